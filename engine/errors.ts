@@ -1,0 +1,47 @@
+/**
+ * The engine's one error type. Callers branch on `code` (never on the message); `context` names the
+ * things involved (ids, dates, years) and is frozen; `cause` keeps the underlying error when there is one.
+ * The server maps each code to one HTTP status in one place.
+ */
+export const ERROR_CODES = [
+  // Input data fails a form schema, an indicator rule or a basic format (a malformed date or instant).
+  'validation',
+  // The caller's group or scope may not do this (wrong candidate group, another park or province).
+  'forbidden',
+  // No such open task, or a message sent outside its window.
+  'not-open',
+  // An unknown case, task, user, definition or file.
+  'not-found',
+  // The operation clashes with the current state (a name already taken, a clock moved backwards).
+  'conflict',
+  // A definition or calendar file is malformed or inconsistent (unknown rule, duplicate calendar year).
+  'invalid-definition',
+  // A period value is not an ISO 8601 date duration or a positive whole number of working days.
+  'invalid-period',
+  // A working-day computation reaches a year for which no calendar data is loaded (never guessed).
+  'calendar-missing',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class EngineError extends Error {
+  override readonly name: string = 'EngineError';
+  readonly code: ErrorCode;
+  readonly context: Readonly<Record<string, unknown>>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    context: Readonly<Record<string, unknown>> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.code = code;
+    this.context = Object.freeze({ ...context });
+  }
+}
+
+/** True when `error` is an EngineError, optionally with the given code. */
+export function isEngineError(error: unknown, code?: ErrorCode): error is EngineError {
+  return error instanceof EngineError && (code === undefined || error.code === code);
+}
