@@ -1,0 +1,60 @@
+import BpmnModdle, { type ModdleElement, type ParseWarning } from 'bpmn-moddle';
+import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
+
+export type { ModdleElement } from 'bpmn-moddle';
+
+export interface ParsedBpmn {
+  definitions: ModdleElement;
+  warnings: ParseWarning[];
+}
+
+/** Parses BPMN 2.0 XML with the Camunda extensions; throws on XML that cannot be read at all. */
+export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
+  const moddle = new BpmnModdle({ camunda });
+  const { rootElement, warnings } = await moddle.fromXML(xml);
+  return { definitions: rootElement, warnings };
+}
+
+/** Reads a many-valued moddle property as a list (moddle leaves absent lists undefined). */
+export function list(element: ModdleElement | undefined, property: string): ModdleElement[] {
+  const value = element?.[property];
+  return Array.isArray(value) ? (value as ModdleElement[]) : [];
+}
+
+export function child(element: ModdleElement | undefined, property: string): ModdleElement | undefined {
+  const value = element?.[property];
+  return typeof value === 'object' && value !== null ? (value as ModdleElement) : undefined;
+}
+
+export function text(element: ModdleElement | undefined, property: string): string | undefined {
+  const value = element?.[property];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function is(element: ModdleElement, type: string): boolean {
+  return element.$type === type;
+}
+
+/** `camunda:Properties` … `camunda:Property` entries of a flow node, in document order. */
+export function camundaProperties(element: ModdleElement): { name: string; value: string }[] {
+  const values = list(child(element, 'extensionElements'), 'values');
+  return values
+    .filter((value) => is(value, 'camunda:Properties'))
+    .flatMap((properties) => list(properties, 'values'))
+    .map((property) => ({ name: text(property, 'name') ?? '', value: text(property, 'value') ?? '' }));
+}
+
+/** `camunda:outputParameter` entries of a flow node: name and body. */
+export function camundaOutputs(element: ModdleElement): { name: string; value: string }[] {
+  const values = list(child(element, 'extensionElements'), 'values');
+  return values
+    .filter((value) => is(value, 'camunda:InputOutput'))
+    .flatMap((io) => list(io, 'outputParameters'))
+    .map((parameter) => ({ name: text(parameter, 'name') ?? '', value: text(parameter, 'value') ?? '' }));
+}
+
+export function documentation(element: ModdleElement): string {
+  return list(element, 'documentation')
+    .map((doc) => text(doc, 'text') ?? '')
+    .join('\n');
+}

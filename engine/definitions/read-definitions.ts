@@ -1,0 +1,92 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { readCalendarSources, validateCalendarFiles } from '../legal-time/index.js';
+import { FileProblems, type Problem } from './problems.js';
+import { checkDirectory } from './checks/directory.js';
+import type { DefinitionContext, VersionSource } from './version-source.js';
+import type { Directory } from './types.js';
+
+// The Node side of the definitions: reading directories into sources. Everything it hands on is
+// pure data, so the designer can run the same checks in a browser.
+
+const display = (path: string): string => relative(process.cwd(), path) || '.';
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isDirectory()) files.push(...(await listFiles(join(dir, entry.name), `${prefix}${entry.name}/`)));
+    else if (entry.isFile()) files.push(`${prefix}${entry.name}`);
+  }
+  return files;
+}
+
+/** Reads every file of a version directory as text. */
+export async function readVersionSource(dir: string): Promise<VersionSource> {
+  const files = new Map<string, string>();
+  for (const path of await listFiles(dir)) files.set(path, await readFile(join(dir, path), 'utf8'));
+  return { dir: display(dir), files };
+}
+
+/** Calendars and directory files of a definitions root, with the problems found in them. */
+export async function readDefinitionContext(root: string): Promise<{ context: DefinitionContext; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const calendars = new Set<string>();
+  const calendarRoot = join(root, 'calendars');
+  if (await isDirectory(calendarRoot)) {
+    for (const id of (await readdir(calendarRoot)).sort()) {
+      const dir = join(calendarRoot, id);
+      if (!(await isDirectory(dir))) continue;
+      const { sources, problems: unreadable } = await readCalendarSources(dir);
+      const found = [...unreadable, ...validateCalendarFiles(sources)];
+      for (const problem of found) {
+        problems.push({ severity: 'error', check: 'calendar', file: display(problem.file), pointer: problem.pointer, message: problem.message });
+      }
+      if (sources.length > 0) calendars.add(id);
+    }
+  }
+  const directories = new Map<string, Directory>();
+  const directoryRoot = join(root, 'directory');
+  if (await isDirectory(directoryRoot)) {
+    for (const name of (await readdir(directoryRoot)).filter((file) => file.endsWith('.json')).sort()) {
+      const file = join(directoryRoot, name);
+      const found = new FileProblems(display(file), problems);
+      const directory = checkDirectory(await readFile(file, 'utf8'), found);
+      if (directory !== undefined) directories.set(basename(name, '.json'), directory);
+    }
+  }
+  return { context: { calendars, directories }, problems };
+}
+
+/** The version directories below a definitions root: `<root>/<process>/<version>/manifest.json`. */
+export async function findVersionDirs(root: string): Promise<string[]> {
+  const dirs: string[] = [];
+  for (const processName of (await readdir(root)).sort()) {
+    if (processName === 'calendars' || processName === 'directory') continue;
+    const processDir = join(root, processName);
+    if (!(await isDirectory(processDir))) continue;
+    for (const version of (await readdir(processDir)).sort()) {
+      const versionDir = join(processDir, version);
+      if (await isDirectory(versionDir)) dirs.push(versionDir);
+    }
+  }
+  return dirs;
+}
+
+/** The definitions root a path belongs to: the path itself, or two levels up from a version directory. */
+export async function definitionsRootOf(path: string): Promise<{ root: string; only?: string }> {
+  try {
+    await stat(join(path, 'manifest.json'));
+    return { root: dirname(dirname(path)), only: path };
+  } catch {
+    return { root: path };
+  }
+}

@@ -1,0 +1,102 @@
+import type { LocalDate } from '../legal-time/pure.js';
+
+/** `manifest.json` of one definition version (CONTRACT §1, §8). */
+export interface Manifest {
+  process: string;
+  version: string;
+  title: string;
+  effectiveFrom: LocalDate;
+  basis: string;
+  /** The working-day calendar the version counts in: `definitions/calendars/<calendar>/`. */
+  calendar: string;
+  statuses: Record<string, StatusDeclaration>;
+  /** Named dates a case exposes (`due`), set by timers and by elements with a `due` property. */
+  dates: Record<string, DateDeclaration>;
+  /** Candidate groups, with the scope each is checked against. */
+  groups: Record<string, GroupDeclaration>;
+}
+
+export interface StatusDeclaration {
+  title: string;
+  article?: string;
+  /** A final status ends the case; only end events carry one. */
+  final?: boolean;
+}
+
+export interface DateDeclaration {
+  title: string;
+  article?: string;
+}
+
+/**
+ * How a group's tasks are scoped: `park` and `province` to the case's park or province, `element`
+ * to the element of a multi-instance task's collection (e.g. a ministry code); none: national.
+ */
+export type GroupScope = 'park' | 'province' | 'element';
+
+export interface GroupDeclaration {
+  title: string;
+  article?: string;
+  scope?: GroupScope;
+  /** For `province` scopes: the directory file under `definitions/directory/` listing valid codes. */
+  directory?: string;
+  /** For `element` scopes: the valid scope values and their names. */
+  members?: Record<string, string>;
+}
+
+/** `rules.json`: named periods and parameters (CONTRACT §3). */
+export type Rules = Record<string, Rule>;
+
+/** A period (ISO 8601 date duration or a positive whole number of working days) or a list of codes. */
+export type RuleValue = string | number | string[];
+
+export interface Rule {
+  value: RuleValue;
+  article: string;
+  title: string;
+}
+
+/** `indicators.json` (CONTRACT §4). */
+export interface Indicators {
+  illustrative: boolean;
+  note?: string;
+  passScore: number;
+  /** The form field whose value picks the variant (e.g. `parkType`). */
+  variantField: string;
+  dimensions?: { id: string; title: string; article?: string }[];
+  variants: Record<string, Indicator[]>;
+  vetoes: Veto[];
+}
+
+export interface Indicator {
+  id: string;
+  dimension: string;
+  title: string;
+  article: string;
+  maxScore: number;
+  guidance: string;
+}
+
+export interface Veto {
+  id: string;
+  title: string;
+  article: string;
+}
+
+/** A form's JSON Schema (draft 2020-12); only what the engine reads is typed. */
+export interface FormSchema {
+  $schema?: string;
+  title?: string;
+  description?: string;
+  type?: string;
+  properties?: Record<string, FormSchema>;
+  examples?: unknown[];
+  [keyword: string]: unknown;
+}
+
+/** A directory file under `definitions/directory/`: codes and names (e.g. provinces). */
+export interface Directory {
+  title: string;
+  note?: string;
+  entries: { code: string; name: string }[];
+}

@@ -1,0 +1,70 @@
+import { date as feelDate, evaluate } from 'feelin';
+import type { LocalDate } from '../legal-time/pure.js';
+import type { Indicators, Rules } from '../definitions/types.js';
+
+/** What conditions know about the case itself (CONTRACT §8: `case`). */
+export interface CaseFacts {
+  park: string;
+  province: string;
+  process: string;
+  version: string;
+  status: string;
+  /** The case's named dates so far. */
+  due: Readonly<Record<string, LocalDate>>;
+  /** This park's earlier cases of the same process. */
+  history: readonly { status: string; statusDate: LocalDate }[];
+}
+
+export interface FeelInput {
+  /** The latest value of every form field submitted so far, and output assignments. */
+  variables: Readonly<Record<string, unknown>>;
+  facts: CaseFacts;
+  rules: Rules;
+  indicators: Indicators | undefined;
+  /** The case clock's date in China. */
+  today: LocalDate;
+}
+
+const toFeelDates = (dates: Readonly<Record<string, LocalDate>>) =>
+  Object.fromEntries(Object.entries(dates).map(([name, value]) => [name, feelDate(value)]));
+
+/**
+ * The context FEEL conditions are evaluated over: form fields at the top, then `case`, `rules`,
+ * `indicators` and `today()` (the case clock's date, never the machine's).
+ */
+export function feelContext(input: FeelInput): Record<string, unknown> {
+  const { facts, indicators } = input;
+  return {
+    ...input.variables,
+    case: {
+      ...facts,
+      due: toFeelDates(facts.due),
+      history: facts.history.map((entry) => ({ status: entry.status, statusDate: feelDate(entry.statusDate) })),
+    },
+    rules: Object.fromEntries(Object.entries(input.rules).map(([name, rule]) => [name, rule.value])),
+    ...(indicators !== undefined && {
+      indicators: {
+        passScore: indicators.passScore,
+        illustrative: indicators.illustrative,
+        vetoes: indicators.vetoes.map((veto) => veto.id),
+      },
+    }),
+    today: () => input.today,
+  };
+}
+
+export interface FeelResult {
+  value: unknown;
+  /** feelin reports unknown names and type errors as warnings rather than throwing. */
+  warnings: string[];
+}
+
+/** Evaluates an expression; a syntax error comes back as a warning too. */
+export function evaluateFeel(expression: string, context: Record<string, unknown>): FeelResult {
+  try {
+    const { value, warnings } = evaluate(expression, context);
+    return { value, warnings: warnings.map((warning) => warning.message) };
+  } catch (error) {
+    return { value: undefined, warnings: [error instanceof Error ? error.message : String(error)] };
+  }
+}

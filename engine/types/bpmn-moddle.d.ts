@@ -1,0 +1,30 @@
+// bpmn-moddle ships no types; this declares only what engine/definitions uses.
+declare module 'bpmn-moddle' {
+  export interface ModdleElement {
+    readonly $type: string;
+    readonly $parent?: ModdleElement;
+    readonly $attrs?: Record<string, string>;
+    readonly id?: string;
+    readonly name?: string;
+    $instanceOf(type: string): boolean;
+    readonly [property: string]: unknown;
+  }
+
+  export interface ParseWarning {
+    message: string;
+    element?: ModdleElement;
+    property?: string;
+    value?: unknown;
+  }
+
+  export interface ParseResult {
+    rootElement: ModdleElement;
+    warnings: ParseWarning[];
+    elementsById: Record<string, ModdleElement>;
+  }
+
+  export default class BpmnModdle {
+    constructor(packages?: Record<string, unknown>);
+    fromXML(xml: string, typeName?: string): Promise<ParseResult>;
+  }
+}
