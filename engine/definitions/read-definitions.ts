@@ -66,11 +66,14 @@ export async function readDefinitionContext(root: string): Promise<{ context: De
   return { context: { calendars, directories }, problems };
 }
 
-/** The version directories below a definitions root: `<root>/<process>/<version>/manifest.json`. */
+/** Folders of a definitions root that hold shared data rather than a process. */
+export const SHARED_FOLDERS: ReadonlySet<string> = new Set(['calendars', 'directory', 'types']);
+
+/** The version directories below a definitions root: `<root>/<process>/<version>/`. */
 export async function findVersionDirs(root: string): Promise<string[]> {
   const dirs: string[] = [];
   for (const processName of (await readdir(root)).sort()) {
-    if (processName === 'calendars' || processName === 'directory') continue;
+    if (SHARED_FOLDERS.has(processName)) continue;
     const processDir = join(root, processName);
     if (!(await isDirectory(processDir))) continue;
     for (const version of (await readdir(processDir)).sort()) {

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+/** The system Chromium (Debian package `chromium`); never a downloaded browser. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Where browser tests leave screenshots for people to look at. */
+export const ARTIFACTS_DIR = join(process.cwd(), 'test-results', 'screenshots');
+
+const required = process.env.REQUIRE_BROWSER === '1';
+
+/**
+ * Whether browser tests can run. Without Chromium they are skipped with a loud notice, unless
+ * REQUIRE_BROWSER=1 (as in CI), when the missing browser is a failure.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true;
+  if (required)
+    throw new Error(`REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`);
+  console.warn(
+    `\n${'!'.repeat(78)}\n!! BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium).\n!! Set REQUIRE_BROWSER=1 to make this a failure.\n${'!'.repeat(78)}\n`,
+  );
+  return false;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    // Closed network here: keep Chromium from reaching out (see .library env notes).
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
