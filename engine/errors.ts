@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'invalid-period',
   // A working-day computation reaches a year for which no calendar data is loaded (never guessed).
   'calendar-missing',
+  // A case cannot move: its definition cannot be evaluated there (recorded on the case as an incident).
+  'incident',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

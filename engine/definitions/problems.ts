@@ -47,7 +47,7 @@ export function formatProblem(problem: Problem): string {
   const location = where === undefined || where === '' ? problem.file : `${problem.file}: ${where}`;
   const article = problem.article === undefined ? '' : ` (${problem.article})`;
   const tag = problem.severity === 'warning' ? 'warning ' : '';
-  return `${location}: ${tag}${problem.message}${article} [${problem.check}]`;
+  return `${location}: ${tag}${problem.message.replace(/\s*\n\s*/g, ' ')}${article} [${problem.check}]`;
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

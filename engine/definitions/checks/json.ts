@@ -29,6 +29,7 @@ export function describeAjvError(error: ErrorObject): string {
 /** Checks a definition file against its shape; narrows `data` to the file's type when it conforms. */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- a type guard to the caller's type
 export function checkShape<T>(data: unknown, schema: object, problems: FileProblems): data is T {
+  if (data === undefined) return false; // parseJson already reported the syntax error
   const validate = fileAjv.compile(schema);
   if (validate(data)) return true;
   for (const error of validate.errors ?? []) {

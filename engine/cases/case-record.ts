@@ -1,0 +1,101 @@
+import type { LocalDate } from '../legal-time/pure.js';
+
+/**
+ * A case as stored: everything needed to list, authorise and show it without its process instance,
+ * which is saved beside it (`states/<id>.<stateRevision>`). The record is the commit point of a
+ * transition: the state, audit and submission entries it counts exist before it is written.
+ */
+export interface CaseRecord {
+  id: string;
+  process: string;
+  version: string;
+  park: string;
+  province: string;
+  status: string;
+  /** The day the case took its current status (Art. 27 ban: the revocation day). */
+  statusDate: LocalDate;
+  final: boolean;
+  reason?: string;
+  startedAt: string;
+  updatedAt: string;
+  endedAt?: string;
+  /** Named dates (CONTRACT §2), and where each comes from. */
+  due: Record<string, LocalDate>;
+  dueBasis: Record<string, DueBasis>;
+  /** The latest value of every form field submitted so far, and output assignments. */
+  variables: Record<string, unknown>;
+  tasks: TaskRecord[];
+  timers: TimerRecord[];
+  /** Active message catch events (element ids): their messages may be sent now. */
+  windows: string[];
+  incidents: Incident[];
+  revision: number;
+  stateRevision: number;
+  audit: { count: number; head: string };
+  submissions: number;
+}
+
+export interface TaskRecord {
+  ref: string;
+  taskId: string;
+  elementId: string;
+  formKey: string;
+  groups: string[];
+  /** The park, province or collection element the task is scoped to (none: national). */
+  scope?: string;
+  /** The bpmn-engine instance this task is; none while it waits in the element's queue. */
+  executionId?: string;
+  createdAt: string;
+  /** The message that opened it (e.g. the objection a review is about). */
+  origin?: { message: string; submission: number };
+}
+
+export interface TimerRecord {
+  elementId: string;
+  executionId: string;
+  /** The day the timer started (counted from when it names no `from`). */
+  startedOn: LocalDate;
+  rule?: string;
+  due?: string;
+  lastDay?: LocalDate;
+  fireDay?: LocalDate;
+  /** 00:00 China time on fireDay. Absent while the date cannot be computed (see incidents). */
+  fireAt?: string;
+  incident?: string;
+}
+
+/** Where a due date comes from: the rule, its article, and the calendar years counted in. */
+export interface DueBasis {
+  element: string;
+  rule?: string;
+  article?: string;
+  value?: string | number;
+  from?: string;
+  fromDate?: LocalDate;
+  direction: 'after' | 'before';
+  dueIs: 'lastDay' | 'fireDay';
+  lastDay: LocalDate;
+  fireDay: LocalDate;
+  calendar?: string;
+  calendarYears?: number[];
+}
+
+export interface Incident {
+  id: string;
+  kind: 'calendar-missing' | 'missing-date' | 'evaluation';
+  element: string;
+  message: string;
+  at: string;
+  year?: number;
+}
+
+/** One submitted form: task completions and messages, kept in the `submissions` log. */
+export interface Submission {
+  seq: number;
+  at: string;
+  actor: string;
+  kind: 'task' | 'message' | 'start';
+  name: string;
+  ref?: string;
+  data: unknown;
+}

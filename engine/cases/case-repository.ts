@@ -1,0 +1,105 @@
+import { chainEntries, GENESIS_HASH, type AuditDraft, type AuditEntry } from '../audit/audit-chain.js';
+import { EngineError } from '../errors.js';
+import type { Store } from '../ports.js';
+import type { EngineState } from '../runtime/live-instance.js';
+import type { CaseRecord, Submission } from './case-record.js';
+
+const CASES = 'cases';
+const STATES = 'states';
+const AUDIT = 'audit';
+const SUBMISSIONS = 'submissions';
+
+const stateId = (caseId: string, revision: number) => `${caseId}.${revision}`;
+
+/**
+ * Cases on a Store, one transition at a time. Commit order: audit and submission entries are
+ * appended, the process state is written under a new revision, then the record — the commit point —
+ * names that revision and counts those entries. A crash before the record is written leaves entries
+ * beyond the counts (dropped on the next load) and an unused state revision (overwritten by the next
+ * commit): nothing half-done is ever read back.
+ */
+export class CaseRepository {
+  /** Cases whose logs were checked against their record since this process started. */
+  readonly #checked = new Set<string>();
+
+  constructor(private readonly store: Store) {}
+
+  async record(id: string): Promise<CaseRecord | undefined> {
+    const record = await this.store.get<CaseRecord>(CASES, id);
+    if (record !== undefined && !this.#checked.has(id)) await this.#dropUncommitted(record);
+    return record;
+  }
+
+  async state(record: CaseRecord): Promise<EngineState> {
+    const state = await this.store.get<EngineState>(STATES, stateId(record.id, record.stateRevision));
+    if (state === undefined) {
+      throw new EngineError('conflict', `case ${record.id}: process state ${record.stateRevision} is missing`, {
+        caseId: record.id,
+      });
+    }
+    return state;
+  }
+
+  async ids(): Promise<string[]> {
+    return this.store.list(CASES);
+  }
+
+  /** Writes one transition; returns the committed record (revision and counters advanced). */
+  async commit(
+    next: CaseRecord,
+    change: { state?: EngineState; audit: readonly AuditDraft[]; submissions: readonly Omit<Submission, 'seq'>[] },
+  ): Promise<CaseRecord> {
+    const record = structuredClone(next);
+    const entries = chainEntries({ seq: record.audit.count, hash: record.audit.head }, change.audit);
+    if (entries.length > 0) {
+      await this.store.append(AUDIT, record.id, entries);
+      const last = entries.at(-1) as AuditEntry;
+      record.audit = { count: last.seq, head: last.hash };
+    }
+    if (change.submissions.length > 0) {
+      const numbered = change.submissions.map((submission, index) => ({
+        ...submission,
+        seq: record.submissions + index + 1,
+      }));
+      await this.store.append(SUBMISSIONS, record.id, numbered);
+      record.submissions += numbered.length;
+    }
+    const previousState = record.stateRevision;
+    if (change.state !== undefined) {
+      record.stateRevision = record.revision + 1;
+      await this.store.put(STATES, stateId(record.id, record.stateRevision), change.state);
+    }
+    record.revision += 1;
+    await this.store.put(CASES, record.id, record);
+    this.#checked.add(record.id);
+    if (change.state !== undefined && previousState > 0 && previousState !== record.stateRevision) {
+      await this.store.delete(STATES, stateId(record.id, previousState));
+    }
+    return record;
+  }
+
+  async audit(id: string): Promise<AuditEntry[]> {
+    const record = await this.record(id);
+    return record === undefined ? [] : this.store.readLog<AuditEntry>(AUDIT, id);
+  }
+
+  async submissions(id: string): Promise<Submission[]> {
+    const record = await this.record(id);
+    return record === undefined ? [] : this.store.readLog<Submission>(SUBMISSIONS, id);
+  }
+
+  /** Entries an interrupted transition appended beyond what its record counts are dropped. */
+  async #dropUncommitted(record: CaseRecord): Promise<void> {
+    const audit = await this.store.readLog<AuditEntry>(AUDIT, record.id);
+    if (audit.length > record.audit.count) await this.store.truncateLog(AUDIT, record.id, record.audit.count);
+    const submissions = await this.store.readLog<Submission>(SUBMISSIONS, record.id);
+    if (submissions.length > record.submissions) {
+      await this.store.truncateLog(SUBMISSIONS, record.id, record.submissions);
+    }
+    this.#checked.add(record.id);
+  }
+}
+
+export function newAuditHead(): CaseRecord['audit'] {
+  return { count: 0, head: GENESIS_HASH };
+}

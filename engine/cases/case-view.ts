@@ -1,0 +1,90 @@
+import type { Manifest } from '../definitions/types.js';
+import type { CaseRecord, DueBasis, Incident } from './case-record.js';
+
+/** An open task as clients see it (CONTRACT §6). */
+export interface TaskView {
+  ref: string;
+  caseId: string;
+  taskId: string;
+  formKey: string;
+  group: string;
+  groups: string[];
+  scope?: string;
+  createdAt: string;
+  origin?: { message: string; submission: number };
+}
+
+/** A case as clients see it (CONTRACT §6), with what a workbench needs besides. */
+export interface CaseView {
+  id: string;
+  process: string;
+  version: string;
+  status: string;
+  statusTitle?: string;
+  statusDate: string;
+  final: boolean;
+  reason?: string;
+  park: string;
+  province: string;
+  openTasks: Omit<TaskView, 'caseId'>[];
+  due: Record<string, string>;
+  dueBasis?: Record<string, DueBasis>;
+  /** Messages that may be sent now, and by whom. */
+  openMessages: { name: string; groups: string[] }[];
+  incidents: Incident[];
+  startedAt: string;
+  updatedAt: string;
+  endedAt?: string;
+}
+
+export type CaseSummary = Omit<CaseRecord, 'variables' | 'dueBasis'>;
+
+export function summaryOf(record: CaseRecord): CaseSummary {
+  const { variables: _variables, dueBasis: _dueBasis, ...summary } = record;
+  return summary;
+}
+
+export function taskViewOf(record: CaseSummary, task: CaseRecord['tasks'][number]): TaskView {
+  return {
+    ref: task.ref,
+    caseId: record.id,
+    taskId: task.taskId,
+    formKey: task.formKey,
+    group: task.groups[0] ?? '',
+    groups: task.groups,
+    ...(task.scope !== undefined && { scope: task.scope }),
+    createdAt: task.createdAt,
+    ...(task.origin !== undefined && { origin: task.origin }),
+  };
+}
+
+export function caseViewOf(
+  record: CaseSummary & Partial<Pick<CaseRecord, 'dueBasis'>>,
+  manifest: Manifest | undefined,
+  openMessages: CaseView['openMessages'],
+): CaseView {
+  const statusTitle = manifest?.statuses[record.status]?.title;
+  return {
+    id: record.id,
+    process: record.process,
+    version: record.version,
+    status: record.status,
+    ...(statusTitle !== undefined && { statusTitle }),
+    statusDate: record.statusDate,
+    final: record.final,
+    ...(record.reason !== undefined && { reason: record.reason }),
+    park: record.park,
+    province: record.province,
+    openTasks: record.tasks.map((task) => {
+      const { caseId: _caseId, ...view } = taskViewOf(record, task);
+      return view;
+    }),
+    due: { ...record.due },
+    ...(record.dueBasis !== undefined && { dueBasis: record.dueBasis }),
+    openMessages,
+    incidents: record.incidents,
+    startedAt: record.startedAt,
+    updatedAt: record.updatedAt,
+    ...(record.endedAt !== undefined && { endedAt: record.endedAt }),
+  };
+}

@@ -1,0 +1,267 @@
+import { EngineError, isEngineError } from '../errors.js';
+import { PROPERTY } from '../definitions/conventions.js';
+import { evaluateFeel, feelContext, type CaseFacts } from '../feel/feel-context.js';
+import { chinaDateOf, startOfChinaDay, type LocalDate, type WorkingDayCalendar } from '../legal-time/pure.js';
+import type { AuditDraft } from '../audit/audit-chain.js';
+import type { StepHost } from '../runtime/live-instance.js';
+import type { RuntimeVersion } from '../runtime/runtime-version.js';
+import type { Snapshot } from '../runtime/snapshot.js';
+import type { CaseRecord, Incident, TimerRecord } from './case-record.js';
+import { computeDate, exposedDay } from './due-dates.js';
+import { reconcileTasks, type TaskFactory } from './task-table.js';
+
+export interface TransitionContext {
+  version: RuntimeVersion;
+  calendar: WorkingDayCalendar;
+  /** The instant the transition happens at (a timer's due instant when catching up). */
+  now: Date;
+  actor: string;
+  /** This park's earlier cases of the process. */
+  history: CaseFacts['history'];
+  newId(kind: 'incident'): string;
+}
+
+/**
+ * One transition of a case: the StepHost bpmn-engine reports to while it runs, and the bookkeeping
+ * after it settles — statuses, named dates, output assignments, the end of the case, then tasks,
+ * timers and message windows read from the instance. It works on its own copy of the record; the
+ * engine saves it only when the whole transition succeeded.
+ */
+export class Transition implements StepHost {
+  readonly record: CaseRecord;
+  readonly audit: AuditDraft[] = [];
+  readonly today: LocalDate;
+  readonly at: string;
+  #ended = false;
+
+  constructor(
+    record: CaseRecord,
+    private readonly context: TransitionContext,
+  ) {
+    this.record = structuredClone(record);
+    this.at = context.now.toISOString();
+    this.today = chinaDateOf(context.now);
+  }
+
+  get ended(): boolean {
+    return this.#ended;
+  }
+
+  note(type: string, details: Record<string, unknown>): void {
+    const { manifest } = this.context.version.definition;
+    this.audit.push({
+      at: this.at,
+      type,
+      caseId: this.record.id,
+      actor: this.context.actor,
+      version: `${manifest.process}@${manifest.version}`,
+      details,
+    });
+  }
+
+  #facts(): CaseFacts {
+    const { record } = this;
+    return {
+      park: record.park,
+      province: record.province,
+      process: record.process,
+      version: record.version,
+      status: record.status,
+      due: record.due,
+      history: this.context.history,
+    };
+  }
+
+  evaluate(expression: string, element: string): unknown {
+    const { rules, indicators } = this.context.version.definition;
+    const context = feelContext({
+      variables: this.record.variables,
+      facts: this.#facts(),
+      rules,
+      indicators,
+      today: this.today,
+    });
+    const { value, warnings } = evaluateFeel(expression, context);
+    if (warnings.length > 0) {
+      throw new EngineError('incident', `FEEL at ${element} cannot be evaluated: ${warnings.join('; ')}`, {
+        element,
+        expression,
+      });
+    }
+    return value;
+  }
+
+  entered(elementId: string): void {
+    if (this.#ended) return;
+    const node = this.context.version.model.nodes.get(elementId);
+    if (node === undefined) return;
+    if (node.status !== undefined && node.status !== this.record.status) {
+      this.note('status.changed', { from: this.record.status, to: node.status, element: elementId });
+      this.record.status = node.status;
+      this.record.statusDate = this.today;
+    }
+    const date = this.context.version.model.dates.find((spec) => spec.elementId === elementId && !spec.isTimer);
+    if (date !== undefined)
+      this.#setDate(date.elementId, () =>
+        computeDate(date, this.today, this.record.due, this.context.version.definition.rules, this.context.calendar),
+      );
+    if (node.isEnd && node.status !== undefined) {
+      const declared = this.context.version.definition.manifest.statuses[node.status];
+      if (declared?.final === true) this.#end(node.properties.get(PROPERTY.reason));
+    }
+  }
+
+  completed(elementId: string): void {
+    if (this.#ended) return;
+    for (const output of this.context.version.model.outputs) {
+      if (output.elementId === elementId)
+        this.record.variables[output.name] = this.evaluate(output.expression, elementId);
+    }
+  }
+
+  #end(reason: string | undefined): void {
+    this.#ended = true;
+    this.record.final = true;
+    this.record.endedAt = this.at;
+    if (reason !== undefined) this.record.reason = reason;
+    this.note('case.ended', { status: this.record.status, ...(reason !== undefined && { reason }) });
+  }
+
+  /** Computes a named date; a date that cannot be computed becomes an incident, never a guess. */
+  #setDate(
+    elementId: string,
+    compute: () => ReturnType<typeof computeDate>,
+  ): Omit<TimerRecord, 'executionId' | 'startedOn'> {
+    const spec = this.context.version.model.dates.find((date) => date.elementId === elementId);
+    try {
+      const basis = compute();
+      if (spec?.due !== undefined) {
+        this.record.due[spec.due] = exposedDay(basis);
+        this.record.dueBasis[spec.due] = basis;
+      }
+      this.record.incidents = this.record.incidents.filter((incident) => incident.element !== elementId);
+      return {
+        elementId,
+        ...(spec?.rule !== undefined && { rule: spec.rule }),
+        ...(spec?.due !== undefined && { due: spec.due }),
+        lastDay: basis.lastDay,
+        fireDay: basis.fireDay,
+        fireAt: startOfChinaDay(basis.fireDay),
+      };
+    } catch (error) {
+      if (!isEngineError(error) || (error.code !== 'calendar-missing' && error.code !== 'not-found')) throw error;
+      const incident: Incident = {
+        id: this.context.newId('incident'),
+        kind: error.code === 'calendar-missing' ? 'calendar-missing' : 'missing-date',
+        element: elementId,
+        message: error.message,
+        at: this.at,
+        ...(typeof error.context.year === 'number' && { year: error.context.year }),
+      };
+      this.record.incidents = [...this.record.incidents.filter((known) => known.element !== elementId), incident];
+      this.note('incident.raised', { element: elementId, kind: incident.kind, message: incident.message });
+      return { elementId, ...(spec?.rule !== undefined && { rule: spec.rule }), incident: incident.message };
+    }
+  }
+
+  /** Timers bpmn-engine armed in this step get their dates; dates they count from come first. */
+  #reconcileTimers(snapshot: Snapshot): void {
+    const known = new Map(this.record.timers.map((timer) => [timer.executionId, timer]));
+    const fresh = snapshot.timers.filter((timer) => !known.has(timer.executionId));
+    const specs = this.context.version.model.dates;
+    const writes = (elementId: string) => specs.find((spec) => spec.elementId === elementId)?.due;
+    const reads = (elementId: string) => specs.find((spec) => spec.elementId === elementId)?.from;
+    const ordered = dependencyOrder(fresh, writes, reads);
+    const entryDay = this.today;
+    const timers: TimerRecord[] = snapshot.timers.flatMap((timer) => {
+      const existing = known.get(timer.executionId);
+      return existing === undefined ? [] : [existing];
+    });
+    for (const timer of ordered) {
+      const spec = specs.find((date) => date.elementId === timer.elementId && date.isTimer);
+      if (spec === undefined) continue;
+      const computed = this.#setDate(spec.elementId, () =>
+        computeDate(spec, entryDay, this.record.due, this.context.version.definition.rules, this.context.calendar),
+      );
+      timers.push({ ...computed, executionId: timer.executionId, startedOn: entryDay });
+    }
+    this.record.timers = timers.sort((a, b) => (a.fireAt ?? '~').localeCompare(b.fireAt ?? '~'));
+  }
+
+  /** After the step: tasks, timers and windows from the instance, or nothing left when the case ended. */
+  settle(snapshot: Snapshot | undefined, factory: Omit<TaskFactory, 'now'>): void {
+    const { record } = this;
+    record.updatedAt = this.at;
+    if (this.#ended || snapshot === undefined) {
+      if (!this.#ended) this.#end(undefined);
+      record.tasks = [];
+      record.timers = [];
+      record.windows = [];
+      return;
+    }
+    const { model, definition } = this.context.version;
+    const before = new Set(record.tasks.map((task) => task.ref));
+    record.tasks = reconcileTasks(record, snapshot, model, definition.manifest, { ...factory, now: this.at });
+    for (const task of record.tasks) {
+      if (!before.has(task.ref))
+        this.note('task.opened', {
+          ref: task.ref,
+          taskId: task.taskId,
+          element: task.elementId,
+          ...(task.scope !== undefined && { scope: task.scope }),
+        });
+    }
+    this.#reconcileTimers(snapshot);
+    record.windows = snapshot.messageCatches;
+  }
+
+  /** Recomputes the dates of timers stuck on an incident (after calendar data was added). */
+  retryTimers(): boolean {
+    let changed = false;
+    const specs = this.context.version.model.dates;
+    this.record.timers = this.record.timers.map((timer) => {
+      if (timer.incident === undefined) return timer;
+      const spec = specs.find((date) => date.elementId === timer.elementId && date.isTimer);
+      if (spec === undefined) return timer;
+      const computed = this.#setDate(spec.elementId, () =>
+        computeDate(
+          spec,
+          timer.startedOn,
+          this.record.due,
+          this.context.version.definition.rules,
+          this.context.calendar,
+        ),
+      );
+      if (computed.incident !== undefined) return timer;
+      changed = true;
+      this.note('incident.resolved', { element: timer.elementId });
+      return { ...computed, executionId: timer.executionId, startedOn: timer.startedOn };
+    });
+    return changed;
+  }
+}
+
+/**
+ * Timers started in one step, ordered so that a timer counting from a date comes after the timer
+ * that sets that date (a new period's end before its re-review window). A timer reading the date
+ * it writes itself reads the old value.
+ */
+function dependencyOrder<T extends { elementId: string }>(
+  timers: readonly T[],
+  writes: (elementId: string) => string | undefined,
+  reads: (elementId: string) => string | undefined,
+): T[] {
+  const remaining = [...timers];
+  const ordered: T[] = [];
+  while (remaining.length > 0) {
+    const index = remaining.findIndex((timer) => {
+      const needs = reads(timer.elementId);
+      return !remaining.some(
+        (other) => other.elementId !== timer.elementId && needs !== undefined && writes(other.elementId) === needs,
+      );
+    });
+    const [next] = remaining.splice(index < 0 ? 0 : index, 1);
+    if (next !== undefined) ordered.push(next);
+  }
+  return ordered;
+}

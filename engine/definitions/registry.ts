@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { EngineError } from '../errors.js';
+import { compareDates, loadCalendar, type LocalDate, type WorkingDayCalendar } from '../legal-time/index.js';
+import { runtimeVersionOf, type RuntimeVersion } from '../runtime/runtime-version.js';
+import { formatProblem, hasErrors, type Problem } from './problems.js';
+import type { Directory } from './types.js';
+import { validateDefinitions } from './validate-definitions.js';
+import type { DefinitionContext } from './version-source.js';
+
+/**
+ * The definition versions an engine runs: every version of the definitions directory that passes
+ * the validator (a version with errors is refused, never half-loaded), with its working-day calendar.
+ */
+export class DefinitionRegistry {
+  private constructor(
+    readonly root: string,
+    private readonly versions: ReadonlyMap<string, RuntimeVersion>,
+    private readonly calendars: Map<string, WorkingDayCalendar>,
+    private readonly directories: DefinitionContext['directories'],
+    readonly problems: readonly Problem[],
+  ) {}
+
+  /** A directory file (e.g. `provinces`), when there is one. */
+  directory(name: string): Directory | undefined {
+    return this.directories.get(name);
+  }
+
+  /** Loads and checks a definitions directory. Throws `invalid-definition` when any version has errors. */
+  static async load(root: string): Promise<DefinitionRegistry> {
+    const { versions, problems, context } = await validateDefinitions(root);
+    if (hasErrors(problems)) {
+      const errors = problems.filter((problem) => problem.severity === 'error');
+      throw new EngineError(
+        'invalid-definition',
+        `definitions in ${root} have ${errors.length} error(s); first: ${formatProblem(errors[0] as Problem)}`,
+        { root, problems: errors },
+      );
+    }
+    const runtime = new Map<string, RuntimeVersion>();
+    for (const version of versions) {
+      const loaded = await runtimeVersionOf(version);
+      runtime.set(loaded.key, loaded);
+    }
+    const registry = new DefinitionRegistry(root, runtime, new Map(), context.directories, problems);
+    await registry.reloadCalendars();
+    return registry;
+  }
+
+  /** Re-reads calendar files (after a new year's data was added) — incidents are retried afterwards. */
+  async reloadCalendars(): Promise<void> {
+    const ids = new Set([...this.versions.values()].map((version) => version.definition.manifest.calendar));
+    for (const id of ids) this.calendars.set(id, await loadCalendar(join(this.root, 'calendars', id)));
+  }
+
+  calendarOf(version: RuntimeVersion): WorkingDayCalendar {
+    const calendar = this.calendars.get(version.definition.manifest.calendar);
+    if (calendar === undefined) throw new EngineError('not-found', `calendar ${version.definition.manifest.calendar} is not loaded`);
+    return calendar;
+  }
+
+  get(process: string, version: string): RuntimeVersion {
+    const found = this.versions.get(`${process}@${version}`);
+    if (found === undefined) {
+      throw new EngineError('not-found', `definition ${process}@${version} not found`, { process, version });
+    }
+    return found;
+  }
+
+  list(process?: string): RuntimeVersion[] {
+    return [...this.versions.values()]
+      .filter((version) => process === undefined || version.definition.manifest.process === process)
+      .sort((a, b) => compareDates(a.definition.manifest.effectiveFrom, b.definition.manifest.effectiveFrom));
+  }
+
+  /** The newest version whose effectiveFrom is on or before `day` (CONTRACT §1). */
+  inForce(process: string, day: LocalDate): RuntimeVersion {
+    const candidates = this.list(process).filter((version) => compareDates(version.definition.manifest.effectiveFrom, day) <= 0);
+    const found = candidates.at(-1);
+    if (found === undefined) {
+      throw new EngineError('not-found', `no version of ${process} is in force on ${day}`, { process, day });
+    }
+    return found;
+  }
+}

@@ -1,0 +1,304 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
+import { indicatorFields } from '../definitions/checks/forms.js';
+import { pointerToken } from '../definitions/problems.js';
+import type { FormSchema, Indicators } from '../definitions/types.js';
+import { EngineError } from '../errors.js';
+import { createFormAjv } from './form-ajv.js';
+
+/** One error at one field: what the form shows beside the input. */
+export interface FieldError {
+  /** JSON Pointer into the submitted data; '' is the whole form. */
+  path: string;
+  /** Chinese, naming the field by its schema title, e.g. `「园区名称」不应少于 1 个字符`. */
+  message: string;
+}
+
+export interface CheckOptions {
+  /** The case's indicator variant (its park type, e.g. `industry`): scores are checked against it (Art. 19). */
+  variant?: string;
+}
+
+type Schema = Record<string, unknown>;
+type Localize = (errors?: ErrorObject[] | null) => void;
+
+const isSchema = (value: unknown): value is Schema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * ajv-i18n's `.d.ts` says `export default`, but its files are CommonJS `module.exports = fn`: Node's ESM
+ * loader and Vite hand over the function itself as the default import, while TypeScript (NodeNext) types it
+ * as `{ default: fn }`, whose `.default` is undefined at run time. Accept either shape.
+ */
+function unwrapLocalize(module: unknown): Localize {
+  const candidate = typeof module === 'function' ? module : (module as { default?: unknown } | undefined)?.default;
+  if (typeof candidate !== 'function') throw new Error('ajv-i18n: the zh localizer did not load');
+  return candidate as Localize;
+}
+const localizeZh = unwrapLocalize(localizeZhModule);
+
+/** ajv-i18n leaves JSON type names in English (`应当是 number 类型`). */
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: '文本',
+  number: '数字',
+  integer: '整数',
+  boolean: '是或否',
+  object: '对象',
+  array: '列表',
+  null: '空值',
+};
+
+const quote = (title: unknown, fallback: string): string => `「${typeof title === 'string' ? title : fallback}」`;
+
+/** Label and message, with a space between a trailing id (`org-1`) and the message. */
+const join = (label: string, message: string): string =>
+  /[\w-]$/.test(label) && !message.startsWith(' ') ? `${label} ${message}` : `${label}${message}`;
+
+function tokensOf(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+/**
+ * How messages name the data at `pointer`, walking the form's data-shaping keywords (so fields required
+ * only in a `then` branch still get their title): a field by its title (「联系电话」), a list element by
+ * position (「评审组成员」第 2 项), a field of a list row after the row (「创建目标」第 1 项的「指标名称」),
+ * a map entry by key (「指标评分」中的 org-1), the whole form by the form's title. Also returns the schema.
+ */
+function locate(root: Schema, pointer: string): { label: string; schema: Schema | undefined } {
+  let schema: Schema | undefined = root;
+  let label = quote(root.title, '表单');
+  let row = '';
+  for (const token of tokensOf(pointer)) {
+    const field: unknown = isSchema(schema?.properties) ? schema.properties[token] : undefined;
+    if (isSchema(field)) {
+      schema = field;
+      label = row + quote(field.title, token);
+    } else if (isSchema(schema?.items) && /^\d+$/.test(token)) {
+      schema = schema.items;
+      label = `${label}第 ${Number(token) + 1} 项`;
+      row = `${label}的`;
+    } else {
+      schema = isSchema(schema?.additionalProperties) ? schema.additionalProperties : undefined;
+      label = `${label}中的 ${token}`;
+    }
+  }
+  return { label, schema };
+}
+
+/** The titles of a field whose choices are written `oneOf: [{ const, title }]`. */
+function choiceTitles(schema: Schema | undefined): string[] | undefined {
+  const options = schema?.oneOf;
+  if (!Array.isArray(options)) return undefined;
+  const titles = options.map((option: unknown) =>
+    isSchema(option) && 'const' in option
+      ? typeof option.title === 'string'
+        ? option.title
+        : JSON.stringify(option.const)
+      : undefined,
+  );
+  return titles.every((title): title is string => title !== undefined) ? titles : undefined;
+}
+
+/** The Chinese message for one (localized) error at a field, where ajv-i18n's own is unhelpful. */
+function messageFor(error: ErrorObject, schema: Schema | undefined): string {
+  const params = error.params as Record<string, unknown>;
+  const localized = error.message ?? error.keyword;
+  switch (error.keyword) {
+    case 'pattern':
+    case 'format':
+      // The description explains the format in words; the regex or format name means nothing to a user.
+      return typeof schema?.description === 'string' ? `格式不正确：${schema.description}` : localized;
+    case 'type':
+      return `应当为${String(params.type)
+        .split(',')
+        .map((type) => TYPE_NAMES[type] ?? type)
+        .join('或')}`;
+    case 'oneOf': {
+      const titles = choiceTitles(schema);
+      return titles === undefined ? localized : `应当为下列选项之一：${titles.join('、')}`;
+    }
+    case 'const':
+      return params.allowedValue === true ? '须勾选' : localized;
+    case 'uniqueItems': {
+      // ajv-i18n counts from 0 and names the later item first.
+      const [first, second] = [Number(params.j), Number(params.i)].sort((a, b) => a - b);
+      return `不应当含有重复项（第 ${(first ?? 0) + 1} 项与第 ${(second ?? 0) + 1} 项重复）`;
+    }
+    case 'propertyNames':
+      return `中的编号 ${String(params.propertyName)} 无效`;
+    default:
+      return localized;
+  }
+}
+
+/** One Ajv error as a field error; undefined for errors that only repeat a more concrete one. */
+function toFieldError(root: Schema, error: ErrorObject): FieldError | undefined {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'if':
+      return undefined; // the failing then/else branch reports the concrete error
+    case 'required': {
+      const path = `${error.instancePath}/${pointerToken(String(params.missingProperty))}`;
+      return { path, message: `${locate(root, path).label}为必填项` };
+    }
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const { label } = locate(root, error.instancePath);
+      return { path: `${error.instancePath}/${pointerToken(name)}`, message: `${label}中没有字段 ${name}，不允许填写` };
+    }
+    default: {
+      const { label, schema } = locate(root, error.instancePath);
+      return { path: error.instancePath, message: join(label, messageFor(error, schema)) };
+    }
+  }
+}
+
+function schemaErrors(root: Schema, ajvErrors: readonly ErrorObject[]): FieldError[] {
+  const errors = ajvErrors.map((error) => ({ ...error })); // ajv-i18n rewrites messages in place
+  localizeZh(errors);
+  // A failing oneOf (a choice list) or anyOf says it all; its branches' errors would only confuse.
+  const composites = errors
+    .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
+    .map((e) => `${e.schemaPath}/`);
+  const found = new Map<string, FieldError>();
+  for (const error of errors) {
+    if (error.propertyName !== undefined) continue; // reported once by the propertyNames error
+    if (composites.some((prefix) => error.schemaPath.startsWith(prefix))) continue;
+    const fieldError = toFieldError(root, error);
+    if (fieldError !== undefined) found.set(`${fieldError.path}\n${fieldError.message}`, fieldError);
+  }
+  return [...found.values()];
+}
+
+/** Chinese names of the variants (`industry` → 工业), from the choices of the form field that picks them. */
+function variantTitles(
+  forms: ReadonlyMap<string, FormSchema>,
+  indicators: Indicators | undefined,
+): Map<string, string> {
+  const titles = new Map<string, string>();
+  if (indicators === undefined) return titles;
+  for (const schema of forms.values()) {
+    const options = schema.properties?.[indicators.variantField]?.oneOf;
+    if (!Array.isArray(options)) continue;
+    for (const option of options as unknown[]) {
+      if (isSchema(option) && typeof option.const === 'string' && typeof option.title === 'string') {
+        titles.set(option.const, option.title);
+      }
+    }
+  }
+  return titles;
+}
+
+/**
+ * Validates submitted form data: the form's JSON Schema first (messages in Chinese at the field), then,
+ * when the schema passes, the indicator rules of CONTRACT §4 on the fields marked `x-indicators`.
+ * Pure (no Node APIs): the designer's browser bundle uses it too.
+ */
+export class FormValidator {
+  private readonly forms: ReadonlyMap<string, FormSchema>;
+  private readonly indicators: Indicators | undefined;
+  private readonly variantTitles: Map<string, string>;
+  private readonly ajv = createFormAjv();
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor(forms: ReadonlyMap<string, FormSchema>, indicators: Indicators | undefined) {
+    this.forms = forms;
+    this.indicators = indicators;
+    this.variantTitles = variantTitles(forms, indicators);
+  }
+
+  /** Field errors of `data` for form `formKey` ([] = valid); throws `not-found` for an unknown form. */
+  check(formKey: string, data: unknown, options: CheckOptions = {}): FieldError[] {
+    const schema = this.forms.get(formKey);
+    if (schema === undefined) throw new EngineError('not-found', `form "${formKey}" not found`, { formKey });
+    const validate = this.validatorOf(formKey, schema);
+    if (!isSchema(data)) return [{ path: '', message: '表单数据应为对象' }];
+    if (!validate(data)) return schemaErrors(schema, validate.errors ?? []);
+    return this.indicatorErrors(schema, data, options.variant);
+  }
+
+  /** Throws EngineError `validation` with `{ formKey, errors }` when `check` finds errors. */
+  assertValid(formKey: string, data: unknown, options: CheckOptions = {}): void {
+    const errors = this.check(formKey, data, options);
+    const [first] = errors;
+    if (first === undefined) return;
+    const form = quote(this.forms.get(formKey)?.title, formKey);
+    const more = errors.length > 1 ? `等 ${errors.length} 处错误` : '';
+    throw new EngineError('validation', `${form}填写有误：${first.message}${more}`, { formKey, errors });
+  }
+
+  private validatorOf(formKey: string, schema: FormSchema): ValidateFunction {
+    let validate = this.compiled.get(formKey);
+    if (validate === undefined) {
+      validate = this.ajv.compile(schema);
+      this.compiled.set(formKey, validate);
+    }
+    return validate;
+  }
+
+  private indicatorErrors(schema: FormSchema, data: Schema, variant: string | undefined): FieldError[] {
+    const fields = indicatorFields(schema);
+    const errors: FieldError[] = [];
+    const scores = fields.scores === undefined ? undefined : data[fields.scores];
+    if (fields.scores !== undefined && isSchema(scores))
+      errors.push(...this.scoreErrors(schema, fields.scores, scores, variant));
+    const vetoes = fields.vetoes === undefined ? undefined : data[fields.vetoes];
+    if (fields.vetoes !== undefined && Array.isArray(vetoes))
+      errors.push(...this.vetoErrors(schema, fields.vetoes, vetoes));
+    return errors;
+  }
+
+  /** Art. 19: scores follow the indicator system of the case's park type, each within its maximum. */
+  private scoreErrors(schema: FormSchema, field: string, scores: Schema, variant: string | undefined): FieldError[] {
+    if (this.indicators === undefined) return [];
+    const path = `/${pointerToken(field)}`;
+    const label = quote(schema.properties?.[field]?.title, field);
+    const variants = this.indicators.variants;
+    const list = variant !== undefined && Object.hasOwn(variants, variant) ? variants[variant] : undefined;
+    if (variant === undefined || list === undefined) {
+      const why = variant === undefined ? '未确定园区类型' : `园区类型 ${variant} 未知`;
+      return [{ path, message: `${label}无法核对：${why}，评估指标按园区类型分类适用（第十九条）` }];
+    }
+    const system = `${this.variantTitles.get(variant) ?? variant}园区评估指标体系`;
+    const byId = new Map(list.map((indicator) => [indicator.id, indicator]));
+    const errors: FieldError[] = [];
+    for (const [id, score] of Object.entries(scores)) {
+      const indicator = byId.get(id);
+      const at = `${path}/${pointerToken(id)}`;
+      if (indicator === undefined) {
+        errors.push({ path: at, message: `${label}中的指标 ${id} 不在${system}中（第十九条）` });
+      } else if (typeof score !== 'number' || score < 0 || score > indicator.maxScore) {
+        const given = JSON.stringify(score);
+        const message = `${label}中「${indicator.title}」（${id}）的得分应为 0 至 ${indicator.maxScore} 分，填写的是 ${given}`;
+        errors.push({ path: at, message });
+      }
+    }
+    const missing = list.filter((indicator) => !Object.hasOwn(scores, indicator.id));
+    if (missing.length > 0) {
+      const names = missing.map((indicator) => `${indicator.id}「${indicator.title}」`).join('、');
+      errors.push({ path, message: `${label}缺少${system}中以下指标的评分：${names}（第十九条）` });
+    }
+    return errors;
+  }
+
+  /** Art. 7 situations are the only vetoes. */
+  private vetoErrors(schema: FormSchema, field: string, vetoes: unknown[]): FieldError[] {
+    if (this.indicators === undefined) return [];
+    const label = quote(schema.properties?.[field]?.title, field);
+    const known = new Set(this.indicators.vetoes.map((veto) => veto.id));
+    const errors: FieldError[] = [];
+    for (const [index, id] of vetoes.entries()) {
+      if (typeof id === 'string' && known.has(id)) continue;
+      const name = typeof id === 'string' ? id : JSON.stringify(id);
+      errors.push({
+        path: `/${pointerToken(field)}/${index}`,
+        message: `${label}中的 ${name} 不是规定的否决项（第七条）`,
+      });
+    }
+    return errors;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The engine's outside world (STYLE.md): storage, time and ids come in through these ports, so a
+ * test swaps a store or runs four years of a lifecycle on a simulated clock in seconds.
+ */
+
+/**
+ * Durable storage: JSON documents and append-only logs, each addressed by a collection and an id.
+ * Ids are plain names (letters, digits, `.`, `_`, `-`; no leading dot); anything else is refused.
+ * Every implementation passes the same contract suite (test/store/store-contract.ts).
+ */
+export interface Store {
+  /** A document, or undefined when there is none. */
+  get<T>(collection: string, id: string): Promise<T | undefined>;
+  /** Writes a document atomically: a reader sees the old or the new one, never a mix or a torn file. */
+  put(collection: string, id: string, value: unknown): Promise<void>;
+  /** Removes a document; removing a missing one is not an error. */
+  delete(collection: string, id: string): Promise<void>;
+  /** The ids of a collection's documents, sorted. */
+  list(collection: string): Promise<string[]>;
+  /** Appends entries to a log, in order. */
+  append(log: string, id: string, entries: readonly unknown[]): Promise<void>;
+  /** Every entry of a log, oldest first; an empty list when there is none. */
+  readLog<T>(log: string, id: string): Promise<T[]>;
+  /** Keeps the first `count` entries (drops what an interrupted transition appended). */
+  truncateLog(log: string, id: string, count: number): Promise<void>;
+  /** Waits for pending writes; the store is not used afterwards. */
+  close(): Promise<void>;
+}
+
+/** Where "now" comes from. The engine never reads the machine's clock itself. */
+export interface Clock {
+  now(): Date;
+}
+
+/** New ids for cases, task instances and incidents. */
+export interface IdGenerator {
+  next(kind: 'case' | 'task' | 'incident'): string;
+}

@@ -1,0 +1,155 @@
+import { EventEmitter } from 'node:events';
+import { Engine } from 'bpmn-engine';
+import { feelExpressions, feelScripts, legalTimeExtension, type FeelHost } from './bpmn-handlers.js';
+import { RecordingTimers } from './recording-timers.js';
+import { snapshotOf, type Snapshot } from './snapshot.js';
+import type { RuntimeVersion } from './runtime-version.js';
+
+/** What happens inside bpmn-engine during one step, reported as it happens (synchronously). */
+export interface StepHost extends FeelHost {
+  /** A token entered a flow node. */
+  entered(elementId: string): void;
+  /** A flow node completed (output assignments run here). */
+  completed(elementId: string): void;
+}
+
+interface ActivityApi {
+  id: string;
+  type: string;
+}
+
+/** The slim state bpmn-engine gives back, without the embedded source (one per version instead). */
+export type EngineState = Record<string, unknown> & { definitions?: Record<string, unknown>[] };
+
+/**
+ * One case's process running in bpmn-engine, between loading and saving. The engine keeps a bounded
+ * number of these (hot cases); everything else lives only as saved state. Steps are synchronous in
+ * bpmn-engine, so a call such as `signalTask` has finished the whole transition when it returns.
+ */
+/** The step host of an instance, shared with the handlers bpmn-engine calls back. */
+interface HostSlot {
+  current: StepHost | undefined;
+}
+
+export class LiveInstance {
+  readonly #slot: HostSlot;
+  #replaying = false;
+  #errors: Error[] = [];
+
+  private execution: Awaited<ReturnType<Engine['execute']>> | undefined;
+  private readonly engine: Engine;
+  private readonly timers = new RecordingTimers();
+
+  private constructor(readonly version: RuntimeVersion) {
+    const slot: HostSlot = { current: undefined };
+    this.#slot = slot;
+    const host = (): StepHost => {
+      if (slot.current === undefined) throw new Error('no step is running on this case');
+      return slot.current;
+    };
+    const engine: Engine = new Engine({
+      name: version.key,
+      sourceContext: version.sourceContext,
+      scripts: feelScripts(host),
+      expressions: feelExpressions(host),
+      timers: this.timers,
+      extensions: { legalTime: legalTimeExtension },
+      settings: { disableTrackState: true },
+    } as unknown as ConstructorParameters<typeof Engine>[0]);
+    engine.on('error', (error: Error) => this.#errors.push(error));
+    this.engine = engine;
+  }
+
+  #listener(): EventEmitter {
+    const listener = new EventEmitter();
+    listener.on('activity.enter', (api: ActivityApi) => {
+      if (!this.#replaying) this.#slot.current?.entered(api.id);
+    });
+    listener.on('activity.end', (api: ActivityApi) => {
+      if (!this.#replaying) this.#slot.current?.completed(api.id);
+    });
+    return listener;
+  }
+
+  /** Starts a new process instance; `host` sees the first step (up to the first wait). */
+  static async start(version: RuntimeVersion, host: StepHost): Promise<LiveInstance> {
+    const instance = new LiveInstance(version);
+    instance.#slot.current = host;
+    try {
+      instance.execution = await instance.engine.execute({ listener: instance.#listener() });
+    } finally {
+      instance.#slot.current = undefined;
+    }
+    instance.#throwErrors();
+    return instance;
+  }
+
+  /** Rebuilds an instance from saved state. Resuming replays waits and timers; no host sees them. */
+  static async recover(version: RuntimeVersion, state: EngineState): Promise<LiveInstance> {
+    const instance = new LiveInstance(version);
+    instance.engine.recover(structuredClone(state));
+    instance.#replaying = true;
+    try {
+      instance.execution = await instance.engine.resume({ listener: instance.#listener() });
+    } finally {
+      instance.#replaying = false;
+    }
+    instance.#throwErrors();
+    return instance;
+  }
+
+  /** Runs `action` as one step seen by `host`; throws what bpmn-engine reported as an error. */
+  step(host: StepHost, action: () => void): void {
+    this.#slot.current = host;
+    try {
+      action();
+    } finally {
+      this.#slot.current = undefined;
+    }
+    this.#throwErrors();
+  }
+
+  signalTask(elementId: string, executionId: string): void {
+    this.#execution().signal({ id: elementId, executionId });
+  }
+
+  /** Delivers a message to every active catch event of it (by the `<message>` element id). */
+  deliverMessage(messageId: string): void {
+    this.#execution().signal({ id: messageId });
+  }
+
+  /** Fires a recorded timer; false when no timer with that executionId is armed. */
+  fireTimer(executionId: string): boolean {
+    return this.timers.fire(executionId);
+  }
+
+  snapshot(): Snapshot {
+    return snapshotOf(this.#execution(), this.timers, this.version.model);
+  }
+
+  get completed(): boolean {
+    return (this.engine.state as string) !== 'running';
+  }
+
+  async state(): Promise<EngineState> {
+    const state = (await this.engine.getState()) as unknown as EngineState;
+    for (const definition of state.definitions ?? []) delete definition.source;
+    return state;
+  }
+
+  async stop(): Promise<void> {
+    await this.engine.stop();
+  }
+
+  #execution() {
+    if (this.execution === undefined) throw new Error('process instance is not running');
+    return this.execution;
+  }
+
+  #throwErrors(): void {
+    if (this.#errors.length === 0) return;
+    const [first] = this.#errors;
+    this.#errors = [];
+    if (first !== undefined) throw first;
+  }
+}

@@ -1,0 +1,578 @@
+import { EngineError, isEngineError } from './errors.js';
+import { RandomIds } from './clock.js';
+import { DefinitionRegistry } from './definitions/registry.js';
+import { FormValidator } from './forms/form-validator.js';
+import { chinaDateOf } from './legal-time/pure.js';
+import type { Clock, IdGenerator, Store } from './ports.js';
+import { LiveInstance } from './runtime/live-instance.js';
+import type { RuntimeVersion } from './runtime/runtime-version.js';
+import { dataHash, verifyChain, type AuditEntry } from './audit/audit-chain.js';
+import { mayActAs, maySee, PUBLIC_GROUP, type Actor } from './cases/actors.js';
+import type { CaseRecord, Submission, TaskRecord, TimerRecord } from './cases/case-record.js';
+import { CaseRepository, newAuditHead } from './cases/case-repository.js';
+import {
+  caseViewOf,
+  summaryOf,
+  taskViewOf,
+  type CaseSummary,
+  type CaseView,
+  type TaskView,
+} from './cases/case-view.js';
+import { LiveCache } from './cases/live-cache.js';
+import { Transition } from './cases/transition.js';
+import { startGroups } from './cases/start-groups.js';
+
+export interface EngineOptions {
+  /** A definitions directory, or a registry already loaded. */
+  definitions: string | DefinitionRegistry;
+  store: Store;
+  clock: Clock;
+  ids?: IdGenerator;
+  /** How many process instances stay in memory between transitions (the rest are recovered on demand). */
+  hotCases?: number;
+}
+
+const SYSTEM = 'system';
+
+type Step = (live: LiveInstance, transition: Transition) => void;
+
+/**
+ * The workflow engine (CONTRACT §2, §5, §8): durable cases on bpmn-engine, each on the definition
+ * version in force on its start day, with legal-time timers it fires itself. Every command is one
+ * transition per case, serialised per case, saved before it is answered.
+ */
+export class WorkflowEngine {
+  readonly #index = new Map<string, CaseSummary>();
+  readonly #taskCase = new Map<string, string>();
+  readonly #locks = new Map<string, Promise<unknown>>();
+  readonly #validators = new Map<string, FormValidator>();
+
+  private constructor(
+    readonly definitions: DefinitionRegistry,
+    private readonly repository: CaseRepository,
+    readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly live: LiveCache,
+  ) {}
+
+  static async open(options: EngineOptions): Promise<WorkflowEngine> {
+    const definitions =
+      typeof options.definitions === 'string'
+        ? await DefinitionRegistry.load(options.definitions)
+        : options.definitions;
+    const repository = new CaseRepository(options.store);
+    const engine = new WorkflowEngine(
+      definitions,
+      repository,
+      options.clock,
+      options.ids ?? new RandomIds(),
+      new LiveCache(options.hotCases ?? 64),
+    );
+    for (const id of await repository.ids()) {
+      const record = await repository.record(id);
+      if (record !== undefined) engine.#remember(record);
+    }
+    await engine.retryIncidents();
+    return engine;
+  }
+
+  // ---- queries ---------------------------------------------------------------------------------
+
+  async getCase(id: string, actor: Actor): Promise<CaseView> {
+    const record = await this.#visibleRecord(id, actor);
+    return this.#view(record);
+  }
+
+  listCases(actor: Actor): CaseView[] {
+    return [...this.#index.values()]
+      .filter((summary) => this.#sees(actor, summary))
+      .map((summary) => this.#view(summary));
+  }
+
+  /** Open tasks the actor may complete, oldest first. */
+  listTasks(actor: Actor): TaskView[] {
+    const tasks: TaskView[] = [];
+    for (const summary of this.#index.values()) {
+      const { manifest } = this.#version(summary).definition;
+      for (const task of summary.tasks) {
+        if (mayActAs(actor, task.groups, manifest, summary as CaseRecord, task.scope))
+          tasks.push(taskViewOf(summary, task));
+      }
+    }
+    return tasks.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** Cases with an open window for a message anyone may send (public notices, Art. 22). */
+  publicWindows(): { view: CaseView; message: string }[] {
+    const result: { view: CaseView; message: string }[] = [];
+    for (const summary of this.#index.values()) {
+      for (const open of this.#openMessages(summary)) {
+        if (open.groups.includes(PUBLIC_GROUP)) result.push({ view: this.#view(summary), message: open.name });
+      }
+    }
+    return result;
+  }
+
+  async audit(id: string, actor: Actor): Promise<AuditEntry[]> {
+    await this.#visibleRecord(id, actor);
+    return this.repository.audit(id);
+  }
+
+  async submissions(id: string, actor: Actor): Promise<Submission[]> {
+    await this.#visibleRecord(id, actor);
+    return this.repository.submissions(id);
+  }
+
+  /** Checks a case's audit chain against the head its record holds. */
+  async verifyAudit(id: string): Promise<ReturnType<typeof verifyChain>> {
+    const record = await this.#record(id);
+    return verifyChain(await this.repository.audit(id), { count: record.audit.count, hash: record.audit.head });
+  }
+
+  /** When the next timer of any case is due (for a scheduler outside the engine). */
+  nextTimerAt(): Date | undefined {
+    let next: string | undefined;
+    for (const summary of this.#index.values()) {
+      const first = summary.timers.find((timer) => timer.fireAt !== undefined)?.fireAt;
+      if (first !== undefined && (next === undefined || first < next)) next = first;
+    }
+    return next === undefined ? undefined : new Date(next);
+  }
+
+  // ---- commands --------------------------------------------------------------------------------
+
+  async startCase(
+    input: { process: string; park: string; province: string; id?: string },
+    actor: Actor,
+  ): Promise<CaseView> {
+    const now = this.clock.now();
+    const version = this.definitions.inForce(input.process, chinaDateOf(now));
+    const { manifest } = version.definition;
+    const id = input.id ?? this.ids.next('case');
+    return this.#withLock(id, async () => {
+      if (this.#index.has(id) || (await this.repository.record(id)) !== undefined) {
+        throw new EngineError('conflict', `案件编号 ${id} 已存在`, { caseId: id });
+      }
+      const active = [...this.#index.values()].find(
+        (summary) => summary.park === input.park && summary.process === input.process && !summary.final,
+      );
+      if (active !== undefined) {
+        throw new EngineError('conflict', `园区 ${input.park} 已有办理中的案件 ${active.id}`, { caseId: active.id });
+      }
+      const record = this.#newRecord(id, input, version, now);
+      if (!mayActAs(actor, startGroups(version.model), manifest, record)) {
+        throw new EngineError('forbidden', '只有该园区的创建主体可以发起创建申请', { park: input.park });
+      }
+      this.#checkProvince(version, input.province);
+      const transition = this.#transition(record, version, now, actor.id);
+      transition.note('case.started', { park: input.park, province: input.province });
+      let live: LiveInstance;
+      try {
+        live = await LiveInstance.start(version, transition);
+      } catch (error) {
+        throw new EngineError(
+          'incident',
+          `流程无法启动：${(error as Error).message}`,
+          { process: input.process },
+          { cause: error },
+        );
+      }
+      const committed = await this.#settle(transition, live, []);
+      return this.#view(committed);
+    });
+  }
+
+  async completeTask(ref: string, actor: Actor, data: unknown): Promise<CaseView> {
+    const caseId = this.#taskCase.get(ref);
+    if (caseId === undefined) throw new EngineError('not-open', `任务 ${ref} 不存在或已办结`, { ref });
+    return this.#withLock(caseId, async () => {
+      let record = await this.#catchUp(await this.#record(caseId));
+      const task = record.tasks.find((open) => open.ref === ref);
+      if (task === undefined) throw new EngineError('not-open', `任务 ${ref} 不存在或已办结`, { ref });
+      const version = this.#version(record);
+      if (!mayActAs(actor, task.groups, version.definition.manifest, record, task.scope)) {
+        throw new EngineError('forbidden', '当前用户无权办理该任务', { ref, taskId: task.taskId });
+      }
+      this.#validator(version).assertValid(task.formKey, data, { variant: this.#variant(version, record, data) });
+      record = this.#bindForCompletion(record, task);
+      const executionId = record.tasks.find((open) => open.ref === ref)?.executionId ?? '';
+      const now = this.clock.now();
+      const committed = await this.#run(
+        record,
+        version,
+        now,
+        actor.id,
+        (live, transition) => {
+          Object.assign(transition.record.variables, data);
+          transition.record.tasks = transition.record.tasks.filter((open) => open.ref !== ref);
+          transition.note('task.completed', {
+            ref,
+            taskId: task.taskId,
+            element: task.elementId,
+            dataHash: dataHash(data),
+          });
+          live.signalTask(task.elementId, executionId);
+        },
+        [{ at: now.toISOString(), actor: actor.id, kind: 'task', name: task.taskId, ref, data }],
+      );
+      return this.#view(committed);
+    });
+  }
+
+  async sendMessage(caseId: string, name: string, actor: Actor, data: unknown): Promise<CaseView> {
+    return this.#withLock(caseId, async () => {
+      const record = await this.#catchUp(await this.#visibleOrPublicRecord(caseId, actor));
+      const version = this.#version(record);
+      const message = version.model.messages.find((candidate) => candidate.name === name);
+      if (message === undefined) throw new EngineError('not-found', `流程没有消息 ${name}`, { name });
+      const catches = version.model.messageCatches.filter(
+        (catcher) => catcher.messageName === name && record.windows.includes(catcher.elementId),
+      );
+      const [open] = catches;
+      if (open === undefined || record.final) {
+        throw new EngineError('not-open', `当前不在 ${name} 的受理期内`, { caseId, name });
+      }
+      const groups = [...new Set(catches.flatMap((catcher) => catcher.candidateGroups))];
+      if (!mayActAs(actor, groups, version.definition.manifest, record)) {
+        throw new EngineError('forbidden', '当前用户无权发送该事项', { caseId, name });
+      }
+      this.#validator(version).assertValid(open.formKey ?? '', data, { variant: this.#variant(version, record, data) });
+      const now = this.clock.now();
+      const origin = { message: name, submission: record.submissions + 1 };
+      const committed = await this.#run(
+        record,
+        version,
+        now,
+        actor.id,
+        (live, transition) => {
+          Object.assign(transition.record.variables, data);
+          transition.note('message.received', { message: name, dataHash: dataHash(data) });
+          live.deliverMessage(message.id);
+        },
+        [{ at: now.toISOString(), actor: actor.id, kind: 'message', name, data }],
+        origin,
+      );
+      return this.#view(committed);
+    });
+  }
+
+  /** Fires every timer due by the clock, each at its own due instant, in due order. */
+  async runDueTimers(): Promise<number> {
+    let fired = 0;
+    const now = this.clock.now().toISOString();
+    for (;;) {
+      const next = this.#earliestTimer();
+      if (next === undefined || (next.timer.fireAt ?? '~') > now) return fired;
+      await this.#withLock(next.caseId, async () => {
+        const record = await this.#record(next.caseId);
+        await this.#fireTimer(record, next.timer);
+      });
+      fired += 1;
+    }
+  }
+
+  /** Recomputes timer dates held up by incidents (e.g. a calendar year added since). */
+  async retryIncidents(): Promise<number> {
+    await this.definitions.reloadCalendars();
+    let resolved = 0;
+    for (const summary of [...this.#index.values()]) {
+      if (!summary.timers.some((timer) => timer.incident !== undefined)) continue;
+      await this.#withLock(summary.id, async () => {
+        const record = await this.#record(summary.id);
+        const version = this.#version(record);
+        const transition = this.#transition(record, version, this.clock.now(), SYSTEM);
+        if (!transition.retryTimers()) return;
+        resolved += 1;
+        this.#remember(await this.repository.commit(transition.record, { audit: transition.audit, submissions: [] }));
+      });
+    }
+    return resolved;
+  }
+
+  // ---- transitions -----------------------------------------------------------------------------
+
+  async #catchUp(record: CaseRecord): Promise<CaseRecord> {
+    const now = this.clock.now().toISOString();
+    let current = record;
+    for (;;) {
+      const due = current.timers.find((timer) => timer.fireAt !== undefined && timer.fireAt <= now);
+      if (due === undefined || current.final) return current;
+      current = await this.#fireTimer(current, due);
+    }
+  }
+
+  async #fireTimer(record: CaseRecord, timer: TimerRecord): Promise<CaseRecord> {
+    const version = this.#version(record);
+    const at = new Date(timer.fireAt ?? this.clock.now().toISOString());
+    return this.#run(
+      record,
+      version,
+      at,
+      SYSTEM,
+      (live, transition) => {
+        transition.note('timer.fired', {
+          element: timer.elementId,
+          ...(timer.due !== undefined && { due: timer.due }),
+          ...(timer.rule !== undefined && { rule: timer.rule }),
+        });
+        if (!live.fireTimer(timer.executionId)) {
+          throw new EngineError('incident', `timer ${timer.elementId} is not armed in the process instance`, {
+            element: timer.elementId,
+          });
+        }
+      },
+      [],
+    );
+  }
+
+  /** Runs one step on the case's process instance and commits it; an error leaves the case as it was. */
+  async #run(
+    record: CaseRecord,
+    version: RuntimeVersion,
+    now: Date,
+    actor: string,
+    step: Step,
+    submissions: Omit<Submission, 'seq'>[],
+    origin?: TaskRecord['origin'],
+  ): Promise<CaseRecord> {
+    const live = await this.#liveOf(record, version);
+    const transition = this.#transition(record, version, now, actor);
+    try {
+      live.step(transition, () => {
+        step(live, transition);
+      });
+    } catch (error) {
+      await this.live.drop(record.id);
+      return this.#raiseIncident(record, version, now, error);
+    }
+    return this.#settle(transition, live, submissions, origin);
+  }
+
+  async #settle(
+    transition: Transition,
+    live: LiveInstance,
+    submissions: Omit<Submission, 'seq'>[],
+    origin?: TaskRecord['origin'],
+  ): Promise<CaseRecord> {
+    const ended = transition.ended || live.completed;
+    transition.settle(ended ? undefined : live.snapshot(), {
+      newRef: () => this.ids.next('task'),
+      ...(origin !== undefined && { origin }),
+    });
+    const state = ended ? undefined : await live.state();
+    const committed = await this.repository.commit(transition.record, {
+      ...(state !== undefined && { state }),
+      audit: transition.audit,
+      submissions,
+    });
+    if (ended) await this.live.drop(committed.id);
+    else this.live.keep(committed.id, committed.revision, live);
+    this.#remember(committed);
+    return committed;
+  }
+
+  async #raiseIncident(record: CaseRecord, version: RuntimeVersion, now: Date, error: unknown): Promise<never> {
+    const message = error instanceof Error ? error.message : String(error);
+    const transition = this.#transition(record, version, now, SYSTEM);
+    const element = isEngineError(error) && typeof error.context.element === 'string' ? error.context.element : '';
+    transition.record.incidents.push({
+      id: this.ids.next('incident'),
+      kind: 'evaluation',
+      element,
+      message,
+      at: now.toISOString(),
+    });
+    transition.note('incident.raised', { kind: 'evaluation', element, message });
+    this.#remember(await this.repository.commit(transition.record, { audit: transition.audit, submissions: [] }));
+    throw new EngineError(
+      'incident',
+      `案件 ${record.id} 流程定义无法执行，已记录异常：${message}`,
+      { caseId: record.id },
+      { cause: error },
+    );
+  }
+
+  /** Completing a queued task runs the element's waiting instance; the task that held it queues. */
+  #bindForCompletion(record: CaseRecord, task: TaskRecord): CaseRecord {
+    if (task.executionId !== undefined) return record;
+    const holder = record.tasks.find((open) => open.elementId === task.elementId && open.executionId !== undefined);
+    if (holder === undefined) throw new EngineError('not-open', `任务 ${task.ref} 尚不能办理`, { ref: task.ref });
+    const tasks = record.tasks.map((open) => {
+      if (open.ref === task.ref) return { ...open, executionId: holder.executionId };
+      if (open.ref === holder.ref) {
+        const { executionId: _executionId, ...queued } = open;
+        return queued;
+      }
+      return open;
+    });
+    return { ...record, tasks };
+  }
+
+  async #liveOf(record: CaseRecord, version: RuntimeVersion): Promise<LiveInstance> {
+    const hot = this.live.take(record.id, record.revision);
+    if (hot !== undefined) return hot;
+    return LiveInstance.recover(version, await this.repository.state(record));
+  }
+
+  #transition(record: CaseRecord, version: RuntimeVersion, now: Date, actor: string): Transition {
+    return new Transition(record, {
+      version,
+      calendar: this.definitions.calendarOf(version),
+      now,
+      actor,
+      history: [...this.#index.values()]
+        .filter((other) => other.park === record.park && other.process === record.process && other.id !== record.id)
+        .map((other) => ({ status: other.status, statusDate: other.statusDate })),
+      newId: (kind) => this.ids.next(kind),
+    });
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  #newRecord(
+    id: string,
+    input: { process: string; park: string; province: string },
+    version: RuntimeVersion,
+    now: Date,
+  ): CaseRecord {
+    const at = now.toISOString();
+    return {
+      id,
+      process: input.process,
+      version: version.definition.manifest.version,
+      park: input.park,
+      province: input.province,
+      status: '',
+      statusDate: chinaDateOf(now),
+      final: false,
+      startedAt: at,
+      updatedAt: at,
+      due: {},
+      dueBasis: {},
+      variables: {},
+      tasks: [],
+      timers: [],
+      windows: [],
+      incidents: [],
+      revision: 0,
+      stateRevision: 0,
+      audit: newAuditHead(),
+      submissions: 0,
+    };
+  }
+
+  #checkProvince(version: RuntimeVersion, province: string): void {
+    const { manifest } = version.definition;
+    for (const group of Object.values(manifest.groups)) {
+      if (group.scope !== 'province' || group.directory === undefined) continue;
+      const directory = this.definitions.directory(group.directory);
+      if (directory !== undefined && !directory.entries.some((entry) => entry.code === province)) {
+        throw new EngineError('validation', `省级单位代码 ${province} 不在 ${directory.title} 中`, { province });
+      }
+    }
+  }
+
+  #remember(record: CaseRecord): void {
+    const previous = this.#index.get(record.id);
+    for (const task of previous?.tasks ?? []) this.#taskCase.delete(task.ref);
+    this.#index.set(record.id, summaryOf(record));
+    for (const task of record.tasks) this.#taskCase.set(task.ref, record.id);
+  }
+
+  #earliestTimer(): { caseId: string; timer: TimerRecord } | undefined {
+    let best: { caseId: string; timer: TimerRecord } | undefined;
+    for (const summary of this.#index.values()) {
+      if (summary.final) continue;
+      const timer = summary.timers.find((candidate) => candidate.fireAt !== undefined);
+      if (timer !== undefined && (best === undefined || (timer.fireAt ?? '') < (best.timer.fireAt ?? ''))) {
+        best = { caseId: summary.id, timer };
+      }
+    }
+    return best;
+  }
+
+  async #record(id: string): Promise<CaseRecord> {
+    const record = await this.repository.record(id);
+    if (record === undefined) throw new EngineError('not-found', `案件 ${id} 不存在`, { caseId: id });
+    return record;
+  }
+
+  #sees(actor: Actor, summary: CaseSummary): boolean {
+    return maySee(actor, this.#version(summary).definition.manifest, summary as CaseRecord);
+  }
+
+  /** Out of scope answers as not found: a case's existence is not disclosed (CONTRACT §6). */
+  async #visibleRecord(id: string, actor: Actor): Promise<CaseRecord> {
+    const summary = this.#index.get(id);
+    if (summary === undefined || !this.#sees(actor, summary)) {
+      throw new EngineError('not-found', `案件 ${id} 不存在`, { caseId: id });
+    }
+    return this.#record(id);
+  }
+
+  /** Messages the public may send reach cases they cannot otherwise see. */
+  async #visibleOrPublicRecord(id: string, actor: Actor): Promise<CaseRecord> {
+    const summary = this.#index.get(id);
+    if (summary !== undefined && this.#openMessages(summary).some((open) => open.groups.includes(PUBLIC_GROUP))) {
+      return this.#record(id);
+    }
+    return this.#visibleRecord(id, actor);
+  }
+
+  #openMessages(summary: CaseSummary): CaseView['openMessages'] {
+    if (summary.final) return [];
+    const { model } = this.#version(summary);
+    const byName = new Map<string, Set<string>>();
+    for (const catcher of model.messageCatches) {
+      if (!summary.windows.includes(catcher.elementId) || catcher.messageName === undefined) continue;
+      const groups = byName.get(catcher.messageName) ?? new Set<string>();
+      for (const group of catcher.candidateGroups) groups.add(group);
+      byName.set(catcher.messageName, groups);
+    }
+    return [...byName].map(([name, groups]) => ({ name, groups: [...groups] }));
+  }
+
+  #view(record: CaseSummary & Partial<Pick<CaseRecord, 'dueBasis'>>): CaseView {
+    return caseViewOf(record, this.#version(record).definition.manifest, this.#openMessages(record));
+  }
+
+  #version(record: Pick<CaseRecord, 'process' | 'version'>): RuntimeVersion {
+    return this.definitions.get(record.process, record.version);
+  }
+
+  #validator(version: RuntimeVersion): FormValidator {
+    let validator = this.#validators.get(version.key);
+    if (validator === undefined) {
+      validator = new FormValidator(version.definition.forms, version.definition.indicators);
+      this.#validators.set(version.key, validator);
+    }
+    return validator;
+  }
+
+  #variant(version: RuntimeVersion, record: CaseRecord, data: unknown): string | undefined {
+    const field = version.definition.indicators.variantField;
+    const fromData = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[field] : undefined;
+    const value = fromData ?? record.variables[field];
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  async #withLock<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#locks.get(id) ?? Promise.resolve();
+    const result = previous.then(work, work);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#locks.set(id, settled);
+    try {
+      return await result;
+    } finally {
+      if (this.#locks.get(id) === settled) this.#locks.delete(id);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.#locks.values()]);
+    await this.live.clear();
+  }
+}

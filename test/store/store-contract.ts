@@ -1,0 +1,266 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isEngineError, type ErrorCode } from '../../engine/errors.js';
+import type { Store } from '../../engine/ports.js';
+
+/** What a store implementation hands the contract: a fresh empty store, and how to open it again. */
+export interface StoreFixture {
+  store: Store;
+  /** A new store object on the same data, for stores that keep data beyond the object. */
+  reopen?: () => Promise<Store>;
+  cleanup: () => Promise<void>;
+}
+
+/** Names every store must refuse, as collection, log and id alike. */
+const BAD_NAMES = ['../x', 'a/b', 'a\\b', '.hidden', '.', '..', '', 'x\u0000', 'a b', 'a'.repeat(129)];
+
+async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(isEngineError(error, code), `expected EngineError ${code}, got ${String(error)}`).toBe(true);
+}
+
+/** The behaviour every Store has (engine/ports.ts), run by test/store/stores.test.ts against each one. */
+export function storeContract(name: string, makeStore: () => Promise<StoreFixture>): void {
+  describe(`Store contract: ${name}`, () => {
+    let fixture: StoreFixture;
+    let store: Store;
+
+    beforeEach(async () => {
+      fixture = await makeStore();
+      store = fixture.store;
+    });
+
+    afterEach(async () => {
+      await store.close();
+      await fixture.cleanup();
+    });
+
+    describe('documents', () => {
+      it('gets undefined for a missing document', async () => {
+        expect(await store.get('cases', 'nothing')).toBeUndefined();
+        await store.put('cases', 'c1', { a: 1 });
+        expect(await store.get('cases', 'c2')).toBeUndefined();
+        expect(await store.get('tasks', 'c1')).toBeUndefined();
+      });
+
+      it('round-trips nested objects, Chinese text and numbers', async () => {
+        const value = {
+          title: '质量品牌示范区创建申报',
+          park: { name: '苏州工业园区', province: '江苏省', tags: ['国家级', 'A类'] },
+          numbers: [0, -1, 3.14159, 1e-7, 2 ** 53 - 1, -(2 ** 31)],
+          flags: { done: false, skipped: null },
+          nested: [[{ deep: [{ deeper: '第三层' }] }]],
+          emoji: '✅ 通过',
+        };
+        await store.put('cases', 'c1', value);
+        expect(await store.get('cases', 'c1')).toEqual(value);
+      });
+
+      it('round-trips documents that are not objects, null included', async () => {
+        await store.put('values', 'array', [1, '二', { three: 3 }]);
+        await store.put('values', 'text', '文本');
+        await store.put('values', 'number', 42);
+        await store.put('values', 'null', null);
+        expect(await store.get('values', 'array')).toEqual([1, '二', { three: 3 }]);
+        expect(await store.get('values', 'text')).toBe('文本');
+        expect(await store.get('values', 'number')).toBe(42);
+        expect(await store.get('values', 'null')).toBeNull();
+      });
+
+      it('stores the JSON form of a value', async () => {
+        const at = new Date('2025-03-01T08:00:00.000Z');
+        await store.put('cases', 'c1', { at, gone: undefined, kept: 1 });
+        expect(await store.get('cases', 'c1')).toStrictEqual({ at: '2025-03-01T08:00:00.000Z', kept: 1 });
+      });
+
+      it('refuses a value with no JSON form', async () => {
+        await expectCode(store.put('cases', 'c1', undefined), 'validation');
+        await expectCode(store.put('cases', 'c1', () => 1), 'validation');
+        await expectCode(store.put('cases', 'c1', { big: 1n }), 'validation');
+        const cycle: Record<string, unknown> = {};
+        cycle.self = cycle;
+        await expectCode(store.put('cases', 'c1', cycle), 'validation');
+        expect(await store.get('cases', 'c1')).toBeUndefined();
+      });
+
+      it('replaces a document on put', async () => {
+        await store.put('cases', 'c1', { version: 1, old: true });
+        await store.put('cases', 'c1', { version: 2 });
+        expect(await store.get('cases', 'c1')).toEqual({ version: 2 });
+      });
+
+      it('keeps the last of several puts started together', async () => {
+        await Promise.all([1, 2, 3, 4, 5].map((version) => store.put('cases', 'c1', { version })));
+        expect(await store.get('cases', 'c1')).toEqual({ version: 5 });
+      });
+
+      it('hands out copies: mutating a value read or written does not change the store', async () => {
+        const written = { park: { name: '园区' }, list: [1, 2] };
+        await store.put('cases', 'c1', written);
+        written.park.name = 'changed after put';
+        const read = await store.get<typeof written>('cases', 'c1');
+        if (read === undefined) throw new Error('document missing');
+        read.park.name = 'changed after get';
+        read.list.push(3);
+        expect(await store.get('cases', 'c1')).toEqual({ park: { name: '园区' }, list: [1, 2] });
+      });
+
+      it('deletes a document, and deleting a missing one is fine', async () => {
+        await store.put('cases', 'c1', { a: 1 });
+        await store.put('cases', 'c2', { a: 2 });
+        await store.delete('cases', 'c1');
+        expect(await store.get('cases', 'c1')).toBeUndefined();
+        expect(await store.get('cases', 'c2')).toEqual({ a: 2 });
+        await store.delete('cases', 'c1');
+        await store.delete('never-used', 'c1');
+        expect(await store.list('cases')).toEqual(['c2']);
+      });
+
+      it('applies a put and a delete started together in call order', async () => {
+        await Promise.all([store.put('cases', 'c1', { a: 1 }), store.delete('cases', 'c1')]);
+        expect(await store.get('cases', 'c1')).toBeUndefined();
+        await Promise.all([store.delete('cases', 'c1'), store.put('cases', 'c1', { a: 2 })]);
+        expect(await store.get('cases', 'c1')).toEqual({ a: 2 });
+      });
+
+      it('lists the ids of one collection, sorted', async () => {
+        const ids = ['b', 'a-2', 'A', '10', '9', 'a.b', '_x', 'a'.repeat(128)];
+        for (const id of ids) await store.put('cases', id, { id });
+        await store.put('tasks', 't1', {});
+        expect(await store.list('cases')).toEqual([...ids].sort());
+        expect(await store.list('tasks')).toEqual(['t1']);
+        expect(await store.list('never-used')).toEqual([]);
+      });
+    });
+
+    describe('logs', () => {
+      it('reads an empty list for a missing log', async () => {
+        expect(await store.readLog('audit', 'c1')).toEqual([]);
+        await store.append('audit', 'c1', [{ n: 1 }]);
+        expect(await store.readLog('audit', 'c2')).toEqual([]);
+      });
+
+      it('reads entries in append order across calls', async () => {
+        await store.append('audit', 'c1', [{ n: 1 }, { n: 2 }]);
+        await store.append('audit', 'c1', []);
+        await store.append('audit', 'c1', [{ n: 3, text: '第三条' }]);
+        await store.append('audit', 'c2', [{ other: true }]);
+        await store.append('audit', 'c1', [4, 'five', null]);
+        expect(await store.readLog('audit', 'c1')).toEqual([{ n: 1 }, { n: 2 }, { n: 3, text: '第三条' }, 4, 'five', null]);
+        expect(await store.readLog('audit', 'c2')).toEqual([{ other: true }]);
+      });
+
+      it('keeps call order for appends started together', async () => {
+        const numbers = Array.from({ length: 50 }, (_, n) => n);
+        await Promise.all(numbers.map((n) => store.append('audit', 'c1', [n])));
+        expect(await store.readLog('audit', 'c1')).toEqual(numbers);
+      });
+
+      it('hands out copies of entries', async () => {
+        await store.append('audit', 'c1', [{ details: { ok: true } }]);
+        const [entry] = await store.readLog<{ details: { ok: boolean } }>('audit', 'c1');
+        if (entry === undefined) throw new Error('entry missing');
+        entry.details.ok = false;
+        expect(await store.readLog('audit', 'c1')).toEqual([{ details: { ok: true } }]);
+      });
+
+      it('refuses an append with an entry that has no JSON form, appending none of it', async () => {
+        await expectCode(store.append('audit', 'c1', [{ n: 1 }, undefined]), 'validation');
+        expect(await store.readLog('audit', 'c1')).toEqual([]);
+      });
+
+      it('truncates a log to its first entries', async () => {
+        await store.append('audit', 'c1', [1, 2, 3]);
+        await store.append('audit', 'c1', [4, 5]);
+        await store.truncateLog('audit', 'c1', 2);
+        expect(await store.readLog('audit', 'c1')).toEqual([1, 2]);
+        await store.append('audit', 'c1', [6]);
+        expect(await store.readLog('audit', 'c1')).toEqual([1, 2, 6]);
+        await store.truncateLog('audit', 'c1', 10);
+        expect(await store.readLog('audit', 'c1')).toEqual([1, 2, 6]);
+        await store.truncateLog('audit', 'c1', 0);
+        expect(await store.readLog('audit', 'c1')).toEqual([]);
+        await store.truncateLog('audit', 'missing', 0);
+        expect(await store.readLog('audit', 'missing')).toEqual([]);
+      });
+
+      it('refuses a count that is not a whole number ≥ 0', async () => {
+        await store.append('audit', 'c1', [1, 2]);
+        for (const count of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+          await expectCode(store.truncateLog('audit', 'c1', count), 'validation');
+        }
+        expect(await store.readLog('audit', 'c1')).toEqual([1, 2]);
+      });
+    });
+
+    it('keeps a collection and a log with the same name apart', async () => {
+      await store.put('cases', 'c1', { doc: true });
+      await store.append('cases', 'c1', [{ entry: true }]);
+      expect(await store.get('cases', 'c1')).toEqual({ doc: true });
+      expect(await store.readLog('cases', 'c1')).toEqual([{ entry: true }]);
+      expect(await store.list('cases')).toEqual(['c1']);
+      await store.delete('cases', 'c1');
+      expect(await store.readLog('cases', 'c1')).toEqual([{ entry: true }]);
+      await store.truncateLog('cases', 'c1', 0);
+      await store.put('cases', 'c1', { doc: 2 });
+      expect(await store.get('cases', 'c1')).toEqual({ doc: 2 });
+    });
+
+    it.each(BAD_NAMES)('refuses the name %j in every method, as collection, log and id', async (bad) => {
+      const calls: [string, () => Promise<unknown>][] = [
+        ['get collection', () => store.get(bad, 'ok')],
+        ['get id', () => store.get('ok', bad)],
+        ['put collection', () => store.put(bad, 'ok', {})],
+        ['put id', () => store.put('ok', bad, {})],
+        ['delete collection', () => store.delete(bad, 'ok')],
+        ['delete id', () => store.delete('ok', bad)],
+        ['list collection', () => store.list(bad)],
+        ['append log', () => store.append(bad, 'ok', [1])],
+        ['append id', () => store.append('ok', bad, [1])],
+        ['append id, no entries', () => store.append('ok', bad, [])],
+        ['readLog log', () => store.readLog(bad, 'ok')],
+        ['readLog id', () => store.readLog('ok', bad)],
+        ['truncateLog log', () => store.truncateLog(bad, 'ok', 0)],
+        ['truncateLog id', () => store.truncateLog('ok', bad, 0)],
+      ];
+      for (const [what, call] of calls) {
+        const error: unknown = await call().then(
+          () => undefined,
+          (reason: unknown) => reason,
+        );
+        expect(isEngineError(error, 'validation'), what).toBe(true);
+      }
+      expect(await store.list('ok')).toEqual([]);
+      expect(await store.readLog('ok', 'ok')).toEqual([]);
+    });
+
+    it('keeps documents and logs across a reopen', async (context) => {
+      const { reopen } = fixture;
+      if (reopen === undefined) {
+        context.skip('this store keeps nothing beyond the object');
+        return;
+      }
+      await store.put('cases', 'c1', { title: '申报' });
+      await store.put('cases', 'c2', { title: '复核' });
+      await store.delete('cases', 'c2');
+      await store.append('audit', 'c1', [1, 2, 3]);
+      await store.truncateLog('audit', 'c1', 2);
+      // Not awaited: close() is what waits for it.
+      void store.put('cases', 'c3', { late: true });
+      void store.append('audit', 'c1', [4]);
+      await store.close();
+
+      const again = await reopen();
+      try {
+        expect(await again.get('cases', 'c1')).toEqual({ title: '申报' });
+        expect(await again.get('cases', 'c3')).toEqual({ late: true });
+        expect(await again.list('cases')).toEqual(['c1', 'c3']);
+        expect(await again.readLog('audit', 'c1')).toEqual([1, 2, 4]);
+      } finally {
+        await again.close();
+      }
+    });
+  });
+}
