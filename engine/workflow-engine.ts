@@ -221,7 +221,7 @@ export class WorkflowEngine {
 
   async sendMessage(caseId: string, name: string, actor: Actor, data: unknown): Promise<CaseView> {
     return this.#withLock(caseId, async () => {
-      const record = await this.#catchUp(await this.#visibleOrPublicRecord(caseId, actor));
+      const record = await this.#catchUp(await this.#recordForMessage(caseId, name, actor));
       const version = this.#version(record);
       const message = version.model.messages.find((candidate) => candidate.name === name);
       if (message === undefined) throw new EngineError('not-found', `流程没有消息 ${name}`, { name });
@@ -510,13 +510,18 @@ export class WorkflowEngine {
     return this.#record(id);
   }
 
-  /** Messages the public may send reach cases they cannot otherwise see. */
-  async #visibleOrPublicRecord(id: string, actor: Actor): Promise<CaseRecord> {
+  /**
+   * A message the public may send (an objection, Art. 22) reaches cases the sender cannot otherwise
+   * see, so that a closed notice answers "not open" rather than "not found".
+   */
+  async #recordForMessage(id: string, name: string, actor: Actor): Promise<CaseRecord> {
     const summary = this.#index.get(id);
-    if (summary !== undefined && this.#openMessages(summary).some((open) => open.groups.includes(PUBLIC_GROUP))) {
-      return this.#record(id);
-    }
-    return this.#visibleRecord(id, actor);
+    const publicMessage =
+      summary !== undefined &&
+      this.#version(summary).model.messageCatches.some(
+        (catcher) => catcher.messageName === name && catcher.candidateGroups.includes(PUBLIC_GROUP),
+      );
+    return publicMessage ? this.#record(id) : this.#visibleRecord(id, actor);
   }
 
   #openMessages(summary: CaseSummary): CaseView['openMessages'] {

@@ -37,10 +37,21 @@ export async function readVersionSource(dir: string): Promise<VersionSource> {
 }
 
 /** Calendars and directory files of a definitions root, with the problems found in them. */
-export async function readDefinitionContext(root: string): Promise<{ context: DefinitionContext; problems: Problem[] }> {
+/**
+ * Calendars and directory files of a definitions root, with the problems found in them. A root
+ * without its own `calendars/` or `directory/` (a programme kept elsewhere, a scenario's definitions)
+ * uses those of `shared` — normally this project's `definitions/`.
+ */
+export async function readDefinitionContext(
+  root: string,
+  shared?: string,
+): Promise<{ context: DefinitionContext; calendarDirs: Map<string, string>; problems: Problem[] }> {
   const problems: Problem[] = [];
   const calendars = new Set<string>();
-  const calendarRoot = join(root, 'calendars');
+  const calendarDirs = new Map<string, string>();
+  const folder = async (name: string) =>
+    !(await isDirectory(join(root, name))) && shared !== undefined ? join(shared, name) : join(root, name);
+  const calendarRoot = await folder('calendars');
   if (await isDirectory(calendarRoot)) {
     for (const id of (await readdir(calendarRoot)).sort()) {
       const dir = join(calendarRoot, id);
@@ -50,11 +61,14 @@ export async function readDefinitionContext(root: string): Promise<{ context: De
       for (const problem of found) {
         problems.push({ severity: 'error', check: 'calendar', file: display(problem.file), pointer: problem.pointer, message: problem.message });
       }
-      if (sources.length > 0) calendars.add(id);
+      if (sources.length > 0) {
+        calendars.add(id);
+        calendarDirs.set(id, dir);
+      }
     }
   }
   const directories = new Map<string, Directory>();
-  const directoryRoot = join(root, 'directory');
+  const directoryRoot = await folder('directory');
   if (await isDirectory(directoryRoot)) {
     for (const name of (await readdir(directoryRoot)).filter((file) => file.endsWith('.json')).sort()) {
       const file = join(directoryRoot, name);
@@ -63,7 +77,7 @@ export async function readDefinitionContext(root: string): Promise<{ context: De
       if (directory !== undefined) directories.set(basename(name, '.json'), directory);
     }
   }
-  return { context: { calendars, directories }, problems };
+  return { context: { calendars, directories }, calendarDirs, problems };
 }
 
 /** Folders of a definitions root that hold shared data rather than a process. */
@@ -84,12 +98,23 @@ export async function findVersionDirs(root: string): Promise<string[]> {
   return dirs;
 }
 
-/** The definitions root a path belongs to: the path itself, or two levels up from a version directory. */
-export async function definitionsRootOf(path: string): Promise<{ root: string; only?: string }> {
+async function hasManifest(dir: string): Promise<boolean> {
   try {
-    await stat(join(path, 'manifest.json'));
-    return { root: dirname(dirname(path)), only: path };
+    return (await stat(join(dir, 'manifest.json'))).isFile();
   } catch {
-    return { root: path };
+    return false;
   }
+}
+
+/**
+ * What a path names: a definitions root, a process directory (its versions only) or one version
+ * directory — `only` lists the version directories to check then.
+ */
+export async function definitionsRootOf(path: string): Promise<{ root: string; only?: string[] }> {
+  if (await hasManifest(path)) return { root: dirname(dirname(path)), only: [path] };
+  const versions: string[] = [];
+  for (const name of await readdir(path)) {
+    if (await hasManifest(join(path, name))) versions.push(join(path, name));
+  }
+  return versions.length > 0 ? { root: dirname(path), only: versions.sort() } : { root: path };
 }

@@ -14,6 +14,7 @@ import type { DefinitionContext } from './version-source.js';
 export class DefinitionRegistry {
   private constructor(
     readonly root: string,
+    private readonly calendarDirs: ReadonlyMap<string, string>,
     private readonly versions: ReadonlyMap<string, RuntimeVersion>,
     private readonly calendars: Map<string, WorkingDayCalendar>,
     private readonly directories: DefinitionContext['directories'],
@@ -26,8 +27,8 @@ export class DefinitionRegistry {
   }
 
   /** Loads and checks a definitions directory. Throws `invalid-definition` when any version has errors. */
-  static async load(root: string): Promise<DefinitionRegistry> {
-    const { versions, problems, context } = await validateDefinitions(root);
+  static async load(root: string, options: { shared?: string } = {}): Promise<DefinitionRegistry> {
+    const { versions, problems, context, calendarDirs } = await validateDefinitions(root, options);
     if (hasErrors(problems)) {
       const errors = problems.filter((problem) => problem.severity === 'error');
       throw new EngineError(
@@ -41,7 +42,7 @@ export class DefinitionRegistry {
       const loaded = await runtimeVersionOf(version);
       runtime.set(loaded.key, loaded);
     }
-    const registry = new DefinitionRegistry(root, runtime, new Map(), context.directories, problems);
+    const registry = new DefinitionRegistry(root, calendarDirs, runtime, new Map(), context.directories, problems);
     await registry.reloadCalendars();
     return registry;
   }
@@ -49,7 +50,7 @@ export class DefinitionRegistry {
   /** Re-reads calendar files (after a new year's data was added) — incidents are retried afterwards. */
   async reloadCalendars(): Promise<void> {
     const ids = new Set([...this.versions.values()].map((version) => version.definition.manifest.calendar));
-    for (const id of ids) this.calendars.set(id, await loadCalendar(join(this.root, 'calendars', id)));
+    for (const id of ids) this.calendars.set(id, await loadCalendar(this.calendarDirs.get(id) ?? join(this.root, 'calendars', id)));
   }
 
   calendarOf(version: RuntimeVersion): WorkingDayCalendar {

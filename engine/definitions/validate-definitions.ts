@@ -6,6 +6,8 @@ import type { DefinitionContext } from './version-source.js';
 export interface DefinitionsCheck {
   root: string;
   context: DefinitionContext;
+  /** The directory each calendar id was read from. */
+  calendarDirs: ReadonlyMap<string, string>;
   /** Versions without errors, by process, then by version. */
   versions: CheckedVersion[];
   problems: Problem[];
@@ -16,10 +18,10 @@ export interface DefinitionsCheck {
  * the engine's loader do: calendars and directory files, then every version, then one version per
  * effective date.
  */
-export async function validateDefinitions(path: string): Promise<DefinitionsCheck> {
+export async function validateDefinitions(path: string, options: { shared?: string } = {}): Promise<DefinitionsCheck> {
   const { root, only } = await definitionsRootOf(path);
-  const { context, problems } = await readDefinitionContext(root);
-  const dirs = only === undefined ? await findVersionDirs(root) : [only];
+  const { context, calendarDirs, problems } = await readDefinitionContext(root, options.shared);
+  const dirs = only ?? (await findVersionDirs(root));
   const versions: CheckedVersion[] = [];
   const manifests = [];
   for (const dir of dirs) {
@@ -30,5 +32,5 @@ export async function validateDefinitions(path: string): Promise<DefinitionsChec
     if (result.manifest !== undefined) manifests.push({ dir: source.dir, manifest: result.manifest });
   }
   problems.push(...checkEffectiveDates(manifests));
-  return { root, context, versions, problems };
+  return { root, context, calendarDirs, versions, problems };
 }

@@ -77,7 +77,10 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
 
       it('refuses a value with no JSON form', async () => {
         await expectCode(store.put('cases', 'c1', undefined), 'validation');
-        await expectCode(store.put('cases', 'c1', () => 1), 'validation');
+        await expectCode(
+          store.put('cases', 'c1', () => 1),
+          'validation',
+        );
         await expectCode(store.put('cases', 'c1', { big: 1n }), 'validation');
         const cycle: Record<string, unknown> = {};
         cycle.self = cycle;
@@ -148,7 +151,14 @@ export function storeContract(name: string, makeStore: () => Promise<StoreFixtur
         await store.append('audit', 'c1', [{ n: 3, text: '第三条' }]);
         await store.append('audit', 'c2', [{ other: true }]);
         await store.append('audit', 'c1', [4, 'five', null]);
-        expect(await store.readLog('audit', 'c1')).toEqual([{ n: 1 }, { n: 2 }, { n: 3, text: '第三条' }, 4, 'five', null]);
+        expect(await store.readLog('audit', 'c1')).toEqual([
+          { n: 1 },
+          { n: 2 },
+          { n: 3, text: '第三条' },
+          4,
+          'five',
+          null,
+        ]);
         expect(await store.readLog('audit', 'c2')).toEqual([{ other: true }]);
       });
 

@@ -14,9 +14,7 @@ function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'qbz-store-'));
 }
 
-storeContract('MemoryStore', () =>
-  Promise.resolve({ store: new MemoryStore(), cleanup: () => Promise.resolve() }),
-);
+storeContract('MemoryStore', () => Promise.resolve({ store: new MemoryStore(), cleanup: () => Promise.resolve() }));
 
 storeContract('LowdbStore', async () => {
   const dir = await tempDir();
@@ -30,7 +28,9 @@ storeContract('LowdbStore', async () => {
 /** Every file under `dir`, as paths relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1));
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -122,7 +122,11 @@ describe('LowdbStore on disk', () => {
     await Promise.all(ids.map((id, n) => store.put('cases', id, { id, n, title: `第${n}号` })));
     expect(await store.list('cases')).toEqual(ids);
     for (const [n, id] of ids.entries()) {
-      expect(JSON.parse(await readFile(join(dir, 'cases', `${id}.json`), 'utf8'))).toEqual({ id, n, title: `第${n}号` });
+      expect(JSON.parse(await readFile(join(dir, 'cases', `${id}.json`), 'utf8'))).toEqual({
+        id,
+        n,
+        title: `第${n}号`,
+      });
     }
     await store.close();
     expect((await filesUnder(dir)).filter((file) => file.endsWith('.tmp'))).toEqual([]);

@@ -1,0 +1,56 @@
+// npm run --silent scenario -- FILE.json [--definitions DIR] [--json]   (CONTRACT §5)
+// Exit 0: every expectation holds; 1: a step failed (its index and reason); 2: the scenario cannot be run.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { parseScenario, type Scenario } from '../scenario/scenario.js';
+import { ScenarioRunner } from '../scenario/run-scenario.js';
+import { LowdbStore } from '../store/index.js';
+
+const PROJECT_DEFINITIONS = resolve(fileURLToPath(new URL('../../definitions', import.meta.url)));
+
+function fail(code: 2, message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+const { values, positionals } = parseArgs({
+  options: { definitions: { type: 'string' }, json: { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
+const [file] = positionals;
+if (file === undefined) fail(2, 'usage: npm run --silent scenario -- FILE.json [--definitions DIR] [--json]');
+
+let scenario: Scenario;
+try {
+  scenario = parseScenario(JSON.parse(await readFile(file, 'utf8')) as unknown);
+} catch (error) {
+  fail(2, `${file}: unreadable scenario: ${(error as Error).message}`);
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'qbz-scenario-'));
+try {
+  const runner = new ScenarioRunner(scenario, {
+    definitions: values.definitions ?? PROJECT_DEFINITIONS,
+    shared: PROJECT_DEFINITIONS,
+    openStore: () => new LowdbStore(dataDir),
+  });
+  let result;
+  try {
+    result = await runner.run();
+  } catch (error) {
+    fail(2, `${file}: cannot run: ${(error as Error).message}`);
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else if (result.ok) {
+    process.stdout.write(`${file}: ok, ${scenario.steps.length} steps\n`);
+  } else {
+    process.stdout.write(`${file}: step ${result.failedStep ?? '?'} failed: ${result.reason ?? ''}\n`);
+  }
+  process.exitCode = result.ok ? 0 : 1;
+} finally {
+  await rm(dataDir, { recursive: true, force: true });
+}

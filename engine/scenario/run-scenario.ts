@@ -1,0 +1,276 @@
+import { Temporal } from 'temporal-polyfill';
+import { EngineError, isEngineError } from '../errors.js';
+import { SimulatedClock } from '../clock.js';
+import { DefinitionRegistry } from '../definitions/registry.js';
+import { applyMergePatch } from '../forms/merge-patch.js';
+import { CHINA_TIME_ZONE } from '../legal-time/pure.js';
+import type { Store } from '../ports.js';
+import { ADMIN_GROUP, parseRole, type Actor } from '../cases/actors.js';
+import type { CaseView } from '../cases/case-view.js';
+import { WorkflowEngine } from '../workflow-engine.js';
+import type { Expectation, Scenario, Step } from './scenario.js';
+
+export interface ScenarioOptions {
+  /** The definitions directory (root, process or version directory). */
+  definitions: string;
+  /** Calendars and directory files for definitions kept without them (normally `definitions/`). */
+  shared?: string;
+  /** Opens the store on the scenario's data directory; called again on every restart. */
+  openStore: () => Store;
+}
+
+export interface TimelineEntry {
+  step: number;
+  at: string;
+  action: string;
+  case?: string;
+  caseId?: string;
+  ok: boolean;
+  error?: { code: string; message: string };
+  status?: string;
+  openTasks?: string[];
+  due?: Record<string, string>;
+  timersFired?: number;
+}
+
+export interface ScenarioResult {
+  ok: boolean;
+  failedStep?: number;
+  reason?: string;
+  timeline: TimelineEntry[];
+}
+
+const OBSERVER: Actor = { id: 'scenario', roles: [{ group: ADMIN_GROUP }] };
+
+/** A step that did not go as the script says; the runner stops there (exit 1). */
+class StepFailure extends Error {}
+
+/**
+ * Runs a case script on a simulated clock with the real engine and store (CONTRACT §5). Policy staff
+ * use it too: replaying case scripts against a revised version before publishing it.
+ */
+export class ScenarioRunner {
+  #engine: WorkflowEngine | undefined;
+  readonly #cases = new Map<string, string>();
+  readonly #timeline: TimelineEntry[] = [];
+  readonly #clock: SimulatedClock;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly options: ScenarioOptions,
+  ) {
+    this.#clock = new SimulatedClock(new Date(scenario.clock));
+  }
+
+  async run(): Promise<ScenarioResult> {
+    await this.#open();
+    try {
+      for (const [index, step] of this.scenario.steps.entries()) {
+        try {
+          await this.#step(index, step);
+        } catch (error) {
+          const reason = error instanceof StepFailure ? error.message : `unexpected error: ${(error as Error).message}`;
+          return { ok: false, failedStep: index, reason, timeline: this.#timeline };
+        }
+      }
+      return { ok: true, timeline: this.#timeline };
+    } finally {
+      await this.#engine?.close();
+    }
+  }
+
+  async #open(): Promise<void> {
+    const registry = await DefinitionRegistry.load(this.options.definitions, {
+      ...(this.options.shared !== undefined && { shared: this.options.shared }),
+    });
+    if (registry.list(this.scenario.process).length === 0) {
+      throw new EngineError(
+        'not-found',
+        `process ${this.scenario.process} has no version in ${this.options.definitions}`,
+      );
+    }
+    this.#engine = await WorkflowEngine.open({
+      definitions: registry,
+      store: this.options.openStore(),
+      clock: this.#clock,
+    });
+  }
+
+  get #running(): WorkflowEngine {
+    if (this.#engine === undefined) throw new Error('engine is not open');
+    return this.#engine;
+  }
+
+  #caseId(alias: string): string {
+    const id = this.#cases.get(alias);
+    if (id === undefined) throw new StepFailure(`case "${alias}" was not started in this scenario`);
+    return id;
+  }
+
+  #record(entry: Omit<TimelineEntry, 'at'>): void {
+    this.#timeline.push({ ...entry, at: this.#clock.now().toISOString() });
+  }
+
+  async #step(index: number, step: Step): Promise<void> {
+    if ('start' in step) return this.#command(index, step, 'start', step.start.case, () => this.#start(step.start));
+    if ('complete' in step)
+      return this.#command(index, step, `complete ${step.complete}`, step.case, () => this.#complete(step));
+    if ('message' in step)
+      return this.#command(index, step, `message ${step.message}`, step.case, () => this.#message(step));
+    if ('advance' in step) return this.#advance(index, this.#after(step.advance), `advance ${step.advance}`);
+    if ('advanceTo' in step) return this.#advance(index, new Date(step.advanceTo), `advanceTo ${step.advanceTo}`);
+    if ('restart' in step) {
+      await this.#running.close();
+      this.#engine = undefined;
+      await this.#open();
+      this.#record({ step: index, action: 'restart', ok: true });
+      return;
+    }
+    return this.#expect(index, step.expect);
+  }
+
+  async #command(
+    index: number,
+    step: { expectError?: string },
+    action: string,
+    alias: string,
+    run: () => Promise<CaseView>,
+  ): Promise<void> {
+    let view: CaseView;
+    try {
+      view = await run();
+    } catch (error) {
+      if (error instanceof StepFailure || !isEngineError(error)) throw error;
+      this.#record({
+        step: index,
+        action,
+        case: alias,
+        ok: step.expectError === error.code,
+        error: { code: error.code, message: error.message },
+      });
+      if (step.expectError === error.code) return;
+      throw new StepFailure(
+        step.expectError === undefined
+          ? `${action} failed: ${error.code}: ${error.message}`
+          : `${action}: expected error ${step.expectError}, got ${error.code}: ${error.message}`,
+      );
+    }
+    this.#record({
+      step: index,
+      action,
+      case: alias,
+      caseId: view.id,
+      ok: step.expectError === undefined,
+      ...this.#summary(view),
+    });
+    if (step.expectError !== undefined)
+      throw new StepFailure(`${action}: expected error ${step.expectError}, but it succeeded`);
+  }
+
+  async #start(start: { case: string; park: string; province: string; as?: string }): Promise<CaseView> {
+    if (this.#cases.has(start.case)) throw new StepFailure(`case "${start.case}" was already started`);
+    const view = await this.#running.startCase(
+      { process: this.scenario.process, park: start.park, province: start.province },
+      actorOf(start.as ?? `park:${start.park}`),
+    );
+    this.#cases.set(start.case, view.id);
+    return view;
+  }
+
+  async #complete(step: { complete: string; case: string; as: string; data?: unknown }): Promise<CaseView> {
+    const engine = this.#running;
+    const id = this.#caseId(step.case);
+    const actor = actorOf(step.as);
+    const view = await engine.getCase(id, OBSERVER);
+    const scope = actor.roles[0]?.scope;
+    const candidates = view.openTasks.filter((task) => task.taskId === step.complete);
+    // CONTRACT §5: the open task whose scope matches `as`, and among equals the oldest.
+    const task = candidates.find((open) => open.scope !== undefined && open.scope === scope) ?? candidates[0];
+    const version = engine.definitions.get(view.process, view.version);
+    const formKey = task?.formKey ?? version.model.userTasks.find((spec) => spec.taskId === step.complete)?.formKey;
+    const data = this.#data(version.definition.forms, formKey, step.data);
+    if (task === undefined) throw new EngineError('not-open', `no open task ${step.complete} on case ${step.case}`);
+    return engine.completeTask(task.ref, actor, data);
+  }
+
+  async #message(step: { message: string; case: string; as: string; data?: unknown }): Promise<CaseView> {
+    const engine = this.#running;
+    const id = this.#caseId(step.case);
+    const view = await engine.getCase(id, OBSERVER);
+    const version = engine.definitions.get(view.process, view.version);
+    const formKey = version.model.messageCatches.find((catcher) => catcher.messageName === step.message)?.formKey;
+    return engine.sendMessage(
+      id,
+      step.message,
+      actorOf(step.as),
+      this.#data(version.definition.forms, formKey, step.data),
+    );
+  }
+
+  /** The form's examples[0] with the step's data merged onto it (RFC 7396). */
+  #data(forms: ReadonlyMap<string, { examples?: unknown[] }>, formKey: string | undefined, patch: unknown): unknown {
+    const example = formKey === undefined ? {} : (forms.get(formKey)?.examples?.[0] ?? {});
+    return applyMergePatch(example, patch ?? {});
+  }
+
+  #after(duration: string): Date {
+    try {
+      return new Date(
+        Temporal.Instant.fromEpochMilliseconds(this.#clock.now().getTime())
+          .toZonedDateTimeISO(CHINA_TIME_ZONE)
+          .add(Temporal.Duration.from(duration)).epochMilliseconds,
+      );
+    } catch (error) {
+      throw new StepFailure(`cannot advance by ${duration}: ${(error as Error).message}`);
+    }
+  }
+
+  async #advance(index: number, to: Date, action: string): Promise<void> {
+    try {
+      this.#clock.advanceTo(to);
+    } catch (error) {
+      throw new StepFailure(`${action}: ${(error as Error).message}`);
+    }
+    const fired = await this.#running.runDueTimers();
+    this.#record({ step: index, action, ok: true, timersFired: fired });
+  }
+
+  async #expect(index: number, expect: Expectation): Promise<void> {
+    const view = await this.#running.getCase(this.#caseId(expect.case), OBSERVER);
+    const problems: string[] = [];
+    if (expect.status !== undefined && view.status !== expect.status)
+      problems.push(`status is ${view.status}, expected ${expect.status}`);
+    if (expect.version !== undefined && view.version !== expect.version)
+      problems.push(`version is ${view.version}, expected ${expect.version}`);
+    if (expect.openTasks !== undefined) {
+      const actual = view.openTasks.map((task) => task.taskId).sort();
+      const wanted = [...expect.openTasks].sort();
+      if (actual.join() !== wanted.join())
+        problems.push(`openTasks are [${actual.join(', ')}], expected [${wanted.join(', ')}]`);
+    }
+    for (const [name, day] of Object.entries(expect.due ?? {})) {
+      if (view.due[name] !== day) problems.push(`due.${name} is ${view.due[name] ?? 'not set'}, expected ${day}`);
+    }
+    this.#record({
+      step: index,
+      action: 'expect',
+      case: expect.case,
+      caseId: view.id,
+      ok: problems.length === 0,
+      ...this.#summary(view),
+    });
+    if (problems.length > 0) throw new StepFailure(`expect on case "${expect.case}": ${problems.join('; ')}`);
+  }
+
+  #summary(view: CaseView): Pick<TimelineEntry, 'status' | 'openTasks' | 'due'> {
+    return { status: view.status, openTasks: view.openTasks.map((task) => task.taskId).sort(), due: view.due };
+  }
+}
+
+function actorOf(as: string): Actor {
+  try {
+    return { id: as, roles: [parseRole(as)] };
+  } catch {
+    throw new StepFailure(`"as" must be group or group:scope, not "${as}"`);
+  }
+}

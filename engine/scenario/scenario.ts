@@ -1,0 +1,108 @@
+import { EngineError } from '../errors.js';
+
+/** A case script (CONTRACT §5). */
+export interface Scenario {
+  process: string;
+  clock: string;
+  steps: Step[];
+}
+
+export type Step =
+  | { start: { case: string; park: string; province: string; as?: string }; expectError?: string }
+  | { complete: string; case: string; as: string; data?: unknown; expectError?: string }
+  | { message: string; case: string; as: string; data?: unknown; expectError?: string }
+  | { advance: string }
+  | { advanceTo: string }
+  | { restart: true }
+  | { expect: Expectation };
+
+export interface Expectation {
+  case: string;
+  status?: string;
+  version?: string;
+  openTasks?: string[];
+  due?: Record<string, string>;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const STEP_KINDS = ['start', 'complete', 'message', 'advance', 'advanceTo', 'restart', 'expect'] as const;
+
+function unreadable(message: string, index?: number): EngineError {
+  return new EngineError('validation', index === undefined ? message : `step ${index}: ${message}`, {
+    ...(index !== undefined && { step: index }),
+  });
+}
+
+function requireString(step: Record<string, unknown>, key: string, index: number): void {
+  if (typeof step[key] !== 'string' || step[key] === '') throw unreadable(`"${key}" must be a non-empty string`, index);
+}
+
+/** Checks a parsed scenario's shape; throws `validation` (the runner's exit 2) when it cannot be run. */
+export function parseScenario(data: unknown): Scenario {
+  if (!isObject(data)) throw unreadable('a scenario is a JSON object');
+  if (typeof data.process !== 'string' || data.process === '') throw unreadable('"process" must be a process name');
+  if (
+    typeof data.clock !== 'string' ||
+    Number.isNaN(new Date(data.clock).getTime()) ||
+    !/[Zz]|[+-]\d\d:?\d\d$/.test(data.clock)
+  ) {
+    throw unreadable('"clock" must be an ISO instant with an offset, e.g. 2024-04-01T09:00:00+08:00');
+  }
+  if (!Array.isArray(data.steps)) throw unreadable('"steps" must be a list');
+  for (const [index, step] of (data.steps as unknown[]).entries()) {
+    if (!isObject(step)) throw unreadable('a step is an object', index);
+    const kinds = STEP_KINDS.filter((kind) => kind in step);
+    if (kinds.length !== 1) throw unreadable(`a step has exactly one of ${STEP_KINDS.join(', ')}`, index);
+    const [kind] = kinds;
+    if ('expectError' in step && !['validation', 'forbidden', 'not-open'].includes(String(step.expectError))) {
+      throw unreadable('"expectError" is one of validation, forbidden, not-open', index);
+    }
+    switch (kind) {
+      case 'start': {
+        const start = step.start;
+        if (!isObject(start)) throw unreadable('"start" is an object { case, park, province }', index);
+        for (const key of ['case', 'park', 'province']) requireString(start, key, index);
+        break;
+      }
+      case 'complete':
+      case 'message':
+        for (const key of [kind, 'case', 'as']) requireString(step, key, index);
+        break;
+      case 'advance':
+        if (typeof step.advance !== 'string' || !/^P/.test(step.advance))
+          throw unreadable('"advance" is an ISO 8601 duration', index);
+        break;
+      case 'advanceTo':
+        if (typeof step.advanceTo !== 'string' || Number.isNaN(new Date(step.advanceTo).getTime())) {
+          throw unreadable('"advanceTo" is an ISO instant', index);
+        }
+        break;
+      case 'restart':
+        if (step.restart !== true) throw unreadable('"restart" is true', index);
+        break;
+      case 'expect': {
+        const expect = step.expect;
+        if (!isObject(expect)) throw unreadable('"expect" is an object', index);
+        requireString(expect, 'case', index);
+        if (
+          'openTasks' in expect &&
+          !(Array.isArray(expect.openTasks) && expect.openTasks.every((task) => typeof task === 'string'))
+        ) {
+          throw unreadable('"openTasks" is a list of task ids', index);
+        }
+        if (
+          'due' in expect &&
+          !(isObject(expect.due) && Object.values(expect.due).every((day) => typeof day === 'string'))
+        ) {
+          throw unreadable('"due" maps date names to YYYY-MM-DD', index);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return data as unknown as Scenario;
+}

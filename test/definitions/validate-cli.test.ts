@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Problem } from '../../engine/definitions/problems.js';
+import {
+  loadRealVersion,
+  makeTempDir,
+  REAL_PROCESS,
+  REAL_VERSION,
+  REPO_ROOT,
+  removeTempDir,
+  setJson,
+  writeDefinitionsTree,
+} from './helpers.js';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npx tsx engine/cli/validate.ts …args` in the repository root; resolves whatever the exit code. */
+function validate(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile('npx', ['tsx', 'engine/cli/validate.ts', ...args], { cwd: REPO_ROOT }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe.concurrent('npm run validate (engine/cli/validate.ts)', () => {
+  let root: string;
+  /** The broken tree as the CLI is given it and prints it: relative to the repository root. */
+  let tree: string;
+
+  beforeAll(async () => {
+    root = await makeTempDir('validate-cli-');
+    const { source } = await loadRealVersion();
+    // One broken file: a rule value that is not a period.
+    const broken = setJson(source, 'rules.json', '/creationMinPeriod/value', 'P1H');
+    await writeDefinitionsTree(root, [{ process: REAL_PROCESS, version: REAL_VERSION, source: broken }]);
+    tree = relative(REPO_ROOT, root);
+  });
+
+  afterAll(async () => {
+    await removeTempDir(root);
+  });
+
+  it('exits 0 on the committed definitions', async () => {
+    const run = await validate('definitions');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('definitions: 1 definition version(s), no problems\n');
+    expect(run.code).toBe(0);
+  });
+
+  it('exits 1 on a copy with one broken file, naming the file and the pointer or element', async () => {
+    const run = await validate(tree);
+    expect(run.code).toBe(1);
+    const output = run.stdout.split('\n');
+    const version = join(tree, REAL_PROCESS, REAL_VERSION);
+    expect(output).toContainEqual(expect.stringMatching(/\[rule-value\]$/));
+    const ruleValue = output.find((line) => line.endsWith('[rule-value]')) ?? '';
+    expect(ruleValue.startsWith(`${join(version, 'rules.json')}: /creationMinPeriod/value: `)).toBe(true);
+    expect(ruleValue).toContain('"P1H"');
+    expect(ruleValue).toContain('(Art. 18)');
+    const ruleNotPeriod = output.find((line) => line.endsWith('[rule-not-period]')) ?? '';
+    expect(ruleNotPeriod.startsWith(`${join(version, 'process.bpmn')}: acceptanceOpensTimer: `)).toBe(true);
+    expect(output).toContain('2 error(s), 0 warning(s)');
+  });
+
+  it('--json prints ok: false and the problems', async () => {
+    const run = await validate(tree, '--json');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { ok: boolean; versions: string[]; problems: Problem[] };
+    expect(report.ok).toBe(false);
+    expect(report.versions).toEqual([]);
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        check: 'rule-value',
+        file: join(tree, REAL_PROCESS, REAL_VERSION, 'rules.json'),
+        pointer: '/creationMinPeriod/value',
+      }),
+    );
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ check: 'rule-not-period', element: 'acceptanceOpensTimer' }),
+    );
+  });
+
+  it('--json on the committed definitions prints ok: true and the version', async () => {
+    const run = await validate('definitions', '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ ok: true, versions: [`${REAL_PROCESS}@${REAL_VERSION}`], problems: [] });
+  });
+});
