@@ -21,6 +21,10 @@ import {
 import { LiveCache } from './cases/live-cache.js';
 import { Transition } from './cases/transition.js';
 import { startGroups } from './cases/start-groups.js';
+import { planMigration, type MigrationPlan } from './cases/migration.js';
+
+/** Groups that maintain definitions and may move cases between versions. */
+const DEFINITION_ADMINS: ReadonlySet<string> = new Set(['admin', 'policy-admin']);
 
 export interface EngineOptions {
   /** A definitions directory, or a registry already loaded. */
@@ -287,6 +291,80 @@ export class WorkflowEngine {
       });
     }
     return resolved;
+  }
+
+  /**
+   * Moves a running case to another version of its process: a dry run reports where each open task,
+   * timer and message window goes (timers re-dated under the target's rules); the move itself is
+   * refused when anything cannot be mapped, and audited when done.
+   */
+  async migrateCase(
+    caseId: string,
+    to: string,
+    actor: Actor,
+    options: { dryRun?: boolean } = {},
+  ): Promise<{ plan: MigrationPlan; applied: boolean; view?: CaseView }> {
+    if (!actor.roles.some((role) => DEFINITION_ADMINS.has(role.group))) {
+      throw new EngineError('forbidden', '只有政策管理人员或系统管理员可以迁移案件', { caseId });
+    }
+    return this.#withLock(caseId, async () => {
+      const record = await this.#catchUp(await this.#record(caseId));
+      const from = this.#version(record);
+      const target = this.definitions.get(record.process, to);
+      if (record.final) throw new EngineError('conflict', `案件 ${caseId} 已办结，不能迁移`, { caseId });
+      if (target.key === from.key)
+        throw new EngineError('conflict', `案件 ${caseId} 已在 ${to} 版本上运行`, { caseId });
+      let live: LiveInstance | undefined;
+      let recoverError: string | undefined;
+      try {
+        live = await LiveInstance.recover(target, await this.repository.state(record));
+      } catch (error) {
+        recoverError = (error as Error).message;
+      }
+      const plan = planMigration(
+        record,
+        from,
+        target,
+        this.definitions.calendarOf(target),
+        live?.snapshot(),
+        recoverError,
+      );
+      if (options.dryRun === true || !plan.possible || live === undefined) {
+        await live?.stop();
+        if (options.dryRun !== true) {
+          throw new EngineError(
+            'conflict',
+            `案件 ${caseId} 无法迁移到 ${to}：${plan.items.find((item) => item.problem)?.problem ?? ''}`,
+            {
+              caseId,
+              plan,
+            },
+          );
+        }
+        return { plan, applied: false };
+      }
+      await this.live.drop(caseId);
+      const transition = this.#transition(
+        { ...record, version: target.definition.manifest.version },
+        target,
+        this.clock.now(),
+        actor.id,
+      );
+      transition.redateTimers();
+      transition.record.tasks = transition.record.tasks.map((task) => ({
+        ...task,
+        formKey: target.model.userTasks.find((spec) => spec.elementId === task.elementId)?.formKey ?? task.formKey,
+      }));
+      transition.note('case.migrated', { from: from.key, to: target.key, items: plan.items });
+      const committed = await this.repository.commit(transition.record, {
+        state: await live.state(),
+        audit: transition.audit,
+        submissions: [],
+      });
+      this.live.keep(committed.id, committed.revision, live);
+      this.#remember(committed);
+      return { plan, applied: true, view: this.#view(committed) };
+    });
   }
 
   // ---- transitions -----------------------------------------------------------------------------

@@ -215,6 +215,26 @@ export class Transition implements StepHost {
     record.windows = snapshot.messageCatches;
   }
 
+  /** Re-dates every timer under this transition's version (after a migration to it). */
+  redateTimers(): void {
+    const specs = this.context.version.model.dates;
+    this.record.timers = this.record.timers.map((timer) => {
+      const spec = specs.find((date) => date.elementId === timer.elementId && date.isTimer);
+      if (spec === undefined) return timer;
+      const computed = this.#setDate(spec.elementId, () =>
+        computeDate(
+          spec,
+          timer.startedOn,
+          this.record.due,
+          this.context.version.definition.rules,
+          this.context.calendar,
+        ),
+      );
+      return { ...computed, executionId: timer.executionId, startedOn: timer.startedOn };
+    });
+    this.record.timers.sort((a, b) => (a.fireAt ?? '~').localeCompare(b.fireAt ?? '~'));
+  }
+
   /** Recomputes the dates of timers stuck on an incident (after calendar data was added). */
   retryTimers(): boolean {
     let changed = false;

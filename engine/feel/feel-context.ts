@@ -49,7 +49,7 @@ export function feelContext(input: FeelInput): Record<string, unknown> {
         vetoes: indicators.vetoes.map((veto) => veto.id),
       },
     }),
-    today: () => input.today,
+    today: () => feelDate(input.today),
   };
 }
 

@@ -71,6 +71,12 @@ describe('audit chain', () => {
     expect([...first, ...rest]).toEqual(whole);
   });
 
+  it('links entries passed in as drafts by position, not by the seq and hash they carry', () => {
+    const relinked = chainEntries({ seq: 0, hash: GENESIS_HASH }, chain().slice(5, 8));
+    expect(relinked.map((entry) => entry.seq)).toEqual([1, 2, 3]);
+    expect(verifyChain(relinked).ok).toBe(true);
+  });
+
   it('verifies an empty chain, whose head is the genesis hash', () => {
     expect(verifyChain([]).ok).toBe(true);
     expect(verifyChain([], { count: 0, hash: GENESIS_HASH }).ok).toBe(true);
@@ -134,7 +140,8 @@ describe('audit chain', () => {
     entries[4] = six;
     entries[5] = five;
     expect(verifyChain(entries).ok).toBe(false);
-    expect(seqsOf(entries)).toEqual(expect.arrayContaining([5, 6]));
+    // 6 follows 4, 5 follows 6, and 7 follows 5: every broken link is named.
+    expect(seqsOf(entries)).toEqual([6, 5, 7]);
   });
 
   it('finds an edited entry whose hash was recomputed at the next link', () => {
