@@ -330,7 +330,6 @@ export class WorkflowEngine {
         recoverError,
       );
       if (options.dryRun === true || !plan.possible || live === undefined) {
-        await live?.stop();
         if (options.dryRun !== true) {
           throw new EngineError(
             'conflict',
@@ -343,7 +342,7 @@ export class WorkflowEngine {
         }
         return { plan, applied: false };
       }
-      await this.live.drop(caseId);
+      this.live.drop(caseId);
       const transition = this.#transition(
         { ...record, version: target.definition.manifest.version },
         target,
@@ -361,7 +360,7 @@ export class WorkflowEngine {
         audit: transition.audit,
         submissions: [],
       });
-      this.live.keep(committed.id, committed.revision, live);
+      this.live.keep(committed, live);
       this.#remember(committed);
       return { plan, applied: true, view: this.#view(committed) };
     });
@@ -420,7 +419,7 @@ export class WorkflowEngine {
         step(live, transition);
       });
     } catch (error) {
-      await this.live.drop(record.id);
+      this.live.drop(record.id);
       return this.#raiseIncident(record, version, now, error);
     }
     return this.#settle(transition, live, submissions, origin);
@@ -443,8 +442,8 @@ export class WorkflowEngine {
       audit: transition.audit,
       submissions,
     });
-    if (ended) await this.live.drop(committed.id);
-    else this.live.keep(committed.id, committed.revision, live);
+    if (ended) this.live.drop(committed.id);
+    else this.live.keep(committed, live);
     this.#remember(committed);
     return committed;
   }
@@ -570,6 +569,8 @@ export class WorkflowEngine {
   }
 
   async #record(id: string): Promise<CaseRecord> {
+    const hot = this.live.record(id);
+    if (hot !== undefined) return hot;
     const record = await this.repository.record(id);
     if (record === undefined) throw new EngineError('not-found', `案件 ${id} 不存在`, { caseId: id });
     return record;
@@ -656,6 +657,6 @@ export class WorkflowEngine {
 
   async close(): Promise<void> {
     await Promise.all([...this.#locks.values()]);
-    await this.live.clear();
+    this.live.clear();
   }
 }

@@ -50,10 +50,11 @@ export class CaseRepository {
     change: { state?: EngineState; audit: readonly AuditDraft[]; submissions: readonly Omit<Submission, 'seq'>[] },
   ): Promise<CaseRecord> {
     const record = structuredClone(next);
+    const writes: Promise<void>[] = [];
     const entries = chainEntries({ seq: record.audit.count, hash: record.audit.head }, change.audit);
-    if (entries.length > 0) {
-      await this.store.append(AUDIT, record.id, entries);
-      const last = entries.at(-1) as AuditEntry;
+    const last = entries.at(-1);
+    if (last !== undefined) {
+      writes.push(this.store.append(AUDIT, record.id, entries));
       record.audit = { count: last.seq, head: last.hash };
     }
     if (change.submissions.length > 0) {
@@ -61,19 +62,22 @@ export class CaseRepository {
         ...submission,
         seq: record.submissions + index + 1,
       }));
-      await this.store.append(SUBMISSIONS, record.id, numbered);
+      writes.push(this.store.append(SUBMISSIONS, record.id, numbered));
       record.submissions += numbered.length;
     }
     const previousState = record.stateRevision;
     if (change.state !== undefined) {
       record.stateRevision = record.revision + 1;
-      await this.store.put(STATES, stateId(record.id, record.stateRevision), change.state);
+      writes.push(this.store.put(STATES, stateId(record.id, record.stateRevision), change.state));
     }
+    // Everything the record counts is written before the record: it is the commit point.
+    await Promise.all(writes);
     record.revision += 1;
     await this.store.put(CASES, record.id, record);
     this.#checked.add(record.id);
     if (change.state !== undefined && previousState > 0 && previousState !== record.stateRevision) {
-      await this.store.delete(STATES, stateId(record.id, previousState));
+      // The superseded state is garbage from here on; a crash before it goes leaves a harmless file.
+      void this.store.delete(STATES, stateId(record.id, previousState)).catch(() => undefined);
     }
     return record;
   }

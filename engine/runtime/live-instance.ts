@@ -18,6 +18,9 @@ interface ActivityApi {
   type: string;
 }
 
+const silent = { debug: () => undefined, error: () => undefined, warn: () => undefined };
+const silentLogger = () => silent;
+
 /** The slim state bpmn-engine gives back, without the embedded source (one per version instead). */
 export type EngineState = Record<string, unknown> & { definitions?: Record<string, unknown>[] };
 
@@ -55,6 +58,8 @@ export class LiveInstance {
       timers: this.timers,
       extensions: { legalTime: legalTimeExtension },
       settings: { disableTrackState: true },
+      // bpmn-engine's default `debug` logger costs a tty probe per element on every recover.
+      Logger: silentLogger,
     } as unknown as ConstructorParameters<typeof Engine>[0]);
     engine.on('error', (error: Error) => this.#errors.push(error));
     this.engine = engine;

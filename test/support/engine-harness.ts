@@ -18,9 +18,15 @@ export const ADMIN = as('admin');
 /** A form's examples[0] with `patch` merged onto it (RFC 7396), as the scenario runner does. */
 export async function formExample(formKey: string, patch: unknown = {}, version = '2024-03-14'): Promise<unknown> {
   const file = join('definitions', 'quality-brand-zone', version, 'forms', `${formKey}.schema.json`);
-  const schema = JSON.parse(await readFile(file, 'utf8')) as { examples: unknown[] };
-  return applyMergePatch(schema.examples[0], patch);
+  let example = examples.get(file);
+  if (example === undefined) {
+    example = (JSON.parse(await readFile(file, 'utf8')) as { examples: unknown[] }).examples[0];
+    examples.set(file, example);
+  }
+  return applyMergePatch(example, patch);
 }
+
+const examples = new Map<string, unknown>();
 
 /**
  * An engine on a real LowdbStore in a temp directory and a simulated clock, that can be restarted
