@@ -165,7 +165,7 @@ export class WorkflowEngine {
       }
       const record = this.#newRecord(id, input, version, now);
       if (!mayActAs(actor, startGroups(version.model), manifest, record)) {
-        throw new EngineError('forbidden', '只有该园区的创建主体可以发起创建申请', { park: input.park });
+        throw new EngineError('forbidden', `当前用户无权为 ${input.park} 发起申请`, { park: input.park });
       }
       this.#checkProvince(version, input.province);
       const transition = this.#transition(record, version, now, actor.id);
@@ -225,7 +225,7 @@ export class WorkflowEngine {
 
   async sendMessage(caseId: string, name: string, actor: Actor, data: unknown): Promise<CaseView> {
     return this.#withLock(caseId, async () => {
-      const record = await this.#catchUp(await this.#recordForMessage(caseId, name, actor));
+      const record = await this.#catchUp(await this.#recordForMessage(caseId));
       const version = this.#version(record);
       const message = version.model.messages.find((candidate) => candidate.name === name);
       if (message === undefined) throw new EngineError('not-found', `流程没有消息 ${name}`, { name });
@@ -590,17 +590,12 @@ export class WorkflowEngine {
   }
 
   /**
-   * A message the public may send (an objection, Art. 22) reaches cases the sender cannot otherwise
-   * see, so that a closed notice answers "not open" rather than "not found".
+   * Messages are answered by their window and their senders (CONTRACT §6: 409 outside the window,
+   * 403 for the wrong sender), not by who may read the case: the public objects to notices of cases
+   * it cannot otherwise see (Art. 22).
    */
-  async #recordForMessage(id: string, name: string, actor: Actor): Promise<CaseRecord> {
-    const summary = this.#index.get(id);
-    const publicMessage =
-      summary !== undefined &&
-      this.#version(summary).model.messageCatches.some(
-        (catcher) => catcher.messageName === name && catcher.candidateGroups.includes(PUBLIC_GROUP),
-      );
-    return publicMessage ? this.#record(id) : this.#visibleRecord(id, actor);
+  async #recordForMessage(id: string): Promise<CaseRecord> {
+    return this.#record(id);
   }
 
   #openMessages(summary: CaseSummary): CaseView['openMessages'] {

@@ -59,7 +59,7 @@ export interface TimerRecord {
   due?: string;
   lastDay?: LocalDate;
   fireDay?: LocalDate;
-  /** 00:00 China time on fireDay. Absent while the date cannot be computed (see incidents). */
+  /** 00:00 China time on fireDay, as a UTC ISO instant. Absent while the date cannot be computed (see incidents). */
   fireAt?: string;
   incident?: string;
 }

@@ -146,7 +146,8 @@ export class Transition implements StepHost {
         ...(spec?.due !== undefined && { due: spec.due }),
         lastDay: basis.lastDay,
         fireDay: basis.fireDay,
-        fireAt: startOfChinaDay(basis.fireDay),
+        // A UTC instant, so that timers compare as text with the clock's toISOString().
+        fireAt: new Date(startOfChinaDay(basis.fireDay)).toISOString(),
       };
     } catch (error) {
       if (!isEngineError(error) || (error.code !== 'calendar-missing' && error.code !== 'not-found')) throw error;

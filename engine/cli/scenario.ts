@@ -2,14 +2,12 @@
 // Exit 0: every expectation holds; 1: a step failed (its index and reason); 2: the scenario cannot be run.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { parseScenario, type Scenario } from '../scenario/scenario.js';
 import { ScenarioRunner } from '../scenario/run-scenario.js';
 import { LowdbStore } from '../store/index.js';
-
-const PROJECT_DEFINITIONS = resolve(fileURLToPath(new URL('../../definitions', import.meta.url)));
+import { PROJECT_DEFINITIONS } from './project-definitions.js';
 
 function fail(code: 2, message: string): never {
   process.stderr.write(`${message}\n`);

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { formatProblem } from '../definitions/problems.js';
 import { validateDefinitions } from '../definitions/validate-definitions.js';
+import { PROJECT_DEFINITIONS } from './project-definitions.js';
 
 const { values, positionals } = parseArgs({
   options: { json: { type: 'boolean', default: false } },
@@ -10,7 +11,7 @@ const { values, positionals } = parseArgs({
 const target = positionals[0] ?? 'definitions';
 
 try {
-  const { problems, versions } = await validateDefinitions(target);
+  const { problems, versions } = await validateDefinitions(target, { shared: PROJECT_DEFINITIONS });
   if (values.json) {
     process.stdout.write(
       `${JSON.stringify({ ok: problems.length === 0, versions: versions.map((v) => `${v.manifest.process}@${v.manifest.version}`), problems }, null, 2)}\n`,

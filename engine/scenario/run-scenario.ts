@@ -3,7 +3,8 @@ import { EngineError, isEngineError } from '../errors.js';
 import { SimulatedClock } from '../clock.js';
 import { DefinitionRegistry } from '../definitions/registry.js';
 import { applyMergePatch } from '../forms/merge-patch.js';
-import { CHINA_TIME_ZONE } from '../legal-time/pure.js';
+import { CHINA_TIME_ZONE, chinaDateOf } from '../legal-time/pure.js';
+import { startGroups } from '../cases/start-groups.js';
 import type { Store } from '../ports.js';
 import { ADMIN_GROUP, parseRole, type Actor } from '../cases/actors.js';
 import type { CaseView } from '../cases/case-view.js';
@@ -169,9 +170,12 @@ export class ScenarioRunner {
 
   async #start(start: { case: string; park: string; province: string; as?: string }): Promise<CaseView> {
     if (this.#cases.has(start.case)) throw new StepFailure(`case "${start.case}" was already started`);
+    // Started, unless `as` says otherwise, by the group of the process's first task for that subject.
+    const version = this.#running.definitions.inForce(this.scenario.process, chinaDateOf(this.#clock.now()));
+    const group = startGroups(version.model)[0] ?? 'park';
     const view = await this.#running.startCase(
       { process: this.scenario.process, park: start.park, province: start.province },
-      actorOf(start.as ?? `park:${start.park}`),
+      actorOf(start.as ?? `${group}:${start.park}`),
     );
     this.#cases.set(start.case, view.id);
     return view;

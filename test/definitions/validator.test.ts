@@ -223,7 +223,7 @@ describe('manifest.json', () => {
 });
 
 describe('rules.json', () => {
-  for (const value of ['P1H', 0, 2.5, 'five days', 'P0D']) {
+  for (const value of ['P1H', 'five days', 'P0D']) {
     it(`rule-value: ${JSON.stringify(value)} is not a period`, async () => {
       const problems = await expectBroken(
         setJson(real.source, 'rules.json', '/creationMinPeriod/value', value),
@@ -233,6 +233,23 @@ describe('rules.json', () => {
       expect(problems.find((problem) => problem.check === 'rule-value')?.article).toBe('Art. 18');
     });
   }
+
+  // A number is a parameter (e.g. a pass mark) until a timer counts it: then it must be whole working days.
+  for (const value of [0, 2.5, -3]) {
+    it(`rule-not-period: ${JSON.stringify(value)} counted by a timer`, async () => {
+      const problems = await expectBroken(setJson(real.source, 'rules.json', '/creationMinPeriod/value', value), {
+        check: 'rule-not-period',
+        file: BPMN,
+        element: 'acceptanceOpensTimer',
+      });
+      expect(problems.some((problem) => problem.check === 'rule-value')).toBe(false);
+    });
+  }
+
+  it('a number no timer counts is a parameter', async () => {
+    const source = setJson(real.source, 'rules.json', '/art7LookBack/value', 59.5);
+    expect(lines(await check(source, real.context))).toEqual([]);
+  });
 
   it('rule-value: other ISO 8601 date durations and whole working days are periods', async () => {
     let source = setJson(real.source, 'rules.json', '/creationMinPeriod/value', 'P1Y2M');

@@ -4,12 +4,16 @@ import { pointerToken, type FileProblems } from '../problems.js';
 import type { Rules } from '../types.js';
 import { checkShape, parseJson } from './json.js';
 
-/** `rules.json`: every value is a period (ISO 8601 date duration or working days) or a list of codes. */
+/**
+ * `rules.json`: a string value is a period (ISO 8601 date duration), a number a period in working days
+ * or a parameter read by conditions (a pass mark), a list holds codes. Whether a rule a timer counts
+ * is a period is checked where the timer names it.
+ */
 export function checkRules(text: string, problems: FileProblems): Rules | undefined {
   const data = parseJson(text, problems);
   if (!checkShape<Rules>(data, RULES_SCHEMA, problems)) return undefined;
   for (const [name, rule] of Object.entries(data)) {
-    if (Array.isArray(rule.value)) continue;
+    if (Array.isArray(rule.value) || typeof rule.value === 'number') continue;
     try {
       parsePeriod(rule.value);
     } catch (error) {
