@@ -23,6 +23,28 @@ import { Transition } from './cases/transition.js';
 import { startGroups } from './cases/start-groups.js';
 import { planMigration, type MigrationPlan } from './cases/migration.js';
 
+export interface PublicWindow {
+  view: CaseView;
+  message: string;
+  opensOn?: string;
+  closesOn?: string;
+}
+
+/** The timer on another branch of the event-based gateway in front of a catch event (the window's end). */
+function closingTimerOf(model: RuntimeVersion['model'], catchId: string) {
+  const gateways = (model.nodes.get(catchId)?.incoming ?? [])
+    .map((flow) => model.nodes.get(model.flows.get(flow)?.source ?? ''))
+    .filter((node) => node?.type === 'bpmn:EventBasedGateway');
+  for (const gateway of gateways) {
+    for (const flow of gateway?.outgoing ?? []) {
+      const target = model.flows.get(flow)?.target;
+      const timer = model.dates.find((date) => date.elementId === target && date.isTimer);
+      if (timer !== undefined) return timer;
+    }
+  }
+  return undefined;
+}
+
 /** Groups that maintain definitions and may move cases between versions. */
 const DEFINITION_ADMINS: ReadonlySet<string> = new Set(['admin', 'policy-admin']);
 
@@ -106,15 +128,40 @@ export class WorkflowEngine {
     return tasks.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
-  /** Cases with an open window for a message anyone may send (public notices, Art. 22). */
-  publicWindows(): { view: CaseView; message: string }[] {
-    const result: { view: CaseView; message: string }[] = [];
+  /**
+   * Cases with an open window for a message anyone may send (public notices, Art. 22), with the
+   * window's dates: those of the timer that closes it (its `from` and `due`).
+   */
+  publicWindows(): PublicWindow[] {
+    const result: PublicWindow[] = [];
     for (const summary of this.#index.values()) {
-      for (const open of this.#openMessages(summary)) {
-        if (open.groups.includes(PUBLIC_GROUP)) result.push({ view: this.#view(summary), message: open.name });
+      if (summary.final) continue;
+      const { model } = this.#version(summary);
+      for (const catcher of model.messageCatches) {
+        if (!summary.windows.includes(catcher.elementId) || !catcher.candidateGroups.includes(PUBLIC_GROUP)) continue;
+        const closing = closingTimerOf(model, catcher.elementId);
+        const opensOn = closing?.from === undefined ? undefined : summary.due[closing.from];
+        const closesOn = closing?.due === undefined ? undefined : summary.due[closing.due];
+        result.push({
+          view: this.#view(summary),
+          message: catcher.messageName ?? '',
+          ...(opensOn !== undefined && { opensOn }),
+          ...(closesOn !== undefined && { closesOn }),
+        });
       }
     }
     return result;
+  }
+
+  /** The case's diagram and where its tokens have been and are now (for the workbench's overlays). */
+  async diagram(id: string, actor: Actor): Promise<{ xml: string; visited: string[]; active: string[] }> {
+    const record = await this.#visibleRecord(id, actor);
+    const active = new Set([
+      ...record.tasks.map((task) => task.elementId),
+      ...record.timers.map((timer) => timer.elementId),
+      ...record.windows,
+    ]);
+    return { xml: this.#version(record).definition.processXml, visited: record.visited, active: [...active] };
   }
 
   async audit(id: string, actor: Actor): Promise<AuditEntry[]> {
@@ -530,6 +577,7 @@ export class WorkflowEngine {
       tasks: [],
       timers: [],
       windows: [],
+      visited: [],
       incidents: [],
       revision: 0,
       stateRevision: 0,

@@ -11,6 +11,8 @@ export interface CaseRecord {
   version: string;
   park: string;
   province: string;
+  /** The subject's name from the forms (manifest `subjectName`), e.g. the park's name. */
+  subjectName?: string;
   status: string;
   /** The day the case took its current status (Art. 27 ban: the revocation day). */
   statusDate: LocalDate;
@@ -28,6 +30,8 @@ export interface CaseRecord {
   timers: TimerRecord[];
   /** Active message catch events (element ids): their messages may be sent now. */
   windows: string[];
+  /** Every flow node a token has entered, for the case's diagram (done / open / ahead). */
+  visited: string[];
   incidents: Incident[];
   revision: number;
   stateRevision: number;

@@ -26,6 +26,7 @@ export interface CaseView {
   reason?: string;
   park: string;
   province: string;
+  subjectName?: string;
   openTasks: Omit<TaskView, 'caseId'>[];
   due: Record<string, string>;
   dueBasis?: Record<string, DueBasis>;
@@ -75,6 +76,7 @@ export function caseViewOf(
     ...(record.reason !== undefined && { reason: record.reason }),
     park: record.park,
     province: record.province,
+    ...(record.subjectName !== undefined && { subjectName: record.subjectName }),
     openTasks: record.tasks.map((task) => {
       const { caseId: _caseId, ...view } = taskViewOf(record, task);
       return view;

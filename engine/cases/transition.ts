@@ -95,6 +95,7 @@ export class Transition implements StepHost {
     if (this.#ended) return;
     const node = this.context.version.model.nodes.get(elementId);
     if (node === undefined) return;
+    if (!this.record.visited.includes(elementId)) this.record.visited.push(elementId);
     if (node.status !== undefined && node.status !== this.record.status) {
       this.note('status.changed', { from: this.record.status, to: node.status, element: elementId });
       this.record.status = node.status;
@@ -201,6 +202,9 @@ export class Transition implements StepHost {
       return;
     }
     const { model, definition } = this.context.version;
+    const field = definition.manifest.subjectName;
+    const subject = field === undefined ? undefined : record.variables[field];
+    if (typeof subject === 'string' && subject !== '') record.subjectName = subject;
     const before = new Set(record.tasks.map((task) => task.ref));
     record.tasks = reconcileTasks(record, snapshot, model, definition.manifest, { ...factory, now: this.at });
     for (const task of record.tasks) {

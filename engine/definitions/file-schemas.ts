@@ -19,6 +19,8 @@ export const MANIFEST_SCHEMA = {
     effectiveFrom: date,
     basis: text,
     calendar: name,
+    /** The form field naming the case's subject (the park's name), shown in lists and notices. */
+    subjectName: name,
     statuses: {
       type: 'object',
       minProperties: 1,

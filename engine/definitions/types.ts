@@ -9,6 +9,8 @@ export interface Manifest {
   basis: string;
   /** The working-day calendar the version counts in: `definitions/calendars/<calendar>/`. */
   calendar: string;
+  /** The form field naming the case's subject (e.g. `parkName`), shown in lists and public notices. */
+  subjectName?: string;
   statuses: Record<string, StatusDeclaration>;
   /** Named dates a case exposes (`due`), set by timers and by elements with a `due` property. */
   dates: Record<string, DateDeclaration>;

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { SimulatedClock } from '../engine/clock.js';
+import type { WorkflowEngine } from '../engine/workflow-engine.js';
+import type { Accounts } from './accounts/accounts.js';
+import { LoginThrottle } from './accounts/login-throttle.js';
+import type { AttachmentStore } from './attachments.js';
+import { errorHandler, HttpError } from './http-errors.js';
+import { openApiDocument } from './openapi.js';
+import { authenticate } from './request-context.js';
+import { adminRoutes } from './routes/admin.js';
+import { attachmentRoutes } from './routes/attachments.js';
+import { caseRoutes, taskRoutes } from './routes/cases.js';
+import { definitionRoutes } from './routes/definitions.js';
+import { publicRoutes, type PublicLimits } from './routes/public.js';
+import { sessionRoutes } from './routes/session.js';
+import { userRoutes } from './routes/users.js';
+import { webAppRoutes } from './web-app.js';
+
+export interface AppDeps {
+  engine: WorkflowEngine;
+  accounts: Accounts;
+  attachments: AttachmentStore;
+  logger: Logger;
+  /** Present only with CLOCK=simulated: then POST /api/admin/clock exists. */
+  simulatedClock?: SimulatedClock;
+  onClockAdvanced?: (now: Date) => Promise<void>;
+  /** The built web app (Vite's output) to serve, when there is one. */
+  webRoot?: string;
+  limits?: Partial<PublicLimits & { jsonBody: string }>;
+}
+
+/**
+ * The HTTP server as an express app, without listening (STYLE.md: `createApp(deps)`): routes turn
+ * requests into engine calls and back; the engine decides who may do what.
+ */
+export function createApp(deps: AppDeps): Express {
+  const { engine, accounts, attachments, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (request, response) => {
+        const id = request.headers['x-request-id'];
+        const value = typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? id : randomUUID();
+        response.setHeader('X-Request-Id', value);
+        return value;
+      },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // No upgrade-insecure-requests: the server is often reached over plain HTTP on an intranet.
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: deps.limits?.jsonBody ?? '1mb' }));
+  app.use(authenticate(accounts));
+
+  app.get('/api/health', (_request, response) => {
+    response.json({ status: 'ok', definitions: engine.definitions.list().map((version) => version.key) });
+  });
+  app.get('/api/openapi.json', (_request, response) => {
+    response.json(openApiDocument(deps.simulatedClock !== undefined));
+  });
+  app.use(sessionRoutes(accounts, new LoginThrottle(() => Date.now())));
+  app.use(userRoutes(accounts));
+  app.use(caseRoutes(engine, attachments));
+  app.use(taskRoutes(engine, attachments));
+  app.use(
+    publicRoutes(engine, attachments, engine.definitions.directory('provinces'), {
+      objectionsPerHour: deps.limits?.objectionsPerHour ?? 30,
+    }),
+  );
+  app.use(attachmentRoutes(engine, attachments));
+  app.use(definitionRoutes(engine));
+  app.use(adminRoutes(engine, deps.simulatedClock, deps.onClockAdvanced));
+  app.use('/api', () => {
+    throw new HttpError(404, 'not-found', '接口不存在');
+  });
+  if (deps.webRoot !== undefined) app.use(webAppRoutes(deps.webRoot));
+  app.use(
+    errorHandler((error, requestId) => {
+      logger.error({ err: error, requestId }, 'unhandled error');
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,17 @@
+/** The accounts a first start without ADMIN_PASSWORD creates: one per role, two parks in two provinces. */
+export const DEMO_ACCOUNTS: readonly { username: string; roles: string[]; displayName: string }[] = [
+  { username: 'admin', roles: ['admin'], displayName: '系统管理员' },
+  { username: 'policy', roles: ['policy-admin'], displayName: '政策管理人员' },
+  { username: 'park-js', roles: ['park:P-JS-001'], displayName: '江苏·示范园区管委会' },
+  { username: 'park-zj', roles: ['park:P-ZJ-001'], displayName: '浙江·示范园区管委会' },
+  { username: 'province-js', roles: ['province:320000'], displayName: '江苏省市场监管局' },
+  { username: 'province-zj', roles: ['province:330000'], displayName: '浙江省市场监管局' },
+  { username: 'group-js', roles: ['province-leading-group:320000'], displayName: '江苏省质量强省工作领导小组' },
+  { username: 'group-zj', roles: ['province-leading-group:330000'], displayName: '浙江省质量强省工作领导小组' },
+  { username: 'samr', roles: ['samr'], displayName: '市场监管总局' },
+  { username: 'moa', roles: ['ministry:moa'], displayName: '农业农村部' },
+  { username: 'mofcom', roles: ['ministry:mofcom'], displayName: '商务部' },
+  { username: 'mct', roles: ['ministry:mct'], displayName: '文化和旅游部' },
+  { username: 'cnipa', roles: ['ministry:cnipa'], displayName: '国家知识产权局' },
+  { username: 'expert', roles: ['expert'], displayName: '专家评审组' },
+];

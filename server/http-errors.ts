@@ -1,0 +1,77 @@
+import type { ErrorRequestHandler } from 'express';
+import { isEngineError, type ErrorCode } from '../engine/errors.js';
+import type { FieldError } from '../engine/forms/form-validator.js';
+
+/** An error of the HTTP layer itself (a bad request line, a missing login). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** One status per engine error code (CONTRACT §6). */
+const STATUS: Record<ErrorCode, number> = {
+  validation: 422,
+  forbidden: 403,
+  'not-open': 409,
+  'not-found': 404,
+  conflict: 409,
+  'invalid-definition': 422,
+  'invalid-period': 422,
+  'calendar-missing': 409,
+  incident: 409,
+};
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+/**
+ * The one place errors become responses: `{ error: { code, message } }` with a Chinese message, and
+ * `errors: [{ path, message }]` for form validation. Bad input never gets a 5xx or a stack trace;
+ * anything unexpected is logged and answered 500 without details.
+ */
+export function errorHandler(log: (error: unknown, requestId: unknown) => void): ErrorRequestHandler {
+  return (error: unknown, request, response, next) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    if (error instanceof HttpError) {
+      response
+        .status(error.status)
+        .set(error.headers)
+        .json({ error: { code: error.code, message: error.message } });
+      return;
+    }
+    if (isEngineError(error)) {
+      const errors = error.context.errors as FieldError[] | undefined;
+      response.status(STATUS[error.code]).json({
+        error: { code: error.code, message: error.message },
+        ...(errors !== undefined && { errors }),
+      });
+      return;
+    }
+    const parser = error as BodyParserError;
+    if (parser.type === 'entity.parse.failed') {
+      response.status(400).json({ error: { code: 'bad-request', message: '请求体不是有效的 JSON' } });
+      return;
+    }
+    if (parser.type === 'entity.too.large') {
+      response.status(413).json({ error: { code: 'too-large', message: '请求体过大' } });
+      return;
+    }
+    if (typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500) {
+      response.status(parser.status).json({ error: { code: 'bad-request', message: '请求格式不正确' } });
+      return;
+    }
+    log(error, (request as { id?: unknown }).id);
+    response.status(500).json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } });
+  };
+}

@@ -1,0 +1,104 @@
+// `npm start`: the engine on the embedded store, the HTTP API and the web app, on one port.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { pino } from 'pino';
+import { SimulatedClock, SystemClock } from '../engine/clock.js';
+import type { Clock } from '../engine/ports.js';
+import { LowdbStore } from '../engine/store/index.js';
+import { WorkflowEngine } from '../engine/workflow-engine.js';
+import { Accounts } from './accounts/accounts.js';
+import { createApp } from './app.js';
+import { AttachmentStore } from './attachments.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { TimerScheduler } from './timer-scheduler.js';
+
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+const definitionsDir = resolve(process.env.DEFINITIONS_DIR ?? 'definitions');
+const webRoot = resolve(process.env.WEB_ROOT ?? 'dist/web');
+
+const store = new LowdbStore(dataDir);
+
+/** CLOCK=simulated starts at CLOCK_START (default now) and after a restart goes on from where it was. */
+async function clockFromEnvironment(): Promise<{ clock: Clock; simulated?: SimulatedClock }> {
+  if (process.env.CLOCK !== 'simulated') return { clock: new SystemClock() };
+  const start = process.env.CLOCK_START === undefined ? new Date() : new Date(process.env.CLOCK_START);
+  if (Number.isNaN(start.getTime()))
+    throw new Error(`CLOCK_START is not an ISO instant: ${process.env.CLOCK_START ?? ''}`);
+  const reached = await store.get<{ now: string }>('system', 'clock');
+  const from = reached !== undefined && new Date(reached.now) > start ? new Date(reached.now) : start;
+  const simulated = new SimulatedClock(from);
+  return { clock: simulated, simulated };
+}
+
+async function firstStart(accounts: Accounts): Promise<void> {
+  if ((await accounts.count()) > 0) return;
+  const adminPassword = process.env.ADMIN_PASSWORD;
+  if (adminPassword !== undefined && adminPassword !== '') {
+    await accounts.create({ username: 'admin', password: adminPassword, roles: ['admin'], displayName: '系统管理员' });
+    logger.info('first start: created user admin (password from ADMIN_PASSWORD)');
+    return;
+  }
+  const password = `demo-${randomBytes(6).toString('base64url')}`;
+  await Promise.all(DEMO_ACCOUNTS.map((account) => accounts.create({ ...account, password })));
+  const lines = DEMO_ACCOUNTS.map(
+    (account) => `  ${account.username.padEnd(16)} ${account.roles.join(', ').padEnd(34)} ${account.displayName}`,
+  );
+  process.stdout.write(
+    `\n演示账号 / demo accounts (shown once; password for all: ${password})\n${lines.join('\n')}\n` +
+      `Set ADMIN_PASSWORD on an empty data directory to start with only an admin account instead.\n\n`,
+  );
+}
+
+const { clock, simulated } = await clockFromEnvironment();
+const engine = await WorkflowEngine.open({ definitions: definitionsDir, store, clock });
+const accounts = new Accounts(store, () => clock.now());
+await firstStart(accounts);
+const attachments = new AttachmentStore(dataDir, store, Number(process.env.ATTACHMENT_MAX_MB ?? 20) * 1024 * 1024);
+const app = createApp({
+  engine,
+  accounts,
+  attachments,
+  logger,
+  ...(simulated !== undefined && {
+    simulatedClock: simulated,
+    // Remember how far the sandbox clock got, so a restart does not move it back.
+    onClockAdvanced: (now: Date) => store.put('system', 'clock', { now: now.toISOString() }),
+  }),
+  ...(existsSync(webRoot) && { webRoot }),
+});
+
+const scheduler = simulated === undefined ? new TimerScheduler(engine, logger) : undefined;
+scheduler?.start();
+
+const server: Server = app.listen(port, () => {
+  logger.info(
+    { port, dataDir, definitionsDir, clock: simulated === undefined ? 'system' : 'simulated' },
+    `listening on http://localhost:${port}`,
+  );
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing requests in flight');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  scheduler?.stop();
+  await new Promise<void>((done) => {
+    server.close(() => {
+      done();
+    });
+  });
+  await engine.close();
+  if (simulated !== undefined) await store.put('system', 'clock', { now: simulated.now().toISOString() });
+  await store.close();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

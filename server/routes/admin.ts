@@ -1,0 +1,39 @@
+import { Router } from 'express';
+import type { SimulatedClock } from '../../engine/clock.js';
+import type { WorkflowEngine } from '../../engine/workflow-engine.js';
+import { HttpError } from '../http-errors.js';
+import { objectBody, requireRole, stringField } from '../request-context.js';
+
+/** Administration: the sandbox clock (only with CLOCK=simulated) and incident retries. */
+export function adminRoutes(
+  engine: WorkflowEngine,
+  clock: SimulatedClock | undefined,
+  onAdvanced: (now: Date) => Promise<void> = () => Promise.resolve(),
+): Router {
+  const router = Router();
+
+  if (clock !== undefined) {
+    router.get('/api/admin/clock', (request, response) => {
+      requireRole(request, 'admin');
+      response.json({ now: clock.now().toISOString(), simulated: true });
+    });
+
+    router.post('/api/admin/clock', async (request, response) => {
+      requireRole(request, 'admin');
+      const advanceTo = new Date(stringField(objectBody(request), 'advanceTo', '目标时间'));
+      if (Number.isNaN(advanceTo.getTime()))
+        throw new HttpError(422, 'validation', '「目标时间」应为 ISO 8601 时间，如 2025-04-02T09:00:00+08:00');
+      clock.advanceTo(advanceTo);
+      await onAdvanced(clock.now());
+      const fired = await engine.runDueTimers();
+      response.json({ now: clock.now().toISOString(), timersFired: fired });
+    });
+  }
+
+  router.post('/api/admin/incidents/retry', async (request, response) => {
+    requireRole(request, 'admin');
+    response.json({ resolved: await engine.retryIncidents() });
+  });
+
+  return router;
+}

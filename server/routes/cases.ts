@@ -1,0 +1,88 @@
+import { Router } from 'express';
+import type { WorkflowEngine } from '../../engine/workflow-engine.js';
+import type { AttachmentStore } from '../attachments.js';
+import { HttpError } from '../http-errors.js';
+import { objectBody, requireRole, requireUser, stringField } from '../request-context.js';
+
+/** Cases, their history and diagram, and messages to them (CONTRACT §6). */
+export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore): Router {
+  const router = Router();
+
+  router.post('/api/cases', async (request, response) => {
+    requireUser(request);
+    const body = objectBody(request);
+    const view = await engine.startCase(
+      {
+        process: stringField(body, 'process', '流程'),
+        park: stringField(body, 'park', '园区'),
+        province: stringField(body, 'province', '省级单位'),
+      },
+      request.actor,
+    );
+    response.status(201).json(view);
+  });
+
+  router.get('/api/cases', (request, response) => {
+    requireUser(request);
+    response.json(engine.listCases(request.actor));
+  });
+
+  router.get('/api/cases/:id', async (request, response) => {
+    requireUser(request);
+    response.json(await engine.getCase(request.params.id, request.actor));
+  });
+
+  router.get('/api/cases/:id/audit', async (request, response) => {
+    requireUser(request);
+    response.json(await engine.audit(request.params.id, request.actor));
+  });
+
+  router.get('/api/cases/:id/submissions', async (request, response) => {
+    requireUser(request);
+    response.json(await engine.submissions(request.params.id, request.actor));
+  });
+
+  router.get('/api/cases/:id/diagram', async (request, response) => {
+    requireUser(request);
+    response.json(await engine.diagram(request.params.id, request.actor));
+  });
+
+  router.post('/api/cases/:id/messages/:name', async (request, response) => {
+    requireUser(request);
+    const body = objectBody(request);
+    const view = await engine.sendMessage(request.params.id, request.params.name, request.actor, body.data);
+    await attachments.link(view.id, body.data);
+    response.status(202).json(view);
+  });
+
+  router.post('/api/cases/:id/migrate', async (request, response) => {
+    requireRole(request, 'admin', 'policy-admin');
+    const body = objectBody(request);
+    const to = stringField(body, 'to', '目标版本');
+    if (body.dryRun !== undefined && typeof body.dryRun !== 'boolean')
+      throw new HttpError(422, 'validation', '「试运行」应为布尔值');
+    response.json(await engine.migrateCase(request.params.id, to, request.actor, { dryRun: body.dryRun === true }));
+  });
+
+  return router;
+}
+
+/** Open tasks and completing them. */
+export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore): Router {
+  const router = Router();
+
+  router.get('/api/tasks', (request, response) => {
+    requireUser(request);
+    response.json(engine.listTasks(request.actor));
+  });
+
+  router.post('/api/tasks/:taskRef/complete', async (request, response) => {
+    requireUser(request);
+    const body = objectBody(request);
+    const view = await engine.completeTask(request.params.taskRef, request.actor, body.data);
+    await attachments.link(view.id, body.data);
+    response.json(view);
+  });
+
+  return router;
+}

@@ -1,0 +1,50 @@
+import { Router } from 'express';
+import type { WorkflowEngine } from '../../engine/workflow-engine.js';
+import { HttpError } from '../http-errors.js';
+import { requireUser } from '../request-context.js';
+
+/** The definition versions the engine runs: lists, files, forms (the workbench renders forms from them). */
+export function definitionRoutes(engine: WorkflowEngine): Router {
+  const router = Router();
+  const version = (process: string, name: string) => engine.definitions.get(process, name);
+
+  router.get('/api/definitions', (request, response) => {
+    requireUser(request);
+    response.json(
+      engine.definitions.list().map(({ definition }) => ({
+        process: definition.manifest.process,
+        version: definition.manifest.version,
+        title: definition.manifest.title,
+        effectiveFrom: definition.manifest.effectiveFrom,
+        basis: definition.manifest.basis,
+      })),
+    );
+  });
+
+  router.get('/api/definitions/:process/:version', (request, response) => {
+    requireUser(request);
+    const { definition } = version(request.params.process, request.params.version);
+    response.json({
+      manifest: definition.manifest,
+      rules: definition.rules,
+      indicators: definition.indicators,
+      forms: [...definition.forms.keys()].sort(),
+    });
+  });
+
+  router.get('/api/definitions/:process/:version/process.bpmn', (request, response) => {
+    requireUser(request);
+    response
+      .type('application/xml')
+      .send(version(request.params.process, request.params.version).definition.processXml);
+  });
+
+  // Forms are public: the objection form is filled in without an account.
+  router.get('/api/definitions/:process/:version/forms/:formKey', (request, response) => {
+    const schema = version(request.params.process, request.params.version).definition.forms.get(request.params.formKey);
+    if (schema === undefined) throw new HttpError(404, 'not-found', `表单 ${request.params.formKey} 不存在`);
+    response.json(schema);
+  });
+
+  return router;
+}

@@ -1,0 +1,87 @@
+import express, { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { WorkflowEngine } from '../../engine/workflow-engine.js';
+import type { Directory } from '../../engine/definitions/types.js';
+import type { AttachmentStore } from '../attachments.js';
+import { objectBody } from '../request-context.js';
+
+export interface PublicLimits {
+  /** Objections (and evidence uploads) one address may file per hour (Art. 22 is open to anyone). */
+  objectionsPerHour: number;
+}
+
+function tooMany(message: string) {
+  return { error: { code: 'too-many-requests', message } };
+}
+
+/**
+ * What anyone may do without an account: read the open public notices and object to one with written
+ * evidence (Art. 22). Each objection is the notice's `objection` message; it opens a review for SAMR.
+ */
+export function publicRoutes(
+  engine: WorkflowEngine,
+  attachments: AttachmentStore,
+  provinces: Directory | undefined,
+  limits: PublicLimits,
+): Router {
+  const router = Router();
+  const limiter = rateLimit({
+    windowMs: 60 * 60_000,
+    limit: limits.objectionsPerHour,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    message: tooMany('提交过于频繁，请稍后再试'),
+  });
+  const provinceName = (code: string) => provinces?.entries.find((entry) => entry.code === code)?.name;
+
+  router.get('/api/public/notices', (_request, response) => {
+    response.json(
+      engine.publicWindows().map(({ view, message, opensOn, closesOn }) => ({
+        caseId: view.id,
+        process: view.process,
+        park: view.park,
+        ...(view.subjectName !== undefined && { parkName: view.subjectName }),
+        province: view.province,
+        ...(provinceName(view.province) !== undefined && { provinceName: provinceName(view.province) }),
+        status: view.status,
+        ...(view.statusTitle !== undefined && { result: view.statusTitle }),
+        message,
+        ...(opensOn !== undefined && { opensOn }),
+        ...(closesOn !== undefined && { closesOn }),
+      })),
+    );
+  });
+
+  router.post('/api/public/notices/:caseId/objections', limiter, async (request, response) => {
+    const body = objectBody(request);
+    const view = await engine.sendMessage(String(request.params.caseId), 'objection', request.actor, body.data);
+    await attachments.link(view.id, body.data);
+    response.status(201).json({ caseId: view.id, received: true });
+  });
+
+  router.post(
+    '/api/public/attachments',
+    limiter,
+    express.raw({ type: () => true, limit: attachments.maxBytes }),
+    async (request, response) => {
+      const meta = await attachments.save(
+        request.body as Buffer,
+        decodeName(request.get('x-file-name')),
+        request.actor.id,
+        engine.clock.now(),
+      );
+      response.status(201).json({ id: meta.id, name: meta.name, type: meta.type, size: meta.size });
+    },
+  );
+
+  return router;
+}
+
+export function decodeName(header: string | undefined): string {
+  if (header === undefined) return 'attachment';
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return header;
+  }
+}
