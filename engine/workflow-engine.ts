@@ -73,13 +73,31 @@ export class WorkflowEngine {
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #validators = new Map<string, FormValidator>();
 
+  #definitions: DefinitionRegistry;
+
   private constructor(
-    readonly definitions: DefinitionRegistry,
+    definitions: DefinitionRegistry,
     private readonly repository: CaseRepository,
     readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly live: LiveCache,
-  ) {}
+  ) {
+    this.#definitions = definitions;
+  }
+
+  /** The definition versions the engine runs. */
+  get definitions(): DefinitionRegistry {
+    return this.#definitions;
+  }
+
+  /**
+   * Reads the definitions directory again (after a version was published): new cases see the new
+   * version from its effective date; running cases keep theirs, which stay in the directory.
+   */
+  async reloadDefinitions(): Promise<void> {
+    this.#definitions = await DefinitionRegistry.load(this.#definitions.root, this.#definitions.options);
+    this.#validators.clear();
+  }
 
   static async open(options: EngineOptions): Promise<WorkflowEngine> {
     const definitions =
@@ -364,7 +382,11 @@ export class WorkflowEngine {
       let live: LiveInstance | undefined;
       let recoverError: string | undefined;
       try {
-        live = await LiveInstance.recover(target, await this.repository.state(record));
+        live = await LiveInstance.recover(
+          target,
+          await this.repository.state(record),
+          this.#transition(record, target, this.clock.now(), SYSTEM),
+        );
       } catch (error) {
         recoverError = (error as Error).message;
       }
@@ -459,7 +481,12 @@ export class WorkflowEngine {
     submissions: Omit<Submission, 'seq'>[],
     origin?: TaskRecord['origin'],
   ): Promise<CaseRecord> {
-    const live = await this.#liveOf(record, version);
+    let live: LiveInstance;
+    try {
+      live = await this.#liveOf(record, version, now);
+    } catch (error) {
+      return this.#raiseIncident(record, version, now, error);
+    }
     const transition = this.#transition(record, version, now, actor);
     try {
       live.step(transition, () => {
@@ -532,10 +559,14 @@ export class WorkflowEngine {
     return { ...record, tasks };
   }
 
-  async #liveOf(record: CaseRecord, version: RuntimeVersion): Promise<LiveInstance> {
+  async #liveOf(record: CaseRecord, version: RuntimeVersion, now: Date): Promise<LiveInstance> {
     const hot = this.live.take(record.id, record.revision);
     if (hot !== undefined) return hot;
-    return LiveInstance.recover(version, await this.repository.state(record));
+    return LiveInstance.recover(
+      version,
+      await this.repository.state(record),
+      this.#transition(record, version, now, SYSTEM),
+    );
   }
 
   #transition(record: CaseRecord, version: RuntimeVersion, now: Date, actor: string): Transition {

@@ -1,9 +1,917 @@
-/** The OpenAPI 3.1 document of the HTTP API (served at /api/openapi.json). */
+/**
+ * The OpenAPI 3.1 document of the HTTP API (served at /api/openapi.json): every route of `createApp`,
+ * every status it answers, and JSON Schema 2020-12 bodies strict enough that a test checking real
+ * responses against it catches a wrong one (required properties, types, formats), while objects stay
+ * open where the server may add fields. Describes CONTRACT §6 and what the workbench uses besides.
+ */
+
+type Json = Record<string, unknown>;
+
+const schema = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const json = (body: Json): Json => ({ 'application/json': { schema: body } });
+const arrayOf = (items: Json): Json => ({ type: 'array', items });
+const text = (description: string, extra: Json = {}): Json => ({ type: 'string', description, ...extra });
+const DATE = { type: 'string', format: 'date', description: '中国标准时间的日期 / a local date (Asia/Shanghai)' };
+const INSTANT = { type: 'string', format: 'date-time' };
+const SHA256 = { type: 'string', pattern: '^[0-9a-f]{64}$' };
+const STRINGS = arrayOf({ type: 'string' });
+
+/** An object with these required properties; further properties the server may add are allowed. */
+function object(description: string, required: string[], properties: Json, extra: Json = {}): Json {
+  return { type: 'object', description, required, properties, ...extra };
+}
+
+// ---- bodies ---------------------------------------------------------------------------------------
+
+const FieldError = object('表单字段错误 / one field error', ['path', 'message'], {
+  path: text('出错字段的 JSON Pointer（"" 为整个表单）/ JSON Pointer into the submitted data'),
+  message: text('中文说明，以字段标题指明字段 / Chinese message naming the field', { minLength: 1 }),
+});
+
+const ErrorBody = object(
+  '错误 / an error: a code to branch on and a Chinese message; never a stack trace',
+  ['error'],
+  {
+    error: object(
+      '错误代码与中文说明',
+      ['code', 'message'],
+      {
+        code: text('错误代码 / error code', {
+          minLength: 1,
+          examples: ['validation', 'forbidden', 'not-open', 'not-found', 'conflict', 'unauthorized', 'bad-request'],
+        }),
+        message: text('中文错误说明 / Chinese message', { minLength: 1 }),
+        stack: false,
+      },
+      { additionalProperties: false },
+    ),
+    errors: { ...arrayOf(schema('FieldError')), description: '表单校验错误（如有）/ form field errors, if any' },
+    stack: false,
+  },
+);
+
+const ValidationError = {
+  description: '表单数据校验未通过 / form data failed its schema: `errors` lists every field',
+  allOf: [schema('Error'), { type: 'object', required: ['errors'], properties: { errors: { minItems: 1 } } }],
+};
+
+const OpenTask = object(
+  '待办任务（案件内）/ an open task instance on a case',
+  ['ref', 'taskId', 'formKey', 'group', 'groups', 'createdAt'],
+  {
+    ref: text('任务实例编号，用于办理 / the task instance to complete', { minLength: 1 }),
+    taskId: text('任务标识（CONTRACT §2），不含 BPMN 元素后缀 / task id', { minLength: 1 }),
+    formKey: text('表单 / form key', { minLength: 1 }),
+    group: text('办理主体 / candidate group', { minLength: 1 }),
+    groups: { ...STRINGS, minItems: 1 },
+    scope: text('所属园区、省级单位或部门代码 / park, province or ministry code'),
+    createdAt: INSTANT,
+    origin: object('引起该任务的事项（如异议）/ the message that opened it', ['message', 'submission'], {
+      message: { type: 'string' },
+      submission: { type: 'integer', minimum: 1 },
+    }),
+  },
+);
+
+const Task = {
+  description: '当前用户可办理的任务 / an open task the caller may complete',
+  allOf: [schema('OpenTask'), object('', ['caseId'], { caseId: { type: 'string', minLength: 1 } })],
+};
+
+const DUE_NAMES = [
+  'acceptanceOpens',
+  'publicityStarts',
+  'publicityEnds',
+  'recognizedOn',
+  'demonstrationEnds',
+  'reReviewOpens',
+  'nextAnnualReportDue',
+  'reapplyAllowedFrom',
+];
+
+const Due = {
+  type: 'object',
+  description: '案件的法定日期（CONTRACT §2，本地日期）/ named due dates, local dates',
+  properties: Object.fromEntries(DUE_NAMES.map((name) => [name, DATE])),
+  additionalProperties: DATE,
+};
+
+const DueBasis = object(
+  '日期的计算依据 / where a due date comes from',
+  ['element', 'direction', 'dueIs', 'lastDay', 'fireDay'],
+  {
+    element: { type: 'string' },
+    rule: { type: 'string' },
+    article: { type: 'string' },
+    value: { type: ['string', 'number'] },
+    from: { type: 'string' },
+    fromDate: DATE,
+    direction: { enum: ['after', 'before'] },
+    dueIs: { enum: ['lastDay', 'fireDay'] },
+    lastDay: DATE,
+    fireDay: DATE,
+    calendar: { type: 'string' },
+    calendarYears: arrayOf({ type: 'integer' }),
+  },
+);
+
+const Incident = object('流程异常 / an incident recorded on a case', ['id', 'kind', 'element', 'message', 'at'], {
+  id: { type: 'string' },
+  kind: { enum: ['calendar-missing', 'missing-date', 'evaluation'] },
+  element: { type: 'string' },
+  message: { type: 'string' },
+  at: INSTANT,
+  year: { type: 'integer' },
+});
+
+const Case = object(
+  '案件 / a case (CONTRACT §6)',
+  [
+    'id',
+    'process',
+    'version',
+    'status',
+    'statusDate',
+    'final',
+    'park',
+    'province',
+    'openTasks',
+    'due',
+    'openMessages',
+    'incidents',
+    'startedAt',
+    'updatedAt',
+  ],
+  {
+    id: { type: 'string', minLength: 1 },
+    process: { type: 'string', minLength: 1 },
+    version: text('案件运行的定义版本 / definition version', { minLength: 1 }),
+    status: text('案件状态 / status', {
+      minLength: 1,
+      examples: ['applying', 'creating', 'accepting', 'publicizing', 'demonstrating', 're-reviewing'],
+    }),
+    statusTitle: { type: 'string' },
+    statusDate: DATE,
+    final: { type: 'boolean' },
+    reason: text('办结原因（引用条款）/ why the case ended'),
+    park: { type: 'string', minLength: 1 },
+    province: { type: 'string', minLength: 1 },
+    subjectName: text('园区名称 / the park name from the forms'),
+    openTasks: arrayOf(schema('OpenTask')),
+    due: schema('Due'),
+    dueBasis: { type: 'object', additionalProperties: schema('DueBasis') },
+    openMessages: arrayOf(
+      object('现在可发送的事项 / a message that may be sent now', ['name', 'groups'], {
+        name: { type: 'string', minLength: 1 },
+        groups: STRINGS,
+      }),
+    ),
+    incidents: arrayOf(schema('Incident')),
+    startedAt: INSTANT,
+    updatedAt: INSTANT,
+    endedAt: INSTANT,
+  },
+);
+
+const PublicNotice = object(
+  '公示（第二十二条）/ an open public notice (Art. 22)',
+  ['caseId', 'process', 'park', 'province', 'status', 'message'],
+  {
+    caseId: { type: 'string', minLength: 1 },
+    process: { type: 'string' },
+    park: { type: 'string' },
+    parkName: { type: 'string' },
+    province: { type: 'string' },
+    provinceName: { type: 'string' },
+    status: { type: 'string' },
+    result: text('公示事项 / what is publicized'),
+    message: text('可提交的事项，如 objection / the message anyone may send', { minLength: 1 }),
+    opensOn: DATE,
+    closesOn: text('公示期最后一日 / last day of the notice', { format: 'date' }),
+  },
+);
+
+const AuditEntry = object(
+  '审计记录（哈希链）/ an audit entry, hash-chained',
+  ['seq', 'at', 'type', 'caseId', 'actor', 'version', 'details', 'prevHash', 'hash'],
+  {
+    seq: { type: 'integer', minimum: 1 },
+    at: INSTANT,
+    type: text('事件 / dotted event name', { examples: ['case.started', 'task.completed', 'timer.fired'] }),
+    caseId: { type: 'string' },
+    actor: { type: 'string' },
+    version: { type: 'string' },
+    details: { type: 'object' },
+    prevHash: SHA256,
+    hash: SHA256,
+  },
+);
+
+const Submission = object('已提交的表单 / a submitted form', ['seq', 'at', 'actor', 'kind', 'name', 'data'], {
+  seq: { type: 'integer', minimum: 1 },
+  at: INSTANT,
+  actor: { type: 'string' },
+  kind: { enum: ['task', 'message', 'start'] },
+  name: { type: 'string' },
+  ref: { type: 'string' },
+  data: { description: '表单数据 / the form data' },
+});
+
+const ROLE = text('角色：group 或 group:scope / a role', { pattern: '^[a-z][a-z0-9-]*(:.+)?$' });
+const USERNAME = text('2–64 位字母、数字、下划线或连字符', { pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$' });
+
+const User = object(
+  '用户（不含密码）/ a user, never with its password hash',
+  ['username', 'roles', 'createdAt'],
+  {
+    username: USERNAME,
+    roles: arrayOf(ROLE),
+    displayName: { type: 'string' },
+    createdAt: INSTANT,
+    disabled: { type: 'boolean' },
+    passwordHash: false,
+    password: false,
+  },
+);
+
+const Session = object('登录会话 / a session', ['token', 'expiresAt', 'user'], {
+  token: text('Bearer 令牌 / bearer token', { minLength: 20 }),
+  expiresAt: INSTANT,
+  user: schema('User'),
+});
+
+const Me = object('当前用户 / the caller', ['username', 'roles'], {
+  username: USERNAME,
+  roles: arrayOf(ROLE),
+  displayName: { type: 'string' },
+  passwordHash: false,
+});
+
+const ATTACHMENT_TYPE = text('按内容识别的类型 / MIME type told by content', { minLength: 1 });
+
+const Attachment = object(
+  '附件（按内容寻址）/ an attachment, addressed by its SHA-256',
+  ['id', 'name', 'type', 'size', 'uploadedBy', 'uploadedAt', 'cases'],
+  {
+    id: SHA256,
+    name: text('清理后的文件名 / cleaned file name', { minLength: 1, pattern: '^[^/\\\\\\u0000]+$' }),
+    type: ATTACHMENT_TYPE,
+    size: { type: 'integer', minimum: 1 },
+    uploadedBy: { type: 'string' },
+    uploadedAt: INSTANT,
+    cases: STRINGS,
+  },
+);
+
+const PublicAttachment = object('公众上传的证明材料 / evidence uploaded without login', ['id', 'name', 'type', 'size'], {
+  id: SHA256,
+  name: { type: 'string', minLength: 1, pattern: '^[^/\\\\\\u0000]+$' },
+  type: ATTACHMENT_TYPE,
+  size: { type: 'integer', minimum: 1 },
+  uploadedBy: false,
+  cases: false,
+});
+
+const TimerDates = object('定时器日期 / timer dates', [], { fireDay: DATE, due: { type: 'string' }, exposed: DATE });
+
+const MigrationPlan = object(
+  '版本迁移方案 / where each open task, timer and window goes',
+  ['caseId', 'from', 'to', 'items', 'possible'],
+  {
+    caseId: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    items: arrayOf(
+      object('', ['kind', 'element'], {
+        kind: { enum: ['task', 'timer', 'window', 'status'] },
+        element: { type: 'string' },
+        to: { type: 'string' },
+        problem: { type: 'string' },
+        before: TimerDates,
+        after: TimerDates,
+      }),
+    ),
+    possible: { type: 'boolean' },
+  },
+);
+
+const MigrationResult = object('迁移结果 / migration result', ['plan', 'applied'], {
+  plan: schema('MigrationPlan'),
+  applied: { type: 'boolean' },
+  view: schema('Case'),
+});
+
+const Diagram = object('案件流程图与进度 / the diagram and where the tokens are', ['xml', 'visited', 'active'], {
+  xml: { type: 'string', minLength: 1 },
+  visited: STRINGS,
+  active: STRINGS,
+});
+
+const DefinitionSummary = object(
+  '定义版本 / a definition version',
+  ['process', 'version', 'title', 'effectiveFrom', 'basis'],
+  {
+    process: { type: 'string' },
+    version: { type: 'string' },
+    title: { type: 'string' },
+    effectiveFrom: DATE,
+    basis: { type: 'string' },
+  },
+);
+
+const DefinitionVersion = object(
+  '定义版本内容 / a version: manifest, rules, indicators, form keys',
+  ['manifest', 'rules', 'indicators', 'forms'],
+  {
+    manifest: object('manifest.json', ['process', 'version', 'title', 'effectiveFrom', 'statuses', 'groups'], {
+      effectiveFrom: DATE,
+      statuses: { type: 'object' },
+      groups: { type: 'object' },
+    }),
+    rules: { type: 'object' },
+    indicators: { type: 'object' },
+    forms: STRINGS,
+  },
+);
+
+const FormSchema = object('表单的 JSON Schema（2020-12）/ a form schema', ['type'], {
+  examples: { type: 'array', minItems: 1 },
+});
+
+const bodies: Json = {
+  Error: ErrorBody,
+  ValidationError,
+  FieldError,
+  Case,
+  OpenTask,
+  Task,
+  Due,
+  DueBasis,
+  Incident,
+  PublicNotice,
+  ObjectionReceipt: object('异议已受理 / objection received', ['caseId', 'received'], {
+    caseId: { type: 'string' },
+    received: { const: true },
+  }),
+  AuditEntry,
+  Submission,
+  User,
+  Session,
+  Me,
+  Attachment,
+  PublicAttachment,
+  MigrationPlan,
+  MigrationResult,
+  Diagram,
+  DefinitionSummary,
+  DefinitionVersion,
+  FormSchema,
+  Clock: object('模拟时钟 / the sandbox clock', ['now', 'simulated'], { now: INSTANT, simulated: { const: true } }),
+  ClockAdvanced: object('时钟已前进 / clock moved, due timers fired', ['now', 'timersFired'], {
+    now: INSTANT,
+    timersFired: { type: 'integer', minimum: 0 },
+  }),
+  Health: object('运行状态 / health', ['status', 'definitions'], { status: { const: 'ok' }, definitions: STRINGS }),
+  IncidentRetry: object('重试结果 / incidents resolved', ['resolved'], { resolved: { type: 'integer', minimum: 0 } }),
+  // Requests.
+  Credentials: object('登录 / credentials', ['username', 'password'], {
+    username: { type: 'string', minLength: 1 },
+    password: { type: 'string', minLength: 1 },
+  }),
+  NewUser: object('新用户 / a new user', ['username', 'password', 'roles'], {
+    username: USERNAME,
+    password: text('不少于 8 位 / at least 8 characters', { minLength: 8 }),
+    roles: arrayOf(ROLE),
+    displayName: { type: 'string' },
+  }),
+  UserChange: object('修改用户 / a change to a user', [], {
+    roles: arrayOf(ROLE),
+    password: { type: 'string', minLength: 8 },
+    disabled: { type: 'boolean' },
+    displayName: { type: 'string' },
+  }),
+  NewCase: object('发起创建申请 / start a case', ['process', 'park', 'province'], {
+    process: { type: 'string', minLength: 1, examples: ['quality-brand-zone'] },
+    park: { type: 'string', minLength: 1, examples: ['P-001'] },
+    province: text('省级单位代码（GB/T 2260）/ province code', { minLength: 1, examples: ['320000'] }),
+  }),
+  FormData: object('表单数据 / form data (checked against the task or message form)', ['data'], {
+    data: { type: 'object', description: '按表单 JSON Schema 填写 / per the form schema' },
+  }),
+  MigrationRequest: object('迁移到的版本 / target version', ['to'], {
+    to: { type: 'string', minLength: 1 },
+    dryRun: { type: 'boolean' },
+  }),
+  ClockAdvance: object('目标时间 / the instant to move to', ['advanceTo'], {
+    advanceTo: { type: 'string', format: 'date-time', examples: ['2025-04-02T09:00:00+08:00'] },
+  }),
+};
+
+// ---- responses --------------------------------------------------------------------------------
+
+const errorResponse = (description: string, body = schema('Error')): Json => ({ description, content: json(body) });
+
+const errorResponses: Record<string, Json> = {
+  BadRequest: errorResponse('请求体不是有效的 JSON，或请求格式不正确 / malformed JSON or request'),
+  Unauthorized: errorResponse('未登录，或令牌无效、过期、已注销 / no, bad, expired or revoked token'),
+  Forbidden: errorResponse('无权执行（办理主体或范围不符）/ wrong group or scope'),
+  NotFound: errorResponse('不存在或不在可见范围内 / unknown or out of scope'),
+  Conflict: errorResponse('不在办理期内或状态冲突 / not open, or a conflict'),
+  TooLarge: errorResponse('请求体过大 / body too large'),
+  Unprocessable: errorResponse('数据校验未通过 / validation failed', {
+    anyOf: [schema('ValidationError'), schema('Error')],
+  }),
+  TooMany: {
+    ...errorResponse('请求过于频繁 / too many requests'),
+    headers: { 'Retry-After': { description: '秒 / seconds', schema: { type: 'string' } } },
+  },
+  Internal: errorResponse('服务器内部错误（不含细节）/ unexpected error, without details'),
+};
+
+const ERROR_OF: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  409: 'Conflict',
+  413: 'TooLarge',
+  422: 'Unprocessable',
+  429: 'TooMany',
+  500: 'Internal',
+};
+
+// ---- operations -------------------------------------------------------------------------------
+
+type Errors = Partial<Record<keyof typeof ERROR_OF, string>> | number[];
+
+interface Operation {
+  id: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** `user`: a bearer token is required; `optional`: public, a token if sent must be valid; `none`. */
+  auth: 'user' | 'optional' | 'none';
+  parameters?: Json[];
+  body?: Json;
+  ok: Record<number, Json>;
+  /** Error statuses, with what they mean here (400, 413 and 500 are added where they apply). */
+  errors: Errors;
+}
+
+function operation(spec: Operation): Json {
+  const errors: Record<string, string | undefined> = Array.isArray(spec.errors)
+    ? Object.fromEntries(spec.errors.map((status) => [status, undefined]))
+    : { ...spec.errors };
+  errors[401] ??= spec.auth === 'user' ? '未登录或令牌无效 / no or bad token' : '令牌无效 / a bad token was sent';
+  if (spec.body !== undefined) {
+    errors[400] ??= undefined;
+    errors[413] ??= undefined;
+  }
+  errors[500] ??= undefined;
+  const responses: Json = {};
+  for (const [status, body] of Object.entries(spec.ok)) responses[status] = body;
+  for (const [status, description] of Object.entries(errors).sort(([a], [b]) => Number(a) - Number(b))) {
+    const name = ERROR_OF[Number(status)] ?? 'Internal';
+    responses[status] = {
+      $ref: `#/components/responses/${name}`,
+      ...(description !== undefined && { description }),
+    };
+  }
+  return {
+    operationId: spec.id,
+    tags: [spec.tag],
+    summary: spec.summary,
+    ...(spec.description !== undefined && { description: spec.description }),
+    security: spec.auth === 'user' ? [{ bearerAuth: [] }] : spec.auth === 'optional' ? [{}, { bearerAuth: [] }] : [],
+    ...(spec.parameters !== undefined && { parameters: spec.parameters }),
+    ...(spec.body !== undefined && { requestBody: spec.body }),
+    responses,
+  };
+}
+
+const path = (name: string, description: string, extra: Json = {}): Json => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string', ...extra },
+});
+const CASE_ID = path('id', '案件编号 / case id');
+const jsonBody = (name: string): Json => ({ required: true, content: json(schema(name)) });
+const ok = (description: string, body: Json): Json => ({ description, content: json(body) });
+const formBody = jsonBody('FormData');
+const binaryBody: Json = {
+  required: true,
+  description: '文件内容（原样上传，类型按内容识别：PDF、PNG、JPEG、DOCX、XLSX、XLS、DOC、ZIP）/ the raw file',
+  content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+};
+const FILE_NAME: Json = {
+  name: 'X-File-Name',
+  in: 'header',
+  required: false,
+  description: '文件名（百分号编码）/ the file name, percent-encoded',
+  schema: { type: 'string' },
+};
+
+function paths(simulatedClock: boolean): Json {
+  return {
+    '/api/session': {
+      post: operation({
+        id: 'login',
+        tag: 'session',
+        summary: '登录 / log in',
+        description: '同一用户名或同一地址 15 分钟内连续失败 5 次后暂时拒绝（429）/ throttled after 5 failures',
+        auth: 'none',
+        body: jsonBody('Credentials'),
+        ok: { 200: ok('令牌与用户 / token and user', schema('Session')) },
+        errors: { 401: '用户名或密码不正确 / wrong credentials', 422: '缺少用户名或密码', 429: '登录失败次数过多' },
+      }),
+      delete: operation({
+        id: 'logout',
+        tag: 'session',
+        summary: '退出登录（令牌作废）/ log out, revoking the token',
+        auth: 'user',
+        ok: { 204: { description: '已退出 / logged out' } },
+        errors: [],
+      }),
+    },
+    '/api/me': {
+      get: operation({
+        id: 'me',
+        tag: 'session',
+        summary: '当前用户 / the caller',
+        auth: 'user',
+        ok: { 200: ok('当前用户', schema('Me')) },
+        errors: [],
+      }),
+    },
+    '/api/users': {
+      get: operation({
+        id: 'listUsers',
+        tag: 'users',
+        summary: '用户列表（管理员）/ list users (admin)',
+        auth: 'user',
+        ok: { 200: ok('用户', arrayOf(schema('User'))) },
+        errors: [403],
+      }),
+      post: operation({
+        id: 'createUser',
+        tag: 'users',
+        summary: '创建用户（管理员）/ create a user (admin)',
+        auth: 'user',
+        body: jsonBody('NewUser'),
+        ok: { 201: ok('已创建 / created', schema('User')) },
+        errors: { 403: '非管理员 / not admin', 409: '用户名已被使用 / name taken', 422: '用户名、密码或角色不合格' },
+      }),
+    },
+    '/api/users/{username}': {
+      patch: operation({
+        id: 'updateUser',
+        tag: 'users',
+        summary: '修改用户：角色、密码、停用（管理员）/ change a user (admin); ends its sessions',
+        auth: 'user',
+        parameters: [path('username', '用户名 / user name')],
+        body: jsonBody('UserChange'),
+        ok: { 200: ok('已修改 / changed', schema('User')) },
+        errors: { 403: '非管理员', 404: '用户不存在', 422: '密码或角色不合格' },
+      }),
+    },
+    '/api/cases': {
+      get: operation({
+        id: 'listCases',
+        tag: 'cases',
+        summary: '可见范围内的案件 / cases in the caller’s scope',
+        auth: 'user',
+        ok: { 200: ok('案件 / cases', arrayOf(schema('Case'))) },
+        errors: [],
+      }),
+      post: operation({
+        id: 'startCase',
+        tag: 'cases',
+        summary: '发起创建申请（园区）/ start a case (its park)',
+        description: '按申请之日有效的定义版本运行（CONTRACT §1）/ runs on the version in force on its start day',
+        auth: 'user',
+        body: jsonBody('NewCase'),
+        ok: { 201: ok('新案件 / the new case', schema('Case')) },
+        errors: {
+          403: '只有该园区可以发起 / only its park',
+          404: '流程不存在或无有效版本 / unknown process or no version in force',
+          409: '该园区已有办理中的案件 / the park has a running case',
+          422: '缺少字段或省级单位代码不正确',
+        },
+      }),
+    },
+    '/api/cases/{id}': {
+      get: operation({
+        id: 'getCase',
+        tag: 'cases',
+        summary: '案件 / a case',
+        auth: 'user',
+        parameters: [CASE_ID],
+        ok: { 200: ok('案件', schema('Case')) },
+        errors: { 404: '不存在或不在可见范围内（不披露是否存在）/ unknown or out of scope' },
+      }),
+    },
+    '/api/cases/{id}/audit': {
+      get: operation({
+        id: 'caseAudit',
+        tag: 'cases',
+        summary: '审计记录（哈希链）/ the case’s audit chain',
+        auth: 'user',
+        parameters: [CASE_ID],
+        ok: { 200: ok('按 seq 排序 / oldest first', arrayOf(schema('AuditEntry'))) },
+        errors: { 404: '不存在或不在可见范围内' },
+      }),
+    },
+    '/api/cases/{id}/submissions': {
+      get: operation({
+        id: 'caseSubmissions',
+        tag: 'cases',
+        summary: '已提交的表单 / submitted forms',
+        auth: 'user',
+        parameters: [CASE_ID],
+        ok: { 200: ok('按 seq 排序', arrayOf(schema('Submission'))) },
+        errors: { 404: '不存在或不在可见范围内' },
+      }),
+    },
+    '/api/cases/{id}/diagram': {
+      get: operation({
+        id: 'caseDiagram',
+        tag: 'cases',
+        summary: '流程图与进度 / diagram and progress',
+        auth: 'user',
+        parameters: [CASE_ID],
+        ok: { 200: ok('BPMN XML 与经过、当前的元素', schema('Diagram')) },
+        errors: { 404: '不存在或不在可见范围内' },
+      }),
+    },
+    '/api/cases/{id}/messages/{name}': {
+      post: operation({
+        id: 'sendMessage',
+        tag: 'cases',
+        summary: '发送事项：majorEvent、revocationProposed、withdraw、objection / send a message (CONTRACT §2)',
+        auth: 'user',
+        parameters: [CASE_ID, path('name', '事项 / message name', { examples: ['withdraw', 'majorEvent'] })],
+        body: formBody,
+        ok: { 202: ok('已受理 / accepted', schema('Case')) },
+        errors: {
+          403: '无权发送该事项 / wrong sender',
+          404: '案件或事项不存在 / unknown case or message',
+          409: '不在受理期内 / outside its window',
+          422: '表单数据不合格',
+        },
+      }),
+    },
+    '/api/cases/{id}/migrate': {
+      post: operation({
+        id: 'migrateCase',
+        tag: 'cases',
+        summary: '迁移到其他版本（政策管理人员、管理员）/ move a case to another version',
+        auth: 'user',
+        parameters: [CASE_ID],
+        body: jsonBody('MigrationRequest'),
+        ok: { 200: ok('迁移方案与结果 / plan and result', schema('MigrationResult')) },
+        errors: {
+          403: '无权迁移',
+          404: '案件或版本不存在',
+          409: '已办结、已在该版本或无法迁移 / final, same version or cannot map',
+          422: '缺少目标版本',
+        },
+      }),
+    },
+    '/api/tasks': {
+      get: operation({
+        id: 'listTasks',
+        tag: 'tasks',
+        summary: '当前用户可办理的待办 / open tasks the caller may complete',
+        auth: 'user',
+        ok: { 200: ok('最早的在前 / oldest first', arrayOf(schema('Task'))) },
+        errors: [],
+      }),
+    },
+    '/api/tasks/{taskRef}/complete': {
+      post: operation({
+        id: 'completeTask',
+        tag: 'tasks',
+        summary: '办理任务 / complete a task',
+        auth: 'user',
+        parameters: [path('taskRef', '任务实例编号 / task instance ref')],
+        body: formBody,
+        ok: { 200: ok('办理后的案件 / the case after it', schema('Case')) },
+        errors: {
+          403: '办理主体或范围不符 / wrong group or scope',
+          409: '任务不存在或已办结 / not open',
+          422: '表单数据不合格（errors 列出各字段）/ form data invalid',
+        },
+      }),
+    },
+    '/api/public/notices': {
+      get: operation({
+        id: 'publicNotices',
+        tag: 'public',
+        summary: '正在公示的名单（无需登录）/ open public notices, no login',
+        auth: 'optional',
+        ok: { 200: ok('公示 / notices', arrayOf(schema('PublicNotice'))) },
+        errors: [],
+      }),
+    },
+    '/api/public/notices/{caseId}/objections': {
+      post: operation({
+        id: 'fileObjection',
+        tag: 'public',
+        summary: '对公示提出异议（无需登录，第二十二条）/ object to a notice, no login (Art. 22)',
+        auth: 'optional',
+        parameters: [path('caseId', '案件编号 / case id')],
+        body: formBody,
+        ok: { 201: ok('已受理，交市场监管总局复核 / received; opens a review', schema('ObjectionReceipt')) },
+        errors: {
+          404: '案件不存在',
+          409: '公示期已结束或未在公示 / notice closed',
+          422: '异议表单不合格',
+          429: '提交过于频繁',
+        },
+      }),
+    },
+    '/api/public/attachments': {
+      post: operation({
+        id: 'uploadEvidence',
+        tag: 'public',
+        summary: '上传异议证明材料（无需登录）/ upload evidence, no login',
+        auth: 'optional',
+        parameters: [FILE_NAME],
+        body: binaryBody,
+        ok: { 201: ok('附件编号，填入表单 / the id to put in the form', schema('PublicAttachment')) },
+        errors: { 413: '超过附件大小上限', 422: '附件为空或类型不支持', 429: '提交过于频繁' },
+      }),
+    },
+    '/api/attachments': {
+      post: operation({
+        id: 'uploadAttachment',
+        tag: 'attachments',
+        summary: '上传附件 / upload an attachment',
+        auth: 'user',
+        parameters: [FILE_NAME],
+        body: binaryBody,
+        ok: { 201: ok('附件 / the attachment', schema('Attachment')) },
+        errors: { 413: '超过附件大小上限 / over the size limit', 422: '附件为空或类型不支持 / empty or type not allowed' },
+      }),
+    },
+    '/api/attachments/{id}': {
+      get: operation({
+        id: 'downloadAttachment',
+        tag: 'attachments',
+        summary: '下载附件（上传者或能查看引用它的案件者）/ download: its uploader or whoever sees a case using it',
+        auth: 'user',
+        parameters: [path('id', 'SHA-256 / attachment id')],
+        ok: {
+          200: {
+            description: '文件内容 / the file',
+            headers: { 'Content-Disposition': { schema: { type: 'string' } } },
+            content: { '*/*': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+          },
+        },
+        errors: { 404: '不存在或无权查看 / unknown or out of scope' },
+      }),
+    },
+    '/api/definitions': {
+      get: operation({
+        id: 'listDefinitions',
+        tag: 'definitions',
+        summary: '定义版本 / definition versions',
+        auth: 'user',
+        ok: { 200: ok('版本 / versions', arrayOf(schema('DefinitionSummary'))) },
+        errors: [],
+      }),
+    },
+    '/api/definitions/{process}/{version}': {
+      get: operation({
+        id: 'getDefinition',
+        tag: 'definitions',
+        summary: '一个版本的 manifest、规则、指标与表单 / one version',
+        auth: 'user',
+        parameters: [path('process', '流程 / process'), path('version', '版本 / version')],
+        ok: { 200: ok('版本内容', schema('DefinitionVersion')) },
+        errors: { 404: '版本不存在' },
+      }),
+    },
+    '/api/definitions/{process}/{version}/process.bpmn': {
+      get: operation({
+        id: 'getDefinitionDiagram',
+        tag: 'definitions',
+        summary: '流程图 BPMN XML / the diagram',
+        auth: 'user',
+        parameters: [path('process', '流程'), path('version', '版本')],
+        ok: {
+          200: { description: 'BPMN 2.0 XML', content: { 'application/xml': { schema: { type: 'string' } } } },
+        },
+        errors: { 404: '版本不存在' },
+      }),
+    },
+    '/api/definitions/{process}/{version}/forms/{formKey}': {
+      get: operation({
+        id: 'getForm',
+        tag: 'definitions',
+        summary: '表单 JSON Schema（无需登录：异议表单公开）/ a form schema, public',
+        auth: 'optional',
+        parameters: [path('process', '流程'), path('version', '版本'), path('formKey', '表单 / form key')],
+        ok: { 200: ok('JSON Schema 2020-12，含 examples[0]', schema('FormSchema')) },
+        errors: { 404: '版本或表单不存在' },
+      }),
+    },
+    ...(simulatedClock && {
+      '/api/admin/clock': {
+        get: operation({
+          id: 'getClock',
+          tag: 'admin',
+          summary: '模拟时钟（仅 CLOCK=simulated）/ the sandbox clock',
+          auth: 'user',
+          ok: { 200: ok('当前时间', schema('Clock')) },
+          errors: { 403: '非管理员' },
+        }),
+        post: operation({
+          id: 'advanceClock',
+          tag: 'admin',
+          summary: '拨快模拟时钟并触发到期定时器（仅 CLOCK=simulated）/ advance the sandbox clock, firing due timers',
+          auth: 'user',
+          body: jsonBody('ClockAdvance'),
+          ok: { 200: ok('已前进 / advanced', schema('ClockAdvanced')) },
+          errors: { 403: '非管理员', 409: '时钟不能倒退 / backwards', 422: '时间格式不正确' },
+        }),
+      },
+    }),
+    '/api/admin/incidents/retry': {
+      post: operation({
+        id: 'retryIncidents',
+        tag: 'admin',
+        summary: '重算因异常（如缺日历）暂停的定时器（管理员）/ retry incidents (admin)',
+        auth: 'user',
+        ok: { 200: ok('已解决数 / resolved', schema('IncidentRetry')) },
+        errors: { 403: '非管理员' },
+      }),
+    },
+    '/api/health': {
+      get: operation({
+        id: 'health',
+        tag: 'system',
+        summary: '运行状态 / health',
+        auth: 'optional',
+        ok: { 200: ok('正常 / ok', schema('Health')) },
+        errors: [],
+      }),
+    },
+    '/api/openapi.json': {
+      get: operation({
+        id: 'openApi',
+        tag: 'system',
+        summary: '本文档 / this document',
+        auth: 'optional',
+        ok: { 200: ok('OpenAPI 3.1', { type: 'object', required: ['openapi', 'info', 'paths'] }) },
+        errors: [],
+      }),
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document; `/api/admin/clock` is in it only when the server runs a simulated clock. */
 export function openApiDocument(simulatedClock: boolean): Record<string, unknown> {
   return {
     openapi: '3.1.0',
-    info: { title: '全国质量品牌提升示范区 API', version: '0.1.0' },
-    paths: {},
-    'x-simulated-clock': simulatedClock,
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: '全国质量品牌提升示范区 API / National Quality Brand Demonstration Zone API',
+      version: '0.1.0',
+      description:
+        '依据《全国质量品牌提升示范区管理办法（试行）》运行示范区创建、验收、公示、认定与管理的工作流。' +
+        'JSON 请求与响应；需登录的接口发送 `Authorization: Bearer <token>`。' +
+        '错误响应为 `{ error: { code, message } }`（中文说明，不含堆栈）；表单校验错误另有 `errors: [{ path, message }]`。' +
+        '未列出的 /api 路径答 404（NotFound）。\n\n' +
+        'The workflow of the Measures over HTTP (CONTRACT §6). JSON in, JSON out; authenticated calls send a ' +
+        'bearer token. Errors are `{ error: { code, message } }` with a Chinese message; unknown /api paths answer 404.',
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      { name: 'session', description: '登录 / sessions' },
+      { name: 'users', description: '用户管理 / users' },
+      { name: 'cases', description: '案件 / cases' },
+      { name: 'tasks', description: '待办 / tasks' },
+      { name: 'public', description: '公示与异议（无需登录）/ public notices and objections' },
+      { name: 'attachments', description: '附件 / attachments' },
+      { name: 'definitions', description: '流程定义 / definitions' },
+      { name: 'admin', description: '系统管理 / administration' },
+      { name: 'system', description: '系统 / system' },
+    ],
+    security: [{ bearerAuth: [] }],
+    paths: paths(simulatedClock),
+    components: {
+      schemas: bodies,
+      responses: errorResponses,
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'POST /api/session 取得的令牌，默认 12 小时有效 / a token from POST /api/session',
+        },
+      },
+    },
   };
 }

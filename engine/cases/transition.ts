@@ -161,6 +161,11 @@ export class Transition implements StepHost {
         ...(typeof error.context.year === 'number' && { year: error.context.year }),
       };
       this.record.incidents = [...this.record.incidents.filter((known) => known.element !== elementId), incident];
+      // The date is unknown now: an earlier value of it (a previous notice's end) must not stand in.
+      if (spec?.due !== undefined) {
+        delete this.record.due[spec.due];
+        delete this.record.dueBasis[spec.due];
+      }
       this.note('incident.raised', { element: elementId, kind: incident.kind, message: incident.message });
       return { elementId, ...(spec?.rule !== undefined && { rule: spec.rule }), incident: incident.message };
     }

@@ -83,6 +83,9 @@ export async function readDefinitionContext(
 /** Folders of a definitions root that hold shared data rather than a process. */
 export const SHARED_FOLDERS: ReadonlySet<string> = new Set(['calendars', 'directory', 'types']);
 
+/** A folder inside a process directory holding its case scripts (not a version). */
+export const SCENARIOS_FOLDER = 'scenarios';
+
 /** The version directories below a definitions root: `<root>/<process>/<version>/`. */
 export async function findVersionDirs(root: string): Promise<string[]> {
   const dirs: string[] = [];
@@ -91,6 +94,7 @@ export async function findVersionDirs(root: string): Promise<string[]> {
     const processDir = join(root, processName);
     if (!(await isDirectory(processDir))) continue;
     for (const version of (await readdir(processDir)).sort()) {
+      if (version === SCENARIOS_FOLDER) continue;
       const versionDir = join(processDir, version);
       if (await isDirectory(versionDir)) dirs.push(versionDir);
     }
@@ -114,7 +118,7 @@ export async function definitionsRootOf(path: string): Promise<{ root: string; o
   if (await hasManifest(path)) return { root: dirname(dirname(path)), only: [path] };
   const versions: string[] = [];
   for (const name of await readdir(path)) {
-    if (await hasManifest(join(path, name))) versions.push(join(path, name));
+    if (name !== SCENARIOS_FOLDER && (await hasManifest(join(path, name)))) versions.push(join(path, name));
   }
   return versions.length > 0 ? { root: dirname(path), only: versions.sort() } : { root: path };
 }

@@ -14,12 +14,18 @@ import type { DefinitionContext } from './version-source.js';
 export class DefinitionRegistry {
   private constructor(
     readonly root: string,
+    readonly options: { shared?: string },
     private readonly calendarDirs: ReadonlyMap<string, string>,
     private readonly versions: ReadonlyMap<string, RuntimeVersion>,
     private readonly calendars: Map<string, WorkingDayCalendar>,
     private readonly directories: DefinitionContext['directories'],
     readonly problems: readonly Problem[],
   ) {}
+
+  /** What the validator checks versions against (calendars, directory files). */
+  get context(): DefinitionContext {
+    return { calendars: new Set(this.calendarDirs.keys()), directories: this.directories };
+  }
 
   /** A directory file (e.g. `provinces`), when there is one. */
   directory(name: string): Directory | undefined {
@@ -42,7 +48,7 @@ export class DefinitionRegistry {
       const loaded = await runtimeVersionOf(version);
       runtime.set(loaded.key, loaded);
     }
-    const registry = new DefinitionRegistry(root, calendarDirs, runtime, new Map(), context.directories, problems);
+    const registry = new DefinitionRegistry(root, options, calendarDirs, runtime, new Map(), context.directories, problems);
     await registry.reloadCalendars();
     return registry;
   }

@@ -89,15 +89,20 @@ export class LiveInstance {
     return instance;
   }
 
-  /** Rebuilds an instance from saved state. Resuming replays waits and timers; no host sees them. */
-  static async recover(version: RuntimeVersion, state: EngineState): Promise<LiveInstance> {
+  /**
+   * Rebuilds an instance from saved state. Resuming replays waits and timers: `host` only evaluates
+   * what bpmn-engine re-reads (a multi-instance collection); entries and completions are not reported.
+   */
+  static async recover(version: RuntimeVersion, state: EngineState, host: StepHost): Promise<LiveInstance> {
     const instance = new LiveInstance(version);
     instance.engine.recover(structuredClone(state));
     instance.#replaying = true;
+    instance.#slot.current = host;
     try {
       instance.execution = await instance.engine.resume({ listener: instance.#listener() });
     } finally {
       instance.#replaying = false;
+      instance.#slot.current = undefined;
     }
     instance.#throwErrors();
     return instance;

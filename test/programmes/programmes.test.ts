@@ -40,7 +40,6 @@ async function runScenario(file: string): Promise<ScenarioResult> {
 }
 
 const scenarios = await jsonFiles('scenarios');
-const knownIssues = await jsonFiles('known-issues');
 
 const outcome = (result: ScenarioResult) =>
   result.ok ? 'ok' : `step ${String(result.failedStep)} failed: ${result.reason ?? ''}`;
@@ -62,14 +61,6 @@ describe('test/programmes: the quality-county programme as definition files only
   for (const name of scenarios) {
     it(`scenario ${name} runs green`, async () => {
       expect(outcome(await runScenario(join('scenarios', name)))).toBe('ok');
-    });
-  }
-
-  // Engine defects these definitions run into (see the report in the brief): each script states the
-  // correct behaviour and fails today. When one starts to pass, move it into scenarios/.
-  for (const name of knownIssues) {
-    it.fails(`known issue ${name} (fails until the engine is fixed)`, async () => {
-      expect(outcome(await runScenario(join('known-issues', name)))).toBe('ok');
     });
   }
 

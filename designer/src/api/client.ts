@@ -1,0 +1,89 @@
+/** A failed API call: the server's `{ error: { code, message } }` (message in Chinese) and field errors. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'qbz.token';
+
+export function storedToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function storeToken(token: string | null): void {
+  if (token === null) sessionStorage.removeItem(TOKEN_KEY);
+  else sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string };
+  errors?: { path: string; message: string }[];
+}
+
+/** JSON in, JSON out, with the session's bearer token; a 401 ends the session. */
+export async function api<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+  const token = storedToken();
+  const headers = new Headers(init.headers);
+  if (token !== null) headers.set('Authorization', `Bearer ${token}`);
+  if (body !== undefined && !(body instanceof Blob)) headers.set('Content-Type', 'application/json');
+  const response = await fetch(path, {
+    ...init,
+    method,
+    headers,
+    ...(body !== undefined && { body: body instanceof Blob ? body : JSON.stringify(body) }),
+  });
+  if (response.status === 401 && token !== null) {
+    storeToken(null);
+    window.dispatchEvent(new Event('qbz:logout'));
+  }
+  if (!response.ok) {
+    const error = (await response.json().catch(() => ({}))) as ErrorBody;
+    throw new ApiError(
+      response.status,
+      error.error?.code ?? 'error',
+      error.error?.message ?? response.statusText,
+      error.errors,
+    );
+  }
+  if (response.status === 204) return undefined as T;
+  const type = response.headers.get('content-type') ?? '';
+  return (type.includes('json') ? await response.json() : await response.text()) as T;
+}
+
+/** Uploads a file with progress (XMLHttpRequest: fetch reports no upload progress). */
+export function uploadFile(
+  path: string,
+  file: File,
+  onProgress: (percent: number) => void,
+): Promise<{ id: string; name: string; type: string; size: number }> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    const token = storedToken();
+    if (token !== null) request.setRequestHeader('Authorization', `Bearer ${token}`);
+    request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    request.onload = () => {
+      const body = JSON.parse(request.responseText || '{}') as ErrorBody & {
+        id: string;
+        name: string;
+        type: string;
+        size: number;
+      };
+      if (request.status >= 200 && request.status < 300) resolve(body);
+      else reject(new ApiError(request.status, body.error?.code ?? 'error', body.error?.message ?? '上传失败'));
+    };
+    request.onerror = () => {
+      reject(new ApiError(0, 'network', '网络错误，上传失败'));
+    };
+    request.send(file);
+  });
+}

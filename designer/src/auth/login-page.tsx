@@ -1,0 +1,41 @@
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../api/client.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useSession } from './session.js';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { login } = useSession();
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Card title={t('login')} style={{ maxWidth: 400, margin: '64px auto' }}>
+      {error !== undefined && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
+      <Form
+        layout="vertical"
+        onFinish={(values: { username: string; password: string }) => {
+          setBusy(true);
+          setError(undefined);
+          login(values.username, values.password)
+            .catch((caught: unknown) => {
+              setError(caught instanceof ApiError ? caught.message : String(caught));
+            })
+            .finally(() => {
+              setBusy(false);
+            });
+        }}
+      >
+        <Form.Item label={t('username')} name="username" rules={[{ required: true }]}>
+          <Input autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item label={t('password')} name="password" rules={[{ required: true }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} block>
+          {t('login')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, storedToken, storeToken } from '../api/client.js';
+
+export interface Me {
+  username: string;
+  roles: string[];
+  displayName?: string;
+}
+
+interface Session {
+  me: Me | undefined;
+  ready: boolean;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+  hasGroup: (...groups: string[]) => boolean;
+}
+
+const SessionContext = createContext<Session | undefined>(undefined);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | undefined>();
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const onLogout = () => {
+      setMe(undefined);
+    };
+    window.addEventListener('qbz:logout', onLogout);
+    if (storedToken() === null) setReady(true);
+    else
+      api<Me>('GET', '/api/me')
+        .then(setMe, () => {
+          storeToken(null);
+        })
+        .finally(() => {
+          setReady(true);
+        });
+    return () => {
+      window.removeEventListener('qbz:logout', onLogout);
+    };
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const session = await api<{ token: string; user: Me }>('POST', '/api/session', { username, password });
+    storeToken(session.token);
+    setMe(session.user);
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api('DELETE', '/api/session').catch(() => undefined);
+    storeToken(null);
+    setMe(undefined);
+  }, []);
+
+  const hasGroup = useCallback(
+    (...groups: string[]) => me?.roles.some((role) => groups.includes(role.split(':')[0] ?? '')) ?? false,
+    [me],
+  );
+
+  return <SessionContext.Provider value={{ me, ready, login, logout, hasGroup }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (value === undefined) throw new Error('useSession outside SessionProvider');
+  return value;
+}

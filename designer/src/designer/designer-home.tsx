@@ -1,0 +1,3 @@
+export function DesignerHome() {
+  return <div>DesignerHome</div>;
+}

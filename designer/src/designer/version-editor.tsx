@@ -1,0 +1,3 @@
+export function VersionEditor() {
+  return <div>VersionEditor</div>;
+}

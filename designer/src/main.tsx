@@ -1,0 +1,89 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AppShell } from './app-shell.js';
+import { LoginPage } from './auth/login-page.js';
+import { SessionProvider, useSession } from './auth/session.js';
+import { DesignerHome } from './designer/designer-home.js';
+import { VersionEditor } from './designer/version-editor.js';
+import { enUS, zhCN } from './i18n/antd-locales.js';
+import { I18nProvider, useI18n } from './i18n/i18n.js';
+import { NoticesPage } from './public/notices-page.js';
+import { CasePage } from './workbench/case-page.js';
+import { InboxPage } from './workbench/inbox-page.js';
+
+/** Pages that need a login show the login form in place until there is one. */
+function Authenticated({ children }: { children: ReactNode }) {
+  const { me, ready } = useSession();
+  if (!ready) return <Spin style={{ display: 'block', margin: 64 }} />;
+  return me === undefined ? <LoginPage /> : children;
+}
+
+function Localized({ children }: { children: ReactNode }) {
+  const { language } = useI18n();
+  return (
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b7202e' } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+function App() {
+  return (
+    <I18nProvider>
+      <Localized>
+        <SessionProvider>
+          <BrowserRouter>
+            <AppShell>
+              <Routes>
+                <Route
+                  path="/"
+                  element={
+                    <Authenticated>
+                      <InboxPage />
+                    </Authenticated>
+                  }
+                />
+                <Route
+                  path="/cases/:id"
+                  element={
+                    <Authenticated>
+                      <CasePage />
+                    </Authenticated>
+                  }
+                />
+                <Route path="/notices" element={<NoticesPage />} />
+                <Route
+                  path="/designer"
+                  element={
+                    <Authenticated>
+                      <DesignerHome />
+                    </Authenticated>
+                  }
+                />
+                <Route
+                  path="/designer/:process/:version"
+                  element={
+                    <Authenticated>
+                      <VersionEditor />
+                    </Authenticated>
+                  }
+                />
+              </Routes>
+            </AppShell>
+          </BrowserRouter>
+        </SessionProvider>
+      </Localized>
+    </I18nProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (root !== null) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
