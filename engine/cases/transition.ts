@@ -162,9 +162,12 @@ export class Transition implements StepHost {
       };
       this.record.incidents = [...this.record.incidents.filter((known) => known.element !== elementId), incident];
       // The date is unknown now: an earlier value of it (a previous notice's end) must not stand in.
-      if (spec?.due !== undefined) {
-        delete this.record.due[spec.due];
-        delete this.record.dueBasis[spec.due];
+      const stale = spec?.due;
+      if (stale !== undefined) {
+        this.record.due = Object.fromEntries(Object.entries(this.record.due).filter(([name]) => name !== stale));
+        this.record.dueBasis = Object.fromEntries(
+          Object.entries(this.record.dueBasis).filter(([name]) => name !== stale),
+        );
       }
       this.note('incident.raised', { element: elementId, kind: incident.kind, message: incident.message });
       return { elementId, ...(spec?.rule !== undefined && { rule: spec.rule }), incident: incident.message };
