@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi.js';
 import { authenticate } from './request-context.js';
 import { adminRoutes } from './routes/admin.js';
 import { attachmentRoutes } from './routes/attachments.js';
+import { calendarRoutes } from './routes/calendars.js';
 import { caseRoutes, taskRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { publicRoutes, type PublicLimits } from './routes/public.js';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(attachmentRoutes(engine, attachments));
   app.use(definitionRoutes(engine));
+  app.use(calendarRoutes(engine));
   app.use(adminRoutes(engine, deps.simulatedClock, deps.onClockAdvanced));
   app.use('/api', () => {
     throw new HttpError(404, 'not-found', '接口不存在');

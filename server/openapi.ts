@@ -28,27 +28,23 @@ const FieldError = object('表单字段错误 / one field error', ['path', 'mess
   message: text('中文说明，以字段标题指明字段 / Chinese message naming the field', { minLength: 1 }),
 });
 
-const ErrorBody = object(
-  '错误 / an error: a code to branch on and a Chinese message; never a stack trace',
-  ['error'],
-  {
-    error: object(
-      '错误代码与中文说明',
-      ['code', 'message'],
-      {
-        code: text('错误代码 / error code', {
-          minLength: 1,
-          examples: ['validation', 'forbidden', 'not-open', 'not-found', 'conflict', 'unauthorized', 'bad-request'],
-        }),
-        message: text('中文错误说明 / Chinese message', { minLength: 1 }),
-        stack: false,
-      },
-      { additionalProperties: false },
-    ),
-    errors: { ...arrayOf(schema('FieldError')), description: '表单校验错误（如有）/ form field errors, if any' },
-    stack: false,
-  },
-);
+const ErrorBody = object('错误 / an error: a code to branch on and a Chinese message; never a stack trace', ['error'], {
+  error: object(
+    '错误代码与中文说明',
+    ['code', 'message'],
+    {
+      code: text('错误代码 / error code', {
+        minLength: 1,
+        examples: ['validation', 'forbidden', 'not-open', 'not-found', 'conflict', 'unauthorized', 'bad-request'],
+      }),
+      message: text('中文错误说明 / Chinese message', { minLength: 1 }),
+      stack: false,
+    },
+    { additionalProperties: false },
+  ),
+  errors: { ...arrayOf(schema('FieldError')), description: '表单校验错误（如有）/ form field errors, if any' },
+  stack: false,
+});
 
 const ValidationError = {
   description: '表单数据校验未通过 / form data failed its schema: `errors` lists every field',
@@ -220,19 +216,15 @@ const Submission = object('已提交的表单 / a submitted form', ['seq', 'at',
 const ROLE = text('角色：group 或 group:scope / a role', { pattern: '^[a-z][a-z0-9-]*(:.+)?$' });
 const USERNAME = text('2–64 位字母、数字、下划线或连字符', { pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$' });
 
-const User = object(
-  '用户（不含密码）/ a user, never with its password hash',
-  ['username', 'roles', 'createdAt'],
-  {
-    username: USERNAME,
-    roles: arrayOf(ROLE),
-    displayName: { type: 'string' },
-    createdAt: INSTANT,
-    disabled: { type: 'boolean' },
-    passwordHash: false,
-    password: false,
-  },
-);
+const User = object('用户（不含密码）/ a user, never with its password hash', ['username', 'roles', 'createdAt'], {
+  username: USERNAME,
+  roles: arrayOf(ROLE),
+  displayName: { type: 'string' },
+  createdAt: INSTANT,
+  disabled: { type: 'boolean' },
+  passwordHash: false,
+  password: false,
+});
 
 const Session = object('登录会话 / a session', ['token', 'expiresAt', 'user'], {
   token: text('Bearer 令牌 / bearer token', { minLength: 20 }),
@@ -263,14 +255,18 @@ const Attachment = object(
   },
 );
 
-const PublicAttachment = object('公众上传的证明材料 / evidence uploaded without login', ['id', 'name', 'type', 'size'], {
-  id: SHA256,
-  name: { type: 'string', minLength: 1, pattern: '^[^/\\\\\\u0000]+$' },
-  type: ATTACHMENT_TYPE,
-  size: { type: 'integer', minimum: 1 },
-  uploadedBy: false,
-  cases: false,
-});
+const PublicAttachment = object(
+  '公众上传的证明材料 / evidence uploaded without login',
+  ['id', 'name', 'type', 'size'],
+  {
+    id: SHA256,
+    name: { type: 'string', minLength: 1, pattern: '^[^/\\\\\\u0000]+$' },
+    type: ATTACHMENT_TYPE,
+    size: { type: 'integer', minimum: 1 },
+    uploadedBy: false,
+    cases: false,
+  },
+);
 
 const TimerDates = object('定时器日期 / timer dates', [], { fireDay: DATE, due: { type: 'string' }, exposed: DATE });
 
@@ -753,7 +749,10 @@ function paths(simulatedClock: boolean): Json {
         parameters: [FILE_NAME],
         body: binaryBody,
         ok: { 201: ok('附件 / the attachment', schema('Attachment')) },
-        errors: { 413: '超过附件大小上限 / over the size limit', 422: '附件为空或类型不支持 / empty or type not allowed' },
+        errors: {
+          413: '超过附件大小上限 / over the size limit',
+          422: '附件为空或类型不支持 / empty or type not allowed',
+        },
       }),
     },
     '/api/attachments/{id}': {

@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { EngineError } from '../errors.js';
-import { compareDates, loadCalendar, type LocalDate, type WorkingDayCalendar } from '../legal-time/index.js';
+import {
+  compareDates,
+  loadCalendar,
+  readCalendarSources,
+  type CalendarFile,
+  type LocalDate,
+  type WorkingDayCalendar,
+} from '../legal-time/index.js';
 import { runtimeVersionOf, type RuntimeVersion } from '../runtime/runtime-version.js';
 import { formatProblem, hasErrors, type Problem } from './problems.js';
 import type { Directory } from './types.js';
@@ -12,6 +19,8 @@ import type { DefinitionContext } from './version-source.js';
  * the validator (a version with errors is refused, never half-loaded), with its working-day calendar.
  */
 export class DefinitionRegistry {
+  private readonly calendarData = new Map<string, CalendarFile[]>();
+
   private constructor(
     readonly root: string,
     readonly options: { shared?: string },
@@ -56,7 +65,19 @@ export class DefinitionRegistry {
   /** Re-reads calendar files (after a new year's data was added) — incidents are retried afterwards. */
   async reloadCalendars(): Promise<void> {
     const ids = new Set([...this.versions.values()].map((version) => version.definition.manifest.calendar));
-    for (const id of ids) this.calendars.set(id, await loadCalendar(this.calendarDirs.get(id) ?? join(this.root, 'calendars', id)));
+    for (const id of ids) {
+      const dir = this.calendarDirs.get(id) ?? join(this.root, 'calendars', id);
+      this.calendars.set(id, await loadCalendar(dir));
+      const { sources } = await readCalendarSources(dir);
+      this.calendarData.set(id, sources.map((source) => source.data as CalendarFile));
+    }
+  }
+
+  /** The files of a loaded calendar (holidays and make-up days per year), for clients. */
+  calendarFiles(id: string): CalendarFile[] {
+    const files = this.calendarData.get(id);
+    if (files === undefined) throw new EngineError('not-found', `日历 ${id} 不存在`, { calendar: id });
+    return files;
   }
 
   calendarOf(version: RuntimeVersion): WorkingDayCalendar {

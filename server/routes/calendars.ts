@@ -1,0 +1,11 @@
+import { Router } from 'express';
+import type { WorkflowEngine } from '../../engine/workflow-engine.js';
+
+/** The working-day calendars (public data): the web app counts working days left with them. */
+export function calendarRoutes(engine: WorkflowEngine): Router {
+  const router = Router();
+  router.get('/api/calendars/:id', (request, response) => {
+    response.json(engine.definitions.calendarFiles(request.params.id));
+  });
+  return router;
+}

@@ -1,0 +1,272 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Express } from 'express';
+import { pino } from 'pino';
+import request from 'supertest';
+import { SimulatedClock } from '../../engine/clock.js';
+import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
+import { DefinitionRegistry } from '../../engine/definitions/registry.js';
+import { applyMergePatch } from '../../engine/forms/merge-patch.js';
+import { LowdbStore, MemoryStore } from '../../engine/store/index.js';
+import type { Store } from '../../engine/ports.js';
+import { WorkflowEngine } from '../../engine/workflow-engine.js';
+import { Accounts } from '../../server/accounts/accounts.js';
+import { createApp, type AppDeps } from '../../server/app.js';
+import { AttachmentStore } from '../../server/attachments.js';
+import { openApiDocument } from '../../server/openapi.js';
+import { OpenApiChecker, type RequestMode } from './openapi-checker.js';
+
+export const START = '2024-04-01T09:00:00+08:00';
+export const PROCESS = 'quality-brand-zone';
+export const VERSION = '2024-03-14';
+export const PASSWORD = 'correct-horse-battery';
+export const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
+
+/** A tiny valid PDF: `file-type` tells it by its `%PDF-` magic bytes. */
+export function tinyPdf(label = 'evidence'): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n` +
+      `% ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
+}
+
+/** Contains a Chinese character (CONTRACT §6: error messages are Chinese). */
+export const CHINESE = /[\u4e00-\u9fff]/;
+
+export interface CallOptions {
+  token?: string | undefined;
+  /** A JSON body (checked against the documented request schema, see `request`). */
+  body?: unknown;
+  /** A raw body sent as is, with `type` as its Content-Type. */
+  raw?: Buffer | string;
+  type?: string;
+  headers?: Record<string, string>;
+  /** `valid` (default): the JSON body must match the document; `invalid`: it must not; `unchecked`. */
+  request?: RequestMode;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+  text: string;
+  headers: Record<string, string | undefined>;
+}
+
+/**
+ * HTTP calls through supertest (an express app in memory, or a base URL), each checked against the
+ * OpenAPI document: a response whose status or body the document does not describe fails the test.
+ */
+export class Api {
+  constructor(
+    private readonly target: Express | string,
+    readonly checker: OpenApiChecker,
+  ) {}
+
+  get = (path: string, options: CallOptions = {}) => this.call('get', path, options);
+  post = (path: string, options: CallOptions = {}) => this.call('post', path, options);
+  patch = (path: string, options: CallOptions = {}) => this.call('patch', path, options);
+  delete = (path: string, options: CallOptions = {}) => this.call('delete', path, options);
+
+  async call(method: 'get' | 'post' | 'patch' | 'delete' | 'put', path: string, options: CallOptions = {}) {
+    if (options.raw === undefined) this.checker.checkRequest(method, path, options.body, options.request ?? 'valid');
+    let pending = request(this.target)[method](path);
+    if (options.token !== undefined) pending = pending.set('Authorization', `Bearer ${options.token}`);
+    for (const [name, value] of Object.entries(options.headers ?? {})) pending = pending.set(name, value);
+    if (options.raw !== undefined) {
+      pending = pending.set('Content-Type', options.type ?? 'application/octet-stream').send(options.raw);
+    } else if (options.body !== undefined) {
+      pending = pending.send(options.body as object);
+    }
+    const response = await pending.buffer(true);
+    const contentType = response.headers['content-type'] as string | undefined;
+    const isJson = contentType?.startsWith('application/json') === true;
+    const text = typeof response.text === 'string' ? response.text : '';
+    const body: unknown = isJson ? response.body : undefined;
+    const length = Buffer.isBuffer(response.body) ? response.body.length : text.length;
+    this.checker.checkResponse(method, path, { status: response.status, contentType, body, length });
+    return {
+      status: response.status,
+      body,
+      text,
+      headers: response.headers as Record<string, string | undefined>,
+    } satisfies ApiResponse;
+  }
+}
+
+let registry: Promise<DefinitionRegistry> | undefined;
+/** The project's definitions, loaded once per test file. */
+export function definitions(): Promise<DefinitionRegistry> {
+  registry ??= DefinitionRegistry.load('definitions');
+  return registry;
+}
+
+export interface HarnessOptions {
+  store?: 'memory' | 'lowdb';
+  /** Omit the sandbox clock (then /api/admin/clock is absent). */
+  systemClock?: boolean;
+  attachmentMaxBytes?: number;
+  limits?: AppDeps['limits'];
+}
+
+/**
+ * The server in memory (`createApp`), as `main.ts` wires it but for tests: the engine on a MemoryStore
+ * (or a temp LowdbStore), a simulated clock at START, accounts with a low scrypt cost, attachments in
+ * a temp directory, a silent logger; an admin, users logged in by name, and checked HTTP helpers.
+ */
+export class ServerHarness {
+  readonly tokens = new Map<string, string>();
+  adminToken = '';
+
+  private constructor(
+    readonly app: Express,
+    readonly api: Api,
+    readonly engine: WorkflowEngine,
+    readonly clock: SimulatedClock,
+    readonly accounts: Accounts,
+    readonly store: Store,
+    readonly dataDir: string,
+  ) {}
+
+  static async create(options: HarnessOptions = {}): Promise<ServerHarness> {
+    const dataDir = await mkdtemp(join(tmpdir(), 'qbz-server-'));
+    const store: Store = options.store === 'lowdb' ? new LowdbStore(join(dataDir, 'store')) : new MemoryStore();
+    const clock = new SimulatedClock(new Date(START));
+    const engine = await WorkflowEngine.open({ definitions: await definitions(), store, clock });
+    const accounts = new Accounts(store, () => clock.now(), { hashCost: 2 ** 10 });
+    const simulated = options.systemClock !== true;
+    const app = createApp({
+      engine,
+      accounts,
+      attachments: new AttachmentStore(dataDir, store, options.attachmentMaxBytes ?? 256 * 1024),
+      logger: pino({ level: 'silent' }),
+      ...(simulated && { simulatedClock: clock }),
+      limits: { objectionsPerHour: 1000, ...options.limits },
+    });
+    const api = new Api(app, new OpenApiChecker(openApiDocument(simulated)));
+    const harness = new ServerHarness(app, api, engine, clock, accounts, store, dataDir);
+    await accounts.create({ username: 'admin', password: PASSWORD, roles: ['admin'], displayName: '系统管理员' });
+    harness.adminToken = await harness.login('admin');
+    harness.tokens.set('admin', harness.adminToken);
+    return harness;
+  }
+
+  /** POST /api/session; the token. */
+  async login(username: string, password = PASSWORD): Promise<string> {
+    const response = await this.api.post('/api/session', { body: { username, password } });
+    if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${response.text}`);
+    const token = (response.body as { token: string }).token;
+    this.tokens.set(username, token);
+    return token;
+  }
+
+  /** Creates a user over HTTP as admin and logs it in. */
+  async user(username: string, roles: string[]): Promise<string> {
+    const response = await this.api.post('/api/users', { token: this.adminToken, body: { username, password: PASSWORD, roles } });
+    if (response.status !== 201) throw new Error(`create ${username}: ${response.status} ${response.text}`);
+    return this.login(username);
+  }
+
+  token(username: string): string {
+    const token = this.tokens.get(username);
+    if (token === undefined) throw new Error(`no user ${username}`);
+    return token;
+  }
+
+  /** Logs every known user in again (a clock jump past 12 h expires their sessions). */
+  async relogin(): Promise<void> {
+    for (const username of [...this.tokens.keys()]) await this.login(username);
+    this.adminToken = this.token('admin');
+  }
+
+  /** POST /api/admin/clock (due timers fire), then logs everyone in again. */
+  async advanceTo(instant: string): Promise<number> {
+    const response = await this.api.post('/api/admin/clock', { token: this.adminToken, body: { advanceTo: instant } });
+    if (response.status !== 200) throw new Error(`advance to ${instant}: ${response.status} ${response.text}`);
+    await this.relogin();
+    return (response.body as { timersFired: number }).timersFired;
+  }
+
+  /** The form's examples[0] as served (GET …/forms/:formKey) with `patch` merged on (RFC 7396). */
+  async example(formKey: string, patch: unknown = {}): Promise<Record<string, unknown>> {
+    const response = await this.api.get(`/api/definitions/${PROCESS}/${VERSION}/forms/${formKey}`);
+    const schema = response.body as { examples: unknown[] };
+    return applyMergePatch(schema.examples[0], patch) as Record<string, unknown>;
+  }
+
+  /** GET /api/tasks as the user. */
+  async tasks(username: string): Promise<TaskView[]> {
+    const response = await this.api.get('/api/tasks', { token: this.token(username) });
+    return response.body as TaskView[];
+  }
+
+  /** The user's open task `taskId` on the case (the oldest), from GET /api/tasks. */
+  async task(username: string, caseId: string, taskId: string): Promise<TaskView> {
+    const task = (await this.tasks(username)).find((open) => open.caseId === caseId && open.taskId === taskId);
+    if (task === undefined) throw new Error(`${username} has no open ${taskId} on ${caseId}`);
+    return task;
+  }
+
+  /** Completes the user's open task `taskId` on the case with the form example plus `patch`; expects 200. */
+  async complete(username: string, caseId: string, taskId: string, patch: unknown = {}): Promise<CaseView> {
+    const task = await this.task(username, caseId, taskId);
+    const response = await this.api.post(`/api/tasks/${task.ref}/complete`, {
+      token: this.token(username),
+      body: { data: await this.example(task.formKey, patch) },
+    });
+    if (response.status !== 200) throw new Error(`${username} ${taskId}: ${response.status} ${response.text}`);
+    return response.body as CaseView;
+  }
+
+  /** GET /api/cases/:id as admin. */
+  async case(caseId: string): Promise<CaseView> {
+    const response = await this.api.get(`/api/cases/${caseId}`, { token: this.adminToken });
+    return response.body as CaseView;
+  }
+
+  async close(): Promise<void> {
+    await this.engine.close();
+    await this.store.close();
+    await rm(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Users for every role of the process: parks P-001 (320000), P-002 (320000), P-003 (330000), … */
+export const ROLE_USERS: Record<string, string[]> = {
+  park1: ['park:P-001'],
+  park2: ['park:P-002'],
+  park3: ['park:P-003'],
+  province: ['province:320000'],
+  province2: ['province:330000'],
+  group: ['province-leading-group:320000'],
+  group2: ['province-leading-group:330000'],
+  samr: ['samr'],
+  moa: ['ministry:moa'],
+  mofcom: ['ministry:mofcom'],
+  mct: ['ministry:mct'],
+  cnipa: ['ministry:cnipa'],
+  expert: ['expert'],
+  policy: ['policy-admin'],
+};
+
+/** Creates the ROLE_USERS (or a subset) over HTTP. */
+export async function withUsers(h: ServerHarness, names = Object.keys(ROLE_USERS)): Promise<void> {
+  for (const name of names) await h.user(name, ROLE_USERS[name] ?? []);
+}
+
+/** Starts a case as park1 and runs the creation phase over HTTP to `creating`. */
+export async function throughCreation(h: ServerHarness, park = 'park1'): Promise<CaseView> {
+  const parkId = (ROLE_USERS[park]?.[0] ?? '').replace('park:', '');
+  const started = await h.api.post('/api/cases', {
+    token: h.token(park),
+    body: { process: PROCESS, park: parkId, province: parkId === 'P-003' ? '330000' : '320000' },
+  });
+  if (started.status !== 201) throw new Error(`start: ${started.status} ${started.text}`);
+  const { id } = started.body as CaseView;
+  const province = parkId === 'P-003' ? '2' : '';
+  await h.complete(park, id, 'submitCreationApplication', { parkType: 'industry' });
+  await h.complete(`province${province}`, id, 'provincialFeasibilityReview');
+  await h.complete(`group${province}`, id, 'provincialLeadingGroupReview');
+  for (const ministry of MINISTRIES) await h.complete(ministry, id, 'departmentOpinion');
+  return h.complete('samr', id, 'samrCreationApproval');
+}
