@@ -4,6 +4,8 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { SimulatedClock } from '../engine/clock.js';
+import type { Store } from '../engine/ports.js';
+import { MemoryStore } from '../engine/store/index.js';
 import type { WorkflowEngine } from '../engine/workflow-engine.js';
 import type { Accounts } from './accounts/accounts.js';
 import { LoginThrottle } from './accounts/login-throttle.js';
@@ -16,6 +18,8 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { caseRoutes, taskRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
+import { draftRoutes } from './routes/drafts.js';
+import { DraftService } from './drafts/drafts.js';
 import { publicRoutes, type PublicLimits } from './routes/public.js';
 import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
@@ -23,6 +27,9 @@ import { webAppRoutes } from './web-app.js';
 
 export interface AppDeps {
   engine: WorkflowEngine;
+  /** The store drafts of definition versions are kept in (the engine's own; in memory when absent). */
+  store?: Store;
+  drafts?: DraftService;
   accounts: Accounts;
   attachments: AttachmentStore;
   logger: Logger;
@@ -88,6 +95,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(attachmentRoutes(engine, attachments));
   app.use(definitionRoutes(engine));
   app.use(calendarRoutes(engine));
+  app.use(draftRoutes(engine, deps.drafts ?? new DraftService(engine, deps.store ?? new MemoryStore())));
   app.use(adminRoutes(engine, deps.simulatedClock, deps.onClockAdvanced));
   app.use('/api', () => {
     throw new HttpError(404, 'not-found', '接口不存在');

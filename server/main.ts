@@ -60,6 +60,7 @@ await firstStart(accounts);
 const attachments = new AttachmentStore(dataDir, store, Number(process.env.ATTACHMENT_MAX_MB ?? 20) * 1024 * 1024);
 const app = createApp({
   engine,
+  store,
   accounts,
   attachments,
   logger,

@@ -459,6 +459,8 @@ function operation(spec: Operation): Json {
     ? Object.fromEntries(spec.errors.map((status) => [status, undefined]))
     : { ...spec.errors };
   errors[401] ??= spec.auth === 'user' ? '未登录或令牌无效 / no or bad token' : '令牌无效 / a bad token was sent';
+  // A path parameter that is not valid percent-encoding is refused by the router (400).
+  if (spec.parameters?.some((parameter) => parameter.in === 'path') === true) errors[400] ??= undefined;
   if (spec.body !== undefined) {
     errors[400] ??= undefined;
     errors[413] ??= undefined;

@@ -1,0 +1,96 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { VERSION_FILES } from '../../engine/definitions/version-source.js';
+import { parseScenario } from '../../engine/scenario/scenario.js';
+import { ScenarioRunner, type ScenarioResult, type TimelineEntry } from '../../engine/scenario/run-scenario.js';
+import { MemoryStore } from '../../engine/store/index.js';
+import type { Draft } from './drafts.js';
+
+/** A case script replayed on the version in force and on the draft, dates side by side. */
+export interface Simulation {
+  name: string;
+  error?: string;
+  current?: Outcome;
+  draft?: Outcome;
+  /** Steps whose dates differ between the two runs. */
+  differences: { step: number; action: string; current?: Record<string, string>; draft?: Record<string, string> }[];
+}
+
+interface Outcome {
+  ok: boolean;
+  failedStep?: number;
+  reason?: string;
+  timeline: TimelineEntry[];
+}
+
+// Old enough for every script's clock: in the simulation the draft is the only version, so every case runs on it.
+const SIMULATION_EFFECTIVE_FROM = '2000-01-01';
+
+async function run(definitions: string, shared: string, text: string, onDraft: boolean): Promise<Outcome> {
+  const store = new MemoryStore();
+  const scenario = parseScenario(JSON.parse(text) as unknown);
+  // On the draft every case runs on version "draft": a script's version expectations name the published one.
+  const steps = onDraft
+    ? scenario.steps.map((step) => ('expect' in step ? { expect: { ...step.expect, version: undefined } } : step))
+    : scenario.steps;
+  const runner = new ScenarioRunner({ ...scenario, steps }, { definitions, shared, openStore: () => store });
+  const result: ScenarioResult = await runner.run();
+  return {
+    ok: result.ok,
+    ...(result.failedStep !== undefined && { failedStep: result.failedStep }),
+    ...(result.reason !== undefined && { reason: result.reason }),
+    timeline: result.timeline,
+  };
+}
+
+/** Writes the draft as the only version of its process in a temporary definitions root. */
+async function draftRoot(draft: Draft): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'qbz-simulation-'));
+  const dir = join(root, draft.process, 'draft');
+  for (const [path, text] of Object.entries(draft.files)) {
+    let content = text;
+    if (path === VERSION_FILES.manifest) {
+      const manifest = JSON.parse(text) as Record<string, unknown>;
+      content = JSON.stringify({ ...manifest, version: 'draft', effectiveFrom: SIMULATION_EFFECTIVE_FROM }, null, 2);
+    }
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return root;
+}
+
+export async function simulate(
+  draft: Draft,
+  definitionsRoot: string,
+  scripts: readonly { name: string; text: string }[],
+): Promise<Simulation[]> {
+  const root = await draftRoot(draft);
+  try {
+    const results: Simulation[] = [];
+    for (const script of scripts) {
+      try {
+        const current = await run(definitionsRoot, definitionsRoot, script.text, false);
+        const drafted = await run(root, definitionsRoot, script.text, true);
+        const differences = drafted.timeline.flatMap((entry) => {
+          const before = current.timeline.find((other) => other.step === entry.step);
+          if (JSON.stringify(before?.due) === JSON.stringify(entry.due)) return [];
+          return [
+            {
+              step: entry.step,
+              action: entry.action,
+              ...(before?.due !== undefined && { current: before.due }),
+              ...(entry.due !== undefined && { draft: entry.due }),
+            },
+          ];
+        });
+        results.push({ name: script.name, current, draft: drafted, differences });
+      } catch (error) {
+        results.push({ name: script.name, error: (error as Error).message, differences: [] });
+      }
+    }
+    return results;
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
