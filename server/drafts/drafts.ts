@@ -96,9 +96,8 @@ export class DraftService {
     if (draft.publishedAs !== undefined)
       throw new EngineError('conflict', `草稿已发布为 ${draft.publishedAs}，不能再修改`, { draft: id });
     if (!isVersionFile(path)) throw new EngineError('validation', `文件 ${path} 不属于定义版本`, { path });
-    const files = { ...draft.files };
-    if (text === null) delete files[path];
-    else files[path] = text;
+    const files = Object.fromEntries(Object.entries(draft.files).filter(([name]) => name !== path));
+    if (text !== null) files[path] = text;
     const next = { ...draft, files, updatedAt: this.engine.clock.now().toISOString() };
     await this.store.put(DRAFTS, id, next);
     return next;
