@@ -104,6 +104,7 @@ export const INDICATORS_SCHEMA = {
   properties: {
     illustrative: { type: 'boolean' },
     note: text,
+    article,
     passScore: { type: 'number', exclusiveMinimum: 0 },
     variantField: name,
     dimensions: {

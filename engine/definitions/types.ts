@@ -62,6 +62,8 @@ export interface Rule {
 export interface Indicators {
   illustrative: boolean;
   note?: string;
+  /** The article the indicator system comes from (Art. 19), cited in scoring messages. */
+  article?: string;
   passScore: number;
   /** The form field whose value picks the variant (e.g. `parkType`). */
   variantField: string;

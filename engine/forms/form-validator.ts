@@ -4,6 +4,7 @@ import { indicatorFields } from '../definitions/checks/forms.js';
 import { pointerToken } from '../definitions/problems.js';
 import type { FormSchema, Indicators } from '../definitions/types.js';
 import { EngineError } from '../errors.js';
+import { articleText } from './article-text.js';
 import { createFormAjv } from './form-ajv.js';
 
 /** One error at one field: what the form shows beside the input. */
@@ -202,6 +203,10 @@ export class FormValidator {
   private readonly forms: ReadonlyMap<string, FormSchema>;
   private readonly indicators: Indicators | undefined;
   private readonly variantTitles: Map<string, string>;
+  /** How messages name the variant field (its form title, e.g. 园区类型) and cite the articles. */
+  private readonly variantLabel: string;
+  private readonly article: string;
+  private readonly vetoArticle: string;
   private readonly ajv = createFormAjv();
   private readonly compiled = new Map<string, ValidateFunction>();
 
@@ -209,6 +214,14 @@ export class FormValidator {
     this.forms = forms;
     this.indicators = indicators;
     this.variantTitles = variantTitles(forms, indicators);
+    const field = indicators?.variantField ?? '';
+    const title = [...forms.values()]
+      .map((schema) => schema.properties?.[field]?.title)
+      .find((found) => typeof found === 'string');
+    this.variantLabel = title ?? field;
+    this.article = articleText(indicators?.article);
+    const vetoArticles = new Set(indicators?.vetoes.map((veto) => veto.article));
+    this.vetoArticle = vetoArticles.size === 1 ? articleText([...vetoArticles][0]) : '';
   }
 
   /** Field errors of `data` for form `formKey` ([] = valid); throws `not-found` for an unknown form. */
@@ -252,7 +265,7 @@ export class FormValidator {
     return errors;
   }
 
-  /** Art. 19: scores follow the indicator system of the case's park type, each within its maximum. */
+  /** Scores follow the indicator system of the case's variant (park type), each within its maximum. */
   private scoreErrors(schema: FormSchema, field: string, scores: Schema, variant: string | undefined): FieldError[] {
     if (this.indicators === undefined) return [];
     const path = `/${pointerToken(field)}`;
@@ -260,17 +273,17 @@ export class FormValidator {
     const variants = this.indicators.variants;
     const list = variant !== undefined && Object.hasOwn(variants, variant) ? variants[variant] : undefined;
     if (variant === undefined || list === undefined) {
-      const why = variant === undefined ? '未确定园区类型' : `园区类型 ${variant} 未知`;
-      return [{ path, message: `${label}无法核对：${why}，评估指标按园区类型分类适用（第十九条）` }];
+      const why = variant === undefined ? `未确定${this.variantLabel}` : `${this.variantLabel} ${variant} 未知`;
+      return [{ path, message: `${label}无法核对：${why}，评估指标按${this.variantLabel}分类适用${this.article}` }];
     }
-    const system = `${this.variantTitles.get(variant) ?? variant}园区评估指标体系`;
+    const system = `${this.variantLabel}为「${this.variantTitles.get(variant) ?? variant}」的评估指标体系`;
     const byId = new Map(list.map((indicator) => [indicator.id, indicator]));
     const errors: FieldError[] = [];
     for (const [id, score] of Object.entries(scores)) {
       const indicator = byId.get(id);
       const at = `${path}/${pointerToken(id)}`;
       if (indicator === undefined) {
-        errors.push({ path: at, message: `${label}中的指标 ${id} 不在${system}中（第十九条）` });
+        errors.push({ path: at, message: `${label}中的指标 ${id} 不在${system}中${this.article}` });
       } else if (typeof score !== 'number' || score < 0 || score > indicator.maxScore) {
         const given = JSON.stringify(score);
         const message = `${label}中「${indicator.title}」（${id}）的得分应为 0 至 ${indicator.maxScore} 分，填写的是 ${given}`;
@@ -280,12 +293,12 @@ export class FormValidator {
     const missing = list.filter((indicator) => !Object.hasOwn(scores, indicator.id));
     if (missing.length > 0) {
       const names = missing.map((indicator) => `${indicator.id}「${indicator.title}」`).join('、');
-      errors.push({ path, message: `${label}缺少${system}中以下指标的评分：${names}（第十九条）` });
+      errors.push({ path, message: `${label}缺少${system}中以下指标的评分：${names}${this.article}` });
     }
     return errors;
   }
 
-  /** Art. 7 situations are the only vetoes. */
+  /** Only the vetoes of the indicator system. */
   private vetoErrors(schema: FormSchema, field: string, vetoes: unknown[]): FieldError[] {
     if (this.indicators === undefined) return [];
     const label = quote(schema.properties?.[field]?.title, field);
@@ -296,7 +309,7 @@ export class FormValidator {
       const name = typeof id === 'string' ? id : JSON.stringify(id);
       errors.push({
         path: `/${pointerToken(field)}/${index}`,
-        message: `${label}中的 ${name} 不是规定的否决项（第七条）`,
+        message: `${label}中的 ${name} 不是规定的否决项${this.vetoArticle}`,
       });
     }
     return errors;

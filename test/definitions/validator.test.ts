@@ -931,10 +931,10 @@ describe('process.bpmn: tasks, messages, collections', () => {
   it('misplaced-property: candidateGroups as a property of a user task', async () => {
     await expectBroken(
       editBpmn(real.source, [
-        '<camunda:property name="status" value="accepting" />',
-        '<camunda:property name="status" value="accepting" /><camunda:property name="candidateGroups" value="park" />',
+        '<camunda:property name="status" value="re-reviewing" />',
+        '<camunda:property name="status" value="re-reviewing" /><camunda:property name="candidateGroups" value="park" />',
       ]),
-      { check: 'misplaced-property', file: BPMN, element: 'provincialAcceptanceReview' },
+      { check: 'misplaced-property', file: BPMN, element: 'provincialReReview' },
     );
   });
 

@@ -159,7 +159,7 @@ describe('FormValidator: indicator scores and vetoes (CONTRACT §4, Art. 19)', (
     expect(errors).toEqual([
       {
         path: '/scores/no-such-indicator',
-        message: '「指标评分」中的指标 no-such-indicator 不在工业园区评估指标体系中（第十九条）',
+        message: '「指标评分」中的指标 no-such-indicator 不在园区类型为「工业」的评估指标体系中（第十九条）',
       },
     ]);
   });
@@ -205,7 +205,7 @@ describe('FormValidator: indicator scores and vetoes (CONTRACT §4, Art. 19)', (
       { selfAssessment: { 'no-such-indicator': 1 } },
       'agriculture',
     );
-    expectFieldError(errors, '/selfAssessment/no-such-indicator', '「评估指标自评得分」', '农业园区', '第十九条');
+    expectFieldError(errors, '/selfAssessment/no-such-indicator', '「评估指标自评得分」', '为「农业」', '第十九条');
   });
 });
 
