@@ -10,14 +10,8 @@ import { dataHash, verifyChain, type AuditEntry } from './audit/audit-chain.js';
 import { mayActAs, maySee, PUBLIC_GROUP, type Actor } from './cases/actors.js';
 import type { CaseRecord, Submission, TaskRecord, TimerRecord } from './cases/case-record.js';
 import { CaseRepository, newAuditHead } from './cases/case-repository.js';
-import {
-  caseViewOf,
-  summaryOf,
-  taskViewOf,
-  type CaseSummary,
-  type CaseView,
-  type TaskView,
-} from './cases/case-view.js';
+import { caseViewOf, taskViewOf, type CaseSummary, type CaseView, type TaskView } from './cases/case-view.js';
+import { CaseIndex } from './cases/case-index.js';
 import { LiveCache } from './cases/live-cache.js';
 import { Transition } from './cases/transition.js';
 import { startGroups } from './cases/start-groups.js';
@@ -68,8 +62,7 @@ type Step = (live: LiveInstance, transition: Transition) => void;
  * transition per case, serialised per case, saved before it is answered.
  */
 export class WorkflowEngine {
-  readonly #index = new Map<string, CaseSummary>();
-  readonly #taskCase = new Map<string, string>();
+  readonly #index = new CaseIndex();
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #validators = new Map<string, FormValidator>();
 
@@ -128,15 +121,13 @@ export class WorkflowEngine {
   }
 
   listCases(actor: Actor): CaseView[] {
-    return [...this.#index.values()]
-      .filter((summary) => this.#sees(actor, summary))
-      .map((summary) => this.#view(summary));
+    return [...this.#index.all()].filter((summary) => this.#sees(actor, summary)).map((summary) => this.#view(summary));
   }
 
   /** Open tasks the actor may complete, oldest first. */
   listTasks(actor: Actor): TaskView[] {
     const tasks: TaskView[] = [];
-    for (const summary of this.#index.values()) {
+    for (const summary of this.#index.all()) {
       const { manifest } = this.#version(summary).definition;
       for (const task of summary.tasks) {
         if (mayActAs(actor, task.groups, manifest, summary as CaseRecord, task.scope))
@@ -152,7 +143,7 @@ export class WorkflowEngine {
    */
   publicWindows(): PublicWindow[] {
     const result: PublicWindow[] = [];
-    for (const summary of this.#index.values()) {
+    for (const summary of this.#index.all()) {
       if (summary.final) continue;
       const { model } = this.#version(summary);
       for (const catcher of model.messageCatches) {
@@ -201,7 +192,7 @@ export class WorkflowEngine {
   /** When the next timer of any case is due (for a scheduler outside the engine). */
   nextTimerAt(): Date | undefined {
     let next: string | undefined;
-    for (const summary of this.#index.values()) {
+    for (const summary of this.#index.all()) {
       const first = summary.timers.find((timer) => timer.fireAt !== undefined)?.fireAt;
       if (first !== undefined && (next === undefined || first < next)) next = first;
     }
@@ -219,18 +210,17 @@ export class WorkflowEngine {
     const { manifest } = version.definition;
     const id = input.id ?? this.ids.next('case');
     return this.#withLock(id, async () => {
+      const record = this.#newRecord(id, input, version, now);
+      // Who may start comes first: a refusal must not tell another park's cases apart.
+      if (!mayActAs(actor, startGroups(version.model), manifest, record)) {
+        throw new EngineError('forbidden', `当前用户无权为 ${input.park} 发起申请`, { park: input.park });
+      }
       if (this.#index.has(id) || (await this.repository.record(id)) !== undefined) {
         throw new EngineError('conflict', `案件编号 ${id} 已存在`, { caseId: id });
       }
-      const active = [...this.#index.values()].find(
-        (summary) => summary.park === input.park && summary.process === input.process && !summary.final,
-      );
+      const active = this.#index.casesOfPark(input.park, input.process).find((summary) => !summary.final);
       if (active !== undefined) {
         throw new EngineError('conflict', `园区 ${input.park} 已有办理中的案件 ${active.id}`, { caseId: active.id });
-      }
-      const record = this.#newRecord(id, input, version, now);
-      if (!mayActAs(actor, startGroups(version.model), manifest, record)) {
-        throw new EngineError('forbidden', `当前用户无权为 ${input.park} 发起申请`, { park: input.park });
       }
       this.#checkProvince(version, input.province);
       const transition = this.#transition(record, version, now, actor.id);
@@ -252,7 +242,7 @@ export class WorkflowEngine {
   }
 
   async completeTask(ref: string, actor: Actor, data: unknown): Promise<CaseView> {
-    const caseId = this.#taskCase.get(ref);
+    const caseId = this.#index.caseOfTask(ref);
     if (caseId === undefined) throw new EngineError('not-open', `任务 ${ref} 不存在或已办结`, { ref });
     return this.#withLock(caseId, async () => {
       let record = await this.#catchUp(await this.#record(caseId));
@@ -344,7 +334,7 @@ export class WorkflowEngine {
   async retryIncidents(): Promise<number> {
     await this.definitions.reloadCalendars();
     let resolved = 0;
-    for (const summary of [...this.#index.values()]) {
+    for (const summary of [...this.#index.all()]) {
       if (!summary.timers.some((timer) => timer.incident !== undefined)) continue;
       await this.#withLock(summary.id, async () => {
         const record = await this.#record(summary.id);
@@ -575,8 +565,8 @@ export class WorkflowEngine {
       calendar: this.definitions.calendarOf(version),
       now,
       actor,
-      history: [...this.#index.values()]
-        .filter((other) => other.park === record.park && other.process === record.process && other.id !== record.id)
+      history: this.#index
+        .casesOfPark(record.park, record.process, record.id)
         .map((other) => ({ status: other.status, statusDate: other.statusDate })),
       newId: (kind) => this.ids.next(kind),
     });
@@ -629,22 +619,11 @@ export class WorkflowEngine {
   }
 
   #remember(record: CaseRecord): void {
-    const previous = this.#index.get(record.id);
-    for (const task of previous?.tasks ?? []) this.#taskCase.delete(task.ref);
-    this.#index.set(record.id, summaryOf(record));
-    for (const task of record.tasks) this.#taskCase.set(task.ref, record.id);
+    this.#index.remember(record);
   }
 
   #earliestTimer(): { caseId: string; timer: TimerRecord } | undefined {
-    let best: { caseId: string; timer: TimerRecord } | undefined;
-    for (const summary of this.#index.values()) {
-      if (summary.final) continue;
-      const timer = summary.timers.find((candidate) => candidate.fireAt !== undefined);
-      if (timer !== undefined && (best === undefined || (timer.fireAt ?? '') < (best.timer.fireAt ?? ''))) {
-        best = { caseId: summary.id, timer };
-      }
-    }
-    return best;
+    return this.#index.earliestTimer();
   }
 
   async #record(id: string): Promise<CaseRecord> {

@@ -1,6 +1,7 @@
 import { chainEntries, GENESIS_HASH, type AuditDraft, type AuditEntry } from '../audit/audit-chain.js';
 import { EngineError } from '../errors.js';
 import type { Store } from '../ports.js';
+import { isStoreName } from '../store/store-ids.js';
 import type { EngineState } from '../runtime/live-instance.js';
 import type { CaseRecord, Submission } from './case-record.js';
 
@@ -25,6 +26,8 @@ export class CaseRepository {
   constructor(private readonly store: Store) {}
 
   async record(id: string): Promise<CaseRecord | undefined> {
+    // An id the store could not hold names no case (a path trick): not found, not "invalid".
+    if (!isStoreName(id)) return undefined;
     const record = await this.store.get<CaseRecord>(CASES, id);
     if (record !== undefined && !this.#checked.has(id)) await this.#dropUncommitted(record);
     return record;

@@ -89,7 +89,7 @@ export class DefinitionRegistry {
   get(process: string, version: string): RuntimeVersion {
     const found = this.versions.get(`${process}@${version}`);
     if (found === undefined) {
-      throw new EngineError('not-found', `definition ${process}@${version} not found`, { process, version });
+      throw new EngineError('not-found', `流程定义 ${process}@${version} 不存在`, { process, version });
     }
     return found;
   }
@@ -105,7 +105,7 @@ export class DefinitionRegistry {
     const candidates = this.list(process).filter((version) => compareDates(version.definition.manifest.effectiveFrom, day) <= 0);
     const found = candidates.at(-1);
     if (found === undefined) {
-      throw new EngineError('not-found', `no version of ${process} is in force on ${day}`, { process, day });
+      throw new EngineError('not-found', `流程 ${process} 在 ${day} 没有生效的版本`, { process, day });
     }
     return found;
   }

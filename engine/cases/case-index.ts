@@ -1,0 +1,60 @@
+import type { CaseRecord, TimerRecord } from './case-record.js';
+import { summaryOf, type CaseSummary } from './case-view.js';
+
+/**
+ * Every case's summary in memory (no form data, no process state: a few KB a case), so listing,
+ * inboxes, the Art. 27 history and the next due timer never read the store. Rebuilt at start-up.
+ */
+export class CaseIndex {
+  readonly #summaries = new Map<string, CaseSummary>();
+  readonly #taskCase = new Map<string, string>();
+  readonly #byPark = new Map<string, Set<string>>();
+
+  remember(record: CaseRecord): void {
+    const previous = this.#summaries.get(record.id);
+    for (const task of previous?.tasks ?? []) this.#taskCase.delete(task.ref);
+    this.#summaries.set(record.id, summaryOf(record));
+    for (const task of record.tasks) this.#taskCase.set(task.ref, record.id);
+    const park = this.#byPark.get(record.park) ?? new Set<string>();
+    park.add(record.id);
+    this.#byPark.set(record.park, park);
+  }
+
+  get(id: string): CaseSummary | undefined {
+    return this.#summaries.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.#summaries.has(id);
+  }
+
+  all(): IterableIterator<CaseSummary> {
+    return this.#summaries.values();
+  }
+
+  /** The case an open task belongs to. */
+  caseOfTask(ref: string): string | undefined {
+    return this.#taskCase.get(ref);
+  }
+
+  /** A park's cases of one process, except one. */
+  casesOfPark(park: string, process: string, except?: string): CaseSummary[] {
+    return [...(this.#byPark.get(park) ?? [])]
+      .filter((id) => id !== except)
+      .map((id) => this.#summaries.get(id))
+      .filter((summary): summary is CaseSummary => summary?.process === process);
+  }
+
+  /** The earliest armed timer of any running case. */
+  earliestTimer(): { caseId: string; timer: TimerRecord } | undefined {
+    let best: { caseId: string; timer: TimerRecord } | undefined;
+    for (const summary of this.#summaries.values()) {
+      if (summary.final) continue;
+      const timer = summary.timers.find((candidate) => candidate.fireAt !== undefined);
+      if (timer !== undefined && (best === undefined || (timer.fireAt ?? '') < (best.timer.fireAt ?? ''))) {
+        best = { caseId: summary.id, timer };
+      }
+    }
+    return best;
+  }
+}
