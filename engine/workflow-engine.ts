@@ -7,7 +7,8 @@ import type { Clock, IdGenerator, Store } from './ports.js';
 import { LiveInstance } from './runtime/live-instance.js';
 import type { RuntimeVersion } from './runtime/runtime-version.js';
 import { dataHash, verifyChain, type AuditEntry } from './audit/audit-chain.js';
-import { mayActAs, maySee, PUBLIC_GROUP, type Actor } from './cases/actors.js';
+import { ADMIN_GROUP, mayActAs, maySee, PUBLIC_GROUP, type Actor } from './cases/actors.js';
+import type { Manifest } from './definitions/types.js';
 import type { CaseRecord, Submission, TaskRecord, TimerRecord } from './cases/case-record.js';
 import { CaseRepository, newAuditHead } from './cases/case-repository.js';
 import { caseViewOf, taskViewOf, type CaseSummary, type CaseView, type TaskView } from './cases/case-view.js';
@@ -178,9 +179,37 @@ export class WorkflowEngine {
     return this.repository.audit(id);
   }
 
+  /**
+   * The forms submitted on a case. What the public sent (an objection: name, ID number, contact,
+   * Art. 22) is personal data: only national groups and admins read it; others see that it came.
+   */
   async submissions(id: string, actor: Actor): Promise<Submission[]> {
-    await this.#visibleRecord(id, actor);
-    return this.repository.submissions(id);
+    const record = await this.#visibleRecord(id, actor);
+    const version = this.#version(record);
+    const national = this.mayReadPublicSubmissions(actor, version.definition.manifest);
+    const fromPublic = new Set(
+      version.model.messageCatches
+        .filter((catcher) => catcher.candidateGroups.includes(PUBLIC_GROUP))
+        .map((catcher) => catcher.messageName),
+    );
+    return (await this.repository.submissions(id)).map((submission) =>
+      national || submission.kind !== 'message' || !fromPublic.has(submission.name)
+        ? submission
+        : { ...submission, actor: '—', data: null, redacted: true },
+    );
+  }
+
+  /** Admins and roles of groups not scoped to a park or province (SAMR, ministries, experts). */
+  mayReadPublicSubmissions(actor: Actor, manifest: Manifest): boolean {
+    return actor.roles.some((role) => {
+      if (role.group === ADMIN_GROUP) return true;
+      const declared = manifest.groups[role.group];
+      return (
+        declared !== undefined &&
+        role.group !== PUBLIC_GROUP &&
+        (declared.scope === undefined || declared.scope === 'element')
+      );
+    });
   }
 
   /** Checks a case's audit chain against the head its record holds. */

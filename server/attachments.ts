@@ -15,6 +15,8 @@ export interface AttachmentMeta {
   size: number;
   uploadedBy: string;
   uploadedAt: string;
+  /** Uploaded by the public (objection evidence): only national groups and admins may download it. */
+  restricted?: boolean;
   /** Cases whose form data refers to it: whoever may see one of them may download it. */
   cases: string[];
 }
@@ -61,7 +63,13 @@ export class AttachmentStore {
     return join(this.dataDir, 'attachment-files', id);
   }
 
-  async save(content: Buffer, name: string, uploadedBy: string, now: Date): Promise<AttachmentMeta> {
+  async save(
+    content: Buffer,
+    name: string,
+    uploadedBy: string,
+    now: Date,
+    restricted = false,
+  ): Promise<AttachmentMeta> {
     if (content.length === 0) throw new EngineError('validation', '附件为空', { field: 'file' });
     if (content.length > this.maxBytes) {
       throw new EngineError('validation', `附件不能超过 ${Math.floor(this.maxBytes / 1024 / 1024)} MB`, {
@@ -90,6 +98,7 @@ export class AttachmentStore {
       uploadedBy,
       uploadedAt: now.toISOString(),
       cases: [],
+      ...(restricted && { restricted }),
     };
     await this.store.put(ATTACHMENTS, id, meta);
     return meta;

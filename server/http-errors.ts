@@ -43,6 +43,8 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       next(error);
       return;
     }
+    // A route may fail after choosing its own type (XML, a download): an error is JSON all the same.
+    for (const header of ['Content-Type', 'Content-Disposition']) response.removeHeader(header);
     if (error instanceof HttpError) {
       response
         .status(error.status)

@@ -334,6 +334,104 @@ const FormSchema = object('表单的 JSON Schema（2020-12）/ a form schema', [
   examples: { type: 'array', minItems: 1 },
 });
 
+const CalendarFile = object(
+  '一年的工作日历（法定节假日与调休上班日）/ one year of a working-day calendar',
+  ['calendar', 'year', 'holidays', 'workdays'],
+  {
+    calendar: { type: 'string' },
+    year: { type: 'integer' },
+    notice: object('国务院办公厅通知 / the notice it comes from', ['title'], {
+      title: { type: 'string' },
+      number: { type: 'string' },
+      issued: DATE,
+      url: { type: 'string' },
+    }),
+    source: { type: 'string' },
+    holidays: arrayOf(schema('CalendarDay')),
+    workdays: arrayOf(schema('CalendarDay')),
+  },
+);
+
+const DRAFT_PROPERTIES: Json = {
+  id: text('草稿编号 / draft id', { pattern: '^d_[\\w-]+$' }),
+  process: { type: 'string' },
+  baseVersion: text('起草所依据的版本 / the version it started from'),
+  createdBy: { type: 'string' },
+  createdAt: INSTANT,
+  updatedAt: INSTANT,
+  publishedAs: text('已发布为的版本 / the version it was published as'),
+};
+const DRAFT_REQUIRED = ['id', 'process', 'baseVersion', 'createdBy', 'createdAt', 'updatedAt'];
+
+const Problem = object('校验问题 / a validator problem', ['severity', 'check', 'file', 'message'], {
+  severity: { enum: ['error', 'warning'] },
+  check: { type: 'string' },
+  file: { type: 'string' },
+  element: { type: 'string' },
+  pointer: { type: 'string' },
+  article: { type: 'string' },
+  message: { type: 'string' },
+});
+
+const TimelineEntry = object('案例脚本的一步 / one step of a case script run', ['step', 'at', 'action', 'ok'], {
+  step: { type: 'integer' },
+  at: INSTANT,
+  action: { type: 'string' },
+  case: { type: 'string' },
+  caseId: { type: 'string' },
+  ok: { type: 'boolean' },
+  error: object('', ['code', 'message'], { code: { type: 'string' }, message: { type: 'string' } }),
+  status: { type: 'string' },
+  openTasks: STRINGS,
+  due: { type: 'object', additionalProperties: { type: 'string' } },
+  timersFired: { type: 'integer' },
+});
+
+const Outcome = object('脚本运行结果 / a script run', ['ok', 'timeline'], {
+  ok: { type: 'boolean' },
+  failedStep: { type: 'integer' },
+  reason: { type: 'string' },
+  timeline: arrayOf(TimelineEntry),
+});
+
+const Simulation = object(
+  '案例脚本在现行版本与草稿上的对照 / a case script on the version in force and on the draft',
+  ['name', 'differences'],
+  {
+    name: { type: 'string' },
+    error: { type: 'string' },
+    current: Outcome,
+    draft: Outcome,
+    differences: arrayOf(
+      object('日期不同的步骤 / a step whose dates differ', ['step', 'action'], {
+        step: { type: 'integer' },
+        action: { type: 'string' },
+        current: { type: 'object', additionalProperties: { type: 'string' } },
+        draft: { type: 'object', additionalProperties: { type: 'string' } },
+      }),
+    ),
+  },
+);
+
+const CHANGES = ['added', 'removed', 'changed'];
+const VersionDiff = object('草稿相对某版本的变化 / what a draft changes', ['entries', 'elements', 'against'], {
+  entries: arrayOf(
+    object('', ['kind', 'key', 'change'], {
+      kind: { enum: ['rule', 'indicator', 'passScore', 'veto', 'form', 'element', 'flow', 'manifest'] },
+      key: { type: 'string' },
+      change: { enum: CHANGES },
+      before: {},
+      after: {},
+    }),
+  ),
+  elements: object(
+    '按变化分的流程图元素 / diagram elements per change',
+    CHANGES,
+    Object.fromEntries(CHANGES.map((change) => [change, STRINGS])),
+  ),
+  against: text('对照的版本 / the version compared against'),
+});
+
 const bodies: Json = {
   Error: ErrorBody,
   ValidationError,
@@ -345,7 +443,7 @@ const bodies: Json = {
   DueBasis,
   Incident,
   PublicNotice,
-  ObjectionReceipt: object('异议已受理 / objection received', ['caseId', 'received'], {
+  Receipt: object('已受理（不含案件内容）/ received, without the case', ['caseId', 'received'], {
     caseId: { type: 'string' },
     received: { const: true },
   }),
@@ -362,6 +460,34 @@ const bodies: Json = {
   DefinitionSummary,
   DefinitionVersion,
   FormSchema,
+  CalendarFile,
+  CalendarDay: object('日期与节日 / a day and its festival', ['date', 'name'], {
+    date: DATE,
+    name: { type: 'string' },
+  }),
+  DraftSummary: object('定义草稿（不含文件）/ a draft, without its files', DRAFT_REQUIRED, {
+    ...DRAFT_PROPERTIES,
+    files: false,
+  }),
+  Draft: object('定义草稿 / a draft of a definition version', [...DRAFT_REQUIRED, 'files'], {
+    ...DRAFT_PROPERTIES,
+    files: {
+      type: 'object',
+      description: '版本目录中的文件（路径 → 文本）/ files by path',
+      additionalProperties: { type: 'string' },
+    },
+  }),
+  Problem,
+  ValidationReport: object('校验结果 / validation result', ['ok', 'problems'], {
+    ok: { type: 'boolean' },
+    problems: arrayOf(schema('Problem')),
+  }),
+  VersionDiff,
+  Simulation,
+  Published: object('已发布 / published', ['version', 'problems'], {
+    version: { type: 'string' },
+    problems: arrayOf(schema('Problem')),
+  }),
   Clock: object('模拟时钟 / the sandbox clock', ['now', 'simulated'], { now: INSTANT, simulated: { const: true } }),
   ClockAdvanced: object('时钟已前进 / clock moved, due timers fired', ['now', 'timersFired'], {
     now: INSTANT,
@@ -397,6 +523,21 @@ const bodies: Json = {
   MigrationRequest: object('迁移到的版本 / target version', ['to'], {
     to: { type: 'string', minLength: 1 },
     dryRun: { type: 'boolean' },
+  }),
+  NewDraft: object('起草 / start a draft from a version', ['process', 'from'], {
+    process: { type: 'string', minLength: 1 },
+    from: text('基础版本 / base version', { minLength: 1 }),
+  }),
+  DraftFile: object('保存或删除草稿中的一个文件 / save (text) or delete (null) a file', ['path', 'text'], {
+    path: text('如 rules.json、forms/objection.schema.json / a version file', { minLength: 1 }),
+    text: { type: ['string', 'null'] },
+  }),
+  PublishRequest: object('发布为新版本 / publish as a new version', ['version', 'effectiveFrom'], {
+    version: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
+    effectiveFrom: { ...DATE, description: '生效日期，不早于今天 / today or later' },
+  }),
+  SimulationRequest: object('要回放的案例脚本（缺省：流程自带的脚本）/ case scripts to replay', [], {
+    scenarios: arrayOf({ type: 'object', description: '案例脚本（CONTRACT §5）/ a case script' }),
   }),
   ClockAdvance: object('目标时间 / the instant to move to', ['advanceTo'], {
     advanceTo: { type: 'string', format: 'date-time', examples: ['2025-04-02T09:00:00+08:00'] },
@@ -501,7 +642,10 @@ const formBody = jsonBody('FormData');
 const binaryBody: Json = {
   required: true,
   description: '文件内容（原样上传，类型按内容识别：PDF、PNG、JPEG、DOCX、XLSX、XLS、DOC、ZIP）/ the raw file',
-  content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+  content: {
+    'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
+    '*/*': { schema: { type: 'string', description: '声明的类型不作数 / the declared type is not trusted' } },
+  },
 };
 const FILE_NAME: Json = {
   name: 'X-File-Name',
@@ -511,7 +655,20 @@ const FILE_NAME: Json = {
   schema: { type: 'string' },
 };
 
+/** Every route of `createApp`, by area. */
 function paths(simulatedClock: boolean): Json {
+  return {
+    ...accountPaths(),
+    ...casePaths(),
+    ...publicPaths(),
+    ...definitionPaths(),
+    ...draftPaths(),
+    ...adminPaths(simulatedClock),
+  };
+}
+
+/** Sessions and users. */
+function accountPaths(): Json {
   return {
     '/api/session': {
       post: operation({
@@ -574,6 +731,12 @@ function paths(simulatedClock: boolean): Json {
         errors: { 403: '非管理员', 404: '用户不存在', 422: '密码或角色不合格' },
       }),
     },
+  };
+}
+
+/** Cases, messages and tasks (CONTRACT §6). */
+function casePaths(): Json {
+  return {
     '/api/cases': {
       get: operation({
         id: 'listCases',
@@ -651,7 +814,14 @@ function paths(simulatedClock: boolean): Json {
         auth: 'user',
         parameters: [CASE_ID, path('name', '事项 / message name', { examples: ['withdraw', 'majorEvent'] })],
         body: formBody,
-        ok: { 202: ok('已受理 / accepted', schema('Case')) },
+        ok: {
+          202: ok(
+            '已受理：可查看该案件者得到案件，其他人（如异议人）只得到回执 / the case, or a receipt for senders outside its scope',
+            {
+              anyOf: [schema('Case'), schema('Receipt')],
+            },
+          ),
+        },
         errors: {
           403: '无权发送该事项 / wrong sender',
           404: '案件或事项不存在 / unknown case or message',
@@ -703,6 +873,12 @@ function paths(simulatedClock: boolean): Json {
         },
       }),
     },
+  };
+}
+
+/** What anyone may do without an account (Art. 22), and attachments. */
+function publicPaths(): Json {
+  return {
     '/api/public/notices': {
       get: operation({
         id: 'publicNotices',
@@ -721,7 +897,7 @@ function paths(simulatedClock: boolean): Json {
         auth: 'optional',
         parameters: [path('caseId', '案件编号 / case id')],
         body: formBody,
-        ok: { 201: ok('已受理，交市场监管总局复核 / received; opens a review', schema('ObjectionReceipt')) },
+        ok: { 201: ok('已受理，交市场监管总局复核 / received; opens a review', schema('Receipt')) },
         errors: {
           404: '案件不存在',
           409: '公示期已结束或未在公示 / notice closed',
@@ -774,6 +950,12 @@ function paths(simulatedClock: boolean): Json {
         errors: { 404: '不存在或无权查看 / unknown or out of scope' },
       }),
     },
+  };
+}
+
+/** Definition versions, forms and calendars; the audit of published versions. */
+function definitionPaths(): Json {
+  return {
     '/api/definitions': {
       get: operation({
         id: 'listDefinitions',
@@ -819,6 +1001,33 @@ function paths(simulatedClock: boolean): Json {
         errors: { 404: '版本或表单不存在' },
       }),
     },
+    '/api/definitions-audit': {
+      get: operation({
+        id: 'definitionAudit',
+        tag: 'drafts',
+        summary: '定义发布记录（哈希链）/ the audit chain of published versions',
+        auth: 'user',
+        ok: { 200: ok('发布记录', arrayOf(schema('AuditEntry'))) },
+        errors: { 403: '非政策管理人员或管理员' },
+      }),
+    },
+    '/api/calendars/{id}': {
+      get: operation({
+        id: 'getCalendar',
+        tag: 'definitions',
+        summary: '工作日历（公开数据）/ a working-day calendar, public',
+        auth: 'optional',
+        parameters: [path('id', '日历 / calendar id', { examples: ['cn'] })],
+        ok: { 200: ok('逐年 / one file per year', arrayOf(schema('CalendarFile'))) },
+        errors: { 404: '日历不存在' },
+      }),
+    },
+  };
+}
+
+/** Administration (the sandbox clock only with CLOCK=simulated) and the system endpoints. */
+function adminPaths(simulatedClock: boolean): Json {
+  return {
     ...(simulatedClock && {
       '/api/admin/clock': {
         get: operation({
@@ -873,6 +1082,126 @@ function paths(simulatedClock: boolean): Json {
   };
 }
 
+const DRAFT_ID = path('id', '草稿编号 / draft id');
+const EDITORS_ONLY = '非政策管理人员或管理员 / not policy-admin or admin';
+
+/** The designer's back end: drafts of definition versions (policy-admin, admin). */
+function draftPaths(): Json {
+  return {
+    '/api/drafts': {
+      get: operation({
+        id: 'listDrafts',
+        tag: 'drafts',
+        summary: '定义草稿 / drafts',
+        auth: 'user',
+        ok: { 200: ok('最近修改的在前 / latest first', arrayOf(schema('DraftSummary'))) },
+        errors: { 403: EDITORS_ONLY },
+      }),
+      post: operation({
+        id: 'createDraft',
+        tag: 'drafts',
+        summary: '以某版本为基础起草 / start a draft from a version',
+        auth: 'user',
+        body: jsonBody('NewDraft'),
+        ok: { 201: ok('新草稿 / the draft', schema('Draft')) },
+        errors: { 403: EDITORS_ONLY, 404: '版本不存在', 422: '缺少流程或基础版本' },
+      }),
+    },
+    '/api/drafts/{id}': {
+      get: operation({
+        id: 'getDraft',
+        tag: 'drafts',
+        summary: '草稿 / a draft',
+        auth: 'user',
+        parameters: [DRAFT_ID],
+        ok: { 200: ok('草稿', schema('Draft')) },
+        errors: { 403: EDITORS_ONLY, 404: '草稿不存在' },
+      }),
+      delete: operation({
+        id: 'deleteDraft',
+        tag: 'drafts',
+        summary: '删除草稿 / delete a draft',
+        auth: 'user',
+        parameters: [DRAFT_ID],
+        ok: { 204: { description: '已删除 / deleted' } },
+        errors: { 403: EDITORS_ONLY, 404: '草稿不存在' },
+      }),
+    },
+    '/api/drafts/{id}/files': {
+      put: operation({
+        id: 'saveDraftFile',
+        tag: 'drafts',
+        summary: '保存或删除草稿中的文件 / save or delete a file of a draft',
+        auth: 'user',
+        parameters: [DRAFT_ID],
+        body: jsonBody('DraftFile'),
+        ok: { 200: ok('保存后的草稿', schema('Draft')) },
+        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 409: '草稿已发布', 422: '文件不属于定义版本' },
+      }),
+    },
+    '/api/drafts/{id}/validate': {
+      post: operation({
+        id: 'validateDraft',
+        tag: 'drafts',
+        summary: '校验草稿（同 npm run validate）/ validate a draft',
+        auth: 'user',
+        parameters: [DRAFT_ID],
+        ok: { 200: ok('问题列表 / problems', schema('ValidationReport')) },
+        errors: { 403: EDITORS_ONLY, 404: '草稿不存在' },
+      }),
+    },
+    '/api/drafts/{id}/compare': {
+      get: operation({
+        id: 'compareDraft',
+        tag: 'drafts',
+        summary: '与某版本对比（缺省：现行版本）/ compare with a version (default: the one in force)',
+        auth: 'user',
+        parameters: [
+          DRAFT_ID,
+          {
+            name: 'against',
+            in: 'query',
+            required: false,
+            description: '对照版本 / version',
+            schema: { type: 'string' },
+          },
+        ],
+        ok: { 200: ok('变化 / changes', schema('VersionDiff')) },
+        errors: { 403: EDITORS_ONLY, 404: '草稿或版本不存在', 422: '草稿文件无法解析' },
+      }),
+    },
+    '/api/drafts/{id}/publish': {
+      post: operation({
+        id: 'publishDraft',
+        tag: 'drafts',
+        summary: '发布为新的不可修改版本（CONTRACT §1）/ publish as a new immutable version',
+        auth: 'user',
+        parameters: [DRAFT_ID],
+        body: jsonBody('PublishRequest'),
+        ok: { 201: ok('已发布 / published', schema('Published')) },
+        errors: {
+          403: EDITORS_ONLY,
+          404: '草稿不存在',
+          409: '版本已存在，或该日已有生效版本 / version exists or date taken',
+          422: '版本名称、生效日期不合格或草稿未通过校验',
+        },
+      }),
+    },
+    '/api/drafts/{id}/simulate': {
+      post: operation({
+        id: 'simulateDraft',
+        tag: 'drafts',
+        summary: '在现行版本与草稿上回放案例脚本 / replay case scripts on the version in force and the draft',
+        auth: 'user',
+        parameters: [DRAFT_ID],
+        body: jsonBody('SimulationRequest'),
+        ok: { 200: ok('逐个脚本 / per script', arrayOf(schema('Simulation'))) },
+        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 422: '脚本不合格' },
+      }),
+    },
+  };
+}
+
 /** The OpenAPI 3.1 document; `/api/admin/clock` is in it only when the server runs a simulated clock. */
 export function openApiDocument(simulatedClock: boolean): Record<string, unknown> {
   return {
@@ -897,7 +1226,8 @@ export function openApiDocument(simulatedClock: boolean): Record<string, unknown
       { name: 'tasks', description: '待办 / tasks' },
       { name: 'public', description: '公示与异议（无需登录）/ public notices and objections' },
       { name: 'attachments', description: '附件 / attachments' },
-      { name: 'definitions', description: '流程定义 / definitions' },
+      { name: 'definitions', description: '流程定义与日历 / definitions and calendars' },
+      { name: 'drafts', description: '定义草稿与发布（设计器）/ drafts and publishing (designer)' },
       { name: 'admin', description: '系统管理 / administration' },
       { name: 'system', description: '系统 / system' },
     ],

@@ -19,7 +19,7 @@ export function parseRole(text: string): Role {
   const cut = text.indexOf(':');
   const group = cut < 0 ? text : text.slice(0, cut);
   const scope = cut < 0 ? undefined : text.slice(cut + 1);
-  if (!/^[a-z][a-z0-9-]*$/.test(group) || scope === '') {
+  if (!/^[a-z][a-z0-9-]*$/.test(group) || (scope !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(scope))) {
     throw new EngineError('validation', `角色格式不正确：${text}（应为 group 或 group:scope）`, { role: text });
   }
   return scope === undefined ? { group } : { group, scope };

@@ -102,4 +102,6 @@ export interface Submission {
   name: string;
   ref?: string;
   data: unknown;
+  /** Set on copies shown without the data (personal data of a member of the public). */
+  redacted?: true;
 }

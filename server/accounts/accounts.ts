@@ -25,6 +25,8 @@ interface Session {
 }
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/;
+/** Names the system acts under (anonymous callers, timers, tools): no account may take them. */
+const RESERVED_NAMES = new Set(['anonymous', 'system', 'public', 'scenario', 'cli']);
 const MIN_PASSWORD = 8;
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -40,6 +42,8 @@ export function publicUser(user: User): PublicUser {
  */
 export class Accounts {
   readonly #sessions = new Map<string, Session & { user: User }>();
+  /** User names being created: the check and the write straddle a slow hash. */
+  readonly #creating = new Set<string>();
   readonly #dummy: Promise<string>;
 
   /** `hashCost` (scrypt N) is lowered only by tests; production keeps the default. */
@@ -82,18 +86,28 @@ export class Accounts {
     if (password.length < MIN_PASSWORD) {
       throw new EngineError('validation', `密码不少于 ${MIN_PASSWORD} 位`, { field: 'password' });
     }
+    if (RESERVED_NAMES.has(username.toLowerCase())) {
+      throw new EngineError('validation', `用户名 ${username} 为系统保留，不能使用`, { field: 'username' });
+    }
     for (const role of roles) parseRole(role);
-    if ((await this.get(username)) !== undefined)
+    const key = username.toLowerCase();
+    if (this.#creating.has(key) || (await this.get(username)) !== undefined) {
       throw new EngineError('conflict', `用户名 ${username} 已被使用`, { username });
-    const user: User = {
-      username,
-      passwordHash: await hashPassword(password, this.options.hashCost),
-      roles: [...roles],
-      ...(input.displayName !== undefined && { displayName: input.displayName }),
-      createdAt: this.now().toISOString(),
-    };
-    await this.store.put(USERS, username, user);
-    return publicUser(user);
+    }
+    this.#creating.add(key);
+    try {
+      const user: User = {
+        username,
+        passwordHash: await hashPassword(password, this.options.hashCost),
+        roles: [...roles],
+        ...(input.displayName !== undefined && { displayName: input.displayName }),
+        createdAt: this.now().toISOString(),
+      };
+      await this.store.put(USERS, username, user);
+      return publicUser(user);
+    } finally {
+      this.#creating.delete(key);
+    }
   }
 
   async update(

@@ -22,13 +22,22 @@ export class LoginThrottle {
     return wait;
   }
 
-  fail(keys: readonly string[]): void {
-    const now = this.now();
-    for (const key of keys) this.#failures.set(key, [...this.#recent(key, now), now]);
-  }
-
-  succeed(keys: readonly string[]): void {
-    for (const key of keys) this.#failures.delete(key);
+  /**
+   * Records an attempt as failed before it is checked — concurrent guesses cannot all slip in under
+   * the limit — and returns what to call when it succeeds: the attempt is taken back and the user's
+   * earlier failures are forgiven.
+   */
+  attempt(keys: readonly string[], userKey: string): () => void {
+    const at = this.now();
+    for (const key of keys) this.#failures.set(key, [...this.#recent(key, at), at]);
+    return () => {
+      for (const key of keys) {
+        const list = this.#failures.get(key) ?? [];
+        const index = list.indexOf(at);
+        if (index >= 0) list.splice(index, 1);
+      }
+      this.#failures.delete(userKey);
+    };
   }
 
   #recent(key: string, now: number): number[] {

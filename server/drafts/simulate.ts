@@ -63,6 +63,7 @@ async function draftRoot(draft: Draft): Promise<string> {
 export async function simulate(
   draft: Draft,
   definitionsRoot: string,
+  shared: string,
   scripts: readonly { name: string; text: string }[],
 ): Promise<Simulation[]> {
   const root = await draftRoot(draft);
@@ -70,8 +71,8 @@ export async function simulate(
     const results: Simulation[] = [];
     for (const script of scripts) {
       try {
-        const current = await run(definitionsRoot, definitionsRoot, script.text, false);
-        const drafted = await run(root, definitionsRoot, script.text, true);
+        const current = await run(definitionsRoot, shared, script.text, false);
+        const drafted = await run(root, shared, script.text, true);
         const differences = drafted.timeline.flatMap((entry) => {
           const before = current.timeline.find((other) => other.step === entry.step);
           if (JSON.stringify(before?.due) === JSON.stringify(entry.due)) return [];
@@ -86,7 +87,11 @@ export async function simulate(
         });
         results.push({ name: script.name, current, draft: drafted, differences });
       } catch (error) {
-        results.push({ name: script.name, error: (error as Error).message, differences: [] });
+        results.push({
+          name: script.name,
+          error: (error as Error).message.replaceAll(root, '<draft>'),
+          differences: [],
+        });
       }
     }
     return results;

@@ -38,8 +38,10 @@ export function attachmentRoutes(engine: WorkflowEngine, attachments: Attachment
     for (const caseId of meta.cases) {
       if (allowed) break;
       try {
-        await engine.getCase(caseId, request.actor);
-        allowed = true;
+        const view = await engine.getCase(caseId, request.actor);
+        // Evidence from the public is personal data: readable by national groups, not by the park.
+        const manifest = engine.definitions.get(view.process, view.version).definition.manifest;
+        allowed = meta.restricted !== true || engine.mayReadPublicSubmissions(request.actor, manifest);
       } catch (error) {
         if (!isEngineError(error, 'not-found')) throw error;
       }

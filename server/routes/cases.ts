@@ -52,7 +52,12 @@ export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore)
     const body = objectBody(request);
     const view = await engine.sendMessage(request.params.id, request.params.name, request.actor, body.data);
     await attachments.link(view.id, body.data);
-    response.status(202).json(view);
+    // A sender who may not read the case (anyone objecting, Art. 22) gets a receipt, not the case.
+    const visible = await engine.getCase(view.id, request.actor).then(
+      (own) => own,
+      () => undefined,
+    );
+    response.status(202).json(visible ?? { caseId: view.id, received: true });
   });
 
   router.post('/api/cases/:id/migrate', async (request, response) => {

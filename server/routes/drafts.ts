@@ -78,7 +78,14 @@ export function draftRoutes(engine: WorkflowEngine, drafts: DraftService): Route
       Array.isArray(body.scenarios) && body.scenarios.length > 0
         ? body.scenarios.map((scenario, index) => ({ name: `scenario-${index + 1}`, text: JSON.stringify(scenario) }))
         : await drafts.scenarios(draft.process);
-    response.json(await simulate(draft, engine.definitions.root, scripts));
+    response.json(
+      await simulate(
+        draft,
+        engine.definitions.root,
+        engine.definitions.options.shared ?? engine.definitions.root,
+        scripts,
+      ),
+    );
   });
 
   router.get('/api/definitions-audit', async (request, response) => {

@@ -65,10 +65,11 @@ export function publicRoutes(
     express.raw({ type: () => true, limit: attachments.maxBytes }),
     async (request, response) => {
       const meta = await attachments.save(
-        request.body as Buffer,
+        Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), // a JSON body was parsed already: no file
         decodeName(request.get('x-file-name')),
         request.actor.id,
         engine.clock.now(),
+        true,
       );
       response.status(201).json({ id: meta.id, name: meta.name, type: meta.type, size: meta.size });
     },

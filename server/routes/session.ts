@@ -19,12 +19,10 @@ export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Rout
         'Retry-After': String(seconds),
       });
     }
+    const succeeded = throttle.attempt(keys, `user:${username}`);
     const session = await accounts.login(username, password);
-    if (session === undefined) {
-      throttle.fail(keys);
-      throw new HttpError(401, 'unauthorized', '用户名或密码不正确');
-    }
-    throttle.succeed([`user:${username}`]);
+    if (session === undefined) throw new HttpError(401, 'unauthorized', '用户名或密码不正确');
+    succeeded();
     response.json(session);
   });
 

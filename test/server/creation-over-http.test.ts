@@ -50,6 +50,18 @@ describe('a case through creation, acceptance, public notice and recognition ove
     }
   });
 
+  it('creates one account for two concurrent requests for one name: 201 and 409, never an overwrite', async () => {
+    const twins = await Promise.all(
+      ['first-password', 'second-password'].map((password) =>
+        h.api.post('/api/users', { token: h.adminToken, body: { username: 'twin', password, roles: ['samr'] } }),
+      ),
+    );
+    expect(twins.map((response) => response.status).sort()).toEqual([201, 409]);
+    expect((await h.api.post('/api/session', { body: { username: 'twin', password: 'first-password' } })).status).toBe(
+      twins[0]?.status === 201 ? 200 : 401,
+    );
+  });
+
   it('runs the creation phase: park, province, leading group, the four ministries, SAMR → creating', async () => {
     const started = await h.api.post('/api/cases', {
       token: h.token('park1'),
@@ -157,10 +169,23 @@ describe('a case through creation, acceptance, public notice and recognition ove
     const review = (await h.tasks('samr')).find((task: TaskView) => task.caseId === caseId);
     expect(review).toMatchObject({ taskId: 'samrObjectionReview', origin: { message: 'objection' } });
 
+    // The objector's personal data and evidence are for SAMR, not for the park objected to.
+    const evidenceId = (evidence.body as { id: string }).id;
+    type Sent = { kind: string; name: string; data: unknown; redacted?: boolean };
+    const sent = (who: string) =>
+      h.api
+        .get(`/api/cases/${caseId}/submissions`, { token: h.token(who) })
+        .then((answer) => (answer.body as Sent[]).find((entry) => entry.kind === 'message'));
+    expect(await sent('samr')).toMatchObject({ name: 'objection', data: { objector: objection.objector } });
+    expect(await sent('park1')).toMatchObject({ name: 'objection', data: null, redacted: true });
+    expect((await h.api.get(`/api/attachments/${evidenceId}`, { token: h.token('samr') })).status).toBe(200);
+    expect((await h.api.get(`/api/attachments/${evidenceId}`, { token: h.token('park1') })).status).toBe(404);
+
     await h.advanceTo('2025-04-11T09:00:00+08:00');
     const late = await h.api.post(`/api/public/notices/${caseId}/objections`, { body: { data: objection } });
     expect(late.status).toBe(409);
-    expect(errorOf(late.body).error).toMatchObject({ code: 'not-open', message: expect.stringMatching(CHINESE) });
+    expect(errorOf(late.body).error.code).toBe('not-open');
+    expect(errorOf(late.body).error.message).toMatch(CHINESE);
     expect(((await h.api.get('/api/public/notices')).body as unknown[]).length).toBe(0);
 
     const dismissed = await h.complete('samr', caseId, 'samrObjectionReview', { decision: 'dismissed' });
@@ -185,8 +210,37 @@ describe('a case through creation, acceptance, public notice and recognition ove
     expect((await h.api.delete('/api/session', { token })).status).toBe(204);
     const after = await h.api.get('/api/me', { token });
     expect(after.status).toBe(401);
-    expect(errorOf(after.body).error).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(CHINESE) });
+    expect(errorOf(after.body).error.code).toBe('unauthorized');
+    expect(errorOf(after.body).error.message).toMatch(CHINESE);
     expect((await h.api.get('/api/tasks', { token })).status).toBe(401);
+  });
+
+  it('lets the admin change a user: new roles or disabling end its sessions (200); unknown users 404', async () => {
+    const token = await h.login('mofcom');
+    const changed = await h.api.patch('/api/users/mofcom', {
+      token: h.adminToken,
+      body: { roles: ['ministry:mofcom', 'expert'], displayName: '商务部' },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      username: 'mofcom',
+      roles: ['ministry:mofcom', 'expert'],
+      displayName: '商务部',
+    });
+    expect((await h.api.get('/api/me', { token })).status).toBe(401);
+    const again = await h.login('mofcom');
+    expect((await h.api.get('/api/me', { token: again })).body).toMatchObject({ roles: ['ministry:mofcom', 'expert'] });
+    const disabled = await h.api.patch('/api/users/mofcom', { token: h.adminToken, body: { disabled: true } });
+    expect(disabled.body).toMatchObject({ disabled: true });
+    expect((await h.api.get('/api/me', { token: again })).status).toBe(401);
+    const refused = await h.api.post('/api/session', { body: { username: 'mofcom', password: PASSWORD } });
+    expect(refused.status).toBe(401);
+    await h.api.patch('/api/users/mofcom', { token: h.adminToken, body: { disabled: false } });
+    expect((await h.api.post('/api/session', { body: { username: 'mofcom', password: PASSWORD } })).status).toBe(200);
+    expect((await h.api.patch('/api/users/nobody', { token: h.adminToken, body: { disabled: true } })).status).toBe(
+      404,
+    );
+    expect((await h.api.post('/api/admin/incidents/retry', { token: h.adminToken })).body).toEqual({ resolved: 0 });
   });
 
   it('expires a session after 12 hours of the accounts’ clock', async () => {
@@ -203,7 +257,10 @@ describe('a case through creation, acceptance, public notice and recognition ove
   it('refuses logins with 429 after 5 wrong passwords (the right one too), with Retry-After', async () => {
     const headers = { 'X-Forwarded-For': '203.0.113.7' };
     for (let attempt = 0; attempt < 5; attempt++) {
-      const wrong = await h.api.post('/api/session', { headers, body: { username: 'mct', password: 'wrong-password' } });
+      const wrong = await h.api.post('/api/session', {
+        headers,
+        body: { username: 'mct', password: 'wrong-password' },
+      });
       expect(wrong.status).toBe(401);
       expect(errorOf(wrong.body).error.message).toMatch(CHINESE);
     }
@@ -217,5 +274,17 @@ describe('a case through creation, acceptance, public notice and recognition ove
       body: { username: 'cnipa', password: PASSWORD },
     });
     expect(other.status).toBe(200);
+  });
+
+  it('throttles concurrent guesses too: of 20 wrong passwords at once, at most 5 are tried', async () => {
+    const headers = { 'X-Forwarded-For': '203.0.113.20' };
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_unused, index) =>
+        h.api.post('/api/session', { headers, body: { username: 'cnipa', password: `guess-${index}` } }),
+      ),
+    );
+    const statuses = guesses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401).length, statuses.join(',')).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20 - statuses.filter((s) => s === 401).length);
   });
 });

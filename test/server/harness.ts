@@ -79,7 +79,7 @@ export class Api {
       pending = pending.send(options.body as object);
     }
     const response = await pending.buffer(true);
-    const contentType = response.headers['content-type'] as string | undefined;
+    const contentType: string | undefined = response.headers['content-type'];
     const isJson = contentType?.startsWith('application/json') === true;
     const text = typeof response.text === 'string' ? response.text : '';
     const body: unknown = isJson ? response.body : undefined;
@@ -107,6 +107,8 @@ export interface HarnessOptions {
   systemClock?: boolean;
   attachmentMaxBytes?: number;
   limits?: AppDeps['limits'];
+  /** Another definitions root (drafts publish into it); calendars and directories come from the project's. */
+  definitionsRoot?: string;
 }
 
 /**
@@ -132,11 +134,16 @@ export class ServerHarness {
     const dataDir = await mkdtemp(join(tmpdir(), 'qbz-server-'));
     const store: Store = options.store === 'lowdb' ? new LowdbStore(join(dataDir, 'store')) : new MemoryStore();
     const clock = new SimulatedClock(new Date(START));
-    const engine = await WorkflowEngine.open({ definitions: await definitions(), store, clock });
+    const registry =
+      options.definitionsRoot === undefined
+        ? await definitions()
+        : await DefinitionRegistry.load(options.definitionsRoot, { shared: 'definitions' });
+    const engine = await WorkflowEngine.open({ definitions: registry, store, clock });
     const accounts = new Accounts(store, () => clock.now(), { hashCost: 2 ** 10 });
     const simulated = options.systemClock !== true;
     const app = createApp({
       engine,
+      store,
       accounts,
       attachments: new AttachmentStore(dataDir, store, options.attachmentMaxBytes ?? 256 * 1024),
       logger: pino({ level: 'silent' }),
@@ -162,7 +169,10 @@ export class ServerHarness {
 
   /** Creates a user over HTTP as admin and logs it in. */
   async user(username: string, roles: string[]): Promise<string> {
-    const response = await this.api.post('/api/users', { token: this.adminToken, body: { username, password: PASSWORD, roles } });
+    const response = await this.api.post('/api/users', {
+      token: this.adminToken,
+      body: { username, password: PASSWORD, roles },
+    });
     if (response.status !== 201) throw new Error(`create ${username}: ${response.status} ${response.text}`);
     return this.login(username);
   }

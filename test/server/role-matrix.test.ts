@@ -31,7 +31,12 @@ describe('role × scope matrix on a case of park P-001 in 320000', () => {
   const outsiderBodies: { who: string; call: string; text: string }[] = [];
 
   /** A call as `who` (undefined: the public); outsiders' answers are kept for the leak check. */
-  async function as(who: string | undefined, method: 'get' | 'post' | 'patch', path: string, options: CallOptions = {}) {
+  async function as(
+    who: string | undefined,
+    method: 'get' | 'post' | 'patch',
+    path: string,
+    options: CallOptions = {},
+  ) {
     const response = await h.api.call(method, path, {
       ...options,
       ...(who !== undefined && { token: h.token(who) }),
@@ -69,21 +74,24 @@ describe('role × scope matrix on a case of park P-001 in 320000', () => {
     await h.close();
   });
 
-  it.each(OUTSIDERS)('%s: the case and its history read as unknown (404, same body), lists leave it out', async (who) => {
-    for (const suffix of ['', '/audit', '/submissions', '/diagram']) {
-      const response = await as(who, 'get', `/api/cases/${caseId}${suffix}`);
-      expect(response.status, suffix).toBe(404);
-      const unknown = await as(who, 'get', `/api/cases/${UNKNOWN_CASE}${suffix}`);
-      expect(response.text.replaceAll(caseId, '<id>')).toBe(unknown.text.replaceAll(UNKNOWN_CASE, '<id>'));
-    }
-    const cases = (await as(who, 'get', '/api/cases')).body as CaseView[];
-    expect(cases.map((view) => view.id)).not.toContain(caseId);
-    for (const view of cases) expect(view.park === 'P-003' || view.province === '330000').toBe(true);
-    const tasks = (await as(who, 'get', '/api/tasks')).body as TaskView[];
-    expect(tasks.map((task) => task.caseId)).not.toContain(caseId);
-    const download = await as(who, 'get', `/api/attachments/${attachmentId}`);
-    expect(download.status).toBe(404);
-  });
+  it.each(OUTSIDERS)(
+    '%s: the case and its history read as unknown (404, same body), lists leave it out',
+    async (who) => {
+      for (const suffix of ['', '/audit', '/submissions', '/diagram']) {
+        const response = await as(who, 'get', `/api/cases/${caseId}${suffix}`);
+        expect(response.status, suffix).toBe(404);
+        const unknown = await as(who, 'get', `/api/cases/${UNKNOWN_CASE}${suffix}`);
+        expect(response.text.replaceAll(caseId, '<id>')).toBe(unknown.text.replaceAll(UNKNOWN_CASE, '<id>'));
+      }
+      const cases = (await as(who, 'get', '/api/cases')).body as CaseView[];
+      expect(cases.map((view) => view.id)).not.toContain(caseId);
+      for (const view of cases) expect(view.park === 'P-003' || view.province === '330000').toBe(true);
+      const tasks = (await as(who, 'get', '/api/tasks')).body as TaskView[];
+      expect(tasks.map((task) => task.caseId)).not.toContain(caseId);
+      const download = await as(who, 'get', `/api/attachments/${attachmentId}`);
+      expect(download.status).toBe(404);
+    },
+  );
 
   it('the public (no token): 401 on every authenticated endpoint, never the data', async () => {
     const calls: [method: 'get' | 'post' | 'patch', path: string, body?: unknown][] = [
@@ -114,7 +122,10 @@ describe('role × scope matrix on a case of park P-001 in 320000', () => {
       expect(response.status, who).toBe(200);
       expect((response.body as CaseView).park).toBe('P-001');
       const listed = (await as(who, 'get', '/api/cases')).body as CaseView[];
-      expect(listed.map((view) => view.id), who).toContain(caseId);
+      expect(
+        listed.map((view) => view.id),
+        who,
+      ).toContain(caseId);
     }
     const provinceList = (await as('province', 'get', '/api/cases')).body as CaseView[];
     expect(provinceList.map((view) => view.id)).toEqual([caseId]);
@@ -130,7 +141,9 @@ describe('role × scope matrix on a case of park P-001 in 320000', () => {
       const tasks = (await as(who, 'get', '/api/tasks')).body as TaskView[];
       for (const task of tasks) {
         const fits = roles.some(
-          (role) => task.groups.includes(role.group) && (role.scope === undefined || role.scope === task.scope || task.scope === undefined),
+          (role) =>
+            task.groups.includes(role.group) &&
+            (role.scope === undefined || role.scope === task.scope || task.scope === undefined),
         );
         expect(fits, `${who}: ${task.taskId} ${task.scope ?? ''}`).toBe(true);
       }
@@ -152,7 +165,9 @@ describe('role × scope matrix on a case of park P-001 in 320000', () => {
     const review = (await h.tasks('province2'))[0];
     const reviewData = await h.example('provincial-feasibility-review');
     for (const who of ['province', 'group', 'group2', 'park3', 'samr']) {
-      const response = await as(who, 'post', `/api/tasks/${review?.ref ?? ''}/complete`, { body: { data: reviewData } });
+      const response = await as(who, 'post', `/api/tasks/${review?.ref ?? ''}/complete`, {
+        body: { data: reviewData },
+      });
       expect(response.status, who).toBe(403);
     }
     // The owner still can: nothing was consumed by the refusals.
@@ -166,10 +181,16 @@ describe('role × scope matrix on a case of park P-001 in 320000', () => {
       expect(response.status, who).toBe(403);
     }
     const revocation = { data: await h.example('revocation-proposed') };
-    expect((await as('samr', 'post', `/api/cases/${caseId}/messages/revocationProposed`, { body: revocation })).status).toBe(409);
+    expect(
+      (await as('samr', 'post', `/api/cases/${caseId}/messages/revocationProposed`, { body: revocation })).status,
+    ).toBe(409);
     const majorEvent = { data: await h.example('major-event') };
-    expect((await as('park1', 'post', `/api/cases/${caseId}/messages/majorEvent`, { body: majorEvent })).status).toBe(409);
-    expect((await as('park2', 'post', `/api/cases/${caseId}/messages/majorEvent`, { body: majorEvent })).status).toBe(409);
+    expect((await as('park1', 'post', `/api/cases/${caseId}/messages/majorEvent`, { body: majorEvent })).status).toBe(
+      409,
+    );
+    expect((await as('park2', 'post', `/api/cases/${caseId}/messages/majorEvent`, { body: majorEvent })).status).toBe(
+      409,
+    );
     const objection = { data: await h.example('objection') };
     const notPublicized = await as(undefined, 'post', `/api/public/notices/${caseId}/objections`, { body: objection });
     expect(notPublicized.status).toBe(409);
@@ -191,8 +212,25 @@ describe('role × scope matrix on a case of park P-001 in 320000', () => {
       }
       expect((await as(undefined, method, path, body === undefined ? {} : { body })).status).toBe(401);
     }
+    // The designer's back end: policy-admin and admin only.
+    const editorCalls: [method: 'get' | 'post', path: string, body?: unknown][] = [
+      ['get', '/api/drafts'],
+      ['post', '/api/drafts', { process: PROCESS, from: '2024-03-14' }],
+      ['get', '/api/drafts/d_unknown'],
+      ['post', '/api/drafts/d_unknown/validate'],
+      ['get', '/api/definitions-audit'],
+    ];
+    for (const [method, path, body] of editorCalls) {
+      for (const who of Object.keys(ROLE_USERS).filter((name) => name !== 'policy')) {
+        const response = await as(who, method, path, body === undefined ? {} : { body });
+        expect(response.status, `${who} ${method} ${path}`).toBe(403);
+      }
+      expect((await as(undefined, method, path, body === undefined ? {} : { body })).status).toBe(401);
+    }
     for (const who of Object.keys(ROLE_USERS).filter((name) => name !== 'policy')) {
-      const migrate = await as(who, 'post', `/api/cases/${caseId}/migrate`, { body: { to: '2024-03-14', dryRun: true } });
+      const migrate = await as(who, 'post', `/api/cases/${caseId}/migrate`, {
+        body: { to: '2024-03-14', dryRun: true },
+      });
       expect(migrate.status, who).toBe(403);
     }
     expect(h.clock.now().toISOString()).toBe('2024-04-01T01:00:00.000Z');
@@ -205,7 +243,8 @@ describe('role × scope matrix on a case of park P-001 in 320000', () => {
     for (const who of ['park1', 'province', 'group', 'samr', 'moa', 'admin']) {
       expect((await as(who, 'get', `/api/attachments/${attachmentId}`)).status, who).toBe(200);
     }
-    for (const who of OUTSIDERS) expect((await as(who, 'get', `/api/attachments/${attachmentId}`)).status, who).toBe(404);
+    for (const who of OUTSIDERS)
+      expect((await as(who, 'get', `/api/attachments/${attachmentId}`)).status, who).toBe(404);
   });
 
   it('a park cannot start a case for another park (403) nor learn of its case', async () => {
@@ -218,9 +257,46 @@ describe('role × scope matrix on a case of park P-001 in 320000', () => {
     }
   });
 
+  it('refuses the actor ids the system uses itself as user names (a user "anonymous" would own every public upload)', async () => {
+    const evidence = await h.api.post('/api/public/attachments', { raw: tinyPdf('evidence for SAMR only') });
+    for (const username of ['anonymous', 'system']) {
+      const created = await h.api.post('/api/users', {
+        token: h.adminToken,
+        body: { username, password: PASSWORD, roles: ['park:P-009'] },
+      });
+      expect.soft(created.status, username).toBe(422);
+    }
+    const impostor = await h.login('anonymous').catch(() => undefined);
+    if (impostor !== undefined) {
+      const download = await h.api.get(`/api/attachments/${(evidence.body as { id: string }).id}`, { token: impostor });
+      expect(download.status).toBe(404);
+    }
+  });
+
+  it('an objection by a user outside the scope (POST …/messages/objection) is acknowledged without the case', async () => {
+    for (const ministry of MINISTRIES.filter((code) => code !== 'moa'))
+      await h.complete(ministry, caseId, 'departmentOpinion');
+    await h.complete('samr', caseId, 'samrCreationApproval');
+    await h.advanceTo('2025-04-02T09:00:00+08:00');
+    await h.complete('park1', caseId, 'submitAcceptanceApplication');
+    await h.complete('province', caseId, 'provincialAcceptanceReview');
+    await h.complete('group', caseId, 'provincialLeadingGroupAcceptanceReview');
+    for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
+    await h.complete('samr', caseId, 'samrAcceptanceReview');
+    expect((await h.complete('expert', caseId, 'expertEvaluation')).status).toBe('publicizing');
+
+    const objection = { data: await h.example('objection') };
+    const response = await as('park3', 'post', `/api/cases/${caseId}/messages/objection`, { body: objection });
+    expect(response.status).toBe(202);
+    expect(response.body).not.toHaveProperty('openTasks');
+    const ref = (await h.tasks('samr')).find((task) => task.caseId === caseId)?.ref ?? '';
+    expect(response.text).not.toContain(ref);
+  });
+
   it('nothing answered outside the scope carries the case id or the park’s data', () => {
     const unknownEcho = (text: string) => text.includes(`案件 ${caseId} 不存在`);
-    for (const { who, call, text } of outsiderBodies) {
+    // An objector knows the case from its public notice (checked on its own above).
+    for (const { who, call, text } of outsiderBodies.filter(({ call }) => !call.endsWith('/messages/objection'))) {
       // Starting a case names the park in the request: an answer may echo it, never its case.
       const secrets = call === 'post /api/cases' ? ['云澜湖', attachmentId] : ['P-001', '云澜湖', attachmentId];
       const leaked = secrets.filter((secret) => text.includes(secret));

@@ -1,0 +1,299 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
+import { type ApiResponse, CHINESE, PASSWORD, PROCESS, ServerHarness, tinyPdf, VERSION, withUsers } from './harness.js';
+
+const MAX_ATTACHMENT = 64 * 1024;
+
+/** CONTRACT §6: `{ error: { code, message } }`, a Chinese message, never a stack trace or a 5xx. */
+function expectError(response: ApiResponse, status: number | number[], code?: string): void {
+  // Soft: one test reports every endpoint that answers wrongly, not just the first.
+  const statuses = Array.isArray(status) ? status : [status];
+  expect.soft(statuses, response.text.slice(0, 300)).toContain(response.status);
+  const body = response.body as { error?: { code?: unknown; message?: unknown } };
+  expect.soft(typeof body.error?.code).toBe('string');
+  if (code !== undefined) expect.soft(body.error?.code, response.text.slice(0, 300)).toBe(code);
+  expect.soft(body.error?.message, 'a Chinese message').toMatch(CHINESE);
+  expect.soft(response.text).not.toMatch(/"stack"|\bat \S+ \(|node_modules|\.ts:\d+/);
+}
+
+/** A Windows executable's first bytes: `MZ`, and the PE header `e_lfanew` points at. */
+function exeLike(): Buffer {
+  const content = Buffer.alloc(512);
+  content.write('MZ', 0, 'latin1');
+  content.writeUInt32LE(0x80, 0x3c);
+  content.write('PE\0\0', 0x80, 'latin1');
+  return content;
+}
+
+const TRICKS: [label: string, id: string][] = [
+  ['traversal', '..%2F..%2Fetc%2Fpasswd'],
+  ['dot-dot', '..'],
+  ['encoded dot-dot', '%2e%2e'],
+  ['NUL', '%00'],
+  ['NUL inside', 'c_x%00.json'],
+  ['2000 characters', 'x'.repeat(2000)],
+  ['Chinese', encodeURIComponent('案件一号')],
+  ['emoji', encodeURIComponent('😀')],
+  ['double-encoded', '%252e%252e%252f'],
+];
+
+describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', () => {
+  let h: ServerHarness;
+  let caseId = '';
+  let reviewRef = '';
+
+  beforeAll(async () => {
+    h = await ServerHarness.create({ store: 'lowdb', attachmentMaxBytes: MAX_ATTACHMENT });
+    await withUsers(h, ['park1', 'province', 'samr']);
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park1'),
+      body: { process: PROCESS, park: 'P-001', province: '320000' },
+    });
+    caseId = (started.body as CaseView).id;
+    const submitted = await h.complete('park1', caseId, 'submitCreationApplication');
+    reviewRef = submitted.openTasks[0]?.ref ?? '';
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('malformed JSON → 400', async () => {
+    const calls: [method: 'post' | 'patch', path: string, token?: string][] = [
+      ['post', '/api/session'],
+      ['post', '/api/users', h.adminToken],
+      ['patch', '/api/users/park1', h.adminToken],
+      ['post', '/api/cases', h.token('park1')],
+      ['post', `/api/tasks/${reviewRef}/complete`, h.token('province')],
+      ['post', `/api/cases/${caseId}/messages/withdraw`, h.token('park1')],
+      ['post', `/api/public/notices/${caseId}/objections`],
+      ['post', '/api/admin/clock', h.adminToken],
+    ];
+    for (const [method, path, token] of calls) {
+      for (const raw of ['{"data": ', '{data: 1}', "{'a': 1}", '[1,]', 'nul']) {
+        const response = await h.api.call(method, path, { token, raw, type: 'application/json' });
+        expectError(response, 400, 'bad-request');
+      }
+    }
+  });
+
+  it('wrong types and missing fields → 422', async () => {
+    const admin = h.adminToken;
+    const cases: [method: 'post' | 'patch', path: string, token: string | undefined, body: unknown][] = [
+      ['post', `/api/tasks/${reviewRef}/complete`, h.token('province'), { data: 'approve' }],
+      ['post', `/api/tasks/${reviewRef}/complete`, h.token('province'), { data: ['approve'] }],
+      ['post', `/api/tasks/${reviewRef}/complete`, h.token('province'), {}],
+      ['post', `/api/tasks/${reviewRef}/complete`, h.token('province'), [{ data: {} }]],
+      ['post', '/api/users', admin, { username: 'u1', password: PASSWORD, roles: 'park:P-001' }],
+      ['post', '/api/users', admin, { username: 'u1', password: PASSWORD, roles: [1] }],
+      ['post', '/api/users', admin, { username: 'u1', roles: ['samr'] }],
+      ['post', '/api/users', admin, { username: 'u1', password: 'short', roles: ['samr'] }],
+      ['post', '/api/users', admin, { username: '../u1', password: PASSWORD, roles: ['samr'] }],
+      ['post', '/api/users', admin, { username: 'u1', password: PASSWORD, roles: ['Not A Role'] }],
+      ['patch', '/api/users/park1', admin, { roles: 'samr' }],
+      ['post', '/api/session', undefined, { username: 1, password: PASSWORD }],
+      ['post', '/api/session', undefined, {}],
+      ['post', '/api/cases', h.token('park1'), {}],
+      ['post', '/api/cases', h.token('park1'), { process: PROCESS, park: 'P-001' }],
+      ['post', '/api/cases', h.token('park1'), { process: PROCESS, park: ['P-001'], province: '320000' }],
+      ['post', '/api/admin/clock', admin, { advanceTo: 'tomorrow' }],
+      ['post', '/api/admin/clock', admin, { advanceTo: 5 }],
+      ['post', `/api/cases/${caseId}/migrate`, admin, { to: 5 }],
+      ['post', `/api/cases/${caseId}/migrate`, admin, { to: VERSION, dryRun: 'yes' }],
+    ];
+    for (const [method, path, token, body] of cases) {
+      const response = await h.api.call(method, path, { token, body, request: 'invalid' });
+      expectError(response, 422, 'validation');
+    }
+    // Well-formed requests whose form data fails the form's schema.
+    const forms: [path: string, token: string, data: unknown][] = [
+      [`/api/tasks/${reviewRef}/complete`, h.token('province'), { decision: 42 }],
+      [`/api/tasks/${reviewRef}/complete`, h.token('province'), {}],
+      [`/api/cases/${caseId}/messages/withdraw`, h.token('park1'), { reason: 7 }],
+    ];
+    for (const [path, token, data] of forms) {
+      const response = await h.api.post(path, { token, body: { data } });
+      expectError(response, 422, 'validation');
+      expect((response.body as { errors?: unknown[] }).errors?.length).toBeGreaterThan(0);
+    }
+    // Field errors name the field and say what is wrong, in Chinese.
+    const typed = await h.api.post(`/api/tasks/${reviewRef}/complete`, {
+      token: h.token('province'),
+      body: { data: { decision: 42 } },
+    });
+    expect((typed.body as { errors: { path: string }[] }).errors.map((field) => field.path)).toContain('/decision');
+    // Not JSON at all: the body is not read as an object.
+    const plain = await h.api.post('/api/session', { raw: 'username=admin', type: 'text/plain' });
+    expectError(plain, 422, 'validation');
+    const province = await h.api.post('/api/cases', {
+      token: h.token('park1'),
+      body: { process: PROCESS, park: 'P-002', province: '999999' },
+    });
+    expectError(province, [403, 422]);
+    // Nothing of it changed the case.
+    expect((await h.case(caseId)).openTasks.map((task) => task.ref)).toEqual([reviewRef]);
+  });
+
+  it('oversized bodies → 413 (JSON over 1 MB, attachments over the limit)', async () => {
+    const big = { data: { comments: 'x'.repeat(1024 * 1024 + 10) } };
+    const json = await h.api.post(`/api/tasks/${reviewRef}/complete`, { token: h.token('province'), body: big });
+    expectError(json, 413, 'too-large');
+    const login = await h.api.post('/api/session', { body: { username: 'admin', password: 'x'.repeat(1_100_000) } });
+    expectError(login, 413);
+    const file = Buffer.concat([tinyPdf(), Buffer.alloc(MAX_ATTACHMENT)]);
+    expectError(await h.api.post('/api/attachments', { token: h.token('park1'), raw: file }), 413);
+    expectError(await h.api.post('/api/public/attachments', { raw: file }), 413);
+  });
+
+  it('unknown ids → 404; an unknown task ref → 409 (not open)', async () => {
+    const token = h.token('park1');
+    for (const suffix of ['', '/audit', '/submissions', '/diagram']) {
+      expectError(await h.api.get(`/api/cases/c_unknown${suffix}`, { token }), 404, 'not-found');
+    }
+    expectError(await h.api.get(`/api/attachments/${'0'.repeat(64)}`, { token }), 404, 'not-found');
+    expectError(await h.api.get('/api/attachments/not-an-id', { token }), 404, 'not-found');
+    expectError(await h.api.patch('/api/users/nobody', { token: h.adminToken, body: { disabled: true } }), 404);
+    const withdraw = { data: await h.example('withdraw') };
+    expectError(await h.api.post('/api/cases/c_unknown/messages/withdraw', { token, body: withdraw }), 404);
+    expectError(await h.api.post(`/api/cases/${caseId}/messages/noSuchMessage`, { token, body: withdraw }), 404);
+    const objection = { data: await h.example('objection') };
+    expectError(await h.api.post('/api/public/notices/c_unknown/objections', { body: objection }), 404);
+    expectError(await h.api.get(`/api/definitions/${PROCESS}/${VERSION}/forms/no-such-form`), 404, 'not-found');
+    expectError(await h.api.get('/api/nothing-here', { token }), 404, 'not-found');
+    expectError(await h.api.call('put', `/api/cases/${caseId}`, { token }), 404, 'not-found');
+    const unknownTask = await h.api.post('/api/tasks/t_unknown/complete', {
+      token: h.token('province'),
+      body: { data: await h.example('provincial-feasibility-review') },
+    });
+    expectError(unknownTask, 409, 'not-open');
+  });
+
+  it('unknown definition versions and processes → 404 with a Chinese message', async () => {
+    const token = h.adminToken;
+    expectError(await h.api.get(`/api/definitions/${PROCESS}/1999-01-01`, { token }), 404, 'not-found');
+    expectError(await h.api.get(`/api/definitions/${PROCESS}/1999-01-01/process.bpmn`, { token }), 404);
+    expectError(await h.api.get(`/api/definitions/no-such-process/${VERSION}/forms/objection`), 404);
+    expectError(await h.api.get(`/api/definitions/..%2F..%2Fetc/passwd`, { token }), 404, 'not-found');
+    expectError(await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: '1999-01-01' } }), 404);
+    expectError(await h.api.get('/api/calendars/no-such-calendar'), 404, 'not-found');
+    expectError(await h.api.get('/api/calendars/..%2F..%2Fetc'), 404, 'not-found');
+    const migrate = await h.api.post(`/api/cases/${caseId}/migrate`, {
+      token,
+      body: { to: '1999-01-01', dryRun: true },
+    });
+    expectError(migrate, 404, 'not-found');
+    const start = await h.api.post('/api/cases', {
+      token: h.token('park1'),
+      body: { process: 'no-such-process', park: 'P-001', province: '320000' },
+    });
+    expectError(start, [403, 404]);
+  });
+
+  it.each(TRICKS)('path tricks in ids (%s) → 404 / 409, never 5xx', async (_label, trick) => {
+    const park = h.token('park1');
+    const token = h.token('province');
+    for (const path of [`/api/cases/${trick}`, `/api/cases/${trick}/audit`, `/api/cases/${trick}/diagram`]) {
+      expectError(await h.api.get(path, { token }), 404);
+    }
+    expectError(await h.api.get(`/api/attachments/${trick}`, { token }), 404);
+    const data = { data: await h.example('provincial-feasibility-review') };
+    expectError(await h.api.post(`/api/tasks/${trick}/complete`, { token, body: data }), 409, 'not-open');
+    const withdraw = { data: await h.example('withdraw') };
+    const named = await h.api.post(`/api/cases/${caseId}/messages/${trick}`, { token: park, body: withdraw });
+    expectError(named, 404, 'not-found');
+    expectError(await h.api.patch(`/api/users/${trick}`, { token: h.adminToken, body: { disabled: true } }), 404);
+    expectError(await h.api.get(`/api/definitions/${PROCESS}/${VERSION}/forms/${trick}`), 404, 'not-found');
+  });
+
+  it.each(TRICKS)('messages and objections to a case id with path tricks (%s) → 404', async (_label, trick) => {
+    const withdraw = { data: await h.example('withdraw') };
+    const message = await h.api.post(`/api/cases/${trick}/messages/withdraw`, {
+      token: h.token('park1'),
+      body: withdraw,
+    });
+    expectError(message, 404, 'not-found');
+    const objection = { data: await h.example('objection') };
+    expectError(await h.api.post(`/api/public/notices/${trick}/objections`, { body: objection }), 404, 'not-found');
+  });
+
+  it('invalid percent-encoding in a path → 400', async () => {
+    const token = h.token('province');
+    expectError(await h.api.get('/api/cases/%E0%A4%A', { token }), 400, 'bad-request');
+    expectError(await h.api.get('/api/attachments/%ZZ', { token }), 400, 'bad-request');
+  });
+
+  it('file names: path tricks are cleaned, the content decides the type', async () => {
+    const token = h.token('park1');
+    const names = [
+      '../../etc/passwd',
+      '..%2F..%2Fboot.ini',
+      '%00evil.pdf',
+      '..',
+      encodeURIComponent('异议证据（扫描件）.pdf'),
+      '%E0%A4%A.pdf',
+      'n'.repeat(1000),
+    ];
+    for (const [index, name] of names.entries()) {
+      const response = await h.api.post('/api/attachments', {
+        token,
+        raw: tinyPdf(`name ${index}`),
+        headers: { 'X-File-Name': name },
+      });
+      expect(response.status, name).toBe(201);
+      const stored = (response.body as { name: string }).name;
+      expect(stored, name).not.toMatch(/[/\\\0]|^\.\.?$/);
+      expect(stored.length).toBeLessThanOrEqual(200);
+    }
+    const uploaded = await h.api.post('/api/attachments', { token, raw: tinyPdf('name 0') });
+    const download = await h.api.get(`/api/attachments/${(uploaded.body as { id: string }).id}`, { token });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename\*=UTF-8''[^/]+$/);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('uploads whose content is not an allowed type → 422, whatever the name', async () => {
+    const token = h.token('park1');
+    const bad: [content: Buffer, name: string][] = [
+      [exeLike(), 'report.pdf'],
+      [Buffer.from('<html><script>alert(1)</script></html>'), 'plan.pdf'],
+      [Buffer.from('#!/bin/sh\nrm -rf /\n'), 'scan.png'],
+      [Buffer.alloc(0), 'empty.pdf'],
+    ];
+    // A JSON body is parsed before the upload route sees it: not a file either.
+    for (const raw of ['{"a":1}', '[1,2,3]']) {
+      const upload = await h.api.post('/api/public/attachments', { raw, type: 'application/json' });
+      expectError(upload, 422, 'validation');
+      expectError(await h.api.post('/api/attachments', { token, raw, type: 'application/json' }), 422, 'validation');
+    }
+    for (const [content, name] of bad) {
+      const headers = { 'X-File-Name': name };
+      expectError(
+        await h.api.post('/api/attachments', { token, raw: content, type: 'application/pdf', headers }),
+        422,
+        'validation',
+      );
+      expectError(await h.api.post('/api/public/attachments', { raw: content, headers }), 422, 'validation');
+    }
+  });
+
+  it('limits anonymous objections and evidence uploads per address (429)', async () => {
+    const limited = await ServerHarness.create({ limits: { objectionsPerHour: 2 } });
+    try {
+      const statuses: number[] = [];
+      for (let index = 0; index < 3; index++) {
+        const response = await limited.api.post('/api/public/attachments', { raw: tinyPdf(`evidence ${index}`) });
+        statuses.push(response.status);
+        if (response.status === 429) expectError(response, 429, 'too-many-requests');
+      }
+      expect(statuses).toEqual([201, 201, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('a bad bearer token → 401 everywhere, even on public endpoints', async () => {
+    for (const header of ['Bearer not-a-token', 'Basic YWRtaW46eA==', 'Bearer']) {
+      const response = await h.api.get('/api/public/notices', { headers: { Authorization: header } });
+      expectError(response, 401, 'unauthorized');
+    }
+  });
+});

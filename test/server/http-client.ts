@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { OpenApiChecker } from './openapi-checker.js';
+
+export interface FetchResult {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
+
+/**
+ * One call with `fetch` to a server on a socket, checked against the OpenAPI document like the
+ * supertest helpers: request body (must match) and response status and body.
+ */
+export async function fetchChecked(
+  checker: OpenApiChecker,
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<FetchResult> {
+  checker.checkRequest(method, path, options.body, 'valid');
+  const response = await fetch(`${base}${path}`, {
+    method: method.toUpperCase(),
+    headers: {
+      ...(options.token !== undefined && { Authorization: `Bearer ${options.token}` }),
+      ...(options.body !== undefined && { 'Content-Type': 'application/json' }),
+      ...options.headers,
+    },
+    ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? undefined;
+  const body: unknown = contentType?.startsWith('application/json') === true ? JSON.parse(text) : undefined;
+  checker.checkResponse(method, path, { status: response.status, contentType, body, length: text.length });
+  return { status: response.status, body, headers: response.headers };
+}
+
+/** A TCP port nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  base: string;
+  /** What the server wrote to stderr and stdout (for failure messages). */
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `node --import tsx server/main.ts` with `env` and waits until GET /api/health answers. */
+export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      resolve({ code, signal });
+    });
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server exited before it was ready:\n${output}`);
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server not ready in 30 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { child, base, output: () => output, exited };
+}
