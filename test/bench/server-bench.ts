@@ -24,18 +24,36 @@ const freePort = () =>
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const dataDir = await mkdtemp(join(tmpdir(), 'qbz-server-bench-'));
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    ADMIN_PASSWORD: 'bench-admin-1',
-    CLOCK: 'simulated',
-    CLOCK_START: '2024-04-01T09:00:00+08:00',
-    LOG_LEVEL: 'warn',
-    WEB_ROOT: join(dataDir, 'no-web'),
+const server = spawn(
+  process.execPath,
+  [
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []),
+    '--import',
+    'tsx',
+    'server/main.ts',
+  ],
+  {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD: 'bench-admin-1',
+      CLOCK: 'simulated',
+      CLOCK_START: '2024-04-01T09:00:00+08:00',
+      LOG_LEVEL: 'warn',
+      WEB_ROOT: join(dataDir, 'no-web'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
+);
+
+// A failing bench must not leave the server running.
+process.on('exit', () => {
+  server.kill('SIGKILL');
+});
+process.on('uncaughtException', (error) => {
+  console.error(error);
+  process.exit(1);
 });
 
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body's type
