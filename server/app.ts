@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { SimulatedClock } from '../engine/clock.js';
+import { chinaDateOf } from '../engine/legal-time/pure.js';
 import type { Store } from '../engine/ports.js';
 import { MemoryStore } from '../engine/store/index.js';
 import type { WorkflowEngine } from '../engine/workflow-engine.js';
@@ -74,11 +76,17 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  app.use(compression());
   app.use(express.json({ limit: deps.limits?.jsonBody ?? '1mb' }));
   app.use(authenticate(accounts));
 
   app.get('/api/health', (_request, response) => {
     response.json({ status: 'ok', definitions: engine.definitions.list().map((version) => version.key) });
+  });
+  // The clock cases run on (a sandbox clock with CLOCK=simulated): "today" for every page.
+  app.get('/api/clock', (_request, response) => {
+    const now = engine.clock.now();
+    response.json({ now: now.toISOString(), today: chinaDateOf(now), simulated: deps.simulatedClock !== undefined });
   });
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApiDocument(deps.simulatedClock !== undefined));

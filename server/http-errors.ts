@@ -54,9 +54,12 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
     }
     if (isEngineError(error)) {
       const errors = error.context.errors as FieldError[] | undefined;
+      // A definition refused by the validator (publishing a draft) answers with its problems.
+      const problems = error.context.problems;
       response.status(STATUS[error.code]).json({
         error: { code: error.code, message: error.message },
         ...(errors !== undefined && { errors }),
+        ...(Array.isArray(problems) && { problems }),
       });
       return;
     }

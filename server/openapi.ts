@@ -43,6 +43,10 @@ const ErrorBody = object('错误 / an error: a code to branch on and a Chinese m
     { additionalProperties: false },
   ),
   errors: { ...arrayOf(schema('FieldError')), description: '表单校验错误（如有）/ form field errors, if any' },
+  problems: {
+    ...arrayOf(schema('Problem')),
+    description: '定义校验问题（发布被拒时）/ the validator problems of a refused publication',
+  },
   stack: false,
 });
 
@@ -1057,6 +1061,25 @@ function adminPaths(simulatedClock: boolean): Json {
         auth: 'user',
         ok: { 200: ok('已解决数 / resolved', schema('IncidentRetry')) },
         errors: { 403: '非管理员' },
+      }),
+    },
+    '/api/clock': {
+      get: operation({
+        id: 'clock',
+        tag: 'system',
+        summary: '案件所用的时钟（沙盒时钟时为模拟时间）/ the clock cases run on',
+        auth: 'optional',
+        ok: {
+          200: ok(
+            '当前时间与中国日期 / now and today in China',
+            object('时钟 / clock', ['now', 'today', 'simulated'], {
+              now: INSTANT,
+              today: { type: 'string', format: 'date' },
+              simulated: { type: 'boolean' },
+            }),
+          ),
+        },
+        errors: [],
       }),
     },
     '/api/health': {

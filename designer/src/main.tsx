@@ -5,13 +5,18 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppShell } from './app-shell.js';
 import { LoginPage } from './auth/login-page.js';
 import { SessionProvider, useSession } from './auth/session.js';
-import { DesignerHome } from './designer/designer-home.js';
-import { VersionEditor } from './designer/version-editor.js';
 import { enUS, zhCN } from './i18n/antd-locales.js';
+import { onDemand } from './designer/on-demand.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { NoticesPage } from './public/notices-page.js';
 import { CasePage } from './workbench/case-page.js';
 import { InboxPage } from './workbench/inbox-page.js';
+
+// The designer (bpmn-js modeler, properties panel) loads only when a policy officer opens it.
+const DesignerHome = onDemand(() => import('./designer/designer-home.js').then((module) => module.DesignerHome));
+const VersionEditor = onDemand(() => import('./designer/version-editor.js').then((module) => module.VersionEditor));
+// Opened at a version's address: fetch the editor while the session is checked, not after.
+if (/^\/designer\/[^/]+\/[^/]+/.test(window.location.pathname)) void VersionEditor.preload();
 
 /** Pages that need a login show the login form in place until there is one. */
 function Authenticated({ children }: { children: ReactNode }) {

@@ -1,3 +1,181 @@
+import { Alert, App, Button, Card, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { designerApi, type DraftSummary, type PublishedVersion } from './designer-api.js';
+import { useDesignerI18n } from './designer-i18n.js';
+import { draftPath, versionPath } from './routes.js';
+import { serverToday, versionStates, type VersionState } from './server-today.js';
+import { useLoad } from './use-load.js';
+
+const STATE_COLOR: Record<VersionState, string> = { inForce: 'green', scheduled: 'blue', superseded: 'default' };
+
+interface Overview {
+  versions: PublishedVersion[];
+  drafts: DraftSummary[];
+  today: string;
+}
+
+/** `/designer`: every process's versions (in force, scheduled, superseded) and the drafts. */
 export function DesignerHome() {
-  return <div>DesignerHome</div>;
+  const { d, t } = useDesignerI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState<string | undefined>();
+  const overview = useLoad<Overview>(async () => {
+    const [versions, drafts, today] = await Promise.all([designerApi.versions(), designerApi.drafts(), serverToday()]);
+    return { versions, drafts, today };
+  }, 'overview');
+
+  if (overview.error !== undefined)
+    return <Alert type="error" showIcon title={d('loadFailed', { message: overview.error.message })} />;
+  if (overview.data === undefined) return <Spin style={{ display: 'block', margin: 64 }} />;
+  const { versions, drafts, today } = overview.data;
+  const states = versionStates(versions, today);
+  const processes = [...new Set(versions.map((version) => version.process))];
+
+  const startDraft = (version: PublishedVersion) => {
+    setBusy(version.version);
+    designerApi
+      .createDraft(version.process, version.version)
+      .then((draft) => navigate(draftPath(draft.process, draft.id)))
+      .catch((error: unknown) => {
+        void message.error((error as Error).message);
+      })
+      .finally(() => {
+        setBusy(undefined);
+      });
+  };
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {d('versionsHint')} <Tag>{d('today', { date: today })}</Tag>
+      </Typography.Paragraph>
+      {processes.map((process) => {
+        const list = versions
+          .filter((version) => version.process === process)
+          .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+        const processDrafts = drafts.filter((draft) => draft.process === process);
+        return (
+          <Card key={process} title={`${list[0]?.title ?? process}（${process}）`} data-process={process}>
+            <Typography.Title level={5}>{d('versionsTitle')}</Typography.Title>
+            <Table<PublishedVersion>
+              rowKey="version"
+              size="small"
+              pagination={false}
+              dataSource={list}
+              onRow={(version) => ({ 'data-version': version.version }) as React.HTMLAttributes<HTMLElement>}
+              columns={[
+                {
+                  title: t('version'),
+                  dataIndex: 'version',
+                  render: (name: string, version) => <Link to={versionPath(version.process, name)}>{name}</Link>,
+                },
+                { title: d('effectiveFrom'), dataIndex: 'effectiveFrom' },
+                {
+                  title: t('status'),
+                  key: 'state',
+                  render: (_, version) => {
+                    const state = states.get(version) ?? 'superseded';
+                    return (
+                      <Tag color={STATE_COLOR[state]} data-state={state}>
+                        {d(state)}
+                      </Tag>
+                    );
+                  },
+                },
+                { title: d('basis'), dataIndex: 'basis', ellipsis: true },
+                {
+                  title: '',
+                  key: 'actions',
+                  width: 240,
+                  render: (_, version) => (
+                    <Space>
+                      <Link to={versionPath(version.process, version.version)}>{d('view')}</Link>
+                      <Button
+                        size="small"
+                        loading={busy === version.version}
+                        onClick={() => {
+                          startDraft(version);
+                        }}
+                      >
+                        {d('newDraft')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+            <Typography.Title level={5} style={{ marginTop: 24 }}>
+              {d('drafts')}
+            </Typography.Title>
+            <DraftTable drafts={processDrafts} onDeleted={overview.reload} />
+          </Card>
+        );
+      })}
+    </Space>
+  );
+}
+
+function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: () => void }) {
+  const { d, language } = useDesignerI18n();
+  const { message } = App.useApp();
+  return (
+    <Table<DraftSummary>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={drafts}
+      locale={{ emptyText: d('noDrafts') }}
+      columns={[
+        {
+          title: d('draft'),
+          dataIndex: 'id',
+          render: (id: string, draft) => <Link to={draftPath(draft.process, id)}>{id}</Link>,
+        },
+        { title: d('baseVersion'), dataIndex: 'baseVersion' },
+        { title: d('createdBy'), dataIndex: 'createdBy' },
+        {
+          title: d('updatedAt'),
+          dataIndex: 'updatedAt',
+          render: (at: string) =>
+            new Date(at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }),
+        },
+        {
+          title: '',
+          key: 'published',
+          render: (_, draft) =>
+            draft.publishedAs !== undefined && (
+              <Tag color="green">{d('publishedAs', { version: draft.publishedAs })}</Tag>
+            ),
+        },
+        {
+          title: '',
+          key: 'actions',
+          width: 160,
+          render: (_, draft) => (
+            <Space>
+              <Link to={draftPath(draft.process, draft.id)}>{d('openDraft')}</Link>
+              <Popconfirm
+                title={d('deleteDraftConfirm')}
+                onConfirm={() => {
+                  designerApi.deleteDraft(draft.id).then(
+                    () => {
+                      void message.success(d('deleted'));
+                      onDeleted();
+                    },
+                    (error: unknown) => void message.error((error as Error).message),
+                  );
+                }}
+              >
+                <Button size="small" danger type="link">
+                  {d('deleteDraft')}
+                </Button>
+              </Popconfirm>
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
 }

@@ -1,3 +1,329 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Manifest, Rules } from '../../../engine/definitions/types.js';
+import { designerApi, type Problem } from './designer-api.js';
+import { useDesignerI18n } from './designer-i18n.js';
+import { DiagramViewer } from './diagram/diagram-viewer.js';
+import type { LegalTimeLabel, LegalTimeVocabulary } from './diagram/legal-time/vocabulary.js';
+import type { DesignerMessageKey } from './designer-messages.js';
+import { versionFileOf, type FileFocus } from './focus.js';
+import { IndicatorsEditor } from './indicators/indicators-editor.js';
+import { periodWords } from './periods/period-words.js';
+import { PeriodsEditor } from './periods/periods-editor.js';
+import { ComparePanel } from './review/compare-panel.js';
+import { PublishPanel } from './review/publish-panel.js';
+import { SimulatePanel } from './review/simulate-panel.js';
+import { useDraftActions } from './review/use-draft-actions.js';
+import { ValidatePanel } from './review/validate-panel.js';
+import { draftPath, parseVersionParam } from './routes.js';
+import { onDemand } from './on-demand.js';
+import { serverToday } from './server-today.js';
+import { FILES, formFile, parseJson, useWorkspace, type Workspace } from './workspace.js';
+
+// The modeler (with its properties panel) and the form editor (with the form renderer) load when
+// they are needed: a published version opens in the lighter viewer.
+const DiagramEditor = onDemand(() => import('./diagram/diagram-editor.js').then((module) => module.DiagramEditor));
+const FormsEditor = onDemand(() => import('./forms/forms-editor.js').then((module) => module.FormsEditor));
+
+/** `/designer/:process/:version` (or `draft:<id>`): one version in the designer's tabs. */
 export function VersionEditor() {
-  return <div>VersionEditor</div>;
+  const { process = '', version = '' } = useParams();
+  const { d } = useDesignerI18n();
+  const source = parseVersionParam(version);
+  // A draft opens in the modeler: fetch its code while the draft's files load.
+  if ('draftId' in source) void DiagramEditor.preload();
+  const { workspace, error } = useWorkspace(process, source);
+  if (error !== undefined) return <Alert type="error" showIcon title={d('loadFailed', { message: error.message })} />;
+  if (workspace === undefined) return <Spin style={{ display: 'block', margin: 64 }} />;
+  return <LoadedEditor key={version} workspace={workspace} />;
+}
+
+const LEGAL_TIME_LABELS: Record<LegalTimeLabel, DesignerMessageKey> = {
+  group: 'legalTime',
+  rule: 'ltRule',
+  due: 'ltDue',
+  from: 'ltFrom',
+  direction: 'ltDirection',
+  cycle: 'ltCycle',
+  dueIs: 'ltDueIs',
+  none: 'ltNone',
+  after: 'ltAfter',
+  before: 'ltBefore',
+  cycleYes: 'ltCycleYes',
+  lastDay: 'ltLastDay',
+  fireDay: 'ltFireDay',
+  unknown: 'ltUnknown',
+};
+
+/** The legal-time group's choices from the current (possibly unsaved) rules and manifest. */
+function useVocabulary(workspace: Workspace): LegalTimeVocabulary {
+  const { d, language } = useDesignerI18n();
+  const rulesText = workspace.text(FILES.rules);
+  const manifestText = workspace.text(FILES.manifest);
+  return useMemo(() => {
+    const rules = parseJson<Rules>(rulesText) ?? {};
+    const dates = parseJson<Manifest>(manifestText)?.dates ?? {};
+    return {
+      rules: () =>
+        Object.entries(rules)
+          .filter(([, rule]) => !Array.isArray(rule.value))
+          .map(([name, rule]) => ({
+            name,
+            title: rule.title,
+            article: rule.article,
+            words: periodWords(rule.value, language),
+          })),
+      dates: () => Object.entries(dates).map(([name, date]) => ({ name, title: date.title })),
+      label: (key) => d(LEGAL_TIME_LABELS[key]),
+    };
+  }, [rulesText, manifestText, language, d]);
+}
+
+function LoadedEditor({ workspace }: { workspace: Workspace }) {
+  const { d, t } = useDesignerI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [tab, setTab] = useState('diagram');
+  const [focus, setFocus] = useState<FileFocus | undefined>();
+  const [today, setToday] = useState<string | undefined>();
+  const vocabulary = useVocabulary(workspace);
+  const actions = useDraftActions(workspace, () => void workspace.refresh());
+  const draft = workspace.draft;
+  const manifest = parseJson<Manifest>(workspace.text(FILES.manifest));
+  const xml = workspace.text(FILES.process) ?? '';
+
+  useEffect(() => {
+    void serverToday().then(setToday);
+  }, []);
+  useEffect(() => {
+    if (workspace.dirty.size === 0) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+    };
+  }, [workspace.dirty.size]);
+
+  const locate = (problem: Problem) => {
+    const file = versionFileOf(problem.file);
+    const target =
+      file === FILES.process
+        ? 'diagram'
+        : file === FILES.rules
+          ? 'periods'
+          : file === FILES.indicators
+            ? 'indicators'
+            : file.startsWith('forms/')
+              ? 'forms'
+              : undefined;
+    if (target === undefined) return;
+    setTab(target);
+    setFocus({
+      file,
+      ...(problem.element !== undefined && { element: problem.element }),
+      ...(problem.pointer !== undefined && { pointer: problem.pointer }),
+      seq: Date.now(),
+    });
+  };
+  const problemMarkers = useMemo(() => {
+    const onDiagram = (actions.problems ?? []).filter((problem) => problem.element !== undefined);
+    const ids = (severity: Problem['severity']) =>
+      onDiagram.filter((problem) => problem.severity === severity).map((problem) => problem.element ?? '');
+    return { 'qbz-problem-error': ids('error'), 'qbz-problem-warning': ids('warning') };
+  }, [actions.problems]);
+
+  const save = (key: string, paths: string[]) => (
+    <Button
+      data-testid={`save-${key}`}
+      type="primary"
+      disabled={!paths.some((path) => workspace.dirty.has(path))}
+      onClick={() =>
+        void Promise.all(paths.filter((path) => workspace.dirty.has(path)).map((path) => workspace.save(path))).then(
+          () => void message.success(d('saved')),
+          (error: unknown) => void message.error((error as Error).message),
+        )
+      }
+    >
+      {d('save')}
+    </Button>
+  );
+  const formPaths = workspace.paths.filter((path) => path.startsWith('forms/'));
+  const label = (text: string, paths: string[]) =>
+    paths.some((path) => workspace.dirty.has(path)) ? (
+      <Badge dot status="warning" title={d('unsaved')}>
+        <span style={{ paddingRight: 6 }}>{text}</span>
+      </Badge>
+    ) : (
+      text
+    );
+  const withSave = (key: string, paths: string[], body: ReactNode) =>
+    workspace.readOnly ? (
+      body
+    ) : (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {save(key, paths)}
+        {body}
+      </Space>
+    );
+  const focusOn = (file: string) => (focus?.file === file ? focus : undefined);
+  const elementFocus = focus?.element !== undefined ? { id: focus.element, seq: focus.seq } : undefined;
+
+  const items = [
+    {
+      key: 'diagram',
+      label: label(d('tabDiagram'), [FILES.process]),
+      children: workspace.readOnly ? (
+        <DiagramViewer
+          xml={xml}
+          active={tab === 'diagram'}
+          details
+          ruleWords={(name) => vocabulary.rules().find((rule) => rule.name === name)?.words}
+        />
+      ) : (
+        <DiagramEditor
+          xml={xml}
+          vocabulary={vocabulary}
+          onChange={(next) => {
+            workspace.edit(FILES.process, next);
+          }}
+          markers={problemMarkers}
+          focus={elementFocus}
+          active={tab === 'diagram'}
+          fileName={`${workspace.process}-${draft?.id ?? workspace.version ?? 'draft'}.bpmn`}
+          toolbar={save('diagram', [FILES.process])}
+        />
+      ),
+    },
+    {
+      key: 'forms',
+      label: label(d('tabForms'), formPaths),
+      children: withSave(
+        'forms',
+        formPaths,
+        <FormsEditor workspace={workspace} focus={focus?.file.startsWith('forms/') === true ? focus : undefined} />,
+      ),
+    },
+    {
+      key: 'indicators',
+      label: label(d('tabIndicators'), [FILES.indicators]),
+      children: withSave(
+        'indicators',
+        [FILES.indicators],
+        <IndicatorsEditor workspace={workspace} focus={focusOn(FILES.indicators)} />,
+      ),
+    },
+    {
+      key: 'periods',
+      label: label(d('tabPeriods'), [FILES.rules]),
+      children: withSave(
+        'periods',
+        [FILES.rules],
+        <PeriodsEditor workspace={workspace} focus={focusOn(FILES.rules)} />,
+      ),
+    },
+    ...(draft === undefined
+      ? []
+      : [
+          {
+            key: 'validate',
+            label: d('tabValidate'),
+            children: (
+              <ValidatePanel
+                problems={actions.problems}
+                running={actions.running === 'validate'}
+                onRun={() => void actions.validate()}
+                onLocate={locate}
+              />
+            ),
+          },
+          {
+            key: 'compare',
+            label: d('tabCompare'),
+            children: (
+              <ComparePanel
+                diff={actions.diff}
+                running={actions.running === 'compare'}
+                onRun={() => void actions.compare()}
+                draftXml={xml}
+                loadBaseXml={(version) => designerApi.processXml(workspace.process, version)}
+                active={tab === 'compare'}
+                onOpenForm={(key) => {
+                  locate({ severity: 'warning', check: '', file: formFile(key), message: '' });
+                }}
+              />
+            ),
+          },
+          {
+            key: 'publish',
+            label: d('tabPublish'),
+            children:
+              today === undefined ? (
+                <Spin />
+              ) : (
+                <PublishPanel
+                  today={today}
+                  publishedAs={draft.publishedAs}
+                  outcome={actions.publishOutcome}
+                  running={actions.running === 'publish'}
+                  onPublish={(version, date) => void actions.publish(version, date)}
+                  onLocate={locate}
+                />
+              ),
+          },
+          {
+            key: 'simulate',
+            label: d('tabSimulate'),
+            children: (
+              <SimulatePanel
+                results={actions.simulations}
+                running={actions.running === 'simulate'}
+                onRun={() => void actions.simulate()}
+              />
+            ),
+          },
+        ]),
+  ];
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Link to="/designer">
+          <ArrowLeftOutlined /> {d('backToVersions')}
+        </Link>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {manifest?.title ?? workspace.process}
+        </Typography.Title>
+        {draft === undefined ? (
+          <>
+            <Tag color="blue">
+              {t('version')} {workspace.version}
+            </Tag>
+            <Tag>{d('readOnly')}</Tag>
+            <Button
+              onClick={() =>
+                void designerApi
+                  .createDraft(workspace.process, workspace.version ?? '')
+                  .then((created) => navigate(draftPath(created.process, created.id)))
+              }
+            >
+              {d('newDraft')}
+            </Button>
+          </>
+        ) : (
+          <>
+            <Tag color="orange">{d('draftOf', { version: draft.baseVersion })}</Tag>
+            <Typography.Text type="secondary">{draft.id}</Typography.Text>
+            {draft.publishedAs !== undefined && (
+              <Tag color="green">{d('publishedAs', { version: draft.publishedAs })}</Tag>
+            )}
+          </>
+        )}
+      </Space>
+      <Tabs activeKey={tab} onChange={setTab} items={items} />
+    </Space>
+  );
 }

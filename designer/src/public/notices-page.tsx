@@ -1,3 +1,87 @@
+import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../i18n/i18n.js';
+import { provinceName } from '../workbench/catalog.js';
+import { useAsync } from '../workbench/use-async.js';
+import { loadNotices, type PublicNotice } from './notices-data.js';
+import { ObjectionForm } from './objection-form.js';
+
+function NoticeCard({ notice, version }: { notice: PublicNotice; version: string | undefined }) {
+  const { t } = useI18n();
+  const [objecting, setObjecting] = useState(false);
+  const formId = `objection-form-${notice.caseId}`;
+  const name = notice.parkName ?? notice.park;
+  return (
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{name}</h2>}
+      extra={notice.result !== undefined && <Tag color="gold">{notice.result}</Tag>}
+      data-notice={notice.caseId}
+    >
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 3 }}
+        items={[
+          { key: 'park', label: t('park'), children: `${name}（${notice.park}）` },
+          { key: 'province', label: t('province'), children: notice.provinceName ?? provinceName(notice.province) },
+          { key: 'result', label: t('status'), children: notice.result ?? notice.status },
+          {
+            key: 'period',
+            label: t('noticePeriod'),
+            children: `${notice.opensOn ?? '—'} — ${notice.closesOn ?? '—'}`,
+          },
+        ]}
+      />
+      {version === undefined ? (
+        <Alert type="warning" showIcon title={t('objectionFormMissing')} />
+      ) : (
+        <div style={{ marginTop: 16 }}>
+          <Button
+            type={objecting ? 'default' : 'primary'}
+            aria-expanded={objecting}
+            aria-controls={formId}
+            onClick={() => {
+              setObjecting(!objecting);
+            }}
+          >
+            {objecting ? t('closeObjection') : `${t('objection')}${t('colon')}${name}`}
+          </Button>
+          {objecting && (
+            <section id={formId} style={{ marginTop: 16 }} aria-label={`${t('objection')}${t('colon')}${name}`}>
+              <ObjectionForm notice={notice} version={version} />
+            </section>
+          )}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/**
+ * The public notice list (no login): each park on notice with its result and notice period, and an
+ * objection form with written evidence (Art. 22).
+ */
 export function NoticesPage() {
-  return <div>NoticesPage</div>;
+  const { t } = useI18n();
+  const notices = useAsync(loadNotices, 'notices');
+  return (
+    <Space
+      orientation="vertical"
+      size="large"
+      style={{ width: '100%', maxWidth: 1100, margin: '0 auto', display: 'flex' }}
+    >
+      <div>
+        <Typography.Title level={2} style={{ marginTop: 0 }}>
+          {t('noticeList')}
+        </Typography.Title>
+        <Typography.Paragraph>{t('noticeIntro')}</Typography.Paragraph>
+        <Alert type="info" showIcon title={t('objectionHint')} />
+      </div>
+      {notices.error !== undefined && <Alert type="error" showIcon title={notices.error.message} />}
+      {notices.data === undefined && notices.error === undefined && <Spin />}
+      {notices.data?.notices.length === 0 && <Empty description={t('noNotices')} />}
+      {notices.data?.notices.map((notice) => (
+        <NoticeCard key={notice.caseId} notice={notice} version={notices.data?.versions.get(notice.caseId)} />
+      ))}
+    </Space>
+  );
 }

@@ -1,3 +1,190 @@
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client.js';
+import { useSession } from '../auth/session.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { loadCase, type CaseBundle } from './case-data.js';
+import { provinceName } from './catalog.js';
+import { DueDates } from './due-dates.js';
+import { articleText, chinaTime, fill } from './format.js';
+import { TaskForms } from './task-forms.js';
+import { CaseTimeline } from './timeline.js';
+import { useAsync } from './use-async.js';
+
+// bpmn-js is the largest part of the app: load it with the first case opened, not with the login.
+const CaseDiagram = lazy(() => import('./case-diagram.js'));
+
+const INCIDENT_KINDS: Record<string, MessageKey> = {
+  'calendar-missing': 'incidentCalendarMissing',
+  'missing-date': 'incidentMissingDate',
+  evaluation: 'incidentEvaluation',
+};
+
+function Header({ bundle }: { bundle: CaseBundle }) {
+  const { t, language } = useI18n();
+  const { view, version } = bundle;
+  const status = version.manifest.statuses[view.status];
+  return (
+    <Card>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {view.subjectName ?? view.park}{' '}
+          <Tag color={view.final ? 'default' : 'blue'} style={{ verticalAlign: 'middle' }}>
+            {view.statusTitle ?? view.status}
+          </Tag>
+        </Typography.Title>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 4 }}
+          items={[
+            { key: 'park', label: t('park'), children: `${view.subjectName ?? '—'}（${view.park}）` },
+            { key: 'province', label: t('province'), children: `${provinceName(view.province)}（${view.province}）` },
+            {
+              key: 'status',
+              label: t('status'),
+              children: `${view.statusTitle ?? view.status}${status?.article === undefined ? '' : `（${articleText(status.article, language)}）`} · ${t('since')} ${view.statusDate}`,
+            },
+            {
+              key: 'version',
+              label: t('version'),
+              children: `${version.manifest.title} · ${view.version}`,
+            },
+            { key: 'case', label: t('case'), children: view.id },
+            { key: 'started', label: t('startedAt'), children: chinaTime(view.startedAt) },
+            ...(view.reason === undefined ? [] : [{ key: 'reason', label: t('reason'), children: view.reason }]),
+            ...(view.endedAt === undefined
+              ? []
+              : [{ key: 'ended', label: t('endedAt'), children: chinaTime(view.endedAt) }]),
+          ]}
+        />
+      </Space>
+    </Card>
+  );
+}
+
+/** Incidents stop a case until someone acts (e.g. a calendar year not yet published): shown first. */
+function Incidents({ bundle, onRetried }: { bundle: CaseBundle; onRetried: () => void }) {
+  const { t } = useI18n();
+  const { hasGroup } = useSession();
+  const { incidents } = bundle.view;
+  if (incidents.length === 0) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={fill(t('incidentsTitle'), { count: incidents.length })}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 20 }}>
+          {incidents.map((incident) => (
+            <li key={incident.id}>
+              <strong>{t(INCIDENT_KINDS[incident.kind] ?? 'incidentEvaluation')}</strong>
+              {` · ${bundle.elements.get(incident.element)?.name ?? incident.element}`}
+              {incident.year === undefined ? '' : ` · ${incident.year}`}
+              {t('colon')}
+              {incident.message} · {chinaTime(incident.at)}
+            </li>
+          ))}
+        </ul>
+      }
+      action={
+        hasGroup('admin') ? (
+          <Button
+            size="small"
+            onClick={() => {
+              void api('POST', '/api/admin/incidents/retry').then(onRetried, onRetried);
+            }}
+          >
+            {t('retryIncidents')}
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}
+
+/**
+ * One case: who and where, incidents, the tasks the user may complete as forms, the diagram of its
+ * version with done / open / ahead steps, its dates with their legal basis, and its history.
+ */
 export function CasePage() {
-  return <div>CasePage</div>;
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { hasGroup } = useSession();
+  const bundle = useAsync(() => loadCase(id, hasGroup('admin')), id);
+  const data = bundle.data;
+
+  if (data === undefined) {
+    if (bundle.error !== undefined)
+      return (
+        <Result
+          status="warning"
+          title={bundle.error.message}
+          extra={
+            <Link to="/">
+              <Button>{t('back')}</Button>
+            </Link>
+          }
+        />
+      );
+    return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
+  }
+  const active = data.diagram.active.map((element) => data.elements.get(element));
+  const named = (tasks: boolean) =>
+    active
+      .filter((element) => element !== undefined && (element.type === 'userTask') === tasks)
+      .map((element) => element?.name)
+      .filter((name): name is string => name !== undefined);
+  const [activeTasks, waiting] = [named(true), named(false)];
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Space>
+        <Link to="/">
+          <ArrowLeftOutlined /> {t('backToInbox')}
+        </Link>
+        <Button size="small" icon={<ReloadOutlined spin={bundle.loading} />} onClick={bundle.reload}>
+          {t('reload')}
+        </Button>
+      </Space>
+      <Header bundle={data} />
+      <Incidents bundle={data} onRetried={bundle.reload} />
+      <section aria-labelledby="open-tasks">
+        <Typography.Title level={4} id="open-tasks">
+          {t('openTasks')}
+        </Typography.Title>
+        <TaskForms key={data.view.updatedAt} bundle={data} onDone={bundle.reload} />
+      </section>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('diagram')}</h2>}>
+        <Typography.Paragraph>
+          {t('currentSteps')}
+          {t('colon')}
+          {activeTasks.length === 0 ? t('none') : activeTasks.join('、')}
+          {waiting.length > 0 && `${t('semicolon')}${t('waitingFor')}${t('colon')}${waiting.join('、')}`}
+        </Typography.Paragraph>
+        <Suspense fallback={<Spin />}>
+          <CaseDiagram xml={data.diagram.xml} visited={data.diagram.visited} active={data.diagram.active} />
+        </Suspense>
+      </Card>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dueDates')}</h2>}>
+        <DueDates
+          view={data.view}
+          version={data.version}
+          today={data.today}
+          {...(data.calendar !== undefined && { calendar: data.calendar })}
+        />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          {t('today')}
+          {t('colon')}
+          {data.today} · {t('dueDatesHint')}
+        </Typography.Paragraph>
+      </Card>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('timeline')}</h2>}>
+        <CaseTimeline bundle={data} />
+      </Card>
+    </Space>
+  );
 }

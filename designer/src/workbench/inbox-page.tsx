@@ -1,3 +1,147 @@
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useSession } from '../auth/session.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { DaysLeft } from './days-left.js';
+import { chinaTime } from './format.js';
+import { loadInbox, type CaseRow, type TaskRow } from './inbox-data.js';
+import { StartCaseDialog } from './start-case-dialog.js';
+import { useAsync } from './use-async.js';
+
+const caseLink = (id: string) => `/cases/${encodeURIComponent(id)}`;
+
+function caseColumns(t: (key: MessageKey) => string, today: string): TableColumnsType<CaseRow> {
+  return [
+    {
+      title: t('park'),
+      key: 'park',
+      render: (_, row) => (
+        <>
+          <div>{row.parkName ?? row.park}</div>
+          {row.parkName !== undefined && <Typography.Text type="secondary">{row.park}</Typography.Text>}
+        </>
+      ),
+    },
+    { title: t('province'), dataIndex: 'provinceName', key: 'province' },
+    {
+      title: t('status'),
+      key: 'status',
+      render: (_, row) => <Tag color={row.final ? 'default' : 'blue'}>{row.statusTitle}</Tag>,
+    },
+    {
+      title: t('nextDue'),
+      key: 'due',
+      render: (_, row) =>
+        row.next === undefined ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <>
+            <div>{row.next.date}</div>
+            <Typography.Text type="secondary">{row.next.title}</Typography.Text>
+          </>
+        ),
+    },
+    { title: t('workingDaysLeft'), key: 'days', render: (_, row) => <DaysLeft row={row} today={today} /> },
+  ];
+}
+
+/**
+ * The workbench's front page: the caller's open tasks with their cases' next dates and the working
+ * days left, every case the caller may see, and — for a park — starting a creation application.
+ */
 export function InboxPage() {
-  return <div>InboxPage</div>;
+  const { t } = useI18n();
+  const { me, hasGroup } = useSession();
+  const navigate = useNavigate();
+  const [starting, setStarting] = useState(false);
+  const inbox = useAsync(() => loadInbox(hasGroup('admin')), me?.username ?? '');
+  const today = inbox.data?.today ?? '';
+  const parks = (me?.roles ?? []).filter((role) => role.startsWith('park:')).map((role) => role.slice(5));
+
+  const taskColumns: TableColumnsType<TaskRow> = [
+    {
+      title: t('task'),
+      key: 'task',
+      render: (_, row) => <Link to={caseLink(row.id)}>{row.taskName}</Link>,
+    },
+    ...(caseColumns(t, today) as TableColumnsType<TaskRow>),
+    { title: t('received'), key: 'received', render: (_, row) => chinaTime(row.createdAt) },
+  ];
+  const open = (row: CaseRow) => ({
+    onClick: () => void navigate(caseLink(row.id)),
+    style: { cursor: 'pointer' },
+  });
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      {inbox.error !== undefined && <Alert type="error" showIcon title={inbox.error.message} />}
+      <Card
+        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('inbox')}</h2>}
+        extra={
+          <Space>
+            {inbox.data !== undefined && (
+              <Typography.Text type="secondary">
+                {t('today')}
+                {t('colon')}
+                {inbox.data.today}
+              </Typography.Text>
+            )}
+            <Button icon={<ReloadOutlined />} onClick={inbox.reload} aria-label={t('reload')} />
+            {parks.length > 0 && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  setStarting(true);
+                }}
+              >
+                {t('startCase')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        <Table<TaskRow>
+          rowKey="ref"
+          size="middle"
+          loading={inbox.loading}
+          dataSource={inbox.data?.tasks ?? []}
+          columns={taskColumns}
+          onRow={open}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: t('noTasks') }}
+        />
+      </Card>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('casesInScope')}</h2>}>
+        <Table<CaseRow>
+          rowKey="id"
+          size="middle"
+          loading={inbox.loading}
+          dataSource={inbox.data?.cases ?? []}
+          columns={[
+            {
+              title: t('case'),
+              key: 'id',
+              render: (_, row) => <Link to={caseLink(row.id)}>{row.id}</Link>,
+            },
+            ...caseColumns(t, today),
+            { title: t('version'), dataIndex: 'version', key: 'version' },
+          ]}
+          onRow={open}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: t('noCases') }}
+        />
+      </Card>
+      <StartCaseDialog
+        open={starting}
+        parks={parks}
+        onClose={() => {
+          setStarting(false);
+        }}
+      />
+    </Space>
+  );
 }

@@ -1,0 +1,7 @@
+// See bpmn-js.ts: the same cast for the viewer.
+import NavigatedViewerModule from 'bpmn-js/lib/NavigatedViewer.js';
+
+type ViewerClass = typeof import('bpmn-js/lib/NavigatedViewer.js').default;
+
+export const NavigatedViewer = NavigatedViewerModule as unknown as ViewerClass;
+export type NavigatedViewer = InstanceType<ViewerClass>;

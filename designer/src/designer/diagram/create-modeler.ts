@@ -1,0 +1,45 @@
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import { Modeler } from './bpmn-js.js';
+import {
+  BpmnPropertiesPanelModule,
+  BpmnPropertiesProviderModule,
+  CamundaPlatformPropertiesProviderModule,
+} from 'bpmn-js-properties-panel';
+import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
+import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
+import { LegalTimeModule } from './legal-time/index.js';
+import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
+import { translateFor } from './translate-zh.js';
+
+export interface ModelerOptions {
+  container: HTMLElement;
+  /** Where the properties panel renders. */
+  properties: HTMLElement;
+  vocabulary: LegalTimeVocabulary;
+  /** The UI language (the palette and panel speak Chinese when it is zh). */
+  language?: () => 'zh' | 'en';
+}
+
+/**
+ * The designer's modeler: bpmn-js with the properties panel, the Camunda Platform provider, moddle
+ * extension and behaviours (formKey, candidate groups, extension properties, conditions, timers),
+ * and the legal-time group. The MIWG test and the benchmark build exactly this.
+ */
+export function createModeler({ container, properties, vocabulary, language = () => 'en' }: ModelerOptions): Modeler {
+  return new Modeler({
+    container,
+    propertiesPanel: { parent: properties },
+    additionalModules: [
+      BpmnPropertiesPanelModule,
+      BpmnPropertiesProviderModule,
+      CamundaPlatformPropertiesProviderModule,
+      CamundaBehaviorsModule,
+      { legalTimeVocabulary: ['value', vocabulary], translate: ['value', translateFor(language)] },
+      LegalTimeModule,
+    ],
+    moddleExtensions: { camunda: camundaModdle },
+  });
+}

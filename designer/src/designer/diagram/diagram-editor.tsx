@@ -1,0 +1,161 @@
+import { DownloadOutlined, ExpandOutlined, RedoOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Space, Tooltip } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useDesignerI18n } from '../designer-i18n.js';
+import { createModeler } from './create-modeler.js';
+import './designer-diagram.css';
+import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
+import { download, useMarkers, useResized, useReveal, type ElementFocus } from './diagram-hooks.js';
+import { initialView, type BpmnDiagram, type Canvas, type CommandStack, type EventBus } from './services.js';
+
+export interface DiagramEditorProps {
+  /** The diagram to open (read once, when the editor mounts). */
+  xml: string;
+  vocabulary: LegalTimeVocabulary;
+  /** The diagram after each change (debounced). */
+  onChange: (xml: string) => void;
+  /** Elements to mark, by marker class. */
+  markers?: Record<string, readonly string[]>;
+  focus?: ElementFocus | undefined;
+  /** Whether the tab is shown (the canvas measures itself again when it is). */
+  active: boolean;
+  fileName: string;
+  toolbar?: ReactNode;
+}
+
+const CHANGE_DELAY_MS = 300;
+
+/** The bpmn-js modeler with its properties panel, for a draft's process.bpmn. */
+export function DiagramEditor(props: DiagramEditorProps) {
+  const { d, language } = useDesignerI18n();
+  const { message } = App.useApp();
+  const languageRef = useRef(language);
+  languageRef.current = language;
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [diagram, setDiagram] = useState<BpmnDiagram | undefined>();
+  const [ready, setReady] = useState(false);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    const container = canvasRef.current;
+    const properties = panelRef.current;
+    if (container === null || properties === null) return;
+    // The module reads the vocabulary through this object, so it always sees the current props.
+    const vocabulary: LegalTimeVocabulary = {
+      rules: () => latest.current.vocabulary.rules(),
+      dates: () => latest.current.vocabulary.dates(),
+      label: (key) => latest.current.vocabulary.label(key),
+    };
+    const modeler = createModeler({
+      container,
+      properties,
+      vocabulary,
+      language: () => languageRef.current,
+    }) as unknown as BpmnDiagram;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const changed = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void modeler.saveXML({ format: true }).then(({ xml }) => {
+          if (xml !== undefined) latest.current.onChange(xml);
+        });
+      }, CHANGE_DELAY_MS);
+    };
+    modeler.get<EventBus>('eventBus').on('commandStack.changed', changed);
+    let alive = true;
+    modeler.importXML(latest.current.xml).then(
+      ({ warnings }) => {
+        if (!alive) return;
+        initialView(modeler);
+        if (warnings.length > 0) void message.warning(d('importWarnings', { count: warnings.length }));
+        setDiagram(modeler);
+        setReady(true);
+      },
+      (error: unknown) => {
+        if (alive) void message.error(d('importFailed', { message: (error as Error).message }));
+      },
+    );
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      modeler.destroy();
+      setDiagram(undefined);
+      setReady(false);
+    };
+    // One modeler per mount: later XML comes from the modeler itself.
+  }, []);
+
+  useResized(diagram, props.active);
+
+  useMarkers(diagram, props.markers);
+
+  useReveal(diagram, props.focus, props.active);
+
+  const importFile = async (file: File) => {
+    if (diagram === undefined) return;
+    try {
+      const { warnings } = await diagram.importXML(await file.text());
+      initialView(diagram);
+      if (warnings.length > 0) void message.warning(d('importWarnings', { count: warnings.length }));
+      const { xml } = await diagram.saveXML({ format: true });
+      if (xml !== undefined) props.onChange(xml);
+    } catch (error) {
+      void message.error(d('importFailed', { message: (error as Error).message }));
+    }
+  };
+
+  const commandStack = () => diagram?.get<CommandStack>('commandStack');
+  return (
+    <div>
+      <Space style={{ marginBottom: 8 }} wrap>
+        {props.toolbar}
+        <Button icon={<UploadOutlined />} onClick={() => fileRef.current?.click()} disabled={!ready}>
+          {d('importBpmn')}
+        </Button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".bpmn,.xml"
+          hidden
+          data-testid="bpmn-file"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file !== undefined) void importFile(file);
+          }}
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          disabled={!ready}
+          onClick={() =>
+            void diagram?.saveXML({ format: true }).then(({ xml }) => {
+              if (xml !== undefined) download(props.fileName, xml);
+            })
+          }
+        >
+          {d('downloadBpmn')}
+        </Button>
+        <Tooltip title={d('undo')}>
+          <Button icon={<UndoOutlined />} aria-label={d('undo')} onClick={() => commandStack()?.undo()} />
+        </Tooltip>
+        <Tooltip title={d('redo')}>
+          <Button icon={<RedoOutlined />} aria-label={d('redo')} onClick={() => commandStack()?.redo()} />
+        </Tooltip>
+        <Tooltip title={d('fitDiagram')}>
+          <Button
+            icon={<ExpandOutlined />}
+            aria-label={d('fitDiagram')}
+            onClick={() => diagram?.get<Canvas>('canvas').zoom('fit-viewport', 'auto')}
+          />
+        </Tooltip>
+      </Space>
+      <div className="qbz-diagram">
+        <div className="qbz-diagram-canvas" ref={canvasRef} data-diagram="modeler" data-diagram-ready={ready} />
+        <div className="qbz-diagram-side" ref={panelRef} />
+      </div>
+    </div>
+  );
+}

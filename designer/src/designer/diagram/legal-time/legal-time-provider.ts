@@ -1,0 +1,51 @@
+import { Group } from '@bpmn-io/properties-panel';
+import { getCamundaProperty, isTimerEvent, type DiagramElement } from '../camunda-properties.js';
+import { LEGAL_TIME_PROPERTIES, legalTimeEntries } from './legal-time-entries.js';
+import type { LegalTimeVocabulary } from './vocabulary.js';
+
+interface PropertiesPanel {
+  registerProvider(priority: number, provider: object): void;
+}
+
+interface PanelGroup {
+  id: string;
+}
+
+// After the Camunda provider (500), which rearranges the groups it finds.
+const PRIORITY = 300;
+
+/**
+ * Adds the "法定期限" group to timer events (and to any element that already declares a legal-time
+ * property): the rule is picked by name from rules.json, dates from the manifest, written as the
+ * same `camunda:properties` the Extension properties group shows.
+ */
+export class LegalTimePropertiesProvider {
+  static $inject = ['propertiesPanel', 'legalTimeVocabulary'];
+
+  constructor(
+    propertiesPanel: PropertiesPanel,
+    private readonly vocabulary: LegalTimeVocabulary,
+  ) {
+    propertiesPanel.registerProvider(PRIORITY, this);
+  }
+
+  getGroups(element: DiagramElement) {
+    return (groups: PanelGroup[]) => {
+      if (!appliesTo(element)) return groups;
+      const general = groups.findIndex((group) => group.id === 'general');
+      groups.splice(general + 1, 0, {
+        id: 'legalTime',
+        label: this.vocabulary.label('group'),
+        component: Group,
+        entries: legalTimeEntries(element),
+      } as PanelGroup);
+      return groups;
+    };
+  }
+}
+
+function appliesTo(element: DiagramElement): boolean {
+  const businessObject = element.businessObject;
+  if (isTimerEvent(businessObject)) return true;
+  return LEGAL_TIME_PROPERTIES.some((name) => getCamundaProperty(businessObject, name) !== undefined);
+}

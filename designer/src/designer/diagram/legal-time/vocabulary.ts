@@ -1,0 +1,28 @@
+/**
+ * What the "法定期限" (legal time) group offers: the draft's rules and the manifest's dates, read
+ * when the panel renders so that edits in the Periods tab show up without reopening the diagram.
+ */
+export interface LegalTimeVocabulary {
+  /** Rules that are periods (durations or working days), with their value in words. */
+  rules(): { name: string; title: string; article?: string; words: string }[];
+  /** Dates declared in manifest.json. */
+  dates(): { name: string; title: string }[];
+  /** A label of the group in the current UI language. */
+  label(key: LegalTimeLabel): string;
+}
+
+export type LegalTimeLabel =
+  | 'group'
+  | 'rule'
+  | 'due'
+  | 'from'
+  | 'direction'
+  | 'cycle'
+  | 'dueIs'
+  | 'none'
+  | 'after'
+  | 'before'
+  | 'cycleYes'
+  | 'lastDay'
+  | 'fireDay'
+  | 'unknown';

@@ -1,0 +1,281 @@
+import { App, Button, Card, Checkbox, Col, Collapse, Input, Row, Select, Space, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { DesignerMessageKey } from '../designer-messages.js';
+import { useDesignerI18n } from '../designer-i18n.js';
+import { pointerTokens } from '../focus.js';
+import { FieldDetails, SchemaJson } from './field-details.js';
+import {
+  choicesOf,
+  exampleOf,
+  FIELD_KINDS,
+  fieldKind,
+  propertiesOf,
+  requiredOf,
+  withExample,
+  withField,
+  withKind,
+  withoutField,
+  withRequired,
+  withText,
+  type FieldKind,
+  type JsonSchema,
+} from './form-fields.js';
+import { FormPreview } from './form-preview.js';
+
+interface Props {
+  form: JsonSchema;
+  readOnly: boolean;
+  /** A JSON Pointer into the form a problem points at. */
+  pointer: { value: string; seq: number } | undefined;
+  onChange: (form: JsonSchema) => void;
+}
+
+const KIND_LABEL: Record<FieldKind, DesignerMessageKey> = {
+  string: 'typeString',
+  date: 'typeDate',
+  number: 'typeNumber',
+  integer: 'typeInteger',
+  boolean: 'typeBoolean',
+  attachment: 'typeAttachment',
+  complex: 'typeComplex',
+};
+
+const KEY = /^[A-Za-z][A-Za-z0-9]*$/;
+
+function summary(schema: JsonSchema): string {
+  const parts: string[] = [];
+  const choices = choicesOf(schema);
+  if (choices.length > 0) parts.push(choices.map((choice) => choice.title || choice.value).join(' / '));
+  for (const [keyword, sign] of [
+    ['minLength', '≥'],
+    ['maxLength', '≤'],
+    ['minimum', '≥'],
+    ['maximum', '≤'],
+  ] as const)
+    if (typeof schema[keyword] === 'number') parts.push(`${keyword} ${sign} ${String(schema[keyword])}`);
+  if (schema.type === 'array') parts.push('[ ]');
+  return parts.join(' · ');
+}
+
+/** One form: its fields in a table (details in each row), the example, and the live preview. */
+export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
+  const { d } = useDesignerI18n();
+  const { message } = App.useApp();
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const [newKey, setNewKey] = useState('');
+  const [preview, setPreview] = useState<unknown>(() => exampleOf(form));
+  const properties = propertiesOf(form);
+  const required = new Set(requiredOf(form));
+  const tokens = pointerTokens(pointer?.value);
+  // `/properties/<field>/…`, or `/examples/0/<field>/…` (the example's value of that field).
+  const focusedField = tokens[0] === 'properties' ? tokens[1] : tokens[0] === 'examples' ? tokens[2] : undefined;
+
+  useEffect(() => {
+    if (focusedField !== undefined) {
+      setExpanded((keys) => (keys.includes(focusedField) ? keys : [...keys, focusedField]));
+      document.querySelector(`[data-row-key="${CSS.escape(focusedField)}"]`)?.scrollIntoView({ block: 'center' });
+    }
+  }, [pointer]);
+
+  const setField = (key: string, schema: JsonSchema) => {
+    onChange(withField(form, key, schema));
+  };
+  const rows = Object.entries(properties).map(([key, schema]) => ({ key, schema }));
+
+  return (
+    <Row gutter={16}>
+      <Col xs={24} xxl={15}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Input
+            prefix={<Typography.Text type="secondary">{d('formTitle')}:</Typography.Text>}
+            value={typeof form.title === 'string' ? form.title : ''}
+            disabled={readOnly}
+            onChange={(event) => {
+              onChange(withText(form, 'title', event.target.value));
+            }}
+          />
+          <Input.TextArea
+            value={typeof form.description === 'string' ? form.description : ''}
+            placeholder={d('formDescription')}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            disabled={readOnly}
+            onChange={(event) => {
+              onChange(withText(form, 'description', event.target.value));
+            }}
+          />
+          <Table
+            size="small"
+            pagination={false}
+            scroll={{ x: 720 }}
+            dataSource={rows}
+            rowClassName={(row) => (row.key === focusedField ? 'qbz-focused' : '')}
+            expandable={{
+              expandedRowKeys: expanded,
+              onExpandedRowsChange: (keys) => {
+                setExpanded(keys as string[]);
+              },
+              expandedRowRender: (row) => (
+                <FieldDetails
+                  fieldKey={row.key}
+                  schema={row.schema}
+                  readOnly={readOnly}
+                  onChange={(schema) => {
+                    setField(row.key, schema);
+                  }}
+                />
+              ),
+            }}
+            columns={[
+              {
+                title: d('fieldKey'),
+                dataIndex: 'key',
+                width: 180,
+                render: (key: string) => <Typography.Text code>{key}</Typography.Text>,
+              },
+              {
+                title: d('fieldTitle'),
+                key: 'title',
+                render: (_, row) => (
+                  <Input
+                    value={typeof row.schema.title === 'string' ? row.schema.title : ''}
+                    disabled={readOnly}
+                    aria-label={`${row.key}-title`}
+                    onChange={(event) => {
+                      setField(row.key, withText(row.schema, 'title', event.target.value));
+                    }}
+                  />
+                ),
+              },
+              {
+                title: d('fieldType'),
+                key: 'type',
+                width: 110,
+                render: (_, row) => (
+                  <Select<FieldKind>
+                    value={fieldKind(row.schema)}
+                    disabled={readOnly}
+                    style={{ width: '100%' }}
+                    popupMatchSelectWidth={false}
+                    options={FIELD_KINDS.map((kind) => ({ value: kind, label: d(KIND_LABEL[kind]) }))}
+                    onChange={(kind) => {
+                      setField(row.key, withKind(row.schema, kind));
+                    }}
+                  />
+                ),
+              },
+              {
+                title: d('required'),
+                key: 'required',
+                width: 64,
+                align: 'center',
+                render: (_, row) => (
+                  <Checkbox
+                    checked={required.has(row.key)}
+                    disabled={readOnly}
+                    aria-label={`${row.key}-required`}
+                    onChange={(event) => {
+                      onChange(withRequired(form, row.key, event.target.checked));
+                    }}
+                  />
+                ),
+              },
+              {
+                title: d('constraints'),
+                key: 'constraints',
+                width: 110,
+                ellipsis: true,
+                render: (_, row) => <Typography.Text type="secondary">{summary(row.schema)}</Typography.Text>,
+              },
+              ...(readOnly
+                ? []
+                : [
+                    {
+                      title: '',
+                      key: 'remove',
+                      width: 60,
+                      render: (_: unknown, row: { key: string }) => (
+                        <Button
+                          type="link"
+                          danger
+                          size="small"
+                          onClick={() => {
+                            onChange(withoutField(form, row.key));
+                          }}
+                        >
+                          {d('removeField')}
+                        </Button>
+                      ),
+                    },
+                  ]),
+            ]}
+          />
+          {!readOnly && (
+            <Space>
+              <Input
+                placeholder={d('newFieldKey')}
+                value={newKey}
+                style={{ width: 280 }}
+                onChange={(event) => {
+                  setNewKey(event.target.value.trim());
+                }}
+              />
+              <Button
+                disabled={!KEY.test(newKey) || newKey in properties}
+                onClick={() => {
+                  onChange(withField(form, newKey, { type: 'string', title: newKey, maxLength: 200 }));
+                  setExpanded((keys) => [...keys, newKey]);
+                  setNewKey('');
+                }}
+              >
+                {d('addField')}
+              </Button>
+              {newKey in properties && (
+                <Typography.Text type="danger">{d('fieldExists', { key: newKey })}</Typography.Text>
+              )}
+            </Space>
+          )}
+          <Collapse
+            size="small"
+            {...(tokens[0] === 'examples' && { activeKey: ['example'] })}
+            items={[
+              {
+                key: 'example',
+                label: d('example'),
+                children: (
+                  <SchemaJson
+                    schema={exampleOf(form) ?? {}}
+                    readOnly={readOnly}
+                    onChange={(example) => {
+                      onChange(withExample(form, example));
+                    }}
+                  />
+                ),
+              },
+            ]}
+          />
+        </Space>
+      </Col>
+      <Col xs={24} xxl={9}>
+        <Card
+          size="small"
+          title={d('preview')}
+          extra={
+            !readOnly && (
+              <Button
+                size="small"
+                onClick={() => {
+                  onChange(withExample(form, preview));
+                  void message.success(d('exampleUpdated'));
+                }}
+              >
+                {d('useAsExample')}
+              </Button>
+            )
+          }
+        >
+          <FormPreview schema={form} data={exampleOf(form)} onChange={setPreview} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,249 @@
+import { Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { Manifest, Rule, Rules } from '../../../../engine/definitions/types.js';
+import { useDesignerI18n } from '../designer-i18n.js';
+import { focusedRow, type FileFocus } from '../focus.js';
+import { FILES, jsonText, parseJson, type Workspace } from '../workspace.js';
+import { PERIOD_UNITS, periodValue, periodWords, simplePeriod, unitWords, type PeriodUnit } from './period-words.js';
+import { rulesCountedByTimers } from './timer-rules.js';
+
+interface Props {
+  workspace: Workspace;
+  focus: FileFocus | undefined;
+}
+
+const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** rules.json in words (CONTRACT §3): each period as a number and a unit, with its article and title. */
+export function PeriodsEditor({ workspace, focus }: Props) {
+  const { d, language } = useDesignerI18n();
+  const [newName, setNewName] = useState('');
+  const text = workspace.text(FILES.rules);
+  const rules = useMemo(() => parseJson<Rules>(text) ?? {}, [text]);
+  const xml = workspace.text(FILES.process);
+  const counted = useMemo(() => rulesCountedByTimers(xml ?? ''), [xml]);
+  const manifestText = workspace.text(FILES.manifest);
+  // Codes in lists read as names where the manifest's groups name them (moa → 农业农村部).
+  const codeNames = useMemo(() => {
+    const groups = parseJson<Manifest>(manifestText)?.groups ?? {};
+    return new Map(Object.values(groups).flatMap((group) => Object.entries(group.members ?? {})));
+  }, [manifestText]);
+  const readOnly = workspace.readOnly;
+  const focused = focusedRow(focus, FILES.rules);
+
+  const update = (name: string, change: Partial<Rule>) => {
+    const current = rules[name];
+    if (current === undefined) return;
+    workspace.edit(FILES.rules, jsonText({ ...rules, [name]: { ...current, ...change } }));
+  };
+  const remove = (name: string) => {
+    workspace.edit(FILES.rules, jsonText(Object.fromEntries(Object.entries(rules).filter(([key]) => key !== name))));
+  };
+  const add = () => {
+    workspace.edit(FILES.rules, jsonText({ ...rules, [newName]: { value: 'P1M', article: 'Art. ', title: '' } }));
+    setNewName('');
+  };
+
+  const rows = Object.entries(rules).map(([name, rule]) => ({ name, ...rule }));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Table
+        rowKey="name"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        rowClassName={(row) => (row.name === focused ? 'qbz-focused' : '')}
+        columns={[
+          {
+            title: d('ruleName'),
+            dataIndex: 'name',
+            width: 220,
+            render: (name: string) => (
+              <Space orientation="vertical" size={0}>
+                <Typography.Text code>{name}</Typography.Text>
+                {counted.has(name) && <Tag color="purple">{d('usedByTimers')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: d('ruleTitle'),
+            dataIndex: 'title',
+            render: (title: string, row) => (
+              <Input.TextArea
+                value={title}
+                autoSize
+                disabled={readOnly}
+                aria-label={`${row.name}-title`}
+                onChange={(event) => {
+                  update(row.name, { title: event.target.value });
+                }}
+              />
+            ),
+          },
+          {
+            title: d('article'),
+            dataIndex: 'article',
+            width: 110,
+            render: (article: string, row) => (
+              <Input
+                value={article}
+                disabled={readOnly}
+                aria-label={`${row.name}-article`}
+                onChange={(event) => {
+                  update(row.name, { article: event.target.value });
+                }}
+              />
+            ),
+          },
+          {
+            title: d('ruleValue'),
+            dataIndex: 'value',
+            width: 260,
+            render: (_, row) => (
+              <ValueEditor
+                name={row.name}
+                value={row.value}
+                countedByTimer={counted.has(row.name)}
+                readOnly={readOnly}
+                onChange={(value) => {
+                  update(row.name, { value });
+                }}
+              />
+            ),
+          },
+          {
+            title: d('inWords'),
+            key: 'words',
+            width: 160,
+            render: (_, row) => (
+              <Typography.Text strong data-words={row.name}>
+                {typeof row.value === 'number' && !counted.has(row.name)
+                  ? String(row.value)
+                  : periodWords(
+                      Array.isArray(row.value) ? row.value.map((code) => codeNames.get(code) ?? code) : row.value,
+                      language,
+                    )}
+              </Typography.Text>
+            ),
+          },
+          ...(readOnly
+            ? []
+            : [
+                {
+                  title: '',
+                  key: 'remove',
+                  width: 70,
+                  render: (_: unknown, row: { name: string }) => (
+                    <Button
+                      type="link"
+                      danger
+                      size="small"
+                      onClick={() => {
+                        remove(row.name);
+                      }}
+                    >
+                      {d('remove')}
+                    </Button>
+                  ),
+                },
+              ]),
+        ]}
+      />
+      {!readOnly && (
+        <Space>
+          <Input
+            placeholder={d('ruleNameHint')}
+            value={newName}
+            style={{ width: 360 }}
+            onChange={(event) => {
+              setNewName(event.target.value.trim());
+            }}
+            status={newName !== '' && (!NAME.test(newName) || newName in rules) ? 'error' : ''}
+          />
+          <Button onClick={add} disabled={!NAME.test(newName) || newName in rules}>
+            {d('addRule')}
+          </Button>
+          {newName in rules && <Typography.Text type="danger">{d('ruleExists', { name: newName })}</Typography.Text>}
+        </Space>
+      )}
+    </Space>
+  );
+}
+
+interface ValueProps {
+  name: string;
+  value: Rule['value'];
+  countedByTimer: boolean;
+  readOnly: boolean;
+  onChange: (value: Rule['value']) => void;
+}
+
+/** A period as amount + unit; a list as tags; a parameter as a number; anything else as ISO text. */
+function ValueEditor({ name, value, countedByTimer, readOnly, onChange }: ValueProps) {
+  const { d, language } = useDesignerI18n();
+  if (Array.isArray(value))
+    return (
+      <Select
+        mode="tags"
+        value={value}
+        disabled={readOnly}
+        style={{ width: '100%' }}
+        aria-label={`${name}-value`}
+        onChange={(next: string[]) => {
+          onChange(next);
+        }}
+      />
+    );
+  if (typeof value === 'number' && !countedByTimer)
+    return (
+      <Space>
+        <InputNumber
+          value={value}
+          disabled={readOnly}
+          aria-label={`${name}-value`}
+          onChange={(next) => {
+            if (next !== null) onChange(next);
+          }}
+        />
+        <Typography.Text type="secondary">{d('parameter')}</Typography.Text>
+      </Space>
+    );
+  const period = simplePeriod(value);
+  if (period === undefined)
+    return (
+      <Input
+        value={String(value)}
+        disabled={readOnly}
+        suffix={d('isoDuration')}
+        aria-label={`${name}-value`}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
+      />
+    );
+  return (
+    <Space.Compact>
+      <InputNumber
+        min={1}
+        precision={0}
+        value={period.amount}
+        disabled={readOnly}
+        aria-label={`${name}-amount`}
+        style={{ width: 90 }}
+        onChange={(amount) => {
+          if (amount !== null) onChange(periodValue({ ...period, amount }));
+        }}
+      />
+      <Select<PeriodUnit>
+        value={period.unit}
+        disabled={readOnly}
+        aria-label={`${name}-unit`}
+        style={{ width: 130 }}
+        options={PERIOD_UNITS.map((unit) => ({ value: unit, label: unitWords(unit, language) }))}
+        onChange={(unit) => {
+          onChange(periodValue({ ...period, unit }));
+        }}
+      />
+    </Space.Compact>
+  );
+}

@@ -1,0 +1,177 @@
+import { Button, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { Change, DiffEntry, VersionDiff } from '../designer-api.js';
+import type { DesignerMessageKey } from '../designer-messages.js';
+import { useDesignerI18n } from '../designer-i18n.js';
+import type { ElementFocus } from '../diagram/diagram-hooks.js';
+import { DiagramViewer } from '../diagram/diagram-viewer.js';
+import { periodWords } from '../periods/period-words.js';
+
+interface Props {
+  diff: VersionDiff | undefined;
+  running: boolean;
+  onRun: () => void;
+  draftXml: string;
+  /** The diagram of the version compared against (loaded on demand). */
+  loadBaseXml: (version: string) => Promise<string>;
+  active: boolean;
+  onOpenForm: (formKey: string) => void;
+}
+
+const KINDS: DiffEntry['kind'][] = ['rule', 'passScore', 'indicator', 'veto', 'form', 'element', 'flow', 'manifest'];
+const KIND_LABEL: Record<DiffEntry['kind'], DesignerMessageKey> = {
+  rule: 'kindRule',
+  indicator: 'kindIndicator',
+  passScore: 'kindPassScore',
+  veto: 'kindVeto',
+  form: 'kindForm',
+  element: 'kindElement',
+  flow: 'kindFlow',
+  manifest: 'kindManifest',
+};
+export const CHANGE_COLOR: Record<Change, string> = { added: 'green', removed: 'red', changed: 'orange' };
+
+function show(value: unknown, kind: DiffEntry['kind'], field: string, language: 'zh' | 'en'): string {
+  if (kind === 'rule' && field === 'value') return periodWords(value, language);
+  if (typeof value === 'string') return value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return value === undefined ? '—' : JSON.stringify(value);
+}
+
+/** What changed inside a changed entry, field by field ("maxScore: 6 → 5"). */
+export function changeDetails(entry: DiffEntry, language: 'zh' | 'en'): string[] {
+  if (entry.change !== 'changed') return [];
+  const { before, after } = entry;
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (entry.kind === 'form') return [];
+  if (!isObject(before) || !isObject(after))
+    return [`${show(before, entry.kind, '', language)} → ${show(after, entry.kind, '', language)}`];
+  const lines = (a: Record<string, unknown>, b: Record<string, unknown>, prefix: string): string[] =>
+    [...new Set([...Object.keys(a), ...Object.keys(b)])]
+      .filter((field) => JSON.stringify(a[field]) !== JSON.stringify(b[field]))
+      .flatMap((field) => {
+        const [x, y] = [a[field], b[field]];
+        // One level down (an element's extension properties): name the property that changed.
+        if (prefix === '' && isObject(x) && isObject(y)) return lines(x, y, `${field}.`);
+        const shown = (value: unknown) => (value === undefined ? '—' : show(value, entry.kind, field, language));
+        return [`${prefix}${field}: ${shown(x)} → ${shown(y)}`];
+      });
+  return lines(before, after, '');
+}
+
+function nameOf(entry: DiffEntry): string | undefined {
+  const shape = (entry.after ?? entry.before) as { name?: unknown; title?: unknown } | undefined;
+  const name = shape?.name ?? shape?.title;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** GET /api/drafts/:id/compare: the differences as lists and as coloured markers on the diagrams. */
+export function ComparePanel({ diff, running, onRun, draftXml, loadBaseXml, active, onOpenForm }: Props) {
+  const { d, language } = useDesignerI18n();
+  const [side, setSide] = useState<'draft' | 'base'>('draft');
+  const [baseXml, setBaseXml] = useState<{ version: string; xml: string } | undefined>();
+  const [focus, setFocus] = useState<ElementFocus | undefined>();
+  const markers = useMemo<Record<string, readonly string[]> | undefined>(() => {
+    if (diff === undefined) return undefined;
+    const changed = { 'qbz-changed': diff.elements.changed };
+    return side === 'draft'
+      ? { ...changed, 'qbz-added': diff.elements.added }
+      : { ...changed, 'qbz-removed': diff.elements.removed };
+  }, [diff, side]);
+
+  const showSide = (next: 'draft' | 'base') => {
+    setSide(next);
+    if (next === 'base' && diff !== undefined && baseXml?.version !== diff.against)
+      void loadBaseXml(diff.against).then((xml) => {
+        setBaseXml({ version: diff.against, xml });
+      });
+  };
+  const locate = (entry: DiffEntry) => {
+    if (entry.kind === 'form') onOpenForm(entry.key);
+    if (entry.kind !== 'element' && entry.kind !== 'flow') return;
+    const wanted = entry.change === 'removed' ? 'base' : side;
+    showSide(wanted);
+    setFocus({ id: entry.key, seq: Date.now() });
+  };
+
+  const xml = side === 'draft' ? draftXml : baseXml?.xml;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Button type="primary" loading={running} onClick={onRun}>
+          {d('runCompare')}
+        </Button>
+        {diff !== undefined && <Typography.Text>{d('compareAgainst', { version: diff.against })}</Typography.Text>}
+      </Space>
+      {diff !== undefined && diff.entries.length === 0 && <Empty description={d('noChanges')} />}
+      {diff !== undefined &&
+        KINDS.map((kind) => {
+          const entries = diff.entries.filter((entry) => entry.kind === kind);
+          if (entries.length === 0) return null;
+          return (
+            <Card key={kind} size="small" title={d(KIND_LABEL[kind])} data-diff-kind={kind}>
+              <List
+                size="small"
+                dataSource={entries}
+                renderItem={(entry) => (
+                  <List.Item
+                    data-diff={`${entry.kind}:${entry.key}`}
+                    onClick={() => {
+                      locate(entry);
+                    }}
+                    style={{ cursor: ['element', 'flow', 'form'].includes(entry.kind) ? 'pointer' : undefined }}
+                  >
+                    <Space orientation="vertical" size={0}>
+                      <Space>
+                        <Tag color={CHANGE_COLOR[entry.change]}>{d(entry.change)}</Tag>
+                        <Typography.Text code>{entry.key}</Typography.Text>
+                        {nameOf(entry) !== undefined && <Typography.Text>{nameOf(entry)}</Typography.Text>}
+                      </Space>
+                      {changeDetails(entry, language).map((line) => (
+                        <Typography.Text key={line} type="secondary" style={{ paddingLeft: 8 }}>
+                          {line}
+                        </Typography.Text>
+                      ))}
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            </Card>
+          );
+        })}
+      {diff !== undefined && (
+        <Card
+          size="small"
+          title={
+            <Segmented
+              value={side}
+              onChange={(value) => {
+                showSide(value as 'draft' | 'base');
+              }}
+              options={[
+                { value: 'draft', label: d('showDraftDiagram') },
+                { value: 'base', label: d('showBaseDiagram') },
+              ]}
+            />
+          }
+          extra={
+            <Space>
+              {(['added', 'changed', 'removed'] as const).map((change) => (
+                <span key={change}>
+                  <span className={`qbz-legend qbz-legend-${change}`} style={{ borderColor: LEGEND[change] }} />
+                  {d(change)} {diff.elements[change].length}
+                </span>
+              ))}
+            </Space>
+          }
+        >
+          {xml !== undefined && (
+            <DiagramViewer key={side} xml={xml} markers={markers} focus={focus} active={active} height={520} />
+          )}
+        </Card>
+      )}
+    </Space>
+  );
+}
+
+const LEGEND: Record<Change, string> = { added: '#389e0d', changed: '#d46b08', removed: '#cf1322' };

@@ -1,0 +1,278 @@
+import { DeleteOutlined, LoadingOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import type { WidgetProps } from '@rjsf/utils';
+import { Button, Progress, Space, Typography } from 'antd';
+import { useRef, useState, type ChangeEvent } from 'react';
+import { ApiError, uploadFile } from '../api/client.js';
+import { useI18n } from '../i18n/i18n.js';
+import {
+  ACCEPTED_FILES,
+  attachmentInfo,
+  downloadAttachment,
+  formatSize,
+  rememberAttachment,
+  shortId,
+} from './attachments.js';
+import type { SchemaFormContext } from './form-context.js';
+
+interface Upload {
+  key: number;
+  name: string;
+  percent: number;
+}
+
+/** Uploads files one after another, reporting progress per file; resolves with the stored ids. */
+function useUploads(uploadPath: string) {
+  const { t } = useI18n();
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  const counter = useRef(0);
+  const upload = async (file: File): Promise<string | undefined> => {
+    const key = (counter.current += 1);
+    setUploads((list) => [...list, { key, name: file.name, percent: 0 }]);
+    try {
+      const meta = await uploadFile(uploadPath, file, (percent) => {
+        setUploads((list) => list.map((item) => (item.key === key ? { ...item, percent } : item)));
+      });
+      rememberAttachment({ id: meta.id, name: meta.name, size: meta.size });
+      return meta.id;
+    } catch (caught) {
+      setError(`${file.name}${t('colon')}${caught instanceof ApiError ? caught.message : String(caught)}`);
+      return undefined;
+    } finally {
+      setUploads((list) => list.filter((item) => item.key !== key));
+    }
+  };
+  return { uploads, error, setError, upload };
+}
+
+/** One stored file: its name (when this browser uploaded it) or short id, a download link, remove. */
+interface ItemProps {
+  id: string;
+  downloads: boolean;
+  onRemove?: () => void;
+  linkId?: string;
+}
+
+function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
+  const { t } = useI18n();
+  const info = attachmentInfo(id);
+  const name = info?.name ?? `${t('attachment')} ${shortId(id)}`;
+  const [failed, setFailed] = useState<string | undefined>();
+  return (
+    <Space size="small" wrap>
+      <PaperClipOutlined aria-hidden />
+      {!downloads && <Typography.Text id={linkId}>{name}</Typography.Text>}
+      {downloads && (
+        <Button
+          type="link"
+          size="small"
+          id={linkId}
+          style={{ padding: 0 }}
+          title={id}
+          aria-label={`${t('download')}${t('colon')}${name}`}
+          onClick={() => {
+            setFailed(undefined);
+            downloadAttachment(id).catch((caught: unknown) => {
+              setFailed((caught as Error).message);
+            });
+          }}
+        >
+          {name}
+        </Button>
+      )}
+      {info?.size !== undefined && <Typography.Text type="secondary">{formatSize(info.size)}</Typography.Text>}
+      {onRemove !== undefined && (
+        <Button
+          size="small"
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={`${t('removeFile')}${t('colon')}${name}`}
+          onClick={onRemove}
+        />
+      )}
+      {failed !== undefined && (
+        <Typography.Text type="danger" role="alert">
+          {failed}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+interface PickerProps {
+  id: string;
+  label: string;
+  multiple: boolean;
+  busy: boolean;
+  disabled: boolean;
+  hasFile: boolean;
+  onFiles: (files: File[]) => void;
+}
+
+/**
+ * A button that opens the file picker. The field's label points at the button (a labelable
+ * element); its accessible name says what it does and for which field.
+ */
+function FilePicker({ id, label, multiple, busy, disabled, hasFile, onFiles }: PickerProps) {
+  const { t } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        tabIndex={-1}
+        aria-hidden
+        accept={ACCEPTED_FILES}
+        multiple={multiple}
+        data-testid={`${id}-file`}
+        onChange={(event: ChangeEvent<HTMLInputElement>) => {
+          const files = Array.from(event.target.files ?? []);
+          event.target.value = '';
+          if (files.length > 0) onFiles(files);
+        }}
+      />
+      <Button
+        id={id}
+        icon={busy ? <LoadingOutlined /> : <UploadOutlined />}
+        disabled={disabled || busy}
+        aria-label={`${t('upload')}${t('colon')}${label}`}
+        onClick={() => input.current?.click()}
+      >
+        {hasFile && !multiple ? t('replaceFile') : t('chooseFile')}
+      </Button>
+    </>
+  );
+}
+
+function UploadProgress({ uploads }: { uploads: Upload[] }) {
+  const { t } = useI18n();
+  return uploads.map((item) => (
+    <div key={item.key}>
+      <Typography.Text type="secondary">
+        {t('uploading')} {item.name}
+      </Typography.Text>
+      <Progress percent={item.percent} size="small" aria-label={`${t('uploading')} ${item.name}`} />
+    </div>
+  ));
+}
+
+/** `format: "attachment-id"`: upload one file, keep its id. */
+export function AttachmentWidget(props: WidgetProps) {
+  const { id, onChange, disabled, readonly, label, registry } = props;
+  const value = props.value as unknown;
+  const context = registry.formContext as SchemaFormContext;
+  const { uploads, error, setError, upload } = useUploads(context.uploadPath);
+  const current = typeof value === 'string' && value !== '' ? value : undefined;
+  if (readonly) {
+    return current === undefined ? (
+      <Typography.Text type="secondary">—</Typography.Text>
+    ) : (
+      <AttachmentItem id={current} linkId={id} downloads={context.downloads} />
+    );
+  }
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {current !== undefined && (
+        <AttachmentItem
+          id={current}
+          downloads={context.downloads}
+          onRemove={() => {
+            onChange(undefined);
+          }}
+        />
+      )}
+      <FilePicker
+        id={id}
+        label={label}
+        multiple={false}
+        busy={uploads.length > 0}
+        disabled={disabled === true}
+        hasFile={current !== undefined}
+        onFiles={([file]) => {
+          if (file === undefined) return;
+          setError(undefined);
+          void upload(file).then((stored) => {
+            if (stored !== undefined) onChange(stored);
+          });
+        }}
+      />
+      <UploadProgress uploads={uploads} />
+      {error !== undefined && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/** An array of `attachment-id`s: upload several files, list them, remove any. */
+export function AttachmentsWidget(props: WidgetProps) {
+  const { id, onChange, disabled, readonly, label, registry } = props;
+  const value = props.value as unknown;
+  const { t } = useI18n();
+  const context = registry.formContext as SchemaFormContext;
+  const { uploads, error, setError, upload } = useUploads(context.uploadPath);
+  const ids = Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string' && item !== '')
+    : [];
+  // Uploads finish one by one after this render: add each to the latest list, not to a stale copy.
+  const latest = useRef(ids);
+  latest.current = ids;
+  if (readonly) {
+    return ids.length === 0 ? (
+      <Typography.Text type="secondary">—</Typography.Text>
+    ) : (
+      <Space orientation="vertical">
+        {ids.map((item, index) => (
+          <AttachmentItem key={item} id={item} downloads={context.downloads} {...(index === 0 && { linkId: id })} />
+        ))}
+      </Space>
+    );
+  }
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {ids.map((item) => (
+        <AttachmentItem
+          key={item}
+          id={item}
+          downloads={context.downloads}
+          onRemove={() => {
+            onChange(latest.current.filter((other) => other !== item));
+          }}
+        />
+      ))}
+      <FilePicker
+        id={id}
+        label={label}
+        multiple
+        busy={uploads.length > 0}
+        disabled={disabled === true}
+        hasFile={ids.length > 0}
+        onFiles={(files) => {
+          setError(undefined);
+          void (async () => {
+            for (const file of files) {
+              const stored = await upload(file);
+              if (stored === undefined) continue;
+              if (latest.current.includes(stored)) setError(`${file.name}${t('colon')}${t('alreadyUploaded')}`);
+              else {
+                latest.current = [...latest.current, stored];
+                onChange(latest.current);
+              }
+            }
+          })();
+        }}
+      />
+      <UploadProgress uploads={uploads} />
+      {error !== undefined && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,70 @@
+import { storedToken } from '../api/client.js';
+
+/** What the browser knows about an uploaded file: the server answers only with its id in form data. */
+export interface AttachmentInfo {
+  id: string;
+  name: string;
+  size?: number;
+}
+
+const known = new Map<string, AttachmentInfo>();
+
+/** Remembers a file uploaded in this session so forms show its name instead of its hash. */
+export function rememberAttachment(info: AttachmentInfo): void {
+  known.set(info.id, info);
+}
+
+export function attachmentInfo(id: string): AttachmentInfo | undefined {
+  return known.get(id);
+}
+
+export function shortId(id: string): string {
+  return `${id.slice(0, 8)}…`;
+}
+
+export function formatSize(bytes: number | undefined): string {
+  if (bytes === undefined) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The name in `Content-Disposition: attachment; filename*=UTF-8''…`. */
+function fileNameOf(disposition: string | null): string | undefined {
+  const match = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (match?.[1] === undefined) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1];
+  }
+}
+
+/**
+ * Downloads an attachment with the session's token (a plain link would carry none) and hands it to
+ * the browser as a file. Throws the server's Chinese message when it refuses.
+ */
+export async function downloadAttachment(id: string): Promise<void> {
+  const token = storedToken();
+  const response = await fetch(`/api/attachments/${encodeURIComponent(id)}`, {
+    headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+    throw new Error(body.error?.message ?? response.statusText);
+  }
+  const name = fileNameOf(response.headers.get('content-disposition')) ?? attachmentInfo(id)?.name ?? id;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 10_000);
+}
+
+/** What the server accepts (told by content; the picker only narrows the choice). */
+export const ACCEPTED_FILES = '.pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip';

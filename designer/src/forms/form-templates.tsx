@@ -1,0 +1,153 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Templates } from '@rjsf/antd';
+import type {
+  ArrayFieldTemplateProps,
+  ErrorListProps,
+  FieldTemplateProps,
+  ObjectFieldTemplateProps,
+  RJSFSchema,
+} from '@rjsf/utils';
+import { Alert, Button, Col, Row, Typography } from 'antd';
+import type { ComponentType } from 'react';
+import { useI18n } from '../i18n/i18n.js';
+
+const AntFieldTemplate = Templates.FieldTemplate as ComponentType<FieldTemplateProps>;
+
+/** A group's heading: the form's title at the root, a field group's title inside, with its description. */
+function Heading({
+  title,
+  required,
+  description,
+  root,
+}: {
+  title: string;
+  required?: boolean;
+  description: unknown;
+  root: boolean;
+}) {
+  return (
+    <>
+      {title !== '' && (
+        <legend className={root ? 'qbz-form-title' : 'qbz-group-title'}>
+          {title}
+          {required === true && !root && (
+            <span className="qbz-required" aria-hidden>
+              *
+            </span>
+          )}
+        </legend>
+      )}
+      {typeof description === 'string' && description !== '' && (
+        <Typography.Paragraph type="secondary" className="qbz-group-description">
+          {description}
+        </Typography.Paragraph>
+      )}
+    </>
+  );
+}
+
+/** Short inputs share a row on wide screens; groups, lists and long texts take the whole width. */
+function isWide(schema: RJSFSchema | undefined, widget: unknown): boolean {
+  if (schema === undefined) return true;
+  return schema.type === 'object' || schema.type === 'array' || widget === 'textarea' || typeof widget === 'string';
+}
+
+/**
+ * Field groups as `<fieldset>` with a `<legend>` (screen readers announce the group with each
+ * field), the description above the fields it explains rather than below them.
+ */
+export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
+  const { title, required, schema, fieldPathId, properties } = props;
+  const root = fieldPathId.path.length === 0;
+  return (
+    <fieldset id={fieldPathId.$id} className={root ? 'qbz-form' : 'qbz-group'}>
+      <Heading title={title} required={required} description={schema.description} root={root} />
+      <Row gutter={24}>
+        {properties
+          .filter((property) => !property.hidden)
+          .map((property) => {
+            const content = property.content.props as { schema?: RJSFSchema; uiSchema?: Record<string, unknown> };
+            const wide = isWide(content.schema, content.uiSchema?.['ui:widget']);
+            return (
+              <Col key={property.name} xs={24} lg={wide ? 24 : 12}>
+                {property.content}
+              </Col>
+            );
+          })}
+      </Row>
+    </fieldset>
+  );
+}
+
+/** Lists (創建目标, 部门…): a group with its rows and an add button that says what it adds. */
+export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
+  const { title, required, schema, fieldPathId, items, canAdd, onAddClick, disabled, readonly, rawErrors } = props;
+  const { t } = useI18n();
+  return (
+    <fieldset id={fieldPathId.$id} className="qbz-group">
+      <Heading title={title} required={required} description={schema.description} root={false} />
+      <div className="qbz-array-items">{items}</div>
+      {canAdd === true && readonly !== true && (
+        <Button
+          icon={<PlusOutlined />}
+          onClick={onAddClick}
+          disabled={disabled}
+          aria-label={`${t('addItem')}${t('colon')}${title}`}
+        >
+          {t('addItem')}
+        </Button>
+      )}
+      {rawErrors?.map((error) => (
+        <Typography.Text key={error} type="danger" role="alert" style={{ display: 'block' }}>
+          {error}
+        </Typography.Text>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * The errors above the form, each as a sentence that names its field: the browser's checks say
+ * 「园区名称」…, the server's field errors already do (rjsf would put `.scores` in front of them).
+ */
+export function ErrorListTemplate({ errors }: ErrorListProps) {
+  const { t } = useI18n();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 16 }}
+      title={t('fixErrors')}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 20 }}>
+          {errors.map((error, index) => (
+            <li key={index}>{error.stack.replace(/^\.\S*\s+/, '')}</li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+/**
+ * Objects and lists bring their own heading and description (above); every other field keeps
+ * @rjsf/antd's template (a real `<label>`, the description below, errors at the field).
+ */
+export function FieldTemplate(props: FieldTemplateProps) {
+  const { schema, uiSchema, displayLabel, hidden, children, rawErrors } = props;
+  const container = schema.type === 'object' || (schema.type === 'array' && !displayLabel);
+  if (hidden || !container) return <AntFieldTemplate {...props} />;
+  // Lists show their own errors; a custom field (the indicator table) shows them inside itself.
+  const own = schema.type === 'object' && uiSchema?.['ui:field'] === undefined ? (rawErrors ?? []) : [];
+  return (
+    <div className="qbz-container">
+      {children}
+      {own.map((error) => (
+        <Typography.Text key={error} type="danger" role="alert" style={{ display: 'block', marginBottom: 16 }}>
+          {error}
+        </Typography.Text>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { LoadingOutlined } from '@ant-design/icons';
+import Form from '@rjsf/antd';
+import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
+import { Button, Space } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useI18n } from '../i18n/i18n.js';
+import { AttachmentsWidget, AttachmentWidget } from './attachment-widgets.js';
+import { IndicatorScoresField, IndicatorVetoesWidget, YesNoWidget } from './choice-widgets.js';
+import { ArrayFieldTemplate, ErrorListTemplate, FieldTemplate, ObjectFieldTemplate } from './form-templates.js';
+import { errorTransformer, fieldIdOf, toErrorSchema, type FieldError } from './error-messages.js';
+import type { IndicatorChoices, SchemaFormContext } from './form-context.js';
+import { translatorFor } from './translate.js';
+import { FIELDS, uiSchemaFor, WIDGETS } from './ui-schema.js';
+import { validatorFor } from './validator.js';
+import './schema-form.css';
+
+export interface SchemaFormProps {
+  /** A form schema (JSON Schema 2020-12, Chinese titles) as the definitions API serves it. */
+  schema: Record<string, unknown>;
+  /** Starting data; none for a form a user fills in (the example is one click away when `showExample`). */
+  formData?: unknown;
+  onChange?: (data: unknown) => void;
+  /** Called with valid data; a rejected promise leaves the form as it is. */
+  onSubmit?: (data: unknown) => unknown;
+  /** The server's field errors (JSON Pointers), shown at their fields until the field is changed. */
+  extraErrors?: readonly FieldError[];
+  readonly?: boolean;
+  /** Where uploads go (default `/api/attachments`; the public objection form uses `/api/public/attachments`). */
+  uploadPath?: string;
+  /** Offer stored files for download (default true; the public has no account to download with). */
+  downloads?: boolean;
+  /** The indicator system for `x-indicators` fields (the expert's score sheet). */
+  indicators?: IndicatorChoices;
+  /** Field ids start with this (several forms on one page need different ones). */
+  idPrefix?: string;
+  submitLabel?: string;
+  busy?: boolean;
+  /** Offer "fill in the example" (`examples[0]`) for training. */
+  showExample?: boolean;
+}
+
+const widgets = {
+  [WIDGETS.attachment]: AttachmentWidget,
+  [WIDGETS.attachments]: AttachmentsWidget,
+  [WIDGETS.yesNo]: YesNoWidget,
+  [WIDGETS.indicatorVetoes]: IndicatorVetoesWidget,
+};
+const fields = { [FIELDS.indicatorScores]: IndicatorScoresField };
+const templates = { FieldTemplate, ObjectFieldTemplate, ArrayFieldTemplate, ErrorListTemplate };
+
+/**
+ * Nothing is answered for the user: no commitment ticked (`const: true`), no declaration set to
+ * "no" (a required boolean stays unanswered until chosen, Art. 7). Upload lists start empty (no
+ * blank row to fill with a hash); other lists show their first row.
+ */
+const defaultFormStateBehavior = {
+  constAsDefaults: 'never' as const,
+  requiredBooleanDefault: 'skip' as const,
+  emptyObjectFields: 'populateRequiredDefaults' as const,
+  arrayMinItems: {
+    populate: 'all' as const,
+    computeSkipPopulate: (_validator: unknown, schema: RJSFSchema) =>
+      typeof schema.items === 'object' && !Array.isArray(schema.items) && schema.items.format === 'attachment-id',
+  },
+};
+
+/**
+ * Renders a form schema with @rjsf/antd: Chinese validation messages at each field (Ajv 2020 with
+ * ajv-i18n, said the way the server says them), the server's 422 field errors at theirs, choices by
+ * their Chinese titles, uploads with progress for `attachment-id` fields. Used by the workbench for
+ * tasks, by the public notice page for objections, and by the designer for its live preview.
+ */
+export function SchemaForm(props: SchemaFormProps) {
+  const { schema, readonly = false, idPrefix = 'root', busy = false } = props;
+  const { t, language } = useI18n();
+  const [data, setData] = useState<unknown>(props.formData);
+  const [attempted, setAttempted] = useState(false);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+
+  useEffect(() => {
+    setData(props.formData);
+  }, [props.formData]);
+  useEffect(() => {
+    setDismissed(new Set());
+  }, [props.extraErrors]);
+
+  const uiSchema = useMemo(
+    () => uiSchemaFor(schema, { indicators: props.indicators !== undefined }),
+    [schema, props.indicators],
+  );
+  const transformErrors = useMemo(() => errorTransformer(schema, language), [schema, language]);
+  const formContext = useMemo<SchemaFormContext>(
+    () => ({
+      uploadPath: props.uploadPath ?? '/api/attachments',
+      readonlyAsDisabled: true,
+      labelAlign: 'left',
+      colon: false,
+      downloads: props.downloads ?? true,
+      ...(props.indicators !== undefined && { indicators: props.indicators }),
+    }),
+    [props.uploadPath, props.indicators, props.downloads],
+  );
+  const extraErrors = useMemo<ErrorSchema | undefined>(() => {
+    const shown = (props.extraErrors ?? []).filter((error) => !dismissed.has(error.path));
+    return shown.length === 0 ? undefined : toErrorSchema(shown);
+  }, [props.extraErrors, dismissed]);
+
+  const example = Array.isArray(schema.examples) ? (schema.examples[0] as unknown) : undefined;
+
+  return (
+    <Form
+      schema={schema}
+      uiSchema={uiSchema}
+      formData={data}
+      validator={validatorFor(language)}
+      className={readonly ? 'qbz-schema-form qbz-readonly' : 'qbz-schema-form'}
+      widgets={widgets}
+      fields={fields}
+      templates={templates}
+      formContext={formContext}
+      idPrefix={idPrefix}
+      readonly={readonly}
+      noHtml5Validate
+      showErrorList={readonly ? false : 'top'}
+      focusOnFirstError
+      liveValidate={attempted ? 'onChange' : false}
+      transformErrors={transformErrors}
+      translateString={translatorFor(language)}
+      experimental_defaultFormStateBehavior={defaultFormStateBehavior}
+      {...(extraErrors !== undefined && { extraErrors })}
+      onChange={(event, id) => {
+        setData(event.formData);
+        props.onChange?.(event.formData);
+        if (id !== undefined && props.extraErrors !== undefined) {
+          const touched = props.extraErrors.filter((error) => {
+            const field = fieldIdOf(error.path, idPrefix);
+            return error.path !== '' && (id === field || id.startsWith(`${field}_`));
+          });
+          if (touched.length > 0) setDismissed((before) => new Set([...before, ...touched.map((error) => error.path)]));
+        }
+      }}
+      onError={() => {
+        setAttempted(true);
+      }}
+      onSubmit={(event) => {
+        setAttempted(true);
+        void Promise.resolve(props.onSubmit?.(event.formData)).catch(() => undefined);
+      }}
+    >
+      {readonly ? (
+        <></>
+      ) : (
+        <Space wrap>
+          {/* Not `loading`: antd's icon can stay behind after its leave motion and rename the button
+              ("loading 提交") for screen readers. */}
+          <Button type="primary" htmlType="submit" disabled={busy} icon={busy ? <LoadingOutlined /> : undefined}>
+            {props.submitLabel ?? t('submit')}
+          </Button>
+          {props.showExample === true && example !== undefined && (
+            <Button
+              type="link"
+              onClick={() => {
+                setData(structuredClone(example));
+                props.onChange?.(example);
+              }}
+            >
+              {t('fillExample')}
+            </Button>
+          )}
+        </Space>
+      )}
+    </Form>
+  );
+}

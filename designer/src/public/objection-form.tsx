@@ -1,0 +1,97 @@
+import { Alert, Button, Result, Spin } from 'antd';
+import { useState } from 'react';
+import { api, ApiError } from '../api/client.js';
+import { SchemaForm, type FieldError } from '../forms/index.js';
+import { useI18n } from '../i18n/i18n.js';
+import { loadForm, messageFormKey } from '../workbench/catalog.js';
+import { fill } from '../workbench/format.js';
+import { useAsync } from '../workbench/use-async.js';
+import type { PublicNotice } from './notices-data.js';
+
+interface Receipt {
+  caseId: string;
+  evidence: number;
+}
+
+function evidenceCount(data: unknown): number {
+  if (typeof data !== 'object' || data === null) return 0;
+  return Object.values(data).reduce<number>((count, value) => count + (Array.isArray(value) ? value.length : 0), 0);
+}
+
+/**
+ * An objection to one notice, without an account (Art. 22: 任何单位或个人): the version's
+ * `objection` form with evidence uploads, sent to the notice; a receipt when it has been received.
+ */
+export function ObjectionForm({ notice, version }: { notice: PublicNotice; version: string }) {
+  const { t } = useI18n();
+  const formKey = messageFormKey(notice.message);
+  const form = useAsync(() => loadForm(notice.process, version, formKey), `${notice.process}@${version}/${formKey}`);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldError[] | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
+  const [receipt, setReceipt] = useState<Receipt | undefined>();
+
+  const submit = async (data: unknown) => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const answer = await api<{ caseId: string; received: boolean }>(
+        'POST',
+        `/api/public/notices/${encodeURIComponent(notice.caseId)}/objections`,
+        { data },
+      );
+      setErrors(undefined);
+      setReceipt({ caseId: answer.caseId, evidence: evidenceCount(data) });
+    } catch (caught) {
+      // Field errors stand at their fields (and in the form's list); the summary would repeat them.
+      const fieldErrors = caught instanceof ApiError && caught.errors.length > 0 ? caught.errors : undefined;
+      setErrors(fieldErrors);
+      if (fieldErrors === undefined) setFailure(caught instanceof ApiError ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (receipt !== undefined)
+    return (
+      <Result
+        status="success"
+        title={t('objectionReceived')}
+        subTitle={fill(t('objectionReceipt'), {
+          park: notice.parkName ?? notice.park,
+          caseId: receipt.caseId,
+          evidence: receipt.evidence,
+        })}
+        extra={
+          <Button
+            onClick={() => {
+              setReceipt(undefined);
+            }}
+          >
+            {t('anotherObjection')}
+          </Button>
+        }
+        role="status"
+      />
+    );
+  if (form.error !== undefined) return <Alert type="error" showIcon title={form.error.message} />;
+  if (form.data === undefined) return <Spin />;
+  return (
+    <>
+      <Alert type="info" showIcon title={t('objectionHint')} style={{ marginBottom: 16 }} />
+      {failure !== undefined && (
+        <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
+      )}
+      <SchemaForm
+        schema={form.data}
+        onSubmit={submit}
+        {...(errors !== undefined && { extraErrors: errors })}
+        busy={busy}
+        uploadPath="/api/public/attachments"
+        downloads={false}
+        idPrefix={`objection-${notice.caseId}`}
+        submitLabel={t('submitObjection')}
+      />
+    </>
+  );
+}

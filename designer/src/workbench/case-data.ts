@@ -1,0 +1,102 @@
+import { api } from '../api/client.js';
+import type { AuditEntry } from '../../../engine/audit/audit-chain.js';
+import type { Submission } from '../../../engine/cases/case-record.js';
+import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
+import type { WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
+import { loadCalendar, loadFormTitles, loadToday, loadVersion, messageFormKey, type VersionInfo } from './catalog.js';
+
+export interface CaseDiagramData {
+  xml: string;
+  visited: string[];
+  active: string[];
+}
+
+/** What a flow node of the diagram says about itself: its Chinese name and its form. */
+export interface ElementInfo {
+  /** The BPMN element type without namespace: `userTask`, `intermediateCatchEvent`, … */
+  type: string;
+  name?: string;
+  formKey?: string;
+}
+
+export interface CaseBundle {
+  view: CaseView;
+  version: VersionInfo;
+  /** Open tasks of this case the caller may complete. */
+  tasks: TaskView[];
+  audit: AuditEntry[];
+  submissions: Submission[];
+  diagram: CaseDiagramData;
+  elements: ReadonlyMap<string, ElementInfo>;
+  /** Messages by name → their form's title (`objection` → 公示异议书). */
+  messageTitles: ReadonlyMap<string, string>;
+  today: string;
+  calendar?: WorkingDayCalendar;
+}
+
+/** Element names and form keys, read from the BPMN XML (camunda:formKey) without a modeler. */
+export function diagramIndex(xml: string): Map<string, ElementInfo> {
+  const index = new Map<string, ElementInfo>();
+  const document = new DOMParser().parseFromString(xml, 'application/xml');
+  for (const element of Array.from(document.getElementsByTagName('*'))) {
+    const id = element.getAttribute('id');
+    if (id === null || element.localName.startsWith('BPMN')) continue;
+    const name = element.getAttribute('name')?.replace(/\s+/g, ' ').trim();
+    const formKey = element.getAttribute('camunda:formKey') ?? undefined;
+    index.set(id, {
+      type: element.localName,
+      ...(name !== undefined && name !== '' && { name }),
+      ...(formKey !== undefined && { formKey }),
+    });
+  }
+  return index;
+}
+
+const path = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`;
+
+export async function loadCase(id: string, admin = false): Promise<CaseBundle> {
+  const [view, tasks, audit, submissions, diagram, today] = await Promise.all([
+    api<CaseView>('GET', path(id)),
+    api<TaskView[]>('GET', '/api/tasks'),
+    api<AuditEntry[]>('GET', path(id, '/audit')),
+    api<Submission[]>('GET', path(id, '/submissions')),
+    api<CaseDiagramData>('GET', path(id, '/diagram')),
+    loadToday(admin),
+  ]);
+  const version = await loadVersion(view.process, view.version);
+  const calendar = await loadCalendar(version.manifest.calendar).catch(() => undefined);
+  const messages = new Set([
+    ...view.openMessages.map((message) => message.name),
+    ...submissions.filter((item) => item.kind === 'message').map((item) => item.name),
+  ]);
+  const titles = await loadFormTitles(
+    [...messages].map((name) => ({ process: view.process, version: view.version, formKey: messageFormKey(name) })),
+  );
+  const messageTitles = new Map(
+    [...messages].flatMap((name) => {
+      const title = titles.get(`${view.process}@${view.version}/${messageFormKey(name)}`);
+      return title === undefined ? [] : [[name, title] as const];
+    }),
+  );
+  return {
+    view,
+    version,
+    tasks: tasks.filter((task) => task.caseId === view.id),
+    audit,
+    submissions,
+    diagram,
+    elements: diagramIndex(diagram.xml),
+    messageTitles,
+    today,
+    ...(calendar !== undefined && { calendar }),
+  };
+}
+
+/** The latest value of a top-level field across the case's submissions (e.g. its park type). */
+export function latestField(submissions: readonly Submission[], field: string): unknown {
+  for (let index = submissions.length - 1; index >= 0; index -= 1) {
+    const data = submissions[index]?.data;
+    if (typeof data === 'object' && data !== null && field in data) return (data as Record<string, unknown>)[field];
+  }
+  return undefined;
+}

@@ -1,0 +1,24 @@
+import { Tag, Tooltip } from 'antd';
+import { useI18n } from '../i18n/i18n.js';
+import './workbench.css';
+
+/**
+ * Working days left until a date, coloured as it nears; "—" when a year in between has no
+ * calendar data (a count over it would be a guess).
+ */
+export function DaysLeft({ row, today }: { row: { next?: { date: string }; daysLeft?: number }; today: string }) {
+  const { t } = useI18n();
+  if (row.next === undefined) return null;
+  if (row.next.date === today) return <Tag color="red">{t('dueToday')}</Tag>;
+  if (row.daysLeft === undefined)
+    return (
+      <Tooltip title={t('noCalendarData')}>
+        <span tabIndex={0}>
+          <span aria-hidden>—</span>
+          <span className="qbz-sr-only">{t('noCalendarData')}</span>
+        </span>
+      </Tooltip>
+    );
+  const color = row.daysLeft <= 2 ? 'red' : row.daysLeft <= 5 ? 'orange' : 'default';
+  return <Tag color={color}>{row.daysLeft}</Tag>;
+}

@@ -1,0 +1,125 @@
+import { Table, Tag, Typography } from 'antd';
+import type { DueBasis } from '../../../engine/cases/case-record.js';
+import type { CaseView } from '../../../engine/cases/case-view.js';
+import type { WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { VersionInfo } from './catalog.js';
+import { compareDates } from '../../../engine/legal-time/pure.js';
+import { workingDaysLeft } from './due.js';
+import { DaysLeft } from './days-left.js';
+import { articleText, fill } from './format.js';
+
+const UNITS_ZH: Record<string, string> = { Y: '年', M: '个月', W: '周', D: '日' };
+const UNITS_EN: Record<string, string> = { Y: 'year(s)', M: 'month(s)', W: 'week(s)', D: 'day(s)' };
+
+/** A rule value as words: `P1Y` → 1年, `5` → 5个工作日. */
+export function periodText(value: DueBasis['value'], language: 'zh' | 'en'): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return language === 'zh' ? `${value}个工作日` : `${value} working day(s)`;
+  const units = language === 'zh' ? UNITS_ZH : UNITS_EN;
+  const parts = [...value.matchAll(/(\d+)([YMWD])/g)].map(([, count, unit]) =>
+    language === 'zh' ? `${count ?? ''}${units[unit ?? ''] ?? ''}` : `${count ?? ''} ${units[unit ?? ''] ?? ''}`,
+  );
+  return parts.length === 0 ? value : parts.join(language === 'zh' ? '' : ' ');
+}
+
+interface Row {
+  name: string;
+  date: string;
+  basis?: DueBasis;
+}
+
+interface Props {
+  view: CaseView;
+  version: VersionInfo;
+  today: string;
+  calendar?: WorkingDayCalendar;
+}
+
+/**
+ * The case's named dates, each with where it comes from: the rule and its article, the period, the
+ * date counted from, and the calendar years whose holidays were counted (CONTRACT §3).
+ */
+export function DueDates({ view, version, today, calendar }: Props) {
+  const { t, language } = useI18n();
+  const { manifest, rules } = version;
+  const rows: Row[] = Object.entries(view.due)
+    .map(([name, date]) => ({ name, date, ...(view.dueBasis?.[name] !== undefined && { basis: view.dueBasis[name] }) }))
+    .sort((a, b) => compareDates(a.date, b.date));
+  const dateTitle = (name: string) => manifest.dates[name]?.title ?? name;
+
+  const basisText = (basis: DueBasis | undefined) => {
+    if (basis?.rule === undefined) return <Typography.Text type="secondary">{t('dayOfEvent')}</Typography.Text>;
+    const rule = rules[basis.rule];
+    const from =
+      basis.from === undefined
+        ? t('fromEventDay')
+        : fill(t('fromDate'), { title: dateTitle(basis.from), date: basis.fromDate ?? '' });
+    const counted = basis.direction === 'before' ? t('countedBefore') : t('countedAfter');
+    return (
+      <>
+        <div>
+          {rule?.title ?? basis.rule}
+          {basis.article !== undefined && <Tag style={{ marginLeft: 6 }}>{articleText(basis.article, language)}</Tag>}
+        </div>
+        <Typography.Text type="secondary">
+          {from}，{counted}
+          {periodText(basis.value, language)}；{basis.dueIs === 'fireDay' ? t('dueIsFireDay') : t('dueIsLastDay')}
+        </Typography.Text>
+      </>
+    );
+  };
+
+  return (
+    <Table<Row>
+      size="small"
+      rowKey="name"
+      pagination={false}
+      dataSource={rows}
+      locale={{ emptyText: t('noDates') }}
+      columns={[
+        {
+          title: t('dateName'),
+          key: 'name',
+          width: 200,
+          render: (_, row) => (
+            <>
+              <div>{dateTitle(row.name)}</div>
+              <Typography.Text type="secondary">
+                {articleText(manifest.dates[row.name]?.article, language)}
+              </Typography.Text>
+            </>
+          ),
+        },
+        {
+          title: t('date'),
+          dataIndex: 'date',
+          key: 'date',
+          width: 120,
+          render: (date: string) => <span style={{ whiteSpace: 'nowrap' }}>{date}</span>,
+        },
+        {
+          title: t('workingDaysLeft'),
+          key: 'days',
+          width: 110,
+          render: (_, row) => {
+            if (compareDates(row.date, today) < 0)
+              return <Typography.Text type="secondary">{t('passed')}</Typography.Text>;
+            const daysLeft = workingDaysLeft(calendar, today, row.date);
+            return <DaysLeft row={{ next: row, ...(daysLeft !== undefined && { daysLeft }) }} today={today} />;
+          },
+        },
+        { title: t('legalBasis'), key: 'basis', render: (_, row) => basisText(row.basis) },
+        {
+          title: t('calendarYears'),
+          key: 'years',
+          width: 130,
+          render: (_, row) =>
+            row.basis?.calendarYears === undefined || row.basis.calendarYears.length === 0
+              ? '—'
+              : row.basis.calendarYears.join('、'),
+        },
+      ]}
+    />
+  );
+}

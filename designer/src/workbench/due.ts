@@ -1,0 +1,47 @@
+import { addDays, compareDates, type WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
+import type { Manifest } from '../../../engine/definitions/types.js';
+
+export interface NextDue {
+  name: string;
+  title: string;
+  date: string;
+}
+
+/**
+ * The case's next named date: the earliest of `due` that is today or later. Which dates are
+ * deadlines is the process's business (its manifest names them); the workbench shows the next one.
+ */
+export function nextDue(
+  due: Readonly<Record<string, string>>,
+  today: string,
+  manifest?: Manifest,
+): NextDue | undefined {
+  let next: NextDue | undefined;
+  for (const [name, date] of Object.entries(due)) {
+    if (compareDates(date, today) < 0) continue;
+    if (next === undefined || compareDates(date, next.date) < 0)
+      next = { name, date, title: manifest?.dates[name]?.title ?? name };
+  }
+  return next;
+}
+
+/**
+ * Working days after today up to and including `date` (today is not counted, as in Civil Code
+ * Art. 201), with statutory holidays off and make-up days on. Undefined when a year in between has
+ * no calendar data: the count would be a guess.
+ */
+export function workingDaysLeft(
+  calendar: WorkingDayCalendar | undefined,
+  today: string,
+  date: string,
+): number | undefined {
+  if (calendar === undefined || compareDates(date, today) < 0) return undefined;
+  const first = Number(today.slice(0, 4));
+  const last = Number(date.slice(0, 4));
+  for (let year = first; year <= last; year += 1) if (!calendar.years.includes(year)) return undefined;
+  let count = 0;
+  for (let day = addDays(today, 1); compareDates(day, date) <= 0; day = addDays(day, 1)) {
+    if (calendar.isWorkingDay(day)) count += 1;
+  }
+  return count;
+}

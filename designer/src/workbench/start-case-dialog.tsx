@@ -1,0 +1,74 @@
+import { Alert, Form, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, ApiError } from '../api/client.js';
+import type { CaseView } from '../../../engine/cases/case-view.js';
+import { useI18n } from '../i18n/i18n.js';
+import { PROVINCES } from './catalog.js';
+
+/** The process a park starts (CONTRACT §6 `POST /api/cases`). */
+export const PROCESS = 'quality-brand-zone';
+
+interface Props {
+  open: boolean;
+  /** The parks the user acts for (`park:<id>` roles). */
+  parks: readonly string[];
+  onClose: () => void;
+}
+
+/** A park starts its creation application: which park (when it acts for several) and its province. */
+export function StartCaseDialog({ open, parks, onClose }: Props) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<{ park: string; province: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const submit = async (values: { park: string; province: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const view = await api<CaseView>('POST', '/api/cases', { process: PROCESS, ...values });
+      onClose();
+      void navigate(`/cases/${encodeURIComponent(view.id)}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('startCase')}
+      okText={t('startCase')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onCancel={onClose}
+      onOk={() => {
+        form.submit();
+      }}
+      destroyOnHidden
+    >
+      {error !== undefined && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={{ park: parks[0] }} onFinish={(values) => void submit(values)}>
+        <Form.Item label={t('park')} name="park" rules={[{ required: true, message: t('required') }]}>
+          <Select options={parks.map((park) => ({ value: park, label: park }))} disabled={parks.length < 2} />
+        </Form.Item>
+        <Form.Item
+          label={t('province')}
+          name="province"
+          rules={[{ required: true, message: t('chooseProvince') }]}
+          extra={t('provinceHint')}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('chooseProvince')}
+            options={PROVINCES.entries.map((entry) => ({ value: entry.code, label: `${entry.name}（${entry.code}）` }))}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

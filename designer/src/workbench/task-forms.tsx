@@ -1,0 +1,229 @@
+import { Alert, App, Card, Collapse, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api, ApiError } from '../api/client.js';
+import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
+import type { FormSchema, Manifest } from '../../../engine/definitions/types.js';
+import { useSession } from '../auth/session.js';
+import { SchemaForm, type FieldError, type IndicatorChoices } from '../forms/index.js';
+import { useI18n } from '../i18n/i18n.js';
+import { latestField, type CaseBundle } from './case-data.js';
+import { loadForm, messageFormKey, type VersionInfo } from './catalog.js';
+import { useAsync } from './use-async.js';
+
+/** The indicator variant of the case (its park type) for a form that scores indicators, if known. */
+function indicatorChoices(schema: FormSchema, bundle: CaseBundle): IndicatorChoices | undefined {
+  const scored = Object.values(schema.properties ?? {}).some((field) => field['x-indicators'] !== undefined);
+  if (!scored) return undefined;
+  const { indicators } = bundle.version;
+  const variant = latestField(bundle.submissions, indicators.variantField);
+  const items = typeof variant === 'string' ? indicators.variants[variant] : undefined;
+  if (items === undefined) return undefined;
+  return {
+    items,
+    dimensions: indicators.dimensions ?? [],
+    vetoes: indicators.vetoes,
+    passScore: indicators.passScore,
+    illustrative: indicators.illustrative,
+  };
+}
+
+interface SubmitState {
+  busy: boolean;
+  errors?: FieldError[];
+  failure?: string;
+}
+
+/** Posts a form and keeps what the server said: field errors at their fields, anything else above. */
+function useSubmit(post: (data: unknown) => Promise<unknown>, onDone: () => void) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [state, setState] = useState<SubmitState>({ busy: false });
+  const submit = async (data: unknown) => {
+    setState({ busy: true });
+    try {
+      await post(data);
+      void message.success(t('submittedOk'));
+      setState({ busy: false });
+      onDone();
+    } catch (caught) {
+      // Field errors stand at their fields (and in the form's list); the summary would repeat them.
+      if (caught instanceof ApiError && caught.errors.length > 0) setState({ busy: false, errors: caught.errors });
+      else if (caught instanceof ApiError) setState({ busy: false, failure: caught.message });
+      else setState({ busy: false, failure: String(caught) });
+      throw caught;
+    }
+  };
+  return { ...state, submit };
+}
+
+function Failure({ text }: { text: string | undefined }) {
+  return text === undefined ? null : (
+    <Alert type="error" showIcon title={text} role="alert" style={{ marginBottom: 16 }} />
+  );
+}
+
+function groupTitle(manifest: Manifest, task: TaskView): string {
+  const group = manifest.groups[task.group];
+  const member = task.scope === undefined ? undefined : group?.members?.[task.scope];
+  return [group?.title ?? task.group, member].filter((part) => part !== undefined).join(' · ');
+}
+
+/** The objection (or other message) a task answers, read-only (e.g. SAMR's review of an objection, Art. 22). */
+function Origin({ task, bundle }: { task: TaskView; bundle: CaseBundle }) {
+  const { t } = useI18n();
+  const origin = task.origin;
+  const submission = origin === undefined ? undefined : bundle.submissions[origin.submission - 1];
+  const schema = useAsync(
+    () =>
+      origin === undefined
+        ? Promise.resolve(undefined)
+        : loadForm(bundle.view.process, bundle.view.version, messageFormKey(origin.message)),
+    task.ref,
+  );
+  if (origin === undefined || submission === undefined || schema.data === undefined) return null;
+  return (
+    <Collapse
+      style={{ marginBottom: 16 }}
+      items={[
+        {
+          key: 'origin',
+          label: `${t('answers')}${t('colon')}${bundle.messageTitles.get(origin.message) ?? origin.message}`,
+          children: (
+            <SchemaForm schema={schema.data} formData={submission.data} readonly idPrefix={`origin_${task.ref}`} />
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** A task's name in the diagram (its element, or the first `<taskId>_<suffix>` element). */
+function taskName(bundle: CaseBundle, taskId: string): string | undefined {
+  for (const [id, element] of bundle.elements)
+    if ((id === taskId || id.startsWith(`${taskId}_`)) && element.name !== undefined) return element.name;
+  return undefined;
+}
+
+function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle; onDone: () => void }) {
+  const { t } = useI18n();
+  const { view, version } = bundle;
+  const form = useAsync(() => loadForm(view.process, view.version, task.formKey), `${view.version}/${task.formKey}`);
+  const { busy, errors, failure, submit } = useSubmit(
+    (data) => api('POST', `/api/tasks/${encodeURIComponent(task.ref)}/complete`, { data }),
+    onDone,
+  );
+  const schema = form.data;
+  const indicators = schema === undefined ? undefined : indicatorChoices(schema, bundle);
+  return (
+    <Card
+      title={
+        <h3 style={{ fontSize: 16, margin: 0 }}>
+          {t('taskLabel')}
+          {t('colon')}
+          {taskName(bundle, task.taskId) ?? schema?.title ?? task.taskId}
+        </h3>
+      }
+      extra={<Tag color="volcano">{groupTitle(version.manifest, task)}</Tag>}
+      data-task={task.taskId}
+    >
+      <Failure text={form.error?.message ?? failure} />
+      <Origin task={task} bundle={bundle} />
+      {schema === undefined ? (
+        <Spin />
+      ) : (
+        <SchemaForm
+          schema={schema}
+          onSubmit={submit}
+          {...(errors !== undefined && { extraErrors: errors })}
+          {...(indicators !== undefined && { indicators })}
+          busy={busy}
+          showExample
+          idPrefix={`task-${task.ref}`}
+          submitLabel={t('submit')}
+        />
+      )}
+      <Typography.Text type="secondary">{t('serverChecks')}</Typography.Text>
+    </Card>
+  );
+}
+
+/** Whether the user has a role of one of the groups, in the scope the manifest gives it on this case. */
+function mayAct(roles: readonly string[], groups: readonly string[], view: CaseView, manifest: Manifest): boolean {
+  return groups.some((group) => {
+    const scope = manifest.groups[group]?.scope;
+    const wanted = scope === 'park' ? view.park : scope === 'province' ? view.province : undefined;
+    return roles.some((role) => {
+      const [name, value] = role.split(':');
+      return name === group && (wanted === undefined || value === wanted);
+    });
+  });
+}
+
+function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundle; onDone: () => void }) {
+  const { view } = bundle;
+  const form = useAsync(() => loadForm(view.process, view.version, messageFormKey(name)), `${view.version}/${name}`);
+  const { busy, errors, failure, submit } = useSubmit(
+    (data) => api('POST', `/api/cases/${encodeURIComponent(view.id)}/messages/${encodeURIComponent(name)}`, { data }),
+    onDone,
+  );
+  if (form.data === undefined) return <Failure text={form.error?.message} />;
+  return (
+    <>
+      <Failure text={failure} />
+      <SchemaForm
+        schema={form.data}
+        onSubmit={submit}
+        {...(errors !== undefined && { extraErrors: errors })}
+        busy={busy}
+        showExample
+        idPrefix={`message-${name}`}
+      />
+    </>
+  );
+}
+
+/**
+ * What the user may do on this case now: its open tasks for the user's groups, each as its form,
+ * and the messages the user may send (a major event, a withdrawal…) behind a fold.
+ */
+export function TaskForms({ bundle, onDone }: { bundle: CaseBundle; onDone: () => void }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const { view, version } = bundle;
+  const messages = view.openMessages.filter(
+    (message) => !message.groups.includes('public') && mayAct(me?.roles ?? [], message.groups, view, version.manifest),
+  );
+  if (bundle.tasks.length === 0 && messages.length === 0)
+    return <Typography.Text type="secondary">{t('noTasksHere')}</Typography.Text>;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {bundle.tasks.map((task) => (
+        <TaskForm key={task.ref} task={task} bundle={bundle} onDone={onDone} />
+      ))}
+      {messages.length > 0 && (
+        <MessageFolds
+          names={messages.map((message) => message.name)}
+          bundle={bundle}
+          onDone={onDone}
+          version={version}
+        />
+      )}
+      {bundle.tasks.length === 0 && <Typography.Text type="secondary">{t('noTasksHere')}</Typography.Text>}
+    </Space>
+  );
+}
+
+function MessageFolds(props: { names: string[]; bundle: CaseBundle; onDone: () => void; version: VersionInfo }) {
+  const { t } = useI18n();
+  return (
+    <Card title={<h3 style={{ fontSize: 16, margin: 0 }}>{t('otherActions')}</h3>} size="small">
+      <Collapse
+        items={props.names.map((name) => ({
+          key: name,
+          label: props.bundle.messageTitles.get(name) ?? name,
+          children: <MessageForm name={name} bundle={props.bundle} onDone={props.onDone} />,
+        }))}
+      />
+    </Card>
+  );
+}

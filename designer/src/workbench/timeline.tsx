@@ -1,0 +1,191 @@
+import { Button, Drawer, Empty, Space, Spin, Switch, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import type { AuditEntry } from '../../../engine/audit/audit-chain.js';
+import type { Submission } from '../../../engine/cases/case-record.js';
+import { SchemaForm } from '../forms/index.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages.js';
+import type { CaseBundle } from './case-data.js';
+import { loadForm, messageFormKey } from './catalog.js';
+import { chinaTime, fill } from './format.js';
+import { useAsync } from './use-async.js';
+
+type Details = Record<string, unknown>;
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
+
+/** What the timeline can open: a submitted form, shown read-only. */
+interface Opened {
+  title: string;
+  process: string;
+  version: string;
+  formKey: string;
+  data: unknown;
+}
+
+const TONE: Record<string, string> = {
+  'case.started': 'blue',
+  'task.completed': 'green',
+  'message.received': 'purple',
+  'timer.fired': 'orange',
+  'status.changed': 'blue',
+  'case.ended': 'gray',
+  'case.migrated': 'cyan',
+  'incident.raised': 'red',
+  'incident.resolved': 'green',
+  'task.opened': 'gray',
+};
+
+const EVENT_KEYS: Record<string, MessageKey> = {
+  'case.started': 'eventCaseStarted',
+  'task.opened': 'eventTaskOpened',
+  'task.completed': 'eventTaskCompleted',
+  'message.received': 'eventMessageReceived',
+  'timer.fired': 'eventTimerFired',
+  'status.changed': 'eventStatusChanged',
+  'case.ended': 'eventCaseEnded',
+  'case.migrated': 'eventMigrated',
+  'incident.raised': 'eventIncident',
+  'incident.resolved': 'eventIncidentResolved',
+};
+
+/**
+ * The case's history from its audit trail, in Chinese, each entry with its time (China time) and who
+ * acted; completed tasks and received messages open the submitted form read-only.
+ */
+export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
+  const { t } = useI18n();
+  const [opened, setOpened] = useState<Opened | undefined>();
+  const [showOpened, setShowOpened] = useState(false);
+  const { manifest, rules } = bundle.version;
+  const statusTitle = (status: unknown) =>
+    status === '' || status === undefined ? t('none') : (manifest.statuses[text(status)]?.title ?? text(status));
+  const elementName = (details: Details) =>
+    bundle.elements.get(text(details.element))?.name ?? text(details.taskId ?? details.element);
+  const actorName = (actor: string) =>
+    actor === 'system' ? t('actorSystem') : actor === 'anonymous' ? t('actorPublic') : actor;
+  const messageSeen = new Map<string, number>();
+  // A task for one member of a group (a ministry's opinion) is named with the member.
+  const member = (scope: unknown) =>
+    Object.values(manifest.groups)
+      .map((group) => group.members?.[text(scope)])
+      .find((name) => name !== undefined);
+  const withMember = (name: string, scope: unknown) => {
+    const title = member(scope);
+    return title === undefined ? name : `${name} · ${title}`;
+  };
+
+  const describe = (entry: AuditEntry): { label: string; open?: Opened } => {
+    const details = entry.details as Details;
+    const template = t(EVENT_KEYS[entry.type] ?? 'eventOther');
+    const [process = '', version = ''] = entry.version.split('@');
+    switch (entry.type) {
+      case 'case.started':
+        return { label: fill(template, { park: text(details.park), province: text(details.province) }) };
+      case 'task.opened':
+        return { label: fill(template, { task: withMember(elementName(details), details.scope) }) };
+      case 'task.completed': {
+        const submission = bundle.submissions.find((item) => item.kind === 'task' && item.ref === details.ref);
+        const formKey = bundle.elements.get(text(details.element))?.formKey;
+        const label = fill(template, { task: elementName(details) });
+        return submission === undefined || formKey === undefined
+          ? { label }
+          : { label, open: { title: label, process, version, formKey, data: submission.data } };
+      }
+      case 'message.received': {
+        const name = text(details.message);
+        const nth = messageSeen.get(name) ?? 0;
+        messageSeen.set(name, nth + 1);
+        const submission = bundle.submissions.filter(
+          (item: Submission) => item.kind === 'message' && item.name === name,
+        )[nth];
+        const label = fill(template, { message: bundle.messageTitles.get(name) ?? name });
+        return submission === undefined
+          ? { label }
+          : { label, open: { title: label, process, version, formKey: messageFormKey(name), data: submission.data } };
+      }
+      case 'timer.fired':
+        return {
+          label: fill(template, {
+            date:
+              details.due === undefined
+                ? elementName(details)
+                : (manifest.dates[text(details.due)]?.title ?? text(details.due)),
+            rule: details.rule === undefined ? '' : (rules[text(details.rule)]?.title ?? text(details.rule)),
+          }),
+        };
+      case 'status.changed':
+        return { label: fill(template, { from: statusTitle(details.from), to: statusTitle(details.to) }) };
+      case 'case.ended':
+        return { label: fill(template, { status: statusTitle(details.status), reason: text(details.reason) }) };
+      case 'case.migrated':
+        return { label: fill(template, { from: text(details.from), to: text(details.to) }) };
+      case 'incident.raised':
+        return { label: fill(template, { message: text(details.message) }) };
+      case 'incident.resolved':
+        return { label: fill(template, { element: elementName(details) }) };
+      default:
+        return { label: `${template}${t('colon')}${entry.type}` };
+    }
+  };
+
+  if (bundle.audit.length === 0) return <Empty description={t('noHistory')} />;
+  // Each entry is described in order: messages are matched to their submissions by count.
+  const described = bundle.audit.map((entry) => ({ entry, ...describe(entry) }));
+  const shown = described.filter(({ entry }) => showOpened || entry.type !== 'task.opened');
+  const items = shown.map(({ entry, label, open }) => {
+    return {
+      key: entry.seq,
+      color: TONE[entry.type] ?? 'gray',
+      content: (
+        <div>
+          <Typography.Text type="secondary">
+            {chinaTime(entry.at)} · {actorName(entry.actor)}
+          </Typography.Text>
+          <div>
+            {label}
+            {open !== undefined && (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => {
+                  setOpened(open);
+                }}
+              >
+                {t('viewSubmission')}
+              </Button>
+            )}
+          </div>
+        </div>
+      ),
+    };
+  });
+  return (
+    <>
+      <Space style={{ marginBottom: 16 }}>
+        <Switch size="small" checked={showOpened} onChange={setShowOpened} aria-label={t('showOpened')} />
+        <Typography.Text>{t('showOpened')}</Typography.Text>
+      </Space>
+      <Timeline items={items.reverse()} />
+      <Drawer
+        open={opened !== undefined}
+        title={opened?.title}
+        size="large"
+        onClose={() => {
+          setOpened(undefined);
+        }}
+        destroyOnHidden
+      >
+        {opened !== undefined && <SubmittedForm opened={opened} />}
+      </Drawer>
+    </>
+  );
+}
+
+function SubmittedForm({ opened }: { opened: Opened }) {
+  const { process, version, formKey } = opened;
+  const form = useAsync(() => loadForm(process, version, formKey), `${process}@${version}/${formKey}`);
+  if (form.error !== undefined) return <Typography.Text type="danger">{form.error.message}</Typography.Text>;
+  if (form.data === undefined) return <Spin />;
+  return <SchemaForm schema={form.data} formData={opened.data} readonly idPrefix="submitted" />;
+}

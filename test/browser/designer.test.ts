@@ -1,0 +1,233 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
+import { applyMergePatch } from '../../engine/forms/merge-patch.js';
+import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { startDesignerServer, type DesignerServer } from './designer-server.js';
+import { ADMIN_PASSWORD, CLOCK_START, USER_PASSWORD } from './web-server.js';
+
+const PROCESS = 'quality-brand-zone';
+const IN_FORCE = '2024-03-14';
+const REVISION = '2024-06-01';
+const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
+
+const USERS: Record<string, string[]> = {
+  officer: ['policy-admin'],
+  park1: ['park:P-001'],
+  park2: ['park:P-002'],
+  province: ['province:320000'],
+  group: ['province-leading-group:320000'],
+  samr: ['samr'],
+  expert: ['expert'],
+  ...Object.fromEntries(MINISTRIES.map((ministry) => [ministry, [`ministry:${ministry}`]])),
+};
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS_DIR, `designer-${name}.png`), fullPage: true });
+
+/** Clicks a diagram element (wherever the diagram is scrolled to). */
+const selectElement = (page: Page, id: string) =>
+  page.locator(`.djs-element[data-element-id="${id}"]`).first().dispatchEvent('click');
+
+/** antd spaces out two-character Chinese button labels (保 存). */
+const twoChars = (text: string) => new RegExp(`^${Array.from(text).join('\\s?')}$`);
+
+describe.runIf(browserAvailable())('a policy officer revises the measures in the designer', () => {
+  let server: DesignerServer;
+  let browser: Browser;
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDesignerServer(), launchChromium()]);
+    await server.createUsers(USERS);
+  }, 180_000);
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  /** Moves the sandbox clock, then logs everyone in again (a jump of more than 12 h ends sessions). */
+  async function advanceTo(instant: string): Promise<void> {
+    const admin = await server.login('admin', ADMIN_PASSWORD);
+    await server.ok('POST', '/api/admin/clock', { token: admin, body: { advanceTo: instant } });
+    for (const username of Object.keys(USERS)) tokens.set(username, await server.login(username, USER_PASSWORD));
+  }
+
+  const token = (username: string) => tokens.get(username) ?? server.token(username);
+
+  /** Completes the user's open task on the case with the form's examples[0] (plus `patch`). */
+  async function complete(username: string, caseView: CaseView, taskId: string, patch: unknown = {}) {
+    const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { token: token(username) });
+    const task = tasks.find((open) => open.caseId === caseView.id && open.taskId === taskId);
+    if (task === undefined) throw new Error(`${username} has no open ${taskId} on ${caseView.id}`);
+    const form = await server.ok<{ examples: unknown[] }>(
+      'GET',
+      `/api/definitions/${PROCESS}/${caseView.version}/forms/${task.formKey}`,
+    );
+    return server.ok<CaseView>('POST', `/api/tasks/${task.ref}/complete`, {
+      token: token(username),
+      body: { data: applyMergePatch(form.examples[0], patch) },
+    });
+  }
+
+  async function startAndCreate(park: string, parkId: string): Promise<CaseView> {
+    let view = await server.ok<CaseView>('POST', '/api/cases', {
+      token: token(park),
+      body: { process: PROCESS, park: parkId, province: '320000' },
+    });
+    view = await complete(park, view, 'submitCreationApplication', { parkType: 'industry' });
+    view = await complete('province', view, 'provincialFeasibilityReview');
+    view = await complete('group', view, 'provincialLeadingGroupReview');
+    for (const ministry of MINISTRIES) view = await complete(ministry, view, 'departmentOpinion');
+    return complete('samr', view, 'samrCreationApproval');
+  }
+
+  async function throughAcceptance(park: string, start: CaseView): Promise<CaseView> {
+    let view = await complete(park, start, 'submitAcceptanceApplication');
+    view = await complete('province', view, 'provincialAcceptanceReview');
+    view = await complete('group', view, 'provincialLeadingGroupAcceptanceReview');
+    for (const ministry of MINISTRIES) view = await complete(ministry, view, 'departmentOpinion');
+    view = await complete('samr', view, 'samrAcceptanceReview');
+    return complete('expert', view, 'expertEvaluation');
+  }
+
+  it('changes the notice period and an indicator, validates, compares, simulates and publishes for 2024-06-01', async () => {
+    // The browser shows the sandbox's date: a policy officer cannot read the sandbox clock (admin only).
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    await context.clock.install({ time: CLOCK_START });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(`${server.url}/designer`);
+    await page.getByLabel('用户名').fill('officer');
+    await page.getByLabel('密码').fill(USER_PASSWORD);
+    await page.getByRole('button', { name: twoChars('登录') }).click();
+    const inForce = page.locator(`tr[data-version="${IN_FORCE}"]`);
+    await expect.poll(() => inForce.locator('[data-state]').getAttribute('data-state')).toBe('inForce');
+    await shot(page, '1-versions');
+
+    // The version in force, read-only: the diagram and an element's declarations.
+    await inForce.getByRole('link', { name: '查看' }).click();
+    await page.locator('[data-diagram="viewer"][data-diagram-ready="true"]').waitFor();
+    await selectElement(page, 'publicityEndsTimer_acceptance');
+    await expect.poll(() => page.locator('.ant-descriptions').textContent()).toContain('publicityEndsTimer_acceptance');
+    await shot(page, '2-version-in-force');
+
+    // A draft from it: the timer's legal-time group names the rule.
+    await page.getByRole('button', { name: '以此新建草稿' }).click();
+    await page.waitForURL(/\/designer\/quality-brand-zone\/draft:d_/);
+    await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor();
+    await selectElement(page, 'publicityEndsTimer_acceptance');
+    await page.locator('[data-group-id="group-legalTime"] .bio-properties-panel-group-header').click();
+    const rule = page.locator('[data-entry-id="legalTime-rule"] select');
+    await expect.poll(() => rule.inputValue()).toBe('publicityMinWorkingDays');
+    await shot(page, '3-draft-diagram');
+
+    // Forms: a form's fields beside its live preview (the workbench's renderer).
+    await page.getByRole('tab', { name: '表单' }).click();
+    await page.locator('[data-form="provincial-feasibility-review"]').click();
+    await page.locator('[data-row-key="decision"]').waitFor();
+    await page.locator('[id^="preview_"]').first().waitFor();
+    await shot(page, '3b-forms');
+
+    // Periods: the public notice lasts 7 working days (Art. 22).
+    await page.getByRole('tab', { name: '期限' }).click();
+    const amount = page.getByLabel('publicityMinWorkingDays-amount');
+    await amount.fill('7');
+    await amount.blur();
+    await expect.poll(() => page.locator('[data-words="publicityMinWorkingDays"]').textContent()).toBe('7 个工作日');
+    await shot(page, '4-periods');
+    await page.getByTestId('save-periods').click();
+    await page.getByText('已保存').first().waitFor();
+
+    // Indicators: one point moves from infra-1 to infra-3 in industry parks; the total stays 100.
+    await page.getByRole('tab', { name: '评估指标' }).click();
+    await page.getByRole('tab', { name: '工业园区' }).click();
+    for (const [id, score] of [
+      ['infra-1', '5'],
+      ['infra-3', '5'],
+    ] as const) {
+      const input = page.getByLabel(`industry-${id}-maxScore`);
+      await input.fill(score);
+      await input.blur();
+    }
+    await expect.poll(() => page.locator('[data-variant-total="industry"]').textContent()).toContain('合计 100');
+    await page.getByTestId('save-indicators').click();
+    await page.getByText('已保存').first().waitFor();
+    await shot(page, '5-indicators');
+
+    // Validate: no problems.
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByRole('button', { name: '运行校验' }).click();
+    await expect.poll(() => page.getByTestId('validation-result').textContent()).toBe('没有问题');
+
+    // Compare with the version in force: the two changes.
+    await page.getByRole('tab', { name: '比较' }).click();
+    await page.getByRole('button', { name: twoChars('比较') }).click();
+    for (const key of ['rule:publicityMinWorkingDays', 'indicator:industry/infra-1', 'indicator:industry/infra-3'])
+      await page.locator(`[data-diff="${key}"]`).waitFor();
+    expect(await page.locator('[data-diff="rule:publicityMinWorkingDays"]').textContent()).toContain(
+      'value: 5 个工作日 → 7 个工作日',
+    );
+    expect(await page.locator('[data-diff]').count()).toBe(3);
+    await shot(page, '6-compare');
+
+    // Simulate the shipped case scripts: the notice ends later on the draft.
+    await page.getByRole('tab', { name: '模拟' }).click();
+    await page.getByRole('button', { name: '运行模拟' }).click();
+    await page.locator('[data-simulation="full-lifecycle.json"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-simulation="full-lifecycle.json"]').textContent()).toContain('publicityEnds');
+    await shot(page, '7-simulate');
+
+    // Publish, effective 2024-06-01.
+    await page.getByRole('tab', { name: '发布' }).click();
+    await page.getByLabel('effectiveFrom').fill(REVISION);
+    expect(await page.getByLabel('versionName').inputValue()).toBe(REVISION);
+    await page.getByRole('button', { name: '发布…' }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: twoChars('发布') })
+      .click();
+    await expect.poll(() => page.getByTestId('publish-result').textContent()).toContain(`已发布为 ${REVISION}`);
+    await shot(page, '8-published');
+
+    await page.getByRole('link', { name: '返回版本列表' }).first().click();
+    await expect
+      .poll(() => page.locator(`tr[data-version="${REVISION}"] [data-state]`).getAttribute('data-state'))
+      .toBe('scheduled');
+    expect(await inForce.locator('[data-state]').getAttribute('data-state')).toBe('inForce');
+    await shot(page, '9-versions-after');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('keeps a case started before 2024-06-01 on 2024-03-14 (5 working days) and runs a later one on the revision (7)', async () => {
+    for (const username of Object.keys(USERS)) tokens.set(username, await server.login(username, USER_PASSWORD));
+    // Mon 2024-04-01 (the sandbox start): before the revision takes effect.
+    const before = await startAndCreate('park1', 'P-001');
+    expect(before).toMatchObject({ version: IN_FORCE, status: 'creating', due: { acceptanceOpens: '2025-04-02' } });
+
+    await advanceTo('2024-06-03T09:00:00+08:00');
+    const after = await startAndCreate('park2', 'P-002');
+    expect(after).toMatchObject({ version: REVISION, status: 'creating', due: { acceptanceOpens: '2025-06-04' } });
+
+    // Both notices open on Fri 2025-09-26. Working days after it (calendars/cn/2025.json): Sun 09-28
+    // (make-up day) 1, Mon 09-29 2, Tue 09-30 3, [10-01…10-08 National Day and Mid-Autumn], Thu 10-09 4,
+    // Fri 10-10 5, Sat 10-11 (make-up day) 6, Mon 10-13 7.
+    await advanceTo('2025-09-26T09:00:00+08:00');
+    const noticeBefore = await throughAcceptance('park1', before);
+    const noticeAfter = await throughAcceptance('park2', after);
+    expect(noticeBefore).toMatchObject({
+      version: IN_FORCE,
+      status: 'publicizing',
+      due: { publicityStarts: '2025-09-26', publicityEnds: '2025-10-10' },
+    });
+    expect(noticeAfter).toMatchObject({
+      version: REVISION,
+      status: 'publicizing',
+      due: { publicityStarts: '2025-09-26', publicityEnds: '2025-10-13' },
+    });
+  }, 120_000);
+});

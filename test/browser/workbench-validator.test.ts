@@ -1,0 +1,100 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ErrorObject } from 'ajv';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { describe, expect, it } from 'vitest';
+import { findVersionDirs } from '../../engine/definitions/read-definitions.js';
+import { ATTACHMENT_ID_PATTERN, createFormAjv } from '../../engine/forms/form-ajv.js';
+import { InterpretingAjv } from '../../designer/src/forms/interpreting-ajv.js';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Variants of a form's example that break it in one place each: a field removed, given the wrong
+ * type, emptied, made too long or malformed, a list emptied or given a duplicate, an unknown field.
+ */
+function* variants(example: unknown, path = ''): Generator<[string, (root: unknown) => void]> {
+  if (isObject(example)) {
+    yield [`${path}+extra`, (root) => ((at(root, path) as Json).unexpected = 1)];
+    for (const [key, value] of Object.entries(example)) {
+      const child = `${path}/${key}`;
+      yield [`${child}-removed`, (root) => Reflect.deleteProperty(at(root, path) as Json, key)];
+      yield [`${child}=null`, (root) => ((at(root, path) as Json)[key] = null)];
+      yield [`${child}=wrong-type`, (root) => ((at(root, path) as Json)[key] = typeof value === 'string' ? 42 : 'x')];
+      yield* variants(value, child);
+    }
+  } else if (Array.isArray(example)) {
+    yield [`${path}=[]`, (root) => (at(root, path) as unknown[]).splice(0)];
+    if (example.length > 0) yield [`${path}+duplicate`, (root) => (at(root, path) as unknown[]).push(example[0])];
+    for (const [index, value] of example.entries()) yield* variants(value, `${path}/${index}`);
+  } else if (typeof example === 'string') {
+    const parent = path.slice(0, path.lastIndexOf('/'));
+    const key = path.slice(path.lastIndexOf('/') + 1);
+    const set = (value: unknown) => (root: unknown) => {
+      const container = at(root, parent) as Record<string, unknown>;
+      container[key] = value;
+    };
+    yield [`${path}=''`, set('')];
+    yield [`${path}=long`, set('长'.repeat(6000))];
+    yield [`${path}=malformed`, set('not-a-valid value!')];
+  } else if (typeof example === 'number') {
+    const parent = path.slice(0, path.lastIndexOf('/'));
+    const key = path.slice(path.lastIndexOf('/') + 1);
+    yield [`${path}=-1`, (root) => ((at(root, parent) as Record<string, unknown>)[key] = -1)];
+    yield [`${path}=1e9`, (root) => ((at(root, parent) as Record<string, unknown>)[key] = 1e9)];
+    yield [`${path}=0.5`, (root) => ((at(root, parent) as Record<string, unknown>)[key] = 0.5)];
+  }
+}
+
+function at(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const token of pointer.split('/').slice(1)) node = (node as Record<string, unknown>)[token];
+  return node;
+}
+
+/** What a user sees of an error: the keyword, the field, and the params the message is made of. */
+const summary = (errors: readonly ErrorObject[] | null | undefined) =>
+  (errors ?? []).map((error) => `${error.keyword} ${error.instancePath} ${JSON.stringify(error.params)}`).sort();
+
+describe('the browser form validator (no code generation) agrees with the server Ajv', async () => {
+  const forms: [string, Json][] = [];
+  for (const dir of await findVersionDirs('definitions')) {
+    for (const file of (await readdir(join(dir, 'forms'))).filter((name) => name.endsWith('.schema.json')).sort())
+      forms.push([
+        `${dir.split('/').slice(-2).join('@')} ${file}`,
+        JSON.parse(await readFile(join(dir, 'forms', file), 'utf8')) as Json,
+      ]);
+  }
+  const server = createFormAjv();
+  const browser = new InterpretingAjv();
+  for (const [name, format] of Object.entries(fullFormats)) browser.addFormat(name, format as RegExp);
+  browser.addFormat('attachment-id', ATTACHMENT_ID_PATTERN);
+
+  it('reads the forms', () => {
+    expect(forms.length).toBeGreaterThan(20);
+  });
+  for (const [name, schema] of forms) {
+    it(name, () => {
+      const strict = server.compile(schema);
+      const interpreted = browser.compile(schema);
+      const example = (schema.examples as unknown[] | undefined)?.[0];
+      expect(interpreted(example), 'example').toBe(true);
+      let compared = 0;
+      for (const [label, mutate] of variants(example)) {
+        const data = structuredClone(example);
+        mutate(data);
+        const expected = strict(data);
+        const actual = interpreted(data);
+        expect({ label, valid: actual, errors: summary(interpreted.errors) }).toEqual({
+          label,
+          valid: expected,
+          errors: summary(strict.errors),
+        });
+        compared += 1;
+      }
+      expect(compared).toBeGreaterThanOrEqual(5);
+    });
+  }
+});

@@ -1,0 +1,272 @@
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
+import { applyMergePatch } from '../../engine/forms/merge-patch.js';
+import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+
+const PROCESS = 'quality-brand-zone';
+const VERSION = '2024-03-14';
+const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
+
+const USERS: Record<string, string[]> = {
+  park1: ['park:P-001'],
+  park2: ['park:P-002'],
+  'province-js': ['province:320000'],
+  'group-js': ['province-leading-group:320000'],
+  samr: ['samr'],
+  expert: ['expert'],
+  ...Object.fromEntries(MINISTRIES.map((ministry) => [ministry, [`ministry:${ministry}`]])),
+};
+
+/** A tiny valid PDF (the server tells files by their magic bytes). */
+function tinyPdf(label: string): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n` +
+      `% ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS_DIR, `workbench-${name}.png`), fullPage: true });
+
+/** antd spaces out two-character Chinese button labels (提 交). */
+const twoChars = (text: string) => new RegExp(`^${Array.from(text).join('\\s?')}$`);
+
+describe.runIf(browserAvailable())('the workbench and the public notices in Chromium', () => {
+  let server: WebServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
+    await server.createUsers(USERS);
+  }, 120_000);
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  const pages: Page[] = [];
+  afterEach(async (context) => {
+    // A failing step leaves every page of the test on disk, as it was.
+    if (context.task.result?.state === 'fail')
+      for (const [index, page] of pages.entries()) await shot(page, `failed-${index}`).catch(() => undefined);
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+  });
+
+  /** A fresh browser (own session) whose clock shows the sandbox time, in another zone than China's. */
+  async function newPage(time: string): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'America/Los_Angeles',
+    });
+    // Only the date moves (the sandbox's day); timers stay real, so animations run as usual.
+    await context.clock.setFixedTime(time);
+    const page = await context.newPage();
+    pages.push(page);
+    page.on('pageerror', (error) => {
+      console.error(`page error: ${error.message}`);
+    });
+    return page;
+  }
+
+  async function login(page: Page, username: string): Promise<void> {
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(USER_PASSWORD);
+    await page.getByRole('button', { name: twoChars('登录') }).click();
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+  }
+
+  /** Picks an option of an antd select by its visible text. */
+  async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
+    await scope.getByLabel(label, { exact: true }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click();
+  }
+
+  async function upload(page: Page, scope: Locator, field: string, name: string): Promise<void> {
+    const chooser = page.waitForEvent('filechooser');
+    await scope.getByRole('button', { name: `上传附件：${field}` }).click();
+    await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: tinyPdf(name) });
+    await expect.poll(() => scope.getByText(name).count()).toBeGreaterThan(0);
+  }
+
+  /** The server-side steps a test does not look at: a task completed with its form's example. */
+  async function complete(username: string, caseId: string, taskId: string, patch: unknown = {}): Promise<CaseView> {
+    const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { as: username });
+    const task = tasks.find((open) => open.caseId === caseId && open.taskId === taskId);
+    if (task === undefined) throw new Error(`${username} has no ${taskId} on ${caseId}`);
+    const schema = await server.ok<{ examples: unknown[] }>(
+      'GET',
+      `/api/definitions/${PROCESS}/${VERSION}/forms/${task.formKey}`,
+    );
+    return server.ok<CaseView>('POST', `/api/tasks/${task.ref}/complete`, {
+      as: username,
+      body: { data: applyMergePatch(schema.examples[0], patch) },
+    });
+  }
+
+  it('a park applies (a Chinese error at the field, fixed), the province approves from its inbox, SAMR sees the diagram', async () => {
+    // The park starts its creation application.
+    const park = await newPage(CLOCK_START);
+    await login(park, 'park1');
+    await park.getByRole('button', { name: '发起创建申请' }).click();
+    const dialog = park.getByRole('dialog');
+    await choose(park, dialog, '省级单位', '江苏省');
+    await dialog.getByRole('button', { name: '发起创建申请' }).click();
+    await park.waitForURL(/\/cases\//);
+    const caseId = decodeURIComponent(park.url().split('/cases/')[1] ?? '');
+
+    const form = park.locator('[data-task="submitCreationApplication"]');
+    await form.getByLabel('园区名称', { exact: true }).fill('云澜湖智能装备产业园区');
+    await choose(park, form, '园区类型', '工业');
+    await choose(park, form, '创建主体类型', '园区管理委员会');
+    await form.getByLabel('创建主体名称', { exact: true }).fill('云澜湖智能装备产业园区管理委员会');
+    await form.getByLabel('统一社会信用代码', { exact: true }).fill('91-ABC');
+    await form.getByLabel('详细地址', { exact: true }).fill('苏州市云澜区湖滨大道88号');
+    await form.getByLabel('邮政编码', { exact: true }).fill('215123');
+    await form.getByLabel('主导产业', { exact: true }).fill('高端智能装备制造');
+    await form.getByLabel('园区面积（平方公里）', { exact: true }).fill('52.6');
+    await form.getByLabel('园区企业数量（家）', { exact: true }).fill('1286');
+    await form.getByLabel('园区基本情况', { exact: true }).fill('园区设立于2006年，主导产业产值占比超过六成。');
+    await form.getByLabel('指标名称', { exact: true }).fill('规上工业企业产品质量监督抽查合格率');
+    await form.getByLabel('现状值', { exact: true }).fill('97.8');
+    await form.getByLabel('创建目标值', { exact: true }).fill('≥99.0');
+    await form.getByLabel('对标先进', { exact: true }).fill('对标某国家级经济技术开发区（99.2%）');
+    await upload(park, form, '创建方案', '创建方案.pdf');
+    for (const group of await form.getByRole('radiogroup').all()) await group.getByText('否', { exact: true }).click();
+    await form.getByRole('checkbox', { name: /申报材料真实性承诺/ }).check();
+    await form.getByLabel('联系人姓名', { exact: true }).fill('周雅琴');
+    await form.getByLabel('联系电话', { exact: true }).fill('0512-66881234');
+    await form.getByRole('button', { name: twoChars('提交') }).click();
+
+    // Checked in the browser: the message is Chinese and stands at the field.
+    const creditCode = form.locator('.ant-form-item', { has: park.getByLabel('统一社会信用代码', { exact: true }) });
+    await expect
+      .poll(() => creditCode.locator('.ant-form-item-explain-error div div').allTextContents())
+      .toEqual([expect.stringMatching(/^格式不正确：填写创建主体的18位统一社会信用代码/)]);
+    await shot(park, '1-validation-error');
+    await form.getByLabel('统一社会信用代码', { exact: true }).fill('11320594MB1C7D2X5K');
+    await expect.poll(() => creditCode.locator('.ant-form-item-explain-error').count()).toBe(0);
+    await form.getByRole('button', { name: twoChars('提交') }).click();
+    await form.waitFor({ state: 'detached' });
+    await park.getByText('办结任务：提交创建申请').waitFor();
+    await shot(park, '2-submitted');
+
+    // The province approves from its inbox.
+    const province = await newPage(CLOCK_START);
+    await login(province, 'province-js');
+    const row = province.getByRole('row').filter({ hasText: '云澜湖智能装备产业园区' }).first();
+    await row.getByRole('link', { name: '省级市场监管部门可行性论证意见表' }).waitFor();
+    await shot(province, '3-province-inbox');
+    await row.getByRole('link', { name: '省级市场监管部门可行性论证意见表' }).click();
+    const review = province.locator('[data-task="provincialFeasibilityReview"]');
+    await choose(province, review, '审核结论', '同意（列入创建名单）');
+    await review.getByLabel('可行性论证结论', { exact: true }).fill('园区符合第三条、第七条要求，创建方案可行。');
+    await review.getByLabel('部门名称', { exact: true }).fill('省农业农村厅');
+    await review.getByLabel('论证日期', { exact: true }).click();
+    await province.locator('.ant-picker-dropdown:visible td[title="2024-04-01"]').click();
+    await review.getByRole('button', { name: twoChars('提交') }).click();
+    await review.waitFor({ state: 'detached' });
+    expect((await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).openTasks).toEqual([
+      expect.objectContaining({ taskId: 'provincialLeadingGroupReview' }),
+    ]);
+
+    // SAMR opens the case and sees where it is on its diagram.
+    const samr = await newPage(CLOCK_START);
+    await login(samr, 'samr');
+    await samr.getByRole('link', { name: caseId }).click();
+    const element = (id: string) => samr.locator(`g.djs-element[data-element-id="${id}"]`);
+    await element('provincialLeadingGroupReview').waitFor();
+    const classes = async (id: string) => (await element(id).getAttribute('class')) ?? '';
+    expect(await classes('submitCreationApplication')).toContain('qbz-done');
+    expect(await classes('provincialFeasibilityReview')).toContain('qbz-done');
+    expect(await classes('provincialLeadingGroupReview')).toContain('qbz-open');
+    expect(await classes('samrCreationApproval')).toContain('qbz-ahead');
+    await samr.getByText('状态变更：无 → 创建申请中').waitFor();
+    await shot(samr, '4-samr-case');
+    await samr.goto(`${server.url}/?lang=en`);
+    await samr.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await samr.getByRole('link', { name: caseId }).waitFor();
+    await expect.poll(() => samr.locator('.ant-spin-spinning').count()).toBe(0);
+    await shot(samr, '5-samr-inbox-en');
+  }, 90_000);
+
+  it('the public objects to a notice with written evidence and gets a receipt; SAMR has the review in its inbox', async () => {
+    const started = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park2',
+      body: { process: PROCESS, park: 'P-002', province: '320000' },
+    });
+    const caseId = started.id;
+    await complete('park2', caseId, 'submitCreationApplication', { parkName: '星河湾现代服务业集聚区' });
+    await complete('province-js', caseId, 'provincialFeasibilityReview');
+    await complete('group-js', caseId, 'provincialLeadingGroupReview');
+    for (const ministry of MINISTRIES) await complete(ministry, caseId, 'departmentOpinion');
+    await complete('samr', caseId, 'samrCreationApproval');
+    await server.advanceTo('2025-04-02T09:00:00+08:00');
+    await complete('park2', caseId, 'submitAcceptanceApplication');
+    await complete('province-js', caseId, 'provincialAcceptanceReview');
+    await complete('group-js', caseId, 'provincialLeadingGroupAcceptanceReview');
+    for (const ministry of MINISTRIES) await complete(ministry, caseId, 'departmentOpinion');
+    await complete('samr', caseId, 'samrAcceptanceReview');
+
+    // The expert scores on the indicator table; the server's check (every indicator of the park's
+    // type, Art. 19) answers 422 and its message stands at the field. The training example passes.
+    const expert = await newPage('2025-04-02T10:00:00+08:00');
+    await login(expert, 'expert');
+    await expert.getByRole('link', { name: '专家评审组评估验收评分表' }).click();
+    const evaluation = expert.locator('[data-task="expertEvaluation"]');
+    await evaluation.getByRole('spinbutton', { name: '创建工作领导小组与工作机制 得分' }).fill('4');
+    await choose(expert, evaluation, '评估验收形式', '材料评估');
+    await evaluation.getByLabel('专家姓名', { exact: true }).fill('李华');
+    await evaluation.getByLabel('评审意见', { exact: true }).fill('园区创建成效明显。');
+    await evaluation.getByRole('button', { name: twoChars('提交') }).click();
+    await evaluation.locator('fieldset[id$="_scores"] [role="alert"]').filter({ hasText: '缺少' }).first().waitFor();
+    await shot(expert, '6-expert-server-error');
+    await evaluation.getByRole('button', { name: '填入示例（培训用）' }).click();
+    await evaluation.getByRole('button', { name: twoChars('提交') }).click();
+    await evaluation.waitFor({ state: 'detached' });
+    expect((await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).status).toBe('publicizing');
+
+    // The next day (on the sandbox clock, and in the browsers): anyone, without an account.
+    await server.advanceTo('2025-04-03T10:00:00+08:00');
+    const visitor = await newPage('2025-04-03T10:00:00+08:00');
+    await visitor.goto(`${server.url}/notices`);
+    const notice = visitor.locator(`[data-notice="${caseId}"]`);
+    await notice.getByText('2025-04-02 — 2025-04-10').waitFor();
+    await notice.getByRole('button', { name: '提出异议：星河湾现代服务业集聚区' }).click();
+    await notice.getByText('第二十二条').first().waitFor();
+    await choose(visitor, notice, '异议人类型', '个人');
+    await notice.getByLabel('异议人名称', { exact: true }).fill('张明');
+    await notice.getByLabel('联系电话', { exact: true }).fill('13912345678');
+    await notice
+      .getByLabel('异议内容', { exact: true })
+      .fill('该园区有企业于2024年发生产品质量事故，不符合第七条规定，请予复核。');
+    await upload(visitor, notice, '书面举证材料', '举证材料.pdf');
+    await notice.getByRole('checkbox', { name: /真实性承诺/ }).check();
+    await shot(visitor, '7-objection-filled');
+    await notice.getByRole('button', { name: '提交异议' }).click();
+    await notice.getByText('异议已提交').waitFor();
+    await expect.poll(() => notice.getByRole('status').textContent()).toContain('书面举证材料 1 份');
+    await shot(visitor, '8-objection-receipt');
+
+    const samr = await newPage('2025-04-03T10:00:00+08:00');
+    await login(samr, 'samr');
+    const row = samr.getByRole('row').filter({ hasText: '星河湾现代服务业集聚区' });
+    await row.getByRole('link', { name: '市场监管总局异议复核表' }).waitFor();
+    // Today 2025-04-03 (Thu); the notice's last day 2025-04-10: Qingming (04-04 to 04-06) is off.
+    await expect.poll(() => row.locator('td').nth(4).textContent()).toBe('2025-04-10公示期最后一日');
+    await expect.poll(() => row.locator('td').nth(5).textContent()).toBe('4');
+    await shot(samr, '9-samr-objection-inbox');
+    await row.getByRole('link', { name: '市场监管总局异议复核表' }).click();
+    await samr.locator('[data-task="samrObjectionReview"]').waitFor();
+    await samr.getByText('收到：公示异议书').waitFor();
+    await shot(samr, '10-samr-objection-case');
+  }, 90_000);
+});
