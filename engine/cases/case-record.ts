@@ -1,4 +1,5 @@
-import type { LocalDate } from '../legal-time/pure.js';
+import { GENESIS_HASH } from '../audit/audit-chain.js';
+import { chinaDateOf, type LocalDate } from '../legal-time/pure.js';
 
 /**
  * A case as stored: everything needed to list, authorise and show it without its process instance,
@@ -104,4 +105,34 @@ export interface Submission {
   data: unknown;
   /** Set on copies shown without the data (personal data of a member of the public). */
   redacted?: true;
+}
+
+/** A case before its first transition: no status yet (the start event gives it one). */
+export function newCaseRecord(
+  id: string,
+  input: { process: string; version: string; park: string; province: string },
+  now: Date,
+): CaseRecord {
+  const at = now.toISOString();
+  return {
+    id,
+    ...input,
+    status: '',
+    statusDate: chinaDateOf(now),
+    final: false,
+    startedAt: at,
+    updatedAt: at,
+    due: {},
+    dueBasis: {},
+    variables: {},
+    tasks: [],
+    timers: [],
+    windows: [],
+    visited: [],
+    incidents: [],
+    revision: 0,
+    stateRevision: 0,
+    audit: { count: 0, head: GENESIS_HASH },
+    submissions: 0,
+  };
 }

@@ -1,4 +1,4 @@
-import { chainEntries, GENESIS_HASH, type AuditDraft, type AuditEntry } from '../audit/audit-chain.js';
+import { chainEntries, type AuditDraft, type AuditEntry } from '../audit/audit-chain.js';
 import { EngineError } from '../errors.js';
 import type { Store } from '../ports.js';
 import { isStoreName } from '../store/store-ids.js';
@@ -105,8 +105,4 @@ export class CaseRepository {
     }
     this.#checked.add(record.id);
   }
-}
-
-export function newAuditHead(): CaseRecord['audit'] {
-  return { count: 0, head: GENESIS_HASH };
 }

@@ -2,6 +2,7 @@ import type { ProcessModel } from '../definitions/process-model.js';
 import type { Manifest } from '../definitions/types.js';
 import type { Snapshot, WaitingTask } from '../runtime/snapshot.js';
 import { scopeValue } from './actors.js';
+import { EngineError } from '../errors.js';
 import type { CaseRecord, TaskRecord } from './case-record.js';
 
 export interface TaskFactory {
@@ -81,4 +82,23 @@ export function reconcileTasks(
     }
   }
   return result.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/**
+ * Completing a queued task runs the element's waiting instance: the completed task takes over that
+ * instance, and the task that held it goes back to the queue (and takes the next instance).
+ */
+export function bindQueuedTask(record: CaseRecord, task: TaskRecord): CaseRecord {
+  if (task.executionId !== undefined) return record;
+  const holder = record.tasks.find((open) => open.elementId === task.elementId && open.executionId !== undefined);
+  if (holder === undefined) throw new EngineError('not-open', `任务 ${task.ref} 尚不能办理`, { ref: task.ref });
+  const tasks = record.tasks.map((open) => {
+    if (open.ref === task.ref) return { ...open, executionId: holder.executionId };
+    if (open.ref === holder.ref) {
+      const { executionId: _executionId, ...queued } = open;
+      return queued;
+    }
+    return open;
+  });
+  return { ...record, tasks };
 }

@@ -1,0 +1,276 @@
+import { EngineError, isEngineError } from '../errors.js';
+import { DefinitionRegistry } from '../definitions/registry.js';
+import { FormValidator } from '../forms/form-validator.js';
+import type { Clock, IdGenerator } from '../ports.js';
+import { LiveInstance } from '../runtime/live-instance.js';
+import type { RuntimeVersion } from '../runtime/runtime-version.js';
+import { maySee, type Actor } from './actors.js';
+import { CaseIndex } from './case-index.js';
+import type { CaseRecord, Submission, TaskRecord, TimerRecord } from './case-record.js';
+import type { CaseRepository } from './case-repository.js';
+import { caseViewOf, type CaseSummary, type CaseView } from './case-view.js';
+import type { LiveCache } from './live-cache.js';
+import { Transition } from './transition.js';
+
+/** The actor of transitions nobody asked for (timers firing, incidents, recovery). */
+export const SYSTEM = 'system';
+
+export type Step = (live: LiveInstance, transition: Transition) => void;
+
+/**
+ * What the engine's commands share: the case index, the store protocol, the hot process instances,
+ * per-case locks, and the one way a transition runs — recover or reuse the instance, run the step,
+ * settle tasks, timers and windows, commit — or, when the definition cannot be evaluated, record an
+ * incident and leave the case as it was.
+ */
+export class CaseRuntime {
+  readonly index = new CaseIndex();
+  readonly #locks = new Map<string, Promise<unknown>>();
+  readonly #validators = new Map<string, FormValidator>();
+  #definitions: DefinitionRegistry;
+
+  constructor(
+    definitions: DefinitionRegistry,
+    readonly repository: CaseRepository,
+    readonly clock: Clock,
+    readonly ids: IdGenerator,
+    readonly live: LiveCache,
+  ) {
+    this.#definitions = definitions;
+  }
+
+  get definitions(): DefinitionRegistry {
+    return this.#definitions;
+  }
+
+  async reloadDefinitions(): Promise<void> {
+    this.#definitions = await DefinitionRegistry.load(this.#definitions.root, this.#definitions.options);
+    this.#validators.clear();
+  }
+
+  /** Commands on one case run one after another; different cases run side by side. */
+  async withLock<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#locks.get(id) ?? Promise.resolve();
+    const result = previous.then(work, work);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#locks.set(id, settled);
+    try {
+      return await result;
+    } finally {
+      if (this.#locks.get(id) === settled) this.#locks.delete(id);
+    }
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all([...this.#locks.values()]);
+  }
+
+  async record(id: string): Promise<CaseRecord> {
+    const hot = this.live.record(id);
+    if (hot !== undefined) return hot;
+    const record = await this.repository.record(id);
+    if (record === undefined) throw new EngineError('not-found', `案件 ${id} 不存在`, { caseId: id });
+    return record;
+  }
+
+  sees(actor: Actor, summary: CaseSummary): boolean {
+    return maySee(actor, this.version(summary).definition.manifest, summary as CaseRecord);
+  }
+
+  /** Out of scope answers as not found: a case's existence is not disclosed (CONTRACT §6). */
+  async visibleRecord(id: string, actor: Actor): Promise<CaseRecord> {
+    const summary = this.index.get(id);
+    if (summary === undefined || !this.sees(actor, summary)) {
+      throw new EngineError('not-found', `案件 ${id} 不存在`, { caseId: id });
+    }
+    return this.record(id);
+  }
+
+  version(record: Pick<CaseRecord, 'process' | 'version'>): RuntimeVersion {
+    return this.definitions.get(record.process, record.version);
+  }
+
+  validator(version: RuntimeVersion): FormValidator {
+    let validator = this.#validators.get(version.key);
+    if (validator === undefined) {
+      validator = new FormValidator(version.definition.forms, version.definition.indicators);
+      this.#validators.set(version.key, validator);
+    }
+    return validator;
+  }
+
+  /** The indicator variant of the case (its park type), from the data being submitted or earlier forms. */
+  variant(version: RuntimeVersion, record: CaseRecord, data: unknown): string | undefined {
+    const field = version.definition.indicators.variantField;
+    const fromData = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[field] : undefined;
+    const value = fromData ?? record.variables[field];
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  /** Messages that may be sent now, and by whom. */
+  openMessages(summary: CaseSummary): CaseView['openMessages'] {
+    if (summary.final) return [];
+    const { model } = this.version(summary);
+    const byName = new Map<string, Set<string>>();
+    for (const catcher of model.messageCatches) {
+      if (!summary.windows.includes(catcher.elementId) || catcher.messageName === undefined) continue;
+      const groups = byName.get(catcher.messageName) ?? new Set<string>();
+      for (const group of catcher.candidateGroups) groups.add(group);
+      byName.set(catcher.messageName, groups);
+    }
+    return [...byName].map(([name, groups]) => ({ name, groups: [...groups] }));
+  }
+
+  view(record: CaseSummary & Partial<Pick<CaseRecord, 'dueBasis'>>): CaseView {
+    return caseViewOf(record, this.version(record).definition.manifest, this.openMessages(record));
+  }
+
+  transition(record: CaseRecord, version: RuntimeVersion, now: Date, actor: string): Transition {
+    return new Transition(record, {
+      version,
+      calendar: this.definitions.calendarOf(version),
+      now,
+      actor,
+      history: this.index
+        .casesOfPark(record.park, record.process, record.id)
+        .map((other) => ({ status: other.status, statusDate: other.statusDate })),
+      newId: (kind) => this.ids.next(kind),
+    });
+  }
+
+  /** The case's process instance: the hot one at this revision, or recovered from its saved state. */
+  async liveOf(record: CaseRecord, version: RuntimeVersion, now: Date): Promise<LiveInstance> {
+    const hot = this.live.take(record.id, record.revision);
+    if (hot !== undefined) return hot;
+    return LiveInstance.recover(
+      version,
+      await this.repository.state(record),
+      this.transition(record, version, now, SYSTEM),
+    );
+  }
+
+  /** Runs one step on the case's process instance and commits it; an error leaves the case as it was. */
+  async run(
+    record: CaseRecord,
+    now: Date,
+    actor: string,
+    step: Step,
+    submissions: Omit<Submission, 'seq'>[],
+    origin?: TaskRecord['origin'],
+  ): Promise<CaseRecord> {
+    const version = this.version(record);
+    let live: LiveInstance;
+    try {
+      live = await this.liveOf(record, version, now);
+    } catch (error) {
+      return this.#raiseIncident(record, version, now, error);
+    }
+    const transition = this.transition(record, version, now, actor);
+    try {
+      live.step(transition, () => {
+        step(live, transition);
+      });
+    } catch (error) {
+      this.live.drop(record.id);
+      return this.#raiseIncident(record, version, now, error);
+    }
+    return this.settle(transition, live, submissions, origin);
+  }
+
+  /** After a step: tasks, timers and windows read from the instance, committed; the instance kept hot. */
+  async settle(
+    transition: Transition,
+    live: LiveInstance,
+    submissions: Omit<Submission, 'seq'>[],
+    origin?: TaskRecord['origin'],
+  ): Promise<CaseRecord> {
+    const ended = transition.ended || live.completed;
+    transition.settle(ended ? undefined : live.snapshot(), {
+      newRef: () => this.ids.next('task'),
+      ...(origin !== undefined && { origin }),
+    });
+    const state = ended ? undefined : await live.state();
+    const committed = await this.repository.commit(transition.record, {
+      ...(state !== undefined && { state }),
+      audit: transition.audit,
+      submissions,
+    });
+    if (ended) this.live.drop(committed.id);
+    else this.live.keep(committed, live);
+    this.index.remember(committed);
+    return committed;
+  }
+
+  /**
+   * Commits what a transition did without a process step (incidents, a migration). The hot instance
+   * and record of the case are dropped: they stand for the revision before.
+   */
+  async commitRecord(transition: Transition, state?: Awaited<ReturnType<LiveInstance['state']>>): Promise<CaseRecord> {
+    this.live.drop(transition.record.id);
+    const committed = await this.repository.commit(transition.record, {
+      ...(state !== undefined && { state }),
+      audit: transition.audit,
+      submissions: [],
+    });
+    this.index.remember(committed);
+    return committed;
+  }
+
+  async #raiseIncident(record: CaseRecord, version: RuntimeVersion, now: Date, error: unknown): Promise<never> {
+    const message = error instanceof Error ? error.message : String(error);
+    const transition = this.transition(record, version, now, SYSTEM);
+    const element = isEngineError(error) && typeof error.context.element === 'string' ? error.context.element : '';
+    transition.record.incidents.push({
+      id: this.ids.next('incident'),
+      kind: 'evaluation',
+      element,
+      message,
+      at: now.toISOString(),
+    });
+    transition.note('incident.raised', { kind: 'evaluation', element, message });
+    await this.commitRecord(transition);
+    throw new EngineError(
+      'incident',
+      `案件 ${record.id} 流程定义无法执行，已记录异常：${message}`,
+      { caseId: record.id },
+      { cause: error },
+    );
+  }
+
+  /** Fires a timer at its own due instant (a late one too: catching up keeps the dates it counts). */
+  fireTimer(record: CaseRecord, timer: TimerRecord): Promise<CaseRecord> {
+    const at = new Date(timer.fireAt ?? this.clock.now().toISOString());
+    return this.run(
+      record,
+      at,
+      SYSTEM,
+      (live, transition) => {
+        transition.note('timer.fired', {
+          element: timer.elementId,
+          ...(timer.due !== undefined && { due: timer.due }),
+          ...(timer.rule !== undefined && { rule: timer.rule }),
+        });
+        if (!live.fireTimer(timer.executionId)) {
+          throw new EngineError('incident', `timer ${timer.elementId} is not armed in the process instance`, {
+            element: timer.elementId,
+          });
+        }
+      },
+      [],
+    );
+  }
+
+  /** Fires the case's overdue timers, in due order, before a command acts on it. */
+  async catchUp(record: CaseRecord): Promise<CaseRecord> {
+    const now = this.clock.now().toISOString();
+    let current = record;
+    for (;;) {
+      const due = current.timers.find((timer) => timer.fireAt !== undefined && timer.fireAt <= now);
+      if (due === undefined || current.final) return current;
+      current = await this.fireTimer(current, due);
+    }
+  }
+}
