@@ -179,6 +179,7 @@ const PublicNotice = object(
   {
     caseId: { type: 'string', minLength: 1 },
     process: { type: 'string' },
+    version: text("案件所用规则版本（决定异议表单）/ the case's definition version (its objection form)"),
     park: { type: 'string' },
     parkName: { type: 'string' },
     province: { type: 'string' },
@@ -450,6 +451,7 @@ const bodies: Json = {
   Receipt: object('已受理（不含案件内容）/ received, without the case', ['caseId', 'received'], {
     caseId: { type: 'string' },
     received: { const: true },
+    receivedAt: INSTANT,
   }),
   AuditEntry,
   Submission,
@@ -950,6 +952,27 @@ function publicPaths(): Json {
             headers: { 'Content-Disposition': { schema: { type: 'string' } } },
             content: { '*/*': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
           },
+        },
+        errors: { 404: '不存在或无权查看 / unknown or out of scope' },
+      }),
+    },
+    '/api/attachments/{id}/meta': {
+      get: operation({
+        id: 'attachmentMeta',
+        tag: 'attachments',
+        summary: '附件信息（名称、类型、大小），权限同下载 / file name, type and size; same access as the download',
+        auth: 'user',
+        parameters: [path('id', 'SHA-256 / attachment id')],
+        ok: {
+          200: ok(
+            '附件信息 / attachment details',
+            object('附件信息 / attachment details', ['id', 'name', 'type', 'size'], {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              type: { type: 'string' },
+              size: { type: 'integer', minimum: 0 },
+            }),
+          ),
         },
         errors: { 404: '不存在或无权查看 / unknown or out of scope' },
       }),

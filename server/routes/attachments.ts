@@ -1,7 +1,7 @@
-import express, { Router } from 'express';
+import express, { Router, type Request } from 'express';
 import type { WorkflowEngine } from '../../engine/workflow-engine.js';
 import { isEngineError } from '../../engine/errors.js';
-import type { AttachmentStore } from '../attachments.js';
+import type { AttachmentMeta, AttachmentStore } from '../attachments.js';
 import { HttpError } from '../http-errors.js';
 import { requireUser } from '../request-context.js';
 import { decodeName } from './public.js';
@@ -30,9 +30,10 @@ export function attachmentRoutes(engine: WorkflowEngine, attachments: Attachment
     },
   );
 
-  router.get('/api/attachments/:id', async (request, response) => {
+  /** The attachment's details if the caller may read it (its uploader, or a case it is part of); else 404. */
+  async function readable(request: Request): Promise<AttachmentMeta> {
     const user = requireUser(request);
-    const meta = await attachments.meta(request.params.id);
+    const meta = await attachments.meta(String(request.params.id));
     if (meta === undefined) throw new HttpError(404, 'not-found', '附件不存在');
     let allowed = meta.uploadedBy === user.username || request.actor.roles.some((role) => role.group === 'admin');
     for (const caseId of meta.cases) {
@@ -47,6 +48,16 @@ export function attachmentRoutes(engine: WorkflowEngine, attachments: Attachment
       }
     }
     if (!allowed) throw new HttpError(404, 'not-found', '附件不存在');
+    return meta;
+  }
+
+  router.get('/api/attachments/:id/meta', async (request, response) => {
+    const meta = await readable(request);
+    response.json({ id: meta.id, name: meta.name, type: meta.type, size: meta.size });
+  });
+
+  router.get('/api/attachments/:id', async (request, response) => {
+    const meta = await readable(request);
     response
       .type(meta.type)
       .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.name)}`)

@@ -39,6 +39,7 @@ export function publicRoutes(
       engine.publicWindows().map(({ view, message, opensOn, closesOn }) => ({
         caseId: view.id,
         process: view.process,
+        version: view.version,
         park: view.park,
         ...(view.subjectName !== undefined && { parkName: view.subjectName }),
         province: view.province,
@@ -56,7 +57,7 @@ export function publicRoutes(
     const body = objectBody(request);
     const view = await engine.sendMessage(String(request.params.caseId), 'objection', request.actor, body.data);
     await attachments.link(view.id, body.data);
-    response.status(201).json({ caseId: view.id, received: true });
+    response.status(201).json({ caseId: view.id, received: true, receivedAt: engine.clock.now().toISOString() });
   });
 
   router.post(

@@ -5,7 +5,9 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { describe, expect, it } from 'vitest';
 import { findVersionDirs } from '../../engine/definitions/read-definitions.js';
 import { ATTACHMENT_ID_PATTERN, createFormAjv } from '../../engine/forms/form-ajv.js';
+import { errorTransformer } from '../../designer/src/forms/error-messages.js';
 import { InterpretingAjv } from '../../designer/src/forms/interpreting-ajv.js';
+import { createValidator } from '../../designer/src/forms/validator.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -97,4 +99,32 @@ describe('the browser form validator (no code generation) agrees with the server
       expect(compared).toBeGreaterThanOrEqual(5);
     });
   }
+});
+
+describe('the form validator the workbench uses under the server CSP (rjsf + interpreter + ajv-i18n)', () => {
+  it('says in Chinese, at the field, what is wrong', async () => {
+    const schema = JSON.parse(
+      await readFile('definitions/quality-brand-zone/2024-03-14/forms/submit-creation-application.schema.json', 'utf8'),
+    ) as Json;
+    const example = structuredClone((schema.examples as Json[])[0]) as Json & { applicantBody: Json };
+    example.applicantBody.unifiedSocialCreditCode = '91-ABC';
+    delete example.contact;
+    example.commitment = false;
+    const validator = createValidator('zh', false);
+    const { errors } = validator.validateFormData(example, schema, undefined, errorTransformer(schema, 'zh'));
+    expect(errors).toHaveLength(3);
+    expect(errors.map(({ property, message }) => ({ property, message }))).toEqual(
+      expect.arrayContaining([
+        {
+          property: '.applicantBody.unifiedSocialCreditCode',
+          message: expect.stringMatching(/^格式不正确：填写创建主体的18位统一社会信用代码/) as unknown,
+        },
+        // rjsf names a missing top-level field without the leading dot.
+        { property: 'contact', message: '为必填项' },
+        { property: '.commitment', message: '须勾选' },
+      ]),
+    );
+    expect(errors.find((error) => error.property === 'contact')?.stack).toBe('「联系人」为必填项');
+    expect(validator.isValid(schema, (schema.examples as Json[])[0], schema)).toBe(true);
+  });
 });

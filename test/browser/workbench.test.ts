@@ -39,12 +39,18 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
+    // Whatever did start is kept, so that afterAll stops it even when the other failed.
+    const [started, launched] = await Promise.allSettled([startWebServer(), launchChromium()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
     await server.createUsers(USERS);
   }, 120_000);
   afterAll(async () => {
-    await browser.close();
-    await server.stop();
+    // Either may be missing when beforeAll failed.
+    await (browser as Browser | undefined)?.close();
+    await (server as WebServer | undefined)?.stop();
   });
 
   const pages: Page[] = [];
@@ -267,6 +273,10 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await row.getByRole('link', { name: '市场监管总局异议复核表' }).click();
     await samr.locator('[data-task="samrObjectionReview"]').waitFor();
     await samr.getByText('收到：公示异议书').waitFor();
+    // The objection under review, with the evidence the public uploaded (downloadable by SAMR).
+    await samr.getByRole('button', { name: '所复核的事项：公示异议书' }).click();
+    await samr.getByRole('button', { name: '下载：举证材料.pdf' }).waitFor();
+    await expect.poll(() => samr.locator('.ant-collapse [class*="motion"]').count()).toBe(0);
     await shot(samr, '10-samr-objection-case');
   }, 90_000);
 });

@@ -165,7 +165,7 @@ describe('a case through creation, acceptance, public notice and recognition ove
     const objection = await h.example('objection', { evidence: [(evidence.body as { id: string }).id] });
     const filed = await h.api.post(`/api/public/notices/${caseId}/objections`, { body: { data: objection } });
     expect(filed.status).toBe(201);
-    expect(filed.body).toEqual({ caseId, received: true });
+    expect(filed.body).toEqual({ caseId, received: true, receivedAt: expect.any(String) as unknown });
     const review = (await h.tasks('samr')).find((task: TaskView) => task.caseId === caseId);
     expect(review).toMatchObject({ taskId: 'samrObjectionReview', origin: { message: 'objection' } });
 

@@ -1,7 +1,7 @@
 import { DeleteOutlined, LoadingOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { WidgetProps } from '@rjsf/utils';
 import { Button, Progress, Space, Typography } from 'antd';
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { ApiError, uploadFile } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
 import {
@@ -9,6 +9,7 @@ import {
   attachmentInfo,
   downloadAttachment,
   formatSize,
+  lookUpAttachment,
   rememberAttachment,
   shortId,
 } from './attachments.js';
@@ -55,7 +56,17 @@ interface ItemProps {
 
 function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
   const { t } = useI18n();
-  const info = attachmentInfo(id);
+  const [info, setInfo] = useState(() => attachmentInfo(id));
+  useEffect(() => {
+    if (info !== undefined || !downloads) return;
+    let current = true;
+    void lookUpAttachment(id).then((found) => {
+      if (current && found !== undefined) setInfo(found);
+    });
+    return () => {
+      current = false;
+    };
+  }, [id, info, downloads]);
   const name = info?.name ?? `${t('attachment')} ${shortId(id)}`;
   const [failed, setFailed] = useState<string | undefined>();
   return (

@@ -1,4 +1,4 @@
-import { storedToken } from '../api/client.js';
+import { api, storedToken } from '../api/client.js';
 
 /** What the browser knows about an uploaded file: the server answers only with its id in form data. */
 export interface AttachmentInfo {
@@ -64,6 +64,30 @@ export async function downloadAttachment(id: string): Promise<void> {
   setTimeout(() => {
     URL.revokeObjectURL(url);
   }, 10_000);
+}
+
+const asked = new Map<string, Promise<AttachmentInfo | undefined>>();
+
+/** The name and size of a stored file someone else uploaded; undefined when it may not be seen. */
+export function lookUpAttachment(id: string): Promise<AttachmentInfo | undefined> {
+  const known = attachmentInfo(id);
+  if (known !== undefined) return Promise.resolve(known);
+  let pending = asked.get(id);
+  if (pending === undefined) {
+    pending = api<{ id: string; name: string; size: number }>(
+      'GET',
+      `/api/attachments/${encodeURIComponent(id)}/meta`,
+    ).then(
+      (meta) => {
+        const info = { id, name: meta.name, ...(meta.size > 0 && { size: meta.size }) };
+        rememberAttachment(info);
+        return info;
+      },
+      () => undefined,
+    );
+    asked.set(id, pending);
+  }
+  return pending;
 }
 
 /** What the server accepts (told by content; the picker only narrows the choice). */

@@ -1,4 +1,6 @@
 import type { ErrorObject } from 'ajv';
+import { messageOf } from './ajv-messages.js';
+import { duplicateOf, equal, escapeToken, hasType, isObject, type Json } from './json-values.js';
 
 /**
  * An Ajv stand-in that interprets JSON Schema (draft 2020-12) instead of generating code. Ajv
@@ -10,7 +12,6 @@ import type { ErrorObject } from 'ajv';
  * test/browser/workbench-validator.test.ts checks that both agree on every definition form.
  */
 
-type Json = Record<string, unknown>;
 type Schema = boolean | Json;
 type FormatDefinition = RegExp | string | ((value: string) => boolean) | { type?: string; validate: unknown };
 
@@ -18,120 +19,6 @@ export interface InterpretedValidate {
   (data: unknown): boolean;
   errors: ErrorObject[] | null;
   schema: Schema;
-}
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
-
-function hasType(value: unknown, type: string): boolean {
-  switch (type) {
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    default:
-      return typeOf(value) === type;
-  }
-}
-
-function equal(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((item, index) => equal(item, b[index]));
-  if (isObject(a) && isObject(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => key in b && equal(a[key], b[key]));
-  }
-  return false;
-}
-
-/**
- * The first duplicate as Ajv reports it: scanning from the end, for items declared scalar the earlier
- * index `i` and the later `j` it repeats; otherwise the later `i` and the earlier `j`.
- */
-function duplicateOf(items: readonly unknown[], itemSchema: unknown): { i: number; j: number } | undefined {
-  const declared = isObject(itemSchema) ? itemSchema.type : undefined;
-  const types = declared === undefined ? [] : Array.isArray(declared) ? declared : [declared];
-  // Ajv's shortcut when the item schema declares only scalar types.
-  if (types.length > 0 && !types.some((type) => type === 'object' || type === 'array')) {
-    const seen = new Map<string, number>();
-    for (let i = items.length - 1; i >= 0; i -= 1) {
-      const key = `${typeOf(items[i])}:${String(items[i])}`;
-      const j = seen.get(key);
-      if (j !== undefined) return { i, j };
-      seen.set(key, i);
-    }
-    return undefined;
-  }
-  for (let i = items.length - 1; i > 0; i -= 1)
-    for (let j = i - 1; j >= 0; j -= 1) if (equal(items[i], items[j])) return { i, j };
-  return undefined;
-}
-
-const escapeToken = (token: string) => token.replaceAll('~', '~0').replaceAll('/', '~1');
-
-/** Ajv's English messages (ajv-i18n replaces them by keyword and params). */
-function messageOf(keyword: string, params: Json): string {
-  const limit = String(params.limit);
-  switch (keyword) {
-    case 'type':
-      return `must be ${String(params.type)}`;
-    case 'required':
-      return `must have required property '${String(params.missingProperty)}'`;
-    case 'additionalProperties':
-      return 'must NOT have additional properties';
-    case 'enum':
-      return 'must be equal to one of the allowed values';
-    case 'const':
-      return 'must be equal to constant';
-    case 'minLength':
-      return `must NOT have fewer than ${limit} characters`;
-    case 'maxLength':
-      return `must NOT have more than ${limit} characters`;
-    case 'minItems':
-      return `must NOT have fewer than ${limit} items`;
-    case 'maxItems':
-      return `must NOT have more than ${limit} items`;
-    case 'minProperties':
-      return `must NOT have fewer than ${limit} properties`;
-    case 'maxProperties':
-      return `must NOT have more than ${limit} properties`;
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return `must be ${String(params.comparison)} ${limit}`;
-    case 'multipleOf':
-      return `must be multiple of ${String(params.multipleOf)}`;
-    case 'pattern':
-      return `must match pattern "${String(params.pattern)}"`;
-    case 'format':
-      return `must match format "${String(params.format)}"`;
-    case 'uniqueItems':
-      return `must NOT have duplicate items (items ## ${String(params.j)} and ${String(params.i)} are identical)`;
-    case 'oneOf':
-      return 'must match exactly one schema in oneOf';
-    case 'anyOf':
-      return 'must match a schema in anyOf';
-    case 'not':
-      return 'must NOT be valid';
-    case 'if':
-      return `must match "${String(params.failingKeyword)}" schema`;
-    case 'propertyNames':
-      return 'property name must be valid';
-    case 'dependentRequired':
-      return `must have property ${String(params.deps)} when property ${String(params.property)} is present`;
-    case 'contains':
-      return 'must contain at least 1 valid item(s)';
-    default:
-      return `must pass "${keyword}" keyword validation`;
-  }
 }
 
 interface Run {

@@ -45,7 +45,7 @@ function codeGenerationAllowed(): boolean {
  * also validates fragments it derives from a schema (an option of a `oneOf`, a branch of an `if`),
  * and the server stays the strict authority.
  */
-function createValidator(
+export function createValidator(
   language: Language,
   generateCode: boolean,
 ): ValidatorType<unknown, RJSFSchema, FormContextType> {

@@ -45,6 +45,8 @@ export const MESSAGES = {
     // workbench, public notices, forms
     actorPublic: '公众（匿名）',
     colon: '：',
+    listSeparator: '、',
+    basisSentence: '{from}，{counted}{period}；{shown}',
     fixErrors: '请修改以下内容',
     dueToday: '今日',
     semicolon: '；',
@@ -190,6 +192,8 @@ export const MESSAGES = {
     // workbench, public notices, forms
     actorPublic: 'Public (anonymous)',
     colon: ': ',
+    listSeparator: ', ',
+    basisSentence: '{from}, {counted} {period}; {shown}',
     fixErrors: 'Please correct the following',
     dueToday: 'today',
     semicolon: '; ',
@@ -214,7 +218,7 @@ export const MESSAGES = {
     countedBefore: 'counting back',
     currentSteps: 'Current steps',
     date: 'Date',
-    dateName: 'Date',
+    dateName: 'Named date',
     dayOfEvent: 'The day of the event (no period counted)',
     diagramHint: 'Drag to pan, scroll to zoom; green: done, red outline: open, grey: not reached yet.',
     dimension: 'Dimension',

@@ -74,7 +74,6 @@ export function NoticesPage() {
           {t('noticeList')}
         </Typography.Title>
         <Typography.Paragraph>{t('noticeIntro')}</Typography.Paragraph>
-        <Alert type="info" showIcon title={t('objectionHint')} />
       </div>
       {notices.error !== undefined && <Alert type="error" showIcon title={notices.error.message} />}
       {notices.data === undefined && notices.error === undefined && <Spin />}

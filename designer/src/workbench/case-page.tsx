@@ -150,6 +150,7 @@ export function CasePage() {
           {t('reload')}
         </Button>
       </Space>
+      {bundle.error !== undefined && <Alert type="error" showIcon title={bundle.error.message} />}
       <Header bundle={data} />
       <Incidents bundle={data} onRetried={bundle.reload} />
       <section aria-labelledby="open-tasks">
@@ -162,8 +163,8 @@ export function CasePage() {
         <Typography.Paragraph>
           {t('currentSteps')}
           {t('colon')}
-          {activeTasks.length === 0 ? t('none') : activeTasks.join('、')}
-          {waiting.length > 0 && `${t('semicolon')}${t('waitingFor')}${t('colon')}${waiting.join('、')}`}
+          {activeTasks.length === 0 ? t('none') : activeTasks.join(t('listSeparator'))}
+          {waiting.length > 0 && `${t('semicolon')}${t('waitingFor')}${t('colon')}${waiting.join(t('listSeparator'))}`}
         </Typography.Paragraph>
         <Suspense fallback={<Spin />}>
           <CaseDiagram xml={data.diagram.xml} visited={data.diagram.visited} active={data.diagram.active} />

@@ -63,8 +63,12 @@ export function DueDates({ view, version, today, calendar }: Props) {
           {basis.article !== undefined && <Tag style={{ marginLeft: 6 }}>{articleText(basis.article, language)}</Tag>}
         </div>
         <Typography.Text type="secondary">
-          {from}，{counted}
-          {periodText(basis.value, language)}；{basis.dueIs === 'fireDay' ? t('dueIsFireDay') : t('dueIsLastDay')}
+          {fill(t('basisSentence'), {
+            from,
+            counted,
+            period: periodText(basis.value, language),
+            shown: basis.dueIs === 'fireDay' ? t('dueIsFireDay') : t('dueIsLastDay'),
+          })}
         </Typography.Text>
       </>
     );
@@ -117,7 +121,7 @@ export function DueDates({ view, version, today, calendar }: Props) {
           render: (_, row) =>
             row.basis?.calendarYears === undefined || row.basis.calendarYears.length === 0
               ? '—'
-              : row.basis.calendarYears.join('、'),
+              : row.basis.calendarYears.join(t('listSeparator')),
         },
       ]}
     />

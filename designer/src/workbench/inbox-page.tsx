@@ -59,7 +59,11 @@ export function InboxPage() {
   const [starting, setStarting] = useState(false);
   const inbox = useAsync(() => loadInbox(hasGroup('admin')), me?.username ?? '');
   const today = inbox.data?.today ?? '';
-  const parks = (me?.roles ?? []).filter((role) => role.startsWith('park:')).map((role) => role.slice(5));
+  // One running case per park (the engine refuses a second): offer the parks without one.
+  const parks = (me?.roles ?? [])
+    .filter((role) => role.startsWith('park:'))
+    .map((role) => role.slice(5))
+    .filter((park) => inbox.data?.cases.some((row) => row.park === park && !row.final) !== true);
 
   const taskColumns: TableColumnsType<TaskRow> = [
     {
@@ -90,7 +94,7 @@ export function InboxPage() {
               </Typography.Text>
             )}
             <Button icon={<ReloadOutlined />} onClick={inbox.reload} aria-label={t('reload')} />
-            {parks.length > 0 && (
+            {parks.length > 0 && inbox.data !== undefined && (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}

@@ -200,6 +200,7 @@ export function TaskForms({ bundle, onDone }: { bundle: CaseBundle; onDone: () =
       {bundle.tasks.map((task) => (
         <TaskForm key={task.ref} task={task} bundle={bundle} onDone={onDone} />
       ))}
+      {bundle.tasks.length === 0 && <Typography.Text type="secondary">{t('noTasksHere')}</Typography.Text>}
       {messages.length > 0 && (
         <MessageFolds
           names={messages.map((message) => message.name)}
@@ -208,7 +209,6 @@ export function TaskForms({ bundle, onDone }: { bundle: CaseBundle; onDone: () =
           version={version}
         />
       )}
-      {bundle.tasks.length === 0 && <Typography.Text type="secondary">{t('noTasksHere')}</Typography.Text>}
     </Space>
   );
 }
