@@ -1,6 +1,8 @@
 /**
- * Slows password guessing: after `limit` failures for one user name (or from one address) within
- * `windowMs`, further attempts are refused until the window has passed. In memory: a restart clears it.
+ * Slows password guessing: after `limit` failures for one user name within `windowMs`, further
+ * attempts are refused until the window has passed; an address gets `addressLimit` (a whole office
+ * behind one NAT logs in at nine). Keys are `user:<name>` and `address:<ip>`. In memory: a restart
+ * clears it.
  */
 export class LoginThrottle {
   readonly #failures = new Map<string, number[]>();
@@ -9,6 +11,7 @@ export class LoginThrottle {
     private readonly now: () => number,
     private readonly limit = 5,
     private readonly windowMs = 15 * 60_000,
+    private readonly addressLimit = 100,
   ) {}
 
   /** Milliseconds until another attempt is allowed for any of the keys, or 0. */
@@ -17,7 +20,8 @@ export class LoginThrottle {
     let wait = 0;
     for (const key of keys) {
       const recent = this.#recent(key, now);
-      if (recent.length >= this.limit) wait = Math.max(wait, (recent[0] ?? now) + this.windowMs - now);
+      const limit = key.startsWith('address:') ? this.addressLimit : this.limit;
+      if (recent.length >= limit) wait = Math.max(wait, (recent[0] ?? now) + this.windowMs - now);
     }
     return wait;
   }

@@ -276,6 +276,19 @@ describe('a case through creation, acceptance, public notice and recognition ove
     expect(other.status).toBe(200);
   });
 
+  it('lets a whole office behind one address log in at once (the address limit is far above the user limit)', async () => {
+    const names = ['park1', 'park2', 'park3', 'province', 'province2', 'group', 'group2', 'samr', 'moa', 'mofcom'];
+    const logins = await Promise.all(
+      names.map((username) =>
+        h.api.post('/api/session', {
+          headers: { 'X-Forwarded-For': '203.0.113.50' },
+          body: { username, password: PASSWORD },
+        }),
+      ),
+    );
+    expect(logins.map((login) => login.status)).toEqual(names.map(() => 200));
+  });
+
   it('throttles concurrent guesses too: of 20 wrong passwords at once, at most 5 are tried', async () => {
     const headers = { 'X-Forwarded-For': '203.0.113.20' };
     const guesses = await Promise.all(
