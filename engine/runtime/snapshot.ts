@@ -70,9 +70,8 @@ function allActivities(execution: ExecutionLike): ActivityLike[] {
 
 export function snapshotOf(executionHandle: unknown, timers: RecordingTimers, model: ProcessModel): Snapshot {
   const execution = executionHandle as ExecutionLike;
-  const userTaskIds = new Set(model.userTasks.map((task) => task.elementId));
+  const tasksById = new Map(model.userTasks.map((task) => [task.elementId, task]));
   const catchIds = new Set(model.messageCatches.map((catcher) => catcher.elementId));
-  const variableOf = new Map(model.userTasks.map((task) => [task.elementId, task.multiInstance?.elementVariable]));
 
   const userTasks: WaitingTask[] = [];
   const seenTasks = new Set<string>();
@@ -84,16 +83,18 @@ export function snapshotOf(executionHandle: unknown, timers: RecordingTimers, mo
       if (seen.has(key)) continue;
       seen.add(key);
       if (catchIds.has(api.id)) messageCatches.add(api.id);
-      if (userTaskIds.has(api.id)) {
-        const variable = variableOf.get(api.id);
+      const spec = tasksById.get(api.id);
+      if (spec !== undefined) {
+        // A multi-instance task waits once per element: its root's executing children, not the root.
         const instances =
-          variable === undefined ? [api] : (api.getExecuting?.() ?? []).filter((child) => child.id === api.id);
+          spec.multiInstance === undefined
+            ? [api]
+            : (api.getExecuting?.() ?? []).filter(
+                (child) => child.id === api.id && child.executionId !== api.executionId,
+              );
+        const variable = spec.multiInstance?.elementVariable;
         for (const instance of instances) {
-          if (
-            seenTasks.has(instance.executionId) ||
-            (instance.executionId === api.executionId && variable !== undefined)
-          )
-            continue;
+          if (seenTasks.has(instance.executionId)) continue;
           seenTasks.add(instance.executionId);
           const item = variable === undefined ? undefined : instance.content[variable];
           userTasks.push({
@@ -110,7 +111,7 @@ export function snapshotOf(executionHandle: unknown, timers: RecordingTimers, mo
 
   const queued = new Map<string, number>();
   for (const activity of allActivities(execution)) {
-    if (!userTaskIds.has(activity.id)) continue;
+    if (!tasksById.has(activity.id)) continue;
     const takes = activity.broker
       .getQueue('inbound-q')
       ?.messages.filter((message) => message.fields.routingKey === 'flow.take');
