@@ -6,7 +6,11 @@
 /**
  * Durable storage: JSON documents and append-only logs, each addressed by a collection and an id.
  * Ids are plain names (letters, digits, `.`, `_`, `-`; no leading dot); anything else is refused.
- * Every implementation passes the same contract suite (test/store/store-contract.ts).
+ * Values must be JSON (undefined, functions, cycles and BigInt are refused with `validation`) and
+ * come back in their JSON form. One `append` is not atomic across a crash (a prefix of its entries
+ * may survive): callers that need all-or-nothing count what they committed and `truncateLog` the
+ * rest, as the case repository does. Every implementation passes the same contract suite
+ * (test/store/store-contract.ts).
  */
 export interface Store {
   /** A document, or undefined when there is none. */

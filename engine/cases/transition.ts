@@ -228,47 +228,33 @@ export class Transition implements StepHost {
     record.windows = snapshot.messageCatches;
   }
 
+  /** A timer's dates computed again from the day it started, under this transition's version and calendar. */
+  #redate(timer: TimerRecord): TimerRecord | undefined {
+    const spec = this.context.version.model.dates.find((date) => date.elementId === timer.elementId && date.isTimer);
+    if (spec === undefined) return undefined;
+    const { rules } = this.context.version.definition;
+    const computed = this.#setDate(spec.elementId, () =>
+      computeDate(spec, timer.startedOn, this.record.due, rules, this.context.calendar),
+    );
+    return { ...computed, executionId: timer.executionId, startedOn: timer.startedOn };
+  }
+
   /** Re-dates every timer under this transition's version (after a migration to it). */
   redateTimers(): void {
-    const specs = this.context.version.model.dates;
-    this.record.timers = this.record.timers.map((timer) => {
-      const spec = specs.find((date) => date.elementId === timer.elementId && date.isTimer);
-      if (spec === undefined) return timer;
-      const computed = this.#setDate(spec.elementId, () =>
-        computeDate(
-          spec,
-          timer.startedOn,
-          this.record.due,
-          this.context.version.definition.rules,
-          this.context.calendar,
-        ),
-      );
-      return { ...computed, executionId: timer.executionId, startedOn: timer.startedOn };
-    });
+    this.record.timers = this.record.timers.map((timer) => this.#redate(timer) ?? timer);
     this.record.timers.sort((a, b) => (a.fireAt ?? '~').localeCompare(b.fireAt ?? '~'));
   }
 
   /** Recomputes the dates of timers stuck on an incident (after calendar data was added). */
   retryTimers(): boolean {
     let changed = false;
-    const specs = this.context.version.model.dates;
     this.record.timers = this.record.timers.map((timer) => {
       if (timer.incident === undefined) return timer;
-      const spec = specs.find((date) => date.elementId === timer.elementId && date.isTimer);
-      if (spec === undefined) return timer;
-      const computed = this.#setDate(spec.elementId, () =>
-        computeDate(
-          spec,
-          timer.startedOn,
-          this.record.due,
-          this.context.version.definition.rules,
-          this.context.calendar,
-        ),
-      );
-      if (computed.incident !== undefined) return timer;
+      const redated = this.#redate(timer);
+      if (redated === undefined || redated.incident !== undefined) return timer;
       changed = true;
       this.note('incident.resolved', { element: timer.elementId });
-      return { ...computed, executionId: timer.executionId, startedOn: timer.startedOn };
+      return redated;
     });
     return changed;
   }
