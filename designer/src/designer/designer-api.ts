@@ -24,59 +24,19 @@ export interface Draft extends DraftSummary {
   files: Record<string, string>;
 }
 
-/** One thing wrong with a definition (engine/definitions/problems.ts). */
-export interface Problem {
-  severity: 'error' | 'warning';
-  check: string;
-  file: string;
-  element?: string;
-  pointer?: string;
-  article?: string;
-  message: string;
-}
+// The server's own shapes, imported as types only (erased from the bundle: no Node code comes along).
+export type { Problem } from '../../../engine/definitions/problems.js';
+export type { TimelineEntry } from '../../../engine/scenario/run-scenario.js';
+export type { Change, DiffEntry } from '../../../server/drafts/version-diff.js';
+export type { Simulation } from '../../../server/drafts/simulate.js';
+import type { VersionDiff as ServerVersionDiff } from '../../../server/drafts/version-diff.js';
+import type { Simulation } from '../../../server/drafts/simulate.js';
+import type { Problem } from '../../../engine/definitions/problems.js';
 
-export type Change = 'added' | 'removed' | 'changed';
+/** GET /api/drafts/:id/compare: the differences and the version compared against. */
+export type VersionDiff = ServerVersionDiff & { against: string };
 
-export interface DiffEntry {
-  kind: 'rule' | 'indicator' | 'passScore' | 'veto' | 'form' | 'element' | 'flow' | 'manifest';
-  key: string;
-  change: Change;
-  before?: unknown;
-  after?: unknown;
-}
-
-export interface VersionDiff {
-  entries: DiffEntry[];
-  elements: Record<Change, string[]>;
-  against: string;
-}
-
-export interface TimelineEntry {
-  step: number;
-  at: string;
-  action: string;
-  case?: string;
-  ok: boolean;
-  error?: { code: string; message: string };
-  status?: string;
-  openTasks?: string[];
-  due?: Record<string, string>;
-}
-
-export interface SimulationOutcome {
-  ok: boolean;
-  failedStep?: number;
-  reason?: string;
-  timeline: TimelineEntry[];
-}
-
-export interface Simulation {
-  name: string;
-  error?: string;
-  current?: SimulationOutcome;
-  draft?: SimulationOutcome;
-  differences: { step: number; action: string; current?: Record<string, string>; draft?: Record<string, string> }[];
-}
+export type SimulationOutcome = NonNullable<Simulation['current']>;
 
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 
