@@ -21,9 +21,14 @@ function chineseNumber(value: number): string {
   return String(value);
 }
 
+/** `Art. 19` → `第十九条`, as the measures number their articles; undefined for anything else. */
+export function articleNumeral(article: string): string | undefined {
+  const match = /^Art\.\s*(\d+)$/.exec(article.trim());
+  return match?.[1] === undefined ? undefined : `第${chineseNumber(Number(match[1]))}条`;
+}
+
 /** `Art. 19` → `（第十九条）` for messages to users; anything else as given, in brackets; nothing for none. */
 export function articleText(article: string | undefined): string {
   if (article === undefined) return '';
-  const match = /^Art\. (\d+)$/.exec(article);
-  return match === null ? `（${article}）` : `（第${chineseNumber(Number(match[1]))}条）`;
+  return `（${articleNumeral(article) ?? article}）`;
 }

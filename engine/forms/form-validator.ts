@@ -5,6 +5,7 @@ import { pointerToken } from '../definitions/problems.js';
 import type { FormSchema, Indicators } from '../definitions/types.js';
 import { EngineError } from '../errors.js';
 import { articleText } from './article-text.js';
+import { zhFieldMessage } from './field-messages.js';
 import { createFormAjv } from './form-ajv.js';
 
 /** One error at one field: what the form shows beside the input. */
@@ -37,17 +38,6 @@ function unwrapLocalize(module: unknown): Localize {
   return candidate as Localize;
 }
 const localizeZh = unwrapLocalize(localizeZhModule);
-
-/** ajv-i18n leaves JSON type names in English (`应当是 number 类型`). */
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  string: '文本',
-  number: '数字',
-  integer: '整数',
-  boolean: '是或否',
-  object: '对象',
-  array: '列表',
-  null: '空值',
-};
 
 const quote = (title: unknown, fallback: string): string => `「${typeof title === 'string' ? title : fallback}」`;
 
@@ -90,52 +80,6 @@ function locate(root: Schema, pointer: string): { label: string; schema: Schema 
   return { label, schema };
 }
 
-/** The titles of a field whose choices are written `oneOf: [{ const, title }]`. */
-function choiceTitles(schema: Schema | undefined): string[] | undefined {
-  const options = schema?.oneOf;
-  if (!Array.isArray(options)) return undefined;
-  const titles = options.map((option: unknown) =>
-    isSchema(option) && 'const' in option
-      ? typeof option.title === 'string'
-        ? option.title
-        : JSON.stringify(option.const)
-      : undefined,
-  );
-  return titles.every((title): title is string => title !== undefined) ? titles : undefined;
-}
-
-/** The Chinese message for one (localized) error at a field, where ajv-i18n's own is unhelpful. */
-function messageFor(error: ErrorObject, schema: Schema | undefined): string {
-  const params = error.params as Record<string, unknown>;
-  const localized = error.message ?? error.keyword;
-  switch (error.keyword) {
-    case 'pattern':
-    case 'format':
-      // The description explains the format in words; the regex or format name means nothing to a user.
-      return typeof schema?.description === 'string' ? `格式不正确：${schema.description}` : localized;
-    case 'type':
-      return `应当为${String(params.type)
-        .split(',')
-        .map((type) => TYPE_NAMES[type] ?? type)
-        .join('或')}`;
-    case 'oneOf': {
-      const titles = choiceTitles(schema);
-      return titles === undefined ? localized : `应当为下列选项之一：${titles.join('、')}`;
-    }
-    case 'const':
-      return params.allowedValue === true ? '须勾选' : localized;
-    case 'uniqueItems': {
-      // ajv-i18n counts from 0 and names the later item first.
-      const [first, second] = [Number(params.j), Number(params.i)].sort((a, b) => a - b);
-      return `不应当含有重复项（第 ${(first ?? 0) + 1} 项与第 ${(second ?? 0) + 1} 项重复）`;
-    }
-    case 'propertyNames':
-      return `中的编号 ${String(params.propertyName)} 无效`;
-    default:
-      return localized;
-  }
-}
-
 /** One Ajv error as a field error; undefined for errors that only repeat a more concrete one. */
 function toFieldError(root: Schema, error: ErrorObject): FieldError | undefined {
   const params = error.params as Record<string, unknown>;
@@ -153,7 +97,18 @@ function toFieldError(root: Schema, error: ErrorObject): FieldError | undefined 
     }
     default: {
       const { label, schema } = locate(root, error.instancePath);
-      return { path: error.instancePath, message: join(label, messageFor(error, schema)) };
+      return {
+        path: error.instancePath,
+        message: join(
+          label,
+          zhFieldMessage(
+            error.keyword,
+            error.params as Record<string, unknown>,
+            schema,
+            error.message ?? error.keyword,
+          ),
+        ),
+      };
     }
   }
 }

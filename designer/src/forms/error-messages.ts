@@ -1,4 +1,5 @@
 import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
+import { zhFieldMessage } from '../../../engine/forms/field-messages.js';
 import type { Language } from '../i18n/messages.js';
 
 /** A field error as the server reports it (422 `errors`): a JSON Pointer and a Chinese message. */
@@ -11,17 +12,6 @@ type Schema = Record<string, unknown>;
 
 const isSchema = (value: unknown): value is Schema =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** ajv-i18n leaves JSON type names in English (`应当是 number 类型`); the server says these. */
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  string: '文本',
-  number: '数字',
-  integer: '整数',
-  boolean: '是或否',
-  object: '对象',
-  array: '列表',
-  null: '空值',
-};
 
 /** `.applicantBody.name` / `.targets.0.indicator` (rjsf's `property`) as path tokens. */
 export function propertyTokens(property: string | undefined): string[] {
@@ -56,44 +46,13 @@ export function schemaAt(root: Schema, tokens: readonly string[]): Schema | unde
   return schema;
 }
 
-function choiceTitles(schema: Schema | undefined): string[] | undefined {
-  const options = schema?.oneOf;
-  if (!Array.isArray(options)) return undefined;
-  const titles = options.map((option: unknown) =>
-    isSchema(option) && 'const' in option && typeof option.title === 'string' ? option.title : undefined,
-  );
-  return titles.every((title): title is string => title !== undefined) ? titles : undefined;
-}
-
 /** The Chinese message for one error at its field, said the way the server says it. */
 function zhMessage(error: RJSFValidationError, schema: Schema | undefined): string {
   const params = (error.params ?? {}) as Record<string, unknown>;
-  const localized = error.message ?? '';
-  switch (error.name) {
-    case 'required':
-      return schema?.const === true ? '须勾选' : '为必填项';
-    case 'pattern':
-    case 'format':
-      if (schema?.format === 'attachment-id') return '请上传文件';
-      return typeof schema?.description === 'string' ? `格式不正确：${schema.description}` : localized;
-    case 'type':
-      return `应当为${String(params.type)
-        .split(',')
-        .map((type) => TYPE_NAMES[type] ?? type)
-        .join('或')}`;
-    case 'oneOf': {
-      const titles = choiceTitles(schema);
-      return titles === undefined ? localized : `应当为下列选项之一：${titles.join('、')}`;
-    }
-    case 'const':
-      return params.allowedValue === true ? '须勾选' : localized;
-    case 'uniqueItems': {
-      const [first = 0, second = 0] = [Number(params.j), Number(params.i)].sort((a, b) => a - b);
-      return `不应当含有重复项（第 ${first + 1} 项与第 ${second + 1} 项重复）`;
-    }
-    default:
-      return localized;
-  }
+  // rjsf reports a missing field at the field itself, and an upload by its attachment-id format.
+  if (error.name === 'required') return schema?.const === true ? '须勾选' : '为必填项';
+  if (schema?.format === 'attachment-id' && (error.name === 'pattern' || error.name === 'format')) return '请上传文件';
+  return zhFieldMessage(error.name ?? '', params, schema, error.message ?? '');
 }
 
 function enMessage(error: RJSFValidationError, schema: Schema | undefined): string {

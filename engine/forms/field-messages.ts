@@ -1,0 +1,72 @@
+/**
+ * The Chinese wording of one schema error at a field, where ajv-i18n's own is unhelpful. Pure: the server's
+ * validator and the browser's form both say it, so a user reads the same message before and after submitting.
+ */
+
+type Schema = Record<string, unknown>;
+
+const isSchema = (value: unknown): value is Schema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** ajv-i18n leaves JSON type names in English (`应当是 number 类型`). */
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: '文本',
+  number: '数字',
+  integer: '整数',
+  boolean: '是或否',
+  object: '对象',
+  array: '列表',
+  null: '空值',
+};
+
+/** The titles of a field whose choices are written `oneOf: [{ const, title }]`. */
+function choiceTitles(schema: Schema | undefined): string[] | undefined {
+  const options = schema?.oneOf;
+  if (!Array.isArray(options)) return undefined;
+  const titles = options.map((option: unknown) =>
+    isSchema(option) && 'const' in option
+      ? typeof option.title === 'string'
+        ? option.title
+        : JSON.stringify(option.const)
+      : undefined,
+  );
+  return titles.every((title): title is string => title !== undefined) ? titles : undefined;
+}
+
+/**
+ * The message for an error of `keyword` at a field whose schema is `schema`; `localized` is ajv-i18n's
+ * message, kept where it already says it well.
+ */
+export function zhFieldMessage(
+  keyword: string,
+  params: Readonly<Record<string, unknown>>,
+  schema: Schema | undefined,
+  localized: string,
+): string {
+  switch (keyword) {
+    case 'pattern':
+    case 'format':
+      // The description explains the format in words; the regex or format name means nothing to a user.
+      return typeof schema?.description === 'string' ? `格式不正确：${schema.description}` : localized;
+    case 'type':
+      return `应当为${String(params.type)
+        .split(',')
+        .map((type) => TYPE_NAMES[type] ?? type)
+        .join('或')}`;
+    case 'oneOf': {
+      const titles = choiceTitles(schema);
+      return titles === undefined ? localized : `应当为下列选项之一：${titles.join('、')}`;
+    }
+    case 'const':
+      return params.allowedValue === true ? '须勾选' : localized;
+    case 'uniqueItems': {
+      // ajv-i18n counts from 0 and names the later item first.
+      const [first = 0, second = 0] = [Number(params.j), Number(params.i)].sort((a, b) => a - b);
+      return `不应当含有重复项（第 ${first + 1} 项与第 ${second + 1} 项重复）`;
+    }
+    case 'propertyNames':
+      return `中的编号 ${String(params.propertyName)} 无效`;
+    default:
+      return localized;
+  }
+}
