@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { DesignerMessageKey } from '../designer-messages.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { pointerTokens } from '../focus.js';
+import { removeColumns } from '../remove-column.js';
 import { FieldDetails, SchemaJson } from './field-details.js';
 import {
   choicesOf,
@@ -186,27 +187,9 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
                 ellipsis: true,
                 render: (_, row) => <Typography.Text type="secondary">{summary(row.schema)}</Typography.Text>,
               },
-              ...(readOnly
-                ? []
-                : [
-                    {
-                      title: '',
-                      key: 'remove',
-                      width: 60,
-                      render: (_: unknown, row: { key: string }) => (
-                        <Button
-                          type="link"
-                          danger
-                          size="small"
-                          onClick={() => {
-                            onChange(withoutField(form, row.key));
-                          }}
-                        >
-                          {d('removeField')}
-                        </Button>
-                      ),
-                    },
-                  ]),
+              ...removeColumns<(typeof rows)[number]>(readOnly, d('removeField'), (row) => {
+                onChange(withoutField(form, row.key));
+              }),
             ]}
           />
           {!readOnly && (

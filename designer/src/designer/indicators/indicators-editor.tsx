@@ -4,6 +4,7 @@ import type { Indicator, Indicators, Veto } from '../../../../engine/definitions
 import type { DesignerMessageKey } from '../designer-messages.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { pointerTokens, type FileFocus } from '../focus.js';
+import { removeColumns } from '../remove-column.js';
 import { FILES, jsonText, parseJson, type Workspace } from '../workspace.js';
 import { guidanceMaxScore, variantTotals } from './indicator-totals.js';
 
@@ -244,27 +245,9 @@ function VariantTable({ variant, data, readOnly, focusedIndex, onChange }: Varia
               );
             },
           },
-          ...(readOnly
-            ? []
-            : [
-                {
-                  title: '',
-                  key: 'remove',
-                  width: 60,
-                  render: (_: unknown, row: { index: number }) => (
-                    <Button
-                      type="link"
-                      danger
-                      size="small"
-                      onClick={() => {
-                        onChange(list.filter((_item, at) => at !== row.index));
-                      }}
-                    >
-                      {d('remove')}
-                    </Button>
-                  ),
-                },
-              ]),
+          ...removeColumns<(typeof rows)[number]>(readOnly, d('remove'), (row) => {
+            onChange(list.filter((_item, at) => at !== row.index));
+          }),
         ]}
       />
       {!readOnly && (
@@ -328,27 +311,9 @@ function VetoTable({ vetoes, readOnly, focusedIndex, onChange }: VetoProps) {
           column('id', d('vetoId'), 280),
           column('title', d('vetoTitle')),
           column('article', d('article'), 100),
-          ...(readOnly
-            ? []
-            : [
-                {
-                  title: '',
-                  key: 'remove',
-                  width: 60,
-                  render: (_: unknown, row: { index: number }) => (
-                    <Button
-                      type="link"
-                      danger
-                      size="small"
-                      onClick={() => {
-                        onChange(vetoes.filter((_v, at) => at !== row.index));
-                      }}
-                    >
-                      {d('remove')}
-                    </Button>
-                  ),
-                },
-              ]),
+          ...removeColumns<Veto & { index: number }>(readOnly, d('remove'), (row) => {
+            onChange(vetoes.filter((_v, at) => at !== row.index));
+          }),
         ]}
       />
       {!readOnly && (

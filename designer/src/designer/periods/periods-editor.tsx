@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Manifest, Rule, Rules } from '../../../../engine/definitions/types.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { focusedRow, type FileFocus } from '../focus.js';
+import { removeColumns } from '../remove-column.js';
 import { FILES, jsonText, parseJson, type Workspace } from '../workspace.js';
 import { PERIOD_UNITS, periodValue, periodWords, simplePeriod, unitWords, type PeriodUnit } from './period-words.js';
 import { rulesCountedByTimers } from './timer-rules.js';
@@ -126,27 +127,9 @@ export function PeriodsEditor({ workspace, focus }: Props) {
               </Typography.Text>
             ),
           },
-          ...(readOnly
-            ? []
-            : [
-                {
-                  title: '',
-                  key: 'remove',
-                  width: 70,
-                  render: (_: unknown, row: { name: string }) => (
-                    <Button
-                      type="link"
-                      danger
-                      size="small"
-                      onClick={() => {
-                        remove(row.name);
-                      }}
-                    >
-                      {d('remove')}
-                    </Button>
-                  ),
-                },
-              ]),
+          ...removeColumns<(typeof rows)[number]>(readOnly, d('remove'), (row) => {
+            remove(row.name);
+          }),
         ]}
       />
       {!readOnly && (
