@@ -14,16 +14,22 @@ function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'qbz-store-'));
 }
 
-storeContract('MemoryStore', () => Promise.resolve({ store: new MemoryStore(), cleanup: () => Promise.resolve() }));
-
-storeContract('LowdbStore', async () => {
-  const dir = await tempDir();
-  return {
-    store: new LowdbStore(dir),
-    reopen: () => Promise.resolve(new LowdbStore(dir)),
-    cleanup: () => rm(dir, { recursive: true, force: true }),
-  };
+storeContract('MemoryStore', () => Promise.resolve({ store: new MemoryStore(), cleanup: () => Promise.resolve() }), {
+  durable: false,
 });
+
+storeContract(
+  'LowdbStore',
+  async () => {
+    const dir = await tempDir();
+    return {
+      store: new LowdbStore(dir),
+      reopen: () => Promise.resolve(new LowdbStore(dir)),
+      cleanup: () => rm(dir, { recursive: true, force: true }),
+    };
+  },
+  { durable: true },
+);
 
 /** Every file under `dir`, as paths relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
