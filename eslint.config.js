@@ -22,5 +22,22 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'setTimeout', message: 'use the clock port' }],
     },
   },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      // The server sees the engine only through its public face (engine/index.ts).
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)engine/(?!index\\.js$)',
+              message: 'import the engine through engine/index.js',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import { EngineError } from '../engine/errors.js';
-import { ATTACHMENT_ID_PATTERN } from '../engine/forms/form-ajv.js';
-import type { Store } from '../engine/ports.js';
+import { ATTACHMENT_ID_PATTERN, EngineError, type Store } from '../engine/index.js';
 
 const ATTACHMENTS = 'attachments';
 

@@ -1,6 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { isEngineError, type ErrorCode } from '../engine/errors.js';
-import type { FieldError } from '../engine/forms/form-validator.js';
+import { isEngineError, type ErrorCode, type FieldError } from '../engine/index.js';
 
 /** An error of the HTTP layer itself (a bad request line, a missing login). */
 export class HttpError extends Error {

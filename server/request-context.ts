@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Actor } from '../engine/cases/actors.js';
+import type { Actor } from '../engine/index.js';
 import { actorOf, type Accounts, type User } from './accounts/accounts.js';
 import { HttpError } from './http-errors.js';
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { WorkflowEngine } from '../engine/workflow-engine.js';
+import type { WorkflowEngine } from '../engine/index.js';
 
 /** Longest sleep: timers armed by other instances or clock corrections are noticed within a minute. */
 const MAX_SLEEP_MS = 60_000;

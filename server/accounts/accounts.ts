@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { EngineError } from '../../engine/errors.js';
-import type { Store } from '../../engine/ports.js';
-import { parseRole, type Actor } from '../../engine/cases/actors.js';
+import { EngineError, parseRole, type Actor, type Store } from '../../engine/index.js';
 import { DEFAULT_COST, dummyHash, hashPassword, verifyPassword } from './password.js';
 
 const USERS = 'users';

@@ -1,20 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { chainEntries, GENESIS_HASH, type AuditEntry } from '../../engine/audit/audit-chain.js';
-import { checkVersion } from '../../engine/definitions/check-version.js';
-import type { Problem } from '../../engine/definitions/problems.js';
-import { readVersionSource } from '../../engine/definitions/read-definitions.js';
 import {
-  FORM_FILE_SUFFIX,
+  EngineError,
   FORMS_DIR,
+  FORM_FILE_SUFFIX,
+  GENESIS_HASH,
   VERSION_FILES,
+  chainEntries,
+  checkVersion,
+  chinaDateOf,
+  compareDates,
+  isLocalDate,
+  readVersionSource,
+  type AuditEntry,
+  type Problem,
+  type Store,
   type VersionSource,
-} from '../../engine/definitions/version-source.js';
-import { EngineError } from '../../engine/errors.js';
-import { chinaDateOf, compareDates, isLocalDate } from '../../engine/legal-time/pure.js';
-import type { Store } from '../../engine/ports.js';
-import type { WorkflowEngine } from '../../engine/workflow-engine.js';
+  type WorkflowEngine,
+} from '../../engine/index.js';
 import { diffVersions, type VersionDiff } from './version-diff.js';
 
 const DRAFTS = 'drafts';

@@ -1,10 +1,14 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { VERSION_FILES } from '../../engine/definitions/version-source.js';
-import { parseScenario } from '../../engine/scenario/scenario.js';
-import { ScenarioRunner, type ScenarioResult, type TimelineEntry } from '../../engine/scenario/run-scenario.js';
-import { MemoryStore } from '../../engine/store/index.js';
+import {
+  MemoryStore,
+  ScenarioRunner,
+  VERSION_FILES,
+  parseScenario,
+  type ScenarioResult,
+  type TimelineEntry,
+} from '../../engine/index.js';
 import type { Draft } from './drafts.js';
 
 /** A case script replayed on the version in force and on the draft, dates side by side. */

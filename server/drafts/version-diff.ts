@@ -1,12 +1,14 @@
-import { parseBpmn } from '../../engine/definitions/moddle.js';
-import { buildProcessModel, type ProcessModel } from '../../engine/definitions/process-model.js';
-import type { Indicators, Rules } from '../../engine/definitions/types.js';
 import {
-  FORM_FILE_SUFFIX,
   FORMS_DIR,
+  FORM_FILE_SUFFIX,
   VERSION_FILES,
+  buildProcessModel,
+  parseBpmn,
+  type Indicators,
+  type ProcessModel,
+  type Rules,
   type VersionSource,
-} from '../../engine/definitions/version-source.js';
+} from '../../engine/index.js';
 
 export type Change = 'added' | 'removed' | 'changed';
 

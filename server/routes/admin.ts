@@ -1,6 +1,5 @@
 import { Router } from 'express';
-import type { SimulatedClock } from '../../engine/clock.js';
-import type { WorkflowEngine } from '../../engine/workflow-engine.js';
+import type { SimulatedClock, WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, stringField } from '../request-context.js';
 

@@ -1,6 +1,5 @@
 import express, { Router, type Request } from 'express';
-import type { WorkflowEngine } from '../../engine/workflow-engine.js';
-import { isEngineError } from '../../engine/errors.js';
+import { isEngineError, type WorkflowEngine } from '../../engine/index.js';
 import type { AttachmentMeta, AttachmentStore } from '../attachments.js';
 import { HttpError } from '../http-errors.js';
 import { requireUser } from '../request-context.js';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { WorkflowEngine } from '../../engine/workflow-engine.js';
+import type { WorkflowEngine } from '../../engine/index.js';
 
 /** The working-day calendars (public data): the web app counts working days left with them. */
 export function calendarRoutes(engine: WorkflowEngine): Router {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { WorkflowEngine } from '../../engine/workflow-engine.js';
+import type { WorkflowEngine } from '../../engine/index.js';
 import type { AttachmentStore } from '../attachments.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, requireUser, stringField } from '../request-context.js';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { WorkflowEngine } from '../../engine/workflow-engine.js';
+import type { WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
 import { requireUser } from '../request-context.js';
 

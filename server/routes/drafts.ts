@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { WorkflowEngine } from '../../engine/workflow-engine.js';
+import type { WorkflowEngine } from '../../engine/index.js';
 import type { DraftService } from '../drafts/drafts.js';
 import { simulate } from '../drafts/simulate.js';
 import { HttpError } from '../http-errors.js';

@@ -1,7 +1,6 @@
 import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import type { WorkflowEngine } from '../../engine/workflow-engine.js';
-import type { Directory } from '../../engine/definitions/types.js';
+import type { Directory, WorkflowEngine } from '../../engine/index.js';
 import type { AttachmentStore } from '../attachments.js';
 import { objectBody } from '../request-context.js';
 

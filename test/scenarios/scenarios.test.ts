@@ -32,7 +32,8 @@ async function runFile(file: string): Promise<{ result: ScenarioResult; steps: u
   }
 }
 
-describe.concurrent('test/scenarios/*.json', () => {
+// One at a time: each script gets the whole test timeout, however busy the machine is.
+describe('test/scenarios/*.json', () => {
   it('finds the scenario files', () => {
     expect(files).toContain('contract-example.json');
     expect(files).toContain('full-lifecycle.json');

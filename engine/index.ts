@@ -1,0 +1,23 @@
+/**
+ * The engine's public face: everything outside `engine/` (the server, its tools) imports from here,
+ * never from the modules behind it (an ESLint rule holds `server/` to this).
+ */
+export { WorkflowEngine, type EngineOptions, type PublicWindow } from './workflow-engine.js';
+export type { Clock, IdGenerator, Store } from './ports.js';
+export { SimulatedClock, SystemClock } from './clock.js';
+export { LowdbStore, MemoryStore } from './store/index.js';
+export { EngineError, isEngineError, type ErrorCode } from './errors.js';
+export { parseRole, type Actor } from './cases/actors.js';
+export { chainEntries, GENESIS_HASH, type AuditEntry } from './audit/audit-chain.js';
+export { chinaDateOf, compareDates, isLocalDate } from './legal-time/pure.js';
+export { ATTACHMENT_ID_PATTERN } from './forms/form-ajv.js';
+export type { FieldError } from './forms/form-validator.js';
+export type { Directory, Indicators, Rules } from './definitions/types.js';
+export type { Problem } from './definitions/problems.js';
+export { checkVersion } from './definitions/check-version.js';
+export { parseBpmn } from './definitions/moddle.js';
+export { buildProcessModel, type ProcessModel } from './definitions/process-model.js';
+export { readVersionSource } from './definitions/read-definitions.js';
+export { FORMS_DIR, FORM_FILE_SUFFIX, VERSION_FILES, type VersionSource } from './definitions/version-source.js';
+export { parseScenario } from './scenario/scenario.js';
+export { ScenarioRunner, type ScenarioResult, type TimelineEntry } from './scenario/run-scenario.js';
