@@ -6,7 +6,7 @@ import { EngineError } from './errors.js';
 import { chinaDateOf } from './legal-time/pure.js';
 import type { Clock, IdGenerator, Store } from './ports.js';
 import { LiveInstance } from './runtime/live-instance.js';
-import { ADMIN_GROUP, mayActAs, PUBLIC_GROUP, type Actor } from './cases/actors.js';
+import { ADMIN_GROUP, mayActAs, mayStart, PUBLIC_GROUP, type Actor } from './cases/actors.js';
 import { newCaseRecord, type CaseRecord, type Submission } from './cases/case-record.js';
 import { CaseRepository } from './cases/case-repository.js';
 import { CaseRuntime, SYSTEM } from './cases/case-runtime.js';
@@ -176,8 +176,11 @@ export class WorkflowEngine {
     return runtime.withLock(id, async () => {
       const record = newCaseRecord(id, { ...input, version: version.definition.manifest.version }, now);
       // Who may start comes first: a refusal must not tell another park's cases apart.
-      if (!mayActAs(actor, startGroups(version.model), version.definition.manifest, record)) {
-        throw new EngineError('forbidden', `当前用户无权为 ${input.park} 发起申请`, { park: input.park });
+      if (!mayStart(actor, startGroups(version.model), version.definition.manifest, record)) {
+        throw new EngineError('forbidden', `当前用户无权为 ${input.park} 在 ${input.province} 发起申请`, {
+          park: input.park,
+          province: input.province,
+        });
       }
       if (runtime.index.has(id) || (await runtime.repository.record(id)) !== undefined) {
         throw new EngineError('conflict', `案件编号 ${id} 已存在`, { caseId: id });

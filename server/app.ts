@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import compression from 'compression';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { MemoryStore, chinaDateOf, type SimulatedClock, type Store, type WorkflowEngine } from '../engine/index.js';
 import type { Accounts } from './accounts/accounts.js';
 import { LoginThrottle } from './accounts/login-throttle.js';
+import { RoleCatalogue } from './accounts/roles.js';
 import type { AttachmentStore } from './attachments.js';
 import { errorHandler, HttpError } from './http-errors.js';
 import { openApiDocument } from './openapi.js';
@@ -37,6 +38,30 @@ export interface AppDeps {
   /** The built web app (Vite's output) to serve, when there is one. */
   webRoot?: string;
   limits?: Partial<PublicLimits & { jsonBody: string }>;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe (express's `trust proxy`; TRUST_PROXY): the client
+   * address login throttling counts, and whether a request came over HTTPS. Default: loopback only.
+   */
+  trustProxy?: boolean | number | string;
+}
+
+/**
+ * `Strict-Transport-Security` only on a request that arrived over HTTPS (TLS here, or a trusted
+ * proxy's `X-Forwarded-Proto: https`): sent over plain HTTP it is ignored at best, and on an intranet
+ * served over HTTP it would pin browsers to an HTTPS that does not exist.
+ */
+function strictTransport(request: Request, response: Response, next: NextFunction): void {
+  if (request.secure) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  next();
+}
+
+/**
+ * Answers to a logged-in caller (submissions with personal data, case files) are never kept by a
+ * browser or a shared cache; a route may still set its own Cache-Control (e.g. a download).
+ */
+function noStoreWhenLoggedIn(request: Request, response: Response, next: NextFunction): void {
+  if (request.get('authorization') !== undefined) response.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 /**
@@ -47,7 +72,7 @@ export function createApp(deps: AppDeps): Express {
   const { engine, accounts, attachments, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy ?? 'loopback');
   app.use(
     pinoHttp({
       logger,
@@ -70,10 +95,14 @@ export function createApp(deps: AppDeps): Express {
           'upgrade-insecure-requests': null,
         },
       },
+      // HSTS only where it means something: see strictTransport below.
+      strictTransportSecurity: false,
     }),
   );
+  app.use(strictTransport);
   app.use(compression());
   app.use(express.json({ limit: deps.limits?.jsonBody ?? '1mb' }));
+  app.use('/api', noStoreWhenLoggedIn);
   app.use(authenticate(accounts));
 
   app.get('/api/health', (_request, response) => {
@@ -87,8 +116,9 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApiDocument(deps.simulatedClock !== undefined));
   });
-  app.use(sessionRoutes(accounts, new LoginThrottle(() => Date.now())));
-  app.use(userRoutes(accounts));
+  // Login throttling runs on the machine's clock, never the case clock (CONTRACT §6).
+  app.use(sessionRoutes(accounts, new LoginThrottle(Date.now)));
+  app.use(userRoutes(accounts, new RoleCatalogue(engine)));
   app.use(caseRoutes(engine, attachments));
   app.use(taskRoutes(engine, attachments));
   app.use(

@@ -1,9 +1,12 @@
-/** The accounts a first start without ADMIN_PASSWORD creates: one per role, two parks in two provinces. */
-export const DEMO_ACCOUNTS: readonly { username: string; roles: string[]; displayName: string }[] = [
+/**
+ * The accounts a first start without ADMIN_PASSWORD creates: one per role, two parks in two provinces
+ * (a park's account names its province: it starts cases only there, CONTRACT §6).
+ */
+export const DEMO_ACCOUNTS: readonly { username: string; roles: string[]; displayName: string; province?: string }[] = [
   { username: 'admin', roles: ['admin'], displayName: '系统管理员' },
   { username: 'policy', roles: ['policy-admin'], displayName: '政策管理人员' },
-  { username: 'park-js', roles: ['park:P-JS-001'], displayName: '江苏·示范园区管委会' },
-  { username: 'park-zj', roles: ['park:P-ZJ-001'], displayName: '浙江·示范园区管委会' },
+  { username: 'park-js', roles: ['park:P-JS-001'], displayName: '江苏·示范园区管委会', province: '320000' },
+  { username: 'park-zj', roles: ['park:P-ZJ-001'], displayName: '浙江·示范园区管委会', province: '330000' },
   { username: 'province-js', roles: ['province:320000'], displayName: '江苏省市场监管局' },
   { username: 'province-zj', roles: ['province:330000'], displayName: '浙江省市场监管局' },
   { username: 'group-js', roles: ['province-leading-group:320000'], displayName: '江苏省质量强省工作领导小组' },

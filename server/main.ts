@@ -17,6 +17,13 @@ const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const definitionsDir = resolve(process.env.DEFINITIONS_DIR ?? 'definitions');
 const webRoot = resolve(process.env.WEB_ROOT ?? 'dist/web');
 
+/** TRUST_PROXY: `true`, `false`, a hop count, or addresses/subnets (express's `trust proxy`); default loopback. */
+function trustProxy(value = process.env.TRUST_PROXY): boolean | number | string {
+  if (value === undefined || value === '') return 'loopback';
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 const store = new LowdbStore(dataDir);
 
 /** CLOCK=simulated starts at CLOCK_START (default now) and after a restart goes on from where it was. */
@@ -52,8 +59,10 @@ async function firstStart(accounts: Accounts): Promise<void> {
 
 const { clock, simulated } = await clockFromEnvironment();
 const engine = await WorkflowEngine.open({ definitions: definitionsDir, store, clock });
-const accounts = new Accounts(store, () => clock.now());
+// Sessions run on the machine's clock: advancing the sandbox clock must not log anyone out (CONTRACT §6).
+const accounts = new Accounts(store);
 await firstStart(accounts);
+await accounts.purgeExpiredSessions();
 const attachments = new AttachmentStore(dataDir, store, Number(process.env.ATTACHMENT_MAX_MB ?? 20) * 1024 * 1024);
 const app = createApp({
   engine,
@@ -61,6 +70,7 @@ const app = createApp({
   accounts,
   attachments,
   logger,
+  trustProxy: trustProxy(),
   ...(simulated !== undefined && {
     simulatedClock: simulated,
     // Remember how far the sandbox clock got, so a restart does not move it back.

@@ -225,11 +225,23 @@ const User = object('用户（不含密码）/ a user, never with its password h
   username: USERNAME,
   roles: arrayOf(ROLE),
   displayName: { type: 'string' },
+  province: text('账号所属省级单位（园区账号只能在此发起）/ the region a park account starts cases in', {
+    examples: ['320000'],
+  }),
   createdAt: INSTANT,
   disabled: { type: 'boolean' },
   passwordHash: false,
   password: false,
 });
+
+const PASSWORD = text('12–256 位，不能是常见密码或包含用户名 / 12 to 256 characters, not a common password', {
+  minLength: 12,
+  maxLength: 256,
+});
+const REGION = text(
+  '园区账号所属省级单位代码；园区只能在此发起申请，未填则不能发起 / the region (province code) a park account starts cases in; `region` is the neutral name',
+  { minLength: 1, examples: ['320000'] },
+);
 
 const Session = object('登录会话 / a session', ['token', 'expiresAt', 'user'], {
   token: text('Bearer 令牌 / bearer token', { minLength: 20 }),
@@ -241,6 +253,7 @@ const Me = object('当前用户 / the caller', ['username', 'roles'], {
   username: USERNAME,
   roles: arrayOf(ROLE),
   displayName: { type: 'string' },
+  province: { type: 'string' },
   passwordHash: false,
 });
 
@@ -508,15 +521,19 @@ const bodies: Json = {
   }),
   NewUser: object('新用户 / a new user', ['username', 'password', 'roles'], {
     username: USERNAME,
-    password: text('不少于 8 位 / at least 8 characters', { minLength: 8 }),
+    password: PASSWORD,
     roles: arrayOf(ROLE),
     displayName: { type: 'string' },
+    province: REGION,
+    region: REGION,
   }),
   UserChange: object('修改用户 / a change to a user', [], {
     roles: arrayOf(ROLE),
-    password: { type: 'string', minLength: 8 },
+    password: PASSWORD,
     disabled: { type: 'boolean' },
     displayName: { type: 'string' },
+    province: { oneOf: [REGION, { type: 'null' }] },
+    region: { oneOf: [REGION, { type: 'null' }] },
   }),
   NewCase: object('发起创建申请 / start a case', ['process', 'park', 'province'], {
     process: { type: 'string', minLength: 1, examples: ['quality-brand-zone'] },
@@ -681,11 +698,17 @@ function accountPaths(): Json {
         id: 'login',
         tag: 'session',
         summary: '登录 / log in',
-        description: '同一用户名或同一地址 15 分钟内连续失败 5 次后暂时拒绝（429）/ throttled after 5 failures',
+        description:
+          '按（用户名，地址）与按地址计失败次数，超出后每次等待时间加倍（429 + Retry-After），不锁定账号；密码校验排队已满时也答 429 / ' +
+          'failures are counted per (user name, address) and per address with doubling delays, never an account lock; a full hashing queue also answers 429',
         auth: 'none',
         body: jsonBody('Credentials'),
         ok: { 200: ok('令牌与用户 / token and user', schema('Session')) },
-        errors: { 401: '用户名或密码不正确 / wrong credentials', 422: '缺少用户名或密码', 429: '登录失败次数过多' },
+        errors: {
+          401: '用户名或密码不正确 / wrong credentials',
+          422: '缺少用户名或密码',
+          429: '登录失败次数过多，或登录请求过多 / too many failures, or the hashing queue is full',
+        },
       }),
       delete: operation({
         id: 'logout',
@@ -722,19 +745,28 @@ function accountPaths(): Json {
         auth: 'user',
         body: jsonBody('NewUser'),
         ok: { 201: ok('已创建 / created', schema('User')) },
-        errors: { 403: '非管理员 / not admin', 409: '用户名已被使用 / name taken', 422: '用户名、密码或角色不合格' },
+        errors: {
+          403: '非管理员 / not admin',
+          409: '用户名已被使用（不区分大小写）/ name taken, in any case',
+          422: '用户名、密码、角色或省级单位不合格 / bad name, password, unknown role or region',
+        },
       }),
     },
     '/api/users/{username}': {
       patch: operation({
         id: 'updateUser',
         tag: 'users',
-        summary: '修改用户：角色、密码、停用（管理员）/ change a user (admin); ends its sessions',
+        summary: '修改用户：角色、密码、停用、省级单位（管理员）/ change a user (admin); ends its sessions',
         auth: 'user',
         parameters: [path('username', '用户名 / user name')],
         body: jsonBody('UserChange'),
         ok: { 200: ok('已修改 / changed', schema('User')) },
-        errors: { 403: '非管理员', 404: '用户不存在', 422: '密码或角色不合格' },
+        errors: {
+          403: '非管理员',
+          404: '用户不存在',
+          409: '不能移除或停用最后一个管理员 / the last admin stays',
+          422: '密码、角色或省级单位不合格',
+        },
       }),
     },
   };
@@ -761,7 +793,7 @@ function casePaths(): Json {
         body: jsonBody('NewCase'),
         ok: { 201: ok('新案件 / the new case', schema('Case')) },
         errors: {
-          403: '只有该园区可以发起 / only its park',
+          403: "只有该园区、且只能在其账号所属省级单位发起 / only its park, only in its account's province",
           404: '流程不存在或无有效版本 / unknown process or no version in force',
           409: '该园区已有办理中的案件 / the park has a running case',
           422: '缺少字段或省级单位代码不正确',
@@ -1260,9 +1292,11 @@ export function openApiDocument(simulatedClock: boolean): Record<string, unknown
         '依据《全国质量品牌提升示范区管理办法（试行）》运行示范区创建、验收、公示、认定与管理的工作流。' +
         'JSON 请求与响应；需登录的接口发送 `Authorization: Bearer <token>`。' +
         '错误响应为 `{ error: { code, message } }`（中文说明，不含堆栈）；表单校验错误另有 `errors: [{ path, message }]`。' +
-        '未列出的 /api 路径答 404（NotFound）。\n\n' +
+        '未列出的 /api 路径答 404（NotFound）。带令牌的请求的响应均为 `Cache-Control: no-store`；' +
+        '`Strict-Transport-Security` 只在经 HTTPS 到达时发送（TRUST_PROXY）。\n\n' +
         'The workflow of the Measures over HTTP (CONTRACT §6). JSON in, JSON out; authenticated calls send a ' +
-        'bearer token. Errors are `{ error: { code, message } }` with a Chinese message; unknown /api paths answer 404.',
+        'bearer token. Errors are `{ error: { code, message } }` with a Chinese message; unknown /api paths answer 404. ' +
+        'Answers to calls with a token carry `Cache-Control: no-store`; HSTS is sent only over HTTPS.',
     },
     servers: [{ url: '/' }],
     tags: [

@@ -12,6 +12,8 @@ export interface Role {
 export interface Actor {
   id: string;
   roles: readonly Role[];
+  /** The region (e.g. province code) a subject's account belongs to (CONTRACT §6); none: starts no case. */
+  region?: string;
 }
 
 /** Reads `park:P-001` or `samr`. */
@@ -68,6 +70,18 @@ export function mayActAs(
     return actor.roles.some(
       (role) => role.group === group && (declared?.scope === undefined || role.scope === required),
     );
+  });
+}
+
+/**
+ * Whether `actor` may start this case: as for acting (`mayActAs`), and a subject's own group (a park)
+ * starts only in the region its account names — a park does not pick its reviewing province
+ * (Art. 17: the province where the park lies reviews its application).
+ */
+export function mayStart(actor: Actor, groups: readonly string[], manifest: Manifest, record: CaseRecord): boolean {
+  return groups.some((group) => {
+    if (!mayActAs(actor, [group], manifest, record)) return false;
+    return manifest.groups[group]?.scope !== 'park' || actor.region === record.province;
   });
 }
 

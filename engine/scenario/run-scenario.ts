@@ -175,7 +175,8 @@ export class ScenarioRunner {
     const group = startGroups(version.model)[0] ?? 'park';
     const view = await this.#running.startCase(
       { process: this.scenario.process, park: start.park, province: start.province },
-      actorOf(start.as ?? `${group}:${start.park}`),
+      // A scenario's park belongs to the province its start step names (CONTRACT §6: the account's region).
+      { ...actorOf(start.as ?? `${group}:${start.park}`), region: start.province },
     );
     this.#cases.set(start.case, view.id);
     return view;

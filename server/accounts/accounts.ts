@@ -1,56 +1,73 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { EngineError, parseRole, type Actor, type Store } from '../../engine/index.js';
+import { HashPool } from './hash-pool.js';
 import { DEFAULT_COST, dummyHash, hashPassword, verifyPassword } from './password.js';
+import { checkPassword, MAX_PASSWORD, passwordLength } from './password-policy.js';
+import { Sessions } from './sessions.js';
 
 const USERS = 'users';
-const SESSIONS = 'sessions';
 
 export interface User {
   username: string;
   passwordHash: string;
   roles: string[];
   displayName?: string;
+  /** The region (province code) a subject's account belongs to: it starts cases only there (CONTRACT §6). */
+  province?: string;
   createdAt: string;
   disabled?: boolean;
 }
 
 export type PublicUser = Omit<User, 'passwordHash'>;
 
-interface Session {
-  username: string;
-  createdAt: string;
-  expiresAt: string;
+export interface UserChange {
+  password?: string;
+  roles?: string[];
+  disabled?: boolean;
+  displayName?: string;
+  /** A province code, or null to remove it. */
+  province?: string | null;
+}
+
+export interface AccountsOptions {
+  sessionHours?: number;
+  /** scrypt N, lowered only by tests; production keeps the default. */
+  hashCost?: number;
+  /** The machine's clock (tests inject one). Never the case clock: see Sessions. */
+  now?: () => Date;
+  /** The worker pool hashing runs in (one is made when absent). */
+  pool?: HashPool;
 }
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/;
 /** Names the system acts under (anonymous callers, timers, tools): no account may take them. */
 const RESERVED_NAMES = new Set(['anonymous', 'system', 'public', 'scenario', 'cli']);
-const MIN_PASSWORD = 8;
-
-const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+const ADMIN = 'admin';
 
 export function publicUser(user: User): PublicUser {
   const { passwordHash: _passwordHash, ...rest } = user;
   return rest;
 }
 
-/**
- * Users and their sessions, on the same Store as the cases. Sessions are bearer tokens: only their
- * SHA-256 is stored, they expire, and logging out deletes them.
- */
-export class Accounts {
-  readonly #sessions = new Map<string, Session & { user: User }>();
-  /** User names being created: the check and the write straddle a slow hash. */
-  readonly #creating = new Set<string>();
-  readonly #dummy: Promise<string>;
+const isActiveAdmin = (user: User) => user.disabled !== true && user.roles.includes(ADMIN);
 
-  /** `hashCost` (scrypt N) is lowered only by tests; production keeps the default. */
+/** Users and their sessions, on the same Store as the cases. */
+export class Accounts {
+  readonly pool: HashPool;
+  readonly #sessions: Sessions;
+  readonly #now: () => Date;
+  /** User names (lower-cased) being created: the check and the write straddle a slow hash. */
+  readonly #creating = new Set<string>();
+  /** Changes run one at a time, so two admins cannot each remove the other's admin role. */
+  #changes: Promise<unknown> = Promise.resolve();
+  #dummy: Promise<string> | undefined;
+
   constructor(
     private readonly store: Store,
-    private readonly now: () => Date,
-    private readonly options: { sessionHours?: number; hashCost?: number } = {},
+    private readonly options: AccountsOptions = {},
   ) {
-    this.#dummy = dummyHash(options.hashCost ?? DEFAULT_COST);
+    this.#now = options.now ?? (() => new Date());
+    this.pool = options.pool ?? new HashPool();
+    this.#sessions = new Sessions(store, this.#now, options.sessionHours ?? 12);
   }
 
   async count(): Promise<number> {
@@ -58,12 +75,7 @@ export class Accounts {
   }
 
   async list(): Promise<PublicUser[]> {
-    const users: PublicUser[] = [];
-    for (const name of await this.store.list(USERS)) {
-      const user = await this.store.get<User>(USERS, name);
-      if (user !== undefined) users.push(publicUser(user));
-    }
-    return users;
+    return (await this.#all()).map(publicUser);
   }
 
   async get(username: string): Promise<User | undefined> {
@@ -76,30 +88,32 @@ export class Accounts {
     password: string;
     roles: string[];
     displayName?: string;
+    province?: string;
   }): Promise<PublicUser> {
     const { username, password, roles } = input;
     if (!USERNAME_PATTERN.test(username)) {
       throw new EngineError('validation', '用户名应为 2–64 位字母、数字、下划线或连字符', { field: 'username' });
     }
-    if (password.length < MIN_PASSWORD) {
-      throw new EngineError('validation', `密码不少于 ${MIN_PASSWORD} 位`, { field: 'password' });
-    }
     if (RESERVED_NAMES.has(username.toLowerCase())) {
       throw new EngineError('validation', `用户名 ${username} 为系统保留，不能使用`, { field: 'username' });
     }
+    checkPassword(password, username);
     for (const role of roles) parseRole(role);
     const key = username.toLowerCase();
-    if (this.#creating.has(key) || (await this.get(username)) !== undefined) {
+    // Names are unique regardless of case: `ADMIN` beside `admin` would pass for it in every list.
+    const taken = (await this.store.list(USERS)).some((name) => name.toLowerCase() === key);
+    if (this.#creating.has(key) || taken) {
       throw new EngineError('conflict', `用户名 ${username} 已被使用`, { username });
     }
     this.#creating.add(key);
     try {
       const user: User = {
         username,
-        passwordHash: await hashPassword(password, this.options.hashCost),
+        passwordHash: await hashPassword(this.pool, password, this.options.hashCost),
         roles: [...roles],
         ...(input.displayName !== undefined && { displayName: input.displayName }),
-        createdAt: this.now().toISOString(),
+        ...(input.province !== undefined && { province: input.province }),
+        createdAt: this.#now().toISOString(),
       };
       await this.store.put(USERS, username, user);
       return publicUser(user);
@@ -108,29 +122,43 @@ export class Accounts {
     }
   }
 
-  async update(
-    username: string,
-    change: { password?: string; roles?: string[]; disabled?: boolean; displayName?: string },
-  ): Promise<PublicUser> {
+  update(username: string, change: UserChange): Promise<PublicUser> {
+    const run = this.#changes.then(() => this.#update(username, change));
+    this.#changes = run.catch(() => undefined);
+    return run;
+  }
+
+  async #update(username: string, change: UserChange): Promise<PublicUser> {
     const user = await this.get(username);
     if (user === undefined) throw new EngineError('not-found', `用户 ${username} 不存在`, { username });
     if (change.roles !== undefined) for (const role of change.roles) parseRole(role);
-    if (change.password !== undefined && change.password.length < MIN_PASSWORD) {
-      throw new EngineError('validation', `密码不少于 ${MIN_PASSWORD} 位`, { field: 'password' });
-    }
+    if (change.password !== undefined) checkPassword(change.password, username);
+    const { province, ...rest } = user;
     const next: User = {
-      ...user,
+      ...rest,
       ...(change.roles !== undefined && { roles: change.roles }),
       ...(change.disabled !== undefined && { disabled: change.disabled }),
       ...(change.displayName !== undefined && { displayName: change.displayName }),
+      ...(change.province === undefined
+        ? province !== undefined && { province }
+        : change.province !== null && { province: change.province }),
       ...(change.password !== undefined && {
-        passwordHash: await hashPassword(change.password, this.options.hashCost),
+        passwordHash: await hashPassword(this.pool, change.password, this.options.hashCost),
       }),
     };
+    if (isActiveAdmin(user) && !isActiveAdmin(next)) await this.#keepAnAdmin(username);
     await this.store.put(USERS, username, next);
     if (change.password !== undefined || change.disabled === true || change.roles !== undefined)
-      await this.#endSessionsOf(username);
+      await this.#sessions.endAllOf(username);
     return publicUser(next);
+  }
+
+  /** Refuses to leave the system without an active admin: no one could manage users again. */
+  async #keepAnAdmin(leaving: string): Promise<void> {
+    const others = (await this.#all()).filter((user) => user.username !== leaving && isActiveAdmin(user));
+    if (others.length === 0) {
+      throw new EngineError('conflict', '不能移除或停用最后一个系统管理员', { username: leaving });
+    }
   }
 
   /** A new session for valid credentials, or undefined (same work whether or not the user exists). */
@@ -138,54 +166,56 @@ export class Accounts {
     username: string,
     password: string,
   ): Promise<{ token: string; expiresAt: string; user: PublicUser } | undefined> {
+    // No account has a longer password, so there is nothing to hash (and nothing to learn from timing).
+    if (passwordLength(password) > MAX_PASSWORD) return undefined;
     const user = await this.get(username);
-    const valid = await verifyPassword(password, user?.passwordHash ?? (await this.#dummy));
+    this.#dummy ??= dummyHash(this.pool, this.options.hashCost ?? DEFAULT_COST);
+    const valid = await verifyPassword(this.pool, password, user?.passwordHash ?? (await this.#dummy));
     if (user === undefined || !valid || user.disabled === true) return undefined;
-    const token = randomBytes(32).toString('base64url');
-    const now = this.now();
-    const session: Session = {
-      username,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + (this.options.sessionHours ?? 12) * 3_600_000).toISOString(),
-    };
-    await this.store.put(SESSIONS, tokenId(token), session);
-    this.#sessions.set(tokenId(token), { ...session, user });
+    const { token, session } = await this.#sessions.open(user.username);
     return { token, expiresAt: session.expiresAt, user: publicUser(user) };
   }
 
   async logout(token: string): Promise<void> {
-    this.#sessions.delete(tokenId(token));
-    await this.store.delete(SESSIONS, tokenId(token));
+    await this.#sessions.close(token);
   }
 
   /** The user of a live session, or undefined for an unknown, expired or revoked token. */
   async authenticate(token: string): Promise<User | undefined> {
-    const id = tokenId(token);
-    let session = this.#sessions.get(id);
-    if (session === undefined) {
-      const stored = await this.store.get<Session>(SESSIONS, id);
-      const user = stored === undefined ? undefined : await this.get(stored.username);
-      if (stored === undefined || user === undefined) return undefined;
-      session = { ...stored, user };
-      this.#sessions.set(id, session);
-    }
-    if (session.expiresAt <= this.now().toISOString() || session.user.disabled === true) {
-      await this.logout(token);
+    const session = await this.#sessions.find(token);
+    if (session === undefined) return undefined;
+    const user = await this.get(session.username);
+    if (user === undefined || user.disabled === true) {
+      await this.#sessions.close(token);
       return undefined;
     }
-    return session.user;
+    return user;
   }
 
-  async #endSessionsOf(username: string): Promise<void> {
-    for (const [id, session] of this.#sessions) if (session.username === username) this.#sessions.delete(id);
-    for (const id of await this.store.list(SESSIONS)) {
-      const session = await this.store.get<Session>(SESSIONS, id);
-      if (session?.username === username) await this.store.delete(SESSIONS, id);
+  /** Deletes expired sessions from the store (at start; logins do it every ten minutes). */
+  purgeExpiredSessions(): Promise<number> {
+    return this.#sessions.purgeExpired(true);
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  async #all(): Promise<User[]> {
+    const users: User[] = [];
+    for (const name of await this.store.list(USERS)) {
+      const user = await this.store.get<User>(USERS, name);
+      if (user !== undefined) users.push(user);
     }
+    return users;
   }
 }
 
 export function actorOf(user: User | undefined): Actor {
   if (user === undefined) return { id: 'anonymous', roles: [] };
-  return { id: user.username, roles: user.roles.map(parseRole) };
+  return {
+    id: user.username,
+    roles: user.roles.map(parseRole),
+    ...(user.province !== undefined && { region: user.province }),
+  };
 }

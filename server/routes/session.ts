@@ -1,8 +1,16 @@
 import { Router } from 'express';
 import type { Accounts } from '../accounts/accounts.js';
-import type { LoginThrottle } from '../accounts/login-throttle.js';
+import { LoginThrottle } from '../accounts/login-throttle.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireUser, stringField } from '../request-context.js';
+
+function tooManyAttempts(wait: number): HttpError {
+  const seconds = Math.ceil(wait / 1000);
+  const when = seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+  return new HttpError(429, 'too-many-attempts', `登录失败次数过多，请 ${when}后再试`, {
+    'Retry-After': String(seconds),
+  });
+}
 
 export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Router {
   const router = Router();
@@ -11,18 +19,17 @@ export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Rout
     const body = objectBody(request);
     const username = stringField(body, 'username', '用户名');
     const password = stringField(body, 'password', '密码');
-    const keys = [`user:${username}`, `address:${request.ip ?? ''}`];
+    const keys = LoginThrottle.keys(username, request.ip ?? '');
     const wait = throttle.retryAfter(keys);
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      throw new HttpError(429, 'too-many-attempts', `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`, {
-        'Retry-After': String(seconds),
-      });
-    }
-    const succeeded = throttle.attempt(keys, `user:${username}`);
-    const session = await accounts.login(username, password);
+    if (wait > 0) throw tooManyAttempts(wait);
+    const attempt = throttle.attempt(keys);
+    const session = await accounts.login(username, password).catch((error: unknown) => {
+      // Refused by a full hashing queue (429 busy): nothing was checked, so it costs no attempt.
+      attempt.withdraw();
+      throw error;
+    });
     if (session === undefined) throw new HttpError(401, 'unauthorized', '用户名或密码不正确');
-    succeeded();
+    attempt.succeeded();
     response.json(session);
   });
 
@@ -38,6 +45,7 @@ export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Rout
       username: user.username,
       roles: user.roles,
       ...(user.displayName !== undefined && { displayName: user.displayName }),
+      ...(user.province !== undefined && { province: user.province }),
     });
   });
 

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import type { Accounts } from '../accounts/accounts.js';
+import type { Accounts, UserChange } from '../accounts/accounts.js';
+import type { RoleCatalogue } from '../accounts/roles.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, stringField } from '../request-context.js';
 
@@ -10,18 +11,33 @@ function roles(value: unknown): string[] {
   return value as string[];
 }
 
+/** `province`, or the neutral `region` (CONTRACT §6): a string, or null to remove it (PATCH). */
+function region(body: Record<string, unknown>, catalogue: RoleCatalogue): string | null | undefined {
+  const value = body.province ?? body.region;
+  if (value === undefined || value === null) return value;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new HttpError(422, 'validation', '「省级单位」应为省级单位代码，如 "320000"');
+  }
+  catalogue.checkRegion(value);
+  return value;
+}
+
 /** Users are managed by `admin` (CONTRACT §6). */
-export function userRoutes(accounts: Accounts): Router {
+export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router {
   const router = Router();
 
   router.post('/api/users', async (request, response) => {
     requireRole(request, 'admin');
     const body = objectBody(request);
+    const granted = roles(body.roles);
+    catalogue.check(granted);
+    const province = region(body, catalogue);
     const user = await accounts.create({
       username: stringField(body, 'username', '用户名'),
       password: stringField(body, 'password', '密码'),
-      roles: roles(body.roles),
+      roles: granted,
       ...(typeof body.displayName === 'string' && { displayName: body.displayName }),
+      ...(typeof province === 'string' && { province }),
     });
     response.status(201).json(user);
   });
@@ -34,13 +50,17 @@ export function userRoutes(accounts: Accounts): Router {
   router.patch('/api/users/:username', async (request, response) => {
     requireRole(request, 'admin');
     const body = objectBody(request);
-    const user = await accounts.update(request.params.username, {
-      ...(body.roles !== undefined && { roles: roles(body.roles) }),
-      ...(typeof body.password === 'string' && { password: body.password }),
-      ...(typeof body.disabled === 'boolean' && { disabled: body.disabled }),
-      ...(typeof body.displayName === 'string' && { displayName: body.displayName }),
-    });
-    response.json(user);
+    const change: UserChange = {};
+    if (body.roles !== undefined) {
+      change.roles = roles(body.roles);
+      catalogue.check(change.roles);
+    }
+    const province = region(body, catalogue);
+    if (province !== undefined) change.province = province;
+    if (typeof body.password === 'string') change.password = body.password;
+    if (typeof body.disabled === 'boolean') change.disabled = body.disabled;
+    if (typeof body.displayName === 'string') change.displayName = body.displayName;
+    response.json(await accounts.update(request.params.username, change));
   });
 
   return router;

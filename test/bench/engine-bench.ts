@@ -105,7 +105,7 @@ async function ours(rounds: number, hotCases: number, dataDir: string): Promise<
   const clock = new SimulatedClock(new Date('2024-04-01T09:00:00+08:00'));
   const store = new LowdbStore(dataDir);
   const engine = await WorkflowEngine.open({ definitions: 'definitions', store, clock, hotCases });
-  const park = as('park', 'P-1');
+  const park = { ...as('park', 'P-1'), region: '320000' };
   const province = as('province', '320000');
   const submit = await formExample('submit-creation-application', { parkType: 'industry' });
   const back = await formExample('provincial-feasibility-review', { decision: 'return', comments: '请补充材料' });
@@ -133,7 +133,7 @@ async function storedCases(count: number): Promise<string> {
   const h = await EngineHarness.open({ start: '2024-04-01T09:00:00+08:00', dataDir: template });
   const view = await h.engine.startCase(
     { process: 'quality-brand-zone', park: 'P-T', province: '320000' },
-    as('park', 'P-T'),
+    { ...as('park', 'P-T'), region: '320000' },
   );
   await h.complete(view.id, 'submitCreationApplication', as('park', 'P-T'), { parkType: 'industry' });
   await h.engine.close();

@@ -230,7 +230,14 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       for (const [username, roles] of Object.entries(users)) {
         await ok('POST', '/api/users', {
           as: 'admin',
-          body: { username, password: USER_PASSWORD, roles, displayName: username },
+          // A park's account names its province (CONTRACT §6); the browser tests' parks lie in 320000.
+          body: {
+            username,
+            password: USER_PASSWORD,
+            roles,
+            displayName: username,
+            ...(roles.some((role) => role.startsWith('park:')) && { province: '320000' }),
+          },
         });
         passwords.set(username, USER_PASSWORD);
         await token(username, true);

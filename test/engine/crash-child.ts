@@ -17,7 +17,13 @@ if (mode === 'complete') {
   };
   for (let index = 0; ; index++) {
     const park = `P-${index}`;
-    const view = await engine.startCase({ process: 'quality-brand-zone', park, province: '320000' }, as('park', park));
+    const view = await engine.startCase(
+      { process: 'quality-brand-zone', park, province: '320000' },
+      {
+        ...as('park', park),
+        region: '320000',
+      },
+    );
     process.stdout.write(`STARTED ${view.id}\n`);
     const submit = view.openTasks[0];
     if (submit === undefined) throw new Error('no task');

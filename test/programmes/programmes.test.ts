@@ -69,7 +69,7 @@ describe('test/programmes: the quality-county programme as definition files only
     const definitions = await DefinitionRegistry.load(ROOT, { shared: PROJECT_DEFINITIONS });
     const engine = await WorkflowEngine.open({ definitions, store: new MemoryStore(), clock });
     const observer: Actor = { id: 'observer', roles: [{ group: 'admin' }] };
-    const county: Actor = { id: 'county', roles: [{ group: 'county', scope: 'C-001' }] };
+    const county: Actor = { id: 'county', roles: [{ group: 'county', scope: 'C-001' }], region: '330000' };
     const actors: Record<string, Actor> = {
       submitApplication: county,
       provinceReview: { id: 'province', roles: [{ group: 'province', scope: '330000' }] },

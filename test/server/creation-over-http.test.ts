@@ -243,20 +243,18 @@ describe('a case through creation, acceptance, public notice and recognition ove
     expect((await h.api.post('/api/admin/incidents/retry', { token: h.adminToken })).body).toEqual({ resolved: 0 });
   });
 
-  it('expires a session after 12 hours of the accounts’ clock', async () => {
+  it('keeps sessions when the case clock moves: they run on the machine clock (CONTRACT §6)', async () => {
     const token = await h.login('moa');
-    const now = new Date(h.clock.now().getTime() + 11 * 3_600_000).toISOString();
-    await h.advanceTo(now);
+    const before = h.adminToken;
+    await h.advanceTo(new Date(h.clock.now().getTime() + 13 * 3_600_000).toISOString());
     expect((await h.api.get('/api/me', { token })).status).toBe(200);
-    await h.advanceTo(new Date(h.clock.now().getTime() + 2 * 3_600_000).toISOString());
-    const expired = await h.api.get('/api/tasks', { token });
-    expect(expired.status).toBe(401);
-    expect(errorOf(expired.body).error.message).toMatch(CHINESE);
+    // The admin who moved the clock is still logged in too.
+    expect((await h.api.get('/api/users', { token: before })).status).toBe(200);
   });
 
-  it('refuses logins with 429 after 5 wrong passwords (the right one too), with Retry-After', async () => {
+  it('slows repeated wrong passwords from one address (429, Retry-After), but never locks the account', async () => {
     const headers = { 'X-Forwarded-For': '203.0.113.7' };
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < 3; attempt++) {
       const wrong = await h.api.post('/api/session', {
         headers,
         body: { username: 'mct', password: 'wrong-password' },
@@ -268,12 +266,14 @@ describe('a case through creation, acceptance, public notice and recognition ove
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(errorOf(blocked.body).error).toMatchObject({ code: 'too-many-attempts' });
-    // Another user from another address is not held up.
-    const other = await h.api.post('/api/session', {
-      headers: { 'X-Forwarded-For': '203.0.113.8' },
-      body: { username: 'cnipa', password: PASSWORD },
-    });
-    expect(other.status).toBe(200);
+    // The same user from another address, and another user, are not held up.
+    for (const username of ['mct', 'cnipa']) {
+      const other = await h.api.post('/api/session', {
+        headers: { 'X-Forwarded-For': '203.0.113.8' },
+        body: { username, password: PASSWORD },
+      });
+      expect(other.status).toBe(200);
+    }
   });
 
   it('lets a whole office behind one address log in at once (the address limit is far above the user limit)', async () => {

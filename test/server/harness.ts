@@ -109,6 +109,8 @@ export interface HarnessOptions {
   limits?: AppDeps['limits'];
   /** Another definitions root (drafts publish into it); calendars and directories come from the project's. */
   definitionsRoot?: string;
+  /** scrypt N for passwords (default 2^10: cheap for tests; the login flood test uses a real one). */
+  hashCost?: number;
 }
 
 /**
@@ -139,7 +141,7 @@ export class ServerHarness {
         ? await definitions()
         : await DefinitionRegistry.load(options.definitionsRoot, { shared: 'definitions' });
     const engine = await WorkflowEngine.open({ definitions: registry, store, clock });
-    const accounts = new Accounts(store, () => clock.now(), { hashCost: 2 ** 10 });
+    const accounts = new Accounts(store, { hashCost: options.hashCost ?? 2 ** 10 });
     const simulated = options.systemClock !== true;
     const app = createApp({
       engine,
@@ -167,11 +169,14 @@ export class ServerHarness {
     return token;
   }
 
-  /** Creates a user over HTTP as admin and logs it in. */
-  async user(username: string, roles: string[]): Promise<string> {
+  /**
+   * Creates a user over HTTP as admin and logs it in. A park's account names its province (CONTRACT
+   * §6): by default P-003 lies in 330000 and every other park in 320000.
+   */
+  async user(username: string, roles: string[], province = provinceOfParks(roles)): Promise<string> {
     const response = await this.api.post('/api/users', {
       token: this.adminToken,
-      body: { username, password: PASSWORD, roles },
+      body: { username, password: PASSWORD, roles, ...(province !== undefined && { province }) },
     });
     if (response.status !== 201) throw new Error(`create ${username}: ${response.status} ${response.text}`);
     return this.login(username);
@@ -183,17 +188,10 @@ export class ServerHarness {
     return token;
   }
 
-  /** Logs every known user in again (a clock jump past 12 h expires their sessions). */
-  async relogin(): Promise<void> {
-    for (const username of [...this.tokens.keys()]) await this.login(username);
-    this.adminToken = this.token('admin');
-  }
-
-  /** POST /api/admin/clock (due timers fire), then logs everyone in again. */
+  /** POST /api/admin/clock (due timers fire); sessions run on the machine's clock, so they live on. */
   async advanceTo(instant: string): Promise<number> {
     const response = await this.api.post('/api/admin/clock', { token: this.adminToken, body: { advanceTo: instant } });
     if (response.status !== 200) throw new Error(`advance to ${instant}: ${response.status} ${response.text}`);
-    await this.relogin();
     return (response.body as { timersFired: number }).timersFired;
   }
 
@@ -236,9 +234,17 @@ export class ServerHarness {
 
   async close(): Promise<void> {
     await this.engine.close();
+    await this.accounts.close();
     await this.store.close();
     await rm(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/** The province the harness's parks lie in: P-003 in 330000, the others in 320000. */
+export function provinceOfParks(roles: readonly string[]): string | undefined {
+  const park = roles.find((role) => role.startsWith('park:'));
+  if (park === undefined) return undefined;
+  return park === 'park:P-003' ? '330000' : '320000';
 }
 
 /** Users for every role of the process: parks P-001 (320000), P-002 (320000), P-003 (330000), … */

@@ -92,7 +92,10 @@ export class EngineHarness {
 
 /** Runs the creation phase of one case to `creating` (approved on the clock's current day). */
 export async function throughCreation(h: EngineHarness, park = 'P-001', province = '320000'): Promise<CaseView> {
-  const view = await h.engine.startCase({ process: 'quality-brand-zone', park, province }, as('park', park));
+  const view = await h.engine.startCase(
+    { process: 'quality-brand-zone', park, province },
+    { ...as('park', park), region: province },
+  );
   await h.complete(view.id, 'submitCreationApplication', as('park', park), { parkType: 'industry' });
   await h.complete(view.id, 'provincialFeasibilityReview', as('province', province));
   await h.complete(view.id, 'provincialLeadingGroupReview', as('province-leading-group', province));

@@ -1,0 +1,77 @@
+import { EngineError, parseRole, type WorkflowEngine } from '../../engine/index.js';
+
+/** Groups every programme has: administrators (CONTRACT §6) and the designer's editors. */
+const SYSTEM_GROUPS = new Set(['admin', 'policy-admin']);
+/** Everyone acts as `public` without an account; no account holds it. */
+const NOT_ASSIGNABLE = new Set(['public']);
+
+interface GroupRule {
+  scoped: boolean;
+  /** Valid scope values, when the definitions list them (a directory or members). */
+  values?: Set<string>;
+}
+
+/**
+ * What roles an account may hold, from the definitions in force: the groups they declare (with the
+ * scope each needs and, where listed, its valid values) plus `admin` and `policy-admin`. An unknown
+ * group (`superuser`) would silently grant nothing, so it is refused (issue 9).
+ */
+export class RoleCatalogue {
+  constructor(private readonly engine: WorkflowEngine) {}
+
+  /** Throws `validation` for the first role the definitions do not know. */
+  check(roles: readonly string[]): void {
+    const rules = this.#rules();
+    for (const text of roles) {
+      const role = parseRole(text);
+      const rule = SYSTEM_GROUPS.has(role.group) ? { scoped: false } : rules.get(role.group);
+      if (rule === undefined || NOT_ASSIGNABLE.has(role.group)) {
+        throw new EngineError('validation', `未知角色：${text}`, { role: text });
+      }
+      if (rule.scoped !== (role.scope !== undefined)) {
+        const expected = rule.scoped ? `${role.group}:<范围>` : role.group;
+        throw new EngineError('validation', `角色 ${text} 格式不正确，应为 ${expected}`, { role: text });
+      }
+      if (role.scope !== undefined && rule.values !== undefined && !rule.values.has(role.scope)) {
+        throw new EngineError('validation', `角色 ${text} 的范围 ${role.scope} 不存在`, { role: text });
+      }
+    }
+  }
+
+  /** Throws `validation` unless `code` is a region (province code) the definitions list. */
+  checkRegion(code: string): void {
+    const known = this.#regions();
+    if (known.size > 0 && !known.has(code)) {
+      throw new EngineError('validation', `省级单位代码 ${code} 不存在`, { field: 'province' });
+    }
+  }
+
+  #rules(): Map<string, GroupRule> {
+    const rules = new Map<string, GroupRule>();
+    for (const version of this.engine.definitions.list()) {
+      for (const [name, group] of Object.entries(version.definition.manifest.groups)) {
+        const listed =
+          group.scope === 'province' && group.directory !== undefined
+            ? this.engine.definitions.directory(group.directory)?.entries.map((entry) => entry.code)
+            : group.members === undefined
+              ? undefined
+              : Object.keys(group.members);
+        const values =
+          listed === undefined ? rules.get(name)?.values : new Set([...(rules.get(name)?.values ?? []), ...listed]);
+        rules.set(name, { scoped: group.scope !== undefined, ...(values !== undefined && { values }) });
+      }
+    }
+    return rules;
+  }
+
+  #regions(): Set<string> {
+    const codes = new Set<string>();
+    for (const version of this.engine.definitions.list()) {
+      for (const group of Object.values(version.definition.manifest.groups)) {
+        if (group.scope !== 'province' || group.directory === undefined) continue;
+        for (const entry of this.engine.definitions.directory(group.directory)?.entries ?? []) codes.add(entry.code);
+      }
+    }
+    return codes;
+  }
+}

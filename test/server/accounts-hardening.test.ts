@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../engine/store/index.js';
+import { Accounts } from '../../server/accounts/accounts.js';
+import { LoginThrottle } from '../../server/accounts/login-throttle.js';
+import { RoleCatalogue } from '../../server/accounts/roles.js';
+import { DEMO_ACCOUNTS } from '../../server/demo-accounts.js';
+import { CHINESE, PASSWORD, PROCESS, ServerHarness } from './harness.js';
+
+const codeOf = (body: unknown) => (body as { error: { code: string; message: string } }).error;
+
+/** Issue 9: account rules, login throttling, a park's province, sessions and headers. */
+describe('accounts and sessions, hardened', () => {
+  let h: ServerHarness;
+
+  beforeAll(async () => {
+    h = await ServerHarness.create();
+    await h.user('samr', ['samr']);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const createUser = (body: Record<string, unknown>) =>
+    h.api.post('/api/users', { token: h.adminToken, body, request: 'unchecked' });
+
+  it('refuses short, common and over-long passwords, with Chinese messages', async () => {
+    for (const password of ['12345678', 'password1234', 'qwertyqwerty', 'x'.repeat(257), 'newuser-secret-1']) {
+      const answer = await createUser({ username: 'newuser', password, roles: ['samr'] });
+      expect(answer.status, password.slice(0, 20)).toBe(422);
+      expect(codeOf(answer.body).message).toMatch(CHINESE);
+    }
+    expect((await createUser({ username: 'newuser', password: 'x7-Quiet-Lantern', roles: ['samr'] })).status).toBe(201);
+  });
+
+  it('keeps user names unique regardless of case', async () => {
+    const answer = await createUser({ username: 'ADMIN', password: PASSWORD, roles: ['samr'] });
+    expect(answer.status).toBe(409);
+    expect(codeOf(answer.body).code).toBe('conflict');
+  });
+
+  it('refuses unknown roles, a scoped group without its scope and an unknown scope', async () => {
+    for (const roles of [['superuser'], ['park'], ['samr:x'], ['province:999999'], ['ministry:nasa'], ['public']]) {
+      const answer = await createUser({ username: 'roleless', password: PASSWORD, roles });
+      expect(answer.status, roles[0]).toBe(422);
+      expect(codeOf(answer.body).message).toMatch(CHINESE);
+    }
+    const patched = await h.api.patch('/api/users/samr', {
+      token: h.adminToken,
+      body: { roles: ['superuser'] },
+      request: 'unchecked',
+    });
+    expect(patched.status).toBe(422);
+  });
+
+  it('refuses removing or disabling the last admin, and allows it when another admin remains', async () => {
+    for (const body of [{ roles: ['samr'] }, { disabled: true }]) {
+      const answer = await h.api.patch('/api/users/admin', { token: h.adminToken, body });
+      expect(answer.status).toBe(409);
+      expect(codeOf(answer.body).message).toMatch(CHINESE);
+    }
+    await h.user('admin2', ['admin']);
+    expect((await h.api.patch('/api/users/admin2', { token: h.adminToken, body: { roles: ['samr'] } })).status).toBe(
+      200,
+    );
+  });
+
+  it('never locks a user out: 5 failures from 5 addresses, then the right password from a 6th works', async () => {
+    for (let index = 1; index <= 5; index++) {
+      const wrong = await h.api.post('/api/session', {
+        headers: { 'X-Forwarded-For': `198.51.100.${index}` },
+        body: { username: 'samr', password: 'wrong-password' },
+      });
+      expect(wrong.status).toBe(401);
+    }
+    const right = await h.api.post('/api/session', {
+      headers: { 'X-Forwarded-For': '198.51.100.6' },
+      body: { username: 'samr', password: PASSWORD },
+    });
+    expect(right.status).toBe(200);
+  });
+
+  it('lets a park start cases only in the province its account names, and none without one', async () => {
+    await h.user('park-js', ['park:P-011'], '320000');
+    const elsewhere = await h.api.post('/api/cases', {
+      token: h.token('park-js'),
+      body: { process: PROCESS, park: 'P-011', province: '330000' },
+    });
+    expect(elsewhere.status).toBe(403);
+    expect(codeOf(elsewhere.body).code).toBe('forbidden');
+    const home = await h.api.post('/api/cases', {
+      token: h.token('park-js'),
+      body: { process: PROCESS, park: 'P-011', province: '320000' },
+    });
+    expect(home.status).toBe(201);
+
+    // `region` is the neutral name; an account without one starts nothing.
+    expect((await createUser({ username: 'park-none', password: PASSWORD, roles: ['park:P-012'] })).status).toBe(201);
+    await h.login('park-none');
+    const none = await h.api.post('/api/cases', {
+      token: h.token('park-none'),
+      body: { process: PROCESS, park: 'P-012', province: '320000' },
+    });
+    expect(none.status).toBe(403);
+    const neutral = await h.api.patch('/api/users/park-none', { token: h.adminToken, body: { region: '330000' } });
+    expect(neutral.body).toMatchObject({ province: '330000' });
+    expect((await h.api.get('/api/me', { token: await h.login('park-none') })).body).toMatchObject({
+      province: '330000',
+    });
+    expect((await createUser({ username: 'park-bad', password: PASSWORD, roles: [], province: '999999' })).status).toBe(
+      422,
+    );
+  });
+
+  it('sends HSTS only over HTTPS (a trusted proxy’s X-Forwarded-Proto), never over plain HTTP', async () => {
+    const plain = await h.api.get('/api/health');
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    const secure = await h.api.get('/api/health', { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(secure.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  });
+
+  it('marks every answer to a logged-in call Cache-Control: no-store', async () => {
+    for (const path of ['/api/me', '/api/cases', '/api/tasks', '/api/users']) {
+      const answer = await h.api.get(path, { token: h.adminToken });
+      expect(answer.headers['cache-control'], path).toBe('no-store');
+    }
+  });
+});
+
+describe('sessions and throttling on the machine clock', () => {
+  it('expires sessions after 12 hours of machine time and purges expired ones from the store', async () => {
+    const store = new MemoryStore();
+    let now = Date.parse('2024-04-01T01:00:00Z');
+    const accounts = new Accounts(store, { hashCost: 2 ** 10, now: () => new Date(now) });
+    try {
+      await accounts.create({ username: 'alice', password: PASSWORD, roles: ['samr'] });
+      await accounts.create({ username: 'bob', password: PASSWORD, roles: ['samr'] });
+      const session = await accounts.login('alice', PASSWORD);
+      now += 11 * 3_600_000;
+      expect(await accounts.authenticate(session?.token ?? '')).toMatchObject({ username: 'alice' });
+      now += 2 * 3_600_000;
+      // Alice never comes back; Bob's login sweeps her expired session out of the store.
+      await accounts.login('bob', PASSWORD);
+      expect(await store.list('sessions')).toHaveLength(1);
+      expect(await accounts.authenticate(session?.token ?? '')).toBeUndefined();
+    } finally {
+      await accounts.close();
+    }
+  });
+
+  it('doubles the wait with every failure past the free ones, per (user, address) and per address', () => {
+    let now = 0;
+    const throttle = new LoginThrottle(() => now, { pairFree: 3, addressFree: 5, baseDelayMs: 1000 });
+    const keys = LoginThrottle.keys('samr', '198.51.100.1');
+    const waits: number[] = [];
+    for (let failure = 0; failure < 5; failure++) {
+      throttle.attempt(keys);
+      waits.push(throttle.retryAfter(keys));
+    }
+    expect(waits).toEqual([0, 0, 1000, 2000, 4000]);
+    now += 4000;
+    expect(throttle.retryAfter(keys)).toBe(0);
+    // Other names from the same address: held by the address's own (larger) allowance.
+    const other = LoginThrottle.keys('moa', '198.51.100.1');
+    throttle.attempt(other);
+    expect(throttle.retryAfter(other)).toBe(2000);
+    // The same name from elsewhere is not held at all.
+    expect(throttle.retryAfter(LoginThrottle.keys('samr', '198.51.100.2'))).toBe(0);
+  });
+});
+
+describe('the demo accounts', () => {
+  it('name a province for every park, and hold only roles the definitions know', async () => {
+    const h = await ServerHarness.create();
+    try {
+      const catalogue = new RoleCatalogue(h.engine);
+      for (const account of DEMO_ACCOUNTS) {
+        catalogue.check(account.roles);
+        if (account.roles.some((role) => role.startsWith('park:')))
+          expect(account.province, account.username).toBeTruthy();
+      }
+    } finally {
+      await h.close();
+    }
+  });
+});
