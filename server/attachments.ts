@@ -62,9 +62,10 @@ export function cleanName(name: string, type: string): string {
   let clean = base.replace(/["<>|:*?]/g, '').trim();
   if (clean === '' || clean === '.' || clean === '..') clean = 'attachment';
   const allowed = EXTENSIONS.get(type) ?? [];
-  const extension = /\.([^.]+)$/.exec(clean)?.[1]?.toLowerCase();
-  const suffix = extension !== undefined && allowed.includes(extension) ? `.${extension}` : `.${allowed[0] ?? 'bin'}`;
-  const stem = extension !== undefined && allowed.includes(extension) ? clean.slice(0, -suffix.length) : clean;
+  const given = /\.[^.]+$/.exec(clean)?.[0];
+  const fits = given !== undefined && allowed.includes(given.slice(1).toLowerCase());
+  const suffix = fits ? given : `.${allowed[0] ?? 'bin'}`;
+  const stem = fits ? clean.slice(0, -suffix.length) : clean;
   // Cut to 200 UTF-16 units without leaving half a surrogate pair.
   return stem.slice(0, 200 - suffix.length).replace(/[\ud800-\udbff]$/, '') + suffix;
 }

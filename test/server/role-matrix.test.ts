@@ -69,7 +69,7 @@ describe('role × scope matrix on a case of park P-001 in 320000', () => {
     });
     otherCaseId = (other.body as CaseView).id;
     await h.complete('park3', otherCaseId, 'submitCreationApplication', { parkName: '钱塘江数字服务产业园区' });
-  });
+  }, 60_000); // two applications, each uploading the files its form refers to
   afterAll(async () => {
     await h.close();
   });
@@ -294,7 +294,7 @@ describe('role × scope matrix on a case of park P-001 in 320000', () => {
     await h.complete('samr', caseId, 'samrAcceptanceReview');
     expect((await h.complete('expert', caseId, 'expertEvaluation')).status).toBe('publicizing');
 
-    const objection = { data: await h.example('objection') };
+    const objection = { data: await h.withUploads('park3', await h.example('objection')) };
     const response = await as('park3', 'post', `/api/cases/${caseId}/messages/objection`, { body: objection });
     expect(response.status).toBe(202);
     expect(response.body).not.toHaveProperty('openTasks');
