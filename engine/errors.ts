@@ -41,6 +41,11 @@ export class EngineError extends Error {
     this.code = code;
     this.context = Object.freeze({ ...context });
   }
+
+  /** No open task `ref`: unknown, done, or (over HTTP) on a case the caller may not see — one answer. */
+  static taskNotOpen(ref: string): EngineError {
+    return new EngineError('not-open', `任务 ${ref} 不存在或已办结`, { ref });
+  }
 }
 
 /** True when `error` is an EngineError, optionally with the given code. */

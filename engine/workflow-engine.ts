@@ -1,12 +1,14 @@
-import { dataHash, verifyChain, type AuditEntry } from './audit/audit-chain.js';
+import { dataHash, verifyChain } from './audit/audit-chain.js';
 import { RandomIds } from './clock.js';
 import { DefinitionRegistry } from './definitions/registry.js';
 import type { Manifest } from './definitions/types.js';
 import { EngineError } from './errors.js';
+import type { FieldError } from './forms/form-validator.js';
 import { chinaDateOf } from './legal-time/pure.js';
 import type { Clock, IdGenerator, Store } from './ports.js';
 import { LiveInstance } from './runtime/live-instance.js';
-import { ADMIN_GROUP, mayActAs, mayStart, PUBLIC_GROUP, type Actor } from './cases/actors.js';
+import { mayActAs, mayStart, type Actor } from './cases/actors.js';
+import { RedactionPolicy, type AuditView } from './redaction/redaction-policy.js';
 import { newCaseRecord, type CaseRecord, type Submission } from './cases/case-record.js';
 import { CaseRepository } from './cases/case-repository.js';
 import { CaseRuntime, SYSTEM } from './cases/case-runtime.js';
@@ -19,6 +21,15 @@ import { startGroups } from './cases/start-groups.js';
 import { bindQueuedTask } from './cases/task-table.js';
 
 export type { PublicWindow } from './cases/public-windows.js';
+
+/** A check of submitted data beyond its form schema, run after the schema passed: field errors ([] = fine). */
+export type DataCheck = (data: unknown) => Promise<FieldError[]>;
+
+async function assertChecked(formKey: string, data: unknown, check: DataCheck | undefined): Promise<void> {
+  const errors = check === undefined ? [] : await check(data);
+  const [first] = errors;
+  if (first !== undefined) throw new EngineError('validation', first.message, { formKey, errors });
+}
 
 export interface EngineOptions {
   /** A definitions directory, or a registry already loaded. */
@@ -97,6 +108,11 @@ export class WorkflowEngine {
     return tasks.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
+  /** The case an open task belongs to (undefined: no such open task). */
+  caseOfTask(ref: string): string | undefined {
+    return this.runtime.index.caseOfTask(ref);
+  }
+
   /** Open windows for messages anyone may send (public notices, Art. 22), with their dates. */
   publicWindows(): PublicWindow[] {
     return publicWindows(this.runtime);
@@ -113,42 +129,34 @@ export class WorkflowEngine {
     return { xml: this.runtime.version(record).definition.processXml, visited: record.visited, active: [...active] };
   }
 
-  async audit(id: string, actor: Actor): Promise<AuditEntry[]> {
-    await this.runtime.visibleRecord(id, actor);
-    return this.runtime.repository.audit(id);
+  /** The case's audit trail, through the redaction policy (the public's senders withheld, Art. 22). */
+  async audit(id: string, actor: Actor): Promise<AuditView[]> {
+    const record = await this.runtime.visibleRecord(id, actor);
+    const { repository } = this.runtime;
+    return this.redaction(record).audit(actor, await repository.audit(id), await repository.submissions(id));
   }
 
   /**
-   * The forms submitted on a case. What the public sent (an objection: name, ID number, contact,
-   * Art. 22) is personal data: only national groups and admins read it; others see that it came.
+   * The forms submitted on a case, through the redaction policy: what the public sent (an objection:
+   * name, ID number, contact, Art. 22) is personal data, read only by the groups the manifest names.
    */
   async submissions(id: string, actor: Actor): Promise<Submission[]> {
     const record = await this.runtime.visibleRecord(id, actor);
-    const version = this.runtime.version(record);
-    const national = this.mayReadPublicSubmissions(actor, version.definition.manifest);
-    const fromPublic = new Set(
-      version.model.messageCatches
-        .filter((catcher) => catcher.candidateGroups.includes(PUBLIC_GROUP))
-        .map((catcher) => catcher.messageName),
-    );
-    return (await this.runtime.repository.submissions(id)).map((submission) =>
-      national || submission.kind !== 'message' || !fromPublic.has(submission.name)
-        ? submission
-        : { ...submission, actor: '—', data: null, redacted: true },
-    );
+    return this.redaction(record).submissions(actor, await this.runtime.repository.submissions(id));
   }
 
-  /** Admins and roles of groups not scoped to a park or province (SAMR, ministries, experts). */
+  /**
+   * The redaction policy of a case's version (engine/redaction). Every read path that shows a case's
+   * history (notifications, exports, …) applies it.
+   */
+  redaction(of: { process: string; version: string }): RedactionPolicy {
+    const version = this.runtime.version(of);
+    return new RedactionPolicy(version.definition.manifest, version.model);
+  }
+
+  /** Whether the actor may read the public's submissions on cases of this manifest's version. */
   mayReadPublicSubmissions(actor: Actor, manifest: Manifest): boolean {
-    return actor.roles.some((role) => {
-      if (role.group === ADMIN_GROUP) return true;
-      const declared = manifest.groups[role.group];
-      return (
-        declared !== undefined &&
-        role.group !== PUBLIC_GROUP &&
-        (declared.scope === undefined || declared.scope === 'element')
-      );
-    });
+    return this.redaction(manifest).mayReadPublic(actor);
   }
 
   /** Checks a case's audit chain against the head its record holds. */
@@ -207,19 +215,21 @@ export class WorkflowEngine {
     });
   }
 
-  async completeTask(ref: string, actor: Actor, data: unknown): Promise<CaseView> {
+  /** `check`: what the engine cannot know (e.g. whether attachment ids exist and are the actor's), after the schema. */
+  async completeTask(ref: string, actor: Actor, data: unknown, check?: DataCheck): Promise<CaseView> {
     const { runtime } = this;
     const caseId = runtime.index.caseOfTask(ref);
-    if (caseId === undefined) throw new EngineError('not-open', `任务 ${ref} 不存在或已办结`, { ref });
+    if (caseId === undefined) throw EngineError.taskNotOpen(ref);
     return runtime.withLock(caseId, async () => {
       const record = await runtime.catchUp(await runtime.record(caseId));
       const task = record.tasks.find((open) => open.ref === ref);
-      if (task === undefined) throw new EngineError('not-open', `任务 ${ref} 不存在或已办结`, { ref });
+      if (task === undefined) throw EngineError.taskNotOpen(ref);
       const version = runtime.version(record);
       if (!mayActAs(actor, task.groups, version.definition.manifest, record, task.scope)) {
         throw new EngineError('forbidden', '当前用户无权办理该任务', { ref, taskId: task.taskId });
       }
       runtime.validator(version).assertValid(task.formKey, data, { variant: runtime.variant(version, record, data) });
+      await assertChecked(task.formKey, data, check);
       const bound = bindQueuedTask(record, task);
       const executionId = bound.tasks.find((open) => open.ref === ref)?.executionId ?? '';
       const now = runtime.clock.now();
@@ -257,7 +267,7 @@ export class WorkflowEngine {
    * 409 outside the window, 403 for the wrong sender), not by who may read the case: the public
    * objects to notices of cases it cannot otherwise see (Art. 22).
    */
-  async sendMessage(caseId: string, name: string, actor: Actor, data: unknown): Promise<CaseView> {
+  async sendMessage(caseId: string, name: string, actor: Actor, data: unknown, check?: DataCheck): Promise<CaseView> {
     const { runtime } = this;
     return runtime.withLock(caseId, async () => {
       const record = await runtime.catchUp(await runtime.record(caseId));
@@ -277,6 +287,7 @@ export class WorkflowEngine {
       runtime
         .validator(version)
         .assertValid(open.formKey ?? '', data, { variant: runtime.variant(version, record, data) });
+      await assertChecked(open.formKey ?? name, data, check);
       const now = runtime.clock.now();
       const committed = await runtime.run(
         record,

@@ -1,13 +1,17 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import { ATTACHMENT_ID_PATTERN, EngineError, type Store } from '../engine/index.js';
+import { ATTACHMENT_ID_PATTERN, EngineError, stripUnsafeText, type Store } from '../engine/index.js';
 
 const ATTACHMENTS = 'attachments';
 
 export interface AttachmentMeta {
+  /** One upload: random, so knowing a file's content tells no one its id. */
   id: string;
+  /** The content's SHA-256: identical uploads share the bytes (one file), never the record. Absent on
+   * records from before, whose id was the content hash. */
+  sha256?: string;
   name: string;
   type: string;
   size: number;
@@ -36,19 +40,39 @@ const ALLOWED = new Map<string, string>([
 
 export const ALLOWED_TYPES_TEXT = [...new Set(ALLOWED.values())].join('、');
 
-/** A file name safe to show and to send back in Content-Disposition. */
-function cleanName(name: string): string {
-  const base = name.replace(/\\/g, '/').split('/').pop() ?? '';
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
-    .trim()
-    .slice(0, 200);
-  return clean === '' || clean === '.' || clean === '..' ? 'attachment' : clean;
+/** Extensions a detected type may be named with (the first is given when the name has none of them). */
+const EXTENSIONS = new Map<string, string[]>([
+  ['application/pdf', ['pdf']],
+  ['image/png', ['png']],
+  ['image/jpeg', ['jpg', 'jpeg']],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', ['docx']],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ['xlsx']],
+  ['application/vnd.ms-excel', ['xls']],
+  ['application/x-cfb', ['doc', 'xls']],
+  ['application/zip', ['zip']],
+]);
+
+/**
+ * A file name safe to show and to send back in Content-Disposition: no path, no control or bidi
+ * characters (`\u202Efdp.exe` would show as `exe.pdf`), and an extension that says what the content is
+ * (a PDF named `.html` becomes `.html.pdf`).
+ */
+export function cleanName(name: string, type: string): string {
+  const base = stripUnsafeText(name.replace(/\\/g, '/').split('/').pop() ?? '');
+  let clean = base.replace(/["<>|:*?]/g, '').trim();
+  if (clean === '' || clean === '.' || clean === '..') clean = 'attachment';
+  const allowed = EXTENSIONS.get(type) ?? [];
+  const given = /\.[^.]+$/.exec(clean)?.[0];
+  const fits = given !== undefined && allowed.includes(given.slice(1).toLowerCase());
+  const suffix = fits ? given : `.${allowed[0] ?? 'bin'}`;
+  const stem = fits ? clean.slice(0, -suffix.length) : clean;
+  // Cut to 200 UTF-16 units without leaving half a surrogate pair.
+  return stem.slice(0, 200 - suffix.length).replace(/[\ud800-\udbff]$/, '') + suffix;
 }
 
 /**
- * Attachments stored by content address under `<dataDir>/attachments/<sha256>`: the same file
- * uploaded twice is stored once, and an id in form data names exactly one content.
+ * Attachments: one record per upload (its uploader, name, time and cases), the bytes stored by content
+ * address under `<dataDir>/attachment-files/<sha256>`, so the same file uploaded twice is stored once.
  */
 export class AttachmentStore {
   constructor(
@@ -81,16 +105,16 @@ export class AttachmentStore {
         detected: detected?.mime ?? 'unknown',
       });
     }
-    const id = createHash('sha256').update(content).digest('hex');
-    const existing = await this.store.get<AttachmentMeta>(ATTACHMENTS, id);
-    if (existing !== undefined) return existing;
+    const sha256 = createHash('sha256').update(content).digest('hex');
     await mkdir(join(this.dataDir, 'attachment-files'), { recursive: true });
-    const temporary = `${this.#file(id)}.${process.pid}.tmp`;
+    const temporary = `${this.#file(sha256)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(temporary, content);
-    await rename(temporary, this.#file(id));
+    await rename(temporary, this.#file(sha256));
+    const id = randomBytes(32).toString('hex');
     const meta: AttachmentMeta = {
       id,
-      name: cleanName(name),
+      sha256,
+      name: cleanName(name, detected.mime),
       type: detected.mime,
       size: content.length,
       uploadedBy,
@@ -107,34 +131,44 @@ export class AttachmentStore {
     return this.store.get<AttachmentMeta>(ATTACHMENTS, id);
   }
 
-  async content(id: string): Promise<Buffer> {
-    await stat(this.#file(id));
-    return readFile(this.#file(id));
+  async content(meta: AttachmentMeta): Promise<Buffer> {
+    const file = this.#file(meta.sha256 ?? meta.id);
+    await stat(file);
+    return readFile(file);
   }
 
-  /** Links every known attachment id found in submitted data to the case. */
-  async link(caseId: string, data: unknown): Promise<void> {
+  /**
+   * Links every known attachment id found in submitted data to the case; `restricted` when it came with
+   * a message from the public (evidence with an objection: the redaction policy's readers only).
+   */
+  async link(caseId: string, data: unknown, restricted = false): Promise<void> {
     for (const id of attachmentIds(data)) {
       const meta = await this.meta(id);
-      if (meta !== undefined && !meta.cases.includes(caseId)) {
-        await this.store.put(ATTACHMENTS, id, { ...meta, cases: [...meta.cases, caseId] });
-      }
+      if (meta === undefined || (meta.cases.includes(caseId) && (meta.restricted === true || !restricted))) continue;
+      const cases = meta.cases.includes(caseId) ? meta.cases : [...meta.cases, caseId];
+      await this.store.put(ATTACHMENTS, id, { ...meta, cases, ...(restricted && { restricted }) });
     }
   }
 }
 
-/** Strings shaped like attachment ids anywhere in form data. */
-export function attachmentIds(data: unknown): Set<string> {
-  const found = new Set<string>();
-  const visit = (value: unknown): void => {
+/** Strings shaped like attachment ids anywhere in form data, with the JSON Pointer of each. */
+export function attachmentRefs(data: unknown): { id: string; path: string }[] {
+  const found: { id: string; path: string }[] = [];
+  const visit = (value: unknown, path: string): void => {
     if (typeof value === 'string') {
-      if (ATTACHMENT_ID_PATTERN.test(value)) found.add(value);
+      if (ATTACHMENT_ID_PATTERN.test(value)) found.push({ id: value, path });
     } else if (Array.isArray(value)) {
-      for (const item of value) visit(item);
+      for (const [index, item] of value.entries()) visit(item, `${path}/${index}`);
     } else if (typeof value === 'object' && value !== null) {
-      for (const item of Object.values(value)) visit(item);
+      for (const [key, item] of Object.entries(value))
+        visit(item, `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
     }
   };
-  visit(data);
+  visit(data, '');
   return found;
+}
+
+/** Strings shaped like attachment ids anywhere in form data. */
+export function attachmentIds(data: unknown): Set<string> {
+  return new Set(attachmentRefs(data).map((ref) => ref.id));
 }

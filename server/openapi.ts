@@ -205,6 +205,11 @@ const AuditEntry = object(
     details: { type: 'object' },
     prevHash: SHA256,
     hash: SHA256,
+    redacted: {
+      const: true,
+      description:
+        '按脱敏规则隐去了公众异议人（actor 为“—”，details 不含 dataHash）/ the public sender withheld by the redaction policy',
+    },
   },
 );
 
@@ -216,6 +221,11 @@ const Submission = object('已提交的表单 / a submitted form', ['seq', 'at',
   name: { type: 'string' },
   ref: { type: 'string' },
   data: { description: '表单数据 / the form data' },
+  redacted: {
+    const: true,
+    description:
+      '公众提交的内容，调用者无权查看（actor 为“—”，data 为 null）/ from the public; withheld by the redaction policy',
+  },
 });
 
 const ROLE = text('角色：group 或 group:scope / a role', { pattern: '^[a-z][a-z0-9-]*(:.+)?$' });
@@ -260,10 +270,12 @@ const Me = object('当前用户 / the caller', ['username', 'roles'], {
 const ATTACHMENT_TYPE = text('按内容识别的类型 / MIME type told by content', { minLength: 1 });
 
 const Attachment = object(
-  '附件（按内容寻址）/ an attachment, addressed by its SHA-256',
+  '附件：每次上传一条记录，相同内容只存一份 / an attachment: one record per upload, identical bytes stored once',
   ['id', 'name', 'type', 'size', 'uploadedBy', 'uploadedAt', 'cases'],
   {
-    id: SHA256,
+    id: { ...SHA256, description: '随机编号（64 位十六进制）/ a random id, 64 hex digits' },
+    sha256: SHA256,
+    restricted: { type: 'boolean', description: '公众提交的证明材料 / evidence from the public' },
     name: text('清理后的文件名 / cleaned file name', { minLength: 1, pattern: '^[^/\\\\\\u0000]+$' }),
     type: ATTACHMENT_TYPE,
     size: { type: 'integer', minimum: 1 },
@@ -861,9 +873,9 @@ function casePaths(): Json {
           ),
         },
         errors: {
-          403: '无权发送该事项 / wrong sender',
-          404: '案件或事项不存在 / unknown case or message',
-          409: '不在受理期内 / outside its window',
+          403: '无权发送该事项（案件可见时）/ wrong sender, on a case the caller sees',
+          404: '事项不存在（案件可见时）/ unknown message on a case the caller sees',
+          409: '不在受理期内；案件不存在或不可见时同样如此 / outside its window — also for a case unknown or not seen',
           422: '表单数据不合格',
         },
       }),
@@ -905,9 +917,9 @@ function casePaths(): Json {
         body: formBody,
         ok: { 200: ok('办理后的案件 / the case after it', schema('Case')) },
         errors: {
-          403: '办理主体或范围不符 / wrong group or scope',
-          409: '任务不存在或已办结 / not open',
-          422: '表单数据不合格（errors 列出各字段）/ form data invalid',
+          403: '办理主体或范围不符（案件可见时）/ wrong group or scope, on a case the caller sees',
+          409: '任务不存在或已办结；不可见案件上的任务同样如此 / not open — also for a task on a case the caller does not see',
+          422: '表单数据不合格（errors 列出各字段；附件编号须为本人上传或有权查看的附件）/ form data invalid (attachment ids must be readable by the sender)',
         },
       }),
     },
@@ -937,9 +949,8 @@ function publicPaths(): Json {
         body: formBody,
         ok: { 201: ok('已受理，交市场监管总局复核 / received; opens a review', schema('Receipt')) },
         errors: {
-          404: '案件不存在',
-          409: '公示期已结束或未在公示 / notice closed',
-          422: '异议表单不合格',
+          409: '未在公示（含案件不存在）/ no notice open — also for an unknown case',
+          422: '异议表单不合格（附件编号须为本次上传者的证明材料）',
           429: '提交过于频繁',
         },
       }),
@@ -977,7 +988,7 @@ function publicPaths(): Json {
         tag: 'attachments',
         summary: '下载附件（上传者或能查看引用它的案件者）/ download: its uploader or whoever sees a case using it',
         auth: 'user',
-        parameters: [path('id', 'SHA-256 / attachment id')],
+        parameters: [path('id', '附件编号 / attachment id')],
         ok: {
           200: {
             description: '文件内容 / the file',
@@ -994,7 +1005,7 @@ function publicPaths(): Json {
         tag: 'attachments',
         summary: '附件信息（名称、类型、大小），权限同下载 / file name, type and size; same access as the download',
         auth: 'user',
-        parameters: [path('id', 'SHA-256 / attachment id')],
+        parameters: [path('id', '附件编号 / attachment id')],
         ok: {
           200: ok(
             '附件信息 / attachment details',

@@ -59,6 +59,8 @@ export const MANIFEST_SCHEMA = {
         },
       },
     },
+    /** Groups that may read the public's submissions and senders (engine/redaction). */
+    publicSubmissionReaders: { type: 'array', uniqueItems: true, items: name },
   },
 } as const;
 

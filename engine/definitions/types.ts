@@ -16,6 +16,11 @@ export interface Manifest {
   dates: Record<string, DateDeclaration>;
   /** Candidate groups, with the scope each is checked against. */
   groups: Record<string, GroupDeclaration>;
+  /**
+   * Groups that may read what the public sends (objections: identity, contact, evidence; Art. 22) and
+   * who sent it. Everyone else reads that it came, not from whom (engine/redaction).
+   */
+  publicSubmissionReaders?: string[];
 }
 
 export interface StatusDeclaration {

@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { linearRegExp } from './linear-regexp.js';
 
 /** Attachments are referenced by their content address: lowercase hex SHA-256. */
 export const ATTACHMENT_ID_PATTERN = /^[0-9a-f]{64}$/;
@@ -14,7 +15,8 @@ export type IndicatorRole = 'scores' | 'vetoes';
  * `x-indicators` annotation the engine acts on after schema validation.
  */
 export function createFormAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  // `pattern`s run on a linear-time engine: a published pattern must not be able to hang the server (ReDoS).
+  const ajv = new Ajv2020({ strict: true, allErrors: true, code: { regExp: linearRegExp } });
   addFormats.default(ajv);
   ajv.addFormat('attachment-id', ATTACHMENT_ID_PATTERN);
   ajv.addKeyword({

@@ -7,6 +7,7 @@ import { EngineError } from '../errors.js';
 import { articleText } from './article-text.js';
 import { zhFieldMessage } from './field-messages.js';
 import { createFormAjv } from './form-ajv.js';
+import { UNSAFE_TEXT_MESSAGE, unsafeTextPaths } from './text-safety.js';
 
 /** One error at one field: what the form shows beside the input. */
 export interface FieldError {
@@ -185,8 +186,12 @@ export class FormValidator {
     if (schema === undefined) throw new EngineError('not-found', `form "${formKey}" not found`, { formKey });
     const validate = this.validatorOf(formKey, schema);
     if (!isSchema(data)) return [{ path: '', message: '表单数据应为对象' }];
-    if (!validate(data)) return schemaErrors(schema, validate.errors ?? []);
-    return this.indicatorErrors(schema, data, options.variant);
+    const unsafe = unsafeTextPaths(data).map((path) => ({
+      path,
+      message: locate(schema, path).label + UNSAFE_TEXT_MESSAGE,
+    }));
+    if (!validate(data)) return [...schemaErrors(schema, validate.errors ?? []), ...unsafe];
+    return [...this.indicatorErrors(schema, data, options.variant), ...unsafe];
   }
 
   /** Throws EngineError `validation` with `{ formKey, errors }` when `check` finds errors. */

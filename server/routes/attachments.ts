@@ -1,5 +1,6 @@
 import express, { Router, type Request } from 'express';
-import { isEngineError, type WorkflowEngine } from '../../engine/index.js';
+import type { WorkflowEngine } from '../../engine/index.js';
+import { mayReadAttachment } from '../attachment-access.js';
 import type { AttachmentMeta, AttachmentStore } from '../attachments.js';
 import { HttpError } from '../http-errors.js';
 import { requireUser } from '../request-context.js';
@@ -7,7 +8,8 @@ import { decodeName } from './public.js';
 
 /**
  * Upload (raw body, the file name in `X-File-Name`, percent-encoded) and download. A file may be
- * downloaded by its uploader and by whoever may see a case whose form data refers to it.
+ * downloaded by its uploader and by whoever may see a case whose form data refers to it (evidence from
+ * the public: only the readers the redaction policy names).
  */
 export function attachmentRoutes(engine: WorkflowEngine, attachments: AttachmentStore): Router {
   const router = Router();
@@ -29,24 +31,13 @@ export function attachmentRoutes(engine: WorkflowEngine, attachments: Attachment
     },
   );
 
-  /** The attachment's details if the caller may read it (its uploader, or a case it is part of); else 404. */
+  /** The attachment's details if the caller may read it (see mayReadAttachment); else 404, as for none. */
   async function readable(request: Request): Promise<AttachmentMeta> {
     const user = requireUser(request);
     const meta = await attachments.meta(String(request.params.id));
-    if (meta === undefined) throw new HttpError(404, 'not-found', '附件不存在');
-    let allowed = meta.uploadedBy === user.username || request.actor.roles.some((role) => role.group === 'admin');
-    for (const caseId of meta.cases) {
-      if (allowed) break;
-      try {
-        const view = await engine.getCase(caseId, request.actor);
-        // Evidence from the public is personal data: readable by national groups, not by the park.
-        const manifest = engine.definitions.get(view.process, view.version).definition.manifest;
-        allowed = meta.restricted !== true || engine.mayReadPublicSubmissions(request.actor, manifest);
-      } catch (error) {
-        if (!isEngineError(error, 'not-found')) throw error;
-      }
+    if (meta === undefined || !(await mayReadAttachment(engine, meta, request.actor, user.username))) {
+      throw new HttpError(404, 'not-found', '附件不存在');
     }
-    if (!allowed) throw new HttpError(404, 'not-found', '附件不存在');
     return meta;
   }
 
@@ -61,7 +52,7 @@ export function attachmentRoutes(engine: WorkflowEngine, attachments: Attachment
       .type(meta.type)
       .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.name)}`)
       .set('X-Content-Type-Options', 'nosniff')
-      .send(await attachments.content(meta.id));
+      .send(await attachments.content(meta));
   });
 
   return router;

@@ -1,5 +1,6 @@
-import { Router } from 'express';
-import type { WorkflowEngine } from '../../engine/index.js';
+import { Router, type Request } from 'express';
+import { EngineError, isEngineError, type Actor, type WorkflowEngine } from '../../engine/index.js';
+import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, requireUser, stringField } from '../request-context.js';
@@ -7,6 +8,7 @@ import { objectBody, requireRole, requireUser, stringField } from '../request-co
 /** Cases, their history and diagram, and messages to them (CONTRACT §6). */
 export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore): Router {
   const router = Router();
+  const references = (request: Request) => referenceCheck(engine, attachments, request.actor, request.user?.username);
 
   router.post('/api/cases', async (request, response) => {
     requireUser(request);
@@ -50,8 +52,12 @@ export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore)
   router.post('/api/cases/:id/messages/:name', async (request, response) => {
     requireUser(request);
     const body = objectBody(request);
-    const view = await engine.sendMessage(request.params.id, request.params.name, request.actor, body.data);
-    await attachments.link(view.id, body.data);
+    const view = await engine
+      .sendMessage(request.params.id, request.params.name, request.actor, body.data, references(request))
+      .catch(
+        hideUnseen(engine, request.actor, request.params.id, () => notOpen(request.params.id, request.params.name)),
+      );
+    await attachments.link(view.id, body.data, engine.redaction(view).publicMessages.has(request.params.name));
     // A sender who may not read the case (anyone objecting, Art. 22) gets a receipt, not the case.
     const visible = await engine.getCase(view.id, request.actor).then(
       (own) => own,
@@ -72,9 +78,15 @@ export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore)
   return router;
 }
 
+/** The answer for a message to a case that is not there or not open (as the engine words it). */
+export function notOpen(caseId: string, name: string): EngineError {
+  return new EngineError('not-open', `当前不在 ${name} 的受理期内`, { caseId, name });
+}
+
 /** Open tasks and completing them. */
 export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore): Router {
   const router = Router();
+  const references = (request: Request) => referenceCheck(engine, attachments, request.actor, request.user?.username);
 
   router.get('/api/tasks', (request, response) => {
     requireUser(request);
@@ -84,10 +96,36 @@ export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore)
   router.post('/api/tasks/:taskRef/complete', async (request, response) => {
     requireUser(request);
     const body = objectBody(request);
-    const view = await engine.completeTask(request.params.taskRef, request.actor, body.data);
+    const view = await engine
+      .completeTask(request.params.taskRef, request.actor, body.data, references(request))
+      .catch(
+        hideUnseen(engine, request.actor, engine.caseOfTask(request.params.taskRef), () =>
+          EngineError.taskNotOpen(request.params.taskRef),
+        ),
+      );
     await attachments.link(view.id, body.data);
     response.json(view);
   });
 
   return router;
+}
+
+/**
+ * A refusal (`forbidden`, `not-found`) about a case the caller may not even see is answered as if there
+ * were nothing there — `hidden`, the answer for an unknown task or a closed window — so that "not
+ * yours" and "not there" cannot be told apart.
+ */
+function hideUnseen(engine: WorkflowEngine, actor: Actor, caseId: string | undefined, hidden: () => EngineError) {
+  return async (error: unknown): Promise<never> => {
+    if (isEngineError(error, 'forbidden') || isEngineError(error, 'not-found')) {
+      const seen =
+        caseId !== undefined &&
+        (await engine.getCase(caseId, actor).then(
+          () => true,
+          () => false,
+        ));
+      if (!seen) throw hidden();
+    }
+    throw error;
+  };
 }

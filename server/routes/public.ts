@@ -1,8 +1,10 @@
 import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import type { Directory, WorkflowEngine } from '../../engine/index.js';
+import { isEngineError, type Directory, type WorkflowEngine } from '../../engine/index.js';
+import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
 import { objectBody } from '../request-context.js';
+import { notOpen } from './cases.js';
 
 export interface PublicLimits {
   /** Objections (and evidence uploads) one address may file per hour (Art. 22 is open to anyone). */
@@ -54,8 +56,15 @@ export function publicRoutes(
 
   router.post('/api/public/notices/:caseId/objections', limiter, async (request, response) => {
     const body = objectBody(request);
-    const view = await engine.sendMessage(String(request.params.caseId), 'objection', request.actor, body.data);
-    await attachments.link(view.id, body.data);
+    const caseId = String(request.params.caseId);
+    const references = referenceCheck(engine, attachments, request.actor, request.user?.username);
+    // A case that is not there answers as one whose notice is not open (its existence is not public).
+    const view = await engine
+      .sendMessage(caseId, 'objection', request.actor, body.data, references)
+      .catch((error: unknown) => {
+        throw isEngineError(error, 'not-found') ? notOpen(caseId, 'objection') : error;
+      });
+    await attachments.link(view.id, body.data, true);
     response.status(201).json({ caseId: view.id, received: true, receivedAt: engine.clock.now().toISOString() });
   });
 

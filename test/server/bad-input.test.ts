@@ -153,10 +153,11 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     expectError(await h.api.get('/api/attachments/not-an-id', { token }), 404, 'not-found');
     expectError(await h.api.patch('/api/users/nobody', { token: h.adminToken, body: { disabled: true } }), 404);
     const withdraw = { data: await h.example('withdraw') };
-    expectError(await h.api.post('/api/cases/c_unknown/messages/withdraw', { token, body: withdraw }), 404);
+    // A message to a case that is not there reads as one outside its window (existence is not told).
+    expectError(await h.api.post('/api/cases/c_unknown/messages/withdraw', { token, body: withdraw }), 409, 'not-open');
     expectError(await h.api.post(`/api/cases/${caseId}/messages/noSuchMessage`, { token, body: withdraw }), 404);
     const objection = { data: await h.example('objection') };
-    expectError(await h.api.post('/api/public/notices/c_unknown/objections', { body: objection }), 404);
+    expectError(await h.api.post('/api/public/notices/c_unknown/objections', { body: objection }), 409, 'not-open');
     expectError(await h.api.get(`/api/definitions/${PROCESS}/${VERSION}/forms/no-such-form`), 404, 'not-found');
     expectError(await h.api.get('/api/nothing-here', { token }), 404, 'not-found');
     expectError(await h.api.call('put', `/api/cases/${caseId}`, { token }), 404, 'not-found');
@@ -204,16 +205,19 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     expectError(await h.api.get(`/api/definitions/${PROCESS}/${VERSION}/forms/${trick}`), 404, 'not-found');
   });
 
-  it.each(TRICKS)('messages and objections to a case id with path tricks (%s) → 404', async (_label, trick) => {
-    const withdraw = { data: await h.example('withdraw') };
-    const message = await h.api.post(`/api/cases/${trick}/messages/withdraw`, {
-      token: h.token('park1'),
-      body: withdraw,
-    });
-    expectError(message, 404, 'not-found');
-    const objection = { data: await h.example('objection') };
-    expectError(await h.api.post(`/api/public/notices/${trick}/objections`, { body: objection }), 404, 'not-found');
-  });
+  it.each(TRICKS)(
+    'messages and objections to a case id with path tricks (%s) → 409 as for no case',
+    async (_label, trick) => {
+      const withdraw = { data: await h.example('withdraw') };
+      const message = await h.api.post(`/api/cases/${trick}/messages/withdraw`, {
+        token: h.token('park1'),
+        body: withdraw,
+      });
+      expectError(message, 409, 'not-open');
+      const objection = { data: await h.example('objection') };
+      expectError(await h.api.post(`/api/public/notices/${trick}/objections`, { body: objection }), 409, 'not-open');
+    },
+  );
 
   it('invalid percent-encoding in a path → 400', async () => {
     const token = h.token('province');

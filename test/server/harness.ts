@@ -13,7 +13,7 @@ import type { Store } from '../../engine/ports.js';
 import { WorkflowEngine } from '../../engine/workflow-engine.js';
 import { Accounts } from '../../server/accounts/accounts.js';
 import { createApp, type AppDeps } from '../../server/app.js';
-import { AttachmentStore } from '../../server/attachments.js';
+import { attachmentIds, AttachmentStore } from '../../server/attachments.js';
 import { openApiDocument } from '../../server/openapi.js';
 import { OpenApiChecker, type RequestMode } from './openapi-checker.js';
 
@@ -202,6 +202,28 @@ export class ServerHarness {
     return applyMergePatch(schema.examples[0], patch) as Record<string, unknown>;
   }
 
+  /**
+   * `data` with each attachment id the user may not read replaced by a file it uploads now: a form may
+   * refer only to files its sender may read (the examples' ids were never uploaded).
+   */
+  async withUploads<T>(username: string, data: T): Promise<T> {
+    const uploads = new Map<string, string>();
+    for (const id of attachmentIds(data)) {
+      if ((await this.api.get(`/api/attachments/${id}/meta`, { token: this.token(username) })).status === 200) continue;
+      const response = await this.api.post('/api/attachments', {
+        token: this.token(username),
+        raw: tinyPdf(id),
+        type: 'application/pdf',
+        headers: { 'X-File-Name': 'example.pdf' },
+      });
+      if (response.status !== 201) throw new Error(`upload as ${username}: ${response.status} ${response.text}`);
+      uploads.set(id, (response.body as { id: string }).id);
+    }
+    return JSON.parse(JSON.stringify(data), (_key, value: unknown) =>
+      typeof value === 'string' ? (uploads.get(value) ?? value) : value,
+    ) as T;
+  }
+
   /** GET /api/tasks as the user. */
   async tasks(username: string): Promise<TaskView[]> {
     const response = await this.api.get('/api/tasks', { token: this.token(username) });
@@ -218,9 +240,10 @@ export class ServerHarness {
   /** Completes the user's open task `taskId` on the case with the form example plus `patch`; expects 200. */
   async complete(username: string, caseId: string, taskId: string, patch: unknown = {}): Promise<CaseView> {
     const task = await this.task(username, caseId, taskId);
+    const data = await this.withUploads(username, await this.example(task.formKey, patch));
     const response = await this.api.post(`/api/tasks/${task.ref}/complete`, {
       token: this.token(username),
-      body: { data: await this.example(task.formKey, patch) },
+      body: { data },
     });
     if (response.status !== 200) throw new Error(`${username} ${taskId}: ${response.status} ${response.text}`);
     return response.body as CaseView;

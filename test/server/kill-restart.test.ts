@@ -6,7 +6,8 @@ import { verifyChain, type AuditEntry } from '../../engine/audit/audit-chain.js'
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { openApiDocument } from '../../server/openapi.js';
-import { PROCESS, START, VERSION } from './harness.js';
+import { attachmentIds } from '../../server/attachments.js';
+import { PROCESS, START, tinyPdf, VERSION } from './harness.js';
 import { fetchChecked, freePort, startServer, type ServerProcess } from './http-client.js';
 import { OpenApiChecker } from './openapi-checker.js';
 
@@ -48,6 +49,22 @@ describe('the real server: kill -9 mid-burst, restart, SIGTERM', () => {
     const response = await call('get', `/api/definitions/${PROCESS}/${VERSION}/forms/${formKey}`);
     return applyMergePatch((response.body as { examples: unknown[] }).examples[0], patch);
   };
+  /** `data` with its attachment ids replaced by files the user uploads (a form refers only to readable files). */
+  const ownFiles = async (token: string, data: unknown) => {
+    const uploads = new Map<string, string>();
+    for (const id of attachmentIds(data)) {
+      const response = await fetch(`${server?.base ?? ''}/api/attachments`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/pdf' },
+        body: new Uint8Array(tinyPdf(id)),
+      });
+      expect(response.status).toBe(201);
+      uploads.set(id, ((await response.json()) as { id: string }).id);
+    }
+    return JSON.parse(JSON.stringify(data), (_key, value: unknown) =>
+      typeof value === 'string' ? (uploads.get(value) ?? value) : value,
+    ) as unknown;
+  };
 
   /** Every case's audit over HTTP: seq 1…n, links and hashes whole, no task ref completed twice. */
   async function checkAudits(token: string): Promise<Map<string, AuditEntry[]>> {
@@ -87,7 +104,10 @@ describe('the real server: kill -9 mid-burst, restart, SIGTERM', () => {
     }
     const tokens = { parks: await login('parks'), province: await login('province'), group: await login('group') };
     const data = {
-      submitCreationApplication: await example('submit-creation-application', { parkType: 'industry' }),
+      submitCreationApplication: await ownFiles(
+        tokens.parks,
+        await example('submit-creation-application', { parkType: 'industry' }),
+      ),
       provincialFeasibilityReview: await example('provincial-feasibility-review'),
       provincialLeadingGroupReview: await example('provincial-leading-group-review'),
     };

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { linearRegExp, type LinearRegExp } from '../../../engine/forms/linear-regexp.js';
 import { messageOf } from './ajv-messages.js';
 import { duplicateOf, equal, escapeToken, hasType, isObject, type Json } from './json-values.js';
 
@@ -39,7 +40,7 @@ export class InterpretingAjv {
   readonly opts = { code: {} as Json };
   readonly #formats = new Map<string, FormatDefinition>();
   readonly #schemas = new Map<string, InterpretedValidate>();
-  readonly #patterns = new Map<string, RegExp>();
+  readonly #patterns = new Map<string, LinearRegExp>();
 
   addFormat(name: string, format: FormatDefinition): this {
     this.#formats.set(name, format);
@@ -154,10 +155,11 @@ export class InterpretingAjv {
       this.#error(run, 'format', { format: schema.format }, at);
   }
 
-  #pattern(source: string): RegExp {
+  /** Patterns run on the server's linear-time engine (RE2): a pattern cannot freeze the page (ReDoS). */
+  #pattern(source: string): LinearRegExp {
     let pattern = this.#patterns.get(source);
     if (pattern === undefined) {
-      pattern = new RegExp(source, 'u');
+      pattern = linearRegExp(source, 'u');
       this.#patterns.set(source, pattern);
     }
     return pattern;

@@ -1,5 +1,6 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createFormAjv, INDICATORS_KEYWORD } from '../../forms/form-ajv.js';
+import { checkFormPatterns } from './form-patterns.js';
 import { RESERVED_VARIABLES } from '../conventions.js';
 import { pointerToken, type FileProblems } from '../problems.js';
 import type { FormSchema, Indicators } from '../types.js';
@@ -125,6 +126,7 @@ export function checkForm(
     problems.error('form-compile', 'a form is an object schema with properties', { pointer: '/type' });
     return undefined;
   }
+  if (!checkFormPatterns(schema, problems)) return undefined;
   let validate;
   try {
     validate = ajv.compile(schema);

@@ -51,5 +51,24 @@ export function checkManifest(
       });
     }
   }
+  checkPublicReaders(data, problems);
   return data;
+}
+
+/**
+ * `publicSubmissionReaders` names declared groups that may know who objected (Art. 22): never the
+ * public itself, never a group scoped to the subject (the park objected against would learn who).
+ */
+function checkPublicReaders(data: Manifest, problems: FileProblems): void {
+  for (const [index, name] of (data.publicSubmissionReaders ?? []).entries()) {
+    const pointer = `/publicSubmissionReaders/${index}`;
+    const group = data.groups[name];
+    if (group === undefined) {
+      problems.error('unknown-group', `group "${name}" is not declared in groups`, { pointer });
+    } else if (name === 'public' || group.scope === 'park') {
+      problems.error('public-readers', `group "${name}" may not read the public's submissions: it would learn who objected`, {
+        pointer,
+      });
+    }
+  }
 }

@@ -180,6 +180,11 @@ function checkMessages(input: ProcessCheckInput): void {
         element,
       });
     }
+    if (manifest !== undefined && catcher.candidateGroups.includes('public') && manifest.publicSubmissionReaders === undefined) {
+      problems.error('public-readers', 'anyone may send this message: manifest.json must declare publicSubmissionReaders', {
+        element,
+      });
+    }
     for (const group of catcher.candidateGroups) {
       if (manifest !== undefined && manifest.groups[group] === undefined) {
         problems.error('unknown-group', `candidate group "${group}" is not declared in manifest.json groups`, { element });

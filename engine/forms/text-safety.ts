@@ -1,0 +1,48 @@
+/**
+ * Characters no text a person typed into a form needs, and that make a stored text lie about itself:
+ * NUL (cuts strings short downstream), bidirectional overrides and isolates (`‮fdp.exe` shows as
+ * `exe.pdf`), and lone UTF-16 surrogates (not text; encoders replace or refuse them). One check, shared
+ * by form validation (engine and browser) and by file names (server).
+ */
+const UNSAFE_IN_FORMS = /[\0\u202a-\u202e\u2066-\u2069]/;
+
+/** For file names: every control character and every bidirectional mark, besides the above. */
+const UNSAFE_IN_NAMES =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export const UNSAFE_TEXT_MESSAGE = '含有不允许的字符（空字符、双向文字控制符或无效的 Unicode 代理项）';
+
+/** Whether a form text holds a character forms refuse. */
+export function hasUnsafeText(text: string): boolean {
+  return UNSAFE_IN_FORMS.test(text) || !isWellFormed(text);
+}
+
+function isWellFormed(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      index += 1;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** JSON Pointers of every string (value or key) in `data` holding a character forms refuse. */
+export function unsafeTextPaths(data: unknown, path = ''): string[] {
+  if (typeof data === 'string') return hasUnsafeText(data) ? [path] : [];
+  if (Array.isArray(data)) return data.flatMap((item, index) => unsafeTextPaths(item, `${path}/${index}`));
+  if (typeof data !== 'object' || data === null) return [];
+  return Object.entries(data).flatMap(([key, value]) => {
+    const at = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    return hasUnsafeText(key) ? [at] : unsafeTextPaths(value, at);
+  });
+}
+
+/** A name with control characters, bidirectional marks and lone surrogates removed. */
+export function stripUnsafeText(text: string): string {
+  return text.replace(UNSAFE_IN_NAMES, '');
+}

@@ -1,0 +1,54 @@
+import { isEngineError, type Actor, type DataCheck, type WorkflowEngine } from '../engine/index.js';
+import { attachmentRefs, type AttachmentMeta, type AttachmentStore } from './attachments.js';
+
+/** The id uploads by the public (no login) are recorded under. */
+const ANONYMOUS = 'anonymous';
+
+/**
+ * Who may read an attachment: its uploader, and whoever may see a case it belongs to — evidence the
+ * public sent only those the case's redaction policy lets read the public's submissions (Art. 22).
+ */
+export async function mayReadAttachment(
+  engine: WorkflowEngine,
+  meta: AttachmentMeta,
+  actor: Actor,
+  username: string | undefined,
+): Promise<boolean> {
+  if (username !== undefined && meta.uploadedBy === username) return true;
+  for (const caseId of meta.cases) {
+    try {
+      const view = await engine.getCase(caseId, actor);
+      if (meta.restricted !== true || engine.redaction(view).mayReadPublic(actor)) return true;
+    } catch (error) {
+      if (!isEngineError(error, 'not-found')) throw error;
+    }
+  }
+  return false;
+}
+
+/**
+ * Attachment ids in form data must name files the sender may read (its own upload, or one of a case it
+ * may read); an id never uploaded is an error at its field too, worded the same so that the answer does
+ * not tell another's file from none. An anonymous sender may use a public upload not yet on any case
+ * (its random id is all it has to show for it).
+ */
+export function referenceCheck(
+  engine: WorkflowEngine,
+  attachments: AttachmentStore,
+  actor: Actor,
+  username: string | undefined,
+): DataCheck {
+  return async (data) => {
+    const errors = [];
+    for (const { id, path } of attachmentRefs(data)) {
+      const meta = await attachments.meta(id);
+      const usable =
+        meta !== undefined &&
+        ((username === undefined && meta.uploadedBy === ANONYMOUS && meta.cases.length === 0) ||
+          (await mayReadAttachment(engine, meta, actor, username)));
+      if (!usable)
+        errors.push({ path, message: `附件 ${id.slice(0, 8)}… 不存在或无权引用（只能引用本人上传或有权查看的附件）` });
+    }
+    return errors;
+  };
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
+import { MINISTRIES, ServerHarness, throughCreation, tinyPdf, withUsers } from './harness.js';
+
+/**
+ * The redaction policy (engine/redaction, README "Security"): who objected to a public notice, how to
+ * reach them and what they sent (Art. 22) is read only by the groups the manifest names
+ * (`publicSubmissionReaders`: samr, ministry, expert) — on every read path, for a logged-in objector
+ * and an anonymous one alike.
+ */
+
+/** What identifies each objector: login name, name, ID, phone, e-mail, address, evidence name. */
+const LOGGED_IN = [
+  'park2',
+  '举报人王某某',
+  '13900001111',
+  'secret-objector@example.cn',
+  '星港路99号',
+  'evidence-of-park2',
+];
+const ANONYMOUS = ['匿名异议人李某', '13900002222', 'anon-objector@example.cn', '星港路77号', 'evidence-of-public'];
+const SECRETS = [...LOGGED_IN, ...ANONYMOUS];
+
+const READERS = ['samr', 'moa', 'mct', 'expert'];
+const NOT_READERS = ['park1', 'province', 'group', 'policy', 'admin'];
+
+describe('objectors are named only to the groups the definitions allow, on every read path', () => {
+  let h: ServerHarness;
+  let caseId = '';
+  const evidence: Record<'loggedIn' | 'anonymous', string> = { loggedIn: '', anonymous: '' };
+
+  beforeAll(async () => {
+    h = await ServerHarness.create();
+    await withUsers(h);
+    caseId = (await throughCreation(h)).id;
+    await h.advanceTo('2025-04-02T09:00:00+08:00');
+    await h.complete('park1', caseId, 'submitAcceptanceApplication');
+    await h.complete('province', caseId, 'provincialAcceptanceReview');
+    await h.complete('group', caseId, 'provincialLeadingGroupAcceptanceReview');
+    for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
+    await h.complete('samr', caseId, 'samrAcceptanceReview');
+    expect((await h.complete('expert', caseId, 'expertEvaluation')).status).toBe('publicizing');
+
+    // A logged-in user objects (its own upload as evidence), then a member of the public without an account.
+    const upload = async (path: string, name: string, token?: string) => {
+      const response = await h.api.post(path, {
+        token,
+        raw: tinyPdf(name),
+        headers: { 'X-File-Name': `${name}.pdf` },
+      });
+      expect(response.status).toBe(201);
+      return (response.body as { id: string }).id;
+    };
+    evidence.loggedIn = await upload('/api/attachments', 'evidence-of-park2', h.token('park2'));
+    evidence.anonymous = await upload('/api/public/attachments', 'evidence-of-public');
+    const objection = async (secrets: string[], id: string) =>
+      h.example('objection', {
+        objector: {
+          type: 'individual',
+          idNumber: null,
+          name: secrets[0],
+          phone: secrets[1],
+          email: secrets[2],
+          address: secrets[3],
+        },
+        evidence: [id],
+      });
+    const [, ...loggedIn] = LOGGED_IN;
+    const filed = await h.api.post(`/api/public/notices/${caseId}/objections`, {
+      token: h.token('park2'),
+      body: { data: await objection(loggedIn, evidence.loggedIn) },
+    });
+    expect(filed.status, filed.text).toBe(201);
+    const anonymous = await h.api.post(`/api/public/notices/${caseId}/objections`, {
+      body: { data: await objection(ANONYMOUS, evidence.anonymous) },
+    });
+    expect(anonymous.status, anonymous.text).toBe(201);
+  }, 120_000);
+  afterAll(async () => {
+    await h.close();
+  });
+
+  /** Every read a user of the workbench (timeline, case page, inbox, notices) makes, as `who`. */
+  async function readEverything(who: string | undefined) {
+    const token = who === undefined ? undefined : h.token(who);
+    const paths = [
+      `/api/cases/${caseId}`,
+      `/api/cases/${caseId}/audit`,
+      `/api/cases/${caseId}/submissions`,
+      `/api/cases/${caseId}/diagram`,
+      '/api/cases',
+      '/api/tasks',
+      '/api/public/notices',
+      `/api/attachments/${evidence.loggedIn}/meta`,
+      `/api/attachments/${evidence.anonymous}/meta`,
+      `/api/attachments/${evidence.loggedIn}`,
+      `/api/attachments/${evidence.anonymous}`,
+    ];
+    const answers = [];
+    for (const path of paths) answers.push({ path, ...(await h.api.get(path, { token })) });
+    return answers;
+  }
+
+  it.each([...NOT_READERS, undefined])('%s reads that objections came, never who sent them or what', async (who) => {
+    for (const { path, status, text } of await readEverything(who)) {
+      for (const secret of SECRETS) expect(text, `${who ?? 'anonymous'} ${path}`).not.toContain(secret);
+      if (path.startsWith('/api/attachments/'))
+        expect(status, `${who ?? 'anonymous'} ${path}`).toBe(who === undefined ? 401 : 404);
+    }
+    if (who === undefined) return;
+    const submissions = (await h.api.get(`/api/cases/${caseId}/submissions`, { token: h.token(who) })).body as {
+      name: string;
+      actor: string;
+      data: unknown;
+      redacted?: boolean;
+    }[];
+    const objections = submissions.filter((entry) => entry.name === 'objection');
+    expect(objections).toEqual([
+      expect.objectContaining({ actor: '—', data: null, redacted: true }),
+      expect.objectContaining({ actor: '—', data: null, redacted: true }),
+    ]);
+    const audit = (await h.api.get(`/api/cases/${caseId}/audit`, { token: h.token(who) })).body as {
+      type: string;
+      actor: string;
+      details: Record<string, unknown>;
+    }[];
+    const received = audit.filter((entry) => entry.type === 'message.received');
+    expect(received).toHaveLength(2);
+    for (const entry of received) expect(entry).toMatchObject({ actor: '—', redacted: true });
+    for (const entry of received) expect(entry.details).not.toHaveProperty('dataHash');
+  });
+
+  it.each(READERS)(
+    '%s (named in publicSubmissionReaders) reads the objectors, their contact and evidence',
+    async (who) => {
+      const answers = await readEverything(who);
+      const text = (path: string) => answers.find((answer) => answer.path === path)?.text ?? '';
+      for (const secret of SECRETS.filter((secret) => !secret.startsWith('evidence-of-'))) {
+        expect(text(`/api/cases/${caseId}/submissions`)).toContain(secret);
+      }
+      expect(text(`/api/cases/${caseId}/audit`)).toContain('"actor":"park2"');
+      for (const id of Object.values(evidence)) {
+        expect(answers.find((answer) => answer.path === `/api/attachments/${id}`)?.status, `${who} ${id}`).toBe(200);
+      }
+    },
+  );
+
+  it('the logged-in objector does not gain the case, and keeps its own file', async () => {
+    const answers = await readEverything('park2');
+    expect(answers.find((answer) => answer.path === `/api/cases/${caseId}`)?.status).toBe(404);
+    expect((await h.api.get('/api/cases', { token: h.token('park2') })).body as CaseView[]).toEqual([]);
+    expect(answers.find((answer) => answer.path === `/api/attachments/${evidence.loggedIn}`)?.status).toBe(200);
+    expect(answers.find((answer) => answer.path === `/api/attachments/${evidence.anonymous}`)?.status).toBe(404);
+  });
+});
