@@ -5,7 +5,7 @@
 export { WorkflowEngine, type EngineOptions, type PublicWindow } from './workflow-engine.js';
 export type { Clock, IdGenerator, Store } from './ports.js';
 export { SimulatedClock, SystemClock } from './clock.js';
-export { LowdbStore, MemoryStore } from './store/index.js';
+export { LowdbStore, MemoryStore, damageOf, type StoreDamage } from './store/index.js';
 export { EngineError, isEngineError, type ErrorCode } from './errors.js';
 export { parseRole, type Actor } from './cases/actors.js';
 export { chainEntries, GENESIS_HASH, type AuditEntry } from './audit/audit-chain.js';
