@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { EngineError, parseRole, type Actor, type Store } from '../../engine/index.js';
+import { EngineError, damageOf, parseRole, type Actor, type Store } from '../../engine/index.js';
 import { DEFAULT_COST, dummyHash, hashPassword, verifyPassword } from './password.js';
 
 const USERS = 'users';
@@ -60,7 +60,7 @@ export class Accounts {
   async list(): Promise<PublicUser[]> {
     const users: PublicUser[] = [];
     for (const name of await this.store.list(USERS)) {
-      const user = await this.store.get<User>(USERS, name);
+      const user = await this.#read<User>(USERS, name);
       if (user !== undefined) users.push(publicUser(user));
     }
     return users;
@@ -68,7 +68,20 @@ export class Accounts {
 
   async get(username: string): Promise<User | undefined> {
     if (!USERNAME_PATTERN.test(username)) return undefined;
-    return this.store.get<User>(USERS, username);
+    return this.#read<User>(USERS, username);
+  }
+
+  /**
+   * An account document, or undefined when it is missing or damaged: a damaged one (logged by the
+   * store with its file, listed by `npm run store:check`) is skipped, so it locks out its own user only.
+   */
+  async #read<T>(collection: string, id: string): Promise<T | undefined> {
+    try {
+      return await this.store.get<T>(collection, id);
+    } catch (error) {
+      if (damageOf(error) !== undefined) return undefined;
+      throw error;
+    }
   }
 
   async create(input: {
@@ -163,7 +176,7 @@ export class Accounts {
     const id = tokenId(token);
     let session = this.#sessions.get(id);
     if (session === undefined) {
-      const stored = await this.store.get<Session>(SESSIONS, id);
+      const stored = await this.#read<Session>(SESSIONS, id);
       const user = stored === undefined ? undefined : await this.get(stored.username);
       if (stored === undefined || user === undefined) return undefined;
       session = { ...stored, user };
@@ -179,7 +192,7 @@ export class Accounts {
   async #endSessionsOf(username: string): Promise<void> {
     for (const [id, session] of this.#sessions) if (session.username === username) this.#sessions.delete(id);
     for (const id of await this.store.list(SESSIONS)) {
-      const session = await this.store.get<Session>(SESSIONS, id);
+      const session = await this.#read<Session>(SESSIONS, id);
       if (session?.username === username) await this.store.delete(SESSIONS, id);
     }
   }
