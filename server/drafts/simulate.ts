@@ -9,7 +9,7 @@ import {
   type ScenarioResult,
   type TimelineEntry,
 } from '../../engine/index.js';
-import type { Draft } from './drafts.js';
+import { parseManifest, type Draft } from './drafts.js';
 
 /** A case script replayed on the version in force and on the draft, dates side by side. */
 export interface Simulation {
@@ -48,20 +48,21 @@ async function run(definitions: string, shared: string, text: string, onDraft: b
   };
 }
 
-/** Writes the draft as the only version of its process in a temporary definitions root. */
-async function draftRoot(draft: Draft): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'qbz-simulation-'));
+/** Writes the draft as the only version of its process under `root` (a temporary definitions root). */
+async function writeDraft(root: string, draft: Draft, manifest: Record<string, unknown>): Promise<void> {
   const dir = join(root, draft.process, 'draft');
-  for (const [path, text] of Object.entries(draft.files)) {
-    let content = text;
-    if (path === VERSION_FILES.manifest) {
-      const manifest = JSON.parse(text) as Record<string, unknown>;
-      content = JSON.stringify({ ...manifest, version: 'draft', effectiveFrom: SIMULATION_EFFECTIVE_FROM }, null, 2);
-    }
+  const files = {
+    ...draft.files,
+    [VERSION_FILES.manifest]: JSON.stringify(
+      { ...manifest, version: 'draft', effectiveFrom: SIMULATION_EFFECTIVE_FROM },
+      null,
+      2,
+    ),
+  };
+  for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);
   }
-  return root;
 }
 
 export async function simulate(
@@ -70,8 +71,11 @@ export async function simulate(
   shared: string,
   scripts: readonly { name: string; text: string }[],
 ): Promise<Simulation[]> {
-  const root = await draftRoot(draft);
+  // A manifest that is not JSON is the author's error (422), found before anything is written.
+  const manifest = parseManifest(draft);
+  const root = await mkdtemp(join(tmpdir(), 'qbz-simulation-'));
   try {
+    await writeDraft(root, draft, manifest);
     const results: Simulation[] = [];
     for (const script of scripts) {
       try {
@@ -100,6 +104,7 @@ export async function simulate(
     }
     return results;
   } finally {
+    // Whatever happened above, the temporary root goes.
     await rm(root, { recursive: true, force: true });
   }
 }
