@@ -18,6 +18,12 @@ export { checkVersion } from './definitions/check-version.js';
 export { parseBpmn } from './definitions/moddle.js';
 export { buildProcessModel, type ProcessModel } from './definitions/process-model.js';
 export { readVersionSource } from './definitions/read-definitions.js';
-export { FORMS_DIR, FORM_FILE_SUFFIX, VERSION_FILES, type VersionSource } from './definitions/version-source.js';
+export {
+  FORMS_DIR,
+  FORM_FILE_SUFFIX,
+  VERSION_FILES,
+  type DefinitionContext,
+  type VersionSource,
+} from './definitions/version-source.js';
 export { parseScenario } from './scenario/scenario.js';
 export { ScenarioRunner, type ScenarioResult, type TimelineEntry } from './scenario/run-scenario.js';

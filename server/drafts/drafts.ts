@@ -118,7 +118,12 @@ export class DraftService {
     return { dir: `definitions/${draft.process}/${name}`, files: new Map(Object.entries(draft.files)) };
   }
 
-  /** The same checks as `npm run validate`. */
+  /**
+   * The same checks as `npm run validate`. It runs on the request thread: the validator refuses the
+   * FEEL that would run for minutes (a literal range over its limit) before evaluating anything.
+   * (`runOffThread({ kind: 'validate', … })` runs it in a worker; not wired yet: a worker's start-up
+   * costs seconds under tsx — see the README.)
+   */
   async validate(id: string): Promise<Problem[]> {
     const draft = await this.get(id);
     return (await checkVersion(this.sourceOf(draft), this.engine.definitions.context)).problems;

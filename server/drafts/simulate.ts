@@ -28,6 +28,9 @@ interface Outcome {
   timeline: TimelineEntry[];
 }
 
+/** The most steps one case script may have in a simulation (a lifecycle is a few dozen). */
+export const MAX_SIMULATION_STEPS = 500;
+
 // Old enough for every script's clock: in the simulation the draft is the only version, so every case runs on it.
 const SIMULATION_EFFECTIVE_FROM = '2000-01-01';
 
@@ -78,6 +81,12 @@ export async function simulate(
     await writeDraft(root, draft, manifest);
     const results: Simulation[] = [];
     for (const script of scripts) {
+      const steps = stepCount(script.text);
+      if (steps > MAX_SIMULATION_STEPS) {
+        const error = `超出限制：脚本共 ${steps} 步，上限 ${MAX_SIMULATION_STEPS} 步`;
+        results.push({ name: script.name, error, differences: [] });
+        continue;
+      }
       try {
         const current = await run(definitionsRoot, shared, script.text, false);
         const drafted = await run(root, shared, script.text, true);
@@ -106,5 +115,15 @@ export async function simulate(
   } finally {
     // Whatever happened above, the temporary root goes.
     await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** The number of steps a case script has (0 when it cannot be read: the run reports that). */
+function stepCount(text: string): number {
+  try {
+    const steps = (JSON.parse(text) as { steps?: unknown } | null)?.steps;
+    return Array.isArray(steps) ? steps.length : 0;
+  } catch {
+    return 0;
   }
 }

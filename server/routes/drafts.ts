@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { WorkflowEngine } from '../../engine/index.js';
 import type { DraftService } from '../drafts/drafts.js';
-import { simulate } from '../drafts/simulate.js';
+import { runOffThread } from '../drafts/off-thread.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, stringField } from '../request-context.js';
 
@@ -93,13 +93,15 @@ export function draftRoutes(engine: WorkflowEngine, drafts: DraftService): Route
       Array.isArray(body.scenarios) && body.scenarios.length > 0
         ? body.scenarios.map((scenario, index) => ({ name: `scenario-${index + 1}`, text: JSON.stringify(scenario) }))
         : await drafts.scenarios(draft.process);
+    // Off the request thread, with a time and memory limit (issue 9, item 5).
     response.json(
-      await simulate(
+      await runOffThread({
+        kind: 'simulate',
         draft,
-        engine.definitions.root,
-        engine.definitions.options.shared ?? engine.definitions.root,
+        definitionsRoot: engine.definitions.root,
+        shared: engine.definitions.options.shared ?? engine.definitions.root,
         scripts,
-      ),
+      }),
     );
   });
 

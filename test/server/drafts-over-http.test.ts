@@ -190,7 +190,8 @@ describe('definition drafts over HTTP (policy-admin)', () => {
       request: 'unchecked',
     });
     expect(tooDeep.status).toBe(422);
-    expect(await simulationDirs()).toEqual(before);
+    // Only this test's simulations count: another test's may still be finishing.
+    expect((await simulationDirs()).filter((name) => !before.includes(name))).toEqual([]);
   });
 
   it('deletes a draft (204); then it is unknown (404)', async () => {
