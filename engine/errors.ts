@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   'calendar-missing',
   // A case cannot move: its definition cannot be evaluated there (recorded on the case as an incident).
   'incident',
+  // A stored file cannot be read back (truncated, not JSON): context `file` names it. The record is
+  // quarantined, never guessed at; `npm run store:check` lists every such file.
+  'damaged',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

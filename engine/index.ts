@@ -5,7 +5,7 @@
 export { WorkflowEngine, type DataCheck, type EngineOptions, type PublicWindow } from './workflow-engine.js';
 export type { Clock, IdGenerator, Store } from './ports.js';
 export { SimulatedClock, SystemClock } from './clock.js';
-export { LowdbStore, MemoryStore } from './store/index.js';
+export { LowdbStore, MemoryStore, damageOf, type StoreDamage } from './store/index.js';
 export { EngineError, isEngineError, type ErrorCode } from './errors.js';
 export { parseRole, type Actor } from './cases/actors.js';
 export { RedactionPolicy, REDACTED_ACTOR, type AuditView } from './redaction/redaction-policy.js';
@@ -20,6 +20,12 @@ export { checkVersion } from './definitions/check-version.js';
 export { parseBpmn } from './definitions/moddle.js';
 export { buildProcessModel, type ProcessModel } from './definitions/process-model.js';
 export { readVersionSource } from './definitions/read-definitions.js';
-export { FORMS_DIR, FORM_FILE_SUFFIX, VERSION_FILES, type VersionSource } from './definitions/version-source.js';
+export {
+  FORMS_DIR,
+  FORM_FILE_SUFFIX,
+  VERSION_FILES,
+  type DefinitionContext,
+  type VersionSource,
+} from './definitions/version-source.js';
 export { parseScenario } from './scenario/scenario.js';
 export { ScenarioRunner, type ScenarioResult, type TimelineEntry } from './scenario/run-scenario.js';

@@ -4,6 +4,7 @@ import { DefinitionRegistry } from './definitions/registry.js';
 import type { Manifest } from './definitions/types.js';
 import { EngineError } from './errors.js';
 import type { FieldError } from './forms/form-validator.js';
+import { damageOf, type StoreDamage } from './store/damage.js';
 import { chinaDateOf } from './legal-time/pure.js';
 import type { Clock, IdGenerator, Store } from './ports.js';
 import { LiveInstance } from './runtime/live-instance.js';
@@ -57,13 +58,34 @@ export class WorkflowEngine {
     const repository = new CaseRepository(options.store);
     const live = new LiveCache(options.hotCases ?? 64);
     const runtime = new CaseRuntime(definitions, repository, options.clock, options.ids ?? new RandomIds(), live);
-    for (const id of await repository.ids()) {
-      const record = await repository.record(id);
-      if (record !== undefined) runtime.index.remember(record);
-    }
+    await WorkflowEngine.#load(runtime);
     const engine = new WorkflowEngine(runtime);
     await engine.retryIncidents();
     return engine;
+  }
+
+  /**
+   * Reads every case into the index. A case whose record or log cannot be read is quarantined (the
+   * store has reported its file): one damaged file is not an outage.
+   */
+  static async #load(runtime: CaseRuntime): Promise<void> {
+    const { repository } = runtime;
+    for (const id of await repository.ids()) {
+      try {
+        const record = await repository.record(id);
+        if (record !== undefined) runtime.index.remember(record);
+      } catch (error) {
+        const damage = damageOf(error);
+        if (damage === undefined) throw error;
+        const readable = damage.name === 'cases' ? undefined : await repository.readable(id);
+        runtime.quarantine.add(id, damage, readable, runtime.clock.now());
+      }
+    }
+  }
+
+  /** Cases quarantined at start-up for a damaged file, with the damage (also listed by `store:check`). */
+  get damaged(): { caseId: string; damage: StoreDamage }[] {
+    return this.runtime.quarantine.damages();
   }
 
   get clock(): Clock {
@@ -86,13 +108,16 @@ export class WorkflowEngine {
   // ---- queries ---------------------------------------------------------------------------------
 
   async getCase(id: string, actor: Actor): Promise<CaseView> {
+    const quarantined = this.runtime.quarantine.view(id, actor);
+    if (quarantined !== undefined) return quarantined;
     return this.runtime.view(await this.runtime.visibleRecord(id, actor));
   }
 
   listCases(actor: Actor): CaseView[] {
     return [...this.runtime.index.all()]
       .filter((summary) => this.runtime.sees(actor, summary))
-      .map((summary) => this.runtime.view(summary));
+      .map((summary) => this.runtime.view(summary))
+      .concat(this.runtime.quarantine.views(actor));
   }
 
   /** Open tasks the actor may complete, oldest first. */
@@ -190,7 +215,7 @@ export class WorkflowEngine {
           province: input.province,
         });
       }
-      if (runtime.index.has(id) || (await runtime.repository.record(id)) !== undefined) {
+      if (runtime.index.has(id) || runtime.quarantine.has(id) || (await runtime.repository.record(id)) !== undefined) {
         throw new EngineError('conflict', `案件编号 ${id} 已存在`, { caseId: id });
       }
       const active = runtime.index.casesOfPark(input.park, input.process).find((summary) => !summary.final);

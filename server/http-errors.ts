@@ -24,6 +24,8 @@ const STATUS: Record<ErrorCode, number> = {
   'invalid-period': 422,
   'calendar-missing': 409,
   incident: 409,
+  // A damaged data file is the server's fault, not the caller's (logged at error by the store).
+  damaged: 500,
 };
 
 interface BodyParserError {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
-import { LowdbStore, SimulatedClock, SystemClock, WorkflowEngine, type Clock } from '../engine/index.js';
+import { LowdbStore, SimulatedClock, SystemClock, WorkflowEngine, damageOf, type Clock } from '../engine/index.js';
 import { Accounts } from './accounts/accounts.js';
 import { createApp } from './app.js';
 import { AttachmentStore } from './attachments.js';
@@ -24,7 +24,12 @@ function trustProxy(value = process.env.TRUST_PROXY): boolean | number | string 
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
-const store = new LowdbStore(dataDir);
+// Every damaged file the store meets is logged at error with its path (README, "Storage": recovery).
+const store = new LowdbStore(dataDir, {
+  onDamaged: (damage) => {
+    logger.error({ damage }, `数据文件损坏 / damaged data file: ${damage.file}`);
+  },
+});
 
 /** CLOCK=simulated starts at CLOCK_START (default now) and after a restart goes on from where it was. */
 async function clockFromEnvironment(): Promise<{ clock: Clock; simulated?: SimulatedClock }> {
@@ -32,7 +37,11 @@ async function clockFromEnvironment(): Promise<{ clock: Clock; simulated?: Simul
   const start = process.env.CLOCK_START === undefined ? new Date() : new Date(process.env.CLOCK_START);
   if (Number.isNaN(start.getTime()))
     throw new Error(`CLOCK_START is not an ISO instant: ${process.env.CLOCK_START ?? ''}`);
-  const reached = await store.get<{ now: string }>('system', 'clock');
+  // A damaged clock file (logged by the store) costs the position reached, not the start.
+  const reached = await store.get<{ now: string }>('system', 'clock').catch((error: unknown) => {
+    if (damageOf(error) === undefined) throw error;
+    return undefined;
+  });
   const from = reached !== undefined && new Date(reached.now) > start ? new Date(reached.now) : start;
   const simulated = new SimulatedClock(from);
   return { clock: simulated, simulated };
@@ -59,6 +68,9 @@ async function firstStart(accounts: Accounts): Promise<void> {
 
 const { clock, simulated } = await clockFromEnvironment();
 const engine = await WorkflowEngine.open({ definitions: definitionsDir, store, clock });
+for (const { caseId, damage } of engine.damaged) {
+  logger.error({ caseId, file: damage.file }, `案件 ${caseId} 已隔离（数据文件损坏）; run npm run store:check`);
+}
 // Sessions run on the machine's clock: advancing the sandbox clock must not log anyone out (CONTRACT §6).
 const accounts = new Accounts(store);
 await firstStart(accounts);

@@ -117,7 +117,7 @@ const DueBasis = object(
 
 const Incident = object('流程异常 / an incident recorded on a case', ['id', 'kind', 'element', 'message', 'at'], {
   id: { type: 'string' },
-  kind: { enum: ['calendar-missing', 'missing-date', 'evaluation'] },
+  kind: { enum: ['calendar-missing', 'missing-date', 'evaluation', 'damaged'] },
   element: { type: 'string' },
   message: { type: 'string' },
   at: INSTANT,

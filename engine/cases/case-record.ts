@@ -87,7 +87,7 @@ export interface DueBasis {
 
 export interface Incident {
   id: string;
-  kind: 'calendar-missing' | 'missing-date' | 'evaluation';
+  kind: 'calendar-missing' | 'missing-date' | 'evaluation' | 'damaged';
   element: string;
   message: string;
   at: string;

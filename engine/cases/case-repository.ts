@@ -1,6 +1,7 @@
 import { chainEntries, type AuditDraft, type AuditEntry } from '../audit/audit-chain.js';
 import { EngineError } from '../errors.js';
 import type { Store } from '../ports.js';
+import { damageOf } from '../store/damage.js';
 import { isStoreName } from '../store/store-ids.js';
 import type { EngineState } from '../runtime/live-instance.js';
 import type { CaseRecord, Submission } from './case-record.js';
@@ -31,6 +32,16 @@ export class CaseRepository {
     const record = await this.store.get<CaseRecord>(CASES, id);
     if (record !== undefined && !this.#checked.has(id)) await this.#dropUncommitted(record);
     return record;
+  }
+
+  /** The record as stored, without checking its logs; undefined when it is missing or damaged itself. */
+  async readable(id: string): Promise<CaseRecord | undefined> {
+    try {
+      return await this.store.get<CaseRecord>(CASES, id);
+    } catch (error) {
+      if (damageOf(error) !== undefined) return undefined;
+      throw error;
+    }
   }
 
   async state(record: CaseRecord): Promise<EngineState> {

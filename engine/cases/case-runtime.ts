@@ -10,6 +10,7 @@ import type { CaseRecord, Submission, TaskRecord, TimerRecord } from './case-rec
 import type { CaseRepository } from './case-repository.js';
 import { caseViewOf, type CaseSummary, type CaseView } from './case-view.js';
 import type { LiveCache } from './live-cache.js';
+import { DAMAGED_MESSAGE, Quarantine } from './quarantine.js';
 import { Transition } from './transition.js';
 
 /** The actor of transitions nobody asked for (timers firing, incidents, recovery). */
@@ -25,6 +26,8 @@ export type Step = (live: LiveInstance, transition: Transition) => void;
  */
 export class CaseRuntime {
   readonly index = new CaseIndex();
+  /** Cases whose files were found damaged at start-up: out of the index, refused to every command. */
+  readonly quarantine = new Quarantine();
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #validators = new Map<string, FormValidator>();
   #definitions: DefinitionRegistry;
@@ -69,6 +72,9 @@ export class CaseRuntime {
   }
 
   async record(id: string): Promise<CaseRecord> {
+    if (this.quarantine.has(id)) {
+      throw new EngineError('incident', `案件 ${id} 的${DAMAGED_MESSAGE}，已隔离，待管理员从备份恢复`, { caseId: id });
+    }
     const hot = this.live.record(id);
     if (hot !== undefined) return hot;
     const record = await this.repository.record(id);

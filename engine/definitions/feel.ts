@@ -26,3 +26,15 @@ export function referencedNames(expression: string, root: string): string[] {
   const pattern = new RegExp(`(?<![\\w.])${escaped}\\.([A-Za-z_][A-Za-z0-9_]*)`, 'g');
   return [...expression.matchAll(pattern)].map((match) => match[1] ?? '');
 }
+
+/** The most elements a literal FEEL range may span (`for i in 1..n`): more would stall the validator. */
+export const MAX_FEEL_RANGE = 10_000;
+
+/** A literal range in the expression spanning more than MAX_FEEL_RANGE elements, e.g. `1..1000000`. */
+export function oversizedRange(expression: string): string | undefined {
+  for (const match of expression.matchAll(/(-?\d+)\s*\.\.\s*(-?\d+)/g)) {
+    const span = Math.abs(Number(match[2]) - Number(match[1])) + 1;
+    if (span > MAX_FEEL_RANGE) return match[0];
+  }
+  return undefined;
+}

@@ -1,9 +1,10 @@
-import { appendFileSync, closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { TextFile, TextFileSync } from 'lowdb/node';
-import { EngineError } from '../errors.js';
+import { TextFile } from 'lowdb/node';
 import type { Store } from '../ports.js';
+import { damagedError, type DamageListener, type StoreDamage } from './damage.js';
+import { DurableFiles } from './durable-files.js';
 import { assertEntryCount, assertStoreName, isStoreName, toJsonText } from './store-ids.js';
 
 const NEWLINE = 0x0a;
@@ -12,18 +13,21 @@ const NEWLINE = 0x0a;
  * The embedded Store: one JSON file per document, `<dir>/<collection>/<id>.json`, so the cost of a
  * write does not grow with the number of documents; one JSON Lines file per log, `<dir>/<log>/<id>.jsonl`.
  *
- * Documents go through lowdb's `TextFile` adapter, whose writer (steno) writes a temp file beside the
- * target (`.<id>.json.tmp`) and renames it over: a reader or a crash sees the old or the new document,
- * never a torn one. A log entry counts once its newline is on disk: `readLog` ignores an unterminated
- * last line (a crash mid-append) and the next `append` cuts it off; an unreadable line before it is
- * corruption. Writes to one file run one after another in call order (see WriteQueue).
+ * A document is written to a temp file beside the target (`.<id>.json.tmp`) and renamed over: a
+ * reader or a crash sees the old or the new document, never a torn one. A log entry counts once its
+ * newline is on disk: `readLog` ignores an unterminated last line (a crash mid-append) and the next
+ * `append` cuts it off. Writes to one file run one after another in call order (see WriteQueue).
  *
- * Writes are synchronous (lowdb's `TextFileSync`, `appendFileSync`): a transition's few small files
- * cost far less than a trip each through libuv's thread pool (measured: 4.3 → ~0.6 ms a transition),
- * and the engine's work between them is synchronous anyway.
+ * Durability: by default every write is fsynced — the file, and the folder whose entries it changed —
+ * before its promise resolves, so what was acknowledged survives a power loss (`fsync: false` drops
+ * that guarantee for scratch stores). Writes are synchronous: a transition's few small files cost far
+ * less than a trip each through libuv's thread pool, and the engine's work between them is
+ * synchronous anyway (the cost of the flushes is measured in the README's Storage section).
+ *
+ * A file that cannot be read back (a document that is not JSON, a log line before the last that is
+ * not) is reported as `damaged` with its path, and told to `onDamaged` — never guessed at.
  *
  * One store per directory: nothing locks the files against a second process writing the same ones.
- * Nothing is fsynced either, so the guarantees hold against a crashed process, not a lost machine.
  */
 export class LowdbStore implements Store {
   readonly #dir: string;
@@ -32,23 +36,28 @@ export class LowdbStore implements Store {
   readonly #folders = new Set<string>();
   readonly #cleanLogs = new Set<string>();
 
+  readonly #files: DurableFiles;
+  readonly #onDamaged: DamageListener;
+
   /** `dir` is created, with the collection and log folders inside it, on the first write. */
-  constructor(dir: string) {
+  constructor(dir: string, options: { fsync?: boolean; onDamaged?: DamageListener } = {}) {
     this.#dir = dir;
+    this.#files = new DurableFiles(options.fsync ?? true);
+    this.#onDamaged = options.onDamaged ?? ignore;
+  }
+
+  get dir(): string {
+    return this.#dir;
   }
 
   async get<T>(collection: string, id: string): Promise<T | undefined> {
-    const text = await new TextFile(this.#documentFile(collection, id)).read();
+    const file = this.#documentFile(collection, id);
+    const text = await new TextFile(file).read();
     if (text === null) return undefined;
     try {
       return JSON.parse(text) as T;
     } catch (cause) {
-      throw new EngineError(
-        'conflict',
-        `document ${collection}/${id} is not valid JSON`,
-        { collection, id },
-        { cause },
-      );
+      throw this.#damaged({ file, name: collection, id, reason: 'not JSON (truncated or overwritten)' }, cause);
     }
   }
 
@@ -57,14 +66,17 @@ export class LowdbStore implements Store {
     const text = toJsonText(value, `document ${collection}/${id}`);
     await this.#writes.run(file, () => {
       this.#folder(dirname(file));
-      new TextFileSync(file).write(text);
+      this.#files.replace(file, text);
       return Promise.resolve();
     });
   }
 
   async delete(collection: string, id: string): Promise<void> {
     const file = this.#documentFile(collection, id);
-    await this.#writes.run(file, () => rm(file, { force: true }));
+    await this.#writes.run(file, () => {
+      this.#files.remove(file);
+      return Promise.resolve();
+    });
   }
 
   async list(collection: string): Promise<string[]> {
@@ -93,23 +105,24 @@ export class LowdbStore implements Store {
     if (text === '') return;
     await this.#writes.run(file, () => {
       this.#folder(dirname(file));
+      let created = false;
       if (!this.#cleanLogs.has(file)) {
-        cutTornLine(file);
+        created = !cutTornLine(file);
         this.#cleanLogs.add(file);
       }
-      appendFileSync(file, text, 'utf8');
+      this.#files.append(file, text, created);
       return Promise.resolve();
     });
   }
 
   async readLog<T>(log: string, id: string): Promise<T[]> {
-    const text = await new TextFile(this.#logFile(log, id)).read();
+    const file = this.#logFile(log, id);
+    const text = await new TextFile(file).read();
     return completeLines(text ?? '').map((line, index) => {
       try {
         return JSON.parse(line) as T;
       } catch (cause) {
-        const message = `log ${log}/${id} is corrupt at line ${index + 1}`;
-        throw new EngineError('conflict', message, { log, id, line: index + 1 }, { cause });
+        throw this.#damaged({ file, name: log, id, line: index + 1, reason: 'a line is not JSON' }, cause);
       }
     });
   }
@@ -124,7 +137,7 @@ export class LowdbStore implements Store {
       const kept = completeLines(text).slice(0, count);
       const rewritten = kept.map((line) => line + '\n').join('');
       // Rewritten through a temp file and a rename, like a document, so a crash keeps the old log whole.
-      if (rewritten !== text) await adapter.write(rewritten);
+      if (rewritten !== text) this.#files.replace(file, rewritten);
       this.#cleanLogs.add(file);
     });
   }
@@ -135,8 +148,16 @@ export class LowdbStore implements Store {
 
   #folder(dir: string): void {
     if (this.#folders.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
+    const created = mkdirSync(dir, { recursive: true });
+    // A new folder is an entry in its parent (and the data folder in its own parent): flushed too.
+    if (created !== undefined)
+      for (let up = dir; up !== dirname(created); up = dirname(up)) this.#files.syncFolder(dirname(up));
     this.#folders.add(dir);
+  }
+
+  #damaged(damage: StoreDamage, cause: unknown): Error {
+    this.#onDamaged(damage);
+    return damagedError(damage, cause);
   }
 
   #documentFile(collection: string, id: string): string {
@@ -177,6 +198,7 @@ class WriteQueue {
 
 function ignore(): void {
   // A failed write is reported to its caller; the writes queued after it still run.
+  // (Also the default damage listener: the error itself still reaches the caller.)
 }
 
 /** The lines of a log that end with a newline; what follows the last newline was cut short by a crash. */
@@ -186,25 +208,29 @@ function completeLines(text: string): string[] {
   return lines;
 }
 
-/** Cuts off a torn last line (a crash mid-append) so that new entries start a line of their own. */
-function cutTornLine(file: string): void {
+/**
+ * Cuts off a torn last line (a crash mid-append) so that new entries start a line of their own.
+ * Returns false when there is no file yet.
+ */
+function cutTornLine(file: string): boolean {
   let handle: number;
   try {
     handle = openSync(file, 'r+');
   } catch (error) {
-    if (isMissing(error)) return;
+    if (isMissing(error)) return false;
     throw error;
   }
   try {
     const { size } = fstatSync(handle);
-    if (size === 0) return;
+    if (size === 0) return true;
     const last = Buffer.alloc(1);
     readSync(handle, last, 0, 1, size - 1);
-    if (last[0] === NEWLINE) return;
+    if (last[0] === NEWLINE) return true;
     const content = Buffer.alloc(size);
     readSync(handle, content, 0, size, 0);
     // A newline byte never occurs inside a UTF-8 multi-byte character, so bytes are safe to search.
     ftruncateSync(handle, content.lastIndexOf(NEWLINE) + 1);
+    return true;
   } finally {
     closeSync(handle);
   }

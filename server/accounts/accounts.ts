@@ -1,5 +1,6 @@
 import { EngineError, parseRole, type Actor, type Store } from '../../engine/index.js';
 import { HashPool } from './hash-pool.js';
+import { readDocument } from './read-document.js';
 import { DEFAULT_COST, dummyHash, hashPassword, verifyPassword } from './password.js';
 import { checkPassword, MAX_PASSWORD, passwordLength } from './password-policy.js';
 import { Sessions } from './sessions.js';
@@ -80,7 +81,7 @@ export class Accounts {
 
   async get(username: string): Promise<User | undefined> {
     if (!USERNAME_PATTERN.test(username)) return undefined;
-    return this.store.get<User>(USERS, username);
+    return readDocument<User>(this.store, USERS, username);
   }
 
   async create(input: {
@@ -204,7 +205,7 @@ export class Accounts {
   async #all(): Promise<User[]> {
     const users: User[] = [];
     for (const name of await this.store.list(USERS)) {
-      const user = await this.store.get<User>(USERS, name);
+      const user = await readDocument<User>(this.store, USERS, name);
       if (user !== undefined) users.push(user);
     }
     return users;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../../engine/index.js';
+import { readDocument } from './read-document.js';
 
 const SESSIONS = 'sessions';
 /** Expired sessions are swept from the store at most this often (on a login or at start). */
@@ -49,7 +50,7 @@ export class Sessions {
   /** The live session of a token, or undefined (an expired one is deleted on the way). */
   async find(token: string): Promise<Session | undefined> {
     const id = tokenId(token);
-    const session = this.#cache.get(id) ?? (await this.store.get<Session>(SESSIONS, id));
+    const session = this.#cache.get(id) ?? (await readDocument<Session>(this.store, SESSIONS, id));
     if (session === undefined) return undefined;
     if (this.#expired(session)) {
       await this.close(token);
@@ -79,7 +80,7 @@ export class Sessions {
     let deleted = 0;
     for (const [id, session] of this.#cache) if (match(session)) this.#cache.delete(id);
     for (const id of await this.store.list(SESSIONS)) {
-      const session = await this.store.get<Session>(SESSIONS, id);
+      const session = await readDocument<Session>(this.store, SESSIONS, id);
       if (session !== undefined && match(session)) {
         await this.store.delete(SESSIONS, id);
         deleted++;

@@ -118,7 +118,12 @@ export class DraftService {
     return { dir: `definitions/${draft.process}/${name}`, files: new Map(Object.entries(draft.files)) };
   }
 
-  /** The same checks as `npm run validate`. */
+  /**
+   * The same checks as `npm run validate`. It runs on the request thread: the validator refuses the
+   * FEEL that would run for minutes (a literal range over its limit) before evaluating anything.
+   * (`runOffThread({ kind: 'validate', … })` runs it in a worker; not wired yet: a worker's start-up
+   * costs seconds under tsx — see the README.)
+   */
   async validate(id: string): Promise<Problem[]> {
     const draft = await this.get(id);
     return (await checkVersion(this.sourceOf(draft), this.engine.definitions.context)).problems;
@@ -158,6 +163,12 @@ export class DraftService {
     actor: string,
   ): Promise<{ version: string; problems: Problem[] }> {
     const draft = await this.get(id);
+    // A draft becomes one version: publishing it again (under any name) would fork its history.
+    if (draft.publishedAs !== undefined)
+      throw new EngineError('conflict', `草稿已发布为 ${draft.publishedAs}，不能再次发布`, {
+        draft: id,
+        version: draft.publishedAs,
+      });
     if (!VERSION_NAME.test(version))
       throw new EngineError('validation', '版本名称只能包含字母、数字、点、下划线和连字符', { field: 'version' });
     if (!isLocalDate(effectiveFrom))
@@ -171,7 +182,7 @@ export class DraftService {
     const target = join(this.#root, draft.process, version);
     if (await exists(target))
       throw new EngineError('conflict', `版本 ${version} 已存在，发布的版本不可修改`, { version });
-    const manifest = JSON.parse(draft.files[VERSION_FILES.manifest] ?? '{}') as Record<string, unknown>;
+    const manifest = parseManifest(draft);
     const files = {
       ...draft.files,
       [VERSION_FILES.manifest]: `${JSON.stringify({ ...manifest, version, effectiveFrom }, null, 2)}\n`,
@@ -249,6 +260,30 @@ export class DraftService {
     const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
     return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
   }
+}
+
+/**
+ * The draft's manifest as an object; a manifest that is not a JSON object is the author's input
+ * error (422 with the problem), never a 500.
+ */
+export function parseManifest(draft: Pick<Draft, 'files'>): Record<string, unknown> {
+  const file = VERSION_FILES.manifest;
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(draft.files[file] ?? '{}');
+  } catch (cause) {
+    const message = `${file} 不是有效的 JSON：${(cause as Error).message}`;
+    throw new EngineError('validation', message, { problems: [manifestProblem(message)] }, { cause });
+  }
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
+    const message = `${file} 应为 JSON 对象`;
+    throw new EngineError('validation', message, { problems: [manifestProblem(message)] });
+  }
+  return manifest as Record<string, unknown>;
+}
+
+function manifestProblem(message: string): Problem {
+  return { severity: 'error', check: 'json', file: VERSION_FILES.manifest, message };
 }
 
 function manifestVersion(draft: Draft): string | undefined {

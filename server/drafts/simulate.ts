@@ -9,7 +9,7 @@ import {
   type ScenarioResult,
   type TimelineEntry,
 } from '../../engine/index.js';
-import type { Draft } from './drafts.js';
+import { parseManifest, type Draft } from './drafts.js';
 
 /** A case script replayed on the version in force and on the draft, dates side by side. */
 export interface Simulation {
@@ -27,6 +27,9 @@ interface Outcome {
   reason?: string;
   timeline: TimelineEntry[];
 }
+
+/** The most steps one case script may have in a simulation (a lifecycle is a few dozen). */
+export const MAX_SIMULATION_STEPS = 500;
 
 // Old enough for every script's clock: in the simulation the draft is the only version, so every case runs on it.
 const SIMULATION_EFFECTIVE_FROM = '2000-01-01';
@@ -48,20 +51,21 @@ async function run(definitions: string, shared: string, text: string, onDraft: b
   };
 }
 
-/** Writes the draft as the only version of its process in a temporary definitions root. */
-async function draftRoot(draft: Draft): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'qbz-simulation-'));
+/** Writes the draft as the only version of its process under `root` (a temporary definitions root). */
+async function writeDraft(root: string, draft: Draft, manifest: Record<string, unknown>): Promise<void> {
   const dir = join(root, draft.process, 'draft');
-  for (const [path, text] of Object.entries(draft.files)) {
-    let content = text;
-    if (path === VERSION_FILES.manifest) {
-      const manifest = JSON.parse(text) as Record<string, unknown>;
-      content = JSON.stringify({ ...manifest, version: 'draft', effectiveFrom: SIMULATION_EFFECTIVE_FROM }, null, 2);
-    }
+  const files = {
+    ...draft.files,
+    [VERSION_FILES.manifest]: JSON.stringify(
+      { ...manifest, version: 'draft', effectiveFrom: SIMULATION_EFFECTIVE_FROM },
+      null,
+      2,
+    ),
+  };
+  for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);
   }
-  return root;
 }
 
 export async function simulate(
@@ -70,10 +74,19 @@ export async function simulate(
   shared: string,
   scripts: readonly { name: string; text: string }[],
 ): Promise<Simulation[]> {
-  const root = await draftRoot(draft);
+  // A manifest that is not JSON is the author's error (422), found before anything is written.
+  const manifest = parseManifest(draft);
+  const root = await mkdtemp(join(tmpdir(), 'qbz-simulation-'));
   try {
+    await writeDraft(root, draft, manifest);
     const results: Simulation[] = [];
     for (const script of scripts) {
+      const steps = stepCount(script.text);
+      if (steps > MAX_SIMULATION_STEPS) {
+        const error = `超出限制：脚本共 ${steps} 步，上限 ${MAX_SIMULATION_STEPS} 步`;
+        results.push({ name: script.name, error, differences: [] });
+        continue;
+      }
       try {
         const current = await run(definitionsRoot, shared, script.text, false);
         const drafted = await run(root, shared, script.text, true);
@@ -100,6 +113,17 @@ export async function simulate(
     }
     return results;
   } finally {
+    // Whatever happened above, the temporary root goes.
     await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** The number of steps a case script has (0 when it cannot be read: the run reports that). */
+function stepCount(text: string): number {
+  try {
+    const steps = (JSON.parse(text) as { steps?: unknown } | null)?.steps;
+    return Array.isArray(steps) ? steps.length : 0;
+  } catch {
+    return 0;
   }
 }

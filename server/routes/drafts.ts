@@ -1,11 +1,24 @@
 import { Router } from 'express';
 import type { WorkflowEngine } from '../../engine/index.js';
 import type { DraftService } from '../drafts/drafts.js';
-import { simulate } from '../drafts/simulate.js';
+import { runOffThread } from '../drafts/off-thread.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, stringField } from '../request-context.js';
 
 const EDITORS = ['policy-admin', 'admin'];
+/** A case script is a few levels deep; far deeper input would overflow the stack when serialised. */
+const MAX_SCENARIO_DEPTH = 32;
+
+/** Whether a JSON value nests deeper than `limit` (walked without recursion, so any depth is safe). */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    if (next.depth >= limit) return true;
+    for (const child of Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
+  }
+  return false;
+}
 
 /** The designer's back end: drafts of definition versions, validated, compared, simulated, published. */
 export function draftRoutes(engine: WorkflowEngine, drafts: DraftService): Router {
@@ -74,17 +87,21 @@ export function draftRoutes(engine: WorkflowEngine, drafts: DraftService): Route
     requireRole(request, ...EDITORS);
     const draft = await drafts.get(request.params.id);
     const body = objectBody(request);
+    if (nestedDeeperThan(body.scenarios, MAX_SCENARIO_DEPTH))
+      throw new HttpError(422, 'validation', `「场景」嵌套超过 ${MAX_SCENARIO_DEPTH} 层`);
     const scripts =
       Array.isArray(body.scenarios) && body.scenarios.length > 0
         ? body.scenarios.map((scenario, index) => ({ name: `scenario-${index + 1}`, text: JSON.stringify(scenario) }))
         : await drafts.scenarios(draft.process);
+    // Off the request thread, with a time and memory limit (issue 9, item 5).
     response.json(
-      await simulate(
+      await runOffThread({
+        kind: 'simulate',
         draft,
-        engine.definitions.root,
-        engine.definitions.options.shared ?? engine.definitions.root,
+        definitionsRoot: engine.definitions.root,
+        shared: engine.definitions.options.shared ?? engine.definitions.root,
         scripts,
-      ),
+      }),
     );
   });
 

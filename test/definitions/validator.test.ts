@@ -750,6 +750,17 @@ describe('process.bpmn: expressions', () => {
     );
   });
 
+  it('feel-range: a literal range too large to evaluate (issue 9, item 5), refused without running it', async () => {
+    await expectBroken(
+      setCondition(
+        real.source,
+        'Flow_feasibilityDecision_to_provincialLeadingGroupReview',
+        feelCondition('count(for i in 1..1000000 return i) &lt; 0'),
+      ),
+      { check: 'feel-range', file: BPMN, element: 'Flow_feasibilityDecision_to_provincialLeadingGroupReview' },
+    );
+  });
+
   it('feel-evaluation: a misspelt field', async () => {
     await expectBroken(
       setCondition(

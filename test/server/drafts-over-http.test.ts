@@ -1,4 +1,5 @@
-import { cp } from 'node:fs/promises';
+import { cp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, type AuditEntry } from '../../engine/audit/audit-chain.js';
@@ -117,6 +118,10 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     expect(published.body).toMatchObject({ version: '2024-05-01' });
     const again = await publish({ version: '2024-05-01', effectiveFrom: '2024-05-02' });
     expect(again.status).toBe(409);
+    // Not under another name either: a draft becomes one version.
+    const renamed = await publish({ version: '2024-06-01', effectiveFrom: '2024-06-01' });
+    expect(renamed.status).toBe(409);
+    expect((renamed.body as { error: { message: string } }).error.message).toMatch(CHINESE);
     const edit = await h.api.call('put', `/api/drafts/${draftId}/files`, {
       token,
       body: { path: 'rules.json', text: '{}' },
@@ -154,6 +159,39 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     expect(moved.body).toMatchObject({ applied: true, view: { id: caseId, version: '2024-05-01' } });
     const twice = await h.api.post(`/api/cases/${caseId}/migrate`, { token, body: { to: '2024-05-01' } });
     expect(twice.status).toBe(409);
+  });
+
+  it('answers 422 with the problem for a manifest that is not JSON and for absurdly deep scenarios, leaving no temp dirs', async () => {
+    const token = h.token('policy');
+    const simulationDirs = async () =>
+      (await readdir(tmpdir())).filter((name) => name.startsWith('qbz-simulation-')).sort();
+    const before = await simulationDirs();
+    const created = await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: VERSION } });
+    const id = (created.body as Draft).id;
+    const saved = await h.api.call('put', `/api/drafts/${id}/files`, {
+      token,
+      body: { path: 'manifest.json', text: '{nope' },
+    });
+    expect(saved.status).toBe(200);
+    for (const [path, body] of [
+      [`/api/drafts/${id}/publish`, { version: '2030-01-01', effectiveFrom: '2030-01-01' }],
+      [`/api/drafts/${id}/simulate`, { scenarios: [SCRIPT] }],
+    ] as const) {
+      const answer = await h.api.post(path, { token, body });
+      expect(answer.status, path).toBe(422);
+      expect((answer.body as { error: { message: string } }).error.message).toMatch(CHINESE);
+    }
+    // 100,000 levels deep: sent raw (the JSON text is fine; serialising it again would overflow the stack).
+    const deep = `{"scenarios":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`;
+    const tooDeep = await h.api.call('post', `/api/drafts/${draftId}/simulate`, {
+      token,
+      raw: deep,
+      type: 'application/json',
+      request: 'unchecked',
+    });
+    expect(tooDeep.status).toBe(422);
+    // Only this test's simulations count: another test's may still be finishing.
+    expect((await simulationDirs()).filter((name) => !before.includes(name))).toEqual([]);
   });
 
   it('deletes a draft (204); then it is unknown (404)', async () => {

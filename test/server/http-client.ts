@@ -60,7 +60,12 @@ export interface ServerProcess {
 }
 
 /** Starts `node --import tsx server/main.ts` with `env` and waits until GET /api/health answers. */
-export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
+/** `readyWithin`: how long start-up may take (ms; a loaded machine takes long over it). */
+export async function startServer(
+  env: Record<string, string>,
+  port: number,
+  readyWithin = 30_000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,7 +79,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     });
   });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + readyWithin;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`server exited before it was ready:\n${output}`);
@@ -86,7 +91,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server not ready in 30 s:\n${output}`);
+      throw new Error(`server not ready in ${readyWithin / 1000} s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -1,12 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isEngineError, type ErrorCode } from '../../engine/errors.js';
 import type { Store } from '../../engine/ports.js';
+import { damageOf } from '../../engine/store/damage.js';
 
 /** What a store implementation hands the contract: a fresh empty store, and how to open it again. */
 export interface StoreFixture {
   store: Store;
   /** A new store object on the same data, for stores that keep data beyond the object. */
   reopen?: () => Promise<Store>;
+  /**
+   * For durable stores: makes one stored record unreadable, as a torn file or a stray write on disk
+   * would (a document cut short; a log line before the last that is not JSON). Returns what a
+   * StoreDamage's `file` must contain to name it.
+   */
+  damage?: {
+    document: (collection: string, id: string) => Promise<string>;
+    logLine: (log: string, id: string, line: number) => Promise<string>;
+  };
   cleanup: () => Promise<void>;
 }
 
@@ -274,6 +284,32 @@ export function storeContract(
         } finally {
           await again.close();
         }
+      });
+
+    if (durable)
+      it('reports a damaged document or log as `damaged`, naming it, and keeps the rest readable', async () => {
+        const { damage } = fixture;
+        if (damage === undefined) throw new Error(`${name}: a durable store's fixture must say how to damage it`);
+        await store.put('cases', 'c1', { title: '申报' });
+        await store.put('cases', 'c2', { title: '复核' });
+        await store.append('audit', 'c1', [1, 2, 3]);
+        await store.append('audit', 'c2', [1]);
+        const documentFile = await damage.document('cases', 'c1');
+        const logFile = await damage.logLine('audit', 'c1', 2);
+
+        const documentError: unknown = await store.get('cases', 'c1').catch((error: unknown) => error);
+        expect(damageOf(documentError)).toMatchObject({ name: 'cases', id: 'c1' });
+        expect(damageOf(documentError)?.file).toContain(documentFile);
+        const logError: unknown = await store.readLog('audit', 'c1').catch((error: unknown) => error);
+        expect(damageOf(logError)).toMatchObject({ name: 'audit', id: 'c1', line: 2 });
+        expect(damageOf(logError)?.file).toContain(logFile);
+
+        expect(await store.list('cases')).toEqual(['c1', 'c2']);
+        expect(await store.get('cases', 'c2')).toEqual({ title: '复核' });
+        expect(await store.readLog('audit', 'c2')).toEqual([1]);
+        // A damaged document can be replaced whole (recovery from a backup goes this way).
+        await store.put('cases', 'c1', { title: '恢复' });
+        expect(await store.get('cases', 'c1')).toEqual({ title: '恢复' });
       });
   });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isEngineError } from '../../engine/errors.js';
-import { LowdbStore, MemoryStore } from '../../engine/store/index.js';
+import { damageOf, LowdbStore, MemoryStore, type StoreDamage } from '../../engine/store/index.js';
 import { storeContract } from './store-contract.js';
 
 const CRASH_WRITER = fileURLToPath(new URL('./crash-writer.ts', import.meta.url));
@@ -25,6 +25,21 @@ storeContract(
     return {
       store: new LowdbStore(dir),
       reopen: () => Promise.resolve(new LowdbStore(dir)),
+      damage: {
+        document: async (collection, id) => {
+          const file = join(dir, collection, `${id}.json`);
+          const text = await readFile(file, 'utf8');
+          await writeFile(file, text.slice(0, Math.floor(text.length / 2)));
+          return join(collection, `${id}.json`);
+        },
+        logLine: async (log, id, line) => {
+          const file = join(dir, log, `${id}.jsonl`);
+          const lines = (await readFile(file, 'utf8')).split('\n');
+          lines[line - 1] = '{"torn":';
+          await writeFile(file, lines.join('\n'));
+          return join(log, `${id}.jsonl`);
+        },
+      },
       cleanup: () => rm(dir, { recursive: true, force: true }),
     };
   },
@@ -100,18 +115,23 @@ describe('LowdbStore on disk', () => {
     expect(await filesUnder(dir)).toEqual([join('audit', 'c1.jsonl')]);
   });
 
-  it('reports a corrupt line before the last as a conflict', async () => {
+  it('reports a corrupt line before the last as damaged, with the file, and tells the listener', async () => {
+    const told: StoreDamage[] = [];
+    store = new LowdbStore(dir, { onDamaged: (damage) => told.push(damage) });
     await mkdir(join(dir, 'audit'));
     await writeFile(join(dir, 'audit', 'c1.jsonl'), '{"n":1}\n{"n":2,\n{"n":3}\n');
     const error = await rejection(store.readLog('audit', 'c1'));
-    expect(isEngineError(error, 'conflict')).toBe(true);
-    expect(isEngineError(error) && error.context).toMatchObject({ log: 'audit', id: 'c1', line: 2 });
+    expect(isEngineError(error, 'damaged')).toBe(true);
+    const file = join(dir, 'audit', 'c1.jsonl');
+    expect(damageOf(error)).toMatchObject({ file, name: 'audit', id: 'c1', line: 2 });
+    expect(told).toEqual([damageOf(error)]);
   });
 
-  it('reports a document that is not JSON as a conflict', async () => {
+  it('reports a document that is not JSON as damaged, with the file', async () => {
     await mkdir(join(dir, 'cases'));
     await writeFile(join(dir, 'cases', 'c1.json'), '{"title":');
-    expect(isEngineError(await rejection(store.get('cases', 'c1')), 'conflict')).toBe(true);
+    const error = await rejection(store.get('cases', 'c1'));
+    expect(damageOf(error)).toMatchObject({ file: join(dir, 'cases', 'c1.json'), name: 'cases', id: 'c1' });
   });
 
   it('lists only documents: not logs, temp files or foreign files', async () => {

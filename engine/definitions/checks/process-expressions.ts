@@ -1,6 +1,6 @@
 import { evaluateFeel, feelContext } from '../../feel/feel-context.js';
 import { FEEL, FEEL_ATTRIBUTE_PREFIX, LITERAL_PERIOD_PATTERN, PROPERTY, RESERVED_VARIABLES } from '../conventions.js';
-import { feelSyntaxError, referencedNames } from '../feel.js';
+import { feelSyntaxError, MAX_FEEL_RANGE, oversizedRange, referencedNames } from '../feel.js';
 import type { Indicators } from '../types.js';
 import type { ProcessCheckInput } from './process-declarations.js';
 
@@ -67,6 +67,12 @@ function checkExpression(
   const syntax = feelSyntaxError(expression);
   if (syntax !== undefined) {
     problems.error('feel-syntax', `FEEL does not parse: ${syntax} in "${expression}"`, where);
+    return { ok: false };
+  }
+  const range = oversizedRange(expression);
+  if (range !== undefined) {
+    // Evaluating it would take the validator (and the server) minutes and gigabytes (issue 9, item 5).
+    problems.error('feel-range', `超出限制：FEEL 区间 ${range} 超过 ${MAX_FEEL_RANGE} 个元素，in "${expression}"`, where);
     return { ok: false };
   }
   checkReferences(expression, where, input);

@@ -1,0 +1,92 @@
+import { chinaDateOf } from '../legal-time/pure.js';
+import type { StoreDamage } from '../store/damage.js';
+import { ADMIN_GROUP, type Actor } from './actors.js';
+import type { CaseRecord } from './case-record.js';
+import { caseViewOf, summaryOf, type CaseView } from './case-view.js';
+
+/** The incident message a quarantined case shows (the README's recovery section starts from it). */
+export const DAMAGED_MESSAGE = '数据文件损坏';
+
+/**
+ * Cases whose files could not be read at start-up (a truncated record, an audit line that is not
+ * JSON): kept apart from the case index, so one damaged file is not an outage. Admins see each as a
+ * case with a `damaged` incident naming the file; nobody can act on it until it is restored from a
+ * backup (README, "Storage") and the server restarted. Everything else runs as usual.
+ */
+export class Quarantine {
+  readonly #cases = new Map<string, { view: CaseView; damage: StoreDamage }>();
+
+  /** `readable` is the case record when only one of its logs is damaged. */
+  add(id: string, damage: StoreDamage, readable: CaseRecord | undefined, now: Date): void {
+    const at = now.toISOString();
+    const record: CaseRecord = readable ?? placeholder(id, now);
+    // Named inside the data directory: the full path is in the server's log, not in an API answer.
+    const file = `${damage.name}/${damage.id}${damage.line === undefined ? '.json' : '.jsonl'}`;
+    const where = damage.line === undefined ? file : `${file} 第 ${damage.line} 行`;
+    const quarantined: CaseRecord = {
+      ...record,
+      // Nothing on a quarantined case is open: its tasks, timers and windows wait for the restore.
+      tasks: [],
+      timers: [],
+      windows: [],
+      incidents: [
+        ...record.incidents,
+        { id: `damaged-${id}`, kind: 'damaged', element: '', message: `${DAMAGED_MESSAGE}：${where}`, at },
+      ],
+    };
+    const view = caseViewOf(summaryOf(quarantined), undefined, []);
+    this.#cases.set(id, { view: readable === undefined ? { ...view, statusTitle: DAMAGED_MESSAGE } : view, damage });
+  }
+
+  has(id: string): boolean {
+    return this.#cases.has(id);
+  }
+
+  /** The quarantined case as an admin sees it; nobody else sees it at all. */
+  view(id: string, actor: Actor): CaseView | undefined {
+    return isAdmin(actor) ? this.#cases.get(id)?.view : undefined;
+  }
+
+  views(actor: Actor): CaseView[] {
+    return isAdmin(actor) ? [...this.#cases.values()].map((entry) => entry.view) : [];
+  }
+
+  damages(): { caseId: string; damage: StoreDamage }[] {
+    return [...this.#cases].map(([caseId, entry]) => ({ caseId, damage: entry.damage }));
+  }
+}
+
+function isAdmin(actor: Actor): boolean {
+  return actor.roles.some((role) => role.group === ADMIN_GROUP);
+}
+
+const UNKNOWN = '未知';
+
+/** What is known of a case whose record cannot be read: its id. */
+function placeholder(id: string, now: Date): CaseRecord {
+  const at = now.toISOString();
+  return {
+    id,
+    process: UNKNOWN,
+    version: UNKNOWN,
+    park: UNKNOWN,
+    province: UNKNOWN,
+    status: 'damaged',
+    statusDate: chinaDateOf(now),
+    final: false,
+    startedAt: at,
+    updatedAt: at,
+    due: {},
+    dueBasis: {},
+    variables: {},
+    tasks: [],
+    timers: [],
+    windows: [],
+    visited: [],
+    incidents: [],
+    revision: 0,
+    stateRevision: 0,
+    audit: { count: 0, head: '' },
+    submissions: 0,
+  };
+}

@@ -1,0 +1,24 @@
+import { checkVersion, type DefinitionContext, type Problem, type VersionSource } from '../../engine/index.js';
+import type { Draft } from './drafts.js';
+import { simulate, type Simulation } from './simulate.js';
+
+/**
+ * The designer's heavy work, as data a worker thread can receive (structured-cloneable): validating
+ * a draft (FEEL evaluated over a sample context) and replaying case scripts on it.
+ */
+export type DraftJob =
+  | { kind: 'validate'; source: VersionSource; context: DefinitionContext }
+  | {
+      kind: 'simulate';
+      draft: Draft;
+      definitionsRoot: string;
+      shared: string;
+      scripts: { name: string; text: string }[];
+    };
+
+export type DraftJobResult<J extends DraftJob> = J extends { kind: 'validate' } ? Problem[] : Simulation[];
+
+export async function runDraftJob(job: DraftJob): Promise<Problem[] | Simulation[]> {
+  if (job.kind === 'validate') return (await checkVersion(job.source, job.context)).problems;
+  return simulate(job.draft, job.definitionsRoot, job.shared, job.scripts);
+}

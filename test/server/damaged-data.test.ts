@@ -1,0 +1,155 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
+import { applyMergePatch } from '../../engine/forms/merge-patch.js';
+import { openApiDocument } from '../../server/openapi.js';
+import { PROCESS, START, VERSION } from './harness.js';
+import { fetchChecked, freePort, startServer, type ServerProcess } from './http-client.js';
+import { OpenApiChecker } from './openapi-checker.js';
+
+const ADMIN_PASSWORD = 'admin-password-for-tests';
+const PASSWORD = 'user-password-for-tests';
+const PARKS = ['P-D1', 'P-D2', 'P-D3'];
+// Start-up reads every definition version; on a machine shared by many test runs it takes a while.
+const READY_WITHIN = 120_000;
+
+async function truncate(file: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.slice(0, Math.floor(text.length / 2)));
+}
+
+function storeCheck(dataDir: string): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'engine/cli/store-check.ts', dataDir], {
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+/**
+ * Issue 9 item 6: one damaged file is not an outage. The real server writes its data, stops; a case
+ * record, an audit log's middle line, the sandbox clock and an account are damaged on disk; the
+ * server starts again, quarantines the damaged case records and accounts (logged at error with the
+ * file), and serves everything else. `npm run store:check` lists every damaged file (exit 1).
+ */
+describe('the real server on a data directory with damaged files', () => {
+  const checker = new OpenApiChecker(openApiDocument(true));
+  let dataDir = '';
+  let port = 0;
+  let server: ServerProcess | undefined;
+  const env = () => ({ DATA_DIR: dataDir, ADMIN_PASSWORD, CLOCK: 'simulated', CLOCK_START: START });
+  const call = (method: string, path: string, options: Parameters<typeof fetchChecked>[4] = {}) =>
+    fetchChecked(checker, server?.base ?? '', method, path, options);
+  const login = async (username: string, password = PASSWORD) => {
+    const response = await call('post', '/api/session', { body: { username, password } });
+    expect(response.status, server?.output()).toBe(200);
+    return (response.body as { token: string }).token;
+  };
+  const cases: CaseView[] = [];
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'qbz-damaged-'));
+    port = await freePort();
+    server = await startServer(env(), port, READY_WITHIN);
+    const admin = await login('admin', ADMIN_PASSWORD);
+    for (const [username, roles] of [
+      ['parks', PARKS.map((park) => `park:${park}`)],
+      ['victim', ['samr']],
+    ] as const) {
+      const created = await call('post', '/api/users', { token: admin, body: { username, password: PASSWORD, roles } });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    const parks = await login('parks');
+    for (const park of PARKS) {
+      const started = await call('post', '/api/cases', {
+        token: parks,
+        body: { process: PROCESS, park, province: '320000' },
+      });
+      expect(started.status).toBe(201);
+      cases.push(started.body as CaseView);
+    }
+    const advanced = await call('post', '/api/admin/clock', {
+      token: admin,
+      body: { advanceTo: '2024-04-02T09:00:00+08:00' },
+    });
+    expect(advanced.status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+  }, 300_000);
+
+  afterAll(async () => {
+    if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts, quarantines what is damaged, serves the rest, and store:check lists every damaged file', async () => {
+    const [recordDamaged, auditDamaged, healthy] = cases;
+    if (recordDamaged === undefined || auditDamaged === undefined || healthy === undefined) throw new Error('no cases');
+    expect(storeCheck(dataDir).status).toBe(0);
+
+    await truncate(join(dataDir, 'cases', `${recordDamaged.id}.json`));
+    const auditFile = join(dataDir, 'audit', `${auditDamaged.id}.jsonl`);
+    const lines = (await readFile(auditFile, 'utf8')).split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    lines[1] = '{"seq":2,"torn';
+    await writeFile(auditFile, lines.join('\n'));
+    await truncate(join(dataDir, 'system', 'clock.json'));
+    await truncate(join(dataDir, 'users', 'victim.json'));
+
+    const check = storeCheck(dataDir);
+    expect(check.status, check.output).toBe(1);
+    for (const file of [
+      join('cases', `${recordDamaged.id}.json`),
+      join('audit', `${auditDamaged.id}.jsonl`),
+      join('system', 'clock.json'),
+      join('users', 'victim.json'),
+    ])
+      expect(check.output).toContain(file);
+
+    server = await startServer({ ...env(), LOG_LEVEL: 'info' }, port, READY_WITHIN);
+    const errors = server
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string })
+      .filter((entry) => entry.level >= 50)
+      .map((entry) => entry.msg)
+      .join('\n');
+    expect(errors).toContain(join(dataDir, 'cases', `${recordDamaged.id}.json`));
+    expect(errors).toContain(auditFile);
+    expect(errors).toContain(join(dataDir, 'system', 'clock.json'));
+
+    const admin = await login('admin', ADMIN_PASSWORD);
+    const listed = (await call('get', '/api/cases', { token: admin })).body as CaseView[];
+    expect(listed.map((view) => view.id).sort()).toEqual(cases.map((view) => view.id).sort());
+    for (const damaged of [recordDamaged, auditDamaged]) {
+      const view = await call('get', `/api/cases/${damaged.id}`, { token: admin });
+      expect(view.status).toBe(200);
+      const { incidents, openTasks } = view.body as CaseView;
+      expect(incidents.find((incident) => incident.kind === 'damaged')?.message).toContain('数据文件损坏');
+      expect(openTasks).toEqual([]);
+    }
+    // Nobody can act on a quarantined case; its task is no longer offered.
+    const parks = await login('parks');
+    const refused = await call('post', `/api/tasks/${auditDamaged.openTasks[0]?.ref ?? ''}/complete`, {
+      token: parks,
+      body: { data: {} },
+    });
+    expect(refused.status).toBe(409);
+
+    // Everything else works: the healthy case moves on, the user list answers without the damaged account.
+    const form = await call('get', `/api/definitions/${PROCESS}/${VERSION}/forms/submit-creation-application`);
+    const data = applyMergePatch((form.body as { examples: unknown[] }).examples[0], { parkType: 'industry' });
+    const done = await call('post', `/api/tasks/${healthy.openTasks[0]?.ref ?? ''}/complete`, {
+      token: parks,
+      body: { data },
+    });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const users = await call('get', '/api/users', { token: admin });
+    expect(users.status).toBe(200);
+    expect((users.body as { username: string }[]).map((user) => user.username)).not.toContain('victim');
+    expect((await call('get', '/api/health')).status).toBe(200);
+  }, 300_000);
+});
