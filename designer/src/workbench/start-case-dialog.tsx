@@ -20,7 +20,7 @@ interface Props {
 /** A park starts its creation application: which park (when it acts for several) and its province. */
 export function StartCaseDialog({ open, parks, onClose }: Props) {
   const { t } = useI18n();
-  // The account names the park's province; the server refuses any other (403), so it is fixed here.
+  // The account names the park's province; the server refuses any other (403), so it is preselected.
   const province = useSession().me?.province;
   const navigate = useNavigate();
   const [form] = Form.useForm<{ park: string; province: string }>();
@@ -71,7 +71,6 @@ export function StartCaseDialog({ open, parks, onClose }: Props) {
           extra={t('provinceHint')}
         >
           <Select
-            disabled={province !== undefined}
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('chooseProvince')}
             options={PROVINCES.entries.map((entry) => ({ value: entry.code, label: `${entry.name}（${entry.code}）` }))}
