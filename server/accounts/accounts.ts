@@ -60,7 +60,7 @@ export class Accounts {
   readonly #creating = new Set<string>();
   /** Changes run one at a time, so two admins cannot each remove the other's admin role. */
   #changes: Promise<unknown> = Promise.resolve();
-  #dummy: Promise<string> | undefined;
+  readonly #dummy: string;
 
   constructor(
     private readonly store: Store,
@@ -68,6 +68,7 @@ export class Accounts {
   ) {
     this.#now = options.now ?? (() => new Date());
     this.pool = options.pool ?? new HashPool();
+    this.#dummy = dummyHash(options.hashCost ?? DEFAULT_COST);
     this.#sessions = new Sessions(store, this.#now, options.sessionHours ?? 12);
   }
 
@@ -170,8 +171,7 @@ export class Accounts {
     // No account has a longer password, so there is nothing to hash (and nothing to learn from timing).
     if (passwordLength(password) > MAX_PASSWORD) return undefined;
     const user = await this.get(username);
-    this.#dummy ??= dummyHash(this.pool, this.options.hashCost ?? DEFAULT_COST);
-    const valid = await verifyPassword(this.pool, password, user?.passwordHash ?? (await this.#dummy));
+    const valid = await verifyPassword(this.pool, password, user?.passwordHash ?? this.#dummy);
     if (user === undefined || !valid || user.disabled === true) return undefined;
     const { token, session } = await this.#sessions.open(user.username);
     return { token, expiresAt: session.expiresAt, user: publicUser(user) };

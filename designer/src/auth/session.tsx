@@ -5,6 +5,8 @@ export interface Me {
   username: string;
   roles: string[];
   displayName?: string;
+  /** A park account's province: it starts cases only there (CONTRACT §6). */
+  province?: string;
 }
 
 interface Session {

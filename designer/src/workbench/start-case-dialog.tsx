@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../api/client.js';
 import type { CaseView } from '../../../engine/cases/case-view.js';
+import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { PROVINCES } from './catalog.js';
 
@@ -19,6 +20,8 @@ interface Props {
 /** A park starts its creation application: which park (when it acts for several) and its province. */
 export function StartCaseDialog({ open, parks, onClose }: Props) {
   const { t } = useI18n();
+  // The account names the park's province; the server refuses any other (403), so it is preselected.
+  const province = useSession().me?.province;
   const navigate = useNavigate();
   const [form] = Form.useForm<{ park: string; province: string }>();
   const [busy, setBusy] = useState(false);
@@ -52,7 +55,12 @@ export function StartCaseDialog({ open, parks, onClose }: Props) {
       destroyOnHidden
     >
       {error !== undefined && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ park: parks[0] }} onFinish={(values) => void submit(values)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ park: parks[0], province }}
+        onFinish={(values) => void submit(values)}
+      >
         <Form.Item label={t('park')} name="park" rules={[{ required: true, message: t('required') }]}>
           <Select options={parks.map((park) => ({ value: park, label: park }))} disabled={parks.length < 2} />
         </Form.Item>
