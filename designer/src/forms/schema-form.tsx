@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { AttachmentsWidget, AttachmentWidget } from './attachment-widgets.js';
 import { IndicatorScoresField, IndicatorVetoesWidget, YesNoWidget } from './choice-widgets.js';
 import { ArrayFieldTemplate, ErrorListTemplate, FieldTemplate, ObjectFieldTemplate } from './form-templates.js';
+import { schemaForRendering } from './conditional-shapes.js';
 import { errorTransformer, fieldIdOf, toErrorSchema, type FieldError } from './error-messages.js';
 import type { IndicatorChoices, SchemaFormContext } from './form-context.js';
 import { translatorFor } from './translate.js';
@@ -84,6 +85,7 @@ export function SchemaForm(props: SchemaFormProps) {
     setDismissed(new Set());
   }, [props.extraErrors]);
 
+  const rendered = useMemo(() => schemaForRendering(schema), [schema]);
   const uiSchema = useMemo(
     () => uiSchemaFor(schema, { indicators: props.indicators !== undefined }),
     [schema, props.indicators],
@@ -109,7 +111,7 @@ export function SchemaForm(props: SchemaFormProps) {
 
   return (
     <Form
-      schema={schema}
+      schema={rendered}
       uiSchema={uiSchema}
       formData={data}
       validator={validatorFor(language)}
