@@ -19,6 +19,17 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   null: '空值',
 };
 
+/** What a malformed value of a format is, in words (the format's name means nothing to a user). */
+const FORMAT_MESSAGES: Readonly<Record<string, string>> = {
+  date: '应为有效的日期，如 2024-05-20',
+  'date-time': '应为有效的日期和时间',
+  time: '应为有效的时间',
+  email: '应为有效的电子邮箱地址',
+  uri: '应为有效的网址',
+  'attachment-id': '请上传文件',
+  'unified-social-credit-code': '不是有效的统一社会信用代码，请核对（校验码不符）',
+};
+
 /** The titles of a field whose choices are written `oneOf: [{ const, title }]`. */
 function choiceTitles(schema: Schema | undefined): string[] | undefined {
   const options = schema?.oneOf;
@@ -45,9 +56,28 @@ export function zhFieldMessage(
 ): string {
   switch (keyword) {
     case 'pattern':
+      // The help text beside the field says what the format is; repeating it (or the regex) helps no one.
+      return '格式不正确';
     case 'format':
-      // The description explains the format in words; the regex or format name means nothing to a user.
-      return typeof schema?.description === 'string' ? `格式不正确：${schema.description}` : localized;
+      return FORMAT_MESSAGES[String(params.format)] ?? '格式不正确';
+    case 'minimum':
+      return `不能小于 ${String(params.limit)}`;
+    case 'maximum':
+      return `不能大于 ${String(params.limit)}`;
+    case 'exclusiveMinimum':
+      return `应大于 ${String(params.limit)}`;
+    case 'exclusiveMaximum':
+      return `应小于 ${String(params.limit)}`;
+    case 'multipleOf':
+      return `应为 ${String(params.multipleOf)} 的整数倍`;
+    case 'minLength':
+      return Number(params.limit) === 1 ? '不能为空' : `不能少于 ${String(params.limit)} 个字`;
+    case 'maxLength':
+      return `不能超过 ${String(params.limit)} 个字`;
+    case 'minItems':
+      return `至少填写 ${String(params.limit)} 项`;
+    case 'maxItems':
+      return `最多填写 ${String(params.limit)} 项`;
     case 'type':
       return `应当为${String(params.type)
         .split(',')

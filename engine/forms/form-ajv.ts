@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { linearRegExp } from './linear-regexp.js';
+import { isValidUscc, USCC_FORMAT } from './uscc.js';
 
 /** Attachments are referenced by their content address: lowercase hex SHA-256. */
 export const ATTACHMENT_ID_PATTERN = /^[0-9a-f]{64}$/;
@@ -11,7 +12,8 @@ export type IndicatorRole = 'scores' | 'vetoes';
 
 /**
  * The one Ajv set-up for form schemas, shared by the validator, the engine and the designer:
- * draft 2020-12, strict mode, all errors, the standard formats plus `attachment-id`, and the
+ * draft 2020-12, strict mode, all errors, the standard formats plus `attachment-id` and
+ * `unified-social-credit-code` (GB 32100-2015, check character included), and the
  * `x-indicators` annotation the engine acts on after schema validation.
  */
 export function createFormAjv(): Ajv2020 {
@@ -19,6 +21,7 @@ export function createFormAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, code: { regExp: linearRegExp } });
   addFormats.default(ajv);
   ajv.addFormat('attachment-id', ATTACHMENT_ID_PATTERN);
+  ajv.addFormat(USCC_FORMAT, { type: 'string', validate: isValidUscc });
   ajv.addKeyword({
     keyword: INDICATORS_KEYWORD,
     schemaType: 'string',

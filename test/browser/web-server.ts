@@ -57,6 +57,8 @@ export interface WebServerOptions {
   env?: Readonly<Record<string, string>>;
   /** A web build to serve instead of building one (e.g. several test files sharing one build). */
   webRoot?: string;
+  /** How long the server may take to answer (default 30 s; a shared, loaded machine needs more). */
+  startTimeoutMs?: number;
 }
 
 const ROOT = process.cwd();
@@ -104,8 +106,8 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+async function waitUntilUp(url: string, child: ChildProcess, log: () => string, wait = 30_000): Promise<void> {
+  const deadline = Date.now() + wait;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log()}`);
     try {
@@ -116,7 +118,7 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the server did not answer within 30 s:\n${log()}`);
+  throw new Error(`the server did not answer within ${wait / 1000} s:\n${log()}`);
 }
 
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
@@ -155,7 +157,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   };
 
   try {
-    await waitUntilUp(url, child, log);
+    await waitUntilUp(url, child, log, options.startTimeoutMs);
   } catch (error) {
     await stop();
     throw error;

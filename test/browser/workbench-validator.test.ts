@@ -5,6 +5,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { describe, expect, it } from 'vitest';
 import { findVersionDirs } from '../../engine/definitions/read-definitions.js';
 import { ATTACHMENT_ID_PATTERN, createFormAjv } from '../../engine/forms/form-ajv.js';
+import { isValidUscc, USCC_FORMAT } from '../../engine/forms/uscc.js';
 import { errorTransformer } from '../../designer/src/forms/error-messages.js';
 import { InterpretingAjv } from '../../designer/src/forms/interpreting-ajv.js';
 import { createValidator } from '../../designer/src/forms/validator.js';
@@ -73,6 +74,7 @@ describe('the browser form validator (no code generation) agrees with the server
   const browser = new InterpretingAjv();
   for (const [name, format] of Object.entries(fullFormats)) browser.addFormat(name, format as RegExp);
   browser.addFormat('attachment-id', ATTACHMENT_ID_PATTERN);
+  browser.addFormat(USCC_FORMAT, { type: 'string', validate: isValidUscc });
 
   it('reads the forms', () => {
     expect(forms.length).toBeGreaterThan(20);
@@ -117,7 +119,7 @@ describe('the form validator the workbench uses under the server CSP (rjsf + int
       expect.arrayContaining([
         {
           property: '.applicantBody.unifiedSocialCreditCode',
-          message: expect.stringMatching(/^格式不正确：填写创建主体的18位统一社会信用代码/) as unknown,
+          message: '不是有效的统一社会信用代码，请核对（校验码不符）',
         },
         // rjsf names a missing top-level field without the leading dot.
         { property: 'contact', message: '为必填项' },
@@ -126,5 +128,9 @@ describe('the form validator the workbench uses under the server CSP (rjsf + int
     );
     expect(errors.find((error) => error.property === 'contact')?.stack).toBe('「联系人」为必填项');
     expect(validator.isValid(schema, (schema.examples as Json[])[0], schema)).toBe(true);
+    // Well formed, but the check character is wrong (GB 32100-2015): refused in the browser too.
+    example.applicantBody.unifiedSocialCreditCode = '91320000134812345A';
+    const checked = validator.validateFormData(example, schema, undefined, errorTransformer(schema, 'zh'));
+    expect(checked.errors.map((error) => error.property)).toContain('.applicantBody.unifiedSocialCreditCode');
   });
 });

@@ -156,9 +156,9 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     const creditCode = form.locator('.ant-form-item', { has: park.getByLabel('统一社会信用代码', { exact: true }) });
     await expect
       .poll(() => creditCode.locator('.ant-form-item-explain-error div div').allTextContents())
-      .toEqual([expect.stringMatching(/^格式不正确：填写创建主体的18位统一社会信用代码/)]);
+      .toEqual(['不是有效的统一社会信用代码，请核对（校验码不符）']);
     await shot(park, '1-validation-error');
-    await form.getByLabel('统一社会信用代码', { exact: true }).fill('11320594MB1C7D2X5K');
+    await form.getByLabel('统一社会信用代码', { exact: true }).fill('11320594MB1C7D2X5E');
     await expect.poll(() => creditCode.locator('.ant-form-item-explain-error').count()).toBe(0);
     await form.getByRole('button', { name: twoChars('提交') }).click();
     await form.waitFor({ state: 'detached' });
@@ -179,6 +179,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await review.getByLabel('论证日期', { exact: true }).click();
     await province.locator('.ant-picker-dropdown:visible td[title="2024-04-01"]').click();
     await review.getByRole('button', { name: twoChars('提交') }).click();
+    await province.getByRole('dialog').getByRole('button', { name: '确认提交' }).click();
     await review.waitFor({ state: 'detached' });
     expect((await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).openTasks).toEqual([
       expect.objectContaining({ taskId: 'provincialLeadingGroupReview' }),

@@ -58,7 +58,7 @@ export type ExpertEvaluation = {
    */
   evaluationMethod: "materialEvaluation" | "onSiteAcceptance" | "both";
   /**
-   * 现场验收日期：开展现场验收的填写现场验收日期；评估验收形式含现场验收时必填。日期格式为 YYYY-MM-DD。
+   * 现场验收日期：开展现场验收的填写现场验收日期；评估验收形式含现场验收时必填。
    */
   onSiteVisitDate?: string;
   /**
@@ -97,7 +97,7 @@ export interface MajorEvent {
     | "organisationalChange"
     | "other";
   /**
-   * 发生日期：填写事项发生（或作出调整决定）的日期。日期格式为 YYYY-MM-DD。
+   * 发生日期：填写事项发生（或作出调整决定）的日期。
    */
   occurredOn: string;
   /**
@@ -118,7 +118,7 @@ export interface MajorEvent {
    * @minItems 0
    * @maxItems 20
    *
-   * Items: 附件：单个附件的编号。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+   * Items: 附件：上传一个文件（PDF、Word、图片等）。
    */
   attachments?: string[];
 }
@@ -166,7 +166,7 @@ export interface Objection {
    * @minItems 1
    * @maxItems 20
    *
-   * Items: 附件：单个附件的编号。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+   * Items: 附件：上传一个文件（PDF、Word、图片等）。
    */
   evidence: string[];
   /**
@@ -188,7 +188,7 @@ export interface ProvincialAcceptanceReview {
    */
   comments?: string;
   /**
-   * 审核日期：填写完成审核的日期。日期格式为 YYYY-MM-DD。
+   * 审核日期：填写完成审核的日期。
    */
   reviewDate: string;
 }
@@ -219,7 +219,7 @@ export interface ProvincialFeasibilityReview {
    */
   departmentsConsulted: string[];
   /**
-   * 论证日期：填写完成可行性论证的日期。日期格式为 YYYY-MM-DD。
+   * 论证日期：填写完成可行性论证的日期。
    */
   reviewDate: string;
 }
@@ -237,7 +237,7 @@ export interface ProvincialLeadingGroupAcceptanceReview {
    */
   comments?: string;
   /**
-   * 审议日期：填写领导小组会议审议或书面审议的日期。日期格式为 YYYY-MM-DD。
+   * 审议日期：填写领导小组会议审议或书面审议的日期。
    */
   meetingDate: string;
   /**
@@ -259,7 +259,7 @@ export interface ProvincialLeadingGroupReReview {
    */
   comments?: string;
   /**
-   * 审议日期：填写领导小组会议审议或书面审议的日期。日期格式为 YYYY-MM-DD。
+   * 审议日期：填写领导小组会议审议或书面审议的日期。
    */
   meetingDate: string;
   /**
@@ -281,7 +281,7 @@ export interface ProvincialLeadingGroupReview {
    */
   comments?: string;
   /**
-   * 审议日期：填写领导小组会议审议或书面审议的日期。日期格式为 YYYY-MM-DD。
+   * 审议日期：填写领导小组会议审议或书面审议的日期。
    */
   meetingDate: string;
   /**
@@ -303,7 +303,7 @@ export interface ProvincialReReview {
    */
   comments?: string;
   /**
-   * 审核日期：填写完成审核的日期。日期格式为 YYYY-MM-DD。
+   * 审核日期：填写完成审核的日期。
    */
   reviewDate: string;
 }
@@ -326,7 +326,7 @@ export interface RevocationProposed {
    * @minItems 0
    * @maxItems 20
    *
-   * Items: 附件：单个附件的编号。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+   * Items: 附件：上传一个文件（PDF、Word、图片等）。
    */
   evidence?: string[];
   /**
@@ -424,7 +424,7 @@ export interface SamrReReviewEvaluation {
    */
   evaluationSummary: string;
   /**
-   * 评估日期：填写完成综合评估的日期。日期格式为 YYYY-MM-DD。
+   * 评估日期：填写完成综合评估的日期。
    */
   evaluationDate: string;
 }
@@ -446,7 +446,7 @@ export interface SamrRecognition {
    */
   announcementNumber?: string;
   /**
-   * 认定日期：填写认定公告的发布日期；予以认定时必填。日期格式为 YYYY-MM-DD。
+   * 认定日期：填写认定公告的发布日期；予以认定时必填。
    */
   recognitionDate?: string;
 }
@@ -482,7 +482,7 @@ export interface SamrRevocationDecision {
  */
 export interface SubmitAcceptanceApplication {
   /**
-   * 全面自查报告：上传对照创建目标和示范区创建评估指标体系开展全面自查形成的报告（第二十条）。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+   * 全面自查报告：上传对照创建目标和示范区创建评估指标体系开展全面自查形成的报告（第二十条）。
    */
   selfInspectionReport: string;
   /**
@@ -511,7 +511,7 @@ export interface SubmitAcceptanceApplication {
      */
     completion: "achieved" | "partiallyAchieved" | "notAchieved";
     /**
-     * 达成日期：填写目标首次达到目标值的日期；未完成的可不填。日期格式为 YYYY-MM-DD。
+     * 达成日期：填写目标首次达到目标值的日期；未完成的可不填。
      */
     achievedOn?: string;
     /**
@@ -520,7 +520,7 @@ export interface SubmitAcceptanceApplication {
      * @minItems 0
      * @maxItems 10
      *
-     * Items: 附件：单个附件的编号。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+     * Items: 附件：上传一个文件（PDF、Word、图片等）。
      */
     evidence?: string[];
   }[];
@@ -543,7 +543,7 @@ export interface SubmitAcceptanceApplication {
    * @minItems 0
    * @maxItems 30
    *
-   * Items: 附件：单个附件的编号。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+   * Items: 附件：上传一个文件（PDF、Word、图片等）。
    */
   attachments?: string[];
   /**
@@ -582,11 +582,11 @@ export interface SubmitAnnualReport {
    */
   reportPeriod?: {
     /**
-     * 起始日期：填写报告期第一天。日期格式为 YYYY-MM-DD。
+     * 起始日期：填写报告期第一天。
      */
     start: string;
     /**
-     * 截止日期：填写报告期最后一天。日期格式为 YYYY-MM-DD。
+     * 截止日期：填写报告期最后一天。
      */
     end: string;
   };
@@ -631,7 +631,7 @@ export interface SubmitAnnualReport {
    */
   nextYearPlan: string;
   /**
-   * 年度工作报告正式文本：上传加盖创建主体公章的年度工作报告正式文本（第二十七条）。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+   * 年度工作报告正式文本：上传加盖创建主体公章的年度工作报告正式文本（第二十七条）。
    */
   report: string;
   /**
@@ -640,7 +640,7 @@ export interface SubmitAnnualReport {
    * @minItems 0
    * @maxItems 20
    *
-   * Items: 附件：单个附件的编号。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+   * Items: 附件：上传一个文件（PDF、Word、图片等）。
    */
   attachments?: string[];
   /**
@@ -695,7 +695,7 @@ export interface SubmitCreationApplication {
      */
     name: string;
     /**
-     * 统一社会信用代码：填写创建主体的18位统一社会信用代码（GB 32100-2015），由数字和除I、O、S、V、Z以外的大写字母组成。
+     * 统一社会信用代码：填写创建主体营业执照或登记证书上的18位统一社会信用代码。
      */
     unifiedSocialCreditCode: string;
   };
@@ -767,7 +767,7 @@ export interface SubmitCreationApplication {
     benchmark: string;
   }[];
   /**
-   * 创建方案：上传园区编制的示范区创建方案（第十六条），应包括创建目标、主要任务、保障措施和进度安排。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+   * 创建方案：上传园区编制的示范区创建方案（第十六条），应包括创建目标、主要任务、保障措施和进度安排。
    */
   creationPlan: string;
   /**
@@ -776,7 +776,7 @@ export interface SubmitCreationApplication {
    * @minItems 0
    * @maxItems 20
    *
-   * Items: 附件：单个附件的编号。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+   * Items: 附件：上传一个文件（PDF、Word、图片等）。
    */
   otherAttachments?: string[];
   /**
@@ -877,7 +877,7 @@ export interface SubmitReReviewApplication {
      */
     completion: "achieved" | "partiallyAchieved" | "notAchieved";
     /**
-     * 达成日期：填写目标首次达到目标值的日期；未完成的可不填。日期格式为 YYYY-MM-DD。
+     * 达成日期：填写目标首次达到目标值的日期；未完成的可不填。
      */
     achievedOn?: string;
     /**
@@ -886,12 +886,12 @@ export interface SubmitReReviewApplication {
      * @minItems 0
      * @maxItems 10
      *
-     * Items: 附件：单个附件的编号。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+     * Items: 附件：上传一个文件（PDF、Word、图片等）。
      */
     evidence?: string[];
   }[];
   /**
-   * 复审申请材料：上传加盖创建主体公章的复审申请材料（第二十八条）。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+   * 复审申请材料：上传加盖创建主体公章的复审申请材料（第二十八条）。
    */
   reReviewApplication: string;
   /**
@@ -900,7 +900,7 @@ export interface SubmitReReviewApplication {
    * @minItems 0
    * @maxItems 30
    *
-   * Items: 附件：单个附件的编号。上传文件后由系统自动填入附件编号（64位小写十六进制SHA-256摘要）。
+   * Items: 附件：上传一个文件（PDF、Word、图片等）。
    */
   attachments?: string[];
   /**

@@ -54,6 +54,10 @@ export function IndicatorVetoesWidget({ id, value, onChange, disabled, readonly,
   );
 }
 
+/** A score below 0 or above the indicator's maximum. */
+const outOfRange = (score: number | undefined, max: number): boolean =>
+  score !== undefined && (score < 0 || score > max);
+
 function total(scores: Record<string, number>): number {
   return Object.values(scores).reduce((sum, score) => sum + (Number.isFinite(score) ? score : 0), 0);
 }
@@ -121,8 +125,10 @@ export function IndicatorScoresField(props: FieldProps) {
             render: (_: unknown, row) => (
               <InputNumber
                 aria-label={`${row.title} ${t('score')}`}
-                min={0}
-                max={row.maxScore}
+                // No min/max: antd would silently clamp a score out of range; it is marked instead
+                // (and the server names it, Art. 19).
+                status={outOfRange(scores[row.id], row.maxScore) ? 'error' : undefined}
+                aria-invalid={outOfRange(scores[row.id], row.maxScore)}
                 value={scores[row.id]}
                 disabled={disabled === true || readonly === true}
                 onChange={(next) => {

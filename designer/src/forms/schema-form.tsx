@@ -2,15 +2,20 @@ import { LoadingOutlined } from '@ant-design/icons';
 import Form from '@rjsf/antd';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import { Button, Space } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { AttachmentsWidget, AttachmentWidget } from './attachment-widgets.js';
 import { IndicatorScoresField, IndicatorVetoesWidget, YesNoWidget } from './choice-widgets.js';
 import { ArrayFieldTemplate, ErrorListTemplate, FieldTemplate, ObjectFieldTemplate } from './form-templates.js';
-import { errorTransformer, fieldIdOf, toErrorSchema, type FieldError } from './error-messages.js';
+import { schemaForRendering } from './conditional-shapes.js';
+import { decisionOf } from './decision.js';
+import { errorTransformer, fieldIdOf, propertyTokens, toErrorSchema, type FieldError } from './error-messages.js';
 import type { IndicatorChoices, SchemaFormContext } from './form-context.js';
 import { translatorFor } from './translate.js';
+import { blockImplicitSubmit, useDecisionConfirm } from './submit-guard.js';
+import { exampleWithoutUploads, useTrainingServer } from './training-example.js';
 import { FIELDS, uiSchemaFor, WIDGETS } from './ui-schema.js';
+import { UnclampedInputTemplate } from './unclamped-input.js';
 import { validatorFor } from './validator.js';
 import './schema-form.css';
 
@@ -35,7 +40,7 @@ export interface SchemaFormProps {
   idPrefix?: string;
   submitLabel?: string;
   busy?: boolean;
-  /** Offer "fill in the example" (`examples[0]`) for training. */
+  /** Offer "fill in the example" (`examples[0]`, uploads left empty) for training, on a sandbox-clock server only. */
   showExample?: boolean;
 }
 
@@ -46,7 +51,21 @@ const widgets = {
   [WIDGETS.indicatorVetoes]: IndicatorVetoesWidget,
 };
 const fields = { [FIELDS.indicatorScores]: IndicatorScoresField };
-const templates = { FieldTemplate, ObjectFieldTemplate, ArrayFieldTemplate, ErrorListTemplate };
+const templates = {
+  FieldTemplate,
+  ObjectFieldTemplate,
+  ArrayFieldTemplate,
+  ErrorListTemplate,
+  BaseInputTemplate: UnclampedInputTemplate,
+};
+
+/** Whether an error at rjsf `property` belongs to a field that was left (blurred) or to one inside it. */
+function touchedError(property: string | undefined, touched: ReadonlySet<string>, idPrefix: string): boolean {
+  const tokens = propertyTokens(property);
+  if (tokens.length === 0) return false;
+  const id = [idPrefix, ...tokens].join('_');
+  return [...touched].some((left) => left === id || left.startsWith(`${id}_`));
+}
 
 /**
  * Nothing is answered for the user: no commitment ticked (`const: true`), no declaration set to
@@ -75,6 +94,11 @@ export function SchemaForm(props: SchemaFormProps) {
   const { t, language } = useI18n();
   const [data, setData] = useState<unknown>(props.formData);
   const [attempted, setAttempted] = useState(false);
+  // Before the first submit, errors show at the fields the user has left (blurred) only.
+  const attemptedNow = useRef(false);
+  const touched = useRef(new Set<string>());
+  const confirmDecision = useDecisionConfirm();
+  const training = useTrainingServer(props.showExample === true && !readonly);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
@@ -84,11 +108,26 @@ export function SchemaForm(props: SchemaFormProps) {
     setDismissed(new Set());
   }, [props.extraErrors]);
 
+  const rendered = useMemo(() => schemaForRendering(schema), [schema]);
   const uiSchema = useMemo(
     () => uiSchemaFor(schema, { indicators: props.indicators !== undefined }),
     [schema, props.indicators],
   );
-  const transformErrors = useMemo(() => errorTransformer(schema, language), [schema, language]);
+  const transformErrors = useMemo(() => {
+    const transform = errorTransformer(schema, language);
+    return (errors: Parameters<typeof transform>[0]) =>
+      transform(errors).filter(
+        (error) => attemptedNow.current || touchedError(error.property, touched.current, idPrefix),
+      );
+  }, [schema, language, idPrefix]);
+  const attempt = () => {
+    attemptedNow.current = true;
+  };
+  const send = async (formData: unknown) => {
+    const decision = decisionOf(schema, formData);
+    if (decision !== undefined && !(await confirmDecision(decision))) return;
+    await props.onSubmit?.(formData);
+  };
   const formContext = useMemo<SchemaFormContext>(
     () => ({
       uploadPath: props.uploadPath ?? '/api/attachments',
@@ -108,67 +147,80 @@ export function SchemaForm(props: SchemaFormProps) {
   const example = Array.isArray(schema.examples) ? (schema.examples[0] as unknown) : undefined;
 
   return (
-    <Form
-      schema={schema}
-      uiSchema={uiSchema}
-      formData={data}
-      validator={validatorFor(language)}
-      className={readonly ? 'qbz-schema-form qbz-readonly' : 'qbz-schema-form'}
-      widgets={widgets}
-      fields={fields}
-      templates={templates}
-      formContext={formContext}
-      idPrefix={idPrefix}
-      readonly={readonly}
-      noHtml5Validate
-      showErrorList={readonly ? false : 'top'}
-      focusOnFirstError
-      liveValidate={attempted ? 'onChange' : false}
-      transformErrors={transformErrors}
-      translateString={translatorFor(language)}
-      experimental_defaultFormStateBehavior={defaultFormStateBehavior}
-      {...(extraErrors !== undefined && { extraErrors })}
-      onChange={(event, id) => {
-        setData(event.formData);
-        props.onChange?.(event.formData);
-        if (id !== undefined && props.extraErrors !== undefined) {
-          const touched = props.extraErrors.filter((error) => {
-            const field = fieldIdOf(error.path, idPrefix);
-            return error.path !== '' && (id === field || id.startsWith(`${field}_`));
-          });
-          if (touched.length > 0) setDismissed((before) => new Set([...before, ...touched.map((error) => error.path)]));
-        }
-      }}
-      onError={() => {
-        setAttempted(true);
-      }}
-      onSubmit={(event) => {
-        setAttempted(true);
-        void Promise.resolve(props.onSubmit?.(event.formData)).catch(() => undefined);
-      }}
-    >
-      {readonly ? (
-        <></>
-      ) : (
-        <Space wrap>
-          {/* Not `loading`: antd's icon can stay behind after its leave motion and rename the button
+    <div onKeyDownCapture={blockImplicitSubmit} onSubmitCapture={attempt}>
+      <Form
+        schema={rendered}
+        uiSchema={uiSchema}
+        formData={data}
+        validator={validatorFor(language)}
+        className={readonly ? 'qbz-schema-form qbz-readonly' : 'qbz-schema-form'}
+        widgets={widgets}
+        fields={fields}
+        templates={templates}
+        formContext={formContext}
+        idPrefix={idPrefix}
+        readonly={readonly}
+        noHtml5Validate
+        showErrorList={readonly ? false : 'top'}
+        focusOnFirstError
+        liveValidate={attempted ? 'onChange' : 'onBlur'}
+        onBlur={(id) => {
+          touched.current.add(id);
+        }}
+        transformErrors={transformErrors}
+        translateString={translatorFor(language)}
+        experimental_defaultFormStateBehavior={defaultFormStateBehavior}
+        {...(extraErrors !== undefined && { extraErrors })}
+        onChange={(event, id) => {
+          setData(event.formData);
+          props.onChange?.(event.formData);
+          if (id !== undefined && props.extraErrors !== undefined) {
+            const touched = props.extraErrors.filter((error) => {
+              const field = fieldIdOf(error.path, idPrefix);
+              return error.path !== '' && (id === field || id.startsWith(`${field}_`));
+            });
+            if (touched.length > 0)
+              setDismissed((before) => new Set([...before, ...touched.map((error) => error.path)]));
+          }
+        }}
+        onError={() => {
+          setAttempted(true);
+        }}
+        onSubmit={(event) => {
+          setAttempted(true);
+          void send(event.formData).catch(() => undefined);
+        }}
+      >
+        {readonly ? (
+          <></>
+        ) : (
+          <Space wrap>
+            {/* Not `loading`: antd's icon can stay behind after its leave motion and rename the button
               ("loading 提交") for screen readers. */}
-          <Button type="primary" htmlType="submit" disabled={busy} icon={busy ? <LoadingOutlined /> : undefined}>
-            {props.submitLabel ?? t('submit')}
-          </Button>
-          {props.showExample === true && example !== undefined && (
             <Button
-              type="link"
-              onClick={() => {
-                setData(structuredClone(example));
-                props.onChange?.(example);
-              }}
+              type="primary"
+              htmlType="submit"
+              onClick={attempt}
+              disabled={busy}
+              icon={busy ? <LoadingOutlined /> : undefined}
             >
-              {t('fillExample')}
+              {props.submitLabel ?? t('submit')}
             </Button>
-          )}
-        </Space>
-      )}
-    </Form>
+            {training && example !== undefined && (
+              <Button
+                type="link"
+                onClick={() => {
+                  const filled = exampleWithoutUploads(schema, example);
+                  setData(filled);
+                  props.onChange?.(filled);
+                }}
+              >
+                {t('fillExample')}
+              </Button>
+            )}
+          </Space>
+        )}
+      </Form>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import localizeEnModule from 'ajv-i18n/localize/en/index.js';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import { ATTACHMENT_ID_PATTERN, INDICATORS_KEYWORD } from '../../../engine/forms/form-ajv.js';
+import { isValidUscc, USCC_FORMAT } from '../../../engine/forms/uscc.js';
 import type { Language } from '../i18n/messages.js';
 import { InterpretingAjv } from './interpreting-ajv.js';
 
@@ -39,7 +40,7 @@ function codeGenerationAllowed(): boolean {
 
 /**
  * The browser's copy of the server's Ajv set-up (engine/forms/form-ajv.ts): draft 2020-12, all
- * errors, the formats of ajv-formats plus `attachment-id`, and the `x-indicators` annotation
+ * errors, the formats of ajv-formats plus `attachment-id` and `unified-social-credit-code`, and the `x-indicators` annotation
  * registered so schemas that carry it are accepted. Ajv2020 where the page may generate code,
  * otherwise the interpreting stand-in with the same errors (interpreting-ajv.ts). Not strict: rjsf
  * also validates fragments it derives from a schema (an option of a `oneOf`, a branch of an `if`),
@@ -58,6 +59,7 @@ export function createValidator(
       customFormats: {
         ...(fullFormats as unknown as NonNullable<CustomValidatorOptionsType['customFormats']>),
         'attachment-id': ATTACHMENT_ID_PATTERN,
+        [USCC_FORMAT]: isValidUscc,
       },
       ajvOptionsOverrides: { allErrors: true, strict: false, verbose: true },
       extenderFn: registerIndicatorsKeyword as unknown as CustomValidatorOptionsType['extenderFn'],

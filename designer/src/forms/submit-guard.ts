@@ -1,0 +1,45 @@
+import { App } from 'antd';
+import type { KeyboardEvent } from 'react';
+import { useI18n } from '../i18n/i18n.js';
+import type { Decision } from './decision.js';
+
+/** Inputs where Enter would submit the form by itself (a text box, a date picker's box…). */
+const TYPING = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', 'date', 'time']);
+
+/**
+ * Enter in a field never submits (Enter in the date picker once sent an approval): a form is sent by
+ * its button only. The key still reaches the field (a select picks, a date picker takes its date);
+ * only the browser's implicit submission is cancelled.
+ */
+export function blockImplicitSubmit(event: KeyboardEvent<HTMLElement>): void {
+  const target = event.target;
+  if (event.key === 'Enter' && target instanceof HTMLInputElement && TYPING.has(target.type)) event.preventDefault();
+}
+
+/**
+ * Asks before a decision is sent, restating it by its title (审核结论：退回修改). Resolves true on
+ * 确认提交; the cancel button has the focus, so a stray Enter goes back to the form.
+ */
+const fill = (template: string, decision: Decision) =>
+  template.replaceAll('{label}', decision.label).replaceAll('{choice}', decision.choice);
+
+export function useDecisionConfirm(): (decision: Decision) => Promise<boolean> {
+  const { modal } = App.useApp();
+  const { t } = useI18n();
+  return (decision) =>
+    new Promise((resolve) => {
+      modal.confirm({
+        title: fill(t('confirmDecisionTitle'), decision),
+        content: fill(t('confirmDecisionContent'), decision),
+        okText: t('confirmDecisionOk'),
+        cancelText: t('confirmDecisionCancel'),
+        focusable: { autoFocusButton: 'cancel' },
+        onOk: () => {
+          resolve(true);
+        },
+        onCancel: () => {
+          resolve(false);
+        },
+      });
+    });
+}

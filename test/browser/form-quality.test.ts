@@ -1,0 +1,201 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
+import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { buildWebApp, CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+
+const PROCESS = 'quality-brand-zone';
+const VERSION = '2024-03-14';
+const USERS: Record<string, string[]> = {
+  park1: ['park:P-001'],
+  park2: ['park:P-002'],
+  park3: ['park:P-003'],
+  'province-js': ['province:320000'],
+};
+
+/**
+ * The server, started after the build and before Chromium (both compete for two shared cores): a
+ * start that did not answer in time under load is tried again, twice at most.
+ */
+async function startServer(options: Parameters<typeof startWebServer>[0]): Promise<WebServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startWebServer({ startTimeoutMs: 120_000, ...options });
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('did not answer')) throw error;
+    }
+  }
+}
+
+/** antd spaces out two-character Chinese button labels (提 交). */
+const twoChars = (text: string) => new RegExp(`^${Array.from(text).join('\\s?')}$`);
+
+describe.runIf(browserAvailable())(
+  'form quality in Chromium: keyboard, errors on leaving a field, training example',
+  () => {
+    let webRoot: string;
+    let server: WebServer;
+    /** The same build on the system clock: a production set-up, without training help. */
+    let production: WebServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      webRoot = await mkdtemp(join(tmpdir(), 'qbz-quality-web-'));
+      await buildWebApp(webRoot);
+      server = await startServer({ webRoot });
+      production = await startServer({ webRoot, env: { CLOCK: 'system' } });
+      browser = await launchChromium();
+      await server.createUsers(USERS);
+      await production.createUsers(USERS);
+    }, 600_000);
+    afterAll(async () => {
+      await (browser as Browser | undefined)?.close();
+      await (server as WebServer | undefined)?.stop();
+      await (production as WebServer | undefined)?.stop();
+      await rm(webRoot, { recursive: true, force: true });
+    });
+
+    const pages: Page[] = [];
+    afterEach(async (context) => {
+      if (context.task.result?.state === 'fail')
+        for (const [index, page] of pages.entries())
+          await page.screenshot({ path: join(ARTIFACTS_DIR, `form-quality-failed-${index}.png`), fullPage: true });
+      await Promise.all(pages.splice(0).map((page) => page.context().close()));
+    });
+
+    async function login(target: WebServer, username: string): Promise<Page> {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+      if (target === server) await context.clock.setFixedTime(CLOCK_START);
+      const page = await context.newPage();
+      pages.push(page);
+      await page.goto(`${target.url}/`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(USER_PASSWORD);
+      await page.getByRole('button', { name: twoChars('登录') }).click();
+      await page.getByRole('heading', { name: '待办任务' }).waitFor();
+      return page;
+    }
+
+    async function startCase(target: WebServer, user: string): Promise<string> {
+      const started = await target.ok<CaseView>('POST', '/api/cases', {
+        as: user,
+        body: { process: PROCESS, park: `P-00${user.slice(-1)}`, province: '320000' },
+      });
+      return started.id;
+    }
+
+    async function completeWithExample(username: string, caseId: string, taskId: string): Promise<void> {
+      const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { as: username });
+      const task = tasks.find((open) => open.caseId === caseId && open.taskId === taskId);
+      if (task === undefined) throw new Error(`${username} has no ${taskId} on ${caseId}`);
+      const schema = await server.ok<{ examples: unknown[] }>(
+        'GET',
+        `/api/definitions/${PROCESS}/${VERSION}/forms/${task.formKey}`,
+      );
+      await server.ok('POST', `/api/tasks/${task.ref}/complete`, { as: username, body: { data: schema.examples[0] } });
+    }
+
+    const openTasks = async (caseId: string) =>
+      (await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).openTasks.map((task) => task.taskId);
+
+    const errorsAt = (form: Locator, page: Page, label: string) =>
+      form
+        .locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) })
+        .locator('.ant-form-item-explain-error')
+        .allTextContents();
+
+    it('Enter in a field never sends a decision; the button asks first, restating 退回修改', async () => {
+      const caseId = await startCase(server, 'park1');
+      await completeWithExample('park1', caseId, 'submitCreationApplication');
+      const page = await login(server, 'province-js');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="provincialFeasibilityReview"]');
+      await form.getByRole('button', { name: '填入示例（培训用）' }).click();
+      await form.getByLabel('审核结论', { exact: true }).click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: '退回修改' })
+        .click();
+      await form.getByLabel('审核意见', { exact: true }).fill('请补充创建方案的保障措施。');
+
+      // Enter in the date picker and in a text box: the form stays (the defect sent an approval here).
+      await form.getByLabel('论证日期', { exact: true }).click();
+      await page.keyboard.press('Enter');
+      await form.getByLabel('部门名称', { exact: true }).first().focus();
+      await page.keyboard.press('Enter');
+      // The button, reached by the keyboard, asks; the dialog (the first one: Enter opened none) restates the choice.
+      await form.getByRole('button', { name: twoChars('提交') }).focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('确认提交「退回修改」？').waitFor();
+      expect(await page.locator('.ant-modal-confirm').count()).toBe(1);
+      await expect.poll(() => dialog.textContent()).toContain('审核结论：退回修改');
+      // Its cancel button has the focus: Enter goes back to the form, nothing is sent.
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await openTasks(caseId)).toEqual(['provincialFeasibilityReview']);
+
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      await dialog.getByRole('button', { name: '确认提交' }).click();
+      await form.waitFor({ state: 'detached' });
+      expect(await openTasks(caseId)).toEqual(['submitCreationApplication']);
+    }, 120_000);
+
+    it('errors appear when a field is left, in plain words; a number out of range stays as typed and is an error', async () => {
+      const caseId = await startCase(server, 'park2');
+      const page = await login(server, 'park2');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="submitCreationApplication"]');
+      await form.getByLabel('园区名称', { exact: true }).click();
+      await page.keyboard.press('Tab');
+      await expect.poll(() => errorsAt(form, page, '园区名称')).toEqual(['为必填项']);
+      // Only the field left shows an error, not every empty field of the form.
+      expect(await form.locator('.ant-form-item-explain-error').count()).toBe(1);
+
+      await form.getByLabel('统一社会信用代码', { exact: true }).fill('91320000134812345A');
+      await page.keyboard.press('Tab');
+      await expect
+        .poll(() => errorsAt(form, page, '统一社会信用代码'))
+        .toEqual(['不是有效的统一社会信用代码，请核对（校验码不符）']);
+
+      const share = form.getByLabel('主导产业占比（%）', { exact: true });
+      await share.fill('150');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => errorsAt(form, page, '主导产业占比（%）')).toEqual(['不能大于 100']);
+      expect(await share.inputValue()).toBe('150');
+      await page.screenshot({ path: join(ARTIFACTS_DIR, 'form-quality-blur-errors.png'), fullPage: true });
+
+      // A valid code: its error goes when the field is left again.
+      await form.getByLabel('统一社会信用代码', { exact: true }).fill('91320000134812345R');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => errorsAt(form, page, '统一社会信用代码')).toEqual([]);
+    }, 120_000);
+
+    it('the training example fills the form but no upload (its file ids name no file)', async () => {
+      const caseId = await startCase(server, 'park3');
+      const page = await login(server, 'park3');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="submitCreationApplication"]');
+      await form.getByRole('button', { name: '填入示例（培训用）' }).click();
+      await expect.poll(() => form.getByLabel('园区名称', { exact: true }).inputValue()).not.toBe('');
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      const plan = form.locator('.ant-form-item', { has: page.getByRole('button', { name: '上传附件：创建方案' }) });
+      await expect.poll(() => plan.locator('.ant-form-item-explain-error').allTextContents()).toEqual(['请上传文件']);
+      expect(await openTasks(caseId)).toEqual(['submitCreationApplication']);
+    }, 120_000);
+
+    it('no training example on a server on the real clock', async () => {
+      const caseId = await startCase(production, 'park1');
+      const page = await login(production, 'park1');
+      const clock = page.waitForResponse((response) => response.url().endsWith('/api/clock'));
+      await page.goto(`${production.url}/cases/${encodeURIComponent(caseId)}`);
+      expect(((await (await clock).json()) as { simulated: boolean }).simulated).toBe(false);
+      const form = page.locator('[data-task="submitCreationApplication"]');
+      await form.getByLabel('园区名称', { exact: true }).waitFor();
+      expect(await form.getByRole('button', { name: '填入示例（培训用）' }).count()).toBe(0);
+    }, 120_000);
+  },
+);

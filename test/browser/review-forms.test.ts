@@ -1,0 +1,351 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
+import { applyMergePatch } from '../../engine/forms/merge-patch.js';
+import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { buildWebApp, CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+
+const PROCESS = 'quality-brand-zone';
+const VERSION = '2024-03-14';
+const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
+/** One park per case (a park has one case in progress at a time): park-1 … park-20. */
+const PARKS = Array.from({ length: 20 }, (_, index) => `park-${index + 1}`);
+const parkCode = (user: string) => `P-${String(100 + Number(user.split('-')[1])).padStart(3, '0')}`;
+const USERS: Record<string, string[]> = {
+  ...Object.fromEntries(PARKS.map((park) => [park, [`park:${parkCode(park)}`]])),
+  'province-js': ['province:320000'],
+  'group-js': ['province-leading-group:320000'],
+  samr: ['samr'],
+  expert: ['expert'],
+  ...Object.fromEntries(MINISTRIES.map((ministry) => [ministry, [`ministry:${ministry}`]])),
+};
+
+type Step = readonly [user: string, taskId: string];
+const opinions = (): Step[] => MINISTRIES.map((ministry) => [ministry, 'departmentOpinion']);
+const CREATION: Step[] = [
+  ['park', 'submitCreationApplication'],
+  ['province-js', 'provincialFeasibilityReview'],
+  ['group-js', 'provincialLeadingGroupReview'],
+  ...opinions(),
+  ['samr', 'samrCreationApproval'],
+];
+const ACCEPTANCE: Step[] = [
+  ['park', 'submitAcceptanceApplication'],
+  ['province-js', 'provincialAcceptanceReview'],
+  ['group-js', 'provincialLeadingGroupAcceptanceReview'],
+  ...opinions(),
+  ['samr', 'samrAcceptanceReview'],
+];
+const RE_REVIEW: Step[] = [
+  ['park', 'submitReReviewApplication'],
+  ['province-js', 'provincialReReview'],
+  ['group-js', 'provincialLeadingGroupReReview'],
+  ...opinions(),
+  ['samr', 'samrReReviewEvaluation'],
+];
+
+/** A review form of the version: where it stands, and where 退回 sends the case back to. */
+interface Review {
+  taskId: string;
+  user: string;
+  phase: Step[];
+  returnTitle: string;
+  rejectTitle: string;
+  returnsTo: string;
+  /** Fields a return needs beyond 审核意见. */
+  onReturn?: (form: Locator) => Promise<void>;
+}
+
+const REVIEWS: Review[] = [
+  {
+    taskId: 'provincialFeasibilityReview',
+    user: 'province-js',
+    phase: CREATION,
+    returnTitle: '退回修改',
+    rejectTitle: '不予通过',
+    returnsTo: 'submitCreationApplication',
+  },
+  {
+    taskId: 'provincialLeadingGroupReview',
+    user: 'group-js',
+    phase: CREATION,
+    returnTitle: '退回修改',
+    rejectTitle: '不予通过',
+    returnsTo: 'provincialFeasibilityReview',
+  },
+  {
+    taskId: 'samrCreationApproval',
+    user: 'samr',
+    phase: CREATION,
+    returnTitle: '退回修改',
+    rejectTitle: '不予通过',
+    returnsTo: 'submitCreationApplication',
+  },
+  {
+    taskId: 'provincialAcceptanceReview',
+    user: 'province-js',
+    phase: ACCEPTANCE,
+    returnTitle: '退回修改',
+    rejectTitle: '不予通过',
+    returnsTo: 'submitAcceptanceApplication',
+  },
+  {
+    taskId: 'provincialLeadingGroupAcceptanceReview',
+    user: 'group-js',
+    phase: ACCEPTANCE,
+    returnTitle: '退回修改',
+    rejectTitle: '不予通过',
+    returnsTo: 'provincialAcceptanceReview',
+  },
+  {
+    taskId: 'samrAcceptanceReview',
+    user: 'samr',
+    phase: ACCEPTANCE,
+    returnTitle: '退回修改',
+    rejectTitle: '不予通过',
+    returnsTo: 'submitAcceptanceApplication',
+    onReturn: async (form) => {
+      await form.getByLabel('改进意见', { exact: true }).fill('请补充质量基础设施建设情况的佐证材料。');
+    },
+  },
+  {
+    taskId: 'samrRecognition',
+    user: 'samr',
+    phase: [],
+    returnTitle: '退回重新评估',
+    rejectTitle: '不予认定',
+    returnsTo: 'expertEvaluation',
+  },
+  {
+    taskId: 'provincialReReview',
+    user: 'province-js',
+    phase: RE_REVIEW,
+    returnTitle: '退回修改',
+    rejectTitle: '不予通过',
+    returnsTo: 'submitReReviewApplication',
+  },
+  {
+    taskId: 'provincialLeadingGroupReReview',
+    user: 'group-js',
+    phase: RE_REVIEW,
+    returnTitle: '退回修改',
+    rejectTitle: '不予通过',
+    returnsTo: 'provincialReReview',
+  },
+  {
+    taskId: 'samrReReviewEvaluation',
+    user: 'samr',
+    phase: RE_REVIEW,
+    returnTitle: '退回修改',
+    rejectTitle: '不予通过',
+    returnsTo: 'submitReReviewApplication',
+  },
+];
+
+/** The steps of a phase before a review's task. */
+const before = (review: Review): Step[] =>
+  review.phase.slice(
+    0,
+    review.phase.findIndex(([, id]) => id === review.taskId),
+  );
+
+/**
+ * The server, started after the build and before Chromium (both compete for two shared cores): a
+ * start that did not answer in time under load is tried again, twice at most.
+ */
+async function startServer(options: Parameters<typeof startWebServer>[0]): Promise<WebServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startWebServer({ startTimeoutMs: 120_000, ...options });
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('did not answer')) throw error;
+    }
+  }
+}
+
+/** antd spaces out two-character Chinese button labels (提 交). */
+const twoChars = (text: string) => new RegExp(`^${Array.from(text).join('\\s?')}$`);
+
+describe.runIf(browserAvailable())('review forms in Chromium: return and reject on every review form', () => {
+  let webRoot: string;
+  let server: WebServer;
+  let browser: Browser;
+  /** Each review's two cases: the one returned and the one rejected. */
+  const cases = new Map<string, { returned: string; rejected: string }>();
+
+  beforeAll(async () => {
+    webRoot = await mkdtemp(join(tmpdir(), 'qbz-review-web-'));
+    await buildWebApp(webRoot);
+    server = await startServer({ webRoot });
+    browser = await launchChromium();
+    await server.createUsers(USERS);
+  }, 600_000);
+  afterAll(async () => {
+    await (browser as Browser | undefined)?.close();
+    await (server as WebServer | undefined)?.stop();
+    await rm(webRoot, { recursive: true, force: true });
+  });
+
+  /** Each case's park user. */
+  const parkOf = new Map<string, string>();
+  async function complete(user: string, caseId: string, taskId: string, patch: unknown = {}): Promise<void> {
+    const username = user === 'park' ? (parkOf.get(caseId) ?? user) : user;
+    const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { as: username });
+    const task = tasks.find((open) => open.caseId === caseId && open.taskId === taskId);
+    if (task === undefined) throw new Error(`${username} has no ${taskId} on ${caseId}`);
+    const schema = await server.ok<{ examples: unknown[] }>(
+      'GET',
+      `/api/definitions/${PROCESS}/${VERSION}/forms/${task.formKey}`,
+    );
+    await server.ok('POST', `/api/tasks/${task.ref}/complete`, {
+      as: username,
+      body: { data: applyMergePatch(schema.examples[0], patch) },
+    });
+  }
+  const run = async (caseId: string, steps: readonly Step[]) => {
+    for (const [user, taskId] of steps) await complete(user, caseId, taskId);
+  };
+  const view = (caseId: string) => server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
+
+  const pages = new Map<string, Page>();
+  /** The user's page on the sandbox's day (a new session after each clock jump). */
+  async function pageOf(user: string, time: string): Promise<Page> {
+    const known = pages.get(user);
+    if (known !== undefined) return known;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    await context.clock.setFixedTime(time);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('用户名').fill(user);
+    await page.getByLabel('密码').fill(USER_PASSWORD);
+    await page.getByRole('button', { name: twoChars('登录') }).click();
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+    pages.set(user, page);
+    return page;
+  }
+  async function closePages(): Promise<void> {
+    for (const page of pages.values()) await page.context().close();
+    pages.clear();
+  }
+
+  async function choose(page: Page, form: Locator, label: string, option: string): Promise<void> {
+    await form.getByLabel(label, { exact: true }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click();
+  }
+
+  /**
+   * The decision taken on the case page: the training example, a comment typed while 同意 is chosen,
+   * then the return or reject chosen (the comment must stay, on screen and filled), sent by the button
+   * and confirmed in a dialog that restates the choice.
+   */
+  async function decide(review: Review, caseId: string, choice: string, time: string): Promise<void> {
+    const page = await pageOf(review.user, time);
+    await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+    const form = page.locator(`[data-task="${review.taskId}"]`);
+    await form.getByRole('button', { name: '填入示例（培训用）' }).click();
+    const comment = `${choice}：请按第七条补充说明（${review.taskId}）。`;
+    await form.getByLabel('审核意见', { exact: true }).fill(comment);
+    await choose(page, form, '审核结论', choice);
+    await expect.poll(() => form.getByLabel('审核意见', { exact: true }).inputValue()).toBe(comment);
+    if (choice === review.returnTitle) await review.onReturn?.(form);
+    await form.getByRole('button', { name: twoChars('提交') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(`确认提交「${choice}」？`).waitFor();
+    await dialog.getByRole('button', { name: '确认提交' }).click();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  async function decideAll(reviews: readonly Review[], time: string): Promise<void> {
+    for (const review of reviews) {
+      const { returned, rejected } = cases.get(review.taskId) ?? { returned: '', rejected: '' };
+      await decide(review, returned, review.returnTitle, time);
+      const back = await view(returned);
+      expect(back.final, `${review.taskId} returned`).toBe(false);
+      expect(
+        back.openTasks.map((task) => task.taskId),
+        `${review.taskId} returned`,
+      ).toEqual([review.returnsTo]);
+      await decide(review, rejected, review.rejectTitle, time);
+      const ended = await view(rejected);
+      expect(ended.final, `${review.taskId} rejected (${ended.status})`).toBe(true);
+      expect(ended.openTasks).toEqual([]);
+    }
+  }
+
+  async function start(): Promise<string> {
+    const park = PARKS[parkOf.size] ?? 'park-1';
+    const started = await server.ok<CaseView>('POST', '/api/cases', {
+      as: park,
+      body: { process: PROCESS, park: parkCode(park), province: '320000' },
+    });
+    parkOf.set(started.id, park);
+    return started.id;
+  }
+
+  const inPhase = (phase: Step[]) => REVIEWS.filter((review) => review.phase === phase);
+  const later = REVIEWS.filter((review) => review.phase !== CREATION);
+  const reReview = [...inPhase(RE_REVIEW)];
+
+  it('creation: a province, its leading group and SAMR return and reject in the page', async () => {
+    for (const review of REVIEWS) cases.set(review.taskId, { returned: await start(), rejected: await start() });
+    for (const review of inPhase(CREATION))
+      for (const id of Object.values(cases.get(review.taskId) ?? {})) await run(id, before(review));
+    for (const review of later) for (const id of Object.values(cases.get(review.taskId) ?? {})) await run(id, CREATION);
+    await decideAll(inPhase(CREATION), CLOCK_START);
+    await closePages();
+  }, 300_000);
+
+  it('acceptance: the province, its leading group and SAMR return and reject', async () => {
+    const time = '2025-04-02T09:00:00+08:00';
+    await server.advanceTo(time);
+    for (const review of later) {
+      const steps = review.phase === ACCEPTANCE ? before(review) : ACCEPTANCE;
+      for (const id of Object.values(cases.get(review.taskId) ?? {})) await run(id, steps);
+    }
+    await decideAll(inPhase(ACCEPTANCE), time);
+    await closePages();
+  }, 300_000);
+
+  it('recognition: SAMR returns a case to the experts and refuses recognition of another', async () => {
+    const recognition = REVIEWS.filter((review) => review.taskId === 'samrRecognition');
+    const pending = [...recognition, ...reReview].flatMap((review) => Object.values(cases.get(review.taskId) ?? {}));
+    await server.advanceTo('2025-04-25T09:00:00+08:00');
+    for (const id of pending) await complete('expert', id, 'expertEvaluation');
+    const time = '2025-05-07T10:00:00+08:00';
+    await server.advanceTo(time);
+    await decideAll(recognition, time);
+    await closePages();
+  }, 300_000);
+
+  it('re-review: the province, its leading group and SAMR return and reject', async () => {
+    const ids = reReview.flatMap((review) => Object.values(cases.get(review.taskId) ?? {}));
+    for (const id of ids) await complete('samr', id, 'samrRecognition');
+    await server.advanceTo('2026-05-11T09:00:00+08:00');
+    for (const id of ids)
+      await complete('park', id, 'submitAnnualReport', {
+        reportYear: 1,
+        reportPeriod: { start: '2025-05-08', end: '2026-05-07' },
+      });
+    await server.advanceTo('2027-05-10T09:00:00+08:00');
+    for (const id of ids)
+      await complete('park', id, 'submitAnnualReport', {
+        reportYear: 2,
+        reportPeriod: { start: '2026-05-08', end: '2027-05-07' },
+      });
+    const time = '2027-11-08T09:00:00+08:00';
+    await server.advanceTo(time);
+    for (const review of reReview)
+      for (const id of Object.values(cases.get(review.taskId) ?? {})) await run(id, before(review));
+    await decideAll(reReview, time);
+    const page = await pageOf('samr', time);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'review-forms-re-review.png'), fullPage: true });
+    await closePages();
+  }, 300_000);
+});
