@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { MemoryStore, chinaDateOf, type SimulatedClock, type Store, type WorkflowEngine } from '../engine/index.js';
 import type { Accounts } from './accounts/accounts.js';
 import { LoginThrottle } from './accounts/login-throttle.js';
+import { ActorNames } from './actor-names.js';
 import type { AttachmentStore } from './attachments.js';
 import { errorHandler, HttpError } from './http-errors.js';
 import { openApiDocument } from './openapi.js';
@@ -89,7 +90,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(sessionRoutes(accounts, new LoginThrottle(() => Date.now())));
   app.use(userRoutes(accounts));
-  app.use(caseRoutes(engine, attachments));
+  app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts)));
   app.use(taskRoutes(engine, attachments));
   app.use(
     publicRoutes(engine, attachments, engine.definitions.directory('provinces'), {

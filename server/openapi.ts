@@ -192,6 +192,11 @@ const PublicNotice = object(
   },
 );
 
+const ACTOR_NAME = text(
+  '办理单位：账户的所属单位，或角色的组名与范围；公众来件只称“公众”；不在哈希内 / who acted, by organisation (not hashed)',
+  { examples: ['江苏省市场监督管理局', '省级市场监管部门 · 江苏省', '公众'] },
+);
+
 const AuditEntry = object(
   '审计记录（哈希链）/ an audit entry, hash-chained',
   ['seq', 'at', 'type', 'caseId', 'actor', 'version', 'details', 'prevHash', 'hash'],
@@ -205,6 +210,7 @@ const AuditEntry = object(
     details: { type: 'object' },
     prevHash: SHA256,
     hash: SHA256,
+    actorName: ACTOR_NAME,
   },
 );
 
@@ -216,8 +222,15 @@ const Submission = object('已提交的表单 / a submitted form', ['seq', 'at',
   name: { type: 'string' },
   ref: { type: 'string' },
   data: { description: '表单数据 / the form data' },
+  redacted: { const: true },
+  actorName: ACTOR_NAME,
 });
 
+const ORGANISATION = text('所属单位，1–100 字 / the organisation the account acts for', {
+  minLength: 1,
+  maxLength: 100,
+  examples: ['江苏省市场监督管理局'],
+});
 const ROLE = text('角色：group 或 group:scope / a role', { pattern: '^[a-z][a-z0-9-]*(:.+)?$' });
 const USERNAME = text('2–64 位字母、数字、下划线或连字符', { pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$' });
 
@@ -225,6 +238,7 @@ const User = object('用户（不含密码）/ a user, never with its password h
   username: USERNAME,
   roles: arrayOf(ROLE),
   displayName: { type: 'string' },
+  organisation: text('所属单位 / the organisation the account acts for', { examples: ['江苏省市场监督管理局'] }),
   createdAt: INSTANT,
   disabled: { type: 'boolean' },
   passwordHash: false,
@@ -241,6 +255,7 @@ const Me = object('当前用户 / the caller', ['username', 'roles'], {
   username: USERNAME,
   roles: arrayOf(ROLE),
   displayName: { type: 'string' },
+  organisation: { type: 'string' },
   passwordHash: false,
 });
 
@@ -511,12 +526,14 @@ const bodies: Json = {
     password: text('不少于 8 位 / at least 8 characters', { minLength: 8 }),
     roles: arrayOf(ROLE),
     displayName: { type: 'string' },
+    organisation: ORGANISATION,
   }),
   UserChange: object('修改用户 / a change to a user', [], {
     roles: arrayOf(ROLE),
     password: { type: 'string', minLength: 8 },
     disabled: { type: 'boolean' },
     displayName: { type: 'string' },
+    organisation: ORGANISATION,
   }),
   NewCase: object('发起创建申请 / start a case', ['process', 'park', 'province'], {
     process: { type: 'string', minLength: 1, examples: ['quality-brand-zone'] },

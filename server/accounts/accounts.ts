@@ -10,6 +10,8 @@ export interface User {
   passwordHash: string;
   roles: string[];
   displayName?: string;
+  /** The organisation the account acts for (江苏省市场监督管理局): how the case history names it. */
+  organisation?: string;
   createdAt: string;
   disabled?: boolean;
 }
@@ -76,6 +78,7 @@ export class Accounts {
     password: string;
     roles: string[];
     displayName?: string;
+    organisation?: string;
   }): Promise<PublicUser> {
     const { username, password, roles } = input;
     if (!USERNAME_PATTERN.test(username)) {
@@ -99,6 +102,7 @@ export class Accounts {
         passwordHash: await hashPassword(password, this.options.hashCost),
         roles: [...roles],
         ...(input.displayName !== undefined && { displayName: input.displayName }),
+        ...(input.organisation !== undefined && { organisation: input.organisation }),
         createdAt: this.now().toISOString(),
       };
       await this.store.put(USERS, username, user);
@@ -110,7 +114,7 @@ export class Accounts {
 
   async update(
     username: string,
-    change: { password?: string; roles?: string[]; disabled?: boolean; displayName?: string },
+    change: { password?: string; roles?: string[]; disabled?: boolean; displayName?: string; organisation?: string },
   ): Promise<PublicUser> {
     const user = await this.get(username);
     if (user === undefined) throw new EngineError('not-found', `用户 ${username} 不存在`, { username });
@@ -123,6 +127,7 @@ export class Accounts {
       ...(change.roles !== undefined && { roles: change.roles }),
       ...(change.disabled !== undefined && { disabled: change.disabled }),
       ...(change.displayName !== undefined && { displayName: change.displayName }),
+      ...(change.organisation !== undefined && { organisation: change.organisation }),
       ...(change.password !== undefined && {
         passwordHash: await hashPassword(change.password, this.options.hashCost),
       }),

@@ -38,6 +38,7 @@ export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Rout
       username: user.username,
       roles: user.roles,
       ...(user.displayName !== undefined && { displayName: user.displayName }),
+      ...(user.organisation !== undefined && { organisation: user.organisation }),
     });
   });
 

@@ -10,6 +10,14 @@ function roles(value: unknown): string[] {
   return value as string[];
 }
 
+/** The organisation an account acts for: the name the case history shows (1–100 characters). */
+function organisation(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 100) {
+    throw new HttpError(422, 'validation', '「所属单位」应为 1–100 字的单位名称，如 江苏省市场监督管理局');
+  }
+  return value.trim();
+}
+
 /** Users are managed by `admin` (CONTRACT §6). */
 export function userRoutes(accounts: Accounts): Router {
   const router = Router();
@@ -22,6 +30,7 @@ export function userRoutes(accounts: Accounts): Router {
       password: stringField(body, 'password', '密码'),
       roles: roles(body.roles),
       ...(typeof body.displayName === 'string' && { displayName: body.displayName }),
+      ...(body.organisation !== undefined && { organisation: organisation(body.organisation) }),
     });
     response.status(201).json(user);
   });
@@ -39,6 +48,7 @@ export function userRoutes(accounts: Accounts): Router {
       ...(typeof body.password === 'string' && { password: body.password }),
       ...(typeof body.disabled === 'boolean' && { disabled: body.disabled }),
       ...(typeof body.displayName === 'string' && { displayName: body.displayName }),
+      ...(body.organisation !== undefined && { organisation: organisation(body.organisation) }),
     });
     response.json(user);
   });
