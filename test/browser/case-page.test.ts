@@ -48,7 +48,8 @@ describe.runIf(browserAvailable())(
       await server.createUsers(USERS);
       // One account with its organisation; the others are named by role and scope.
       await server.ok('PATCH', '/api/users/province-js', { as: 'admin', body: { organisation: PROVINCE_ORG } });
-    }, 120_000);
+      // Starting the server and creating the users (scrypt) is slow on a busy machine.
+    }, 300_000);
     afterAll(async () => {
       await (browser as Browser | undefined)?.close();
       await (server as WebServer | undefined)?.stop();
