@@ -37,10 +37,7 @@ describe.runIf(browserAvailable())(
     const pages: Page[] = [];
 
     beforeAll(async () => {
-      const [started, launched] = await Promise.allSettled([
-        startWebServer(process.env.A1CP_WEB === undefined ? {} : { webRoot: process.env.A1CP_WEB }),
-        launchChromium(),
-      ]);
+      const [started, launched] = await Promise.allSettled([startWebServer(), launchChromium()]);
       if (started.status === 'fulfilled') server = started.value;
       if (launched.status === 'fulfilled') browser = launched.value;
       if (started.status === 'rejected') throw started.reason;
@@ -58,7 +55,7 @@ describe.runIf(browserAvailable())(
       if (context.task.result?.state === 'fail')
         for (const [index, page] of pages.entries()) await shot(page, `failed-${index}`).catch(() => undefined);
       await Promise.all(pages.splice(0).map((page) => page.context().close()));
-    });
+    }, 60_000);
 
     async function open(time: string, username: string, caseId: string): Promise<Page> {
       const context = await browser.newContext({
@@ -188,7 +185,7 @@ describe.runIf(browserAvailable())(
       expect(actors.filter((actor) => ['park1', 'province-js'].includes(actor))).toEqual([]);
       await timeline.scrollIntoViewIfNeeded();
       await shot(province, '3-timeline');
-    }, 120_000);
+    }, 300_000);
 
     it('on the first day of a public notice, SAMR’s objection review shows no other step’s date (可申请验收之日)', async () => {
       const started = await server.ok<CaseView>('POST', '/api/cases', {
@@ -230,6 +227,6 @@ describe.runIf(browserAvailable())(
       await row.first().waitFor();
       expect(await row.first().textContent()).not.toContain('可申请验收之日');
       await shot(samr, '5-objection-inbox-first-day');
-    }, 150_000);
+    }, 300_000);
   },
 );
