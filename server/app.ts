@@ -8,6 +8,7 @@ import { MemoryStore, chinaDateOf, type SimulatedClock, type Store, type Workflo
 import type { Accounts } from './accounts/accounts.js';
 import { LoginThrottle } from './accounts/login-throttle.js';
 import { RoleCatalogue } from './accounts/roles.js';
+import { ActorNames } from './actor-names.js';
 import type { AttachmentStore } from './attachments.js';
 import { errorHandler, HttpError } from './http-errors.js';
 import { openApiDocument } from './openapi.js';
@@ -119,7 +120,7 @@ export function createApp(deps: AppDeps): Express {
   // Login throttling runs on the machine's clock, never the case clock (CONTRACT §6).
   app.use(sessionRoutes(accounts, new LoginThrottle(Date.now)));
   app.use(userRoutes(accounts, new RoleCatalogue(engine)));
-  app.use(caseRoutes(engine, attachments));
+  app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts)));
   app.use(taskRoutes(engine, attachments));
   app.use(
     publicRoutes(engine, attachments, engine.definitions.directory('provinces'), {

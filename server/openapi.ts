@@ -192,6 +192,11 @@ const PublicNotice = object(
   },
 );
 
+const ACTOR_NAME = text(
+  '办理单位：账户的所属单位，或角色的组名与范围；公众来件只称“公众”；不在哈希内 / who acted, by organisation (not hashed)',
+  { examples: ['江苏省市场监督管理局', '省级市场监管部门 · 江苏省', '公众'] },
+);
+
 const AuditEntry = object(
   '审计记录（哈希链）/ an audit entry, hash-chained',
   ['seq', 'at', 'type', 'caseId', 'actor', 'version', 'details', 'prevHash', 'hash'],
@@ -210,6 +215,7 @@ const AuditEntry = object(
       description:
         '按脱敏规则隐去了公众异议人（actor 为“—”，details 不含 dataHash）/ the public sender withheld by the redaction policy',
     },
+    actorName: ACTOR_NAME,
   },
 );
 
@@ -226,8 +232,14 @@ const Submission = object('已提交的表单 / a submitted form', ['seq', 'at',
     description:
       '公众提交的内容，调用者无权查看（actor 为“—”，data 为 null）/ from the public; withheld by the redaction policy',
   },
+  actorName: ACTOR_NAME,
 });
 
+const ORGANISATION = text('所属单位，1–100 字 / the organisation the account acts for', {
+  minLength: 1,
+  maxLength: 100,
+  examples: ['江苏省市场监督管理局'],
+});
 const ROLE = text('角色：group 或 group:scope / a role', { pattern: '^[a-z][a-z0-9-]*(:.+)?$' });
 const USERNAME = text('2–64 位字母、数字、下划线或连字符', { pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$' });
 
@@ -238,6 +250,7 @@ const User = object('用户（不含密码）/ a user, never with its password h
   province: text('账号所属省级单位（园区账号只能在此发起）/ the region a park account starts cases in', {
     examples: ['320000'],
   }),
+  organisation: text('所属单位 / the organisation the account acts for', { examples: ['江苏省市场监督管理局'] }),
   createdAt: INSTANT,
   disabled: { type: 'boolean' },
   passwordHash: false,
@@ -264,6 +277,7 @@ const Me = object('当前用户 / the caller', ['username', 'roles'], {
   roles: arrayOf(ROLE),
   displayName: { type: 'string' },
   province: { type: 'string' },
+  organisation: { type: 'string' },
   passwordHash: false,
 });
 
@@ -538,6 +552,7 @@ const bodies: Json = {
     displayName: { type: 'string' },
     province: REGION,
     region: REGION,
+    organisation: ORGANISATION,
   }),
   UserChange: object('修改用户 / a change to a user', [], {
     roles: arrayOf(ROLE),
@@ -546,6 +561,7 @@ const bodies: Json = {
     displayName: { type: 'string' },
     province: { oneOf: [REGION, { type: 'null' }] },
     region: { oneOf: [REGION, { type: 'null' }] },
+    organisation: ORGANISATION,
   }),
   NewCase: object('发起创建申请 / start a case', ['process', 'park', 'province'], {
     process: { type: 'string', minLength: 1, examples: ['quality-brand-zone'] },

@@ -14,6 +14,8 @@ export interface User {
   displayName?: string;
   /** The region (province code) a subject's account belongs to: it starts cases only there (CONTRACT §6). */
   province?: string;
+  /** The organisation the account acts for (江苏省市场监督管理局): how the case history names it. */
+  organisation?: string;
   createdAt: string;
   disabled?: boolean;
 }
@@ -27,6 +29,7 @@ export interface UserChange {
   displayName?: string;
   /** A province code, or null to remove it. */
   province?: string | null;
+  organisation?: string;
 }
 
 export interface AccountsOptions {
@@ -91,6 +94,7 @@ export class Accounts {
     roles: string[];
     displayName?: string;
     province?: string;
+    organisation?: string;
   }): Promise<PublicUser> {
     const { username, password, roles } = input;
     if (!USERNAME_PATTERN.test(username)) {
@@ -115,6 +119,7 @@ export class Accounts {
         roles: [...roles],
         ...(input.displayName !== undefined && { displayName: input.displayName }),
         ...(input.province !== undefined && { province: input.province }),
+        ...(input.organisation !== undefined && { organisation: input.organisation }),
         createdAt: this.#now().toISOString(),
       };
       await this.store.put(USERS, username, user);
@@ -144,6 +149,7 @@ export class Accounts {
       ...(change.province === undefined
         ? province !== undefined && { province }
         : change.province !== null && { province: change.province }),
+      ...(change.organisation !== undefined && { organisation: change.organisation }),
       ...(change.password !== undefined && {
         passwordHash: await hashPassword(this.pool, change.password, this.options.hashCost),
       }),

@@ -1,12 +1,13 @@
 import { Router, type Request } from 'express';
 import { EngineError, isEngineError, type Actor, type WorkflowEngine } from '../../engine/index.js';
+import type { ActorNames } from '../actor-names.js';
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, requireUser, stringField } from '../request-context.js';
 
 /** Cases, their history and diagram, and messages to them (CONTRACT §6). */
-export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore): Router {
+export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore, names: ActorNames): Router {
   const router = Router();
   const references = (request: Request) => referenceCheck(engine, attachments, request.actor, request.user?.username);
 
@@ -36,12 +37,17 @@ export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore)
 
   router.get('/api/cases/:id/audit', async (request, response) => {
     requireUser(request);
-    response.json(await engine.audit(request.params.id, request.actor));
+    const entries = await engine.audit(request.params.id, request.actor);
+    // Who acted, by organisation (the timeline's words), read after the engine's own access check.
+    const view = await engine.getCase(request.params.id, request.actor);
+    response.json(await names.audit(entries, view));
   });
 
   router.get('/api/cases/:id/submissions', async (request, response) => {
     requireUser(request);
-    response.json(await engine.submissions(request.params.id, request.actor));
+    const submissions = await engine.submissions(request.params.id, request.actor);
+    const view = await engine.getCase(request.params.id, request.actor);
+    response.json(await names.submissions(submissions, view));
   });
 
   router.get('/api/cases/:id/diagram', async (request, response) => {

@@ -46,6 +46,7 @@ export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Rout
       roles: user.roles,
       ...(user.displayName !== undefined && { displayName: user.displayName }),
       ...(user.province !== undefined && { province: user.province }),
+      ...(user.organisation !== undefined && { organisation: user.organisation }),
     });
   });
 

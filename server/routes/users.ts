@@ -22,6 +22,14 @@ function region(body: Record<string, unknown>, catalogue: RoleCatalogue): string
   return value;
 }
 
+/** The organisation an account acts for: the name the case history shows (1–100 characters). */
+function organisation(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 100) {
+    throw new HttpError(422, 'validation', '「所属单位」应为 1–100 字的单位名称，如 江苏省市场监督管理局');
+  }
+  return value.trim();
+}
+
 /** Users are managed by `admin` (CONTRACT §6). */
 export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router {
   const router = Router();
@@ -38,6 +46,7 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
       roles: granted,
       ...(typeof body.displayName === 'string' && { displayName: body.displayName }),
       ...(typeof province === 'string' && { province }),
+      ...(body.organisation !== undefined && { organisation: organisation(body.organisation) }),
     });
     response.status(201).json(user);
   });
@@ -60,6 +69,7 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
     if (typeof body.password === 'string') change.password = body.password;
     if (typeof body.disabled === 'boolean') change.disabled = body.disabled;
     if (typeof body.displayName === 'string') change.displayName = body.displayName;
+    if (body.organisation !== undefined) change.organisation = organisation(body.organisation);
     response.json(await accounts.update(request.params.username, change));
   });
 

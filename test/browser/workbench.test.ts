@@ -267,17 +267,18 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await login(samr, 'samr');
     const row = samr.getByRole('row').filter({ hasText: '星河湾现代服务业集聚区' });
     await row.getByRole('link', { name: '市场监管总局异议复核表' }).waitFor();
-    // Today 2025-04-03 (Thu); the notice's last day 2025-04-10: Qingming (04-04 to 04-06) is off.
-    await expect.poll(() => row.locator('td').nth(4).textContent()).toBe('2025-04-10公示期最后一日');
-    await expect.poll(() => row.locator('td').nth(5).textContent()).toBe('4');
+    // The task's own date (TaskView.due) or none, never the case's next date (issue 8 defect 5).
+    const objectionTask = (
+      await server.ok<(TaskView & { due?: { date: string } })[]>('GET', '/api/tasks', { as: 'samr' })
+    ).find((task) => task.caseId === caseId && task.taskId === 'samrObjectionReview');
+    await expect.poll(() => row.locator('td').nth(4).textContent()).toContain(objectionTask?.due?.date ?? '—');
     await shot(samr, '9-samr-objection-inbox');
     await row.getByRole('link', { name: '市场监管总局异议复核表' }).click();
     await samr.locator('[data-task="samrObjectionReview"]').waitFor();
     await samr.getByText('收到：公示异议书').waitFor();
     // The objection under review, with the evidence the public uploaded (downloadable by SAMR).
-    await samr.getByRole('button', { name: '所复核的事项：公示异议书' }).click();
+    await samr.getByRole('heading', { name: '所复核的事项：公示异议书' }).waitFor();
     await samr.getByRole('button', { name: '下载：举证材料.pdf' }).waitFor();
-    await expect.poll(() => samr.locator('.ant-collapse [class*="motion"]').count()).toBe(0);
     await shot(samr, '10-samr-objection-case');
   }, 90_000);
 });

@@ -1,9 +1,8 @@
 import { api } from '../api/client.js';
-import type { AuditEntry } from '../../../engine/audit/audit-chain.js';
-import type { Submission } from '../../../engine/cases/case-record.js';
 import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
 import type { WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
 import { loadCalendar, loadFormTitles, loadToday, loadVersion, messageFormKey, type VersionInfo } from './catalog.js';
+import type { NamedAuditEntry, NamedSubmission } from './submissions.js';
 
 export interface CaseDiagramData {
   xml: string;
@@ -24,8 +23,9 @@ export interface CaseBundle {
   version: VersionInfo;
   /** Open tasks of this case the caller may complete. */
   tasks: TaskView[];
-  audit: AuditEntry[];
-  submissions: Submission[];
+  /** The history, each entry with who acted by organisation (`actorName`). */
+  audit: NamedAuditEntry[];
+  submissions: NamedSubmission[];
   diagram: CaseDiagramData;
   elements: ReadonlyMap<string, ElementInfo>;
   /** Messages by name → their form's title (`objection` → 公示异议书). */
@@ -58,8 +58,8 @@ export async function loadCase(id: string, admin = false): Promise<CaseBundle> {
   const [view, tasks, audit, submissions, diagram, today] = await Promise.all([
     api<CaseView>('GET', path(id)),
     api<TaskView[]>('GET', '/api/tasks'),
-    api<AuditEntry[]>('GET', path(id, '/audit')),
-    api<Submission[]>('GET', path(id, '/submissions')),
+    api<NamedAuditEntry[]>('GET', path(id, '/audit')),
+    api<NamedSubmission[]>('GET', path(id, '/submissions')),
     api<CaseDiagramData>('GET', path(id, '/diagram')),
     loadToday(admin),
   ]);
@@ -93,7 +93,7 @@ export async function loadCase(id: string, admin = false): Promise<CaseBundle> {
 }
 
 /** The latest value of a top-level field across the case's submissions (e.g. its park type). */
-export function latestField(submissions: readonly Submission[], field: string): unknown {
+export function latestField(submissions: readonly NamedSubmission[], field: string): unknown {
   for (let index = submissions.length - 1; index >= 0; index -= 1) {
     const data = submissions[index]?.data;
     if (typeof data === 'object' && data !== null && field in data) return (data as Record<string, unknown>)[field];

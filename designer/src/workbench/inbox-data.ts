@@ -87,9 +87,20 @@ export async function loadInbox(admin = false): Promise<Inbox> {
   const taskRows = tasks.flatMap((task): TaskRow[] => {
     const view = byId.get(task.caseId);
     if (view === undefined) return [];
+    // A task shows the date that governs it (`TaskView.due`) or none — never the case's next date,
+    // which may belong to another step (an acceptance date on an objection review).
+    const { next: _caseNext, daysLeft: _caseDays, ...row } = rowOf(view);
+    const due = (task as TaskView & { due?: { name: string; date: string } }).due;
+    const version = versions.get(versionKey(view));
+    const calendar = version === undefined ? undefined : calendars.get(version.manifest.calendar);
+    const daysLeft = due === undefined ? undefined : workingDaysLeft(calendar, today, due.date);
     return [
       {
-        ...rowOf(view),
+        ...row,
+        ...(due !== undefined && {
+          next: { ...due, title: version?.manifest.dates[due.name]?.title ?? due.name },
+        }),
+        ...(daysLeft !== undefined && { daysLeft }),
         ref: task.ref,
         taskId: task.taskId,
         taskName: titles.get(`${versionKey(view)}/${task.formKey}`) ?? task.taskId,

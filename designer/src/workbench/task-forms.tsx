@@ -8,6 +8,9 @@ import { SchemaForm, type FieldError, type IndicatorChoices } from '../forms/ind
 import { useI18n } from '../i18n/i18n.js';
 import { latestField, type CaseBundle } from './case-data.js';
 import { loadForm, messageFormKey, type VersionInfo } from './catalog.js';
+import { BesideReview, returnOf, ReturnBanner } from './review-context.js';
+import { taskName } from './submissions.js';
+import { TaskDue } from './task-due.js';
 import { useAsync } from './use-async.js';
 
 /** The indicator variant of the case (its park type) for a form that scores indicators, if known. */
@@ -68,42 +71,6 @@ function groupTitle(manifest: Manifest, task: TaskView): string {
   return [group?.title ?? task.group, member].filter((part) => part !== undefined).join(' · ');
 }
 
-/** The objection (or other message) a task answers, read-only (e.g. SAMR's review of an objection, Art. 22). */
-function Origin({ task, bundle }: { task: TaskView; bundle: CaseBundle }) {
-  const { t } = useI18n();
-  const origin = task.origin;
-  const submission = origin === undefined ? undefined : bundle.submissions[origin.submission - 1];
-  const schema = useAsync(
-    () =>
-      origin === undefined
-        ? Promise.resolve(undefined)
-        : loadForm(bundle.view.process, bundle.view.version, messageFormKey(origin.message)),
-    task.ref,
-  );
-  if (origin === undefined || submission === undefined || schema.data === undefined) return null;
-  return (
-    <Collapse
-      style={{ marginBottom: 16 }}
-      items={[
-        {
-          key: 'origin',
-          label: `${t('answers')}${t('colon')}${bundle.messageTitles.get(origin.message) ?? origin.message}`,
-          children: (
-            <SchemaForm schema={schema.data} formData={submission.data} readonly idPrefix={`origin_${task.ref}`} />
-          ),
-        },
-      ]}
-    />
-  );
-}
-
-/** A task's name in the diagram (its element, or the first `<taskId>_<suffix>` element). */
-function taskName(bundle: CaseBundle, taskId: string): string | undefined {
-  for (const [id, element] of bundle.elements)
-    if ((id === taskId || id.startsWith(`${taskId}_`)) && element.name !== undefined) return element.name;
-  return undefined;
-}
-
 function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle; onDone: () => void }) {
   const { t } = useI18n();
   const { view, version } = bundle;
@@ -114,6 +81,8 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
   );
   const schema = form.data;
   const indicators = schema === undefined ? undefined : indicatorChoices(schema, bundle);
+  // A returned task starts from what was sent last time (Art. 17: 退回修改 means change, not redo).
+  const returned = returnOf(bundle, task);
   return (
     <Card
       title={
@@ -123,24 +92,32 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
           {taskName(bundle, task.taskId) ?? schema?.title ?? task.taskId}
         </h3>
       }
-      extra={<Tag color="volcano">{groupTitle(version.manifest, task)}</Tag>}
+      extra={
+        <Space wrap>
+          <TaskDue task={task} bundle={bundle} />
+          <Tag color="volcano">{groupTitle(version.manifest, task)}</Tag>
+        </Space>
+      }
       data-task={task.taskId}
     >
       <Failure text={form.error?.message ?? failure} />
-      <Origin task={task} bundle={bundle} />
+      <ReturnBanner review={returned?.review} bundle={bundle} />
       {schema === undefined ? (
         <Spin />
       ) : (
-        <SchemaForm
-          schema={schema}
-          onSubmit={submit}
-          {...(errors !== undefined && { extraErrors: errors })}
-          {...(indicators !== undefined && { indicators })}
-          busy={busy}
-          showExample
-          idPrefix={`task-${task.ref}`}
-          submitLabel={t('submit')}
-        />
+        <BesideReview task={task} bundle={bundle} schema={schema}>
+          <SchemaForm
+            schema={schema}
+            {...(returned !== undefined && { formData: returned.previous.data })}
+            onSubmit={submit}
+            {...(errors !== undefined && { extraErrors: errors })}
+            {...(indicators !== undefined && { indicators })}
+            busy={busy}
+            showExample
+            idPrefix={`task-${task.ref}`}
+            submitLabel={t('submit')}
+          />
+        </BesideReview>
       )}
       <Typography.Text type="secondary">{t('serverChecks')}</Typography.Text>
     </Card>

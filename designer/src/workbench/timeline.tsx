@@ -1,13 +1,20 @@
 import { Button, Drawer, Empty, Space, Spin, Switch, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import type { AuditEntry } from '../../../engine/audit/audit-chain.js';
-import type { Submission } from '../../../engine/cases/case-record.js';
-import { SchemaForm } from '../forms/index.js';
+import type { FormSchema } from '../../../engine/definitions/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { CaseBundle } from './case-data.js';
 import { loadForm, messageFormKey } from './catalog.js';
 import { chinaTime, fill } from './format.js';
+import { documentIndicators, useActorName } from './review-context.js';
+import { SubmissionDocument } from './submission-document.js';
+import {
+  loadSubmissionForm,
+  outcomeOf,
+  type NamedAuditEntry,
+  type NamedSubmission,
+  type Outcome,
+} from './submissions.js';
 import { useAsync } from './use-async.js';
 
 type Details = Record<string, unknown>;
@@ -49,21 +56,56 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   'incident.resolved': 'eventIncidentResolved',
 };
 
+/** The schemas of the case's task submissions by seq, to read each review's decision by its title. */
+function useTaskForms(bundle: CaseBundle): ReadonlyMap<number, FormSchema | undefined> {
+  const tasks = bundle.submissions.filter((submission) => submission.kind === 'task');
+  const forms = useAsync(
+    () =>
+      Promise.all(
+        tasks.map(async (submission) => [submission.seq, await loadSubmissionForm(bundle, submission)] as const),
+      ),
+    `${bundle.view.id}/${bundle.view.updatedAt}`,
+  );
+  return new Map(forms.data ?? []);
+}
+
+/** A completed review's decision (its title) and full comment, under its line in the history. */
+function OutcomeLines({ outcome }: { outcome: Outcome }) {
+  const { t } = useI18n();
+  return (
+    <div data-outcome={outcome.decision}>
+      <div>
+        {t('outcomeDecision')}
+        {t('colon')}
+        <Typography.Text strong>{outcome.title}</Typography.Text>
+      </div>
+      {outcome.comment !== undefined && (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+          {t('outcomeComment')}
+          {t('colon')}
+          {outcome.comment}
+        </Typography.Paragraph>
+      )}
+    </div>
+  );
+}
+
 /**
  * The case's history from its audit trail, in Chinese, each entry with its time (China time) and who
- * acted; completed tasks and received messages open the submitted form read-only.
+ * acted, by organisation; completed reviews with their decision and comment; completed tasks and
+ * received messages open what was sent, as a document.
  */
 export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
   const { t } = useI18n();
   const [opened, setOpened] = useState<Opened | undefined>();
   const [showOpened, setShowOpened] = useState(false);
+  const forms = useTaskForms(bundle);
+  const actorName = useActorName();
   const { manifest, rules } = bundle.version;
   const statusTitle = (status: unknown) =>
     status === '' || status === undefined ? t('none') : (manifest.statuses[text(status)]?.title ?? text(status));
   const elementName = (details: Details) =>
     bundle.elements.get(text(details.element))?.name ?? text(details.taskId ?? details.element);
-  const actorName = (actor: string) =>
-    actor === 'system' ? t('actorSystem') : actor === 'anonymous' ? t('actorPublic') : actor;
   const messageSeen = new Map<string, number>();
   // A task for one member of a group (a ministry's opinion) is named with the member.
   const member = (scope: unknown) =>
@@ -75,7 +117,7 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
     return title === undefined ? name : `${name} · ${title}`;
   };
 
-  const describe = (entry: AuditEntry): { label: string; open?: Opened } => {
+  const describe = (entry: NamedAuditEntry): { label: string; open?: Opened; outcome?: Outcome } => {
     const details = entry.details as Details;
     const template = t(EVENT_KEYS[entry.type] ?? 'eventOther');
     const [process = '', version = ''] = entry.version.split('@');
@@ -87,17 +129,19 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
       case 'task.completed': {
         const submission = bundle.submissions.find((item) => item.kind === 'task' && item.ref === details.ref);
         const formKey = bundle.elements.get(text(details.element))?.formKey;
-        const label = fill(template, { task: elementName(details) });
+        const label = fill(template, { task: withMember(elementName(details), details.scope) });
+        const outcome = submission === undefined ? undefined : outcomeOf(forms.get(submission.seq), submission.data);
+        const shown = { label, ...(outcome !== undefined && { outcome }) };
         return submission === undefined || formKey === undefined
-          ? { label }
-          : { label, open: { title: label, process, version, formKey, data: submission.data } };
+          ? shown
+          : { ...shown, open: { title: label, process, version, formKey, data: submission.data } };
       }
       case 'message.received': {
         const name = text(details.message);
         const nth = messageSeen.get(name) ?? 0;
         messageSeen.set(name, nth + 1);
         const submission = bundle.submissions.filter(
-          (item: Submission) => item.kind === 'message' && item.name === name,
+          (item: NamedSubmission) => item.kind === 'message' && item.name === name,
         )[nth];
         const label = fill(template, { message: bundle.messageTitles.get(name) ?? name });
         return submission === undefined
@@ -133,14 +177,14 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
   // Each entry is described in order: messages are matched to their submissions by count.
   const described = bundle.audit.map((entry) => ({ entry, ...describe(entry) }));
   const shown = described.filter(({ entry }) => showOpened || entry.type !== 'task.opened');
-  const items = shown.map(({ entry, label, open }) => {
+  const items = shown.map(({ entry, label, open, outcome }) => {
     return {
       key: entry.seq,
       color: TONE[entry.type] ?? 'gray',
       content: (
         <div>
           <Typography.Text type="secondary">
-            {chinaTime(entry.at)} · {actorName(entry.actor)}
+            {chinaTime(entry.at)} · <span data-actor>{actorName(entry)}</span>
           </Typography.Text>
           <div>
             {label}
@@ -156,6 +200,7 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
               </Button>
             )}
           </div>
+          {outcome !== undefined && <OutcomeLines outcome={outcome} />}
         </div>
       ),
     };
@@ -176,16 +221,16 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
         }}
         destroyOnHidden
       >
-        {opened !== undefined && <SubmittedForm opened={opened} />}
+        {opened !== undefined && <SubmittedForm opened={opened} bundle={bundle} />}
       </Drawer>
     </>
   );
 }
 
-function SubmittedForm({ opened }: { opened: Opened }) {
+function SubmittedForm({ opened, bundle }: { opened: Opened; bundle: CaseBundle }) {
   const { process, version, formKey } = opened;
   const form = useAsync(() => loadForm(process, version, formKey), `${process}@${version}/${formKey}`);
   if (form.error !== undefined) return <Typography.Text type="danger">{form.error.message}</Typography.Text>;
   if (form.data === undefined) return <Spin />;
-  return <SchemaForm schema={form.data} formData={opened.data} readonly idPrefix="submitted" />;
+  return <SubmissionDocument schema={form.data} data={opened.data} indicators={documentIndicators(bundle)} />;
 }

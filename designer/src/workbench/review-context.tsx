@@ -1,0 +1,151 @@
+import { Alert, Card, Col, Row, Spin, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { TaskView } from '../../../engine/cases/case-view.js';
+import type { FormSchema } from '../../../engine/definitions/types.js';
+import { useI18n } from '../i18n/i18n.js';
+import { latestField, type CaseBundle } from './case-data.js';
+import { chinaTime, fill } from './format.js';
+import { SubmissionDocument, type DocumentIndicators } from './submission-document.js';
+import {
+  isReviewForm,
+  loadSubmissionForm,
+  outcomeOf,
+  returnedTask,
+  taskName,
+  underReview,
+  type NamedSubmission,
+} from './submissions.js';
+import { useAsync } from './use-async.js';
+
+/** Who acted, as the server names them (organisation); never the login. */
+export function useActorName(): (item: { actor: string; actorName?: string }) => string {
+  const { t } = useI18n();
+  return (item) => item.actorName ?? (item.actor === 'system' ? t('actorSystem') : '—');
+}
+
+/** The indicators of the case's park type, for reading scores as a table. */
+export function documentIndicators(bundle: CaseBundle): DocumentIndicators | undefined {
+  const { indicators } = bundle.version;
+  const variant = latestField(bundle.submissions, indicators.variantField);
+  const items = typeof variant === 'string' ? indicators.variants[variant] : undefined;
+  return items === undefined
+    ? undefined
+    : { items, dimensions: indicators.dimensions ?? [], vetoes: indicators.vetoes };
+}
+
+/**
+ * On a task sent back for changes: who returned it, when, their decision and their full comment
+ * (Art. 17, 20, 28: 退回修改). Undefined (nothing shown) when the task was not returned.
+ */
+export function ReturnBanner({ review, bundle }: { review: NamedSubmission | undefined; bundle: CaseBundle }) {
+  const { t } = useI18n();
+  const actorName = useActorName();
+  const schema = useAsync(
+    () => (review === undefined ? Promise.resolve(undefined) : loadSubmissionForm(bundle, review)),
+    `${bundle.view.id}/${String(review?.seq)}`,
+  );
+  if (review === undefined || schema.loading) return null;
+  const outcome = outcomeOf(schema.data, review.data);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      data-returned-by={review.seq}
+      style={{ marginBottom: 16 }}
+      title={fill(t('returnedTitle'), {
+        who: actorName(review),
+        at: chinaTime(review.at),
+        decision: outcome?.title ?? t('none'),
+      })}
+      description={
+        <>
+          <div>
+            {t('returnComment')}
+            {t('colon')}
+          </div>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
+            {outcome?.comment ?? '—'}
+          </Typography.Paragraph>
+          <Typography.Text type="secondary">{t('prefilledFromLast')}</Typography.Text>
+        </>
+      }
+    />
+  );
+}
+
+/** The task's previous submission and the review that returned it, if it was returned. */
+export function returnOf(bundle: CaseBundle, task: TaskView) {
+  const found = returnedTask(bundle.submissions, task.taskId);
+  return found?.review === undefined ? undefined : { previous: found.previous, review: found.review };
+}
+
+function ReviewedDocument({
+  submission,
+  bundle,
+  title,
+}: {
+  submission: NamedSubmission;
+  bundle: CaseBundle;
+  title: string;
+}) {
+  const { t } = useI18n();
+  const actorName = useActorName();
+  const schema = useAsync(() => loadSubmissionForm(bundle, submission), `${bundle.view.id}/${submission.seq}`);
+  return (
+    <Card
+      size="small"
+      data-under-review={submission.name}
+      title={<h4 style={{ fontSize: 15, margin: 0 }}>{title}</h4>}
+      extra={
+        <Typography.Text type="secondary">
+          {actorName(submission)} · {chinaTime(submission.at)}
+        </Typography.Text>
+      }
+    >
+      {schema.data === undefined ? (
+        schema.loading ? (
+          <Spin />
+        ) : (
+          <Typography.Text type="secondary">{t('none')}</Typography.Text>
+        )
+      ) : (
+        <SubmissionDocument schema={schema.data} data={submission.data} indicators={documentIndicators(bundle)} />
+      )}
+    </Card>
+  );
+}
+
+/**
+ * A review task's form beside what it reviews (the application, or the objection it answers), read as
+ * a document; any other task's form alone. Side by side on wide screens, the document first otherwise.
+ */
+export function BesideReview(props: {
+  task: TaskView;
+  bundle: CaseBundle;
+  schema: FormSchema | undefined;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const { task, bundle, schema, children } = props;
+  const submission =
+    schema === undefined || (task.origin === undefined && !isReviewForm(schema))
+      ? undefined
+      : underReview(bundle.submissions, task.origin);
+  if (submission === undefined) return <>{children}</>;
+  const name =
+    submission.kind === 'message'
+      ? (bundle.messageTitles.get(submission.name) ?? submission.name)
+      : (taskName(bundle, submission.name) ?? submission.name);
+  const title = `${t(task.origin === undefined ? 'underReview' : 'answers')}${t('colon')}${name}`;
+  return (
+    <Row gutter={[24, 16]}>
+      <Col xs={24} xl={12}>
+        <ReviewedDocument submission={submission} bundle={bundle} title={title} />
+      </Col>
+      <Col xs={24} xl={12}>
+        {children}
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,166 @@
+import { PaperClipOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Space, Table, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { FormSchema, Indicator, Veto } from '../../../engine/definitions/types.js';
+import { downloadAttachment, lookUpAttachment, shortId } from '../forms/attachments.js';
+import { useI18n } from '../i18n/i18n.js';
+import { choiceTitle } from './submissions.js';
+import { useAsync } from './use-async.js';
+
+/** The indicator system of the case's variant, to read scores (and vetoes) as a table. */
+export interface DocumentIndicators {
+  items: readonly Indicator[];
+  dimensions: readonly { id: string; title: string }[];
+  vetoes: readonly Veto[];
+}
+
+interface Props {
+  schema: FormSchema;
+  data: unknown;
+  indicators?: DocumentIndicators | undefined;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One stored file by its name, downloaded with the session's token. */
+function AttachmentLink({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const info = useAsync(() => lookUpAttachment(id), id);
+  const name = info.data?.name ?? shortId(id);
+  return (
+    <Button
+      type="link"
+      size="small"
+      icon={<PaperClipOutlined />}
+      style={{ paddingInline: 0 }}
+      aria-label={`${t('download')}${t('colon')}${name}`}
+      onClick={() => {
+        downloadAttachment(id).catch((caught: unknown) => {
+          void message.error(caught instanceof Error ? caught.message : String(caught));
+        });
+      }}
+    >
+      {name}
+    </Button>
+  );
+}
+
+/** Scores by indicator: dimension, indicator, maximum and the value given (the park's self-assessment, the expert's score). */
+function IndicatorTable({ scores, indicators }: { scores: Record<string, unknown>; indicators: DocumentIndicators }) {
+  const { t } = useI18n();
+  const dimension = (id: string) => indicators.dimensions.find((item) => item.id === id)?.title ?? id;
+  const rows = indicators.items.map((item) => ({ ...item, score: scores[item.id] }));
+  const total = rows.reduce((sum, row) => sum + (typeof row.score === 'number' ? row.score : 0), 0);
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      rowKey="id"
+      dataSource={rows}
+      columns={[
+        { title: t('indicatorDimension'), key: 'dimension', render: (_, row) => dimension(row.dimension) },
+        { title: t('indicatorTitle'), dataIndex: 'title', key: 'title' },
+        { title: t('indicatorMaxScore'), dataIndex: 'maxScore', key: 'max', align: 'right' },
+        {
+          title: t('indicatorScore'),
+          key: 'score',
+          align: 'right',
+          render: (_, row) => (typeof row.score === 'number' ? row.score : '—'),
+        },
+      ]}
+      summary={() => (
+        <Table.Summary.Row>
+          <Table.Summary.Cell index={0} colSpan={3}>
+            {t('indicatorTotal')}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={1} align="right">
+            {total}
+          </Table.Summary.Cell>
+        </Table.Summary.Row>
+      )}
+    />
+  );
+}
+
+/** A value as a reader sees it: choices by their titles, yes / no, files by name, lists and groups laid out. */
+function Value({
+  field,
+  value,
+  indicators,
+}: {
+  field: FormSchema;
+  value: unknown;
+  indicators?: DocumentIndicators | undefined;
+}) {
+  const { t } = useI18n();
+  if (value === undefined || value === null || value === '') return <>—</>;
+  if (field['x-indicators'] === 'scores' && isRecord(value) && indicators !== undefined)
+    return <IndicatorTable scores={value} indicators={indicators} />;
+  if (field['x-indicators'] === 'vetoes' && Array.isArray(value)) {
+    if (value.length === 0) return <>{t('none')}</>;
+    const title = (id: unknown) => indicators?.vetoes.find((veto) => veto.id === id)?.title ?? String(id);
+    return <>{(value as unknown[]).map(title).join(t('listSeparator'))}</>;
+  }
+  if (field.format === 'attachment-id' && typeof value === 'string') return <AttachmentLink id={value} />;
+  if (typeof value === 'boolean') return <>{value ? t('yes') : t('no')}</>;
+  if (typeof value === 'string' || typeof value === 'number') {
+    const shown = choiceTitle(field, value) ?? String(value);
+    return <span style={{ whiteSpace: 'pre-wrap' }}>{shown}</span>;
+  }
+  if (Array.isArray(value)) {
+    const items = (field.items ?? {}) as FormSchema;
+    if (value.length === 0) return <>—</>;
+    return (
+      <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+        {(value as unknown[]).map((item, index) => (
+          <Value key={index} field={items} value={item} indicators={indicators} />
+        ))}
+      </Space>
+    );
+  }
+  if (isRecord(value)) return <Fields schema={field} data={value} indicators={indicators} nested />;
+  return <>{JSON.stringify(value)}</>;
+}
+
+function Fields({ schema, data, indicators, nested = false }: Props & { nested?: boolean }) {
+  const values = isRecord(data) ? data : {};
+  const properties = schema.properties ?? {};
+  // The schema's order, then anything it does not describe (an older version's field) by its key.
+  const keys = [...Object.keys(properties), ...Object.keys(values).filter((key) => !(key in properties))];
+  const items = keys
+    .filter((key) => values[key] !== undefined)
+    .map((key) => {
+      const field = properties[key] ?? {};
+      const label: ReactNode = typeof field.title === 'string' ? field.title : key;
+      return {
+        key,
+        label,
+        children: <Value field={field} value={values[key]} indicators={indicators} />,
+      };
+    });
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      items={items}
+      styles={{ label: { width: nested ? 140 : 200, verticalAlign: 'top' } }}
+    />
+  );
+}
+
+/**
+ * A submitted form read as a document: its fields' titles and values in the form's order, choices by
+ * their titles, files downloadable by name. No help text and no inputs: it is what was sent.
+ */
+export function SubmissionDocument({ schema, data, indicators }: Props) {
+  const { t } = useI18n();
+  if (!isRecord(data)) return <Typography.Text type="secondary">{t('redactedSubmission')}</Typography.Text>;
+  return (
+    <div className="qbz-document">
+      <Fields schema={schema} data={data} indicators={indicators} />
+    </div>
+  );
+}

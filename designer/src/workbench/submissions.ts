@@ -1,0 +1,113 @@
+import type { AuditEntry } from '../../../engine/audit/audit-chain.js';
+import type { Submission } from '../../../engine/cases/case-record.js';
+import type { FormSchema } from '../../../engine/definitions/types.js';
+import type { CaseBundle } from './case-data.js';
+import { loadForm, messageFormKey } from './catalog.js';
+
+/** The server names who acted by organisation (江苏省市场监督管理局); never a login name. */
+export type NamedSubmission = Submission & { actorName?: string };
+export type NamedAuditEntry = AuditEntry & { actorName?: string };
+
+/** What a review decided and why: the decision's Chinese title (退回修改) and the full comment. */
+export interface Outcome {
+  decision: string;
+  title: string;
+  comment?: string;
+}
+
+/** Review forms decide in `decision` (ministries give an `opinion`), and explain in `comments`. */
+const DECISION_FIELDS = ['decision', 'opinion'] as const;
+
+const record = (data: unknown): Record<string, unknown> =>
+  typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+
+/** The title a schema gives a value (`oneOf: [{ const, title }]`), or the value itself. */
+export function choiceTitle(field: FormSchema | undefined, value: unknown): string | undefined {
+  const options = Array.isArray(field?.oneOf) ? (field.oneOf as { const?: unknown; title?: unknown }[]) : [];
+  const title = options.find((option) => option.const === value)?.title;
+  return typeof title === 'string' ? title : undefined;
+}
+
+/** The decision and comment of a review's data, when its form has a decision. */
+export function outcomeOf(schema: FormSchema | undefined, data: unknown): Outcome | undefined {
+  const values = record(data);
+  for (const field of DECISION_FIELDS) {
+    const decision = values[field];
+    if (typeof decision !== 'string') continue;
+    const comment = values.comments;
+    return {
+      decision,
+      title: choiceTitle(schema?.properties?.[field], decision) ?? decision,
+      ...(typeof comment === 'string' && comment !== '' && { comment }),
+    };
+  }
+  return undefined;
+}
+
+/** Whether a form decides (a review) rather than applies. */
+export function isReviewForm(schema: FormSchema): boolean {
+  return DECISION_FIELDS.some((field) => schema.properties?.[field] !== undefined) || schema['x-review'] === true;
+}
+
+/** A task's name in the diagram (its element, or the first `<taskId>_<suffix>` element). */
+export function taskName(bundle: CaseBundle, taskId: string): string | undefined {
+  for (const [id, element] of bundle.elements)
+    if ((id === taskId || id.startsWith(`${taskId}_`)) && element.name !== undefined) return element.name;
+  return undefined;
+}
+
+/** The form a submission was made on: its task's element (`<taskId>` or `<taskId>_<suffix>`), or its message's form. */
+export function formKeyOf(bundle: CaseBundle, submission: Pick<Submission, 'kind' | 'name'>): string | undefined {
+  if (submission.kind === 'message') return messageFormKey(submission.name);
+  if (submission.kind !== 'task') return undefined;
+  for (const [id, element] of bundle.elements)
+    if ((id === submission.name || id.startsWith(`${submission.name}_`)) && element.formKey !== undefined)
+      return element.formKey;
+  return undefined;
+}
+
+/** The schema a submission was made on (cached by the catalogue). */
+export function loadSubmissionForm(
+  bundle: CaseBundle,
+  submission: Pick<Submission, 'kind' | 'name'>,
+): Promise<FormSchema | undefined> {
+  const formKey = formKeyOf(bundle, submission);
+  return formKey === undefined
+    ? Promise.resolve(undefined)
+    : loadForm(bundle.view.process, bundle.view.version, formKey).catch(() => undefined);
+}
+
+/**
+ * What a park must see on a task it submitted before: its latest submission of that task, and the
+ * review that sent it back (the first `return` after it), if any.
+ */
+export function returnedTask(
+  submissions: readonly NamedSubmission[],
+  taskId: string,
+): { previous: NamedSubmission; review?: NamedSubmission } | undefined {
+  let previous: NamedSubmission | undefined;
+  for (const submission of submissions)
+    if (submission.kind === 'task' && submission.name === taskId) previous = submission;
+  if (previous === undefined) return undefined;
+  const { seq } = previous;
+  const review = submissions.find(
+    (submission) => submission.seq > seq && submission.kind === 'task' && record(submission.data).decision === 'return',
+  );
+  return { previous, ...(review !== undefined && { review }) };
+}
+
+/**
+ * What a review task reviews: the message it answers (an objection, Art. 22), else the applicant's
+ * latest application (its `submit…` task, CONTRACT §2).
+ */
+export function underReview(
+  submissions: readonly NamedSubmission[],
+  origin: { submission: number } | undefined,
+): NamedSubmission | undefined {
+  if (origin !== undefined) return submissions[origin.submission - 1];
+  for (let index = submissions.length - 1; index >= 0; index -= 1) {
+    const submission = submissions[index];
+    if (submission?.kind === 'task' && submission.name.startsWith('submit')) return submission;
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+import { parseRole, type AuditEntry, type WorkflowEngine } from '../engine/index.js';
+import type { Accounts, User } from './accounts/accounts.js';
+
+/** How the history names a member of the public (Art. 22): never by name, account or contact. */
+export const PUBLIC_NAME = '公众';
+
+type Manifest = ReturnType<WorkflowEngine['definitions']['get']>['definition']['manifest'];
+
+interface CaseContext {
+  process: string;
+  version: string;
+  park: string;
+  subjectName?: string;
+}
+
+/** An account without an organisation is named by its role: the group's title and its scope's name. */
+function roleName(user: User, manifest: Manifest, context: CaseContext, engine: WorkflowEngine): string | undefined {
+  for (const text of user.roles) {
+    const role = parseRole(text);
+    const group = manifest.groups[role.group];
+    if (group === undefined) continue;
+    if (role.scope === undefined) return group.title;
+    const directory = group.directory === undefined ? undefined : engine.definitions.directory(group.directory);
+    const scopeName =
+      group.members?.[role.scope] ??
+      directory?.entries.find((entry) => entry.code === role.scope)?.name ??
+      (role.scope === context.park ? context.subjectName : undefined) ??
+      role.scope;
+    return `${group.title} · ${scopeName}`;
+  }
+  return undefined;
+}
+
+/**
+ * Names who acted on a case by organisation (江苏省市场监督管理局), not by login: the account's
+ * `organisation`, else its role's group title and scope name (省级市场监管部门 · 江苏省). Whoever
+ * sent a message anyone may send (an objection, Art. 22) is only ever "公众".
+ */
+export class ActorNames {
+  constructor(
+    private readonly engine: WorkflowEngine,
+    private readonly accounts: Accounts,
+  ) {}
+
+  /** Audit entries with `actorName`; every entry of a public message's transition is the public's. */
+  async audit(entries: readonly AuditEntry[], context: CaseContext): Promise<(AuditEntry & { actorName?: string })[]> {
+    const open = this.#publicMessages(context);
+    const fromPublic = new Set(
+      entries
+        .filter((entry) => entry.type === 'message.received' && open.has(String(entry.details.message)))
+        .map((entry) => `${entry.at}|${entry.actor}`),
+    );
+    const name = this.#namer(context);
+    return Promise.all(
+      entries.map(async (entry) => {
+        const actorName = fromPublic.has(`${entry.at}|${entry.actor}`) ? PUBLIC_NAME : await name(entry.actor);
+        return actorName === undefined ? entry : { ...entry, actorName };
+      }),
+    );
+  }
+
+  /** Submissions with `actorName`; public messages (redacted or not) are the public's. */
+  async submissions<T extends { actor: string; kind: string; name: string; redacted?: true }>(
+    submissions: readonly T[],
+    context: CaseContext,
+  ): Promise<(T & { actorName?: string })[]> {
+    const open = this.#publicMessages(context);
+    const name = this.#namer(context);
+    return Promise.all(
+      submissions.map(async (submission) => {
+        const fromPublic = submission.redacted === true || (submission.kind === 'message' && open.has(submission.name));
+        const actorName = fromPublic ? PUBLIC_NAME : await name(submission.actor);
+        return actorName === undefined ? submission : { ...submission, actorName };
+      }),
+    );
+  }
+
+  /** Messages of the case's version that anyone may send (their senders are never named). */
+  #publicMessages(context: CaseContext): Set<string> {
+    const { model } = this.engine.definitions.get(context.process, context.version);
+    return new Set(
+      model.messageCatches
+        .filter((catcher) => catcher.candidateGroups.includes('public'))
+        .flatMap((catcher) => (catcher.messageName === undefined ? [] : [catcher.messageName])),
+    );
+  }
+
+  #namer(context: CaseContext): (actor: string) => Promise<string | undefined> {
+    const { manifest } = this.engine.definitions.get(context.process, context.version).definition;
+    const known = new Map<string, string | undefined>();
+    return async (actor) => {
+      if (actor === 'system') return undefined;
+      if (actor === 'anonymous' || actor === '—') return PUBLIC_NAME;
+      if (!known.has(actor)) {
+        const user = await this.accounts.get(actor);
+        known.set(
+          actor,
+          user === undefined
+            ? undefined
+            : (user.organisation ?? roleName(user, manifest, context, this.engine) ?? user.displayName),
+        );
+      }
+      return known.get(actor);
+    };
+  }
+}
