@@ -11,6 +11,7 @@ import type { CaseRepository } from './case-repository.js';
 import { caseViewOf, type CaseSummary, type CaseView } from './case-view.js';
 import type { LiveCache } from './live-cache.js';
 import { Transition } from './transition.js';
+import type { CommittedChange } from '../notifications/derive.js';
 
 /** The actor of transitions nobody asked for (timers firing, incidents, recovery). */
 export const SYSTEM = 'system';
@@ -28,6 +29,8 @@ export class CaseRuntime {
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #validators = new Map<string, FormValidator>();
   #definitions: DefinitionRegistry;
+  /** Told of every committed transition (the notification centre listens); its failure undoes nothing. */
+  onCommit: ((change: CommittedChange) => Promise<void>) | undefined;
 
   constructor(
     definitions: DefinitionRegistry,
@@ -201,6 +204,7 @@ export class CaseRuntime {
     if (ended) this.live.drop(committed.id);
     else this.live.keep(committed, live);
     this.index.remember(committed);
+    await this.#committed(transition, committed);
     return committed;
   }
 
@@ -216,7 +220,25 @@ export class CaseRuntime {
       submissions: [],
     });
     this.index.remember(committed);
+    await this.#committed(transition, committed);
     return committed;
+  }
+
+  async #committed(transition: Transition, record: CaseRecord): Promise<void> {
+    if (this.onCommit === undefined) return;
+    const { definition, model } = this.version(record);
+    try {
+      await this.onCommit({
+        record,
+        audit: transition.audit,
+        before: transition.before,
+        manifest: definition.manifest,
+        model,
+      });
+    } catch {
+      // The case is committed and its audit holds what happened; a notification that could not be
+      // stored must not turn a done command into a failure.
+    }
   }
 
   async #raiseIncident(record: CaseRecord, version: RuntimeVersion, now: Date, error: unknown): Promise<never> {
