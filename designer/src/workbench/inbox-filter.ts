@@ -76,12 +76,15 @@ function matches(row: TaskRow, filter: InboxFilter, except?: Facet): boolean {
   return true;
 }
 
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The rows a filter keeps, sorted: by due date (earliest first, undated last), received or park. */
 export function applyFilter(rows: readonly TaskRow[], filter: InboxFilter): TaskRow[] {
   const kept = rows.filter((row) => matches(row, filter));
-  const byReceived = (a: TaskRow, b: TaskRow) => a.createdAt.localeCompare(b.createdAt);
+  const byReceived = (a: TaskRow, b: TaskRow) => byCode(a.createdAt, b.createdAt);
   const compare: Record<InboxSort, (a: TaskRow, b: TaskRow) => number> = {
-    due: (a, b) => (dueOf(a) ?? '~').localeCompare(dueOf(b) ?? '~') || byReceived(a, b),
+    // Code-point order: a locale collation puts "~" (undated) before the digits of a date.
+    due: (a, b) => byCode(dueOf(a) ?? '~', dueOf(b) ?? '~') || byReceived(a, b),
     received: byReceived,
     park: (a, b) => (a.parkName ?? a.park).localeCompare(b.parkName ?? b.park, 'zh') || byReceived(a, b),
   };
