@@ -105,7 +105,9 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  // SERVER_START_TIMEOUT_MS: more time on a machine shared by many jobs (the default is unchanged).
+  const wait = Number(process.env.SERVER_START_TIMEOUT_MS ?? 30_000);
+  const deadline = Date.now() + wait;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log()}`);
     try {
@@ -116,7 +118,7 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the server did not answer within 30 s:\n${log()}`);
+  throw new Error(`the server did not answer within ${String(wait / 1000)} s:\n${log()}`);
 }
 
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
