@@ -29,3 +29,15 @@ export {
 } from './definitions/version-source.js';
 export { parseScenario } from './scenario/scenario.js';
 export { ScenarioRunner, type ScenarioResult, type TimelineEntry } from './scenario/run-scenario.js';
+export type {
+  Audience,
+  Delivery,
+  Notification,
+  NotificationChannel,
+  NotificationKind,
+  NotificationView,
+} from './notifications/notification.js';
+export { NOTIFICATION_KINDS } from './notifications/notification.js';
+export type { NotificationCenter } from './notifications/notification-center.js';
+export { REMINDER_NOTE_MAX } from './cases/remind-task.js';
+export type { CaseView, TaskView } from './cases/case-view.js';

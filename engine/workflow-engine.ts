@@ -20,6 +20,10 @@ import type { MigrationPlan } from './cases/migration.js';
 import { publicWindows, type PublicWindow } from './cases/public-windows.js';
 import { startGroups } from './cases/start-groups.js';
 import { bindQueuedTask } from './cases/task-table.js';
+import { remindTask } from './cases/remind-task.js';
+import { deriveNotifications } from './notifications/derive.js';
+import type { NotificationChannel } from './notifications/notification.js';
+import { NotificationCenter } from './notifications/notification-center.js';
 
 export type { PublicWindow } from './cases/public-windows.js';
 
@@ -40,6 +44,8 @@ export interface EngineOptions {
   ids?: IdGenerator;
   /** How many process instances stay in memory between transitions (the rest are recovered on demand). */
   hotCases?: number;
+  /** Where notifications go besides the in-app centre (e-mail); none: nothing is sent. */
+  notificationChannel?: NotificationChannel;
 }
 
 /**
@@ -48,7 +54,20 @@ export interface EngineOptions {
  * transition per case, serialised per case, saved before it is answered.
  */
 export class WorkflowEngine {
-  private constructor(private readonly runtime: CaseRuntime) {}
+  /** The in-app notification centre (README "Notification centre"). */
+  readonly notifications: NotificationCenter;
+
+  private constructor(
+    private readonly runtime: CaseRuntime,
+    store: Store,
+    channel: NotificationChannel | undefined,
+  ) {
+    const center = new NotificationCenter(store, runtime.clock, channel);
+    this.notifications = center;
+    runtime.onCommit = async (change) => {
+      await center.publish(deriveNotifications(change));
+    };
+  }
 
   static async open(options: EngineOptions): Promise<WorkflowEngine> {
     const definitions =
@@ -59,7 +78,7 @@ export class WorkflowEngine {
     const live = new LiveCache(options.hotCases ?? 64);
     const runtime = new CaseRuntime(definitions, repository, options.clock, options.ids ?? new RandomIds(), live);
     await WorkflowEngine.#load(runtime);
-    const engine = new WorkflowEngine(runtime);
+    const engine = new WorkflowEngine(runtime, options.store, options.notificationChannel);
     await engine.retryIncidents();
     return engine;
   }
@@ -328,6 +347,11 @@ export class WorkflowEngine {
       );
       return runtime.view(committed);
     });
+  }
+
+  /** 催办: a supervising group reminds the holders of an open task (cases/remind-task.ts). */
+  remindTask(ref: string, actor: Actor, note?: string): Promise<CaseView> {
+    return remindTask(this.runtime, ref, actor, note);
   }
 
   /** Fires every timer due by the clock, each at its own due instant, in due order. */

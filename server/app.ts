@@ -18,6 +18,7 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { caseRoutes, taskRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
+import { inboxRoutes } from './routes/inbox.js';
 import { draftRoutes } from './routes/drafts.js';
 import { DraftService } from './drafts/drafts.js';
 import { publicRoutes, type PublicLimits } from './routes/public.js';
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(userRoutes(accounts, new RoleCatalogue(engine)));
   app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts)));
   app.use(taskRoutes(engine, attachments));
+  app.use(inboxRoutes(engine));
   app.use(
     publicRoutes(engine, attachments, engine.definitions.directory('provinces'), {
       objectionsPerHour: deps.limits?.objectionsPerHour ?? 30,

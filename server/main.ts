@@ -9,6 +9,7 @@ import { Accounts } from './accounts/accounts.js';
 import { createApp } from './app.js';
 import { AttachmentStore } from './attachments.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { emailChannelFromEnvironment } from './notify/email-channel.js';
 import { TimerScheduler } from './timer-scheduler.js';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -67,7 +68,14 @@ async function firstStart(accounts: Accounts): Promise<void> {
 }
 
 const { clock, simulated } = await clockFromEnvironment();
-const engine = await WorkflowEngine.open({ definitions: definitionsDir, store, clock });
+// E-mail notifications only when SMTP_URL is set; every message is recorded either way.
+const notificationChannel = emailChannelFromEnvironment(process.env);
+const engine = await WorkflowEngine.open({
+  definitions: definitionsDir,
+  store,
+  clock,
+  ...(notificationChannel !== undefined && { notificationChannel }),
+});
 for (const { caseId, damage } of engine.damaged) {
   logger.error({ caseId, file: damage.file }, `案件 ${caseId} 已隔离（数据文件损坏）; run npm run store:check`);
 }

@@ -5,6 +5,8 @@
  * open where the server may add fields. Describes CONTRACT §6 and what the workbench uses besides.
  */
 
+import { INBOX_SCHEMAS, inboxPaths } from './openapi-inbox.js';
+
 type Json = Record<string, unknown>;
 
 const schema = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
@@ -70,6 +72,8 @@ const OpenTask = object(
       message: { type: 'string' },
       submission: { type: 'integer', minimum: 1 },
     }),
+    due: schema('TaskDue'),
+    reminders: arrayOf(schema('Reminder')),
   },
 );
 
@@ -477,6 +481,7 @@ const VersionDiff = object('草稿相对某版本的变化 / what a draft change
 });
 
 const bodies: Json = {
+  ...INBOX_SCHEMAS,
   Error: ErrorBody,
   ValidationError,
   FieldError,
@@ -711,6 +716,7 @@ function paths(simulatedClock: boolean): Json {
   return {
     ...accountPaths(),
     ...casePaths(),
+    ...inboxPaths(operation),
     ...publicPaths(),
     ...definitionPaths(),
     ...draftPaths(),
@@ -1331,6 +1337,7 @@ export function openApiDocument(simulatedClock: boolean): Record<string, unknown
       { name: 'users', description: '用户管理 / users' },
       { name: 'cases', description: '案件 / cases' },
       { name: 'tasks', description: '待办 / tasks' },
+      { name: 'notifications', description: '站内通知 / notifications' },
       { name: 'public', description: '公示与异议（无需登录）/ public notices and objections' },
       { name: 'attachments', description: '附件 / attachments' },
       { name: 'definitions', description: '流程定义与日历 / definitions and calendars' },

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useSession } from './auth/session.js';
 import { useI18n } from './i18n/i18n.js';
+import { NotificationBell } from './workbench/notification-bell.js';
 
 const { Header, Content } = Layout;
 
@@ -14,6 +15,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const items = [
     ...(me === undefined ? [] : [{ key: '/', label: <Link to="/">{t('workbench')}</Link> }]),
     { key: '/notices', label: <Link to="/notices">{t('notices')}</Link> },
+    ...(hasGroup('samr', 'province')
+      ? [{ key: '/overdue', label: <Link to="/overdue">{t('overdueBoard')}</Link> }]
+      : []),
     ...(hasGroup('policy-admin', 'admin')
       ? [{ key: '/designer', label: <Link to="/designer">{t('designer')}</Link> }]
       : []),
@@ -51,6 +55,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Button>
           {me !== undefined && (
             <>
+              <NotificationBell />
               <Typography.Text style={{ color: '#fff' }}>{me.displayName ?? me.username}</Typography.Text>
               <Button onClick={() => void logout()}>{t('logout')}</Button>
             </>

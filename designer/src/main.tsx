@@ -11,6 +11,7 @@ import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { NoticesPage } from './public/notices-page.js';
 import { CasePage } from './workbench/case-page.js';
 import { InboxPage } from './workbench/inbox-page.js';
+import { OverdueBoard } from './workbench/overdue-board.js';
 
 // The designer (bpmn-js modeler, properties panel) loads only when a policy officer opens it.
 const DesignerHome = onDemand(() => import('./designer/designer-home.js').then((module) => module.DesignerHome));
@@ -59,6 +60,14 @@ function App() {
                   }
                 />
                 <Route path="/notices" element={<NoticesPage />} />
+                <Route
+                  path="/overdue"
+                  element={
+                    <Authenticated>
+                      <OverdueBoard />
+                    </Authenticated>
+                  }
+                />
                 <Route
                   path="/designer"
                   element={

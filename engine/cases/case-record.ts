@@ -53,6 +53,18 @@ export interface TaskRecord {
   createdAt: string;
   /** The message that opened it (e.g. the objection a review is about). */
   origin?: { message: string; submission: number };
+  /** The named date that governs the task (a `due` declared on its element), computed when it opened. */
+  due?: { name: string; date: LocalDate };
+  /** Reminders (催办) supervising groups sent on it, oldest first. */
+  reminders?: Reminder[];
+}
+
+/** A reminder (催办) on an open task: who sent it (their group) and when, with an optional note. */
+export interface Reminder {
+  at: string;
+  actor: string;
+  group: string;
+  note?: string;
 }
 
 export interface TimerRecord {

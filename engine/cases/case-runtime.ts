@@ -12,6 +12,7 @@ import { caseViewOf, type CaseSummary, type CaseView } from './case-view.js';
 import type { LiveCache } from './live-cache.js';
 import { DAMAGED_MESSAGE, Quarantine } from './quarantine.js';
 import { Transition } from './transition.js';
+import type { CommittedChange } from '../notifications/derive.js';
 
 /** The actor of transitions nobody asked for (timers firing, incidents, recovery). */
 export const SYSTEM = 'system';
@@ -31,6 +32,8 @@ export class CaseRuntime {
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #validators = new Map<string, FormValidator>();
   #definitions: DefinitionRegistry;
+  /** Told of every committed transition (the notification centre listens); its failure undoes nothing. */
+  onCommit: ((change: CommittedChange) => Promise<void>) | undefined;
 
   constructor(
     definitions: DefinitionRegistry,
@@ -207,6 +210,7 @@ export class CaseRuntime {
     if (ended) this.live.drop(committed.id);
     else this.live.keep(committed, live);
     this.index.remember(committed);
+    await this.#committed(transition, committed);
     return committed;
   }
 
@@ -222,7 +226,25 @@ export class CaseRuntime {
       submissions: [],
     });
     this.index.remember(committed);
+    await this.#committed(transition, committed);
     return committed;
+  }
+
+  async #committed(transition: Transition, record: CaseRecord): Promise<void> {
+    if (this.onCommit === undefined) return;
+    const { definition, model } = this.version(record);
+    try {
+      await this.onCommit({
+        record,
+        audit: transition.audit,
+        before: transition.before,
+        manifest: definition.manifest,
+        model,
+      });
+    } catch {
+      // The case is committed and its audit holds what happened; a notification that could not be
+      // stored must not turn a done command into a failure.
+    }
   }
 
   async #raiseIncident(record: CaseRecord, version: RuntimeVersion, now: Date, error: unknown): Promise<never> {

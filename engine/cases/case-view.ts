@@ -12,6 +12,10 @@ export interface TaskView {
   scope?: string;
   createdAt: string;
   origin?: { message: string; submission: number };
+  /** The named date that governs this task (its title is the manifest's `dates[name].title`). */
+  due?: { name: string; date: string };
+  /** Reminders (催办) sent on this task by supervising groups. */
+  reminders?: { at: string; group: string; note?: string }[];
 }
 
 /** A case as clients see it (CONTRACT §6), with what a workbench needs besides. */
@@ -56,6 +60,10 @@ export function taskViewOf(record: CaseSummary, task: CaseRecord['tasks'][number
     ...(task.scope !== undefined && { scope: task.scope }),
     createdAt: task.createdAt,
     ...(task.origin !== undefined && { origin: task.origin }),
+    ...(task.due !== undefined && { due: { ...task.due } }),
+    ...(task.reminders !== undefined && {
+      reminders: task.reminders.map(({ at, group, note }) => ({ at, group, ...(note !== undefined && { note }) })),
+    }),
   };
 }
 

@@ -6,7 +6,7 @@ import type { AuditDraft } from '../audit/audit-chain.js';
 import type { StepHost } from '../runtime/live-instance.js';
 import type { RuntimeVersion } from '../runtime/runtime-version.js';
 import type { Snapshot } from '../runtime/snapshot.js';
-import type { CaseRecord, Incident, TimerRecord } from './case-record.js';
+import type { CaseRecord, Incident, TaskRecord, TimerRecord } from './case-record.js';
 import { computeDate, exposedDay } from './due-dates.js';
 import { reconcileTasks, type TaskFactory } from './task-table.js';
 
@@ -32,6 +32,8 @@ export class Transition implements StepHost {
   readonly audit: AuditDraft[] = [];
   readonly today: LocalDate;
   readonly at: string;
+  /** The message windows open and the elements visited before this transition (for notifications). */
+  readonly before: { windows: readonly string[]; visited: ReadonlySet<string> };
   #ended = false;
 
   constructor(
@@ -39,6 +41,7 @@ export class Transition implements StepHost {
     private readonly context: TransitionContext,
   ) {
     this.record = structuredClone(record);
+    this.before = { windows: [...record.windows], visited: new Set(record.visited) };
     this.at = context.now.toISOString();
     this.today = chinaDateOf(context.now);
   }
@@ -216,6 +219,7 @@ export class Transition implements StepHost {
     const before = new Set(record.tasks.map((task) => task.ref));
     record.tasks = reconcileTasks(record, snapshot, model, definition.manifest, { ...factory, now: this.at });
     for (const task of record.tasks) {
+      if (!before.has(task.ref)) this.#dateTask(task);
       if (!before.has(task.ref))
         this.note('task.opened', {
           ref: task.ref,
@@ -226,6 +230,18 @@ export class Transition implements StepHost {
     }
     this.#reconcileTimers(snapshot);
     record.windows = snapshot.messageCatches;
+  }
+
+  /**
+   * A task whose element declares `due` takes that date, computed when the token entered it (README
+   * "Task due dates"); the task keeps it even if a later element writes the same name.
+   */
+  #dateTask(task: TaskRecord): void {
+    const name = this.context.version.model.dates.find(
+      (spec) => spec.elementId === task.elementId && !spec.isTimer,
+    )?.due;
+    const date = name === undefined ? undefined : this.record.due[name];
+    if (name !== undefined && date !== undefined) task.due = { name, date };
   }
 
   /** A timer's dates computed again from the day it started, under this transition's version and calendar. */

@@ -56,6 +56,7 @@ export const MANIFEST_SCHEMA = {
           scope: { enum: ['park', 'province', 'element'] },
           directory: name,
           members: { type: 'object', minProperties: 1, propertyNames: name, additionalProperties: text },
+          supervises: { enum: ['all', 'subject'] },
         },
       },
     },

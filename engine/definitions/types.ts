@@ -49,6 +49,8 @@ export interface GroupDeclaration {
   directory?: string;
   /** For `element` scopes: the valid scope values and their names. */
   members?: Record<string, string>;
+  /** Who this group may send reminders (催办) to: every open task, or the subject's tasks in its region. */
+  supervises?: 'all' | 'subject';
 }
 
 /** `rules.json`: named periods and parameters (CONTRACT §3). */

@@ -106,7 +106,13 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-async function waitUntilUp(url: string, child: ChildProcess, log: () => string, wait = 30_000): Promise<void> {
+// SERVER_START_TIMEOUT_MS: more time on a machine shared by many jobs.
+async function waitUntilUp(
+  url: string,
+  child: ChildProcess,
+  log: () => string,
+  wait = Number(process.env.SERVER_START_TIMEOUT_MS ?? 60_000),
+): Promise<void> {
   const deadline = Date.now() + wait;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log()}`);
@@ -118,7 +124,7 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string, 
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the server did not answer within ${wait / 1000} s:\n${log()}`);
+  throw new Error(`the server did not answer within ${String(wait / 1000)} s:\n${log()}`);
 }
 
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {

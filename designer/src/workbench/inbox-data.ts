@@ -1,6 +1,6 @@
 import { api } from '../api/client.js';
 import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
-import type { WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
+import { compareDates, type WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
 import { loadCalendar, loadFormTitles, loadToday, loadVersion, provinceName, type VersionInfo } from './catalog.js';
 import { nextDue, workingDaysLeft, type NextDue } from './due.js';
 
@@ -25,12 +25,21 @@ export interface TaskRow extends CaseRow {
   taskId: string;
   taskName: string;
   createdAt: string;
+  /** The task's own due date (a `due` declared on its element), titled by the manifest. */
+  taskDue?: NextDue;
+  /** Working days from today to `taskDue` (negative: working days overdue); undefined without one. */
+  taskDaysLeft?: number;
+  reminders: NonNullable<TaskView['reminders']>;
+  group: string;
+  scope?: string;
 }
 
 export interface Inbox {
   today: string;
   tasks: TaskRow[];
   cases: CaseRow[];
+  /** Every open task with a due date on the cases in scope (the overdue board). */
+  dueTasks: TaskRow[];
 }
 
 const versionKey = (view: { process: string; version: string }) => `${view.process}@${view.version}`;
@@ -78,35 +87,51 @@ export async function loadInbox(admin = false): Promise<Inbox> {
     const version = versions.get(versionKey(view));
     return caseRow(view, today, version, version === undefined ? undefined : calendars.get(version.manifest.calendar));
   };
-  const titles = await loadFormTitles(
-    tasks.flatMap((task) => {
+  const titles = await loadFormTitles([
+    ...tasks.flatMap((task) => {
       const view = byId.get(task.caseId);
       return view === undefined ? [] : [{ process: view.process, version: view.version, formKey: task.formKey }];
     }),
-  );
-  const taskRows = tasks.flatMap((task): TaskRow[] => {
-    const view = byId.get(task.caseId);
-    if (view === undefined) return [];
-    // A task shows the date that governs it (`TaskView.due`) or none — never the case's next date,
-    // which may belong to another step (an acceptance date on an objection review).
-    const { next: _caseNext, daysLeft: _caseDays, ...row } = rowOf(view);
-    const due = (task as TaskView & { due?: { name: string; date: string } }).due;
+    ...cases.flatMap((view) =>
+      view.openTasks
+        .filter((task) => task.due !== undefined)
+        .map((task) => ({ process: view.process, version: view.version, formKey: task.formKey })),
+    ),
+  ]);
+  const taskRow = (view: CaseView, task: Omit<TaskView, 'caseId'>): TaskRow => {
     const version = versions.get(versionKey(view));
     const calendar = version === undefined ? undefined : calendars.get(version.manifest.calendar);
-    const daysLeft = due === undefined ? undefined : workingDaysLeft(calendar, today, due.date);
-    return [
-      {
-        ...row,
-        ...(due !== undefined && {
-          next: { ...due, title: version?.manifest.dates[due.name]?.title ?? due.name },
-        }),
-        ...(daysLeft !== undefined && { daysLeft }),
-        ref: task.ref,
-        taskId: task.taskId,
-        taskName: titles.get(`${versionKey(view)}/${task.formKey}`) ?? task.taskId,
-        createdAt: task.createdAt,
-      },
-    ];
+    const taskDue =
+      task.due === undefined
+        ? undefined
+        : { ...task.due, title: version?.manifest.dates[task.due.name]?.title ?? task.due.name };
+    const taskDaysLeft = taskDue === undefined ? undefined : signedWorkingDays(calendar, today, taskDue.date);
+    return {
+      ...rowOf(view),
+      ref: task.ref,
+      taskId: task.taskId,
+      taskName: titles.get(`${versionKey(view)}/${task.formKey}`) ?? task.taskId,
+      createdAt: task.createdAt,
+      ...(taskDue !== undefined && { taskDue }),
+      ...(taskDaysLeft !== undefined && { taskDaysLeft }),
+      reminders: task.reminders ?? [],
+      group: task.group,
+      ...(task.scope !== undefined && { scope: task.scope }),
+    };
+  };
+  const taskRows = tasks.flatMap((task): TaskRow[] => {
+    const view = byId.get(task.caseId);
+    return view === undefined ? [] : [taskRow(view, task)];
   });
-  return { today, tasks: taskRows, cases: cases.map(rowOf) };
+  const dueTasks = cases.flatMap((view) =>
+    view.openTasks.filter((task) => task.due !== undefined).map((task) => taskRow(view, task)),
+  );
+  return { today, tasks: taskRows, cases: cases.map(rowOf), dueTasks };
+}
+
+/** Working days left until `date`, or minus the working days it is overdue by. */
+function signedWorkingDays(calendar: WorkingDayCalendar | undefined, today: string, date: string): number | undefined {
+  if (compareDates(date, today) >= 0) return workingDaysLeft(calendar, today, date);
+  const over = workingDaysLeft(calendar, date, today);
+  return over === undefined ? undefined : -over;
 }

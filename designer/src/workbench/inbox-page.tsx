@@ -1,13 +1,16 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { DaysLeft } from './days-left.js';
 import { chinaTime } from './format.js';
 import { loadInbox, type CaseRow, type TaskRow } from './inbox-data.js';
+import { applyFilter, readFilter } from './inbox-filter.js';
+import { InboxFilters } from './inbox-filters.js';
+import { TaskDueCell } from './task-due-cell.js';
 import { StartCaseDialog } from './start-case-dialog.js';
 import { useAsync } from './use-async.js';
 
@@ -57,6 +60,8 @@ export function InboxPage() {
   const { me, hasGroup } = useSession();
   const navigate = useNavigate();
   const [starting, setStarting] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const filter = readFilter(params);
   const inbox = useAsync(() => loadInbox(hasGroup('admin')), me?.username ?? '');
   const today = inbox.data?.today ?? '';
   // One running case per park (the engine refuses a second): offer the parks without one.
@@ -69,8 +74,21 @@ export function InboxPage() {
     {
       title: t('task'),
       key: 'task',
-      render: (_, row) => <Link to={caseLink(row.id)}>{row.taskName}</Link>,
+      render: (_, row) => (
+        <>
+          <Link to={caseLink(row.id)}>{row.taskName}</Link>
+          {row.reminders.length > 0 && (
+            <div>
+              <Tag color="volcano" data-testid="reminded">
+                {t('reminded')} × {row.reminders.length}
+                {row.reminders.at(-1)?.note !== undefined && `：${row.reminders.at(-1)?.note ?? ''}`}
+              </Tag>
+            </div>
+          )}
+        </>
+      ),
     },
+    { title: t('taskDue'), key: 'taskDue', render: (_, row) => <TaskDueCell row={row} /> },
     ...(caseColumns(t, today) as TableColumnsType<TaskRow>),
     { title: t('received'), key: 'received', render: (_, row) => chinaTime(row.createdAt) },
   ];
@@ -108,11 +126,18 @@ export function InboxPage() {
           </Space>
         }
       >
+        <InboxFilters
+          rows={inbox.data?.tasks ?? []}
+          filter={filter}
+          onChange={(query) => {
+            setParams(query, { replace: true });
+          }}
+        />
         <Table<TaskRow>
           rowKey="ref"
           size="middle"
           loading={inbox.loading}
-          dataSource={inbox.data?.tasks ?? []}
+          dataSource={applyFilter(inbox.data?.tasks ?? [], filter)}
           columns={taskColumns}
           onRow={open}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}

@@ -1,0 +1,134 @@
+import { Button, Checkbox, Input, InputNumber, Select, Space } from 'antd';
+import { useI18n } from '../i18n/i18n.js';
+import type { TaskRow } from './inbox-data.js';
+import { facetCounts, writeFilter, type FilterChange, type InboxFilter, type InboxSort } from './inbox-filter.js';
+
+interface Props {
+  rows: readonly TaskRow[];
+  filter: InboxFilter;
+  onChange: (query: URLSearchParams) => void;
+}
+
+/** Options of one facet: every value among the rows, labelled with how many rows it would keep. */
+function options(
+  rows: readonly TaskRow[],
+  key: (row: TaskRow) => string,
+  label: (row: TaskRow) => string,
+  counts: Map<string, number>,
+) {
+  const seen = new Map<string, string>();
+  for (const row of rows) seen.set(key(row), label(row));
+  return [...seen].map(([value, text]) => ({ value, label: `${text} (${String(counts.get(value) ?? 0)})` }));
+}
+
+/** The inbox's search box, filters (with counts) and sort; every change goes to the address. */
+export function InboxFilters({ rows, filter, onChange }: Props) {
+  const { t } = useI18n();
+  const counts = facetCounts(rows, filter);
+  const set = (change: FilterChange) => {
+    onChange(writeFilter({ ...filter, ...change }));
+  };
+  return (
+    <Space wrap style={{ marginBottom: 16 }}>
+      <Input.Search
+        allowClear
+        placeholder={t('searchInbox')}
+        aria-label={t('searchInbox')}
+        defaultValue={filter.q}
+        key={filter.q}
+        onSearch={(q) => {
+          set({ q });
+        }}
+        style={{ width: 240 }}
+      />
+      <Select
+        allowClear
+        aria-label={t('filterTask')}
+        placeholder={t('filterTask')}
+        value={filter.task}
+        options={options(
+          rows,
+          (row) => row.taskId,
+          (row) => row.taskName,
+          counts.task,
+        )}
+        onChange={(task?: string) => {
+          set({ task });
+        }}
+        style={{ minWidth: 180 }}
+        popupMatchSelectWidth={false}
+      />
+      <Select
+        allowClear
+        aria-label={t('filterStatus')}
+        placeholder={t('filterStatus')}
+        value={filter.status}
+        options={options(
+          rows,
+          (row) => row.status,
+          (row) => row.statusTitle,
+          counts.status,
+        )}
+        onChange={(status?: string) => {
+          set({ status });
+        }}
+        style={{ minWidth: 140 }}
+      />
+      <Select
+        allowClear
+        aria-label={t('filterProvince')}
+        placeholder={t('filterProvince')}
+        value={filter.province}
+        options={options(
+          rows,
+          (row) => row.province,
+          (row) => row.provinceName,
+          counts.province,
+        )}
+        onChange={(province?: string) => {
+          set({ province });
+        }}
+        style={{ minWidth: 140 }}
+      />
+      <InputNumber
+        min={0}
+        max={365}
+        aria-label={t('filterWithin')}
+        placeholder={t('filterWithin')}
+        value={filter.within ?? null}
+        onChange={(value) => {
+          set({ within: typeof value === 'number' ? value : undefined });
+        }}
+        style={{ width: 190 }}
+      />
+      <Checkbox
+        checked={filter.overdue}
+        onChange={(event) => {
+          set({ overdue: event.target.checked });
+        }}
+      >
+        {t('filterOverdue')} ({counts.overdue})
+      </Checkbox>
+      <Select<InboxSort>
+        aria-label={t('sortBy')}
+        value={filter.sort}
+        options={[
+          { value: 'due', label: t('sortDue') },
+          { value: 'received', label: t('sortReceived') },
+          { value: 'park', label: t('sortPark') },
+        ]}
+        onChange={(sort) => {
+          set({ sort });
+        }}
+        style={{ width: 130 }}
+      />
+      <Button
+        onClick={() => {
+          onChange(new URLSearchParams());
+        }}
+      >
+        {t('clearFilters')}
+      </Button>
+    </Space>
+  );
+}

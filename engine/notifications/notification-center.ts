@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from '../cases/actors.js';
+import { EngineError } from '../errors.js';
+import type { Clock, Store } from '../ports.js';
+import type { Audience, Delivery, Notification, NotificationChannel, NotificationView } from './notification.js';
+
+const NOTIFICATIONS = 'notifications';
+const READS = 'notification-reads';
+const DELIVERIES = 'notification-deliveries';
+
+/** The most notifications one listing returns (newest first). */
+export const NOTIFICATION_PAGE = 200;
+
+/**
+ * The in-app notification centre on the engine's Store port: notifications (one document each,
+ * addressed to audiences, not to accounts), what each user has read, and a record of every outbound
+ * delivery. Nothing lives only in memory, so another store (PostgreSQL) holds it unchanged.
+ */
+export class NotificationCenter {
+  #sequence = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly channel?: NotificationChannel,
+  ) {}
+
+  /** Stores new notifications and hands each to the outbound channel, recording what it did. */
+  async publish(drafts: readonly Omit<Notification, 'id'>[]): Promise<Notification[]> {
+    const published: Notification[] = [];
+    for (const draft of drafts) {
+      const notification = { id: this.#newId(draft), ...draft };
+      await this.store.put(NOTIFICATIONS, notification.id, notification);
+      published.push(notification);
+      await this.#deliver(notification);
+    }
+    return published;
+  }
+
+  /** The actor's notifications, newest first, with whether each was read and the unread count. */
+  async list(
+    actor: Actor,
+    options: { unreadOnly?: boolean } = {},
+  ): Promise<{ items: NotificationView[]; unread: number }> {
+    const read = new Set(await this.#readIds(actor));
+    const ids = (await this.store.list(NOTIFICATIONS)).reverse();
+    const items: NotificationView[] = [];
+    let unread = 0;
+    for (const id of ids) {
+      const notification = await this.store.get<Notification>(NOTIFICATIONS, id);
+      if (notification === undefined || !reaches(actor, notification.audience)) continue;
+      const isRead = read.has(id);
+      if (!isRead) unread += 1;
+      if ((options.unreadOnly !== true || !isRead) && items.length < NOTIFICATION_PAGE) {
+        const { audience: _audience, ...view } = notification;
+        items.push({ ...view, read: isRead });
+      }
+    }
+    return { items, unread };
+  }
+
+  /** Marks notifications read for this actor (`all`: every one it can see). */
+  async markRead(actor: Actor, ids: readonly string[] | 'all'): Promise<number> {
+    const visible = (await this.list(actor)).items.map((item) => item.id);
+    const wanted = ids === 'all' ? visible : ids.filter((id) => visible.includes(id));
+    if (ids !== 'all' && wanted.length !== ids.length) {
+      throw new EngineError('not-found', '通知不存在', { ids: ids.filter((id) => !visible.includes(id)) });
+    }
+    const read = new Set(await this.#readIds(actor));
+    for (const id of wanted) read.add(id);
+    await this.store.put(READS, readerKey(actor), { ids: [...read].sort() });
+    return wanted.length;
+  }
+
+  /** Every outbound delivery recorded for a notification (for admins and tests). */
+  async deliveries(): Promise<Delivery[]> {
+    const ids = await this.store.list(DELIVERIES);
+    const found = await Promise.all(ids.map((id) => this.store.get<Delivery>(DELIVERIES, id)));
+    return found.filter((delivery): delivery is Delivery => delivery !== undefined);
+  }
+
+  async #deliver(notification: Notification): Promise<void> {
+    const at = this.clock.now().toISOString();
+    let result: Pick<Delivery, 'status' | 'recipients' | 'error'>;
+    try {
+      result =
+        this.channel === undefined
+          ? { status: 'not-configured', recipients: [] }
+          : await this.channel.send(notification);
+    } catch (error) {
+      result = { status: 'failed', recipients: [], error: error instanceof Error ? error.message : String(error) };
+    }
+    const delivery: Delivery = {
+      notificationId: notification.id,
+      at,
+      channel: this.channel?.name ?? 'none',
+      ...result,
+    };
+    await this.store.put(DELIVERIES, notification.id, delivery);
+  }
+
+  async #readIds(actor: Actor): Promise<string[]> {
+    return (await this.store.get<{ ids: string[] }>(READS, readerKey(actor)))?.ids ?? [];
+  }
+
+  /** Ids sort by time (the store lists ids sorted), then by case and order within the transition. */
+  #newId(draft: Omit<Notification, 'id'>): string {
+    this.#sequence = (this.#sequence + 1) % 1_000_000;
+    const stamp = draft.at.replace(/[^0-9]/g, '').padEnd(17, '0');
+    const suffix = randomBytes(5).toString('hex');
+    return `n${stamp}-${String(this.#sequence).padStart(6, '0')}-${suffix}`;
+  }
+}
+
+/** Whether an audience includes one of the actor's roles. */
+export function reaches(actor: Actor, audience: readonly Audience[]): boolean {
+  return audience.some((target) =>
+    actor.roles.some(
+      (role) => role.group === target.group && (target.scope === undefined || role.scope === target.scope),
+    ),
+  );
+}
+
+/** Store ids are plain names: a user id becomes a hash of it. */
+function readerKey(actor: Actor): string {
+  return createHash('sha256').update(actor.id).digest('hex').slice(0, 32);
+}

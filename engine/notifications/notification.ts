@@ -1,0 +1,60 @@
+/** What a notification is about (README "Notification centre"). */
+export const NOTIFICATION_KINDS = [
+  'task.opened',
+  'task.returned',
+  'task.reminded',
+  'notice.opened',
+  'objection.received',
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Who a notification is for: holders of a group, within a scope when the group is scoped. */
+export interface Audience {
+  group: string;
+  scope?: string;
+}
+
+/**
+ * An in-app notification, stored in the `notifications` collection. It names the case, the park and
+ * the task; it never names or describes who sent a public message (an objector, Art. 22).
+ */
+export interface Notification {
+  id: string;
+  at: string;
+  kind: NotificationKind;
+  caseId: string;
+  park: string;
+  province: string;
+  subjectName?: string;
+  taskId?: string;
+  ref?: string;
+  /** The group that sent a reminder, and its note. */
+  by?: string;
+  note?: string;
+  audience: Audience[];
+}
+
+/** A notification as one user sees it. */
+export interface NotificationView extends Omit<Notification, 'audience'> {
+  read: boolean;
+}
+
+/** One attempt to send a notification outside the app (e-mail), recorded whatever happened. */
+export interface Delivery {
+  notificationId: string;
+  at: string;
+  channel: string;
+  status: 'sent' | 'not-configured' | 'failed';
+  recipients: string[];
+  error?: string;
+}
+
+/**
+ * The outbound channel (a port): the server plugs in e-mail over SMTP when it is configured. It
+ * answers what it did; the notification centre records every answer.
+ */
+export interface NotificationChannel {
+  readonly name: string;
+  send(notification: Notification): Promise<Pick<Delivery, 'status' | 'recipients' | 'error'>>;
+}

@@ -1,0 +1,143 @@
+import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
+import { applyMergePatch } from '../../engine/forms/merge-patch.js';
+import { definitionsWithRevisions } from '../support/definitions-fixture.js';
+import { REVIEW_DUE_REVISION } from '../support/review-due-revision.js';
+import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+
+const PROCESS = 'quality-brand-zone';
+const USERS: Record<string, string[]> = {
+  park1: ['park:P-001'],
+  park2: ['park:P-002'],
+  park4: ['park:P-004'],
+  js: ['province:320000', 'province-leading-group:320000'],
+  samr: ['samr'],
+};
+const PARKS = { park1: '云澜湖智能装备产业园区', park2: '星河湾现代农业园区', park4: '青峰山文旅服务业园区' };
+
+/** A poll with room for a loaded machine (the default second is not enough for a page's first load). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS_DIR, `inbox-${name}.png`), fullPage: true });
+
+describe.runIf(browserAvailable())('the inbox: search, filters, sort in the address; 催办 and notifications', () => {
+  let server: WebServer;
+  let browser: Browser;
+  let fixture: Awaited<ReturnType<typeof definitionsWithRevisions>>;
+
+  beforeAll(async () => {
+    // A revision whose provincial review is due in 20 working days (the test's own target).
+    fixture = await definitionsWithRevisions([REVIEW_DUE_REVISION]);
+    for (const shared of ['calendars', 'directory'])
+      await cp(join('definitions', shared), join(fixture.root, shared), { recursive: true });
+    // One after the other: on a loaded machine the server starts faster without Chromium beside it.
+    server = await startWebServer({ env: { DEFINITIONS_DIR: fixture.root } });
+    browser = await launchChromium();
+    await server.createUsers(USERS);
+  }, 180_000);
+  afterAll(async () => {
+    await (browser as Browser | undefined)?.close();
+    await (server as WebServer | undefined)?.stop();
+    await fixture.cleanup();
+  });
+
+  async function complete(username: string, caseId: string, taskId: string, patch: unknown = {}): Promise<void> {
+    const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { as: username });
+    const task = tasks.find((open) => open.caseId === caseId && open.taskId === taskId);
+    if (task === undefined) throw new Error(`${username} has no ${taskId} on ${caseId}`);
+    const view = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: username });
+    const schema = await server.ok<{ examples: unknown[] }>(
+      'GET',
+      `/api/definitions/${PROCESS}/${view.version}/forms/${task.formKey}`,
+    );
+    await server.ok('POST', `/api/tasks/${task.ref}/complete`, {
+      as: username,
+      body: { data: applyMergePatch(schema.examples[0], patch) },
+    });
+  }
+
+  async function apply(park: keyof typeof PARKS): Promise<string> {
+    const parkId = (USERS[park]?.[0] ?? '').slice('park:'.length);
+    const view = await server.ok<CaseView>('POST', '/api/cases', {
+      as: park,
+      body: { process: PROCESS, park: parkId, province: '320000' },
+    });
+    await complete(park, view.id, 'submitCreationApplication', { parkType: 'industry', parkName: PARKS[park] });
+    return view.id;
+  }
+
+  async function loggedIn(username: string, time: string, path = '/'): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    await context.clock.setFixedTime(time);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(USER_PASSWORD);
+    await page.getByRole('button', { name: /^登\s?录$/ }).click();
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+    if (path !== '/') await page.goto(`${server.url}${path}`);
+    return page;
+  }
+
+  const parkColumn = (page: Page) =>
+    page
+      .locator('.ant-card')
+      .filter({ has: page.getByRole('heading', { name: '待办任务' }) })
+      .locator('tbody tr.ant-table-row')
+      .evaluateAll((rows) => rows.map((row) => row.textContent));
+
+  const order = async (page: Page) =>
+    (await parkColumn(page)).map((text) => Object.values(PARKS).find((name) => text.includes(name)) ?? text);
+
+  it('searches, filters (with counts) and sorts by due date, all kept in the address', async () => {
+    const first = await apply('park1');
+    const second = await apply('park2');
+    await complete('js', second, 'provincialFeasibilityReview');
+    await server.advanceTo('2024-04-10T09:00:00+08:00');
+    await apply('park4');
+    // 2024-04-30: the first review was due 04-29 (overdue); the third is due later; the leading
+    // group's review has no due date.
+    await server.advanceTo('2024-04-30T09:00:00+08:00');
+    const now = '2024-04-30T09:00:00+08:00';
+
+    const page = await loggedIn('js', now);
+    page.setDefaultTimeout(60_000);
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    await poll(() => order(page)).toEqual([PARKS.park1, PARKS.park4, PARKS.park2]);
+    await poll(() => page.getByText(/已逾期 \(1\)/).count()).toBe(1);
+    await poll(() => page.getByText(/逾期 1 个工作日/).count()).toBe(1);
+    await shot(page, '1-sorted-by-due');
+
+    await page.getByRole('checkbox', { name: /已逾期/ }).click();
+    await poll(() => order(page)).toEqual([PARKS.park1]);
+    expect(new URL(page.url()).searchParams.get('overdue')).toBe('1');
+    await page.reload();
+    await poll(() => order(page)).toEqual([PARKS.park1]);
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await poll(() => order(page)).toHaveLength(3);
+
+    await page.getByLabel('搜索案件编号、园区或任务').fill('青峰');
+    await page.getByLabel('搜索案件编号、园区或任务').press('Enter');
+    await poll(() => order(page)).toEqual([PARKS.park4]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('青峰');
+    await page.getByRole('button', { name: '清除筛选' }).click();
+
+    await page.getByLabel('任务类型', { exact: true }).click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual([expect.stringMatching(/\(2\)$/), expect.stringMatching(/\(1\)$/)]);
+    await options.filter({ hasText: '(1)' }).click();
+    await poll(() => order(page)).toEqual([PARKS.park2]);
+    expect(new URL(page.url()).searchParams.get('task')).toBe('provincialLeadingGroupReview');
+    await shot(page, '2-filtered-by-task');
+    await page.getByRole('button', { name: '清除筛选' }).click();
+
+    expect(first).not.toBe('');
+  }, 240_000);
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { SimulatedClock } from '../../engine/clock.js';
+import { NotificationCenter } from '../../engine/notifications/notification-center.js';
+import type { Notification } from '../../engine/notifications/notification.js';
+import { MemoryStore } from '../../engine/store/index.js';
+import { EmailChannel, emailChannelFromEnvironment, type MailTransport } from '../../server/notify/email-channel.js';
+
+const DRAFT: Omit<Notification, 'id'> = {
+  at: '2024-04-01T01:00:00.000Z',
+  kind: 'task.reminded',
+  caseId: 'c1',
+  park: 'P-001',
+  province: '320000',
+  subjectName: '云澜高新区',
+  taskId: 'provincialFeasibilityReview',
+  by: 'samr',
+  audience: [{ group: 'province', scope: '320000' }],
+};
+
+function transport(fail = false): MailTransport & { sent: { to: string[]; subject: string; text: string }[] } {
+  const sent: { to: string[]; subject: string; text: string }[] = [];
+  return {
+    sent,
+    sendMail: (message) => {
+      if (fail) return Promise.reject(new Error('connection refused'));
+      sent.push(message);
+      return Promise.resolve({});
+    },
+  };
+}
+
+const clock = new SimulatedClock(new Date('2024-04-01T01:00:00Z'));
+
+describe('the outbound e-mail channel', () => {
+  it('is absent without SMTP_URL: nothing is sent, and each notification records that', async () => {
+    expect(emailChannelFromEnvironment({})).toBeUndefined();
+    const center = new NotificationCenter(new MemoryStore(), clock);
+    const [published] = await center.publish([DRAFT]);
+    expect(await center.deliveries()).toEqual([
+      expect.objectContaining({ notificationId: published?.id, channel: 'none', status: 'not-configured' }),
+    ]);
+  });
+
+  it("mails the addresses configured for the audience's scope and records the delivery", async () => {
+    const mail = transport();
+    const channel = new EmailChannel(mail, 'noreply@example.cn', {
+      'province:320000': ['js@example.cn'],
+      'province:330000': ['zj@example.cn'],
+      samr: ['samr@example.cn'],
+    });
+    const center = new NotificationCenter(new MemoryStore(), clock, channel);
+    await center.publish([DRAFT]);
+    expect(mail.sent.map((message) => message.to)).toEqual([['js@example.cn']]);
+    expect(mail.sent[0]?.subject).toContain('催办');
+    expect((await center.deliveries())[0]).toMatchObject({
+      channel: 'email',
+      status: 'sent',
+      recipients: ['js@example.cn'],
+    });
+  });
+
+  it('records a failed delivery and keeps the in-app notification', async () => {
+    const channel = new EmailChannel(transport(true), 'noreply@example.cn', { province: ['all@example.cn'] });
+    const center = new NotificationCenter(new MemoryStore(), clock, channel);
+    await center.publish([DRAFT]);
+    expect((await center.deliveries())[0]).toMatchObject({ status: 'failed', error: 'connection refused' });
+    const listing = await center.list({ id: 'js', roles: [{ group: 'province', scope: '320000' }] });
+    expect(listing.unread).toBe(1);
+    expect((await center.list({ id: 'zj', roles: [{ group: 'province', scope: '330000' }] })).items).toEqual([]);
+  });
+});

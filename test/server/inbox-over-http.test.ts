@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
+import type { NotificationView } from '../../engine/notifications/notification.js';
+import { CHINESE, MINISTRIES, PROCESS, ServerHarness, withUsers } from './harness.js';
+
+interface Listing {
+  items: NotificationView[];
+  unread: number;
+}
+
+describe('催办 and the notification centre over HTTP', () => {
+  let h: ServerHarness;
+  let caseId = '';
+  const notifications = async (user: string): Promise<Listing> =>
+    (await h.api.get('/api/notifications', { token: h.token(user) })).body as Listing;
+  const kinds = async (user: string) =>
+    (await notifications(user)).items.map((item) => `${item.kind} ${item.taskId ?? ''}`.trim());
+
+  beforeAll(async () => {
+    h = await ServerHarness.create();
+    await withUsers(h);
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park1'),
+      body: { process: PROCESS, park: 'P-001', province: '320000' },
+    });
+    caseId = (started.body as CaseView).id;
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('tells a new task to its group within its scope only, and nobody else', async () => {
+    expect(await kinds('park1')).toEqual(['task.opened submitCreationApplication']);
+    await h.complete('park1', caseId, 'submitCreationApplication', { parkType: 'industry' });
+    expect(await kinds('province')).toEqual(['task.opened provincialFeasibilityReview']);
+    expect(await kinds('province2')).toEqual([]);
+    expect(await kinds('park2')).toEqual([]);
+    expect(await kinds('samr')).toEqual([]);
+  });
+
+  it('lets SAMR remind the province (200, in the audit and in its inbox); a park may not (403)', async () => {
+    const task = await h.task('province', caseId, 'provincialFeasibilityReview');
+    const refused = await h.api.post(`/api/tasks/${task.ref}/remind`, { token: h.token('park1'), body: {} });
+    expect(refused.status).toBe(403);
+    expect((refused.body as { error: { message: string } }).error.message).toMatch(CHINESE);
+    const sent = await h.api.post(`/api/tasks/${task.ref}/remind`, {
+      token: h.token('samr'),
+      body: { note: '请尽快论证' },
+    });
+    expect(sent.status).toBe(200);
+    const [inInbox] = (await h.tasks('province')).filter((open) => open.ref === task.ref);
+    expect(inInbox?.reminders).toEqual([{ at: expect.any(String) as string, group: 'samr', note: '请尽快论证' }]);
+    const audit = await h.api.get(`/api/cases/${caseId}/audit`, { token: h.adminToken });
+    expect((audit.body as { type: string }[]).map((entry) => entry.type)).toContain('task.reminded');
+    const listing = await notifications('province');
+    expect(listing.unread).toBe(2);
+    expect(listing.items[0]).toMatchObject({ kind: 'task.reminded', by: 'samr', note: '请尽快论证', read: false });
+  });
+
+  it("refuses a province's reminder on another province's case as not open (409), a bad note as 422", async () => {
+    await h.complete('province', caseId, 'provincialFeasibilityReview', { decision: 'return' });
+    const submit = await h.task('park1', caseId, 'submitCreationApplication');
+    const other = await h.api.post(`/api/tasks/${submit.ref}/remind`, { token: h.token('province2'), body: {} });
+    expect(other.status).toBe(409);
+    const bad = await h.api.post(`/api/tasks/${submit.ref}/remind`, {
+      token: h.token('province'),
+      body: { note: 5 },
+      request: 'unchecked',
+    });
+    expect(bad.status).toBe(422);
+    const own = await h.api.post(`/api/tasks/${submit.ref}/remind`, { token: h.token('province'), body: {} });
+    expect(own.status).toBe(200);
+    expect(await kinds('park1')).toEqual([
+      'task.reminded submitCreationApplication',
+      'task.returned submitCreationApplication',
+      'task.opened submitCreationApplication',
+    ]);
+  });
+
+  it('marks notifications read (one, then all), counting unread per user', async () => {
+    const before = await notifications('park1');
+    expect(before.unread).toBe(3);
+    const [first] = before.items;
+    const one = await h.api.post('/api/notifications/read', { token: h.token('park1'), body: { ids: [first?.id] } });
+    expect(one.body).toEqual({ marked: 1, unread: 2 });
+    const unreadOnly = await h.api.get('/api/notifications?unread=true', { token: h.token('park1') });
+    expect((unreadOnly.body as Listing).items.map((item) => item.id)).not.toContain(first?.id);
+    const foreign = await h.api.post('/api/notifications/read', {
+      token: h.token('park2'),
+      body: { ids: [first?.id] },
+    });
+    expect(foreign.status).toBe(404);
+    const all = await h.api.post('/api/notifications/read', { token: h.token('park1'), body: { ids: 'all' } });
+    expect(all.body).toEqual({ marked: 3, unread: 0 });
+    expect((await notifications('province')).unread).toBe(2); // read state is per user
+  });
+
+  it('tells the park, its province and SAMR that the notice opened and that an objection came, without the objector', async () => {
+    await h.complete('park1', caseId, 'submitCreationApplication', { parkType: 'industry' });
+    await h.complete('province', caseId, 'provincialFeasibilityReview');
+    await h.complete('group', caseId, 'provincialLeadingGroupReview');
+    for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
+    await h.complete('samr', caseId, 'samrCreationApproval');
+    await h.advanceTo('2025-04-02T09:00:00+08:00');
+    await h.complete('park1', caseId, 'submitAcceptanceApplication');
+    await h.complete('province', caseId, 'provincialAcceptanceReview');
+    await h.complete('group', caseId, 'provincialLeadingGroupAcceptanceReview');
+    for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
+    await h.complete('samr', caseId, 'samrAcceptanceReview');
+    await h.complete('expert', caseId, 'expertEvaluation');
+    const objection = await h.example('objection');
+    const filed = await h.api.post(`/api/public/notices/${caseId}/objections`, { body: { data: objection } });
+    expect(filed.status).toBe(201);
+    for (const user of ['park1', 'province', 'samr']) {
+      const listing = await notifications(user);
+      const kindsSeen = listing.items.map((item) => item.kind);
+      expect(kindsSeen).toContain('notice.opened');
+      expect(kindsSeen).toContain('objection.received');
+      const text = JSON.stringify(listing);
+      const objector = (objection.objector as { name: string; phone: string }).name;
+      expect(text).not.toContain(objector);
+      expect(text).not.toContain((objection.objector as { phone: string }).phone);
+    }
+    expect((await notifications('province2')).items).toEqual([]);
+    expect((await kinds('samr')).filter((kind) => kind.startsWith('task.opened samrObjectionReview'))).toHaveLength(1);
+  });
+});
