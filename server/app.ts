@@ -19,6 +19,7 @@ import { definitionRoutes } from './routes/definitions.js';
 import { draftRoutes } from './routes/drafts.js';
 import { DraftService } from './drafts/drafts.js';
 import { publicRoutes, type PublicLimits } from './routes/public.js';
+import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { webAppRoutes } from './web-app.js';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(sessionRoutes(accounts, new LoginThrottle(() => Date.now())));
   app.use(userRoutes(accounts));
+  app.use(reportRoutes(engine)); // before /api/cases/:id, which would take `export.xlsx` for an id
   app.use(caseRoutes(engine, attachments));
   app.use(taskRoutes(engine, attachments));
   app.use(
