@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useSession } from './auth/session.js';
 import { useI18n } from './i18n/i18n.js';
+import { reportMenu } from './reports/report-menu.js';
 
 const { Header, Content } = Layout;
 
@@ -13,6 +14,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const items = [
     ...(me === undefined ? [] : [{ key: '/', label: <Link to="/">{t('workbench')}</Link> }]),
+    ...reportMenu(me !== undefined && hasGroup('samr', 'province', 'province-leading-group', 'admin'), language),
     { key: '/notices', label: <Link to="/notices">{t('notices')}</Link> },
     ...(hasGroup('policy-admin', 'admin')
       ? [{ key: '/designer', label: <Link to="/designer">{t('designer')}</Link> }]
