@@ -52,8 +52,9 @@ async function stagesOverTime(engine: WorkflowEngine, cases: readonly CaseView[]
 }
 
 /**
- * Open tasks whose due date (`TaskView.due`, the date that governs the task) is before today. A task
- * without a due date is never overdue.
+ * Open tasks whose due date (`TaskView.due`, the date that governs the task, shared contract with the
+ * inbox's due dates; read structurally until every engine sets it) is before today. A task without a
+ * due date is never overdue.
  */
 function overdueTasks(cases: readonly CaseView[], today: string) {
   return cases.flatMap((view) =>
