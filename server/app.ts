@@ -22,6 +22,7 @@ import { inboxRoutes } from './routes/inbox.js';
 import { draftRoutes } from './routes/drafts.js';
 import { DraftService } from './drafts/drafts.js';
 import { publicRoutes, type PublicLimits } from './routes/public.js';
+import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { webAppRoutes } from './web-app.js';
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
   // Login throttling runs on the machine's clock, never the case clock (CONTRACT §6).
   app.use(sessionRoutes(accounts, new LoginThrottle(Date.now)));
   app.use(userRoutes(accounts, new RoleCatalogue(engine)));
+  app.use(reportRoutes(engine)); // before /api/cases/:id, which would take `export.xlsx` for an id
   app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts)));
   app.use(taskRoutes(engine, attachments));
   app.use(inboxRoutes(engine));

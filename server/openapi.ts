@@ -6,20 +6,25 @@
  */
 
 import { INBOX_SCHEMAS, inboxPaths } from './openapi-inbox.js';
+import { reportPaths, reportSchemas } from './openapi-reports.js';
 
 type Json = Record<string, unknown>;
 
-const schema = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+export const schema = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 const json = (body: Json): Json => ({ 'application/json': { schema: body } });
-const arrayOf = (items: Json): Json => ({ type: 'array', items });
-const text = (description: string, extra: Json = {}): Json => ({ type: 'string', description, ...extra });
-const DATE = { type: 'string', format: 'date', description: '中国标准时间的日期 / a local date (Asia/Shanghai)' };
+export const arrayOf = (items: Json): Json => ({ type: 'array', items });
+export const text = (description: string, extra: Json = {}): Json => ({ type: 'string', description, ...extra });
+export const DATE = {
+  type: 'string',
+  format: 'date',
+  description: '中国标准时间的日期 / a local date (Asia/Shanghai)',
+};
 const INSTANT = { type: 'string', format: 'date-time' };
 const SHA256 = { type: 'string', pattern: '^[0-9a-f]{64}$' };
 const STRINGS = arrayOf({ type: 'string' });
 
 /** An object with these required properties; further properties the server may add are allowed. */
-function object(description: string, required: string[], properties: Json, extra: Json = {}): Json {
+export function object(description: string, required: string[], properties: Json, extra: Json = {}): Json {
   return { type: 'object', description, required, properties, ...extra };
 }
 
@@ -651,7 +656,7 @@ interface Operation {
   errors: Errors;
 }
 
-function operation(spec: Operation): Json {
+export function operation(spec: Operation): Json {
   const errors: Record<string, string | undefined> = Array.isArray(spec.errors)
     ? Object.fromEntries(spec.errors.map((status) => [status, undefined]))
     : { ...spec.errors };
@@ -693,7 +698,7 @@ const path = (name: string, description: string, extra: Json = {}): Json => ({
 });
 const CASE_ID = path('id', '案件编号 / case id');
 const jsonBody = (name: string): Json => ({ required: true, content: json(schema(name)) });
-const ok = (description: string, body: Json): Json => ({ description, content: json(body) });
+export const ok = (description: string, body: Json): Json => ({ description, content: json(body) });
 const formBody = jsonBody('FormData');
 const binaryBody: Json = {
   required: true,
@@ -721,6 +726,7 @@ function paths(simulatedClock: boolean): Json {
     ...definitionPaths(),
     ...draftPaths(),
     ...adminPaths(simulatedClock),
+    ...reportPaths(),
   };
 }
 
@@ -1343,12 +1349,13 @@ export function openApiDocument(simulatedClock: boolean): Record<string, unknown
       { name: 'definitions', description: '流程定义与日历 / definitions and calendars' },
       { name: 'drafts', description: '定义草稿与发布（设计器）/ drafts and publishing (designer)' },
       { name: 'admin', description: '系统管理 / administration' },
+      { name: 'reports', description: '导出与统计 / exports and statistics' },
       { name: 'system', description: '系统 / system' },
     ],
     security: [{ bearerAuth: [] }],
     paths: paths(simulatedClock),
     components: {
-      schemas: bodies,
+      schemas: { ...bodies, ...reportSchemas() },
       responses: errorResponses,
       securitySchemes: {
         bearerAuth: {

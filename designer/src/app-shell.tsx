@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useSession } from './auth/session.js';
 import { useI18n } from './i18n/i18n.js';
 import { NotificationBell } from './workbench/notification-bell.js';
+import { reportMenu } from './reports/report-menu.js';
 
 const { Header, Content } = Layout;
 
@@ -14,6 +15,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const items = [
     ...(me === undefined ? [] : [{ key: '/', label: <Link to="/">{t('workbench')}</Link> }]),
+    ...reportMenu(me !== undefined && hasGroup('samr', 'province', 'province-leading-group', 'admin'), language),
     { key: '/notices', label: <Link to="/notices">{t('notices')}</Link> },
     ...(hasGroup('samr', 'province')
       ? [{ key: '/overdue', label: <Link to="/overdue">{t('overdueBoard')}</Link> }]

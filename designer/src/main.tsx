@@ -18,6 +18,9 @@ const DesignerHome = onDemand(() => import('./designer/designer-home.js').then((
 const VersionEditor = onDemand(() => import('./designer/version-editor.js').then((module) => module.VersionEditor));
 // Opened at a version's address: fetch the editor while the session is checked, not after.
 if (/^\/designer\/[^/]+\/[^/]+/.test(window.location.pathname)) void VersionEditor.preload();
+// Statistics (ECharts) and print views load when opened: other pages do not carry them.
+const StatisticsPage = onDemand(() => import('./reports/statistics-page.js').then((module) => module.StatisticsPage));
+const PrintPage = onDemand(() => import('./reports/print-page.js').then((module) => module.PrintPage));
 
 /** Pages that need a login show the login form in place until there is one. */
 function Authenticated({ children }: { children: ReactNode }) {
@@ -56,6 +59,22 @@ function App() {
                   element={
                     <Authenticated>
                       <CasePage />
+                    </Authenticated>
+                  }
+                />
+                <Route
+                  path="/cases/:id/print/:seq"
+                  element={
+                    <Authenticated>
+                      <PrintPage />
+                    </Authenticated>
+                  }
+                />
+                <Route
+                  path="/statistics"
+                  element={
+                    <Authenticated>
+                      <StatisticsPage />
                     </Authenticated>
                   }
                 />

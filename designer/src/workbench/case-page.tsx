@@ -10,6 +10,7 @@ import { loadCase, type CaseBundle } from './case-data.js';
 import { provinceName } from './catalog.js';
 import { DueDates } from './due-dates.js';
 import { articleText, chinaTime, fill } from './format.js';
+import { PrintList } from '../reports/print-list.js';
 import { TaskForms } from './task-forms.js';
 import { CaseTimeline } from './timeline.js';
 import { useAsync } from './use-async.js';
@@ -186,6 +187,7 @@ export function CasePage() {
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('timeline')}</h2>}>
         <CaseTimeline bundle={data} />
       </Card>
+      <PrintList bundle={data} />
     </Space>
   );
 }

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
+import { BulkOpinion } from '../reports/bulk-opinion.js';
+import { ExportCasesButton } from '../reports/export-button.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { DaysLeft } from './days-left.js';
 import { chinaTime } from './format.js';
@@ -111,6 +113,7 @@ export function InboxPage() {
                 {inbox.data.today}
               </Typography.Text>
             )}
+            <BulkOpinion tasks={inbox.data?.tasks ?? []} onDone={inbox.reload} />
             <Button icon={<ReloadOutlined />} onClick={inbox.reload} aria-label={t('reload')} />
             {parks.length > 0 && inbox.data !== undefined && (
               <Button
@@ -144,7 +147,7 @@ export function InboxPage() {
           locale={{ emptyText: t('noTasks') }}
         />
       </Card>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('casesInScope')}</h2>}>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('casesInScope')}</h2>} extra={<ExportCasesButton />}>
         <Table<CaseRow>
           rowKey="id"
           size="middle"

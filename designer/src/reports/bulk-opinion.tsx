@@ -1,0 +1,256 @@
+import { CheckCircleFilled, CloseCircleFilled, LoadingOutlined, TeamOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, List, Modal, Space, Spin, Steps, Typography } from 'antd';
+import { useState } from 'react';
+import { api, ApiError } from '../api/client.js';
+import type { CaseView } from '../../../engine/cases/case-view.js';
+import type { FormSchema } from '../../../engine/definitions/types.js';
+import { SchemaForm } from '../forms/index.js';
+import { loadForm } from '../workbench/catalog.js';
+import type { TaskRow } from '../workbench/inbox-data.js';
+import { useAsync } from '../workbench/use-async.js';
+import { formDocument } from './print-document.js';
+import { useReportI18n } from './report-i18n.js';
+
+/**
+ * Tasks one opinion may answer on several cases at once. A ministry's opinion (Art. 17, 21, 28) is
+ * advice to SAMR, not a decision on the case; decisions (approve, return, reject) are never bulked.
+ */
+const BULK_TASKS = new Set(['departmentOpinion']);
+
+interface Outcome {
+  ref: string;
+  state: 'pending' | 'done' | 'failed';
+  message?: string;
+}
+
+const caseLabel = (task: TaskRow) => `${task.parkName ?? task.park} · ${task.provinceName} · ${task.id}`;
+
+/** The form of the selected tasks (they share task and version, so one form), read via a case. */
+async function loadTaskForm(task: TaskRow): Promise<FormSchema> {
+  const view = await api<CaseView>('GET', `/api/cases/${encodeURIComponent(task.id)}`);
+  const open = view.openTasks.find((each) => each.ref === task.ref);
+  return loadForm(view.process, view.version, open?.formKey ?? '');
+}
+
+function Outcomes({ tasks, outcomes }: { tasks: readonly TaskRow[]; outcomes: readonly Outcome[] }) {
+  const { r } = useReportI18n();
+  return (
+    <List
+      size="small"
+      dataSource={tasks}
+      renderItem={(task) => {
+        const outcome = outcomes.find((each) => each.ref === task.ref);
+        const icon =
+          outcome?.state === 'done' ? (
+            <CheckCircleFilled style={{ color: '#389e0d' }} />
+          ) : outcome?.state === 'failed' ? (
+            <CloseCircleFilled style={{ color: '#b7202e' }} />
+          ) : (
+            <LoadingOutlined />
+          );
+        const state =
+          outcome?.state === 'done' ? r('bulkDone') : outcome?.state === 'failed' ? r('bulkFailed') : r('bulkPending');
+        return (
+          <List.Item data-outcome={outcome?.state ?? 'pending'}>
+            <Space>
+              {icon}
+              <span>{caseLabel(task)}</span>
+              <Typography.Text type={outcome?.state === 'failed' ? 'danger' : 'secondary'}>
+                {state}
+                {outcome?.message === undefined ? '' : `：${outcome.message}`}
+              </Typography.Text>
+            </Space>
+          </List.Item>
+        );
+      }}
+    />
+  );
+}
+
+function Dialog({ tasks, onClose }: { tasks: readonly TaskRow[]; onClose: () => void }) {
+  const { r } = useReportI18n();
+  const [step, setStep] = useState(0);
+  const [chosen, setChosen] = useState<string[]>(tasks.map((task) => task.ref));
+  const [data, setData] = useState<unknown>(undefined);
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const selected = tasks.filter((task) => chosen.includes(task.ref));
+  const first = selected[0] ?? tasks[0];
+  const form = useAsync(
+    () => (first === undefined ? Promise.reject(new Error('')) : loadTaskForm(first)),
+    first?.ref ?? '',
+  );
+
+  // Each case separately through the normal route, one after another; a failure is noted and the
+  // next case goes on.
+  const submitAll = async () => {
+    setStep(3);
+    setOutcomes(selected.map((task) => ({ ref: task.ref, state: 'pending' })));
+    for (const task of selected) {
+      const outcome: Outcome = await api('POST', `/api/tasks/${encodeURIComponent(task.ref)}/complete`, { data }).then(
+        () => ({ ref: task.ref, state: 'done' }),
+        (error: unknown) => ({
+          ref: task.ref,
+          state: 'failed',
+          message: error instanceof ApiError ? error.message : String(error),
+        }),
+      );
+      setOutcomes((before) => before.map((each) => (each.ref === task.ref ? outcome : each)));
+    }
+  };
+
+  const document =
+    form.data === undefined || data === undefined
+      ? undefined
+      : formDocument(form.data, data, { yes: '', no: '', empty: '' });
+  const footer = [
+    ...(step === 1 || step === 2
+      ? [
+          <Button
+            key="back"
+            onClick={() => {
+              setStep(step - 1);
+            }}
+          >
+            {r('bulkBack')}
+          </Button>,
+        ]
+      : []),
+    ...(step === 0
+      ? [
+          <Button
+            key="next"
+            type="primary"
+            disabled={selected.length === 0}
+            onClick={() => {
+              setStep(1);
+            }}
+          >
+            {r('bulkNext')}
+          </Button>,
+        ]
+      : []),
+    ...(step === 2
+      ? [
+          <Button key="submit" type="primary" onClick={() => void submitAll()}>
+            {r('bulkSubmitAll', { count: selected.length })}
+          </Button>,
+        ]
+      : []),
+    ...(step === 3
+      ? [
+          <Button key="close" disabled={outcomes.some((each) => each.state === 'pending')} onClick={onClose}>
+            {r('bulkClose')}
+          </Button>,
+        ]
+      : []),
+  ];
+  return (
+    <Modal
+      open
+      title={r('bulkOpinion')}
+      width={760}
+      onCancel={onClose}
+      closable={!outcomes.some((each) => each.state === 'pending')}
+      footer={footer}
+      mask={{ closable: false }}
+      destroyOnHidden
+    >
+      <Steps
+        size="small"
+        current={step}
+        style={{ marginBottom: 16 }}
+        items={[
+          { title: r('bulkSelect') },
+          { title: r('bulkFill') },
+          { title: r('bulkConfirm') },
+          { title: r('bulkResult') },
+        ]}
+      />
+      {step === 0 && (
+        <>
+          <Typography.Paragraph type="secondary">{r('bulkHint')}</Typography.Paragraph>
+          <Checkbox.Group
+            value={chosen}
+            onChange={(values) => {
+              setChosen(values);
+            }}
+            style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+            options={tasks.map((task) => ({ value: task.ref, label: caseLabel(task) }))}
+          />
+        </>
+      )}
+      {step === 1 &&
+        (form.data === undefined ? (
+          form.error === undefined ? (
+            <Spin />
+          ) : (
+            <Alert type="error" showIcon title={form.error.message} />
+          )
+        ) : (
+          <SchemaForm
+            schema={form.data}
+            formData={data}
+            onSubmit={(value) => {
+              setData(value);
+              setStep(2);
+            }}
+            idPrefix="bulk"
+            submitLabel={r('bulkNext')}
+          />
+        ))}
+      {step === 2 && (
+        <>
+          <Typography.Paragraph strong>{r('bulkConfirmText', { count: selected.length })}</Typography.Paragraph>
+          <ol data-confirm-list>
+            {selected.map((task) => (
+              <li key={task.ref}>{caseLabel(task)}</li>
+            ))}
+          </ol>
+          {document?.rows.map((row) => (
+            <Typography.Paragraph key={row.label}>
+              <Typography.Text type="secondary">{row.label}：</Typography.Text>
+              {row.value ?? row.children?.map((child) => `${child.label} ${child.value ?? ''}`).join('，')}
+            </Typography.Paragraph>
+          ))}
+        </>
+      )}
+      {step === 3 && <Outcomes tasks={selected} outcomes={outcomes} />}
+    </Modal>
+  );
+}
+
+/**
+ * "Opinion on several cases": for a ministry with two or more open opinion tasks (of one version),
+ * choose cases, fill the form once, confirm the list, and each case is completed on its own with its
+ * own result. Placed in the inbox beside the task list.
+ */
+export function BulkOpinion({ tasks, onDone }: { tasks: readonly TaskRow[]; onDone: () => void }) {
+  const { r } = useReportI18n();
+  const [open, setOpen] = useState(false);
+  // One form for all: the tasks of the first one's kind and version.
+  const kind = (task: TaskRow) => `${task.taskId}@${task.version}`;
+  const bulkable = tasks.filter((task) => BULK_TASKS.has(task.taskId));
+  const eligible = bulkable.filter((task) => bulkable[0] !== undefined && kind(task) === kind(bulkable[0]));
+  if (eligible.length < 2) return null;
+  return (
+    <>
+      <Button
+        icon={<TeamOutlined />}
+        onClick={() => {
+          setOpen(true);
+        }}
+      >
+        {r('bulkOpinion')}
+      </Button>
+      {open && (
+        <Dialog
+          tasks={eligible}
+          onClose={() => {
+            setOpen(false);
+            onDone();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { storedToken } from '../api/client.js';
+import { useReportI18n } from './report-i18n.js';
+
+/** The case list's filters the server's export honours (server/reports/case-query.ts). */
+const FILTERS = ['status', 'process', 'province', 'q'] as const;
+
+/** The export's address for the filters in the page's own address (the inbox keeps them there). */
+export function exportPath(search: URLSearchParams): string {
+  const query = new URLSearchParams();
+  for (const name of FILTERS) for (const value of search.getAll(name)) if (value !== '') query.append(name, value);
+  const text = query.toString();
+  return `/api/cases/export.xlsx${text === '' ? '' : `?${text}`}`;
+}
+
+function fileName(disposition: string | null): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  return encoded === undefined ? 'cases.xlsx' : decodeURIComponent(encoded);
+}
+
+/**
+ * Downloads the case list as an .xlsx workbook, with the list's current filters. The server makes
+ * the file (the same scope as the list); the browser only saves it, with the session's token.
+ */
+export function ExportCasesButton() {
+  const { r } = useReportI18n();
+  const { message } = App.useApp();
+  const [search] = useSearchParams();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      const token = storedToken();
+      const response = await fetch(exportPath(search), {
+        headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+      });
+      if (!response.ok) throw new Error(r('exportFailed'));
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName(response.headers.get('content-disposition'));
+      link.click();
+      setTimeout(() => {
+        URL.revokeObjectURL(url);
+      }, 1000);
+    } catch {
+      void message.error(r('exportFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void download()}>
+      {r('exportExcel')}
+    </Button>
+  );
+}

@@ -1,0 +1,44 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Card, List, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { CaseBundle } from '../workbench/case-data.js';
+import { loadFormTitles } from '../workbench/catalog.js';
+import { chinaTime } from '../workbench/format.js';
+import { useAsync } from '../workbench/use-async.js';
+import { submissionFormKey } from './submission-form.js';
+import { useReportI18n } from './report-i18n.js';
+
+/** The case's submitted applications and decisions, each with a link to its print view. */
+export function PrintList({ bundle }: { bundle: CaseBundle }) {
+  const { r } = useReportI18n();
+  const { view } = bundle;
+  const printable = bundle.submissions.flatMap((submission) => {
+    const formKey = submission.kind === 'start' ? undefined : submissionFormKey(bundle, submission);
+    return formKey === undefined ? [] : [{ submission, formKey }];
+  });
+  const titles = useAsync(
+    () => loadFormTitles(printable.map(({ formKey }) => ({ process: view.process, version: view.version, formKey }))),
+    `${view.id}/${printable.length}`,
+  );
+  if (printable.length === 0) return null;
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{r('printForms')}</h2>}>
+      <Typography.Paragraph type="secondary">{r('printHint')}</Typography.Paragraph>
+      <List
+        size="small"
+        dataSource={printable}
+        renderItem={({ submission, formKey }) => (
+          <List.Item
+            actions={[
+              <Link key="print" to={`/cases/${encodeURIComponent(view.id)}/print/${submission.seq}`}>
+                <PrinterOutlined /> {r('print')}
+              </Link>,
+            ]}
+          >
+            {titles.data?.get(`${view.process}@${view.version}/${formKey}`) ?? formKey} · {chinaTime(submission.at)}
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

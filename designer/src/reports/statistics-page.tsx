@@ -1,0 +1,98 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Typography } from 'antd';
+import { useMemo } from 'react';
+import { api } from '../api/client.js';
+import type { Statistics } from '../../../server/reports/statistics.js';
+import { useAsync } from '../workbench/use-async.js';
+import { EChart, type ChartOption } from './echart.js';
+import { useReportI18n } from './report-i18n.js';
+import { overdueChart, parkTypeChart, provinceStatusChart, stagesChart } from './statistics-charts.js';
+
+function ChartCard({ title, option, empty }: { title: string; option: ChartOption; empty: boolean }) {
+  const { r } = useReportI18n();
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>} data-chart-card={title}>
+      {empty ? <Empty description={r('noData')} /> : <EChart option={option} label={title} />}
+    </Card>
+  );
+}
+
+/**
+ * Statistics for SAMR and the provinces over the cases the caller may see (the server scopes them: a
+ * province sees its own): cases by province and status, stages entered by month, overdue tasks,
+ * recognised zones by park type. Loaded on demand with ECharts, so other pages do not carry it.
+ */
+export function StatisticsPage() {
+  const { r } = useReportI18n();
+  const figures = useAsync(() => api<Statistics>('GET', '/api/statistics'), 'statistics');
+  const data = figures.data;
+  const charts = useMemo(
+    () =>
+      data === undefined
+        ? undefined
+        : {
+            provinces: provinceStatusChart(data),
+            stages: stagesChart(data),
+            overdue: overdueChart(data, r('overdueTotal')),
+            parkTypes: parkTypeChart(data, r('recognised')),
+          },
+    [data, r],
+  );
+  if (data === undefined || charts === undefined)
+    return figures.error === undefined ? (
+      <Spin style={{ display: 'block', margin: 64 }} />
+    ) : (
+      <Alert type="error" showIcon title={figures.error.message} />
+    );
+  const overdue = data.overdue.reduce((sum, row) => sum + row.count, 0);
+  const recognised = data.recognisedByParkType.reduce((sum, row) => sum + row.count, 0);
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          {r('statisticsTitle')}
+        </Typography.Title>
+        <Button icon={<ReloadOutlined spin={figures.loading} />} onClick={figures.reload} aria-label="reload" />
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} sm={8}>
+          <Card>
+            <Statistic title={r('total')} value={data.total} />
+          </Card>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Card>
+            <Statistic
+              title={r('overdueTotal')}
+              value={overdue}
+              styles={{ content: { color: overdue > 0 ? '#b7202e' : undefined } }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Card>
+            <Statistic title={r('recognised')} value={recognised} />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <ChartCard
+            title={r('byProvinceStatus')}
+            option={charts.provinces}
+            empty={data.byProvinceStatus.length === 0}
+          />
+        </Col>
+        <Col xs={24} lg={12}>
+          <ChartCard title={r('stagesOverTime')} option={charts.stages} empty={data.stagesOverTime.length === 0} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <ChartCard title={r('overdue')} option={charts.overdue} empty={data.overdue.length === 0} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <ChartCard title={r('recognised')} option={charts.parkTypes} empty={data.recognisedByParkType.length === 0} />
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The OpenAPI part for exports and statistics (server/routes/reports.ts). Functions, not constants:
+ * openapi.ts imports this module and this one its helpers, so nothing here runs at load time.
+ */
+import { arrayOf, DATE, object, ok, operation, schema, text } from './openapi.js';
+
+type Json = Record<string, unknown>;
+
+const query = (name: string, description: string): Json => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+});
+
+/** The case list's filters (server/reports/case-query.ts). */
+const CASE_FILTERS = [
+  query('status', '状态（可多个，逗号分隔）/ statuses, any of them'),
+  query('process', '流程（可多个）/ processes'),
+  query('province', '省级单位代码（可多个）/ region codes'),
+  query('q', '搜索：案件编号、园区代码或名称、省级单位（各词均须出现）/ words that must all occur'),
+];
+
+const COUNT = { type: 'integer', minimum: 1 };
+
+export function reportSchemas(): Json {
+  return {
+    Statistics: object(
+      '统计（调用者可见范围内的案件）/ figures over the cases the caller may see',
+      ['today', 'total', 'byProvinceStatus', 'stagesOverTime', 'overdue', 'recognisedByParkType'],
+      {
+        today: DATE,
+        total: { type: 'integer', minimum: 0 },
+        byProvinceStatus: arrayOf(
+          object(
+            '按省级单位和状态 / by region and status',
+            ['province', 'provinceName', 'status', 'statusTitle', 'count'],
+            {
+              province: text('省级单位代码'),
+              provinceName: text('省级单位名称'),
+              status: text('状态'),
+              statusTitle: text('状态名称'),
+              count: COUNT,
+            },
+          ),
+        ),
+        stagesOverTime: arrayOf(
+          object(
+            '每月进入各阶段的案件数 / cases entering a status, by month',
+            ['month', 'status', 'statusTitle', 'count'],
+            {
+              month: text('月份 YYYY-MM', { pattern: '^\\d{4}-\\d{2}$' }),
+              status: text('状态'),
+              statusTitle: text('状态名称'),
+              count: COUNT,
+            },
+          ),
+        ),
+        overdue: arrayOf(
+          object('逾期待办 / open tasks past their due date, by region', ['province', 'provinceName', 'count'], {
+            province: text('省级单位代码'),
+            provinceName: text('省级单位名称'),
+            count: COUNT,
+          }),
+        ),
+        recognisedByParkType: arrayOf(
+          object('已认定示范区按园区类型 / recognised zones by park type', ['parkType', 'title', 'count'], {
+            parkType: text('园区类型'),
+            title: text('园区类型名称'),
+            count: COUNT,
+          }),
+        ),
+      },
+    ),
+  };
+}
+
+export function reportPaths(): Json {
+  return {
+    '/api/cases/export.xlsx': {
+      get: operation({
+        id: 'exportCases',
+        tag: 'reports',
+        summary: '导出案件列表（Excel）/ the case list as an .xlsx workbook',
+        description:
+          '范围与 GET /api/cases 相同，按同样的筛选条件；中文列标题 / scoped like GET /api/cases, with its filters',
+        auth: 'user',
+        parameters: CASE_FILTERS,
+        ok: {
+          200: {
+            description: 'Excel 工作簿 / the workbook',
+            content: {
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+              },
+            },
+          },
+        },
+        errors: { 422: '筛选条件格式不正确 / a malformed filter' },
+      }),
+    },
+    '/api/statistics': {
+      get: operation({
+        id: 'statistics',
+        tag: 'reports',
+        summary: '统计：按省、状态、阶段、逾期、园区类型 / statistics in the caller’s scope',
+        description: '省级单位只见本省 / a province sees its own cases only',
+        auth: 'user',
+        parameters: CASE_FILTERS,
+        ok: { 200: ok('统计', schema('Statistics')) },
+        errors: { 422: '筛选条件格式不正确 / a malformed filter' },
+      }),
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { Request } from 'express';
+import { compareDates, type WorkflowEngine } from '../../engine/index.js';
+import { HttpError } from '../http-errors.js';
+
+/** A case as `GET /api/cases` answers it (the engine's view; the type comes from what it returns). */
+export type CaseView = ReturnType<WorkflowEngine['listCases']>[number];
+
+/**
+ * The case list's filters, as the workbench puts them in its address: `status`, `process` and
+ * `province` (each repeated or comma-separated: any of them) and `q`, words that must all occur in
+ * the case number, the park's code or name, or the province's code or name.
+ */
+export interface CaseFilter {
+  status: readonly string[];
+  process: readonly string[];
+  province: readonly string[];
+  words: readonly string[];
+}
+
+function values(request: Request, name: string, label: string): string[] {
+  const raw: unknown = request.query[name];
+  if (raw === undefined) return [];
+  const list: unknown[] = Array.isArray(raw) ? raw : [raw];
+  if (!list.every((value): value is string => typeof value === 'string'))
+    throw new HttpError(422, 'validation', `「${label}」筛选条件应为文字`);
+  return list
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
+}
+
+export function caseFilterOf(request: Request): CaseFilter {
+  const q = values(request, 'q', '搜索').join(' ');
+  return {
+    status: values(request, 'status', '状态'),
+    process: values(request, 'process', '流程'),
+    province: values(request, 'province', '省级单位'),
+    words: q
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((word) => word !== ''),
+  };
+}
+
+/** Whether a case passes the filter; `provinceName` names a region code (for the text search). */
+export function matches(view: CaseView, filter: CaseFilter, provinceName: (code: string) => string): boolean {
+  const within = (allowed: readonly string[], value: string) => allowed.length === 0 || allowed.includes(value);
+  if (!within(filter.status, view.status) || !within(filter.process, view.process)) return false;
+  if (!within(filter.province, view.province)) return false;
+  const haystack = [view.id, view.park, view.subjectName ?? '', view.province, provinceName(view.province)]
+    .join(' ')
+    .toLowerCase();
+  return filter.words.every((word) => haystack.includes(word));
+}
+
+/**
+ * The cases `GET /api/cases` gives this caller (the engine decides the scope), filtered. Exports and
+ * statistics read through here, so they can never show a case the list would not.
+ */
+export function casesFor(
+  engine: WorkflowEngine,
+  request: Request,
+  filter: CaseFilter = caseFilterOf(request),
+): CaseView[] {
+  const name = regionNamer(engine);
+  return engine.listCases(request.actor).filter((view) => matches(view, filter, name));
+}
+
+/** The region directory's names (`320000` → 江苏省); the code itself where there is none. */
+export function regionNamer(engine: WorkflowEngine): (code: string) => string {
+  const entries = engine.definitions.directory('provinces')?.entries ?? [];
+  const names = new Map(entries.map((entry) => [entry.code, entry.name]));
+  return (code) => names.get(code) ?? code;
+}
+
+/** The case's next named date on or after today, with its title from the manifest. */
+export function nextDue(
+  engine: WorkflowEngine,
+  view: CaseView,
+  today: string,
+): { name: string; title: string; date: string } | undefined {
+  let next: { name: string; date: string } | undefined;
+  for (const [name, date] of Object.entries(view.due)) {
+    if (compareDates(date, today) < 0) continue;
+    if (next === undefined || compareDates(date, next.date) < 0) next = { name, date };
+  }
+  if (next === undefined) return undefined;
+  const manifest = manifestOf(engine, view);
+  return { ...next, title: manifest?.dates[next.name]?.title ?? next.name };
+}
+
+export function manifestOf(engine: WorkflowEngine, view: CaseView) {
+  try {
+    return engine.definitions.get(view.process, view.version).definition.manifest;
+  } catch {
+    return undefined;
+  }
+}

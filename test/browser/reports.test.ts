@@ -1,0 +1,212 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
+import { applyMergePatch } from '../../engine/forms/merge-patch.js';
+import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+
+const PROCESS = 'quality-brand-zone';
+const VERSION = '2024-03-14';
+
+const USERS: Record<string, string[]> = {
+  park1: ['park:P-001'],
+  park2: ['park:P-002'],
+  'province-js': ['province:320000'],
+  'group-js': ['province-leading-group:320000'],
+  samr: ['samr'],
+  moa: ['ministry:moa'],
+};
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS_DIR, `reports-${name}.png`), fullPage: true });
+
+/** antd spaces out two-character Chinese button labels (提 交). */
+const twoChars = (text: string) => new RegExp(`^${Array.from(text).join('\\s?')}$`);
+
+describe.runIf(browserAvailable())('exports, print views, statistics and bulk opinions in Chromium', () => {
+  let server: WebServer;
+  let browser: Browser;
+  const cases: string[] = [];
+
+  /** A task completed over the API with its form's example (the steps these tests do not look at). */
+  async function complete(username: string, caseId: string, taskId: string, patch: unknown = {}) {
+    const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { as: username });
+    const task = tasks.find((open) => open.caseId === caseId && open.taskId === taskId);
+    if (task === undefined) throw new Error(`${username} has no ${taskId} on ${caseId}`);
+    const schema = await server.ok<{ examples: unknown[] }>(
+      'GET',
+      `/api/definitions/${PROCESS}/${VERSION}/forms/${task.formKey}`,
+    );
+    return server.ok<CaseView>('POST', `/api/tasks/${task.ref}/complete`, {
+      as: username,
+      body: { data: applyMergePatch(schema.examples[0], patch) },
+    });
+  }
+
+  beforeAll(async () => {
+    const [started, launched] = await Promise.allSettled([startWebServer(), launchChromium()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+    await server.createUsers(USERS);
+    // Two Jiangsu parks, each up to the ministries' opinions (Art. 17).
+    for (const [user, park, parkType] of [
+      ['park1', 'P-001', 'industry'],
+      ['park2', 'P-002', 'services'],
+    ] as const) {
+      const view = await server.ok<CaseView>('POST', '/api/cases', {
+        as: user,
+        body: { process: PROCESS, park, province: '320000' },
+      });
+      cases.push(view.id);
+      await complete(user, view.id, 'submitCreationApplication', { parkType });
+      await complete('province-js', view.id, 'provincialFeasibilityReview');
+      await complete('group-js', view.id, 'provincialLeadingGroupReview');
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await (browser as Browser | undefined)?.close();
+    await (server as WebServer | undefined)?.stop();
+  });
+
+  const pages: Page[] = [];
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail')
+      for (const [index, page] of pages.entries()) await shot(page, `failed-${index}`).catch(() => undefined);
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+  }, 30_000);
+
+  async function loggedIn(username: string, path = '/'): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    await context.clock.setFixedTime(CLOCK_START);
+    const page = await context.newPage();
+    pages.push(page);
+    page.on('pageerror', (error) => {
+      console.error(`page error: ${error.message}`);
+    });
+    await page.goto(`${server.url}${path}`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(USER_PASSWORD);
+    await page.getByRole('button', { name: twoChars('登录') }).click();
+    return page;
+  }
+
+  /** Clicks 导出 Excel, saves the download, and reads it back with exceljs: headers and rows. */
+  async function downloadExport(page: Page) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const path = join(ARTIFACTS_DIR, `reports-${file.suggestedFilename()}`);
+    await file.saveAs(path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(path)) as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1).map((value) => (typeof value === 'string' ? value : '')));
+    });
+    return rows;
+  }
+
+  it('downloads the case list as an Excel workbook that opens, with the list’s filters', async () => {
+    const page = await loggedIn('samr');
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+    const [headers, ...rows] = await downloadExport(page);
+    expect(headers).toEqual(expect.arrayContaining(['案件编号', '园区', '省级单位', '状态', '版本', '下一日期']));
+    expect(rows.map((row) => row[0]).sort()).toEqual([...cases].sort());
+    expect(rows.every((row) => row.includes('江苏省'))).toBe(true);
+
+    // The filters in the page's address go with the export.
+    await page.goto(`${server.url}/?q=P-002`);
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+    const [, ...filtered] = await downloadExport(page);
+    expect(filtered.map((row) => row[0])).toEqual([cases[1]]);
+  }, 120_000);
+
+  it('prints a submitted application as an official form: title, case, park, fields by title, no help text', async () => {
+    const caseId = cases[0] ?? '';
+    const page = await loggedIn('park1', `/cases/${caseId}`);
+    await page.getByRole('heading', { name: '打印表单' }).waitFor();
+    await page.getByRole('link', { name: /打印/ }).first().click();
+    const form = page.locator('article.print-form');
+    await form.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(() => form.getByRole('heading', { level: 1 }).textContent()).toMatch(/创建申请表/);
+    await expect.poll(() => form.textContent()).toContain(caseId);
+    const text = (await form.textContent()) ?? '';
+    expect(text).toContain('园区类型');
+    expect(text).toContain('工业');
+    expect(text).toContain('江苏省');
+    expect(text).toContain('附件清单');
+    expect(text).toContain('提交日期');
+    // Labels and values only: the form's help text stays on the form.
+    expect(text).not.toContain('按园区所属领域选择');
+    expect(await page.getByRole('button', { name: /打\s?印$/ }).isVisible()).toBe(true);
+    await shot(page, 'print-application');
+    // On paper only the document: no header, no buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ant-layout-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: /打\s?印$/ }).isVisible()).toBe(false);
+    await shot(page, 'print-application-paper');
+  }, 120_000);
+
+  it('draws the statistics page’s charts with the caller’s data', async () => {
+    const page = await loggedIn('samr', '/statistics');
+    await page.getByRole('heading', { name: '统计分析' }).waitFor();
+    const chart = page.locator('[data-chart]').first();
+    await chart.locator('svg').waitFor();
+    await expect.poll(() => page.locator('[data-chart] svg').count()).toBeGreaterThanOrEqual(2);
+    // The bars are drawn from the figures: Jiangsu on the axis, bars (paths) in the plot.
+    await expect.poll(() => chart.locator('svg').textContent()).toContain('江苏省');
+    expect(await chart.locator('svg path').count()).toBeGreaterThan(3);
+    await shot(page, 'statistics');
+  }, 120_000);
+
+  it('lets a ministry give one opinion on two cases, each completed on its own, with a result per case', async () => {
+    const page = await loggedIn('moa');
+    await page.getByRole('button', { name: '批量填写部门意见' }).click();
+    const dialog = page.getByRole('dialog');
+    for (const id of cases) await dialog.getByText(id, { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: '下一步' }).click();
+    const opinion = dialog.getByRole('radio', { name: '同意', exact: true });
+    if ((await opinion.count()) > 0) await opinion.check();
+    else {
+      await dialog.getByLabel('部门意见', { exact: true }).click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: /^同意$/ })
+        .click();
+    }
+    await dialog.getByLabel('姓名', { exact: true }).fill('孙立平');
+    await dialog.getByLabel('联系电话', { exact: true }).fill('010-82005678');
+    await dialog.locator('form').getByRole('button', { name: '下一步' }).click();
+    const confirm = dialog.locator('[data-confirm-list] li');
+    await expect.poll(() => confirm.count()).toBe(2);
+    for (const id of cases) expect(await confirm.filter({ hasText: id }).count()).toBe(1);
+    await shot(page, 'bulk-confirm');
+    await dialog.getByRole('button', { name: /逐件提交/ }).click();
+    await expect.poll(() => dialog.locator('[data-outcome="done"]').count(), { timeout: 20_000 }).toBe(2);
+    await shot(page, 'bulk-result');
+    const left = await server.ok<TaskView[]>('GET', '/api/tasks', { as: 'moa' });
+    expect(left.filter((task) => task.taskId === 'departmentOpinion')).toEqual([]);
+    for (const id of cases) {
+      const submissions = await server.ok<{ name: string; data: { contactPerson?: { name?: string } } }[]>(
+        'GET',
+        `/api/cases/${id}/submissions`,
+        { as: 'samr' },
+      );
+      expect(
+        submissions
+          .filter((entry) => entry.name === 'departmentOpinion')
+          .map((entry) => entry.data.contactPerson?.name),
+      ).toEqual(['孙立平']);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,179 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
+import type { Statistics } from '../../server/reports/statistics.js';
+import { MINISTRIES, PROCESS, ServerHarness, throughCreation, tinyPdf, withUsers } from './harness.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** GET /api/cases/export.xlsx as the user, checked against the document, parsed back with exceljs. */
+async function exported(h: ServerHarness, username: string, query = '') {
+  const path = `/api/cases/export.xlsx${query}`;
+  const response = await request(h.app)
+    .get(path)
+    .set('Authorization', `Bearer ${h.token(username)}`)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        done(null, Buffer.concat(chunks));
+      });
+    });
+  const body = response.body as Buffer;
+  h.api.checker.checkResponse('get', path, {
+    status: response.status,
+    contentType: response.headers['content-type'],
+    body: undefined,
+    length: body.length,
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers['content-type']).toBe(XLSX);
+  expect(response.headers['content-disposition']).toMatch(/^attachment; filename=.*\.xlsx/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) throw new Error('no worksheet');
+  const rows: string[][] = [];
+  sheet.eachRow((row) => {
+    rows.push(
+      // Every cell the server writes is text.
+      (row.values as unknown[]).slice(1).map((value) => (typeof value === 'string' ? value : '')),
+    );
+  });
+  const [headers = [], ...data] = rows;
+  return {
+    headers,
+    rows: data.map((row) => Object.fromEntries(headers.map((header, index) => [header, row[index] ?? '']))),
+  };
+}
+
+async function statistics(h: ServerHarness, username: string): Promise<Statistics> {
+  const response = await h.api.get('/api/statistics', { token: h.token(username) });
+  expect(response.status).toBe(200);
+  return response.body as Statistics;
+}
+
+const ids = (rows: readonly Record<string, string>[]) => rows.map((row) => row['案件编号']).sort();
+
+describe('exports and statistics, scoped like GET /api/cases', () => {
+  let h: ServerHarness;
+  let recognised = ''; // P-001, 江苏, recognised after a dismissed objection
+  let applying = ''; // P-002, 江苏, just started
+  let zhejiang = ''; // P-003, 浙江, in creation
+  const objectorName = '云澜区某精密机械有限公司';
+
+  beforeAll(async () => {
+    h = await ServerHarness.create();
+    await withUsers(h);
+    recognised = (await throughCreation(h, 'park1')).id;
+    zhejiang = (await throughCreation(h, 'park3')).id;
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park2'),
+      body: { process: PROCESS, park: 'P-002', province: '320000' },
+    });
+    applying = (started.body as CaseView).id;
+    await h.advanceTo('2025-04-02T09:00:00+08:00');
+    await h.complete('park1', recognised, 'submitAcceptanceApplication');
+    await h.complete('province', recognised, 'provincialAcceptanceReview');
+    await h.complete('group', recognised, 'provincialLeadingGroupAcceptanceReview');
+    for (const ministry of MINISTRIES) await h.complete(ministry, recognised, 'departmentOpinion');
+    await h.complete('samr', recognised, 'samrAcceptanceReview');
+    await h.complete('expert', recognised, 'expertEvaluation');
+    const evidence = await h.api.post('/api/public/attachments', { raw: tinyPdf(), type: 'application/pdf' });
+    const objection = await h.example('objection', { evidence: [(evidence.body as { id: string }).id] });
+    const filed = await h.api.post(`/api/public/notices/${recognised}/objections`, { body: { data: objection } });
+    expect(filed.status).toBe(201);
+    await h.advanceTo('2025-04-11T09:00:00+08:00');
+    await h.complete('samr', recognised, 'samrObjectionReview', { decision: 'dismissed' });
+    expect((await h.complete('samr', recognised, 'samrRecognition')).status).toBe('demonstrating');
+  }, 60_000);
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('exports every case SAMR sees, under Chinese headers, with names and dates filled in', async () => {
+    const { headers, rows } = await exported(h, 'samr');
+    expect(headers).toEqual(
+      expect.arrayContaining(['案件编号', '园区', '省级单位', '状态', '版本', '发起日期', '下一日期']),
+    );
+    expect(ids(rows)).toEqual([recognised, applying, zhejiang].sort());
+    const listed = (await h.api.get('/api/cases', { token: h.token('samr') })).body as CaseView[];
+    expect(ids(rows)).toEqual(listed.map((view) => view.id).sort());
+    expect(rows.find((row) => row['案件编号'] === recognised)).toMatchObject({
+      园区: '云澜湖智能装备产业园区',
+      园区代码: 'P-001',
+      省级单位: '江苏省',
+      状态: '示范期内',
+      版本: '2024-03-14',
+      发起日期: '2024-04-01',
+    });
+    expect(rows.find((row) => row['案件编号'] === zhejiang)).toMatchObject({ 省级单位: '浙江省', 状态: '创建中' });
+  });
+
+  it('exports only its own province’s cases to a province, whatever filter it sends', async () => {
+    expect(ids((await exported(h, 'province')).rows)).toEqual([recognised, applying].sort());
+    expect(ids((await exported(h, 'province2')).rows)).toEqual([zhejiang]);
+    // Asking for another province does not widen the scope: nothing.
+    expect((await exported(h, 'province', '?province=330000')).rows).toEqual([]);
+    expect(ids((await exported(h, 'park2')).rows)).toEqual([applying]);
+  });
+
+  it('honours the case list’s filters: status, process, province and words', async () => {
+    expect(ids((await exported(h, 'samr', '?status=demonstrating')).rows)).toEqual([recognised]);
+    expect(ids((await exported(h, 'samr', '?status=demonstrating,applying')).rows)).toEqual(
+      [recognised, applying].sort(),
+    );
+    expect(ids((await exported(h, 'samr', '?province=330000')).rows)).toEqual([zhejiang]);
+    expect(ids((await exported(h, 'samr', `?process=${PROCESS}&q=${encodeURIComponent('浙江')}`)).rows)).toEqual([
+      zhejiang,
+    ]);
+    expect(ids((await exported(h, 'samr', '?q=P-002')).rows)).toEqual([applying]);
+    expect((await exported(h, 'samr', '?process=no-such-process')).rows).toEqual([]);
+  });
+
+  it('never names an objector (Art. 22) in an export', async () => {
+    const { rows } = await exported(h, 'samr');
+    expect(JSON.stringify(rows)).not.toContain(objectorName);
+  });
+
+  it('refuses an export without a login', async () => {
+    expect((await h.api.get('/api/cases/export.xlsx')).status).toBe(401);
+  });
+
+  it('counts SAMR’s statistics over every province', async () => {
+    const figures = await statistics(h, 'samr');
+    expect(figures.total).toBe(3);
+    expect(figures.byProvinceStatus.map((row) => [row.provinceName, row.statusTitle, row.count]).sort()).toEqual(
+      [
+        ['江苏省', '创建申请中', 1],
+        ['江苏省', '示范期内', 1],
+        ['浙江省', '创建中', 1],
+      ].sort(),
+    );
+    expect(figures.recognisedByParkType).toEqual([{ parkType: 'industry', title: '工业', count: 1 }]);
+    const entered = (status: string) =>
+      figures.stagesOverTime.filter((row) => row.status === status).map((row) => [row.month, row.count]);
+    expect(entered('applying')).toEqual([['2024-04', 3]]);
+    expect(entered('creating')).toEqual([['2024-04', 2]]);
+    expect(entered('demonstrating')).toEqual([['2025-04', 1]]);
+    expect(JSON.stringify(figures)).not.toContain(objectorName);
+  });
+
+  it('counts a province’s statistics over its own province only', async () => {
+    const zhejiangOnly = await statistics(h, 'province2');
+    expect(zhejiangOnly.total).toBe(1);
+    expect(zhejiangOnly.byProvinceStatus).toEqual([
+      { province: '330000', provinceName: '浙江省', status: 'creating', statusTitle: '创建中', count: 1 },
+    ]);
+    expect(zhejiangOnly.recognisedByParkType).toEqual([]);
+    expect(zhejiangOnly.stagesOverTime.map((row) => [row.status, row.count])).toEqual([
+      ['applying', 1],
+      ['creating', 1],
+    ]);
+    const jiangsu = await statistics(h, 'province');
+    expect(jiangsu.total).toBe(2);
+    expect(new Set(jiangsu.byProvinceStatus.map((row) => row.province))).toEqual(new Set(['320000']));
+  });
+});
