@@ -1,8 +1,9 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../auth/session.js';
+import { CardTable } from '../card-table.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { DaysLeft } from './days-left.js';
@@ -83,7 +84,7 @@ export function InboxPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {inbox.error !== undefined && <Alert type="error" showIcon title={inbox.error.message} />}
       <Card
-        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('inbox')}</h2>}
+        title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('inbox')}</h1>}
         extra={
           <Space>
             {inbox.data !== undefined && (
@@ -108,7 +109,7 @@ export function InboxPage() {
           </Space>
         }
       >
-        <Table<TaskRow>
+        <CardTable<TaskRow>
           rowKey="ref"
           size="middle"
           loading={inbox.loading}
@@ -120,7 +121,7 @@ export function InboxPage() {
         />
       </Card>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('casesInScope')}</h2>}>
-        <Table<CaseRow>
+        <CardTable<CaseRow>
           rowKey="id"
           size="middle"
           loading={inbox.loading}
