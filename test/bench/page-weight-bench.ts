@@ -13,6 +13,8 @@ import { browserAvailable, launchChromium } from '../browser/chromium.js';
 import { buildWebApp, startWebServer, type WebServer } from '../browser/web-server.js';
 
 const RUNS = 5;
+/** A loaded machine may need long; the figure is the measured time, this only stops a hung run. */
+const WAIT = { timeout: 120_000 };
 const TARGET_MS = 1500;
 const PROCESS = 'quality-brand-zone';
 const USER = 'park1';
@@ -85,11 +87,11 @@ try {
     body: { process: PROCESS, park: 'P-001', province: '320000' },
   });
   const casePath = `/cases/${encodeURIComponent(started.id)}`;
-  const inboxReady = (page: Page) => page.getByRole('link', { name: started.id }).first().waitFor();
+  const inboxReady = (page: Page) => page.getByRole('link', { name: started.id }).first().waitFor(WAIT);
   const caseReady = async (page: Page) => {
     const form = page.locator('[data-task]').first();
-    await form.locator('input, textarea').first().waitFor();
-    await form.locator('button[type="submit"]').first().waitFor();
+    await form.locator('input, textarea').first().waitFor(WAIT);
+    await form.locator('button[type="submit"]').first().waitFor(WAIT);
   };
 
   const inbox: Visit[] = [];
