@@ -1,17 +1,19 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useSession } from './auth/session.js';
 import { useI18n } from './i18n/i18n.js';
 import { NotificationBell } from './workbench/notification-bell.js';
 import { reportMenu } from './reports/report-menu.js';
+import './app-shell.css';
 
 const { Header, Content } = Layout;
 
-/** The frame of every page: title, navigation by role, language switch, the user and logout. */
-export function AppShell({ children }: { children: ReactNode }) {
-  const { t, language, setLanguage } = useI18n();
-  const { me, logout, hasGroup } = useSession();
+/** The pages the user may open (by role), and which of them the current address belongs to. */
+function useNavigation() {
+  const { t, language } = useI18n();
+  const { me, hasGroup } = useSession();
   const location = useLocation();
   const items = [
     ...(me === undefined ? [] : [{ key: '/', label: <Link to="/">{t('workbench')}</Link> }]),
@@ -31,40 +33,94 @@ export function AppShell({ children }: { children: ReactNode }) {
         ? location.pathname === '/' || location.pathname.startsWith('/cases')
         : location.pathname.startsWith(key),
     );
+  return { items, selected, pathname: location.pathname };
+}
+
+/** Language switch, who is signed in, and logout: in the header, or at the foot of the phone's drawer. */
+function Account({ inDrawer }: { inDrawer: boolean }) {
+  const { t, language, setLanguage } = useI18n();
+  const { me, logout } = useSession();
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
-          {t('appTitle')}
-        </Typography.Title>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          items={items}
-          selectedKeys={selected}
-          style={{ flex: 1, minWidth: 0 }}
-          aria-label="main"
-        />
-        <Space>
+    <div className={inDrawer ? 'qbz-account qbz-account-drawer' : 'qbz-account'}>
+      {/* The button reads the other language's name in that language (its accessible name is its text). */}
+      <Button
+        type="text"
+        className="qbz-language"
+        lang={language === 'zh' ? 'en' : 'zh-CN'}
+        onClick={() => {
+          setLanguage(language === 'zh' ? 'en' : 'zh');
+        }}
+      >
+        {t('language')}
+      </Button>
+      {me !== undefined && (
+        <>
+          <Typography.Text className="qbz-user">{me.displayName ?? me.username}</Typography.Text>
+          <Button onClick={() => void logout()}>{t('logout')}</Button>
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The frame of every page: title, navigation by role, language switch, the user and logout. Below
+ * the `md` breakpoint (phones) the navigation and the account move into a drawer behind a menu button,
+ * so that the header never pushes the page wider than the screen.
+ */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const { items, selected, pathname } = useNavigation();
+  const narrow = Grid.useBreakpoint().md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  // A page chosen in the drawer (or any other navigation) closes it.
+  useEffect(() => {
+    setDrawerOpen(false);
+  }, [pathname]);
+
+  return (
+    <Layout className="qbz-shell">
+      <Header className="qbz-header">
+        {narrow && (
           <Button
-            type="link"
+            type="text"
+            className="qbz-menu-button"
+            icon={<MenuOutlined />}
+            aria-label={t('menu')}
+            aria-expanded={drawerOpen}
             onClick={() => {
-              setLanguage(language === 'zh' ? 'en' : 'zh');
+              setDrawerOpen(true);
             }}
-            aria-label="language"
-          >
-            {t('language')}
-          </Button>
-          {me !== undefined && (
-            <>
-              <NotificationBell />
-              <Typography.Text style={{ color: '#fff' }}>{me.displayName ?? me.username}</Typography.Text>
-              <Button onClick={() => void logout()}>{t('logout')}</Button>
-            </>
-          )}
-        </Space>
+          />
+        )}
+        <span className="qbz-brand">{t('appTitle')}</span>
+        {!narrow && (
+          <nav className="qbz-nav" aria-label={t('mainNavigation')}>
+            <Menu theme="dark" mode="horizontal" items={items} selectedKeys={selected} />
+          </nav>
+        )}
+        {me !== undefined && <NotificationBell />}
+        {!narrow && <Account inDrawer={false} />}
       </Header>
-      <Content style={{ padding: 24 }}>{children}</Content>
+      {narrow && (
+        <Drawer
+          title={t('menu')}
+          placement="left"
+          size={280}
+          open={drawerOpen}
+          onClose={() => {
+            setDrawerOpen(false);
+          }}
+          rootClassName="qbz-drawer"
+        >
+          <nav aria-label={t('mainNavigation')}>
+            <Menu mode="inline" items={items} selectedKeys={selected} />
+          </nav>
+          <Account inDrawer />
+        </Drawer>
+      )}
+      <Content className="qbz-content">{children}</Content>
     </Layout>
   );
 }

@@ -7,20 +7,33 @@ import { LoginPage } from './auth/login-page.js';
 import { SessionProvider, useSession } from './auth/session.js';
 import { enUS, zhCN } from './i18n/antd-locales.js';
 import { onDemand } from './designer/on-demand.js';
+import { preloadSchemaForm } from './forms/index.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
-import { NoticesPage } from './public/notices-page.js';
-import { CasePage } from './workbench/case-page.js';
-import { InboxPage } from './workbench/inbox-page.js';
-import { OverdueBoard } from './workbench/overdue-board.js';
+import { THEME } from './theme.js';
 
-// The designer (bpmn-js modeler, properties panel) loads only when a policy officer opens it.
+// Each page's code loads with the page: the inbox does not carry the case page (nor the form renderer,
+// nor bpmn-js), and the designer (bpmn-js modeler, properties panel) loads only when a policy officer
+// opens it.
+const InboxPage = onDemand(() => import('./workbench/inbox-page.js').then((module) => module.InboxPage));
+const CasePage = onDemand(() => import('./workbench/case-page.js').then((module) => module.CasePage));
+const NoticesPage = onDemand(() => import('./public/notices-page.js').then((module) => module.NoticesPage));
 const DesignerHome = onDemand(() => import('./designer/designer-home.js').then((module) => module.DesignerHome));
 const VersionEditor = onDemand(() => import('./designer/version-editor.js').then((module) => module.VersionEditor));
-// Opened at a version's address: fetch the editor while the session is checked, not after.
-if (/^\/designer\/[^/]+\/[^/]+/.test(window.location.pathname)) void VersionEditor.preload();
+const OverdueBoard = onDemand(() => import('./workbench/overdue-board.js').then((module) => module.OverdueBoard));
 // Statistics (ECharts) and print views load when opened: other pages do not carry them.
 const StatisticsPage = onDemand(() => import('./reports/statistics-page.js').then((module) => module.StatisticsPage));
 const PrintPage = onDemand(() => import('./reports/print-page.js').then((module) => module.PrintPage));
+
+// The page at the address being opened starts loading at once, while the session is checked, not
+// after; a case also fetches the form renderer its task forms need, instead of waiting for the case.
+const PRELOADS: [RegExp, () => void][] = [
+  [/^\/$/, () => void InboxPage.preload()],
+  [/^\/cases\//, () => void Promise.all([CasePage.preload(), preloadSchemaForm()])],
+  [/^\/notices/, () => void NoticesPage.preload()],
+  [/^\/designer\/?$/, () => void DesignerHome.preload()],
+  [/^\/designer\/[^/]+\/[^/]+/, () => void VersionEditor.preload()],
+];
+PRELOADS.find(([path]) => path.test(window.location.pathname))?.[1]();
 
 /** Pages that need a login show the login form in place until there is one. */
 function Authenticated({ children }: { children: ReactNode }) {
@@ -32,7 +45,7 @@ function Authenticated({ children }: { children: ReactNode }) {
 function Localized({ children }: { children: ReactNode }) {
   const { language } = useI18n();
   return (
-    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b7202e' } }}>
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={THEME}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

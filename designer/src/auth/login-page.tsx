@@ -10,7 +10,10 @@ export function LoginPage() {
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   return (
-    <Card title={t('login')} style={{ maxWidth: 400, margin: '64px auto' }}>
+    <Card
+      title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('login')}</h1>}
+      style={{ maxWidth: 400, margin: '64px auto' }}
+    >
       {error !== undefined && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
       <Form
         layout="vertical"

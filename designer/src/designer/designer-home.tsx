@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { CardTable } from '../card-table.js';
 import { designerApi, type DraftSummary, type PublishedVersion } from './designer-api.js';
 import { useDesignerI18n } from './designer-i18n.js';
 import { draftPath, versionPath } from './routes.js';
@@ -48,6 +49,9 @@ export function DesignerHome() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
+        {t('designer')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {d('versionsHint')} <Tag>{d('today', { date: today })}</Tag>
       </Typography.Paragraph>
@@ -59,7 +63,7 @@ export function DesignerHome() {
         return (
           <Card key={process} title={`${list[0]?.title ?? process}（${process}）`} data-process={process}>
             <Typography.Title level={5}>{d('versionsTitle')}</Typography.Title>
-            <Table<PublishedVersion>
+            <CardTable<PublishedVersion>
               rowKey="version"
               size="small"
               pagination={false}
@@ -121,7 +125,7 @@ function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: 
   const { d, language } = useDesignerI18n();
   const { message } = App.useApp();
   return (
-    <Table<DraftSummary>
+    <CardTable<DraftSummary>
       rowKey="id"
       size="small"
       pagination={false}

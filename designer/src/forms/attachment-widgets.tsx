@@ -128,6 +128,7 @@ interface PickerProps {
 function FilePicker({ id, label, multiple, busy, disabled, hasFile, onFiles }: PickerProps) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
+  const action = hasFile && !multiple ? t('replaceFile') : t('upload');
   return (
     <>
       <input
@@ -149,10 +150,11 @@ function FilePicker({ id, label, multiple, busy, disabled, hasFile, onFiles }: P
         id={id}
         icon={busy ? <LoadingOutlined /> : <UploadOutlined />}
         disabled={disabled || busy}
-        aria-label={`${t('upload')}${t('colon')}${label}`}
+        // The name starts with the visible text (WCAG 2.5.3), then says which field the file is for.
+        aria-label={`${action}${t('colon')}${label}`}
         onClick={() => input.current?.click()}
       >
-        {hasFile && !multiple ? t('replaceFile') : t('chooseFile')}
+        {action}
       </Button>
     </>
   );

@@ -70,7 +70,7 @@ export function NoticesPage() {
       style={{ width: '100%', maxWidth: 1100, margin: '0 auto', display: 'flex' }}
     >
       <div>
-        <Typography.Title level={2} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 30 }}>
           {t('noticeList')}
         </Typography.Title>
         <Typography.Paragraph>{t('noticeIntro')}</Typography.Paragraph>

@@ -208,7 +208,8 @@ export function CaseDiagram({ xml, visited, active }: Props) {
           </li>
         </ul>
       </Space>
-      <div ref={container} className="qbz-diagram" role="img" aria-label={t('diagram')} data-testid="case-diagram" />
+      {/* A figure, not an img: an img's content is presentational, but the canvas holds focusable parts. */}
+      <div ref={container} className="qbz-diagram" role="figure" aria-label={t('diagram')} data-testid="case-diagram" />
       <Typography.Text type="secondary">{t('diagramHint')}</Typography.Text>
     </div>
   );

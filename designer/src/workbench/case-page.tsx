@@ -31,7 +31,7 @@ function Header({ bundle }: { bundle: CaseBundle }) {
   return (
     <Card>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           {view.subjectName ?? view.park}{' '}
           <Tag color={view.final ? 'default' : 'blue'} style={{ verticalAlign: 'middle' }}>
             {view.statusTitle ?? view.status}

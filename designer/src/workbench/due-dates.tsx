@@ -1,7 +1,8 @@
-import { Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { DueBasis } from '../../../engine/cases/case-record.js';
 import type { CaseView } from '../../../engine/cases/case-view.js';
 import type { WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
+import { CardTable } from '../card-table.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { VersionInfo } from './catalog.js';
 import { compareDates } from '../../../engine/legal-time/pure.js';
@@ -75,7 +76,7 @@ export function DueDates({ view, version, today, calendar }: Props) {
   };
 
   return (
-    <Table<Row>
+    <CardTable<Row>
       size="small"
       rowKey="name"
       pagination={false}

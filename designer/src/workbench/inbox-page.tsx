@@ -1,8 +1,9 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session.js';
+import { CardTable } from '../card-table.js';
 import { useI18n } from '../i18n/i18n.js';
 import { BulkOpinion } from '../reports/bulk-opinion.js';
 import { ExportCasesButton } from '../reports/export-button.js';
@@ -103,7 +104,7 @@ export function InboxPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {inbox.error !== undefined && <Alert type="error" showIcon title={inbox.error.message} />}
       <Card
-        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('inbox')}</h2>}
+        title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('inbox')}</h1>}
         extra={
           <Space>
             {inbox.data !== undefined && (
@@ -136,7 +137,7 @@ export function InboxPage() {
             setParams(query, { replace: true });
           }}
         />
-        <Table<TaskRow>
+        <CardTable<TaskRow>
           rowKey="ref"
           size="middle"
           loading={inbox.loading}
@@ -148,7 +149,7 @@ export function InboxPage() {
         />
       </Card>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('casesInScope')}</h2>} extra={<ExportCasesButton />}>
-        <Table<CaseRow>
+        <CardTable<CaseRow>
           rowKey="id"
           size="middle"
           loading={inbox.loading}

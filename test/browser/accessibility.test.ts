@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchChromium } from './chromium.js';
+import { openPage, screenshot, type Visit } from './page-visit.js';
+import { sampleCases, type SampleCases } from './sample-cases.js';
+import { startWebServer, type WebServer } from './web-server.js';
+
+const TODAY = '2025-04-03T10:00:00+08:00';
+
+interface Violation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** axe-core's own build, injected as a script (the context bypasses the page's CSP for it). */
+const axeSource = () => readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function seriousViolations(page: Page, source: string): Promise<Violation[]> {
+  await page.addScriptTag({ content: source });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return (violations as Violation[]).filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
+}
+
+const describeViolations = (violations: Violation[]) =>
+  violations
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact ?? '?'}, ${violation.nodes.length}×): ${violation.help}\n` +
+        violation.nodes
+          .slice(0, 5)
+          .map(
+            (node) =>
+              `    ${JSON.stringify(node.target)} ${node.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`,
+          )
+          .join('\n'),
+    )
+    .join('\n');
+
+describe.runIf(browserAvailable())('axe finds no serious or critical violation', () => {
+  let server: WebServer;
+  let browser: Browser;
+  let cases: SampleCases;
+  let source: string;
+
+  beforeAll(async () => {
+    const [started, launched] = await Promise.allSettled([startWebServer(), launchChromium()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+    cases = await sampleCases(server);
+    source = await axeSource();
+  }, 600_000);
+  afterAll(async () => {
+    await (browser as Browser | undefined)?.close();
+    await (server as WebServer | undefined)?.stop();
+  });
+
+  // Each page as the role that works on it; the case page both with a form to fill and with a long history.
+  const pages: [string, () => Visit][] = [
+    ['/ (login)', () => ({ path: '/', time: TODAY })],
+    ['/ (inbox)', () => ({ path: '/', user: 'samr', time: TODAY })],
+    ['/cases/:id (form)', () => ({ path: `/cases/${encodeURIComponent(cases.applying)}`, user: 'park1', time: TODAY })],
+    [
+      '/cases/:id (history)',
+      () => ({ path: `/cases/${encodeURIComponent(cases.publicizing)}`, user: 'samr', time: TODAY }),
+    ],
+    ['/notices', () => ({ path: '/notices', time: TODAY })],
+    ['/designer', () => ({ path: '/designer', user: 'officer', time: TODAY })],
+  ];
+
+  it.each(pages)(
+    '%s',
+    async (name, visit) => {
+      const page = await openPage(browser, server, { ...visit(), injectScripts: true });
+      try {
+        await screenshot(page, `axe-${name.replace(/\W+/g, '-')}`);
+        const violations = await seriousViolations(page, source);
+        expect(violations, describeViolations(violations)).toEqual([]);
+        // One h1 per page: the page's own title.
+        expect(await page.locator('h1').count()).toBe(1);
+      } finally {
+        await page.context().close();
+      }
+    },
+    90_000,
+  );
+});

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS_DIR } from './chromium.js';
+import { USER_PASSWORD, type WebServer } from './web-server.js';
+
+export const PHONE = { width: 390, height: 844 } as const;
+export const DESKTOP = { width: 1440, height: 900 } as const;
+
+export interface Visit {
+  path: string;
+  /** Signed in as this user (created with USER_PASSWORD); anonymous when absent. */
+  user?: string;
+  viewport?: { width: number; height: number };
+  /** The browser's clock (the sandbox's day), e.g. 2025-04-03T10:00:00+08:00. */
+  time: string;
+  /** Lets the test inject a script (axe-core) past the server's Content-Security-Policy. */
+  injectScripts?: boolean;
+}
+
+async function signIn(server: WebServer, username: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: USER_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/**
+ * Opens a page in a fresh context and waits until it has settled: its own content is there, nothing
+ * is loading any more (spinners gone), and a diagram, if any, is drawn.
+ */
+export async function openPage(browser: Browser, server: WebServer, visit: Visit): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: visit.viewport ?? DESKTOP,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    bypassCSP: visit.injectScripts === true,
+  });
+  await context.clock.setFixedTime(visit.time);
+  if (visit.user !== undefined) {
+    const token = await signIn(server, visit.user);
+    await context.addInitScript((value) => {
+      sessionStorage.setItem('qbz.token', value);
+    }, token);
+  }
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    console.error(`page error on ${visit.path}: ${error.message}`);
+  });
+  await page.goto(`${server.url}${visit.path}`);
+  await settled(page);
+  return page;
+}
+
+export async function settled(page: Page): Promise<void> {
+  await page.locator('#root main, #root form').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0);
+  if ((await page.getByTestId('case-diagram').count()) > 0)
+    await page.getByTestId('case-diagram').locator('.djs-element').first().waitFor();
+  // Let entrance animations (antd's motion) finish before anything is measured.
+  await page.waitForTimeout(400);
+}
+
+export const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });

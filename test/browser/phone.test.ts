@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchChromium } from './chromium.js';
+import { openPage, PHONE, screenshot, type Visit } from './page-visit.js';
+import { sampleCases, type SampleCases } from './sample-cases.js';
+import { startWebServer, type WebServer } from './web-server.js';
+
+const TODAY = '2025-04-03T10:00:00+08:00';
+
+/** How far the page reaches past the viewport, and the widest element that does (for the message). */
+const overflow = (page: Page) =>
+  page.evaluate(() => {
+    const width = window.innerWidth;
+    const widest = Array.from(document.querySelectorAll('body *'))
+      .map((element) => ({ element, right: element.getBoundingClientRect().right }))
+      .filter(({ right }) => right > width + 0.5)
+      .sort((a, b) => b.right - a.right)[0];
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: width,
+      widest: widest === undefined ? '' : `${widest.element.tagName}.${widest.element.getAttribute('class') ?? ''}`,
+    };
+  });
+
+describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
+  let server: WebServer;
+  let browser: Browser;
+  let cases: SampleCases;
+
+  beforeAll(async () => {
+    const [started, launched] = await Promise.allSettled([startWebServer(), launchChromium()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+    cases = await sampleCases(server);
+  }, 600_000);
+  afterAll(async () => {
+    await (browser as Browser | undefined)?.close();
+    await (server as WebServer | undefined)?.stop();
+  });
+
+  const pages: [string, () => Visit][] = [
+    ['login', () => ({ path: '/', time: TODAY })],
+    ['inbox', () => ({ path: '/', user: 'samr', time: TODAY })],
+    ['case-form', () => ({ path: `/cases/${encodeURIComponent(cases.applying)}`, user: 'park1', time: TODAY })],
+    ['case-history', () => ({ path: `/cases/${encodeURIComponent(cases.publicizing)}`, user: 'samr', time: TODAY })],
+    ['notices', () => ({ path: '/notices', time: TODAY })],
+    ['designer', () => ({ path: '/designer', user: 'officer', time: TODAY })],
+  ];
+
+  it.each(pages)(
+    '%s fits the width of the phone (no horizontal scroll)',
+    async (name, visit) => {
+      const page = await openPage(browser, server, { ...visit(), viewport: PHONE });
+      try {
+        await screenshot(page, `phone-${name}`);
+        const measured = await overflow(page);
+        expect(measured, `${name} overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
+      } finally {
+        await page.context().close();
+      }
+    },
+    90_000,
+  );
+
+  it('the menu is a drawer, opened by a named button, with the pages and 退出 in view', async () => {
+    const page = await openPage(browser, server, { path: '/', user: 'officer', time: TODAY, viewport: PHONE });
+    try {
+      // The horizontal menu is not squeezed into the header: there is no menu until the drawer opens.
+      expect(await page.getByRole('menu').count()).toBe(0);
+      await page.getByRole('button', { name: '菜单' }).click();
+      const drawer = page.getByRole('dialog', { name: '菜单' });
+      await drawer.getByRole('menuitem', { name: '规则设计器' }).waitFor();
+      await drawer.getByRole('menuitem', { name: '公示' }).waitFor();
+      const logout = drawer.getByRole('button', { name: /退\s?出/ });
+      await expect.poll(() => logout.isVisible()).toBe(true);
+      const box = await logout.boundingBox();
+      expect(box !== null && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+      await page.waitForTimeout(400);
+      await screenshot(page, 'phone-menu-drawer');
+      // A page chosen in the drawer closes it.
+      await drawer.getByRole('menuitem', { name: '规则设计器' }).click();
+      await page.waitForURL(/\/designer$/);
+      await expect.poll(() => drawer.isVisible()).toBe(false);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
+  it('lists become cards: each row a card with its column names, no header row', async () => {
+    // park1's inbox: its creation application is a task row.
+    const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY, viewport: PHONE });
+    try {
+      const list = page.locator('.qbz-cards').first();
+      await expect.poll(() => list.locator('thead').isVisible()).toBe(false);
+      const row = list.locator('tbody tr.ant-table-row').first();
+      const cells = await row.locator('td').evaluateAll((tds) =>
+        tds.map((td) => {
+          const box = td.getBoundingClientRect();
+          return { x: Math.round(box.x), width: box.width, label: getComputedStyle(td, '::before').content };
+        }),
+      );
+      expect(cells.length).toBeGreaterThan(2);
+      // Stacked: every cell starts at the same place and takes the card's width, under its column's name.
+      expect(new Set(cells.map((cell) => cell.x)).size).toBe(1);
+      for (const cell of cells) expect(cell.width).toBeGreaterThan(250);
+      expect(cells[0]?.label).toContain('任务');
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+});
