@@ -4,7 +4,15 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
-import { LowdbStore, SimulatedClock, SystemClock, WorkflowEngine, damageOf, type Clock } from '../engine/index.js';
+import {
+  LowdbStore,
+  SimulatedClock,
+  SystemClock,
+  WorkflowEngine,
+  damageOf,
+  isEngineError,
+  type Clock,
+} from '../engine/index.js';
 import { Accounts } from './accounts/accounts.js';
 import { createApp } from './app.js';
 import { AttachmentStore } from './attachments.js';
@@ -52,7 +60,19 @@ async function firstStart(accounts: Accounts): Promise<void> {
   if ((await accounts.count()) > 0) return;
   const adminPassword = process.env.ADMIN_PASSWORD;
   if (adminPassword !== undefined && adminPassword !== '') {
-    await accounts.create({ username: 'admin', password: adminPassword, roles: ['admin'], displayName: '系统管理员' });
+    try {
+      await accounts.create({
+        username: 'admin',
+        password: adminPassword,
+        roles: ['admin'],
+        displayName: '系统管理员',
+      });
+    } catch (error) {
+      // A refused ADMIN_PASSWORD is a setting to fix, said plainly, not a stack trace.
+      if (!isEngineError(error)) throw error;
+      logger.fatal(`ADMIN_PASSWORD 不可用：${error.message} / ADMIN_PASSWORD refused`);
+      process.exit(1);
+    }
     logger.info('first start: created user admin (password from ADMIN_PASSWORD)');
     return;
   }

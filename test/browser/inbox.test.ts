@@ -94,7 +94,7 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
   const order = async (page: Page) =>
     (await parkColumn(page)).map((text) => Object.values(PARKS).find((name) => text.includes(name)) ?? text);
 
-  it('searches, filters (with counts) and sorts by due date, all kept in the address', async () => {
+  it('searches, filters (with counts) and sorts by due date, all kept in the address; SAMR reminds; the bell counts', async () => {
     const first = await apply('park1');
     const second = await apply('park2');
     await complete('js', second, 'provincialFeasibilityReview');
@@ -138,6 +138,33 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     await shot(page, '2-filtered-by-task');
     await page.getByRole('button', { name: '清除筛选' }).click();
 
+    // SAMR's overdue board: the overdue review first, in red; 催办 on it.
+    const samr = await loggedIn('samr', now, '/overdue');
+    samr.setDefaultTimeout(60_000);
+    const rows = samr.locator('tbody tr.ant-table-row');
+    await poll(() => rows.count()).toBe(2);
+    await poll(() => rows.first().getAttribute('class')).toMatch(/qbz-urgency-red/);
+    await rows
+      .first()
+      .getByRole('button', { name: /催\s?办/ })
+      .click();
+    await samr.getByText('已催办').first().waitFor();
+    await shot(samr, '3-overdue-board');
+
+    // The reminder reaches the province's inbox on that task, and its bell counts it.
+    await page.goto(`${server.url}/`);
+    await expect
+      .poll(() => page.getByTestId('reminded').allTextContents(), { timeout: 30_000 })
+      .toEqual([expect.stringContaining('已催办 × 1')]);
+    const bell = page.getByRole('button', { name: /^通知 \(\d+\)$/ });
+    // Three new tasks (two reviews, one leading-group review) and the reminder: four unread.
+    await poll(() => bell.getAttribute('aria-label')).toBe('通知 (4)');
+    await bell.click();
+    await page.getByText(/^催办：云澜湖/).waitFor();
+    await shot(page, '4-notifications');
+    await page.getByRole('button', { name: '全部标为已读' }).click();
+    await poll(() => bell.getAttribute('aria-label')).toBe('通知 (0)');
+
     expect(first).not.toBe('');
-  }, 240_000);
+  }, 300_000);
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 /** The sandbox clock's start in browser tests (CONTRACT §6 `CLOCK_START`). */
 export const CLOCK_START = '2024-04-01T09:00:00+08:00';
-export const ADMIN_PASSWORD = 'admin-browser-test';
+export const ADMIN_PASSWORD = 'root-secret-for-browser-tests';
 export const USER_PASSWORD = 'browser-test-password';
 
 export interface ApiCall {

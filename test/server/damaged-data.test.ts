@@ -10,7 +10,7 @@ import { PROCESS, START, VERSION } from './harness.js';
 import { fetchChecked, freePort, startServer, type ServerProcess } from './http-client.js';
 import { OpenApiChecker } from './openapi-checker.js';
 
-const ADMIN_PASSWORD = 'admin-password-for-tests';
+const ADMIN_PASSWORD = 'root-secret-for-tests';
 const PASSWORD = 'user-password-for-tests';
 const PARKS = ['P-D1', 'P-D2', 'P-D3'];
 // Start-up reads every definition version; on a machine shared by many test runs it takes a while.

@@ -11,7 +11,7 @@ import { PROCESS, START, tinyPdf, VERSION } from './harness.js';
 import { fetchChecked, freePort, startServer, type ServerProcess } from './http-client.js';
 import { OpenApiChecker } from './openapi-checker.js';
 
-const ADMIN_PASSWORD = 'admin-password-for-tests';
+const ADMIN_PASSWORD = 'root-secret-for-tests';
 const PASSWORD = 'user-password-for-tests';
 const CASES = 20;
 const parkOf = (index: number) => `P-K${String(index).padStart(2, '0')}`;
