@@ -4,7 +4,8 @@ import { ADMIN, as, EngineHarness } from '../support/engine-harness.js';
 import { definitionsWithRevisions } from '../support/definitions-fixture.js';
 import { REVIEW_DUE_REVISION } from '../support/review-due-revision.js';
 
-const PARK = as('park', 'P-001');
+// A park's account names its province: it starts cases only there (CONTRACT §6).
+const PARK = { ...as('park', 'P-001'), region: '320000' };
 const PROVINCE = as('province', '320000');
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { openApiDocument } from '../../server/openapi.js';
-import { PROCESS, START, VERSION } from './harness.js';
+import { attachmentIds } from '../../server/attachments.js';
+import { PROCESS, START, tinyPdf, VERSION } from './harness.js';
 import { fetchChecked, freePort, startServer, type ServerProcess } from './http-client.js';
 import { OpenApiChecker } from './openapi-checker.js';
 
@@ -58,7 +59,11 @@ describe('the real server on a data directory with damaged files', () => {
       ['parks', PARKS.map((park) => `park:${park}`)],
       ['victim', ['samr']],
     ] as const) {
-      const created = await call('post', '/api/users', { token: admin, body: { username, password: PASSWORD, roles } });
+      // Parks' accounts name their province: they start cases only there (CONTRACT §6).
+      const created = await call('post', '/api/users', {
+        token: admin,
+        body: { username, password: PASSWORD, roles, ...(username === 'parks' && { province: '320000' }) },
+      });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
     }
     const parks = await login('parks');
@@ -141,7 +146,19 @@ describe('the real server on a data directory with damaged files', () => {
 
     // Everything else works: the healthy case moves on, the user list answers without the damaged account.
     const form = await call('get', `/api/definitions/${PROCESS}/${VERSION}/forms/submit-creation-application`);
-    const data = applyMergePatch((form.body as { examples: unknown[] }).examples[0], { parkType: 'industry' });
+    let text = JSON.stringify(
+      applyMergePatch((form.body as { examples: unknown[] }).examples[0], { parkType: 'industry' }),
+    );
+    // A form refers only to files its sender may read: upload the example's attachments first.
+    for (const id of attachmentIds(JSON.parse(text))) {
+      const upload = await fetch(`${server.base}/api/attachments`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${parks}`, 'Content-Type': 'application/pdf' },
+        body: new Uint8Array(tinyPdf(id)),
+      });
+      text = text.replaceAll(id, ((await upload.json()) as { id: string }).id);
+    }
+    const data = JSON.parse(text) as unknown;
     const done = await call('post', `/api/tasks/${healthy.openTasks[0]?.ref ?? ''}/complete`, {
       token: parks,
       body: { data },

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import type { NotificationView } from '../../engine/notifications/notification.js';
-import { CHINESE, MINISTRIES, PROCESS, ServerHarness, withUsers } from './harness.js';
+import { attachmentIds } from '../../server/attachments.js';
+import { CHINESE, MINISTRIES, PROCESS, ServerHarness, tinyPdf, withUsers } from './harness.js';
 
 interface Listing {
   items: NotificationView[];
@@ -108,8 +109,20 @@ describe('催办 and the notification centre over HTTP', () => {
     for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
     await h.complete('samr', caseId, 'samrAcceptanceReview');
     await h.complete('expert', caseId, 'expertEvaluation');
-    const objection = await h.example('objection');
-    const filed = await h.api.post(`/api/public/notices/${caseId}/objections`, { body: { data: objection } });
+    // The public's evidence is a public upload (a form may refer only to files its sender may read).
+    let objection = JSON.stringify(await h.example('objection'));
+    for (const id of attachmentIds(JSON.parse(objection))) {
+      const upload = await h.api.post('/api/public/attachments', {
+        raw: tinyPdf(id),
+        type: 'application/pdf',
+        headers: { 'X-File-Name': 'evidence.pdf' },
+      });
+      objection = objection.replaceAll(id, (upload.body as { id: string }).id);
+    }
+    const filedData = JSON.parse(objection) as { objector: { name: string; phone: string } };
+    const filed = await h.api.post(`/api/public/notices/${caseId}/objections`, {
+      body: { data: JSON.parse(objection) as unknown },
+    });
     expect(filed.status).toBe(201);
     for (const user of ['park1', 'province', 'samr']) {
       const listing = await notifications(user);
@@ -117,9 +130,9 @@ describe('催办 and the notification centre over HTTP', () => {
       expect(kindsSeen).toContain('notice.opened');
       expect(kindsSeen).toContain('objection.received');
       const text = JSON.stringify(listing);
-      const objector = (objection.objector as { name: string; phone: string }).name;
+      const objector = filedData.objector.name;
       expect(text).not.toContain(objector);
-      expect(text).not.toContain((objection.objector as { phone: string }).phone);
+      expect(text).not.toContain(filedData.objector.phone);
     }
     expect((await notifications('province2')).items).toEqual([]);
     expect((await kinds('samr')).filter((kind) => kind.startsWith('task.opened samrObjectionReview'))).toHaveLength(1);
