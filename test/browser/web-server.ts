@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { attachmentIds } from '../../server/attachments.js';
+import { tinyPdf } from '../server/harness.js';
 
 /** The sandbox clock's start in browser tests (CONTRACT §6 `CLOCK_START`). */
 export const CLOCK_START = '2024-04-01T09:00:00+08:00';
@@ -213,7 +215,33 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     const text = await response.text();
     return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
   };
-  const ok = async <T>(method: string, path: string, options?: ApiCall): Promise<T> => {
+  /**
+   * A form may refer only to files its sender may read: the examples' attachment ids name no file, so
+   * each id the sender cannot read is replaced by a file it uploads now (the public: a public upload).
+   */
+  const withUploads = async (options: ApiCall): Promise<ApiCall> => {
+    const data = (options.body as { data?: unknown } | undefined)?.data;
+    if (data === undefined) return options;
+    let text = JSON.stringify(data);
+    for (const id of attachmentIds(data)) {
+      const readable =
+        options.as !== undefined &&
+        (await call('GET', `/api/attachments/${id}/meta`, { as: options.as })).status === 200;
+      if (readable) continue;
+      const path = options.as === undefined ? '/api/public/attachments' : '/api/attachments';
+      const upload = await call<{ id: string }>('POST', path, {
+        ...options,
+        raw: tinyPdf(id),
+        fileName: 'example.pdf',
+      });
+      if (upload.status !== 201) throw new Error(`upload for ${id}: ${upload.status} ${JSON.stringify(upload.body)}`);
+      text = text.replaceAll(id, upload.body.id);
+    }
+    return { ...options, body: { ...(options.body as object), data: JSON.parse(text) as unknown } };
+  };
+  const SUBMITS = /^\/api\/(tasks\/[^/]+\/complete|cases\/[^/]+\/messages\/[^/]+|public\/notices\/[^/]+\/objections)$/;
+  const ok = async <T>(method: string, path: string, given: ApiCall = {}): Promise<T> => {
+    const options = method === 'POST' && SUBMITS.test(path) ? await withUploads(given) : given;
     const answer = await call<T>(method, path, options);
     if (answer.status < 200 || answer.status > 299)
       throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
