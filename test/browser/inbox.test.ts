@@ -6,7 +6,7 @@ import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { definitionsWithRevisions } from '../support/definitions-fixture.js';
 import { REVIEW_DUE_REVISION } from '../support/review-due-revision.js';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { ARTIFACTS_DIR, launchChromium } from './chromium.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 
 const PROCESS = 'quality-brand-zone';

@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { ARTIFACTS_DIR, launchChromium } from './chromium.js';
 import { buildWebApp, CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 
 const PROCESS = 'quality-brand-zone';
