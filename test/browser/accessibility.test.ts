@@ -66,8 +66,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
   // Each page as the role that works on it; the case page both with a form to fill and with a long history.
   const pages: [string, () => Visit][] = [
     ['/ (login)', () => ({ path: '/', time: TODAY })],
-    // Quarantined at the merge of 2026-12-02 (issue 8 still open): the merged inbox (filters, bell) fails
-    // here; repair it before issue 8 is closed: ['/ (inbox)', () => ({ path: '/', user: 'samr', time: TODAY })],
+    ['/ (inbox)', () => ({ path: '/', user: 'samr', time: TODAY })],
     ['/cases/:id (form)', () => ({ path: `/cases/${encodeURIComponent(cases.applying)}`, user: 'park1', time: TODAY })],
     [
       '/cases/:id (history)',

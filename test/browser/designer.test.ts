@@ -6,6 +6,7 @@ import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { startDesignerServer, type DesignerServer } from './designer-server.js';
 import { ADMIN_PASSWORD, CLOCK_START, USER_PASSWORD } from './web-server.js';
+import { twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 const IN_FORCE = '2024-03-14';
@@ -31,7 +32,6 @@ const selectElement = (page: Page, id: string) =>
   page.locator(`.djs-element[data-element-id="${id}"]`).first().dispatchEvent('click');
 
 /** antd spaces out two-character Chinese button labels (保 存). */
-const twoChars = (text: string) => new RegExp(`^${Array.from(text).join('\\s?')}$`);
 
 describe.runIf(browserAvailable())('a policy officer revises the measures in the designer', () => {
   let server: DesignerServer;

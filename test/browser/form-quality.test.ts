@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { buildWebApp, CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+import { twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 const VERSION = '2024-03-14';
@@ -29,9 +30,6 @@ async function startServer(options: Parameters<typeof startWebServer>[0]): Promi
     }
   }
 }
-
-/** antd spaces out two-character Chinese button labels (提 交). */
-const twoChars = (text: string) => new RegExp(`^${Array.from(text).join('\\s?')}$`);
 
 describe.runIf(browserAvailable())(
   'form quality in Chromium: keyboard, errors on leaving a field, training example',
@@ -107,9 +105,7 @@ describe.runIf(browserAvailable())(
         .locator('.ant-form-item-explain-error')
         .allTextContents();
 
-    // Quarantined at the merge of 2026-12-02 (issue 8 still open): fails against the merged web app;
-    // repair it before issue 8 is closed (see the session's closing note).
-    it.skip('Enter in a field never sends a decision; the button asks first, restating 退回修改', async () => {
+    it('Enter in a field never sends a decision; the button asks first, restating 退回修改', async () => {
       const caseId = await startCase(server, 'park1');
       await completeWithExample('park1', caseId, 'submitCreationApplication');
       const page = await login(server, 'province-js');
@@ -176,9 +172,7 @@ describe.runIf(browserAvailable())(
       await expect.poll(() => errorsAt(form, page, '统一社会信用代码')).toEqual([]);
     }, 120_000);
 
-    // Quarantined at the merge of 2026-12-02 (issue 8 still open): fails against the merged web app;
-    // repair it before issue 8 is closed (see the session's closing note).
-    it.skip('the training example fills the form but no upload (its file ids name no file)', async () => {
+    it('the training example fills the form but no upload (its file ids name no file)', async () => {
       const caseId = await startCase(server, 'park3');
       const page = await login(server, 'park3');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);

@@ -92,7 +92,15 @@ const defaultFormStateBehavior = {
 export function SchemaForm(props: SchemaFormProps) {
   const { schema, readonly = false, idPrefix = 'root', busy = false } = props;
   const { t, language } = useI18n();
-  const [data, setData] = useState<unknown>(props.formData);
+  // The form owns what is typed (rjsf uncontrolled, `initialFormData`): echoing each change back as
+  // `formData` let a blur's report, computed before a pending keystroke, overwrite it (typed text lost).
+  // New data from outside (a prefill, the training example) starts the form afresh under a new key.
+  const [start, setStart] = useState({ data: props.formData, generation: 0 });
+  const [given, setGiven] = useState(props.formData);
+  if (given !== props.formData) {
+    setGiven(props.formData);
+    setStart((before) => ({ data: props.formData, generation: before.generation + 1 }));
+  }
   const [attempted, setAttempted] = useState(false);
   // Before the first submit, errors show at the fields the user has left (blurred) only.
   const attemptedNow = useRef(false);
@@ -101,9 +109,6 @@ export function SchemaForm(props: SchemaFormProps) {
   const training = useTrainingServer(props.showExample === true && !readonly);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
 
-  useEffect(() => {
-    setData(props.formData);
-  }, [props.formData]);
   useEffect(() => {
     setDismissed(new Set());
   }, [props.extraErrors]);
@@ -149,9 +154,10 @@ export function SchemaForm(props: SchemaFormProps) {
   return (
     <div onKeyDownCapture={blockImplicitSubmit} onSubmitCapture={attempt}>
       <Form
+        key={start.generation}
         schema={rendered}
         uiSchema={uiSchema}
-        formData={data}
+        initialFormData={start.data}
         validator={validatorFor(language)}
         className={readonly ? 'qbz-schema-form qbz-readonly' : 'qbz-schema-form'}
         widgets={widgets}
@@ -172,7 +178,6 @@ export function SchemaForm(props: SchemaFormProps) {
         experimental_defaultFormStateBehavior={defaultFormStateBehavior}
         {...(extraErrors !== undefined && { extraErrors })}
         onChange={(event, id) => {
-          setData(event.formData);
           props.onChange?.(event.formData);
           if (id !== undefined && props.extraErrors !== undefined) {
             const touched = props.extraErrors.filter((error) => {
@@ -211,7 +216,7 @@ export function SchemaForm(props: SchemaFormProps) {
                 type="link"
                 onClick={() => {
                   const filled = exampleWithoutUploads(schema, example);
-                  setData(filled);
+                  setStart((before) => ({ data: filled, generation: before.generation + 1 }));
                   props.onChange?.(filled);
                 }}
               >

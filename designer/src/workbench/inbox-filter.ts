@@ -54,9 +54,12 @@ export function writeFilter(filter: FilterChange & Pick<InboxFilter, 'q' | 'over
 
 type Facet = 'q' | 'task' | 'status' | 'province' | 'within' | 'overdue';
 
-/** Working days left for the row: its task's own due date first, else its case's next date. */
-export const daysLeftOf = (row: TaskRow): number | undefined => row.taskDaysLeft ?? row.daysLeft;
-const dueOf = (row: TaskRow): string | undefined => row.taskDue?.date ?? row.next?.date;
+/**
+ * Working days left on the task: by its own due date only. The case's next date belongs to another
+ * step (可申请验收之日 is not SAMR's objection review's deadline, issue 8 defect 5).
+ */
+const daysLeftOf = (row: TaskRow): number | undefined => row.taskDaysLeft;
+const dueOf = (row: TaskRow): string | undefined => row.taskDue?.date;
 export const isOverdue = (row: TaskRow): boolean => (row.taskDaysLeft ?? 0) < 0;
 
 function matches(row: TaskRow, filter: InboxFilter, except?: Facet): boolean {

@@ -19,7 +19,8 @@ import { useAsync } from './use-async.js';
 
 const caseLink = (id: string) => `/cases/${encodeURIComponent(id)}`;
 
-function caseColumns(t: (key: MessageKey) => string, today: string): TableColumnsType<CaseRow> {
+/** Who and where: the columns a task row shares with its case's row. */
+function subjectColumns(t: (key: MessageKey) => string): TableColumnsType<CaseRow> {
   return [
     {
       title: t('park'),
@@ -37,6 +38,12 @@ function caseColumns(t: (key: MessageKey) => string, today: string): TableColumn
       key: 'status',
       render: (_, row) => <Tag color={row.final ? 'default' : 'blue'}>{row.statusTitle}</Tag>,
     },
+  ];
+}
+
+function caseColumns(t: (key: MessageKey) => string, today: string): TableColumnsType<CaseRow> {
+  return [
+    ...subjectColumns(t),
     {
       title: t('nextDue'),
       key: 'due',
@@ -92,7 +99,8 @@ export function InboxPage() {
       ),
     },
     { title: t('taskDue'), key: 'taskDue', render: (_, row) => <TaskDueCell row={row} /> },
-    ...(caseColumns(t, today) as TableColumnsType<TaskRow>),
+    // A task shows the date that governs it or none, never its case's next date (another step's).
+    ...(subjectColumns(t) as TableColumnsType<TaskRow>),
     { title: t('received'), key: 'received', render: (_, row) => chinaTime(row.createdAt) },
   ];
   const open = (row: CaseRow) => ({
