@@ -101,7 +101,15 @@ export class JobWorker {
       this.#fail(limitError(`运行超过 ${this.limits.timeMs / 1000} 秒`));
     }, this.limits.timeMs);
     this.#current = { pending, timer };
-    worker.postMessage({ id: pending.id, job: pending.job });
+    try {
+      worker.postMessage({ id: pending.id, job: pending.job });
+    } catch (error) {
+      // A job that cannot be copied to the thread (DataCloneError) fails alone; the worker stays.
+      clearTimeout(timer);
+      this.#current = undefined;
+      pending.reject(error);
+      this.#next();
+    }
   }
 
   #boot(): Worker {

@@ -126,6 +126,10 @@ describe('draft jobs within limits', () => {
       expect((error as Error).message).toContain('内存');
       const problems = await worker.run({ kind: 'validate', source, context });
       expect(problems.filter((problem) => problem.check === 'limit')).toEqual([]);
+      // A job that cannot be sent to the thread fails alone; the worker stays.
+      const unsendable = { calendars: new Set(['cn']), directories: new Map([['x', (() => 0) as never]]) };
+      await expect(worker.run({ kind: 'validate', source, context: unsendable })).rejects.toThrow();
+      await worker.run({ kind: 'validate', source, context });
       expect(worker.boots).toBe(2);
     } finally {
       await worker.close();
