@@ -134,7 +134,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(attachmentRoutes(engine, attachments));
   app.use(definitionRoutes(engine));
   app.use(calendarRoutes(engine));
-  app.use(draftRoutes(engine, deps.drafts ?? new DraftService(engine, deps.store ?? new MemoryStore())));
+  app.use(draftRoutes(deps.drafts ?? new DraftService(engine, deps.store ?? new MemoryStore())));
   app.use(adminRoutes(engine, deps.simulatedClock, deps.onClockAdvanced));
   app.use('/api', () => {
     throw new HttpError(404, 'not-found', '接口不存在');

@@ -17,6 +17,7 @@ import { Accounts } from './accounts/accounts.js';
 import { createApp } from './app.js';
 import { AttachmentStore } from './attachments.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { DraftService } from './drafts/drafts.js';
 import { emailChannelFromEnvironment } from './notify/email-channel.js';
 import { TimerScheduler } from './timer-scheduler.js';
 
@@ -104,9 +105,12 @@ const accounts = new Accounts(store);
 await firstStart(accounts);
 await accounts.purgeExpiredSessions();
 const attachments = new AttachmentStore(dataDir, store, Number(process.env.ATTACHMENT_MAX_MB ?? 20) * 1024 * 1024);
+// The designer's validation and simulation workers; stopped on shutdown.
+const drafts = new DraftService(engine, store);
 const app = createApp({
   engine,
   store,
+  drafts,
   accounts,
   attachments,
   logger,
@@ -142,6 +146,7 @@ async function shutdown(signal: string): Promise<void> {
       done();
     });
   });
+  await drafts.close();
   await engine.close();
   if (simulated !== undefined) await store.put('system', 'clock', { now: simulated.now().toISOString() });
   await store.close();

@@ -14,11 +14,13 @@ export type DraftJob =
       definitionsRoot: string;
       shared: string;
       scripts: { name: string; text: string }[];
+      /** An empty directory for the draft's files, made and removed by the caller. */
+      root: string;
     };
 
 export type DraftJobResult<J extends DraftJob> = J extends { kind: 'validate' } ? Problem[] : Simulation[];
 
 export async function runDraftJob(job: DraftJob): Promise<Problem[] | Simulation[]> {
   if (job.kind === 'validate') return (await checkVersion(job.source, job.context)).problems;
-  return simulate(job.draft, job.definitionsRoot, job.shared, job.scripts);
+  return simulate(job.draft, job.definitionsRoot, job.shared, job.scripts, job.root);
 }

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   MemoryStore,
@@ -68,54 +67,53 @@ async function writeDraft(root: string, draft: Draft, manifest: Record<string, u
   }
 }
 
+/**
+ * Replays the scripts on the version in force and on the draft, written under `root`: an empty
+ * directory the caller made and removes (it outlives a worker stopped at a limit).
+ */
 export async function simulate(
   draft: Draft,
   definitionsRoot: string,
   shared: string,
   scripts: readonly { name: string; text: string }[],
+  root: string,
 ): Promise<Simulation[]> {
   // A manifest that is not JSON is the author's error (422), found before anything is written.
   const manifest = parseManifest(draft);
-  const root = await mkdtemp(join(tmpdir(), 'qbz-simulation-'));
-  try {
-    await writeDraft(root, draft, manifest);
-    const results: Simulation[] = [];
-    for (const script of scripts) {
-      const steps = stepCount(script.text);
-      if (steps > MAX_SIMULATION_STEPS) {
-        const error = `超出限制：脚本共 ${steps} 步，上限 ${MAX_SIMULATION_STEPS} 步`;
-        results.push({ name: script.name, error, differences: [] });
-        continue;
-      }
-      try {
-        const current = await run(definitionsRoot, shared, script.text, false);
-        const drafted = await run(root, shared, script.text, true);
-        const differences = drafted.timeline.flatMap((entry) => {
-          const before = current.timeline.find((other) => other.step === entry.step);
-          if (JSON.stringify(before?.due) === JSON.stringify(entry.due)) return [];
-          return [
-            {
-              step: entry.step,
-              action: entry.action,
-              ...(before?.due !== undefined && { current: before.due }),
-              ...(entry.due !== undefined && { draft: entry.due }),
-            },
-          ];
-        });
-        results.push({ name: script.name, current, draft: drafted, differences });
-      } catch (error) {
-        results.push({
-          name: script.name,
-          error: (error as Error).message.replaceAll(root, '<draft>'),
-          differences: [],
-        });
-      }
+  await writeDraft(root, draft, manifest);
+  const results: Simulation[] = [];
+  for (const script of scripts) {
+    const steps = stepCount(script.text);
+    if (steps > MAX_SIMULATION_STEPS) {
+      const error = `超出限制：脚本共 ${steps} 步，上限 ${MAX_SIMULATION_STEPS} 步`;
+      results.push({ name: script.name, error, differences: [] });
+      continue;
     }
-    return results;
-  } finally {
-    // Whatever happened above, the temporary root goes.
-    await rm(root, { recursive: true, force: true });
+    try {
+      const current = await run(definitionsRoot, shared, script.text, false);
+      const drafted = await run(root, shared, script.text, true);
+      const differences = drafted.timeline.flatMap((entry) => {
+        const before = current.timeline.find((other) => other.step === entry.step);
+        if (JSON.stringify(before?.due) === JSON.stringify(entry.due)) return [];
+        return [
+          {
+            step: entry.step,
+            action: entry.action,
+            ...(before?.due !== undefined && { current: before.due }),
+            ...(entry.due !== undefined && { draft: entry.due }),
+          },
+        ];
+      });
+      results.push({ name: script.name, current, draft: drafted, differences });
+    } catch (error) {
+      results.push({
+        name: script.name,
+        error: (error as Error).message.replaceAll(root, '<draft>'),
+        differences: [],
+      });
+    }
   }
+  return results;
 }
 
 /** The number of steps a case script has (0 when it cannot be read: the run reports that). */

@@ -1,7 +1,5 @@
 import { Router } from 'express';
-import type { WorkflowEngine } from '../../engine/index.js';
 import type { DraftService } from '../drafts/drafts.js';
-import { runOffThread } from '../drafts/off-thread.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, stringField } from '../request-context.js';
 
@@ -21,7 +19,7 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
 }
 
 /** The designer's back end: drafts of definition versions, validated, compared, simulated, published. */
-export function draftRoutes(engine: WorkflowEngine, drafts: DraftService): Router {
+export function draftRoutes(drafts: DraftService): Router {
   const router = Router();
 
   router.get('/api/drafts', async (request, response) => {
@@ -94,15 +92,7 @@ export function draftRoutes(engine: WorkflowEngine, drafts: DraftService): Route
         ? body.scenarios.map((scenario, index) => ({ name: `scenario-${index + 1}`, text: JSON.stringify(scenario) }))
         : await drafts.scenarios(draft.process);
     // Off the request thread, with a time and memory limit (issue 9, item 5).
-    response.json(
-      await runOffThread({
-        kind: 'simulate',
-        draft,
-        definitionsRoot: engine.definitions.root,
-        shared: engine.definitions.options.shared ?? engine.definitions.root,
-        scripts,
-      }),
-    );
+    response.json(await drafts.simulate(draft, scripts));
   });
 
   router.get('/api/definitions-audit', async (request, response) => {

@@ -14,6 +14,7 @@ import { WorkflowEngine } from '../../engine/workflow-engine.js';
 import { Accounts } from '../../server/accounts/accounts.js';
 import { createApp, type AppDeps } from '../../server/app.js';
 import { attachmentIds, AttachmentStore } from '../../server/attachments.js';
+import { DraftService, type DraftJobOptions } from '../../server/drafts/drafts.js';
 import { openApiDocument } from '../../server/openapi.js';
 import { OpenApiChecker, type RequestMode } from './openapi-checker.js';
 
@@ -111,6 +112,8 @@ export interface HarnessOptions {
   definitionsRoot?: string;
   /** scrypt N for passwords (default 2^10: cheap for tests; the login flood test uses a real one). */
   hashCost?: number;
+  /** The designer's job limits (default: the server's). */
+  draftLimits?: DraftJobOptions;
 }
 
 /**
@@ -129,6 +132,7 @@ export class ServerHarness {
     readonly clock: SimulatedClock,
     readonly accounts: Accounts,
     readonly store: Store,
+    readonly drafts: DraftService,
     readonly dataDir: string,
   ) {}
 
@@ -143,9 +147,11 @@ export class ServerHarness {
     const engine = await WorkflowEngine.open({ definitions: registry, store, clock });
     const accounts = new Accounts(store, { hashCost: options.hashCost ?? 2 ** 10 });
     const simulated = options.systemClock !== true;
+    const drafts = new DraftService(engine, store, options.draftLimits);
     const app = createApp({
       engine,
       store,
+      drafts,
       accounts,
       attachments: new AttachmentStore(dataDir, store, options.attachmentMaxBytes ?? 256 * 1024),
       logger: pino({ level: 'silent' }),
@@ -153,7 +159,7 @@ export class ServerHarness {
       limits: { objectionsPerHour: 1000, ...options.limits },
     });
     const api = new Api(app, new OpenApiChecker(openApiDocument(simulated)));
-    const harness = new ServerHarness(app, api, engine, clock, accounts, store, dataDir);
+    const harness = new ServerHarness(app, api, engine, clock, accounts, store, drafts, dataDir);
     await accounts.create({ username: 'admin', password: PASSWORD, roles: ['admin'], displayName: '系统管理员' });
     harness.adminToken = await harness.login('admin');
     harness.tokens.set('admin', harness.adminToken);
@@ -256,6 +262,7 @@ export class ServerHarness {
   }
 
   async close(): Promise<void> {
+    await this.drafts.close();
     await this.engine.close();
     await this.accounts.close();
     await this.store.close();
