@@ -368,6 +368,18 @@ describe('forms', () => {
     });
   });
 
+  it('form-example: a choice the form does not offer is one line listing the allowed values', async () => {
+    const form = 'forms/provincial-feasibility-review.schema.json';
+    const problems = await expectBroken(setJson(real.source, form, '/examples/0/decision', 'rejected'), {
+      check: 'form-example',
+      file: form,
+      pointer: '/examples/0/decision',
+    });
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'examples[0] is invalid: must be one of "approve", "return", "reject"',
+    ]);
+  });
+
   it('form-example: an example with a field the form does not have', async () => {
     await expectBroken(setJson(real.source, WITHDRAW, '/examples/0/extra', 1), {
       check: 'form-example',
