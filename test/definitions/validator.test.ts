@@ -128,6 +128,25 @@ describe('JSON files', () => {
     });
   });
 
+  it('file-shape: a misspelt manifest field is an error naming it, and only that (no FEEL errors after it)', async () => {
+    const problems = await expectBroken(setJson(real.source, 'manifest.json', '/subjectNam', 'parkName'), {
+      check: 'file-shape',
+      file: 'manifest.json',
+      pointer: '',
+    });
+    expect(problems.map((problem) => `${problem.check}: ${problem.message}`)).toEqual([
+      'file-shape: unknown property "subjectNam"',
+    ]);
+  });
+
+  it('subject-name: subjectName naming a field no form has', async () => {
+    await expectBroken(setJson(real.source, 'manifest.json', '/subjectName', 'parkNam'), {
+      check: 'subject-name',
+      file: 'manifest.json',
+      pointer: '/subjectName',
+    });
+  });
+
   it('file-shape: a rule citing its article badly', async () => {
     await expectBroken(setJson(real.source, 'rules.json', '/art7LookBack/article', 'Article 7'), {
       check: 'file-shape',

@@ -76,6 +76,9 @@ function checkExpression(
     return { ok: false };
   }
   checkReferences(expression, where, input);
+  // Without a manifest the sample context lacks the declared dates and statuses: evaluating now would
+  // only repeat the manifest's problem as FEEL errors. It is evaluated once the manifest reads.
+  if (input.manifest === undefined) return { ok: false };
   const { value, warnings } = evaluateFeel(expression, context);
   for (const warning of warnings) {
     problems.error('feel-evaluation', `FEEL "${expression}": ${warning}`, where);
