@@ -1,5 +1,6 @@
 import { createFormAjv } from '../forms/form-ajv.js';
 import { lintBpmn } from './checks/bpmn-lint.js';
+import { checkConditionChoices } from './checks/condition-choices.js';
 import { checkForm, fieldChoices } from './checks/forms.js';
 import { checkIndicators } from './checks/indicators.js';
 import { checkManifest } from './checks/manifest.js';
@@ -124,6 +125,7 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
       checkProcessStructure(model, bpmn);
       checkProcessDeclarations(input);
       checkProcessExpressions(input, indicators);
+      checkConditionChoices(input);
     }
   }
 

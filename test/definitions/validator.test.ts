@@ -803,6 +803,35 @@ describe('process.bpmn: expressions', () => {
     );
   });
 
+  it('condition-choice: comparing a choice field with a value its form never offers', async () => {
+    const flow = 'Flow_feasibilityDecision_to_feasibilityRejectedEnd';
+    const problems = await expectBroken(setCondition(real.source, flow, feelCondition('decision = &quot;rejected&quot;')), {
+      check: 'condition-choice',
+      file: BPMN,
+      element: flow,
+    });
+    expect(problems.find((problem) => problem.check === 'condition-choice')?.message).toBe(
+      '"decision" is never "rejected": form provincial-feasibility-review offers "approve", "return", "reject"',
+    );
+  });
+
+  it('condition-choice: the choices are those of the form just before the gateway, in any comparison form', async () => {
+    // "upheld" is a decision of the objection review, never of the feasibility review.
+    const flow = 'Flow_feasibilityDecision_to_feasibilityRejectedEnd';
+    for (const body of ['decision = &quot;upheld&quot;', 'not(&quot;dismissed&quot; != decision)', 'decision in (&quot;reject&quot;, &quot;upheld&quot;)']) {
+      await expectBroken(setCondition(real.source, flow, feelCondition(body)), { check: 'condition-choice', file: BPMN, element: flow });
+    }
+  });
+
+  it('condition-choice: case.status compared with a status the manifest does not declare', async () => {
+    const flow = 'Flow_periodEndCheck_to_reReviewPendingEnd';
+    await expectBroken(setCondition(real.source, flow, feelCondition('case.status = &quot;rereviewing&quot;')), {
+      check: 'condition-choice',
+      file: BPMN,
+      element: flow,
+    });
+  });
+
   it('condition-language: a condition without language="feel"', async () => {
     const flow = 'Flow_publicityOutcome_acceptance_to_objectionSustainedEnd';
     await expectBroken(
