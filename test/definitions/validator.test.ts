@@ -832,6 +832,36 @@ describe('process.bpmn: expressions', () => {
     });
   });
 
+  it('a bare boolean output as a condition passes: outputs are sampled by the type their assignments give', async () => {
+    const flow = 'Flow_publicityOutcome_acceptance_to_objectionSustainedEnd';
+    for (const body of ['objectionUpheld', 'not(objectionUpheld)', 'objectionUpheld and decision = &quot;upheld&quot;']) {
+      const result = await check(setCondition(real.source, flow, feelCondition(body)), real.context);
+      expect(lines(result), body).toEqual([]);
+    }
+  });
+
+  it('condition-type: an output never given a value says so', async () => {
+    const flow = 'Flow_publicityOutcome_acceptance_to_objectionSustainedEnd';
+    const source = editBpmn(
+      setCondition(real.source, flow, feelCondition('objectionUpheld')),
+      [/(<camunda:outputParameter name="objectionUpheld">)(true|false)</g, '$1null<'],
+    );
+    const problems = await expectBroken(source, { check: 'condition-type', file: BPMN, element: flow });
+    expect(problems.find((problem) => problem.check === 'condition-type')?.message).toMatch(
+      /gives null: output "objectionUpheld" is never given a value/,
+    );
+  });
+
+  it('condition-type: a condition giving a number says what it gives', async () => {
+    const flow = 'Flow_publicityOutcome_acceptance_to_objectionSustainedEnd';
+    const problems = await expectBroken(setCondition(real.source, flow, feelCondition('count(vetoes)')), {
+      check: 'condition-type',
+      file: BPMN,
+      element: flow,
+    });
+    expect(problems.find((problem) => problem.check === 'condition-type')?.message).toMatch(/gives a number \(\d+\)/);
+  });
+
   it('condition-language: a condition without language="feel"', async () => {
     const flow = 'Flow_publicityOutcome_acceptance_to_objectionSustainedEnd';
     await expectBroken(
