@@ -8,6 +8,7 @@ import { checkProcessDeclarations } from './checks/process-declarations.js';
 import { checkProcessExpressions } from './checks/process-expressions.js';
 import { checkProcessStructure } from './checks/process-structure.js';
 import { checkRules } from './checks/rules.js';
+import { checkTimerLoops } from './checks/timer-loops.js';
 import { parseBpmn } from './moddle.js';
 import { buildProcessModel, type ProcessModel } from './process-model.js';
 import { FileProblems, hasErrors, type Problem } from './problems.js';
@@ -126,6 +127,7 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
       checkProcessDeclarations(input);
       checkProcessExpressions(input, indicators);
       checkConditionChoices(input);
+      checkTimerLoops(model, bpmn);
     }
   }
 

@@ -742,6 +742,21 @@ describe('process.bpmn: declarations (CONTRACT §8)', () => {
     );
   });
 
+  it('timer-rearmed (warning): a notice timer without "from" behind the objection loop', async () => {
+    // Each objection goes round the event-based gateway and re-arms the timer: counted from that day,
+    // the notice would end five working days after the last objection.
+    const problems = await expectBroken(
+      editBpmn(real.source, [
+        /(<bpmn:intermediateCatchEvent id="publicityEndsTimer_acceptance"[\s\S]*?)\s*<camunda:property name="from" value="publicityStarts" \/>/,
+        '$1',
+      ]),
+      { check: 'timer-rearmed', file: BPMN, element: 'publicityEndsTimer_acceptance', severity: 'warning' },
+    );
+    expect(problems.filter((problem) => problem.check === 'timer-rearmed').map((problem) => problem.element)).toEqual([
+      'publicityEndsTimer_acceptance',
+    ]);
+  });
+
   it('date-property: direction="sideways"', async () => {
     await expectBroken(
       editBpmn(real.source, [
