@@ -838,6 +838,19 @@ describe('process.bpmn: expressions', () => {
     }
   });
 
+  it('condition-choice: a field written as a bare enum is checked against its values', async () => {
+    const form = 'forms/provincial-feasibility-review.schema.json';
+    const flow = 'Flow_feasibilityDecision_to_feasibilityRejectedEnd';
+    const decision = getJson(real.source, form, '/properties/decision') as Record<string, unknown>;
+    const { oneOf: _choices, ...rest } = decision;
+    const source = setJson(real.source, form, '/properties/decision', { ...rest, enum: ['approve', 'return', 'reject'] });
+    await expectBroken(setCondition(source, flow, feelCondition('decision = &quot;rejected&quot;')), {
+      check: 'condition-choice',
+      file: BPMN,
+      element: flow,
+    });
+  });
+
   it('condition-choice: case.status compared with a status the manifest does not declare', async () => {
     const flow = 'Flow_periodEndCheck_to_reReviewPendingEnd';
     await expectBroken(setCondition(real.source, flow, feelCondition('case.status = &quot;rereviewing&quot;')), {
