@@ -10,7 +10,7 @@ export { EngineError, isEngineError, type ErrorCode } from './errors.js';
 export { parseRole, type Actor } from './cases/actors.js';
 export { RedactionPolicy, REDACTED_ACTOR, type AuditView } from './redaction/redaction-policy.js';
 export { chainEntries, GENESIS_HASH, type AuditEntry } from './audit/audit-chain.js';
-export { chinaDateOf, compareDates, isLocalDate } from './legal-time/pure.js';
+export { chinaDateOf, compareDates, isLocalDate, parseChinaInstant } from './legal-time/pure.js';
 export { ATTACHMENT_ID_PATTERN } from './forms/form-ajv.js';
 export { stripUnsafeText } from './forms/text-safety.js';
 export type { FieldError } from './forms/form-validator.js';

@@ -11,6 +11,7 @@ import {
   WorkflowEngine,
   damageOf,
   isEngineError,
+  parseChinaInstant,
   type Clock,
 } from '../engine/index.js';
 import { Accounts } from './accounts/accounts.js';
@@ -41,12 +42,19 @@ const store = new LowdbStore(dataDir, {
   },
 });
 
+/** CLOCK_START: an ISO instant; without an offset it is China time, not the machine's zone. */
+function clockStart(text: string): Date {
+  try {
+    return parseChinaInstant(text);
+  } catch {
+    throw new Error(`CLOCK_START is not an ISO instant: ${text}`);
+  }
+}
+
 /** CLOCK=simulated starts at CLOCK_START (default now) and after a restart goes on from where it was. */
 async function clockFromEnvironment(): Promise<{ clock: Clock; simulated?: SimulatedClock }> {
   if (process.env.CLOCK !== 'simulated') return { clock: new SystemClock() };
-  const start = process.env.CLOCK_START === undefined ? new Date() : new Date(process.env.CLOCK_START);
-  if (Number.isNaN(start.getTime()))
-    throw new Error(`CLOCK_START is not an ISO instant: ${process.env.CLOCK_START ?? ''}`);
+  const start = process.env.CLOCK_START === undefined ? new Date() : clockStart(process.env.CLOCK_START);
   // A damaged clock file (logged by the store) costs the position reached, not the start.
   const reached = await store.get<{ now: string }>('system', 'clock').catch((error: unknown) => {
     if (damageOf(error) === undefined) throw error;

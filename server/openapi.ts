@@ -601,7 +601,13 @@ const bodies: Json = {
     scenarios: arrayOf({ type: 'object', description: '案例脚本（CONTRACT §5）/ a case script' }),
   }),
   ClockAdvance: object('目标时间 / the instant to move to', ['advanceTo'], {
-    advanceTo: { type: 'string', format: 'date-time', examples: ['2025-04-02T09:00:00+08:00'] },
+    advanceTo: {
+      type: 'string',
+      // An offset or Z is taken as written; without one the instant is China time, never the server's zone.
+      pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?([Zz]|[+-]\\d{2}:?\\d{2})?)?$',
+      description: 'ISO 8601；未写时区的按北京时间 / ISO 8601; without an offset it is China time (UTC+8)',
+      examples: ['2025-04-02T09:00:00+08:00', '2025-04-02T09:00'],
+    },
   }),
 };
 

@@ -1,5 +1,6 @@
 import { createFormAjv } from '../forms/form-ajv.js';
 import { lintBpmn } from './checks/bpmn-lint.js';
+import { checkConditionChoices } from './checks/condition-choices.js';
 import { checkForm, fieldChoices } from './checks/forms.js';
 import { checkIndicators } from './checks/indicators.js';
 import { checkManifest } from './checks/manifest.js';
@@ -7,6 +8,7 @@ import { checkProcessDeclarations } from './checks/process-declarations.js';
 import { checkProcessExpressions } from './checks/process-expressions.js';
 import { checkProcessStructure } from './checks/process-structure.js';
 import { checkRules } from './checks/rules.js';
+import { checkTimerLoops } from './checks/timer-loops.js';
 import { parseBpmn } from './moddle.js';
 import { buildProcessModel, type ProcessModel } from './process-model.js';
 import { FileProblems, hasErrors, type Problem } from './problems.js';
@@ -55,6 +57,20 @@ function checkVariantField(indicators: Indicators, forms: ReadonlyMap<string, Fo
   }
 }
 
+/** `subjectName` names a text field of a form (the subject's name shown in lists and notices). */
+function checkSubjectName(manifest: Manifest, forms: ReadonlyMap<string, FormSchema>, problems: FileProblems): void {
+  const field = manifest.subjectName;
+  if (field === undefined) return;
+  const carriers = [...forms.values()].filter((schema) => schema.properties?.[field] !== undefined);
+  if (carriers.length === 0) {
+    problems.error('subject-name', `no form has the field "${field}" that subjectName names`, { pointer: '/subjectName' });
+  } else if (carriers.some((schema) => schema.properties?.[field]?.type !== 'string')) {
+    problems.error('subject-name', `field "${field}" that subjectName names is not text in every form that has it`, {
+      pointer: '/subjectName',
+    });
+  }
+}
+
 /**
  * Every check of one definition version. Pure: the caller reads the files (Node or browser), so
  * `npm run validate`, the engine's loader and the designer all run this same code.
@@ -88,6 +104,7 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
     }
   }
   if (indicators !== undefined) checkVariantField(indicators, forms, at(VERSION_FILES.indicators));
+  if (manifest !== undefined) checkSubjectName(manifest, forms, at(VERSION_FILES.manifest));
 
   const processXml = read(VERSION_FILES.process);
   let model: ProcessModel | undefined;
@@ -109,6 +126,8 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
       checkProcessStructure(model, bpmn);
       checkProcessDeclarations(input);
       checkProcessExpressions(input, indicators);
+      checkConditionChoices(input);
+      checkTimerLoops(model, bpmn);
     }
   }
 

@@ -38,3 +38,57 @@ export function oversizedRange(expression: string): string | undefined {
   }
   return undefined;
 }
+
+/** A comparison of a name with text literals: `decision = "approve"`, `"x" != case.status`, `decision in ("a", "b")`. */
+export interface LiteralComparison {
+  /** The name as written: `decision`, `case.status`. */
+  name: string;
+  literals: string[];
+}
+
+/**
+ * The comparisons of a name with string literals in an expression, read from feelin's syntax tree (so
+ * text inside a string never counts). Only plain names and `a.b` paths; anything else is skipped.
+ */
+export function literalComparisons(expression: string): LiteralComparison[] {
+  const found: LiteralComparison[] = [];
+  let tree;
+  try {
+    tree = parseExpression(expression, {}, undefined);
+  } catch {
+    return found;
+  }
+  const text = (from: number, to: number) => expression.slice(from, to);
+  const literal = (node: { name: string; from: number; to: number }) => {
+    if (node.name !== 'StringLiteral') return undefined;
+    try {
+      return JSON.parse(text(node.from, node.to)) as string;
+    } catch {
+      return undefined;
+    }
+  };
+  const isName = (name: string) => name === 'VariableName' || name === 'PathExpression';
+  tree.iterate({
+    enter(ref) {
+      if (ref.name !== 'Comparison') return;
+      const parts: { name: string; from: number; to: number }[] = [];
+      for (let child = ref.node.firstChild; child !== null; child = child.nextSibling) {
+        parts.push({ name: child.name, from: child.from, to: child.to });
+      }
+      const [left, op, right] = parts;
+      if (left === undefined || op === undefined || right === undefined) return;
+      if (op.name === 'CompareOp' && ['=', '!='].includes(text(op.from, op.to).trim())) {
+        const [named, other] = isName(left.name) ? [left, right] : [right, left];
+        const value = literal(other);
+        if (isName(named.name) && value !== undefined) found.push({ name: text(named.from, named.to), literals: [value] });
+      } else if (op.name === 'in' && isName(left.name)) {
+        const tests = ref.node.getChild('PositiveUnaryTests')?.getChildren('PositiveUnaryTest') ?? [];
+        const values = tests.map((test) => (test.firstChild === null ? undefined : literal(test.firstChild)));
+        if (values.length > 0 && values.every((value) => value !== undefined) && tests.every((test) => test.firstChild?.nextSibling === null)) {
+          found.push({ name: text(left.from, left.to), literals: values });
+        }
+      }
+    },
+  });
+  return found;
+}

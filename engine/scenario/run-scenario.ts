@@ -3,7 +3,7 @@ import { EngineError, isEngineError } from '../errors.js';
 import { SimulatedClock } from '../clock.js';
 import { DefinitionRegistry } from '../definitions/registry.js';
 import { applyMergePatch } from '../forms/merge-patch.js';
-import { CHINA_TIME_ZONE, chinaDateOf } from '../legal-time/pure.js';
+import { CHINA_TIME_ZONE, chinaDateOf, parseChinaInstant } from '../legal-time/pure.js';
 import { startGroups } from '../cases/start-groups.js';
 import type { Store } from '../ports.js';
 import { ADMIN_GROUP, parseRole, type Actor } from '../cases/actors.js';
@@ -60,7 +60,7 @@ export class ScenarioRunner {
     private readonly scenario: Scenario,
     private readonly options: ScenarioOptions,
   ) {
-    this.#clock = new SimulatedClock(new Date(scenario.clock));
+    this.#clock = new SimulatedClock(parseChinaInstant(scenario.clock));
   }
 
   async run(): Promise<ScenarioResult> {
@@ -119,7 +119,8 @@ export class ScenarioRunner {
     if ('message' in step)
       return this.#command(index, step, `message ${step.message}`, step.case, () => this.#message(step));
     if ('advance' in step) return this.#advance(index, this.#after(step.advance), `advance ${step.advance}`);
-    if ('advanceTo' in step) return this.#advance(index, new Date(step.advanceTo), `advanceTo ${step.advanceTo}`);
+    if ('advanceTo' in step)
+      return this.#advance(index, parseChinaInstant(step.advanceTo), `advanceTo ${step.advanceTo}`);
     if ('restart' in step) {
       await this.#running.close();
       this.#engine = undefined;

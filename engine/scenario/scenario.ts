@@ -1,4 +1,5 @@
 import { EngineError } from '../errors.js';
+import { parseChinaInstant } from '../legal-time/china-time.js';
 
 /** A case script (CONTRACT §5). */
 export interface Scenario {
@@ -27,6 +28,23 @@ export interface Expectation {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * The errors a step may expect: bad data, the wrong actor, no such open task or window, and a case the
+ * definition cannot move (the command is refused and the case holds an incident).
+ */
+export const EXPECTED_ERRORS = ['validation', 'forbidden', 'not-open', 'incident'] as const;
+
+/** An instant as the runner reads it: with an offset, or China time without one (never the host's zone). */
+function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    parseChinaInstant(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const STEP_KINDS = ['start', 'complete', 'message', 'advance', 'advanceTo', 'restart', 'expect'] as const;
 
 function unreadable(message: string, index?: number): EngineError {
@@ -43,12 +61,10 @@ function requireString(step: Record<string, unknown>, key: string, index: number
 export function parseScenario(data: unknown): Scenario {
   if (!isObject(data)) throw unreadable('a scenario is a JSON object');
   if (typeof data.process !== 'string' || data.process === '') throw unreadable('"process" must be a process name');
-  if (
-    typeof data.clock !== 'string' ||
-    Number.isNaN(new Date(data.clock).getTime()) ||
-    !/[Zz]|[+-]\d\d:?\d\d$/.test(data.clock)
-  ) {
-    throw unreadable('"clock" must be an ISO instant with an offset, e.g. 2024-04-01T09:00:00+08:00');
+  if (!isInstant(data.clock)) {
+    throw unreadable(
+      '"clock" must be an ISO 8601 instant, e.g. 2024-04-01T09:00:00+08:00 (without an offset: China time)',
+    );
   }
   if (!Array.isArray(data.steps)) throw unreadable('"steps" must be a list');
   for (const [index, step] of (data.steps as unknown[]).entries()) {
@@ -56,8 +72,8 @@ export function parseScenario(data: unknown): Scenario {
     const kinds = STEP_KINDS.filter((kind) => kind in step);
     if (kinds.length !== 1) throw unreadable(`a step has exactly one of ${STEP_KINDS.join(', ')}`, index);
     const [kind] = kinds;
-    if ('expectError' in step && !['validation', 'forbidden', 'not-open'].includes(String(step.expectError))) {
-      throw unreadable('"expectError" is one of validation, forbidden, not-open', index);
+    if ('expectError' in step && !(EXPECTED_ERRORS as readonly unknown[]).includes(step.expectError)) {
+      throw unreadable(`"expectError" is one of ${EXPECTED_ERRORS.join(', ')}`, index);
     }
     switch (kind) {
       case 'start': {
@@ -75,8 +91,8 @@ export function parseScenario(data: unknown): Scenario {
           throw unreadable('"advance" is an ISO 8601 duration', index);
         break;
       case 'advanceTo':
-        if (typeof step.advanceTo !== 'string' || Number.isNaN(new Date(step.advanceTo).getTime())) {
-          throw unreadable('"advanceTo" is an ISO instant', index);
+        if (!isInstant(step.advanceTo)) {
+          throw unreadable('"advanceTo" is an ISO 8601 instant (without an offset: China time)', index);
         }
         break;
       case 'restart':

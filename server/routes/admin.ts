@@ -1,7 +1,21 @@
 import { Router } from 'express';
-import type { SimulatedClock, WorkflowEngine } from '../../engine/index.js';
+import { isEngineError, parseChinaInstant, type SimulatedClock, type WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, stringField } from '../request-context.js';
+
+/** An instant without an offset is China time, never the server's zone (CONTRACT §5, §6). */
+function chinaInstant(text: string): Date {
+  try {
+    return parseChinaInstant(text);
+  } catch (error) {
+    if (!isEngineError(error, 'validation')) throw error;
+    throw new HttpError(
+      422,
+      'validation',
+      '「目标时间」应为 ISO 8601 时间，如 2025-04-02T09:00:00+08:00（未写时区的按北京时间）',
+    );
+  }
+}
 
 /** Administration: the sandbox clock (only with CLOCK=simulated) and incident retries. */
 export function adminRoutes(
@@ -19,9 +33,7 @@ export function adminRoutes(
 
     router.post('/api/admin/clock', async (request, response) => {
       requireRole(request, 'admin');
-      const advanceTo = new Date(stringField(objectBody(request), 'advanceTo', '目标时间'));
-      if (Number.isNaN(advanceTo.getTime()))
-        throw new HttpError(422, 'validation', '「目标时间」应为 ISO 8601 时间，如 2025-04-02T09:00:00+08:00');
+      const advanceTo = chinaInstant(stringField(objectBody(request), 'advanceTo', '目标时间'));
       clock.advanceTo(advanceTo);
       await onAdvanced(clock.now());
       const fired = await engine.runDueTimers();

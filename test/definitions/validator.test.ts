@@ -128,6 +128,25 @@ describe('JSON files', () => {
     });
   });
 
+  it('file-shape: a misspelt manifest field is an error naming it, and only that (no FEEL errors after it)', async () => {
+    const problems = await expectBroken(setJson(real.source, 'manifest.json', '/subjectNam', 'parkName'), {
+      check: 'file-shape',
+      file: 'manifest.json',
+      pointer: '',
+    });
+    expect(problems.map((problem) => `${problem.check}: ${problem.message}`)).toEqual([
+      'file-shape: unknown property "subjectNam"',
+    ]);
+  });
+
+  it('subject-name: subjectName naming a field no form has', async () => {
+    await expectBroken(setJson(real.source, 'manifest.json', '/subjectName', 'parkNam'), {
+      check: 'subject-name',
+      file: 'manifest.json',
+      pointer: '/subjectName',
+    });
+  });
+
   it('file-shape: a rule citing its article badly', async () => {
     await expectBroken(setJson(real.source, 'rules.json', '/art7LookBack/article', 'Article 7'), {
       check: 'file-shape',
@@ -366,6 +385,18 @@ describe('forms', () => {
       file: WITHDRAW,
       pointer: '/examples/0/confirmation',
     });
+  });
+
+  it('form-example: a choice the form does not offer is one line listing the allowed values', async () => {
+    const form = 'forms/provincial-feasibility-review.schema.json';
+    const problems = await expectBroken(setJson(real.source, form, '/examples/0/decision', 'rejected'), {
+      check: 'form-example',
+      file: form,
+      pointer: '/examples/0/decision',
+    });
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'examples[0] is invalid: must be one of "approve", "return", "reject"',
+    ]);
   });
 
   it('form-example: an example with a field the form does not have', async () => {
@@ -711,6 +742,21 @@ describe('process.bpmn: declarations (CONTRACT §8)', () => {
     );
   });
 
+  it('timer-rearmed (warning): a notice timer without "from" behind the objection loop', async () => {
+    // Each objection goes round the event-based gateway and re-arms the timer: counted from that day,
+    // the notice would end five working days after the last objection.
+    const problems = await expectBroken(
+      editBpmn(real.source, [
+        /(<bpmn:intermediateCatchEvent id="publicityEndsTimer_acceptance"[\s\S]*?)\s*<camunda:property name="from" value="publicityStarts" \/>/,
+        '$1',
+      ]),
+      { check: 'timer-rearmed', file: BPMN, element: 'publicityEndsTimer_acceptance', severity: 'warning' },
+    );
+    expect(problems.filter((problem) => problem.check === 'timer-rearmed').map((problem) => problem.element)).toEqual([
+      'publicityEndsTimer_acceptance',
+    ]);
+  });
+
   it('date-property: direction="sideways"', async () => {
     await expectBroken(
       editBpmn(real.source, [
@@ -770,6 +816,78 @@ describe('process.bpmn: expressions', () => {
       ),
       { check: 'feel-evaluation', file: BPMN, element: 'Flow_feasibilityDecision_to_provincialLeadingGroupReview' },
     );
+  });
+
+  it('condition-choice: comparing a choice field with a value its form never offers', async () => {
+    const flow = 'Flow_feasibilityDecision_to_feasibilityRejectedEnd';
+    const problems = await expectBroken(setCondition(real.source, flow, feelCondition('decision = &quot;rejected&quot;')), {
+      check: 'condition-choice',
+      file: BPMN,
+      element: flow,
+    });
+    expect(problems.find((problem) => problem.check === 'condition-choice')?.message).toBe(
+      '"decision" is never "rejected": form provincial-feasibility-review offers "approve", "return", "reject"',
+    );
+  });
+
+  it('condition-choice: the choices are those of the form just before the gateway, in any comparison form', async () => {
+    // "upheld" is a decision of the objection review, never of the feasibility review.
+    const flow = 'Flow_feasibilityDecision_to_feasibilityRejectedEnd';
+    for (const body of ['decision = &quot;upheld&quot;', 'not(&quot;dismissed&quot; != decision)', 'decision in (&quot;reject&quot;, &quot;upheld&quot;)']) {
+      await expectBroken(setCondition(real.source, flow, feelCondition(body)), { check: 'condition-choice', file: BPMN, element: flow });
+    }
+  });
+
+  it('condition-choice: a field written as a bare enum is checked against its values', async () => {
+    const form = 'forms/provincial-feasibility-review.schema.json';
+    const flow = 'Flow_feasibilityDecision_to_feasibilityRejectedEnd';
+    const decision = getJson(real.source, form, '/properties/decision') as Record<string, unknown>;
+    const { oneOf: _choices, ...rest } = decision;
+    const source = setJson(real.source, form, '/properties/decision', { ...rest, enum: ['approve', 'return', 'reject'] });
+    await expectBroken(setCondition(source, flow, feelCondition('decision = &quot;rejected&quot;')), {
+      check: 'condition-choice',
+      file: BPMN,
+      element: flow,
+    });
+  });
+
+  it('condition-choice: case.status compared with a status the manifest does not declare', async () => {
+    const flow = 'Flow_periodEndCheck_to_reReviewPendingEnd';
+    await expectBroken(setCondition(real.source, flow, feelCondition('case.status = &quot;rereviewing&quot;')), {
+      check: 'condition-choice',
+      file: BPMN,
+      element: flow,
+    });
+  });
+
+  it('a bare boolean output as a condition passes: outputs are sampled by the type their assignments give', async () => {
+    const flow = 'Flow_publicityOutcome_acceptance_to_objectionSustainedEnd';
+    for (const body of ['objectionUpheld', 'not(objectionUpheld)', 'objectionUpheld and decision = &quot;upheld&quot;']) {
+      const result = await check(setCondition(real.source, flow, feelCondition(body)), real.context);
+      expect(lines(result), body).toEqual([]);
+    }
+  });
+
+  it('condition-type: an output never given a value says so', async () => {
+    const flow = 'Flow_publicityOutcome_acceptance_to_objectionSustainedEnd';
+    const source = editBpmn(
+      setCondition(real.source, flow, feelCondition('objectionUpheld')),
+      [/(<camunda:outputParameter name="objectionUpheld">)(true|false)</g, '$1null<'],
+    );
+    const problems = await expectBroken(source, { check: 'condition-type', file: BPMN, element: flow });
+    expect(problems.find((problem) => problem.check === 'condition-type')?.message).toMatch(
+      /gives null: output "objectionUpheld" is never given a value/,
+    );
+  });
+
+  it('condition-type: a condition giving a number says what it gives', async () => {
+    const flow = 'Flow_publicityOutcome_acceptance_to_objectionSustainedEnd';
+    const problems = await expectBroken(setCondition(real.source, flow, feelCondition('count(vetoes)')), {
+      check: 'condition-type',
+      file: BPMN,
+      element: flow,
+    });
+    expect(problems.find((problem) => problem.check === 'condition-type')?.message).toMatch(/gives a number \(\d+\)/);
   });
 
   it('condition-language: a condition without language="feel"', async () => {

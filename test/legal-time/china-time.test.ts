@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHINA_TIME_ZONE, chinaDateOf, startOfChinaDay } from '../../engine/legal-time/index.js';
+import { CHINA_TIME_ZONE, chinaDateOf, parseChinaInstant, startOfChinaDay } from '../../engine/legal-time/index.js';
 import { expectEngineError } from './expect-error.js';
 
 // Run under TZ=Asia/Shanghai, TZ=America/Los_Angeles and the default: the answers must not change.
@@ -33,5 +33,26 @@ describe('China time', () => {
     expect(new Date(startOfChinaDay('2025-04-02')).toISOString()).toBe('2025-04-01T16:00:00.000Z');
     expect(chinaDateOf(startOfChinaDay('2028-02-29'))).toBe('2028-02-29');
     expectEngineError(() => startOfChinaDay('2025-02-29'), 'validation');
+  });
+
+  it('reads a typed instant without an offset as China time, never the host zone (scenarios, the admin clock)', () => {
+    const utc = (text: string) => parseChinaInstant(text).toISOString();
+    expect(utc('2025-04-02T09:00:00+08:00')).toBe('2025-04-02T01:00:00.000Z');
+    expect(utc('2025-04-02T01:00:00Z')).toBe('2025-04-02T01:00:00.000Z');
+    expect(utc('2025-04-01T18:00:00-07:00')).toBe('2025-04-02T01:00:00.000Z');
+    expect(utc('2025-04-02T09:00:00')).toBe('2025-04-02T01:00:00.000Z');
+    expect(utc('2025-04-02T09:00')).toBe('2025-04-02T01:00:00.000Z');
+    expect(utc('2025-04-02T00:30:00.250')).toBe('2025-04-01T16:30:00.250Z');
+    expect(utc('2025-04-02')).toBe('2025-04-01T16:00:00.000Z'); // 00:00 in Beijing, not UTC midnight
+    for (const text of [
+      'tomorrow',
+      '',
+      '2025-02-29T09:00:00',
+      '2025-04-02T25:00:00',
+      '2025-04-02 09:00',
+      '1743555600000',
+    ]) {
+      expectEngineError(() => parseChinaInstant(text), 'validation');
+    }
   });
 });

@@ -4,7 +4,7 @@ import { checkFormPatterns } from './form-patterns.js';
 import { RESERVED_VARIABLES } from '../conventions.js';
 import { pointerToken, type FileProblems } from '../problems.js';
 import type { FormSchema, Indicators } from '../types.js';
-import { describeAjvError, parseJson } from './json.js';
+import { describeAjvErrors, parseJson } from './json.js';
 
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 const FORM_KEY_PATTERN = /^[a-z][a-z0-9-]*$/;
@@ -147,11 +147,8 @@ export function checkForm(
       pointer: '/examples',
     });
   } else if (!validate(example)) {
-    for (const error of validate.errors ?? []) {
-      if (error.keyword === 'if') continue;
-      problems.error('form-example', `examples[0] is invalid: ${describeAjvError(error)}`, {
-        pointer: `/examples/0${error.instancePath}`,
-      });
+    for (const { pointer, message } of describeAjvErrors(validate.errors ?? [])) {
+      problems.error('form-example', `examples[0] is invalid: ${message}`, { pointer: `/examples/0${pointer}` });
     }
   } else if (indicators !== undefined) {
     checkExampleIndicators(schema, example, indicators, problems);

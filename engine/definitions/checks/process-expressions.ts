@@ -18,10 +18,9 @@ function sampleContext(input: ProcessCheckInput, indicators: Indicators | undefi
     const example = Array.isArray(schema.examples) ? schema.examples[0] : undefined;
     if (typeof example === 'object' && example !== null) Object.assign(variables, example);
   }
-  for (const output of model.outputs) variables[output.name] ??= null;
   const day = manifest?.effectiveFrom ?? '2024-01-01';
   const finalStatus = Object.entries(manifest?.statuses ?? {}).find(([, status]) => status.final === true)?.[0] ?? '';
-  return feelContext({
+  const context = () => feelContext({
     variables,
     facts: {
       park: 'P-000',
@@ -36,6 +35,23 @@ function sampleContext(input: ProcessCheckInput, indicators: Indicators | undefi
     indicators,
     today: day,
   });
+  // Outputs take a value of the type their assignments give (`objectionUpheld` = `false`), so a
+  // condition reading one bare (`not(objectionUpheld)`) is checked as at run time, not against null.
+  // An output whose assignments give no value (or read one another in a circle) stays null.
+  for (const output of model.outputs) variables[output.name] ??= null;
+  for (let round = 0; round < model.outputs.length; round += 1) {
+    let changed = false;
+    for (const output of model.outputs) {
+      if (variables[output.name] !== null) continue;
+      const { value, warnings } = evaluateFeel(output.expression, context());
+      if (warnings.length === 0 && value !== null && value !== undefined) {
+        variables[output.name] = value;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return context();
 }
 
 function checkReferences(expression: string, where: Where, input: ProcessCheckInput): void {
@@ -76,11 +92,32 @@ function checkExpression(
     return { ok: false };
   }
   checkReferences(expression, where, input);
+  // Without a manifest the sample context lacks the declared dates and statuses: evaluating now would
+  // only repeat the manifest's problem as FEEL errors. It is evaluated once the manifest reads.
+  if (input.manifest === undefined) return { ok: false };
   const { value, warnings } = evaluateFeel(expression, context);
   for (const warning of warnings) {
     problems.error('feel-evaluation', `FEEL "${expression}": ${warning}`, where);
   }
   return { ok: warnings.length === 0, value };
+}
+
+/** What a non-boolean sample value is, in words; for null, the output or field that has no value. */
+function whyNotBoolean(expression: string, value: unknown, input: ProcessCheckInput, context: Record<string, unknown>): string {
+  if (value === null || value === undefined) {
+    const reads = (name: string) =>
+      new RegExp(`(?<![\\w.])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`).test(expression);
+    const empty = input.model.outputs.find((output) => context[output.name] === null && reads(output.name));
+    return empty === undefined
+      ? 'it gives null'
+      : `it gives null: output "${empty.name}" is never given a value (${input.model.outputs
+          .filter((output) => output.name === empty.name)
+          .map((output) => `"${output.expression}" at ${output.elementId}`)
+          .join(', ')})`;
+  }
+  const kind = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a date, duration or context' : `a ${typeof value}`;
+  const shown = typeof value === 'string' || typeof value === 'number' ? ` (${JSON.stringify(value)})` : '';
+  return `it gives ${kind}${shown} — compare it, e.g. ${expression} = …`;
 }
 
 /** Conditions, output assignments and multi-instance collections: FEEL the engine can evaluate. */
@@ -99,7 +136,7 @@ export function checkProcessExpressions(input: ProcessCheckInput, indicators: In
     }
     const { ok, value } = checkExpression(condition.body, where, input, context);
     if (ok && typeof value !== 'boolean') {
-      problems.error('condition-type', `condition "${condition.body}" does not give true or false`, where);
+      problems.error('condition-type', `condition "${condition.body}" does not give true or false: ${whyNotBoolean(condition.body, value, input, context)}`, where);
     }
   }
 
