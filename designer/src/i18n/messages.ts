@@ -105,6 +105,8 @@ export const MESSAGES = {
     eventCaseStarted: '发起案件（园区 {park}，省级单位 {province}）',
     eventIncident: '出现异常：{message}',
     eventIncidentResolved: '异常已解决：{element}',
+    eventIncidentResolvedByCalendar: '节假日安排已录入，异常已解决：{date}为 {to}（依据{notice}）',
+    eventDueRederived: '节假日安排更正（第{revision}版），{date}由 {from} 改为 {to}（依据{notice}）',
     eventMessageReceived: '收到：{message}',
     eventMigrated: '迁移规则版本：{from} → {to}',
     eventOther: '其他事件',
@@ -276,6 +278,9 @@ export const MESSAGES = {
     eventCaseStarted: 'Case started (park {park}, province {province})',
     eventIncident: 'Incident: {message}',
     eventIncidentResolved: 'Incident resolved: {element}',
+    eventIncidentResolvedByCalendar: 'Holiday calendar entered, incident resolved: {date} is {to} (per {notice})',
+    eventDueRederived:
+      'Holiday calendar corrected (revision {revision}): {date} moved from {from} to {to} (per {notice})',
     eventMessageReceived: 'Received: {message}',
     eventMigrated: 'Moved to rule version: {from} → {to}',
     eventOther: 'Other event',
