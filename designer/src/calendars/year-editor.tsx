@@ -92,6 +92,8 @@ export function YearEditor(props: {
   const year = Number(draft.year);
   const days = useMemo(() => daysOf(draft), [draft]);
   const update = (change: (next: EntryDraft) => void) => {
+    // What was refused is about the draft before this edit.
+    setErrors([]);
     setDraft((before) => {
       const next = structuredClone(before);
       change(next);
