@@ -217,6 +217,11 @@ describe('calendar years entered over HTTP', () => {
     });
     const listed = (await h.api.get('/api/calendars')).body as { years: { year: number; revision: number }[] };
     expect(listed.years.find((entry) => entry.year === 2030)?.revision).toBe(2);
+    // A restart loads revision 2; the kept revision beside it is not read as a second 2030.
+    const restarted = await DefinitionRegistry.load(sandbox.definitions, { shared: sandbox.shared });
+    expect(restarted.calendarFiles('cn').filter((year) => year.year === 2030)).toEqual([
+      expect.objectContaining({ revision: 2 }),
+    ]);
 
     // The timer fires on the corrected date, not the first one.
     await h.advanceTo('2030-01-05T09:00:00+08:00');
