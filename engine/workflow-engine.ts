@@ -65,6 +65,8 @@ export interface EngineOptions {
 export class WorkflowEngine {
   /** The in-app notification centre (README "Notification centre"). */
   readonly notifications: NotificationCenter;
+  /** Calendar publications, one after the other. */
+  #calendarQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly runtime: CaseRuntime,
@@ -166,8 +168,6 @@ export class WorkflowEngine {
     this.#calendarQueue = run.catch(() => undefined);
     return run;
   }
-
-  #calendarQueue: Promise<unknown> = Promise.resolve();
 
   /** The definition versions the engine runs. */
   get definitions(): DefinitionRegistry {

@@ -610,6 +610,10 @@ const bodies: Json = {
       file: { type: 'string' },
       resolved: arrayOf({ type: 'string', description: '异常已解除的案件 / cases whose incidents were resolved' }),
       redated: arrayOf({ type: 'string', description: '期限重新计算的案件 / cases whose due dates moved' }),
+      failed: arrayOf({
+        type: 'string',
+        description: '暂未能更新的案件（可重试）/ cases not brought up to date, to retry',
+      }),
     },
   ),
   IncidentRetry: object('重试结果 / incidents resolved', ['resolved'], { resolved: { type: 'integer', minimum: 0 } }),

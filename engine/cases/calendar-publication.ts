@@ -21,6 +21,8 @@ export interface CalendarPublication {
   resolved: string[];
   /** Cases whose not-yet-fired due dates moved (a correction). */
   redated: string[];
+  /** Cases that could not be brought up to date now (retried by POST /api/admin/incidents/retry or a restart). */
+  failed: string[];
 }
 
 function sameDays(a: CalendarFile, b: CalendarFile): boolean {
@@ -79,7 +81,7 @@ export async function publishCalendarYear(
     revision,
     notice: `${file.notice?.title ?? ''}（${file.notice?.number ?? ''}）`,
   };
-  const { resolved, redated } = await bringCasesUpToDate(runtime, reason, previous !== undefined);
+  const { resolved, redated, failed } = await bringCasesUpToDate(runtime, reason, previous !== undefined);
   return {
     calendar,
     year: input.year,
@@ -89,6 +91,7 @@ export async function publishCalendarYear(
     file: relative(definitions.root, path).split('\\').join('/'),
     resolved,
     redated,
+    failed,
   };
 }
 
@@ -97,22 +100,28 @@ export async function bringCasesUpToDate(
   runtime: CaseRuntime,
   reason: Record<string, unknown>,
   correction: boolean,
-): Promise<{ resolved: string[]; redated: string[] }> {
+): Promise<{ resolved: string[]; redated: string[]; failed: string[] }> {
   const resolved: string[] = [];
   const redated: string[] = [];
+  const failed: string[] = [];
   for (const summary of [...runtime.index.all()]) {
     if (summary.final || summary.timers.length === 0) continue;
     const waiting = summary.timers.some((timer) => timer.incident !== undefined);
     if (!waiting && !correction) continue;
-    await runtime.withLock(summary.id, async () => {
-      const record = await runtime.record(summary.id);
-      const transition = runtime.transition(record, runtime.version(record), runtime.clock.now(), SYSTEM);
-      if (!transition.rederiveTimers(reason, { all: correction })) return;
-      const types = new Set(transition.audit.map((entry) => entry.type));
-      if (types.has('incident.resolved')) resolved.push(summary.id);
-      if (types.has('due.rederived')) redated.push(summary.id);
-      await runtime.commitRecord(transition);
-    });
+    try {
+      await runtime.withLock(summary.id, async () => {
+        const record = await runtime.record(summary.id);
+        const transition = runtime.transition(record, runtime.version(record), runtime.clock.now(), SYSTEM);
+        if (!transition.rederiveTimers(reason, { all: correction })) return;
+        const types = new Set(transition.audit.map((entry) => entry.type));
+        if (types.has('incident.resolved')) resolved.push(summary.id);
+        if (types.has('due.rederived')) redated.push(summary.id);
+        await runtime.commitRecord(transition);
+      });
+    } catch {
+      // The year is published; one case that cannot move now (a damaged file) must not undo that.
+      failed.push(summary.id);
+    }
   }
-  return { resolved, redated };
+  return { resolved, redated, failed };
 }

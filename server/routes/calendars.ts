@@ -36,6 +36,7 @@ export function calendarRoutes(engine: WorkflowEngine, drafts: DraftService): Ro
       notice: published.notice,
       resolved: published.resolved,
       redated: published.redated,
+      ...(published.failed.length > 0 && { failed: published.failed }),
     });
     response.status(published.replaces === undefined ? 201 : 200).json(published);
   });
