@@ -2,7 +2,14 @@
  * The engine's public face: everything outside `engine/` (the server, its tools) imports from here,
  * never from the modules behind it (an ESLint rule holds `server/` to this).
  */
-export { WorkflowEngine, type DataCheck, type EngineOptions, type PublicWindow } from './workflow-engine.js';
+export {
+  WorkflowEngine,
+  type CalendarPublication,
+  type CalendarYearSummary,
+  type DataCheck,
+  type EngineOptions,
+  type PublicWindow,
+} from './workflow-engine.js';
 export type { Clock, IdGenerator, Store } from './ports.js';
 export { SimulatedClock, SystemClock } from './clock.js';
 export { LowdbStore, MemoryStore, damageOf, type StoreDamage } from './store/index.js';
@@ -10,7 +17,15 @@ export { EngineError, isEngineError, type ErrorCode } from './errors.js';
 export { parseRole, type Actor } from './cases/actors.js';
 export { RedactionPolicy, REDACTED_ACTOR, type AuditView } from './redaction/redaction-policy.js';
 export { chainEntries, GENESIS_HASH, type AuditEntry } from './audit/audit-chain.js';
-export { chinaDateOf, compareDates, isLocalDate, parseChinaInstant } from './legal-time/pure.js';
+export {
+  chinaDateOf,
+  compareDates,
+  isLocalDate,
+  parseChinaInstant,
+  type CalendarFile,
+  type CalendarYearEntry,
+  type EntryError,
+} from './legal-time/pure.js';
 export { ATTACHMENT_ID_PATTERN } from './forms/form-ajv.js';
 export { stripUnsafeText } from './forms/text-safety.js';
 export type { FieldError } from './forms/form-validator.js';

@@ -5,7 +5,8 @@ import type { Manifest } from './definitions/types.js';
 import { EngineError } from './errors.js';
 import type { FieldError } from './forms/form-validator.js';
 import { damageOf, type StoreDamage } from './store/damage.js';
-import { chinaDateOf } from './legal-time/pure.js';
+import { chinaDateOf, missingCalendarYear, type CalendarFile } from './legal-time/pure.js';
+import { publishCalendarYear, type CalendarPublication } from './cases/calendar-publication.js';
 import type { Clock, IdGenerator, Store } from './ports.js';
 import { LiveInstance } from './runtime/live-instance.js';
 import { mayActAs, mayStart, type Actor } from './cases/actors.js';
@@ -26,6 +27,14 @@ import type { NotificationChannel } from './notifications/notification.js';
 import { NotificationCenter } from './notifications/notification-center.js';
 
 export type { PublicWindow } from './cases/public-windows.js';
+export type { CalendarPublication } from './cases/calendar-publication.js';
+
+/** One published calendar year, without its days (GET /api/calendars). */
+export type CalendarYearSummary = Pick<CalendarFile, 'calendar' | 'year' | 'notice' | 'source'> & {
+  revision: number;
+  holidays: number;
+  workdays: number;
+};
 
 /** A check of submitted data beyond its form schema, run after the schema passed: field errors ([] = fine). */
 export type DataCheck = (data: unknown) => Promise<FieldError[]>;
@@ -56,6 +65,8 @@ export interface EngineOptions {
 export class WorkflowEngine {
   /** The in-app notification centre (README "Notification centre"). */
   readonly notifications: NotificationCenter;
+  /** Calendar publications, one after the other. */
+  #calendarQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly runtime: CaseRuntime,
@@ -109,6 +120,53 @@ export class WorkflowEngine {
 
   get clock(): Clock {
     return this.runtime.clock;
+  }
+
+  /** Every calendar year loaded, per calendar, ascending (the working-day calendars cases count in). */
+  calendarYears(): CalendarYearSummary[] {
+    const { definitions } = this.runtime;
+    return definitions.calendarIds().flatMap((id) =>
+      definitions
+        .calendarFiles(id)
+        .map((file) => ({
+          calendar: file.calendar,
+          year: file.year,
+          revision: file.revision ?? 1,
+          ...(file.notice !== undefined && { notice: file.notice }),
+          ...(file.source !== undefined && { source: file.source }),
+          holidays: file.holidays.length,
+          workdays: file.workdays.length,
+        }))
+        .sort((a, b) => a.year - b.year),
+    );
+  }
+
+  /**
+   * Calendars missing the year they need now: the current year, or from 1 November the next one
+   * (README "Calendars"). Empty when every calendar is ready.
+   */
+  missingCalendarYears(): { calendar: string; year: number }[] {
+    const today = chinaDateOf(this.runtime.clock.now());
+    const { definitions } = this.runtime;
+    return definitions.calendarIds().flatMap((calendar) => {
+      const year = missingCalendarYear(
+        today,
+        definitions.calendarFiles(calendar).map((file) => file.year),
+      );
+      return year === undefined ? [] : [{ calendar, year }];
+    });
+  }
+
+  /**
+   * Publishes a calendar year entered in the product (cases/calendar-publication.ts): one at a time,
+   * so that two corrections of a year never take the same revision number.
+   */
+  publishCalendarYear(year: number, entry: unknown, actor: Actor): Promise<CalendarPublication> {
+    const calendar =
+      typeof entry === 'object' && entry !== null ? (entry as { calendar?: unknown }).calendar : undefined;
+    const run = this.#calendarQueue.then(() => publishCalendarYear(this.runtime, { calendar, year, entry }, actor));
+    this.#calendarQueue = run.catch(() => undefined);
+    return run;
   }
 
   /** The definition versions the engine runs. */

@@ -109,7 +109,18 @@ export function createApp(deps: AppDeps): Express {
   app.use(authenticate(accounts));
 
   app.get('/api/health', (_request, response) => {
-    response.json({ status: 'ok', definitions: engine.definitions.list().map((version) => version.key) });
+    // From 1 November a missing next year is reported (README "Calendars"): notices would reach it.
+    const calendarsMissing = engine.missingCalendarYears();
+    response.json({
+      status: 'ok',
+      definitions: engine.definitions.list().map((version) => version.key),
+      ...(calendarsMissing.length > 0 && {
+        calendarsMissing: calendarsMissing.map((missing) => ({
+          ...missing,
+          message: `${missing.year}年节假日安排尚未录入`,
+        })),
+      }),
+    });
   });
   // The clock cases run on (a sandbox clock with CLOCK=simulated): "today" for every page.
   app.get('/api/clock', (_request, response) => {
@@ -133,8 +144,9 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(attachmentRoutes(engine, attachments));
   app.use(definitionRoutes(engine));
-  app.use(calendarRoutes(engine));
-  app.use(draftRoutes(deps.drafts ?? new DraftService(engine, deps.store ?? new MemoryStore())));
+  const drafts = deps.drafts ?? new DraftService(engine, deps.store ?? new MemoryStore());
+  app.use(calendarRoutes(engine, drafts));
+  app.use(draftRoutes(drafts));
   app.use(adminRoutes(engine, deps.simulatedClock, deps.onClockAdvanced));
   app.use('/api', () => {
     throw new HttpError(404, 'not-found', '接口不存在');

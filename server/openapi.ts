@@ -393,6 +393,11 @@ const CalendarFile = object(
   {
     calendar: { type: 'string' },
     year: { type: 'integer' },
+    revision: {
+      type: 'integer',
+      minimum: 1,
+      description: '第几版（缺省为 1）/ the revision of the year (1 when absent)',
+    },
     notice: object('国务院办公厅通知 / the notice it comes from', ['title'], {
       title: { type: 'string' },
       number: { type: 'string' },
@@ -548,7 +553,69 @@ const bodies: Json = {
     now: INSTANT,
     timersFired: { type: 'integer', minimum: 0 },
   }),
-  Health: object('运行状态 / health', ['status', 'definitions'], { status: { const: 'ok' }, definitions: STRINGS }),
+  Health: object('运行状态 / health', ['status', 'definitions'], {
+    status: { const: 'ok' },
+    definitions: STRINGS,
+    calendarsMissing: arrayOf(schema('CalendarMissing')),
+  }),
+  CalendarMissing: object(
+    '尚未录入的日历年份（当年，或自11月1日起的下一年）/ a calendar year needed and not entered',
+    ['calendar', 'year'],
+    { calendar: { type: 'string' }, year: { type: 'integer' }, message: { type: 'string' } },
+  ),
+  CalendarYears: object('已录入的日历年份 / the calendar years loaded', ['years', 'missing'], {
+    years: arrayOf(
+      object('一年 / one year', ['calendar', 'year', 'revision', 'holidays', 'workdays'], {
+        calendar: { type: 'string' },
+        year: { type: 'integer' },
+        revision: { type: 'integer', minimum: 1 },
+        notice: { type: 'object' },
+        source: { type: 'string' },
+        holidays: { type: 'integer', description: '放假天数 / days off listed' },
+        workdays: { type: 'integer', description: '调休上班天数 / make-up working days' },
+      }),
+    ),
+    missing: arrayOf(schema('CalendarMissing')),
+  }),
+  CalendarYearEntry: object(
+    '一年的节假日安排（按国务院办公厅通知录入）/ a year as the notice lists it',
+    ['notice', 'holidays'],
+    {
+      calendar: { type: 'string', description: '日历（缺省：唯一的日历 cn）/ calendar id' },
+      notice: object('通知 / the notice', ['title', 'number', 'issued', 'url'], {
+        title: { type: 'string', examples: ['国务院办公厅关于2030年部分节假日安排的通知'] },
+        number: { type: 'string', description: '文号 / document number' },
+        issued: DATE,
+        url: { type: 'string' },
+      }),
+      holidays: arrayOf(
+        object('一段假期 / a block of days off', ['name', 'from', 'to'], {
+          name: { type: 'string', examples: ['春节'] },
+          from: DATE,
+          to: DATE,
+        }),
+      ),
+      workdays: arrayOf(schema('CalendarDay')),
+    },
+  ),
+  CalendarPublication: object(
+    '发布结果 / what publishing did',
+    ['calendar', 'year', 'revision', 'notice', 'file', 'resolved', 'redated'],
+    {
+      calendar: { type: 'string' },
+      year: { type: 'integer' },
+      revision: { type: 'integer', minimum: 1 },
+      replaces: { type: 'integer', minimum: 1, description: '被更正的版本（保留）/ the revision replaced (kept)' },
+      notice: { type: 'object' },
+      file: { type: 'string' },
+      resolved: arrayOf({ type: 'string', description: '异常已解除的案件 / cases whose incidents were resolved' }),
+      redated: arrayOf({ type: 'string', description: '期限重新计算的案件 / cases whose due dates moved' }),
+      failed: arrayOf({
+        type: 'string',
+        description: '暂未能更新的案件（可重试）/ cases not brought up to date, to retry',
+      }),
+    },
+  ),
   IncidentRetry: object('重试结果 / incidents resolved', ['resolved'], { resolved: { type: 'integer', minimum: 0 } }),
   // Requests.
   Credentials: object('登录 / credentials', ['username', 'password'], {
@@ -1115,7 +1182,39 @@ function definitionPaths(): Json {
         errors: { 403: '非政策管理人员或管理员' },
       }),
     },
+    '/api/calendars': {
+      get: operation({
+        id: 'listCalendarYears',
+        tag: 'definitions',
+        summary: '已录入的日历年份及其通知（公开数据）/ calendar years with their notices, public',
+        auth: 'optional',
+        ok: { 200: ok('逐年 / one entry per year', schema('CalendarYears')) },
+        errors: [],
+      }),
+    },
     '/api/calendars/{id}': {
+      post: operation({
+        id: 'publishCalendarYear',
+        tag: 'definitions',
+        summary: '录入或更正一年的节假日安排（更正为新版本）/ enter a year, or correct it as a new revision',
+        description:
+          '路径参数为年份。与已提交的日历文件同样校验；写入 definitions/calendars/<id>/<year>.json 并立即生效：' +
+          '等待该年份的异常即时重试；更正时重新计算尚未到期的期限，并写入案件审计记录。 / ' +
+          'The path parameter is the year. Applied at once: incidents waiting on the year are retried; a correction re-derives unfired due dates.',
+        auth: 'user',
+        parameters: [path('id', '年份 / the year', { pattern: '^\\d{4}$', examples: ['2030'] })],
+        body: jsonBody('CalendarYearEntry'),
+        ok: {
+          200: ok('已更正（新版本）/ corrected, a new revision', schema('CalendarPublication')),
+          201: ok('已录入 / entered', schema('CalendarPublication')),
+        },
+        errors: {
+          403: EDITORS_ONLY,
+          404: '年份格式不正确',
+          409: '与已发布的版本相同',
+          422: '数据校验未通过（errors 逐项指明字段）',
+        },
+      }),
       get: operation({
         id: 'getCalendar',
         tag: 'definitions',

@@ -23,7 +23,10 @@ function useNavigation() {
       ? [{ key: '/overdue', label: <Link to="/overdue">{t('overdueBoard')}</Link> }]
       : []),
     ...(hasGroup('policy-admin', 'admin')
-      ? [{ key: '/designer', label: <Link to="/designer">{t('designer')}</Link> }]
+      ? [
+          { key: '/designer', label: <Link to="/designer">{t('designer')}</Link> },
+          { key: '/calendars', label: <Link to="/calendars">{t('calendars')}</Link> },
+        ]
       : []),
   ];
   const selected = items

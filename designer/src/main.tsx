@@ -19,6 +19,7 @@ const CasePage = onDemand(() => import('./workbench/case-page.js').then((module)
 const NoticesPage = onDemand(() => import('./public/notices-page.js').then((module) => module.NoticesPage));
 const DesignerHome = onDemand(() => import('./designer/designer-home.js').then((module) => module.DesignerHome));
 const VersionEditor = onDemand(() => import('./designer/version-editor.js').then((module) => module.VersionEditor));
+const CalendarPage = onDemand(() => import('./calendars/calendar-page.js').then((module) => module.CalendarPage));
 const OverdueBoard = onDemand(() => import('./workbench/overdue-board.js').then((module) => module.OverdueBoard));
 // Statistics (ECharts) and print views load when opened: other pages do not carry them.
 const StatisticsPage = onDemand(() => import('./reports/statistics-page.js').then((module) => module.StatisticsPage));
@@ -31,6 +32,7 @@ const PRELOADS: [RegExp, () => void][] = [
   [/^\/cases\//, () => void Promise.all([CasePage.preload(), preloadSchemaForm()])],
   [/^\/notices/, () => void NoticesPage.preload()],
   [/^\/designer\/?$/, () => void DesignerHome.preload()],
+  [/^\/calendars/, () => void CalendarPage.preload()],
   [/^\/designer\/[^/]+\/[^/]+/, () => void VersionEditor.preload()],
 ];
 PRELOADS.find(([path]) => path.test(window.location.pathname))?.[1]();
@@ -97,6 +99,14 @@ function App() {
                   element={
                     <Authenticated>
                       <OverdueBoard />
+                    </Authenticated>
+                  }
+                />
+                <Route
+                  path="/calendars"
+                  element={
+                    <Authenticated>
+                      <CalendarPage />
                     </Authenticated>
                   }
                 />

@@ -262,17 +262,67 @@ export class Transition implements StepHost {
   }
 
   /** Recomputes the dates of timers stuck on an incident (after calendar data was added). */
-  retryTimers(): boolean {
+  retryTimers(reason: Record<string, unknown> = {}): boolean {
+    return this.rederiveTimers(reason, { all: false });
+  }
+
+  /**
+   * Recomputes the dates of timers not yet fired under the calendar as it is now: those stuck on an
+   * incident and, with `all`, every other one (a corrected year). Each timer that got a date or
+   * moved is noted in the audit with the old and new dates and `reason` (the calendar notice).
+   */
+  rederiveTimers(reason: Record<string, unknown>, options: { all: boolean }): boolean {
     let changed = false;
     this.record.timers = this.record.timers.map((timer) => {
-      if (timer.incident === undefined) return timer;
+      if (timer.incident === undefined && !options.all) return timer;
+      // A period of months or years does not depend on the calendar: only working-day ones move.
+      if (
+        timer.incident === undefined &&
+        timer.due !== undefined &&
+        this.record.dueBasis[timer.due]?.calendar === undefined
+      )
+        return timer;
+      const before = timer.due === undefined ? undefined : this.record.due[timer.due];
       const redated = this.#redate(timer);
-      if (redated === undefined || redated.incident !== undefined) return timer;
-      changed = true;
-      this.note('incident.resolved', { element: timer.elementId });
+      if (redated === undefined || redated.incident !== undefined) {
+        if (timer.incident === undefined && redated?.incident !== undefined) changed = true;
+        return redated ?? timer;
+      }
+      const due = redated.due ?? timer.due;
+      const where = { element: timer.elementId, ...(due !== undefined && { due }), ...reason };
+      if (timer.incident !== undefined) {
+        changed = true;
+        const date = due === undefined ? undefined : this.record.due[due];
+        this.note('incident.resolved', {
+          ...where,
+          ...(date !== undefined && { to: date }),
+          lastDay: redated.lastDay,
+          fireDay: redated.fireDay,
+        });
+      } else if (redated.lastDay !== timer.lastDay || redated.fireDay !== timer.fireDay) {
+        changed = true;
+        const after = timer.due === undefined ? undefined : this.record.due[timer.due];
+        this.#moveTaskDates(timer.due, before, after);
+        this.note('due.rederived', {
+          ...where,
+          from: before ?? timer.lastDay,
+          to: after ?? redated.lastDay,
+          lastDay: { from: timer.lastDay, to: redated.lastDay },
+          fireDay: { from: timer.fireDay, to: redated.fireDay },
+        });
+      }
       return redated;
     });
+    this.record.timers.sort((a, b) => (a.fireAt ?? '~').localeCompare(b.fireAt ?? '~'));
     return changed;
+  }
+
+  /** Open tasks showing a due date that was corrected show the corrected one. */
+  #moveTaskDates(name: string | undefined, from: string | undefined, to: string | undefined): void {
+    if (name === undefined || from === undefined || to === undefined || from === to) return;
+    for (const task of this.record.tasks) {
+      if (task.due?.name === name && task.due.date === from) task.due = { name, date: to };
+    }
   }
 }
 

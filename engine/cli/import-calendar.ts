@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CalendarDay, CalendarFile, CalendarNotice } from '../legal-time/calendar-file.js';
+import { serialiseCalendarFile as serialise } from '../legal-time/calendar-serialise.js';
 import { validateCalendarFile } from '../legal-time/validate-calendar.js';
 
 /** The notice behind each year's arrangement (国务院办公厅关于<year>年部分节假日安排的通知). */
@@ -82,26 +83,6 @@ function buildFile(year: number, notice: CalendarNotice, version: string, data: 
     holidays,
     workdays: daysOf(data.workdays, year),
   };
-}
-
-/** Two-space JSON with one day per line, so a year's diff reads like the notice. */
-function serialise(file: CalendarFile): string {
-  const days = (list: CalendarDay[]) =>
-    list.length === 0 ? '[]' : `[\n${list.map((day) => `    ${oneLine(day)}`).join(',\n')}\n  ]`;
-  const lines = [
-    `  "calendar": ${JSON.stringify(file.calendar)}`,
-    `  "year": ${file.year}`,
-    ...(file.notice === undefined ? [] : [`  "notice": ${oneLine(file.notice)}`]),
-    ...(file.source === undefined ? [] : [`  "source": ${JSON.stringify(file.source)}`]),
-    `  "holidays": ${days(file.holidays)}`,
-    `  "workdays": ${days(file.workdays)}`,
-  ];
-  return `{\n${lines.join(',\n')}\n}\n`;
-}
-
-function oneLine(value: object): string {
-  const fields = Object.entries(value).map(([key, field]) => `${JSON.stringify(key)}: ${JSON.stringify(field)}`);
-  return `{ ${fields.join(', ')} }`;
 }
 
 type NoticeOptions = Partial<Record<'notice-title' | 'notice-number' | 'issued' | 'url', string>>;

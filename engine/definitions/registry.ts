@@ -73,6 +73,17 @@ export class DefinitionRegistry {
     }
   }
 
+  /** The ids of the calendars the versions count in, e.g. `cn`. */
+  calendarIds(): string[] {
+    return [...this.calendarData.keys()].sort();
+  }
+
+  /** The directory a calendar's year files are kept in (where a new year is written). */
+  calendarDir(id: string): string {
+    if (!this.calendarData.has(id)) throw new EngineError('not-found', `日历 ${id} 不存在`, { calendar: id });
+    return this.calendarDirs.get(id) ?? join(this.root, 'calendars', id);
+  }
+
   /** The files of a loaded calendar (holidays and make-up days per year), for clients. */
   calendarFiles(id: string): CalendarFile[] {
     const files = this.calendarData.get(id);

@@ -20,6 +20,11 @@ export interface CalendarDay {
 export interface CalendarFile {
   calendar: string;
   year: number;
+  /**
+   * Which revision of the year this is (1 when absent). A correction to a published year is a new
+   * revision; the ones it replaces are kept in `revisions/<year>.r<n>.json` beside it.
+   */
+  revision?: number;
   notice?: CalendarNotice;
   /** Where the data was imported from, e.g. 'chinese-days@1.5.7 (dist/chinese-days.json)'. */
   source?: string;

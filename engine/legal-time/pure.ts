@@ -6,3 +6,13 @@ export { nthPeriodLastDay, parsePeriod, periodBefore, periodLastDay, type Period
 export { validateCalendarFile, validateCalendarFiles } from './validate-calendar.js';
 export { calendarFromFiles, type DayInfo, type DayKind, type WorkingDayCalendar } from './working-day-calendar.js';
 export { EngineError, type ErrorCode } from '../errors.js';
+export { serialiseCalendarFile } from './calendar-serialise.js';
+export {
+  ANNUAL_FESTIVALS,
+  calendarYearFromEntry,
+  entryFromCalendarYear,
+  missingCalendarYear,
+  type CalendarYearEntry,
+  type EntryError,
+  type HolidayRange,
+} from './year-entry.js';

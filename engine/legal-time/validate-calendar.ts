@@ -92,6 +92,9 @@ export function validateCalendarFile(file: string, data: unknown): CalendarProbl
   if (year !== undefined && yearInName !== undefined && Number(yearInName) !== year) {
     report('/year', `year ${year} does not match the file name ${file}`);
   }
+  if (data.revision !== undefined && !(Number.isSafeInteger(data.revision) && (data.revision as number) >= 1)) {
+    report('/revision', 'revision must be a whole number from 1');
+  }
   checkNotice(data.notice, report);
   if (data.source !== undefined && !isNonEmptyString(data.source)) report('/source', 'source must be a string');
   const holidays = checkDays(data, 'holidays', year, report);

@@ -281,7 +281,27 @@ export class DraftService {
     return { version, problems };
   }
 
-  async #audit(actor: string, subject: string, details: Record<string, unknown>): Promise<void> {
+  /**
+   * Adds an entry to the definitions' audit chain from outside a draft (a calendar year published),
+   * in turn with publications so that the chain never forks.
+   */
+  async recordPublication(
+    type: string,
+    subject: string,
+    actor: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    const run = this.#publishing.then(() => this.#audit(actor, subject, details, type));
+    this.#publishing = run.catch(() => undefined);
+    return run;
+  }
+
+  async #audit(
+    actor: string,
+    subject: string,
+    details: Record<string, unknown>,
+    type = 'definition.published',
+  ): Promise<void> {
     const log = await this.store.readLog<AuditEntry>(DEFINITION_AUDIT, 'all');
     const last = log.at(-1);
     const entries = chainEntries(
@@ -289,7 +309,7 @@ export class DraftService {
       [
         {
           at: this.engine.clock.now().toISOString(),
-          type: 'definition.published',
+          type,
           caseId: subject,
           actor,
           version: subject,

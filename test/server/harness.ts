@@ -110,6 +110,8 @@ export interface HarnessOptions {
   limits?: AppDeps['limits'];
   /** Another definitions root (drafts publish into it); calendars and directories come from the project's. */
   definitionsRoot?: string;
+  /** Where that root's calendars and directories come from instead (a sandbox a test may write to). */
+  sharedDefinitions?: string;
   /** scrypt N for passwords (default 2^10: cheap for tests; the login flood test uses a real one). */
   hashCost?: number;
   /** The designer's job limits (default: the server's). */
@@ -143,7 +145,9 @@ export class ServerHarness {
     const registry =
       options.definitionsRoot === undefined
         ? await definitions()
-        : await DefinitionRegistry.load(options.definitionsRoot, { shared: 'definitions' });
+        : await DefinitionRegistry.load(options.definitionsRoot, {
+            shared: options.sharedDefinitions ?? 'definitions',
+          });
     const engine = await WorkflowEngine.open({ definitions: registry, store, clock });
     const accounts = new Accounts(store, { hashCost: options.hashCost ?? 2 ** 10 });
     const simulated = options.systemClock !== true;

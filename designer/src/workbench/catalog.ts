@@ -54,6 +54,11 @@ export async function loadFormTitles(keys: readonly { process: string; version: 
   return titles;
 }
 
+/** Calendars change when policy staff enter or correct a year: the next page asks the server again. */
+export function forgetCalendars(): void {
+  for (const key of [...cache.keys()]) if (key.startsWith('calendar:')) cache.delete(key);
+}
+
 /** The working-day calendar (statutory holidays and make-up days), counted in the browser. */
 export function loadCalendar(id: string): Promise<WorkingDayCalendar> {
   return cached(`calendar:${id}`, async () =>

@@ -6,6 +6,7 @@ import { useSession } from '../auth/session.js';
 import { CardTable } from '../card-table.js';
 import { useI18n } from '../i18n/i18n.js';
 import { BulkOpinion } from '../reports/bulk-opinion.js';
+import { CalendarWarning } from './calendar-warning.js';
 import { ExportCasesButton } from '../reports/export-button.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { DaysLeft } from './days-left.js';
@@ -111,6 +112,7 @@ export function InboxPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {inbox.error !== undefined && <Alert type="error" showIcon title={inbox.error.message} />}
+      <CalendarWarning />
       <Card
         title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('inbox')}</h1>}
         extra={

@@ -40,6 +40,7 @@ const TONE: Record<string, string> = {
   'case.migrated': 'cyan',
   'incident.raised': 'red',
   'incident.resolved': 'green',
+  'due.rederived': 'orange',
   'task.opened': 'gray',
 };
 
@@ -54,6 +55,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   'case.migrated': 'eventMigrated',
   'incident.raised': 'eventIncident',
   'incident.resolved': 'eventIncidentResolved',
+  'due.rederived': 'eventDueRederived',
 };
 
 /** The schemas of the case's task submissions by seq, to read each review's decision by its title. */
@@ -167,7 +169,32 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
       case 'incident.raised':
         return { label: fill(template, { message: text(details.message) }) };
       case 'incident.resolved':
-        return { label: fill(template, { element: elementName(details) }) };
+        // Resolved by a calendar year entered: which date it gave, and from which notice.
+        return details.notice === undefined
+          ? { label: fill(template, { element: elementName(details) }) }
+          : {
+              label: fill(t('eventIncidentResolvedByCalendar'), {
+                date:
+                  details.due === undefined
+                    ? elementName(details)
+                    : (manifest.dates[text(details.due)]?.title ?? text(details.due)),
+                to: text(details.to ?? details.lastDay),
+                notice: text(details.notice),
+              }),
+            };
+      case 'due.rederived':
+        return {
+          label: fill(template, {
+            date:
+              details.due === undefined
+                ? elementName(details)
+                : (manifest.dates[text(details.due)]?.title ?? text(details.due)),
+            from: text(details.from),
+            to: text(details.to),
+            notice: text(details.notice),
+            revision: text(details.revision),
+          }),
+        };
       default:
         return { label: `${template}${t('colon')}${entry.type}` };
     }

@@ -1,0 +1,243 @@
+import type { CalendarDay, CalendarFile, CalendarNotice } from './calendar-file.js';
+import { addDays, compareDates, isLocalDate, isWeekend, yearOf, type LocalDate } from './local-date.js';
+import { validateCalendarFile } from './validate-calendar.js';
+
+// A year's arrangement as people enter it (pure: the calendar editor checks it in the browser too).
+
+/** One block of days off, as the State Council notice lists it: 春节 2月9日至2月17日. */
+export interface HolidayRange {
+  name: string;
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** What the calendar editor sends: the notice, the holiday blocks and the make-up working days. */
+export interface CalendarYearEntry {
+  notice: CalendarNotice;
+  holidays: HolidayRange[];
+  workdays: CalendarDay[];
+}
+
+/** One problem with an entry: a JSON Pointer into it and a Chinese message naming the field. */
+export interface EntryError {
+  path: string;
+  message: string;
+}
+
+/**
+ * The seven festivals every annual notice arranges (国务院《全国年节及纪念日放假办法》). A year
+ * without one of them is incomplete; a block may name several (国庆节、中秋节).
+ */
+export const ANNUAL_FESTIVALS = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'] as const;
+
+/** Longest holiday block accepted (the longest ever announced is 9 days; a typo spans months). */
+const MAX_RANGE_DAYS = 15;
+
+type Report = (path: string, message: string) => void;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function checkNotice(value: unknown, year: number, report: Report): CalendarNotice | undefined {
+  if (!isObject(value)) {
+    report('/notice', '缺少「通知」：请填写通知标题、文号、发布日期和网址');
+    return undefined;
+  }
+  const title = text(value.title);
+  const number = text(value.number);
+  const issued = text(value.issued);
+  const url = text(value.url);
+  if (title === undefined) report('/notice/title', '「通知标题」不能为空');
+  else if (!title.includes(`${year}年`))
+    report('/notice/title', `「通知标题」应是${year}年的节假日安排通知（标题中应有“${year}年”）`);
+  if (number === undefined) report('/notice/number', '「文号」不能为空，如 国办发明电〔2025〕7号');
+  if (issued === undefined || !isLocalDate(issued)) report('/notice/issued', '「发布日期」应为日期（YYYY-MM-DD）');
+  else if (yearOf(issued) < year - 1 || yearOf(issued) > year) {
+    report('/notice/issued', `「发布日期」${issued} 应在${year - 1}年或${year}年内`);
+  }
+  if (url === undefined || !/^https?:\/\/\S+$/.test(url)) report('/notice/url', '「通知网址」应为 http(s) 地址');
+  if (title === undefined || number === undefined || issued === undefined || url === undefined) return undefined;
+  return { title, number, issued, url };
+}
+
+function dateIn(value: unknown, year: number, path: string, label: string, report: Report): LocalDate | undefined {
+  if (typeof value !== 'string' || !isLocalDate(value)) {
+    report(path, `「${label}」应为日期（YYYY-MM-DD）`);
+    return undefined;
+  }
+  if (yearOf(value) !== year) {
+    report(path, `「${label}」${value} 不在${year}年内`);
+    return undefined;
+  }
+  return value;
+}
+
+/** Every day from `from` to `to`, both included. */
+function daysOf(from: LocalDate, to: LocalDate): LocalDate[] {
+  const days: LocalDate[] = [];
+  for (let day = from; compareDates(day, to) <= 0; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+function checkHolidays(value: unknown, year: number, report: Report): Map<LocalDate, { name: string; index: number }> {
+  const days = new Map<LocalDate, { name: string; index: number }>();
+  if (!Array.isArray(value) || value.length === 0) {
+    report('/holidays', '「放假安排」至少要有一段假期');
+    return days;
+  }
+  for (const [index, range] of (value as unknown[]).entries()) {
+    const at = `/holidays/${index}`;
+    const label = `第${index + 1}段假期`;
+    if (!isObject(range)) {
+      report(at, `${label}应为 { name, from, to }`);
+      continue;
+    }
+    const name = text(range.name);
+    if (name === undefined) report(`${at}/name`, `${label}的「节日名称」不能为空`);
+    const from = dateIn(range.from, year, `${at}/from`, `${label}开始日期`, report);
+    const to = dateIn(range.to, year, `${at}/to`, `${label}结束日期`, report);
+    if (from === undefined || to === undefined || name === undefined) continue;
+    if (compareDates(from, to) > 0) {
+      report(`${at}/to`, `${label}的结束日期 ${to} 早于开始日期 ${from}`);
+      continue;
+    }
+    const span = daysOf(from, to);
+    if (span.length > MAX_RANGE_DAYS) {
+      report(`${at}/to`, `${label}（${name}）长达 ${span.length} 天，超过 ${MAX_RANGE_DAYS} 天，请核对日期`);
+      continue;
+    }
+    // A block of weekend days only changes nothing: it is a mistyped range, not a holiday.
+    if (span.every(isWeekend)) {
+      report(at, `${label}（${name}）${from} 至 ${to} 只有周末，不是放假安排`);
+      continue;
+    }
+    for (const day of span) {
+      const other = days.get(day);
+      if (other !== undefined) {
+        report(at, `${label}（${name}）与第${other.index + 1}段假期（${other.name}）在 ${day} 重叠`);
+        break;
+      }
+      days.set(day, { name, index });
+    }
+  }
+  return days;
+}
+
+function checkFestivals(names: readonly string[], report: Report): void {
+  const missing = ANNUAL_FESTIVALS.filter(
+    (festival) => !names.some((name) => name.includes(festival.replace(/节$/, ''))),
+  );
+  if (missing.length > 0) {
+    report('/holidays', `放假安排不完整：缺少${missing.join('、')}（每年的通知安排这七个节日）`);
+  }
+}
+
+function checkWorkdays(
+  value: unknown,
+  year: number,
+  holidays: ReadonlyMap<LocalDate, { name: string }>,
+  report: Report,
+): CalendarDay[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    report('/workdays', '「调休上班日」应为列表');
+    return [];
+  }
+  const seen = new Set<LocalDate>();
+  const workdays: CalendarDay[] = [];
+  for (const [index, entry] of (value as unknown[]).entries()) {
+    const at = `/workdays/${index}`;
+    const label = `第${index + 1}个调休上班日`;
+    if (!isObject(entry)) {
+      report(at, `${label}应为 { date, name }`);
+      continue;
+    }
+    const name = text(entry.name);
+    if (name === undefined) report(`${at}/name`, `${label}的「节日名称」不能为空`);
+    const date = dateIn(entry.date, year, `${at}/date`, `${label}日期`, report);
+    if (date === undefined || name === undefined) continue;
+    const holiday = holidays.get(date);
+    if (holiday !== undefined)
+      report(`${at}/date`, `${label} ${date} 同时是假期（${holiday.name}），一天不能既放假又上班`);
+    else if (!isWeekend(date)) report(`${at}/date`, `${label} ${date} 是工作日，调休上班日应在周六或周日`);
+    else if (seen.has(date)) report(`${at}/date`, `${label} ${date} 重复`);
+    else {
+      seen.add(date);
+      workdays.push({ date, name });
+    }
+  }
+  return workdays.sort((a, b) => compareDates(a.date, b.date));
+}
+
+/**
+ * Turns an entry into the year's calendar file (the format of `definitions/calendars/<id>/<year>.json`),
+ * or the problems that stop it: every field checked, every message in Chinese naming the field.
+ */
+export function calendarYearFromEntry(
+  input: unknown,
+  target: { calendar: string; year: number; source: string; revision?: number },
+): { file: CalendarFile; errors: [] } | { file?: undefined; errors: EntryError[] } {
+  const errors: EntryError[] = [];
+  const report: Report = (path, message) => {
+    errors.push({ path, message });
+  };
+  const { calendar, year } = target;
+  if (!Number.isSafeInteger(year) || year < 1900 || year > 9999) {
+    return { errors: [{ path: '/year', message: `「年份」应为 1900 至 9999 之间的整数` }] };
+  }
+  if (!isObject(input)) return { errors: [{ path: '', message: '请求体应为 { notice, holidays, workdays }' }] };
+  const notice = checkNotice(input.notice, year, report);
+  const holidayDays = checkHolidays(input.holidays, year, report);
+  if (Array.isArray(input.holidays)) {
+    checkFestivals(
+      (input.holidays as unknown[]).map((range) => (isObject(range) ? (text(range.name) ?? '') : '')),
+      report,
+    );
+  }
+  const workdays = checkWorkdays(input.workdays, year, holidayDays, report);
+  if (errors.length > 0 || notice === undefined) return { errors };
+  const holidays = [...holidayDays.entries()]
+    .map(([date, { name }]) => ({ date, name }))
+    .sort((a, b) => compareDates(a.date, b.date));
+  const file: CalendarFile = {
+    calendar,
+    year,
+    ...(target.revision !== undefined && { revision: target.revision }),
+    notice,
+    source: target.source,
+    holidays,
+    workdays,
+  };
+  // The same checks the committed files pass (the loader would refuse anything else).
+  const problems = validateCalendarFile(`${calendar}/${year}.json`, file);
+  if (problems.length > 0)
+    return { errors: problems.map((problem) => ({ path: problem.pointer, message: problem.message })) };
+  return { file, errors: [] };
+}
+
+/** An entry back from a calendar file (to correct a published year): consecutive days become ranges. */
+export function entryFromCalendarYear(file: CalendarFile): CalendarYearEntry {
+  const holidays: HolidayRange[] = [];
+  for (const day of file.holidays) {
+    const last = holidays.at(-1);
+    if (last !== undefined && last.name === day.name && addDays(last.to, 1) === day.date) last.to = day.date;
+    else holidays.push({ name: day.name, from: day.date, to: day.date });
+  }
+  return { notice: file.notice ?? { title: '' }, holidays, workdays: file.workdays.map((day) => ({ ...day })) };
+}
+
+/**
+ * The year whose calendar is missing and should be entered, if any: the current year at any time,
+ * and from 1 November the next one (the State Council publishes it in November or December).
+ */
+export function missingCalendarYear(today: LocalDate, years: readonly number[]): number | undefined {
+  const year = yearOf(today);
+  if (!years.includes(year)) return year;
+  if (Number(today.slice(5, 7)) >= 11 && !years.includes(year + 1)) return year + 1;
+  return undefined;
+}

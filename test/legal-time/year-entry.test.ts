@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  calendarYearFromEntry,
+  entryFromCalendarYear,
+  missingCalendarYear,
+  serialiseCalendarFile,
+  type CalendarFile,
+} from '../../engine/legal-time/pure.js';
+import { CN_CALENDAR_DIR } from './calendar-dir.js';
+
+const readYear = async (year: number) =>
+  JSON.parse(await readFile(join(CN_CALENDAR_DIR, `${year}.json`), 'utf8')) as CalendarFile;
+
+const target = (year: number) => ({ calendar: 'cn', year, source: 'test' });
+
+describe('a calendar year as entered (holiday blocks, make-up days, the notice)', () => {
+  it('gives back exactly the committed file for every imported year (ranges → days → ranges)', async () => {
+    for (const year of [2024, 2025, 2026]) {
+      const committed = await readYear(year);
+      const built = calendarYearFromEntry(entryFromCalendarYear(committed), {
+        ...target(year),
+        source: committed.source ?? '',
+      });
+      expect(built.errors, String(year)).toEqual([]);
+      expect(built.file).toEqual(committed);
+      // The import script and the editor write the same text.
+      expect(serialiseCalendarFile(built.file as CalendarFile)).toBe(
+        await readFile(join(CN_CALENDAR_DIR, `${year}.json`), 'utf8'),
+      );
+    }
+  });
+
+  it('names the field of each problem, in Chinese', async () => {
+    const entry = entryFromCalendarYear(await readYear(2026));
+    const broken = {
+      notice: { ...entry.notice, url: 'not an address', issued: '2020-01-01' },
+      holidays: [
+        ...entry.holidays.filter((range) => range.name !== '端午节'),
+        { name: '周末', from: '2026-03-07', to: '2026-03-08' },
+        { name: '重叠', from: '2026-10-07', to: '2026-10-09' },
+        { name: '倒置', from: '2026-12-10', to: '2026-12-01' },
+      ],
+      workdays: [...entry.workdays, { date: '2026-10-03', name: '国庆节' }, { date: '2026-03-10', name: 'x' }],
+    };
+    const { errors } = calendarYearFromEntry(broken, target(2026));
+    const paths = errors.map((error) => error.path);
+    const n = broken.holidays.length;
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/notice/url',
+        '/notice/issued',
+        '/holidays', // 端午节 missing: the year is incomplete
+        `/holidays/${n - 3}`, // weekend days only
+        `/holidays/${n - 2}`, // overlaps 国庆节
+        `/holidays/${n - 1}/to`, // ends before it starts
+        `/workdays/${entry.workdays.length}/date`, // a holiday
+        `/workdays/${entry.workdays.length + 1}/date`, // a Tuesday
+      ]),
+    );
+    for (const error of errors) expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(errors.find((error) => error.path === '/holidays')?.message).toContain('端午节');
+  });
+
+  it('asks for the next year from 1 November, and for the current year whenever it is missing', () => {
+    expect(missingCalendarYear('2026-10-31', [2024, 2025, 2026])).toBeUndefined();
+    expect(missingCalendarYear('2026-11-01', [2024, 2025, 2026])).toBe(2027);
+    expect(missingCalendarYear('2026-12-31', [2026, 2027])).toBeUndefined();
+    expect(missingCalendarYear('2027-01-01', [2024, 2025, 2026])).toBe(2027);
+  });
+});
