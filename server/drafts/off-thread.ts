@@ -125,9 +125,7 @@ export class JobWorker {
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (this.#worker !== worker) return;
-      this.#fail(
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? limitError(`内存超过 ${this.limits.memoryMb} MB`) : error,
-      );
+      this.#fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? limitError(`内存超过 ${this.limits.memoryMb} MB`) : error);
     });
     worker.on('exit', () => {
       if (this.#worker === worker) this.#fail(new Error('draft worker exited without an answer'));
