@@ -128,7 +128,7 @@ describe.runIf(browserAvailable())(
       await form.getByRole('button', { name: twoChars('提交') }).focus();
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog');
-      await dialog.getByText('确认提交「退回修改」？').waitFor();
+      await page.getByRole('dialog', { name: '确认提交「退回修改」？' }).waitFor();
       expect(await page.locator('.ant-modal-confirm').count()).toBe(1);
       await expect.poll(() => dialog.textContent()).toContain('审核结论：退回修改');
       // Its cancel button has the focus: Enter goes back to the form, nothing is sent.
