@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DefinitionRegistry } from '../../engine/definitions/registry.js';
+import { isEngineError } from '../../engine/errors.js';
+import { WorkflowEngine } from '../../engine/workflow-engine.js';
+import { ADMIN, as, EngineHarness } from '../support/engine-harness.js';
+
+/**
+ * Two engines on one store, as two server processes on one database would be: each keeps the case
+ * it worked on hot in memory. A writer working from a revision another has moved past is refused
+ * with `conflict` (HTTP 409) and nothing of its transition is written — never a lost update.
+ */
+describe('optimistic concurrency per case', () => {
+  let h: EngineHarness | undefined;
+  let other: WorkflowEngine | undefined;
+
+  afterEach(async () => {
+    await other?.close();
+    await h?.close();
+    other = undefined;
+    h = undefined;
+  });
+
+  it('refuses the stale writer with conflict, keeps the first completion, and recovers on the next command', async () => {
+    h = await EngineHarness.open({ start: '2024-04-01T09:00:00+08:00' });
+    const started = await h.engine.startCase(
+      { process: 'quality-brand-zone', park: 'P-001', province: '320000' },
+      { ...as('park', 'P-001'), region: '320000' },
+    );
+    const [task] = started.openTasks;
+    if (task === undefined) throw new Error('no open task');
+    // The second engine opens on the same store after the case started (its first engine keeps it hot).
+    const definitions = await DefinitionRegistry.load('definitions', { shared: 'definitions' });
+    other = await WorkflowEngine.open({ definitions, store: h.store, clock: h.clock });
+
+    const data = await h.example(task.formKey, { parkType: 'industry' });
+    const first = await other.completeTask(task.ref, as('park', 'P-001'), data);
+    expect(first.openTasks.map((open) => open.taskId)).toEqual(['provincialFeasibilityReview']);
+
+    const stale: unknown = await h.engine.completeTask(task.ref, as('park', 'P-001'), data).catch((e: unknown) => e);
+    expect(isEngineError(stale, 'conflict'), String(stale)).toBe(true);
+
+    // Nothing of the refused transition was written: one completion, one submission, a whole chain.
+    const audit = await other.audit(started.id, ADMIN);
+    expect(audit.filter((entry) => entry.type === 'task.completed')).toHaveLength(1);
+    expect(await h.engine.verifyAudit(started.id)).toEqual({ ok: true, problems: [] });
+
+    // The refused engine dropped its stale instance: it now reads the case as stored.
+    const again: unknown = await h.engine.completeTask(task.ref, as('park', 'P-001'), data).catch((e: unknown) => e);
+    expect(isEngineError(again, 'conflict') || isEngineError(again, 'not-open'), String(again)).toBe(true);
+    const view = await h.engine.getCase(started.id, ADMIN);
+    expect(view.openTasks.map((open) => open.taskId)).toEqual(['provincialFeasibilityReview']);
+    const next = await h.complete(started.id, 'provincialFeasibilityReview', as('province', '320000'));
+    expect(next.openTasks.map((open) => open.taskId)).toEqual(['provincialLeadingGroupReview']);
+    expect(await h.engine.verifyAudit(started.id)).toEqual({ ok: true, problems: [] });
+  });
+});
