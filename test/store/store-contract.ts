@@ -35,7 +35,7 @@ async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<v
 export function storeContract(
   name: string,
   makeStore: () => Promise<StoreFixture>,
-  { durable }: { durable: boolean },
+  { durable, damageable }: { durable: boolean; damageable: boolean },
 ): void {
   describe(`Store contract: ${name}`, () => {
     let fixture: StoreFixture;
@@ -431,7 +431,8 @@ export function storeContract(
         }
       });
 
-    if (durable)
+    // A store whose records cannot be torn (PostgreSQL's JSONB rows) has no `damaged` to report.
+    if (damageable)
       it('reports a damaged document or log as `damaged`, naming it, and keeps the rest readable', async () => {
         const { damage } = fixture;
         if (damage === undefined) throw new Error(`${name}: a durable store's fixture must say how to damage it`);
