@@ -46,6 +46,8 @@ export class LowdbStore implements Store {
   readonly #writes = new WriteQueue();
   /** Commits guarded on one document, one at a time (the revision check and the writes). */
   readonly #guards = new KeyedQueue();
+  /** Revisions of guarded documents as last written or read (see #revision). */
+  readonly #revisions = new Map<string, number | null>();
   /** Folders known to exist, and logs known to end with a newline (checked once per process). */
   readonly #folders = new Set<string>();
   readonly #cleanLogs = new Set<string>();
@@ -77,24 +79,38 @@ export class LowdbStore implements Store {
 
   async put(collection: string, id: string, value: unknown): Promise<void> {
     this.#documentFile(collection, id);
-    await this.#putText(collection, id, toJsonText(value, `document ${collection}/${id}`));
+    await this.#putText(collection, id, toJsonText(value, `document ${collection}/${id}`), revisionOf(value));
   }
 
-  async #putText(collection: string, id: string, text: string): Promise<void> {
+  async #putText(collection: string, id: string, text: string, revision: number | null): Promise<void> {
     const file = this.#documentFile(collection, id);
-    await this.#writes.run(file, () => {
-      this.#folder(dirname(file));
-      this.#files.replace(file, text);
-      return Promise.resolve();
-    });
+    const key = `${collection}/${id}`;
+    if (this.#revisions.has(key)) this.#revisions.set(key, revision);
+    await this.#writes
+      .run(file, () => {
+        this.#folder(dirname(file));
+        this.#files.replace(file, text);
+        return Promise.resolve();
+      })
+      .catch((error: unknown) => {
+        this.#revisions.delete(key);
+        throw error;
+      });
   }
 
   async delete(collection: string, id: string): Promise<void> {
     const file = this.#documentFile(collection, id);
-    await this.#writes.run(file, () => {
-      this.#files.remove(file);
-      return Promise.resolve();
-    });
+    const key = `${collection}/${id}`;
+    if (this.#revisions.has(key)) this.#revisions.set(key, null);
+    await this.#writes
+      .run(file, () => {
+        this.#files.remove(file);
+        return Promise.resolve();
+      })
+      .catch((error: unknown) => {
+        this.#revisions.delete(key);
+        throw error;
+      });
   }
 
   async list(collection: string): Promise<string[]> {
@@ -171,14 +187,31 @@ export class LowdbStore implements Store {
     const prepared = prepareWrites(writes);
     if (expect !== undefined) assertExpectation(expect);
     const apply = async (): Promise<void> => {
-      if (expect !== undefined) checkRevision(expect, revisionOf(await this.get(expect.collection, expect.id)));
-      for (const write of prepared) {
-        if (write.kind === 'put') await this.#putText(write.collection, write.id, write.text);
-        else if (write.kind === 'delete') await this.delete(write.collection, write.id);
+      if (expect !== undefined) checkRevision(expect, await this.#revision(expect.collection, expect.id));
+      for (const [index, write] of prepared.entries()) {
+        const original = writes[index];
+        if (write.kind === 'put') {
+          const revision = original?.kind === 'put' ? revisionOf(original.value) : Number.NaN;
+          await this.#putText(write.collection, write.id, write.text, revision);
+        } else if (write.kind === 'delete') await this.delete(write.collection, write.id);
         else await this.#appendTexts(write.log, write.id, write.texts);
       }
     };
     await (expect === undefined ? apply() : this.#guards.run([`${expect.collection}/${expect.id}`], apply));
+  }
+
+  /**
+   * The revision of a guarded document: read from its file the first time, then kept in memory and
+   * updated by every put and delete of it through this store (one store per directory), so a commit
+   * does not read the record it is about to replace. A failed write forgets it (read again next time).
+   */
+  async #revision(collection: string, id: string): Promise<number | null> {
+    const key = `${collection}/${id}`;
+    const known = this.#revisions.get(key);
+    if (known !== undefined || this.#revisions.has(key)) return known ?? null;
+    const found = revisionOf(await this.get(collection, id));
+    this.#revisions.set(key, found);
+    return found;
   }
 
   async close(): Promise<void> {
