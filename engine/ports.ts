@@ -27,6 +27,13 @@
  * Every implementation passes the same contract suite (test/store/store-contract.ts).
  */
 export interface Store {
+  /**
+   * True when `commit` is all-or-nothing even across a crash (PostgresStore, MemoryStore): nothing
+   * half-written can be read back, so callers never clean up after an interrupted commit — and must
+   * not, since with several processes on one database a log longer than the record just read is
+   * another process's commit, not debris.
+   */
+  readonly atomicCommit: boolean;
   /** A document, or undefined when there is none; rejects with `damaged` when it cannot be read. */
   get<T>(collection: string, id: string): Promise<T | undefined>;
   /** Writes a document atomically: a reader sees the old or the new one, never a mix or a torn file. */

@@ -32,7 +32,8 @@ export class CaseRepository {
     // An id the store could not hold names no case (a path trick): not found, not "invalid".
     if (!isStoreName(id)) return undefined;
     const record = await this.store.get<CaseRecord>(CASES, id);
-    if (record !== undefined && !this.#checked.has(id)) await this.#dropUncommitted(record);
+    // Only a store whose commit can be interrupted part-way leaves entries to drop (see the class note).
+    if (record !== undefined && !this.store.atomicCommit && !this.#checked.has(id)) await this.#dropUncommitted(record);
     return record;
   }
 

@@ -42,6 +42,7 @@ const NEWLINE = 0x0a;
  * (so the revision check holds within one process only).
  */
 export class LowdbStore implements Store {
+  readonly atomicCommit = false;
   readonly #dir: string;
   readonly #writes = new WriteQueue();
   /** Commits guarded on one document, one at a time (the revision check and the writes). */

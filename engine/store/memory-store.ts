@@ -12,6 +12,7 @@ import { assertEntryCount, assertStoreName, toJsonText } from './store-ids.js';
  * synchronous step, so nothing else runs in between and a refused commit changes nothing.
  */
 export class MemoryStore implements Store {
+  readonly atomicCommit = true;
   readonly #collections = new Map<string, Map<string, string>>();
   readonly #logs = new Map<string, Map<string, string[]>>();
 

@@ -46,6 +46,7 @@ export interface PostgresStoreOptions {
  * Durability is the server's: a commit is acknowledged once PostgreSQL has it (fsync on by default).
  */
 export class PostgresStore implements Store {
+  readonly atomicCommit = true;
   readonly #pool: pg.Pool;
   readonly #order = new KeyedQueue();
   #closed: Promise<void> | undefined;
