@@ -10,9 +10,17 @@ export {
   type EngineOptions,
   type PublicWindow,
 } from './workflow-engine.js';
-export type { Clock, IdGenerator, Store } from './ports.js';
+export type { Clock, IdGenerator, Store, StoreExpectation, StoreWrite } from './ports.js';
 export { SimulatedClock, SystemClock } from './clock.js';
-export { LowdbStore, MemoryStore, damageOf, type StoreDamage } from './store/index.js';
+export {
+  LowdbStore,
+  MemoryStore,
+  PostgresStore,
+  damageOf,
+  openStore,
+  type OpenedStore,
+  type StoreDamage,
+} from './store/index.js';
 export { EngineError, isEngineError, type ErrorCode } from './errors.js';
 export { parseRole, type Actor } from './cases/actors.js';
 export { RedactionPolicy, REDACTED_ACTOR, type AuditView } from './redaction/redaction-policy.js';

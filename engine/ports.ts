@@ -18,9 +18,22 @@
  * `damaged` whose context is a StoreDamage (engine/store/damage.ts: `file`, `name`, `id`, `line?`);
  * the rest of the store stays readable, and `list` still names a damaged document. Callers
  * quarantine what is damaged (the engine: the case; accounts: the user) and go on.
+ * Transactions: `commit` takes a transition's writes (documents, deletions, log entries) and an
+ * optional expectation on one document's `revision` (optimistic concurrency). What is atomic depends
+ * on the store, and is said by each: PostgresStore commits them in one database transaction;
+ * LowdbStore and MemoryStore check the expectation and refuse bad input before writing anything,
+ * then apply the writes in the order given — on LowdbStore a crash may leave a prefix of them, so a
+ * caller puts its commit point last (the case repository does: the case record is its last write).
  * Every implementation passes the same contract suite (test/store/store-contract.ts).
  */
 export interface Store {
+  /**
+   * True when `commit` is all-or-nothing even across a crash (PostgresStore, MemoryStore): nothing
+   * half-written can be read back, so callers never clean up after an interrupted commit — and must
+   * not, since with several processes on one database a log longer than the record just read is
+   * another process's commit, not debris.
+   */
+  readonly atomicCommit: boolean;
   /** A document, or undefined when there is none; rejects with `damaged` when it cannot be read. */
   get<T>(collection: string, id: string): Promise<T | undefined>;
   /** Writes a document atomically: a reader sees the old or the new one, never a mix or a torn file. */
@@ -38,8 +51,29 @@ export interface Store {
   readLog<T>(log: string, id: string): Promise<T[]>;
   /** Keeps the first `count` entries (drops what an interrupted transition appended). */
   truncateLog(log: string, id: string, count: number): Promise<void>;
+  /**
+   * Applies `writes` as one unit (see above). With `expect`, the document it names must hold a number
+   * `revision` equal to `expect.revision` (null: the document must not exist); otherwise the commit
+   * rejects with EngineError `conflict` and writes nothing: a second writer that read the same
+   * revision never overwrites the first (no lost update). A write that would be refused on its own
+   * (`validation`: a bad name, a value with no JSON form) refuses the whole commit, nothing written.
+   */
+  commit(writes: readonly StoreWrite[], expect?: StoreExpectation): Promise<void>;
   /** Waits for pending writes; the store is not used afterwards. */
   close(): Promise<void>;
+}
+
+/** One write of a `Store.commit`: what `put`, `delete` or `append` would do on its own. */
+export type StoreWrite =
+  | { kind: 'put'; collection: string; id: string; value: unknown }
+  | { kind: 'delete'; collection: string; id: string }
+  | { kind: 'append'; log: string; id: string; entries: readonly unknown[] };
+
+/** Optimistic concurrency for a commit: the revision the writer read (null: it read no document). */
+export interface StoreExpectation {
+  collection: string;
+  id: string;
+  revision: number | null;
 }
 
 /** Where "now" comes from. The engine never reads the machine's clock itself. */

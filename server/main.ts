@@ -1,16 +1,17 @@
-// `npm start`: the engine on the embedded store, the HTTP API and the web app, on one port.
+// `npm start`: the engine on the embedded store (or PostgreSQL with DATABASE_URL), the HTTP API and
+// the web app, on one port.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
 import {
-  LowdbStore,
   SimulatedClock,
   SystemClock,
   WorkflowEngine,
   damageOf,
   isEngineError,
+  openStore,
   parseChinaInstant,
   type Clock,
 } from '../engine/index.js';
@@ -35,12 +36,22 @@ function trustProxy(value = process.env.TRUST_PROXY): boolean | number | string 
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
-// Every damaged file the store meets is logged at error with its path (README, "Storage": recovery).
-const store = new LowdbStore(dataDir, {
+// DATABASE_URL selects PostgreSQL (migrations applied now); unset, the embedded store in DATA_DIR.
+// Every damaged file the embedded store meets is logged at error with its path (README, "Storage").
+const opened = await openStore({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir,
   onDamaged: (damage) => {
     logger.error({ damage }, `数据文件损坏 / damaged data file: ${damage.file}`);
   },
+}).catch((error: unknown) => {
+  logger.fatal(
+    { err: error },
+    `无法打开存储 / cannot open the store: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
 });
+const { store } = opened;
 
 /** CLOCK_START: an ISO instant; without an offset it is China time, not the machine's zone. */
 function clockStart(text: string): Date {
@@ -134,9 +145,21 @@ const app = createApp({
 const scheduler = simulated === undefined ? new TimerScheduler(engine, logger) : undefined;
 scheduler?.start();
 
-const server: Server = app.listen(port, () => {
+const server: Server = app.listen(port, (error?: Error) => {
+  // Express 5 calls back with the error when the port cannot be taken (EADDRINUSE): say so and stop.
+  if (error !== undefined) {
+    logger.fatal({ err: error, port }, `无法监听端口 ${port} / cannot listen: ${error.message}`);
+    process.exit(1);
+  }
   logger.info(
-    { port, dataDir, definitionsDir, clock: simulated === undefined ? 'system' : 'simulated' },
+    {
+      port,
+      store: opened.kind,
+      where: opened.where,
+      dataDir,
+      definitionsDir,
+      clock: simulated === undefined ? 'system' : 'simulated',
+    },
     `listening on http://localhost:${port}`,
   );
 });

@@ -1,6 +1,6 @@
 import { chainEntries, type AuditDraft, type AuditEntry } from '../audit/audit-chain.js';
 import { EngineError } from '../errors.js';
-import type { Store } from '../ports.js';
+import type { Store, StoreWrite } from '../ports.js';
 import { damageOf } from '../store/damage.js';
 import { isStoreName } from '../store/store-ids.js';
 import type { EngineState } from '../runtime/live-instance.js';
@@ -14,11 +14,13 @@ const SUBMISSIONS = 'submissions';
 const stateId = (caseId: string, revision: number) => `${caseId}.${revision}`;
 
 /**
- * Cases on a Store, one transition at a time. Commit order: audit and submission entries are
- * appended, the process state is written under a new revision, then the record — the commit point —
- * names that revision and counts those entries. A crash before the record is written leaves entries
- * beyond the counts (dropped on the next load) and an unused state revision (overwritten by the next
- * commit): nothing half-done is ever read back.
+ * Cases on a Store, one transition at a time, each one Store.commit guarded on the record's
+ * revision. Commit order: audit and submission entries are appended, the process state is written
+ * under a new revision, then the record — the commit point — names that revision and counts those
+ * entries. On a store whose commit is atomic (PostgreSQL) that order does not matter; on one whose
+ * commit is not (lowdb), a crash before the record is written leaves entries beyond the counts
+ * (dropped on the next load) and an unused state revision (overwritten by the next commit): nothing
+ * half-done is ever read back.
  */
 export class CaseRepository {
   /** Cases whose logs were checked against their record since this process started. */
@@ -30,7 +32,8 @@ export class CaseRepository {
     // An id the store could not hold names no case (a path trick): not found, not "invalid".
     if (!isStoreName(id)) return undefined;
     const record = await this.store.get<CaseRecord>(CASES, id);
-    if (record !== undefined && !this.#checked.has(id)) await this.#dropUncommitted(record);
+    // Only a store whose commit can be interrupted part-way leaves entries to drop (see the class note).
+    if (record !== undefined && !this.store.atomicCommit && !this.#checked.has(id)) await this.#dropUncommitted(record);
     return record;
   }
 
@@ -58,17 +61,22 @@ export class CaseRepository {
     return this.store.list(CASES);
   }
 
-  /** Writes one transition; returns the committed record (revision and counters advanced). */
+  /**
+   * Writes one transition as one Store.commit; returns the committed record (revision and counters
+   * advanced). Optimistic concurrency: `next.revision` is the revision the transition started from
+   * (0: a new case), and the commit is refused with `conflict` (HTTP 409) when the stored record is
+   * no longer at it — another writer committed first; nothing of this transition is written.
+   */
   async commit(
     next: CaseRecord,
     change: { state?: EngineState; audit: readonly AuditDraft[]; submissions: readonly Omit<Submission, 'seq'>[] },
   ): Promise<CaseRecord> {
     const record = structuredClone(next);
-    const writes: Promise<void>[] = [];
+    const writes: StoreWrite[] = [];
     const entries = chainEntries({ seq: record.audit.count, hash: record.audit.head }, change.audit);
     const last = entries.at(-1);
     if (last !== undefined) {
-      writes.push(this.store.append(AUDIT, record.id, entries));
+      writes.push({ kind: 'append', log: AUDIT, id: record.id, entries });
       record.audit = { count: last.seq, head: last.hash };
     }
     if (change.submissions.length > 0) {
@@ -76,18 +84,25 @@ export class CaseRepository {
         ...submission,
         seq: record.submissions + index + 1,
       }));
-      writes.push(this.store.append(SUBMISSIONS, record.id, numbered));
+      writes.push({ kind: 'append', log: SUBMISSIONS, id: record.id, entries: numbered });
       record.submissions += numbered.length;
     }
     const previousState = record.stateRevision;
     if (change.state !== undefined) {
       record.stateRevision = record.revision + 1;
-      writes.push(this.store.put(STATES, stateId(record.id, record.stateRevision), change.state));
+      writes.push({
+        kind: 'put',
+        collection: STATES,
+        id: stateId(record.id, record.stateRevision),
+        value: change.state,
+      });
     }
-    // Everything the record counts is written before the record: it is the commit point.
-    await Promise.all(writes);
+    const read = record.revision;
     record.revision += 1;
-    await this.store.put(CASES, record.id, record);
+    // Everything the record counts is written before the record: it is the commit point (on a store
+    // whose commit is not atomic, a crash leaves only what the next load drops).
+    writes.push({ kind: 'put', collection: CASES, id: record.id, value: record });
+    await this.store.commit(writes, { collection: CASES, id: record.id, revision: read === 0 ? null : read });
     this.#checked.add(record.id);
     if (change.state !== undefined && previousState > 0 && previousState !== record.stateRevision) {
       // The superseded state is garbage from here on; a crash before it goes leaves a harmless file.

@@ -202,11 +202,20 @@ export class CaseRuntime {
       ...(origin !== undefined && { origin }),
     });
     const state = ended ? undefined : await live.state();
-    const committed = await this.repository.commit(transition.record, {
-      ...(state !== undefined && { state }),
-      audit: transition.audit,
-      submissions,
-    });
+    let committed: CaseRecord;
+    try {
+      committed = await this.repository.commit(transition.record, {
+        ...(state !== undefined && { state }),
+        audit: transition.audit,
+        submissions,
+      });
+    } catch (error) {
+      // The hot instance has moved past what is stored (e.g. `conflict`: another writer committed
+      // first): it no longer stands for the case, so the next command recovers from the store.
+      this.live.drop(transition.record.id);
+      if (isEngineError(error, 'conflict')) await this.#reread(transition.record.id);
+      throw error;
+    }
     if (ended) this.live.drop(committed.id);
     else this.live.keep(committed, live);
     this.index.remember(committed);
@@ -220,14 +229,30 @@ export class CaseRuntime {
    */
   async commitRecord(transition: Transition, state?: Awaited<ReturnType<LiveInstance['state']>>): Promise<CaseRecord> {
     this.live.drop(transition.record.id);
-    const committed = await this.repository.commit(transition.record, {
-      ...(state !== undefined && { state }),
-      audit: transition.audit,
-      submissions: [],
-    });
+    let committed: CaseRecord;
+    try {
+      committed = await this.repository.commit(transition.record, {
+        ...(state !== undefined && { state }),
+        audit: transition.audit,
+        submissions: [],
+      });
+    } catch (error) {
+      if (isEngineError(error, 'conflict')) await this.#reread(transition.record.id);
+      throw error;
+    }
     this.index.remember(committed);
     await this.#committed(transition, committed);
     return committed;
+  }
+
+  /** After a conflict: the case as another writer left it, so this process's index lists its tasks. */
+  async #reread(id: string): Promise<void> {
+    try {
+      const stored = await this.repository.record(id);
+      if (stored !== undefined) this.index.remember(stored);
+    } catch {
+      // The conflict is what the caller hears; a case that cannot be read now is read on its next use.
+    }
   }
 
   async #committed(transition: Transition, record: CaseRecord): Promise<void> {

@@ -2,7 +2,8 @@ import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync } fr
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { TextFile } from 'lowdb/node';
-import type { Store } from '../ports.js';
+import type { Store, StoreExpectation, StoreWrite } from '../ports.js';
+import { assertExpectation, checkRevision, KeyedQueue, prepareWrites, revisionOf } from './commit-writes.js';
 import { damagedError, type DamageListener, type StoreDamage } from './damage.js';
 import { DurableFiles } from './durable-files.js';
 import { assertEntryCount, assertStoreName, isStoreName, toJsonText } from './store-ids.js';
@@ -27,11 +28,27 @@ const NEWLINE = 0x0a;
  * A file that cannot be read back (a document that is not JSON, a log line before the last that is
  * not) is reported as `damaged` with its path, and told to `onDamaged` — never guessed at.
  *
- * One store per directory: nothing locks the files against a second process writing the same ones.
+ * `commit` (a transition) is NOT atomic across a crash; exactly this holds: every write is checked
+ * (names, JSON form) and the expectation compared with the stored document's `revision` before
+ * anything is written — a refused or conflicting commit writes nothing — and commits guarded on the
+ * same document run one at a time in this process, so of two writers that read the same revision
+ * the second gets `conflict`. The writes then land one after another in the order given, each
+ * durable before the next starts; a crash (or a failing disk) part-way leaves a prefix of them. The
+ * caller puts its commit point last: the case repository appends audit and submission entries and
+ * writes the process state first, the case record last, and drops on load whatever an interrupted
+ * commit left beyond what the record counts.
+ *
+ * One store per directory: nothing locks the files against a second process writing the same ones
+ * (so the revision check holds within one process only).
  */
 export class LowdbStore implements Store {
+  readonly atomicCommit = false;
   readonly #dir: string;
   readonly #writes = new WriteQueue();
+  /** Commits guarded on one document, one at a time (the revision check and the writes). */
+  readonly #guards = new KeyedQueue();
+  /** Revisions of guarded documents as last written or read (see #revision). */
+  readonly #revisions = new Map<string, number | null>();
   /** Folders known to exist, and logs known to end with a newline (checked once per process). */
   readonly #folders = new Set<string>();
   readonly #cleanLogs = new Set<string>();
@@ -62,21 +79,39 @@ export class LowdbStore implements Store {
   }
 
   async put(collection: string, id: string, value: unknown): Promise<void> {
+    this.#documentFile(collection, id);
+    await this.#putText(collection, id, toJsonText(value, `document ${collection}/${id}`), revisionOf(value));
+  }
+
+  async #putText(collection: string, id: string, text: string, revision: number | null): Promise<void> {
     const file = this.#documentFile(collection, id);
-    const text = toJsonText(value, `document ${collection}/${id}`);
-    await this.#writes.run(file, () => {
-      this.#folder(dirname(file));
-      this.#files.replace(file, text);
-      return Promise.resolve();
-    });
+    const key = `${collection}/${id}`;
+    if (this.#revisions.has(key)) this.#revisions.set(key, revision);
+    await this.#writes
+      .run(file, () => {
+        this.#folder(dirname(file));
+        this.#files.replace(file, text);
+        return Promise.resolve();
+      })
+      .catch((error: unknown) => {
+        this.#revisions.delete(key);
+        throw error;
+      });
   }
 
   async delete(collection: string, id: string): Promise<void> {
     const file = this.#documentFile(collection, id);
-    await this.#writes.run(file, () => {
-      this.#files.remove(file);
-      return Promise.resolve();
-    });
+    const key = `${collection}/${id}`;
+    if (this.#revisions.has(key)) this.#revisions.set(key, null);
+    await this.#writes
+      .run(file, () => {
+        this.#files.remove(file);
+        return Promise.resolve();
+      })
+      .catch((error: unknown) => {
+        this.#revisions.delete(key);
+        throw error;
+      });
   }
 
   async list(collection: string): Promise<string[]> {
@@ -97,11 +132,18 @@ export class LowdbStore implements Store {
   }
 
   async append(log: string, id: string, entries: readonly unknown[]): Promise<void> {
+    this.#logFile(log, id);
+    await this.#appendTexts(
+      log,
+      id,
+      entries.map((entry, index) => toJsonText(entry, `entry ${index} for log ${log}/${id}`)),
+    );
+  }
+
+  async #appendTexts(log: string, id: string, texts: readonly string[]): Promise<void> {
     const file = this.#logFile(log, id);
     // All entries of one call go out in one write, each ending with the newline that commits it.
-    const text = entries
-      .map((entry, index) => toJsonText(entry, `entry ${index} for log ${log}/${id}`) + '\n')
-      .join('');
+    const text = texts.map((line) => line + '\n').join('');
     if (text === '') return;
     await this.#writes.run(file, () => {
       this.#folder(dirname(file));
@@ -142,7 +184,39 @@ export class LowdbStore implements Store {
     });
   }
 
+  async commit(writes: readonly StoreWrite[], expect?: StoreExpectation): Promise<void> {
+    const prepared = prepareWrites(writes);
+    if (expect !== undefined) assertExpectation(expect);
+    const apply = async (): Promise<void> => {
+      if (expect !== undefined) checkRevision(expect, await this.#revision(expect.collection, expect.id));
+      for (const [index, write] of prepared.entries()) {
+        const original = writes[index];
+        if (write.kind === 'put') {
+          const revision = original?.kind === 'put' ? revisionOf(original.value) : Number.NaN;
+          await this.#putText(write.collection, write.id, write.text, revision);
+        } else if (write.kind === 'delete') await this.delete(write.collection, write.id);
+        else await this.#appendTexts(write.log, write.id, write.texts);
+      }
+    };
+    await (expect === undefined ? apply() : this.#guards.run([`${expect.collection}/${expect.id}`], apply));
+  }
+
+  /**
+   * The revision of a guarded document: read from its file the first time, then kept in memory and
+   * updated by every put and delete of it through this store (one store per directory), so a commit
+   * does not read the record it is about to replace. A failed write forgets it (read again next time).
+   */
+  async #revision(collection: string, id: string): Promise<number | null> {
+    const key = `${collection}/${id}`;
+    const known = this.#revisions.get(key);
+    if (known !== undefined || this.#revisions.has(key)) return known ?? null;
+    const found = revisionOf(await this.get(collection, id));
+    this.#revisions.set(key, found);
+    return found;
+  }
+
   async close(): Promise<void> {
+    await this.#guards.idle();
     await this.#writes.idle();
   }
 

@@ -1,4 +1,5 @@
-import type { Store } from '../ports.js';
+import type { Store, StoreExpectation, StoreWrite } from '../ports.js';
+import { assertExpectation, checkRevision, prepareWrites, revisionOf } from './commit-writes.js';
 import { assertEntryCount, assertStoreName, toJsonText } from './store-ids.js';
 
 /**
@@ -6,8 +7,12 @@ import { assertEntryCount, assertStoreName, toJsonText } from './store-ids.js';
  * the form the file store writes, so every `get` and `readLog` parses a fresh deep copy (a caller
  * cannot mutate what is stored) and values behave as after a round trip through disk: a Date comes
  * back as a string, an undefined property is gone.
+ *
+ * `commit` is atomic: it checks every write and the expectation, then applies them all in one
+ * synchronous step, so nothing else runs in between and a refused commit changes nothing.
  */
 export class MemoryStore implements Store {
+  readonly atomicCommit = true;
   readonly #collections = new Map<string, Map<string, string>>();
   readonly #logs = new Map<string, Map<string, string[]>>();
 
@@ -66,6 +71,30 @@ export class MemoryStore implements Store {
       assertLog(log, id);
       assertEntryCount(count);
       this.#logs.get(log)?.get(id)?.splice(count);
+    });
+  }
+
+  commit(writes: readonly StoreWrite[], expect?: StoreExpectation): Promise<void> {
+    return settle(() => {
+      const prepared = prepareWrites(writes);
+      if (expect !== undefined) {
+        assertExpectation(expect);
+        const text = this.#collections.get(expect.collection)?.get(expect.id);
+        checkRevision(expect, revisionOf(text === undefined ? undefined : JSON.parse(text)));
+      }
+      for (const write of prepared) {
+        if (write.kind === 'put') {
+          slot(this.#collections, write.collection, () => new Map<string, string>()).set(write.id, write.text);
+        } else if (write.kind === 'delete') {
+          this.#collections.get(write.collection)?.delete(write.id);
+        } else {
+          slot(
+            slot(this.#logs, write.log, () => new Map<string, string[]>()),
+            write.id,
+            () => [],
+          ).push(...write.texts);
+        }
+      }
     });
   }
 

@@ -35,7 +35,7 @@ async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<v
 export function storeContract(
   name: string,
   makeStore: () => Promise<StoreFixture>,
-  { durable }: { durable: boolean },
+  { durable, damageable }: { durable: boolean; damageable: boolean },
 ): void {
   describe(`Store contract: ${name}`, () => {
     let fixture: StoreFixture;
@@ -219,6 +219,151 @@ export function storeContract(
       });
     });
 
+    describe('commit (transactions and optimistic concurrency)', () => {
+      it('applies puts, deletes and appends of one commit, in order', async () => {
+        await store.put('states', 'c1.1', { old: true });
+        await store.commit([
+          { kind: 'append', log: 'audit', id: 'c1', entries: [{ n: 1 }, { n: 2 }] },
+          { kind: 'put', collection: 'states', id: 'c1.2', value: { step: 2 } },
+          { kind: 'delete', collection: 'states', id: 'c1.1' },
+          { kind: 'put', collection: 'cases', id: 'c1', value: { revision: 1, title: '申报' } },
+          { kind: 'put', collection: 'cases', id: 'c1', value: { revision: 2, title: '申报（改）' } },
+          { kind: 'append', log: 'audit', id: 'c1', entries: [{ n: 3 }] },
+        ]);
+        expect(await store.get('cases', 'c1')).toEqual({ revision: 2, title: '申报（改）' });
+        expect(await store.list('states')).toEqual(['c1.2']);
+        expect(await store.readLog('audit', 'c1')).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+        await store.commit([]);
+      });
+
+      it('commits when the document is at the expected revision, or absent when null is expected', async () => {
+        await store.commit([{ kind: 'put', collection: 'cases', id: 'c1', value: { revision: 1 } }], {
+          collection: 'cases',
+          id: 'c1',
+          revision: null,
+        });
+        await store.commit(
+          [
+            { kind: 'append', log: 'audit', id: 'c1', entries: ['second'] },
+            { kind: 'put', collection: 'cases', id: 'c1', value: { revision: 2 } },
+          ],
+          { collection: 'cases', id: 'c1', revision: 1 },
+        );
+        expect(await store.get('cases', 'c1')).toEqual({ revision: 2 });
+        expect(await store.readLog('audit', 'c1')).toEqual(['second']);
+      });
+
+      it('refuses a stale writer with `conflict` and writes nothing of its commit', async () => {
+        await store.put('cases', 'c1', { revision: 3, title: '第三版' });
+        const stale = (revision: number | null) =>
+          store.commit(
+            [
+              { kind: 'append', log: 'audit', id: 'c1', entries: ['lost'] },
+              { kind: 'put', collection: 'states', id: 'c1.4', value: { lost: true } },
+              { kind: 'delete', collection: 'cases', id: 'other' },
+              { kind: 'put', collection: 'cases', id: 'c1', value: { revision: 4, title: '覆盖' } },
+            ],
+            { collection: 'cases', id: 'c1', revision },
+          );
+        await store.put('cases', 'other', { kept: true });
+        await expectCode(stale(2), 'conflict');
+        await expectCode(stale(null), 'conflict');
+        await expectCode(
+          store.commit([{ kind: 'put', collection: 'cases', id: 'c9', value: { revision: 1 } }], {
+            collection: 'cases',
+            id: 'c9',
+            revision: 0,
+          }),
+          'conflict',
+        );
+        // A document without a number `revision` matches no expectation.
+        await store.put('cases', 'plain', { title: 'no revision' });
+        await expectCode(
+          store.commit([{ kind: 'put', collection: 'cases', id: 'plain', value: {} }], {
+            collection: 'cases',
+            id: 'plain',
+            revision: 0,
+          }),
+          'conflict',
+        );
+        expect(await store.get('cases', 'c1')).toEqual({ revision: 3, title: '第三版' });
+        expect(await store.get('cases', 'other')).toEqual({ kept: true });
+        expect(await store.get('cases', 'c9')).toBeUndefined();
+        expect(await store.list('states')).toEqual([]);
+        expect(await store.readLog('audit', 'c1')).toEqual([]);
+      });
+
+      it('refuses a commit with one bad write (`validation`), writing none of it', async () => {
+        await store.put('cases', 'c1', { revision: 1 });
+        const good = { kind: 'put', collection: 'cases', id: 'c1', value: { revision: 2 } } as const;
+        await expectCode(
+          store.commit([good, { kind: 'append', log: 'audit', id: 'c1', entries: [1, undefined] }]),
+          'validation',
+        );
+        await expectCode(
+          store.commit([good, { kind: 'put', collection: 'cases', id: '../x', value: {} }]),
+          'validation',
+        );
+        await expectCode(store.commit([good, { kind: 'delete', collection: 'a/b', id: 'c1' }]), 'validation');
+        await expectCode(store.commit([good], { collection: 'cases', id: '..', revision: 1 }), 'validation');
+        expect(await store.get('cases', 'c1')).toEqual({ revision: 1 });
+        expect(await store.readLog('audit', 'c1')).toEqual([]);
+      });
+
+      it('lets exactly one of two writers that read the same revision commit', async () => {
+        await store.put('cases', 'c1', { revision: 1, by: 'nobody' });
+        const write = (by: string) =>
+          store
+            .commit(
+              [
+                { kind: 'append', log: 'audit', id: 'c1', entries: [by] },
+                { kind: 'put', collection: 'cases', id: 'c1', value: { revision: 2, by } },
+              ],
+              { collection: 'cases', id: 'c1', revision: 1 },
+            )
+            .then(
+              () => 'ok',
+              (error: unknown) => (isEngineError(error, 'conflict') ? 'conflict' : String(error)),
+            );
+        const outcomes = await Promise.all([write('A'), write('B')]);
+        expect([...outcomes].sort()).toEqual(['conflict', 'ok']);
+        const winner = outcomes[0] === 'ok' ? 'A' : 'B';
+        expect(await store.get('cases', 'c1')).toEqual({ revision: 2, by: winner });
+        expect(await store.readLog('audit', 'c1')).toEqual([winner]);
+      });
+
+      it('loses no update when many writers race, each retrying on conflict', async () => {
+        await store.put('counters', 'k', { revision: 0, count: 0 });
+        const increment = async (writer: number): Promise<number> => {
+          for (let attempt = 1; ; attempt++) {
+            const read = await store.get<{ revision: number; count: number }>('counters', 'k');
+            if (read === undefined) throw new Error('counter missing');
+            try {
+              await store.commit(
+                [
+                  { kind: 'append', log: 'increments', id: 'k', entries: [{ writer, count: read.count + 1 }] },
+                  {
+                    kind: 'put',
+                    collection: 'counters',
+                    id: 'k',
+                    value: { revision: read.revision + 1, count: read.count + 1 },
+                  },
+                ],
+                { collection: 'counters', id: 'k', revision: read.revision },
+              );
+              return attempt;
+            } catch (error) {
+              if (!isEngineError(error, 'conflict')) throw error;
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: 12 }, (_, writer) => increment(writer)));
+        expect(await store.get('counters', 'k')).toEqual({ revision: 12, count: 12 });
+        const log = await store.readLog<{ count: number }>('increments', 'k');
+        expect(log.map((entry) => entry.count)).toEqual(Array.from({ length: 12 }, (_, n) => n + 1));
+      });
+    });
+
     it('keeps a collection and a log with the same name apart', async () => {
       await store.put('cases', 'c1', { doc: true });
       await store.append('cases', 'c1', [{ entry: true }]);
@@ -286,7 +431,8 @@ export function storeContract(
         }
       });
 
-    if (durable)
+    // A store whose records cannot be torn (PostgreSQL's JSONB rows) has no `damaged` to report.
+    if (damageable)
       it('reports a damaged document or log as `damaged`, naming it, and keeps the rest readable', async () => {
         const { damage } = fixture;
         if (damage === undefined) throw new Error(`${name}: a durable store's fixture must say how to damage it`);

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isEngineError } from '../../engine/errors.js';
 import { damageOf, LowdbStore, MemoryStore, type StoreDamage } from '../../engine/store/index.js';
+import { PostgresStore } from '../../engine/store/postgres/postgres-store.js';
+import { freshSchema, postgresAvailable, POSTGRES_URL } from '../support/postgres.js';
 import { storeContract } from './store-contract.js';
 
 const CRASH_WRITER = fileURLToPath(new URL('./crash-writer.ts', import.meta.url));
@@ -16,6 +18,7 @@ function tempDir(): Promise<string> {
 
 storeContract('MemoryStore', () => Promise.resolve({ store: new MemoryStore(), cleanup: () => Promise.resolve() }), {
   durable: false,
+  damageable: false,
 });
 
 storeContract(
@@ -43,8 +46,24 @@ storeContract(
       cleanup: () => rm(dir, { recursive: true, force: true }),
     };
   },
-  { durable: true },
+  { durable: true, damageable: true },
 );
+
+// PostgreSQL: each test its own fresh schema (created, migrated, dropped), so test files running in
+// parallel never meet. Skipped with a loud notice when nothing answers, a failure with REQUIRE_POSTGRES=1.
+const postgresUp = await postgresAvailable();
+if (postgresUp)
+  storeContract(
+    'PostgresStore',
+    async () => {
+      const { schema, drop } = await freshSchema();
+      const open = () => PostgresStore.open({ connectionString: POSTGRES_URL, schema, poolSize: 4 });
+      return { store: await open(), reopen: open, cleanup: drop };
+    },
+    // Rows of JSONB cannot be torn: there is no `damaged` for this store.
+    { durable: true, damageable: false },
+  );
+else describe.skip('Store contract: PostgresStore (PostgreSQL not answering)', () => undefined);
 
 /** Every file under `dir`, as paths relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
