@@ -37,6 +37,7 @@ describe('subject and region over HTTP, under the declared names', () => {
     const missing = await h.api.post('/api/cases', {
       token: h.token('park2'),
       body: { process: PROCESS, park: 'P-002' },
+      request: 'invalid',
     });
     expect(missing.status).toBe(422);
     expect((missing.body as ErrorBody).error.message).toBe('「省级单位」为必填项');
