@@ -9,7 +9,17 @@ export {
   type DataCheck,
   type EngineOptions,
   type PublicWindow,
+  type StartCaseInput,
 } from './workflow-engine.js';
+export {
+  anyoneGroup,
+  declaredSubjectRegion,
+  readSubjectRegion,
+  regionDirectory,
+  scopeKind,
+  type SubjectRegion,
+} from './definitions/subject-region.js';
+export { subjectRegionOfNotification } from './notifications/notification.js';
 export type { Clock, IdGenerator, Store, StoreExpectation, StoreWrite } from './ports.js';
 export { SimulatedClock, SystemClock } from './clock.js';
 export {
@@ -37,7 +47,7 @@ export {
 export { ATTACHMENT_ID_PATTERN } from './forms/form-ajv.js';
 export { stripUnsafeText } from './forms/text-safety.js';
 export type { FieldError } from './forms/form-validator.js';
-export type { Directory, Indicators, Rules } from './definitions/types.js';
+export type { Directory, Indicators, Manifest, Rules } from './definitions/types.js';
 export type { Problem } from './definitions/problems.js';
 export { checkVersion } from './definitions/check-version.js';
 export { parseBpmn } from './definitions/moddle.js';
@@ -58,6 +68,7 @@ export type {
   Notification,
   NotificationChannel,
   NotificationKind,
+  NotificationSubject,
   NotificationView,
 } from './notifications/notification.js';
 export { NOTIFICATION_KINDS } from './notifications/notification.js';

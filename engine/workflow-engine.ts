@@ -1,6 +1,12 @@
 import { dataHash, verifyChain } from './audit/audit-chain.js';
 import { RandomIds } from './clock.js';
 import { DefinitionRegistry } from './definitions/registry.js';
+import {
+  declaredSubjectRegion,
+  readSubjectRegion,
+  regionDirectory,
+  type SubjectRegion,
+} from './definitions/subject-region.js';
 import type { Manifest } from './definitions/types.js';
 import { EngineError } from './errors.js';
 import type { FieldError } from './forms/form-validator.js';
@@ -14,7 +20,7 @@ import { RedactionPolicy, type AuditView } from './redaction/redaction-policy.js
 import { newCaseRecord, type CaseRecord, type Submission } from './cases/case-record.js';
 import { CaseRepository } from './cases/case-repository.js';
 import { CaseRuntime, SYSTEM } from './cases/case-runtime.js';
-import { taskViewOf, type CaseView, type TaskView } from './cases/case-view.js';
+import { subjectRegionOfView, taskViewOf, type CaseView, type TaskView } from './cases/case-view.js';
 import { LiveCache } from './cases/live-cache.js';
 import { migrateCase } from './cases/migrate-case.js';
 import type { MigrationPlan } from './cases/migration.js';
@@ -76,7 +82,7 @@ export class WorkflowEngine {
     const center = new NotificationCenter(store, runtime.clock, channel);
     this.notifications = center;
     runtime.onCommit = async (change) => {
-      await center.publish(deriveNotifications(change));
+      await center.publish(deriveNotifications(change), change.manifest);
     };
   }
 
@@ -108,7 +114,7 @@ export class WorkflowEngine {
         const damage = damageOf(error);
         if (damage === undefined) throw error;
         const readable = damage.name === 'cases' ? undefined : await repository.readable(id);
-        runtime.quarantine.add(id, damage, readable, runtime.clock.now());
+        runtime.quarantine.add(id, damage, readable, runtime.clock.now(), namesOf(runtime.definitions, readable));
       }
     }
   }
@@ -180,6 +186,26 @@ export class WorkflowEngine {
    */
   reloadDefinitions(): Promise<void> {
     return this.runtime.reloadDefinitions();
+  }
+
+  /** The manifest a case view runs on, when its version is known (not for a damaged case). */
+  manifestOf(view: { process: string; version: string }): Manifest | undefined {
+    try {
+      return this.runtime.definitions.get(view.process, view.version).definition.manifest;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The message a case's public notice offers (`publicNotice.message`); undefined: no such case or none. */
+  publicNoticeMessage(caseId: string): string | undefined {
+    const summary = this.runtime.index.get(caseId);
+    return summary === undefined ? undefined : this.manifestOf(summary)?.publicNotice?.message;
+  }
+
+  /** A case's subject and region, read from under the names its programme declares. */
+  subjectRegionOf(view: CaseView): SubjectRegion {
+    return subjectRegionOfView(view, this.manifestOf(view));
   }
 
   // ---- queries ---------------------------------------------------------------------------------
@@ -275,33 +301,38 @@ export class WorkflowEngine {
 
   // ---- commands --------------------------------------------------------------------------------
 
-  async startCase(
-    input: { process: string; park: string; province: string; id?: string },
-    actor: Actor,
-  ): Promise<CaseView> {
+  /**
+   * Starts a case. Its subject and region come under the names the programme declares
+   * (`{ process, park, province }`) or the neutral `{ process, subject, region }`.
+   */
+  async startCase(input: StartCaseInput, actor: Actor): Promise<CaseView> {
     const { runtime } = this;
     const now = runtime.clock.now();
     const version = runtime.definitions.inForce(input.process, chinaDateOf(now));
+    const { manifest } = version.definition;
+    const { subject, region } = requiredSubjectRegion(manifest, input);
     const id = input.id ?? runtime.ids.next('case');
+    const declared = declaredSubjectRegion(manifest, { subject, region });
     return runtime.withLock(id, async () => {
-      const record = newCaseRecord(id, { ...input, version: version.definition.manifest.version }, now);
-      // Who may start comes first: a refusal must not tell another park's cases apart.
-      if (!mayStart(actor, startGroups(version.model), version.definition.manifest, record)) {
-        throw new EngineError('forbidden', `当前用户无权为 ${input.park} 在 ${input.province} 发起申请`, {
-          park: input.park,
-          province: input.province,
-        });
+      const record = newCaseRecord(id, { process: input.process, version: manifest.version, subject, region }, now);
+      // Who may start comes first: a refusal must not tell another subject's cases apart.
+      if (!mayStart(actor, startGroups(version.model), manifest, record)) {
+        throw new EngineError('forbidden', `当前用户无权为 ${subject} 在 ${region} 发起申请`, declared);
       }
       if (runtime.index.has(id) || runtime.quarantine.has(id) || (await runtime.repository.record(id)) !== undefined) {
         throw new EngineError('conflict', `案件编号 ${id} 已存在`, { caseId: id });
       }
-      const active = runtime.index.casesOfPark(input.park, input.process).find((summary) => !summary.final);
-      if (active !== undefined) {
-        throw new EngineError('conflict', `园区 ${input.park} 已有办理中的案件 ${active.id}`, { caseId: active.id });
+      const limit = manifest.openCasesPerSubject;
+      const open = runtime.index.casesOfSubject(subject, input.process).filter((summary) => !summary.final);
+      const active = open[0];
+      if (limit !== undefined && active !== undefined && open.length >= limit) {
+        throw new EngineError('conflict', `${manifest.subject.title} ${subject} 已有办理中的案件 ${active.id}`, {
+          caseId: active.id,
+        });
       }
-      this.#checkProvince(version.definition.manifest, input.province);
+      this.#checkRegion(manifest, region);
       const transition = runtime.transition(record, version, now, actor.id);
-      transition.note('case.started', { park: input.park, province: input.province });
+      transition.note('case.started', declared);
       let live: LiveInstance;
       try {
         live = await LiveInstance.start(version, transition);
@@ -460,13 +491,56 @@ export class WorkflowEngine {
     this.runtime.live.clear();
   }
 
-  #checkProvince(manifest: Manifest, province: string): void {
-    for (const group of Object.values(manifest.groups)) {
-      if (group.scope !== 'province' || group.directory === undefined) continue;
-      const directory = this.runtime.definitions.directory(group.directory);
-      if (directory !== undefined && !directory.entries.some((entry) => entry.code === province)) {
-        throw new EngineError('validation', `省级单位代码 ${province} 不在 ${directory.title} 中`, { province });
-      }
+  #checkRegion(manifest: Manifest, region: string): void {
+    const name = regionDirectory(manifest);
+    const directory = name === undefined ? undefined : this.runtime.definitions.directory(name);
+    if (directory !== undefined && !directory.entries.some((entry) => entry.code === region)) {
+      throw new EngineError('validation', `${manifest.region.title}代码 ${region} 不在 ${directory.title} 中`, {
+        [manifest.region.name]: region,
+      });
     }
   }
+}
+
+/** What starts a case: the process, and its subject and region under declared or neutral names. */
+export interface StartCaseInput {
+  process: string;
+  id?: string;
+  /** The subject and region: `park`/`province` as declared, or `subject`/`region`. */
+  readonly [name: string]: unknown;
+}
+
+/** The subject and region a start names, each a non-empty text (「园区」为必填项 otherwise). */
+function requiredSubjectRegion(manifest: Manifest, input: StartCaseInput): SubjectRegion {
+  const { subject, region } = readSubjectRegion(manifest, input);
+  const required = (value: unknown, title: string): string => {
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw new EngineError('validation', `「${title}」为必填项`, {});
+    }
+    return value;
+  };
+  return { subject: required(subject, manifest.subject.title), region: required(region, manifest.region.title) };
+}
+
+/**
+ * The subject's and region's declared names for a damaged case: its own version's when its record
+ * could be read, else the names every loaded programme agrees on (none: the neutral names).
+ */
+function namesOf(
+  definitions: DefinitionRegistry,
+  readable: CaseRecord | undefined,
+): Pick<Manifest, 'subject' | 'region'> | undefined {
+  if (readable !== undefined) {
+    try {
+      return definitions.get(readable.process, readable.version).definition.manifest;
+    } catch {
+      // Its version is gone: as for an unreadable record.
+    }
+  }
+  const manifests = definitions.list().map((version) => version.definition.manifest);
+  const first = manifests[0];
+  const agreed = manifests.every(
+    (manifest) => manifest.subject.name === first?.subject.name && manifest.region.name === first.region.name,
+  );
+  return agreed ? first : undefined;
 }

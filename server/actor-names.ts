@@ -1,4 +1,4 @@
-import { parseRole, type AuditEntry, type WorkflowEngine } from '../engine/index.js';
+import { anyoneGroup, parseRole, type AuditEntry, type WorkflowEngine } from '../engine/index.js';
 import type { Accounts, User } from './accounts/accounts.js';
 
 /** How the history names a member of the public (Art. 22): never by name, account or contact. */
@@ -6,10 +6,11 @@ export const PUBLIC_NAME = '公众';
 
 type Manifest = ReturnType<WorkflowEngine['definitions']['get']>['definition']['manifest'];
 
+/** The case (its view): the subject is under the name its programme declares (`park`). */
 interface CaseContext {
+  readonly [declared: string]: unknown;
   process: string;
   version: string;
-  park: string;
   subjectName?: string;
 }
 
@@ -24,7 +25,7 @@ function roleName(user: User, manifest: Manifest, context: CaseContext, engine: 
     const scopeName =
       group.members?.[role.scope] ??
       directory?.entries.find((entry) => entry.code === role.scope)?.name ??
-      (role.scope === context.park ? context.subjectName : undefined) ??
+      (role.scope === context[manifest.subject.name] ? context.subjectName : undefined) ??
       role.scope;
     return `${group.title} · ${scopeName}`;
   }
@@ -77,10 +78,11 @@ export class ActorNames {
 
   /** Messages of the case's version that anyone may send (their senders are never named). */
   #publicMessages(context: CaseContext): Set<string> {
-    const { model } = this.engine.definitions.get(context.process, context.version);
+    const { model, definition } = this.engine.definitions.get(context.process, context.version);
+    const anyone = anyoneGroup(definition.manifest);
     return new Set(
       model.messageCatches
-        .filter((catcher) => catcher.candidateGroups.includes('public'))
+        .filter((catcher) => anyone !== undefined && catcher.candidateGroups.includes(anyone))
         .flatMap((catcher) => (catcher.messageName === undefined ? [] : [catcher.messageName])),
     );
   }

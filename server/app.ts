@@ -11,7 +11,7 @@ import { RoleCatalogue } from './accounts/roles.js';
 import { ActorNames } from './actor-names.js';
 import type { AttachmentStore } from './attachments.js';
 import { errorHandler, HttpError } from './http-errors.js';
-import { openApiDocument } from './openapi.js';
+import { openApiDocument, programmeTerms } from './openapi.js';
 import { authenticate } from './request-context.js';
 import { adminRoutes } from './routes/admin.js';
 import { attachmentRoutes } from './routes/attachments.js';
@@ -128,7 +128,8 @@ export function createApp(deps: AppDeps): Express {
     response.json({ now: now.toISOString(), today: chinaDateOf(now), simulated: deps.simulatedClock !== undefined });
   });
   app.get('/api/openapi.json', (_request, response) => {
-    response.json(openApiDocument(deps.simulatedClock !== undefined));
+    // Names and examples from the definitions in force (reloaded after a publication).
+    response.json(openApiDocument(deps.simulatedClock !== undefined, programmeTerms(engine.definitions.list())));
   });
   // Login throttling runs on the machine's clock, never the case clock (CONTRACT §6).
   app.use(sessionRoutes(accounts, new LoginThrottle(Date.now)));
@@ -138,7 +139,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(taskRoutes(engine, attachments));
   app.use(inboxRoutes(engine));
   app.use(
-    publicRoutes(engine, attachments, engine.definitions.directory('provinces'), {
+    publicRoutes(engine, attachments, {
       objectionsPerHour: deps.limits?.objectionsPerHour ?? 30,
     }),
   );

@@ -71,7 +71,7 @@ const OpenTask = object(
     formKey: text('表单 / form key', { minLength: 1 }),
     group: text('办理主体 / candidate group', { minLength: 1 }),
     groups: { ...STRINGS, minItems: 1 },
-    scope: text('所属园区、省级单位或部门代码 / park, province or ministry code'),
+    scope: text('任务的范围：案件对象、地区或部门代码 / the subject, region or member code the task is scoped to'),
     createdAt: INSTANT,
     origin: object('引起该任务的事项（如异议）/ the message that opened it', ['message', 'submission'], {
       message: { type: 'string' },
@@ -87,23 +87,113 @@ const Task = {
   allOf: [schema('OpenTask'), object('', ['caseId'], { caseId: { type: 'string', minLength: 1 } })],
 };
 
-const DUE_NAMES = [
-  'acceptanceOpens',
-  'publicityStarts',
-  'publicityEnds',
-  'recognizedOn',
-  'demonstrationEnds',
-  'reReviewOpens',
-  'nextAnnualReportDue',
-  'reapplyAllowedFrom',
-];
+/**
+ * What the definitions in force declare, for the document's names and examples: the programmes'
+ * processes, statuses, due names, messages, and the names their subjects and regions go by. The
+ * server knows none of them itself (issue 10): without definitions the document is neutral.
+ */
+export interface ProgrammeTerms {
+  processes: string[];
+  statuses: string[];
+  dates: string[];
+  messages: string[];
+  /** Declared subject names (`park`) with their titles, and the key a public notice names the subject under. */
+  subjects: { name: string; title: string; nameField: string }[];
+  regions: { name: string; title: string }[];
+}
 
-const Due = {
-  type: 'object',
-  description: '案件的法定日期（CONTRACT §2，本地日期）/ named due dates, local dates',
-  properties: Object.fromEntries(DUE_NAMES.map((name) => [name, DATE])),
-  additionalProperties: DATE,
+const NEUTRAL_TERMS: ProgrammeTerms = {
+  processes: [],
+  statuses: [],
+  dates: [],
+  messages: [],
+  subjects: [{ name: 'subject', title: '对象', nameField: 'subjectName' }],
+  regions: [{ name: 'region', title: '地区' }],
 };
+
+interface DeclaringVersion {
+  definition: {
+    manifest: {
+      process: string;
+      statuses: Record<string, unknown>;
+      dates: Record<string, unknown>;
+      subject: { name: string; title: string };
+      region: { name: string; title: string };
+      publicNotice?: { subjectNameField?: string };
+    };
+  };
+  model: { messages: readonly { name: string }[] };
+}
+
+/** The terms of every version loaded (each list without repeats, in the order first declared). */
+export function programmeTerms(versions: readonly DeclaringVersion[]): ProgrammeTerms {
+  if (versions.length === 0) return NEUTRAL_TERMS;
+  const unique = <T>(items: T[], key: (item: T) => string) => [
+    ...new Map(items.map((item) => [key(item), item])).values(),
+  ];
+  const manifests = versions.map((version) => version.definition.manifest);
+  return {
+    processes: unique(
+      manifests.map((manifest) => manifest.process),
+      String,
+    ),
+    statuses: unique(
+      manifests.flatMap((manifest) => Object.keys(manifest.statuses)),
+      String,
+    ),
+    dates: unique(
+      manifests.flatMap((manifest) => Object.keys(manifest.dates)),
+      String,
+    ),
+    messages: unique(
+      versions.flatMap((version) => version.model.messages.map((message) => message.name)).filter(Boolean),
+      String,
+    ),
+    subjects: unique(
+      manifests.map((manifest) => ({
+        ...manifest.subject,
+        nameField: manifest.publicNotice?.subjectNameField ?? `${manifest.subject.name}Name`,
+      })),
+      (subject) => subject.name,
+    ),
+    regions: unique(
+      manifests.map((manifest) => manifest.region),
+      (region) => region.name,
+    ),
+  };
+}
+
+const examples = (values: readonly string[]) => (values.length === 0 ? {} : { examples: values.slice(0, 6) });
+
+/** Required only when every programme calls it the same (one subject name, one region name). */
+const requiredNames = (terms: ProgrammeTerms) =>
+  terms !== NEUTRAL_TERMS && terms.subjects.length === 1 && terms.regions.length === 1
+    ? [terms.subjects[0]?.name ?? '', terms.regions[0]?.name ?? '']
+    : [];
+
+function dueSchema(terms: ProgrammeTerms): Json {
+  return {
+    type: 'object',
+    description: '案件的法定日期（名称见流程定义，本地日期）/ named due dates declared by the definitions, local dates',
+    properties: Object.fromEntries(terms.dates.map((name) => [name, DATE])),
+    additionalProperties: DATE,
+  };
+}
+
+/** The case's subject and region under their declared names (`park`, `province`). */
+function subjectRegionProperties(terms: ProgrammeTerms, value: Json): Json {
+  const entries: [string, Json][] = [
+    ...terms.subjects.map((subject): [string, Json] => [
+      subject.name,
+      text(`${subject.title} / the case's subject`, value),
+    ]),
+    ...terms.regions.map((region): [string, Json] => [
+      region.name,
+      text(`${region.title}代码 / the case's region`, value),
+    ]),
+  ];
+  return Object.fromEntries(entries);
+}
 
 const DueBasis = object(
   '日期的计算依据 / where a due date comes from',
@@ -133,73 +223,71 @@ const Incident = object('流程异常 / an incident recorded on a case', ['id', 
   year: { type: 'integer' },
 });
 
-const Case = object(
-  '案件 / a case (CONTRACT §6)',
-  [
-    'id',
-    'process',
-    'version',
-    'status',
-    'statusDate',
-    'final',
-    'park',
-    'province',
-    'openTasks',
-    'due',
-    'openMessages',
-    'incidents',
-    'startedAt',
-    'updatedAt',
-  ],
-  {
-    id: { type: 'string', minLength: 1 },
-    process: { type: 'string', minLength: 1 },
-    version: text('案件运行的定义版本 / definition version', { minLength: 1 }),
-    status: text('案件状态 / status', {
-      minLength: 1,
-      examples: ['applying', 'creating', 'accepting', 'publicizing', 'demonstrating', 're-reviewing'],
-    }),
-    statusTitle: { type: 'string' },
-    statusDate: DATE,
-    final: { type: 'boolean' },
-    reason: text('办结原因（引用条款）/ why the case ended'),
-    park: { type: 'string', minLength: 1 },
-    province: { type: 'string', minLength: 1 },
-    subjectName: text('园区名称 / the park name from the forms'),
-    openTasks: arrayOf(schema('OpenTask')),
-    due: schema('Due'),
-    dueBasis: { type: 'object', additionalProperties: schema('DueBasis') },
-    openMessages: arrayOf(
-      object('现在可发送的事项 / a message that may be sent now', ['name', 'groups'], {
-        name: { type: 'string', minLength: 1 },
-        groups: STRINGS,
+const caseSchema = (terms: ProgrammeTerms) =>
+  object(
+    '案件 / a case (CONTRACT §6)',
+    [
+      'id',
+      'process',
+      'version',
+      'status',
+      'statusDate',
+      'final',
+      ...requiredNames(terms),
+      'openTasks',
+      'due',
+      'openMessages',
+      'incidents',
+      'startedAt',
+      'updatedAt',
+    ],
+    {
+      id: { type: 'string', minLength: 1 },
+      process: { type: 'string', minLength: 1, ...examples(terms.processes) },
+      version: text('案件运行的定义版本 / definition version', { minLength: 1 }),
+      status: text('案件状态（流程定义声明）/ status, as the definitions declare', {
+        minLength: 1,
+        ...examples(terms.statuses),
       }),
-    ),
-    incidents: arrayOf(schema('Incident')),
-    startedAt: INSTANT,
-    updatedAt: INSTANT,
-    endedAt: INSTANT,
-  },
-);
+      statusTitle: { type: 'string' },
+      statusDate: DATE,
+      final: { type: 'boolean' },
+      reason: text('办结原因（引用条款）/ why the case ended'),
+      ...subjectRegionProperties(terms, { minLength: 1 }),
+      subjectName: text("对象名称（表单所填）/ the subject's name from the forms"),
+      openTasks: arrayOf(schema('OpenTask')),
+      due: schema('Due'),
+      dueBasis: { type: 'object', additionalProperties: schema('DueBasis') },
+      openMessages: arrayOf(
+        object('现在可发送的事项 / a message that may be sent now', ['name', 'groups'], {
+          name: { type: 'string', minLength: 1 },
+          groups: STRINGS,
+        }),
+      ),
+      incidents: arrayOf(schema('Incident')),
+      startedAt: INSTANT,
+      updatedAt: INSTANT,
+      endedAt: INSTANT,
+    },
+  );
 
-const PublicNotice = object(
-  '公示（第二十二条）/ an open public notice (Art. 22)',
-  ['caseId', 'process', 'park', 'province', 'status', 'message'],
-  {
+const publicNoticeSchema = (terms: ProgrammeTerms) =>
+  object('公示 / an open public notice', ['caseId', 'process', ...requiredNames(terms), 'status', 'message'], {
     caseId: { type: 'string', minLength: 1 },
     process: { type: 'string' },
     version: text("案件所用规则版本（决定异议表单）/ the case's definition version (its objection form)"),
-    park: { type: 'string' },
-    parkName: { type: 'string' },
-    province: { type: 'string' },
-    provinceName: { type: 'string' },
+    ...subjectRegionProperties(terms, {}),
+    ...Object.fromEntries(terms.subjects.map((subject) => [subject.nameField, text(`${subject.title}名称`)])),
+    ...Object.fromEntries(terms.regions.map((region) => [`${region.name}Name`, text(`${region.title}名称`)])),
     status: { type: 'string' },
     result: text('公示事项 / what is publicized'),
-    message: text('可提交的事项，如 objection / the message anyone may send', { minLength: 1 }),
+    message: text('可提交的事项（流程定义的 publicNotice.message）/ the message anyone may send', {
+      minLength: 1,
+      ...examples(terms.messages),
+    }),
     opensOn: DATE,
     closesOn: text('公示期最后一日 / last day of the notice', { format: 'date' }),
-  },
-);
+  });
 
 const ACTOR_NAME = text(
   '办理单位：账户的所属单位，或角色的组名与范围；公众来件只称“公众”；不在哈希内 / who acted, by organisation (not hashed)',
@@ -495,13 +583,10 @@ const bodies: Json = {
   Error: ErrorBody,
   ValidationError,
   FieldError,
-  Case,
   OpenTask,
   Task,
-  Due,
   DueBasis,
   Incident,
-  PublicNotice,
   Receipt: object('已受理（不含案件内容）/ received, without the case', ['caseId', 'received'], {
     caseId: { type: 'string' },
     received: { const: true },
@@ -639,11 +724,6 @@ const bodies: Json = {
     province: { oneOf: [REGION, { type: 'null' }] },
     region: { oneOf: [REGION, { type: 'null' }] },
     organisation: ORGANISATION,
-  }),
-  NewCase: object('发起创建申请 / start a case', ['process', 'park', 'province'], {
-    process: { type: 'string', minLength: 1, examples: ['quality-brand-zone'] },
-    park: { type: 'string', minLength: 1, examples: ['P-001'] },
-    province: text('省级单位代码（GB/T 2260）/ province code', { minLength: 1, examples: ['320000'] }),
   }),
   FormData: object('表单数据 / form data (checked against the task or message form)', ['data'], {
     data: { type: 'object', description: '按表单 JSON Schema 填写 / per the form schema' },
@@ -790,10 +870,10 @@ const FILE_NAME: Json = {
 };
 
 /** Every route of `createApp`, by area. */
-function paths(simulatedClock: boolean): Json {
+function paths(simulatedClock: boolean, terms: ProgrammeTerms): Json {
   return {
     ...accountPaths(),
-    ...casePaths(),
+    ...casePaths(terms),
     ...inboxPaths(operation),
     ...publicPaths(),
     ...definitionPaths(),
@@ -886,7 +966,7 @@ function accountPaths(): Json {
 }
 
 /** Cases, messages and tasks (CONTRACT §6). */
-function casePaths(): Json {
+function casePaths(terms: ProgrammeTerms): Json {
   return {
     '/api/cases': {
       get: operation({
@@ -900,16 +980,16 @@ function casePaths(): Json {
       post: operation({
         id: 'startCase',
         tag: 'cases',
-        summary: '发起创建申请（园区）/ start a case (its park)',
+        summary: '发起申请（案件对象本身）/ start a case (its subject)',
         description: '按申请之日有效的定义版本运行（CONTRACT §1）/ runs on the version in force on its start day',
         auth: 'user',
         body: jsonBody('NewCase'),
         ok: { 201: ok('新案件 / the new case', schema('Case')) },
         errors: {
-          403: "只有该园区、且只能在其账号所属省级单位发起 / only its park, only in its account's province",
+          403: "只有该对象、且只能在其账号所属地区发起 / only its subject, only in its account's region",
           404: '流程不存在或无有效版本 / unknown process or no version in force',
-          409: '该园区已有办理中的案件 / the park has a running case',
-          422: '缺少字段或省级单位代码不正确',
+          409: '该对象已有办理中的案件（openCasesPerSubject）/ the subject has as many open cases as declared',
+          422: '缺少字段或地区代码不正确',
         },
       }),
     },
@@ -961,9 +1041,9 @@ function casePaths(): Json {
       post: operation({
         id: 'sendMessage',
         tag: 'cases',
-        summary: '发送事项：majorEvent、revocationProposed、withdraw、objection / send a message (CONTRACT §2)',
+        summary: '发送事项（名称见流程定义）/ send a message the definitions declare (CONTRACT §2)',
         auth: 'user',
-        parameters: [CASE_ID, path('name', '事项 / message name', { examples: ['withdraw', 'majorEvent'] })],
+        parameters: [CASE_ID, path('name', '事项 / message name', examples(terms.messages))],
         body: formBody,
         ok: {
           202: ok(
@@ -1044,7 +1124,7 @@ function publicPaths(): Json {
       post: operation({
         id: 'fileObjection',
         tag: 'public',
-        summary: '对公示提出异议（无需登录，第二十二条）/ object to a notice, no login (Art. 22)',
+        summary: '对公示提出异议（无需登录）/ object to a notice, no login',
         auth: 'optional',
         parameters: [path('caseId', '案件编号 / case id')],
         body: formBody,
@@ -1424,8 +1504,35 @@ function draftPaths(): Json {
   };
 }
 
-/** The OpenAPI 3.1 document; `/api/admin/clock` is in it only when the server runs a simulated clock. */
-export function openApiDocument(simulatedClock: boolean): Record<string, unknown> {
+/** `POST /api/cases`: the process and its subject and region, under the declared or the neutral names. */
+function newCaseSchema(terms: ProgrammeTerms): Json {
+  const required = requiredNames(terms);
+  return {
+    ...object(
+      '发起申请 / start a case: the subject and region under their declared names, or `subject` / `region`',
+      ['process'],
+      {
+        process: { type: 'string', minLength: 1, ...examples(terms.processes) },
+        ...subjectRegionProperties(terms, { minLength: 1 }),
+        subject: text('对象（中性名称）/ the subject, neutral name', { minLength: 1 }),
+        region: text('地区代码（中性名称）/ the region, neutral name', { minLength: 1 }),
+      },
+    ),
+    ...(required.length === 2 && {
+      anyOf: [{ required }, { required: ['subject', 'region'] }],
+    }),
+  };
+}
+
+/**
+ * The OpenAPI 3.1 document; `/api/admin/clock` is in it only when the server runs a simulated clock.
+ * Names and examples particular to a programme (statuses, due names, messages, the subject's and
+ * region's names) come from `terms`, the definitions in force.
+ */
+export function openApiDocument(
+  simulatedClock: boolean,
+  terms: ProgrammeTerms = NEUTRAL_TERMS,
+): Record<string, unknown> {
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
@@ -1458,9 +1565,16 @@ export function openApiDocument(simulatedClock: boolean): Record<string, unknown
       { name: 'system', description: '系统 / system' },
     ],
     security: [{ bearerAuth: [] }],
-    paths: paths(simulatedClock),
+    paths: paths(simulatedClock, terms),
     components: {
-      schemas: { ...bodies, ...reportSchemas() },
+      schemas: {
+        ...bodies,
+        Case: caseSchema(terms),
+        Due: dueSchema(terms),
+        PublicNotice: publicNoticeSchema(terms),
+        NewCase: newCaseSchema(terms),
+        ...reportSchemas(),
+      },
       responses: errorResponses,
       securitySchemes: {
         bearerAuth: {

@@ -1,8 +1,9 @@
 import { EngineError } from '../errors.js';
-import type { GroupDeclaration, Manifest } from '../definitions/types.js';
+import { anyoneGroup, scopeKind } from '../definitions/subject-region.js';
+import type { Manifest } from '../definitions/types.js';
 import type { CaseRecord } from './case-record.js';
 
-/** `group` or `group:scope` (a park id, a province code, a ministry code). */
+/** `group` or `group:scope` (a subject id such as a park's, a region code, a ministry code). */
 export interface Role {
   group: string;
   scope?: string;
@@ -31,19 +32,27 @@ export function formatRole(role: Role): string {
   return role.scope === undefined ? role.group : `${role.group}:${role.scope}`;
 }
 
-/** The group anyone may act as, without an account (objections, Art. 22). */
+/**
+ * The role the server gives a caller without an account. What that caller may do is what the
+ * programme's `anyone` group may do (`anyoneGroup`); the name itself grants nothing.
+ */
 export const PUBLIC_GROUP = 'public';
 
 /** System administrators: see every case, act on none. */
 export const ADMIN_GROUP = 'admin';
 
 /** The value a group's tasks on this case are scoped to, or undefined for national groups. */
-export function scopeValue(group: GroupDeclaration | undefined, record: CaseRecord, item?: string): string | undefined {
-  switch (group?.scope) {
-    case 'park':
-      return record.park;
-    case 'province':
-      return record.province;
+export function scopeValue(
+  manifest: Manifest,
+  group: string,
+  record: Pick<CaseRecord, 'subject' | 'region'>,
+  item?: string,
+): string | undefined {
+  switch (scopeKind(manifest, manifest.groups[group])) {
+    case 'subject':
+      return record.subject;
+    case 'region':
+      return record.region;
     case 'element':
       return item;
     default:
@@ -63,10 +72,11 @@ export function mayActAs(
   record: CaseRecord,
   item?: string,
 ): boolean {
+  const anyone = anyoneGroup(manifest);
   return groups.some((group) => {
-    if (group === PUBLIC_GROUP) return true;
+    if (group === anyone) return true;
     const declared = manifest.groups[group];
-    const required = scopeValue(declared, record, item);
+    const required = scopeValue(manifest, group, record, item);
     return actor.roles.some(
       (role) => role.group === group && (declared?.scope === undefined || role.scope === required),
     );
@@ -75,29 +85,31 @@ export function mayActAs(
 
 /**
  * Whether `actor` may start this case: as for acting (`mayActAs`), and a subject's own group (a park)
- * starts only in the region its account names — a park does not pick its reviewing province
+ * starts only in the region its account names — a subject does not pick its reviewing region
  * (Art. 17: the province where the park lies reviews its application).
  */
 export function mayStart(actor: Actor, groups: readonly string[], manifest: Manifest, record: CaseRecord): boolean {
   return groups.some((group) => {
     if (!mayActAs(actor, [group], manifest, record)) return false;
-    return manifest.groups[group]?.scope !== 'park' || actor.region === record.province;
+    return scopeKind(manifest, manifest.groups[group]) !== 'subject' || actor.region === record.region;
   });
 }
 
 /**
- * Whether `actor` may see the case: scoped groups see the cases of their park or province; national
+ * Whether `actor` may see the case: scoped groups see the cases of their subject or region; national
  * groups of the process (SAMR, ministries, experts) see all of them; the public sees none (public
  * notices are served separately).
  */
 export function maySee(actor: Actor, manifest: Manifest, record: CaseRecord): boolean {
+  const anyone = anyoneGroup(manifest);
   return actor.roles.some((role) => {
     if (role.group === ADMIN_GROUP) return true;
-    if (role.group === PUBLIC_GROUP) return false;
+    if (role.group === PUBLIC_GROUP || role.group === anyone) return false;
     const declared = manifest.groups[role.group];
     if (declared === undefined) return false;
-    if (declared.scope === 'park') return role.scope === record.park;
-    if (declared.scope === 'province') return role.scope === record.province;
+    const kind = scopeKind(manifest, declared);
+    if (kind === 'subject') return role.scope === record.subject;
+    if (kind === 'region') return role.scope === record.region;
     return true;
   });
 }

@@ -8,16 +8,16 @@ import { summaryOf, type CaseSummary } from './case-view.js';
 export class CaseIndex {
   readonly #summaries = new Map<string, CaseSummary>();
   readonly #taskCase = new Map<string, string>();
-  readonly #byPark = new Map<string, Set<string>>();
+  readonly #bySubject = new Map<string, Set<string>>();
 
   remember(record: CaseRecord): void {
     const previous = this.#summaries.get(record.id);
     for (const task of previous?.tasks ?? []) this.#taskCase.delete(task.ref);
     this.#summaries.set(record.id, summaryOf(record));
     for (const task of record.tasks) this.#taskCase.set(task.ref, record.id);
-    const park = this.#byPark.get(record.park) ?? new Set<string>();
-    park.add(record.id);
-    this.#byPark.set(record.park, park);
+    const subject = this.#bySubject.get(record.subject) ?? new Set<string>();
+    subject.add(record.id);
+    this.#bySubject.set(record.subject, subject);
   }
 
   get(id: string): CaseSummary | undefined {
@@ -37,9 +37,9 @@ export class CaseIndex {
     return this.#taskCase.get(ref);
   }
 
-  /** A park's cases of one process, except one. */
-  casesOfPark(park: string, process: string, except?: string): CaseSummary[] {
-    return [...(this.#byPark.get(park) ?? [])]
+  /** A subject's cases of one process, except one. */
+  casesOfSubject(subject: string, process: string, except?: string): CaseSummary[] {
+    return [...(this.#bySubject.get(subject) ?? [])]
       .filter((id) => id !== except)
       .map((id) => this.#summaries.get(id))
       .filter((summary): summary is CaseSummary => summary?.process === process);

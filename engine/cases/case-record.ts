@@ -10,8 +10,10 @@ export interface CaseRecord {
   id: string;
   process: string;
   version: string;
-  park: string;
-  province: string;
+  /** Who the case is about (the declared subject, e.g. a park id). */
+  subject: string;
+  /** Through whom it goes (the declared region, e.g. a province code). */
+  region: string;
   /** The subject's name from the forms (manifest `subjectName`), e.g. the park's name. */
   subjectName?: string;
   status: string;
@@ -46,7 +48,7 @@ export interface TaskRecord {
   elementId: string;
   formKey: string;
   groups: string[];
-  /** The park, province or collection element the task is scoped to (none: national). */
+  /** The subject, region or collection element the task is scoped to (none: national). */
   scope?: string;
   /** The bpmn-engine instance this task is; none while it waits in the element's queue. */
   executionId?: string;
@@ -122,7 +124,7 @@ export interface Submission {
 /** A case before its first transition: no status yet (the start event gives it one). */
 export function newCaseRecord(
   id: string,
-  input: { process: string; version: string; park: string; province: string },
+  input: { process: string; version: string; subject: string; region: string },
   now: Date,
 ): CaseRecord {
   const at = now.toISOString();
@@ -147,4 +149,20 @@ export function newCaseRecord(
     audit: { count: 0, head: GENESIS_HASH },
     submissions: 0,
   };
+}
+
+/**
+ * A record as read from the store: records written before subject and region were declared kept
+ * them as `park` and `province`; they are read as the case's subject and region.
+ */
+export function upgradeRecord(stored: CaseRecord): CaseRecord {
+  const legacy = stored as Omit<CaseRecord, 'subject' | 'region'> & {
+    subject?: string;
+    region?: string;
+    park?: string;
+    province?: string;
+  };
+  if (legacy.subject !== undefined || legacy.park === undefined) return stored;
+  const { park, province, ...rest } = legacy;
+  return { ...rest, subject: park, region: province ?? '' };
 }

@@ -4,7 +4,7 @@ import type { Store, StoreWrite } from '../ports.js';
 import { damageOf } from '../store/damage.js';
 import { isStoreName } from '../store/store-ids.js';
 import type { EngineState } from '../runtime/live-instance.js';
-import type { CaseRecord, Submission } from './case-record.js';
+import { upgradeRecord, type CaseRecord, type Submission } from './case-record.js';
 
 const CASES = 'cases';
 const STATES = 'states';
@@ -31,7 +31,8 @@ export class CaseRepository {
   async record(id: string): Promise<CaseRecord | undefined> {
     // An id the store could not hold names no case (a path trick): not found, not "invalid".
     if (!isStoreName(id)) return undefined;
-    const record = await this.store.get<CaseRecord>(CASES, id);
+    const stored = await this.store.get<CaseRecord>(CASES, id);
+    const record = stored === undefined ? undefined : upgradeRecord(stored);
     // Only a store whose commit can be interrupted part-way leaves entries to drop (see the class note).
     if (record !== undefined && !this.store.atomicCommit && !this.#checked.has(id)) await this.#dropUncommitted(record);
     return record;
@@ -40,7 +41,8 @@ export class CaseRepository {
   /** The record as stored, without checking its logs; undefined when it is missing or damaged itself. */
   async readable(id: string): Promise<CaseRecord | undefined> {
     try {
-      return await this.store.get<CaseRecord>(CASES, id);
+      const stored = await this.store.get<CaseRecord>(CASES, id);
+      return stored === undefined ? undefined : upgradeRecord(stored);
     } catch (error) {
       if (damageOf(error) !== undefined) return undefined;
       throw error;

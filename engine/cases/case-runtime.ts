@@ -144,7 +144,7 @@ export class CaseRuntime {
       now,
       actor,
       history: this.index
-        .casesOfPark(record.park, record.process, record.id)
+        .casesOfSubject(record.subject, record.process, record.id)
         .map((other) => ({ status: other.status, statusDate: other.statusDate })),
       newId: (kind) => this.ids.next(kind),
     });

@@ -1,3 +1,4 @@
+import { declaredSubjectRegion, type SubjectRegion } from '../definitions/subject-region.js';
 import type { Manifest } from '../definitions/types.js';
 import type { CaseRecord, DueBasis, Incident } from './case-record.js';
 
@@ -18,8 +19,13 @@ export interface TaskView {
   reminders?: { at: string; group: string; note?: string }[];
 }
 
-/** A case as clients see it (CONTRACT §6), with what a workbench needs besides. */
+/**
+ * A case as clients see it (CONTRACT §6), with what a workbench needs besides. Its subject and region
+ * are under the names the programme declares (`park`, `province`; see `subjectRegionOfView`).
+ */
 export interface CaseView {
+  /** The subject and region under their declared names (`park`, `province`). */
+  readonly [declared: string]: unknown;
   id: string;
   process: string;
   version: string;
@@ -28,8 +34,6 @@ export interface CaseView {
   statusDate: string;
   final: boolean;
   reason?: string;
-  park: string;
-  province: string;
   subjectName?: string;
   openTasks: Omit<TaskView, 'caseId'>[];
   due: Record<string, string>;
@@ -71,6 +75,8 @@ export function caseViewOf(
   record: CaseSummary & Partial<Pick<CaseRecord, 'dueBasis'>>,
   manifest: Manifest | undefined,
   openMessages: CaseView['openMessages'],
+  /** The declared names of subject and region when there is no manifest (a damaged case). */
+  names: Pick<Manifest, 'subject' | 'region'> | undefined = manifest,
 ): CaseView {
   const statusTitle = manifest?.statuses[record.status]?.title;
   return {
@@ -82,8 +88,9 @@ export function caseViewOf(
     statusDate: record.statusDate,
     final: record.final,
     ...(record.reason !== undefined && { reason: record.reason }),
-    park: record.park,
-    province: record.province,
+    ...(names === undefined
+      ? { subject: record.subject, region: record.region }
+      : declaredSubjectRegion(names, record)),
     ...(record.subjectName !== undefined && { subjectName: record.subjectName }),
     openTasks: record.tasks.map((task) => {
       const { caseId: _caseId, ...view } = taskViewOf(record, task);
@@ -96,5 +103,17 @@ export function caseViewOf(
     startedAt: record.startedAt,
     updatedAt: record.updatedAt,
     ...(record.endedAt !== undefined && { endedAt: record.endedAt }),
+  };
+}
+
+/** A view's subject and region, read back from under their declared names. */
+export function subjectRegionOfView(view: CaseView, manifest: Manifest | undefined): SubjectRegion {
+  const read = (key: string) => {
+    const value = view[key];
+    return typeof value === 'string' ? value : '';
+  };
+  return {
+    subject: read(manifest?.subject.name ?? 'subject'),
+    region: read(manifest?.region.name ?? 'region'),
   };
 }

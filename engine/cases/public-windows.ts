@@ -1,5 +1,5 @@
 import type { RuntimeVersion } from '../runtime/runtime-version.js';
-import { PUBLIC_GROUP } from './actors.js';
+import { anyoneGroup } from '../definitions/subject-region.js';
 import type { CaseRuntime } from './case-runtime.js';
 import type { CaseView } from './case-view.js';
 
@@ -26,16 +26,21 @@ function closingTimerOf(model: RuntimeVersion['model'], catchId: string) {
 }
 
 /**
- * Cases with an open window for a message anyone may send (public notices, Art. 22), with the
- * window's dates: those of the timer that closes it (its `from` and `due`).
+ * Cases with an open window for the message their programme's public notice offers
+ * (`publicNotice.message`, sent by the `anyone` group: objections, Art. 22), with the window's
+ * dates: those of the timer that closes it (its `from` and `due`).
  */
 export function publicWindows(runtime: CaseRuntime): PublicWindow[] {
   const result: PublicWindow[] = [];
   for (const summary of runtime.index.all()) {
     if (summary.final) continue;
-    const { model } = runtime.version(summary);
+    const { model, definition } = runtime.version(summary);
+    const anyone = anyoneGroup(definition.manifest);
+    const offered = definition.manifest.publicNotice?.message;
+    if (anyone === undefined || offered === undefined) continue;
     for (const catcher of model.messageCatches) {
-      if (!summary.windows.includes(catcher.elementId) || !catcher.candidateGroups.includes(PUBLIC_GROUP)) continue;
+      if (!summary.windows.includes(catcher.elementId) || catcher.messageName !== offered) continue;
+      if (!catcher.candidateGroups.includes(anyone)) continue;
       const closing = closingTimerOf(model, catcher.elementId);
       const opensOn = closing?.from === undefined ? undefined : summary.due[closing.from];
       const closesOn = closing?.due === undefined ? undefined : summary.due[closing.due];

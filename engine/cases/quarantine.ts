@@ -1,6 +1,7 @@
 import { chinaDateOf } from '../legal-time/pure.js';
 import type { StoreDamage } from '../store/damage.js';
 import { ADMIN_GROUP, type Actor } from './actors.js';
+import type { Manifest } from '../definitions/types.js';
 import type { CaseRecord } from './case-record.js';
 import { caseViewOf, summaryOf, type CaseView } from './case-view.js';
 
@@ -17,7 +18,13 @@ export class Quarantine {
   readonly #cases = new Map<string, { view: CaseView; damage: StoreDamage }>();
 
   /** `readable` is the case record when only one of its logs is damaged. */
-  add(id: string, damage: StoreDamage, readable: CaseRecord | undefined, now: Date): void {
+  add(
+    id: string,
+    damage: StoreDamage,
+    readable: CaseRecord | undefined,
+    now: Date,
+    names: Pick<Manifest, 'subject' | 'region'> | undefined,
+  ): void {
     const at = now.toISOString();
     const record: CaseRecord = readable ?? placeholder(id, now);
     // Named inside the data directory: the full path is in the server's log, not in an API answer.
@@ -34,7 +41,7 @@ export class Quarantine {
         { id: `damaged-${id}`, kind: 'damaged', element: '', message: `${DAMAGED_MESSAGE}：${where}`, at },
       ],
     };
-    const view = caseViewOf(summaryOf(quarantined), undefined, []);
+    const view = caseViewOf(summaryOf(quarantined), undefined, [], names);
     this.#cases.set(id, { view: readable === undefined ? { ...view, statusTitle: DAMAGED_MESSAGE } : view, damage });
   }
 
@@ -69,8 +76,8 @@ function placeholder(id: string, now: Date): CaseRecord {
     id,
     process: UNKNOWN,
     version: UNKNOWN,
-    park: UNKNOWN,
-    province: UNKNOWN,
+    subject: UNKNOWN,
+    region: UNKNOWN,
     status: 'damaged',
     statusDate: chinaDateOf(now),
     final: false,

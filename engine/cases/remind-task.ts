@@ -1,4 +1,5 @@
 import { EngineError } from '../errors.js';
+import { scopeKind } from '../definitions/subject-region.js';
 import type { Manifest } from '../definitions/types.js';
 import { ADMIN_GROUP, type Actor, type Role } from './actors.js';
 import type { CaseRecord, TaskRecord } from './case-record.js';
@@ -16,9 +17,9 @@ export const REMINDER_NOTE_MAX = 500;
 export function supervises(role: Role, manifest: Manifest, record: CaseRecord, task: TaskRecord): boolean {
   const declared = manifest.groups[role.group];
   if (declared?.supervises === 'all') return true;
-  if (declared?.supervises !== 'subject' || declared.scope !== 'province') return false;
-  const taskScope = manifest.groups[task.groups[0] ?? '']?.scope;
-  return role.scope === record.province && taskScope === 'park';
+  if (declared?.supervises !== 'subject' || scopeKind(manifest, declared) !== 'region') return false;
+  const taskScope = scopeKind(manifest, manifest.groups[task.groups[0] ?? '']);
+  return role.scope === record.region && taskScope === 'subject';
 }
 
 /**

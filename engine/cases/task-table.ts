@@ -48,7 +48,7 @@ export function reconcileTasks(
     const spec = specs.get(elementId);
     if (spec === undefined) return undefined;
     const group = spec.candidateGroups[0];
-    const scope = scopeValue(group === undefined ? undefined : manifest.groups[group], record, instance?.item);
+    const scope = group === undefined ? undefined : scopeValue(manifest, group, record, instance?.item);
     return {
       ref: factory.newRef(),
       taskId: spec.taskId,

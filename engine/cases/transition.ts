@@ -16,7 +16,7 @@ export interface TransitionContext {
   /** The instant the transition happens at (a timer's due instant when catching up). */
   now: Date;
   actor: string;
-  /** This park's earlier cases of the process. */
+  /** This subject's earlier cases of the process. */
   history: CaseFacts['history'];
   newId(kind: 'incident'): string;
 }
@@ -65,8 +65,8 @@ export class Transition implements StepHost {
   #facts(): CaseFacts {
     const { record } = this;
     return {
-      park: record.park,
-      province: record.province,
+      subject: record.subject,
+      region: record.region,
       process: record.process,
       version: record.version,
       status: record.status,
@@ -80,6 +80,7 @@ export class Transition implements StepHost {
     const context = feelContext({
       variables: this.record.variables,
       facts: this.#facts(),
+      names: this.context.version.definition.manifest,
       rules,
       indicators,
       today: this.today,

@@ -7,10 +7,24 @@ const text = { type: 'string', minLength: 1 } as const;
 const article = { type: 'string', pattern: '^Art\\. \\d+$' } as const;
 const name = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9-]*$' } as const;
 const date = { type: 'string', format: 'date' } as const;
+/** A subject's or region's name: a word clients write as a JSON key and a role's group (`park`). */
+const scopeName = { type: 'string', pattern: '^[a-z][a-z0-9]*$' } as const;
 
 export const MANIFEST_SCHEMA = {
   type: 'object',
-  required: ['process', 'version', 'title', 'effectiveFrom', 'basis', 'calendar', 'statuses', 'dates', 'groups'],
+  required: [
+    'process',
+    'version',
+    'title',
+    'effectiveFrom',
+    'basis',
+    'calendar',
+    'subject',
+    'region',
+    'statuses',
+    'dates',
+    'groups',
+  ],
   additionalProperties: false,
   properties: {
     process: name,
@@ -19,7 +33,30 @@ export const MANIFEST_SCHEMA = {
     effectiveFrom: date,
     basis: text,
     calendar: name,
-    /** The form field naming the case's subject (the park's name), shown in lists and notices. */
+    /** Who a case is about: the name clients use (`park`) and the title people read (`园区`). */
+    subject: {
+      type: 'object',
+      required: ['name', 'title'],
+      additionalProperties: false,
+      properties: { name: scopeName, title: text },
+    },
+    /** Through whom a case goes (`province`), and the directory file listing its valid codes. */
+    region: {
+      type: 'object',
+      required: ['name', 'title'],
+      additionalProperties: false,
+      properties: { name: scopeName, title: text, directory: name },
+    },
+    /** How many cases of the process one subject may have open at once (none: any number). */
+    openCasesPerSubject: { type: 'integer', minimum: 1 },
+    /** What the public notices page offers: the message anyone may send, and the key naming the subject. */
+    publicNotice: {
+      type: 'object',
+      required: ['message'],
+      additionalProperties: false,
+      properties: { message: name, subjectNameField: name },
+    },
+    /** The form field naming the case's subject (the subject's name), shown in lists and notices. */
     subjectName: name,
     statuses: {
       type: 'object',
@@ -53,7 +90,10 @@ export const MANIFEST_SCHEMA = {
         properties: {
           title: text,
           article,
-          scope: { enum: ['park', 'province', 'element'] },
+          // The declared subject's or region's name, or `element` (checked against them by the validator).
+          scope: name,
+          /** This group is anyone at all, without an account (at most one group; never scoped). */
+          anyone: { const: true },
           directory: name,
           members: { type: 'object', minProperties: 1, propertyNames: name, additionalProperties: text },
           supervises: { enum: ['all', 'subject'] },

@@ -39,8 +39,8 @@ export async function readVersionSource(dir: string): Promise<VersionSource> {
 /** Calendars and directory files of a definitions root, with the problems found in them. */
 /**
  * Calendars and directory files of a definitions root, with the problems found in them. A root
- * without its own `calendars/` or `directory/` (a programme kept elsewhere, a scenario's definitions)
- * uses those of `shared` — normally this project's `definitions/`.
+ * without its own `calendars/` (a programme kept elsewhere, a scenario's definitions) uses those of
+ * `shared` — normally this project's `definitions/`; directory files are `shared`'s and its own.
  */
 export async function readDefinitionContext(
   root: string,
@@ -67,9 +67,13 @@ export async function readDefinitionContext(
       }
     }
   }
+  // Directory files: the shared ones, then the root's own (a programme's own regions, e.g. cities),
+  // which win over a shared file of the same name.
   const directories = new Map<string, Directory>();
-  const directoryRoot = await folder('directory');
-  if (await isDirectory(directoryRoot)) {
+  const directoryRoots = [...new Set([await folder('directory'), join(root, 'directory')])];
+  if (shared !== undefined) directoryRoots.unshift(join(shared, 'directory'));
+  for (const directoryRoot of [...new Set(directoryRoots)]) {
+    if (!(await isDirectory(directoryRoot))) continue;
     for (const name of (await readdir(directoryRoot)).filter((file) => file.endsWith('.json')).sort()) {
       const file = join(directoryRoot, name);
       const found = new FileProblems(display(file), problems);

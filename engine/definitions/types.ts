@@ -9,6 +9,14 @@ export interface Manifest {
   basis: string;
   /** The working-day calendar the version counts in: `definitions/calendars/<calendar>/`. */
   calendar: string;
+  /** Who a case is about (e.g. `park`): the name clients use for it, and its title in messages. */
+  subject: SubjectDeclaration;
+  /** Through whom a case goes (e.g. `province`), and the directory file listing valid codes. */
+  region: RegionDeclaration;
+  /** How many cases of the process one subject may have open at once (none: any number). */
+  openCasesPerSubject?: number;
+  /** The public notices page: the message anyone may send there, and the key naming the subject. */
+  publicNotice?: PublicNoticeDeclaration;
   /** The form field naming the case's subject (e.g. `parkName`), shown in lists and public notices. */
   subjectName?: string;
   statuses: Record<string, StatusDeclaration>;
@@ -35,17 +43,41 @@ export interface DateDeclaration {
   article?: string;
 }
 
+/** The subject a case is about: `name` is the word clients use (`park`), `title` the one people read (`园区`). */
+export interface SubjectDeclaration {
+  name: string;
+  title: string;
+}
+
+/** The region a case goes through (`province`, `省级单位`), with the directory file listing valid codes. */
+export interface RegionDeclaration {
+  name: string;
+  title: string;
+  /** The directory file under `definitions/directory/` listing valid codes (none: any code). */
+  directory?: string;
+}
+
 /**
- * How a group's tasks are scoped: `park` and `province` to the case's park or province, `element`
- * to the element of a multi-instance task's collection (e.g. a ministry code); none: national.
+ * How a group's tasks are scoped, as written in the manifest: the declared subject's or region's name
+ * (to the case's subject or region), `element` (the element of a multi-instance task's collection,
+ * e.g. a ministry code); none: national. Inside the engine, `scopeKind` reads it.
  */
-export type GroupScope = 'park' | 'province' | 'element';
+export type GroupScope = string;
+
+export interface PublicNoticeDeclaration {
+  /** The message the public notices page offers (e.g. `objection`); its catch event admits the anyone group. */
+  message: string;
+  /** The key a public notice names the subject's name under (e.g. `parkName`; default `<subject>Name`). */
+  subjectNameField?: string;
+}
 
 export interface GroupDeclaration {
   title: string;
   article?: string;
   scope?: GroupScope;
-  /** For `province` scopes: the directory file under `definitions/directory/` listing valid codes. */
+  /** This group is anyone at all, without an account (e.g. `public`, Art. 22). */
+  anyone?: true;
+  /** For region scopes: the directory file under `definitions/directory/` listing valid codes. */
   directory?: string;
   /** For `element` scopes: the valid scope values and their names. */
   members?: Record<string, string>;

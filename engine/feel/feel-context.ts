@@ -1,17 +1,17 @@
 import { date as feelDate, evaluate } from 'feelin';
 import type { LocalDate } from '../legal-time/pure.js';
-import type { Indicators, Rules } from '../definitions/types.js';
+import type { Indicators, Manifest, Rules } from '../definitions/types.js';
 
 /** What conditions know about the case itself (CONTRACT §8: `case`). */
 export interface CaseFacts {
-  park: string;
-  province: string;
+  subject: string;
+  region: string;
   process: string;
   version: string;
   status: string;
   /** The case's named dates so far. */
   due: Readonly<Record<string, LocalDate>>;
-  /** This park's earlier cases of the same process. */
+  /** This subject's earlier cases of the same process. */
   history: readonly { status: string; statusDate: LocalDate }[];
 }
 
@@ -19,6 +19,8 @@ export interface FeelInput {
   /** The latest value of every form field submitted so far, and output assignments. */
   variables: Readonly<Record<string, unknown>>;
   facts: CaseFacts;
+  /** The declared subject and region: `case` names them as clients do (`case.park`, `case.province`). */
+  names: Pick<Manifest, 'subject' | 'region'>;
   rules: Rules;
   indicators: Indicators | undefined;
   /** The case clock's date in China. */
@@ -33,11 +35,14 @@ const toFeelDates = (dates: Readonly<Record<string, LocalDate>>) =>
  * `indicators` and `today()` (the case clock's date, never the machine's).
  */
 export function feelContext(input: FeelInput): Record<string, unknown> {
-  const { facts, indicators } = input;
+  const { facts, indicators, names } = input;
+  const { subject, region, ...rest } = facts;
   return {
     ...input.variables,
     case: {
-      ...facts,
+      [names.subject.name]: subject,
+      [names.region.name]: region,
+      ...rest,
       due: toFeelDates(facts.due),
       history: facts.history.map((entry) => ({ status: entry.status, statusDate: feelDate(entry.statusDate) })),
     },

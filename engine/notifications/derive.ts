@@ -1,7 +1,7 @@
 import type { AuditDraft } from '../audit/audit-chain.js';
 import type { ProcessModel } from '../definitions/process-model.js';
 import type { Manifest } from '../definitions/types.js';
-import { PUBLIC_GROUP } from '../cases/actors.js';
+import { anyoneGroup, declaredSubjectRegion, scopeKind } from '../definitions/subject-region.js';
 import type { CaseRecord } from '../cases/case-record.js';
 import type { Audience, Notification, NotificationKind } from './notification.js';
 
@@ -17,16 +17,15 @@ export interface CommittedChange {
 
 /**
  * The notifications a transition gives rise to: a new task for its group and scope (a task opened
- * again by a review is "returned"), a reminder for the task's holders, and — for the case's own park
- * and province and for the supervising national groups — a public notice opening and each message
+ * again by a review is "returned"), a reminder for the task's holders, and — for the case's own subject
+ * and region and for the supervising national groups — a public notice opening and each message
  * the public sent (an objection), never saying who sent it.
  */
 export function deriveNotifications(change: CommittedChange): Omit<Notification, 'id'>[] {
   const { record, audit } = change;
   const base = {
     caseId: record.id,
-    park: record.park,
-    province: record.province,
+    ...declaredSubjectRegion(change.manifest, record),
     ...(record.subjectName !== undefined && { subjectName: record.subjectName }),
   };
   const out: Omit<Notification, 'id'>[] = [];
@@ -41,17 +40,20 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
     const task = record.tasks.find((open) => open.ref === ref);
     if (entry.type === 'task.opened' && task !== undefined) {
       const again = completedHere && change.before.visited.has(task.elementId);
-      add(entry.at, again ? 'task.returned' : 'task.opened', taskAudience(task), { ref, taskId });
+      add(entry.at, again ? 'task.returned' : 'task.opened', taskAudience(change.manifest, task), { ref, taskId });
     } else if (entry.type === 'task.reminded' && task !== undefined) {
       const note = typeof details.note === 'string' ? details.note : undefined;
       const by = typeof details.group === 'string' ? details.group : undefined;
-      add(entry.at, 'task.reminded', taskAudience(task), {
+      add(entry.at, 'task.reminded', taskAudience(change.manifest, task), {
         ref,
         taskId,
         ...(by !== undefined && { by }),
         ...(note !== undefined && { note }),
       });
-    } else if (entry.type === 'message.received' && fromPublic(change.model, String(details.message))) {
+    } else if (
+      entry.type === 'message.received' &&
+      fromPublic(change.manifest, change.model, String(details.message))
+    ) {
       add(entry.at, 'objection.received', caseAudience(change.manifest, record));
     }
   }
@@ -59,30 +61,36 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
     (window) =>
       !change.before.windows.includes(window) &&
       change.model.messageCatches.some(
-        (catcher) => catcher.elementId === window && catcher.candidateGroups.includes(PUBLIC_GROUP),
+        (catcher) => catcher.elementId === window && opensToAnyone(change.manifest, catcher.candidateGroups),
       ),
   );
   if (opened.length > 0) add(record.updatedAt, 'notice.opened', caseAudience(change.manifest, record));
   return out;
 }
 
-function taskAudience(task: CaseRecord['tasks'][number]): Audience[] {
+function taskAudience(manifest: Manifest, task: CaseRecord['tasks'][number]): Audience[] {
   const group = task.groups[0];
-  if (group === undefined || group === PUBLIC_GROUP) return [];
+  if (group === undefined || group === anyoneGroup(manifest)) return [];
   return [{ group, ...(task.scope !== undefined && { scope: task.scope }) }];
 }
 
-/** The case's own park and province groups, and the groups that supervise every case. */
+/** The case's own subject and region groups, and the groups that supervise every case. */
 function caseAudience(manifest: Manifest, record: CaseRecord): Audience[] {
   return Object.entries(manifest.groups).flatMap(([group, declared]): Audience[] => {
-    if (declared.scope === 'park') return [{ group, scope: record.park }];
-    if (declared.scope === 'province') return [{ group, scope: record.province }];
+    const kind = scopeKind(manifest, declared);
+    if (kind === 'subject') return [{ group, scope: record.subject }];
+    if (kind === 'region') return [{ group, scope: record.region }];
     return declared.supervises === 'all' ? [{ group }] : [];
   });
 }
 
-function fromPublic(model: ProcessModel, message: string): boolean {
+function opensToAnyone(manifest: Manifest, groups: readonly string[]): boolean {
+  const anyone = anyoneGroup(manifest);
+  return anyone !== undefined && groups.includes(anyone);
+}
+
+function fromPublic(manifest: Manifest, model: ProcessModel, message: string): boolean {
   return model.messageCatches.some(
-    (catcher) => catcher.messageName === message && catcher.candidateGroups.includes(PUBLIC_GROUP),
+    (catcher) => catcher.messageName === message && opensToAnyone(manifest, catcher.candidateGroups),
   );
 }

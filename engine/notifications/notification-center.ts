@@ -2,7 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../cases/actors.js';
 import { EngineError } from '../errors.js';
 import type { Clock, Store } from '../ports.js';
-import type { Audience, Delivery, Notification, NotificationChannel, NotificationView } from './notification.js';
+import type { Manifest } from '../definitions/types.js';
+import {
+  subjectRegionOfNotification,
+  type Audience,
+  type Delivery,
+  type Notification,
+  type NotificationChannel,
+  type NotificationSubject,
+  type NotificationView,
+} from './notification.js';
 
 const NOTIFICATIONS = 'notifications';
 const READS = 'notification-reads';
@@ -26,13 +35,19 @@ export class NotificationCenter {
   ) {}
 
   /** Stores new notifications and hands each to the outbound channel, recording what it did. */
-  async publish(drafts: readonly Omit<Notification, 'id'>[]): Promise<Notification[]> {
+  async publish(
+    drafts: readonly Omit<Notification, 'id'>[],
+    subject: Pick<Manifest, 'subject' | 'region'>,
+  ): Promise<Notification[]> {
     const published: Notification[] = [];
     for (const draft of drafts) {
       const notification = { id: this.#newId(draft), ...draft };
       await this.store.put(NOTIFICATIONS, notification.id, notification);
       published.push(notification);
-      await this.#deliver(notification);
+      await this.#deliver(notification, {
+        title: subject.subject.title,
+        id: subjectRegionOfNotification(notification, subject).subject,
+      });
     }
     return published;
   }
@@ -79,14 +94,14 @@ export class NotificationCenter {
     return found.filter((delivery): delivery is Delivery => delivery !== undefined);
   }
 
-  async #deliver(notification: Notification): Promise<void> {
+  async #deliver(notification: Notification, subject: NotificationSubject): Promise<void> {
     const at = this.clock.now().toISOString();
     let result: Pick<Delivery, 'status' | 'recipients' | 'error'>;
     try {
       result =
         this.channel === undefined
           ? { status: 'not-configured', recipients: [] }
-          : await this.channel.send(notification);
+          : await this.channel.send(notification, subject);
     } catch (error) {
       result = { status: 'failed', recipients: [], error: error instanceof Error ? error.message : String(error) };
     }

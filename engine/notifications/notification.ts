@@ -16,16 +16,17 @@ export interface Audience {
 }
 
 /**
- * An in-app notification, stored in the `notifications` collection. It names the case, the park and
+ * An in-app notification, stored in the `notifications` collection. It names the case, its subject and
+ * region under their declared names (`park`, `province`), and
  * the task; it never names or describes who sent a public message (an objector, Art. 22).
  */
 export interface Notification {
+  // Besides these, the case's subject and region under their declared names (`park`, `province`):
+  // the programme's words, read back with `subjectRegionOfNotification`.
   id: string;
   at: string;
   kind: NotificationKind;
   caseId: string;
-  park: string;
-  province: string;
   subjectName?: string;
   taskId?: string;
   ref?: string;
@@ -54,7 +55,29 @@ export interface Delivery {
  * The outbound channel (a port): the server plugs in e-mail over SMTP when it is configured. It
  * answers what it did; the notification centre records every answer.
  */
+/** Who the case is about, as people read it: the declared subject's title (园区) and its id. */
+export interface NotificationSubject {
+  title: string;
+  id: string;
+}
+
 export interface NotificationChannel {
   readonly name: string;
-  send(notification: Notification): Promise<Pick<Delivery, 'status' | 'recipients' | 'error'>>;
+  send(
+    notification: Notification,
+    subject: NotificationSubject,
+  ): Promise<Pick<Delivery, 'status' | 'recipients' | 'error'>>;
+}
+
+/** A notification's subject and region, read back from under their declared names. */
+export function subjectRegionOfNotification(
+  notification: Notification,
+  manifest: { subject: { name: string }; region: { name: string } } | undefined,
+): { subject: string; region: string } {
+  const fields = notification as unknown as Record<string, unknown>;
+  const read = (key: string) => {
+    const value = fields[key];
+    return typeof value === 'string' ? value : '';
+  };
+  return { subject: read(manifest?.subject.name ?? 'subject'), region: read(manifest?.region.name ?? 'region') };
 }

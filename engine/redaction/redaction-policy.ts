@@ -2,6 +2,7 @@ import type { AuditEntry } from '../audit/audit-chain.js';
 import { ADMIN_GROUP, PUBLIC_GROUP, type Actor } from '../cases/actors.js';
 import type { Submission } from '../cases/case-record.js';
 import type { ProcessModel } from '../definitions/process-model.js';
+import { anyoneGroup } from '../definitions/subject-region.js';
 import type { Manifest } from '../definitions/types.js';
 
 /** What a redacted actor reads as: no login name, no "anonymous" either (both tell something). */
@@ -23,14 +24,18 @@ export type AuditView = AuditEntry & { redacted?: true };
  */
 export class RedactionPolicy {
   private readonly readers: ReadonlySet<string>;
+  /** The programme's `anyone` group: never a reader. */
+  private readonly anyone: string | undefined;
   /** Messages anyone may send: what arrives through them is the public's. */
   readonly publicMessages: ReadonlySet<string>;
 
   constructor(manifest: Manifest, model: Pick<ProcessModel, 'messageCatches'>) {
     this.readers = new Set(manifest.publicSubmissionReaders ?? []);
+    const anyone = anyoneGroup(manifest);
+    this.anyone = anyone;
     this.publicMessages = new Set(
       model.messageCatches
-        .filter((catcher) => catcher.candidateGroups.includes(PUBLIC_GROUP))
+        .filter((catcher) => anyone !== undefined && catcher.candidateGroups.includes(anyone))
         .flatMap((catcher) => (catcher.messageName === undefined ? [] : [catcher.messageName])),
     );
   }
@@ -38,7 +43,11 @@ export class RedactionPolicy {
   /** Whether the actor may read the public's submissions, their senders and their evidence. */
   mayReadPublic(actor: Actor): boolean {
     return actor.roles.some(
-      (role) => role.group !== ADMIN_GROUP && role.group !== PUBLIC_GROUP && this.readers.has(role.group),
+      (role) =>
+        role.group !== ADMIN_GROUP &&
+        role.group !== PUBLIC_GROUP &&
+        role.group !== this.anyone &&
+        this.readers.has(role.group),
     );
   }
 

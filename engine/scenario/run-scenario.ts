@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { EngineError, isEngineError } from '../errors.js';
 import { SimulatedClock } from '../clock.js';
 import { DefinitionRegistry } from '../definitions/registry.js';
+import { readSubjectRegion } from '../definitions/subject-region.js';
 import { applyMergePatch } from '../forms/merge-patch.js';
 import { CHINA_TIME_ZONE, chinaDateOf, parseChinaInstant } from '../legal-time/pure.js';
 import { startGroups } from '../cases/start-groups.js';
@@ -9,7 +10,7 @@ import type { Store } from '../ports.js';
 import { ADMIN_GROUP, parseRole, type Actor } from '../cases/actors.js';
 import type { CaseView } from '../cases/case-view.js';
 import { WorkflowEngine } from '../workflow-engine.js';
-import type { Expectation, Scenario, Step } from './scenario.js';
+import type { Expectation, Scenario, StartStep, Step } from './scenario.js';
 
 export interface ScenarioOptions {
   /** The definitions directory (root, process or version directory). */
@@ -169,15 +170,21 @@ export class ScenarioRunner {
       throw new StepFailure(`${action}: expected error ${step.expectError}, but it succeeded`);
   }
 
-  async #start(start: { case: string; park: string; province: string; as?: string }): Promise<CaseView> {
+  async #start(start: StartStep): Promise<CaseView> {
     if (this.#cases.has(start.case)) throw new StepFailure(`case "${start.case}" was already started`);
     // Started, unless `as` says otherwise, by the group of the process's first task for that subject.
     const version = this.#running.definitions.inForce(this.scenario.process, chinaDateOf(this.#clock.now()));
-    const group = startGroups(version.model)[0] ?? 'park';
+    const { manifest } = version.definition;
+    const { case: _alias, as, ...named } = start;
+    const { subject, region } = readSubjectRegion(manifest, named);
+    const group = startGroups(version.model)[0] ?? manifest.subject.name;
     const view = await this.#running.startCase(
-      { process: this.scenario.process, park: start.park, province: start.province },
-      // A scenario's park belongs to the province its start step names (CONTRACT §6: the account's region).
-      { ...actorOf(start.as ?? `${group}:${start.park}`), region: start.province },
+      { ...named, process: this.scenario.process },
+      // A scenario's subject belongs to the region its start step names (CONTRACT §6: the account's region).
+      {
+        ...actorOf(as ?? `${group}:${String(subject)}`),
+        ...(typeof region === 'string' && { region }),
+      },
     );
     this.#cases.set(start.case, view.id);
     return view;

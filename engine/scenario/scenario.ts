@@ -9,13 +9,23 @@ export interface Scenario {
 }
 
 export type Step =
-  | { start: { case: string; park: string; province: string; as?: string }; expectError?: string }
+  | { start: StartStep; expectError?: string }
   | { complete: string; case: string; as: string; data?: unknown; expectError?: string }
   | { message: string; case: string; as: string; data?: unknown; expectError?: string }
   | { advance: string }
   | { advanceTo: string }
   | { restart: true }
   | { expect: Expectation };
+
+/**
+ * `{ case, <subject>, <region>, as? }`: the subject and region under the names the process declares
+ * (`park`, `province`) or the neutral `subject` / `region` (read when the step runs).
+ */
+export interface StartStep {
+  case: string;
+  as?: string;
+  readonly [name: string]: string | undefined;
+}
 
 export interface Expectation {
   case: string;
@@ -78,8 +88,12 @@ export function parseScenario(data: unknown): Scenario {
     switch (kind) {
       case 'start': {
         const start = step.start;
-        if (!isObject(start)) throw unreadable('"start" is an object { case, park, province }', index);
-        for (const key of ['case', 'park', 'province']) requireString(start, key, index);
+        if (!isObject(start)) throw unreadable('"start" is an object { case, <subject>, <region>, as? }', index);
+        // The subject and region keys are the process's declared names: every value is a text.
+        for (const key of ['case', ...Object.keys(start)]) requireString(start, key, index);
+        if (Object.keys(start).filter((key) => key !== 'case' && key !== 'as').length !== 2) {
+          throw unreadable('"start" names the case, its subject and its region (e.g. { case, park, province })', index);
+        }
         break;
       }
       case 'complete':

@@ -1,8 +1,15 @@
-import { EngineError, parseRole, type WorkflowEngine } from '../../engine/index.js';
+import {
+  EngineError,
+  anyoneGroup,
+  parseRole,
+  regionDirectory,
+  scopeKind,
+  type WorkflowEngine,
+} from '../../engine/index.js';
 
 /** Groups every programme has: administrators (CONTRACT §6) and the designer's editors. */
 const SYSTEM_GROUPS = new Set(['admin', 'policy-admin']);
-/** Everyone acts as `public` without an account; no account holds it. */
+/** Everyone acts without an account as `public`, and as each programme's `anyone` group; no account holds them. */
 const NOT_ASSIGNABLE = new Set(['public']);
 
 interface GroupRule {
@@ -25,7 +32,7 @@ export class RoleCatalogue {
     for (const text of roles) {
       const role = parseRole(text);
       const rule = SYSTEM_GROUPS.has(role.group) ? { scoped: false } : rules.get(role.group);
-      if (rule === undefined || NOT_ASSIGNABLE.has(role.group)) {
+      if (rule === undefined || NOT_ASSIGNABLE.has(role.group) || this.#anyone().has(role.group)) {
         throw new EngineError('validation', `未知角色：${text}`, { role: text });
       }
       if (rule.scoped !== (role.scope !== undefined)) {
@@ -38,21 +45,31 @@ export class RoleCatalogue {
     }
   }
 
-  /** Throws `validation` unless `code` is a region (province code) the definitions list. */
+  /** Throws `validation` unless `code` is a region (e.g. a province code) the definitions list. */
   checkRegion(code: string): void {
     const known = this.#regions();
     if (known.size > 0 && !known.has(code)) {
-      throw new EngineError('validation', `省级单位代码 ${code} 不存在`, { field: 'province' });
+      const region = this.engine.definitions.list().at(-1)?.definition.manifest.region;
+      throw new EngineError('validation', `${region?.title ?? '地区'}代码 ${code} 不存在`, {
+        field: region?.name ?? 'region',
+      });
     }
+  }
+
+  #anyone(): Set<string> {
+    const groups = this.engine.definitions.list().map((version) => anyoneGroup(version.definition.manifest));
+    return new Set(groups.filter((group): group is string => group !== undefined));
   }
 
   #rules(): Map<string, GroupRule> {
     const rules = new Map<string, GroupRule>();
     for (const version of this.engine.definitions.list()) {
       for (const [name, group] of Object.entries(version.definition.manifest.groups)) {
+        const { manifest } = version.definition;
+        const directory = scopeKind(manifest, group) === 'region' ? regionDirectory(manifest) : undefined;
         const listed =
-          group.scope === 'province' && group.directory !== undefined
-            ? this.engine.definitions.directory(group.directory)?.entries.map((entry) => entry.code)
+          directory !== undefined
+            ? this.engine.definitions.directory(directory)?.entries.map((entry) => entry.code)
             : group.members === undefined
               ? undefined
               : Object.keys(group.members);
@@ -67,10 +84,9 @@ export class RoleCatalogue {
   #regions(): Set<string> {
     const codes = new Set<string>();
     for (const version of this.engine.definitions.list()) {
-      for (const group of Object.values(version.definition.manifest.groups)) {
-        if (group.scope !== 'province' || group.directory === undefined) continue;
-        for (const entry of this.engine.definitions.directory(group.directory)?.entries ?? []) codes.add(entry.code);
-      }
+      const directory = regionDirectory(version.definition.manifest);
+      if (directory === undefined) continue;
+      for (const entry of this.engine.definitions.directory(directory)?.entries ?? []) codes.add(entry.code);
     }
     return codes;
   }

@@ -1,5 +1,5 @@
 import { createTransport } from 'nodemailer';
-import type { Notification, NotificationChannel, NotificationKind } from '../../engine/index.js';
+import type { Notification, NotificationChannel, NotificationKind, NotificationSubject } from '../../engine/index.js';
 
 /** What sends one e-mail (nodemailer's transport; a fake one in tests). */
 export interface MailTransport {
@@ -20,7 +20,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
 /**
  * E-mail over SMTP as the notification centre's outbound channel. Each notification goes to the
  * addresses configured for its audience; none configured: nothing is sent (and that is recorded).
- * The text names the case, park and task, never who sent an objection (Art. 22).
+ * The text names the case, its subject (by the declared title) and task, never who sent an objection (Art. 22).
  */
 export class EmailChannel implements NotificationChannel {
   readonly name = 'email';
@@ -31,7 +31,10 @@ export class EmailChannel implements NotificationChannel {
     private readonly recipients: Recipients,
   ) {}
 
-  async send(notification: Notification): Promise<{ status: 'sent' | 'not-configured'; recipients: string[] }> {
+  async send(
+    notification: Notification,
+    about: NotificationSubject,
+  ): Promise<{ status: 'sent' | 'not-configured'; recipients: string[] }> {
     const to = [
       ...new Set(
         notification.audience.flatMap((target) => [
@@ -41,10 +44,10 @@ export class EmailChannel implements NotificationChannel {
       ),
     ].sort();
     if (to.length === 0) return { status: 'not-configured', recipients: [] };
-    const subject = `【示范区】${SUBJECTS[notification.kind]}：${notification.subjectName ?? notification.park}`;
+    const subject = `【示范区】${SUBJECTS[notification.kind]}：${notification.subjectName ?? about.id}`;
     const lines = [
       `案件：${notification.caseId}`,
-      `园区：${notification.subjectName ?? ''}（${notification.park}）`,
+      `${about.title}：${notification.subjectName ?? ''}（${about.id}）`,
       ...(notification.taskId === undefined ? [] : [`事项：${notification.taskId}`]),
       ...(notification.note === undefined ? [] : [`说明：${notification.note}`]),
       `时间：${notification.at}`,

@@ -29,9 +29,9 @@ function rowOf(engine: WorkflowEngine, view: CaseView, today: string, provinceNa
   return {
     id: view.id,
     parkName: view.subjectName ?? '',
-    park: view.park,
-    provinceName: provinceName(view.province),
-    province: view.province,
+    park: engine.subjectRegionOf(view).subject,
+    provinceName: provinceName(engine.subjectRegionOf(view).region),
+    province: engine.subjectRegionOf(view).region,
     statusTitle: view.statusTitle ?? view.status,
     statusDate: view.statusDate,
     processTitle: manifestOf(engine, view)?.title ?? view.process,

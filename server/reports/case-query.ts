@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { compareDates, type WorkflowEngine } from '../../engine/index.js';
+import { compareDates, regionDirectory, type SubjectRegion, type WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
 
 /** A case as `GET /api/cases` answers it (the engine's view; the type comes from what it returns). */
@@ -43,13 +43,16 @@ export function caseFilterOf(request: Request): CaseFilter {
 }
 
 /** Whether a case passes the filter; `provinceName` names a region code (for the text search). */
-export function matches(view: CaseView, filter: CaseFilter, provinceName: (code: string) => string): boolean {
+export function matches(
+  view: CaseView,
+  filter: CaseFilter,
+  provinceName: (code: string) => string,
+  { subject, region }: SubjectRegion,
+): boolean {
   const within = (allowed: readonly string[], value: string) => allowed.length === 0 || allowed.includes(value);
   if (!within(filter.status, view.status) || !within(filter.process, view.process)) return false;
-  if (!within(filter.province, view.province)) return false;
-  const haystack = [view.id, view.park, view.subjectName ?? '', view.province, provinceName(view.province)]
-    .join(' ')
-    .toLowerCase();
+  if (!within(filter.province, region)) return false;
+  const haystack = [view.id, subject, view.subjectName ?? '', region, provinceName(region)].join(' ').toLowerCase();
   return filter.words.every((word) => haystack.includes(word));
 }
 
@@ -63,13 +66,19 @@ export function casesFor(
   filter: CaseFilter = caseFilterOf(request),
 ): CaseView[] {
   const name = regionNamer(engine);
-  return engine.listCases(request.actor).filter((view) => matches(view, filter, name));
+  return engine.listCases(request.actor).filter((view) => matches(view, filter, name, engine.subjectRegionOf(view)));
 }
 
 /** The region directory's names (`320000` → 江苏省); the code itself where there is none. */
 export function regionNamer(engine: WorkflowEngine): (code: string) => string {
-  const entries = engine.definitions.directory('provinces')?.entries ?? [];
-  const names = new Map(entries.map((entry) => [entry.code, entry.name]));
+  const names = new Map<string, string>();
+  for (const version of engine.definitions.list()) {
+    const directory = regionDirectory(version.definition.manifest);
+    for (const entry of (directory === undefined ? undefined : engine.definitions.directory(directory))?.entries ??
+      []) {
+      if (!names.has(entry.code)) names.set(entry.code, entry.name);
+    }
+  }
   return (code) => names.get(code) ?? code;
 }
 

@@ -56,12 +56,12 @@ async function stagesOverTime(engine: WorkflowEngine, cases: readonly CaseView[]
  * inbox's due dates; read structurally until every engine sets it) is before today. A task without a
  * due date is never overdue.
  */
-function overdueTasks(cases: readonly CaseView[], today: string) {
+function overdueTasks(engine: WorkflowEngine, cases: readonly CaseView[], today: string) {
   return cases.flatMap((view) =>
     view.openTasks
       .map((task) => (task as { due?: { date?: unknown } }).due?.date)
       .filter((date): date is string => typeof date === 'string' && compareDates(date, today) < 0)
-      .map(() => view.province),
+      .map(() => engine.subjectRegionOf(view).region),
   );
 }
 
@@ -106,15 +106,15 @@ export async function statisticsOf(
   const provinceName = regionNamer(engine);
   const byProvinceStatus = tally(
     cases.map((view) => ({
-      province: view.province,
-      provinceName: provinceName(view.province),
+      province: engine.subjectRegionOf(view).region,
+      provinceName: provinceName(engine.subjectRegionOf(view).region),
       status: view.status,
       statusTitle: view.statusTitle ?? view.status,
     })),
     (row) => `${row.province}/${row.status}`,
   );
   const overdue = tally(
-    overdueTasks(cases, today).map((province) => ({ province, provinceName: provinceName(province) })),
+    overdueTasks(engine, cases, today).map((province) => ({ province, provinceName: provinceName(province) })),
     (row) => row.province,
   );
   return {

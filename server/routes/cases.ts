@@ -14,14 +14,10 @@ export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore,
   router.post('/api/cases', async (request, response) => {
     requireUser(request);
     const body = objectBody(request);
-    const view = await engine.startCase(
-      {
-        process: stringField(body, 'process', '流程'),
-        park: stringField(body, 'park', '园区'),
-        province: stringField(body, 'province', '省级单位'),
-      },
-      request.actor,
-    );
+    // The subject and region come under the programme's declared names (`park`, `province`) or the
+    // neutral `subject` / `region`; the engine reads and checks them.
+    const { id: _id, ...rest } = body;
+    const view = await engine.startCase({ ...rest, process: stringField(body, 'process', '流程') }, request.actor);
     response.status(201).json(view);
   });
 

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { isEngineError, type Directory, type WorkflowEngine } from '../../engine/index.js';
+import { isEngineError, regionDirectory, type WorkflowEngine } from '../../engine/index.js';
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
 import { objectBody } from '../request-context.js';
@@ -17,14 +17,10 @@ function tooMany(message: string) {
 
 /**
  * What anyone may do without an account: read the open public notices and object to one with written
- * evidence (Art. 22). Each objection is the notice's `objection` message; it opens a review for SAMR.
+ * evidence (Art. 22). Each objection is the message the programme's public notice offers
+ * (`publicNotice.message`, e.g. `objection`); it opens a review.
  */
-export function publicRoutes(
-  engine: WorkflowEngine,
-  attachments: AttachmentStore,
-  provinces: Directory | undefined,
-  limits: PublicLimits,
-): Router {
+export function publicRoutes(engine: WorkflowEngine, attachments: AttachmentStore, limits: PublicLimits): Router {
   const router = Router();
   const limiter = rateLimit({
     windowMs: 60 * 60_000,
@@ -33,24 +29,35 @@ export function publicRoutes(
     legacyHeaders: false,
     message: tooMany('提交过于频繁，请稍后再试'),
   });
-  const provinceName = (code: string) => provinces?.entries.find((entry) => entry.code === code)?.name;
 
   router.get('/api/public/notices', (_request, response) => {
     response.json(
-      engine.publicWindows().map(({ view, message, opensOn, closesOn }) => ({
-        caseId: view.id,
-        process: view.process,
-        version: view.version,
-        park: view.park,
-        ...(view.subjectName !== undefined && { parkName: view.subjectName }),
-        province: view.province,
-        ...(provinceName(view.province) !== undefined && { provinceName: provinceName(view.province) }),
-        status: view.status,
-        ...(view.statusTitle !== undefined && { result: view.statusTitle }),
-        message,
-        ...(opensOn !== undefined && { opensOn }),
-        ...(closesOn !== undefined && { closesOn }),
-      })),
+      engine.publicWindows().map(({ view, message, opensOn, closesOn }) => {
+        // The subject and region under their declared names (park, parkName, province, provinceName).
+        const manifest = engine.manifestOf(view);
+        const { subject, region } = engine.subjectRegionOf(view);
+        const subjectKey = manifest?.subject.name ?? 'subject';
+        const regionKey = manifest?.region.name ?? 'region';
+        const nameKey = manifest?.publicNotice?.subjectNameField ?? `${subjectKey}Name`;
+        const directory = manifest === undefined ? undefined : regionDirectory(manifest);
+        const regionName = (
+          directory === undefined ? undefined : engine.definitions.directory(directory)
+        )?.entries.find((entry) => entry.code === region)?.name;
+        return {
+          caseId: view.id,
+          process: view.process,
+          version: view.version,
+          [subjectKey]: subject,
+          ...(view.subjectName !== undefined && { [nameKey]: view.subjectName }),
+          [regionKey]: region,
+          ...(regionName !== undefined && { [`${regionKey}Name`]: regionName }),
+          status: view.status,
+          ...(view.statusTitle !== undefined && { result: view.statusTitle }),
+          message,
+          ...(opensOn !== undefined && { opensOn }),
+          ...(closesOn !== undefined && { closesOn }),
+        };
+      }),
     );
   });
 
@@ -58,11 +65,14 @@ export function publicRoutes(
     const body = objectBody(request);
     const caseId = String(request.params.caseId);
     const references = referenceCheck(engine, attachments, request.actor, request.user?.username);
-    // A case that is not there answers as one whose notice is not open (its existence is not public).
+    // The message is the one the case's programme offers on its notice (`publicNotice.message`). A
+    // case that is not there answers as one whose notice is not open (its existence is not public).
+    const message = engine.publicNoticeMessage(caseId);
+    if (message === undefined) throw notOpen(caseId, '公示');
     const view = await engine
-      .sendMessage(caseId, 'objection', request.actor, body.data, references)
+      .sendMessage(caseId, message, request.actor, body.data, references)
       .catch((error: unknown) => {
-        throw isEngineError(error, 'not-found') ? notOpen(caseId, 'objection') : error;
+        throw isEngineError(error, 'not-found') ? notOpen(caseId, message) : error;
       });
     await attachments.link(view.id, body.data, true);
     response.status(201).json({ caseId: view.id, received: true, receivedAt: engine.clock.now().toISOString() });

@@ -1,5 +1,7 @@
-// A second programme written only as definition files (test/programmes/<process>/<version>/), with no
-// engine change: it must validate without problems and every case script in scenarios/ must run green.
+// Programmes written only as definition files (test/programmes/<process>/<version>/), with no engine
+// change: quality-county, and county-brand (counties in cities, none of the words park or province;
+// its own directory/cities.json). They must validate without problems and every case script in
+// scenarios/ must run green (CI runs this file in both time zones: test:la and test:shanghai).
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,11 +46,12 @@ const scenarios = await jsonFiles('scenarios');
 const outcome = (result: ScenarioResult) =>
   result.ok ? 'ok' : `step ${String(result.failedStep)} failed: ${result.reason ?? ''}`;
 
-describe('test/programmes: the quality-county programme as definition files only', () => {
+describe('test/programmes: the quality-county and county-brand programmes as definition files only', () => {
   it('validates with no problems (errors or warnings)', async () => {
     const { problems, versions } = await validateDefinitions(ROOT, { shared: PROJECT_DEFINITIONS });
     expect(problems.map(formatProblem)).toEqual([]);
     expect(versions.map((version) => `${version.manifest.process}@${version.manifest.version}`)).toEqual([
+      'county-brand@2025-07-01',
       'quality-county@2025-01-01',
       'quality-county@2025-07-01',
     ]);
@@ -56,6 +59,7 @@ describe('test/programmes: the quality-county programme as definition files only
 
   it('has the case scripts', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(9);
+    expect(scenarios.filter((name) => name.startsWith('county-brand-')).length).toBeGreaterThanOrEqual(5);
   });
 
   for (const name of scenarios) {

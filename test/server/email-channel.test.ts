@@ -5,12 +5,14 @@ import type { Notification } from '../../engine/notifications/notification.js';
 import { MemoryStore } from '../../engine/store/index.js';
 import { EmailChannel, emailChannelFromEnvironment, type MailTransport } from '../../server/notify/email-channel.js';
 
+/** The subject and region as quality-brand-zone declares them. */
+const NAMES = { subject: { name: 'park', title: '园区' }, region: { name: 'province', title: '省级单位' } };
+
 const DRAFT: Omit<Notification, 'id'> = {
   at: '2024-04-01T01:00:00.000Z',
   kind: 'task.reminded',
   caseId: 'c1',
-  park: 'P-001',
-  province: '320000',
+  ...{ park: 'P-001', province: '320000' },
   subjectName: '云澜高新区',
   taskId: 'provincialFeasibilityReview',
   by: 'samr',
@@ -35,7 +37,7 @@ describe('the outbound e-mail channel', () => {
   it('is absent without SMTP_URL: nothing is sent, and each notification records that', async () => {
     expect(emailChannelFromEnvironment({})).toBeUndefined();
     const center = new NotificationCenter(new MemoryStore(), clock);
-    const [published] = await center.publish([DRAFT]);
+    const [published] = await center.publish([DRAFT], NAMES);
     expect(await center.deliveries()).toEqual([
       expect.objectContaining({ notificationId: published?.id, channel: 'none', status: 'not-configured' }),
     ]);
@@ -49,7 +51,7 @@ describe('the outbound e-mail channel', () => {
       samr: ['samr@example.cn'],
     });
     const center = new NotificationCenter(new MemoryStore(), clock, channel);
-    await center.publish([DRAFT]);
+    await center.publish([DRAFT], NAMES);
     expect(mail.sent.map((message) => message.to)).toEqual([['js@example.cn']]);
     expect(mail.sent[0]?.subject).toContain('催办');
     expect((await center.deliveries())[0]).toMatchObject({
@@ -62,7 +64,7 @@ describe('the outbound e-mail channel', () => {
   it('records a failed delivery and keeps the in-app notification', async () => {
     const channel = new EmailChannel(transport(true), 'noreply@example.cn', { province: ['all@example.cn'] });
     const center = new NotificationCenter(new MemoryStore(), clock, channel);
-    await center.publish([DRAFT]);
+    await center.publish([DRAFT], NAMES);
     expect((await center.deliveries())[0]).toMatchObject({ status: 'failed', error: 'connection refused' });
     const listing = await center.list({ id: 'js', roles: [{ group: 'province', scope: '320000' }] });
     expect(listing.unread).toBe(1);

@@ -15,7 +15,7 @@ import { Accounts } from '../../server/accounts/accounts.js';
 import { createApp, type AppDeps } from '../../server/app.js';
 import { attachmentIds, AttachmentStore } from '../../server/attachments.js';
 import { DraftService, type DraftJobOptions } from '../../server/drafts/drafts.js';
-import { openApiDocument } from '../../server/openapi.js';
+import { openApiDocument, programmeTerms } from '../../server/openapi.js';
 import { OpenApiChecker, type RequestMode } from './openapi-checker.js';
 
 export const START = '2024-04-01T09:00:00+08:00';
@@ -162,7 +162,8 @@ export class ServerHarness {
       ...(simulated && { simulatedClock: clock }),
       limits: { objectionsPerHour: 1000, ...options.limits },
     });
-    const api = new Api(app, new OpenApiChecker(openApiDocument(simulated)));
+    // Checked against the document the server serves: names and examples from these definitions.
+    const api = new Api(app, new OpenApiChecker(openApiDocument(simulated, programmeTerms(engine.definitions.list()))));
     const harness = new ServerHarness(app, api, engine, clock, accounts, store, drafts, dataDir);
     await accounts.create({ username: 'admin', password: PASSWORD, roles: ['admin'], displayName: '系统管理员' });
     harness.adminToken = await harness.login('admin');

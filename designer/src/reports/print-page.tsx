@@ -111,11 +111,11 @@ export function PrintPage() {
               <th scope="row">{r('caseNumber')}</th>
               <td>{view.id}</td>
               <th scope="row">{r('province')}</th>
-              <td>{provinceName(view.province)}</td>
+              <td>{provinceName(String(view.province))}</td>
             </tr>
             <tr>
               <th scope="row">{r('park')}</th>
-              <td colSpan={3}>{`${view.subjectName ?? ''}（${view.park}）`}</td>
+              <td colSpan={3}>{`${view.subjectName ?? ''}（${String(view.park)}）`}</td>
             </tr>
           </tbody>
         </table>

@@ -32,7 +32,7 @@ function Header({ bundle }: { bundle: CaseBundle }) {
     <Card>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
-          {view.subjectName ?? view.park}{' '}
+          {view.subjectName ?? String(view.park)}{' '}
           <Tag color={view.final ? 'default' : 'blue'} style={{ verticalAlign: 'middle' }}>
             {view.statusTitle ?? view.status}
           </Tag>
@@ -41,8 +41,12 @@ function Header({ bundle }: { bundle: CaseBundle }) {
           size="small"
           column={{ xs: 1, sm: 2, lg: 4 }}
           items={[
-            { key: 'park', label: t('park'), children: `${view.subjectName ?? '—'}（${view.park}）` },
-            { key: 'province', label: t('province'), children: `${provinceName(view.province)}（${view.province}）` },
+            { key: 'park', label: t('park'), children: `${view.subjectName ?? '—'}（${String(view.park)}）` },
+            {
+              key: 'province',
+              label: t('province'),
+              children: `${provinceName(String(view.province))}（${String(view.province)}）`,
+            },
             {
               key: 'status',
               label: t('status'),

@@ -49,10 +49,10 @@ function caseRow(view: CaseView, today: string, version?: VersionInfo, calendar?
   const daysLeft = next === undefined ? undefined : workingDaysLeft(calendar, today, next.date);
   return {
     id: view.id,
-    park: view.park,
+    park: String(view.park),
     ...(view.subjectName !== undefined && { parkName: view.subjectName }),
-    province: view.province,
-    provinceName: provinceName(view.province),
+    province: String(view.province),
+    provinceName: provinceName(String(view.province)),
     status: view.status,
     statusTitle: view.statusTitle ?? view.status,
     final: view.final,

@@ -54,7 +54,7 @@ export function NotificationBell() {
             }}
           >
             <List.Item.Meta
-              title={`${t(`notify.${item.kind}` as MessageKey)}：${item.subjectName ?? item.park}`}
+              title={`${t(`notify.${item.kind}` as MessageKey)}：${item.subjectName ?? String((item as unknown as Record<string, unknown>).park)}`}
               description={
                 <Typography.Text type="secondary">
                   {item.taskId ?? ''} {chinaTime(item.at)}

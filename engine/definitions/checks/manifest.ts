@@ -1,5 +1,6 @@
 import { MANIFEST_SCHEMA } from '../file-schemas.js';
 import { pointerToken, type FileProblems } from '../problems.js';
+import { scopeKind } from '../subject-region.js';
 import type { Manifest } from '../types.js';
 import type { DefinitionContext } from '../version-source.js';
 import { checkShape, parseJson } from './json.js';
@@ -35,6 +36,7 @@ export function checkManifest(
   if (statuses.every((status) => status.final === true)) {
     problems.error('manifest-statuses', 'every status is final: a case could never run', { pointer: '/statuses' });
   }
+  checkSubjectRegion(data, context, problems);
   for (const [name, group] of Object.entries(data.groups)) {
     const at = `/groups/${pointerToken(name)}`;
     if (group.directory !== undefined && !context.directories.has(group.directory)) {
@@ -57,7 +59,7 @@ export function checkManifest(
 
 /**
  * `publicSubmissionReaders` names declared groups that may know who objected (Art. 22): never the
- * public itself, never a group scoped to the subject (the park objected against would learn who).
+ * `anyone` group itself, never a group scoped to the subject (the subject objected against would learn who).
  */
 function checkPublicReaders(data: Manifest, problems: FileProblems): void {
   for (const [index, name] of (data.publicSubmissionReaders ?? []).entries()) {
@@ -65,10 +67,67 @@ function checkPublicReaders(data: Manifest, problems: FileProblems): void {
     const group = data.groups[name];
     if (group === undefined) {
       problems.error('unknown-group', `group "${name}" is not declared in groups`, { pointer });
-    } else if (name === 'public' || group.scope === 'park') {
+    } else if (group.anyone === true || scopeKind(data, group) === 'subject') {
       problems.error('public-readers', `group "${name}" may not read the public's submissions: it would learn who objected`, {
         pointer,
       });
     }
+  }
+}
+
+/** Names a programme may not declare as its subject or region: the engine's own words for them. */
+const NOT_SUBJECT_OR_REGION = new Set(['element', 'process', 'version', 'id', 'case', 'status']);
+
+/**
+ * `subject` and `region` (who a case is about, through whom it goes): two different names, neither a
+ * word the engine or the API already uses; every scope a group names is one of them or `element`; the
+ * region's directory exists; at most one group is `anyone`, and it is not scoped; `publicNotice`
+ * names its subject-name key apart from the case's other keys.
+ */
+function checkSubjectRegion(data: Manifest, context: DefinitionContext, problems: FileProblems): void {
+  const { subject, region } = data;
+  for (const [key, declared] of [
+    ['subject', subject],
+    ['region', region],
+  ] as const) {
+    if (NOT_SUBJECT_OR_REGION.has(declared.name)) {
+      problems.error('subject-region', `${key} may not be named "${declared.name}": the engine uses that word`, {
+        pointer: `/${key}/name`,
+      });
+    }
+  }
+  if (subject.name === region.name) {
+    problems.error('subject-region', `subject and region are both named "${subject.name}"`, { pointer: '/region/name' });
+  }
+  if (region.directory !== undefined && !context.directories.has(region.directory)) {
+    problems.error('unknown-directory', `directory "${region.directory}" has no file directory/${region.directory}.json`, {
+      pointer: '/region/directory',
+    });
+  }
+  const anyone: string[] = [];
+  for (const [name, group] of Object.entries(data.groups)) {
+    const at = `/groups/${pointerToken(name)}`;
+    if (group.scope !== undefined && scopeKind(data, group) === undefined) {
+      problems.error(
+        'group-scope',
+        `group "${name}" is scoped to "${group.scope}": a scope is the subject ("${subject.name}"), the region ("${region.name}") or "element"`,
+        { pointer: `${at}/scope` },
+      );
+    }
+    if (group.anyone === true) {
+      anyone.push(name);
+      if (group.scope !== undefined) {
+        problems.error('anyone-group', `group "${name}" is anyone at all: it cannot be scoped`, { pointer: `${at}/scope` });
+      }
+    }
+  }
+  if (anyone.length > 1) {
+    problems.error('anyone-group', `only one group may be anyone; ${anyone.join(', ')} all are`, { pointer: '/groups' });
+  }
+  const key = data.publicNotice?.subjectNameField;
+  if (key !== undefined && (key === subject.name || key === region.name)) {
+    problems.error('public-notice', `the subject's name cannot be shown under "${key}": that key holds the ${key === subject.name ? 'subject' : 'region'}`, {
+      pointer: '/publicNotice/subjectNameField',
+    });
   }
 }

@@ -2,6 +2,7 @@ import { parsePeriod } from '../../legal-time/pure.js';
 import { ARTICLE_CITATION_PATTERN, DATE_PROPERTIES, kebabCase, PROPERTY, PROPERTY_NAMES } from '../conventions.js';
 import type { DateSpec, NodeSpec, ProcessModel } from '../process-model.js';
 import type { FileProblems } from '../problems.js';
+import { anyoneGroup } from '../subject-region.js';
 import type { FormSchema, Manifest, Rules } from '../types.js';
 
 export interface ProcessCheckInput {
@@ -180,7 +181,8 @@ function checkMessages(input: ProcessCheckInput): void {
         element,
       });
     }
-    if (manifest !== undefined && catcher.candidateGroups.includes('public') && manifest.publicSubmissionReaders === undefined) {
+    const anyone = manifest === undefined ? undefined : anyoneGroup(manifest);
+    if (manifest !== undefined && anyone !== undefined && catcher.candidateGroups.includes(anyone) && manifest.publicSubmissionReaders === undefined) {
       problems.error('public-readers', 'anyone may send this message: manifest.json must declare publicSubmissionReaders', {
         element,
       });
@@ -199,6 +201,27 @@ function checkMessages(input: ProcessCheckInput): void {
         element,
       });
     }
+  }
+  checkPublicNotice(input);
+}
+
+/** `publicNotice.message` is a message the diagram lets the `anyone` group send. */
+function checkPublicNotice({ model, manifest, problems }: ProcessCheckInput): void {
+  const notice = manifest?.publicNotice;
+  if (manifest === undefined || notice === undefined) return;
+  const anyone = anyoneGroup(manifest);
+  const offered = model.messageCatches.some(
+    (catcher) =>
+      catcher.messageName === notice.message && anyone !== undefined && catcher.candidateGroups.includes(anyone),
+  );
+  if (!offered) {
+    // A warning (the validator fails on it too): the notices page would offer nothing for this process.
+    problems.warning(
+      'public-notice',
+      `manifest.json publicNotice offers message "${notice.message}", but no message catch event lets ${
+        anyone === undefined ? 'anyone (no group is declared "anyone": true)' : `group "${anyone}"`
+      } send it`,
+    );
   }
 }
 

@@ -23,14 +23,15 @@ function sampleContext(input: ProcessCheckInput, indicators: Indicators | undefi
   const context = () => feelContext({
     variables,
     facts: {
-      park: 'P-000',
-      province: '110000',
+      subject: 'S-000',
+      region: '110000',
       process: manifest?.process ?? '',
       version: manifest?.version ?? '',
       status: Object.keys(manifest?.statuses ?? {})[0] ?? '',
       due: Object.fromEntries(Object.keys(manifest?.dates ?? {}).map((name) => [name, day])),
       history: [{ status: finalStatus, statusDate: day }],
     },
+    names: manifest ?? { subject: { name: 'subject', title: '' }, region: { name: 'region', title: '' } },
     rules: rules ?? {},
     indicators,
     today: day,
