@@ -124,6 +124,9 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     const rule = page.locator('[data-entry-id="legalTime-rule"] select');
     await expect.poll(() => rule.inputValue()).toBe('publicityMinWorkingDays');
     await shot(page, '3-draft-diagram');
+    // A slip: the timer loses its period (undone after validation has shown it on the diagram).
+    await rule.selectOption('');
+    await expect.poll(() => rule.inputValue()).toBe('');
 
     // Forms: a form's fields beside its live preview (the workbench's renderer).
     await page.getByRole('tab', { name: '表单' }).click();
@@ -158,7 +161,55 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByText('已保存').first().waitFor();
     await shot(page, '5-indicators');
 
-    // Validate: no problems.
+    // Validate: each problem in Chinese, where it is by name, with its article; the check id in small print.
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByRole('button', { name: '运行校验' }).click();
+    await expect.poll(() => page.getByTestId('validation-result').textContent()).toBe('2 个错误，3 个警告');
+    const timerProblem = page.locator('[data-problem="timer-without-rule"]');
+    expect(await timerProblem.locator('[data-problem-text]').textContent()).toBe('定时器没有指定期限规则');
+    expect(await timerProblem.locator('[data-problem-where]').textContent()).toBe('「公示期满」');
+    const titleProblem = page.locator('[data-problem="rule-title-number"]');
+    expect(await titleProblem.locator('[data-problem-text]').textContent()).toContain(
+      '期限的名称中写的数字与期限的取值不一致',
+    );
+    expect(await titleProblem.locator('[data-problem-where]').textContent()).toBe(
+      '期限「评估验收及复审结果公示期（不少于五个工作日，第二十二条、第二十八条）」的名称',
+    );
+    expect(await titleProblem.textContent()).toContain('第二十二条');
+    expect(await titleProblem.locator('[data-problem-detail]').textContent()).toContain('rule-title-number');
+    const scoreProblems = page.locator('[data-problem="indicator-text-number"] [data-problem-where]');
+    expect(await scoreProblems.allTextContents()).toEqual([
+      '指标（工业园区）「计量检定校准与测量能力」的评分指引',
+      '指标（工业园区）「认证认可与检验检测」的评分指引',
+    ]);
+    await shot(page, '5b-validate-problems');
+
+    // The timer's problem: the row leads to the diagram, where a badge marks the element; the badge selects it.
+    await timerProblem.click();
+    const badge = page.locator('[data-problem-badge="publicityEndsTimer_acceptance"]');
+    await badge.waitFor();
+    await selectElement(page, 'submitCreationApplication');
+    await badge.click();
+    await page.locator('.djs-element.selected[data-element-id="publicityEndsTimer_acceptance"]').waitFor();
+    await shot(page, '5c-problem-on-diagram');
+    await page.getByRole('button', { name: '撤销' }).click();
+
+    // The words that disagree: the title says 七个工作日, the guidance 满分5分.
+    await page.getByRole('tab', { name: '期限' }).click();
+    const title = page.getByLabel('publicityMinWorkingDays-title');
+    await title.fill('评估验收及复审结果公示期（不少于七个工作日，第二十二条、第二十八条）');
+    await title.blur();
+    await page.getByTestId('save-periods').click();
+    await page.getByRole('tab', { name: '评估指标' }).click();
+    for (const [id, before] of [
+      ['infra-1', '满分6分'],
+      ['infra-3', '满分4分'],
+    ] as const) {
+      const guidance = page.getByLabel(`industry-${id}-guidance`);
+      await guidance.fill((await guidance.inputValue()).replace(before, '满分5分'));
+      await guidance.blur();
+    }
+    await page.getByTestId('save-indicators').click();
     await page.getByRole('tab', { name: '校验' }).click();
     await page.getByRole('button', { name: '运行校验' }).click();
     await expect.poll(() => page.getByTestId('validation-result').textContent()).toBe('没有问题');
@@ -168,9 +219,18 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByRole('button', { name: twoChars('比较') }).click();
     for (const key of ['rule:publicityMinWorkingDays', 'indicator:industry/infra-1', 'indicator:industry/infra-3'])
       await page.locator(`[data-diff="${key}"]`).waitFor();
-    expect(await page.locator('[data-diff="rule:publicityMinWorkingDays"]').textContent()).toContain(
-      'value: 5 个工作日 → 7 个工作日',
+    // In the words of the measures: grouped as periods and indicators, by title, park type, dimension and article.
+    const period = page.locator('[data-diff-group="periods"] [data-diff="rule:publicityMinWorkingDays"]');
+    expect(await period.locator('[data-diff-title]').textContent()).toBe('评估验收及复审结果公示期');
+    expect(await period.locator('[data-diff-line]').allTextContents()).toEqual([
+      '评估验收及复审结果公示期：5 个工作日 → 7 个工作日（第二十二条）',
+      '名称：评估验收及复审结果公示期（不少于五个工作日，第二十二条、第二十八条） → 评估验收及复审结果公示期（不少于七个工作日，第二十二条、第二十八条）',
+    ]);
+    const indicator = page.locator('[data-diff-group="indicators"] [data-diff="indicator:industry/infra-1"]');
+    expect(await indicator.locator('[data-diff-title]').textContent()).toBe(
+      '工业园区 / 质量基础设施 / 计量检定校准与测量能力',
     );
+    expect(await indicator.locator('[data-diff-line]').first().textContent()).toBe('满分 6 → 5');
     expect(await page.locator('[data-diff]').count()).toBe(3);
     await shot(page, '6-compare');
 

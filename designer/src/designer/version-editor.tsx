@@ -17,6 +17,9 @@ import { PublishPanel } from './review/publish-panel.js';
 import { SimulatePanel } from './review/simulate-panel.js';
 import { useDraftActions } from './review/use-draft-actions.js';
 import { ValidatePanel } from './review/validate-panel.js';
+import { useDiffNames, useProblemNames } from './review/problem-names.js';
+import { problemText } from './review/problem-text.js';
+import type { ProblemBadge } from './diagram/diagram-hooks.js';
 import { draftPath, parseVersionParam } from './routes.js';
 import { onDemand } from './on-demand.js';
 import { serverToday } from './server-today.js';
@@ -129,6 +132,17 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
       seq: Date.now(),
     });
   };
+  const problemNames = useProblemNames(workspace, d);
+  const diffNames = useDiffNames(workspace, d);
+  const problemBadges = useMemo<ProblemBadge[]>(
+    () =>
+      (actions.problems ?? []).flatMap((problem) =>
+        problem.element === undefined
+          ? []
+          : [{ element: problem.element, severity: problem.severity, text: problemText(problem) }],
+      ),
+    [actions.problems],
+  );
   const problemMarkers = useMemo(() => {
     const onDiagram = (actions.problems ?? []).filter((problem) => problem.element !== undefined);
     const ids = (severity: Problem['severity']) =>
@@ -191,6 +205,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
             workspace.edit(FILES.process, next);
           }}
           markers={problemMarkers}
+          badges={problemBadges}
           focus={elementFocus}
           active={tab === 'diagram'}
           fileName={`${workspace.process}-${draft?.id ?? workspace.version ?? 'draft'}.bpmn`}
@@ -237,6 +252,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
                 running={actions.running === 'validate'}
                 onRun={() => void actions.validate()}
                 onLocate={locate}
+                names={problemNames}
               />
             ),
           },
@@ -251,6 +267,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
                 draftXml={xml}
                 loadBaseXml={(version) => designerApi.processXml(workspace.process, version)}
                 active={tab === 'compare'}
+                names={diffNames}
                 onOpenForm={(key) => {
                   locate({ severity: 'warning', check: '', file: formFile(key), message: '' });
                 }}

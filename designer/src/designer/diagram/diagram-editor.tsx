@@ -5,7 +5,15 @@ import { useDesignerI18n } from '../designer-i18n.js';
 import { createModeler } from './create-modeler.js';
 import './designer-diagram.css';
 import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
-import { download, useMarkers, useResized, useReveal, type ElementFocus } from './diagram-hooks.js';
+import {
+  download,
+  useMarkers,
+  useProblemBadges,
+  useResized,
+  useReveal,
+  type ElementFocus,
+  type ProblemBadge,
+} from './diagram-hooks.js';
 import { initialView, type BpmnDiagram, type Canvas, type CommandStack, type EventBus } from './services.js';
 
 export interface DiagramEditorProps {
@@ -16,6 +24,8 @@ export interface DiagramEditorProps {
   onChange: (xml: string) => void;
   /** Elements to mark, by marker class. */
   markers?: Record<string, readonly string[]>;
+  /** Validation problems, as badges beside their elements. */
+  badges?: readonly ProblemBadge[];
   focus?: ElementFocus | undefined;
   /** Whether the tab is shown (the canvas measures itself again when it is). */
   active: boolean;
@@ -91,6 +101,8 @@ export function DiagramEditor(props: DiagramEditorProps) {
   useResized(diagram, props.active);
 
   useMarkers(diagram, props.markers);
+
+  useProblemBadges(diagram, props.badges);
 
   useReveal(diagram, props.focus, props.active);
 

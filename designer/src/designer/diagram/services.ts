@@ -35,6 +35,16 @@ export interface EventBus {
   off(event: string, callback: (...args: never[]) => void): void;
 }
 
+/** diagram-js' overlays: HTML pinned to an element. */
+export interface Overlays {
+  add(
+    element: string,
+    type: string,
+    overlay: { position: { top?: number; right?: number }; html: HTMLElement },
+  ): string;
+  remove(filter: { type: string }): void;
+}
+
 export interface CommandStack {
   undo(): void;
   redo(): void;
