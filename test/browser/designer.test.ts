@@ -123,7 +123,22 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.locator('[data-group-id="group-legalTime"] .bio-properties-panel-group-header').click();
     const rule = page.locator('[data-entry-id="legalTime-rule"] select');
     await expect.poll(() => rule.inputValue()).toBe('publicityMinWorkingDays');
+    // The legal time in words, with a worked example from the calendar (today, Mon 2024-04-01; Qingming
+    // 04-04…04-06 off, Sun 04-07 a make-up working day).
+    const example = page.locator('[data-legal-time-example]');
+    await expect.poll(() => example.textContent()).toBe('例：若公示之日为 2024-04-01，则公示期最后一日为 2024-04-09');
+    expect(await page.locator('[data-legal-time-words]').textContent()).toBe(
+      '自公示之日起，向后计算 5个工作日（评估验收及复审结果公示期）；期限最后一日即「公示期最后一日」',
+    );
+    // Only what a policy officer decides; the Camunda panel's technical groups behind "高级".
+    const technical = page.locator('[data-group-id="group-CamundaPlatform__ExtensionProperties"]');
+    expect(await technical.count()).toBe(0);
     await shot(page, '3-draft-diagram');
+    await page.getByRole('switch', { name: '高级' }).click();
+    await technical.waitFor();
+    await shot(page, '3a-advanced-panel');
+    await page.getByRole('switch', { name: '高级' }).click();
+    await technical.waitFor({ state: 'detached' });
     // A slip: the timer loses its period (undone after validation has shown it on the diagram).
     await rule.selectOption('');
     await expect.poll(() => rule.inputValue()).toBe('');
@@ -193,6 +208,9 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.locator('.djs-element.selected[data-element-id="publicityEndsTimer_acceptance"]').waitFor();
     await shot(page, '5c-problem-on-diagram');
     await page.getByRole('button', { name: '撤销' }).click();
+    // The period restored, now 7 working days: the example date moves.
+    await expect.poll(() => example.textContent()).toBe('例：若公示之日为 2024-04-01，则公示期最后一日为 2024-04-11');
+    await shot(page, '5d-legal-time-seven-days');
 
     // The words that disagree: the title says 七个工作日, the guidance 满分5分.
     await page.getByRole('tab', { name: '期限' }).click();

@@ -7,6 +7,8 @@ import { designerApi, type Problem } from './designer-api.js';
 import { useDesignerI18n } from './designer-i18n.js';
 import { DiagramViewer } from './diagram/diagram-viewer.js';
 import type { LegalTimeLabel, LegalTimeVocabulary } from './diagram/legal-time/vocabulary.js';
+import { explainLegalTime, type LegalTimeTerms } from './diagram/legal-time/legal-time-words.js';
+import { useWorkingDayCalendar } from './diagram/legal-time/use-calendar.js';
 import type { DesignerMessageKey } from './designer-messages.js';
 import { versionFileOf, type FileFocus } from './focus.js';
 import { IndicatorsEditor } from './indicators/indicators-editor.js';
@@ -60,14 +62,25 @@ const LEGAL_TIME_LABELS: Record<LegalTimeLabel, DesignerMessageKey> = {
   unknown: 'ltUnknown',
 };
 
-/** The legal-time group's choices from the current (possibly unsaved) rules and manifest. */
-function useVocabulary(workspace: Workspace): LegalTimeVocabulary {
+/**
+ * The legal-time group's choices from the current (possibly unsaved) rules and manifest, and its
+ * explanation with a worked example counted from `exampleDay` on the version's calendar.
+ */
+function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Omit<LegalTimeVocabulary, 'simple'> {
   const { d, language } = useDesignerI18n();
   const rulesText = workspace.text(FILES.rules);
   const manifestText = workspace.text(FILES.manifest);
+  const calendar = useWorkingDayCalendar(parseJson<Manifest>(manifestText)?.calendar);
   return useMemo(() => {
     const rules = parseJson<Rules>(rulesText) ?? {};
     const dates = parseJson<Manifest>(manifestText)?.dates ?? {};
+    const terms: LegalTimeTerms = {
+      rule: (name) => {
+        const rule = rules[name];
+        return rule === undefined || Array.isArray(rule.value) ? undefined : { title: rule.title, value: rule.value };
+      },
+      date: (name) => dates[name]?.title,
+    };
     return {
       rules: () =>
         Object.entries(rules)
@@ -80,8 +93,10 @@ function useVocabulary(workspace: Workspace): LegalTimeVocabulary {
           })),
       dates: () => Object.entries(dates).map(([name, date]) => ({ name, title: date.title })),
       label: (key) => d(LEGAL_TIME_LABELS[key]),
+      explain: (declaration) =>
+        exampleDay === undefined ? undefined : explainLegalTime(declaration, terms, exampleDay, calendar),
     };
-  }, [rulesText, manifestText, language, d]);
+  }, [rulesText, manifestText, language, d, calendar, exampleDay]);
 }
 
 function LoadedEditor({ workspace }: { workspace: Workspace }) {
@@ -91,7 +106,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   const [tab, setTab] = useState('diagram');
   const [focus, setFocus] = useState<FileFocus | undefined>();
   const [today, setToday] = useState<string | undefined>();
-  const vocabulary = useVocabulary(workspace);
+  const vocabulary = useVocabulary(workspace, today);
   const actions = useDraftActions(workspace, () => void workspace.refresh());
   const draft = workspace.draft;
   const manifest = parseJson<Manifest>(workspace.text(FILES.manifest));

@@ -1,5 +1,5 @@
 import { DownloadOutlined, ExpandOutlined, RedoOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Space, Tooltip } from 'antd';
+import { App, Button, Space, Switch, Tooltip } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { createModeler } from './create-modeler.js';
@@ -19,7 +19,7 @@ import { initialView, type BpmnDiagram, type Canvas, type CommandStack, type Eve
 export interface DiagramEditorProps {
   /** The diagram to open (read once, when the editor mounts). */
   xml: string;
-  vocabulary: LegalTimeVocabulary;
+  vocabulary: Omit<LegalTimeVocabulary, 'simple'>;
   /** The diagram after each change (debounced). */
   onChange: (xml: string) => void;
   /** Elements to mark, by marker class. */
@@ -48,6 +48,10 @@ export function DiagramEditor(props: DiagramEditorProps) {
   const [ready, setReady] = useState(false);
   const latest = useRef(props);
   latest.current = props;
+  // Off: the panel shows what a policy officer decides; on: the full Camunda panel.
+  const [advanced, setAdvanced] = useState(false);
+  const advancedRef = useRef(advanced);
+  advancedRef.current = advanced;
 
   useEffect(() => {
     const container = canvasRef.current;
@@ -58,6 +62,8 @@ export function DiagramEditor(props: DiagramEditorProps) {
       rules: () => latest.current.vocabulary.rules(),
       dates: () => latest.current.vocabulary.dates(),
       label: (key) => latest.current.vocabulary.label(key),
+      explain: (declaration) => latest.current.vocabulary.explain(declaration),
+      simple: () => !advancedRef.current,
     };
     const modeler = createModeler({
       container,
@@ -99,6 +105,11 @@ export function DiagramEditor(props: DiagramEditorProps) {
   }, []);
 
   useResized(diagram, props.active);
+
+  // The panel asks again which groups to show (and the legal time's example, after a Periods edit).
+  useEffect(() => {
+    diagram?.get<EventBus>('eventBus').fire('propertiesPanel.providersChanged');
+  }, [diagram, advanced, props.vocabulary]);
 
   useMarkers(diagram, props.markers);
 
@@ -155,6 +166,12 @@ export function DiagramEditor(props: DiagramEditorProps) {
         </Tooltip>
         <Tooltip title={d('redo')}>
           <Button icon={<RedoOutlined />} aria-label={d('redo')} onClick={() => commandStack()?.redo()} />
+        </Tooltip>
+        <Tooltip title={d('advancedHint')}>
+          <Space size={4}>
+            <Switch size="small" checked={advanced} onChange={setAdvanced} aria-label={d('advanced')} />
+            {d('advanced')}
+          </Space>
         </Tooltip>
         <Tooltip title={d('fitDiagram')}>
           <Button

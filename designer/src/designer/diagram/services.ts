@@ -33,6 +33,7 @@ export interface Selection {
 export interface EventBus {
   on(event: string, callback: (event: { element?: DiagramElement; newSelection?: DiagramElement[] }) => void): void;
   off(event: string, callback: (...args: never[]) => void): void;
+  fire(event: string, data?: object): void;
 }
 
 /** diagram-js' overlays: HTML pinned to an element. */

@@ -126,10 +126,24 @@ export function checkText(check: string): string | undefined {
   return check.startsWith('bpmnlint/') ? LINT_TEXT[check.slice('bpmnlint/'.length)] : CHECK_TEXT[check];
 }
 
+// Words of the vocabulary a message quotes as advice ('add a "rule" property'), not what the problem concerns.
+const VOCABULARY = new Set([
+  'rule',
+  'from',
+  'due',
+  'direction',
+  'cycle',
+  'dueIs',
+  'status',
+  'reason',
+  'formKey',
+  'candidateGroups',
+]);
+
 /** The names an English message quotes ("publicityEnds", "moa"), each once, in order. */
 export function quotedNames(message: string): string[] {
   return [...new Set([...message.matchAll(/"([^"\n]{1,60})"/g)].map((match) => match[1] ?? ''))].filter(
-    (name) => name !== '',
+    (name) => name !== '' && !VOCABULARY.has(name),
   );
 }
 

@@ -11,6 +11,20 @@ interface PanelGroup {
   id: string;
 }
 
+/**
+ * What a policy officer decides (issue 12): the name, the documentation (with the article), the
+ * form, who acts, the condition of a flow and the legal time. Everything else of the Camunda panel
+ * (asynchronous continuations, listeners, raw extension properties, …) is behind the "高级" switch.
+ */
+const OFFICER_GROUPS = new Set([
+  'general',
+  'documentation',
+  'CamundaPlatform__Form',
+  'CamundaPlatform__UserAssignment',
+  'CamundaPlatform__Condition',
+  'legalTime',
+]);
+
 // After the Camunda provider (500), which rearranges the groups it finds.
 const PRIORITY = 300;
 
@@ -30,7 +44,8 @@ export class LegalTimePropertiesProvider {
   }
 
   getGroups(element: DiagramElement) {
-    return (groups: PanelGroup[]) => {
+    return (all: PanelGroup[]) => {
+      const groups = this.vocabulary.simple() ? all.filter((group) => OFFICER_GROUPS.has(group.id)) : all;
       if (!appliesTo(element)) return groups;
       const general = groups.findIndex((group) => group.id === 'general');
       groups.splice(general + 1, 0, {
