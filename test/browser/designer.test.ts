@@ -183,6 +183,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     const timerProblem = page.locator('[data-problem="timer-without-rule"]');
     expect(await timerProblem.locator('[data-problem-text]').textContent()).toBe('定时器没有指定期限规则');
     expect(await timerProblem.locator('[data-problem-where]').textContent()).toBe('「公示期满」');
+    expect(await timerProblem.textContent()).toContain('第二十二条'); // cited by the element's documentation
     const titleProblem = page.locator('[data-problem="rule-title-number"]');
     expect(await titleProblem.locator('[data-problem-text]').textContent()).toContain(
       '期限的名称中写的数字与期限的取值不一致',
@@ -230,7 +231,10 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByTestId('save-indicators').click();
     await page.getByRole('tab', { name: '校验' }).click();
     await page.getByRole('button', { name: '运行校验' }).click();
-    await expect.poll(() => page.getByTestId('validation-result').textContent()).toBe('没有问题');
+    await expect
+      .poll(() => page.getByTestId('validation-result').textContent(), { timeout: 30_000 })
+      .toBe('没有问题');
+    await shot(page, '5e-validate-clean');
 
     // Compare with the version in force: the two changes.
     await page.getByRole('tab', { name: '比较' }).click();

@@ -1,7 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkText, locationText, problemText } from '../../designer/src/designer/review/problem-text.js';
+import {
+  checkText,
+  locationText,
+  problemArticle,
+  problemText,
+} from '../../designer/src/designer/review/problem-text.js';
 import { REPO_ROOT } from '../definitions/helpers.js';
 
 /** Every check id the validator can report: `.error('id'`, `.warning('id'`, `check: 'id'`, and bpmnlint's rules. */
@@ -34,6 +39,27 @@ describe('the validator problems in Chinese', () => {
       problemText({ check: 'unknown-date', message: 'due "publicityEndz" is not declared in manifest.json dates' }),
     ).toBe('引用了版本说明中未声明的日期（涉及：publicityEndz）');
     expect(problemText({ check: 'no-such-check', message: 'something else' })).toBe('something else');
+    expect(problemText({ check: 'timer-without-rule', message: 'timer names no rule: add a "rule" property' })).toBe(
+      '定时器没有指定期限规则',
+    );
+  });
+
+  it('says the numbers that disagree in Chinese, and finds the article of an element in its documentation', () => {
+    expect(
+      problemText({
+        check: 'rule-title-number',
+        message: 'title "公示期（不少于五个工作日）" says 5 working days, the value is 7 working days',
+      }),
+    ).toBe('期限的名称中写的数字与期限的取值不一致，请同时修改名称：名称写的是 5 个工作日，取值是 7 个工作日');
+    expect(
+      problemText({
+        check: 'indicator-text-number',
+        message: 'industry/infra-1: guidance says 满分6分, maxScore is 5',
+      }),
+    ).toBe('指标的名称或评分指引中写的满分与指标的满分不一致，请同时修改文字：文字写的是满分6分，指标满分为 5 分');
+    const names = { elementArticle: (id: string) => (id === 'publicityEndsTimer_acceptance' ? 'Art. 22' : undefined) };
+    expect(problemArticle({ element: 'publicityEndsTimer_acceptance' }, names)).toBe('Art. 22');
+    expect(problemArticle({ element: 'publicityEndsTimer_acceptance', article: 'Art. 28' }, names)).toBe('Art. 28');
   });
 
   it('says where in words: the element by its name, a rule by its title, an indicator by variant and title', () => {

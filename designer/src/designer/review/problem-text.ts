@@ -147,10 +147,34 @@ export function quotedNames(message: string): string[] {
   );
 }
 
+const UNIT_WORDS: [RegExp, string][] = [
+  [/(\d+) working days/g, '$1 个工作日'],
+  [/(\d+) years/g, '$1 年'],
+  [/(\d+) months/g, '$1 个月'],
+  [/(\d+) days/g, '$1 日'],
+];
+const periodWords = (text: string) => UNIT_WORDS.reduce((words, [unit, zh]) => words.replace(unit, zh), text);
+
+/** Checks whose message carries numbers worth saying in Chinese too (what the words say, what the value is). */
+const DETAIL: Record<string, (message: string) => string | undefined> = {
+  'rule-title-number': (message) => {
+    const match = /says (.+), the value is (.+)$/.exec(message);
+    return match === null
+      ? undefined
+      : `名称写的是 ${periodWords(match[1] ?? '')}，取值是 ${periodWords(match[2] ?? '')}`;
+  },
+  'indicator-text-number': (message) => {
+    const match = /says 满分(\S+)分, maxScore is (\d+)/.exec(message);
+    return match === null ? undefined : `文字写的是满分${match[1] ?? ''}分，指标满分为 ${match[2] ?? ''} 分`;
+  },
+};
+
 /** A problem in Chinese: the check's sentence and the names it concerns; the English message when the check is not catalogued. */
 export function problemText(problem: Pick<Problem, 'check' | 'message'>): string {
   const text = checkText(problem.check);
   if (text === undefined) return problem.message;
+  const detail = DETAIL[problem.check]?.(problem.message);
+  if (detail !== undefined) return `${text}：${detail}`;
   const names = quotedNames(problem.message);
   return names.length === 0 ? text : `${text}（涉及：${names.join('、')}）`;
 }
@@ -161,6 +185,13 @@ export interface ProblemNames {
   rule?: (name: string) => string | undefined;
   indicator?: (variant: string, index: number) => string | undefined;
   variant?: (variant: string) => string | undefined;
+  /** The article an element's documentation cites (`Art. 22`), for problems the engine reports without one. */
+  elementArticle?: (id: string) => string | undefined;
+}
+
+/** The article of a problem: its own, else the one its element's documentation cites. */
+export function problemArticle(problem: Pick<Problem, 'article' | 'element'>, names: ProblemNames): string | undefined {
+  return problem.article ?? (problem.element === undefined ? undefined : names.elementArticle?.(problem.element));
 }
 
 const FIELD_WORDS: Record<string, string> = {

@@ -3,7 +3,7 @@ import { Button, Space, Table, Tag, Typography } from 'antd';
 import { articleText } from '../../forms/article-text.js';
 import type { Problem } from '../designer-api.js';
 import { useDesignerI18n } from '../designer-i18n.js';
-import { locationText, problemText, type ProblemNames } from './problem-text.js';
+import { locationText, problemArticle, problemText, type ProblemNames } from './problem-text.js';
 
 interface Props {
   problems: Problem[] | undefined;
@@ -91,9 +91,9 @@ export function ValidatePanel({ problems, running, onRun, onLocate, names }: Pro
             },
             {
               title: d('article'),
-              dataIndex: 'article',
+              key: 'article',
               width: 100,
-              render: (article: string | undefined) => articleText(article, language),
+              render: (_, problem) => articleText(problemArticle(problem, names), language),
             },
           ]}
         />
