@@ -8,7 +8,7 @@ import { checkProcessDeclarations } from './checks/process-declarations.js';
 import { checkProcessExpressions } from './checks/process-expressions.js';
 import { checkProcessStructure } from './checks/process-structure.js';
 import { checkRules } from './checks/rules.js';
-import { checkIndicatorScoreWords, checkRuleTitleNumbers } from './checks/text-numbers.js';
+import { checkElementTextNumbers, checkIndicatorScoreWords, checkRuleTitleNumbers } from './checks/text-numbers.js';
 import { checkTimerLoops } from './checks/timer-loops.js';
 import { parseBpmn } from './moddle.js';
 import { buildProcessModel, type ProcessModel } from './process-model.js';
@@ -131,6 +131,7 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
       checkProcessExpressions(input, indicators);
       checkConditionChoices(input);
       checkTimerLoops(model, bpmn);
+      if (rules !== undefined) checkElementTextNumbers(model, rules, bpmn);
     }
   }
 

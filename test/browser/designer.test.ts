@@ -179,7 +179,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     // Validate: each problem in Chinese, where it is by name, with its article; the check id in small print.
     await page.getByRole('tab', { name: '校验' }).click();
     await page.getByRole('button', { name: '运行校验' }).click();
-    await expect.poll(() => page.getByTestId('validation-result').textContent()).toBe('2 个错误，3 个警告');
+    await expect.poll(() => page.getByTestId('validation-result').textContent()).toBe('2 个错误，5 个警告');
     const timerProblem = page.locator('[data-problem="timer-without-rule"]');
     expect(await timerProblem.locator('[data-problem-text]').textContent()).toBe('定时器没有指定期限规则');
     expect(await timerProblem.locator('[data-problem-where]').textContent()).toBe('「公示期满」');
@@ -198,6 +198,13 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
       '指标（工业园区）「计量检定校准与测量能力」的评分指引',
       '指标（工业园区）「认证认可与检验检测」的评分指引',
     ]);
+    // The two notice timers' documentation still says 公示期不少于五个工作日.
+    const timerWords = page.locator('[data-problem="element-text-number"] [data-problem-text]');
+    expect(await timerWords.allTextContents()).toEqual(
+      Array(2).fill(
+        '元素说明中写的期限与所用期限规则的取值不一致，请同时修改说明：说明写的是 5 个工作日，期限规则是 7 个工作日',
+      ),
+    );
     await shot(page, '5b-validate-problems');
 
     // The timer's problem: the row leads to the diagram, where a badge marks the element; the badge selects it.
@@ -212,6 +219,15 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     // The period restored, now 7 working days: the example date moves.
     await expect.poll(() => example.textContent()).toBe('例：若公示之日为 2024-04-01，则公示期最后一日为 2024-04-11');
     await shot(page, '5d-legal-time-seven-days');
+    // Each notice timer's documentation, in the panel's 说明 group.
+    for (const id of ['publicityEndsTimer_acceptance', 'publicityEndsTimer_reReview']) {
+      await selectElement(page, id);
+      const documentation = page.locator('[data-entry-id="documentation"] textarea');
+      if (!(await documentation.isVisible()))
+        await page.locator('[data-group-id="group-documentation"] .bio-properties-panel-group-header').click();
+      await documentation.fill((await documentation.inputValue()).replace('五个工作日', '七个工作日'));
+      await documentation.blur();
+    }
 
     // The words that disagree: the title says 七个工作日, the guidance 满分5分.
     await page.getByRole('tab', { name: '期限' }).click();
@@ -231,15 +247,18 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByTestId('save-indicators').click();
     await page.getByRole('tab', { name: '校验' }).click();
     await page.getByRole('button', { name: '运行校验' }).click();
-    await expect
-      .poll(() => page.getByTestId('validation-result').textContent(), { timeout: 30_000 })
-      .toBe('没有问题');
+    await expect.poll(() => page.getByTestId('validation-result').textContent(), { timeout: 30_000 }).toBe('没有问题');
     await shot(page, '5e-validate-clean');
 
     // Compare with the version in force: the two changes.
     await page.getByRole('tab', { name: '比较' }).click();
     await page.getByRole('button', { name: twoChars('比较') }).click();
-    for (const key of ['rule:publicityMinWorkingDays', 'indicator:industry/infra-1', 'indicator:industry/infra-3'])
+    for (const key of [
+      'rule:publicityMinWorkingDays',
+      'indicator:industry/infra-1',
+      'indicator:industry/infra-3',
+      'element:publicityEndsTimer_reReview',
+    ])
       await page.locator(`[data-diff="${key}"]`).waitFor();
     // In the words of the measures: grouped as periods and indicators, by title, park type, dimension and article.
     const period = page.locator('[data-diff-group="periods"] [data-diff="rule:publicityMinWorkingDays"]');
@@ -253,7 +272,12 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
       '工业园区 / 质量基础设施 / 计量检定校准与测量能力',
     );
     expect(await indicator.locator('[data-diff-line]').first().textContent()).toBe('满分 6 → 5');
-    expect(await page.locator('[data-diff]').count()).toBe(3);
+    const timer = page.locator('[data-diff-group="diagram"] [data-diff="element:publicityEndsTimer_acceptance"]');
+    expect(await timer.locator('[data-diff-title]').textContent()).toBe('公示期满（中间事件）');
+    expect(await timer.locator('[data-diff-line]').textContent()).toMatch(
+      /^说明：公示期不少于五个工作日.* → 公示期不少于七个工作日/,
+    );
+    expect(await page.locator('[data-diff]').count()).toBe(5);
     await shot(page, '6-compare');
 
     // Simulate the shipped case scripts: the notice ends later on the draft.

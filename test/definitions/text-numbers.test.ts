@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { periodsIn, readNumber } from '../../engine/definitions/checks/text-numbers.js';
 import type { Indicators, Rules } from '../../engine/definitions/types.js';
-import { check, checkBroken, editJson, expectNoProblem, lines, loadRealVersion, type RealVersion } from './helpers.js';
+import { check, checkBroken, editBpmn, editJson, expectNoProblem, lines, loadRealVersion, type RealVersion } from './helpers.js';
 
 // Numbers in words that disagree with the value they describe (issue 12, item 3): warnings, on a
 // modified copy of 2024-03-14.
@@ -34,8 +34,9 @@ describe('reading numbers written in Chinese or digits', () => {
 });
 
 describe('rule-title-number and indicator-text-number', () => {
-  it('the real version has neither', async () => {
+  it('the real version has none', async () => {
     const result = await check(real.source, real.context);
+    expectNoProblem(result, { check: 'element-text-number' });
     expectNoProblem(result, { check: 'rule-title-number' });
     expectNoProblem(result, { check: 'indicator-text-number' });
   });
@@ -51,7 +52,13 @@ describe('rule-title-number and indicator-text-number', () => {
       severity: 'warning',
     });
     expect(problem?.article).toBe('Art. 22');
-    expect(lines(await check(source, real.context))).toHaveLength(1);
+    // The two notice timers' documentation (公示期不少于五个工作日) says so too.
+    const problems = (await check(source, real.context)).problems;
+    expect(problems.filter((found) => found.check === 'element-text-number').map((found) => [found.element, found.article])).toEqual([
+      ['publicityEndsTimer_acceptance', 'Art. 22'],
+      ['publicityEndsTimer_reReview', 'Art. 22'],
+    ]);
+    expect(problems).toHaveLength(3);
   });
 
   it('accepts a title that agrees again (七个工作日, or 7个工作日), and years against months (P36M, 三年)', async () => {
@@ -59,8 +66,16 @@ describe('rule-title-number and indicator-text-number', () => {
       const source = editJson<Rules>(real.source, 'rules.json', (rules) => {
         rules.publicityMinWorkingDays = { ...ruleOf(rules, 'publicityMinWorkingDays'), value: 7, title };
       });
-      expect(lines(await check(source, real.context))).toEqual([]);
+      const problems = (await check(source, real.context)).problems;
+      expect(problems.filter((found) => found.check !== 'element-text-number').map((found) => found.check)).toEqual([]);
     }
+    const fixed = editBpmn(
+      editJson<Rules>(real.source, 'rules.json', (rules) => {
+        rules.publicityMinWorkingDays = { ...ruleOf(rules, 'publicityMinWorkingDays'), value: 7, title: '公示期（不少于七个工作日）' };
+      }),
+      [/公示期不少于五个工作日/g, '公示期不少于七个工作日'],
+    );
+    expect(lines(await check(fixed, real.context))).toEqual([]);
     const months = editJson<Rules>(real.source, 'rules.json', (rules) => {
       rules.demonstrationPeriod = { ...ruleOf(rules, 'demonstrationPeriod'), value: 'P36M' };
     });

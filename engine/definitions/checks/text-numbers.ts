@@ -1,4 +1,5 @@
 import { pointerToken, type FileProblems } from '../problems.js';
+import type { ProcessModel } from '../process-model.js';
 import type { Indicators, Rules } from '../types.js';
 
 // A revision that changes a value but not the words around it (a notice of 7 working days whose
@@ -105,5 +106,27 @@ export function checkIndicatorScoreWords(indicators: Indicators, problems: FileP
         );
       }
     });
+  }
+}
+
+/**
+ * `element-text-number` (warning): an element that counts a rule (a timer, a dated element) and whose
+ * documentation names a period of the same kind as the rule's value, none equal to it (公示期不少于五个
+ * 工作日 beside a rule of 7 working days).
+ */
+export function checkElementTextNumbers(model: ProcessModel, rules: Rules, problems: FileProblems): void {
+  for (const node of model.nodes.values()) {
+    const name = node.properties.get('rule');
+    const rule = name === undefined ? undefined : rules[name];
+    if (rule === undefined || Array.isArray(rule.value) || node.documentation === '') continue;
+    const value = measureOf(rule.value);
+    if (value === undefined) continue;
+    const said = periodsIn(node.documentation).filter((measure) => measure.kind === value.kind);
+    if (said.length === 0 || said.some((measure) => measure.amount === value.amount)) continue;
+    problems.warning(
+      'element-text-number',
+      `documentation says ${said.map((measure) => SAID[measure.kind](measure.amount)).join(', ')}, rule "${name ?? ''}" is ${SAID[value.kind](value.amount)}`,
+      { element: node.id, article: rule.article },
+    );
   }
 }

@@ -30,6 +30,7 @@ export const CHECK_TEXT: Record<string, string> = {
   'rule-not-period': '定时器引用的规则不是期限',
   'rule-title-number': '期限的名称中写的数字与期限的取值不一致，请同时修改名称',
   'indicator-text-number': '指标的名称或评分指引中写的满分与指标的满分不一致，请同时修改文字',
+  'element-text-number': '元素说明中写的期限与所用期限规则的取值不一致，请同时修改说明',
   'indicator-duplicate': '同一园区类型中指标编号重复',
   'indicator-dimension': '指标所属的维度不存在',
   'pass-score-unreachable': '合格分数高于满分合计，任何园区都无法通过',
@@ -162,6 +163,12 @@ const DETAIL: Record<string, (message: string) => string | undefined> = {
     return match === null
       ? undefined
       : `名称写的是 ${periodWords(match[1] ?? '')}，取值是 ${periodWords(match[2] ?? '')}`;
+  },
+  'element-text-number': (message) => {
+    const match = /says (.+), rule "[^"]*" is (.+)$/.exec(message);
+    return match === null
+      ? undefined
+      : `说明写的是 ${periodWords(match[1] ?? '')}，期限规则是 ${periodWords(match[2] ?? '')}`;
   },
   'indicator-text-number': (message) => {
     const match = /says 满分(\S+)分, maxScore is (\d+)/.exec(message);
