@@ -179,7 +179,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     // Validate: each problem in Chinese, where it is by name, with its article; the check id in small print.
     await page.getByRole('tab', { name: '校验' }).click();
     await page.getByRole('button', { name: '运行校验' }).click();
-    await expect.poll(() => page.getByTestId('validation-result').textContent()).toBe('2 个错误，5 个警告');
+    await expect.poll(() => page.getByTestId('validation-result').textContent()).toBe('2 个错误，4 个警告');
     const timerProblem = page.locator('[data-problem="timer-without-rule"]');
     expect(await timerProblem.locator('[data-problem-text]').textContent()).toBe('定时器没有指定期限规则');
     expect(await timerProblem.locator('[data-problem-where]').textContent()).toBe('「公示期满」');
@@ -198,10 +198,11 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
       '指标（工业园区）「计量检定校准与测量能力」的评分指引',
       '指标（工业园区）「认证认可与检验检测」的评分指引',
     ]);
-    // The two notice timers' documentation still says 公示期不少于五个工作日.
+    // The re-review notice timer's documentation still says 公示期不少于五个工作日 (the acceptance one's
+    // too, once its rule is back).
     const timerWords = page.locator('[data-problem="element-text-number"] [data-problem-text]');
     expect(await timerWords.allTextContents()).toEqual(
-      Array(2).fill(
+      Array(1).fill(
         '元素说明中写的期限与所用期限规则的取值不一致，请同时修改说明：说明写的是 5 个工作日，期限规则是 7 个工作日',
       ),
     );

@@ -76,5 +76,11 @@ describe('a timer in words, with an example date', () => {
   it('says so when the calendar has no data for the year, and explains nothing on an element without legal time', () => {
     expect(explainLegalTime(notice, terms(), '2026-12-28', calendar)?.example).toMatch(/^无法计算示例/);
     expect(explainLegalTime({}, terms(), '2025-09-26', calendar)).toBeUndefined();
+    expect(explainLegalTime({ timer: true, due: 'publicityEnds' }, terms(), '2025-09-26', calendar)?.words).toBe(
+      '未指定期限规则：请选择期限规则',
+    );
+    expect(explainLegalTime({ due: 'publicityEnds' }, terms(), '2025-09-26', calendar)?.words).toBe(
+      '记录进入此环节之日为「公示期最后一日」',
+    );
   });
 });

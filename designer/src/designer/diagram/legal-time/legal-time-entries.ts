@@ -3,6 +3,7 @@ import { h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
 import {
   getCamundaProperty,
+  isTimerEvent,
   setCamundaProperty,
   type DiagramElement,
   type PropertyServices,
@@ -78,9 +79,12 @@ function LegalTimeSelect({ element, id, property }: EntryProps): unknown {
 /** The legal time in words, with a worked example date: what the selects below amount to. */
 function LegalTimeWords({ element, id }: { element: DiagramElement; id: string }): unknown {
   const vocabulary = useService<LegalTimeVocabulary>('legalTimeVocabulary');
-  const declaration = Object.fromEntries(
-    LEGAL_TIME_PROPERTIES.map((property) => [property, getCamundaProperty(element.businessObject, property)]),
-  );
+  const declaration = {
+    ...Object.fromEntries(
+      LEGAL_TIME_PROPERTIES.map((property) => [property, getCamundaProperty(element.businessObject, property)]),
+    ),
+    timer: isTimerEvent(element.businessObject),
+  };
   const explained = vocabulary.explain(declaration);
   if (explained === undefined) return null;
   return h('div', { class: 'bio-properties-panel-entry qbz-legal-time-words', 'data-entry-id': id }, [

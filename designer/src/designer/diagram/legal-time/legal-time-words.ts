@@ -21,6 +21,8 @@ export interface LegalTimeDeclaration {
   direction?: string;
   cycle?: string;
   dueIs?: string;
+  /** A timer event: without a rule it has no period at all. */
+  timer?: boolean;
 }
 
 export interface LegalTimeTerms {
@@ -46,6 +48,8 @@ export function explainLegalTime(
   calendar: WorkingDayCalendar | undefined,
 ): LegalTimeExplanation | undefined {
   if (declaration.rule === undefined || declaration.rule === '') {
+    if (declaration.timer === true || (declaration.from ?? '') !== '')
+      return { words: '未指定期限规则：请选择期限规则' };
     if (declaration.due === undefined || declaration.due === '') return undefined;
     return { words: `记录进入此环节之日为「${terms.date(declaration.due) ?? declaration.due}」` };
   }
