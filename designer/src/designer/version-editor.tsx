@@ -9,6 +9,7 @@ import { DiagramViewer } from './diagram/diagram-viewer.js';
 import type { LegalTimeLabel, LegalTimeVocabulary } from './diagram/legal-time/vocabulary.js';
 import { explainLegalTime, type LegalTimeTerms } from './diagram/legal-time/legal-time-words.js';
 import { useWorkingDayCalendar } from './diagram/legal-time/use-calendar.js';
+import { conditionField, conditionWords } from './diagram/condition-words.js';
 import type { DesignerMessageKey } from './designer-messages.js';
 import { versionFileOf, type FileFocus } from './focus.js';
 import { IndicatorsEditor } from './indicators/indicators-editor.js';
@@ -71,9 +72,16 @@ function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Om
   const rulesText = workspace.text(FILES.rules);
   const manifestText = workspace.text(FILES.manifest);
   const calendar = useWorkingDayCalendar(parseJson<Manifest>(manifestText)?.calendar);
+  const formPaths = workspace.paths.filter((path) => path.startsWith('forms/'));
+  const formKeys = formPaths.map((path) => path.slice('forms/'.length).replace(/\.schema\.json$/, ''));
+  const formTexts = formPaths.map((path) => workspace.text(path) ?? '').join('\u0000');
   return useMemo(() => {
     const rules = parseJson<Rules>(rulesText) ?? {};
     const dates = parseJson<Manifest>(manifestText)?.dates ?? {};
+    const statuses = parseJson<Manifest>(manifestText)?.statuses ?? {};
+    const forms = new Map(
+      formKeys.map((key) => [key, parseJson<{ properties?: Record<string, unknown> }>(workspace.text(formFile(key)))]),
+    );
     const terms: LegalTimeTerms = {
       rule: (name) => {
         const rule = rules[name];
@@ -93,10 +101,22 @@ function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Om
           })),
       dates: () => Object.entries(dates).map(([name, date]) => ({ name, title: date.title })),
       label: (key) => d(LEGAL_TIME_LABELS[key]),
+      conditionWords: (body, formKeys) => {
+        const field = (name: string) => {
+          const keys = [...formKeys, ...forms.keys()];
+          for (const key of keys) {
+            const found = conditionField(forms.get(key)?.properties?.[name]);
+            if (found !== undefined) return found;
+          }
+          return undefined;
+        };
+        return conditionWords(body, { field, status: (name) => statuses[name]?.title });
+      },
       explain: (declaration) =>
         exampleDay === undefined ? undefined : explainLegalTime(declaration, terms, exampleDay, calendar),
     };
-  }, [rulesText, manifestText, language, d, calendar, exampleDay]);
+    // formTexts stands for the forms' contents (read through workspace.text above).
+  }, [rulesText, manifestText, language, d, calendar, exampleDay, formTexts]);
 }
 
 function LoadedEditor({ workspace }: { workspace: Workspace }) {

@@ -63,6 +63,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
       dates: () => latest.current.vocabulary.dates(),
       label: (key) => latest.current.vocabulary.label(key),
       explain: (declaration) => latest.current.vocabulary.explain(declaration),
+      conditionWords: (body, formKeys) => latest.current.vocabulary.conditionWords(body, formKeys),
       simple: () => !advancedRef.current,
     };
     const modeler = createModeler({

@@ -1,5 +1,6 @@
 import { Group } from '@bpmn-io/properties-panel';
 import { getCamundaProperty, isTimerEvent, type DiagramElement } from '../camunda-properties.js';
+import { ConditionWords, conditionBody } from './condition-words-entry.js';
 import { LEGAL_TIME_PROPERTIES, legalTimeEntries } from './legal-time-entries.js';
 import type { LegalTimeVocabulary } from './vocabulary.js';
 
@@ -9,6 +10,7 @@ interface PropertiesPanel {
 
 interface PanelGroup {
   id: string;
+  entries?: object[];
 }
 
 /**
@@ -46,6 +48,9 @@ export class LegalTimePropertiesProvider {
   getGroups(element: DiagramElement) {
     return (all: PanelGroup[]) => {
       const groups = this.vocabulary.simple() ? all.filter((group) => OFFICER_GROUPS.has(group.id)) : all;
+      const condition = groups.find((group) => group.id === 'CamundaPlatform__Condition');
+      if (condition?.entries !== undefined && conditionBody(element) !== undefined)
+        condition.entries.unshift({ id: 'conditionWords', component: ConditionWords, element });
       if (!appliesTo(element)) return groups;
       const general = groups.findIndex((group) => group.id === 'general');
       groups.splice(general + 1, 0, {

@@ -13,6 +13,8 @@ export interface LegalTimeVocabulary {
   label(key: LegalTimeLabel): string;
   /** The element's legal time in words with a worked example date (from the working-day calendar). */
   explain(declaration: LegalTimeDeclaration): LegalTimeExplanation | undefined;
+  /** A flow's condition in words where it is a simple choice, from the forms filled in just before it. */
+  conditionWords(body: string, formKeys: readonly string[]): string | undefined;
   /** Whether the panel shows only what a policy officer decides (the "高级" switch is off). */
   simple(): boolean;
 }
