@@ -228,7 +228,24 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
         await page.locator('[data-group-id="group-documentation"] .bio-properties-panel-group-header').click();
       await documentation.fill((await documentation.inputValue()).replace('五个工作日', '七个工作日'));
       await documentation.blur();
+      // The panel writes a text after a pause: the element keeps it when selected again.
+      await expect
+        .poll(async () => {
+          await selectElement(page, 'submitCreationApplication');
+          await selectElement(page, id);
+          return documentation.inputValue();
+        })
+        .toContain('七个工作日');
     }
+    // A flow's condition, where it is a simple choice, in the words of the form before it.
+    await selectElement(page, 'Flow_feasibilityDecision_to_mergeCreationApplication');
+    const conditionInWords = page.locator('[data-condition-words]');
+    if (!(await conditionInWords.isVisible()))
+      await page
+        .locator('[data-group-id="group-CamundaPlatform__Condition"] .bio-properties-panel-group-header')
+        .click();
+    await expect.poll(() => conditionInWords.textContent()).toBe('审核结论为「退回修改」');
+    await shot(page, '5f-condition-in-words');
 
     // The words that disagree: the title says 七个工作日, the guidance 满分5分.
     await page.getByRole('tab', { name: '期限' }).click();
@@ -248,7 +265,11 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByTestId('save-indicators').click();
     await page.getByRole('tab', { name: '校验' }).click();
     await page.getByRole('button', { name: '运行校验' }).click();
-    await expect.poll(() => page.getByTestId('validation-result').textContent(), { timeout: 30_000 }).toBe('没有问题');
+    await expect
+      .poll(() => page.getByTestId('validation-result').textContent(), { timeout: 30_000 })
+      .not.toBe('2 个错误，4 个警告');
+    expect(await page.locator('[data-problem-detail]').allTextContents()).toEqual([]);
+    expect(await page.getByTestId('validation-result').textContent()).toBe('没有问题');
     await shot(page, '5e-validate-clean');
 
     // Compare with the version in force: the two changes.
