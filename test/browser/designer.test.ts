@@ -224,18 +224,23 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     for (const id of ['publicityEndsTimer_acceptance', 'publicityEndsTimer_reReview']) {
       await selectElement(page, id);
       const documentation = page.locator('[data-entry-id="documentation"] textarea');
-      if (!(await documentation.isVisible()))
+      if (!(await documentation.isVisible())) {
         await page.locator('[data-group-id="group-documentation"] .bio-properties-panel-group-header').click();
-      await documentation.fill((await documentation.inputValue()).replace('五个工作日', '七个工作日'));
-      await documentation.blur();
-      // The panel writes a text after a pause: the element keeps it when selected again.
-      await expect
-        .poll(async () => {
-          await selectElement(page, 'submitCreationApplication');
-          await selectElement(page, id);
-          return documentation.inputValue();
-        })
-        .toContain('七个工作日');
+        // A group opened for the first time shows its text once the element is shown again.
+        await selectElement(page, 'submitCreationApplication');
+        await selectElement(page, id);
+      }
+      await expect.poll(() => documentation.inputValue()).toContain('五个工作日'); // once the group has rendered it
+      const text = (await documentation.inputValue()).replace('五个工作日', '七个工作日');
+      // As a person does: select the text, type over it, leave the field (the panel commits on blur).
+      await documentation.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(text);
+      await page.keyboard.press('Tab');
+      expect(await documentation.inputValue()).toBe(text);
+      await selectElement(page, 'submitCreationApplication');
+      await selectElement(page, id);
+      await expect.poll(() => documentation.inputValue()).toBe(text);
     }
     // A flow's condition, where it is a simple choice, in the words of the form before it.
     await selectElement(page, 'Flow_feasibilityDecision_to_mergeCreationApplication');
