@@ -8,6 +8,7 @@ import { checkProcessDeclarations } from './checks/process-declarations.js';
 import { checkProcessExpressions } from './checks/process-expressions.js';
 import { checkProcessStructure } from './checks/process-structure.js';
 import { checkRules } from './checks/rules.js';
+import { checkElementTextNumbers, checkIndicatorScoreWords, checkRuleTitleNumbers } from './checks/text-numbers.js';
 import { checkTimerLoops } from './checks/timer-loops.js';
 import { parseBpmn } from './moddle.js';
 import { buildProcessModel, type ProcessModel } from './process-model.js';
@@ -89,8 +90,10 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
     manifestText === undefined ? undefined : checkManifest(manifestText, directoryNames(source.dir), context, at(VERSION_FILES.manifest));
   const rulesText = read(VERSION_FILES.rules);
   const rules = rulesText === undefined ? undefined : checkRules(rulesText, at(VERSION_FILES.rules));
+  if (rules !== undefined) checkRuleTitleNumbers(rules, at(VERSION_FILES.rules));
   const indicatorsText = read(VERSION_FILES.indicators);
   const indicators = indicatorsText === undefined ? undefined : checkIndicators(indicatorsText, at(VERSION_FILES.indicators));
+  if (indicators !== undefined) checkIndicatorScoreWords(indicators, at(VERSION_FILES.indicators));
 
   const forms = new Map<string, FormSchema>();
   const ajv = createFormAjv();
@@ -128,6 +131,7 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
       checkProcessExpressions(input, indicators);
       checkConditionChoices(input);
       checkTimerLoops(model, bpmn);
+      if (rules !== undefined) checkElementTextNumbers(model, rules, bpmn);
     }
   }
 

@@ -123,7 +123,25 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.locator('[data-group-id="group-legalTime"] .bio-properties-panel-group-header').click();
     const rule = page.locator('[data-entry-id="legalTime-rule"] select');
     await expect.poll(() => rule.inputValue()).toBe('publicityMinWorkingDays');
+    // The legal time in words, with a worked example from the calendar (today, Mon 2024-04-01; Qingming
+    // 04-04…04-06 off, Sun 04-07 a make-up working day).
+    const example = page.locator('[data-legal-time-example]');
+    await expect.poll(() => example.textContent()).toBe('例：若公示之日为 2024-04-01，则公示期最后一日为 2024-04-09');
+    expect(await page.locator('[data-legal-time-words]').textContent()).toBe(
+      '自公示之日起，向后计算 5个工作日（评估验收及复审结果公示期）；期限最后一日即「公示期最后一日」',
+    );
+    // Only what a policy officer decides; the Camunda panel's technical groups behind "高级".
+    const technical = page.locator('[data-group-id="group-CamundaPlatform__ExtensionProperties"]');
+    expect(await technical.count()).toBe(0);
     await shot(page, '3-draft-diagram');
+    await page.getByRole('switch', { name: '高级' }).click();
+    await technical.waitFor();
+    await shot(page, '3a-advanced-panel');
+    await page.getByRole('switch', { name: '高级' }).click();
+    await technical.waitFor({ state: 'detached' });
+    // A slip: the timer loses its period (undone after validation has shown it on the diagram).
+    await rule.selectOption('');
+    await expect.poll(() => rule.inputValue()).toBe('');
 
     // Forms: a form's fields beside its live preview (the workbench's renderer).
     await page.getByRole('tab', { name: '表单' }).click();
@@ -158,20 +176,135 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByText('已保存').first().waitFor();
     await shot(page, '5-indicators');
 
-    // Validate: no problems.
+    // Validate: each problem in Chinese, where it is by name, with its article; the check id in small print.
     await page.getByRole('tab', { name: '校验' }).click();
     await page.getByRole('button', { name: '运行校验' }).click();
-    await expect.poll(() => page.getByTestId('validation-result').textContent()).toBe('没有问题');
+    await expect.poll(() => page.getByTestId('validation-result').textContent()).toBe('2 个错误，4 个警告');
+    const timerProblem = page.locator('[data-problem="timer-without-rule"]');
+    expect(await timerProblem.locator('[data-problem-text]').textContent()).toBe('定时器没有指定期限规则');
+    expect(await timerProblem.locator('[data-problem-where]').textContent()).toBe('「公示期满」');
+    expect(await timerProblem.textContent()).toContain('第二十二条'); // cited by the element's documentation
+    const titleProblem = page.locator('[data-problem="rule-title-number"]');
+    expect(await titleProblem.locator('[data-problem-text]').textContent()).toContain(
+      '期限的名称中写的数字与期限的取值不一致',
+    );
+    expect(await titleProblem.locator('[data-problem-where]').textContent()).toBe(
+      '期限「评估验收及复审结果公示期（不少于五个工作日，第二十二条、第二十八条）」的名称',
+    );
+    expect(await titleProblem.textContent()).toContain('第二十二条');
+    expect(await titleProblem.locator('[data-problem-detail]').textContent()).toContain('rule-title-number');
+    const scoreProblems = page.locator('[data-problem="indicator-text-number"] [data-problem-where]');
+    expect(await scoreProblems.allTextContents()).toEqual([
+      '指标（工业园区）「计量检定校准与测量能力」的评分指引',
+      '指标（工业园区）「认证认可与检验检测」的评分指引',
+    ]);
+    // The re-review notice timer's documentation still says 公示期不少于五个工作日 (the acceptance one's
+    // too, once its rule is back).
+    const timerWords = page.locator('[data-problem="element-text-number"] [data-problem-text]');
+    expect(await timerWords.allTextContents()).toEqual(
+      Array(1).fill(
+        '元素说明中写的期限与所用期限规则的取值不一致，请同时修改说明：说明写的是 5 个工作日，期限规则是 7 个工作日',
+      ),
+    );
+    await shot(page, '5b-validate-problems');
+
+    // The timer's problem: the row leads to the diagram, where a badge marks the element; the badge selects it.
+    await timerProblem.click();
+    const badge = page.locator('[data-problem-badge="publicityEndsTimer_acceptance"]');
+    await badge.waitFor();
+    await selectElement(page, 'submitCreationApplication');
+    await badge.click();
+    await page.locator('.djs-element.selected[data-element-id="publicityEndsTimer_acceptance"]').waitFor();
+    await shot(page, '5c-problem-on-diagram');
+    await page.getByRole('button', { name: '撤销' }).click();
+    // The period restored, now 7 working days: the example date moves.
+    await expect.poll(() => example.textContent()).toBe('例：若公示之日为 2024-04-01，则公示期最后一日为 2024-04-11');
+    await shot(page, '5d-legal-time-seven-days');
+    // Each notice timer's documentation, in the panel's 说明 group.
+    for (const id of ['publicityEndsTimer_acceptance', 'publicityEndsTimer_reReview']) {
+      await selectElement(page, id);
+      const documentation = page.locator('[data-entry-id="documentation"] textarea');
+      if (!(await documentation.isVisible())) {
+        await page.locator('[data-group-id="group-documentation"] .bio-properties-panel-group-header').click();
+        // A group opened for the first time shows its text once the element is shown again.
+        await selectElement(page, 'submitCreationApplication');
+        await selectElement(page, id);
+      }
+      await expect.poll(() => documentation.inputValue()).toContain('五个工作日'); // once the group has rendered it
+      const text = (await documentation.inputValue()).replace('五个工作日', '七个工作日');
+      // As a person does: select the text, type over it, leave the field (the panel commits on blur).
+      await documentation.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(text);
+      await page.keyboard.press('Tab');
+      expect(await documentation.inputValue()).toBe(text);
+      await selectElement(page, 'submitCreationApplication');
+      await selectElement(page, id);
+      await expect.poll(() => documentation.inputValue()).toBe(text);
+    }
+    // A flow's condition, where it is a simple choice, in the words of the form before it.
+    await selectElement(page, 'Flow_feasibilityDecision_to_mergeCreationApplication');
+    const conditionInWords = page.locator('[data-condition-words]');
+    if (!(await conditionInWords.isVisible()))
+      await page
+        .locator('[data-group-id="group-CamundaPlatform__Condition"] .bio-properties-panel-group-header')
+        .click();
+    await expect.poll(() => conditionInWords.textContent()).toBe('审核结论为「退回修改」');
+    await shot(page, '5f-condition-in-words');
+
+    // The words that disagree: the title says 七个工作日, the guidance 满分5分.
+    await page.getByRole('tab', { name: '期限' }).click();
+    const title = page.getByLabel('publicityMinWorkingDays-title');
+    await title.fill('评估验收及复审结果公示期（不少于七个工作日，第二十二条、第二十八条）');
+    await title.blur();
+    await page.getByTestId('save-periods').click();
+    await page.getByRole('tab', { name: '评估指标' }).click();
+    for (const [id, before] of [
+      ['infra-1', '满分6分'],
+      ['infra-3', '满分4分'],
+    ] as const) {
+      const guidance = page.getByLabel(`industry-${id}-guidance`);
+      await guidance.fill((await guidance.inputValue()).replace(before, '满分5分'));
+      await guidance.blur();
+    }
+    await page.getByTestId('save-indicators').click();
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByRole('button', { name: '运行校验' }).click();
+    await expect
+      .poll(() => page.getByTestId('validation-result').textContent(), { timeout: 30_000 })
+      .not.toBe('2 个错误，4 个警告');
+    expect(await page.locator('[data-problem-detail]').allTextContents()).toEqual([]);
+    expect(await page.getByTestId('validation-result').textContent()).toBe('没有问题');
+    await shot(page, '5e-validate-clean');
 
     // Compare with the version in force: the two changes.
     await page.getByRole('tab', { name: '比较' }).click();
     await page.getByRole('button', { name: twoChars('比较') }).click();
-    for (const key of ['rule:publicityMinWorkingDays', 'indicator:industry/infra-1', 'indicator:industry/infra-3'])
+    for (const key of [
+      'rule:publicityMinWorkingDays',
+      'indicator:industry/infra-1',
+      'indicator:industry/infra-3',
+      'element:publicityEndsTimer_reReview',
+    ])
       await page.locator(`[data-diff="${key}"]`).waitFor();
-    expect(await page.locator('[data-diff="rule:publicityMinWorkingDays"]').textContent()).toContain(
-      'value: 5 个工作日 → 7 个工作日',
+    // In the words of the measures: grouped as periods and indicators, by title, park type, dimension and article.
+    const period = page.locator('[data-diff-group="periods"] [data-diff="rule:publicityMinWorkingDays"]');
+    expect(await period.locator('[data-diff-title]').textContent()).toBe('评估验收及复审结果公示期');
+    expect(await period.locator('[data-diff-line]').allTextContents()).toEqual([
+      '评估验收及复审结果公示期：5 个工作日 → 7 个工作日（第二十二条）',
+      '名称：评估验收及复审结果公示期（不少于五个工作日，第二十二条、第二十八条） → 评估验收及复审结果公示期（不少于七个工作日，第二十二条、第二十八条）',
+    ]);
+    const indicator = page.locator('[data-diff-group="indicators"] [data-diff="indicator:industry/infra-1"]');
+    expect(await indicator.locator('[data-diff-title]').textContent()).toBe(
+      '工业园区 / 质量基础设施 / 计量检定校准与测量能力',
     );
-    expect(await page.locator('[data-diff]').count()).toBe(3);
+    expect(await indicator.locator('[data-diff-line]').first().textContent()).toBe('满分 6 → 5');
+    const timer = page.locator('[data-diff-group="diagram"] [data-diff="element:publicityEndsTimer_acceptance"]');
+    expect(await timer.locator('[data-diff-title]').textContent()).toBe('公示期满（中间事件）');
+    expect(await timer.locator('[data-diff-line]').textContent()).toMatch(
+      /^说明：公示期不少于五个工作日.* → 公示期不少于七个工作日/,
+    );
+    expect(await page.locator('[data-diff]').count()).toBe(5);
     await shot(page, '6-compare');
 
     // Simulate the shipped case scripts: the notice ends later on the draft.

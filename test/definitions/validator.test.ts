@@ -274,7 +274,9 @@ describe('rules.json', () => {
     let source = setJson(real.source, 'rules.json', '/creationMinPeriod/value', 'P1Y2M');
     source = setJson(source, 'rules.json', '/art7LookBack/value', 'P2W');
     source = setJson(source, 'rules.json', '/publicityMinWorkingDays/value', 7);
-    expect(lines(await check(source, real.context))).toEqual([]);
+    // The titles and documentation still say the old numbers: those warnings are text-numbers.test.ts's.
+    const result = await check(source, real.context);
+    expect(lines(result.problems.filter((problem) => !problem.check.endsWith('-number')))).toEqual([]);
   });
 });
 

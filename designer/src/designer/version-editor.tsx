@@ -7,6 +7,9 @@ import { designerApi, type Problem } from './designer-api.js';
 import { useDesignerI18n } from './designer-i18n.js';
 import { DiagramViewer } from './diagram/diagram-viewer.js';
 import type { LegalTimeLabel, LegalTimeVocabulary } from './diagram/legal-time/vocabulary.js';
+import { explainLegalTime, type LegalTimeTerms } from './diagram/legal-time/legal-time-words.js';
+import { useWorkingDayCalendar } from './diagram/legal-time/use-calendar.js';
+import { conditionField, conditionWords } from './diagram/condition-words.js';
 import type { DesignerMessageKey } from './designer-messages.js';
 import { versionFileOf, type FileFocus } from './focus.js';
 import { IndicatorsEditor } from './indicators/indicators-editor.js';
@@ -17,6 +20,9 @@ import { PublishPanel } from './review/publish-panel.js';
 import { SimulatePanel } from './review/simulate-panel.js';
 import { useDraftActions } from './review/use-draft-actions.js';
 import { ValidatePanel } from './review/validate-panel.js';
+import { useDiffNames, useProblemNames } from './review/problem-names.js';
+import { problemText } from './review/problem-text.js';
+import type { ProblemBadge } from './diagram/diagram-hooks.js';
 import { draftPath, parseVersionParam } from './routes.js';
 import { onDemand } from './on-demand.js';
 import { serverToday } from './server-today.js';
@@ -57,14 +63,32 @@ const LEGAL_TIME_LABELS: Record<LegalTimeLabel, DesignerMessageKey> = {
   unknown: 'ltUnknown',
 };
 
-/** The legal-time group's choices from the current (possibly unsaved) rules and manifest. */
-function useVocabulary(workspace: Workspace): LegalTimeVocabulary {
+/**
+ * The legal-time group's choices from the current (possibly unsaved) rules and manifest, and its
+ * explanation with a worked example counted from `exampleDay` on the version's calendar.
+ */
+function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Omit<LegalTimeVocabulary, 'simple'> {
   const { d, language } = useDesignerI18n();
   const rulesText = workspace.text(FILES.rules);
   const manifestText = workspace.text(FILES.manifest);
+  const calendar = useWorkingDayCalendar(parseJson<Manifest>(manifestText)?.calendar);
+  const formPaths = workspace.paths.filter((path) => path.startsWith('forms/'));
+  const formKeys = formPaths.map((path) => path.slice('forms/'.length).replace(/\.schema\.json$/, ''));
+  const formTexts = formPaths.map((path) => workspace.text(path) ?? '').join('\u0000');
   return useMemo(() => {
     const rules = parseJson<Rules>(rulesText) ?? {};
     const dates = parseJson<Manifest>(manifestText)?.dates ?? {};
+    const statuses = parseJson<Manifest>(manifestText)?.statuses ?? {};
+    const forms = new Map(
+      formKeys.map((key) => [key, parseJson<{ properties?: Record<string, unknown> }>(workspace.text(formFile(key)))]),
+    );
+    const terms: LegalTimeTerms = {
+      rule: (name) => {
+        const rule = rules[name];
+        return rule === undefined || Array.isArray(rule.value) ? undefined : { title: rule.title, value: rule.value };
+      },
+      date: (name) => dates[name]?.title,
+    };
     return {
       rules: () =>
         Object.entries(rules)
@@ -77,8 +101,22 @@ function useVocabulary(workspace: Workspace): LegalTimeVocabulary {
           })),
       dates: () => Object.entries(dates).map(([name, date]) => ({ name, title: date.title })),
       label: (key) => d(LEGAL_TIME_LABELS[key]),
+      conditionWords: (body, formKeys) => {
+        const field = (name: string) => {
+          const keys = [...formKeys, ...forms.keys()];
+          for (const key of keys) {
+            const found = conditionField(forms.get(key)?.properties?.[name]);
+            if (found !== undefined) return found;
+          }
+          return undefined;
+        };
+        return conditionWords(body, { field, status: (name) => statuses[name]?.title });
+      },
+      explain: (declaration) =>
+        exampleDay === undefined ? undefined : explainLegalTime(declaration, terms, exampleDay, calendar),
     };
-  }, [rulesText, manifestText, language, d]);
+    // formTexts stands for the forms' contents (read through workspace.text above).
+  }, [rulesText, manifestText, language, d, calendar, exampleDay, formTexts]);
 }
 
 function LoadedEditor({ workspace }: { workspace: Workspace }) {
@@ -88,7 +126,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   const [tab, setTab] = useState('diagram');
   const [focus, setFocus] = useState<FileFocus | undefined>();
   const [today, setToday] = useState<string | undefined>();
-  const vocabulary = useVocabulary(workspace);
+  const vocabulary = useVocabulary(workspace, today);
   const actions = useDraftActions(workspace, () => void workspace.refresh());
   const draft = workspace.draft;
   const manifest = parseJson<Manifest>(workspace.text(FILES.manifest));
@@ -129,6 +167,17 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
       seq: Date.now(),
     });
   };
+  const problemNames = useProblemNames(workspace, d);
+  const diffNames = useDiffNames(workspace, d);
+  const problemBadges = useMemo<ProblemBadge[]>(
+    () =>
+      (actions.problems ?? []).flatMap((problem) =>
+        problem.element === undefined
+          ? []
+          : [{ element: problem.element, severity: problem.severity, text: problemText(problem) }],
+      ),
+    [actions.problems],
+  );
   const problemMarkers = useMemo(() => {
     const onDiagram = (actions.problems ?? []).filter((problem) => problem.element !== undefined);
     const ids = (severity: Problem['severity']) =>
@@ -191,6 +240,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
             workspace.edit(FILES.process, next);
           }}
           markers={problemMarkers}
+          badges={problemBadges}
           focus={elementFocus}
           active={tab === 'diagram'}
           fileName={`${workspace.process}-${draft?.id ?? workspace.version ?? 'draft'}.bpmn`}
@@ -237,6 +287,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
                 running={actions.running === 'validate'}
                 onRun={() => void actions.validate()}
                 onLocate={locate}
+                names={problemNames}
               />
             ),
           },
@@ -251,6 +302,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
                 draftXml={xml}
                 loadBaseXml={(version) => designerApi.processXml(workspace.process, version)}
                 active={tab === 'compare'}
+                names={diffNames}
                 onOpenForm={(key) => {
                   locate({ severity: 'warning', check: '', file: formFile(key), message: '' });
                 }}

@@ -1,21 +1,31 @@
 import { DownloadOutlined, ExpandOutlined, RedoOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Space, Tooltip } from 'antd';
+import { App, Button, Space, Switch, Tooltip } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { createModeler } from './create-modeler.js';
 import './designer-diagram.css';
 import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
-import { download, useMarkers, useResized, useReveal, type ElementFocus } from './diagram-hooks.js';
+import {
+  download,
+  useMarkers,
+  useProblemBadges,
+  useResized,
+  useReveal,
+  type ElementFocus,
+  type ProblemBadge,
+} from './diagram-hooks.js';
 import { initialView, type BpmnDiagram, type Canvas, type CommandStack, type EventBus } from './services.js';
 
 export interface DiagramEditorProps {
   /** The diagram to open (read once, when the editor mounts). */
   xml: string;
-  vocabulary: LegalTimeVocabulary;
+  vocabulary: Omit<LegalTimeVocabulary, 'simple'>;
   /** The diagram after each change (debounced). */
   onChange: (xml: string) => void;
   /** Elements to mark, by marker class. */
   markers?: Record<string, readonly string[]>;
+  /** Validation problems, as badges beside their elements. */
+  badges?: readonly ProblemBadge[];
   focus?: ElementFocus | undefined;
   /** Whether the tab is shown (the canvas measures itself again when it is). */
   active: boolean;
@@ -38,6 +48,10 @@ export function DiagramEditor(props: DiagramEditorProps) {
   const [ready, setReady] = useState(false);
   const latest = useRef(props);
   latest.current = props;
+  // Off: the panel shows what a policy officer decides; on: the full Camunda panel.
+  const [advanced, setAdvanced] = useState(false);
+  const advancedRef = useRef(advanced);
+  advancedRef.current = advanced;
 
   useEffect(() => {
     const container = canvasRef.current;
@@ -48,6 +62,9 @@ export function DiagramEditor(props: DiagramEditorProps) {
       rules: () => latest.current.vocabulary.rules(),
       dates: () => latest.current.vocabulary.dates(),
       label: (key) => latest.current.vocabulary.label(key),
+      explain: (declaration) => latest.current.vocabulary.explain(declaration),
+      conditionWords: (body, formKeys) => latest.current.vocabulary.conditionWords(body, formKeys),
+      simple: () => !advancedRef.current,
     };
     const modeler = createModeler({
       container,
@@ -90,7 +107,14 @@ export function DiagramEditor(props: DiagramEditorProps) {
 
   useResized(diagram, props.active);
 
+  // The panel asks again which groups to show (and the legal time's example, after a Periods edit).
+  useEffect(() => {
+    diagram?.get<EventBus>('eventBus').fire('propertiesPanel.providersChanged');
+  }, [diagram, advanced, props.vocabulary]);
+
   useMarkers(diagram, props.markers);
+
+  useProblemBadges(diagram, props.badges);
 
   useReveal(diagram, props.focus, props.active);
 
@@ -143,6 +167,12 @@ export function DiagramEditor(props: DiagramEditorProps) {
         </Tooltip>
         <Tooltip title={d('redo')}>
           <Button icon={<RedoOutlined />} aria-label={d('redo')} onClick={() => commandStack()?.redo()} />
+        </Tooltip>
+        <Tooltip title={d('advancedHint')}>
+          <Space size={4}>
+            <Switch size="small" checked={advanced} onChange={setAdvanced} aria-label={d('advanced')} />
+            {d('advanced')}
+          </Space>
         </Tooltip>
         <Tooltip title={d('fitDiagram')}>
           <Button

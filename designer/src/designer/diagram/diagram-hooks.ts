@@ -1,5 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { addMarkers, removeMarkers, revealElement, type BpmnDiagram, type Canvas } from './services.js';
+import {
+  addMarkers,
+  removeMarkers,
+  revealElement,
+  type BpmnDiagram,
+  type Canvas,
+  type ElementRegistry,
+  type Overlays,
+} from './services.js';
 
 export interface ElementFocus {
   id: string;
@@ -16,6 +24,49 @@ export function useMarkers(diagram: BpmnDiagram | undefined, markers: Record<str
       for (const [marker, ids] of applied) removeMarkers(diagram, ids, marker);
     };
   }, [diagram, markers]);
+}
+
+/** Validation problems of one element, shown as a badge beside it. */
+export interface ProblemBadge {
+  element: string;
+  severity: 'error' | 'warning';
+  /** What is wrong, in words (the badge's tooltip). */
+  text: string;
+}
+
+const BADGE_OVERLAY = 'qbz-problem-badge';
+
+/**
+ * A badge at the top right of each element with problems: how many, its colour the worst severity,
+ * the problems as its tooltip; clicking it selects the element (and the properties panel shows it).
+ */
+export function useProblemBadges(diagram: BpmnDiagram | undefined, badges: readonly ProblemBadge[] | undefined) {
+  useEffect(() => {
+    if (diagram === undefined || badges === undefined) return;
+    const overlays = diagram.get<Overlays>('overlays');
+    const registry = diagram.get<ElementRegistry>('elementRegistry');
+    const byElement = new Map<string, ProblemBadge[]>();
+    for (const badge of badges) byElement.set(badge.element, [...(byElement.get(badge.element) ?? []), badge]);
+    for (const [id, list] of byElement) {
+      if (registry.get(id) === undefined) continue;
+      const badge = document.createElement('button');
+      badge.type = 'button';
+      const severity = list.some((item) => item.severity === 'error') ? 'error' : 'warning';
+      badge.className = `qbz-badge qbz-badge-${severity}`;
+      badge.textContent = String(list.length);
+      badge.title = list.map((item) => item.text).join('\n');
+      badge.setAttribute('aria-label', badge.title);
+      badge.dataset.problemBadge = id;
+      badge.addEventListener('click', (event) => {
+        event.stopPropagation();
+        revealElement(diagram, id);
+      });
+      overlays.add(id, BADGE_OVERLAY, { position: { top: -10, right: 10 }, html: badge });
+    }
+    return () => {
+      overlays.remove({ type: BADGE_OVERLAY });
+    };
+  }, [diagram, badges]);
 }
 
 /** Measures the canvas again whenever its tab is shown (a hidden canvas has no size). */

@@ -33,6 +33,17 @@ export interface Selection {
 export interface EventBus {
   on(event: string, callback: (event: { element?: DiagramElement; newSelection?: DiagramElement[] }) => void): void;
   off(event: string, callback: (...args: never[]) => void): void;
+  fire(event: string, data?: object): void;
+}
+
+/** diagram-js' overlays: HTML pinned to an element. */
+export interface Overlays {
+  add(
+    element: string,
+    type: string,
+    overlay: { position: { top?: number; right?: number }; html: HTMLElement },
+  ): string;
+  remove(filter: { type: string }): void;
 }
 
 export interface CommandStack {

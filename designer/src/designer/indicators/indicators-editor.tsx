@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Input, InputNumber, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Indicator, Indicators, Veto } from '../../../../engine/definitions/types.js';
-import type { DesignerMessageKey } from '../designer-messages.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { pointerTokens, type FileFocus } from '../focus.js';
+import { variantLabel } from './variant-label.js';
 import { removeColumns } from '../remove-column.js';
 import { FILES, jsonText, parseJson, type Workspace } from '../workspace.js';
 import { guidanceMaxScore, variantTotals } from './indicator-totals.js';
@@ -12,8 +12,6 @@ interface Props {
   workspace: Workspace;
   focus: FileFocus | undefined;
 }
-
-const KNOWN_VARIANTS = new Set(['agriculture', 'industry', 'services']);
 
 /** indicators.json (CONTRACT §4): a table per park type with running totals, the pass mark, vetoes. */
 export function IndicatorsEditor({ workspace, focus }: Props) {
@@ -33,7 +31,7 @@ export function IndicatorsEditor({ workspace, focus }: Props) {
   const save = (next: Indicators) => {
     workspace.edit(FILES.indicators, jsonText(next));
   };
-  const label = (name: string) => (KNOWN_VARIANTS.has(name) ? d(name as DesignerMessageKey) : name);
+  const label = (name: string) => variantLabel(name, d);
   const setIndicators = (name: string, list: Indicator[]) => {
     save({ ...data, variants: { ...data.variants, [name]: list } });
   };
@@ -231,6 +229,7 @@ function VariantTable({ variant, data, readOnly, focusedIndex, onChange }: Varia
               return (
                 <>
                   <Input.TextArea
+                    aria-label={`${variant}-${row.id}-guidance`}
                     autoSize={{ minRows: 1, maxRows: 4 }}
                     value={guidance}
                     disabled={readOnly}

@@ -6,6 +6,7 @@ import { useDesignerI18n } from '../designer-i18n.js';
 import type { ElementFocus } from '../diagram/diagram-hooks.js';
 import { DiagramViewer } from '../diagram/diagram-viewer.js';
 import { periodWords } from '../periods/period-words.js';
+import { DIFF_GROUPS, diffWords, groupOf, type DiffGroup, type DiffNames } from './diff-words.js';
 
 interface Props {
   diff: VersionDiff | undefined;
@@ -16,18 +17,16 @@ interface Props {
   loadBaseXml: (version: string) => Promise<string>;
   active: boolean;
   onOpenForm: (formKey: string) => void;
+  /** Names of park types, dimensions, elements and rules, to say what changed in the officer's words. */
+  names: DiffNames;
 }
 
-const KINDS: DiffEntry['kind'][] = ['rule', 'passScore', 'indicator', 'veto', 'form', 'element', 'flow', 'manifest'];
-const KIND_LABEL: Record<DiffEntry['kind'], DesignerMessageKey> = {
-  rule: 'kindRule',
-  indicator: 'kindIndicator',
-  passScore: 'kindPassScore',
-  veto: 'kindVeto',
-  form: 'kindForm',
-  element: 'kindElement',
-  flow: 'kindFlow',
-  manifest: 'kindManifest',
+const GROUP_LABEL: Record<DiffGroup, DesignerMessageKey> = {
+  periods: 'groupPeriods',
+  indicators: 'groupIndicators',
+  forms: 'groupForms',
+  diagram: 'groupDiagram',
+  manifest: 'groupManifest',
 };
 export const CHANGE_COLOR: Record<Change, string> = { added: 'green', removed: 'red', changed: 'orange' };
 
@@ -59,14 +58,8 @@ export function changeDetails(entry: DiffEntry, language: 'zh' | 'en'): string[]
   return lines(before, after, '');
 }
 
-function nameOf(entry: DiffEntry): string | undefined {
-  const shape = (entry.after ?? entry.before) as { name?: unknown; title?: unknown } | undefined;
-  const name = shape?.name ?? shape?.title;
-  return typeof name === 'string' ? name : undefined;
-}
-
 /** GET /api/drafts/:id/compare: the differences as lists and as coloured markers on the diagrams. */
-export function ComparePanel({ diff, running, onRun, draftXml, loadBaseXml, active, onOpenForm }: Props) {
+export function ComparePanel({ diff, running, onRun, draftXml, loadBaseXml, active, onOpenForm, names }: Props) {
   const { d, language } = useDesignerI18n();
   const [side, setSide] = useState<'draft' | 'base'>('draft');
   const [baseXml, setBaseXml] = useState<{ version: string; xml: string } | undefined>();
@@ -105,36 +98,44 @@ export function ComparePanel({ diff, running, onRun, draftXml, loadBaseXml, acti
       </Space>
       {diff !== undefined && diff.entries.length === 0 && <Empty description={d('noChanges')} />}
       {diff !== undefined &&
-        KINDS.map((kind) => {
-          const entries = diff.entries.filter((entry) => entry.kind === kind);
+        DIFF_GROUPS.map((group) => {
+          const entries = diff.entries.filter((entry) => groupOf(entry.kind) === group);
           if (entries.length === 0) return null;
           return (
-            <Card key={kind} size="small" title={d(KIND_LABEL[kind])} data-diff-kind={kind}>
+            <Card key={group} size="small" title={d(GROUP_LABEL[group])} data-diff-group={group}>
               <List
                 size="small"
                 dataSource={entries}
-                renderItem={(entry) => (
-                  <List.Item
-                    data-diff={`${entry.kind}:${entry.key}`}
-                    onClick={() => {
-                      locate(entry);
-                    }}
-                    style={{ cursor: ['element', 'flow', 'form'].includes(entry.kind) ? 'pointer' : undefined }}
-                  >
-                    <Space orientation="vertical" size={0}>
-                      <Space>
-                        <Tag color={CHANGE_COLOR[entry.change]}>{d(entry.change)}</Tag>
-                        <Typography.Text code>{entry.key}</Typography.Text>
-                        {nameOf(entry) !== undefined && <Typography.Text>{nameOf(entry)}</Typography.Text>}
+                renderItem={(entry) => {
+                  const words = diffWords(entry, names);
+                  const lines = language === 'zh' ? words.lines : changeDetails(entry, language);
+                  return (
+                    <List.Item
+                      data-diff={`${entry.kind}:${entry.key}`}
+                      onClick={() => {
+                        locate(entry);
+                      }}
+                      style={{ cursor: ['element', 'flow', 'form'].includes(entry.kind) ? 'pointer' : undefined }}
+                    >
+                      <Space orientation="vertical" size={0}>
+                        <Space>
+                          <Tag color={CHANGE_COLOR[entry.change]}>{d(entry.change)}</Tag>
+                          <Typography.Text strong data-diff-title>
+                            {words.title}
+                          </Typography.Text>
+                          <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                            <code>{entry.key}</code>
+                          </Typography.Text>
+                        </Space>
+                        {lines.map((line) => (
+                          <Typography.Text key={line} style={{ paddingLeft: 8 }} data-diff-line>
+                            {line}
+                          </Typography.Text>
+                        ))}
                       </Space>
-                      {changeDetails(entry, language).map((line) => (
-                        <Typography.Text key={line} type="secondary" style={{ paddingLeft: 8 }}>
-                          {line}
-                        </Typography.Text>
-                      ))}
-                    </Space>
-                  </List.Item>
-                )}
+                    </List.Item>
+                  );
+                }}
               />
             </Card>
           );

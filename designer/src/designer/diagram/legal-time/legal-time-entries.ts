@@ -3,6 +3,7 @@ import { h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
 import {
   getCamundaProperty,
+  isTimerEvent,
   setCamundaProperty,
   type DiagramElement,
   type PropertyServices,
@@ -75,12 +76,35 @@ function LegalTimeSelect({ element, id, property }: EntryProps): unknown {
   });
 }
 
+/** The legal time in words, with a worked example date: what the selects below amount to. */
+function LegalTimeWords({ element, id }: { element: DiagramElement; id: string }): unknown {
+  const vocabulary = useService<LegalTimeVocabulary>('legalTimeVocabulary');
+  const declaration = {
+    ...Object.fromEntries(
+      LEGAL_TIME_PROPERTIES.map((property) => [property, getCamundaProperty(element.businessObject, property)]),
+    ),
+    timer: isTimerEvent(element.businessObject),
+  };
+  const explained = vocabulary.explain(declaration);
+  if (explained === undefined) return null;
+  return h('div', { class: 'bio-properties-panel-entry qbz-legal-time-words', 'data-entry-id': id }, [
+    h('div', { 'data-legal-time-words': '' }, explained.words),
+    explained.example === undefined
+      ? null
+      : h('div', { class: 'bio-properties-panel-description', 'data-legal-time-example': '' }, explained.example),
+  ]);
+}
+
 export function legalTimeEntries(element: DiagramElement) {
-  return LEGAL_TIME_PROPERTIES.map((property) => ({
-    id: `legalTime-${property}`,
-    component: LegalTimeSelect,
-    isEdited: isSelectEntryEdited,
-    element,
-    property,
-  }));
+  const words = { id: 'legalTime-words', component: LegalTimeWords, element };
+  return [
+    words,
+    ...LEGAL_TIME_PROPERTIES.map((property) => ({
+      id: `legalTime-${property}`,
+      component: LegalTimeSelect,
+      isEdited: isSelectEntryEdited,
+      element,
+      property,
+    })),
+  ];
 }

@@ -1,5 +1,6 @@
 import { Group } from '@bpmn-io/properties-panel';
 import { getCamundaProperty, isTimerEvent, type DiagramElement } from '../camunda-properties.js';
+import { ConditionWords, conditionBody } from './condition-words-entry.js';
 import { LEGAL_TIME_PROPERTIES, legalTimeEntries } from './legal-time-entries.js';
 import type { LegalTimeVocabulary } from './vocabulary.js';
 
@@ -9,7 +10,22 @@ interface PropertiesPanel {
 
 interface PanelGroup {
   id: string;
+  entries?: object[];
 }
+
+/**
+ * What a policy officer decides (issue 12): the name, the documentation (with the article), the
+ * form, who acts, the condition of a flow and the legal time. Everything else of the Camunda panel
+ * (asynchronous continuations, listeners, raw extension properties, …) is behind the "高级" switch.
+ */
+const OFFICER_GROUPS = new Set([
+  'general',
+  'documentation',
+  'CamundaPlatform__Form',
+  'CamundaPlatform__UserAssignment',
+  'CamundaPlatform__Condition',
+  'legalTime',
+]);
 
 // After the Camunda provider (500), which rearranges the groups it finds.
 const PRIORITY = 300;
@@ -30,7 +46,11 @@ export class LegalTimePropertiesProvider {
   }
 
   getGroups(element: DiagramElement) {
-    return (groups: PanelGroup[]) => {
+    return (all: PanelGroup[]) => {
+      const groups = this.vocabulary.simple() ? all.filter((group) => OFFICER_GROUPS.has(group.id)) : all;
+      const condition = groups.find((group) => group.id === 'CamundaPlatform__Condition');
+      if (condition?.entries !== undefined && conditionBody(element) !== undefined)
+        condition.entries.unshift({ id: 'conditionWords', component: ConditionWords, element });
       if (!appliesTo(element)) return groups;
       const general = groups.findIndex((group) => group.id === 'general');
       groups.splice(general + 1, 0, {

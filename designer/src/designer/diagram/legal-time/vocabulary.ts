@@ -1,3 +1,5 @@
+import type { LegalTimeDeclaration, LegalTimeExplanation } from './legal-time-words.js';
+
 /**
  * What the "法定期限" (legal time) group offers: the draft's rules and the manifest's dates, read
  * when the panel renders so that edits in the Periods tab show up without reopening the diagram.
@@ -9,6 +11,12 @@ export interface LegalTimeVocabulary {
   dates(): { name: string; title: string }[];
   /** A label of the group in the current UI language. */
   label(key: LegalTimeLabel): string;
+  /** The element's legal time in words with a worked example date (from the working-day calendar). */
+  explain(declaration: LegalTimeDeclaration): LegalTimeExplanation | undefined;
+  /** A flow's condition in words where it is a simple choice, from the forms filled in just before it. */
+  conditionWords(body: string, formKeys: readonly string[]): string | undefined;
+  /** Whether the panel shows only what a policy officer decides (the "高级" switch is off). */
+  simple(): boolean;
 }
 
 export type LegalTimeLabel =

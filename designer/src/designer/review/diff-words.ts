@@ -1,0 +1,323 @@
+import type { DiffEntry } from '../../../../server/drafts/version-diff.js';
+import { articleNumeral } from '../../../../engine/forms/article-text.js';
+import { periodWords } from '../periods/period-words.js';
+
+/**
+ * A version difference (server/drafts/version-diff.ts) as a policy officer reads it: by the names,
+ * titles and articles of the measures — 公示期：5 个工作日 → 7 个工作日（第二十二条）; 工业园区 / 质量基础设施 /
+ * 计量检定校准与测量能力 — never by keys (`publicityMinWorkingDays`, `industry/infra-1`). Pure; the
+ * compare panel supplies the names it cannot know (park types, dimensions, elements of the diagram).
+ */
+
+/** What an officer sees the differences grouped as. */
+export type DiffGroup = 'periods' | 'indicators' | 'forms' | 'diagram' | 'manifest';
+
+export const DIFF_GROUPS: readonly DiffGroup[] = ['periods', 'indicators', 'forms', 'diagram', 'manifest'];
+
+export function groupOf(kind: DiffEntry['kind']): DiffGroup {
+  switch (kind) {
+    case 'rule':
+      return 'periods';
+    case 'indicator':
+    case 'passScore':
+    case 'veto':
+      return 'indicators';
+    case 'form':
+      return 'forms';
+    case 'element':
+    case 'flow':
+      return 'diagram';
+    case 'manifest':
+      return 'manifest';
+  }
+}
+
+export interface DiffNames {
+  variant: (name: string) => string;
+  dimension: (id: string) => string | undefined;
+  /** A diagram element's name (draft or base), for a flow's ends. */
+  element: (id: string) => string | undefined;
+  /** A rule's short title, for an element's `rule` property. */
+  rule: (name: string) => string | undefined;
+}
+
+/** What a line says: a heading (the thing changed) and the changes in it. */
+export interface DiffWords {
+  title: string;
+  lines: string[];
+}
+
+type Shape = Record<string, unknown>;
+const isShape = (value: unknown): value is Shape =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string =>
+  value === undefined || value === null || value === ''
+    ? '（无）'
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
+
+/** 评估验收及复审结果公示期（不少于五个工作日，…） → 评估验收及复审结果公示期: the name, without its gloss. */
+export function shortTitle(title: string): string {
+  const short = title.replace(/[（(][^（）()]*[）)]\s*$/, '').trim();
+  return short === '' ? title : short;
+}
+
+const article = (value: unknown) => (typeof value === 'string' ? (articleNumeral(value) ?? value) : '');
+
+/** Two long texts by what differs between them: …满分6分… → …满分5分… */
+export function textChange(before: string, after: string, context = 6): string {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start += 1;
+  let end = 0;
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    before[before.length - 1 - end] === after[after.length - 1 - end]
+  )
+    end += 1;
+  const cut = (value: string) => {
+    const from = Math.max(0, start - context);
+    const to = Math.min(value.length, value.length - end + context);
+    return `${from > 0 ? '…' : ''}${value.slice(from, to)}${to < value.length ? '…' : ''}`;
+  };
+  return `${cut(before)} → ${cut(after)}`;
+}
+
+/** `field：before → after` for each field that differs, in the given order, with the given words. */
+function fieldLines(
+  before: Shape,
+  after: Shape,
+  labels: Record<string, string>,
+  show: (field: string, value: unknown) => string,
+  only = false,
+) {
+  const fields = only
+    ? Object.keys(labels)
+    : [...new Set([...Object.keys(labels), ...Object.keys(before), ...Object.keys(after)])];
+  return fields
+    .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .map((field) => {
+      const [x, y] = [before[field], after[field]];
+      const label = labels[field] ?? field;
+      if (typeof x === 'string' && typeof y === 'string' && Math.max(x.length, y.length) > 40)
+        return `${label}：${textChange(x, y)}`;
+      return `${label}：${show(field, x)} → ${show(field, y)}`;
+    });
+}
+
+const CHANGE_WORD = { added: '新增', removed: '删除' } as const;
+
+function ruleWords(entry: DiffEntry): DiffWords {
+  const before = isShape(entry.before) ? entry.before : {};
+  const after = isShape(entry.after) ? entry.after : {};
+  const shape = entry.change === 'removed' ? before : after;
+  const name = shortTitle(text(shape.title));
+  const cited = article(shape.article);
+  const citation = cited === '' ? '' : `（${cited}）`;
+  if (entry.change !== 'changed')
+    return { title: name, lines: [`${CHANGE_WORD[entry.change]}：${periodWords(shape.value, 'zh')}${citation}`] };
+  const lines: string[] = [];
+  if (JSON.stringify(before.value) !== JSON.stringify(after.value))
+    lines.push(`${name}：${periodWords(before.value, 'zh')} → ${periodWords(after.value, 'zh')}${citation}`);
+  lines.push(
+    ...fieldLines(
+      before,
+      after,
+      { title: '名称', article: '条款' },
+      (field, value) => (field === 'article' ? article(value) : text(value)),
+      true,
+    ),
+  );
+  return { title: name, lines };
+}
+
+function indicatorWords(entry: DiffEntry, names: DiffNames): DiffWords {
+  const before = isShape(entry.before) ? entry.before : {};
+  const after = isShape(entry.after) ? entry.after : {};
+  const shape = entry.change === 'removed' ? before : after;
+  const variant = names.variant(entry.key.split('/')[0] ?? '');
+  const dimension = typeof shape.dimension === 'string' ? (names.dimension(shape.dimension) ?? shape.dimension) : '';
+  const title = [variant, shortTitle(dimension), text(shape.title)].filter((part) => part !== '').join(' / ');
+  if (entry.change !== 'changed')
+    return { title, lines: [`${CHANGE_WORD[entry.change]}：满分 ${text(shape.maxScore)}`] };
+  const lines = fieldLines(
+    before,
+    after,
+    { maxScore: '满分', title: '名称', dimension: '维度', article: '条款', guidance: '评分指引' },
+    (field, value) =>
+      field === 'article'
+        ? article(value)
+        : field === 'dimension' && typeof value === 'string'
+          ? (names.dimension(value) ?? value)
+          : text(value),
+  ).map((line) => line.replace(/^满分：(\S+) → (\S+)$/, '满分 $1 → $2'));
+  return { title, lines };
+}
+
+function formWords(entry: DiffEntry): DiffWords {
+  const parse = (value: unknown): Shape => {
+    try {
+      const data: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+      return isShape(data) ? data : {};
+    } catch {
+      return {};
+    }
+  };
+  const before = parse(entry.before);
+  const after = parse(entry.after);
+  const shape = entry.change === 'removed' ? before : after;
+  const title = typeof shape.title === 'string' ? `${shape.title}（${entry.key}）` : entry.key;
+  if (entry.change !== 'changed') return { title, lines: [CHANGE_WORD[entry.change]] };
+  const fields = (schema: Shape): Shape => (isShape(schema.properties) ? schema.properties : {});
+  const [a, b] = [fields(before), fields(after)];
+  const fieldName = (key: string) => {
+    const field = b[key] ?? a[key];
+    return isShape(field) && typeof field.title === 'string' ? `${field.title}（${key}）` : key;
+  };
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const list = (keep: (key: string) => boolean) => keys.filter(keep).map(fieldName).join('、');
+  const lines = [
+    ['新增字段', list((key) => !(key in a))],
+    ['删除字段', list((key) => !(key in b))],
+    ['修改字段', list((key) => key in a && key in b && JSON.stringify(a[key]) !== JSON.stringify(b[key]))],
+  ]
+    .filter(([, names]) => names !== '')
+    .map(([label, names]) => `${label}：${names}`);
+  const { properties: _a, ...restBefore } = before;
+  const { properties: _b, ...restAfter } = after;
+  if (JSON.stringify(restBefore) !== JSON.stringify(restAfter)) lines.push('表单的标题、说明、必填项或示例有修改');
+  return { title, lines };
+}
+
+const ELEMENT_TYPES: Record<string, string> = {
+  'bpmn:UserTask': '用户任务',
+  'bpmn:ServiceTask': '服务任务',
+  'bpmn:Task': '任务',
+  'bpmn:StartEvent': '开始事件',
+  'bpmn:EndEvent': '结束事件',
+  'bpmn:IntermediateCatchEvent': '中间事件',
+  'bpmn:IntermediateThrowEvent': '中间事件',
+  'bpmn:BoundaryEvent': '边界事件',
+  'bpmn:ExclusiveGateway': '排他网关',
+  'bpmn:ParallelGateway': '并行网关',
+  'bpmn:EventBasedGateway': '事件网关',
+  'bpmn:SubProcess': '子流程',
+  'bpmn:CallActivity': '调用活动',
+};
+
+const ELEMENT_FIELDS: Record<string, string> = {
+  name: '名称',
+  type: '类型',
+  documentation: '说明',
+  rule: '期限规则',
+  due: '公开的日期',
+  from: '起算日期',
+  direction: '方向',
+  cycle: '周期',
+  dueIs: '公开哪一天',
+  status: '案件状态',
+  reason: '结束原因',
+  formKey: '表单',
+  candidateGroups: '可发送的组',
+  condition: '条件',
+};
+
+function elementWords(entry: DiffEntry, names: DiffNames): DiffWords {
+  const before = isShape(entry.before) ? entry.before : {};
+  const after = isShape(entry.after) ? entry.after : {};
+  const shape = entry.change === 'removed' ? before : after;
+  const type = typeof shape.type === 'string' ? (ELEMENT_TYPES[shape.type] ?? shape.type.replace(/^bpmn:/, '')) : '';
+  const title =
+    entry.kind === 'flow'
+      ? `连线：${names.element(text(shape.source)) ?? text(shape.source)} → ${names.element(text(shape.target)) ?? text(shape.target)}`
+      : `${typeof shape.name === 'string' && shape.name !== '' ? shape.name.replace(/\s+/g, ' ') : entry.key}${type === '' ? '' : `（${type}）`}`;
+  if (entry.change !== 'changed') return { title, lines: [CHANGE_WORD[entry.change]] };
+  // Extension properties are compared one by one, beside the element's own fields.
+  const flat = (value: Shape): Shape => ({
+    ...value,
+    ...(isShape(value.properties) ? value.properties : {}),
+    properties: undefined,
+  });
+  const show = (field: string, value: unknown) =>
+    field === 'rule' && typeof value === 'string'
+      ? (names.rule(value) ?? value)
+      : field === 'type' && typeof value === 'string'
+        ? (ELEMENT_TYPES[value] ?? value)
+        : text(value);
+  return { title, lines: fieldLines(flat(before), flat(after), ELEMENT_FIELDS, show) };
+}
+
+const MANIFEST_FIELDS: Record<string, string> = {
+  title: '标题',
+  basis: '依据',
+  calendar: '工作日历',
+  statuses: '案件状态',
+  dates: '日期',
+  groups: '办理组',
+  subjectName: '主体名称字段',
+  publicSubmissionReaders: '可查阅公众提交内容的组',
+};
+
+function manifestWords(entry: DiffEntry): DiffWords {
+  const title = MANIFEST_FIELDS[entry.key] ?? entry.key;
+  if (entry.change !== 'changed') return { title, lines: [CHANGE_WORD[entry.change]] };
+  if (typeof entry.before === 'string' && typeof entry.after === 'string')
+    return {
+      title,
+      lines: [
+        entry.before.length + entry.after.length > 80
+          ? textChange(entry.before, entry.after)
+          : `${entry.before} → ${entry.after}`,
+      ],
+    };
+  if (isShape(entry.before) && isShape(entry.after)) {
+    const [a, b] = [entry.before, entry.after];
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+      (key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]),
+    );
+    const named = (key: string) => {
+      const value = b[key] ?? a[key];
+      return isShape(value) && typeof value.title === 'string' ? `${value.title}（${key}）` : key;
+    };
+    return { title, lines: [`有修改：${keys.map(named).join('、')}`] };
+  }
+  return { title, lines: [`${text(entry.before)} → ${text(entry.after)}`] };
+}
+
+/** One difference in words. */
+export function diffWords(entry: DiffEntry, names: DiffNames): DiffWords {
+  switch (entry.kind) {
+    case 'rule':
+      return ruleWords(entry);
+    case 'indicator':
+      return indicatorWords(entry, names);
+    case 'passScore':
+      return { title: '合格分数', lines: [`合格分数：${text(entry.before)} → ${text(entry.after)}`] };
+    case 'veto': {
+      const shape = isShape(entry.after ?? entry.before) ? ((entry.after ?? entry.before) as Shape) : {};
+      const before = isShape(entry.before) ? entry.before : {};
+      const after = isShape(entry.after) ? entry.after : {};
+      return {
+        title: `否决项：${text(shape.title)}`,
+        lines:
+          entry.change === 'changed'
+            ? fieldLines(
+                before,
+                after,
+                { title: '名称', article: '条款' },
+                (field, value) => (field === 'article' ? article(value) : text(value)),
+                true,
+              )
+            : [CHANGE_WORD[entry.change]],
+      };
+    }
+    case 'form':
+      return formWords(entry);
+    case 'element':
+    case 'flow':
+      return elementWords(entry, names);
+    case 'manifest':
+      return manifestWords(entry);
+  }
+}

@@ -1,0 +1,74 @@
+import { useMemo } from 'react';
+import type { Indicators, Rules } from '../../../../engine/definitions/types.js';
+import type { DesignerText } from '../designer-i18n.js';
+import { variantLabel } from '../indicators/variant-label.js';
+import { FILES, parseJson, type Workspace } from '../workspace.js';
+import { shortTitle, type DiffNames } from './diff-words.js';
+import type { ProblemNames } from './problem-text.js';
+
+function parseXml(xml: string): Document | undefined {
+  return xml.trim() === '' ? undefined : new DOMParser().parseFromString(xml, 'application/xml');
+}
+
+/** Element id → name, from a diagram's XML (the browser's XML parser; empty when it is not XML). */
+export function elementNames(xml: string, doc = parseXml(xml)): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const node of Array.from(doc?.querySelectorAll('[id][name]') ?? [])) {
+    const name = node.getAttribute('name')?.trim();
+    if (name !== undefined && name !== '') names.set(node.getAttribute('id') ?? '', name.replace(/\s+/g, ' '));
+  }
+  return names;
+}
+
+/** Element id → the first article its documentation cites (`（Art. 22）` → `Art. 22`). */
+function elementArticles(doc: Document | undefined): Map<string, string> {
+  const articles = new Map<string, string>();
+  for (const node of Array.from(doc?.querySelectorAll('[id]') ?? [])) {
+    const documentation = Array.from(node.children).find((child) => child.localName === 'documentation');
+    const article = /Art\. ?\d+/.exec(documentation?.textContent ?? '')?.[0];
+    if (article !== undefined) articles.set(node.getAttribute('id') ?? '', article.replace(/Art\.(\d)/, 'Art. $1'));
+  }
+  return articles;
+}
+
+/** The names a problem can be told by, from the version as it is edited. */
+export function useProblemNames(workspace: Workspace, d: DesignerText): ProblemNames {
+  const xml = workspace.text(FILES.process) ?? '';
+  const rulesText = workspace.text(FILES.rules);
+  const indicatorsText = workspace.text(FILES.indicators);
+  return useMemo(() => {
+    const doc = parseXml(xml);
+    const elements = elementNames(xml, doc);
+    const articles = elementArticles(doc);
+    const rules = parseJson<Rules>(rulesText) ?? {};
+    const indicators = parseJson<Indicators>(indicatorsText);
+    return {
+      element: (id) => elements.get(id),
+      elementArticle: (id) => articles.get(id),
+      rule: (name) => rules[name]?.title,
+      indicator: (variant, index) => indicators?.variants[variant]?.[index]?.title,
+      variant: (variant) => variantLabel(variant, d),
+    };
+  }, [xml, rulesText, indicatorsText, d]);
+}
+
+/** The names a difference is told by: park types, dimensions, rules and elements of the draft (a removed element carries its own name). */
+export function useDiffNames(workspace: Workspace, d: DesignerText): DiffNames {
+  const xml = workspace.text(FILES.process) ?? '';
+  const rulesText = workspace.text(FILES.rules);
+  const indicatorsText = workspace.text(FILES.indicators);
+  return useMemo(() => {
+    const elements = elementNames(xml);
+    const rules = parseJson<Rules>(rulesText) ?? {};
+    const dimensions = parseJson<Indicators>(indicatorsText)?.dimensions ?? [];
+    return {
+      variant: (variant) => variantLabel(variant, d),
+      dimension: (id) => dimensions.find((dimension) => dimension.id === id)?.title,
+      element: (id) => elements.get(id),
+      rule: (name) => {
+        const title = rules[name]?.title;
+        return title === undefined ? undefined : shortTitle(title);
+      },
+    };
+  }, [xml, rulesText, indicatorsText, d]);
+}

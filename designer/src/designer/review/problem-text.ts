@@ -1,0 +1,240 @@
+import type { Problem } from '../../../../engine/definitions/problems.js';
+
+/**
+ * What each validator check (`Problem.check`, engine/definitions/checks) means, in the words of a
+ * policy officer. The engine's English message stays for developers (shown in small print with the
+ * check id); the names it quotes ("publicityEnds") are carried over, since they are what to look for.
+ */
+export const CHECK_TEXT: Record<string, string> = {
+  // Files and their shape
+  'missing-file': '版本缺少必需的文件',
+  'unexpected-file': '版本中有不属于定义的文件',
+  'json-syntax': '文件不是有效的 JSON，无法读取',
+  'file-shape': '文件内容的结构不符合要求（缺少字段、类型不对或有未知字段）',
+  calendar: '工作日历数据有误',
+  limit: '校验超出时间或内存限制，未能完成',
+  'duplicate-effective-date': '同一流程已有版本在同一天生效：每个生效日期只能有一个版本',
+  // Manifest
+  'manifest-process': '版本说明中的流程名称与所在目录不一致',
+  'manifest-version': '版本说明中的版本号与所在目录不一致',
+  'manifest-statuses': '案件状态的声明有误',
+  'unknown-calendar': '版本说明引用了不存在的工作日历',
+  'unknown-directory': '版本说明引用了不存在的行政区划目录',
+  'directory-duplicate': '行政区划目录中有重复的代码',
+  'group-members': '办理组的成员声明有误',
+  'public-readers': '任何人都可以发送此消息，版本说明必须指定谁可以查阅公众提交的内容（第二十二条）',
+  'subject-name': '版本说明中用于显示园区名称的字段不是表单中的文本字段',
+  'unused-status': '声明了但流程中从未使用的案件状态',
+  // Rules (periods) and indicators
+  'rule-value': '期限的取值无效（应为年、月、周、日或工作日数）',
+  'rule-not-period': '定时器引用的规则不是期限',
+  'rule-title-number': '期限的名称中写的数字与期限的取值不一致，请同时修改名称',
+  'indicator-text-number': '指标的名称或评分指引中写的满分与指标的满分不一致，请同时修改文字',
+  'element-text-number': '元素说明中写的期限与所用期限规则的取值不一致，请同时修改说明',
+  'indicator-duplicate': '同一园区类型中指标编号重复',
+  'indicator-dimension': '指标所属的维度不存在',
+  'pass-score-unreachable': '合格分数高于满分合计，任何园区都无法通过',
+  'veto-duplicate': '否决项编号重复',
+  'variant-field': '区分园区类型的表单字段与指标的园区类型不一致',
+  // Forms
+  'form-compile': '表单定义无法使用（JSON Schema 有误）',
+  'form-example': '表单的示例数据不符合表单本身',
+  'form-example-indicators': '表单示例中的评分超出指标的分值范围',
+  'form-key': '表单文件名不符合命名规则',
+  'form-draft': '表单使用了不支持的 JSON Schema 版本',
+  'form-label': '表单字段缺少中文标题',
+  'form-enum-label': '表单选项缺少中文名称',
+  'form-pattern': '表单字段的格式规则（正则表达式）不安全或无效',
+  'form-reserved-field': '表单字段名被系统保留，请换一个名称',
+  // The diagram: structure
+  'bpmn-parse': '流程图文件无法读取',
+  'bpmn-process': '流程图中没有流程',
+  'unsupported-element': '流程图使用了本系统不能运行的元素',
+  'unsupported-gateway': '流程图使用了本系统不能运行的网关类型',
+  'unsupported-start': '流程图使用了本系统不能运行的开始事件',
+  'unsupported-boundary': '流程图使用了本系统不能运行的边界事件',
+  'join-after-exclusive-join': '合并网关的用法会让流程停住',
+  // The diagram: declarations
+  'unknown-property': '元素上有系统不认识的扩展属性',
+  'duplicate-property': '元素上同一扩展属性写了两次',
+  'misplaced-property': '扩展属性放在了不适用的元素上',
+  'date-property': '期限相关属性（起算日期、方向、公开哪一天等）的取值无效',
+  'literal-period': '定时器直接写了期限：请改为引用“期限”中的规则，以便修订时统一修改',
+  'timer-without-rule': '定时器没有指定期限规则',
+  'timer-host': '定时器只能放在中间捕获事件或边界事件上',
+  'timer-rearmed': '此定时器在退回或异议循环中会重新起算：应从循环之前的日期起算（例如公示开始之日）',
+  'unknown-rule': '引用了不存在的期限规则',
+  'unknown-date': '引用了版本说明中未声明的日期',
+  'unknown-status': '引用了版本说明中未声明的案件状态',
+  'status-final': '终结状态只能用在结束事件上，结束事件必须使用终结状态',
+  'unknown-form': '引用了不存在的表单',
+  'unknown-group': '引用了版本说明中未声明的办理组',
+  'task-form': '用户任务没有指定表单',
+  'task-group': '用户任务没有指定办理人（组）',
+  'task-scope': '办理组的范围与任务不匹配（例如逐部门办理的任务需要按部门划分的组）',
+  'task-article': '任务的说明中没有引用办法的条款',
+  'task-consistency': '同一任务在流程图的几处使用了不同的表单或办理人',
+  'message-name': '消息的名称与表单不对应',
+  'message-form': '消息没有对应的表单',
+  'message-sender': '没有人可以发送此消息：请指定可发送的办理组',
+  'collection-variable': '逐个办理的任务缺少元素变量',
+  'collection-type': '逐个办理的任务所用的列表不是列表',
+  'collection-language': '逐个办理的任务所用的列表必须以 = 开头的 FEEL 表达式写出',
+  'collection-members': '逐个办理的列表中有不属于办理组的成员',
+  // The diagram: conditions and expressions
+  'expression-language': '表达式必须使用 FEEL 语言',
+  'condition-language': '分支条件必须使用 FEEL 语言',
+  'condition-type': '分支条件的结果不是“是/否”',
+  'condition-choice': '分支条件比较的取值是该字段永远不会取到的值',
+  'feel-syntax': '表达式有语法错误',
+  'feel-evaluation': '表达式无法计算（引用了未知的名称或类型不符）',
+  'feel-range': '表达式中的范围过大，已拒绝计算',
+  'output-name': '输出变量的名称不可用',
+};
+
+/** bpmnlint's rules (checks `bpmnlint/<rule>`): drawing and structure of the diagram. */
+const LINT_TEXT: Record<string, string> = {
+  'label-required': '元素缺少名称',
+  'no-disconnected': '元素没有与流程连接',
+  'no-implicit-split': '从任务直接分出多条连线：请用网关表示分支',
+  'no-implicit-end': '流程在没有结束事件的地方结束',
+  'no-implicit-start': '元素没有来路，流程无法到达',
+  'conditional-flows': '分支的连线缺少条件',
+  'end-event-required': '流程缺少结束事件',
+  'start-event-required': '流程缺少开始事件',
+  'fake-join': '任务有多条来路却未用网关合并',
+  'no-gateway-join-fork': '一个网关同时合并和分支',
+  'no-overlapping-elements': '元素在图上重叠',
+  'superfluous-gateway': '网关只有一条来路和一条去路，多余',
+  'superfluous-label': '元素带有多余的标签',
+  'no-duplicate-sequence-flows': '两个元素之间有重复的连线',
+  'no-inclusive-gateway': '流程图使用了本系统不能运行的包容网关',
+  'no-complex-gateway': '流程图使用了本系统不能运行的复杂网关',
+  'event-based-gateway': '事件网关之后只能接捕获事件',
+  'single-blank-start-event': '流程只能有一个普通开始事件',
+  'single-event-definition': '一个事件只能有一种触发方式',
+  'sub-process-blank-start-event': '子流程必须以普通开始事件开始',
+  'ad-hoc-sub-process': '流程图使用了本系统不能运行的自由子流程',
+  'event-sub-process-typed-start-event': '事件子流程的开始事件必须指定触发方式',
+  'link-event': '链接事件没有配对',
+  global: '全局元素的声明有误',
+  'no-bpmndi': '元素没有画在图上',
+  'superfluous-termination': '多余的终止结束事件',
+};
+
+/** The Chinese sentence for a check id, or undefined when the catalogue does not know it. */
+export function checkText(check: string): string | undefined {
+  return check.startsWith('bpmnlint/') ? LINT_TEXT[check.slice('bpmnlint/'.length)] : CHECK_TEXT[check];
+}
+
+// Words of the vocabulary a message quotes as advice ('add a "rule" property'), not what the problem concerns.
+const VOCABULARY = new Set([
+  'rule',
+  'from',
+  'due',
+  'direction',
+  'cycle',
+  'dueIs',
+  'status',
+  'reason',
+  'formKey',
+  'candidateGroups',
+]);
+
+/** The names an English message quotes ("publicityEnds", "moa"), each once, in order. */
+export function quotedNames(message: string): string[] {
+  return [...new Set([...message.matchAll(/"([^"\n]{1,60})"/g)].map((match) => match[1] ?? ''))].filter(
+    (name) => name !== '' && !VOCABULARY.has(name),
+  );
+}
+
+const UNIT_WORDS: [RegExp, string][] = [
+  [/(\d+) working days/g, '$1 个工作日'],
+  [/(\d+) years/g, '$1 年'],
+  [/(\d+) months/g, '$1 个月'],
+  [/(\d+) days/g, '$1 日'],
+];
+const periodWords = (text: string) => UNIT_WORDS.reduce((words, [unit, zh]) => words.replace(unit, zh), text);
+
+/** Checks whose message carries numbers worth saying in Chinese too (what the words say, what the value is). */
+const DETAIL: Record<string, (message: string) => string | undefined> = {
+  'rule-title-number': (message) => {
+    const match = /says (.+), the value is (.+)$/.exec(message);
+    return match === null
+      ? undefined
+      : `名称写的是 ${periodWords(match[1] ?? '')}，取值是 ${periodWords(match[2] ?? '')}`;
+  },
+  'element-text-number': (message) => {
+    const match = /says (.+), rule "[^"]*" is (.+)$/.exec(message);
+    return match === null
+      ? undefined
+      : `说明写的是 ${periodWords(match[1] ?? '')}，期限规则是 ${periodWords(match[2] ?? '')}`;
+  },
+  'indicator-text-number': (message) => {
+    const match = /says 满分(\S+)分, maxScore is (\d+)/.exec(message);
+    return match === null ? undefined : `文字写的是满分${match[1] ?? ''}分，指标满分为 ${match[2] ?? ''} 分`;
+  },
+};
+
+/** A problem in Chinese: the check's sentence and the names it concerns; the English message when the check is not catalogued. */
+export function problemText(problem: Pick<Problem, 'check' | 'message'>): string {
+  const text = checkText(problem.check);
+  if (text === undefined) return problem.message;
+  const detail = DETAIL[problem.check]?.(problem.message);
+  if (detail !== undefined) return `${text}：${detail}`;
+  const names = quotedNames(problem.message);
+  return names.length === 0 ? text : `${text}（涉及：${names.join('、')}）`;
+}
+
+/** Names of the things a problem can point at, from the version being edited. */
+export interface ProblemNames {
+  element?: (id: string) => string | undefined;
+  rule?: (name: string) => string | undefined;
+  indicator?: (variant: string, index: number) => string | undefined;
+  variant?: (variant: string) => string | undefined;
+  /** The article an element's documentation cites (`Art. 22`), for problems the engine reports without one. */
+  elementArticle?: (id: string) => string | undefined;
+}
+
+/** The article of a problem: its own, else the one its element's documentation cites. */
+export function problemArticle(problem: Pick<Problem, 'article' | 'element'>, names: ProblemNames): string | undefined {
+  return problem.article ?? (problem.element === undefined ? undefined : names.elementArticle?.(problem.element));
+}
+
+const FIELD_WORDS: Record<string, string> = {
+  title: '名称',
+  value: '取值',
+  article: '条款',
+  guidance: '评分指引',
+  maxScore: '满分',
+  dimension: '维度',
+};
+
+function tokens(pointer: string): string[] {
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+/** Where a problem is, in words: 「公示期最后一日」, 期限「…」的名称, 指标 工业园区 /「…」的评分指引. */
+export function locationText(problem: Pick<Problem, 'file' | 'element' | 'pointer'>, names: ProblemNames): string {
+  if (problem.element !== undefined) {
+    const name = names.element?.(problem.element);
+    return name === undefined || name === '' ? problem.element : `「${name}」`;
+  }
+  const parts = tokens(problem.pointer ?? '');
+  const field = (token: string | undefined) => (token === undefined ? '' : `的${FIELD_WORDS[token] ?? token}`);
+  if (problem.file.endsWith('rules.json') && parts[0] !== undefined) {
+    return `期限「${names.rule?.(parts[0]) ?? parts[0]}」${field(parts[1])}`;
+  }
+  if (problem.file.endsWith('indicators.json') && parts[0] === 'variants' && parts[1] !== undefined) {
+    const variant = names.variant?.(parts[1]) ?? parts[1];
+    if (parts[2] === undefined) return `指标（${variant}）`;
+    const title = names.indicator?.(parts[1], Number(parts[2])) ?? parts[2];
+    return `指标（${variant}）「${title}」${field(parts[3])}`;
+  }
+  return problem.pointer ?? '';
+}

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Indicators, Rules } from '../../engine/definitions/types.js';
+import {
+  diffWords,
+  groupOf,
+  shortTitle,
+  textChange,
+  type DiffNames,
+} from '../../designer/src/designer/review/diff-words.js';
+import { diffVersions } from '../../server/drafts/version-diff.js';
+import { editBpmn, editJson, loadRealVersion, setJson, type RealVersion } from '../definitions/helpers.js';
+
+// The compare tab's words for what a revision changes (issue 12, item 4): the server's diff of the
+// real version against a revised copy, read by names, titles and articles.
+
+let real: RealVersion;
+beforeAll(async () => {
+  real = await loadRealVersion();
+});
+
+const names: DiffNames = {
+  variant: (name) => ({ agriculture: '农业园区', industry: '工业园区' })[name] ?? name,
+  dimension: (id) => (id === 'organisation' ? '组织保障' : undefined),
+  element: (id) => ({ objectionWindow_acceptance: '公示期内', publicityEndsTimer_acceptance: '公示期届满' })[id],
+  rule: (name) => (name === 'publicityMinWorkingDays' ? '评估验收及复审结果公示期' : undefined),
+};
+
+describe('differences in words', () => {
+  it('a period by its title, the value in words and its article; an indicator by park type, dimension and title', async () => {
+    let revised = editJson<Rules>(real.source, 'rules.json', (rules) => {
+      const rule = rules.publicityMinWorkingDays;
+      if (rule !== undefined) rule.value = 7;
+    });
+    revised = editJson<Indicators>(revised, 'indicators.json', (indicators) => {
+      const indicator = indicators.variants.agriculture?.[0];
+      if (indicator === undefined) throw new Error('no agriculture/org-1');
+      indicator.maxScore = 6;
+      indicator.guidance = indicator.guidance.replace('满分4分', '满分6分');
+    });
+    revised = setJson(
+      revised,
+      'forms/provincial-feasibility-review.schema.json',
+      '/properties/comments/title',
+      '论证意见（详细）',
+    );
+    revised = editBpmn(revised, [
+      '<bpmn:intermediateCatchEvent id="publicityEndsTimer_acceptance" name="公示期满">',
+      '<bpmn:intermediateCatchEvent id="publicityEndsTimer_acceptance" name="公示期届满">',
+    ]);
+    const diff = await diffVersions(real.source, revised);
+    const words = Object.fromEntries(
+      diff.entries.map((entry) => [
+        `${entry.kind}:${entry.key}`,
+        { group: groupOf(entry.kind), ...diffWords(entry, names) },
+      ]),
+    );
+
+    expect(words['rule:publicityMinWorkingDays']).toEqual({
+      group: 'periods',
+      title: '评估验收及复审结果公示期',
+      lines: ['评估验收及复审结果公示期：5 个工作日 → 7 个工作日（第二十二条）'],
+    });
+    expect(words['indicator:agriculture/org-1']).toEqual({
+      group: 'indicators',
+      title: '农业园区 / 组织保障 / 创建工作领导小组与工作机制',
+      lines: ['满分 4 → 6', '评分指引：满分4分（第八条）… → 满分6分（第八条）…'],
+    });
+    expect(words['form:provincial-feasibility-review']).toMatchObject({
+      group: 'forms',
+      title: '省级市场监管部门可行性论证意见表（provincial-feasibility-review）',
+      lines: ['修改字段：论证意见（详细）（comments）'],
+    });
+    expect(words['element:publicityEndsTimer_acceptance']).toEqual({
+      group: 'diagram',
+      title: '公示期届满（中间事件）',
+      lines: ['名称：公示期满 → 公示期届满'],
+    });
+  });
+
+  it('shortens titles and long texts to what matters', () => {
+    expect(shortTitle('评估验收及复审结果公示期（不少于五个工作日，第二十二条、第二十八条）')).toBe(
+      '评估验收及复审结果公示期',
+    );
+    expect(shortTitle('（只有括号）')).toBe('（只有括号）');
+    expect(
+      textChange('甲乙丙丁戊己庚辛壬癸满分4分子丑寅卯辰巳午未申酉', '甲乙丙丁戊己庚辛壬癸满分6分子丑寅卯辰巳午未申酉'),
+    ).toBe('…庚辛壬癸满分4分子丑寅卯辰… → …庚辛壬癸满分6分子丑寅卯辰…');
+  });
+});

@@ -1,0 +1,85 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  checkText,
+  locationText,
+  problemArticle,
+  problemText,
+} from '../../designer/src/designer/review/problem-text.js';
+import { REPO_ROOT } from '../definitions/helpers.js';
+
+/** Every check id the validator can report: `.error('id'`, `.warning('id'`, `check: 'id'`, and bpmnlint's rules. */
+async function validatorCheckIds(): Promise<string[]> {
+  const ids = new Set<string>(['limit']);
+  const dir = join(REPO_ROOT, 'engine/definitions');
+  const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.ts'));
+  for (const file of files) {
+    const text = await readFile(join(dir, file), 'utf8');
+    for (const match of text.matchAll(/\.(?:error|warning)\(\s*'([a-z-]+)'|check: '([a-z-]+)'/g))
+      ids.add(match[1] ?? match[2] ?? '');
+    if (file.endsWith('bpmn-lint.ts'))
+      for (const match of text.matchAll(/^ {2}'?([a-z-]+)'?: [a-zA-Z]+,$/gm)) ids.add(`bpmnlint/${match[1] ?? ''}`);
+  }
+  ids.delete('');
+  return [...ids].sort();
+}
+
+describe('the validator problems in Chinese', () => {
+  it('every check the validator reports has a Chinese sentence', async () => {
+    const ids = await validatorCheckIds();
+    expect(ids).toContain('timer-rearmed');
+    expect(ids).toContain('rule-title-number');
+    expect(ids).toContain('bpmnlint/label-required');
+    expect(ids.filter((id) => checkText(id) === undefined)).toEqual([]);
+  });
+
+  it('carries over the names the English message quotes, and falls back to English for an unknown check', () => {
+    expect(
+      problemText({ check: 'unknown-date', message: 'due "publicityEndz" is not declared in manifest.json dates' }),
+    ).toBe('引用了版本说明中未声明的日期（涉及：publicityEndz）');
+    expect(problemText({ check: 'no-such-check', message: 'something else' })).toBe('something else');
+    expect(problemText({ check: 'timer-without-rule', message: 'timer names no rule: add a "rule" property' })).toBe(
+      '定时器没有指定期限规则',
+    );
+  });
+
+  it('says the numbers that disagree in Chinese, and finds the article of an element in its documentation', () => {
+    expect(
+      problemText({
+        check: 'rule-title-number',
+        message: 'title "公示期（不少于五个工作日）" says 5 working days, the value is 7 working days',
+      }),
+    ).toBe('期限的名称中写的数字与期限的取值不一致，请同时修改名称：名称写的是 5 个工作日，取值是 7 个工作日');
+    expect(
+      problemText({
+        check: 'indicator-text-number',
+        message: 'industry/infra-1: guidance says 满分6分, maxScore is 5',
+      }),
+    ).toBe('指标的名称或评分指引中写的满分与指标的满分不一致，请同时修改文字：文字写的是满分6分，指标满分为 5 分');
+    const names = { elementArticle: (id: string) => (id === 'publicityEndsTimer_acceptance' ? 'Art. 22' : undefined) };
+    expect(problemArticle({ element: 'publicityEndsTimer_acceptance' }, names)).toBe('Art. 22');
+    expect(problemArticle({ element: 'publicityEndsTimer_acceptance', article: 'Art. 28' }, names)).toBe('Art. 28');
+  });
+
+  it('says where in words: the element by its name, a rule by its title, an indicator by variant and title', () => {
+    const names = {
+      element: (id: string) => ({ publicityEndsTimer_acceptance: '公示期满' })[id],
+      rule: (name: string) => (name === 'publicityMinWorkingDays' ? '评估验收及复审结果公示期' : undefined),
+      indicator: (variant: string, index: number) =>
+        variant === 'agriculture' && index === 0 ? '创建工作领导小组与工作机制' : undefined,
+      variant: (variant: string) => (variant === 'agriculture' ? '农业园区' : undefined),
+    };
+    const file = 'quality-brand-zone/2024-03-14/';
+    expect(locationText({ file: `${file}process.bpmn`, element: 'publicityEndsTimer_acceptance' }, names)).toBe(
+      '「公示期满」',
+    );
+    expect(locationText({ file: `${file}process.bpmn`, element: 'unnamed' }, names)).toBe('unnamed');
+    expect(locationText({ file: `${file}rules.json`, pointer: '/publicityMinWorkingDays/title' }, names)).toBe(
+      '期限「评估验收及复审结果公示期」的名称',
+    );
+    expect(locationText({ file: `${file}indicators.json`, pointer: '/variants/agriculture/0/guidance' }, names)).toBe(
+      '指标（农业园区）「创建工作领导小组与工作机制」的评分指引',
+    );
+  });
+});
