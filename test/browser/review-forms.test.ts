@@ -229,7 +229,10 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
     if (context.task.result?.state === 'fail')
       for (const [user, page] of pages)
         await page
-          .screenshot({ path: join(ARTIFACTS_DIR, `review-forms-failed-${context.task.name.slice(0, 12)}-${user}.png`), fullPage: true })
+          .screenshot({
+            path: join(ARTIFACTS_DIR, `review-forms-failed-${context.task.name.slice(0, 12)}-${user}.png`),
+            fullPage: true,
+          })
           .catch(() => undefined);
   });
   async function closePages(): Promise<void> {
