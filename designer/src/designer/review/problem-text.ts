@@ -24,6 +24,10 @@ export const CHECK_TEXT: Record<string, string> = {
   'group-members': '办理组的成员声明有误',
   'public-readers': '任何人都可以发送此消息，版本说明必须指定谁可以查阅公众提交的内容（第二十二条）',
   'subject-name': '版本说明中用于显示园区名称的字段不是表单中的文本字段',
+  'subject-region': '申报主体（subject）与所属地区（region）的声明有误：两者不能同名，也不能使用引擎保留的名称',
+  'group-scope': '办理组的范围只能是申报主体、所属地区或单个环节',
+  'anyone-group': '“任何人”办理组的声明有误：只能有一个，且不能限定范围',
+  'public-notice': '公示页面提供的消息或显示名称的字段声明有误',
   'unused-status': '声明了但流程中从未使用的案件状态',
   // Rules (periods) and indicators
   'rule-value': '期限的取值无效（应为年、月、周、日或工作日数）',
