@@ -4,28 +4,14 @@ import { expect } from 'vitest';
 /** antd spaces out two-character Chinese button labels (提 交). */
 export const twoChars = (text: string) => new RegExp(`^${Array.from(text).join('\\s?')}$`);
 
-/**
- * Picks an option of an antd select by its visible text, and waits until the select shows it. A click
- * that lands while the list is still opening is not taken (a person sees that and clicks again).
- */
+/** Picks an option of an antd select by its visible text. */
 export async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  const field = scope.getByLabel(label, { exact: true });
-  const select = scope.locator('.ant-select', { has: field });
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await field.click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: option })
-      .first()
-      .click();
-    try {
-      await expect.poll(() => select.textContent(), { timeout: 2_000 }).toContain(option);
-      return;
-    } catch {
-      // not taken: open the list again
-    }
-  }
-  await expect.poll(() => select.textContent()).toContain(option);
+  await scope.getByLabel(label, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
 }
 
 /**
