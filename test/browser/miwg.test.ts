@@ -96,7 +96,15 @@ describe.runIf(haveModels && browserAvailable())('the MIWG reference models in t
         const modeler = create({
           container,
           properties,
-          vocabulary: { rules: () => [], dates: () => [], label: (key: string) => key },
+          // Every member of LegalTimeVocabulary; the full (高级) panel, so every Camunda group is exercised.
+          vocabulary: {
+            rules: () => [],
+            dates: () => [],
+            label: (key: string) => key,
+            explain: () => undefined,
+            conditionWords: () => undefined,
+            simple: () => false,
+          },
         });
         (window as unknown as { current?: Diagram }).current?.destroy();
         (window as unknown as { current?: Diagram }).current = modeler;
