@@ -2,9 +2,11 @@ import type { ThemeConfig } from 'antd';
 
 // antd's defaults miss WCAG 2.1 AA contrast (4.5:1 for text) in places the workbench leans on: links
 // (#1677ff: 4.1 on white), secondary text and description labels (#8c8c8c: 3.4), and the coloured tags
-// (green/orange/gold/cyan text at shade 7: about 3.3 on their light backgrounds). These are one shade
+// (green/orange/gold/cyan text at shade 7: about 3.3 on their light backgrounds), and placeholders, which
+// the inbox's filters use as their visible labels (#bfbfbf: 1.8). These are one shade
 // darker, each at least 4.5:1 on white and on its tag's background (checked by axe in the browser tests).
 const SECONDARY_TEXT = 'rgba(0, 0, 0, 0.6)'; // #666 on white: 5.7:1
+const PLACEHOLDER_TEXT = '#737373'; // 4.7:1 on white, still lighter than entered text
 
 export const THEME: ThemeConfig = {
   token: {
@@ -12,6 +14,7 @@ export const THEME: ThemeConfig = {
     colorLink: '#0958d9',
     colorTextDescription: SECONDARY_TEXT,
     colorTextTertiary: SECONDARY_TEXT,
+    colorTextPlaceholder: PLACEHOLDER_TEXT,
   },
   components: {
     // An empty table's text is otherwise the disabled grey (#bfbfbf: 1.8:1).

@@ -4,7 +4,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentIds } from '../../server/attachments.js';
+import { inject } from 'vitest';
+import { buildWebApp } from './web-build.js';
 import { tinyPdf } from '../server/harness.js';
+
+export { buildWebApp };
 
 /** The sandbox clock's start in browser tests (CONTRACT §6 `CLOCK_START`). */
 export const CLOCK_START = '2024-04-01T09:00:00+08:00';
@@ -57,7 +61,7 @@ export interface WebServerOptions {
   clockStart?: string;
   /** More environment for the server process (e.g. DEFINITIONS_DIR). */
   env?: Readonly<Record<string, string>>;
-  /** A web build to serve instead of building one (e.g. several test files sharing one build). */
+  /** A web build to serve instead of the browser project's shared one (test/browser/global-setup.ts). */
   webRoot?: string;
   /** How long the server may take to answer (default 30 s; a shared, loaded machine needs more). */
   startTimeoutMs?: number;
@@ -77,25 +81,6 @@ function freePort(): Promise<number> {
       });
     });
   });
-}
-
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} exited ${String(code)}:\n${output}`));
-    });
-  });
-}
-
-/** Builds the web app into `outDir` with the project's Vite config. */
-export async function buildWebApp(outDir: string): Promise<void> {
-  await run('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn']);
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -131,8 +116,7 @@ async function waitUntilUp(
 
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   const temp = await mkdtemp(join(tmpdir(), 'qbz-web-'));
-  const webRoot = options.webRoot ?? join(temp, 'web');
-  if (options.webRoot === undefined) await buildWebApp(webRoot);
+  const webRoot = options.webRoot ?? inject('webRoot');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
