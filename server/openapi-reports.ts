@@ -28,17 +28,17 @@ export function reportSchemas(): Json {
   return {
     Statistics: object(
       '统计（调用者可见范围内的案件）/ figures over the cases the caller may see',
-      ['today', 'total', 'byProvinceStatus', 'stagesOverTime', 'overdue', 'recognisedByParkType'],
+      ['today', 'total', 'byRegionStatus', 'stagesOverTime', 'overdue', 'designatedByType'],
       {
         today: DATE,
         total: { type: 'integer', minimum: 0 },
-        byProvinceStatus: arrayOf(
+        byRegionStatus: arrayOf(
           object(
-            '按省级单位和状态 / by region and status',
-            ['province', 'provinceName', 'status', 'statusTitle', 'count'],
+            '按地区（流程声明的 region）和状态 / by region and status',
+            ['region', 'regionName', 'status', 'statusTitle', 'count'],
             {
-              province: text('省级单位代码'),
-              provinceName: text('省级单位名称'),
+              region: text('地区代码'),
+              regionName: text('地区名称'),
               status: text('状态'),
               statusTitle: text('状态名称'),
               count: COUNT,
@@ -58,18 +58,22 @@ export function reportSchemas(): Json {
           ),
         ),
         overdue: arrayOf(
-          object('逾期待办 / open tasks past their due date, by region', ['province', 'provinceName', 'count'], {
-            province: text('省级单位代码'),
-            provinceName: text('省级单位名称'),
+          object('逾期待办 / open tasks past their due date, by region', ['region', 'regionName', 'count'], {
+            region: text('地区代码'),
+            regionName: text('地区名称'),
             count: COUNT,
           }),
         ),
-        recognisedByParkType: arrayOf(
-          object('已认定示范区按园区类型 / recognised zones by park type', ['parkType', 'title', 'count'], {
-            parkType: text('园区类型'),
-            title: text('园区类型名称'),
-            count: COUNT,
-          }),
+        designatedByType: arrayOf(
+          object(
+            '已认定的主体按类型（manifest statistics）/ subjects holding the designation, by type',
+            ['type', 'title', 'count'],
+            {
+              type: text('主体类型（statistics.subjectTypeField 的取值）'),
+              title: text('主体类型名称'),
+              count: COUNT,
+            },
+          ),
         ),
       },
     ),

@@ -72,6 +72,26 @@ function checkSubjectName(manifest: Manifest, forms: ReadonlyMap<string, FormSch
   }
 }
 
+/** `statistics` names a declared date and a choice field of a form (what the statistics page counts). */
+function checkStatistics(manifest: Manifest, forms: ReadonlyMap<string, FormSchema>, problems: FileProblems): void {
+  const { designationDate, subjectTypeField } = manifest.statistics ?? {};
+  if (designationDate !== undefined && !(designationDate in manifest.dates)) {
+    problems.error('statistics', `statistics.designationDate "${designationDate}" is not a date declared in dates`, {
+      pointer: '/statistics/designationDate',
+    });
+  }
+  if (subjectTypeField === undefined) return;
+  const isChoice = (schema: FormSchema) => {
+    const field = schema.properties?.[subjectTypeField];
+    return field !== undefined && (Array.isArray(field.oneOf) || Array.isArray(field.enum));
+  };
+  if (![...forms.values()].some(isChoice)) {
+    problems.error('statistics', `no form has a choice field "${subjectTypeField}" that statistics.subjectTypeField names`, {
+      pointer: '/statistics/subjectTypeField',
+    });
+  }
+}
+
 /**
  * Every check of one definition version. Pure: the caller reads the files (Node or browser), so
  * `npm run validate`, the engine's loader and the designer all run this same code.
@@ -107,7 +127,10 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
     }
   }
   if (indicators !== undefined) checkVariantField(indicators, forms, at(VERSION_FILES.indicators));
-  if (manifest !== undefined) checkSubjectName(manifest, forms, at(VERSION_FILES.manifest));
+  if (manifest !== undefined) {
+    checkSubjectName(manifest, forms, at(VERSION_FILES.manifest));
+    checkStatistics(manifest, forms, at(VERSION_FILES.manifest));
+  }
 
   const processXml = read(VERSION_FILES.process);
   let model: ProcessModel | undefined;

@@ -58,6 +58,12 @@ export const MANIFEST_SCHEMA = {
     },
     /** The form field naming the case's subject (the subject's name), shown in lists and notices. */
     subjectName: name,
+    /** What the statistics page counts: the date a subject holds the designation from, and its type. */
+    statistics: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { designationDate: name, subjectTypeField: name },
+    },
     statuses: {
       type: 'object',
       minProperties: 1,

@@ -19,6 +19,8 @@ export interface Manifest {
   publicNotice?: PublicNoticeDeclaration;
   /** The form field naming the case's subject (e.g. `parkName`), shown in lists and public notices. */
   subjectName?: string;
+  /** What the statistics page counts (none: it shows no designations by type). */
+  statistics?: StatisticsDeclaration;
   statuses: Record<string, StatusDeclaration>;
   /** Named dates a case exposes (`due`), set by timers and by elements with a `due` property. */
   dates: Record<string, DateDeclaration>;
@@ -29,6 +31,13 @@ export interface Manifest {
    * who sent it. Everyone else reads that it came, not from whom (engine/redaction).
    */
   publicSubmissionReaders?: string[];
+}
+
+export interface StatisticsDeclaration {
+  /** A declared date an open case has once its subject holds the designation (e.g. `recognizedOn`). */
+  designationDate?: string;
+  /** A choice field of a form that classifies subjects (e.g. `parkType`). */
+  subjectTypeField?: string;
 }
 
 export interface StatusDeclaration {

@@ -64,17 +64,17 @@ export class LoginThrottle {
 
   /**
    * Records an attempt as failed before it is checked — concurrent guesses cannot all slip in under
-   * the limit. `withdraw` takes the attempt back (it was never checked); `succeeded` also forgives the
+   * the limit. `takeBack` undoes the attempt (it was never checked); `succeeded` also forgives the
    * pair's earlier failures.
    */
-  attempt(keys: readonly string[]): { succeeded: () => void; withdraw: () => void } {
+  attempt(keys: readonly string[]): { succeeded: () => void; takeBack: () => void } {
     const now = this.now();
     if (this.#failures.size > SWEEP_AT) this.#sweep(now);
     for (const key of keys) {
       const entry = this.#live(key, now);
       this.#failures.set(key, { count: (entry?.count ?? 0) + 1, last: now });
     }
-    const withdraw = () => {
+    const takeBack = () => {
       for (const key of keys) {
         const entry = this.#failures.get(key);
         if (entry === undefined) continue;
@@ -83,9 +83,9 @@ export class LoginThrottle {
       }
     };
     return {
-      withdraw,
+      takeBack,
       succeeded: () => {
-        withdraw();
+        takeBack();
         for (const key of keys) if (key.startsWith('pair:')) this.#failures.delete(key);
       },
     };

@@ -3,35 +3,58 @@ import ExcelJS from 'exceljs';
 import { chinaDateOf, type WorkflowEngine } from '../../engine/index.js';
 import { manifestOf, nextDue, regionNamer, type CaseView } from './case-query.js';
 
+/** What the programme calls a case's subject and region (manifest `subject.title`, `region.title`). */
+interface Titles {
+  subject: string;
+  region: string;
+}
+
 /** The export's columns, headed in Chinese as the workbench's case list is. */
-const COLUMNS = [
-  { header: '案件编号', key: 'id', width: 22 },
-  { header: '园区', key: 'parkName', width: 30 },
-  { header: '园区代码', key: 'park', width: 12 },
-  { header: '省级单位', key: 'provinceName', width: 16 },
-  { header: '省级单位代码', key: 'province', width: 12 },
-  { header: '状态', key: 'statusTitle', width: 16 },
-  { header: '状态日期', key: 'statusDate', width: 12 },
-  { header: '流程', key: 'processTitle', width: 30 },
-  { header: '版本', key: 'version', width: 12 },
-  { header: '发起日期', key: 'started', width: 12 },
-  { header: '下一日期', key: 'nextDate', width: 12 },
-  { header: '下一日期名称', key: 'nextTitle', width: 34 },
-  { header: '办结日期', key: 'ended', width: 12 },
-] as const;
+function columnsOf(titles: Titles) {
+  return [
+    { header: '案件编号', key: 'id', width: 22 },
+    { header: titles.subject, key: 'subjectName', width: 30 },
+    { header: `${titles.subject}代码`, key: 'subject', width: 12 },
+    { header: titles.region, key: 'regionName', width: 16 },
+    { header: `${titles.region}代码`, key: 'region', width: 12 },
+    { header: '状态', key: 'statusTitle', width: 16 },
+    { header: '状态日期', key: 'statusDate', width: 12 },
+    { header: '流程', key: 'processTitle', width: 30 },
+    { header: '版本', key: 'version', width: 12 },
+    { header: '发起日期', key: 'started', width: 12 },
+    { header: '下一日期', key: 'nextDate', width: 12 },
+    { header: '下一日期名称', key: 'nextTitle', width: 34 },
+    { header: '办结日期', key: 'ended', width: 12 },
+  ] as const;
+}
 
-export const EXPORT_HEADERS: readonly string[] = COLUMNS.map((column) => column.header);
+type Row = Record<ReturnType<typeof columnsOf>[number]['key'], string>;
 
-type Row = Record<(typeof COLUMNS)[number]['key'], string>;
+/** The declared titles when every case's programme agrees on them; neutral words otherwise. */
+function titlesOf(engine: WorkflowEngine, cases: readonly CaseView[]): Titles {
+  const subjects = new Set<string>();
+  const regions = new Set<string>();
+  for (const view of cases) {
+    const manifest = manifestOf(engine, view);
+    if (manifest !== undefined) {
+      subjects.add(manifest.subject.title);
+      regions.add(manifest.region.title);
+    }
+  }
+  const only = (titles: Set<string>, otherwise: string) =>
+    (titles.size === 1 ? [...titles][0] : undefined) ?? otherwise;
+  return { subject: only(subjects, '申报主体'), region: only(regions, '所属地区') };
+}
 
-function rowOf(engine: WorkflowEngine, view: CaseView, today: string, provinceName: (code: string) => string): Row {
+function rowOf(engine: WorkflowEngine, view: CaseView, today: string, regionName: (code: string) => string): Row {
   const next = nextDue(engine, view, today);
+  const { subject, region } = engine.subjectRegionOf(view);
   return {
     id: view.id,
-    parkName: view.subjectName ?? '',
-    park: engine.subjectRegionOf(view).subject,
-    provinceName: provinceName(engine.subjectRegionOf(view).region),
-    province: engine.subjectRegionOf(view).region,
+    subjectName: view.subjectName ?? '',
+    subject,
+    regionName: regionName(region),
+    region,
     statusTitle: view.statusTitle ?? view.status,
     statusDate: view.statusDate,
     processTitle: manifestOf(engine, view)?.title ?? view.process,
@@ -52,12 +75,12 @@ export async function writeCaseWorkbook(engine: WorkflowEngine, cases: readonly 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   workbook.creator = '全国质量品牌提升示范区工作平台';
   const sheet = workbook.addWorksheet('案件', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((column) => ({ ...column }));
+  sheet.columns = columnsOf(titlesOf(engine, cases)).map((column) => ({ ...column }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   const today = chinaDateOf(engine.clock.now());
-  const provinceName = regionNamer(engine);
-  for (const view of cases) sheet.addRow(rowOf(engine, view, today, provinceName)).commit();
+  const regionName = regionNamer(engine);
+  for (const view of cases) sheet.addRow(rowOf(engine, view, today, regionName)).commit();
   sheet.commit();
   await workbook.commit();
 }

@@ -5,20 +5,18 @@ import { manifestOf, regionNamer, type CaseView } from './case-query.js';
 export interface Statistics {
   today: string;
   total: number;
-  /** Cases by region and current status. */
-  byProvinceStatus: { province: string; provinceName: string; status: string; statusTitle: string; count: number }[];
+  /** Cases by region (the manifest's `region`: a province, a city) and current status. */
+  byRegionStatus: { region: string; regionName: string; status: string; statusTitle: string; count: number }[];
   /** Cases entering each status, by month (China time) of the change. */
   stagesOverTime: { month: string; status: string; statusTitle: string; count: number }[];
   /** Open tasks past their due date, by region. */
-  overdue: { province: string; provinceName: string; count: number }[];
-  /** Zones recognised now (a recognition date, not ended), by park type. */
-  recognisedByParkType: { parkType: string; title: string; count: number }[];
+  overdue: { region: string; regionName: string; count: number }[];
+  /**
+   * Subjects holding the designation now (an open case with the manifest's `statistics.designationDate`
+   * date), by the choice their forms gave in `statistics.subjectTypeField`.
+   */
+  designatedByType: { type: string; title: string; count: number }[];
 }
-
-/** The creation application's field that classifies a park (Art. 3: agriculture, industry, services). */
-const PARK_TYPE_FIELD = 'parkType';
-/** The date a case has once its zone is recognised (Art. 23). */
-const RECOGNISED_DATE = 'recognizedOn';
 
 /** Counts rows by a key; each key's first row gives the other fields. */
 function tally<T extends object>(rows: readonly T[], key: (row: T) => string): (T & { count: number })[] {
@@ -65,35 +63,44 @@ function overdueTasks(engine: WorkflowEngine, cases: readonly CaseView[], today:
   );
 }
 
-function parkTypeTitle(engine: WorkflowEngine, view: CaseView, parkType: string): string {
+/** The title of a choice (`const`) of the field in the version's forms; the code where none has it. */
+function choiceTitle(engine: WorkflowEngine, view: CaseView, field: string, value: string): string {
   try {
     for (const schema of engine.definitions.get(view.process, view.version).definition.forms.values()) {
       const property = (
         schema.properties as Record<string, { oneOf?: { const?: unknown; title?: string }[] }> | undefined
-      )?.[PARK_TYPE_FIELD];
-      const title = property?.oneOf?.find((choice) => choice.const === parkType)?.title;
+      )?.[field];
+      const title = property?.oneOf?.find((choice) => choice.const === value)?.title;
       if (title !== undefined) return title;
     }
   } catch {
     // A version no longer loaded: the code stands for itself.
   }
-  return parkType;
+  return value;
 }
 
-async function recognisedByParkType(engine: WorkflowEngine, cases: readonly CaseView[], actor: Actor) {
-  const types: { parkType: string; title: string }[] = [];
-  for (const view of cases.filter((each) => !each.final && each.due[RECOGNISED_DATE] !== undefined)) {
-    const submissions = await engine.submissions(view.id, actor);
-    const latest = submissions
-      .map((submission) => submission.data)
-      .reverse()
-      .find(
-        (data): data is Record<string, unknown> => typeof data === 'object' && data !== null && PARK_TYPE_FIELD in data,
-      );
-    const parkType = typeof latest?.[PARK_TYPE_FIELD] === 'string' ? latest[PARK_TYPE_FIELD] : 'unknown';
-    types.push({ parkType, title: parkType === 'unknown' ? '未填写' : parkTypeTitle(engine, view, parkType) });
+/** The type the subject's latest submission gave in `field` (or `unknown`). */
+async function subjectType(engine: WorkflowEngine, view: CaseView, field: string, actor: Actor) {
+  const latest = (await engine.submissions(view.id, actor))
+    .map((submission) => submission.data)
+    .reverse()
+    .find((data): data is Record<string, unknown> => typeof data === 'object' && data !== null && field in data);
+  const type = latest?.[field];
+  return typeof type === 'string' ? { type, title: choiceTitle(engine, view, field, type) } : UNKNOWN_TYPE;
+}
+
+const UNKNOWN_TYPE = { type: 'unknown', title: '未填写' };
+
+async function designatedByType(engine: WorkflowEngine, cases: readonly CaseView[], actor: Actor) {
+  const types: { type: string; title: string }[] = [];
+  for (const view of cases) {
+    const { designationDate, subjectTypeField } = manifestOf(engine, view)?.statistics ?? {};
+    if (view.final || designationDate === undefined || view.due[designationDate] === undefined) continue;
+    types.push(
+      subjectTypeField === undefined ? UNKNOWN_TYPE : await subjectType(engine, view, subjectTypeField, actor),
+    );
   }
-  return tally(types, (row) => row.parkType);
+  return tally(types, (row) => row.type);
 }
 
 /** The statistics page's figures over `cases` (already scoped to the caller by the engine). */
@@ -103,26 +110,26 @@ export async function statisticsOf(
   actor: Actor,
 ): Promise<Statistics> {
   const today = chinaDateOf(engine.clock.now());
-  const provinceName = regionNamer(engine);
-  const byProvinceStatus = tally(
+  const regionName = regionNamer(engine);
+  const byRegionStatus = tally(
     cases.map((view) => ({
-      province: engine.subjectRegionOf(view).region,
-      provinceName: provinceName(engine.subjectRegionOf(view).region),
+      region: engine.subjectRegionOf(view).region,
+      regionName: regionName(engine.subjectRegionOf(view).region),
       status: view.status,
       statusTitle: view.statusTitle ?? view.status,
     })),
-    (row) => `${row.province}/${row.status}`,
+    (row) => `${row.region}/${row.status}`,
   );
   const overdue = tally(
-    overdueTasks(engine, cases, today).map((province) => ({ province, provinceName: provinceName(province) })),
-    (row) => row.province,
+    overdueTasks(engine, cases, today).map((region) => ({ region, regionName: regionName(region) })),
+    (row) => row.region,
   );
   return {
     today,
     total: cases.length,
-    byProvinceStatus,
+    byRegionStatus,
     stagesOverTime: await stagesOverTime(engine, cases, actor),
     overdue,
-    recognisedByParkType: await recognisedByParkType(engine, cases, actor),
+    designatedByType: await designatedByType(engine, cases, actor),
   };
 }

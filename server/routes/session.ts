@@ -25,7 +25,7 @@ export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Rout
     const attempt = throttle.attempt(keys);
     const session = await accounts.login(username, password).catch((error: unknown) => {
       // Refused by a full hashing queue (429 busy): nothing was checked, so it costs no attempt.
-      attempt.withdraw();
+      attempt.takeBack();
       throw error;
     });
     if (session === undefined) throw new HttpError(401, 'unauthorized', '用户名或密码不正确');

@@ -147,6 +147,19 @@ describe('JSON files', () => {
     });
   });
 
+  it('statistics: a designation date that is not declared, a type field that is not a choice', async () => {
+    await expectBroken(setJson(real.source, 'manifest.json', '/statistics/designationDate', 'recognisedOn'), {
+      check: 'statistics',
+      file: 'manifest.json',
+      pointer: '/statistics/designationDate',
+    });
+    await expectBroken(setJson(real.source, 'manifest.json', '/statistics/subjectTypeField', 'parkName'), {
+      check: 'statistics',
+      file: 'manifest.json',
+      pointer: '/statistics/subjectTypeField',
+    });
+  });
+
   it('file-shape: a rule citing its article badly', async () => {
     await expectBroken(setJson(real.source, 'rules.json', '/art7LookBack/article', 'Article 7'), {
       check: 'file-shape',

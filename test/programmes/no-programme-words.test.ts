@@ -1,7 +1,8 @@
-// The engine and the server speak no programme's words (issue 10 A.4): the county-brand programme
-// (test/programmes/county-brand, counties in cities) runs from its files alone, so none of its
-// ids, statuses, due names or article citations may appear in the code of engine/ or server/ —
-// in a string, a template or a name; comments may cite anything.
+// The engine and the server speak no programme's words (issue 10 A.4): the quality-brand-zone
+// programme (definitions/) and the county-brand programme (test/programmes/county-brand, counties in
+// cities) run from their files alone, so none of their ids, statuses, due names or article citations
+// may appear in the code of engine/ or server/ — in a string, a template or a name; comments may cite
+// anything.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,11 @@ import { describe, expect, it } from 'vitest';
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 const PROGRAMME = join(PROJECT, 'test/programmes/county-brand');
+/** Each programme: its process id and the folder of its versions. */
+const PROGRAMMES = [
+  { process: 'quality-brand-zone', dir: join(PROJECT, 'definitions/quality-brand-zone') },
+  { process: 'county-brand', dir: PROGRAMME },
+];
 
 async function filesUnder(dir: string, keep: (name: string) => boolean): Promise<string[]> {
   const found: string[] = [];
@@ -28,11 +34,11 @@ interface Vocabulary {
   articles: Set<string>;
 }
 
-/** This programme's words, read from its own files (every version). */
-async function vocabulary(): Promise<Vocabulary> {
+/** A programme's words, read from its own files (every version). */
+async function vocabulary(programme: string): Promise<Vocabulary> {
   const exact = new Set<string>();
   const articles = new Set<string>();
-  for (const file of await filesUnder(PROGRAMME, (name) => name.endsWith('.json') || name.endsWith('.bpmn'))) {
+  for (const file of await filesUnder(programme, (name) => name.endsWith('.json') || name.endsWith('.bpmn'))) {
     const text = await readFile(file, 'utf8');
     for (const [, number] of text.matchAll(/Art\. (\d+)/g)) articles.add(`Art. ${number ?? ''}`);
     if (file.endsWith('manifest.json')) {
@@ -75,35 +81,41 @@ function codeTexts(path: string, source: string): { text: string; line: number }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-describe('engine/ and server/ carry none of the county-brand programme', () => {
-  it("has the programme's words to look for", async () => {
-    const { exact, articles } = await vocabulary();
-    expect([...exact]).toEqual(
+describe('engine/ and server/ carry no programme’s words', () => {
+  it("has each programme's words to look for", async () => {
+    const county = await vocabulary(PROGRAMME);
+    expect([...county.exact]).toEqual(
       expect.arrayContaining(['county-brand', 'designated', 'announcementEnds', 'cityReview']),
     );
-    expect(articles.size).toBeGreaterThan(5);
+    expect(county.articles.size).toBeGreaterThan(5);
+    const quality = await vocabulary(PROGRAMMES[0]?.dir ?? '');
+    expect([...quality.exact]).toEqual(expect.arrayContaining(['quality-brand-zone', 'recognizedOn', 'objection']));
+    expect(quality.articles.size).toBeGreaterThan(20);
   });
 
-  it('finds none of its ids, statuses, due names or article numbers in their code (comments aside)', async () => {
-    const { exact, articles } = await vocabulary();
-    const citation = new RegExp(`(${[...articles].map(escape).join('|')})(?!\\d)`);
-    const found: string[] = [];
-    const sources = [
-      ...(await filesUnder(join(PROJECT, 'engine'), (name) => name.endsWith('.ts'))),
-      ...(await filesUnder(join(PROJECT, 'server'), (name) => name.endsWith('.ts'))),
-    ];
-    expect(sources.length).toBeGreaterThan(50);
-    for (const path of sources) {
-      for (const { text, line } of codeTexts(path, await readFile(path, 'utf8'))) {
-        const where = `${relative(PROJECT, path)}:${String(line)}`;
-        if (exact.has(text)) found.push(`${where} "${text}"`);
-        else if (text.includes('county-brand')) found.push(`${where} "${text}"`);
-        const cited = citation.exec(text);
-        if (cited !== null) found.push(`${where} ${cited[0]} in "${text}"`);
+  it.each(PROGRAMMES)(
+    'finds none of $process’s ids, statuses, due names or article numbers in their code (comments aside)',
+    async ({ process, dir }) => {
+      const { exact, articles } = await vocabulary(dir);
+      const citation = new RegExp(`(${[...articles].map(escape).join('|')})(?!\\d)`);
+      const found: string[] = [];
+      const sources = [
+        ...(await filesUnder(join(PROJECT, 'engine'), (name) => name.endsWith('.ts'))),
+        ...(await filesUnder(join(PROJECT, 'server'), (name) => name.endsWith('.ts'))),
+      ];
+      expect(sources.length).toBeGreaterThan(50);
+      for (const path of sources) {
+        for (const { text, line } of codeTexts(path, await readFile(path, 'utf8'))) {
+          const where = `${relative(PROJECT, path)}:${String(line)}`;
+          if (exact.has(text)) found.push(`${where} "${text}"`);
+          else if (text.includes(process)) found.push(`${where} "${text}"`);
+          const cited = citation.exec(text);
+          if (cited !== null) found.push(`${where} ${cited[0]} in "${text}"`);
+        }
       }
-    }
-    expect(found).toEqual([]);
-  });
+      expect(found).toEqual([]);
+    },
+  );
 
   it('is a programme without the words park and province (files, names and scenarios)', async () => {
     const files = [

@@ -145,14 +145,14 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
   it('counts SAMR’s statistics over every province', async () => {
     const figures = await statistics(h, 'samr');
     expect(figures.total).toBe(3);
-    expect(figures.byProvinceStatus.map((row) => [row.provinceName, row.statusTitle, row.count]).sort()).toEqual(
+    expect(figures.byRegionStatus.map((row) => [row.regionName, row.statusTitle, row.count]).sort()).toEqual(
       [
         ['江苏省', '创建申请中', 1],
         ['江苏省', '示范期内', 1],
         ['浙江省', '创建中', 1],
       ].sort(),
     );
-    expect(figures.recognisedByParkType).toEqual([{ parkType: 'industry', title: '工业', count: 1 }]);
+    expect(figures.designatedByType).toEqual([{ type: 'industry', title: '工业', count: 1 }]);
     const entered = (status: string) =>
       figures.stagesOverTime.filter((row) => row.status === status).map((row) => [row.month, row.count]);
     expect(entered('applying')).toEqual([['2024-04', 3]]);
@@ -164,16 +164,16 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
   it('counts a province’s statistics over its own province only', async () => {
     const zhejiangOnly = await statistics(h, 'province2');
     expect(zhejiangOnly.total).toBe(1);
-    expect(zhejiangOnly.byProvinceStatus).toEqual([
-      { province: '330000', provinceName: '浙江省', status: 'creating', statusTitle: '创建中', count: 1 },
+    expect(zhejiangOnly.byRegionStatus).toEqual([
+      { region: '330000', regionName: '浙江省', status: 'creating', statusTitle: '创建中', count: 1 },
     ]);
-    expect(zhejiangOnly.recognisedByParkType).toEqual([]);
+    expect(zhejiangOnly.designatedByType).toEqual([]);
     expect(zhejiangOnly.stagesOverTime.map((row) => [row.status, row.count])).toEqual([
       ['applying', 1],
       ['creating', 1],
     ]);
     const jiangsu = await statistics(h, 'province');
     expect(jiangsu.total).toBe(2);
-    expect(new Set(jiangsu.byProvinceStatus.map((row) => row.province))).toEqual(new Set(['320000']));
+    expect(new Set(jiangsu.byRegionStatus.map((row) => row.region))).toEqual(new Set(['320000']));
   });
 });

@@ -32,10 +32,10 @@ function stacked<T extends { count: number }>(
   };
 }
 
-export function provinceStatusChart(figures: Statistics): ChartOption {
+export function regionStatusChart(figures: Statistics): ChartOption {
   return stacked(
-    figures.byProvinceStatus,
-    (row) => row.provinceName,
+    figures.byRegionStatus,
+    (row) => row.regionName,
     (row) => row.statusTitle,
   );
 }
@@ -53,13 +53,13 @@ export function overdueChart(figures: Statistics, label: string): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     grid: { top: 24, left: 40, right: 16, bottom: 32, containLabel: true },
-    xAxis: { type: 'category', data: figures.overdue.map((row) => row.provinceName) },
+    xAxis: { type: 'category', data: figures.overdue.map((row) => row.regionName) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ name: label, type: 'bar', color: '#b7202e', data: figures.overdue.map((row) => row.count) }],
   };
 }
 
-export function parkTypeChart(figures: Statistics, label: string): ChartOption {
+export function subjectTypeChart(figures: Statistics, label: string): ChartOption {
   return {
     tooltip: { trigger: 'item' },
     legend: { bottom: 0 },
@@ -69,7 +69,7 @@ export function parkTypeChart(figures: Statistics, label: string): ChartOption {
         type: 'pie',
         radius: ['35%', '65%'],
         label: { formatter: '{b}：{c}' },
-        data: figures.recognisedByParkType.map((row) => ({ name: row.title, value: row.count })),
+        data: figures.designatedByType.map((row) => ({ name: row.title, value: row.count })),
       },
     ],
   };

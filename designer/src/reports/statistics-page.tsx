@@ -6,7 +6,7 @@ import type { Statistics } from '../../../server/reports/statistics.js';
 import { useAsync } from '../workbench/use-async.js';
 import { EChart, type ChartOption } from './echart.js';
 import { useReportI18n } from './report-i18n.js';
-import { overdueChart, parkTypeChart, provinceStatusChart, stagesChart } from './statistics-charts.js';
+import { overdueChart, subjectTypeChart, regionStatusChart, stagesChart } from './statistics-charts.js';
 
 function ChartCard({ title, option, empty }: { title: string; option: ChartOption; empty: boolean }) {
   const { r } = useReportI18n();
@@ -31,10 +31,10 @@ export function StatisticsPage() {
       data === undefined
         ? undefined
         : {
-            provinces: provinceStatusChart(data),
+            regions: regionStatusChart(data),
             stages: stagesChart(data),
             overdue: overdueChart(data, r('overdueTotal')),
-            parkTypes: parkTypeChart(data, r('recognised')),
+            subjectTypes: subjectTypeChart(data, r('recognised')),
           },
     [data, r],
   );
@@ -45,7 +45,7 @@ export function StatisticsPage() {
       <Alert type="error" showIcon title={figures.error.message} />
     );
   const overdue = data.overdue.reduce((sum, row) => sum + row.count, 0);
-  const recognised = data.recognisedByParkType.reduce((sum, row) => sum + row.count, 0);
+  const recognised = data.designatedByType.reduce((sum, row) => sum + row.count, 0);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
@@ -77,11 +77,7 @@ export function StatisticsPage() {
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <ChartCard
-            title={r('byProvinceStatus')}
-            option={charts.provinces}
-            empty={data.byProvinceStatus.length === 0}
-          />
+          <ChartCard title={r('byProvinceStatus')} option={charts.regions} empty={data.byRegionStatus.length === 0} />
         </Col>
         <Col xs={24} lg={12}>
           <ChartCard title={r('stagesOverTime')} option={charts.stages} empty={data.stagesOverTime.length === 0} />
@@ -90,7 +86,7 @@ export function StatisticsPage() {
           <ChartCard title={r('overdue')} option={charts.overdue} empty={data.overdue.length === 0} />
         </Col>
         <Col xs={24} lg={12}>
-          <ChartCard title={r('recognised')} option={charts.parkTypes} empty={data.recognisedByParkType.length === 0} />
+          <ChartCard title={r('recognised')} option={charts.subjectTypes} empty={data.designatedByType.length === 0} />
         </Col>
       </Row>
     </Space>

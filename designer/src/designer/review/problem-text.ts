@@ -28,6 +28,7 @@ export const CHECK_TEXT: Record<string, string> = {
   'group-scope': '办理组的范围只能是申报主体、所属地区或单个环节',
   'anyone-group': '“任何人”办理组的声明有误：只能有一个，且不能限定范围',
   'public-notice': '公示页面提供的消息或显示名称的字段声明有误',
+  statistics: '统计声明有误：认定日期须是已声明的日期，主体类型须是表单中的选择字段',
   'unused-status': '声明了但流程中从未使用的案件状态',
   // Rules (periods) and indicators
   'rule-value': '期限的取值无效（应为年、月、周、日或工作日数）',
