@@ -77,7 +77,15 @@ export async function drawDiagram(page: Page, xml: string): Promise<DrawnDiagram
         getAll(): PageElement[];
         getGraphics(element: PageElement): SVGGElement;
       }
-      const Viewer = (window as unknown as { BpmnJS: new (options: object) => { importXML(xml: string): Promise<{ warnings: { message: string }[] }>; get(name: string): unknown; destroy(): void } }).BpmnJS;
+      const Viewer = (
+        window as unknown as {
+          BpmnJS: new (options: object) => {
+            importXML(xml: string): Promise<{ warnings: { message: string }[] }>;
+            get(name: string): unknown;
+            destroy(): void;
+          };
+        }
+      ).BpmnJS;
       const viewer = new Viewer({ container: '#canvas', textRenderer: textStyle, moddleExtensions: { camunda } });
       const { warnings } = await viewer.importXML(xml);
       const registry = viewer.get('elementRegistry') as Registry;
@@ -90,7 +98,7 @@ export async function drawDiagram(page: Page, xml: string): Promise<DrawnDiagram
       // translated by its position; the text's box is relative to it.
       const textBox = (element: PageElement, origin: { x: number; y: number }) => {
         const text = registry.getGraphics(element).querySelector('.djs-visual text');
-        if (text === null || (text.textContent ?? '').trim() === '') return undefined;
+        if (text === null || text.textContent.trim() === '') return undefined;
         const box = (text as SVGTextElement).getBBox();
         return { x: origin.x + box.x, y: origin.y + box.y, width: box.width, height: box.height };
       };
@@ -115,7 +123,12 @@ export async function drawDiagram(page: Page, xml: string): Promise<DrawnDiagram
           if (element.label !== undefined) continue; // named beside it
           const embedded = textBox(element, element);
           if (embedded !== undefined)
-            labels.push({ owner: element.id, text: element.businessObject.name ?? '', kind: 'embedded', box: embedded });
+            labels.push({
+              owner: element.id,
+              text: element.businessObject.name ?? '',
+              kind: 'embedded',
+              box: embedded,
+            });
         }
       }
       viewer.destroy();

@@ -5,19 +5,34 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { launchChromium } from './chromium.js';
-import { drawDiagram, intersects, labelCollisions, openDiagramPage, type Box, type DrawnDiagram } from './diagram-page.js';
+import {
+  drawDiagram,
+  intersects,
+  labelCollisions,
+  openDiagramPage,
+  type Box,
+  type DrawnDiagram,
+} from './diagram-page.js';
 
 const GAP = 4;
 
 function crossesBorder(box: Box, container: Box): boolean {
   const inside =
-    box.x >= container.x && box.y >= container.y && box.x + box.width <= container.x + container.width && box.y + box.height <= container.y + container.height;
+    box.x >= container.x &&
+    box.y >= container.y &&
+    box.x + box.width <= container.x + container.width &&
+    box.y + box.height <= container.y + container.height;
   return !inside && intersects(box, container);
 }
 
 function segmentHits(box: Box, a: { x: number; y: number }, b: { x: number; y: number }): boolean {
   // Waypoints run horizontally or vertically: a segment hits the box when its span does.
-  const span = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x) + 1, height: Math.abs(a.y - b.y) + 1 };
+  const span = {
+    x: Math.min(a.x, b.x),
+    y: Math.min(a.y, b.y),
+    width: Math.abs(a.x - b.x) + 1,
+    height: Math.abs(a.y - b.y) + 1,
+  };
   return intersects(box, span);
 }
 
@@ -49,9 +64,15 @@ function candidates(diagram: DrawnDiagram, owner: string, size: { width: number;
       const x = a.x + (b.x - a.x) * t;
       const y = a.y + (b.y - a.y) * t;
       if (a.y === b.y) {
-        found.push({ x: x - width / 2, y: y - GAP - height, width, height }, { x: x - width / 2, y: y + GAP, width, height });
+        found.push(
+          { x: x - width / 2, y: y - GAP - height, width, height },
+          { x: x - width / 2, y: y + GAP, width, height },
+        );
       } else {
-        found.push({ x: x + GAP, y: y - height / 2, width, height }, { x: x - GAP - width, y: y - height / 2, width, height });
+        found.push(
+          { x: x + GAP, y: y - height / 2, width, height },
+          { x: x - GAP - width, y: y - height / 2, width, height },
+        );
       }
     }
   }
@@ -79,7 +100,10 @@ function freePlace(diagram: DrawnDiagram, owner: string): Box | undefined {
     if (diagram.shapes.some((shape) => shape.container && crossesBorder(box, shape.box))) continue;
     const crossings = diagram.edges
       .filter((edge) => edge.id !== owner)
-      .reduce((sum, edge) => sum + edge.points.slice(1).filter((b, i) => segmentHits(box, edge.points[i] ?? b, b)).length, 0);
+      .reduce(
+        (sum, edge) => sum + edge.points.slice(1).filter((b, i) => segmentHits(box, edge.points[i] ?? b, b)).length,
+        0,
+      );
     const cost = crossings * 1000 + Math.min(rank, 100) + Math.max(0, rank - 100) / 40;
     if (best === undefined || cost < best.cost) best = { box, cost };
   }
@@ -88,7 +112,9 @@ function freePlace(diagram: DrawnDiagram, owner: string): Box | undefined {
 
 /** Gives the element's BPMNShape/BPMNEdge a BPMNLabel with these bounds (replacing one it has). */
 function setLabelBounds(xml: string, owner: string, box: Box): string {
-  const pattern = new RegExp(`(<bpmndi:BPMN(Shape|Edge)\\b[^>]*bpmnElement="${owner}"[^>]*>)([\\s\\S]*?)(\\n?\\s*</bpmndi:BPMN\\2>)`);
+  const pattern = new RegExp(
+    `(<bpmndi:BPMN(Shape|Edge)\\b[^>]*bpmnElement="${owner}"[^>]*>)([\\s\\S]*?)(\\n?\\s*</bpmndi:BPMN\\2>)`,
+  );
   const match = pattern.exec(xml);
   if (match === null) throw new Error(`no DI for ${owner}`);
   const indent = /\n(\s*)</.exec(match[3] ?? '')?.[1] ?? '        ';
@@ -100,7 +126,9 @@ function setLabelBounds(xml: string, owner: string, box: Box): string {
 /** The label a collision should move: a flow's rather than a gateway's, the first named otherwise. */
 function mover(collision: string, diagram: DrawnDiagram): string | undefined {
   const owners = [...collision.matchAll(/label (\S+?)「/g)].map((match) => match[1] ?? '');
-  const external = owners.filter((owner) => diagram.labels.some((label) => label.owner === owner && label.kind === 'external'));
+  const external = owners.filter((owner) =>
+    diagram.labels.some((label) => label.owner === owner && label.kind === 'external'),
+  );
   return external.find((owner) => diagram.edges.some((edge) => edge.id === owner)) ?? external[0];
 }
 
