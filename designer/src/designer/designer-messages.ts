@@ -255,7 +255,8 @@ const en: Messages = {
   actualSizeHint: 'Show at actual size (100%)',
   searchDiagram: 'Find an element by name',
   searchNone: 'No element has this in its name',
-  notRunnable: 'The imported diagram has {count} constructs this system does not run, marked on the diagram: change them before saving',
+  notRunnable:
+    'The imported diagram has {count} constructs this system does not run, marked on the diagram: change them before saving',
   advanced: 'Advanced',
   advancedHint: 'Show the full Camunda properties panel (for developers)',
   undo: 'Undo',
