@@ -5,7 +5,7 @@ import { DIAGRAM_TEXT } from '../../designer/src/designer/diagram/diagram-text.j
 
 const require = createRequire(import.meta.url);
 const bpmnJsDist = (file: string) => join(require.resolve('bpmn-js/package.json'), '..', 'dist', file);
-const camundaModdle = require('camunda-bpmn-moddle/resources/camunda.json') as object;
+export const camundaModdle = require('camunda-bpmn-moddle/resources/camunda.json') as object;
 
 export interface Box {
   x: number;
@@ -40,15 +40,18 @@ export interface DrawnDiagram {
   warnings: string[];
 }
 
-/** A page with bpmn-js' viewer (its distributed bundle) and the designer's label font. */
-export async function openDiagramPage(browser: Browser): Promise<Page> {
+/** A page with bpmn-js (its distributed bundle: the viewer, or the modeler) as `window.BpmnJS`. */
+export async function openDiagramPage(
+  browser: Browser,
+  bundle: 'bpmn-viewer.production.min.js' | 'bpmn-modeler.production.min.js' = 'bpmn-viewer.production.min.js',
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   await page.setContent(
     '<html><body style="margin:0"><div id="canvas" style="width:100vw;height:100vh"></div></body></html>',
   );
   await page.addStyleTag({ path: bpmnJsDist('assets/diagram-js.css') });
   await page.addStyleTag({ path: bpmnJsDist('assets/bpmn-js.css') });
-  await page.addScriptTag({ path: bpmnJsDist('bpmn-viewer.production.min.js') });
+  await page.addScriptTag({ path: bpmnJsDist(bundle) });
   // tsx (esbuild's keepNames) wraps the functions it passes to the page in a helper the page lacks.
   await page.addScriptTag({ content: 'window.__name = (fn) => fn;' });
   return page;

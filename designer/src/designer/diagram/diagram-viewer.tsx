@@ -9,6 +9,7 @@ import { useDesignerI18n } from '../designer-i18n.js';
 import { DiagramSearch } from './diagram-search.js';
 import { DIAGRAM_TEXT } from './diagram-text.js';
 import { LaneTitles } from './lane-titles.js';
+import { translateFor } from './translate-zh.js';
 import type { DiagramElement } from './camunda-properties.js';
 import { useMarkers, useResized, useReveal, type ElementFocus } from './diagram-hooks.js';
 import './designer-diagram.css';
@@ -32,8 +33,10 @@ const viewerModule = import('./bpmn-js-viewer.js');
 
 /** A read-only diagram (published versions, comparisons): navigate, select, read properties. */
 export function DiagramViewer(props: DiagramViewerProps) {
-  const { d } = useDesignerI18n();
+  const { d, language } = useDesignerI18n();
   const { message } = App.useApp();
+  const languageRef = useRef(language);
+  languageRef.current = language;
   const canvasRef = useRef<HTMLDivElement>(null);
   const [diagram, setDiagram] = useState<BpmnDiagram | undefined>();
   const [selected, setSelected] = useState<DiagramElement | undefined>();
@@ -52,7 +55,7 @@ export function DiagramViewer(props: DiagramViewerProps) {
         moddleExtensions: { camunda: camundaModdle },
         textRenderer: DIAGRAM_TEXT,
         minimap: { open: true },
-        additionalModules: [MinimapModule],
+        additionalModules: [MinimapModule, { translate: ['value', translateFor(() => languageRef.current)] }],
       });
       viewer = created as unknown as BpmnDiagram;
       viewer.get<EventBus>('eventBus').on('selection.changed', (event) => {

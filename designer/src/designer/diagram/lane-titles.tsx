@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { DiagramElement } from './camunda-properties.js';
-import type { BpmnDiagram, Canvas, ElementRegistry, EventBus } from './services.js';
+import {
+  addMarkers,
+  removeMarkers,
+  type BpmnDiagram,
+  type Canvas,
+  type ElementRegistry,
+  type EventBus,
+} from './services.js';
 
 interface LaneTitle {
   id: string;
@@ -46,6 +53,20 @@ const REDRAW_EVENTS = ['canvas.viewbox.changed', 'elements.changed', 'import.don
  */
 export function LaneTitles({ diagram }: { diagram: BpmnDiagram | undefined }) {
   const [titles, setTitles] = useState<LaneTitle[]>([]);
+  const shown = titles.length > 0;
+  // The column comes and goes with the lanes (an imported diagram may have none): the canvas measures itself again.
+  useEffect(() => {
+    diagram?.get<Canvas>('canvas').resized();
+  }, [diagram, shown]);
+  // The lanes' own titles, turned on their side, give way to the column's.
+  const laneIds = titles.map((title) => title.id).join(' ');
+  useEffect(() => {
+    if (diagram === undefined || laneIds === '') return;
+    const marked = addMarkers(diagram, laneIds.split(' '), 'qbz-titled-lane');
+    return () => {
+      removeMarkers(diagram, marked, 'qbz-titled-lane');
+    };
+  }, [diagram, laneIds]);
   useEffect(() => {
     if (diagram === undefined) return;
     let frame = 0;
@@ -63,8 +84,9 @@ export function LaneTitles({ diagram }: { diagram: BpmnDiagram | undefined }) {
       for (const event of REDRAW_EVENTS) eventBus.off(event, redraw);
     };
   }, [diagram]);
+  if (!shown) return null;
   return (
-    <div className="qbz-lane-titles" aria-hidden={titles.length === 0}>
+    <div className="qbz-lane-titles">
       {titles.map((title) => (
         <div
           key={title.id}
