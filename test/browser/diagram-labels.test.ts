@@ -25,7 +25,7 @@ describe.runIf(browserAvailable())('labels of the process diagrams', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     page = await openDiagramPage(browser);
-  });
+  }, 60_000);
   afterAll(async () => {
     await browser.close();
   });
