@@ -1,14 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findVersionDirs } from '../../engine/definitions/read-definitions.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
-
-const require = createRequire(import.meta.url);
-const bpmnJsDist = (file: string) => join(require.resolve('bpmn-js/package.json'), '..', 'dist', file);
-const camundaModdle = require('camunda-bpmn-moddle/resources/camunda.json') as object;
+import { camundaModdle, openDiagramPage } from './diagram-page.js';
 
 /** The part of the bpmn-js modeler API the page script uses. */
 interface BpmnModeler {
@@ -36,13 +32,7 @@ describe.runIf(browserAvailable())('process diagrams in bpmn-js', () => {
   it('open without warnings and render every element', async () => {
     const dirs = await findVersionDirs('definitions');
     expect(dirs.length).toBeGreaterThan(0);
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.setContent(
-      '<html><body style="margin:0"><div id="canvas" style="width:100vw;height:100vh"></div></body></html>',
-    );
-    await page.addStyleTag({ path: bpmnJsDist('assets/diagram-js.css') });
-    await page.addStyleTag({ path: bpmnJsDist('assets/bpmn-js.css') });
-    await page.addScriptTag({ path: bpmnJsDist('bpmn-modeler.production.min.js') });
+    const page = await openDiagramPage(browser, 'bpmn-modeler.production.min.js');
     for (const dir of dirs) {
       const xml = await readFile(join(dir, 'process.bpmn'), 'utf8');
       const result = await page.evaluate(

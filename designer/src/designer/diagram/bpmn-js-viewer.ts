@@ -5,3 +5,6 @@ type ViewerClass = typeof import('bpmn-js/lib/NavigatedViewer.js').default;
 
 export const NavigatedViewer = NavigatedViewerModule as unknown as ViewerClass;
 export type NavigatedViewer = InstanceType<ViewerClass>;
+
+// The viewer's minimap, loaded with it.
+export { default as MinimapModule } from 'diagram-js-minimap';

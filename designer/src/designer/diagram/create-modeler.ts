@@ -2,6 +2,8 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'diagram-js-minimap/assets/diagram-js-minimap.css';
+import MinimapModule from 'diagram-js-minimap';
 import { Modeler } from './bpmn-js.js';
 import {
   BpmnPropertiesPanelModule,
@@ -10,6 +12,7 @@ import {
 } from 'bpmn-js-properties-panel';
 import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
+import { DIAGRAM_TEXT } from './diagram-text.js';
 import { LegalTimeModule } from './legal-time/index.js';
 import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
 import { translateFor } from './translate-zh.js';
@@ -26,13 +29,17 @@ export interface ModelerOptions {
 /**
  * The designer's modeler: bpmn-js with the properties panel, the Camunda Platform provider, moddle
  * extension and behaviours (formKey, candidate groups, extension properties, conditions, timers),
- * and the legal-time group. The MIWG test and the benchmark build exactly this.
+ * the legal-time group, the minimap and the designer's label font. The MIWG test and the benchmark
+ * build exactly this.
  */
 export function createModeler({ container, properties, vocabulary, language = () => 'en' }: ModelerOptions): Modeler {
   return new Modeler({
     container,
     propertiesPanel: { parent: properties },
+    textRenderer: DIAGRAM_TEXT,
+    minimap: { open: true },
     additionalModules: [
+      MinimapModule,
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
       CamundaPlatformPropertiesProviderModule,

@@ -1,10 +1,14 @@
 import { DownloadOutlined, ExpandOutlined, RedoOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Space, Switch, Tooltip } from 'antd';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ModdleElement } from '../../../../engine/definitions/moddle.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { createModeler } from './create-modeler.js';
 import './designer-diagram.css';
+import { DiagramSearch } from './diagram-search.js';
+import { LaneTitles } from './lane-titles.js';
 import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
+import { notRunnable } from './runnability.js';
 import {
   download,
   useMarkers,
@@ -14,7 +18,14 @@ import {
   type ElementFocus,
   type ProblemBadge,
 } from './diagram-hooks.js';
-import { initialView, type BpmnDiagram, type Canvas, type CommandStack, type EventBus } from './services.js';
+import {
+  actualSize,
+  initialView,
+  type BpmnDiagram,
+  type Canvas,
+  type CommandStack,
+  type EventBus,
+} from './services.js';
 
 export interface DiagramEditorProps {
   /** The diagram to open (read once, when the editor mounts). */
@@ -52,6 +63,13 @@ export function DiagramEditor(props: DiagramEditorProps) {
   const [advanced, setAdvanced] = useState(false);
   const advancedRef = useRef(advanced);
   advancedRef.current = advanced;
+  // What the engine would not run in the diagram as it is now (an import from Camunda Modeler).
+  const [unrunnable, setUnrunnable] = useState<ProblemBadge[]>([]);
+  const checkRunnable = (modeler: BpmnDiagram) => {
+    const found = notRunnable(modeler.getDefinitions() as ModdleElement);
+    setUnrunnable(found);
+    return found;
+  };
 
   useEffect(() => {
     const container = canvasRef.current;
@@ -76,6 +94,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
     const changed = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
+        checkRunnable(modeler);
         void modeler.saveXML({ format: true }).then(({ xml }) => {
           if (xml !== undefined) latest.current.onChange(xml);
         });
@@ -88,6 +107,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
         if (!alive) return;
         initialView(modeler);
         if (warnings.length > 0) void message.warning(d('importWarnings', { count: warnings.length }));
+        checkRunnable(modeler);
         setDiagram(modeler);
         setReady(true);
       },
@@ -114,7 +134,14 @@ export function DiagramEditor(props: DiagramEditorProps) {
 
   useMarkers(diagram, props.markers);
 
-  useProblemBadges(diagram, props.badges);
+  const unrunnableMarkers = useMemo(
+    () => ({ 'qbz-problem-error': unrunnable.map((badge) => badge.element) }),
+    [unrunnable],
+  );
+  useMarkers(diagram, unrunnableMarkers);
+
+  const badges = useMemo(() => [...(props.badges ?? []), ...unrunnable], [props.badges, unrunnable]);
+  useProblemBadges(diagram, badges);
 
   useReveal(diagram, props.focus, props.active);
 
@@ -124,6 +151,8 @@ export function DiagramEditor(props: DiagramEditorProps) {
       const { warnings } = await diagram.importXML(await file.text());
       initialView(diagram);
       if (warnings.length > 0) void message.warning(d('importWarnings', { count: warnings.length }));
+      const found = checkRunnable(diagram);
+      if (found.length > 0) void message.warning(d('notRunnable', { count: found.length }));
       const { xml } = await diagram.saveXML({ format: true });
       if (xml !== undefined) props.onChange(xml);
     } catch (error) {
@@ -174,6 +203,16 @@ export function DiagramEditor(props: DiagramEditorProps) {
             {d('advanced')}
           </Space>
         </Tooltip>
+        <DiagramSearch diagram={diagram} />
+        <Tooltip title={d('actualSizeHint')}>
+          <Button
+            onClick={() => {
+              if (diagram !== undefined) actualSize(diagram);
+            }}
+          >
+            {d('actualSize')}
+          </Button>
+        </Tooltip>
         <Tooltip title={d('fitDiagram')}>
           <Button
             icon={<ExpandOutlined />}
@@ -183,6 +222,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
         </Tooltip>
       </Space>
       <div className="qbz-diagram">
+        <LaneTitles diagram={diagram} />
         <div className="qbz-diagram-canvas" ref={canvasRef} data-diagram="modeler" data-diagram-ready={ready} />
         <div className="qbz-diagram-side" ref={panelRef} />
       </div>

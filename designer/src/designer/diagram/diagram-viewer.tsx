@@ -1,10 +1,15 @@
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import { App } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
 import { useDesignerI18n } from '../designer-i18n.js';
+import { DiagramSearch } from './diagram-search.js';
+import { DIAGRAM_TEXT } from './diagram-text.js';
+import { LaneTitles } from './lane-titles.js';
+import { translateFor } from './translate-zh.js';
 import type { DiagramElement } from './camunda-properties.js';
 import { useMarkers, useResized, useReveal, type ElementFocus } from './diagram-hooks.js';
 import './designer-diagram.css';
@@ -28,8 +33,10 @@ const viewerModule = import('./bpmn-js-viewer.js');
 
 /** A read-only diagram (published versions, comparisons): navigate, select, read properties. */
 export function DiagramViewer(props: DiagramViewerProps) {
-  const { d } = useDesignerI18n();
+  const { d, language } = useDesignerI18n();
   const { message } = App.useApp();
+  const languageRef = useRef(language);
+  languageRef.current = language;
   const canvasRef = useRef<HTMLDivElement>(null);
   const [diagram, setDiagram] = useState<BpmnDiagram | undefined>();
   const [selected, setSelected] = useState<DiagramElement | undefined>();
@@ -41,9 +48,15 @@ export function DiagramViewer(props: DiagramViewerProps) {
     // A call, so that checks after an await read the value of the moment.
     const isAlive = () => alive;
     let viewer: BpmnDiagram | undefined;
-    void viewerModule.then(async ({ NavigatedViewer }) => {
+    void viewerModule.then(async ({ NavigatedViewer, MinimapModule }) => {
       if (!isAlive()) return;
-      const created = new NavigatedViewer({ container, moddleExtensions: { camunda: camundaModdle } });
+      const created = new NavigatedViewer({
+        container,
+        moddleExtensions: { camunda: camundaModdle },
+        textRenderer: DIAGRAM_TEXT,
+        minimap: { open: true },
+        additionalModules: [MinimapModule, { translate: ['value', translateFor(() => languageRef.current)] }],
+      });
       viewer = created as unknown as BpmnDiagram;
       viewer.get<EventBus>('eventBus').on('selection.changed', (event) => {
         setSelected(event.newSelection?.[0]);
@@ -72,18 +85,24 @@ export function DiagramViewer(props: DiagramViewerProps) {
   useReveal(diagram, props.focus, props.active);
 
   return (
-    <div className="qbz-diagram" style={props.height === undefined ? undefined : { height: props.height }}>
-      <div
-        className="qbz-diagram-canvas"
-        ref={canvasRef}
-        data-diagram="viewer"
-        data-diagram-ready={diagram !== undefined}
-      />
-      {props.details === true && (
-        <div className="qbz-diagram-side" style={{ padding: 12 }}>
-          <ElementDetails element={selected} {...(props.ruleWords !== undefined && { ruleWords: props.ruleWords })} />
-        </div>
-      )}
+    <div>
+      <div style={{ marginBottom: 8 }}>
+        <DiagramSearch diagram={diagram} />
+      </div>
+      <div className="qbz-diagram" style={props.height === undefined ? undefined : { height: props.height }}>
+        <LaneTitles diagram={diagram} />
+        <div
+          className="qbz-diagram-canvas"
+          ref={canvasRef}
+          data-diagram="viewer"
+          data-diagram-ready={diagram !== undefined}
+        />
+        {props.details === true && (
+          <div className="qbz-diagram-side" style={{ padding: 12 }}>
+            <ElementDetails element={selected} {...(props.ruleWords !== undefined && { ruleWords: props.ruleWords })} />
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -17,7 +17,7 @@ export interface Canvas {
   viewbox(box?: { x: number; y: number; width: number; height: number }): Viewbox;
   addMarker(element: DiagramElement | string, marker: string): void;
   removeMarker(element: DiagramElement | string, marker: string): void;
-  zoom(level: 'fit-viewport' | number, center?: 'auto'): number;
+  zoom(level: 'fit-viewport' | number, center?: 'auto' | { x: number; y: number }): number;
   resized(): void;
 }
 
@@ -60,6 +60,8 @@ export interface BpmnDiagram {
   get<T>(name: string): T;
   importXML(xml: string): Promise<{ warnings: { message: string }[] }>;
   saveXML(options?: { format?: boolean }): Promise<{ xml?: string }>;
+  /** The moddle root (`bpmn:Definitions`) of the diagram shown. */
+  getDefinitions(): unknown;
   destroy(): void;
 }
 
@@ -125,11 +127,12 @@ export function revealElement(diagram: BpmnDiagram, id: string): boolean {
   return true;
 }
 
-const READABLE_SCALE = 0.5;
+// 100 %: the label font (diagram-text.ts) is chosen to be read at this scale; the minimap shows the whole.
+const READABLE_SCALE = 1;
 
 /**
- * Fits the diagram; when that makes it too small to read (the whole lifecycle is wide), shows its
- * beginning at a readable scale instead.
+ * Fits the diagram; when that makes it smaller than its actual size (the whole lifecycle is wide),
+ * shows its beginning at 100 % instead, where the labels can be read.
  */
 export function initialView(diagram: BpmnDiagram): void {
   const canvas = diagram.get<Canvas>('canvas');
@@ -142,4 +145,11 @@ export function initialView(diagram: BpmnDiagram): void {
     width: box.outer.width / READABLE_SCALE,
     height: box.outer.height / READABLE_SCALE,
   });
+}
+
+/** Shows the diagram at 100 % around the middle of what is shown now. */
+export function actualSize(diagram: BpmnDiagram): void {
+  const canvas = diagram.get<Canvas>('canvas');
+  const { outer } = canvas.viewbox();
+  canvas.zoom(1, { x: outer.width / 2, y: outer.height / 2 });
 }

@@ -3,6 +3,9 @@
  * groups and entries); anything not listed stays English. bpmn-js asks its `translate` service.
  */
 const ZH: Record<string, string> = {
+  // the minimap's switch
+  'Open minimap': '打开缩略图',
+  'Close minimap': '关闭缩略图',
   // palette and context pad
   'Activate hand tool': '手形工具',
   'Activate lasso tool': '套索工具',

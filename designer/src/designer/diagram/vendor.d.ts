@@ -38,3 +38,8 @@ declare module 'camunda-bpmn-js-behaviors/lib/camunda-platform' {
   const module: import('didi').ModuleDeclaration;
   export default module;
 }
+
+declare module 'diagram-js-minimap' {
+  const module: import('didi').ModuleDeclaration;
+  export default module;
+}

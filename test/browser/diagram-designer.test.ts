@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { startDesignerServer, type DesignerServer } from './designer-server.js';
+import { twoChars } from './form-controls.js';
+import { USER_PASSWORD } from './web-server.js';
+
+const PROCESS = 'quality-brand-zone';
+const FIXTURE = 'test/designer/fixtures/camunda-modeler-constructs.bpmn';
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS_DIR, `diagram-designer-${name}.png`) });
+
+/** A badge's problems, as its tooltip and accessible name give them. */
+const badgeText = (page: Page, element: string) =>
+  page.locator(`[data-problem-badge="${element}"]`).getAttribute('aria-label', { timeout: 20_000 });
+
+/**
+ * The draft's diagram in the designer as a policy officer reads it (issue 12 items 7 and 8): at 100 %
+ * with a minimap, lane titles written across, an element found by its Chinese name; a diagram from
+ * Camunda Modeler with constructs the engine does not run marked in Chinese before it is saved, and
+ * exported as a .bpmn download.
+ */
+describe.runIf(browserAvailable())('the designer’s diagram', () => {
+  let server: DesignerServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDesignerServer(), launchChromium()]);
+    await server.createUsers({ officer: ['policy-admin'] });
+    const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
+      as: 'officer',
+      body: { process: PROCESS, from: '2024-03-14' },
+    });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/designer/${PROCESS}/draft:${encodeURIComponent(draft.id)}`);
+    await page.getByLabel('用户名').fill('officer');
+    await page.getByLabel('密码').fill(USER_PASSWORD);
+    await page.getByRole('button', { name: twoChars('登录') }).click();
+    await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor({ timeout: 60_000 });
+  }, 240_000);
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  it('reads at 100 %: minimap, lane titles across, search by name selects and centres', async () => {
+    await expect.poll(() => page.locator('.djs-minimap.open').count()).toBe(1);
+    // The start of the process at its actual size: a task's name is drawn in the 14 px font.
+    const taskText = page.locator('.djs-element[data-element-id="submitCreationApplication"] text').first();
+    expect(await taskText.evaluate((text) => text.getBoundingClientRect().height)).toBeGreaterThan(14);
+    await expect
+      .poll(() => page.locator('[data-lane="Lane_park"]').textContent())
+      .toContain('创建主体（园区管理委员会或所在地人民政府，第三条）');
+    await shot(page, '1-at-100');
+
+    const search = page.getByRole('combobox', { name: '按名称查找元素' });
+    await search.fill('期满到期');
+    await page.locator('[data-search-result="expiredEnd"]').click();
+    await expect.poll(() => page.locator('.djs-element.selected').getAttribute('data-element-id')).toBe('expiredEnd');
+    // Centred in the canvas.
+    const canvas = await page.locator('[data-diagram="modeler"]').boundingBox();
+    const found = await page.locator('.djs-element[data-element-id="expiredEnd"] .djs-visual').boundingBox();
+    if (canvas === null || found === null) throw new Error('canvas or element not drawn');
+    expect(Math.abs(found.x + found.width / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(40);
+    expect(Math.abs(found.y + found.height / 2 - (canvas.y + canvas.height / 2))).toBeLessThan(40);
+    // The lane it is in is named beside it.
+    await expect
+      .poll(() => page.locator('.qbz-lane-title').allTextContents())
+      .toContainEqual(expect.stringContaining('市场监管总局'));
+    await shot(page, '2-found');
+  });
+
+  it('marks in Chinese what an imported diagram uses that the engine does not run, and exports it', async () => {
+    await page.locator('[data-testid="bpmn-file"]').setInputFiles(FIXTURE);
+    expect(await badgeText(page, 'computeScore')).toContain('本系统不能运行脚本任务');
+    expect(await badgeText(page, 'whichReviews')).toContain('本系统不能运行包容网关');
+    expect(await badgeText(page, 'reviewsDone')).toContain('本系统不能运行包容网关');
+    expect(await badgeText(page, 'remindEvery')).toContain('本系统不会触发事件子流程');
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('本系统不能运行的内容');
+    // The elements themselves carry the problem marker; what the engine runs does not.
+    expect(await page.locator('.djs-element.qbz-problem-error[data-element-id="computeScore"]').count()).toBe(1);
+    expect(await page.locator('[data-problem-badge="provinceReview"]').count()).toBe(0);
+    await page.getByRole('button', { name: '适应窗口' }).click();
+    await shot(page, '3-imported');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 .bpmn' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.bpmn$/);
+    const path = await download.path();
+    const exported = await readFile(path, 'utf8');
+    expect(exported).toContain('<bpmn:inclusiveGateway id="whichReviews" name="需要哪些审核？"');
+    expect(exported).toContain('<bpmn:scriptTask id="computeScore"');
+    expect(exported).toContain('triggeredByEvent="true"');
+    expect(errors).toEqual([]);
+  });
+});
