@@ -109,7 +109,7 @@ async function postgresInventory(client: PoolClient): Promise<Inventory> {
   );
   for (const row of documents.rows) add(inventory.documents, row.collection, row.id);
   const logs = await client.query<{ log: string; id: string }>(
-    'SELECT DISTINCT log, id FROM log_entries ORDER BY log COLLATE "C", id COLLATE "C"',
+    'SELECT log, id FROM log_entries GROUP BY log, id ORDER BY log COLLATE "C", id COLLATE "C"',
   );
   for (const row of logs.rows) add(inventory.logs, row.log, row.id);
   return inventory;
