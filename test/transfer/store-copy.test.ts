@@ -53,98 +53,108 @@ describe('npm run store:copy: bad arguments', { timeout: 120_000 }, () => {
 
 const postgresUp = await postgresAvailable();
 
-describe.skipIf(!postgresUp)('npm run store:copy between the embedded store and PostgreSQL', { timeout: 300_000 }, () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-
-  async function fixture(): Promise<{ h: EngineHarness; f: Fixture }> {
-    const h = await EngineHarness.open({ start: START });
-    cleanups.push(() => h.close());
-    return { h, f: await buildFixture(h) };
-  }
-
-  async function schema(): Promise<string> {
-    const fresh = await freshSchema();
-    cleanups.push(fresh.drop);
-    return fresh.schema;
-  }
-
-  it('round trip lowdb → PostgreSQL → lowdb: every case continues on both, every chain verifies, all counted', async () => {
-    const { h, f } = await fixture();
-    const pg = { connectionString: POSTGRES_URL, schema: await schema() };
-    const there = await copyStore({
-      from: lowdbReader(h.dataDir),
-      fromFiles: h.dataDir,
-      to: postgresTarget(pg),
-      force: false,
+describe.skipIf(!postgresUp)(
+  'npm run store:copy between the embedded store and PostgreSQL',
+  { timeout: 300_000 },
+  () => {
+    const cleanups: (() => Promise<void>)[] = [];
+    afterEach(async () => {
+      for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
     });
-    expect(there.counts).toMatchObject({
-      cases: 3,
-      users: 1,
-      sessions: 1,
-      attachments: 1,
-      attachmentFiles: 1,
-      chains: 4,
-      logEntries: { 'definition-audit': 2 },
+
+    async function fixture(): Promise<{ h: EngineHarness; f: Fixture }> {
+      const h = await EngineHarness.open({ start: START });
+      cleanups.push(() => h.close());
+      return { h, f: await buildFixture(h) };
+    }
+
+    async function schema(): Promise<string> {
+      const fresh = await freshSchema();
+      cleanups.push(fresh.drop);
+      return fresh.schema;
+    }
+
+    it('round trip lowdb → PostgreSQL → lowdb: every case continues on both, every chain verifies, all counted', async () => {
+      const { h, f } = await fixture();
+      const pg = { connectionString: POSTGRES_URL, schema: await schema() };
+      const there = await copyStore({
+        from: lowdbReader(h.dataDir),
+        fromFiles: h.dataDir,
+        to: postgresTarget(pg),
+        force: false,
+      });
+      expect(there.counts).toMatchObject({
+        cases: 3,
+        users: 1,
+        sessions: 1,
+        attachments: 1,
+        attachmentFiles: 1,
+        chains: 4,
+        logEntries: { 'definition-audit': 2 },
+      });
+      expect(there.counts.timers).toBeGreaterThanOrEqual(1);
+      expect(there.counts.auditEntries).toBeGreaterThan(10);
+      expect(there.counts.submissions).toBeGreaterThan(5);
+
+      // Back to a new data directory; the attachment bytes come from the PostgreSQL side's data dir.
+      const root = await mkdtemp(join(tmpdir(), 'qbz-copy-'));
+      cleanups.push(() => rm(root, { recursive: true, force: true }));
+      const reader = await postgresReader(pg);
+      const back = await copyStore({
+        from: reader,
+        fromFiles: h.dataDir,
+        to: lowdbTarget(join(root, 'data')),
+        force: false,
+      });
+      await reader.close();
+      expect(back.counts).toEqual(there.counts);
+      expect(await readdir(join(root, 'data', 'attachment-files'))).toEqual([f.attachmentSha]);
+
+      // On PostgreSQL, a server process would continue every case …
+      const store = await PostgresStore.open({ ...pg, poolSize: 4 });
+      const clock = new SimulatedClock(h.clock.now());
+      const onPostgres = await engineOn(store, clock);
+      try {
+        await continueEveryCase(onPostgres, clock, f);
+      } finally {
+        await onPostgres.close();
+        await store.close();
+      }
+      // … and so does one on the directory that came back.
+      const lowdb = new LowdbStore(join(root, 'data'));
+      const clock2 = new SimulatedClock(h.clock.now());
+      const onLowdb = await engineOn(lowdb, clock2);
+      try {
+        expect(onLowdb.damaged).toEqual([]);
+        await continueEveryCase(onLowdb, clock2, f);
+      } finally {
+        await onLowdb.close();
+        await lowdb.close();
+      }
     });
-    expect(there.counts.timers).toBeGreaterThanOrEqual(1);
-    expect(there.counts.auditEntries).toBeGreaterThan(10);
-    expect(there.counts.submissions).toBeGreaterThan(5);
 
-    // Back to a new data directory; the attachment bytes come from the PostgreSQL side's data dir.
-    const root = await mkdtemp(join(tmpdir(), 'qbz-copy-'));
-    cleanups.push(() => rm(root, { recursive: true, force: true }));
-    const reader = await postgresReader(pg);
-    const back = await copyStore({ from: reader, fromFiles: h.dataDir, to: lowdbTarget(join(root, 'data')), force: false });
-    await reader.close();
-    expect(back.counts).toEqual(there.counts);
-    expect(await readdir(join(root, 'data', 'attachment-files'))).toEqual([f.attachmentSha]);
+    it('refuses a database holding data unless forced, and a broken source before touching the target', async () => {
+      const { h } = await fixture();
+      const pg = { connectionString: POSTGRES_URL, schema: await schema() };
+      const copy = (force: boolean) =>
+        copyStore({ from: lowdbReader(h.dataDir), fromFiles: h.dataDir, to: postgresTarget(pg), force });
+      await copy(false);
+      const count = async () =>
+        (await adminQuery<{ n: string }>('SELECT count(*) AS n FROM log_entries', [], pg.schema))[0]?.n;
+      const before = await count();
+      expect(isTransferError(await rejection(copy(false)), 'target-not-empty')).toBe(true);
+      expect(await count()).toBe(before);
+      // Forced: emptied and written in one transaction; the same content again.
+      expect((await copy(true)).counts.cases).toBe(3);
+      expect(await count()).toBe(before);
 
-    // On PostgreSQL, a server process would continue every case …
-    const store = await PostgresStore.open({ ...pg, poolSize: 4 });
-    const clock = new SimulatedClock(h.clock.now());
-    const onPostgres = await engineOn(store, clock);
-    try {
-      await continueEveryCase(onPostgres, clock, f);
-    } finally {
-      await onPostgres.close();
-      await store.close();
-    }
-    // … and so does one on the directory that came back.
-    const lowdb = new LowdbStore(join(root, 'data'));
-    const clock2 = new SimulatedClock(h.clock.now());
-    const onLowdb = await engineOn(lowdb, clock2);
-    try {
-      expect(onLowdb.damaged).toEqual([]);
-      await continueEveryCase(onLowdb, clock2, f);
-    } finally {
-      await onLowdb.close();
-      await lowdb.close();
-    }
-  });
-
-  it('refuses a database holding data unless forced, and a broken source before touching the target', async () => {
-    const { h } = await fixture();
-    const pg = { connectionString: POSTGRES_URL, schema: await schema() };
-    const copy = (force: boolean) =>
-      copyStore({ from: lowdbReader(h.dataDir), fromFiles: h.dataDir, to: postgresTarget(pg), force });
-    await copy(false);
-    const count = async () => (await adminQuery<{ n: string }>('SELECT count(*) AS n FROM log_entries', [], pg.schema))[0]?.n;
-    const before = await count();
-    expect(isTransferError(await rejection(copy(false)), 'target-not-empty')).toBe(true);
-    expect(await count()).toBe(before);
-    // Forced: emptied and written in one transaction; the same content again.
-    expect((await copy(true)).counts.cases).toBe(3);
-    expect(await count()).toBe(before);
-
-    // One audit entry edited in the source: refused before the target is touched (it keeps its content).
-    const [file] = await readdir(join(h.dataDir, 'audit'));
-    const path = join(h.dataDir, 'audit', file ?? '-');
-    await writeFile(path, (await readFile(path, 'utf8')).replace('"actor":"', '"actor":"forged-'));
-    const broken = await rejection(copy(true));
-    expect(isTransferError(broken, 'source-broken'), String(broken)).toBe(true);
-    expect(await count()).toBe(before);
-  });
-});
+      // One audit entry edited in the source: refused before the target is touched (it keeps its content).
+      const [file] = await readdir(join(h.dataDir, 'audit'));
+      const path = join(h.dataDir, 'audit', file ?? '-');
+      await writeFile(path, (await readFile(path, 'utf8')).replace('"actor":"', '"actor":"forged-'));
+      const broken = await rejection(copy(true));
+      expect(isTransferError(broken, 'source-broken'), String(broken)).toBe(true);
+      expect(await count()).toBe(before);
+    });
+  },
+);
