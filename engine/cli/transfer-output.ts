@@ -1,5 +1,7 @@
+import { parseArgs } from 'node:util';
 import type { CopyReport } from '../transfer/copy-store.js';
-import { isTransferError } from '../transfer/transfer-error.js';
+import { parsePlace } from '../transfer/places.js';
+import { isTransferError, TransferError } from '../transfer/transfer-error.js';
 
 /** The counts of a copy, backup or restore, one line per kind, Chinese then English. */
 export function reportLines(title: string, report: CopyReport): string[] {
@@ -31,4 +33,45 @@ export function fail(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`\n错误 / error: ${message}\n目标未被修改 / the target was not changed.\n`);
   process.exit(isTransferError(error, 'arguments') ? 2 : 1);
+}
+
+/** `npm run backup` and `npm run restore`: both move one data directory to another, with the same options. */
+export async function dataDirCommand(command: {
+  name: 'backup' | 'restore';
+  usage: string;
+  /** Which option defaults to DATA_DIR (else ./data): backup reads it, restore writes it. */
+  dataDirOption: 'from' | 'to';
+  title: string;
+  run: (options: { from: string; to: string; force: boolean }) => Promise<CopyReport>;
+}): Promise<never> {
+  try {
+    const dataDir = process.env.DATA_DIR ?? 'data';
+    let values;
+    try {
+      values = parseArgs({
+        options: {
+          from: { type: 'string', ...(command.dataDirOption === 'from' && { default: dataDir }) },
+          to: { type: 'string', ...(command.dataDirOption === 'to' && { default: dataDir }) },
+          force: { type: 'boolean', default: false },
+          json: { type: 'boolean', default: false },
+        },
+      }).values;
+    } catch (error) {
+      throw new TransferError('arguments', `参数有误：${(error as Error).message}；用法 / usage: ${command.usage}`);
+    }
+    const from = parsePlace(values.from, '--from');
+    const to = parsePlace(values.to, '--to');
+    if (from.kind !== 'lowdb' || to.kind !== 'lowdb') {
+      throw new TransferError(
+        'arguments',
+        `${command.name} 只用于内置存储（数据目录）；PostgreSQL 请用 pg_dump / pg_restore（见 README）/ ${command.name} is for the embedded store; for PostgreSQL use pg_dump / pg_restore (README)`,
+      );
+    }
+    const report = await command.run({ from: from.dir, to: to.dir, force: values.force });
+    if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else process.stdout.write(`${reportLines(command.title, report).join('\n')}\n`);
+    process.exit(0);
+  } catch (error) {
+    fail(error);
+  }
 }
