@@ -1,5 +1,6 @@
 import type { Store } from '../ports.js';
 import type { DamageListener } from './damage.js';
+import { markServedDirectory } from './data-dir-marker.js';
 import { LowdbStore } from './lowdb-store.js';
 import { PostgresStore } from './postgres/postgres-store.js';
 
@@ -20,11 +21,14 @@ export interface OpenedStore {
 
 /**
  * The store a process runs on: PostgreSQL when DATABASE_URL is set (migrations applied before it is
- * returned), else the embedded LowdbStore in the data directory, as always.
+ * returned), else the embedded LowdbStore in the data directory, as always (marked as served by this
+ * process: data-dir-marker.ts).
  */
 export async function openStore(settings: StoreSettings): Promise<OpenedStore> {
   const url = settings.databaseUrl?.trim() ?? '';
   if (url === '') {
+    // Marked so that `npm run restore` / `store:copy` refuse to overwrite the data of a running server.
+    markServedDirectory(settings.dataDir);
     const store = new LowdbStore(settings.dataDir, {
       ...(settings.onDamaged !== undefined && { onDamaged: settings.onDamaged }),
     });

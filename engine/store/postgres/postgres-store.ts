@@ -239,7 +239,8 @@ async function storedRevision(client: Queryable, expect: StoreExpectation): Prom
   return typeof row.revision === 'number' ? row.revision : Number.NaN;
 }
 
-async function writeOne(db: Queryable, write: PreparedWrite): Promise<void> {
+/** One prepared write on a connection or a transaction's client (also the bulk load of `npm run store:copy`). */
+export async function writeOne(db: Queryable, write: PreparedWrite): Promise<void> {
   if (write.kind === 'append') {
     if (write.texts.length === 0) return;
     await db.query(
