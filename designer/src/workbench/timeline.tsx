@@ -58,8 +58,11 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   'due.rederived': 'eventDueRederived',
 };
 
-/** The schemas of the case's task submissions by seq, to read each review's decision by its title. */
-function useTaskForms(bundle: CaseBundle): ReadonlyMap<number, FormSchema | undefined> {
+/**
+ * The schemas of the case's task submissions by seq, to read each review's decision by its title;
+ * undefined while they load (a decision is never shown by its code, `reject`, in the meantime).
+ */
+function useTaskForms(bundle: CaseBundle): ReadonlyMap<number, FormSchema | undefined> | undefined {
   const tasks = bundle.submissions.filter((submission) => submission.kind === 'task');
   const forms = useAsync(
     () =>
@@ -68,7 +71,7 @@ function useTaskForms(bundle: CaseBundle): ReadonlyMap<number, FormSchema | unde
       ),
     `${bundle.view.id}/${bundle.view.updatedAt}`,
   );
-  return new Map(forms.data ?? []);
+  return forms.data === undefined ? undefined : new Map(forms.data);
 }
 
 /** A completed review's decision (its title) and full comment, under its line in the history. */
@@ -132,7 +135,10 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
         const submission = bundle.submissions.find((item) => item.kind === 'task' && item.ref === details.ref);
         const formKey = bundle.elements.get(text(details.element))?.formKey;
         const label = fill(template, { task: withMember(elementName(details), details.scope) });
-        const outcome = submission === undefined ? undefined : outcomeOf(forms.get(submission.seq), submission.data);
+        const outcome =
+          submission === undefined || forms === undefined
+            ? undefined
+            : outcomeOf(forms.get(submission.seq), submission.data);
         const shown = { label, ...(outcome !== undefined && { outcome }) };
         return submission === undefined || formKey === undefined
           ? shown
