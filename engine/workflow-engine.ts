@@ -14,7 +14,7 @@ import type { FieldError } from './forms/form-validator.js';
 import { damageOf, type StoreDamage } from './store/damage.js';
 import { chinaDateOf, missingCalendarYear, type CalendarFile } from './legal-time/pure.js';
 import { publishCalendarYear, type CalendarPublication } from './cases/calendar-publication.js';
-import type { Clock, IdGenerator, SharedCases, Store } from './ports.js';
+import type { Clock, IdGenerator, Store } from './ports.js';
 import { LiveInstance } from './runtime/live-instance.js';
 import { mayActAs, mayStart, type Actor } from './cases/actors.js';
 import { RedactionPolicy, type AuditView } from './redaction/redaction-policy.js';
@@ -29,15 +29,10 @@ import { publicWindows, type PublicWindow } from './cases/public-windows.js';
 import { startGroups } from './cases/start-groups.js';
 import { bindQueuedTask } from './cases/task-table.js';
 import { remindTask } from './cases/remind-task.js';
+import { fireSharedDueTimers } from './cases/shared-timers.js';
 import { deriveNotifications } from './notifications/derive.js';
 import type { NotificationChannel } from './notifications/notification.js';
 import { NotificationCenter } from './notifications/notification-center.js';
-
-/**
- * How long a process holds the due timers of a case it claimed (shared stores): long enough for a
- * firing on a busy machine; a process killed while holding a case delays its timers by at most this.
- */
-const TIMER_LEASE_MS = 10_000;
 
 export type { PublicWindow } from './cases/public-windows.js';
 export type { CalendarPublication } from './cases/calendar-publication.js';
@@ -469,7 +464,7 @@ export class WorkflowEngine {
   async runDueTimers(): Promise<number> {
     const { runtime } = this;
     const { shared } = runtime.repository;
-    if (shared !== undefined) return this.#runSharedDueTimers(shared);
+    if (shared !== undefined) return fireSharedDueTimers(runtime, shared, this.#timerHolder);
     let fired = 0;
     const now = runtime.clock.now().toISOString();
     for (;;) {
@@ -479,26 +474,6 @@ export class WorkflowEngine {
         await runtime.fireTimer(await runtime.record(next.caseId), next.timer);
       });
       fired += 1;
-    }
-  }
-
-  /**
-   * runDueTimers on a shared store: case by case, each claimed under a lease (SharedCases) so that
-   * processes firing at once take different cases, its earliest due timer fired on the case as
-   * stored. Cases leased by another process are left to it (see dueTimerCases).
-   */
-  async #runSharedDueTimers(shared: SharedCases): Promise<number> {
-    const { runtime } = this;
-    const now = runtime.clock.now();
-    let fired = 0;
-    for (;;) {
-      const caseId = await shared.claimDueTimer(now, this.#timerHolder, TIMER_LEASE_MS);
-      if (caseId === undefined) return fired;
-      try {
-        if (await runtime.withCase(caseId, () => runtime.fireEarliestDue(caseId, now.toISOString()))) fired += 1;
-      } finally {
-        await shared.releaseTimer(caseId, this.#timerHolder);
-      }
     }
   }
 
