@@ -36,7 +36,13 @@ export function workerCount(env: NodeJS.ProcessEnv, logger: Logger): number {
  */
 export function superviseWorkers(count: number, logger: Logger): void {
   let stopping = false;
+  let exitCode = 0;
   const startedAt = new Map<Worker, number>();
+  /** Workers that got as far as listening: one that dies before has a setting to fix, not a crash. */
+  const listened = new WeakSet<Worker>();
+  cluster.on('listening', (worker) => {
+    listened.add(worker);
+  });
   const fork = (): Worker => {
     const worker = cluster.fork();
     startedAt.set(worker, Date.now());
@@ -47,7 +53,17 @@ export function superviseWorkers(count: number, logger: Logger): void {
     const lived = Date.now() - (startedAt.get(worker) ?? 0);
     startedAt.delete(worker);
     if (stopping) {
-      if (startedAt.size === 0) process.exit(0);
+      if (startedAt.size === 0) process.exit(exitCode);
+      return;
+    }
+    if (!listened.has(worker)) {
+      // It said why (store, port, ADMIN_PASSWORD…); starting it again would only say it again.
+      logger.fatal(
+        { pid: worker.process.pid, code },
+        '工作进程未能启动，全部停止 / a worker failed to start: stopping',
+      );
+      exitCode = 1;
+      stop('SIGTERM');
       return;
     }
     logger.error({ pid: worker.process.pid, code, signal }, '工作进程退出，正在替换 / worker died, replacing it');
@@ -65,7 +81,7 @@ export function superviseWorkers(count: number, logger: Logger): void {
     stopping = true;
     logger.info({ signal }, 'stopping the workers');
     for (const worker of startedAt.keys()) worker.process.kill('SIGTERM');
-    if (startedAt.size === 0) process.exit(0);
+    if (startedAt.size === 0) process.exit(exitCode);
     setTimeout(() => process.exit(1), STOP_WITHIN_MS).unref();
   };
   process.on('SIGTERM', () => {

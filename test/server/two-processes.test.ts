@@ -70,7 +70,8 @@ describe.skipIf(!postgresUp)('two server processes on one PostgreSQL database', 
       },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
-    return { status: response.status, body: (await response.json()) as unknown };
+    const text = await response.text();
+    return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as unknown };
   };
 
   const t0 = Date.now();
@@ -215,6 +216,15 @@ describe.skipIf(!postgresUp)('two server processes on one PostgreSQL database', 
     expect(opened.openTasks.map((task) => task.taskId)).toEqual(['submitAcceptanceApplication']);
     await check(0, attempts);
     mark('phase 1 checked');
+  }, 600_000);
+
+  it('shares sessions: a login through one works through the other, a logout through one holds on both', async () => {
+    const login = await call('b', 'POST', '/api/session', undefined, { username: 'province', password: PASSWORD });
+    const { token } = login.body as { token: string };
+    expect((await call('a', 'GET', '/api/me', token)).status).toBe(200);
+    expect((await call('b', 'GET', '/api/me', token)).status).toBe(200);
+    expect((await call('a', 'DELETE', '/api/session', token)).status).toBeLessThan(300);
+    expect((await call('b', 'GET', '/api/me', token)).status).toBe(401);
   }, 600_000);
 
   it('loses nothing when the timer-firing process is killed with SIGKILL mid-burst and restarted', async () => {
