@@ -20,7 +20,7 @@ export {
   type SubjectRegion,
 } from './definitions/subject-region.js';
 export { subjectRegionOfNotification } from './notifications/notification.js';
-export type { Clock, IdGenerator, Store, StoreExpectation, StoreWrite } from './ports.js';
+export type { Clock, IdGenerator, SharedCases, Store, StoreExpectation, StoreWrite } from './ports.js';
 export { SimulatedClock, SystemClock } from './clock.js';
 export {
   LowdbStore,

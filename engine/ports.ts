@@ -34,6 +34,11 @@ export interface Store {
    * another process's commit, not debris.
    */
   readonly atomicCommit: boolean;
+  /**
+   * Present on a store several processes may share (PostgresStore): what they need to act as one
+   * system. Absent (LowdbStore, MemoryStore): this process is the only writer.
+   */
+  readonly shared?: SharedCases;
   /** A document, or undefined when there is none; rejects with `damaged` when it cannot be read. */
   get<T>(collection: string, id: string): Promise<T | undefined>;
   /** Writes a document atomically: a reader sees the old or the new one, never a mix or a torn file. */
@@ -61,6 +66,28 @@ export interface Store {
   commit(writes: readonly StoreWrite[], expect?: StoreExpectation): Promise<void>;
   /** Waits for pending writes; the store is not used afterwards. */
   close(): Promise<void>;
+}
+
+/**
+ * What several processes on one store share beyond documents: which cases the others changed, and
+ * who fires which due timers. The timer lease only keeps processes from doing the same work twice;
+ * that a timer fires once rests on the case revision every commit checks.
+ */
+export interface SharedCases {
+  /**
+   * The case records committed (by any process) since `cursor` — undefined: every case — and the
+   * cursor to ask from next. A record may come more than once; callers keep the higher revision.
+   */
+  changedSince(cursor: string | undefined): Promise<{ records: unknown[]; cursor: string }>;
+  /**
+   * Leases to `holder` for `leaseMs` the running case with the earliest timer due by `now` that no
+   * other holder's lease covers; undefined when there is none to take.
+   */
+  claimDueTimer(now: Date, holder: string, leaseMs: number): Promise<string | undefined>;
+  /** Ends the holder's lease on a case (a lease of another holder is left alone). */
+  releaseTimer(caseId: string, holder: string): Promise<void>;
+  /** How many running cases have a timer due by `now`, leased or not. */
+  dueTimerCases(now: Date): Promise<number>;
 }
 
 /** One write of a `Store.commit`: what `put`, `delete` or `append` would do on its own. */

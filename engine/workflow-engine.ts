@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { dataHash, verifyChain } from './audit/audit-chain.js';
 import { RandomIds } from './clock.js';
 import { DefinitionRegistry } from './definitions/registry.js';
@@ -28,6 +29,7 @@ import { publicWindows, type PublicWindow } from './cases/public-windows.js';
 import { startGroups } from './cases/start-groups.js';
 import { bindQueuedTask } from './cases/task-table.js';
 import { remindTask } from './cases/remind-task.js';
+import { fireSharedDueTimers } from './cases/shared-timers.js';
 import { deriveNotifications } from './notifications/derive.js';
 import type { NotificationChannel } from './notifications/notification.js';
 import { NotificationCenter } from './notifications/notification-center.js';
@@ -73,6 +75,8 @@ export class WorkflowEngine {
   readonly notifications: NotificationCenter;
   /** Calendar publications, one after the other. */
   #calendarQueue: Promise<unknown> = Promise.resolve();
+  /** This process's name on the timer leases it takes (shared stores). */
+  readonly #timerHolder = `timers-${randomBytes(8).toString('hex')}`;
 
   private constructor(
     private readonly runtime: CaseRuntime,
@@ -105,6 +109,8 @@ export class WorkflowEngine {
    * store has reported its file): one damaged file is not an outage.
    */
   static async #load(runtime: CaseRuntime): Promise<void> {
+    // A shared store (PostgreSQL) cannot be damaged, and its first look reads every case at once.
+    if (runtime.shared) return runtime.sync();
     const { repository } = runtime;
     for (const id of await repository.ids()) {
       try {
@@ -206,6 +212,15 @@ export class WorkflowEngine {
   /** A case's subject and region, read from under the names its programme declares. */
   subjectRegionOf(view: CaseView): SubjectRegion {
     return subjectRegionOfView(view, this.manifestOf(view));
+  }
+
+  /**
+   * With several processes on one store (README "Several processes on one database"): takes in the
+   * cases the others committed since the last call, so what this process lists and answers next is
+   * as stored. The server calls it before every API request; on a store of one process it does nothing.
+   */
+  sync(): Promise<void> {
+    return this.runtime.sync();
   }
 
   // ---- queries ---------------------------------------------------------------------------------
@@ -351,9 +366,11 @@ export class WorkflowEngine {
   /** `check`: what the engine cannot know (e.g. whether attachment ids exist and are the actor's), after the schema. */
   async completeTask(ref: string, actor: Actor, data: unknown, check?: DataCheck): Promise<CaseView> {
     const { runtime } = this;
+    // A task another process opened since this one last looked: look again before answering 409.
+    if (runtime.index.caseOfTask(ref) === undefined) await runtime.sync();
     const caseId = runtime.index.caseOfTask(ref);
     if (caseId === undefined) throw EngineError.taskNotOpen(ref);
-    return runtime.withLock(caseId, async () => {
+    return runtime.withCase(caseId, async () => {
       const record = await runtime.catchUp(await runtime.record(caseId));
       const task = record.tasks.find((open) => open.ref === ref);
       if (task === undefined) throw EngineError.taskNotOpen(ref);
@@ -402,7 +419,7 @@ export class WorkflowEngine {
    */
   async sendMessage(caseId: string, name: string, actor: Actor, data: unknown, check?: DataCheck): Promise<CaseView> {
     const { runtime } = this;
-    return runtime.withLock(caseId, async () => {
+    return runtime.withCase(caseId, async () => {
       const record = await runtime.catchUp(await runtime.record(caseId));
       const version = runtime.version(record);
       const message = version.model.messages.find((candidate) => candidate.name === name);
@@ -446,6 +463,8 @@ export class WorkflowEngine {
   /** Fires every timer due by the clock, each at its own due instant, in due order. */
   async runDueTimers(): Promise<number> {
     const { runtime } = this;
+    const { shared } = runtime.repository;
+    if (shared !== undefined) return fireSharedDueTimers(runtime, shared, this.#timerHolder);
     let fired = 0;
     const now = runtime.clock.now().toISOString();
     for (;;) {
@@ -456,6 +475,19 @@ export class WorkflowEngine {
       });
       fired += 1;
     }
+  }
+
+  /**
+   * How many running cases have a timer due by the clock — on a shared store, those another process
+   * holds too (a caller that must see every due timer fired waits while this is not 0).
+   */
+  async dueTimerCases(): Promise<number> {
+    const { runtime } = this;
+    const now = runtime.clock.now();
+    const { shared } = runtime.repository;
+    if (shared !== undefined) return shared.dueTimerCases(now);
+    const next = runtime.index.earliestTimer()?.timer.fireAt;
+    return next !== undefined && next <= now.toISOString() ? 1 : 0;
   }
 
   /** Recomputes timer dates held up by incidents (e.g. a calendar year added since). */

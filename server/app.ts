@@ -38,6 +38,11 @@ export interface AppDeps {
   /** Present only with CLOCK=simulated: then POST /api/admin/clock exists. */
   simulatedClock?: SimulatedClock;
   onClockAdvanced?: (now: Date) => Promise<void>;
+  /**
+   * Run before every API request: with several processes on one database, this process takes in
+   * what the others changed (the clock's position, cases) so it answers as one system would.
+   */
+  beforeApi?: () => Promise<void>;
   /** The built web app (Vite's output) to serve, when there is one. */
   webRoot?: string;
   limits?: Partial<PublicLimits & { jsonBody: string }>;
@@ -106,6 +111,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(compression());
   app.use(express.json({ limit: deps.limits?.jsonBody ?? '1mb' }));
   app.use('/api', noStoreWhenLoggedIn);
+  const { beforeApi } = deps;
+  if (beforeApi !== undefined) {
+    app.use('/api', async (_request: Request, _response: Response, next: NextFunction) => {
+      await beforeApi();
+      next();
+    });
+  }
   app.use(authenticate(accounts));
 
   app.get('/api/health', (_request, response) => {

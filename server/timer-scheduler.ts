@@ -41,6 +41,10 @@ export class TimerScheduler {
       this.logger.error({ err: error }, 'firing timers failed');
     }
     if (!this.#running) return;
+    // Timers other processes on the same database armed since (a no-op on a store of one process).
+    await this.engine.sync().catch((error: unknown) => {
+      this.logger.error({ err: error }, 'reading changes failed');
+    });
     const next = this.engine.nextTimerAt();
     this.#schedule(next === undefined ? MAX_SLEEP_MS : next.getTime() - this.engine.clock.now().getTime());
   }

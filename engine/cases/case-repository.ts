@@ -1,6 +1,6 @@
 import { chainEntries, type AuditDraft, type AuditEntry } from '../audit/audit-chain.js';
 import { EngineError } from '../errors.js';
-import type { Store, StoreWrite } from '../ports.js';
+import type { SharedCases, Store, StoreWrite } from '../ports.js';
 import { damageOf } from '../store/damage.js';
 import { isStoreName } from '../store/store-ids.js';
 import type { EngineState } from '../runtime/live-instance.js';
@@ -27,6 +27,18 @@ export class CaseRepository {
   readonly #checked = new Set<string>();
 
   constructor(private readonly store: Store) {}
+
+  /** Present when other processes may write to the same store (see Store.shared). */
+  get shared(): SharedCases | undefined {
+    return this.store.shared;
+  }
+
+  /** The case records committed since `cursor` by any process (shared stores only; see SharedCases). */
+  async changedSince(cursor: string | undefined): Promise<{ records: CaseRecord[]; cursor: string }> {
+    if (this.store.shared === undefined) return { records: [], cursor: cursor ?? '' };
+    const changed = await this.store.shared.changedSince(cursor);
+    return { records: changed.records.map((stored) => upgradeRecord(stored as CaseRecord)), cursor: changed.cursor };
+  }
 
   async record(id: string): Promise<CaseRecord | undefined> {
     // An id the store could not hold names no case (a path trick): not found, not "invalid".

@@ -13,11 +13,16 @@ import type { LiveCache } from './live-cache.js';
 import { DAMAGED_MESSAGE, Quarantine } from './quarantine.js';
 import { Transition } from './transition.js';
 import type { CommittedChange } from '../notifications/derive.js';
+import { isRevisionConflict } from '../store/commit-writes.js';
+import { CaseSync } from './case-sync.js';
 
 /** The actor of transitions nobody asked for (timers firing, incidents, recovery). */
 export const SYSTEM = 'system';
 
 export type Step = (live: LiveInstance, transition: Transition) => void;
+
+/** How often a command refused because another process committed the case first is run again. */
+const CONFLICT_ATTEMPTS = 5;
 
 /**
  * What the engine's commands share: the case index, the store protocol, the hot process instances,
@@ -32,6 +37,7 @@ export class CaseRuntime {
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #validators = new Map<string, FormValidator>();
   #definitions: DefinitionRegistry;
+  readonly #sync: CaseSync;
   /** Told of every committed transition (the notification centre listens); its failure undoes nothing. */
   onCommit: ((change: CommittedChange) => Promise<void>) | undefined;
 
@@ -43,6 +49,7 @@ export class CaseRuntime {
     readonly live: LiveCache,
   ) {
     this.#definitions = definitions;
+    this.#sync = new CaseSync(repository, this.index, live);
   }
 
   get definitions(): DefinitionRegistry {
@@ -70,6 +77,32 @@ export class CaseRuntime {
     }
   }
 
+  /** Whether other processes write to the same store (README "Several processes on one database"). */
+  get shared(): boolean {
+    return this.repository.shared !== undefined;
+  }
+
+  /**
+   * A command on one case under its lock. On a shared store, a commit refused because another
+   * process committed the case first is run again on the case as now stored — as one process would
+   * have queued the two — so a race between processes is not the caller's 409. What the command
+   * then finds (a task no longer open, a timer already fired) is answered as usual.
+   */
+  async withCase<T>(id: string, work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.withLock(id, work);
+      } catch (error) {
+        if (!this.shared || attempt >= CONFLICT_ATTEMPTS || !isRevisionConflict(error)) throw error;
+      }
+    }
+  }
+
+  /** On a shared store: takes in what other processes committed (see CaseSync). */
+  sync(): Promise<void> {
+    return this.#sync.sync();
+  }
+
   async idle(): Promise<void> {
     await Promise.all([...this.#locks.values()]);
   }
@@ -78,10 +111,13 @@ export class CaseRuntime {
     if (this.quarantine.has(id)) {
       throw new EngineError('incident', `案件 ${id} 的${DAMAGED_MESSAGE}，已隔离，待管理员从备份恢复`, { caseId: id });
     }
+    // On a shared store the stored revision is read every time: another process may have moved the
+    // case, and a hot instance is used only at the revision read (liveOf).
     const hot = this.live.record(id);
-    if (hot !== undefined) return hot;
+    if (hot !== undefined && !this.shared) return hot;
     const record = await this.repository.record(id);
     if (record === undefined) throw new EngineError('not-found', `案件 ${id} 不存在`, { caseId: id });
+    if (this.shared) this.#sync.adopt(record);
     return record;
   }
 
@@ -314,6 +350,21 @@ export class CaseRuntime {
       },
       [],
     );
+  }
+
+  /**
+   * Fires the case's earliest timer due by `now`, on the case as stored; false when none is due (a
+   * process that claimed the case late finds its timers fired by another).
+   */
+  async fireEarliestDue(id: string, now: string): Promise<boolean> {
+    const record = await this.record(id);
+    if (record.final) return false;
+    const due = record.timers
+      .filter((timer) => timer.fireAt !== undefined && timer.fireAt <= now)
+      .sort((a, b) => (a.fireAt ?? '').localeCompare(b.fireAt ?? ''))[0];
+    if (due === undefined) return false;
+    await this.fireTimer(record, due);
+    return true;
   }
 
   /** Fires the case's overdue timers, in due order, before a command acts on it. */

@@ -1,4 +1,4 @@
-import { EngineError } from '../errors.js';
+import { EngineError, isEngineError } from '../errors.js';
 import type { StoreExpectation, StoreWrite } from '../ports.js';
 import { assertStoreName, toJsonText } from './store-ids.js';
 
@@ -78,6 +78,11 @@ export function checkRevision(expect: StoreExpectation, found: number | null): v
       found: found === null || Number.isNaN(found) ? null : found,
     },
   );
+}
+
+/** Whether an error is checkRevision's refusal: another writer committed the document first. */
+export function isRevisionConflict(error: unknown): boolean {
+  return isEngineError(error, 'conflict') && 'expected' in error.context && 'found' in error.context;
 }
 
 /**

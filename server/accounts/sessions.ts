@@ -38,7 +38,7 @@ export class Sessions {
       expiresAt: new Date(now.getTime() + this.hours * 3_600_000).toISOString(),
     };
     await this.store.put(SESSIONS, tokenId(token), session);
-    this.#cache.set(tokenId(token), session);
+    this.#remember(tokenId(token), session);
     return { token, session };
   }
 
@@ -56,8 +56,17 @@ export class Sessions {
       await this.close(token);
       return undefined;
     }
-    this.#cache.set(id, session);
+    this.#remember(id, session);
     return session;
+  }
+
+  /**
+   * Sessions are kept in memory only when this process is the store's one writer: with several
+   * processes on one database, a logout or an account's sessions ended through another process must
+   * hold here at once, so every request reads the stored session.
+   */
+  #remember(id: string, session: Session): void {
+    if (this.store.shared === undefined) this.#cache.set(id, session);
   }
 
   async endAllOf(username: string): Promise<void> {

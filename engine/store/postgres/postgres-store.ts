@@ -6,6 +6,7 @@ import { assertExpectation, checkRevision, KeyedQueue, prepareWrites, type Prepa
 import { assertEntryCount, assertStoreName, toJsonText } from '../store-ids.js';
 import { caseChildren, caseColumns } from './case-columns.js';
 import { migrate } from './migrate.js';
+import { PostgresSharedCases } from './shared-cases.js';
 
 /** The collection kept in its own table with real columns (see migrations/001_initial.sql). */
 const CASES = 'cases';
@@ -47,12 +48,15 @@ export interface PostgresStoreOptions {
  */
 export class PostgresStore implements Store {
   readonly atomicCommit = true;
+  /** Several server processes on this database: changes and timer leases (./shared-cases.ts). */
+  readonly shared: PostgresSharedCases;
   readonly #pool: pg.Pool;
   readonly #order = new KeyedQueue();
   #closed: Promise<void> | undefined;
 
   private constructor(pool: pg.Pool) {
     this.#pool = pool;
+    this.shared = new PostgresSharedCases(pool);
   }
 
   /** Connects, applies pending migrations (under an advisory lock) and returns the store. */
@@ -276,7 +280,8 @@ async function putCase(db: Queryable, id: string, text: string): Promise<void> {
        revision = EXCLUDED.revision, process = EXCLUDED.process, version = EXCLUDED.version,
        subject = EXCLUDED.subject, region = EXCLUDED.region, status = EXCLUDED.status,
        status_date = EXCLUDED.status_date, final = EXCLUDED.final, started_at = EXCLUDED.started_at,
-       updated_at = EXCLUDED.updated_at, ended_at = EXCLUDED.ended_at, body = EXCLUDED.body`,
+       updated_at = EXCLUDED.updated_at, ended_at = EXCLUDED.ended_at, body = EXCLUDED.body,
+       changed_xid = pg_current_xact_id()`,
     [
       id,
       c.revision,

@@ -1,0 +1,201 @@
+// One server process (server/main.ts starts it, or WORKERS of them): the engine on the embedded store
+// (or PostgreSQL with DATABASE_URL), the HTTP API and the web app, on one port.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { pino } from 'pino';
+import {
+  SimulatedClock,
+  SystemClock,
+  WorkflowEngine,
+  damageOf,
+  isEngineError,
+  openStore,
+  parseChinaInstant,
+  type Clock,
+} from '../engine/index.js';
+import { Accounts } from './accounts/accounts.js';
+import { createApp } from './app.js';
+import { AttachmentStore } from './attachments.js';
+import { ClockPosition } from './clock-position.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { DraftService } from './drafts/drafts.js';
+import { emailChannelFromEnvironment } from './notify/email-channel.js';
+import { TimerScheduler } from './timer-scheduler.js';
+
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+const definitionsDir = resolve(process.env.DEFINITIONS_DIR ?? 'definitions');
+const webRoot = resolve(process.env.WEB_ROOT ?? 'dist/web');
+
+/** TRUST_PROXY: `true`, `false`, a hop count, or addresses/subnets (express's `trust proxy`); default loopback. */
+function trustProxy(value = process.env.TRUST_PROXY): boolean | number | string {
+  if (value === undefined || value === '') return 'loopback';
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+// DATABASE_URL selects PostgreSQL (migrations applied now); unset, the embedded store in DATA_DIR.
+// Every damaged file the embedded store meets is logged at error with its path (README, "Storage").
+const opened = await openStore({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir,
+  onDamaged: (damage) => {
+    logger.error({ damage }, `数据文件损坏 / damaged data file: ${damage.file}`);
+  },
+}).catch((error: unknown) => {
+  logger.fatal(
+    { err: error },
+    `无法打开存储 / cannot open the store: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});
+const { store } = opened;
+
+/** CLOCK_START: an ISO instant; without an offset it is China time, not the machine's zone. */
+function clockStart(text: string): Date {
+  try {
+    return parseChinaInstant(text);
+  } catch {
+    throw new Error(`CLOCK_START is not an ISO instant: ${text}`);
+  }
+}
+
+/** CLOCK=simulated starts at CLOCK_START (default now) and after a restart goes on from where it was. */
+async function clockFromEnvironment(): Promise<{ clock: Clock; simulated?: SimulatedClock }> {
+  if (process.env.CLOCK !== 'simulated') return { clock: new SystemClock() };
+  const start = process.env.CLOCK_START === undefined ? new Date() : clockStart(process.env.CLOCK_START);
+  // A damaged clock file (logged by the store) costs the position reached, not the start.
+  const reached = await store.get<{ now: string }>('system', 'clock').catch((error: unknown) => {
+    if (damageOf(error) === undefined) throw error;
+    return undefined;
+  });
+  const from = reached !== undefined && new Date(reached.now) > start ? new Date(reached.now) : start;
+  const simulated = new SimulatedClock(from);
+  return { clock: simulated, simulated };
+}
+
+async function firstStart(accounts: Accounts): Promise<void> {
+  if ((await accounts.count()) > 0) return;
+  const adminPassword = process.env.ADMIN_PASSWORD;
+  if (adminPassword !== undefined && adminPassword !== '') {
+    try {
+      await accounts.create({
+        username: 'admin',
+        password: adminPassword,
+        roles: ['admin'],
+        displayName: '系统管理员',
+      });
+    } catch (error) {
+      // A refused ADMIN_PASSWORD is a setting to fix, said plainly, not a stack trace.
+      if (!isEngineError(error)) throw error;
+      logger.fatal(`ADMIN_PASSWORD 不可用：${error.message} / ADMIN_PASSWORD refused`);
+      process.exit(1);
+    }
+    logger.info('first start: created user admin (password from ADMIN_PASSWORD)');
+    return;
+  }
+  const password = `demo-${randomBytes(6).toString('base64url')}`;
+  await Promise.all(DEMO_ACCOUNTS.map((account) => accounts.create({ ...account, password })));
+  const lines = DEMO_ACCOUNTS.map(
+    (account) => `  ${account.username.padEnd(16)} ${account.roles.join(', ').padEnd(34)} ${account.displayName}`,
+  );
+  process.stdout.write(
+    `\n演示账号 / demo accounts (shown once; password for all: ${password})\n${lines.join('\n')}\n` +
+      `Set ADMIN_PASSWORD on an empty data directory to start with only an admin account instead.\n\n`,
+  );
+}
+
+const { clock, simulated } = await clockFromEnvironment();
+// Several processes on one database (README): the simulated clock's position is shared through the
+// store, and before every API request this process takes in what the others changed.
+const shared = store.shared !== undefined;
+const position = simulated !== undefined && shared ? new ClockPosition(store, simulated) : undefined;
+// E-mail notifications only when SMTP_URL is set; every message is recorded either way.
+const notificationChannel = emailChannelFromEnvironment(process.env);
+const engine = await WorkflowEngine.open({
+  definitions: definitionsDir,
+  store,
+  clock,
+  ...(notificationChannel !== undefined && { notificationChannel }),
+});
+for (const { caseId, damage } of engine.damaged) {
+  logger.error({ caseId, file: damage.file }, `案件 ${caseId} 已隔离（数据文件损坏）; run npm run store:check`);
+}
+// Sessions run on the machine's clock: advancing the sandbox clock must not log anyone out (CONTRACT §6).
+const accounts = new Accounts(store);
+await firstStart(accounts);
+await accounts.purgeExpiredSessions();
+const attachments = new AttachmentStore(dataDir, store, Number(process.env.ATTACHMENT_MAX_MB ?? 20) * 1024 * 1024);
+// The designer's validation and simulation workers; stopped on shutdown.
+const drafts = new DraftService(engine, store);
+const app = createApp({
+  engine,
+  store,
+  drafts,
+  accounts,
+  attachments,
+  logger,
+  trustProxy: trustProxy(),
+  ...(simulated !== undefined && {
+    simulatedClock: simulated,
+    // Remember how far the sandbox clock got, so a restart does not move it back.
+    onClockAdvanced: (now: Date) =>
+      position === undefined ? store.put('system', 'clock', { now: now.toISOString() }) : position.save(),
+  }),
+  ...(shared && {
+    beforeApi: async () => {
+      await position?.catchUp();
+      await engine.sync();
+    },
+  }),
+  ...(existsSync(webRoot) && { webRoot }),
+});
+
+const scheduler = simulated === undefined ? new TimerScheduler(engine, logger) : undefined;
+scheduler?.start();
+
+const server: Server = app.listen(port, (error?: Error) => {
+  // Express 5 calls back with the error when the port cannot be taken (EADDRINUSE): say so and stop.
+  if (error !== undefined) {
+    logger.fatal({ err: error, port }, `无法监听端口 ${port} / cannot listen: ${error.message}`);
+    process.exit(1);
+  }
+  logger.info(
+    {
+      port,
+      store: opened.kind,
+      where: opened.where,
+      dataDir,
+      definitionsDir,
+      clock: simulated === undefined ? 'system' : 'simulated',
+    },
+    `listening on http://localhost:${port}`,
+  );
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing requests in flight');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  scheduler?.stop();
+  await new Promise<void>((done) => {
+    server.close(() => {
+      done();
+    });
+  });
+  await drafts.close();
+  await engine.close();
+  if (position !== undefined) await position.save();
+  else if (simulated !== undefined) await store.put('system', 'clock', { now: simulated.now().toISOString() });
+  await store.close();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
