@@ -11,10 +11,18 @@ import { twoChars } from './form-controls.js';
 const PROCESS = 'quality-brand-zone';
 const IN_FORCE = '2024-03-14';
 const REVISION = '2024-06-01';
+/** The document the revision rests on (issue 12: title, 文号, date, address). */
+const BASIS = {
+  title: '市场监管总局关于调整全国质量品牌提升示范区验收公示期的通知',
+  number: '国市监质发〔2024〕36号',
+  issuedOn: '2024-04-01',
+  url: 'https://www.samr.gov.cn/zljds/tzgg/art/2024/art_36.html',
+};
 const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
 
 const USERS: Record<string, string[]> = {
   officer: ['policy-admin'],
+  officer2: ['policy-admin'],
   park1: ['park:P-001'],
   park2: ['park:P-002'],
   province: ['province:320000'],
@@ -26,6 +34,22 @@ const USERS: Record<string, string[]> = {
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS_DIR, `designer-${name}.png`), fullPage: true });
+
+/** Signs a user in on the designer's login page. */
+async function login(page: Page, username: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(USER_PASSWORD);
+  await page.getByRole('button', { name: twoChars('登录') }).click();
+}
+
+/** The reason a disabled button gives, as visible text; its tooltip says the same. */
+async function whyDisabled(page: Page, testId: string): Promise<string | null> {
+  const button = page.getByTestId(testId);
+  expect(await button.isDisabled()).toBe(true);
+  const reason = await page.locator(`[data-why-disabled="${testId}"]`).textContent();
+  expect(await button.locator('xpath=..').getAttribute('title')).toBe(reason);
+  return reason;
+}
 
 /** Clicks a diagram element (wherever the diagram is scrolled to). */
 const selectElement = (page: Page, id: string) =>
@@ -101,9 +125,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     page.on('pageerror', (error) => errors.push(error.message));
 
     await page.goto(`${server.url}/designer`);
-    await page.getByLabel('用户名').fill('officer');
-    await page.getByLabel('密码').fill(USER_PASSWORD);
-    await page.getByRole('button', { name: twoChars('登录') }).click();
+    await login(page, 'officer');
     const inForce = page.locator(`tr[data-version="${IN_FORCE}"]`);
     await expect.poll(() => inForce.locator('[data-state]').getAttribute('data-state')).toBe('inForce');
     await shot(page, '1-versions');
@@ -119,6 +141,18 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByRole('button', { name: '以此新建草稿' }).click();
     await page.waitForURL(/\/designer\/quality-brand-zone\/draft:d_/);
     await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor();
+    // The draft has a title (never its id), editable in place.
+    const draftTitle = page.getByTestId('draft-title');
+    expect(await draftTitle.textContent()).toBe(`基于 ${IN_FORCE} 的修订草稿`);
+    await draftTitle.locator('.ant-typography-edit').click();
+    const titleField = page.locator('.ant-typography-edit-content textarea');
+    await titleField.fill('公示期延长至七个工作日');
+    await titleField.press('Enter');
+    await expect.poll(() => draftTitle.textContent()).toBe('公示期延长至七个工作日');
+    // Nothing to save yet: the save button says so.
+    await page.getByRole('tab', { name: '期限' }).click();
+    expect(await whyDisabled(page, 'save-periods')).toBe('没有未保存的修改');
+    await page.getByRole('tab', { name: '流程图' }).click();
     await selectElement(page, 'publicityEndsTimer_acceptance');
     await page.locator('[data-group-id="group-legalTime"] .bio-properties-panel-group-header').click();
     const rule = page.locator('[data-entry-id="legalTime-rule"] select');
@@ -309,22 +343,77 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
 
     // Simulate the shipped case scripts: the notice ends later on the draft.
     await page.getByRole('tab', { name: '模拟' }).click();
+    // In the background: progress and a cancel button while it runs, then each script by its title.
     await page.getByRole('button', { name: '运行模拟' }).click();
-    await page.locator('[data-simulation="full-lifecycle.json"]').waitFor({ timeout: 60_000 });
-    expect(await page.locator('[data-simulation="full-lifecycle.json"]').textContent()).toContain('publicityEnds');
+    await page.getByTestId('cancel-simulation').waitFor();
+    await shot(page, '7a-simulating');
+    const lifecycle = page.locator('[data-simulation="full-lifecycle.json"]');
+    await lifecycle.waitFor({ timeout: 90_000 });
+    expect(await lifecycle.locator('[data-simulation-title]').textContent()).toBe(
+      '完整生命周期：创建、验收、公示、命名、年度报告直至期满',
+    );
+    // What moves, in words, by the dates' declared titles; the draft's failed expectation likewise.
+    expect(await lifecycle.locator('[data-difference-words]').allTextContents()).toContain(
+      '公示期最后一日：新版本为 2025-05-08，原为 2025-05-06',
+    );
+    expect(await lifecycle.locator('[data-simulation-failure]').textContent()).toContain(
+      '公示期最后一日：新版本为 2025-05-08，原为 2025-05-06',
+    );
+    expect(await lifecycle.textContent()).not.toMatch(/expect on case|publicityEnds/);
+    // The two timelines side by side.
+    const timelines = lifecycle.getByTestId('simulation-timelines');
+    expect(await timelines.locator('th').allTextContents()).toEqual(expect.arrayContaining(['现行版本', '草稿']));
     await shot(page, '7-simulate');
 
-    // Publish, effective 2024-06-01.
+    // Publish, effective 2024-06-01: every reason it cannot yet be sent is said on the page.
     await page.getByRole('tab', { name: '发布' }).click();
-    await page.getByLabel('effectiveFrom').fill(REVISION);
+    const effectiveFrom = page.getByLabel('effectiveFrom');
+    await effectiveFrom.fill('2024-03-31');
+    expect(await whyDisabled(page, 'request-publish')).toBe('生效日期不能早于今日（2024-04-01）');
+    await effectiveFrom.fill(REVISION);
     expect(await page.getByLabel('versionName').inputValue()).toBe(REVISION);
-    await page.getByRole('button', { name: '发布…' }).click();
+    expect(await whyDisabled(page, 'request-publish')).toBe('请填写修订依据：依据文件名称、文号、印发日期、发布网址');
+    await page.getByLabel('依据文件名称', { exact: true }).fill(BASIS.title);
+    await page.getByLabel('文号', { exact: true }).fill(BASIS.number);
+    await page.getByLabel('印发日期', { exact: true }).fill(BASIS.issuedOn);
+    await page.getByLabel('发布网址', { exact: true }).fill(BASIS.url);
+    await shot(page, '8-publish-form');
+    await page.getByTestId('request-publish').click();
     await page
       .locator('.ant-modal-confirm')
-      .getByRole('button', { name: twoChars('发布') })
+      .getByRole('button', { name: twoChars('确定') })
       .click();
-    await expect.poll(() => page.getByTestId('publish-result').textContent()).toContain(`已发布为 ${REVISION}`);
-    await shot(page, '8-published');
+    await expect
+      .poll(() => page.getByTestId('publish-result').textContent())
+      .toContain(`已提交发布为 ${REVISION}（拟 ${REVISION} 生效），等待另一位政策管理人员批准`);
+    // Four-eyes: the officer who asked cannot approve, and is told why.
+    await page.getByTestId('pending-publication').waitFor();
+    expect(await whyDisabled(page, 'approve-publication')).toContain('不能批准自己提交的发布申请');
+    expect(await whyDisabled(page, 'request-publish')).toBe('已提交发布，正在等待批准');
+    await shot(page, '8a-pending');
+
+    // Until approved, the revision is not a version at all.
+    await page.getByRole('link', { name: '返回版本列表' }).first().click();
+    await page.locator(`tr[data-version="${IN_FORCE}"]`).waitFor();
+    expect(await page.locator(`tr[data-version="${REVISION}"]`).count()).toBe(0);
+    const draftRow = page.locator('[data-draft-title="公示期延长至七个工作日"]');
+    await draftRow.waitFor();
+    await page.getByRole('button', { name: twoChars('退出') }).click();
+
+    // A second policy officer reads the request and its basis, and approves it.
+    await login(page, 'officer2');
+    await page.goto(`${server.url}/designer`);
+    await page.locator('[data-draft-title="公示期延长至七个工作日"]').click();
+    // Locked while it waits: the diagram opens read-only.
+    await page.locator('[data-diagram="viewer"][data-diagram-ready="true"]').waitFor();
+    await page.getByRole('tab', { name: '发布' }).click();
+    const basis = page.getByTestId('revision-basis');
+    for (const text of Object.values(BASIS)) expect(await basis.textContent()).toContain(text);
+    expect(await page.getByTestId('pending-publication').textContent()).toContain('officer 于');
+    await shot(page, '8b-approval');
+    await page.getByTestId('approve-publication').click();
+    await expect.poll(() => page.getByTestId('publish-result').textContent()).toContain(`已批准，发布为 ${REVISION}`);
+    await shot(page, '8c-approved');
 
     await page.getByRole('link', { name: '返回版本列表' }).first().click();
     await expect
@@ -334,7 +423,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await shot(page, '9-versions-after');
     expect(errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, 420_000);
 
   it('keeps a case started before 2024-06-01 on 2024-03-14 (5 working days) and runs a later one on the revision (7)', async () => {
     for (const username of Object.keys(USERS)) tokens.set(username, await server.login(username, USER_PASSWORD));
