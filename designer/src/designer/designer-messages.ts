@@ -225,6 +225,7 @@ const zh = {
   whySelfApprove: '不能批准自己提交的发布申请：须由另一位政策管理人员或管理员批准',
   whyNoReason: '请先填写驳回理由',
   whyNothingToSave: '没有未保存的修改',
+  whyNoTitle: '请填写草稿名称',
   // Issue 12, item 5: named scripts, differences in words, timelines side by side, background runs.
   simulationProgress: '正在模拟：已完成 {done} / {total} 次运行',
   cancelSimulation: '取消模拟',
@@ -465,6 +466,7 @@ const en: Messages = {
   whySelfApprove: 'You cannot approve your own submission: another policy officer or an admin must',
   whyNoReason: 'Enter the reason first',
   whyNothingToSave: 'Nothing unsaved',
+  whyNoTitle: 'Enter a title',
   simulationProgress: 'Simulating: {done} of {total} runs done',
   cancelSimulation: 'Cancel simulation',
   simulationCancelled: 'Simulation cancelled',
