@@ -135,19 +135,23 @@ export class JobWorker {
     worker.ref();
     if (!this.#ready) return; // posted once the worker says it is ready
     this.#queue.shift();
-    const timer = setTimeout(() => {
-      this.#fail(limitError(`运行超过 ${this.limits.timeMs / 1000} 秒`));
-    }, this.limits.timeMs);
-    this.#current = { pending, timer };
+    const current = { pending, timer: this.#timeLimit() };
+    this.#current = current;
     try {
       worker.postMessage({ id: pending.id, job: pending.job });
     } catch (error) {
       // A job that cannot be copied to the thread (DataCloneError) fails alone; the worker stays.
-      clearTimeout(timer);
+      clearTimeout(current.timer);
       this.#current = undefined;
       pending.reject(error);
       this.#next();
     }
+  }
+
+  #timeLimit(): NodeJS.Timeout {
+    return setTimeout(() => {
+      this.#fail(limitError(`运行超过 ${this.limits.timeMs / 1000} 秒`));
+    }, this.limits.timeMs);
   }
 
   #boot(): Worker {
@@ -181,6 +185,10 @@ export class JobWorker {
     const current = this.#current;
     if (current?.pending.id !== message.id) return;
     if ('progress' in message) {
+      // A job that reports progress is not stuck: the time limit counts from its last step (one
+      // simulation run), so a set of scripts on a busy machine is not stopped for being long.
+      clearTimeout(current.timer);
+      current.timer = this.#timeLimit();
       current.pending.options.onProgress?.(message.progress);
       return;
     }

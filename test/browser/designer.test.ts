@@ -353,7 +353,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByTestId('cancel-simulation').waitFor();
     await shot(page, '7a-simulating');
     const lifecycle = page.locator('[data-simulation="full-lifecycle.json"]');
-    await lifecycle.waitFor({ timeout: 90_000 });
+    await lifecycle.waitFor({ timeout: 240_000 });
     expect(await lifecycle.locator('[data-simulation-title]').textContent()).toBe(
       '完整生命周期：创建、验收、公示、命名、年度报告直至期满',
     );
@@ -428,7 +428,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await shot(page, '9-versions-after');
     expect(errors).toEqual([]);
     await context.close();
-  }, 420_000);
+  }, 600_000);
 
   it('keeps a case started before 2024-06-01 on 2024-03-14 (5 working days) and runs a later one on the revision (7)', async () => {
     for (const username of Object.keys(USERS)) tokens.set(username, await server.login(username, USER_PASSWORD));
