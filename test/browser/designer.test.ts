@@ -43,6 +43,8 @@ async function login(page: Page, username: string): Promise<void> {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(USER_PASSWORD);
   await page.getByRole('button', { name: twoChars('登录') }).click();
+  // Signed in once the header offers to sign out (before that, navigating would lose the session).
+  await page.getByRole('button', { name: twoChars('退出') }).waitFor();
 }
 
 /** The reason a disabled button gives, as visible text; its tooltip says the same. */
@@ -407,7 +409,6 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
 
     // A second policy officer reads the request and its basis, and approves it.
     await login(page, 'officer2');
-    await page.goto(`${server.url}/designer`);
     await page.locator('[data-draft-title="公示期延长至七个工作日"]').click();
     // Locked while it waits: the diagram opens read-only.
     await page.locator('[data-diagram="viewer"][data-diagram-ready="true"]').waitFor();

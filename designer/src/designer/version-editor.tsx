@@ -229,13 +229,17 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
     {
       key: 'diagram',
       label: label(d('tabDiagram'), [FILES.process]),
+      // The viewer is mounted only while its tab shows: a draft that becomes read-only (submitted,
+      // published) while another tab is open would otherwise import into a hidden, zero-size canvas.
       children: workspace.readOnly ? (
-        <DiagramViewer
-          xml={xml}
-          active={tab === 'diagram'}
-          details
-          ruleWords={(name) => vocabulary.rules().find((rule) => rule.name === name)?.words}
-        />
+        tab !== 'diagram' ? null : (
+          <DiagramViewer
+            xml={xml}
+            active
+            details
+            ruleWords={(name) => vocabulary.rules().find((rule) => rule.name === name)?.words}
+          />
+        )
       ) : (
         <DiagramEditor
           xml={xml}
