@@ -47,7 +47,7 @@ export {
 export { ATTACHMENT_ID_PATTERN } from './forms/form-ajv.js';
 export { stripUnsafeText } from './forms/text-safety.js';
 export type { FieldError } from './forms/form-validator.js';
-export type { Directory, Indicators, Manifest, Rules } from './definitions/types.js';
+export type { Directory, Indicators, Manifest, RevisionBasis, Rules } from './definitions/types.js';
 export type { Problem } from './definitions/problems.js';
 export { checkVersion } from './definitions/check-version.js';
 export { parseBpmn } from './definitions/moddle.js';

@@ -506,7 +506,42 @@ const DRAFT_PROPERTIES: Json = {
   createdAt: INSTANT,
   updatedAt: INSTANT,
   publishedAs: text('已发布为的版本 / the version it was published as'),
+  title: text('草稿名称 / what people call the draft'),
+  pendingPublication: { $ref: '#/components/schemas/PendingPublication' },
+  refusal: object(
+    '最近一次被驳回的发布 / the last refused publication',
+    ['version', 'refusedBy', 'refusedAt', 'reason'],
+    {
+      version: { type: 'string' },
+      refusedBy: { type: 'string' },
+      refusedAt: INSTANT,
+      reason: { type: 'string' },
+    },
+  ),
 };
+
+const RevisionBasis = object(
+  '修订依据 / the document a revision rests on',
+  ['title', 'documentNumber', 'issuedOn', 'url'],
+  {
+    title: text('文件名称 / title', { minLength: 1 }),
+    documentNumber: text('文号 / document number', { minLength: 1, examples: ['国市监质发〔2024〕88号'] }),
+    issuedOn: { ...DATE, description: '印发日期，不晚于生效日期 / date of issue' },
+    url: text('发布网址 / where it is published', { pattern: '^https?://\\S+$' }),
+  },
+);
+
+const PendingPublication = object(
+  '等待另一人批准的发布（四眼原则）/ a publication waiting for a second person',
+  ['version', 'effectiveFrom', 'revision', 'requestedBy', 'requestedAt'],
+  {
+    version: { type: 'string' },
+    effectiveFrom: DATE,
+    revision: { $ref: '#/components/schemas/RevisionBasis' },
+    requestedBy: { type: 'string' },
+    requestedAt: INSTANT,
+  },
+);
 const DRAFT_REQUIRED = ['id', 'process', 'baseVersion', 'createdBy', 'createdAt', 'updatedAt'];
 
 const Problem = object('校验问题 / a validator problem', ['severity', 'check', 'file', 'message'], {
@@ -545,6 +580,7 @@ const Simulation = object(
   ['name', 'differences'],
   {
     name: { type: 'string' },
+    title: text("脚本的中文名称 / the script's title"),
     error: { type: 'string' },
     current: Outcome,
     draft: Outcome,
@@ -633,6 +669,28 @@ const bodies: Json = {
     version: { type: 'string' },
     problems: arrayOf(schema('Problem')),
   }),
+  RevisionBasis,
+  PendingPublication,
+  PublicationRequested: object('已提交，等待另一人批准 / requested, waiting for approval', ['pending', 'problems'], {
+    pending: schema('PendingPublication'),
+    problems: arrayOf(schema('Problem')),
+  }),
+  SimulationJob: object(
+    '后台模拟 / a simulation in the background',
+    ['id', 'draft', 'state', 'progress', 'startedBy'],
+    {
+      id: text('模拟编号 / job id', { pattern: '^s_[\\w-]+$' }),
+      draft: { type: 'string' },
+      state: { enum: ['running', 'done', 'failed', 'cancelled'] },
+      progress: object('进度：已完成的运行 / runs done of total', ['done', 'total'], {
+        done: { type: 'integer', minimum: 0 },
+        total: { type: 'integer', minimum: 0 },
+      }),
+      results: arrayOf(schema('Simulation')),
+      error: { type: 'string' },
+      startedBy: { type: 'string' },
+    },
+  ),
   Clock: object('模拟时钟 / the sandbox clock', ['now', 'simulated'], { now: INSTANT, simulated: { const: true } }),
   ClockAdvanced: object('时钟已前进 / clock moved, due timers fired', ['now', 'timersFired'], {
     now: INSTANT,
@@ -735,15 +793,27 @@ const bodies: Json = {
   NewDraft: object('起草 / start a draft from a version', ['process', 'from'], {
     process: { type: 'string', minLength: 1 },
     from: text('基础版本 / base version', { minLength: 1 }),
+    title: text('草稿名称（缺省：基于某版本的修订草稿）/ title', { minLength: 1, maxLength: 100 }),
+  }),
+  DraftRename: object('修改草稿名称 / rename a draft', ['title'], {
+    title: text('草稿名称 / title', { minLength: 1, maxLength: 100 }),
+  }),
+  Refusal: object('驳回发布申请 / refuse a publication', ['reason'], {
+    reason: text('驳回理由 / reason', { minLength: 1 }),
   }),
   DraftFile: object('保存或删除草稿中的一个文件 / save (text) or delete (null) a file', ['path', 'text'], {
     path: text('如 rules.json、forms/objection.schema.json / a version file', { minLength: 1 }),
     text: { type: ['string', 'null'] },
   }),
-  PublishRequest: object('发布为新版本 / publish as a new version', ['version', 'effectiveFrom'], {
-    version: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
-    effectiveFrom: { ...DATE, description: '生效日期，不早于今天 / today or later' },
-  }),
+  PublishRequest: object(
+    '申请发布为新版本 / ask to publish as a new version',
+    ['version', 'effectiveFrom', 'revision'],
+    {
+      version: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
+      effectiveFrom: { ...DATE, description: '生效日期，不早于今天 / today or later' },
+      revision: schema('RevisionBasis'),
+    },
+  ),
   SimulationRequest: object('要回放的案例脚本（缺省：流程自带的脚本）/ case scripts to replay', [], {
     scenarios: arrayOf({ type: 'object', description: '案例脚本（CONTRACT §5）/ a case script' }),
   }),
@@ -1419,6 +1489,16 @@ function draftPaths(): Json {
         ok: { 200: ok('草稿', schema('Draft')) },
         errors: { 403: EDITORS_ONLY, 404: '草稿不存在' },
       }),
+      patch: operation({
+        id: 'renameDraft',
+        tag: 'drafts',
+        summary: '修改草稿名称 / rename a draft',
+        auth: 'user',
+        parameters: [DRAFT_ID],
+        body: jsonBody('DraftRename'),
+        ok: { 200: ok('草稿', schema('Draft')) },
+        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 422: '名称为空或过长' },
+      }),
       delete: operation({
         id: 'deleteDraft',
         tag: 'drafts',
@@ -1476,17 +1556,77 @@ function draftPaths(): Json {
       post: operation({
         id: 'publishDraft',
         tag: 'drafts',
-        summary: '发布为新的不可修改版本（CONTRACT §1）/ publish as a new immutable version',
+        summary: '申请发布为新的不可修改版本，须另一人批准（CONTRACT §1）/ ask to publish; a second person approves',
         auth: 'user',
         parameters: [DRAFT_ID],
         body: jsonBody('PublishRequest'),
-        ok: { 201: ok('已发布 / published', schema('Published')) },
+        ok: { 202: ok('已提交，等待批准 / waiting for approval', schema('PublicationRequested')) },
         errors: {
           403: EDITORS_ONLY,
           404: '草稿不存在',
-          409: '版本已存在，或该日已有生效版本 / version exists or date taken',
-          422: '版本名称、生效日期不合格或草稿未通过校验',
+          409: '已发布、已在等待批准、版本已存在或该日已有生效版本 / published, pending, version exists or date taken',
+          422: '版本名称、生效日期、修订依据不合格或草稿未通过校验',
         },
+      }),
+    },
+    '/api/drafts/{id}/approve': {
+      post: operation({
+        id: 'approveDraftPublication',
+        tag: 'drafts',
+        summary: '批准发布（不能是申请人本人）/ approve a publication (not by its requester)',
+        auth: 'user',
+        parameters: [DRAFT_ID],
+        ok: { 201: ok('已发布 / published', schema('Published')) },
+        errors: {
+          403: '非政策管理人员或管理员，或批准自己的申请 / not an editor, or the requester',
+          404: '草稿不存在',
+          409: '没有等待批准的申请、版本已存在或该日已有生效版本',
+          422: '生效日期已过或草稿未通过校验',
+        },
+      }),
+    },
+    '/api/drafts/{id}/refuse': {
+      post: operation({
+        id: 'refuseDraftPublication',
+        tag: 'drafts',
+        summary: '驳回发布申请（附理由）/ refuse a publication, with the reason',
+        auth: 'user',
+        parameters: [DRAFT_ID],
+        body: jsonBody('Refusal'),
+        ok: { 200: ok('草稿（可再修改）/ the draft, editable again', schema('Draft')) },
+        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 409: '没有等待批准的申请', 422: '缺少理由' },
+      }),
+    },
+    '/api/drafts/{id}/simulations': {
+      post: operation({
+        id: 'startDraftSimulation',
+        tag: 'drafts',
+        summary: '在后台模拟（可查询进度、取消）/ simulate in the background',
+        auth: 'user',
+        parameters: [DRAFT_ID],
+        body: jsonBody('SimulationRequest'),
+        ok: { 202: ok('已开始 / started', schema('SimulationJob')) },
+        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 422: '脚本不合格' },
+      }),
+    },
+    '/api/drafts/{id}/simulations/{job}': {
+      get: operation({
+        id: 'getDraftSimulation',
+        tag: 'drafts',
+        summary: '模拟的进度与结果 / progress and results',
+        auth: 'user',
+        parameters: [DRAFT_ID, path('job', '模拟编号 / job id')],
+        ok: { 200: ok('模拟 / the job', schema('SimulationJob')) },
+        errors: { 403: EDITORS_ONLY, 404: '模拟不存在' },
+      }),
+      delete: operation({
+        id: 'cancelDraftSimulation',
+        tag: 'drafts',
+        summary: '取消模拟 / cancel',
+        auth: 'user',
+        parameters: [DRAFT_ID, path('job', '模拟编号 / job id')],
+        ok: { 200: ok('已取消 / cancelled', schema('SimulationJob')) },
+        errors: { 403: EDITORS_ONLY, 404: '模拟不存在', 409: '模拟已结束' },
       }),
     },
     '/api/drafts/{id}/simulate': {

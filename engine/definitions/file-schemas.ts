@@ -108,6 +108,21 @@ export const MANIFEST_SCHEMA = {
     },
     /** Groups that may read the public's submissions and senders (engine/redaction). */
     publicSubmissionReaders: { type: 'array', uniqueItems: true, items: name },
+    /**
+     * The document a revision rests on (issue 12): its title, 文号, date of issue and where it is
+     * published. Written by the designer when a draft is published; absent in a first version.
+     */
+    revision: {
+      type: 'object',
+      required: ['title', 'documentNumber', 'issuedOn', 'url'],
+      additionalProperties: false,
+      properties: {
+        title: text,
+        documentNumber: text,
+        issuedOn: date,
+        url: { type: 'string', pattern: '^https?://[^\\s]+$' },
+      },
+    },
   },
 } as const;
 

@@ -31,6 +31,18 @@ export interface Manifest {
    * who sent it. Everyone else reads that it came, not from whom (engine/redaction).
    */
   publicSubmissionReaders?: string[];
+  /** The document a revision rests on (set when a draft is published in the designer). */
+  revision?: RevisionBasis;
+}
+
+/** 修订依据: the document that orders a revision, as its 文号 and publication name it. */
+export interface RevisionBasis {
+  title: string;
+  /** 文号, e.g. 国市监质发〔2025〕12号. */
+  documentNumber: string;
+  issuedOn: LocalDate;
+  /** Where the document is published (an http(s) address). */
+  url: string;
 }
 
 export interface StatisticsDeclaration {

@@ -1,5 +1,6 @@
 import { checkVersion, type DefinitionContext, type Problem, type VersionSource } from '../../engine/index.js';
 import type { Draft } from './drafts.js';
+import type { JobProgress } from './off-thread.js';
 import { simulate, type Simulation } from './simulate.js';
 
 /**
@@ -20,7 +21,10 @@ export type DraftJob =
 
 export type DraftJobResult<J extends DraftJob> = J extends { kind: 'validate' } ? Problem[] : Simulation[];
 
-export async function runDraftJob(job: DraftJob): Promise<Problem[] | Simulation[]> {
+export async function runDraftJob(
+  job: DraftJob,
+  onProgress: (progress: JobProgress) => void = () => undefined,
+): Promise<Problem[] | Simulation[]> {
   if (job.kind === 'validate') return (await checkVersion(job.source, job.context)).problems;
-  return simulate(job.draft, job.definitionsRoot, job.shared, job.scripts, job.root);
+  return simulate(job.draft, job.definitionsRoot, job.shared, job.scripts, job.root, onProgress);
 }

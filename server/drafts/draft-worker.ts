@@ -9,7 +9,8 @@ if (port === null) throw new Error('draft-worker.ts runs as a worker thread');
 
 async function answer(id: number, job: DraftJob): Promise<void> {
   try {
-    port?.postMessage({ id, ok: true, value: await runDraftJob(job) });
+    const value = await runDraftJob(job, (progress) => port?.postMessage({ id, progress }));
+    port?.postMessage({ id, ok: true, value });
   } catch (error) {
     // An EngineError crosses as its parts (code, message, problems); anything else as a message.
     const engine = isEngineError(error);

@@ -19,8 +19,17 @@ import {
   type VersionSource,
   type WorkflowEngine,
 } from '../../engine/index.js';
-import { DRAFT_JOB_LIMITS, JobWorker, limitProblems, type JobLimits } from './off-thread.js';
+import { DRAFT_JOB_LIMITS, JobWorker, limitProblems, type JobLimits, type RunOptions } from './off-thread.js';
+import {
+  basisText,
+  draftTitle,
+  parseRevisionBasis,
+  requireSecondPerson,
+  type PendingPublication,
+  type PublicationRefusal,
+} from './publication.js';
 import type { Simulation } from './simulate.js';
+import { SimulationJobs } from './simulation-jobs.js';
 import { diffVersions, type VersionDiff } from './version-diff.js';
 
 const DRAFTS = 'drafts';
@@ -29,6 +38,8 @@ const VERSION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export interface Draft {
   id: string;
+  /** What people call the draft (set at creation, editable); drafts stored before titles have none. */
+  title?: string;
   process: string;
   /** The version it was started from. */
   baseVersion: string;
@@ -37,6 +48,17 @@ export interface Draft {
   createdAt: string;
   updatedAt: string;
   publishedAs?: string;
+  /** Asked to be published, waiting for a second person's approval (the draft is locked meanwhile). */
+  pendingPublication?: PendingPublication;
+  /** The last refused publication, with the reason. */
+  refusal?: PublicationRefusal;
+}
+
+/** What a publication request carries: the version's name, its effective date and its basis. */
+export interface PublicationRequest {
+  version: string;
+  effectiveFrom: string;
+  revision: unknown;
 }
 
 /** Files a definition version may hold (CONTRACT §1). */
@@ -62,6 +84,8 @@ export class DraftService {
   #publishing: Promise<unknown> = Promise.resolve();
   readonly validator: JobWorker;
   readonly simulator: JobWorker;
+  /** Simulations started in the background, followed by id (progress, cancel). */
+  readonly simulations = new SimulationJobs();
 
   constructor(
     private readonly engine: WorkflowEngine,
@@ -99,12 +123,13 @@ export class DraftService {
     return draft;
   }
 
-  async create(process: string, from: string, actor: string): Promise<Draft> {
+  async create(process: string, from: string, actor: string, title?: unknown): Promise<Draft> {
     const version = this.engine.definitions.get(process, from);
     const source = await readVersionSource(join(this.#root, process, from));
     const now = this.engine.clock.now().toISOString();
     const draft: Draft = {
       id: `d_${randomBytes(8).toString('base64url')}`,
+      title: title === undefined ? `基于 ${from} 的修订草稿` : draftTitle(title),
       process: version.definition.manifest.process,
       baseVersion: from,
       files: Object.fromEntries([...source.files].filter(([path]) => isVersionFile(path))),
@@ -120,10 +145,19 @@ export class DraftService {
     const draft = await this.get(id);
     if (draft.publishedAs !== undefined)
       throw new EngineError('conflict', `草稿已发布为 ${draft.publishedAs}，不能再修改`, { draft: id });
+    if (draft.pendingPublication !== undefined)
+      throw new EngineError('conflict', '草稿已提交发布，等待批准期间不能修改（驳回后可修改）', { draft: id });
     if (!isVersionFile(path)) throw new EngineError('validation', `文件 ${path} 不属于定义版本`, { path });
     const files = Object.fromEntries(Object.entries(draft.files).filter(([name]) => name !== path));
     if (text !== null) files[path] = text;
     const next = { ...draft, files, updatedAt: this.engine.clock.now().toISOString() };
+    await this.store.put(DRAFTS, id, next);
+    return next;
+  }
+
+  async rename(id: string, title: unknown): Promise<Draft> {
+    const draft = await this.get(id);
+    const next = { ...draft, title: draftTitle(title), updatedAt: this.engine.clock.now().toISOString() };
     await this.store.put(DRAFTS, id, next);
     return next;
   }
@@ -163,18 +197,25 @@ export class DraftService {
    * Replays case scripts on the version in force and on the draft, in the simulation worker. The
    * draft's temporary directory is made and removed here, so it goes even when a limit stops the worker.
    */
-  async simulate(draft: Draft, scripts: { name: string; text: string }[]): Promise<Simulation[]> {
+  async simulate(
+    draft: Draft,
+    scripts: { name: string; text: string }[],
+    options: RunOptions = {},
+  ): Promise<Simulation[]> {
     const definitions = this.engine.definitions;
     const root = await mkdtemp(join(tmpdir(), 'qbz-simulation-'));
     try {
-      return await this.simulator.run({
-        kind: 'simulate',
-        draft,
-        definitionsRoot: definitions.root,
-        shared: definitions.options.shared ?? definitions.root,
-        scripts,
-        root,
-      });
+      return await this.simulator.run(
+        {
+          kind: 'simulate',
+          draft,
+          definitionsRoot: definitions.root,
+          shared: definitions.options.shared ?? definitions.root,
+          scripts,
+          root,
+        },
+        options,
+      );
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -192,27 +233,121 @@ export class DraftService {
   }
 
   /**
-   * Publishes the draft as `<process>/<version>/`, taking effect on `effectiveFrom` (today or later:
-   * cases already started keep their version). Refused with the problems when the validator finds
-   * errors; the directory appears whole (written aside, then renamed) and the engine reloads.
+   * Asks for the draft to be published as `<process>/<version>/`, taking effect on `effectiveFrom`
+   * (today or later: cases already started keep their version), with the revision's basis. Checked
+   * now as at approval (name, date, validator, clashes) so that the approver sees what would be
+   * written; nothing is written until a second person approves (four-eyes, issue 12).
    */
-  async publish(
+  async requestPublication(
     id: string,
-    version: string,
-    effectiveFrom: string,
+    request: PublicationRequest,
     actor: string,
-  ): Promise<{ version: string; problems: Problem[] }> {
-    const run = this.#publishing.then(() => this.#publish(id, version, effectiveFrom, actor));
+  ): Promise<{ pending: PendingPublication; problems: Problem[] }> {
+    return this.#inTurn(async () => {
+      const draft = await this.#publishable(id);
+      if (draft.pendingPublication !== undefined)
+        throw new EngineError('conflict', `草稿已提交发布为 ${draft.pendingPublication.version}，正在等待批准`, {
+          draft: id,
+        });
+      this.#checkNameAndDate(request.version, request.effectiveFrom);
+      const revision = parseRevisionBasis(request.revision, request.effectiveFrom);
+      const pending: PendingPublication = {
+        version: request.version,
+        effectiveFrom: request.effectiveFrom,
+        revision,
+        requestedBy: actor,
+        requestedAt: this.engine.clock.now().toISOString(),
+      };
+      const { problems } = await this.#prepare(draft, pending);
+      const { refusal: _refusal, ...rest } = draft;
+      await this.store.put(DRAFTS, id, { ...rest, pendingPublication: pending, updatedAt: pending.requestedAt });
+      await this.#audit(
+        actor,
+        `${draft.process}@${pending.version}`,
+        {
+          draft: id,
+          from: draft.baseVersion,
+          effectiveFrom: pending.effectiveFrom,
+          revision,
+        },
+        'definition.publication-requested',
+      );
+      return { pending, problems };
+    });
+  }
+
+  /**
+   * A second policy officer (or admin) approves: the version directory appears whole (written aside,
+   * then renamed) and the engine reloads. The requester may not approve (403); the checks run again,
+   * since the date or the other versions may have moved since the request.
+   */
+  async approvePublication(id: string, actor: string): Promise<{ version: string; problems: Problem[] }> {
+    return this.#inTurn(async () => {
+      const draft = await this.#publishable(id);
+      const pending = draft.pendingPublication;
+      if (pending === undefined) throw new EngineError('conflict', '草稿没有等待批准的发布申请', { draft: id });
+      requireSecondPerson(pending, actor);
+      const { files, problems } = await this.#prepare(draft, pending);
+      await this.#write(draft.process, pending.version, files);
+      const { pendingPublication: _pending, ...rest } = draft;
+      await this.store.put(DRAFTS, id, {
+        ...rest,
+        files,
+        publishedAs: pending.version,
+        updatedAt: this.engine.clock.now().toISOString(),
+      });
+      await this.#audit(actor, `${draft.process}@${pending.version}`, {
+        draft: id,
+        from: draft.baseVersion,
+        effectiveFrom: pending.effectiveFrom,
+        requestedBy: pending.requestedBy,
+        approvedBy: actor,
+        files: Object.keys(files).length,
+      });
+      return { version: pending.version, problems };
+    });
+  }
+
+  /** Refuses (or, by the requester, withdraws) a publication, with the reason; the draft is editable again. */
+  async refusePublication(id: string, reason: unknown, actor: string): Promise<Draft> {
+    return this.#inTurn(async () => {
+      const draft = await this.get(id);
+      const pending = draft.pendingPublication;
+      if (pending === undefined) throw new EngineError('conflict', '草稿没有等待批准的发布申请', { draft: id });
+      if (typeof reason !== 'string' || reason.trim() === '')
+        throw new EngineError('validation', '请填写驳回理由', { field: 'reason' });
+      const at = this.engine.clock.now().toISOString();
+      const refusal: PublicationRefusal = {
+        version: pending.version,
+        refusedBy: actor,
+        refusedAt: at,
+        reason: reason.trim(),
+      };
+      const { pendingPublication: _pending, ...rest } = draft;
+      const next: Draft = { ...rest, refusal, updatedAt: at };
+      await this.store.put(DRAFTS, id, next);
+      await this.#audit(
+        actor,
+        `${draft.process}@${pending.version}`,
+        {
+          draft: id,
+          requestedBy: pending.requestedBy,
+          reason: refusal.reason,
+        },
+        'definition.publication-refused',
+      );
+      return next;
+    });
+  }
+
+  /** Publications and the audit chain run one at a time, so the chain never forks. */
+  #inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#publishing.then(work);
     this.#publishing = run.catch(() => undefined);
     return run;
   }
 
-  async #publish(
-    id: string,
-    version: string,
-    effectiveFrom: string,
-    actor: string,
-  ): Promise<{ version: string; problems: Problem[] }> {
+  async #publishable(id: string): Promise<Draft> {
     const draft = await this.get(id);
     // A draft becomes one version: publishing it again (under any name) would fork its history.
     if (draft.publishedAs !== undefined)
@@ -220,29 +355,30 @@ export class DraftService {
         draft: id,
         version: draft.publishedAs,
       });
-    if (!VERSION_NAME.test(version))
-      throw new EngineError('validation', '版本名称只能包含字母、数字、点、下划线和连字符', { field: 'version' });
-    if (!isLocalDate(effectiveFrom))
-      throw new EngineError('validation', '「生效日期」应为 YYYY-MM-DD', { field: 'effectiveFrom' });
-    const today = chinaDateOf(this.engine.clock.now());
-    if (compareDates(effectiveFrom, today) < 0) {
-      throw new EngineError('validation', `生效日期不能早于今天（${today}）：已经开始的案件不会改变规则版本`, {
-        field: 'effectiveFrom',
-      });
-    }
-    const target = join(this.#root, draft.process, version);
-    if (await exists(target))
+    return draft;
+  }
+
+  /** The files the version would have, after every check a publication must pass. */
+  async #prepare(
+    draft: Draft,
+    { version, effectiveFrom, revision }: PendingPublication,
+  ): Promise<{ files: Record<string, string>; problems: Problem[] }> {
+    this.#checkNameAndDate(version, effectiveFrom);
+    if (await exists(join(this.#root, draft.process, version)))
       throw new EngineError('conflict', `版本 ${version} 已存在，发布的版本不可修改`, { version });
     const manifest = parseManifest(draft);
     const files = {
       ...draft.files,
-      [VERSION_FILES.manifest]: `${JSON.stringify({ ...manifest, version, effectiveFrom }, null, 2)}\n`,
+      [VERSION_FILES.manifest]: `${JSON.stringify(
+        { ...manifest, version, effectiveFrom, basis: basisText(revision), revision },
+        null,
+        2,
+      )}\n`,
     };
-    const source: VersionSource = {
+    const problems = await this.#check({
       dir: `definitions/${draft.process}/${version}`,
       files: new Map(Object.entries(files)),
-    };
-    const problems = await this.#check(source);
+    });
     if (problems.some((problem) => problem.severity === 'error')) {
       throw new EngineError('validation', '草稿未通过校验，不能发布', { problems });
     }
@@ -253,7 +389,25 @@ export class DraftService {
       throw new EngineError('conflict', `${clash.key} 已于 ${effectiveFrom} 生效：每个日期只能有一个版本`, {
         effectiveFrom,
       });
+    return { files, problems };
+  }
 
+  #checkNameAndDate(version: string, effectiveFrom: string): void {
+    if (!VERSION_NAME.test(version))
+      throw new EngineError('validation', '版本名称只能包含字母、数字、点、下划线和连字符', { field: 'version' });
+    if (!isLocalDate(effectiveFrom))
+      throw new EngineError('validation', '「生效日期」应为 YYYY-MM-DD', { field: 'effectiveFrom' });
+    const today = chinaDateOf(this.engine.clock.now());
+    if (compareDates(effectiveFrom, today) < 0) {
+      throw new EngineError('validation', `生效日期不能早于今日（${today}）：已经开始的案件不会改变规则版本`, {
+        field: 'effectiveFrom',
+      });
+    }
+  }
+
+  /** Writes the version directory whole (aside, then renamed) and reloads the engine's definitions. */
+  async #write(process: string, version: string, files: Record<string, string>): Promise<void> {
+    const target = join(this.#root, process, version);
     const aside = join(dirname(target), `.${version}.${randomBytes(4).toString('hex')}.tmp`);
     for (const [path, text] of Object.entries(files)) {
       await mkdir(dirname(join(aside, path)), { recursive: true });
@@ -267,18 +421,6 @@ export class DraftService {
       await this.engine.reloadDefinitions();
       throw error;
     }
-    await this.store.put(DRAFTS, id, {
-      ...draft,
-      files,
-      publishedAs: version,
-      updatedAt: this.engine.clock.now().toISOString(),
-    });
-    await this.#audit(actor, `${draft.process}@${version}`, {
-      from: draft.baseVersion,
-      effectiveFrom,
-      files: Object.keys(files).length,
-    });
-    return { version, problems };
   }
 
   /**
@@ -291,9 +433,7 @@ export class DraftService {
     actor: string,
     details: Record<string, unknown>,
   ): Promise<void> {
-    const run = this.#publishing.then(() => this.#audit(actor, subject, details, type));
-    this.#publishing = run.catch(() => undefined);
-    return run;
+    return this.#inTurn(() => this.#audit(actor, subject, details, type));
   }
 
   async #audit(

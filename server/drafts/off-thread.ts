@@ -23,17 +23,34 @@ const WORKER = new URL('./draft-worker.ts', import.meta.url).href;
 const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => { register(); return import(${JSON.stringify(WORKER)}); });`;
 
-/** What the worker posts: `ready` once it has loaded, then one answer per job, by id. */
+/** What the worker posts: `ready` once it has loaded, then progress and one answer per job, by id. */
 type Message =
   | { ready: true }
+  | { id: number; progress: JobProgress }
   | { id: number; ok: boolean; value?: unknown; code?: ErrorCode; message?: string; problems?: Problem[] };
+
+/** How far a job has come: `done` of `total` units (for a simulation: runs of a case script). */
+export interface JobProgress {
+  done: number;
+  total: number;
+}
+
+/** How a caller follows a job: its progress as the worker reports it, and a signal that cancels it. */
+export interface RunOptions {
+  onProgress?: (progress: JobProgress) => void;
+  signal?: AbortSignal;
+}
 
 interface Pending {
   id: number;
   job: DraftJob;
+  options: RunOptions;
   resolve: (value: never) => void;
   reject: (reason: unknown) => void;
 }
+
+/** The word a cancelled job's error starts with. */
+export const CANCELLED = '已取消';
 
 /**
  * One long-lived worker thread that runs draft jobs one at a time, in the order they come.
@@ -62,12 +79,33 @@ export class JobWorker {
     return this.#boots;
   }
 
-  run<J extends DraftJob>(job: J): Promise<DraftJobResult<J>> {
+  /**
+   * Runs the job. Cancelling (`options.signal`) a job still waiting takes it out of the queue; a job
+   * running stops the worker (the only way to stop synchronous work), and the next job boots a fresh one.
+   * Either way the job rejects with EngineError `conflict` "已取消".
+   */
+  run<J extends DraftJob>(job: J, options: RunOptions = {}): Promise<DraftJobResult<J>> {
     if (this.#closed) return Promise.reject(new Error('draft job worker is closed'));
     return new Promise<DraftJobResult<J>>((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, job, resolve, reject });
+      const pending: Pending = { id: this.#nextId++, job, options, resolve, reject };
+      if (options.signal?.aborted === true) {
+        reject(cancelledError());
+        return;
+      }
+      options.signal?.addEventListener('abort', () => {
+        this.#cancel(pending);
+      });
+      this.#queue.push(pending);
       this.#next();
     });
+  }
+
+  #cancel(pending: Pending): void {
+    const queued = this.#queue.indexOf(pending);
+    if (queued >= 0) {
+      this.#queue.splice(queued, 1);
+      pending.reject(cancelledError());
+    } else if (this.#current?.pending === pending) this.#fail(cancelledError());
   }
 
   /** Stops the worker; jobs still running or waiting reject. */
@@ -97,19 +135,23 @@ export class JobWorker {
     worker.ref();
     if (!this.#ready) return; // posted once the worker says it is ready
     this.#queue.shift();
-    const timer = setTimeout(() => {
-      this.#fail(limitError(`运行超过 ${this.limits.timeMs / 1000} 秒`));
-    }, this.limits.timeMs);
-    this.#current = { pending, timer };
+    const current = { pending, timer: this.#timeLimit() };
+    this.#current = current;
     try {
       worker.postMessage({ id: pending.id, job: pending.job });
     } catch (error) {
       // A job that cannot be copied to the thread (DataCloneError) fails alone; the worker stays.
-      clearTimeout(timer);
+      clearTimeout(current.timer);
       this.#current = undefined;
       pending.reject(error);
       this.#next();
     }
+  }
+
+  #timeLimit(): NodeJS.Timeout {
+    return setTimeout(() => {
+      this.#fail(limitError(`运行超过 ${this.limits.timeMs / 1000} 秒`));
+    }, this.limits.timeMs);
   }
 
   #boot(): Worker {
@@ -142,6 +184,14 @@ export class JobWorker {
     }
     const current = this.#current;
     if (current?.pending.id !== message.id) return;
+    if ('progress' in message) {
+      // A job that reports progress is not stuck: the time limit counts from its last step (one
+      // simulation run), so a set of scripts on a busy machine is not stopped for being long.
+      clearTimeout(current.timer);
+      current.timer = this.#timeLimit();
+      current.pending.options.onProgress?.(message.progress);
+      return;
+    }
     clearTimeout(current.timer);
     this.#current = undefined;
     if (message.ok) current.pending.resolve(message.value as never);
@@ -176,6 +226,10 @@ export class JobWorker {
     this.#worker = undefined;
     this.#ready = false;
   }
+}
+
+function cancelledError(): EngineError {
+  return new EngineError('conflict', `${CANCELLED}：模拟已被取消`, { cancelled: true });
 }
 
 function limitError(what: string): EngineError {

@@ -13,6 +13,8 @@ import { parseManifest, type Draft } from './drafts.js';
 /** A case script replayed on the version in force and on the draft, dates side by side. */
 export interface Simulation {
   name: string;
+  /** The script's own Chinese title (its `title` field), when it has one. */
+  title?: string;
   error?: string;
   current?: Outcome;
   draft?: Outcome;
@@ -77,21 +79,36 @@ export async function simulate(
   shared: string,
   scripts: readonly { name: string; text: string }[],
   root: string,
+  onProgress: (progress: { done: number; total: number }) => void = () => undefined,
 ): Promise<Simulation[]> {
   // A manifest that is not JSON is the author's error (422), found before anything is written.
   const manifest = parseManifest(draft);
   await writeDraft(root, draft, manifest);
   const results: Simulation[] = [];
+  // Two runs per script (the version in force, the draft): the unit of progress.
+  const total = scripts.length * 2;
+  let done = 0;
+  const progress = () => {
+    onProgress({ done, total });
+  };
+  progress();
   for (const script of scripts) {
     const steps = stepCount(script.text);
+    const named = { name: script.name, ...titleOf(script.text) };
     if (steps > MAX_SIMULATION_STEPS) {
       const error = `超出限制：脚本共 ${steps} 步，上限 ${MAX_SIMULATION_STEPS} 步`;
-      results.push({ name: script.name, error, differences: [] });
+      results.push({ ...named, error, differences: [] });
+      done += 2;
+      progress();
       continue;
     }
     try {
       const current = await run(definitionsRoot, shared, script.text, false);
+      done++;
+      progress();
       const drafted = await run(root, shared, script.text, true);
+      done++;
+      progress();
       const differences = drafted.timeline.flatMap((entry) => {
         const before = current.timeline.find((other) => other.step === entry.step);
         if (JSON.stringify(before?.due) === JSON.stringify(entry.due)) return [];
@@ -104,16 +121,28 @@ export async function simulate(
           },
         ];
       });
-      results.push({ name: script.name, current, draft: drafted, differences });
+      results.push({ ...named, current, draft: drafted, differences });
     } catch (error) {
+      done = results.length * 2 + 2;
+      progress();
       results.push({
-        name: script.name,
+        ...named,
         error: (error as Error).message.replaceAll(root, '<draft>'),
         differences: [],
       });
     }
   }
   return results;
+}
+
+/** A script's `title` (how policy staff know it), when it has one. */
+function titleOf(text: string): { title?: string } {
+  try {
+    const title = (JSON.parse(text) as { title?: unknown } | null)?.title;
+    return typeof title === 'string' && title !== '' ? { title } : {};
+  } catch {
+    return {};
+  }
 }
 
 /** The number of steps a case script has (0 when it cannot be read: the run reports that). */

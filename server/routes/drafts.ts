@@ -18,6 +18,19 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/** The scripts a simulation replays: those in the request, or the process's own. */
+async function scriptsOf(
+  drafts: DraftService,
+  process: string,
+  body: Record<string, unknown>,
+): Promise<{ name: string; text: string }[]> {
+  if (nestedDeeperThan(body.scenarios, MAX_SCENARIO_DEPTH))
+    throw new HttpError(422, 'validation', `「场景」嵌套超过 ${MAX_SCENARIO_DEPTH} 层`);
+  return Array.isArray(body.scenarios) && body.scenarios.length > 0
+    ? body.scenarios.map((scenario, index) => ({ name: `scenario-${index + 1}`, text: JSON.stringify(scenario) }))
+    : drafts.scenarios(process);
+}
+
 /** The designer's back end: drafts of definition versions, validated, compared, simulated, published. */
 export function draftRoutes(drafts: DraftService): Router {
   const router = Router();
@@ -33,13 +46,23 @@ export function draftRoutes(drafts: DraftService): Router {
     response
       .status(201)
       .json(
-        await drafts.create(stringField(body, 'process', '流程'), stringField(body, 'from', '基础版本'), user.username),
+        await drafts.create(
+          stringField(body, 'process', '流程'),
+          stringField(body, 'from', '基础版本'),
+          user.username,
+          body.title,
+        ),
       );
   });
 
   router.get('/api/drafts/:id', async (request, response) => {
     requireRole(request, ...EDITORS);
     response.json(await drafts.get(request.params.id));
+  });
+
+  router.patch('/api/drafts/:id', async (request, response) => {
+    requireRole(request, ...EDITORS);
+    response.json(await drafts.rename(request.params.id, objectBody(request).title));
   });
 
   router.delete('/api/drafts/:id', async (request, response) => {
@@ -69,30 +92,58 @@ export function draftRoutes(drafts: DraftService): Router {
     response.json(await drafts.compare(request.params.id, against));
   });
 
+  // Four-eyes (issue 12): one officer asks, another approves; until then nothing is published.
   router.post('/api/drafts/:id/publish', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     const body = objectBody(request);
-    const result = await drafts.publish(
+    const result = await drafts.requestPublication(
       request.params.id,
-      stringField(body, 'version', '版本名称'),
-      stringField(body, 'effectiveFrom', '生效日期'),
+      {
+        version: stringField(body, 'version', '版本名称'),
+        effectiveFrom: stringField(body, 'effectiveFrom', '生效日期'),
+        revision: body.revision,
+      },
       user.username,
     );
-    response.status(201).json(result);
+    response.status(202).json(result);
+  });
+
+  router.post('/api/drafts/:id/approve', async (request, response) => {
+    const user = requireRole(request, ...EDITORS);
+    response.status(201).json(await drafts.approvePublication(request.params.id, user.username));
+  });
+
+  router.post('/api/drafts/:id/refuse', async (request, response) => {
+    const user = requireRole(request, ...EDITORS);
+    response.json(await drafts.refusePublication(request.params.id, objectBody(request).reason, user.username));
   });
 
   router.post('/api/drafts/:id/simulate', async (request, response) => {
     requireRole(request, ...EDITORS);
     const draft = await drafts.get(request.params.id);
-    const body = objectBody(request);
-    if (nestedDeeperThan(body.scenarios, MAX_SCENARIO_DEPTH))
-      throw new HttpError(422, 'validation', `「场景」嵌套超过 ${MAX_SCENARIO_DEPTH} 层`);
-    const scripts =
-      Array.isArray(body.scenarios) && body.scenarios.length > 0
-        ? body.scenarios.map((scenario, index) => ({ name: `scenario-${index + 1}`, text: JSON.stringify(scenario) }))
-        : await drafts.scenarios(draft.process);
     // Off the request thread, with a time and memory limit (issue 9, item 5).
-    response.json(await drafts.simulate(draft, scripts));
+    response.json(await drafts.simulate(draft, await scriptsOf(drafts, draft.process, objectBody(request))));
+  });
+
+  // The same in the background (issue 12, item 5): started, polled for progress, cancellable.
+  router.post('/api/drafts/:id/simulations', async (request, response) => {
+    const user = requireRole(request, ...EDITORS);
+    const draft = await drafts.get(request.params.id);
+    const scripts = await scriptsOf(drafts, draft.process, objectBody(request));
+    const job = drafts.simulations.start(draft.id, user.username, scripts.length * 2, (options) =>
+      drafts.simulate(draft, scripts, options),
+    );
+    response.status(202).json(job);
+  });
+
+  router.get('/api/drafts/:id/simulations/:job', (request, response) => {
+    requireRole(request, ...EDITORS);
+    response.json(drafts.simulations.get(request.params.id, request.params.job));
+  });
+
+  router.delete('/api/drafts/:id/simulations/:job', (request, response) => {
+    requireRole(request, ...EDITORS);
+    response.json(drafts.simulations.cancel(request.params.id, request.params.job));
   });
 
   router.get('/api/definitions-audit', async (request, response) => {

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
-import { ARTIFACTS_DIR, launchChromium } from './chromium.js';
+import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { startDesignerServer, type DesignerServer } from './designer-server.js';
 import { ADMIN_PASSWORD, CLOCK_START, USER_PASSWORD } from './web-server.js';
 import { twoChars } from './form-controls.js';
@@ -11,10 +11,18 @@ import { twoChars } from './form-controls.js';
 const PROCESS = 'quality-brand-zone';
 const IN_FORCE = '2024-03-14';
 const REVISION = '2024-06-01';
+/** The document the revision rests on (issue 12: title, 文号, date, address). */
+const BASIS = {
+  title: '市场监管总局关于调整全国质量品牌提升示范区验收公示期的通知',
+  number: '国市监质发〔2024〕36号',
+  issuedOn: '2024-04-01',
+  url: 'https://www.samr.gov.cn/zljds/tzgg/art/2024/art_36.html',
+};
 const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
 
 const USERS: Record<string, string[]> = {
   officer: ['policy-admin'],
+  officer2: ['policy-admin'],
   park1: ['park:P-001'],
   park2: ['park:P-002'],
   province: ['province:320000'],
@@ -27,15 +35,34 @@ const USERS: Record<string, string[]> = {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS_DIR, `designer-${name}.png`), fullPage: true });
 
+/** Polls with room for a loaded machine (2 cores shared by several test runs). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
+
+/** Signs a user in on the designer's login page. */
+async function login(page: Page, username: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(USER_PASSWORD);
+  await page.getByRole('button', { name: twoChars('登录') }).click();
+  // Signed in once the header offers to sign out (before that, navigating would lose the session).
+  await page.getByRole('button', { name: twoChars('退出') }).waitFor();
+}
+
+/** The reason a disabled button gives, as visible text; its tooltip says the same. */
+async function whyDisabled(page: Page, testId: string): Promise<string | null> {
+  const button = page.getByTestId(testId);
+  expect(await button.isDisabled()).toBe(true);
+  const reason = await page.locator(`[data-why-disabled="${testId}"]`).textContent();
+  expect(await button.locator('xpath=..').getAttribute('title')).toBe(reason);
+  return reason;
+}
+
 /** Clicks a diagram element (wherever the diagram is scrolled to). */
 const selectElement = (page: Page, id: string) =>
   page.locator(`.djs-element[data-element-id="${id}"]`).first().dispatchEvent('click');
 
 /** antd spaces out two-character Chinese button labels (保 存). */
 
-// Quarantined in session 3 (2026-12-02): failed in the full CI run on 2 loaded cores after the merge;
-// repair before issue 12 is closed (see the session's closing note).
-describe.skip('a policy officer revises the measures in the designer', () => {
+describe.runIf(browserAvailable())('a policy officer revises the measures in the designer', () => {
   let server: DesignerServer;
   let browser: Browser;
   const tokens = new Map<string, string>();
@@ -43,11 +70,12 @@ describe.skip('a policy officer revises the measures in the designer', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDesignerServer(), launchChromium()]);
     await server.createUsers(USERS);
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+    // Whatever started (a start that timed out leaves one of them undefined).
+    await (browser as Browser | undefined)?.close();
+    await (server as DesignerServer | undefined)?.stop();
+  }, 60_000);
 
   /** Moves the sandbox clock, then logs everyone in again (a jump of more than 12 h ends sessions). */
   async function advanceTo(instant: string): Promise<void> {
@@ -99,36 +127,49 @@ describe.skip('a policy officer revises the measures in the designer', () => {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     await context.clock.install({ time: CLOCK_START });
     const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
     await page.goto(`${server.url}/designer`);
-    await page.getByLabel('用户名').fill('officer');
-    await page.getByLabel('密码').fill(USER_PASSWORD);
-    await page.getByRole('button', { name: twoChars('登录') }).click();
+    await login(page, 'officer');
     const inForce = page.locator(`tr[data-version="${IN_FORCE}"]`);
-    await expect.poll(() => inForce.locator('[data-state]').getAttribute('data-state')).toBe('inForce');
+    await poll(() => inForce.locator('[data-state]').getAttribute('data-state')).toBe('inForce');
     await shot(page, '1-versions');
 
     // The version in force, read-only: the diagram and an element's declarations.
     await inForce.getByRole('link', { name: '查看' }).click();
     await page.locator('[data-diagram="viewer"][data-diagram-ready="true"]').waitFor();
     await selectElement(page, 'publicityEndsTimer_acceptance');
-    await expect.poll(() => page.locator('.ant-descriptions').textContent()).toContain('publicityEndsTimer_acceptance');
+    await poll(() => page.locator('.ant-descriptions').textContent()).toContain('publicityEndsTimer_acceptance');
     await shot(page, '2-version-in-force');
 
     // A draft from it: the timer's legal-time group names the rule.
     await page.getByRole('button', { name: '以此新建草稿' }).click();
     await page.waitForURL(/\/designer\/quality-brand-zone\/draft:d_/);
     await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor();
+    // The draft has a title (never its id), editable in place.
+    const draftTitle = page.getByTestId('draft-title');
+    expect(await draftTitle.textContent()).toBe(`基于 ${IN_FORCE} 的修订草稿`);
+    await page.getByTestId('rename-draft').click();
+    const titleField = page.getByLabel('草稿名称', { exact: true });
+    await titleField.fill('');
+    expect(await whyDisabled(page, 'save-draft-title')).toBe('请填写草稿名称');
+    await titleField.fill('公示期延长至七个工作日');
+    await page.getByTestId('save-draft-title').click();
+    await poll(() => draftTitle.textContent()).toBe('公示期延长至七个工作日');
+    // Nothing to save yet: the save button says so.
+    await page.getByRole('tab', { name: '期限' }).click();
+    expect(await whyDisabled(page, 'save-periods')).toBe('没有未保存的修改');
+    await page.getByRole('tab', { name: '流程图' }).click();
     await selectElement(page, 'publicityEndsTimer_acceptance');
     await page.locator('[data-group-id="group-legalTime"] .bio-properties-panel-group-header').click();
     const rule = page.locator('[data-entry-id="legalTime-rule"] select');
-    await expect.poll(() => rule.inputValue()).toBe('publicityMinWorkingDays');
+    await poll(() => rule.inputValue()).toBe('publicityMinWorkingDays');
     // The legal time in words, with a worked example from the calendar (today, Mon 2024-04-01; Qingming
     // 04-04…04-06 off, Sun 04-07 a make-up working day).
     const example = page.locator('[data-legal-time-example]');
-    await expect.poll(() => example.textContent()).toBe('例：若公示之日为 2024-04-01，则公示期最后一日为 2024-04-09');
+    await poll(() => example.textContent()).toBe('例：若公示之日为 2024-04-01，则公示期最后一日为 2024-04-09');
     expect(await page.locator('[data-legal-time-words]').textContent()).toBe(
       '自公示之日起，向后计算 5个工作日（评估验收及复审结果公示期）；期限最后一日即「公示期最后一日」',
     );
@@ -143,7 +184,7 @@ describe.skip('a policy officer revises the measures in the designer', () => {
     await technical.waitFor({ state: 'detached' });
     // A slip: the timer loses its period (undone after validation has shown it on the diagram).
     await rule.selectOption('');
-    await expect.poll(() => rule.inputValue()).toBe('');
+    await poll(() => rule.inputValue()).toBe('');
 
     // Forms: a form's fields beside its live preview (the workbench's renderer).
     await page.getByRole('tab', { name: '表单' }).click();
@@ -157,7 +198,7 @@ describe.skip('a policy officer revises the measures in the designer', () => {
     const amount = page.getByLabel('publicityMinWorkingDays-amount');
     await amount.fill('7');
     await amount.blur();
-    await expect.poll(() => page.locator('[data-words="publicityMinWorkingDays"]').textContent()).toBe('7 个工作日');
+    await poll(() => page.locator('[data-words="publicityMinWorkingDays"]').textContent()).toBe('7 个工作日');
     await shot(page, '4-periods');
     await page.getByTestId('save-periods').click();
     await page.getByText('已保存').first().waitFor();
@@ -173,7 +214,7 @@ describe.skip('a policy officer revises the measures in the designer', () => {
       await input.fill(score);
       await input.blur();
     }
-    await expect.poll(() => page.locator('[data-variant-total="industry"]').textContent()).toContain('合计 100');
+    await poll(() => page.locator('[data-variant-total="industry"]').textContent()).toContain('合计 100');
     await page.getByTestId('save-indicators').click();
     await page.getByText('已保存').first().waitFor();
     await shot(page, '5-indicators');
@@ -181,7 +222,7 @@ describe.skip('a policy officer revises the measures in the designer', () => {
     // Validate: each problem in Chinese, where it is by name, with its article; the check id in small print.
     await page.getByRole('tab', { name: '校验' }).click();
     await page.getByRole('button', { name: '运行校验' }).click();
-    await expect.poll(() => page.getByTestId('validation-result').textContent()).toBe('2 个错误，4 个警告');
+    await poll(() => page.getByTestId('validation-result').textContent()).toBe('2 个错误，4 个警告');
     const timerProblem = page.locator('[data-problem="timer-without-rule"]');
     expect(await timerProblem.locator('[data-problem-text]').textContent()).toBe('定时器没有指定期限规则');
     expect(await timerProblem.locator('[data-problem-where]').textContent()).toBe('「公示期满」');
@@ -220,7 +261,7 @@ describe.skip('a policy officer revises the measures in the designer', () => {
     await shot(page, '5c-problem-on-diagram');
     await page.getByRole('button', { name: '撤销' }).click();
     // The period restored, now 7 working days: the example date moves.
-    await expect.poll(() => example.textContent()).toBe('例：若公示之日为 2024-04-01，则公示期最后一日为 2024-04-11');
+    await poll(() => example.textContent()).toBe('例：若公示之日为 2024-04-01，则公示期最后一日为 2024-04-11');
     await shot(page, '5d-legal-time-seven-days');
     // Each notice timer's documentation, in the panel's 说明 group.
     for (const id of ['publicityEndsTimer_acceptance', 'publicityEndsTimer_reReview']) {
@@ -232,7 +273,7 @@ describe.skip('a policy officer revises the measures in the designer', () => {
         await selectElement(page, 'submitCreationApplication');
         await selectElement(page, id);
       }
-      await expect.poll(() => documentation.inputValue()).toContain('五个工作日'); // once the group has rendered it
+      await poll(() => documentation.inputValue()).toContain('五个工作日'); // once the group has rendered it
       const text = (await documentation.inputValue()).replace('五个工作日', '七个工作日');
       // As a person does: select the text, type over it, leave the field (the panel commits on blur).
       await documentation.click();
@@ -242,7 +283,7 @@ describe.skip('a policy officer revises the measures in the designer', () => {
       expect(await documentation.inputValue()).toBe(text);
       await selectElement(page, 'submitCreationApplication');
       await selectElement(page, id);
-      await expect.poll(() => documentation.inputValue()).toBe(text);
+      await poll(() => documentation.inputValue()).toBe(text);
     }
     // A flow's condition, where it is a simple choice, in the words of the form before it.
     await selectElement(page, 'Flow_feasibilityDecision_to_mergeCreationApplication');
@@ -251,7 +292,7 @@ describe.skip('a policy officer revises the measures in the designer', () => {
       await page
         .locator('[data-group-id="group-CamundaPlatform__Condition"] .bio-properties-panel-group-header')
         .click();
-    await expect.poll(() => conditionInWords.textContent()).toBe('审核结论为「退回修改」');
+    await poll(() => conditionInWords.textContent()).toBe('审核结论为「退回修改」');
     await shot(page, '5f-condition-in-words');
 
     // The words that disagree: the title says 七个工作日, the guidance 满分5分.
@@ -272,9 +313,7 @@ describe.skip('a policy officer revises the measures in the designer', () => {
     await page.getByTestId('save-indicators').click();
     await page.getByRole('tab', { name: '校验' }).click();
     await page.getByRole('button', { name: '运行校验' }).click();
-    await expect
-      .poll(() => page.getByTestId('validation-result').textContent(), { timeout: 30_000 })
-      .not.toBe('2 个错误，4 个警告');
+    await poll(() => page.getByTestId('validation-result').textContent()).not.toBe('2 个错误，4 个警告');
     expect(await page.locator('[data-problem-detail]').allTextContents()).toEqual([]);
     expect(await page.getByTestId('validation-result').textContent()).toBe('没有问题');
     await shot(page, '5e-validate-clean');
@@ -311,32 +350,86 @@ describe.skip('a policy officer revises the measures in the designer', () => {
 
     // Simulate the shipped case scripts: the notice ends later on the draft.
     await page.getByRole('tab', { name: '模拟' }).click();
+    // In the background: progress and a cancel button while it runs, then each script by its title.
     await page.getByRole('button', { name: '运行模拟' }).click();
-    await page.locator('[data-simulation="full-lifecycle.json"]').waitFor({ timeout: 60_000 });
-    expect(await page.locator('[data-simulation="full-lifecycle.json"]').textContent()).toContain('publicityEnds');
+    await page.getByTestId('cancel-simulation').waitFor();
+    await shot(page, '7a-simulating');
+    const lifecycle = page.locator('[data-simulation="full-lifecycle.json"]');
+    await lifecycle.waitFor({ timeout: 240_000 });
+    expect(await lifecycle.locator('[data-simulation-title]').textContent()).toBe(
+      '完整生命周期：创建、验收、公示、命名、年度报告直至期满',
+    );
+    // What moves, in words, by the dates' declared titles; the draft's failed expectation likewise.
+    expect(await lifecycle.locator('[data-difference-words]').allTextContents()).toContain(
+      '公示期最后一日：新版本为 2025-05-08，原为 2025-05-06',
+    );
+    expect(await lifecycle.locator('[data-simulation-failure]').textContent()).toContain(
+      '公示期最后一日：新版本为 2025-05-08，原为 2025-05-06',
+    );
+    expect(await lifecycle.textContent()).not.toMatch(/expect on case|publicityEnds/);
+    // The two timelines side by side.
+    const timelines = lifecycle.getByTestId('simulation-timelines');
+    expect(await timelines.locator('th').allTextContents()).toEqual(expect.arrayContaining(['现行版本', '草稿']));
     await shot(page, '7-simulate');
 
-    // Publish, effective 2024-06-01.
+    // Publish, effective 2024-06-01: every reason it cannot yet be sent is said on the page.
     await page.getByRole('tab', { name: '发布' }).click();
-    await page.getByLabel('effectiveFrom').fill(REVISION);
+    const effectiveFrom = page.getByLabel('effectiveFrom');
+    await effectiveFrom.fill('2024-03-31');
+    expect(await whyDisabled(page, 'request-publish')).toBe('生效日期不能早于今日（2024-04-01）');
+    await effectiveFrom.fill(REVISION);
     expect(await page.getByLabel('versionName').inputValue()).toBe(REVISION);
-    await page.getByRole('button', { name: '发布…' }).click();
+    expect(await whyDisabled(page, 'request-publish')).toBe('请填写修订依据：依据文件名称、文号、印发日期、发布网址');
+    await page.getByLabel('依据文件名称', { exact: true }).fill(BASIS.title);
+    await page.getByLabel('文号', { exact: true }).fill(BASIS.number);
+    await page.getByLabel('印发日期', { exact: true }).fill(BASIS.issuedOn);
+    await page.getByLabel('发布网址', { exact: true }).fill(BASIS.url);
+    await shot(page, '8-publish-form');
+    await page.getByTestId('request-publish').click();
     await page
       .locator('.ant-modal-confirm')
-      .getByRole('button', { name: twoChars('发布') })
+      .getByRole('button', { name: twoChars('确定') })
       .click();
-    await expect.poll(() => page.getByTestId('publish-result').textContent()).toContain(`已发布为 ${REVISION}`);
-    await shot(page, '8-published');
+    await poll(() => page.getByTestId('publish-result').textContent()).toContain(
+      `已提交发布为 ${REVISION}（拟 ${REVISION} 生效），等待另一位政策管理人员批准`,
+    );
+    // Four-eyes: the officer who asked cannot approve, and is told why.
+    await page.getByTestId('pending-publication').waitFor();
+    expect(await whyDisabled(page, 'approve-publication')).toContain('不能批准自己提交的发布申请');
+    expect(await whyDisabled(page, 'request-publish')).toBe('已提交发布，正在等待批准');
+    await shot(page, '8a-pending');
+
+    // Until approved, the revision is not a version at all.
+    await page.getByRole('link', { name: '返回版本列表' }).first().click();
+    await page.locator(`tr[data-version="${IN_FORCE}"]`).waitFor();
+    expect(await page.locator(`tr[data-version="${REVISION}"]`).count()).toBe(0);
+    const draftRow = page.locator('[data-draft-title="公示期延长至七个工作日"]');
+    await draftRow.waitFor();
+    await page.getByRole('button', { name: twoChars('退出') }).click();
+
+    // A second policy officer reads the request and its basis, and approves it.
+    await login(page, 'officer2');
+    await page.locator('[data-draft-title="公示期延长至七个工作日"]').click();
+    // Locked while it waits: the diagram opens read-only.
+    await page.locator('[data-diagram="viewer"][data-diagram-ready="true"]').waitFor();
+    await page.getByRole('tab', { name: '发布' }).click();
+    const basis = page.getByTestId('revision-basis');
+    for (const text of Object.values(BASIS)) expect(await basis.textContent()).toContain(text);
+    expect(await page.getByTestId('pending-publication').textContent()).toContain('officer 于');
+    await shot(page, '8b-approval');
+    await page.getByTestId('approve-publication').click();
+    await poll(() => page.getByTestId('publish-result').textContent()).toContain(`已批准，发布为 ${REVISION}`);
+    await shot(page, '8c-approved');
 
     await page.getByRole('link', { name: '返回版本列表' }).first().click();
-    await expect
-      .poll(() => page.locator(`tr[data-version="${REVISION}"] [data-state]`).getAttribute('data-state'))
-      .toBe('scheduled');
+    await poll(() => page.locator(`tr[data-version="${REVISION}"] [data-state]`).getAttribute('data-state')).toBe(
+      'scheduled',
+    );
     expect(await inForce.locator('[data-state]').getAttribute('data-state')).toBe('inForce');
     await shot(page, '9-versions-after');
     expect(errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, 600_000);
 
   it('keeps a case started before 2024-06-01 on 2024-03-14 (5 working days) and runs a later one on the revision (7)', async () => {
     for (const username of Object.keys(USERS)) tokens.set(username, await server.login(username, USER_PASSWORD));

@@ -93,7 +93,16 @@ describe('draft jobs within limits', () => {
     const boots = h.drafts.validator.boots;
     const refused = await h.api.post(`/api/drafts/${slow}/publish`, {
       token,
-      body: { version: '2024-06-01', effectiveFrom: '2024-06-01' },
+      body: {
+        version: '2024-06-01',
+        effectiveFrom: '2024-06-01',
+        revision: {
+          title: '修订通知',
+          documentNumber: '国市监质发〔2024〕1号',
+          issuedOn: '2024-04-01',
+          url: 'https://example.org/n',
+        },
+      },
     });
     expect(refused.status).toBe(422);
     expect((refused.body as { problems: Problem[] }).problems).toEqual([expect.objectContaining({ check: 'limit' })]);

@@ -9,9 +9,20 @@ import { CHINESE, PROCESS, ServerHarness, VERSION, withUsers } from './harness.j
 
 interface Draft {
   id: string;
+  title: string;
   files: Record<string, string>;
   publishedAs?: string;
+  pendingPublication?: { version: string; requestedBy: string };
+  refusal?: { reason: string; refusedBy: string };
 }
+
+/** The document a revision rests on (issue 12): title, 文号, date of issue, address. */
+const REVISION = {
+  title: '市场监管总局办公厅关于调整全国质量品牌提升示范区创建期的通知',
+  documentNumber: '市监质发〔2024〕21号',
+  issuedOn: '2024-04-01',
+  url: 'https://www.samr.gov.cn/zw/zfxxgk/fdzdgknr/zljds/art/2024/art_21.html',
+};
 
 /** A short case script: creation approved on 2024-04-01, acceptance opening a year (creationMinPeriod) later. */
 const SCRIPT = {
@@ -44,6 +55,7 @@ describe('definition drafts over HTTP (policy-admin)', () => {
       await cp(join('definitions', dir), join(fixture.root, dir), { recursive: true });
     h = await ServerHarness.create({ definitionsRoot: fixture.root });
     await withUsers(h, ['policy', 'park1', 'samr']);
+    await h.user('policy2', ['policy-admin']);
   });
   afterAll(async () => {
     await h.close();
@@ -116,34 +128,166 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     });
   });
 
-  it('publishes it as a new immutable version (201, audited), refusing bad names, past dates and a second publish', async () => {
+  it('has a title, set at creation (default: after its base version) and editable', async () => {
+    const token = h.token('policy');
+    expect(((await h.api.get(`/api/drafts/${draftId}`, { token })).body as Draft).title).toBe(
+      `基于 ${VERSION} 的修订草稿`,
+    );
+    const renamed = await h.api.call('patch', `/api/drafts/${draftId}`, {
+      token,
+      body: { title: '创建期延长至十八个月' },
+    });
+    expect(renamed.status).toBe(200);
+    const list = (await h.api.get('/api/drafts', { token })).body as Draft[];
+    expect(list.map((draft) => draft.title)).toEqual(['创建期延长至十八个月']);
+    const empty = await h.api.call('patch', `/api/drafts/${draftId}`, { token, body: { title: ' ' } });
+    expect(empty.status).toBe(422);
+    expect((empty.body as { error: { message: string } }).error.message).toMatch(CHINESE);
+  });
+
+  it('asks to publish with the revision basis (202); nothing is in force until a second officer approves (four-eyes)', async () => {
     const token = h.token('policy');
     const publish = (body: unknown, request: 'valid' | 'invalid' = 'valid') =>
       h.api.post(`/api/drafts/${draftId}/publish`, { token, body, request });
-    expect((await publish({ version: '../x', effectiveFrom: '2024-05-01' }, 'invalid')).status).toBe(422);
-    expect((await publish({ version: '2024-05-01', effectiveFrom: '2024-03-01' })).status).toBe(422);
-    const published = await publish({ version: '2024-05-01', effectiveFrom: '2024-05-01' });
-    expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ version: '2024-05-01' });
-    const again = await publish({ version: '2024-05-01', effectiveFrom: '2024-05-02' });
+    expect(
+      (await publish({ version: '../x', effectiveFrom: '2024-05-01', revision: REVISION }, 'invalid')).status,
+    ).toBe(422);
+    const past = await publish({ version: '2024-05-01', effectiveFrom: '2024-03-01', revision: REVISION });
+    expect(past.status).toBe(422);
+    expect((past.body as { error: { message: string } }).error.message).toContain('生效日期不能早于今日');
+    // Without its basis (文号) a revision cannot be traced to the document that ordered it.
+    const { documentNumber: _number, ...noNumber } = REVISION;
+    const unfounded = await publish(
+      { version: '2024-05-01', effectiveFrom: '2024-05-01', revision: noNumber },
+      'invalid',
+    );
+    expect(unfounded.status).toBe(422);
+    expect((unfounded.body as { error: { message: string } }).error.message).toBe('请填写「文号」');
+
+    const requested = await publish({ version: '2024-05-01', effectiveFrom: '2024-05-01', revision: REVISION });
+    expect(requested.status).toBe(202);
+    expect(requested.body).toMatchObject({ pending: { version: '2024-05-01', requestedBy: 'policy' } });
+    // Pending: no version yet, the draft locked, a second request refused.
+    const versionsOf = async () =>
+      ((await h.api.get('/api/definitions', { token })).body as { version: string }[]).map(
+        (version) => version.version,
+      );
+    expect(await versionsOf()).toEqual([VERSION]);
+    const locked = await h.api.call('put', `/api/drafts/${draftId}/files`, {
+      token,
+      body: { path: 'rules.json', text: '{}' },
+    });
+    expect(locked.status).toBe(409);
+    expect((await publish({ version: '2024-05-02', effectiveFrom: '2024-05-02', revision: REVISION })).status).toBe(
+      409,
+    );
+
+    // The requester cannot approve: 403 with the reason in Chinese; still nothing published.
+    const self = await h.api.post(`/api/drafts/${draftId}/approve`, { token });
+    expect(self.status).toBe(403);
+    expect((self.body as { error: { code: string; message: string } }).error).toMatchObject({ code: 'forbidden' });
+    expect((self.body as { error: { message: string } }).error.message).toContain('不能批准自己提交的发布申请');
+    expect(await versionsOf()).toEqual([VERSION]);
+    // Nor may anyone outside policy-admin and admin.
+    expect((await h.api.post(`/api/drafts/${draftId}/approve`, { token: h.token('samr') })).status).toBe(403);
+
+    const approved = await h.api.post(`/api/drafts/${draftId}/approve`, { token: h.token('policy2') });
+    expect(approved.status).toBe(201);
+    expect(approved.body).toMatchObject({ version: '2024-05-01' });
+    expect(await versionsOf()).toEqual([VERSION, '2024-05-01']);
+    const published = (await h.api.get(`/api/definitions/${PROCESS}/2024-05-01`, { token })).body as {
+      manifest: { basis: string; revision: unknown };
+    };
+    expect(published.manifest.revision).toEqual(REVISION);
+    expect(published.manifest.basis).toBe(`${REVISION.title}（${REVISION.documentNumber}，2024-04-01印发）`);
+
+    // A draft becomes one version: not again, not under another name, never edited.
+    const again = await publish({ version: '2024-06-01', effectiveFrom: '2024-06-01', revision: REVISION });
     expect(again.status).toBe(409);
-    // Not under another name either: a draft becomes one version.
-    const renamed = await publish({ version: '2024-06-01', effectiveFrom: '2024-06-01' });
-    expect(renamed.status).toBe(409);
-    expect((renamed.body as { error: { message: string } }).error.message).toMatch(CHINESE);
+    expect((again.body as { error: { message: string } }).error.message).toMatch(CHINESE);
+    expect((await h.api.post(`/api/drafts/${draftId}/approve`, { token: h.token('policy2') })).status).toBe(409);
     const edit = await h.api.call('put', `/api/drafts/${draftId}/files`, {
       token,
       body: { path: 'rules.json', text: '{}' },
     });
     expect(edit.status).toBe(409);
 
-    const versions = (await h.api.get('/api/definitions', { token })).body as { version: string }[];
-    expect(versions.map((version) => version.version)).toEqual([VERSION, '2024-05-01']);
+    // Both acts in the definitions' audit chain: who asked, who approved.
     const audit = (await h.api.get('/api/definitions-audit', { token })).body as AuditEntry[];
     expect(audit.map((entry) => [entry.type, entry.actor, entry.caseId])).toEqual([
-      ['definition.published', 'policy', `${PROCESS}@2024-05-01`],
+      ['definition.publication-requested', 'policy', `${PROCESS}@2024-05-01`],
+      ['definition.published', 'policy2', `${PROCESS}@2024-05-01`],
+    ]);
+    expect(audit[1]?.details).toMatchObject({ requestedBy: 'policy', approvedBy: 'policy2' });
+    expect(verifyChain(audit).ok).toBe(true);
+  });
+
+  it('refuses a publication with a reason (audited); the draft is editable again and nothing is published', async () => {
+    const token = h.token('policy');
+    const other = (
+      (await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: VERSION, title: '待驳回的草稿' } }))
+        .body as Draft
+    ).id;
+    const requested = await h.api.post(`/api/drafts/${other}/publish`, {
+      token,
+      body: { version: '2024-07-01', effectiveFrom: '2024-07-01', revision: REVISION },
+    });
+    expect(requested.status).toBe(202);
+    const reasonless = await h.api.post(`/api/drafts/${other}/refuse`, {
+      token: h.token('policy2'),
+      body: { reason: '' },
+      request: 'invalid',
+    });
+    expect(reasonless.status).toBe(422);
+    const refused = await h.api.post(`/api/drafts/${other}/refuse`, {
+      token: h.token('policy2'),
+      body: { reason: '文号有误，请核对' },
+    });
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ refusal: { reason: '文号有误，请核对', refusedBy: 'policy2' } });
+    expect((refused.body as Draft).pendingPublication).toBeUndefined();
+    expect((await h.api.post(`/api/drafts/${other}/approve`, { token: h.token('policy2') })).status).toBe(409);
+    const versions = (await h.api.get('/api/definitions', { token })).body as { version: string }[];
+    expect(versions.map((version) => version.version)).not.toContain('2024-07-01');
+    const edit = await h.api.call('put', `/api/drafts/${other}/files`, {
+      token,
+      body: { path: 'rules.json', text: (refused.body as Draft).files['rules.json'] ?? '' },
+    });
+    expect(edit.status).toBe(200);
+    const audit = (await h.api.get('/api/definitions-audit', { token })).body as AuditEntry[];
+    expect(audit.slice(-2).map((entry) => [entry.type, entry.actor, entry.details.reason])).toEqual([
+      ['definition.publication-requested', 'policy', undefined],
+      ['definition.publication-refused', 'policy2', '文号有误，请核对'],
     ]);
     expect(verifyChain(audit).ok).toBe(true);
+    expect((await h.api.delete(`/api/drafts/${other}`, { token })).status).toBe(204);
+  });
+
+  it('simulates in the background: a job id, progress to the end, the results with the script titles; cancellable', async () => {
+    const token = h.token('policy');
+    const started = await h.api.post(`/api/drafts/${draftId}/simulations`, { token, body: { scenarios: [SCRIPT] } });
+    expect(started.status).toBe(202);
+    const job = started.body as { id: string; state: string; progress: { done: number; total: number } };
+    expect(job).toMatchObject({ state: 'running', progress: { done: 0, total: 2 } });
+    let polled = job as typeof job & { results?: { differences: unknown[] }[] };
+    while (polled.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      polled = (await h.api.get(`/api/drafts/${draftId}/simulations/${job.id}`, { token })).body as typeof polled;
+    }
+    expect(polled).toMatchObject({ state: 'done', progress: { done: 2, total: 2 } });
+    expect(polled.results?.[0]?.differences.length).toBeGreaterThan(0);
+    expect((await h.api.delete(`/api/drafts/${draftId}/simulations/${job.id}`, { token })).status).toBe(409);
+
+    // The shipped scripts carry their Chinese titles; cancelling stops the run.
+    const second = (await h.api.post(`/api/drafts/${draftId}/simulations`, { token, body: {} })).body as { id: string };
+    const cancelled = await h.api.delete(`/api/drafts/${draftId}/simulations/${second.id}`, { token });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ state: 'cancelled' });
+    const after = (await h.api.get(`/api/drafts/${draftId}/simulations/${second.id}`, { token })).body as {
+      state: string;
+    };
+    expect(after.state).toBe('cancelled');
+    expect((await h.api.get(`/api/drafts/${draftId}/simulations/s_nope`, { token })).status).toBe(404);
   });
 
   it('serves definitions and calendars, and moves a running case to the new version (dry run, then for real)', async () => {
@@ -183,7 +327,7 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     });
     expect(saved.status).toBe(200);
     for (const [path, body] of [
-      [`/api/drafts/${id}/publish`, { version: '2030-01-01', effectiveFrom: '2030-01-01' }],
+      [`/api/drafts/${id}/publish`, { version: '2030-01-01', effectiveFrom: '2030-01-01', revision: REVISION }],
       [`/api/drafts/${id}/simulate`, { scenarios: [SCRIPT] }],
     ] as const) {
       const answer = await h.api.post(path, { token, body });

@@ -12,12 +12,15 @@ export interface PublishedVersion {
 /** A draft without its files (GET /api/drafts). */
 export interface DraftSummary {
   id: string;
+  title?: string;
   process: string;
   baseVersion: string;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
   publishedAs?: string;
+  pendingPublication?: PendingPublication;
+  refusal?: PublicationRefusal;
 }
 
 export interface Draft extends DraftSummary {
@@ -29,6 +32,12 @@ export type { Problem } from '../../../engine/definitions/problems.js';
 export type { TimelineEntry } from '../../../engine/scenario/run-scenario.js';
 export type { Change, DiffEntry } from '../../../server/drafts/version-diff.js';
 export type { Simulation } from '../../../server/drafts/simulate.js';
+export type { SimulationJob } from '../../../server/drafts/simulation-jobs.js';
+export type { PendingPublication, PublicationRefusal } from '../../../server/drafts/publication.js';
+export type { RevisionBasis } from '../../../engine/definitions/types.js';
+import type { PendingPublication, PublicationRefusal } from '../../../server/drafts/publication.js';
+import type { SimulationJob } from '../../../server/drafts/simulation-jobs.js';
+import type { RevisionBasis } from '../../../engine/definitions/types.js';
 import type { VersionDiff as ServerVersionDiff } from '../../../server/drafts/version-diff.js';
 import type { Simulation } from '../../../server/drafts/simulate.js';
 import type { Problem } from '../../../engine/definitions/problems.js';
@@ -55,17 +64,29 @@ export const designerApi = {
   drafts: () => api<DraftSummary[]>('GET', '/api/drafts'),
   draft: (id: string) => api<Draft>('GET', `/api/drafts/${encodeURIComponent(id)}`),
   createDraft: (process: string, from: string) => api<Draft>('POST', '/api/drafts', { process, from }),
+  renameDraft: (id: string, title: string) => api<Draft>('PATCH', `/api/drafts/${encodeURIComponent(id)}`, { title }),
   deleteDraft: (id: string) => api<undefined>('DELETE', `/api/drafts/${encodeURIComponent(id)}`),
   saveFile: (id: string, file: string, text: string | null) =>
     api<Draft>('PUT', `/api/drafts/${encodeURIComponent(id)}/files`, { path: file, text }),
   validate: (id: string) =>
     api<{ ok: boolean; problems: Problem[] }>('POST', `/api/drafts/${encodeURIComponent(id)}/validate`),
   compare: (id: string) => api<VersionDiff>('GET', `/api/drafts/${encodeURIComponent(id)}/compare`),
-  publish: (id: string, version: string, effectiveFrom: string) =>
-    api<{ version: string; problems: Problem[] }>('POST', `/api/drafts/${encodeURIComponent(id)}/publish`, {
+  /** Asks for publication; a second policy officer approves (four-eyes). */
+  publish: (id: string, version: string, effectiveFrom: string, revision: RevisionBasis) =>
+    api<{ pending: PendingPublication; problems: Problem[] }>('POST', `/api/drafts/${encodeURIComponent(id)}/publish`, {
       version,
       effectiveFrom,
+      revision,
     }),
+  approve: (id: string) =>
+    api<{ version: string; problems: Problem[] }>('POST', `/api/drafts/${encodeURIComponent(id)}/approve`, {}),
+  refuse: (id: string, reason: string) =>
+    api<Draft>('POST', `/api/drafts/${encodeURIComponent(id)}/refuse`, { reason }),
   simulate: (id: string) => api<Simulation[]>('POST', `/api/drafts/${encodeURIComponent(id)}/simulate`, {}),
+  startSimulation: (id: string) => api<SimulationJob>('POST', `/api/drafts/${encodeURIComponent(id)}/simulations`, {}),
+  simulation: (id: string, job: string) =>
+    api<SimulationJob>('GET', `/api/drafts/${encodeURIComponent(id)}/simulations/${encodeURIComponent(job)}`),
+  cancelSimulation: (id: string, job: string) =>
+    api<SimulationJob>('DELETE', `/api/drafts/${encodeURIComponent(id)}/simulations/${encodeURIComponent(job)}`),
   clock: () => api<{ now: string }>('GET', '/api/admin/clock'),
 };

@@ -7,6 +7,7 @@ import { useDesignerI18n } from './designer-i18n.js';
 import { draftPath, versionPath } from './routes.js';
 import { serverToday, versionStates, type VersionState } from './server-today.js';
 import { useLoad } from './use-load.js';
+import { draftTitleOf } from './review/draft-title.js';
 
 const STATE_COLOR: Record<VersionState, string> = { inForce: 'green', scheduled: 'blue', superseded: 'default' };
 
@@ -133,9 +134,14 @@ function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: 
       locale={{ emptyText: d('noDrafts') }}
       columns={[
         {
-          title: d('draft'),
+          title: d('draftTitle'),
           dataIndex: 'id',
-          render: (id: string, draft) => <Link to={draftPath(draft.process, id)}>{id}</Link>,
+          // Drafts by their titles (issue 12), never by their ids.
+          render: (id: string, draft) => (
+            <Link to={draftPath(draft.process, id)} data-draft-title={draftTitleOf(draft, d)}>
+              {draftTitleOf(draft, d)}
+            </Link>
+          ),
         },
         { title: d('baseVersion'), dataIndex: 'baseVersion' },
         { title: d('createdBy'), dataIndex: 'createdBy' },
@@ -149,8 +155,17 @@ function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: 
           title: '',
           key: 'published',
           render: (_, draft) =>
-            draft.publishedAs !== undefined && (
+            draft.publishedAs !== undefined ? (
               <Tag color="green">{d('publishedAs', { version: draft.publishedAs })}</Tag>
+            ) : (
+              draft.pendingPublication !== undefined && (
+                <Tag color="gold" data-pending={draft.pendingPublication.version}>
+                  {d('pendingTitle', {
+                    version: draft.pendingPublication.version,
+                    date: draft.pendingPublication.effectiveFrom,
+                  })}
+                </Tag>
+              )
             ),
         },
         {

@@ -20,6 +20,9 @@ import { PublishPanel } from './review/publish-panel.js';
 import { SimulatePanel } from './review/simulate-panel.js';
 import { useDraftActions } from './review/use-draft-actions.js';
 import { ValidatePanel } from './review/validate-panel.js';
+import { DraftTitle } from './review/draft-title.js';
+import { ExplainedButton } from './review/explained-button.js';
+import { useSession } from '../auth/session.js';
 import { useDiffNames, useProblemNames } from './review/problem-names.js';
 import { problemText } from './review/problem-text.js';
 import type { ProblemBadge } from './diagram/diagram-hooks.js';
@@ -129,6 +132,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   const vocabulary = useVocabulary(workspace, today);
   const actions = useDraftActions(workspace, () => void workspace.refresh());
   const draft = workspace.draft;
+  const { me } = useSession();
   const manifest = parseJson<Manifest>(workspace.text(FILES.manifest));
   const xml = workspace.text(FILES.process) ?? '';
 
@@ -186,10 +190,10 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   }, [actions.problems]);
 
   const save = (key: string, paths: string[]) => (
-    <Button
-      data-testid={`save-${key}`}
+    <ExplainedButton
+      testId={`save-${key}`}
       type="primary"
-      disabled={!paths.some((path) => workspace.dirty.has(path))}
+      disabledReason={paths.some((path) => workspace.dirty.has(path)) ? undefined : d('whyNothingToSave')}
       onClick={() =>
         void Promise.all(paths.filter((path) => workspace.dirty.has(path)).map((path) => workspace.save(path))).then(
           () => void message.success(d('saved')),
@@ -198,7 +202,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
       }
     >
       {d('save')}
-    </Button>
+    </ExplainedButton>
   );
   const formPaths = workspace.paths.filter((path) => path.startsWith('forms/'));
   const label = (text: string, paths: string[]) =>
@@ -225,13 +229,17 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
     {
       key: 'diagram',
       label: label(d('tabDiagram'), [FILES.process]),
+      // The viewer is mounted only while its tab shows: a draft that becomes read-only (submitted,
+      // published) while another tab is open would otherwise import into a hidden, zero-size canvas.
       children: workspace.readOnly ? (
-        <DiagramViewer
-          xml={xml}
-          active={tab === 'diagram'}
-          details
-          ruleWords={(name) => vocabulary.rules().find((rule) => rule.name === name)?.words}
-        />
+        tab !== 'diagram' ? null : (
+          <DiagramViewer
+            xml={xml}
+            active
+            details
+            ruleWords={(name) => vocabulary.rules().find((rule) => rule.name === name)?.words}
+          />
+        )
       ) : (
         <DiagramEditor
           xml={xml}
@@ -318,10 +326,13 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
               ) : (
                 <PublishPanel
                   today={today}
-                  publishedAs={draft.publishedAs}
+                  draft={draft}
+                  me={me?.username}
                   outcome={actions.publishOutcome}
                   running={actions.running === 'publish'}
-                  onPublish={(version, date) => void actions.publish(version, date)}
+                  onPublish={(version, date, revision) => void actions.publish(version, date, revision)}
+                  onApprove={() => void actions.approve()}
+                  onRefuse={(reason) => void actions.refuse(reason)}
                   onLocate={locate}
                 />
               ),
@@ -333,7 +344,10 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
               <SimulatePanel
                 results={actions.simulations}
                 running={actions.running === 'simulate'}
+                progress={actions.simulationProgress}
                 onRun={() => void actions.simulate()}
+                onCancel={actions.cancelSimulation}
+                dateTitle={(name) => manifest?.dates[name]?.title}
               />
             ),
           },
@@ -368,7 +382,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
         ) : (
           <>
             <Tag color="orange">{d('draftOf', { version: draft.baseVersion })}</Tag>
-            <Typography.Text type="secondary">{draft.id}</Typography.Text>
+            <DraftTitle draft={draft} onRenamed={() => void workspace.refresh()} />
             {draft.publishedAs !== undefined && (
               <Tag color="green">{d('publishedAs', { version: draft.publishedAs })}</Tag>
             )}

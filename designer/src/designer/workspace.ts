@@ -132,7 +132,8 @@ export function useWorkspace(process: string, source: Source) {
       process,
       draft,
       version: 'version' in source ? source.version : undefined,
-      readOnly: draft === undefined || draft.publishedAs !== undefined,
+      // Published, or waiting for approval (the server refuses edits until it is refused).
+      readOnly: draft === undefined || draft.publishedAs !== undefined || draft.pendingPublication !== undefined,
       text: (path) => edits[path] ?? files[path],
       paths: Object.keys({ ...files, ...edits }).sort(),
       edit: (path, text) => {

@@ -1,96 +1,168 @@
-import { Alert, App, Button, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Problem } from '../designer-api.js';
-import { useDesignerI18n } from '../designer-i18n.js';
+import type { DraftSummary, Problem, RevisionBasis } from '../designer-api.js';
+import { useDesignerI18n, type DesignerText } from '../designer-i18n.js';
 import { versionFileOf } from '../focus.js';
 import { firstOfNextMonth } from '../server-today.js';
+import { ApprovalBox } from './approval-box.js';
+import { BASIS_FIELDS } from './basis-descriptions.js';
+import { ExplainedButton } from './explained-button.js';
 
 export interface PublishOutcome {
+  requested?: { version: string; effectiveFrom: string };
   published?: { version: string; effectiveFrom: string; problems: Problem[] };
   refused?: { message: string; problems: Problem[] };
 }
 
 interface Props {
   today: string;
-  publishedAs: string | undefined;
+  draft: DraftSummary;
+  /** The signed-in user (the requester may not approve their own request). */
+  me: string | undefined;
   outcome: PublishOutcome | undefined;
   running: boolean;
-  onPublish: (version: string, effectiveFrom: string) => void;
+  onPublish: (version: string, effectiveFrom: string, revision: RevisionBasis) => void;
+  onApprove: () => void;
+  onRefuse: (reason: string) => void;
   onLocate: (problem: Problem) => void;
 }
 
 const VERSION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const EMPTY_BASIS: RevisionBasis = { title: '', documentNumber: '', issuedOn: '', url: '' };
 
-/** POST /api/drafts/:id/publish: a name, an effective date (today or later), a confirmation. */
-export function PublishPanel({ today, publishedAs, outcome, running, onPublish, onLocate }: Props) {
+/** Why the request cannot be sent yet, in the officer's words (undefined: it can). */
+function whyNot(
+  d: DesignerText,
+  today: string,
+  draft: DraftSummary,
+  name: string,
+  effectiveFrom: string,
+  basis: RevisionBasis,
+): string | undefined {
+  if (draft.publishedAs !== undefined) return d('whyPublished', { version: draft.publishedAs });
+  if (draft.pendingPublication !== undefined) return d('whyPending');
+  if (!DATE.test(effectiveFrom)) return d('whyNoDate');
+  if (effectiveFrom < today) return d('whyPastDate', { today });
+  if (!VERSION_NAME.test(name)) return d('whyVersionName');
+  const missing = BASIS_FIELDS.filter(([field]) => basis[field].trim() === '').map(([, label]) => d(label));
+  if (missing.length > 0) return d('whyBasis', { missing: missing.join('、') });
+  if (!/^https?:\/\/\S+$/.test(basis.url.trim())) return d('whyUrl');
+  if (basis.issuedOn > effectiveFrom) return d('whyIssuedLate');
+  return undefined;
+}
+
+/**
+ * Publishing (issue 12, item 6): a name, an effective date (today or later) and the revision's basis
+ * (title, 文号, date, address) are submitted; a second policy officer approves or refuses with a reason.
+ */
+export function PublishPanel(props: Props) {
+  const { today, draft, outcome, running, onPublish, onLocate } = props;
   const { d } = useDesignerI18n();
   const { modal } = App.useApp();
   const [effectiveFrom, setEffectiveFrom] = useState(() => firstOfNextMonth(today));
   const [version, setVersion] = useState<string | undefined>();
+  const [basis, setBasis] = useState<RevisionBasis>(EMPTY_BASIS);
   const name = version ?? effectiveFrom;
-  const valid = VERSION_NAME.test(name) && /^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) && effectiveFrom >= today;
+  const locked = draft.publishedAs !== undefined || draft.pendingPublication !== undefined;
+  const reason = whyNot(d, today, draft, name, effectiveFrom, basis);
 
   const confirm = () => {
     modal.confirm({
-      title: d('publishConfirmTitle', { version: name }),
-      content: d('publishConfirmBody', { date: effectiveFrom }),
-      okText: d('publish'),
+      title: d('requestConfirmTitle', { version: name }),
+      content: d('requestConfirmBody', { date: effectiveFrom }),
+      okText: d('confirm'),
       cancelText: d('cancel'),
       onOk: () => {
-        onPublish(name, effectiveFrom);
+        onPublish(name, effectiveFrom, {
+          title: basis.title.trim(),
+          documentNumber: basis.documentNumber.trim(),
+          issuedOn: basis.issuedOn,
+          url: basis.url.trim(),
+        });
       },
     });
   };
 
   return (
-    <Space orientation="vertical" style={{ width: '100%', maxWidth: 900 }}>
+    <Space orientation="vertical" style={{ width: '100%', maxWidth: 960 }}>
       <Typography.Paragraph type="secondary">{d('publishHint')}</Typography.Paragraph>
-      {publishedAs !== undefined && (
-        <Alert type="info" showIcon title={d('alreadyPublished', { version: publishedAs })} />
+      {draft.publishedAs !== undefined && (
+        <Alert type="info" showIcon title={d('alreadyPublished', { version: draft.publishedAs })} />
       )}
-      <Form layout="inline">
-        <Form.Item label={d('effectiveFrom')}>
-          <Input
-            type="date"
-            aria-label="effectiveFrom"
-            min={today}
-            value={effectiveFrom}
-            disabled={publishedAs !== undefined}
-            onChange={(event) => {
-              setEffectiveFrom(event.target.value);
-            }}
-          />
-        </Form.Item>
-        <Form.Item label={d('versionName')}>
-          <Input
-            aria-label="versionName"
-            value={name}
-            disabled={publishedAs !== undefined}
-            status={VERSION_NAME.test(name) ? '' : 'error'}
-            onChange={(event) => {
-              setVersion(event.target.value.trim());
-            }}
-          />
-        </Form.Item>
-        <Form.Item>
-          <Button
-            type="primary"
-            danger
-            loading={running}
-            disabled={!valid || publishedAs !== undefined}
-            onClick={confirm}
-          >
-            {d('publishButton')}
-          </Button>
-        </Form.Item>
+      {draft.refusal !== undefined && draft.pendingPublication === undefined && draft.publishedAs === undefined && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="publish-refusal"
+          title={d('refused', { reason: draft.refusal.reason, user: draft.refusal.refusedBy })}
+        />
+      )}
+      {draft.pendingPublication !== undefined && <ApprovalBox {...props} pending={draft.pendingPublication} />}
+      <Form layout="vertical" disabled={locked} style={{ maxWidth: 720 }}>
+        <Space wrap align="start">
+          <Form.Item label={d('effectiveFrom')} required>
+            <Input
+              type="date"
+              aria-label="effectiveFrom"
+              min={today}
+              value={effectiveFrom}
+              status={effectiveFrom !== '' && effectiveFrom < today ? 'error' : ''}
+              onChange={(event) => {
+                setEffectiveFrom(event.target.value);
+              }}
+            />
+          </Form.Item>
+          <Form.Item label={d('versionName')} required>
+            <Input
+              aria-label="versionName"
+              value={name}
+              status={VERSION_NAME.test(name) ? '' : 'error'}
+              onChange={(event) => {
+                setVersion(event.target.value.trim());
+              }}
+            />
+          </Form.Item>
+        </Space>
+        <Typography.Title level={5}>{d('revisionBasis')}</Typography.Title>
+        {BASIS_FIELDS.map(([field, label]) => (
+          <Form.Item key={field} label={d(label)} required>
+            <Input
+              aria-label={d(label)}
+              type={field === 'issuedOn' ? 'date' : 'text'}
+              value={basis[field]}
+              onChange={(event) => {
+                setBasis((before) => ({ ...before, [field]: event.target.value }));
+              }}
+            />
+          </Form.Item>
+        ))}
       </Form>
+      <ExplainedButton
+        type="primary"
+        danger
+        testId="request-publish"
+        loading={running}
+        disabledReason={reason}
+        onClick={confirm}
+      >
+        {d('requestPublish')}
+      </ExplainedButton>
+      {outcome?.requested !== undefined && draft.pendingPublication !== undefined && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="publish-result"
+          title={d('requested', { version: outcome.requested.version, date: outcome.requested.effectiveFrom })}
+        />
+      )}
       {outcome?.published !== undefined && (
         <Alert
           type="success"
           showIcon
           data-testid="publish-result"
-          title={d('published', { version: outcome.published.version, date: outcome.published.effectiveFrom })}
+          title={d('approvedAs', { version: outcome.published.version, date: outcome.published.effectiveFrom })}
           description={<Link to="/designer">{d('backToVersions')}</Link>}
         />
       )}

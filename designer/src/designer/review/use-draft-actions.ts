@@ -1,12 +1,22 @@
 import { App } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { designerApi, type Problem, type Simulation, type VersionDiff } from '../designer-api.js';
+import {
+  designerApi,
+  type Problem,
+  type RevisionBasis,
+  type Simulation,
+  type SimulationJob,
+  type VersionDiff,
+} from '../designer-api.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import type { Workspace } from '../workspace.js';
 import type { PublishOutcome } from './publish-panel.js';
 
 type Action = 'validate' | 'compare' | 'publish' | 'simulate';
+
+/** How often a background simulation is asked for its progress. */
+const POLL_MS = 400;
 
 /**
  * The draft's server-side actions. Each saves unsaved edits first: what is validated, compared,
@@ -20,7 +30,34 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
   const [diff, setDiff] = useState<VersionDiff | undefined>();
   const [simulations, setSimulations] = useState<Simulation[] | undefined>();
   const [publishOutcome, setPublishOutcome] = useState<PublishOutcome | undefined>();
+  const [progress, setProgress] = useState<SimulationJob['progress'] | undefined>();
+  const job = useRef<string | undefined>(undefined);
+  const mounted = useRef(true);
   const id = workspace.draft?.id ?? '';
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  /** Runs the simulation in the background (issue 12, item 5), following its progress until it ends. */
+  const followSimulation = async () => {
+    setSimulations(undefined);
+    let current = await designerApi.startSimulation(id);
+    job.current = current.id;
+    setProgress(current.progress);
+    while (current.state === 'running' && mounted.current) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      current = await designerApi.simulation(id, current.id);
+      setProgress(current.progress);
+    }
+    job.current = undefined;
+    setProgress(undefined);
+    if (current.state === 'done') setSimulations(current.results ?? []);
+    else if (current.state === 'cancelled') void message.info(d('simulationCancelled'));
+    else if (current.state === 'failed') throw new Error(current.error ?? '');
+  };
 
   const run = async (action: Action, work: () => Promise<void>) => {
     setRunning(action);
@@ -39,6 +76,7 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
     problems,
     diff,
     simulations,
+    simulationProgress: progress,
     publishOutcome,
     validate: () =>
       run('validate', async () => {
@@ -48,16 +86,19 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
       run('compare', async () => {
         setDiff(await designerApi.compare(id));
       }),
-    simulate: () =>
-      run('simulate', async () => {
-        setSimulations(await designerApi.simulate(id));
-      }),
-    publish: (version: string, effectiveFrom: string) =>
+    simulate: () => run('simulate', followSimulation),
+    cancelSimulation: () => {
+      if (job.current !== undefined)
+        designerApi.cancelSimulation(id, job.current).catch((error: unknown) => {
+          void message.error((error as Error).message);
+        });
+    },
+    publish: (version: string, effectiveFrom: string, revision: RevisionBasis) =>
       run('publish', async () => {
         setPublishOutcome(undefined);
         try {
-          const result = await designerApi.publish(id, version, effectiveFrom);
-          setPublishOutcome({ published: { version: result.version, effectiveFrom, problems: result.problems } });
+          await designerApi.publish(id, version, effectiveFrom, revision);
+          setPublishOutcome({ requested: { version, effectiveFrom } });
           onPublished();
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
@@ -66,6 +107,25 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
           setProblems(found);
           setPublishOutcome({ refused: { message: error.message, problems: found } });
         }
+      }),
+    approve: () =>
+      run('publish', async () => {
+        const pending = workspace.draft?.pendingPublication;
+        const result = await designerApi.approve(id);
+        setPublishOutcome({
+          published: {
+            version: result.version,
+            effectiveFrom: pending?.effectiveFrom ?? '',
+            problems: result.problems,
+          },
+        });
+        onPublished();
+      }),
+    refuse: (reason: string) =>
+      run('publish', async () => {
+        await designerApi.refuse(id, reason);
+        setPublishOutcome(undefined);
+        onPublished();
       }),
   };
 }

@@ -1,0 +1,79 @@
+import { App, Button, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { designerApi, type DraftSummary } from '../designer-api.js';
+import { useDesignerI18n, type DesignerText } from '../designer-i18n.js';
+import { ExplainedButton } from './explained-button.js';
+
+/** A draft's title as people call it (issue 12: never its id); drafts from before titles read as their base. */
+export function draftTitleOf(draft: DraftSummary, d: DesignerText): string {
+  return draft.title ?? d('draftTitleDefault', { version: draft.baseVersion });
+}
+
+/** The draft's title, with 改名 opening a field to change it. */
+export function DraftTitle({ draft, onRenamed }: { draft: DraftSummary; onRenamed: () => void }) {
+  const { d } = useDesignerI18n();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<string | undefined>();
+  const title = draftTitleOf(draft, d);
+  if (editing === undefined)
+    return (
+      <Space>
+        <Typography.Title level={5} style={{ margin: 0 }} data-testid="draft-title">
+          {title}
+        </Typography.Title>
+        <Button
+          size="small"
+          type="link"
+          data-testid="rename-draft"
+          onClick={() => {
+            setEditing(title);
+          }}
+        >
+          {d('rename')}
+        </Button>
+      </Space>
+    );
+  const save = () => {
+    designerApi.renameDraft(draft.id, editing.trim()).then(
+      () => {
+        setEditing(undefined);
+        void message.success(d('renamed'));
+        onRenamed();
+      },
+      (error: unknown) => void message.error((error as Error).message),
+    );
+  };
+  return (
+    <Space>
+      <Input
+        aria-label={d('draftTitle')}
+        value={editing}
+        maxLength={100}
+        style={{ width: 360 }}
+        onChange={(event) => {
+          setEditing(event.target.value);
+        }}
+        onPressEnter={() => {
+          if (editing.trim() !== '') save();
+        }}
+      />
+      <ExplainedButton
+        size="small"
+        type="primary"
+        testId="save-draft-title"
+        disabledReason={editing.trim() === '' ? d('whyNoTitle') : undefined}
+        onClick={save}
+      >
+        {d('save')}
+      </ExplainedButton>
+      <Button
+        size="small"
+        onClick={() => {
+          setEditing(undefined);
+        }}
+      >
+        {d('cancel')}
+      </Button>
+    </Space>
+  );
+}
