@@ -75,9 +75,12 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       await drawer.getByRole('menuitem', { name: '公示' }).waitFor();
       const logout = drawer.getByRole('button', { name: /退\s?出/ });
       await expect.poll(() => logout.isVisible()).toBe(true);
-      const box = await logout.boundingBox();
-      expect(box !== null && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
-      await page.waitForTimeout(400);
+      // Within the screen once the drawer has slid in (it animates from the right edge).
+      const inView = async () => {
+        const box = await logout.boundingBox();
+        return box !== null && box.x >= 0 && box.x + box.width <= PHONE.width;
+      };
+      await expect.poll(inView).toBe(true);
       await screenshot(page, 'phone-menu-drawer');
       // A page chosen in the drawer closes it.
       await drawer.getByRole('menuitem', { name: '规则设计器' }).click();

@@ -49,16 +49,19 @@ export function schemaAt(root: Schema, tokens: readonly string[]): Schema | unde
 /** The Chinese message for one error at its field, said the way the server says it. */
 function zhMessage(error: RJSFValidationError, schema: Schema | undefined): string {
   const params = (error.params ?? {}) as Record<string, unknown>;
-  // rjsf reports a missing field at the field itself, and an upload by its attachment-id format.
-  if (error.name === 'required') return schema?.const === true ? '须勾选' : '为必填项';
-  if (schema?.format === 'attachment-id' && (error.name === 'pattern' || error.name === 'format')) return '请上传文件';
+  // rjsf reports a missing field at the field itself, and an upload by its attachment-id format; a
+  // missing upload asks for the file.
+  const upload = schema?.format === 'attachment-id';
+  if (error.name === 'required') return upload ? '请上传文件' : schema?.const === true ? '须勾选' : '为必填项';
+  if (upload && (error.name === 'pattern' || error.name === 'format')) return '请上传文件';
   return zhFieldMessage(error.name ?? '', params, schema, error.message ?? '');
 }
 
 function enMessage(error: RJSFValidationError, schema: Schema | undefined): string {
-  if (error.name === 'required') return schema?.const === true ? 'must be ticked' : 'is required';
-  if (schema?.format === 'attachment-id' && (error.name === 'pattern' || error.name === 'format'))
-    return 'upload a file';
+  const upload = schema?.format === 'attachment-id';
+  if (error.name === 'required')
+    return upload ? 'upload a file' : schema?.const === true ? 'must be ticked' : 'is required';
+  if (upload && (error.name === 'pattern' || error.name === 'format')) return 'upload a file';
   return error.message ?? '';
 }
 

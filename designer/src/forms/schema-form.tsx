@@ -42,6 +42,11 @@ export interface SchemaFormProps {
   busy?: boolean;
   /** Offer "fill in the example" (`examples[0]`, uploads left empty) for training, on a sandbox-clock server only. */
   showExample?: boolean;
+  /**
+   * Ask before a decision is sent, restating it (default true). Off where submitting only moves on to
+   * a step of one's own that confirms (the bulk opinion's list of cases).
+   */
+  confirmDecision?: boolean;
 }
 
 const widgets = {
@@ -130,7 +135,7 @@ export function SchemaForm(props: SchemaFormProps) {
   };
   const send = async (formData: unknown) => {
     const decision = decisionOf(schema, formData);
-    if (decision !== undefined && !(await confirmDecision(decision))) return;
+    if (props.confirmDecision !== false && decision !== undefined && !(await confirmDecision(decision))) return;
     await props.onSubmit?.(formData);
   };
   const formContext = useMemo<SchemaFormContext>(

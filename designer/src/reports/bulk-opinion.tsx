@@ -196,6 +196,7 @@ function Dialog({ tasks, onClose }: { tasks: readonly TaskRow[]; onClose: () => 
             }}
             idPrefix="bulk"
             submitLabel={r('bulkNext')}
+            confirmDecision={false}
           />
         ))}
       {step === 2 && (
