@@ -2,7 +2,7 @@
  * The OpenAPI part for exports and statistics (server/routes/reports.ts). Functions, not constants:
  * openapi.ts imports this module and this one its helpers, so nothing here runs at load time.
  */
-import { arrayOf, DATE, object, ok, operation, schema, text } from './openapi.js';
+import { arrayOf, DATE, object, ok, operation, schema, text, type ProgrammeTerms } from './openapi.js';
 
 type Json = Record<string, unknown>;
 
@@ -14,12 +14,13 @@ const query = (name: string, description: string): Json => ({
   schema: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
 });
 
-/** The case list's filters (server/reports/case-query.ts). */
-const CASE_FILTERS = [
+/** The case list's filters (server/reports/case-query.ts): the region under its neutral and its declared names. */
+const caseFilters = (terms: ProgrammeTerms) => [
   query('status', '状态（可多个，逗号分隔）/ statuses, any of them'),
   query('process', '流程（可多个）/ processes'),
-  query('province', '省级单位代码（可多个）/ region codes'),
-  query('q', '搜索：案件编号、园区代码或名称、省级单位（各词均须出现）/ words that must all occur'),
+  query('region', '所属地区代码（可多个）/ region codes'),
+  ...terms.regions.map((region) => query(region.name, `${region.title}代码（可多个，同 region）/ region codes`)),
+  query('q', '搜索：案件编号、申报主体代码或名称、所属地区（各词均须出现）/ words that must all occur'),
 ];
 
 const COUNT = { type: 'integer', minimum: 1 };
@@ -80,7 +81,7 @@ export function reportSchemas(): Json {
   };
 }
 
-export function reportPaths(): Json {
+export function reportPaths(terms: ProgrammeTerms): Json {
   return {
     '/api/cases/export.xlsx': {
       get: operation({
@@ -90,7 +91,7 @@ export function reportPaths(): Json {
         description:
           '范围与 GET /api/cases 相同，按同样的筛选条件；中文列标题 / scoped like GET /api/cases, with its filters',
         auth: 'user',
-        parameters: CASE_FILTERS,
+        parameters: caseFilters(terms),
         ok: {
           200: {
             description: 'Excel 工作簿 / the workbook',
@@ -111,7 +112,7 @@ export function reportPaths(): Json {
         summary: '统计：按省、状态、阶段、逾期、园区类型 / statistics in the caller’s scope',
         description: '省级单位只见本省 / a province sees its own cases only',
         auth: 'user',
-        parameters: CASE_FILTERS,
+        parameters: caseFilters(terms),
         ok: { 200: ok('统计', schema('Statistics')) },
         errors: { 422: '筛选条件格式不正确 / a malformed filter' },
       }),

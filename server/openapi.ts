@@ -949,7 +949,7 @@ function paths(simulatedClock: boolean, terms: ProgrammeTerms): Json {
     ...definitionPaths(),
     ...draftPaths(),
     ...adminPaths(simulatedClock),
-    ...reportPaths(),
+    ...reportPaths(terms),
   };
 }
 

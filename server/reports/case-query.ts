@@ -6,14 +6,15 @@ import { HttpError } from '../http-errors.js';
 export type CaseView = ReturnType<WorkflowEngine['listCases']>[number];
 
 /**
- * The case list's filters, as the workbench puts them in its address: `status`, `process` and
- * `province` (each repeated or comma-separated: any of them) and `q`, words that must all occur in
- * the case number, the park's code or name, or the province's code or name.
+ * The case list's filters, as the workbench puts them in its address: `status`, `process` and the
+ * region — under its neutral name `region` or the name a programme declares (`province`) — (each
+ * repeated or comma-separated: any of them) and `q`, words that must all occur in the case number,
+ * the subject's code or name, or the region's code or name.
  */
 export interface CaseFilter {
   status: readonly string[];
   process: readonly string[];
-  province: readonly string[];
+  region: readonly string[];
   words: readonly string[];
 }
 
@@ -29,12 +30,22 @@ function values(request: Request, name: string, label: string): string[] {
     .filter((value) => value !== '');
 }
 
-export function caseFilterOf(request: Request): CaseFilter {
+/** The query keys that name a region: `region`, and each loaded programme's declared region name. */
+export function regionKeys(engine: WorkflowEngine): { name: string; title: string }[] {
+  const keys = new Map([['region', '所属地区']]);
+  for (const version of engine.definitions.list()) {
+    const { name, title } = version.definition.manifest.region;
+    if (!keys.has(name)) keys.set(name, title);
+  }
+  return [...keys].map(([name, title]) => ({ name, title }));
+}
+
+export function caseFilterOf(request: Request, engine: WorkflowEngine): CaseFilter {
   const q = values(request, 'q', '搜索').join(' ');
   return {
     status: values(request, 'status', '状态'),
     process: values(request, 'process', '流程'),
-    province: values(request, 'province', '省级单位'),
+    region: regionKeys(engine).flatMap(({ name, title }) => values(request, name, title)),
     words: q
       .toLowerCase()
       .split(/\s+/)
@@ -42,17 +53,17 @@ export function caseFilterOf(request: Request): CaseFilter {
   };
 }
 
-/** Whether a case passes the filter; `provinceName` names a region code (for the text search). */
+/** Whether a case passes the filter; `regionName` names a region code (for the text search). */
 export function matches(
   view: CaseView,
   filter: CaseFilter,
-  provinceName: (code: string) => string,
+  regionName: (code: string) => string,
   { subject, region }: SubjectRegion,
 ): boolean {
   const within = (allowed: readonly string[], value: string) => allowed.length === 0 || allowed.includes(value);
   if (!within(filter.status, view.status) || !within(filter.process, view.process)) return false;
-  if (!within(filter.province, region)) return false;
-  const haystack = [view.id, subject, view.subjectName ?? '', region, provinceName(region)].join(' ').toLowerCase();
+  if (!within(filter.region, region)) return false;
+  const haystack = [view.id, subject, view.subjectName ?? '', region, regionName(region)].join(' ').toLowerCase();
   return filter.words.every((word) => haystack.includes(word));
 }
 
@@ -63,7 +74,7 @@ export function matches(
 export function casesFor(
   engine: WorkflowEngine,
   request: Request,
-  filter: CaseFilter = caseFilterOf(request),
+  filter: CaseFilter = caseFilterOf(request, engine),
 ): CaseView[] {
   const name = regionNamer(engine);
   return engine.listCases(request.actor).filter((view) => matches(view, filter, name, engine.subjectRegionOf(view)));

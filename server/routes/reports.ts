@@ -17,7 +17,7 @@ export function reportRoutes(engine: WorkflowEngine): Router {
   router.get('/api/cases/export.xlsx', async (request, response) => {
     requireUser(request);
     // Filters are read (and refused when malformed) before the first byte goes out.
-    const cases = casesFor(engine, request, caseFilterOf(request));
+    const cases = casesFor(engine, request, caseFilterOf(request, engine));
     const day = engine.clock.now().toISOString().slice(0, 10);
     response.status(200).type(XLSX);
     response.attachment(`案件列表-${day}.xlsx`);

@@ -144,6 +144,8 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     const rows = samr.locator('tbody tr.ant-table-row');
     await poll(() => rows.count()).toBe(2);
     await poll(() => rows.first().getAttribute('class')).toMatch(/qbz-urgency-red/);
+    // Who holds it, by name (never `province:320000`).
+    await poll(() => rows.first().textContent()).toContain('省级市场监管部门 · 江苏省');
     await rows
       .first()
       .getByRole('button', { name: /催\s?办/ })
@@ -157,8 +159,9 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
       .poll(() => page.getByTestId('reminded').allTextContents(), { timeout: 30_000 })
       .toEqual([expect.stringContaining('已催办 × 1')]);
     const bell = page.getByRole('button', { name: /^通知 \(\d+\)$/ });
-    // Three new tasks (two reviews, one leading-group review) and the reminder: four unread.
-    await poll(() => bell.getAttribute('aria-label')).toBe('通知 (4)');
+    // Four new tasks (the three parks' reviews, park2's leading-group review) and the reminder. (It
+    // read 4 when the bell had not yet fetched again after the reminder.)
+    await poll(() => bell.getAttribute('aria-label')).toBe('通知 (5)');
     await bell.click();
     await page.getByText(/^催办：云澜湖/).waitFor();
     await shot(page, '4-notifications');

@@ -126,6 +126,8 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
       [recognised, applying].sort(),
     );
     expect(ids((await exported(h, 'samr', '?province=330000')).rows)).toEqual([zhejiang]);
+    // The region under its neutral name is the same filter.
+    expect(ids((await exported(h, 'samr', '?region=330000')).rows)).toEqual([zhejiang]);
     expect(ids((await exported(h, 'samr', `?process=${PROCESS}&q=${encodeURIComponent('浙江')}`)).rows)).toEqual([
       zhejiang,
     ]);

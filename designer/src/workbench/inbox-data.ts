@@ -32,6 +32,8 @@ export interface TaskRow extends CaseRow {
   reminders: NonNullable<TaskView['reminders']>;
   group: string;
   scope?: string;
+  /** Who holds the task, as people name it: 省级市场监管部门 · 江苏省 (the group's declared title and its scope's name). */
+  holderName: string;
 }
 
 export interface Inbox {
@@ -43,6 +45,23 @@ export interface Inbox {
 }
 
 const versionKey = (view: { process: string; version: string }) => `${view.process}@${view.version}`;
+
+/** A task's group by its declared title, and its scope by name (a region, a member, the subject). */
+function holderName(task: Pick<TaskView, 'group' | 'scope'>, view: CaseView, version?: VersionInfo): string {
+  const manifest = version?.manifest;
+  const declared = manifest?.groups[task.group];
+  const title = declared?.title ?? task.group;
+  const { scope } = task;
+  if (scope === undefined) return title;
+  const scopeName =
+    declared?.members?.[scope] ??
+    (declared?.scope === manifest?.region.name
+      ? provinceName(scope)
+      : declared?.scope === manifest?.subject.name
+        ? (view.subjectName ?? scope)
+        : scope);
+  return `${title} · ${scopeName}`;
+}
 
 function caseRow(view: CaseView, today: string, version?: VersionInfo, calendar?: WorkingDayCalendar): CaseRow {
   const next = nextDue(view.due, today, version?.manifest);
@@ -117,6 +136,7 @@ export async function loadInbox(admin = false): Promise<Inbox> {
       reminders: task.reminders ?? [],
       group: task.group,
       ...(task.scope !== undefined && { scope: task.scope }),
+      holderName: holderName(task, view, version),
     };
   };
   const taskRows = tasks.flatMap((task): TaskRow[] => {

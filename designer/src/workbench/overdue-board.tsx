@@ -56,7 +56,7 @@ export function OverdueBoard() {
     {
       title: t('holder'),
       key: 'holder',
-      render: (_, row) => (row.scope === undefined ? row.group : `${row.group}:${row.scope}`),
+      dataIndex: 'holderName',
     },
     { title: t('taskDue'), key: 'due', render: (_, row) => <TaskDueCell row={row} /> },
     {
