@@ -14,6 +14,7 @@ export {
 export {
   anyoneGroup,
   declaredSubjectRegion,
+  holderName,
   readSubjectRegion,
   regionDirectory,
   scopeKind,

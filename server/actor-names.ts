@@ -1,4 +1,4 @@
-import { anyoneGroup, parseRole, type AuditEntry, type WorkflowEngine } from '../engine/index.js';
+import { anyoneGroup, holderName, parseRole, type AuditEntry, type WorkflowEngine } from '../engine/index.js';
 import type { Accounts, User } from './accounts/accounts.js';
 
 /** How the history names a member of the public (Art. 22): never by name, account or contact. */
@@ -16,18 +16,14 @@ interface CaseContext {
 
 /** An account without an organisation is named by its role: the group's title and its scope's name. */
 function roleName(user: User, manifest: Manifest, context: CaseContext, engine: WorkflowEngine): string | undefined {
+  const subject = context[manifest.subject.name];
+  const names = {
+    directory: (name: string) => engine.definitions.directory(name),
+    ...(typeof subject === 'string' && { subject: { code: subject, name: context.subjectName } }),
+  };
   for (const text of user.roles) {
-    const role = parseRole(text);
-    const group = manifest.groups[role.group];
-    if (group === undefined) continue;
-    if (role.scope === undefined) return group.title;
-    const directory = group.directory === undefined ? undefined : engine.definitions.directory(group.directory);
-    const scopeName =
-      group.members?.[role.scope] ??
-      directory?.entries.find((entry) => entry.code === role.scope)?.name ??
-      (role.scope === context[manifest.subject.name] ? context.subjectName : undefined) ??
-      role.scope;
-    return `${group.title} · ${scopeName}`;
+    const name = holderName(manifest, parseRole(text), names);
+    if (name !== undefined) return name;
   }
   return undefined;
 }

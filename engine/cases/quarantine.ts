@@ -1,8 +1,7 @@
-import { chinaDateOf } from '../legal-time/pure.js';
 import type { StoreDamage } from '../store/damage.js';
 import { ADMIN_GROUP, type Actor } from './actors.js';
 import type { Manifest } from '../definitions/types.js';
-import type { CaseRecord } from './case-record.js';
+import { newCaseRecord, type CaseRecord } from './case-record.js';
 import { caseViewOf, summaryOf, type CaseView } from './case-view.js';
 
 /** The incident message a quarantined case shows (the README's recovery section starts from it). */
@@ -71,29 +70,6 @@ const UNKNOWN = '未知';
 
 /** What is known of a case whose record cannot be read: its id. */
 function placeholder(id: string, now: Date): CaseRecord {
-  const at = now.toISOString();
-  return {
-    id,
-    process: UNKNOWN,
-    version: UNKNOWN,
-    subject: UNKNOWN,
-    region: UNKNOWN,
-    status: 'damaged',
-    statusDate: chinaDateOf(now),
-    final: false,
-    startedAt: at,
-    updatedAt: at,
-    due: {},
-    dueBasis: {},
-    variables: {},
-    tasks: [],
-    timers: [],
-    windows: [],
-    visited: [],
-    incidents: [],
-    revision: 0,
-    stateRevision: 0,
-    audit: { count: 0, head: '' },
-    submissions: 0,
-  };
+  const unknowns = { process: UNKNOWN, version: UNKNOWN, subject: UNKNOWN, region: UNKNOWN };
+  return { ...newCaseRecord(id, unknowns, now), status: 'damaged' };
 }

@@ -1,4 +1,4 @@
-import type { GroupDeclaration, Manifest } from './types.js';
+import type { Directory, GroupDeclaration, Manifest } from './types.js';
 
 /**
  * The one place declared names meet the engine's own words. A manifest declares who a case is about
@@ -57,4 +57,34 @@ export function declaredSubjectRegion(
   value: SubjectRegion,
 ): Record<string, string> {
   return { [manifest.subject.name]: value.subject, [manifest.region.name]: value.region };
+}
+
+/** Where the names of scopes are found: directory files by name, and the case's subject. */
+export interface ScopeNames {
+  directory(name: string): Directory | undefined;
+  subject?: { code: string; name?: string };
+}
+
+/**
+ * Who holds a group's role, as people name it: the group's declared title and its scope's name
+ * (省级市场监管部门 · 江苏省); undefined for a group the manifest does not declare.
+ */
+export function holderName(
+  manifest: Pick<Manifest, 'groups' | 'subject' | 'region'>,
+  holder: { group: string; scope?: string },
+  names: ScopeNames,
+): string | undefined {
+  const group = manifest.groups[holder.group];
+  if (group === undefined) return undefined;
+  const { scope } = holder;
+  if (scope === undefined) return group.title;
+  const subject = names.subject;
+  const scopeName =
+    group.members?.[scope] ??
+    (group.directory === undefined
+      ? undefined
+      : names.directory(group.directory)?.entries.find((entry) => entry.code === scope)?.name) ??
+    (scopeKind(manifest, group) === 'subject' && subject?.code === scope ? subject.name : undefined) ??
+    scope;
+  return `${group.title} · ${scopeName}`;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { attachmentIds } from '../../server/attachments.js';
 import { inject } from 'vitest';
 import { buildWebApp } from './web-build.js';
-import { tinyPdf } from '../server/harness.js';
+import { tinyPdf } from '../support/tiny-pdf.js';
 
 export { buildWebApp };
 

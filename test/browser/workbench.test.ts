@@ -6,6 +6,7 @@ import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { choose, pickDate, twoChars } from './form-controls.js';
+import { tinyPdf } from '../support/tiny-pdf.js';
 
 const PROCESS = 'quality-brand-zone';
 const VERSION = '2024-03-14';
@@ -20,14 +21,6 @@ const USERS: Record<string, string[]> = {
   expert: ['expert'],
   ...Object.fromEntries(MINISTRIES.map((ministry) => [ministry, [`ministry:${ministry}`]])),
 };
-
-/** A tiny valid PDF (the server tells files by their magic bytes). */
-function tinyPdf(label: string): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n` +
-      `% ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
-  );
-}
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS_DIR, `workbench-${name}.png`), fullPage: true });

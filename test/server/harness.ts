@@ -17,6 +17,7 @@ import { attachmentIds, AttachmentStore } from '../../server/attachments.js';
 import { DraftService, type DraftJobOptions } from '../../server/drafts/drafts.js';
 import { openApiDocument, programmeTerms } from '../../server/openapi.js';
 import { OpenApiChecker, type RequestMode } from './openapi-checker.js';
+import { tinyPdf } from '../support/tiny-pdf.js';
 
 export const START = '2024-04-01T09:00:00+08:00';
 export const PROCESS = 'quality-brand-zone';
@@ -24,13 +25,7 @@ export const VERSION = '2024-03-14';
 export const PASSWORD = 'correct-horse-battery';
 export const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
 
-/** A tiny valid PDF: `file-type` tells it by its `%PDF-` magic bytes. */
-export function tinyPdf(label = 'evidence'): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n` +
-      `% ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
-  );
-}
+export { tinyPdf };
 
 /** Contains a Chinese character (CONTRACT §6: error messages are Chinese). */
 export const CHINESE = /[\u4e00-\u9fff]/;

@@ -1,7 +1,16 @@
 import { api } from '../api/client.js';
 import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
 import { compareDates, type WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
-import { loadCalendar, loadFormTitles, loadToday, loadVersion, provinceName, type VersionInfo } from './catalog.js';
+import { holderName } from '../../../engine/definitions/subject-region.js';
+import {
+  loadCalendar,
+  loadFormTitles,
+  loadToday,
+  loadVersion,
+  PROVINCES,
+  provinceName,
+  type VersionInfo,
+} from './catalog.js';
 import { nextDue, workingDaysLeft, type NextDue } from './due.js';
 
 /** One case as the workbench lists it. */
@@ -47,20 +56,15 @@ export interface Inbox {
 const versionKey = (view: { process: string; version: string }) => `${view.process}@${view.version}`;
 
 /** A task's group by its declared title, and its scope by name (a region, a member, the subject). */
-function holderName(task: Pick<TaskView, 'group' | 'scope'>, view: CaseView, version?: VersionInfo): string {
+function taskHolderName(task: Pick<TaskView, 'group' | 'scope'>, view: CaseView, version?: VersionInfo): string {
   const manifest = version?.manifest;
-  const declared = manifest?.groups[task.group];
-  const title = declared?.title ?? task.group;
-  const { scope } = task;
-  if (scope === undefined) return title;
-  const scopeName =
-    declared?.members?.[scope] ??
-    (declared?.scope === manifest?.region.name
-      ? provinceName(scope)
-      : declared?.scope === manifest?.subject.name
-        ? (view.subjectName ?? scope)
-        : scope);
-  return `${title} · ${scopeName}`;
+  if (manifest === undefined) return task.group;
+  const subject = {
+    code: String(view[manifest.subject.name]),
+    ...(view.subjectName !== undefined && { name: view.subjectName }),
+  };
+  // The workbench carries one directory, the regions' (catalog.ts).
+  return holderName(manifest, task, { directory: () => PROVINCES, subject }) ?? task.group;
 }
 
 function caseRow(view: CaseView, today: string, version?: VersionInfo, calendar?: WorkingDayCalendar): CaseRow {
@@ -136,7 +140,7 @@ export async function loadInbox(admin = false): Promise<Inbox> {
       reminders: task.reminders ?? [],
       group: task.group,
       ...(task.scope !== undefined && { scope: task.scope }),
-      holderName: holderName(task, view, version),
+      holderName: taskHolderName(task, view, version),
     };
   };
   const taskRows = tasks.flatMap((task): TaskRow[] => {
