@@ -7,7 +7,7 @@ import type { AuditEntry } from '../../engine/audit/audit-chain.js';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { syntheticYear } from '../scenarios/script-builder.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
-import { completeWithExample, PROCESS } from './sample-cases.js';
+import { ACCEPTANCE, CREATION, PROCESS, walk } from './sample-cases.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 
 const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
@@ -73,20 +73,10 @@ describe.runIf(browserAvailable())('the calendar editor in Chromium', () => {
         body: { process: PROCESS, park: 'P-001', province: '320000' },
       })
     ).id;
-    const step = (username: string, taskId: string) => completeWithExample(server, username, caseId, taskId);
-    await step('park1', 'submitCreationApplication');
-    await step('province-js', 'provincialFeasibilityReview');
-    await step('group-js', 'provincialLeadingGroupReview');
-    for (const ministry of MINISTRIES) await step(ministry, 'departmentOpinion');
-    await step('samr', 'samrCreationApproval');
+    await walk(server, caseId, 'park1', CREATION);
     // The notice opens Thu 2029-12-27: its five working days reach 2030, which has no calendar yet.
     await server.advanceTo('2029-12-27T09:00:00+08:00');
-    await step('park1', 'submitAcceptanceApplication');
-    await step('province-js', 'provincialAcceptanceReview');
-    await step('group-js', 'provincialLeadingGroupAcceptanceReview');
-    for (const ministry of MINISTRIES) await step(ministry, 'departmentOpinion');
-    await step('samr', 'samrAcceptanceReview');
-    await step('expert', 'expertEvaluation');
+    await walk(server, caseId, 'park1', [...ACCEPTANCE, ['expert', 'expertEvaluation']]);
   }, 240_000);
 
   afterAll(async () => {

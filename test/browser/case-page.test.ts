@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
-import { applyMergePatch } from '../../engine/forms/merge-patch.js';
+import type { CaseView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+import { ACCEPTANCE, completeWithExample, CREATION, walk } from './sample-cases.js';
 import { choose, pickDate, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
@@ -93,20 +93,6 @@ describe.runIf(browserAvailable())(
       expect(await form.count()).toBe(0);
     }
 
-    async function complete(username: string, caseId: string, taskId: string, patch: unknown = {}): Promise<CaseView> {
-      const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { as: username });
-      const task = tasks.find((item) => item.caseId === caseId && item.taskId === taskId);
-      if (task === undefined) throw new Error(`${username} has no ${taskId} on ${caseId}`);
-      const schema = await server.ok<{ examples: unknown[] }>(
-        'GET',
-        `/api/definitions/${PROCESS}/${VERSION}/forms/${task.formKey}`,
-      );
-      return server.ok<CaseView>('POST', `/api/tasks/${task.ref}/complete`, {
-        as: username,
-        body: { data: applyMergePatch(schema.examples[0], patch) },
-      });
-    }
-
     it('a province returns with a comment; the park sees why and a prefilled form, resubmits; the province approves beside the application', async () => {
       const started = await server.ok<CaseView>('POST', '/api/cases', {
         as: 'park1',
@@ -118,9 +104,15 @@ describe.runIf(browserAvailable())(
         raw: pdf('plan'),
         fileName: '创建方案.pdf',
       });
-      await complete('park1', caseId, 'submitCreationApplication', { parkName: PARK_NAME, creationPlan: plan.id });
+      await completeWithExample(server, 'park1', caseId, 'submitCreationApplication', {
+        parkName: PARK_NAME,
+        creationPlan: plan.id,
+      });
       // The return itself goes through the API here (the browser's conditional comment field is a1-forms' part).
-      await complete('province-js', caseId, 'provincialFeasibilityReview', { decision: 'return', comments: COMMENT });
+      await completeWithExample(server, 'province-js', caseId, 'provincialFeasibilityReview', {
+        decision: 'return',
+        comments: COMMENT,
+      });
 
       // The park sees who returned it, when, the decision and the whole comment, over its own earlier answers.
       const park = await open(CLOCK_START, 'park1', caseId);
@@ -184,21 +176,13 @@ describe.runIf(browserAvailable())(
         body: { process: PROCESS, park: 'P-002', province: '320000' },
       });
       const caseId = started.id;
-      await complete('park2', caseId, 'submitCreationApplication', { parkName: '星河湾现代服务业集聚区' });
-      await complete('province-js', caseId, 'provincialFeasibilityReview');
-      await complete('group-js', caseId, 'provincialLeadingGroupReview');
-      for (const ministry of MINISTRIES) await complete(ministry, caseId, 'departmentOpinion');
-      await complete('samr', caseId, 'samrCreationApproval');
+      await completeWithExample(server, 'park2', caseId, 'submitCreationApplication', {
+        parkName: '星河湾现代服务业集聚区',
+      });
+      await walk(server, caseId, 'park2', CREATION.slice(1));
       await server.advanceTo('2025-04-02T09:00:00+08:00');
-      for (const [user, task] of [
-        ['park2', 'submitAcceptanceApplication'],
-        ['province-js', 'provincialAcceptanceReview'],
-        ['group-js', 'provincialLeadingGroupAcceptanceReview'],
-      ] as const)
-        await complete(user, caseId, task);
-      for (const ministry of MINISTRIES) await complete(ministry, caseId, 'departmentOpinion');
-      await complete('samr', caseId, 'samrAcceptanceReview');
-      await complete('expert', caseId, 'expertEvaluation');
+      await walk(server, caseId, 'park2', ACCEPTANCE);
+      await completeWithExample(server, 'expert', caseId, 'expertEvaluation');
       const objection = await server.ok<{ examples: unknown[] }>(
         'GET',
         `/api/definitions/${PROCESS}/${VERSION}/forms/objection`,

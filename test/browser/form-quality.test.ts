@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
+import type { CaseView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+import { completeWithExample } from './sample-cases.js';
 import { twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
-const VERSION = '2024-03-14';
 const USERS: Record<string, string[]> = {
   park1: ['park:P-001'],
   park2: ['park:P-002'],
@@ -79,17 +79,6 @@ describe.runIf(browserAvailable())(
       return started.id;
     }
 
-    async function completeWithExample(username: string, caseId: string, taskId: string): Promise<void> {
-      const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { as: username });
-      const task = tasks.find((open) => open.caseId === caseId && open.taskId === taskId);
-      if (task === undefined) throw new Error(`${username} has no ${taskId} on ${caseId}`);
-      const schema = await server.ok<{ examples: unknown[] }>(
-        'GET',
-        `/api/definitions/${PROCESS}/${VERSION}/forms/${task.formKey}`,
-      );
-      await server.ok('POST', `/api/tasks/${task.ref}/complete`, { as: username, body: { data: schema.examples[0] } });
-    }
-
     const openTasks = async (caseId: string) =>
       (await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).openTasks.map((task) => task.taskId);
 
@@ -101,7 +90,7 @@ describe.runIf(browserAvailable())(
 
     it('Enter in a field never sends a decision; the button asks first, restating 退回修改', async () => {
       const caseId = await startCase(server, 'park1');
-      await completeWithExample('park1', caseId, 'submitCreationApplication');
+      await completeWithExample(server, 'park1', caseId, 'submitCreationApplication');
       const page = await login(server, 'province-js');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const form = page.locator('[data-task="provincialFeasibilityReview"]');

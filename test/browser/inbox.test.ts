@@ -2,12 +2,12 @@ import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
-import { applyMergePatch } from '../../engine/forms/merge-patch.js';
+import type { CaseView } from '../../engine/cases/case-view.js';
 import { definitionsWithRevisions } from '../support/definitions-fixture.js';
 import { REVIEW_DUE_REVISION } from '../support/review-due-revision.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+import { completeWithExample } from './sample-cases.js';
 
 const PROCESS = 'quality-brand-zone';
 const USERS: Record<string, string[]> = {
@@ -46,28 +46,16 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     await fixture.cleanup();
   });
 
-  async function complete(username: string, caseId: string, taskId: string, patch: unknown = {}): Promise<void> {
-    const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { as: username });
-    const task = tasks.find((open) => open.caseId === caseId && open.taskId === taskId);
-    if (task === undefined) throw new Error(`${username} has no ${taskId} on ${caseId}`);
-    const view = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: username });
-    const schema = await server.ok<{ examples: unknown[] }>(
-      'GET',
-      `/api/definitions/${PROCESS}/${view.version}/forms/${task.formKey}`,
-    );
-    await server.ok('POST', `/api/tasks/${task.ref}/complete`, {
-      as: username,
-      body: { data: applyMergePatch(schema.examples[0], patch) },
-    });
-  }
-
   async function apply(park: keyof typeof PARKS): Promise<string> {
     const parkId = (USERS[park]?.[0] ?? '').slice('park:'.length);
     const view = await server.ok<CaseView>('POST', '/api/cases', {
       as: park,
       body: { process: PROCESS, park: parkId, province: '320000' },
     });
-    await complete(park, view.id, 'submitCreationApplication', { parkType: 'industry', parkName: PARKS[park] });
+    await completeWithExample(server, park, view.id, 'submitCreationApplication', {
+      parkType: 'industry',
+      parkName: PARKS[park],
+    });
     return view.id;
   }
 
@@ -97,7 +85,7 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
   it('searches, filters (with counts) and sorts by due date, all kept in the address; SAMR reminds; the bell counts', async () => {
     const first = await apply('park1');
     const second = await apply('park2');
-    await complete('js', second, 'provincialFeasibilityReview');
+    await completeWithExample(server, 'js', second, 'provincialFeasibilityReview');
     await server.advanceTo('2024-04-10T09:00:00+08:00');
     await apply('park4');
     // 2024-04-30: the first review was due 04-29 (overdue); the third is due later; the leading

@@ -4,13 +4,12 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
-import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+import { completeWithExample } from './sample-cases.js';
 import { twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
-const VERSION = '2024-03-14';
 
 const USERS: Record<string, string[]> = {
   park1: ['park:P-001'],
@@ -29,21 +28,6 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
   let browser: Browser;
   const cases: string[] = [];
 
-  /** A task completed over the API with its form's example (the steps these tests do not look at). */
-  async function complete(username: string, caseId: string, taskId: string, patch: unknown = {}) {
-    const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { as: username });
-    const task = tasks.find((open) => open.caseId === caseId && open.taskId === taskId);
-    if (task === undefined) throw new Error(`${username} has no ${taskId} on ${caseId}`);
-    const schema = await server.ok<{ examples: unknown[] }>(
-      'GET',
-      `/api/definitions/${PROCESS}/${VERSION}/forms/${task.formKey}`,
-    );
-    return server.ok<CaseView>('POST', `/api/tasks/${task.ref}/complete`, {
-      as: username,
-      body: { data: applyMergePatch(schema.examples[0], patch) },
-    });
-  }
-
   beforeAll(async () => {
     const [started, launched] = await Promise.allSettled([startWebServer(), launchChromium()]);
     if (started.status === 'fulfilled') server = started.value;
@@ -61,9 +45,9 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
         body: { process: PROCESS, park, province: '320000' },
       });
       cases.push(view.id);
-      await complete(user, view.id, 'submitCreationApplication', { parkType });
-      await complete('province-js', view.id, 'provincialFeasibilityReview');
-      await complete('group-js', view.id, 'provincialLeadingGroupReview');
+      await completeWithExample(server, user, view.id, 'submitCreationApplication', { parkType });
+      await completeWithExample(server, 'province-js', view.id, 'provincialFeasibilityReview');
+      await completeWithExample(server, 'group-js', view.id, 'provincialLeadingGroupReview');
     }
   }, 180_000);
   afterAll(async () => {

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
-import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+import { ACCEPTANCE, completeWithExample, CREATION, opinions, type Step, walk } from './sample-cases.js';
 import { choose, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
@@ -22,22 +22,6 @@ const USERS: Record<string, string[]> = {
   ...Object.fromEntries(MINISTRIES.map((ministry) => [ministry, [`ministry:${ministry}`]])),
 };
 
-type Step = readonly [user: string, taskId: string];
-const opinions = (): Step[] => MINISTRIES.map((ministry) => [ministry, 'departmentOpinion']);
-const CREATION: Step[] = [
-  ['park', 'submitCreationApplication'],
-  ['province-js', 'provincialFeasibilityReview'],
-  ['group-js', 'provincialLeadingGroupReview'],
-  ...opinions(),
-  ['samr', 'samrCreationApproval'],
-];
-const ACCEPTANCE: Step[] = [
-  ['park', 'submitAcceptanceApplication'],
-  ['province-js', 'provincialAcceptanceReview'],
-  ['group-js', 'provincialLeadingGroupAcceptanceReview'],
-  ...opinions(),
-  ['samr', 'samrAcceptanceReview'],
-];
 const RE_REVIEW: Step[] = [
   ['park', 'submitReReviewApplication'],
   ['province-js', 'provincialReReview'],
@@ -184,22 +168,9 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
   /** Each case's park user. */
   const parkOf = new Map<string, string>();
   async function complete(user: string, caseId: string, taskId: string, patch: unknown = {}): Promise<void> {
-    const username = user === 'park' ? (parkOf.get(caseId) ?? user) : user;
-    const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { as: username });
-    const task = tasks.find((open) => open.caseId === caseId && open.taskId === taskId);
-    if (task === undefined) throw new Error(`${username} has no ${taskId} on ${caseId}`);
-    const schema = await server.ok<{ examples: unknown[] }>(
-      'GET',
-      `/api/definitions/${PROCESS}/${VERSION}/forms/${task.formKey}`,
-    );
-    await server.ok('POST', `/api/tasks/${task.ref}/complete`, {
-      as: username,
-      body: { data: applyMergePatch(schema.examples[0], patch) },
-    });
+    await completeWithExample(server, user === 'park' ? (parkOf.get(caseId) ?? user) : user, caseId, taskId, patch);
   }
-  const run = async (caseId: string, steps: readonly Step[]) => {
-    for (const [user, taskId] of steps) await complete(user, caseId, taskId);
-  };
+  const run = (caseId: string, steps: readonly Step[]) => walk(server, caseId, parkOf.get(caseId) ?? 'park', steps);
   const view = (caseId: string) => server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
 
   const pages = new Map<string, Page>();

@@ -29,14 +29,42 @@ export async function completeWithExample(
   const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { as: username });
   const task = tasks.find((open) => open.caseId === caseId && open.taskId === taskId);
   if (task === undefined) throw new Error(`${username} has no ${taskId} on ${caseId}`);
+  // The case's own version: a case started after a publication runs on the new one.
+  const view = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: username });
   const schema = await server.ok<{ examples: unknown[] }>(
     'GET',
-    `/api/definitions/${PROCESS}/${VERSION}/forms/${task.formKey}`,
+    `/api/definitions/${view.process}/${view.version}/forms/${task.formKey}`,
   );
   return server.ok<CaseView>('POST', `/api/tasks/${task.ref}/complete`, {
     as: username,
     body: { data: applyMergePatch(schema.examples[0], patch) },
   });
+}
+
+/** A step of a case: who completes which task; `park` stands for the case's own park user. */
+export type Step = readonly [user: string, taskId: string];
+export const opinions = (): Step[] => MINISTRIES.map((ministry) => [ministry, 'departmentOpinion']);
+/** The creation application to SAMR's approval (Art. 12–17). */
+export const CREATION: Step[] = [
+  ['park', 'submitCreationApplication'],
+  ['province-js', 'provincialFeasibilityReview'],
+  ['group-js', 'provincialLeadingGroupReview'],
+  ...opinions(),
+  ['samr', 'samrCreationApproval'],
+];
+/** The acceptance application to SAMR's review (Art. 18–19); the expert's evaluation comes next. */
+export const ACCEPTANCE: Step[] = [
+  ['park', 'submitAcceptanceApplication'],
+  ['province-js', 'provincialAcceptanceReview'],
+  ['group-js', 'provincialLeadingGroupAcceptanceReview'],
+  ...opinions(),
+  ['samr', 'samrAcceptanceReview'],
+];
+
+/** Completes `steps` on the case in order, each with its form's example; `park` is `parkUser`. */
+export async function walk(server: WebServer, caseId: string, parkUser: string, steps: readonly Step[]): Promise<void> {
+  for (const [user, taskId] of steps)
+    await completeWithExample(server, user === 'park' ? parkUser : user, caseId, taskId);
 }
 
 export interface SampleCases {
@@ -56,20 +84,12 @@ export async function sampleCases(server: WebServer): Promise<SampleCases> {
     server.ok<CaseView>('POST', '/api/cases', { as: username, body: { process: PROCESS, park, province: '320000' } });
   const applying = (await start('park1', 'P-001')).id;
   const publicizing = (await start('park2', 'P-002')).id;
-  const step = (username: string, taskId: string, patch?: unknown) =>
-    completeWithExample(server, username, publicizing, taskId, patch);
-  await step('park2', 'submitCreationApplication', { parkName: '星河湾现代服务业集聚区' });
-  await step('province-js', 'provincialFeasibilityReview');
-  await step('group-js', 'provincialLeadingGroupReview');
-  for (const ministry of MINISTRIES) await step(ministry, 'departmentOpinion');
-  await step('samr', 'samrCreationApproval');
+  await completeWithExample(server, 'park2', publicizing, 'submitCreationApplication', {
+    parkName: '星河湾现代服务业集聚区',
+  });
+  await walk(server, publicizing, 'park2', CREATION.slice(1));
   await server.advanceTo('2025-04-02T09:00:00+08:00');
-  await step('park2', 'submitAcceptanceApplication');
-  await step('province-js', 'provincialAcceptanceReview');
-  await step('group-js', 'provincialLeadingGroupAcceptanceReview');
-  for (const ministry of MINISTRIES) await step(ministry, 'departmentOpinion');
-  await step('samr', 'samrAcceptanceReview');
-  await step('expert', 'expertEvaluation');
+  await walk(server, publicizing, 'park2', [...ACCEPTANCE, ['expert', 'expertEvaluation']]);
   await server.advanceTo('2025-04-03T10:00:00+08:00');
   return { applying, publicizing };
 }

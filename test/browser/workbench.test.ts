@@ -2,14 +2,13 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
-import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+import { ACCEPTANCE, completeWithExample, CREATION, walk } from './sample-cases.js';
 import { choose, pickDate, twoChars } from './form-controls.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
 const PROCESS = 'quality-brand-zone';
-const VERSION = '2024-03-14';
 const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
 
 const USERS: Record<string, string[]> = {
@@ -83,21 +82,6 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await scope.getByRole('button', { name: `上传附件：${field}` }).click();
     await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: tinyPdf(name) });
     await expect.poll(() => scope.getByText(name).count()).toBeGreaterThan(0);
-  }
-
-  /** The server-side steps a test does not look at: a task completed with its form's example. */
-  async function complete(username: string, caseId: string, taskId: string, patch: unknown = {}): Promise<CaseView> {
-    const tasks = await server.ok<TaskView[]>('GET', '/api/tasks', { as: username });
-    const task = tasks.find((open) => open.caseId === caseId && open.taskId === taskId);
-    if (task === undefined) throw new Error(`${username} has no ${taskId} on ${caseId}`);
-    const schema = await server.ok<{ examples: unknown[] }>(
-      'GET',
-      `/api/definitions/${PROCESS}/${VERSION}/forms/${task.formKey}`,
-    );
-    return server.ok<CaseView>('POST', `/api/tasks/${task.ref}/complete`, {
-      as: username,
-      body: { data: applyMergePatch(schema.examples[0], patch) },
-    });
   }
 
   it('a park applies (a Chinese error at the field, fixed), the province approves from its inbox, SAMR sees the diagram', async () => {
@@ -192,17 +176,12 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
       body: { process: PROCESS, park: 'P-002', province: '320000' },
     });
     const caseId = started.id;
-    await complete('park2', caseId, 'submitCreationApplication', { parkName: '星河湾现代服务业集聚区' });
-    await complete('province-js', caseId, 'provincialFeasibilityReview');
-    await complete('group-js', caseId, 'provincialLeadingGroupReview');
-    for (const ministry of MINISTRIES) await complete(ministry, caseId, 'departmentOpinion');
-    await complete('samr', caseId, 'samrCreationApproval');
+    await completeWithExample(server, 'park2', caseId, 'submitCreationApplication', {
+      parkName: '星河湾现代服务业集聚区',
+    });
+    await walk(server, caseId, 'park2', CREATION.slice(1));
     await server.advanceTo('2025-04-02T09:00:00+08:00');
-    await complete('park2', caseId, 'submitAcceptanceApplication');
-    await complete('province-js', caseId, 'provincialAcceptanceReview');
-    await complete('group-js', caseId, 'provincialLeadingGroupAcceptanceReview');
-    for (const ministry of MINISTRIES) await complete(ministry, caseId, 'departmentOpinion');
-    await complete('samr', caseId, 'samrAcceptanceReview');
+    await walk(server, caseId, 'park2', ACCEPTANCE);
 
     // The expert scores on the indicator table; the server's check (every indicator of the park's
     // type, Art. 19) answers 422 and its message stands at the field. The training example passes.
