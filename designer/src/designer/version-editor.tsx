@@ -18,6 +18,7 @@ import { PeriodsEditor } from './periods/periods-editor.js';
 import { ComparePanel } from './review/compare-panel.js';
 import { PublishPanel } from './review/publish-panel.js';
 import { SimulatePanel } from './review/simulate-panel.js';
+import { useTimelineNames } from './review/timeline-words.js';
 import { useDraftActions } from './review/use-draft-actions.js';
 import { ValidatePanel } from './review/validate-panel.js';
 import { DraftTitle } from './review/draft-title.js';
@@ -135,6 +136,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   const { me } = useSession();
   const manifest = parseJson<Manifest>(workspace.text(FILES.manifest));
   const xml = workspace.text(FILES.process) ?? '';
+  const timelineNames = useTimelineNames(xml, workspace.text(FILES.manifest));
 
   useEffect(() => {
     void serverToday().then(setToday);
@@ -348,6 +350,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
                 onRun={() => void actions.simulate()}
                 onCancel={actions.cancelSimulation}
                 dateTitle={(name) => manifest?.dates[name]?.title}
+                names={timelineNames}
               />
             ),
           },
