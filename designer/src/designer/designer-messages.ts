@@ -215,9 +215,9 @@ const zh = {
   pendingTitle: '待批准：发布为 {version}，{date} 生效',
   pendingBy: '{user} 于 {at} 提交',
   approve: '批准发布',
-  refuse: '驳回',
-  refuseReason: '驳回理由',
-  refused: '已驳回：{reason}（{user}）',
+  refuse: '退回',
+  refuseReason: '退回理由',
+  refused: '已退回：{reason}（{user}）',
   approvedAs: '已批准，发布为 {version}，{date} 生效',
   whyPublished: '草稿已发布为 {version}，不能再发布',
   whyPending: '已提交发布，正在等待批准',
@@ -228,7 +228,7 @@ const zh = {
   whyUrl: '发布网址应以 http:// 或 https:// 开头',
   whyIssuedLate: '印发日期不能晚于生效日期',
   whySelfApprove: '不能批准自己提交的发布申请：须由另一位政策管理人员或管理员批准',
-  whyNoReason: '请先填写驳回理由',
+  whyNoReason: '请先填写退回理由',
   whyNothingToSave: '没有未保存的修改',
   whyNoTitle: '请填写草稿名称',
   // Issue 12, item 5: named scripts, differences in words, timelines side by side, background runs.
@@ -242,6 +242,26 @@ const zh = {
   timelines: '两个版本的时间线',
   timelineAt: '时间',
   noDates: '—',
+  // Issue 12: the timeline in the officer's words (element names, status titles; the script's own words in the tooltip).
+  timelineStatus: '状态',
+  timelineCase: '案件 {case}',
+  actionStart: '开始案件',
+  actionComplete: '办结「{name}」',
+  actionMessage: '消息事件「{name}」',
+  actionAdvance: '时间向后推进 {period}',
+  actionAdvanceTo: '时间推进至 {at}',
+  actionRestart: '服务重启',
+  actionExpect: '核对案件状态与日期',
+  // Issue 12: the approver sees the request only; the requester may withdraw it.
+  pendingDraft: '草稿：{title}',
+  showDiff: '查看与现行版本的差异',
+  withdraw: '撤回申请',
+  withdrawConfirmTitle: '撤回发布申请？',
+  withdrawConfirmBody: '撤回后不会发布，草稿可以再修改，修改后可重新提交发布。',
+  withdrawn: '已撤回发布申请，草稿可以再修改',
+  pendingOwn: '等待另一位政策管理人员或管理员批准；如需修改，请先撤回申请。',
+  // Issue 12: the properties panel's heading for the whole diagram.
+  processHeading: '流程',
 };
 
 type Messages = Record<keyof typeof zh, string>;
@@ -488,6 +508,23 @@ const en: Messages = {
   timelines: 'Both versions step by step',
   timelineAt: 'Time',
   noDates: '—',
+  timelineStatus: 'Status',
+  timelineCase: 'case {case}',
+  actionStart: 'Case started',
+  actionComplete: 'Completed “{name}”',
+  actionMessage: 'Message event “{name}”',
+  actionAdvance: 'Time moves on by {period}',
+  actionAdvanceTo: 'Time moves to {at}',
+  actionRestart: 'Server restarted',
+  actionExpect: 'Status and dates checked',
+  pendingDraft: 'Draft: {title}',
+  showDiff: 'Changes against the version in force',
+  withdraw: 'Withdraw the request',
+  withdrawConfirmTitle: 'Withdraw the publication request?',
+  withdrawConfirmBody: 'Nothing is published; the draft can be edited again and submitted anew.',
+  withdrawn: 'Request withdrawn; the draft can be edited again',
+  pendingOwn: 'Waiting for another policy officer or an admin to approve; to change anything, withdraw the request first.',
+  processHeading: 'Process',
 };
 
 export const DESIGNER_MESSAGES = { zh: zh, en };
