@@ -219,15 +219,12 @@ const zh = {
   refuseReason: '退回理由',
   refused: '已退回：{reason}（{user}）',
   approvedAs: '已批准，发布为 {version}，{date} 生效',
-  whyPublished: '草稿已发布为 {version}，不能再发布',
-  whyPending: '已提交发布，正在等待批准',
   whyPastDate: '生效日期不能早于今日（{today}）',
   whyNoDate: '请填写生效日期',
   whyVersionName: '版本名称只能包含字母、数字、点、下划线和连字符',
   whyBasis: '请填写修订依据：{missing}',
   whyUrl: '发布网址应以 http:// 或 https:// 开头',
   whyIssuedLate: '印发日期不能晚于生效日期',
-  whySelfApprove: '不能批准自己提交的发布申请：须由另一位政策管理人员或管理员批准',
   whyNoReason: '请先填写退回理由',
   whyNothingToSave: '没有未保存的修改',
   whyNoTitle: '请填写草稿名称',
@@ -260,8 +257,6 @@ const zh = {
   withdrawConfirmBody: '撤回后不会发布，草稿可以再修改，修改后可重新提交发布。',
   withdrawn: '已撤回发布申请，草稿可以再修改',
   pendingOwn: '等待另一位政策管理人员或管理员批准；如需修改，请先撤回申请。',
-  // Issue 12: the properties panel's heading for the whole diagram.
-  processHeading: '流程',
 };
 
 type Messages = Record<keyof typeof zh, string>;
@@ -486,15 +481,12 @@ const en: Messages = {
   refuseReason: 'Reason for refusing',
   refused: 'Refused: {reason} ({user})',
   approvedAs: 'Approved: published as {version}, effective {date}',
-  whyPublished: 'This draft was published as {version}',
-  whyPending: 'Submitted; waiting for approval',
   whyPastDate: 'The effective date cannot be before today ({today})',
   whyNoDate: 'Enter the effective date',
   whyVersionName: 'A version name has letters, digits, dots, underscores and hyphens only',
   whyBasis: 'Enter the basis of the revision: {missing}',
   whyUrl: 'The URL starts with http:// or https://',
   whyIssuedLate: 'The date of issue cannot be after the effective date',
-  whySelfApprove: 'You cannot approve your own submission: another policy officer or an admin must',
   whyNoReason: 'Enter the reason first',
   whyNothingToSave: 'Nothing unsaved',
   whyNoTitle: 'Enter a title',
@@ -524,7 +516,6 @@ const en: Messages = {
   withdrawConfirmBody: 'Nothing is published; the draft can be edited again and submitted anew.',
   withdrawn: 'Request withdrawn; the draft can be edited again',
   pendingOwn: 'Waiting for another policy officer or an admin to approve; to change anything, withdraw the request first.',
-  processHeading: 'Process',
 };
 
 export const DESIGNER_MESSAGES = { zh: zh, en };

@@ -335,6 +335,11 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
                   onPublish={(version, date, revision) => void actions.publish(version, date, revision)}
                   onApprove={() => void actions.approve()}
                   onRefuse={(reason) => void actions.refuse(reason)}
+                  onWithdraw={() => void actions.withdraw()}
+                  onShowDiff={() => {
+                    setTab('compare');
+                    void actions.compare();
+                  }}
                   onLocate={locate}
                 />
               ),
