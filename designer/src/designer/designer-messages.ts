@@ -67,6 +67,10 @@ const zh = {
   ltLastDay: '期间最后一日（默认）',
   ltFireDay: '届满次日（定时器触发之日）',
   ltUnknown: '未声明',
+  msgGroup: '消息事件',
+  msgSenders: '谁可以提出',
+  msgSendersHint: '勾选可以提出（发送）这一事项的主体',
+  msgForm: '提出时填写的表单',
   elementDetails: '元素属性',
   selectElement: '点击流程图中的元素查看其属性',
   elementId: 'ID',
@@ -328,6 +332,10 @@ const en: Messages = {
   ltLastDay: "The period's last day (default)",
   ltFireDay: 'The day after (the timer fires)',
   ltUnknown: 'not declared',
+  msgGroup: 'Message event',
+  msgSenders: 'Who may send it',
+  msgSendersHint: 'Tick the groups that may send (submit) this',
+  msgForm: 'Form filled in when sending',
   elementDetails: 'Element properties',
   selectElement: 'Click an element of the diagram to see its properties',
   elementId: 'ID',
@@ -515,7 +523,8 @@ const en: Messages = {
   withdrawConfirmTitle: 'Withdraw the publication request?',
   withdrawConfirmBody: 'Nothing is published; the draft can be edited again and submitted anew.',
   withdrawn: 'Request withdrawn; the draft can be edited again',
-  pendingOwn: 'Waiting for another policy officer or an admin to approve; to change anything, withdraw the request first.',
+  pendingOwn:
+    'Waiting for another policy officer or an admin to approve; to change anything, withdraw the request first.',
 };
 
 export const DESIGNER_MESSAGES = { zh: zh, en };

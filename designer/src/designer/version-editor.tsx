@@ -65,6 +65,10 @@ const LEGAL_TIME_LABELS: Record<LegalTimeLabel, DesignerMessageKey> = {
   lastDay: 'ltLastDay',
   fireDay: 'ltFireDay',
   unknown: 'ltUnknown',
+  messageGroup: 'msgGroup',
+  senders: 'msgSenders',
+  sendersHint: 'msgSendersHint',
+  messageForm: 'msgForm',
 };
 
 /**
@@ -83,8 +87,12 @@ function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Om
     const rules = parseJson<Rules>(rulesText) ?? {};
     const dates = parseJson<Manifest>(manifestText)?.dates ?? {};
     const statuses = parseJson<Manifest>(manifestText)?.statuses ?? {};
+    const groups = parseJson<Manifest>(manifestText)?.groups ?? {};
     const forms = new Map(
-      formKeys.map((key) => [key, parseJson<{ properties?: Record<string, unknown> }>(workspace.text(formFile(key)))]),
+      formKeys.map((key) => [
+        key,
+        parseJson<{ title?: string; properties?: Record<string, unknown> }>(workspace.text(formFile(key))),
+      ]),
     );
     const terms: LegalTimeTerms = {
       rule: (name) => {
@@ -104,6 +112,8 @@ function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Om
             words: periodWords(rule.value, language),
           })),
       dates: () => Object.entries(dates).map(([name, date]) => ({ name, title: date.title })),
+      groups: () => Object.entries(groups).map(([name, group]) => ({ name, title: group.title })),
+      forms: () => [...forms].map(([key, form]) => ({ key, title: form?.title ?? key })),
       label: (key) => d(LEGAL_TIME_LABELS[key]),
       conditionWords: (body, formKeys) => {
         const field = (name: string) => {

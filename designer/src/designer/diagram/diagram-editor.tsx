@@ -79,6 +79,8 @@ export function DiagramEditor(props: DiagramEditorProps) {
     const vocabulary: LegalTimeVocabulary = {
       rules: () => latest.current.vocabulary.rules(),
       dates: () => latest.current.vocabulary.dates(),
+      groups: () => latest.current.vocabulary.groups(),
+      forms: () => latest.current.vocabulary.forms(),
       label: (key) => latest.current.vocabulary.label(key),
       explain: (declaration) => latest.current.vocabulary.explain(declaration),
       conditionWords: (body, formKeys) => latest.current.vocabulary.conditionWords(body, formKeys),

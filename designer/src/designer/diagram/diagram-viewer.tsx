@@ -64,7 +64,6 @@ export function DiagramViewer(props: DiagramViewerProps) {
       try {
         await viewer.importXML(props.xml);
         if (!isAlive()) return;
-        initialView(viewer);
         setDiagram(viewer);
       } catch (error) {
         if (isAlive()) void message.error(d('importFailed', { message: (error as Error).message }));
@@ -79,6 +78,15 @@ export function DiagramViewer(props: DiagramViewerProps) {
   }, [props.xml]);
 
   useResized(diagram, props.active);
+
+  // Fitted once it is shown: a tab left before its diagram arrived has no size, and fitting a canvas
+  // of no size gives bpmn-js a non-finite scale (the approver's 查看差异, then back to 发布).
+  const viewed = useRef<BpmnDiagram | undefined>(undefined);
+  useEffect(() => {
+    if (diagram === undefined || !props.active || viewed.current === diagram) return;
+    viewed.current = diagram;
+    initialView(diagram);
+  }, [diagram, props.active]);
 
   useMarkers(diagram, props.markers);
 

@@ -204,7 +204,12 @@ function Timelines({ result, dateTitle, names }: { result: Simulation; dateTitle
         columns={[
           { title: d('step'), dataIndex: 'step', width: 60 },
           // The script's clock in China time (an instant's UTC date is a day early before 08:00).
-          { title: d('timelineAt'), dataIndex: 'at', width: 150, render: (at: string) => (at === '' ? '' : chinaTime(at)) },
+          {
+            title: d('timelineAt'),
+            dataIndex: 'at',
+            width: 150,
+            render: (at: string) => (at === '' ? '' : chinaTime(at)),
+          },
           { title: d('action'), key: 'action', render: (_, row) => <Action row={row} names={names} cases={cases} /> },
           {
             title: d('currentVersion'),
