@@ -56,6 +56,13 @@ async function whyDisabled(page: Page, testId: string): Promise<string | null> {
   return reason;
 }
 
+/** Answers 确定 in the confirmation dialog open on the page. */
+const confirmDialog = (page: Page) =>
+  page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: twoChars('确定') })
+    .click();
+
 /** Clicks a diagram element (wherever the diagram is scrolled to). */
 const selectElement = (page: Page, id: string) =>
   page.locator(`.djs-element[data-element-id="${id}"]`).first().dispatchEvent('click');
@@ -400,10 +407,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByLabel('发布网址', { exact: true }).fill(BASIS.url);
     await shot(page, '8-publish-form');
     await page.getByTestId('request-publish').click();
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: twoChars('确定') })
-      .click();
+    await confirmDialog(page);
     await poll(() => page.getByTestId('publish-result').textContent()).toContain(
       `已提交发布为 ${REVISION}（拟 ${REVISION} 生效），等待另一位政策管理人员批准`,
     );
@@ -416,19 +420,13 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await shot(page, '8a-pending');
     // Withdrawn (a second thought about the basis): nothing published, the form back as it was sent.
     await page.getByTestId('withdraw-publication').click();
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: twoChars('确定') })
-      .click();
+    await confirmDialog(page);
     await page.getByTestId('request-publish').waitFor();
     expect(await pending.count()).toBe(0);
     expect(await page.getByLabel('文号', { exact: true }).inputValue()).toBe(BASIS.number);
     await shot(page, '8a-withdrawn');
     await page.getByTestId('request-publish').click();
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: twoChars('确定') })
-      .click();
+    await confirmDialog(page);
     await pending.waitFor();
 
     // Until approved, the revision is not a version at all.

@@ -222,17 +222,23 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     expect(verifyChain(audit).ok).toBe(true);
   });
 
-  it('refuses a publication with a reason (audited); the draft is editable again and nothing is published', async () => {
+  /** A new draft by "policy", its publication as `version` requested (202); its id. */
+  async function pendingDraft(title: string, version: string): Promise<string> {
     const token = h.token('policy');
-    const other = (
-      (await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: VERSION, title: '待驳回的草稿' } }))
-        .body as Draft
+    const id = (
+      (await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: VERSION, title } })).body as Draft
     ).id;
-    const requested = await h.api.post(`/api/drafts/${other}/publish`, {
+    const requested = await h.api.post(`/api/drafts/${id}/publish`, {
       token,
-      body: { version: '2024-07-01', effectiveFrom: '2024-07-01', revision: REVISION },
+      body: { version, effectiveFrom: version, revision: REVISION },
     });
     expect(requested.status).toBe(202);
+    return id;
+  }
+
+  it('refuses a publication with a reason (audited); the draft is editable again and nothing is published', async () => {
+    const token = h.token('policy');
+    const other = await pendingDraft('待驳回的草稿', '2024-07-01');
     const reasonless = await h.api.post(`/api/drafts/${other}/refuse`, {
       token: h.token('policy2'),
       body: { reason: '' },
@@ -265,15 +271,7 @@ describe('definition drafts over HTTP (policy-admin)', () => {
 
   it('lets the requester, and only the requester, withdraw a pending publication (audited); nothing is published', async () => {
     const token = h.token('policy');
-    const other = (
-      (await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: VERSION, title: '待撤回的草稿' } }))
-        .body as Draft
-    ).id;
-    const requested = await h.api.post(`/api/drafts/${other}/publish`, {
-      token,
-      body: { version: '2024-08-01', effectiveFrom: '2024-08-01', revision: REVISION },
-    });
-    expect(requested.status).toBe(202);
+    const other = await pendingDraft('待撤回的草稿', '2024-08-01');
     // Another officer refuses (with a reason) rather than withdraws; outside policy-admin, neither.
     const byOther = await h.api.post(`/api/drafts/${other}/withdraw`, { token: h.token('policy2') });
     expect(byOther.status).toBe(403);
