@@ -11,6 +11,7 @@ import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
 import { notRunnable } from './runnability.js';
 import {
   download,
+  useInitialView,
   useMarkers,
   useProblemBadges,
   useResized,
@@ -107,7 +108,6 @@ export function DiagramEditor(props: DiagramEditorProps) {
     modeler.importXML(latest.current.xml).then(
       ({ warnings }) => {
         if (!alive) return;
-        initialView(modeler);
         if (warnings.length > 0) void message.warning(d('importWarnings', { count: warnings.length }));
         checkRunnable(modeler);
         setDiagram(modeler);
@@ -128,6 +128,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
   }, []);
 
   useResized(diagram, props.active);
+  useInitialView(diagram, props.active);
 
   // The panel asks again which groups to show (and the legal time's example, after a Periods edit).
   useEffect(() => {

@@ -11,10 +11,10 @@ import { DIAGRAM_TEXT } from './diagram-text.js';
 import { LaneTitles } from './lane-titles.js';
 import { translateFor } from './translate-zh.js';
 import type { DiagramElement } from './camunda-properties.js';
-import { useMarkers, useResized, useReveal, type ElementFocus } from './diagram-hooks.js';
+import { useInitialView, useMarkers, useResized, useReveal, type ElementFocus } from './diagram-hooks.js';
 import './designer-diagram.css';
 import { ElementDetails } from './element-details.js';
-import { initialView, type BpmnDiagram, type EventBus } from './services.js';
+import type { BpmnDiagram, EventBus } from './services.js';
 
 export interface DiagramViewerProps {
   xml: string;
@@ -79,14 +79,7 @@ export function DiagramViewer(props: DiagramViewerProps) {
 
   useResized(diagram, props.active);
 
-  // Fitted once it is shown: a tab left before its diagram arrived has no size, and fitting a canvas
-  // of no size gives bpmn-js a non-finite scale (the approver's 查看差异, then back to 发布).
-  const viewed = useRef<BpmnDiagram | undefined>(undefined);
-  useEffect(() => {
-    if (diagram === undefined || !props.active || viewed.current === diagram) return;
-    viewed.current = diagram;
-    initialView(diagram);
-  }, [diagram, props.active]);
+  useInitialView(diagram, props.active);
 
   useMarkers(diagram, props.markers);
 
