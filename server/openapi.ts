@@ -509,7 +509,7 @@ const DRAFT_PROPERTIES: Json = {
   title: text('草稿名称 / what people call the draft'),
   pendingPublication: { $ref: '#/components/schemas/PendingPublication' },
   refusal: object(
-    '最近一次被驳回的发布 / the last refused publication',
+    '最近一次被退回的发布 / the last refused publication',
     ['version', 'refusedBy', 'refusedAt', 'reason'],
     {
       version: { type: 'string' },

@@ -147,7 +147,9 @@ export class DraftService {
     if (draft.publishedAs !== undefined)
       throw new EngineError('conflict', `草稿已发布为 ${draft.publishedAs}，不能再修改`, { draft: id });
     if (draft.pendingPublication !== undefined)
-      throw new EngineError('conflict', '草稿已提交发布，等待批准期间不能修改（驳回后可修改）', { draft: id });
+      throw new EngineError('conflict', '草稿已提交发布，等待批准期间不能修改（撤回申请或被退回后可修改）', {
+        draft: id,
+      });
     if (!isVersionFile(path)) throw new EngineError('validation', `文件 ${path} 不属于定义版本`, { path });
     const files = Object.fromEntries(Object.entries(draft.files).filter(([name]) => name !== path));
     if (text !== null) files[path] = text;
