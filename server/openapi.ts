@@ -509,7 +509,7 @@ const DRAFT_PROPERTIES: Json = {
   title: text('草稿名称 / what people call the draft'),
   pendingPublication: { $ref: '#/components/schemas/PendingPublication' },
   refusal: object(
-    '最近一次被驳回的发布 / the last refused publication',
+    '最近一次被退回的发布 / the last refused publication',
     ['version', 'refusedBy', 'refusedAt', 'reason'],
     {
       version: { type: 'string' },
@@ -798,8 +798,8 @@ const bodies: Json = {
   DraftRename: object('修改草稿名称 / rename a draft', ['title'], {
     title: text('草稿名称 / title', { minLength: 1, maxLength: 100 }),
   }),
-  Refusal: object('驳回发布申请 / refuse a publication', ['reason'], {
-    reason: text('驳回理由 / reason', { minLength: 1 }),
+  Refusal: object('退回发布申请 / refuse a publication', ['reason'], {
+    reason: text('退回理由 / reason', { minLength: 1 }),
   }),
   DraftFile: object('保存或删除草稿中的一个文件 / save (text) or delete (null) a file', ['path', 'text'], {
     path: text('如 rules.json、forms/objection.schema.json / a version file', { minLength: 1 }),
@@ -1589,12 +1589,27 @@ function draftPaths(): Json {
       post: operation({
         id: 'refuseDraftPublication',
         tag: 'drafts',
-        summary: '驳回发布申请（附理由）/ refuse a publication, with the reason',
+        summary: '退回发布申请（附理由）/ refuse a publication, with the reason',
         auth: 'user',
         parameters: [DRAFT_ID],
         body: jsonBody('Refusal'),
         ok: { 200: ok('草稿（可再修改）/ the draft, editable again', schema('Draft')) },
-        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 409: '没有等待批准的申请', 422: '缺少理由' },
+        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 409: '没有等待批准的申请', 422: '缺少退回理由' },
+      }),
+    },
+    '/api/drafts/{id}/withdraw': {
+      post: operation({
+        id: 'withdrawDraftPublication',
+        tag: 'drafts',
+        summary: '申请人撤回自己的发布申请 / the requester withdraws their own publication request',
+        auth: 'user',
+        parameters: [DRAFT_ID],
+        ok: { 200: ok('草稿（可再修改）/ the draft, editable again', schema('Draft')) },
+        errors: {
+          403: '非政策管理人员或管理员，或不是申请人 / not an editor, or not the requester',
+          404: '草稿不存在',
+          409: '没有等待批准的申请',
+        },
       }),
     },
     '/api/drafts/{id}/simulations': {

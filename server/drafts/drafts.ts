@@ -24,6 +24,7 @@ import {
   basisText,
   draftTitle,
   parseRevisionBasis,
+  requireRequester,
   requireSecondPerson,
   type PendingPublication,
   type PublicationRefusal,
@@ -146,7 +147,9 @@ export class DraftService {
     if (draft.publishedAs !== undefined)
       throw new EngineError('conflict', `草稿已发布为 ${draft.publishedAs}，不能再修改`, { draft: id });
     if (draft.pendingPublication !== undefined)
-      throw new EngineError('conflict', '草稿已提交发布，等待批准期间不能修改（驳回后可修改）', { draft: id });
+      throw new EngineError('conflict', '草稿已提交发布，等待批准期间不能修改（撤回申请或被退回后可修改）', {
+        draft: id,
+      });
     if (!isVersionFile(path)) throw new EngineError('validation', `文件 ${path} 不属于定义版本`, { path });
     const files = Object.fromEntries(Object.entries(draft.files).filter(([name]) => name !== path));
     if (text !== null) files[path] = text;
@@ -308,14 +311,14 @@ export class DraftService {
     });
   }
 
-  /** Refuses (or, by the requester, withdraws) a publication, with the reason; the draft is editable again. */
+  /** A second person refuses a publication, with the reason; the draft is editable again. */
   async refusePublication(id: string, reason: unknown, actor: string): Promise<Draft> {
     return this.#inTurn(async () => {
       const draft = await this.get(id);
       const pending = draft.pendingPublication;
       if (pending === undefined) throw new EngineError('conflict', '草稿没有等待批准的发布申请', { draft: id });
       if (typeof reason !== 'string' || reason.trim() === '')
-        throw new EngineError('validation', '请填写驳回理由', { field: 'reason' });
+        throw new EngineError('validation', '请填写退回理由', { field: 'reason' });
       const at = this.engine.clock.now().toISOString();
       const refusal: PublicationRefusal = {
         version: pending.version,
@@ -335,6 +338,31 @@ export class DraftService {
           reason: refusal.reason,
         },
         'definition.publication-refused',
+      );
+      return next;
+    });
+  }
+
+  /**
+   * The requester takes back their own pending publication (to correct the draft or its basis): no
+   * reason needed, nothing published, the draft editable again; audited like a request or a refusal.
+   * Only the requester may (403): anyone else refuses, with a reason.
+   */
+  async withdrawPublication(id: string, actor: string): Promise<Draft> {
+    return this.#inTurn(async () => {
+      const draft = await this.get(id);
+      const pending = draft.pendingPublication;
+      if (pending === undefined) throw new EngineError('conflict', '草稿没有等待批准的发布申请', { draft: id });
+      requireRequester(pending, actor);
+      const at = this.engine.clock.now().toISOString();
+      const { pendingPublication: _pending, ...rest } = draft;
+      const next: Draft = { ...rest, updatedAt: at };
+      await this.store.put(DRAFTS, id, next);
+      await this.#audit(
+        actor,
+        `${draft.process}@${pending.version}`,
+        { draft: id, requestedAt: pending.requestedAt },
+        'definition.publication-withdrawn',
       );
       return next;
     });

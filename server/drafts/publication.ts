@@ -63,6 +63,18 @@ export function requireSecondPerson(pending: PendingPublication, actor: string):
     });
 }
 
+/** Only the one who asked to publish may withdraw the request; a second person refuses it instead. */
+export function requireRequester(pending: PendingPublication, actor: string): void {
+  if (pending.requestedBy !== actor)
+    throw new EngineError(
+      'forbidden',
+      `只有申请人（${pending.requestedBy}）可以撤回发布申请；其他人可以退回并说明理由`,
+      {
+        requestedBy: pending.requestedBy,
+      },
+    );
+}
+
 /** A draft's title: what people call it in lists and headings instead of its id. */
 export function draftTitle(value: unknown): string {
   const title = requiredText(value, 'title', '草稿名称');

@@ -118,6 +118,11 @@ export function draftRoutes(drafts: DraftService): Router {
     response.json(await drafts.refusePublication(request.params.id, objectBody(request).reason, user.username));
   });
 
+  router.post('/api/drafts/:id/withdraw', async (request, response) => {
+    const user = requireRole(request, ...EDITORS);
+    response.json(await drafts.withdrawPublication(request.params.id, user.username));
+  });
+
   router.post('/api/drafts/:id/simulate', async (request, response) => {
     requireRole(request, ...EDITORS);
     const draft = await drafts.get(request.params.id);

@@ -56,6 +56,13 @@ async function whyDisabled(page: Page, testId: string): Promise<string | null> {
   return reason;
 }
 
+/** Answers 确定 in the confirmation dialog open on the page. */
+const confirmDialog = (page: Page) =>
+  page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: twoChars('确定') })
+    .click();
+
 /** Clicks a diagram element (wherever the diagram is scrolled to). */
 const selectElement = (page: Page, id: string) =>
   page.locator(`.djs-element[data-element-id="${id}"]`).first().dispatchEvent('click');
@@ -148,6 +155,8 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByRole('button', { name: '以此新建草稿' }).click();
     await page.waitForURL(/\/designer\/quality-brand-zone\/draft:d_/);
     await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor();
+    // Nothing selected, the panel speaks of the whole diagram as the process (bpmn-js said COLLABORATION).
+    await poll(() => page.locator('.bio-properties-panel-header-type').first().textContent()).toBe('流程');
     // The draft has a title (never its id), editable in place.
     const draftTitle = page.getByTestId('draft-title');
     expect(await draftTitle.textContent()).toBe(`基于 ${IN_FORCE} 的修订草稿`);
@@ -370,6 +379,18 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     // The two timelines side by side.
     const timelines = lifecycle.getByTestId('simulation-timelines');
     expect(await timelines.locator('th').allTextContents()).toEqual(expect.arrayContaining(['现行版本', '草稿']));
+    // In the officer's words: the task by its name in the diagram, the status by its title in the
+    // manifest, the time in China time; the runner's words kept as the tooltip for developers.
+    const review = timelines.locator('[data-timeline-action="complete provincialFeasibilityReview"]').first();
+    expect(await review.textContent()).toBe('办结「可行性论证与遴选」');
+    expect(await review.getAttribute('title')).toBe('complete provincialFeasibilityReview');
+    const applying = timelines.locator('[data-timeline-status="applying"]').first();
+    expect(await applying.textContent()).toBe('创建申请中');
+    expect(await applying.getAttribute('title')).toBe('applying');
+    expect(
+      await timelines.locator('[data-timeline-action="advanceTo 2025-04-02T00:00:00+08:00"]').first().textContent(),
+    ).toBe('时间推进至 2025-04-02 00:00');
+    expect(await timelines.locator('tbody').textContent()).not.toMatch(/complete |advance|applying|publicityEnds/);
     await shot(page, '7-simulate');
 
     // Publish, effective 2024-06-01: every reason it cannot yet be sent is said on the page.
@@ -386,18 +407,27 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByLabel('发布网址', { exact: true }).fill(BASIS.url);
     await shot(page, '8-publish-form');
     await page.getByTestId('request-publish').click();
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: twoChars('确定') })
-      .click();
+    await confirmDialog(page);
     await poll(() => page.getByTestId('publish-result').textContent()).toContain(
       `已提交发布为 ${REVISION}（拟 ${REVISION} 生效），等待另一位政策管理人员批准`,
     );
-    // Four-eyes: the officer who asked cannot approve, and is told why.
-    await page.getByTestId('pending-publication').waitFor();
-    expect(await whyDisabled(page, 'approve-publication')).toContain('不能批准自己提交的发布申请');
-    expect(await whyDisabled(page, 'request-publish')).toBe('已提交发布，正在等待批准');
+    // Four-eyes: the officer who asked reads their request and may withdraw it, not approve it; the form is gone.
+    const pending = page.getByTestId('pending-publication');
+    await pending.waitFor();
+    expect(await page.getByTestId('approve-publication').count()).toBe(0);
+    expect(await page.getByTestId('request-publish').count()).toBe(0);
+    expect(await page.getByTestId('pending-draft-title').textContent()).toBe('草稿：公示期延长至七个工作日');
     await shot(page, '8a-pending');
+    // Withdrawn (a second thought about the basis): nothing published, the form back as it was sent.
+    await page.getByTestId('withdraw-publication').click();
+    await confirmDialog(page);
+    await page.getByTestId('request-publish').waitFor();
+    expect(await pending.count()).toBe(0);
+    expect(await page.getByLabel('文号', { exact: true }).inputValue()).toBe(BASIS.number);
+    await shot(page, '8a-withdrawn');
+    await page.getByTestId('request-publish').click();
+    await confirmDialog(page);
+    await pending.waitFor();
 
     // Until approved, the revision is not a version at all.
     await page.getByRole('link', { name: '返回版本列表' }).first().click();
@@ -416,7 +446,16 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     const basis = page.getByTestId('revision-basis');
     for (const text of Object.values(BASIS)) expect(await basis.textContent()).toContain(text);
     expect(await page.getByTestId('pending-publication').textContent()).toContain('officer 于');
+    expect(await page.getByTestId('pending-draft-title').textContent()).toBe('草稿：公示期延长至七个工作日');
+    // The request only: no form the approver cannot fill, no withdrawing someone else's request.
+    expect(await page.getByTestId('request-publish').count()).toBe(0);
+    expect(await page.getByLabel('effectiveFrom').count()).toBe(0);
+    expect(await page.getByTestId('withdraw-publication').count()).toBe(0);
     await shot(page, '8b-approval');
+    // What it changes, one click away.
+    await page.getByTestId('pending-diff').click();
+    await page.locator('[data-diff-group="periods"] [data-diff="rule:publicityMinWorkingDays"]').waitFor();
+    await page.getByRole('tab', { name: '发布' }).click();
     await page.getByTestId('approve-publication').click();
     await poll(() => page.getByTestId('publish-result').textContent()).toContain(`已批准，发布为 ${REVISION}`);
     await shot(page, '8c-approved');

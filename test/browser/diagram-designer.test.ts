@@ -49,6 +49,37 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     await server.stop();
   });
 
+  it('heads the whole diagram 流程, and lets the officer say who sends a message and with which form', async () => {
+    // Nothing selected: the panel speaks of the process (bpmn-js' header said COLLABORATION).
+    await expect.poll(() => page.locator('.bio-properties-panel-header-type').first().textContent()).toBe('流程');
+    await shot(page, '0-process-heading');
+
+    await page.locator('.djs-element[data-element-id="objectionReceived_acceptance"]').first().dispatchEvent('click');
+    const group = page.locator('[data-group-id="group-messageEvent"]');
+    await group.locator('.bio-properties-panel-group-header').click();
+    // Who may send it: the manifest's groups by title, ticked as the diagram declares (candidateGroups=public).
+    const sender = (name: string) => page.locator(`[data-entry-id="message-sender-${name}"] input`);
+    await sender('public').waitFor();
+    expect(await page.locator('[data-entry-id="message-sender-public"]').textContent()).toContain('任何单位或个人');
+    expect(await sender('public').isChecked()).toBe(true);
+    expect(await sender('province').isChecked()).toBe(false);
+    // The form, by its title.
+    const form = page.locator('[data-entry-id="message-form"] select');
+    expect(await form.inputValue()).toBe('objection');
+    expect(await form.locator('option:checked').textContent()).toBe('公示异议书');
+    // Without the 高级 switch: no raw extension properties beside it.
+    expect(await page.locator('[data-group-id="group-CamundaPlatform__ExtensionProperties"]').count()).toBe(0);
+    await sender('province').check();
+    // Written to the diagram: still ticked once the element is shown again.
+    await page.locator('.djs-element[data-element-id="submitCreationApplication"]').first().dispatchEvent('click');
+    await page.locator('.djs-element[data-element-id="objectionReceived_acceptance"]').first().dispatchEvent('click');
+    await expect.poll(() => sender('province').isChecked()).toBe(true);
+    expect(await sender('public').isChecked()).toBe(true);
+    await shot(page, '0a-message-event');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => sender('province').isChecked()).toBe(false);
+  });
+
   it('reads at 100 %: minimap, lane titles across, search by name selects and centres', async () => {
     await expect.poll(() => page.locator('.djs-minimap.open').count()).toBe(1);
     // The start of the process at its actual size: a task's name is drawn in the 14 px font.

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Simulation } from '../../designer/src/designer/designer-api.js';
 import type { DesignerText } from '../../designer/src/designer/designer-i18n.js';
 import { DESIGNER_MESSAGES } from '../../designer/src/designer/designer-messages.js';
+import { periodWords } from '../../designer/src/designer/periods/period-words.js';
 import { differenceLines, reasonWords } from '../../designer/src/designer/review/simulation-words.js';
+import { actionWords, type TimelineNames } from '../../designer/src/designer/review/timeline-words.js';
 
 // A simulation's result in the officer's words (issue 12, item 5).
 
@@ -48,5 +50,28 @@ describe('simulation results in words', () => {
     ).toBe(
       '公示期最后一日：新版本为 2025-05-08，原为 2025-05-06；示范期最后一日：原为 2028-05-07，新版本没有这个日期；status is x, expected y',
     );
+  });
+});
+
+describe('a timeline step in words', () => {
+  const names: TimelineNames = {
+    task: (taskId) => (taskId === 'provincialFeasibilityReview' ? '省级可行性审核' : undefined),
+    message: (name) => (name === 'objection' ? '收到异议' : undefined),
+    status: () => undefined,
+  };
+  const words = (action: string) => actionWords(d, names, action, (duration) => periodWords(duration, 'zh'));
+
+  it('names the task and the message by their elements, periods and instants in words', () => {
+    expect(words('complete provincialFeasibilityReview')).toBe('办结「省级可行性审核」');
+    expect(words('message objection')).toBe('消息事件「收到异议」');
+    expect(words('advance P1Y')).toBe('时间向后推进 1 年');
+    expect(words('advanceTo 2025-04-02T00:00:00+08:00')).toBe('时间推进至 2025-04-02 00:00');
+    expect(words('start')).toBe('开始案件');
+    expect(words('expect')).toBe('核对案件状态与日期');
+  });
+
+  it('keeps the id of an element the diagram does not name, and an action it does not know, as written', () => {
+    expect(words('complete removedTask')).toBe('办结「removedTask」');
+    expect(words('teleport c1')).toBe('teleport c1');
   });
 });

@@ -222,17 +222,23 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     expect(verifyChain(audit).ok).toBe(true);
   });
 
-  it('refuses a publication with a reason (audited); the draft is editable again and nothing is published', async () => {
+  /** A new draft by "policy", its publication as `version` requested (202); its id. */
+  async function pendingDraft(title: string, version: string): Promise<string> {
     const token = h.token('policy');
-    const other = (
-      (await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: VERSION, title: '待驳回的草稿' } }))
-        .body as Draft
+    const id = (
+      (await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: VERSION, title } })).body as Draft
     ).id;
-    const requested = await h.api.post(`/api/drafts/${other}/publish`, {
+    const requested = await h.api.post(`/api/drafts/${id}/publish`, {
       token,
-      body: { version: '2024-07-01', effectiveFrom: '2024-07-01', revision: REVISION },
+      body: { version, effectiveFrom: version, revision: REVISION },
     });
     expect(requested.status).toBe(202);
+    return id;
+  }
+
+  it('refuses a publication with a reason (audited); the draft is editable again and nothing is published', async () => {
+    const token = h.token('policy');
+    const other = await pendingDraft('待驳回的草稿', '2024-07-01');
     const reasonless = await h.api.post(`/api/drafts/${other}/refuse`, {
       token: h.token('policy2'),
       body: { reason: '' },
@@ -260,6 +266,46 @@ describe('definition drafts over HTTP (policy-admin)', () => {
       ['definition.publication-refused', 'policy2', '文号有误，请核对'],
     ]);
     expect(verifyChain(audit).ok).toBe(true);
+    expect((await h.api.delete(`/api/drafts/${other}`, { token })).status).toBe(204);
+  });
+
+  it('lets the requester, and only the requester, withdraw a pending publication (audited); nothing is published', async () => {
+    const token = h.token('policy');
+    const other = await pendingDraft('待撤回的草稿', '2024-08-01');
+    // Another officer refuses (with a reason) rather than withdraws; outside policy-admin, neither.
+    const byOther = await h.api.post(`/api/drafts/${other}/withdraw`, { token: h.token('policy2') });
+    expect(byOther.status).toBe(403);
+    expect((byOther.body as { error: { message: string } }).error.message).toContain('只有申请人（policy）可以撤回');
+    expect((await h.api.post(`/api/drafts/${other}/withdraw`, { token: h.token('samr') })).status).toBe(403);
+
+    const withdrawn = await h.api.post(`/api/drafts/${other}/withdraw`, { token });
+    expect(withdrawn.status).toBe(200);
+    expect((withdrawn.body as Draft).pendingPublication).toBeUndefined();
+    expect((withdrawn.body as Draft).refusal).toBeUndefined();
+    // Nothing left to withdraw or approve; no version; the draft editable again.
+    expect((await h.api.post(`/api/drafts/${other}/withdraw`, { token })).status).toBe(409);
+    expect((await h.api.post(`/api/drafts/${other}/approve`, { token: h.token('policy2') })).status).toBe(409);
+    const versions = (await h.api.get('/api/definitions', { token })).body as { version: string }[];
+    expect(versions.map((version) => version.version)).not.toContain('2024-08-01');
+    const edit = await h.api.call('put', `/api/drafts/${other}/files`, {
+      token,
+      body: { path: 'rules.json', text: (withdrawn.body as Draft).files['rules.json'] ?? '' },
+    });
+    expect(edit.status).toBe(200);
+
+    const audit = (await h.api.get('/api/definitions-audit', { token })).body as AuditEntry[];
+    expect(audit.slice(-2).map((entry) => [entry.type, entry.actor, entry.caseId])).toEqual([
+      ['definition.publication-requested', 'policy', `${PROCESS}@2024-08-01`],
+      ['definition.publication-withdrawn', 'policy', `${PROCESS}@2024-08-01`],
+    ]);
+    expect(audit.at(-1)?.details).toMatchObject({ draft: other });
+    expect(verifyChain(audit).ok).toBe(true);
+    // Withdrawn, it may be asked for again.
+    const again = await h.api.post(`/api/drafts/${other}/publish`, {
+      token,
+      body: { version: '2024-08-01', effectiveFrom: '2024-08-01', revision: REVISION },
+    });
+    expect(again.status).toBe(202);
     expect((await h.api.delete(`/api/drafts/${other}`, { token })).status).toBe(204);
   });
 

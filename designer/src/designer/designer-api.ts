@@ -82,6 +82,8 @@ export const designerApi = {
     api<{ version: string; problems: Problem[] }>('POST', `/api/drafts/${encodeURIComponent(id)}/approve`, {}),
   refuse: (id: string, reason: string) =>
     api<Draft>('POST', `/api/drafts/${encodeURIComponent(id)}/refuse`, { reason }),
+  /** The requester takes back their own pending request. */
+  withdraw: (id: string) => api<Draft>('POST', `/api/drafts/${encodeURIComponent(id)}/withdraw`, {}),
   simulate: (id: string) => api<Simulation[]>('POST', `/api/drafts/${encodeURIComponent(id)}/simulate`, {}),
   startSimulation: (id: string) => api<SimulationJob>('POST', `/api/drafts/${encodeURIComponent(id)}/simulations`, {}),
   simulation: (id: string, job: string) =>

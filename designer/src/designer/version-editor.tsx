@@ -18,6 +18,7 @@ import { PeriodsEditor } from './periods/periods-editor.js';
 import { ComparePanel } from './review/compare-panel.js';
 import { PublishPanel } from './review/publish-panel.js';
 import { SimulatePanel } from './review/simulate-panel.js';
+import { useTimelineNames } from './review/timeline-words.js';
 import { useDraftActions } from './review/use-draft-actions.js';
 import { ValidatePanel } from './review/validate-panel.js';
 import { DraftTitle } from './review/draft-title.js';
@@ -64,6 +65,10 @@ const LEGAL_TIME_LABELS: Record<LegalTimeLabel, DesignerMessageKey> = {
   lastDay: 'ltLastDay',
   fireDay: 'ltFireDay',
   unknown: 'ltUnknown',
+  messageGroup: 'msgGroup',
+  senders: 'msgSenders',
+  sendersHint: 'msgSendersHint',
+  messageForm: 'msgForm',
 };
 
 /**
@@ -82,8 +87,12 @@ function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Om
     const rules = parseJson<Rules>(rulesText) ?? {};
     const dates = parseJson<Manifest>(manifestText)?.dates ?? {};
     const statuses = parseJson<Manifest>(manifestText)?.statuses ?? {};
+    const groups = parseJson<Manifest>(manifestText)?.groups ?? {};
     const forms = new Map(
-      formKeys.map((key) => [key, parseJson<{ properties?: Record<string, unknown> }>(workspace.text(formFile(key)))]),
+      formKeys.map((key) => [
+        key,
+        parseJson<{ title?: string; properties?: Record<string, unknown> }>(workspace.text(formFile(key))),
+      ]),
     );
     const terms: LegalTimeTerms = {
       rule: (name) => {
@@ -103,6 +112,8 @@ function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Om
             words: periodWords(rule.value, language),
           })),
       dates: () => Object.entries(dates).map(([name, date]) => ({ name, title: date.title })),
+      groups: () => Object.entries(groups).map(([name, group]) => ({ name, title: group.title })),
+      forms: () => [...forms].map(([key, form]) => ({ key, title: form?.title ?? key })),
       label: (key) => d(LEGAL_TIME_LABELS[key]),
       conditionWords: (body, formKeys) => {
         const field = (name: string) => {
@@ -135,6 +146,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   const { me } = useSession();
   const manifest = parseJson<Manifest>(workspace.text(FILES.manifest));
   const xml = workspace.text(FILES.process) ?? '';
+  const timelineNames = useTimelineNames(xml, workspace.text(FILES.manifest));
 
   useEffect(() => {
     void serverToday().then(setToday);
@@ -333,6 +345,11 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
                   onPublish={(version, date, revision) => void actions.publish(version, date, revision)}
                   onApprove={() => void actions.approve()}
                   onRefuse={(reason) => void actions.refuse(reason)}
+                  onWithdraw={() => void actions.withdraw()}
+                  onShowDiff={() => {
+                    setTab('compare');
+                    void actions.compare();
+                  }}
                   onLocate={locate}
                 />
               ),
@@ -348,6 +365,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
                 onRun={() => void actions.simulate()}
                 onCancel={actions.cancelSimulation}
                 dateTitle={(name) => manifest?.dates[name]?.title}
+                names={timelineNames}
               />
             ),
           },

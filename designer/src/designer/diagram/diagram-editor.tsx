@@ -11,6 +11,7 @@ import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
 import { notRunnable } from './runnability.js';
 import {
   download,
+  useInitialView,
   useMarkers,
   useProblemBadges,
   useResized,
@@ -79,6 +80,8 @@ export function DiagramEditor(props: DiagramEditorProps) {
     const vocabulary: LegalTimeVocabulary = {
       rules: () => latest.current.vocabulary.rules(),
       dates: () => latest.current.vocabulary.dates(),
+      groups: () => latest.current.vocabulary.groups(),
+      forms: () => latest.current.vocabulary.forms(),
       label: (key) => latest.current.vocabulary.label(key),
       explain: (declaration) => latest.current.vocabulary.explain(declaration),
       conditionWords: (body, formKeys) => latest.current.vocabulary.conditionWords(body, formKeys),
@@ -105,7 +108,6 @@ export function DiagramEditor(props: DiagramEditorProps) {
     modeler.importXML(latest.current.xml).then(
       ({ warnings }) => {
         if (!alive) return;
-        initialView(modeler);
         if (warnings.length > 0) void message.warning(d('importWarnings', { count: warnings.length }));
         checkRunnable(modeler);
         setDiagram(modeler);
@@ -126,6 +128,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
   }, []);
 
   useResized(diagram, props.active);
+  useInitialView(diagram, props.active);
 
   // The panel asks again which groups to show (and the legal time's example, after a Periods edit).
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import {
   addMarkers,
+  initialView,
   removeMarkers,
   revealElement,
   type BpmnDiagram,
@@ -101,4 +102,18 @@ export function download(name: string, text: string, type = 'application/xml'): 
   setTimeout(() => {
     URL.revokeObjectURL(url);
   }, 1000);
+}
+
+/**
+ * Fits the diagram once it is shown (`initialView`). A diagram imported in a hidden tab has a canvas
+ * of no size, and fitting that leaves bpmn-js a zero scale that its next zoom turns into an
+ * SVGMatrix error (a draft becoming editable again on 发布 after 撤回申请, the approver's 查看差异).
+ */
+export function useInitialView(diagram: BpmnDiagram | undefined, active: boolean) {
+  const viewed = useRef<BpmnDiagram | undefined>(undefined);
+  useEffect(() => {
+    if (diagram === undefined || !active || viewed.current === diagram) return;
+    viewed.current = diagram;
+    initialView(diagram);
+  }, [diagram, active]);
 }

@@ -11,10 +11,10 @@ import { DIAGRAM_TEXT } from './diagram-text.js';
 import { LaneTitles } from './lane-titles.js';
 import { translateFor } from './translate-zh.js';
 import type { DiagramElement } from './camunda-properties.js';
-import { useMarkers, useResized, useReveal, type ElementFocus } from './diagram-hooks.js';
+import { useInitialView, useMarkers, useResized, useReveal, type ElementFocus } from './diagram-hooks.js';
 import './designer-diagram.css';
 import { ElementDetails } from './element-details.js';
-import { initialView, type BpmnDiagram, type EventBus } from './services.js';
+import type { BpmnDiagram, EventBus } from './services.js';
 
 export interface DiagramViewerProps {
   xml: string;
@@ -64,7 +64,6 @@ export function DiagramViewer(props: DiagramViewerProps) {
       try {
         await viewer.importXML(props.xml);
         if (!isAlive()) return;
-        initialView(viewer);
         setDiagram(viewer);
       } catch (error) {
         if (isAlive()) void message.error(d('importFailed', { message: (error as Error).message }));
@@ -79,6 +78,8 @@ export function DiagramViewer(props: DiagramViewerProps) {
   }, [props.xml]);
 
   useResized(diagram, props.active);
+
+  useInitialView(diagram, props.active);
 
   useMarkers(diagram, props.markers);
 

@@ -76,6 +76,8 @@ const ZH: Record<string, string> = {
   'Default Flow': '默认顺序流',
   'Expanded Sub Process': '子流程',
   'Collapsed Sub Process': '子流程（折叠）',
+  // The whole diagram (nothing selected): the heading a policy officer reads is the process, not "COLLABORATION".
+  Collaboration: '流程',
   Participant: '池',
   Lane: '泳道',
   Process: '流程',

@@ -27,6 +27,16 @@ declare module '@bpmn-io/properties-panel' {
   }
   export function SelectEntry(props: SelectEntryProps): unknown;
   export function isSelectEntryEdited(node: unknown): boolean;
+  export interface CheckboxEntryProps {
+    element: unknown;
+    id: string;
+    label: string;
+    description?: string;
+    getValue: (element: unknown) => boolean;
+    setValue: (value: boolean) => void;
+  }
+  export function CheckboxEntry(props: CheckboxEntryProps): unknown;
+  export function isCheckboxEntryEdited(node: unknown): boolean;
   export function Group(props: unknown): unknown;
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Input, Space } from 'antd';
+import { Alert, App, Button, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { PendingPublication } from '../designer-api.js';
 import { useDesignerI18n } from '../designer-i18n.js';
@@ -7,23 +7,39 @@ import { BasisDescriptions } from './basis-descriptions.js';
 
 interface Props {
   pending: PendingPublication;
+  /** The draft's title: what the request is called. */
+  title: string;
   me: string | undefined;
   running: boolean;
   onApprove: () => void;
   onRefuse: (reason: string) => void;
+  onWithdraw: () => void;
+  /** Opens the comparison with the version in force. */
+  onShowDiff: () => void;
 }
 
 /**
- * A publication waiting for a second person (four-eyes): what was asked for, on what basis, by whom;
- * approve (not the requester) or refuse with a reason.
+ * A publication waiting for a second person (four-eyes): what was asked for, on what basis, by whom,
+ * and what it changes. The approver approves or sends it back with a reason; the requester may only
+ * withdraw it (the server refuses their approval as well).
  */
-export function ApprovalBox({ pending, me, running, onApprove, onRefuse }: Props) {
+export function ApprovalBox({ pending, title, me, running, onApprove, onRefuse, onWithdraw, onShowDiff }: Props) {
   const { d, language } = useDesignerI18n();
+  const { modal } = App.useApp();
   const [reason, setReason] = useState('');
   const at = new Date(pending.requestedAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', {
     timeZone: 'Asia/Shanghai',
   });
   const own = me === pending.requestedBy;
+  const withdraw = () => {
+    modal.confirm({
+      title: d('withdrawConfirmTitle'),
+      content: d('withdrawConfirmBody'),
+      okText: d('confirm'),
+      cancelText: d('cancel'),
+      onOk: onWithdraw,
+    });
+  };
   return (
     <Alert
       type="warning"
@@ -32,38 +48,49 @@ export function ApprovalBox({ pending, me, running, onApprove, onRefuse }: Props
       title={d('pendingTitle', { version: pending.version, date: pending.effectiveFrom })}
       description={
         <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Text strong data-testid="pending-draft-title">
+            {d('pendingDraft', { title })}
+          </Typography.Text>
           <span>{d('pendingBy', { user: pending.requestedBy, at })}</span>
           <BasisDescriptions basis={pending.revision} />
-          <ExplainedButton
-            type="primary"
-            testId="approve-publication"
-            loading={running}
-            disabledReason={own ? d('whySelfApprove') : undefined}
-            onClick={onApprove}
-          >
-            {d('approve')}
-          </ExplainedButton>
-          <Space wrap align="start">
-            <Input
-              aria-label={d('refuseReason')}
-              placeholder={d('refuseReason')}
-              value={reason}
-              style={{ width: 360 }}
-              onChange={(event) => {
-                setReason(event.target.value);
-              }}
-            />
-            <ExplainedButton
-              danger
-              testId="refuse-publication"
-              disabledReason={reason.trim() === '' ? d('whyNoReason') : undefined}
-              onClick={() => {
-                onRefuse(reason.trim());
-              }}
-            >
-              {d('refuse')}
-            </ExplainedButton>
-          </Space>
+          <Button type="link" style={{ padding: 0 }} data-testid="pending-diff" onClick={onShowDiff}>
+            {d('showDiff')}
+          </Button>
+          {own ? (
+            <>
+              <Typography.Text type="secondary">{d('pendingOwn')}</Typography.Text>
+              <Button data-testid="withdraw-publication" loading={running} onClick={withdraw}>
+                {d('withdraw')}
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button type="primary" data-testid="approve-publication" loading={running} onClick={onApprove}>
+                {d('approve')}
+              </Button>
+              <Space wrap align="start">
+                <Input
+                  aria-label={d('refuseReason')}
+                  placeholder={d('refuseReason')}
+                  value={reason}
+                  style={{ width: 360 }}
+                  onChange={(event) => {
+                    setReason(event.target.value);
+                  }}
+                />
+                <ExplainedButton
+                  danger
+                  testId="refuse-publication"
+                  disabledReason={reason.trim() === '' ? d('whyNoReason') : undefined}
+                  onClick={() => {
+                    onRefuse(reason.trim());
+                  }}
+                >
+                  {d('refuse')}
+                </ExplainedButton>
+              </Space>
+            </>
+          )}
         </Space>
       }
     />

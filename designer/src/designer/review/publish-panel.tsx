@@ -1,4 +1,4 @@
-import { Alert, App, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DraftSummary, Problem, RevisionBasis } from '../designer-api.js';
@@ -7,7 +7,7 @@ import { versionFileOf } from '../focus.js';
 import { firstOfNextMonth } from '../server-today.js';
 import { ApprovalBox } from './approval-box.js';
 import { BASIS_FIELDS } from './basis-descriptions.js';
-import { ExplainedButton } from './explained-button.js';
+import { RequestForm, VERSION_NAME } from './request-form.js';
 
 export interface PublishOutcome {
   requested?: { version: string; effectiveFrom: string };
@@ -18,17 +18,18 @@ export interface PublishOutcome {
 interface Props {
   today: string;
   draft: DraftSummary;
-  /** The signed-in user (the requester may not approve their own request). */
+  /** The signed-in user (the requester may withdraw their request, not approve it). */
   me: string | undefined;
   outcome: PublishOutcome | undefined;
   running: boolean;
   onPublish: (version: string, effectiveFrom: string, revision: RevisionBasis) => void;
   onApprove: () => void;
   onRefuse: (reason: string) => void;
+  onWithdraw: () => void;
+  onShowDiff: () => void;
   onLocate: (problem: Problem) => void;
 }
 
-const VERSION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMPTY_BASIS: RevisionBasis = { title: '', documentNumber: '', issuedOn: '', url: '' };
 
@@ -36,13 +37,10 @@ const EMPTY_BASIS: RevisionBasis = { title: '', documentNumber: '', issuedOn: ''
 function whyNot(
   d: DesignerText,
   today: string,
-  draft: DraftSummary,
   name: string,
   effectiveFrom: string,
   basis: RevisionBasis,
 ): string | undefined {
-  if (draft.publishedAs !== undefined) return d('whyPublished', { version: draft.publishedAs });
-  if (draft.pendingPublication !== undefined) return d('whyPending');
   if (!DATE.test(effectiveFrom)) return d('whyNoDate');
   if (effectiveFrom < today) return d('whyPastDate', { today });
   if (!VERSION_NAME.test(name)) return d('whyVersionName');
@@ -55,7 +53,9 @@ function whyNot(
 
 /**
  * Publishing (issue 12, item 6): a name, an effective date (today or later) and the revision's basis
- * (title, 文号, date, address) are submitted; a second policy officer approves or refuses with a reason.
+ * (title, 文号, date, address) are submitted; a second policy officer approves or refuses with a reason,
+ * or the requester withdraws. While a request waits (or once published) the form is gone: the
+ * approver reads the request, not an empty form they cannot fill.
  */
 export function PublishPanel(props: Props) {
   const { today, draft, outcome, running, onPublish, onLocate } = props;
@@ -66,7 +66,7 @@ export function PublishPanel(props: Props) {
   const [basis, setBasis] = useState<RevisionBasis>(EMPTY_BASIS);
   const name = version ?? effectiveFrom;
   const locked = draft.publishedAs !== undefined || draft.pendingPublication !== undefined;
-  const reason = whyNot(d, today, draft, name, effectiveFrom, basis);
+  const reason = whyNot(d, today, name, effectiveFrom, basis);
 
   const confirm = () => {
     modal.confirm({
@@ -99,56 +99,23 @@ export function PublishPanel(props: Props) {
           title={d('refused', { reason: draft.refusal.reason, user: draft.refusal.refusedBy })}
         />
       )}
-      {draft.pendingPublication !== undefined && <ApprovalBox {...props} pending={draft.pendingPublication} />}
-      <Form layout="vertical" disabled={locked} style={{ maxWidth: 720 }}>
-        <Space wrap align="start">
-          <Form.Item label={d('effectiveFrom')} required>
-            <Input
-              type="date"
-              aria-label="effectiveFrom"
-              min={today}
-              value={effectiveFrom}
-              status={effectiveFrom !== '' && effectiveFrom < today ? 'error' : ''}
-              onChange={(event) => {
-                setEffectiveFrom(event.target.value);
-              }}
-            />
-          </Form.Item>
-          <Form.Item label={d('versionName')} required>
-            <Input
-              aria-label="versionName"
-              value={name}
-              status={VERSION_NAME.test(name) ? '' : 'error'}
-              onChange={(event) => {
-                setVersion(event.target.value.trim());
-              }}
-            />
-          </Form.Item>
-        </Space>
-        <Typography.Title level={5}>{d('revisionBasis')}</Typography.Title>
-        {BASIS_FIELDS.map(([field, label]) => (
-          <Form.Item key={field} label={d(label)} required>
-            <Input
-              aria-label={d(label)}
-              type={field === 'issuedOn' ? 'date' : 'text'}
-              value={basis[field]}
-              onChange={(event) => {
-                setBasis((before) => ({ ...before, [field]: event.target.value }));
-              }}
-            />
-          </Form.Item>
-        ))}
-      </Form>
-      <ExplainedButton
-        type="primary"
-        danger
-        testId="request-publish"
-        loading={running}
-        disabledReason={reason}
-        onClick={confirm}
-      >
-        {d('requestPublish')}
-      </ExplainedButton>
+      {draft.pendingPublication !== undefined && (
+        <ApprovalBox {...props} pending={draft.pendingPublication} title={draft.title ?? draft.id} />
+      )}
+      {!locked && (
+        <RequestForm
+          today={today}
+          effectiveFrom={effectiveFrom}
+          onEffectiveFrom={setEffectiveFrom}
+          name={name}
+          onName={setVersion}
+          basis={basis}
+          onBasis={setBasis}
+          reason={reason}
+          running={running}
+          onRequest={confirm}
+        />
+      )}
       {outcome?.requested !== undefined && draft.pendingPublication !== undefined && (
         <Alert
           type="success"

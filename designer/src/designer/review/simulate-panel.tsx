@@ -1,7 +1,10 @@
 import { Alert, Button, Card, Descriptions, Empty, List, Progress, Space, Table, Tag, Typography } from 'antd';
+import { chinaTime } from '../../workbench/format.js';
 import type { Simulation, SimulationJob, SimulationOutcome, TimelineEntry } from '../designer-api.js';
 import { useDesignerI18n } from '../designer-i18n.js';
+import { periodWords } from '../periods/period-words.js';
 import { differenceLines, reasonWords, type DateTitle } from './simulation-words.js';
+import { actionWords, type TimelineNames } from './timeline-words.js';
 
 interface Props {
   results: Simulation[] | undefined;
@@ -10,11 +13,14 @@ interface Props {
   onRun: () => void;
   onCancel: () => void;
   dateTitle: DateTitle;
+  /** Element names and status titles the timelines speak in (the runner's words stay in tooltips). */
+  names: TimelineNames;
 }
 
 interface TimelineRow {
   step: number;
   action: string;
+  case: string | undefined;
   at: string;
   current: TimelineEntry | undefined;
   draft: TimelineEntry | undefined;
@@ -25,7 +31,7 @@ interface TimelineRow {
  * with progress and a cancel button; each script by its Chinese title; what moves said in words; the
  * two timelines side by side.
  */
-export function SimulatePanel({ results, running, progress, onRun, onCancel, dateTitle }: Props) {
+export function SimulatePanel({ results, running, progress, onRun, onCancel, dateTitle, names }: Props) {
   const { d } = useDesignerI18n();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -85,7 +91,7 @@ export function SimulatePanel({ results, running, progress, onRun, onCancel, dat
                 ]}
               />
               <DifferenceList result={result} dateTitle={dateTitle} />
-              <Timelines result={result} dateTitle={dateTitle} />
+              <Timelines result={result} dateTitle={dateTitle} names={names} />
             </Space>
           )}
         </Card>
@@ -120,20 +126,36 @@ function DifferenceList({ result, dateTitle }: { result: Simulation; dateTitle: 
   );
 }
 
-/** The dates an entry shows, by their titles, each date the other run has differently marked. */
-function Dates({ entry, other, dateTitle }: { entry?: TimelineEntry; other?: TimelineEntry; dateTitle: DateTitle }) {
+interface DatesProps {
+  entry?: TimelineEntry;
+  other?: TimelineEntry;
+  dateTitle: DateTitle;
+  names: TimelineNames;
+}
+
+/**
+ * The status and dates an entry shows, by their declared titles (the code each stands for in its
+ * tooltip, for developers), each date the other run has differently marked.
+ */
+function Dates({ entry, other, dateTitle, names }: DatesProps) {
   const { d } = useDesignerI18n();
   const due = Object.entries(entry?.due ?? {});
   if (entry === undefined) return <>{d('noDates')}</>;
   return (
     <Space orientation="vertical" size={0}>
-      {entry.status !== undefined && <Tag>{entry.status}</Tag>}
+      {entry.status !== undefined && (
+        <Tag title={entry.status} data-timeline-status={entry.status}>
+          {names.status(entry.status) ?? entry.status}
+        </Tag>
+      )}
       {due.map(([name, date]) => {
         const text = `${dateTitle(name) ?? name}：${date}`;
         return other?.due?.[name] === date ? (
-          <span key={name}>{text}</span>
+          <span key={name} title={name}>
+            {text}
+          </span>
         ) : (
-          <Typography.Text key={name} mark>
+          <Typography.Text key={name} title={name} mark>
             {text}
           </Typography.Text>
         );
@@ -142,7 +164,23 @@ function Dates({ entry, other, dateTitle }: { entry?: TimelineEntry; other?: Tim
   );
 }
 
-function Timelines({ result, dateTitle }: { result: Simulation; dateTitle: DateTitle }) {
+/** The step's action in words; the script's own words in the tooltip; which case, where a script has several. */
+function Action({ row, names, cases }: { row: TimelineRow; names: TimelineNames; cases: number }) {
+  const { d, language } = useDesignerI18n();
+  const words = actionWords(d, names, row.action, (duration) => periodWords(duration, language));
+  return (
+    <span title={row.action} data-timeline-action={row.action}>
+      {words}
+      {cases > 1 && row.case !== undefined && (
+        <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+          {d('timelineCase', { case: row.case })}
+        </Typography.Text>
+      )}
+    </span>
+  );
+}
+
+function Timelines({ result, dateTitle, names }: { result: Simulation; dateTitle: DateTitle; names: TimelineNames }) {
   const { d } = useDesignerI18n();
   const steps = [
     ...new Set([...(result.current?.timeline ?? []), ...(result.draft?.timeline ?? [])].map((entry) => entry.step)),
@@ -150,8 +188,10 @@ function Timelines({ result, dateTitle }: { result: Simulation; dateTitle: DateT
   const rows: TimelineRow[] = steps.map((step) => {
     const current = result.current?.timeline.find((entry) => entry.step === step);
     const draft = result.draft?.timeline.find((entry) => entry.step === step);
-    return { step, action: (draft ?? current)?.action ?? '', at: (draft ?? current)?.at ?? '', current, draft };
+    const entry = draft ?? current;
+    return { step, action: entry?.action ?? '', case: entry?.case, at: entry?.at ?? '', current, draft };
   });
+  const cases = new Set(rows.flatMap((row) => (row.case === undefined ? [] : [row.case]))).size;
   return (
     <div data-testid="simulation-timelines">
       <Table<TimelineRow>
@@ -163,17 +203,23 @@ function Timelines({ result, dateTitle }: { result: Simulation; dateTitle: DateT
         dataSource={rows}
         columns={[
           { title: d('step'), dataIndex: 'step', width: 60 },
-          { title: d('timelineAt'), dataIndex: 'at', width: 120, render: (at: string) => at.slice(0, 10) },
-          { title: d('action'), dataIndex: 'action', ellipsis: true },
+          // The script's clock in China time (an instant's UTC date is a day early before 08:00).
+          {
+            title: d('timelineAt'),
+            dataIndex: 'at',
+            width: 150,
+            render: (at: string) => (at === '' ? '' : chinaTime(at)),
+          },
+          { title: d('action'), key: 'action', render: (_, row) => <Action row={row} names={names} cases={cases} /> },
           {
             title: d('currentVersion'),
             key: 'current',
-            render: (_, row) => <Dates entry={row.current} other={row.draft} dateTitle={dateTitle} />,
+            render: (_, row) => <Dates entry={row.current} other={row.draft} dateTitle={dateTitle} names={names} />,
           },
           {
             title: d('draftVersion'),
             key: 'draft',
-            render: (_, row) => <Dates entry={row.draft} other={row.current} dateTitle={dateTitle} />,
+            render: (_, row) => <Dates entry={row.draft} other={row.current} dateTitle={dateTitle} names={names} />,
           },
         ]}
       />

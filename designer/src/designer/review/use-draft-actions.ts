@@ -127,5 +127,12 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
         setPublishOutcome(undefined);
         onPublished();
       }),
+    withdraw: () =>
+      run('publish', async () => {
+        await designerApi.withdraw(id);
+        setPublishOutcome(undefined);
+        void message.success(d('withdrawn'));
+        onPublished();
+      }),
   };
 }

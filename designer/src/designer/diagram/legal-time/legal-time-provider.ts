@@ -2,6 +2,7 @@ import { Group } from '@bpmn-io/properties-panel';
 import { getCamundaProperty, isTimerEvent, type DiagramElement } from '../camunda-properties.js';
 import { ConditionWords, conditionBody } from './condition-words-entry.js';
 import { LEGAL_TIME_PROPERTIES, legalTimeEntries } from './legal-time-entries.js';
+import { catchesMessage, messageEntries } from './message-entries.js';
 import type { LegalTimeVocabulary } from './vocabulary.js';
 
 interface PropertiesPanel {
@@ -25,6 +26,7 @@ const OFFICER_GROUPS = new Set([
   'CamundaPlatform__UserAssignment',
   'CamundaPlatform__Condition',
   'legalTime',
+  'messageEvent',
 ]);
 
 // After the Camunda provider (500), which rearranges the groups it finds.
@@ -33,7 +35,8 @@ const PRIORITY = 300;
 /**
  * Adds the "法定期限" group to timer events (and to any element that already declares a legal-time
  * property): the rule is picked by name from rules.json, dates from the manifest, written as the
- * same `camunda:properties` the Extension properties group shows.
+ * same `camunda:properties` the Extension properties group shows. Message catch events get the
+ * "消息事件" group: who may send the message and with which form.
  */
 export class LegalTimePropertiesProvider {
   static $inject = ['propertiesPanel', 'legalTimeVocabulary'];
@@ -51,14 +54,23 @@ export class LegalTimePropertiesProvider {
       const condition = groups.find((group) => group.id === 'CamundaPlatform__Condition');
       if (condition?.entries !== undefined && conditionBody(element) !== undefined)
         condition.entries.unshift({ id: 'conditionWords', component: ConditionWords, element });
-      if (!appliesTo(element)) return groups;
+      const added: PanelGroup[] = [];
+      if (appliesTo(element))
+        added.push({
+          id: 'legalTime',
+          label: this.vocabulary.label('group'),
+          component: Group,
+          entries: legalTimeEntries(element),
+        } as PanelGroup);
+      if (catchesMessage(element.businessObject))
+        added.push({
+          id: 'messageEvent',
+          label: this.vocabulary.label('messageGroup'),
+          component: Group,
+          entries: messageEntries(element, this.vocabulary),
+        } as PanelGroup);
       const general = groups.findIndex((group) => group.id === 'general');
-      groups.splice(general + 1, 0, {
-        id: 'legalTime',
-        label: this.vocabulary.label('group'),
-        component: Group,
-        entries: legalTimeEntries(element),
-      } as PanelGroup);
+      groups.splice(general + 1, 0, ...added);
       return groups;
     };
   }

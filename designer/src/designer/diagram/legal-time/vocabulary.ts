@@ -15,6 +15,10 @@ export interface LegalTimeVocabulary {
   explain(declaration: LegalTimeDeclaration): LegalTimeExplanation | undefined;
   /** A flow's condition in words where it is a simple choice, from the forms filled in just before it. */
   conditionWords(body: string, formKeys: readonly string[]): string | undefined;
+  /** Groups declared in manifest.json (who may send a message), by their titles. */
+  groups(): { name: string; title: string }[];
+  /** The draft's forms (a message event's form), by their titles. */
+  forms(): { key: string; title: string }[];
   /** Whether the panel shows only what a policy officer decides (the "高级" switch is off). */
   simple(): boolean;
 }
@@ -33,4 +37,8 @@ export type LegalTimeLabel =
   | 'cycleYes'
   | 'lastDay'
   | 'fireDay'
-  | 'unknown';
+  | 'unknown'
+  | 'messageGroup'
+  | 'senders'
+  | 'sendersHint'
+  | 'messageForm';

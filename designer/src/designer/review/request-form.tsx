@@ -1,0 +1,85 @@
+import { Form, Input, Space, Typography } from 'antd';
+import type { Dispatch, SetStateAction } from 'react';
+import type { RevisionBasis } from '../designer-api.js';
+import { useDesignerI18n } from '../designer-i18n.js';
+import { BASIS_FIELDS } from './basis-descriptions.js';
+import { ExplainedButton } from './explained-button.js';
+
+export const VERSION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+interface Props {
+  today: string;
+  effectiveFrom: string;
+  onEffectiveFrom: (date: string) => void;
+  name: string;
+  onName: (name: string) => void;
+  basis: RevisionBasis;
+  onBasis: Dispatch<SetStateAction<RevisionBasis>>;
+  /** Why it cannot be sent yet (undefined: it can). */
+  reason: string | undefined;
+  running: boolean;
+  onRequest: () => void;
+}
+
+/**
+ * The publication request as the requester fills it in: effective date, version name, the revision's
+ * basis, and the button that says why it cannot be sent yet. Its values live in the panel, so that a
+ * withdrawn request comes back as it was sent.
+ */
+export function RequestForm(props: Props) {
+  const { today, effectiveFrom, name, basis, reason, running } = props;
+  const { d } = useDesignerI18n();
+  return (
+    <>
+      <Form layout="vertical" style={{ maxWidth: 720 }}>
+        <Space wrap align="start">
+          <Form.Item label={d('effectiveFrom')} required>
+            <Input
+              type="date"
+              aria-label="effectiveFrom"
+              min={today}
+              value={effectiveFrom}
+              status={effectiveFrom !== '' && effectiveFrom < today ? 'error' : ''}
+              onChange={(event) => {
+                props.onEffectiveFrom(event.target.value);
+              }}
+            />
+          </Form.Item>
+          <Form.Item label={d('versionName')} required>
+            <Input
+              aria-label="versionName"
+              value={name}
+              status={VERSION_NAME.test(name) ? '' : 'error'}
+              onChange={(event) => {
+                props.onName(event.target.value.trim());
+              }}
+            />
+          </Form.Item>
+        </Space>
+        <Typography.Title level={5}>{d('revisionBasis')}</Typography.Title>
+        {BASIS_FIELDS.map(([field, label]) => (
+          <Form.Item key={field} label={d(label)} required>
+            <Input
+              aria-label={d(label)}
+              type={field === 'issuedOn' ? 'date' : 'text'}
+              value={basis[field]}
+              onChange={(event) => {
+                props.onBasis((before) => ({ ...before, [field]: event.target.value }));
+              }}
+            />
+          </Form.Item>
+        ))}
+      </Form>
+      <ExplainedButton
+        type="primary"
+        danger
+        testId="request-publish"
+        loading={running}
+        disabledReason={reason}
+        onClick={props.onRequest}
+      >
+        {d('requestPublish')}
+      </ExplainedButton>
+    </>
+  );
+}
