@@ -14,7 +14,7 @@ const manifest: Pick<Manifest, 'groups' | 'subject' | 'region'> = {
     park: { title: '创建主体', scope: 'park' },
     ministry: { title: '相关部委', scope: 'element', members: { miit: '工业和信息化部' } },
   },
-} as Pick<Manifest, 'groups' | 'subject' | 'region'>;
+};
 
 const names: ScopeNames = {
   directory: (name) =>
