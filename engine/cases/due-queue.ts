@@ -8,7 +8,7 @@ export interface DueEntry {
  * The cases with a timer due, earliest first (a binary heap on the timer's due instant, ties by case
  * id so that the order does not depend on how the cases were read). A wave of 10,000 overdue timers
  * takes each next one in O(log n), where scanning every case for the earliest timer made the wave
- * quadratic (README "Timers after downtime").
+ * quadratic (docs/benchmarks.md, "Waking up").
  */
 export class DueQueue {
   readonly #heap: DueEntry[] = [];
