@@ -8,7 +8,6 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
@@ -19,6 +18,7 @@ import { DefinitionRegistry } from '../../engine/definitions/registry.js';
 import { LowdbStore } from '../../engine/store/index.js';
 import { WorkflowEngine } from '../../engine/workflow-engine.js';
 import { Accounts } from '../../server/accounts/accounts.js';
+import { freePort } from '../server/http-client.js';
 import { EngineHarness, throughCreation } from '../support/engine-harness.js';
 
 const COUNT = Number(process.env.BENCH_WAKE_CASES ?? 10_000);
@@ -89,16 +89,6 @@ async function storeOfWaitingCases(count: number): Promise<string> {
   }
   return dir;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address !== null ? address.port : 0);
-      });
-    });
-  });
 
 /** Seconds from spawning `npm start`'s server process on `dataDir` to its first answered request. */
 async function coldStart(dataDir: string, name: string): Promise<number> {
