@@ -30,6 +30,7 @@ import { startGroups } from './cases/start-groups.js';
 import { bindQueuedTask } from './cases/task-table.js';
 import { remindTask } from './cases/remind-task.js';
 import { fireSharedDueTimers } from './cases/shared-timers.js';
+import { fireDueTimers } from './cases/timer-wave.js';
 import { deriveNotifications } from './notifications/derive.js';
 import type { NotificationChannel } from './notifications/notification.js';
 import { NotificationCenter } from './notifications/notification-center.js';
@@ -112,16 +113,31 @@ export class WorkflowEngine {
     // A shared store (PostgreSQL) cannot be damaged, and its first look reads every case at once.
     if (runtime.shared) return runtime.sync();
     const { repository } = runtime;
-    for (const id of await repository.ids()) {
+    const ids = await repository.ids();
+    // Read several at a time (the reads wait on the disk, not on this thread); taken into the index
+    // in id order, as one by one, so lists come out the same.
+    const read = await mapBounded(ids, LOAD_CONCURRENCY, async (id) => {
       try {
-        const record = await repository.record(id);
-        if (record !== undefined) runtime.index.remember(record);
+        return { id, record: await repository.record(id) };
       } catch (error) {
         const damage = damageOf(error);
         if (damage === undefined) throw error;
-        const readable = damage.name === 'cases' ? undefined : await repository.readable(id);
-        runtime.quarantine.add(id, damage, readable, runtime.clock.now(), namesOf(runtime.definitions, readable));
+        return { id, damage, readable: damage.name === 'cases' ? undefined : await repository.readable(id) };
       }
+    });
+    for (const loaded of read) {
+      if (loaded.damage === undefined) {
+        if (loaded.record !== undefined) runtime.index.remember(loaded.record);
+        continue;
+      }
+      const { readable } = loaded;
+      runtime.quarantine.add(
+        loaded.id,
+        loaded.damage,
+        readable,
+        runtime.clock.now(),
+        namesOf(runtime.definitions, readable),
+      );
     }
   }
 
@@ -465,16 +481,7 @@ export class WorkflowEngine {
     const { runtime } = this;
     const { shared } = runtime.repository;
     if (shared !== undefined) return fireSharedDueTimers(runtime, shared, this.#timerHolder);
-    let fired = 0;
-    const now = runtime.clock.now().toISOString();
-    for (;;) {
-      const next = runtime.index.earliestTimer();
-      if (next === undefined || (next.timer.fireAt ?? '~') > now) return fired;
-      await runtime.withLock(next.caseId, async () => {
-        await runtime.fireTimer(await runtime.record(next.caseId), next.timer);
-      });
-      fired += 1;
-    }
+    return fireDueTimers(runtime);
   }
 
   /**
@@ -532,6 +539,20 @@ export class WorkflowEngine {
       });
     }
   }
+}
+
+/** How many cases start-up reads at once. */
+const LOAD_CONCURRENCY = 32;
+
+/** `work` on every item, at most `limit` at a time; the results in the items' order. */
+async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** What starts a case: the process, and its subject and region under declared or neutral names. */

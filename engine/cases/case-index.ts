@@ -1,5 +1,6 @@
 import type { CaseRecord, TimerRecord } from './case-record.js';
 import { summaryOf, type CaseSummary } from './case-view.js';
+import { DueQueue } from './due-queue.js';
 
 /**
  * Every case's summary in memory (no form data, no process state: a few KB a case), so listing,
@@ -49,12 +50,32 @@ export class CaseIndex {
   earliestTimer(): { caseId: string; timer: TimerRecord } | undefined {
     let best: { caseId: string; timer: TimerRecord } | undefined;
     for (const summary of this.#summaries.values()) {
-      if (summary.final) continue;
-      const timer = summary.timers.find((candidate) => candidate.fireAt !== undefined);
+      const timer = earliestOf(summary);
       if (timer !== undefined && (best === undefined || (timer.fireAt ?? '') < (best.timer.fireAt ?? ''))) {
         best = { caseId: summary.id, timer };
       }
     }
     return best;
   }
+
+  /** A running case's earliest armed timer (undefined: none, or no such case). */
+  earliestTimerOf(id: string): TimerRecord | undefined {
+    const summary = this.#summaries.get(id);
+    return summary === undefined ? undefined : earliestOf(summary);
+  }
+
+  /** Every running case whose earliest timer is due by `now` (an ISO instant), earliest first. */
+  dueQueue(now: string): DueQueue {
+    const queue = new DueQueue();
+    for (const summary of this.#summaries.values()) {
+      const fireAt = earliestOf(summary)?.fireAt;
+      if (fireAt !== undefined && fireAt <= now) queue.push({ caseId: summary.id, fireAt });
+    }
+    return queue;
+  }
+}
+
+/** Timers are kept in due order, those without a date (an incident) last. */
+function earliestOf(summary: CaseSummary): TimerRecord | undefined {
+  return summary.final ? undefined : summary.timers.find((candidate) => candidate.fireAt !== undefined);
 }

@@ -21,6 +21,15 @@ export const SYSTEM = 'system';
 
 export type Step = (live: LiveInstance, transition: Transition) => void;
 
+/**
+ * keepHot false: the instance is not kept in memory after the commit (a timer wave: thousands of
+ * cases nobody is working on would push out the ones people are, and the heap would hold dozens of
+ * instances of megabytes each for nothing).
+ */
+export interface RunOptions {
+  keepHot?: boolean;
+}
+
 /** How often a command refused because another process committed the case first is run again. */
 const CONFLICT_ATTEMPTS = 5;
 
@@ -205,6 +214,7 @@ export class CaseRuntime {
     step: Step,
     submissions: Omit<Submission, 'seq'>[],
     origin?: TaskRecord['origin'],
+    options: RunOptions = {},
   ): Promise<CaseRecord> {
     const version = this.version(record);
     let live: LiveInstance;
@@ -222,7 +232,7 @@ export class CaseRuntime {
       this.live.drop(record.id);
       return this.#raiseIncident(record, version, now, error);
     }
-    return this.settle(transition, live, submissions, origin);
+    return this.settle(transition, live, submissions, origin, options);
   }
 
   /** After a step: tasks, timers and windows read from the instance, committed; the instance kept hot. */
@@ -231,6 +241,7 @@ export class CaseRuntime {
     live: LiveInstance,
     submissions: Omit<Submission, 'seq'>[],
     origin?: TaskRecord['origin'],
+    options: RunOptions = {},
   ): Promise<CaseRecord> {
     const ended = transition.ended || live.completed;
     transition.settle(ended ? undefined : live.snapshot(), {
@@ -252,7 +263,7 @@ export class CaseRuntime {
       if (isEngineError(error, 'conflict')) await this.#reread(transition.record.id);
       throw error;
     }
-    if (ended) this.live.drop(committed.id);
+    if (ended || options.keepHot === false) this.live.drop(committed.id);
     else this.live.keep(committed, live);
     this.index.remember(committed);
     await this.#committed(transition, committed);
@@ -330,7 +341,7 @@ export class CaseRuntime {
   }
 
   /** Fires a timer at its own due instant (a late one too: catching up keeps the dates it counts). */
-  fireTimer(record: CaseRecord, timer: TimerRecord): Promise<CaseRecord> {
+  fireTimer(record: CaseRecord, timer: TimerRecord, options: RunOptions = {}): Promise<CaseRecord> {
     const at = new Date(timer.fireAt ?? this.clock.now().toISOString());
     return this.run(
       record,
@@ -349,6 +360,8 @@ export class CaseRuntime {
         }
       },
       [],
+      undefined,
+      options,
     );
   }
 
@@ -356,14 +369,14 @@ export class CaseRuntime {
    * Fires the case's earliest timer due by `now`, on the case as stored; false when none is due (a
    * process that claimed the case late finds its timers fired by another).
    */
-  async fireEarliestDue(id: string, now: string): Promise<boolean> {
+  async fireEarliestDue(id: string, now: string, options: RunOptions = {}): Promise<boolean> {
     const record = await this.record(id);
     if (record.final) return false;
     const due = record.timers
       .filter((timer) => timer.fireAt !== undefined && timer.fireAt <= now)
       .sort((a, b) => (a.fireAt ?? '').localeCompare(b.fireAt ?? ''))[0];
     if (due === undefined) return false;
-    await this.fireTimer(record, due);
+    await this.fireTimer(record, due, options);
     return true;
   }
 

@@ -23,7 +23,8 @@ export async function fireSharedDueTimers(runtime: CaseRuntime, shared: SharedCa
     if (caseId === undefined) return fired;
     try {
       if (nothingDue.has(caseId)) return fired;
-      if (await runtime.withCase(caseId, () => runtime.fireEarliestDue(caseId, now.toISOString()))) fired += 1;
+      if (await runtime.withCase(caseId, () => runtime.fireEarliestDue(caseId, now.toISOString(), { keepHot: false })))
+        fired += 1;
       else nothingDue.add(caseId);
     } finally {
       await shared.releaseTimer(caseId, holder);

@@ -1,0 +1,252 @@
+// npm run bench (waking up, issue 11 item 5): a store of 10,000 cases waiting on their creation-period
+// timer — the day a cohort's acceptance opens, or a server back after an outage.
+//   1. cold start: the real server started on that store, until its first answered request
+//      (GET /api/health), beside the same start on an empty store (what tsx and the modules cost);
+//   2. timer wave: the simulated clock moved past every timer, until all have fired; then each case's
+//      audit is read back: every timer fired once, in due order, and every audit chain verifies.
+// BENCH_WAKE_CASES sets the count, BENCH_WAKE_PARTS which parts run (default start,open,timers); BENCH_PROFILE=<dir> writes CPU profiles (node --cpu-prof) of both.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { chainEntries, GENESIS_HASH, type AuditEntry } from '../../engine/audit/audit-chain.js';
+import { SimulatedClock } from '../../engine/clock.js';
+import type { CaseRecord } from '../../engine/cases/case-record.js';
+import { DefinitionRegistry } from '../../engine/definitions/registry.js';
+import { LowdbStore } from '../../engine/store/index.js';
+import { WorkflowEngine } from '../../engine/workflow-engine.js';
+import { Accounts } from '../../server/accounts/accounts.js';
+import { freePort } from '../server/http-client.js';
+import { EngineHarness, throughCreation } from '../support/engine-harness.js';
+
+const COUNT = Number(process.env.BENCH_WAKE_CASES ?? 10_000);
+const PROFILE = process.env.BENCH_PROFILE;
+const PARTS = new Set((process.env.BENCH_WAKE_PARTS ?? 'start,open,timers').split(','));
+const START = '2024-04-01T09:00:00+08:00';
+/** The day after the creation period (P1Y) of a case approved on START: every timer is overdue. */
+const AFTER_DOWNTIME = '2025-04-03T09:00:00+08:00';
+
+/** Where the stores go (BENCH_TMP, default the system's temp folder). */
+const TMP = process.env.BENCH_TMP ?? tmpdir();
+const stage = (text: string) => process.stderr.write(`wake-bench: ${text}\n`);
+
+const figures: { figure: string; value: string; target: string; ok: string }[] = [];
+const row = (figure: string, value: string, target = '—', ok?: boolean) =>
+  figures.push({ figure, value, target, ok: ok === undefined ? '' : ok ? 'yes' : 'NO' });
+
+/** A data directory with the admin account only (so no start pays for creating accounts). */
+async function emptyStore(): Promise<string> {
+  const dir = await mkdtemp(join(TMP, 'qbz-wake-'));
+  const store = new LowdbStore(dir);
+  await new Accounts(store).create({ username: 'admin', password: 'Wake-bench-7d2Qx9', roles: ['admin'] });
+  await store.close();
+  return dir;
+}
+
+/**
+ * `count` cases waiting on acceptanceOpensTimer: one real case run through creation, its record,
+ * process state, audit and submissions cloned under new ids and subjects — each clone's audit
+ * chain re-linked for its own id, so it verifies as a real one would.
+ */
+async function storeOfWaitingCases(count: number): Promise<string> {
+  const template = await mkdtemp(join(TMP, 'qbz-wake-template-'));
+  const h = await EngineHarness.open({ start: START, dataDir: template });
+  const { id } = await throughCreation(h, 'P-T');
+  await h.engine.close();
+  await h.store.close();
+  const record = JSON.parse(readFileSync(join(template, 'cases', `${id}.json`), 'utf8')) as CaseRecord;
+  if (record.timers.length !== 1) throw new Error(`the template case waits on ${record.timers.length} timers`);
+  const state = readFileSync(join(template, 'states', `${id}.${record.stateRevision}.json`), 'utf8');
+  const audit = readFileSync(join(template, 'audit', `${id}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as AuditEntry);
+  const submissions = readFileSync(join(template, 'submissions', `${id}.jsonl`), 'utf8');
+  await rm(template, { recursive: true, force: true });
+
+  const dir = await emptyStore();
+  for (const folder of ['cases', 'states', 'audit', 'submissions']) mkdirSync(join(dir, folder));
+  for (let i = 0; i < count; i++) {
+    const caseId = `c_wake${String(i).padStart(6, '0')}`;
+    const subject = `P-${i}`;
+    const entries = chainEntries(
+      { seq: 0, hash: GENESIS_HASH },
+      audit.map((entry) => ({ ...entry, caseId })),
+    );
+    const head = entries.at(-1);
+    const clone: CaseRecord = {
+      ...record,
+      id: caseId,
+      subject,
+      audit: { count: entries.length, head: head?.hash ?? GENESIS_HASH },
+    };
+    writeFileSync(join(dir, 'cases', `${caseId}.json`), JSON.stringify(clone));
+    writeFileSync(join(dir, 'states', `${caseId}.${record.stateRevision}.json`), state);
+    writeFileSync(join(dir, 'audit', `${caseId}.jsonl`), entries.map((entry) => JSON.stringify(entry) + '\n').join(''));
+    writeFileSync(join(dir, 'submissions', `${caseId}.jsonl`), submissions);
+  }
+  return dir;
+}
+
+/** Seconds from spawning `npm start`'s server process on `dataDir` to its first answered request. */
+async function coldStart(dataDir: string, name: string): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const server = spawn(
+    process.execPath,
+    [
+      ...(PROFILE === undefined
+        ? []
+        : ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`, `--cpu-prof-name=start-${name}.cpuprofile`]),
+      '--import',
+      'tsx',
+      'server/main.ts',
+    ],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        CLOCK: 'simulated',
+        CLOCK_START: START,
+        LOG_LEVEL: 'warn',
+        WEB_ROOT: join(dataDir, 'no-web'),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const kill = () => server.kill('SIGKILL');
+  process.on('exit', kill);
+  try {
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`the server on ${dataDir} exited with ${server.exitCode}`);
+      const answered = await fetch(`http://127.0.0.1:${port}/api/health`)
+        .then((response) => response.ok)
+        .catch(() => false);
+      if (answered) return (performance.now() - started) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    // SIGTERM: the server shuts down cleanly (and writes its CPU profile).
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+    process.off('exit', kill);
+  }
+}
+
+/** The engine alone opening the store (in this process): the part of a start that grows with cases. */
+async function engineOpen(dataDir: string): Promise<number> {
+  const definitions = await DefinitionRegistry.load('definitions');
+  const store = new LowdbStore(dataDir);
+  const started = performance.now();
+  const engine = await WorkflowEngine.open({ definitions, store, clock: new SimulatedClock(new Date(START)) });
+  const seconds = (performance.now() - started) / 1000;
+  await engine.close();
+  await store.close();
+  return seconds;
+}
+
+/** Moves the clock past every timer and fires them; seconds until all have fired. */
+async function timerWave(dataDir: string): Promise<{ seconds: number; fired: number }> {
+  const definitions = await DefinitionRegistry.load('definitions');
+  const store = new LowdbStore(dataDir);
+  const clock = new SimulatedClock(new Date(START));
+  const engine = await WorkflowEngine.open({ definitions, store, clock });
+  const profiler = PROFILE === undefined ? undefined : new Session();
+  if (profiler !== undefined) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const started = performance.now();
+  clock.advanceTo(new Date(AFTER_DOWNTIME));
+  const fired = await engine.runDueTimers();
+  const seconds = (performance.now() - started) / 1000;
+  if (profiler !== undefined && PROFILE !== undefined) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(join(PROFILE, 'timer-wave.cpuprofile'), JSON.stringify(profile));
+    profiler.disconnect();
+  }
+  await engine.close();
+  await store.close();
+  return { seconds, fired };
+}
+
+/**
+ * Reads every case back through a fresh engine: each timer that was due fired exactly once, at its
+ * due instant and in due order, none is still due, and the audit chain verifies. Returns the problems.
+ */
+async function checkWave(dataDir: string): Promise<string[]> {
+  const definitions = await DefinitionRegistry.load('definitions');
+  const store = new LowdbStore(dataDir);
+  const clock = new SimulatedClock(new Date(AFTER_DOWNTIME));
+  const engine = await WorkflowEngine.open({ definitions, store, clock });
+  const problems: string[] = [];
+  const ids = readdirSync(join(dataDir, 'cases')).map((file) => file.slice(0, -'.json'.length));
+  for (const id of ids.filter((name) => name.startsWith('c_wake'))) {
+    const verified = await engine.verifyAudit(id);
+    if (!verified.ok) problems.push(`${id}: audit chain does not verify`);
+    const entries = (await store.readLog<AuditEntry>('audit', id)).filter((entry) => entry.type === 'timer.fired');
+    const elements = entries.map((entry) => String(entry.details.element));
+    if (new Set(elements).size !== elements.length || !elements.includes('acceptanceOpensTimer'))
+      problems.push(`${id}: timers fired ${elements.join(', ') || 'none'}`);
+    const ats = entries.map((entry) => entry.at);
+    if (ats.some((at, index) => index > 0 && at < (ats[index - 1] ?? ''))) problems.push(`${id}: out of due order`);
+    const record = await store.get<CaseRecord>('cases', id);
+    const overdue = record?.timers.filter((timer) => (timer.fireAt ?? '~') <= clock.now().toISOString()) ?? [];
+    if (overdue.length > 0) problems.push(`${id}: ${overdue.length} timers still due`);
+  }
+  await engine.close();
+  await store.close();
+  return problems;
+}
+
+process.on('uncaughtException', (error) => {
+  console.error(error);
+  process.exit(1);
+});
+if (PROFILE !== undefined) mkdirSync(PROFILE, { recursive: true });
+
+stage(`seeding ${COUNT} waiting cases`);
+const empty = await emptyStore();
+const full = await storeOfWaitingCases(COUNT);
+stage('cold starts');
+if (PARTS.has('start')) {
+  const emptyStart = await coldStart(empty, 'empty');
+  const fullStart = await coldStart(full, `${COUNT}`);
+  row('cold start, empty store (tsx, modules, definitions)', `${emptyStart.toFixed(2)} s`);
+  row(
+    `cold start, ${COUNT} stored cases, to the first answered request`,
+    `${fullStart.toFixed(2)} s`,
+    '≤ 2 s',
+    fullStart <= 2,
+  );
+}
+if (PARTS.has('open')) {
+  stage('engine open');
+  const open = await engineOpen(full);
+  row(`  of which the engine opening ${COUNT} cases (in process, files cached)`, `${open.toFixed(2)} s`);
+}
+let problems: string[] = [];
+if (PARTS.has('timers')) {
+  stage('timer wave');
+  const wave = await timerWave(full);
+  if (wave.fired !== COUNT) throw new Error(`${wave.fired} timers fired, ${COUNT} were due`);
+  row(`${COUNT} overdue timers fired after downtime`, `${wave.seconds.toFixed(1)} s`, '≤ 30 s', wave.seconds <= 30);
+  row('  per timer', `${((wave.seconds * 1000) / COUNT).toFixed(2)} ms`);
+  stage('checking every case');
+  problems = await checkWave(full);
+  row(
+    '  each fired once, in due order, audit chains verify',
+    problems.length === 0 ? 'yes' : `${problems.length} cases wrong`,
+  );
+}
+for (const dir of [empty, full]) await rm(dir, { recursive: true, force: true });
+
+console.log(`\nwaking up (node ${process.version}, lowdb, ${COUNT} cases)`);
+console.table(figures);
+for (const problem of problems.slice(0, 10)) console.log(problem);
+if (problems.length > 0) process.exitCode = 1;
