@@ -145,16 +145,38 @@ async function measure(setting: ServerSetting): Promise<Outcome> {
     tokens.set('group', await server.user(admin, 'group', ['province-leading-group:320000']));
     tokens.set('samr', await server.user(admin, 'samr', ['samr']));
     for (const ministry of MINISTRIES) tokens.set(ministry, await server.user(admin, ministry, [`ministry:${ministry}`]));
+    // Forms that refer to attachments refer to files the submitting user uploaded (only one's own may
+    // be): each attachment id of the example becomes one of the user's own, distinct as in the example.
+    const uploads = new Map<string, Promise<string>>();
+    const upload = (token: string, original: string) => {
+      let id = uploads.get(`${token} ${original}`);
+      if (id === undefined) {
+        id = fetch(`${server.base}/api/attachments`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'x-file-name': 'plan.pdf' },
+          body: `%PDF-1.4 bench ${token} ${original}`,
+        })
+          .then((response) => response.json() as Promise<{ id: string }>)
+          .then((meta) => meta.id);
+        uploads.set(`${token} ${original}`, id);
+      }
+      return id;
+    };
     const examples = new Map<string, unknown>();
-    const example = async (formKey: string) => {
-      let data = examples.get(formKey);
+    const example = async (formKey: string, token: string) => {
+      let data = examples.get(`${formKey} ${token}`);
       if (data === undefined) {
-        data = await formExample(formKey, formKey === 'submit-creation-application' ? { parkType: 'industry' } : {});
-        examples.set(formKey, data);
+        let text = JSON.stringify(
+          await formExample(formKey, formKey === 'submit-creation-application' ? { parkType: 'industry' } : {}),
+        );
+        for (const original of new Set(text.match(/\b[0-9a-f]{64}\b/g) ?? [])) {
+          text = text.split(original).join(await upload(token, original));
+        }
+        data = JSON.parse(text) as unknown;
+        examples.set(`${formKey} ${token}`, data);
       }
       return data;
     };
-
     say('users');
     const perClient = Math.ceil(CASES / CLIENTS);
     const clients = await Promise.all(
@@ -206,7 +228,7 @@ async function measure(setting: ServerSetting): Promise<Outcome> {
             continue;
           }
           const token =
-            task.taskId === 'submitCreationApplication'
+            (task.taskId === 'submitCreationApplication'
               ? client.token
               : task.taskId === 'provincialFeasibilityReview'
                 ? tokens.get('province')
@@ -214,8 +236,8 @@ async function measure(setting: ServerSetting): Promise<Outcome> {
                   ? tokens.get('group')
                   : task.taskId === 'departmentOpinion'
                     ? tokens.get(task.scope ?? '')
-                    : tokens.get('samr');
-          const data = await example(task.formKey);
+                    : tokens.get('samr')) ?? '';
+          const data = await example(task.formKey, token);
           const start = performance.now();
           const answer = await server.call('POST', `/api/tasks/${task.ref}/complete`, token, { data });
           completions.push(performance.now() - start);
