@@ -34,4 +34,3 @@ process.on('message', (command: LifecycleCommand) => {
   })();
 });
 process.send?.({ ok: true, answer: 0 });
-

@@ -81,7 +81,7 @@ class Server {
     process.on('exit', () => child.kill('SIGKILL'));
     const base = `http://127.0.0.1:${port}`;
     // A loaded machine takes a while to compile and start the server (and migrate the database).
-    for (let up = false; !up; ) {
+    for (let up = false; !up;) {
       if (child.exitCode !== null) throw new Error(`the server stopped at start (exit ${child.exitCode})`);
       up = await fetch(`${base}/api/health`).then(
         (response) => response.ok,
@@ -144,7 +144,8 @@ async function measure(setting: ServerSetting): Promise<Outcome> {
     tokens.set('province', await server.user(admin, 'province', ['province:320000']));
     tokens.set('group', await server.user(admin, 'group', ['province-leading-group:320000']));
     tokens.set('samr', await server.user(admin, 'samr', ['samr']));
-    for (const ministry of MINISTRIES) tokens.set(ministry, await server.user(admin, ministry, [`ministry:${ministry}`]));
+    for (const ministry of MINISTRIES)
+      tokens.set(ministry, await server.user(admin, ministry, [`ministry:${ministry}`]));
     // Forms that refer to attachments refer to files the submitting user uploaded (only one's own may
     // be): each attachment id of the example becomes one of the user's own, distinct as in the example.
     const uploads = new Map<string, Promise<string>>();

@@ -91,11 +91,12 @@ async function storedCases(count: number): Promise<{ url: string; drop: () => Pr
 
 /** Statements sent to PostgreSQL by this process (each a round trip): counted, as wall time on a busy machine is noise. */
 let statements = 0;
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+const clientPrototype = pg.Client.prototype as unknown as { query: (this: pg.Client, ...args: unknown[]) => unknown };
+const query = clientPrototype.query;
+clientPrototype.query = function (this: pg.Client, ...args: unknown[]) {
   statements += 1;
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof query;
+  return query.apply(this, args);
+};
 
 interface Latency {
   /** Median wall time of one completion. */
@@ -144,7 +145,12 @@ if (await postgresAvailable()) {
     const ratio = many.median / few.median;
     const rows: FigureRow[] = [
       { figure: 'per-transition latency, 100 stored cases (PostgreSQL)', value: shown(few), target: '—', ok: '—' },
-      { figure: `per-transition latency, ${STORED} stored cases (PostgreSQL)`, value: shown(many), target: '—', ok: '—' },
+      {
+        figure: `per-transition latency, ${STORED} stored cases (PostgreSQL)`,
+        value: shown(many),
+        target: '—',
+        ok: '—',
+      },
       { figure: `  ratio ${STORED} / 100`, value: `${ratio.toFixed(2)}×`, target: '≤ 1.2×', ok: ratio <= 1.2 },
     ];
     console.log(`\nstored-cases benchmark (${await machineLine()})`);
