@@ -1,8 +1,7 @@
 // What the throughput benches share: a fresh PostgreSQL database of their own, a free port, a row
 // of the figures table.
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { adminQuery, POSTGRES_URL } from '../support/postgres.js';
+import { freshDatabase } from '../server/shared-database.js';
 
 /** One figure of a bench's table: what was measured, against its target. */
 export interface FigureRow {
@@ -12,18 +11,9 @@ export interface FigureRow {
   ok: boolean | '—';
 }
 
-/** A new empty database named throughput_*, and how to drop it (benches drop it when done). */
-export async function benchDatabase(purpose: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `throughput_${purpose}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
+/** A new empty database named throughput_<purpose>_*, and how to drop it (benches drop it when done). */
+export function benchDatabase(purpose: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  return freshDatabase(`throughput_${purpose}`);
 }
 
 export const freePort = () =>
@@ -36,7 +26,7 @@ export const freePort = () =>
     });
   });
 
-/** The first figure's load: `uptime`'s one-minute load average, said beside every table. */
+/** The machine a table was measured on: cores and `uptime`'s load averages, said beside every table. */
 export async function machineLine(): Promise<string> {
   const { availableParallelism, loadavg } = await import('node:os');
   return `machine: ${availableParallelism()} cores, load ${loadavg()

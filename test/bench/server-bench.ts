@@ -74,7 +74,7 @@ class Server {
           LOG_LEVEL: 'warn',
           WEB_ROOT: join(dataDir, 'no-web'),
         },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'inherit'],
       },
     );
     // A failing bench must not leave the server running.
