@@ -33,8 +33,9 @@ export interface PostgresStoreOptions {
  * `log_entries`, numbered per log. The schema comes from versioned migrations (./migrations), applied
  * by `open` under an advisory lock.
  *
- * `commit` is one database transaction: all its writes or none. With an expectation it takes a
- * transaction-scoped advisory lock on the guarded document, then compares the stored revision (the
+ * `commit` is one database transaction — one statement, `SELECT qbz_commit(…)`, so one round trip —
+ * all its writes or none. With an expectation it takes a transaction-scoped advisory lock on the
+ * guarded document, then compares the stored revision (the
  * `revision` column for a case), so of two writers — in this process or another — that read the same
  * revision, the second gets `conflict` and writes nothing. Appends lock their log the same way and
  * number their entries after the last committed one. Locks are taken in one sorted statement, so two
