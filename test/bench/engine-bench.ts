@@ -10,7 +10,7 @@ import { SimulatedClock } from '../../engine/clock.js';
 import { DefinitionRegistry } from '../../engine/definitions/registry.js';
 import { LowdbStore } from '../../engine/store/index.js';
 import { WorkflowEngine } from '../../engine/workflow-engine.js';
-import { as, EngineHarness, formExample, throughAcceptance, throughCreation } from '../support/engine-harness.js';
+import { as, EngineHarness, formExample } from '../support/engine-harness.js';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
 
 const XML = await readFile('definitions/quality-brand-zone/2024-03-14/process.bpmn', 'utf8');
@@ -183,26 +183,6 @@ async function latencyAmong(dir: string, count: number, samples: number): Promis
   return median(times.slice(5));
 }
 
-async function lifecycle(cases: number, parallel: number): Promise<number> {
-  const h = await EngineHarness.open({ start: '2024-04-01T09:00:00+08:00' });
-  const start = performance.now();
-  const parks = Array.from({ length: cases }, (_, i) => `P-${i}`);
-  const ids = new Map<string, string>();
-  const batches = async (work: (park: string) => Promise<unknown>) => {
-    for (let i = 0; i < parks.length; i += parallel) await Promise.all(parks.slice(i, i + parallel).map(work));
-  };
-  await batches(async (park) => ids.set(park, (await throughCreation(h, park)).id));
-  await h.advanceTo('2025-04-02T09:00:00+08:00');
-  await batches((park) => throughAcceptance(h, ids.get(park) ?? '', park));
-  await h.advanceTo('2025-04-11T09:00:00+08:00');
-  await batches((park) => h.complete(ids.get(park) ?? '', 'samrRecognition', as('samr')));
-  const seconds = (performance.now() - start) / 1000;
-  const recognised = h.engine.listCases(as('admin')).filter((view) => view.status === 'demonstrating').length;
-  if (recognised !== cases) throw new Error(`only ${recognised} of ${cases} cases recognised`);
-  await h.close();
-  return seconds;
-}
-
 const work = await mkdtemp(join(tmpdir(), 'qbz-bench-'));
 const rounds = Number(process.env.BENCH_ROUNDS ?? 60);
 const hotRaw = await rawHot(rounds);
@@ -233,17 +213,7 @@ figures.push({
   ok: rss <= 250,
 });
 
-const lifecycleCases = Number(process.env.BENCH_LIFECYCLE ?? 1000);
-const seconds = await lifecycle(lifecycleCases, 8);
-figures.push({
-  name: `${lifecycleCases} cases through the lifecycle to recognition (simulated clock)`,
-  value: `${seconds.toFixed(1)} s`,
-  baseline: '—',
-  ratio: '—',
-  target: '≤ 60 s',
-  ok: seconds <= 60,
-});
-
+// The lifecycle figure (1,000 cases to recognition) is test/bench/lifecycle-bench.ts's.
 for (const dir of [small, large, work]) await rm(dir, { recursive: true, force: true });
 console.log('\nengine benchmark (node', process.version, ')');
 console.table(figures);

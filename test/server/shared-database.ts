@@ -9,9 +9,9 @@ import { as, formExample } from '../support/engine-harness.js';
 import pg from 'pg';
 import { adminQuery, POSTGRES_URL } from '../support/postgres.js';
 
-/** A new empty database of its own (two server processes share it), and how to drop it. */
-export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `qbz_mp_${process.pid}_${randomBytes(4).toString('hex')}`;
+/** A new empty database of its own (two server processes share it), and how to drop it; `prefix` starts its name. */
+export async function freshDatabase(prefix = 'qbz_mp'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;

@@ -73,14 +73,8 @@ export class EngineHarness {
   }
 
   /** Completes the oldest open task with this id (matching the actor's scope), data merged onto the example. */
-  async complete(caseId: string, taskId: string, actor: Actor, patch: unknown = {}): Promise<CaseView> {
-    const view = await this.engine.getCase(caseId, ADMIN);
-    const scope = actor.roles[0]?.scope;
-    const candidates = view.openTasks.filter((task) => task.taskId === taskId);
-    const task = candidates.find((open) => open.scope === scope) ?? candidates[0];
-    if (task === undefined)
-      throw new Error(`no open ${taskId} on ${caseId}: ${view.openTasks.map((t) => t.taskId).join(', ')}`);
-    return this.engine.completeTask(task.ref, actor, await this.example(task.formKey, patch));
+  complete(caseId: string, taskId: string, actor: Actor, patch: unknown = {}): Promise<CaseView> {
+    return completeOpenTask(this.engine, caseId, taskId, actor, patch);
   }
 
   async close(): Promise<void> {
@@ -90,8 +84,28 @@ export class EngineHarness {
   }
 }
 
+/** What the lifecycle walks below need: an engine, on any store (the benches run them on PostgreSQL too). */
+export type CaseWalker = Pick<EngineHarness, 'engine' | 'complete'>;
+
+/** Completes the case's oldest open task with this id (matching the actor's scope), data merged onto the example. */
+export async function completeOpenTask(
+  engine: WorkflowEngine,
+  caseId: string,
+  taskId: string,
+  actor: Actor,
+  patch: unknown = {},
+): Promise<CaseView> {
+  const view = await engine.getCase(caseId, ADMIN);
+  const scope = actor.roles[0]?.scope;
+  const candidates = view.openTasks.filter((task) => task.taskId === taskId);
+  const task = candidates.find((open) => open.scope === scope) ?? candidates[0];
+  if (task === undefined)
+    throw new Error(`no open ${taskId} on ${caseId}: ${view.openTasks.map((t) => t.taskId).join(', ')}`);
+  return engine.completeTask(task.ref, actor, await formExample(task.formKey, patch));
+}
+
 /** Runs the creation phase of one case to `creating` (approved on the clock's current day). */
-export async function throughCreation(h: EngineHarness, park = 'P-001', province = '320000'): Promise<CaseView> {
+export async function throughCreation(h: CaseWalker, park = 'P-001', province = '320000'): Promise<CaseView> {
   const view = await h.engine.startCase(
     { process: 'quality-brand-zone', park, province },
     { ...as('park', park), region: province },
@@ -106,7 +120,7 @@ export async function throughCreation(h: EngineHarness, park = 'P-001', province
 
 /** From `creating` with acceptance open, through expert evaluation: the notice opens that day. */
 export async function throughAcceptance(
-  h: EngineHarness,
+  h: CaseWalker,
   caseId: string,
   park = 'P-001',
   province = '320000',

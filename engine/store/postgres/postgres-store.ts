@@ -33,8 +33,9 @@ export interface PostgresStoreOptions {
  * `log_entries`, numbered per log. The schema comes from versioned migrations (./migrations), applied
  * by `open` under an advisory lock.
  *
- * `commit` is one database transaction: all its writes or none. With an expectation it takes a
- * transaction-scoped advisory lock on the guarded document, then compares the stored revision (the
+ * `commit` is one database transaction — one statement, `SELECT qbz_commit(…)`, so one round trip —
+ * all its writes or none. With an expectation it takes a transaction-scoped advisory lock on the
+ * guarded document, then compares the stored revision (the
  * `revision` column for a case), so of two writers — in this process or another — that read the same
  * revision, the second gets `conflict` and writes nothing. Appends lock their log the same way and
  * number their entries after the last committed one. Locks are taken in one sorted statement, so two
@@ -160,7 +161,11 @@ export class PostgresStore implements Store {
     return this.#closed;
   }
 
-  /** Runs writes in call order per document and log; one transaction unless it is one plain statement. */
+  /**
+   * Runs writes in call order per document and log: one plain statement alone, anything more as one
+   * call of qbz_commit (migrations/003_commit_function.sql) — locks, the revision check and every
+   * write in one statement, its own transaction, one round trip.
+   */
   async #apply(writes: readonly PreparedWrite[], expect?: StoreExpectation): Promise<void> {
     const keys = writes.map((write) =>
       write.kind === 'append' ? logKey(write.log, write.id) : documentKey(write.collection, write.id),
@@ -173,40 +178,19 @@ export class PostgresStore implements Store {
           await writeOne(this.#pool, only);
           return;
         }
-        await this.#transaction(async (client) => {
-          const locks = [...new Set(lockKeys(writes, expect))].sort();
-          if (locks.length > 0) {
-            await client.query(
-              'SELECT pg_advisory_xact_lock(key) FROM (SELECT hashtextextended(k, 0) AS key FROM unnest($1::text[]) AS k ORDER BY 1) AS sorted',
-              [locks],
-            );
-          }
-          if (expect !== undefined) checkRevision(expect, await storedRevision(client, expect));
-          for (const write of writes) await writeOne(client, write);
-        });
+        await this.#pool.query('SELECT qbz_commit($1::jsonb, $2::jsonb, $3::text[])', [
+          `[${writes.map(commitWriteText).join(',')}]`,
+          expect === undefined ? null : JSON.stringify(expect),
+          [...new Set(lockKeys(writes, expect))],
+        ]);
       } catch (error) {
+        if (expect !== undefined) {
+          const found = conflictFound(error);
+          if (found !== undefined) checkRevision(expect, found);
+        }
         throw refusedValue(error) ?? error;
       }
     });
-  }
-
-  async #transaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.#pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      try {
-        await work(client);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {
-          broken = true;
-        });
-        throw error;
-      }
-    } finally {
-      client.release(broken);
-    }
   }
 }
 
@@ -229,18 +213,28 @@ function isSingleStatement(write: PreparedWrite): boolean {
   return write.kind === 'delete' || (write.kind === 'put' && write.collection !== CASES);
 }
 
-/** The stored revision (see revisionOf in commit-writes.ts): null when absent, NaN when not a number. */
-async function storedRevision(client: Queryable, expect: StoreExpectation): Promise<number | null> {
-  const { rows } =
-    expect.collection === CASES
-      ? await client.query<{ revision: number | null }>('SELECT revision FROM cases WHERE id = $1', [expect.id])
-      : await client.query<{ revision: unknown }>(
-          `SELECT body -> 'revision' AS revision FROM documents WHERE collection = $1 AND id = $2`,
-          [expect.collection, expect.id],
-        );
-  const [row] = rows;
-  if (row === undefined) return null;
-  return typeof row.revision === 'number' ? row.revision : Number.NaN;
+/**
+ * The stored revision qbz_commit found when it refused a commit (SQLSTATE QB409; see revisionOf in
+ * commit-writes.ts: null when absent, NaN when not a number); undefined for any other error.
+ */
+function conflictFound(error: unknown): number | null | undefined {
+  if (!(error instanceof Error) || (error as Error & { code?: unknown }).code !== 'QB409') return undefined;
+  const detail = (error as Error & { detail?: unknown }).detail;
+  if (detail === 'null') return null;
+  return typeof detail === 'string' && detail !== 'nan' ? Number(detail) : Number.NaN;
+}
+
+/** One write as qbz_commit takes it: the JSON texts already prepared go in as they are. */
+function commitWriteText(write: PreparedWrite): string {
+  if (write.kind === 'append') {
+    return `{"kind":"append","log":${JSON.stringify(write.log)},"id":${JSON.stringify(write.id)},"entries":[${write.texts.join(',')}]}`;
+  }
+  if (write.kind === 'delete') return JSON.stringify(write);
+  const names = `"collection":${JSON.stringify(write.collection)},"id":${JSON.stringify(write.id)}`;
+  if (write.collection !== CASES) return `{"kind":"put",${names},"value":${write.text}}`;
+  const value = JSON.parse(write.text) as unknown;
+  const columns = JSON.stringify(caseColumns(value));
+  return `{"kind":"case",${names},"value":${write.text},"columns":${columns},"children":${JSON.stringify(caseChildren(value))}}`;
 }
 
 /** One prepared write on a connection or a transaction's client (also the bulk load of `npm run store:copy`). */

@@ -1,0 +1,35 @@
+// What the throughput benches share: a fresh PostgreSQL database of their own, a free port, a row
+// of the figures table.
+import { createServer } from 'node:net';
+import { freshDatabase } from '../server/shared-database.js';
+
+/** One figure of a bench's table: what was measured, against its target. */
+export interface FigureRow {
+  figure: string;
+  value: string;
+  target: string;
+  ok: boolean | '—';
+}
+
+/** A new empty database named throughput_<purpose>_*, and how to drop it (benches drop it when done). */
+export function benchDatabase(purpose: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  return freshDatabase(`throughput_${purpose}`);
+}
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, () => {
+      const address = server.address();
+      server.close(() => {
+        resolve(typeof address === 'object' && address !== null ? address.port : 0);
+      });
+    });
+  });
+
+/** The machine a table was measured on: cores and `uptime`'s load averages, said beside every table. */
+export async function machineLine(): Promise<string> {
+  const { availableParallelism, loadavg } = await import('node:os');
+  return `machine: ${availableParallelism()} cores, load ${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')} at ${new Date().toISOString()}`;
+}
