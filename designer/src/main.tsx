@@ -1,3 +1,5 @@
+// antd's styles (THEME is zeroRuntime) first: the app's own stylesheets, imported below, come after.
+import 'antd/dist/antd.css';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -59,7 +59,7 @@ async function visit(browser: Browser, server: WebServer, path: string, ready: (
   const { metrics } = await cdp.send('Performance.getMetrics');
   const busyMs = (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? NaN) * 1000;
   // Whatever else the page fetches on its own (e.g. the diagram after the form) counts as loaded by it.
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('networkidle', WAIT);
   await Promise.all(bodies);
   await context.close();
   return { ms, busyMs, scripts } satisfies Visit;
@@ -87,8 +87,9 @@ if (!browserAvailable()) process.exit(0);
 // server and their runs alternate, so that a shared machine's load falls on all of them alike.
 const given = process.argv.slice(2);
 const dir = await mkdtemp(join(tmpdir(), 'qbz-page-weight-bench-'));
-const webRoots = given.length > 0 ? given : [join(dir, 'web')];
-if (given.length === 0) await buildWebApp(webRoots[0]!);
+const built = join(dir, 'web');
+const webRoots = given.length > 0 ? given : [built];
+if (given.length === 0) await buildWebApp(built);
 const browser = await launchChromium();
 const servers: WebServer[] = [];
 try {

@@ -1,8 +1,9 @@
 // npx tsx test/bench/page-weight-profile.ts [webRoot]: where the time to a usable case page goes — a
 // timeline of what the page fetched (scripts, API calls: start and end, ms from navigation) and the
 // main thread's busy time by kind (script, layout, style) until the open task's form can be filled.
-// Companion to page-weight-bench.ts (which gives the figures); this one says why.
-import { mkdtemp, rm } from 'node:fs/promises';
+// Companion to page-weight-bench.ts (which gives the figures); this one says why. PROFILE_OUT=file
+// also writes the CPU profile (open it in Chromium's DevTools, Performance panel).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseView } from '../../engine/cases/case-view.js';
@@ -63,31 +64,38 @@ try {
     });
     const ready = await page.evaluate(() => Math.round(performance.now()));
     console.log(`run ${run}: usable after ${Math.round(ms)} ms (page clock ${ready} ms)`, domContentLoaded);
+    const msOf = (name: string) => ((metrics[name] ?? NaN) * 1000).toFixed(0);
     console.log(
-      `  main thread busy: task ${(metrics.TaskDuration! * 1000).toFixed(0)} ms, script ${(metrics.ScriptDuration! * 1000).toFixed(0)} ms, ` +
-        `layout ${(metrics.LayoutDuration! * 1000).toFixed(0)} ms, style ${(metrics.RecalcStyleDuration! * 1000).toFixed(0)} ms`,
+      `  main thread busy: task ${msOf('TaskDuration')} ms, script ${msOf('ScriptDuration')} ms, ` +
+        `layout ${msOf('LayoutDuration')} ms, style ${msOf('RecalcStyleDuration')} ms`,
     );
     if (run === 2 && process.env.PROFILE_OUT !== undefined)
-      await import('node:fs/promises').then((fs) => fs.writeFile(process.env.PROFILE_OUT!, JSON.stringify(profile)));
+      await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
     if (run === 2) {
       // Self time by script and by function (sampled), to say where the main thread went.
       const byId = new Map(profile.nodes.map((node) => [node.id, node]));
       const self = new Map<number, number>();
       const samples = profile.samples ?? [];
       const deltas = profile.timeDeltas ?? [];
-      for (let index = 0; index < samples.length; index++)
-        self.set(samples[index]!, (self.get(samples[index]!) ?? 0) + (deltas[index + 1] ?? 0) / 1000);
+      samples.forEach((sample, index) => {
+        self.set(sample, (self.get(sample) ?? 0) + (deltas[index + 1] ?? 0) / 1000);
+      });
       const byScript = new Map<string, number>();
       const byFunction = new Map<string, number>();
       for (const [id, time] of self) {
-        const frame = byId.get(id)!.callFrame;
-        const script = frame.url === '' ? `(${frame.functionName || 'native'})` : frame.url.split('/').pop()!;
+        const frame = byId.get(id)?.callFrame;
+        if (frame === undefined) continue;
+        const script =
+          frame.url === '' ? `(${frame.functionName || 'native'})` : (frame.url.split('/').pop() ?? frame.url);
         byScript.set(script, (byScript.get(script) ?? 0) + time);
         const name = `${frame.functionName || '(anonymous)'} ${script}:${frame.lineNumber}:${frame.columnNumber}`;
         byFunction.set(name, (byFunction.get(name) ?? 0) + time);
       }
       const top = (map: Map<string, number>, count: number) =>
-        [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, time]) => `    ${time.toFixed(0).padStart(6)} ms  ${key}`);
+        [...map]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, count)
+          .map(([key, time]) => `    ${time.toFixed(0).padStart(6)} ms  ${key}`);
       console.log('  self time by script:', '\n' + top(byScript, 25).join('\n'));
       console.log('  self time by function:', '\n' + top(byFunction, 40).join('\n'));
     }

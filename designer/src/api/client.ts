@@ -27,9 +27,12 @@ interface ErrorBody {
 }
 
 /** GETs sent ahead (see `prefetch`), by path, with the token they were sent with: each is used once. */
-const prefetched = new Map<string, { token: string | null; at: number; response: Promise<Response> }>();
-/** An answer sent ahead but not asked for within this long is stale (the page went elsewhere first). */
-const PREFETCH_FRESH_MS = 10_000;
+const prefetched = new Map<string, { token: string | null; response: Promise<Response> }>();
+/**
+ * An answer sent ahead but not asked for within this long is stale: the page went elsewhere first.
+ * (The page's first calls come within seconds of opening it, even on a loaded machine.)
+ */
+const PREFETCH_FRESH_MS = 30_000;
 
 function send(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<Response> {
   const token = storedToken();
@@ -44,6 +47,14 @@ function send(method: string, path: string, body?: unknown, init: RequestInit = 
   });
 }
 
+/** An answer nobody will read is cancelled: an unread body would keep its connection open. */
+function discard(response: Promise<Response>): void {
+  void response.then(
+    (answer) => answer.body?.cancel(),
+    () => undefined,
+  );
+}
+
 /**
  * Sends these GETs now, while the page's code still loads: the first `api('GET', path)` for each
  * takes its answer instead of asking again (boot.ts knows what the opened page will ask first).
@@ -51,10 +62,15 @@ function send(method: string, path: string, body?: unknown, init: RequestInit = 
 export function prefetch(paths: readonly string[]): void {
   const token = storedToken();
   for (const path of paths) {
-    const response = send('GET', path);
+    const early = { token, response: send('GET', path) };
     // Nobody may ever take it (e.g. the session had expired): an unused failure is not an error.
-    response.catch(() => undefined);
-    prefetched.set(path, { token, at: Date.now(), response });
+    early.response.catch(() => undefined);
+    prefetched.set(path, early);
+    setTimeout(() => {
+      if (prefetched.get(path) !== early) return;
+      prefetched.delete(path);
+      discard(early.response);
+    }, PREFETCH_FRESH_MS);
   }
 }
 
@@ -62,7 +78,9 @@ function takePrefetched(method: string, path: string, body: unknown, init: Reque
   const early = prefetched.get(path);
   if (early === undefined || method !== 'GET' || body !== undefined || Object.keys(init).length > 0) return undefined;
   prefetched.delete(path);
-  return early.token === storedToken() && Date.now() - early.at < PREFETCH_FRESH_MS ? early.response : undefined;
+  if (early.token === storedToken()) return early.response;
+  discard(early.response);
+  return undefined;
 }
 
 /** JSON in, JSON out, with the session's bearer token; a 401 ends the session. */

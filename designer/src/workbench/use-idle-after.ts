@@ -25,7 +25,7 @@ export function useIdleAfter(ready: () => Promise<unknown>, enabled = true): boo
   const [idle, setIdle] = useState(false);
   useEffect(() => {
     if (!enabled || idle) return;
-    let cancel = () => undefined as void;
+    let cancel: () => void = () => undefined;
     let current = true;
     void ready()
       .catch(() => undefined)
