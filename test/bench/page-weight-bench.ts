@@ -12,10 +12,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { browserAvailable, launchChromium } from '../browser/chromium.js';
 import { buildWebApp, startWebServer, type WebServer } from '../browser/web-server.js';
+import { caseReady, signedInPage, WAIT } from './page-weight-page.js';
 
 const RUNS = 5;
-/** A loaded machine may need long; the figure is the measured time, this only stops a hung run. */
-const WAIT = { timeout: 120_000 };
 const TARGET_MS = 1500;
 const PROCESS = 'quality-brand-zone';
 const USER = 'park1';
@@ -33,13 +32,7 @@ interface Visit {
 
 /** Opens `path` signed in, in a cold context, and waits until `ready` says the page can be used. */
 async function visit(browser: Browser, server: WebServer, path: string, ready: (page: Page) => Promise<void>) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await context.addInitScript((token) => {
-    sessionStorage.setItem('qbz.token', token);
-  }, server.token(USER));
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
+  const { context, page, cdp } = await signedInPage(browser, server, USER);
   const bodies: Promise<void>[] = [];
   const scripts = new Map<string, number>();
   page.on('response', (response) => {
@@ -106,12 +99,6 @@ try {
     const inboxReady = (page: Page) => page.getByRole('link', { name: started.id }).first().waitFor(WAIT);
     subjects.push({ webRoot, server, casePath, inboxReady, inbox: [] as Visit[], cases: [] as Visit[] });
   }
-  const caseReady = async (page: Page) => {
-    const form = page.locator('[data-task]').first();
-    await form.locator('input, textarea').first().waitFor(WAIT);
-    await form.locator('button[type="submit"]').first().waitFor(WAIT);
-  };
-
   for (const subject of subjects) await visit(browser, subject.server, subject.casePath, caseReady); // warm the servers, not the browser
   for (let run = 0; run < RUNS; run++)
     for (const subject of subjects) {

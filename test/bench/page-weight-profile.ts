@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { browserAvailable, launchChromium } from '../browser/chromium.js';
 import { buildWebApp, startWebServer } from '../browser/web-server.js';
+import { caseReady, signedInPage } from './page-weight-page.js';
 
-const WAIT = { timeout: 120_000 };
 const USER = 'park1';
 
 if (!browserAvailable()) process.exit(0);
@@ -28,21 +28,13 @@ try {
   });
   const path = `/cases/${encodeURIComponent(started.id)}`;
   for (let run = 0; run < 3; run++) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await context.addInitScript((token) => {
-      sessionStorage.setItem('qbz.token', token);
-    }, server.token(USER));
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
+    const { context, page, cdp } = await signedInPage(browser, server, USER);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
     const start = performance.now();
     await page.goto(`${server.url}${path}`);
-    const form = page.locator('[data-task]').first();
-    await form.locator('input, textarea').first().waitFor(WAIT);
-    await form.locator('button[type="submit"]').first().waitFor(WAIT);
+    await caseReady(page);
     const ms = performance.now() - start;
     const { profile } = await cdp.send('Profiler.stop');
     const metrics = Object.fromEntries(
