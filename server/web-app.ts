@@ -8,6 +8,12 @@ import express, { Router } from 'express';
  */
 export function webAppRoutes(root: string): Router {
   const router = Router();
+  // Vite names each built file under assets/ by a hash of its content: a browser may keep it for good
+  // (a new build has new names, and index.html, never cached unchecked, points to them).
+  router.use(
+    '/assets',
+    express.static(join(root, 'assets'), { index: false, immutable: true, maxAge: '365d', fallthrough: false }),
+  );
   router.use(express.static(root, { index: false, maxAge: '1h' }));
   router.get(/^\/(?!api\/).*/, (_request, response, next) => {
     const index = join(root, 'index.html');

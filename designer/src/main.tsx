@@ -1,3 +1,5 @@
+// antd's styles (THEME is zeroRuntime) first: the app's own stylesheets, imported below, come after.
+import 'antd/dist/antd.css';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -7,13 +9,12 @@ import { LoginPage } from './auth/login-page.js';
 import { SessionProvider, useSession } from './auth/session.js';
 import { enUS, zhCN } from './i18n/antd-locales.js';
 import { onDemand } from './designer/on-demand.js';
-import { preloadSchemaForm } from './forms/index.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { THEME } from './theme.js';
 
 // Each page's code loads with the page: the inbox does not carry the case page (nor the form renderer,
 // nor bpmn-js), and the designer (bpmn-js modeler, properties panel) loads only when a policy officer
-// opens it.
+// opens it. The opened page's code was requested already, by boot.ts.
 const InboxPage = onDemand(() => import('./workbench/inbox-page.js').then((module) => module.InboxPage));
 const CasePage = onDemand(() => import('./workbench/case-page.js').then((module) => module.CasePage));
 const NoticesPage = onDemand(() => import('./public/notices-page.js').then((module) => module.NoticesPage));
@@ -24,18 +25,6 @@ const OverdueBoard = onDemand(() => import('./workbench/overdue-board.js').then(
 // Statistics (ECharts) and print views load when opened: other pages do not carry them.
 const StatisticsPage = onDemand(() => import('./reports/statistics-page.js').then((module) => module.StatisticsPage));
 const PrintPage = onDemand(() => import('./reports/print-page.js').then((module) => module.PrintPage));
-
-// The page at the address being opened starts loading at once, while the session is checked, not
-// after; a case also fetches the form renderer its task forms need, instead of waiting for the case.
-const PRELOADS: [RegExp, () => void][] = [
-  [/^\/$/, () => void InboxPage.preload()],
-  [/^\/cases\//, () => void Promise.all([CasePage.preload(), preloadSchemaForm()])],
-  [/^\/notices/, () => void NoticesPage.preload()],
-  [/^\/designer\/?$/, () => void DesignerHome.preload()],
-  [/^\/calendars/, () => void CalendarPage.preload()],
-  [/^\/designer\/[^/]+\/[^/]+/, () => void VersionEditor.preload()],
-];
-PRELOADS.find(([path]) => path.test(window.location.pathname))?.[1]();
 
 /** Pages that need a login show the login form in place until there is one. */
 function Authenticated({ children }: { children: ReactNode }) {

@@ -111,6 +111,8 @@ export interface HarnessOptions {
   hashCost?: number;
   /** The designer's job limits (default: the server's). */
   draftLimits?: DraftJobOptions;
+  /** A built web app to serve (as WEB_ROOT does). */
+  webRoot?: string;
 }
 
 /**
@@ -156,6 +158,7 @@ export class ServerHarness {
       logger: pino({ level: 'silent' }),
       ...(simulated && { simulatedClock: clock }),
       limits: { objectionsPerHour: 1000, ...options.limits },
+      ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
     });
     // Checked against the document the server serves: names and examples from these definitions.
     const api = new Api(app, new OpenApiChecker(openApiDocument(simulated, programmeTerms(engine.definitions.list()))));

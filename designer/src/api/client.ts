@@ -26,18 +26,67 @@ interface ErrorBody {
   errors?: { path: string; message: string }[];
 }
 
-/** JSON in, JSON out, with the session's bearer token; a 401 ends the session. */
-export async function api<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+/** GETs sent ahead (see `prefetch`), by path, with the token they were sent with: each is used once. */
+const prefetched = new Map<string, { token: string | null; response: Promise<Response> }>();
+/**
+ * An answer sent ahead but not asked for within this long is stale: the page went elsewhere first.
+ * (The page's first calls come within seconds of opening it, even on a loaded machine.)
+ */
+const PREFETCH_FRESH_MS = 30_000;
+
+function send(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<Response> {
   const token = storedToken();
   const headers = new Headers(init.headers);
   if (token !== null) headers.set('Authorization', `Bearer ${token}`);
   if (body !== undefined && !(body instanceof Blob)) headers.set('Content-Type', 'application/json');
-  const response = await fetch(path, {
+  return fetch(path, {
     ...init,
     method,
     headers,
     ...(body !== undefined && { body: body instanceof Blob ? body : JSON.stringify(body) }),
   });
+}
+
+/** An answer nobody will read is cancelled: an unread body would keep its connection open. */
+function discard(response: Promise<Response>): void {
+  void response.then(
+    (answer) => answer.body?.cancel(),
+    () => undefined,
+  );
+}
+
+/**
+ * Sends these GETs now, while the page's code still loads: the first `api('GET', path)` for each
+ * takes its answer instead of asking again (boot.ts knows what the opened page will ask first).
+ */
+export function prefetch(paths: readonly string[]): void {
+  const token = storedToken();
+  for (const path of paths) {
+    const early = { token, response: send('GET', path) };
+    // Nobody may ever take it (e.g. the session had expired): an unused failure is not an error.
+    early.response.catch(() => undefined);
+    prefetched.set(path, early);
+    setTimeout(() => {
+      if (prefetched.get(path) !== early) return;
+      prefetched.delete(path);
+      discard(early.response);
+    }, PREFETCH_FRESH_MS);
+  }
+}
+
+function takePrefetched(method: string, path: string, body: unknown, init: RequestInit) {
+  const early = prefetched.get(path);
+  if (early === undefined || method !== 'GET' || body !== undefined || Object.keys(init).length > 0) return undefined;
+  prefetched.delete(path);
+  if (early.token === storedToken()) return early.response;
+  discard(early.response);
+  return undefined;
+}
+
+/** JSON in, JSON out, with the session's bearer token; a 401 ends the session. */
+export async function api<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+  const token = storedToken();
+  const response = await (takePrefetched(method, path, body, init) ?? send(method, path, body, init));
   if (response.status === 401 && token !== null) {
     storeToken(null);
     window.dispatchEvent(new Event('qbz:logout'));

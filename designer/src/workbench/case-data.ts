@@ -1,7 +1,15 @@
 import { api } from '../api/client.js';
 import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
 import type { WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
-import { loadCalendar, loadFormTitles, loadToday, loadVersion, messageFormKey, type VersionInfo } from './catalog.js';
+import {
+  loadCalendar,
+  loadForm,
+  loadFormTitles,
+  loadToday,
+  loadVersion,
+  messageFormKey,
+  type VersionInfo,
+} from './catalog.js';
 import type { NamedAuditEntry, NamedSubmission } from './submissions.js';
 
 export interface CaseDiagramData {
@@ -63,15 +71,24 @@ export async function loadCase(id: string, admin = false): Promise<CaseBundle> {
     api<CaseDiagramData>('GET', path(id, '/diagram')),
     loadToday(admin),
   ]);
-  const version = await loadVersion(view.process, view.version);
-  const calendar = await loadCalendar(version.manifest.calendar).catch(() => undefined);
   const messages = new Set([
     ...view.openMessages.map((message) => message.name),
     ...submissions.filter((item) => item.kind === 'message').map((item) => item.name),
   ]);
-  const titles = await loadFormTitles(
-    [...messages].map((name) => ({ process: view.process, version: view.version, formKey: messageFormKey(name) })),
-  );
+  const mine = tasks.filter((task) => task.caseId === view.id);
+  // Everything that needs only the case, at once: its version (then its calendar), the message
+  // forms' titles, and the open tasks' forms (cached: the task forms find them there; one that
+  // failed is asked for again by its task form, which shows the error).
+  const [{ version, calendar }, titles] = await Promise.all([
+    loadVersion(view.process, view.version).then(async (version) => ({
+      version,
+      calendar: await loadCalendar(version.manifest.calendar).catch(() => undefined),
+    })),
+    loadFormTitles(
+      [...messages].map((name) => ({ process: view.process, version: view.version, formKey: messageFormKey(name) })),
+    ),
+    ...mine.map((task) => loadForm(view.process, view.version, task.formKey).catch(() => undefined)),
+  ]);
   const messageTitles = new Map(
     [...messages].flatMap((name) => {
       const title = titles.get(`${view.process}@${view.version}/${messageFormKey(name)}`);
@@ -81,7 +98,7 @@ export async function loadCase(id: string, admin = false): Promise<CaseBundle> {
   return {
     view,
     version,
-    tasks: tasks.filter((task) => task.caseId === view.id),
+    tasks: mine,
     audit,
     submissions,
     diagram,

@@ -10,10 +10,12 @@ import { loadCase, type CaseBundle } from './case-data.js';
 import { provinceName } from './catalog.js';
 import { DueDates } from './due-dates.js';
 import { articleText, chinaTime, fill } from './format.js';
+import { preloadSchemaForm } from '../forms/index.js';
 import { PrintList } from '../reports/print-list.js';
 import { TaskForms } from './task-forms.js';
 import { CaseTimeline } from './timeline.js';
 import { useAsync } from './use-async.js';
+import { useIdleAfter } from './use-idle-after.js';
 
 // bpmn-js is the largest part of the app: load it with the first case opened, not with the login.
 const CaseDiagram = lazy(() => import('./case-diagram.js'));
@@ -121,6 +123,10 @@ export function CasePage() {
   const { hasGroup } = useSession();
   const bundle = useAsync(() => loadCase(id, hasGroup('admin')), id);
   const data = bundle.data;
+  // What lies below the task forms (the diagram, the dates, the history) is drawn once the forms can
+  // be used (their renderer loaded and the page idle after drawing them): drawing it all at once kept
+  // the form from the user for seconds on a slow machine.
+  const belowShown = useIdleAfter(preloadSchemaForm, data !== undefined);
 
   if (data === undefined) {
     if (bundle.error !== undefined)
@@ -171,17 +177,25 @@ export function CasePage() {
           {activeTasks.length === 0 ? t('none') : activeTasks.join(t('listSeparator'))}
           {waiting.length > 0 && `${t('semicolon')}${t('waitingFor')}${t('colon')}${waiting.join(t('listSeparator'))}`}
         </Typography.Paragraph>
-        <Suspense fallback={<Spin />}>
-          <CaseDiagram xml={data.diagram.xml} visited={data.diagram.visited} active={data.diagram.active} />
-        </Suspense>
+        {belowShown ? (
+          <Suspense fallback={<Spin />}>
+            <CaseDiagram xml={data.diagram.xml} visited={data.diagram.visited} active={data.diagram.active} />
+          </Suspense>
+        ) : (
+          <Spin />
+        )}
       </Card>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dueDates')}</h2>}>
-        <DueDates
-          view={data.view}
-          version={data.version}
-          today={data.today}
-          {...(data.calendar !== undefined && { calendar: data.calendar })}
-        />
+        {belowShown ? (
+          <DueDates
+            view={data.view}
+            version={data.version}
+            today={data.today}
+            {...(data.calendar !== undefined && { calendar: data.calendar })}
+          />
+        ) : (
+          <Spin />
+        )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
           {t('today')}
           {t('colon')}
@@ -189,9 +203,9 @@ export function CasePage() {
         </Typography.Paragraph>
       </Card>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('timeline')}</h2>}>
-        <CaseTimeline bundle={data} />
+        {belowShown ? <CaseTimeline bundle={data} /> : <Spin />}
       </Card>
-      <PrintList bundle={data} />
+      {belowShown && <PrintList bundle={data} />}
     </Space>
   );
 }
