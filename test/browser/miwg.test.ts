@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LegalTimeVocabulary } from '../../designer/src/designer/diagram/legal-time/vocabulary.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 
 /** The BPMN Model Interchange Working Group's reference models, read in place (never copied here). */
@@ -93,18 +94,22 @@ describe.runIf(haveModels && browserAvailable())('the MIWG reference models in t
         const container = document.getElementById('canvas');
         const properties = document.getElementById('properties');
         if (container === null || properties === null) throw new Error('page not set up');
+        // Typed, so that a member added to the vocabulary fails the type check here, not in CI's browser.
+        // The full (高级) panel, so every Camunda group is exercised.
+        const vocabulary: LegalTimeVocabulary = {
+          rules: () => [],
+          dates: () => [],
+          label: (key) => key,
+          explain: () => undefined,
+          conditionWords: () => undefined,
+          groups: () => [],
+          forms: () => [],
+          simple: () => false,
+        };
         const modeler = create({
           container,
           properties,
-          // Every member of LegalTimeVocabulary; the full (高级) panel, so every Camunda group is exercised.
-          vocabulary: {
-            rules: () => [],
-            dates: () => [],
-            label: (key: string) => key,
-            explain: () => undefined,
-            conditionWords: () => undefined,
-            simple: () => false,
-          },
+          vocabulary,
         });
         (window as unknown as { current?: Diagram }).current?.destroy();
         (window as unknown as { current?: Diagram }).current = modeler;
