@@ -80,6 +80,37 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     await expect.poll(() => sender('province').isChecked()).toBe(false);
   });
 
+  it('lets the officer say who does a task and with which form, by title, without Camunda’s technical groups', async () => {
+    await page.locator('.djs-element[data-element-id="provincialFeasibilityReview"]').first().dispatchEvent('click');
+    const group = page.locator('[data-group-id="group-userTask"]');
+    await group.locator('.bio-properties-panel-group-header').click();
+    const actor = (name: string) => page.locator(`[data-entry-id="task-actor-${name}"] input`);
+    await actor('province').waitFor();
+    // The manifest's groups by their titles, ticked as the diagram declares (candidateGroups="province").
+    expect(await page.locator('[data-entry-id="task-actor-province"]').textContent()).toContain('省级市场监管部门');
+    expect(await actor('province').isChecked()).toBe(true);
+    expect(await actor('park').isChecked()).toBe(false);
+    const form = page.locator('[data-entry-id="task-form"] select');
+    expect(await form.inputValue()).toBe('provincial-feasibility-review');
+    expect(await form.locator('option:checked').textContent()).not.toContain('provincial-feasibility-review');
+    // Camunda's assignment and form groups (assignee, candidate users, form type) are under 高级 only.
+    expect(await page.locator('[data-group-id="group-CamundaPlatform__UserAssignment"]').count()).toBe(0);
+    expect(await page.locator('[data-group-id="group-CamundaPlatform__Form"]').count()).toBe(0);
+    await shot(page, '0b-user-task');
+
+    await actor('samr').check();
+    // Written to the task itself: Camunda's own field under 高级 shows the same candidate groups.
+    await page.getByRole('switch', { name: '高级' }).click();
+    const assignment = page.locator('[data-group-id="group-CamundaPlatform__UserAssignment"]');
+    await assignment.locator('.bio-properties-panel-group-header').click();
+    await expect
+      .poll(() => assignment.locator('input[name="candidateGroups"]').inputValue())
+      .toBe('province,samr');
+    await page.getByRole('switch', { name: '高级' }).click();
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => actor('samr').isChecked()).toBe(false);
+  });
+
   it('reads at 100 %: minimap, lane titles across, search by name selects and centres', async () => {
     await expect.poll(() => page.locator('.djs-minimap.open').count()).toBe(1);
     // The start of the process at its actual size: a task's name is drawn in the 14 px font.

@@ -10,6 +10,8 @@ import { formDataArbitrary, type JsonSchema } from './fuzz-arbitraries.js';
 import { PROCESS, ROLE_USERS, ServerHarness, throughCreation, tinyPdf, VERSION, withUsers } from './harness.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+/** Printed first, so that a failing run can be replayed with FUZZ_SEED even if its summary is lost. */
+const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 /** A request that has not answered by then counts as a hang. */
 const HANG_MS = 10_000;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -139,6 +141,7 @@ describe('fuzz: every route × every role', () => {
       fileName: fc.option(headerValue),
     });
 
+    console.info(`fuzz: seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     let sent = 0;
@@ -152,19 +155,34 @@ describe('fuzz: every route × every role', () => {
         if (input.fileName !== null) headers['X-File-Name'] = encodeURIComponent(input.fileName);
         const sendsBody = input.route.method !== 'get' && input.route.method !== 'delete' && input.body !== null;
         sent += 1;
-        const response = await fetch(`${base}${path}${search}`, {
-          method: input.route.method.toUpperCase(),
-          headers,
-          ...(sendsBody && { body: input.body ?? '' }),
-          signal: AbortSignal.timeout(HANG_MS),
-        });
-        const text = await response.text();
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        if (response.status >= 500)
-          failures.push(`${input.route.method} ${path} → ${response.status} ${text.slice(0, 200)}`);
-        return response.status < 500;
+        const described = `#${sent} ${input.route.method.toUpperCase()} ${path}${search} as ${input.who ?? 'anonymous'}`;
+        const started = performance.now();
+        let status: number;
+        let text: string;
+        try {
+          const response = await fetch(`${base}${path}${search}`, {
+            method: input.route.method.toUpperCase(),
+            headers,
+            ...(sendsBody && { body: input.body ?? '' }),
+            signal: AbortSignal.timeout(HANG_MS),
+          });
+          status = response.status;
+          text = await response.text();
+        } catch (error) {
+          const failure = `${described}: no answer after ${Math.round(performance.now() - started)} ms (${String(error)})`;
+          failures.push(failure);
+          console.error(`fuzz (seed ${SEED}) ${failure}\n  body: ${String(input.body).slice(0, 500)}`);
+          return false;
+        }
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (status >= 500) {
+          const failure = `${described} → ${status} ${text.slice(0, 200)}`;
+          failures.push(failure);
+          console.error(`fuzz (seed ${SEED}) ${failure}\n  body: ${String(input.body).slice(0, 500)}`);
+        }
+        return status < 500;
       }),
-      { numRuns: RUNS, endOnFailure: true },
+      { numRuns: RUNS, endOnFailure: true, seed: SEED },
     );
     console.info('fuzz: answers by status', Object.fromEntries([...statuses].sort(([a], [b]) => a - b)));
     expect(failures).toEqual([]);

@@ -69,6 +69,10 @@ const LEGAL_TIME_LABELS: Record<LegalTimeLabel, DesignerMessageKey> = {
   senders: 'msgSenders',
   sendersHint: 'msgSendersHint',
   messageForm: 'msgForm',
+  taskGroup: 'taskGroup',
+  actors: 'taskActors',
+  actorsHint: 'taskActorsHint',
+  taskForm: 'taskForm',
 };
 
 /**

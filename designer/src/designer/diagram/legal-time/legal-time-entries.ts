@@ -30,7 +30,13 @@ function options(vocabulary: LegalTimeVocabulary, property: LegalTimeProperty, c
       break;
     case 'due':
     case 'from':
-      choices = vocabulary.dates().map((date) => ({ value: date.name, label: `${date.title}（${date.name}）` }));
+      choices = vocabulary.dates().map((date, _, dates) => ({
+        value: date.name,
+        // The key only where two dates share a title: officers choose by the title.
+        label: dates.some((other) => other !== date && other.title === date.title)
+          ? `${date.title}（${date.name}）`
+          : date.title,
+      }));
       break;
     case 'direction':
       choices = [

@@ -41,4 +41,8 @@ export type LegalTimeLabel =
   | 'messageGroup'
   | 'senders'
   | 'sendersHint'
+  | 'taskGroup'
+  | 'actors'
+  | 'actorsHint'
+  | 'taskForm'
   | 'messageForm';
