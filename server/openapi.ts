@@ -1497,7 +1497,7 @@ function draftPaths(): Json {
         parameters: [DRAFT_ID],
         body: jsonBody('DraftRename'),
         ok: { 200: ok('草稿', schema('Draft')) },
-        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 422: '名称为空或过长' },
+        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 409: '草稿已发布或正在等待批准', 422: '名称为空或过长' },
       }),
       delete: operation({
         id: 'deleteDraft',
@@ -1506,7 +1506,7 @@ function draftPaths(): Json {
         auth: 'user',
         parameters: [DRAFT_ID],
         ok: { 204: { description: '已删除 / deleted' } },
-        errors: { 403: EDITORS_ONLY, 404: '草稿不存在' },
+        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 409: '草稿正在等待批准（先撤回申请）' },
       }),
     },
     '/api/drafts/{id}/files': {
@@ -1518,7 +1518,7 @@ function draftPaths(): Json {
         parameters: [DRAFT_ID],
         body: jsonBody('DraftFile'),
         ok: { 200: ok('保存后的草稿', schema('Draft')) },
-        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 409: '草稿已发布', 422: '文件不属于定义版本' },
+        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 409: '草稿已发布或正在等待批准', 422: '文件不属于定义版本' },
       }),
     },
     '/api/drafts/{id}/validate': {

@@ -142,7 +142,11 @@ export class DraftService {
     return draft;
   }
 
-  async saveFile(id: string, path: string, text: string | null): Promise<Draft> {
+  /**
+   * The draft, if it may still change: not once published, and not while a second person is asked
+   * to approve it — what they approve is what they read, title included (four-eyes, issue 12).
+   */
+  async #editable(id: string): Promise<Draft> {
     const draft = await this.get(id);
     if (draft.publishedAs !== undefined)
       throw new EngineError('conflict', `草稿已发布为 ${draft.publishedAs}，不能再修改`, { draft: id });
@@ -150,6 +154,11 @@ export class DraftService {
       throw new EngineError('conflict', '草稿已提交发布，等待批准期间不能修改（撤回申请或被退回后可修改）', {
         draft: id,
       });
+    return draft;
+  }
+
+  async saveFile(id: string, path: string, text: string | null): Promise<Draft> {
+    const draft = await this.#editable(id);
     if (!isVersionFile(path)) throw new EngineError('validation', `文件 ${path} 不属于定义版本`, { path });
     const files = Object.fromEntries(Object.entries(draft.files).filter(([name]) => name !== path));
     if (text !== null) files[path] = text;
@@ -159,14 +168,16 @@ export class DraftService {
   }
 
   async rename(id: string, title: unknown): Promise<Draft> {
-    const draft = await this.get(id);
+    const draft = await this.#editable(id);
     const next = { ...draft, title: draftTitle(title), updatedAt: this.engine.clock.now().toISOString() };
     await this.store.put(DRAFTS, id, next);
     return next;
   }
 
   async remove(id: string): Promise<void> {
-    await this.get(id);
+    const draft = await this.get(id);
+    if (draft.pendingPublication !== undefined)
+      throw new EngineError('conflict', '草稿已提交发布，等待批准期间不能删除（先撤回申请）', { draft: id });
     await this.store.delete(DRAFTS, id);
   }
 

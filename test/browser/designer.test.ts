@@ -451,6 +451,8 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await page.getByTestId('request-publish').count()).toBe(0);
     expect(await page.getByLabel('effectiveFrom').count()).toBe(0);
     expect(await page.getByTestId('withdraw-publication').count()).toBe(0);
+    // Nor renaming what was asked for (the server refuses it too, 409).
+    expect(await page.getByTestId('rename-draft').count()).toBe(0);
     await shot(page, '8b-approval');
     // What it changes, one click away.
     await page.getByTestId('pending-diff').click();

@@ -164,6 +164,7 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     expect(unfounded.status).toBe(422);
     expect((unfounded.body as { error: { message: string } }).error.message).toBe('请填写「文号」');
 
+    const draftTitleBefore = ((await h.api.get(`/api/drafts/${draftId}`, { token })).body as Draft).title;
     const requested = await publish({ version: '2024-05-01', effectiveFrom: '2024-05-01', revision: REVISION });
     expect(requested.status).toBe(202);
     expect(requested.body).toMatchObject({ pending: { version: '2024-05-01', requestedBy: 'policy' } });
@@ -178,6 +179,15 @@ describe('definition drafts over HTTP (policy-admin)', () => {
       body: { path: 'rules.json', text: '{}' },
     });
     expect(locked.status).toBe(409);
+    // Neither renamed (by the approver or anyone) nor deleted: what is approved is what was asked for.
+    const renamed = await h.api.call('patch', `/api/drafts/${draftId}`, {
+      token: h.token('policy2'),
+      body: { title: '另一个标题' },
+    });
+    expect(renamed.status).toBe(409);
+    expect((renamed.body as { error: { message: string } }).error.message).toContain('等待批准期间不能修改');
+    expect((await h.api.call('delete', `/api/drafts/${draftId}`, { token })).status).toBe(409);
+    expect((await h.api.get(`/api/drafts/${draftId}`, { token })).body).toMatchObject({ title: draftTitleBefore });
     expect((await publish({ version: '2024-05-02', effectiveFrom: '2024-05-02', revision: REVISION })).status).toBe(
       409,
     );
@@ -306,6 +316,11 @@ describe('definition drafts over HTTP (policy-admin)', () => {
       body: { version: '2024-08-01', effectiveFrom: '2024-08-01', revision: REVISION },
     });
     expect(again.status).toBe(202);
+    // A pending draft is deleted only once withdrawn.
+    const deletePending = await h.api.call('delete', `/api/drafts/${other}`, { token });
+    expect(deletePending.status).toBe(409);
+    expect((deletePending.body as { error: { message: string } }).error.message).toContain('先撤回申请');
+    expect((await h.api.post(`/api/drafts/${other}/withdraw`, { token })).status).toBe(200);
     expect((await h.api.delete(`/api/drafts/${other}`, { token })).status).toBe(204);
   });
 

@@ -404,7 +404,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
         ) : (
           <>
             <Tag color="orange">{d('draftOf', { version: draft.baseVersion })}</Tag>
-            <DraftTitle draft={draft} onRenamed={() => void workspace.refresh()} />
+            <DraftTitle draft={draft} editable={!workspace.readOnly} onRenamed={() => void workspace.refresh()} />
             {draft.publishedAs !== undefined && (
               <Tag color="green">{d('publishedAs', { version: draft.publishedAs })}</Tag>
             )}

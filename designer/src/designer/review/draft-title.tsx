@@ -9,8 +9,19 @@ export function draftTitleOf(draft: DraftSummary, d: DesignerText): string {
   return draft.title ?? d('draftTitleDefault', { version: draft.baseVersion });
 }
 
-/** The draft's title, with 改名 opening a field to change it. */
-export function DraftTitle({ draft, onRenamed }: { draft: DraftSummary; onRenamed: () => void }) {
+/**
+ * The draft's title, with 改名 opening a field to change it — while the draft may change: not once
+ * published, nor while a second officer is asked to approve it (they approve what they read).
+ */
+export function DraftTitle({
+  draft,
+  editable,
+  onRenamed,
+}: {
+  draft: DraftSummary;
+  editable: boolean;
+  onRenamed: () => void;
+}) {
   const { d } = useDesignerI18n();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<string | undefined>();
@@ -21,16 +32,18 @@ export function DraftTitle({ draft, onRenamed }: { draft: DraftSummary; onRename
         <Typography.Title level={5} style={{ margin: 0 }} data-testid="draft-title">
           {title}
         </Typography.Title>
-        <Button
-          size="small"
-          type="link"
-          data-testid="rename-draft"
-          onClick={() => {
-            setEditing(title);
-          }}
-        >
-          {d('rename')}
-        </Button>
+        {editable && (
+          <Button
+            size="small"
+            type="link"
+            data-testid="rename-draft"
+            onClick={() => {
+              setEditing(title);
+            }}
+          >
+            {d('rename')}
+          </Button>
+        )}
       </Space>
     );
   const save = () => {
