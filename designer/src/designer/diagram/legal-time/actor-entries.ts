@@ -26,7 +26,9 @@ interface Binding {
 function camundaProperty(name: string): Binding {
   return {
     read: (businessObject) => getCamundaProperty(businessObject, name),
-    write: (services, element, value) => setCamundaProperty(services, element, name, value),
+    write: (services, element, value) => {
+      setCamundaProperty(services, element, name, value);
+    },
   };
 }
 
@@ -37,12 +39,13 @@ function camundaAttribute(name: string): Binding {
       const value = businessObject.get(name);
       return typeof value === 'string' ? value : undefined;
     },
-    write: (services, element, value) =>
+    write: (services, element, value) => {
       services.commandStack.execute('element.updateModdleProperties', {
         element,
         moddleElement: element.businessObject,
         properties: { [name]: value === '' ? undefined : value },
-      }),
+      });
+    },
   };
 }
 
@@ -145,7 +148,9 @@ function FormSelect({
     id,
     label: vocabulary.label(label),
     getValue: current,
-    setValue: (value: string) => binding.write(services, element, value),
+    setValue: (value: string) => {
+      binding.write(services, element, value);
+    },
     getOptions: () => {
       const options: SelectOption[] = [
         { value: '', label: vocabulary.label('none') },
