@@ -15,12 +15,19 @@ export interface SimulationJob {
   startedBy: string;
 }
 
+/** Why a job was cancelled without being asked to: its starter started another. */
+const SUPERSEDED = '已被同一用户新开始的模拟取代';
+
 /** How many finished jobs are kept for their results (the oldest go first). */
 const KEEP_FINISHED = 20;
 
 /**
  * The simulations started in the background: each has an id, reports its progress and can be
  * cancelled. Held in memory only: a simulation is a preview, and a restart simply forgets it.
+ *
+ * A person runs one simulation at a time: starting another cancels theirs still running (it is
+ * superseded — the designer shows the latest). So the simulation worker's queue never holds more
+ * than one job per policy officer, and no one can fill it with hours of work.
  */
 export class SimulationJobs {
   readonly #jobs = new Map<string, { job: SimulationJob; abort: AbortController }>();
@@ -31,6 +38,12 @@ export class SimulationJobs {
     total: number,
     run: (options: RunOptions) => Promise<Simulation[]>,
   ): SimulationJob {
+    for (const entry of this.#jobs.values())
+      if (entry.job.startedBy === actor && entry.job.state === 'running') {
+        entry.abort.abort();
+        entry.job.state = 'cancelled';
+        entry.job.error = SUPERSEDED;
+      }
     const job: SimulationJob = {
       id: `s_${randomBytes(6).toString('base64url')}`,
       draft,

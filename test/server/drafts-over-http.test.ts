@@ -349,6 +349,24 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     };
     expect(after.state).toBe('cancelled');
     expect((await h.api.get(`/api/drafts/${draftId}/simulations/s_nope`, { token })).status).toBe(404);
+
+    // One at a time per person: starting another supersedes theirs still running, so no one can queue
+    // hours of work; another officer's simulation is not touched.
+    const start = async (as: string) =>
+      (await h.api.post(`/api/drafts/${draftId}/simulations`, { token: h.token(as), body: {} })).body as { id: string };
+    const state = async (id: string) =>
+      (await h.api.get(`/api/drafts/${draftId}/simulations/${id}`, { token })).body as {
+        state: string;
+        error?: string;
+      };
+    const others = await start('policy2');
+    const first = await start('policy');
+    const latest = await start('policy');
+    expect(await state(first.id)).toMatchObject({ state: 'cancelled', error: expect.stringContaining('取代') });
+    expect((await state(latest.id)).state).toBe('running');
+    expect((await state(others.id)).state).toBe('running');
+    for (const id of [latest.id, others.id])
+      await h.api.call('delete', `/api/drafts/${draftId}/simulations/${id}`, { token });
   });
 
   it('serves definitions and calendars, and moves a running case to the new version (dry run, then for real)', async () => {
