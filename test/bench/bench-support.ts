@@ -1,6 +1,5 @@
 // What the throughput benches share: a fresh PostgreSQL database of their own, a free port, a row
 // of the figures table.
-import { createServer } from 'node:net';
 import { freshDatabase } from '../server/shared-database.js';
 
 /** One figure of a bench's table: what was measured, against its target. */
@@ -16,15 +15,7 @@ export function benchDatabase(purpose: string): Promise<{ url: string; drop: () 
   return freshDatabase(`throughput_${purpose}`);
 }
 
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address !== null ? address.port : 0);
-      });
-    });
-  });
+export { freePort } from '../server/http-client.js';
 
 /** The machine a table was measured on: cores and `uptime`'s load averages, said beside every table. */
 export async function machineLine(): Promise<string> {

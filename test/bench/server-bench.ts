@@ -5,10 +5,10 @@
 // a process keeps hot, so most are recovered from the store when their next task comes. Before each
 // completion the client reads the case (GET /api/cases/:id) to find its open task.
 // Runs on PostgreSQL with 2 processes (WORKERS=2), 1 process, and lowdb (BENCH_SERVERS to choose).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServer, stopServer, type ServerProcess } from '../server/http-client.js';
 import { formExample } from '../support/engine-harness.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { benchDatabase, freePort, machineLine, type FigureRow } from './bench-support.js';
@@ -44,52 +44,36 @@ interface Outcome {
 
 class Server {
   private constructor(
-    readonly base: string,
-    private readonly child: ChildProcess,
+    private readonly server: ServerProcess,
     private readonly cleanup: () => Promise<void>,
   ) {}
+
+  get base(): string {
+    return this.server.base;
+  }
 
   static async start(setting: ServerSetting): Promise<Server> {
     const port = await freePort();
     const dataDir = await mkdtemp(join(tmpdir(), 'qbz-server-bench-'));
     const database = setting.store === 'postgres' ? await benchDatabase('server') : undefined;
-    const child = spawn(
-      process.execPath,
-      [
-        ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
-        '--import',
-        'tsx',
-        'server/main.ts',
-      ],
+    const server = await startServer(
       {
-        env: {
-          ...process.env,
-          PORT: String(port),
-          DATA_DIR: dataDir,
-          ...(database !== undefined && { DATABASE_URL: database.url }),
-          WORKERS: String(setting.workers),
-          ADMIN_PASSWORD,
-          CLOCK: 'simulated',
-          CLOCK_START: '2024-04-01T09:00:00+08:00',
-          LOG_LEVEL: 'warn',
-          WEB_ROOT: join(dataDir, 'no-web'),
-        },
-        stdio: ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'inherit'],
+        DATA_DIR: dataDir,
+        ...(database !== undefined && { DATABASE_URL: database.url }),
+        WORKERS: String(setting.workers),
+        ADMIN_PASSWORD,
+        CLOCK: 'simulated',
+        CLOCK_START: '2024-04-01T09:00:00+08:00',
+        WEB_ROOT: join(dataDir, 'no-web'),
+      },
+      port,
+      {
+        // A loaded machine takes a while to compile and start the server (and migrate the database).
+        readyWithin: 600_000,
+        nodeArgs: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
       },
     );
-    // A failing bench must not leave the server running.
-    process.on('exit', () => child.kill('SIGKILL'));
-    const base = `http://127.0.0.1:${port}`;
-    // A loaded machine takes a while to compile and start the server (and migrate the database).
-    for (let up = false; !up;) {
-      if (child.exitCode !== null) throw new Error(`the server stopped at start (exit ${child.exitCode})`);
-      up = await fetch(`${base}/api/health`).then(
-        (response) => response.ok,
-        () => false,
-      );
-      if (!up) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    return new Server(base, child, async () => {
+    return new Server(server, async () => {
       await database?.drop();
       await rm(dataDir, { recursive: true, force: true });
     });
@@ -121,11 +105,7 @@ class Server {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill('SIGTERM');
-      await exited;
-    }
+    await stopServer(this.server);
     await this.cleanup();
   }
 }

@@ -5,7 +5,6 @@
 //   2. timer wave: the simulated clock moved past every timer, until all have fired; then each case's
 //      audit is read back: every timer fired once, in due order, and every audit chain verifies.
 // BENCH_WAKE_CASES sets the count, BENCH_WAKE_PARTS which parts run (default start,open,timers); BENCH_PROFILE=<dir> writes CPU profiles (node --cpu-prof) of both.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,7 +17,7 @@ import { DefinitionRegistry } from '../../engine/definitions/registry.js';
 import { LowdbStore } from '../../engine/store/index.js';
 import { WorkflowEngine } from '../../engine/workflow-engine.js';
 import { Accounts } from '../../server/accounts/accounts.js';
-import { freePort } from '../server/http-client.js';
+import { freePort, startServer, stopServer } from '../server/http-client.js';
 import { EngineHarness, throughCreation } from '../support/engine-harness.js';
 
 const COUNT = Number(process.env.BENCH_WAKE_CASES ?? 10_000);
@@ -94,47 +93,21 @@ async function storeOfWaitingCases(count: number): Promise<string> {
 async function coldStart(dataDir: string, name: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const server = spawn(
-    process.execPath,
-    [
-      ...(PROFILE === undefined
-        ? []
-        : ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`, `--cpu-prof-name=start-${name}.cpuprofile`]),
-      '--import',
-      'tsx',
-      'server/main.ts',
-    ],
+  const server = await startServer(
+    { DATA_DIR: dataDir, CLOCK: 'simulated', CLOCK_START: START, WEB_ROOT: join(dataDir, 'no-web') },
+    port,
     {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        CLOCK: 'simulated',
-        CLOCK_START: START,
-        LOG_LEVEL: 'warn',
-        WEB_ROOT: join(dataDir, 'no-web'),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      readyWithin: 600_000,
+      pollMs: 10,
+      nodeArgs:
+        PROFILE === undefined
+          ? []
+          : ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`, `--cpu-prof-name=start-${name}.cpuprofile`],
     },
   );
-  const kill = () => server.kill('SIGKILL');
-  process.on('exit', kill);
-  try {
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`the server on ${dataDir} exited with ${server.exitCode}`);
-      const answered = await fetch(`http://127.0.0.1:${port}/api/health`)
-        .then((response) => response.ok)
-        .catch(() => false);
-      if (answered) return (performance.now() - started) / 1000;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  } finally {
-    // SIGTERM: the server shuts down cleanly (and writes its CPU profile).
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-    process.off('exit', kill);
-  }
+  const seconds = (performance.now() - started) / 1000;
+  await stopServer(server);
+  return seconds;
 }
 
 /** The engine alone opening the store (in this process): the part of a start that grows with cases. */

@@ -59,22 +59,43 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `node --import tsx server/main.ts` with `env` and waits until GET /api/health answers. */
-/** `readyWithin`: how long start-up may take (ms; a loaded machine takes long over it). */
+/** How a server process is started and awaited. */
+export interface StartOptions {
+  /** How long start-up may take (ms; a loaded machine takes long over it). */
+  readyWithin?: number;
+  /** Node options before the entry point (e.g. `--cpu-prof` for a bench). */
+  nodeArgs?: readonly string[];
+  /** How often /api/health is asked while it starts (ms): a bench timing the start asks often. */
+  pollMs?: number;
+}
+
+/**
+ * Starts `node --import tsx server/main.ts` with `env` and waits until GET /api/health answers —
+ * the real server as `npm start` runs it, for tests and benches that need a process of its own.
+ */
 export async function startServer(
   env: Record<string, string>,
   port: number,
-  readyWithin = 30_000,
+  options: StartOptions | number = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const {
+    readyWithin = 30_000,
+    nodeArgs = [],
+    pollMs = 100,
+  } = typeof options === 'number' ? { readyWithin: options } : options;
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A failing test or bench must not leave the server running.
+  const kill = () => child.kill('SIGKILL');
+  process.on('exit', kill);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => {
+      process.off('exit', kill);
       resolve({ code, signal });
     });
   });
@@ -93,7 +114,13 @@ export async function startServer(
       child.kill('SIGKILL');
       throw new Error(`server not ready in ${readyWithin / 1000} s:\n${output}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   return { child, base, output: () => output, exited };
+}
+
+/** SIGTERM, then the exit: the server shuts down cleanly (and writes a CPU profile it was asked for). */
+export async function stopServer(server: ServerProcess): Promise<void> {
+  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGTERM');
+  await server.exited;
 }
