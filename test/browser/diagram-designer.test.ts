@@ -103,9 +103,7 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     await page.getByRole('switch', { name: '高级' }).click();
     const assignment = page.locator('[data-group-id="group-CamundaPlatform__UserAssignment"]');
     await assignment.locator('.bio-properties-panel-group-header').click();
-    await expect
-      .poll(() => assignment.locator('input[name="candidateGroups"]').inputValue())
-      .toBe('province,samr');
+    await expect.poll(() => assignment.locator('input[name="candidateGroups"]').inputValue()).toBe('province,samr');
     await page.getByRole('switch', { name: '高级' }).click();
     await page.getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => actor('samr').isChecked()).toBe(false);

@@ -362,7 +362,9 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     const others = await start('policy2');
     const first = await start('policy');
     const latest = await start('policy');
-    expect(await state(first.id)).toMatchObject({ state: 'cancelled', error: expect.stringContaining('取代') });
+    const superseded = await state(first.id);
+    expect(superseded.state).toBe('cancelled');
+    expect(superseded.error).toContain('取代');
     expect((await state(latest.id)).state).toBe('running');
     expect((await state(others.id)).state).toBe('running');
     for (const id of [latest.id, others.id])
