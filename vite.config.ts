@@ -15,21 +15,23 @@ export default defineConfig({
     root: '.',
     testTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: on CI's two cores, every file one after
+    // another. The unit files wait on fsync, child processes and PostgreSQL as much as they compute.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
         test: { name: 'unit', root: '.', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'] },
       },
       {
-        // After the other tests, one file at a time: each file runs a server and Chromium, and two of
-        // them beside the unit tests on two cores made timings (and so the tests) unreliable.
+        // After the other tests, two files at a time: each file runs a server and Chromium, and beside
+        // the unit tests on two cores they made timings (and so the tests) unreliable.
         extends: true,
         test: {
           name: 'browser',
           root: '.',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
-          fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
       },
