@@ -13,7 +13,8 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://localhost:3000' } },
   test: {
     root: '.',
-    testTimeout: 30_000,
+    // Two files at a time on two cores (below): a test that takes 20 s alone may take 40 s beside another.
+    testTimeout: 60_000,
     pool: 'forks',
     // Vitest's default is one worker fewer than the cores: on CI's two cores, every file one after
     // another. The unit files wait on fsync, child processes and PostgreSQL as much as they compute.

@@ -32,22 +32,27 @@ async function runFile(file: string): Promise<{ result: ScenarioResult; steps: u
   }
 }
 
-// One at a time: each script gets the whole test timeout, however busy the machine is.
+// One at a time: each script gets the whole timeout below, however busy the machine is.
 describe('test/scenarios/*.json', () => {
   it('finds the scenario files', () => {
     expect(files).toContain('contract-example.json');
     expect(files).toContain('full-lifecycle.json');
   });
 
-  it.each(files)('%s holds', async (name) => {
-    const { result, steps } = await runFile(join(SCENARIOS, name));
-    const failed = result.failedStep;
-    const message =
-      failed === undefined
-        ? `${name}: ${result.reason ?? 'failed'}`
-        : `${name}: step ${failed} ${JSON.stringify(steps[failed])} failed: ${result.reason ?? ''}`;
-    expect(result.ok, message).toBe(true);
-  });
+  it.each(files)(
+    '%s holds',
+    async (name) => {
+      const { result, steps } = await runFile(join(SCENARIOS, name));
+      const failed = result.failedStep;
+      const message =
+        failed === undefined
+          ? `${name}: ${result.reason ?? 'failed'}`
+          : `${name}: step ${failed} ${JSON.stringify(steps[failed])} failed: ${result.reason ?? ''}`;
+      expect(result.ok, message).toBe(true);
+      // The longest scripts (many cases, objections) take ~20 s alone and far longer beside other files.
+    },
+    180_000,
+  );
 });
 
 interface Run {
