@@ -13,7 +13,7 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://localhost:3000' } },
   test: {
     root: '.',
-    // Two files at a time on two cores (below): a test that takes 20 s alone may take 40 s beside another.
+    // Two unit files at a time on two cores (below): a test that takes 20 s alone may take 40 s beside another.
     testTimeout: 60_000,
     pool: 'forks',
     // Vitest's default is one worker fewer than the cores: on CI's two cores, every file one after
@@ -25,14 +25,16 @@ export default defineConfig({
         test: { name: 'unit', root: '.', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'] },
       },
       {
-        // After the other tests, two files at a time: each file runs a server and Chromium, and beside
-        // the unit tests on two cores they made timings (and so the tests) unreliable.
+        // After the other tests, one file at a time: each file runs a server and Chromium. Beside the
+        // unit tests, or two at once, on two cores, a confirmed decision's dialog sometimes stayed open
+        // past the test's wait (review-forms, twice in four runs): not yet understood, so serial.
         extends: true,
         test: {
           name: 'browser',
           root: '.',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
+          fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
       },
