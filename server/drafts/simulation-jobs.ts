@@ -39,11 +39,7 @@ export class SimulationJobs {
     run: (options: RunOptions) => Promise<Simulation[]>,
   ): SimulationJob {
     for (const entry of this.#jobs.values())
-      if (entry.job.startedBy === actor && entry.job.state === 'running') {
-        entry.abort.abort();
-        entry.job.state = 'cancelled';
-        entry.job.error = SUPERSEDED;
-      }
+      if (entry.job.startedBy === actor && entry.job.state === 'running') stop(entry, SUPERSEDED);
     const job: SimulationJob = {
       id: `s_${randomBytes(6).toString('base64url')}`,
       draft,
@@ -89,8 +85,7 @@ export class SimulationJobs {
     const entry = this.#jobs.get(id);
     if (job.state !== 'running' || entry === undefined)
       throw new EngineError('conflict', '模拟已经结束，无法取消', { job: id });
-    entry.abort.abort();
-    entry.job.state = 'cancelled';
+    stop(entry);
     return { ...entry.job };
   }
 
@@ -99,4 +94,10 @@ export class SimulationJobs {
     for (const entry of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
       this.#jobs.delete(entry.job.id);
   }
+}
+
+function stop(entry: { job: SimulationJob; abort: AbortController }, why?: string): void {
+  entry.abort.abort();
+  entry.job.state = 'cancelled';
+  if (why !== undefined) entry.job.error = why;
 }

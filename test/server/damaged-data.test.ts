@@ -53,7 +53,7 @@ describe('the real server on a data directory with damaged files', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'qbz-damaged-'));
     port = await freePort();
-    server = await startServer(env(), port, READY_WITHIN);
+    server = await startServer(env(), port, { readyWithin: READY_WITHIN });
     const admin = await login('admin', ADMIN_PASSWORD);
     for (const [username, roles] of [
       ['parks', PARKS.map((park) => `park:${park}`)],
@@ -113,7 +113,7 @@ describe('the real server on a data directory with damaged files', () => {
     ])
       expect(check.output).toContain(file);
 
-    server = await startServer({ ...env(), LOG_LEVEL: 'info' }, port, READY_WITHIN);
+    server = await startServer({ ...env(), LOG_LEVEL: 'info' }, port, { readyWithin: READY_WITHIN });
     const errors = server
       .output()
       .split('\n')

@@ -97,8 +97,8 @@ describe.skipIf(!postgresUp)('two server processes on one PostgreSQL database', 
     ports.a = await freePort();
     ports.b = await freePort();
     // One after the other on the empty database: the first creates the admin account.
-    servers.a = await startServer(env(), ports.a, 180_000);
-    servers.b = await startServer(env(), ports.b, 180_000);
+    servers.a = await startServer(env(), ports.a, { readyWithin: 180_000 });
+    servers.b = await startServer(env(), ports.b, { readyWithin: 180_000 });
     // Logged in through one process, the sessions work on the other (they live in the database).
     const login = async (username: string, password: string) => {
       const response = await call('a', 'POST', '/api/session', undefined, { username, password });
@@ -255,7 +255,7 @@ describe.skipIf(!postgresUp)('two server processes on one PostgreSQL database', 
     expect(firedAtKill).toBeLessThan(TIMERS);
     expect(answeredAtKill).toBeLessThan(REVIEWED * REVIEWS.length);
 
-    servers.a = await startServer(env(), ports.a, 180_000);
+    servers.a = await startServer(env(), ports.a, { readyWithin: 180_000 });
     // The same advance again through the restarted process: the rest of the timers fire, once.
     const again = await call('a', 'POST', '/api/admin/clock', tokens.admin, { advanceTo: PHASE_2 });
     expect(again.status, servers.a.output()).toBe(200);
