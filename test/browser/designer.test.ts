@@ -6,7 +6,7 @@ import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { startDesignerServer, type DesignerServer } from './designer-server.js';
 import { ADMIN_PASSWORD, CLOCK_START, USER_PASSWORD } from './web-server.js';
-import { twoChars } from './form-controls.js';
+import { clickInDialog, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 const IN_FORCE = '2024-03-14';
@@ -58,10 +58,7 @@ async function whyDisabled(page: Page, testId: string): Promise<string | null> {
 
 /** Answers 确定 in the confirmation dialog open on the page. */
 const confirmDialog = (page: Page) =>
-  page
-    .locator('.ant-modal-confirm')
-    .getByRole('button', { name: twoChars('确定') })
-    .click();
+  clickInDialog(page, page.locator('.ant-modal-confirm').getByRole('button', { name: twoChars('确定') }));
 
 /** Clicks a diagram element (wherever the diagram is scrolled to). */
 const selectElement = (page: Page, id: string) =>

@@ -4,7 +4,10 @@ import { expect } from 'vitest';
 /** antd spaces out two-character Chinese button labels (提 交). */
 export const twoChars = (text: string) => new RegExp(`^${Array.from(text).join('\\s?')}$`);
 
-/** Picks an option of an antd select by its visible text. */
+/**
+ * Picks an option of an antd (single) select by its visible text, and waits for its list to close:
+ * on a starved machine the list, still fading out, could cover the next button clicked.
+ */
 export async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
   await scope.getByLabel(label, { exact: true }).click();
   await page
@@ -12,6 +15,7 @@ export async function choose(page: Page, scope: Locator, label: string, option: 
     .filter({ hasText: option })
     .first()
     .click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 /**
@@ -26,4 +30,28 @@ export async function pickDate(page: Page, scope: Locator, label: string, date: 
   await page.keyboard.press('Enter');
   await expect.poll(() => field.inputValue()).toBe(date);
   await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Waits until no dialog on the page is still moving in. antd's dialogs zoom in; on a starved machine
+ * Playwright's "stable" check can pass between two frames of that animation and its click land beside
+ * the button (seen: the click reported done, no request sent, the dialog still open). A person waits
+ * for the dialog to stop moving before clicking; so does this.
+ */
+export async function dialogsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.ant-modal-root')).every(
+      (root) =>
+        !Array.from(root.querySelectorAll('[class*="-appear"], [class*="-enter"]')).some((element) =>
+          Array.from(element.classList).some((name) => /-(appear|enter)(-|$)/.test(name)),
+        ) && !root.getAnimations({ subtree: true }).some((animation) => animation.playState === 'running'),
+    ),
+  );
+}
+
+/** Clicks a button of an open dialog once the dialog has stopped moving. */
+export async function clickInDialog(page: Page, button: Locator): Promise<void> {
+  await button.waitFor();
+  await dialogsSettled(page);
+  await button.click();
 }

@@ -5,7 +5,7 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { completeWithExample } from './sample-cases.js';
-import { twoChars } from './form-controls.js';
+import { clickInDialog, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 const USERS: Record<string, string[]> = {
@@ -120,7 +120,7 @@ describe.runIf(browserAvailable())(
       expect(await openTasks(caseId)).toEqual(['provincialFeasibilityReview']);
 
       await form.getByRole('button', { name: twoChars('提交') }).click();
-      await dialog.getByRole('button', { name: '确认提交' }).click();
+      await clickInDialog(page, dialog.getByRole('button', { name: '确认提交' }));
       await form.waitFor({ state: 'detached' });
       expect(await openTasks(caseId)).toEqual(['submitCreationApplication']);
     }, 120_000);

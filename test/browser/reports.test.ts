@@ -7,7 +7,7 @@ import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { completeWithExample } from './sample-cases.js';
-import { twoChars } from './form-controls.js';
+import { clickInDialog, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 
@@ -157,7 +157,7 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     await page.getByRole('button', { name: '批量填写部门意见' }).click();
     const dialog = page.getByRole('dialog');
     for (const id of cases) await dialog.getByText(id, { exact: false }).waitFor();
-    await dialog.getByRole('button', { name: '下一步' }).click();
+    await clickInDialog(page, dialog.getByRole('button', { name: '下一步' }));
     const opinion = dialog.getByRole('radio', { name: '同意', exact: true });
     if ((await opinion.count()) > 0) await opinion.check();
     else {

@@ -5,7 +5,7 @@ import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, CREATION, opinions, type Step, walk } from './sample-cases.js';
-import { choose, twoChars } from './form-controls.js';
+import { choose, clickInDialog, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 const VERSION = '2024-03-14';
@@ -225,7 +225,7 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
     await form.getByRole('button', { name: twoChars('提交') }).click();
     const dialog = page.getByRole('dialog');
     await page.getByRole('dialog', { name: `确认提交「${choice}」？` }).waitFor();
-    await dialog.getByRole('button', { name: '确认提交' }).click();
+    await clickInDialog(page, dialog.getByRole('button', { name: '确认提交' }));
     await form.waitFor({ state: 'detached' });
   }
 

@@ -5,7 +5,7 @@ import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, CREATION, walk } from './sample-cases.js';
-import { choose, pickDate, twoChars } from './form-controls.js';
+import { choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
 const PROCESS = 'quality-brand-zone';
@@ -90,6 +90,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await login(park, 'park1');
     await park.getByRole('button', { name: '发起创建申请' }).click();
     const dialog = park.getByRole('dialog');
+    await dialogsSettled(park);
     await choose(park, dialog, '省级单位', '江苏省');
     await dialog.getByRole('button', { name: '发起创建申请' }).click();
     await park.waitForURL(/\/cases\//);
@@ -144,7 +145,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await review.getByLabel('部门名称', { exact: true }).fill('省农业农村厅');
     await pickDate(province, review, '论证日期', '2024-04-01');
     await review.getByRole('button', { name: twoChars('提交') }).click();
-    await province.getByRole('dialog').getByRole('button', { name: '确认提交' }).click();
+    await clickInDialog(province, province.getByRole('dialog').getByRole('button', { name: '确认提交' }));
     await review.waitFor({ state: 'detached' });
     expect((await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).openTasks).toEqual([
       expect.objectContaining({ taskId: 'provincialLeadingGroupReview' }),
