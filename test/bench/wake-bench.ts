@@ -126,10 +126,8 @@ async function coldStart(env: Record<string, string>, name: string, caseId?: str
       readyWithin: 600_000,
       pollMs: 10,
       entry: BUILT_ENTRY,
-      nodeArgs:
-        PROFILE === undefined
-          ? []
-          : ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`, `--cpu-prof-name=start-${name}.cpuprofile`],
+      // A folder per start: the main thread and each worker thread write a profile of their own.
+      nodeArgs: PROFILE === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${join(PROFILE, `start-${name}`)}`],
     },
   );
   const health = (performance.now() - started) / 1000;
@@ -324,7 +322,9 @@ if (PARTS.has('timers')) {
     problems.length === 0 ? 'yes' : `${problems.length} cases wrong`,
   );
 }
-for (const dir of [empty, full]) await rm(dir, { recursive: true, force: true });
+// BENCH_WAKE_KEEP=1 keeps the stores (to profile a start by hand).
+if (process.env.BENCH_WAKE_KEEP === '1') stage(`kept: ${empty} (empty), ${full} (${COUNT} cases)`);
+else for (const dir of [empty, full]) await rm(dir, { recursive: true, force: true });
 
 console.log(`\nwaking up (node ${process.version}, lowdb, ${COUNT} cases)`);
 console.table(figures);
