@@ -1,6 +1,6 @@
 import type { SharedCases } from '../ports.js';
 import type { CaseRuntime } from './case-runtime.js';
-import { fireCaseDue, WAVE_CONCURRENCY } from './timer-wave.js';
+import { allThenFirstFailure, fireCaseDue, WAVE_CONCURRENCY } from './timer-wave.js';
 
 /**
  * How long a process holds the due timers of a case it claimed: long enough for a batch of firings
@@ -26,7 +26,7 @@ export async function fireSharedDueTimers(runtime: CaseRuntime, shared: SharedCa
     const caseIds = await shared.claimDueTimers(now, holder, TIMER_LEASE_MS, WAVE_CONCURRENCY);
     if (caseIds.length === 0) return fired;
     const again = caseIds.some((caseId) => nothingDue.has(caseId));
-    const counts = await Promise.all(
+    const counts = await allThenFirstFailure(
       caseIds.map(async (caseId) => {
         try {
           if (again) return 0;

@@ -25,6 +25,17 @@ export async function fireCaseDue(runtime: CaseRuntime, caseId: string, now: str
 }
 
 /**
+ * Waits for every one of `work` (a wave's other cases go on when one fails: an incident is recorded
+ * on its case), then rejects with the first failure, if any — never returning while some still run.
+ */
+export async function allThenFirstFailure<T>(work: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
+
+/**
  * runDueTimers on a store of one process: every timer due by the clock fired at its own due instant,
  * each case's timers one after the other in due order (fireCaseDue). The due cases are taken from a
  * queue built once from the index (earliest due first), not by scanning every case per timer, and
@@ -47,7 +58,7 @@ export async function fireDueTimers(runtime: CaseRuntime): Promise<number> {
         firedNow += count;
       }
     };
-    await Promise.all(Array.from({ length: WAVE_CONCURRENCY }, worker));
+    await allThenFirstFailure(Array.from({ length: WAVE_CONCURRENCY }, worker));
     fired += firedNow;
     if (firedNow === 0) return fired;
   }
