@@ -80,10 +80,10 @@ export interface SharedCases {
    */
   changedSince(cursor: string | undefined): Promise<{ records: unknown[]; cursor: string }>;
   /**
-   * Leases to `holder` for `leaseMs` the running case with the earliest timer due by `now` that no
-   * other holder's lease covers; undefined when there is none to take.
+   * Leases to `holder` for `leaseMs` up to `limit` running cases with the earliest timers due by
+   * `now` that no other holder's lease covers, earliest first; empty when there is none to take.
    */
-  claimDueTimer(now: Date, holder: string, leaseMs: number): Promise<string | undefined>;
+  claimDueTimers(now: Date, holder: string, leaseMs: number, limit: number): Promise<string[]>;
   /** Ends the holder's lease on a case (a lease of another holder is left alone). */
   releaseTimer(caseId: string, holder: string): Promise<void>;
   /** How many running cases have a timer due by `now`, leased or not. */

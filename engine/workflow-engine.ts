@@ -64,6 +64,12 @@ export interface EngineOptions {
   hotCases?: number;
   /** Where notifications go besides the in-app centre (e-mail); none: nothing is sent. */
   notificationChannel?: NotificationChannel;
+  /**
+   * `background`: `open` returns once the definitions are loaded and the stored cases are read into
+   * the index behind it; `ready` settles when they are (a server listens at once and holds requests
+   * until then). Default `before-open`: `open` returns with every case loaded.
+   */
+  loadCases?: 'before-open' | 'background';
 }
 
 /**
@@ -78,6 +84,8 @@ export class WorkflowEngine {
   #calendarQueue: Promise<unknown> = Promise.resolve();
   /** This process's name on the timer leases it takes (shared stores). */
   readonly #timerHolder = `timers-${randomBytes(8).toString('hex')}`;
+  #ready: Promise<void> = Promise.resolve();
+  #loading = false;
 
   private constructor(
     private readonly runtime: CaseRuntime,
@@ -99,10 +107,32 @@ export class WorkflowEngine {
     const repository = new CaseRepository(options.store);
     const live = new LiveCache(options.hotCases ?? 64);
     const runtime = new CaseRuntime(definitions, repository, options.clock, options.ids ?? new RandomIds(), live);
-    await WorkflowEngine.#load(runtime);
     const engine = new WorkflowEngine(runtime, options.store, options.notificationChannel);
-    await engine.retryIncidents();
+    engine.#loading = true;
+    engine.#ready = (async () => {
+      await WorkflowEngine.#load(runtime);
+      await engine.retryIncidents();
+      engine.#loading = false;
+    })();
+    // Observed here so that a failure before the caller awaits `ready` is not an unhandled rejection;
+    // `ready` itself still rejects with it.
+    engine.#ready.catch(() => undefined);
+    if (options.loadCases !== 'background') await engine.#ready;
     return engine;
+  }
+
+  /**
+   * Settles when every stored case is in the index (and damaged ones quarantined); rejects when they
+   * could not be read. Already settled unless the engine was opened with `loadCases: 'background'`:
+   * until then nothing but the definitions, the clock and `loading` may be used.
+   */
+  get ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  /** True while the stored cases are still being read into the index (`loadCases: 'background'`). */
+  get loading(): boolean {
+    return this.#loading;
   }
 
   /**

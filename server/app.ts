@@ -111,20 +111,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(compression());
   app.use(express.json({ limit: deps.limits?.jsonBody ?? '1mb' }));
   app.use('/api', noStoreWhenLoggedIn);
-  const { beforeApi } = deps;
-  if (beforeApi !== undefined) {
-    app.use('/api', async (_request: Request, _response: Response, next: NextFunction) => {
-      await beforeApi();
-      next();
-    });
-  }
-  app.use(authenticate(accounts));
-
   app.get('/api/health', (_request, response) => {
     // From 1 November a missing next year is reported (README "Calendars"): notices would reach it.
     const calendarsMissing = engine.missingCalendarYears();
     response.json({
       status: 'ok',
+      // While the stored cases load (a cold start), every other request waits for them (below).
+      cases: engine.loading ? 'loading' : 'ready',
       definitions: engine.definitions.list().map((version) => version.key),
       ...(calendarsMissing.length > 0 && {
         calendarsMissing: calendarsMissing.map((missing) => ({
@@ -134,6 +127,20 @@ export function createApp(deps: AppDeps): Express {
       }),
     });
   });
+  // No request sees a half-loaded case index: everything but the health check waits for it.
+  app.use('/api', async (_request: Request, _response: Response, next: NextFunction) => {
+    await engine.ready;
+    next();
+  });
+  const { beforeApi } = deps;
+  if (beforeApi !== undefined) {
+    app.use('/api', async (_request: Request, _response: Response, next: NextFunction) => {
+      await beforeApi();
+      next();
+    });
+  }
+  app.use(authenticate(accounts));
+
   // The clock cases run on (a sandbox clock with CLOCK=simulated): "today" for every page.
   app.get('/api/clock', (_request, response) => {
     const now = engine.clock.now();

@@ -696,8 +696,12 @@ const bodies: Json = {
     now: INSTANT,
     timersFired: { type: 'integer', minimum: 0 },
   }),
-  Health: object('运行状态 / health', ['status', 'definitions'], {
+  Health: object('运行状态 / health', ['status', 'cases', 'definitions'], {
     status: { const: 'ok' },
+    cases: {
+      enum: ['loading', 'ready'],
+      description: '启动时案件是否仍在载入（载入期间其他请求等待）/ whether the stored cases are still loading',
+    },
     definitions: STRINGS,
     calendarsMissing: arrayOf(schema('CalendarMissing')),
   }),

@@ -115,15 +115,16 @@ const shared = store.shared !== undefined;
 const position = simulated !== undefined && shared ? new ClockPosition(store, simulated) : undefined;
 // E-mail notifications only when SMTP_URL is set; every message is recorded either way.
 const notificationChannel = emailChannelFromEnvironment(process.env);
+// The stored cases load behind the listening server (a cold start answers at once, docs/benchmarks.md
+// "Waking up"): /api/health answers meanwhile, every other API request waits for them.
+const loadStarted = performance.now();
 const engine = await WorkflowEngine.open({
   definitions: definitionsDir,
   store,
   clock,
+  loadCases: 'background',
   ...(notificationChannel !== undefined && { notificationChannel }),
 });
-for (const { caseId, damage } of engine.damaged) {
-  logger.error({ caseId, file: damage.file }, `案件 ${caseId} 已隔离（数据文件损坏）; run npm run store:check`);
-}
 // Sessions run on the machine's clock: advancing the sandbox clock must not log anyone out (CONTRACT §6).
 const accounts = new Accounts(store);
 await firstStart(accounts);
@@ -155,7 +156,23 @@ const app = createApp({
 });
 
 const scheduler = simulated === undefined ? new TimerScheduler(engine, logger) : undefined;
-scheduler?.start();
+let stopping = false;
+engine.ready.then(
+  () => {
+    for (const { caseId, damage } of engine.damaged) {
+      logger.error({ caseId, file: damage.file }, `案件 ${caseId} 已隔离（数据文件损坏）; run npm run store:check`);
+    }
+    logger.info({ ms: Math.round(performance.now() - loadStarted) }, 'cases loaded');
+    if (!stopping) scheduler?.start();
+  },
+  (error: unknown) => {
+    logger.fatal(
+      { err: error },
+      `无法载入案件 / cannot load the cases: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  },
+);
 
 const server: Server = app.listen(port, (error?: Error) => {
   // Express 5 calls back with the error when the port cannot be taken (EADDRINUSE): say so and stop.
@@ -176,7 +193,6 @@ const server: Server = app.listen(port, (error?: Error) => {
   );
 });
 
-let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;

@@ -1,17 +1,21 @@
 import type { SharedCases } from '../ports.js';
 import type { CaseRuntime } from './case-runtime.js';
+import { allThenFirstFailure, fireCaseDue, WAVE_CONCURRENCY } from './timer-wave.js';
 
 /**
- * How long a process holds the due timers of a case it claimed: long enough for a firing on a busy
- * machine; a process killed while holding a case delays its timers by at most this.
+ * How long a process holds the due timers of a case it claimed: long enough for a batch of firings
+ * on a busy machine; a process killed while holding a case delays its timers by at most this. A
+ * lease that runs out mid-firing costs nothing but time: the other process's commit on the same
+ * revision is refused (optimistic concurrency) and it finds the timer fired.
  */
 export const TIMER_LEASE_MS = 10_000;
 
 /**
- * runDueTimers on a store several processes share: case by case, each claimed under a lease
- * (SharedCases.claimDueTimer) so that processes firing at once take different cases, and its
- * earliest due timer fired on the case as stored — in due order across the cases this process
- * claims. Cases another process holds are left to it. Returns how many timers this process fired.
+ * runDueTimers on a store several processes share: the cases with the earliest due timers claimed
+ * WAVE_CONCURRENCY at a time, each under a lease (SharedCases.claimDueTimers, FOR UPDATE SKIP
+ * LOCKED) so that processes firing at once take different cases, and worked at once — each case's
+ * due timers fired in due order on the case as stored (fireCaseDue). Cases another process holds
+ * are left to it. Returns how many timers this process fired.
  */
 export async function fireSharedDueTimers(runtime: CaseRuntime, shared: SharedCases, holder: string): Promise<number> {
   const now = runtime.clock.now();
@@ -19,15 +23,22 @@ export async function fireSharedDueTimers(runtime: CaseRuntime, shared: SharedCa
   // A case claimed that had nothing due after all, claimed again: the run stops (never a busy loop).
   const nothingDue = new Set<string>();
   for (;;) {
-    const caseId = await shared.claimDueTimer(now, holder, TIMER_LEASE_MS);
-    if (caseId === undefined) return fired;
-    try {
-      if (nothingDue.has(caseId)) return fired;
-      if (await runtime.withCase(caseId, () => runtime.fireEarliestDue(caseId, now.toISOString(), { keepHot: false })))
-        fired += 1;
-      else nothingDue.add(caseId);
-    } finally {
-      await shared.releaseTimer(caseId, holder);
-    }
+    const caseIds = await shared.claimDueTimers(now, holder, TIMER_LEASE_MS, WAVE_CONCURRENCY);
+    if (caseIds.length === 0) return fired;
+    const again = caseIds.some((caseId) => nothingDue.has(caseId));
+    const counts = await allThenFirstFailure(
+      caseIds.map(async (caseId) => {
+        try {
+          if (again) return 0;
+          const count = await runtime.withCase(caseId, () => fireCaseDue(runtime, caseId, now.toISOString()));
+          if (count === 0) nothingDue.add(caseId);
+          return count;
+        } finally {
+          await shared.releaseTimer(caseId, holder);
+        }
+      }),
+    );
+    if (again) return fired;
+    fired += counts.reduce((sum, count) => sum + count, 0);
   }
 }

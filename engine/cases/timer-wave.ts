@@ -1,11 +1,46 @@
 import type { CaseRuntime } from './case-runtime.js';
 
 /**
+ * How many cases a timer wave works on at once: one case's firing waits on the disk (fsync) or on
+ * PostgreSQL while another's runs its process step. Bounded: each holds a recovered instance.
+ */
+export const WAVE_CONCURRENCY = 4;
+
+/**
+ * Fires every timer of one case due by `now`, earliest first — each its own transition, audit entry
+ * and commit, on the case as stored — with one recovery of its process instance: between its
+ * firings the instance stays hot at the revision just committed, and leaves the cache after the last
+ * unless the case was hot before. Run under the case's lock. Returns how many fired.
+ */
+export async function fireCaseDue(runtime: CaseRuntime, caseId: string, now: string): Promise<number> {
+  const wasHot = runtime.live.record(caseId) !== undefined;
+  let fired = 0;
+  try {
+    while (await runtime.fireEarliestDue(caseId, now, { keepHot: true })) fired += 1;
+  } finally {
+    // A wave's thousands of cases nobody works on must not push out the ones people do.
+    if (!wasHot) runtime.live.drop(caseId);
+  }
+  return fired;
+}
+
+/**
+ * Waits for every one of `work` (a wave's other cases go on when one fails: an incident is recorded
+ * on its case), then rejects with the first failure, if any — never returning while some still run.
+ */
+export async function allThenFirstFailure<T>(work: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
+
+/**
  * runDueTimers on a store of one process: every timer due by the clock fired at its own due instant,
- * in due order across cases (each case's own timers one after the other, earliest first). The due
- * cases are taken from a queue built once from the index, not by scanning every case per timer; a
- * case whose firing armed another due timer goes back into the queue. Cases that commands made due
- * meanwhile are found by one more look at the index when the queue runs dry. Returns how many fired.
+ * each case's timers one after the other in due order (fireCaseDue). The due cases are taken from a
+ * queue built once from the index (earliest due first), not by scanning every case per timer, and
+ * worked WAVE_CONCURRENCY at a time. Cases that commands made due meanwhile are found by one more
+ * look at the index when the queue runs dry. Returns how many fired.
  */
 export async function fireDueTimers(runtime: CaseRuntime): Promise<number> {
   const now = runtime.clock.now().toISOString();
@@ -13,21 +48,17 @@ export async function fireDueTimers(runtime: CaseRuntime): Promise<number> {
   for (;;) {
     const queue = runtime.index.dueQueue(now);
     let firedNow = 0;
-    for (let entry = queue.pop(); entry !== undefined; entry = queue.pop()) {
-      const { caseId } = entry;
-      const current = runtime.index.earliestTimerOf(caseId)?.fireAt;
-      if (current === undefined || current > now) continue;
-      // A command fired this case's timer meanwhile: its next one waits for its own turn.
-      if (current > entry.fireAt) {
-        queue.push({ caseId, fireAt: current });
-        continue;
+    const worker = async (): Promise<void> => {
+      for (let entry = queue.pop(); entry !== undefined; entry = queue.pop()) {
+        const { caseId } = entry;
+        const current = runtime.index.earliestTimerOf(caseId)?.fireAt;
+        if (current === undefined || current > now) continue;
+        // Not `firedNow += await …`: that reads firedNow before the await, losing the other workers' counts.
+        const count = await runtime.withLock(caseId, () => fireCaseDue(runtime, caseId, now));
+        firedNow += count;
       }
-      const done = await runtime.withLock(caseId, () => runtime.fireEarliestDue(caseId, now, { keepHot: false }));
-      if (!done) continue;
-      firedNow += 1;
-      const next = runtime.index.earliestTimerOf(caseId)?.fireAt;
-      if (next !== undefined && next <= now) queue.push({ caseId, fireAt: next });
-    }
+    };
+    await allThenFirstFailure(Array.from({ length: WAVE_CONCURRENCY }, worker));
     fired += firedNow;
     if (firedNow === 0) return fired;
   }

@@ -18,10 +18,21 @@ const BOOT_LIMIT_MS = 120_000;
 /** The word every limit problem starts with (the designer shows it as the problem's message). */
 export const LIMIT = '超出限制';
 
-const WORKER = new URL('./draft-worker.ts', import.meta.url).href;
-// The worker is TypeScript: it registers tsx (the server's runtime) in its own thread, then loads it.
-const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(WORKER)}); });`;
+/**
+ * The source the worker thread evaluates. Run from the sources (tests, tsx) the worker is TypeScript:
+ * it registers tsx in its own thread, then loads draft-worker.ts. Run from the bundle (`npm start`,
+ * build/server.ts) this code sits in dist/node/server/main.js with draft-worker.js built beside it,
+ * which plain node loads.
+ */
+function bootSource(): string {
+  if (!import.meta.url.endsWith('.ts')) {
+    return `import(${JSON.stringify(new URL('./draft-worker.js', import.meta.url).href)});`;
+  }
+  const worker = new URL('./draft-worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(worker)}); });`;
+}
+const BOOT = bootSource();
 
 /** What the worker posts: `ready` once it has loaded, then progress and one answer per job, by id. */
 type Message =

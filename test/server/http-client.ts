@@ -67,11 +67,18 @@ export interface StartOptions {
   nodeArgs?: readonly string[];
   /** How often /api/health is asked while it starts (ms): a bench timing the start asks often. */
   pollMs?: number;
+  /** What node runs: default the sources through tsx; a bench of `npm start` passes the bundle. */
+  entry?: readonly string[];
 }
 
+/** The server from its sources, as tests run it. */
+export const SOURCE_ENTRY = ['--import', 'tsx', 'server/main.ts'] as const;
+/** The server as `npm start` runs it: the bundle `npm run build` writes (build/server.ts). */
+export const BUILT_ENTRY = ['dist/node/server/main.js'] as const;
+
 /**
- * Starts `node --import tsx server/main.ts` with `env` and waits until GET /api/health answers —
- * the real server as `npm start` runs it, for tests and benches that need a process of its own.
+ * Starts `node --import tsx server/main.ts` (or `options.entry`) with `env` and waits until GET
+ * /api/health answers — the real server, for tests and benches that need a process of its own.
  */
 export async function startServer(
   env: Record<string, string>,
@@ -82,8 +89,9 @@ export async function startServer(
     readyWithin = 30_000,
     nodeArgs = [],
     pollMs = 100,
+    entry = SOURCE_ENTRY,
   } = typeof options === 'number' ? { readyWithin: options } : options;
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -29,20 +29,26 @@ export class PostgresSharedCases implements SharedCases {
     return { records: rows.filter((row) => row.body !== null).map((row) => row.body), cursor: horizon };
   }
 
-  async claimDueTimer(now: Date, holder: string, leaseMs: number): Promise<string | undefined> {
+  async claimDueTimers(now: Date, holder: string, leaseMs: number, limit: number): Promise<string[]> {
+    // One statement for the batch. SKIP LOCKED before LIMIT: processes claiming at once take
+    // different cases. A case with several due timers may take several of the `limit` rows.
     const { rows } = await this.pool.query<{ id: string }>(
-      `UPDATE cases SET timer_lease_holder = $2, timer_lease_until = clock_timestamp() + $3 * interval '1 millisecond'
-       WHERE id = (
-         SELECT cases.id FROM case_timers JOIN cases ON cases.id = case_timers.case_id
+      `WITH claimed AS (
+         SELECT cases.id, case_timers.fire_at FROM case_timers JOIN cases ON cases.id = case_timers.case_id
          WHERE case_timers.fire_at <= $1 AND cases.final IS NOT TRUE
            AND (cases.timer_lease_until IS NULL OR cases.timer_lease_until < clock_timestamp())
          ORDER BY case_timers.fire_at, cases.id
-         LIMIT 1
-         FOR UPDATE OF cases SKIP LOCKED)
-       RETURNING id`,
-      [now.toISOString(), holder, leaseMs],
+         LIMIT $4
+         FOR UPDATE OF cases SKIP LOCKED),
+       leased AS (
+         UPDATE cases SET timer_lease_holder = $2, timer_lease_until = clock_timestamp() + $3 * interval '1 millisecond'
+         WHERE id IN (SELECT id FROM claimed)
+         RETURNING id)
+       SELECT leased.id FROM leased JOIN claimed ON claimed.id = leased.id
+       GROUP BY leased.id ORDER BY min(claimed.fire_at), leased.id`,
+      [now.toISOString(), holder, leaseMs, limit],
     );
-    return rows[0]?.id;
+    return rows.map((row) => row.id);
   }
 
   async releaseTimer(caseId: string, holder: string): Promise<void> {

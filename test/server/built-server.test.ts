@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUILT_ENTRY, freePort, startServer, stopServer } from './http-client.js';
+
+const ADMIN_PASSWORD = 'root-secret-for-tests';
+
+/**
+ * The server as `npm start` runs it: the bundle build/server.ts writes (dist/node), not the sources.
+ * What only a bundle can get wrong: modules found next to the code (the designer's worker thread, the
+ * PostgreSQL migrations), JSON from packages, the dynamic import of serve.ts.
+ */
+describe('the built server (npm start)', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('starts from dist/node, answers health, and runs a designer job in its worker thread', async () => {
+    execFileSync(process.execPath, ['--import', 'tsx', 'build/server.ts'], { stdio: 'inherit' });
+    const dataDir = await mkdtemp(join(tmpdir(), 'qbz-built-'));
+    dirs.push(dataDir);
+    const server = await startServer({ DATA_DIR: dataDir, ADMIN_PASSWORD }, await freePort(), {
+      entry: BUILT_ENTRY,
+      readyWithin: 60_000,
+    });
+    try {
+      const call = async (method: string, path: string, token?: string, body?: unknown) => {
+        const response = await fetch(`${server.base}${path}`, {
+          method,
+          headers: {
+            ...(token !== undefined && { Authorization: `Bearer ${token}` }),
+            ...(body !== undefined && { 'Content-Type': 'application/json' }),
+          },
+          ...(body !== undefined && { body: JSON.stringify(body) }),
+        });
+        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      };
+      const health = await call('GET', '/api/health');
+      expect(health.body).toMatchObject({ status: 'ok', definitions: ['quality-brand-zone@2024-03-14'] });
+      expect(['loading', 'ready']).toContain(health.body.cases);
+      const login = await call('POST', '/api/session', undefined, { username: 'admin', password: ADMIN_PASSWORD });
+      const token = String(login.body.token);
+      const draft = await call('POST', '/api/drafts', token, { process: 'quality-brand-zone', from: '2024-03-14' });
+      expect(draft.status, server.output()).toBe(201);
+      const validated = await call('POST', `/api/drafts/${String(draft.body.id)}/validate`, token);
+      expect(validated, server.output()).toMatchObject({ status: 200, body: { ok: true, problems: [] } });
+    } finally {
+      await stopServer(server);
+    }
+  });
+});
