@@ -21,7 +21,7 @@ export const LIMIT = '超出限制';
 /**
  * The source the worker thread evaluates. Run from the sources (tests, tsx) the worker is TypeScript:
  * it registers tsx in its own thread, then loads draft-worker.ts. Run from the bundle (`npm start`,
- * build/server.ts) this code sits in dist/node/server/main.js with draft-worker.js built beside it,
+ * server/bundle.ts) this code sits in dist/node/server/main.js with draft-worker.js built beside it,
  * which plain node loads.
  */
 function bootSource(): string {

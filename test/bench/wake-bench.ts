@@ -266,8 +266,8 @@ stage(`seeding ${COUNT} waiting cases`);
 const empty = await emptyStore();
 const full = await storeOfWaitingCases(COUNT);
 if (PARTS.has('start')) {
-  stage('building the server (build/server.ts), as npm start does');
-  execFileSync(process.execPath, ['--import', 'tsx', 'build/server.ts'], { stdio: 'inherit' });
+  stage('building the server (server/bundle.ts), as npm start does');
+  execFileSync(process.execPath, ['--import', 'tsx', 'server/bundle.ts'], { stdio: 'inherit' });
   const stores: {
     kind: string;
     env: (dir: string, name: string) => Promise<{ env: Record<string, string>; drop?: () => Promise<void> }>;

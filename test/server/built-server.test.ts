@@ -8,7 +8,7 @@ import { BUILT_ENTRY, freePort, startServer, stopServer } from './http-client.js
 const ADMIN_PASSWORD = 'root-secret-for-tests';
 
 /**
- * The server as `npm start` runs it: the bundle build/server.ts writes (dist/node), not the sources.
+ * The server as `npm start` runs it: the bundle server/bundle.ts writes (dist/node), not the sources.
  * What only a bundle can get wrong: modules found next to the code (the designer's worker thread, the
  * PostgreSQL migrations), JSON from packages, the dynamic import of serve.ts.
  */
@@ -19,7 +19,7 @@ describe('the built server (npm start)', () => {
   });
 
   it('starts from dist/node, answers health, and runs a designer job in its worker thread', async () => {
-    execFileSync(process.execPath, ['--import', 'tsx', 'build/server.ts'], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/bundle.ts'], { stdio: 'inherit' });
     const dataDir = await mkdtemp(join(tmpdir(), 'qbz-built-'));
     dirs.push(dataDir);
     const server = await startServer({ DATA_DIR: dataDir, ADMIN_PASSWORD }, await freePort(), {

@@ -73,7 +73,7 @@ export interface StartOptions {
 
 /** The server from its sources, as tests run it. */
 export const SOURCE_ENTRY = ['--import', 'tsx', 'server/main.ts'] as const;
-/** The server as `npm start` runs it: the bundle `npm run build` writes (build/server.ts). */
+/** The server as `npm start` runs it: the bundle `npm run build` writes (server/bundle.ts). */
 export const BUILT_ENTRY = ['dist/node/server/main.js'] as const;
 
 /**

@@ -1,4 +1,4 @@
-// `npm run build` (after the web app): bundles the server into dist/node so that `npm start` runs it
+// `npm run build` (after the web app) runs this: bundles the server into dist/node so that `npm start` runs it
 // with plain node. Compiling the TypeScript sources at every start (tsx) cost ~2.8 s of a cold start
 // on an empty store (docs/benchmarks.md, "Waking up"); a bundle loads in a fraction of that.
 //
