@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { browserAvailable, launchChromium } from '../browser/chromium.js';
 import { buildWebApp, startWebServer, type WebServer } from '../browser/web-server.js';
-import { caseReady, signedInPage, WAIT } from './page-weight-page.js';
+import { caseReady, inboxReady, signedInPage, WAIT } from './page-weight-page.js';
 
 const RUNS = 5;
 const TARGET_MS = 1500;
@@ -96,8 +96,8 @@ try {
       body: { process: PROCESS, park: 'P-001', province: '320000' },
     });
     const casePath = `/cases/${encodeURIComponent(started.id)}`;
-    const inboxReady = (page: Page) => page.getByRole('link', { name: started.id }).first().waitFor(WAIT);
-    subjects.push({ webRoot, server, casePath, inboxReady, inbox: [] as Visit[], cases: [] as Visit[] });
+    const ready = (page: Page) => inboxReady(page, started.id);
+    subjects.push({ webRoot, server, casePath, inboxReady: ready, inbox: [] as Visit[], cases: [] as Visit[] });
   }
   for (const subject of subjects) await visit(browser, subject.server, subject.casePath, caseReady); // warm the servers, not the browser
   for (let run = 0; run < RUNS; run++)

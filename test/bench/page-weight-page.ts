@@ -17,9 +17,32 @@ export async function signedInPage(browser: Browser, server: WebServer, user: st
   return { context, page, cdp };
 }
 
-/** A case page is usable when the open task's form can be filled: its first field and its submit button. */
+/**
+ * A case page is usable when the open task's form can be filled: its first field and its submit
+ * button are there and shown. Checked in the page at every frame: a locator's wait retries from
+ * outside at growing intervals (up to 500 ms apart), and the figure took that wait in as well.
+ * (No named functions inside: tsx would wrap them in a helper the page does not have.)
+ */
 export async function caseReady(page: Page): Promise<void> {
-  const form = page.locator('[data-task]').first();
-  await form.locator('input, textarea').first().waitFor(WAIT);
-  await form.locator('button[type="submit"]').first().waitFor(WAIT);
+  await page.waitForFunction(
+    () =>
+      [
+        document.querySelector('[data-task] input, [data-task] textarea'),
+        document.querySelector('[data-task] button[type="submit"]'),
+      ].every((element) => element?.checkVisibility() === true),
+    undefined,
+    { polling: 'raf', ...WAIT },
+  );
+}
+
+/** The inbox is usable when the case's link is shown (checked at every frame, as `caseReady`). */
+export async function inboxReady(page: Page, caseId: string): Promise<void> {
+  await page.waitForFunction(
+    (id) =>
+      Array.from(document.querySelectorAll('a')).some(
+        (link) => link.textContent.trim() === id && link.checkVisibility(),
+      ),
+    caseId,
+    { polling: 'raf', ...WAIT },
+  );
 }
