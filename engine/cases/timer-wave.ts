@@ -29,10 +29,12 @@ export async function fireCaseDue(runtime: CaseRuntime, caseId: string, now: str
  * on its case), then rejects with the first failure, if any — never returning while some still run.
  */
 export async function allThenFirstFailure<T>(work: readonly Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(work);
-  const failed = settled.find((result) => result.status === 'rejected');
-  if (failed !== undefined) throw failed.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+  const values: T[] = [];
+  for (const result of await Promise.allSettled(work)) {
+    if (result.status !== 'fulfilled') throw result.reason;
+    values.push(result.value);
+  }
+  return values;
 }
 
 /**
