@@ -8,8 +8,11 @@ import { postgresAvailable } from '../support/postgres.js';
 import { freePort, startServer, type ServerProcess } from './http-client.js';
 import { databaseQuery, freshDatabase, inParallel, Seeder } from './shared-database.js';
 
-/** Due timers per phase (one per case, when acceptance opens): what runs well under a minute on 2 busy cores. */
-const TIMERS = 150;
+/**
+ * Due timers per phase (one per case, when acceptance opens): by default what runs well under a
+ * minute on 2 busy cores; TWO_PROCESS_TIMERS=1000 runs the issue's full count (README).
+ */
+const TIMERS = Number(process.env.TWO_PROCESS_TIMERS ?? 150);
 /** Cases whose two provincial reviews are completed over HTTP while the timers fire, per phase. */
 const REVIEWED = 40;
 const CLIENTS = 6;
