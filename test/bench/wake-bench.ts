@@ -16,7 +16,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
-import pg from 'pg';
 import { chainEntries, GENESIS_HASH, type AuditEntry } from '../../engine/audit/audit-chain.js';
 import { SimulatedClock } from '../../engine/clock.js';
 import type { CaseRecord } from '../../engine/cases/case-record.js';
@@ -26,7 +25,9 @@ import type { Store } from '../../engine/ports.js';
 import { WorkflowEngine } from '../../engine/workflow-engine.js';
 import { Accounts } from '../../server/accounts/accounts.js';
 import { BUILT_ENTRY, freePort, startServer, stopServer } from '../server/http-client.js';
+import { freshDatabase } from '../server/shared-database.js';
 import { EngineHarness, throughCreation } from '../support/engine-harness.js';
+import { adminQuery, POSTGRES_URL } from '../support/postgres.js';
 
 const COUNT = Number(process.env.BENCH_WAKE_CASES ?? 10_000);
 const PROFILE = process.env.BENCH_PROFILE;
@@ -37,7 +38,6 @@ const AFTER_DOWNTIME = '2025-04-03T09:00:00+08:00';
 
 /** The park user of the first case: the cold start's first real read is theirs. */
 const READER = { username: 'park-wake', password: 'Wake-bench-7d2Qx9' };
-const POSTGRES = process.env.BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432';
 const STORES = new Set((process.env.BENCH_WAKE_STORES ?? 'lowdb,postgres').split(','));
 
 /** Where the stores go (BENCH_TMP, default the system's temp folder). */
@@ -151,42 +151,23 @@ async function coldStart(env: Record<string, string>, name: string, caseId?: str
   return figures;
 }
 
-/** A PostgreSQL database `wake_<pid>_<name>` holding a copy of the data directory (store:copy), dropped by `drop`. */
+/** A fresh PostgreSQL database `wake_<name>_*` holding a copy of the data directory (store:copy), dropped by `drop`. */
 async function postgresCopy(dataDir: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const database = `wake_${process.pid}_${name}`;
-  const admin = new pg.Client({ connectionString: `${POSTGRES}/test` });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const url = `${POSTGRES}/${database}`;
+  const database = await freshDatabase(`wake_${name}`);
   execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'engine/cli/store-copy.ts', '--from', dataDir, '--to', url, '--json'],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
+    ['--import', 'tsx', 'engine/cli/store-copy.ts', '--from', dataDir, '--to', database.url, '--json'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  return {
-    url,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: `${POSTGRES}/test` });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  return database;
 }
 
-/** Whether PostgreSQL answers (BENCH_POSTGRES, default 127.0.0.1:5432). */
+/** Whether PostgreSQL answers (TEST_DATABASE_URL, default 127.0.0.1:5432, as the tests). */
 async function postgresUp(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: `${POSTGRES}/test` });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
+  return adminQuery('SELECT 1').then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The engine alone opening the store (in this process): the part of a start that grows with cases. */
@@ -282,7 +263,7 @@ if (PARTS.has('start')) {
           return { env: { DATABASE_URL: copy.url, DATA_DIR: dir }, drop: copy.drop };
         },
       });
-    else stage(`PostgreSQL does not answer at ${POSTGRES}: its cold start is not measured`);
+    else stage(`PostgreSQL does not answer at ${POSTGRES_URL}: its cold start is not measured`);
   }
   for (const { kind, env } of stores) {
     stage(`cold starts, ${kind}`);
