@@ -3,7 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILT_ENTRY, freePort, startServer, stopServer } from './http-client.js';
+import { openApiDocument } from '../../server/openapi.js';
+import { BUILT_ENTRY, fetchChecked, freePort, startServer, stopServer } from './http-client.js';
+import { OpenApiChecker } from './openapi-checker.js';
 
 const ADMIN_PASSWORD = 'root-secret-for-tests';
 
@@ -13,6 +15,7 @@ const ADMIN_PASSWORD = 'root-secret-for-tests';
  * PostgreSQL migrations), JSON from packages, the dynamic import of serve.ts.
  */
 describe('the built server (npm start)', () => {
+  const checker = new OpenApiChecker(openApiDocument(false));
   const dirs: string[] = [];
   afterAll(async () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
@@ -27,16 +30,13 @@ describe('the built server (npm start)', () => {
       readyWithin: 60_000,
     });
     try {
+      // Every answer checked against the OpenAPI document, as the other tests of a real process do.
       const call = async (method: string, path: string, token?: string, body?: unknown) => {
-        const response = await fetch(`${server.base}${path}`, {
-          method,
-          headers: {
-            ...(token !== undefined && { Authorization: `Bearer ${token}` }),
-            ...(body !== undefined && { 'Content-Type': 'application/json' }),
-          },
-          ...(body !== undefined && { body: JSON.stringify(body) }),
+        const answer = await fetchChecked(checker, server.base, method, path, {
+          ...(token !== undefined && { token }),
+          ...(body !== undefined && { body }),
         });
-        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+        return { status: answer.status, body: answer.body as Record<string, unknown> };
       };
       const health = await call('GET', '/api/health');
       expect(health.body).toMatchObject({ status: 'ok', definitions: ['quality-brand-zone@2024-03-14'] });
