@@ -22,12 +22,13 @@ export const SYSTEM = 'system';
 export type Step = (live: LiveInstance, transition: Transition) => void;
 
 /**
- * keepHot false: the instance is not kept in memory after the commit (a timer wave: thousands of
- * cases nobody is working on would push out the ones people are, and the heap would hold dozens of
- * instances of megabytes each for nothing).
+ * keepHot: whether the instance stays in memory after the commit (default: yes). A timer wave keeps
+ * it only while the case has more timers due: thousands of cases nobody is working on would push
+ * out the ones people are, and each instance held through a commit costs the garbage collector
+ * megabytes to copy.
  */
 export interface RunOptions {
-  keepHot?: boolean;
+  keepHot?: boolean | ((committed: CaseRecord) => boolean);
 }
 
 /** How often a command refused because another process committed the case first is run again. */
@@ -230,6 +231,7 @@ export class CaseRuntime {
       });
     } catch (error) {
       this.live.drop(record.id);
+      live.release();
       return this.#raiseIncident(record, version, now, error);
     }
     return this.settle(transition, live, submissions, origin, options);
@@ -248,7 +250,11 @@ export class CaseRuntime {
       newRef: () => this.ids.next('task'),
       ...(origin !== undefined && { origin }),
     });
-    const state = ended ? undefined : await live.state();
+    const state = ended ? undefined : live.state();
+    const { keepHot = true } = options;
+    const keep =
+      !ended && this.live.capacity > 0 && (typeof keepHot === 'function' ? keepHot(transition.record) : keepHot);
+    if (!keep) live.release();
     let committed: CaseRecord;
     try {
       committed = await this.repository.commit(transition.record, {
@@ -263,8 +269,8 @@ export class CaseRuntime {
       if (isEngineError(error, 'conflict')) await this.#reread(transition.record.id);
       throw error;
     }
-    if (ended || options.keepHot === false) this.live.drop(committed.id);
-    else this.live.keep(committed, live);
+    if (keep) this.live.keep(committed, live);
+    else this.live.drop(committed.id);
     this.index.remember(committed);
     await this.#committed(transition, committed);
     return committed;

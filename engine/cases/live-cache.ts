@@ -11,7 +11,7 @@ import type { CaseRecord } from './case-record.js';
 export class LiveCache {
   readonly #entries = new Map<string, { revision: number; live: LiveInstance; record: CaseRecord }>();
 
-  constructor(private readonly capacity: number) {}
+  constructor(readonly capacity: number) {}
 
   /** The instance of a case at `revision`, removed from the cache (the caller owns it now). */
   take(caseId: string, revision: number): LiveInstance | undefined {

@@ -53,7 +53,7 @@ export async function migrateCase(
       formKey: target.model.userTasks.find((spec) => spec.elementId === task.elementId)?.formKey ?? task.formKey,
     }));
     transition.note('case.migrated', { from: from.key, to: target.key, items: plan.items });
-    const committed = await runtime.commitRecord(transition, await live.state());
+    const committed = await runtime.commitRecord(transition, live.state());
     runtime.live.keep(committed, live);
     return { plan, applied: true, view: runtime.view(committed) };
   });

@@ -1,3 +1,4 @@
+import type { CaseRecord } from './case-record.js';
 import type { CaseRuntime } from './case-runtime.js';
 
 /**
@@ -16,7 +17,10 @@ export async function fireCaseDue(runtime: CaseRuntime, caseId: string, now: str
   const wasHot = runtime.live.record(caseId) !== undefined;
   let fired = 0;
   try {
-    while (await runtime.fireEarliestDue(caseId, now, { keepHot: true })) fired += 1;
+    const moreDue = (committed: CaseRecord) =>
+      committed.timers.some((timer) => timer.fireAt !== undefined && timer.fireAt <= now);
+    const keepHot = (committed: CaseRecord) => wasHot || moreDue(committed);
+    while (await runtime.fireEarliestDue(caseId, now, { keepHot })) fired += 1;
   } finally {
     // A wave's thousands of cases nobody works on must not push out the ones people do.
     if (!wasHot) runtime.live.drop(caseId);

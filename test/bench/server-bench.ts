@@ -5,7 +5,9 @@
 // a process keeps hot, so most are recovered from the store when their next task comes. Before each
 // completion the client reads the case (GET /api/cases/:id) to find its open task.
 // Runs on PostgreSQL with 2 processes (WORKERS=2), 1 process, and lowdb (BENCH_SERVERS to choose).
-import { mkdtemp, rm } from 'node:fs/promises';
+// BENCH_PROFILE=<dir> writes the servers' CPU profiles; BENCH_NODE_ARGS adds node options to the
+// servers (e.g. `--trace-gc`), and BENCH_SERVER_OUTPUT=<file> keeps what they printed.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, stopServer, type ServerProcess } from '../server/http-client.js';
@@ -70,7 +72,10 @@ class Server {
       {
         // A loaded machine takes a while to compile and start the server (and migrate the database).
         readyWithin: 600_000,
-        nodeArgs: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
+        nodeArgs: [
+          ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+          ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        ],
       },
     );
     return new Server(server, async () => {
@@ -106,6 +111,7 @@ class Server {
 
   async stop(): Promise<void> {
     await stopServer(this.server);
+    if (process.env.BENCH_SERVER_OUTPUT) await writeFile(process.env.BENCH_SERVER_OUTPUT, this.server.output());
     await this.cleanup();
   }
 }
