@@ -77,28 +77,39 @@ async function clockFromEnvironment(): Promise<{ clock: Clock; simulated?: Simul
   return { clock: simulated, simulated };
 }
 
+/**
+ * The first accounts of an empty store: admin from ADMIN_PASSWORD, or the demo accounts with a
+ * password printed once. Admin comes first, created only if absent: of two processes started at
+ * once on an empty database, the one that makes it makes the rest, and the other says so instead of
+ * printing a password that is not the one stored.
+ */
 async function firstStart(accounts: Accounts): Promise<void> {
   if ((await accounts.count()) > 0) return;
   const adminPassword = process.env.ADMIN_PASSWORD;
-  if (adminPassword !== undefined && adminPassword !== '') {
-    try {
-      await accounts.create({
-        username: 'admin',
-        password: adminPassword,
-        roles: ['admin'],
-        displayName: '系统管理员',
-      });
-    } catch (error) {
-      // A refused ADMIN_PASSWORD is a setting to fix, said plainly, not a stack trace.
-      if (!isEngineError(error)) throw error;
-      logger.fatal(`ADMIN_PASSWORD 不可用：${error.message} / ADMIN_PASSWORD refused`);
-      process.exit(1);
+  const demo = adminPassword === undefined || adminPassword === '';
+  const password = demo ? `demo-${randomBytes(6).toString('base64url')}` : adminPassword;
+  const made = demo ? DEMO_ACCOUNTS : [{ username: 'admin', roles: ['admin'], displayName: '系统管理员' }];
+  const isAdmin = (account: { username: string }) => account.username === 'admin';
+  const admin = made.find(isAdmin);
+  const others = made.filter((account) => !isAdmin(account));
+  if (admin === undefined) throw new Error('the first accounts have no admin');
+  try {
+    await accounts.create({ ...admin, password });
+  } catch (error) {
+    if (!isEngineError(error)) throw error;
+    if (error.code === 'conflict') {
+      logger.info('first start: another server process created the first accounts (its output shows them)');
+      return;
     }
+    // A refused ADMIN_PASSWORD is a setting to fix, said plainly, not a stack trace.
+    logger.fatal(`ADMIN_PASSWORD 不可用：${error.message} / ADMIN_PASSWORD refused`);
+    process.exit(1);
+  }
+  if (!demo) {
     logger.info('first start: created user admin (password from ADMIN_PASSWORD)');
     return;
   }
-  const password = `demo-${randomBytes(6).toString('base64url')}`;
-  await Promise.all(DEMO_ACCOUNTS.map((account) => accounts.create({ ...account, password })));
+  await Promise.all(others.map((account) => accounts.create({ ...account, password })));
   const lines = DEMO_ACCOUNTS.map(
     (account) => `  ${account.username.padEnd(16)} ${account.roles.join(', ').padEnd(34)} ${account.displayName}`,
   );

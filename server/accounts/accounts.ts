@@ -1,4 +1,4 @@
-import { EngineError, parseRole, type Actor, type Store } from '../../engine/index.js';
+import { EngineError, isEngineError, parseRole, type Actor, type Store } from '../../engine/index.js';
 import { HashPool } from './hash-pool.js';
 import { readDocument } from './read-document.js';
 import { DEFAULT_COST, dummyHash, hashPassword, verifyPassword } from './password.js';
@@ -6,6 +6,9 @@ import { checkPassword, MAX_PASSWORD, passwordLength } from './password-policy.j
 import { Sessions } from './sessions.js';
 
 const USERS = 'users';
+
+const nameTaken = (username: string, cause?: unknown) =>
+  new EngineError('conflict', `用户名 ${username} 已被使用`, { username }, cause === undefined ? undefined : { cause });
 
 export interface User {
   username: string;
@@ -108,9 +111,7 @@ export class Accounts {
     const key = username.toLowerCase();
     // Names are unique regardless of case: `ADMIN` beside `admin` would pass for it in every list.
     const taken = (await this.store.list(USERS)).some((name) => name.toLowerCase() === key);
-    if (this.#creating.has(key) || taken) {
-      throw new EngineError('conflict', `用户名 ${username} 已被使用`, { username });
-    }
+    if (this.#creating.has(key) || taken) throw nameTaken(username);
     this.#creating.add(key);
     try {
       const user: User = {
@@ -122,7 +123,18 @@ export class Accounts {
         ...(input.organisation !== undefined && { organisation: input.organisation }),
         createdAt: this.#now().toISOString(),
       };
-      await this.store.put(USERS, username, user);
+      // Only if no account has this name yet: another server process on the same database may be
+      // creating it at this moment (two processes started at once on an empty one both make the
+      // first accounts), and a plain put would overwrite its password.
+      try {
+        await this.store.commit([{ kind: 'put', collection: USERS, id: username, value: user }], {
+          collection: USERS,
+          id: username,
+          revision: null,
+        });
+      } catch (error) {
+        throw isEngineError(error, 'conflict') ? nameTaken(username, error) : error;
+      }
       return publicUser(user);
     } finally {
       this.#creating.delete(key);

@@ -168,6 +168,28 @@ describe('sessions and throttling on the machine clock', () => {
   });
 });
 
+describe('accounts shared by server processes', () => {
+  it('creates a name once when two processes create it at the same moment: the other hears it is taken', async () => {
+    // Given two processes' account services on one store (each with its own in-process guard)
+    const store = new MemoryStore();
+    const first = new Accounts(store, { hashCost: 2 ** 10 });
+    const second = new Accounts(store, { hashCost: 2 ** 10 });
+
+    // When both create the same user, with different passwords, at once
+    const results = await Promise.allSettled([
+      first.create({ username: 'twin', password: 'first-Quiet-Lantern', roles: ['samr'] }),
+      second.create({ username: 'twin', password: 'second-Quiet-Lantern', roles: ['samr'] }),
+    ]);
+
+    // Then one is created and the other refused as taken, in Chinese; the stored password is the winner's
+    const refused = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as Error] : []));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.message).toBe('用户名 twin 已被使用');
+    const winner = results[0].status === 'fulfilled' ? 'first-Quiet-Lantern' : 'second-Quiet-Lantern';
+    expect(await first.login('twin', winner)).toBeDefined();
+  });
+});
+
 describe('the demo accounts', () => {
   it('name a province for every park, and hold only roles the definitions know', async () => {
     const h = await ServerHarness.create();
