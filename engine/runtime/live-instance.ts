@@ -82,7 +82,7 @@ export class LiveInstance {
   static async start(version: RuntimeVersion, host: StepHost): Promise<LiveInstance> {
     const instance = new LiveInstance(version);
     instance.#slot.current = host;
-    const core = instance.#live();
+    const core = instance.#parts();
     try {
       core.execution = await core.engine.execute({ listener: instance.#listener() });
     } finally {
@@ -98,7 +98,7 @@ export class LiveInstance {
    */
   static async recover(version: RuntimeVersion, state: EngineState, host: StepHost): Promise<LiveInstance> {
     const instance = new LiveInstance(version);
-    const core = instance.#live();
+    const core = instance.#parts();
     core.engine.recover(structuredClone(state));
     instance.#replaying = true;
     instance.#slot.current = host;
@@ -134,15 +134,15 @@ export class LiveInstance {
 
   /** Fires a recorded timer; false when no timer with that executionId is armed. */
   fireTimer(executionId: string): boolean {
-    return this.#live().timers.fire(executionId);
+    return this.#parts().timers.fire(executionId);
   }
 
   snapshot(): Snapshot {
-    return snapshotOf(this.#execution(), this.#live().timers, this.version.model);
+    return snapshotOf(this.#execution(), this.#parts().timers, this.version.model);
   }
 
   get completed(): boolean {
-    return (this.#live().engine.state as string) !== 'running';
+    return (this.#parts().engine.state as string) !== 'running';
   }
 
   /** The state to save (synchronous: bpmn-engine's execution answers at once). */
@@ -153,7 +153,7 @@ export class LiveInstance {
   }
 
   async stop(): Promise<void> {
-    await this.#live().engine.stop();
+    await this.#parts().engine.stop();
   }
 
   /**
@@ -167,13 +167,13 @@ export class LiveInstance {
     this.#core = undefined;
   }
 
-  #live() {
+  #parts() {
     if (this.#core === undefined) throw new Error('process instance was released');
     return this.#core;
   }
 
   #execution(): Execution {
-    const { execution } = this.#live();
+    const { execution } = this.#parts();
     if (execution === undefined) throw new Error('process instance is not running');
     return execution;
   }
