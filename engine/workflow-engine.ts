@@ -267,6 +267,12 @@ export class WorkflowEngine {
     return summary === undefined ? undefined : this.manifestOf(summary)?.publicNotice?.message;
   }
 
+  /** Whether `name` is a message anyone may send on this case (what it brings is the public's); false for no such case. */
+  isPublicMessage(caseId: string, name: string): boolean {
+    const summary = this.runtime.index.get(caseId);
+    return summary !== undefined && this.redaction(summary).publicMessages.has(name);
+  }
+
   /** A case's subject and region, read from under the names its programme declares. */
   subjectRegionOf(view: CaseView): SubjectRegion {
     return subjectRegionOfView(view, this.manifestOf(view));

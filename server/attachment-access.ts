@@ -30,13 +30,16 @@ export async function mayReadAttachment(
  * Attachment ids in form data must name files the sender may read (its own upload, or one of a case it
  * may read); an id never uploaded is an error at its field too, worded the same so that the answer does
  * not tell another's file from none. An anonymous sender may use a public upload not yet on any case
- * (its random id is all it has to show for it).
+ * (its random id is all it has to show for it). A message from the public (`publicMessage`: evidence
+ * with an objection) may only cite files on no case yet: its evidence is readable by the redaction
+ * policy's readers only, and citing a file already on a case would take it from that case's reviewers.
  */
 export function referenceCheck(
   engine: WorkflowEngine,
   attachments: AttachmentStore,
   actor: Actor,
   username: string | undefined,
+  { publicMessage = false }: { publicMessage?: boolean } = {},
 ): DataCheck {
   return async (data) => {
     const errors = [];
@@ -48,6 +51,11 @@ export function referenceCheck(
           (await mayReadAttachment(engine, meta, actor, username)));
       if (!usable)
         errors.push({ path, message: `附件 ${id.slice(0, 8)}… 不存在或无权引用（只能引用本人上传或有权查看的附件）` });
+      else if (publicMessage && meta.cases.length > 0)
+        errors.push({
+          path,
+          message: `附件 ${id.slice(0, 8)}… 已是案件材料，不能作为异议证据引用：请上传证据文件本身`,
+        });
     }
     return errors;
   };

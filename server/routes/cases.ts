@@ -9,7 +9,6 @@ import { objectBody, requireRole, requireUser, stringField } from '../request-co
 /** Cases, their history and diagram, and messages to them (CONTRACT §6). */
 export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore, names: ActorNames): Router {
   const router = Router();
-  const references = (request: Request) => referenceCheck(engine, attachments, request.actor, request.user?.username);
 
   router.post('/api/cases', async (request, response) => {
     requireUser(request);
@@ -54,12 +53,14 @@ export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore,
   router.post('/api/cases/:id/messages/:name', async (request, response) => {
     requireUser(request);
     const body = objectBody(request);
+    const publicMessage = engine.isPublicMessage(request.params.id, request.params.name);
+    const references = referenceCheck(engine, attachments, request.actor, request.user?.username, { publicMessage });
     const view = await engine
-      .sendMessage(request.params.id, request.params.name, request.actor, body.data, references(request))
+      .sendMessage(request.params.id, request.params.name, request.actor, body.data, references)
       .catch(
         hideUnseen(engine, request.actor, request.params.id, () => notOpen(request.params.id, request.params.name)),
       );
-    await attachments.link(view.id, body.data, engine.redaction(view).publicMessages.has(request.params.name));
+    await attachments.link(view.id, body.data, publicMessage);
     // A sender who may not read the case (anyone objecting, Art. 22) gets a receipt, not the case.
     const visible = await engine.getCase(view.id, request.actor).then(
       (own) => own,

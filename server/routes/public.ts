@@ -64,7 +64,9 @@ export function publicRoutes(engine: WorkflowEngine, attachments: AttachmentStor
   router.post('/api/public/notices/:caseId/objections', limiter, async (request, response) => {
     const body = objectBody(request);
     const caseId = String(request.params.caseId);
-    const references = referenceCheck(engine, attachments, request.actor, request.user?.username);
+    const references = referenceCheck(engine, attachments, request.actor, request.user?.username, {
+      publicMessage: true,
+    });
     // The message is the one the case's programme offers on its notice (`publicNotice.message`). A
     // case that is not there answers as one whose notice is not open (its existence is not public).
     const message = engine.publicNoticeMessage(caseId);

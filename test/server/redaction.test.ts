@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
+import { attachmentIds } from '../../server/attachments.js';
 import { MINISTRIES, ServerHarness, throughCreation, tinyPdf, withUsers } from './harness.js';
 
 /**
@@ -152,4 +153,31 @@ describe('objectors are named only to the groups the definitions allow, on every
     expect(answers.find((answer) => answer.path === `/api/attachments/${evidence.loggedIn}`)?.status).toBe(200);
     expect(answers.find((answer) => answer.path === `/api/attachments/${evidence.anonymous}`)?.status).toBe(404);
   });
+
+  it.each([
+    ['the park, on its own notice', '/api/public/notices/{case}/objections', 'park1'],
+    ['the province, as a message', '/api/cases/{case}/messages/objection', 'province'],
+  ])(
+    'evidence cannot be a file already on the case (%s): 422 at the field, and the reviewers keep it',
+    async (_who, route, sender) => {
+      const submissions = (await h.api.get(`/api/cases/${caseId}/submissions`, { token: h.token('province') }))
+        .body as { name: string; data: unknown }[];
+      const application = submissions.find((entry) => entry.name === 'submitCreationApplication');
+      const [onCase] = attachmentIds(application?.data);
+      expect(onCase).toBeDefined();
+      const before = await h.api.get(`/api/attachments/${onCase}/meta`, { token: h.token('province') });
+      expect(before.status).toBe(200);
+
+      const cited = await h.api.post(route.replace('{case}', caseId), {
+        token: h.token(sender),
+        body: { data: await h.example('objection', { evidence: [onCase] }) },
+      });
+      expect(cited.status, cited.text).toBe(422);
+      expect(cited.text).toContain('已是案件材料');
+      expect(cited.text).toContain('/evidence/0');
+
+      for (const reviewer of ['province', 'group', 'park1'])
+        expect((await h.api.get(`/api/attachments/${onCase}/meta`, { token: h.token(reviewer) })).status).toBe(200);
+    },
+  );
 });
