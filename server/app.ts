@@ -64,11 +64,13 @@ function strictTransport(request: Request, response: Response, next: NextFunctio
 }
 
 /**
- * Answers to a logged-in caller (submissions with personal data, case files) are never kept by a
- * browser or a shared cache; a route may still set its own Cache-Control (e.g. a download).
+ * Answers to a logged-in caller (submissions with personal data, case files) and the login itself are
+ * never kept by a browser or a shared cache; a route may still set its own Cache-Control (a download).
  */
 function noStoreWhenLoggedIn(request: Request, response: Response, next: NextFunction): void {
-  if (request.get('authorization') !== undefined) response.setHeader('Cache-Control', 'no-store');
+  // Logging in answers with the session token before the caller has one to send.
+  if (request.get('authorization') !== undefined || request.path === '/session')
+    response.setHeader('Cache-Control', 'no-store');
   next();
 }
 

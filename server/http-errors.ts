@@ -38,6 +38,12 @@ interface BodyParserError {
  * `errors: [{ path, message }]` for form validation. Bad input never gets a 5xx or a stack trace;
  * anything unexpected is logged and answered 500 without details.
  */
+/** 4xx answers passed on from express's parsers and file server that are not a malformed request. */
+const PASSED_ON_4XX: Partial<Record<number, { code: string; message: string }>> = {
+  403: { code: 'forbidden', message: '无权访问该资源' },
+  404: { code: 'not-found', message: '资源不存在' },
+};
+
 export function errorHandler(log: (error: unknown, requestId: unknown) => void): ErrorRequestHandler {
   return (error: unknown, request, response, next) => {
     if (response.headersSent) {
@@ -74,7 +80,9 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       return;
     }
     if (typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500) {
-      response.status(parser.status).json({ error: { code: 'bad-request', message: '请求格式不正确' } });
+      // The file server's answers too: a missing web asset (404), a path it will not serve (403).
+      const answer = PASSED_ON_4XX[parser.status] ?? { code: 'bad-request', message: '请求格式不正确' };
+      response.status(parser.status).json({ error: answer });
       return;
     }
     log(error, (request as { id?: unknown }).id);

@@ -118,11 +118,14 @@ describe('accounts and sessions, hardened', () => {
     expect(secure.headers['strict-transport-security']).toMatch(/max-age=\d+/);
   });
 
-  it('marks every answer to a logged-in call Cache-Control: no-store', async () => {
+  it('marks every answer to a logged-in call, and the login that hands out the token, Cache-Control: no-store', async () => {
     for (const path of ['/api/me', '/api/cases', '/api/tasks', '/api/users']) {
       const answer = await h.api.get(path, { token: h.adminToken });
       expect(answer.headers['cache-control'], path).toBe('no-store');
     }
+    const login = await h.api.post('/api/session', { body: { username: 'samr', password: PASSWORD } });
+    expect(login.status).toBe(200);
+    expect(login.headers['cache-control']).toBe('no-store');
   });
 });
 

@@ -45,5 +45,9 @@ describe('the web app, served', () => {
     const answer = await request(h.app).get('/assets/case-page-OLDHASH1.js');
     expect(answer.status).toBe(404);
     expect(answer.text).not.toContain('<div id="root">');
+    expect(answer.body).toEqual({ error: { code: 'not-found', message: '资源不存在' } });
+    const outside = await request(h.app).get('/assets/..%2F..%2Fpackage.json');
+    expect(outside.status).toBe(403);
+    expect(outside.body).toEqual({ error: { code: 'forbidden', message: '无权访问该资源' } });
   });
 });
