@@ -1,4 +1,5 @@
 import { EngineError } from '../errors.js';
+import { hasUnsafeText, UNSAFE_TEXT_MESSAGE } from '../forms/text-safety.js';
 import { scopeKind } from '../definitions/subject-region.js';
 import type { Manifest } from '../definitions/types.js';
 import { ADMIN_GROUP, type Actor, type Role } from './actors.js';
@@ -37,6 +38,9 @@ export async function remindTask(
   if (caseId === undefined) throw new EngineError('not-open', `任务 ${ref} 不存在或已办结`, { ref });
   if (note !== undefined && note.length > REMINDER_NOTE_MAX) {
     throw new EngineError('validation', `催办说明不能超过 ${String(REMINDER_NOTE_MAX)} 个字`, { ref });
+  }
+  if (note !== undefined && hasUnsafeText(note)) {
+    throw new EngineError('validation', `「催办说明」${UNSAFE_TEXT_MESSAGE}`, { ref });
   }
   return runtime.withLock(caseId, async () => {
     const record = await runtime.catchUp(await runtime.record(caseId));

@@ -7,7 +7,7 @@ import { EngineError } from '../errors.js';
 import { articleText } from './article-text.js';
 import { zhFieldMessage } from './field-messages.js';
 import { createFormAjv } from './form-ajv.js';
-import { UNSAFE_TEXT_MESSAGE, unsafeTextPaths } from './text-safety.js';
+import { BLANK_TEXT_MESSAGE, isBlankText, stringValues, UNSAFE_TEXT_MESSAGE, unsafeTextPaths } from './text-safety.js';
 
 /** One error at one field: what the form shows beside the input. */
 export interface FieldError {
@@ -190,6 +190,13 @@ export class FormValidator {
       path,
       message: locate(schema, path).label + UNSAFE_TEXT_MESSAGE,
     }));
+    // A text that must not be empty (minLength) must not look empty either. ('' fails minLength itself.)
+    for (const { path, text } of stringValues(data)) {
+      if (text === '' || !isBlankText(text)) continue;
+      const { label, schema: field } = locate(schema, path);
+      if (typeof field?.minLength === 'number' && field.minLength > 0)
+        unsafe.push({ path, message: label + BLANK_TEXT_MESSAGE });
+    }
     if (!validate(data)) return [...schemaErrors(schema, validate.errors ?? []), ...unsafe];
     return [...this.indicatorErrors(schema, data, options.variant), ...unsafe];
   }

@@ -12,6 +12,39 @@ const UNSAFE_IN_NAMES =
 
 export const UNSAFE_TEXT_MESSAGE = '含有不允许的字符（空字符、双向文字控制符或无效的 Unicode 代理项）';
 
+/**
+ * Nothing a reader would see: white space (`\s` covers the ideographic and no-break spaces) and the
+ * zero-width characters and fillers that render as nothing.
+ */
+const BLANK = /^[\s\u115f\u1160\u180e\u200b-\u200d\u2060\u3164\uffa0]*$/;
+
+export const BLANK_TEXT_MESSAGE = '不能只填空格或不可见字符';
+
+/** Whether a text shows nothing (a required field filled with spaces or zero-width characters). */
+export function isBlankText(text: string): boolean {
+  return BLANK.test(text);
+}
+
+/**
+ * What is wrong with a free text outside forms that must say something (a draft's title, an account's
+ * organisation), as a message naming the field by `label`; undefined when nothing is.
+ */
+export function freeTextProblem(text: string, label: string): string | undefined {
+  if (hasUnsafeText(text)) return `「${label}」${UNSAFE_TEXT_MESSAGE}`;
+  if (isBlankText(text)) return `请填写「${label}」`;
+  return undefined;
+}
+
+/** Every string value in `data`, with its JSON Pointer. */
+export function stringValues(data: unknown, path = ''): { path: string; text: string }[] {
+  if (typeof data === 'string') return [{ path, text: data }];
+  if (Array.isArray(data)) return data.flatMap((item, index) => stringValues(item, `${path}/${index}`));
+  if (typeof data !== 'object' || data === null) return [];
+  return Object.entries(data).flatMap(([key, value]) =>
+    stringValues(value, `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`),
+  );
+}
+
 /** Whether a form text holds a character forms refuse. */
 export function hasUnsafeText(text: string): boolean {
   return UNSAFE_IN_FORMS.test(text) || !isWellFormed(text);

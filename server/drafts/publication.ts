@@ -1,4 +1,4 @@
-import { EngineError, compareDates, isLocalDate, type RevisionBasis } from '../../engine/index.js';
+import { EngineError, compareDates, freeTextProblem, isLocalDate, type RevisionBasis } from '../../engine/index.js';
 
 /**
  * A publication waiting for a second person (issue 12, item 6: four-eyes). Until it is approved no
@@ -23,8 +23,9 @@ export interface PublicationRefusal {
 const MAX_TEXT = 300;
 
 function requiredText(value: unknown, field: string, label: string): string {
-  if (typeof value !== 'string' || value.trim() === '')
-    throw new EngineError('validation', `请填写「${label}」`, { field });
+  if (typeof value !== 'string') throw new EngineError('validation', `请填写「${label}」`, { field });
+  const problem = freeTextProblem(value, label);
+  if (problem !== undefined) throw new EngineError('validation', problem, { field });
   if (value.length > MAX_TEXT) throw new EngineError('validation', `「${label}」不能超过 ${MAX_TEXT} 个字`, { field });
   return value.trim();
 }

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { freeTextProblem } from '../../engine/index.js';
 import type { Accounts, UserChange } from '../accounts/accounts.js';
 import type { RoleCatalogue } from '../accounts/roles.js';
 import { HttpError } from '../http-errors.js';
@@ -24,7 +25,9 @@ function region(body: Record<string, unknown>, catalogue: RoleCatalogue): string
 
 /** The organisation an account acts for: the name the case history shows (1–100 characters). */
 function organisation(value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > 100) {
+  const problem = typeof value === 'string' ? freeTextProblem(value, '所属单位') : undefined;
+  if (problem !== undefined) throw new HttpError(422, 'validation', problem);
+  if (typeof value !== 'string' || value.length > 100) {
     throw new HttpError(422, 'validation', '「所属单位」应为 1–100 字的单位名称，如 江苏省市场监督管理局');
   }
   return value.trim();

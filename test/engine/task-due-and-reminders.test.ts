@@ -56,6 +56,14 @@ describe('task due dates and reminders (催办)', () => {
     expect((await h.engine.verifyAudit(caseId)).ok).toBe(true);
   });
 
+  it('refuses a reminder note with NUL or bidi control characters, and records nothing', async () => {
+    const ref = h.engine.listTasks(PROVINCE)[0]?.ref ?? '';
+    const before = (await h.engine.audit(caseId, ADMIN)).length;
+    for (const note of ['a\u0000b', '\u202Eb'])
+      await expectCode(h.engine.remindTask(ref, as('samr'), note), 'validation');
+    expect((await h.engine.audit(caseId, ADMIN)).length).toBe(before);
+  });
+
   it('refuses reminders from a park, a ministry, and a province on its own (provincial) task', async () => {
     const ref = h.engine.listTasks(PROVINCE)[0]?.ref ?? '';
     await expectCode(h.engine.remindTask(ref, PARK), 'forbidden');

@@ -34,3 +34,36 @@ describe('text form fields refuse characters that make a text lie about itself',
     expect(validator.check('objection', { reason: '产品质量问题\n见附件 😀', names: ['张三'] })).toEqual([]);
   });
 });
+
+describe('a text that must not be empty must not look empty', () => {
+  const required: FormSchema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: '申报',
+    type: 'object',
+    properties: {
+      parkName: { type: 'string', title: '园区名称', minLength: 1 },
+      note: { type: 'string', title: '备注' },
+      members: { type: 'array', title: '成员', items: { type: 'string', minLength: 1 } },
+    },
+    examples: [{ parkName: '园区' }],
+  };
+  const check = (data: unknown) => new FormValidator(new Map([['apply', required]]), undefined).check('apply', data);
+
+  it.each([
+    ['spaces', '   '],
+    ['an ideographic and a no-break space', '\u3000\u00a0'],
+    ['zero-width spaces', '\u200b\u200b\u200b'],
+    ['a zero-width joiner and a byte-order mark', '\u200d\ufeff'],
+    ['a new line and a tab', '\n\t'],
+  ])('refuses %s in a field with minLength, at the field, in Chinese', (_label, text) => {
+    expect(check({ parkName: text })).toEqual([{ path: '/parkName', message: '「园区名称」不能只填空格或不可见字符' }]);
+    expect(check({ parkName: '园区', members: ['甲', text] })).toEqual([
+      { path: '/members/1', message: '「成员」第 2 项不能只填空格或不可见字符' },
+    ]);
+  });
+
+  it('leaves optional text alone, and accepts text with something visible in it', () => {
+    expect(check({ parkName: ' 园区 ', note: '   ' })).toEqual([]);
+    expect(check({ parkName: '\u200b甲' })).toEqual([]);
+  });
+});

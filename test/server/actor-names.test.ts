@@ -38,13 +38,18 @@ describe('who acted on a case, by organisation (issue 8 defect 4)', () => {
       body: { organisation: '江苏省质量强省工作领导小组' },
     });
     expect(patched.body).toMatchObject({ username: 'group', organisation: '江苏省质量强省工作领导小组' });
-    const empty = await h.api.patch('/api/users/group', {
-      token: h.adminToken,
-      body: { organisation: ' ' },
-      request: 'unchecked',
+    for (const organisation of [' ', '\u200b\u200b', 'o\u202Eb', 'a\u0000']) {
+      const refused = await h.api.patch('/api/users/group', {
+        token: h.adminToken,
+        body: { organisation },
+        request: 'unchecked',
+      });
+      expect(refused.status, JSON.stringify(organisation)).toBe(422);
+      expect((refused.body as { error: { code: string } }).error.code).toBe('validation');
+    }
+    expect((await h.api.get('/api/me', { token: h.token('group') })).body).toMatchObject({
+      organisation: '江苏省质量强省工作领导小组',
     });
-    expect(empty.status).toBe(422);
-    expect((empty.body as { error: { code: string } }).error.code).toBe('validation');
   });
 
   it('names the audit’s and the submissions’ actors by organisation, else by role and scope, never by login', async () => {

@@ -140,9 +140,13 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     expect(renamed.status).toBe(200);
     const list = (await h.api.get('/api/drafts', { token })).body as Draft[];
     expect(list.map((draft) => draft.title)).toEqual(['创建期延长至十八个月']);
-    const empty = await h.api.call('patch', `/api/drafts/${draftId}`, { token, body: { title: ' ' } });
-    expect(empty.status).toBe(422);
-    expect((empty.body as { error: { message: string } }).error.message).toMatch(CHINESE);
+    for (const title of [' ', '\u200b\u3000', 'x\u202Ey', 'a\u0000b']) {
+      const refused = await h.api.call('patch', `/api/drafts/${draftId}`, { token, body: { title } });
+      expect(refused.status, JSON.stringify(title)).toBe(422);
+      expect((refused.body as { error: { message: string } }).error.message).toMatch(CHINESE);
+    }
+    const kept = (await h.api.get('/api/drafts', { token })).body as Draft[];
+    expect(kept.map((draft) => draft.title)).toEqual(['创建期延长至十八个月']);
   });
 
   it('asks to publish with the revision basis (202); nothing is in force until a second officer approves (four-eyes)', async () => {
