@@ -15,6 +15,7 @@ import { openApiDocument, programmeTerms } from './openapi.js';
 import { authenticate } from './request-context.js';
 import { adminRoutes } from './routes/admin.js';
 import { attachmentRoutes } from './routes/attachments.js';
+import { UploadGate } from './upload-gate.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { caseRoutes, taskRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
@@ -45,7 +46,7 @@ export interface AppDeps {
   beforeApi?: () => Promise<void>;
   /** The built web app (Vite's output) to serve, when there is one. */
   webRoot?: string;
-  limits?: Partial<PublicLimits & { jsonBody: string }>;
+  limits?: Partial<PublicLimits & { jsonBody: string; uploadsAtOnce: number }>;
   /**
    * Which proxies' X-Forwarded-* headers to believe (express's `trust proxy`; TRUST_PROXY): the client
    * address login throttling counts, and whether a request came over HTTPS. Default: loopback only.
@@ -159,12 +160,19 @@ export function createApp(deps: AppDeps): Express {
   app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts)));
   app.use(taskRoutes(engine, attachments));
   app.use(inboxRoutes(engine));
+  // Uploads held in memory at once: 4 × ATTACHMENT_MAX_MB at most, 2 per sender.
+  const uploads = new UploadGate(deps.limits?.uploadsAtOnce ?? 4, 2);
   app.use(
-    publicRoutes(engine, attachments, {
-      objectionsPerHour: deps.limits?.objectionsPerHour ?? 30,
-    }),
+    publicRoutes(
+      engine,
+      attachments,
+      {
+        objectionsPerHour: deps.limits?.objectionsPerHour ?? 30,
+      },
+      uploads,
+    ),
   );
-  app.use(attachmentRoutes(engine, attachments));
+  app.use(attachmentRoutes(engine, attachments, uploads));
   app.use(definitionRoutes(engine));
   const drafts = deps.drafts ?? new DraftService(engine, deps.store ?? new MemoryStore());
   app.use(calendarRoutes(engine, drafts));

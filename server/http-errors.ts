@@ -31,6 +31,15 @@ const STATUS: Record<ErrorCode, number> = {
 interface BodyParserError {
   type?: string;
   status?: number;
+  /** The body size limit, in bytes, that a too-large body exceeded. */
+  limit?: number;
+}
+
+/** A size limit as people read it: 20 MB, 512 KB. */
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${String(Math.floor(bytes / 1024 / 1024))} MB`
+    : `${String(Math.ceil(bytes / 1024))} KB`;
 }
 
 /**
@@ -76,7 +85,15 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       return;
     }
     if (parser.type === 'entity.too.large') {
-      response.status(413).json({ error: { code: 'too-large', message: '请求体过大' } });
+      const limit = typeof parser.limit === 'number' ? sizeText(parser.limit) : undefined;
+      // An upload says what the limit is, so the sender knows what to send instead.
+      const message =
+        limit === undefined
+          ? '请求体过大'
+          : request.path.endsWith('/attachments')
+            ? `附件不能超过 ${limit}`
+            : `请求体过大（上限 ${limit}）`;
+      response.status(413).json({ error: { code: 'too-large', message } });
       return;
     }
     if (typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500) {

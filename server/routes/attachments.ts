@@ -3,6 +3,7 @@ import type { WorkflowEngine } from '../../engine/index.js';
 import { mayReadAttachment } from '../attachment-access.js';
 import type { AttachmentMeta, AttachmentStore } from '../attachments.js';
 import { HttpError } from '../http-errors.js';
+import type { UploadGate } from '../upload-gate.js';
 import { requireUser } from '../request-context.js';
 import { decodeName } from './public.js';
 
@@ -11,11 +12,12 @@ import { decodeName } from './public.js';
  * downloaded by its uploader and by whoever may see a case whose form data refers to it (evidence from
  * the public: only the readers the redaction policy names).
  */
-export function attachmentRoutes(engine: WorkflowEngine, attachments: AttachmentStore): Router {
+export function attachmentRoutes(engine: WorkflowEngine, attachments: AttachmentStore, uploads: UploadGate): Router {
   const router = Router();
 
   router.post(
     '/api/attachments',
+    uploads.admit((request) => request.user?.username ?? request.ip ?? ''),
     express.raw({ type: () => true, limit: attachments.maxBytes }),
     async (request, response) => {
       const user = requireUser(request);

@@ -3,6 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import { isEngineError, regionDirectory, type WorkflowEngine } from '../../engine/index.js';
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
+import type { UploadGate } from '../upload-gate.js';
 import { objectBody } from '../request-context.js';
 import { notOpen } from './cases.js';
 
@@ -20,7 +21,12 @@ function tooMany(message: string) {
  * evidence (Art. 22). Each objection is the message the programme's public notice offers
  * (`publicNotice.message`, e.g. `objection`); it opens a review.
  */
-export function publicRoutes(engine: WorkflowEngine, attachments: AttachmentStore, limits: PublicLimits): Router {
+export function publicRoutes(
+  engine: WorkflowEngine,
+  attachments: AttachmentStore,
+  limits: PublicLimits,
+  uploads: UploadGate,
+): Router {
   const router = Router();
   const limiter = rateLimit({
     windowMs: 60 * 60_000,
@@ -83,6 +89,7 @@ export function publicRoutes(engine: WorkflowEngine, attachments: AttachmentStor
   router.post(
     '/api/public/attachments',
     limiter,
+    uploads.admit((request) => request.ip ?? ''),
     express.raw({ type: () => true, limit: attachments.maxBytes }),
     async (request, response) => {
       const meta = await attachments.save(
