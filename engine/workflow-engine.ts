@@ -31,6 +31,7 @@ import { bindQueuedTask } from './cases/task-table.js';
 import { remindTask } from './cases/remind-task.js';
 import { fireSharedDueTimers } from './cases/shared-timers.js';
 import { fireDueTimers } from './cases/timer-wave.js';
+import { seedCompleted } from './cases/transition.js';
 import { deriveNotifications } from './notifications/derive.js';
 import type { NotificationChannel } from './notifications/notification.js';
 import { NotificationCenter } from './notifications/notification-center.js';
@@ -326,14 +327,27 @@ export class WorkflowEngine {
   }
 
   /** The case's diagram and where its tokens have been and are now (for the workbench's overlays). */
-  async diagram(id: string, actor: Actor): Promise<{ xml: string; visited: string[]; active: string[] }> {
+  /**
+   * The case's diagram and where it stands: `active` holds the steps waiting now (tasks, timers, open
+   * message windows), `done` the steps completed, `visited` every step entered (done, waiting, or
+   * discarded behind an event-based gateway).
+   */
+  async diagram(
+    id: string,
+    actor: Actor,
+  ): Promise<{ xml: string; visited: string[]; active: string[]; done: string[] }> {
     const record = await this.runtime.visibleRecord(id, actor);
     const active = new Set([
       ...record.tasks.map((task) => task.elementId),
       ...record.timers.map((timer) => timer.elementId),
       ...record.windows,
     ]);
-    return { xml: this.runtime.version(record).definition.processXml, visited: record.visited, active: [...active] };
+    return {
+      xml: this.runtime.version(record).definition.processXml,
+      visited: record.visited,
+      active: [...active],
+      done: record.completed ?? seedCompleted(record),
+    };
   }
 
   /** The case's audit trail, through the redaction policy (the public's senders withheld, Art. 22). */

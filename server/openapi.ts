@@ -438,10 +438,14 @@ const MigrationResult = object('迁移结果 / migration result', ['plan', 'appl
   view: schema('Case'),
 });
 
-const Diagram = object('案件流程图与进度 / the diagram and where the tokens are', ['xml', 'visited', 'active'], {
+const Diagram = object('案件流程图与进度 / the diagram and where the tokens are', ['xml', 'visited', 'active', 'done'], {
   xml: { type: 'string', minLength: 1 },
+  // Entered: done, waiting, or discarded behind an event-based gateway.
   visited: STRINGS,
+  // Waiting now: tasks, timers, open message windows.
   active: STRINGS,
+  // Completed: what the diagram shows as done.
+  done: STRINGS,
 });
 
 const DefinitionSummary = object(

@@ -33,8 +33,14 @@ export interface CaseRecord {
   timers: TimerRecord[];
   /** Active message catch events (element ids): their messages may be sent now. */
   windows: string[];
-  /** Every flow node a token has entered, for the case's diagram (done / open / ahead). */
+  /** Every flow node a token has entered. */
   visited: string[];
+  /**
+   * Every flow node a token has completed: the diagram's done steps. Not the same as entered: the
+   * events behind an event-based gateway are all entered, and all but one are discarded. Absent on
+   * records from before it was kept (the first transition seeds it, `seedCompleted`).
+   */
+  completed?: string[];
   incidents: Incident[];
   revision: number;
   stateRevision: number;

@@ -41,6 +41,7 @@ export class Transition implements StepHost {
     private readonly context: TransitionContext,
   ) {
     this.record = structuredClone(record);
+    this.record.completed ??= seedCompleted(record);
     this.before = { windows: [...record.windows], visited: new Set(record.visited) };
     this.at = context.now.toISOString();
     this.today = chinaDateOf(context.now);
@@ -117,6 +118,8 @@ export class Transition implements StepHost {
   }
 
   completed(elementId: string): void {
+    const completed = (this.record.completed ??= []);
+    if (this.context.version.model.nodes.has(elementId) && !completed.includes(elementId)) completed.push(elementId);
     if (this.#ended) return;
     for (const output of this.context.version.model.outputs) {
       if (output.elementId === elementId)
@@ -205,7 +208,13 @@ export class Transition implements StepHost {
   /** After the step: tasks, timers and windows from the instance, or nothing left when the case ended. */
   settle(snapshot: Snapshot | undefined, factory: Omit<TaskFactory, 'now'>): void {
     const { record } = this;
+    const { model, definition } = this.context.version;
     record.updatedAt = this.at;
+    // Before the end below: a case ended by the very submission that names its subject (an Art. 7
+    // declaration) is still listed, exported and headed by that name.
+    const field = definition.manifest.subjectName;
+    const subject = field === undefined ? undefined : record.variables[field];
+    if (typeof subject === 'string' && subject !== '') record.subjectName = subject;
     if (this.#ended || snapshot === undefined) {
       if (!this.#ended) this.#end(undefined);
       record.tasks = [];
@@ -213,10 +222,6 @@ export class Transition implements StepHost {
       record.windows = [];
       return;
     }
-    const { model, definition } = this.context.version;
-    const field = definition.manifest.subjectName;
-    const subject = field === undefined ? undefined : record.variables[field];
-    if (typeof subject === 'string' && subject !== '') record.subjectName = subject;
     const before = new Set(record.tasks.map((task) => task.ref));
     record.tasks = reconcileTasks(record, snapshot, model, definition.manifest, { ...factory, now: this.at });
     for (const task of record.tasks) {
@@ -350,4 +355,17 @@ function dependencyOrder<T extends { elementId: string }>(
     if (next !== undefined) ordered.push(next);
   }
   return ordered;
+}
+
+/**
+ * The completed steps of a record from before they were kept: what was entered and is not waiting
+ * now (the best the record tells; an event discarded behind a gateway cannot be told apart).
+ */
+export function seedCompleted(record: Pick<CaseRecord, 'visited' | 'tasks' | 'timers' | 'windows'>): string[] {
+  const waiting = new Set([
+    ...record.tasks.map((task) => task.elementId),
+    ...record.timers.map((timer) => timer.elementId),
+    ...record.windows,
+  ]);
+  return record.visited.filter((elementId) => !waiting.has(elementId));
 }

@@ -16,6 +16,8 @@ export interface CaseDiagramData {
   xml: string;
   visited: string[];
   active: string[];
+  /** Completed steps (what is drawn as done; `visited` also holds the events passed by). */
+  done: string[];
 }
 
 /** What a flow node of the diagram says about itself: its Chinese name and its form. */

@@ -49,22 +49,23 @@ const NOT_A_STEP = new Set(['bpmn:Process', 'bpmn:Collaboration', 'bpmn:Particip
 
 /**
  * Where a flow node stands: open (a token is there: a task, a timer, an open message window — or
- * a sub-process around one), done (visited and left) or ahead (not reached).
+ * a sub-process around one), done (completed) or ahead (not reached, or passed by: an event that
+ * did not happen behind an event-based gateway).
  */
 function stateOf(
   element: DiagramElement,
-  visited: ReadonlySet<string>,
+  done: ReadonlySet<string>,
   open: ReadonlySet<string>,
 ): keyof typeof MARKERS {
   if (open.has(element.id)) return 'open';
-  if (visited.has(element.id)) return 'done';
+  if (done.has(element.id)) return 'done';
   return 'ahead';
 }
 
 function markElements(
   registry: ElementRegistry,
   canvas: Canvas,
-  visited: readonly string[],
+  done: readonly string[],
   active: readonly string[],
 ) {
   const all = registry.getAll();
@@ -74,11 +75,11 @@ function markElements(
     if (!active.includes(element.id)) continue;
     for (let parent = element.parent; parent !== undefined; parent = parent.parent) open.add(parent.id);
   }
-  const seen = new Set(visited);
+  const completed = new Set(done);
   for (const element of all) {
     if (NOT_A_STEP.has(element.type) || element.waypoints !== undefined || element.labelTarget !== undefined) continue;
     if (element.parent === undefined) continue; // the root
-    canvas.addMarker(element, MARKERS[stateOf(element, seen, open)]);
+    canvas.addMarker(element, MARKERS[stateOf(element, completed, open)]);
   }
 }
 
@@ -113,12 +114,12 @@ function focusOpen(canvas: Canvas, registry: ElementRegistry, active: readonly s
 
 interface Props {
   xml: string;
-  visited: readonly string[];
+  done: readonly string[];
   active: readonly string[];
 }
 
 /** The case's version's diagram in a read-only bpmn-js viewer, each step marked done, open or ahead. */
-export function CaseDiagram({ xml, visited, active }: Props) {
+export function CaseDiagram({ xml, done, active }: Props) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<Viewer | undefined>(undefined);
@@ -135,7 +136,7 @@ export function CaseDiagram({ xml, visited, active }: Props) {
         if (!alive) return;
         const canvas = viewer.get<Canvas>('canvas');
         const registry = viewer.get<ElementRegistry>('elementRegistry');
-        markElements(registry, canvas, visited, active);
+        markElements(registry, canvas, done, active);
         focusOpen(canvas, registry, active);
       })
       .catch((caught: unknown) => {
@@ -146,7 +147,7 @@ export function CaseDiagram({ xml, visited, active }: Props) {
       viewerRef.current = undefined;
       viewer.destroy();
     };
-  }, [xml, visited, active]);
+  }, [xml, done, active]);
 
   const zoom = (change: number | 'fit-viewport' | 'open') => {
     const viewer = viewerRef.current;

@@ -179,7 +179,7 @@ export function CasePage() {
         </Typography.Paragraph>
         {belowShown ? (
           <Suspense fallback={<Spin />}>
-            <CaseDiagram xml={data.diagram.xml} visited={data.diagram.visited} active={data.diagram.active} />
+            <CaseDiagram xml={data.diagram.xml} done={data.diagram.done} active={data.diagram.active} />
           </Suspense>
         ) : (
           <Spin />
