@@ -38,15 +38,16 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
     const ref = typeof details.ref === 'string' ? details.ref : undefined;
     const taskId = typeof details.taskId === 'string' ? details.taskId : undefined;
     const task = record.tasks.find((open) => open.ref === ref);
+    const taskName = task === undefined ? undefined : change.model.nodes.get(task.elementId)?.name;
+    const named = { ref, taskId, ...(taskName !== undefined && { taskName }) };
     if (entry.type === 'task.opened' && task !== undefined) {
       const again = completedHere && change.before.visited.has(task.elementId);
-      add(entry.at, again ? 'task.returned' : 'task.opened', taskAudience(change.manifest, task), { ref, taskId });
+      add(entry.at, again ? 'task.returned' : 'task.opened', taskAudience(change.manifest, task), named);
     } else if (entry.type === 'task.reminded' && task !== undefined) {
       const note = typeof details.note === 'string' ? details.note : undefined;
       const by = typeof details.group === 'string' ? details.group : undefined;
       add(entry.at, 'task.reminded', taskAudience(change.manifest, task), {
-        ref,
-        taskId,
+        ...named,
         ...(by !== undefined && { by }),
         ...(note !== undefined && { note }),
       });

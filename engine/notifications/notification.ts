@@ -29,6 +29,8 @@ export interface Notification {
   caseId: string;
   subjectName?: string;
   taskId?: string;
+  /** The task's name in the diagram (可行性论证与遴选), what people read; `taskId` is the code. */
+  taskName?: string;
   ref?: string;
   /** The group that sent a reminder, and its note. */
   by?: string;

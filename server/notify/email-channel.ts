@@ -48,7 +48,7 @@ export class EmailChannel implements NotificationChannel {
     const lines = [
       `案件：${notification.caseId}`,
       `${about.title}：${notification.subjectName ?? ''}（${about.id}）`,
-      ...(notification.taskId === undefined ? [] : [`事项：${notification.taskId}`]),
+      ...(notification.taskId === undefined ? [] : [`事项：${notification.taskName ?? notification.taskId}`]),
       ...(notification.note === undefined ? [] : [`说明：${notification.note}`]),
       `时间：${notification.at}`,
     ];

@@ -150,9 +150,19 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     // Four new tasks (the three parks' reviews, park2's leading-group review) and the reminder. (It
     // read 4 when the bell had not yet fetched again after the reminder.)
     await poll(() => bell.getAttribute('aria-label')).toBe('通知 (5)');
-    await bell.click();
-    await page.getByText(/^催办：云澜湖/).waitFor();
+    // By keyboard: Enter on the bell takes the focus to the first notification, a link; Escape back.
+    await bell.focus();
+    await page.keyboard.press('Enter');
+    const reminder = page.getByRole('link', { name: /^催办：云澜湖/ });
+    await reminder.waitFor();
+    await poll(() => reminder.evaluate((link) => link === document.activeElement)).toBe(true);
+    // Named by the task's name in the diagram, not its code.
+    await page.getByText(/^可行性论证与遴选 /).first().waitFor();
+    expect(await page.getByText('provincialFeasibilityReview').count()).toBe(0);
     await shot(page, '4-notifications');
+    await page.keyboard.press('Escape');
+    await poll(() => bell.evaluate((button) => button === document.activeElement)).toBe(true);
+    await bell.click();
     await page.getByRole('button', { name: '全部标为已读' }).click();
     await poll(() => bell.getAttribute('aria-label')).toBe('通知 (0)');
 

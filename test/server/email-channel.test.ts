@@ -15,6 +15,7 @@ const DRAFT: Omit<Notification, 'id'> = {
   ...{ park: 'P-001', province: '320000' },
   subjectName: '云澜高新区',
   taskId: 'provincialFeasibilityReview',
+  taskName: '可行性论证与遴选',
   by: 'samr',
   audience: [{ group: 'province', scope: '320000' }],
 };
@@ -54,6 +55,7 @@ describe('the outbound e-mail channel', () => {
     await center.publish([DRAFT], NAMES);
     expect(mail.sent.map((message) => message.to)).toEqual([['js@example.cn']]);
     expect(mail.sent[0]?.subject).toContain('催办');
+    expect(mail.sent[0]?.text).toContain('事项：可行性论证与遴选');
     expect((await center.deliveries())[0]).toMatchObject({
       channel: 'email',
       status: 'sent',

@@ -1,7 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, List, Popover, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import type { NotificationView } from '../../../engine/notifications/notification.js';
 import { api } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -19,12 +19,27 @@ const POLL_MS = 60_000;
 /**
  * The header's bell: the unread count as a badge, the latest notifications in a popover; opening
  * one marks it read and goes to its case. It never shows who objected (the server sends no such data).
+ * Each notification is a link; opening the popover moves focus to the first, Escape returns it to the
+ * bell (the popover renders at the end of the page, out of the header's tab order).
  */
 export function NotificationBell() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const location = useLocation();
   const [listing, setListing] = useState<Listing>({ items: [], unread: 0 });
+  const [open, setOpen] = useState(false);
+  const bell = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const timer = setTimeout(() => panel.current?.querySelector<HTMLElement>('a, button')?.focus(), 0);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [open, listing]);
+  const close = () => {
+    setOpen(false);
+    bell.current?.focus();
+  };
   const refresh = useCallback(() => {
     api<Listing>('GET', '/api/notifications').then(setListing, () => undefined);
   }, []);
@@ -40,24 +55,34 @@ export function NotificationBell() {
     refresh();
   };
   const content = (
-    <div style={{ width: 320, maxWidth: '80vw' }}>
+    <div
+      ref={panel}
+      style={{ width: 320, maxWidth: '80vw' }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') close();
+      }}
+    >
       <List<NotificationView>
         size="small"
         dataSource={listing.items.slice(0, 20)}
         locale={{ emptyText: t('noNotifications') }}
         renderItem={(item) => (
-          <List.Item
-            style={{ cursor: 'pointer', fontWeight: item.read ? 'normal' : 'bold' }}
-            onClick={() => {
-              void markRead([item.id]);
-              void navigate(`/cases/${encodeURIComponent(item.caseId)}`);
-            }}
-          >
+          <List.Item style={{ fontWeight: item.read ? 'normal' : 'bold' }}>
             <List.Item.Meta
-              title={`${t(`notify.${item.kind}` as MessageKey)}：${item.subjectName ?? String((item as unknown as Record<string, unknown>).park)}`}
+              title={
+                <Link
+                  to={`/cases/${encodeURIComponent(item.caseId)}`}
+                  onClick={() => {
+                    void markRead([item.id]);
+                    setOpen(false);
+                  }}
+                >
+                  {`${t(`notify.${item.kind}` as MessageKey)}：${item.subjectName ?? String((item as unknown as Record<string, unknown>).park)}`}
+                </Link>
+              }
               description={
                 <Typography.Text type="secondary">
-                  {item.taskId ?? ''} {chinaTime(item.at)}
+                  {item.taskName ?? item.taskId ?? ''} {chinaTime(item.at)}
                   {item.note === undefined ? '' : ` — ${item.note}`}
                 </Typography.Text>
               }
@@ -77,12 +102,15 @@ export function NotificationBell() {
       content={content}
       title={t('notificationsTitle')}
       trigger="click"
-      onOpenChange={(open) => {
-        if (open) refresh();
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) refresh();
       }}
     >
       <Badge count={listing.unread} size="small" data-testid="notification-badge">
         <Button
+          ref={bell}
           type="text"
           icon={<BellOutlined style={{ color: '#fff' }} />}
           aria-label={`${t('notificationsTitle')} (${String(listing.unread)})`}
