@@ -52,22 +52,13 @@ const NOT_A_STEP = new Set(['bpmn:Process', 'bpmn:Collaboration', 'bpmn:Particip
  * a sub-process around one), done (completed) or ahead (not reached, or passed by: an event that
  * did not happen behind an event-based gateway).
  */
-function stateOf(
-  element: DiagramElement,
-  done: ReadonlySet<string>,
-  open: ReadonlySet<string>,
-): keyof typeof MARKERS {
+function stateOf(element: DiagramElement, done: ReadonlySet<string>, open: ReadonlySet<string>): keyof typeof MARKERS {
   if (open.has(element.id)) return 'open';
   if (done.has(element.id)) return 'done';
   return 'ahead';
 }
 
-function markElements(
-  registry: ElementRegistry,
-  canvas: Canvas,
-  done: readonly string[],
-  active: readonly string[],
-) {
+function markElements(registry: ElementRegistry, canvas: Canvas, done: readonly string[], active: readonly string[]) {
   const all = registry.getAll();
   const open = new Set(active);
   // A sub-process is open while anything inside it is.
