@@ -363,10 +363,16 @@ const REGION = text(
   { minLength: 1, examples: ['320000'] },
 );
 
-const Session = object('登录会话 / a session', ['token', 'expiresAt', 'user'], {
+const Session = object('登录会话 / a session', ['token', 'expiresAt', 'user', 'device'], {
   token: text('Bearer 令牌 / bearer token', { minLength: 20 }),
   expiresAt: INSTANT,
   user: schema('User'),
+  device: text(
+    '设备令牌（90 天，改密码即失效），下次登录时带上 / device token (90 days, void after a password change): send it with the next login',
+    {
+      minLength: 20,
+    },
+  ),
 });
 
 const Me = object('当前用户 / the caller', ['username', 'roles'], {
@@ -438,15 +444,19 @@ const MigrationResult = object('迁移结果 / migration result', ['plan', 'appl
   view: schema('Case'),
 });
 
-const Diagram = object('案件流程图与进度 / the diagram and where the tokens are', ['xml', 'visited', 'active', 'done'], {
-  xml: { type: 'string', minLength: 1 },
-  // Entered: done, waiting, or discarded behind an event-based gateway.
-  visited: STRINGS,
-  // Waiting now: tasks, timers, open message windows.
-  active: STRINGS,
-  // Completed: what the diagram shows as done.
-  done: STRINGS,
-});
+const Diagram = object(
+  '案件流程图与进度 / the diagram and where the tokens are',
+  ['xml', 'visited', 'active', 'done'],
+  {
+    xml: { type: 'string', minLength: 1 },
+    // Entered: done, waiting, or discarded behind an event-based gateway.
+    visited: STRINGS,
+    // Waiting now: tasks, timers, open message windows.
+    active: STRINGS,
+    // Completed: what the diagram shows as done.
+    done: STRINGS,
+  },
+);
 
 const DefinitionSummary = object(
   '定义版本 / a definition version',
@@ -772,6 +782,11 @@ const bodies: Json = {
   Credentials: object('登录 / credentials', ['username', 'password'], {
     username: { type: 'string', minLength: 1 },
     password: { type: 'string', minLength: 1 },
+    device: {
+      type: 'string',
+      description:
+        '此前登录时取得的设备令牌：密码校验走受信队列，登录洪泛时本设备仍可登录 / the device token of an earlier login: the check waits in the trusted queue, which a login flood cannot fill',
+    },
   }),
   NewUser: object('新用户 / a new user', ['username', 'password', 'roles'], {
     username: USERNAME,
@@ -970,8 +985,8 @@ function accountPaths(): Json {
         tag: 'session',
         summary: '登录 / log in',
         description:
-          '按（用户名，地址）与按地址计失败次数，超出后每次等待时间加倍（429 + Retry-After），不锁定账号；密码校验排队已满时也答 429 / ' +
-          'failures are counted per (user name, address) and per address with doubling delays, never an account lock; a full hashing queue also answers 429',
+          '按（用户名，地址）与按地址计失败次数，超出后每次等待时间加倍（429 + Retry-After），不锁定账号；密码校验排队已满时也答 429；带此前取得的设备令牌的登录另有受信队列 / ' +
+          'failures are counted per (user name, address) and per address with doubling delays, never an account lock; a full hashing queue also answers 429; a login with an earlier device token has a trusted queue of its own',
         auth: 'none',
         body: jsonBody('Credentials'),
         ok: { 200: ok('令牌与用户 / token and user', schema('Session')) },

@@ -1,3 +1,4 @@
+import { isDeviceToken, issueDeviceToken } from './device-token.js';
 import { EngineError, isEngineError, parseRole, type Actor, type Store } from '../../engine/index.js';
 import { HashPool } from './hash-pool.js';
 import { readDocument } from './read-document.js';
@@ -181,18 +182,35 @@ export class Accounts {
     }
   }
 
-  /** A new session for valid credentials, or undefined (same work whether or not the user exists). */
+  /**
+   * A new session for valid credentials, or undefined (same work whether or not the user exists). A
+   * `device` token this account issued before puts the check in the hashing pool's trusted lane; a
+   * successful login hands out a fresh one.
+   */
   async login(
     username: string,
     password: string,
-  ): Promise<{ token: string; expiresAt: string; user: PublicUser } | undefined> {
+    device?: unknown,
+  ): Promise<{ token: string; expiresAt: string; user: PublicUser; device: string } | undefined> {
     // No account has a longer password, so there is nothing to hash (and nothing to learn from timing).
     if (passwordLength(password) > MAX_PASSWORD) return undefined;
     const user = await this.get(username);
-    const valid = await verifyPassword(this.pool, password, user?.passwordHash ?? this.#dummy);
+    const now = this.#now().getTime();
+    const known = user !== undefined && isDeviceToken(device, user.username, user.passwordHash, now);
+    const valid = await verifyPassword(
+      this.pool,
+      password,
+      user?.passwordHash ?? this.#dummy,
+      known ? 'trusted' : 'open',
+    );
     if (user === undefined || !valid || user.disabled === true) return undefined;
     const { token, session } = await this.#sessions.open(user.username);
-    return { token, expiresAt: session.expiresAt, user: publicUser(user) };
+    return {
+      token,
+      expiresAt: session.expiresAt,
+      user: publicUser(user),
+      device: issueDeviceToken(user.username, user.passwordHash, now),
+    };
   }
 
   async logout(token: string): Promise<void> {

@@ -38,10 +38,17 @@ interface Slot {
   busy?: { id: number; pending: Pending };
 }
 
+/**
+ * Which queue a job waits in: `open` for anyone, `trusted` for a login from a device that signed in
+ * to the account before (a device token). Trusted jobs go first and have a queue of their own, so a
+ * flood of guesses filling the open queue cannot keep the account's own people out.
+ */
+export type HashLane = 'open' | 'trusted';
+
 export interface HashPoolOptions {
   /** Worker threads, i.e. the global cap on hashes computed at once (default: cores − 1, 1 to 4). */
   threads?: number;
-  /** Jobs allowed to wait for a thread; one more is refused with 429 (default 16 per thread). */
+  /** Jobs allowed to wait for a thread, per lane; one more is refused with 429 (default 16 per thread). */
   queueLimit?: number;
   /** Seconds a refused caller is told to wait (`Retry-After`). */
   retryAfterSeconds?: number;
@@ -55,7 +62,7 @@ export interface HashPoolOptions {
  */
 export class HashPool {
   readonly #slots: Slot[] = [];
-  readonly #queue: Pending[] = [];
+  readonly #queues: Record<HashLane, Pending[]> = { trusted: [], open: [] };
   readonly #threads: number;
   readonly #queueLimit: number;
   readonly #retryAfter: number;
@@ -67,9 +74,10 @@ export class HashPool {
     this.#retryAfter = options.retryAfterSeconds ?? 5;
   }
 
-  /** Derives a key; rejects with 429 `busy` when the queue is full. */
-  derive(job: HashJob): Promise<Buffer> {
-    if (this.#queue.length >= this.#queueLimit) {
+  /** Derives a key; rejects with 429 `busy` when the lane's queue is full. */
+  derive(job: HashJob, lane: HashLane = 'open'): Promise<Buffer> {
+    const queue = this.#queues[lane];
+    if (queue.length >= this.#queueLimit) {
       return Promise.reject(
         new HttpError(429, 'busy', `登录请求过多，请 ${this.#retryAfter} 秒后再试`, {
           'Retry-After': String(this.#retryAfter),
@@ -77,7 +85,7 @@ export class HashPool {
       );
     }
     return new Promise((resolve, reject) => {
-      this.#queue.push({ job, resolve, reject });
+      queue.push({ job, resolve, reject });
       this.#dispatch();
     });
   }
@@ -89,10 +97,12 @@ export class HashPool {
   }
 
   #dispatch(): void {
-    while (this.#queue.length > 0) {
+    for (;;) {
+      const queue = this.#queues.trusted.length > 0 ? this.#queues.trusted : this.#queues.open;
+      if (queue.length === 0) return;
       const slot = this.#idleSlot();
       if (slot === undefined) return;
-      const pending = this.#queue.shift() as Pending;
+      const pending = queue.shift() as Pending;
       const id = this.#nextId++;
       slot.busy = { id, pending };
       slot.worker.postMessage({ id, job: pending.job });

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { HashPool } from './hash-pool.js';
+import type { HashLane, HashPool } from './hash-pool.js';
 
 // scrypt from Node's crypto (OpenSSL): memory-hard, no native add-on to build. Parameters follow
 // OWASP's guidance for scrypt (N=2^17, r=8, p=1); they are stored with each hash so they can change.
@@ -24,19 +24,27 @@ export async function hashPassword(pool: HashPool, password: string, cost = DEFA
   return ['scrypt', cost, BLOCK_SIZE, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-export async function verifyPassword(pool: HashPool, password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(
+  pool: HashPool,
+  password: string,
+  stored: string,
+  lane: HashLane = 'open',
+): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || salt === undefined || hash === undefined) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const key = await pool.derive({
-    password: password.normalize('NFKC'),
-    salt: Buffer.from(salt, 'base64url'),
-    keyLength: expected.length || KEY_LENGTH,
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: MAX_MEMORY,
-  });
+  const key = await pool.derive(
+    {
+      password: password.normalize('NFKC'),
+      salt: Buffer.from(salt, 'base64url'),
+      keyLength: expected.length || KEY_LENGTH,
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+      maxmem: MAX_MEMORY,
+    },
+    lane,
+  );
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

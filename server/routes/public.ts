@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { isEngineError, regionDirectory, type WorkflowEngine } from '../../engine/index.js';
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
@@ -89,7 +89,7 @@ export function publicRoutes(
   router.post(
     '/api/public/attachments',
     limiter,
-    uploads.admit((request) => request.ip ?? ''),
+    uploads.admit((request) => ipKeyGenerator(request.ip ?? '', 56)),
     express.raw({ type: () => true, limit: attachments.maxBytes }),
     async (request, response) => {
       const meta = await attachments.save(

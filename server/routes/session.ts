@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
 import type { Accounts } from '../accounts/accounts.js';
 import { LoginThrottle } from '../accounts/login-throttle.js';
 import { HttpError } from '../http-errors.js';
@@ -19,11 +20,12 @@ export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Rout
     const body = objectBody(request);
     const username = stringField(body, 'username', '用户名');
     const password = stringField(body, 'password', '密码');
-    const keys = LoginThrottle.keys(username, request.ip ?? '');
+    // An IPv6 client holds a whole /64 (or more): one address key per /56, as the public limiter.
+    const keys = LoginThrottle.keys(username, ipKeyGenerator(request.ip ?? '', 56));
     const wait = throttle.retryAfter(keys);
     if (wait > 0) throw tooManyAttempts(wait);
     const attempt = throttle.attempt(keys);
-    const session = await accounts.login(username, password).catch((error: unknown) => {
+    const session = await accounts.login(username, password, body.device).catch((error: unknown) => {
       // Refused by a full hashing queue (429 busy): nothing was checked, so it costs no attempt.
       attempt.takeBack();
       throw error;

@@ -79,6 +79,31 @@ describe('accounts and sessions, hardened', () => {
     expect(right.status).toBe(200);
   });
 
+  it('counts an IPv6 client by its /56: fresh addresses of one network do not buy fresh guesses', async () => {
+    await h.user('ipv6-target', ['samr']);
+    const from = (index: number) => ({ 'X-Forwarded-For': `2001:db8:0:${index.toString(16)}::${index}` });
+    for (let index = 1; index <= 3; index++) {
+      const wrong = await h.api.post('/api/session', {
+        headers: from(index),
+        body: { username: 'ipv6-target', password: 'wrong-password' },
+      });
+      expect(wrong.status).toBe(401);
+    }
+    // A fourth address in the same /56: the pair's free failures are spent, so it waits.
+    const fourth = await h.api.post('/api/session', {
+      headers: from(4),
+      body: { username: 'ipv6-target', password: 'wrong-password' },
+      request: 'unchecked',
+    });
+    expect(fourth.status).toBe(429);
+    // Another network is not held back.
+    const elsewhere = await h.api.post('/api/session', {
+      headers: { 'X-Forwarded-For': '2001:db8:1::1' },
+      body: { username: 'ipv6-target', password: PASSWORD },
+    });
+    expect(elsewhere.status).toBe(200);
+  });
+
   it('lets a park start cases only in the province its account names, and none without one', async () => {
     await h.user('park-js', ['park:P-011'], '320000');
     const elsewhere = await h.api.post('/api/cases', {

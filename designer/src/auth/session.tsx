@@ -43,8 +43,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const session = await api<{ token: string; user: Me }>('POST', '/api/session', { username, password });
+    const device = deviceToken(username);
+    const session = await api<{ token: string; user: Me; device: string }>('POST', '/api/session', {
+      username,
+      password,
+      ...(device !== null && { device }),
+    });
     storeToken(session.token);
+    rememberDevice(username, session.device);
     setMe(session.user);
   }, []);
 
@@ -66,4 +72,24 @@ export function useSession(): Session {
   const value = useContext(SessionContext);
   if (value === undefined) throw new Error('useSession outside SessionProvider');
   return value;
+}
+
+/**
+ * The device token an earlier login here got for this account (kept after logout): with it, this
+ * browser's login waits in the server's trusted queue, which a flood of guesses cannot fill.
+ */
+function deviceToken(username: string): string | null {
+  try {
+    return localStorage.getItem(`qbz.device.${username.toLowerCase()}`);
+  } catch {
+    return null;
+  }
+}
+
+function rememberDevice(username: string, token: string): void {
+  try {
+    localStorage.setItem(`qbz.device.${username.toLowerCase()}`, token);
+  } catch {
+    // Private browsing without storage: logins still work, in the open queue.
+  }
 }
