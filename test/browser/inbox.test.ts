@@ -157,7 +157,10 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     await reminder.waitFor();
     await poll(() => reminder.evaluate((link) => link === document.activeElement)).toBe(true);
     // Named by the task's name in the diagram, not its code.
-    await page.getByText(/^可行性论证与遴选 /).first().waitFor();
+    await page
+      .getByText(/^可行性论证与遴选 /)
+      .first()
+      .waitFor();
     expect(await page.getByText('provincialFeasibilityReview').count()).toBe(0);
     await shot(page, '4-notifications');
     await page.keyboard.press('Escape');

@@ -222,6 +222,18 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
     await choose(page, form, decision, choice);
     await expect.poll(() => form.getByLabel(comments, { exact: true }).inputValue()).toBe(comment);
     if (choice === review.returnTitle) await review.onReturn?.(form);
+    if (choice === review.returnTitle && review.taskId === 'provincialFeasibilityReview') {
+      // Sent once without the comment a return needs: the error shows; the comment typed, the next
+      // click opens the dialog (the error summary used to shrink on that mouse press and move the
+      // button from under the pointer, so the first click did nothing).
+      await form.getByLabel(comments, { exact: true }).fill('');
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      await form
+        .getByText(/为必填项/)
+        .first()
+        .waitFor();
+      await form.getByLabel(comments, { exact: true }).fill(comment);
+    }
     await form.getByRole('button', { name: twoChars('提交') }).click();
     const dialog = page.getByRole('dialog');
     await page.getByRole('dialog', { name: `确认提交「${choice}」？` }).waitFor();

@@ -91,7 +91,9 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await park.getByRole('button', { name: '发起创建申请' }).click();
     const dialog = park.getByRole('dialog');
     await dialogsSettled(park);
-    await choose(park, dialog, '省级单位', '江苏省');
+    // The account's province, fixed: the server would refuse any other (403).
+    expect(await dialog.getByRole('combobox', { name: '省级单位' }).isDisabled()).toBe(true);
+    expect(await dialog.locator('.ant-select-disabled').filter({ hasText: '江苏省' }).count()).toBe(1);
     await dialog.getByRole('button', { name: '发起创建申请' }).click();
     await park.waitForURL(/\/cases\//);
     const caseId = decodeURIComponent(park.url().split('/cases/')[1] ?? '');
@@ -217,11 +219,21 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
       .getByLabel('异议内容', { exact: true })
       .fill('该园区有企业于2024年发生产品质量事故，不符合第七条规定，请予复核。');
     await upload(visitor, notice, '书面举证材料', '举证材料.pdf');
+    // The upload is announced (a live region there before the text), and the button kept the focus.
+    await expect.poll(() => notice.getByRole('status').filter({ hasText: '举证材料.pdf' }).count()).toBe(1);
+    expect(
+      await visitor.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName,
+      ),
+    ).toBe('上传附件：书面举证材料');
     await notice.getByRole('checkbox', { name: /真实性承诺/ }).check();
     await shot(visitor, '7-objection-filled');
     await notice.getByRole('button', { name: '提交异议' }).click();
-    await notice.getByText('异议已提交').waitFor();
-    await expect.poll(() => notice.getByRole('status').textContent()).toContain('书面举证材料 1 份');
+    // The receipt's heading takes the focus from the form that is gone.
+    const receipt = notice.getByRole('heading', { name: '异议已提交' });
+    await receipt.waitFor();
+    await expect.poll(() => receipt.evaluate((heading) => heading === document.activeElement)).toBe(true);
+    await expect.poll(() => notice.locator('.ant-result').textContent()).toContain('书面举证材料 1 份');
     await shot(visitor, '8-objection-receipt');
 
     const samr = await newPage('2025-04-03T10:00:00+08:00');

@@ -26,6 +26,8 @@ function useUploads(uploadPath: string) {
   const { t } = useI18n();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [error, setError] = useState<string | undefined>();
+  /** What a screen reader hears when a file has arrived (the live region is there before the text). */
+  const [arrived, setArrived] = useState('');
   const counter = useRef(0);
   const upload = async (file: File): Promise<string | undefined> => {
     const key = (counter.current += 1);
@@ -35,6 +37,7 @@ function useUploads(uploadPath: string) {
         setUploads((list) => list.map((item) => (item.key === key ? { ...item, percent } : item)));
       });
       rememberAttachment({ id: meta.id, name: meta.name, size: meta.size });
+      setArrived(`${t('uploaded')}${t('colon')}${meta.name}`);
       return meta.id;
     } catch (caught) {
       setError(`${file.name}${t('colon')}${caught instanceof ApiError ? caught.message : String(caught)}`);
@@ -43,7 +46,7 @@ function useUploads(uploadPath: string) {
       setUploads((list) => list.filter((item) => item.key !== key));
     }
   };
-  return { uploads, error, setError, upload };
+  return { uploads, error, setError, upload, arrived };
 }
 
 /** One stored file: its name (when this browser uploaded it) or short id, a download link, remove. */
@@ -111,6 +114,9 @@ function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
   );
 }
 
+/** Upload buttons (by field id) whose file is on its way: the focus returns to them when it arrives. */
+const choosing = new Set<string>();
+
 interface PickerProps {
   id: string;
   label: string;
@@ -123,12 +129,22 @@ interface PickerProps {
 
 /**
  * A button that opens the file picker. The field's label points at the button (a labelable
- * element); its accessible name says what it does and for which field.
+ * element); its accessible name says what it does and for which field. While a file uploads it says
+ * so (aria-disabled) but stays focusable: a disabled button would drop the keyboard's focus to the page.
  */
 function FilePicker({ id, label, multiple, busy, disabled, hasFile, onFiles }: PickerProps) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const action = hasFile && !multiple ? t('replaceFile') : t('upload');
+  // Whoever chose a file with this button gets the focus back when it has arrived: the form renders
+  // the field afresh with the new file, and the button that had the focus is gone (so the wish is
+  // kept by field id, not in this component).
+  useEffect(() => {
+    if (busy || !choosing.has(id)) return;
+    choosing.delete(id);
+    if (document.activeElement === null || document.activeElement === document.body) button.current?.focus();
+  }, [busy, id]);
   return (
     <>
       <input
@@ -149,10 +165,17 @@ function FilePicker({ id, label, multiple, busy, disabled, hasFile, onFiles }: P
       <Button
         id={id}
         icon={busy ? <LoadingOutlined /> : <UploadOutlined />}
-        disabled={disabled || busy}
+        disabled={disabled}
+        aria-disabled={busy || undefined}
+        aria-busy={busy || undefined}
         // The name starts with the visible text (WCAG 2.5.3), then says which field the file is for.
         aria-label={`${action}${t('colon')}${label}`}
-        onClick={() => input.current?.click()}
+        ref={button}
+        onClick={() => {
+          if (busy) return;
+          choosing.add(id);
+          input.current?.click();
+        }}
       >
         {action}
       </Button>
@@ -177,7 +200,7 @@ export function AttachmentWidget(props: WidgetProps) {
   const { id, onChange, disabled, readonly, label, registry } = props;
   const value = props.value as unknown;
   const context = registry.formContext as SchemaFormContext;
-  const { uploads, error, setError, upload } = useUploads(context.uploadPath);
+  const { uploads, error, setError, upload, arrived } = useUploads(context.uploadPath);
   const current = typeof value === 'string' && value !== '' ? value : undefined;
   if (readonly) {
     return current === undefined ? (
@@ -213,6 +236,9 @@ export function AttachmentWidget(props: WidgetProps) {
         }}
       />
       <UploadProgress uploads={uploads} />
+      <span className="qbz-sr-only" role="status">
+        {arrived}
+      </span>
       {error !== undefined && (
         <Typography.Text type="danger" role="alert">
           {error}
@@ -228,7 +254,7 @@ export function AttachmentsWidget(props: WidgetProps) {
   const value = props.value as unknown;
   const { t } = useI18n();
   const context = registry.formContext as SchemaFormContext;
-  const { uploads, error, setError, upload } = useUploads(context.uploadPath);
+  const { uploads, error, setError, upload, arrived } = useUploads(context.uploadPath);
   const ids = Array.isArray(value)
     ? value.filter((item): item is string => typeof item === 'string' && item !== '')
     : [];
@@ -281,6 +307,9 @@ export function AttachmentsWidget(props: WidgetProps) {
         }}
       />
       <UploadProgress uploads={uploads} />
+      <span className="qbz-sr-only" role="status">
+        {arrived}
+      </span>
       {error !== undefined && (
         <Typography.Text type="danger" role="alert">
           {error}

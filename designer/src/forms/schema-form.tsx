@@ -211,6 +211,12 @@ export function SchemaForm(props: SchemaFormProps) {
               type="primary"
               htmlType="submit"
               onClick={attempt}
+              // Pressing the mouse must not take the focus from the field being typed in: that blur
+              // re-validates, the error summary above shrinks, the button moves up under the pointer,
+              // and the click lands beside it (the first 提交 after fixing an error did nothing).
+              onMouseDown={(event) => {
+                event.preventDefault();
+              }}
               disabled={busy}
               icon={busy ? <LoadingOutlined /> : undefined}
             >

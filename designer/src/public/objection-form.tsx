@@ -1,5 +1,5 @@
 import { Alert, Button, Result, Spin } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { SchemaForm, type FieldError } from '../forms/index.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -30,6 +30,12 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
   const [errors, setErrors] = useState<FieldError[] | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const [receipt, setReceipt] = useState<Receipt | undefined>();
+  // The form the keyboard was in is gone once the receipt shows: its heading takes the focus (and a
+  // screen reader reads it), rather than the page's body.
+  const receiptTitle = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (receipt !== undefined) receiptTitle.current?.focus();
+  }, [receipt]);
 
   const submit = async (data: unknown) => {
     setBusy(true);
@@ -56,7 +62,11 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
     return (
       <Result
         status="success"
-        title={t('objectionReceived')}
+        title={
+          <h2 ref={receiptTitle} tabIndex={-1} className="qbz-receipt-title">
+            {t('objectionReceived')}
+          </h2>
+        }
         subTitle={fill(t('objectionReceipt'), {
           park: notice.parkName ?? notice.park,
           caseId: receipt.caseId,
@@ -71,14 +81,14 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
             {t('anotherObjection')}
           </Button>
         }
-        role="status"
       />
     );
   if (form.error !== undefined) return <Alert type="error" showIcon title={form.error.message} />;
   if (form.data === undefined) return <Spin />;
   return (
     <>
-      <Alert type="info" showIcon title={t('objectionHint')} style={{ marginBottom: 16 }} />
+      {/* Standing information, not news: antd's default role="alert" interrupts a screen reader. */}
+      <Alert type="info" showIcon role="note" title={t('objectionHint')} style={{ marginBottom: 16 }} />
       {failure !== undefined && (
         <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
       )}

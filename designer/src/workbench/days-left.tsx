@@ -1,6 +1,5 @@
 import { Tag, Tooltip } from 'antd';
 import { useI18n } from '../i18n/i18n.js';
-import './workbench.css';
 
 /**
  * Working days left until a date, coloured as it nears; "—" when a year in between has no

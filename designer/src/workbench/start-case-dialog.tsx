@@ -71,6 +71,8 @@ export function StartCaseDialog({ open, parks, onClose }: Props) {
           extra={t('provinceHint')}
         >
           <Select
+            // An account that names its province may apply only there: offering others led to a 403.
+            disabled={province !== undefined}
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('chooseProvince')}
             options={PROVINCES.entries.map((entry) => ({ value: entry.code, label: `${entry.name}（${entry.code}）` }))}

@@ -69,7 +69,9 @@ function useTaskForms(bundle: CaseBundle): ReadonlyMap<number, FormSchema | unde
       Promise.all(
         tasks.map(async (submission) => [submission.seq, await loadSubmissionForm(bundle, submission)] as const),
       ),
-    `${bundle.view.id}/${bundle.view.updatedAt}`,
+    // Keyed by the submissions, not only the case's time: on a simulated clock that stays put, a new
+    // review would otherwise be shown by its decision's code until the page was reloaded.
+    `${bundle.view.id}/${bundle.view.updatedAt}/${tasks.map((submission) => submission.seq).join(',')}`,
   );
   return forms.data === undefined ? undefined : new Map(forms.data);
 }
