@@ -20,7 +20,7 @@ import { mayActAs, mayStart, type Actor } from './cases/actors.js';
 import { RedactionPolicy, type AuditView } from './redaction/redaction-policy.js';
 import { newCaseRecord, type CaseRecord, type Submission } from './cases/case-record.js';
 import { CaseRepository } from './cases/case-repository.js';
-import { CaseRuntime, SYSTEM } from './cases/case-runtime.js';
+import { CaseRuntime, SYSTEM, type Step } from './cases/case-runtime.js';
 import { subjectRegionOfView, taskViewOf, type CaseView, type TaskView } from './cases/case-view.js';
 import { LiveCache } from './cases/live-cache.js';
 import { migrateCase } from './cases/migrate-case.js';
@@ -443,6 +443,42 @@ export class WorkflowEngine {
 
   /** `check`: what the engine cannot know (e.g. whether attachment ids exist and are the actor's), after the schema. */
   async completeTask(ref: string, actor: Actor, data: unknown, check?: DataCheck): Promise<CaseView> {
+    return this.#completion(ref, actor, data, check, async (runtime, record, step, submission) =>
+      runtime.view(await runtime.run(record, submission.now, actor.id, step, [submission.entry])),
+    );
+  }
+
+  /**
+   * What completing the task with `data` would do, checked as the completion itself is (who may act,
+   * the form) but committing nothing: the status the case would be in, and whether it would end (the
+   * workbench asks before a submission that ends the case, e.g. an Art. 7 declaration).
+   */
+  async previewCompletion(
+    ref: string,
+    actor: Actor,
+    data: unknown,
+    check?: DataCheck,
+  ): Promise<{ status: string; statusTitle?: string; final: boolean; reason?: string }> {
+    return this.#completion(ref, actor, data, check, async (runtime, record, step, submission) => {
+      const outcome = await runtime.preview(record, submission.now, actor.id, step);
+      const title = this.manifestOf(record)?.statuses[outcome.status]?.title;
+      return { ...outcome, ...(title !== undefined && { statusTitle: title }) };
+    });
+  }
+
+  /** A task's completion up to the step: found, allowed, validated; `finish` runs (or previews) it. */
+  async #completion<T>(
+    ref: string,
+    actor: Actor,
+    data: unknown,
+    check: DataCheck | undefined,
+    finish: (
+      runtime: CaseRuntime,
+      record: CaseRecord,
+      step: Step,
+      submission: { now: Date; entry: Omit<Submission, 'seq'> },
+    ) => Promise<T>,
+  ): Promise<T> {
     const { runtime } = this;
     // A task another process opened since this one last looked: look again before answering 409.
     if (runtime.index.caseOfTask(ref) === undefined) await runtime.sync();
@@ -461,7 +497,7 @@ export class WorkflowEngine {
       const bound = bindQueuedTask(record, task);
       const executionId = bound.tasks.find((open) => open.ref === ref)?.executionId ?? '';
       const now = runtime.clock.now();
-      const submission = {
+      const entry = {
         at: now.toISOString(),
         actor: actor.id,
         kind: 'task' as const,
@@ -469,24 +505,18 @@ export class WorkflowEngine {
         ref,
         data,
       };
-      const committed = await runtime.run(
-        bound,
-        now,
-        actor.id,
-        (live, transition) => {
-          Object.assign(transition.record.variables, data);
-          transition.record.tasks = transition.record.tasks.filter((open) => open.ref !== ref);
-          transition.note('task.completed', {
-            ref,
-            taskId: task.taskId,
-            element: task.elementId,
-            dataHash: dataHash(data),
-          });
-          live.signalTask(task.elementId, executionId);
-        },
-        [submission],
-      );
-      return runtime.view(committed);
+      const step: Step = (live, transition) => {
+        Object.assign(transition.record.variables, data);
+        transition.record.tasks = transition.record.tasks.filter((open) => open.ref !== ref);
+        transition.note('task.completed', {
+          ref,
+          taskId: task.taskId,
+          element: task.elementId,
+          dataHash: dataHash(data),
+        });
+        live.signalTask(task.elementId, executionId);
+      };
+      return finish(runtime, bound, step, { now, entry });
     });
   }
 

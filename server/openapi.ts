@@ -778,6 +778,12 @@ const bodies: Json = {
     },
   ),
   IncidentRetry: object('重试结果 / incidents resolved', ['resolved'], { resolved: { type: 'integer', minimum: 0 } }),
+  CompletionPreview: object('办理后果预览 / what completing the task would do', ['status', 'final'], {
+    status: { type: 'string', minLength: 1 },
+    statusTitle: { type: 'string' },
+    final: { type: 'boolean', description: '提交后案件即结束 / the case would end' },
+    reason: { type: 'string', description: '结束的理由（流程定义所载）/ why it would end, as the definition says' },
+  }),
   // Requests.
   Credentials: object('登录 / credentials', ['username', 'password'], {
     username: { type: 'string', minLength: 1 },
@@ -1194,6 +1200,25 @@ function casePaths(terms: ProgrammeTerms): Json {
           403: '办理主体或范围不符（案件可见时）/ wrong group or scope, on a case the caller sees',
           409: '任务不存在或已办结；不可见案件上的任务同样如此 / not open — also for a task on a case the caller does not see',
           422: '表单数据不合格（errors 列出各字段；附件编号须为本人上传或有权查看的附件）/ form data invalid (attachment ids must be readable by the sender)',
+        },
+      }),
+    },
+    '/api/tasks/{taskRef}/preview': {
+      post: operation({
+        id: 'previewCompletion',
+        tag: 'tasks',
+        summary: '预览办理后果，不提交 / what completing the task would do, committing nothing',
+        description:
+          '与办理相同的校验；返回提交后案件所处状态及是否结束。工作台在会结束案件的提交（如第七条情形声明）前请用户确认 / ' +
+          'checked as a completion; answers the status the case would be in and whether it would end. The workbench asks before a submission that ends the case (e.g. an Art. 7 declaration)',
+        auth: 'user',
+        parameters: [path('taskRef', '任务实例编号 / task instance ref')],
+        body: formBody,
+        ok: { 200: ok('办理后果 / the outcome', schema('CompletionPreview')) },
+        errors: {
+          403: '办理主体或范围不符（案件可见时）/ wrong group or scope, on a case the caller sees',
+          409: '任务不存在或已办结 / not open',
+          422: '表单数据不合格 / form data invalid',
         },
       }),
     },

@@ -237,6 +237,31 @@ export class CaseRuntime {
     return this.settle(transition, live, submissions, origin, options);
   }
 
+  /**
+   * What a step would do, without committing anything: the status the case would be in, and whether
+   * it would end. The instance it ran on is thrown away (a hot one leaves the cache).
+   */
+  async preview(
+    record: CaseRecord,
+    now: Date,
+    actor: string,
+    step: Step,
+  ): Promise<{ status: string; final: boolean; reason?: string }> {
+    const version = this.version(record);
+    const live = await this.liveOf(record, version, now);
+    this.live.drop(record.id);
+    const transition = this.transition(record, version, now, actor);
+    try {
+      live.step(transition, () => {
+        step(live, transition);
+      });
+      const { status, reason } = transition.record;
+      return { status, final: transition.ended || live.completed, ...(reason !== undefined && { reason }) };
+    } finally {
+      live.release();
+    }
+  }
+
   /** After a step: tasks, timers and windows read from the instance, committed; the instance kept hot. */
   async settle(
     transition: Transition,

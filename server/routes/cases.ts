@@ -110,6 +110,19 @@ export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore)
     response.json(view);
   });
 
+  router.post('/api/tasks/:taskRef/preview', async (request, response) => {
+    requireUser(request);
+    const body = objectBody(request);
+    const outcome = await engine
+      .previewCompletion(request.params.taskRef, request.actor, body.data, references(request))
+      .catch(
+        hideUnseen(engine, request.actor, engine.caseOfTask(request.params.taskRef), () =>
+          EngineError.taskNotOpen(request.params.taskRef),
+        ),
+      );
+    response.json(outcome);
+  });
+
   return router;
 }
 

@@ -6,12 +6,14 @@ import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { completeWithExample } from './sample-cases.js';
 import { clickInDialog, twoChars } from './form-controls.js';
+import { tinyPdf } from '../support/tiny-pdf.js';
 
 const PROCESS = 'quality-brand-zone';
 const USERS: Record<string, string[]> = {
   park1: ['park:P-001'],
   park2: ['park:P-002'],
   park3: ['park:P-003'],
+  park4: ['park:P-004'],
   'province-js': ['province:320000'],
 };
 
@@ -166,6 +168,35 @@ describe.runIf(browserAvailable())(
       const plan = form.locator('.ant-form-item', { has: page.getByRole('button', { name: '上传附件：创建方案' }) });
       await expect.poll(() => plan.locator('.ant-form-item-explain-error').allTextContents()).toEqual(['请上传文件']);
       expect(await openTasks(caseId)).toEqual(['submitCreationApplication']);
+    }, 120_000);
+
+    it('a submission that would end the case is asked about first (an Art. 7 declaration), naming why', async () => {
+      const caseId = await startCase(server, 'park4');
+      const page = await login(server, 'park4');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="submitCreationApplication"]');
+      await form.getByRole('button', { name: '填入示例（培训用）' }).click();
+      await expect.poll(() => form.getByLabel('园区名称', { exact: true }).inputValue()).not.toBe('');
+      const chooser = page.waitForEvent('filechooser');
+      await form.getByRole('button', { name: '上传附件：创建方案' }).click();
+      await (await chooser).setFiles({ name: '创建方案.pdf', mimeType: 'application/pdf', buffer: tinyPdf('plan') });
+      await form.getByText('创建方案.pdf').waitFor();
+      await form.getByRole('radiogroup', { name: '重大质量事故' }).getByText('是', { exact: true }).click();
+
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      const dialog = page.getByRole('dialog', { name: '提交后本案将结束：不符合申报条件' });
+      await dialog.waitFor();
+      await expect.poll(() => dialog.textContent()).toContain('第七条');
+      // The cancel button has the focus: Enter goes back, nothing is sent.
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await openTasks(caseId)).toEqual(['submitCreationApplication']);
+
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      await clickInDialog(page, dialog.getByRole('button', { name: '确认提交' }));
+      await form.waitFor({ state: 'detached' });
+      const ended = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
+      expect(ended.final).toBe(true);
     }, 120_000);
 
     it('no training example on a server on the real clock', async () => {

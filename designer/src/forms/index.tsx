@@ -5,6 +5,7 @@ import type { SchemaFormProps } from './schema-form.js';
 export type { SchemaFormProps } from './schema-form.js';
 export type { FieldError } from './error-messages.js';
 export type { IndicatorChoices } from './form-context.js';
+export type { Outcome } from './submit-guard.js';
 export { rememberAttachment } from './attachments.js';
 
 // rjsf, Ajv and the widgets are a third of the app: loaded with the first form, not with the login.

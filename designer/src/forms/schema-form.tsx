@@ -12,7 +12,7 @@ import { decisionOf } from './decision.js';
 import { errorTransformer, fieldIdOf, propertyTokens, toErrorSchema, type FieldError } from './error-messages.js';
 import type { IndicatorChoices, SchemaFormContext } from './form-context.js';
 import { translatorFor } from './translate.js';
-import { blockImplicitSubmit, useDecisionConfirm } from './submit-guard.js';
+import { blockImplicitSubmit, useDecisionConfirm, useEndingConfirm, type Outcome } from './submit-guard.js';
 import { exampleWithoutUploads, useTrainingServer } from './training-example.js';
 import { FIELDS, uiSchemaFor, WIDGETS } from './ui-schema.js';
 import { UnclampedInputTemplate } from './unclamped-input.js';
@@ -47,6 +47,8 @@ export interface SchemaFormProps {
    * a step of one's own that confirms (the bulk opinion's list of cases).
    */
   confirmDecision?: boolean;
+  /** What sending `data` would do to its case: a submission that would end it is asked about first. */
+  outcomeOf?: (data: unknown) => Promise<Outcome>;
 }
 
 const widgets = {
@@ -111,6 +113,7 @@ export function SchemaForm(props: SchemaFormProps) {
   const attemptedNow = useRef(false);
   const touched = useRef(new Set<string>());
   const confirmDecision = useDecisionConfirm();
+  const confirmEnding = useEndingConfirm();
   const training = useTrainingServer(props.showExample === true && !readonly);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
 
@@ -135,7 +138,13 @@ export function SchemaForm(props: SchemaFormProps) {
   };
   const send = async (formData: unknown) => {
     const decision = decisionOf(schema, formData);
-    if (props.confirmDecision !== false && decision !== undefined && !(await confirmDecision(decision))) return;
+    if (props.confirmDecision !== false && decision !== undefined) {
+      if (!(await confirmDecision(decision))) return;
+    } else if (props.outcomeOf !== undefined) {
+      // A preview that fails (invalid data) asks nothing: the submission itself then says what is wrong.
+      const outcome = await props.outcomeOf(formData).catch(() => undefined);
+      if (outcome?.final === true && !(await confirmEnding(outcome))) return;
+    }
     await props.onSubmit?.(formData);
   };
   const formContext = useMemo<SchemaFormContext>(

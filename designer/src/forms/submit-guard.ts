@@ -43,3 +43,41 @@ export function useDecisionConfirm(): (decision: Decision) => Promise<boolean> {
       });
     });
 }
+
+/** What a submission would do to its case (POST /api/tasks/:ref/preview). */
+export interface Outcome {
+  final: boolean;
+  status: string;
+  statusTitle?: string;
+  reason?: string;
+}
+
+/**
+ * Asks before a submission that would end the case (an Art. 7 declaration ticked 是 ends an
+ * application at once), naming the status it ends in and why. Resolves true on 确认提交; the cancel
+ * button has the focus.
+ */
+export function useEndingConfirm(): (outcome: Outcome) => Promise<boolean> {
+  const { modal } = App.useApp();
+  const { t } = useI18n();
+  return (outcome) =>
+    new Promise((resolve) => {
+      modal.confirm({
+        title: t('confirmEndingTitle').replaceAll('{status}', outcome.statusTitle ?? outcome.status),
+        content: t('confirmEndingContent').replaceAll(
+          '{reason}',
+          outcome.reason === undefined ? '' : `${outcome.reason} `,
+        ),
+        okText: t('confirmEndingOk'),
+        okButtonProps: { danger: true },
+        cancelText: t('confirmDecisionCancel'),
+        focusable: { autoFocusButton: 'cancel' },
+        onOk: () => {
+          resolve(true);
+        },
+        onCancel: () => {
+          resolve(false);
+        },
+      });
+    });
+}

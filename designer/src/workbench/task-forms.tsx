@@ -4,7 +4,7 @@ import { api, ApiError } from '../api/client.js';
 import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
 import type { FormSchema, Manifest } from '../../../engine/definitions/types.js';
 import { useSession } from '../auth/session.js';
-import { SchemaForm, type FieldError, type IndicatorChoices } from '../forms/index.js';
+import { SchemaForm, type FieldError, type IndicatorChoices, type Outcome } from '../forms/index.js';
 import { useI18n } from '../i18n/i18n.js';
 import { latestField, type CaseBundle } from './case-data.js';
 import { loadForm, messageFormKey, type VersionInfo } from './catalog.js';
@@ -116,6 +116,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
             showExample
             idPrefix={`task-${task.ref}`}
             submitLabel={t('submit')}
+            outcomeOf={(data) => api<Outcome>('POST', `/api/tasks/${encodeURIComponent(task.ref)}/preview`, { data })}
           />
         </BesideReview>
       )}

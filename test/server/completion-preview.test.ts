@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
+import { PROCESS, ServerHarness, withUsers } from './harness.js';
+
+/**
+ * QA: one Art. 7 declaration ticked 是 ended the application at once, with no warning. The workbench
+ * now asks first; it learns that a submission would end the case from POST /api/tasks/:ref/preview,
+ * which runs the step on the real process and commits nothing.
+ */
+describe('previewing a completion', () => {
+  let h: ServerHarness;
+  let caseId = '';
+
+  beforeAll(async () => {
+    h = await ServerHarness.create();
+    await withUsers(h, ['park1', 'park2', 'province']);
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park1'),
+      body: { process: PROCESS, park: 'P-001', province: '320000' },
+    });
+    caseId = (started.body as CaseView).id;
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const submit = async (patch: unknown) => {
+    const task = await h.task('park1', caseId, 'submitCreationApplication');
+    return { task, data: await h.withUploads('park1', await h.example(task.formKey, patch)) };
+  };
+
+  it('says an Art. 7 declaration would end the case, and ends nothing', async () => {
+    const before = await h.case(caseId);
+    const audit = await h.api.get(`/api/cases/${caseId}/audit`, { token: h.adminToken });
+    const { task, data } = await submit({ art7Declarations: { majorQualityAccident: true } });
+    const preview = await h.api.post(`/api/tasks/${task.ref}/preview`, { token: h.token('park1'), body: { data } });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body).toMatchObject({
+      final: true,
+      statusTitle: '不符合申报条件',
+      reason: expect.stringContaining('第七条') as unknown,
+    });
+
+    const after = await h.case(caseId);
+    expect(after).toEqual(before);
+    expect((await h.api.get(`/api/cases/${caseId}/audit`, { token: h.adminToken })).body).toEqual(audit.body);
+    expect((await h.task('park1', caseId, 'submitCreationApplication')).ref).toBe(task.ref);
+  });
+
+  it('says an ordinary application goes on to the province; then completing it does so', async () => {
+    const { task, data } = await submit({ parkType: 'industry' });
+    const preview = await h.api.post(`/api/tasks/${task.ref}/preview`, { token: h.token('park1'), body: { data } });
+    expect(preview.body).toMatchObject({ final: false });
+    const done = await h.api.post(`/api/tasks/${task.ref}/complete`, { token: h.token('park1'), body: { data } });
+    expect(done.status).toBe(200);
+    expect((done.body as CaseView).status).toBe((preview.body as { status: string }).status);
+  });
+
+  it('checks as a completion does: another park 409, the wrong group 403, bad data 422 at the field', async () => {
+    const review = await h.task('province', caseId, 'provincialFeasibilityReview');
+    const data = await h.example(review.formKey);
+    const path = `/api/tasks/${review.ref}/preview`;
+    expect((await h.api.post(path, { token: h.token('park2'), body: { data }, request: 'unchecked' })).status).toBe(
+      409,
+    );
+    expect((await h.api.post(path, { token: h.token('park1'), body: { data }, request: 'unchecked' })).status).toBe(
+      403,
+    );
+    const invalid = await h.api.post(path, {
+      token: h.token('province'),
+      body: { data: { ...data, decision: 'maybe' } },
+      request: 'unchecked',
+    });
+    expect(invalid.status).toBe(422);
+    expect(invalid.text).toContain('/decision');
+  });
+});
