@@ -49,6 +49,23 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     ['designer', () => ({ path: '/designer', user: 'officer', time: TODAY })],
   ];
 
+  it('gives a list item of a form the whole row, its buttons below it (they took half of it)', async () => {
+    const visit = { path: `/cases/${encodeURIComponent(cases.applying)}`, user: 'park1', time: TODAY };
+    const page = await openPage(browser, server, { ...visit, viewport: PHONE });
+    try {
+      await page.getByRole('button', { name: '填入示例（培训用）' }).click();
+      const row = page.locator('.qbz-array-items > .ant-row').first();
+      await row.waitFor();
+      const [item, whole] = await row.evaluate((element) => [
+        (element.firstElementChild as HTMLElement).getBoundingClientRect().width,
+        element.getBoundingClientRect().width,
+      ]);
+      expect(item / whole).toBeGreaterThan(0.75);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it.each(pages)(
     '%s fits the width of the phone (no horizontal scroll)',
     async (name, visit) => {

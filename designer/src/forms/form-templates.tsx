@@ -1,13 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Templates } from '@rjsf/antd';
+import { getTemplate, getUiOptions } from '@rjsf/utils';
 import type {
+  ArrayFieldItemTemplateProps,
   ArrayFieldTemplateProps,
   ErrorListProps,
   FieldTemplateProps,
   ObjectFieldTemplateProps,
   RJSFSchema,
 } from '@rjsf/utils';
-import { Alert, Button, Col, Row, Typography } from 'antd';
+import { Alert, Button, Col, Row, Space, Typography } from 'antd';
 import type { ComponentType } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 
@@ -76,6 +78,30 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
           })}
       </Row>
     </fieldset>
+  );
+}
+
+/**
+ * One row of a list: the item, and its buttons (move, remove) at their own width beside it — below it
+ * where the row is too narrow for both (a phone). rjsf-antd's row kept a 120 px column for them: on a
+ * phone that halved the item.
+ */
+export function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
+  const { children, buttonsProps, displayLabel, hasToolbar, registry, uiSchema } = props;
+  const Buttons = getTemplate('ArrayFieldItemButtonsTemplate', registry, getUiOptions(uiSchema));
+  return (
+    <Row align={displayLabel ? 'middle' : 'top'} gutter={[8, 8]}>
+      <Col flex="1 1 260px" style={{ minWidth: 0 }}>
+        {children}
+      </Col>
+      {hasToolbar && (
+        <Col flex="none">
+          <Space.Compact>
+            <Buttons {...buttonsProps} />
+          </Space.Compact>
+        </Col>
+      )}
+    </Row>
   );
 }
 

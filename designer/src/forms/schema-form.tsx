@@ -6,7 +6,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { AttachmentsWidget, AttachmentWidget } from './attachment-widgets.js';
 import { IndicatorScoresField, IndicatorVetoesWidget, YesNoWidget } from './choice-widgets.js';
-import { ArrayFieldTemplate, ErrorListTemplate, FieldTemplate, ObjectFieldTemplate } from './form-templates.js';
+import {
+  ArrayFieldItemTemplate,
+  ArrayFieldTemplate,
+  ErrorListTemplate,
+  FieldTemplate,
+  ObjectFieldTemplate,
+} from './form-templates.js';
 import { schemaForRendering } from './conditional-shapes.js';
 import { decisionOf } from './decision.js';
 import { errorTransformer, fieldIdOf, propertyTokens, toErrorSchema, type FieldError } from './error-messages.js';
@@ -62,6 +68,7 @@ const templates = {
   FieldTemplate,
   ObjectFieldTemplate,
   ArrayFieldTemplate,
+  ArrayFieldItemTemplate,
   ErrorListTemplate,
   BaseInputTemplate: UnclampedInputTemplate,
 };
