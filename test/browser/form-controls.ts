@@ -6,16 +6,24 @@ export const twoChars = (text: string) => new RegExp(`^${Array.from(text).join('
 
 /**
  * Picks an option of an antd (single) select by its visible text, and waits for its list to close:
- * on a starved machine the list, still fading out, could cover the next button clicked.
+ * on a starved machine the list, still fading out, could cover the next button clicked. A click that
+ * landed while the list was still moving in leaves it open: the option is clicked again (CI, once).
  */
 export async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
   await scope.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  for (let attempt = 1; ; attempt += 1) {
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click();
+    try {
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /**
