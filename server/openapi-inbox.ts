@@ -3,6 +3,7 @@
  * operations share that file's `operation` builder and error responses).
  */
 
+import { NOTIFICATION_KINDS } from '../engine/index.js';
 type Json = Record<string, unknown>;
 type OperationBuilder = (spec: {
   id: string;
@@ -43,12 +44,14 @@ export const INBOX_SCHEMAS: Json = {
     properties: {
       id: { type: 'string', minLength: 1 },
       at: INSTANT,
-      kind: { enum: ['task.opened', 'task.returned', 'task.reminded', 'notice.opened', 'objection.received'] },
+      kind: { enum: [...NOTIFICATION_KINDS] },
       caseId: { type: 'string' },
       park: { type: 'string' },
       province: { type: 'string' },
       subjectName: { type: 'string' },
       taskId: { type: 'string' },
+      taskName: { type: 'string', description: '任务在流程图中的名称 / the task as the diagram names it' },
+      statusTitle: { type: 'string', description: '案件办结时的状态（case.ended）/ the status a case ended in' },
       ref: { type: 'string' },
       by: { type: 'string', description: '催办的单位（组）/ the group that sent a reminder' },
       note: { type: 'string' },

@@ -17,9 +17,10 @@ export interface CommittedChange {
 
 /**
  * The notifications a transition gives rise to: a new task for its group and scope (a task opened
- * again by a review is "returned"), a reminder for the task's holders, and — for the case's own subject
- * and region and for the supervising national groups — a public notice opening and each message
- * the public sent (an objection), never saying who sent it.
+ * again by a review is "returned"), a reminder for the task's holders, the end of the case for its
+ * subject and region, and — for the case's own subject and region and for the supervising national
+ * groups — a public notice opening and each message the public sent (an objection), never saying who
+ * sent it.
  */
 export function deriveNotifications(change: CommittedChange): Omit<Notification, 'id'>[] {
   const { record, audit } = change;
@@ -56,6 +57,16 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
       fromPublic(change.manifest, change.model, String(details.message))
     ) {
       add(entry.at, 'objection.received', caseAudience(change.manifest, record));
+    } else if (entry.type === 'case.ended') {
+      // The subject and its region hear how their case ended (a rejection, Art. 7); the national
+      // groups see it in their lists.
+      const statusTitle = change.manifest.statuses[record.status]?.title;
+      add(
+        entry.at,
+        'case.ended',
+        caseAudience(change.manifest, record).filter((audience) => audience.scope !== undefined),
+        statusTitle === undefined ? {} : { statusTitle },
+      );
     }
   }
   const opened = record.windows.filter(

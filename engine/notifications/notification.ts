@@ -5,6 +5,7 @@ export const NOTIFICATION_KINDS = [
   'task.reminded',
   'notice.opened',
   'objection.received',
+  'case.ended',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -32,6 +33,8 @@ export interface Notification {
   /** The task's name in the diagram (可行性论证与遴选), what people read; `taskId` is the code. */
   taskName?: string;
   ref?: string;
+  /** The status a case ended in, by its title (不予通过): `case.ended`. */
+  statusTitle?: string;
   /** The group that sent a reminder, and its note. */
   by?: string;
   note?: string;

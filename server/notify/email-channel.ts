@@ -15,6 +15,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
   'task.reminded': '催办提醒',
   'notice.opened': '公示已开始',
   'objection.received': '收到异议',
+  'case.ended': '案件已办结',
 };
 
 /**
@@ -49,6 +50,7 @@ export class EmailChannel implements NotificationChannel {
       `案件：${notification.caseId}`,
       `${about.title}：${notification.subjectName ?? ''}（${about.id}）`,
       ...(notification.taskId === undefined ? [] : [`事项：${notification.taskName ?? notification.taskId}`]),
+      ...(notification.statusTitle === undefined ? [] : [`结果：${notification.statusTitle}`]),
       ...(notification.note === undefined ? [] : [`说明：${notification.note}`]),
       `时间：${notification.at}`,
     ];

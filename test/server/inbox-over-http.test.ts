@@ -142,4 +142,28 @@ describe('催办 and the notification centre over HTTP', () => {
     expect((await notifications('province2')).items).toEqual([]);
     expect((await kinds('samr')).filter((kind) => kind.startsWith('task.opened samrObjectionReview'))).toHaveLength(1);
   });
+
+  it('tells the park and its province how a case ended (a rejection), and no one else', async () => {
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park2'),
+      body: { process: PROCESS, park: 'P-002', province: '320000' },
+    });
+    const rejectedId = (started.body as CaseView).id;
+    await h.complete('park2', rejectedId, 'submitCreationApplication', { parkType: 'industry' });
+    await h.complete('province', rejectedId, 'provincialFeasibilityReview', {
+      decision: 'reject',
+      comments: '不符合条件',
+    });
+    for (const user of ['park2', 'province']) {
+      const ended = (await notifications(user)).items.filter(
+        (item) => item.caseId === rejectedId && item.kind === 'case.ended',
+      );
+      expect(ended, user).toEqual([expect.objectContaining({ statusTitle: expect.any(String) as unknown })]);
+      expect(ended[0]?.statusTitle).toBe((await h.case(rejectedId)).statusTitle);
+    }
+    for (const user of ['park1', 'province2', 'samr'])
+      expect(
+        (await notifications(user)).items.some((item) => item.caseId === rejectedId && item.kind === 'case.ended'),
+      ).toBe(false);
+  });
 });

@@ -31,6 +31,7 @@ export const INBOX_MESSAGES = {
     'notify.task.reminded': '催办',
     'notify.notice.opened': '公示开始',
     'notify.objection.received': '收到异议',
+    'notify.case.ended': '案件已办结',
   },
   en: {
     searchInbox: 'Search case, park or task',
@@ -63,5 +64,6 @@ export const INBOX_MESSAGES = {
     'notify.task.reminded': 'Reminder',
     'notify.notice.opened': 'Public notice opened',
     'notify.objection.received': 'Objection received',
+    'notify.case.ended': 'Case closed',
   },
 } as const;

@@ -82,7 +82,7 @@ export function NotificationBell() {
               }
               description={
                 <Typography.Text type="secondary">
-                  {item.taskName ?? item.taskId ?? ''} {chinaTime(item.at)}
+                  {item.taskName ?? item.taskId ?? item.statusTitle ?? ''} {chinaTime(item.at)}
                   {item.note === undefined ? '' : ` — ${item.note}`}
                 </Typography.Text>
               }
