@@ -8,9 +8,10 @@
 //      a PostgreSQL copy of the store when it answers; then each case's audit is read back: every
 //      timer fired once, in due order, and every audit chain verifies.
 // BENCH_WAKE_CASES sets the count, BENCH_WAKE_PARTS which parts run (default start,open,timers),
-// BENCH_WAKE_STORES which stores the cold start and the wave use (default lowdb,postgres); BENCH_PROFILE=<dir>
+// BENCH_WAKE_STORES which stores the cold start and the wave use (default lowdb,postgres,postgres2 —
+// the last a wave shared by two processes on one database, as two servers run); BENCH_PROFILE=<dir>
 // writes CPU profiles (node --cpu-prof) of the starts and the wave.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,7 @@ import { BUILT_ENTRY, freePort, startServer, stopServer } from '../server/http-c
 import { freshDatabase } from '../server/shared-database.js';
 import { EngineHarness, throughCreation } from '../support/engine-harness.js';
 import { adminQuery, POSTGRES_URL } from '../support/postgres.js';
+import type { WaveAnswer, WaveCommand } from './wave-child.js';
 
 const COUNT = Number(process.env.BENCH_WAKE_CASES ?? 10_000);
 const PROFILE = process.env.BENCH_PROFILE;
@@ -38,7 +40,7 @@ const AFTER_DOWNTIME = '2025-04-03T09:00:00+08:00';
 
 /** The park user of the first case: the cold start's first real read is theirs. */
 const READER = { username: 'park-wake', password: 'Wake-bench-7d2Qx9' };
-const STORES = new Set((process.env.BENCH_WAKE_STORES ?? 'lowdb,postgres').split(','));
+const STORES = new Set((process.env.BENCH_WAKE_STORES ?? 'lowdb,postgres,postgres2').split(','));
 
 /** Where the stores go (BENCH_TMP, default the system's temp folder). */
 const TMP = process.env.BENCH_TMP ?? tmpdir();
@@ -208,6 +210,47 @@ async function timerWave(open: () => Promise<Store>, name: string): Promise<{ se
   return { seconds, fired };
 }
 
+/** The next answer of a wave process; rejects on its error. */
+function answerOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    child.once('message', ({ fired, error }: WaveAnswer) => {
+      if (error === undefined) resolve(fired);
+      else reject(new Error(error));
+    });
+  });
+}
+
+/**
+ * The same wave shared by `count` processes on one PostgreSQL database (test/bench/wave-child.ts):
+ * each opens its engine first, then all move their clocks at once; seconds until the last is done.
+ */
+async function timerWaveInProcesses(url: string, count: number): Promise<{ seconds: number; fired: number }> {
+  const children = Array.from({ length: count }, () =>
+    fork('test/bench/wave-child.ts', [url, START], { execArgv: ['--import', 'tsx'] }),
+  );
+  try {
+    await Promise.all(children.map(answerOf));
+    const started = performance.now();
+    const shares = children.map((child) => {
+      const share = answerOf(child);
+      child.send({ kind: 'fire', advanceTo: AFTER_DOWNTIME } satisfies WaveCommand);
+      return share;
+    });
+    const fired = (await Promise.all(shares)).reduce((sum, share) => sum + share, 0);
+    return { seconds: (performance.now() - started) / 1000, fired };
+  } finally {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => {
+            child.once('exit', resolve);
+            child.send({ kind: 'close' } satisfies WaveCommand);
+          }),
+      ),
+    );
+  }
+}
+
 /**
  * Reads every case back through a fresh engine: each timer that was due fired exactly once, at its
  * due instant and in due order, none is still due, and the audit chain verifies. Returns the problems.
@@ -294,21 +337,38 @@ if (PARTS.has('open')) {
 let problems: string[] = [];
 if (PARTS.has('timers')) {
   // The PostgreSQL copy is taken before the lowdb wave changes the data directory.
-  const waveStores: { kind: string; open: () => Promise<Store>; drop?: () => Promise<void> }[] = [];
-  if (STORES.has('lowdb')) waveStores.push({ kind: 'lowdb', open: () => Promise.resolve(new LowdbStore(full)) });
-  if (STORES.has('postgres') && (await postgresUp())) {
-    stage('copying the store into PostgreSQL for its wave');
-    const copy = await postgresCopy(full, 'wave');
-    waveStores.push({
-      kind: 'PostgreSQL',
-      open: async () => (await openStore({ databaseUrl: copy.url, dataDir: full })).store,
-      drop: copy.drop,
-    });
+  const waveStores: {
+    kind: string;
+    wave: () => Promise<{ seconds: number; fired: number }>;
+    open: () => Promise<Store>;
+    drop?: () => Promise<void>;
+  }[] = [];
+  if (STORES.has('lowdb')) {
+    const open = () => Promise.resolve(new LowdbStore(full));
+    waveStores.push({ kind: 'lowdb', open, wave: () => timerWave(open, 'lowdb') });
   }
-  for (const { kind, open, drop } of waveStores) {
+  const postgres = [
+    { store: 'postgres', processes: 1 },
+    { store: 'postgres2', processes: 2 },
+  ].filter(({ store }) => STORES.has(store));
+  if (postgres.length > 0 && (await postgresUp())) {
+    for (const { processes } of postgres) {
+      stage(`copying the store into PostgreSQL for its wave (${processes} process${processes > 1 ? 'es' : ''})`);
+      const copy = await postgresCopy(full, `wave${processes}`);
+      const kind = processes === 1 ? 'PostgreSQL' : `PostgreSQL, ${processes} processes`;
+      const open = async () => (await openStore({ databaseUrl: copy.url, dataDir: full })).store;
+      waveStores.push({
+        kind,
+        open,
+        wave: () => (processes === 1 ? timerWave(open, kind) : timerWaveInProcesses(copy.url, processes)),
+        drop: copy.drop,
+      });
+    }
+  }
+  for (const { kind, wave: runWave, open, drop } of waveStores) {
     try {
       stage(`timer wave, ${kind}`);
-      const wave = await timerWave(open, kind);
+      const wave = await runWave();
       if (wave.fired !== COUNT) throw new Error(`${wave.fired} timers fired, ${COUNT} were due`);
       row(
         `${COUNT} overdue timers fired after downtime, ${kind}`,
