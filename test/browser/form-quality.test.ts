@@ -14,6 +14,7 @@ const USERS: Record<string, string[]> = {
   park2: ['park:P-002'],
   park3: ['park:P-003'],
   park4: ['park:P-004'],
+  park5: ['park:P-005'],
   'province-js': ['province:320000'],
 };
 
@@ -197,6 +198,28 @@ describe.runIf(browserAvailable())(
       await form.waitFor({ state: 'detached' });
       const ended = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
       expect(ended.final).toBe(true);
+    }, 120_000);
+
+    it('tells assistive technology which fields are invalid and required, and what their errors say', async () => {
+      const caseId = await startCase(server, 'park5');
+      const page = await login(server, 'park5');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="submitCreationApplication"]');
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      // A select and a text area (antd's own say neither), as a text box does.
+      for (const label of ['园区类型', '园区基本情况', '园区名称']) {
+        const field = form.getByLabel(label, { exact: true });
+        await expect.poll(() => field.getAttribute('aria-invalid'), { timeout: 30_000 }).toBe('true');
+        expect(await field.getAttribute('aria-required'), label).toBe('true');
+      }
+      // The upload button is described by its error.
+      const upload = form.getByRole('button', { name: '上传附件：创建方案' });
+      const described = async () => {
+        const ids = ((await upload.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+        const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+        return texts.join(' ');
+      };
+      await expect.poll(described).toContain('请上传文件');
     }, 120_000);
 
     it('no training example on a server on the real clock', async () => {

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Templates } from '@rjsf/antd';
-import { getTemplate, getUiOptions } from '@rjsf/utils';
+import { descriptionId, errorId, getTemplate, getUiOptions, helpId } from '@rjsf/utils';
 import type {
   ArrayFieldItemTemplateProps,
   ArrayFieldTemplateProps,
@@ -10,7 +10,7 @@ import type {
   RJSFSchema,
 } from '@rjsf/utils';
 import { Alert, Button, Col, Row, Space, Typography } from 'antd';
-import type { ComponentType } from 'react';
+import { useEffect, useRef, type ComponentType, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 
 const AntFieldTemplate = Templates.FieldTemplate as ComponentType<FieldTemplateProps>;
@@ -160,10 +160,69 @@ export function ErrorListTemplate({ errors }: ErrorListProps) {
  * Objects and lists bring their own heading and description (above); every other field keeps
  * @rjsf/antd's template (a real `<label>`, the description below, errors at the field).
  */
+/**
+ * Tells assistive technology what the field's own element does not: that it is invalid and required
+ * (antd's select and text area say neither), and which texts describe it (its error, its help) — for
+ * the upload button too. Set on the element the label points at, whatever widget rendered it.
+ */
+function FieldAria({
+  id,
+  invalid,
+  required,
+  children,
+}: {
+  id: string;
+  invalid: boolean;
+  required: boolean;
+  children: ReactNode;
+}) {
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = wrapper.current;
+    if (root === null) return;
+    const apply = () => {
+      const field = root.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
+      if (field === null) return;
+      // A button takes neither (ARIA): its name and descriptions say it.
+      if (!(field instanceof HTMLButtonElement)) {
+        if (invalid) field.setAttribute('aria-invalid', 'true');
+        else field.removeAttribute('aria-invalid');
+        if (required) field.setAttribute('aria-required', 'true');
+      }
+      const describing = [errorId(id), helpId(id), descriptionId(id)].filter(
+        (candidate) => document.getElementById(candidate) !== null,
+      );
+      const own = (field.getAttribute('aria-describedby') ?? '').split(' ').filter((token) => token !== '');
+      const all = [...new Set([...own.filter((token) => document.getElementById(token) !== null), ...describing])];
+      if (all.join(' ') === own.join(' ')) return;
+      if (all.length > 0) field.setAttribute('aria-describedby', all.join(' '));
+      else field.removeAttribute('aria-describedby');
+    };
+    apply();
+    // antd shows a field's error after a motion frame, once this effect has run: look again then.
+    const observer = new MutationObserver(apply);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+    };
+  }, [id, invalid, required]);
+  return (
+    <div ref={wrapper} style={{ display: 'contents' }}>
+      {children}
+    </div>
+  );
+}
+
 export function FieldTemplate(props: FieldTemplateProps) {
   const { schema, uiSchema, displayLabel, hidden, children, rawErrors } = props;
   const container = schema.type === 'object' || (schema.type === 'array' && !displayLabel);
-  if (hidden || !container) return <AntFieldTemplate {...props} />;
+  if (hidden) return <AntFieldTemplate {...props} />;
+  if (!container)
+    return (
+      <FieldAria id={props.id} invalid={(rawErrors ?? []).length > 0} required={props.required === true}>
+        <AntFieldTemplate {...props} />
+      </FieldAria>
+    );
   // Lists show their own errors; a custom field (the indicator table) shows them inside itself.
   const own = schema.type === 'object' && uiSchema?.['ui:field'] === undefined ? (rawErrors ?? []) : [];
   return (
