@@ -38,7 +38,8 @@ const ALLOWED = new Map<string, string>([
   ['application/zip', 'ZIP'],
 ]);
 
-export const ALLOWED_TYPES_TEXT = [...new Set(ALLOWED.values())].join('、');
+/** The accepted types as people name them, each once (`DOC/XLS` is how old Office files are detected). */
+export const ALLOWED_TYPES_TEXT = [...new Set([...ALLOWED.values()].flatMap((name) => name.split('/')))].join('、');
 
 /** Extensions a detected type may be named with (the first is given when the name has none of them). */
 const EXTENSIONS = new Map<string, string[]>([

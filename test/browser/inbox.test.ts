@@ -8,6 +8,7 @@ import { REVIEW_DUE_REVISION } from '../support/review-due-revision.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { completeWithExample } from './sample-cases.js';
+import { twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 const USERS: Record<string, string[]> = {
@@ -110,7 +111,8 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     await poll(() => order(page)).toHaveLength(3);
 
     await page.getByLabel('搜索案件编号、园区或任务').fill('青峰');
-    await page.getByLabel('搜索案件编号、园区或任务').press('Enter');
+    // The button is named in words (antd's icon named it "search").
+    await page.getByRole('button', { name: twoChars('搜索') }).click();
     await poll(() => order(page)).toEqual([PARKS.park4]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('青峰');
     await page.getByRole('button', { name: '清除筛选' }).click();

@@ -85,7 +85,7 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
   /** Clicks 导出 Excel, saves the download, and reads it back with exceljs: headers and rows. */
   async function downloadExport(page: Page) {
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出 Excel' }).click();
+    await page.getByRole('button', { name: '导出 Excel', exact: true }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     const path = join(ARTIFACTS_DIR, `reports-${file.suggestedFilename()}`);

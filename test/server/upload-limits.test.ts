@@ -115,4 +115,15 @@ describe('uploads: how many at once, and how large', () => {
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body).toEqual({ error: { code: 'too-large', message: '附件不能超过 256 KB' } });
   });
+
+  it('names each accepted type once when refusing another', async () => {
+    const text = await h.api.post('/api/attachments', {
+      token: h.token('park1'),
+      raw: Buffer.from('plain text, not a document'),
+      headers: { 'X-File-Name': 'note.pdf' },
+      request: 'unchecked',
+    });
+    expect(text.status).toBe(422);
+    expect(text.text).toContain('只接受 PDF、PNG、JPEG、DOCX、XLSX、XLS、DOC、ZIP 文件');
+  });
 });

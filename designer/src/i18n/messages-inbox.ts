@@ -2,6 +2,7 @@
 export const INBOX_MESSAGES = {
   zh: {
     searchInbox: '搜索案件编号、园区或任务',
+    searchButton: '搜索',
     filterTask: '任务类型',
     filterStatus: '案件状态',
     filterProvince: '省级单位',
@@ -35,6 +36,7 @@ export const INBOX_MESSAGES = {
   },
   en: {
     searchInbox: 'Search case, park or task',
+    searchButton: 'Search',
     filterTask: 'Task',
     filterStatus: 'Status',
     filterProvince: 'Province',

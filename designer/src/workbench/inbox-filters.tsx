@@ -32,6 +32,8 @@ export function InboxFilters({ rows, filter, onChange }: Props) {
     <Space wrap style={{ marginBottom: 16 }}>
       <Input.Search
         allowClear
+        // A button named in words: antd's own is an icon whose name is "search".
+        enterButton={t('searchButton')}
         placeholder={t('searchInbox')}
         aria-label={t('searchInbox')}
         defaultValue={filter.q}
