@@ -1,5 +1,6 @@
 // What the throughput benches share: a fresh PostgreSQL database of their own, a free port, a row
 // of the figures table.
+import type { ChildProcess } from 'node:child_process';
 import { freshDatabase } from '../server/shared-database.js';
 
 /** One figure of a bench's table: what was measured, against its target. */
@@ -23,4 +24,17 @@ export async function machineLine(): Promise<string> {
   return `machine: ${availableParallelism()} cores, load ${loadavg()
     .map((load) => load.toFixed(2))
     .join(' ')} at ${new Date().toISOString()}`;
+}
+
+/** Asks each child process of a bench to close (`{ kind: 'close' }`) and waits until all have exited. */
+export async function closeChildren(children: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.send({ kind: 'close' });
+        }),
+    ),
+  );
 }

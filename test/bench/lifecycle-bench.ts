@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { EngineHarness } from '../support/engine-harness.js';
 import { postgresAvailable } from '../support/postgres.js';
-import { benchDatabase, machineLine, type FigureRow } from './bench-support.js';
+import { benchDatabase, closeChildren, machineLine, type FigureRow } from './bench-support.js';
 import { lifecyclePhase, type LifecycleCommand } from './lifecycle-phases.js';
 
 const CASES = Number(process.env.BENCH_LIFECYCLE ?? 1000);
@@ -98,15 +98,7 @@ async function onPostgres(count: number): Promise<{ seconds: number; cpu: number
       parks,
     );
   } finally {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise((resolve) => {
-            child.once('exit', resolve);
-            child.send({ kind: 'close' });
-          }),
-      ),
-    );
+    await closeChildren(children);
     await database.drop();
   }
 }

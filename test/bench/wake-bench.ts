@@ -29,6 +29,7 @@ import { BUILT_ENTRY, freePort, startServer, stopServer } from '../server/http-c
 import { freshDatabase } from '../server/shared-database.js';
 import { EngineHarness, throughCreation } from '../support/engine-harness.js';
 import { adminQuery, POSTGRES_URL } from '../support/postgres.js';
+import { closeChildren } from './bench-support.js';
 import type { WaveAnswer, WaveCommand } from './wave-child.js';
 
 const COUNT = Number(process.env.BENCH_WAKE_CASES ?? 10_000);
@@ -239,15 +240,7 @@ async function timerWaveInProcesses(url: string, count: number): Promise<{ secon
     const fired = (await Promise.all(shares)).reduce((sum, share) => sum + share, 0);
     return { seconds: (performance.now() - started) / 1000, fired };
   } finally {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise((resolve) => {
-            child.once('exit', resolve);
-            child.send({ kind: 'close' } satisfies WaveCommand);
-          }),
-      ),
-    );
+    await closeChildren(children);
   }
 }
 

@@ -27,21 +27,33 @@ export function useDecisionConfirm(): (decision: Decision) => Promise<boolean> {
   const { modal } = App.useApp();
   const { t } = useI18n();
   return (decision) =>
-    new Promise((resolve) => {
-      modal.confirm({
-        title: fill(t('confirmDecisionTitle'), decision),
-        content: fill(t('confirmDecisionContent'), decision),
-        okText: t('confirmDecisionOk'),
-        cancelText: t('confirmDecisionCancel'),
-        focusable: { autoFocusButton: 'cancel' },
-        onOk: () => {
-          resolve(true);
-        },
-        onCancel: () => {
-          resolve(false);
-        },
-      });
+    asked(modal, {
+      title: fill(t('confirmDecisionTitle'), decision),
+      content: fill(t('confirmDecisionContent'), decision),
+      okText: t('confirmDecisionOk'),
+      cancelText: t('confirmDecisionCancel'),
     });
+}
+
+type Modal = ReturnType<typeof App.useApp>['modal'];
+
+/** A confirmation whose cancel button has the focus; true on OK. */
+function asked(
+  modal: Modal,
+  config: Omit<Parameters<Modal['confirm']>[0], 'onOk' | 'onCancel' | 'focusable'>,
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    modal.confirm({
+      ...config,
+      focusable: { autoFocusButton: 'cancel' },
+      onOk: () => {
+        resolve(true);
+      },
+      onCancel: () => {
+        resolve(false);
+      },
+    });
+  });
 }
 
 /** What a submission would do to its case (POST /api/tasks/:ref/preview). */
@@ -61,23 +73,14 @@ export function useEndingConfirm(): (outcome: Outcome) => Promise<boolean> {
   const { modal } = App.useApp();
   const { t } = useI18n();
   return (outcome) =>
-    new Promise((resolve) => {
-      modal.confirm({
-        title: t('confirmEndingTitle').replaceAll('{status}', outcome.statusTitle ?? outcome.status),
-        content: t('confirmEndingContent').replaceAll(
-          '{reason}',
-          outcome.reason === undefined ? '' : `${outcome.reason} `,
-        ),
-        okText: t('confirmEndingOk'),
-        okButtonProps: { danger: true },
-        cancelText: t('confirmDecisionCancel'),
-        focusable: { autoFocusButton: 'cancel' },
-        onOk: () => {
-          resolve(true);
-        },
-        onCancel: () => {
-          resolve(false);
-        },
-      });
+    asked(modal, {
+      title: t('confirmEndingTitle').replaceAll('{status}', outcome.statusTitle ?? outcome.status),
+      content: t('confirmEndingContent').replaceAll(
+        '{reason}',
+        outcome.reason === undefined ? '' : `${outcome.reason} `,
+      ),
+      okText: t('confirmEndingOk'),
+      okButtonProps: { danger: true },
+      cancelText: t('confirmDecisionCancel'),
     });
 }
