@@ -1209,8 +1209,8 @@ function casePaths(terms: ProgrammeTerms): Json {
         tag: 'tasks',
         summary: '预览办理后果，不提交 / what completing the task would do, committing nothing',
         description:
-          '与办理相同的校验；返回提交后案件所处状态及是否结束。工作台在会结束案件的提交（如第七条情形声明）前请用户确认 / ' +
-          'checked as a completion; answers the status the case would be in and whether it would end. The workbench asks before a submission that ends the case (e.g. an Art. 7 declaration)',
+          '与办理相同的校验；返回提交后案件所处状态及是否结束。工作台在会结束案件的提交前请用户确认 / ' +
+          'checked as a completion; answers the status the case would be in and whether it would end. The workbench asks before a submission that ends the case',
         auth: 'user',
         parameters: [path('taskRef', '任务实例编号 / task instance ref')],
         body: formBody,
