@@ -326,7 +326,6 @@ export class WorkflowEngine {
     return publicWindows(this.runtime);
   }
 
-  /** The case's diagram and where its tokens have been and are now (for the workbench's overlays). */
   /**
    * The case's diagram and where it stands: `active` holds the steps waiting now (tasks, timers, open
    * message windows), `done` the steps completed, `visited` every step entered (done, waiting, or

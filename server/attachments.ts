@@ -140,18 +140,15 @@ export class AttachmentStore {
 
   /**
    * Links every known attachment id found in submitted data to the case; `restricted` when it came with
-   * a message from the public (evidence with an objection: the redaction policy's readers only).
+   * a message from the public (evidence with an objection: the redaction policy's readers only — fresh
+   * uploads only, referenceCheck refuses a file already on a case).
    */
   async link(caseId: string, data: unknown, restricted = false): Promise<void> {
     for (const id of attachmentIds(data)) {
       const meta = await this.meta(id);
-      if (meta === undefined) continue;
-      // A file already on a case keeps its readers: only a fresh upload becomes restricted evidence
-      // (referenceCheck refuses the rest; this holds should a caller skip it).
-      const restrict = restricted && (meta.cases.length === 0 || meta.restricted === true);
-      if (meta.cases.includes(caseId) && (meta.restricted === true || !restrict)) continue;
+      if (meta === undefined || (meta.cases.includes(caseId) && (meta.restricted === true || !restricted))) continue;
       const cases = meta.cases.includes(caseId) ? meta.cases : [...meta.cases, caseId];
-      await this.store.put(ATTACHMENTS, id, { ...meta, cases, ...(restrict && { restricted: true }) });
+      await this.store.put(ATTACHMENTS, id, { ...meta, cases, ...(restricted && { restricted }) });
     }
   }
 }

@@ -42,17 +42,17 @@ function sizeText(bytes: number): string {
     : `${String(Math.ceil(bytes / 1024))} KB`;
 }
 
-/**
- * The one place errors become responses: `{ error: { code, message } }` with a Chinese message, and
- * `errors: [{ path, message }]` for form validation. Bad input never gets a 5xx or a stack trace;
- * anything unexpected is logged and answered 500 without details.
- */
 /** 4xx answers passed on from express's parsers and file server that are not a malformed request. */
 const PASSED_ON_4XX: Partial<Record<number, { code: string; message: string }>> = {
   403: { code: 'forbidden', message: '无权访问该资源' },
   404: { code: 'not-found', message: '资源不存在' },
 };
 
+/**
+ * The one place errors become responses: `{ error: { code, message } }` with a Chinese message, and
+ * `errors: [{ path, message }]` for form validation. Bad input never gets a 5xx or a stack trace;
+ * anything unexpected is logged and answered 500 without details.
+ */
 export function errorHandler(log: (error: unknown, requestId: unknown) => void): ErrorRequestHandler {
   return (error: unknown, request, response, next) => {
     if (response.headersSent) {

@@ -90,6 +90,11 @@ export function notOpen(caseId: string, name: string): EngineError {
 export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore): Router {
   const router = Router();
   const references = (request: Request) => referenceCheck(engine, attachments, request.actor, request.user?.username);
+  /** A task on a case the caller may not see answers as one that is not open. */
+  const unseenTask = (request: Request<{ taskRef: string }>) =>
+    hideUnseen(engine, request.actor, engine.caseOfTask(request.params.taskRef), () =>
+      EngineError.taskNotOpen(request.params.taskRef),
+    );
 
   router.get('/api/tasks', (request, response) => {
     requireUser(request);
@@ -101,11 +106,7 @@ export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore)
     const body = objectBody(request);
     const view = await engine
       .completeTask(request.params.taskRef, request.actor, body.data, references(request))
-      .catch(
-        hideUnseen(engine, request.actor, engine.caseOfTask(request.params.taskRef), () =>
-          EngineError.taskNotOpen(request.params.taskRef),
-        ),
-      );
+      .catch(unseenTask(request));
     await attachments.link(view.id, body.data);
     response.json(view);
   });
@@ -115,11 +116,7 @@ export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore)
     const body = objectBody(request);
     const outcome = await engine
       .previewCompletion(request.params.taskRef, request.actor, body.data, references(request))
-      .catch(
-        hideUnseen(engine, request.actor, engine.caseOfTask(request.params.taskRef), () =>
-          EngineError.taskNotOpen(request.params.taskRef),
-        ),
-      );
+      .catch(unseenTask(request));
     response.json(outcome);
   });
 

@@ -183,16 +183,24 @@ function FilePicker({ id, label, multiple, busy, disabled, hasFile, onFiles }: P
   );
 }
 
-function UploadProgress({ uploads }: { uploads: Upload[] }) {
+/** Files on their way, and a live region saying which one arrived last (there before its text). */
+function UploadProgress({ uploads, arrived }: { uploads: Upload[]; arrived: string }) {
   const { t } = useI18n();
-  return uploads.map((item) => (
-    <div key={item.key}>
-      <Typography.Text type="secondary">
-        {t('uploading')} {item.name}
-      </Typography.Text>
-      <Progress percent={item.percent} size="small" aria-label={`${t('uploading')} ${item.name}`} />
-    </div>
-  ));
+  return (
+    <>
+      {uploads.map((item) => (
+        <div key={item.key}>
+          <Typography.Text type="secondary">
+            {t('uploading')} {item.name}
+          </Typography.Text>
+          <Progress percent={item.percent} size="small" aria-label={`${t('uploading')} ${item.name}`} />
+        </div>
+      ))}
+      <span className="qbz-sr-only" role="status">
+        {arrived}
+      </span>
+    </>
+  );
 }
 
 /** `format: "attachment-id"`: upload one file, keep its id. */
@@ -235,10 +243,7 @@ export function AttachmentWidget(props: WidgetProps) {
           });
         }}
       />
-      <UploadProgress uploads={uploads} />
-      <span className="qbz-sr-only" role="status">
-        {arrived}
-      </span>
+      <UploadProgress uploads={uploads} arrived={arrived} />
       {error !== undefined && (
         <Typography.Text type="danger" role="alert">
           {error}
@@ -306,10 +311,7 @@ export function AttachmentsWidget(props: WidgetProps) {
           })();
         }}
       />
-      <UploadProgress uploads={uploads} />
-      <span className="qbz-sr-only" role="status">
-        {arrived}
-      </span>
+      <UploadProgress uploads={uploads} arrived={arrived} />
       {error !== undefined && (
         <Typography.Text type="danger" role="alert">
           {error}
