@@ -42,6 +42,11 @@ export interface CaseRecord {
    */
   completed?: string[];
   incidents: Incident[];
+  /**
+   * The layout its process instance is saved on (runtime-version.ts): absent for the diagram as
+   * drawn, the layout's name when the version's execution phases run as sub-processes.
+   */
+  layout?: string;
   revision: number;
   stateRevision: number;
   audit: { count: number; head: string };

@@ -3,7 +3,7 @@ import { DefinitionRegistry } from '../definitions/registry.js';
 import { FormValidator } from '../forms/form-validator.js';
 import type { Clock, IdGenerator } from '../ports.js';
 import { LiveInstance } from '../runtime/live-instance.js';
-import type { RuntimeVersion } from '../runtime/runtime-version.js';
+import { AS_DRAWN, type RuntimeVersion } from '../runtime/runtime-version.js';
 import { maySee, type Actor } from './actors.js';
 import { CaseIndex } from './case-index.js';
 import type { CaseRecord, Submission, TaskRecord, TimerRecord } from './case-record.js';
@@ -204,6 +204,7 @@ export class CaseRuntime {
       version,
       await this.repository.state(record),
       this.transition(record, version, now, SYSTEM),
+      record.layout,
     );
   }
 
@@ -276,6 +277,7 @@ export class CaseRuntime {
       ...(origin !== undefined && { origin }),
     });
     const state = ended ? undefined : live.state();
+    if (live.layout !== AS_DRAWN) transition.record.layout = live.layout;
     const { keepHot = true } = options;
     const keep =
       !ended && this.live.capacity > 0 && (typeof keepHot === 'function' ? keepHot(transition.record) : keepHot);

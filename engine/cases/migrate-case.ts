@@ -34,7 +34,7 @@ export async function migrateCase(
     let recoverError: string | undefined;
     try {
       const state = await runtime.repository.state(record);
-      live = await LiveInstance.recover(target, state, runtime.transition(record, target, now, SYSTEM));
+      live = await LiveInstance.recover(target, state, runtime.transition(record, target, now, SYSTEM), record.layout);
     } catch (error) {
       recoverError = (error as Error).message;
     }

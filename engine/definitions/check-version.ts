@@ -1,3 +1,4 @@
+import { checkExecutionPhases } from './checks/execution-phases.js';
 import { createFormAjv } from '../forms/form-ajv.js';
 import { lintBpmn } from './checks/bpmn-lint.js';
 import { checkConditionChoices } from './checks/condition-choices.js';
@@ -154,6 +155,7 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
       checkProcessExpressions(input, indicators);
       checkConditionChoices(input);
       checkTimerLoops(model, bpmn);
+      if (manifest !== undefined) checkExecutionPhases(model, manifest, at(VERSION_FILES.manifest));
       if (rules !== undefined) checkElementTextNumbers(model, rules, bpmn);
     }
   }

@@ -49,6 +49,16 @@ export const MANIFEST_SCHEMA = {
     },
     /** How many cases of the process one subject may have open at once (none: any number). */
     openCasesPerSubject: { type: 'integer', minimum: 1 },
+    /** Parts of the diagram run as sub-processes (engine/definitions/execution-phases.ts). */
+    executionPhases: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'entry'],
+        additionalProperties: false,
+        properties: { name, entry: text, exit: text },
+      },
+    },
     /** What the public notices page offers: the message anyone may send, and the key naming the subject. */
     publicNotice: {
       type: 'object',

@@ -1,3 +1,4 @@
+import type { ExecutionPhase } from './execution-phases.js';
 import type { LocalDate } from '../legal-time/pure.js';
 
 /** `manifest.json` of one definition version (CONTRACT §1, §8). */
@@ -15,6 +16,8 @@ export interface Manifest {
   region: RegionDeclaration;
   /** How many cases of the process one subject may have open at once (none: any number). */
   openCasesPerSubject?: number;
+  /** Parts of the diagram bpmn-engine runs as sub-processes, to keep an instance small (no change to what cases do). */
+  executionPhases?: ExecutionPhase[];
   /** The public notices page: the message anyone may send there, and the key naming the subject. */
   publicNotice?: PublicNoticeDeclaration;
   /** The form field naming the case's subject (e.g. `parkName`), shown in lists and public notices. */

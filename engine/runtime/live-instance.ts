@@ -3,7 +3,7 @@ import { Engine } from 'bpmn-engine';
 import { feelExpressions, feelScripts, legalTimeExtension, type FeelHost } from './bpmn-handlers.js';
 import { RecordingTimers } from './recording-timers.js';
 import { snapshotOf, type Snapshot } from './snapshot.js';
-import type { RuntimeVersion } from './runtime-version.js';
+import { AS_DRAWN, type RuntimeVersion } from './runtime-version.js';
 
 /** What happens inside bpmn-engine during one step, reported as it happens (synchronously). */
 export interface StepHost extends FeelHost {
@@ -44,7 +44,13 @@ export class LiveInstance {
   /** The bpmn-engine objects (megabytes); gone once the instance is released. */
   #core: { engine: Engine; timers: RecordingTimers; execution?: Execution } | undefined;
 
-  private constructor(readonly version: RuntimeVersion) {
+  private constructor(
+    readonly version: RuntimeVersion,
+    /** Which of the version's layouts the instance runs on (its state recovers only on that one). */
+    readonly layout: string,
+  ) {
+    const sourceContext = version.layouts.get(layout);
+    if (sourceContext === undefined) throw new Error(`${version.key} has no layout "${layout}" to run this case on`);
     const slot: HostSlot = { current: undefined };
     this.#slot = slot;
     const host = (): StepHost => {
@@ -54,7 +60,7 @@ export class LiveInstance {
     const timers = new RecordingTimers();
     const engine: Engine = new Engine({
       name: version.key,
-      sourceContext: version.sourceContext,
+      sourceContext,
       scripts: feelScripts(host),
       expressions: feelExpressions(host),
       timers,
@@ -80,7 +86,7 @@ export class LiveInstance {
 
   /** Starts a new process instance; `host` sees the first step (up to the first wait). */
   static async start(version: RuntimeVersion, host: StepHost): Promise<LiveInstance> {
-    const instance = new LiveInstance(version);
+    const instance = new LiveInstance(version, version.startLayout);
     instance.#slot.current = host;
     const core = instance.#parts();
     try {
@@ -96,8 +102,13 @@ export class LiveInstance {
    * Rebuilds an instance from saved state. Resuming replays waits and timers: `host` only evaluates
    * what bpmn-engine re-reads (a multi-instance collection); entries and completions are not reported.
    */
-  static async recover(version: RuntimeVersion, state: EngineState, host: StepHost): Promise<LiveInstance> {
-    const instance = new LiveInstance(version);
+  static async recover(
+    version: RuntimeVersion,
+    state: EngineState,
+    host: StepHost,
+    layout: string = AS_DRAWN,
+  ): Promise<LiveInstance> {
+    const instance = new LiveInstance(version, layout);
     const core = instance.#parts();
     core.engine.recover(structuredClone(state));
     instance.#replaying = true;

@@ -1,4 +1,4 @@
-// bpmn-moddle ships no types; this declares only what engine/definitions uses.
+// bpmn-moddle ships no types; this declares only what the engine uses.
 declare module 'bpmn-moddle' {
   export interface ModdleElement {
     readonly $type: string;
@@ -26,5 +26,7 @@ declare module 'bpmn-moddle' {
   export default class BpmnModdle {
     constructor(packages?: Record<string, unknown>);
     fromXML(xml: string, typeName?: string): Promise<ParseResult>;
+    create(type: string, attrs?: Record<string, unknown>): ModdleElement;
+    toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>;
   }
 }

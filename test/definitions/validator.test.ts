@@ -1221,15 +1221,37 @@ describe('process.bpmn: structure the engine runs', () => {
     );
   });
 
+  it('execution-phase: a phase entered other than through its entry, or overlapping another', async () => {
+    // Entered at the acceptance application, the phase also has the returns into the provincial review.
+    await expectBroken(
+      setJson(real.source, 'manifest.json', '/executionPhases/1/entry', 'Flow_mergeProvincialAcceptanceReview_to_provincialAcceptanceReview'),
+      { check: 'execution-phase', file: 'manifest.json', pointer: '/executionPhases/1' },
+    );
+    await expectBroken(
+      setJson(real.source, 'manifest.json', '/executionPhases/1', {
+        name: 'again',
+        entry: 'Flow_forkWithdrawWindow_to_mergeCreationApplication',
+        exit: 'Flow_creationDecision_to_acceptanceOpensTimer',
+      }),
+      { check: 'execution-phase', file: 'manifest.json', pointer: '/executionPhases/1' },
+    );
+    await expectBroken(setJson(real.source, 'manifest.json', '/executionPhases/0/exit', 'Flow_no_such_flow'), {
+      check: 'execution-phase',
+      file: 'manifest.json',
+      pointer: '/executionPhases/0',
+    });
+  });
+
   it('a minimal process with a parallel join straight after tasks is runnable (control)', async () => {
-    const result = await check(withFile(real.source, BPMN, minimalProcess(false)), real.context);
+    const minimal = withFile(removeJson(real.source, 'manifest.json', '/executionPhases'), BPMN, minimalProcess(false));
+    const result = await check(minimal, real.context);
     expect(result.problems.filter((problem) => problem.severity === 'error').map(formatProblem)).toEqual([]);
     expect(result.version).toBeDefined();
     expectNoProblem(result, { check: 'join-after-exclusive-join' });
   });
 
   it('join-after-exclusive-join: a parallel join fed by an exclusive join', async () => {
-    await expectBroken(withFile(real.source, BPMN, minimalProcess(true)), {
+    await expectBroken(withFile(removeJson(real.source, 'manifest.json', '/executionPhases'), BPMN, minimalProcess(true)), {
       check: 'join-after-exclusive-join',
       file: BPMN,
       element: 'join',
