@@ -33,7 +33,7 @@ describe('execution phases', () => {
     const registry = await DefinitionRegistry.load('definitions');
     const version = registry.get('quality-brand-zone', '2024-03-14');
     const phases = version.definition.manifest.executionPhases ?? [];
-    expect(phases.map((phase) => phase.name)).toEqual(['creation', 'acceptance', 'demonstration']);
+    expect(phases.map((phase) => phase.name)).toEqual(['creation', 'acceptance', 'evaluation', 'demonstration']);
     const { definitions } = await parseBpmn(
       await phasedProcessXml(version.definition.processXml, version.model, phases),
     );
