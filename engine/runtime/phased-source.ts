@@ -121,6 +121,9 @@ export async function phasedProcessXml(
       top.push(caught, terminate, flow(`${sub.id}_to_terminate`, caught, terminate));
     }
   }
+  // bpmn-engine reads no diagram interchange, and it is most of the file: parsing it again would
+  // double what loading a version costs.
+  delete definitions.diagrams;
   const { xml } = await moddle.toXML(definitions);
   return xml;
 }
