@@ -28,6 +28,7 @@ import type { MigrationPlan } from './cases/migration.js';
 import { publicWindows, type PublicWindow } from './cases/public-windows.js';
 import { startGroups } from './cases/start-groups.js';
 import { bindQueuedTask } from './cases/task-table.js';
+import { describeOrigin } from './cases/task-origin.js';
 import { remindTask } from './cases/remind-task.js';
 import { fireSharedDueTimers } from './cases/shared-timers.js';
 import { fireDueTimers } from './cases/timer-wave.js';
@@ -314,6 +315,33 @@ export class WorkflowEngine {
       }
     }
     return tasks.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /**
+   * Open tasks the actor may complete, as an inbox lists them: a task a message opened (one review
+   * per objection, otherwise all alike) carries what tells it apart — the message's number on the
+   * case, when it came and, read through the redaction policy, the opening words of what was sent.
+   */
+  async inboxTasks(actor: Actor): Promise<TaskView[]> {
+    const read = new Map<string, Promise<Submission[]>>();
+    const submissionsOf = (caseId: string) => {
+      const pending = read.get(caseId) ?? this.submissions(caseId, actor).catch(() => []);
+      read.set(caseId, pending);
+      return pending;
+    };
+    return Promise.all(
+      this.listTasks(actor).map(async (task) => {
+        const summary = this.runtime.index.get(task.caseId);
+        if (task.origin === undefined || summary === undefined) return task;
+        const { definition, model } = this.runtime.version(summary);
+        const schemaOf = (message: string) => {
+          const formKey = model.messageCatches.find((catcher) => catcher.messageName === message)?.formKey;
+          return formKey === undefined ? undefined : definition.forms.get(formKey);
+        };
+        const detail = describeOrigin(task.origin, await submissionsOf(task.caseId), schemaOf);
+        return detail === undefined ? task : { ...task, origin: { ...task.origin, ...detail } };
+      }),
+    );
   }
 
   /** The case an open task belongs to (undefined: no such open task). */

@@ -76,6 +76,16 @@ const OpenTask = object(
     origin: object('引起该任务的事项（如异议）/ the message that opened it', ['message', 'submission'], {
       message: { type: 'string' },
       submission: { type: 'integer', minimum: 1 },
+      number: {
+        type: 'integer',
+        minimum: 1,
+        description:
+          '该事项在本案中的序号（第几件异议；仅在待办列表中）/ the how-manieth such message on the case (task listing only)',
+      },
+      receivedAt: { ...INSTANT, description: '收到时间（仅在待办列表中）/ when it arrived (task listing only)' },
+      excerpt: text(
+        '所提内容的开头几个字，仅向可阅读公众提交内容的单位提供 / the opening words of what was sent, only for groups that may read it',
+      ),
     }),
     due: schema('TaskDue'),
     reminders: arrayOf(schema('Reminder')),

@@ -1,6 +1,7 @@
 import { declaredSubjectRegion, type SubjectRegion } from '../definitions/subject-region.js';
 import type { Manifest } from '../definitions/types.js';
 import type { CaseRecord, DueBasis, Incident } from './case-record.js';
+import type { OriginDetail } from './task-origin.js';
 
 /** An open task as clients see it (CONTRACT §6). */
 export interface TaskView {
@@ -12,7 +13,12 @@ export interface TaskView {
   groups: string[];
   scope?: string;
   createdAt: string;
-  origin?: { message: string; submission: number };
+  /**
+   * The message that opened the task (e.g. the objection a review is about). In an inbox listing
+   * (`inboxTasks`) also what tells it apart: `number`, `receivedAt` and, for a reader of what was
+   * sent, `excerpt` (OriginDetail).
+   */
+  origin?: { message: string; submission: number } & Partial<OriginDetail>;
   /** The named date that governs this task (its title is the manifest's `dates[name].title`). */
   due?: { name: string; date: string };
   /** Reminders (催办) sent on this task by supervising groups. */

@@ -96,9 +96,9 @@ export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore)
       EngineError.taskNotOpen(request.params.taskRef),
     );
 
-  router.get('/api/tasks', (request, response) => {
+  router.get('/api/tasks', async (request, response) => {
     requireUser(request);
-    response.json(engine.listTasks(request.actor));
+    response.json(await engine.inboxTasks(request.actor));
   });
 
   router.post('/api/tasks/:taskRef/complete', async (request, response) => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from './chromium.js';
 import { openPage, screenshot, type Visit } from './page-visit.js';
 import { sampleCases, type SampleCases } from './sample-cases.js';
-import { startWebServer, type WebServer } from './web-server.js';
+import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 
 const TODAY = '2025-04-03T10:00:00+08:00';
 
@@ -86,6 +86,35 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
         expect(violations, describeViolations(violations)).toEqual([]);
         // One h1 per page: the page's own title.
         expect(await page.locator('h1').count()).toBe(1);
+      } finally {
+        await page.context().close();
+      }
+    },
+    90_000,
+  );
+
+  const landings: [string, () => string, string | RegExp][] = [
+    ['the inbox', () => '/', '待办任务'],
+    ['a case page reached by its link', () => `/cases/${encodeURIComponent(cases.applying)}`, /P-001/],
+  ];
+  it.each(landings)(
+    'after a login by the keyboard the focus is on the main heading of %s (it was left on <body>)',
+    async (_name, path, heading) => {
+      const page = await openPage(browser, server, { path: path(), time: TODAY });
+      try {
+        await page.getByLabel('用户名').focus();
+        await page.keyboard.type('park1');
+        await page.keyboard.press('Tab');
+        await page.keyboard.type(USER_PASSWORD);
+        await page.keyboard.press('Enter');
+        const main = page.getByRole('heading', { level: 1, name: heading });
+        await main.waitFor({ timeout: 30_000 });
+        await expect
+          .poll(() => main.evaluate((element) => element === document.activeElement), { timeout: 30_000 })
+          .toBe(true);
+        // Tab goes on from there, into the page (not back to the top of the document).
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
       } finally {
         await page.context().close();
       }

@@ -15,6 +15,7 @@ const USERS: Record<string, string[]> = {
   park3: ['park:P-003'],
   park4: ['park:P-004'],
   park5: ['park:P-005'],
+  park6: ['park:P-006'],
   'province-js': ['province:320000'],
 };
 
@@ -84,6 +85,9 @@ describe.runIf(browserAvailable())(
 
     const openTasks = async (caseId: string) =>
       (await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).openTasks.map((task) => task.taskId);
+
+    const taskRef = async (caseId: string) =>
+      (await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).openTasks[0]?.ref ?? '';
 
     const errorsAt = (form: Locator, page: Page, label: string) =>
       form
@@ -220,6 +224,46 @@ describe.runIf(browserAvailable())(
         return texts.join(' ');
       };
       await expect.poll(described).toContain('请上传文件');
+    }, 120_000);
+
+    it('the error summary follows the form top to bottom, and each item takes the focus to its field', async () => {
+      const caseId = await startCase(server, 'park6');
+      const page = await login(server, 'park6');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="submitCreationApplication"]');
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      const summary = form.getByRole('alert').filter({ hasText: '请修改以下内容' });
+      const links = summary.getByRole('link');
+      await expect.poll(() => links.count(), { timeout: 30_000 }).toBeGreaterThan(5);
+      // Ajv lists every missing field before any nested one (园区名称, 园区类型, 主导产业 … then 创建主体's):
+      // the summary lists them as they stand on the form.
+      const positions = await links.evaluateAll((anchors) =>
+        anchors.map((anchor) => {
+          const target = document.getElementById((anchor.getAttribute('href') ?? '').slice(1));
+          return target === null ? -1 : Array.from(document.querySelectorAll('*')).indexOf(target);
+        }),
+      );
+      expect(positions).not.toContain(-1);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      expect(await links.first().textContent()).toBe('「园区名称」为必填项');
+      // The submit focused the first of them, the first field on the form.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe(`task-${await taskRef(caseId)}_parkName`);
+
+      // A nested field's item, by the keyboard: Enter on the link puts the focus in the field.
+      const nested = links.filter({ hasText: '统一社会信用代码' }).first();
+      const wanted = ((await nested.getAttribute('href')) ?? '').slice(1);
+      await nested.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(wanted);
+      // By the pointer, a choice (antd's select): its search box takes the focus.
+      const select = links.filter({ hasText: '园区类型' }).first();
+      await select.click();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe(((await select.getAttribute('href')) ?? '').slice(1));
+      await page.screenshot({ path: join(ARTIFACTS_DIR, 'form-quality-error-summary.png'), fullPage: true });
     }, 120_000);
 
     it('no training example on a server on the real clock', async () => {

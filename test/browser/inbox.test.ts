@@ -7,7 +7,8 @@ import { definitionsWithRevisions } from '../support/definitions-fixture.js';
 import { REVIEW_DUE_REVISION } from '../support/review-due-revision.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
-import { completeWithExample } from './sample-cases.js';
+import { ACCEPTANCE, completeWithExample, CREATION, SAMPLE_USERS, walk } from './sample-cases.js';
+import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
@@ -173,4 +174,66 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
 
     expect(first).not.toBe('');
   }, 300_000);
+
+  it("tells SAMR's three objection reviews of one notice apart: number, time received, opening words", async () => {
+    await server.createUsers(OBJECTION_USERS);
+    const view = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park5',
+      body: { process: PROCESS, park: 'P-005', province: '320000' },
+    });
+    await completeWithExample(server, 'park5', view.id, 'submitCreationApplication', {
+      parkName: '白鹭洲质量品牌园区',
+    });
+    await walk(server, view.id, 'park5', CREATION.slice(1));
+    const { due } = await server.ok<CaseView>('GET', `/api/cases/${view.id}`, { as: 'park5' });
+    const noticeDay = `${due.acceptanceOpens ?? ''}T09:00:00+08:00`;
+    await server.advanceTo(noticeDay);
+    await walk(server, view.id, 'park5', [...ACCEPTANCE, ['expert', 'expertEvaluation']]);
+    const form = await server.ok<{ examples: unknown[] }>(
+      'GET',
+      `/api/definitions/${PROCESS}/${view.version}/forms/objection`,
+    );
+    // At one instant (the sandbox clock stands still): the time received alone cannot tell them apart.
+    for (const statement of STATEMENTS)
+      await server.ok('POST', `/api/public/notices/${view.id}/objections`, {
+        body: { data: applyMergePatch(form.examples[0], { statement }) },
+      });
+
+    const samr = await loggedIn('samr', noticeDay);
+    samr.setDefaultTimeout(60_000);
+    const rows = samr
+      .locator('tbody tr.ant-table-row')
+      .filter({ hasText: '白鹭洲质量品牌园区' })
+      .filter({ hasText: '异议复核' });
+    await poll(() => rows.count()).toBe(3);
+    const labels = await rows.getByTestId('task-origin').allTextContents();
+    expect(labels).toEqual(
+      STATEMENTS.map((statement, index): unknown =>
+        expect.stringMatching(
+          new RegExp(
+            `^公示异议书 第 ${index + 1} 件 · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 收到 · “${statement.slice(0, 10)}`,
+          ),
+        ),
+      ),
+    );
+    // Each row's link is described by its label (a screen reader hears which objection it opens).
+    const described = await rows
+      .getByRole('link')
+      .evaluateAll((links) =>
+        links.map((link) => document.getElementById(link.getAttribute('aria-describedby') ?? '')?.textContent),
+      );
+    expect(described).toEqual(labels);
+    await shot(samr, '5-objection-reviews');
+  }, 300_000);
 });
+
+/** Who takes a case to its public notice beside the users above, and a fifth park with no case yet. */
+const OBJECTION_USERS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(SAMPLE_USERS).filter(([name]) => !['park1', 'park2', 'samr', 'officer'].includes(name)),
+);
+OBJECTION_USERS.park5 = ['park:P-005'];
+const STATEMENTS = [
+  '园区内企业于2024年发生产品质量事故，造成较大经济损失，请予复核。',
+  '园区申报材料中的品牌培育成效数据与统计年鉴不一致，请核实。',
+  '园区所在地近期发生重大舆情事件，不宜认定为示范区。',
+];

@@ -22,6 +22,53 @@ const overflow = (page: Page) =>
     };
   });
 
+/** WCAG 2.2 SC 2.5.8 (Target Size, Minimum): 24 × 24 CSS px. */
+const MIN_TARGET = 24;
+
+/**
+ * Every interactive target on the page smaller than MIN_TARGET either way, named for the message. A
+ * check box or radio counts by its label (the whole label takes the tap), a select's search box by
+ * the select; targets that are not displayed (closed menus, hidden file inputs) do not count.
+ */
+const smallTargets = (page: Page, min: number) =>
+  page.evaluate((least) => {
+    const selector = [
+      'a[href]',
+      'button',
+      'input:not([type="hidden"])',
+      'select',
+      'textarea',
+      'summary',
+      '[role="button"]',
+      '[role="link"]',
+      '[role="checkbox"]',
+      '[role="radio"]',
+      '[role="switch"]',
+      '[role="tab"]',
+      '[role="menuitem"]',
+      '[role="combobox"]',
+      '[tabindex]:not([tabindex="-1"])',
+    ].join(',');
+    const targetOf = (element: Element): Element =>
+      element.closest('label, .ant-select, .ant-picker, .ant-input-number, .ant-input-affix-wrapper') ?? element;
+    const seen = new Set<Element>();
+    const small: string[] = [];
+    for (const element of Array.from(document.querySelectorAll(selector))) {
+      const target = targetOf(element);
+      if (seen.has(target)) continue;
+      seen.add(target);
+      const box = target.getBoundingClientRect();
+      const style = getComputedStyle(target);
+      if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
+      if (box.width + 0.5 < least || box.height + 0.5 < least) {
+        const name = (target.getAttribute('aria-label') ?? target.textContent).trim().slice(0, 30);
+        const kind = `${target.tagName.toLowerCase()}.${(target.getAttribute('class') ?? '').split(' ')[0] ?? ''}`;
+        small.push(`${kind} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return small;
+  }, min);
+
 describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
   let server: WebServer;
   let browser: Browser;
@@ -80,6 +127,28 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     },
     90_000,
   );
+
+  it.each(pages.filter(([name]) => ['inbox', 'case-form', 'case-history'].includes(name)))(
+    '%s: every tap target is at least 24 × 24 CSS px (WCAG 2.2, 2.5.8)',
+    async (_name, visit) => {
+      const page = await openPage(browser, server, { ...visit(), viewport: PHONE });
+      try {
+        expect(await smallTargets(page, MIN_TARGET)).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    },
+    90_000,
+  );
+
+  it("park1's inbox: every tap target is at least 24 × 24 CSS px", async () => {
+    const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY, viewport: PHONE });
+    try {
+      expect(await smallTargets(page, MIN_TARGET)).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
 
   it('the menu is a drawer, opened by a named button, with the pages and 退出 in view', async () => {
     const page = await openPage(browser, server, { path: '/', user: 'officer', time: TODAY, viewport: PHONE });

@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
+import { focusMainHeading } from './focus-after-login.js';
 import { useSession } from './session.js';
 
 export function LoginPage() {
@@ -9,9 +10,14 @@ export function LoginPage() {
   const { login } = useSession();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
   return (
     <Card
-      title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('login')}</h1>}
+      title={
+        <h1 ref={heading} style={{ fontSize: 16, margin: 0 }}>
+          {t('login')}
+        </h1>
+      }
       style={{ maxWidth: 400, margin: '64px auto' }}
     >
       {error !== undefined && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
@@ -20,7 +26,11 @@ export function LoginPage() {
         onFinish={(values: { username: string; password: string }) => {
           setBusy(true);
           setError(undefined);
+          const own = heading.current;
           login(values.username, values.password)
+            .then(() => {
+              focusMainHeading(own);
+            })
             .catch((caught: unknown) => {
               setError(caught instanceof ApiError ? caught.message : String(caught));
             })

@@ -12,6 +12,7 @@ import type {
 import { Alert, Button, Col, Row, Space, Typography } from 'antd';
 import { useEffect, useRef, type ComponentType, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
+import { errorFieldId, focusErrorField, inFormOrder } from './error-order.js';
 
 const AntFieldTemplate = Templates.FieldTemplate as ComponentType<FieldTemplateProps>;
 
@@ -133,11 +134,13 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
 }
 
 /**
- * The errors above the form, each as a sentence that names its field: the browser's checks say
- * 「园区名称」…, the server's field errors already do (rjsf would put `.scores` in front of them).
+ * The errors above the form, in the order their fields stand on it, each a link to its field (the
+ * focus goes there) and a sentence that names it: the browser's checks say 「园区名称」…, the
+ * server's field errors already do (rjsf would put `.scores` in front of them).
  */
-export function ErrorListTemplate({ errors }: ErrorListProps) {
+export function ErrorListTemplate({ errors, registry }: ErrorListProps) {
   const { t } = useI18n();
+  const { idPrefix } = registry.globalFormOptions;
   return (
     <Alert
       type="error"
@@ -146,9 +149,19 @@ export function ErrorListTemplate({ errors }: ErrorListProps) {
       style={{ marginBottom: 16 }}
       title={t('fixErrors')}
       description={
-        <ul style={{ margin: 0, paddingLeft: 20 }}>
-          {errors.map((error, index) => (
-            <li key={index}>{error.stack.replace(/^\.\S*\s+/, '')}</li>
+        <ul style={{ margin: 0, paddingLeft: 20 }} className="qbz-error-summary">
+          {inFormOrder(errors, idPrefix).map((error, index) => (
+            <li key={index}>
+              <a
+                href={`#${errorFieldId(error.property, idPrefix)}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  focusErrorField(error.property, idPrefix);
+                }}
+              >
+                {error.stack.replace(/^\.\S*\s+/, '')}
+              </a>
+            </li>
           ))}
         </ul>
       }

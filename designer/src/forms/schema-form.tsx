@@ -15,6 +15,7 @@ import {
 } from './form-templates.js';
 import { schemaForRendering } from './conditional-shapes.js';
 import { decisionOf } from './decision.js';
+import { inFormOrder } from './error-order.js';
 import { errorTransformer, fieldIdOf, propertyTokens, toErrorSchema, type FieldError } from './error-messages.js';
 import type { IndicatorChoices, SchemaFormContext } from './form-context.js';
 import { translatorFor } from './translate.js';
@@ -135,9 +136,13 @@ export function SchemaForm(props: SchemaFormProps) {
   );
   const transformErrors = useMemo(() => {
     const transform = errorTransformer(schema, language);
+    // In the form's order: the first error is the one a submit focuses, the first field on the form.
     return (errors: Parameters<typeof transform>[0]) =>
-      transform(errors).filter(
-        (error) => attemptedNow.current || touchedError(error.property, touched.current, idPrefix),
+      inFormOrder(
+        transform(errors).filter(
+          (error) => attemptedNow.current || touchedError(error.property, touched.current, idPrefix),
+        ),
+        idPrefix,
       );
   }, [schema, language, idPrefix]);
   const attempt = () => {

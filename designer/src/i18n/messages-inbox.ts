@@ -33,6 +33,8 @@ export const INBOX_MESSAGES = {
     'notify.notice.opened': '公示开始',
     'notify.objection.received': '收到异议',
     'notify.case.ended': '案件已办结',
+    originNumber: '{title} 第 {number} 件',
+    originReceived: '{time} 收到',
   },
   en: {
     searchInbox: 'Search case, park or task',
@@ -67,5 +69,7 @@ export const INBOX_MESSAGES = {
     'notify.notice.opened': 'Public notice opened',
     'notify.objection.received': 'Objection received',
     'notify.case.ended': 'Case closed',
+    originNumber: '{title} no. {number}',
+    originReceived: 'received {time}',
   },
 } as const;

@@ -7,6 +7,7 @@ import {
   loadFormTitles,
   loadToday,
   loadVersion,
+  messageFormKey,
   PROVINCES,
   provinceName,
   type VersionInfo,
@@ -43,6 +44,17 @@ export interface TaskRow extends CaseRow {
   scope?: string;
   /** Who holds the task, as people name it: 省级市场监管部门 · 江苏省 (the group's declared title and its scope's name). */
   holderName: string;
+  /** The message that opened the task, told apart from others of its kind (one review per objection). */
+  origin?: TaskOrigin;
+}
+
+/** Which message a task answers: its form's title, its number on the case, when it came, its opening words. */
+export interface TaskOrigin {
+  title: string;
+  number: number;
+  receivedAt: string;
+  /** Only for a reader of what the public sent (the server leaves it out for anyone else). */
+  excerpt?: string;
 }
 
 export interface Inbox {
@@ -113,7 +125,9 @@ export async function loadInbox(admin = false): Promise<Inbox> {
   const titles = await loadFormTitles([
     ...tasks.flatMap((task) => {
       const view = byId.get(task.caseId);
-      return view === undefined ? [] : [{ process: view.process, version: view.version, formKey: task.formKey }];
+      if (view === undefined) return [];
+      const forms = [task.formKey, ...(task.origin === undefined ? [] : [messageFormKey(task.origin.message)])];
+      return forms.map((formKey) => ({ process: view.process, version: view.version, formKey }));
     }),
     ...cases.flatMap((view) =>
       view.openTasks
@@ -141,6 +155,7 @@ export async function loadInbox(admin = false): Promise<Inbox> {
       group: task.group,
       ...(task.scope !== undefined && { scope: task.scope }),
       holderName: taskHolderName(task, view, version),
+      ...withOrigin(originOf(task, titles.get(`${versionKey(view)}/${messageFormKey(task.origin?.message ?? '')}`))),
     };
   };
   const taskRows = tasks.flatMap((task): TaskRow[] => {
@@ -152,6 +167,23 @@ export async function loadInbox(admin = false): Promise<Inbox> {
   );
   return { today, tasks: taskRows, cases: cases.map(rowOf), dueTasks };
 }
+
+/**
+ * A task's origin as lists show it, when the server told it apart (GET /api/tasks does; a case view
+ * does not); `title` names the message (its form's title).
+ */
+export function originOf(task: Pick<TaskView, 'origin'>, title: string | undefined): TaskOrigin | undefined {
+  const origin = task.origin;
+  if (origin?.number === undefined || origin.receivedAt === undefined) return undefined;
+  return {
+    title: title ?? origin.message,
+    number: origin.number,
+    receivedAt: origin.receivedAt,
+    ...(origin.excerpt !== undefined && { excerpt: origin.excerpt }),
+  };
+}
+
+const withOrigin = (origin: TaskOrigin | undefined) => (origin === undefined ? {} : { origin });
 
 /** Working days left until `date`, or minus the working days it is overdue by. */
 function signedWorkingDays(calendar: WorkingDayCalendar | undefined, today: string, date: string): number | undefined {

@@ -65,7 +65,9 @@ export const isOverdue = (row: TaskRow): boolean => (row.taskDaysLeft ?? 0) < 0;
 function matches(row: TaskRow, filter: InboxFilter, except?: Facet): boolean {
   const q = filter.q.trim().toLowerCase();
   if (except !== 'q' && q !== '') {
-    const haystack = [row.id, row.park, row.parkName ?? '', row.taskName, row.taskId].join(' ').toLowerCase();
+    const haystack = [row.id, row.park, row.parkName ?? '', row.taskName, row.taskId, row.origin?.excerpt ?? '']
+      .join(' ')
+      .toLowerCase();
     if (!haystack.includes(q)) return false;
   }
   if (except !== 'task' && filter.task !== undefined && row.taskId !== filter.task) return false;
@@ -84,7 +86,9 @@ const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** The rows a filter keeps, sorted: by due date (earliest first, undated last), received or park. */
 export function applyFilter(rows: readonly TaskRow[], filter: InboxFilter): TaskRow[] {
   const kept = rows.filter((row) => matches(row, filter));
-  const byReceived = (a: TaskRow, b: TaskRow) => byCode(a.createdAt, b.createdAt);
+  // Objections that came at one instant keep their order of arrival.
+  const byReceived = (a: TaskRow, b: TaskRow) =>
+    byCode(a.createdAt, b.createdAt) || (a.origin?.number ?? 0) - (b.origin?.number ?? 0);
   const compare: Record<InboxSort, (a: TaskRow, b: TaskRow) => number> = {
     // Code-point order: a locale collation puts "~" (undated) before the digits of a date.
     due: (a, b) => byCode(dueOf(a) ?? '~', dueOf(b) ?? '~') || byReceived(a, b),

@@ -15,10 +15,12 @@ import { loadInbox, type CaseRow, type TaskRow } from './inbox-data.js';
 import { applyFilter, readFilter } from './inbox-filter.js';
 import { InboxFilters } from './inbox-filters.js';
 import { TaskDueCell } from './task-due-cell.js';
+import { OriginLine } from './task-origin.js';
 import { StartCaseDialog } from './start-case-dialog.js';
 import { useAsync } from './use-async.js';
 
 const caseLink = (id: string) => `/cases/${encodeURIComponent(id)}`;
+const originId = (row: TaskRow) => `task-origin-${row.ref}`;
 
 /** Who and where: the columns a task row shares with its case's row. */
 function subjectColumns(t: (key: MessageKey) => string): TableColumnsType<CaseRow> {
@@ -87,7 +89,10 @@ export function InboxPage() {
       key: 'task',
       render: (_, row) => (
         <>
-          <Link to={caseLink(row.id)}>{row.taskName}</Link>
+          <Link to={caseLink(row.id)} {...(row.origin !== undefined && { 'aria-describedby': originId(row) })}>
+            {row.taskName}
+          </Link>
+          {row.origin !== undefined && <OriginLine origin={row.origin} id={originId(row)} />}
           {row.reminders.length > 0 && (
             <div>
               <Tag color="volcano" data-testid="reminded">

@@ -11,6 +11,8 @@ import { loadForm, messageFormKey, type VersionInfo } from './catalog.js';
 import { BesideReview, returnOf, ReturnBanner } from './review-context.js';
 import { taskName } from './submissions.js';
 import { TaskDue } from './task-due.js';
+import { originOf } from './inbox-data.js';
+import { useOriginLabel } from './task-origin.js';
 import { useAsync } from './use-async.js';
 
 /** The indicator variant of the case (its park type) for a form that scores indicators, if known. */
@@ -83,6 +85,9 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
   const indicators = schema === undefined ? undefined : indicatorChoices(schema, bundle);
   // A returned task starts from what was sent last time (Art. 17: 退回修改 means change, not redo).
   const returned = returnOf(bundle, task);
+  // One review per objection: which one this is (the same words as the inbox).
+  const originLabel = useOriginLabel();
+  const origin = originOf(task, task.origin === undefined ? undefined : bundle.messageTitles.get(task.origin.message));
   return (
     <Card
       title={
@@ -90,6 +95,12 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
           {t('taskLabel')}
           {t('colon')}
           {taskName(bundle, task.taskId) ?? schema?.title ?? task.taskId}
+          {origin !== undefined && (
+            <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal' }}>
+              {' · '}
+              {originLabel(origin)}
+            </Typography.Text>
+          )}
         </h3>
       }
       extra={

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
+import { MINISTRIES, ServerHarness, throughCreation, tinyPdf, withUsers } from './harness.js';
+
+/**
+ * One review per objection (CONTRACT §2): three objections to one notice open three reviews in
+ * SAMR's inbox, and each says which objection it is — its number, when it came and the opening words
+ * of its statement — while the park learns no more than before (Art. 22: what the public sent is
+ * read only by the groups the manifest names).
+ */
+const STATEMENTS = [
+  '园区内企业于2024年发生产品质量事故，造成较大经济损失，请予复核。',
+  '园区申报材料中的品牌培育成效数据与统计年鉴不一致，请核实。',
+  '园区所在地近期发生重大舆情事件，不宜认定为示范区。',
+];
+const OBJECTORS = ['异议人甲某某', '异议人乙某某', '异议人丙某某'];
+
+describe("SAMR's inbox tells objection reviews apart", () => {
+  let h: ServerHarness;
+  let caseId = '';
+
+  beforeAll(async () => {
+    h = await ServerHarness.create();
+    await withUsers(h);
+    caseId = (await throughCreation(h)).id;
+    await h.advanceTo('2025-04-02T09:00:00+08:00');
+    await h.complete('park1', caseId, 'submitAcceptanceApplication');
+    await h.complete('province', caseId, 'provincialAcceptanceReview');
+    await h.complete('group', caseId, 'provincialLeadingGroupAcceptanceReview');
+    for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
+    await h.complete('samr', caseId, 'samrAcceptanceReview');
+    expect((await h.complete('expert', caseId, 'expertEvaluation')).status).toBe('publicizing');
+    // Three objections at one instant (a sandbox clock stands still): the received time alone cannot tell them apart.
+    for (const [index, statement] of STATEMENTS.entries()) {
+      const upload = await h.api.post('/api/public/attachments', {
+        raw: tinyPdf(`evidence-${index}`),
+        type: 'application/pdf',
+        headers: { 'X-File-Name': 'evidence.pdf' },
+      });
+      const data = await h.example('objection', {
+        objector: { name: OBJECTORS[index] },
+        statement,
+        evidence: [(upload.body as { id: string }).id],
+      });
+      const filed = await h.api.post(`/api/public/notices/${caseId}/objections`, { body: { data } });
+      expect(filed.status, filed.text).toBe(201);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const reviews = async (user: string): Promise<TaskView[]> =>
+    (await h.tasks(user)).filter((task) => task.caseId === caseId && task.taskId === 'samrObjectionReview');
+
+  it('numbers each review by its objection, with when it came and the opening words of what it says', async () => {
+    const listed = await reviews('samr');
+    expect(listed).toHaveLength(3);
+    const origins = listed.map((task) => task.origin);
+    expect(origins.map((origin) => origin?.number)).toEqual([1, 2, 3]);
+    for (const [index, origin] of origins.entries()) {
+      expect(origin?.message).toBe('objection');
+      expect(origin?.receivedAt).toBe(new Date('2025-04-02T09:00:00+08:00').toISOString());
+      const excerpt = origin?.excerpt ?? '';
+      expect(excerpt.endsWith('…')).toBe(true);
+      expect(STATEMENTS[index]?.startsWith(excerpt.slice(0, -1))).toBe(true);
+    }
+    expect(new Set(origins.map((origin) => origin?.excerpt)).size).toBe(3);
+    // Short and not who sent it: the statement's words, never the objector's name.
+    const text = JSON.stringify(listed);
+    for (const objector of OBJECTORS) expect(text).not.toContain(objector);
+  });
+
+  it('tells the park nothing of what the objections say (its case view is as before)', async () => {
+    const view = (await h.api.get(`/api/cases/${caseId}`, { token: h.token('park1') })).body as CaseView;
+    const opened = view.openTasks.filter((task) => task.taskId === 'samrObjectionReview');
+    expect(opened).toHaveLength(3);
+    for (const task of opened) expect(Object.keys(task.origin ?? {}).sort()).toEqual(['message', 'submission']);
+    for (const path of [`/api/cases/${caseId}`, '/api/tasks', '/api/cases', `/api/cases/${caseId}/submissions`]) {
+      const { text } = await h.api.get(path, { token: h.token('park1') });
+      for (const statement of STATEMENTS) expect(text, path).not.toContain(statement.slice(0, 8));
+    }
+  });
+});
