@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { ATTACHMENT_ID_PATTERN, EngineError, stripUnsafeText, type Store } from '../engine/index.js';
+import { looksWhole } from './file-integrity.js';
 
 const ATTACHMENTS = 'attachments';
 
@@ -53,15 +54,38 @@ const EXTENSIONS = new Map<string, string[]>([
   ['application/zip', ['zip']],
 ]);
 
+/** The name as sent, without path parts, control or bidi characters, or characters no file name has. */
+function shownName(name: string): string {
+  const base = stripUnsafeText(name.replace(/\\/g, '/').split('/').pop() ?? '');
+  const clean = base.replace(/["<>|:*?]/g, '').trim();
+  return clean === '' || clean === '.' || clean === '..' ? 'attachment' : clean;
+}
+
+/** Whether a file's name says it is of a type accepted here (`.pdf`, `.docx`, …). */
+function namedAccepted(name: string): boolean {
+  const extension = /\.([^.]+)$/.exec(shownName(name))?.[1]?.toLowerCase();
+  return extension !== undefined && [...EXTENSIONS.values()].some((names) => names.includes(extension));
+}
+
+/**
+ * Refused as damaged: a file whose content is cut off, or one named as an accepted type whose content
+ * is no accepted type (a PDF whose first bytes were lost reads as nothing at all). Said apart from an
+ * unsupported type, so the sender exports the file again instead of converting it.
+ */
+function damaged(name: string): EngineError {
+  return new EngineError('validation', `文件「${shownName(name)}」已损坏或不完整，请重新导出后上传`, {
+    field: 'file',
+    reason: 'damaged',
+  });
+}
+
 /**
  * A file name safe to show and to send back in Content-Disposition: no path, no control or bidi
  * characters (`\u202Efdp.exe` would show as `exe.pdf`), and an extension that says what the content is
  * (a PDF named `.html` becomes `.html.pdf`).
  */
 export function cleanName(name: string, type: string): string {
-  const base = stripUnsafeText(name.replace(/\\/g, '/').split('/').pop() ?? '');
-  let clean = base.replace(/["<>|:*?]/g, '').trim();
-  if (clean === '' || clean === '.' || clean === '..') clean = 'attachment';
+  const clean = shownName(name);
   const allowed = EXTENSIONS.get(type) ?? [];
   const given = /\.[^.]+$/.exec(clean)?.[0];
   const fits = given !== undefined && allowed.includes(given.slice(1).toLowerCase());
@@ -101,11 +125,14 @@ export class AttachmentStore {
     }
     const detected = await fileTypeFromBuffer(content);
     if (detected === undefined || !ALLOWED.has(detected.mime)) {
+      if (namedAccepted(name)) throw damaged(name);
       throw new EngineError('validation', `附件类型不支持：只接受 ${ALLOWED_TYPES_TEXT} 文件（按文件内容识别）`, {
         field: 'file',
+        reason: 'unsupported',
         detected: detected?.mime ?? 'unknown',
       });
     }
+    if (!looksWhole(content, detected.mime)) throw damaged(name);
     const sha256 = createHash('sha256').update(content).digest('hex');
     await mkdir(join(this.dataDir, 'attachment-files'), { recursive: true });
     const temporary = `${this.#file(sha256)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;

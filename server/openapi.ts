@@ -1263,7 +1263,7 @@ function publicPaths(): Json {
         parameters: [FILE_NAME],
         body: binaryBody,
         ok: { 201: ok('附件编号，填入表单 / the id to put in the form', schema('PublicAttachment')) },
-        errors: { 413: '超过附件大小上限', 422: '附件为空或类型不支持', 429: '提交过于频繁' },
+        errors: { 413: '超过附件大小上限', 422: '附件为空、类型不支持或文件已损坏', 429: '提交过于频繁' },
       }),
     },
     '/api/attachments': {
@@ -1277,7 +1277,7 @@ function publicPaths(): Json {
         ok: { 201: ok('附件 / the attachment', schema('Attachment')) },
         errors: {
           413: '超过附件大小上限 / over the size limit',
-          422: '附件为空或类型不支持 / empty or type not allowed',
+          422: '附件为空、类型不支持或文件已损坏（不完整）/ empty, type not allowed, or damaged (incomplete)',
         },
       }),
     },

@@ -120,7 +120,7 @@ describe('uploads: how many at once, and how large', () => {
     const text = await h.api.post('/api/attachments', {
       token: h.token('park1'),
       raw: Buffer.from('plain text, not a document'),
-      headers: { 'X-File-Name': 'note.pdf' },
+      headers: { 'X-File-Name': 'note.txt' },
       request: 'unchecked',
     });
     expect(text.status).toBe(422);
