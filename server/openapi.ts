@@ -1219,6 +1219,7 @@ function casePaths(terms: ProgrammeTerms): Json {
           403: '办理主体或范围不符（案件可见时）/ wrong group or scope, on a case the caller sees',
           409: '任务不存在或已办结 / not open',
           422: '表单数据不合格 / form data invalid',
+          429: '预览过于频繁（每用户每分钟限次）/ too many previews (per user, per minute)',
         },
       }),
     },
