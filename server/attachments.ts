@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { ATTACHMENT_ID_PATTERN, EngineError, stripUnsafeText, type Store } from '../engine/index.js';
 import { looksWhole } from './file-integrity.js';
+import { sizeText } from './http-errors.js';
 
 const ATTACHMENTS = 'attachments';
 
@@ -119,9 +120,7 @@ export class AttachmentStore {
   ): Promise<AttachmentMeta> {
     if (content.length === 0) throw new EngineError('validation', '附件为空', { field: 'file' });
     if (content.length > this.maxBytes) {
-      throw new EngineError('validation', `附件不能超过 ${Math.floor(this.maxBytes / 1024 / 1024)} MB`, {
-        field: 'file',
-      });
+      throw new EngineError('validation', `附件不能超过 ${sizeText(this.maxBytes)}`, { field: 'file' });
     }
     const detected = await fileTypeFromBuffer(content);
     if (detected === undefined || !ALLOWED.has(detected.mime)) {

@@ -1282,6 +1282,27 @@ function publicPaths(): Json {
         },
       }),
     },
+    '/api/attachments/limits': {
+      get: operation({
+        id: 'attachmentLimits',
+        tag: 'attachments',
+        summary: '附件大小上限（无需登录）/ the upload size limit, no login',
+        description:
+          '上传控件据此在发送前拒绝过大的文件，提示与服务器相同（附件不能超过 maxSize）/ ' +
+          'the upload widget refuses a larger file before sending it, in the words the server would use',
+        auth: 'optional',
+        ok: {
+          200: ok(
+            '上限 / the limit',
+            object('附件大小上限 / the size limit', ['maxBytes', 'maxSize'], {
+              maxBytes: { type: 'integer', minimum: 1, description: '字节 / bytes (ATTACHMENT_MAX_MB)' },
+              maxSize: { type: 'string', description: '如 20 MB / as people read it', examples: ['20 MB'] },
+            }),
+          ),
+        },
+        errors: [],
+      }),
+    },
     '/api/attachments/{id}': {
       get: operation({
         id: 'downloadAttachment',

@@ -140,7 +140,11 @@ const engine = await WorkflowEngine.open({
 const accounts = new Accounts(store);
 await firstStart(accounts);
 await accounts.purgeExpiredSessions();
-const attachments = new AttachmentStore(dataDir, store, Number(process.env.ATTACHMENT_MAX_MB ?? 20) * 1024 * 1024);
+const attachments = new AttachmentStore(
+  dataDir,
+  store,
+  Math.floor(Number(process.env.ATTACHMENT_MAX_MB ?? 20) * 1024 * 1024),
+);
 // The designer's validation and simulation workers; stopped on shutdown.
 const drafts = new DraftService(engine, store);
 const app = createApp({
