@@ -399,6 +399,7 @@ const Attachment = object(
     uploadedBy: { type: 'string' },
     uploadedAt: INSTANT,
     cases: STRINGS,
+    revision: { type: 'integer', minimum: 0, description: '记录版本，每次变更加一 / the record’s revision' },
   },
 );
 
