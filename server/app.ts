@@ -17,7 +17,7 @@ import { adminRoutes } from './routes/admin.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { UploadGate } from './upload-gate.js';
 import { calendarRoutes } from './routes/calendars.js';
-import { caseRoutes, taskRoutes } from './routes/cases.js';
+import { caseRoutes, taskRoutes, type TaskLimits } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -46,7 +46,7 @@ export interface AppDeps {
   beforeApi?: () => Promise<void>;
   /** The built web app (Vite's output) to serve, when there is one. */
   webRoot?: string;
-  limits?: Partial<PublicLimits & { jsonBody: string; uploadsAtOnce: number }>;
+  limits?: Partial<PublicLimits & TaskLimits & { jsonBody: string; uploadsAtOnce: number }>;
   /**
    * Which proxies' X-Forwarded-* headers to believe (express's `trust proxy`; TRUST_PROXY): the client
    * address login throttling counts, and whether a request came over HTTPS. Default: loopback only.
@@ -158,7 +158,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(userRoutes(accounts, new RoleCatalogue(engine)));
   app.use(reportRoutes(engine)); // before /api/cases/:id, which would take `export.xlsx` for an id
   app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts)));
-  app.use(taskRoutes(engine, attachments));
+  app.use(taskRoutes(engine, attachments, { previewsPerMinute: deps.limits?.previewsPerMinute ?? 30 }));
   app.use(inboxRoutes(engine));
   // Uploads held in memory at once: 4 × ATTACHMENT_MAX_MB at most, 2 per sender.
   const uploads = new UploadGate(deps.limits?.uploadsAtOnce ?? 4, 2);

@@ -45,10 +45,14 @@ export function referenceCheck(
     const errors = [];
     for (const { id, path } of attachmentRefs(data)) {
       const meta = await attachments.meta(id);
-      const usable =
+      const readable =
         meta !== undefined &&
         ((username === undefined && meta.uploadedBy === ANONYMOUS && meta.cases.length === 0) ||
           (await mayReadAttachment(engine, meta, actor, username)));
+      // An upload on no case is held from the sweep while this submission is under way (linked once
+      // committed); one swept meanwhile is cited as a file never uploaded.
+      const usable =
+        readable && (meta.cases.length > 0 || (await attachments.hold(meta, engine.clock.now())) !== undefined);
       if (!usable)
         errors.push({ path, message: `附件 ${id.slice(0, 8)}… 不存在或无权引用（只能引用本人上传或有权查看的附件）` });
       else if (publicMessage && meta.cases.length > 0)

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
-import { ATTACHMENT_ID_PATTERN, EngineError, stripUnsafeText, type Store } from '../engine/index.js';
+import { ATTACHMENT_ID_PATTERN, damageOf, EngineError, isEngineError, type Store } from '../engine/index.js';
+import { cleanName, contentType } from './attachment-types.js';
+import { sizeText } from './http-errors.js';
 
 const ATTACHMENTS = 'attachments';
 
@@ -21,55 +22,22 @@ export interface AttachmentMeta {
   restricted?: boolean;
   /** Cases whose form data refers to it: whoever may see one of them may download it. */
   cases: string[];
+  /**
+   * Moves on with every change, which is written guarded on it: a sweep deletes only the record it read
+   * unlinked (attachment-sweep.ts). Absent on records from before; those are never swept.
+   */
+  revision?: number;
+  /** When a submission last cited it while on no case: the sweep counts its age from then. */
+  heldAt?: string;
 }
 
-/**
- * What may be uploaded, told by content (magic bytes), never by the name or the declared type:
- * documents and scans a creation plan, a report or written evidence comes as.
- */
-const ALLOWED = new Map<string, string>([
-  ['application/pdf', 'PDF'],
-  ['image/png', 'PNG'],
-  ['image/jpeg', 'JPEG'],
-  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'DOCX'],
-  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'XLSX'],
-  ['application/vnd.ms-excel', 'XLS'],
-  ['application/x-cfb', 'DOC/XLS'],
-  ['application/zip', 'ZIP'],
-]);
-
-/** The accepted types as people name them, each once (`DOC/XLS` is how old Office files are detected). */
-export const ALLOWED_TYPES_TEXT = [...new Set([...ALLOWED.values()].flatMap((name) => name.split('/')))].join('、');
-
-/** Extensions a detected type may be named with (the first is given when the name has none of them). */
-const EXTENSIONS = new Map<string, string[]>([
-  ['application/pdf', ['pdf']],
-  ['image/png', ['png']],
-  ['image/jpeg', ['jpg', 'jpeg']],
-  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', ['docx']],
-  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ['xlsx']],
-  ['application/vnd.ms-excel', ['xls']],
-  ['application/x-cfb', ['doc', 'xls']],
-  ['application/zip', ['zip']],
-]);
-
-/**
- * A file name safe to show and to send back in Content-Disposition: no path, no control or bidi
- * characters (`\u202Efdp.exe` would show as `exe.pdf`), and an extension that says what the content is
- * (a PDF named `.html` becomes `.html.pdf`).
- */
-export function cleanName(name: string, type: string): string {
-  const base = stripUnsafeText(name.replace(/\\/g, '/').split('/').pop() ?? '');
-  let clean = base.replace(/["<>|:*?]/g, '').trim();
-  if (clean === '' || clean === '.' || clean === '..') clean = 'attachment';
-  const allowed = EXTENSIONS.get(type) ?? [];
-  const given = /\.[^.]+$/.exec(clean)?.[0];
-  const fits = given !== undefined && allowed.includes(given.slice(1).toLowerCase());
-  const suffix = fits ? given : `.${allowed[0] ?? 'bin'}`;
-  const stem = fits ? clean.slice(0, -suffix.length) : clean;
-  // Cut to 200 UTF-16 units without leaving half a surrogate pair.
-  return stem.slice(0, 200 - suffix.length).replace(/[\ud800-\udbff]$/, '') + suffix;
+/** The file an upload's bytes are in (named by content; by the id on records from before). */
+export function bytesName(meta: AttachmentMeta): string {
+  return meta.sha256 ?? meta.id;
 }
+
+/** How long an upload no case took up is kept by default: a day (ATTACHMENT_UNLINKED_HOURS). */
+const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * Attachments: one record per upload (its uploader, name, time and cases), the bytes stored by content
@@ -80,10 +48,24 @@ export class AttachmentStore {
     private readonly dataDir: string,
     private readonly store: Store,
     readonly maxBytes: number,
+    /** How long an upload on no case is kept before a sweep deletes it (attachment-sweep.ts). */
+    readonly keepUnlinkedMs = DAY_MS,
   ) {}
 
-  #file(id: string): string {
-    return join(this.dataDir, 'attachment-files', id);
+  /** Where the bytes are: one file per content. */
+  get filesDir(): string {
+    return join(this.dataDir, 'attachment-files');
+  }
+
+  #file(name: string): string {
+    return join(this.filesDir, name);
+  }
+
+  async #write(name: string, content: Buffer): Promise<void> {
+    await mkdir(this.filesDir, { recursive: true });
+    const temporary = `${this.#file(name)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(temporary, content);
+    await rename(temporary, this.#file(name));
   }
 
   async save(
@@ -95,35 +77,28 @@ export class AttachmentStore {
   ): Promise<AttachmentMeta> {
     if (content.length === 0) throw new EngineError('validation', '附件为空', { field: 'file' });
     if (content.length > this.maxBytes) {
-      throw new EngineError('validation', `附件不能超过 ${Math.floor(this.maxBytes / 1024 / 1024)} MB`, {
-        field: 'file',
-      });
+      throw new EngineError('validation', `附件不能超过 ${sizeText(this.maxBytes)}`, { field: 'file' });
     }
-    const detected = await fileTypeFromBuffer(content);
-    if (detected === undefined || !ALLOWED.has(detected.mime)) {
-      throw new EngineError('validation', `附件类型不支持：只接受 ${ALLOWED_TYPES_TEXT} 文件（按文件内容识别）`, {
-        field: 'file',
-        detected: detected?.mime ?? 'unknown',
-      });
-    }
+    const type = await contentType(content, name);
     const sha256 = createHash('sha256').update(content).digest('hex');
-    await mkdir(join(this.dataDir, 'attachment-files'), { recursive: true });
-    const temporary = `${this.#file(sha256)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(temporary, content);
-    await rename(temporary, this.#file(sha256));
+    await this.#write(sha256, content);
     const id = randomBytes(32).toString('hex');
     const meta: AttachmentMeta = {
       id,
       sha256,
-      name: cleanName(name, detected.mime),
-      type: detected.mime,
+      name: cleanName(name, type),
+      type,
       size: content.length,
       uploadedBy,
       uploadedAt: now.toISOString(),
       cases: [],
       ...(restricted && { restricted }),
+      revision: 0,
     };
     await this.store.put(ATTACHMENTS, id, meta);
+    // A sweep may have taken the same bytes of a forgotten upload away since: with the record stored,
+    // the bytes must be there (attachment-sweep.ts).
+    if ((await stat(this.#file(sha256)).catch(() => undefined)) === undefined) await this.#write(sha256, content);
     return meta;
   }
 
@@ -133,7 +108,7 @@ export class AttachmentStore {
   }
 
   async content(meta: AttachmentMeta): Promise<Buffer> {
-    const file = this.#file(meta.sha256 ?? meta.id);
+    const file = this.#file(bytesName(meta));
     await stat(file);
     return readFile(file);
   }
@@ -141,15 +116,101 @@ export class AttachmentStore {
   /**
    * Links every known attachment id found in submitted data to the case; `restricted` when it came with
    * a message from the public (evidence with an objection: the redaction policy's readers only — fresh
-   * uploads only, referenceCheck refuses a file already on a case).
+   * uploads only, referenceCheck refuses a file already on a case). Resolves with the ids now on it.
    */
-  async link(caseId: string, data: unknown, restricted = false): Promise<void> {
+  async link(caseId: string, data: unknown, restricted = false): Promise<string[]> {
+    const linked: string[] = [];
     for (const id of attachmentIds(data)) {
-      const meta = await this.meta(id);
-      if (meta === undefined || (meta.cases.includes(caseId) && (meta.restricted === true || !restricted))) continue;
-      const cases = meta.cases.includes(caseId) ? meta.cases : [...meta.cases, caseId];
-      await this.store.put(ATTACHMENTS, id, { ...meta, cases, ...(restricted && { restricted }) });
+      const meta = await this.#update(id, (current) => {
+        if (current.cases.includes(caseId) && (current.restricted === true || !restricted)) return undefined;
+        const cases = current.cases.includes(caseId) ? current.cases : [...current.cases, caseId];
+        return { ...current, cases, ...(restricted && { restricted }) };
+      });
+      if (meta !== undefined) linked.push(id);
     }
+    return linked;
+  }
+
+  /**
+   * Keeps an upload on no case from the sweep while a submission citing it is under way (it is linked
+   * once committed): cited past half the age kept, it counts as fresh from `now`. Undefined when it is
+   * gone (swept meanwhile): then it is cited as a file never uploaded.
+   */
+  async hold(meta: AttachmentMeta, now: Date): Promise<AttachmentMeta | undefined> {
+    return this.#update(meta.id, (current) =>
+      current.cases.length > 0 ||
+      now.getTime() - Date.parse(current.heldAt ?? current.uploadedAt) < this.keepUnlinkedMs / 2
+        ? undefined
+        : { ...current, heldAt: now.toISOString() },
+    );
+  }
+
+  /**
+   * Writes `change(record)` (undefined: no change), guarded on the revision read; read and changed again
+   * when another writer (a link through another process, a sweep) came first. The record as it is after.
+   */
+  async #update(
+    id: string,
+    change: (meta: AttachmentMeta) => AttachmentMeta | undefined,
+  ): Promise<AttachmentMeta | undefined> {
+    for (;;) {
+      const meta = await this.meta(id);
+      const next = meta === undefined ? undefined : change(meta);
+      if (meta === undefined || next === undefined) return meta;
+      const revision = typeof meta.revision === 'number' ? meta.revision : undefined;
+      const stored = { ...next, revision: (revision ?? 0) + 1 };
+      // A record from before revisions is written as before (no sweep deletes one) and guarded from now on.
+      if (revision === undefined) await this.store.put(ATTACHMENTS, id, stored);
+      else {
+        const written = await this.store
+          .commit([{ kind: 'put', collection: ATTACHMENTS, id, value: stored }], {
+            collection: ATTACHMENTS,
+            id,
+            revision,
+          })
+          .then(
+            () => true,
+            (error: unknown) => {
+              if (isEngineError(error, 'conflict')) return false;
+              throw error;
+            },
+          );
+        if (!written) continue;
+      }
+      return stored;
+    }
+  }
+
+  /**
+   * Every upload record, for the sweep; `unreadable` when one could not be read (a damaged file of the
+   * embedded store), so nothing can be said of the files it names.
+   */
+  async records(): Promise<{ records: AttachmentMeta[]; unreadable: boolean }> {
+    const records: AttachmentMeta[] = [];
+    let unreadable = false;
+    for (const id of await this.store.list(ATTACHMENTS)) {
+      try {
+        const meta = await this.store.get<AttachmentMeta>(ATTACHMENTS, id);
+        if (meta !== undefined) records.push(meta);
+      } catch (error) {
+        if (damageOf(error) === undefined) throw error;
+        unreadable = true;
+      }
+    }
+    return { records, unreadable };
+  }
+
+  /** Deletes the record if it is still as read (the sweep); false when it changed (linked, cited) or went. */
+  async forget(meta: AttachmentMeta): Promise<boolean> {
+    if (typeof meta.revision !== 'number') return false;
+    const guard = { collection: ATTACHMENTS, id: meta.id, revision: meta.revision };
+    return this.store.commit([{ kind: 'delete', collection: ATTACHMENTS, id: meta.id }], guard).then(
+      () => true,
+      (error: unknown) => {
+        if (isEngineError(error, 'conflict')) return false;
+        throw error;
+      },
+    );
   }
 }
 

@@ -36,7 +36,7 @@ interface BodyParserError {
 }
 
 /** A size limit as people read it: 20 MB, 512 KB. */
-function sizeText(bytes: number): string {
+export function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${String(Math.floor(bytes / 1024 / 1024))} MB`
     : `${String(Math.ceil(bytes / 1024))} KB`;

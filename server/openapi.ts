@@ -409,6 +409,7 @@ const Attachment = object(
     uploadedBy: { type: 'string' },
     uploadedAt: INSTANT,
     cases: STRINGS,
+    revision: { type: 'integer', minimum: 0, description: '记录版本，每次变更加一 / the record’s revision' },
   },
 );
 
@@ -1229,6 +1230,7 @@ function casePaths(terms: ProgrammeTerms): Json {
           403: '办理主体或范围不符（案件可见时）/ wrong group or scope, on a case the caller sees',
           409: '任务不存在或已办结 / not open',
           422: '表单数据不合格 / form data invalid',
+          429: '预览过于频繁（每用户每分钟限次）/ too many previews (per user, per minute)',
         },
       }),
     },
@@ -1273,7 +1275,7 @@ function publicPaths(): Json {
         parameters: [FILE_NAME],
         body: binaryBody,
         ok: { 201: ok('附件编号，填入表单 / the id to put in the form', schema('PublicAttachment')) },
-        errors: { 413: '超过附件大小上限', 422: '附件为空或类型不支持', 429: '提交过于频繁' },
+        errors: { 413: '超过附件大小上限', 422: '附件为空、类型不支持或文件已损坏', 429: '提交过于频繁' },
       }),
     },
     '/api/attachments': {
@@ -1287,8 +1289,29 @@ function publicPaths(): Json {
         ok: { 201: ok('附件 / the attachment', schema('Attachment')) },
         errors: {
           413: '超过附件大小上限 / over the size limit',
-          422: '附件为空或类型不支持 / empty or type not allowed',
+          422: '附件为空、类型不支持或文件已损坏（不完整）/ empty, type not allowed, or damaged (incomplete)',
         },
+      }),
+    },
+    '/api/attachments/limits': {
+      get: operation({
+        id: 'attachmentLimits',
+        tag: 'attachments',
+        summary: '附件大小上限（无需登录）/ the upload size limit, no login',
+        description:
+          '上传控件据此在发送前拒绝过大的文件，提示与服务器相同（附件不能超过 maxSize）/ ' +
+          'the upload widget refuses a larger file before sending it, in the words the server would use',
+        auth: 'optional',
+        ok: {
+          200: ok(
+            '上限 / the limit',
+            object('附件大小上限 / the size limit', ['maxBytes', 'maxSize'], {
+              maxBytes: { type: 'integer', minimum: 1, description: '字节 / bytes (ATTACHMENT_MAX_MB)' },
+              maxSize: { type: 'string', description: '如 20 MB / as people read it', examples: ['20 MB'] },
+            }),
+          ),
+        },
+        errors: [],
       }),
     },
     '/api/attachments/{id}': {

@@ -17,6 +17,7 @@ import {
 } from '../engine/index.js';
 import { Accounts } from './accounts/accounts.js';
 import { createApp } from './app.js';
+import { UnlinkedSweeper } from './attachment-sweep.js';
 import { AttachmentStore } from './attachments.js';
 import { ClockPosition } from './clock-position.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
@@ -140,7 +141,22 @@ const engine = await WorkflowEngine.open({
 const accounts = new Accounts(store);
 await firstStart(accounts);
 await accounts.purgeExpiredSessions();
-const attachments = new AttachmentStore(dataDir, store, Number(process.env.ATTACHMENT_MAX_MB ?? 20) * 1024 * 1024);
+const attachments = new AttachmentStore(
+  dataDir,
+  store,
+  Math.floor(Number(process.env.ATTACHMENT_MAX_MB ?? 20) * 1024 * 1024),
+  Number(process.env.ATTACHMENT_UNLINKED_HOURS ?? 24) * 60 * 60_000,
+);
+// Uploads no case took up within ATTACHMENT_UNLINKED_HOURS are deleted, every ATTACHMENT_SWEEP_MINUTES.
+const sweeper = new UnlinkedSweeper(
+  attachments,
+  () => engine.clock.now(),
+  Number(process.env.ATTACHMENT_SWEEP_MINUTES ?? 60) * 60_000,
+  (result) => {
+    if (result instanceof Error) logger.error({ err: result }, 'sweeping unlinked uploads failed');
+    else if (result.records > 0 || result.files > 0) logger.info(result, 'unlinked uploads deleted');
+  },
+);
 // The designer's validation and simulation workers; stopped on shutdown.
 const drafts = new DraftService(engine, store);
 const app = createApp({
@@ -174,7 +190,9 @@ engine.ready.then(
       logger.error({ caseId, file: damage.file }, `案件 ${caseId} 已隔离（数据文件损坏）; run npm run store:check`);
     }
     logger.info({ ms: Math.round(performance.now() - loadStarted) }, 'cases loaded');
-    if (!stopping) scheduler?.start();
+    if (stopping) return;
+    scheduler?.start();
+    sweeper.start();
   },
   (error: unknown) => {
     logger.fatal(
@@ -211,6 +229,7 @@ async function shutdown(signal: string): Promise<void> {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   scheduler?.stop();
+  await sweeper.stop();
   await new Promise<void>((done) => {
     server.close(() => {
       done();

@@ -2,7 +2,7 @@ import express, { Router, type Request } from 'express';
 import type { WorkflowEngine } from '../../engine/index.js';
 import { mayReadAttachment } from '../attachment-access.js';
 import type { AttachmentMeta, AttachmentStore } from '../attachments.js';
-import { HttpError } from '../http-errors.js';
+import { HttpError, sizeText } from '../http-errors.js';
 import type { UploadGate } from '../upload-gate.js';
 import { requireUser } from '../request-context.js';
 import { decodeName } from './public.js';
@@ -14,6 +14,12 @@ import { decodeName } from './public.js';
  */
 export function attachmentRoutes(engine: WorkflowEngine, attachments: AttachmentStore, uploads: UploadGate): Router {
   const router = Router();
+
+  // The size limit and how it reads (as a refusal says it): the upload widget refuses a file above it
+  // before sending it. Anyone: the public's objection form uploads too.
+  router.get('/api/attachments/limits', (_request, response) => {
+    response.json({ maxBytes: attachments.maxBytes, maxSize: sizeText(attachments.maxBytes) });
+  });
 
   router.post(
     '/api/attachments',

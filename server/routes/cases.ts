@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { ipKeyGenerator, rateLimit, type AugmentedRequest } from 'express-rate-limit';
 import { EngineError, isEngineError, type Actor, type WorkflowEngine } from '../../engine/index.js';
 import type { ActorNames } from '../actor-names.js';
 import { referenceCheck } from '../attachment-access.js';
@@ -86,8 +87,33 @@ export function notOpen(caseId: string, name: string): EngineError {
   return new EngineError('not-open', `当前不在 ${name} 的受理期内`, { caseId, name });
 }
 
+export interface TaskLimits {
+  /** Previews one user may ask for per minute: each runs the step on the process (per process, in memory). */
+  previewsPerMinute: number;
+}
+
+/**
+ * At most `previewsPerMinute` previews a minute per user (per address without a login): each costs a
+ * full process step, and the workbench asks one per submission. Past it, 429 with Retry-After.
+ */
+function previewLimit(limits: TaskLimits) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: limits.previewsPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (request) =>
+      request.user === undefined ? ipKeyGenerator(request.ip ?? '', 56) : `user:${request.user.username}`,
+    message: (request: AugmentedRequest) => {
+      const reset = request.rateLimit?.resetTime?.getTime();
+      const seconds = reset === undefined ? 60 : Math.max(1, Math.ceil((reset - Date.now()) / 1000));
+      return { error: { code: 'too-many-requests', message: `预览提交结果过于频繁，请 ${seconds} 秒后再试` } };
+    },
+  });
+}
+
 /** Open tasks and completing them. */
-export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore): Router {
+export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore, limits: TaskLimits): Router {
   const router = Router();
   const references = (request: Request) => referenceCheck(engine, attachments, request.actor, request.user?.username);
   /** A task on a case the caller may not see answers as one that is not open. */
@@ -111,14 +137,18 @@ export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore)
     response.json(view);
   });
 
-  router.post('/api/tasks/:taskRef/preview', async (request, response) => {
-    requireUser(request);
-    const body = objectBody(request);
-    const outcome = await engine
-      .previewCompletion(request.params.taskRef, request.actor, body.data, references(request))
-      .catch(unseenTask(request));
-    response.json(outcome);
-  });
+  router.post(
+    '/api/tasks/:taskRef/preview',
+    previewLimit(limits),
+    async (request: Request<{ taskRef: string }>, response) => {
+      requireUser(request);
+      const body = objectBody(request);
+      const outcome = await engine
+        .previewCompletion(request.params.taskRef, request.actor, body.data, references(request))
+        .catch(unseenTask(request));
+      response.json(outcome);
+    },
+  );
 
   return router;
 }

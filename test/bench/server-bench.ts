@@ -141,7 +141,7 @@ async function measure(setting: ServerSetting): Promise<Outcome> {
         id = fetch(`${server.base}/api/attachments`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'x-file-name': 'plan.pdf' },
-          body: `%PDF-1.4 bench ${token} ${original}`,
+          body: `%PDF-1.4 bench ${token} ${original}\n%%EOF\n`,
         })
           .then((response) => response.json() as Promise<{ id: string }>)
           .then((meta) => meta.id);

@@ -16,6 +16,7 @@ const USERS: Record<string, string[]> = {
   park4: ['park:P-004'],
   park5: ['park:P-005'],
   park6: ['park:P-006'],
+  park7: ['park:P-007'],
   'province-js': ['province:320000'],
 };
 
@@ -42,7 +43,8 @@ describe.runIf(browserAvailable())(
     let browser: Browser;
 
     beforeAll(async () => {
-      server = await startServer({});
+      // A small upload limit, so a test can go past it without a large file.
+      server = await startServer({ env: { ATTACHMENT_MAX_MB: '1' } });
       production = await startServer({ env: { CLOCK: 'system' } });
       browser = await launchChromium();
       await server.createUsers(USERS);
@@ -264,6 +266,45 @@ describe.runIf(browserAvailable())(
         .poll(() => page.evaluate(() => document.activeElement?.id))
         .toBe(((await select.getAttribute('href')) ?? '').slice(1));
       await page.screenshot({ path: join(ARTIFACTS_DIR, 'form-quality-error-summary.png'), fullPage: true });
+    }, 120_000);
+
+    it('refuses a file above the size limit before sending it, in the server’s words, at the field and aloud', async () => {
+      const caseId = await startCase(server, 'park7');
+      const page = await login(server, 'park7');
+      const sent: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().includes('/attachments')) sent.push(request.url());
+      });
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="submitCreationApplication"]');
+      const field = form
+        .locator('.ant-form-item', { has: page.getByRole('button', { name: '上传附件：创建方案' }) })
+        .last();
+      const big = Buffer.concat([tinyPdf('big'), Buffer.alloc(1024 * 1024 + 1)]);
+      const chooser = page.waitForEvent('filechooser');
+      await form.getByRole('button', { name: '上传附件：创建方案' }).click();
+      await (await chooser).setFiles({ name: '创建方案（扫描件）.pdf', mimeType: 'application/pdf', buffer: big });
+
+      // The server's own refusal of the same file, word for word.
+      const refused = await server.call<{ error: { message: string } }>('POST', '/api/attachments', {
+        as: 'park7',
+        raw: big,
+        fileName: '创建方案（扫描件）.pdf',
+      });
+      expect(refused.status).toBe(413);
+      expect(refused.body.error.message).toBe('附件不能超过 1 MB');
+      const shown = `创建方案（扫描件）.pdf：${refused.body.error.message}`;
+      // Shown at the field (the sighted user's), said in its live region (the screen reader's).
+      await field.locator('.ant-typography-danger').getByText(shown, { exact: true }).waitFor();
+      await expect.poll(() => field.getByRole('status').textContent()).toBe(shown);
+      expect(sent).toEqual([]);
+
+      // A file within the limit goes as before.
+      const next = page.waitForEvent('filechooser');
+      await form.getByRole('button', { name: '上传附件：创建方案' }).click();
+      await (await next).setFiles({ name: '创建方案.pdf', mimeType: 'application/pdf', buffer: tinyPdf('small') });
+      await expect.poll(() => form.getByRole('status').filter({ hasText: '已上传：创建方案.pdf' }).count()).toBe(1);
+      expect(sent).toHaveLength(1);
     }, 120_000);
 
     it('no training example on a server on the real clock', async () => {

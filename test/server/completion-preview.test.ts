@@ -75,3 +75,35 @@ describe('previewing a completion', () => {
     expect(invalid.text).toContain('/decision');
   });
 });
+
+/** Each preview runs a full process step: a user asking for them in a loop must not take the server with it. */
+describe('previews per user are limited', () => {
+  let h: ServerHarness;
+
+  beforeAll(async () => {
+    h = await ServerHarness.create({ limits: { previewsPerMinute: 3 } });
+    await withUsers(h, ['park1', 'park2']);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('answers 429 in Chinese with Retry-After past the limit, for that user only', async () => {
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park1'),
+      body: { process: PROCESS, park: 'P-001', province: '320000' },
+    });
+    const task = await h.task('park1', (started.body as CaseView).id, 'submitCreationApplication');
+    const data = await h.withUploads('park1', await h.example(task.formKey, { parkType: 'industry' }));
+    const preview = (user: string) =>
+      h.api.post(`/api/tasks/${task.ref}/preview`, { token: h.token(user), body: { data }, request: 'unchecked' });
+    for (let index = 0; index < 3; index += 1) expect((await preview('park1')).status).toBe(200);
+    const refused = await preview('park1');
+    expect(refused.status).toBe(429);
+    expect((refused.body as { error: { code: string } }).error.code).toBe('too-many-requests');
+    expect(refused.text).toMatch(/预览.*秒后再试/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Another user's previews are counted apart (park2 may not see the task: 409, but not 429).
+    expect((await preview('park2')).status).toBe(409);
+  });
+});

@@ -133,6 +133,7 @@ export class ServerHarness {
     readonly store: Store,
     readonly drafts: DraftService,
     readonly dataDir: string,
+    readonly attachments: AttachmentStore,
   ) {}
 
   static async create(options: HarnessOptions = {}): Promise<ServerHarness> {
@@ -149,20 +150,21 @@ export class ServerHarness {
     const accounts = new Accounts(store, { hashCost: options.hashCost ?? 2 ** 10 });
     const simulated = options.systemClock !== true;
     const drafts = new DraftService(engine, store, options.draftLimits);
+    const attachments = new AttachmentStore(dataDir, store, options.attachmentMaxBytes ?? 256 * 1024);
     const app = createApp({
       engine,
       store,
       drafts,
       accounts,
-      attachments: new AttachmentStore(dataDir, store, options.attachmentMaxBytes ?? 256 * 1024),
+      attachments,
       logger: pino({ level: 'silent' }),
       ...(simulated && { simulatedClock: clock }),
-      limits: { objectionsPerHour: 1000, ...options.limits },
+      limits: { objectionsPerHour: 1000, previewsPerMinute: 1000, ...options.limits },
       ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
     });
     // Checked against the document the server serves: names and examples from these definitions.
     const api = new Api(app, new OpenApiChecker(openApiDocument(simulated, programmeTerms(engine.definitions.list()))));
-    const harness = new ServerHarness(app, api, engine, clock, accounts, store, drafts, dataDir);
+    const harness = new ServerHarness(app, api, engine, clock, accounts, store, drafts, dataDir, attachments);
     await accounts.create({ username: 'admin', password: PASSWORD, roles: ['admin'], displayName: '系统管理员' });
     harness.adminToken = await harness.login('admin');
     harness.tokens.set('admin', harness.adminToken);

@@ -116,11 +116,22 @@ describe('uploads: how many at once, and how large', () => {
     expect(tooLarge.body).toEqual({ error: { code: 'too-large', message: '附件不能超过 256 KB' } });
   });
 
+  it('tells anyone the limit as a refusal words it (the upload widget refuses a larger file before sending)', async () => {
+    const limits = await h.api.get('/api/attachments/limits');
+    expect(limits.status).toBe(200);
+    expect(limits.body).toEqual({ maxBytes: 256 * 1024, maxSize: '256 KB' });
+    const tooLarge = await h.api.post('/api/public/attachments', {
+      raw: Buffer.concat([tinyPdf('big'), Buffer.alloc(256 * 1024)]),
+      request: 'unchecked',
+    });
+    expect((tooLarge.body as { error: { message: string } }).error.message).toBe('附件不能超过 256 KB');
+  });
+
   it('names each accepted type once when refusing another', async () => {
     const text = await h.api.post('/api/attachments', {
       token: h.token('park1'),
       raw: Buffer.from('plain text, not a document'),
-      headers: { 'X-File-Name': 'note.pdf' },
+      headers: { 'X-File-Name': 'note.txt' },
       request: 'unchecked',
     });
     expect(text.status).toBe(422);

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n.js';
 import {
   ACCEPTED_FILES,
   attachmentInfo,
+  uploadLimit,
   downloadAttachment,
   formatSize,
   lookUpAttachment,
@@ -21,15 +22,35 @@ interface Upload {
   percent: number;
 }
 
-/** Uploads files one after another, reporting progress per file; resolves with the stored ids. */
+/**
+ * Uploads files one after another, reporting progress per file; resolves with the stored ids. A file
+ * above the server's size limit is refused here, in the server's words, without being sent.
+ */
 function useUploads(uploadPath: string) {
   const { t } = useI18n();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [error, setError] = useState<string | undefined>();
-  /** What a screen reader hears when a file has arrived (the live region is there before the text). */
-  const [arrived, setArrived] = useState('');
+  /**
+   * What a screen reader hears when a file has arrived or was refused (the live region is there before
+   * the text; the refusal shown at the field is not a second one, so it is not said twice).
+   */
+  const [announced, setAnnounced] = useState('');
   const counter = useRef(0);
+  useEffect(() => {
+    void uploadLimit();
+  }, []);
+  /** Says at the field, and aloud, why a file was not taken (the server's message names it or not). */
+  const refuse = (name: string, reason: string) => {
+    const text = reason.includes(name) ? reason : `${name}${t('colon')}${reason}`;
+    setError(text);
+    setAnnounced(text);
+  };
   const upload = async (file: File): Promise<string | undefined> => {
+    const limit = await uploadLimit();
+    if (limit !== undefined && file.size > limit.maxBytes) {
+      refuse(file.name, t('fileTooLarge').replaceAll('{size}', limit.maxSize));
+      return undefined;
+    }
     const key = (counter.current += 1);
     setUploads((list) => [...list, { key, name: file.name, percent: 0 }]);
     try {
@@ -37,16 +58,16 @@ function useUploads(uploadPath: string) {
         setUploads((list) => list.map((item) => (item.key === key ? { ...item, percent } : item)));
       });
       rememberAttachment({ id: meta.id, name: meta.name, size: meta.size });
-      setArrived(`${t('uploaded')}${t('colon')}${meta.name}`);
+      setAnnounced(`${t('uploaded')}${t('colon')}${meta.name}`);
       return meta.id;
     } catch (caught) {
-      setError(`${file.name}${t('colon')}${caught instanceof ApiError ? caught.message : String(caught)}`);
+      refuse(file.name, caught instanceof ApiError ? caught.message : String(caught));
       return undefined;
     } finally {
       setUploads((list) => list.filter((item) => item.key !== key));
     }
   };
-  return { uploads, error, setError, upload, arrived };
+  return { uploads, error, setError, refuse, upload, announced };
 }
 
 /** One stored file: its name (when this browser uploaded it) or short id, a download link, remove. */
@@ -183,8 +204,8 @@ function FilePicker({ id, label, multiple, busy, disabled, hasFile, onFiles }: P
   );
 }
 
-/** Files on their way, and a live region saying which one arrived last (there before its text). */
-function UploadProgress({ uploads, arrived }: { uploads: Upload[]; arrived: string }) {
+/** Files on their way, and a live region saying which one arrived or was refused last (there before its text). */
+function UploadProgress({ uploads, announced }: { uploads: Upload[]; announced: string }) {
   const { t } = useI18n();
   return (
     <>
@@ -197,7 +218,7 @@ function UploadProgress({ uploads, arrived }: { uploads: Upload[]; arrived: stri
         </div>
       ))}
       <span className="qbz-sr-only" role="status">
-        {arrived}
+        {announced}
       </span>
     </>
   );
@@ -208,7 +229,7 @@ export function AttachmentWidget(props: WidgetProps) {
   const { id, onChange, disabled, readonly, label, registry } = props;
   const value = props.value as unknown;
   const context = registry.formContext as SchemaFormContext;
-  const { uploads, error, setError, upload, arrived } = useUploads(context.uploadPath);
+  const { uploads, error, setError, upload, announced } = useUploads(context.uploadPath);
   const current = typeof value === 'string' && value !== '' ? value : undefined;
   if (readonly) {
     return current === undefined ? (
@@ -243,12 +264,8 @@ export function AttachmentWidget(props: WidgetProps) {
           });
         }}
       />
-      <UploadProgress uploads={uploads} arrived={arrived} />
-      {error !== undefined && (
-        <Typography.Text type="danger" role="alert">
-          {error}
-        </Typography.Text>
-      )}
+      <UploadProgress uploads={uploads} announced={announced} />
+      {error !== undefined && <Typography.Text type="danger">{error}</Typography.Text>}
     </Space>
   );
 }
@@ -259,7 +276,7 @@ export function AttachmentsWidget(props: WidgetProps) {
   const value = props.value as unknown;
   const { t } = useI18n();
   const context = registry.formContext as SchemaFormContext;
-  const { uploads, error, setError, upload, arrived } = useUploads(context.uploadPath);
+  const { uploads, error, setError, refuse, upload, announced } = useUploads(context.uploadPath);
   const ids = Array.isArray(value)
     ? value.filter((item): item is string => typeof item === 'string' && item !== '')
     : [];
@@ -302,7 +319,7 @@ export function AttachmentsWidget(props: WidgetProps) {
             for (const file of files) {
               const stored = await upload(file);
               if (stored === undefined) continue;
-              if (latest.current.includes(stored)) setError(`${file.name}${t('colon')}${t('alreadyUploaded')}`);
+              if (latest.current.includes(stored)) refuse(file.name, t('alreadyUploaded'));
               else {
                 latest.current = [...latest.current, stored];
                 onChange(latest.current);
@@ -311,12 +328,8 @@ export function AttachmentsWidget(props: WidgetProps) {
           })();
         }}
       />
-      <UploadProgress uploads={uploads} arrived={arrived} />
-      {error !== undefined && (
-        <Typography.Text type="danger" role="alert">
-          {error}
-        </Typography.Text>
-      )}
+      <UploadProgress uploads={uploads} announced={announced} />
+      {error !== undefined && <Typography.Text type="danger">{error}</Typography.Text>}
     </Space>
   );
 }

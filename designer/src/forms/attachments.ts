@@ -90,5 +90,25 @@ export function lookUpAttachment(id: string): Promise<AttachmentInfo | undefined
   return pending;
 }
 
+/** The server's size limit, in bytes and as it reads in a refusal (`20 MB`). */
+export interface UploadLimit {
+  maxBytes: number;
+  maxSize: string;
+}
+
+let limit: Promise<UploadLimit | undefined> | undefined;
+
+/**
+ * The server's upload size limit (GET /api/attachments/limits), asked once per page: a file above it is
+ * refused before it is sent. Undefined when the server did not say (the server still refuses it).
+ */
+export function uploadLimit(): Promise<UploadLimit | undefined> {
+  limit ??= api<UploadLimit>('GET', '/api/attachments/limits').catch(() => {
+    limit = undefined;
+    return undefined;
+  });
+  return limit;
+}
+
 /** What the server accepts (told by content; the picker only narrows the choice). */
 export const ACCEPTED_FILES = '.pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.zip';

@@ -19,6 +19,7 @@ import { inFormOrder } from './error-order.js';
 import { errorTransformer, fieldIdOf, propertyTokens, toErrorSchema, type FieldError } from './error-messages.js';
 import type { IndicatorChoices, SchemaFormContext } from './form-context.js';
 import { translatorFor } from './translate.js';
+import { submitsAfterFailedPreview } from './preview-failure.js';
 import { blockImplicitSubmit, useDecisionConfirm, useEndingConfirm, type Outcome } from './submit-guard.js';
 import { exampleWithoutUploads, useTrainingServer } from './training-example.js';
 import { FIELDS, uiSchemaFor, WIDGETS } from './ui-schema.js';
@@ -56,6 +57,8 @@ export interface SchemaFormProps {
   confirmDecision?: boolean;
   /** What sending `data` would do to its case: a submission that would end it is asked about first. */
   outcomeOf?: (data: unknown) => Promise<Outcome>;
+  /** A preview that was not answered (see submitsAfterFailedPreview): nothing was sent; say why. */
+  onPreviewFailed?: (error: unknown) => void;
 }
 
 const widgets = {
@@ -153,8 +156,12 @@ export function SchemaForm(props: SchemaFormProps) {
     if (props.confirmDecision !== false && decision !== undefined) {
       if (!(await confirmDecision(decision))) return;
     } else if (props.outcomeOf !== undefined) {
-      // A preview that fails (invalid data) asks nothing: the submission itself then says what is wrong.
-      const outcome = await props.outcomeOf(formData).catch(() => undefined);
+      // A preview refused (invalid data) asks nothing: the submission itself then says what is wrong.
+      const outcome = await props.outcomeOf(formData).catch((error: unknown) => {
+        if (submitsAfterFailedPreview(error)) return undefined;
+        props.onPreviewFailed?.(error);
+        throw error;
+      });
       if (outcome?.final === true && !(await confirmEnding(outcome))) return;
     }
     await props.onSubmit?.(formData);

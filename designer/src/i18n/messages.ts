@@ -173,6 +173,8 @@ export const MESSAGES = {
     today: '今日',
     totalScore: '合计得分',
     uploading: '正在上传',
+    // As the server says it (server/http-errors.ts): the widget refuses a file before sending it.
+    fileTooLarge: '附件不能超过 {size}',
     viewSubmission: '查看提交内容',
     yes: '是',
     zoomFit: '适应画布',
@@ -351,6 +353,7 @@ export const MESSAGES = {
     today: 'Today',
     totalScore: 'Total',
     uploading: 'Uploading',
+    fileTooLarge: 'Files may not exceed {size}',
     viewSubmission: 'View the submission',
     yes: 'Yes',
     zoomFit: 'Fit to screen',

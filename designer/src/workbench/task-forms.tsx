@@ -43,6 +43,12 @@ function useSubmit(post: (data: unknown) => Promise<unknown>, onDone: () => void
   const { t } = useI18n();
   const { message } = App.useApp();
   const [state, setState] = useState<SubmitState>({ busy: false });
+  const fail = (caught: unknown) => {
+    // Field errors stand at their fields (and in the form's list); the summary would repeat them.
+    if (caught instanceof ApiError && caught.errors.length > 0) setState({ busy: false, errors: caught.errors });
+    else if (caught instanceof ApiError) setState({ busy: false, failure: caught.message });
+    else setState({ busy: false, failure: String(caught) });
+  };
   const submit = async (data: unknown) => {
     setState({ busy: true });
     try {
@@ -51,14 +57,11 @@ function useSubmit(post: (data: unknown) => Promise<unknown>, onDone: () => void
       setState({ busy: false });
       onDone();
     } catch (caught) {
-      // Field errors stand at their fields (and in the form's list); the summary would repeat them.
-      if (caught instanceof ApiError && caught.errors.length > 0) setState({ busy: false, errors: caught.errors });
-      else if (caught instanceof ApiError) setState({ busy: false, failure: caught.message });
-      else setState({ busy: false, failure: String(caught) });
+      fail(caught);
       throw caught;
     }
   };
-  return { ...state, submit };
+  return { ...state, submit, fail };
 }
 
 function Failure({ text }: { text: string | undefined }) {
@@ -77,7 +80,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
   const { t } = useI18n();
   const { view, version } = bundle;
   const form = useAsync(() => loadForm(view.process, view.version, task.formKey), `${view.version}/${task.formKey}`);
-  const { busy, errors, failure, submit } = useSubmit(
+  const { busy, errors, failure, submit, fail } = useSubmit(
     (data) => api('POST', `/api/tasks/${encodeURIComponent(task.ref)}/complete`, { data }),
     onDone,
   );
@@ -128,6 +131,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
             idPrefix={`task-${task.ref}`}
             submitLabel={t('submit')}
             outcomeOf={(data) => api<Outcome>('POST', `/api/tasks/${encodeURIComponent(task.ref)}/preview`, { data })}
+            onPreviewFailed={fail}
           />
         </BesideReview>
       )}

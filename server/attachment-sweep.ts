@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bytesName, type AttachmentMeta, type AttachmentStore } from './attachments.js';
+
+/** What one sweep took away: upload records, and files no record named any more. */
+export interface SweepResult {
+  records: number;
+  files: number;
+}
+
+/**
+ * Whether an upload may go: on no case, older than the age kept (counted from its upload, or from the
+ * last time a form cited it), and guarded by a revision (records from before revisions are left be).
+ */
+function unlinkedSince(meta: AttachmentMeta, cutoff: number): boolean {
+  return (
+    meta.cases.length === 0 && typeof meta.revision === 'number' && Date.parse(meta.heldAt ?? meta.uploadedAt) <= cutoff
+  );
+}
+
+/**
+ * Deletes the uploads no case (nor objection) took up within `attachments.keepUnlinkedMs` of `now`,
+ * then their files when no other record names the same bytes. Safe beside other server processes on
+ * the same database and attachment folder, and beside uploads and links under way:
+ * - a record goes only by a commit guarded on the revision the sweep read: linking it (or a form citing
+ *   it, see AttachmentStore.hold) moves the revision, so a linked upload is never deleted;
+ * - a file is first moved aside, then the records are read again: a record that names it now (an
+ *   identical upload just saved) puts it back; an upload saved meanwhile also checks its file is there
+ *   after its record is (AttachmentStore.save), so it never ends without its bytes.
+ */
+export async function sweepUnlinked(attachments: AttachmentStore, now: Date): Promise<SweepResult> {
+  const cutoff = now.getTime() - attachments.keepUnlinkedMs;
+  const { records, unreadable } = await attachments.records();
+  const kept = new Set<string>();
+  const freed = new Set<string>();
+  let removed = 0;
+  for (const meta of records) {
+    if (unlinkedSince(meta, cutoff) && (await attachments.forget(meta))) {
+      removed += 1;
+      freed.add(bytesName(meta));
+    } else kept.add(bytesName(meta));
+  }
+  // A record that could not be read might name any file: none goes this time.
+  if (unreadable) return { records: removed, files: 0 };
+  const files = await dropFiles(
+    attachments,
+    [...freed].filter((name) => !kept.has(name)),
+    cutoff,
+  );
+  return { records: removed, files };
+}
+
+/** What a sweep moves a file to before it decides (see sweepUnlinked); `.tmp`: a save cut short. */
+const ASIDE = /^([0-9a-f]{64})\.\d+\.[0-9a-f]+\.sweeping$/;
+const SAVING = /^[0-9a-f]{64}\.\d+\.[0-9a-f]+\.tmp$/;
+
+/** Moves the files aside, reads the records again, and deletes each file none names (else puts it back). */
+async function dropFiles(attachments: AttachmentStore, names: readonly string[], cutoff: number): Promise<number> {
+  const dir = attachments.filesDir;
+  const aside = new Map<string, string>();
+  for (const name of names) {
+    const path = join(dir, `${name}.${process.pid}.${randomBytes(6).toString('hex')}.sweeping`);
+    if (await moved(join(dir, name), path)) aside.set(path, name);
+  }
+  // Left by a sweep or a save that stopped half-way (a killed process).
+  for (const entry of await readdir(dir).catch(() => [])) {
+    const name = ASIDE.exec(entry)?.[1];
+    if (name !== undefined) aside.set(join(dir, entry), name);
+    else if (SAVING.test(entry) && (await modifiedBefore(join(dir, entry), cutoff)))
+      await rm(join(dir, entry), { force: true });
+  }
+  if (aside.size === 0) return 0;
+  const { records, unreadable } = await attachments.records();
+  const named = new Set(records.map(bytesName));
+  let dropped = 0;
+  for (const [path, name] of aside) {
+    if (unreadable || named.has(name)) await moved(path, join(dir, name));
+    else {
+      await rm(path, { force: true });
+      dropped += 1;
+    }
+  }
+  return dropped;
+}
+
+/** Renames; false when there was nothing to rename (another process took it first). */
+async function moved(from: string, to: string): Promise<boolean> {
+  try {
+    await rename(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+async function modifiedBefore(path: string, cutoff: number): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined);
+  return info !== undefined && info.mtimeMs <= cutoff;
+}
+
+/**
+ * Runs sweepUnlinked within a minute of `start` (a random moment: processes started together do not
+ * sweep together), then every `everyMs`, one sweep at a time, on unref'd timers (they never keep the
+ * process alive). Each server process runs one; several on one database only repeat each other's reads.
+ */
+export class UnlinkedSweeper {
+  #first: NodeJS.Timeout | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+
+  constructor(
+    private readonly attachments: AttachmentStore,
+    private readonly now: () => Date,
+    private readonly everyMs: number,
+    private readonly report: (result: SweepResult | Error) => void,
+  ) {}
+
+  start(firstWithinMs = 60_000): void {
+    if (this.#timer !== undefined) return;
+    this.#first = setTimeout(() => void this.run(), Math.random() * Math.min(firstWithinMs, this.everyMs));
+    this.#timer = setInterval(() => void this.run(), this.everyMs);
+    this.#first.unref();
+    this.#timer.unref();
+  }
+
+  /** Stops the timers and waits for a sweep under way. */
+  async stop(): Promise<void> {
+    clearTimeout(this.#first);
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+
+  /** One sweep now, unless one is under way (then that one). */
+  run(): Promise<void> {
+    this.#running ??= sweepUnlinked(this.attachments, this.now())
+      .then(
+        (result) => {
+          this.report(result);
+        },
+        (error: unknown) => {
+          this.report(error instanceof Error ? error : new Error(String(error)));
+        },
+      )
+      .finally(() => {
+        this.#running = undefined;
+      });
+    return this.#running;
+  }
+}
