@@ -134,17 +134,23 @@ async function measure(setting: ServerSetting): Promise<Outcome> {
       tokens.set(ministry, await server.user(admin, ministry, [`ministry:${ministry}`]));
     // Forms that refer to attachments refer to files the submitting user uploaded (only one's own may
     // be): each attachment id of the example becomes one of the user's own, distinct as in the example.
+    // One upload at a time: the server reads a bounded number at once and answers 503 to the rest.
     const uploads = new Map<string, Promise<string>>();
+    let uploading: Promise<unknown> = Promise.resolve();
     const upload = (token: string, original: string) => {
       let id = uploads.get(`${token} ${original}`);
       if (id === undefined) {
-        id = fetch(`${server.base}/api/attachments`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'x-file-name': 'plan.pdf' },
-          body: `%PDF-1.4 bench ${token} ${original}\n%%EOF\n`,
-        })
-          .then((response) => response.json() as Promise<{ id: string }>)
-          .then((meta) => meta.id);
+        id = uploading.then(async () => {
+          const response = await fetch(`${server.base}/api/attachments`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'x-file-name': 'plan.pdf' },
+            body: `%PDF-1.4 bench ${token} ${original}\n%%EOF\n`,
+          });
+          const meta = (await response.json()) as { id?: string };
+          if (meta.id === undefined) throw new Error(`upload refused: ${response.status} ${JSON.stringify(meta)}`);
+          return meta.id;
+        });
+        uploading = id.catch(() => undefined);
         uploads.set(`${token} ${original}`, id);
       }
       return id;
