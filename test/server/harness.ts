@@ -321,3 +321,14 @@ export async function throughCreation(h: ServerHarness, park = 'park1'): Promise
   for (const ministry of MINISTRIES) await h.complete(ministry, id, 'departmentOpinion');
   return h.complete('samr', id, 'samrCreationApproval');
 }
+
+/** From park1's case in `creating` with acceptance open (2025-04-02), through expert evaluation: the notice opens. */
+export async function throughAcceptance(h: ServerHarness, caseId: string): Promise<CaseView> {
+  await h.advanceTo('2025-04-02T09:00:00+08:00');
+  await h.complete('park1', caseId, 'submitAcceptanceApplication');
+  await h.complete('province', caseId, 'provincialAcceptanceReview');
+  await h.complete('group', caseId, 'provincialLeadingGroupAcceptanceReview');
+  for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
+  await h.complete('samr', caseId, 'samrAcceptanceReview');
+  return h.complete('expert', caseId, 'expertEvaluation');
+}

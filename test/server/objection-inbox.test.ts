@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
-import { MINISTRIES, ServerHarness, throughCreation, tinyPdf, withUsers } from './harness.js';
+import { ServerHarness, throughAcceptance, throughCreation, tinyPdf, withUsers } from './harness.js';
 
 /**
  * One review per objection (CONTRACT §2): three objections to one notice open three reviews in
@@ -23,13 +23,7 @@ describe("SAMR's inbox tells objection reviews apart", () => {
     h = await ServerHarness.create();
     await withUsers(h);
     caseId = (await throughCreation(h)).id;
-    await h.advanceTo('2025-04-02T09:00:00+08:00');
-    await h.complete('park1', caseId, 'submitAcceptanceApplication');
-    await h.complete('province', caseId, 'provincialAcceptanceReview');
-    await h.complete('group', caseId, 'provincialLeadingGroupAcceptanceReview');
-    for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
-    await h.complete('samr', caseId, 'samrAcceptanceReview');
-    expect((await h.complete('expert', caseId, 'expertEvaluation')).status).toBe('publicizing');
+    expect((await throughAcceptance(h, caseId)).status).toBe('publicizing');
     // Three objections at one instant (a sandbox clock stands still): the received time alone cannot tell them apart.
     for (const [index, statement] of STATEMENTS.entries()) {
       const upload = await h.api.post('/api/public/attachments', {

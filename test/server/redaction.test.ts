@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { attachmentIds } from '../../server/attachments.js';
-import { MINISTRIES, ServerHarness, throughCreation, tinyPdf, withUsers } from './harness.js';
+import { ServerHarness, throughAcceptance, throughCreation, tinyPdf, withUsers } from './harness.js';
 
 /**
  * The redaction policy (engine/redaction, README "Security"): who objected to a public notice, how to
@@ -34,13 +34,7 @@ describe('objectors are named only to the groups the definitions allow, on every
     h = await ServerHarness.create();
     await withUsers(h);
     caseId = (await throughCreation(h)).id;
-    await h.advanceTo('2025-04-02T09:00:00+08:00');
-    await h.complete('park1', caseId, 'submitAcceptanceApplication');
-    await h.complete('province', caseId, 'provincialAcceptanceReview');
-    await h.complete('group', caseId, 'provincialLeadingGroupAcceptanceReview');
-    for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
-    await h.complete('samr', caseId, 'samrAcceptanceReview');
-    expect((await h.complete('expert', caseId, 'expertEvaluation')).status).toBe('publicizing');
+    expect((await throughAcceptance(h, caseId)).status).toBe('publicizing');
 
     // A logged-in user objects (its own upload as evidence), then a member of the public without an account.
     const upload = async (path: string, name: string, token?: string) => {
