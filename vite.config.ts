@@ -34,6 +34,9 @@ export default defineConfig({
           root: '.',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
+          // A failed test's afterEach saves full-page screenshots of every open page: on a loaded
+          // machine that took longer than the default 10 s, and the evidence was lost.
+          hookTimeout: 60_000,
           sequence: { groupOrder: 1 },
         },
       },

@@ -16,6 +16,7 @@ import {
   type Clock,
 } from '../engine/index.js';
 import { Accounts } from './accounts/accounts.js';
+import { sandboxHashCost } from './accounts/password.js';
 import { createApp } from './app.js';
 import { UnlinkedSweeper } from './attachment-sweep.js';
 import { AttachmentStore } from './attachments.js';
@@ -30,6 +31,17 @@ const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const definitionsDir = resolve(process.env.DEFINITIONS_DIR ?? 'definitions');
 const webRoot = resolve(process.env.WEB_ROOT ?? 'dist/web');
+const hashCost = settingOrExit(() => sandboxHashCost(process.env));
+
+/** A setting read at start: a refused one stops the server with its reason, not a stack trace. */
+function settingOrExit<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    logger.fatal(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
 
 /** TRUST_PROXY: `true`, `false`, a hop count, or addresses/subnets (express's `trust proxy`); default loopback. */
 function trustProxy(value = process.env.TRUST_PROXY): boolean | number | string {
@@ -138,7 +150,7 @@ const engine = await WorkflowEngine.open({
   ...(notificationChannel !== undefined && { notificationChannel }),
 });
 // Sessions run on the machine's clock: advancing the sandbox clock must not log anyone out (CONTRACT §6).
-const accounts = new Accounts(store);
+const accounts = new Accounts(store, hashCost === undefined ? {} : { hashCost });
 await firstStart(accounts);
 await accounts.purgeExpiredSessions();
 const attachments = new AttachmentStore(

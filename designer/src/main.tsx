@@ -10,7 +10,8 @@ import { SessionProvider, useSession } from './auth/session.js';
 import { enUS, zhCN } from './i18n/antd-locales.js';
 import { onDemand } from './designer/on-demand.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
-import { THEME } from './theme.js';
+import { usePrefersReducedMotion } from './reduced-motion.js';
+import { STILL_THEME, THEME } from './theme.js';
 
 // Each page's code loads with the page: the inbox does not carry the case page (nor the form renderer,
 // nor bpmn-js), and the designer (bpmn-js modeler, properties panel) loads only when a policy officer
@@ -35,8 +36,9 @@ function Authenticated({ children }: { children: ReactNode }) {
 
 function Localized({ children }: { children: ReactNode }) {
   const { language } = useI18n();
+  const still = usePrefersReducedMotion();
   return (
-    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={THEME}>
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={still ? STILL_THEME : THEME}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -57,3 +57,25 @@ export function dummyHash(cost = DEFAULT_COST): string {
   const random = (bytes: number) => randomBytes(bytes).toString('base64url');
   return ['scrypt', cost, BLOCK_SIZE, 1, random(16), random(KEY_LENGTH)].join('$');
 }
+
+/** The lowest cost a sandbox may set: below it, a hash is no longer memory-hard in any sense. */
+export const LOWEST_SANDBOX_COST = 2 ** 10;
+
+/**
+ * PASSWORD_HASH_COST: scrypt's N for passwords set on a sandbox (CLOCK=simulated: tests, training),
+ * where accounts are made by the dozen and a hash at the default cost (~0.5 s, 128 MB) is most of the
+ * time a test takes. Refused anywhere else: a server on the real clock always hashes at DEFAULT_COST.
+ * Hashes keep their own cost, so a store moved off a sandbox still verifies them.
+ */
+export function sandboxHashCost(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const text = env.PASSWORD_HASH_COST;
+  if (text === undefined || text === '') return undefined;
+  if (env.CLOCK !== 'simulated') throw new Error('PASSWORD_HASH_COST is for sandboxes only: it needs CLOCK=simulated');
+  const cost = Number(text);
+  const powerOfTwo = Number.isInteger(cost) && (cost & (cost - 1)) === 0;
+  if (!powerOfTwo || cost < LOWEST_SANDBOX_COST || cost > DEFAULT_COST)
+    throw new Error(
+      `PASSWORD_HASH_COST must be a power of two from ${LOWEST_SANDBOX_COST} to ${DEFAULT_COST}: ${text}`,
+    );
+  return cost;
+}

@@ -121,4 +121,41 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     },
     90_000,
   );
+
+  /**
+   * Opens the 园区类型 list on park1's application and returns the animations that ran on the list as
+   * it opened (listened for from before the click, so a short one is not missed).
+   */
+  async function animationsWhileOpening(reducedMotion: 'reduce' | 'no-preference'): Promise<string[]> {
+    const page = await openPage(browser, server, {
+      path: `/cases/${encodeURIComponent(cases.applying)}`,
+      user: 'park1',
+      time: TODAY,
+      reducedMotion,
+    });
+    try {
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { listAnimations: string[] }).listAnimations = seen;
+        document.addEventListener(
+          'animationstart',
+          (event) => {
+            if ((event.target as Element).closest('.ant-select-dropdown') !== null) seen.push(event.animationName);
+          },
+          true,
+        );
+      });
+      await page.getByLabel('园区类型', { exact: true }).click();
+      await page.locator('.ant-select-dropdown:visible').waitFor();
+      await page.waitForTimeout(500);
+      return await page.evaluate(() => (window as unknown as { listAnimations: string[] }).listAnimations);
+    } finally {
+      await page.context().close();
+    }
+  }
+
+  it('shows a list at once, without sliding it in, to a person who asked for reduced motion (WCAG 2.3.3)', async () => {
+    expect(await animationsWhileOpening('no-preference')).not.toEqual([]);
+    expect(await animationsWhileOpening('reduce')).toEqual([]);
+  }, 90_000);
 });

@@ -15,6 +15,8 @@ export interface Visit {
   time: string;
   /** Lets the test inject a script (axe-core) past the server's Content-Security-Policy. */
   injectScripts?: boolean;
+  /** The system's motion setting (default: reduced, see launchChromium). */
+  reducedMotion?: 'reduce' | 'no-preference';
 }
 
 async function signIn(server: WebServer, username: string): Promise<string> {
@@ -37,6 +39,7 @@ export async function openPage(browser: Browser, server: WebServer, visit: Visit
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     bypassCSP: visit.injectScripts === true,
+    ...(visit.reducedMotion !== undefined && { reducedMotion: visit.reducedMotion }),
   });
   await context.clock.setFixedTime(visit.time);
   if (visit.user !== undefined) {

@@ -14,6 +14,8 @@ export { buildWebApp };
 export const CLOCK_START = '2024-04-01T09:00:00+08:00';
 export const ADMIN_PASSWORD = 'root-secret-for-browser-tests';
 export const USER_PASSWORD = 'browser-test-password';
+/** scrypt's N for the test servers' accounts (PASSWORD_HASH_COST, a sandbox setting). */
+export const TEST_HASH_COST = 2 ** 10;
 
 export interface ApiCall {
   token?: string | undefined;
@@ -119,19 +121,23 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   const webRoot = options.webRoot ?? inject('webRoot');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: join(temp, 'data'),
+    WEB_ROOT: webRoot,
+    CLOCK: 'simulated',
+    CLOCK_START: options.clockStart ?? CLOCK_START,
+    ADMIN_PASSWORD,
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  };
+  // Dozens of accounts per file: at the default cost their hashing was most of a file's time. A
+  // sandbox setting: a server on the real clock refuses it, and hashes as in production.
+  if (env.CLOCK === 'simulated') env.PASSWORD_HASH_COST = String(TEST_HASH_COST);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: join(temp, 'data'),
-      WEB_ROOT: webRoot,
-      CLOCK: 'simulated',
-      CLOCK_START: options.clockStart ?? CLOCK_START,
-      ADMIN_PASSWORD,
-      LOG_LEVEL: 'warn',
-      ...options.env,
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

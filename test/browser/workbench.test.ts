@@ -58,6 +58,8 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
       viewport: { width: 1440, height: 1000 },
       locale: 'zh-CN',
       timezoneId: 'America/Los_Angeles',
+      // As most people see it: dialogs and lists move in (the other files ask for reduced motion).
+      reducedMotion: 'no-preference',
     });
     // Only the date moves (the sandbox's day); timers stay real, so animations run as usual.
     await context.clock.setFixedTime(time);

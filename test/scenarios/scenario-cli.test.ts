@@ -1,59 +1,11 @@
-// Every case script in test/scenarios/*.json must hold (CONTRACT §5), run in-process the way the CLI runs
-// it; plus the CLI's exit codes (0 ok, 1 a failing step, 2 an unreadable scenario).
+// `npm run scenario`'s exit codes (CONTRACT §5): 0 ok, 1 a failing step, 2 an unreadable scenario.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario } from '../../engine/scenario/scenario.js';
-import { ScenarioRunner, type ScenarioResult } from '../../engine/scenario/run-scenario.js';
-import { LowdbStore } from '../../engine/store/index.js';
-
-const SCENARIOS = dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = resolve(SCENARIOS, '../..');
-const DEFINITIONS = join(REPO_ROOT, 'definitions');
-
-const files = (await readdir(SCENARIOS)).filter((name) => name.endsWith('.json')).sort();
-
-/** Runs one scenario file as `npm run scenario` does: the project's definitions, a fresh temp data dir. */
-async function runFile(file: string): Promise<{ result: ScenarioResult; steps: unknown[] }> {
-  const scenario = parseScenario(JSON.parse(await readFile(file, 'utf8')) as unknown);
-  const dataDir = await mkdtemp(join(tmpdir(), 'qbz-scenario-test-'));
-  try {
-    const runner = new ScenarioRunner(scenario, {
-      definitions: DEFINITIONS,
-      shared: DEFINITIONS,
-      openStore: () => new LowdbStore(dataDir),
-    });
-    return { result: await runner.run(), steps: scenario.steps };
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
-
-// One at a time: each script gets the whole timeout below, however busy the machine is.
-describe('test/scenarios/*.json', () => {
-  it('finds the scenario files', () => {
-    expect(files).toContain('contract-example.json');
-    expect(files).toContain('full-lifecycle.json');
-  });
-
-  it.each(files)(
-    '%s holds',
-    async (name) => {
-      const { result, steps } = await runFile(join(SCENARIOS, name));
-      const failed = result.failedStep;
-      const message =
-        failed === undefined
-          ? `${name}: ${result.reason ?? 'failed'}`
-          : `${name}: step ${failed} ${JSON.stringify(steps[failed])} failed: ${result.reason ?? ''}`;
-      expect(result.ok, message).toBe(true);
-      // The longest scripts (many cases, objections) take ~20 s alone and far longer beside other files.
-    },
-    180_000,
-  );
-});
+import type { ScenarioResult } from '../../engine/scenario/run-scenario.js';
+import { REPO_ROOT, SCENARIOS } from './scenario-files.js';
 
 interface Run {
   code: number | null;
