@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
@@ -61,10 +61,17 @@ describe.runIf(browserAvailable())(
       if (context.task.result?.state === 'fail')
         for (const [index, page] of pages.entries())
           await page.screenshot({ path: join(ARTIFACTS_DIR, `form-quality-failed-${index}.png`), fullPage: true });
-      await Promise.all(pages.splice(0).map((page) => page.context().close()));
+      await Promise.all(pages.splice(0).map((page) => page.close()));
     });
 
-    async function login(target: WebServer, username: string): Promise<Page> {
+    /**
+     * One browser context per server, its tests' pages opened and closed in it: each signs in on its
+     * own page (the session is the tab's), and the app's code is loaded and compiled once, not per test.
+     */
+    const contexts = new Map<WebServer, BrowserContext>();
+    async function contextFor(target: WebServer): Promise<BrowserContext> {
+      const known = contexts.get(target);
+      if (known !== undefined) return known;
       // With antd's animations, as most people see it: a click must not land on a button still moving in.
       const context = await browser.newContext({
         viewport: { width: 1440, height: 1000 },
@@ -72,7 +79,12 @@ describe.runIf(browserAvailable())(
         reducedMotion: 'no-preference',
       });
       if (target === server) await context.clock.setFixedTime(CLOCK_START);
-      const page = await context.newPage();
+      contexts.set(target, context);
+      return context;
+    }
+
+    async function login(target: WebServer, username: string): Promise<Page> {
+      const page = await (await contextFor(target)).newPage();
       pages.push(page);
       await page.goto(`${target.url}/`);
       await page.getByLabel('用户名').fill(username);

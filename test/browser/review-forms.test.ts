@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
@@ -174,11 +174,17 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
   const view = (caseId: string) => server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
 
   const pages = new Map<string, Page>();
+  /**
+   * One browser context for every user: each signs in on a page of their own (the session is the
+   * tab's), and the app's code, cached and compiled once, is not loaded afresh for each of them.
+   */
+  let shared: BrowserContext | undefined;
   /** The user's page on the sandbox's day (a new session after each clock jump). */
   async function pageOf(user: string, time: string): Promise<Page> {
     const known = pages.get(user);
     if (known !== undefined) return known;
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    shared ??= await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    const context = shared;
     await context.clock.setFixedTime(time);
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
@@ -201,7 +207,7 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
           .catch(() => undefined);
   });
   async function closePages(): Promise<void> {
-    for (const page of pages.values()) await page.context().close();
+    for (const page of pages.values()) await page.close();
     pages.clear();
   }
 
