@@ -218,7 +218,14 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
    */
   async function decide(review: Review, caseId: string, choice: string, time: string): Promise<void> {
     const page = await pageOf(review.user, time);
-    await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+    // Within the app, as its links go (the page is not loaded again): the route changes, the case loads.
+    await page.evaluate(
+      (path) => {
+        history.pushState(null, '', path);
+        dispatchEvent(new PopStateEvent('popstate'));
+      },
+      `/cases/${encodeURIComponent(caseId)}`,
+    );
     const form = page.locator(`[data-task="${review.taskId}"]`);
     await form.getByRole('button', { name: '填入示例（培训用）' }).click();
     const comment = `${choice}：请按第七条补充说明（${review.taskId}）。`;

@@ -40,7 +40,13 @@ describe('the real server on a data directory with damaged files', () => {
   let dataDir = '';
   let port = 0;
   let server: ServerProcess | undefined;
-  const env = () => ({ DATA_DIR: dataDir, ADMIN_PASSWORD, CLOCK: 'simulated', CLOCK_START: START });
+  const env = () => ({
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD,
+    CLOCK: 'simulated',
+    CLOCK_START: START,
+    PASSWORD_HASH_COST: '1024',
+  });
   const call = (method: string, path: string, options: Parameters<typeof fetchChecked>[4] = {}) =>
     fetchChecked(checker, server?.base ?? '', method, path, options);
   const login = async (username: string, password = PASSWORD) => {
