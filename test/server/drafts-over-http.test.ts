@@ -428,8 +428,11 @@ describe('definition drafts over HTTP (policy-admin)', () => {
       request: 'unchecked',
     });
     expect(tooDeep.status).toBe(422);
-    // Only this test's simulations count: another test's may still be finishing.
-    expect((await simulationDirs()).filter((name) => !before.includes(name))).toEqual([]);
+    // Only this test's simulations count: another file's, running beside this one, may be under way
+    // (its directory goes when it finishes; a directory this test left would stay).
+    await expect
+      .poll(async () => (await simulationDirs()).filter((name) => !before.includes(name)), { timeout: 60_000 })
+      .toEqual([]);
   });
 
   it('deletes a draft (204); then it is unknown (404)', async () => {
