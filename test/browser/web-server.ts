@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentIds } from '../../server/attachments.js';
+import { TEST_HASH_COST } from '../server/http-client.js';
 import { inject } from 'vitest';
 import { buildWebApp } from './web-build.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
@@ -14,8 +15,6 @@ export { buildWebApp };
 export const CLOCK_START = '2024-04-01T09:00:00+08:00';
 export const ADMIN_PASSWORD = 'root-secret-for-browser-tests';
 export const USER_PASSWORD = 'browser-test-password';
-/** scrypt's N for the test servers' accounts (PASSWORD_HASH_COST, a sandbox setting). */
-export const TEST_HASH_COST = 2 ** 10;
 
 export interface ApiCall {
   token?: string | undefined;

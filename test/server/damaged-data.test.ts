@@ -45,7 +45,6 @@ describe('the real server on a data directory with damaged files', () => {
     ADMIN_PASSWORD,
     CLOCK: 'simulated',
     CLOCK_START: START,
-    PASSWORD_HASH_COST: '1024',
   });
   const call = (method: string, path: string, options: Parameters<typeof fetchChecked>[4] = {}) =>
     fetchChecked(checker, server?.base ?? '', method, path, options);

@@ -28,9 +28,9 @@ describe.skipIf(!postgresUp)('two server processes started at once on an empty d
     const database = await freshDatabase('qbz_first');
     const dataDir = await mkdtemp(join(tmpdir(), 'qbz-first-'));
     cleanups.push(database.drop, () => rm(dataDir, { recursive: true, force: true }));
-    // On a sandbox, whose accounts may hash cheaply: 14 demo accounts made and 14 logins at the
-    // default cost were most of this test's half minute, and the clock plays no part in it.
-    const env = { DATABASE_URL: database.url, DATA_DIR: dataDir, CLOCK: 'simulated', PASSWORD_HASH_COST: '1024' };
+    // On a sandbox, whose accounts hash cheaply (startServer): 14 demo accounts made and 14 logins at
+    // the default cost were most of this test's half minute, and the clock plays no part in it.
+    const env = { DATABASE_URL: database.url, DATA_DIR: dataDir, CLOCK: 'simulated' };
     servers.push(
       ...(await Promise.all([
         startServer(env, await freePort(), { readyWithin: 180_000 }),

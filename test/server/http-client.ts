@@ -72,6 +72,9 @@ export interface StartOptions {
 }
 
 /** The server from its sources, as tests run it. */
+/** scrypt's N for the accounts of servers tests start on the simulated clock (PASSWORD_HASH_COST). */
+export const TEST_HASH_COST = 2 ** 10;
+
 export const SOURCE_ENTRY = ['--import', 'tsx', 'server/main.ts'] as const;
 /** The server as `npm start` runs it: the bundle `npm run build` writes (server/bundle.ts). */
 export const BUILT_ENTRY = ['dist/node/server/main.js'] as const;
@@ -91,8 +94,11 @@ export async function startServer(
     pollMs = 100,
     entry = SOURCE_ENTRY,
   } = typeof options === 'number' ? { readyWithin: options } : options;
+  // A server on the simulated clock hashes its accounts cheaply (a sandbox setting, refused on the
+  // real clock): at the default cost, making and signing in accounts was most of a test's time.
+  const sandbox = env.CLOCK === 'simulated' ? { PASSWORD_HASH_COST: String(TEST_HASH_COST) } : {};
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...sandbox, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // A failing test or bench must not leave the server running.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import type { NotificationView } from '../../engine/notifications/notification.js';
 import { attachmentIds } from '../../server/attachments.js';
-import { CHINESE, MINISTRIES, PROCESS, ServerHarness, tinyPdf, withUsers } from './harness.js';
+import { CHINESE, MINISTRIES, PROCESS, ServerHarness, throughAcceptance, tinyPdf, withUsers } from './harness.js';
 
 interface Listing {
   items: NotificationView[];
@@ -107,13 +107,7 @@ describe('催办 and the notification centre over HTTP', () => {
     await h.complete('group', caseId, 'provincialLeadingGroupReview');
     for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
     await h.complete('samr', caseId, 'samrCreationApproval');
-    await h.advanceTo('2025-04-02T09:00:00+08:00');
-    await h.complete('park1', caseId, 'submitAcceptanceApplication');
-    await h.complete('province', caseId, 'provincialAcceptanceReview');
-    await h.complete('group', caseId, 'provincialLeadingGroupAcceptanceReview');
-    for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
-    await h.complete('samr', caseId, 'samrAcceptanceReview');
-    await h.complete('expert', caseId, 'expertEvaluation');
+    await throughAcceptance(h, caseId);
     // The public's evidence is a public upload (a form may refer only to files its sender may read).
     let objection = JSON.stringify(await h.example('objection'));
     for (const id of attachmentIds(JSON.parse(objection))) {

@@ -62,7 +62,6 @@ describe.skipIf(!postgresUp)('two server processes on one PostgreSQL database', 
     ADMIN_PASSWORD,
     CLOCK: 'simulated',
     CLOCK_START: SERVERS_START,
-    PASSWORD_HASH_COST: '1024',
   });
   const base = (name: 'a' | 'b') => servers[name]?.base ?? '';
   const call = async (name: 'a' | 'b', method: string, path: string, token?: string, body?: unknown) => {
