@@ -35,6 +35,8 @@ export class Transition implements StepHost {
   /** The message windows open and the elements visited before this transition (for notifications). */
   readonly before: { windows: readonly string[]; visited: ReadonlySet<string> };
   #ended = false;
+  /** The end event that ended the case in this step: the last element whose completion counts. */
+  #endedAt: string | undefined;
 
   constructor(
     record: CaseRecord,
@@ -113,11 +115,19 @@ export class Transition implements StepHost {
       );
     if (node.isEnd && node.status !== undefined) {
       const declared = this.context.version.definition.manifest.statuses[node.status];
-      if (declared?.final === true) this.#end(node.properties.get(PROPERTY.reason));
+      if (declared?.final === true) {
+        this.#endedAt = elementId;
+        this.#end(node.properties.get(PROPERTY.reason));
+      }
     }
   }
 
   completed(elementId: string): void {
+    // The instance may run on after the end event that ended the case: in an execution phase the
+    // terminate end becomes an error end that bpmn-elements does not catch on the phase during a
+    // signal, so the phase completes and its exit is taken (runtime/phased-source.ts). None of that
+    // happened to the case.
+    if (this.#ended && elementId !== this.#endedAt) return;
     const completed = (this.record.completed ??= []);
     if (this.context.version.model.nodes.has(elementId) && !completed.includes(elementId)) completed.push(elementId);
     if (this.#ended) return;

@@ -14,11 +14,14 @@ export interface ExecutionPhase {
   exit?: string;
 }
 
+const FORKS = new Set(['bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:ComplexGateway']);
+
 /**
  * The flow nodes of a phase (what is reachable from its entry without taking its exit, with the
  * boundary events of those nodes), or why the phase is not one: a flow from outside into it other
- * than its entry, a flow out of it other than its exit, or an element that cannot move into a
- * sub-process (a start event, a node already in a sub-process).
+ * than its entry, a flow out of it other than its exit, an element that cannot move into a
+ * sub-process (a start event, a node already in a sub-process), or, in a phase with an exit, an end
+ * event other than a terminate end or a second path.
  */
 export function phaseMembers(model: ProcessModel, phase: ExecutionPhase): { members: Set<string>; problems: string[] } {
   const members = new Set<string>();
@@ -56,6 +59,17 @@ export function phaseMembers(model: ProcessModel, phase: ExecutionPhase): { memb
   if (phase.exit !== undefined) {
     const exit = model.flows.get(phase.exit);
     if (exit !== undefined && !members.has(exit.source)) problems.push(`exit ${phase.exit} does not leave the phase`);
+    // A phase with an exit leaves through it when its sub-process completes. A plain end event would
+    // complete it too, and the case would go on through the exit; a second path would hold the exit
+    // back until it ended as well.
+    for (const id of members) {
+      const node = model.nodes.get(id);
+      if (node === undefined) continue;
+      if (node.isEnd && !node.isTerminate)
+        problems.push(`${id} is an end event that is not a terminate end: it would leave the phase through its exit`);
+      if (FORKS.has(node.type) || (node.attachedTo !== undefined && !node.cancelActivity))
+        problems.push(`${id} starts a second path, and a phase with an exit runs one path at a time`);
+    }
   }
   return { members, problems };
 }

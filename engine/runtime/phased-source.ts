@@ -22,8 +22,12 @@ const replace = (list: Mutable[], from: Mutable, to: Mutable) => list.splice(lis
  * the diagram page read the same ids; what is added has ids starting with the phase's sub-process id.
  *
  * A terminate end event inside a phase would only end the phase's sub-process, so it becomes an
- * error end event caught on the sub-process and ending the process there: the case ends where it
- * ended as drawn. The phases were checked when the version was loaded (checkExecutionPhases).
+ * error end event caught on the sub-process and ending the process there. bpmn-elements catches it
+ * there only when the end is not reached during a signal (a task's completion): otherwise the phase
+ * completes and its exit is taken. Either way the case ends at the end event as drawn, because the
+ * transition ends it there (its status is final) and counts nothing the instance does after that
+ * (cases/transition.ts); the state is not saved. The phases were checked when the version was
+ * loaded (checkExecutionPhases).
  */
 export async function phasedProcessXml(
   processXml: string,

@@ -1240,6 +1240,32 @@ describe('process.bpmn: structure the engine runs', () => {
       file: 'manifest.json',
       pointer: '/executionPhases/0',
     });
+ 
+    // A phase with an exit leaves through it when it completes: a plain end inside would send the
+    // case on through the exit, and a second path would hold the exit back.
+    const reReview = {
+      name: 'reReview',
+      entry: 'Flow_reReviewOpensTimer_to_mergeReReviewApplication',
+      exit: 'Flow_reReviewPassed_to_forkNextPeriod',
+    };
+    const plainEnd = await expectBroken(setJson(real.source, 'manifest.json', '/executionPhases/3', reReview), {
+      check: 'execution-phase',
+      file: 'manifest.json',
+      pointer: '/executionPhases/3',
+    });
+    expect(plainEnd.map((problem) => problem.message)).toContainEqual(
+      expect.stringContaining('reReviewFailedEnd is an end event that is not a terminate end'),
+    );
+    const fork = await expectBroken(
+      setJson(real.source, 'manifest.json', '/executionPhases/3', {
+        ...reReview,
+        exit: 'Flow_forkNextPeriod_to_demonstrationEndsTimer_next',
+      }),
+      { check: 'execution-phase', file: 'manifest.json', pointer: '/executionPhases/3' },
+    );
+    expect(fork.map((problem) => problem.message)).toContainEqual(
+      expect.stringContaining('forkNextPeriod starts a second path'),
+    );
   });
 
   it('a minimal process with a parallel join straight after tasks is runnable (control)', async () => {

@@ -59,7 +59,8 @@ export const CHECK_TEXT: Record<string, string> = {
   'unsupported-start': '流程图使用了本系统不能运行的开始事件',
   'unsupported-boundary': '流程图使用了本系统不能运行的边界事件',
   'join-after-exclusive-join': '合并网关的用法会让流程停住',
-  'execution-phase': '清单中的运行阶段（executionPhases）不是只有一个入口的一段流程图：请检查其入口和出口连线',
+  'execution-phase':
+    '清单中的运行阶段（executionPhases）不能作为一段流程运行：须只经入口连线进入、至多经一条出口连线离开，有出口的阶段内不能有普通结束事件或并行分支',
   // The diagram: declarations
   'unknown-property': '元素上有系统不认识的扩展属性',
   'duplicate-property': '元素上同一扩展属性写了两次',
