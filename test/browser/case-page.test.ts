@@ -17,6 +17,7 @@ const COMMENT = '请补充主导产业近三年产值数据，\n并说明创建�
 const USERS: Record<string, string[]> = {
   park1: ['park:P-001'],
   park2: ['park:P-002'],
+  park3: ['park:P-003'],
   'province-js': ['province:320000'],
   'group-js': ['province-leading-group:320000'],
   samr: ['samr'],
@@ -83,10 +84,12 @@ describe.runIf(browserAvailable())(
       const confirm = page.locator('.ant-modal:visible .ant-btn-primary, .ant-popover:visible .ant-btn-primary');
       const deadline = Date.now() + 20_000;
       while ((await form.count()) > 0 && Date.now() < deadline) {
+        // Briefly: a dialog that is closing still matches, and a click on it would wait out the
+        // whole action timeout once its button is gone.
         if ((await confirm.count()) > 0)
           await confirm
             .first()
-            .click()
+            .click({ timeout: 2_000 })
             .catch(() => undefined);
         await page.waitForTimeout(200);
       }
@@ -202,6 +205,45 @@ describe.runIf(browserAvailable())(
       await row.first().waitFor();
       expect(await row.first().textContent()).not.toContain('可申请验收之日');
       await shot(samr, '5-objection-inbox-first-day');
+    }, 300_000);
+
+    it('a province rejects an acceptance application in the browser; the case ends there, on its diagram too', async () => {
+      const started = await server.ok<CaseView>('POST', '/api/cases', {
+        as: 'park3',
+        body: { process: PROCESS, park: 'P-003', province: '320000' },
+      });
+      const caseId = started.id;
+      await completeWithExample(server, 'park3', caseId, 'submitCreationApplication', {
+        parkName: '青枫港绿色食品产业园',
+      });
+      await walk(server, caseId, 'park3', CREATION.slice(1));
+      const { due } = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
+      const opens = due.acceptanceOpens ?? '';
+      await server.advanceTo(`${opens}T09:00:00+08:00`);
+      await walk(server, caseId, 'park3', ACCEPTANCE.slice(0, 1));
+
+      const province = await open(`${opens}T10:00:00+08:00`, 'province-js', caseId);
+      const review = province.locator('[data-task="provincialAcceptanceReview"]');
+      await choose(province, review, '审核结论', '不予通过');
+      await review.getByLabel('审核意见', { exact: true }).fill('自查报告所列成效与创建方案目标不符，不予通过。');
+      await pickDate(province, review, '审核日期', opens);
+      await send(province, review);
+      const ended = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
+      expect([ended.status, ended.final, ended.openTasks]).toEqual(['rejected', true, []]);
+
+      // The park reads where its case ended: the rejection done, nothing open, nothing after it done
+      // (bpmn-elements runs on past the end inside an execution phase; none of that is the case's).
+      const park = await open(`${opens}T11:00:00+08:00`, 'park3', caseId);
+      await park.getByText('未通过审核').first().waitFor();
+      const element = (id: string) => park.locator(`g.djs-element[data-element-id="${id}"]`);
+      await element('provincialAcceptanceRejectedEnd').waitFor({ state: 'attached' });
+      const classes = async (id: string) => (await element(id).getAttribute('class')) ?? '';
+      expect(await classes('provincialAcceptanceReview')).toContain('qbz-done');
+      expect(await classes('provincialAcceptanceRejectedEnd')).toContain('qbz-done');
+      expect(await classes('mergeExpertEvaluation')).toContain('qbz-ahead');
+      expect(await classes('expertEvaluation')).toContain('qbz-ahead');
+      expect(await park.locator('g.djs-element.qbz-open').count()).toBe(0);
+      await shot(park, '6-rejected-in-acceptance');
     }, 300_000);
   },
 );
