@@ -243,6 +243,9 @@ describe.runIf(browserAvailable())(
       expect(await classes('mergeExpertEvaluation')).toContain('qbz-ahead');
       expect(await classes('expertEvaluation')).toContain('qbz-ahead');
       expect(await park.locator('g.djs-element.qbz-open').count()).toBe(0);
+      // Its dates stay on record, none counted down as if still due.
+      const opensRow = park.getByRole('row').filter({ hasText: '可申请验收之日' });
+      await expect.poll(() => opensRow.textContent()).toContain('案件已办结，不再计算');
       await shot(park, '6-rejected-in-acceptance');
     }, 300_000);
   },

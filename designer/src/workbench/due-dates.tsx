@@ -110,6 +110,8 @@ export function DueDates({ view, version, today, calendar }: Props) {
           render: (_, row) => {
             if (compareDates(row.date, today) < 0)
               return <Typography.Text type="secondary">{t('passed')}</Typography.Text>;
+            // Nothing is due any more on an ended case: its dates stay as the record of what was set.
+            if (view.final) return <Typography.Text type="secondary">{t('notCountedEnded')}</Typography.Text>;
             const daysLeft = workingDaysLeft(calendar, today, row.date);
             return <DaysLeft row={{ next: row, ...(daysLeft !== undefined && { daysLeft }) }} today={today} />;
           },
