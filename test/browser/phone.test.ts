@@ -141,6 +141,28 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     90_000,
   );
 
+  it('case-history: each 打印 link stays in its own row of the print list (it slid over the next one)', async () => {
+    const visit = pages.find(([name]) => name === 'case-history')?.[1];
+    if (visit === undefined) throw new Error('no case-history page');
+    const page = await openPage(browser, server, { ...visit(), viewport: PHONE });
+    try {
+      const items = page.locator('[data-print-item]');
+      await items.first().waitFor();
+      expect(await items.count()).toBeGreaterThan(10);
+      const outside = await items.evaluateAll((elements) =>
+        elements.flatMap((item) => {
+          const row = item.getBoundingClientRect();
+          const link = item.querySelector('a')?.getBoundingClientRect();
+          const inside = link !== undefined && link.top >= row.top - 0.5 && link.bottom <= row.bottom + 0.5;
+          return inside ? [] : [item.textContent];
+        }),
+      );
+      expect(outside).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it("park1's inbox: every tap target is at least 24 × 24 CSS px", async () => {
     const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY, viewport: PHONE });
     try {

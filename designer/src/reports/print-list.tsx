@@ -8,6 +8,14 @@ import { useAsync } from '../workbench/use-async.js';
 import { submissionFormKey } from './submission-form.js';
 import { useReportI18n } from './report-i18n.js';
 
+const ROW = {
+  display: 'flex',
+  gap: 12,
+  width: '100%',
+  justifyContent: 'space-between',
+  alignItems: 'baseline',
+} as const;
+
 /** The case's submitted applications and decisions, each with a link to its print view. */
 export function PrintList({ bundle }: { bundle: CaseBundle }) {
   const { r } = useReportI18n();
@@ -28,14 +36,20 @@ export function PrintList({ bundle }: { bundle: CaseBundle }) {
         size="small"
         dataSource={printable}
         renderItem={({ submission, formKey }) => (
-          <List.Item
-            actions={[
-              <Link key="print" to={`/cases/${encodeURIComponent(view.id)}/print/${submission.seq}`}>
+          // The link beside the title in a row of its own, not as antd's item action: on a phone a
+          // long title wrapped and the action slid down over the next row.
+          <List.Item data-print-item>
+            <span style={ROW}>
+              <span style={{ minWidth: 0 }}>
+                {titles.data?.get(`${view.process}@${view.version}/${formKey}`) ?? formKey} · {chinaTime(submission.at)}
+              </span>
+              <Link
+                to={`/cases/${encodeURIComponent(view.id)}/print/${submission.seq}`}
+                style={{ flex: 'none', whiteSpace: 'nowrap' }}
+              >
                 <PrinterOutlined /> {r('print')}
-              </Link>,
-            ]}
-          >
-            {titles.data?.get(`${view.process}@${view.version}/${formKey}`) ?? formKey} · {chinaTime(submission.at)}
+              </Link>
+            </span>
           </List.Item>
         )}
       />
