@@ -5,6 +5,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppShell } from './app-shell.js';
+import { keepTabInDialogs } from './dialog-tab-wrap.js';
 import { LoginPage } from './auth/login-page.js';
 import { SessionProvider, useSession } from './auth/session.js';
 import { enUS, zhCN } from './i18n/antd-locales.js';
@@ -126,6 +127,7 @@ function App() {
   );
 }
 
+keepTabInDialogs();
 const root = document.getElementById('root');
 if (root !== null) {
   createRoot(root).render(

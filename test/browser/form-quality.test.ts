@@ -140,6 +140,18 @@ describe.runIf(browserAvailable())(
       await page.getByRole('dialog', { name: '确认提交「退回修改」？' }).waitFor();
       expect(await page.locator('.ant-modal-confirm').count()).toBe(1);
       await expect.poll(() => dialog.textContent()).toContain('审核结论：退回修改');
+      // Tab goes round the dialog's two buttons, either way, never out of the page (it left for the
+      // browser's controls after the last one, a stop with no focus shown).
+      const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+      const focusAfter = async (key: string) => {
+        await page.keyboard.press(key);
+        return focused();
+      };
+      expect(await focused()).toBe('返回修改');
+      expect(await focusAfter('Tab')).toBe('确认提交');
+      expect(await focusAfter('Tab')).toBe('返回修改');
+      expect(await focusAfter('Shift+Tab')).toBe('确认提交');
+      expect(await focusAfter('Tab')).toBe('返回修改');
       // Its cancel button has the focus: Enter goes back to the form, nothing is sent.
       await page.keyboard.press('Enter');
       await dialog.waitFor({ state: 'detached' });
