@@ -23,7 +23,7 @@ export function reportLines(title: string, report: CopyReport): string[] {
     `  账号 / accounts: ${c.users}，会话 / sessions: ${c.sessions}，设计草稿 / drafts: ${c.drafts}`,
     ...(others.length > 0 ? [`  其他文档 / other documents: ${others.join(', ')}`] : []),
     ...(otherLogs.length > 0 ? [`  其他日志条目 / other log entries: ${otherLogs.join(', ')}`] : []),
-    `  略过 / left out: ${c.skipped.staleStates} 个已被取代的流程状态 / superseded process states, ${c.skipped.orphanLogs} 个无案件记录的日志 / logs without a case record`,
+    `  略过 / left out: ${c.skipped.staleStates} 个已被取代的流程状态 / superseded process states, ${c.skipped.orphanLogs} 个无案件记录的日志 / logs without a case record, ${c.skipped.sweptAttachments} 个复制期间被清理的上传 / uploads swept during the copy`,
     ...report.notes.map((note) => `  注意 / note: ${note}`),
   ];
 }

@@ -1,5 +1,5 @@
 import { verifyChain, type AuditEntry } from '../audit/audit-chain.js';
-import { attachmentFileName, copyAttachmentBytes } from './attachment-bytes.js';
+import { attachmentFileName, copyAttachmentBytes, missingBytes } from './attachment-bytes.js';
 import {
   assertChain,
   AUDIT,
@@ -39,8 +39,11 @@ export interface CopyCounts {
   drafts: number;
   documents: Record<string, number>;
   logEntries: Record<string, number>;
-  /** Left behind on purpose: superseded process states, logs of cases with no record. */
-  skipped: { staleStates: number; orphanLogs: number };
+  /**
+   * Left behind on purpose: superseded process states, logs of cases with no record, and uploads the
+   * server's sweep deleted while the copy ran (read, then gone with their bytes before those were read).
+   */
+  skipped: { staleStates: number; orphanLogs: number; sweptAttachments: number };
 }
 
 export interface CopyOptions {
@@ -190,11 +193,18 @@ async function copyAll(
       const value = await sourceRead(from, () => from.get(collection, id));
       step();
       if (value === undefined) continue;
+      if (collection === 'attachments') {
+        const name = attachmentFileName(value);
+        if (name !== undefined && !attachmentFiles.has(name)) {
+          if (!(await copyBytesOf(from, id, name, fromFiles, session.filesDir))) {
+            counts.skipped.sweptAttachments += 1;
+            continue;
+          }
+        }
+        if (name !== undefined) attachmentFiles.add(name);
+      }
       await session.put(collection, id, value);
       add(counts.documents, collection, 1);
-      if (collection !== 'attachments') continue;
-      const name = attachmentFileName(value);
-      if (name !== undefined) attachmentFiles.add(name);
     }
   }
   for (const [log, ids] of logs) {
@@ -209,15 +219,30 @@ async function copyAll(
       add(counts.logEntries, log, entries.length);
     }
   }
-  // Bytes after the records: an upload writes its bytes before its record, so each record read has them.
-  if (fromFiles !== undefined)
-    for (const name of [...attachmentFiles].sort()) await copyAttachmentBytes(name, fromFiles, session.filesDir);
   counts.attachmentFiles = attachmentFiles.size;
   counts.attachments = counts.documents.attachments ?? 0;
   counts.users = counts.documents.users ?? 0;
   counts.sessions = counts.documents.sessions ?? 0;
   counts.drafts = counts.documents.drafts ?? 0;
   return { counts, heads };
+}
+
+/**
+ * Copies the bytes an attachment record names, read after the record: an upload writes its bytes
+ * before its record, so a record read has them. False when the server's sweep deleted the upload
+ * meanwhile (its record is gone from the source too): the copy leaves it out, as if read a moment
+ * later. Missing bytes under a record still there are damage.
+ */
+async function copyBytesOf(
+  from: StoreReader,
+  id: string,
+  name: string,
+  fromFiles: string | undefined,
+  toDir: string | undefined,
+): Promise<boolean> {
+  if (fromFiles === undefined || (await copyAttachmentBytes(name, fromFiles, toDir)) === 'copied') return true;
+  if ((await sourceRead(from, () => from.get('attachments', id))) === undefined) return false;
+  throw missingBytes(name, fromFiles);
 }
 
 /** Reads the target as written: chains verify, every case where it was, every count as copied. */
@@ -297,6 +322,6 @@ function emptyCounts(): CopyCounts {
     drafts: 0,
     documents: {},
     logEntries: {},
-    skipped: { staleStates: 0, orphanLogs: 0 },
+    skipped: { staleStates: 0, orphanLogs: 0, sweptAttachments: 0 },
   };
 }
