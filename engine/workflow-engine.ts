@@ -50,6 +50,23 @@ export type CalendarYearSummary = Pick<CalendarFile, 'calendar' | 'year' | 'noti
 /** A check of submitted data beyond its form schema, run after the schema passed: field errors ([] = fine). */
 export type DataCheck = (data: unknown) => Promise<FieldError[]>;
 
+/** Runs (or previews) a checked step: a task's completion, a message. */
+type FinishStep<T> = (
+  runtime: CaseRuntime,
+  record: CaseRecord,
+  step: Step,
+  submission: { now: Date; entry: Omit<Submission, 'seq'> },
+) => Promise<T>;
+
+/** What a step would do to its case (a preview): the status it would be in, whether it would end, and why. */
+export interface StepOutcome {
+  status: string;
+  /** The status's title in the programme's words. */
+  statusTitle?: string;
+  final: boolean;
+  reason?: string;
+}
+
 async function assertChecked(formKey: string, data: unknown, check: DataCheck | undefined): Promise<void> {
   const errors = check === undefined ? [] : await check(data);
   const [first] = errors;
@@ -480,17 +497,10 @@ export class WorkflowEngine {
    * the form) but committing nothing: the status the case would be in, and whether it would end (the
    * workbench asks before a submission that ends the case, e.g. an Art. 7 declaration).
    */
-  async previewCompletion(
-    ref: string,
-    actor: Actor,
-    data: unknown,
-    check?: DataCheck,
-  ): Promise<{ status: string; statusTitle?: string; final: boolean; reason?: string }> {
-    return this.#completion(ref, actor, data, check, async (runtime, record, step, submission) => {
-      const outcome = await runtime.preview(record, submission.now, actor.id, step);
-      const title = this.manifestOf(record)?.statuses[outcome.status]?.title;
-      return { ...outcome, ...(title !== undefined && { statusTitle: title }) };
-    });
+  async previewCompletion(ref: string, actor: Actor, data: unknown, check?: DataCheck): Promise<StepOutcome> {
+    return this.#completion(ref, actor, data, check, async (runtime, record, step, submission) =>
+      this.#titled(record, await runtime.preview(record, submission.now, actor.id, step)),
+    );
   }
 
   /** A task's completion up to the step: found, allowed, validated; `finish` runs (or previews) it. */
@@ -499,12 +509,7 @@ export class WorkflowEngine {
     actor: Actor,
     data: unknown,
     check: DataCheck | undefined,
-    finish: (
-      runtime: CaseRuntime,
-      record: CaseRecord,
-      step: Step,
-      submission: { now: Date; entry: Omit<Submission, 'seq'> },
-    ) => Promise<T>,
+    finish: FinishStep<T>,
   ): Promise<T> {
     const { runtime } = this;
     // A task another process opened since this one last looked: look again before answering 409.
@@ -553,6 +558,41 @@ export class WorkflowEngine {
    * objects to notices of cases it cannot otherwise see (Art. 22).
    */
   async sendMessage(caseId: string, name: string, actor: Actor, data: unknown, check?: DataCheck): Promise<CaseView> {
+    return this.#message(caseId, name, actor, data, check, async (runtime, record, step, submission) =>
+      runtime.view(
+        await runtime.run(record, submission.now, actor.id, step, [submission.entry], {
+          message: name,
+          submission: record.submissions + 1,
+        }),
+      ),
+    );
+  }
+
+  /**
+   * What sending the message would do, checked as sending it is, committing nothing (the workbench
+   * asks before a message that ends the case: a withdrawal, Art. 3).
+   */
+  async previewMessage(
+    caseId: string,
+    name: string,
+    actor: Actor,
+    data: unknown,
+    check?: DataCheck,
+  ): Promise<StepOutcome> {
+    return this.#message(caseId, name, actor, data, check, async (runtime, record, step, submission) =>
+      this.#titled(record, await runtime.preview(record, submission.now, actor.id, step)),
+    );
+  }
+
+  /** A message up to the step: its window open, its sender allowed, its form valid; `finish` runs (or previews) it. */
+  async #message<T>(
+    caseId: string,
+    name: string,
+    actor: Actor,
+    data: unknown,
+    check: DataCheck | undefined,
+    finish: FinishStep<T>,
+  ): Promise<T> {
     const { runtime } = this;
     return runtime.withCase(caseId, async () => {
       const record = await runtime.catchUp(await runtime.record(caseId));
@@ -574,20 +614,22 @@ export class WorkflowEngine {
         .assertValid(open.formKey ?? '', data, { variant: runtime.variant(version, record, data) });
       await assertChecked(open.formKey ?? name, data, check);
       const now = runtime.clock.now();
-      const committed = await runtime.run(
-        record,
+      const step: Step = (live, transition) => {
+        Object.assign(transition.record.variables, data);
+        transition.note('message.received', { message: name, dataHash: dataHash(data) });
+        live.deliverMessage(message.id);
+      };
+      return finish(runtime, record, step, {
         now,
-        actor.id,
-        (live, transition) => {
-          Object.assign(transition.record.variables, data);
-          transition.note('message.received', { message: name, dataHash: dataHash(data) });
-          live.deliverMessage(message.id);
-        },
-        [{ at: now.toISOString(), actor: actor.id, kind: 'message', name, data }],
-        { message: name, submission: record.submissions + 1 },
-      );
-      return runtime.view(committed);
+        entry: { at: now.toISOString(), actor: actor.id, kind: 'message', name, data },
+      });
     });
+  }
+
+  /** A previewed step's outcome with its status's title (the words the workbench asks in). */
+  #titled(record: CaseRecord, outcome: Omit<StepOutcome, 'statusTitle'>): StepOutcome {
+    const title = this.manifestOf(record)?.statuses[outcome.status]?.title;
+    return { ...outcome, ...(title !== undefined && { statusTitle: title }) };
   }
 
   /** 催办: a supervising group reminds the holders of an open task (cases/remind-task.ts). */

@@ -17,7 +17,7 @@ import { adminRoutes } from './routes/admin.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { UploadGate } from './upload-gate.js';
 import { calendarRoutes } from './routes/calendars.js';
-import { caseRoutes, taskRoutes, type TaskLimits } from './routes/cases.js';
+import { caseRoutes, previewLimit, taskRoutes, type TaskLimits } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -157,8 +157,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(sessionRoutes(accounts, new LoginThrottle(Date.now)));
   app.use(userRoutes(accounts, new RoleCatalogue(engine)));
   app.use(reportRoutes(engine)); // before /api/cases/:id, which would take `export.xlsx` for an id
-  app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts)));
-  app.use(taskRoutes(engine, attachments, { previewsPerMinute: deps.limits?.previewsPerMinute ?? 30 }));
+  // One count of previews per user, of tasks and of messages alike.
+  const previews = previewLimit({ previewsPerMinute: deps.limits?.previewsPerMinute ?? 30 });
+  app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts), previews));
+  app.use(taskRoutes(engine, attachments, previews));
   app.use(inboxRoutes(engine));
   // Uploads held in memory at once: 4 × ATTACHMENT_MAX_MB at most, 2 per sender.
   const uploads = new UploadGate(deps.limits?.uploadsAtOnce ?? 4, 2);

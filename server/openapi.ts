@@ -789,12 +789,16 @@ const bodies: Json = {
     },
   ),
   IncidentRetry: object('重试结果 / incidents resolved', ['resolved'], { resolved: { type: 'integer', minimum: 0 } }),
-  CompletionPreview: object('办理后果预览 / what completing the task would do', ['status', 'final'], {
-    status: { type: 'string', minLength: 1 },
-    statusTitle: { type: 'string' },
-    final: { type: 'boolean', description: '提交后案件即结束 / the case would end' },
-    reason: { type: 'string', description: '结束的理由（流程定义所载）/ why it would end, as the definition says' },
-  }),
+  CompletionPreview: object(
+    '办理或发送后果预览 / what completing the task or sending the message would do',
+    ['status', 'final'],
+    {
+      status: { type: 'string', minLength: 1 },
+      statusTitle: { type: 'string' },
+      final: { type: 'boolean', description: '提交后案件即结束 / the case would end' },
+      reason: { type: 'string', description: '结束的理由（流程定义所载）/ why it would end, as the definition says' },
+    },
+  ),
   // Requests.
   Credentials: object('登录 / credentials', ['username', 'password'], {
     username: { type: 'string', minLength: 1 },
@@ -1168,6 +1172,27 @@ function casePaths(terms: ProgrammeTerms): Json {
           404: '事项不存在（案件可见时）/ unknown message on a case the caller sees',
           409: '不在受理期内；案件不存在或不可见时同样如此 / outside its window — also for a case unknown or not seen',
           422: '表单数据不合格',
+        },
+      }),
+    },
+    '/api/cases/{id}/messages/{name}/preview': {
+      post: operation({
+        id: 'previewMessage',
+        tag: 'cases',
+        summary: '预览发送事项的后果，不提交 / what sending the message would do, committing nothing',
+        description:
+          '与发送相同的校验；返回发送后案件所处状态及是否结束。工作台在会结束案件的事项（如撤回）前请用户确认 / ' +
+          'checked as sending it is; answers the status the case would be in and whether it would end. The workbench asks before a message that ends the case (a withdrawal)',
+        auth: 'user',
+        parameters: [CASE_ID, path('name', '事项 / message name', examples(terms.messages))],
+        body: formBody,
+        ok: { 200: ok('发送后果 / the outcome', schema('CompletionPreview')) },
+        errors: {
+          403: '无权发送该事项（案件可见时）/ wrong sender, on a case the caller sees',
+          404: '事项不存在（案件可见时）/ unknown message on a case the caller sees',
+          409: '不在受理期内；案件不存在或不可见时同样如此 / outside its window — also for a case unknown or not seen',
+          422: '表单数据不合格 / form data invalid',
+          429: '预览过于频繁（每用户每分钟限次，与任务预览合计）/ too many previews (per user, per minute, with task previews)',
         },
       }),
     },

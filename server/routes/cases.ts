@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type AugmentedRequest } from 'express-rate-limit';
 import { EngineError, isEngineError, type Actor, type WorkflowEngine } from '../../engine/index.js';
 import type { ActorNames } from '../actor-names.js';
@@ -7,8 +7,13 @@ import type { AttachmentStore } from '../attachments.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, requireUser, stringField } from '../request-context.js';
 
-/** Cases, their history and diagram, and messages to them (CONTRACT §6). */
-export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore, names: ActorNames): Router {
+/** Cases, their history and diagram, and messages to them (CONTRACT §6); `previews` limits how often one asks what a message would do. */
+export function caseRoutes(
+  engine: WorkflowEngine,
+  attachments: AttachmentStore,
+  names: ActorNames,
+  previews: RequestHandler,
+): Router {
   const router = Router();
 
   router.post('/api/cases', async (request, response) => {
@@ -50,6 +55,23 @@ export function caseRoutes(engine: WorkflowEngine, attachments: AttachmentStore,
     requireUser(request);
     response.json(await engine.diagram(request.params.id, request.actor));
   });
+
+  router.post(
+    '/api/cases/:id/messages/:name/preview',
+    previews,
+    async (request: Request<{ id: string; name: string }>, response) => {
+      requireUser(request);
+      const body = objectBody(request);
+      const { id, name } = request.params;
+      const references = referenceCheck(engine, attachments, request.actor, request.user?.username, {
+        publicMessage: engine.isPublicMessage(id, name),
+      });
+      const outcome = await engine
+        .previewMessage(id, name, request.actor, body.data, references)
+        .catch(hideUnseen(engine, request.actor, id, () => notOpen(id, name)));
+      response.json(outcome);
+    },
+  );
 
   router.post('/api/cases/:id/messages/:name', async (request, response) => {
     requireUser(request);
@@ -96,7 +118,7 @@ export interface TaskLimits {
  * At most `previewsPerMinute` previews a minute per user (per address without a login): each costs a
  * full process step, and the workbench asks one per submission. Past it, 429 with Retry-After.
  */
-function previewLimit(limits: TaskLimits) {
+export function previewLimit(limits: TaskLimits): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: limits.previewsPerMinute,
@@ -112,8 +134,8 @@ function previewLimit(limits: TaskLimits) {
   });
 }
 
-/** Open tasks and completing them. */
-export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore, limits: TaskLimits): Router {
+/** Open tasks and completing them; `previews` limits how often one asks what a completion would do. */
+export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore, previews: RequestHandler): Router {
   const router = Router();
   const references = (request: Request) => referenceCheck(engine, attachments, request.actor, request.user?.username);
   /** A task on a case the caller may not see answers as one that is not open. */
@@ -137,18 +159,14 @@ export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore,
     response.json(view);
   });
 
-  router.post(
-    '/api/tasks/:taskRef/preview',
-    previewLimit(limits),
-    async (request: Request<{ taskRef: string }>, response) => {
-      requireUser(request);
-      const body = objectBody(request);
-      const outcome = await engine
-        .previewCompletion(request.params.taskRef, request.actor, body.data, references(request))
-        .catch(unseenTask(request));
-      response.json(outcome);
-    },
-  );
+  router.post('/api/tasks/:taskRef/preview', previews, async (request: Request<{ taskRef: string }>, response) => {
+    requireUser(request);
+    const body = objectBody(request);
+    const outcome = await engine
+      .previewCompletion(request.params.taskRef, request.actor, body.data, references(request))
+      .catch(unseenTask(request));
+    response.json(outcome);
+  });
 
   return router;
 }

@@ -18,6 +18,7 @@ const USERS: Record<string, string[]> = {
   park1: ['park:P-001'],
   park2: ['park:P-002'],
   park3: ['park:P-003'],
+  park4: ['park:P-004'],
   'province-js': ['province:320000'],
   'group-js': ['province-leading-group:320000'],
   samr: ['samr'],
@@ -247,6 +248,32 @@ describe.runIf(browserAvailable())(
       const opensRow = park.getByRole('row').filter({ hasText: '可申请验收之日' });
       await expect.poll(() => opensRow.textContent()).toContain('案件已办结，不再计算');
       await shot(park, '6-rejected-in-acceptance');
+    }, 300_000);
+
+    it('a park withdrawing its application is told first that this ends the case (Art. 3); going back keeps it', async () => {
+      const started = await server.ok<CaseView>('POST', '/api/cases', {
+        as: 'park4',
+        body: { process: PROCESS, park: 'P-004', province: '320000' },
+      });
+      const caseId = started.id;
+      const park = await open(CLOCK_START, 'park4', caseId);
+      await park.getByRole('button', { name: '撤回申请' }).click();
+      const withdrawal = park.locator('.ant-collapse-item').filter({ hasText: '撤回申请' });
+      await withdrawal.getByRole('button', { name: '填入示例（培训用）' }).click();
+      const sendIt = () => withdrawal.getByRole('button', { name: twoChars('提交') }).click();
+      await sendIt();
+      const dialog = park.getByRole('dialog', { name: '提交后本案将结束：已撤回' });
+      await dialog.waitFor();
+      await shot(park, '7-withdraw-asked');
+      await dialog.getByRole('button', { name: '返回修改' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect((await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).status).toBe('applying');
+
+      await sendIt();
+      await dialog.getByRole('button', { name: '确认提交' }).click();
+      await expect
+        .poll(async () => (await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).status)
+        .toBe('withdrawn');
     }, 300_000);
   },
 );

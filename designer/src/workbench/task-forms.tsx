@@ -155,10 +155,8 @@ function mayAct(roles: readonly string[], groups: readonly string[], view: CaseV
 function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundle; onDone: () => void }) {
   const { view } = bundle;
   const form = useAsync(() => loadForm(view.process, view.version, messageFormKey(name)), `${view.version}/${name}`);
-  const { busy, errors, failure, submit } = useSubmit(
-    (data) => api('POST', `/api/cases/${encodeURIComponent(view.id)}/messages/${encodeURIComponent(name)}`, { data }),
-    onDone,
-  );
+  const message = `/api/cases/${encodeURIComponent(view.id)}/messages/${encodeURIComponent(name)}`;
+  const { busy, errors, failure, submit, fail } = useSubmit((data) => api('POST', message, { data }), onDone);
   if (form.data === undefined) return <Failure text={form.error?.message} />;
   return (
     <>
@@ -170,6 +168,9 @@ function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundl
         busy={busy}
         showExample
         idPrefix={`message-${name}`}
+        // A message may end the case (a withdrawal, Art. 3): asked first, as a task's submission is.
+        outcomeOf={(data) => api<Outcome>('POST', `${message}/preview`, { data })}
+        onPreviewFailed={fail}
       />
     </>
   );
