@@ -53,8 +53,9 @@ async function readIfThere(path: string): Promise<Buffer | undefined> {
 /**
  * Checks an attachment's bytes in `fromDir` (hashing to their name; read from the sweep's copy aside
  * when it holds them just then) and copies them into `toDir` unless both are the same folder;
- * `'missing'` when there is no such file (the caller decides whether that is damage). Content-addressed: a file already there with that name holds those bytes. Written
- * through a temp file and a rename, like the server's uploads.
+ * `'missing'` when there is no such file (the caller decides whether that is damage).
+ * Content-addressed: a file already there with that name holds those bytes. Written through a temp
+ * file and a rename, like the server's uploads.
  */
 export async function copyAttachmentBytes(
   name: string,
