@@ -33,10 +33,11 @@ const movedAside = (name: string) => new RegExp(`^${name}\\.\\d+\\.[0-9a-f]+\\.s
 async function readBytes(folder: string, name: string): Promise<Buffer | undefined> {
   const direct = await readIfThere(join(folder, name));
   if (direct !== undefined) return direct;
+  const aside = movedAside(name);
   for (const entry of await readdir(folder).catch(() => [])) {
-    if (!movedAside(name).test(entry)) continue;
-    const aside = await readIfThere(join(folder, entry));
-    if (aside !== undefined) return aside;
+    if (!aside.test(entry)) continue;
+    const bytes = await readIfThere(join(folder, entry));
+    if (bytes !== undefined) return bytes;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
-import { ACCEPTANCE, completeWithExample, CREATION, walk } from './sample-cases.js';
+import { ACCEPTANCE, completeWithExample, throughCreation, walk } from './sample-cases.js';
 import { choose, pickDate, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
@@ -175,15 +175,7 @@ describe.runIf(browserAvailable())(
     }, 300_000);
 
     it('on the first day of a public notice, SAMR’s objection review shows no other step’s date (可申请验收之日)', async () => {
-      const started = await server.ok<CaseView>('POST', '/api/cases', {
-        as: 'park2',
-        body: { process: PROCESS, park: 'P-002', province: '320000' },
-      });
-      const caseId = started.id;
-      await completeWithExample(server, 'park2', caseId, 'submitCreationApplication', {
-        parkName: '星河湾现代服务业集聚区',
-      });
-      await walk(server, caseId, 'park2', CREATION.slice(1));
+      const caseId = await throughCreation(server, 'park2', 'P-002', '星河湾现代服务业集聚区');
       await server.advanceTo('2025-04-02T09:00:00+08:00');
       await walk(server, caseId, 'park2', ACCEPTANCE);
       await completeWithExample(server, 'expert', caseId, 'expertEvaluation');
@@ -209,15 +201,7 @@ describe.runIf(browserAvailable())(
     }, 300_000);
 
     it('a province rejects an acceptance application in the browser; the case ends there, on its diagram too', async () => {
-      const started = await server.ok<CaseView>('POST', '/api/cases', {
-        as: 'park3',
-        body: { process: PROCESS, park: 'P-003', province: '320000' },
-      });
-      const caseId = started.id;
-      await completeWithExample(server, 'park3', caseId, 'submitCreationApplication', {
-        parkName: '青枫港绿色食品产业园',
-      });
-      await walk(server, caseId, 'park3', CREATION.slice(1));
+      const caseId = await throughCreation(server, 'park3', 'P-003', '青枫港绿色食品产业园');
       const { due } = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
       const opens = due.acceptanceOpens ?? '';
       await server.advanceTo(`${opens}T09:00:00+08:00`);

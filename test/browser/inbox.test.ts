@@ -7,7 +7,7 @@ import { definitionsWithRevisions } from '../support/definitions-fixture.js';
 import { REVIEW_DUE_REVISION } from '../support/review-due-revision.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
-import { ACCEPTANCE, completeWithExample, CREATION, SAMPLE_USERS, walk } from './sample-cases.js';
+import { ACCEPTANCE, completeWithExample, SAMPLE_USERS, throughCreation, walk } from './sample-cases.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { twoChars } from './form-controls.js';
 
@@ -177,25 +177,18 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
 
   it("tells SAMR's three objection reviews of one notice apart: number, time received, opening words", async () => {
     await server.createUsers(OBJECTION_USERS);
-    const view = await server.ok<CaseView>('POST', '/api/cases', {
-      as: 'park5',
-      body: { process: PROCESS, park: 'P-005', province: '320000' },
-    });
-    await completeWithExample(server, 'park5', view.id, 'submitCreationApplication', {
-      parkName: '白鹭洲质量品牌园区',
-    });
-    await walk(server, view.id, 'park5', CREATION.slice(1));
-    const { due } = await server.ok<CaseView>('GET', `/api/cases/${view.id}`, { as: 'park5' });
+    const caseId = await throughCreation(server, 'park5', 'P-005', '白鹭洲质量品牌园区');
+    const { due, version } = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'park5' });
     const noticeDay = `${due.acceptanceOpens ?? ''}T09:00:00+08:00`;
     await server.advanceTo(noticeDay);
-    await walk(server, view.id, 'park5', [...ACCEPTANCE, ['expert', 'expertEvaluation']]);
+    await walk(server, caseId, 'park5', [...ACCEPTANCE, ['expert', 'expertEvaluation']]);
     const form = await server.ok<{ examples: unknown[] }>(
       'GET',
-      `/api/definitions/${PROCESS}/${view.version}/forms/objection`,
+      `/api/definitions/${PROCESS}/${version}/forms/objection`,
     );
     // At one instant (the sandbox clock stands still): the time received alone cannot tell them apart.
     for (const statement of STATEMENTS)
-      await server.ok('POST', `/api/public/notices/${view.id}/objections`, {
+      await server.ok('POST', `/api/public/notices/${caseId}/objections`, {
         body: { data: applyMergePatch(form.examples[0], { statement }) },
       });
 

@@ -67,6 +67,22 @@ export async function walk(server: WebServer, caseId: string, parkUser: string, 
     await completeWithExample(server, user === 'park' ? parkUser : user, caseId, taskId);
 }
 
+/** A new case of `parkUser`'s park named `parkName`, taken through creation to `creating` (Art. 16–17); its id. */
+export async function throughCreation(
+  server: WebServer,
+  parkUser: string,
+  park: string,
+  parkName: string,
+): Promise<string> {
+  const { id } = await server.ok<CaseView>('POST', '/api/cases', {
+    as: parkUser,
+    body: { process: PROCESS, park, province: '320000' },
+  });
+  await completeWithExample(server, parkUser, id, 'submitCreationApplication', { parkName });
+  await walk(server, id, parkUser, CREATION.slice(1));
+  return id;
+}
+
 export interface SampleCases {
   /** park1's case, waiting for its creation application (a form to fill). */
   applying: string;
@@ -83,11 +99,7 @@ export async function sampleCases(server: WebServer): Promise<SampleCases> {
   const start = (username: string, park: string) =>
     server.ok<CaseView>('POST', '/api/cases', { as: username, body: { process: PROCESS, park, province: '320000' } });
   const applying = (await start('park1', 'P-001')).id;
-  const publicizing = (await start('park2', 'P-002')).id;
-  await completeWithExample(server, 'park2', publicizing, 'submitCreationApplication', {
-    parkName: '星河湾现代服务业集聚区',
-  });
-  await walk(server, publicizing, 'park2', CREATION.slice(1));
+  const publicizing = await throughCreation(server, 'park2', 'P-002', '星河湾现代服务业集聚区');
   await server.advanceTo('2025-04-02T09:00:00+08:00');
   await walk(server, publicizing, 'park2', [...ACCEPTANCE, ['expert', 'expertEvaluation']]);
   await server.advanceTo('2025-04-03T10:00:00+08:00');

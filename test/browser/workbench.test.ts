@@ -4,11 +4,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
-import { ACCEPTANCE, completeWithExample, CREATION, walk } from './sample-cases.js';
+import { ACCEPTANCE, throughCreation, walk } from './sample-cases.js';
 import { choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
-const PROCESS = 'quality-brand-zone';
 const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
 
 const USERS: Record<string, string[]> = {
@@ -176,15 +175,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
   }, 90_000);
 
   it('the public objects to a notice with written evidence and gets a receipt; SAMR has the review in its inbox', async () => {
-    const started = await server.ok<CaseView>('POST', '/api/cases', {
-      as: 'park2',
-      body: { process: PROCESS, park: 'P-002', province: '320000' },
-    });
-    const caseId = started.id;
-    await completeWithExample(server, 'park2', caseId, 'submitCreationApplication', {
-      parkName: '星河湾现代服务业集聚区',
-    });
-    await walk(server, caseId, 'park2', CREATION.slice(1));
+    const caseId = await throughCreation(server, 'park2', 'P-002', '星河湾现代服务业集聚区');
     await server.advanceTo('2025-04-02T09:00:00+08:00');
     await walk(server, caseId, 'park2', ACCEPTANCE);
 
