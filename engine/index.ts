@@ -21,10 +21,21 @@ export {
   type SubjectRegion,
 } from './definitions/subject-region.js';
 export { subjectRegionOfNotification } from './notifications/notification.js';
-export type { Clock, IdGenerator, SharedCases, Store, StoreExpectation, StoreWrite } from './ports.js';
+export type {
+  Clock,
+  IdGenerator,
+  RateCounter,
+  RateCounterChange,
+  RateCounters,
+  SharedCases,
+  Store,
+  StoreExpectation,
+  StoreWrite,
+} from './ports.js';
 export { SimulatedClock, SystemClock } from './clock.js';
 export {
   LowdbStore,
+  MemoryCounters,
   MemoryStore,
   PostgresStore,
   damageOf,

@@ -88,6 +88,37 @@ export interface SharedCases {
   releaseTimer(caseId: string, holder: string): Promise<void>;
   /** How many running cases have a timer due by `now`, leased or not. */
   dueTimerCases(now: Date): Promise<number>;
+  /** Rate-limit counters every process sees at once (a login's failures, a sender's objections). */
+  readonly counters: RateCounters;
+}
+
+/** A rate-limit counter: hits, and instants in milliseconds on the counters' own clock. */
+export interface RateCounter {
+  count: number;
+  /** When it was last changed. */
+  last: number;
+  /** From this instant on the counter is gone: it reads as absent. */
+  expires: number;
+}
+
+/** What a `RateCounters.update` decides: the counters to write (undefined: delete) and its answer. */
+export interface RateCounterChange<T> {
+  set: ReadonlyMap<string, RateCounter | undefined>;
+  result: T;
+}
+
+/**
+ * Counters that rate limits read and change in one step. `update` hands the live counters among
+ * `keys` (absent: none, or expired) and the counters' clock to `change`, writes what it decides and
+ * answers its result; no other update of those keys — in this process or another on the same
+ * store — comes between the read and the write, so concurrent requests cannot all slip under a
+ * limit. The clock is the counters' own (the database's on PostgreSQL), never the case clock.
+ */
+export interface RateCounters {
+  update<T>(
+    keys: readonly string[],
+    change: (current: ReadonlyMap<string, RateCounter>, now: number) => RateCounterChange<T>,
+  ): Promise<T>;
 }
 
 /** One write of a `Store.commit`: what `put`, `delete` or `append` would do on its own. */

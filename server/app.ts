@@ -4,7 +4,14 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { MemoryStore, chinaDateOf, type SimulatedClock, type Store, type WorkflowEngine } from '../engine/index.js';
+import {
+  MemoryCounters,
+  MemoryStore,
+  chinaDateOf,
+  type SimulatedClock,
+  type Store,
+  type WorkflowEngine,
+} from '../engine/index.js';
 import type { Accounts } from './accounts/accounts.js';
 import { LoginThrottle } from './accounts/login-throttle.js';
 import { RoleCatalogue } from './accounts/roles.js';
@@ -27,6 +34,7 @@ import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { webAppRoutes } from './web-app.js';
+import { SharedRateLimitStore } from './shared-rate-limit-store.js';
 
 export interface AppDeps {
   engine: WorkflowEngine;
@@ -153,12 +161,19 @@ export function createApp(deps: AppDeps): Express {
     // Names and examples from the definitions in force (reloaded after a publication).
     response.json(openApiDocument(deps.simulatedClock !== undefined, programmeTerms(engine.definitions.list())));
   });
-  // Login throttling runs on the machine's clock, never the case clock (CONTRACT §6).
-  app.use(sessionRoutes(accounts, new LoginThrottle(Date.now)));
+  // Rate limits count in every process on a shared store, in this one's memory otherwise; on the
+  // machine's (or the database's) clock, never the case clock (CONTRACT §6).
+  const shared = deps.store?.shared;
+  const limitStore = (prefix: string) =>
+    shared === undefined ? undefined : new SharedRateLimitStore(shared.counters, prefix);
+  app.use(sessionRoutes(accounts, new LoginThrottle(shared?.counters ?? new MemoryCounters(Date.now))));
   app.use(userRoutes(accounts, new RoleCatalogue(engine)));
   app.use(reportRoutes(engine)); // before /api/cases/:id, which would take `export.xlsx` for an id
   // One count of previews per user, of tasks and of messages alike.
-  const previews = previewLimit({ previewsPerMinute: deps.limits?.previewsPerMinute ?? 30 });
+  const previews = previewLimit({
+    previewsPerMinute: deps.limits?.previewsPerMinute ?? 30,
+    store: limitStore('preview:'),
+  });
   app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts), previews));
   app.use(taskRoutes(engine, attachments, previews));
   app.use(inboxRoutes(engine));
@@ -170,6 +185,7 @@ export function createApp(deps: AppDeps): Express {
       attachments,
       {
         objectionsPerHour: deps.limits?.objectionsPerHour ?? 30,
+        store: limitStore('objection:'),
       },
       uploads,
     ),

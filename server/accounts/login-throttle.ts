@@ -1,7 +1,4 @@
-interface Failures {
-  count: number;
-  last: number;
-}
+import type { RateCounter, RateCounters } from '../../engine/index.js';
 
 export interface ThrottleLimits {
   /** Failures one user name may have from one address before each further try must wait. */
@@ -22,85 +19,82 @@ const DEFAULTS: ThrottleLimits = {
   maxDelayMs: 15 * 60_000,
   forgetMs: 60 * 60_000,
 };
-/** Above this many keys, forgotten ones are swept (an address spray must not grow memory without end). */
-const SWEEP_AT = 10_000;
+
+/** An attempt let through: it counts as failed until the password check says otherwise. */
+export interface LoginAttempt {
+  /** The password was right: the attempt and the pair's earlier failures are forgiven. */
+  succeeded(): Promise<void>;
+  /** The password was never checked (a full hashing queue): the attempt does not count. */
+  takeBack(): Promise<void>;
+}
 
 /**
  * Slows password guessing without locking anyone out (issue 9 #3): failures are counted per
  * (user name, address) and per address, never per account alone, so guesses from elsewhere cannot
  * stop the real user signing in from their own address. Past a few free failures each key waits a
- * delay that doubles with every further failure. On the machine's clock (never the case clock), in
- * memory: a restart clears it.
+ * delay that doubles with every further failure. The counters are the store's (RateCounters): with
+ * several processes on one database a guess counts in all of them; on the counters' clock (never
+ * the case clock).
  */
 export class LoginThrottle {
-  readonly #failures = new Map<string, Failures>();
   readonly #limits: ThrottleLimits;
 
   constructor(
-    private readonly now: () => number = Date.now,
+    private readonly counters: RateCounters,
     limits: Partial<ThrottleLimits> = {},
   ) {
     this.#limits = { ...DEFAULTS, ...limits };
   }
 
   static keys(username: string, address: string): string[] {
-    return [`pair:${username.toLowerCase()}|${address}`, `address:${address}`];
-  }
-
-  /** Milliseconds until another attempt is allowed for any of the keys, or 0. */
-  retryAfter(keys: readonly string[]): number {
-    const now = this.now();
-    let wait = 0;
-    for (const key of keys) {
-      const entry = this.#live(key, now);
-      if (entry === undefined) continue;
-      const free = key.startsWith('address:') ? this.#limits.addressFree : this.#limits.pairFree;
-      if (entry.count < free) continue;
-      const delay = Math.min(this.#limits.maxDelayMs, this.#limits.baseDelayMs * 2 ** (entry.count - free));
-      wait = Math.max(wait, entry.last + delay - now);
-    }
-    return Math.max(0, wait);
+    return [`login:pair:${username.toLowerCase()}|${address}`, `login:address:${address}`];
   }
 
   /**
-   * Records an attempt as failed before it is checked — concurrent guesses cannot all slip in under
-   * the limit. `takeBack` undoes the attempt (it was never checked); `succeeded` also forgives the
-   * pair's earlier failures.
+   * Lets an attempt through — recorded as failed before its password is checked, in the same step
+   * as the check of the wait, so concurrent guesses cannot all slip in under the limit — or answers
+   * the milliseconds until one is allowed.
    */
-  attempt(keys: readonly string[]): { succeeded: () => void; takeBack: () => void } {
-    const now = this.now();
-    if (this.#failures.size > SWEEP_AT) this.#sweep(now);
-    for (const key of keys) {
-      const entry = this.#live(key, now);
-      this.#failures.set(key, { count: (entry?.count ?? 0) + 1, last: now });
-    }
-    const takeBack = () => {
+  attempt(keys: readonly string[]): Promise<LoginAttempt | { retryAfter: number }> {
+    return this.counters.update<LoginAttempt | { retryAfter: number }>(keys, (current, now) => {
+      const wait = Math.max(0, ...keys.map((key) => this.#wait(key, current.get(key), now)));
+      if (wait > 0) return { set: new Map(), result: { retryAfter: wait } };
+      const set = new Map<string, RateCounter>();
       for (const key of keys) {
-        const entry = this.#failures.get(key);
-        if (entry === undefined) continue;
-        if (entry.count <= 1) this.#failures.delete(key);
-        else entry.count -= 1;
+        set.set(key, { count: (current.get(key)?.count ?? 0) + 1, last: now, expires: now + this.#limits.forgetMs });
       }
-    };
-    return {
-      takeBack,
-      succeeded: () => {
-        takeBack();
-        for (const key of keys) if (key.startsWith('pair:')) this.#failures.delete(key);
-      },
-    };
+      return { set, result: this.#letThrough(keys) };
+    });
   }
 
-  #live(key: string, now: number): Failures | undefined {
-    const entry = this.#failures.get(key);
-    if (entry !== undefined && entry.last <= now - this.#limits.forgetMs) {
-      this.#failures.delete(key);
-      return undefined;
-    }
-    return entry;
+  /** Milliseconds until another attempt is allowed for any of the keys, or 0 (for tests and tools). */
+  retryAfter(keys: readonly string[]): Promise<number> {
+    return this.counters.update(keys, (current, now) => ({
+      set: new Map(),
+      result: Math.max(0, ...keys.map((key) => this.#wait(key, current.get(key), now))),
+    }));
   }
 
-  #sweep(now: number): void {
-    for (const key of [...this.#failures.keys()]) this.#live(key, now);
+  #wait(key: string, counter: RateCounter | undefined, now: number): number {
+    if (counter === undefined) return 0;
+    const free = key.startsWith('login:address:') ? this.#limits.addressFree : this.#limits.pairFree;
+    if (counter.count < free) return 0;
+    const delay = Math.min(this.#limits.maxDelayMs, this.#limits.baseDelayMs * 2 ** (counter.count - free));
+    return Math.max(0, counter.last + delay - now);
+  }
+
+  #letThrough(keys: readonly string[]): LoginAttempt {
+    const undo = (forgetPairs: boolean) =>
+      this.counters.update(keys, (current) => {
+        const set = new Map<string, RateCounter | undefined>();
+        for (const key of keys) {
+          const counter = current.get(key);
+          if (counter === undefined) continue;
+          const forget = counter.count <= 1 || (forgetPairs && key.startsWith('login:pair:'));
+          set.set(key, forget ? undefined : { ...counter, count: counter.count - 1 });
+        }
+        return { set, result: undefined };
+      });
+    return { succeeded: () => undo(true), takeBack: () => undo(false) };
   }
 }

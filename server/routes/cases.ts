@@ -1,5 +1,5 @@
 import { Router, type Request, type RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type AugmentedRequest } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type AugmentedRequest, type Store as RateLimitStore } from 'express-rate-limit';
 import { EngineError, isEngineError, type Actor, type WorkflowEngine } from '../../engine/index.js';
 import type { ActorNames } from '../actor-names.js';
 import { referenceCheck } from '../attachment-access.js';
@@ -110,8 +110,10 @@ export function notOpen(caseId: string, name: string): EngineError {
 }
 
 export interface TaskLimits {
-  /** Previews one user may ask for per minute: each runs the step on the process (per process, in memory). */
+  /** Previews one user may ask for per minute: each runs the step on the process. */
   previewsPerMinute: number;
+  /** Where the counts are kept; absent: this process's memory (a store no other process shares). */
+  store?: RateLimitStore;
 }
 
 /**
@@ -122,6 +124,7 @@ export function previewLimit(limits: TaskLimits): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: limits.previewsPerMinute,
+    ...(limits.store !== undefined && { store: limits.store }),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (request) =>

@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
 import { isEngineError, regionDirectory, type WorkflowEngine } from '../../engine/index.js';
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
@@ -10,6 +10,8 @@ import { notOpen } from './cases.js';
 export interface PublicLimits {
   /** Objections (and evidence uploads) one address may file per hour (Art. 22 is open to anyone). */
   objectionsPerHour: number;
+  /** Where the counts are kept; absent: this process's memory (a store no other process shares). */
+  store?: RateLimitStore;
 }
 
 function tooMany(message: string) {
@@ -31,6 +33,7 @@ export function publicRoutes(
   const limiter = rateLimit({
     windowMs: 60 * 60_000,
     limit: limits.objectionsPerHour,
+    ...(limits.store !== undefined && { store: limits.store }),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     message: tooMany('提交过于频繁，请稍后再试'),

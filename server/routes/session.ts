@@ -22,16 +22,15 @@ export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Rout
     const password = stringField(body, 'password', '密码');
     // An IPv6 client holds a whole /64 (or more): one address key per /56, as the public limiter.
     const keys = LoginThrottle.keys(username, ipKeyGenerator(request.ip ?? '', 56));
-    const wait = throttle.retryAfter(keys);
-    if (wait > 0) throw tooManyAttempts(wait);
-    const attempt = throttle.attempt(keys);
-    const session = await accounts.login(username, password, body.device).catch((error: unknown) => {
+    const attempt = await throttle.attempt(keys);
+    if ('retryAfter' in attempt) throw tooManyAttempts(attempt.retryAfter);
+    const session = await accounts.login(username, password, body.device).catch(async (error: unknown) => {
       // Refused by a full hashing queue (429 busy): nothing was checked, so it costs no attempt.
-      attempt.takeBack();
+      await attempt.takeBack();
       throw error;
     });
     if (session === undefined) throw new HttpError(401, 'unauthorized', '用户名或密码不正确');
-    attempt.succeeded();
+    await attempt.succeeded();
     response.json(session);
   });
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../engine/store/index.js';
 import { Accounts } from '../../server/accounts/accounts.js';
-import { LoginThrottle } from '../../server/accounts/login-throttle.js';
 import { RoleCatalogue } from '../../server/accounts/roles.js';
 import { DEMO_ACCOUNTS } from '../../server/demo-accounts.js';
 import { CHINESE, PASSWORD, PROCESS, ServerHarness } from './harness.js';
@@ -173,26 +172,6 @@ describe('sessions and throttling on the machine clock', () => {
     } finally {
       await accounts.close();
     }
-  });
-
-  it('doubles the wait with every failure past the free ones, per (user, address) and per address', () => {
-    let now = 0;
-    const throttle = new LoginThrottle(() => now, { pairFree: 3, addressFree: 5, baseDelayMs: 1000 });
-    const keys = LoginThrottle.keys('samr', '198.51.100.1');
-    const waits: number[] = [];
-    for (let failure = 0; failure < 5; failure++) {
-      throttle.attempt(keys);
-      waits.push(throttle.retryAfter(keys));
-    }
-    expect(waits).toEqual([0, 0, 1000, 2000, 4000]);
-    now += 4000;
-    expect(throttle.retryAfter(keys)).toBe(0);
-    // Other names from the same address: held by the address's own (larger) allowance.
-    const other = LoginThrottle.keys('moa', '198.51.100.1');
-    throttle.attempt(other);
-    expect(throttle.retryAfter(other)).toBe(2000);
-    // The same name from elsewhere is not held at all.
-    expect(throttle.retryAfter(LoginThrottle.keys('samr', '198.51.100.2'))).toBe(0);
   });
 });
 

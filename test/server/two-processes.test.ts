@@ -230,6 +230,15 @@ describe.skipIf(!postgresUp)('two server processes on one PostgreSQL database', 
     expect((await call('b', 'GET', '/api/me', token)).status).toBe(401);
   }, 600_000);
 
+  it('counts failed logins in both: after the free guesses through either, the next waits on the other too', async () => {
+    const guess = (name: 'a' | 'b') =>
+      call(name, 'POST', '/api/session', undefined, { username: 'province', password: 'not-the-password' });
+    for (const name of ['a', 'b', 'a'] as const) expect((await guess(name)).status).toBe(401);
+    const refused = await guess('b');
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ error: { code: 'too-many-attempts' } });
+  }, 60_000);
+
   it('loses nothing when the timer-firing process is killed with SIGKILL mid-burst and restarted', async () => {
     const firedSoFar = async () =>
       Number(

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { SharedCases } from '../../ports.js';
+import { PostgresRateCounters } from './rate-counters.js';
 
 /**
  * SharedCases on PostgreSQL (migrations/002_shared_processes.sql): how server processes on one
@@ -16,7 +17,11 @@ import type { SharedCases } from '../../ports.js';
  * on the database's clock (never the simulated one): a lease of a killed process runs out by itself.
  */
 export class PostgresSharedCases implements SharedCases {
-  constructor(private readonly pool: Pool) {}
+  readonly counters: PostgresRateCounters;
+
+  constructor(private readonly pool: Pool) {
+    this.counters = new PostgresRateCounters(pool);
+  }
 
   async changedSince(cursor: string | undefined): Promise<{ records: unknown[]; cursor: string }> {
     const { rows } = await this.pool.query<{ horizon: string; body: unknown }>(
