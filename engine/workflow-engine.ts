@@ -286,6 +286,20 @@ export class WorkflowEngine {
     return summary === undefined ? undefined : this.manifestOf(summary)?.publicNotice?.message;
   }
 
+  /**
+   * What people call message `name`: the title of the form it is sent with, from the newest version
+   * that declares it (the name itself when none does). By name alone, so that a refusal reads the
+   * same for a case the caller may not see as for one they may.
+   */
+  messageTitle(name: string): string {
+    for (const version of [...this.definitions.list()].reverse()) {
+      const formKey = version.model.messageCatches.find((catcher) => catcher.messageName === name)?.formKey;
+      const title = formKey === undefined ? undefined : version.definition.forms.get(formKey)?.title;
+      if (typeof title === 'string') return title;
+    }
+    return name;
+  }
+
   /** Whether `name` is a message anyone may send on this case (what it brings is the public's); false for no such case. */
   isPublicMessage(caseId: string, name: string): boolean {
     const summary = this.runtime.index.get(caseId);
@@ -604,7 +618,7 @@ export class WorkflowEngine {
       );
       const [open] = catches;
       if (open === undefined || record.final)
-        throw new EngineError('not-open', `当前不在 ${name} 的受理期内`, { caseId, name });
+        throw new EngineError('not-open', `当前不在「${this.messageTitle(name)}」的受理期内`, { caseId, name });
       const groups = [...new Set(catches.flatMap((catcher) => catcher.candidateGroups))];
       if (!mayActAs(actor, groups, version.definition.manifest, record)) {
         throw new EngineError('forbidden', '当前用户无权发送该事项', { caseId, name });

@@ -8,6 +8,7 @@ import {
   MemoryCounters,
   MemoryStore,
   chinaDateOf,
+  nestedDeeperThan,
   type SimulatedClock,
   type Store,
   type WorkflowEngine,
@@ -54,7 +55,7 @@ export interface AppDeps {
   beforeApi?: () => Promise<void>;
   /** The built web app (Vite's output) to serve, when there is one. */
   webRoot?: string;
-  limits?: Partial<PublicLimits & TaskLimits & { jsonBody: string; uploadsAtOnce: number }>;
+  limits?: Partial<PublicLimits & TaskLimits & { jsonBody: string; uploadsAtOnce: number; uploadIdleMs: number }>;
   /**
    * Which proxies' X-Forwarded-* headers to believe (express's `trust proxy`; TRUST_PROXY): the client
    * address login throttling counts, and whether a request came over HTTPS. Default: loopback only.
@@ -80,6 +81,18 @@ function noStoreWhenLoggedIn(request: Request, response: Response, next: NextFun
   // Logging in answers with the session token before the caller has one to send.
   if (request.get('authorization') !== undefined || request.path === '/session')
     response.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
+/** Deeper than any request the API takes (a definition's form nests about ten levels). */
+const MAX_BODY_DEPTH = 64;
+
+/** A small body nested thousands of levels deep is refused before any route walks it. */
+function refuseDeepBodies(request: Request, _response: Response, next: NextFunction): void {
+  if (nestedDeeperThan(request.body, MAX_BODY_DEPTH)) {
+    next(new HttpError(400, 'bad-request', `请求内容嵌套层级过深（最多 ${MAX_BODY_DEPTH} 层）`));
+    return;
+  }
   next();
 }
 
@@ -121,6 +134,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(strictTransport);
   app.use(compression());
   app.use(express.json({ limit: deps.limits?.jsonBody ?? '1mb' }));
+  app.use(refuseDeepBodies);
   app.use('/api', noStoreWhenLoggedIn);
   app.get('/api/health', (_request, response) => {
     // From 1 November a missing next year is reported (README "Calendars"): notices would reach it.
@@ -177,15 +191,23 @@ export function createApp(deps: AppDeps): Express {
   app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts), previews));
   app.use(taskRoutes(engine, attachments, previews));
   app.use(inboxRoutes(engine));
-  // Uploads held in memory at once: 4 × ATTACHMENT_MAX_MB at most, 2 per sender.
-  const uploads = new UploadGate(deps.limits?.uploadsAtOnce ?? 4, 2);
+  // Uploads held in memory at once: 4 × ATTACHMENT_MAX_MB at most, 2 per sender, half of them for
+  // the public; one that sends nothing for 30 s is dropped.
+  const uploadsAtOnce = deps.limits?.uploadsAtOnce ?? 4;
+  const uploads = new UploadGate({
+    total: uploadsAtOnce,
+    perSender: 2,
+    publicMax: Math.max(1, Math.floor(uploadsAtOnce / 2)),
+    idleMs: deps.limits?.uploadIdleMs ?? 30_000,
+  });
   app.use(
     publicRoutes(
       engine,
       attachments,
       {
         objectionsPerHour: deps.limits?.objectionsPerHour ?? 30,
-        store: limitStore('objection:'),
+        uploadsPerHour: deps.limits?.uploadsPerHour ?? 60,
+        store: (limit) => limitStore(`${limit}:`),
       },
       uploads,
     ),

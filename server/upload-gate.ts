@@ -1,27 +1,46 @@
 import type { Request, RequestHandler } from 'express';
 
+export interface UploadGateLimits {
+  /** Uploads read at once, in all. */
+  total: number;
+  /** Uploads one sender (an account, or an address for the public) may have read at once. */
+  perSender: number;
+  /** Of `total`, how many the public may hold: the rest stay free for signed-in users. */
+  publicMax: number;
+  /** An upload that sends nothing for this long is dropped and its place freed. */
+  idleMs: number;
+}
+
 /**
  * How many uploads are read at once. Each body is held in memory until it is stored (`express.raw`, up
  * to ATTACHMENT_MAX_MB): forty at once took the server to 1.3 GB and stalled every other request for
- * seconds. Past `total` at once, or `perSender` for one sender (an account, or an address for the
- * public), an upload is not kept: its body is read and dropped, then refused with 503 and Retry-After
+ * seconds. Past `total` at once, `perSender` for one sender or `publicMax` for the public as a whole,
+ * an upload is not kept: its body is read and dropped, then refused with 503 and Retry-After
  * (answering before the body is read would reset the connection under a browser still sending it).
+ * A sender that stops sending loses its place after `idleMs`: a few stalled uploads from the public
+ * cannot keep officials from uploading.
  */
 export class UploadGate {
   #inFlight = 0;
+  #publicInFlight = 0;
   readonly #bySender = new Map<string, number>();
 
-  constructor(
-    readonly total: number,
-    readonly perSender: number,
-  ) {}
+  constructor(readonly limits: UploadGateLimits) {}
 
-  /** Middleware for an upload route, before its body parser; `sender` says whose upload it is. */
-  admit(sender: (request: Request) => string): RequestHandler {
+  /**
+   * Middleware for an upload route, before its body parser; `sender` says whose upload it is, and
+   * `from` whether it counts among the public's.
+   */
+  admit(sender: (request: Request) => string, from: 'public' | 'user'): RequestHandler {
     return (request, response, next) => {
       const key = sender(request);
       const own = this.#bySender.get(key) ?? 0;
-      if (this.#inFlight >= this.total || own >= this.perSender) {
+      const isPublic = from === 'public';
+      if (
+        this.#inFlight >= this.limits.total ||
+        own >= this.limits.perSender ||
+        (isPublic && this.#publicInFlight >= this.limits.publicMax)
+      ) {
         request.resume();
         request.once('end', () => {
           response
@@ -32,17 +51,31 @@ export class UploadGate {
         return;
       }
       this.#inFlight += 1;
+      if (isPublic) this.#publicInFlight += 1;
       this.#bySender.set(key, own + 1);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
         this.#inFlight -= 1;
+        if (isPublic) this.#publicInFlight -= 1;
         const left = (this.#bySender.get(key) ?? 1) - 1;
         if (left > 0) this.#bySender.set(key, left);
         else this.#bySender.delete(key);
       };
       response.once('close', release);
+      // Idle while its body is read: the socket is closed, which frees the place ('close' above).
+      // Once the body is in, the socket (kept alive for the next request) is as it was.
+      const socket = request.socket;
+      const drop = () => socket.destroy();
+      const done = () => {
+        socket.setTimeout(0);
+        socket.off('timeout', drop);
+      };
+      socket.setTimeout(this.limits.idleMs);
+      socket.once('timeout', drop);
+      request.once('end', done);
+      response.once('close', done);
       next();
     };
   }

@@ -1,4 +1,4 @@
-import type { StoreDamage } from '../store/damage.js';
+import { damageWhere, type StoreDamage } from '../store/damage.js';
 import { ADMIN_GROUP, type Actor } from './actors.js';
 import type { Manifest } from '../definitions/types.js';
 import { newCaseRecord, type CaseRecord } from './case-record.js';
@@ -26,9 +26,7 @@ export class Quarantine {
   ): void {
     const at = now.toISOString();
     const record: CaseRecord = readable ?? placeholder(id, now);
-    // Named inside the data directory: the full path is in the server's log, not in an API answer.
-    const file = `${damage.name}/${damage.id}${damage.line === undefined ? '.json' : '.jsonl'}`;
-    const where = damage.line === undefined ? file : `${file} 第 ${damage.line} 行`;
+    const where = damageWhere(damage);
     const quarantined: CaseRecord = {
       ...record,
       // Nothing on a quarantined case is open: its tasks, timers and windows wait for the restore.

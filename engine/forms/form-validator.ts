@@ -7,6 +7,7 @@ import { EngineError } from '../errors.js';
 import { articleText } from './article-text.js';
 import { zhFieldMessage } from './field-messages.js';
 import { createFormAjv } from './form-ajv.js';
+import { nestedDeeperThan } from './json-depth.js';
 import { BLANK_TEXT_MESSAGE, isBlankText, stringValues, UNSAFE_TEXT_MESSAGE, unsafeTextPaths } from './text-safety.js';
 
 /** One error at one field: what the form shows beside the input. */
@@ -24,6 +25,9 @@ export interface CheckOptions {
 
 type Schema = Record<string, unknown>;
 type Localize = (errors?: ErrorObject[] | null) => void;
+
+/** Far deeper than any form's fields nest; deeper data is refused before anything walks it. */
+const MAX_FORM_DEPTH = 32;
 
 const isSchema = (value: unknown): value is Schema =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -186,6 +190,9 @@ export class FormValidator {
     if (schema === undefined) throw new EngineError('not-found', `form "${formKey}" not found`, { formKey });
     const validate = this.validatorOf(formKey, schema);
     if (!isSchema(data)) return [{ path: '', message: '表单数据应为对象' }];
+    if (nestedDeeperThan(data, MAX_FORM_DEPTH)) {
+      return [{ path: '', message: `表单数据嵌套层级过深（最多 ${MAX_FORM_DEPTH} 层）` }];
+    }
     const unsafe = unsafeTextPaths(data).map((path) => ({
       path,
       message: locate(schema, path).label + UNSAFE_TEXT_MESSAGE,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../cases/actors.js';
 import { EngineError } from '../errors.js';
+import { damageOf } from '../store/damage.js';
 import type { Clock, Store } from '../ports.js';
 import type { Manifest } from '../definitions/types.js';
 import {
@@ -62,7 +63,7 @@ export class NotificationCenter {
     const items: NotificationView[] = [];
     let unread = 0;
     for (const id of ids) {
-      const notification = await this.store.get<Notification>(NOTIFICATIONS, id);
+      const notification = await this.#readable<Notification>(NOTIFICATIONS, id);
       if (notification === undefined || !reaches(actor, notification.audience)) continue;
       const isRead = read.has(id);
       if (!isRead) unread += 1;
@@ -90,7 +91,7 @@ export class NotificationCenter {
   /** Every outbound delivery recorded for a notification (for admins and tests). */
   async deliveries(): Promise<Delivery[]> {
     const ids = await this.store.list(DELIVERIES);
-    const found = await Promise.all(ids.map((id) => this.store.get<Delivery>(DELIVERIES, id)));
+    const found = await Promise.all(ids.map((id) => this.#readable<Delivery>(DELIVERIES, id)));
     return found.filter((delivery): delivery is Delivery => delivery !== undefined);
   }
 
@@ -115,7 +116,18 @@ export class NotificationCenter {
   }
 
   async #readIds(actor: Actor): Promise<string[]> {
-    return (await this.store.get<{ ids: string[] }>(READS, readerKey(actor)))?.ids ?? [];
+    return (await this.#readable<{ ids: string[] }>(READS, readerKey(actor)))?.ids ?? [];
+  }
+
+  /**
+   * A document, or undefined when there is none or it is damaged: one damaged notification (logged
+   * by the store with its file) must not take every reader's notifications down with it.
+   */
+  async #readable<T>(collection: string, id: string): Promise<T | undefined> {
+    return this.store.get<T>(collection, id).catch((error: unknown) => {
+      if (damageOf(error) !== undefined) return undefined;
+      throw error;
+    });
   }
 
   /** Ids sort by time (the store lists ids sorted), then by case and order within the transition. */

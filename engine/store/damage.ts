@@ -15,10 +15,18 @@ export interface StoreDamage {
 /** Told of every damaged record a store meets, so it is logged once with its file (server: at error). */
 export type DamageListener = (damage: StoreDamage) => void;
 
+/**
+ * Where a damaged record is, named inside the store (`cases/c1.json`, `audit/c1.jsonl 第 3 行`): what
+ * an answer or a case may say. The full path is only in the server's log (the DamageListener).
+ */
+export function damageWhere(damage: StoreDamage): string {
+  const file = `${damage.name}/${damage.id}${damage.line === undefined ? '.json' : '.jsonl'}`;
+  return damage.line === undefined ? file : `${file} 第 ${damage.line} 行`;
+}
+
 /** The error a Store throws for a damaged record (code `damaged`, the damage in its context). */
 export function damagedError(damage: StoreDamage, cause: unknown): EngineError {
-  const where = damage.line === undefined ? damage.file : `${damage.file} 第 ${damage.line} 行`;
-  return new EngineError('damaged', `数据文件损坏：${where}`, { ...damage }, { cause });
+  return new EngineError('damaged', `数据文件损坏：${damageWhere(damage)}`, { ...damage }, { cause });
 }
 
 /** The damage an error reports, when it is a `damaged` EngineError. */

@@ -23,7 +23,12 @@ export function attachmentRoutes(engine: WorkflowEngine, attachments: Attachment
 
   router.post(
     '/api/attachments',
-    uploads.admit((request) => request.user?.username ?? request.ip ?? ''),
+    // Refused before it takes a place: the public's uploads go through /api/public/attachments.
+    (request, _response, next) => {
+      requireUser(request);
+      next();
+    },
+    uploads.admit((request) => request.user?.username ?? '', 'user'),
     express.raw({ type: () => true, limit: attachments.maxBytes }),
     async (request, response) => {
       const user = requireUser(request);

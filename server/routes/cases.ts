@@ -68,7 +68,7 @@ export function caseRoutes(
       });
       const outcome = await engine
         .previewMessage(id, name, request.actor, body.data, references)
-        .catch(hideUnseen(engine, request.actor, id, () => notOpen(id, name)));
+        .catch(hideUnseen(engine, request.actor, id, () => notOpen(engine, id, name)));
       response.json(outcome);
     },
   );
@@ -81,7 +81,9 @@ export function caseRoutes(
     const view = await engine
       .sendMessage(request.params.id, request.params.name, request.actor, body.data, references)
       .catch(
-        hideUnseen(engine, request.actor, request.params.id, () => notOpen(request.params.id, request.params.name)),
+        hideUnseen(engine, request.actor, request.params.id, () =>
+          notOpen(engine, request.params.id, request.params.name),
+        ),
       );
     await attachments.link(view.id, body.data, publicMessage);
     // A sender who may not read the case (anyone objecting, Art. 22) gets a receipt, not the case.
@@ -105,8 +107,8 @@ export function caseRoutes(
 }
 
 /** The answer for a message to a case that is not there or not open (as the engine words it). */
-export function notOpen(caseId: string, name: string): EngineError {
-  return new EngineError('not-open', `当前不在 ${name} 的受理期内`, { caseId, name });
+export function notOpen(engine: WorkflowEngine, caseId: string, name: string): EngineError {
+  return new EngineError('not-open', `当前不在「${engine.messageTitle(name)}」的受理期内`, { caseId, name });
 }
 
 export interface TaskLimits {

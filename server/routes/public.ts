@@ -1,17 +1,18 @@
 import express, { Router } from 'express';
 import { ipKeyGenerator, rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
-import { isEngineError, regionDirectory, type WorkflowEngine } from '../../engine/index.js';
+import { EngineError, isEngineError, regionDirectory, type WorkflowEngine } from '../../engine/index.js';
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
 import type { UploadGate } from '../upload-gate.js';
 import { objectBody } from '../request-context.js';
-import { notOpen } from './cases.js';
 
 export interface PublicLimits {
-  /** Objections (and evidence uploads) one address may file per hour (Art. 22 is open to anyone). */
+  /** Objections one address may file per hour (Art. 22 is open to anyone). */
   objectionsPerHour: number;
-  /** Where the counts are kept; absent: this process's memory (a store no other process shares). */
-  store?: RateLimitStore;
+  /** Evidence files one address may upload per hour (an objection takes up to 20). */
+  uploadsPerHour: number;
+  /** Where each limit keeps its counts; absent: this process's memory (a store no other process shares). */
+  store?: (limit: 'objection' | 'public-upload') => RateLimitStore | undefined;
 }
 
 function tooMany(message: string) {
@@ -30,14 +31,19 @@ export function publicRoutes(
   uploads: UploadGate,
 ): Router {
   const router = Router();
-  const limiter = rateLimit({
-    windowMs: 60 * 60_000,
-    limit: limits.objectionsPerHour,
-    ...(limits.store !== undefined && { store: limits.store }),
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    message: tooMany('提交过于频繁，请稍后再试'),
-  });
+  const perHour = (limit: number, name: 'objection' | 'public-upload', message: string) => {
+    const store = limits.store?.(name);
+    return rateLimit({
+      windowMs: 60 * 60_000,
+      limit,
+      ...(store !== undefined && { store }),
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      message: tooMany(message),
+    });
+  };
+  const objectionLimit = perHour(limits.objectionsPerHour, 'objection', '提交过于频繁，请稍后再试');
+  const uploadLimit = perHour(limits.uploadsPerHour, 'public-upload', '上传文件过于频繁，请稍后再试');
 
   router.get('/api/public/notices', (_request, response) => {
     response.json(
@@ -70,7 +76,7 @@ export function publicRoutes(
     );
   });
 
-  router.post('/api/public/notices/:caseId/objections', limiter, async (request, response) => {
+  router.post('/api/public/notices/:caseId/objections', objectionLimit, async (request, response) => {
     const body = objectBody(request);
     const caseId = String(request.params.caseId);
     const references = referenceCheck(engine, attachments, request.actor, request.user?.username, {
@@ -78,12 +84,15 @@ export function publicRoutes(
     });
     // The message is the one the case's programme offers on its notice (`publicNotice.message`). A
     // case that is not there answers as one whose notice is not open (its existence is not public).
+    // One answer for all three (no such case, its notice closed, nothing to send there): the words
+    // must not tell a case that exists from one that does not.
+    const closed = () => new EngineError('not-open', '该公示当前不在受理期内', { caseId });
     const message = engine.publicNoticeMessage(caseId);
-    if (message === undefined) throw notOpen(caseId, '公示');
+    if (message === undefined) throw closed();
     const view = await engine
       .sendMessage(caseId, message, request.actor, body.data, references)
       .catch((error: unknown) => {
-        throw isEngineError(error, 'not-found') ? notOpen(caseId, message) : error;
+        throw isEngineError(error, 'not-found') || isEngineError(error, 'not-open') ? closed() : error;
       });
     await attachments.link(view.id, body.data, true);
     response.status(201).json({ caseId: view.id, received: true, receivedAt: engine.clock.now().toISOString() });
@@ -91,8 +100,8 @@ export function publicRoutes(
 
   router.post(
     '/api/public/attachments',
-    limiter,
-    uploads.admit((request) => ipKeyGenerator(request.ip ?? '', 56)),
+    uploadLimit,
+    uploads.admit((request) => ipKeyGenerator(request.ip ?? '', 56), 'public'),
     express.raw({ type: () => true, limit: attachments.maxBytes }),
     async (request, response) => {
       const meta = await attachments.save(

@@ -76,6 +76,33 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     }
   });
 
+  it('bodies nested thousands of levels deep (a few KB) → 400, on every route that walks a form', async () => {
+    const deep = (levels: number): unknown => {
+      let value: unknown = '末层';
+      for (let level = 0; level < levels; level++) value = { a: value };
+      return value;
+    };
+    const calls: [path: string, token?: string][] = [
+      [`/api/tasks/${reviewRef}/complete`, h.token('province')],
+      [`/api/tasks/${reviewRef}/preview`, h.token('province')],
+      [`/api/cases/${caseId}/messages/withdraw`, h.token('park1')],
+      [`/api/cases/${caseId}/messages/withdraw/preview`, h.token('park1')],
+      [`/api/public/notices/${caseId}/objections`],
+    ];
+    for (const [path, token] of calls) {
+      const response = await h.api.post(path, { token, body: { data: { objector: deep(2000) } } });
+      expectError(response, 400, 'bad-request');
+      expect(response.text).toContain('嵌套层级过深');
+    }
+    // Deep enough to reach the form (under the body's limit), it is refused at the field's form.
+    const nested = await h.api.post(`/api/tasks/${reviewRef}/complete`, {
+      token: h.token('province'),
+      body: { data: { note: deep(40) } },
+    });
+    expectError(nested, 422, 'validation');
+    expect(nested.text).toContain('嵌套层级过深');
+  });
+
   it('wrong types and missing fields → 422', async () => {
     const admin = h.adminToken;
     const cases: [method: 'post' | 'patch', path: string, token: string | undefined, body: unknown][] = [
@@ -154,10 +181,19 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     expectError(await h.api.patch('/api/users/nobody', { token: h.adminToken, body: { disabled: true } }), 404);
     const withdraw = { data: await h.example('withdraw') };
     // A message to a case that is not there reads as one outside its window (existence is not told).
-    expectError(await h.api.post('/api/cases/c_unknown/messages/withdraw', { token, body: withdraw }), 409, 'not-open');
+    const unknownCase = await h.api.post('/api/cases/c_unknown/messages/withdraw', { token, body: withdraw });
+    expectError(unknownCase, 409, 'not-open');
+    // Named as people know it, never by the process's internal name.
+    expect(unknownCase.body).toMatchObject({ error: { message: '当前不在「撤回申请」的受理期内' } });
     expectError(await h.api.post(`/api/cases/${caseId}/messages/noSuchMessage`, { token, body: withdraw }), 404);
     const objection = { data: await h.example('objection') };
-    expectError(await h.api.post('/api/public/notices/c_unknown/objections', { body: objection }), 409, 'not-open');
+    // A case with no open notice answers word for word as a case that is not there.
+    const noCase = await h.api.post('/api/public/notices/c_unknown/objections', { body: objection });
+    const closedNotice = await h.api.post(`/api/public/notices/${caseId}/objections`, { body: objection });
+    expectError(noCase, 409, 'not-open');
+    expectError(closedNotice, 409, 'not-open');
+    expect(closedNotice.body).toEqual(noCase.body);
+    expect((noCase.body as { error: { message: string } }).error.message).not.toMatch(/[a-z]{4,}/i);
     expectError(await h.api.get(`/api/definitions/${PROCESS}/${VERSION}/forms/no-such-form`), 404, 'not-found');
     expectError(await h.api.get('/api/nothing-here', { token }), 404, 'not-found');
     expectError(await h.api.call('put', `/api/cases/${caseId}`, { token }), 404, 'not-found');
@@ -279,16 +315,21 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     }
   });
 
-  it('limits anonymous objections and evidence uploads per address (429)', async () => {
-    const limited = await ServerHarness.create({ limits: { objectionsPerHour: 2 } });
+  it('limits anonymous objections and evidence uploads per address, each on its own count (429)', async () => {
+    const limited = await ServerHarness.create({ limits: { objectionsPerHour: 2, uploadsPerHour: 3 } });
     try {
       const statuses: number[] = [];
-      for (let index = 0; index < 3; index++) {
+      for (let index = 0; index < 4; index++) {
         const response = await limited.api.post('/api/public/attachments', { raw: tinyPdf(`evidence ${index}`) });
         statuses.push(response.status);
         if (response.status === 429) expectError(response, 429, 'too-many-requests');
       }
-      expect(statuses).toEqual([201, 201, 429]);
+      expect(statuses).toEqual([201, 201, 201, 429]);
+      // The uploads spent none of the objections' count.
+      const objection = (caseId: string) =>
+        limited.api.post(`/api/public/notices/${caseId}/objections`, { body: { data: {} }, request: 'unchecked' });
+      expect([(await objection('c_none')).status, (await objection('c_none')).status]).toEqual([409, 409]);
+      expectError(await objection('c_none'), 429, 'too-many-requests');
     } finally {
       await limited.close();
     }

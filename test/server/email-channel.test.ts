@@ -1,8 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../../engine/clock.js';
 import { NotificationCenter } from '../../engine/notifications/notification-center.js';
 import type { Notification } from '../../engine/notifications/notification.js';
-import { MemoryStore } from '../../engine/store/index.js';
+import { LowdbStore, MemoryStore } from '../../engine/store/index.js';
 import { EmailChannel, emailChannelFromEnvironment, type MailTransport } from '../../server/notify/email-channel.js';
 
 /** The subject and region as quality-brand-zone declares them. */
@@ -71,5 +74,25 @@ describe('the outbound e-mail channel', () => {
     const listing = await center.list({ id: 'js', roles: [{ group: 'province', scope: '320000' }] });
     expect(listing.unread).toBe(1);
     expect((await center.list({ id: 'zj', roles: [{ group: 'province', scope: '330000' }] })).items).toEqual([]);
+  });
+});
+
+describe('notifications beside a damaged file', () => {
+  it("skips a damaged notification: every reader's other notifications are still listed", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'qbz-notifications-'));
+    const store = new LowdbStore(dir);
+    try {
+      const center = new NotificationCenter(store, clock);
+      const [first, second] = await center.publish([DRAFT, { ...DRAFT, caseId: 'c2' }], NAMES);
+      await writeFile(join(dir, 'notifications', `${first?.id ?? ''}.json`), '{"at":');
+      const reader = { id: 'province-js', roles: [{ group: 'province', scope: '320000' }] };
+      const { items, unread } = await center.list(reader);
+      expect(items.map((item) => item.id)).toEqual([second?.id]);
+      expect(unread).toBe(1);
+      expect(await center.markRead(reader, 'all')).toBe(1);
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

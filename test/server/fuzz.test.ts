@@ -88,7 +88,7 @@ describe('fuzz: every route × every role', () => {
   const forms = new Map<string, JsonSchema>();
 
   beforeAll(async () => {
-    h = await ServerHarness.create({ store: 'lowdb', limits: { objectionsPerHour: 100_000 } });
+    h = await ServerHarness.create({ store: 'lowdb', limits: { objectionsPerHour: 100_000, uploadsPerHour: 100_000 } });
     await withUsers(h);
     const created = await throughCreation(h);
     const started = await h.api.post('/api/cases', {

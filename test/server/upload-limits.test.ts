@@ -32,12 +32,12 @@ describe('uploads: how many at once, and how large', () => {
   });
 
   /** Starts an upload and sends its first half only: it stays in flight until `finish` is called. */
-  function startUpload(path: string, token?: string): { finish: () => void; answer: Promise<Answer> } {
+  function startUpload(path: string, token?: string, to = base): { finish: () => void; answer: Promise<Answer> } {
     const file = tinyPdf('in flight');
     let sent: ClientRequest;
     const answer = new Promise<Answer>((resolve, reject) => {
       sent = httpRequest(
-        `${base}${path}`,
+        `${to}${path}`,
         {
           method: 'POST',
           headers: {
@@ -103,6 +103,46 @@ describe('uploads: how many at once, and how large', () => {
     expect((await late.answer).status).toBe(503);
     for (const upload of held) upload.finish();
     for (const upload of held) expect((await upload.answer).status).toBe(201);
+  });
+
+  it("keeps places for signed-in users: the public holds at most half, and an anonymous upload to a user's route takes none", async () => {
+    const stalled = startUpload('/api/public/attachments');
+    await settle();
+    const secondPublic = startUpload('/api/public/attachments');
+    secondPublic.finish();
+    expect((await secondPublic.answer).status).toBe(503);
+    const anonymous = startUpload('/api/attachments');
+    anonymous.finish();
+    expect((await anonymous.answer).status).toBe(401);
+    const official = startUpload('/api/attachments', h.token('province'));
+    official.finish();
+    expect((await official.answer).status).toBe(201);
+    stalled.finish();
+    expect((await stalled.answer).status).toBe(201);
+  });
+
+  it('drops an upload that stops sending, and frees its place', async () => {
+    const idle = await ServerHarness.create({ limits: { uploadsAtOnce: 2, uploadIdleMs: 300 } });
+    await withUsers(idle, ['park1']);
+    const listening = idle.app.listen(0);
+    await new Promise((resolve) => listening.once('listening', resolve));
+    const to = `http://127.0.0.1:${String((listening.address() as AddressInfo).port)}`;
+    try {
+      const stalled = [
+        startUpload('/api/attachments', idle.token('park1'), to),
+        startUpload('/api/public/attachments', undefined, to),
+      ];
+      for (const upload of stalled) await expect(upload.answer).rejects.toThrow(/socket hang up|ECONNRESET/);
+      const next = [
+        startUpload('/api/attachments', idle.token('park1'), to),
+        startUpload('/api/attachments', idle.token('park1'), to),
+      ];
+      for (const upload of next) upload.finish();
+      for (const upload of next) expect((await upload.answer).status).toBe(201);
+    } finally {
+      await new Promise((resolve) => listening.close(resolve));
+      await idle.close();
+    }
   });
 
   it('says what the size limit is when a file is too large', async () => {

@@ -144,6 +144,8 @@ describe('LowdbStore on disk', () => {
     const file = join(dir, 'audit', 'c1.jsonl');
     expect(damageOf(error)).toMatchObject({ file, name: 'audit', id: 'c1', line: 2 });
     expect(told).toEqual([damageOf(error)]);
+    // What an answer may carry names the file inside the store, never the server's path.
+    expect((error as Error).message).toBe('数据文件损坏：audit/c1.jsonl 第 2 行');
   });
 
   it('reports a document that is not JSON as damaged, with the file', async () => {
@@ -151,6 +153,7 @@ describe('LowdbStore on disk', () => {
     await writeFile(join(dir, 'cases', 'c1.json'), '{"title":');
     const error = await rejection(store.get('cases', 'c1'));
     expect(damageOf(error)).toMatchObject({ file: join(dir, 'cases', 'c1.json'), name: 'cases', id: 'c1' });
+    expect((error as Error).message).toBe('数据文件损坏：cases/c1.json');
   });
 
   it('lists only documents: not logs, temp files or foreign files', async () => {
