@@ -19,6 +19,7 @@ const USERS: Record<string, string[]> = {
   park2: ['park:P-002'],
   park3: ['park:P-003'],
   park4: ['park:P-004'],
+  park5: ['park:P-005'],
   'province-js': ['province:320000'],
   'group-js': ['province-leading-group:320000'],
   samr: ['samr'],
@@ -232,6 +233,71 @@ describe.runIf(browserAvailable())(
       const opensRow = park.getByRole('row').filter({ hasText: '可申请验收之日' });
       await expect.poll(() => opensRow.textContent()).toContain('案件已办结，不再计算');
       await shot(park, '6-rejected-in-acceptance');
+    }, 300_000);
+
+    it('what a park typed and did not send survives a reload and an ended session; sent, it is gone', async () => {
+      const started = await server.ok<CaseView>('POST', '/api/cases', {
+        as: 'park5',
+        body: { process: PROCESS, park: 'P-005', province: '320000' },
+      });
+      const park = await open(CLOCK_START, 'park5', started.id);
+      const asked: string[] = [];
+      park.on('dialog', (dialog) => {
+        asked.push(dialog.type());
+        void dialog.accept();
+      });
+      const form = park.locator('[data-task="submitCreationApplication"]');
+      const notice = form.locator('[data-unsent-notice]');
+      const name = form.getByLabel('园区名称', { exact: true });
+      const about = form.getByLabel('园区基本情况', { exact: true });
+      // Opened and left untouched: nothing is kept, and leaving asks nothing.
+      await name.waitFor();
+      await park.reload();
+      await name.waitFor();
+      expect(asked).toEqual([]);
+      expect(await notice.count()).toBe(0);
+
+      await name.fill('松岚湾数字经济产业园');
+      await park.reload();
+      expect(asked).toEqual(['beforeunload']);
+      await expect.poll(() => name.inputValue()).toBe('松岚湾数字经济产业园');
+      await expect.poll(() => notice.textContent()).toMatch(/已恢复您在 \d{2}:\d{2} 未提交的填写内容/);
+
+      // The session ends elsewhere while the park types on; sending a withdrawal finds it gone.
+      const token = await park.evaluate(() => sessionStorage.getItem('qbz.token'));
+      await fetch(`${server.url}/api/session`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${token ?? ''}` },
+      });
+      await about.fill('园区设立于2006年，主导产业为智能装备。');
+      const withdrawal = park.locator('.ant-collapse-item').filter({ hasText: '撤回申请' });
+      await park.getByRole('button', { name: '撤回申请' }).click();
+      await withdrawal.getByRole('button', { name: '填入示例（培训用）' }).click();
+      await withdrawal.getByRole('button', { name: twoChars('提交') }).click();
+      await expect.poll(() => park.getByRole('alert').filter({ hasText: '登录已失效' }).count()).toBe(1);
+      await shot(park, '8-session-ended-mid-form');
+      await park.getByLabel('用户名').fill('park5');
+      await park.getByLabel('密码').fill(USER_PASSWORD);
+      await park.getByRole('button', { name: twoChars('登录') }).click();
+      await expect.poll(() => name.inputValue()).toBe('松岚湾数字经济产业园');
+      await expect.poll(() => about.inputValue()).toBe('园区设立于2006年，主导产业为智能装备。');
+
+      // Discarded, the form starts afresh; the withdrawal, kept too, is sent and then not kept.
+      await form.locator('[data-unsent-notice]').getByRole('button', { name: '放弃这些内容' }).click();
+      await expect.poll(() => name.inputValue()).toBe('');
+      await park.getByRole('button', { name: '撤回申请' }).click();
+      await expect.poll(() => withdrawal.locator('[data-unsent-notice]').count()).toBe(1);
+      await withdrawal.getByRole('button', { name: twoChars('提交') }).click();
+      await park
+        .getByRole('dialog', { name: '提交后本案将结束：已撤回' })
+        .getByRole('button', { name: '确认提交' })
+        .click();
+      await expect
+        .poll(async () => (await server.ok<CaseView>('GET', `/api/cases/${started.id}`, { as: 'admin' })).status)
+        .toBe('withdrawn');
+      await expect
+        .poll(() => park.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('qbz.unsent.'))))
+        .toEqual([]);
     }, 300_000);
 
     it('a park withdrawing its application is told first that this ends the case (Art. 3); going back keeps it', async () => {

@@ -7,7 +7,7 @@ import { useSession } from './session.js';
 
 export function LoginPage() {
   const { t } = useI18n();
-  const { login } = useSession();
+  const { login, expired } = useSession();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -21,6 +21,9 @@ export function LoginPage() {
       style={{ maxWidth: 400, margin: '64px auto' }}
     >
       {error !== undefined && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
+      {expired && error === undefined && (
+        <Alert type="warning" role="alert" title={t('sessionExpired')} style={{ marginBottom: 16 }} showIcon />
+      )}
       <Form
         layout="vertical"
         onFinish={(values: { username: string; password: string }) => {

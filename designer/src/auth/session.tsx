@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, storedToken, storeToken } from '../api/client.js';
+import { forgetUnsentWork } from '../workbench/unsent-work.js';
 
 export interface Me {
   username: string;
@@ -12,6 +13,8 @@ export interface Me {
 interface Session {
   me: Me | undefined;
   ready: boolean;
+  /** The session ended by itself (expired, ended elsewhere), not by logging out: the login page says so. */
+  expired: boolean;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
   hasGroup: (...groups: string[]) => boolean;
@@ -22,10 +25,13 @@ const SessionContext = createContext<Session | undefined>(undefined);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | undefined>();
   const [ready, setReady] = useState(false);
+  const [expired, setExpired] = useState(false);
 
   useEffect(() => {
+    // Sent by the API client on a 401 to a signed-in request.
     const onLogout = () => {
       setMe(undefined);
+      setExpired(true);
     };
     window.addEventListener('qbz:logout', onLogout);
     if (storedToken() === null) setReady(true);
@@ -51,21 +57,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
     storeToken(session.token);
     rememberDevice(username, session.device);
+    setExpired(false);
     setMe(session.user);
   }, []);
 
   const logout = useCallback(async () => {
     await api('DELETE', '/api/session').catch(() => undefined);
     storeToken(null);
+    // Leaving on purpose: what this user left unsent in this tab goes with them.
+    if (me !== undefined) forgetUnsentWork(me.username);
     setMe(undefined);
-  }, []);
+  }, [me]);
 
   const hasGroup = useCallback(
     (...groups: string[]) => me?.roles.some((role) => groups.includes(role.split(':')[0] ?? '')) ?? false,
     [me],
   );
 
-  return <SessionContext.Provider value={{ me, ready, login, logout, hasGroup }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ me, ready, expired, login, logout, hasGroup }}>
+      {children}
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): Session {

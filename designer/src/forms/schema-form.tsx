@@ -33,6 +33,8 @@ export interface SchemaFormProps {
   /** Starting data; none for a form a user fills in (the example is one click away when `showExample`). */
   formData?: unknown;
   onChange?: (data: unknown) => void;
+  /** Called when the user changes the data (a field, the example filled in), not when the form fills its defaults. */
+  onEdit?: (data: unknown) => void;
   /** Called with valid data; a rejected promise leaves the form as it is. */
   onSubmit?: (data: unknown) => unknown;
   /** The server's field errors (JSON Pointers), shown at their fields until the field is changed. */
@@ -212,6 +214,7 @@ export function SchemaForm(props: SchemaFormProps) {
         {...(extraErrors !== undefined && { extraErrors })}
         onChange={(event, id) => {
           props.onChange?.(event.formData);
+          if (id !== undefined) props.onEdit?.(event.formData);
           if (id !== undefined && props.extraErrors !== undefined) {
             const touched = props.extraErrors.filter((error) => {
               const field = fieldIdOf(error.path, idPrefix);
@@ -257,6 +260,7 @@ export function SchemaForm(props: SchemaFormProps) {
                   const filled = exampleWithoutUploads(schema, example);
                   setStart((before) => ({ data: filled, generation: before.generation + 1 }));
                   props.onChange?.(filled);
+                  props.onEdit?.(filled);
                 }}
               >
                 {t('fillExample')}

@@ -1,4 +1,4 @@
-import { Alert, App, Card, Collapse, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
@@ -14,6 +14,7 @@ import { TaskDue } from './task-due.js';
 import { originOf } from './inbox-data.js';
 import { useOriginLabel } from './task-origin.js';
 import { useAsync } from './use-async.js';
+import { useUnsentWork } from './unsent-work.js';
 
 /** The indicator variant of the case (its park type) for a form that scores indicators, if known. */
 function indicatorChoices(schema: FormSchema, bundle: CaseBundle): IndicatorChoices | undefined {
@@ -76,6 +77,51 @@ function groupTitle(manifest: Manifest, task: TaskView): string {
   return [group?.title ?? task.group, member].filter((part) => part !== undefined).join(' · ');
 }
 
+/** Says that unsent work was restored, when, and offers to start afresh. */
+function UnsentNotice({ savedAt, onDiscard }: { savedAt: string | undefined; onDiscard: () => void }) {
+  const { t } = useI18n();
+  if (savedAt === undefined) return null;
+  const time = new Date(savedAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-unsent-notice
+      title={t('unsentRestored').replace('{time}', time)}
+      action={
+        <Button size="small" onClick={onDiscard}>
+          {t('discardUnsent')}
+        </Button>
+      }
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
+/**
+ * A form's starting data — what this user left unsent here if anything, else `given` — kept while
+ * they type, and forgotten once sent or discarded.
+ */
+function useFormStart(form: string, given: unknown) {
+  const { me } = useSession();
+  const unsent = useUnsentWork(me?.username, form);
+  const [start, setStart] = useState<{ data: unknown; restoredAt?: string }>(() =>
+    unsent.restored === undefined
+      ? { data: given }
+      : { data: unsent.restored.data, restoredAt: unsent.restored.savedAt },
+  );
+  return {
+    data: start.data,
+    restoredAt: start.restoredAt,
+    save: unsent.save,
+    sent: unsent.clear,
+    discard: () => {
+      unsent.clear();
+      setStart({ data: given });
+    },
+  };
+}
+
 function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle; onDone: () => void }) {
   const { t } = useI18n();
   const { view, version } = bundle;
@@ -88,6 +134,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
   const indicators = schema === undefined ? undefined : indicatorChoices(schema, bundle);
   // A returned task starts from what was sent last time (Art. 17: 退回修改 means change, not redo).
   const returned = returnOf(bundle, task);
+  const start = useFormStart(`task.${task.ref}`, returned?.previous.data);
   // One review per objection: which one this is (the same words as the inbox).
   const originLabel = useOriginLabel();
   const origin = originOf(task, task.origin === undefined ? undefined : bundle.messageTitles.get(task.origin.message));
@@ -116,14 +163,19 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
     >
       <Failure text={form.error?.message ?? failure} />
       <ReturnBanner review={returned?.review} bundle={bundle} />
+      <UnsentNotice savedAt={start.restoredAt} onDiscard={start.discard} />
       {schema === undefined ? (
         <Spin />
       ) : (
         <BesideReview task={task} bundle={bundle} schema={schema}>
           <SchemaForm
             schema={schema}
-            {...(returned !== undefined && { formData: returned.previous.data })}
-            onSubmit={submit}
+            {...(start.data !== undefined && { formData: start.data })}
+            onEdit={start.save}
+            onSubmit={async (data) => {
+              await submit(data);
+              start.sent();
+            }}
             {...(errors !== undefined && { extraErrors: errors })}
             {...(indicators !== undefined && { indicators })}
             busy={busy}
@@ -157,13 +209,20 @@ function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundl
   const form = useAsync(() => loadForm(view.process, view.version, messageFormKey(name)), `${view.version}/${name}`);
   const message = `/api/cases/${encodeURIComponent(view.id)}/messages/${encodeURIComponent(name)}`;
   const { busy, errors, failure, submit, fail } = useSubmit((data) => api('POST', message, { data }), onDone);
+  const start = useFormStart(`message.${view.id}.${name}`, undefined);
   if (form.data === undefined) return <Failure text={form.error?.message} />;
   return (
     <>
       <Failure text={failure} />
+      <UnsentNotice savedAt={start.restoredAt} onDiscard={start.discard} />
       <SchemaForm
         schema={form.data}
-        onSubmit={submit}
+        {...(start.data !== undefined && { formData: start.data })}
+        onEdit={start.save}
+        onSubmit={async (data) => {
+          await submit(data);
+          start.sent();
+        }}
         {...(errors !== undefined && { extraErrors: errors })}
         busy={busy}
         showExample

@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * What a user typed into a form and has not sent, kept in this tab (sessionStorage: gone when the
+ * tab closes, never on the server, never seen by another tab's user): a reload, or a session that
+ * ended mid-form, does not cost the work. Keyed by the user and the form (a task's ref, a message
+ * on a case); cleared when the form is sent, and all of a user's when they log out.
+ */
+const PREFIX = 'qbz.unsent.';
+
+export interface Unsent {
+  data: unknown;
+  savedAt: string;
+}
+
+const keyOf = (username: string, form: string) => `${PREFIX}${username}|${form}`;
+
+function read(key: string): Unsent | undefined {
+  try {
+    const text = sessionStorage.getItem(key);
+    const parsed = text === null ? undefined : (JSON.parse(text) as Partial<Unsent>);
+    return parsed !== undefined && typeof parsed.savedAt === 'string'
+      ? { data: parsed.data, savedAt: parsed.savedAt }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forgets every unsent form of `username` in this tab (an explicit logout). */
+export function forgetUnsentWork(username: string): void {
+  for (let index = sessionStorage.length - 1; index >= 0; index--) {
+    const key = sessionStorage.key(index);
+    if (key?.startsWith(keyOf(username, '')) === true) sessionStorage.removeItem(key);
+  }
+}
+
+/** Forms on the page holding unsent changes: while any does, leaving the page asks first. */
+const holding = new Set<object>();
+
+function askBeforeLeaving(event: BeforeUnloadEvent): void {
+  if (holding.size === 0) return;
+  event.preventDefault();
+}
+
+/**
+ * The unsent work of one form: what was restored when it opened (undefined: nothing), `save` on each
+ * change, `clear` once sent (or to start afresh).
+ */
+export function useUnsentWork(username: string | undefined, form: string) {
+  const key = username === undefined ? undefined : keyOf(username, form);
+  const [restored] = useState(() => (key === undefined ? undefined : read(key)));
+  const self = useRef({});
+
+  useEffect(() => {
+    const form = self.current;
+    if (restored !== undefined) holding.add(form);
+    window.addEventListener('beforeunload', askBeforeLeaving);
+    return () => {
+      holding.delete(form);
+      window.removeEventListener('beforeunload', askBeforeLeaving);
+    };
+  }, [restored]);
+
+  return {
+    restored,
+    save: (data: unknown): void => {
+      if (key === undefined) return;
+      holding.add(self.current);
+      try {
+        sessionStorage.setItem(key, JSON.stringify({ data, savedAt: new Date().toISOString() }));
+      } catch {
+        // A full storage keeps nothing for a reload; the form itself works on.
+      }
+    },
+    clear: (): void => {
+      holding.delete(self.current);
+      if (key !== undefined) sessionStorage.removeItem(key);
+    },
+  };
+}
