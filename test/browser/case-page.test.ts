@@ -213,6 +213,13 @@ describe.runIf(browserAvailable())(
       await choose(province, review, '审核结论', '不予通过');
       await review.getByLabel('审核意见', { exact: true }).fill('自查报告所列成效与创建方案目标不符，不予通过。');
       await pickDate(province, review, '审核日期', opens);
+      // Asked first, in words that say the case ends here and how.
+      await review.getByRole('button', { name: twoChars('提交') }).click();
+      const asked = province.getByRole('dialog', { name: '确认提交「不予通过」？本案将结束：未通过审核' });
+      await asked.waitFor();
+      await shot(province, '6a-rejection-asked');
+      await asked.getByRole('button', { name: '返回修改' }).click();
+      await asked.waitFor({ state: 'detached' });
       await send(province, review);
       const ended = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
       expect([ended.status, ended.final, ended.openTasks]).toEqual(['rejected', true, []]);
@@ -221,6 +228,13 @@ describe.runIf(browserAvailable())(
       // (bpmn-elements runs on past the end inside an execution phase; none of that is the case's).
       const park = await open(`${opens}T11:00:00+08:00`, 'park3', caseId);
       await park.getByText('未通过审核').first().waitFor();
+      // At the top: how the case ended, who decided, when, and their whole comment.
+      const endedBanner = park.locator('[data-ended]');
+      await expect.poll(() => endedBanner.textContent()).toContain('本案已办结：未通过审核');
+      const told = (await endedBanner.textContent()) ?? '';
+      expect(told).toContain(PROVINCE_ORG);
+      expect(told).toContain('不予通过');
+      expect(told).toContain('自查报告所列成效与创建方案目标不符，不予通过。');
       const element = (id: string) => park.locator(`g.djs-element[data-element-id="${id}"]`);
       await element('provincialAcceptanceRejectedEnd').waitFor({ state: 'attached' });
       const classes = async (id: string) => (await element(id).getAttribute('class')) ?? '';

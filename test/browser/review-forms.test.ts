@@ -249,7 +249,8 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
     }
     await form.getByRole('button', { name: twoChars('提交') }).click();
     const dialog = page.getByRole('dialog');
-    await page.getByRole('dialog', { name: `确认提交「${choice}」？` }).waitFor();
+    // A decision that ends the case says so in the same question (确认提交「不予通过」？本案将结束：…).
+    await page.getByRole('dialog', { name: new RegExp(`^确认提交「${choice}」？`) }).waitFor();
     await clickInDialog(page, dialog.getByRole('button', { name: '确认提交' }));
     await form.waitFor({ state: 'detached' });
   }

@@ -154,18 +154,16 @@ export function SchemaForm(props: SchemaFormProps) {
     attemptedNow.current = true;
   };
   const send = async (formData: unknown) => {
-    const decision = decisionOf(schema, formData);
-    if (props.confirmDecision !== false && decision !== undefined) {
-      if (!(await confirmDecision(decision))) return;
-    } else if (props.outcomeOf !== undefined) {
-      // A preview refused (invalid data) asks nothing: the submission itself then says what is wrong.
-      const outcome = await props.outcomeOf(formData).catch((error: unknown) => {
-        if (submitsAfterFailedPreview(error)) return undefined;
-        props.onPreviewFailed?.(error);
-        throw error;
-      });
-      if (outcome?.final === true && !(await confirmEnding(outcome))) return;
-    }
+    const decision = props.confirmDecision === false ? undefined : decisionOf(schema, formData);
+    // A preview refused (invalid data) asks nothing more: the submission itself then says what is wrong.
+    const outcome = await props.outcomeOf?.(formData).catch((error: unknown) => {
+      if (submitsAfterFailedPreview(error)) return undefined;
+      props.onPreviewFailed?.(error);
+      throw error;
+    });
+    if (decision !== undefined) {
+      if (!(await confirmDecision(decision, outcome))) return;
+    } else if (outcome?.final === true && !(await confirmEnding(outcome))) return;
     await props.onSubmit?.(formData);
   };
   const formContext = useMemo<SchemaFormContext>(

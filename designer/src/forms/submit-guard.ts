@@ -23,16 +23,31 @@ export function blockImplicitSubmit(event: KeyboardEvent<HTMLElement>): void {
 const fill = (template: string, decision: Decision) =>
   template.replaceAll('{label}', decision.label).replaceAll('{choice}', decision.choice);
 
-export function useDecisionConfirm(): (decision: Decision) => Promise<boolean> {
+export function useDecisionConfirm(): (decision: Decision, outcome?: Outcome) => Promise<boolean> {
   const { modal } = App.useApp();
   const { t } = useI18n();
-  return (decision) =>
-    asked(modal, {
-      title: fill(t('confirmDecisionTitle'), decision),
-      content: fill(t('confirmDecisionContent'), decision),
-      okText: t('confirmDecisionOk'),
-      cancelText: t('confirmDecisionCancel'),
-    });
+  return (decision, outcome) =>
+    outcome?.final === true
+      ? // A decision that ends the case (a rejection) says so, and how it ends.
+        asked(modal, {
+          title: fill(t('confirmDecisionEndingTitle'), decision).replaceAll(
+            '{status}',
+            outcome.statusTitle ?? outcome.status,
+          ),
+          content: fill(t('confirmDecisionEndingContent'), decision).replaceAll(
+            '{reason}',
+            outcome.reason === undefined ? '' : `${outcome.reason} `,
+          ),
+          okText: t('confirmEndingOk'),
+          okButtonProps: { danger: true },
+          cancelText: t('confirmDecisionCancel'),
+        })
+      : asked(modal, {
+          title: fill(t('confirmDecisionTitle'), decision),
+          content: fill(t('confirmDecisionContent'), decision),
+          okText: t('confirmDecisionOk'),
+          cancelText: t('confirmDecisionCancel'),
+        });
 }
 
 type Modal = ReturnType<typeof App.useApp>['modal'];

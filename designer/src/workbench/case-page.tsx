@@ -13,6 +13,7 @@ import { articleText, chinaTime, fill } from './format.js';
 import { preloadSchemaForm } from '../forms/index.js';
 import { PrintList } from '../reports/print-list.js';
 import { TaskForms } from './task-forms.js';
+import { EndedBanner } from './review-context.js';
 import { CaseTimeline } from './timeline.js';
 import { useAsync } from './use-async.js';
 import { useIdleAfter } from './use-idle-after.js';
@@ -163,6 +164,7 @@ export function CasePage() {
       </Space>
       {bundle.error !== undefined && <Alert type="error" showIcon title={bundle.error.message} />}
       <Header bundle={data} />
+      <EndedBanner bundle={data} />
       <Incidents bundle={data} onRetried={bundle.reload} />
       <section aria-labelledby="open-tasks">
         <Typography.Title level={4} id="open-tasks">

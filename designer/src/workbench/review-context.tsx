@@ -74,6 +74,58 @@ export function ReturnBanner({ review, bundle }: { review: NamedSubmission | und
   );
 }
 
+/**
+ * On a case that has ended: how (its final status), and — when a submission ended it (a rejection,
+ * a withdrawal) — who sent it, when, their decision and their full comment, at the top of the page
+ * rather than only in the history.
+ */
+export function EndedBanner({ bundle }: { bundle: CaseBundle }) {
+  const { t } = useI18n();
+  const actorName = useActorName();
+  const { view } = bundle;
+  const last = bundle.submissions.at(-1);
+  const decisive = view.final && last !== undefined && last.at === view.endedAt ? last : undefined;
+  const schema = useAsync(
+    () => (decisive === undefined ? Promise.resolve(undefined) : loadSubmissionForm(bundle, decisive)),
+    `${view.id}/${String(decisive?.seq)}`,
+  );
+  if (!view.final || schema.loading) return null;
+  const outcome = decisive === undefined ? undefined : outcomeOf(schema.data, decisive.data);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-ended
+      style={{ marginBottom: 16 }}
+      title={fill(t('endedTitle'), { status: view.statusTitle ?? view.status })}
+      description={
+        decisive === undefined ? undefined : (
+          <>
+            <div>
+              {fill(t('endedBy'), {
+                who: actorName(decisive),
+                at: chinaTime(decisive.at),
+                what: outcome?.title ?? schema.data?.title ?? decisive.name,
+              })}
+            </div>
+            {outcome?.comment !== undefined && (
+              <>
+                <div>
+                  {t('returnComment')}
+                  {t('colon')}
+                </div>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                  {outcome.comment}
+                </Typography.Paragraph>
+              </>
+            )}
+          </>
+        )
+      }
+    />
+  );
+}
+
 /** The task's previous submission and the review that returned it, if it was returned. */
 export function returnOf(bundle: CaseBundle, task: TaskView) {
   const found = returnedTask(bundle.submissions, task.taskId);
