@@ -126,6 +126,11 @@ describe.runIf(browserAvailable())(
         .locator('.ant-select-dropdown:visible .ant-select-item-option')
         .filter({ hasText: '退回修改' })
         .click();
+      // Only spaces (an ideographic one too) is said at the field, before any dialog asks to send it.
+      await form.getByLabel('审核意见', { exact: true }).fill('   　 ');
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      await expect.poll(() => errorsAt(form, page, '审核意见')).toContain('不能只填空格或不可见字符');
+      expect(await page.getByRole('dialog').count()).toBe(0);
       await form.getByLabel('审核意见', { exact: true }).fill('请补充创建方案的保障措施。');
 
       // Enter in the date picker and in a text box: the form stays (the defect sent an approval here).

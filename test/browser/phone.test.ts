@@ -163,6 +163,26 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('case-history: a submission read on the phone stacks each title above its value, nested parts too', async () => {
+    const visit = pages.find(([name]) => name === 'case-history')?.[1];
+    if (visit === undefined) throw new Error('no case-history page');
+    const page = await openPage(browser, server, { ...visit(), viewport: PHONE });
+    try {
+      // The oldest submission (the creation application, with nested parts) is last in the history.
+      await page.getByRole('button', { name: '查看提交内容' }).last().click();
+      const document = page.locator('.ant-drawer .qbz-document');
+      await document.waitFor();
+      await screenshot(page, 'phone-submission-document');
+      const narrowest = await document
+        .locator('.ant-descriptions-item-content')
+        .evaluateAll((cells) => Math.min(...cells.map((cell) => cell.getBoundingClientRect().width)));
+      // Side by side, a nested part's values were about 40 px wide: a character a line.
+      expect(narrowest).toBeGreaterThan(200);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it("park1's inbox: every tap target is at least 24 × 24 CSS px", async () => {
     const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY, viewport: PHONE });
     try {

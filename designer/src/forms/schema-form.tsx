@@ -25,6 +25,7 @@ import { exampleWithoutUploads, useTrainingServer } from './training-example.js'
 import { FIELDS, uiSchemaFor, WIDGETS } from './ui-schema.js';
 import { UnclampedInputTemplate } from './unclamped-input.js';
 import { validatorFor } from './validator.js';
+import { blankTextCheck } from './blank-text.js';
 import './schema-form.css';
 
 export interface SchemaFormProps {
@@ -135,6 +136,7 @@ export function SchemaForm(props: SchemaFormProps) {
   }, [props.extraErrors]);
 
   const rendered = useMemo(() => schemaForRendering(schema), [schema]);
+  const blankCheck = useMemo(() => blankTextCheck(schema, t('blankText')), [schema, t]);
   const uiSchema = useMemo(
     () => uiSchemaFor(schema, { indicators: props.indicators !== undefined }),
     [schema, props.indicators],
@@ -192,6 +194,7 @@ export function SchemaForm(props: SchemaFormProps) {
         uiSchema={uiSchema}
         initialFormData={start.data}
         validator={validatorFor(language)}
+        customValidate={blankCheck}
         className={readonly ? 'qbz-schema-form qbz-readonly' : 'qbz-schema-form'}
         widgets={widgets}
         fields={fields}

@@ -1,5 +1,5 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Space, Table, Typography } from 'antd';
+import { App, Button, Descriptions, Grid, Space, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { FormSchema, Indicator, Veto } from '../../../engine/definitions/types.js';
 import { downloadAttachment, lookUpAttachment, shortId } from '../forms/attachments.js';
@@ -125,6 +125,9 @@ function Value({
 }
 
 function Fields({ schema, data, indicators, nested = false }: Props & { nested?: boolean }) {
+  // On a phone, each title stands above its value: side by side, a nested part's columns were a
+  // character wide.
+  const narrow = Grid.useBreakpoint().md === false;
   const values = isRecord(data) ? data : {};
   const properties = schema.properties ?? {};
   // The schema's order, then anything it does not describe (an older version's field) by its key.
@@ -146,7 +149,8 @@ function Fields({ schema, data, indicators, nested = false }: Props & { nested?:
       size="small"
       column={1}
       items={items}
-      styles={{ label: { width: nested ? 140 : 200, verticalAlign: 'top' } }}
+      layout={narrow ? 'vertical' : 'horizontal'}
+      styles={{ label: narrow ? {} : { width: nested ? 140 : 200, verticalAlign: 'top' } }}
     />
   );
 }
