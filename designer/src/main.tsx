@@ -8,6 +8,8 @@ import { AppShell } from './app-shell.js';
 import { keepTabInDialogs } from './dialog-tab-wrap.js';
 import { LoginPage } from './auth/login-page.js';
 import { SessionProvider, useSession } from './auth/session.js';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { enUS, zhCN } from './i18n/antd-locales.js';
 import { onDemand } from './designer/on-demand.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
@@ -38,6 +40,8 @@ function Authenticated({ children }: { children: ReactNode }) {
 function Localized({ children }: { children: ReactNode }) {
   const { language } = useI18n();
   const still = usePrefersReducedMotion();
+  // The date pickers' month and weekday names are dayjs's (they read 2026年 Dec, Su Mo Tu in Chinese).
+  dayjs.locale(language === 'zh' ? 'zh-cn' : 'en');
   return (
     <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={still ? STILL_THEME : THEME}>
       <AntApp>{children}</AntApp>

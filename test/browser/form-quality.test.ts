@@ -135,6 +135,10 @@ describe.runIf(browserAvailable())(
 
       // Enter in the date picker and in a text box: the form stays (the defect sent an approval here).
       await form.getByLabel('论证日期', { exact: true }).click();
+      // The calendar speaks Chinese: months and weekdays (they read 2026年 Dec, Su Mo Tu).
+      const calendar = page.locator('.ant-picker-dropdown:visible');
+      await expect.poll(() => calendar.locator('.ant-picker-header-view').textContent()).toMatch(/^\d{4}年\d{1,2}月$/);
+      expect(await calendar.locator('thead').textContent()).toBe('一二三四五六日');
       await page.keyboard.press('Enter');
       await form.getByLabel('部门名称', { exact: true }).first().focus();
       await page.keyboard.press('Enter');
