@@ -43,7 +43,12 @@ function Localized({ children }: { children: ReactNode }) {
   // The date pickers' month and weekday names are dayjs's (they read 2026年 Dec, Su Mo Tu in Chinese).
   dayjs.locale(language === 'zh' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={still ? STILL_THEME : THEME}>
+    <ConfigProvider
+      locale={language === 'zh' ? zhCN : enUS}
+      theme={still ? STILL_THEME : THEME}
+      // antd spaces out a two-character label (登 录): a screen reader then spells it out.
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

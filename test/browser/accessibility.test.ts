@@ -93,6 +93,19 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     90_000,
   );
 
+  it('names two-character buttons as written (antd spaced them: 登 录, read out letter by letter)', async () => {
+    const page = await openPage(browser, server, { path: '/', time: TODAY });
+    try {
+      const names = await page
+        .getByRole('button')
+        .evaluateAll((buttons) => buttons.map((button) => button.textContent));
+      expect(names).toContain('登录');
+      expect(names.filter((name) => /^\p{Script=Han} \p{Script=Han}$/u.test(name))).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   const landings: [string, () => string, string | RegExp][] = [
     ['the inbox', () => '/', '待办任务'],
     ['a case page reached by its link', () => `/cases/${encodeURIComponent(cases.applying)}`, /P-001/],

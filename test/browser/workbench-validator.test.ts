@@ -133,4 +133,25 @@ describe('the form validator the workbench uses under the server CSP (rjsf + int
     const checked = validator.validateFormData(example, schema, undefined, errorTransformer(schema, 'zh'));
     expect(checked.errors.map((error) => error.property)).toContain('.applicantBody.unifiedSocialCreditCode');
   });
+
+  it('calls a list item left blank (null in the data) required, not of the wrong type', async () => {
+    const schema = JSON.parse(
+      await readFile(
+        'definitions/quality-brand-zone/2024-03-14/forms/provincial-feasibility-review.schema.json',
+        'utf8',
+      ),
+    ) as Json;
+    const example = structuredClone((schema.examples as Json[])[0]) as Json & { departmentsConsulted: unknown[] };
+    example.departmentsConsulted[0] = null;
+    for (const [language, said] of [
+      ['zh', '为必填项'],
+      ['en', 'is required'],
+    ] as const) {
+      const validator = createValidator(language, false);
+      const { errors } = validator.validateFormData(example, schema, undefined, errorTransformer(schema, language));
+      expect(errors.map(({ property, message }) => ({ property, message }))).toEqual([
+        { property: '.departmentsConsulted.0', message: said },
+      ]);
+    }
+  });
 });

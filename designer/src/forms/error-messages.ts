@@ -47,8 +47,16 @@ export function schemaAt(root: Schema, tokens: readonly string[]): Schema | unde
 }
 
 /** The Chinese message for one error at its field, said the way the server says it. */
+/**
+ * A scalar field's type error: its input gives text or a number, or nothing when emptied (a list's
+ * item left blank reads as null), so the field is empty, not of the wrong kind.
+ */
+const emptied = (error: RJSFValidationError, schema: Schema | undefined) =>
+  error.name === 'type' && schema !== undefined && schema.type !== 'object' && schema.type !== 'array';
+
 function zhMessage(error: RJSFValidationError, schema: Schema | undefined): string {
   const params = (error.params ?? {}) as Record<string, unknown>;
+  if (emptied(error, schema)) return '为必填项';
   // rjsf reports a missing field at the field itself, and an upload by its attachment-id format; a
   // missing upload asks for the file.
   const upload = schema?.format === 'attachment-id';
@@ -59,6 +67,7 @@ function zhMessage(error: RJSFValidationError, schema: Schema | undefined): stri
 
 function enMessage(error: RJSFValidationError, schema: Schema | undefined): string {
   const upload = schema?.format === 'attachment-id';
+  if (emptied(error, schema)) return 'is required';
   if (error.name === 'required')
     return upload ? 'upload a file' : schema?.const === true ? 'must be ticked' : 'is required';
   if (upload && (error.name === 'pattern' || error.name === 'format')) return 'upload a file';
