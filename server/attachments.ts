@@ -107,10 +107,17 @@ export class AttachmentStore {
     return this.store.get<AttachmentMeta>(ATTACHMENTS, id);
   }
 
+  /** The attachment's bytes; `damaged` (500, named in Chinese, no path) when they are not on disk. */
   async content(meta: AttachmentMeta): Promise<Buffer> {
-    const file = this.#file(bytesName(meta));
-    await stat(file);
-    return readFile(file);
+    return readFile(this.#file(bytesName(meta))).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      throw new EngineError(
+        'damaged',
+        `附件「${meta.name}」的文件缺失，请联系管理员从备份恢复（npm run store:check 可列出缺失的附件文件）`,
+        { attachment: meta.id },
+        { cause: error },
+      );
+    });
   }
 
   /**

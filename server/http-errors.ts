@@ -69,6 +69,8 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       return;
     }
     if (isEngineError(error)) {
+      // The server's own fault (a damaged or missing file): the operator must hear of it.
+      if (STATUS[error.code] >= 500) log(error, (request as { id?: unknown }).id);
       const errors = error.context.errors as FieldError[] | undefined;
       // A definition refused by the validator (publishing a draft) answers with its problems.
       const problems = error.context.problems;

@@ -1,6 +1,6 @@
 // npm run store:check [-- DIR] [--json]
 // Reads every document and log of the data directory (DIR, else DATA_DIR, default ./data), lists the
-// damaged files and verifies every audit chain. Read-only. Exit 0: all readable and every chain
+// damaged files, verifies every audit chain and that every attachment's bytes are there. Read-only. Exit 0: all readable and every chain
 // whole; 1: something is wrong (listed); 2: the directory cannot be read. Recovery: README, "Storage".
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ try {
   process.exit(2);
 }
 const broken = report.chains.filter((chain) => chain.problems.length > 0);
-const ok = report.damaged.length === 0 && broken.length === 0;
+const ok = report.damaged.length === 0 && broken.length === 0 && report.missingFiles.length === 0;
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify({ dir, ok, ...report }, null, 2)}\n`);
@@ -29,6 +29,13 @@ if (values.json) {
   for (const damage of report.damaged) {
     const where = damage.line === undefined ? '' : ` (第 ${damage.line} 行 / line ${damage.line})`;
     lines.push(`损坏 / damaged: ${damage.file}${where}: ${damage.reason}`);
+  }
+  for (const missing of report.missingFiles) {
+    const what =
+      missing.reason === 'missing'
+        ? '附件文件缺失 / attachment bytes missing'
+        : '附件文件内容与校验和不符 / attachment bytes do not match their checksum';
+    lines.push(`${what}: attachments/${missing.id} → ${missing.file}`);
   }
   for (const chain of broken) {
     for (const problem of chain.problems)

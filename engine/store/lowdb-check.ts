@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { verifyChain, type AuditEntry, type ChainProblem } from '../audit/audit-chain.js';
 import { damageOf, type StoreDamage } from './damage.js';
 import { LowdbStore } from './lowdb-store.js';
 import { isStoreName } from './store-ids.js';
+import { attachmentFileName, readAttachmentBytes } from '../transfer/attachment-bytes.js';
+import { ATTACHMENT_FILES } from '../transfer/store-reader.js';
 
 /** What `npm run store:check` finds in a data directory. */
 export interface StoreCheckReport {
@@ -12,6 +15,8 @@ export interface StoreCheckReport {
   damaged: StoreDamage[];
   /** Every audit chain (a case's `audit/<id>`, `definition-audit/all`), whole or with its problems. */
   chains: { log: string; id: string; entries: number; problems: ChainProblem[] }[];
+  /** Attachment records whose bytes are not in `attachment-files/`, or not the bytes their name hashes. */
+  missingFiles: { id: string; file: string; reason: 'missing' | 'checksum' }[];
 }
 
 /** Logs holding hash-chained audit entries: `audit` (per case) and any `*-audit`. */
@@ -24,7 +29,7 @@ const isAuditLog = (name: string) => name === 'audit' || name.endsWith('-audit')
  */
 export async function checkLowdbDirectory(dir: string): Promise<StoreCheckReport> {
   const store = new LowdbStore(dir, { fsync: false });
-  const report: StoreCheckReport = { files: 0, damaged: [], chains: [] };
+  const report: StoreCheckReport = { files: 0, damaged: [], chains: [], missingFiles: [] };
   const read = async <T>(load: () => Promise<T>): Promise<T | undefined> => {
     report.files += 1;
     try {
@@ -39,7 +44,8 @@ export async function checkLowdbDirectory(dir: string): Promise<StoreCheckReport
   for (const folder of await folders(dir)) {
     for (const { id, log } of await records(join(dir, folder))) {
       if (!log) {
-        await read(() => store.get(folder, id));
+        const document = await read(() => store.get(folder, id));
+        if (folder === 'attachments') await checkBytes(dir, id, document, report);
         continue;
       }
       const entries = await read(() => store.readLog<AuditEntry>(folder, id));
@@ -51,6 +57,16 @@ export async function checkLowdbDirectory(dir: string): Promise<StoreCheckReport
     }
   }
   return report;
+}
+
+/** Whether an attachment record's bytes are there (or set aside for a moment by a running sweep). */
+async function checkBytes(dir: string, id: string, record: unknown, report: StoreCheckReport): Promise<void> {
+  const name = attachmentFileName(record);
+  if (name === undefined) return;
+  const folder = join(dir, ATTACHMENT_FILES);
+  const bytes = await readAttachmentBytes(folder, name);
+  if (bytes !== undefined && createHash('sha256').update(bytes).digest('hex') === name) return;
+  report.missingFiles.push({ id, file: join(folder, name), reason: bytes === undefined ? 'missing' : 'checksum' });
 }
 
 async function caseHead(store: LowdbStore, id: string): Promise<{ count: number; hash: string } | undefined> {

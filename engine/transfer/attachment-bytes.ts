@@ -30,7 +30,7 @@ export function missingBytes(name: string, fromDir: string, cause?: unknown): Tr
 const movedAside = (name: string) => new RegExp(`^${name}\\.\\d+\\.[0-9a-f]+\\.sweeping$`);
 
 /** The bytes named `name` in `folder`, or the sweep's copy of them aside; undefined when neither is there. */
-async function readBytes(folder: string, name: string): Promise<Buffer | undefined> {
+export async function readAttachmentBytes(folder: string, name: string): Promise<Buffer | undefined> {
   const direct = await readIfThere(join(folder, name));
   if (direct !== undefined) return direct;
   const aside = movedAside(name);
@@ -66,7 +66,7 @@ export async function copyAttachmentBytes(
   const source = join(fromDir, ATTACHMENT_FILES, name);
   let content: Buffer | undefined;
   try {
-    content = await readBytes(join(fromDir, ATTACHMENT_FILES), name);
+    content = await readAttachmentBytes(join(fromDir, ATTACHMENT_FILES), name);
   } catch (cause) {
     throw missingBytes(name, fromDir, cause);
   }

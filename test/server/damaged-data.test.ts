@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,4 +174,25 @@ describe('the real server on a data directory with damaged files', () => {
     expect((users.body as { username: string }[]).map((user) => user.username)).not.toContain('victim');
     expect((await call('get', '/api/health')).status).toBe(200);
   }, 300_000);
+
+  it("says in Chinese that an attachment's file is missing (no path, no bare 500), and store:check names it", async () => {
+    const parks = await login('parks');
+    const [linked] = (await readdir(join(dataDir, 'attachments'))).filter((name) => name.endsWith('.json'));
+    if (linked === undefined) throw new Error('no attachment record');
+    const id = linked.slice(0, -'.json'.length);
+    const record = JSON.parse(await readFile(join(dataDir, 'attachments', linked), 'utf8')) as { sha256?: string };
+    await rm(join(dataDir, 'attachment-files', record.sha256 ?? id));
+
+    const download = await fetch(`${server?.base ?? ''}/api/attachments/${id}`, {
+      headers: { Authorization: `Bearer ${parks}` },
+    });
+    expect(download.status).toBe(500);
+    const { error } = (await download.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('damaged');
+    expect(error.message).toMatch(/^附件「.+」的文件缺失/);
+    expect(error.message).not.toContain(dataDir);
+    const check = storeCheck(dataDir);
+    expect(check.status, check.output).toBe(1);
+    expect(check.output).toContain(`附件文件缺失 / attachment bytes missing: attachments/${id}`);
+  }, 120_000);
 });
