@@ -474,11 +474,17 @@ export class WorkflowEngine {
         throw new EngineError('conflict', `案件编号 ${id} 已存在`, { caseId: id });
       }
       const limit = manifest.openCasesPerSubject;
-      const open = runtime.index.casesOfSubject(subject, input.process).filter((summary) => !summary.final);
+      const open = [
+        ...runtime.index
+          .casesOfSubject(subject, input.process)
+          .filter((summary) => !summary.final)
+          .map((summary) => summary.id),
+        ...runtime.quarantine.openOf(subject, input.process),
+      ];
       const active = open[0];
       if (limit !== undefined && active !== undefined && open.length >= limit) {
-        throw new EngineError('conflict', `${manifest.subject.title} ${subject} 已有办理中的案件 ${active.id}`, {
-          caseId: active.id,
+        throw new EngineError('conflict', `${manifest.subject.title} ${subject} 已有办理中的案件 ${active}`, {
+          caseId: active,
         });
       }
       this.#checkRegion(manifest, region);

@@ -14,7 +14,10 @@ export const DAMAGED_MESSAGE = '数据文件损坏';
  * backup (README, "Storage") and the server restarted. Everything else runs as usual.
  */
 export class Quarantine {
-  readonly #cases = new Map<string, { view: CaseView; damage: StoreDamage }>();
+  readonly #cases = new Map<
+    string,
+    { view: CaseView; damage: StoreDamage; open?: { subject: string; process: string } }
+  >();
 
   /** `readable` is the case record when only one of its logs is damaged. */
   add(
@@ -39,7 +42,12 @@ export class Quarantine {
       ],
     };
     const view = caseViewOf(summaryOf(quarantined), undefined, [], names);
-    this.#cases.set(id, { view: readable === undefined ? { ...view, statusTitle: DAMAGED_MESSAGE } : view, damage });
+    this.#cases.set(id, {
+      view: readable === undefined ? { ...view, statusTitle: DAMAGED_MESSAGE } : view,
+      damage,
+      ...(readable !== undefined &&
+        !readable.final && { open: { subject: readable.subject, process: readable.process } }),
+    });
   }
 
   has(id: string): boolean {
@@ -53,6 +61,16 @@ export class Quarantine {
 
   views(actor: Actor): CaseView[] {
     return isAdmin(actor) ? [...this.#cases.values()].map((entry) => entry.view) : [];
+  }
+
+  /**
+   * The quarantined cases a subject had open when they were set aside (those whose record could be
+   * read): they still count against its open cases, or restoring one would leave the subject two.
+   */
+  openOf(subject: string, process: string): string[] {
+    return [...this.#cases]
+      .filter(([, entry]) => entry.open?.subject === subject && entry.open.process === process)
+      .map(([id]) => id);
   }
 
   damages(): { caseId: string; damage: StoreDamage }[] {

@@ -148,6 +148,13 @@ describe('the real server on a data directory with damaged files', () => {
       body: { data: {} },
     });
     expect(refused.status).toBe(409);
+    // Its park still has it open: no second case while it waits to be restored (two once it is).
+    const second = await call('post', '/api/cases', {
+      token: parks,
+      body: { process: PROCESS, park: PARKS[1], province: '320000' },
+    });
+    expect(second.status, JSON.stringify(second.body)).toBe(409);
+    expect(JSON.stringify(second.body)).toContain(auditDamaged.id);
 
     // Everything else works: the healthy case moves on, the user list answers without the damaged account.
     const form = await call('get', `/api/definitions/${PROCESS}/${VERSION}/forms/submit-creation-application`);
