@@ -29,13 +29,13 @@ export const DEMO_ACCOUNTS: readonly {
   {
     username: 'province-js',
     roles: ['province:320000'],
-    displayName: '江苏省市场监管局',
+    displayName: '江苏省市场监督管理局',
     organisation: '江苏省市场监督管理局',
   },
   {
     username: 'province-zj',
     roles: ['province:330000'],
-    displayName: '浙江省市场监管局',
+    displayName: '浙江省市场监督管理局',
     organisation: '浙江省市场监督管理局',
   },
   {
