@@ -16,7 +16,8 @@ function useNavigation() {
   const { me, hasGroup } = useSession();
   const location = useLocation();
   const items = [
-    ...(me === undefined ? [] : [{ key: '/', label: <Link to="/">{t('workbench')}</Link> }]),
+    // Signed out, the same place is the login (a visitor on the public notices finds the way in).
+    { key: '/', label: <Link to="/">{t(me === undefined ? 'login' : 'workbench')}</Link> },
     ...reportMenu(me !== undefined && hasGroup('samr', 'province', 'province-leading-group', 'admin'), language),
     { key: '/notices', label: <Link to="/notices">{t('notices')}</Link> },
     ...(hasGroup('samr', 'province')

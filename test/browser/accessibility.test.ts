@@ -106,6 +106,16 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     }
   }, 90_000);
 
+  it('shows a visitor on the public notices the way to log in', async () => {
+    const page = await openPage(browser, server, { path: '/notices', time: TODAY });
+    try {
+      await page.getByRole('navigation').getByRole('link', { name: '登录' }).click();
+      await page.getByLabel('用户名').waitFor();
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   const landings: [string, () => string, string | RegExp][] = [
     ['the inbox', () => '/', '待办任务'],
     ['a case page reached by its link', () => `/cases/${encodeURIComponent(cases.applying)}`, /P-001/],
