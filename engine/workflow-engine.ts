@@ -21,7 +21,7 @@ import { RedactionPolicy, type AuditView } from './redaction/redaction-policy.js
 import { newCaseRecord, type CaseRecord, type Submission } from './cases/case-record.js';
 import { CaseRepository } from './cases/case-repository.js';
 import { CaseRuntime, SYSTEM, type Step } from './cases/case-runtime.js';
-import { subjectRegionOfView, taskViewOf, type CaseView, type TaskView } from './cases/case-view.js';
+import { elementNamesOf, subjectRegionOfView, taskViewOf, type CaseView, type TaskView } from './cases/case-view.js';
 import { LiveCache } from './cases/live-cache.js';
 import { migrateCase } from './cases/migrate-case.js';
 import type { MigrationPlan } from './cases/migration.js';
@@ -339,10 +339,11 @@ export class WorkflowEngine {
   listTasks(actor: Actor): TaskView[] {
     const tasks: TaskView[] = [];
     for (const summary of this.runtime.index.all()) {
-      const { manifest } = this.runtime.version(summary).definition;
+      const { definition, model } = this.runtime.version(summary);
+      const { manifest } = definition;
       for (const task of summary.tasks) {
         if (mayActAs(actor, task.groups, manifest, summary as CaseRecord, task.scope))
-          tasks.push(taskViewOf(summary, task));
+          tasks.push(taskViewOf(summary, task, elementNamesOf(model)));
       }
     }
     return tasks.sort((a, b) => a.createdAt.localeCompare(b.createdAt));

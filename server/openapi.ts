@@ -68,6 +68,7 @@ const OpenTask = object(
   {
     ref: text('任务实例编号，用于办理 / the task instance to complete', { minLength: 1 }),
     taskId: text('任务标识（CONTRACT §2），不含 BPMN 元素后缀 / task id', { minLength: 1 }),
+    name: text('流程图上该环节的名称 / the step’s name as drawn on the diagram', { minLength: 1 }),
     formKey: text('表单 / form key', { minLength: 1 }),
     group: text('办理主体 / candidate group', { minLength: 1 }),
     groups: { ...STRINGS, minItems: 1 },

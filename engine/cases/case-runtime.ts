@@ -8,7 +8,7 @@ import { maySee, type Actor } from './actors.js';
 import { CaseIndex } from './case-index.js';
 import type { CaseRecord, Submission, TaskRecord, TimerRecord } from './case-record.js';
 import type { CaseRepository } from './case-repository.js';
-import { caseViewOf, type CaseSummary, type CaseView } from './case-view.js';
+import { caseViewOf, elementNamesOf, type CaseSummary, type CaseView } from './case-view.js';
 import type { LiveCache } from './live-cache.js';
 import { DAMAGED_MESSAGE, Quarantine } from './quarantine.js';
 import { Transition } from './transition.js';
@@ -180,7 +180,9 @@ export class CaseRuntime {
   }
 
   view(record: CaseSummary & Partial<Pick<CaseRecord, 'dueBasis'>>): CaseView {
-    return caseViewOf(record, this.version(record).definition.manifest, this.openMessages(record));
+    const { definition, model } = this.version(record);
+    const { manifest } = definition;
+    return caseViewOf(record, manifest, this.openMessages(record), manifest, elementNamesOf(model));
   }
 
   transition(record: CaseRecord, version: RuntimeVersion, now: Date, actor: string): Transition {

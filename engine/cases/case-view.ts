@@ -1,3 +1,4 @@
+import type { ProcessModel } from '../definitions/process-model.js';
 import { declaredSubjectRegion, type SubjectRegion } from '../definitions/subject-region.js';
 import type { Manifest } from '../definitions/types.js';
 import type { CaseRecord, DueBasis, Incident } from './case-record.js';
@@ -8,6 +9,8 @@ export interface TaskView {
   ref: string;
   caseId: string;
   taskId: string;
+  /** The step's name as drawn on the diagram (可行性论证与遴选), when it has one. */
+  name?: string;
   formKey: string;
   group: string;
   groups: string[];
@@ -59,11 +62,21 @@ export function summaryOf(record: CaseRecord): CaseSummary {
   return summary;
 }
 
-export function taskViewOf(record: CaseSummary, task: CaseRecord['tasks'][number]): TaskView {
+/** The name a diagram element is drawn with (undefined: none, or no diagram to ask). */
+export type ElementNames = (elementId: string) => string | undefined;
+
+export const elementNamesOf =
+  (model: Pick<ProcessModel, 'nodes'>): ElementNames =>
+  (elementId) =>
+    model.nodes.get(elementId)?.name;
+
+export function taskViewOf(record: CaseSummary, task: CaseRecord['tasks'][number], names?: ElementNames): TaskView {
+  const name = names?.(task.elementId);
   return {
     ref: task.ref,
     caseId: record.id,
     taskId: task.taskId,
+    ...(name !== undefined && name !== '' && { name }),
     formKey: task.formKey,
     group: task.groups[0] ?? '',
     groups: task.groups,
@@ -83,6 +96,7 @@ export function caseViewOf(
   openMessages: CaseView['openMessages'],
   /** The declared names of subject and region when there is no manifest (a damaged case). */
   names: Pick<Manifest, 'subject' | 'region'> | undefined = manifest,
+  elementNames?: ElementNames,
 ): CaseView {
   const statusTitle = manifest?.statuses[record.status]?.title;
   return {
@@ -99,7 +113,7 @@ export function caseViewOf(
       : declaredSubjectRegion(names, record)),
     ...(record.subjectName !== undefined && { subjectName: record.subjectName }),
     openTasks: record.tasks.map((task) => {
-      const { caseId: _caseId, ...view } = taskViewOf(record, task);
+      const { caseId: _caseId, ...view } = taskViewOf(record, task, elementNames);
       return view;
     }),
     due: { ...record.due },

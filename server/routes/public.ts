@@ -12,7 +12,7 @@ export interface PublicLimits {
   /** Evidence files one address may upload per hour (an objection takes up to 20). */
   uploadsPerHour: number;
   /** Where each limit keeps its counts; absent: this process's memory (a store no other process shares). */
-  store?: (limit: 'objection' | 'public-upload') => RateLimitStore | undefined;
+  store?: (limit: 'public-message' | 'public-upload') => RateLimitStore | undefined;
 }
 
 function tooMany(message: string) {
@@ -31,7 +31,7 @@ export function publicRoutes(
   uploads: UploadGate,
 ): Router {
   const router = Router();
-  const perHour = (limit: number, name: 'objection' | 'public-upload', message: string) => {
+  const perHour = (limit: number, name: 'public-message' | 'public-upload', message: string) => {
     const store = limits.store?.(name);
     return rateLimit({
       windowMs: 60 * 60_000,
@@ -42,7 +42,7 @@ export function publicRoutes(
       message: tooMany(message),
     });
   };
-  const objectionLimit = perHour(limits.objectionsPerHour, 'objection', '提交过于频繁，请稍后再试');
+  const objectionLimit = perHour(limits.objectionsPerHour, 'public-message', '提交过于频繁，请稍后再试');
   const uploadLimit = perHour(limits.uploadsPerHour, 'public-upload', '上传文件过于频繁，请稍后再试');
 
   router.get('/api/public/notices', (_request, response) => {

@@ -195,7 +195,7 @@ describe.runIf(browserAvailable())(
       await shot(samr, '4-objection-review-first-day');
       // Nor in the inbox: the task's row shows its own date or none.
       await samr.goto(`${server.url}/`);
-      const row = samr.getByRole('row').filter({ hasText: '市场监管总局异议复核表' });
+      const row = samr.getByRole('row').filter({ hasText: '复核异议' });
       await row.first().waitFor();
       expect(await row.first().textContent()).not.toContain('可申请验收之日');
       await shot(samr, '5-objection-inbox-first-day');

@@ -197,7 +197,7 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     const rows = samr
       .locator('tbody tr.ant-table-row')
       .filter({ hasText: '白鹭洲质量品牌园区' })
-      .filter({ hasText: '异议复核' });
+      .filter({ hasText: '复核异议' });
     await poll(() => rows.count()).toBe(3);
     const labels = await rows.getByTestId('task-origin').allTextContents();
     expect(labels).toEqual(

@@ -139,9 +139,10 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     const province = await newPage(CLOCK_START);
     await login(province, 'province-js');
     const row = province.getByRole('row').filter({ hasText: '云澜湖智能装备产业园区' }).first();
-    await row.getByRole('link', { name: '省级市场监管部门可行性论证意见表' }).waitFor();
+    // The step as drawn on the diagram, not its form's title.
+    await row.getByRole('link', { name: '可行性论证与遴选' }).waitFor();
     await shot(province, '3-province-inbox');
-    await row.getByRole('link', { name: '省级市场监管部门可行性论证意见表' }).click();
+    await row.getByRole('link', { name: '可行性论证与遴选' }).click();
     const review = province.locator('[data-task="provincialFeasibilityReview"]');
     await choose(province, review, '审核结论', '同意（列入创建名单）');
     await review.getByLabel('可行性论证结论', { exact: true }).fill('园区符合第三条、第七条要求，创建方案可行。');
@@ -183,7 +184,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     // type, Art. 19) answers 422 and its message stands at the field. The training example passes.
     const expert = await newPage('2025-04-02T10:00:00+08:00');
     await login(expert, 'expert');
-    await expert.getByRole('link', { name: '专家评审组评估验收评分表' }).click();
+    await expert.getByRole('link', { name: '专家评估验收' }).click();
     const evaluation = expert.locator('[data-task="expertEvaluation"]');
     await evaluation.getByRole('spinbutton', { name: '创建工作领导小组与工作机制 得分' }).fill('4');
     await choose(expert, evaluation, '评估验收形式', '材料评估');
@@ -232,7 +233,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     const samr = await newPage('2025-04-03T10:00:00+08:00');
     await login(samr, 'samr');
     const row = samr.getByRole('row').filter({ hasText: '星河湾现代服务业集聚区' });
-    await row.getByRole('link', { name: '市场监管总局异议复核表' }).waitFor();
+    await row.getByRole('link', { name: '复核异议' }).waitFor();
     // The task's own date (TaskView.due) or none, never the case's next date (issue 8 defect 5).
     const objectionTask = (
       await server.ok<(TaskView & { due?: { date: string } })[]>('GET', '/api/tasks', { as: 'samr' })
@@ -242,7 +243,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     expect(dueColumn).toBeGreaterThan(-1);
     await expect.poll(() => row.locator('td').nth(dueColumn).textContent()).toContain(objectionTask?.due?.date ?? '—');
     await shot(samr, '9-samr-objection-inbox');
-    await row.getByRole('link', { name: '市场监管总局异议复核表' }).click();
+    await row.getByRole('link', { name: '复核异议' }).click();
     await samr.locator('[data-task="samrObjectionReview"]').waitFor();
     await samr.getByText('收到：公示异议书').waitFor();
     // The objection under review, with the evidence the public uploaded (downloadable by SAMR).

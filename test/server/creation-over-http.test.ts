@@ -72,6 +72,10 @@ describe('a case through creation, acceptance, public notice and recognition ove
     caseId = view.id;
     expect(view).toMatchObject({ process: PROCESS, version: VERSION, status: 'applying', park: 'P-001' });
     expect(view.openTasks.map((task) => task.taskId)).toEqual(['submitCreationApplication']);
+    // Named as drawn, in the case and in the inbox.
+    expect(view.openTasks[0]?.name).toBe('提交创建申请');
+    const inbox = (await h.api.get('/api/tasks', { token: h.token('park1') })).body as { name?: string }[];
+    expect(inbox.map((task) => task.name)).toEqual(['提交创建申请']);
 
     const plan = await h.api.post('/api/attachments', {
       token: h.token('park1'),

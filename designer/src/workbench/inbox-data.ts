@@ -147,7 +147,8 @@ export async function loadInbox(admin = false): Promise<Inbox> {
       ...rowOf(view),
       ref: task.ref,
       taskId: task.taskId,
-      taskName: titles.get(`${versionKey(view)}/${task.formKey}`) ?? task.taskId,
+      // The step as drawn (可行性论证与遴选), else its form's title.
+      taskName: task.name ?? titles.get(`${versionKey(view)}/${task.formKey}`) ?? task.taskId,
       createdAt: task.createdAt,
       ...(taskDue !== undefined && { taskDue }),
       ...(taskDaysLeft !== undefined && { taskDaysLeft }),
