@@ -175,6 +175,20 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await shot(samr, '5-samr-inbox-en');
   }, 90_000);
 
+  it('退出 in one tab ends the session in every other tab of the browser (each tab signs in on its own)', async () => {
+    const first = await newPage(CLOCK_START);
+    const second = await first.context().newPage();
+    await login(first, 'province-js');
+    await login(second, 'province-js');
+    const secondToken = await second.evaluate(() => sessionStorage.getItem('qbz.token'));
+    await first.getByRole('button', { name: twoChars('退出') }).click();
+    await second.getByLabel('用户名').waitFor();
+    // Not only hidden: the other tab's session is over on the server too.
+    const me = await fetch(`${server.url}/api/me`, { headers: { Authorization: `Bearer ${secondToken ?? ''}` } });
+    expect(me.status).toBe(401);
+    expect(await second.evaluate(() => sessionStorage.getItem('qbz.token'))).toBeNull();
+  }, 120_000);
+
   it('the public objects to a notice with written evidence and gets a receipt; SAMR has the review in its inbox', async () => {
     const caseId = await throughCreation(server, 'park2', 'P-002', '星河湾现代服务业集聚区');
     await server.advanceTo('2025-04-02T09:00:00+08:00');

@@ -22,6 +22,9 @@ interface Session {
 
 const SessionContext = createContext<Session | undefined>(undefined);
 
+/** The channel the tabs of this browser tell each other of a logout on. */
+const TABS = 'qbz.session';
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | undefined>();
   const [ready, setReady] = useState(false);
@@ -61,13 +64,34 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(session.user);
   }, []);
 
-  const logout = useCallback(async () => {
-    await api('DELETE', '/api/session').catch(() => undefined);
+  // Leaving on purpose: the session ends, and what this user left unsent in this tab goes with them.
+  const endHere = useCallback(async () => {
+    if (storedToken() !== null) await api('DELETE', '/api/session').catch(() => undefined);
     storeToken(null);
-    // Leaving on purpose: what this user left unsent in this tab goes with them.
     if (me !== undefined) forgetUnsentWork(me.username);
     setMe(undefined);
   }, [me]);
+
+  // Each tab keeps its own session (sessionStorage); 退出 in one ends them in every tab of this
+  // browser, so that nobody leaves a shared computer with a session still open in another tab.
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return undefined;
+    const channel = new BroadcastChannel(TABS);
+    channel.onmessage = () => {
+      void endHere();
+    };
+    return () => {
+      channel.close();
+    };
+  }, [endHere]);
+
+  const logout = useCallback(async () => {
+    await endHere();
+    if (typeof BroadcastChannel === 'undefined') return;
+    const channel = new BroadcastChannel(TABS);
+    channel.postMessage('logout');
+    channel.close();
+  }, [endHere]);
 
   const hasGroup = useCallback(
     (...groups: string[]) => me?.roles.some((role) => groups.includes(role.split(':')[0] ?? '')) ?? false,
