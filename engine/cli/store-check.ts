@@ -1,7 +1,8 @@
 // npm run store:check [-- DIR] [--json]
 // Reads every document and log of the data directory (DIR, else DATA_DIR, default ./data), lists the
-// damaged files, verifies every audit chain and that every attachment's bytes are there. Read-only. Exit 0: all readable and every chain
-// whole; 1: something is wrong (listed); 2: the directory cannot be read. Recovery: README, "Storage".
+// damaged files, verifies every audit chain and that every attachment's bytes are there. Read-only.
+// Exit 0: all readable, every chain whole, every attachment's bytes there; 1: something is wrong
+// (listed); 2: the directory cannot be read. Recovery: README, "Storage".
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkLowdbDirectory } from '../store/lowdb-check.js';
