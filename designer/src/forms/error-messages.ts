@@ -46,7 +46,6 @@ export function schemaAt(root: Schema, tokens: readonly string[]): Schema | unde
   return schema;
 }
 
-/** The Chinese message for one error at its field, said the way the server says it. */
 /**
  * A scalar field's type error: its input gives text or a number, or nothing when emptied (a list's
  * item left blank reads as null), so the field is empty, not of the wrong kind.
@@ -54,6 +53,7 @@ export function schemaAt(root: Schema, tokens: readonly string[]): Schema | unde
 const emptied = (error: RJSFValidationError, schema: Schema | undefined) =>
   error.name === 'type' && schema !== undefined && schema.type !== 'object' && schema.type !== 'array';
 
+/** The Chinese message for one error at its field, said the way the server says it. */
 function zhMessage(error: RJSFValidationError, schema: Schema | undefined): string {
   const params = (error.params ?? {}) as Record<string, unknown>;
   if (emptied(error, schema)) return '为必填项';
