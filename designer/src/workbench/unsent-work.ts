@@ -38,9 +38,11 @@ export function forgetUnsentWork(username: string): void {
 /** Forms on the page holding unsent changes: while any does, leaving the page asks first. */
 const holding = new Set<object>();
 
-function askBeforeLeaving(event: BeforeUnloadEvent): void {
-  if (holding.size === 0) return;
-  event.preventDefault();
+// One listener for the page (a form's own would be removed with it while another still holds work).
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeunload', (event) => {
+    if (holding.size > 0) event.preventDefault();
+  });
 }
 
 /**
@@ -55,10 +57,8 @@ export function useUnsentWork(username: string | undefined, form: string) {
   useEffect(() => {
     const form = self.current;
     if (restored !== undefined) holding.add(form);
-    window.addEventListener('beforeunload', askBeforeLeaving);
     return () => {
       holding.delete(form);
-      window.removeEventListener('beforeunload', askBeforeLeaving);
     };
   }, [restored]);
 
