@@ -20,14 +20,22 @@ const DELIVERIES = 'notification-deliveries';
 
 /** The most notifications one listing returns (newest first). */
 export const NOTIFICATION_PAGE = 200;
+/** Notifications read from the store at once when a list meets new ones. */
+const READ_AT_ONCE = 32;
 
 /**
  * The in-app notification centre on the engine's Store port: notifications (one document each,
  * addressed to audiences, not to accounts), what each user has read, and a record of every outbound
- * delivery. Nothing lives only in memory, so another store (PostgreSQL) holds it unchanged.
+ * delivery. Nothing lives only in memory (notifications are kept there too once read, since they
+ * never change), so another store (PostgreSQL) holds it unchanged.
  */
 export class NotificationCenter {
   #sequence = 0;
+  /**
+   * Notifications read so far (null: damaged). A notification never changes once stored, so another
+   * process's are as good here as this one's: each list reads only the ids it has not met.
+   */
+  readonly #read = new Map<string, Notification | null>();
 
   constructor(
     private readonly store: Store,
@@ -44,6 +52,7 @@ export class NotificationCenter {
     for (const draft of drafts) {
       const notification = { id: this.#newId(draft), ...draft };
       await this.store.put(NOTIFICATIONS, notification.id, notification);
+      this.#read.set(notification.id, notification);
       published.push(notification);
       await this.#deliver(notification, {
         title: subject.subject.title,
@@ -60,11 +69,12 @@ export class NotificationCenter {
   ): Promise<{ items: NotificationView[]; unread: number }> {
     const read = new Set(await this.#readIds(actor));
     const ids = (await this.store.list(NOTIFICATIONS)).reverse();
+    await this.#readNew(ids);
     const items: NotificationView[] = [];
     let unread = 0;
     for (const id of ids) {
-      const notification = await this.#readable<Notification>(NOTIFICATIONS, id);
-      if (notification === undefined || !reaches(actor, notification.audience)) continue;
+      const notification = this.#read.get(id);
+      if (notification === undefined || notification === null || !reaches(actor, notification.audience)) continue;
       const isRead = read.has(id);
       if (!isRead) unread += 1;
       if ((options.unreadOnly !== true || !isRead) && items.length < NOTIFICATION_PAGE) {
@@ -117,6 +127,18 @@ export class NotificationCenter {
 
   async #readIds(actor: Actor): Promise<string[]> {
     return (await this.#readable<{ ids: string[] }>(READS, readerKey(actor)))?.ids ?? [];
+  }
+
+  /** Reads the notifications among `ids` not read before, a few at a time. */
+  async #readNew(ids: readonly string[]): Promise<void> {
+    const unread = ids.filter((id) => !this.#read.has(id));
+    for (let start = 0; start < unread.length; start += READ_AT_ONCE) {
+      await Promise.all(
+        unread.slice(start, start + READ_AT_ONCE).map(async (id) => {
+          this.#read.set(id, (await this.#readable<Notification>(NOTIFICATIONS, id)) ?? null);
+        }),
+      );
+    }
   }
 
   /**

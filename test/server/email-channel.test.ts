@@ -82,9 +82,13 @@ describe('notifications beside a damaged file', () => {
     const dir = await mkdtemp(join(tmpdir(), 'qbz-notifications-'));
     const store = new LowdbStore(dir);
     try {
-      const center = new NotificationCenter(store, clock);
-      const [first, second] = await center.publish([DRAFT, { ...DRAFT, caseId: 'c2' }], NAMES);
+      const [first, second] = await new NotificationCenter(store, clock).publish(
+        [DRAFT, { ...DRAFT, caseId: 'c2' }],
+        NAMES,
+      );
       await writeFile(join(dir, 'notifications', `${first?.id ?? ''}.json`), '{"at":');
+      // Read by a process that had not read it before the damage (one that had keeps it).
+      const center = new NotificationCenter(store, clock);
       const reader = { id: 'province-js', roles: [{ group: 'province', scope: '320000' }] };
       const { items, unread } = await center.list(reader);
       expect(items.map((item) => item.id)).toEqual([second?.id]);
@@ -94,5 +98,17 @@ describe('notifications beside a damaged file', () => {
       await store.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("lists what another process published since this one's last look (read ones are kept, new ones read)", async () => {
+    const store = new MemoryStore();
+    const here = new NotificationCenter(store, clock);
+    const there = new NotificationCenter(store, clock);
+    const reader = { id: 'province-js', roles: [{ group: 'province', scope: '320000' }] };
+    const [first] = await here.publish([DRAFT], NAMES);
+    expect((await here.list(reader)).items.map((item) => item.id)).toEqual([first?.id]);
+    const [second] = await there.publish([{ ...DRAFT, caseId: 'c2' }], NAMES);
+    // (Two processes at one instant: the order between them is the ids' random part.)
+    expect((await here.list(reader)).items.map((item) => item.id).sort()).toEqual([first?.id, second?.id].sort());
   });
 });
