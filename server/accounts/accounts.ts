@@ -149,7 +149,9 @@ export class Accounts {
   }
 
   async #update(username: string, change: UserChange): Promise<PublicUser> {
-    const user = await this.get(username);
+    // Read as stored: a damaged account says so (数据文件损坏：users/<name>.json), not "no such user"
+    // beside a create that calls the name taken.
+    const user = USERNAME_PATTERN.test(username) ? await this.store.get<User>(USERS, username) : undefined;
     if (user === undefined) throw new EngineError('not-found', `用户 ${username} 不存在`, { username });
     if (change.roles !== undefined) for (const role of change.roles) parseRole(role);
     if (change.password !== undefined) checkPassword(change.password, username);

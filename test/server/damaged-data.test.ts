@@ -179,6 +179,14 @@ describe('the real server on a data directory with damaged files', () => {
     const users = await call('get', '/api/users', { token: admin });
     expect(users.status).toBe(200);
     expect((users.body as { username: string }[]).map((user) => user.username)).not.toContain('victim');
+    // Changing it says what is wrong with it (not "no such user", while creating it says "taken").
+    const edit = await fetch(`${server.base}/api/users/victim`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(edit.status).toBe(500);
+    expect(await edit.json()).toEqual({ error: { code: 'damaged', message: '数据文件损坏：users/victim.json' } });
     expect((await call('get', '/api/health')).status).toBe(200);
   }, 300_000);
 
