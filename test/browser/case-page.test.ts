@@ -275,7 +275,9 @@ describe.runIf(browserAvailable())(
       await park.reload();
       expect(asked).toEqual(['beforeunload']);
       await expect.poll(() => name.inputValue()).toBe('松岚湾数字经济产业园');
-      await expect.poll(() => notice.textContent()).toMatch(/已恢复您在 \d{2}:\d{2} 未提交的填写内容/);
+      await expect
+        .poll(() => notice.textContent())
+        .toMatch(/已恢复您在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 未提交的填写内容/);
 
       // The session ends elsewhere while the park types on; sending a withdrawal finds it gone.
       const token = await park.evaluate(() => sessionStorage.getItem('qbz.token'));

@@ -7,6 +7,7 @@ import { useSession } from '../auth/session.js';
 import { SchemaForm, type FieldError, type IndicatorChoices, type Outcome } from '../forms/index.js';
 import { useI18n } from '../i18n/i18n.js';
 import { latestField, type CaseBundle } from './case-data.js';
+import { chinaTime } from './format.js';
 import { loadForm, messageFormKey, type VersionInfo } from './catalog.js';
 import { BesideReview, returnOf, ReturnBanner } from './review-context.js';
 import { taskName } from './submissions.js';
@@ -81,7 +82,8 @@ function groupTitle(manifest: Manifest, task: TaskView): string {
 function UnsentNotice({ savedAt, onDiscard }: { savedAt: string | undefined; onDiscard: () => void }) {
   const { t } = useI18n();
   if (savedAt === undefined) return null;
-  const time = new Date(savedAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+  // China time, as every time on the page (the browser's own zone may be another).
+  const time = chinaTime(savedAt);
   return (
     <Alert
       type="info"
