@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, storedToken, storeToken } from '../api/client.js';
 import { forgetUnsentWork } from '../workbench/unsent-work.js';
 
@@ -74,12 +74,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Each tab keeps its own session (sessionStorage); 退出 in one ends them in every tab of this
   // browser, so that nobody leaves a shared computer with a session still open in another tab.
+  // The tab's one channel: it hears the other tabs, and what it sends reaches them (not itself).
+  const tabs = useRef<BroadcastChannel | undefined>(undefined);
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return undefined;
     const channel = new BroadcastChannel(TABS);
     channel.onmessage = () => {
       void endHere();
     };
+    tabs.current = channel;
     return () => {
       channel.close();
     };
@@ -87,10 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     await endHere();
-    if (typeof BroadcastChannel === 'undefined') return;
-    const channel = new BroadcastChannel(TABS);
-    channel.postMessage('logout');
-    channel.close();
+    tabs.current?.postMessage('logout');
   }, [endHere]);
 
   const hasGroup = useCallback(

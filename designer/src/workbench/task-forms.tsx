@@ -7,7 +7,7 @@ import { useSession } from '../auth/session.js';
 import { SchemaForm, type FieldError, type IndicatorChoices, type Outcome } from '../forms/index.js';
 import { useI18n } from '../i18n/i18n.js';
 import { latestField, type CaseBundle } from './case-data.js';
-import { chinaTime } from './format.js';
+import { chinaTime, fill } from './format.js';
 import { loadForm, messageFormKey, type VersionInfo } from './catalog.js';
 import { BesideReview, returnOf, ReturnBanner } from './review-context.js';
 import { taskName } from './submissions.js';
@@ -89,7 +89,7 @@ function UnsentNotice({ savedAt, onDiscard }: { savedAt: string | undefined; onD
       type="info"
       showIcon
       data-unsent-notice
-      title={t('unsentRestored').replace('{time}', time)}
+      title={fill(t('unsentRestored'), { time })}
       action={
         <Button size="small" onClick={onDiscard}>
           {t('discardUnsent')}
