@@ -9,6 +9,7 @@ import {
   type SubjectRegion,
 } from './definitions/subject-region.js';
 import type { Manifest } from './definitions/types.js';
+import type { ProcessModel } from './definitions/process-model.js';
 import { EngineError } from './errors.js';
 import type { FieldError } from './forms/form-validator.js';
 import { damageOf, type StoreDamage } from './store/damage.js';
@@ -21,7 +22,14 @@ import { RedactionPolicy, type AuditView } from './redaction/redaction-policy.js
 import { newCaseRecord, type CaseRecord, type Submission } from './cases/case-record.js';
 import { CaseRepository } from './cases/case-repository.js';
 import { CaseRuntime, SYSTEM, type Step } from './cases/case-runtime.js';
-import { elementNamesOf, subjectRegionOfView, taskViewOf, type CaseView, type TaskView } from './cases/case-view.js';
+import {
+  elementNamesOf,
+  subjectRegionOfView,
+  taskViewOf,
+  type CaseSummary,
+  type CaseView,
+  type TaskView,
+} from './cases/case-view.js';
 import { LiveCache } from './cases/live-cache.js';
 import { migrateCase } from './cases/migrate-case.js';
 import type { MigrationPlan } from './cases/migration.js';
@@ -29,6 +37,7 @@ import { publicWindows, type PublicWindow } from './cases/public-windows.js';
 import { startGroups } from './cases/start-groups.js';
 import { bindQueuedTask } from './cases/task-table.js';
 import { describeOrigin } from './cases/task-origin.js';
+import { returnedTask } from './cases/returned-task.js';
 import { remindTask } from './cases/remind-task.js';
 import { fireSharedDueTimers } from './cases/shared-timers.js';
 import { fireDueTimers } from './cases/timer-wave.js';
@@ -364,16 +373,37 @@ export class WorkflowEngine {
     return Promise.all(
       this.listTasks(actor).map(async (task) => {
         const summary = this.runtime.index.get(task.caseId);
-        if (task.origin === undefined || summary === undefined) return task;
+        if (summary === undefined) return task;
         const { definition, model } = this.runtime.version(summary);
+        const described = await this.withReturn(task, summary, model, submissionsOf);
+        if (described.origin === undefined) return described;
         const schemaOf = (message: string) => {
           const formKey = model.messageCatches.find((catcher) => catcher.messageName === message)?.formKey;
           return formKey === undefined ? undefined : definition.forms.get(formKey);
         };
-        const detail = describeOrigin(task.origin, await submissionsOf(task.caseId), schemaOf);
-        return detail === undefined ? task : { ...task, origin: { ...task.origin, ...detail } };
+        const detail = describeOrigin(described.origin, await submissionsOf(task.caseId), schemaOf);
+        return detail === undefined ? described : { ...described, origin: { ...described.origin, ...detail } };
       }),
     );
+  }
+
+  /**
+   * A task whose step was done before on its case may have been sent back: only then are the case's
+   * submissions read, to tell when and by which step.
+   */
+  private async withReturn(
+    task: TaskView,
+    summary: CaseSummary,
+    model: ProcessModel,
+    submissionsOf: (caseId: string) => Promise<Submission[]>,
+  ): Promise<TaskView> {
+    const elementId = summary.tasks.find((open) => open.ref === task.ref)?.elementId;
+    if (elementId === undefined || !(summary.completed ?? []).includes(elementId)) return task;
+    const review = returnedTask(await submissionsOf(task.caseId), task.taskId)?.review;
+    if (review === undefined) return task;
+    const step = model.userTasks.find((spec) => spec.taskId === review.name);
+    const name = step === undefined ? undefined : model.nodes.get(step.elementId)?.name;
+    return { ...task, returned: { at: review.at, step: name === undefined || name === '' ? review.name : name } };
   }
 
   /** The case an open task belongs to (undefined: no such open task). */

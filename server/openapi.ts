@@ -90,6 +90,11 @@ const OpenTask = object(
     }),
     due: schema('TaskDue'),
     reminders: arrayOf(schema('Reminder')),
+    returned: object(
+      '曾提交、已被审核退回修改（仅在待办列表中）/ submitted before and sent back by a review (task listing only)',
+      ['at', 'step'],
+      { at: INSTANT, step: text('退回它的审核环节 / the reviewing step that returned it', { minLength: 1 }) },
+    ),
   },
 );
 

@@ -26,6 +26,11 @@ export interface TaskView {
   due?: { name: string; date: string };
   /** Reminders (催办) sent on this task by supervising groups. */
   reminders?: { at: string; group: string; note?: string }[];
+  /**
+   * In an inbox listing (`inboxTasks`): the task was submitted before and a review sent it back —
+   * when, and the reviewing step's name as drawn (else its task id).
+   */
+  returned?: { at: string; step: string };
 }
 
 /**

@@ -307,6 +307,15 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
       for (const id of Object.values(cases.get(review.taskId) ?? {})) await run(id, before(review));
     for (const review of later) for (const id of Object.values(cases.get(review.taskId) ?? {})) await run(id, CREATION);
     await decideAll(inPhase(CREATION), CLOCK_START);
+    // The park finds its application back in its inbox, marked as returned and by which step.
+    const returned = cases.get('provincialFeasibilityReview')?.returned ?? '';
+    const park = await pageOf(parkOf.get(returned) ?? 'park', CLOCK_START);
+    const marked = park.locator('[data-returned]').locator('..');
+    await marked.first().waitFor();
+    expect(await marked.count()).toBe(1);
+    expect(await marked.innerText()).toMatch(/^退回修改\s*可行性论证与遴选于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 退回$/);
+    const link = park.getByRole('link', { name: '提交创建申请' });
+    expect(await link.getAttribute('aria-describedby')).toMatch(/^task-returned-/);
     await closePages();
   }, 300_000);
 

@@ -63,9 +63,13 @@ describe('催办 and the notification centre over HTTP', () => {
     ]);
   });
 
-  it("refuses a province's reminder on another province's case as not open (409), a bad note as 422", async () => {
+  it("marks a returned task in the park's inbox; refuses a province's reminder on another province's case as not open (409), a bad note as 422", async () => {
+    expect((await h.tasks('province')).find((open) => open.caseId === caseId)?.returned).toBeUndefined();
     await h.complete('province', caseId, 'provincialFeasibilityReview', { decision: 'return' });
     const submit = await h.task('park1', caseId, 'submitCreationApplication');
+    // The park's inbox says the task came back, and from which step.
+    const [again] = (await h.tasks('park1')).filter((open) => open.ref === submit.ref);
+    expect(again?.returned).toEqual({ at: expect.any(String) as string, step: '可行性论证与遴选' });
     const other = await h.api.post(`/api/tasks/${submit.ref}/remind`, { token: h.token('province2'), body: {} });
     expect(other.status).toBe(409);
     const bad = await h.api.post(`/api/tasks/${submit.ref}/remind`, {

@@ -46,6 +46,8 @@ export interface TaskRow extends CaseRow {
   holderName: string;
   /** The message that opened the task, told apart from others of its kind (one review per objection). */
   origin?: TaskOrigin;
+  /** Submitted before and sent back by a review: when, and by which step. */
+  returned?: NonNullable<TaskView['returned']>;
 }
 
 /** Which message a task answers: its form's title, its number on the case, when it came, its opening words. */
@@ -156,6 +158,7 @@ export async function loadInbox(admin = false): Promise<Inbox> {
       group: task.group,
       ...(task.scope !== undefined && { scope: task.scope }),
       holderName: taskHolderName(task, view, version),
+      ...(task.returned !== undefined && { returned: task.returned }),
       ...withOrigin(originOf(task, titles.get(`${versionKey(view)}/${messageFormKey(task.origin?.message ?? '')}`))),
     };
   };

@@ -10,7 +10,7 @@ import { CalendarWarning } from './calendar-warning.js';
 import { ExportCasesButton } from '../reports/export-button.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { DaysLeft } from './days-left.js';
-import { chinaTime } from './format.js';
+import { chinaTime, fill } from './format.js';
 import { loadInbox, type CaseRow, type TaskRow } from './inbox-data.js';
 import { applyFilter, readFilter } from './inbox-filter.js';
 import { InboxFilters } from './inbox-filters.js';
@@ -21,6 +21,16 @@ import { useAsync } from './use-async.js';
 
 const caseLink = (id: string) => `/cases/${encodeURIComponent(id)}`;
 const originId = (row: TaskRow) => `task-origin-${row.ref}`;
+const returnedId = (row: TaskRow) => `task-returned-${row.ref}`;
+
+/** A task's link is described by what tells it apart: the message it answers, the review that sent it back. */
+function describedBy(row: TaskRow): { 'aria-describedby'?: string } {
+  const ids = [
+    ...(row.origin === undefined ? [] : [originId(row)]),
+    ...(row.returned === undefined ? [] : [returnedId(row)]),
+  ];
+  return ids.length === 0 ? {} : { 'aria-describedby': ids.join(' ') };
+}
 
 /** Who and where: the columns a task row shares with its case's row. */
 function subjectColumns(t: (key: MessageKey) => string): TableColumnsType<CaseRow> {
@@ -89,10 +99,20 @@ export function InboxPage() {
       key: 'task',
       render: (_, row) => (
         <>
-          <Link to={caseLink(row.id)} {...(row.origin !== undefined && { 'aria-describedby': originId(row) })}>
+          <Link to={caseLink(row.id)} {...describedBy(row)}>
             {row.taskName}
           </Link>
           {row.origin !== undefined && <OriginLine origin={row.origin} id={originId(row)} />}
+          {row.returned !== undefined && (
+            <div>
+              <Tag color="orange" data-returned>
+                {t('returnedTag')}
+              </Tag>
+              <Typography.Text type="secondary" id={returnedId(row)}>
+                {fill(t('returnedBy'), { step: row.returned.step, time: chinaTime(row.returned.at) })}
+              </Typography.Text>
+            </div>
+          )}
           {row.reminders.length > 0 && (
             <div>
               <Tag color="volcano" data-testid="reminded">

@@ -77,24 +77,8 @@ export function loadSubmissionForm(
     : loadForm(bundle.view.process, bundle.view.version, formKey).catch(() => undefined);
 }
 
-/**
- * What a park must see on a task it submitted before: its latest submission of that task, and the
- * review that sent it back (the first `return` after it), if any.
- */
-export function returnedTask(
-  submissions: readonly NamedSubmission[],
-  taskId: string,
-): { previous: NamedSubmission; review?: NamedSubmission } | undefined {
-  let previous: NamedSubmission | undefined;
-  for (const submission of submissions)
-    if (submission.kind === 'task' && submission.name === taskId) previous = submission;
-  if (previous === undefined) return undefined;
-  const { seq } = previous;
-  const review = submissions.find(
-    (submission) => submission.seq > seq && submission.kind === 'task' && record(submission.data).decision === 'return',
-  );
-  return { previous, ...(review !== undefined && { review }) };
-}
+/** What a park must see on a task it submitted before (engine/cases/returned-task.ts). */
+export { returnedTask } from '../../../engine/cases/returned-task.js';
 
 /**
  * What a review task reviews: the message it answers (an objection, Art. 22), else the applicant's
