@@ -17,6 +17,7 @@ const USERS: Record<string, string[]> = {
   park5: ['park:P-005'],
   park6: ['park:P-006'],
   park7: ['park:P-007'],
+  park8: ['park:P-008'],
   'province-js': ['province:320000'],
 };
 
@@ -343,6 +344,38 @@ describe.runIf(browserAvailable())(
       await (await next).setFiles({ name: '创建方案.pdf', mimeType: 'application/pdf', buffer: tinyPdf('small') });
       await expect.poll(() => form.getByRole('status').filter({ hasText: '已上传：创建方案.pdf' }).count()).toBe(1);
       expect(sent).toHaveLength(1);
+    }, 120_000);
+
+    it("a date picker on a sandbox opens on the sandbox's day, calls it today, and picks days with the mouse", async () => {
+      const caseId = await startCase(server, 'park8');
+      await completeWithExample(server, 'park8', caseId, 'submitCreationApplication');
+      // The browser on its machine's own day (this context's clock is not set): not the sandbox's 2024-04-01.
+      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}/`);
+        await page.getByLabel('用户名').fill('province-js');
+        await page.getByLabel('密码').fill(USER_PASSWORD);
+        await page.getByRole('button', { name: twoChars('登录') }).click();
+        await page.getByRole('heading', { name: '待办任务' }).waitFor();
+        await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+        const form = page.locator('[data-task="provincialFeasibilityReview"]');
+        const date = form.getByLabel('论证日期', { exact: true });
+        await date.click();
+        const calendar = page.locator('.ant-picker-dropdown:visible');
+        await expect.poll(() => calendar.locator('.ant-picker-header-view').textContent()).toBe('2024年4月');
+        expect(await calendar.locator('.ant-picker-cell-today').getAttribute('title')).toBe('2024-04-01');
+        // Clicked with the mouse (the press used to take the focus from the field; its error then
+        // moved the calendar, and the release picked nothing).
+        await calendar.getByText('今天', { exact: true }).click();
+        await expect.poll(() => date.inputValue()).toBe('2024-04-01');
+        await date.click();
+        await calendar.locator('.ant-picker-cell[title="2024-04-12"]').click();
+        await expect.poll(() => date.inputValue()).toBe('2024-04-12');
+        await page.screenshot({ path: join(ARTIFACTS_DIR, 'form-quality-sandbox-date.png') });
+      } finally {
+        await context.close();
+      }
     }, 120_000);
 
     it('no training example on a server on the real clock', async () => {

@@ -17,6 +17,8 @@ export interface SchemaFormContext {
   indicators?: IndicatorChoices;
   /** Whether stored files may be downloaded here (not without an account). */
   downloads: boolean;
+  /** Today as the server has it (YYYY-MM-DD; a sandbox's day), for date pickers; else the browser's. */
+  today?: string;
   /** @rjsf/antd: read-only fields as text-like disabled inputs. */
   readonlyAsDisabled: boolean;
   /** @rjsf/antd: labels above their fields, without a colon. */

@@ -5,6 +5,7 @@ import { Button, Space } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { AttachmentsWidget, AttachmentWidget } from './attachment-widgets.js';
+import { DateWidget } from './date-widget.js';
 import { IndicatorScoresField, IndicatorVetoesWidget, YesNoWidget } from './choice-widgets.js';
 import {
   ArrayFieldItemTemplate,
@@ -58,6 +59,8 @@ export interface SchemaFormProps {
    * a step of one's own that confirms (the bulk opinion's list of cases).
    */
   confirmDecision?: boolean;
+  /** Today as the server has it (a sandbox's day): date pickers open on it and call it today. */
+  today?: string;
   /** What sending `data` would do to its case: a submission that would end it is asked about first. */
   outcomeOf?: (data: unknown) => Promise<Outcome>;
   /** A preview that was not answered (see submitsAfterFailedPreview): nothing was sent; say why. */
@@ -65,6 +68,7 @@ export interface SchemaFormProps {
 }
 
 const widgets = {
+  DateWidget,
   [WIDGETS.attachment]: AttachmentWidget,
   [WIDGETS.attachments]: AttachmentsWidget,
   [WIDGETS.yesNo]: YesNoWidget,
@@ -176,8 +180,9 @@ export function SchemaForm(props: SchemaFormProps) {
       colon: false,
       downloads: props.downloads ?? true,
       ...(props.indicators !== undefined && { indicators: props.indicators }),
+      ...(props.today !== undefined && { today: props.today }),
     }),
-    [props.uploadPath, props.indicators, props.downloads],
+    [props.uploadPath, props.indicators, props.downloads, props.today],
   );
   const extraErrors = useMemo<ErrorSchema | undefined>(() => {
     const shown = (props.extraErrors ?? []).filter((error) => !dismissed.has(error.path));

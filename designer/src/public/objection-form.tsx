@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { SchemaForm, type FieldError } from '../forms/index.js';
 import { useI18n } from '../i18n/i18n.js';
-import { loadForm, messageFormKey } from '../workbench/catalog.js';
+import { loadForm, loadToday, messageFormKey } from '../workbench/catalog.js';
 import { fill } from '../workbench/format.js';
 import { useAsync } from '../workbench/use-async.js';
 import type { PublicNotice } from './notices-data.js';
@@ -26,6 +26,7 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
   const { t } = useI18n();
   const formKey = messageFormKey(notice.message);
   const form = useAsync(() => loadForm(notice.process, version, formKey), `${notice.process}@${version}/${formKey}`);
+  const today = useAsync(() => loadToday(), 'today');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldError[] | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
@@ -99,6 +100,7 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
         busy={busy}
         uploadPath="/api/public/attachments"
         downloads={false}
+        {...(today.data !== undefined && { today: today.data })}
         idPrefix={`objection-${notice.caseId}`}
         submitLabel={t('submitObjection')}
       />

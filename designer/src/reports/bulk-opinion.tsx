@@ -67,7 +67,7 @@ function Outcomes({ tasks, outcomes }: { tasks: readonly TaskRow[]; outcomes: re
   );
 }
 
-function Dialog({ tasks, onClose }: { tasks: readonly TaskRow[]; onClose: () => void }) {
+function Dialog({ tasks, today, onClose }: { tasks: readonly TaskRow[]; today?: string; onClose: () => void }) {
   const { r } = useReportI18n();
   const [step, setStep] = useState(0);
   const [chosen, setChosen] = useState<string[]>(tasks.map((task) => task.ref));
@@ -195,6 +195,7 @@ function Dialog({ tasks, onClose }: { tasks: readonly TaskRow[]; onClose: () => 
               setStep(2);
             }}
             idPrefix="bulk"
+            {...(today !== undefined && { today })}
             submitLabel={r('bulkNext')}
             confirmDecision={false}
           />
@@ -225,7 +226,16 @@ function Dialog({ tasks, onClose }: { tasks: readonly TaskRow[]; onClose: () => 
  * choose cases, fill the form once, confirm the list, and each case is completed on its own with its
  * own result. Placed in the inbox beside the task list.
  */
-export function BulkOpinion({ tasks, onDone }: { tasks: readonly TaskRow[]; onDone: () => void }) {
+export function BulkOpinion({
+  tasks,
+  today,
+  onDone,
+}: {
+  tasks: readonly TaskRow[];
+  /** Today as the server has it (date pickers open on it). */
+  today?: string;
+  onDone: () => void;
+}) {
   const { r } = useReportI18n();
   const [open, setOpen] = useState(false);
   // One form for all: the tasks of the first one's kind and version.
@@ -246,6 +256,7 @@ export function BulkOpinion({ tasks, onDone }: { tasks: readonly TaskRow[]; onDo
       {open && (
         <Dialog
           tasks={eligible}
+          {...(today !== undefined && { today })}
           onClose={() => {
             setOpen(false);
             onDone();

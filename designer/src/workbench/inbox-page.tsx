@@ -149,7 +149,11 @@ export function InboxPage() {
                 {inbox.data.today}
               </Typography.Text>
             )}
-            <BulkOpinion tasks={inbox.data?.tasks ?? []} onDone={inbox.reload} />
+            <BulkOpinion
+              tasks={inbox.data?.tasks ?? []}
+              {...(inbox.data !== undefined && { today })}
+              onDone={inbox.reload}
+            />
             <Button icon={<ReloadOutlined />} onClick={inbox.reload} aria-label={t('reload')} />
             {parks.length > 0 && inbox.data !== undefined && (
               <Button

@@ -182,6 +182,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
             {...(indicators !== undefined && { indicators })}
             busy={busy}
             showExample
+            today={bundle.today}
             idPrefix={`task-${task.ref}`}
             submitLabel={t('submit')}
             outcomeOf={(data) => api<Outcome>('POST', `/api/tasks/${encodeURIComponent(task.ref)}/preview`, { data })}
@@ -228,6 +229,7 @@ function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundl
         {...(errors !== undefined && { extraErrors: errors })}
         busy={busy}
         showExample
+        today={bundle.today}
         idPrefix={`message-${name}`}
         // A message may end the case (a withdrawal, Art. 3): asked first, as a task's submission is.
         outcomeOf={(data) => api<Outcome>('POST', `${message}/preview`, { data })}
