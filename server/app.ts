@@ -55,7 +55,16 @@ export interface AppDeps {
   beforeApi?: () => Promise<void>;
   /** The built web app (Vite's output) to serve, when there is one. */
   webRoot?: string;
-  limits?: Partial<PublicLimits & TaskLimits & { jsonBody: string; uploadsAtOnce: number; uploadIdleMs: number }>;
+  limits?: Partial<
+    PublicLimits &
+      TaskLimits & {
+        jsonBody: string;
+        uploadsAtOnce: number;
+        uploadIdleMs: number;
+        uploadMinBytesPerSecond: number;
+        uploadRateGraceMs: number;
+      }
+  >;
   /**
    * Which proxies' X-Forwarded-* headers to believe (express's `trust proxy`; TRUST_PROXY): the client
    * address login throttling counts, and whether a request came over HTTPS. Default: loopback only.
@@ -192,13 +201,16 @@ export function createApp(deps: AppDeps): Express {
   app.use(taskRoutes(engine, attachments, previews));
   app.use(inboxRoutes(engine));
   // Uploads held in memory at once: 4 × ATTACHMENT_MAX_MB at most, 2 per sender, half of them for
-  // the public; one that sends nothing for 30 s is dropped.
+  // the public; one that sends nothing for 30 s is dropped, and one averaging under 1 KB/s after
+  // its first 10 s (a weak mobile connection sends several times that).
   const uploadsAtOnce = deps.limits?.uploadsAtOnce ?? 4;
   const uploads = new UploadGate({
     total: uploadsAtOnce,
     perSender: 2,
     publicMax: Math.max(1, Math.floor(uploadsAtOnce / 2)),
     idleMs: deps.limits?.uploadIdleMs ?? 30_000,
+    minBytesPerSecond: deps.limits?.uploadMinBytesPerSecond ?? 1024,
+    rateGraceMs: deps.limits?.uploadRateGraceMs ?? 10_000,
   });
   app.use(
     publicRoutes(

@@ -9,6 +9,12 @@ export interface UploadGateLimits {
   publicMax: number;
   /** An upload that sends nothing for this long is dropped and its place freed. */
   idleMs: number;
+  /**
+   * Past `rateGraceMs`, an upload that has sent less than this on average since it began is dropped:
+   * a byte now and then keeps a socket from being idle but must not hold a place for hours.
+   */
+  minBytesPerSecond: number;
+  rateGraceMs: number;
 }
 
 /**
@@ -17,8 +23,9 @@ export interface UploadGateLimits {
  * seconds. Past `total` at once, `perSender` for one sender or `publicMax` for the public as a whole,
  * an upload is not kept: its body is read and dropped, then refused with 503 and Retry-After
  * (answering before the body is read would reset the connection under a browser still sending it).
- * A sender that stops sending loses its place after `idleMs`: a few stalled uploads from the public
- * cannot keep officials from uploading.
+ * A sender that stops sending loses its place after `idleMs`, and one that sends a trickle (slower
+ * than `minBytesPerSecond` on average after `rateGraceMs`) loses it too: a few stalled or trickling
+ * uploads from the public cannot keep officials, nor the rest of the public, from uploading.
  */
 export class UploadGate {
   #inFlight = 0;
@@ -68,9 +75,11 @@ export class UploadGate {
       // Once the body is in, the socket (kept alive for the next request) is as it was.
       const socket = request.socket;
       const drop = () => socket.destroy();
+      const slow = this.#watchRate(socket, drop);
       const done = () => {
         socket.setTimeout(0);
         socket.off('timeout', drop);
+        clearInterval(slow);
       };
       socket.setTimeout(this.limits.idleMs);
       socket.once('timeout', drop);
@@ -78,5 +87,28 @@ export class UploadGate {
       response.once('close', done);
       next();
     };
+  }
+
+  /**
+   * Checks the bytes the socket has read since the upload began (the body's stream is left alone:
+   * the body parser reads it) and drops the upload when it has been too slow on average.
+   */
+  #watchRate(socket: Request['socket'], drop: () => void): NodeJS.Timeout {
+    const { minBytesPerSecond, rateGraceMs } = this.limits;
+    const started = performance.now();
+    const before = socket.bytesRead;
+    const check = setInterval(
+      () => {
+        const elapsed = performance.now() - started;
+        if (elapsed < rateGraceMs) return;
+        if (((socket.bytesRead - before) * 1000) / elapsed < minBytesPerSecond) {
+          clearInterval(check);
+          drop();
+        }
+      },
+      Math.min(1000, rateGraceMs),
+    );
+    check.unref();
+    return check;
   }
 }

@@ -31,10 +31,18 @@ describe('uploads: how many at once, and how large', () => {
     await h.close();
   });
 
-  /** Starts an upload and sends its first half only: it stays in flight until `finish` is called. */
-  function startUpload(path: string, token?: string, to = base): { finish: () => void; answer: Promise<Answer> } {
+  /**
+   * Starts an upload and sends its first 10 bytes only: it stays in flight until `finish` is called
+   * (`send` sends a few more of the rest).
+   */
+  function startUpload(
+    path: string,
+    token?: string,
+    to = base,
+  ): { finish: () => void; send: (bytes: number) => void; answer: Promise<Answer> } {
     const file = tinyPdf('in flight');
     let sent: ClientRequest;
+    let offset = 10;
     const answer = new Promise<Answer>((resolve, reject) => {
       sent = httpRequest(
         `${to}${path}`,
@@ -61,7 +69,15 @@ describe('uploads: how many at once, and how large', () => {
       sent.on('error', reject);
       sent.write(file.subarray(0, 10));
     });
-    return { finish: () => sent.end(file.subarray(10)), answer };
+    return {
+      finish: () => sent.end(file.subarray(offset)),
+      send: (bytes) => {
+        if (offset + bytes >= file.length) return;
+        sent.write(file.subarray(offset, offset + bytes));
+        offset += bytes;
+      },
+      answer,
+    };
   }
 
   const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
@@ -142,6 +158,33 @@ describe('uploads: how many at once, and how large', () => {
     } finally {
       await new Promise((resolve) => listening.close(resolve));
       await idle.close();
+    }
+  });
+
+  it('drops an upload that trickles (a byte now and then, never idle), and frees its place', async () => {
+    const slow = await ServerHarness.create({
+      limits: { uploadsAtOnce: 2, uploadMinBytesPerSecond: 200, uploadRateGraceMs: 400 },
+    });
+    const listening = slow.app.listen(0);
+    await new Promise((resolve) => listening.once('listening', resolve));
+    const to = `http://127.0.0.1:${String((listening.address() as AddressInfo).port)}`;
+    try {
+      // The public's one place (half of two), held by a byte every 50 ms: far from idle (30 s).
+      const trickle = startUpload('/api/public/attachments', undefined, to);
+      const drip = setInterval(() => {
+        trickle.send(1);
+      }, 50);
+      try {
+        await expect(trickle.answer).rejects.toThrow(/socket hang up|ECONNRESET/);
+      } finally {
+        clearInterval(drip);
+      }
+      const next = startUpload('/api/public/attachments', undefined, to);
+      next.finish();
+      expect((await next.answer).status).toBe(201);
+    } finally {
+      await new Promise((resolve) => listening.close(resolve));
+      await slow.close();
     }
   });
 
