@@ -123,10 +123,12 @@ describe.runIf(browserAvailable())(
       const form = page.locator('[data-task="provincialFeasibilityReview"]');
       await form.getByRole('button', { name: '填入示例（培训用）' }).click();
       await form.getByLabel('审核结论', { exact: true }).click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: '退回修改' })
-        .click();
+      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      // No blank first entry: the one that empties the choice says so.
+      await expect
+        .poll(() => options.allTextContents())
+        .toEqual(['请选择', '同意（列入创建名单）', '退回修改', '不予通过']);
+      await options.filter({ hasText: '退回修改' }).click();
       // Only spaces (an ideographic one too) is said at the field, before any dialog asks to send it.
       await form.getByLabel('审核意见', { exact: true }).fill('   　 ');
       await form.getByRole('button', { name: twoChars('提交') }).click();
@@ -178,6 +180,9 @@ describe.runIf(browserAvailable())(
       const page = await login(server, 'park2');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const form = page.locator('[data-task="submitCreationApplication"]');
+      // An unanswered drop-down says what to do.
+      const parkType = form.locator('.ant-form-item', { has: page.getByLabel('园区类型', { exact: true }) });
+      expect(await parkType.locator('.ant-select-placeholder').textContent()).toBe('请选择');
       await form.getByLabel('园区名称', { exact: true }).click();
       await page.keyboard.press('Tab');
       await expect.poll(() => errorsAt(form, page, '园区名称')).toEqual(['为必填项']);
@@ -195,6 +200,10 @@ describe.runIf(browserAvailable())(
       await page.keyboard.press('Tab');
       await expect.poll(() => errorsAt(form, page, '主导产业占比（%）')).toEqual(['不能大于 100']);
       expect(await share.inputValue()).toBe('150');
+      // A fraction where a whole number is wanted says so (it said 为必填项, of a filled field).
+      await form.getByLabel('园区企业数量（家）', { exact: true }).fill('3.5');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => errorsAt(form, page, '园区企业数量（家）')).toEqual(['应当为整数']);
       await page.screenshot({ path: join(ARTIFACTS_DIR, 'form-quality-blur-errors.png'), fullPage: true });
 
       // A valid code: its error goes when the field is left again.

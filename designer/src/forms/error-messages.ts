@@ -46,17 +46,32 @@ export function schemaAt(root: Schema, tokens: readonly string[]): Schema | unde
   return schema;
 }
 
+/** The value at a data path (undefined where there is none). */
+function valueAt(data: unknown, tokens: readonly string[]): unknown {
+  let value = data;
+  for (const token of tokens) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[token];
+  }
+  return value;
+}
+
 /**
- * A scalar field's type error: its input gives text or a number, or nothing when emptied (a list's
- * item left blank reads as null), so the field is empty, not of the wrong kind.
+ * A scalar field's type error on nothing: its input gives text or a number, or nothing when emptied
+ * (a list's item left blank reads as null), so the field is empty, not of the wrong kind. A number
+ * where a whole one is wanted (3.5 家) is of the wrong kind, and says so.
  */
-const emptied = (error: RJSFValidationError, schema: Schema | undefined) =>
-  error.name === 'type' && schema !== undefined && schema.type !== 'object' && schema.type !== 'array';
+const emptied = (error: RJSFValidationError, schema: Schema | undefined, value: unknown) =>
+  error.name === 'type' &&
+  schema !== undefined &&
+  schema.type !== 'object' &&
+  schema.type !== 'array' &&
+  (value === undefined || value === null || value === '');
 
 /** The Chinese message for one error at its field, said the way the server says it. */
-function zhMessage(error: RJSFValidationError, schema: Schema | undefined): string {
+function zhMessage(error: RJSFValidationError, schema: Schema | undefined, value: unknown): string {
   const params = (error.params ?? {}) as Record<string, unknown>;
-  if (emptied(error, schema)) return '为必填项';
+  if (emptied(error, schema, value)) return '为必填项';
   // rjsf reports a missing field at the field itself, and an upload by its attachment-id format; a
   // missing upload asks for the file.
   const upload = schema?.format === 'attachment-id';
@@ -65,9 +80,9 @@ function zhMessage(error: RJSFValidationError, schema: Schema | undefined): stri
   return zhFieldMessage(error.name ?? '', params, schema, error.message ?? '');
 }
 
-function enMessage(error: RJSFValidationError, schema: Schema | undefined): string {
+function enMessage(error: RJSFValidationError, schema: Schema | undefined, value: unknown): string {
   const upload = schema?.format === 'attachment-id';
-  if (emptied(error, schema)) return 'is required';
+  if (emptied(error, schema, value)) return 'is required';
   if (error.name === 'required')
     return upload ? 'upload a file' : schema?.const === true ? 'must be ticked' : 'is required';
   if (upload && (error.name === 'pattern' || error.name === 'format')) return 'upload a file';
@@ -79,8 +94,10 @@ function enMessage(error: RJSFValidationError, schema: Schema | undefined): stri
  * it) and a `stack` naming the field by its title for the list at the top. A missing field's error
  * moves to the field itself. `if` errors only repeat the failing branch's own error and are dropped,
  * as are length errors beside a pattern error (the pattern's message describes the format).
+ * `validated` gives the data the errors are about (watchingValidator), to tell an emptied field
+ * from one of the wrong kind.
  */
-export function errorTransformer(root: Schema, language: Language) {
+export function errorTransformer(root: Schema, language: Language, validated: () => unknown = () => undefined) {
   return (errors: RJSFValidationError[]): RJSFValidationError[] => {
     // A malformed value says what the format is (length included): its length errors add nothing.
     const malformed = new Set(errors.filter((error) => error.name === 'pattern').map((error) => error.property));
@@ -90,7 +107,8 @@ export function errorTransformer(root: Schema, language: Language) {
       .map((error) => {
         const tokens = propertyTokens(error.property);
         const schema = schemaAt(root, tokens);
-        const message = language === 'zh' ? zhMessage(error, schema) : enMessage(error, schema);
+        const value = valueAt(validated(), tokens);
+        const message = language === 'zh' ? zhMessage(error, schema, value) : enMessage(error, schema, value);
         const title = typeof schema?.title === 'string' ? schema.title : (tokens.at(-1) ?? '');
         const label = tokens.length === 0 ? '' : language === 'zh' ? `「${title}」` : `${title}: `;
         return { ...error, message, stack: `${label}${message}` };

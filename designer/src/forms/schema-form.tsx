@@ -25,7 +25,7 @@ import { blockImplicitSubmit, useDecisionConfirm, useEndingConfirm, type Outcome
 import { exampleWithoutUploads, useTrainingServer } from './training-example.js';
 import { FIELDS, uiSchemaFor, WIDGETS } from './ui-schema.js';
 import { UnclampedInputTemplate } from './unclamped-input.js';
-import { validatorFor } from './validator.js';
+import { validatorFor, watchingValidator } from './validator.js';
 import { blankTextCheck } from './blank-text.js';
 import './schema-form.css';
 
@@ -140,13 +140,16 @@ export function SchemaForm(props: SchemaFormProps) {
   }, [props.extraErrors]);
 
   const rendered = useMemo(() => schemaForRendering(schema), [schema]);
+  // The data of the latest validation, for the error messages (an emptied field or a wrong kind).
+  const validated = useRef<{ data: unknown }>({ data: undefined }).current;
+  const validator = useMemo(() => watchingValidator(validatorFor(language), validated), [language, validated]);
   const blankCheck = useMemo(() => blankTextCheck(schema, t('blankText')), [schema, t]);
   const uiSchema = useMemo(
-    () => uiSchemaFor(schema, { indicators: props.indicators !== undefined }),
-    [schema, props.indicators],
+    () => uiSchemaFor(schema, { indicators: props.indicators !== undefined, choose: t('choosePlaceholder') }),
+    [schema, props.indicators, t],
   );
   const transformErrors = useMemo(() => {
-    const transform = errorTransformer(schema, language);
+    const transform = errorTransformer(schema, language, () => validated.data);
     // In the form's order: the first error is the one a submit focuses, the first field on the form.
     return (errors: Parameters<typeof transform>[0]) =>
       inFormOrder(
@@ -198,7 +201,7 @@ export function SchemaForm(props: SchemaFormProps) {
         schema={rendered}
         uiSchema={uiSchema}
         initialFormData={start.data}
-        validator={validatorFor(language)}
+        validator={validator}
         customValidate={blankCheck}
         className={readonly ? 'qbz-schema-form qbz-readonly' : 'qbz-schema-form'}
         widgets={widgets}

@@ -17,7 +17,19 @@ export const WIDGETS = {
 } as const;
 export const FIELDS = { indicatorScores: 'indicatorScores' } as const;
 
-function fieldUi(schema: Schema, indicators: boolean): UiSchema {
+/** A field whose value is one of fixed choices, shown as a drop-down (not a yes/no, not a list). */
+const isChoice = (schema: Schema) =>
+  (schema.type === 'string' || schema.type === 'integer' || schema.type === 'number') &&
+  (Array.isArray(schema.oneOf) || Array.isArray(schema.enum));
+
+interface UiOptions {
+  indicators: boolean;
+  /** What an unanswered drop-down says (请选择); its first entry, which empties it, says it too. */
+  choose?: string;
+}
+
+function fieldUi(schema: Schema, options: UiOptions): UiSchema {
+  const { indicators } = options;
   const ui: UiSchema = {};
   const items = isSchema(schema.items) ? schema.items : undefined;
   if (indicators && schema['x-indicators'] === 'scores') ui['ui:field'] = FIELDS.indicatorScores;
@@ -34,16 +46,18 @@ function fieldUi(schema: Schema, indicators: boolean): UiSchema {
   ) {
     ui['ui:widget'] = 'textarea';
     ui['ui:options'] = { rows: schema.maxLength >= 2000 ? 5 : 3 };
+  } else if (isChoice(schema) && options.choose !== undefined) {
+    ui['ui:placeholder'] = options.choose;
   } else {
     if (isSchema(schema.properties)) {
       for (const [name, property] of Object.entries(schema.properties)) {
         if (!isSchema(property)) continue;
-        const child = fieldUi(property, indicators);
+        const child = fieldUi(property, options);
         if (Object.keys(child).length > 0) ui[name] = child;
       }
     }
     if (items !== undefined) {
-      const child = fieldUi(items, indicators);
+      const child = fieldUi(items, options);
       if (Object.keys(child).length > 0) ui.items = child;
     }
   }
@@ -53,9 +67,12 @@ function fieldUi(schema: Schema, indicators: boolean): UiSchema {
 /**
  * The uiSchema a form schema gets, derived from the schema alone (forms are data: no hand-written
  * uiSchema per form): uploads for `attachment-id` fields, 是/否 for declarations (a box left
- * unticked is not an answer), multi-line boxes for long texts, and indicator tables for the fields
+ * unticked is not an answer), multi-line boxes for long texts, 请选择 on drop-downs, and indicator tables for the fields
  * marked `x-indicators` when the indicator system is known.
  */
-export function uiSchemaFor(schema: Schema, options: { indicators?: boolean } = {}): UiSchema {
-  return fieldUi(schema, options.indicators === true);
+export function uiSchemaFor(schema: Schema, options: { indicators?: boolean; choose?: string } = {}): UiSchema {
+  return fieldUi(schema, {
+    indicators: options.indicators === true,
+    ...(options.choose !== undefined && { choose: options.choose }),
+  });
 }

@@ -82,3 +82,22 @@ export function validatorFor(language: Language): ValidatorType<unknown, RJSFSch
   }
   return validator;
 }
+
+/**
+ * The validator, telling `seen` the data of each validation as it starts: rjsf hands its error
+ * transformer the errors alone, and a type error reads differently on an emptied field and on a
+ * value of the wrong kind (error-messages.ts).
+ */
+export function watchingValidator<T extends object>(validator: T, seen: { data: unknown }): T {
+  return new Proxy(validator, {
+    get(target, key) {
+      const member: unknown = Reflect.get(target, key, target);
+      if (typeof member !== 'function') return member;
+      if (key !== 'validateFormData') return member.bind(target) as unknown;
+      return (data: unknown, ...rest: unknown[]) => {
+        seen.data = data;
+        return (member as (...args: unknown[]) => unknown).call(target, data, ...rest);
+      };
+    },
+  });
+}

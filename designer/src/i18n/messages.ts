@@ -177,6 +177,7 @@ export const MESSAGES = {
     submitObjection: '提交异议',
     submittedOk: '已提交',
     blankText: '不能只填空格或不可见字符',
+    choosePlaceholder: '请选择',
     sessionExpired: '登录已失效，请重新登录。本页未提交的填写内容已保留，登录后可继续。',
     unsentRestored: '已恢复您在 {time} 未提交的填写内容。',
     discardUnsent: '放弃这些内容',
@@ -367,6 +368,7 @@ export const MESSAGES = {
     submitObjection: 'Submit the objection',
     submittedOk: 'Submitted',
     blankText: 'must not be only spaces or invisible characters',
+    choosePlaceholder: 'Choose…',
     sessionExpired:
       'Your session has ended; please sign in again. What you typed and did not submit on this page is kept.',
     unsentRestored: 'Restored what you typed at {time} and did not submit.',
