@@ -218,7 +218,7 @@ describe.runIf(browserAvailable())(
       const asked = province.getByRole('dialog', { name: '确认提交「不予通过」？本案将结束：未通过审核' });
       await asked.waitFor();
       await shot(province, '6a-rejection-asked');
-      await asked.getByRole('button', { name: '返回修改' }).click();
+      await asked.getByRole('button', { name: '暂不提交' }).click();
       await asked.waitFor({ state: 'detached' });
       await send(province, review);
       const ended = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
@@ -264,8 +264,9 @@ describe.runIf(browserAvailable())(
       const notice = form.locator('[data-unsent-notice]');
       const name = form.getByLabel('园区名称', { exact: true });
       const about = form.getByLabel('园区基本情况', { exact: true });
-      // Opened and left untouched: nothing is kept, and leaving asks nothing.
-      await name.waitFor();
+      // Opened, a field entered and left without a change: nothing is kept, and leaving asks nothing.
+      await name.click();
+      await park.keyboard.press('Tab');
       await park.reload();
       await name.waitFor();
       expect(asked).toEqual([]);
@@ -277,7 +278,8 @@ describe.runIf(browserAvailable())(
       await expect.poll(() => name.inputValue()).toBe('松岚湾数字经济产业园');
       await expect
         .poll(() => notice.textContent())
-        .toMatch(/已恢复您在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 未提交的填写内容/);
+        // How long ago on the browser's clock, never a date (a sandbox's 今日 is not the machine's).
+        .toMatch(/^已恢复您(刚才| \d+ 分钟前)未提交的填写内容。/);
 
       // The session ends elsewhere while the park types on; sending a withdrawal finds it gone.
       const token = await park.evaluate(() => sessionStorage.getItem('qbz.token'));
@@ -298,9 +300,23 @@ describe.runIf(browserAvailable())(
       await expect.poll(() => name.inputValue()).toBe('松岚湾数字经济产业园');
       await expect.poll(() => about.inputValue()).toBe('园区设立于2006年，主导产业为智能装备。');
 
-      // Discarded, the form starts afresh; the withdrawal, kept too, is sent and then not kept.
-      await form.locator('[data-unsent-notice]').getByRole('button', { name: '放弃这些内容' }).click();
+      // Discarded with the keyboard, asked first (it cannot be undone; 保留 has the focus): the form
+      // starts afresh with the keyboard at its first field. The withdrawal, kept too, is sent and then not kept.
+      await notice.getByRole('button', { name: '放弃这些内容' }).focus();
+      await park.keyboard.press('Enter');
+      const discard = park.getByRole('dialog', { name: '放弃恢复的填写内容？' });
+      await discard.waitFor();
+      await expect.poll(() => park.evaluate(() => document.activeElement?.textContent)).toBe('保留');
+      await park.keyboard.press('Tab');
+      expect(await park.evaluate(() => document.activeElement?.textContent)).toBe('放弃这些内容');
+      await park.keyboard.press('Enter');
       await expect.poll(() => name.inputValue()).toBe('');
+      await expect.poll(() => notice.count()).toBe(0);
+      await expect
+        .poll(() =>
+          form.evaluate((element) => element.contains(document.activeElement) && document.activeElement?.tagName),
+        )
+        .toBe('INPUT');
       await park.getByRole('button', { name: '撤回申请' }).click();
       await expect.poll(() => withdrawal.locator('[data-unsent-notice]').count()).toBe(1);
       await withdrawal.getByRole('button', { name: twoChars('提交') }).click();
@@ -312,7 +328,9 @@ describe.runIf(browserAvailable())(
         .poll(async () => (await server.ok<CaseView>('GET', `/api/cases/${started.id}`, { as: 'admin' })).status)
         .toBe('withdrawn');
       await expect
-        .poll(() => park.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('qbz.unsent.'))))
+        .poll(() =>
+          park.evaluate(() => Object.entries(sessionStorage).filter(([key]) => key.startsWith('qbz.unsent.'))),
+        )
         .toEqual([]);
     }, 300_000);
 
@@ -331,7 +349,7 @@ describe.runIf(browserAvailable())(
       const dialog = park.getByRole('dialog', { name: '提交后本案将结束：已撤回' });
       await dialog.waitFor();
       await shot(park, '7-withdraw-asked');
-      await dialog.getByRole('button', { name: '返回修改' }).click();
+      await dialog.getByRole('button', { name: '暂不提交' }).click();
       await dialog.waitFor({ state: 'detached' });
       expect((await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).status).toBe('applying');
 

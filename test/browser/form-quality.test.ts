@@ -133,6 +133,10 @@ describe.runIf(browserAvailable())(
       await form.getByLabel('审核意见', { exact: true }).fill('   　 ');
       await form.getByRole('button', { name: twoChars('提交') }).click();
       await expect.poll(() => errorsAt(form, page, '审核意见')).toContain('不能只填空格或不可见字符');
+      // The summary names the field, as it does for every other error.
+      expect(await form.locator('.qbz-error-summary li').allTextContents()).toContain(
+        '「审核意见」不能只填空格或不可见字符',
+      );
       expect(await page.getByRole('dialog').count()).toBe(0);
       await form.getByLabel('审核意见', { exact: true }).fill('请补充创建方案的保障措施。');
 
@@ -159,11 +163,11 @@ describe.runIf(browserAvailable())(
         await page.keyboard.press(key);
         return focused();
       };
-      expect(await focused()).toBe('返回修改');
+      expect(await focused()).toBe('暂不提交');
       expect(await focusAfter('Tab')).toBe('确认提交');
-      expect(await focusAfter('Tab')).toBe('返回修改');
+      expect(await focusAfter('Tab')).toBe('暂不提交');
       expect(await focusAfter('Shift+Tab')).toBe('确认提交');
-      expect(await focusAfter('Tab')).toBe('返回修改');
+      expect(await focusAfter('Tab')).toBe('暂不提交');
       // Its cancel button has the focus: Enter goes back to the form, nothing is sent.
       await page.keyboard.press('Enter');
       await dialog.waitFor({ state: 'detached' });

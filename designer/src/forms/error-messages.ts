@@ -89,6 +89,23 @@ function enMessage(error: RJSFValidationError, schema: Schema | undefined, value
   return error.message ?? '';
 }
 
+/** How the error list names a field before its message: 「园区名称」 / `Park name: `; nothing for the form. */
+function fieldLabel(schema: Schema | undefined, tokens: readonly string[], language: Language): string {
+  if (tokens.length === 0) return '';
+  const title = typeof schema?.title === 'string' ? schema.title : (tokens.at(-1) ?? '');
+  return language === 'zh' ? `「${title}」` : `${title}: `;
+}
+
+/**
+ * An error list entry's text: the field named before the message. Errors found by the form's own
+ * checks (customValidate: a text of spaces only) come as `.field message` and get their label here.
+ */
+export function errorListText(root: Schema, error: RJSFValidationError, language: Language): string {
+  if (!error.stack.startsWith('.')) return error.stack;
+  const tokens = propertyTokens(error.property);
+  return `${fieldLabel(schemaAt(root, tokens), tokens, language)}${error.message ?? ''}`;
+}
+
 /**
  * rjsf's `transformErrors` for a form: each error gets a message for its field (the label is beside
  * it) and a `stack` naming the field by its title for the list at the top. A missing field's error
@@ -109,9 +126,7 @@ export function errorTransformer(root: Schema, language: Language, validated: ()
         const schema = schemaAt(root, tokens);
         const value = valueAt(validated(), tokens);
         const message = language === 'zh' ? zhMessage(error, schema, value) : enMessage(error, schema, value);
-        const title = typeof schema?.title === 'string' ? schema.title : (tokens.at(-1) ?? '');
-        const label = tokens.length === 0 ? '' : language === 'zh' ? `「${title}」` : `${title}: `;
-        return { ...error, message, stack: `${label}${message}` };
+        return { ...error, message, stack: `${fieldLabel(schema, tokens, language)}${message}` };
       });
   };
 }

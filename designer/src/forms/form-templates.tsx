@@ -13,6 +13,7 @@ import { Alert, Button, Col, Row, Space, Typography } from 'antd';
 import { useEffect, useRef, type ComponentType, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { errorFieldId, focusErrorField, inFormOrder } from './error-order.js';
+import { errorListText } from './error-messages.js';
 
 const AntFieldTemplate = Templates.FieldTemplate as ComponentType<FieldTemplateProps>;
 
@@ -139,7 +140,7 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
  * server's field errors already do (rjsf would put `.scores` in front of them).
  */
 export function ErrorListTemplate({ errors, registry }: ErrorListProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { idPrefix } = registry.globalFormOptions;
   return (
     <Alert
@@ -159,7 +160,7 @@ export function ErrorListTemplate({ errors, registry }: ErrorListProps) {
                   focusErrorField(error.property, idPrefix);
                 }}
               >
-                {error.stack.replace(/^\.\S*\s+/, '')}
+                {errorListText(registry.rootSchema as Record<string, unknown>, error, language)}
               </a>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { LoadingOutlined } from '@ant-design/icons';
 import Form from '@rjsf/antd';
+import type CoreForm from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import { Button, Space } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -127,6 +128,12 @@ export function SchemaForm(props: SchemaFormProps) {
     setStart((before) => ({ data: props.formData, generation: before.generation + 1 }));
   }
   const [attempted, setAttempted] = useState(false);
+  const formRef = useRef<CoreForm>(null);
+  // The form's data as last reported, starting from what it opened with (its defaults filled in).
+  const lastReported = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    lastReported.current = JSON.stringify(formRef.current?.state.formData);
+  }, [start.generation]);
   // Before the first submit, errors show at the fields the user has left (blurred) only.
   const attemptedNow = useRef(false);
   const touched = useRef(new Set<string>());
@@ -198,6 +205,7 @@ export function SchemaForm(props: SchemaFormProps) {
     <div onKeyDownCapture={blockImplicitSubmit} onSubmitCapture={attempt}>
       <Form
         key={start.generation}
+        ref={formRef}
         schema={rendered}
         uiSchema={uiSchema}
         initialFormData={start.data}
@@ -223,7 +231,11 @@ export function SchemaForm(props: SchemaFormProps) {
         {...(extraErrors !== undefined && { extraErrors })}
         onChange={(event, id) => {
           props.onChange?.(event.formData);
-          if (id !== undefined) props.onEdit?.(event.formData);
+          // A field left without a change reports the same data again (its blur validates): not an edit.
+          const json = JSON.stringify(event.formData);
+          const changed = json !== lastReported.current;
+          lastReported.current = json;
+          if (id !== undefined && changed) props.onEdit?.(event.formData);
           if (id !== undefined && props.extraErrors !== undefined) {
             const touched = props.extraErrors.filter((error) => {
               const field = fieldIdOf(error.path, idPrefix);

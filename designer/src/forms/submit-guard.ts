@@ -53,7 +53,7 @@ export function useDecisionConfirm(): (decision: Decision, outcome?: Outcome) =>
 type Modal = ReturnType<typeof App.useApp>['modal'];
 
 /** A confirmation whose cancel button has the focus; true on OK. */
-function asked(
+export function asked(
   modal: Modal,
   config: Omit<Parameters<Modal['confirm']>[0], 'onOk' | 'onCancel' | 'focusable'>,
 ): Promise<boolean> {

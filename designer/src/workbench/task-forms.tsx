@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Collapse, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Card, Collapse, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
@@ -7,7 +7,6 @@ import { useSession } from '../auth/session.js';
 import { SchemaForm, type FieldError, type IndicatorChoices, type Outcome } from '../forms/index.js';
 import { useI18n } from '../i18n/i18n.js';
 import { latestField, type CaseBundle } from './case-data.js';
-import { chinaTime, fill } from './format.js';
 import { loadForm, messageFormKey, type VersionInfo } from './catalog.js';
 import { BesideReview, returnOf, ReturnBanner } from './review-context.js';
 import { taskName } from './submissions.js';
@@ -16,6 +15,7 @@ import { originOf } from './inbox-data.js';
 import { useOriginLabel } from './task-origin.js';
 import { useAsync } from './use-async.js';
 import { useUnsentWork } from './unsent-work.js';
+import { UnsentNotice } from './unsent-notice.js';
 
 /** The indicator variant of the case (its park type) for a form that scores indicators, if known. */
 function indicatorChoices(schema: FormSchema, bundle: CaseBundle): IndicatorChoices | undefined {
@@ -79,27 +79,6 @@ function groupTitle(manifest: Manifest, task: TaskView): string {
 }
 
 /** Says that unsent work was restored, when, and offers to start afresh. */
-function UnsentNotice({ savedAt, onDiscard }: { savedAt: string | undefined; onDiscard: () => void }) {
-  const { t } = useI18n();
-  if (savedAt === undefined) return null;
-  // China time, as every time on the page (the browser's own zone may be another).
-  const time = chinaTime(savedAt);
-  return (
-    <Alert
-      type="info"
-      showIcon
-      data-unsent-notice
-      title={fill(t('unsentRestored'), { time })}
-      action={
-        <Button size="small" onClick={onDiscard}>
-          {t('discardUnsent')}
-        </Button>
-      }
-      style={{ marginBottom: 16 }}
-    />
-  );
-}
-
 /**
  * A form's starting data — what this user left unsent here if anything, else `given` — kept while
  * they type, and forgotten once sent or discarded.
