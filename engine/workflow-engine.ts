@@ -12,6 +12,7 @@ import type { Manifest } from './definitions/types.js';
 import type { ProcessModel } from './definitions/process-model.js';
 import { EngineError } from './errors.js';
 import type { FieldError } from './forms/form-validator.js';
+import { trimmedTexts } from './forms/text-ends.js';
 import { damageOf, type StoreDamage } from './store/damage.js';
 import { chinaDateOf, missingCalendarYear, type CalendarFile } from './legal-time/pure.js';
 import { publishCalendarYear, type CalendarPublication } from './cases/calendar-publication.js';
@@ -558,11 +559,12 @@ export class WorkflowEngine {
   async #completion<T>(
     ref: string,
     actor: Actor,
-    data: unknown,
+    sent: unknown,
     check: DataCheck | undefined,
     finish: FinishStep<T>,
   ): Promise<T> {
     const { runtime } = this;
+    const data = trimmedTexts(sent);
     // A task another process opened since this one last looked: look again before answering 409.
     if (runtime.index.caseOfTask(ref) === undefined) await runtime.sync();
     const caseId = runtime.index.caseOfTask(ref);
@@ -640,11 +642,12 @@ export class WorkflowEngine {
     caseId: string,
     name: string,
     actor: Actor,
-    data: unknown,
+    sent: unknown,
     check: DataCheck | undefined,
     finish: FinishStep<T>,
   ): Promise<T> {
     const { runtime } = this;
+    const data = trimmedTexts(sent);
     return runtime.withCase(caseId, async () => {
       const record = await runtime.catchUp(await runtime.record(caseId));
       const version = runtime.version(record);

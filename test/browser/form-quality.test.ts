@@ -204,6 +204,15 @@ describe.runIf(browserAvailable())(
       await page.keyboard.press('Tab');
       await expect.poll(() => errorsAt(form, page, '主导产业占比（%）')).toEqual(['不能大于 100']);
       expect(await share.inputValue()).toBe('150');
+      // Spaces around a text are not part of it (the server stores it trimmed): no format error.
+      await form.getByLabel('邮政编码', { exact: true }).fill(' 215000 ');
+      await page.keyboard.press('Tab');
+      await form.getByLabel('邮政编码', { exact: true }).fill('21500');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => errorsAt(form, page, '邮政编码')).not.toEqual([]);
+      await form.getByLabel('邮政编码', { exact: true }).fill(' 215000 ');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => errorsAt(form, page, '邮政编码')).toEqual([]);
       // A fraction where a whole number is wanted says so (it said 为必填项, of a filled field).
       await form.getByLabel('园区企业数量（家）', { exact: true }).fill('3.5');
       await page.keyboard.press('Tab');

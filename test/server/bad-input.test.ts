@@ -44,7 +44,7 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
 
   beforeAll(async () => {
     h = await ServerHarness.create({ store: 'lowdb', attachmentMaxBytes: MAX_ATTACHMENT });
-    await withUsers(h, ['park1', 'province', 'samr']);
+    await withUsers(h, ['park1', 'park2', 'province', 'samr']);
     const started = await h.api.post('/api/cases', {
       token: h.token('park1'),
       body: { process: PROCESS, park: 'P-001', province: '320000' },
@@ -55,6 +55,27 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
   });
   afterAll(async () => {
     await h.close();
+  });
+
+  it('stores texts trimmed at both ends (a postcode with spaces around it is valid); a paragraph keeps its 　　 indent', async () => {
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park2'),
+      body: { process: PROCESS, park: 'P-002', province: '320000' },
+    });
+    const id = (started.body as CaseView).id;
+    await h.complete('park2', id, 'submitCreationApplication', {
+      parkName: '  松岚湾数字经济产业园\t',
+      address: { postcode: ' 215000 ' },
+      basicSituation: '\n　　园区设立于2006年。 \n',
+    });
+    const listed = await h.api.get(`/api/cases/${id}/submissions`, { token: h.token('park2') });
+    const [sent] = listed.body as {
+      data: { parkName: string; address: { postcode: string }; basicSituation: string };
+    }[];
+    expect(sent?.data.parkName).toBe('松岚湾数字经济产业园');
+    expect(sent?.data.address.postcode).toBe('215000');
+    expect(sent?.data.basicSituation).toBe('　　园区设立于2006年。');
+    expect((await h.case(id)).subjectName).toBe('松岚湾数字经济产业园');
   });
 
   it('malformed JSON → 400', async () => {

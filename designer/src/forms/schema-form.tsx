@@ -27,6 +27,7 @@ import { exampleWithoutUploads, useTrainingServer } from './training-example.js'
 import { FIELDS, uiSchemaFor, WIDGETS } from './ui-schema.js';
 import { UnclampedInputTemplate } from './unclamped-input.js';
 import { validatorFor, watchingValidator } from './validator.js';
+import { trimmedTexts } from '../../../engine/forms/text-ends.js';
 import { blankTextCheck } from './blank-text.js';
 import './schema-form.css';
 
@@ -169,7 +170,9 @@ export function SchemaForm(props: SchemaFormProps) {
   const attempt = () => {
     attemptedNow.current = true;
   };
-  const send = async (formData: unknown) => {
+  const send = async (typed: unknown) => {
+    // Sent as the server stores it, and as it was checked: texts trimmed at both ends.
+    const formData = trimmedTexts(typed);
     const decision = props.confirmDecision === false ? undefined : decisionOf(schema, formData);
     // A preview refused (invalid data) asks nothing more: the submission itself then says what is wrong.
     const outcome = await props.outcomeOf?.(formData).catch((error: unknown) => {

@@ -7,6 +7,7 @@ import localizeEnModule from 'ajv-i18n/localize/en/index.js';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import { ATTACHMENT_ID_PATTERN, INDICATORS_KEYWORD } from '../../../engine/forms/form-ajv.js';
 import { isValidUscc, USCC_FORMAT } from '../../../engine/forms/uscc.js';
+import { trimmedTexts } from '../../../engine/forms/text-ends.js';
 import type { Language } from '../i18n/messages.js';
 import { InterpretingAjv } from './interpreting-ajv.js';
 
@@ -84,7 +85,8 @@ export function validatorFor(language: Language): ValidatorType<unknown, RJSFSch
 }
 
 /**
- * The validator, telling `seen` the data of each validation as it starts: rjsf hands its error
+ * The validator, checking data as the server will (its texts trimmed), and telling `seen` the data
+ * of each validation as it starts: rjsf hands its error
  * transformer the errors alone, and a type error reads differently on an emptied field and on a
  * value of the wrong kind (error-messages.ts).
  */
@@ -95,8 +97,9 @@ export function watchingValidator<T extends object>(validator: T, seen: { data: 
       if (typeof member !== 'function') return member;
       if (key !== 'validateFormData') return member.bind(target) as unknown;
       return (data: unknown, ...rest: unknown[]) => {
-        seen.data = data;
-        return (member as (...args: unknown[]) => unknown).call(target, data, ...rest);
+        // Checked as it will be stored: trimmed at both ends (engine/forms/text-ends.ts).
+        seen.data = trimmedTexts(data);
+        return (member as (...args: unknown[]) => unknown).call(target, seen.data, ...rest);
       };
     },
   });
