@@ -44,6 +44,12 @@ function choiceTitles(schema: Schema | undefined): string[] | undefined {
   return titles.every((title): title is string => title !== undefined) ? titles : undefined;
 }
 
+/** A list of uploaded files (its items are attachment ids): counted in files, not entries. */
+export function isUploadList(schema: Schema | undefined): boolean {
+  const items = schema?.items;
+  return typeof items === 'object' && items !== null && (items as Schema).format === 'attachment-id';
+}
+
 /**
  * The message for an error of `keyword` at a field whose schema is `schema`; `localized` is ajv-i18n's
  * message, kept where it already says it well.
@@ -75,9 +81,9 @@ export function zhFieldMessage(
     case 'maxLength':
       return `不能超过 ${String(params.limit)} 个字`;
     case 'minItems':
-      return `至少填写 ${String(params.limit)} 项`;
+      return isUploadList(schema) ? `至少上传 ${String(params.limit)} 份文件` : `至少填写 ${String(params.limit)} 项`;
     case 'maxItems':
-      return `最多填写 ${String(params.limit)} 项`;
+      return isUploadList(schema) ? `最多上传 ${String(params.limit)} 份文件` : `最多填写 ${String(params.limit)} 项`;
     case 'type':
       return `应当为${String(params.type)
         .split(',')

@@ -8,7 +8,7 @@ import { ATTACHMENT_ID_PATTERN, createFormAjv } from '../../engine/forms/form-aj
 import { isValidUscc, USCC_FORMAT } from '../../engine/forms/uscc.js';
 import { errorTransformer } from '../../designer/src/forms/error-messages.js';
 import { InterpretingAjv } from '../../designer/src/forms/interpreting-ajv.js';
-import { createValidator } from '../../designer/src/forms/validator.js';
+import { createValidator, watchingValidator } from '../../designer/src/forms/validator.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -153,5 +153,48 @@ describe('the form validator the workbench uses under the server CSP (rjsf + int
         { property: '.departmentsConsulted.0', message: said },
       ]);
     }
+  });
+
+  it('tells a value of the wrong kind from an emptied field, and counts uploads in files, in both languages', async () => {
+    const read = async (formKey: string) =>
+      JSON.parse(
+        await readFile(`definitions/quality-brand-zone/2024-03-14/forms/${formKey}.schema.json`, 'utf8'),
+      ) as Json;
+    const application = await read('submit-creation-application');
+    const objection = await read('objection');
+    const cases = [
+      {
+        schema: application,
+        patch: { enterpriseCount: 3.5 },
+        property: '.enterpriseCount',
+        zh: '应当为整数',
+        en: 'must be integer',
+      },
+      {
+        schema: objection,
+        patch: { evidence: [] },
+        property: '.evidence',
+        zh: '至少上传 1 份文件',
+        en: 'upload at least 1 file(s)',
+      },
+    ];
+    for (const { schema, patch, property, zh, en } of cases)
+      for (const [language, said] of [
+        ['zh', zh],
+        ['en', en],
+      ] as const) {
+        const seen = { data: undefined as unknown };
+        const validator = watchingValidator(createValidator(language, false), seen);
+        const data = { ...(schema.examples as Json[])[0], ...patch };
+        const { errors } = validator.validateFormData(
+          data,
+          schema,
+          undefined,
+          errorTransformer(schema, language, () => seen.data),
+        );
+        expect(errors.map((error) => ({ property: error.property, message: error.message }))).toEqual([
+          { property, message: said },
+        ]);
+      }
   });
 });

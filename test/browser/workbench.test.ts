@@ -175,6 +175,21 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await shot(samr, '5-samr-inbox-en');
   }, 90_000);
 
+  it('in English, a refused login is said in English (the server words it in Chinese)', async () => {
+    const page = await newPage(CLOCK_START);
+    await page.goto(`${server.url}/?lang=en`);
+    await page.getByLabel('User name').fill('samr');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Wrong user name or password' }).waitFor();
+    expect(
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /[\u4e00-\u9fff]/ })
+        .count(),
+    ).toBe(0);
+  }, 60_000);
+
   it('退出 in one tab ends the session in every other tab of the browser (each tab signs in on its own)', async () => {
     const first = await newPage(CLOCK_START);
     const second = await first.context().newPage();

@@ -106,6 +106,10 @@ describe('FormValidator: schema errors in Chinese at the field', () => {
     expect(errorsOf('provincial-feasibility-review', { departmentsConsulted: [] })).toEqual([
       { path: '/departmentsConsulted', message: '「会同论证的相关部门」至少填写 1 项' },
     ]);
+    // A list of uploads counts files.
+    expect(errorsOf('objection', { evidence: [] })).toEqual([
+      { path: '/evidence', message: '「书面举证材料」至少上传 1 份文件' },
+    ]);
   });
 
   it('lists the labelled choices for a wrong choice, without one error per branch', () => {

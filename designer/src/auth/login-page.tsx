@@ -2,11 +2,24 @@ import { Alert, Button, Card, Form, Input } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
+import type { Language, MessageKey } from '../i18n/messages.js';
 import { focusMainHeading } from './focus-after-login.js';
 import { useSession } from './session.js';
 
+/**
+ * Why a login failed, in the page's language: the server words its refusals in Chinese (the wait
+ * included), so in English the known ones are said from the catalogue.
+ */
+function loginErrorText(caught: unknown, language: Language, t: (key: MessageKey) => string): string {
+  if (!(caught instanceof ApiError)) return String(caught);
+  if (language === 'zh') return caught.message;
+  if (caught.code === 'unauthorized') return t('loginRefused');
+  if (caught.code === 'too-many-attempts') return t('loginTooMany');
+  return caught.message;
+}
+
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { login, expired } = useSession();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -35,7 +48,7 @@ export function LoginPage() {
               focusMainHeading(own);
             })
             .catch((caught: unknown) => {
-              setError(caught instanceof ApiError ? caught.message : String(caught));
+              setError(loginErrorText(caught, language, t));
             })
             .finally(() => {
               setBusy(false);

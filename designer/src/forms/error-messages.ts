@@ -1,5 +1,5 @@
 import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
-import { zhFieldMessage } from '../../../engine/forms/field-messages.js';
+import { isUploadList, zhFieldMessage } from '../../../engine/forms/field-messages.js';
 import type { Language } from '../i18n/messages.js';
 
 /** A field error as the server reports it (422 `errors`): a JSON Pointer and a Chinese message. */
@@ -86,7 +86,27 @@ function enMessage(error: RJSFValidationError, schema: Schema | undefined, value
   if (error.name === 'required')
     return upload ? 'upload a file' : schema?.const === true ? 'must be ticked' : 'is required';
   if (upload && (error.name === 'pattern' || error.name === 'format')) return 'upload a file';
-  return error.message ?? '';
+  const params = (error.params ?? {}) as Record<string, unknown>;
+  const limit = String(params.limit);
+  const files = isUploadList(schema);
+  switch (error.name) {
+    case 'minItems':
+      return files ? `upload at least ${limit} file(s)` : `add at least ${limit} item(s)`;
+    case 'maxItems':
+      return files ? `upload at most ${limit} file(s)` : `add at most ${limit} item(s)`;
+    case 'minLength':
+      return limit === '1' ? 'must not be empty' : `must be at least ${limit} characters`;
+    case 'maxLength':
+      return `must be at most ${limit} characters`;
+    case 'pattern':
+      return 'is not in the right format';
+    case 'minimum':
+      return `must be at least ${limit}`;
+    case 'maximum':
+      return `must be at most ${limit}`;
+    default:
+      return error.message ?? '';
+  }
 }
 
 /** How the error list names a field before its message: 「园区名称」 / `Park name: `; nothing for the form. */

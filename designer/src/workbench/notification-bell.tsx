@@ -77,7 +77,7 @@ export function NotificationBell() {
                     setOpen(false);
                   }}
                 >
-                  {`${t(`notify.${item.kind}` as MessageKey)}：${item.subjectName ?? String((item as unknown as Record<string, unknown>).park)}`}
+                  {`${t(`notify.${item.kind}` as MessageKey)}${t('colon')}${item.subjectName ?? String((item as unknown as Record<string, unknown>).park)}`}
                 </Link>
               }
               description={
