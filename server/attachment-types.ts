@@ -18,7 +18,8 @@ const ALLOWED = new Map<string, string>([
 ]);
 
 /** The accepted types as people name them, each once (`DOC/XLS` is how old Office files are detected). */
-export const ALLOWED_TYPES_TEXT = [...new Set([...ALLOWED.values()].flatMap((name) => name.split('/')))].join('、');
+export const ALLOWED_TYPE_NAMES = [...new Set([...ALLOWED.values()].flatMap((name) => name.split('/')))];
+const ALLOWED_TYPES_TEXT = ALLOWED_TYPE_NAMES.join('、');
 
 /** Extensions a detected type may be named with (the first is given when the name has none of them). */
 const EXTENSIONS = new Map<string, string[]>([

@@ -1328,7 +1328,7 @@ function publicPaths(): Json {
       get: operation({
         id: 'attachmentLimits',
         tag: 'attachments',
-        summary: '附件大小上限（无需登录）/ the upload size limit, no login',
+        summary: '附件大小上限与类型（无需登录）/ the upload size limit and types, no login',
         description:
           '上传控件据此在发送前拒绝过大的文件，提示与服务器相同（附件不能超过 maxSize）/ ' +
           'the upload widget refuses a larger file before sending it, in the words the server would use',
@@ -1336,10 +1336,20 @@ function publicPaths(): Json {
         ok: {
           200: ok(
             '上限 / the limit',
-            object('附件大小上限 / the size limit', ['maxBytes', 'maxSize'], {
-              maxBytes: { type: 'integer', minimum: 1, description: '字节 / bytes (ATTACHMENT_MAX_MB)' },
-              maxSize: { type: 'string', description: '如 20 MB / as people read it', examples: ['20 MB'] },
-            }),
+            object(
+              '附件大小上限与可上传的类型 / the size limit and the types accepted',
+              ['maxBytes', 'maxSize', 'types'],
+              {
+                maxBytes: { type: 'integer', minimum: 1, description: '字节 / bytes (ATTACHMENT_MAX_MB)' },
+                maxSize: { type: 'string', description: '如 20 MB / as people read it', examples: ['20 MB'] },
+                types: {
+                  ...STRINGS,
+                  minItems: 1,
+                  description: '可上传的类型（按文件内容识别）/ the types accepted, told by content',
+                  examples: [['PDF', 'PNG', 'JPEG']],
+                },
+              },
+            ),
           ),
         },
         errors: [],

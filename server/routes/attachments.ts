@@ -1,6 +1,7 @@
 import express, { Router, type Request } from 'express';
 import type { WorkflowEngine } from '../../engine/index.js';
 import { mayReadAttachment } from '../attachment-access.js';
+import { ALLOWED_TYPE_NAMES } from '../attachment-types.js';
 import type { AttachmentMeta, AttachmentStore } from '../attachments.js';
 import { HttpError, sizeText } from '../http-errors.js';
 import type { UploadGate } from '../upload-gate.js';
@@ -15,10 +16,15 @@ import { decodeName } from './public.js';
 export function attachmentRoutes(engine: WorkflowEngine, attachments: AttachmentStore, uploads: UploadGate): Router {
   const router = Router();
 
-  // The size limit and how it reads (as a refusal says it): the upload widget refuses a file above it
-  // before sending it. Anyone: the public's objection form uploads too.
+  // The size limit and how it reads (as a refusal says it), and the types accepted: the upload widget
+  // says both beside its button and refuses a file above the limit before sending it. Anyone: the
+  // public's objection form uploads too.
   router.get('/api/attachments/limits', (_request, response) => {
-    response.json({ maxBytes: attachments.maxBytes, maxSize: sizeText(attachments.maxBytes) });
+    response.json({
+      maxBytes: attachments.maxBytes,
+      maxSize: sizeText(attachments.maxBytes),
+      types: ALLOWED_TYPE_NAMES,
+    });
   });
 
   router.post(

@@ -341,6 +341,18 @@ describe.runIf(browserAvailable())(
       const field = form
         .locator('.ant-form-item', { has: page.getByRole('button', { name: '上传附件：创建方案' }) })
         .last();
+      // What may be sent is said beside the button before anything is chosen, and describes it.
+      const picker = form.getByRole('button', { name: '上传附件：创建方案' });
+      await expect
+        .poll(() =>
+          picker.evaluate((button) =>
+            (button.getAttribute('aria-describedby') ?? '')
+              .split(' ')
+              .map((id) => document.getElementById(id)?.textContent)
+              .filter((text) => text !== undefined),
+          ),
+        )
+        .toContain('可上传 PDF、PNG、JPEG、DOCX、XLSX、XLS、DOC、ZIP 文件，单个不超过 1 MB');
       const big = Buffer.concat([tinyPdf('big'), Buffer.alloc(1024 * 1024 + 1)]);
       const chooser = page.waitForEvent('filechooser');
       await form.getByRole('button', { name: '上传附件：创建方案' }).click();

@@ -202,7 +202,11 @@ describe('uploads: how many at once, and how large', () => {
   it('tells anyone the limit as a refusal words it (the upload widget refuses a larger file before sending)', async () => {
     const limits = await h.api.get('/api/attachments/limits');
     expect(limits.status).toBe(200);
-    expect(limits.body).toEqual({ maxBytes: 256 * 1024, maxSize: '256 KB' });
+    expect(limits.body).toEqual({
+      maxBytes: 256 * 1024,
+      maxSize: '256 KB',
+      types: ['PDF', 'PNG', 'JPEG', 'DOCX', 'XLSX', 'XLS', 'DOC', 'ZIP'],
+    });
     const tooLarge = await h.api.post('/api/public/attachments', {
       raw: Buffer.concat([tinyPdf('big'), Buffer.alloc(256 * 1024)]),
       request: 'unchecked',

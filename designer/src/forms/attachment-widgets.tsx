@@ -13,6 +13,7 @@ import {
   lookUpAttachment,
   rememberAttachment,
   shortId,
+  type UploadLimit,
 } from './attachments.js';
 import type { SchemaFormContext } from './form-context.js';
 
@@ -155,6 +156,8 @@ interface PickerProps {
  */
 function FilePicker({ id, label, multiple, busy, disabled, hasFile, onFiles }: PickerProps) {
   const { t } = useI18n();
+  const limit = useUploadLimit();
+  const hintId = `${id}-accepts`;
   const input = useRef<HTMLInputElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const action = hasFile && !multiple ? t('replaceFile') : t('upload');
@@ -191,6 +194,7 @@ function FilePicker({ id, label, multiple, busy, disabled, hasFile, onFiles }: P
         aria-busy={busy || undefined}
         // The name starts with the visible text (WCAG 2.5.3), then says which field the file is for.
         aria-label={`${action}${t('colon')}${label}`}
+        {...(limit !== undefined && { 'aria-describedby': hintId })}
         ref={button}
         onClick={() => {
           if (busy) return;
@@ -200,8 +204,31 @@ function FilePicker({ id, label, multiple, busy, disabled, hasFile, onFiles }: P
       >
         {action}
       </Button>
+      {limit !== undefined && (
+        // What may be sent is said before anything is chosen, not only in a refusal.
+        <Typography.Text type="secondary" id={hintId} className="qbz-upload-hint">
+          {t(limit.types === undefined ? 'uploadSizeHint' : 'uploadHint')
+            .replaceAll('{types}', (limit.types ?? []).join(t('listSeparator')))
+            .replaceAll('{size}', limit.maxSize)}
+        </Typography.Text>
+      )}
     </>
   );
+}
+
+/** The server's upload limit and types, once the page has asked (undefined until then, or if it did not say). */
+function useUploadLimit(): UploadLimit | undefined {
+  const [limit, setLimit] = useState<UploadLimit | undefined>();
+  useEffect(() => {
+    let current = true;
+    void uploadLimit().then((known) => {
+      if (current) setLimit(known);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return limit;
 }
 
 /** Files on their way, and a live region saying which one arrived or was refused last (there before its text). */

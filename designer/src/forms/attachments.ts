@@ -90,10 +90,12 @@ export function lookUpAttachment(id: string): Promise<AttachmentInfo | undefined
   return pending;
 }
 
-/** The server's size limit, in bytes and as it reads in a refusal (`20 MB`). */
+/** The server's size limit, in bytes and as it reads in a refusal (`20 MB`), and the types it accepts. */
 export interface UploadLimit {
   maxBytes: number;
   maxSize: string;
+  /** As people name them (PDF, DOCX…); absent from a server that does not say. */
+  types?: string[];
 }
 
 let limit: Promise<UploadLimit | undefined> | undefined;

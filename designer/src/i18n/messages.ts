@@ -182,6 +182,8 @@ export const MESSAGES = {
     choosePlaceholder: '请选择',
     sessionExpired: '登录已失效，请重新登录。本页未提交的填写内容已保留，登录后可继续。',
     unsentRestored: '已恢复您{ago}未提交的填写内容。',
+    uploadHint: '可上传 {types} 文件，单个不超过 {size}',
+    uploadSizeHint: '单个文件不超过 {size}',
     discardUnsent: '放弃这些内容',
     discardUnsentTitle: '放弃恢复的填写内容？',
     discardUnsentContent: '表单将回到打开时的样子，放弃的内容无法找回。',
@@ -383,6 +385,8 @@ export const MESSAGES = {
     sessionExpired:
       'Your session has ended; please sign in again. What you typed and did not submit on this page is kept.',
     unsentRestored: 'Restored what you typed {ago} and did not submit.',
+    uploadHint: 'Accepted: {types}; up to {size} each',
+    uploadSizeHint: 'Up to {size} each',
     discardUnsent: 'Discard it',
     discardUnsentTitle: 'Discard what was restored?',
     discardUnsentContent: 'The form goes back to how it opened; what is discarded cannot be brought back.',
