@@ -141,6 +141,10 @@ describe.runIf(browserAvailable())(
       const document = review.locator('[data-under-review="submitCreationApplication"]');
       await document.getByText('近三年主导产业产值分别为412亿元').waitFor();
       await document.getByText(PARK_NAME, { exact: true }).waitFor();
+      // Said over it: the how-manieth submission, and what changed since the one returned.
+      await expect
+        .poll(() => document.locator('[data-changed-since]').textContent())
+        .toMatch(/^第 2 次提交。与上次（\d{4}-\d{2}-\d{2} \d{2}:\d{2}）相比，修改了：园区基本情况$/);
       await document.getByText('工业', { exact: true }).waitFor();
       expect(await document.locator('input, textarea, .ant-select').count()).toBe(0);
       expect(await document.textContent()).not.toContain('填写');

@@ -70,6 +70,8 @@ export const MESSAGES = {
     // case page: what is reviewed, returns, outcomes, due dates (issue 8: 2–5)
     underReview: '所审核的材料',
     returnedTitle: '{who}于 {at} 作出审核结论：{decision}',
+    resubmittedChanged: '第 {count} 次提交。与上次（{time}）相比，修改了：{fields}',
+    resubmittedSame: '第 {count} 次提交，与上次（{time}）相同，未作修改。',
     returnComment: '审核意见',
     endedTitle: '本案已办结：{status}',
     endedBy: '{who}于 {at} 提交：{what}',
@@ -270,6 +272,8 @@ export const MESSAGES = {
     // case page: what is reviewed, returns, outcomes, due dates (issue 8: 2–5)
     underReview: 'Under review',
     returnedTitle: '{who} decided on {at}: {decision}',
+    resubmittedChanged: 'Submission {count}. Changed since the last one ({time}): {fields}',
+    resubmittedSame: 'Submission {count}, the same as the last one ({time}): nothing changed.',
     returnComment: 'Comments',
     endedTitle: 'This case has ended: {status}',
     endedBy: '{who} on {at}: {what}',

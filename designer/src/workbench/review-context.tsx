@@ -1,5 +1,6 @@
 import { Alert, Card, Col, Row, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { canonicalJson } from '../../../engine/audit/canonical-json.js';
 import type { TaskView } from '../../../engine/cases/case-view.js';
 import type { FormSchema } from '../../../engine/definitions/types.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -132,6 +133,54 @@ export function returnOf(bundle: CaseBundle, task: TaskView) {
   return found?.review === undefined ? undefined : { previous: found.previous, review: found.review };
 }
 
+/** The top-level fields whose values differ between two submissions of one form, in the form's order. */
+export function changedFields(before: unknown, after: unknown, schema: FormSchema | undefined): string[] {
+  const record = (data: unknown): Record<string, unknown> =>
+    typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const [was, is] = [record(before), record(after)];
+  const order = [...Object.keys(schema?.properties ?? {}), ...Object.keys(was), ...Object.keys(is)];
+  // Compared as canonical JSON: the form may write the same answer with its keys in another order.
+  return [...new Set(order)].filter((key) => canonicalJson(was[key] ?? null) !== canonicalJson(is[key] ?? null));
+}
+
+/**
+ * Over a resubmitted document (a return sent it back, Art. 17): which time it is, and what changed
+ * since the last one — the reviewer need not read it all again to find the revision.
+ */
+function ChangedSince({
+  submission,
+  bundle,
+  schema,
+}: {
+  submission: NamedSubmission;
+  bundle: CaseBundle;
+  schema: FormSchema | undefined;
+}) {
+  const { t } = useI18n();
+  const earlier = bundle.submissions.filter(
+    (other) => other.kind === submission.kind && other.name === submission.name && other.seq < submission.seq,
+  );
+  const previous = earlier.at(-1);
+  if (previous === undefined || schema === undefined) return null;
+  const changed = changedFields(previous.data, submission.data, schema).map(
+    (key) => schema.properties?.[key]?.title ?? key,
+  );
+  const values = { count: earlier.length + 1, time: chinaTime(previous.at) };
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-changed-since={previous.seq}
+      style={{ marginBottom: 12 }}
+      title={
+        changed.length === 0
+          ? fill(t('resubmittedSame'), values)
+          : fill(t('resubmittedChanged'), { ...values, fields: changed.join(t('listSeparator')) })
+      }
+    />
+  );
+}
+
 function ReviewedDocument({
   submission,
   bundle,
@@ -155,6 +204,7 @@ function ReviewedDocument({
         </Typography.Text>
       }
     >
+      <ChangedSince submission={submission} bundle={bundle} schema={schema.data} />
       {schema.data === undefined ? (
         schema.loading ? (
           <Spin />
