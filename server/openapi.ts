@@ -1065,6 +1065,38 @@ function accountPaths(): Json {
         },
       }),
     },
+    '/api/roles': {
+      get: operation({
+        id: 'listRoles',
+        tag: 'users',
+        summary: '可授予的角色（管理员）/ the roles an admin may give',
+        description:
+          '定义中声明的组（公众除外）及 admin、policy-admin；有范围的角色写作 组:范围（如 province:320000）/ ' +
+          'the groups the definitions declare (not the public) plus admin and policy-admin; a scoped role is group:scope',
+        auth: 'user',
+        ok: {
+          200: ok(
+            '角色 / roles',
+            arrayOf(
+              object('可授予的角色 / an assignable role', ['group'], {
+                group: text('组 / the group', { minLength: 1 }),
+                title: text('定义中的名称 / its declared title'),
+                scope: object('角色的范围 / its scope', ['title'], {
+                  title: text('范围的名称，如 省级单位 / what the scope is'),
+                  values: arrayOf(
+                    object('可选的范围 / a listed scope', ['code', 'name'], {
+                      code: text('代码 / code', { minLength: 1 }),
+                      name: text('名称 / name'),
+                    }),
+                  ),
+                }),
+              }),
+            ),
+          ),
+        },
+        errors: [403],
+      }),
+    },
     '/api/users/{username}': {
       patch: operation({
         id: 'updateUser',

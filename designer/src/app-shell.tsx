@@ -23,6 +23,7 @@ function useNavigation() {
     ...(hasGroup('samr', 'province')
       ? [{ key: '/overdue', label: <Link to="/overdue">{t('overdueBoard')}</Link> }]
       : []),
+    ...(hasGroup('admin') ? [{ key: '/accounts', label: <Link to="/accounts">{t('accounts')}</Link> }] : []),
     ...(hasGroup('policy-admin', 'admin')
       ? [
           { key: '/designer', label: <Link to="/designer">{t('designer')}</Link> },

@@ -28,6 +28,7 @@ const CalendarPage = onDemand(() => import('./calendars/calendar-page.js').then(
 const OverdueBoard = onDemand(() => import('./workbench/overdue-board.js').then((module) => module.OverdueBoard));
 // Statistics (ECharts) and print views load when opened: other pages do not carry them.
 const StatisticsPage = onDemand(() => import('./reports/statistics-page.js').then((module) => module.StatisticsPage));
+const AccountsPage = onDemand(() => import('./accounts/accounts-page.js').then((module) => module.AccountsPage));
 const PrintPage = onDemand(() => import('./reports/print-page.js').then((module) => module.PrintPage));
 
 /** Pages that need a login show the login form in place until there is one. */
@@ -100,6 +101,14 @@ function App() {
                   element={
                     <Authenticated>
                       <OverdueBoard />
+                    </Authenticated>
+                  }
+                />
+                <Route
+                  path="/accounts"
+                  element={
+                    <Authenticated>
+                      <AccountsPage />
                     </Authenticated>
                   }
                 />

@@ -18,6 +18,15 @@ interface GroupRule {
   values?: Set<string>;
 }
 
+/** A group an account may be given, as the account page offers it. */
+export interface AssignableRole {
+  group: string;
+  /** The group's declared title (the newest version's); none for `admin`. */
+  title?: string;
+  /** Present when the role names a scope (`province:320000`): its title and, where listed, its values. */
+  scope?: { title: string; values?: { code: string; name: string }[] };
+}
+
 /**
  * What roles an account may hold, from the definitions in force: the groups they declare (with the
  * scope each needs and, where listed, its valid values) plus `admin` and `policy-admin`. An unknown
@@ -54,6 +63,43 @@ export class RoleCatalogue {
         field: region?.name ?? 'region',
       });
     }
+  }
+
+  /**
+   * Every role an admin may give, with its title and its scope's choices (newest version first for
+   * titles; values from every version): `admin`, then each declared group but the public's.
+   */
+  assignable(): AssignableRole[] {
+    const rules = this.#rules();
+    const anyone = this.#anyone();
+    const described = new Map<string, AssignableRole>([['admin', { group: 'admin' }]]);
+    for (const version of [...this.engine.definitions.list()].reverse()) {
+      const { manifest } = version.definition;
+      for (const [name, group] of Object.entries(manifest.groups)) {
+        if (described.has(name) || NOT_ASSIGNABLE.has(name) || anyone.has(name)) continue;
+        const kind = scopeKind(manifest, group);
+        const directory = kind === 'region' ? regionDirectory(manifest) : undefined;
+        const names = new Map<string, string>([
+          ...(this.engine.definitions.directory(directory ?? '')?.entries ?? []).map((entry): [string, string] => [
+            entry.code,
+            entry.name,
+          ]),
+          ...Object.entries(group.members ?? {}),
+        ]);
+        const values = [...(rules.get(name)?.values ?? [])].map((code) => ({ code, name: names.get(code) ?? code }));
+        const scopeTitle =
+          kind === 'region' ? manifest.region.title : kind === 'subject' ? manifest.subject.title : group.title;
+        described.set(name, {
+          group: name,
+          title: group.title,
+          ...(group.scope !== undefined && {
+            scope: { title: scopeTitle, ...(values.length > 0 && { values }) },
+          }),
+        });
+      }
+    }
+    if (!described.has('policy-admin')) described.set('policy-admin', { group: 'policy-admin' });
+    return [...described.values()];
   }
 
   #anyone(): Set<string> {

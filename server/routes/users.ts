@@ -59,6 +59,12 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
     response.json(await accounts.list());
   });
 
+  // What the account page offers: each role an admin may give, titled, with its scope's choices.
+  router.get('/api/roles', (request, response) => {
+    requireRole(request, 'admin');
+    response.json(catalogue.assignable());
+  });
+
   router.patch('/api/users/:username', async (request, response) => {
     requireRole(request, 'admin');
     const body = objectBody(request);

@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
-import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+import { ADMIN_PASSWORD, CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, throughCreation, walk } from './sample-cases.js';
 import { choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
@@ -189,6 +189,56 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
         .count(),
     ).toBe(0);
   }, 60_000);
+
+  it('the admin makes a park account on the account page (a weak password refused in Chinese), and disables it', async () => {
+    const page = await newPage(CLOCK_START);
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: twoChars('登录') }).click();
+    await page.getByRole('link', { name: '账号管理' }).click();
+    await page.getByRole('heading', { name: '账号管理' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'province-js' }).getByText('省级市场监管部门 · 江苏省').waitFor();
+
+    await page.getByRole('button', { name: '新建账号' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建账号' });
+    await dialog.getByLabel('用户名').fill('park-new');
+    await dialog.getByLabel('密码').fill('password1234');
+    await dialog.getByLabel('所属单位').fill('云溪湾产业园区管理委员会');
+    await choose(page, dialog, '所在省级单位（园区账号必填）', '江苏省');
+    await choose(page, dialog, '角色', '创建主体（园区管理委员会或所在地人民政府）');
+    await dialog.getByLabel('园区', { exact: true }).fill('P-NEW-001');
+    await dialog.getByRole('button', { name: twoChars('保存') }).click();
+    // The server's password policy, said in the dialog; nothing is created.
+    await dialog.getByRole('alert').filter({ hasText: /密码/ }).waitFor();
+    await dialog.getByLabel('密码').fill('Yunxi-Bay#2025-park');
+    await dialog.getByRole('button', { name: twoChars('保存') }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('row').filter({ hasText: 'park-new' });
+    await row.getByText('创建主体（园区管理委员会或所在地人民政府） · P-NEW-001').waitFor();
+    const made = (
+      await server.ok<{ username: string; roles: string[]; province?: string }[]>('GET', '/api/users', { as: 'admin' })
+    ).find((user) => user.username === 'park-new');
+    expect(made).toMatchObject({
+      roles: ['park:P-NEW-001'],
+      province: '320000',
+      organisation: '云溪湾产业园区管理委员会',
+    });
+
+    await shot(page, '7-accounts');
+    await row.getByRole('button', { name: '修改：park-new' }).click();
+    const edit = page.getByRole('dialog', { name: '修改账号' });
+    await edit.getByLabel('停用此账号（其登录随即失效）').check();
+    await edit.getByRole('button', { name: twoChars('保存') }).click();
+    await edit.waitFor({ state: 'detached' });
+    await row.getByText('已停用').waitFor();
+    const login = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'park-new', password: 'Yunxi-Bay#2025-park' }),
+    });
+    expect(login.status).toBe(401);
+  }, 120_000);
 
   it('退出 in one tab ends the session in every other tab of the browser (each tab signs in on its own)', async () => {
     const first = await newPage(CLOCK_START);

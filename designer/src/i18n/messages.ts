@@ -1,9 +1,11 @@
+import { ACCOUNT_MESSAGES } from './messages-accounts.js';
 import { INBOX_MESSAGES } from './messages-inbox.js';
 
 /** UI strings, Chinese first; English is the switch (`?lang=en` or the header). Keys read as the English text. */
 export const MESSAGES = {
   zh: {
     ...INBOX_MESSAGES.zh,
+    ...ACCOUNT_MESSAGES.zh,
     appTitle: '全国质量品牌提升示范区',
     workbench: '工作台',
     inbox: '待办任务',
@@ -207,6 +209,7 @@ export const MESSAGES = {
   },
   en: {
     ...INBOX_MESSAGES.en,
+    ...ACCOUNT_MESSAGES.en,
     appTitle: 'National Quality Brand Demonstration Zones',
     workbench: 'Workbench',
     inbox: 'My tasks',

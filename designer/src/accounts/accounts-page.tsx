@@ -1,0 +1,360 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api, ApiError } from '../api/client.js';
+import { CardTable } from '../card-table.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { PROVINCES, provinceName } from '../workbench/catalog.js';
+import { useAsync } from '../workbench/use-async.js';
+
+/** An account as GET /api/users gives it (never its password hash). */
+interface Account {
+  username: string;
+  roles: string[];
+  displayName?: string;
+  organisation?: string;
+  province?: string;
+  disabled?: boolean;
+}
+
+/** A role an admin may give (GET /api/roles). */
+interface AssignableRole {
+  group: string;
+  title?: string;
+  scope?: { title: string; values?: { code: string; name: string }[] };
+}
+
+/** One role as the dialog edits it: its group, and its scope when the group has one. */
+interface RoleRow {
+  group?: string;
+  scope?: string;
+}
+
+interface AccountForm {
+  username: string;
+  password?: string;
+  displayName?: string;
+  organisation?: string;
+  province?: string;
+  disabled?: boolean;
+  roles: RoleRow[];
+}
+
+const SYSTEM_TITLES: Record<string, MessageKey> = { admin: 'roleAdmin', 'policy-admin': 'rolePolicyAdmin' };
+
+/** `province:320000` as people read it: 省级市场监管部门 · 江苏省. */
+function roleTitle(text: string, roles: readonly AssignableRole[], t: (key: MessageKey) => string): string {
+  const [group = '', scope] = text.split(':');
+  const role = roles.find((candidate) => candidate.group === group);
+  const system = SYSTEM_TITLES[group];
+  const title = role?.title ?? (system === undefined ? group : t(system));
+  if (scope === undefined) return title;
+  return `${title} · ${role?.scope?.values?.find((value) => value.code === scope)?.name ?? scope}`;
+}
+
+const rowsOf = (roles: readonly string[]): RoleRow[] =>
+  roles.map((role) => {
+    const [group, scope] = role.split(':');
+    return { ...(group !== undefined && { group }), ...(scope !== undefined && { scope }) };
+  });
+
+const textOf = (rows: readonly RoleRow[]): string[] =>
+  rows
+    .filter((row) => row.group !== undefined && row.group !== '')
+    .map((row) =>
+      row.scope === undefined || row.scope === '' ? String(row.group) : `${String(row.group)}:${row.scope}`,
+    );
+
+/** Empty texts left out: an optional field left blank is not sent as "". */
+function present<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined && value !== ''),
+  ) as Partial<T>;
+}
+
+/** The roles of an account, each a group and (for a scoped group) its scope: chosen from a list, or typed. */
+function RoleRows({ roles }: { roles: readonly AssignableRole[] }) {
+  const { t } = useI18n();
+  const groupOptions = roles.map((role) => ({ value: role.group, label: roleTitle(role.group, roles, t) }));
+  return (
+    <Form.List name="roles">
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((field) => (
+            <Form.Item key={field.key} noStyle shouldUpdate>
+              {(form) => {
+                const group = form.getFieldValue(['roles', field.name, 'group']) as string | undefined;
+                const scope = roles.find((role) => role.group === group)?.scope;
+                return (
+                  <Space align="baseline" wrap style={{ display: 'flex' }}>
+                    <Form.Item name={[field.name, 'group']} label={t('accountRole')} rules={[{ required: true }]}>
+                      <Select
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={groupOptions}
+                        style={{ minWidth: 240 }}
+                      />
+                    </Form.Item>
+                    {scope !== undefined && (
+                      <Form.Item
+                        name={[field.name, 'scope']}
+                        label={scope.title}
+                        rules={[{ required: true, whitespace: true }]}
+                      >
+                        {scope.values === undefined ? (
+                          <Input style={{ minWidth: 160 }} />
+                        ) : (
+                          <Select
+                            showSearch={{ optionFilterProp: 'label' }}
+                            options={scope.values.map((value) => ({ value: value.code, label: value.name }))}
+                            style={{ minWidth: 160 }}
+                          />
+                        )}
+                      </Form.Item>
+                    )}
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      aria-label={t('removeRole')}
+                      onClick={() => {
+                        remove(field.name);
+                      }}
+                    />
+                  </Space>
+                );
+              }}
+            </Form.Item>
+          ))}
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => {
+              add({});
+            }}
+          >
+            {t('addRole')}
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+}
+
+/** Creates an account, or changes one (`editing`): the server checks everything and says what is wrong. */
+function AccountDialog({
+  editing,
+  roles,
+  onClose,
+}: {
+  editing: Account | 'new';
+  roles: readonly AssignableRole[];
+  onClose: (saved: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AccountForm>();
+  const [failure, setFailure] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const isNew = editing === 'new';
+  const initial: AccountForm = isNew
+    ? { username: '', roles: [{}] }
+    : {
+        username: editing.username,
+        roles: rowsOf(editing.roles),
+        ...present({
+          displayName: editing.displayName,
+          organisation: editing.organisation,
+          province: editing.province,
+        }),
+        disabled: editing.disabled === true,
+      };
+  const save = async (values: AccountForm) => {
+    setBusy(true);
+    setFailure(undefined);
+    const common = {
+      roles: textOf(values.roles),
+      ...present({ displayName: values.displayName, organisation: values.organisation, password: values.password }),
+    };
+    try {
+      if (isNew) {
+        await api('POST', '/api/users', {
+          username: values.username,
+          ...common,
+          ...present({ province: values.province }),
+        });
+      } else {
+        await api('PATCH', `/api/users/${encodeURIComponent(editing.username)}`, {
+          ...common,
+          province: values.province ?? null,
+          disabled: values.disabled === true,
+        });
+      }
+      void message.success(t(isNew ? 'accountCreated' : 'accountSaved'));
+      onClose(true);
+    } catch (caught) {
+      setFailure(caught instanceof ApiError ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t(isNew ? 'newAccount' : 'editAccount')}
+      okText={t('accountSave')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => {
+        form.submit();
+      }}
+      onCancel={() => {
+        onClose(false);
+      }}
+      width={720}
+      destroyOnHidden
+    >
+      {failure !== undefined && (
+        <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
+      )}
+      <Form<AccountForm> form={form} layout="vertical" initialValues={initial} onFinish={(values) => void save(values)}>
+        <Form.Item name="username" label={t('accountUsername')} rules={[{ required: true, whitespace: true }]}>
+          <Input disabled={!isNew} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t(isNew ? 'accountPassword' : 'accountNewPassword')}
+          extra={t('accountPasswordHint')}
+          rules={isNew ? [{ required: true }] : []}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('accountDisplayName')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="organisation" label={t('accountOrganisation')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="province" label={t('accountProvince')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={PROVINCES.entries.map((entry) => ({ value: entry.code, label: entry.name }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('accountRoles')} required>
+          <RoleRows roles={roles} />
+        </Form.Item>
+        {!isNew && (
+          <Form.Item name="disabled" valuePropName="checked">
+            <Checkbox>{t('accountDisable')}</Checkbox>
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * The admin's account page: every account with its roles (titled as the definitions title them) and
+ * whether it may sign in; new accounts, changed roles, a new password or a disabled account. The
+ * server decides what is allowed (names, password policy, roles the definitions know, the last admin).
+ */
+export function AccountsPage() {
+  const { t } = useI18n();
+  const accounts = useAsync(() => api<Account[]>('GET', '/api/users'), 'accounts');
+  const roles = useAsync(() => api<AssignableRole[]>('GET', '/api/roles'), 'roles');
+  const [editing, setEditing] = useState<Account | 'new' | undefined>();
+  const known = roles.data ?? [];
+  return (
+    <Card
+      title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('accounts')}</h1>}
+      extra={
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          disabled={roles.data === undefined}
+          onClick={() => {
+            setEditing('new');
+          }}
+        >
+          {t('newAccount')}
+        </Button>
+      }
+    >
+      {(accounts.error ?? roles.error) !== undefined && (
+        <Alert type="error" showIcon title={(accounts.error ?? roles.error)?.message} style={{ marginBottom: 16 }} />
+      )}
+      <CardTable<Account>
+        rowKey="username"
+        size="middle"
+        loading={accounts.loading}
+        dataSource={accounts.data ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('accountUsername'), dataIndex: 'username', key: 'username' },
+          {
+            title: t('accountDisplayName'),
+            key: 'name',
+            render: (_, row) => (
+              <>
+                <div>{row.displayName ?? '—'}</div>
+                {row.organisation !== undefined && (
+                  <Typography.Text type="secondary">{row.organisation}</Typography.Text>
+                )}
+              </>
+            ),
+          },
+          {
+            title: t('accountRoles'),
+            key: 'roles',
+            render: (_, row) => (
+              <Space size={[4, 4]} wrap>
+                {row.roles.map((role) => (
+                  <Tag key={role}>{roleTitle(role, known, t)}</Tag>
+                ))}
+                {row.province !== undefined && (
+                  <Typography.Text type="secondary">{provinceName(row.province)}</Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('accountStatus'),
+            key: 'status',
+            render: (_, row) =>
+              row.disabled === true ? (
+                <Tag color="red">{t('accountDisabled')}</Tag>
+              ) : (
+                <Tag color="green">{t('accountActive')}</Tag>
+              ),
+          },
+          {
+            title: '',
+            key: 'edit',
+            render: (_, row) => (
+              <Button
+                size="small"
+                aria-label={`${t('accountEdit')}${t('colon')}${row.username}`}
+                disabled={roles.data === undefined}
+                onClick={() => {
+                  setEditing(row);
+                }}
+              >
+                {t('accountEdit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {editing !== undefined && (
+        <AccountDialog
+          editing={editing}
+          roles={known}
+          onClose={(saved) => {
+            setEditing(undefined);
+            if (saved) accounts.reload();
+          }}
+        />
+      )}
+    </Card>
+  );
+}
