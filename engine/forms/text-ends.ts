@@ -1,10 +1,10 @@
+import { nestedDeeperThan } from './json-depth.js';
+
 /**
  * Spaces a typist leaves at either end of a text: white space of the keyboard and the no-break
  * space. Not the ideographic space (U+3000): two of them open a paragraph in Chinese writing.
  */
 const ENDS = /^[ \t\r\n\f\v\u00a0]+|[ \t\r\n\f\v\u00a0]+$/g;
-
-import { nestedDeeperThan } from './json-depth.js';
 
 /** Deeper than any form nests: such data is left as it is, for the validator to refuse. */
 const DEEPEST = 64;
