@@ -5,7 +5,7 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, throughCreation, walk } from './sample-cases.js';
-import { choose, pickDate, twoChars } from './form-controls.js';
+import { choose, dialogsSettled, pickDate, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 const VERSION = '2024-03-14';
@@ -310,6 +310,8 @@ describe.runIf(browserAvailable())(
       await park.keyboard.press('Enter');
       const discard = park.getByRole('dialog', { name: '放弃恢复的填写内容？' });
       await discard.waitFor();
+      // Once it has stopped moving in: antd gives the cancel button the focus when the dialog opens.
+      await dialogsSettled(park);
       await expect.poll(() => park.evaluate(() => document.activeElement?.textContent)).toBe('保留');
       await park.keyboard.press('Tab');
       expect(await park.evaluate(() => document.activeElement?.textContent)).toBe('放弃这些内容');
