@@ -370,6 +370,15 @@ const User = object('用户（不含密码）/ a user, never with its password h
   password: false,
 });
 
+const DamagedUser = object(
+  '数据文件损坏的账号：不能登录，也不能修改，须从备份恢复（README「存储」）/ an account whose file cannot be read',
+  ['username', 'damaged'],
+  {
+    username: { type: 'string' },
+    damaged: text('损坏说明 / what is wrong', { examples: ['数据文件损坏：users/park1.json'] }),
+  },
+);
+
 const PASSWORD = text('12–256 位，不能是常见密码或包含用户名 / 12 to 256 characters, not a common password', {
   minLength: 12,
   maxLength: 256,
@@ -662,6 +671,7 @@ const bodies: Json = {
   AuditEntry,
   Submission,
   User,
+  DamagedUser,
   Session,
   Me,
   Attachment,
@@ -1048,7 +1058,7 @@ function accountPaths(): Json {
         tag: 'users',
         summary: '用户列表（管理员）/ list users (admin)',
         auth: 'user',
-        ok: { 200: ok('用户', arrayOf(schema('User'))) },
+        ok: { 200: ok('用户（含数据文件损坏的账号）', arrayOf({ oneOf: [schema('User'), schema('DamagedUser')] })) },
         errors: [403],
       }),
       post: operation({

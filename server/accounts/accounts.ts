@@ -1,5 +1,5 @@
 import { isDeviceToken, issueDeviceToken } from './device-token.js';
-import { EngineError, isEngineError, parseRole, type Actor, type Store } from '../../engine/index.js';
+import { damageOf, EngineError, isEngineError, parseRole, type Actor, type Store } from '../../engine/index.js';
 import { HashPool } from './hash-pool.js';
 import { readDocument } from './read-document.js';
 import { DEFAULT_COST, dummyHash, hashPassword, verifyPassword } from './password.js';
@@ -25,6 +25,13 @@ export interface User {
 }
 
 export type PublicUser = Omit<User, 'passwordHash'>;
+
+/** An account whose stored document cannot be read: listed, so an admin knows it is there and why. */
+export interface DamagedAccount {
+  username: string;
+  /** What is wrong, as the store says it (数据文件损坏：users/<name>.json). */
+  damaged: string;
+}
 
 export interface UserChange {
   password?: string;
@@ -83,8 +90,19 @@ export class Accounts {
     return (await this.store.list(USERS)).length;
   }
 
-  async list(): Promise<PublicUser[]> {
-    return (await this.#all()).map(publicUser);
+  /** Every account, a damaged one too: it locks out its own user, and only an admin can see that. */
+  async list(): Promise<(PublicUser | DamagedAccount)[]> {
+    const accounts: (PublicUser | DamagedAccount)[] = [];
+    for (const username of await this.store.list(USERS)) {
+      try {
+        const user = await this.store.get<User>(USERS, username);
+        if (user !== undefined) accounts.push(publicUser(user));
+      } catch (error) {
+        if (damageOf(error) === undefined) throw error;
+        accounts.push({ username, damaged: (error as Error).message });
+      }
+    }
+    return accounts;
   }
 
   async get(username: string): Promise<User | undefined> {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from './chromium.js';
+import { dialogsSettled } from './form-controls.js';
 import { openPage, screenshot, type Visit } from './page-visit.js';
 import { sampleCases, type SampleCases } from './sample-cases.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
@@ -74,6 +75,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     ],
     ['/notices', () => ({ path: '/notices', time: TODAY })],
     ['/designer', () => ({ path: '/designer', user: 'officer', time: TODAY })],
+    ['/accounts', () => ({ path: '/accounts', user: 'admin-two', time: TODAY })],
   ];
 
   it.each(pages)(
@@ -101,6 +103,27 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
         .evaluateAll((buttons) => buttons.map((button) => button.textContent));
       expect(names).toContain('登录');
       expect(names.filter((name) => /^\p{Script=Han} \p{Script=Han}$/u.test(name))).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
+  it('the account page by keyboard: 新建账号 opens its dialog with the focus inside; Esc closes it and gives the focus back', async () => {
+    const page = await openPage(browser, server, { path: '/accounts', user: 'admin-two', time: TODAY });
+    try {
+      const create = page.getByRole('button', { name: '新建账号' });
+      await create.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: '新建账号' });
+      await dialog.waitFor();
+      await dialogsSettled(page);
+      expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+      // Tab stays inside the dialog: the page behind it is not reached.
+      for (let step = 0; step < 12; step += 1) await page.keyboard.press('Tab');
+      expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => create.evaluate((element) => element === document.activeElement)).toBe(true);
     } finally {
       await page.context().close();
     }
@@ -135,6 +158,13 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
         await expect
           .poll(() => main.evaluate((element) => element === document.activeElement), { timeout: 30_000 })
           .toBe(true);
+        // Its focus ring frames the heading's words, not the whole width of the card (it did).
+        const [box, words] = await main.evaluate((element) => {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          return [element.getBoundingClientRect().width, range.getBoundingClientRect().width];
+        });
+        expect(box).toBeLessThanOrEqual(Math.ceil(words) + 1);
         // Tab goes on from there, into the page (not back to the top of the document).
         await page.keyboard.press('Tab');
         expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);

@@ -347,6 +347,9 @@ describe.runIf(browserAvailable())(
       });
       const caseId = started.id;
       const park = await open(CLOCK_START, 'park4', caseId);
+      // Nothing sent yet, so no name from the application: the header says the park's id, not 「—（P-004）」.
+      const parkItem = park.locator('.ant-descriptions-item').filter({ hasText: '园区' }).first();
+      await expect.poll(() => parkItem.locator('.ant-descriptions-item-content').textContent()).toBe('P-004');
       await park.getByRole('button', { name: '撤回申请' }).click();
       const withdrawal = park.locator('.ant-collapse-item').filter({ hasText: '撤回申请' });
       await withdrawal.getByRole('button', { name: '填入示例（培训用）' }).click();

@@ -94,6 +94,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     ['case-history', () => ({ path: `/cases/${encodeURIComponent(cases.publicizing)}`, user: 'samr', time: TODAY })],
     ['notices', () => ({ path: '/notices', time: TODAY })],
     ['designer', () => ({ path: '/designer', user: 'officer', time: TODAY })],
+    ['accounts', () => ({ path: '/accounts', user: 'admin-two', time: TODAY })],
   ];
 
   it('gives a list item of a form the whole row, its buttons below it (they took half of it)', async () => {
@@ -128,7 +129,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     90_000,
   );
 
-  it.each(pages.filter(([name]) => ['inbox', 'case-form', 'case-history'].includes(name)))(
+  it.each(pages.filter(([name]) => ['inbox', 'case-form', 'case-history', 'accounts'].includes(name)))(
     '%s: every tap target is at least 24 × 24 CSS px (WCAG 2.2, 2.5.8)',
     async (_name, visit) => {
       const page = await openPage(browser, server, { ...visit(), viewport: PHONE });

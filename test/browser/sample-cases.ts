@@ -15,6 +15,7 @@ export const SAMPLE_USERS: Record<string, string[]> = {
   samr: ['samr'],
   expert: ['expert'],
   officer: ['policy-admin'],
+  'admin-two': ['admin'],
   ...Object.fromEntries(MINISTRIES.map((ministry) => [ministry, [`ministry:${ministry}`]])),
 };
 

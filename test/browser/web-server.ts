@@ -39,6 +39,8 @@ export interface ApiAnswer<T> {
 export interface WebServer {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
+  /** The server's embedded store (DATA_DIR), for a test that damages a file as a disk would. */
+  readonly dataDir: string;
   /** The admin's token from the start (`as: 'admin'` logs in again when it has expired). */
   readonly adminToken: string;
   call<T = unknown>(method: string, path: string, options?: ApiCall): Promise<ApiAnswer<T>>;
@@ -246,6 +248,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
 
   return {
     url,
+    dataDir: env.DATA_DIR ?? '',
     adminToken,
     call,
     ok,

@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -175,7 +176,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await shot(samr, '5-samr-inbox-en');
   }, 90_000);
 
-  it('in English, a refused login is said in English (the server words it in Chinese)', async () => {
+  it('in English, a refused login is said in English (the server words it in Chinese), and the language stays without `?lang`', async () => {
     const page = await newPage(CLOCK_START);
     await page.goto(`${server.url}/?lang=en`);
     await page.getByLabel('User name').fill('samr');
@@ -188,9 +189,17 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
         .filter({ hasText: /[\u4e00-\u9fff]/ })
         .count(),
     ).toBe(0);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // The language chosen by the link stays for the visit: a page without `?lang` is still in English.
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
   }, 60_000);
 
-  it('the admin makes a park account on the account page (a weak password refused in Chinese), and disables it', async () => {
+  it('the admin makes a park account on the account page (a weak password refused in Chinese), and disables it; a damaged account is listed as such', async () => {
+    // An account file cut short, as a full disk leaves it: listed with what is wrong, not silently left out.
+    await mkdir(join(server.dataDir, 'users'), { recursive: true });
+    await writeFile(join(server.dataDir, 'users', 'park-broken.json'), '{"username":"park-br');
     const page = await newPage(CLOCK_START);
     await page.goto(`${server.url}/`);
     await page.getByLabel('用户名').fill('admin');
@@ -199,6 +208,10 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await page.getByRole('link', { name: '账号管理' }).click();
     await page.getByRole('heading', { name: '账号管理' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'province-js' }).getByText('省级市场监管部门 · 江苏省').waitFor();
+    const broken = page.getByRole('row').filter({ hasText: 'park-broken' });
+    await broken.getByText('数据损坏', { exact: true }).waitFor();
+    expect(await broken.textContent()).toContain('数据文件损坏：users/park-broken.json。此账号不能登录');
+    expect(await broken.getByRole('button').count()).toBe(0);
 
     await page.getByRole('button', { name: '新建账号' }).click();
     const dialog = page.getByRole('dialog', { name: '新建账号' });

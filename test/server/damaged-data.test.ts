@@ -156,7 +156,7 @@ describe('the real server on a data directory with damaged files', () => {
     expect(second.status, JSON.stringify(second.body)).toBe(409);
     expect(JSON.stringify(second.body)).toContain(auditDamaged.id);
 
-    // Everything else works: the healthy case moves on, the user list answers without the damaged account.
+    // Everything else works: the healthy case moves on, the user list answers and says which account is damaged.
     const form = await call('get', `/api/definitions/${PROCESS}/${VERSION}/forms/submit-creation-application`);
     let text = JSON.stringify(
       applyMergePatch((form.body as { examples: unknown[] }).examples[0], { parkType: 'industry' }),
@@ -178,7 +178,11 @@ describe('the real server on a data directory with damaged files', () => {
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     const users = await call('get', '/api/users', { token: admin });
     expect(users.status).toBe(200);
-    expect((users.body as { username: string }[]).map((user) => user.username)).not.toContain('victim');
+    const accounts = users.body as { username: string; damaged?: string; roles?: string[] }[];
+    expect(accounts.filter((user) => user.damaged !== undefined)).toEqual([
+      { username: 'victim', damaged: '数据文件损坏：users/victim.json' },
+    ]);
+    expect(accounts.find((user) => user.username === 'admin')?.roles).toContain('admin');
     // Changing it says what is wrong with it (not "no such user", while creating it says "taken").
     const edit = await fetch(`${server.base}/api/users/victim`, {
       method: 'PATCH',

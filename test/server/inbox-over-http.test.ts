@@ -164,4 +164,24 @@ describe('催办 and the notification centre over HTTP', () => {
         (await notifications(user)).items.some((item) => item.caseId === rejectedId && item.kind === 'case.ended'),
       ).toBe(false);
   });
+
+  it('marks a task returned a second time by the later review, not the first', async () => {
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park3'),
+      body: { process: PROCESS, park: 'P-003', province: '330000' },
+    });
+    const id = (started.body as CaseView).id;
+    await h.complete('park3', id, 'submitCreationApplication', { parkType: 'industry' });
+    await h.complete('province2', id, 'provincialFeasibilityReview', { decision: 'return' });
+    const returnedBy = async () =>
+      (await h.tasks('park3')).find((open) => open.caseId === id && open.taskId === 'submitCreationApplication')
+        ?.returned;
+    expect(await returnedBy()).toEqual({ at: expect.any(String) as string, step: '可行性论证与遴选' });
+    await h.complete('park3', id, 'submitCreationApplication', { parkType: 'industry' });
+    await h.complete('province2', id, 'provincialFeasibilityReview');
+    await h.complete('group2', id, 'provincialLeadingGroupReview');
+    for (const ministry of MINISTRIES) await h.complete(ministry, id, 'departmentOpinion');
+    await h.complete('samr', id, 'samrCreationApproval', { decision: 'return' });
+    expect(await returnedBy()).toEqual({ at: expect.any(String) as string, step: '审核同意创建' });
+  });
 });

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, 
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { CardTable } from '../card-table.js';
+import { useFocusReturn } from '../focus-return.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { PROVINCES, provinceName } from '../workbench/catalog.js';
@@ -17,6 +18,15 @@ interface Account {
   province?: string;
   disabled?: boolean;
 }
+
+/** An account whose stored file cannot be read (GET /api/users lists it so): it cannot sign in or be changed. */
+interface DamagedAccount {
+  username: string;
+  damaged: string;
+}
+
+type Listed = Account | DamagedAccount;
+const isDamaged = (row: Listed): row is DamagedAccount => 'damaged' in row;
 
 /** A role an admin may give (GET /api/roles). */
 interface AssignableRole {
@@ -260,9 +270,10 @@ function AccountDialog({
  */
 export function AccountsPage() {
   const { t } = useI18n();
-  const accounts = useAsync(() => api<Account[]>('GET', '/api/users'), 'accounts');
+  const accounts = useAsync(() => api<Listed[]>('GET', '/api/users'), 'accounts');
   const roles = useAsync(() => api<AssignableRole[]>('GET', '/api/roles'), 'roles');
   const [editing, setEditing] = useState<Account | 'new' | undefined>();
+  const opener = useFocusReturn();
   const known = roles.data ?? [];
   return (
     <Card
@@ -273,6 +284,7 @@ export function AccountsPage() {
           icon={<PlusOutlined />}
           disabled={roles.data === undefined}
           onClick={() => {
+            opener.remember();
             setEditing('new');
           }}
         >
@@ -283,7 +295,7 @@ export function AccountsPage() {
       {(accounts.error ?? roles.error) !== undefined && (
         <Alert type="error" showIcon title={(accounts.error ?? roles.error)?.message} style={{ marginBottom: 16 }} />
       )}
-      <CardTable<Account>
+      <CardTable<Listed>
         rowKey="username"
         size="middle"
         loading={accounts.loading}
@@ -294,34 +306,45 @@ export function AccountsPage() {
           {
             title: t('accountDisplayName'),
             key: 'name',
-            render: (_, row) => (
-              <>
-                <div>{row.displayName ?? '—'}</div>
-                {row.organisation !== undefined && (
-                  <Typography.Text type="secondary">{row.organisation}</Typography.Text>
-                )}
-              </>
-            ),
+            render: (_, row) =>
+              isDamaged(row) ? (
+                '—'
+              ) : (
+                <>
+                  <div>{row.displayName ?? '—'}</div>
+                  {row.organisation !== undefined && (
+                    <Typography.Text type="secondary">{row.organisation}</Typography.Text>
+                  )}
+                </>
+              ),
           },
           {
             title: t('accountRoles'),
             key: 'roles',
-            render: (_, row) => (
-              <Space size={[4, 4]} wrap>
-                {row.roles.map((role) => (
-                  <Tag key={role}>{roleTitle(role, known, t)}</Tag>
-                ))}
-                {row.province !== undefined && (
-                  <Typography.Text type="secondary">{provinceName(row.province)}</Typography.Text>
-                )}
-              </Space>
-            ),
+            render: (_, row) =>
+              isDamaged(row) ? (
+                '—'
+              ) : (
+                <Space size={[4, 4]} wrap>
+                  {row.roles.map((role) => (
+                    <Tag key={role}>{roleTitle(role, known, t)}</Tag>
+                  ))}
+                  {row.province !== undefined && (
+                    <Typography.Text type="secondary">{provinceName(row.province)}</Typography.Text>
+                  )}
+                </Space>
+              ),
           },
           {
             title: t('accountStatus'),
             key: 'status',
             render: (_, row) =>
-              row.disabled === true ? (
+              isDamaged(row) ? (
+                <Space orientation="vertical" size={2} data-damaged-account={row.username}>
+                  <Tag color="error">{t('accountDamaged')}</Tag>
+                  <Typography.Text type="secondary">{`${row.damaged}${t('accountDamagedHelp')}`}</Typography.Text>
+                </Space>
+              ) : row.disabled === true ? (
                 <Tag color="red">{t('accountDisabled')}</Tag>
               ) : (
                 <Tag color="green">{t('accountActive')}</Tag>
@@ -330,18 +353,21 @@ export function AccountsPage() {
           {
             title: '',
             key: 'edit',
-            render: (_, row) => (
-              <Button
-                size="small"
-                aria-label={`${t('accountEdit')}${t('colon')}${row.username}`}
-                disabled={roles.data === undefined}
-                onClick={() => {
-                  setEditing(row);
-                }}
-              >
-                {t('accountEdit')}
-              </Button>
-            ),
+            render: (_, row) =>
+              // The server cannot change what it cannot read; the damaged file is restored from a backup.
+              isDamaged(row) ? null : (
+                <Button
+                  size="small"
+                  aria-label={`${t('accountEdit')}${t('colon')}${row.username}`}
+                  disabled={roles.data === undefined}
+                  onClick={() => {
+                    opener.remember();
+                    setEditing(row);
+                  }}
+                >
+                  {t('accountEdit')}
+                </Button>
+              ),
           },
         ]}
       />
@@ -351,6 +377,7 @@ export function AccountsPage() {
           roles={known}
           onClose={(saved) => {
             setEditing(undefined);
+            opener.restore();
             if (saved) accounts.reload();
           }}
         />

@@ -9,10 +9,17 @@ interface I18n {
 
 const I18nContext = createContext<I18n | undefined>(undefined);
 
+/** Kept so that a later visit, a reload or a link without `?lang` stays in the language chosen. */
+function remember(language: Language): Language {
+  localStorage.setItem('qbz.lang', language);
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  return language;
+}
+
 function initialLanguage(): Language {
   const query = new URLSearchParams(window.location.search).get('lang');
-  if (query === 'en' || query === 'zh') return query;
-  return localStorage.getItem('qbz.lang') === 'en' ? 'en' : 'zh';
+  if (query === 'en' || query === 'zh') return remember(query);
+  return remember(localStorage.getItem('qbz.lang') === 'en' ? 'en' : 'zh');
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -21,9 +28,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       language,
       setLanguage: (next) => {
-        localStorage.setItem('qbz.lang', next);
-        document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
-        setLanguageState(next);
+        setLanguageState(remember(next));
       },
       t: (key) => MESSAGES[language][key],
     }),

@@ -16,6 +16,9 @@ export const ACCOUNT_MESSAGES = {
     accountStatus: '状态',
     accountActive: '启用',
     accountDisabled: '已停用',
+    accountDamaged: '数据损坏',
+    accountDamagedHelp:
+      '。此账号不能登录，也不能在此修改；请运维人员运行 npm run store:check 并从备份恢复此文件（没有备份时删除该文件，再新建此账号）。',
     accountDisable: '停用此账号（其登录随即失效）',
     accountPassword: '密码',
     accountNewPassword: '新密码（不改请留空）',
@@ -43,6 +46,9 @@ export const ACCOUNT_MESSAGES = {
     accountStatus: 'Status',
     accountActive: 'Active',
     accountDisabled: 'Disabled',
+    accountDamaged: 'Damaged',
+    accountDamagedHelp:
+      '. This account cannot sign in or be changed here; an operator runs npm run store:check and restores the file from a backup (without one, deletes the file and creates the account again).',
     accountDisable: 'Disable this account (its sessions end at once)',
     accountPassword: 'Password',
     accountNewPassword: 'New password (leave empty to keep it)',

@@ -8,6 +8,7 @@ import { SchemaForm } from '../forms/index.js';
 import { loadForm } from '../workbench/catalog.js';
 import type { TaskRow } from '../workbench/inbox-data.js';
 import { useAsync } from '../workbench/use-async.js';
+import { useFocusReturn } from '../focus-return.js';
 import { formDocument } from './print-document.js';
 import { useReportI18n } from './report-i18n.js';
 
@@ -238,6 +239,7 @@ export function BulkOpinion({
 }) {
   const { r } = useReportI18n();
   const [open, setOpen] = useState(false);
+  const opener = useFocusReturn();
   // One form for all: the tasks of the first one's kind and version.
   const kind = (task: TaskRow) => `${task.taskId}@${task.version}`;
   const bulkable = tasks.filter((task) => BULK_TASKS.has(task.taskId));
@@ -248,6 +250,7 @@ export function BulkOpinion({
       <Button
         icon={<TeamOutlined />}
         onClick={() => {
+          opener.remember();
           setOpen(true);
         }}
       >
@@ -259,6 +262,7 @@ export function BulkOpinion({
           {...(today !== undefined && { today })}
           onClose={() => {
             setOpen(false);
+            opener.restore();
             onDone();
           }}
         />

@@ -44,7 +44,13 @@ function Header({ bundle }: { bundle: CaseBundle }) {
           size="small"
           column={{ xs: 1, sm: 2, lg: 4 }}
           items={[
-            { key: 'park', label: t('park'), children: `${view.subjectName ?? '—'}（${String(view.park)}）` },
+            {
+              key: 'park',
+              label: t('park'),
+              // The name comes from the application's form; until it is sent, the id is all there is.
+              children:
+                view.subjectName === undefined ? String(view.park) : `${view.subjectName}（${String(view.park)}）`,
+            },
             {
               key: 'province',
               label: t('province'),
