@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../engine/audit/audit-chain.js';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { syntheticYear } from '../scenarios/script-builder.js';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
 import { ACCEPTANCE, CREATION, PROCESS, walk } from './sample-cases.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 
@@ -36,8 +36,7 @@ const HOLIDAYS_2030: [string, string][] = [
 /** antd spaces out two-character Chinese button labels (发 布). */
 const twoChars = (text: string) => new RegExp(`^${Array.from(text).join('\\s?')}$`);
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS_DIR, `calendar-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => stepScreenshot(page, `calendar-${name}`);
 
 /**
  * Policy staff enter next year's holiday arrangement in the calendar editor (README "Calendars"): a case
@@ -87,7 +86,7 @@ describe.runIf(browserAvailable())('the calendar editor in Chromium', () => {
 
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail')
-      for (const [index, page] of pages.entries()) await shot(page, `failed-${index}`).catch(() => undefined);
+      for (const [index, page] of pages.entries()) await failureScreenshot(page, `calendar-failed-${index}`);
     await Promise.all(pages.splice(0).map((page) => page.context().close()));
   }, 30_000);
 

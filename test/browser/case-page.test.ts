@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, throughCreation, walk } from './sample-cases.js';
 import { choose, dialogsSettled, pickDate, twoChars } from './form-controls.js';
@@ -29,8 +28,7 @@ const USERS: Record<string, string[]> = {
 
 const pdf = (label: string) =>
   Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS_DIR, `case-page-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => stepScreenshot(page, `case-page-${name}`);
 
 describe.runIf(browserAvailable())(
   'the case page: returns, what is reviewed, outcomes, due dates (issue 8: 2–5)',
@@ -57,7 +55,7 @@ describe.runIf(browserAvailable())(
     afterEach(async (context) => {
       if (context.task.result?.state === 'fail')
         for (const [index, page] of pages.entries())
-          await shot(page, `failed-${context.task.name.slice(0, 24)}-${index}`).catch(() => undefined);
+          await failureScreenshot(page, `case-page-failed-${context.task.name.slice(0, 24)}-${index}`);
       await Promise.all(pages.splice(0).map((page) => page.context().close()));
     }, 60_000);
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** The system Chromium (Debian package `chromium`); never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -10,6 +10,20 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = join(process.cwd(), 'test-results', 'screenshots');
 
 const required = process.env.REQUIRE_BROWSER === '1';
+
+/**
+ * A picture of a step a test goes through, for people reviewing the pages (`SCREENSHOTS=1 npm test`):
+ * taken only when asked for, as the pictures cost about a tenth of a browser file's time. What a
+ * failing test had open is saved either way, by the files' `afterEach`.
+ */
+export async function stepScreenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (process.env.SCREENSHOTS === '1') await failureScreenshot(page, name, fullPage);
+}
+
+/** A page as a failing test left it (always taken; a page that cannot be pictured any more is skipped). */
+export async function failureScreenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage }).catch(() => undefined);
+}
 
 /**
  * Whether browser tests can run. Without Chromium they are skipped with a loud notice, unless

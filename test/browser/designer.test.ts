@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { startDesignerServer, type DesignerServer } from './designer-server.js';
 import { ADMIN_PASSWORD, CLOCK_START, USER_PASSWORD } from './web-server.js';
 import { clickInDialog, twoChars } from './form-controls.js';
@@ -32,8 +31,7 @@ const USERS: Record<string, string[]> = {
   ...Object.fromEntries(MINISTRIES.map((ministry) => [ministry, [`ministry:${ministry}`]])),
 };
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS_DIR, `designer-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => stepScreenshot(page, `designer-${name}`);
 
 /** Polls with room for a loaded machine (2 cores shared by several test runs). */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { startDesignerServer, type DesignerServer } from './designer-server.js';
 import { twoChars } from './form-controls.js';
 import { USER_PASSWORD } from './web-server.js';
@@ -10,8 +10,7 @@ import { USER_PASSWORD } from './web-server.js';
 const PROCESS = 'quality-brand-zone';
 const FIXTURE = 'test/designer/fixtures/camunda-modeler-constructs.bpmn';
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS_DIR, `diagram-designer-${name}.png`) });
+const shot = (page: Page, name: string) => stepScreenshot(page, `diagram-designer-${name}`, false);
 
 /** A badge's problems, as its tooltip and accessible name give them. */
 const badgeText = (page: Page, element: string) =>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findVersionDirs } from '../../engine/definitions/read-definitions.js';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { camundaModdle, openDiagramPage } from './diagram-page.js';
 
 /** The part of the bpmn-js modeler API the page script uses. */
@@ -56,7 +56,7 @@ describe.runIf(browserAvailable())('process diagrams in bpmn-js', () => {
       expect(result.warnings, dir).toEqual([]);
       const flowElements = (xml.match(/<bpmn:(?:\w+Event|\w*Task|\w+Gateway|subProcess|sequenceFlow)\b/g) ?? []).length;
       expect(result.elements, dir).toBeGreaterThan(flowElements);
-      await page.screenshot({ path: join(ARTIFACTS_DIR, `diagram-${dir.split('/').slice(-2).join('@')}.png`) });
+      await stepScreenshot(page, `diagram-${dir.split('/').slice(-2).join('@')}`, false);
     }
   });
 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { completeWithExample } from './sample-cases.js';
 import { clickInDialog, twoChars } from './form-controls.js';
@@ -217,7 +217,7 @@ describe.runIf(browserAvailable())(
       await form.getByLabel('园区企业数量（家）', { exact: true }).fill('3.5');
       await page.keyboard.press('Tab');
       await expect.poll(() => errorsAt(form, page, '园区企业数量（家）')).toEqual(['应当为整数']);
-      await page.screenshot({ path: join(ARTIFACTS_DIR, 'form-quality-blur-errors.png'), fullPage: true });
+      await stepScreenshot(page, 'form-quality-blur-errors');
 
       // A valid code: its error goes when the field is left again.
       await form.getByLabel('统一社会信用代码', { exact: true }).fill('91320000134812345R');
@@ -326,7 +326,7 @@ describe.runIf(browserAvailable())(
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.id))
         .toBe(((await select.getAttribute('href')) ?? '').slice(1));
-      await page.screenshot({ path: join(ARTIFACTS_DIR, 'form-quality-error-summary.png'), fullPage: true });
+      await stepScreenshot(page, 'form-quality-error-summary');
     }, 120_000);
 
     it('refuses a file above the size limit before sending it, in the server’s words, at the field and aloud', async () => {
@@ -406,7 +406,7 @@ describe.runIf(browserAvailable())(
         await date.click();
         await calendar.locator('.ant-picker-cell[title="2024-04-12"]').click();
         await expect.poll(() => date.inputValue()).toBe('2024-04-12');
-        await page.screenshot({ path: join(ARTIFACTS_DIR, 'form-quality-sandbox-date.png') });
+        await stepScreenshot(page, 'form-quality-sandbox-date', false);
       } finally {
         await context.close();
       }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { definitionsWithRevisions } from '../support/definitions-fixture.js';
 import { REVIEW_DUE_REVISION } from '../support/review-due-revision.js';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, SAMPLE_USERS, throughCreation, walk } from './sample-cases.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
@@ -24,8 +24,7 @@ const PARKS = { park1: '云澜湖智能装备产业园区', park2: '星河湾现
 /** A poll with room for a loaded machine (the default second is not enough for a page's first load). */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS_DIR, `inbox-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => stepScreenshot(page, `inbox-${name}`);
 
 describe.runIf(browserAvailable())('the inbox: search, filters, sort in the address; 催办 and notifications', () => {
   let server: WebServer;

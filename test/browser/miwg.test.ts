@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LegalTimeVocabulary } from '../../designer/src/designer/diagram/legal-time/vocabulary.js';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 
 /** The BPMN Model Interchange Working Group's reference models, read in place (never copied here). */
 const MIWG_DIR = resolve(process.cwd(), '..', 'shared', 'fixtures', 'miwg');
@@ -141,7 +141,7 @@ describe.runIf(haveModels && browserAvailable())('the MIWG reference models in t
       for (const error of result.panelErrors) failures.push(`${file}: properties panel: ${error}`);
       for (const error of pageErrors.splice(0)) failures.push(`${file}: page error: ${error}`);
       if (file === 'C.1.0.bpmn' || file === 'B.2.0.bpmn')
-        await page.screenshot({ path: join(ARTIFACTS_DIR, `miwg-${file.replace('.bpmn', '')}.png`) });
+        await stepScreenshot(page, `miwg-${file.replace('.bpmn', '')}`, false);
     }
     console.log(`MIWG reference models in the designer's modeler:\n${report.join('\n')}`);
     expect(failures).toEqual([]);

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS_DIR } from './chromium.js';
 import { USER_PASSWORD, type WebServer } from './web-server.js';
 
 export const PHONE = { width: 390, height: 844 } as const;
@@ -67,5 +65,4 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
-export const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+export { stepScreenshot as screenshot } from './chromium.js';

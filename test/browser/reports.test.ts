@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { completeWithExample } from './sample-cases.js';
 import { clickInDialog, twoChars } from './form-controls.js';
@@ -20,8 +20,7 @@ const USERS: Record<string, string[]> = {
   moa: ['ministry:moa'],
 };
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS_DIR, `reports-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => stepScreenshot(page, `reports-${name}`);
 
 describe.runIf(browserAvailable())('exports, print views, statistics and bulk opinions in Chromium', () => {
   let server: WebServer;
@@ -59,7 +58,7 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail')
       for (const [index, page] of pages.entries())
-        await shot(page, `failed-${context.task.name.slice(0, 24)}-${index}`).catch(() => undefined);
+        await failureScreenshot(page, `reports-failed-${context.task.name.slice(0, 24)}-${index}`);
     await Promise.all(pages.splice(0).map((page) => page.context().close()));
   }, 30_000);
 

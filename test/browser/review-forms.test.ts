@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, CREATION, opinions, type Step, walk } from './sample-cases.js';
 import { choose, clickInDialog, twoChars } from './form-controls.js';
@@ -362,7 +362,7 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
       for (const id of Object.values(cases.get(review.taskId) ?? {})) await run(id, before(review));
     await decideAll(reReview, time);
     const page = await pageOf('samr', time);
-    await page.screenshot({ path: join(ARTIFACTS_DIR, 'review-forms-re-review.png'), fullPage: true });
+    await stepScreenshot(page, 'review-forms-re-review');
     await closePages();
   }, 300_000);
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
-import { ARTIFACTS_DIR, browserAvailable, launchChromium } from './chromium.js';
+import { browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
 import { ADMIN_PASSWORD, CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, throughCreation, walk } from './sample-cases.js';
 import { choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
@@ -21,8 +21,7 @@ const USERS: Record<string, string[]> = {
   ...Object.fromEntries(MINISTRIES.map((ministry) => [ministry, [`ministry:${ministry}`]])),
 };
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS_DIR, `workbench-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => stepScreenshot(page, `workbench-${name}`);
 
 describe.runIf(browserAvailable())('the workbench and the public notices in Chromium', () => {
   let server: WebServer;
@@ -48,7 +47,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     // A failing step leaves every page of the test on disk, as it was.
     if (context.task.result?.state === 'fail')
       for (const [index, page] of pages.entries())
-        await shot(page, `failed-${context.task.name.slice(0, 24)}-${index}`).catch(() => undefined);
+        await failureScreenshot(page, `workbench-failed-${context.task.name.slice(0, 24)}-${index}`);
     await Promise.all(pages.splice(0).map((page) => page.context().close()));
   });
 
