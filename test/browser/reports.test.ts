@@ -176,6 +176,15 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     await dialog.getByRole('button', { name: /逐件提交/ }).click();
     await expect.poll(() => dialog.locator('[data-outcome="done"]').count(), { timeout: 20_000 }).toBe(2);
     await shot(page, 'bulk-result');
+    // Closed, the dialog gives the focus back: to its button, or, with no tasks left for it, the heading.
+    await dialog
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: twoChars('关闭') })
+      .click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(/^(批量填写部门意见|待办任务)$/);
     const left = await server.ok<TaskView[]>('GET', '/api/tasks', { as: 'moa' });
     expect(left.filter((task) => task.taskId === 'departmentOpinion')).toEqual([]);
     for (const id of cases) {
