@@ -14,7 +14,8 @@ function roles(value: unknown): string[] {
 
 /** `province`, or the neutral `region` (CONTRACT §6): a string, or null to remove it (PATCH). */
 function region(body: Record<string, unknown>, catalogue: RoleCatalogue): string | null | undefined {
-  const value = body.province ?? body.region;
+  // `in`, not `??`: a `province: null` removes the province as `region: null` does.
+  const value = 'province' in body ? body.province : body.region;
   if (value === undefined || value === null) return value;
   if (typeof value !== 'string' || value.trim() === '') {
     throw new HttpError(422, 'validation', '「省级单位」应为省级单位代码，如 "320000"');
@@ -33,6 +34,30 @@ function organisation(value: unknown): string {
   return value.trim();
 }
 
+const CREATED = ['username', 'password', 'roles', 'displayName', 'province', 'region', 'organisation'];
+const CHANGED = ['roles', 'password', 'disabled', 'displayName', 'province', 'region', 'organisation'];
+
+/**
+ * Refuses what would otherwise be dropped without a word: a field the route does not take (a new
+ * `username`), or a value of the wrong type (`disabled: "yes"`), answered 200 with nothing changed.
+ */
+function checkFields(body: Record<string, unknown>, taken: readonly string[]): void {
+  const unknown = Object.keys(body).filter((field) => !taken.includes(field));
+  if (unknown.length > 0) {
+    throw new HttpError(422, 'validation', `不接受的字段：${unknown.join('、')}（可用：${taken.join('、')}）`);
+  }
+  if (body.disabled !== undefined && typeof body.disabled !== 'boolean') {
+    throw new HttpError(422, 'validation', '「停用」应为 true 或 false');
+  }
+  for (const [field, title] of [
+    ['password', '密码'],
+    ['displayName', '显示名称'],
+  ] as const)
+    if (body[field] !== undefined && typeof body[field] !== 'string') {
+      throw new HttpError(422, 'validation', `「${title}」应为文字`);
+    }
+}
+
 /** Users are managed by `admin` (CONTRACT §6). */
 export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router {
   const router = Router();
@@ -40,6 +65,7 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
   router.post('/api/users', async (request, response) => {
     requireRole(request, 'admin');
     const body = objectBody(request);
+    checkFields(body, CREATED);
     const granted = roles(body.roles);
     catalogue.check(granted);
     const province = region(body, catalogue);
@@ -68,6 +94,7 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
   router.patch('/api/users/:username', async (request, response) => {
     requireRole(request, 'admin');
     const body = objectBody(request);
+    checkFields(body, CHANGED);
     const change: UserChange = {};
     if (body.roles !== undefined) {
       change.roles = roles(body.roles);

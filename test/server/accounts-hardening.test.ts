@@ -130,6 +130,13 @@ describe('accounts and sessions, hardened', () => {
     expect((await h.api.get('/api/me', { token: await h.login('park-none') })).body).toMatchObject({
       province: '330000',
     });
+    // Either name removes it with null (`province: null` used to be taken for "not given").
+    for (const field of ['province', 'region']) {
+      const removed = await h.api.patch('/api/users/park-none', { token: h.adminToken, body: { [field]: null } });
+      expect(removed.status).toBe(200);
+      expect(removed.body).not.toHaveProperty('province');
+      await h.api.patch('/api/users/park-none', { token: h.adminToken, body: { region: '330000' } });
+    }
     expect((await createUser({ username: 'park-bad', password: PASSWORD, roles: [], province: '999999' })).status).toBe(
       422,
     );

@@ -138,6 +138,10 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
       ['post', '/api/users', admin, { username: '../u1', password: PASSWORD, roles: ['samr'] }],
       ['post', '/api/users', admin, { username: 'u1', password: PASSWORD, roles: ['Not A Role'] }],
       ['patch', '/api/users/park1', admin, { roles: 'samr' }],
+      // Once answered 200 with nothing changed: a wrong type, a field no route takes.
+      ['patch', '/api/users/park1', admin, { disabled: 'yes' }],
+      ['patch', '/api/users/park1', admin, { username: 'park9' }],
+      ['post', '/api/users', admin, { username: 'u1', password: PASSWORD, roles: ['samr'], superuser: true }],
       ['post', '/api/session', undefined, { username: 1, password: PASSWORD }],
       ['post', '/api/session', undefined, {}],
       ['post', '/api/cases', h.token('park1'), {}],
