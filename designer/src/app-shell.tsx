@@ -1,7 +1,8 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
+import { focusMainHeading } from './auth/focus-after-login.js';
 import { useSession } from './auth/session.js';
 import { useI18n } from './i18n/i18n.js';
 import { NotificationBell } from './workbench/notification-bell.js';
@@ -79,9 +80,15 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { items, selected, pathname } = useNavigation();
   const narrow = Grid.useBreakpoint().md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
-  // A page chosen in the drawer (or any other navigation) closes it.
+  const firstPage = useRef(true);
   useEffect(() => {
+    // A page chosen in the drawer (or any other navigation) closes it.
     setDrawerOpen(false);
+    // A new page in place of the old: when the link followed went with the old page, the focus goes
+    // to the new page's heading, as after a login (left on the page itself, a keyboard user started
+    // again from its top). A menu link, still there, keeps it.
+    if (firstPage.current) firstPage.current = false;
+    else focusMainHeading(null);
   }, [pathname]);
 
   return (

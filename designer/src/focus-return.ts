@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 
-/** How long after a dialog closes its opener is watched: what the dialog did may remove it. */
+/** How long an element holding the focus is watched: what was just done may remove it. */
 const WATCH_MS = 10_000;
 
 function focusHeading(): void {
@@ -10,11 +10,32 @@ function focusHeading(): void {
   heading.focus();
 }
 
+const lost = () => document.activeElement === null || document.activeElement === document.body;
+
+/**
+ * Keeps the focus on the page when `element`, which has it, goes with what was just done (a sent
+ * form, the bulk button once its tasks are done): the page's heading takes it, as after a login. Left
+ * on the page itself, a keyboard user started again from its top and a screen reader said nothing.
+ */
+export function headingWhenGone(element: Element | null): void {
+  if (element === null || element === document.body || !element.isConnected) {
+    focusHeading();
+    return;
+  }
+  const watch = new MutationObserver(() => {
+    if (element.isConnected) return;
+    watch.disconnect();
+    if (lost()) focusHeading();
+  });
+  watch.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => {
+    watch.disconnect();
+  }, WATCH_MS);
+}
+
 /**
  * Gives the focus back to the control that opened a dialog. antd does so when its dialog closes, but
- * a dialog shown only while open is removed before its closing ends, and the focus fell to the page:
- * a keyboard user started again from its top. When the opener is gone, or goes with what the dialog
- * did (the bulk button, once its tasks are done and the list reloads), the page's heading takes it.
+ * a dialog shown only while open is removed before its closing ends, and the focus fell to the page.
  */
 export function useFocusReturn(): { remember: () => void; restore: () => void } {
   const opener = useRef<HTMLElement | null>(null);
@@ -27,20 +48,8 @@ export function useFocusReturn(): { remember: () => void; restore: () => void } 
       opener.current = null;
       // After the dialog is gone: while it is there, its focus lock takes the focus back.
       setTimeout(() => {
-        if (element?.isConnected !== true) {
-          focusHeading();
-          return;
-        }
-        element.focus();
-        const watch = new MutationObserver(() => {
-          if (element.isConnected) return;
-          watch.disconnect();
-          if (document.activeElement === null || document.activeElement === document.body) focusHeading();
-        });
-        watch.observe(document.body, { childList: true, subtree: true });
-        setTimeout(() => {
-          watch.disconnect();
-        }, WATCH_MS);
+        if (element?.isConnected === true) element.focus();
+        headingWhenGone(element);
       }, 0);
     },
   };

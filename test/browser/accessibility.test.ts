@@ -129,6 +129,19 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     }
   }, 90_000);
 
+  it('a task link followed by the keyboard puts the focus on the case page’s heading (it was left on <body>)', async () => {
+    const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY });
+    try {
+      await page.getByRole('link', { name: '提交创建申请' }).first().focus();
+      await page.keyboard.press('Enter');
+      const heading = page.getByRole('heading', { level: 1, name: /P-001/ });
+      await heading.waitFor();
+      await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it('shows a visitor on the public notices the way to log in', async () => {
     const page = await openPage(browser, server, { path: '/notices', time: TODAY });
     try {

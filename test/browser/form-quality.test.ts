@@ -177,6 +177,8 @@ describe.runIf(browserAvailable())(
       await clickInDialog(page, dialog.getByRole('button', { name: '确认提交' }));
       await form.waitFor({ state: 'detached' });
       expect(await openTasks(caseId)).toEqual(['submitCreationApplication']);
+      // The sent form is gone; the focus is on the case's heading, not left on the page itself.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     }, 120_000);
 
     it('errors appear when a field is left, in plain words; a number out of range stays as typed and is an error', async () => {

@@ -155,7 +155,7 @@ describe('the form validator the workbench uses under the server CSP (rjsf + int
     }
   });
 
-  it('tells a value of the wrong kind from an emptied field, and counts uploads in files, in both languages', async () => {
+  it('tells a value of the wrong kind from an emptied field, counts uploads in files and says a format in words, in both languages', async () => {
     const read = async (formKey: string) =>
       JSON.parse(
         await readFile(`definitions/quality-brand-zone/2024-03-14/forms/${formKey}.schema.json`, 'utf8'),
@@ -176,6 +176,14 @@ describe('the form validator the workbench uses under the server CSP (rjsf + int
         property: '.evidence',
         zh: '至少上传 1 份文件',
         en: 'upload at least 1 file(s)',
+      },
+      {
+        // A format is said in words, never by its name (English said: must match format "email").
+        schema: objection,
+        patch: { objector: { ...(objection.examples as { objector: Json }[])[0]?.objector, email: 'not-an-email' } },
+        property: '.objector.email',
+        zh: '应为有效的电子邮箱地址',
+        en: 'must be a valid email address',
       },
     ];
     for (const { schema, patch, property, zh, en } of cases)

@@ -232,7 +232,8 @@ function AccountDialog({
         <Form.Item
           name="password"
           label={t(isNew ? 'accountPassword' : 'accountNewPassword')}
-          extra={t('accountPasswordHint')}
+          // A new account has no sessions to end.
+          extra={t(isNew ? 'accountPasswordRule' : 'accountPasswordHint')}
           rules={isNew ? [{ required: true }] : []}
         >
           <Input.Password autoComplete="new-password" />

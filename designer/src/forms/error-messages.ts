@@ -80,6 +80,16 @@ function zhMessage(error: RJSFValidationError, schema: Schema | undefined, value
   return zhFieldMessage(error.name ?? '', params, schema, error.message ?? '');
 }
 
+/** A malformed value of a format, in English words (as FORMAT_MESSAGES says it in Chinese). */
+const EN_FORMATS: Readonly<Record<string, string>> = {
+  date: 'must be a valid date, e.g. 2024-05-20',
+  'date-time': 'must be a valid date and time',
+  time: 'must be a valid time',
+  email: 'must be a valid email address',
+  uri: 'must be a valid web address',
+  'unified-social-credit-code': 'is not a valid unified social credit code (its check character does not match)',
+};
+
 function enMessage(error: RJSFValidationError, schema: Schema | undefined, value: unknown): string {
   const upload = schema?.format === 'attachment-id';
   if (emptied(error, schema, value)) return 'is required';
@@ -100,6 +110,8 @@ function enMessage(error: RJSFValidationError, schema: Schema | undefined, value
       return `must be at most ${limit} characters`;
     case 'pattern':
       return 'is not in the right format';
+    case 'format':
+      return EN_FORMATS[String(params.format)] ?? 'is not in the right format';
     case 'minimum':
       return `must be at least ${limit}`;
     case 'maximum':

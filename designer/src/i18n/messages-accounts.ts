@@ -23,6 +23,7 @@ export const ACCOUNT_MESSAGES = {
     accountPassword: '密码',
     accountNewPassword: '新密码（不改请留空）',
     accountPasswordHint: '至少 12 位，不能是常见密码或含用户名；修改后此账号的登录全部失效。',
+    accountPasswordRule: '至少 12 位，不能是常见密码或含用户名。',
     accountEdit: '修改',
     accountSaved: '账号已保存',
     accountCreated: '账号已创建',
@@ -54,6 +55,7 @@ export const ACCOUNT_MESSAGES = {
     accountNewPassword: 'New password (leave empty to keep it)',
     accountPasswordHint:
       'At least 12 characters, not a common password, not containing the user name; changing it ends every session of the account.',
+    accountPasswordRule: 'At least 12 characters, not a common password, not containing the user name.',
     accountEdit: 'Change',
     accountSaved: 'Account saved',
     accountCreated: 'Account created',
