@@ -341,5 +341,18 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await samr.getByRole('heading', { name: '所复核的事项：公示异议书' }).waitFor();
     await samr.getByRole('button', { name: '下载：举证材料.pdf' }).waitFor();
     await shot(samr, '10-samr-objection-case');
+
+    // The park prints the objection: withheld (Art. 22), its evidence too — never 「无附件」.
+    const withheld = (
+      await server.ok<{ seq: number; redacted?: boolean }[]>('GET', `/api/cases/${caseId}/submissions`, {
+        as: 'park2',
+      })
+    ).find((submission) => submission.redacted === true);
+    const park = await newPage('2025-04-03T10:00:00+08:00');
+    await login(park, 'park2');
+    await park.goto(`${server.url}/cases/${caseId}/print/${String(withheld?.seq)}`);
+    const printed = park.locator('article.print-form');
+    await printed.getByText('附件与上述材料一并不予显示。').waitFor();
+    expect(await printed.textContent()).not.toContain('无附件');
   }, 90_000);
 });

@@ -129,7 +129,10 @@ export function PrintPage() {
           </table>
         )}
         <h2>{r('attachments')}</h2>
-        {document.attachments.length === 0 ? (
+        {/* A withheld objection's files are withheld too: 无附件 would say there were none. */}
+        {submission.redacted === true ? (
+          <p>{r('attachmentsWithheld')}</p>
+        ) : document.attachments.length === 0 ? (
           <p>{r('noAttachments')}</p>
         ) : (
           <ol className="print-form-attachments">
