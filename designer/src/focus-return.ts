@@ -1,13 +1,12 @@
 import { useRef } from 'react';
+import { focusHeading } from './auth/focus-after-login.js';
 
 /** How long an element holding the focus is watched: what was just done may remove it. */
 const WATCH_MS = 10_000;
 
-function focusHeading(): void {
+function focusPageHeading(): void {
   const heading = document.querySelector<HTMLElement>('main h1');
-  if (heading === null) return;
-  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-  heading.focus();
+  if (heading !== null) focusHeading(heading);
 }
 
 const lost = () => document.activeElement === null || document.activeElement === document.body;
@@ -19,13 +18,13 @@ const lost = () => document.activeElement === null || document.activeElement ===
  */
 export function headingWhenGone(element: Element | null): void {
   if (element === null || element === document.body || !element.isConnected) {
-    focusHeading();
+    focusPageHeading();
     return;
   }
   const watch = new MutationObserver(() => {
     if (element.isConnected) return;
     watch.disconnect();
-    if (lost()) focusHeading();
+    if (lost()) focusPageHeading();
   });
   watch.observe(document.body, { childList: true, subtree: true });
   setTimeout(() => {

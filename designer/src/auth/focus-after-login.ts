@@ -1,6 +1,12 @@
 /** How long a page may take to show its heading after a login (its code loads on demand). */
 const WAIT_MS = 10_000;
 
+/** Puts the focus on a page's heading, which takes it from a script only (tabindex -1). */
+export function focusHeading(heading: HTMLElement): void {
+  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  heading.focus();
+}
+
 /**
  * After a login the form is gone, and with it the element that had the focus: the browser puts the
  * focus back on `<body>`, and a keyboard or screen-reader user starts again from the top of the
@@ -13,8 +19,7 @@ export function focusMainHeading(previous: Element | null): void {
   const place = (heading: HTMLElement) => {
     const active = document.activeElement;
     if (active !== null && active !== document.body && active.isConnected) return;
-    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-    heading.focus();
+    focusHeading(heading);
   };
   const found = find();
   if (found !== undefined) {
