@@ -250,7 +250,7 @@ describe.runIf(browserAvailable())(
       const chooser = page.waitForEvent('filechooser');
       await form.getByRole('button', { name: '上传附件：创建方案' }).click();
       await (await chooser).setFiles({ name: '创建方案.pdf', mimeType: 'application/pdf', buffer: tinyPdf('plan') });
-      await form.getByText('创建方案.pdf').waitFor();
+      await form.getByRole('button', { name: '下载：创建方案.pdf' }).waitFor();
       await form.getByRole('radiogroup', { name: '重大质量事故' }).getByText('是', { exact: true }).click();
 
       await form.getByRole('button', { name: twoChars('提交') }).click();
