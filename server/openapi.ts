@@ -1110,6 +1110,13 @@ function accountPaths(): Json {
                     }),
                   ),
                 }),
+                regionRequired: {
+                  type: 'boolean',
+                  enum: [true],
+                  description:
+                    '主体的角色（如 park:P-001）：持有它的账号须填所属地区，否则不能发起案件 / ' +
+                    "a subject's role: its account names its region, or it starts no case",
+                },
               }),
             ),
           ),

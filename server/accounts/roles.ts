@@ -25,6 +25,8 @@ export interface AssignableRole {
   title?: string;
   /** Present when the role names a scope (`province:320000`): its title and, where listed, its values. */
   scope?: { title: string; values?: { code: string; name: string }[] };
+  /** A subject's role (`park:P-001`): its account names its region, or it can start no case (CONTRACT §6). */
+  regionRequired?: true;
 }
 
 /**
@@ -95,6 +97,7 @@ export class RoleCatalogue {
           ...(group.scope !== undefined && {
             scope: { title: scopeTitle, ...(values.length > 0 && { values }) },
           }),
+          ...(kind === 'subject' && { regionRequired: true as const }),
         });
       }
     }

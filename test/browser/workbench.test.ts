@@ -195,7 +195,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   }, 60_000);
 
-  it('the admin makes a park account on the account page (a weak password refused in Chinese), and disables it; a damaged account is listed as such', async () => {
+  it('the admin makes a park account on the account page (its province asked for, a weak password refused in Chinese), and disables it; a damaged account is listed as such', async () => {
     // An account file cut short, as a full disk leaves it: listed with what is wrong, not silently left out.
     await mkdir(join(server.dataDir, 'users'), { recursive: true });
     await writeFile(join(server.dataDir, 'users', 'park-broken.json'), '{"username":"park-br');
@@ -217,9 +217,12 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await dialog.getByLabel('用户名').fill('park-new');
     await dialog.getByLabel('密码').fill('password1234');
     await dialog.getByLabel('所属单位').fill('云溪湾产业园区管理委员会');
-    await choose(page, dialog, '所在省级单位（园区账号必填）', '江苏省');
     await choose(page, dialog, '角色', '创建主体（园区管理委员会或所在地人民政府）');
     await dialog.getByLabel('园区', { exact: true }).fill('P-NEW-001');
+    // A park account without its province could start no case: the dialog asks for it, sending nothing.
+    await dialog.getByRole('button', { name: twoChars('保存') }).click();
+    await dialog.getByText('园区账号须选择所在省级单位，否则不能发起创建申请').waitFor();
+    await choose(page, dialog, '所在省级单位（园区账号必填）', '江苏省');
     await dialog.getByRole('button', { name: twoChars('保存') }).click();
     // The server's password policy, said in the dialog; nothing is created.
     await dialog.getByRole('alert').filter({ hasText: /密码/ }).waitFor();

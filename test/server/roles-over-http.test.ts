@@ -5,6 +5,7 @@ interface AssignableRole {
   group: string;
   title?: string;
   scope?: { title: string; values?: { code: string; name: string }[] };
+  regionRequired?: true;
 }
 
 describe('GET /api/roles: what the account page offers an admin', () => {
@@ -31,6 +32,8 @@ describe('GET /api/roles: what the account page offers an admin', () => {
     expect(byGroup.get('province')?.scope?.title).toBe('省级单位');
     expect(byGroup.get('province')?.scope?.values).toContainEqual({ code: '320000', name: '江苏省' });
     expect(byGroup.get('park')?.scope).toEqual({ title: '园区' });
+    // Only the subject's role says its account must name a region (the account dialog asks for it).
+    expect(roles.filter((role) => role.regionRequired === true).map((role) => role.group)).toEqual(['park']);
     expect(byGroup.get('ministry')?.scope?.values).toContainEqual({ code: 'moa', name: '农业农村部' });
     // Each listed role is one the account routes accept.
     const created = await h.api.post('/api/users', {

@@ -33,6 +33,8 @@ interface AssignableRole {
   group: string;
   title?: string;
   scope?: { title: string; values?: { code: string; name: string }[] };
+  /** A subject's role: its account must name its region (CONTRACT §6). */
+  regionRequired?: true;
 }
 
 /** One role as the dialog edits it: its group, and its scope when the group has one. */
@@ -75,6 +77,10 @@ const textOf = (rows: readonly RoleRow[]): string[] =>
     .map((row) =>
       row.scope === undefined || row.scope === '' ? String(row.group) : `${String(row.group)}:${row.scope}`,
     );
+
+/** True when one of the rows is a subject's role, whose account must name its region. */
+const needsRegion = (rows: readonly RoleRow[] | undefined, roles: readonly AssignableRole[]): boolean =>
+  (rows ?? []).some((row) => roles.find((role) => role.group === row.group)?.regionRequired === true);
 
 /** Empty texts left out: an optional field left blank is not sent as "". */
 function present<T extends object>(values: T): Partial<T> {
@@ -244,12 +250,30 @@ function AccountDialog({
         <Form.Item name="organisation" label={t('accountOrganisation')}>
           <Input />
         </Form.Item>
-        <Form.Item name="province" label={t('accountProvince')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={PROVINCES.entries.map((entry) => ({ value: entry.code, label: entry.name }))}
-          />
+        {/* The API takes a park account without a province (it then starts no case); the dialog does not. */}
+        <Form.Item
+          noStyle
+          shouldUpdate={(before, after) => (before as AccountForm).roles !== (after as AccountForm).roles}
+        >
+          {({ getFieldValue }) => (
+            <Form.Item
+              name="province"
+              label={t('accountProvince')}
+              required={needsRegion(getFieldValue('roles') as RoleRow[] | undefined, roles)}
+              rules={[
+                ({ getFieldValue: current }) => ({
+                  required: needsRegion(current('roles') as RoleRow[] | undefined, roles),
+                  message: t('accountProvinceNeeded'),
+                }),
+              ]}
+            >
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={PROVINCES.entries.map((entry) => ({ value: entry.code, label: entry.name }))}
+              />
+            </Form.Item>
+          )}
         </Form.Item>
         <Form.Item label={t('accountRoles')} required>
           <RoleRows roles={roles} />
