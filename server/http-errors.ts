@@ -33,6 +33,18 @@ interface BodyParserError {
   status?: number;
   /** The body size limit, in bytes, that a too-large body exceeded. */
   limit?: number;
+  /** The raw body that failed to parse. */
+  body?: unknown;
+}
+
+function isJson(raw: unknown): boolean {
+  if (typeof raw !== 'string') return false;
+  try {
+    JSON.parse(raw);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A size limit as people read it: 20 MB, 512 KB. */
@@ -83,6 +95,12 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
     }
     const parser = error as BodyParserError;
     if (parser.type === 'entity.parse.failed') {
+      // express takes only an object or array; `null`, `5` or `"x"` are JSON all the same, and the
+      // sender should hear what is wrong with them rather than that they are not JSON.
+      if (isJson(parser.body)) {
+        response.status(422).json({ error: { code: 'validation', message: '请求体应为 JSON 对象' } });
+        return;
+      }
       response.status(400).json({ error: { code: 'bad-request', message: '请求体不是有效的 JSON' } });
       return;
     }

@@ -78,7 +78,7 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     expect((await h.case(id)).subjectName).toBe('松岚湾数字经济产业园');
   });
 
-  it('malformed JSON → 400', async () => {
+  it('malformed JSON → 400; JSON that is not an object → 422', async () => {
     const calls: [method: 'post' | 'patch', path: string, token?: string][] = [
       ['post', '/api/session'],
       ['post', '/api/users', h.adminToken],
@@ -93,6 +93,12 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
       for (const raw of ['{"data": ', '{data: 1}', "{'a': 1}", '[1,]', 'nul']) {
         const response = await h.api.call(method, path, { token, raw, type: 'application/json' });
         expectError(response, 400, 'bad-request');
+      }
+      // JSON, though not an object: said so, not called malformed.
+      for (const raw of ['null', '5', '"admin"', 'true']) {
+        const response = await h.api.call(method, path, { token, raw, type: 'application/json' });
+        expectError(response, 422, 'validation');
+        expect(response.text).toContain('请求体应为 JSON 对象');
       }
     }
   });
