@@ -181,7 +181,7 @@ describe.runIf(browserAvailable())(
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     }, 120_000);
 
-    it('errors appear when a field is left, in plain words; a number out of range stays as typed and is an error', async () => {
+    it('errors appear when a field is left, in plain words; a number out of range, or letters in a number field, stay as typed and are an error', async () => {
       const caseId = await startCase(server, 'park2');
       const page = await login(server, 'park2');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
@@ -219,6 +219,17 @@ describe.runIf(browserAvailable())(
       await form.getByLabel('园区企业数量（家）', { exact: true }).fill('3.5');
       await page.keyboard.press('Tab');
       await expect.poll(() => errorsAt(form, page, '园区企业数量（家）')).toEqual(['应当为整数']);
+      // Letters stay as typed and are called what they are (they vanished, and the field said 为必填项);
+      // full-width digits from a Chinese input method are a number.
+      const area = form.getByLabel('园区面积（平方公里）', { exact: true });
+      await area.pressSequentially('52a');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => errorsAt(form, page, '园区面积（平方公里）')).toEqual(['应当为数字']);
+      expect(await area.inputValue()).toBe('52a');
+      await area.fill('５２．６');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => errorsAt(form, page, '园区面积（平方公里）')).toEqual([]);
+      expect(await area.getAttribute('inputmode')).toBe('decimal');
       await stepScreenshot(page, 'form-quality-blur-errors');
 
       // A valid code: its error goes when the field is left again.

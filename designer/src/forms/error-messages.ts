@@ -90,6 +90,14 @@ const EN_FORMATS: Readonly<Record<string, string>> = {
   'unified-social-credit-code': 'is not a valid unified social credit code (its check character does not match)',
 };
 
+/** JSON types as a person reads them (as TYPE_NAMES says them in Chinese). */
+const EN_TYPES: Readonly<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'yes or no',
+};
+
 function enMessage(error: RJSFValidationError, schema: Schema | undefined, value: unknown): string {
   const upload = schema?.format === 'attachment-id';
   if (emptied(error, schema, value)) return 'is required';
@@ -112,6 +120,11 @@ function enMessage(error: RJSFValidationError, schema: Schema | undefined, value
       return 'is not in the right format';
     case 'format':
       return EN_FORMATS[String(params.format)] ?? 'is not in the right format';
+    case 'type':
+      return `must be ${String(params.type)
+        .split(',')
+        .map((type) => EN_TYPES[type] ?? type)
+        .join(' or ')}`;
     case 'minimum':
       return `must be at least ${limit}`;
     case 'maximum':

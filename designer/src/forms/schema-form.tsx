@@ -25,7 +25,7 @@ import { submitsAfterFailedPreview } from './preview-failure.js';
 import { blockImplicitSubmit, useDecisionConfirm, useEndingConfirm, type Outcome } from './submit-guard.js';
 import { exampleWithoutUploads, useTrainingServer } from './training-example.js';
 import { FIELDS, uiSchemaFor, WIDGETS } from './ui-schema.js';
-import { UnclampedInputTemplate } from './unclamped-input.js';
+import { InputTemplate } from './input-template.js';
 import { validatorFor, watchingValidator } from './validator.js';
 import { trimmedTexts } from '../../../engine/forms/text-ends.js';
 import { blankTextCheck } from './blank-text.js';
@@ -83,7 +83,7 @@ const templates = {
   ArrayFieldTemplate,
   ArrayFieldItemTemplate,
   ErrorListTemplate,
-  BaseInputTemplate: UnclampedInputTemplate,
+  BaseInputTemplate: InputTemplate,
 };
 
 /** Whether an error at rjsf `property` belongs to a field that was left (blurred) or to one inside it. */

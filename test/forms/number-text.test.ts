@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { numberOf, textOf } from '../../designer/src/forms/number-text.js';
+
+describe('a number typed into a form field', () => {
+  it('reads what people type as numbers: signs, decimals, separators, full-width digits', () => {
+    expect(numberOf('12')).toBe(12);
+    expect(numberOf(' -3.5 ')).toBe(-3.5);
+    expect(numberOf('1.')).toBe(1);
+    expect(numberOf('.5')).toBe(0.5);
+    expect(numberOf('1,200.5')).toBe(1200.5);
+    expect(numberOf('１２．５')).toBe(12.5);
+    expect(numberOf('－７')).toBe(-7);
+    expect(numberOf('2e3')).toBe(2000);
+  });
+
+  it('reads nothing else as a number, so the text stays and the schema says what is wrong', () => {
+    for (const text of ['abc', '12abc', '1.2.3', '--1', '', ' ', 'Infinity', 'NaN', '0x10', '1e999', '十二']) {
+      expect(numberOf(text)).toBeUndefined();
+    }
+  });
+
+  it('shows a stored number as written and a stored text as typed', () => {
+    expect(textOf(12.5)).toBe('12.5');
+    expect(textOf('12abc')).toBe('12abc');
+    expect(textOf(undefined)).toBe('');
+    expect(textOf(null)).toBe('');
+  });
+});
