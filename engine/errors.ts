@@ -29,20 +29,29 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** A message said to people in Chinese (the default) and in English (for a client asking for it). */
+export interface Said {
+  readonly zh: string;
+  readonly en: string;
+}
+
 export class EngineError extends Error {
   override readonly name: string = 'EngineError';
   readonly code: ErrorCode;
   readonly context: Readonly<Record<string, unknown>>;
+  /** The message in English, where one is written; `message` is Chinese. */
+  readonly english: string | undefined;
 
   constructor(
     code: ErrorCode,
-    message: string,
+    message: string | Said,
     context: Readonly<Record<string, unknown>> = {},
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(typeof message === 'string' ? message : message.zh, options);
     this.code = code;
     this.context = Object.freeze({ ...context });
+    this.english = typeof message === 'string' ? undefined : message.en;
   }
 
   /** No open task `ref`: unknown, done, or (over HTTP) on a case the caller may not see — one answer. */

@@ -43,7 +43,7 @@ export {
   type OpenedStore,
   type StoreDamage,
 } from './store/index.js';
-export { EngineError, isEngineError, type ErrorCode } from './errors.js';
+export { EngineError, isEngineError, type ErrorCode, type Said } from './errors.js';
 export { parseRole, type Actor } from './cases/actors.js';
 export { RedactionPolicy, REDACTED_ACTOR, type AuditView } from './redaction/redaction-policy.js';
 export { chainEntries, GENESIS_HASH, type AuditEntry } from './audit/audit-chain.js';

@@ -36,6 +36,7 @@ import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { webAppRoutes } from './web-app.js';
 import { SharedRateLimitStore } from './shared-rate-limit-store.js';
+import { SAY } from './messages.js';
 
 export interface AppDeps {
   engine: WorkflowEngine;
@@ -99,7 +100,7 @@ const MAX_BODY_DEPTH = 64;
 /** A small body nested thousands of levels deep is refused before any route walks it. */
 function refuseDeepBodies(request: Request, _response: Response, next: NextFunction): void {
   if (nestedDeeperThan(request.body, MAX_BODY_DEPTH)) {
-    next(new HttpError(400, 'bad-request', `请求内容嵌套层级过深（最多 ${MAX_BODY_DEPTH} 层）`));
+    next(new HttpError(400, 'bad-request', SAY.tooDeep(MAX_BODY_DEPTH)));
     return;
   }
   next();
@@ -231,7 +232,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(draftRoutes(drafts));
   app.use(adminRoutes(engine, deps.simulatedClock, deps.onClockAdvanced));
   app.use('/api', () => {
-    throw new HttpError(404, 'not-found', '接口不存在');
+    throw new HttpError(404, 'not-found', SAY.noSuchApi);
   });
   if (deps.webRoot !== undefined) app.use(webAppRoutes(deps.webRoot));
   app.use(

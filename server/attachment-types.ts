@@ -1,6 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { EngineError, stripUnsafeText } from '../engine/index.js';
 import { looksWhole } from './file-integrity.js';
+import { SAY } from './messages.js';
 
 /**
  * What may be uploaded, told by content (magic bytes), never by the name or the declared type:
@@ -52,7 +53,7 @@ function namedAccepted(name: string): boolean {
  * unsupported type, so the sender exports the file again instead of converting it.
  */
 function damaged(name: string): EngineError {
-  return new EngineError('validation', `文件「${shownName(name)}」已损坏或不完整，请重新导出后上传`, {
+  return new EngineError('validation', SAY.fileDamaged(shownName(name)), {
     field: 'file',
     reason: 'damaged',
   });
@@ -82,7 +83,7 @@ export async function contentType(content: Buffer, name: string): Promise<string
   const detected = await fileTypeFromBuffer(content);
   if (detected === undefined || !ALLOWED.has(detected.mime)) {
     if (namedAccepted(name)) throw damaged(name);
-    throw new EngineError('validation', `附件类型不支持：只接受 ${ALLOWED_TYPES_TEXT} 文件（按文件内容识别）`, {
+    throw new EngineError('validation', SAY.fileType(ALLOWED_TYPES_TEXT), {
       field: 'file',
       reason: 'unsupported',
       detected: detected?.mime ?? 'unknown',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ATTACHMENT_ID_PATTERN, damageOf, EngineError, isEngineError, type Store } from '../engine/index.js';
 import { cleanName, contentType } from './attachment-types.js';
 import { sizeText } from './http-errors.js';
+import { SAY } from './messages.js';
 
 const ATTACHMENTS = 'attachments';
 
@@ -75,9 +76,9 @@ export class AttachmentStore {
     now: Date,
     restricted = false,
   ): Promise<AttachmentMeta> {
-    if (content.length === 0) throw new EngineError('validation', '附件为空', { field: 'file' });
+    if (content.length === 0) throw new EngineError('validation', SAY.emptyFile, { field: 'file' });
     if (content.length > this.maxBytes) {
-      throw new EngineError('validation', `附件不能超过 ${sizeText(this.maxBytes)}`, { field: 'file' });
+      throw new EngineError('validation', SAY.fileTooLarge(sizeText(this.maxBytes)), { field: 'file' });
     }
     const type = await contentType(content, name);
     const sha256 = createHash('sha256').update(content).digest('hex');

@@ -1,17 +1,26 @@
 import type { ErrorRequestHandler } from 'express';
-import { isEngineError, type ErrorCode, type FieldError } from '../engine/index.js';
+import type { Request } from 'express';
+import { isEngineError, type ErrorCode, type FieldError, type Said } from '../engine/index.js';
+import { SAY } from './messages.js';
 
 /** An error of the HTTP layer itself (a bad request line, a missing login). */
 export class HttpError extends Error {
+  /** The message in English, where one is written; `message` is Chinese. */
+  readonly english: string | undefined;
+
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    message: string | Said,
     readonly headers: Record<string, string> = {},
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.zh);
+    this.english = typeof message === 'string' ? undefined : message.en;
   }
 }
+
+/** Chinese unless the client asks for English first (the workbench sends its language). */
+const inEnglish = (request: Request): boolean => request.acceptsLanguages('zh', 'en') === 'en';
 
 /** One status per engine error code (CONTRACT §6). */
 const STATUS: Record<ErrorCode, number> = {
@@ -55,13 +64,14 @@ export function sizeText(bytes: number): string {
 }
 
 /** 4xx answers passed on from express's parsers and file server that are not a malformed request. */
-const PASSED_ON_4XX: Partial<Record<number, { code: string; message: string }>> = {
-  403: { code: 'forbidden', message: '无权访问该资源' },
-  404: { code: 'not-found', message: '资源不存在' },
+const PASSED_ON_4XX: Partial<Record<number, { code: string; message: Said }>> = {
+  403: { code: 'forbidden', message: SAY.forbiddenResource },
+  404: { code: 'not-found', message: SAY.noSuchResource },
 };
 
 /**
- * The one place errors become responses: `{ error: { code, message } }` with a Chinese message, and
+ * The one place errors become responses: `{ error: { code, message } }` with a Chinese message (English
+ * where written, for a client asking for English), and
  * `errors: [{ path, message }]` for form validation. Bad input never gets a 5xx or a stack trace;
  * anything unexpected is logged and answered 500 without details.
  */
@@ -73,11 +83,14 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
     }
     // A route may fail after choosing its own type (XML, a download): an error is JSON all the same.
     for (const header of ['Content-Type', 'Content-Disposition']) response.removeHeader(header);
+    const english = inEnglish(request);
+    const say = (message: Said) => (english ? message.en : message.zh);
     if (error instanceof HttpError) {
+      const message = english ? (error.english ?? error.message) : error.message;
       response
         .status(error.status)
         .set(error.headers)
-        .json({ error: { code: error.code, message: error.message } });
+        .json({ error: { code: error.code, message } });
       return;
     }
     if (isEngineError(error)) {
@@ -87,7 +100,7 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       // A definition refused by the validator (publishing a draft) answers with its problems.
       const problems = error.context.problems;
       response.status(STATUS[error.code]).json({
-        error: { code: error.code, message: error.message },
+        error: { code: error.code, message: english ? (error.english ?? error.message) : error.message },
         ...(errors !== undefined && { errors }),
         ...(Array.isArray(problems) && { problems }),
       });
@@ -98,10 +111,10 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       // express takes only an object or array; `null`, `5` or `"x"` are JSON all the same, and the
       // sender should hear what is wrong with them rather than that they are not JSON.
       if (isJson(parser.body)) {
-        response.status(422).json({ error: { code: 'validation', message: '请求体应为 JSON 对象' } });
+        response.status(422).json({ error: { code: 'validation', message: say(SAY.notObject) } });
         return;
       }
-      response.status(400).json({ error: { code: 'bad-request', message: '请求体不是有效的 JSON' } });
+      response.status(400).json({ error: { code: 'bad-request', message: say(SAY.notJson) } });
       return;
     }
     if (parser.type === 'entity.too.large') {
@@ -109,20 +122,20 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       // An upload says what the limit is, so the sender knows what to send instead.
       const message =
         limit === undefined
-          ? '请求体过大'
+          ? SAY.tooLarge
           : request.path.endsWith('/attachments')
-            ? `附件不能超过 ${limit}`
-            : `请求体过大（上限 ${limit}）`;
-      response.status(413).json({ error: { code: 'too-large', message } });
+            ? SAY.fileTooLarge(limit)
+            : SAY.tooLargeAt(limit);
+      response.status(413).json({ error: { code: 'too-large', message: say(message) } });
       return;
     }
     if (typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500) {
       // The file server's answers too: a missing web asset (404), a path it will not serve (403).
-      const answer = PASSED_ON_4XX[parser.status] ?? { code: 'bad-request', message: '请求格式不正确' };
-      response.status(parser.status).json({ error: answer });
+      const answer = PASSED_ON_4XX[parser.status] ?? { code: 'bad-request', message: SAY.malformed };
+      response.status(parser.status).json({ error: { code: answer.code, message: say(answer.message) } });
       return;
     }
     log(error, (request as { id?: unknown }).id);
-    response.status(500).json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } });
+    response.status(500).json({ error: { code: 'internal', message: say(SAY.internal) } });
   };
 }

@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Actor } from '../engine/index.js';
 import { actorOf, type Accounts, type User } from './accounts/accounts.js';
 import { HttpError } from './http-errors.js';
+import { SAY } from './messages.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -25,14 +26,14 @@ export function authenticate(accounts: Accounts): RequestHandler {
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (match?.[1] === undefined) {
-      next(new HttpError(401, 'unauthorized', '登录凭证格式不正确'));
+      next(new HttpError(401, 'unauthorized', SAY.badToken));
       return;
     }
     const token = match[1];
     accounts.authenticate(token).then(
       (user) => {
         if (user === undefined) {
-          next(new HttpError(401, 'unauthorized', '登录已失效，请重新登录'));
+          next(new HttpError(401, 'unauthorized', SAY.sessionEnded));
           return;
         }
         request.user = user;
@@ -48,14 +49,14 @@ export function authenticate(accounts: Accounts): RequestHandler {
 }
 
 export function requireUser(request: Request): User {
-  if (request.user === undefined) throw new HttpError(401, 'unauthorized', '请先登录');
+  if (request.user === undefined) throw new HttpError(401, 'unauthorized', SAY.signInFirst);
   return request.user;
 }
 
 export function requireRole(request: Request, ...groups: string[]): User {
   const user = requireUser(request);
   if (!request.actor.roles.some((role) => groups.includes(role.group))) {
-    throw new HttpError(403, 'forbidden', '当前用户无权执行此操作');
+    throw new HttpError(403, 'forbidden', SAY.notAllowed);
   }
   return user;
 }
@@ -64,13 +65,14 @@ export function requireRole(request: Request, ...groups: string[]): User {
 export function objectBody(request: Request): Record<string, unknown> {
   const body: unknown = request.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HttpError(422, 'validation', '请求体应为 JSON 对象');
+    throw new HttpError(422, 'validation', SAY.notObject);
   }
   return body as Record<string, unknown>;
 }
 
 export function stringField(body: Record<string, unknown>, field: string, label: string): string {
   const value = body[field];
-  if (typeof value !== 'string' || value.trim() === '') throw new HttpError(422, 'validation', `「${label}」为必填项`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new HttpError(422, 'validation', SAY.required(field, label));
   return value;
 }

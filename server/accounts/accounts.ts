@@ -5,11 +5,12 @@ import { readDocument } from './read-document.js';
 import { DEFAULT_COST, dummyHash, hashPassword, verifyPassword } from './password.js';
 import { checkPassword, MAX_PASSWORD, passwordLength } from './password-policy.js';
 import { Sessions } from './sessions.js';
+import { SAY } from '../messages.js';
 
 const USERS = 'users';
 
 const nameTaken = (username: string, cause?: unknown) =>
-  new EngineError('conflict', `用户名 ${username} 已被使用`, { username }, cause === undefined ? undefined : { cause });
+  new EngineError('conflict', SAY.nameTaken(username), { username }, cause === undefined ? undefined : { cause });
 
 export interface User {
   username: string;
@@ -120,10 +121,10 @@ export class Accounts {
   }): Promise<PublicUser> {
     const { username, password, roles } = input;
     if (!USERNAME_PATTERN.test(username)) {
-      throw new EngineError('validation', '用户名应为 2–64 位字母、数字、下划线或连字符', { field: 'username' });
+      throw new EngineError('validation', SAY.badUsername, { field: 'username' });
     }
     if (RESERVED_NAMES.has(username.toLowerCase())) {
-      throw new EngineError('validation', `用户名 ${username} 为系统保留，不能使用`, { field: 'username' });
+      throw new EngineError('validation', SAY.reservedUsername(username), { field: 'username' });
     }
     checkPassword(password, username);
     for (const role of roles) parseRole(role);
@@ -170,7 +171,7 @@ export class Accounts {
     // Read as stored: a damaged account says so (数据文件损坏：users/<name>.json), not "no such user"
     // beside a create that calls the name taken.
     const user = USERNAME_PATTERN.test(username) ? await this.store.get<User>(USERS, username) : undefined;
-    if (user === undefined) throw new EngineError('not-found', `用户 ${username} 不存在`, { username });
+    if (user === undefined) throw new EngineError('not-found', SAY.noSuchUser(username), { username });
     if (change.roles !== undefined) for (const role of change.roles) parseRole(role);
     if (change.password !== undefined) checkPassword(change.password, username);
     const { province, ...rest } = user;
@@ -198,7 +199,7 @@ export class Accounts {
   async #keepAnAdmin(leaving: string): Promise<void> {
     const others = (await this.#all()).filter((user) => user.username !== leaving && isActiveAdmin(user));
     if (others.length === 0) {
-      throw new EngineError('conflict', '不能移除或停用最后一个系统管理员', { username: leaving });
+      throw new EngineError('conflict', SAY.lastAdmin, { username: leaving });
     }
   }
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { HttpError } from '../http-errors.js';
+import { SAY } from '../messages.js';
 
 /** One scrypt job: the worker derives the key with `scryptSync`, off both the event loop and libuv's pool. */
 export interface HashJob {
@@ -79,7 +80,7 @@ export class HashPool {
     const queue = this.#queues[lane];
     if (queue.length >= this.#queueLimit) {
       return Promise.reject(
-        new HttpError(429, 'busy', `登录请求过多，请 ${this.#retryAfter} 秒后再试`, {
+        new HttpError(429, 'busy', SAY.busy(this.#retryAfter), {
           'Retry-After': String(this.#retryAfter),
         }),
       );

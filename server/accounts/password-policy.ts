@@ -1,4 +1,5 @@
 import { EngineError } from '../../engine/index.js';
+import { SAY } from '../messages.js';
 
 export const MIN_PASSWORD = 12;
 /** Longer inputs are refused before hashing: a 900 KB "password" would only cost CPU (issue 9). */
@@ -38,14 +39,14 @@ function repeated(password: string): boolean {
 export function checkPassword(password: string, username?: string): void {
   const length = passwordLength(password);
   if (length < MIN_PASSWORD) {
-    throw new EngineError('validation', `密码不少于 ${MIN_PASSWORD} 位`, { field: 'password' });
+    throw new EngineError('validation', SAY.passwordTooShort(MIN_PASSWORD), { field: 'password' });
   }
   if (length > MAX_PASSWORD) {
-    throw new EngineError('validation', `密码不超过 ${MAX_PASSWORD} 位`, { field: 'password' });
+    throw new EngineError('validation', SAY.passwordTooLong(MAX_PASSWORD), { field: 'password' });
   }
   const lower = password.toLowerCase();
   const named = username !== undefined && username.length >= 4 && lower.includes(username.toLowerCase());
   if (COMMON.has(lower) || repeated(lower) || named) {
-    throw new EngineError('validation', '密码过于常见或容易猜到，请换一个', { field: 'password' });
+    throw new EngineError('validation', SAY.passwordGuessable, { field: 'password' });
   }
 }

@@ -6,6 +6,7 @@ import {
   scopeKind,
   type WorkflowEngine,
 } from '../../engine/index.js';
+import { SAY } from '../messages.js';
 
 /** Groups every programme has: administrators (CONTRACT §6) and the designer's editors. */
 const SYSTEM_GROUPS = new Set(['admin', 'policy-admin']);
@@ -44,14 +45,14 @@ export class RoleCatalogue {
       const role = parseRole(text);
       const rule = SYSTEM_GROUPS.has(role.group) ? { scoped: false } : rules.get(role.group);
       if (rule === undefined || NOT_ASSIGNABLE.has(role.group) || this.#anyone().has(role.group)) {
-        throw new EngineError('validation', `未知角色：${text}`, { role: text });
+        throw new EngineError('validation', SAY.unknownRole(text), { role: text });
       }
       if (rule.scoped !== (role.scope !== undefined)) {
         const expected = rule.scoped ? `${role.group}:<范围>` : role.group;
-        throw new EngineError('validation', `角色 ${text} 格式不正确，应为 ${expected}`, { role: text });
+        throw new EngineError('validation', SAY.roleForm(text, expected), { role: text });
       }
       if (role.scope !== undefined && rule.values !== undefined && !rule.values.has(role.scope)) {
-        throw new EngineError('validation', `角色 ${text} 的范围 ${role.scope} 不存在`, { role: text });
+        throw new EngineError('validation', SAY.noSuchScope(text, role.scope), { role: text });
       }
     }
   }
@@ -61,7 +62,7 @@ export class RoleCatalogue {
     const known = this.#regions();
     if (known.size > 0 && !known.has(code)) {
       const region = this.engine.definitions.list().at(-1)?.definition.manifest.region;
-      throw new EngineError('validation', `${region?.title ?? '地区'}代码 ${code} 不存在`, {
+      throw new EngineError('validation', SAY.noSuchRegion(region?.title ?? '地区', code), {
         field: region?.name ?? 'region',
       });
     }

@@ -32,6 +32,7 @@ import {
 import type { Simulation } from './simulate.js';
 import { SimulationJobs } from './simulation-jobs.js';
 import { diffVersions, type VersionDiff } from './version-diff.js';
+import { SAY } from '../messages.js';
 
 const DRAFTS = 'drafts';
 const DEFINITION_AUDIT = 'definition-audit';
@@ -120,7 +121,7 @@ export class DraftService {
 
   async get(id: string): Promise<Draft> {
     const draft = /^d_[\w-]+$/.test(id) ? await this.store.get<Draft>(DRAFTS, id) : undefined;
-    if (draft === undefined) throw new EngineError('not-found', `草稿 ${id} 不存在`, { draft: id });
+    if (draft === undefined) throw new EngineError('not-found', SAY.noSuchDraft(id), { draft: id });
     return draft;
   }
 
@@ -149,9 +150,9 @@ export class DraftService {
   async #editable(id: string): Promise<Draft> {
     const draft = await this.get(id);
     if (draft.publishedAs !== undefined)
-      throw new EngineError('conflict', `草稿已发布为 ${draft.publishedAs}，不能再修改`, { draft: id });
+      throw new EngineError('conflict', SAY.draftPublished(draft.publishedAs), { draft: id });
     if (draft.pendingPublication !== undefined)
-      throw new EngineError('conflict', '草稿已提交发布，等待批准期间不能修改（撤回申请或被退回后可修改）', {
+      throw new EngineError('conflict', SAY.draftAwaitingEdit, {
         draft: id,
       });
     return draft;
@@ -177,7 +178,7 @@ export class DraftService {
   async remove(id: string): Promise<void> {
     const draft = await this.get(id);
     if (draft.pendingPublication !== undefined)
-      throw new EngineError('conflict', '草稿已提交发布，等待批准期间不能删除（先撤回申请）', { draft: id });
+      throw new EngineError('conflict', SAY.draftAwaitingDelete, { draft: id });
     await this.store.delete(DRAFTS, id);
   }
 
@@ -260,7 +261,7 @@ export class DraftService {
     return this.#inTurn(async () => {
       const draft = await this.#publishable(id);
       if (draft.pendingPublication !== undefined)
-        throw new EngineError('conflict', `草稿已提交发布为 ${draft.pendingPublication.version}，正在等待批准`, {
+        throw new EngineError('conflict', SAY.draftAwaiting(draft.pendingPublication.version), {
           draft: id,
         });
       this.#checkNameAndDate(request.version, request.effectiveFrom);
@@ -299,7 +300,7 @@ export class DraftService {
     return this.#inTurn(async () => {
       const draft = await this.#publishable(id);
       const pending = draft.pendingPublication;
-      if (pending === undefined) throw new EngineError('conflict', '草稿没有等待批准的发布申请', { draft: id });
+      if (pending === undefined) throw new EngineError('conflict', SAY.nothingAwaiting, { draft: id });
       requireSecondPerson(pending, actor);
       const { files, problems } = await this.#prepare(draft, pending);
       await this.#write(draft.process, pending.version, files);
@@ -327,9 +328,9 @@ export class DraftService {
     return this.#inTurn(async () => {
       const draft = await this.get(id);
       const pending = draft.pendingPublication;
-      if (pending === undefined) throw new EngineError('conflict', '草稿没有等待批准的发布申请', { draft: id });
+      if (pending === undefined) throw new EngineError('conflict', SAY.nothingAwaiting, { draft: id });
       if (typeof reason !== 'string' || reason.trim() === '')
-        throw new EngineError('validation', '请填写退回理由', { field: 'reason' });
+        throw new EngineError('validation', SAY.returnReason, { field: 'reason' });
       const at = this.engine.clock.now().toISOString();
       const refusal: PublicationRefusal = {
         version: pending.version,
@@ -363,7 +364,7 @@ export class DraftService {
     return this.#inTurn(async () => {
       const draft = await this.get(id);
       const pending = draft.pendingPublication;
-      if (pending === undefined) throw new EngineError('conflict', '草稿没有等待批准的发布申请', { draft: id });
+      if (pending === undefined) throw new EngineError('conflict', SAY.nothingAwaiting, { draft: id });
       requireRequester(pending, actor);
       const at = this.engine.clock.now().toISOString();
       const { pendingPublication: _pending, ...rest } = draft;
@@ -390,7 +391,7 @@ export class DraftService {
     const draft = await this.get(id);
     // A draft becomes one version: publishing it again (under any name) would fork its history.
     if (draft.publishedAs !== undefined)
-      throw new EngineError('conflict', `草稿已发布为 ${draft.publishedAs}，不能再次发布`, {
+      throw new EngineError('conflict', SAY.publishedAgain(draft.publishedAs), {
         draft: id,
         version: draft.publishedAs,
       });
@@ -404,7 +405,7 @@ export class DraftService {
   ): Promise<{ files: Record<string, string>; problems: Problem[] }> {
     this.#checkNameAndDate(version, effectiveFrom);
     if (await exists(join(this.#root, draft.process, version)))
-      throw new EngineError('conflict', `版本 ${version} 已存在，发布的版本不可修改`, { version });
+      throw new EngineError('conflict', SAY.versionExists(version), { version });
     const manifest = parseManifest(draft);
     const files = {
       ...draft.files,
@@ -419,26 +420,25 @@ export class DraftService {
       files: new Map(Object.entries(files)),
     });
     if (problems.some((problem) => problem.severity === 'error')) {
-      throw new EngineError('validation', '草稿未通过校验，不能发布', { problems });
+      throw new EngineError('validation', SAY.draftInvalid, { problems });
     }
     const clash = this.engine.definitions
       .list(draft.process)
       .find((other) => other.definition.manifest.effectiveFrom === effectiveFrom);
     if (clash !== undefined)
-      throw new EngineError('conflict', `${clash.key} 已于 ${effectiveFrom} 生效：每个日期只能有一个版本`, {
+      throw new EngineError('conflict', SAY.dateTaken(clash.key, effectiveFrom), {
         effectiveFrom,
       });
     return { files, problems };
   }
 
   #checkNameAndDate(version: string, effectiveFrom: string): void {
-    if (!VERSION_NAME.test(version))
-      throw new EngineError('validation', '版本名称只能包含字母、数字、点、下划线和连字符', { field: 'version' });
+    if (!VERSION_NAME.test(version)) throw new EngineError('validation', SAY.versionName, { field: 'version' });
     if (!isLocalDate(effectiveFrom))
-      throw new EngineError('validation', '「生效日期」应为 YYYY-MM-DD', { field: 'effectiveFrom' });
+      throw new EngineError('validation', SAY.dateForm('生效日期', 'The effective date'), { field: 'effectiveFrom' });
     const today = chinaDateOf(this.engine.clock.now());
     if (compareDates(effectiveFrom, today) < 0) {
-      throw new EngineError('validation', `生效日期不能早于今日（${today}）：已经开始的案件不会改变规则版本`, {
+      throw new EngineError('validation', SAY.effectiveInPast(today), {
         field: 'effectiveFrom',
       });
     }

@@ -1,4 +1,5 @@
 import { EngineError, compareDates, freeTextProblem, isLocalDate, type RevisionBasis } from '../../engine/index.js';
+import { SAY } from '../messages.js';
 
 /**
  * A publication waiting for a second person (issue 12, item 6: four-eyes). Until it is approved no
@@ -22,11 +23,13 @@ export interface PublicationRefusal {
 
 const MAX_TEXT = 300;
 
-function requiredText(value: unknown, field: string, label: string): string {
-  if (typeof value !== 'string') throw new EngineError('validation', `请填写「${label}」`, { field });
+/** `label` is the field's Chinese title, `english` its English one. */
+function requiredText(value: unknown, field: string, label: string, english: string): string {
+  if (typeof value !== 'string') throw new EngineError('validation', SAY.fillIn(label, english), { field });
   const problem = freeTextProblem(value, label);
   if (problem !== undefined) throw new EngineError('validation', problem, { field });
-  if (value.length > MAX_TEXT) throw new EngineError('validation', `「${label}」不能超过 ${MAX_TEXT} 个字`, { field });
+  if (value.length > MAX_TEXT)
+    throw new EngineError('validation', SAY.textTooLong(label, english, MAX_TEXT), { field });
   return value.trim();
 }
 
@@ -36,18 +39,17 @@ function requiredText(value: unknown, field: string, label: string): string {
  */
 export function parseRevisionBasis(value: unknown, effectiveFrom: string): RevisionBasis {
   const basis = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const title = requiredText(basis.title, 'revision.title', '修订依据名称');
-  const documentNumber = requiredText(basis.documentNumber, 'revision.documentNumber', '文号');
-  const issuedOn = requiredText(basis.issuedOn, 'revision.issuedOn', '印发日期');
+  const title = requiredText(basis.title, 'revision.title', '修订依据名称', 'the revision’s basis');
+  const documentNumber = requiredText(basis.documentNumber, 'revision.documentNumber', '文号', 'the document number');
+  const issuedOn = requiredText(basis.issuedOn, 'revision.issuedOn', '印发日期', 'the issue date');
   if (!isLocalDate(issuedOn))
-    throw new EngineError('validation', '「印发日期」应为 YYYY-MM-DD', { field: 'revision.issuedOn' });
+    throw new EngineError('validation', SAY.dateForm('印发日期', 'The issue date'), { field: 'revision.issuedOn' });
   if (compareDates(issuedOn, effectiveFrom) > 0)
-    throw new EngineError('validation', `「印发日期」不能晚于生效日期（${effectiveFrom}）`, {
+    throw new EngineError('validation', SAY.issuedAfterEffective(effectiveFrom), {
       field: 'revision.issuedOn',
     });
-  const url = requiredText(basis.url, 'revision.url', '发布网址');
-  if (!/^https?:\/\/\S+$/.test(url))
-    throw new EngineError('validation', '「发布网址」应以 http:// 或 https:// 开头', { field: 'revision.url' });
+  const url = requiredText(basis.url, 'revision.url', '发布网址', 'the web address');
+  if (!/^https?:\/\/\S+$/.test(url)) throw new EngineError('validation', SAY.webAddress, { field: 'revision.url' });
   return { title, documentNumber, issuedOn, url };
 }
 
@@ -59,7 +61,7 @@ export function basisText(revision: RevisionBasis): string {
 /** Four-eyes: the one who asked to publish may not approve it. */
 export function requireSecondPerson(pending: PendingPublication, actor: string): void {
   if (pending.requestedBy === actor)
-    throw new EngineError('forbidden', '不能批准自己提交的发布申请：须由另一位政策管理人员或管理员批准（四眼原则）', {
+    throw new EngineError('forbidden', SAY.fourEyes, {
       requestedBy: pending.requestedBy,
     });
 }
@@ -67,18 +69,14 @@ export function requireSecondPerson(pending: PendingPublication, actor: string):
 /** Only the one who asked to publish may withdraw the request; a second person refuses it instead. */
 export function requireRequester(pending: PendingPublication, actor: string): void {
   if (pending.requestedBy !== actor)
-    throw new EngineError(
-      'forbidden',
-      `只有申请人（${pending.requestedBy}）可以撤回发布申请；其他人可以退回并说明理由`,
-      {
-        requestedBy: pending.requestedBy,
-      },
-    );
+    throw new EngineError('forbidden', SAY.onlyRequesterWithdraws(pending.requestedBy), {
+      requestedBy: pending.requestedBy,
+    });
 }
 
 /** A draft's title: what people call it in lists and headings instead of its id. */
 export function draftTitle(value: unknown): string {
-  const title = requiredText(value, 'title', '草稿名称');
-  if (title.length > 100) throw new EngineError('validation', '「草稿名称」不能超过 100 个字', { field: 'title' });
+  const title = requiredText(value, 'title', '草稿名称', 'the draft’s name');
+  if (title.length > 100) throw new EngineError('validation', SAY.draftTitleLong, { field: 'title' });
   return title;
 }

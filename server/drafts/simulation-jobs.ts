@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EngineError, isEngineError } from '../../engine/index.js';
 import type { JobProgress, RunOptions } from './off-thread.js';
 import type { Simulation } from './simulate.js';
+import { SAY } from '../messages.js';
 
 /** A simulation running in the background (issue 12, item 5), as the designer polls it. */
 export interface SimulationJob {
@@ -75,7 +76,7 @@ export class SimulationJobs {
 
   get(draft: string, id: string): SimulationJob {
     const entry = this.#jobs.get(id);
-    if (entry?.job.draft !== draft) throw new EngineError('not-found', `模拟 ${id} 不存在`, { job: id });
+    if (entry?.job.draft !== draft) throw new EngineError('not-found', SAY.noSuchSimulation(id), { job: id });
     return { ...entry.job };
   }
 
@@ -84,7 +85,7 @@ export class SimulationJobs {
     const job = this.get(draft, id);
     const entry = this.#jobs.get(id);
     if (job.state !== 'running' || entry === undefined)
-      throw new EngineError('conflict', '模拟已经结束，无法取消', { job: id });
+      throw new EngineError('conflict', SAY.simulationOver, { job: id });
     stop(entry);
     return { ...entry.job };
   }

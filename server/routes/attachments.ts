@@ -7,6 +7,7 @@ import { HttpError, sizeText } from '../http-errors.js';
 import type { UploadGate } from '../upload-gate.js';
 import { requireUser } from '../request-context.js';
 import { decodeName } from './public.js';
+import { SAY } from '../messages.js';
 
 /**
  * Upload (raw body, the file name in `X-File-Name`, percent-encoded) and download. A file may be
@@ -39,7 +40,7 @@ export function attachmentRoutes(engine: WorkflowEngine, attachments: Attachment
     async (request, response) => {
       const user = requireUser(request);
       const body: unknown = request.body;
-      if (!Buffer.isBuffer(body)) throw new HttpError(422, 'validation', '请上传文件内容');
+      if (!Buffer.isBuffer(body)) throw new HttpError(422, 'validation', SAY.noFileContent);
       const meta = await attachments.save(
         body,
         decodeName(request.get('x-file-name')),
@@ -55,7 +56,7 @@ export function attachmentRoutes(engine: WorkflowEngine, attachments: Attachment
     const user = requireUser(request);
     const meta = await attachments.meta(String(request.params.id));
     if (meta === undefined || !(await mayReadAttachment(engine, meta, request.actor, user.username))) {
-      throw new HttpError(404, 'not-found', '附件不存在');
+      throw new HttpError(404, 'not-found', SAY.noSuchAttachment);
     }
     return meta;
   }

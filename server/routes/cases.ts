@@ -6,6 +6,7 @@ import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, requireUser, stringField } from '../request-context.js';
+import { SAY } from '../messages.js';
 
 /** Cases, their history and diagram, and messages to them (CONTRACT §6); `previews` limits how often one asks what a message would do. */
 export function caseRoutes(
@@ -108,7 +109,7 @@ export function caseRoutes(
 
 /** The answer for a message to a case that is not there or not open (as the engine words it). */
 export function notOpen(engine: WorkflowEngine, caseId: string, name: string): EngineError {
-  return new EngineError('not-open', `当前不在「${engine.messageTitle(name)}」的受理期内`, { caseId, name });
+  return new EngineError('not-open', SAY.messageClosed(engine.messageTitle(name)), { caseId, name });
 }
 
 export interface TaskLimits {

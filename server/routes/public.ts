@@ -5,6 +5,7 @@ import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
 import type { UploadGate } from '../upload-gate.js';
 import { objectBody } from '../request-context.js';
+import { SAY } from '../messages.js';
 
 export interface PublicLimits {
   /** Objections one address may file per hour (Art. 22 is open to anyone). */
@@ -86,7 +87,7 @@ export function publicRoutes(
     // case that is not there answers as one whose notice is not open (its existence is not public).
     // One answer for all three (no such case, its notice closed, nothing to send there): the words
     // must not tell a case that exists from one that does not.
-    const closed = () => new EngineError('not-open', '该公示当前不在受理期内', { caseId });
+    const closed = () => new EngineError('not-open', SAY.noticeClosed, { caseId });
     const message = engine.publicNoticeMessage(caseId);
     if (message === undefined) throw closed();
     const view = await engine

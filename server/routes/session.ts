@@ -4,11 +4,11 @@ import type { Accounts } from '../accounts/accounts.js';
 import { LoginThrottle } from '../accounts/login-throttle.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireUser, stringField } from '../request-context.js';
+import { SAY } from '../messages.js';
 
 function tooManyAttempts(wait: number): HttpError {
   const seconds = Math.ceil(wait / 1000);
-  const when = seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
-  return new HttpError(429, 'too-many-attempts', `登录失败次数过多，请 ${when}后再试`, {
+  return new HttpError(429, 'too-many-attempts', SAY.tooManyAttempts(seconds), {
     'Retry-After': String(seconds),
   });
 }
@@ -29,7 +29,7 @@ export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Rout
       await attempt.takeBack();
       throw error;
     });
-    if (session === undefined) throw new HttpError(401, 'unauthorized', '用户名或密码不正确');
+    if (session === undefined) throw new HttpError(401, 'unauthorized', SAY.wrongPassword);
     await attempt.succeeded();
     response.json(session);
   });

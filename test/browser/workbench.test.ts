@@ -175,7 +175,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await shot(samr, '5-samr-inbox-en');
   }, 90_000);
 
-  it('in English, a refused login is said in English (the server words it in Chinese), and the language stays without `?lang`', async () => {
+  it('in English, a refused login and the server’s refusals are said in English, and the language stays without `?lang`', async () => {
     const page = await newPage(CLOCK_START);
     await page.goto(`${server.url}/?lang=en`);
     await page.getByLabel('User name').fill('samr');
@@ -193,6 +193,18 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await page.goto(`${server.url}/`);
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // The server's own refusals come in English too (the password policy was said in Chinese).
+    await page.getByLabel('User name').fill('admin');
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('button', { name: 'New account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New account' });
+    await dialog.getByLabel('User name').fill('samr-new');
+    await dialog.getByLabel('Password').fill('password1234');
+    await choose(page, dialog, 'Role', '市场监管总局');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'This password is too common or easy to guess' }).waitFor();
   }, 60_000);
 
   it('the admin makes a park account on the account page (its province asked for, a weak password refused in Chinese), and disables it; a damaged account is listed as such', async () => {

@@ -63,6 +63,40 @@ describe('accounts and sessions, hardened', () => {
     );
   });
 
+  it('says its refusals in English to a client asking for English (the workbench in English), in Chinese otherwise', async () => {
+    const english = { 'Accept-Language': 'en' };
+    const weak = await h.api.post('/api/users', {
+      token: h.adminToken,
+      headers: english,
+      body: { username: 'newuser', password: 'password1234', roles: ['samr'] },
+    });
+    expect(weak.status).toBe(422);
+    expect(codeOf(weak.body).message).toBe('This password is too common or easy to guess; choose another');
+    const lastAdmin = await h.api.patch('/api/users/admin', {
+      token: h.adminToken,
+      headers: english,
+      body: { disabled: true },
+    });
+    expect(codeOf(lastAdmin.body).message).toBe('The last administrator cannot be removed or disabled');
+    const upload = await h.api.post('/api/attachments', {
+      token: h.adminToken,
+      headers: english,
+      raw: Buffer.from('MZ\x90\x00 not a document'),
+    });
+    expect(upload.status).toBe(422);
+    expect(codeOf(upload.body).message).toMatch(/^This type of file is not accepted: only /);
+    const wrong = await h.api.post('/api/session', {
+      headers: { ...english, 'X-Forwarded-For': '198.51.100.77' },
+      body: { username: 'samr', password: 'wrong-password' },
+    });
+    expect(codeOf(wrong.body).message).toBe('The user name or password is wrong');
+    // A browser in Chinese, or a client that asks for nothing, hears Chinese.
+    for (const headers of [{ 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' }, {} as Record<string, string>]) {
+      const answer = await h.api.patch('/api/users/admin', { token: h.adminToken, headers, body: { disabled: true } });
+      expect(codeOf(answer.body).message).toBe('不能移除或停用最后一个系统管理员');
+    }
+  });
+
   it('never locks a user out: 5 failures from 5 addresses, then the right password from a 6th works', async () => {
     for (let index = 1; index <= 5; index++) {
       const wrong = await h.api.post('/api/session', {

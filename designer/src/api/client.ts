@@ -1,4 +1,6 @@
-/** A failed API call: the server's `{ error: { code, message } }` (message in Chinese) and field errors. */
+import { MESSAGES, type Language } from '../i18n/messages.js';
+
+/** A failed API call: the server's `{ error: { code, message } }` (in the page's language where the server has it) and field errors. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -11,6 +13,12 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = 'qbz.token';
+
+/** The page's language (i18n sets <html lang>), which may not be the browser's. */
+const pageLanguage = (): Language => (document.documentElement.lang === 'en' ? 'en' : 'zh');
+
+/** Asks for the server's refusals in the page's language. */
+export const acceptLanguage = (): string => (pageLanguage() === 'en' ? 'en' : 'zh-CN');
 
 export function storedToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
@@ -38,6 +46,7 @@ function send(method: string, path: string, body?: unknown, init: RequestInit = 
   const token = storedToken();
   const headers = new Headers(init.headers);
   if (token !== null) headers.set('Authorization', `Bearer ${token}`);
+  headers.set('Accept-Language', acceptLanguage());
   if (body !== undefined && !(body instanceof Blob)) headers.set('Content-Type', 'application/json');
   return fetch(path, {
     ...init,
@@ -117,6 +126,7 @@ export function uploadFile(
     const token = storedToken();
     if (token !== null) request.setRequestHeader('Authorization', `Bearer ${token}`);
     request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    request.setRequestHeader('Accept-Language', acceptLanguage());
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };
@@ -128,10 +138,17 @@ export function uploadFile(
         size: number;
       };
       if (request.status >= 200 && request.status < 300) resolve(body);
-      else reject(new ApiError(request.status, body.error?.code ?? 'error', body.error?.message ?? '上传失败'));
+      else
+        reject(
+          new ApiError(
+            request.status,
+            body.error?.code ?? 'error',
+            body.error?.message ?? MESSAGES[pageLanguage()].uploadFailed,
+          ),
+        );
     };
     request.onerror = () => {
-      reject(new ApiError(0, 'network', '网络错误，上传失败'));
+      reject(new ApiError(0, 'network', MESSAGES[pageLanguage()].uploadNetworkError));
     };
     request.send(file);
   });

@@ -199,6 +199,8 @@ export const MESSAGES = {
     today: '今日',
     totalScore: '合计得分',
     uploading: '正在上传',
+    uploadFailed: '上传失败',
+    uploadNetworkError: '网络错误，上传失败',
     // As the server says it (server/http-errors.ts): the widget refuses a file before sending it.
     fileTooLarge: '附件不能超过 {size}',
     viewSubmission: '查看提交内容',
@@ -405,6 +407,8 @@ export const MESSAGES = {
     today: 'Today',
     totalScore: 'Total',
     uploading: 'Uploading',
+    uploadFailed: 'The upload failed',
+    uploadNetworkError: 'The upload failed: no connection to the server',
     fileTooLarge: 'Files may not exceed {size}',
     viewSubmission: 'View the submission',
     yes: 'Yes',

@@ -1,0 +1,181 @@
+import type { Said } from '../engine/index.js';
+
+/**
+ * What the server says to people when it refuses, in Chinese and in English: the error handler answers
+ * in English to a client that asks for it (`Accept-Language: en`, which the workbench sends in English
+ * mode) and in Chinese otherwise. Messages not here (the engine's, those only an API caller meets) are
+ * Chinese in both.
+ */
+export const SAY = {
+  // Signing in and who may do what.
+  badToken: { zh: '登录凭证格式不正确', en: 'The sign-in token is malformed' },
+  sessionEnded: { zh: '登录已失效，请重新登录', en: 'Your session has ended; please sign in again' },
+  signInFirst: { zh: '请先登录', en: 'Please sign in first' },
+  notAllowed: { zh: '当前用户无权执行此操作', en: 'Your account may not do this' },
+  wrongPassword: { zh: '用户名或密码不正确', en: 'The user name or password is wrong' },
+  tooManyAttempts: (seconds: number): Said => ({
+    zh: `登录失败次数过多，请 ${seconds < 60 ? `${String(seconds)} 秒` : `${String(Math.ceil(seconds / 60))} 分钟`}后再试`,
+    en: `Too many failed sign-ins; try again in ${seconds < 60 ? `${String(seconds)} seconds` : `${String(Math.ceil(seconds / 60))} minutes`}`,
+  }),
+  busy: (seconds: number): Said => ({
+    zh: `登录请求过多，请 ${String(seconds)} 秒后再试`,
+    en: `Too many sign-ins at once; try again in ${String(seconds)} seconds`,
+  }),
+
+  // The request itself.
+  required: (field: string, label: string): Said => ({ zh: `「${label}」为必填项`, en: `${field} is required` }),
+  notObject: { zh: '请求体应为 JSON 对象', en: 'The request body must be a JSON object' },
+  notJson: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  tooDeep: (levels: number): Said => ({
+    zh: `请求内容嵌套层级过深（最多 ${String(levels)} 层）`,
+    en: `The request nests too deep (at most ${String(levels)} levels)`,
+  }),
+  tooLarge: { zh: '请求体过大', en: 'The request body is too large' },
+  tooLargeAt: (limit: string): Said => ({
+    zh: `请求体过大（上限 ${limit}）`,
+    en: `The request body is too large (at most ${limit})`,
+  }),
+  malformed: { zh: '请求格式不正确', en: 'The request is malformed' },
+  internal: { zh: '服务器内部错误，请稍后重试', en: 'The server failed; please try again later' },
+  noSuchApi: { zh: '接口不存在', en: 'No such API' },
+  forbiddenResource: { zh: '无权访问该资源', en: 'You may not open this' },
+  noSuchResource: { zh: '资源不存在', en: 'Not found' },
+
+  // Accounts.
+  nameTaken: (username: string): Said => ({
+    zh: `用户名 ${username} 已被使用`,
+    en: `The user name ${username} is taken`,
+  }),
+  badUsername: {
+    zh: '用户名应为 2–64 位字母、数字、下划线或连字符',
+    en: 'A user name is 2–64 letters, digits, underscores or hyphens',
+  },
+  reservedUsername: (username: string): Said => ({
+    zh: `用户名 ${username} 为系统保留，不能使用`,
+    en: `The user name ${username} is reserved`,
+  }),
+  noSuchUser: (username: string): Said => ({ zh: `用户 ${username} 不存在`, en: `No user ${username}` }),
+  lastAdmin: {
+    zh: '不能移除或停用最后一个系统管理员',
+    en: 'The last administrator cannot be removed or disabled',
+  },
+  passwordTooShort: (min: number): Said => ({
+    zh: `密码不少于 ${String(min)} 位`,
+    en: `The password must have at least ${String(min)} characters`,
+  }),
+  passwordTooLong: (max: number): Said => ({
+    zh: `密码不超过 ${String(max)} 位`,
+    en: `The password must have at most ${String(max)} characters`,
+  }),
+  passwordGuessable: {
+    zh: '密码过于常见或容易猜到，请换一个',
+    en: 'This password is too common or easy to guess; choose another',
+  },
+  unknownRole: (role: string): Said => ({ zh: `未知角色：${role}`, en: `Unknown role: ${role}` }),
+  roleForm: (role: string, expected: string): Said => ({
+    zh: `角色 ${role} 格式不正确，应为 ${expected}`,
+    en: `The role ${role} should read ${expected}`,
+  }),
+  noSuchScope: (role: string, scope: string): Said => ({
+    zh: `角色 ${role} 的范围 ${scope} 不存在`,
+    en: `The role ${role} names a scope ${scope} that does not exist`,
+  }),
+  noSuchRegion: (title: string, code: string): Said => ({
+    zh: `${title}代码 ${code} 不存在`,
+    en: `No region with the code ${code}`,
+  }),
+
+  // Attachments.
+  emptyFile: { zh: '附件为空', en: 'The file is empty' },
+  noFileContent: { zh: '请上传文件内容', en: 'Send the file’s content' },
+  fileTooLarge: (limit: string): Said => ({ zh: `附件不能超过 ${limit}`, en: `A file may not exceed ${limit}` }),
+  fileType: (types: string): Said => ({
+    zh: `附件类型不支持：只接受 ${types} 文件（按文件内容识别）`,
+    en: `This type of file is not accepted: only ${types} (told by the file’s content)`,
+  }),
+  fileDamaged: (name: string): Said => ({
+    zh: `文件「${name}」已损坏或不完整，请重新导出后上传`,
+    en: `The file “${name}” is damaged or incomplete; export it again and upload it`,
+  }),
+  noSuchAttachment: { zh: '附件不存在', en: 'No such file' },
+
+  // Messages to a case (a withdrawal, an objection).
+  noticeClosed: { zh: '该公示当前不在受理期内', en: 'This notice does not take objections now' },
+  messageClosed: (title: string): Said => ({
+    zh: `当前不在「${title}」的受理期内`,
+    en: `“${title}” cannot be sent now`,
+  }),
+
+  // Drafts and their publication (the designer).
+  fillIn: (label: string, english: string): Said => ({ zh: `请填写「${label}」`, en: `Fill in ${english}` }),
+  textTooLong: (label: string, english: string, max: number): Said => ({
+    zh: `「${label}」不能超过 ${String(max)} 个字`,
+    en: `${english} may have at most ${String(max)} characters`,
+  }),
+  dateForm: (label: string, english: string): Said => ({
+    zh: `「${label}」应为 YYYY-MM-DD`,
+    en: `${english} must be a date written YYYY-MM-DD`,
+  }),
+  issuedAfterEffective: (effectiveFrom: string): Said => ({
+    zh: `「印发日期」不能晚于生效日期（${effectiveFrom}）`,
+    en: `The issue date may not be after the effective date (${effectiveFrom})`,
+  }),
+  webAddress: {
+    zh: '「发布网址」应以 http:// 或 https:// 开头',
+    en: 'The web address must begin with http:// or https://',
+  },
+  fourEyes: {
+    zh: '不能批准自己提交的发布申请：须由另一位政策管理人员或管理员批准（四眼原则）',
+    en: 'You cannot approve your own request to publish: another policy officer or administrator must (four eyes)',
+  },
+  onlyRequesterWithdraws: (requester: string): Said => ({
+    zh: `只有申请人（${requester}）可以撤回发布申请；其他人可以退回并说明理由`,
+    en: `Only the one who asked (${requester}) may withdraw the request to publish; anyone else may return it, giving the reason`,
+  }),
+  noSuchDraft: (id: string): Said => ({ zh: `草稿 ${id} 不存在`, en: `No draft ${id}` }),
+  draftPublished: (version: string): Said => ({
+    zh: `草稿已发布为 ${version}，不能再修改`,
+    en: `The draft was published as ${version} and cannot be changed`,
+  }),
+  draftAwaitingEdit: {
+    zh: '草稿已提交发布，等待批准期间不能修改（撤回申请或被退回后可修改）',
+    en: 'The draft awaits approval to publish and cannot be changed meanwhile (withdraw the request, or wait for it to be returned)',
+  },
+  draftAwaitingDelete: {
+    zh: '草稿已提交发布，等待批准期间不能删除（先撤回申请）',
+    en: 'The draft awaits approval to publish and cannot be deleted (withdraw the request first)',
+  },
+  draftAwaiting: (version: string): Said => ({
+    zh: `草稿已提交发布为 ${version}，正在等待批准`,
+    en: `The draft was submitted to publish as ${version} and awaits approval`,
+  }),
+  nothingAwaiting: { zh: '草稿没有等待批准的发布申请', en: 'The draft has no request to publish awaiting approval' },
+  returnReason: { zh: '请填写退回理由', en: 'Give the reason for returning it' },
+  publishedAgain: (version: string): Said => ({
+    zh: `草稿已发布为 ${version}，不能再次发布`,
+    en: `The draft was published as ${version} already`,
+  }),
+  versionExists: (version: string): Said => ({
+    zh: `版本 ${version} 已存在，发布的版本不可修改`,
+    en: `Version ${version} exists; a published version cannot be changed`,
+  }),
+  draftInvalid: { zh: '草稿未通过校验，不能发布', en: 'The draft fails its checks and cannot be published' },
+  dateTaken: (version: string, effectiveFrom: string): Said => ({
+    zh: `${version} 已于 ${effectiveFrom} 生效：每个日期只能有一个版本`,
+    en: `${version} takes effect on ${effectiveFrom}: one version per date`,
+  }),
+  versionName: {
+    zh: '版本名称只能包含字母、数字、点、下划线和连字符',
+    en: 'A version name may hold only letters, digits, dots, underscores and hyphens',
+  },
+  effectiveInPast: (today: string): Said => ({
+    zh: `生效日期不能早于今日（${today}）：已经开始的案件不会改变规则版本`,
+    en: `The effective date may not be before today (${today}): cases already started keep their rules`,
+  }),
+  draftTitleLong: {
+    zh: '「草稿名称」不能超过 100 个字',
+    en: 'The draft’s name may have at most 100 characters',
+  },
+  noSuchSimulation: (id: string): Said => ({ zh: `模拟 ${id} 不存在`, en: `No simulation ${id}` }),
+  simulationOver: { zh: '模拟已经结束，无法取消', en: 'The simulation has ended and cannot be cancelled' },
+} as const;
