@@ -292,7 +292,13 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await login(expert, 'expert');
     await expert.getByRole('link', { name: '专家评估验收' }).click();
     const evaluation = expert.locator('[data-task="expertEvaluation"]');
-    await evaluation.getByRole('spinbutton', { name: '创建工作领导小组与工作机制 得分' }).fill('4');
+    const score = evaluation.getByRole('textbox', { name: '创建工作领导小组与工作机制 得分' });
+    // Letters stay as typed and are marked (they vanished in antd's number box); a number is counted.
+    await score.fill('4分');
+    await expect.poll(() => score.getAttribute('aria-invalid')).toBe('true');
+    expect(await score.inputValue()).toBe('4分');
+    await score.fill('4');
+    await expect.poll(() => score.getAttribute('aria-invalid')).toBe('false');
     await choose(expert, evaluation, '评估验收形式', '材料评估');
     await evaluation.getByLabel('专家姓名', { exact: true }).fill('李华');
     await evaluation.getByLabel('评审意见', { exact: true }).fill('园区创建成效明显。');

@@ -1,8 +1,9 @@
 import type { FieldProps, WidgetProps } from '@rjsf/utils';
-import { Checkbox, InputNumber, Radio, Space, Table, Typography } from 'antd';
+import { Checkbox, Radio, Space, Table, Typography } from 'antd';
 import { useI18n } from '../i18n/i18n.js';
 import { articleText } from './article-text.js';
 import type { IndicatorChoices, SchemaFormContext } from './form-context.js';
+import { NumberTextInput, type TypedNumber } from './number-text-input.js';
 
 /**
  * A declaration (`type: boolean`) as 是/否: a box left unticked would read as "no" without the
@@ -54,12 +55,15 @@ export function IndicatorVetoesWidget({ id, value, onChange, disabled, readonly,
   );
 }
 
-/** A score below 0 or above the indicator's maximum. */
-const outOfRange = (score: number | undefined, max: number): boolean =>
-  score !== undefined && (score < 0 || score > max);
+/** A score that is no number (letters typed), below 0 or above the indicator's maximum. */
+const invalidScore = (score: TypedNumber, max: number): boolean =>
+  typeof score === 'string' || (score !== undefined && (score < 0 || score > max));
 
-function total(scores: Record<string, number>): number {
-  return Object.values(scores).reduce((sum, score) => sum + (Number.isFinite(score) ? score : 0), 0);
+function total(scores: Record<string, TypedNumber>): number {
+  return Object.values(scores).reduce<number>(
+    (sum, score) => sum + (typeof score === 'number' && Number.isFinite(score) ? score : 0),
+    0,
+  );
 }
 
 /**
@@ -72,7 +76,7 @@ export function IndicatorScoresField(props: FieldProps) {
   const formData = props.formData as unknown;
   const { t, language } = useI18n();
   const indicators: IndicatorChoices | undefined = (registry.formContext as SchemaFormContext).indicators;
-  const scores = (typeof formData === 'object' && formData !== null ? formData : {}) as Record<string, number>;
+  const scores = (typeof formData === 'object' && formData !== null ? formData : {}) as Record<string, TypedNumber>;
   const dimensionTitle = (id: string) => indicators?.dimensions.find((dimension) => dimension.id === id)?.title ?? id;
   const sum = total(scores);
   const items = [...(indicators?.items ?? [])];
@@ -123,17 +127,18 @@ export function IndicatorScoresField(props: FieldProps) {
             title: t('score'),
             width: 120,
             render: (_: unknown, row) => (
-              <InputNumber
+              <NumberTextInput
                 aria-label={`${row.title} ${t('score')}`}
-                // No min/max: antd would silently clamp a score out of range; it is marked instead
-                // (and the server names it, Art. 19).
-                status={outOfRange(scores[row.id], row.maxScore) ? 'error' : undefined}
-                aria-invalid={outOfRange(scores[row.id], row.maxScore)}
+                // A score out of range, or letters, stay as typed and are marked (the server names
+                // them, Art. 19); antd's InputNumber clamped the one and dropped the other.
+                status={invalidScore(scores[row.id], row.maxScore) ? 'error' : undefined}
+                aria-invalid={invalidScore(scores[row.id], row.maxScore)}
                 value={scores[row.id]}
+                integer={false}
                 disabled={disabled === true || readonly === true}
-                onChange={(next) => {
+                onValue={(next) => {
                   const { [row.id]: _dropped, ...others } = scores;
-                  const updated = next === null ? others : { ...others, [row.id]: next };
+                  const updated = next === undefined ? others : { ...others, [row.id]: next };
                   onChange(updated, fieldPathId.path, undefined, fieldPathId.$id);
                 }}
               />
