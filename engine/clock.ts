@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EngineError } from './errors.js';
 import type { Clock, IdGenerator } from './ports.js';
+import { ENGINE_SAYS } from './messages.js';
 
 /** The machine's clock: the one place the engine's time may come from the system. */
 export class SystemClock implements Clock {
@@ -28,7 +29,7 @@ export class SimulatedClock implements Clock {
     if (Number.isNaN(instant.getTime()))
       throw new EngineError('validation', '时间格式不正确', { instant: String(instant) });
     if (instant.getTime() < this.#now.getTime()) {
-      throw new EngineError('conflict', `模拟时钟不能倒退：当前 ${this.#now.toISOString()}`, {
+      throw new EngineError('conflict', ENGINE_SAYS.clockBackwards(this.#now.toISOString()), {
         now: this.#now.toISOString(),
         requested: instant.toISOString(),
       });

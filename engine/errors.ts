@@ -1,3 +1,5 @@
+import { ENGINE_SAYS } from './messages.js';
+
 /**
  * The engine's one error type. Callers branch on `code` (never on the message); `context` names the
  * things involved (ids, dates, years) and is frozen; `cause` keeps the underlying error when there is one.
@@ -56,7 +58,7 @@ export class EngineError extends Error {
 
   /** No open task `ref`: unknown, done, or (over HTTP) on a case the caller may not see — one answer. */
   static taskNotOpen(ref: string): EngineError {
-    return new EngineError('not-open', `任务 ${ref} 不存在或已办结`, { ref });
+    return new EngineError('not-open', ENGINE_SAYS.taskNotOpen(ref), { ref });
   }
 }
 

@@ -46,6 +46,7 @@ import { seedCompleted } from './cases/transition.js';
 import { deriveNotifications } from './notifications/derive.js';
 import type { NotificationChannel } from './notifications/notification.js';
 import { NotificationCenter } from './notifications/notification-center.js';
+import { ENGINE_SAYS } from './messages.js';
 
 export type { PublicWindow } from './cases/public-windows.js';
 export type { CalendarPublication } from './cases/calendar-publication.js';
@@ -500,10 +501,10 @@ export class WorkflowEngine {
       const record = newCaseRecord(id, { process: input.process, version: manifest.version, subject, region }, now);
       // Who may start comes first: a refusal must not tell another subject's cases apart.
       if (!mayStart(actor, startGroups(version.model), manifest, record)) {
-        throw new EngineError('forbidden', `当前用户无权为 ${subject} 在 ${region} 发起申请`, declared);
+        throw new EngineError('forbidden', ENGINE_SAYS.mayNotStart(subject, region), declared);
       }
       if (runtime.index.has(id) || runtime.quarantine.has(id) || (await runtime.repository.record(id)) !== undefined) {
-        throw new EngineError('conflict', `案件编号 ${id} 已存在`, { caseId: id });
+        throw new EngineError('conflict', ENGINE_SAYS.caseIdTaken(id), { caseId: id });
       }
       const limit = manifest.openCasesPerSubject;
       const open = [
@@ -515,7 +516,7 @@ export class WorkflowEngine {
       ];
       const active = open[0];
       if (limit !== undefined && active !== undefined && open.length >= limit) {
-        throw new EngineError('conflict', `${manifest.subject.title} ${subject} 已有办理中的案件 ${active}`, {
+        throw new EngineError('conflict', ENGINE_SAYS.openCase(manifest.subject.title, subject, active), {
           caseId: active,
         });
       }
@@ -575,7 +576,7 @@ export class WorkflowEngine {
       if (task === undefined) throw EngineError.taskNotOpen(ref);
       const version = runtime.version(record);
       if (!mayActAs(actor, task.groups, version.definition.manifest, record, task.scope)) {
-        throw new EngineError('forbidden', '当前用户无权办理该任务', { ref, taskId: task.taskId });
+        throw new EngineError('forbidden', ENGINE_SAYS.mayNotDoTask, { ref, taskId: task.taskId });
       }
       runtime.validator(version).assertValid(task.formKey, data, { variant: runtime.variant(version, record, data) });
       await assertChecked(task.formKey, data, check);
@@ -658,10 +659,10 @@ export class WorkflowEngine {
       );
       const [open] = catches;
       if (open === undefined || record.final)
-        throw new EngineError('not-open', `当前不在「${this.messageTitle(name)}」的受理期内`, { caseId, name });
+        throw new EngineError('not-open', ENGINE_SAYS.notInWindow(this.messageTitle(name)), { caseId, name });
       const groups = [...new Set(catches.flatMap((catcher) => catcher.candidateGroups))];
       if (!mayActAs(actor, groups, version.definition.manifest, record)) {
-        throw new EngineError('forbidden', '当前用户无权发送该事项', { caseId, name });
+        throw new EngineError('forbidden', ENGINE_SAYS.mayNotSend, { caseId, name });
       }
       runtime
         .validator(version)

@@ -101,10 +101,6 @@ export const SAY = {
 
   // Messages to a case (a withdrawal, an objection).
   noticeClosed: { zh: '该公示当前不在受理期内', en: 'This notice does not take objections now' },
-  messageClosed: (title: string): Said => ({
-    zh: `当前不在「${title}」的受理期内`,
-    en: `“${title}” cannot be sent now`,
-  }),
 
   // Drafts and their publication (the designer).
   fillIn: (label: string, english: string): Said => ({ zh: `请填写「${label}」`, en: `Fill in ${english}` }),

@@ -6,6 +6,7 @@ import { calendarYearFromEntry } from '../legal-time/year-entry.js';
 import { writeCalendarYear } from '../legal-time/write-calendar-year.js';
 import type { Actor } from './actors.js';
 import { SYSTEM, type CaseRuntime } from './case-runtime.js';
+import { ENGINE_SAYS } from '../messages.js';
 
 /** What publishing a calendar year did: the file written and the cases whose dates it settled or moved. */
 export interface CalendarPublication {
@@ -68,7 +69,7 @@ export async function publishCalendarYear(
   }
   const { file } = built;
   if (previous !== undefined && sameDays(previous, file)) {
-    throw new EngineError('conflict', `${input.year}年的节假日安排与已发布的第${revision - 1}版相同，无需更正`, {
+    throw new EngineError('conflict', ENGINE_SAYS.calendarUnchanged(input.year, revision - 1), {
       year: input.year,
     });
   }

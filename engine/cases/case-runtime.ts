@@ -15,6 +15,7 @@ import { Transition } from './transition.js';
 import type { CommittedChange } from '../notifications/derive.js';
 import { isRevisionConflict } from '../store/commit-writes.js';
 import { CaseSync } from './case-sync.js';
+import { ENGINE_SAYS } from '../messages.js';
 
 /** The actor of transitions nobody asked for (timers firing, incidents, recovery). */
 export const SYSTEM = 'system';
@@ -126,7 +127,7 @@ export class CaseRuntime {
     const hot = this.live.record(id);
     if (hot !== undefined && !this.shared) return hot;
     const record = await this.repository.record(id);
-    if (record === undefined) throw new EngineError('not-found', `案件 ${id} 不存在`, { caseId: id });
+    if (record === undefined) throw new EngineError('not-found', ENGINE_SAYS.noSuchCase(id), { caseId: id });
     if (this.shared) this.#sync.adopt(record);
     return record;
   }
@@ -139,7 +140,7 @@ export class CaseRuntime {
   async visibleRecord(id: string, actor: Actor): Promise<CaseRecord> {
     const summary = this.index.get(id);
     if (summary === undefined || !this.sees(actor, summary)) {
-      throw new EngineError('not-found', `案件 ${id} 不存在`, { caseId: id });
+      throw new EngineError('not-found', ENGINE_SAYS.noSuchCase(id), { caseId: id });
     }
     return this.record(id);
   }

@@ -6,6 +6,7 @@ import { ADMIN_GROUP, type Actor, type Role } from './actors.js';
 import type { CaseRecord, TaskRecord } from './case-record.js';
 import type { CaseRuntime } from './case-runtime.js';
 import type { CaseView } from './case-view.js';
+import { ENGINE_SAYS } from '../messages.js';
 
 /** The longest note a reminder carries. */
 export const REMINDER_NOTE_MAX = 500;
@@ -35,7 +36,7 @@ export async function remindTask(
   note: string | undefined,
 ): Promise<CaseView> {
   const caseId = runtime.index.caseOfTask(ref);
-  if (caseId === undefined) throw new EngineError('not-open', `任务 ${ref} 不存在或已办结`, { ref });
+  if (caseId === undefined) throw EngineError.taskNotOpen(ref);
   if (note !== undefined && note.length > REMINDER_NOTE_MAX) {
     throw new EngineError('validation', `催办说明不能超过 ${String(REMINDER_NOTE_MAX)} 个字`, { ref });
   }
@@ -49,12 +50,12 @@ export async function remindTask(
     const { manifest } = version.definition;
     // A task the caller cannot see answers as not open, like any other out-of-scope reference.
     if (task === undefined || !runtime.sees(actor, record)) {
-      throw new EngineError('not-open', `任务 ${ref} 不存在或已办结`, { ref });
+      throw EngineError.taskNotOpen(ref);
     }
     const role = actor.roles.find(
       (candidate) => candidate.group !== ADMIN_GROUP && supervises(candidate, manifest, record, task),
     );
-    if (role === undefined) throw new EngineError('forbidden', '当前用户无权催办该任务', { ref, taskId: task.taskId });
+    if (role === undefined) throw new EngineError('forbidden', ENGINE_SAYS.mayNotRemind, { ref, taskId: task.taskId });
     const now = runtime.clock.now();
     const transition = runtime.transition(record, version, now, actor.id);
     const reminder = {

@@ -4,6 +4,7 @@ import type { Snapshot, WaitingTask } from '../runtime/snapshot.js';
 import { scopeValue } from './actors.js';
 import { EngineError } from '../errors.js';
 import type { CaseRecord, TaskRecord } from './case-record.js';
+import { ENGINE_SAYS } from '../messages.js';
 
 export interface TaskFactory {
   newRef(): string;
@@ -91,7 +92,7 @@ export function reconcileTasks(
 export function bindQueuedTask(record: CaseRecord, task: TaskRecord): CaseRecord {
   if (task.executionId !== undefined) return record;
   const holder = record.tasks.find((open) => open.elementId === task.elementId && open.executionId !== undefined);
-  if (holder === undefined) throw new EngineError('not-open', `任务 ${task.ref} 尚不能办理`, { ref: task.ref });
+  if (holder === undefined) throw new EngineError('not-open', ENGINE_SAYS.taskNotYet(task.ref), { ref: task.ref });
   const tasks = record.tasks.map((open) => {
     if (open.ref === task.ref) return { ...open, executionId: holder.executionId };
     if (open.ref === holder.ref) {

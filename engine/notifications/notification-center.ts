@@ -13,6 +13,7 @@ import {
   type NotificationSubject,
   type NotificationView,
 } from './notification.js';
+import { ENGINE_SAYS } from '../messages.js';
 
 const NOTIFICATIONS = 'notifications';
 const READS = 'notification-reads';
@@ -90,7 +91,9 @@ export class NotificationCenter {
     const visible = (await this.list(actor)).items.map((item) => item.id);
     const wanted = ids === 'all' ? visible : ids.filter((id) => visible.includes(id));
     if (ids !== 'all' && wanted.length !== ids.length) {
-      throw new EngineError('not-found', '通知不存在', { ids: ids.filter((id) => !visible.includes(id)) });
+      throw new EngineError('not-found', ENGINE_SAYS.noSuchNotification, {
+        ids: ids.filter((id) => !visible.includes(id)),
+      });
     }
     const read = new Set(await this.#readIds(actor));
     for (const id of wanted) read.add(id);

@@ -1,12 +1,11 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type AugmentedRequest, type Store as RateLimitStore } from 'express-rate-limit';
-import { EngineError, isEngineError, type Actor, type WorkflowEngine } from '../../engine/index.js';
+import { ENGINE_SAYS, EngineError, isEngineError, type Actor, type WorkflowEngine } from '../../engine/index.js';
 import type { ActorNames } from '../actor-names.js';
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, requireUser, stringField } from '../request-context.js';
-import { SAY } from '../messages.js';
 
 /** Cases, their history and diagram, and messages to them (CONTRACT §6); `previews` limits how often one asks what a message would do. */
 export function caseRoutes(
@@ -109,7 +108,7 @@ export function caseRoutes(
 
 /** The answer for a message to a case that is not there or not open (as the engine words it). */
 export function notOpen(engine: WorkflowEngine, caseId: string, name: string): EngineError {
-  return new EngineError('not-open', SAY.messageClosed(engine.messageTitle(name)), { caseId, name });
+  return new EngineError('not-open', ENGINE_SAYS.notInWindow(engine.messageTitle(name)), { caseId, name });
 }
 
 export interface TaskLimits {

@@ -90,6 +90,14 @@ describe('accounts and sessions, hardened', () => {
       body: { username: 'samr', password: 'wrong-password' },
     });
     expect(codeOf(wrong.body).message).toBe('The user name or password is wrong');
+    // The engine's refusals too (a task done meanwhile, by another reviewer).
+    const done = await h.api.post('/api/tasks/no-such-task/complete', {
+      token: h.token('samr'),
+      headers: english,
+      body: { data: {} },
+    });
+    expect(done.status).toBe(409);
+    expect(codeOf(done.body).message).toBe('Task no-such-task does not exist or is done');
     // A browser in Chinese, or a client that asks for nothing, hears Chinese.
     for (const headers of [{ 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' }, {} as Record<string, string>]) {
       const answer = await h.api.patch('/api/users/admin', { token: h.adminToken, headers, body: { disabled: true } });

@@ -1,0 +1,40 @@
+import type { Said } from './errors.js';
+
+/**
+ * What the engine says to people when it refuses a step, in Chinese and in English (the server
+ * answers in English to a client asking for it). The programme's own words (a subject's title, a
+ * message's title) come from the definitions and stay as written there.
+ */
+export const ENGINE_SAYS = {
+  taskNotOpen: (ref: string): Said => ({
+    zh: `任务 ${ref} 不存在或已办结`,
+    en: `Task ${ref} does not exist or is done`,
+  }),
+  taskNotYet: (ref: string): Said => ({ zh: `任务 ${ref} 尚不能办理`, en: `Task ${ref} cannot be done yet` }),
+  mayNotDoTask: { zh: '当前用户无权办理该任务', en: 'Your account may not do this task' },
+  mayNotRemind: { zh: '当前用户无权催办该任务', en: 'Your account may not send a reminder for this task' },
+  mayNotSend: { zh: '当前用户无权发送该事项', en: 'Your account may not send this' },
+  mayNotStart: (subject: string, region: string): Said => ({
+    zh: `当前用户无权为 ${subject} 在 ${region} 发起申请`,
+    en: `Your account may not start a case for ${subject} in ${region}`,
+  }),
+  caseIdTaken: (id: string): Said => ({ zh: `案件编号 ${id} 已存在`, en: `A case ${id} exists already` }),
+  openCase: (subjectTitle: string, subject: string, active: string): Said => ({
+    zh: `${subjectTitle} ${subject} 已有办理中的案件 ${active}`,
+    en: `${subjectTitle} ${subject} has a case in progress: ${active}`,
+  }),
+  notInWindow: (title: string): Said => ({
+    zh: `当前不在「${title}」的受理期内`,
+    en: `“${title}” cannot be sent now`,
+  }),
+  noSuchCase: (id: string): Said => ({ zh: `案件 ${id} 不存在`, en: `No case ${id}` }),
+  noSuchNotification: { zh: '通知不存在', en: 'No such notification' },
+  clockBackwards: (now: string): Said => ({
+    zh: `模拟时钟不能倒退：当前 ${now}`,
+    en: `The simulated clock cannot go back: it is ${now}`,
+  }),
+  calendarUnchanged: (year: number, revision: number): Said => ({
+    zh: `${String(year)}年的节假日安排与已发布的第${String(revision)}版相同，无需更正`,
+    en: `The ${String(year)} holidays are the same as published revision ${String(revision)}: nothing to correct`,
+  }),
+} as const;
