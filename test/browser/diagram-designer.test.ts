@@ -135,6 +135,42 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     await shot(page, '2-found');
   });
 
+  it('keeps the diagram when a file cannot be imported, and says why in Chinese (bpmn-js emptied the canvas)', async () => {
+    const file = page.locator('[data-testid="bpmn-file"]');
+    // Well-formed BPMN without its layout: bpmn-js cleared the canvas, then refused it.
+    await file.setInputFiles({
+      name: 'no-layout.bpmn',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(
+        '<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" ' +
+          'id="d" targetNamespace="x"><bpmn:process id="p"><bpmn:startEvent id="s"/></bpmn:process></bpmn:definitions>',
+      ),
+    });
+    await page
+      .locator('.ant-message-error')
+      .filter({ hasText: '无法打开：文件没有流程图的布局（BPMNDiagram），无法显示。流程图未改变。' })
+      .waitFor();
+    // A binary file: a sentence, with the parser's words cut short and printable beneath it.
+    await file.setInputFiles({
+      name: 'junk.bpmn',
+      mimeType: 'application/xml',
+      buffer: Buffer.from([0, 1, 2, 0xff, 60, 98]),
+    });
+    const notBpmn = page
+      .locator('.ant-message-error')
+      .filter({ hasText: '无法打开：文件不是有效的 BPMN 流程图。流程图未改变。' });
+    await notBpmn.waitFor();
+    expect(await notBpmn.textContent()).not.toMatch(/[\u0000-\u0008\ufffd]/);
+    // The diagram as it was, still editable and downloadable.
+    await page.locator('.djs-element[data-element-id="submitCreationApplication"]').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 .bpmn' }).click(),
+    ]);
+    expect(await readFile(await download.path(), 'utf8')).toContain('id="submitCreationApplication"');
+    expect(errors).toEqual([]);
+  });
+
   it('marks in Chinese what an imported diagram uses that the engine does not run, and exports it', async () => {
     await page.locator('[data-testid="bpmn-file"]').setInputFiles(FIXTURE);
     expect(await badgeText(page, 'computeScore')).toContain('本系统不能运行脚本任务');

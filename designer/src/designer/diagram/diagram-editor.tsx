@@ -6,6 +6,7 @@ import { useDesignerI18n } from '../designer-i18n.js';
 import { createModeler } from './create-modeler.js';
 import './designer-diagram.css';
 import { DiagramSearch } from './diagram-search.js';
+import { importFailure, whyUnusable } from './import-failure.js';
 import { LaneTitles } from './lane-titles.js';
 import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
 import { notRunnable } from './runnability.js';
@@ -114,7 +115,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
         setReady(true);
       },
       (error: unknown) => {
-        if (alive) void message.error(d('importFailed', { message: (error as Error).message }));
+        if (alive) void message.error(importFailure(error, d));
       },
     );
     return () => {
@@ -150,8 +151,14 @@ export function DiagramEditor(props: DiagramEditorProps) {
 
   const importFile = async (file: File) => {
     if (diagram === undefined) return;
+    const text = await file.text();
+    const unusable = await whyUnusable(diagram, text);
+    if (unusable !== undefined) {
+      void message.error(importFailure(unusable, d, { kept: true }), 8);
+      return;
+    }
     try {
-      const { warnings } = await diagram.importXML(await file.text());
+      const { warnings } = await diagram.importXML(text);
       initialView(diagram);
       if (warnings.length > 0) void message.warning(d('importWarnings', { count: warnings.length }));
       const found = checkRunnable(diagram);
@@ -159,7 +166,8 @@ export function DiagramEditor(props: DiagramEditorProps) {
       const { xml } = await diagram.saveXML({ format: true });
       if (xml !== undefined) props.onChange(xml);
     } catch (error) {
-      void message.error(d('importFailed', { message: (error as Error).message }));
+      // Unforeseen by whyUnusable: the page's stored draft is unchanged (a reload shows it).
+      void message.error(importFailure(error, d), 8);
     }
   };
 

@@ -14,6 +14,7 @@ import type { DiagramElement } from './camunda-properties.js';
 import { useInitialView, useMarkers, useResized, useReveal, type ElementFocus } from './diagram-hooks.js';
 import './designer-diagram.css';
 import { ElementDetails } from './element-details.js';
+import { importFailure } from './import-failure.js';
 import type { BpmnDiagram, EventBus } from './services.js';
 
 export interface DiagramViewerProps {
@@ -66,7 +67,7 @@ export function DiagramViewer(props: DiagramViewerProps) {
         if (!isAlive()) return;
         setDiagram(viewer);
       } catch (error) {
-        if (isAlive()) void message.error(d('importFailed', { message: (error as Error).message }));
+        if (isAlive()) void message.error(importFailure(error, d));
       }
     });
     return () => {
