@@ -12,24 +12,33 @@ function focusPageHeading(): void {
 const lost = () => document.activeElement === null || document.activeElement === document.body;
 
 /**
- * Keeps the focus on the page when `element`, which has it, goes with what was just done (a sent
- * form, the bulk button once its tasks are done): the page's heading takes it, as after a login. Left
- * on the page itself, a keyboard user started again from its top and a screen reader said nothing.
+ * Keeps the focus on the page when what has it goes with what was just done (a sent form, the bulk
+ * button once its tasks are done, a confirmation closing): the page's heading takes it, as after a
+ * login. Left on the page itself, a keyboard user started again from its top and a screen reader said
+ * nothing. Watched for a while, whichever element the focus passes through meanwhile (a closing
+ * confirmation hands it back to the form's button, which goes later); the person's next key or click
+ * ends the watch.
  */
-export function headingWhenGone(element: Element | null): void {
-  if (element === null || element === document.body || !element.isConnected) {
+export function headingWhenLost(): void {
+  if (lost()) {
     focusPageHeading();
     return;
   }
-  const watch = new MutationObserver(() => {
-    if (element.isConnected) return;
+  const stop = () => {
     watch.disconnect();
-    if (lost()) focusPageHeading();
+    clearTimeout(timer);
+    document.removeEventListener('keydown', stop, true);
+    document.removeEventListener('pointerdown', stop, true);
+  };
+  const watch = new MutationObserver(() => {
+    if (!lost()) return;
+    stop();
+    focusPageHeading();
   });
   watch.observe(document.body, { childList: true, subtree: true });
-  setTimeout(() => {
-    watch.disconnect();
-  }, WATCH_MS);
+  const timer = setTimeout(stop, WATCH_MS);
+  document.addEventListener('keydown', stop, true);
+  document.addEventListener('pointerdown', stop, true);
 }
 
 /**
@@ -48,7 +57,7 @@ export function useFocusReturn(): { remember: () => void; restore: () => void } 
       // After the dialog is gone: while it is there, its focus lock takes the focus back.
       setTimeout(() => {
         if (element?.isConnected === true) element.focus();
-        headingWhenGone(element);
+        headingWhenLost();
       }, 0);
     },
   };

@@ -168,7 +168,7 @@ describe('the form validator the workbench uses under the server CSP (rjsf + int
         patch: { enterpriseCount: 3.5 },
         property: '.enterpriseCount',
         zh: '应当为整数',
-        en: 'must be integer',
+        en: 'must be a whole number',
       },
       {
         schema: objection,

@@ -5,7 +5,7 @@ import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
 import type { FormSchema, Manifest } from '../../../engine/definitions/types.js';
 import { useSession } from '../auth/session.js';
 import { SchemaForm, type FieldError, type IndicatorChoices, type Outcome } from '../forms/index.js';
-import { headingWhenGone } from '../focus-return.js';
+import { headingWhenLost } from '../focus-return.js';
 import { useI18n } from '../i18n/i18n.js';
 import { latestField, type CaseBundle } from './case-data.js';
 import { loadForm, messageFormKey, type VersionInfo } from './catalog.js';
@@ -59,7 +59,7 @@ function useSubmit(post: (data: unknown) => Promise<unknown>, onDone: () => void
       void message.success(t('submittedOk'));
       setState({ busy: false });
       // The sent form goes when the case reloads, and the focus with it.
-      headingWhenGone(document.activeElement);
+      headingWhenLost();
       onDone();
     } catch (caught) {
       fail(caught);
