@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 import { focusMainHeading } from './auth/focus-after-login.js';
 import { useSession } from './auth/session.js';
 import { useI18n } from './i18n/i18n.js';
+import { PAGE_GROUPS } from './page-groups.js';
 import { NotificationBell } from './workbench/notification-bell.js';
 import { reportMenu } from './reports/report-menu.js';
 import './app-shell.css';
@@ -19,17 +20,19 @@ function useNavigation() {
   const items = [
     // Signed out, the same place is the login (a visitor on the public notices finds the way in).
     { key: '/', label: <Link to="/">{t(me === undefined ? 'login' : 'workbench')}</Link> },
-    ...reportMenu(me !== undefined && hasGroup('samr', 'province', 'province-leading-group', 'admin'), language),
+    ...reportMenu(me !== undefined && hasGroup(...PAGE_GROUPS.statistics), language),
     { key: '/notices', label: <Link to="/notices">{t('notices')}</Link> },
-    ...(hasGroup('samr', 'province')
+    ...(hasGroup(...PAGE_GROUPS.overdue)
       ? [{ key: '/overdue', label: <Link to="/overdue">{t('overdueBoard')}</Link> }]
       : []),
-    ...(hasGroup('admin') ? [{ key: '/accounts', label: <Link to="/accounts">{t('accounts')}</Link> }] : []),
-    ...(hasGroup('policy-admin', 'admin')
-      ? [
-          { key: '/designer', label: <Link to="/designer">{t('designer')}</Link> },
-          { key: '/calendars', label: <Link to="/calendars">{t('calendars')}</Link> },
-        ]
+    ...(hasGroup(...PAGE_GROUPS.accounts)
+      ? [{ key: '/accounts', label: <Link to="/accounts">{t('accounts')}</Link> }]
+      : []),
+    ...(hasGroup(...PAGE_GROUPS.designer)
+      ? [{ key: '/designer', label: <Link to="/designer">{t('designer')}</Link> }]
+      : []),
+    ...(hasGroup(...PAGE_GROUPS.calendars)
+      ? [{ key: '/calendars', label: <Link to="/calendars">{t('calendars')}</Link> }]
       : []),
   ];
   const selected = items

@@ -12,6 +12,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { enUS, zhCN } from './i18n/antd-locales.js';
 import { onDemand } from './designer/on-demand.js';
+import { PAGE_GROUPS, type PageName } from './page-groups.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { usePrefersReducedMotion } from './reduced-motion.js';
 import { STILL_THEME, THEME } from './theme.js';
@@ -29,13 +30,18 @@ const OverdueBoard = onDemand(() => import('./workbench/overdue-board.js').then(
 // Statistics (ECharts) and print views load when opened: other pages do not carry them.
 const StatisticsPage = onDemand(() => import('./reports/statistics-page.js').then((module) => module.StatisticsPage));
 const AccountsPage = onDemand(() => import('./accounts/accounts-page.js').then((module) => module.AccountsPage));
+const NotForRole = onDemand(() => import('./not-for-role.js').then((module) => module.NotForRole));
 const PrintPage = onDemand(() => import('./reports/print-page.js').then((module) => module.PrintPage));
 
-/** Pages that need a login show the login form in place until there is one. */
-function Authenticated({ children }: { children: ReactNode }) {
-  const { me, ready } = useSession();
+/**
+ * Pages that need a login show the login form in place until there is one; a page for some roles
+ * only (`page`) tells anyone else so, instead of failing to load what the server will not give them.
+ */
+function Authenticated({ children, page }: { children: ReactNode; page?: PageName }) {
+  const { me, ready, hasGroup } = useSession();
   if (!ready) return <Spin style={{ display: 'block', margin: 64 }} />;
-  return me === undefined ? <LoginPage /> : children;
+  if (me === undefined) return <LoginPage />;
+  return page === undefined || hasGroup(...PAGE_GROUPS[page]) ? children : <NotForRole />;
 }
 
 function Localized({ children }: { children: ReactNode }) {
@@ -90,7 +96,7 @@ function App() {
                 <Route
                   path="/statistics"
                   element={
-                    <Authenticated>
+                    <Authenticated page="statistics">
                       <StatisticsPage />
                     </Authenticated>
                   }
@@ -99,7 +105,7 @@ function App() {
                 <Route
                   path="/overdue"
                   element={
-                    <Authenticated>
+                    <Authenticated page="overdue">
                       <OverdueBoard />
                     </Authenticated>
                   }
@@ -107,7 +113,7 @@ function App() {
                 <Route
                   path="/accounts"
                   element={
-                    <Authenticated>
+                    <Authenticated page="accounts">
                       <AccountsPage />
                     </Authenticated>
                   }
@@ -115,7 +121,7 @@ function App() {
                 <Route
                   path="/calendars"
                   element={
-                    <Authenticated>
+                    <Authenticated page="calendars">
                       <CalendarPage />
                     </Authenticated>
                   }
@@ -123,7 +129,7 @@ function App() {
                 <Route
                   path="/designer"
                   element={
-                    <Authenticated>
+                    <Authenticated page="designer">
                       <DesignerHome />
                     </Authenticated>
                   }
@@ -131,7 +137,7 @@ function App() {
                 <Route
                   path="/designer/:process/:version"
                   element={
-                    <Authenticated>
+                    <Authenticated page="designer">
                       <VersionEditor />
                     </Authenticated>
                   }

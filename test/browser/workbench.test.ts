@@ -267,6 +267,22 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     expect(login.status).toBe(401);
   }, 120_000);
 
+  it('a page kept or typed that is not for the role says so (SAMR got a working calendar editor, then a 403 on 发布)', async () => {
+    const page = await newPage(CLOCK_START);
+    await login(page, 'samr');
+    for (const path of ['/calendars', '/designer', '/accounts']) {
+      // Reached through the app, as a kept link is (a full load would only add the login).
+      await page.evaluate((to) => {
+        history.pushState({}, '', to);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, path);
+      await page.getByRole('heading', { name: '此页面不对您的角色开放' }).waitFor();
+      expect(await page.getByRole('button', { name: /录入新年份|更正|新建账号/ }).count(), path).toBe(0);
+    }
+    await page.getByRole('button', { name: '返回工作台' }).click();
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+  }, 60_000);
+
   it('退出 in one tab ends the session in every other tab of the browser (each tab signs in on its own)', async () => {
     const first = await newPage(CLOCK_START);
     const second = await first.context().newPage();
