@@ -156,6 +156,10 @@ export const SAY = {
     en: `Version ${version} exists; a published version cannot be changed`,
   }),
   draftInvalid: { zh: '草稿未通过校验，不能发布', en: 'The draft fails its checks and cannot be published' },
+  draftWarnings: (count: number): Said => ({
+    zh: `草稿还有 ${String(count)} 条警告，不能发布：发布的版本须与其条文一致（如名称写的期限与取值相同），请先修改`,
+    en: `The draft has ${String(count)} warning(s) and cannot be published: a published version must agree with its own words (a title's period and its value, say); correct them first`,
+  }),
   dateTaken: (version: string, effectiveFrom: string): Said => ({
     zh: `${version} 已于 ${effectiveFrom} 生效：每个日期只能有一个版本`,
     en: `${version} takes effect on ${effectiveFrom}: one version per date`,

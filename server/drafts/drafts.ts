@@ -422,6 +422,11 @@ export class DraftService {
     if (problems.some((problem) => problem.severity === 'error')) {
       throw new EngineError('validation', SAY.draftInvalid, { problems });
     }
+    // A warning (a rule's title still saying 五个工作日 of a value of 7) would publish words that
+    // contradict the rule, and a version `npm run validate` refuses: published versions are clean.
+    if (problems.length > 0) {
+      throw new EngineError('validation', SAY.draftWarnings(problems.length), { problems });
+    }
     const clash = this.engine.definitions
       .list(draft.process)
       .find((other) => other.definition.manifest.effectiveFrom === effectiveFrom);

@@ -103,7 +103,7 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     expect((outside.body as { error: { message: string } }).error.message).toMatch(CHINESE);
 
     // The words that still say a year (the rule's title, the timer's documentation) are warnings: not
-    // ok, as with npm run validate, but nothing that stops publishing.
+    // ok, as with npm run validate; publishing waits until they are corrected (below).
     const validated = await h.api.post(`/api/drafts/${draftId}/validate`, { token });
     expect(validated.body).toMatchObject({ ok: false });
     expect(
@@ -167,6 +167,30 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     );
     expect(unfounded.status).toBe(422);
     expect((unfounded.body as { error: { message: string } }).error.message).toBe('请填写「文号」');
+
+    // Its words still say a year of a rule now of 18 months: a published version agrees with its words
+    // (as npm run validate demands), so the warnings are refused too, and listed.
+    const contradicted = await publish({ version: '2024-05-01', effectiveFrom: '2024-05-01', revision: REVISION });
+    expect(contradicted.status).toBe(422);
+    expect((contradicted.body as { error: { message: string } }).error.message).toContain(
+      '草稿还有 2 条警告，不能发布',
+    );
+    expect((contradicted.body as { problems: Problem[] }).problems.map((problem) => problem.check)).toEqual([
+      'rule-title-number',
+      'element-text-number',
+    ]);
+    const draft = (await h.api.get(`/api/drafts/${draftId}`, { token })).body as Draft;
+    for (const [path, text] of [
+      ['rules.json', draft.files['rules.json'] ?? ''],
+      ['process.bpmn', draft.files['process.bpmn'] ?? ''],
+    ] as const) {
+      const corrected = await h.api.call('put', `/api/drafts/${draftId}/files`, {
+        token,
+        body: { path, text: text.replaceAll('不少于一年', '不少于十八个月') },
+      });
+      expect(corrected.status).toBe(200);
+    }
+    expect((await h.api.post(`/api/drafts/${draftId}/validate`, { token })).body).toMatchObject({ ok: true });
 
     const draftTitleBefore = ((await h.api.get(`/api/drafts/${draftId}`, { token })).body as Draft).title;
     const requested = await publish({ version: '2024-05-01', effectiveFrom: '2024-05-01', revision: REVISION });

@@ -159,7 +159,8 @@ export const MESSAGES = {
     noTasksHere: '您在本案件暂无待办任务',
     none: '无',
     noticeIntro:
-      '以下为市场监管总局正在公示的全国质量品牌提升示范区评估验收及复审结果，公示期不少于五个工作日（第二十二条、第二十八条）。',
+      // The period is the rule of each case's version (a revision may lengthen it): each notice shows its own dates.
+      '以下为市场监管总局正在公示的全国质量品牌提升示范区评估验收及复审结果；每项公示的起止日期见其下方，公示期内可以提出异议（第二十二条、第二十八条）。',
     objectionFormMissing: '暂时无法获取异议表，请稍后再试',
     objectionReceipt:
       '您对「{park}」的异议已收到（案件 {caseId}，书面举证材料 {evidence} 份）。市场监管总局将对异议进行复核（第二十二条）。',
@@ -368,7 +369,7 @@ export const MESSAGES = {
     noTasksHere: 'You have no open task on this case',
     none: 'none',
     noticeIntro:
-      'Results of acceptance evaluations and re-reviews of National Quality Brand Demonstration Zones on public notice by SAMR, for no fewer than five working days (Art. 22, 28).',
+      'Results of acceptance evaluations and re-reviews of National Quality Brand Demonstration Zones on public notice by SAMR; each notice shows its dates below, within which anyone may object (Art. 22, 28).',
     objectionFormMissing: 'The objection form is not available right now; please try again later',
     objectionReceipt:
       'Your objection to "{park}" has been received (case {caseId}, {evidence} evidence file(s)). SAMR will review it (Art. 22).',

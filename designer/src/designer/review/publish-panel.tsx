@@ -140,26 +140,28 @@ export function PublishPanel(props: Props) {
           data-testid="publish-result"
           title={d('publishRefused', { message: outcome.refused.message })}
           description={
-            <List
-              size="small"
-              dataSource={outcome.refused.problems.filter((problem) => problem.severity === 'error')}
-              renderItem={(problem) => (
-                <List.Item
-                  onClick={() => {
-                    onLocate(problem);
-                  }}
-                  style={{ cursor: 'pointer' }}
-                >
-                  <Space>
-                    <Tag color="red">{problem.check}</Tag>
-                    <span>{versionFileOf(problem.file)}</span>
-                    <Typography.Link>{problem.element ?? problem.pointer}</Typography.Link>
-                    <span>{problem.message}</span>
-                    {problem.article !== undefined && <Tag>{problem.article}</Tag>}
-                  </Space>
-                </List.Item>
-              )}
-            />
+            outcome.refused.problems.length > 0 && (
+              <List
+                size="small"
+                dataSource={outcome.refused.problems}
+                renderItem={(problem) => (
+                  <List.Item
+                    onClick={() => {
+                      onLocate(problem);
+                    }}
+                    style={{ cursor: 'pointer' }}
+                  >
+                    <Space>
+                      <Tag color={problem.severity === 'error' ? 'red' : 'orange'}>{problem.check}</Tag>
+                      <span>{versionFileOf(problem.file)}</span>
+                      <Typography.Link>{problem.element ?? problem.pointer}</Typography.Link>
+                      <span>{problem.message}</span>
+                      {problem.article !== undefined && <Tag>{problem.article}</Tag>}
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            )
           }
         />
       )}
