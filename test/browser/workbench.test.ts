@@ -356,7 +356,17 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await receipt.waitFor();
     await expect.poll(() => receipt.evaluate((heading) => heading === document.activeElement)).toBe(true);
     await expect.poll(() => notice.locator('.ant-result').textContent()).toContain('书面举证材料 1 份');
+    expect(await notice.locator('.ant-result').textContent()).toMatch(/收件时间：2025-04-03 \d\d:\d\d（北京时间）/);
     await shot(visitor, '8-objection-receipt');
+    // Printed, the receipt stands alone: not the other notices, not its own buttons.
+    await notice.getByRole('button', { name: '打印回执' }).waitFor();
+    const pageHeading = visitor.getByRole('heading', { level: 1 }).first();
+    expect(await pageHeading.isVisible()).toBe(true);
+    await visitor.emulateMedia({ media: 'print' });
+    expect(await receipt.isVisible()).toBe(true);
+    expect(await pageHeading.isVisible()).toBe(false);
+    expect(await notice.getByRole('button', { name: '打印回执' }).isVisible()).toBe(false);
+    await visitor.emulateMedia({ media: 'screen' });
 
     const samr = await newPage('2025-04-03T10:00:00+08:00');
     await login(samr, 'samr');

@@ -165,6 +165,8 @@ export const MESSAGES = {
     objectionReceipt:
       '您对「{park}」的异议已收到（案件 {caseId}，书面举证材料 {evidence} 份）。市场监管总局将对异议进行复核（第二十二条）。',
     objectionReceived: '异议已提交',
+    objectionReceivedAt: '收件时间：{time}（北京时间）',
+    printReceipt: '打印回执',
     otherActions: '其他可办事项',
     passScore: '合格分数线',
     passed: '已届至',
@@ -374,6 +376,8 @@ export const MESSAGES = {
     objectionReceipt:
       'Your objection to "{park}" has been received (case {caseId}, {evidence} evidence file(s)). SAMR will review it (Art. 22).',
     objectionReceived: 'Objection received',
+    objectionReceivedAt: 'Received: {time} (Beijing time)',
+    printReceipt: 'Print this receipt',
     otherActions: 'Other actions',
     passScore: 'Pass mark',
     passed: 'Passed',

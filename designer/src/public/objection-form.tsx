@@ -4,13 +4,15 @@ import { api, ApiError } from '../api/client.js';
 import { SchemaForm, type FieldError } from '../forms/index.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadForm, loadToday, messageFormKey } from '../workbench/catalog.js';
-import { fill } from '../workbench/format.js';
+import { chinaTime, fill } from '../workbench/format.js';
 import { useAsync } from '../workbench/use-async.js';
 import type { PublicNotice } from './notices-data.js';
 
 interface Receipt {
   caseId: string;
   evidence: number;
+  /** When the server received it (an instant), as the receipt states it in China time. */
+  receivedAt: string;
 }
 
 function evidenceCount(data: unknown): number {
@@ -42,13 +44,13 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
     setBusy(true);
     setFailure(undefined);
     try {
-      const answer = await api<{ caseId: string; received: boolean }>(
+      const answer = await api<{ caseId: string; received: boolean; receivedAt: string }>(
         'POST',
         `/api/public/notices/${encodeURIComponent(notice.caseId)}/objections`,
         { data },
       );
       setErrors(undefined);
-      setReceipt({ caseId: answer.caseId, evidence: evidenceCount(data) });
+      setReceipt({ caseId: answer.caseId, evidence: evidenceCount(data), receivedAt: answer.receivedAt });
     } catch (caught) {
       // Field errors stand at their fields (and in the form's list); the summary would repeat them.
       const fieldErrors = caught instanceof ApiError && caught.errors.length > 0 ? caught.errors : undefined;
@@ -62,25 +64,43 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
   if (receipt !== undefined)
     return (
       <Result
+        className="qbz-receipt"
         status="success"
         title={
           <h2 ref={receiptTitle} tabIndex={-1} className="qbz-receipt-title">
             {t('objectionReceived')}
           </h2>
         }
-        subTitle={fill(t('objectionReceipt'), {
-          park: notice.parkName ?? notice.park,
-          caseId: receipt.caseId,
-          evidence: receipt.evidence,
-        })}
+        subTitle={
+          <>
+            {fill(t('objectionReceipt'), {
+              park: notice.parkName ?? notice.park,
+              caseId: receipt.caseId,
+              evidence: receipt.evidence,
+            })}
+            <br />
+            {fill(t('objectionReceivedAt'), { time: chinaTime(receipt.receivedAt) })}
+          </>
+        }
         extra={
-          <Button
-            onClick={() => {
-              setReceipt(undefined);
-            }}
-          >
-            {t('anotherObjection')}
-          </Button>
+          <>
+            {/* Kept by the objector, to quote when they ask after it (print.css prints it alone). */}
+            <Button
+              type="primary"
+              onClick={() => {
+                window.print();
+              }}
+            >
+              {t('printReceipt')}
+            </Button>
+            <Button
+              onClick={() => {
+                setReceipt(undefined);
+              }}
+            >
+              {t('anotherObjection')}
+            </Button>
+          </>
         }
       />
     );
