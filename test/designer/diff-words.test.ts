@@ -68,7 +68,7 @@ describe('differences in words', () => {
     expect(words['form:provincial-feasibility-review']).toMatchObject({
       group: 'forms',
       title: '省级市场监管部门可行性论证意见表（provincial-feasibility-review）',
-      lines: ['修改字段：论证意见（详细）（comments）'],
+      lines: ['修改字段：审核意见 → 论证意见（详细）（comments）'],
     });
     expect(words['element:publicityEndsTimer_acceptance']).toEqual({
       group: 'diagram',

@@ -175,12 +175,18 @@ function formWords(entry: DiffEntry): DiffWords {
     const field = b[key] ?? a[key];
     return isShape(field) && typeof field.title === 'string' ? `${field.title}（${key}）` : key;
   };
+  const titleOf = (field: unknown) => (isShape(field) && typeof field.title === 'string' ? field.title : undefined);
+  // A renamed field says its old title too (园区名称 → 园区全称（修订）), as periods and scores do.
+  const changedName = (key: string) => {
+    const [old, now] = [titleOf(a[key]), titleOf(b[key])];
+    return old !== undefined && now !== undefined && old !== now ? `${old} → ${now}（${key}）` : fieldName(key);
+  };
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  const list = (keep: (key: string) => boolean) => keys.filter(keep).map(fieldName).join('、');
+  const list = (keep: (key: string) => boolean, name = fieldName) => keys.filter(keep).map(name).join('、');
   const lines = [
     ['新增字段', list((key) => !(key in a))],
     ['删除字段', list((key) => !(key in b))],
-    ['修改字段', list((key) => key in a && key in b && JSON.stringify(a[key]) !== JSON.stringify(b[key]))],
+    ['修改字段', list((key) => key in a && key in b && JSON.stringify(a[key]) !== JSON.stringify(b[key]), changedName)],
   ]
     .filter(([, names]) => names !== '')
     .map(([label, names]) => `${label}：${names}`);
