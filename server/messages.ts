@@ -108,10 +108,11 @@ export const SAY = {
     zh: `「${label}」不能超过 ${String(max)} 个字`,
     en: `${english} may have at most ${String(max)} characters`,
   }),
-  dateForm: (label: string, english: string): Said => ({
-    zh: `「${label}」应为 YYYY-MM-DD`,
-    en: `${english} must be a date written YYYY-MM-DD`,
-  }),
+  /** `2025-02-30` is written right but is no day: said so, not called a format error. */
+  dateForm: (label: string, english: string, written: unknown): Said =>
+    typeof written === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(written)
+      ? { zh: `「${label}」${written} 不存在（该月没有这一天）`, en: `${english} ${written} does not exist` }
+      : { zh: `「${label}」应为 YYYY-MM-DD`, en: `${english} must be a date written YYYY-MM-DD` },
   issuedAfterEffective: (effectiveFrom: string): Said => ({
     zh: `「印发日期」不能晚于生效日期（${effectiveFrom}）`,
     en: `The issue date may not be after the effective date (${effectiveFrom})`,

@@ -440,7 +440,9 @@ export class DraftService {
   #checkNameAndDate(version: string, effectiveFrom: string): void {
     if (!VERSION_NAME.test(version)) throw new EngineError('validation', SAY.versionName, { field: 'version' });
     if (!isLocalDate(effectiveFrom))
-      throw new EngineError('validation', SAY.dateForm('生效日期', 'The effective date'), { field: 'effectiveFrom' });
+      throw new EngineError('validation', SAY.dateForm('生效日期', 'The effective date', effectiveFrom), {
+        field: 'effectiveFrom',
+      });
     const today = chinaDateOf(this.engine.clock.now());
     if (compareDates(effectiveFrom, today) < 0) {
       throw new EngineError('validation', SAY.effectiveInPast(today), {

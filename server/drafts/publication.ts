@@ -43,7 +43,9 @@ export function parseRevisionBasis(value: unknown, effectiveFrom: string): Revis
   const documentNumber = requiredText(basis.documentNumber, 'revision.documentNumber', '文号', 'the document number');
   const issuedOn = requiredText(basis.issuedOn, 'revision.issuedOn', '印发日期', 'the issue date');
   if (!isLocalDate(issuedOn))
-    throw new EngineError('validation', SAY.dateForm('印发日期', 'The issue date'), { field: 'revision.issuedOn' });
+    throw new EngineError('validation', SAY.dateForm('印发日期', 'The issue date', issuedOn), {
+      field: 'revision.issuedOn',
+    });
   if (compareDates(issuedOn, effectiveFrom) > 0)
     throw new EngineError('validation', SAY.issuedAfterEffective(effectiveFrom), {
       field: 'revision.issuedOn',

@@ -166,6 +166,8 @@ describe.runIf(browserAvailable())(
       const timeline = province.locator('.ant-timeline');
       await timeline.locator('[data-outcome="approve"]').waitFor();
       const history = (await timeline.textContent()) ?? '';
+      // The start names the province, not its code (it said 省级单位 320000).
+      expect(history).toMatch(/发起案件（园区 [^，]+，省级单位 江苏省）/);
       expect(history).toContain('结论：退回修改');
       expect(history).toContain(`意见：${COMMENT}`);
       expect(history).toContain('结论：同意（列入创建名单）');

@@ -159,6 +159,12 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     const past = await publish({ version: '2024-05-01', effectiveFrom: '2024-03-01', revision: REVISION });
     expect(past.status).toBe(422);
     expect((past.body as { error: { message: string } }).error.message).toContain('生效日期不能早于今日');
+    // Written right, but no such day: said so, not called a format error.
+    const noDay = await publish({ version: '2099-02-30', effectiveFrom: '2099-02-30', revision: REVISION }, 'invalid');
+    expect(noDay.status).toBe(422);
+    expect((noDay.body as { error: { message: string } }).error.message).toBe(
+      '「生效日期」2099-02-30 不存在（该月没有这一天）',
+    );
     // Without its basis (文号) a revision cannot be traced to the document that ordered it.
     const { documentNumber: _number, ...noNumber } = REVISION;
     const unfounded = await publish(

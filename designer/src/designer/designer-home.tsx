@@ -175,22 +175,25 @@ function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: 
           render: (_, draft) => (
             <Space>
               <Link to={draftPath(draft.process, draft.id)}>{d('openDraft')}</Link>
-              <Popconfirm
-                title={d('deleteDraftConfirm')}
-                onConfirm={() => {
-                  designerApi.deleteDraft(draft.id).then(
-                    () => {
-                      void message.success(d('deleted'));
-                      onDeleted();
-                    },
-                    (error: unknown) => void message.error((error as Error).message),
-                  );
-                }}
-              >
-                <Button size="small" danger type="link">
-                  {d('deleteDraft')}
-                </Button>
-              </Popconfirm>
+              {/* A draft awaiting approval cannot be deleted (the server refuses: withdraw first). */}
+              {draft.pendingPublication === undefined && (
+                <Popconfirm
+                  title={d('deleteDraftConfirm')}
+                  onConfirm={() => {
+                    designerApi.deleteDraft(draft.id).then(
+                      () => {
+                        void message.success(d('deleted'));
+                        onDeleted();
+                      },
+                      (error: unknown) => void message.error((error as Error).message),
+                    );
+                  }}
+                >
+                  <Button size="small" danger type="link">
+                    {d('deleteDraft')}
+                  </Button>
+                </Popconfirm>
+              )}
             </Space>
           ),
         },

@@ -4,7 +4,7 @@ import type { FormSchema } from '../../../engine/definitions/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { CaseBundle } from './case-data.js';
-import { loadForm, messageFormKey } from './catalog.js';
+import { loadForm, messageFormKey, provinceName } from './catalog.js';
 import { chinaTime, fill } from './format.js';
 import { documentIndicators, useActorName } from './review-context.js';
 import { SubmissionDocument } from './submission-document.js';
@@ -130,7 +130,9 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
     const [process = '', version = ''] = entry.version.split('@');
     switch (entry.type) {
       case 'case.started':
-        return { label: fill(template, { park: text(details.park), province: text(details.province) }) };
+        return {
+          label: fill(template, { park: text(details.park), province: provinceName(text(details.province)) }),
+        };
       case 'task.opened':
         return { label: fill(template, { task: withMember(elementName(details), details.scope) }) };
       case 'task.completed': {
