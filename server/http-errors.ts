@@ -1,5 +1,4 @@
-import type { ErrorRequestHandler } from 'express';
-import type { Request } from 'express';
+import type { ErrorRequestHandler, Request } from 'express';
 import { isEngineError, type ErrorCode, type FieldError, type Said } from '../engine/index.js';
 import { SAY } from './messages.js';
 
@@ -46,6 +45,7 @@ interface BodyParserError {
   body?: unknown;
 }
 
+/** True when a body express refused still parses as JSON (it takes only objects and arrays). */
 function isJson(raw: unknown): boolean {
   if (typeof raw !== 'string') return false;
   try {
