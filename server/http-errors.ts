@@ -85,12 +85,14 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
     for (const header of ['Content-Type', 'Content-Disposition']) response.removeHeader(header);
     const english = inEnglish(request);
     const say = (message: Said) => (english ? message.en : message.zh);
+    // Both error types carry their Chinese `message` and, where written, its `english`.
+    const sayError = (thrown: { message: string; english: string | undefined }) =>
+      english ? (thrown.english ?? thrown.message) : thrown.message;
     if (error instanceof HttpError) {
-      const message = english ? (error.english ?? error.message) : error.message;
       response
         .status(error.status)
         .set(error.headers)
-        .json({ error: { code: error.code, message } });
+        .json({ error: { code: error.code, message: sayError(error) } });
       return;
     }
     if (isEngineError(error)) {
@@ -100,7 +102,7 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       // A definition refused by the validator (publishing a draft) answers with its problems.
       const problems = error.context.problems;
       response.status(STATUS[error.code]).json({
-        error: { code: error.code, message: english ? (error.english ?? error.message) : error.message },
+        error: { code: error.code, message: sayError(error) },
         ...(errors !== undefined && { errors }),
         ...(Array.isArray(problems) && { problems }),
       });

@@ -13,10 +13,15 @@ export const SAY = {
   signInFirst: { zh: '请先登录', en: 'Please sign in first' },
   notAllowed: { zh: '当前用户无权执行此操作', en: 'Your account may not do this' },
   wrongPassword: { zh: '用户名或密码不正确', en: 'The user name or password is wrong' },
-  tooManyAttempts: (seconds: number): Said => ({
-    zh: `登录失败次数过多，请 ${seconds < 60 ? `${String(seconds)} 秒` : `${String(Math.ceil(seconds / 60))} 分钟`}后再试`,
-    en: `Too many failed sign-ins; try again in ${seconds < 60 ? `${String(seconds)} seconds` : `${String(Math.ceil(seconds / 60))} minutes`}`,
-  }),
+  tooManyAttempts: (seconds: number): Said => {
+    // Under a minute in seconds, else in whole minutes (rounded up).
+    const [count, zhUnit, enUnit] =
+      seconds < 60 ? [seconds, '秒', 'seconds'] : [Math.ceil(seconds / 60), '分钟', 'minutes'];
+    return {
+      zh: `登录失败次数过多，请 ${String(count)} ${zhUnit}后再试`,
+      en: `Too many failed sign-ins; try again in ${String(count)} ${enUnit}`,
+    };
+  },
   busy: (seconds: number): Said => ({
     zh: `登录请求过多，请 ${String(seconds)} 秒后再试`,
     en: `Too many sign-ins at once; try again in ${String(seconds)} seconds`,

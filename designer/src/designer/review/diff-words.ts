@@ -171,11 +171,11 @@ function formWords(entry: DiffEntry): DiffWords {
   if (entry.change !== 'changed') return { title, lines: [CHANGE_WORD[entry.change]] };
   const fields = (schema: Shape): Shape => (isShape(schema.properties) ? schema.properties : {});
   const [a, b] = [fields(before), fields(after)];
-  const fieldName = (key: string) => {
-    const field = b[key] ?? a[key];
-    return isShape(field) && typeof field.title === 'string' ? `${field.title}（${key}）` : key;
-  };
   const titleOf = (field: unknown) => (isShape(field) && typeof field.title === 'string' ? field.title : undefined);
+  const fieldName = (key: string) => {
+    const title = titleOf(b[key] ?? a[key]);
+    return title === undefined ? key : `${title}（${key}）`;
+  };
   // A renamed field says its old title too (园区名称 → 园区全称（修订）), as periods and scores do.
   const changedName = (key: string) => {
     const [old, now] = [titleOf(a[key]), titleOf(b[key])];
