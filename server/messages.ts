@@ -6,6 +6,9 @@ import type { Said } from '../engine/index.js';
  * mode) and in Chinese otherwise. Messages not here (the engine's, those only an API caller meets) are
  * Chinese in both.
  */
+/** `1 second`, `30 seconds`. */
+const englishCount = (count: number, unit: string): string => `${String(count)} ${unit}${count === 1 ? '' : 's'}`;
+
 export const SAY = {
   // Signing in and who may do what.
   badToken: { zh: '登录凭证格式不正确', en: 'The sign-in token is malformed' },
@@ -16,15 +19,15 @@ export const SAY = {
   tooManyAttempts: (seconds: number): Said => {
     // Under a minute in seconds, else in whole minutes (rounded up).
     const [count, zhUnit, enUnit] =
-      seconds < 60 ? [seconds, '秒', 'seconds'] : [Math.ceil(seconds / 60), '分钟', 'minutes'];
+      seconds < 60 ? [seconds, '秒', 'second'] : [Math.ceil(seconds / 60), '分钟', 'minute'];
     return {
       zh: `登录失败次数过多，请 ${String(count)} ${zhUnit}后再试`,
-      en: `Too many failed sign-ins; try again in ${String(count)} ${enUnit}`,
+      en: `Too many failed sign-ins; try again in ${englishCount(count, enUnit)}`,
     };
   },
   busy: (seconds: number): Said => ({
     zh: `登录请求过多，请 ${String(seconds)} 秒后再试`,
-    en: `Too many sign-ins at once; try again in ${String(seconds)} seconds`,
+    en: `Too many sign-ins at once; try again in ${englishCount(seconds, 'second')}`,
   }),
 
   // The request itself.
