@@ -85,6 +85,9 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     await group.locator('.bio-properties-panel-group-header').click();
     const actor = (name: string) => page.locator(`[data-entry-id="task-actor-${name}"] input`);
     await actor('province').waitFor();
+    // The section's own buttons speak the page's language (bpmn-js-properties-panel left them English).
+    await group.getByRole('button', { name: '展开或收起此部分' }).waitFor();
+    expect(await page.locator('.bio-properties-panel [title="Toggle section"]').count()).toBe(0);
     // The manifest's groups by their titles, ticked as the diagram declares (candidateGroups="province").
     expect(await page.locator('[data-entry-id="task-actor-province"]').textContent()).toContain('省级市场监管部门');
     expect(await actor('province').isChecked()).toBe(true);
