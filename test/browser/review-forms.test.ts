@@ -227,6 +227,7 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
       `/cases/${encodeURIComponent(caseId)}`,
     );
     const form = page.locator(`[data-task="${review.taskId}"]`);
+    if (review.taskId === 'samrCreationApproval' && choice === review.returnTitle) await opinionsBeside(page);
     await form.getByRole('button', { name: '填入示例（培训用）' }).click();
     const comment = `${choice}：请按第七条补充说明（${review.taskId}）。`;
     // Each form names its fields its own way (审核结论 / 领导小组意见 / 认定结论…): read them from the form.
@@ -253,6 +254,37 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
     await page.getByRole('dialog', { name: new RegExp(`^确认提交「${choice}」？`) }).waitFor();
     await clickInDialog(page, dialog.getByRole('button', { name: '确认提交' }));
     await form.waitFor({ state: 'detached' });
+  }
+
+  /**
+   * SAMR decides with what was sent since the application beside its form: the province's review,
+   * its leading group's, each ministry's opinion (Art. 17), each opening to its decision and document.
+   */
+  async function opinionsBeside(page: Page): Promise<void> {
+    const opinions = page.locator('[data-earlier-opinions]');
+    await opinions.getByRole('heading', { name: '材料提交后各方的意见（6 份）' }).waitFor();
+    const headers = opinions.locator('[data-earlier-opinion]');
+    const expected = [
+      /^可行性论证与遴选 · 省级市场监管部门 · 江苏省 · [\d-]+ [\d:]+同意（列入创建名单）$/,
+      /^领导小组审议创建名单 · 质量强省（区、市）工作领导小组 · 江苏省 · .+同意$/,
+      ...['农业农村部', '商务部', '文化和旅游部', '国家知识产权局'].map(
+        (ministry) => new RegExp(`^相关部门意见（创建） · 相关部门 · ${ministry} · .+同意$`),
+      ),
+    ];
+    const shown = await headers.allInnerTexts();
+    expect(shown).toHaveLength(expected.length);
+    expected.forEach((pattern, index) => {
+      expect(shown[index]).toMatch(pattern);
+    });
+    // A ministry's opinion opens by keyboard to its decision and the whole document.
+    const ministry = opinions.getByRole('button', { name: /^相关部门意见（创建）/ }).first();
+    await ministry.focus();
+    await page.keyboard.press('Enter');
+    const panel = opinions.locator('.ant-collapse-item').nth(2);
+    await panel.getByText('意见说明').waitFor();
+    expect(await ministry.getAttribute('aria-expanded')).toBe('true');
+    expect(await panel.innerText()).toMatch(/部门意见\s+同意/);
+    await stepScreenshot(page, 'review-forms-opinions-beside-samr', false);
   }
 
   /** The titles the review's form gives its decision and its comment. */

@@ -71,6 +71,7 @@ export const MESSAGES = {
     answers: '所复核的事项',
     // case page: what is reviewed, returns, outcomes, due dates (issue 8: 2–5)
     underReview: '所审核的材料',
+    earlierOpinions: '材料提交后各方的意见（{count} 份）',
     returnedTitle: '{who}于 {at} 作出审核结论：{decision}',
     resubmittedChanged: '第 {count} 次提交。与上次（{time}）相比，修改了：{fields}',
     resubmittedSame: '第 {count} 次提交，与上次（{time}）相同，未作修改。',
@@ -281,6 +282,7 @@ export const MESSAGES = {
     answers: 'Under review',
     // case page: what is reviewed, returns, outcomes, due dates (issue 8: 2–5)
     underReview: 'Under review',
+    earlierOpinions: 'Opinions sent since the application ({count})',
     returnedTitle: '{who} decided on {at}: {decision}',
     resubmittedChanged: 'Submission {count}. Changed since the last one ({time}): {fields}',
     resubmittedSame: 'Submission {count}, the same as the last one ({time}): nothing changed.',

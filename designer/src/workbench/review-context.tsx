@@ -4,9 +4,11 @@ import { canonicalJson } from '../../../engine/audit/canonical-json.js';
 import type { TaskView } from '../../../engine/cases/case-view.js';
 import type { FormSchema } from '../../../engine/definitions/types.js';
 import { useI18n } from '../i18n/i18n.js';
-import { latestField, type CaseBundle } from './case-data.js';
+import type { CaseBundle } from './case-data.js';
+import { EarlierOpinions } from './earlier-opinions.js';
 import { chinaTime, fill } from './format.js';
-import { SubmissionDocument, type DocumentIndicators } from './submission-document.js';
+import { documentIndicators, useActorName } from './review-parts.js';
+import { SubmissionDocument } from './submission-document.js';
 import {
   isReviewForm,
   loadSubmissionForm,
@@ -17,22 +19,6 @@ import {
   type NamedSubmission,
 } from './submissions.js';
 import { useAsync } from './use-async.js';
-
-/** Who acted, as the server names them (organisation); never the login. */
-export function useActorName(): (item: { actor: string; actorName?: string }) => string {
-  const { t } = useI18n();
-  return (item) => item.actorName ?? (item.actor === 'system' ? t('actorSystem') : '—');
-}
-
-/** The indicators of the case's park type, for reading scores as a table. */
-export function documentIndicators(bundle: CaseBundle): DocumentIndicators | undefined {
-  const { indicators } = bundle.version;
-  const variant = latestField(bundle.submissions, indicators.variantField);
-  const items = typeof variant === 'string' ? indicators.variants[variant] : undefined;
-  return items === undefined
-    ? undefined
-    : { items, dimensions: indicators.dimensions ?? [], vetoes: indicators.vetoes };
-}
 
 /**
  * On a task sent back for changes: who returned it, when, their decision and their full comment
@@ -244,6 +230,11 @@ export function BesideReview(props: {
     <Row gutter={[24, 16]}>
       <Col xs={24} xl={12}>
         <ReviewedDocument submission={submission} bundle={bundle} title={title} />
+        <EarlierOpinions
+          bundle={bundle}
+          since={task.origin === undefined ? submission : (underReview(bundle.submissions, undefined) ?? submission)}
+          except={submission}
+        />
       </Col>
       <Col xs={24} xl={12}>
         {children}

@@ -6,7 +6,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import type { CaseBundle } from './case-data.js';
 import { loadForm, messageFormKey, provinceName } from './catalog.js';
 import { chinaTime, fill } from './format.js';
-import { documentIndicators, useActorName } from './review-context.js';
+import { documentIndicators, OutcomeLines, useActorName } from './review-parts.js';
 import { SubmissionDocument } from './submission-document.js';
 import {
   loadSubmissionForm,
@@ -74,27 +74,6 @@ function useTaskForms(bundle: CaseBundle): ReadonlyMap<number, FormSchema | unde
     `${bundle.view.id}/${bundle.view.updatedAt}/${tasks.map((submission) => submission.seq).join(',')}`,
   );
   return forms.data === undefined ? undefined : new Map(forms.data);
-}
-
-/** A completed review's decision (its title) and full comment, under its line in the history. */
-function OutcomeLines({ outcome }: { outcome: Outcome }) {
-  const { t } = useI18n();
-  return (
-    <div data-outcome={outcome.decision}>
-      <div>
-        {t('outcomeDecision')}
-        {t('colon')}
-        <Typography.Text strong>{outcome.title}</Typography.Text>
-      </div>
-      {outcome.comment !== undefined && (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-          {t('outcomeComment')}
-          {t('colon')}
-          {outcome.comment}
-        </Typography.Paragraph>
-      )}
-    </div>
-  );
 }
 
 /**

@@ -1,0 +1,67 @@
+import { Card, Collapse, Tag, Typography } from 'antd';
+import { useI18n } from '../i18n/i18n.js';
+import type { CaseBundle } from './case-data.js';
+import { chinaTime, fill } from './format.js';
+import { documentIndicators, useActorName } from './review-parts.js';
+import { SubmissionDocument } from './submission-document.js';
+import { loadSubmissionForm, outcomeOf, taskName, type NamedSubmission } from './submissions.js';
+
+import { useAsync } from './use-async.js';
+
+/**
+ * What others sent on the document since it was submitted — the province's review, the ministries'
+ * opinions (Art. 17, 21), the experts' evaluation, an objection — each with who, when and its decision,
+ * the whole document on opening (its decision and comment among the fields). A reviewer decides with these in view beside the form, not by
+ * leaving it for the case page. `except` is the submission already shown as the one under review.
+ */
+export function EarlierOpinions(props: {
+  bundle: CaseBundle;
+  since: NamedSubmission;
+  except?: NamedSubmission | undefined;
+}) {
+  const { t } = useI18n();
+  const actorName = useActorName();
+  const { bundle, since, except } = props;
+  const later = bundle.submissions.filter(
+    (submission) => submission.seq > since.seq && submission.seq !== except?.seq && submission.kind !== 'start',
+  );
+  const forms = useAsync(
+    () => Promise.all(later.map((submission) => loadSubmissionForm(bundle, submission))),
+    `${bundle.view.id}/${later.map((submission) => submission.seq).join(',')}`,
+  );
+  if (later.length === 0) return null;
+  const nameOf = (submission: NamedSubmission) =>
+    submission.kind === 'message'
+      ? (bundle.messageTitles.get(submission.name) ?? submission.name)
+      : (taskName(bundle, submission.name) ?? submission.name);
+  const items = later.map((submission, index) => {
+    const schema = forms.data?.[index];
+    const outcome = outcomeOf(schema, submission.data);
+    return {
+      key: String(submission.seq),
+      label: (
+        <span data-earlier-opinion={submission.seq}>
+          {nameOf(submission)}
+          <Typography.Text type="secondary">
+            {' · '}
+            {actorName(submission)} · {chinaTime(submission.at)}
+          </Typography.Text>
+          {outcome !== undefined && <Tag style={{ marginInlineStart: 8 }}>{outcome.title}</Tag>}
+        </span>
+      ),
+      children: schema !== undefined && (
+        <SubmissionDocument schema={schema} data={submission.data} indicators={documentIndicators(bundle)} />
+      ),
+    };
+  });
+  return (
+    <Card
+      size="small"
+      data-earlier-opinions={later.length}
+      style={{ marginTop: 16 }}
+      title={<h4 style={{ fontSize: 15, margin: 0 }}>{fill(t('earlierOpinions'), { count: later.length })}</h4>}
+    >
+      <Collapse size="small" items={items} />
+    </Card>
+  );
+}
