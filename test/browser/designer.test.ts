@@ -229,7 +229,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await poll(() => page.getByTestId('validation-result').textContent()).toBe('2 个错误，4 个警告');
     const timerProblem = page.locator('[data-problem="timer-without-rule"]');
     expect(await timerProblem.locator('[data-problem-text]').textContent()).toBe('定时器没有指定期限规则');
-    expect(await timerProblem.locator('[data-problem-where]').textContent()).toBe('「公示期满」');
+    expect(await timerProblem.locator('[data-problem-where]').textContent()).toBe('「公示评估验收结果 / 公示期满」');
     expect(await timerProblem.textContent()).toContain('第二十二条'); // cited by the element's documentation
     const titleProblem = page.locator('[data-problem="rule-title-number"]');
     expect(await titleProblem.locator('[data-problem-text]').textContent()).toContain(
@@ -345,7 +345,13 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     );
     expect(await indicator.locator('[data-diff-line]').first().textContent()).toBe('满分 6 → 5');
     const timer = page.locator('[data-diff-group="diagram"] [data-diff="element:publicityEndsTimer_acceptance"]');
-    expect(await timer.locator('[data-diff-title]').textContent()).toBe('公示期满（中间事件）');
+    expect(await timer.locator('[data-diff-title]').textContent()).toBe('公示评估验收结果 / 公示期满（中间事件）');
+    // Its namesake in the re-review's notice is told apart by its sub-process.
+    expect(
+      await page
+        .locator('[data-diff-group="diagram"] [data-diff="element:publicityEndsTimer_reReview"] [data-diff-title]')
+        .textContent(),
+    ).toBe('公示复审评估结果 / 公示期满（中间事件）');
     expect(await timer.locator('[data-diff-line]').textContent()).toMatch(
       /^说明：公示期不少于五个工作日.* → 公示期不少于七个工作日/,
     );
@@ -440,7 +446,9 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByRole('tab', { name: '发布' }).click();
     const basis = page.getByTestId('revision-basis');
     for (const text of Object.values(BASIS)) expect(await basis.textContent()).toContain(text);
-    expect(await page.getByTestId('pending-publication').textContent()).toContain('officer 于');
+    expect(await page.getByTestId('pending-publication').textContent()).toMatch(
+      /officer 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 提交/,
+    );
     expect(await page.getByTestId('pending-draft-title').textContent()).toBe('草稿：公示期延长至七个工作日');
     // The request only: no form the approver cannot fill, no withdrawing someone else's request.
     expect(await page.getByTestId('request-publish').count()).toBe(0);

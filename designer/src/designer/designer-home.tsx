@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Popconfirm, Space, Spin, Tag, Typography } fr
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CardTable } from '../card-table.js';
+import { chinaTime } from '../workbench/format.js';
 import { designerApi, type DraftSummary, type PublishedVersion } from './designer-api.js';
 import { useDesignerI18n } from './designer-i18n.js';
 import { draftPath, versionPath } from './routes.js';
@@ -123,7 +124,7 @@ export function DesignerHome() {
 }
 
 function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: () => void }) {
-  const { d, language } = useDesignerI18n();
+  const { d } = useDesignerI18n();
   const { message } = App.useApp();
   return (
     <CardTable<DraftSummary>
@@ -148,8 +149,7 @@ function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: 
         {
           title: d('updatedAt'),
           dataIndex: 'updatedAt',
-          render: (at: string) =>
-            new Date(at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' }),
+          render: (at: string) => chinaTime(at),
         },
         {
           title: '',

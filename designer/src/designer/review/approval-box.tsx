@@ -1,6 +1,7 @@
 import { Alert, App, Button, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { PendingPublication } from '../designer-api.js';
+import { chinaTime } from '../../workbench/format.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { ExplainedButton } from './explained-button.js';
 import { BasisDescriptions } from './basis-descriptions.js';
@@ -24,12 +25,10 @@ interface Props {
  * withdraw it (the server refuses their approval as well).
  */
 export function ApprovalBox({ pending, title, me, running, onApprove, onRefuse, onWithdraw, onShowDiff }: Props) {
-  const { d, language } = useDesignerI18n();
+  const { d } = useDesignerI18n();
   const { modal } = App.useApp();
   const [reason, setReason] = useState('');
-  const at = new Date(pending.requestedAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-  });
+  const at = chinaTime(pending.requestedAt);
   const own = me === pending.requestedBy;
   const withdraw = () => {
     modal.confirm({

@@ -234,10 +234,14 @@ function elementWords(entry: DiffEntry, names: DiffNames): DiffWords {
   const after = isShape(entry.after) ? entry.after : {};
   const shape = entry.change === 'removed' ? before : after;
   const type = typeof shape.type === 'string' ? (ELEMENT_TYPES[shape.type] ?? shape.type.replace(/^bpmn:/, '')) : '';
+  // The draft's name tells apart two elements named alike; a removed element has only its own.
+  const name =
+    (entry.change === 'removed' ? undefined : names.element(entry.key)) ??
+    (typeof shape.name === 'string' && shape.name !== '' ? shape.name.replace(/\s+/g, ' ') : entry.key);
   const title =
     entry.kind === 'flow'
       ? `连线：${names.element(text(shape.source)) ?? text(shape.source)} → ${names.element(text(shape.target)) ?? text(shape.target)}`
-      : `${typeof shape.name === 'string' && shape.name !== '' ? shape.name.replace(/\s+/g, ' ') : entry.key}${type === '' ? '' : `（${type}）`}`;
+      : `${name}${type === '' ? '' : `（${type}）`}`;
   if (entry.change !== 'changed') return { title, lines: [CHANGE_WORD[entry.change]] };
   // Extension properties are compared one by one, beside the element's own fields.
   const flat = (value: Shape): Shape => ({

@@ -10,12 +10,31 @@ function parseXml(xml: string): Document | undefined {
   return xml.trim() === '' ? undefined : new DOMParser().parseFromString(xml, 'application/xml');
 }
 
-/** Element id → name, from a diagram's XML (the browser's XML parser; empty when it is not XML). */
+/** The name of the nearest enclosing sub-process, if it has one. */
+function enclosingName(node: Element): string | undefined {
+  for (let parent = node.parentElement; parent !== null; parent = parent.parentElement)
+    if (parent.localName === 'subProcess') return parent.getAttribute('name')?.trim() || undefined;
+  return undefined;
+}
+
+/**
+ * Element id → name, from a diagram's XML (the browser's XML parser; empty when it is not XML). A name
+ * two elements share (公示期满 in the acceptance and the re-review notice) is told by the sub-process
+ * it is in: 公示评估验收结果 / 公示期满.
+ */
 export function elementNames(xml: string, doc = parseXml(xml)): Map<string, string> {
-  const names = new Map<string, string>();
+  const found: { id: string; name: string; node: Element }[] = [];
   for (const node of Array.from(doc?.querySelectorAll('[id][name]') ?? [])) {
     const name = node.getAttribute('name')?.trim();
-    if (name !== undefined && name !== '') names.set(node.getAttribute('id') ?? '', name.replace(/\s+/g, ' '));
+    if (name !== undefined && name !== '')
+      found.push({ id: node.getAttribute('id') ?? '', name: name.replace(/\s+/g, ' '), node });
+  }
+  const uses = new Map<string, number>();
+  for (const { name } of found) uses.set(name, (uses.get(name) ?? 0) + 1);
+  const names = new Map<string, string>();
+  for (const { id, name, node } of found) {
+    const within = (uses.get(name) ?? 0) > 1 ? enclosingName(node) : undefined;
+    names.set(id, within === undefined ? name : `${within} / ${name}`);
   }
   return names;
 }
