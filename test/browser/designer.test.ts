@@ -436,6 +436,11 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await page.locator(`tr[data-version="${REVISION}"]`).count()).toBe(0);
     const draftRow = page.locator('[data-draft-title="公示期延长至七个工作日"]');
     await draftRow.waitFor();
+    // Awaiting approval, it is marked so and offers no 删除 (the server would refuse it: withdraw first).
+    const row = page.locator('tr').filter({ has: draftRow });
+    await row.locator(`[data-pending="${REVISION}"]`).waitFor();
+    await row.getByRole('link', { name: '打开' }).waitFor();
+    expect(await row.getByRole('button', { name: twoChars('删除') }).count()).toBe(0);
     await page.getByRole('button', { name: twoChars('退出') }).click();
 
     // A second policy officer reads the request and its basis, and approves it.
