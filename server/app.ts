@@ -149,11 +149,14 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/health', (_request, response) => {
     // From 1 November a missing next year is reported (README "Calendars"): notices would reach it.
     const calendarsMissing = engine.missingCalendarYears();
+    // How many, never which: the health check answers anyone; admins see the cases themselves.
+    const damagedCases = engine.damaged.length;
     response.json({
       status: 'ok',
       // While the stored cases load (a cold start), every other request waits for them (below).
       cases: engine.loading ? 'loading' : 'ready',
       definitions: engine.definitions.list().map((version) => version.key),
+      ...(damagedCases > 0 && { damagedCases }),
       ...(calendarsMissing.length > 0 && {
         calendarsMissing: calendarsMissing.map((missing) => ({
           ...missing,

@@ -744,6 +744,12 @@ const bodies: Json = {
       description: '启动时案件是否仍在载入（载入期间其他请求等待）/ whether the stored cases are still loading',
     },
     definitions: STRINGS,
+    damagedCases: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        '启动时因数据文件损坏而暂停的案件数（管理员可在案件列表中查看）/ cases set aside at start-up for a damaged file (listed to admins)',
+    },
     calendarsMissing: arrayOf(schema('CalendarMissing')),
   }),
   CalendarMissing: object(

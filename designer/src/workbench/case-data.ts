@@ -64,15 +64,30 @@ export function diagramIndex(xml: string): Map<string, ElementInfo> {
 
 const path = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`;
 
+/**
+ * A case set aside at start-up because one of its files is damaged (README, "Storage"): an admin reads
+ * what is wrong and with which file; its history, diagram and version cannot be read until it is restored.
+ */
+export class DamagedCaseError extends Error {
+  constructor(readonly incident: string) {
+    super(incident);
+  }
+}
+
 export async function loadCase(id: string, admin = false): Promise<CaseBundle> {
-  const [view, tasks, audit, submissions, diagram, today] = await Promise.all([
-    api<CaseView>('GET', path(id)),
+  const reading = Promise.all([
     api<TaskView[]>('GET', '/api/tasks'),
     api<NamedAuditEntry[]>('GET', path(id, '/audit')),
     api<NamedSubmission[]>('GET', path(id, '/submissions')),
     api<CaseDiagramData>('GET', path(id, '/diagram')),
     loadToday(admin),
   ]);
+  // Read at once with the case; not awaited (nor reported unhandled) when the case itself fails.
+  void reading.catch(() => undefined);
+  const view = await api<CaseView>('GET', path(id));
+  const damage = view.incidents.find((incident) => incident.kind === 'damaged');
+  if (damage !== undefined) throw new DamagedCaseError(damage.message);
+  const [tasks, audit, submissions, diagram, today] = await reading;
   const messages = new Set([
     ...view.openMessages.map((message) => message.name),
     ...submissions.filter((item) => item.kind === 'message').map((item) => item.name),

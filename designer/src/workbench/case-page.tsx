@@ -6,7 +6,7 @@ import { api } from '../api/client.js';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { loadCase, type CaseBundle } from './case-data.js';
+import { DamagedCaseError, loadCase, type CaseBundle } from './case-data.js';
 import { provinceName } from './catalog.js';
 import { DueDates } from './due-dates.js';
 import { articleText, chinaTime, fill } from './format.js';
@@ -139,8 +139,9 @@ export function CasePage() {
     if (bundle.error !== undefined)
       return (
         <Result
-          status="warning"
+          status={bundle.error instanceof DamagedCaseError ? 'error' : 'warning'}
           title={bundle.error.message}
+          {...(bundle.error instanceof DamagedCaseError && { subTitle: t('caseDamagedHelp') })}
           extra={
             <Link to="/">
               <Button>{t('back')}</Button>

@@ -114,7 +114,9 @@ export async function loadInbox(admin = false): Promise<Inbox> {
   const calendars = new Map<string, WorkingDayCalendar>();
   await Promise.all(
     [...new Map(cases.map((view) => [versionKey(view), view])).values()].map(async (view) => {
-      const info = await loadVersion(view.process, view.version);
+      // A quarantined case (its file damaged) names no version that exists: it is listed without one.
+      const info = await loadVersion(view.process, view.version).catch(() => undefined);
+      if (info === undefined) return;
       versions.set(versionKey(view), info);
       const calendar = await loadCalendar(info.manifest.calendar).catch(() => undefined);
       if (calendar !== undefined) calendars.set(info.manifest.calendar, calendar);
