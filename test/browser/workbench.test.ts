@@ -308,6 +308,11 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await login(expert, 'expert');
     await expert.getByRole('link', { name: '专家评估验收' }).click();
     const evaluation = expert.locator('[data-task="expertEvaluation"]');
+    // What the experts evaluate, beside their form: the park's acceptance application, its
+    // self-assessment as a table (the form had stood alone; the materials only in the history).
+    const application = evaluation.locator('[data-under-review="submitAcceptanceApplication"]');
+    await application.getByRole('heading', { name: '所审核的材料：自查并申请验收' }).waitFor();
+    await application.getByRole('columnheader', { name: '满分' }).waitFor();
     const score = evaluation.getByRole('textbox', { name: '创建工作领导小组与工作机制 得分' });
     // Letters stay as typed and are marked (they vanished in antd's number box); a number is counted.
     await score.fill('4分');
@@ -323,6 +328,9 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await shot(expert, '6-expert-server-error');
     await evaluation.getByRole('button', { name: '填入示例（培训用）' }).click();
     await evaluation.getByRole('button', { name: twoChars('提交') }).click();
+    // It opens the public notice and cannot be taken back: asked first (it was sent at one click).
+    const asked = expert.getByRole('dialog', { name: '确认提交「专家评审组评估验收评分表」？' });
+    await clickInDialog(expert, asked.getByRole('button', { name: '确认提交' }));
     await evaluation.waitFor({ state: 'detached' });
     expect((await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).status).toBe('publicizing');
 

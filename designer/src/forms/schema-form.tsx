@@ -22,7 +22,13 @@ import { errorTransformer, fieldIdOf, propertyTokens, toErrorSchema, type FieldE
 import type { IndicatorChoices, SchemaFormContext } from './form-context.js';
 import { translatorFor } from './translate.js';
 import { submitsAfterFailedPreview } from './preview-failure.js';
-import { blockImplicitSubmit, useDecisionConfirm, useEndingConfirm, type Outcome } from './submit-guard.js';
+import {
+  blockImplicitSubmit,
+  useDecisionConfirm,
+  useEndingConfirm,
+  useSendingConfirm,
+  type Outcome,
+} from './submit-guard.js';
 import { exampleWithoutUploads, useTrainingServer } from './training-example.js';
 import { FIELDS, uiSchemaFor, WIDGETS } from './ui-schema.js';
 import { InputTemplate } from './input-template.js';
@@ -61,6 +67,11 @@ export interface SchemaFormProps {
    * a step of one's own that confirms (the bulk opinion's list of cases).
    */
   confirmDecision?: boolean;
+  /**
+   * Ask before sending a form that decides nothing by a choice yet cannot be taken back (the experts'
+   * scores, which open the public notice): 确认提交「form title」？. Decisions are asked about anyway.
+   */
+  confirmSending?: boolean;
   /** Today as the server has it (a sandbox's day): date pickers open on it and call it today. */
   today?: string;
   /** What sending `data` would do to its case: a submission that would end it is asked about first. */
@@ -140,6 +151,7 @@ export function SchemaForm(props: SchemaFormProps) {
   const touched = useRef(new Set<string>());
   const confirmDecision = useDecisionConfirm();
   const confirmEnding = useEndingConfirm();
+  const confirmSending = useSendingConfirm();
   const training = useTrainingServer(props.showExample === true && !readonly);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
 
@@ -175,14 +187,21 @@ export function SchemaForm(props: SchemaFormProps) {
     const formData = trimmedTexts(typed);
     const decision = props.confirmDecision === false ? undefined : decisionOf(schema, formData);
     // A preview refused (invalid data) asks nothing more: the submission itself then says what is wrong.
-    const outcome = await props.outcomeOf?.(formData).catch((error: unknown) => {
-      if (submitsAfterFailedPreview(error)) return undefined;
-      props.onPreviewFailed?.(error);
-      throw error;
-    });
+    const preview = await props.outcomeOf?.(formData).then(
+      (outcome) => ({ outcome, refused: false }),
+      (error: unknown) => {
+        if (submitsAfterFailedPreview(error)) return { outcome: undefined, refused: true };
+        props.onPreviewFailed?.(error);
+        throw error;
+      },
+    );
+    const outcome = preview?.outcome;
+    const title = typeof schema.title === 'string' ? schema.title : '';
     if (decision !== undefined) {
       if (!(await confirmDecision(decision, outcome))) return;
-    } else if (outcome?.final === true && !(await confirmEnding(outcome))) return;
+    } else if (outcome?.final === true) {
+      if (!(await confirmEnding(outcome))) return;
+    } else if (props.confirmSending === true && preview?.refused !== true && !(await confirmSending(title))) return;
     await props.onSubmit?.(formData);
   };
   const formContext = useMemo<SchemaFormContext>(

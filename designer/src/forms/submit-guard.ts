@@ -99,3 +99,16 @@ export function useEndingConfirm(): (outcome: Outcome) => Promise<boolean> {
       cancelText: t('confirmDecisionCancel'),
     });
 }
+
+/** Asks before a form that cannot be taken back is sent, by its title; true on 确认提交. */
+export function useSendingConfirm(): (title: string) => Promise<boolean> {
+  const { modal } = App.useApp();
+  const { t } = useI18n();
+  return (title) =>
+    asked(modal, {
+      title: t('confirmSendingTitle').replaceAll('{form}', title),
+      content: t('confirmSendingContent'),
+      okText: t('confirmDecisionOk'),
+      cancelText: t('confirmDecisionCancel'),
+    });
+}

@@ -10,10 +10,10 @@ import { chinaTime, fill } from './format.js';
 import { documentIndicators, useActorName } from './review-parts.js';
 import { SubmissionDocument } from './submission-document.js';
 import {
-  isReviewForm,
   loadSubmissionForm,
   outcomeOf,
   returnedTask,
+  reviewsApplication,
   taskName,
   underReview,
   type NamedSubmission,
@@ -217,7 +217,7 @@ export function BesideReview(props: {
   const { t } = useI18n();
   const { task, bundle, schema, children } = props;
   const submission =
-    schema === undefined || (task.origin === undefined && !isReviewForm(schema))
+    schema === undefined || (task.origin === undefined && !reviewsApplication(task.taskId, schema))
       ? undefined
       : underReview(bundle.submissions, task.origin);
   if (submission === undefined) return <>{children}</>;

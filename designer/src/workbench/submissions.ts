@@ -49,6 +49,18 @@ export function isReviewForm(schema: FormSchema): boolean {
   return DECISION_FIELDS.some((field) => schema.properties?.[field] !== undefined) || schema['x-review'] === true;
 }
 
+/** The applicant's own tasks are named `submit…` (CONTRACT §2). */
+const isApplicantTask = (taskId: string): boolean => taskId.startsWith('submit');
+
+/**
+ * Whether a task reviews the application: its form decides, or it scores the indicator system on a
+ * task not the applicant's own — the experts' evaluation (Art. 21), read beside the park's self-assessment.
+ */
+export function reviewsApplication(taskId: string, schema: FormSchema): boolean {
+  const scores = Object.values(schema.properties ?? {}).some((field) => field['x-indicators'] !== undefined);
+  return isReviewForm(schema) || (scores && !isApplicantTask(taskId));
+}
+
 /** A task's name in the diagram (its element, or the first `<taskId>_<suffix>` element). */
 export function taskName(bundle: CaseBundle, taskId: string): string | undefined {
   for (const [id, element] of bundle.elements)
@@ -91,7 +103,7 @@ export function underReview(
   if (origin !== undefined) return submissions[origin.submission - 1];
   for (let index = submissions.length - 1; index >= 0; index -= 1) {
     const submission = submissions[index];
-    if (submission?.kind === 'task' && submission.name.startsWith('submit')) return submission;
+    if (submission?.kind === 'task' && isApplicantTask(submission.name)) return submission;
   }
   return undefined;
 }
