@@ -3,7 +3,7 @@ import 'antd/dist/antd.css';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
 import { AppShell } from './app-shell.js';
 import { keepTabInDialogs } from './dialog-tab-wrap.js';
 import { LoginPage } from './auth/login-page.js';
@@ -31,6 +31,7 @@ const OverdueBoard = onDemand(() => import('./workbench/overdue-board.js').then(
 const StatisticsPage = onDemand(() => import('./reports/statistics-page.js').then((module) => module.StatisticsPage));
 const AccountsPage = onDemand(() => import('./accounts/accounts-page.js').then((module) => module.AccountsPage));
 const NotForRole = onDemand(() => import('./not-for-role.js').then((module) => module.NotForRole));
+const NoSuchPage = onDemand(() => import('./not-for-role.js').then((module) => module.NoSuchPage));
 const PrintPage = onDemand(() => import('./reports/print-page.js').then((module) => module.PrintPage));
 
 /**
@@ -61,90 +62,102 @@ function Localized({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * A data router (not BrowserRouter): only it can hold a navigation back while the designer has edits
+ * not saved (useBlocker), as a reload already was.
+ */
+const router = createBrowserRouter([
+  {
+    element: (
+      <AppShell>
+        <Outlet />
+      </AppShell>
+    ),
+    children: [
+      {
+        path: '/',
+        element: (
+          <Authenticated>
+            <InboxPage />
+          </Authenticated>
+        ),
+      },
+      {
+        path: '/cases/:id',
+        element: (
+          <Authenticated>
+            <CasePage />
+          </Authenticated>
+        ),
+      },
+      {
+        path: '/cases/:id/print/:seq',
+        element: (
+          <Authenticated>
+            <PrintPage />
+          </Authenticated>
+        ),
+      },
+      {
+        path: '/statistics',
+        element: (
+          <Authenticated page="statistics">
+            <StatisticsPage />
+          </Authenticated>
+        ),
+      },
+      { path: '/notices', element: <NoticesPage /> },
+      {
+        path: '/overdue',
+        element: (
+          <Authenticated page="overdue">
+            <OverdueBoard />
+          </Authenticated>
+        ),
+      },
+      {
+        path: '/accounts',
+        element: (
+          <Authenticated page="accounts">
+            <AccountsPage />
+          </Authenticated>
+        ),
+      },
+      {
+        path: '/calendars',
+        element: (
+          <Authenticated page="calendars">
+            <CalendarPage />
+          </Authenticated>
+        ),
+      },
+      {
+        path: '/designer',
+        element: (
+          <Authenticated page="designer">
+            <DesignerHome />
+          </Authenticated>
+        ),
+      },
+      {
+        path: '/designer/:process/:version',
+        element: (
+          <Authenticated page="designer">
+            <VersionEditor />
+          </Authenticated>
+        ),
+      },
+      { path: '*', element: <NoSuchPage /> },
+    ],
+  },
+]);
+
 function App() {
   return (
     <I18nProvider>
       <Localized>
         <SessionProvider>
-          <BrowserRouter>
-            <AppShell>
-              <Routes>
-                <Route
-                  path="/"
-                  element={
-                    <Authenticated>
-                      <InboxPage />
-                    </Authenticated>
-                  }
-                />
-                <Route
-                  path="/cases/:id"
-                  element={
-                    <Authenticated>
-                      <CasePage />
-                    </Authenticated>
-                  }
-                />
-                <Route
-                  path="/cases/:id/print/:seq"
-                  element={
-                    <Authenticated>
-                      <PrintPage />
-                    </Authenticated>
-                  }
-                />
-                <Route
-                  path="/statistics"
-                  element={
-                    <Authenticated page="statistics">
-                      <StatisticsPage />
-                    </Authenticated>
-                  }
-                />
-                <Route path="/notices" element={<NoticesPage />} />
-                <Route
-                  path="/overdue"
-                  element={
-                    <Authenticated page="overdue">
-                      <OverdueBoard />
-                    </Authenticated>
-                  }
-                />
-                <Route
-                  path="/accounts"
-                  element={
-                    <Authenticated page="accounts">
-                      <AccountsPage />
-                    </Authenticated>
-                  }
-                />
-                <Route
-                  path="/calendars"
-                  element={
-                    <Authenticated page="calendars">
-                      <CalendarPage />
-                    </Authenticated>
-                  }
-                />
-                <Route
-                  path="/designer"
-                  element={
-                    <Authenticated page="designer">
-                      <DesignerHome />
-                    </Authenticated>
-                  }
-                />
-                <Route
-                  path="/designer/:process/:version"
-                  element={
-                    <Authenticated page="designer">
-                      <VersionEditor />
-                    </Authenticated>
-                  }
-                />
-              </Routes>
-            </AppShell>
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </SessionProvider>
       </Localized>
     </I18nProvider>

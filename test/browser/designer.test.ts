@@ -203,6 +203,14 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await amount.fill('7');
     await amount.blur();
     await poll(() => page.locator('[data-words="publicityMinWorkingDays"]').textContent()).toBe('7 个工作日');
+    // Leaving with edits not saved is asked about (they were dropped unasked); Enter stays, edits kept.
+    await page.getByRole('link', { name: '返回版本列表' }).first().click();
+    const leave = page.getByRole('dialog', { name: '有修改尚未保存，确定离开此页？' });
+    const stay = leave.getByRole('button', { name: '留在此页' });
+    await poll(() => stay.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await leave.waitFor({ state: 'detached' });
+    expect(await amount.inputValue()).toBe('7');
     await shot(page, '4-periods');
     await page.getByTestId('save-periods').click();
     await page.getByText('已保存').first().waitFor();

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { startDesignerServer, type DesignerServer } from './designer-server.js';
-import { twoChars } from './form-controls.js';
+import { clickInDialog, twoChars } from './form-controls.js';
 import { USER_PASSWORD } from './web-server.js';
 
 const PROCESS = 'quality-brand-zone';
@@ -197,6 +197,19 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     expect(exported).toContain('<bpmn:inclusiveGateway id="whichReviews" name="需要哪些审核？"');
     expect(exported).toContain('<bpmn:scriptTask id="computeScore"');
     expect(exported).toContain('triggeredByEvent="true"');
+    expect(errors).toEqual([]);
+  });
+
+  it('asks before leaving the imported diagram unsaved; 放弃修改并离开 leaves, and the draft keeps its saved diagram', async () => {
+    await page.getByRole('link', { name: '返回版本列表' }).first().click();
+    const leave = page.getByRole('dialog', { name: '有修改尚未保存，确定离开此页？' });
+    await clickInDialog(page, leave.getByRole('button', { name: '放弃修改并离开' }));
+    await page.locator(`tr[data-version]`).first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/designer');
+    await page.getByRole('link', { name: '打开' }).first().click();
+    await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.locator('.djs-element[data-element-id="submitCreationApplication"]').first().waitFor();
+    expect(await page.locator('.djs-element[data-element-id="computeScore"]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

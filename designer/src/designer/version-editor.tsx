@@ -30,6 +30,7 @@ import type { ProblemBadge } from './diagram/diagram-hooks.js';
 import { draftPath, parseVersionParam } from './routes.js';
 import { onDemand } from './on-demand.js';
 import { serverToday } from './server-today.js';
+import { useUnsavedGuard } from './unsaved-guard.js';
 import { FILES, formFile, parseJson, useWorkspace, type Workspace } from './workspace.js';
 
 // The modeler (with its properties panel) and the form editor (with the form renderer) load when
@@ -155,16 +156,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   useEffect(() => {
     void serverToday().then(setToday);
   }, []);
-  useEffect(() => {
-    if (workspace.dirty.size === 0) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => {
-      window.removeEventListener('beforeunload', warn);
-    };
-  }, [workspace.dirty.size]);
+  useUnsavedGuard(workspace.dirty.size > 0);
 
   const locate = (problem: Problem) => {
     const file = versionFileOf(problem.file);
