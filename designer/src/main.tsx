@@ -62,6 +62,11 @@ function Localized({ children }: { children: ReactNode }) {
   );
 }
 
+/** A page for signed-in users; `page` names the roles it is for (page-groups.ts). */
+const signedIn = (element: ReactNode, page?: PageName) => (
+  <Authenticated {...(page !== undefined && { page })}>{element}</Authenticated>
+);
+
 /**
  * A data router (not BrowserRouter): only it can hold a navigation back while the designer has edits
  * not saved (useBlocker), as a reload already was.
@@ -74,79 +79,16 @@ const router = createBrowserRouter([
       </AppShell>
     ),
     children: [
-      {
-        path: '/',
-        element: (
-          <Authenticated>
-            <InboxPage />
-          </Authenticated>
-        ),
-      },
-      {
-        path: '/cases/:id',
-        element: (
-          <Authenticated>
-            <CasePage />
-          </Authenticated>
-        ),
-      },
-      {
-        path: '/cases/:id/print/:seq',
-        element: (
-          <Authenticated>
-            <PrintPage />
-          </Authenticated>
-        ),
-      },
-      {
-        path: '/statistics',
-        element: (
-          <Authenticated page="statistics">
-            <StatisticsPage />
-          </Authenticated>
-        ),
-      },
+      { path: '/', element: signedIn(<InboxPage />) },
+      { path: '/cases/:id', element: signedIn(<CasePage />) },
+      { path: '/cases/:id/print/:seq', element: signedIn(<PrintPage />) },
+      { path: '/statistics', element: signedIn(<StatisticsPage />, 'statistics') },
       { path: '/notices', element: <NoticesPage /> },
-      {
-        path: '/overdue',
-        element: (
-          <Authenticated page="overdue">
-            <OverdueBoard />
-          </Authenticated>
-        ),
-      },
-      {
-        path: '/accounts',
-        element: (
-          <Authenticated page="accounts">
-            <AccountsPage />
-          </Authenticated>
-        ),
-      },
-      {
-        path: '/calendars',
-        element: (
-          <Authenticated page="calendars">
-            <CalendarPage />
-          </Authenticated>
-        ),
-      },
-      {
-        path: '/designer',
-        element: (
-          <Authenticated page="designer">
-            <DesignerHome />
-          </Authenticated>
-        ),
-      },
-      {
-        path: '/designer/:process/:version',
-        element: (
-          <Authenticated page="designer">
-            <VersionEditor />
-          </Authenticated>
-        ),
-      },
+      { path: '/overdue', element: signedIn(<OverdueBoard />, 'overdue') },
+      { path: '/accounts', element: signedIn(<AccountsPage />, 'accounts') },
+      { path: '/calendars', element: signedIn(<CalendarPage />, 'calendars') },
+      { path: '/designer', element: signedIn(<DesignerHome />, 'designer') },
+      { path: '/designer/:process/:version', element: signedIn(<VersionEditor />, 'designer') },
       { path: '*', element: <NoSuchPage /> },
     ],
   },
