@@ -143,12 +143,15 @@ function fieldLabel(schema: Schema | undefined, tokens: readonly string[], langu
 
 /**
  * An error list entry's text: the field named before the message. Errors found by the form's own
- * checks (customValidate: a text of spaces only) come as `.field message` and get their label here.
+ * checks (customValidate: a text of spaces only) come as `.field message` and get their label here;
+ * so do the server's, which name their field already (「指标评分」缺少…): they are shown as they are.
  */
 export function errorListText(root: Schema, error: RJSFValidationError, language: Language): string {
   if (!error.stack.startsWith('.')) return error.stack;
+  const message = error.message ?? '';
+  if (message.startsWith('「')) return message;
   const tokens = propertyTokens(error.property);
-  return `${fieldLabel(schemaAt(root, tokens), tokens, language)}${error.message ?? ''}`;
+  return `${fieldLabel(schemaAt(root, tokens), tokens, language)}${message}`;
 }
 
 /**

@@ -1,0 +1,27 @@
+import type { RJSFValidationError } from '@rjsf/utils';
+import { describe, expect, it } from 'vitest';
+import { errorListText } from '../../designer/src/forms/error-messages.js';
+
+const SCHEMA = {
+  type: 'object',
+  properties: { scores: { type: 'object', title: '指标评分' }, parkName: { type: 'string', title: '园区名称' } },
+};
+const error = (property: string, message: string): RJSFValidationError => ({
+  property,
+  message,
+  stack: `${property} ${message}`,
+});
+
+describe('the error list above a form', () => {
+  it('names the field once: a server message that names it is not prefixed again', () => {
+    const server = '「指标评分」缺少园区类型为「工业」的评估指标体系中以下指标的评分：infra-3「标准化」';
+    expect(errorListText(SCHEMA, error('.scores', server), 'zh')).toBe(server);
+  });
+
+  it('names the field before a message of the form’s own check', () => {
+    expect(errorListText(SCHEMA, error('.parkName', '不能只填空格'), 'zh')).toBe('「园区名称」不能只填空格');
+    expect(errorListText(SCHEMA, error('.parkName', 'must not be spaces only'), 'en')).toBe(
+      '园区名称: must not be spaces only',
+    );
+  });
+});
