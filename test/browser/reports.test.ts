@@ -117,6 +117,11 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     const caseId = cases[0] ?? '';
     const page = await loggedIn('park1', `/cases/${caseId}`);
     await page.getByRole('heading', { name: '打印表单' }).waitFor();
+    // Each printable form by who sent it: the province's review is told from the park's application.
+    const items = page.locator('[data-print-item]');
+    await expect
+      .poll(async () => (await items.allInnerTexts()).some((item) => /· 省级市场监管部门 · 江苏省 · \d{4}-/.test(item)))
+      .toBe(true);
     await page.getByRole('link', { name: /打印/ }).first().click();
     const form = page.locator('article.print-form');
     await form.getByRole('heading', { level: 1 }).waitFor();
@@ -128,6 +133,7 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     expect(text).toContain('江苏省');
     expect(text).toContain('附件清单');
     expect(text).toContain('提交日期');
+    expect(text).toContain('提交单位');
     // Labels and values only: the form's help text stays on the form.
     expect(text).not.toContain('按园区所属领域选择');
     expect(await page.getByRole('button', { name: /打\s?印$/ }).isVisible()).toBe(true);

@@ -5,6 +5,7 @@ import type { CaseBundle } from '../workbench/case-data.js';
 import { loadFormTitles } from '../workbench/catalog.js';
 import { chinaTime } from '../workbench/format.js';
 import { useAsync } from '../workbench/use-async.js';
+import { useActorName } from '../workbench/review-parts.js';
 import { submissionFormKey } from './submission-form.js';
 import { useReportI18n } from './report-i18n.js';
 
@@ -19,6 +20,7 @@ const ROW = {
 /** The case's submitted applications and decisions, each with a link to its print view. */
 export function PrintList({ bundle }: { bundle: CaseBundle }) {
   const { r } = useReportI18n();
+  const actorName = useActorName();
   const { view } = bundle;
   const printable = bundle.submissions.flatMap((submission) => {
     const formKey = submission.kind === 'start' ? undefined : submissionFormKey(bundle, submission);
@@ -41,7 +43,8 @@ export function PrintList({ bundle }: { bundle: CaseBundle }) {
           <List.Item data-print-item>
             <span style={ROW}>
               <span style={{ minWidth: 0 }}>
-                {titles.data?.get(`${view.process}@${view.version}/${formKey}`) ?? formKey} · {chinaTime(submission.at)}
+                {titles.data?.get(`${view.process}@${view.version}/${formKey}`) ?? formKey} · {actorName(submission)} ·{' '}
+                {chinaTime(submission.at)}
               </span>
               <Link
                 to={`/cases/${encodeURIComponent(view.id)}/print/${submission.seq}`}

@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Space, Spin } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.js';
+import { useActorName } from '../workbench/review-parts.js';
 import { useSession } from '../auth/session.js';
 import { loadCase } from '../workbench/case-data.js';
 import { loadForm, provinceName } from '../workbench/catalog.js';
@@ -75,6 +76,7 @@ function AttachmentName({ id }: { id: string }) {
 export function PrintPage() {
   const { r } = useReportI18n();
   const { hasGroup } = useSession();
+  const actorName = useActorName();
   const { id = '', seq = '' } = useParams();
   const loaded = useAsync(() => loadPrint(id, Number(seq), hasGroup('admin')), `${id}/${seq}`);
   if (loaded.error !== undefined) return <Alert type="error" showIcon title={loaded.error.message} />;
@@ -116,6 +118,11 @@ export function PrintPage() {
             <tr>
               <th scope="row">{r('park')}</th>
               <td colSpan={3}>{`${view.subjectName ?? ''}（${String(view.park)}）`}</td>
+            </tr>
+            <tr>
+              {/* Which ministry gave this opinion, which province reviewed: four 相关部门意见表 read alike. */}
+              <th scope="row">{r('submittedBy')}</th>
+              <td colSpan={3}>{actorName(submission)}</td>
             </tr>
           </tbody>
         </table>

@@ -15,7 +15,7 @@ const zh = {
   park: '园区',
   province: '省级单位',
   submittedOn: '提交日期',
-  submittedBy: '提交人',
+  submittedBy: '提交单位',
   attachments: '附件清单',
   noAttachments: '无附件',
   attachmentsWithheld: '附件与上述材料一并不予显示。',
