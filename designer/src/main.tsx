@@ -3,7 +3,7 @@ import 'antd/dist/antd.css';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
+import { BrowserRouter, useRoutes, type RouteObject } from 'react-router';
 import { AppShell } from './app-shell.js';
 import { keepTabInDialogs } from './dialog-tab-wrap.js';
 import { LoginPage } from './auth/login-page.js';
@@ -67,39 +67,34 @@ const signedIn = (element: ReactNode, page?: PageName) => (
   <Authenticated {...(page !== undefined && { page })}>{element}</Authenticated>
 );
 
-/**
- * A data router (not BrowserRouter): only it can hold a navigation back while the designer has edits
- * not saved (useBlocker), as a reload already was.
- */
-const router = createBrowserRouter([
-  {
-    element: (
-      <AppShell>
-        <Outlet />
-      </AppShell>
-    ),
-    children: [
-      { path: '/', element: signedIn(<InboxPage />) },
-      { path: '/cases/:id', element: signedIn(<CasePage />) },
-      { path: '/cases/:id/print/:seq', element: signedIn(<PrintPage />) },
-      { path: '/statistics', element: signedIn(<StatisticsPage />, 'statistics') },
-      { path: '/notices', element: <NoticesPage /> },
-      { path: '/overdue', element: signedIn(<OverdueBoard />, 'overdue') },
-      { path: '/accounts', element: signedIn(<AccountsPage />, 'accounts') },
-      { path: '/calendars', element: signedIn(<CalendarPage />, 'calendars') },
-      { path: '/designer', element: signedIn(<DesignerHome />, 'designer') },
-      { path: '/designer/:process/:version', element: signedIn(<VersionEditor />, 'designer') },
-      { path: '*', element: <NoSuchPage /> },
-    ],
-  },
-]);
+const ROUTES: RouteObject[] = [
+  { path: '/', element: signedIn(<InboxPage />) },
+  { path: '/cases/:id', element: signedIn(<CasePage />) },
+  { path: '/cases/:id/print/:seq', element: signedIn(<PrintPage />) },
+  { path: '/statistics', element: signedIn(<StatisticsPage />, 'statistics') },
+  { path: '/notices', element: <NoticesPage /> },
+  { path: '/overdue', element: signedIn(<OverdueBoard />, 'overdue') },
+  { path: '/accounts', element: signedIn(<AccountsPage />, 'accounts') },
+  { path: '/calendars', element: signedIn(<CalendarPage />, 'calendars') },
+  { path: '/designer', element: signedIn(<DesignerHome />, 'designer') },
+  { path: '/designer/:process/:version', element: signedIn(<VersionEditor />, 'designer') },
+  { path: '*', element: <NoSuchPage /> },
+];
+
+function Pages() {
+  return useRoutes(ROUTES);
+}
 
 function App() {
   return (
     <I18nProvider>
       <Localized>
         <SessionProvider>
-          <RouterProvider router={router} />
+          <BrowserRouter>
+            <AppShell>
+              <Pages />
+            </AppShell>
+          </BrowserRouter>
         </SessionProvider>
       </Localized>
     </I18nProvider>

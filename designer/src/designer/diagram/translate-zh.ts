@@ -114,6 +114,7 @@ const ZH: Record<string, string> = {
   'String or expression': '文本或表达式',
   'Global message reference': '全局消息引用',
   'Create new ...': '新建…',
+  'Search in diagram': '在流程图中查找',
   'Toggle section': '展开或收起此部分',
   'Section contains an error': '此部分有错误',
   'Section contains edits': '此部分已填写',
