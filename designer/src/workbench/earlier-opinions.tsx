@@ -5,14 +5,13 @@ import { chinaTime, fill } from './format.js';
 import { documentIndicators, useActorName } from './review-parts.js';
 import { SubmissionDocument } from './submission-document.js';
 import { loadSubmissionForm, outcomeOf, taskName, type NamedSubmission } from './submissions.js';
-
 import { useAsync } from './use-async.js';
 
 /**
  * What others sent on the document since it was submitted — the province's review, the ministries'
- * opinions (Art. 17, 21), the experts' evaluation, an objection — each with who, when and its decision,
- * the whole document on opening (its decision and comment among the fields). A reviewer decides with these in view beside the form, not by
- * leaving it for the case page. `except` is the submission already shown as the one under review.
+ * opinions (Art. 17, 21), the experts' evaluation, an objection — each with who, when and its
+ * decision, the whole document on opening. A reviewer decides with these in view beside the form, not
+ * by leaving it for the case page. `except` is the submission already shown as the one under review.
  */
 export function EarlierOpinions(props: {
   bundle: CaseBundle;

@@ -45,11 +45,11 @@ export function outcomeOf(schema: FormSchema | undefined, data: unknown): Outcom
 }
 
 /** Whether a form decides (a review) rather than applies. */
-export function isReviewForm(schema: FormSchema): boolean {
+function isReviewForm(schema: FormSchema): boolean {
   return DECISION_FIELDS.some((field) => schema.properties?.[field] !== undefined) || schema['x-review'] === true;
 }
 
-/** The applicant's own tasks are named `submit…` (CONTRACT §2). */
+/** The applicant's own tasks are named `submit…`, as CONTRACT §2's are. */
 const isApplicantTask = (taskId: string): boolean => taskId.startsWith('submit');
 
 /**
