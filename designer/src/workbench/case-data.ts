@@ -74,6 +74,11 @@ export class DamagedCaseError extends Error {
   }
 }
 
+/** The incident of a case set aside for a damaged file, if it is one. */
+export function damageOf(view: CaseView): CaseView['incidents'][number] | undefined {
+  return view.incidents.find((incident) => incident.kind === 'damaged');
+}
+
 export async function loadCase(id: string, admin = false): Promise<CaseBundle> {
   const reading = Promise.all([
     api<TaskView[]>('GET', '/api/tasks'),
@@ -85,7 +90,7 @@ export async function loadCase(id: string, admin = false): Promise<CaseBundle> {
   // Read at once with the case; not awaited (nor reported unhandled) when the case itself fails.
   void reading.catch(() => undefined);
   const view = await api<CaseView>('GET', path(id));
-  const damage = view.incidents.find((incident) => incident.kind === 'damaged');
+  const damage = damageOf(view);
   if (damage !== undefined) throw new DamagedCaseError(damage.message);
   const [tasks, audit, submissions, diagram, today] = await reading;
   const messages = new Set([

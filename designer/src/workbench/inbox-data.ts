@@ -13,6 +13,7 @@ import {
   type VersionInfo,
 } from './catalog.js';
 import { nextDue, workingDaysLeft, type NextDue } from './due.js';
+import { damageOf } from './case-data.js';
 
 /** One case as the workbench lists it. */
 export interface CaseRow {
@@ -113,10 +114,11 @@ export async function loadInbox(admin = false): Promise<Inbox> {
   const versions = new Map<string, VersionInfo>();
   const calendars = new Map<string, WorkingDayCalendar>();
   await Promise.all(
-    [...new Map(cases.map((view) => [versionKey(view), view])).values()].map(async (view) => {
-      // A quarantined case (its file damaged) names no version that exists: it is listed without one.
-      const info = await loadVersion(view.process, view.version).catch(() => undefined);
-      if (info === undefined) return;
+    // A case set aside for a damaged file names no version that exists: it is listed without one.
+    [
+      ...new Map(cases.filter((view) => damageOf(view) === undefined).map((view) => [versionKey(view), view])).values(),
+    ].map(async (view) => {
+      const info = await loadVersion(view.process, view.version);
       versions.set(versionKey(view), info);
       const calendar = await loadCalendar(info.manifest.calendar).catch(() => undefined);
       if (calendar !== undefined) calendars.set(info.manifest.calendar, calendar);

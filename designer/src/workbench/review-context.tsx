@@ -232,7 +232,7 @@ export function BesideReview(props: {
         <ReviewedDocument submission={submission} bundle={bundle} title={title} />
         <EarlierOpinions
           bundle={bundle}
-          since={task.origin === undefined ? submission : (underReview(bundle.submissions, undefined) ?? submission)}
+          since={underReview(bundle.submissions, undefined) ?? submission}
           except={submission}
         />
       </Col>
