@@ -134,7 +134,13 @@ export class WorkflowEngine {
     store: Store,
     channel: NotificationChannel | undefined,
   ) {
-    const center = new NotificationCenter(store, runtime.clock, channel);
+    // A notification about a task no longer open (done, by this user or another holder) is not unread.
+    const center = new NotificationCenter(
+      store,
+      runtime.clock,
+      channel,
+      (ref) => runtime.index.caseOfTask(ref) !== undefined,
+    );
     this.notifications = center;
     runtime.onCommit = async (change) => {
       await center.publish(deriveNotifications(change), change.manifest);

@@ -56,6 +56,10 @@ export const INBOX_SCHEMAS: Json = {
       by: { type: 'string', description: '催办的单位（组）/ the group that sent a reminder' },
       note: { type: 'string' },
       read: { type: 'boolean' },
+      done: {
+        const: true,
+        description: '所涉任务已办结（不计入未读）/ its task is no longer open (not counted unread)',
+      },
       audience: false,
     },
   },
@@ -64,7 +68,7 @@ export const INBOX_SCHEMAS: Json = {
     required: ['items', 'unread'],
     properties: {
       items: { type: 'array', items: ref('Notification'), description: '最新的在前，最多 200 条 / newest first' },
-      unread: { type: 'integer', minimum: 0 },
+      unread: { type: 'integer', minimum: 0, description: '未读且所涉任务未办结的条数 / unread and not done' },
     },
   },
 };

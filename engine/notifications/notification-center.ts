@@ -10,6 +10,7 @@ import {
   type Delivery,
   type Notification,
   type NotificationChannel,
+  type NotificationKind,
   type NotificationSubject,
   type NotificationView,
 } from './notification.js';
@@ -18,6 +19,9 @@ import { ENGINE_SAYS } from '../messages.js';
 const NOTIFICATIONS = 'notifications';
 const READS = 'notification-reads';
 const DELIVERIES = 'notification-deliveries';
+
+/** Kinds about one task (`ref`): done once the task is no longer open. */
+const TASK_KINDS: ReadonlySet<NotificationKind> = new Set(['task.opened', 'task.returned', 'task.reminded']);
 
 /** The most notifications one listing returns (newest first). */
 export const NOTIFICATION_PAGE = 200;
@@ -42,6 +46,8 @@ export class NotificationCenter {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly channel?: NotificationChannel,
+    /** Whether the task a notification names (by `ref`) is still open; none: always. */
+    private readonly taskOpen: (ref: string) => boolean = () => true,
   ) {}
 
   /** Stores new notifications and hands each to the outbound channel, recording what it did. */
@@ -63,7 +69,11 @@ export class NotificationCenter {
     return published;
   }
 
-  /** The actor's notifications, newest first, with whether each was read and the unread count. */
+  /**
+   * The actor's notifications, newest first, with whether each was read and the unread count. One
+   * about a task that is no longer open is `done` and counts as unread no more: the bell kept 新任务
+   * for work long finished.
+   */
   async list(
     actor: Actor,
     options: { unreadOnly?: boolean } = {},
@@ -77,10 +87,13 @@ export class NotificationCenter {
       const notification = this.#read.get(id);
       if (notification === undefined || notification === null || !reaches(actor, notification.audience)) continue;
       const isRead = read.has(id);
-      if (!isRead) unread += 1;
-      if ((options.unreadOnly !== true || !isRead) && items.length < NOTIFICATION_PAGE) {
+      const done =
+        TASK_KINDS.has(notification.kind) && notification.ref !== undefined && !this.taskOpen(notification.ref);
+      const waiting = !isRead && !done;
+      if (waiting) unread += 1;
+      if ((options.unreadOnly !== true || waiting) && items.length < NOTIFICATION_PAGE) {
         const { audience: _audience, ...view } = notification;
-        items.push({ ...view, read: isRead });
+        items.push({ ...view, read: isRead, ...(done && { done }) });
       }
     }
     return { items, unread };

@@ -44,6 +44,8 @@ export interface Notification {
 /** A notification as one user sees it. */
 export interface NotificationView extends Omit<Notification, 'audience'> {
   read: boolean;
+  /** About a task no longer open (done by this user or another holder): not counted unread. */
+  done?: true;
 }
 
 /** One attempt to send a notification outside the app (e-mail), recorded whatever happened. */

@@ -30,9 +30,17 @@ describe('催办 and the notification centre over HTTP', () => {
     await h.close();
   });
 
-  it('tells a new task to its group within its scope only, and nobody else', async () => {
+  it('tells a new task to its group within its scope only, and nobody else; once done, it is unread no more', async () => {
     expect(await kinds('park1')).toEqual(['task.opened submitCreationApplication']);
+    expect((await notifications('park1')).unread).toBe(1);
     await h.complete('park1', caseId, 'submitCreationApplication', { parkType: 'industry' });
+    // The bell kept 新任务 for a task long sent: the notification stays, marked done, not counted.
+    const park = await notifications('park1');
+    expect([park.unread, park.items.map((item) => [item.read, item.done])]).toEqual([0, [[false, true]]]);
+    expect((await h.api.get('/api/notifications?unread=true', { token: h.token('park1') })).body).toEqual({
+      items: [],
+      unread: 0,
+    });
     expect(await kinds('province')).toEqual(['task.opened provincialFeasibilityReview']);
     expect(await kinds('province2')).toEqual([]);
     expect(await kinds('park2')).toEqual([]);
@@ -89,10 +97,11 @@ describe('催办 and the notification centre over HTTP', () => {
 
   it('marks notifications read (one, then all), counting unread per user', async () => {
     const before = await notifications('park1');
-    expect(before.unread).toBe(3);
+    // The first 新任务 is done (the application was sent); the return and the reminder are of the task open again.
+    expect(before.unread).toBe(2);
     const [first] = before.items;
     const one = await h.api.post('/api/notifications/read', { token: h.token('park1'), body: { ids: [first?.id] } });
-    expect(one.body).toEqual({ marked: 1, unread: 2 });
+    expect(one.body).toEqual({ marked: 1, unread: 1 });
     const unreadOnly = await h.api.get('/api/notifications?unread=true', { token: h.token('park1') });
     expect((unreadOnly.body as Listing).items.map((item) => item.id)).not.toContain(first?.id);
     const foreign = await h.api.post('/api/notifications/read', {
@@ -102,7 +111,15 @@ describe('催办 and the notification centre over HTTP', () => {
     expect(foreign.status).toBe(404);
     const all = await h.api.post('/api/notifications/read', { token: h.token('park1'), body: { ids: 'all' } });
     expect(all.body).toEqual({ marked: 3, unread: 0 });
-    expect((await notifications('province')).unread).toBe(2); // read state is per user
+    // Read state is per user: the province's stay unread (its task was done, so it counts none).
+    const province = await notifications('province');
+    expect([province.unread, province.items.map((item) => [item.read, item.done])]).toEqual([
+      0,
+      [
+        [false, true],
+        [false, true],
+      ],
+    ]);
   });
 
   it('tells the park, its province and SAMR that the notice opened and that an objection came, without the objector', async () => {

@@ -18,7 +18,7 @@ const POLL_MS = 60_000;
 
 /**
  * The header's bell: the unread count as a badge, the latest notifications in a popover; opening
- * one marks it read and goes to its case. It never shows who objected (the server sends no such data).
+ * one marks it read and goes to its case. One about a task that is done says so and is not counted. It never shows who objected (the server sends no such data).
  * Each notification is a link; opening the popover moves focus to the first, Escape returns it to the
  * bell (the popover renders at the end of the page, out of the header's tab order).
  */
@@ -67,7 +67,7 @@ export function NotificationBell() {
         dataSource={listing.items.slice(0, 20)}
         locale={{ emptyText: t('noNotifications') }}
         renderItem={(item) => (
-          <List.Item style={{ fontWeight: item.read ? 'normal' : 'bold' }}>
+          <List.Item style={{ fontWeight: item.read || item.done === true ? 'normal' : 'bold' }}>
             <List.Item.Meta
               title={
                 <Link
@@ -84,6 +84,7 @@ export function NotificationBell() {
                 <Typography.Text type="secondary">
                   {item.taskName ?? item.taskId ?? item.statusTitle ?? ''} {chinaTime(item.at)}
                   {item.note === undefined ? '' : ` — ${item.note}`}
+                  {item.done === true && ` · ${t('taskDoneNotice')}`}
                 </Typography.Text>
               }
             />
