@@ -108,6 +108,27 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     }
   }, 90_000);
 
+  it('a focused tab is named by its label alone (antd added "Tab 2 of 4", in English, to its name)', async () => {
+    const page = await openPage(browser, server, {
+      path: '/designer/quality-brand-zone/2024-03-14',
+      user: 'officer',
+      time: TODAY,
+    });
+    try {
+      const first = page.getByRole('tab').first();
+      const second = page.getByRole('tab').nth(1);
+      await first.waitFor();
+      const label = (await second.textContent()) ?? '';
+      await first.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => second.evaluate((tab) => tab === document.activeElement)).toBe(true);
+      expect(await page.getByRole('tab', { name: label, exact: true }).count()).toBe(1);
+      expect(await second.evaluate((tab) => (tab as HTMLElement).innerText)).toBe(label);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it('the account page by keyboard: 新建账号 opens its dialog with the focus inside; Esc closes it and gives the focus back', async () => {
     const page = await openPage(browser, server, { path: '/accounts', user: 'admin-two', time: TODAY });
     try {

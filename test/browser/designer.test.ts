@@ -155,13 +155,23 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     // The draft has a title (never its id), editable in place.
     const draftTitle = page.getByTestId('draft-title');
     expect(await draftTitle.textContent()).toBe(`基于 ${IN_FORCE} 的修订草稿`);
-    await page.getByTestId('rename-draft').click();
+    // By keyboard: 改名 gives the field the focus, Escape gives it back to 改名 (it fell to the page).
+    const renameButton = page.getByTestId('rename-draft');
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+    await renameButton.focus();
+    await page.keyboard.press('Enter');
     const titleField = page.getByLabel('草稿名称', { exact: true });
+    await poll(focused).toBe('草稿名称');
+    await page.keyboard.press('Escape');
+    await poll(() => renameButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
     await titleField.fill('');
     expect(await whyDisabled(page, 'save-draft-title')).toBe('请填写草稿名称');
     await titleField.fill('公示期延长至七个工作日');
-    await page.getByTestId('save-draft-title').click();
+    await page.keyboard.press('Enter');
     await poll(() => draftTitle.textContent()).toBe('公示期延长至七个工作日');
+    await poll(() => renameButton.evaluate((button) => button === document.activeElement)).toBe(true);
     // Nothing to save yet: the save button says so.
     await page.getByRole('tab', { name: '期限' }).click();
     expect(await whyDisabled(page, 'save-periods')).toBe('没有未保存的修改');
@@ -199,7 +209,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
 
     // Periods: the public notice lasts 7 working days (Art. 22).
     await page.getByRole('tab', { name: '期限' }).click();
-    const amount = page.getByLabel('publicityMinWorkingDays-amount');
+    const amount = page.getByLabel('publicityMinWorkingDays · 取值 · 数量');
     await amount.fill('7');
     await amount.blur();
     await poll(() => page.locator('[data-words="publicityMinWorkingDays"]').textContent()).toBe('7 个工作日');
@@ -222,7 +232,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
       ['infra-1', '5'],
       ['infra-3', '5'],
     ] as const) {
-      const input = page.getByLabel(`industry-${id}-maxScore`);
+      const input = page.getByLabel(`工业园区 · ${id} · 满分`);
       await input.fill(score);
       await input.blur();
     }
@@ -309,7 +319,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
 
     // The words that disagree: the title says 七个工作日, the guidance 满分5分.
     await page.getByRole('tab', { name: '期限' }).click();
-    const title = page.getByLabel('publicityMinWorkingDays-title');
+    const title = page.getByLabel('publicityMinWorkingDays · 名称');
     await title.fill('评估验收及复审结果公示期（不少于七个工作日，第二十二条、第二十八条）');
     await title.blur();
     await page.getByTestId('save-periods').click();
@@ -318,7 +328,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
       ['infra-1', '满分6分'],
       ['infra-3', '满分4分'],
     ] as const) {
-      const guidance = page.getByLabel(`industry-${id}-guidance`);
+      const guidance = page.getByLabel(`工业园区 · ${id} · 评分指引`);
       await guidance.fill((await guidance.inputValue()).replace(before, '满分5分'));
       await guidance.blur();
     }

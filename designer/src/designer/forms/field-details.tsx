@@ -1,6 +1,7 @@
 import { Button, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useDesignerI18n } from '../designer-i18n.js';
+import { cellLabel } from '../cell-label.js';
 import {
   choicesOf,
   fieldKind,
@@ -27,7 +28,7 @@ export function FieldDetails({ fieldKey, schema, readOnly, onChange }: Props) {
       <InputNumber
         value={typeof schema[keyword] === 'number' ? schema[keyword] : null}
         disabled={readOnly}
-        aria-label={`${fieldKey}-${keyword}`}
+        aria-label={cellLabel(fieldKey, label)}
         onChange={(value) => {
           onChange(withNumber(schema, keyword, value));
         }}

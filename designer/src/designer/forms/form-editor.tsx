@@ -22,6 +22,7 @@ import {
   type JsonSchema,
 } from './form-fields.js';
 import { FormPreview } from './form-preview.js';
+import { cellLabel } from '../cell-label.js';
 
 interface Props {
   form: JsonSchema;
@@ -140,7 +141,7 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
                   <Input
                     value={typeof row.schema.title === 'string' ? row.schema.title : ''}
                     disabled={readOnly}
-                    aria-label={`${row.key}-title`}
+                    aria-label={cellLabel(row.key, d('fieldTitle'))}
                     onChange={(event) => {
                       setField(row.key, withText(row.schema, 'title', event.target.value));
                     }}
@@ -173,7 +174,7 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
                   <Checkbox
                     checked={required.has(row.key)}
                     disabled={readOnly}
-                    aria-label={`${row.key}-required`}
+                    aria-label={cellLabel(row.key, d('required'))}
                     onChange={(event) => {
                       onChange(withRequired(form, row.key, event.target.checked));
                     }}

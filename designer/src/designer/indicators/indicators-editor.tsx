@@ -7,6 +7,7 @@ import { variantLabel } from './variant-label.js';
 import { removeColumns } from '../remove-column.js';
 import { FILES, jsonText, parseJson, type Workspace } from '../workspace.js';
 import { guidanceMaxScore, variantTotals } from './indicator-totals.js';
+import { cellLabel } from '../cell-label.js';
 
 interface Props {
   workspace: Workspace;
@@ -213,7 +214,7 @@ function VariantTable({ variant, data, readOnly, focusedIndex, onChange }: Varia
                 min={0}
                 value={maxScore}
                 disabled={readOnly}
-                aria-label={`${variant}-${row.id}-maxScore`}
+                aria-label={cellLabel(variantLabel(variant, d), row.id, d('maxScore'))}
                 style={{ width: 70 }}
                 onChange={(next) => {
                   if (next !== null) set(row.index, { maxScore: next });
@@ -229,7 +230,7 @@ function VariantTable({ variant, data, readOnly, focusedIndex, onChange }: Varia
               return (
                 <>
                   <Input.TextArea
-                    aria-label={`${variant}-${row.id}-guidance`}
+                    aria-label={cellLabel(variantLabel(variant, d), row.id, d('guidance'))}
                     autoSize={{ minRows: 1, maxRows: 4 }}
                     value={guidance}
                     disabled={readOnly}

@@ -7,6 +7,7 @@ import { removeColumns } from '../remove-column.js';
 import { FILES, jsonText, parseJson, type Workspace } from '../workspace.js';
 import { PERIOD_UNITS, periodValue, periodWords, simplePeriod, unitWords, type PeriodUnit } from './period-words.js';
 import { rulesCountedByTimers } from './timer-rules.js';
+import { cellLabel } from '../cell-label.js';
 
 interface Props {
   workspace: Workspace;
@@ -74,7 +75,7 @@ export function PeriodsEditor({ workspace, focus }: Props) {
                 value={title}
                 autoSize
                 disabled={readOnly}
-                aria-label={`${row.name}-title`}
+                aria-label={cellLabel(row.name, d('ruleTitle'))}
                 onChange={(event) => {
                   update(row.name, { title: event.target.value });
                 }}
@@ -89,7 +90,7 @@ export function PeriodsEditor({ workspace, focus }: Props) {
               <Input
                 value={article}
                 disabled={readOnly}
-                aria-label={`${row.name}-article`}
+                aria-label={cellLabel(row.name, d('article'))}
                 onChange={(event) => {
                   update(row.name, { article: event.target.value });
                 }}
@@ -171,7 +172,7 @@ function ValueEditor({ name, value, countedByTimer, readOnly, onChange }: ValueP
         value={value}
         disabled={readOnly}
         style={{ width: '100%' }}
-        aria-label={`${name}-value`}
+        aria-label={cellLabel(name, d('ruleValue'))}
         onChange={(next: string[]) => {
           onChange(next);
         }}
@@ -183,7 +184,7 @@ function ValueEditor({ name, value, countedByTimer, readOnly, onChange }: ValueP
         <InputNumber
           value={value}
           disabled={readOnly}
-          aria-label={`${name}-value`}
+          aria-label={cellLabel(name, d('ruleValue'))}
           onChange={(next) => {
             if (next !== null) onChange(next);
           }}
@@ -198,7 +199,7 @@ function ValueEditor({ name, value, countedByTimer, readOnly, onChange }: ValueP
         value={String(value)}
         disabled={readOnly}
         suffix={d('isoDuration')}
-        aria-label={`${name}-value`}
+        aria-label={cellLabel(name, d('ruleValue'))}
         onChange={(event) => {
           onChange(event.target.value);
         }}
@@ -211,7 +212,7 @@ function ValueEditor({ name, value, countedByTimer, readOnly, onChange }: ValueP
         precision={0}
         value={period.amount}
         disabled={readOnly}
-        aria-label={`${name}-amount`}
+        aria-label={cellLabel(name, d('ruleValue'), d('periodAmount'))}
         style={{ width: 90 }}
         onChange={(amount) => {
           if (amount !== null) onChange(periodValue({ ...period, amount }));
@@ -220,7 +221,7 @@ function ValueEditor({ name, value, countedByTimer, readOnly, onChange }: ValueP
       <Select<PeriodUnit>
         value={period.unit}
         disabled={readOnly}
-        aria-label={`${name}-unit`}
+        aria-label={cellLabel(name, d('ruleValue'), d('periodUnit'))}
         style={{ width: 130 }}
         options={PERIOD_UNITS.map((unit) => ({ value: unit, label: unitWords(unit, language) }))}
         onChange={(unit) => {

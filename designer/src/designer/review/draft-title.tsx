@@ -1,5 +1,5 @@
 import { App, Button, Input, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { designerApi, type DraftSummary } from '../designer-api.js';
 import { useDesignerI18n, type DesignerText } from '../designer-i18n.js';
 import { ExplainedButton } from './explained-button.js';
@@ -25,6 +25,14 @@ export function DraftTitle({
   const { d } = useDesignerI18n();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<string | undefined>();
+  // By keyboard the focus went to the page with the button 改名 replaced: it goes to the field, and
+  // back to 改名 once the title is saved or the change given up (Escape too).
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (editing === undefined && wasEditing.current) renameButton.current?.focus();
+    wasEditing.current = editing !== undefined;
+  }, [editing]);
   const title = draftTitleOf(draft, d);
   if (editing === undefined)
     return (
@@ -34,6 +42,7 @@ export function DraftTitle({
         </Typography.Title>
         {editable && (
           <Button
+            ref={renameButton}
             size="small"
             type="link"
             data-testid="rename-draft"
@@ -60,6 +69,13 @@ export function DraftTitle({
     <Space>
       <Input
         aria-label={d('draftTitle')}
+        autoFocus
+        onFocus={(event) => {
+          event.target.select();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') setEditing(undefined);
+        }}
         value={editing}
         maxLength={100}
         style={{ width: 360 }}
