@@ -63,3 +63,14 @@ export async function clickInDialog(page: Page, button: Locator): Promise<void> 
   await dialogsSettled(page);
   await button.click();
 }
+
+/** The texts an element's `aria-describedby` points at, as a screen reader reads them after its name. */
+export async function accessibleDescription(element: Locator): Promise<string> {
+  return element.evaluate((node) =>
+    (node.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((id) => id !== '')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}

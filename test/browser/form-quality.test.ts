@@ -18,6 +18,7 @@ const USERS: Record<string, string[]> = {
   park6: ['park:P-006'],
   park7: ['park:P-007'],
   park8: ['park:P-008'],
+  park9: ['park:P-009'],
   'province-js': ['province:320000'],
 };
 
@@ -248,6 +249,42 @@ describe.runIf(browserAvailable())(
       await form.getByRole('button', { name: twoChars('提交') }).click();
       const plan = form.locator('.ant-form-item', { has: page.getByRole('button', { name: '上传附件：创建方案' }) });
       await expect.poll(() => plan.locator('.ant-form-item-explain-error').allTextContents()).toEqual(['请上传文件']);
+      expect(await openTasks(caseId)).toEqual(['submitCreationApplication']);
+    }, 120_000);
+
+    it("the server's refusal takes the focus to the first field it names (a restored draft whose files are gone), not the list atop the form", async () => {
+      const caseId = await startCase(server, 'park9');
+      const view = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'park9' });
+      const [task] = view.openTasks;
+      if (task === undefined) throw new Error('no open task');
+      const schema = await server.ok<{ examples: unknown[] }>(
+        'GET',
+        `/api/definitions/${view.process}/${view.version}/forms/${task.formKey}`,
+      );
+      const page = await login(server, 'park9');
+      // What this tab kept of an earlier visit: the example, whose attachment ids name no stored file.
+      const draft = JSON.stringify({ data: schema.examples[0], savedAt: new Date(CLOCK_START).toISOString() });
+      await page.evaluate(
+        ({ key, value }) => {
+          sessionStorage.setItem(key, value);
+        },
+        {
+          key: `qbz.unsent.park9|task.${task.ref}`,
+          value: draft,
+        },
+      );
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="submitCreationApplication"]');
+      await expect.poll(() => form.getByLabel('园区名称', { exact: true }).inputValue()).not.toBe('');
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      await form.locator('.qbz-error-summary').getByText('不存在或无权引用').first().waitFor();
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+      // The file field's button (重新上传 while it names a file), the first of those refused.
+      await expect.poll(focused).toMatch(/^重新上传：/);
+      const item = form.locator('.ant-form-item', { has: page.getByRole('button', { name: await focused() }) });
+      expect((await item.locator('.ant-form-item-explain-error').allTextContents()).join('')).toContain(
+        '不存在或无权引用',
+      );
       expect(await openTasks(caseId)).toEqual(['submitCreationApplication']);
     }, 120_000);
 

@@ -92,10 +92,17 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     ['inbox', () => ({ path: '/', user: 'samr', time: TODAY })],
     ['case-form', () => ({ path: `/cases/${encodeURIComponent(cases.applying)}`, user: 'park1', time: TODAY })],
     ['case-history', () => ({ path: `/cases/${encodeURIComponent(cases.publicizing)}`, user: 'samr', time: TODAY })],
+    ['expert-scores', () => ({ path: `/cases/${encodeURIComponent(cases.evaluating)}`, user: 'expert', time: TODAY })],
     ['notices', () => ({ path: '/notices', time: TODAY })],
     ['designer', () => ({ path: '/designer', user: 'officer', time: TODAY })],
     ['accounts', () => ({ path: '/accounts', user: 'admin-two', time: TODAY })],
   ];
+
+  const visitOf = (name: string): Visit => {
+    const visit = pages.find(([page]) => page === name)?.[1];
+    if (visit === undefined) throw new Error(`no ${name} page`);
+    return visit();
+  };
 
   it('gives a list item of a form the whole row, its buttons below it (they took half of it)', async () => {
     const visit = { path: `/cases/${encodeURIComponent(cases.applying)}`, user: 'park1', time: TODAY };
@@ -115,7 +122,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
   }, 90_000);
 
   /** Pages whose every tap target is measured too (the rest have few controls, or the designer's own). */
-  const tapped = new Set(['inbox', 'case-form', 'case-history', 'accounts']);
+  const tapped = new Set(['inbox', 'case-form', 'case-history', 'expert-scores', 'accounts']);
   it.each(pages)(
     '%s fits the width of the phone (no horizontal scroll); on the pages with many controls every tap target is at least 24 × 24 CSS px (WCAG 2.2, 2.5.8)',
     async (name, visit) => {
@@ -133,9 +140,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
   );
 
   it('case-history: each 打印 link stays in its own row of the print list (it slid over the next one)', async () => {
-    const visit = pages.find(([name]) => name === 'case-history')?.[1];
-    if (visit === undefined) throw new Error('no case-history page');
-    const page = await openPage(browser, server, { ...visit(), viewport: PHONE });
+    const page = await openPage(browser, server, { ...visitOf('case-history'), viewport: PHONE });
     try {
       const items = page.locator('[data-print-item]');
       await items.first().waitFor();
@@ -155,9 +160,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
   }, 90_000);
 
   it('case-history: a submission read on the phone stacks each title above its value, nested parts too', async () => {
-    const visit = pages.find(([name]) => name === 'case-history')?.[1];
-    if (visit === undefined) throw new Error('no case-history page');
-    const page = await openPage(browser, server, { ...visit(), viewport: PHONE });
+    const page = await openPage(browser, server, { ...visitOf('case-history'), viewport: PHONE });
     try {
       // The oldest submission (the creation application, with nested parts) is last in the history.
       await page.getByRole('button', { name: '查看提交内容' }).last().click();
@@ -169,6 +172,26 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
         .evaluateAll((cells) => Math.min(...cells.map((cell) => cell.getBoundingClientRect().width)));
       // Side by side, a nested part's values were about 40 px wide: a character a line.
       expect(narrowest).toBeGreaterThan(200);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
+  it('expert-scores: the score table leaves the indicator room to be read (its column was 44 px wide)', async () => {
+    const page = await openPage(browser, server, { ...visitOf('expert-scores'), viewport: PHONE });
+    try {
+      const table = page.locator('[data-task="expertEvaluation"] fieldset[id$="_scores"] table');
+      const score = page.getByRole('textbox', { name: '创建工作领导小组与工作机制 得分' });
+      await score.waitFor();
+      await screenshot(page, 'phone-expert-scores');
+      const narrowest = await table
+        .locator('tbody tr td:first-child')
+        .evaluateAll((cells) => Math.min(...cells.map((cell) => cell.getBoundingClientRect().width)));
+      expect(narrowest).toBeGreaterThan(200);
+      // The maximum, its own column on a wide screen, stands under the score.
+      await table.locator('tbody tr').first().getByText('满分 4').waitFor();
+      await score.fill('5');
+      await page.getByText('「创建工作领导小组与工作机制」的得分应为 0 至 4 分').waitFor();
     } finally {
       await page.context().close();
     }

@@ -10,6 +10,7 @@ const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
 export const SAMPLE_USERS: Record<string, string[]> = {
   park1: ['park:P-001'],
   park2: ['park:P-002'],
+  park3: ['park:P-003'],
   'province-js': ['province:320000'],
   'group-js': ['province-leading-group:320000'],
   samr: ['samr'],
@@ -89,11 +90,14 @@ export interface SampleCases {
   applying: string;
   /** park2's case, in public notice since 2025-04-02 (a long history, a notice on /notices). */
   publicizing: string;
+  /** park3's case, waiting for the experts' evaluation (the indicator score table, Art. 21). */
+  evaluating: string;
 }
 
 /**
- * Two cases for looking at pages: one just started, one taken through creation and acceptance into
- * its public notice (Art. 21). Leaves the sandbox clock on 2025-04-03, a day into the notice.
+ * Three cases for looking at pages: one just started, one taken through creation and acceptance into
+ * its public notice (Art. 21), one waiting for the experts' scores. Leaves the sandbox clock on
+ * 2025-04-03, a day into the notice.
  */
 export async function sampleCases(server: WebServer): Promise<SampleCases> {
   await server.createUsers(SAMPLE_USERS);
@@ -101,8 +105,10 @@ export async function sampleCases(server: WebServer): Promise<SampleCases> {
     server.ok<CaseView>('POST', '/api/cases', { as: username, body: { process: PROCESS, park, province: '320000' } });
   const applying = (await start('park1', 'P-001')).id;
   const publicizing = await throughCreation(server, 'park2', 'P-002', '星河湾现代服务业集聚区');
+  const evaluating = await throughCreation(server, 'park3', 'P-003', '青禾现代农业产业园');
   await server.advanceTo('2025-04-02T09:00:00+08:00');
   await walk(server, publicizing, 'park2', [...ACCEPTANCE, ['expert', 'expertEvaluation']]);
+  await walk(server, evaluating, 'park3', ACCEPTANCE);
   await server.advanceTo('2025-04-03T10:00:00+08:00');
-  return { applying, publicizing };
+  return { applying, publicizing, evaluating };
 }

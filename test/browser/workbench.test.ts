@@ -6,7 +6,7 @@ import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
 import { ADMIN_PASSWORD, CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, throughCreation, walk } from './sample-cases.js';
-import { choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
+import { accessibleDescription, choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
 const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
@@ -302,8 +302,9 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await server.advanceTo('2025-04-02T09:00:00+08:00');
     await walk(server, caseId, 'park2', ACCEPTANCE);
 
-    // The expert scores on the indicator table; the server's check (every indicator of the park's
-    // type, Art. 19) answers 422 and its message stands at the field. The training example passes.
+    // The expert scores on the indicator table. What the server checks (each score within its
+    // indicator's maximum, every indicator of the park's type, Art. 19) is said in the browser: at
+    // the cell as typed, and on 提交 without sending. The training example passes.
     const expert = await newPage('2025-04-02T10:00:00+08:00');
     await login(expert, 'expert');
     await expert.getByRole('link', { name: '专家评估验收' }).click();
@@ -315,17 +316,35 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await application.getByRole('columnheader', { name: '满分' }).waitFor();
     const score = evaluation.getByRole('textbox', { name: '创建工作领导小组与工作机制 得分' });
     // Letters stay as typed and are marked (they vanished in antd's number box); a number is counted.
+    const outOfRange = '「创建工作领导小组与工作机制」的得分应为 0 至 4 分';
     await score.fill('4分');
     await expect.poll(() => score.getAttribute('aria-invalid')).toBe('true');
     expect(await score.inputValue()).toBe('4分');
+    await score.fill('5');
+    // Above the indicator's maximum (4), though within the schema's 0…100: said at the cell at once.
+    await expect.poll(() => accessibleDescription(score)).toBe(outOfRange);
     await score.fill('4');
     await expect.poll(() => score.getAttribute('aria-invalid')).toBe('false');
+    expect(await accessibleDescription(score)).toBe('');
+    await evaluation.getByText('已评 1 / 20 项').waitFor();
     await choose(expert, evaluation, '评估验收形式', '材料评估');
     await evaluation.getByLabel('专家姓名', { exact: true }).fill('李华');
     await evaluation.getByLabel('评审意见', { exact: true }).fill('园区创建成效明显。');
+    const sent: string[] = [];
+    expert.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/complete')) sent.push(request.url());
+    });
     await evaluation.getByRole('button', { name: twoChars('提交') }).click();
-    await evaluation.locator('fieldset[id$="_scores"] [role="alert"]').filter({ hasText: '缺少' }).first().waitFor();
-    await shot(expert, '6-expert-server-error');
+    await evaluation
+      .locator('fieldset[id$="_scores"] [role="alert"]')
+      .filter({ hasText: '尚有 19 项指标未评分：「质量品牌提升纳入发展规划和工作考核」' })
+      .waitFor();
+    // The focus is on the first indicator left without a score, not on the list above the long form.
+    await expect
+      .poll(() => expert.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('质量品牌提升纳入发展规划和工作考核 得分');
+    expect(sent).toEqual([]);
+    await shot(expert, '6-expert-scores-missing');
     await evaluation.getByRole('button', { name: '填入示例（培训用）' }).click();
     await evaluation.getByRole('button', { name: twoChars('提交') }).click();
     // It opens the public notice and cannot be taken back: asked first (it was sent at one click).

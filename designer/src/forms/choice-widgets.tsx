@@ -1,9 +1,12 @@
 import type { FieldProps, WidgetProps } from '@rjsf/utils';
-import { Checkbox, Radio, Space, Table, Typography } from 'antd';
+import { Alert, Checkbox, Grid, Radio, Space, Table, Typography } from 'antd';
+import type { Indicator } from '../../../engine/definitions/types.js';
+import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import { articleText } from './article-text.js';
 import type { IndicatorChoices, SchemaFormContext } from './form-context.js';
 import { NumberTextInput, type TypedNumber } from './number-text-input.js';
+import { scoreProblem } from './score-check.js';
 
 /**
  * A declaration (`type: boolean`) as 是/否: a box left unticked would read as "no" without the
@@ -55,10 +58,6 @@ export function IndicatorVetoesWidget({ id, value, onChange, disabled, readonly,
   );
 }
 
-/** A score that is no number (letters typed), below 0 or above the indicator's maximum. */
-const invalidScore = (score: TypedNumber, max: number): boolean =>
-  typeof score === 'string' || (score !== undefined && (score < 0 || score > max));
-
 function total(scores: Record<string, TypedNumber>): number {
   return Object.values(scores).reduce<number>(
     (sum, score) => sum + (typeof score === 'number' && Number.isFinite(score) ? score : 0),
@@ -66,20 +65,40 @@ function total(scores: Record<string, TypedNumber>): number {
   );
 }
 
+/** An indicator's title with its article, as the table and the phone's list show it. */
+function IndicatorTitle({ row, dimension }: { row: Indicator; dimension?: string }) {
+  const { language } = useI18n();
+  return (
+    <>
+      {dimension !== undefined && <Typography.Text type="secondary">{dimension} · </Typography.Text>}
+      <div style={{ display: 'inline' }}>
+        {row.title}（{articleText(row.article, language)}）
+      </div>
+      <div>
+        <Typography.Text type="secondary">{row.guidance}</Typography.Text>
+      </div>
+    </>
+  );
+}
+
 /**
  * The scores object (`x-indicators: scores`) as the indicator table of the case's variant: one
  * number per indicator, bounded by its maximum, with the guidance beside it and the running total
- * against the pass mark (Art. 19, 21).
+ * against the pass mark (Art. 19, 21). A score out of range is said at its cell as it is typed, not
+ * only by the server on 提交; on a phone the table keeps two columns (indicator, score) so the
+ * indicator stays readable.
  */
 export function IndicatorScoresField(props: FieldProps) {
-  const { onChange, fieldPathId, disabled, readonly, schema, registry, rawErrors } = props;
+  const { onChange, fieldPathId, disabled, readonly, schema, registry, rawErrors, errorSchema } = props;
   const formData = props.formData as unknown;
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const narrow = Grid.useBreakpoint().md !== true;
   const indicators: IndicatorChoices | undefined = (registry.formContext as SchemaFormContext).indicators;
   const scores = (typeof formData === 'object' && formData !== null ? formData : {}) as Record<string, TypedNumber>;
   const dimensionTitle = (id: string) => indicators?.dimensions.find((dimension) => dimension.id === id)?.title ?? id;
   const sum = total(scores);
   const items = [...(indicators?.items ?? [])];
+  const scored = items.filter((item) => scores[item.id] !== undefined).length;
   // One cell per dimension, spanning its indicators (they are listed dimension by dimension).
   const span = (index: number) => {
     const dimension = items[index]?.dimension;
@@ -88,68 +107,98 @@ export function IndicatorScoresField(props: FieldProps) {
     while (items[index + count]?.dimension === dimension) count += 1;
     return count;
   };
+  const cellErrors = errorSchema as Record<string, { __errors?: string[] } | undefined> | undefined;
+  const scoreCell = (row: Indicator) => {
+    const inputId = `${fieldPathId.$id}_${row.id}`;
+    // The form's errors for the cell (after 提交, or the server's), else what is wrong as typed.
+    const problem =
+      cellErrors?.[row.id]?.__errors?.[0] ??
+      scoreProblem(scores[row.id], row.title, row.maxScore, t('scoreOutOfRange'));
+    return (
+      <>
+        <NumberTextInput
+          id={inputId}
+          aria-label={`${row.title} ${t('score')}`}
+          // A score out of range, or letters, stay as typed and are marked; antd's InputNumber
+          // clamped the one and dropped the other.
+          status={problem === undefined ? undefined : 'error'}
+          aria-invalid={problem !== undefined}
+          aria-describedby={problem === undefined ? undefined : `${inputId}__error`}
+          value={scores[row.id]}
+          integer={false}
+          disabled={disabled === true || readonly === true}
+          onValue={(next) => {
+            const { [row.id]: _dropped, ...others } = scores;
+            const updated = next === undefined ? others : { ...others, [row.id]: next };
+            onChange(updated, fieldPathId.path, undefined, fieldPathId.$id);
+          }}
+        />
+        {narrow && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('maxScore')} {row.maxScore}
+          </Typography.Text>
+        )}
+        {problem !== undefined && (
+          <Typography.Text id={`${inputId}__error`} type="danger" style={{ display: 'block', fontSize: 12 }}>
+            {problem}
+          </Typography.Text>
+        )}
+      </>
+    );
+  };
   return (
     <fieldset id={fieldPathId.$id} style={{ border: 0, padding: 0, margin: '0 0 24px' }}>
       <legend style={{ fontSize: 14, fontWeight: 600 }}>{typeof schema.title === 'string' ? schema.title : ''}</legend>
-      {typeof schema.description === 'string' && (
-        <Typography.Paragraph type="secondary">{schema.description}</Typography.Paragraph>
+      {/* The schema's description says what the data holds (keys, values) for those who send it by API. */}
+      {indicators !== undefined ? (
+        <Typography.Paragraph type="secondary">{t('scoreTableHelp')}</Typography.Paragraph>
+      ) : (
+        typeof schema.description === 'string' && (
+          <Typography.Paragraph type="secondary">{schema.description}</Typography.Paragraph>
+        )
       )}
       {indicators?.illustrative === true && (
-        <Typography.Paragraph type="warning">{t('illustrativeIndicators')}</Typography.Paragraph>
+        <Alert type="warning" showIcon title={t('illustrativeIndicators')} style={{ marginBottom: 12 }} />
       )}
       <Table
         size="small"
         pagination={false}
         rowKey="id"
         dataSource={items}
-        columns={[
-          {
-            title: t('dimension'),
-            dataIndex: 'dimension',
-            render: (id: string) => dimensionTitle(id),
-            onCell: (_, index) => ({ rowSpan: span(index ?? 0) }),
-            width: 160,
-          },
-          {
-            title: t('indicator'),
-            dataIndex: 'title',
-            render: (title: string, row) => (
-              <>
-                <div>
-                  {title}（{articleText(row.article, language)}）
-                </div>
-                <Typography.Text type="secondary">{row.guidance}</Typography.Text>
-              </>
-            ),
-          },
-          { title: t('maxScore'), dataIndex: 'maxScore', width: 80 },
-          {
-            title: t('score'),
-            width: 120,
-            render: (_: unknown, row) => (
-              <NumberTextInput
-                aria-label={`${row.title} ${t('score')}`}
-                // A score out of range, or letters, stay as typed and are marked (the server names
-                // them, Art. 19); antd's InputNumber clamped the one and dropped the other.
-                status={invalidScore(scores[row.id], row.maxScore) ? 'error' : undefined}
-                aria-invalid={invalidScore(scores[row.id], row.maxScore)}
-                value={scores[row.id]}
-                integer={false}
-                disabled={disabled === true || readonly === true}
-                onValue={(next) => {
-                  const { [row.id]: _dropped, ...others } = scores;
-                  const updated = next === undefined ? others : { ...others, [row.id]: next };
-                  onChange(updated, fieldPathId.path, undefined, fieldPathId.$id);
-                }}
-              />
-            ),
-          },
-        ]}
+        columns={
+          narrow
+            ? [
+                {
+                  title: t('indicator'),
+                  dataIndex: 'title',
+                  render: (_: string, row, index) => (
+                    <IndicatorTitle row={row} {...(span(index) > 0 && { dimension: dimensionTitle(row.dimension) })} />
+                  ),
+                },
+                { title: t('score'), width: 104, render: (_: unknown, row) => scoreCell(row) },
+              ]
+            : [
+                {
+                  title: t('dimension'),
+                  dataIndex: 'dimension',
+                  render: (id: string) => dimensionTitle(id),
+                  onCell: (_, index) => ({ rowSpan: span(index ?? 0) }),
+                  width: 160,
+                },
+                { title: t('indicator'), dataIndex: 'title', render: (_: string, row) => <IndicatorTitle row={row} /> },
+                { title: t('maxScore'), dataIndex: 'maxScore', width: 80 },
+                { title: t('score'), width: 160, render: (_: unknown, row) => scoreCell(row) },
+              ]
+        }
       />
       <Typography.Paragraph style={{ marginTop: 8 }} strong>
         {t('totalScore')}
         {t('colon')}
         {sum} / {t('passScore')} {indicators?.passScore ?? '—'}
+        <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+          {' · '}
+          {fill(t('scoredCount'), { done: scored, all: items.length })}
+        </Typography.Text>
       </Typography.Paragraph>
       {rawErrors?.map((error) => (
         <Typography.Text key={error} type="danger" role="alert">

@@ -135,7 +135,7 @@ function enMessage(error: RJSFValidationError, schema: Schema | undefined, value
 }
 
 /** How the error list names a field before its message: 「园区名称」 / `Park name: `; nothing for the form. */
-function fieldLabel(schema: Schema | undefined, tokens: readonly string[], language: Language): string {
+export function fieldLabel(schema: Schema | undefined, tokens: readonly string[], language: Language): string {
   if (tokens.length === 0) return '';
   const title = typeof schema?.title === 'string' ? schema.title : (tokens.at(-1) ?? '');
   return language === 'zh' ? `「${title}」` : `${title}: `;
@@ -193,6 +193,13 @@ export function toErrorSchema(errors: readonly FieldError[]): ErrorSchema {
     node.__errors = [...list, error.message];
   }
   return tree as ErrorSchema;
+}
+
+/** An rjsf error property (`.scores.I1`) for a JSON Pointer (`/scores/I1`). */
+export function propertyOf(pointer: string): string {
+  return pointerTokens(pointer)
+    .map((token) => `.${token}`)
+    .join('');
 }
 
 /** The rjsf field id of a JSON Pointer (`/applicantBody/name` → `root_applicantBody_name`). */

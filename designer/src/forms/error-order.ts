@@ -4,6 +4,8 @@ import { propertyTokens } from './error-messages.js';
 const FOCUSABLE =
   'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+const TEXT_BOXES = 'input:not([type]):not([disabled]), input[type="text"]:not([disabled]), textarea:not([disabled])';
+
 /** The id rjsf gives the field an error is about (`.objector.name` → `root_objector_name`). */
 export function errorFieldId(property: string | undefined, idPrefix: string): string {
   return [idPrefix, ...propertyTokens(property)].join('_');
@@ -42,12 +44,22 @@ export function inFormOrder<T extends { property?: string | undefined }>(errors:
 
 /**
  * Takes the user to an error's field: the focus on the field itself (or the first thing in it that
- * takes the focus: a group's first input, a yes/no's first choice), its label and error in view.
+ * takes the focus: a group's first empty box, else its first input, a yes/no's first choice), its
+ * label and error in view.
  */
 export function focusErrorField(property: string | undefined, idPrefix: string): void {
   const target = errorTarget(property, idPrefix);
   if (target === null) return;
-  const field = target.matches(FOCUSABLE) ? target : target.querySelector<HTMLElement>(FOCUSABLE);
+  if (target.matches(FOCUSABLE)) {
+    target.focus({ preventScroll: true });
+    (target.closest<HTMLElement>('.ant-form-item') ?? target).scrollIntoView({ block: 'center' });
+    return;
+  }
+  // In a group, what is still empty is most likely what the error is about (an unscored indicator);
+  // it is brought into view, not the middle of a long group.
+  const field =
+    Array.from(target.querySelectorAll<HTMLInputElement>(TEXT_BOXES)).find((box) => box.value === '') ??
+    target.querySelector<HTMLElement>(FOCUSABLE);
   (field ?? target).focus({ preventScroll: true });
-  (target.closest<HTMLElement>('.ant-form-item') ?? target).scrollIntoView({ block: 'center' });
+  (field ?? target).scrollIntoView({ block: 'center' });
 }

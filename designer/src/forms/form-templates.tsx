@@ -174,6 +174,16 @@ export function ErrorListTemplate({ errors, registry }: ErrorListProps) {
  * Objects and lists bring their own heading and description (above); every other field keeps
  * @rjsf/antd's template (a real `<label>`, the description below, errors at the field).
  */
+/** Elements ARIA lets say they are required (a group of check boxes may not). */
+const REQUIRABLE = [
+  'input',
+  'select',
+  'textarea',
+  ...['checkbox', 'combobox', 'gridcell', 'listbox', 'radiogroup', 'spinbutton', 'textbox', 'tree'].map(
+    (role) => `[role="${role}"]`,
+  ),
+].join(', ');
+
 /**
  * Tells assistive technology what the field's own element does not: that it is invalid and required
  * (antd's select and text area say neither), and which texts describe it (its error, its help) — for
@@ -201,7 +211,7 @@ function FieldAria({
       if (!(field instanceof HTMLButtonElement)) {
         if (invalid) field.setAttribute('aria-invalid', 'true');
         else field.removeAttribute('aria-invalid');
-        if (required) field.setAttribute('aria-required', 'true');
+        if (required && field.matches(REQUIRABLE)) field.setAttribute('aria-required', 'true');
       }
       const describing = [errorId(id), helpId(id), descriptionId(id)].filter(
         (candidate) => document.getElementById(candidate) !== null,

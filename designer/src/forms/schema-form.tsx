@@ -17,8 +17,17 @@ import {
 } from './form-templates.js';
 import { schemaForRendering } from './conditional-shapes.js';
 import { decisionOf } from './decision.js';
-import { inFormOrder } from './error-order.js';
-import { errorTransformer, fieldIdOf, propertyTokens, toErrorSchema, type FieldError } from './error-messages.js';
+import { focusErrorField, inFormOrder } from './error-order.js';
+import {
+  errorTransformer,
+  fieldIdOf,
+  fieldLabel,
+  propertyOf,
+  propertyTokens,
+  schemaAt,
+  toErrorSchema,
+  type FieldError,
+} from './error-messages.js';
 import type { IndicatorChoices, SchemaFormContext } from './form-context.js';
 import { translatorFor } from './translate.js';
 import { submitsAfterFailedPreview } from './preview-failure.js';
@@ -35,6 +44,7 @@ import { InputTemplate } from './input-template.js';
 import { validatorFor, watchingValidator } from './validator.js';
 import { trimmedTexts } from '../../../engine/forms/text-ends.js';
 import { blankTextCheck } from './blank-text.js';
+import { withIndicatorScoreErrors } from './score-check.js';
 import './schema-form.css';
 
 export interface SchemaFormProps {
@@ -157,7 +167,15 @@ export function SchemaForm(props: SchemaFormProps) {
 
   useEffect(() => {
     setDismissed(new Set());
-  }, [props.extraErrors]);
+    // The server's refusal: its first field error is where the user goes, not the list above a long form.
+    const [first] = inFormOrder(
+      (props.extraErrors ?? [])
+        .filter((error) => error.path !== '')
+        .map((error) => ({ property: propertyOf(error.path) })),
+      idPrefix,
+    );
+    if (first !== undefined) focusErrorField(first.property, idPrefix);
+  }, [props.extraErrors, idPrefix]);
 
   const rendered = useMemo(() => schemaForRendering(schema), [schema]);
   // The data of the latest validation, for the error messages (an emptied field or a wrong kind).
@@ -170,15 +188,26 @@ export function SchemaForm(props: SchemaFormProps) {
   );
   const transformErrors = useMemo(() => {
     const transform = errorTransformer(schema, language, () => validated.data);
+    const scoreMessages = {
+      outOfRange: t('scoreOutOfRange'),
+      missing: t('scoresMissing'),
+      label: (field: string) => fieldLabel(schemaAt(schema, [field]), [field], language),
+    };
     // In the form's order: the first error is the one a submit focuses, the first field on the form.
-    return (errors: Parameters<typeof transform>[0]) =>
-      inFormOrder(
-        transform(errors).filter(
-          (error) => attemptedNow.current || touchedError(error.property, touched.current, idPrefix),
-        ),
+    return (errors: Parameters<typeof transform>[0]) => {
+      const checked = withIndicatorScoreErrors(
+        schema,
+        props.indicators,
+        validated.data,
+        transform(errors),
+        scoreMessages,
+      );
+      return inFormOrder(
+        checked.filter((error) => attemptedNow.current || touchedError(error.property, touched.current, idPrefix)),
         idPrefix,
       );
-  }, [schema, language, idPrefix]);
+    };
+  }, [schema, language, idPrefix, props.indicators, t]);
   const attempt = () => {
     attemptedNow.current = true;
   };
@@ -242,7 +271,9 @@ export function SchemaForm(props: SchemaFormProps) {
         readonly={readonly}
         noHtml5Validate
         showErrorList={readonly ? false : 'top'}
-        focusOnFirstError
+        focusOnFirstError={(error) => {
+          focusErrorField(error.property, idPrefix);
+        }}
         liveValidate={attempted ? 'onChange' : 'onBlur'}
         onBlur={(id) => {
           touched.current.add(id);

@@ -4,7 +4,8 @@ import { api, ApiError } from '../api/client.js';
 import { SchemaForm, type FieldError } from '../forms/index.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadForm, loadToday, messageFormKey } from '../workbench/catalog.js';
-import { chinaTime, fill } from '../workbench/format.js';
+import { chinaTime } from '../workbench/format.js';
+import { fill } from '../i18n/fill.js';
 import { useAsync } from '../workbench/use-async.js';
 import type { PublicNotice } from './notices-data.js';
 

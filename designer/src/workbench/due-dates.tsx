@@ -8,7 +8,8 @@ import type { VersionInfo } from './catalog.js';
 import { compareDates } from '../../../engine/legal-time/pure.js';
 import { workingDaysLeft } from './due.js';
 import { DaysLeft } from './days-left.js';
-import { articleText, fill } from './format.js';
+import { articleText } from './format.js';
+import { fill } from '../i18n/fill.js';
 
 const UNITS_ZH: Record<string, string> = { Y: '年', M: '个月', W: '周', D: '日' };
 const UNITS_EN: Record<string, string> = { Y: 'year(s)', M: 'month(s)', W: 'week(s)', D: 'day(s)' };

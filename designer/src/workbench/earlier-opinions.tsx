@@ -1,7 +1,8 @@
 import { Card, Collapse, Tag, Typography } from 'antd';
 import { useI18n } from '../i18n/i18n.js';
 import type { CaseBundle } from './case-data.js';
-import { chinaTime, fill } from './format.js';
+import { chinaTime } from './format.js';
+import { fill } from '../i18n/fill.js';
 import { documentIndicators, useActorName } from './review-parts.js';
 import { SubmissionDocument } from './submission-document.js';
 import { loadSubmissionForm, outcomeOf, taskName, type NamedSubmission } from './submissions.js';

@@ -14,12 +14,4 @@ export function chinaTime(instant: string): string {
   return `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''} ${parts.hour ?? ''}:${parts.minute ?? ''}`;
 }
 
-/** Fills `{name}` placeholders of a message. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : String(value);
-  });
-}
-
 export { articleText } from '../forms/article-text.js';

@@ -6,7 +6,8 @@ import type { FormSchema } from '../../../engine/definitions/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { CaseBundle } from './case-data.js';
 import { EarlierOpinions } from './earlier-opinions.js';
-import { chinaTime, fill } from './format.js';
+import { chinaTime } from './format.js';
+import { fill } from '../i18n/fill.js';
 import { documentIndicators, useActorName } from './review-parts.js';
 import { SubmissionDocument } from './submission-document.js';
 import {

@@ -1,6 +1,7 @@
 import { Typography } from 'antd';
 import { useI18n } from '../i18n/i18n.js';
-import { chinaTime, fill } from './format.js';
+import { chinaTime } from './format.js';
+import { fill } from '../i18n/fill.js';
 import type { TaskOrigin } from './inbox-data.js';
 
 /**

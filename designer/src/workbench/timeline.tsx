@@ -5,7 +5,8 @@ import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { CaseBundle } from './case-data.js';
 import { loadForm, messageFormKey, provinceName } from './catalog.js';
-import { chinaTime, fill } from './format.js';
+import { chinaTime } from './format.js';
+import { fill } from '../i18n/fill.js';
 import { documentIndicators, OutcomeLines, useActorName } from './review-parts.js';
 import { SubmissionDocument } from './submission-document.js';
 import {

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { asked } from '../forms/submit-guard.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { fill } from './format.js';
+import { fill } from '../i18n/fill.js';
 
 const MINUTE = 60_000;
 

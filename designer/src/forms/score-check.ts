@@ -1,0 +1,60 @@
+import type { RJSFValidationError } from '@rjsf/utils';
+import { fill } from '../i18n/fill.js';
+import { INDICATORS_KEYWORD } from '../../../engine/forms/form-ajv.js';
+import type { IndicatorChoices } from './form-context.js';
+
+export interface ScoreMessages {
+  /** `{indicator}`, `{max}`: a score that is no number or outside 0…max. */
+  outOfRange: string;
+  /** `{count}`, `{names}`: indicators left without a score. */
+  missing: string;
+}
+
+/** The message for a typed score that is no number or outside 0…max, else undefined. */
+export function scoreProblem(score: unknown, title: string, max: number, outOfRange: string): string | undefined {
+  if (score === undefined) return undefined;
+  if (typeof score === 'number' && score >= 0 && score <= max) return undefined;
+  return fill(outOfRange, { indicator: title, max });
+}
+
+/**
+ * The schema's `errors` with what the server checks of a score table (`x-indicators: scores`) on 提交
+ * (engine/forms/form-validator.ts) — each score within its indicator's maximum, every indicator scored —
+ * found in the browser, as rjsf errors (`stack` as the error list shows it). A cell the schema already
+ * faults (letters, a negative number) keeps the schema's message alone; an empty table is said to
+ * miss its indicators, not to need one property (`minProperties`).
+ */
+export function withIndicatorScoreErrors(
+  schema: Record<string, unknown>,
+  indicators: IndicatorChoices | undefined,
+  data: unknown,
+  errors: readonly RJSFValidationError[],
+  messages: ScoreMessages & { label: (field: string) => string },
+): RJSFValidationError[] {
+  if (indicators === undefined || typeof data !== 'object' || data === null) return [...errors];
+  const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const faulted = new Set(errors.map((error) => error.property));
+  const found: RJSFValidationError[] = [];
+  for (const field of Object.keys(properties)) {
+    if (properties[field]?.[INDICATORS_KEYWORD] !== 'scores') continue;
+    const scores = (data as Record<string, unknown>)[field];
+    if (typeof scores !== 'object' || scores === null) continue;
+    const given = scores as Record<string, unknown>;
+    for (const indicator of indicators.items) {
+      const property = `.${field}.${indicator.id}`;
+      if (faulted.has(property)) continue;
+      const message = scoreProblem(given[indicator.id], indicator.title, indicator.maxScore, messages.outOfRange);
+      if (message !== undefined)
+        found.push({ name: 'maximum', property, message, stack: message, params: {}, schemaPath: '' });
+    }
+    const missing = indicators.items.filter((indicator) => given[indicator.id] === undefined);
+    if (missing.length === 0) continue;
+    const names = missing.map((indicator) => `「${indicator.title}」`).join('');
+    const message = fill(messages.missing, { count: missing.length, names });
+    const stack = `${messages.label(field)}${message}`;
+    found.push({ name: 'required', property: `.${field}`, message, stack, params: {}, schemaPath: '' });
+  }
+  const missingSaid = new Set(found.filter((error) => error.name === 'required').map((error) => error.property));
+  const kept = errors.filter((error) => !(error.name === 'minProperties' && missingSaid.has(error.property)));
+  return [...kept, ...found];
+}

@@ -1,0 +1,72 @@
+import type { RJSFValidationError } from '@rjsf/utils';
+import { describe, expect, it } from 'vitest';
+import type { IndicatorChoices } from '../../designer/src/forms/form-context.js';
+import { withIndicatorScoreErrors } from '../../designer/src/forms/score-check.js';
+import { MESSAGES } from '../../designer/src/i18n/messages.js';
+
+const SCHEMA = {
+  type: 'object',
+  properties: {
+    scores: { type: 'object', title: '指标评分', 'x-indicators': 'scores', minProperties: 1 },
+    findings: { type: 'string', title: '评审意见' },
+  },
+};
+const indicator = (id: string, title: string, maxScore: number) => ({
+  id,
+  title,
+  maxScore,
+  dimension: 'd',
+  article: 'Art. 19',
+  guidance: '',
+});
+const INDICATORS: IndicatorChoices = {
+  items: [indicator('a', '领导小组', 4), indicator('b', '发展规划', 6), indicator('c', '标准化', 10)],
+  dimensions: [{ id: 'd', title: '组织保障' }],
+  vetoes: [],
+  passScore: 12,
+  illustrative: false,
+};
+const MESSAGES_ZH = {
+  outOfRange: MESSAGES.zh.scoreOutOfRange,
+  missing: MESSAGES.zh.scoresMissing,
+  label: (field: string) => `「${field === 'scores' ? '指标评分' : field}」`,
+};
+const schemaError = (property: string, name: string): RJSFValidationError => ({
+  name,
+  property,
+  message: name,
+  stack: name,
+});
+const check = (data: unknown, errors: RJSFValidationError[] = []) =>
+  withIndicatorScoreErrors(SCHEMA, INDICATORS, data, errors, MESSAGES_ZH).map((error) => [error.property, error.stack]);
+
+describe('the score table checked in the browser, as the server checks it on 提交', () => {
+  it("says a score above its indicator's maximum at its cell, in the list's words", () => {
+    expect(check({ scores: { a: 5, b: 6, c: 0 } })).toEqual([['.scores.a', '「领导小组」的得分应为 0 至 4 分']]);
+  });
+
+  it('names every indicator left unscored, at the table, in the indicator system’s order', () => {
+    expect(check({ scores: { b: 3 } })).toEqual([
+      ['.scores', '「指标评分」尚有 2 项指标未评分：「领导小组」「标准化」'],
+    ]);
+  });
+
+  it("leaves a cell the schema already faults (letters, below 0) to the schema's message", () => {
+    const letters = schemaError('.scores.a', 'type');
+    expect(check({ scores: { a: '4分', b: 1, c: 1 } }, [letters])).toEqual([['.scores.a', 'type']]);
+  });
+
+  it('says an empty table misses its indicators, not that it needs one property', () => {
+    const fewer = schemaError('.scores', 'minProperties');
+    const findings = schemaError('.findings', 'required');
+    expect(check({ scores: {} }, [fewer, findings])).toEqual([
+      ['.findings', 'required'],
+      ['.scores', '「指标评分」尚有 3 项指标未评分：「领导小组」「发展规划」「标准化」'],
+    ]);
+  });
+
+  it("adds nothing without the case's indicator system (its park type not known yet)", () => {
+    const fewer = schemaError('.scores', 'minProperties');
+    expect(withIndicatorScoreErrors(SCHEMA, undefined, { scores: {} }, [fewer], MESSAGES_ZH)).toEqual([fewer]);
+  });
+});
