@@ -629,6 +629,30 @@ export class WorkflowEngine {
   }
 
   /**
+   * Sends a message as `sendMessage` does and says which of its name it is on the case (1: the first
+   * objection): the number the inbox gives the review it opens, for the sender's receipt to quote.
+   */
+  async sendNumberedMessage(
+    caseId: string,
+    name: string,
+    actor: Actor,
+    data: unknown,
+    check?: DataCheck,
+  ): Promise<{ view: CaseView; number: number }> {
+    return this.#message(caseId, name, actor, data, check, async (runtime, record, step, submission) => {
+      const seq = record.submissions + 1;
+      const committed = await runtime.run(record, submission.now, actor.id, step, [submission.entry], {
+        message: name,
+        submission: seq,
+      });
+      // Counted as describeOrigin counts (task-origin.ts), within the case's lock: no other message between.
+      const sent = await runtime.repository.submissions(caseId);
+      const number = sent.filter((entry) => entry.kind === 'message' && entry.name === name && entry.seq <= seq).length;
+      return { view: runtime.view(committed), number };
+    });
+  }
+
+  /**
    * What sending the message would do, checked as sending it is, committing nothing (the workbench
    * asks before a message that ends the case: a withdrawal, Art. 3).
    */

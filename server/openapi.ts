@@ -667,6 +667,12 @@ const bodies: Json = {
     caseId: { type: 'string' },
     received: { const: true },
     receivedAt: INSTANT,
+    number: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        '该案件收到的第几件同类消息（异议），与待办中该复核任务的编号一致 / which message of its kind on the case (as the inbox numbers its review)',
+    },
   }),
   AuditEntry,
   Submission,

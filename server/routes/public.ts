@@ -90,13 +90,15 @@ export function publicRoutes(
     const closed = () => new EngineError('not-open', SAY.noticeClosed, { caseId });
     const message = engine.publicNoticeMessage(caseId);
     if (message === undefined) throw closed();
-    const view = await engine
-      .sendMessage(caseId, message, request.actor, body.data, references)
+    const { view, number } = await engine
+      .sendNumberedMessage(caseId, message, request.actor, body.data, references)
       .catch((error: unknown) => {
         throw isEngineError(error, 'not-found') || isEngineError(error, 'not-open') ? closed() : error;
       });
     await attachments.link(view.id, body.data, true);
-    response.status(201).json({ caseId: view.id, received: true, receivedAt: engine.clock.now().toISOString() });
+    response
+      .status(201)
+      .json({ caseId: view.id, received: true, receivedAt: engine.clock.now().toISOString(), number });
   });
 
   router.post(

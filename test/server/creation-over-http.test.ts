@@ -169,9 +169,10 @@ describe('a case through creation, acceptance, public notice and recognition ove
     const objection = await h.example('objection', { evidence: [(evidence.body as { id: string }).id] });
     const filed = await h.api.post(`/api/public/notices/${caseId}/objections`, { body: { data: objection } });
     expect(filed.status).toBe(201);
-    expect(filed.body).toEqual({ caseId, received: true, receivedAt: expect.any(String) as unknown });
+    // The receipt's number is the one SAMR's inbox gives the review it opened (the first objection).
+    expect(filed.body).toEqual({ caseId, received: true, receivedAt: expect.any(String) as unknown, number: 1 });
     const review = (await h.tasks('samr')).find((task: TaskView) => task.caseId === caseId);
-    expect(review).toMatchObject({ taskId: 'samrObjectionReview', origin: { message: 'objection' } });
+    expect(review).toMatchObject({ taskId: 'samrObjectionReview', origin: { message: 'objection', number: 1 } });
 
     // The objector's personal data and evidence are for SAMR, not for the park objected to.
     const evidenceId = (evidence.body as { id: string }).id;

@@ -14,6 +14,8 @@ interface Receipt {
   evidence: number;
   /** When the server received it (an instant), as the receipt states it in China time. */
   receivedAt: string;
+  /** Which objection it is on the case: the number SAMR's inbox gives its review. */
+  number: number;
 }
 
 function evidenceCount(data: unknown): number {
@@ -45,13 +47,18 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
     setBusy(true);
     setFailure(undefined);
     try {
-      const answer = await api<{ caseId: string; received: boolean; receivedAt: string }>(
+      const answer = await api<{ caseId: string; received: boolean; receivedAt: string; number: number }>(
         'POST',
         `/api/public/notices/${encodeURIComponent(notice.caseId)}/objections`,
         { data },
       );
       setErrors(undefined);
-      setReceipt({ caseId: answer.caseId, evidence: evidenceCount(data), receivedAt: answer.receivedAt });
+      setReceipt({
+        caseId: answer.caseId,
+        evidence: evidenceCount(data),
+        receivedAt: answer.receivedAt,
+        number: answer.number,
+      });
     } catch (caught) {
       // Field errors stand at their fields (and in the form's list); the summary would repeat them.
       const fieldErrors = caught instanceof ApiError && caught.errors.length > 0 ? caught.errors : undefined;
@@ -81,6 +88,15 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
             })}
             <br />
             {fill(t('objectionReceivedAt'), { time: chinaTime(receipt.receivedAt) })}
+            <br />
+            <strong data-receipt-number>
+              {fill(t('objectionNumber'), {
+                caseId: receipt.caseId,
+                // As SAMR's inbox names the review it opened (公示异议书 第 2 件).
+                title: typeof form.data?.title === 'string' ? form.data.title : '',
+                number: receipt.number,
+              })}
+            </strong>
           </>
         }
         extra={
