@@ -197,6 +197,33 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('designer: a version and a draft draw their diagram, its side panel under it (the page went blank: a canvas 0 px wide)', async () => {
+    const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
+      as: 'officer',
+      body: { process: 'quality-brand-zone', from: '2024-03-14' },
+    });
+    for (const path of ['/designer/quality-brand-zone/2024-03-14', `/designer/quality-brand-zone/draft:${draft.id}`]) {
+      const page = await openPage(browser, server, { path, user: 'officer', time: TODAY, viewport: PHONE });
+      try {
+        await page.locator('[data-diagram][data-diagram-ready="true"]').waitFor();
+        const [canvas, side] = await Promise.all(
+          ['[data-diagram]', '.qbz-diagram-side'].map((selector) =>
+            page.locator(selector).evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect),
+          ),
+        );
+        expect(canvas?.width, path).toBeGreaterThan(300);
+        expect(side?.top, path).toBeGreaterThanOrEqual((canvas?.bottom ?? 0) - 0.5);
+        expect(await page.locator('.djs-element').count(), path).toBeGreaterThan(10);
+        // The minimap would cover most of a phone's diagram: it starts closed there.
+        expect(await page.locator('.djs-minimap.open').count(), path).toBe(0);
+        const measured = await overflow(page);
+        expect(measured, `${path} overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
+      } finally {
+        await page.context().close();
+      }
+    }
+  }, 120_000);
+
   it("park1's inbox: every tap target is at least 24 × 24 CSS px", async () => {
     const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY, viewport: PHONE });
     try {

@@ -16,6 +16,7 @@ import { DIAGRAM_TEXT } from './diagram-text.js';
 import { LegalTimeModule } from './legal-time/index.js';
 import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
 import { translateFor } from './translate-zh.js';
+import { minimapOpens } from './services.js';
 
 export interface ModelerOptions {
   container: HTMLElement;
@@ -37,7 +38,7 @@ export function createModeler({ container, properties, vocabulary, language = ()
     container,
     propertiesPanel: { parent: properties },
     textRenderer: DIAGRAM_TEXT,
-    minimap: { open: true },
+    minimap: { open: minimapOpens(container) },
     additionalModules: [
       MinimapModule,
       BpmnPropertiesPanelModule,

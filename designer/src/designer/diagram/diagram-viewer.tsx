@@ -15,7 +15,7 @@ import { useInitialView, useMarkers, useResized, useReveal, type ElementFocus } 
 import './designer-diagram.css';
 import { ElementDetails } from './element-details.js';
 import { importFailure } from './import-failure.js';
-import type { BpmnDiagram, EventBus } from './services.js';
+import { minimapOpens, type BpmnDiagram, type EventBus } from './services.js';
 
 export interface DiagramViewerProps {
   xml: string;
@@ -55,7 +55,7 @@ export function DiagramViewer(props: DiagramViewerProps) {
         container,
         moddleExtensions: { camunda: camundaModdle },
         textRenderer: DIAGRAM_TEXT,
-        minimap: { open: true },
+        minimap: { open: minimapOpens(container) },
         additionalModules: [MinimapModule, { translate: ['value', translateFor(() => languageRef.current)] }],
       });
       viewer = created as unknown as BpmnDiagram;

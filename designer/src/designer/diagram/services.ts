@@ -127,6 +127,14 @@ export function revealElement(diagram: BpmnDiagram, id: string): boolean {
   return true;
 }
 
+/**
+ * Whether the minimap starts open in a canvas this wide: beside a phone's diagram it covered most of
+ * it (it can still be opened there).
+ */
+export function minimapOpens(container: HTMLElement): boolean {
+  return container.clientWidth >= 720;
+}
+
 // 100 %: the label font (diagram-text.ts) is chosen to be read at this scale; the minimap shows the whole.
 const READABLE_SCALE = 1;
 
@@ -136,6 +144,10 @@ const READABLE_SCALE = 1;
  */
 export function initialView(diagram: BpmnDiagram): void {
   const canvas = diagram.get<Canvas>('canvas');
+  // A canvas not laid out yet (no width or height) has no scale to fit to: diagram-js throws (SVGMatrix
+  // scale non-finite), which emptied the page.
+  const { outer } = canvas.viewbox();
+  if (outer.width === 0 || outer.height === 0) return;
   canvas.zoom('fit-viewport', 'auto');
   const box = canvas.viewbox();
   if (box.scale >= READABLE_SCALE || box.inner.width === 0) return;
