@@ -5,6 +5,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, useRoutes, type RouteObject } from 'react-router';
 import { AppShell } from './app-shell.js';
+import { PageErrorBoundary } from './page-error-boundary.js';
 import { keepTabInDialogs } from './dialog-tab-wrap.js';
 import { LoginPage } from './auth/login-page.js';
 import { SessionProvider, useSession } from './auth/session.js';
@@ -92,7 +93,9 @@ function App() {
         <SessionProvider>
           <BrowserRouter>
             <AppShell>
-              <Pages />
+              <PageErrorBoundary>
+                <Pages />
+              </PageErrorBoundary>
             </AppShell>
           </BrowserRouter>
         </SessionProvider>

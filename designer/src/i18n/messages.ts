@@ -51,6 +51,9 @@ export const MESSAGES = {
     submitted: '已提交',
     error: '出错了',
     notFound: '页面不存在',
+    pageFailed: '此页面出错，未能显示',
+    pageFailedHint: '已保存的数据不受影响。请重新加载页面；如仍出错，请将下面的错误信息告知系统管理员。',
+    reloadPage: '重新加载',
     back: '返回',
     // workbench, public notices, forms
     actorPublic: '公众（匿名）',
@@ -271,6 +274,10 @@ export const MESSAGES = {
     submitted: 'Submitted',
     error: 'Something went wrong',
     notFound: 'Page not found',
+    pageFailed: 'This page failed to show',
+    pageFailedHint:
+      'Saved data is not affected. Reload the page; if it fails again, tell your administrator the error below.',
+    reloadPage: 'Reload',
     back: 'Back',
     // workbench, public notices, forms
     actorPublic: 'Public (anonymous)',
