@@ -314,6 +314,13 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     const application = evaluation.locator('[data-under-review="submitAcceptanceApplication"]');
     await application.getByRole('heading', { name: '所审核的材料：自查并申请验收' }).waitFor();
     await application.getByRole('columnheader', { name: '满分' }).waitFor();
+    // What each party sent since, named as the diagram draws the acceptance steps (a ministry's
+    // acceptance opinion read 相关部门意见（创建）: both steps are `departmentOpinion`).
+    const opinions = evaluation.locator('[data-earlier-opinion]');
+    await expect.poll(() => opinions.count()).toBeGreaterThan(4);
+    const named = await opinions.allInnerTexts();
+    expect(named.filter((text) => text.startsWith('相关部门意见（验收） · '))).toHaveLength(4);
+    expect(named.filter((text) => text.includes('（创建）'))).toEqual([]);
     const score = evaluation.getByRole('textbox', { name: '创建工作领导小组与工作机制 得分' });
     // Letters stay as typed and are marked (they vanished in antd's number box); a number is counted.
     const outOfRange = '「创建工作领导小组与工作机制」的得分应为 0 至 4 分';

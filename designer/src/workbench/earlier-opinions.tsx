@@ -5,7 +5,7 @@ import { chinaTime } from './format.js';
 import { fill } from '../i18n/fill.js';
 import { documentIndicators, useActorName } from './review-parts.js';
 import { SubmissionDocument } from './submission-document.js';
-import { loadSubmissionForm, outcomeOf, taskName, type NamedSubmission } from './submissions.js';
+import { loadSubmissionForm, outcomeOf, submissionName, type NamedSubmission } from './submissions.js';
 import { useAsync } from './use-async.js';
 
 /**
@@ -30,10 +30,6 @@ export function EarlierOpinions(props: {
     `${bundle.view.id}/${later.map((submission) => submission.seq).join(',')}`,
   );
   if (later.length === 0) return null;
-  const nameOf = (submission: NamedSubmission) =>
-    submission.kind === 'message'
-      ? (bundle.messageTitles.get(submission.name) ?? submission.name)
-      : (taskName(bundle, submission.name) ?? submission.name);
   const items = later.map((submission, index) => {
     const schema = forms.data?.[index];
     const outcome = outcomeOf(schema, submission.data);
@@ -41,7 +37,7 @@ export function EarlierOpinions(props: {
       key: String(submission.seq),
       label: (
         <span data-earlier-opinion={submission.seq}>
-          {nameOf(submission)}
+          {submissionName(bundle, submission)}
           <Typography.Text type="secondary">
             {' · '}
             {actorName(submission)} · {chinaTime(submission.at)}

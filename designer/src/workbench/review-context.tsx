@@ -15,7 +15,7 @@ import {
   outcomeOf,
   returnedTask,
   reviewsApplication,
-  taskName,
+  submissionName,
   underReview,
   type NamedSubmission,
 } from './submissions.js';
@@ -222,11 +222,7 @@ export function BesideReview(props: {
       ? undefined
       : underReview(bundle.submissions, task.origin);
   if (submission === undefined) return <>{children}</>;
-  const name =
-    submission.kind === 'message'
-      ? (bundle.messageTitles.get(submission.name) ?? submission.name)
-      : (taskName(bundle, submission.name) ?? submission.name);
-  const title = `${t(task.origin === undefined ? 'underReview' : 'answers')}${t('colon')}${name}`;
+  const title = `${t(task.origin === undefined ? 'underReview' : 'answers')}${t('colon')}${submissionName(bundle, submission)}`;
   return (
     <Row gutter={[24, 16]}>
       <Col xs={24} xl={12}>

@@ -68,6 +68,22 @@ export function taskName(bundle: CaseBundle, taskId: string): string | undefined
   return undefined;
 }
 
+/**
+ * What a submission is called as people read the case: a message by its form's title, a task by its
+ * element's name in the diagram — the element of the very task sent (`ref`, from the audit), since a
+ * step may be drawn more than once (相关部门意见（创建） and …（验收） are both `departmentOpinion`).
+ */
+export function submissionName(bundle: CaseBundle, submission: Pick<Submission, 'kind' | 'name' | 'ref'>): string {
+  if (submission.kind === 'message') return bundle.messageTitles.get(submission.name) ?? submission.name;
+  const completed =
+    submission.ref === undefined
+      ? undefined
+      : bundle.audit.find((entry) => entry.type === 'task.completed' && entry.details.ref === submission.ref);
+  const element = completed?.details.element;
+  const drawn = typeof element === 'string' ? bundle.elements.get(element)?.name : undefined;
+  return drawn ?? taskName(bundle, submission.name) ?? submission.name;
+}
+
 /** The form a submission was made on: its task's element (`<taskId>` or `<taskId>_<suffix>`), or its message's form. */
 export function formKeyOf(bundle: CaseBundle, submission: Pick<Submission, 'kind' | 'name'>): string | undefined {
   if (submission.kind === 'message') return messageFormKey(submission.name);

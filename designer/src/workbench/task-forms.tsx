@@ -128,7 +128,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
         <h3 style={{ fontSize: 16, margin: 0 }}>
           {t('taskLabel')}
           {t('colon')}
-          {taskName(bundle, task.taskId) ?? schema?.title ?? task.taskId}
+          {task.name ?? taskName(bundle, task.taskId) ?? schema?.title ?? task.taskId}
           {origin !== undefined && (
             <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal' }}>
               {' · '}
