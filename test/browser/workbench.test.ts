@@ -328,12 +328,10 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await expect.poll(() => score.getAttribute('aria-invalid')).toBe('true');
     expect(await score.inputValue()).toBe('4分');
     await score.fill('5');
-    // Above the indicator's maximum (4), though within the schema's 0…100: said at the cell at once.
+    // Above the indicator's maximum (4), though within the schema's 0…100: said at the cell at once,
+    // and not counted in the total.
     await expect.poll(() => accessibleDescription(score)).toBe(outOfRange);
-    await score.fill('4');
-    await expect.poll(() => score.getAttribute('aria-invalid')).toBe('false');
-    expect(await accessibleDescription(score)).toBe('');
-    await evaluation.getByText('已评 1 / 20 项').waitFor();
+    await evaluation.getByText('已评 0 / 20 项').waitFor();
     await choose(expert, evaluation, '评估验收形式', '材料评估');
     await evaluation.getByLabel('专家姓名', { exact: true }).fill('李华');
     await evaluation.getByLabel('评审意见', { exact: true }).fill('园区创建成效明显。');
@@ -341,15 +339,22 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     expert.on('request', (request) => {
       if (request.method() === 'POST' && request.url().includes('/complete')) sent.push(request.url());
     });
+    const focusedLabel = () => expert.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    // 提交 sends nothing; the focus goes to the score at fault, the first in the form (not to the
+    // first indicator left unscored, further down).
+    await evaluation.getByRole('button', { name: twoChars('提交') }).click();
+    await expect.poll(focusedLabel).toBe('创建工作领导小组与工作机制 得分');
+    await score.fill('4');
+    await expect.poll(() => score.getAttribute('aria-invalid')).toBe('false');
+    expect(await accessibleDescription(score)).toBe('');
+    await evaluation.getByText('已评 1 / 20 项').waitFor();
     await evaluation.getByRole('button', { name: twoChars('提交') }).click();
     await evaluation
       .locator('fieldset[id$="_scores"] [role="alert"]')
       .filter({ hasText: '尚有 19 项指标未评分：「质量品牌提升纳入发展规划和工作考核」' })
       .waitFor();
-    // The focus is on the first indicator left without a score, not on the list above the long form.
-    await expect
-      .poll(() => expert.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-      .toBe('质量品牌提升纳入发展规划和工作考核 得分');
+    // Then to the first indicator left without a score, not to the list above the long form.
+    await expect.poll(focusedLabel).toBe('质量品牌提升纳入发展规划和工作考核 得分');
     expect(sent).toEqual([]);
     await shot(expert, '6-expert-scores-missing');
     await evaluation.getByRole('button', { name: '填入示例（培训用）' }).click();

@@ -58,12 +58,9 @@ export function IndicatorVetoesWidget({ id, value, onChange, disabled, readonly,
   );
 }
 
-function total(scores: Record<string, TypedNumber>): number {
-  return Object.values(scores).reduce<number>(
-    (sum, score) => sum + (typeof score === 'number' && Number.isFinite(score) ? score : 0),
-    0,
-  );
-}
+/** A score that counts: a number within its indicator's maximum (a 9 of 4 is no score). */
+const counts = (score: TypedNumber, item: Indicator): score is number =>
+  typeof score === 'number' && score >= 0 && score <= item.maxScore;
 
 /** An indicator's title with its article, as the table and the phone's list show it. */
 function IndicatorTitle({ row, dimension }: { row: Indicator; dimension?: string }) {
@@ -96,9 +93,12 @@ export function IndicatorScoresField(props: FieldProps) {
   const indicators: IndicatorChoices | undefined = (registry.formContext as SchemaFormContext).indicators;
   const scores = (typeof formData === 'object' && formData !== null ? formData : {}) as Record<string, TypedNumber>;
   const dimensionTitle = (id: string) => indicators?.dimensions.find((dimension) => dimension.id === id)?.title ?? id;
-  const sum = total(scores);
   const items = [...(indicators?.items ?? [])];
-  const scored = items.filter((item) => scores[item.id] !== undefined).length;
+  const counted = items.flatMap((item) => {
+    const score = scores[item.id];
+    return counts(score, item) ? [score] : [];
+  });
+  const sum = counted.reduce((all, score) => all + score, 0);
   // One cell per dimension, spanning its indicators (they are listed dimension by dimension).
   const span = (index: number) => {
     const dimension = items[index]?.dimension;
@@ -197,7 +197,7 @@ export function IndicatorScoresField(props: FieldProps) {
         {sum} / {t('passScore')} {indicators?.passScore ?? '—'}
         <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
           {' · '}
-          {fill(t('scoredCount'), { done: scored, all: items.length })}
+          {fill(t('scoredCount'), { done: counted.length, all: items.length })}
         </Typography.Text>
       </Typography.Paragraph>
       {rawErrors?.map((error) => (

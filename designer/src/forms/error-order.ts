@@ -34,6 +34,9 @@ export function inFormOrder<T extends { property?: string | undefined }>(errors:
       if (a.target === null || b.target === null) return Number(a.target === null) - Number(b.target === null);
       if (a.target !== b.target) {
         const position = a.target.compareDocumentPosition(b.target);
+        // A field's own error before its group's (a score out of range before 「尚有 N 项未评分」).
+        if ((position & Node.DOCUMENT_POSITION_CONTAINED_BY) !== 0) return 1;
+        if ((position & Node.DOCUMENT_POSITION_CONTAINS) !== 0) return -1;
         if ((position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0) return -1;
         if ((position & Node.DOCUMENT_POSITION_PRECEDING) !== 0) return 1;
       }
