@@ -33,6 +33,14 @@ export const ENGINE_SAYS = {
     zh: `模拟时钟不能倒退：当前 ${now}`,
     en: `The simulated clock cannot go back: it is ${now}`,
   }),
+  calendarYearMissing: (calendar: string, year: number, date: string): Said => ({
+    zh: `节假日日历 ${calendar} 尚无 ${String(year)} 年的安排（计算 ${date} 需要），无法按工作日计算；录入该年安排后即可继续`,
+    en: `calendar ${calendar} has no data for ${String(year)} (asked about ${date})`,
+  }),
+  calendarNeeded: (days: number): Said => ({
+    zh: `${String(days)} 个工作日的期限需要节假日日历`,
+    en: `a period of ${String(days)} working days needs a working-day calendar`,
+  }),
   calendarUnchanged: (year: number, revision: number): Said => ({
     zh: `${String(year)}年的节假日安排与已发布的第${String(revision)}版相同，无需更正`,
     en: `The ${String(year)} holidays are the same as published revision ${String(revision)}: nothing to correct`,

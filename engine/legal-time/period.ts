@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { EngineError } from '../errors.js';
+import { ENGINE_SAYS } from '../messages.js';
 import { fromPlainDate, toPlainDate, type LocalDate } from './local-date.js';
 import type { WorkingDayCalendar } from './working-day-calendar.js';
 
@@ -81,11 +82,7 @@ export function periodLastDay(start: LocalDate, period: PeriodInput, calendar?: 
   const parsed = toPeriod(period);
   if (parsed.kind === 'working-days') {
     if (calendar === undefined) {
-      throw new EngineError(
-        'calendar-missing',
-        `a period of ${parsed.days} working days needs a working-day calendar`,
-        { start, days: parsed.days },
-      );
+      throw new EngineError('calendar-missing', ENGINE_SAYS.calendarNeeded(parsed.days), { start, days: parsed.days });
     }
     return calendar.addWorkingDays(start, parsed.days);
   }

@@ -1,4 +1,5 @@
 import { EngineError } from '../errors.js';
+import { ENGINE_SAYS } from '../messages.js';
 import type { CalendarFile } from './calendar-file.js';
 import { addDays, isWeekend, toPlainDate, type LocalDate } from './local-date.js';
 import { validateCalendarFiles } from './validate-calendar.js';
@@ -48,7 +49,7 @@ class FileWorkingDayCalendar implements WorkingDayCalendar {
   describeDay(date: LocalDate): DayInfo {
     const { year } = toPlainDate(date);
     if (!this.years.includes(year)) {
-      throw new EngineError('calendar-missing', `calendar ${this.id} has no data for ${year} (asked about ${date})`, {
+      throw new EngineError('calendar-missing', ENGINE_SAYS.calendarYearMissing(this.id, year, date), {
         calendar: this.id,
         year,
         date,

@@ -112,6 +112,22 @@ describe.runIf(browserAvailable())('the calendar editor in Chromium', () => {
     expect(view.incidents).toContainEqual(expect.objectContaining({ kind: 'calendar-missing', year: 2030 }));
     expect(view.due.publicityEnds).toBeUndefined();
 
+    // The case says what it waits for and who acts, in Chinese (it showed the engine's English words).
+    const samr = await loggedIn('samr', `/cases/${encodeURIComponent(caseId)}`);
+    const incident = samr.getByRole('alert').filter({ hasText: '缺少日历数据' });
+    await expect
+      .poll(() => incident.innerText())
+      .toContain(
+        '2030 年的节假日安排尚未录入，此期限暂无法按工作日计算。日历维护人员在「节假日安排」页录入该年安排后，本案件自动继续',
+      );
+    expect(await incident.innerText()).not.toMatch(/[A-Za-z]{4,}/);
+    // The public notice says its end is not fixed yet (it read 「2029-12-27 — —」).
+    await samr.goto(`${server.url}/notices`);
+    await samr
+      .locator(`[data-notice="${caseId}"]`)
+      .getByText(/^自 \d{4}-\d{2}-\d{2} 起，截止日期待定：该年节假日安排公布后按工作日确定/)
+      .waitFor();
+
     const page = await loggedIn('policy');
     await page.getByText('2030年节假日安排尚未录入').first().waitFor();
     await page.getByRole('link', { name: '去录入' }).click();

@@ -41,6 +41,7 @@ export const MESSAGES = {
     basis: '依据',
     noticeList: '公示名单',
     noticePeriod: '公示期',
+    noticeOpenEnd: '自 {from} 起，截止日期待定：该年节假日安排公布后按工作日确定，在此之前均可提出异议',
     objection: '提出异议',
     objectionHint:
       '任何单位或个人对公示名单有不同意见的，可提出异议，并提供详实的书面举证材料（《管理办法》第二十二条）。',
@@ -147,6 +148,8 @@ export const MESSAGES = {
     fromEventDay: '自事件发生之日起',
     illustrativeIndicators: '本指标体系为示例，待市场监管总局正式发布后替换（第十九条）。',
     incidentCalendarMissing: '缺少日历数据',
+    incidentCalendarMissingHelp:
+      '{year} 年的节假日安排尚未录入，此期限暂无法按工作日计算。日历维护人员在「节假日安排」页录入该年安排后，本案件自动继续，无需其他操作',
     incidentEvaluation: '条件求值失败',
     incidentMissingDate: '缺少起算日期',
     incidentsTitle: '本案件有 {count} 项异常，需处理后才能继续',
@@ -265,6 +268,8 @@ export const MESSAGES = {
     basis: 'Basis',
     noticeList: 'Public notices',
     noticePeriod: 'Notice period',
+    noticeOpenEnd:
+      'From {from}; the end date will be fixed once that year’s public holidays are published, and objections may be made until then',
     objection: 'File an objection',
     objectionHint: 'Anyone who disagrees with a listed result may object, with written evidence (Art. 22).',
     upload: 'Upload attachment',
@@ -373,6 +378,8 @@ export const MESSAGES = {
     illustrativeIndicators:
       'Illustrative indicator system, to be replaced when SAMR publishes the official one (Art. 19).',
     incidentCalendarMissing: 'Calendar data missing',
+    incidentCalendarMissingHelp:
+      'The {year} holidays have not been entered yet, so this period cannot be counted in working days. Once they are entered on the Holiday calendar page, the case goes on by itself',
     incidentEvaluation: 'Condition could not be evaluated',
     incidentMissingDate: 'Start date missing',
     incidentsTitle: 'This case has {count} incident(s) to resolve before it can go on',

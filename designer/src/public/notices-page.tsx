@@ -5,6 +5,7 @@ import { provinceName } from '../workbench/catalog.js';
 import { useAsync } from '../workbench/use-async.js';
 import { loadNotices, type PublicNotice } from './notices-data.js';
 import { ObjectionForm } from './objection-form.js';
+import { fill } from '../i18n/fill.js';
 
 function NoticeCard({ notice, version }: { notice: PublicNotice; version: string | undefined }) {
   const { t } = useI18n();
@@ -27,7 +28,11 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
           {
             key: 'period',
             label: t('noticePeriod'),
-            children: `${notice.opensOn ?? '—'} — ${notice.closesOn ?? '—'}`,
+            // An end not yet known (the holiday calendar of its year not entered) is said, not left as a dash.
+            children:
+              notice.closesOn === undefined
+                ? fill(t('noticeOpenEnd'), { from: notice.opensOn ?? '—' })
+                : `${notice.opensOn ?? '—'} — ${notice.closesOn}`,
           },
         ]}
       />

@@ -100,7 +100,11 @@ function Incidents({ bundle, onRetried }: { bundle: CaseBundle; onRetried: () =>
               {` · ${bundle.elements.get(incident.element)?.name ?? incident.element}`}
               {incident.year === undefined ? '' : ` · ${incident.year}`}
               {t('colon')}
-              {incident.message} · {chinaTime(incident.at)}
+              {/* What waits on what, and who acts: the engine's own words were for operators (and once English). */}
+              {incident.kind === 'calendar-missing' && incident.year !== undefined
+                ? fill(t('incidentCalendarMissingHelp'), { year: incident.year })
+                : incident.message}{' '}
+              · {chinaTime(incident.at)}
             </li>
           ))}
         </ul>
