@@ -5,7 +5,7 @@ import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { startDesignerServer, type DesignerServer } from './designer-server.js';
 import { ADMIN_PASSWORD, CLOCK_START, USER_PASSWORD } from './web-server.js';
-import { clickInDialog, twoChars } from './form-controls.js';
+import { accessibleDescription, clickInDialog, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 const IN_FORCE = '2024-03-14';
@@ -210,6 +210,12 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     // Periods: the public notice lasts 7 working days (Art. 22).
     await page.getByRole('tab', { name: '期限' }).click();
     const amount = page.getByLabel('publicityMinWorkingDays · 取值 · 数量');
+    // A number that is no period stays as typed and is said not to count (it became 1 without a word).
+    await amount.fill('-2');
+    await amount.blur();
+    expect(await amount.inputValue()).toBe('-2');
+    expect(await accessibleDescription(amount)).toBe('应为不小于 1 的整数；仍按 5 计');
+    expect(await page.locator('[data-words="publicityMinWorkingDays"]').textContent()).toBe('5 个工作日');
     await amount.fill('7');
     await amount.blur();
     await poll(() => page.locator('[data-words="publicityMinWorkingDays"]').textContent()).toBe('7 个工作日');

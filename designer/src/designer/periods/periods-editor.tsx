@@ -207,15 +207,12 @@ function ValueEditor({ name, value, countedByTimer, readOnly, onChange }: ValueP
     );
   return (
     <Space.Compact>
-      <InputNumber
-        min={1}
-        precision={0}
-        value={period.amount}
-        disabled={readOnly}
-        aria-label={cellLabel(name, d('ruleValue'), d('periodAmount'))}
-        style={{ width: 90 }}
-        onChange={(amount) => {
-          if (amount !== null) onChange(periodValue({ ...period, amount }));
+      <PeriodAmount
+        name={name}
+        amount={period.amount}
+        readOnly={readOnly}
+        onAmount={(amount) => {
+          onChange(periodValue({ ...period, amount }));
         }}
       />
       <Select<PeriodUnit>
@@ -229,5 +226,57 @@ function ValueEditor({ name, value, countedByTimer, readOnly, onChange }: ValueP
         }}
       />
     </Space.Compact>
+  );
+}
+
+const wholeAndPositive = (amount: number | null): amount is number =>
+  amount !== null && Number.isInteger(amount) && amount >= 1;
+
+/**
+ * A period's number. Typed as it is (antd's bounds turned -2 into 1 without a word); a number that is
+ * not a whole one of at least 1 is marked, said, and not taken — the period keeps its last value.
+ */
+function PeriodAmount({
+  name,
+  amount,
+  readOnly,
+  onAmount,
+}: {
+  name: string;
+  amount: number;
+  readOnly: boolean;
+  onAmount: (amount: number) => void;
+}) {
+  const { d } = useDesignerI18n();
+  const [typed, setTyped] = useState<number | null>(amount);
+  const [given, setGiven] = useState(amount);
+  // A new value from outside (a reload, another tab's save) replaces what was typed.
+  if (given !== amount) {
+    setGiven(amount);
+    setTyped(amount);
+  }
+  const invalid = !wholeAndPositive(typed);
+  const errorId = `period-amount-error-${name}`;
+  return (
+    <Space orientation="vertical" size={0}>
+      <InputNumber
+        value={typed}
+        disabled={readOnly}
+        status={invalid ? 'error' : undefined}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? errorId : undefined}
+        aria-label={cellLabel(name, d('ruleValue'), d('periodAmount'))}
+        style={{ width: 90 }}
+        onChange={(next) => {
+          setTyped(next);
+          if (wholeAndPositive(next)) onAmount(next);
+        }}
+      />
+      {invalid && (
+        <Typography.Text id={errorId} type="danger" style={{ fontSize: 12 }}>
+          {d('periodAmountInvalid', { amount })}
+        </Typography.Text>
+      )}
+    </Space>
   );
 }
