@@ -192,6 +192,21 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       await table.locator('tbody tr').first().getByText('满分 4').waitFor();
       await score.fill('5');
       await page.getByText('「创建工作领导小组与工作机制」的得分应为 0 至 4 分').waitFor();
+      // The park's self-assessment beside it: its number columns' headings on one line each (满分 was
+      // set one character a line).
+      const headings = page.locator('[data-under-review] th').filter({ hasText: /^(满分|得分)$/ });
+      expect(await headings.count()).toBeGreaterThan(0);
+      const lines = await headings.evaluateAll((cells) =>
+        cells.map((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size;
+        }),
+      );
+      expect(
+        lines.every((count) => count === 1),
+        String(lines),
+      ).toBe(true);
     } finally {
       await page.context().close();
     }

@@ -62,11 +62,13 @@ function IndicatorTable({ scores, indicators }: { scores: Record<string, unknown
       columns={[
         { title: t('indicatorDimension'), key: 'dimension', render: (_, row) => dimension(row.dimension) },
         { title: t('indicatorTitle'), dataIndex: 'title', key: 'title' },
-        { title: t('indicatorMaxScore'), dataIndex: 'maxScore', key: 'max', align: 'right' },
+        // Narrow number columns kept to their heading's width (a side panel wrapped 满分 one character a line).
+        { title: t('indicatorMaxScore'), dataIndex: 'maxScore', key: 'max', align: 'right', width: 64 },
         {
           title: t('indicatorScore'),
           key: 'score',
           align: 'right',
+          width: 64,
           render: (_, row) => (typeof row.score === 'number' ? row.score : '—'),
         },
       ]}
