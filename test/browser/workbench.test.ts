@@ -353,8 +353,15 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
       .locator('fieldset[id$="_scores"] [role="alert"]')
       .filter({ hasText: '尚有 19 项指标未评分：「质量品牌提升纳入发展规划和工作考核」' })
       .waitFor();
-    // Then to the first indicator left without a score, not to the list above the long form.
+    // Then to the first indicator left without a score, not to the list above the long form; each
+    // empty cell is marked and points at what is said.
     await expect.poll(focusedLabel).toBe('质量品牌提升纳入发展规划和工作考核 得分');
+    const scoreCells = evaluation.locator('fieldset[id$="_scores"] input');
+    expect(await scoreCells.evaluateAll((cells) => cells.filter((cell) => cell.ariaInvalid === 'true').length)).toBe(
+      19,
+    );
+    const second = evaluation.getByRole('textbox', { name: '质量品牌提升纳入发展规划和工作考核 得分' });
+    expect(await accessibleDescription(second)).toMatch(/^尚有 19 项指标未评分：/);
     expect(sent).toEqual([]);
     await shot(expert, '6-expert-scores-missing');
     await evaluation.getByRole('button', { name: '填入示例（培训用）' }).click();

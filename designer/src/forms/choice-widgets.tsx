@@ -108,12 +108,17 @@ export function IndicatorScoresField(props: FieldProps) {
     return count;
   };
   const cellErrors = errorSchema as Record<string, { __errors?: string[] } | undefined> | undefined;
+  // Once the table is said to miss scores (after 提交), each empty cell is marked too, pointing at that.
+  const tableErrorId = `${fieldPathId.$id}__errors`;
+  const missingSaid = (rawErrors ?? []).length > 0;
   const scoreCell = (row: Indicator) => {
     const inputId = `${fieldPathId.$id}_${row.id}`;
     // The form's errors for the cell (after 提交, or the server's), else what is wrong as typed.
     const problem =
       cellErrors?.[row.id]?.__errors?.[0] ??
       scoreProblem(scores[row.id], row.title, row.maxScore, t('scoreOutOfRange'));
+    const unscored = problem === undefined && missingSaid && scores[row.id] === undefined;
+    const describedBy = problem !== undefined ? `${inputId}__error` : unscored ? tableErrorId : undefined;
     return (
       <>
         <NumberTextInput
@@ -121,9 +126,9 @@ export function IndicatorScoresField(props: FieldProps) {
           aria-label={`${row.title} ${t('score')}`}
           // A score out of range, or letters, stay as typed and are marked; antd's InputNumber
           // clamped the one and dropped the other.
-          status={problem === undefined ? undefined : 'error'}
-          aria-invalid={problem !== undefined}
-          aria-describedby={problem === undefined ? undefined : `${inputId}__error`}
+          status={problem !== undefined || unscored ? 'error' : undefined}
+          aria-invalid={problem !== undefined || unscored}
+          aria-describedby={describedBy}
           value={scores[row.id]}
           integer={false}
           disabled={disabled === true || readonly === true}
@@ -200,11 +205,13 @@ export function IndicatorScoresField(props: FieldProps) {
           {fill(t('scoredCount'), { done: counted.length, all: items.length })}
         </Typography.Text>
       </Typography.Paragraph>
-      {rawErrors?.map((error) => (
-        <Typography.Text key={error} type="danger" role="alert">
-          {error}
-        </Typography.Text>
-      ))}
+      <div id={tableErrorId}>
+        {rawErrors?.map((error) => (
+          <Typography.Text key={error} type="danger" role="alert">
+            {error}
+          </Typography.Text>
+        ))}
+      </div>
     </fieldset>
   );
 }
