@@ -180,6 +180,25 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     expect(first).not.toBe('');
   }, 300_000);
 
+  it('says in Chinese when the server cannot be reached or answers with another\'s error page (fetch said "Failed to fetch")', async () => {
+    const page = await loggedIn('js', '2024-04-30T09:00:00+08:00');
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+    const inbox = page.getByRole('alert').filter({ hasText: /服务器/ });
+    // No answer at all: the connection is gone.
+    const reload = page.getByRole('button', { name: '刷新', exact: true });
+    await page.route('**/api/tasks', (route) => route.abort('internetdisconnected'));
+    await reload.click();
+    await poll(() => inbox.first().innerText()).toContain('无法连接服务器，请检查网络后重试');
+    // A proxy's page instead of the server's answer.
+    await page.unroute('**/api/tasks');
+    await page.route('**/api/tasks', (route) =>
+      route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' }),
+    );
+    await reload.click();
+    await poll(() => inbox.first().innerText()).toContain('服务器暂时无法处理（502），请稍后重试');
+    expect(await page.getByText(/Failed to fetch|Bad Gateway/).count()).toBe(0);
+  }, 120_000);
+
   it("tells SAMR's three objection reviews of one notice apart: number, time received, opening words", async () => {
     await server.createUsers(OBJECTION_USERS);
     const caseId = await throughCreation(server, 'park5', 'P-005', '白鹭洲质量品牌园区');

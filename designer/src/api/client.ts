@@ -1,3 +1,4 @@
+import { fill } from '../i18n/fill.js';
 import { MESSAGES, type Language } from '../i18n/messages.js';
 
 /** A failed API call: the server's `{ error: { code, message } }` (in the page's language where the server has it) and field errors. */
@@ -92,10 +93,18 @@ function takePrefetched(method: string, path: string, body: unknown, init: Reque
   return undefined;
 }
 
-/** JSON in, JSON out, with the session's bearer token; a 401 ends the session. */
-export async function api<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
-  const token = storedToken();
-  const response = await (takePrefetched(method, path, body, init) ?? send(method, path, body, init));
+/**
+ * The answer to a request, if it is a success; otherwise an ApiError in the page's language: the
+ * server's refusal as it says it, no answer at all (offline, the server down: fetch said "Failed to
+ * fetch") or another's error page (a proxy's 502: its status text) in the app's words. A 401 ends
+ * the session.
+ */
+async function answered(pending: Promise<Response>, token: string | null): Promise<Response> {
+  const says = MESSAGES[pageLanguage()];
+  const response = await pending.catch((error: unknown) => {
+    if (error instanceof TypeError) throw new ApiError(0, 'network', says.networkError);
+    throw error;
+  });
   if (response.status === 401 && token !== null) {
     storeToken(null);
     window.dispatchEvent(new Event('qbz:logout'));
@@ -105,13 +114,25 @@ export async function api<T>(method: string, path: string, body?: unknown, init:
     throw new ApiError(
       response.status,
       error.error?.code ?? 'error',
-      error.error?.message ?? response.statusText,
+      error.error?.message ?? fill(says.serverUnavailable, { status: response.status }),
       error.errors,
     );
   }
+  return response;
+}
+
+/** JSON in, JSON out, with the session's bearer token. */
+export async function api<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+  const token = storedToken();
+  const response = await answered(takePrefetched(method, path, body, init) ?? send(method, path, body, init), token);
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   return (type.includes('json') ? await response.json() : await response.text()) as T;
+}
+
+/** A file from the API (an attachment) with the session's token; a failure said as `api` says it. */
+export function fetchFile(path: string): Promise<Response> {
+  return answered(send('GET', path), storedToken());
 }
 
 /** Uploads a file with progress (XMLHttpRequest: fetch reports no upload progress). */

@@ -1,4 +1,4 @@
-import { api, storedToken } from '../api/client.js';
+import { api, fetchFile } from '../api/client.js';
 
 /** What the browser knows about an uploaded file: the server answers only with its id in form data. */
 export interface AttachmentInfo {
@@ -42,17 +42,10 @@ function fileNameOf(disposition: string | null): string | undefined {
 
 /**
  * Downloads an attachment with the session's token (a plain link would carry none) and hands it to
- * the browser as a file. Throws the server's Chinese message when it refuses.
+ * the browser as a file. Throws an ApiError (the server's refusal, or no answer) in the page's language.
  */
 export async function downloadAttachment(id: string): Promise<void> {
-  const token = storedToken();
-  const response = await fetch(`/api/attachments/${encodeURIComponent(id)}`, {
-    headers: token === null ? {} : { Authorization: `Bearer ${token}` },
-  });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-    throw new Error(body.error?.message ?? response.statusText);
-  }
+  const response = await fetchFile(`/api/attachments/${encodeURIComponent(id)}`);
   const name = fileNameOf(response.headers.get('content-disposition')) ?? attachmentInfo(id)?.name ?? id;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

@@ -222,6 +222,8 @@ export const MESSAGES = {
     uploading: '正在上传',
     uploadFailed: '上传失败',
     uploadNetworkError: '网络错误，上传失败',
+    networkError: '无法连接服务器，请检查网络后重试',
+    serverUnavailable: '服务器暂时无法处理（{status}），请稍后重试',
     // As the server says it (server/http-errors.ts): the widget refuses a file before sending it.
     fileTooLarge: '附件不能超过 {size}',
     viewSubmission: '查看提交内容',
@@ -452,6 +454,8 @@ export const MESSAGES = {
     uploading: 'Uploading',
     uploadFailed: 'The upload failed',
     uploadNetworkError: 'The upload failed: no connection to the server',
+    networkError: 'Cannot reach the server; check the connection and try again',
+    serverUnavailable: 'The server cannot answer right now ({status}); please try again shortly',
     fileTooLarge: 'Files may not exceed {size}',
     viewSubmission: 'View the submission',
     yes: 'Yes',
