@@ -173,6 +173,14 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     await shot(page, '4-notifications');
     await page.keyboard.press('Escape');
     await poll(() => bell.evaluate((button) => button === document.activeElement)).toBe(true);
+    // Tab past the popover's last control closes it and gives the bell the focus (it fell to the page).
+    await page.keyboard.press('Enter');
+    await poll(() => reminder.evaluate((link) => link === document.activeElement)).toBe(true);
+    const markAll = page.getByRole('button', { name: '全部标为已读' });
+    await markAll.focus();
+    await page.keyboard.press('Tab');
+    await poll(() => bell.evaluate((button) => button === document.activeElement)).toBe(true);
+    await markAll.waitFor({ state: 'hidden' });
     await bell.click();
     await page.getByRole('button', { name: '全部标为已读' }).click();
     await poll(() => bell.getAttribute('aria-label')).toBe('通知 (0)');

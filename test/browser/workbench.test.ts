@@ -229,6 +229,9 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await dialog.getByLabel('用户名').fill('park-new');
     await dialog.getByLabel('密码').fill('password1234');
     await dialog.getByLabel('所属单位').fill('云溪湾产业园区管理委员会');
+    // A role is chosen, not typed: so the dialog says (antd said 请输入角色).
+    await dialog.getByRole('button', { name: twoChars('保存') }).click();
+    await dialog.getByText('请选择角色', { exact: true }).waitFor();
     await choose(page, dialog, '角色', '创建主体（园区管理委员会或所在地人民政府）');
     await dialog.getByLabel('园区', { exact: true }).fill('P-NEW-001');
     // A park account without its province could start no case: the dialog asks for it, sending nothing.

@@ -104,7 +104,12 @@ function RoleRows({ roles }: { roles: readonly AssignableRole[] }) {
                 const scope = roles.find((role) => role.group === group)?.scope;
                 return (
                   <Space align="baseline" wrap style={{ display: 'flex' }}>
-                    <Form.Item name={[field.name, 'group']} label={t('accountRole')} rules={[{ required: true }]}>
+                    <Form.Item
+                      name={[field.name, 'group']}
+                      label={t('accountRole')}
+                      // A choice to make, not text to type (antd said 请输入角色).
+                      rules={[{ required: true, message: t('accountRoleNeeded') }]}
+                    >
                       <Select
                         showSearch={{ optionFilterProp: 'label' }}
                         options={groupOptions}

@@ -60,6 +60,15 @@ export function NotificationBell() {
       style={{ width: 320, maxWidth: '80vw' }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') close();
+        if (event.key !== 'Tab') return;
+        // The popover is not in the page's tab order: Tab past its last control (or Shift+Tab before
+        // its first) went to the page's body, the popover still open. It closes, the bell has the focus.
+        const controls = Array.from(panel.current?.querySelectorAll<HTMLElement>('a, button') ?? []);
+        const edge = event.shiftKey ? controls[0] : controls.at(-1);
+        if (edge !== undefined && document.activeElement === edge) {
+          event.preventDefault();
+          close();
+        }
       }}
     >
       <List<NotificationView>
@@ -107,6 +116,9 @@ export function NotificationBell() {
       onOpenChange={(next) => {
         setOpen(next);
         if (next) refresh();
+        // Closed from within (a click outside while the focus was in it): the focus goes back to the bell.
+        else if (panel.current?.contains(document.activeElement) === true || document.activeElement === document.body)
+          bell.current?.focus();
       }}
     >
       <Badge count={listing.unread} size="small" data-testid="notification-badge">
