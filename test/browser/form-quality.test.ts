@@ -19,6 +19,7 @@ const USERS: Record<string, string[]> = {
   park7: ['park:P-007'],
   park8: ['park:P-008'],
   park9: ['park:P-009'],
+  park0: ['park:P-000'],
   'province-js': ['province:320000'],
 };
 
@@ -286,6 +287,27 @@ describe.runIf(browserAvailable())(
         '不存在或无权引用',
       );
       expect(await openTasks(caseId)).toEqual(['submitCreationApplication']);
+    }, 120_000);
+
+    it('添加一项 by keyboard gives the new row the focus (it stayed on the button, below the row)', async () => {
+      const caseId = await startCase(server, 'park0');
+      const page = await login(server, 'park0');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="submitCreationApplication"]');
+      const add = form.getByRole('button', { name: /^添加一项：/ }).first();
+      await add.waitFor();
+      const list = add.locator('xpath=ancestor::fieldset[1]');
+      const before = await list.locator('.qbz-array-items > .ant-row').count();
+      await add.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => list.locator('.qbz-array-items > .ant-row').count()).toBe(before + 1);
+      await expect
+        .poll(() =>
+          list.evaluate((group) =>
+            group.querySelector('.qbz-array-items')?.lastElementChild?.contains(document.activeElement),
+          ),
+        )
+        .toBe(true);
     }, 120_000);
 
     it('a submission that would end the case is asked about first (an Art. 7 declaration), naming why', async () => {

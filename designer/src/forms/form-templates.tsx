@@ -111,14 +111,29 @@ export function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
 export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
   const { title, required, schema, fieldPathId, items, canAdd, onAddClick, disabled, readonly, rawErrors } = props;
   const { t } = useI18n();
+  // The row added takes the focus: it stood above the button, which kept it, and what was typed next
+  // went nowhere.
+  const rows = useRef<HTMLDivElement>(null);
+  const added = useRef(false);
+  useEffect(() => {
+    if (!added.current) return;
+    added.current = false;
+    const last = rows.current?.lastElementChild;
+    last?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, button')?.focus();
+  }, [items.length]);
   return (
     <fieldset id={fieldPathId.$id} className="qbz-group">
       <Heading title={title} required={required} description={schema.description} root={false} />
-      <div className="qbz-array-items">{items}</div>
+      <div className="qbz-array-items" ref={rows}>
+        {items}
+      </div>
       {canAdd === true && readonly !== true && (
         <Button
           icon={<PlusOutlined />}
-          onClick={onAddClick}
+          onClick={(event) => {
+            added.current = true;
+            onAddClick(event);
+          }}
           disabled={disabled}
           aria-label={`${t('addItem')}${t('colon')}${title}`}
         >
