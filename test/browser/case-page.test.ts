@@ -4,7 +4,7 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, throughCreation, walk } from './sample-cases.js';
-import { choose, dialogsSettled, pickDate, twoChars } from './form-controls.js';
+import { choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 const VERSION = '2024-03-14';
@@ -222,7 +222,7 @@ describe.runIf(browserAvailable())(
       const asked = province.getByRole('dialog', { name: '确认提交「不予通过」？本案将结束：未通过审核' });
       await asked.waitFor();
       await shot(province, '6a-rejection-asked');
-      await asked.getByRole('button', { name: '暂不提交' }).click();
+      await clickInDialog(province, asked.getByRole('button', { name: '暂不提交' }));
       await asked.waitFor({ state: 'detached' });
       await send(province, review);
       const ended = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
@@ -358,12 +358,12 @@ describe.runIf(browserAvailable())(
       const dialog = park.getByRole('dialog', { name: '提交后本案将结束：已撤回' });
       await dialog.waitFor();
       await shot(park, '7-withdraw-asked');
-      await dialog.getByRole('button', { name: '暂不提交' }).click();
+      await clickInDialog(park, dialog.getByRole('button', { name: '暂不提交' }));
       await dialog.waitFor({ state: 'detached' });
       expect((await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).status).toBe('applying');
 
       await sendIt();
-      await dialog.getByRole('button', { name: '确认提交' }).click();
+      await clickInDialog(park, dialog.getByRole('button', { name: '确认提交' }));
       await expect
         .poll(async () => (await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).status)
         .toBe('withdrawn');
