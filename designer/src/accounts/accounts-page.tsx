@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { LoadingOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.js';
@@ -223,7 +223,9 @@ function AccountDialog({
       title={t(isNew ? 'newAccount' : 'editAccount')}
       okText={t('accountSave')}
       cancelText={t('cancel')}
-      confirmLoading={busy}
+      // Not `confirmLoading`: antd's spinner could stay after its leave motion and rename the button
+      // (「loading 保存」) for screen readers, and for a test looking for 保存 (one CI run).
+      okButtonProps={{ disabled: busy, icon: busy ? <LoadingOutlined /> : undefined }}
       onOk={() => {
         form.submit();
       }}

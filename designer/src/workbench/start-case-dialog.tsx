@@ -1,3 +1,4 @@
+import { LoadingOutlined } from '@ant-design/icons';
 import { Alert, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -47,7 +48,9 @@ export function StartCaseDialog({ open, parks, onClose }: Props) {
       title={t('startCase')}
       okText={t('startCase')}
       cancelText={t('cancel')}
-      confirmLoading={busy}
+      // Not `confirmLoading`: antd's spinner could stay after its leave motion and rename the button
+      // (「loading 保存」) for screen readers, and for a test looking for 保存 (one CI run).
+      okButtonProps={{ disabled: busy, icon: busy ? <LoadingOutlined /> : undefined }}
       onCancel={onClose}
       onOk={() => {
         form.submit();
