@@ -20,6 +20,7 @@ const USERS: Record<string, string[]> = {
   park8: ['park:P-008'],
   park9: ['park:P-009'],
   park0: ['park:P-000'],
+  parka: ['park:P-00a'],
   'province-js': ['province:320000'],
 };
 
@@ -308,6 +309,59 @@ describe.runIf(browserAvailable())(
           ),
         )
         .toBe(true);
+    }, 120_000);
+
+    it('上移, 下移 and 删除 by keyboard keep the focus with the row (it fell back to the page)', async () => {
+      const caseId = await startCase(server, 'parka');
+      const page = await login(server, 'parka');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="submitCreationApplication"]');
+      const add = form.getByRole('button', { name: /^添加一项：/ }).first();
+      await add.waitFor();
+      const list = add.locator('xpath=ancestor::fieldset[1]');
+      const rows = list.locator('.qbz-array-items > .ant-row');
+      const before = await rows.count();
+      for (const text of ['甲目标', '乙目标']) {
+        await add.focus();
+        await page.keyboard.press('Enter');
+        await page.keyboard.type(text);
+      }
+      await expect.poll(() => rows.count()).toBe(before + 2);
+      /** The first text in the row holding the focus, and the focused button's name. */
+      const focus = () =>
+        list.evaluate((group) => {
+          const row = Array.from(group.querySelector('.qbz-array-items')?.children ?? []).find((child) =>
+            child.contains(document.activeElement),
+          );
+          const box = row?.querySelector('input:not([type="hidden"]), textarea');
+          const text = box instanceof HTMLInputElement || box instanceof HTMLTextAreaElement ? box.value : undefined;
+          return `${text ?? 'outside the list'} · ${document.activeElement?.getAttribute('title') ?? ''}`;
+        });
+      await rows
+        .nth(before + 1)
+        .getByRole('button', { name: /^上移：第 \d+ 项$/ })
+        .focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(focus).toBe('乙目标 · 上移');
+      await page.keyboard.press('Enter');
+      // Moved to the top only when the list had one row before: the same button, or 下移 when 上移 is disabled.
+      await expect.poll(focus).toMatch(/^乙目标 · (上移|下移)$/);
+      await rows
+        .nth(0)
+        .getByRole('button', { name: /^下移：第 \d+ 项$/ })
+        .focus();
+      const first = await rows.nth(0).locator('input:not([type="hidden"]), textarea').first().inputValue();
+      await page.keyboard.press('Enter');
+      await expect.poll(focus).toBe(`${first} · 下移`);
+      await rows
+        .last()
+        .getByRole('button', { name: /^删除：第 \d+ 项$/ })
+        .focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => rows.count()).toBe(before + 1);
+      // The row above took the place of the last one, and its 删除 the focus.
+      await expect.poll(focus).toMatch(/ · 删除$/);
+      expect(await focus()).not.toMatch(/^outside the list/);
     }, 120_000);
 
     it('a submission that would end the case is asked about first (an Art. 7 declaration), naming why', async () => {

@@ -1,7 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Templates } from '@rjsf/antd';
-import { descriptionId, errorId, getTemplate, getUiOptions, helpId } from '@rjsf/utils';
+import { descriptionId, errorId, getTemplate, getUiOptions, helpId, TranslatableString } from '@rjsf/utils';
 import type {
+  ArrayFieldItemButtonsTemplateProps,
   ArrayFieldItemTemplateProps,
   ArrayFieldTemplateProps,
   ErrorListProps,
@@ -11,9 +12,11 @@ import type {
 } from '@rjsf/utils';
 import { Alert, Button, Col, Row, Space, Typography } from 'antd';
 import { useEffect, useRef, type ComponentType, type ReactNode } from 'react';
+import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import { errorFieldId, focusErrorField, inFormOrder } from './error-order.js';
 import { errorListText } from './error-messages.js';
+import { afterRowAction, ROW_BUTTONS, rowActionOf, type RowAction } from './row-focus.js';
 
 const AntFieldTemplate = Templates.FieldTemplate as ComponentType<FieldTemplateProps>;
 
@@ -107,7 +110,59 @@ export function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
   );
 }
 
-/** Lists (創建目标, 部门…): a group with its rows and an add button that says what it adds. */
+/**
+ * A row's 上移, 下移 and 删除, each named with its row (「上移：第 2 项」): rjsf-antd's buttons were
+ * named by their icons (arrow-up, delete), in English, alike on every row.
+ */
+export function ArrayFieldItemButtonsTemplate(props: ArrayFieldItemButtonsTemplateProps) {
+  const { disabled, readonly, hasMoveUp, hasMoveDown, hasRemove, index, registry } = props;
+  const { t } = useI18n();
+  const buttons = [
+    {
+      name: 'move-up',
+      shown: hasMoveUp || hasMoveDown,
+      enabled: hasMoveUp,
+      word: TranslatableString.MoveUpButton,
+      icon: <ArrowUpOutlined />,
+      onClick: props.onMoveUpItem,
+    },
+    {
+      name: 'move-down',
+      shown: hasMoveUp || hasMoveDown,
+      enabled: hasMoveDown,
+      word: TranslatableString.MoveDownButton,
+      icon: <ArrowDownOutlined />,
+      onClick: props.onMoveDownItem,
+    },
+    {
+      name: 'remove',
+      shown: hasRemove,
+      enabled: true,
+      word: TranslatableString.RemoveButton,
+      icon: <DeleteOutlined />,
+      onClick: props.onRemoveItem,
+    },
+  ];
+  return buttons
+    .filter((button) => button.shown)
+    .map((button) => {
+      const action = registry.translateString(button.word);
+      return (
+        <Button
+          key={button.name}
+          className={`rjsf-array-item-${button.name}`}
+          icon={button.icon}
+          danger={button.name === 'remove'}
+          title={action}
+          aria-label={fill(t('rowButton'), { action, row: index + 1 })}
+          disabled={disabled === true || readonly === true || !button.enabled}
+          onClick={button.onClick}
+        />
+      );
+    });
+}
+
+/** Lists (创建目标, 部门…): a group with its rows and an add button that says what it adds. */
 export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
   const { title, required, schema, fieldPathId, items, canAdd, onAddClick, disabled, readonly, rawErrors } = props;
   const { t } = useI18n();
@@ -121,14 +176,40 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
     const last = rows.current?.lastElementChild;
     last?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, button')?.focus();
   }, [items.length]);
+  // 上移, 下移 and 删除 take away the button that had the focus (the row is moved or gone, or the first
+  // row's 上移 is disabled), and a keyboard user was sent back to the top of the page. The focus
+  // follows the row moved, or goes to the row that took the removed one's place.
+  const rowAction = useRef<RowAction | undefined>(undefined);
+  useEffect(() => {
+    const action = rowAction.current;
+    const list = rows.current;
+    if (action === undefined || list === null) return;
+    rowAction.current = undefined;
+    const target = afterRowAction(action, list.children.length);
+    const row = list.children.item(target.row);
+    const button =
+      target.button === undefined
+        ? undefined
+        : [target.button, ...ROW_BUTTONS]
+            .map((name) => row?.querySelector<HTMLButtonElement>(`.rjsf-array-item-${name}`))
+            .find((candidate) => candidate != null && !candidate.disabled);
+    (button ?? list.parentElement?.querySelector<HTMLElement>(':scope > .qbz-array-add'))?.focus();
+  });
   return (
     <fieldset id={fieldPathId.$id} className="qbz-group">
       <Heading title={title} required={required} description={schema.description} root={false} />
-      <div className="qbz-array-items" ref={rows}>
+      <div
+        className="qbz-array-items"
+        ref={rows}
+        onClickCapture={(event) => {
+          rowAction.current = rowActionOf(event.target, rows.current);
+        }}
+      >
         {items}
       </div>
       {canAdd === true && readonly !== true && (
         <Button
+          className="qbz-array-add"
           icon={<PlusOutlined />}
           onClick={(event) => {
             added.current = true;

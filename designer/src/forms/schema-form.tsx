@@ -9,6 +9,7 @@ import { AttachmentsWidget, AttachmentWidget } from './attachment-widgets.js';
 import { DateWidget } from './date-widget.js';
 import { IndicatorScoresField, IndicatorVetoesWidget, YesNoWidget } from './choice-widgets.js';
 import {
+  ArrayFieldItemButtonsTemplate,
   ArrayFieldItemTemplate,
   ArrayFieldTemplate,
   ErrorListTemplate,
@@ -102,6 +103,7 @@ const templates = {
   FieldTemplate,
   ObjectFieldTemplate,
   ArrayFieldTemplate,
+  ArrayFieldItemButtonsTemplate,
   ArrayFieldItemTemplate,
   ErrorListTemplate,
   BaseInputTemplate: InputTemplate,
