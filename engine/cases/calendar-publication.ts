@@ -62,6 +62,7 @@ export async function publishCalendarYear(
     year: input.year,
     revision,
     source: `calendar editor (${actor.id}, ${chinaDateOf(now)})`,
+    today: chinaDateOf(now),
   });
   const [first] = built.errors;
   if (built.file === undefined || first !== undefined) {

@@ -43,7 +43,12 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-function checkNotice(value: unknown, year: number, report: Report): CalendarNotice | undefined {
+function checkNotice(
+  value: unknown,
+  year: number,
+  today: LocalDate | undefined,
+  report: Report,
+): CalendarNotice | undefined {
   if (!isObject(value)) {
     report('/notice', '缺少「通知」：请填写通知标题、文号、发布日期和网址');
     return undefined;
@@ -59,6 +64,9 @@ function checkNotice(value: unknown, year: number, report: Report): CalendarNoti
   if (issued === undefined || !isLocalDate(issued)) report('/notice/issued', '「发布日期」应为日期（YYYY-MM-DD）');
   else if (yearOf(issued) < year - 1 || yearOf(issued) > year) {
     report('/notice/issued', `「发布日期」${issued} 应在${year - 1}年或${year}年内`);
+  } else if (today !== undefined && compareDates(issued, today) > 0) {
+    // A notice not yet issued is a mistyped date (2025-11-40 typed as 2026-11-04, say).
+    report('/notice/issued', `「发布日期」${issued} 晚于今天（${today}），请填写通知实际发布的日期`);
   }
   if (url === undefined || !/^https?:\/\/\S+$/.test(url)) report('/notice/url', '「通知网址」应为 http(s) 地址');
   if (title === undefined || number === undefined || issued === undefined || url === undefined) return undefined;
@@ -180,7 +188,14 @@ function checkWorkdays(
  */
 export function calendarYearFromEntry(
   input: unknown,
-  target: { calendar: string; year: number; source: string; revision?: number },
+  target: {
+    calendar: string;
+    year: number;
+    source: string;
+    revision?: number;
+    /** The day it is entered on (China time): a notice cannot have been issued after it. */
+    today?: LocalDate;
+  },
 ): { file: CalendarFile; errors: [] } | { file?: undefined; errors: EntryError[] } {
   const errors: EntryError[] = [];
   const report: Report = (path, message) => {
@@ -191,7 +206,7 @@ export function calendarYearFromEntry(
     return { errors: [{ path: '/year', message: `「年份」应为 1900 至 9999 之间的整数` }] };
   }
   if (!isObject(input)) return { errors: [{ path: '', message: '请求体应为 { notice, holidays, workdays }' }] };
-  const notice = checkNotice(input.notice, year, report);
+  const notice = checkNotice(input.notice, year, target.today, report);
   const holidayDays = checkHolidays(input.holidays, year, report);
   if (Array.isArray(input.holidays)) {
     checkFestivals(

@@ -135,7 +135,8 @@ describe.runIf(browserAvailable())('the calendar editor in Chromium', () => {
     await page.getByText('录入 2030 年节假日安排').waitFor();
     expect(await page.getByLabel('年份').inputValue()).toBe('2030');
     await page.getByLabel('文号').fill('国办发明电〔2029〕99号');
-    await page.getByLabel('发布日期').fill('2029-11-20');
+    // A notice dated after today (the sandbox's 2029-12-27) is a mistyped date.
+    await page.getByLabel('发布日期').fill('2030-01-15');
     await page.getByLabel('通知网址').fill('https://example.gov.cn/2030-holidays');
     for (const [index, [from, to]] of HOLIDAYS_2030.entries()) {
       await page.getByLabel(`第${index + 1}段假期 开始日期`).fill(from);
@@ -145,7 +146,25 @@ describe.runIf(browserAvailable())('the calendar editor in Chromium', () => {
     await page.getByRole('button', { name: '添加调休上班日' }).click();
     await page.getByLabel('第1个调休上班日 日期').fill('2030-02-11');
     await page.getByLabel('第1个调休上班日 节日名称').fill('春节');
+    // Each problem is marked at its field and said with it; the focus goes to the first one.
+    const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    const saidAt = (label: string) =>
+      page.getByLabel(label).evaluate((field) =>
+        (field.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
     await page.getByRole('button', { name: twoChars('发布') }).click();
+    await expect.poll(focusedLabel).toBe('发布日期');
+    expect(await page.getByLabel('发布日期').getAttribute('aria-invalid')).toBe('true');
+    expect(await saidAt('发布日期')).toContain('「发布日期」2030-01-15 晚于今天（2029-12-27）');
+    expect(await saidAt('第1个调休上班日 日期')).toContain('2030-02-11 是工作日，调休上班日应在周六或周日');
+    expect(await page.getByLabel('通知网址').getAttribute('aria-invalid')).toBeNull();
+    await page.getByLabel('发布日期').fill('2029-11-20');
+    await page.getByRole('button', { name: twoChars('发布') }).click();
+    await expect.poll(focusedLabel).toBe('第1个调休上班日 日期');
+    expect(await page.getByLabel('发布日期').getAttribute('aria-invalid')).toBeNull();
     await page
       .getByTestId('calendar-errors')
       .getByText('2030-02-11 是工作日，调休上班日应在周六或周日', { exact: false })

@@ -63,6 +63,18 @@ describe('a calendar year as entered (holiday blocks, make-up days, the notice)'
     expect(errors.find((error) => error.path === '/holidays')?.message).toContain('端午节');
   });
 
+  it('refuses a notice issued after the day it is entered on (a mistyped date), and takes it on or before', async () => {
+    const entry = entryFromCalendarYear(await readYear(2026));
+    const issuedOn = entry.notice.issued ?? '';
+    expect(issuedOn).toMatch(/^2025-/);
+    const later = calendarYearFromEntry(entry, { ...target(2026), today: '2025-11-03' });
+    expect(issuedOn > '2025-11-03').toBe(true);
+    expect(later.errors).toEqual([
+      { path: '/notice/issued', message: `「发布日期」${issuedOn} 晚于今天（2025-11-03），请填写通知实际发布的日期` },
+    ]);
+    expect(calendarYearFromEntry(entry, { ...target(2026), today: issuedOn }).errors).toEqual([]);
+  });
+
   it('asks for the next year from 1 November, and for the current year whenever it is missing', () => {
     expect(missingCalendarYear('2026-10-31', [2024, 2025, 2026])).toBeUndefined();
     expect(missingCalendarYear('2026-11-01', [2024, 2025, 2026])).toBe(2027);

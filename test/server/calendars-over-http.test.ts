@@ -111,6 +111,8 @@ describe('calendar years entered over HTTP', () => {
         { ...year2030(), notice: { ...year2030().notice, title: '国务院办公厅关于2029年部分节假日安排的通知' } },
         '/notice/title',
       ],
+      // Issued after the case clock's today (2029-12-27): a mistyped date.
+      [{ ...year2030(), notice: { ...year2030().notice, issued: '2030-01-15' } }, '/notice/issued'],
     ];
     for (const [body, path] of cases) {
       const response = await h.api.post('/api/calendars/2030', {

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, Row, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import {
   ANNUAL_FESTIVALS,
@@ -12,8 +12,10 @@ import {
   type EntryError,
   type LocalDate,
 } from '../../../engine/legal-time/pure.js';
+import { serverToday } from '../designer/server-today.js';
 import { forgetCalendars } from '../workbench/catalog.js';
 import type { CalendarText } from './calendar-messages.js';
+import { entryErrorId, entryFieldId, errorsAt, fieldsFor } from './entry-fields.js';
 import { YearGrid, type YearDays } from './month-grid.js';
 
 /** What the server answers to a publication (POST /api/calendars/:year). */
@@ -89,6 +91,11 @@ export function YearEditor(props: {
   const [draft, setDraft] = useState(props.initial);
   const [errors, setErrors] = useState<EntryError[]>([]);
   const [busy, setBusy] = useState(false);
+  // The server's day (the sandbox's with CLOCK=simulated): a notice cannot be issued after it.
+  const [today, setToday] = useState<string | undefined>();
+  useEffect(() => {
+    void serverToday().then(setToday);
+  }, []);
   const year = Number(draft.year);
   const days = useMemo(() => daysOf(draft), [draft]);
   const update = (change: (next: EntryDraft) => void) => {
@@ -101,10 +108,42 @@ export function YearEditor(props: {
     });
   };
 
+  // A refused publication takes the focus to the first field at fault: the list of problems stands
+  // under a long form, out of view.
+  const refused = useRef(false);
+  useEffect(() => {
+    if (!refused.current) return;
+    refused.current = false;
+    const field = errors
+      .flatMap(fieldsFor)
+      .map((path) => document.getElementById(entryFieldId(path)))
+      .find((element) => element !== null);
+    (field ?? document.getElementById(entryErrorId(0)))?.focus();
+  }, [errors]);
+  const refuse = (found: EntryError[]) => {
+    refused.current = true;
+    setErrors(found);
+  };
+  /** Id and the errors said at the control at `path` (a JSON Pointer of the entry). */
+  const described = (path: string) => {
+    const said = errorsAt(errors, path);
+    return { id: entryFieldId(path), ...(said.length > 0 && { 'aria-describedby': said.map(entryErrorId).join(' ') }) };
+  };
+  /** …and, for a field, marked invalid. */
+  const at = (path: string) =>
+    errorsAt(errors, path).length === 0
+      ? described(path)
+      : { ...described(path), status: 'error' as const, 'aria-invalid': true };
+
   const publish = async () => {
-    const checked = calendarYearFromEntry(entryOf(draft), { calendar: 'cn', year, source: 'calendar editor' });
+    const checked = calendarYearFromEntry(entryOf(draft), {
+      calendar: 'cn',
+      year,
+      source: 'calendar editor',
+      ...(today !== undefined && { today }),
+    });
     if (checked.errors.length > 0) {
-      setErrors(checked.errors);
+      refuse(checked.errors);
       return;
     }
     setErrors([]);
@@ -122,7 +161,7 @@ export function YearEditor(props: {
       );
       props.onDone();
     } catch (error) {
-      setErrors(
+      refuse(
         error instanceof ApiError && error.errors.length > 0
           ? error.errors
           : [{ path: '', message: (error as Error).message }],
@@ -137,6 +176,7 @@ export function YearEditor(props: {
       <label>
         {label}
         <Input
+          {...at(`/notice/${key}`)}
           aria-label={label}
           value={draft.notice[key]}
           placeholder={placeholder}
@@ -161,6 +201,7 @@ export function YearEditor(props: {
               <label>
                 {c('year')}
                 <Input
+                  {...at('/year')}
                   aria-label={c('year')}
                   value={draft.year}
                   inputMode="numeric"
@@ -182,6 +223,7 @@ export function YearEditor(props: {
           const label = c('range', { n: index + 1 });
           const field = (key: 'name' | 'from' | 'to', title: string) => (
             <Input
+              {...at(`/holidays/${index}/${key}`)}
               aria-label={`${label} ${title}`}
               placeholder={key === 'name' ? title : 'YYYY-MM-DD'}
               value={range[key]}
@@ -212,6 +254,7 @@ export function YearEditor(props: {
           );
         })}
         <Button
+          {...described('/holidays')}
           icon={<PlusOutlined />}
           onClick={() => {
             update((next) => next.holidays.push({ name: '', from: '', to: '' }));
@@ -227,6 +270,7 @@ export function YearEditor(props: {
             <Space key={index} wrap>
               <Typography.Text type="secondary">{label}</Typography.Text>
               <Input
+                {...at(`/workdays/${index}/date`)}
                 aria-label={`${label} ${c('date')}`}
                 placeholder="YYYY-MM-DD"
                 value={day.date}
@@ -239,6 +283,7 @@ export function YearEditor(props: {
                 }}
               />
               <Input
+                {...at(`/workdays/${index}/name`)}
                 aria-label={`${label} ${c('festival')}`}
                 placeholder={c('festival')}
                 value={day.name}
@@ -261,6 +306,7 @@ export function YearEditor(props: {
           );
         })}
         <Button
+          {...described('/workdays')}
           icon={<PlusOutlined />}
           onClick={() => {
             update((next) => next.workdays.push({ date: '', name: '' }));
@@ -276,8 +322,10 @@ export function YearEditor(props: {
             title={c('errors')}
             description={
               <ul data-testid="calendar-errors">
-                {errors.map((error) => (
-                  <li key={`${error.path}:${error.message}`}>{error.message}</li>
+                {errors.map((error, index) => (
+                  <li key={`${error.path}:${error.message}`} id={entryErrorId(index)} tabIndex={-1}>
+                    {error.message}
+                  </li>
                 ))}
               </ul>
             }
