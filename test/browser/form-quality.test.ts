@@ -239,6 +239,26 @@ describe.runIf(browserAvailable())(
       await form.getByLabel('统一社会信用代码', { exact: true }).fill('91320000134812345R');
       await page.keyboard.press('Tab');
       await expect.poll(() => errorsAt(form, page, '统一社会信用代码')).toEqual([]);
+
+      // A long text shows how much of its limit is used, counted as the server counts (an emoji is
+      // one), red past it, and keeps all that was pasted (it was said only on leaving the box).
+      const situation = form.getByLabel('园区基本情况', { exact: true });
+      // antd draws the count after the box, from its wrapper's data-count.
+      const box = form.locator('.ant-input-textarea-affix-wrapper', {
+        has: page.getByLabel('园区基本情况', { exact: true }),
+      });
+      const count = () => box.getAttribute('data-count');
+      await situation.fill('园区😀');
+      await expect.poll(count).toBe('3 / 5000');
+      await situation.fill('园'.repeat(5001));
+      await expect.poll(count).toBe('5001 / 5000');
+      expect(await situation.inputValue()).toHaveLength(5001);
+      expect(await box.getAttribute('class')).toContain('ant-input-out-of-range');
+      const [red = 0, green = 0] =
+        (await box.evaluate((element) => getComputedStyle(element, '::after').color)).match(/\d+/g)?.map(Number) ?? [];
+      expect(red, 'the count past the limit is in the error colour').toBeGreaterThan(2 * green);
+      await page.keyboard.press('Tab');
+      await expect.poll(() => errorsAt(form, page, '园区基本情况')).toEqual(['不能超过 5000 个字']);
     }, 120_000);
 
     it('the training example fills the form but no upload (its file ids name no file)', async () => {

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { AttachmentsWidget, AttachmentWidget } from './attachment-widgets.js';
 import { DateWidget } from './date-widget.js';
+import { TextareaWidget } from './textarea-widget.js';
 import { IndicatorScoresField, IndicatorVetoesWidget, YesNoWidget } from './choice-widgets.js';
 import {
   ArrayFieldItemButtonsTemplate,
@@ -93,6 +94,7 @@ export interface SchemaFormProps {
 
 const widgets = {
   DateWidget,
+  TextareaWidget,
   [WIDGETS.attachment]: AttachmentWidget,
   [WIDGETS.attachments]: AttachmentsWidget,
   [WIDGETS.yesNo]: YesNoWidget,
