@@ -395,6 +395,12 @@ describe.runIf(browserAvailable())(
       await form.getByRole('button', { name: '上传附件：创建方案' }).click();
       await (await chooser).setFiles({ name: '创建方案.pdf', mimeType: 'application/pdf', buffer: tinyPdf('plan') });
       await form.getByRole('button', { name: '下载：创建方案.pdf' }).waitFor();
+      // 重新上传 shows the new file's name (it kept showing the first one, while the new one was sent).
+      const again = page.waitForEvent('filechooser');
+      await form.getByRole('button', { name: '重新上传：创建方案' }).click();
+      await (await again).setFiles({ name: '创建方案-v2.pdf', mimeType: 'application/pdf', buffer: tinyPdf('plan 2') });
+      await form.getByRole('button', { name: '下载：创建方案-v2.pdf' }).waitFor();
+      expect(await form.getByRole('button', { name: '下载：创建方案.pdf' }).count()).toBe(0);
       await form.getByRole('radiogroup', { name: '重大质量事故' }).getByText('是', { exact: true }).click();
 
       await form.getByRole('button', { name: twoChars('提交') }).click();

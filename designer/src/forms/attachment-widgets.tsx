@@ -13,6 +13,7 @@ import {
   lookUpAttachment,
   rememberAttachment,
   shortId,
+  type AttachmentInfo,
   type UploadLimit,
 } from './attachments.js';
 import type { SchemaFormContext } from './form-context.js';
@@ -81,12 +82,15 @@ interface ItemProps {
 
 function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
   const { t } = useI18n();
-  const [info, setInfo] = useState(() => attachmentInfo(id));
+  // Read for the id shown now: a field whose file is replaced keeps this component (it showed the
+  // first file's name after 重新上传 sent another).
+  const [lookedUp, setLookedUp] = useState<{ id: string; info: AttachmentInfo } | undefined>();
+  const info = attachmentInfo(id) ?? (lookedUp?.id === id ? lookedUp.info : undefined);
   useEffect(() => {
     if (info !== undefined || !downloads) return;
     let current = true;
     void lookUpAttachment(id).then((found) => {
-      if (current && found !== undefined) setInfo(found);
+      if (current && found !== undefined) setLookedUp({ id, info: found });
     });
     return () => {
       current = false;
