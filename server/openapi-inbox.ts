@@ -51,7 +51,10 @@ export const INBOX_SCHEMAS: Json = {
       subjectName: { type: 'string' },
       taskId: { type: 'string' },
       taskName: { type: 'string', description: '任务在流程图中的名称 / the task as the diagram names it' },
-      statusTitle: { type: 'string', description: '案件办结时的状态（case.ended）/ the status a case ended in' },
+      statusTitle: {
+        type: 'string',
+        description: '案件办结或进入的状态（case.ended、status.changed）/ the status a case ended in or entered',
+      },
       ref: { type: 'string' },
       by: { type: 'string', description: '催办的单位（组）/ the group that sent a reminder' },
       note: { type: 'string' },

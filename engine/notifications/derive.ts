@@ -17,8 +17,8 @@ export interface CommittedChange {
 
 /**
  * The notifications a transition gives rise to: a new task for its group and scope (a task opened
- * again by a review is "returned"), a reminder for the task's holders, the end of the case for its
- * subject and region, and — for the case's own subject and region and for the supervising national
+ * again by a review is "returned"), a reminder for the task's holders, each stage entered and the end
+ * of the case for its subject and region, and — for the case's own subject and region and for the supervising national
  * groups — a public notice opening and each message the public sent (an objection), never saying who
  * sent it.
  */
@@ -57,6 +57,19 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
       fromPublic(change.manifest, change.model, String(details.message))
     ) {
       add(entry.at, 'objection.received', caseAudience(change.manifest, record));
+    } else if (entry.type === 'status.changed') {
+      // The subject and its region hear of each stage their case enters (an approval to start, a
+      // designation): these came only with the next task, or not at all. A final status is said by
+      // case.ended, a public notice opening by notice.opened; the first status (from none) is the start.
+      const status = change.manifest.statuses[String(details.to)];
+      const started = typeof details.from !== 'string' || details.from === '';
+      if (status !== undefined && status.final !== true && !started && !opensNotice(change))
+        add(
+          entry.at,
+          'status.changed',
+          caseAudience(change.manifest, record).filter((audience) => audience.scope !== undefined),
+          { statusTitle: status.title },
+        );
     } else if (entry.type === 'case.ended') {
       // The subject and its region hear how their case ended (a rejection, Art. 7); the national
       // groups see it in their lists.
@@ -69,15 +82,19 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
       );
     }
   }
-  const opened = record.windows.filter(
+  if (opensNotice(change)) add(record.updatedAt, 'notice.opened', caseAudience(change.manifest, record));
+  return out;
+}
+
+/** Whether the transition opened a window for anyone to send a message (a public notice). */
+function opensNotice(change: CommittedChange): boolean {
+  return change.record.windows.some(
     (window) =>
       !change.before.windows.includes(window) &&
       change.model.messageCatches.some(
         (catcher) => catcher.elementId === window && opensToAnyone(change.manifest, catcher.candidateGroups),
       ),
   );
-  if (opened.length > 0) add(record.updatedAt, 'notice.opened', caseAudience(change.manifest, record));
-  return out;
 }
 
 function taskAudience(manifest: Manifest, task: CaseRecord['tasks'][number]): Audience[] {

@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   'notice.opened',
   'objection.received',
   'case.ended',
+  'status.changed',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -33,7 +34,7 @@ export interface Notification {
   /** The task's name in the diagram (可行性论证与遴选), what people read; `taskId` is the code. */
   taskName?: string;
   ref?: string;
-  /** The status a case ended in, by its title (不予通过): `case.ended`. */
+  /** The status a case ended in (不予通过, `case.ended`) or entered (创建中, `status.changed`), by its title. */
   statusTitle?: string;
   /** The group that sent a reminder, and its note. */
   by?: string;

@@ -16,6 +16,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
   'notice.opened': '公示已开始',
   'objection.received': '收到异议',
   'case.ended': '案件已办结',
+  'status.changed': '案件进入新阶段',
 };
 
 /**
@@ -50,7 +51,9 @@ export class EmailChannel implements NotificationChannel {
       `案件：${notification.caseId}`,
       `${about.title}：${notification.subjectName ?? ''}（${about.id}）`,
       ...(notification.taskId === undefined ? [] : [`事项：${notification.taskName ?? notification.taskId}`]),
-      ...(notification.statusTitle === undefined ? [] : [`结果：${notification.statusTitle}`]),
+      ...(notification.statusTitle === undefined
+        ? []
+        : [`${notification.kind === 'status.changed' ? '阶段' : '结果'}：${notification.statusTitle}`]),
       ...(notification.note === undefined ? [] : [`说明：${notification.note}`]),
       `时间：${notification.at}`,
     ];

@@ -127,8 +127,18 @@ describe('催办 and the notification centre over HTTP', () => {
     await h.complete('province', caseId, 'provincialFeasibilityReview');
     await h.complete('group', caseId, 'provincialLeadingGroupReview');
     for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
-    await h.complete('samr', caseId, 'samrCreationApproval');
+    const approved = await h.complete('samr', caseId, 'samrCreationApproval');
+    expect(approved.statusTitle).toMatch(CHINESE);
+    // SAMR's approval to start (Art. 18) came to the park only as its next task, a year later.
+    const stages = async (user: string) =>
+      (await notifications(user)).items
+        .filter((item) => item.caseId === caseId && item.kind === 'status.changed')
+        .map((item) => item.statusTitle);
+    for (const user of ['park1', 'province']) expect(await stages(user), user).toEqual([approved.statusTitle]);
+    for (const user of ['park2', 'province2', 'samr']) expect(await stages(user), user).toEqual([]);
     await throughAcceptance(h, caseId);
+    // Entering the public notice is told once, as notice.opened.
+    expect(await stages('park1')).not.toContain((await h.case(caseId)).statusTitle);
     // The public's evidence is a public upload (a form may refer only to files its sender may read).
     let objection = JSON.stringify(await h.example('objection'));
     for (const id of attachmentIds(JSON.parse(objection))) {
