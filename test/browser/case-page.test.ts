@@ -175,6 +175,14 @@ describe.runIf(browserAvailable())(
       expect(actors).toContain(PROVINCE_ORG);
       expect(actors).toContain(`创建主体（园区管理委员会或所在地人民政府） · ${PARK_NAME}`);
       expect(actors.filter((actor) => ['park1', 'province-js'].includes(actor))).toEqual([]);
+      // A task opened names who holds it, not whoever's step opened it (the park, here).
+      await province.getByRole('checkbox', { name: '显示任务开启记录' }).check();
+      const opened = timeline.locator('.ant-timeline-item', { hasText: '任务开启：可行性论证与遴选' });
+      await expect.poll(() => opened.count()).toBe(2);
+      expect(await opened.locator('[data-actor]').allTextContents()).toEqual([
+        '由省级市场监管部门办理',
+        '由省级市场监管部门办理',
+      ]);
       await timeline.scrollIntoViewIfNeeded();
       await shot(province, '3-timeline');
     }, 300_000);

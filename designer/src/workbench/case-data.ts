@@ -26,6 +26,8 @@ export interface ElementInfo {
   type: string;
   name?: string;
   formKey?: string;
+  /** A task's candidate groups (camunda:candidateGroups): who holds it. */
+  groups?: string[];
 }
 
 export interface CaseBundle {
@@ -53,10 +55,16 @@ export function diagramIndex(xml: string): Map<string, ElementInfo> {
     if (id === null || element.localName.startsWith('BPMN')) continue;
     const name = element.getAttribute('name')?.replace(/\s+/g, ' ').trim();
     const formKey = element.getAttribute('camunda:formKey') ?? undefined;
+    const groups = element
+      .getAttribute('camunda:candidateGroups')
+      ?.split(',')
+      .map((group) => group.trim())
+      .filter((group) => group !== '');
     index.set(id, {
       type: element.localName,
       ...(name !== undefined && name !== '' && { name }),
       ...(formKey !== undefined && { formKey }),
+      ...(groups !== undefined && groups.length > 0 && { groups }),
     });
   }
   return index;

@@ -194,6 +194,14 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
   // Each entry is described in order: messages are matched to their submissions by count.
   const described = bundle.audit.map((entry) => ({ entry, ...describe(entry) }));
   const shown = described.filter(({ entry }) => showOpened || entry.type !== 'task.opened');
+  // A task opened is the consequence of someone else's step: the line names who holds it, not who
+  // acted (「国家知识产权局 · 任务开启：审核验收申请材料」 read as if the ministry had opened SAMR's task).
+  const holders = (entry: NamedAuditEntry) => {
+    const groups = bundle.elements.get(text((entry.details as Details).element))?.groups ?? [];
+    return fill(t('eventTaskHolder'), {
+      group: groups.map((group) => manifest.groups[group]?.title ?? group).join(t('listSeparator')),
+    });
+  };
   const items = shown.map(({ entry, label, open, outcome }) => {
     return {
       key: entry.seq,
@@ -201,7 +209,8 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
       content: (
         <div>
           <Typography.Text type="secondary">
-            {chinaTime(entry.at)} · <span data-actor>{actorName(entry)}</span>
+            {chinaTime(entry.at)} ·{' '}
+            <span data-actor>{entry.type === 'task.opened' ? holders(entry) : actorName(entry)}</span>
           </Typography.Text>
           <div>
             {label}
