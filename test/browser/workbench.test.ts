@@ -442,6 +442,18 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     // The objection under review, with the evidence the public uploaded (downloadable by SAMR).
     await samr.getByRole('heading', { name: '所复核的事项：公示异议书' }).waitFor();
     await samr.getByRole('button', { name: '下载：举证材料.pdf' }).waitFor();
+    // The experts' evaluation among what was sent since, with its result: the total against the
+    // pass mark (it stood with nothing after it, while each review showed its decision).
+    const evaluated = (
+      await server.ok<{ data: { scores?: Record<string, number> } }[]>('GET', `/api/cases/${caseId}/submissions`, {
+        as: 'admin',
+      })
+    ).find((submission) => submission.data.scores !== undefined && 'findings' in submission.data);
+    const total = Object.values(evaluated?.data.scores ?? {}).reduce((sum, value) => sum + value, 0);
+    const expertLine = samr.locator('[data-earlier-opinion]').filter({ hasText: /^专家评估验收/ });
+    await expect
+      .poll(() => expertLine.locator('[data-score-summary]').textContent())
+      .toMatch(new RegExp(`^合计 ${total} 分（通过分数线 \\d+ 分）$`));
     await shot(samr, '10-samr-objection-case');
 
     // The park prints the objection: withheld (Art. 22), its evidence too — never 「无附件」.

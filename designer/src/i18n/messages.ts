@@ -77,6 +77,8 @@ export const MESSAGES = {
     // case page: what is reviewed, returns, outcomes, due dates (issue 8: 2–5)
     underReview: '所审核的材料',
     earlierOpinions: '材料提交后各方的意见（{count} 份）',
+    scoreSummary: '合计 {total} 分（通过分数线 {pass} 分）',
+    scoreSummaryVetoes: '否决项 {count} 项',
     caseDamagedHelp:
       '此案件的数据文件已损坏，已暂停办理（任务、定时器均不运行），其他案件照常。请按 README「Storage」一节从备份恢复该文件并重启服务。',
     returnedTitle: '{who}于 {at} 作出审核结论：{decision}',
@@ -309,6 +311,8 @@ export const MESSAGES = {
     // case page: what is reviewed, returns, outcomes, due dates (issue 8: 2–5)
     underReview: 'Under review',
     earlierOpinions: 'Opinions sent since the application ({count})',
+    scoreSummary: 'Total {total} (pass mark {pass})',
+    scoreSummaryVetoes: '{count} veto(es)',
     caseDamagedHelp:
       'A file of this case is damaged: the case is set aside (its tasks and timers wait); all other cases run. Restore the file from a backup and restart the server (README, "Storage").',
     returnedTitle: '{who} decided on {at}: {decision}',

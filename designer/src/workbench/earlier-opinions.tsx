@@ -5,7 +5,7 @@ import { chinaTime } from './format.js';
 import { fill } from '../i18n/fill.js';
 import { documentIndicators, useActorName } from './review-parts.js';
 import { SubmissionDocument } from './submission-document.js';
-import { loadSubmissionForm, outcomeOf, submissionName, type NamedSubmission } from './submissions.js';
+import { loadSubmissionForm, outcomeOf, scoreSummaryOf, submissionName, type NamedSubmission } from './submissions.js';
 import { useAsync } from './use-async.js';
 
 /**
@@ -33,6 +33,8 @@ export function EarlierOpinions(props: {
   const items = later.map((submission, index) => {
     const schema = forms.data?.[index];
     const outcome = outcomeOf(schema, submission.data);
+    // A scoring has no decision to show: its total against the pass mark, and its vetoes, are its result.
+    const scored = outcome === undefined ? scoreSummaryOf(schema, submission.data) : undefined;
     return {
       key: String(submission.seq),
       label: (
@@ -43,6 +45,12 @@ export function EarlierOpinions(props: {
             {actorName(submission)} · {chinaTime(submission.at)}
           </Typography.Text>
           {outcome !== undefined && <Tag style={{ marginInlineStart: 8 }}>{outcome.title}</Tag>}
+          {scored !== undefined && (
+            <Tag style={{ marginInlineStart: 8 }} data-score-summary>
+              {fill(t('scoreSummary'), { total: scored.total, pass: bundle.version.indicators.passScore })}
+              {scored.vetoes > 0 && `${t('semicolon')}${fill(t('scoreSummaryVetoes'), { count: scored.vetoes })}`}
+            </Tag>
+          )}
         </span>
       ),
       children: schema !== undefined && (

@@ -44,6 +44,28 @@ export function outcomeOf(schema: FormSchema | undefined, data: unknown): Outcom
   return undefined;
 }
 
+/** What a scoring (an expert evaluation, a self-assessment) came to: its total and its vetoes. */
+export interface ScoreSummary {
+  total: number;
+  vetoes: number;
+}
+
+/** The total of a submission's `x-indicators: scores` field and how many vetoes it names, if it has one. */
+export function scoreSummaryOf(schema: FormSchema | undefined, data: unknown): ScoreSummary | undefined {
+  const fields = Object.entries(schema?.properties ?? {});
+  const field = (kind: string) => fields.find(([, declared]) => declared['x-indicators'] === kind)?.[0];
+  const scoresField = field('scores');
+  if (scoresField === undefined) return undefined;
+  const values = record(data);
+  const total = Object.values(record(values[scoresField])).reduce<number>(
+    (sum, score) => sum + (typeof score === 'number' ? score : 0),
+    0,
+  );
+  const vetoesField = field('vetoes');
+  const vetoes = vetoesField === undefined ? undefined : values[vetoesField];
+  return { total, vetoes: Array.isArray(vetoes) ? vetoes.length : 0 };
+}
+
 /** Whether a form decides (a review) rather than applies. */
 function isReviewForm(schema: FormSchema): boolean {
   return DECISION_FIELDS.some((field) => schema.properties?.[field] !== undefined) || schema['x-review'] === true;
