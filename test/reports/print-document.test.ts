@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formDocument } from '../../designer/src/reports/print-document.js';
 
 const FORMS = 'definitions/quality-brand-zone/2024-03-14/forms';
-const words = { yes: '是', no: '否', empty: '（未填写）' };
+const words = { yes: '是', no: '否', empty: '（未填写）', seeAttachments: '见附件 {numbers}' };
 
 async function example(formKey: string) {
   const schema = JSON.parse(await readFile(`${FORMS}/${formKey}.schema.json`, 'utf8')) as Record<string, unknown>;
@@ -29,6 +29,20 @@ describe('a submitted form as a document', () => {
     const document = formDocument(schema, data, words);
     expect(document.attachments.map((file) => file.id)).toEqual((data as { evidence: string[] }).evidence);
     expect(new Set(document.attachments.map((file) => file.field)).size).toBe(1);
+  });
+
+  it('points each file field to its numbers in the attachments list (it showed a bare count, 「创建方案 1」)', async () => {
+    const { schema, data } = await example('submit-creation-application');
+    const document = formDocument(schema, data, words);
+    const fileRows = document.rows.filter((row) => row.value?.startsWith('见附件 '));
+    expect(fileRows.length).toBeGreaterThan(1);
+    // Numbered in the order the list gives them: the first field's file is 1, and so on, each once.
+    const numbers = fileRows.flatMap((row) => (row.value ?? '').replace('见附件 ', '').split('、').map(Number));
+    expect(numbers).toEqual(document.attachments.map((_, index) => index + 1).slice(0, numbers.length));
+    for (const row of fileRows) {
+      const [first] = (row.value ?? '').replace('见附件 ', '').split('、').map(Number);
+      expect(document.attachments[(first ?? 0) - 1]?.field).toBe(row.label);
+    }
   });
 
   it('shows a list of objects as a table with its items’ titles as columns', async () => {

@@ -102,7 +102,7 @@ function Dialog({ tasks, today, onClose }: { tasks: readonly TaskRow[]; today?: 
   const document =
     form.data === undefined || data === undefined
       ? undefined
-      : formDocument(form.data, data, { yes: '', no: '', empty: '' });
+      : formDocument(form.data, data, { yes: '', no: '', empty: '', seeAttachments: '' });
   const footer = [
     ...(step === 1 || step === 2
       ? [

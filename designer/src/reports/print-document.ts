@@ -24,6 +24,8 @@ export interface Words {
   yes: string;
   no: string;
   empty: string;
+  /** Where a field's files are, by their numbers in the attachments list: 见附件 {numbers}. */
+  seeAttachments: string;
 }
 
 const isObject = (value: unknown): value is Schema =>
@@ -71,8 +73,12 @@ function row(name: string, schema: Schema, value: unknown, words: Words, files: 
   const label = titleOf(name, schema);
   if (isAttachment(schema)) {
     const ids = (Array.isArray(value) ? value : [value]).filter((id): id is string => typeof id === 'string');
-    for (const id of ids) files.push({ field: label, id });
-    return { label, value: ids.length === 0 ? words.empty : `${ids.length}` };
+    // A count (「创建方案 1」) read as the field's value; the numbers point into the list below.
+    const numbers = ids.map((id) => files.push({ field: label, id }));
+    return {
+      label,
+      value: ids.length === 0 ? words.empty : words.seeAttachments.replace('{numbers}', numbers.join('、')),
+    };
   }
   if (isObject(value) && properties(schema).length > 0) return { label, children: rowsOf(schema, value, words, files) };
   if (isObject(value))

@@ -90,7 +90,12 @@ export function PrintPage() {
   );
   if (submission === undefined || schema === undefined)
     return <Result status="404" title={r('notFound')} extra={back} />;
-  const document = formDocument(schema, submission.data, { yes: r('yes'), no: r('no'), empty: r('empty') });
+  const document = formDocument(schema, submission.data, {
+    yes: r('yes'),
+    no: r('no'),
+    empty: r('empty'),
+    seeAttachments: r('seeAttachments'),
+  });
   return (
     <div className="print-page">
       <Space className="print-actions">
