@@ -504,6 +504,72 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await context.close();
   }, 600_000);
 
+  /** A new draft of the version in force, opened in a fresh page by `username` (with the sandbox's date). */
+  async function openNewDraft(username: string): Promise<{ page: Page; close: () => Promise<void> }> {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    await context.clock.install({ time: CLOCK_START });
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
+      token: token(username),
+      body: { process: PROCESS, from: IN_FORCE },
+    });
+    await page.goto(`${server.url}/designer`);
+    await login(page, username);
+    await page.goto(`${server.url}/designer/${PROCESS}/draft:${draft.id}`);
+    await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor();
+    return { page, close: () => context.close() };
+  }
+
+  /** Adds a field to the department opinion form (titled by its key, no description) and saves. */
+  async function addOpinionField(page: Page, key: string, title?: string): Promise<void> {
+    await page.getByRole('tab', { name: '表单' }).click();
+    await page.locator('[data-form="department-opinion"]').click();
+    await page.getByPlaceholder('新字段名（英文字母开头）').fill(key);
+    await page.getByRole('button', { name: '添加字段' }).click();
+    if (title !== undefined) await page.getByLabel(`${key} · 标题`).fill(title);
+    await page.getByTestId('save-forms').click();
+    await page.getByText('已保存').first().waitFor();
+  }
+
+  /** Fills the publish form's revision basis. */
+  async function fillBasis(page: Page): Promise<void> {
+    await page.getByLabel('依据文件名称', { exact: true }).fill(BASIS.title);
+    await page.getByLabel('文号', { exact: true }).fill(BASIS.number);
+    await page.getByLabel('印发日期', { exact: true }).fill(BASIS.issuedOn);
+    await page.getByLabel('发布网址', { exact: true }).fill(BASIS.url);
+  }
+
+  it('tells the problems a refused publication names as the validate tab tells them', async () => {
+    const { page, close } = await openNewDraft('officer');
+    await addOpinionField(page, 'replyNote');
+    await page.getByRole('tab', { name: '发布' }).click();
+    await fillBasis(page);
+    await page.getByTestId('request-publish').click();
+    await confirmDialog(page);
+    const refused = page.getByTestId('publish-result');
+    await poll(() => refused.textContent()).toContain('发布被拒绝：草稿还有 2 条警告');
+    // Each problem in Chinese, where it is by name; the engine's English only in small print.
+    const texts = await refused.locator('[data-problem-text]').allTextContents();
+    expect(texts).toHaveLength(2);
+    for (const text of texts) expect(text).toMatch(/^表单字段缺少/);
+    const places = await refused.locator('[data-problem-where]').allTextContents();
+    await shot(page, '10-publish-refused');
+    // The same words as 校验 says them.
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByRole('button', { name: '运行校验' }).click();
+    await poll(() => page.getByTestId('validation-result').textContent()).toBe('0 个错误，2 个警告');
+    const validated = page.getByRole('tabpanel', { name: '校验' });
+    expect(await validated.locator('[data-problem-text]').allTextContents()).toEqual(texts);
+    expect(await validated.locator('[data-problem-where]').allTextContents()).toEqual(places);
+    // A refused problem leads to its place, as in 校验.
+    await page.getByRole('tab', { name: '发布' }).click();
+    await refused.locator('[data-problem="form-label"]').first().click();
+    await poll(() => page.getByRole('tab', { name: '表单' }).getAttribute('aria-selected')).toBe('true');
+    await page.locator('tr.qbz-focused[data-row-key="replyNote"]').waitFor();
+    await close();
+  }, 300_000);
+
   it('keeps a case started before 2024-06-01 on 2024-03-14 (5 working days) and runs a later one on the revision (7)', async () => {
     for (const username of Object.keys(USERS)) tokens.set(username, await server.login(username, USER_PASSWORD));
     // Mon 2024-04-01 (the sandbox start): before the revision takes effect.

@@ -1,13 +1,19 @@
+import type { Problem } from '../../../engine/definitions/problems.js';
 import { fill } from '../i18n/fill.js';
 import { MESSAGES, type Language } from '../i18n/messages.js';
 
-/** A failed API call: the server's `{ error: { code, message } }` (in the page's language where the server has it) and field errors. */
+/**
+ * A failed API call: the server's `{ error: { code, message } }` (in the page's language where the
+ * server has it), field errors, and the validator's problems when it refused a definition (a draft's
+ * publication), so that the page can tell them as it tells a validation.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly errors: { path: string; message: string }[] = [],
+    readonly problems: readonly Problem[] = [],
   ) {
     super(message);
   }
@@ -33,6 +39,7 @@ export function storeToken(token: string | null): void {
 interface ErrorBody {
   error?: { code?: string; message?: string };
   errors?: { path: string; message: string }[];
+  problems?: Problem[];
 }
 
 /** GETs sent ahead (see `prefetch`), by path, with the token they were sent with: each is used once. */
@@ -116,6 +123,7 @@ async function answered(pending: Promise<Response>, token: string | null): Promi
       error.error?.code ?? 'error',
       error.error?.message ?? fill(says.serverUnavailable, { status: response.status }),
       error.errors,
+      error.problems,
     );
   }
   return response;

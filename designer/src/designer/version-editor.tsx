@@ -347,6 +347,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
                     void actions.compare();
                   }}
                   onLocate={locate}
+                  names={problemNames}
                 />
               ),
           },

@@ -1,12 +1,13 @@
-import { Alert, App, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DraftSummary, Problem, RevisionBasis } from '../designer-api.js';
 import { useDesignerI18n, type DesignerText } from '../designer-i18n.js';
-import { versionFileOf } from '../focus.js';
 import { firstOfNextMonth } from '../server-today.js';
 import { ApprovalBox } from './approval-box.js';
 import { BASIS_FIELDS } from './basis-descriptions.js';
+import { ProblemTable } from './problem-table.js';
+import type { ProblemNames } from './problem-text.js';
 import { RequestForm, VERSION_NAME } from './request-form.js';
 
 export interface PublishOutcome {
@@ -28,6 +29,8 @@ interface Props {
   onWithdraw: () => void;
   onShowDiff: () => void;
   onLocate: (problem: Problem) => void;
+  /** Names of elements, rules, indicators and forms: a refusal's problems are told as in 校验. */
+  names: ProblemNames;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -141,26 +144,7 @@ export function PublishPanel(props: Props) {
           title={d('publishRefused', { message: outcome.refused.message })}
           description={
             outcome.refused.problems.length > 0 && (
-              <List
-                size="small"
-                dataSource={outcome.refused.problems}
-                renderItem={(problem) => (
-                  <List.Item
-                    onClick={() => {
-                      onLocate(problem);
-                    }}
-                    style={{ cursor: 'pointer' }}
-                  >
-                    <Space>
-                      <Tag color={problem.severity === 'error' ? 'red' : 'orange'}>{problem.check}</Tag>
-                      <span>{versionFileOf(problem.file)}</span>
-                      <Typography.Link>{problem.element ?? problem.pointer}</Typography.Link>
-                      <span>{problem.message}</span>
-                      {problem.article !== undefined && <Tag>{problem.article}</Tag>}
-                    </Space>
-                  </List.Item>
-                )}
-              />
+              <ProblemTable problems={outcome.refused.problems} onLocate={onLocate} names={props.names} />
             )
           }
         />

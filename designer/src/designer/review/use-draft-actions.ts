@@ -102,10 +102,9 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
           onPublished();
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
-          // The refusal names no problems (only a message): the validator's list says which.
-          const found = error.status === 422 ? (await designerApi.validate(id)).problems : [];
-          setProblems(found);
-          setPublishOutcome({ refused: { message: error.message, problems: found } });
+          // A refusal by the validator carries its problems: the 校验 tab and the diagram's badges show them too.
+          if (error.problems.length > 0) setProblems([...error.problems]);
+          setPublishOutcome({ refused: { message: error.message, problems: [...error.problems] } });
         }
       }),
     approve: () =>

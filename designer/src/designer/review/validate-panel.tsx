@@ -1,9 +1,9 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Tag, Typography } from 'antd';
-import { articleText } from '../../forms/article-text.js';
+import { Button, Space, Tag, Typography } from 'antd';
 import type { Problem } from '../designer-api.js';
 import { useDesignerI18n } from '../designer-i18n.js';
-import { locationText, problemArticle, problemText, type ProblemNames } from './problem-text.js';
+import { ProblemTable } from './problem-table.js';
+import type { ProblemNames } from './problem-text.js';
 
 interface Props {
   problems: Problem[] | undefined;
@@ -15,13 +15,9 @@ interface Props {
   names: ProblemNames;
 }
 
-/**
- * POST /api/drafts/:id/validate: each problem in the officer's words (the check's Chinese sentence,
- * where it is by name, the article), one click away from where it is. The check id and the engine's
- * English message stay in small print, for developers.
- */
+/** POST /api/drafts/:id/validate: the problems found, as ProblemTable tells them. */
 export function ValidatePanel({ problems, running, onRun, onLocate, names }: Props) {
-  const { d, language } = useDesignerI18n();
+  const { d } = useDesignerI18n();
   const errors = problems?.filter((problem) => problem.severity === 'error').length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
   return (
@@ -43,60 +39,7 @@ export function ValidatePanel({ problems, running, onRun, onLocate, names }: Pro
           ))}
       </Space>
       {problems !== undefined && problems.length > 0 && (
-        <Table<Problem & { index: number }>
-          size="small"
-          rowKey="index"
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          dataSource={problems.map((problem, index) => ({ ...problem, index }))}
-          onRow={(problem) =>
-            ({
-              onClick: () => {
-                onLocate(problem);
-              },
-              style: { cursor: 'pointer' },
-              'data-problem': problem.check,
-            }) as React.HTMLAttributes<HTMLElement>
-          }
-          columns={[
-            {
-              title: d('severity'),
-              dataIndex: 'severity',
-              width: 70,
-              render: (severity: Problem['severity']) => (
-                <Tag color={severity === 'error' ? 'red' : 'gold'}>{d(severity)}</Tag>
-              ),
-            },
-            {
-              title: d('message'),
-              key: 'message',
-              render: (_, problem) => (
-                <Space orientation="vertical" size={0}>
-                  <Typography.Text data-problem-text>
-                    {language === 'zh' ? problemText(problem) : problem.message}
-                  </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 11 }} data-problem-detail>
-                    <code>{problem.check}</code>
-                    {language === 'zh' ? ` ${problem.message}` : ''}
-                  </Typography.Text>
-                </Space>
-              ),
-            },
-            {
-              title: d('location'),
-              key: 'where',
-              width: 280,
-              render: (_, problem) => (
-                <Typography.Link data-problem-where>{locationText(problem, names)}</Typography.Link>
-              ),
-            },
-            {
-              title: d('article'),
-              key: 'article',
-              width: 100,
-              render: (_, problem) => articleText(problemArticle(problem, names), language),
-            },
-          ]}
-        />
+        <ProblemTable problems={problems} onLocate={onLocate} names={names} />
       )}
     </Space>
   );
