@@ -570,6 +570,31 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await close();
   }, 300_000);
 
+  it('says a form field misses its 说明, in which form, and takes the keyboard to that input', async () => {
+    const { page, close } = await openNewDraft('officer');
+    await addOpinionField(page, 'replyNote', '答复说明');
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByRole('button', { name: '运行校验' }).click();
+    await poll(() => page.getByTestId('validation-result').textContent()).toBe('0 个错误，1 个警告');
+    const problem = page.locator('[data-problem="form-label"]');
+    expect(await problem.locator('[data-problem-text]').textContent()).toBe('表单字段缺少中文说明（涉及：replyNote）');
+    expect(await problem.locator('[data-problem-where]').textContent()).toBe(
+      '表单「相关部门意见表」字段「答复说明」的说明',
+    );
+    await problem.locator('[data-problem-where]').click();
+    await page.locator('tr.qbz-focused[data-row-key="replyNote"]').waitFor();
+    // The 说明 input, named by its row and column, has the keyboard.
+    const description = page.getByLabel('replyNote · 说明', { exact: true });
+    await poll(() => description.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.insertText('对部门意见的补充说明');
+    await page.getByTestId('save-forms').click();
+    await page.getByText('已保存').first().waitFor();
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByRole('button', { name: '运行校验' }).click();
+    await poll(() => page.getByTestId('validation-result').textContent()).toBe('没有问题');
+    await close();
+  }, 300_000);
+
   it('keeps a case started before 2024-06-01 on 2024-03-14 (5 working days) and runs a later one on the revision (7)', async () => {
     for (const username of Object.keys(USERS)) tokens.set(username, await server.login(username, USER_PASSWORD));
     // Mon 2024-04-01 (the sandbox start): before the revision takes effect.

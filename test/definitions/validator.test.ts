@@ -458,7 +458,7 @@ describe('forms', () => {
     await expectBroken(removeJson(real.source, WITHDRAW, '/properties/reason/title'), {
       check: 'form-label',
       file: WITHDRAW,
-      pointer: '/properties/reason',
+      pointer: '/properties/reason/title',
       severity: 'warning',
     });
   });

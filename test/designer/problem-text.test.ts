@@ -82,4 +82,31 @@ describe('the validator problems in Chinese', () => {
       '指标（农业园区）「创建工作领导小组与工作机制」的评分指引',
     );
   });
+
+  it('says which label of a form a form-label problem misses, and where by the form and field titles', () => {
+    const field = (member: string) => ({
+      check: 'form-label',
+      message: `field "replyNote" has no ${member}`,
+      pointer: `/properties/replyNote/${member}`,
+    });
+    expect(problemText(field('description'))).toBe('表单字段缺少中文说明（涉及：replyNote）');
+    expect(problemText(field('title'))).toBe('表单字段缺少中文标题（涉及：replyNote）');
+    expect(problemText({ check: 'form-label', message: 'the form has no Chinese title', pointer: '/title' })).toBe(
+      '表单缺少中文标题',
+    );
+    const names = {
+      form: (key: string) => (key === 'department-opinion' ? '相关部门意见表' : undefined),
+      formField: (key: string, tokens: string[]) =>
+        key === 'department-opinion' && tokens.join('/') === 'properties/replyNote' ? '答复说明' : undefined,
+    };
+    const file = 'quality-brand-zone/2024-03-14/forms/department-opinion.schema.json';
+    expect(locationText({ file, pointer: '/properties/replyNote/description' }, names)).toBe(
+      '表单「相关部门意见表」字段「答复说明」的说明',
+    );
+    expect(locationText({ file, pointer: '/properties/otherNote' }, names)).toBe(
+      '表单「相关部门意见表」字段「otherNote」',
+    );
+    expect(locationText({ file, pointer: '/title' }, names)).toBe('表单「相关部门意见表」的标题');
+    expect(locationText({ file, pointer: '/examples/0/replyNote' }, names)).toBe('表单「相关部门意见表」的示例');
+  });
 });

@@ -22,8 +22,10 @@ function checkLabels(schema: Schema, pointer: string, problems: FileProblems): v
   const label = (sub: Schema, at: string, what: string) => {
     for (const key of ['title', 'description'] as const) {
       const value = sub[key];
+      // The pointer names the member the label belongs in, present or not: the designer tells a
+      // missing 说明 from a missing 标题 by it, and opens that input.
       if (typeof value !== 'string' || value.trim() === '') {
-        problems.warning('form-label', `${what} has no ${key}`, { pointer: at });
+        problems.warning('form-label', `${what} has no ${key}`, { pointer: `${at}/${key}` });
       } else if (!HAS_CHINESE.test(value)) {
         problems.warning('form-label', `${what}'s ${key} is not in Chinese`, { pointer: `${at}/${key}` });
       }

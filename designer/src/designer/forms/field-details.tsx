@@ -42,6 +42,7 @@ export function FieldDetails({ fieldKey, schema, readOnly, onChange }: Props) {
           autoSize={{ minRows: 1, maxRows: 5 }}
           value={typeof schema.description === 'string' ? schema.description : ''}
           disabled={readOnly}
+          aria-label={cellLabel(fieldKey, d('description'))}
           onChange={(event) => {
             onChange(withText(schema, 'description', event.target.value));
           }}

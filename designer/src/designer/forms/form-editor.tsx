@@ -1,7 +1,7 @@
 import { App, Button, Card, Checkbox, Col, Collapse, Input, Row, Select, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DesignerMessageKey } from '../designer-messages.js';
-import { useDesignerI18n } from '../designer-i18n.js';
+import { useDesignerI18n, type DesignerText } from '../designer-i18n.js';
 import { pointerTokens } from '../focus.js';
 import { removeColumns } from '../remove-column.js';
 import { FieldDetails, SchemaJson } from './field-details.js';
@@ -59,11 +59,24 @@ function summary(schema: JsonSchema): string {
   return parts.join(' · ');
 }
 
+/**
+ * The accessible name of the input a pointer into the form leads to: the form's title, a field's
+ * 说明 (its details) or else its 标题 (the row's first input).
+ */
+function focusLabel(tokens: string[], d: DesignerText): string | undefined {
+  if (tokens.length === 1 && tokens[0] === 'title') return d('formTitle');
+  if (tokens[0] !== 'properties' || tokens[1] === undefined) return undefined;
+  return tokens.length === 3 && tokens[2] === 'description'
+    ? cellLabel(tokens[1], d('description'))
+    : cellLabel(tokens[1], d('fieldTitle'));
+}
+
 /** One form: its fields in a table (details in each row), the example, and the live preview. */
 export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
   const { d } = useDesignerI18n();
   const { message } = App.useApp();
   const [expanded, setExpanded] = useState<string[]>([]);
+  const editor = useRef<HTMLDivElement>(null);
   const [newKey, setNewKey] = useState('');
   const [preview, setPreview] = useState<unknown>(() => exampleOf(form));
   const properties = propertiesOf(form);
@@ -73,10 +86,28 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
   const focusedField = tokens[0] === 'properties' ? tokens[1] : tokens[0] === 'examples' ? tokens[2] : undefined;
 
   useEffect(() => {
-    if (focusedField !== undefined) {
+    if (focusedField !== undefined)
       setExpanded((keys) => (keys.includes(focusedField) ? keys : [...keys, focusedField]));
-      document.querySelector(`[data-row-key="${CSS.escape(focusedField)}"]`)?.scrollIntoView({ block: 'center' });
+    const label = focusLabel(tokens, d);
+    if (label === undefined) {
+      if (focusedField !== undefined)
+        document.querySelector(`[data-row-key="${CSS.escape(focusedField)}"]`)?.scrollIntoView({ block: 'center' });
+      return undefined;
     }
+    // The keyboard goes where the fix is typed (and a screen reader says where that is). The input shows
+    // once its row's details are expanded and the tab is shown: a frame or more after this effect.
+    let frame = 0;
+    let tries = 0;
+    const seek = () => {
+      const input = editor.current?.querySelector<HTMLElement>(`[aria-label="${CSS.escape(label)}"]`) ?? null;
+      input?.focus({ preventScroll: true });
+      if (input !== null && document.activeElement === input) input.scrollIntoView({ block: 'center' });
+      else if (++tries < 60) frame = requestAnimationFrame(seek);
+    };
+    frame = requestAnimationFrame(seek);
+    return () => {
+      cancelAnimationFrame(frame);
+    };
   }, [pointer]);
 
   const setField = (key: string, schema: JsonSchema) => {
@@ -85,11 +116,12 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
   const rows = Object.entries(properties).map(([key, schema]) => ({ key, schema }));
 
   return (
-    <Row gutter={16}>
+    <Row gutter={16} ref={editor}>
       <Col xs={24} xxl={15}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Input
             prefix={<Typography.Text type="secondary">{d('formTitle')}:</Typography.Text>}
+            aria-label={d('formTitle')}
             value={typeof form.title === 'string' ? form.title : ''}
             disabled={readOnly}
             onChange={(event) => {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Indicators, Rules } from '../../../../engine/definitions/types.js';
 import type { DesignerText } from '../designer-i18n.js';
 import { variantLabel } from '../indicators/variant-label.js';
-import { FILES, parseJson, type Workspace } from '../workspace.js';
+import { FILES, formKeyOf, parseJson, type Workspace } from '../workspace.js';
 import { shortTitle, type DiffNames } from './diff-words.js';
 import type { ProblemNames } from './problem-text.js';
 
@@ -50,12 +50,28 @@ function elementArticles(doc: Document | undefined): Map<string, string> {
   return articles;
 }
 
+type Schema = { title?: unknown; properties?: Record<string, Schema>; items?: Schema } | undefined;
+
+/** The title of the schema a form's pointer tokens reach (through `properties` and `items`). */
+function schemaTitle(form: Schema, tokens: string[]): string | undefined {
+  let schema = form;
+  for (let index = 0; index < tokens.length && schema !== undefined; index++) {
+    if (tokens[index] === 'items') schema = schema.items;
+    else schema = schema.properties?.[tokens[++index] ?? ''];
+  }
+  return typeof schema?.title === 'string' ? schema.title : undefined;
+}
+
 /** The names a problem can be told by, from the version as it is edited. */
 export function useProblemNames(workspace: Workspace, d: DesignerText): ProblemNames {
   const xml = workspace.text(FILES.process) ?? '';
   const rulesText = workspace.text(FILES.rules);
   const indicatorsText = workspace.text(FILES.indicators);
+  const formPaths = workspace.paths.filter((path) => formKeyOf(path) !== undefined);
+  // The forms' contents, as one string: what the memo below reads through workspace.text.
+  const formTexts = formPaths.map((path) => workspace.text(path) ?? '').join('\u0000');
   return useMemo(() => {
+    const forms = new Map(formPaths.map((path) => [formKeyOf(path) ?? '', parseJson<Schema>(workspace.text(path))]));
     const doc = parseXml(xml);
     const elements = elementNames(xml, doc);
     const articles = elementArticles(doc);
@@ -67,8 +83,10 @@ export function useProblemNames(workspace: Workspace, d: DesignerText): ProblemN
       rule: (name) => rules[name]?.title,
       indicator: (variant, index) => indicators?.variants[variant]?.[index]?.title,
       variant: (variant) => variantLabel(variant, d),
+      form: (key) => schemaTitle(forms.get(key), []),
+      formField: (key, tokens) => schemaTitle(forms.get(key), tokens),
     };
-  }, [xml, rulesText, indicatorsText, d]);
+  }, [xml, rulesText, indicatorsText, formTexts, d]);
 }
 
 /** The names a difference is told by: park types, dimensions, rules and elements of the draft (a removed element carries its own name). */

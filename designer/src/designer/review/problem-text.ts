@@ -47,7 +47,7 @@ export const CHECK_TEXT: Record<string, string> = {
   'form-example-indicators': '表单示例中的评分超出指标的分值范围',
   'form-key': '表单文件名不符合命名规则',
   'form-draft': '表单使用了不支持的 JSON Schema 版本',
-  'form-label': '表单字段缺少中文标题',
+  'form-label': '表单或表单字段缺少中文标题或说明',
   'form-enum-label': '表单选项缺少中文名称',
   'form-pattern': '表单字段的格式规则（正则表达式）不安全或无效',
   'form-reserved-field': '表单字段名被系统保留，请换一个名称',
@@ -183,9 +183,20 @@ const DETAIL: Record<string, (message: string) => string | undefined> = {
   },
 };
 
+/** Checks whose sentence depends on what they point at (a form's title, a field's 标题 or 说明). */
+const BY_POINTER: Record<string, (tokens: string[]) => string | undefined> = {
+  'form-label': (tokens) => {
+    const member = tokens.at(-1);
+    if (tokens.length === 1 && member === 'title') return '表单缺少中文标题';
+    if (member === 'title') return '表单字段缺少中文标题';
+    if (member === 'description') return '表单字段缺少中文说明';
+    return undefined;
+  },
+};
+
 /** A problem in Chinese: the check's sentence and the names it concerns; the English message when the check is not catalogued. */
-export function problemText(problem: Pick<Problem, 'check' | 'message'>): string {
-  const text = checkText(problem.check);
+export function problemText(problem: Pick<Problem, 'check' | 'message' | 'pointer'>): string {
+  const text = BY_POINTER[problem.check]?.(tokens(problem.pointer ?? '')) ?? checkText(problem.check);
   if (text === undefined) return problem.message;
   const detail = DETAIL[problem.check]?.(problem.message);
   if (detail !== undefined) return `${text}：${detail}`;
@@ -201,6 +212,10 @@ export interface ProblemNames {
   variant?: (variant: string) => string | undefined;
   /** The article an element's documentation cites (`Art. 22`), for problems the engine reports without one. */
   elementArticle?: (id: string) => string | undefined;
+  /** A form's title, by its key (`department-opinion`). */
+  form?: (key: string) => string | undefined;
+  /** The title of a form's field, by the JSON Pointer tokens that reach it (`properties`, `replyNote`). */
+  formField?: (key: string, tokens: string[]) => string | undefined;
 }
 
 /** The article of a problem: its own, else the one its element's documentation cites. */
@@ -216,6 +231,30 @@ const FIELD_WORDS: Record<string, string> = {
   maxScore: '满分',
   dimension: '维度',
 };
+
+const FORM_WORDS: Record<string, string> = {
+  title: '标题',
+  description: '说明',
+  examples: '示例',
+  oneOf: '选项',
+  required: '必填',
+  pattern: '格式规则',
+};
+
+/** Where in a form: 表单「相关部门意见表」字段「答复说明」的说明. */
+function formLocation(key: string, parts: string[], names: ProblemNames): string {
+  const form = `表单「${names.form?.(key) ?? key}」`;
+  let end = 0;
+  while (parts[end] === 'items' || (parts[end] === 'properties' && parts[end + 1] !== undefined))
+    end += parts[end] === 'items' ? 1 : 2;
+  const path = parts.slice(0, end);
+  const field = path.filter((_, index) => path[index - 1] === 'properties').at(-1);
+  const rest = parts[end];
+  const member = rest === undefined ? '' : `的${FORM_WORDS[rest] ?? rest}`;
+  if (field === undefined) return `${form}${member}`;
+  const title = names.formField?.(key, path);
+  return `${form}字段「${title === undefined || title === '' ? field : title}」${member}`;
+}
 
 function tokens(pointer: string): string[] {
   return pointer === ''
@@ -237,6 +276,8 @@ export function locationText(problem: Pick<Problem, 'file' | 'element' | 'pointe
   if (problem.file.endsWith('rules.json') && parts[0] !== undefined) {
     return `期限「${names.rule?.(parts[0]) ?? parts[0]}」${field(parts[1])}`;
   }
+  const form = /forms\/([^/]+)\.schema\.json$/.exec(problem.file)?.[1];
+  if (form !== undefined) return formLocation(form, parts, names);
   if (problem.file.endsWith('indicators.json') && parts[0] === 'variants' && parts[1] !== undefined) {
     const variant = names.variant?.(parts[1]) ?? parts[1];
     if (parts[2] === undefined) return `指标（${variant}）`;
