@@ -420,11 +420,11 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
 
     // Publish, effective 2024-06-01: every reason it cannot yet be sent is said on the page.
     await page.getByRole('tab', { name: '发布' }).click();
-    const effectiveFrom = page.getByLabel('effectiveFrom');
+    const effectiveFrom = page.getByLabel('生效日期', { exact: true });
     await effectiveFrom.fill('2024-03-31');
     expect(await whyDisabled(page, 'request-publish')).toBe('生效日期不能早于今日（2024-04-01）');
     await effectiveFrom.fill(REVISION);
-    expect(await page.getByLabel('versionName').inputValue()).toBe(REVISION);
+    expect(await page.getByLabel('版本名称', { exact: true }).inputValue()).toBe(REVISION);
     expect(await whyDisabled(page, 'request-publish')).toBe('请填写修订依据：依据文件名称、文号、印发日期、发布网址');
     await page.getByLabel('依据文件名称', { exact: true }).fill(BASIS.title);
     await page.getByLabel('文号', { exact: true }).fill(BASIS.number);
@@ -481,7 +481,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await page.getByTestId('pending-draft-title').textContent()).toBe('草稿：公示期延长至七个工作日');
     // The request only: no form the approver cannot fill, no withdrawing someone else's request.
     expect(await page.getByTestId('request-publish').count()).toBe(0);
-    expect(await page.getByLabel('effectiveFrom').count()).toBe(0);
+    expect(await page.getByLabel('生效日期', { exact: true }).count()).toBe(0);
     expect(await page.getByTestId('withdraw-publication').count()).toBe(0);
     // Nor renaming what was asked for (the server refuses it too, 409).
     expect(await page.getByTestId('rename-draft').count()).toBe(0);
@@ -592,6 +592,29 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByRole('tab', { name: '校验' }).click();
     await page.getByRole('button', { name: '运行校验' }).click();
     await poll(() => page.getByTestId('validation-result').textContent()).toBe('没有问题');
+    await close();
+  }, 300_000);
+
+  it('names the publish form by its labels, and says a version name missing or taken before asking', async () => {
+    const { page, close } = await openNewDraft('officer');
+    await page.getByRole('tab', { name: '发布' }).click();
+    // Named as shown (a screen reader read effectiveFrom and versionName).
+    await page.getByLabel('生效日期', { exact: true }).fill('2024-07-01');
+    const versionName = page.getByLabel('版本名称', { exact: true });
+    expect(await versionName.inputValue()).toBe('2024-07-01');
+    await fillBasis(page);
+    const why = page.locator('[data-why-disabled="request-publish"]');
+    await versionName.fill('');
+    await poll(() => why.textContent()).toBe('请填写版本名称');
+    expect(await whyDisabled(page, 'request-publish')).toBe('请填写版本名称');
+    // A published version's name is refused here, not by the server after the confirmation dialog.
+    await versionName.fill(IN_FORCE);
+    await poll(() => why.textContent()).toBe(`已有版本 ${IN_FORCE}，发布的版本不可修改：请换一个版本名称`);
+    expect(await whyDisabled(page, 'request-publish')).toBe(
+      `已有版本 ${IN_FORCE}，发布的版本不可修改：请换一个版本名称`,
+    );
+    await versionName.fill('2024-07-01');
+    await poll(() => page.getByTestId('request-publish').isDisabled()).toBe(false);
     await close();
   }, 300_000);
 

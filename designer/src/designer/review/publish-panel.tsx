@@ -1,9 +1,10 @@
 import { Alert, App, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { DraftSummary, Problem, RevisionBasis } from '../designer-api.js';
+import { designerApi, type DraftSummary, type Problem, type RevisionBasis } from '../designer-api.js';
 import { useDesignerI18n, type DesignerText } from '../designer-i18n.js';
 import { firstOfNextMonth } from '../server-today.js';
+import { useLoad } from '../use-load.js';
 import { ApprovalBox } from './approval-box.js';
 import { BASIS_FIELDS } from './basis-descriptions.js';
 import { ProblemTable } from './problem-table.js';
@@ -36,17 +37,28 @@ interface Props {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMPTY_BASIS: RevisionBasis = { title: '', documentNumber: '', issuedOn: '', url: '' };
 
-/** Why the request cannot be sent yet, in the officer's words (undefined: it can). */
+/** What the request asks for: the version's name and effective date, and the revision's basis. */
+interface Request {
+  name: string;
+  effectiveFrom: string;
+  basis: RevisionBasis;
+}
+
+/**
+ * Why the request cannot be sent yet, in the officer's words (undefined: it can). `versions` are the
+ * process's published versions: a name taken is said here, not after the confirmation dialog.
+ */
 function whyNot(
   d: DesignerText,
   today: string,
-  name: string,
-  effectiveFrom: string,
-  basis: RevisionBasis,
+  { name, effectiveFrom, basis }: Request,
+  versions: ReadonlySet<string>,
 ): string | undefined {
   if (!DATE.test(effectiveFrom)) return d('whyNoDate');
   if (effectiveFrom < today) return d('whyPastDate', { today });
+  if (name === '') return d('whyNoVersionName');
   if (!VERSION_NAME.test(name)) return d('whyVersionName');
+  if (versions.has(name)) return d('whyVersionExists', { version: name });
   const missing = BASIS_FIELDS.filter(([field]) => basis[field].trim() === '').map(([, label]) => d(label));
   if (missing.length > 0) return d('whyBasis', { missing: missing.join('、') });
   if (!/^https?:\/\/\S+$/.test(basis.url.trim())) return d('whyUrl');
@@ -69,7 +81,12 @@ export function PublishPanel(props: Props) {
   const [basis, setBasis] = useState<RevisionBasis>(EMPTY_BASIS);
   const name = version ?? effectiveFrom;
   const locked = draft.publishedAs !== undefined || draft.pendingPublication !== undefined;
-  const reason = whyNot(d, today, name, effectiveFrom, basis);
+  const published = useLoad(designerApi.versions, 'versions').data;
+  const versions = useMemo(
+    () => new Set(published?.filter((one) => one.process === draft.process).map((one) => one.version)),
+    [published, draft.process],
+  );
+  const reason = whyNot(d, today, { name, effectiveFrom, basis }, versions);
 
   const confirm = () => {
     modal.confirm({
@@ -111,6 +128,7 @@ export function PublishPanel(props: Props) {
           effectiveFrom={effectiveFrom}
           onEffectiveFrom={setEffectiveFrom}
           name={name}
+          nameTaken={versions.has(name)}
           onName={setVersion}
           basis={basis}
           onBasis={setBasis}

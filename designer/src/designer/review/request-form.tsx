@@ -12,6 +12,8 @@ interface Props {
   effectiveFrom: string;
   onEffectiveFrom: (date: string) => void;
   name: string;
+  /** A published version of the process already has this name. */
+  nameTaken: boolean;
   onName: (name: string) => void;
   basis: RevisionBasis;
   onBasis: Dispatch<SetStateAction<RevisionBasis>>;
@@ -36,7 +38,7 @@ export function RequestForm(props: Props) {
           <Form.Item label={d('effectiveFrom')} required>
             <Input
               type="date"
-              aria-label="effectiveFrom"
+              aria-label={d('effectiveFrom')}
               min={today}
               value={effectiveFrom}
               status={effectiveFrom !== '' && effectiveFrom < today ? 'error' : ''}
@@ -47,9 +49,9 @@ export function RequestForm(props: Props) {
           </Form.Item>
           <Form.Item label={d('versionName')} required>
             <Input
-              aria-label="versionName"
+              aria-label={d('versionName')}
               value={name}
-              status={VERSION_NAME.test(name) ? '' : 'error'}
+              status={VERSION_NAME.test(name) && !props.nameTaken ? '' : 'error'}
               onChange={(event) => {
                 props.onName(event.target.value.trim());
               }}
