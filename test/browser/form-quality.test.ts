@@ -446,6 +446,7 @@ describe.runIf(browserAvailable())(
       const page = await login(server, 'park6');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const form = page.locator('[data-task="submitCreationApplication"]');
+      await form.getByRole('button', { name: '添加一项：创建目标' }).click();
       await form.getByRole('button', { name: twoChars('提交') }).click();
       const summary = form.getByRole('alert').filter({ hasText: '请修改以下内容' });
       const links = summary.getByRole('link');
@@ -461,6 +462,8 @@ describe.runIf(browserAvailable())(
       expect(positions).not.toContain(-1);
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
       expect(await links.first().textContent()).toBe('「园区名称」为必填项');
+      // A field in a list says which row (「指标名称」 alone did not say which of up to twenty targets).
+      expect(await links.allTextContents()).toContain('「创建目标」第 1 项「指标名称」为必填项');
       // The submit focused the first of them, the first field on the form.
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.id))

@@ -4,7 +4,15 @@ import { errorListText } from '../../designer/src/forms/error-messages.js';
 
 const SCHEMA = {
   type: 'object',
-  properties: { scores: { type: 'object', title: '指标评分' }, parkName: { type: 'string', title: '园区名称' } },
+  properties: {
+    scores: { type: 'object', title: '指标评分' },
+    parkName: { type: 'string', title: '园区名称' },
+    targets: {
+      type: 'array',
+      title: '创建目标',
+      items: { type: 'object', properties: { indicator: { type: 'string', title: '指标名称' } } },
+    },
+  },
 };
 const error = (property: string, message: string): RJSFValidationError => ({
   property,
@@ -23,5 +31,16 @@ describe('the error list above a form', () => {
     expect(errorListText(SCHEMA, error('.parkName', 'must not be spaces only'), 'en')).toBe(
       '园区名称: must not be spaces only',
     );
+  });
+
+  it('says which row of a list a field is in', () => {
+    expect(errorListText(SCHEMA, error('.targets.1.indicator', '为必填项'), 'zh')).toBe(
+      '「创建目标」第 2 项「指标名称」为必填项',
+    );
+    expect(errorListText(SCHEMA, error('.targets.0.indicator', 'is required'), 'en')).toBe(
+      '创建目标 row 1, 指标名称: is required',
+    );
+    // A whole row (a duplicate, say) is named by its list and row.
+    expect(errorListText(SCHEMA, error('.targets.2', '与第 1 项重复'), 'zh')).toBe('「创建目标」第 3 项与第 1 项重复');
   });
 });

@@ -142,6 +142,27 @@ export function fieldLabel(schema: Schema | undefined, tokens: readonly string[]
 }
 
 /**
+ * A field named for the error list, with the row of each list it is in: 「创建目标」第 2 项「指标名称」
+ * (「指标名称」alone did not say which of twenty targets lacked it).
+ */
+export function fieldPlace(root: Schema, tokens: readonly string[], language: Language): string {
+  const rows = tokens.flatMap((token, index) => {
+    if (index === 0 || !/^\d+$/.test(token)) return [];
+    const list = schemaAt(root, tokens.slice(0, index));
+    const title = typeof list?.title === 'string' ? list.title : (tokens[index - 1] ?? '');
+    const row = Number(token) + 1;
+    return [language === 'zh' ? `「${title}」第 ${row} 项` : `${title} row ${row}, `];
+  });
+  // A list's own error (too few rows) is named by the list alone.
+  const last = tokens.at(-1) ?? '';
+  if (/^\d+$/.test(last) && rows.length > 0) {
+    const own = rows.join('');
+    return language === 'zh' ? own : `${own.replace(/, $/, '')}: `;
+  }
+  return `${rows.join('')}${fieldLabel(schemaAt(root, tokens), tokens, language)}`;
+}
+
+/**
  * An error list entry's text: the field named before the message. Errors found by the form's own
  * checks (customValidate: a text of spaces only) come as `.field message` and get their label here;
  * so do the server's, which name their field already (「指标评分」缺少…): they are shown as they are.
@@ -151,7 +172,7 @@ export function errorListText(root: Schema, error: RJSFValidationError, language
   const message = error.message ?? '';
   if (message.startsWith('「')) return message;
   const tokens = propertyTokens(error.property);
-  return `${fieldLabel(schemaAt(root, tokens), tokens, language)}${message}`;
+  return `${fieldPlace(root, tokens, language)}${message}`;
 }
 
 /**
@@ -174,7 +195,7 @@ export function errorTransformer(root: Schema, language: Language, validated: ()
         const schema = schemaAt(root, tokens);
         const value = valueAt(validated(), tokens);
         const message = language === 'zh' ? zhMessage(error, schema, value) : enMessage(error, schema, value);
-        return { ...error, message, stack: `${fieldLabel(schema, tokens, language)}${message}` };
+        return { ...error, message, stack: `${fieldPlace(root, tokens, language)}${message}` };
       });
   };
 }
