@@ -227,6 +227,17 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.keyboard.press('Enter');
     await leave.waitFor({ state: 'detached' });
     expect(await amount.inputValue()).toBe('7');
+    // So is the browser's back button (it left unasked, the edits gone).
+    const here = page.url();
+    await page.evaluate(() => {
+      history.back();
+    });
+    await leave.waitFor();
+    await poll(() => stay.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await leave.waitFor({ state: 'detached' });
+    expect(page.url()).toBe(here);
+    expect(await amount.inputValue()).toBe('7');
     await shot(page, '4-periods');
     await page.getByTestId('save-periods').click();
     await page.getByText('已保存').first().waitFor();
