@@ -146,6 +146,10 @@ export const SAY = {
     zh: '草稿已提交发布，等待批准期间不能修改（撤回申请或被退回后可修改）',
     en: 'The draft awaits approval to publish and cannot be changed meanwhile (withdraw the request, or wait for it to be returned)',
   },
+  draftChanged: (revision: number): Said => ({
+    zh: `此草稿已在其他窗口或由他人修改（第 ${String(revision)} 次保存），请重新加载后再改`,
+    en: `This draft was changed in another window or by someone else (save no. ${String(revision)}); reload it before changing it`,
+  }),
   draftAwaitingDelete: {
     zh: '草稿已提交发布，等待批准期间不能删除（先撤回申请）',
     en: 'The draft awaits approval to publish and cannot be deleted (withdraw the request first)',

@@ -545,6 +545,7 @@ const DRAFT_PROPERTIES: Json = {
   createdBy: { type: 'string' },
   createdAt: INSTANT,
   updatedAt: INSTANT,
+  revision: { type: 'integer', minimum: 0, description: '文件已保存的次数 / how many times its files were saved' },
   publishedAs: text('已发布为的版本 / the version it was published as'),
   title: text('草稿名称 / what people call the draft'),
   pendingPublication: { $ref: '#/components/schemas/PendingPublication' },
@@ -886,6 +887,12 @@ const bodies: Json = {
   DraftFile: object('保存或删除草稿中的一个文件 / save (text) or delete (null) a file', ['path', 'text'], {
     path: text('如 rules.json、forms/objection.schema.json / a version file', { minLength: 1 }),
     text: { type: ['string', 'null'] },
+    revision: {
+      type: 'integer',
+      minimum: 0,
+      description:
+        '编辑所依据的草稿修订号；草稿此后已被保存则 409，不写入 / the revision edited from: 409 when saved since, nothing written',
+    },
   }),
   PublishRequest: object(
     '申请发布为新版本 / ask to publish as a new version',
@@ -1711,7 +1718,12 @@ function draftPaths(): Json {
         parameters: [DRAFT_ID],
         body: jsonBody('DraftFile'),
         ok: { 200: ok('保存后的草稿', schema('Draft')) },
-        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 409: '草稿已发布或正在等待批准', 422: '文件不属于定义版本' },
+        errors: {
+          403: EDITORS_ONLY,
+          404: '草稿不存在',
+          409: '草稿已发布、正在等待批准，或自所依据的修订号以来已被保存',
+          422: '文件不属于定义版本',
+        },
       }),
     },
     '/api/drafts/{id}/validate': {

@@ -11,6 +11,7 @@ import {
   chainEntries,
   chinaDateOf,
   compareDates,
+  isEngineError,
   isLocalDate,
   readVersionSource,
   type AuditEntry,
@@ -49,6 +50,11 @@ export interface Draft {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * How many times its files were saved: a save names the revision it was edited from, so a tab
+   * loaded before another's save cannot overwrite it unseen. Drafts stored before revisions have none (0).
+   */
+  revision?: number;
   publishedAs?: string;
   /** Asked to be published, waiting for a second person's approval (the draft is locked meanwhile). */
   pendingPublication?: PendingPublication;
@@ -138,6 +144,7 @@ export class DraftService {
       createdBy: actor,
       createdAt: now,
       updatedAt: now,
+      revision: 0,
     };
     await this.store.put(DRAFTS, draft.id, draft);
     return draft;
@@ -158,13 +165,29 @@ export class DraftService {
     return draft;
   }
 
-  async saveFile(id: string, path: string, text: string | null): Promise<Draft> {
+  /**
+   * Saves (text) or deletes (null) one file. With `expected`, the revision the editor loaded: a draft
+   * saved since (another tab, another officer) is refused with `conflict` and nothing is written.
+   */
+  async saveFile(id: string, path: string, text: string | null, expected?: number): Promise<Draft> {
     const draft = await this.#editable(id);
     if (!isVersionFile(path)) throw new EngineError('validation', `文件 ${path} 不属于定义版本`, { path });
+    const current = draft.revision ?? 0;
+    if (expected !== undefined && expected !== current) throw staleDraft(id, current);
     const files = Object.fromEntries(Object.entries(draft.files).filter(([name]) => name !== path));
     if (text !== null) files[path] = text;
-    const next = { ...draft, files, updatedAt: this.engine.clock.now().toISOString() };
-    await this.store.put(DRAFTS, id, next);
+    const next = { ...draft, files, revision: current + 1, updatedAt: this.engine.clock.now().toISOString() };
+    // A draft from before revisions is written once as before and guarded from then on.
+    if (draft.revision === undefined) await this.store.put(DRAFTS, id, next);
+    else {
+      // Two saves that read the same revision at once (two requests, two processes): the second loses.
+      const write = { kind: 'put', collection: DRAFTS, id, value: next } as const;
+      await this.store.commit([write], { collection: DRAFTS, id, revision: current }).catch((error: unknown) => {
+        if (!isEngineError(error, 'conflict')) throw error;
+        const found = (error.context as { found?: unknown }).found;
+        throw staleDraft(id, typeof found === 'number' ? found : current + 1);
+      });
+    }
     return next;
   }
 
@@ -537,6 +560,10 @@ export function parseManifest(draft: Pick<Draft, 'files'>): Record<string, unkno
     throw new EngineError('validation', message, { problems: [manifestProblem(message)] });
   }
   return manifest as Record<string, unknown>;
+}
+
+function staleDraft(id: string, revision: number): EngineError {
+  return new EngineError('conflict', SAY.draftChanged(revision), { draft: id, revision });
 }
 
 function manifestProblem(message: string): Problem {

@@ -77,7 +77,11 @@ export function draftRoutes(drafts: DraftService): Router {
     const path = stringField(body, 'path', '文件');
     if (body.text !== null && typeof body.text !== 'string')
       throw new HttpError(422, 'validation', '「内容」应为文本或 null（删除文件）');
-    response.json(await drafts.saveFile(request.params.id, path, body.text));
+    // The revision the editor loaded; without it (scripts, older clients) the save is not checked.
+    const revision = body.revision;
+    if (revision !== undefined && !(Number.isSafeInteger(revision) && (revision as number) >= 0))
+      throw new HttpError(422, 'validation', '「修订号」应为不小于 0 的整数');
+    response.json(await drafts.saveFile(request.params.id, path, body.text, revision as number | undefined));
   });
 
   router.post('/api/drafts/:id/validate', async (request, response) => {

@@ -656,4 +656,68 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
       due: { publicityStarts: '2025-09-26', publicityEnds: '2025-10-13' },
     });
   }, 120_000);
+
+  /** A new draft of the version in force, made over the API (each test below starts from its own). */
+  const newDraft = async () =>
+    (
+      await server.ok<{ id: string }>('POST', '/api/drafts', {
+        token: token('officer'),
+        body: { process: PROCESS, from: IN_FORCE },
+      })
+    ).id;
+
+  /** A signed-in tab on a draft's 期限 tab. */
+  async function openPeriods(draftId: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${server.url}/designer`);
+    await login(page, 'officer');
+    await page.goto(`${server.url}/designer/${PROCESS}/draft:${draftId}`);
+    await page.getByRole('tab', { name: '期限' }).click();
+    return page;
+  }
+
+  /** Types a period's number and leaves the field, as a person does. */
+  async function typeAmount(page: Page, rule: string, amount: string): Promise<void> {
+    const field = page.getByLabel(`${rule} · 取值 · 数量`);
+    await field.fill(amount);
+    await field.blur();
+  }
+
+  it('refuses a save from a tab loaded before another tab saved, keeps its edits on screen, and reloads on request', async () => {
+    const draftId = await newDraft();
+    const [tabA, tabB] = await Promise.all([openPeriods(draftId), openPeriods(draftId)]);
+    await typeAmount(tabA, 'publicityMinWorkingDays', '6');
+    await tabA.getByTestId('save-periods').click();
+    await tabA.getByText('已保存').first().waitFor();
+
+    // Tab B still shows the draft as loaded (5 working days) and changes another period.
+    await typeAmount(tabB, 'demonstrationPeriod', '4');
+    await tabB.getByTestId('save-periods').click();
+    const conflict = tabB.getByTestId('draft-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('此草稿已在其他窗口或由他人修改（第 1 次保存），请重新加载后再改');
+    await shot(tabB, '9-stale-save');
+    expect(await tabB.getByText('已保存').count()).toBe(0);
+    // Nothing written: A's change is kept; B's edit is still on screen, unsaved.
+    const stored = await server.ok<{ files: Record<string, string> }>('GET', `/api/drafts/${draftId}`, {
+      token: token('officer'),
+    });
+    const rules = JSON.parse(stored.files['rules.json'] ?? '{}') as Record<string, { value: unknown }>;
+    expect([rules.publicityMinWorkingDays?.value, rules.demonstrationPeriod?.value]).toEqual([6, 'P3Y']);
+    expect(await tabB.getByLabel('demonstrationPeriod · 取值 · 数量').inputValue()).toBe('4');
+    expect(await tabB.getByTestId('save-periods').isDisabled()).toBe(false);
+
+    // 重新加载: the draft as saved (A's 6), B's edit dropped, the banner gone.
+    await conflict.getByRole('button', { name: '重新加载' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    await poll(() => tabB.getByLabel('publicityMinWorkingDays · 取值 · 数量').inputValue()).toBe('6');
+    expect(await tabB.getByLabel('demonstrationPeriod · 取值 · 数量').inputValue()).toBe('3');
+    // Saved from there, B's next change is written on top of A's.
+    await typeAmount(tabB, 'demonstrationPeriod', '4');
+    await tabB.getByTestId('save-periods').click();
+    await tabB.getByText('已保存').first().waitFor();
+    for (const tab of [tabA, tabB]) await tab.context().close();
+  }, 300_000);
 });

@@ -11,6 +11,7 @@ interface Draft {
   id: string;
   title: string;
   files: Record<string, string>;
+  revision?: number;
   publishedAs?: string;
   pendingPublication?: { version: string; requestedBy: string };
   refusal?: { reason: string; refusedBy: string };
@@ -465,6 +466,61 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     await expect
       .poll(async () => (await simulationDirs()).filter((name) => !before.includes(name)), { timeout: 60_000 })
       .toEqual([]);
+  });
+
+  it('refuses a save from a tab loaded before another save (409, nothing written): no lost update', async () => {
+    const token = h.token('policy');
+    const created = (await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: VERSION } }))
+      .body as Draft;
+    expect(created.revision).toBe(0);
+    const path = `/api/drafts/${created.id}/files`;
+    const rulesWith = (name: string, value: unknown) => {
+      const rules = JSON.parse(created.files['rules.json'] ?? '{}') as Record<string, { value: unknown }>;
+      const rule = rules[name];
+      if (rule !== undefined) rule.value = value;
+      return `${JSON.stringify(rules, null, 2)}\n`;
+    };
+    // Tabs A and B both loaded revision 0; A saves first.
+    const textA = rulesWith('creationMinPeriod', 'P18M');
+    const savedA = await h.api.call('put', path, { token, body: { path: 'rules.json', text: textA, revision: 0 } });
+    expect(savedA.status).toBe(200);
+    expect((savedA.body as Draft).revision).toBe(1);
+    const stale = await h.api.call('put', path, {
+      token,
+      body: { path: 'rules.json', text: rulesWith('demonstrationPeriod', 'P4Y'), revision: 0 },
+    });
+    expect(stale.status).toBe(409);
+    const error = (stale.body as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('conflict');
+    expect(error.message).toBe('此草稿已在其他窗口或由他人修改（第 1 次保存），请重新加载后再改');
+    const after = (await h.api.get(`/api/drafts/${created.id}`, { token })).body as Draft;
+    expect(after.files['rules.json']).toBe(textA);
+    expect(after.revision).toBe(1);
+    // Reloaded, B saves on top of A's change.
+    const reloaded = await h.api.call('put', path, { token, body: { path: 'rules.json', text: textA, revision: 1 } });
+    expect(reloaded.status).toBe(200);
+    // Two saves sent at once from the same revision: one is written, the other refused.
+    const racing = await Promise.all(
+      ['P2Y', 'P5Y'].map((value) =>
+        h.api.call('put', path, {
+          token,
+          body: { path: 'rules.json', text: rulesWith('art7LookBack', value), revision: 2 },
+        }),
+      ),
+    );
+    expect(racing.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    expect(((await h.api.get(`/api/drafts/${created.id}`, { token })).body as Draft).revision).toBe(3);
+    for (const revision of [-1, 1.5, '2'])
+      expect(
+        (
+          await h.api.call('put', path, {
+            token,
+            body: { path: 'rules.json', text: textA, revision },
+            request: 'unchecked',
+          })
+        ).status,
+      ).toBe(422);
+    expect((await h.api.delete(`/api/drafts/${created.id}`, { token })).status).toBe(204);
   });
 
   it('deletes a draft (204); then it is unknown (404)', async () => {

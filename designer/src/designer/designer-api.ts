@@ -18,6 +18,8 @@ export interface DraftSummary {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  /** How many times its files were saved (none: stored before revisions, 0). */
+  revision?: number;
   publishedAs?: string;
   pendingPublication?: PendingPublication;
   refusal?: PublicationRefusal;
@@ -66,8 +68,9 @@ export const designerApi = {
   createDraft: (process: string, from: string) => api<Draft>('POST', '/api/drafts', { process, from }),
   renameDraft: (id: string, title: string) => api<Draft>('PATCH', `/api/drafts/${encodeURIComponent(id)}`, { title }),
   deleteDraft: (id: string) => api<undefined>('DELETE', `/api/drafts/${encodeURIComponent(id)}`),
-  saveFile: (id: string, file: string, text: string | null) =>
-    api<Draft>('PUT', `/api/drafts/${encodeURIComponent(id)}/files`, { path: file, text }),
+  /** Saves a file; `revision` is the one the editor's files come from (409 when the draft was saved since). */
+  saveFile: (id: string, file: string, text: string | null, revision: number) =>
+    api<Draft>('PUT', `/api/drafts/${encodeURIComponent(id)}/files`, { path: file, text, revision }),
   validate: (id: string) =>
     api<{ ok: boolean; problems: Problem[] }>('POST', `/api/drafts/${encodeURIComponent(id)}/validate`),
   compare: (id: string) => api<VersionDiff>('GET', `/api/drafts/${encodeURIComponent(id)}/compare`),

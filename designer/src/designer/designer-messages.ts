@@ -42,6 +42,9 @@ const zh = {
   stayUnsaved: '留在此页',
   save: '保存',
   saved: '已保存',
+  reload: '重新加载',
+  reloadLoses:
+    '重新加载将显示最新保存的内容；本窗口中尚未保存的修改（仍显示在下方）将被放弃，需要时请先记下再重新加载。',
   savedBefore: '已先保存未保存的修改',
   importBpmn: '导入 .bpmn',
   downloadBpmn: '下载 .bpmn',
@@ -322,6 +325,9 @@ const en: Messages = {
   stayUnsaved: 'Stay',
   save: 'Save',
   saved: 'Saved',
+  reload: 'Reload',
+  reloadLoses:
+    'Reloading shows the draft as last saved; the changes not saved in this window (still shown below) are discarded: note them first if you need them.',
   savedBefore: 'Unsaved changes were saved first',
   importBpmn: 'Import .bpmn',
   downloadBpmn: 'Download .bpmn',

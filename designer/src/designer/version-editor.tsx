@@ -24,6 +24,7 @@ import { ValidatePanel } from './review/validate-panel.js';
 import { DraftTitle } from './review/draft-title.js';
 import { ExplainedButton } from './review/explained-button.js';
 import { useSession } from '../auth/session.js';
+import { ApiError } from '../api/client.js';
 import { useDiffNames, useProblemNames } from './review/problem-names.js';
 import { problemText } from './review/problem-text.js';
 import type { ProblemBadge } from './diagram/diagram-hooks.js';
@@ -205,7 +206,10 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
       onClick={() =>
         void Promise.all(paths.filter((path) => workspace.dirty.has(path)).map((path) => workspace.save(path))).then(
           () => void message.success(d('saved')),
-          (error: unknown) => void message.error((error as Error).message),
+          // A save refused because the draft was saved elsewhere is said by the banner with 重新加载.
+          (error: unknown) => {
+            if (!(error instanceof ApiError && error.status === 409)) void message.error((error as Error).message);
+          },
         )
       }
     >
@@ -404,6 +408,20 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
           </>
         )}
       </Space>
+      {workspace.conflict !== undefined && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="draft-conflict"
+          title={workspace.conflict}
+          description={d('reloadLoses')}
+          action={
+            <Button type="primary" onClick={() => void workspace.reload()}>
+              {d('reload')}
+            </Button>
+          }
+        />
+      )}
       <Tabs activeKey={tab} onChange={setTab} items={items} />
     </Space>
   );

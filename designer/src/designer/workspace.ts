@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError } from '../api/client.js';
 import { designerApi, type Draft } from './designer-api.js';
 
 /** A version's files as the designer edits them (CONTRACT §1). */
@@ -66,6 +67,13 @@ export interface Workspace {
   saveAll(): Promise<boolean>;
   /** Reads the draft again (after publishing it, say). */
   refresh(): Promise<void>;
+  /**
+   * The server's refusal of a save because the draft was saved elsewhere since these files were
+   * loaded (409); the unsaved edits stay until the officer reloads.
+   */
+  conflict: string | undefined;
+  /** Reads the draft as saved now, dropping the unsaved edits. */
+  reload(): Promise<void>;
 }
 
 type Source = { draftId: string } | { version: string };
@@ -77,18 +85,25 @@ export function useWorkspace(process: string, source: Source) {
   const [draft, setDraft] = useState<Draft | undefined>();
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [error, setError] = useState<Error | undefined>();
+  const [conflict, setConflict] = useState<string | undefined>();
+  // The revision the files come from, sent with each save; saves run one after another, each from the
+  // revision the one before it made (a tab's own saves are no conflict).
+  const base = useRef(0);
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
 
   useEffect(() => {
     let current = true;
     setFiles(undefined);
     setEdits({});
     setError(undefined);
+    setConflict(undefined);
     const fail = (caught: unknown) => {
       if (current) setError(caught as Error);
     };
     if ('draftId' in source) {
       designerApi.draft(source.draftId).then((loaded) => {
         if (!current) return;
+        base.current = loaded.revision ?? 0;
         setDraft(loaded);
         setFiles(loaded.files);
       }, fail);
@@ -111,20 +126,40 @@ export function useWorkspace(process: string, source: Source) {
   }, [process, key]);
 
   const save = useCallback(
-    async (path: string) => {
+    (path: string) => {
       const text = edits[path];
-      if (draft === undefined || text === undefined) return;
-      const saved = await designerApi.saveFile(draft.id, path, text);
-      setDraft(saved);
-      setFiles(saved.files);
-      setEdits((before) => {
-        if (before[path] !== text) return before;
-        const { [path]: _saved, ...rest } = before;
-        return rest;
+      if (draft === undefined || text === undefined) return Promise.resolve();
+      const run = saving.current.then(async () => {
+        try {
+          const saved = await designerApi.saveFile(draft.id, path, text, base.current);
+          base.current = saved.revision ?? base.current + 1;
+          setDraft(saved);
+          setFiles(saved.files);
+        } catch (caught) {
+          if (caught instanceof ApiError && caught.status === 409) setConflict(caught.message);
+          throw caught;
+        }
+        setEdits((before) => {
+          if (before[path] !== text) return before;
+          const { [path]: _saved, ...rest } = before;
+          return rest;
+        });
       });
+      saving.current = run.catch(() => undefined);
+      return run;
     },
     [draft, edits],
   );
+
+  const reload = useCallback(async () => {
+    if (draft === undefined) return;
+    const fresh = await designerApi.draft(draft.id);
+    base.current = fresh.revision ?? 0;
+    setDraft(fresh);
+    setFiles(fresh.files);
+    setEdits({});
+    setConflict(undefined);
+  }, [draft]);
 
   const workspace = useMemo<Workspace | undefined>(() => {
     if (files === undefined) return undefined;
@@ -151,8 +186,14 @@ export function useWorkspace(process: string, source: Source) {
         if (draft === undefined) return;
         const fresh = await designerApi.draft(draft.id);
         setDraft(fresh);
+        // Saved elsewhere meanwhile: the unsaved edits were made on the files as they were, so the files
+        // and their revision stay, and the next save is refused rather than overwriting that save.
+        if ((fresh.revision ?? 0) !== base.current && Object.keys(edits).length > 0) return;
+        base.current = fresh.revision ?? 0;
         setFiles(fresh.files);
       },
+      conflict,
+      reload,
       saveAll: async () => {
         const paths = Object.keys(edits);
         for (const path of paths) await save(path);
@@ -160,7 +201,7 @@ export function useWorkspace(process: string, source: Source) {
       },
     };
     // `source` is described by `key`.
-  }, [files, edits, draft, process, key, save]);
+  }, [files, edits, draft, process, key, save, conflict, reload]);
 
   return { workspace, error };
 }
