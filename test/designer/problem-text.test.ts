@@ -65,7 +65,7 @@ describe('the validator problems in Chinese', () => {
   it('says where in words: the element by its name, a rule by its title, an indicator by variant and title', () => {
     const names = {
       element: (id: string) => ({ publicityEndsTimer_acceptance: '公示期满' })[id],
-      rule: (name: string) => (name === 'publicityMinWorkingDays' ? '评估验收及复审结果公示期' : undefined),
+      rule: (name: string) => ({ publicityMinWorkingDays: '评估验收及复审结果公示期', demonstrationPeriod: ' ' })[name],
       indicator: (variant: string, index: number) =>
         variant === 'agriculture' && index === 0 ? '创建工作领导小组与工作机制' : undefined,
       variant: (variant: string) => (variant === 'agriculture' ? '农业园区' : undefined),
@@ -77,6 +77,10 @@ describe('the validator problems in Chinese', () => {
     expect(locationText({ file: `${file}process.bpmn`, element: 'unnamed' }, names)).toBe('unnamed');
     expect(locationText({ file: `${file}rules.json`, pointer: '/publicityMinWorkingDays/title' }, names)).toBe(
       '期限「评估验收及复审结果公示期」的名称',
+    );
+    // A rule whose title is blank (the very problem, often) is told by its key, not as 期限「」.
+    expect(locationText({ file: `${file}rules.json`, pointer: '/demonstrationPeriod/title' }, names)).toBe(
+      '期限 demonstrationPeriod 的名称',
     );
     expect(locationText({ file: `${file}indicators.json`, pointer: '/variants/agriculture/0/guidance' }, names)).toBe(
       '指标（农业园区）「创建工作领导小组与工作机制」的评分指引',

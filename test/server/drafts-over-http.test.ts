@@ -523,6 +523,34 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     expect((await h.api.delete(`/api/drafts/${created.id}`, { token })).status).toBe(204);
   });
 
+  it('validates a rules file with a blank title without false errors elsewhere, and keeps the real ones', async () => {
+    const token = h.token('policy');
+    const created = (await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: VERSION } }))
+      .body as Draft;
+    const rules = JSON.parse(created.files['rules.json'] ?? '{}') as Record<string, { title: string }>;
+    if (rules.demonstrationPeriod !== undefined) rules.demonstrationPeriod.title = '';
+    // A rule the notice timers count, deleted: the one real error beside the blank title.
+    delete rules.publicityMinWorkingDays;
+    const saved = await h.api.call('put', `/api/drafts/${created.id}/files`, {
+      token,
+      body: { path: 'rules.json', text: JSON.stringify(rules, null, 2) },
+    });
+    expect(saved.status).toBe(200);
+    const { problems } = (await h.api.post(`/api/drafts/${created.id}/validate`, { token })).body as {
+      problems: Problem[];
+    };
+    // The blank title where it is; the timers naming the deleted rule; nothing about rules that exist
+    // (with the file's shape refused, conditions were evaluated with no rules: "Key '…' not found").
+    expect(problems.filter((problem) => problem.check === 'file-shape').map((problem) => problem.pointer)).toEqual([
+      '/demonstrationPeriod/title',
+    ]);
+    const unknown = problems.filter((problem) => problem.check === 'unknown-rule');
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.every((problem) => problem.message.includes('publicityMinWorkingDays'))).toBe(true);
+    expect(problems.filter((problem) => /not found/.test(problem.message))).toEqual([]);
+    expect((await h.api.delete(`/api/drafts/${created.id}`, { token })).status).toBe(204);
+  });
+
   it('deletes a draft (204); then it is unknown (404)', async () => {
     const token = h.token('policy');
     expect((await h.api.delete(`/api/drafts/${draftId}`, { token })).status).toBe(204);

@@ -1,7 +1,7 @@
 import { parsePeriod } from '../../legal-time/pure.js';
 import { RULES_SCHEMA } from '../file-schemas.js';
 import { pointerToken, type FileProblems } from '../problems.js';
-import type { Rules } from '../types.js';
+import type { Rule, Rules } from '../types.js';
 import { checkShape, parseJson } from './json.js';
 
 /**
@@ -11,7 +11,7 @@ import { checkShape, parseJson } from './json.js';
  */
 export function checkRules(text: string, problems: FileProblems): Rules | undefined {
   const data = parseJson(text, problems);
-  if (!checkShape<Rules>(data, RULES_SCHEMA, problems)) return undefined;
+  if (!checkShape<Rules>(data, RULES_SCHEMA, problems)) return usableRules(data);
   for (const [name, rule] of Object.entries(data)) {
     if (Array.isArray(rule.value) || typeof rule.value === 'number') continue;
     try {
@@ -24,6 +24,33 @@ export function checkRules(text: string, problems: FileProblems): Rules | undefi
     }
   }
   return data;
+}
+
+const isRuleValue = (value: unknown): value is Rule['value'] =>
+  typeof value === 'string' ||
+  typeof value === 'number' ||
+  (Array.isArray(value) && value.every((code) => typeof code === 'string'));
+
+/**
+ * The rules of a file whose shape was refused (a blank title, an unknown property), for the checks of
+ * the other files: without them every condition reading `rules.…` and every timer's rule would be
+ * reported missing — false errors that bury the real ones. The shape problems are reported already;
+ * a rule whose value itself is unusable is left out (references to it are then reported too).
+ */
+function usableRules(data: unknown): Rules | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const rules: Rules = {};
+  for (const [name, rule] of Object.entries(data as Record<string, unknown>)) {
+    if (typeof rule !== 'object' || rule === null) continue;
+    const { value, article, title } = rule as Partial<Record<keyof Rule, unknown>>;
+    if (!isRuleValue(value)) continue;
+    rules[name] = {
+      value,
+      article: typeof article === 'string' ? article : '',
+      title: typeof title === 'string' ? title : '',
+    };
+  }
+  return rules;
 }
 
 /** A rule's value as a period input, or undefined for list rules. */

@@ -274,7 +274,11 @@ export function locationText(problem: Pick<Problem, 'file' | 'element' | 'pointe
   const parts = tokens(problem.pointer ?? '');
   const field = (token: string | undefined) => (token === undefined ? '' : `的${FIELD_WORDS[token] ?? token}`);
   if (problem.file.endsWith('rules.json') && parts[0] !== undefined) {
-    return `期限「${names.rule?.(parts[0]) ?? parts[0]}」${field(parts[1])}`;
+    // A blank title (often the problem itself) would read 期限「」: the rule's key says which one.
+    const title = names.rule?.(parts[0])?.trim();
+    return title === undefined || title === ''
+      ? `期限 ${parts[0]} ${field(parts[1])}`.trimEnd()
+      : `期限「${title}」${field(parts[1])}`;
   }
   const form = /forms\/([^/]+)\.schema\.json$/.exec(problem.file)?.[1];
   if (form !== undefined) return formLocation(form, parts, names);
