@@ -720,4 +720,39 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await tabB.getByText('已保存').first().waitFor();
     for (const tab of [tabA, tabB]) await tab.context().close();
   }, 300_000);
+
+  /** Adds a rule by name on the 期限 tab (a new rule is 1 个月 with no title). */
+  async function addRule(page: Page, name: string): Promise<void> {
+    await page.getByPlaceholder('规则名（英文字母开头，如 objectionReplyDays）').fill(name);
+    await page.getByRole('button', { name: '添加规则' }).click();
+    await page.getByLabel(`${name} · 取值 · 数量`).waitFor();
+  }
+
+  it('keeps a new period set to 个工作日 a working-days period, unit list and all, before and after saving', async () => {
+    const draftId = await newDraft();
+    const page = await openPeriods(draftId);
+    const name = 'provincialReviewWorkingDays';
+    await addRule(page, name);
+    await typeAmount(page, name, '20');
+    await page.getByLabel(`${name} · 取值 · 单位`).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '个工作日' }).click();
+    const words = page.locator(`[data-words="${name}"]`);
+    await poll(() => words.textContent()).toBe('20 个工作日');
+    await page.getByTestId('save-periods').click();
+    await page.getByText('已保存').first().waitFor();
+    const stored = await server.ok<{ files: Record<string, string> }>('GET', `/api/drafts/${draftId}`, {
+      token: token('officer'),
+    });
+    expect((JSON.parse(stored.files['rules.json'] ?? '{}') as Record<string, { value: unknown }>)[name]?.value).toBe(
+      20,
+    );
+    // Read back from the saved file: still 20 个工作日, with its number and unit editable (it said 「20 参数」).
+    await poll(() => words.textContent()).toBe('20 个工作日');
+    expect(await page.getByLabel(`${name} · 取值 · 数量`).inputValue()).toBe('20');
+    const row = page.locator(`tr[data-row-key="${name}"]`);
+    expect(await row.locator('.ant-select-content').textContent()).toContain('个工作日');
+    expect(await row.textContent()).not.toContain('参数');
+    await shot(page, '10-new-working-days-period');
+    await page.context().close();
+  }, 300_000);
 });

@@ -6,7 +6,7 @@ import { focusedRow, type FileFocus } from '../focus.js';
 import { removeColumns } from '../remove-column.js';
 import { FILES, jsonText, parseJson, type Workspace } from '../workspace.js';
 import { PERIOD_UNITS, periodValue, periodWords, simplePeriod, unitWords, type PeriodUnit } from './period-words.js';
-import { rulesCountedByTimers } from './timer-rules.js';
+import { rulesCountedByTimers, rulesReadAsParameters } from './timer-rules.js';
 import { cellLabel } from '../cell-label.js';
 
 interface Props {
@@ -24,6 +24,7 @@ export function PeriodsEditor({ workspace, focus }: Props) {
   const rules = useMemo(() => parseJson<Rules>(text) ?? {}, [text]);
   const xml = workspace.text(FILES.process);
   const counted = useMemo(() => rulesCountedByTimers(xml ?? ''), [xml]);
+  const parameters = useMemo(() => rulesReadAsParameters(xml ?? ''), [xml]);
   const manifestText = workspace.text(FILES.manifest);
   // Codes in lists read as names where the manifest's groups name them (moa → 农业农村部).
   const codeNames = useMemo(() => {
@@ -105,7 +106,7 @@ export function PeriodsEditor({ workspace, focus }: Props) {
               <ValueEditor
                 name={row.name}
                 value={row.value}
-                countedByTimer={counted.has(row.name)}
+                parameter={parameters.has(row.name)}
                 readOnly={readOnly}
                 onChange={(value) => {
                   update(row.name, { value });
@@ -119,7 +120,7 @@ export function PeriodsEditor({ workspace, focus }: Props) {
             width: 160,
             render: (_, row) => (
               <Typography.Text strong data-words={row.name}>
-                {typeof row.value === 'number' && !counted.has(row.name)
+                {typeof row.value === 'number' && parameters.has(row.name)
                   ? String(row.value)
                   : periodWords(
                       Array.isArray(row.value) ? row.value.map((code) => codeNames.get(code) ?? code) : row.value,
@@ -157,13 +158,14 @@ export function PeriodsEditor({ workspace, focus }: Props) {
 interface ValueProps {
   name: string;
   value: Rule['value'];
-  countedByTimer: boolean;
+  /** A number conditions read (a pass mark), not a period. */
+  parameter: boolean;
   readOnly: boolean;
   onChange: (value: Rule['value']) => void;
 }
 
 /** A period as amount + unit; a list as tags; a parameter as a number; anything else as ISO text. */
-function ValueEditor({ name, value, countedByTimer, readOnly, onChange }: ValueProps) {
+function ValueEditor({ name, value, parameter, readOnly, onChange }: ValueProps) {
   const { d, language } = useDesignerI18n();
   if (Array.isArray(value))
     return (
@@ -178,7 +180,7 @@ function ValueEditor({ name, value, countedByTimer, readOnly, onChange }: ValueP
         }}
       />
     );
-  if (typeof value === 'number' && !countedByTimer)
+  if (typeof value === 'number' && parameter)
     return (
       <Space>
         <InputNumber
