@@ -755,4 +755,21 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await shot(page, '10-new-working-days-period');
     await page.context().close();
   }, 300_000);
+
+  it('shows a period as stored once saved: a number not taken (-3) does not stay in the field', async () => {
+    const page = await openPeriods(await newDraft());
+    const name = 'provincialReplyPeriod';
+    await addRule(page, name);
+    const amount = page.getByLabel(`${name} · 取值 · 数量`);
+    await typeAmount(page, name, '-3');
+    expect(await accessibleDescription(amount)).toBe('应为不小于 1 的整数；仍按 1 计');
+    // The new rule is what is saved (1 个月); the field then shows that, with nothing left unsaved.
+    await page.getByTestId('save-periods').click();
+    await page.getByText('已保存').first().waitFor();
+    await poll(() => amount.inputValue()).toBe('1');
+    expect(await amount.getAttribute('aria-invalid')).toBe('false');
+    expect(await page.locator(`[data-words="${name}"]`).textContent()).toBe('1 个月');
+    expect(await whyDisabled(page, 'save-periods')).toBe('没有未保存的修改');
+    await page.context().close();
+  }, 300_000);
 });

@@ -107,6 +107,7 @@ export function PeriodsEditor({ workspace, focus }: Props) {
                 name={row.name}
                 value={row.value}
                 parameter={parameters.has(row.name)}
+                saves={workspace.draft?.revision ?? 0}
                 readOnly={readOnly}
                 onChange={(value) => {
                   update(row.name, { value });
@@ -160,12 +161,14 @@ interface ValueProps {
   value: Rule['value'];
   /** A number conditions read (a pass mark), not a period. */
   parameter: boolean;
+  /** How many times the draft was saved: a save shows each number as stored (see PeriodAmount). */
+  saves: number;
   readOnly: boolean;
   onChange: (value: Rule['value']) => void;
 }
 
 /** A period as amount + unit; a list as tags; a parameter as a number; anything else as ISO text. */
-function ValueEditor({ name, value, parameter, readOnly, onChange }: ValueProps) {
+function ValueEditor({ name, value, parameter, saves, readOnly, onChange }: ValueProps) {
   const { d, language } = useDesignerI18n();
   if (Array.isArray(value))
     return (
@@ -210,6 +213,10 @@ function ValueEditor({ name, value, parameter, readOnly, onChange }: ValueProps)
   return (
     <Space.Compact>
       <PeriodAmount
+        // A number not taken (-3) stayed typed beside 没有未保存的修改 after a save that kept the
+        // period as it was: a save starts the field afresh from what was stored.
+        // (The revision, not updatedAt: a sandbox clock may stand still between two saves.)
+        key={saves}
         name={name}
         amount={period.amount}
         readOnly={readOnly}
