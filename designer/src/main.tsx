@@ -3,7 +3,7 @@ import 'antd/dist/antd.css';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, Outlet, RouterProvider, type RouteObject } from 'react-router';
+import { BrowserRouter, useRoutes, type RouteObject } from 'react-router';
 import { AppShell } from './app-shell.js';
 import { PageErrorBoundary } from './page-error-boundary.js';
 import { keepTabInDialogs } from './dialog-tab-wrap.js';
@@ -82,27 +82,22 @@ const ROUTES: RouteObject[] = [
   { path: '*', element: <NoSuchPage /> },
 ];
 
-/** Every page in the shell; a page that throws while drawing is said under the header, which stays. */
-function Layout() {
-  return (
-    <AppShell>
-      <PageErrorBoundary>
-        <Outlet />
-      </PageErrorBoundary>
-    </AppShell>
-  );
+function Pages() {
+  return useRoutes(ROUTES);
 }
-
-// A data router: its navigation blocker holds the browser's back button too (the designer's edits
-// not saved were lost by it, unasked).
-const router = createBrowserRouter([{ element: <Layout />, children: ROUTES }]);
 
 function App() {
   return (
     <I18nProvider>
       <Localized>
         <SessionProvider>
-          <RouterProvider router={router} />
+          <BrowserRouter>
+            <AppShell>
+              <PageErrorBoundary>
+                <Pages />
+              </PageErrorBoundary>
+            </AppShell>
+          </BrowserRouter>
         </SessionProvider>
       </Localized>
     </I18nProvider>
