@@ -212,4 +212,21 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     expect(await page.locator('.djs-element[data-element-id="computeScore"]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('asks about leaving at once after a diagram edit, before its XML is exported (it left unasked for a second)', async () => {
+    const task = page.locator('.djs-element[data-element-id="submitCreationApplication"]').first();
+    await task.dispatchEvent('click');
+    const name = page.locator('#bio-properties-panel-name');
+    if (!(await name.isVisible()))
+      await page.locator('[data-group-id="group-general"] .bio-properties-panel-group-header').click();
+    await name.fill('提交创建申请（改）');
+    await task.getByText('提交创建申请（改）').waitFor();
+    await page.getByRole('link', { name: '返回版本列表' }).first().click();
+    const leave = page.getByRole('dialog', { name: '有修改尚未保存，确定离开此页？' });
+    await leave.waitFor();
+    await clickInDialog(page, leave.getByRole('button', { name: '留在此页' }));
+    await leave.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).not.toBe('/designer');
+    expect(errors).toEqual([]);
+  });
 });

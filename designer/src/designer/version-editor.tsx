@@ -157,7 +157,9 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   useEffect(() => {
     void serverToday().then(setToday);
   }, []);
-  useUnsavedGuard(workspace.dirty.size > 0);
+  // A diagram change counts as unsaved at once, before its XML reaches the workspace.
+  const [diagramEditing, setDiagramEditing] = useState(false);
+  useUnsavedGuard(workspace.dirty.size > 0 || diagramEditing);
 
   const locate = (problem: Problem) => {
     const file = versionFileOf(problem.file);
@@ -257,7 +259,11 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
           xml={xml}
           vocabulary={vocabulary}
           onChange={(next) => {
+            setDiagramEditing(false);
             workspace.edit(FILES.process, next);
+          }}
+          onEditing={() => {
+            setDiagramEditing(true);
           }}
           markers={problemMarkers}
           badges={problemBadges}

@@ -35,6 +35,11 @@ export interface DiagramEditorProps {
   vocabulary: Omit<LegalTimeVocabulary, 'simple'>;
   /** The diagram after each change (debounced). */
   onChange: (xml: string) => void;
+  /**
+   * Called at once when the diagram is changed, before `onChange` has its XML (the first export took
+   * over a second): leaving meanwhile must already be asked about.
+   */
+  onEditing?: () => void;
   /** Elements to mark, by marker class. */
   markers?: Record<string, readonly string[]>;
   /** Validation problems, as badges beside their elements. */
@@ -95,7 +100,9 @@ export function DiagramEditor(props: DiagramEditorProps) {
       language: () => languageRef.current,
     }) as unknown as BpmnDiagram;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const changed = () => {
+    const changed = (event: { trigger?: string }) => {
+      // Not the stack cleared by an import: that is no edit.
+      if (event.trigger !== 'clear') latest.current.onEditing?.();
       clearTimeout(timer);
       timer = setTimeout(() => {
         checkRunnable(modeler);

@@ -31,7 +31,10 @@ export interface Selection {
 }
 
 export interface EventBus {
-  on(event: string, callback: (event: { element?: DiagramElement; newSelection?: DiagramElement[] }) => void): void;
+  on(
+    event: string,
+    callback: (event: { element?: DiagramElement; newSelection?: DiagramElement[]; trigger?: string }) => void,
+  ): void;
   off(event: string, callback: (...args: never[]) => void): void;
   fire(event: string, data?: object): void;
 }
