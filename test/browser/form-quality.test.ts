@@ -310,18 +310,26 @@ describe.runIf(browserAvailable())(
       expect(await openTasks(caseId)).toEqual(['submitCreationApplication']);
     }, 120_000);
 
-    it('添加一项 by keyboard gives the new row the focus (it stayed on the button, below the row)', async () => {
-      const caseId = await startCase(server, 'park0');
-      const page = await login(server, 'park0');
+    /** A new case's creation form, signed in as `user`: its first list, that list's add button and rows. */
+    async function firstList(user: string) {
+      const caseId = await startCase(server, user);
+      const page = await login(server, user);
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
-      const form = page.locator('[data-task="submitCreationApplication"]');
-      const add = form.getByRole('button', { name: /^添加一项：/ }).first();
+      const add = page
+        .locator('[data-task="submitCreationApplication"]')
+        .getByRole('button', { name: /^添加一项：/ })
+        .first();
       await add.waitFor();
       const list = add.locator('xpath=ancestor::fieldset[1]');
-      const before = await list.locator('.qbz-array-items > .ant-row').count();
+      return { page, add, list, rows: list.locator('.qbz-array-items > .ant-row') };
+    }
+
+    it('添加一项 by keyboard gives the new row the focus (it stayed on the button, below the row)', async () => {
+      const { page, add, list, rows } = await firstList('park0');
+      const before = await rows.count();
       await add.focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => list.locator('.qbz-array-items > .ant-row').count()).toBe(before + 1);
+      await expect.poll(() => rows.count()).toBe(before + 1);
       await expect
         .poll(() =>
           list.evaluate((group) =>
@@ -332,14 +340,7 @@ describe.runIf(browserAvailable())(
     }, 120_000);
 
     it('上移, 下移 and 删除 by keyboard keep the focus with the row (it fell back to the page)', async () => {
-      const caseId = await startCase(server, 'parka');
-      const page = await login(server, 'parka');
-      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
-      const form = page.locator('[data-task="submitCreationApplication"]');
-      const add = form.getByRole('button', { name: /^添加一项：/ }).first();
-      await add.waitFor();
-      const list = add.locator('xpath=ancestor::fieldset[1]');
-      const rows = list.locator('.qbz-array-items > .ant-row');
+      const { page, add, list, rows } = await firstList('parka');
       const before = await rows.count();
       for (const text of ['甲目标', '乙目标']) {
         await add.focus();
