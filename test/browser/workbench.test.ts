@@ -468,5 +468,9 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     const printed = park.locator('article.print-form');
     await printed.getByText('附件与上述材料一并不予显示。').waitFor();
     expect(await printed.textContent()).not.toContain('无附件');
+    // The park's bell told it of SAMR's approval to start (it heard only of its next task, a year on).
+    await park.getByRole('button', { name: /^通知 \(\d+\)$/ }).click();
+    await park.getByRole('link', { name: '案件进入新阶段：星河湾现代服务业集聚区' }).first().waitFor();
+    expect(await park.locator('.ant-popover').textContent()).toContain('创建中');
   }, 90_000);
 });
