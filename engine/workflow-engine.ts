@@ -414,6 +414,21 @@ export class WorkflowEngine {
     return { ...task, returned: { at: review.at, step: name === undefined || name === '' ? review.name : name } };
   }
 
+  /**
+   * The open task `ref` when the actor may complete it (as the inbox lists it, without its origin);
+   * undefined when it is not open, or not the actor's to do.
+   */
+  taskFor(ref: string, actor: Actor): TaskView | undefined {
+    const caseId = this.runtime.index.caseOfTask(ref);
+    const summary = caseId === undefined ? undefined : this.runtime.index.get(caseId);
+    const task = summary?.tasks.find((open) => open.ref === ref);
+    if (summary === undefined || task === undefined) return undefined;
+    const { definition, model } = this.runtime.version(summary);
+    return mayActAs(actor, task.groups, definition.manifest, summary as CaseRecord, task.scope)
+      ? taskViewOf(summary, task, elementNamesOf(model))
+      : undefined;
+  }
+
   /** The case an open task belongs to (undefined: no such open task). */
   caseOfTask(ref: string): string | undefined {
     return this.runtime.index.caseOfTask(ref);

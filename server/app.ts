@@ -30,6 +30,8 @@ import { definitionRoutes } from './routes/definitions.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { draftRoutes } from './routes/drafts.js';
 import { DraftService } from './drafts/drafts.js';
+import { FormDrafts } from './form-drafts.js';
+import { formDraftRoutes } from './routes/form-drafts.js';
 import { publicRoutes, type PublicLimits } from './routes/public.js';
 import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/session.js';
@@ -43,6 +45,8 @@ export interface AppDeps {
   /** The store drafts of definition versions are kept in (the engine's own; in memory when absent). */
   store?: Store;
   drafts?: DraftService;
+  /** Forms saved to finish later (in `store` when absent); the sweep keeps the uploads they cite. */
+  formDrafts?: FormDrafts;
   accounts: Accounts;
   attachments: AttachmentStore;
   logger: Logger;
@@ -202,7 +206,9 @@ export function createApp(deps: AppDeps): Express {
     store: limitStore('preview:'),
   });
   app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts), previews));
-  app.use(taskRoutes(engine, attachments, previews));
+  const formDrafts = deps.formDrafts ?? new FormDrafts(deps.store ?? new MemoryStore());
+  app.use(formDraftRoutes(engine, attachments, formDrafts));
+  app.use(taskRoutes(engine, attachments, formDrafts, previews));
   app.use(inboxRoutes(engine));
   // Uploads held in memory at once: 4 × ATTACHMENT_MAX_MB at most, 2 per sender, half of them for
   // the public; one that sends nothing for 30 s is dropped, and one averaging under 1 KB/s after

@@ -20,8 +20,8 @@ function unlinkedSince(meta: AttachmentMeta, cutoff: number): boolean {
 }
 
 /**
- * Deletes the uploads no case (nor objection) took up within `attachments.keepUnlinkedMs` of `now`,
- * then their files when no other record names the same bytes. Safe beside other server processes on
+ * Deletes the uploads no case (nor objection) took up within `attachments.keepUnlinkedMs` of `now`
+ * and no form draft cites (`cited`, see FormDrafts.sweep), then their files when no other record names the same bytes. Safe beside other server processes on
  * the same database and attachment folder, and beside uploads and links under way:
  * - a record goes only by a commit guarded on the revision the sweep read: linking it (or a form citing
  *   it, see AttachmentStore.hold) moves the revision, so a linked upload is never deleted;
@@ -29,14 +29,18 @@ function unlinkedSince(meta: AttachmentMeta, cutoff: number): boolean {
  *   identical upload just saved) puts it back; an upload saved meanwhile also checks its file is there
  *   after its record is (AttachmentStore.save), so it never ends without its bytes.
  */
-export async function sweepUnlinked(attachments: AttachmentStore, now: Date): Promise<SweepResult> {
+export async function sweepUnlinked(
+  attachments: AttachmentStore,
+  now: Date,
+  cited: ReadonlySet<string> = new Set(),
+): Promise<SweepResult> {
   const cutoff = now.getTime() - attachments.keepUnlinkedMs;
   const { records, unreadable } = await attachments.records();
   const kept = new Set<string>();
   const freed = new Set<string>();
   let removed = 0;
   for (const meta of records) {
-    if (unlinkedSince(meta, cutoff) && (await attachments.forget(meta))) {
+    if (!cited.has(meta.id) && unlinkedSince(meta, cutoff) && (await attachments.forget(meta))) {
       removed += 1;
       freed.add(bytesName(meta));
     } else kept.add(bytesName(meta));
@@ -115,6 +119,8 @@ export class UnlinkedSweeper {
     private readonly now: () => Date,
     private readonly everyMs: number,
     private readonly report: (result: SweepResult | Error) => void,
+    /** Read before each sweep: the uploads it must keep (a form draft's, not yet on a case). */
+    private readonly cited: () => Promise<ReadonlySet<string>> = () => Promise.resolve(new Set()),
   ) {}
 
   start(firstWithinMs = 60_000): void {
@@ -135,7 +141,8 @@ export class UnlinkedSweeper {
 
   /** One sweep now, unless one is under way (then that one). */
   run(): Promise<void> {
-    this.#running ??= sweepUnlinked(this.attachments, this.now())
+    this.#running ??= this.cited()
+      .then((cited) => sweepUnlinked(this.attachments, this.now(), cited))
       .then(
         (result) => {
           this.report(result);

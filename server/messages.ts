@@ -110,6 +110,20 @@ export const SAY = {
   // Messages to a case (a withdrawal, an objection).
   noticeClosed: { zh: '该公示当前不在受理期内', en: 'This notice does not take objections now' },
 
+  // A form saved to finish later (保存草稿).
+  formDraftData: {
+    zh: '「草稿内容」应为表单数据（JSON 对象）',
+    en: 'The draft must be the form’s data (a JSON object)',
+  },
+  formDraftRevision: {
+    zh: '「修订号」应为正整数，或为 null（尚无草稿）',
+    en: 'The revision must be a whole number from 1, or null (no draft yet)',
+  },
+  formDraftChanged: (revision: number): Said => ({
+    zh: `此草稿已在其他窗口保存（第 ${String(revision)} 次保存），请重新加载页面后再保存`,
+    en: `This draft was saved in another window (save no. ${String(revision)}); reload the page before saving`,
+  }),
+
   // Drafts and their publication (the designer).
   fillIn: (label: string, english: string): Said => ({ zh: `请填写「${label}」`, en: `Fill in ${english}` }),
   textTooLong: (label: string, english: string, max: number): Said => ({

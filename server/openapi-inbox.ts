@@ -1,6 +1,7 @@
 /**
- * The OpenAPI part for 催办 and the notification centre (kept beside openapi.ts so that its
- * operations share that file's `operation` builder and error responses).
+ * The OpenAPI part for what surrounds a task besides completing it — 催办, the notification centre,
+ * a form's saved draft (保存草稿) — kept beside openapi.ts so that its operations share that file's
+ * `operation` builder and error responses.
  */
 
 import { NOTIFICATION_KINDS } from '../engine/index.js';
@@ -66,6 +67,19 @@ export const INBOX_SCHEMAS: Json = {
       audience: false,
     },
   },
+  FormDraft: {
+    type: 'object',
+    description: '本人保存的表单草稿（未提交、未校验）/ the caller’s saved, unsent and unchecked form data',
+    required: ['username', 'taskRef', 'caseId', 'data', 'revision', 'savedAt'],
+    properties: {
+      username: { type: 'string' },
+      taskRef: { type: 'string' },
+      caseId: { type: 'string' },
+      data: { type: 'object' },
+      revision: { type: 'integer', minimum: 1, description: '保存次数 / how many times it was saved' },
+      savedAt: { ...INSTANT, description: '按案件时钟 / on the case clock' },
+    },
+  },
   Notifications: {
     type: 'object',
     required: ['items', 'unread'],
@@ -76,8 +90,82 @@ export const INBOX_SCHEMAS: Json = {
   },
 };
 
+const TASK_REF = {
+  name: 'taskRef',
+  in: 'path',
+  required: true,
+  description: '任务实例编号',
+  schema: { type: 'string' },
+};
+const NOT_HOLDER = '任务不存在、已办结，或不由当前用户办理 / not open, or not the caller’s to do';
+
 export function inboxPaths(operation: OperationBuilder): Json {
   return {
+    '/api/tasks/{taskRef}/draft': {
+      get: operation({
+        id: 'getFormDraft',
+        tag: 'tasks',
+        summary: '本人保存的表单草稿 / the caller’s saved draft of the task’s form',
+        auth: 'user',
+        parameters: [TASK_REF],
+        ok: {
+          200: ok('草稿，没有时为 null / the draft, or null', {
+            type: 'object',
+            required: ['draft'],
+            properties: { draft: { oneOf: [ref('FormDraft'), { type: 'null' }] } },
+          }),
+        },
+        errors: { 409: NOT_HOLDER },
+      }),
+      put: operation({
+        id: 'saveFormDraft',
+        tag: 'tasks',
+        summary: '保存草稿 / save the form to finish later',
+        description:
+          '不按表单校验（草稿可以不完整），只检查引用的附件须为本人上传或有权查看的；草稿引用的附件在草稿存在期间保留。' +
+          'revision 为上次读到的修订号（尚无草稿时为 null），其间另一窗口已保存则 409、不写入。' +
+          '提交任务后草稿删除；任务以其他方式办结后草稿随之删除。 / Not checked against the form (a draft may be ' +
+          'incomplete), only its attachment ids; uploads it cites are kept while it exists. `revision`: the one read ' +
+          '(null: none yet); saved meanwhile elsewhere: 409, nothing written. Deleted when the task is sent or closes.',
+        auth: 'user',
+        parameters: [TASK_REF],
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['data', 'revision'],
+                properties: {
+                  data: { type: 'object' },
+                  revision: { oneOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] },
+                },
+              },
+            },
+          },
+        },
+        ok: {
+          200: ok('已保存 / saved', {
+            type: 'object',
+            required: ['revision', 'savedAt'],
+            properties: { revision: { type: 'integer', minimum: 1 }, savedAt: INSTANT },
+          }),
+        },
+        errors: {
+          409: `${NOT_HOLDER}；或草稿已在其他窗口保存 / or saved elsewhere since it was read`,
+          422: '草稿内容或修订号不合格，或引用了无权引用的附件 / bad data, revision or attachment id',
+        },
+      }),
+      delete: operation({
+        id: 'deleteFormDraft',
+        tag: 'tasks',
+        summary: '放弃草稿 / discard the saved draft',
+        auth: 'user',
+        parameters: [TASK_REF],
+        ok: { 204: { description: '已删除（没有草稿时亦然）/ deleted, or there was none' } },
+        errors: { 409: NOT_HOLDER },
+      }),
+    },
     '/api/tasks/{taskRef}/remind': {
       post: operation({
         id: 'remindTask',

@@ -19,6 +19,7 @@ import { Accounts } from './accounts/accounts.js';
 import { sandboxHashCost } from './accounts/password.js';
 import { createApp } from './app.js';
 import { UnlinkedSweeper } from './attachment-sweep.js';
+import { FormDrafts } from './form-drafts.js';
 import { AttachmentStore } from './attachments.js';
 import { ClockPosition } from './clock-position.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
@@ -159,7 +160,9 @@ const attachments = new AttachmentStore(
   Math.floor(Number(process.env.ATTACHMENT_MAX_MB ?? 20) * 1024 * 1024),
   Number(process.env.ATTACHMENT_UNLINKED_HOURS ?? 24) * 60 * 60_000,
 );
-// Uploads no case took up within ATTACHMENT_UNLINKED_HOURS are deleted, every ATTACHMENT_SWEEP_MINUTES.
+const formDrafts = new FormDrafts(store);
+// Uploads no case took up within ATTACHMENT_UNLINKED_HOURS are deleted, every ATTACHMENT_SWEEP_MINUTES,
+// unless a form draft cites them; the drafts of tasks no longer open go first.
 const sweeper = new UnlinkedSweeper(
   attachments,
   () => engine.clock.now(),
@@ -168,6 +171,14 @@ const sweeper = new UnlinkedSweeper(
     if (result instanceof Error) logger.error({ err: result }, 'sweeping unlinked uploads failed');
     else if (result.records > 0 || result.files > 0) logger.info(result, 'unlinked uploads deleted');
   },
+  async () => {
+    await engine.sync();
+    return formDrafts.sweep(
+      (ref) => engine.caseOfTask(ref) !== undefined,
+      engine.clock.now(),
+      attachments.keepUnlinkedMs,
+    );
+  },
 );
 // The designer's validation and simulation workers; stopped on shutdown.
 const drafts = new DraftService(engine, store);
@@ -175,6 +186,7 @@ const app = createApp({
   engine,
   store,
   drafts,
+  formDrafts,
   accounts,
   attachments,
   logger,

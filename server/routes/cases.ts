@@ -4,6 +4,7 @@ import { ENGINE_SAYS, EngineError, isEngineError, type Actor, type WorkflowEngin
 import type { ActorNames } from '../actor-names.js';
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
+import type { FormDrafts } from '../form-drafts.js';
 import { HttpError } from '../http-errors.js';
 import { objectBody, requireRole, requireUser, stringField } from '../request-context.js';
 
@@ -140,7 +141,12 @@ export function previewLimit(limits: TaskLimits): RequestHandler {
 }
 
 /** Open tasks and completing them; `previews` limits how often one asks what a completion would do. */
-export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore, previews: RequestHandler): Router {
+export function taskRoutes(
+  engine: WorkflowEngine,
+  attachments: AttachmentStore,
+  formDrafts: FormDrafts,
+  previews: RequestHandler,
+): Router {
   const router = Router();
   const references = (request: Request) => referenceCheck(engine, attachments, request.actor, request.user?.username);
   /** A task on a case the caller may not see answers as one that is not open. */
@@ -161,6 +167,8 @@ export function taskRoutes(engine: WorkflowEngine, attachments: AttachmentStore,
       .completeTask(request.params.taskRef, request.actor, body.data, references(request))
       .catch(unseenTask(request));
     await attachments.link(view.id, body.data);
+    // Sent: the sender's saved draft of it has served (others' go with the task, FormDrafts.sweep).
+    await formDrafts.remove(requireUser(request).username, request.params.taskRef);
     response.json(view);
   });
 

@@ -1,0 +1,54 @@
+import { Router, type Request } from 'express';
+import { EngineError, type WorkflowEngine } from '../../engine/index.js';
+import { referenceCheck } from '../attachment-access.js';
+import type { AttachmentStore } from '../attachments.js';
+import type { FormDrafts } from '../form-drafts.js';
+import { HttpError } from '../http-errors.js';
+import { SAY } from '../messages.js';
+import { objectBody, requireUser } from '../request-context.js';
+
+/**
+ * 保存草稿: a user's unfinished form for one of their open tasks, kept on the server to finish later
+ * (another day, another computer). Only the task's holders have one; a task not open, or not theirs,
+ * answers as not open (409), as its completion would.
+ */
+export function formDraftRoutes(engine: WorkflowEngine, attachments: AttachmentStore, drafts: FormDrafts): Router {
+  const router = Router();
+  const holder = (request: Request<{ taskRef: string }>) => {
+    const user = requireUser(request);
+    const task = engine.taskFor(request.params.taskRef, request.actor);
+    if (task === undefined) throw EngineError.taskNotOpen(request.params.taskRef);
+    return { username: user.username, task };
+  };
+
+  router.get('/api/tasks/:taskRef/draft', async (request, response) => {
+    const { username, task } = holder(request);
+    response.json({ draft: (await drafts.get(username, task.ref)) ?? null });
+  });
+
+  router.put('/api/tasks/:taskRef/draft', async (request, response) => {
+    const { username, task } = holder(request);
+    const { data, revision } = objectBody(request);
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+      throw new HttpError(422, 'validation', SAY.formDraftData);
+    if (revision !== null && !(Number.isSafeInteger(revision) && (revision as number) >= 1))
+      throw new HttpError(422, 'validation', SAY.formDraftRevision);
+    // Only files the user may cite, as on sending; each is held from the sweep while the draft cites it.
+    const errors = await referenceCheck(engine, attachments, request.actor, username)(data);
+    const [first] = errors;
+    if (first !== undefined) throw new EngineError('validation', first.message, { errors });
+    const saved = await drafts.save(
+      { username, taskRef: task.ref, caseId: task.caseId, data, savedAt: engine.clock.now().toISOString() },
+      revision as number | null,
+    );
+    response.json({ revision: saved.revision, savedAt: saved.savedAt });
+  });
+
+  router.delete('/api/tasks/:taskRef/draft', async (request, response) => {
+    const { username, task } = holder(request);
+    await drafts.remove(username, task.ref);
+    response.status(204).end();
+  });
+
+  return router;
+}
