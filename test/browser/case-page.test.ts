@@ -19,6 +19,7 @@ const USERS: Record<string, string[]> = {
   park3: ['park:P-003'],
   park4: ['park:P-004'],
   park5: ['park:P-005'],
+  park6: ['park:P-006'],
   'province-js': ['province:320000'],
   'group-js': ['province-leading-group:320000'],
   samr: ['samr'],
@@ -346,6 +347,78 @@ describe.runIf(browserAvailable())(
           park.evaluate(() => Object.entries(sessionStorage).filter(([key]) => key.startsWith('qbz.unsent.'))),
         )
         .toEqual([]);
+    }, 300_000);
+
+    it('保存草稿: a park saves its application, finds it on another computer; a stale tab is refused; discarding asks', async () => {
+      const started = await server.ok<CaseView>('POST', '/api/cases', {
+        as: 'park6',
+        body: { process: PROCESS, park: 'P-006', province: '320000' },
+      });
+      const office = await open(CLOCK_START, 'park6', started.id);
+      const asked: string[] = [];
+      office.on('dialog', (dialog) => {
+        asked.push(dialog.type());
+        void dialog.accept();
+      });
+      const formOf = (page: Page) => page.locator('[data-task="submitCreationApplication"]');
+      const nameOf = (page: Page) => formOf(page).getByLabel('园区名称', { exact: true });
+      const aboutOf = (page: Page) => formOf(page).getByLabel('园区基本情况', { exact: true });
+      const savedAt = (page: Page) => formOf(page).locator('[data-draft-saved-at]');
+      await nameOf(office).fill('青禾湾现代农业产业园');
+      await aboutOf(office).fill('园区位于太湖东岸。');
+      await formOf(office).getByRole('button', { name: '保存草稿' }).click();
+      await office.getByText('草稿已保存，可稍后（也可在其他电脑上）继续填写').waitFor();
+      await expect.poll(() => savedAt(office).textContent()).toBe('草稿保存于 2024-04-01 09:00');
+      // Saved, nothing is left unsent: leaving asks nothing, and the page comes back with the draft.
+      await office.reload();
+      await expect.poll(() => nameOf(office).inputValue()).toBe('青禾湾现代农业产业园');
+      expect(asked).toEqual([]);
+      await expect
+        .poll(() => formOf(office).locator('[data-unsent-notice="draft"]').textContent())
+        .toContain('已载入您于 2024-04-01 09:00 保存的草稿。');
+      await shot(office, '9-draft-restored');
+
+      // Another computer (another browser, nothing in its storage): the same draft.
+      const home = await open(CLOCK_START, 'park6', started.id);
+      await expect.poll(() => aboutOf(home).inputValue()).toBe('园区位于太湖东岸。');
+      await aboutOf(home).fill('园区位于太湖东岸，规划面积 12 平方公里。');
+      await formOf(home).getByRole('button', { name: '保存草稿' }).click();
+      await home.getByText('草稿已保存，可稍后（也可在其他电脑上）继续填写').waitFor();
+
+      // The office's page was loaded before that save: its save would overwrite it unseen, and is refused.
+      await nameOf(office).fill('青禾湾现代农业产业园区');
+      await formOf(office).getByRole('button', { name: '保存草稿' }).click();
+      // Said beside the button pressed, not at the top of the long form.
+      await expect
+        .poll(() => formOf(office).locator('[data-draft-failure]').textContent())
+        .toBe('此草稿已在其他窗口保存（第 2 次保存），请重新加载页面后再保存');
+      const [task] = started.openTasks;
+      const stored = await server.ok<{ draft: { data: Record<string, unknown> } | null }>(
+        'GET',
+        `/api/tasks/${encodeURIComponent(task?.ref ?? '')}/draft`,
+        { as: 'park6' },
+      );
+      expect(stored.draft?.data).toMatchObject({
+        parkName: '青禾湾现代农业产业园',
+        basicSituation: '园区位于太湖东岸，规划面积 12 平方公里。',
+      });
+
+      // Discarded by keyboard, asked first: deleted on the server, the form empty, nothing on a reload.
+      await home.reload();
+      const notice = formOf(home).locator('[data-unsent-notice="draft"]');
+      await notice.getByRole('button', { name: '放弃草稿' }).focus();
+      await home.keyboard.press('Enter');
+      await home.getByRole('dialog', { name: '放弃保存的草稿？' }).waitFor();
+      await dialogsSettled(home);
+      await home.keyboard.press('Tab');
+      expect(await home.evaluate(() => document.activeElement?.textContent)).toBe('放弃草稿');
+      await home.keyboard.press('Enter');
+      await expect.poll(() => nameOf(home).inputValue()).toBe('');
+      await expect.poll(() => notice.count()).toBe(0);
+      await home.reload();
+      await nameOf(home).waitFor();
+      expect([await nameOf(home).inputValue(), await notice.count(), await savedAt(home).count()]).toEqual(['', 0, 0]);
+      await shot(home, '10-draft-discarded');
     }, 300_000);
 
     it('a park withdrawing its application is told first that this ends the case (Art. 3); going back keeps it', async () => {

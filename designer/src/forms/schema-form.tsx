@@ -3,7 +3,7 @@ import Form from '@rjsf/antd';
 import type CoreForm from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import { Button, Space } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { AttachmentsWidget, AttachmentWidget } from './attachment-widgets.js';
 import { DateWidget } from './date-widget.js';
@@ -90,6 +90,8 @@ export interface SchemaFormProps {
   outcomeOf?: (data: unknown) => Promise<Outcome>;
   /** A preview that was not answered (see submitsAfterFailedPreview): nothing was sent; say why. */
   onPreviewFailed?: (error: unknown) => void;
+  /** More buttons beside the submit button (a task's 保存草稿). */
+  extraActions?: ReactNode;
 }
 
 const widgets = {
@@ -331,6 +333,7 @@ export function SchemaForm(props: SchemaFormProps) {
             >
               {props.submitLabel ?? t('submit')}
             </Button>
+            {props.extraActions}
             {training && example !== undefined && (
               <Button
                 type="link"

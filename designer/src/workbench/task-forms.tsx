@@ -1,5 +1,6 @@
-import { Alert, App, Card, Collapse, Space, Spin, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { LoadingOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Collapse, Space, Spin, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
 import type { FormSchema, Manifest } from '../../../engine/definitions/types.js';
@@ -16,7 +17,10 @@ import { originOf } from './inbox-data.js';
 import { useOriginLabel } from './task-origin.js';
 import { useAsync } from './use-async.js';
 import { useUnsentWork } from './unsent-work.js';
-import { UnsentNotice } from './unsent-notice.js';
+import { UnsentNotice, type Restored } from './unsent-notice.js';
+import { loadSavedDraft, useSavedDraft, type SavedDraft } from './saved-draft.js';
+import { chinaTime } from './format.js';
+import { fill } from '../i18n/fill.js';
 
 /** The indicator variant of the case (its park type) for a form that scores indicators, if known. */
 function indicatorChoices(schema: FormSchema, bundle: CaseBundle): IndicatorChoices | undefined {
@@ -81,44 +85,44 @@ function groupTitle(manifest: Manifest, task: TaskView): string {
   return [group?.title ?? task.group, member].filter((part) => part !== undefined).join(' · ');
 }
 
-/** Says that unsent work was restored, when, and offers to start afresh. */
 /**
- * A form's starting data — what this user left unsent here if anything, else `given` — kept while
- * they type, and forgotten once sent or discarded.
+ * A form's starting data — what this user left unsent in this tab if anything, else the draft they
+ * saved on the server (`saved`), else `given` — kept while they type, and forgotten once sent or
+ * discarded (discarding unsent work goes back to the saved draft; discarding the draft, to `given`).
  */
-function useFormStart(form: string, given: unknown) {
+function useFormStart(form: string, given: unknown, saved: SavedDraft | null = null) {
   const { me } = useSession();
   const unsent = useUnsentWork(me?.username, form);
-  const [start, setStart] = useState<{ data: unknown; restoredAt?: string }>(() =>
+  const fromSaved = (): { data: unknown; restored?: Restored } =>
+    saved === null ? { data: given } : { data: saved.data, restored: { kind: 'draft', at: saved.savedAt } };
+  const [start, setStart] = useState<{ data: unknown; restored?: Restored }>(() =>
     unsent.restored === undefined
-      ? { data: given }
-      : { data: unsent.restored.data, restoredAt: unsent.restored.savedAt },
+      ? fromSaved()
+      : { data: unsent.restored.data, restored: { kind: 'unsent', at: unsent.restored.savedAt } },
   );
   return {
     data: start.data,
-    restoredAt: start.restoredAt,
+    restored: start.restored,
     save: unsent.save,
+    /** Sent, or saved as a draft: nothing left unsent in this tab. */
     sent: unsent.clear,
     discard: () => {
       unsent.clear();
-      setStart({ data: given });
+      setStart(start.restored?.kind === 'unsent' ? fromSaved() : { data: given });
     },
   };
 }
 
 function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle; onDone: () => void }) {
   const { t } = useI18n();
-  const { view, version } = bundle;
+  const { view } = bundle;
   const form = useAsync(() => loadForm(view.process, view.version, task.formKey), `${view.version}/${task.formKey}`);
-  const { busy, errors, failure, submit, fail } = useSubmit(
+  const saved = useAsync(() => loadSavedDraft(task.ref), task.ref);
+  const submitting = useSubmit(
     (data) => api('POST', `/api/tasks/${encodeURIComponent(task.ref)}/complete`, { data }),
     onDone,
   );
   const schema = form.data;
-  const indicators = schema === undefined ? undefined : indicatorChoices(schema, bundle);
-  // A returned task starts from what was sent last time (Art. 17: 退回修改 means change, not redo).
-  const returned = returnOf(bundle, task);
-  const start = useFormStart(`task.${task.ref}`, returned?.previous.data);
   // One review per objection: which one this is (the same words as the inbox).
   const originLabel = useOriginLabel();
   const origin = originOf(task, task.origin === undefined ? undefined : bundle.messageTitles.get(task.origin.message));
@@ -140,41 +144,129 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
       extra={
         <Space wrap>
           <TaskDue task={task} bundle={bundle} />
-          <Tag color="volcano">{groupTitle(version.manifest, task)}</Tag>
+          <Tag color="volcano">{groupTitle(bundle.version.manifest, task)}</Tag>
         </Space>
       }
       data-task={task.taskId}
     >
-      <Failure text={form.error?.message ?? failure} />
-      <ReturnBanner review={returned?.review} bundle={bundle} />
-      <UnsentNotice savedAt={start.restoredAt} onDiscard={start.discard} />
-      {schema === undefined ? (
+      <Failure text={form.error?.message ?? submitting.failure} />
+      <ReturnBanner review={returnOf(bundle, task)?.review} bundle={bundle} />
+      {schema === undefined || saved.loading ? (
         <Spin />
       ) : (
-        <BesideReview task={task} bundle={bundle} schema={schema}>
-          <SchemaForm
+        <>
+          {saved.error !== undefined && (
+            <Alert
+              type="warning"
+              showIcon
+              title={fill(t('draftLoadFailed'), { reason: saved.error.message })}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          <TaskFormBody
+            task={task}
+            bundle={bundle}
             schema={schema}
-            {...(start.data !== undefined && { formData: start.data })}
-            onEdit={start.save}
-            onSubmit={async (data) => {
-              await submit(data);
-              start.sent();
-            }}
-            {...(errors !== undefined && { extraErrors: errors })}
-            {...(indicators !== undefined && { indicators })}
-            busy={busy}
-            showExample
-            today={bundle.today}
-            idPrefix={`task-${task.ref}`}
-            submitLabel={t('submit')}
-            confirmSending={reviewsApplication(task.taskId, schema)}
-            outcomeOf={(data) => api<Outcome>('POST', `/api/tasks/${encodeURIComponent(task.ref)}/preview`, { data })}
-            onPreviewFailed={fail}
+            saved={saved.data ?? null}
+            submitting={submitting}
           />
-        </BesideReview>
+        </>
       )}
       <Typography.Text type="secondary">{t('serverChecks')}</Typography.Text>
     </Card>
+  );
+}
+
+/** A task's form once its schema and the user's saved draft are in: what they type, send, or save to finish later. */
+function TaskFormBody(props: {
+  task: TaskView;
+  bundle: CaseBundle;
+  schema: FormSchema;
+  saved: SavedDraft | null;
+  submitting: ReturnType<typeof useSubmit>;
+}) {
+  const { task, bundle, schema, submitting } = props;
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { busy, errors, submit, fail } = submitting;
+  const indicators = indicatorChoices(schema, bundle);
+  // A returned task starts from what was sent last time (Art. 17: 退回修改 means change, not redo).
+  const start = useFormStart(`task.${task.ref}`, returnOf(bundle, task)?.previous.data, props.saved);
+  const draft = useSavedDraft(task.ref, props.saved);
+  // What the form holds now, for 保存草稿 (the form owns its data; edits report it): what it started
+  // from until an edit, and again when it starts afresh (a draft discarded).
+  const latest = useRef({ start: start.data, data: start.data });
+  if (latest.current.start !== start.data) latest.current = { start: start.data, data: start.data };
+  // A refused save is said beside its button (the form's failure line is at the top of a long form);
+  // field errors (a file no longer there) stand at their fields, as a refused submission's do.
+  const [draftFailure, setDraftFailure] = useState<string>();
+  const saveDraft = async () => {
+    setDraftFailure(undefined);
+    try {
+      await draft.save(latest.current.data);
+      start.sent();
+      void message.success(t('draftSaved'));
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.errors.length > 0) fail(caught);
+      else setDraftFailure(caught instanceof Error ? caught.message : String(caught));
+    }
+  };
+  return (
+    <>
+      <UnsentNotice
+        restored={start.restored}
+        onDiscard={async () => {
+          if (start.restored?.kind === 'draft') await draft.discard();
+          start.discard();
+        }}
+      />
+      <BesideReview task={task} bundle={bundle} schema={schema}>
+        <SchemaForm
+          schema={schema}
+          {...(start.data !== undefined && { formData: start.data })}
+          onEdit={(data) => {
+            latest.current.data = data;
+            start.save(data);
+          }}
+          onSubmit={async (data) => {
+            await submit(data);
+            start.sent();
+          }}
+          {...(errors !== undefined && { extraErrors: errors })}
+          {...(indicators !== undefined && { indicators })}
+          busy={busy}
+          showExample
+          today={bundle.today}
+          idPrefix={`task-${task.ref}`}
+          submitLabel={t('submit')}
+          confirmSending={reviewsApplication(task.taskId, schema)}
+          outcomeOf={(data) => api<Outcome>('POST', `/api/tasks/${encodeURIComponent(task.ref)}/preview`, { data })}
+          onPreviewFailed={fail}
+          extraActions={
+            <>
+              <Button
+                onClick={() => void saveDraft()}
+                disabled={busy || draft.saving}
+                icon={draft.saving ? <LoadingOutlined /> : undefined}
+              >
+                {t('saveDraft')}
+              </Button>
+              {draftFailure !== undefined ? (
+                <Typography.Text type="danger" role="alert" data-draft-failure>
+                  {draftFailure}
+                </Typography.Text>
+              ) : (
+                draft.savedAt !== undefined && (
+                  <Typography.Text type="secondary" data-draft-saved-at>
+                    {fill(t('draftSavedAt'), { at: chinaTime(draft.savedAt) })}
+                  </Typography.Text>
+                )
+              )}
+            </>
+          }
+        />
+      </BesideReview>
+    </>
   );
 }
 
@@ -200,7 +292,7 @@ function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundl
   return (
     <>
       <Failure text={failure} />
-      <UnsentNotice savedAt={start.restoredAt} onDiscard={start.discard} />
+      <UnsentNotice restored={start.restored} onDiscard={start.discard} />
       <SchemaForm
         schema={form.data}
         {...(start.data !== undefined && { formData: start.data })}

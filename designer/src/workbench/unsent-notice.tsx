@@ -4,6 +4,7 @@ import { asked } from '../forms/submit-guard.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { fill } from '../i18n/fill.js';
+import { chinaTime } from './format.js';
 
 const MINUTE = 60_000;
 
@@ -25,39 +26,69 @@ function focusFirstField(container: Element | null | undefined): void {
   });
 }
 
+/** What was put back into a form when it opened: this tab's unsent work, or a draft saved on the server. */
+export type Restored = { kind: 'unsent'; at: string } | { kind: 'draft'; at: string };
+
+const WORDS = {
+  unsent: {
+    button: 'discardUnsent',
+    title: 'discardUnsentTitle',
+    content: 'discardUnsentContent',
+    done: 'unsentDiscarded',
+  },
+  draft: { button: 'discardDraft', title: 'discardDraftTitle', content: 'discardDraftContent', done: 'draftDiscarded' },
+} as const satisfies Record<Restored['kind'], Record<string, MessageKey>>;
+
 /**
- * Says that unsent work was put back into the form, and offers to discard it: asked first (it
- * cannot be brought back), then the form starts afresh and the keyboard is at its first field.
+ * Says what was put back into the form (unsent work typed `ago`; a draft saved at a time of the case
+ * clock), and offers to discard it: asked first (it cannot be brought back), then the form starts
+ * afresh with the keyboard at its first field.
  */
-export function UnsentNotice({ savedAt, onDiscard }: { savedAt: string | undefined; onDiscard: () => void }) {
+export function UnsentNotice({
+  restored,
+  onDiscard,
+}: {
+  restored: Restored | undefined;
+  onDiscard: () => void | Promise<void>;
+}) {
   const { t } = useI18n();
   const { modal, message } = App.useApp();
   const notice = useRef<HTMLDivElement>(null);
-  if (savedAt === undefined) return null;
+  if (restored === undefined) return null;
+  const words = WORDS[restored.kind];
   const discard = async () => {
     const container = notice.current?.parentElement;
     const confirmed = await asked(modal, {
-      title: t('discardUnsentTitle'),
-      content: t('discardUnsentContent'),
-      okText: t('discardUnsent'),
+      title: t(words.title),
+      content: t(words.content),
+      okText: t(words.button),
       okButtonProps: { danger: true },
       cancelText: t('keepUnsent'),
     });
     if (!confirmed) return;
-    onDiscard();
-    void message.info(t('unsentDiscarded'));
+    try {
+      await onDiscard();
+    } catch (caught) {
+      void message.error(caught instanceof Error ? caught.message : String(caught));
+      return;
+    }
+    void message.info(t(words.done));
     focusFirstField(container);
   };
+  const title =
+    restored.kind === 'unsent'
+      ? fill(t('unsentRestored'), { ago: ago(restored.at, t) })
+      : fill(t('draftRestored'), { at: chinaTime(restored.at) });
   return (
     <div ref={notice}>
       <Alert
         type="info"
         showIcon
-        data-unsent-notice
-        title={fill(t('unsentRestored'), { ago: ago(savedAt, t) })}
+        data-unsent-notice={restored.kind}
+        title={title}
         action={
           <Button size="small" onClick={() => void discard()}>
-            {t('discardUnsent')}
+            {t(words.button)}
           </Button>
         }
         style={{ marginBottom: 16 }}
