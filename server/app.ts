@@ -128,7 +128,15 @@ export function createApp(deps: AppDeps): Express {
         response.setHeader('X-Request-Id', value);
         return value;
       },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // A file's name may name a person (an objector's evidence, Art. 22): the upload's record keeps it,
+      // for those the redaction policy lets read it; the log, read by those who run the server, does not
+      // (sent on upload, answered on download).
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-file-name"]',
+        'res.headers["content-disposition"]',
+      ],
     }),
   );
   app.use(

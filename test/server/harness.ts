@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import request from 'supertest';
 import { SimulatedClock } from '../../engine/clock.js';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
@@ -113,6 +113,8 @@ export interface HarnessOptions {
   draftLimits?: DraftJobOptions;
   /** A built web app to serve (as WEB_ROOT does). */
   webRoot?: string;
+  /** Where the server logs (default: nowhere). */
+  logger?: Logger;
 }
 
 /**
@@ -157,7 +159,7 @@ export class ServerHarness {
       drafts,
       accounts,
       attachments,
-      logger: pino({ level: 'silent' }),
+      logger: options.logger ?? pino({ level: 'silent' }),
       ...(simulated && { simulatedClock: clock }),
       limits: { objectionsPerHour: 1000, uploadsPerHour: 1000, previewsPerMinute: 1000, ...options.limits },
       ...(options.webRoot !== undefined && { webRoot: options.webRoot }),

@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { attachmentIds } from '../../server/attachments.js';
@@ -29,9 +30,11 @@ describe('objectors are named only to the groups the definitions allow, on every
   let h: ServerHarness;
   let caseId = '';
   const evidence: Record<'loggedIn' | 'anonymous', string> = { loggedIn: '', anonymous: '' };
+  /** The server's log, as those who run it (not readers) read it. */
+  const logged: string[] = [];
 
   beforeAll(async () => {
-    h = await ServerHarness.create();
+    h = await ServerHarness.create({ logger: pino({ level: 'info' }, { write: (line: string) => logged.push(line) }) });
     await withUsers(h);
     caseId = (await throughCreation(h)).id;
     expect((await throughAcceptance(h, caseId)).status).toBe('publicizing');
@@ -139,6 +142,13 @@ describe('objectors are named only to the groups the definitions allow, on every
       }
     },
   );
+
+  // After the readers' downloads: a file's name is sent on upload and answered on download.
+  it('the server’s log records each upload and download, never an objector’s file name', () => {
+    expect(logged.some((line) => line.includes('/api/public/attachments'))).toBe(true);
+    expect(logged.some((line) => line.includes(`/api/attachments/${evidence.anonymous}`))).toBe(true);
+    for (const secret of SECRETS) expect(logged.join('\n')).not.toContain(secret);
+  });
 
   it('the logged-in objector does not gain the case, and keeps its own file', async () => {
     const answers = await readEverything('park2');
