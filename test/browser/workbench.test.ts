@@ -400,6 +400,11 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await notice.getByRole('checkbox', { name: /真实性承诺/ }).check();
     await shot(visitor, '7-objection-filled');
     await notice.getByRole('button', { name: '提交异议' }).click();
+    // It cannot be taken back: asked first, saying who reviews it.
+    const sure = visitor.getByRole('dialog', { name: '确认提交「公示异议书」？' });
+    await sure.waitFor();
+    expect(await sure.textContent()).toContain('提交后不能撤回或修改；市场监管总局将组织复核（第二十二条）');
+    await clickInDialog(visitor, sure.getByRole('button', { name: '确认提交' }));
     // The receipt's heading takes the focus from the form that is gone.
     const receipt = notice.getByRole('heading', { name: '异议已提交' });
     await receipt.waitFor();

@@ -84,6 +84,8 @@ export interface SchemaFormProps {
    * scores, which open the public notice): 确认提交「form title」？. Decisions are asked about anyway.
    */
   confirmSending?: boolean;
+  /** What the sending question says follows (default: the task is done; an objection says who reviews it). */
+  sendingConsequence?: string;
   /** Today as the server has it (a sandbox's day): date pickers open on it and call it today. */
   today?: string;
   /** What sending `data` would do to its case: a submission that would end it is asked about first. */
@@ -236,7 +238,12 @@ export function SchemaForm(props: SchemaFormProps) {
       if (!(await confirmDecision(decision, outcome))) return;
     } else if (outcome?.final === true) {
       if (!(await confirmEnding(outcome))) return;
-    } else if (props.confirmSending === true && preview?.refused !== true && !(await confirmSending(title))) return;
+    } else if (
+      props.confirmSending === true &&
+      preview?.refused !== true &&
+      !(await confirmSending(title, props.sendingConsequence))
+    )
+      return;
     await props.onSubmit?.(formData);
   };
   const formContext = useMemo<SchemaFormContext>(

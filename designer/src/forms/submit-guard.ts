@@ -100,14 +100,17 @@ export function useEndingConfirm(): (outcome: Outcome) => Promise<boolean> {
     });
 }
 
-/** Asks before a form that cannot be taken back is sent, by its title; true on 确认提交. */
-export function useSendingConfirm(): (title: string) => Promise<boolean> {
+/**
+ * Asks before a form that cannot be taken back is sent, by its title, saying what follows (`content`;
+ * by default that the task is done); true on 确认提交.
+ */
+export function useSendingConfirm(): (title: string, content?: string) => Promise<boolean> {
   const { modal } = App.useApp();
   const { t } = useI18n();
-  return (title) =>
+  return (title, content) =>
     asked(modal, {
       title: t('confirmSendingTitle').replaceAll('{form}', title),
-      content: t('confirmSendingContent'),
+      content: content ?? t('confirmSendingContent'),
       okText: t('confirmDecisionOk'),
       cancelText: t('confirmDecisionCancel'),
     });

@@ -140,6 +140,9 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
         {...(today.data !== undefined && { today: today.data })}
         idPrefix={`objection-${notice.caseId}`}
         submitLabel={t('submitObjection')}
+        // Sent, it cannot be taken back nor changed (a second objection is another one): asked first.
+        confirmSending
+        sendingConsequence={t('objectionFinal')}
       />
     </>
   );
