@@ -131,6 +131,9 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await form.getByLabel('统一社会信用代码', { exact: true }).fill('11320594MB1C7D2X5E');
     await expect.poll(() => creditCode.locator('.ant-form-item-explain-error').count()).toBe(0);
     await form.getByRole('button', { name: twoChars('提交') }).click();
+    // Sent, it cannot be taken back: asked first.
+    const sure = park.getByRole('dialog', { name: '确认提交「全国质量品牌提升示范区创建申请表」？' });
+    await clickInDialog(park, sure.getByRole('button', { name: '确认提交' }));
     await form.waitFor({ state: 'detached' });
     await park.getByText('办结任务：提交创建申请').waitFor();
     await shot(park, '2-submitted');

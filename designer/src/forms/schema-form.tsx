@@ -80,8 +80,8 @@ export interface SchemaFormProps {
    */
   confirmDecision?: boolean;
   /**
-   * Ask before sending a form that decides nothing by a choice yet cannot be taken back (the experts'
-   * scores, which open the public notice): 确认提交「form title」？. Decisions are asked about anyway.
+   * Ask before sending a form that decides nothing by a choice yet cannot be taken back (a task's: an
+   * application, the experts' scores; an objection): 确认提交「form title」？. Decisions are asked about anyway.
    */
   confirmSending?: boolean;
   /** What the sending question says follows (default: the task is done; an objection says who reviews it). */

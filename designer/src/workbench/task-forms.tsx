@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { latestField, type CaseBundle } from './case-data.js';
 import { loadForm, messageFormKey, type VersionInfo } from './catalog.js';
 import { BesideReview, returnOf, ReturnBanner } from './review-context.js';
-import { reviewsApplication, taskName } from './submissions.js';
+import { taskName } from './submissions.js';
 import { TaskDue } from './task-due.js';
 import { originOf } from './inbox-data.js';
 import { useOriginLabel } from './task-origin.js';
@@ -239,7 +239,7 @@ function TaskFormBody(props: {
           today={bundle.today}
           idPrefix={`task-${task.ref}`}
           submitLabel={t('submit')}
-          confirmSending={reviewsApplication(task.taskId, schema)}
+          confirmSending
           outcomeOf={(data) => api<Outcome>('POST', `/api/tasks/${encodeURIComponent(task.ref)}/preview`, { data })}
           onPreviewFailed={fail}
           extraActions={
