@@ -22,7 +22,7 @@ import { errorHandler, HttpError } from './http-errors.js';
 import { openApiDocument, programmeTerms } from './openapi.js';
 import { authenticate } from './request-context.js';
 import { adminRoutes } from './routes/admin.js';
-import { attachmentRoutes } from './routes/attachments.js';
+import { attachmentRoutes, userUploadLimit } from './routes/attachments.js';
 import { UploadGate } from './upload-gate.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { caseRoutes, previewLimit, taskRoutes, type TaskLimits } from './routes/cases.js';
@@ -64,6 +64,8 @@ export interface AppDeps {
     PublicLimits &
       TaskLimits & {
         jsonBody: string;
+        /** Uploads one account may make per hour (default 300). */
+        userUploadsPerHour: number;
         uploadsAtOnce: number;
         uploadIdleMs: number;
         uploadMinBytesPerSecond: number;
@@ -242,7 +244,14 @@ export function createApp(deps: AppDeps): Express {
       uploads,
     ),
   );
-  app.use(attachmentRoutes(engine, attachments, uploads));
+  app.use(
+    attachmentRoutes(
+      engine,
+      attachments,
+      uploads,
+      userUploadLimit(deps.limits?.userUploadsPerHour ?? 300, limitStore('user-upload:')),
+    ),
+  );
   app.use(definitionRoutes(engine));
   const drafts = deps.drafts ?? new DraftService(engine, deps.store ?? new MemoryStore());
   app.use(calendarRoutes(engine, drafts));

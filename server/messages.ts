@@ -106,6 +106,10 @@ export const SAY = {
     en: `The file “${name}” is damaged or incomplete; export it again and upload it`,
   }),
   noSuchAttachment: { zh: '附件不存在', en: 'No such file' },
+  tooManyUploads: (limit: number, minutes: number): Said => ({
+    zh: `上传文件过于频繁：每个账户每小时最多 ${String(limit)} 个，请 ${String(minutes)} 分钟后再试`,
+    en: `Too many uploads: at most ${String(limit)} an hour per account; try again in ${englishCount(minutes, 'minute')}`,
+  }),
 
   // Messages to a case (a withdrawal, an objection).
   noticeClosed: { zh: '该公示当前不在受理期内', en: 'This notice does not take objections now' },

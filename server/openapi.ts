@@ -1399,6 +1399,7 @@ function publicPaths(): Json {
         errors: {
           413: '超过附件大小上限 / over the size limit',
           422: '附件为空、类型不支持或文件已损坏（不完整）/ empty, type not allowed, or damaged (incomplete)',
+          429: '本账户本小时上传过多（默认 300 个）/ too many uploads by this account this hour (300 by default)',
         },
       }),
     },

@@ -1,4 +1,5 @@
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type RequestHandler } from 'express';
+import { rateLimit, type AugmentedRequest, type Store as RateLimitStore } from 'express-rate-limit';
 import type { WorkflowEngine } from '../../engine/index.js';
 import { mayReadAttachment } from '../attachment-access.js';
 import { ALLOWED_TYPE_NAMES } from '../attachment-types.js';
@@ -14,7 +15,12 @@ import { SAY } from '../messages.js';
  * downloaded by its uploader and by whoever may see a case whose form data refers to it (evidence from
  * the public: only the readers the redaction policy names).
  */
-export function attachmentRoutes(engine: WorkflowEngine, attachments: AttachmentStore, uploads: UploadGate): Router {
+export function attachmentRoutes(
+  engine: WorkflowEngine,
+  attachments: AttachmentStore,
+  uploads: UploadGate,
+  perHour: RequestHandler,
+): Router {
   const router = Router();
 
   // The size limit and how it reads (as a refusal says it), and the types accepted: the upload widget
@@ -35,6 +41,7 @@ export function attachmentRoutes(engine: WorkflowEngine, attachments: Attachment
       requireUser(request);
       next();
     },
+    perHour,
     uploads.admit((request) => request.user?.username ?? '', 'user'),
     express.raw({ type: () => true, limit: attachments.maxBytes }),
     async (request, response) => {
@@ -76,4 +83,27 @@ export function attachmentRoutes(engine: WorkflowEngine, attachments: Attachment
   });
 
   return router;
+}
+
+/**
+ * At most `limit` uploads an hour per account: an application takes a few dozen files, and every one
+ * stays on disk for a day even if no case takes it up (the sweep), so one account — or one whose
+ * password was taken — cannot fill the disk. Counted over every process with a shared store.
+ */
+export function userUploadLimit(limit: number, store: RateLimitStore | undefined): RequestHandler {
+  return rateLimit({
+    windowMs: 60 * 60_000,
+    limit,
+    ...(store !== undefined && { store }),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (request) => `user:${request.user?.username ?? ''}`,
+    message: (request: AugmentedRequest) => {
+      const reset = request.rateLimit?.resetTime?.getTime();
+      const minutes = reset === undefined ? 60 : Math.max(1, Math.ceil((reset - Date.now()) / 60_000));
+      const said = SAY.tooManyUploads(limit, minutes);
+      const english = request.acceptsLanguages('zh', 'en') === 'en';
+      return { error: { code: 'too-many-requests', message: english ? said.en : said.zh } };
+    },
+  });
 }

@@ -161,7 +161,13 @@ export class ServerHarness {
       attachments,
       logger: options.logger ?? pino({ level: 'silent' }),
       ...(simulated && { simulatedClock: clock }),
-      limits: { objectionsPerHour: 1000, uploadsPerHour: 1000, previewsPerMinute: 1000, ...options.limits },
+      limits: {
+        objectionsPerHour: 1000,
+        uploadsPerHour: 1000,
+        userUploadsPerHour: 1000,
+        previewsPerMinute: 1000,
+        ...options.limits,
+      },
       ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
     });
     // Checked against the document the server serves: names and examples from these definitions.

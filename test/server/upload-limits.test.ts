@@ -225,3 +225,39 @@ describe('uploads: how many at once, and how large', () => {
     expect(text.text).toContain('只接受 PDF、PNG、JPEG、DOCX、XLSX、XLS、DOC、ZIP 文件');
   });
 });
+
+describe('uploads: how many an account may make in an hour', () => {
+  let h: ServerHarness;
+  beforeAll(async () => {
+    h = await ServerHarness.create({ limits: { userUploadsPerHour: 3 } });
+    await withUsers(h, ['park1', 'park2']);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const upload = (user: string, english = false) =>
+    h.api.post('/api/attachments', {
+      token: h.token(user),
+      raw: tinyPdf(`${user} ${String(Math.random())}`),
+      type: 'application/pdf',
+      headers: { 'X-File-Name': 'plan.pdf', ...(english && { 'Accept-Language': 'en' }) },
+    });
+
+  it('refuses an account past its hourly count (429, Retry-After, in Chinese or English); another account uploads on', async () => {
+    for (let index = 0; index < 3; index++) expect((await upload('park1')).status).toBe(201);
+    const refused = await upload('park1');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((refused.body as { error: { message: string } }).error.message).toMatch(
+      /^上传文件过于频繁：每个账户每小时最多 3 个，请 \d+ 分钟后再试$/,
+    );
+    expect((await upload('park1', true)).body).toMatchObject({
+      error: {
+        code: 'too-many-requests',
+        message: expect.stringMatching(/^Too many uploads: at most 3 an hour/) as string,
+      },
+    });
+    expect((await upload('park2')).status).toBe(201);
+  });
+});
