@@ -5,7 +5,7 @@ import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { startDesignerServer, type DesignerServer } from './designer-server.js';
 import { ADMIN_PASSWORD, CLOCK_START, USER_PASSWORD } from './web-server.js';
-import { accessibleDescription, clickInDialog, twoChars } from './form-controls.js';
+import { accessibleDescription, clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 const IN_FORCE = '2024-03-14';
@@ -753,6 +753,43 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await row.locator('.ant-select-content').textContent()).toContain('个工作日');
     expect(await row.textContent()).not.toContain('参数');
     await shot(page, '10-new-working-days-period');
+    await page.context().close();
+  }, 300_000);
+
+  it('asks before removing a period the diagram counts (保留 by default); an unused one goes at once', async () => {
+    const draftId = await newDraft();
+    const page = await openPeriods(draftId);
+    const used = 'publicityMinWorkingDays';
+    const removeUsed = page.getByRole('button', { name: `删除：${used}` });
+    const ask = page.getByRole('dialog', {
+      name: '删除期限「评估验收及复审结果公示期（不少于五个工作日，第二十二条、第二十八条）」？',
+    });
+    await removeUsed.click();
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('流程图中的定时器按这个期限计时：删除后草稿不能通过校验');
+    await dialogsSettled(page);
+    await page.keyboard.press('Enter');
+    await ask.waitFor({ state: 'detached' });
+    expect(await page.locator(`tr[data-row-key="${used}"]`).count()).toBe(1);
+    await removeUsed.click();
+    await clickInDialog(page, ask.getByRole('button', { name: twoChars('删除') }));
+    await poll(() => page.locator(`tr[data-row-key="${used}"]`).count()).toBe(0);
+    // As the question said: saved so, the draft fails validation (a timer's period is gone).
+    await page.getByTestId('save-periods').click();
+    await page.getByText('已保存').first().waitFor();
+    const checked = await server.ok<{ ok: boolean; problems: { message: string }[] }>(
+      'POST',
+      `/api/drafts/${draftId}/validate`,
+      { token: token('officer') },
+    );
+    expect(checked.ok).toBe(false);
+    expect(checked.problems.map((problem) => problem.message).join('\n')).toContain(used);
+
+    const unused = 'provincialNoticePeriod';
+    await addRule(page, unused);
+    await page.getByRole('button', { name: `删除：${unused}` }).click();
+    await poll(() => page.locator(`tr[data-row-key="${unused}"]`).count()).toBe(0);
+    expect(await ask.count()).toBe(0);
     await page.context().close();
   }, 300_000);
 

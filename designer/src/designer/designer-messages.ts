@@ -171,6 +171,10 @@ const zh = {
   ruleNameHint: '规则名（英文字母开头，如 objectionReplyDays）',
   ruleExists: '规则 {name} 已存在',
   remove: '删除',
+  removeRuleTitle: '删除期限「{title}」？',
+  removeTimerRule: '流程图中的定时器按这个期限计时：删除后草稿不能通过校验，须同时修改流程图中的定时器。',
+  removeReadRule: '流程图中的条件读取这个值：删除后草稿不能通过校验，须同时修改流程图中的条件。',
+  keepRule: '保留',
   validate: '校验',
   validateHint:
     '检查这个草稿能否发布：错误必须改正后才能发布，警告请逐条核对。流程图上的问题在元素旁标出（红色为错误，黄色为警告）；点击标记或下表中的一行即可定位。',
@@ -455,6 +459,12 @@ const en: Messages = {
   ruleNameHint: 'Rule name (starts with a letter, e.g. objectionReplyDays)',
   ruleExists: 'Rule {name} exists already',
   remove: 'Remove',
+  removeRuleTitle: 'Remove the period “{title}”?',
+  removeTimerRule:
+    'A timer in the diagram counts this period: without it the draft fails validation until the timer is changed too.',
+  removeReadRule:
+    'A condition in the diagram reads this value: without it the draft fails validation until the condition is changed too.',
+  keepRule: 'Keep it',
   validate: 'Validate',
   validateHint:
     'The checks of npm run validate. Problems with an element are marked on the diagram; click a row to go there.',

@@ -1,10 +1,15 @@
 import { Button, type TableColumnsType } from 'antd';
 
-/** The trailing column of an editable table whose link removes the row; none when the table is read-only. */
+/**
+ * The trailing column of an editable table whose link removes the row; none when the table is
+ * read-only. `nameOf` names each link by its row (删除：publicityMinWorkingDays) for a screen reader,
+ * where every link would otherwise be just 删除.
+ */
 export function removeColumns<Row>(
   readOnly: boolean,
   label: string,
   onRemove: (row: Row) => void,
+  nameOf?: (row: Row) => string,
 ): TableColumnsType<Row> {
   if (readOnly) return [];
   return [
@@ -17,6 +22,7 @@ export function removeColumns<Row>(
           type="link"
           danger
           size="small"
+          {...(nameOf !== undefined && { 'aria-label': `${label}：${nameOf(row)}` })}
           onClick={() => {
             onRemove(row);
           }}

@@ -1,4 +1,5 @@
-import { Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { asked } from '../../forms/submit-guard.js';
 import { useMemo, useState } from 'react';
 import type { Manifest, Rule, Rules } from '../../../../engine/definitions/types.js';
 import { useDesignerI18n } from '../designer-i18n.js';
@@ -19,6 +20,7 @@ const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 /** rules.json in words (CONTRACT §3): each period as a number and a unit, with its article and title. */
 export function PeriodsEditor({ workspace, focus }: Props) {
   const { d, language } = useDesignerI18n();
+  const { modal } = App.useApp();
   const [newName, setNewName] = useState('');
   const text = workspace.text(FILES.rules);
   const rules = useMemo(() => parseJson<Rules>(text) ?? {}, [text]);
@@ -41,6 +43,21 @@ export function PeriodsEditor({ workspace, focus }: Props) {
   };
   const remove = (name: string) => {
     workspace.edit(FILES.rules, jsonText(Object.fromEntries(Object.entries(rules).filter(([key]) => key !== name))));
+  };
+  // A rule the diagram uses is asked about first: without it the draft fails validation until the
+  // diagram is changed too (a timer's deleted period went unnoticed until 校验).
+  const removeAsked = async (name: string, title: string) => {
+    const use = counted.has(name) ? d('removeTimerRule') : parameters.has(name) ? d('removeReadRule') : undefined;
+    const sure =
+      use === undefined ||
+      (await asked(modal, {
+        title: d('removeRuleTitle', { title: title.trim() === '' ? name : title }),
+        content: use,
+        okText: d('remove'),
+        okButtonProps: { danger: true },
+        cancelText: d('keepRule'),
+      }));
+    if (sure) remove(name);
   };
   const add = () => {
     workspace.edit(FILES.rules, jsonText({ ...rules, [newName]: { value: 'P1M', article: 'Art. ', title: '' } }));
@@ -130,9 +147,14 @@ export function PeriodsEditor({ workspace, focus }: Props) {
               </Typography.Text>
             ),
           },
-          ...removeColumns<(typeof rows)[number]>(readOnly, d('remove'), (row) => {
-            remove(row.name);
-          }),
+          ...removeColumns<(typeof rows)[number]>(
+            readOnly,
+            d('remove'),
+            (row) => {
+              void removeAsked(row.name, row.title);
+            },
+            (row) => row.name,
+          ),
         ]}
       />
       {!readOnly && (
