@@ -9,6 +9,9 @@ interface Titles {
   region: string;
 }
 
+/** A China calendar date (YYYY-MM-DD) as a date cell: Excel sorts, filters and subtracts it as a date. */
+const DATE_CELL = { numFmt: 'yyyy-mm-dd' } as const;
+
 /** The export's columns, headed in Chinese as the workbench's case list is. */
 function columnsOf(titles: Titles) {
   return [
@@ -18,17 +21,25 @@ function columnsOf(titles: Titles) {
     { header: titles.region, key: 'regionName', width: 16 },
     { header: `${titles.region}代码`, key: 'region', width: 12 },
     { header: '状态', key: 'statusTitle', width: 16 },
-    { header: '状态日期', key: 'statusDate', width: 12 },
+    { header: '状态日期', key: 'statusDate', width: 12, style: DATE_CELL },
     { header: '流程', key: 'processTitle', width: 30 },
     { header: '版本', key: 'version', width: 12 },
-    { header: '发起日期', key: 'started', width: 12 },
-    { header: '下一日期', key: 'nextDate', width: 12 },
+    { header: '发起日期', key: 'started', width: 12, style: DATE_CELL },
+    { header: '下一日期', key: 'nextDate', width: 12, style: DATE_CELL },
     { header: '下一日期名称', key: 'nextTitle', width: 34 },
-    { header: '办结日期', key: 'ended', width: 12 },
+    { header: '办结日期', key: 'ended', width: 12, style: DATE_CELL },
   ] as const;
 }
 
-type Row = Record<ReturnType<typeof columnsOf>[number]['key'], string>;
+type Row = Record<ReturnType<typeof columnsOf>[number]['key'], string | Date | undefined>;
+
+/**
+ * The cell for a China date: midnight UTC of that day, which exceljs writes as the day's serial number
+ * (an Excel date has no time zone); none for no date. Text dates were left-aligned strings that a
+ * date filter or a subtraction in the sheet did not take for dates.
+ */
+const dateCell = (date: string | undefined): Date | undefined =>
+  date === undefined || date === '' ? undefined : new Date(`${date}T00:00:00Z`);
 
 /** The declared titles when every case's programme agrees on them; neutral words otherwise. */
 function titlesOf(engine: WorkflowEngine, cases: readonly CaseView[]): Titles {
@@ -65,13 +76,13 @@ function rowOf(engine: WorkflowEngine, view: CaseView, today: string, regionName
     regionName: regionName(region),
     region,
     statusTitle: view.statusTitle ?? view.status,
-    statusDate: view.statusDate,
+    statusDate: dateCell(view.statusDate),
     processTitle: manifestOf(engine, view)?.title ?? view.process,
     version: view.version,
-    started: chinaDateOf(view.startedAt),
-    nextDate: next?.date ?? '',
+    started: dateCell(chinaDateOf(view.startedAt)),
+    nextDate: dateCell(next?.date),
     nextTitle: next?.title ?? '',
-    ended: view.endedAt === undefined ? '' : chinaDateOf(view.endedAt),
+    ended: dateCell(view.endedAt === undefined ? undefined : chinaDateOf(view.endedAt)),
   };
 }
 

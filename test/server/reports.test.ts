@@ -38,12 +38,17 @@ async function exported(h: ServerHarness, username: string, query = '') {
   const rows: string[][] = [];
   sheet.eachRow((row) => {
     rows.push(
-      // Every cell the server writes is text.
-      (row.values as unknown[]).slice(1).map((value) => (typeof value === 'string' ? value : '')),
+      // Text, or a date cell read back as its day (exceljs gives a date cell as midnight UTC).
+      (row.values as unknown[])
+        .slice(1)
+        .map((value) =>
+          typeof value === 'string' ? value : value instanceof Date ? value.toISOString().slice(0, 10) : '',
+        ),
     );
   });
   const [headers = [], ...data] = rows;
   return {
+    sheet,
     headers,
     rows: data.map((row) => Object.fromEntries(headers.map((header, index) => [header, row[index] ?? '']))),
   };
@@ -110,6 +115,17 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
       发起日期: '2024-04-01',
     });
     expect(rows.find((row) => row['案件编号'] === zhejiang)).toMatchObject({ 省级单位: '浙江省', 状态: '创建中' });
+  });
+
+  it('writes the dates as date cells, so that a date filter or a subtraction in Excel takes them', async () => {
+    const { sheet, headers, rows } = await exported(h, 'samr');
+    const row = rows.findIndex((each) => each['案件编号'] === recognised) + 2;
+    for (const header of ['状态日期', '发起日期']) {
+      const cell = sheet.getRow(row).getCell(headers.indexOf(header) + 1);
+      expect(cell.type, header).toBe(ExcelJS.ValueType.Date);
+      expect(cell.numFmt, header).toBe('yyyy-mm-dd');
+    }
+    expect(rows[row - 2]).toMatchObject({ 发起日期: '2024-04-01', 办结日期: '' });
   });
 
   it('exports only its own province’s cases to a province, whatever filter it sends', async () => {
