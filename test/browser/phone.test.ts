@@ -212,6 +212,35 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('expert-scores: a long text’s count (0 / 5000) stands clear of the help under its box (they ran into each other)', async () => {
+    const page = await openPage(browser, server, { ...visitOf('expert-scores'), viewport: PHONE });
+    try {
+      const counts = page.locator('[data-task="expertEvaluation"] .ant-input-data-count');
+      await counts.first().waitFor();
+      const overlaps = await counts.evaluateAll((elements) =>
+        elements.flatMap((count) => {
+          const box = count.getBoundingClientRect();
+          const item = count.closest('.ant-form-item');
+          const texts = Array.from(item?.querySelectorAll('*') ?? []).filter(
+            (element) => element.childElementCount === 0 && element !== count && element.textContent.trim() !== '',
+          );
+          return texts.flatMap((element) =>
+            Array.from(element.getClientRects())
+              .filter(
+                (rect) =>
+                  rect.top < box.bottom && rect.bottom > box.top && rect.left < box.right && rect.right > box.left,
+              )
+              .map(() => `${count.textContent} over “${element.textContent.slice(0, 20)}”`),
+          );
+        }),
+      );
+      expect(await counts.count()).toBeGreaterThan(0);
+      expect(overlaps).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it('designer: a version and a draft draw their diagram, its side panel under it (the page went blank: a canvas 0 px wide)', async () => {
     const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
       as: 'officer',
