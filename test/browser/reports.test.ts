@@ -145,6 +145,27 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     await shot(page, 'print-application-paper');
   }, 120_000);
 
+  it('names each 打印 link and each 查看提交内容 button by what it opens, not one name for all', async () => {
+    const page = await loggedIn('park1', `/cases/${cases[0] ?? ''}`);
+    await page.getByRole('heading', { name: '打印表单' }).waitFor();
+    const names = async (role: 'link' | 'button', name: RegExp) => {
+      const found = page.getByRole(role, { name });
+      await found.first().waitFor();
+      return Promise.all((await found.all()).map((each) => each.getAttribute('aria-label')));
+    };
+    // A screen reader's list of links, or a keyboard user's Tab, met 打印 three times, 查看提交内容 as often.
+    const prints = await names('link', /^打印/);
+    expect(prints.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(prints).size).toBe(prints.length);
+    expect(prints).toContainEqual(
+      expect.stringMatching(/^打印：.+ · 省级市场监管部门 · 江苏省 · \d{4}-\d\d-\d\d \d\d:\d\d$/),
+    );
+    const views = await names('button', /^查看提交内容/);
+    expect(views.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(views).size).toBe(views.length);
+    expect(views).toContainEqual(expect.stringMatching(/^查看提交内容：.+ · 省级市场监管部门 · 江苏省 · \d{4}-/));
+  }, 120_000);
+
   it('draws the statistics page’s charts with the caller’s data', async () => {
     const page = await loggedIn('samr', '/statistics');
     await page.getByRole('heading', { name: '统计分析' }).waitFor();

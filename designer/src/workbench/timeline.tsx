@@ -218,6 +218,8 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
               <Button
                 type="link"
                 size="small"
+                // Named with its entry: four ministries' opinions were four buttons of one name.
+                aria-label={`${t('viewSubmission')}${t('colon')}${label} · ${actorName(entry)} · ${chinaTime(entry.at)}`}
                 onClick={() => {
                   setOpened(open);
                 }}
