@@ -4,6 +4,7 @@ import { browserAvailable, launchChromium } from './chromium.js';
 import { openPage, PHONE, screenshot, type Visit } from './page-visit.js';
 import { sampleCases, type SampleCases } from './sample-cases.js';
 import { startWebServer, type WebServer } from './web-server.js';
+import { twoChars } from './form-controls.js';
 
 const TODAY = '2025-04-03T10:00:00+08:00';
 
@@ -236,6 +237,22 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       );
       expect(await counts.count()).toBeGreaterThan(0);
       expect(overlaps).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
+  it('expert-scores: letters in a score are named in the error list by their indicator (it said 「指标得分」应当为数字)', async () => {
+    const page = await openPage(browser, server, { ...visitOf('expert-scores'), viewport: PHONE });
+    try {
+      const form = page.locator('[data-task="expertEvaluation"]');
+      await form.getByRole('textbox', { name: '质量品牌提升纳入发展规划和工作考核 得分' }).fill('abc');
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      const listed = form.locator('.qbz-error-summary li');
+      await listed.first().waitFor();
+      const items = await listed.allInnerTexts();
+      expect(items).toContain('「质量品牌提升纳入发展规划和工作考核」应当为数字');
+      expect(items.filter((item) => item.includes('「指标得分」'))).toEqual([]);
     } finally {
       await page.context().close();
     }

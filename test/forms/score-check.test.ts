@@ -30,6 +30,7 @@ const MESSAGES_ZH = {
   outOfRange: MESSAGES.zh.scoreOutOfRange,
   missing: MESSAGES.zh.scoresMissing,
   label: (field: string) => `「${field === 'scores' ? '指标评分' : field}」`,
+  named: (title: string) => `「${title}」`,
 };
 const schemaError = (property: string, name: string): RJSFValidationError => ({
   name,
@@ -51,9 +52,9 @@ describe('the score table checked in the browser, as the server checks it on 提
     ]);
   });
 
-  it("leaves a cell the schema already faults (letters, below 0) to the schema's message", () => {
+  it("leaves a cell the schema already faults (letters, below 0) to the schema's message, named by its indicator", () => {
     const letters = schemaError('.scores.a', 'type');
-    expect(check({ scores: { a: '4分', b: 1, c: 1 } }, [letters])).toEqual([['.scores.a', 'type']]);
+    expect(check({ scores: { a: '4分', b: 1, c: 1 } }, [letters])).toEqual([['.scores.a', '「领导小组」type']]);
   });
 
   it('says an empty table misses its indicators, not that it needs one property', () => {

@@ -200,6 +200,7 @@ export function SchemaForm(props: SchemaFormProps) {
       outOfRange: t('scoreOutOfRange'),
       missing: t('scoresMissing'),
       label: (field: string) => fieldLabel(schemaAt(schema, [field]), [field], language),
+      named: (title: string) => fieldLabel({ title }, [title], language),
     };
     // In the form's order: the first error is the one a submit focuses, the first field on the form.
     return (errors: Parameters<typeof transform>[0]) => {

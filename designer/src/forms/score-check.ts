@@ -21,22 +21,25 @@ export function scoreProblem(score: unknown, title: string, max: number, outOfRa
  * The schema's `errors` with what the server checks of a score table (`x-indicators: scores`) on 提交
  * (engine/forms/form-validator.ts) — each score within its indicator's maximum, every indicator scored —
  * found in the browser, as rjsf errors (`stack` as the error list shows it). A cell the schema already
- * faults (letters, a negative number) keeps the schema's message alone; an empty table is said to
- * miss its indicators, not to need one property (`minProperties`).
+ * faults (letters, a negative number) keeps the schema's message alone, named in the list by its
+ * indicator (the cells' shared title, 「指标得分」应当为数字, did not say which of twenty); an empty
+ * table is said to miss its indicators, not to need one property (`minProperties`).
  */
 export function withIndicatorScoreErrors(
   schema: Record<string, unknown>,
   indicators: IndicatorChoices | undefined,
   data: unknown,
   errors: readonly RJSFValidationError[],
-  messages: ScoreMessages & { label: (field: string) => string },
+  messages: ScoreMessages & { label: (field: string) => string; named: (title: string) => string },
 ): RJSFValidationError[] {
   if (indicators === undefined || typeof data !== 'object' || data === null) return [...errors];
   const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
   const faulted = new Set(errors.map((error) => error.property));
   const found: RJSFValidationError[] = [];
+  const cellTitles = new Map<string, string>();
   for (const field of Object.keys(properties)) {
     if (properties[field]?.[INDICATORS_KEYWORD] !== 'scores') continue;
+    for (const indicator of indicators.items) cellTitles.set(`.${field}.${indicator.id}`, indicator.title);
     const scores = (data as Record<string, unknown>)[field];
     if (typeof scores !== 'object' || scores === null) continue;
     const given = scores as Record<string, unknown>;
@@ -55,6 +58,11 @@ export function withIndicatorScoreErrors(
     found.push({ name: 'required', property: `.${field}`, message, stack, params: {}, schemaPath: '' });
   }
   const missingSaid = new Set(found.filter((error) => error.name === 'required').map((error) => error.property));
-  const kept = errors.filter((error) => !(error.name === 'minProperties' && missingSaid.has(error.property)));
+  const kept = errors
+    .filter((error) => !(error.name === 'minProperties' && missingSaid.has(error.property)))
+    .map((error) => {
+      const title = error.property === undefined ? undefined : cellTitles.get(error.property);
+      return title === undefined ? error : { ...error, stack: `${messages.named(title)}${error.message ?? ''}` };
+    });
   return [...kept, ...found];
 }
