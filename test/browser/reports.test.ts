@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
-import { completeWithExample } from './sample-cases.js';
+import { completeWithExample, CREATION, walk } from './sample-cases.js';
 import { clickInDialog, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
@@ -227,4 +227,23 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
       ).toEqual(['孙立平']);
     }
   }, 120_000);
+
+  it('draws every month on the stages chart, a month without a change as an empty slot (2024-04 stood beside 2024-07)', async () => {
+    // A third park, applying in April and approved to create in July (Art. 17): nothing in May or June.
+    await server.createUsers({
+      park3: ['park:P-003'],
+      ...Object.fromEntries(['mofcom', 'mct', 'cnipa'].map((ministry) => [ministry, [`ministry:${ministry}`]])),
+    });
+    const { id } = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park3',
+      body: { process: PROCESS, park: 'P-003', province: '320000' },
+    });
+    await server.advanceTo('2024-07-10T09:00:00+08:00');
+    await walk(server, id, 'park3', CREATION);
+    const page = await loggedIn('samr', '/statistics');
+    const chart = page.locator('[data-chart]').nth(1);
+    await expect.poll(() => chart.locator('svg').textContent()).toContain('2024-07');
+    const months = ((await chart.locator('svg').textContent()) ?? '').match(/\d{4}-\d\d/g);
+    expect(months).toEqual(['2024-04', '2024-05', '2024-06', '2024-07']);
+  }, 180_000);
 });

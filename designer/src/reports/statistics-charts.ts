@@ -1,20 +1,32 @@
 import type { Statistics } from '../../../server/reports/statistics.js';
 import type { ChartOption } from './echart.js';
 
-/** The distinct values of `key` in the order they first appear (or sorted). */
-function distinct<T>(rows: readonly T[], key: (row: T) => string, sort = false): string[] {
-  const values = [...new Set(rows.map(key))];
-  return sort ? values.sort() : values;
+/** The distinct values of `key` in the order they first appear. */
+function distinct<T>(rows: readonly T[], key: (row: T) => string): string[] {
+  return [...new Set(rows.map(key))];
 }
 
-/** Stacked bars: one bar per `x`, one series per `series`, from rows with counts. */
+/** Every month (YYYY-MM) from the first to the last given, those without a row included. */
+function monthsThrough(months: readonly string[]): string[] {
+  const sorted = [...months].sort();
+  const [first, last] = [sorted[0], sorted.at(-1)];
+  if (first === undefined || last === undefined) return [];
+  const all: string[] = [];
+  for (let [year, month] = first.split('-').map(Number) as [number, number]; ; month += 1) {
+    if (month > 12) [year, month] = [year + 1, 1];
+    const name = `${String(year)}-${String(month).padStart(2, '0')}`;
+    all.push(name);
+    if (name >= last) return all;
+  }
+}
+
+/** Stacked bars: one bar per `x` (or per given category), one series per `series`, from rows with counts. */
 function stacked<T extends { count: number }>(
   rows: readonly T[],
   x: (row: T) => string,
   series: (row: T) => string,
-  sortX = false,
+  categories = distinct(rows, x),
 ): ChartOption {
-  const categories = distinct(rows, x, sortX);
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
@@ -40,12 +52,16 @@ export function regionStatusChart(figures: Statistics): ChartOption {
   );
 }
 
+/**
+ * Months on a time axis: every month from the first change to the last, a quiet one an empty slot
+ * (months without a change were left out, and 2024-04 stood beside 2025-04 as if a month apart).
+ */
 export function stagesChart(figures: Statistics): ChartOption {
   return stacked(
     figures.stagesOverTime,
     (row) => row.month,
     (row) => row.statusTitle,
-    true,
+    monthsThrough(figures.stagesOverTime.map((row) => row.month)),
   );
 }
 
