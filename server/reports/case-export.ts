@@ -93,7 +93,6 @@ function rowOf(engine: WorkflowEngine, view: CaseView, today: string, regionName
  */
 export async function writeCaseWorkbook(engine: WorkflowEngine, cases: readonly CaseView[], out: Writable) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  workbook.creator = '全国质量品牌提升示范区工作平台';
   const sheet = workbook.addWorksheet('案件', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columnsOf(titlesOf(engine, cases)).map((column) => ({ ...column }));
   sheet.getRow(1).font = { bold: true };
@@ -102,7 +101,11 @@ export async function writeCaseWorkbook(engine: WorkflowEngine, cases: readonly 
   const regionName = regionNamer(engine);
   for (const view of cases) {
     const row = rowOf(engine, view, today, regionName);
-    sheet.addRow(Object.fromEntries(Object.entries(row).map(([key, text]) => [key, inertText(text)]))).commit();
+    const cells = Object.entries(row).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? inertText(value) : value,
+    ]);
+    sheet.addRow(Object.fromEntries(cells)).commit();
   }
   sheet.commit();
   await workbook.commit();
