@@ -193,9 +193,28 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       await table.locator('tbody tr').first().getByText('满分 4').waitFor();
       await score.fill('5');
       await page.getByText('「创建工作领导小组与工作机制」的得分应为 0 至 4 分').waitFor();
-      // The park's self-assessment beside it: its number columns' headings on one line each (满分 was
-      // set one character a line).
-      const headings = page.locator('[data-under-review] th').filter({ hasText: /^(满分|得分)$/ });
+      // The park's self-assessment beside it: two columns, the indicator given most of the width (four
+      // left it a few characters a line), each dimension named above its first indicator.
+      const selfAssessed = page
+        .locator('[data-under-review] .ant-table')
+        .filter({ has: page.locator('th', { hasText: '得分 / 满分' }) });
+      await selfAssessed.first().waitFor();
+      expect(await selfAssessed.first().locator('thead th').count()).toBe(2);
+      const [indicatorWidth, tableWidth] = await selfAssessed
+        .first()
+        .evaluate((table) => [
+          Math.min(
+            ...Array.from(
+              table.querySelectorAll('tbody tr td:first-child'),
+              (cell) => cell.getBoundingClientRect().width,
+            ),
+          ),
+          table.getBoundingClientRect().width,
+        ]);
+      expect(indicatorWidth / tableWidth).toBeGreaterThan(0.6);
+      await selfAssessed.first().getByText('组织保障', { exact: true }).waitFor();
+      // Its score heading on one line (满分 was set one character a line).
+      const headings = page.locator('[data-under-review] th').filter({ hasText: /^(满分|得分)/ });
       expect(await headings.count()).toBeGreaterThan(0);
       const lines = await headings.evaluateAll((cells) =>
         cells.map((cell) => {

@@ -50,31 +50,61 @@ function AttachmentLink({ id }: { id: string }) {
 /** Scores by indicator: dimension, indicator, maximum and the value given (the park's self-assessment, the expert's score). */
 function IndicatorTable({ scores, indicators }: { scores: Record<string, unknown>; indicators: DocumentIndicators }) {
   const { t } = useI18n();
+  // On a phone the four columns left the indicator a few characters a line: two there, the dimension
+  // above its first indicator and the maximum beside the score (as the expert's own score sheet does).
+  const narrow = Grid.useBreakpoint().md !== true;
   const dimension = (id: string) => indicators.dimensions.find((item) => item.id === id)?.title ?? id;
   const rows = indicators.items.map((item) => ({ ...item, score: scores[item.id] }));
   const total = rows.reduce((sum, row) => sum + (typeof row.score === 'number' ? row.score : 0), 0);
+  const scoreText = (score: unknown) => (typeof score === 'number' ? score : '—');
   return (
     <Table
       size="small"
       pagination={false}
       rowKey="id"
       dataSource={rows}
-      columns={[
-        { title: t('indicatorDimension'), key: 'dimension', render: (_, row) => dimension(row.dimension) },
-        { title: t('indicatorTitle'), dataIndex: 'title', key: 'title' },
-        // Narrow number columns kept to their heading's width (a side panel wrapped 满分 one character a line).
-        { title: t('indicatorMaxScore'), dataIndex: 'maxScore', key: 'max', align: 'right', width: 64 },
-        {
-          title: t('indicatorScore'),
-          key: 'score',
-          align: 'right',
-          width: 64,
-          render: (_, row) => (typeof row.score === 'number' ? row.score : '—'),
-        },
-      ]}
+      columns={
+        narrow
+          ? [
+              {
+                title: t('indicatorTitle'),
+                key: 'title',
+                render: (_, row, index) => (
+                  <>
+                    {rows[index - 1]?.dimension !== row.dimension && (
+                      <Typography.Text type="secondary" strong style={{ display: 'block', fontSize: 12 }}>
+                        {dimension(row.dimension)}
+                      </Typography.Text>
+                    )}
+                    {row.title}
+                  </>
+                ),
+              },
+              {
+                title: `${t('indicatorScore')} / ${t('indicatorMaxScore')}`,
+                key: 'score',
+                align: 'right',
+                width: 96,
+                render: (_, row) => `${String(scoreText(row.score))} / ${String(row.maxScore)}`,
+              },
+            ]
+          : [
+              { title: t('indicatorDimension'), key: 'dimension', render: (_, row) => dimension(row.dimension) },
+              { title: t('indicatorTitle'), dataIndex: 'title', key: 'title' },
+              // Narrow number columns kept to their heading's width (a side panel wrapped 满分 one character a line).
+              { title: t('indicatorMaxScore'), dataIndex: 'maxScore', key: 'max', align: 'right', width: 64 },
+              {
+                title: t('indicatorScore'),
+                key: 'score',
+                align: 'right',
+                width: 64,
+                render: (_, row) => scoreText(row.score),
+              },
+            ]
+      }
       summary={() => (
         <Table.Summary.Row>
-          <Table.Summary.Cell index={0} colSpan={3}>
+          <Table.Summary.Cell index={0} colSpan={narrow ? 1 : 3}>
             {t('indicatorTotal')}
           </Table.Summary.Cell>
           <Table.Summary.Cell index={1} align="right">
