@@ -35,11 +35,28 @@ export class FormDrafts {
   }
 
   /**
+   * The draft as its holder opens it: `damaged` when its file cannot be read (the embedded store: a
+   * disk fault, an edit by hand) — then the form opens without it, and the next save replaces it.
+   */
+  async open(username: string, taskRef: string): Promise<{ draft?: FormDraft; damaged?: true }> {
+    try {
+      const draft = await this.get(username, taskRef);
+      return draft === undefined ? {} : { draft };
+    } catch (error) {
+      if (isEngineError(error, 'damaged')) return { damaged: true };
+      throw error;
+    }
+  }
+
+  /**
    * Saves `data` over the draft of revision `expected` (null: there is none yet). A save from a page
    * loaded before another tab's save is refused (409), nothing written: it would overwrite it unseen.
    */
   async save(draft: Omit<FormDraft, 'revision'>, expected: number | null): Promise<FormDraft> {
     const id = idOf(draft.username, draft.taskRef);
+    // A damaged draft was opened as none (`open`): saved from there, the new one replaces it.
+    if (expected === null && (await this.open(draft.username, draft.taskRef)).damaged === true)
+      await this.store.delete(FORM_DRAFTS, id);
     const saved: FormDraft = { ...draft, revision: (expected ?? 0) + 1 };
     await this.store
       .commit([{ kind: 'put', collection: FORM_DRAFTS, id, value: saved }], {

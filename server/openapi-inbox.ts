@@ -112,7 +112,14 @@ export function inboxPaths(operation: OperationBuilder): Json {
           200: ok('草稿，没有时为 null / the draft, or null', {
             type: 'object',
             required: ['draft'],
-            properties: { draft: { oneOf: [ref('FormDraft'), { type: 'null' }] } },
+            properties: {
+              draft: { oneOf: [ref('FormDraft'), { type: 'null' }] },
+              damaged: {
+                const: true,
+                description:
+                  '草稿文件已损坏，无法读取（draft 为 null；再次保存将替换它）/ its file cannot be read; saving replaces it',
+              },
+            },
           }),
         },
         errors: { 409: NOT_HOLDER },

@@ -23,7 +23,8 @@ export function formDraftRoutes(engine: WorkflowEngine, attachments: AttachmentS
 
   router.get('/api/tasks/:taskRef/draft', async (request, response) => {
     const { username, task } = holder(request);
-    response.json({ draft: (await drafts.get(username, task.ref)) ?? null });
+    const { draft, damaged } = await drafts.open(username, task.ref);
+    response.json({ draft: draft ?? null, ...(damaged && { damaged }) });
   });
 
   router.put('/api/tasks/:taskRef/draft', async (request, response) => {

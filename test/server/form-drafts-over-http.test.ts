@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { sweepUnlinked } from '../../server/attachment-sweep.js';
@@ -145,3 +148,35 @@ describe.each(['memory', 'lowdb'] as const)(
     });
   },
 );
+
+describe('保存草稿 on the embedded store: a damaged draft file', () => {
+  let h: ServerHarness;
+  beforeAll(async () => {
+    h = await ServerHarness.create({ store: 'lowdb' });
+    await withUsers(h, ['park2']);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('opens as none, saying so; the next save replaces it', async () => {
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park2'),
+      body: { process: PROCESS, park: 'P-002', province: '320000' },
+    });
+    const task = await h.task('park2', (started.body as CaseView).id, 'submitCreationApplication');
+    const at = `/api/tasks/${task.ref}/draft`;
+    await h.api.call('put', at, { token: h.token('park2'), body: { data: { parkName: '旧' }, revision: null } });
+    const id = createHash('sha256').update(`park2\n${task.ref}`).digest('hex');
+    await writeFile(join(h.dataDir, 'store', 'form-drafts', `${id}.json`), '{"data": {"parkNa');
+    expect((await h.api.get(at, { token: h.token('park2') })).body).toEqual({ draft: null, damaged: true });
+    const saved = await h.api.call('put', at, {
+      token: h.token('park2'),
+      body: { data: { parkName: '新' }, revision: null },
+    });
+    expect(saved.status).toBe(200);
+    expect((await h.api.get(at, { token: h.token('park2') })).body).toMatchObject({
+      draft: { data: { parkName: '新' }, revision: 1 },
+    });
+  });
+});

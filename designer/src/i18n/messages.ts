@@ -228,6 +228,7 @@ export const MESSAGES = {
     draftSaved: '草稿已保存，可稍后（也可在其他电脑上）继续填写',
     draftSavedAt: '草稿保存于 {at}',
     draftLoadFailed: '保存的草稿未能载入：{reason}',
+    draftDamaged: '您保存的草稿已损坏，无法载入（表单中没有其内容）；再次保存草稿将替换它。',
     agoJustNow: '刚才',
     agoMinutes: ' {count} 分钟前',
     agoHours: ' {count} 小时前',
@@ -475,6 +476,8 @@ export const MESSAGES = {
     draftSaved: 'Draft saved: you can finish it later, on this computer or another',
     draftSavedAt: 'Draft saved at {at}',
     draftLoadFailed: 'Your saved draft could not be opened: {reason}',
+    draftDamaged:
+      'Your saved draft is damaged and cannot be opened; the form starts afresh, and saving a draft replaces it.',
     agoJustNow: 'just now',
     agoMinutes: '{count} minutes ago',
     agoHours: '{count} hours ago',

@@ -11,9 +11,9 @@ export interface SavedDraft {
 
 const pathOf = (taskRef: string) => `/api/tasks/${encodeURIComponent(taskRef)}/draft`;
 
-/** The user's saved draft of the task's form, if any (null: none). */
-export async function loadSavedDraft(taskRef: string): Promise<SavedDraft | null> {
-  return (await api<{ draft: SavedDraft | null }>('GET', pathOf(taskRef))).draft;
+/** The user's saved draft of the task's form (null: none), and whether one is there but unreadable. */
+export async function loadSavedDraft(taskRef: string): Promise<{ draft: SavedDraft | null; damaged?: true }> {
+  return api<{ draft: SavedDraft | null; damaged?: true }>('GET', pathOf(taskRef));
 }
 
 /**

@@ -155,11 +155,15 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
         <Spin />
       ) : (
         <>
-          {saved.error !== undefined && (
+          {(saved.error !== undefined || saved.data?.damaged === true) && (
             <Alert
               type="warning"
               showIcon
-              title={fill(t('draftLoadFailed'), { reason: saved.error.message })}
+              title={
+                saved.error === undefined
+                  ? t('draftDamaged')
+                  : fill(t('draftLoadFailed'), { reason: saved.error.message })
+              }
               style={{ marginBottom: 16 }}
             />
           )}
@@ -167,7 +171,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
             task={task}
             bundle={bundle}
             schema={schema}
-            saved={saved.data ?? null}
+            saved={saved.data?.draft ?? null}
             submitting={submitting}
           />
         </>
