@@ -32,7 +32,7 @@ function unlinkedSince(meta: AttachmentMeta, cutoff: number): boolean {
 export async function sweepUnlinked(
   attachments: AttachmentStore,
   now: Date,
-  cited: ReadonlySet<string> = new Set(),
+  cited: ReadonlySet<string>,
 ): Promise<SweepResult> {
   const cutoff = now.getTime() - attachments.keepUnlinkedMs;
   const { records, unreadable } = await attachments.records();
@@ -120,7 +120,7 @@ export class UnlinkedSweeper {
     private readonly everyMs: number,
     private readonly report: (result: SweepResult | Error) => void,
     /** Read before each sweep: the uploads it must keep (a form draft's, not yet on a case). */
-    private readonly cited: () => Promise<ReadonlySet<string>> = () => Promise.resolve(new Set()),
+    private readonly cited: () => Promise<ReadonlySet<string>>,
   ) {}
 
   start(firstWithinMs = 60_000): void {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isEngineError, type Store } from '../engine/index.js';
+import { damageOf, isEngineError, type Store } from '../engine/index.js';
 import { attachmentIds } from './attachments.js';
 import { HttpError } from './http-errors.js';
 import { SAY } from './messages.js';
@@ -66,14 +66,38 @@ export class FormDrafts {
       })
       .catch(async (error: unknown) => {
         if (!isEngineError(error, 'conflict')) throw error;
-        const current = await this.get(draft.username, draft.taskRef);
-        throw new HttpError(409, 'conflict', SAY.formDraftChanged(current?.revision ?? 0));
+        throw await this.#stale(draft.username, draft.taskRef);
       });
     return saved;
   }
 
-  async remove(username: string, taskRef: string): Promise<void> {
-    await this.store.delete(FORM_DRAFTS, idOf(username, taskRef));
+  /**
+   * Deletes the draft; with `expected`, only the revision the page had: one saved since in another tab
+   * is not deleted unseen (409).
+   */
+  async remove(username: string, taskRef: string, expected?: number): Promise<void> {
+    const id = idOf(username, taskRef);
+    if (expected === undefined) {
+      await this.store.delete(FORM_DRAFTS, id);
+      return;
+    }
+    await this.store
+      .commit([{ kind: 'delete', collection: FORM_DRAFTS, id }], { collection: FORM_DRAFTS, id, revision: expected })
+      .catch(async (error: unknown) => {
+        if (!isEngineError(error, 'conflict')) throw error;
+        // Gone already: what was asked for holds.
+        if ((await this.get(username, taskRef)) !== undefined) throw await this.#stale(username, taskRef);
+      });
+  }
+
+  /** The refusal of a save or a deletion that started from a revision since replaced (or deleted). */
+  async #stale(username: string, taskRef: string): Promise<HttpError> {
+    const current = await this.get(username, taskRef);
+    return new HttpError(
+      409,
+      'conflict',
+      current === undefined ? SAY.formDraftDeleted : SAY.formDraftChanged(current.revision),
+    );
   }
 
   /**
@@ -85,7 +109,11 @@ export class FormDrafts {
     const cited = new Set<string>();
     for (const id of await this.store.list(FORM_DRAFTS)) {
       // A damaged draft cannot be read back, nor can what it cites be used again: it keeps nothing.
-      const draft = await this.store.get<FormDraft>(FORM_DRAFTS, id).catch(() => undefined);
+      // Any other failure (a dropped connection) stops the sweep: a draft not read might cite anything.
+      const draft = await this.store.get<FormDraft>(FORM_DRAFTS, id).catch((error: unknown) => {
+        if (damageOf(error) === undefined) throw error;
+        return undefined;
+      });
       if (draft === undefined) continue;
       const stale = now.getTime() - Date.parse(draft.savedAt) > olderThanMs;
       if (!isOpen(draft.taskRef) && stale) await this.store.delete(FORM_DRAFTS, id);

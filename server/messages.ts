@@ -123,9 +123,17 @@ export const SAY = {
     zh: '「修订号」应为正整数，或为 null（尚无草稿）',
     en: 'The revision must be a whole number from 1, or null (no draft yet)',
   },
+  formDraftDeleted: {
+    zh: '此草稿已在其他窗口或电脑上放弃（删除）：请先载入最新的草稿',
+    en: 'This draft was discarded in another window or on another computer: open the latest draft first',
+  },
+  formDraftTooManyFiles: (max: number): Said => ({
+    zh: `草稿引用的附件过多（最多 ${String(max)} 个）`,
+    en: `The draft cites too many files (at most ${String(max)})`,
+  }),
   formDraftChanged: (revision: number): Said => ({
-    zh: `此草稿已在其他窗口保存（第 ${String(revision)} 次保存），请重新加载页面后再保存`,
-    en: `This draft was saved in another window (save no. ${String(revision)}); reload the page before saving`,
+    zh: `此草稿已在其他窗口或电脑上保存（第 ${String(revision)} 次保存），为免覆盖或误删，本次未执行：请先载入最新的草稿`,
+    en: `This draft was saved in another window or on another computer (save no. ${String(revision)}); nothing was done, so as not to overwrite or delete it: open the latest draft first`,
   }),
 
   // Drafts and their publication (the designer).

@@ -160,7 +160,7 @@ export function inboxPaths(operation: OperationBuilder): Json {
         },
         errors: {
           409: `${NOT_HOLDER}；或草稿已在其他窗口保存 / or saved elsewhere since it was read`,
-          422: '草稿内容或修订号不合格，或引用了无权引用的附件 / bad data, revision or attachment id',
+          422: '草稿内容或修订号不合格、嵌套过深（32 层）、引用附件过多（200 个）或无权引用 / bad data or revision, too deep (32), too many files (200), or a file not the caller’s to cite',
         },
       }),
       delete: operation({
@@ -168,9 +168,22 @@ export function inboxPaths(operation: OperationBuilder): Json {
         tag: 'tasks',
         summary: '放弃草稿 / discard the saved draft',
         auth: 'user',
-        parameters: [TASK_REF],
+        parameters: [
+          TASK_REF,
+          {
+            name: 'revision',
+            in: 'query',
+            required: false,
+            description:
+              '页面读到的修订号：其间另一窗口已保存或删除则 409、不删除 / the revision read: saved or deleted elsewhere since, 409',
+            schema: { type: 'string', pattern: '^[1-9][0-9]*$' },
+          },
+        ],
         ok: { 204: { description: '已删除（没有草稿时亦然）/ deleted, or there was none' } },
-        errors: { 409: NOT_HOLDER },
+        errors: {
+          409: `${NOT_HOLDER}；或草稿已在其他窗口保存或删除 / or saved or deleted elsewhere since`,
+          422: '修订号不合格 / bad revision',
+        },
       }),
     },
     '/api/tasks/{taskRef}/remind': {

@@ -167,8 +167,9 @@ export function taskRoutes(
       .completeTask(request.params.taskRef, request.actor, body.data, references(request))
       .catch(unseenTask(request));
     await attachments.link(view.id, body.data);
-    // Sent: the sender's saved draft of it has served (others' go with the task, FormDrafts.sweep).
-    await formDrafts.remove(requireUser(request).username, request.params.taskRef);
+    // Sent: the sender's saved draft of it has served (others' go with the task, FormDrafts.sweep, as
+    // this one does if it cannot be deleted now: the submission stands either way).
+    await formDrafts.remove(requireUser(request).username, request.params.taskRef).catch(() => undefined);
     response.json(view);
   });
 

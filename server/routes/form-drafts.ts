@@ -1,17 +1,23 @@
 import { Router, type Request } from 'express';
 import { EngineError, type WorkflowEngine } from '../../engine/index.js';
 import { referenceCheck } from '../attachment-access.js';
-import type { AttachmentStore } from '../attachments.js';
+import { attachmentIds, type AttachmentStore } from '../attachments.js';
 import type { FormDrafts } from '../form-drafts.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
 import { objectBody, requireUser } from '../request-context.js';
+import { nestedDeeperThan } from './drafts.js';
 
 /**
  * 保存草稿: a user's unfinished form for one of their open tasks, kept on the server to finish later
  * (another day, another computer). Only the task's holders have one; a task not open, or not theirs,
  * answers as not open (409), as its completion would.
  */
+/** As deep as submitted form data may be (the engine's form validator). */
+const MAX_DRAFT_DEPTH = 32;
+/** Files one draft may cite: more than any form holds (an application takes a few dozen). */
+const MAX_DRAFT_FILES = 200;
+
 export function formDraftRoutes(engine: WorkflowEngine, attachments: AttachmentStore, drafts: FormDrafts): Router {
   const router = Router();
   const holder = (request: Request<{ taskRef: string }>) => {
@@ -34,6 +40,11 @@ export function formDraftRoutes(engine: WorkflowEngine, attachments: AttachmentS
       throw new HttpError(422, 'validation', SAY.formDraftData);
     if (revision !== null && !(Number.isSafeInteger(revision) && (revision as number) >= 1))
       throw new HttpError(422, 'validation', SAY.formDraftRevision);
+    // Unchecked against the form, a draft is still held to what a form may be: as deep as a
+    // submission, and citing no more files than a form could (each is kept from the sweep while cited).
+    if (nestedDeeperThan(data, MAX_DRAFT_DEPTH)) throw new HttpError(422, 'validation', SAY.tooDeep(MAX_DRAFT_DEPTH));
+    if (attachmentIds(data).size > MAX_DRAFT_FILES)
+      throw new HttpError(422, 'validation', SAY.formDraftTooManyFiles(MAX_DRAFT_FILES));
     // Only files the user may cite, as on sending; each is held from the sweep while the draft cites it.
     const errors = await referenceCheck(engine, attachments, request.actor, username)(data);
     const [first] = errors;
@@ -47,7 +58,12 @@ export function formDraftRoutes(engine: WorkflowEngine, attachments: AttachmentS
 
   router.delete('/api/tasks/:taskRef/draft', async (request, response) => {
     const { username, task } = holder(request);
-    await drafts.remove(username, task.ref);
+    // The revision the page had: a draft saved since elsewhere is not deleted unseen.
+    const { revision } = request.query;
+    const expected = revision === undefined ? undefined : Number(revision);
+    if (expected !== undefined && !(Number.isSafeInteger(expected) && expected >= 1))
+      throw new HttpError(422, 'validation', SAY.formDraftRevision);
+    await drafts.remove(username, task.ref, expected);
     response.status(204).end();
   });
 

@@ -391,9 +391,24 @@ describe.runIf(browserAvailable())(
       await nameOf(office).fill('青禾湾现代农业产业园区');
       await formOf(office).getByRole('button', { name: '保存草稿' }).click();
       // Said beside the button pressed, not at the top of the long form.
-      await expect
-        .poll(() => formOf(office).locator('[data-draft-failure]').textContent())
-        .toBe('此草稿已在其他窗口保存（第 2 次保存），请重新加载页面后再保存');
+      const refusal = formOf(office).locator('[data-draft-failure]');
+      const refused = '此草稿已在其他窗口或电脑上保存（第 2 次保存），为免覆盖或误删，本次未执行：请先载入最新的草稿';
+      await expect.poll(() => refusal.textContent()).toBe(refused);
+      // A reload keeps the office's unsent work, still on top of the draft it had: saved, it is refused
+      // again (a reload made it overwrite the newer draft unseen).
+      await office.reload();
+      await expect.poll(() => nameOf(office).inputValue()).toBe('青禾湾现代农业产业园区');
+      await formOf(office).getByRole('button', { name: '保存草稿' }).click();
+      await expect.poll(() => refusal.textContent()).toBe(refused);
+      // It offers to go on from the newest draft instead, asked first (this page's edits are given up).
+      await formOf(office).getByRole('button', { name: '载入最新的草稿' }).click();
+      await clickInDialog(
+        office,
+        office.getByRole('dialog', { name: '载入最新的草稿？' }).getByRole('button', { name: '载入最新的草稿' }),
+      );
+      await expect.poll(() => aboutOf(office).inputValue()).toBe('园区位于太湖东岸，规划面积 12 平方公里。');
+      expect(await nameOf(office).inputValue()).toBe('青禾湾现代农业产业园');
+      expect(await refusal.count()).toBe(0);
       const [task] = started.openTasks;
       const stored = await server.ok<{ draft: { data: Record<string, unknown> } | null }>(
         'GET',

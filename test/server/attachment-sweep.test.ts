@@ -13,6 +13,8 @@ import { tinyPdf } from '../support/tiny-pdf.js';
 import { PROCESS, ServerHarness, withUsers } from './harness.js';
 
 const HOUR = 60 * 60_000;
+/** No form draft cites anything here (drafts keeping uploads: form-drafts-over-http). */
+const NONE: ReadonlySet<string> = new Set();
 const T0 = new Date('2024-04-01T00:00:00Z');
 const at = (hours: number) => new Date(T0.getTime() + hours * HOUR);
 
@@ -71,14 +73,14 @@ function sweepContract(name: string, open: () => Promise<Store[]>): void {
       delete before.revision;
       await store.put('attachments', before.id, before);
 
-      expect(await sweepUnlinked(attachments, at(25))).toEqual({ records: 2, files: 1 });
+      expect(await sweepUnlinked(attachments, at(25), NONE)).toEqual({ records: 2, files: 1 });
       expect(await attachments.meta(abandoned.id)).toBeUndefined();
       expect(await attachments.meta(twin.id)).toBeUndefined();
       expect(await readable(attachments, abandoned)).toBe(false);
       for (const kept of [linked, young, before])
         expect(await readable(attachments, await attachments.meta(kept.id)), kept.name).toBe(true);
 
-      expect(await sweepUnlinked(attachments, at(45))).toEqual({ records: 1, files: 1 });
+      expect(await sweepUnlinked(attachments, at(45), NONE)).toEqual({ records: 1, files: 1 });
       expect(await attachments.meta(young.id)).toBeUndefined();
       expect((await attachments.meta(linked.id))?.cases).toEqual(['case-1']);
     });
@@ -89,8 +91,8 @@ function sweepContract(name: string, open: () => Promise<Store[]>): void {
       const cited = await attachments.save(tinyPdf('cited'), 'a.pdf', 'park1', T0);
       expect((await attachments.hold(cited, at(5)))?.heldAt).toBeUndefined(); // young: nothing written
       expect((await attachments.hold(cited, at(23)))?.heldAt).toBe(at(23).toISOString());
-      expect(await sweepUnlinked(attachments, at(25))).toEqual({ records: 0, files: 0 });
-      expect(await sweepUnlinked(attachments, at(47))).toEqual({ records: 1, files: 1 });
+      expect(await sweepUnlinked(attachments, at(25), NONE)).toEqual({ records: 0, files: 0 });
+      expect(await sweepUnlinked(attachments, at(47), NONE)).toEqual({ records: 1, files: 1 });
       expect(await attachments.hold(cited, at(48))).toBeUndefined();
     });
 
@@ -110,13 +112,13 @@ function sweepContract(name: string, open: () => Promise<Store[]>): void {
         ...toLink.map(async (meta, index) => {
           linked.push(...(await (index % 2 === 0 ? second : first).link(`case-${index}`, { plan: meta.id })));
         }),
-        sweepUnlinked(first, at(25)).then((result) => swept.push(result)),
-        sweepUnlinked(second, at(25)).then((result) => swept.push(result)),
+        sweepUnlinked(first, at(25), NONE).then((result) => swept.push(result)),
+        sweepUnlinked(second, at(25), NONE).then((result) => swept.push(result)),
         ...Array.from({ length: 12 }, async (_, index) => {
           fresh.push(await first.save(tinyPdf(`content ${index}`), `new ${index}.pdf`, 'park2', at(25)));
         }),
       ]);
-      swept.push(await sweepUnlinked(second, at(25)));
+      swept.push(await sweepUnlinked(second, at(25), NONE));
 
       expect(linked.length).toBeGreaterThan(0);
       for (const id of linked) {
@@ -158,7 +160,7 @@ describe('an identical upload saved while a sweep takes the same bytes away', ()
     const saving = attachments.save(tinyPdf('same'), 'new.pdf', 'park2', at(25));
     await new Promise((resolve) => setTimeout(resolve, 100)); // its file is written, its record waits
     // The sweep sees no record naming the bytes but the old one's, which it deletes: the file goes.
-    expect(await sweepUnlinked(attachments, at(25))).toEqual({ records: 1, files: 1 });
+    expect(await sweepUnlinked(attachments, at(25), NONE)).toEqual({ records: 1, files: 1 });
     store.held = undefined;
     release();
     const saved = await saving;
@@ -219,6 +221,7 @@ describe('the server sweeps what no submission took up', () => {
       () => day,
       20,
       (result) => reports.push(result),
+      () => Promise.resolve(new Set()),
     );
     sweeper.start(5);
     await expect.poll(() => reports.length).toBeGreaterThan(0);
@@ -247,7 +250,7 @@ describe('the server sweeps what no submission took up', () => {
     const preview = await h.api.post(`/api/tasks/${task.ref}/preview`, { token: h.token('park2'), body: { data } });
     expect(preview.status).toBe(200);
     // A day after the upload, but two hours after the citation: kept.
-    await sweepUnlinked(h.attachments, new Date(uploadedAt + 25 * HOUR));
+    await sweepUnlinked(h.attachments, new Date(uploadedAt + 25 * HOUR), NONE);
     const done = await h.api.post(`/api/tasks/${task.ref}/complete`, { token: h.token('park2'), body: { data } });
     expect(done.status, done.text).toBe(200);
   });

@@ -76,7 +76,7 @@ describe.each(['memory', 'lowdb'] as const)(
       // A tab that loaded before the save (no draft then) would overwrite it unseen: 409, nothing written.
       const stale = await save('park1', { parkName: '旧的' }, null);
       expect(stale.status).toBe(409);
-      expect((stale.body as Refusal).error.message).toMatch(/其他窗口保存（第 1 次保存）/);
+      expect((stale.body as Refusal).error.message).toMatch(/其他窗口或电脑上保存（第 1 次保存）/);
       expect((await draftOf('park1'))?.data).toEqual({ parkName: '星河湾' });
       expect((await save('park1', { parkName: '星河湾开发区' }, 1)).body).toMatchObject({ revision: 2 });
     });
@@ -109,7 +109,36 @@ describe.each(['memory', 'lowdb'] as const)(
         expect(response.status, JSON.stringify([data, revision])).toBe(422);
         expect((response.body as Refusal).error.message).toMatch(CHINESE);
       }
+      // Held to what a form may be: as deep as a submission, and no more files than a form could cite.
+      let deep: unknown = 'x';
+      for (let level = 0; level < 33; level++) deep = { level: deep };
+      const ids = Array.from({ length: 201 }, (_, index) => index.toString(16).padStart(64, '0'));
+      for (const data of [deep, { creationPlan: ids }]) {
+        const response = await save('park1', data, 2);
+        expect(response.status).toBe(422);
+        expect((response.body as Refusal).error.message).toMatch(
+          /嵌套层级过深（最多 32 层）|草稿引用的附件过多（最多 200 个）/,
+        );
+      }
       expect(await draftOf('park1')).toMatchObject({ data: { parkName: '星河湾开发区' }, revision: 2 });
+    });
+
+    it('discards only the revision the page had: one saved or deleted elsewhere since is not deleted unseen', async () => {
+      const discard = (revision: number) =>
+        h.api.delete(`${path()}?revision=${String(revision)}`, { token: h.token('park1b') });
+      await save('park1b', { parkName: 'A' }, null);
+      await save('park1b', { parkName: 'B' }, 1);
+      const stale = await discard(1);
+      expect(stale.status).toBe(409);
+      expect((stale.body as Refusal).error.message).toMatch(/其他窗口或电脑上保存（第 2 次保存）/);
+      expect((await draftOf('park1b'))?.data).toEqual({ parkName: 'B' });
+      expect((await discard(2)).status).toBe(204);
+      expect(await draftOf('park1b')).toBeNull();
+      // Gone already: what was asked holds.
+      expect((await discard(2)).status).toBe(204);
+      // A save from a page that had it is told it was discarded elsewhere, not that it was saved.
+      const after = await save('park1b', { parkName: 'C' }, 2);
+      expect((after.body as Refusal).error.message).toMatch(/已在其他窗口或电脑上放弃/);
     });
 
     it('cites only files the holder may cite, and keeps them past the day unlinked uploads are kept', async () => {

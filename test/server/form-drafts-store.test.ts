@@ -54,6 +54,21 @@ function draftContract(name: string, open: () => Promise<Store[]>): void {
   });
 }
 
+describe('form drafts: the sweep reading them', () => {
+  it('stops, keeping every file, when a draft cannot be read for another reason than damage (a dropped connection)', async () => {
+    const store = new MemoryStore();
+    const drafts = new FormDrafts(store);
+    await drafts.save(draft({ plan: 'a'.repeat(64) }), null);
+    // Lists as the store does; every read fails as a dropped connection would.
+    const failing = new FormDrafts({
+      list: (collection: string) => store.list(collection),
+      get: () => Promise.reject(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })),
+    } as unknown as Store);
+    await expect(failing.sweep(() => true, new Date(), 0)).rejects.toThrow('ECONNRESET');
+    expect([...(await drafts.sweep(() => true, new Date(), 0))]).toEqual(['a'.repeat(64)]);
+  });
+});
+
 draftContract('MemoryStore', () => Promise.resolve([new MemoryStore()]));
 draftContract('LowdbStore', async () => [new LowdbStore(await mkdtemp(join(tmpdir(), 'qbz-form-drafts-')))]);
 

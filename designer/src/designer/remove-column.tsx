@@ -3,7 +3,7 @@ import { Button, type TableColumnsType } from 'antd';
 /**
  * The trailing column of an editable table whose link removes the row; none when the table is
  * read-only. `nameOf` names each link by its row (删除：publicityMinWorkingDays) for a screen reader,
- * where every link would otherwise be just 删除.
+ * where every link would otherwise be just 删除: the whole name, in the page's words.
  */
 export function removeColumns<Row>(
   readOnly: boolean,
@@ -22,7 +22,7 @@ export function removeColumns<Row>(
           type="link"
           danger
           size="small"
-          {...(nameOf !== undefined && { 'aria-label': `${label}：${nameOf(row)}` })}
+          {...(nameOf !== undefined && { 'aria-label': nameOf(row) })}
           onClick={() => {
             onRemove(row);
           }}

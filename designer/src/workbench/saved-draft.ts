@@ -17,35 +17,40 @@ export async function loadSavedDraft(taskRef: string): Promise<{ draft: SavedDra
 }
 
 /**
- * Saving and discarding the draft that `loaded` was (null: none yet). Each save names the revision
- * this page last had, so a save from a tab loaded before another tab's save is refused (409), not
- * written over it unseen.
+ * Saving and discarding the user's draft, each naming the revision this page's form is on top of
+ * (`basis`: null for none), so that neither overwrites nor deletes a draft saved since in another
+ * tab or on another computer unseen (409). `latest` loads the newest one, to go on from it.
  */
-export function useSavedDraft(taskRef: string, loaded: SavedDraft | null) {
-  const revision = useRef(loaded?.revision ?? null);
-  const [savedAt, setSavedAt] = useState(loaded?.savedAt);
+export function useSavedDraft(taskRef: string, basis: number | null) {
+  const revision = useRef(basis);
   const [saving, setSaving] = useState(false);
   return {
-    /** When it was last saved (the case clock); undefined while there is none. */
-    savedAt,
     saving,
-    save: async (data: unknown): Promise<void> => {
+    /** The revision the form is on top of, kept with unsent work (see Unsent.basis). */
+    basis: (): number | null => revision.current,
+    save: async (data: unknown): Promise<SavedDraft> => {
       setSaving(true);
       try {
+        const sent = typeof data === 'object' && data !== null ? data : {};
         const saved = await api<{ revision: number; savedAt: string }>('PUT', pathOf(taskRef), {
-          data: typeof data === 'object' && data !== null ? data : {},
+          data: sent,
           revision: revision.current,
         });
         revision.current = saved.revision;
-        setSavedAt(saved.savedAt);
+        return { data: sent, ...saved };
       } finally {
         setSaving(false);
       }
     },
     discard: async (): Promise<void> => {
-      await api('DELETE', pathOf(taskRef));
+      const at = revision.current === null ? '' : `?revision=${String(revision.current)}`;
+      await api('DELETE', `${pathOf(taskRef)}${at}`);
       revision.current = null;
-      setSavedAt(undefined);
+    },
+    latest: async (): Promise<SavedDraft | null> => {
+      const { draft } = await loadSavedDraft(taskRef);
+      revision.current = draft?.revision ?? null;
+      return draft;
     },
   };
 }

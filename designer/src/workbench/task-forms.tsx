@@ -19,6 +19,7 @@ import { useAsync } from './use-async.js';
 import { useUnsentWork } from './unsent-work.js';
 import { UnsentNotice, type Restored } from './unsent-notice.js';
 import { loadSavedDraft, useSavedDraft, type SavedDraft } from './saved-draft.js';
+import { asked } from '../forms/submit-guard.js';
 import { chinaTime } from './format.js';
 import { fill } from '../i18n/fill.js';
 
@@ -85,30 +86,61 @@ function groupTitle(manifest: Manifest, task: TaskView): string {
   return [group?.title ?? task.group, member].filter((part) => part !== undefined).join(' · ');
 }
 
+interface FormStart {
+  data: unknown;
+  restored?: Restored;
+}
+
 /**
  * A form's starting data — what this user left unsent in this tab if anything, else the draft they
  * saved on the server (`saved`), else `given` — kept while they type, and forgotten once sent or
- * discarded (discarding unsent work goes back to the saved draft; discarding the draft, to `given`).
+ * discarded (discarding unsent work goes back to the newest draft this page knows; discarding the
+ * draft, to `given`). `basis`: the draft revision the starting data was typed on top of.
  */
 function useFormStart(form: string, given: unknown, saved: SavedDraft | null = null) {
   const { me } = useSession();
   const unsent = useUnsentWork(me?.username, form);
-  const fromSaved = (): { data: unknown; restored?: Restored } =>
-    saved === null ? { data: given } : { data: saved.data, restored: { kind: 'draft', at: saved.savedAt } };
-  const [start, setStart] = useState<{ data: unknown; restored?: Restored }>(() =>
+  // The newest draft this page knows the server holds: the one loaded with the form, then each save's.
+  const known = useRef(saved);
+  const fromDraft = (draft: SavedDraft | null): FormStart =>
+    draft === null ? { data: given } : { data: draft.data, restored: { kind: 'draft', at: draft.savedAt } };
+  const [start, setStart] = useState<FormStart>(() =>
     unsent.restored === undefined
-      ? fromSaved()
+      ? fromDraft(saved)
       : { data: unsent.restored.data, restored: { kind: 'unsent', at: unsent.restored.savedAt } },
   );
+  const restoredBasis = unsent.restored?.basis;
   return {
     data: start.data,
     restored: start.restored,
+    basis:
+      unsent.restored === undefined
+        ? (saved?.revision ?? null)
+        : typeof restoredBasis === 'number'
+          ? restoredBasis
+          : null,
     save: unsent.save,
-    /** Sent, or saved as a draft: nothing left unsent in this tab. */
+    /** Sent: nothing left unsent in this tab. */
     sent: unsent.clear,
+    /** Saved as `draft`: the form goes on as it is, unsent no more unless typed in since (`typedSince`). */
+    savedAs: (draft: SavedDraft, typedSince: boolean) => {
+      known.current = draft;
+      if (!typedSince) unsent.clear();
+      setStart((before) => ({ data: before.data, restored: { kind: 'draft', at: draft.savedAt, saved: true } }));
+    },
+    /** Starts afresh from `draft` (the newest, after a save refused as stale), or `given` when there is none. */
+    startFrom: (draft: SavedDraft | null) => {
+      known.current = draft;
+      unsent.clear();
+      setStart(fromDraft(draft));
+    },
     discard: () => {
       unsent.clear();
-      setStart(start.restored?.kind === 'unsent' ? fromSaved() : { data: given });
+      if (start.restored?.kind === 'unsent') setStart(fromDraft(known.current));
+      else {
+        known.current = null;
+        setStart({ data: given });
+      }
     },
   };
 }
@@ -191,28 +223,53 @@ function TaskFormBody(props: {
 }) {
   const { task, bundle, schema, submitting } = props;
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { busy, errors, submit, fail } = submitting;
   const indicators = indicatorChoices(schema, bundle);
   // A returned task starts from what was sent last time (Art. 17: 退回修改 means change, not redo).
   const start = useFormStart(`task.${task.ref}`, returnOf(bundle, task)?.previous.data, props.saved);
-  const draft = useSavedDraft(task.ref, props.saved);
+  const draft = useSavedDraft(task.ref, start.basis);
   // What the form holds now, for 保存草稿 (the form owns its data; edits report it): what it started
   // from until an edit, and again when it starts afresh (a draft discarded).
   const latest = useRef({ start: start.data, data: start.data });
   if (latest.current.start !== start.data) latest.current = { start: start.data, data: start.data };
   // A refused save is said beside its button (the form's failure line is at the top of a long form);
-  // field errors (a file no longer there) stand at their fields, as a refused submission's do.
-  const [draftFailure, setDraftFailure] = useState<string>();
+  // field errors (a file no longer there) stand at their fields, as a refused submission's do. One
+  // refused because another tab or computer saved since offers to go on from that draft.
+  const [draftFailure, setDraftFailure] = useState<{ text: string; stale: boolean }>();
   const saveDraft = async () => {
+    if (draft.saving) return;
     setDraftFailure(undefined);
+    const sent = latest.current.data;
     try {
-      await draft.save(latest.current.data);
-      start.sent();
+      const saved = await draft.save(sent);
+      // Typed in while it was being saved: that stays unsent (kept in the tab, asked about on leaving).
+      start.savedAs(saved, latest.current.data !== sent);
       void message.success(t('draftSaved'));
     } catch (caught) {
       if (caught instanceof ApiError && caught.errors.length > 0) fail(caught);
-      else setDraftFailure(caught instanceof Error ? caught.message : String(caught));
+      else
+        setDraftFailure({
+          text: caught instanceof Error ? caught.message : String(caught),
+          stale: caught instanceof ApiError && caught.code === 'conflict',
+        });
+    }
+  };
+  const loadLatest = async () => {
+    const sure = await asked(modal, {
+      title: t('loadLatestDraftTitle'),
+      content: t('loadLatestDraftContent'),
+      okText: t('loadLatestDraft'),
+      cancelText: t('keepUnsent'),
+    });
+    if (!sure) return;
+    try {
+      const newest = await draft.latest();
+      start.startFrom(newest);
+      setDraftFailure(undefined);
+      void message.info(newest === null ? t('draftGoneElsewhere') : t('latestDraftLoaded'));
+    } catch (caught) {
+      setDraftFailure({ text: caught instanceof Error ? caught.message : String(caught), stale: false });
     }
   };
   return (
@@ -230,7 +287,7 @@ function TaskFormBody(props: {
           {...(start.data !== undefined && { formData: start.data })}
           onEdit={(data) => {
             latest.current.data = data;
-            start.save(data);
+            start.save(data, draft.basis());
           }}
           onSubmit={async (data) => {
             await submit(data);
@@ -248,23 +305,32 @@ function TaskFormBody(props: {
           onPreviewFailed={fail}
           extraActions={
             <>
+              {/* Not disabled while saving (the keyboard would lose its place): a second press waits. */}
               <Button
                 onClick={() => void saveDraft()}
-                disabled={busy || draft.saving}
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                }}
+                disabled={busy}
+                aria-busy={draft.saving}
                 icon={draft.saving ? <LoadingOutlined /> : undefined}
               >
                 {t('saveDraft')}
               </Button>
-              {draftFailure !== undefined ? (
+              {draftFailure !== undefined && (
                 <Typography.Text type="danger" role="alert" data-draft-failure>
-                  {draftFailure}
+                  {draftFailure.text}
                 </Typography.Text>
-              ) : (
-                draft.savedAt !== undefined && (
-                  <Typography.Text type="secondary" data-draft-saved-at>
-                    {fill(t('draftSavedAt'), { at: chinaTime(draft.savedAt) })}
-                  </Typography.Text>
-                )
+              )}
+              {draftFailure?.stale === true && (
+                <Button size="small" onClick={() => void loadLatest()}>
+                  {t('loadLatestDraft')}
+                </Button>
+              )}
+              {draftFailure === undefined && start.restored?.kind === 'draft' && (
+                <Typography.Text type="secondary" data-draft-saved-at>
+                  {fill(t('draftSavedAt'), { at: chinaTime(start.restored.at) })}
+                </Typography.Text>
               )}
             </>
           }

@@ -27,7 +27,7 @@ function focusFirstField(container: Element | null | undefined): void {
 }
 
 /** What was put back into a form when it opened: this tab's unsent work, or a draft saved on the server. */
-export type Restored = { kind: 'unsent'; at: string } | { kind: 'draft'; at: string };
+export type Restored = { kind: 'unsent'; at: string } | { kind: 'draft'; at: string; saved?: true };
 
 const WORDS = {
   unsent: {
@@ -78,7 +78,7 @@ export function UnsentNotice({
   const title =
     restored.kind === 'unsent'
       ? fill(t('unsentRestored'), { ago: ago(restored.at, t) })
-      : fill(t('draftRestored'), { at: chinaTime(restored.at) });
+      : fill(t(restored.saved === true ? 'draftSavedNotice' : 'draftRestored'), { at: chinaTime(restored.at) });
   return (
     <div ref={notice}>
       <Alert

@@ -11,6 +11,11 @@ const PREFIX = 'qbz.unsent.';
 export interface Unsent {
   data: unknown;
   savedAt: string;
+  /**
+   * What the work was typed on top of, as the form says (a task's: the revision of the saved draft,
+   * null for none): saved later, it is checked against that, not against a draft saved since elsewhere.
+   */
+  basis?: unknown;
 }
 
 const keyOf = (username: string, form: string) => `${PREFIX}${username}|${form}`;
@@ -20,7 +25,7 @@ function read(key: string): Unsent | undefined {
     const text = sessionStorage.getItem(key);
     const parsed = text === null ? undefined : (JSON.parse(text) as Partial<Unsent>);
     return parsed !== undefined && typeof parsed.savedAt === 'string'
-      ? { data: parsed.data, savedAt: parsed.savedAt }
+      ? { data: parsed.data, savedAt: parsed.savedAt, basis: parsed.basis }
       : undefined;
   } catch {
     return undefined;
@@ -64,11 +69,11 @@ export function useUnsentWork(username: string | undefined, form: string) {
 
   return {
     restored,
-    save: (data: unknown): void => {
+    save: (data: unknown, basis?: unknown): void => {
       if (key === undefined) return;
       holding.add(self.current);
       try {
-        sessionStorage.setItem(key, JSON.stringify({ data, savedAt: new Date().toISOString() }));
+        sessionStorage.setItem(key, JSON.stringify({ data, savedAt: new Date().toISOString(), basis }));
       } catch {
         // A full storage keeps nothing for a reload; the form itself works on.
       }

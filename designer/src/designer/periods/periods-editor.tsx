@@ -19,7 +19,7 @@ const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /** rules.json in words (CONTRACT §3): each period as a number and a unit, with its article and title. */
 export function PeriodsEditor({ workspace, focus }: Props) {
-  const { d, language } = useDesignerI18n();
+  const { d, t, language } = useDesignerI18n();
   const { modal } = App.useApp();
   const [newName, setNewName] = useState('');
   const text = workspace.text(FILES.rules);
@@ -153,7 +153,7 @@ export function PeriodsEditor({ workspace, focus }: Props) {
             (row) => {
               void removeAsked(row.name, row.title);
             },
-            (row) => row.name,
+            (row) => `${d('remove')}${t('colon')}${row.name}`,
           ),
         ]}
       />
