@@ -371,6 +371,10 @@ describe.runIf(browserAvailable())(
       // When, on the case clock (earlier tests here have moved it on).
       await expect.poll(() => savedAt(office).textContent()).toMatch(/^草稿保存于 \d{4}-\d\d-\d\d \d\d:\d\d$/);
       const when = ((await savedAt(office).textContent()) ?? '').replace('草稿保存于 ', '');
+      // Saved on a form that opened with none, it can be discarded at once (no reload needed).
+      await expect
+        .poll(() => formOf(office).locator('[data-unsent-notice="draft"]').textContent())
+        .toContain(`已保存草稿（${when}），可稍后（也可在其他电脑上）继续填写。`);
       // Saved, nothing is left unsent: leaving asks nothing, and the page comes back with the draft.
       await office.reload();
       await expect.poll(() => nameOf(office).inputValue()).toBe('青禾湾现代农业产业园');
@@ -384,8 +388,11 @@ describe.runIf(browserAvailable())(
       const home = await open(CLOCK_START, 'park6', started.id);
       await expect.poll(() => aboutOf(home).inputValue()).toBe('园区位于太湖东岸。');
       await aboutOf(home).fill('园区位于太湖东岸，规划面积 12 平方公里。');
-      await formOf(home).getByRole('button', { name: '保存草稿' }).click();
+      // By keyboard: the button keeps the focus while and after it saves.
+      await formOf(home).getByRole('button', { name: '保存草稿' }).focus();
+      await home.keyboard.press('Enter');
       await home.getByText('草稿已保存，可稍后（也可在其他电脑上）继续填写').waitFor();
+      expect(await home.evaluate(() => document.activeElement?.textContent)).toBe('保存草稿');
 
       // The office's page was loaded before that save: its save would overwrite it unseen, and is refused.
       await nameOf(office).fill('青禾湾现代农业产业园区');
