@@ -335,10 +335,11 @@ describe.runIf(browserAvailable())(
       await park.getByRole('button', { name: '撤回申请' }).click();
       await expect.poll(() => withdrawal.locator('[data-unsent-notice]').count()).toBe(1);
       await withdrawal.getByRole('button', { name: twoChars('提交') }).click();
-      await park
-        .getByRole('dialog', { name: '提交后本案将结束：已撤回' })
-        .getByRole('button', { name: '确认提交' })
-        .click();
+      // Once the dialog has stopped moving in: a click during its motion was lost (CI, once).
+      await clickInDialog(
+        park,
+        park.getByRole('dialog', { name: '提交后本案将结束：已撤回' }).getByRole('button', { name: '确认提交' }),
+      );
       await expect
         .poll(async () => (await server.ok<CaseView>('GET', `/api/cases/${started.id}`, { as: 'admin' })).status)
         .toBe('withdrawn');
