@@ -365,6 +365,15 @@ describe.runIf(browserAvailable())(
       const nameOf = (page: Page) => formOf(page).getByLabel('园区名称', { exact: true });
       const aboutOf = (page: Page) => formOf(page).getByLabel('园区基本情况', { exact: true });
       const savedAt = (page: Page) => formOf(page).locator('[data-draft-saved-at]');
+      const [task] = started.openTasks;
+      const draftOf = async () =>
+        (
+          await server.ok<{ draft: { data: Record<string, unknown>; revision: number } | null }>(
+            'GET',
+            `/api/tasks/${encodeURIComponent(task?.ref ?? '')}/draft`,
+            { as: 'park6' },
+          )
+        ).draft;
       await nameOf(office).fill('青禾湾现代农业产业园');
       await aboutOf(office).fill('园区位于太湖东岸。');
       await formOf(office).getByRole('button', { name: '保存草稿' }).click();
@@ -417,16 +426,31 @@ describe.runIf(browserAvailable())(
       await expect.poll(() => aboutOf(office).inputValue()).toBe('园区位于太湖东岸，规划面积 12 平方公里。');
       expect(await nameOf(office).inputValue()).toBe('青禾湾现代农业产业园');
       expect(await refusal.count()).toBe(0);
-      const [task] = started.openTasks;
-      const stored = await server.ok<{ draft: { data: Record<string, unknown> } | null }>(
-        'GET',
-        `/api/tasks/${encodeURIComponent(task?.ref ?? '')}/draft`,
-        { as: 'park6' },
-      );
-      expect(stored.draft?.data).toMatchObject({
+      expect((await draftOf())?.data).toMatchObject({
         parkName: '青禾湾现代农业产业园',
         basicSituation: '园区位于太湖东岸，规划面积 12 平方公里。',
       });
+
+      // The office types on the newest draft; home saves another meanwhile; the office reloads (its
+      // unsent work restored) and gives that work up: it sees home's draft, and saves on top of it.
+      await nameOf(office).fill('办公室又改了名称');
+      await aboutOf(home).fill('在家又改了基本情况。');
+      await formOf(home).getByRole('button', { name: '保存草稿' }).click();
+      await expect.poll(async () => (await draftOf())?.revision).toBe(3);
+      await office.reload();
+      await expect.poll(() => nameOf(office).inputValue()).toBe('办公室又改了名称');
+      await formOf(office)
+        .locator('[data-unsent-notice="unsent"]')
+        .getByRole('button', { name: '放弃这些内容' })
+        .click();
+      await clickInDialog(
+        office,
+        office.getByRole('dialog', { name: '放弃恢复的填写内容？' }).getByRole('button', { name: '放弃这些内容' }),
+      );
+      await expect.poll(() => aboutOf(office).inputValue()).toBe('在家又改了基本情况。');
+      await formOf(office).getByRole('button', { name: '保存草稿' }).click();
+      await expect.poll(async () => (await draftOf())?.revision).toBe(4);
+      expect(await refusal.count()).toBe(0);
 
       // Discarded by keyboard, asked first: deleted on the server, the form empty, nothing on a reload.
       await home.reload();

@@ -28,6 +28,10 @@ export function useSavedDraft(taskRef: string, basis: number | null) {
     saving,
     /** The revision the form is on top of, kept with unsent work (see Unsent.basis). */
     basis: (): number | null => revision.current,
+    /** The form now shows `basis` (null: no draft): later saves build on it. */
+    rebase: (basis: number | null): void => {
+      revision.current = basis;
+    },
     save: async (data: unknown): Promise<SavedDraft> => {
       setSaving(true);
       try {

@@ -134,13 +134,12 @@ function useFormStart(form: string, given: unknown, saved: SavedDraft | null = n
       unsent.clear();
       setStart(fromDraft(draft));
     },
-    discard: () => {
+    /** Starts afresh (see above); the draft the form now shows, if any, which later saves build on. */
+    discard: (): SavedDraft | null => {
       unsent.clear();
-      if (start.restored?.kind === 'unsent') setStart(fromDraft(known.current));
-      else {
-        known.current = null;
-        setStart({ data: given });
-      }
+      if (start.restored?.kind !== 'unsent') known.current = null;
+      setStart(fromDraft(known.current));
+      return known.current;
     },
   };
 }
@@ -278,7 +277,8 @@ function TaskFormBody(props: {
         restored={start.restored}
         onDiscard={async () => {
           if (start.restored?.kind === 'draft') await draft.discard();
-          start.discard();
+          // Unsent work given up shows the newest draft known: saves go on from that one.
+          draft.rebase(start.discard()?.revision ?? null);
         }}
       />
       <BesideReview task={task} bundle={bundle} schema={schema}>
@@ -362,7 +362,12 @@ function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundl
   return (
     <>
       <Failure text={failure} />
-      <UnsentNotice restored={start.restored} onDiscard={start.discard} />
+      <UnsentNotice
+        restored={start.restored}
+        onDiscard={() => {
+          start.discard();
+        }}
+      />
       <SchemaForm
         schema={form.data}
         {...(start.data !== undefined && { formData: start.data })}
