@@ -139,6 +139,11 @@ describe.runIf(browserAvailable())(
       const review = province.locator('[data-task="provincialFeasibilityReview"]');
       const document = review.locator('[data-under-review="submitCreationApplication"]');
       await document.getByText('近三年主导产业产值分别为412亿元').waitFor();
+      // Under the diagram: the step, and the withdrawal the park may send until recognition — not
+      // 「等待：收到撤回申请」 (the case does not expect it) nor the signal that closes it (「已认定…」).
+      expect(await province.locator('[data-current-steps]').textContent()).toBe(
+        '当前环节：可行性论证与遴选；随时可受理：撤回申请',
+      );
       await document.getByText(PARK_NAME, { exact: true }).waitFor();
       // Said over it: the how-manieth submission, and what changed since the one returned.
       await expect

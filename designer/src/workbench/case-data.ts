@@ -28,6 +28,10 @@ export interface ElementInfo {
   formKey?: string;
   /** A task's candidate groups (camunda:candidateGroups): who holds it. */
   groups?: string[];
+  /** What an event waits for, by its event definition: `timer`, `message`, `signal`, … */
+  trigger?: string;
+  /** The message an event catches, by its name (`withdraw`), as the case's open messages name it. */
+  message?: string;
 }
 
 export interface CaseBundle {
@@ -50,7 +54,13 @@ export interface CaseBundle {
 export function diagramIndex(xml: string): Map<string, ElementInfo> {
   const index = new Map<string, ElementInfo>();
   const document = new DOMParser().parseFromString(xml, 'application/xml');
-  for (const element of Array.from(document.getElementsByTagName('*'))) {
+  const elements = Array.from(document.getElementsByTagName('*'));
+  const messageNames = new Map(
+    elements
+      .filter((element) => element.localName === 'message')
+      .map((message) => [message.getAttribute('id'), message.getAttribute('name') ?? undefined] as const),
+  );
+  for (const element of elements) {
     const id = element.getAttribute('id');
     if (id === null || element.localName.startsWith('BPMN')) continue;
     const name = element.getAttribute('name')?.replace(/\s+/g, ' ').trim();
@@ -60,11 +70,16 @@ export function diagramIndex(xml: string): Map<string, ElementInfo> {
       ?.split(',')
       .map((group) => group.trim())
       .filter((group) => group !== '');
+    const definition = Array.from(element.children).find((child) => child.localName.endsWith('EventDefinition'));
+    const trigger = definition?.localName.replace(/EventDefinition$/, '');
+    const message = messageNames.get(definition?.getAttribute('messageRef') ?? null);
     index.set(id, {
       type: element.localName,
       ...(name !== undefined && name !== '' && { name }),
       ...(formKey !== undefined && { formKey }),
       ...(groups !== undefined && groups.length > 0 && { groups }),
+      ...(trigger !== undefined && { trigger }),
+      ...(message !== undefined && { message }),
     });
   }
   return index;

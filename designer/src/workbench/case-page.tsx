@@ -15,6 +15,7 @@ import { preloadSchemaForm } from '../forms/index.js';
 import { PrintList } from '../reports/print-list.js';
 import { TaskForms } from './task-forms.js';
 import { EndedBanner } from './review-context.js';
+import { currentSteps } from './current-steps.js';
 import { CaseTimeline } from './timeline.js';
 import { useAsync } from './use-async.js';
 import { useIdleAfter } from './use-idle-after.js';
@@ -156,13 +157,7 @@ export function CasePage() {
       );
     return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
   }
-  const active = data.diagram.active.map((element) => data.elements.get(element));
-  const named = (tasks: boolean) =>
-    active
-      .filter((element) => element !== undefined && (element.type === 'userTask') === tasks)
-      .map((element) => element?.name)
-      .filter((name): name is string => name !== undefined);
-  const [activeTasks, waiting] = [named(true), named(false)];
+  const steps = currentSteps(data);
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -185,11 +180,14 @@ export function CasePage() {
         <TaskForms key={data.view.updatedAt} bundle={data} onDone={bundle.reload} />
       </section>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('diagram')}</h2>}>
-        <Typography.Paragraph>
+        <Typography.Paragraph data-current-steps>
           {t('currentSteps')}
           {t('colon')}
-          {activeTasks.length === 0 ? t('none') : activeTasks.join(t('listSeparator'))}
-          {waiting.length > 0 && `${t('semicolon')}${t('waitingFor')}${t('colon')}${waiting.join(t('listSeparator'))}`}
+          {steps.tasks.length === 0 ? t('none') : steps.tasks.join(t('listSeparator'))}
+          {steps.waiting.length > 0 &&
+            `${t('semicolon')}${t('waitingFor')}${t('colon')}${steps.waiting.join(t('listSeparator'))}`}
+          {steps.receivable.length > 0 &&
+            `${t('semicolon')}${t('receivableAnyTime')}${t('colon')}${steps.receivable.join(t('listSeparator'))}`}
         </Typography.Paragraph>
         {belowShown ? (
           <Suspense fallback={<Spin />}>
