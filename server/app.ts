@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import compression from 'compression';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -64,6 +64,8 @@ export interface AppDeps {
     PublicLimits &
       TaskLimits & {
         jsonBody: string;
+        /** The largest JSON body taken without a session (default 64kb; a public form's longest texts fit). */
+        anonymousJsonBody: string;
         /** Uploads one account may make per hour (default 300). */
         userUploadsPerHour: number;
         uploadsAtOnce: number;
@@ -157,8 +159,6 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(strictTransport);
   app.use(compression());
-  app.use(express.json({ limit: deps.limits?.jsonBody ?? '1mb' }));
-  app.use(refuseDeepBodies);
   app.use('/api', noStoreWhenLoggedIn);
   app.get('/api/health', (_request, response) => {
     // From 1 November a missing next year is reported (README "Calendars"): notices would reach it.
@@ -192,6 +192,15 @@ export function createApp(deps: AppDeps): Express {
     });
   }
   app.use(authenticate(accounts));
+  // Bodies are parsed once the caller is known: parsing a megabyte of JSON holds the one thread every
+  // request shares for milliseconds, and a visitor sending them in a loop slowed every answer tenfold.
+  // Without a session only small bodies are taken (logging in, an objection with its evidence ids).
+  const signedInJson: RequestHandler = express.json({ limit: deps.limits?.jsonBody ?? '1mb' });
+  const anonymousJson: RequestHandler = express.json({ limit: deps.limits?.anonymousJsonBody ?? '64kb' });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    (request.user === undefined ? anonymousJson : signedInJson)(request, response, next);
+  });
+  app.use(refuseDeepBodies);
 
   // The clock cases run on (a sandbox clock with CLOCK=simulated): "today" for every page.
   app.get('/api/clock', (_request, response) => {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { type ApiResponse, CHINESE, PASSWORD, PROCESS, ServerHarness, tinyPdf, VERSION, withUsers } from './harness.js';
@@ -23,6 +24,16 @@ function exeLike(): Buffer {
   content.writeUInt32LE(0x80, 0x3c);
   content.write('PE\0\0', 0x80, 'latin1');
   return content;
+}
+
+/** A form's data at its longest: every text at its maximum length in Chinese, every list full of ids. */
+function longest(schema: unknown): unknown {
+  const node = schema as { type?: string; maxLength?: number; maxItems?: number; properties?: object; items?: unknown };
+  if (node.type === 'object')
+    return Object.fromEntries(Object.entries(node.properties ?? {}).map(([name, field]) => [name, longest(field)]));
+  if (node.type === 'array') return Array.from({ length: node.maxItems ?? 0 }, () => longest(node.items));
+  if (node.type === 'string') return '异'.repeat(node.maxLength ?? 64);
+  return 0;
 }
 
 const TRICKS: [label: string, id: string][] = [
@@ -200,6 +211,22 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     const file = Buffer.concat([tinyPdf(), Buffer.alloc(MAX_ATTACHMENT)]);
     expectError(await h.api.post('/api/attachments', { token: h.token('park1'), raw: file }), 413);
     expectError(await h.api.post('/api/public/attachments', { raw: file }), 413);
+  });
+
+  it('without a session a JSON body over 64 KB is refused unread (413); the longest objection the form allows fits', async () => {
+    // A visitor's megabyte bodies in a loop held the one thread parsing them: every answer slowed tenfold.
+    const body = { data: { comments: '意'.repeat(30_000) } }; // 90 KB in UTF-8
+    const anonymous = await h.api.post('/api/session', { body: { username: 'admin', password: 'x', ...body } });
+    expectError(anonymous, 413, 'too-large');
+    expect((anonymous.body as { error: { message: string } }).error.message).toContain('64 KB');
+    expectError(await h.api.post(`/api/public/notices/${caseId}/objections`, { body }), 413, 'too-large');
+    // Signed in, the same body is read, and answered by its route (a review's comment is refused by its form).
+    const signedIn = await h.api.post(`/api/tasks/${reviewRef}/complete`, { token: h.token('province'), body });
+    expectError(signedIn, 422, 'validation');
+    const objection = JSON.parse(
+      await readFile('definitions/quality-brand-zone/2024-03-14/forms/objection.schema.json', 'utf8'),
+    ) as unknown;
+    expect(Buffer.byteLength(JSON.stringify({ data: longest(objection) }))).toBeLessThan(64 * 1024);
   });
 
   it('unknown ids → 404; an unknown task ref → 409 (not open)', async () => {
