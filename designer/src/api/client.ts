@@ -155,6 +155,9 @@ export function uploadFile(
     const token = storedToken();
     if (token !== null) request.setRequestHeader('Authorization', `Bearer ${token}`);
     request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    // The server tells a file's type from its content. Sent as the file's own type, a .json file would be
+    // read as a request body (and refused as one over the JSON limit) instead of stored and judged.
+    request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.setRequestHeader('Accept-Language', acceptLanguage());
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
