@@ -1,48 +1,10 @@
-import { request as httpRequest, type Server } from 'node:http';
+import { spawn } from 'node:child_process';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PROCESS, ServerHarness } from '../server/harness.js';
+import { type Answer, call, type FloodJob, type FloodRequest } from './flood-sender.js';
 
-export interface Answer {
-  status: number;
-  body: string;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-/** One HTTP call over a real socket, from `localAddress` (127.0.0.2… are loopback addresses too on Linux). */
-function call(
-  port: number,
-  method: string,
-  path: string,
-  options: { body?: unknown; token?: string; from?: string } = {},
-) {
-  return new Promise<Answer>((resolve, reject) => {
-    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-    const outgoing = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent: false,
-        ...(options.from !== undefined && { localAddress: options.from }),
-        headers: {
-          ...(payload !== undefined && { 'Content-Type': 'application/json' }),
-          ...(options.token !== undefined && { Authorization: `Bearer ${options.token}` }),
-        },
-      },
-      (incoming) => {
-        let body = '';
-        incoming.setEncoding('utf8');
-        incoming.on('data', (chunk: string) => (body += chunk));
-        incoming.on('end', () => {
-          resolve({ status: incoming.statusCode ?? 0, body, headers: incoming.headers });
-        });
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(payload);
-  });
-}
+export type { Answer };
 
 export const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -66,12 +28,34 @@ export interface FloodRun {
   logins: Answer[];
 }
 
+/** What a flood sends: its `index`-th request of burst `burst` (both from 0), from one of eight addresses. */
+type Flood = (burst: number, index: number) => Omit<FloodRequest, 'from'>;
+
 /**
  * Issue 9 #1: logging in must never stall other requests. 200 logins (half for unknown users) arrive
  * in bursts of 20 every 150 ms from eight loopback addresses, not waiting for answers, while a client
  * probes health and a case read. Used by the test (behaviour) and the bench (p99 against the baseline).
  */
-export async function floodLogins(hashCost: number): Promise<FloodRun> {
+export function floodLogins(hashCost: number): Promise<FloodRun> {
+  return underFlood(hashCost, (burst, index) => ({
+    path: '/api/session',
+    body: { username: index % 2 === 0 ? `nobody-${burst}-${index}` : 'park1', password: 'wrong-password-x' },
+  }));
+}
+
+/**
+ * The same 200 requests from visitors, each a 1 MB JSON body (to the login and to a path that is
+ * not there): the server must not read them, parsing is the one thread every answer shares.
+ */
+export function floodLargeBodies(): Promise<FloodRun> {
+  return underFlood(2 ** 13, (_burst, index) => ({
+    path: index % 2 === 0 ? '/api/session' : '/api/nothing-here',
+    body: { username: 'park1', password: 'x' },
+    padding: 340_000, // just under 1 MB: the limit a signed-in caller's bodies have
+  }));
+}
+
+async function underFlood(hashCost: number, next: Flood): Promise<FloodRun> {
   const h = await ServerHarness.create({ store: 'lowdb', hashCost });
   let server: Server | undefined;
   try {
@@ -104,22 +88,21 @@ export async function floodLogins(hashCost: number): Promise<FloodRun> {
     const atRest: Probe[] = [];
     for (let round = 0; round < 40; round++) atRest.push(await probe());
 
-    flooding.pending = true;
-    const flood = (async () => {
-      const pending: Promise<Answer>[] = [];
-      for (let burst = 0; burst < 10; burst++) {
-        for (let index = 0; index < 20; index++) {
-          pending.push(
-            call(port, 'POST', '/api/session', {
-              from: `127.0.0.${2 + (index % 8)}`,
-              body: { username: index % 2 === 0 ? `nobody-${burst}-${index}` : 'park1', password: 'wrong-password-x' },
-            }),
-          );
-        }
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-      return Promise.all(pending);
-    })().finally(() => (flooding.pending = false));
+    const job: FloodJob = {
+      port,
+      gapMs: 150,
+      bursts: Array.from({ length: 10 }, (_, burst) =>
+        Array.from({ length: 20 }, (_, index) => ({ ...next(burst, index), from: `127.0.0.${2 + (index % 8)}` })),
+      ),
+    };
+    // Probed from when the other process starts sending (starting it takes a while), until all is answered.
+    let startedSending = () => {};
+    const sending = new Promise<void>((resolve) => (startedSending = resolve));
+    const flood = fromAnotherProcess(job, () => {
+      flooding.pending = true;
+      startedSending();
+    }).finally(() => (flooding.pending = false));
+    await Promise.race([sending, flood]);
     const flooded: Probe[] = [];
     const stillFlooding = () => flooding.pending;
     while (stillFlooding() || flooded.length < 40) {
@@ -131,4 +114,26 @@ export async function floodLogins(hashCost: number): Promise<FloodRun> {
     if (server !== undefined) await new Promise((resolve) => server?.close(resolve));
     await h.close();
   }
+}
+
+/** Runs the flood from another process (test/support/flood-sender.ts); `onSending` when it starts. */
+function fromAnotherProcess(job: FloodJob, onSending: () => void): Promise<Answer[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./flood-sender.ts', import.meta.url).pathname], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      output += chunk;
+      if (output.startsWith('sending\n')) onSending();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = output.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && last.startsWith('[')) resolve(JSON.parse(last) as Answer[]);
+      else reject(new Error(`the flood's process ended with ${String(code)}: ${output.slice(0, 300)}`));
+    });
+    child.stdin.end(JSON.stringify(job));
+  });
 }
