@@ -1,10 +1,14 @@
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 // One config: the web app (designer/, built into dist/web and served by npm start) and the tests.
 export default defineConfig({
   root: 'designer',
-  plugins: [react()],
+  // Each built file also gzipped (.gz), served as it is (server/web-app.ts): compressed per
+  // request, the 1.4 MB diagram editor took the threads the store's file reads use, and a visitor
+  // asking for it in a loop slowed signed-in reads tenfold.
+  plugins: [react(), compression({ algorithms: ['gzip'], threshold: 1024, logLevel: 'silent' })],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 /**
  * Serves the built web app: its files, and index.html for the app's own addresses (`/`, `/cases/:id`,
@@ -10,9 +11,14 @@ export function webAppRoutes(root: string): Router {
   const router = Router();
   // Vite names each built file under assets/ by a hash of its content: a browser may keep it for good
   // (a new build has new names, and index.html, never cached unchecked, points to them).
+  // Each is served gzipped as built (vite.config.ts): gzipping a megabyte per request took the threads the
+  // store's file reads use, and a visitor asking for the diagram editor in a loop slowed every read.
   router.use(
     '/assets',
-    express.static(join(root, 'assets'), { index: false, immutable: true, maxAge: '365d', fallthrough: false }),
+    expressStaticGzip(join(root, 'assets'), {
+      index: false,
+      serveStatic: { index: false, immutable: true, maxAge: '365d', fallthrough: false },
+    }),
   );
   router.use(express.static(root, { index: false, maxAge: '1h' }));
   router.get(/^\/(?!api\/).*/, (_request, response, next) => {
