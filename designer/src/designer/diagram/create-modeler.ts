@@ -15,6 +15,7 @@ import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json' with { ty
 import { DIAGRAM_TEXT } from './diagram-text.js';
 import { LegalTimeModule } from './legal-time/index.js';
 import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
+import { PanelTranslateModule } from './panel-translate.js';
 import { translateFor } from './translate-zh.js';
 import { minimapOpens } from './services.js';
 
@@ -30,7 +31,8 @@ export interface ModelerOptions {
 /**
  * The designer's modeler: bpmn-js with the properties panel, the Camunda Platform provider, moddle
  * extension and behaviours (formKey, candidate groups, extension properties, conditions, timers),
- * the legal-time group, the minimap and the designer's label font. The MIWG test and the benchmark
+ * the legal-time group, the minimap, the designer's label font and Chinese (translate-zh.ts, also
+ * for the panel's own buttons: panel-translate.ts). The MIWG test and the benchmark
  * build exactly this.
  */
 export function createModeler({ container, properties, vocabulary, language = () => 'en' }: ModelerOptions): Modeler {
@@ -47,6 +49,7 @@ export function createModeler({ container, properties, vocabulary, language = ()
       CamundaBehaviorsModule,
       { legalTimeVocabulary: ['value', vocabulary], translate: ['value', translateFor(language)] },
       LegalTimeModule,
+      PanelTranslateModule,
     ],
     moddleExtensions: { camunda: camundaModdle },
   });

@@ -1,138 +1,26 @@
+import { CAMUNDA_ZH } from './zh/camunda-words.js';
+import { elementNameZh } from './zh/element-names.js';
+import { MODELER_ZH } from './zh/modeler-words.js';
+import { PANEL_ZH } from './zh/panel-words.js';
+
 /**
- * Chinese for the modeler's most visible English strings (palette, context pad, properties panel
- * groups and entries); anything not listed stays English. bpmn-js asks its `translate` service.
+ * Chinese for every English string the modeler shows a policy officer: palette, context pad, the
+ * "更改元素类型" menu, element types, the properties panel (with and without "高级"), its checks and
+ * tooltips. bpmn-js asks its `translate` service; a string not found stays English.
  */
-const ZH: Record<string, string> = {
-  // the minimap's switch
-  'Open minimap': '打开缩略图',
-  'Close minimap': '关闭缩略图',
-  // palette and context pad
-  'Activate hand tool': '手形工具',
-  'Activate lasso tool': '套索工具',
-  'Activate create/remove space tool': '创建/删除空间',
-  'Activate global connect tool': '全局连线工具',
-  'Create start event': '创建开始事件',
-  'Create intermediate/boundary event': '创建中间/边界事件',
-  'Create end event': '创建结束事件',
-  'Create gateway': '创建网关',
-  'Create task': '创建任务',
-  'Create data object reference': '创建数据对象引用',
-  'Create data store reference': '创建数据存储引用',
-  'Create expanded sub-process': '创建展开的子流程',
-  'Create pool/participant': '创建池/参与者',
-  'Create group': '创建组',
-  'Append end event': '追加结束事件',
-  'Append gateway': '追加网关',
-  'Append task': '追加任务',
-  'Append intermediate/boundary event': '追加中间/边界事件',
-  'Change element': '更改元素类型',
-  Delete: '删除',
-  'Connect using sequence/message flow or association': '连线（顺序流/消息流/关联）',
-  'Connect using association': '关联连线',
-  'Connect to other element': '连接到其他元素',
-  'Add text annotation': '添加文本注释',
-  // properties panel: groups
-  General: '常规',
-  Documentation: '说明',
-  Timer: '定时器',
-  Condition: '条件',
-  'User assignment': '办理人',
-  Forms: '表单',
-  Form: '表单',
-  Inputs: '输入',
-  Outputs: '输出',
-  'Input/Output': '输入/输出',
-  'Extension properties': '扩展属性',
-  'Execution listeners': '执行监听器',
-  'Task listeners': '任务监听器',
-  'Asynchronous continuations': '异步延续',
-  'Job execution': '作业执行',
-  'Multi-instance': '多实例',
-  Message: '消息',
-  Implementation: '实现',
-  Tasklist: '任务列表',
-  'Candidate starter': '可发起者',
-  'History cleanup': '历史清理',
-  // properties panel: the selected element's type (its header)
-  'Timer Intermediate Catch Event': '定时中间事件',
-  'Message Intermediate Catch Event': '消息中间事件',
-  'Intermediate Throw Event': '中间抛出事件',
-  'Timer Boundary Event': '定时边界事件',
-  'Timer Boundary Event (Non Interrupting)': '定时边界事件（非中断）',
-  'Message Boundary Event': '消息边界事件',
-  'Message Boundary Event (Non Interrupting)': '消息边界事件（非中断）',
-  'Start Event': '开始事件',
-  'Message Start Event': '消息开始事件',
-  'End Event': '结束事件',
-  'Terminate End Event': '终止结束事件',
-  'User Task': '用户任务',
-  'Service Task': '服务任务',
-  Task: '任务',
-  'Exclusive Gateway': '排他网关',
-  'Parallel Gateway': '并行网关',
-  'Event Based Gateway': '事件网关',
-  'Sequence Flow': '顺序流',
-  'Conditional Flow': '条件顺序流',
-  'Default Flow': '默认顺序流',
-  'Expanded Sub Process': '子流程',
-  'Collapsed Sub Process': '子流程（折叠）',
-  // The whole diagram (nothing selected): the heading a policy officer reads is the process, not "COLLABORATION".
-  Collaboration: '流程',
-  Participant: '池',
-  Lane: '泳道',
-  Process: '流程',
-  // properties panel: entries
-  Name: '名称',
-  ID: 'ID',
-  Value: '值',
-  Type: '类型',
-  'Version tag': '版本标签',
-  Executable: '可执行',
-  'Element documentation': '元素说明',
-  'Process documentation': '流程说明',
-  Assignee: '办理人',
-  'Candidate groups': '候选组',
-  'Candidate users': '候选用户',
-  'Due date': '到期日',
-  'Follow up date': '跟进日期',
-  Priority: '优先级',
-  'Form key': '表单键',
-  'Custom form key': '自定义表单键',
-  'Condition expression': '条件表达式',
-  Expression: '表达式',
-  Script: '脚本',
-  Format: '格式',
-  Date: '日期',
-  Duration: '时长',
-  Cycle: '周期',
-  Collection: '集合',
-  'Element variable': '元素变量',
-  'Completion condition': '完成条件',
-  'Loop cardinality': '循环次数',
-  'Local variable name': '局部变量名',
-  'Assignment type': '赋值类型',
-  'String or expression': '文本或表达式',
-  'Global message reference': '全局消息引用',
-  'Create new ...': '新建…',
-  'Search in diagram': '在流程图中查找',
-  'Toggle section': '展开或收起此部分',
-  'Section contains an error': '此部分有错误',
-  'Section contains edits': '此部分已填写',
-  'Toggle list item': '展开或收起此项',
-  'Delete item': '删除此项',
-  'Create new list item': '新增一项',
-  'List contains {numOfItems} item': '共 {numOfItems} 项',
-  'List contains {numOfItems} items': '共 {numOfItems} 项',
-  '<none>': '（无）',
-  '<empty>': '（空）',
-};
+const ZH: Readonly<Record<string, string>> = { ...MODELER_ZH, ...PANEL_ZH, ...CAMUNDA_ZH };
 
 export type Translate = (template: string, replacements?: Record<string, string>) => string;
+
+/** The Chinese of a bpmn-js template, or undefined where it has none. */
+export function zh(template: string): string | undefined {
+  return ZH[template] ?? elementNameZh(template);
+}
 
 /** A `translate` service: Chinese while `language()` is zh, the English template otherwise. */
 export function translateFor(language: () => 'zh' | 'en'): Translate {
   return (template, replacements = {}) => {
-    const text = language() === 'zh' ? (ZH[template] ?? template) : template;
+    const text = language() === 'zh' ? (zh(template) ?? template) : template;
     return text.replace(/{([^}]+)}/g, (whole, key: string) => replacements[key] ?? whole);
   };
 }

@@ -38,10 +38,26 @@ declare module '@bpmn-io/properties-panel' {
   export function CheckboxEntry(props: CheckboxEntryProps): unknown;
   export function isCheckboxEntryEdited(node: unknown): boolean;
   export function Group(props: unknown): unknown;
+  // Components that take a `translate` prop (panel-translate.ts gives it to them).
+  export function Header(props: unknown): unknown;
+  export function ListGroup(props: unknown): unknown;
+  export function ListItem(props: unknown): unknown;
+  export function CollapsibleEntry(props: unknown): unknown;
+  export function FeelEntry(props: unknown): unknown;
+  export function TextAreaEntry(props: unknown): unknown;
+  export function JsonEditorEntry(props: unknown): unknown;
+  export function ListEntry(props: unknown): unknown;
+  export function SimpleEntry(props: unknown): unknown;
 }
 
 declare module '@bpmn-io/properties-panel/preact' {
   export function h(type: unknown, props: object | null, ...children: unknown[]): unknown;
+  export interface PanelVNode {
+    type: unknown;
+    props: { translate?: unknown };
+  }
+  /** preact's global hooks; `vnode` is called for each element created. */
+  export const options: { vnode?: (vnode: PanelVNode) => void };
 }
 
 declare module 'camunda-bpmn-js-behaviors/lib/camunda-platform' {

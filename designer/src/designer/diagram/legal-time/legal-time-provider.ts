@@ -4,7 +4,6 @@ import { ConditionWords, conditionBody } from './condition-words-entry.js';
 import { LEGAL_TIME_PROPERTIES, legalTimeEntries } from './legal-time-entries.js';
 import { catchesMessage, isUserTask, messageEntries, userTaskEntries } from './actor-entries.js';
 import type { LegalTimeVocabulary } from './vocabulary.js';
-import type { Translate } from '../translate-zh.js';
 
 interface PropertiesPanel {
   registerProvider(priority: number, provider: object): void;
@@ -40,12 +39,11 @@ const PRIORITY = 300;
  * it, with which form).
  */
 export class LegalTimePropertiesProvider {
-  static $inject = ['propertiesPanel', 'legalTimeVocabulary', 'translate'];
+  static $inject = ['propertiesPanel', 'legalTimeVocabulary'];
 
   constructor(
     propertiesPanel: PropertiesPanel,
     private readonly vocabulary: LegalTimeVocabulary,
-    private readonly translate: Translate,
   ) {
     propertiesPanel.registerProvider(PRIORITY, this);
   }
@@ -80,9 +78,7 @@ export class LegalTimePropertiesProvider {
         } as PanelGroup);
       const general = groups.findIndex((group) => group.id === 'general');
       groups.splice(general + 1, 0, ...added);
-      // A group's own buttons (展开, 删除, the edited dot) take `translate` from the group, which
-      // bpmn-js-properties-panel does not pass: without it they speak English whatever the page's language.
-      return groups.map((group) => ({ ...group, translate: this.translate }));
+      return groups;
     };
   }
 }

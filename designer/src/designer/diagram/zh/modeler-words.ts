@@ -1,0 +1,66 @@
+/**
+ * The modeler's own words around the canvas: palette, context pad, the "更改元素类型" popup menu's
+ * toggles, alignment of several elements, the minimap and bpmn-js' search. Element types are in
+ * element-names.ts.
+ */
+export const MODELER_ZH: Record<string, string> = {
+  // the minimap's switch
+  'Open minimap': '打开缩略图',
+  'Close minimap': '关闭缩略图',
+  // palette
+  'Activate hand tool': '手形工具',
+  'Activate lasso tool': '套索工具',
+  'Activate create/remove space tool': '创建/删除空间',
+  'Activate global connect tool': '全局连线工具',
+  'Create start event': '创建开始事件',
+  'Create intermediate/boundary event': '创建中间/边界事件',
+  'Create end event': '创建结束事件',
+  'Create gateway': '创建网关',
+  'Create task': '创建任务',
+  'Create data object reference': '创建数据对象引用',
+  'Create data store reference': '创建数据存储引用',
+  'Create expanded sub-process': '创建展开的子流程',
+  'Create pool/participant': '创建池/参与者',
+  'Create group': '创建组',
+  // context pad
+  'Append end event': '追加结束事件',
+  'Append gateway': '追加网关',
+  'Append task': '追加任务',
+  'Append intermediate/boundary event': '追加中间/边界事件',
+  'Append message intermediate catch event': '追加消息中间捕获事件',
+  'Append timer intermediate catch event': '追加定时中间捕获事件',
+  'Append conditional intermediate catch event': '追加条件中间捕获事件',
+  'Append signal intermediate catch event': '追加信号中间捕获事件',
+  'Append receive task': '追加接收任务',
+  'Append compensation activity': '追加补偿活动',
+  'Add lane above': '在上方添加泳道',
+  'Add lane below': '在下方添加泳道',
+  'Divide into two lanes': '拆分为两个泳道',
+  'Divide into three lanes': '拆分为三个泳道',
+  'Change element': '更改元素类型',
+  Delete: '删除',
+  'Connect using sequence/message flow or association': '连线（顺序流/消息流/关联）',
+  'Connect using association': '关联连线',
+  'Connect using data input association': '数据输入关联连线',
+  'Connect to other element': '连接到其他元素',
+  'Add text annotation': '添加文本注释',
+  'Open {element}': '打开 {element}',
+  // the popup menu's toggles (header icons)
+  Loop: '循环',
+  'Parallel multi-instance': '并行多实例',
+  'Sequential multi-instance': '串行多实例',
+  'Participant multiplicity': '多个参与者',
+  Collection: '集合',
+  'Toggle non-interrupting': '切换中断/非中断',
+  // several elements selected
+  'Align elements': '对齐',
+  'Align elements left': '左对齐',
+  'Align elements center': '水平居中',
+  'Align elements right': '右对齐',
+  'Align elements top': '顶端对齐',
+  'Align elements middle': '垂直居中',
+  'Align elements bottom': '底端对齐',
+  'Distribute elements horizontally': '水平等距分布',
+  'Distribute elements vertically': '垂直等距分布',
+  'Search in diagram': '在流程图中查找',
+};
