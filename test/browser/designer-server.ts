@@ -1,6 +1,8 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { twoChars } from './form-controls.js';
 import { startWebServer, USER_PASSWORD, type WebServer, type WebServerOptions } from './web-server.js';
 
 export interface DesignerServer extends WebServer {
@@ -40,4 +42,38 @@ export async function startDesignerServer(options: WebServerOptions = {}): Promi
       await rm(definitionsDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface DraftDiagram {
+  /** A user made with `createUsers` (a policy officer). */
+  user: string;
+  process: string;
+  /** The version the draft starts from. */
+  from: string;
+  /** Where the page's uncaught errors go. */
+  errors: string[];
+}
+
+/**
+ * A new draft of `process` opened in the designer on a new Chinese page (downloads accepted), `user`
+ * signed in on it, once its diagram is ready to edit.
+ */
+export async function openDraftDiagram(
+  server: DesignerServer,
+  browser: Browser,
+  { user, process, from, errors }: DraftDiagram,
+): Promise<Page> {
+  const draft = await server.ok<{ id: string }>('POST', '/api/drafts', { as: user, body: { process, from } });
+  const page = await browser.newPage({
+    viewport: { width: 1600, height: 1000 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}/designer/${process}/draft:${encodeURIComponent(draft.id)}`);
+  await page.getByLabel('用户名').fill(user);
+  await page.getByLabel('密码').fill(USER_PASSWORD);
+  await page.getByRole('button', { name: twoChars('登录') }).click();
+  await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor({ timeout: 60_000 });
+  return page;
 }

@@ -3,9 +3,8 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
-import { startDesignerServer, type DesignerServer } from './designer-server.js';
-import { clickInDialog, twoChars } from './form-controls.js';
-import { USER_PASSWORD } from './web-server.js';
+import { openDraftDiagram, startDesignerServer, type DesignerServer } from './designer-server.js';
+import { clickInDialog } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 const FIXTURE = 'test/designer/fixtures/camunda-modeler-constructs.bpmn';
@@ -31,17 +30,7 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDesignerServer(), launchChromium()]);
     await server.createUsers({ officer: ['policy-admin'] });
-    const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
-      as: 'officer',
-      body: { process: PROCESS, from: '2024-03-14' },
-    });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/designer/${PROCESS}/draft:${encodeURIComponent(draft.id)}`);
-    await page.getByLabel('用户名').fill('officer');
-    await page.getByLabel('密码').fill(USER_PASSWORD);
-    await page.getByRole('button', { name: twoChars('登录') }).click();
-    await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor({ timeout: 60_000 });
+    page = await openDraftDiagram(server, browser, { user: 'officer', process: PROCESS, from: '2024-03-14', errors });
   }, 240_000);
   afterAll(async () => {
     await browser.close();

@@ -1,0 +1,183 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, failureScreenshot, launchChromium } from './chromium.js';
+import { openDraftDiagram, startDesignerServer, type DesignerServer } from './designer-server.js';
+
+const PROCESS = 'quality-brand-zone';
+const VERSION = '2024-03-14';
+
+/** One element of each kind the 2024 process has, as the officer selects them. */
+const ELEMENTS = {
+  start: 'start event',
+  forkWithdrawWindow: 'parallel gateway',
+  eligibilityCheck: 'exclusive gateway with a default flow',
+  withdrawWindow: 'event-based gateway',
+  submitCreationApplication: 'user task',
+  departmentOpinion_creation: 'multi-instance user task',
+  withdrawReceived: 'message intermediate catch event',
+  recognizedSignalReceived: 'signal intermediate catch event',
+  acceptanceOpensTimer: 'timer intermediate catch event',
+  objectionUpheld_acceptance: 'intermediate throw event',
+  recognized: 'signal intermediate throw event',
+  ineligibleArt7End: 'terminate end event',
+  withdrawWindowClosedEnd: 'end event',
+  publicity_acceptance: 'sub-process',
+  Flow_objectionDecision_acceptance_to_objectionUpheld_acceptance: 'conditional flow',
+  Flow_eligibilityCheck_to_mergeFeasibilityReview: 'default flow',
+  Flow_publicityStart_acceptance_to_mergeObjectionWindow_acceptance: 'sequence flow',
+  Lane_park: 'lane',
+  Participant_qualityBrandZone: 'pool',
+} as const;
+
+/**
+ * Latin words a Chinese reader is meant to see as they are: abbreviations and names of standards
+ * and products (ID, ISO 8601, UTC, FEEL, EL, JSON, cron, Camunda, Java, DMN, BPMN, CMMN), "key" in
+ * 即流程定义的键（key）, and "Art." with which the definitions cite an article (1 年 · Art. 18).
+ */
+const TECHNICAL = /\b(ID|ISO|UTC|FEEL|EL|JSON|cron|Camunda|Java|DMN|BPMN|CMMN|key|Art)\b/g;
+
+/** Expressions and dates in hints (${someDate}, 2015-06-26T09:54:00) are what the officer would type. */
+const EXAMPLES = /\$\{[^}]*\}|\d{4}-\d{2}-\d{2}T[\d:]+/g;
+
+/**
+ * The diagram's own words (ids, names, messages, extension properties and their values) are data,
+ * shown as the file has them: the whole text of an attribute or element of process.bpmn.
+ */
+async function diagramWords(): Promise<Set<string>> {
+  const xml = await readFile(`definitions/${PROCESS}/${VERSION}/process.bpmn`, 'utf8');
+  const words = new Set<string>();
+  for (const [, value = ''] of xml.matchAll(/="([^"]*)"/g)) words.add(value.trim());
+  for (const [, text = ''] of xml.matchAll(/>([^<]+)</g)) words.add(text.trim());
+  return words;
+}
+
+/** What a reader sees in `selector`: text, tooltips, placeholders, accessible names and options. */
+function readerTexts(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const texts: string[] = [];
+    for (const root of Array.from(document.querySelectorAll(selector))) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        // Typed values are the diagram's, not the editor's words.
+        if (parent === null || !parent.checkVisibility() || parent.closest('[contenteditable], textarea') !== null)
+          continue;
+        texts.push(node.textContent ?? '');
+      }
+      for (const element of Array.from(root.querySelectorAll('[title], [placeholder], [aria-label]'))) {
+        if (!element.checkVisibility()) continue;
+        for (const name of ['title', 'placeholder', 'aria-label']) texts.push(element.getAttribute(name) ?? '');
+      }
+      for (const select of Array.from(root.querySelectorAll('select')))
+        if (select.checkVisibility()) for (const option of Array.from(select.options)) texts.push(option.text);
+    }
+    return texts;
+  }, selector);
+}
+
+/**
+ * The designer's diagram editor in Chinese mode (the default): every element kind of the 2024
+ * process, with and without 高级, its properties panel with every group open, its context pad and its
+ * "更改元素类型" menu — nothing a reader is meant to read is left in English (bpmn-js and its
+ * properties panel speak English unless told otherwise).
+ */
+describe.runIf(browserAvailable())('the diagram editor in Chinese', () => {
+  let server: DesignerServer;
+  let browser: Browser;
+  let page: Page;
+  let data: Set<string>;
+  const errors: string[] = [];
+  /** English found, with where it was seen. */
+  const english = new Map<string, string>();
+
+  const check = async (where: string, selector: string) => {
+    for (const raw of await readerTexts(page, selector)) {
+      const text = raw.trim();
+      if (text === '' || data.has(text)) continue;
+      if (/[A-Za-z]{2,}/.test(text.replace(EXAMPLES, '').replace(TECHNICAL, '')) && !english.has(text))
+        english.set(text, where);
+    }
+  };
+
+  const select = async (id: string) => {
+    const search = page.getByRole('combobox', { name: '按名称查找元素' });
+    await search.fill(id);
+    await page.locator(`[data-search-result="${id}"]`).click();
+    await expect.poll(() => page.locator('.djs-element.selected').getAttribute('data-element-id')).toBe(id);
+  };
+
+  /** Opens every closed group and list item of the panel (opening one may show more). */
+  const openPanel = async () => {
+    const closed = page
+      .locator(
+        [
+          '.bio-properties-panel-group-header:has(+ .bio-properties-panel-group-entries:not(.open))',
+          '.bio-properties-panel-group-header:has(+ .bio-properties-panel-list:not(.open):not(:empty))',
+          '.bio-properties-panel-collapsible-entry:not(.open) > .bio-properties-panel-collapsible-entry-header',
+        ].join(', '),
+      )
+      .filter({ visible: true });
+    for (let opened = 0; (await closed.count()) > 0; opened += 1) {
+      if (opened === 100) throw new Error('the panel keeps showing closed groups');
+      await closed.first().click();
+    }
+  };
+
+  beforeAll(async () => {
+    [server, browser, data] = await Promise.all([startDesignerServer(), launchChromium(), diagramWords()]);
+    await server.createUsers({ officer: ['policy-admin'] });
+    page = await openDraftDiagram(server, browser, { user: 'officer', process: PROCESS, from: VERSION, errors });
+  }, 240_000);
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await failureScreenshot(page, 'diagram-chinese-failed');
+  });
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  it('shows each element kind’s panel, context pad and 更改元素类型 menu in Chinese, with and without 高级', async () => {
+    await check('palette', '.djs-palette');
+    await check('panel, nothing selected', '.bio-properties-panel');
+    for (const advanced of [false, true]) {
+      if (advanced) await page.getByRole('switch', { name: '高级' }).click();
+      for (const [id, kind] of Object.entries(ELEMENTS)) {
+        await select(id);
+        await openPanel();
+        await check(`panel of a ${kind}${advanced ? ' (高级)' : ''}`, '.bio-properties-panel');
+        if (advanced) continue;
+        await check(`context pad of a ${kind}`, '.djs-context-pad');
+        const change = page.locator('.djs-context-pad .entry[data-action="replace"]');
+        if ((await change.count()) === 0) continue;
+        await change.dispatchEvent('click');
+        await page.locator('.djs-popup').waitFor();
+        await check(`更改元素类型 of a ${kind}`, '.djs-popup');
+        await page.keyboard.press('Escape');
+        await page.locator('.djs-popup').waitFor({ state: 'detached' });
+      }
+    }
+    expect(Object.fromEntries(english)).toEqual({});
+    expect(errors).toEqual([]);
+  });
+
+  it('says what is wrong with an ID in Chinese', async () => {
+    await select('start');
+    await openPanel();
+    const id = page.locator('#bio-properties-panel-id');
+    await id.fill('提交 申请');
+    await expect
+      .poll(() => page.locator('[data-entry-id="id"] .bio-properties-panel-error').textContent())
+      .toBe('ID 不能包含空格。');
+    await id.fill('submitCreationApplication');
+    await expect
+      .poll(() => page.locator('[data-entry-id="id"] .bio-properties-panel-error').textContent())
+      .toBe('ID 已被其他元素使用，请换一个。');
+    // A valid one is taken (and undone).
+    await id.fill('startEvent');
+    await page.locator('[data-entry-id="id"] .bio-properties-panel-error').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => id.inputValue()).toBe('start');
+    expect(errors).toEqual([]);
+  });
+});
