@@ -127,6 +127,26 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     await shot(page, '2-found');
   });
 
+  it('selects the first result on Enter, and the one ↓ chose', async () => {
+    const search = page.getByRole('combobox', { name: '按名称查找元素' });
+    const results = page.locator('.ant-select-dropdown:visible [data-search-result]');
+    const selected = () => page.locator('.djs-element.selected').getAttribute('data-element-id');
+    // Several elements are named with 公示: Enter takes the first listed, without ↓ first.
+    await search.fill('公示');
+    await expect.poll(() => results.count()).toBeGreaterThan(2);
+    const first = await results.first().getAttribute('data-search-result');
+    await search.press('Enter');
+    await expect.poll(selected).toBe(first);
+    await expect.poll(() => search.inputValue()).toBe('');
+    // ↓ moves from the first to the second, and Enter takes that one.
+    await search.fill('公示');
+    await expect.poll(() => results.count()).toBeGreaterThan(2);
+    const second = await results.nth(1).getAttribute('data-search-result');
+    await search.press('ArrowDown');
+    await search.press('Enter');
+    await expect.poll(selected).toBe(second);
+  });
+
   it('keeps the diagram when a file cannot be imported, and says why in Chinese (bpmn-js emptied the canvas)', async () => {
     const file = page.locator('[data-testid="bpmn-file"]');
     // Well-formed BPMN without its layout: bpmn-js cleared the canvas, then refused it.

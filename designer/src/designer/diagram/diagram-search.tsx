@@ -23,7 +23,10 @@ export function findElements(diagram: BpmnDiagram, query: string): NamedElement[
   return found.sort((a, b) => a.name.length - b.name.length).slice(0, 30);
 }
 
-/** A search box over the diagram's element names: choosing one selects it and centres it. */
+/**
+ * A search box over the diagram's element names: choosing one (a click, or Enter for the first, ↓/↑
+ * for another) selects it and centres it.
+ */
 export function DiagramSearch({ diagram }: { diagram: BpmnDiagram | undefined }) {
   const { d } = useDesignerI18n();
   const [query, setQuery] = useState('');
@@ -44,6 +47,8 @@ export function DiagramSearch({ diagram }: { diagram: BpmnDiagram | undefined })
       value={query}
       options={options}
       showSearch={{ onSearch: setQuery, filterOption: false }}
+      // Enter takes the first result, as a search box does (antd's AutoComplete needed ↓ first).
+      defaultActiveFirstOption
       onSelect={(id: string) => {
         setQuery('');
         if (diagram !== undefined) revealElement(diagram, id);
