@@ -176,6 +176,24 @@ export const SAY = {
     zh: `此草稿已在其他窗口或由他人修改（第 ${String(revision)} 次保存），请重新加载后再改`,
     en: `This draft was changed in another window or by someone else (save no. ${String(revision)}); reload it before changing it`,
   }),
+  draftRevision: {
+    zh: '「修订号」应为不小于 0 的整数',
+    en: 'The revision must be a whole number from 0',
+  },
+  draftDeleted: {
+    zh: '此草稿已在其他窗口或由他人删除，本次操作未执行（修改未保存）：请返回版本列表',
+    en: 'This draft was deleted in another window or by someone else; nothing was done (your changes were not saved): go back to the list of versions',
+  },
+  /** A request to publish made on a page showing an older revision than the draft's. */
+  requestStale: (seen: number, now: number, by: string | undefined): Said => ({
+    zh: `您打开此页后，此草稿已被${by === undefined ? '其他窗口或他人' : ` ${by} `}修改（您看到的是第 ${String(seen)} 次保存，现为第 ${String(now)} 次）：发布申请未提交。请重新加载，核对修改后再申请发布`,
+    en: `This draft was changed ${by === undefined ? 'in another window or by someone else' : `by ${by}`} after you opened this page (you saw save no. ${String(seen)}; it is now at no. ${String(now)}): nothing was submitted. Reload it, check the changes, then ask to publish again`,
+  }),
+  /** An approval made on a page showing an earlier request than the one waiting now. */
+  approvalStale: (seen: number, now: number, pending: { requestedBy: string; version: string }): Said => ({
+    zh: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 ${pending.requestedBy} 重新提交的申请（发布为 ${pending.version}，第 ${String(now)} 次保存；您看到的是第 ${String(seen)} 次）：为免批准未看过的内容，本次未批准。请重新加载，查看申请与差异后再批准`,
+    en: `After you opened this page the request to publish was withdrawn or returned, and the draft may have changed; what awaits approval now is ${pending.requestedBy}'s new request (to publish as ${pending.version}, save no. ${String(now)}; you saw no. ${String(seen)}). Nothing was approved, so as not to approve what you have not seen: reload, read the request and its changes, then approve`,
+  }),
   draftAwaitingDelete: {
     zh: '草稿已提交发布，等待批准期间不能删除（先撤回申请）',
     en: 'The draft awaits approval to publish and cannot be deleted (withdraw the request first)',

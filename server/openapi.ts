@@ -538,6 +538,14 @@ const CalendarFile = object(
   },
 );
 
+/** The draft revision a page shows, which a step on it names (optional: scripts' steps are not checked). */
+const SHOWN_REVISION: Json = {
+  type: 'integer',
+  minimum: 0,
+  description:
+    '页面所显示的草稿修订号；草稿此后已被写入则 409（已被删除也是 409），不写入 / the revision the page shows: 409 when the draft was written (or deleted) since, nothing written',
+};
+
 const DRAFT_PROPERTIES: Json = {
   id: text('草稿编号 / draft id', { pattern: '^d_[\\w-]+$' }),
   process: { type: 'string' },
@@ -545,7 +553,13 @@ const DRAFT_PROPERTIES: Json = {
   createdBy: { type: 'string' },
   createdAt: INSTANT,
   updatedAt: INSTANT,
-  revision: { type: 'integer', minimum: 0, description: '文件已保存的次数 / how many times its files were saved' },
+  updatedBy: text('最后写入者 / who wrote it last'),
+  revision: {
+    type: 'integer',
+    minimum: 0,
+    description:
+      '写入次数（保存文件、改名、申请、撤回、退回发布）/ how many times it was written (a file saved, renamed, a publication asked for, withdrawn or refused)',
+  },
   publishedAs: text('已发布为的版本 / the version it was published as'),
   title: text('草稿名称 / what people call the draft'),
   pendingPublication: { $ref: '#/components/schemas/PendingPublication' },
@@ -880,6 +894,14 @@ const bodies: Json = {
   }),
   DraftRename: object('修改草稿名称 / rename a draft', ['title'], {
     title: text('草稿名称 / title', { minLength: 1, maxLength: 100 }),
+    revision: SHOWN_REVISION,
+  }),
+  ApprovalRequest: object('批准发布 / approve a publication', [], {
+    draftRevision: {
+      ...SHOWN_REVISION,
+      description:
+        '批准者页面上草稿的修订号；申请此后被撤回或退回并重新提交则 409，不发布 / the revision the approver’s page shows: 409 when the request was withdrawn or returned and asked for again since, nothing published',
+    },
   }),
   Refusal: object('退回发布申请 / refuse a publication', ['reason'], {
     reason: text('退回理由 / reason', { minLength: 1 }),
@@ -887,12 +909,7 @@ const bodies: Json = {
   DraftFile: object('保存或删除草稿中的一个文件 / save (text) or delete (null) a file', ['path', 'text'], {
     path: text('如 rules.json、forms/objection.schema.json / a version file', { minLength: 1 }),
     text: { type: ['string', 'null'] },
-    revision: {
-      type: 'integer',
-      minimum: 0,
-      description:
-        '编辑所依据的草稿修订号；草稿此后已被保存则 409，不写入 / the revision edited from: 409 when saved since, nothing written',
-    },
+    revision: SHOWN_REVISION,
   }),
   PublishRequest: object(
     '申请发布为新版本 / ask to publish as a new version',
@@ -901,6 +918,11 @@ const bodies: Json = {
       version: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
       effectiveFrom: { ...DATE, description: '生效日期，不早于今天 / today or later' },
       revision: schema('RevisionBasis'),
+      draftRevision: {
+        ...SHOWN_REVISION,
+        description:
+          '申请者页面上草稿的修订号；草稿此后已被修改则 409，不提交 / the revision the asker’s page shows: 409 when the draft was changed since, nothing asked for',
+      },
     },
   ),
   SimulationRequest: object('要回放的案例脚本（缺省：流程自带的脚本）/ case scripts to replay', [], {
@@ -1698,16 +1720,35 @@ function draftPaths(): Json {
         parameters: [DRAFT_ID],
         body: jsonBody('DraftRename'),
         ok: { 200: ok('草稿', schema('Draft')) },
-        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 409: '草稿已发布或正在等待批准', 422: '名称为空或过长' },
+        errors: {
+          403: EDITORS_ONLY,
+          404: '草稿不存在',
+          409: '草稿已发布、正在等待批准，或自页面所示的修订号以来已被写入或删除',
+          422: '名称为空或过长，或修订号不合格',
+        },
       }),
       delete: operation({
         id: 'deleteDraft',
         tag: 'drafts',
         summary: '删除草稿 / delete a draft',
         auth: 'user',
-        parameters: [DRAFT_ID],
+        parameters: [
+          DRAFT_ID,
+          {
+            name: 'revision',
+            in: 'query',
+            required: false,
+            description: SHOWN_REVISION.description,
+            schema: { type: 'integer', minimum: 0 },
+          },
+        ],
         ok: { 204: { description: '已删除 / deleted' } },
-        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 409: '草稿正在等待批准（先撤回申请）' },
+        errors: {
+          403: EDITORS_ONLY,
+          404: '草稿不存在',
+          409: '草稿正在等待批准（先撤回申请），或自页面所示的修订号以来已被写入',
+          422: '修订号不合格',
+        },
       }),
     },
     '/api/drafts/{id}/files': {
@@ -1722,8 +1763,8 @@ function draftPaths(): Json {
         errors: {
           403: EDITORS_ONLY,
           404: '草稿不存在',
-          409: '草稿已发布、正在等待批准，或自所依据的修订号以来已被保存',
-          422: '文件不属于定义版本',
+          409: '草稿已发布、正在等待批准，或自所依据的修订号以来已被写入或删除',
+          422: '文件不属于定义版本，或修订号不合格',
         },
       }),
     },
@@ -1770,7 +1811,7 @@ function draftPaths(): Json {
         errors: {
           403: EDITORS_ONLY,
           404: '草稿不存在',
-          409: '已发布、已在等待批准、版本已存在或该日已有生效版本 / published, pending, version exists or date taken',
+          409: '已发布、已在等待批准、自页面所示的修订号以来已被修改、版本已存在或该日已有生效版本 / published, pending, changed since the page’s revision, version exists or date taken',
           422: '版本名称、生效日期、修订依据不合格或草稿未通过校验',
         },
       }),
@@ -1782,11 +1823,12 @@ function draftPaths(): Json {
         summary: '批准发布（不能是申请人本人）/ approve a publication (not by its requester)',
         auth: 'user',
         parameters: [DRAFT_ID],
+        body: { required: false, content: json(schema('ApprovalRequest')) },
         ok: { 201: ok('已发布 / published', schema('Published')) },
         errors: {
           403: '非政策管理人员或管理员，或批准自己的申请 / not an editor, or the requester',
           404: '草稿不存在',
-          409: '没有等待批准的申请、版本已存在或该日已有生效版本',
+          409: '没有等待批准的申请、申请自页面所示的修订号以来已重新提交、版本已存在或该日已有生效版本',
           422: '生效日期已过或草稿未通过校验',
         },
       }),

@@ -11,7 +11,6 @@ import {
   chainEntries,
   chinaDateOf,
   compareDates,
-  isEngineError,
   isLocalDate,
   readVersionSource,
   type AuditEntry,
@@ -34,39 +33,20 @@ import type { Simulation } from './simulate.js';
 import { SimulationJobs } from './simulation-jobs.js';
 import { diffVersions, type VersionDiff } from './version-diff.js';
 import { SAY } from '../messages.js';
+import { DraftRecords, requireRevision, type Draft } from './draft-records.js';
 
-const DRAFTS = 'drafts';
+export type { Draft } from './draft-records.js';
+
 const DEFINITION_AUDIT = 'definition-audit';
 const VERSION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
-export interface Draft {
-  id: string;
-  /** What people call the draft (set at creation, editable); drafts stored before titles have none. */
-  title?: string;
-  process: string;
-  /** The version it was started from. */
-  baseVersion: string;
-  files: Record<string, string>;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  /**
-   * How many times its files were saved: a save names the revision it was edited from, so a tab
-   * loaded before another's save cannot overwrite it unseen. Drafts stored before revisions have none (0).
-   */
-  revision?: number;
-  publishedAs?: string;
-  /** Asked to be published, waiting for a second person's approval (the draft is locked meanwhile). */
-  pendingPublication?: PendingPublication;
-  /** The last refused publication, with the reason. */
-  refusal?: PublicationRefusal;
-}
 
 /** What a publication request carries: the version's name, its effective date and its basis. */
 export interface PublicationRequest {
   version: string;
   effectiveFrom: string;
   revision: unknown;
+  /** The draft's revision the asker's page shows (none: not checked, for scripts). */
+  draftRevision?: number | undefined;
 }
 
 /** Files a definition version may hold (CONTRACT §1). */
@@ -94,12 +74,14 @@ export class DraftService {
   readonly simulator: JobWorker;
   /** Simulations started in the background, followed by id (progress, cancel). */
   readonly simulations = new SimulationJobs();
+  readonly #records: DraftRecords;
 
   constructor(
     private readonly engine: WorkflowEngine,
     private readonly store: Store,
     limits: DraftJobOptions = {},
   ) {
+    this.#records = new DraftRecords(store, () => engine.clock.now().toISOString());
     this.validator = new JobWorker(limits.validation ?? DRAFT_JOB_LIMITS);
     this.simulator = new JobWorker(limits.simulation ?? DRAFT_JOB_LIMITS);
   }
@@ -114,21 +96,12 @@ export class DraftService {
   }
 
   async list(): Promise<Omit<Draft, 'files'>[]> {
-    const drafts: Omit<Draft, 'files'>[] = [];
-    for (const id of await this.store.list(DRAFTS)) {
-      const draft = await this.store.get<Draft>(DRAFTS, id);
-      if (draft !== undefined) {
-        const { files: _files, ...rest } = draft;
-        drafts.push(rest);
-      }
-    }
+    const drafts = (await this.#records.list()).map(({ files: _files, ...rest }) => rest);
     return drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
-  async get(id: string): Promise<Draft> {
-    const draft = /^d_[\w-]+$/.test(id) ? await this.store.get<Draft>(DRAFTS, id) : undefined;
-    if (draft === undefined) throw new EngineError('not-found', SAY.noSuchDraft(id), { draft: id });
-    return draft;
+  get(id: string): Promise<Draft> {
+    return this.#records.read(id);
   }
 
   async create(process: string, from: string, actor: string, title?: unknown): Promise<Draft> {
@@ -146,63 +119,52 @@ export class DraftService {
       updatedAt: now,
       revision: 0,
     };
-    await this.store.put(DRAFTS, draft.id, draft);
+    await this.#records.create(draft);
     return draft;
   }
 
   /**
    * The draft, if it may still change: not once published, and not while a second person is asked
    * to approve it — what they approve is what they read, title included (four-eyes, issue 12).
+   * With `expected`, the revision the editor loaded: a draft written since (another tab, another
+   * officer) is refused with `conflict`, and one deleted since is said to be.
    */
-  async #editable(id: string): Promise<Draft> {
-    const draft = await this.get(id);
+  async #editable(id: string, expected: number | undefined): Promise<Draft> {
+    const draft = await this.#records.read(id, expected);
     if (draft.publishedAs !== undefined)
       throw new EngineError('conflict', SAY.draftPublished(draft.publishedAs), { draft: id });
     if (draft.pendingPublication !== undefined)
       throw new EngineError('conflict', SAY.draftAwaitingEdit, {
         draft: id,
       });
+    requireRevision(draft, expected);
     return draft;
   }
 
   /**
-   * Saves (text) or deletes (null) one file. With `expected`, the revision the editor loaded: a draft
-   * saved since (another tab, another officer) is refused with `conflict` and nothing is written.
+   * Saves (text) or deletes (null) one file. Two saves that read the same revision at once (two
+   * requests, two processes): the second is refused, as is one from a tab loaded before (`expected`).
    */
-  async saveFile(id: string, path: string, text: string | null, expected?: number): Promise<Draft> {
-    const draft = await this.#editable(id);
+  async saveFile(id: string, path: string, text: string | null, actor: string, expected?: number): Promise<Draft> {
+    const draft = await this.#editable(id, expected);
     if (!isVersionFile(path)) throw new EngineError('validation', `文件 ${path} 不属于定义版本`, { path });
-    const current = draft.revision ?? 0;
-    if (expected !== undefined && expected !== current) throw staleDraft(id, current);
     const files = Object.fromEntries(Object.entries(draft.files).filter(([name]) => name !== path));
     if (text !== null) files[path] = text;
-    const next = { ...draft, files, revision: current + 1, updatedAt: this.engine.clock.now().toISOString() };
-    // A draft from before revisions is written once as before and guarded from then on.
-    if (draft.revision === undefined) await this.store.put(DRAFTS, id, next);
-    else {
-      // Two saves that read the same revision at once (two requests, two processes): the second loses.
-      const write = { kind: 'put', collection: DRAFTS, id, value: next } as const;
-      await this.store.commit([write], { collection: DRAFTS, id, revision: current }).catch((error: unknown) => {
-        if (!isEngineError(error, 'conflict')) throw error;
-        const found = (error.context as { found?: unknown }).found;
-        throw staleDraft(id, typeof found === 'number' ? found : current + 1);
-      });
-    }
-    return next;
+    return this.#records.write(draft, { ...draft, files }, actor);
   }
 
-  async rename(id: string, title: unknown): Promise<Draft> {
-    const draft = await this.#editable(id);
-    const next = { ...draft, title: draftTitle(title), updatedAt: this.engine.clock.now().toISOString() };
-    await this.store.put(DRAFTS, id, next);
-    return next;
+  async rename(id: string, title: unknown, actor: string, expected?: number): Promise<Draft> {
+    const draft = await this.#editable(id, expected);
+    return this.#records.write(draft, { ...draft, title: draftTitle(title) }, actor);
   }
 
-  async remove(id: string): Promise<void> {
-    const draft = await this.get(id);
+  /** Deletes the draft; not one awaiting approval, nor (with `expected`) one written since it was shown. */
+  async remove(id: string, expected?: number): Promise<void> {
+    const draft = await this.#records.read(id, expected);
     if (draft.pendingPublication !== undefined)
       throw new EngineError('conflict', SAY.draftAwaitingDelete, { draft: id });
-    await this.store.delete(DRAFTS, id);
+    requireRevision(draft, expected);
+    await this.#records.delete(draft);
   }
 
   /** The draft as a version source named after the version it would become. */
@@ -274,7 +236,9 @@ export class DraftService {
    * Asks for the draft to be published as `<process>/<version>/`, taking effect on `effectiveFrom`
    * (today or later: cases already started keep their version), with the revision's basis. Checked
    * now as at approval (name, date, validator, clashes) so that the approver sees what would be
-   * written; nothing is written until a second person approves (four-eyes, issue 12).
+   * written; nothing is written until a second person approves (four-eyes, issue 12). With
+   * `draftRevision`, the revision the asker's page shows: a draft changed since is not asked for
+   * (the asker would put forward content they have not seen).
    */
   async requestPublication(
     id: string,
@@ -287,6 +251,12 @@ export class DraftService {
         throw new EngineError('conflict', SAY.draftAwaiting(draft.pendingPublication.version), {
           draft: id,
         });
+      const seen = request.draftRevision;
+      if (seen !== undefined && seen !== (draft.revision ?? 0))
+        throw new EngineError('conflict', SAY.requestStale(seen, draft.revision ?? 0, draft.updatedBy), {
+          draft: id,
+          revision: draft.revision ?? 0,
+        });
       this.#checkNameAndDate(request.version, request.effectiveFrom);
       const revision = parseRevisionBasis(request.revision, request.effectiveFrom);
       const pending: PendingPublication = {
@@ -298,7 +268,7 @@ export class DraftService {
       };
       const { problems } = await this.#prepare(draft, pending);
       const { refusal: _refusal, ...rest } = draft;
-      await this.store.put(DRAFTS, id, { ...rest, pendingPublication: pending, updatedAt: pending.requestedAt });
+      await this.#records.write(draft, { ...rest, pendingPublication: pending }, actor);
       await this.#audit(
         actor,
         `${draft.process}@${pending.version}`,
@@ -317,23 +287,35 @@ export class DraftService {
   /**
    * A second policy officer (or admin) approves: the version directory appears whole (written aside,
    * then renamed) and the engine reloads. The requester may not approve (403); the checks run again,
-   * since the date or the other versions may have moved since the request.
+   * since the date or the other versions may have moved since the request. With `expected`, the
+   * revision the approver's page shows: what is approved is exactly the request they read — not one
+   * withdrawn or returned and asked for again since, the draft perhaps changed in between.
    */
-  async approvePublication(id: string, actor: string): Promise<{ version: string; problems: Problem[] }> {
+  async approvePublication(
+    id: string,
+    actor: string,
+    expected?: number,
+  ): Promise<{ version: string; problems: Problem[] }> {
     return this.#inTurn(async () => {
-      const draft = await this.#publishable(id);
+      const draft = await this.#publishable(id, expected);
       const pending = draft.pendingPublication;
       if (pending === undefined) throw new EngineError('conflict', SAY.nothingAwaiting, { draft: id });
       requireSecondPerson(pending, actor);
+      if (expected !== undefined && expected !== (draft.revision ?? 0))
+        throw new EngineError('conflict', SAY.approvalStale(expected, draft.revision ?? 0, pending), {
+          draft: id,
+          revision: draft.revision ?? 0,
+        });
       const { files, problems } = await this.#prepare(draft, pending);
-      await this.#write(draft.process, pending.version, files);
+      const target = await this.#write(draft.process, pending.version, files);
       const { pendingPublication: _pending, ...rest } = draft;
-      await this.store.put(DRAFTS, id, {
-        ...rest,
-        files,
-        publishedAs: pending.version,
-        updatedAt: this.engine.clock.now().toISOString(),
-      });
+      // Withdrawn or refused meanwhile (by another process): the version written is taken back.
+      await this.#records
+        .write(draft, { ...rest, files, publishedAs: pending.version }, actor)
+        .catch(async (error: unknown) => {
+          await this.#unwrite(target);
+          throw error;
+        });
       await this.#audit(actor, `${draft.process}@${pending.version}`, {
         draft: id,
         from: draft.baseVersion,
@@ -354,16 +336,14 @@ export class DraftService {
       if (pending === undefined) throw new EngineError('conflict', SAY.nothingAwaiting, { draft: id });
       if (typeof reason !== 'string' || reason.trim() === '')
         throw new EngineError('validation', SAY.returnReason, { field: 'reason' });
-      const at = this.engine.clock.now().toISOString();
       const refusal: PublicationRefusal = {
         version: pending.version,
         refusedBy: actor,
-        refusedAt: at,
+        refusedAt: this.engine.clock.now().toISOString(),
         reason: reason.trim(),
       };
       const { pendingPublication: _pending, ...rest } = draft;
-      const next: Draft = { ...rest, refusal, updatedAt: at };
-      await this.store.put(DRAFTS, id, next);
+      const next = await this.#records.write(draft, { ...rest, refusal }, actor);
       await this.#audit(
         actor,
         `${draft.process}@${pending.version}`,
@@ -389,10 +369,8 @@ export class DraftService {
       const pending = draft.pendingPublication;
       if (pending === undefined) throw new EngineError('conflict', SAY.nothingAwaiting, { draft: id });
       requireRequester(pending, actor);
-      const at = this.engine.clock.now().toISOString();
       const { pendingPublication: _pending, ...rest } = draft;
-      const next: Draft = { ...rest, updatedAt: at };
-      await this.store.put(DRAFTS, id, next);
+      const next = await this.#records.write(draft, rest, actor);
       await this.#audit(
         actor,
         `${draft.process}@${pending.version}`,
@@ -410,8 +388,8 @@ export class DraftService {
     return run;
   }
 
-  async #publishable(id: string): Promise<Draft> {
-    const draft = await this.get(id);
+  async #publishable(id: string, expected?: number): Promise<Draft> {
+    const draft = await this.#records.read(id, expected);
     // A draft becomes one version: publishing it again (under any name) would fork its history.
     if (draft.publishedAs !== undefined)
       throw new EngineError('conflict', SAY.publishedAgain(draft.publishedAs), {
@@ -474,8 +452,11 @@ export class DraftService {
     }
   }
 
-  /** Writes the version directory whole (aside, then renamed) and reloads the engine's definitions. */
-  async #write(process: string, version: string, files: Record<string, string>): Promise<void> {
+  /**
+   * Writes the version directory whole (aside, then renamed) and reloads the engine's definitions;
+   * the directory written.
+   */
+  async #write(process: string, version: string, files: Record<string, string>): Promise<string> {
     const target = join(this.#root, process, version);
     const aside = join(dirname(target), `.${version}.${randomBytes(4).toString('hex')}.tmp`);
     for (const [path, text] of Object.entries(files)) {
@@ -486,10 +467,16 @@ export class DraftService {
     try {
       await this.engine.reloadDefinitions();
     } catch (error) {
-      await rm(target, { recursive: true, force: true });
-      await this.engine.reloadDefinitions();
+      await this.#unwrite(target);
       throw error;
     }
+    return target;
+  }
+
+  /** Takes back a version directory just written (nothing may have started on it yet). */
+  async #unwrite(target: string): Promise<void> {
+    await rm(target, { recursive: true, force: true });
+    await this.engine.reloadDefinitions();
   }
 
   /**
@@ -560,10 +547,6 @@ export function parseManifest(draft: Pick<Draft, 'files'>): Record<string, unkno
     throw new EngineError('validation', message, { problems: [manifestProblem(message)] });
   }
   return manifest as Record<string, unknown>;
-}
-
-function staleDraft(id: string, revision: number): EngineError {
-  return new EngineError('conflict', SAY.draftChanged(revision), { draft: id, revision });
 }
 
 function manifestProblem(message: string): Problem {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { DraftService } from '../drafts/drafts.js';
 import { HttpError } from '../http-errors.js';
+import { SAY } from '../messages.js';
 import { objectBody, requireRole, stringField } from '../request-context.js';
 
 const EDITORS = ['policy-admin', 'admin'];
@@ -16,6 +17,16 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
     for (const child of Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
   }
   return false;
+}
+
+/**
+ * The draft revision the caller's page shows, which the step is checked against (409 when the draft
+ * was written since); none (scripts, older clients): the step is not checked.
+ */
+function shownRevision(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (Number.isSafeInteger(value) && (value as number) >= 0) return value as number;
+  throw new HttpError(422, 'validation', SAY.draftRevision);
 }
 
 /** The scripts a simulation replays: those in the request, or the process's own. */
@@ -61,27 +72,29 @@ export function draftRoutes(drafts: DraftService): Router {
   });
 
   router.patch('/api/drafts/:id', async (request, response) => {
-    requireRole(request, ...EDITORS);
-    response.json(await drafts.rename(request.params.id, objectBody(request).title));
+    const user = requireRole(request, ...EDITORS);
+    const body = objectBody(request);
+    response.json(await drafts.rename(request.params.id, body.title, user.username, shownRevision(body.revision)));
   });
 
   router.delete('/api/drafts/:id', async (request, response) => {
     requireRole(request, ...EDITORS);
-    await drafts.remove(request.params.id);
+    const { revision } = request.query;
+    await drafts.remove(
+      request.params.id,
+      shownRevision(typeof revision === 'string' && /^\d+$/.test(revision) ? Number(revision) : revision),
+    );
     response.status(204).end();
   });
 
   router.put('/api/drafts/:id/files', async (request, response) => {
-    requireRole(request, ...EDITORS);
+    const user = requireRole(request, ...EDITORS);
     const body = objectBody(request);
     const path = stringField(body, 'path', '文件');
     if (body.text !== null && typeof body.text !== 'string')
       throw new HttpError(422, 'validation', '「内容」应为文本或 null（删除文件）');
-    // The revision the editor loaded; without it (scripts, older clients) the save is not checked.
-    const revision = body.revision;
-    if (revision !== undefined && !(Number.isSafeInteger(revision) && (revision as number) >= 0))
-      throw new HttpError(422, 'validation', '「修订号」应为不小于 0 的整数');
-    response.json(await drafts.saveFile(request.params.id, path, body.text, revision as number | undefined));
+    const revision = shownRevision(body.revision);
+    response.json(await drafts.saveFile(request.params.id, path, body.text, user.username, revision));
   });
 
   router.post('/api/drafts/:id/validate', async (request, response) => {
@@ -106,6 +119,7 @@ export function draftRoutes(drafts: DraftService): Router {
         version: stringField(body, 'version', '版本名称'),
         effectiveFrom: stringField(body, 'effectiveFrom', '生效日期'),
         revision: body.revision,
+        draftRevision: shownRevision(body.draftRevision),
       },
       user.username,
     );
@@ -114,7 +128,9 @@ export function draftRoutes(drafts: DraftService): Router {
 
   router.post('/api/drafts/:id/approve', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
-    response.status(201).json(await drafts.approvePublication(request.params.id, user.username));
+    // A body is optional (scripts approve without one).
+    const revision = shownRevision((request.body as { draftRevision?: unknown } | null | undefined)?.draftRevision);
+    response.status(201).json(await drafts.approvePublication(request.params.id, user.username, revision));
   });
 
   router.post('/api/drafts/:id/refuse', async (request, response) => {

@@ -98,7 +98,8 @@ export function definitions(): Promise<DefinitionRegistry> {
 }
 
 export interface HarnessOptions {
-  store?: 'memory' | 'lowdb';
+  /** The store: a MemoryStore (default), a LowdbStore in a temp directory, or one given (PostgreSQL). */
+  store?: 'memory' | 'lowdb' | Store;
   /** Omit the sandbox clock (then /api/admin/clock is absent). */
   systemClock?: boolean;
   attachmentMaxBytes?: number;
@@ -140,7 +141,12 @@ export class ServerHarness {
 
   static async create(options: HarnessOptions = {}): Promise<ServerHarness> {
     const dataDir = await mkdtemp(join(tmpdir(), 'qbz-server-'));
-    const store: Store = options.store === 'lowdb' ? new LowdbStore(join(dataDir, 'store')) : new MemoryStore();
+    const store: Store =
+      typeof options.store === 'object'
+        ? options.store
+        : options.store === 'lowdb'
+          ? new LowdbStore(join(dataDir, 'store'))
+          : new MemoryStore();
     const clock = new SimulatedClock(new Date(START));
     const registry =
       options.definitionsRoot === undefined

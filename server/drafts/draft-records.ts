@@ -1,0 +1,119 @@
+import { EngineError, isEngineError, type Store, type StoreWrite } from '../../engine/index.js';
+import { SAY } from '../messages.js';
+import type { PendingPublication, PublicationRefusal } from './publication.js';
+
+const DRAFTS = 'drafts';
+
+export interface Draft {
+  id: string;
+  /** What people call the draft (set at creation, editable); drafts stored before titles have none. */
+  title?: string;
+  process: string;
+  /** The version it was started from. */
+  baseVersion: string;
+  files: Record<string, string>;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Who wrote it last (a save, a rename, a publication step); drafts stored before have none. */
+  updatedBy?: string;
+  /**
+   * How many times it was written — its files saved, renamed, its publication asked for, withdrawn
+   * or refused. A step names the revision it was made on, so a tab loaded before another's change
+   * cannot overwrite it, nor ask for or approve what it has not seen. Drafts stored before
+   * revisions have none (0).
+   */
+  revision?: number;
+  publishedAs?: string;
+  /** Asked to be published, waiting for a second person's approval (the draft is locked meanwhile). */
+  pendingPublication?: PendingPublication;
+  /** The last refused publication, with the reason. */
+  refusal?: PublicationRefusal;
+}
+
+/** What a step changes of a draft; its revision, time and author are set by the write. */
+export type DraftChange = Omit<Draft, 'revision' | 'updatedAt' | 'updatedBy'>;
+
+/**
+ * The drafts in the store. Every write of a draft (and its deletion) is a commit guarded by the
+ * revision its step read: a step that read a draft another step has written since — in this process
+ * or another on the same database — is refused (`conflict`, nothing written) instead of writing back
+ * what it read. So no step loses another's write: a rename never puts back the files a save
+ * replaced, and a save never drops the publication request that came between its read and its write.
+ */
+export class DraftRecords {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => string,
+  ) {}
+
+  async list(): Promise<Draft[]> {
+    const drafts: Draft[] = [];
+    for (const id of await this.store.list(DRAFTS)) {
+      const draft = await this.store.get<Draft>(DRAFTS, id);
+      if (draft !== undefined) drafts.push(draft);
+    }
+    return drafts;
+  }
+
+  /**
+   * The draft. `loaded`: the revision the caller's page was loaded at — a caller that names one had
+   * the draft, so when there is none it was deleted since (another tab, another officer), said so.
+   */
+  async read(id: string, loaded?: number): Promise<Draft> {
+    const draft = /^d_[\w-]+$/.test(id) ? await this.store.get<Draft>(DRAFTS, id) : undefined;
+    if (draft !== undefined) return draft;
+    if (loaded !== undefined) throw deletedDraft(id);
+    throw new EngineError('not-found', SAY.noSuchDraft(id), { draft: id });
+  }
+
+  async create(draft: Draft): Promise<void> {
+    await this.store.commit([{ kind: 'put', collection: DRAFTS, id: draft.id, value: draft }], {
+      collection: DRAFTS,
+      id: draft.id,
+      revision: null,
+    });
+  }
+
+  /** Writes `next` as the revision after `read`'s, unless the draft was written or deleted since. */
+  async write(read: Draft, next: DraftChange, actor: string): Promise<Draft> {
+    const written: Draft = { ...next, revision: (read.revision ?? 0) + 1, updatedAt: this.now(), updatedBy: actor };
+    await this.#commit(read, { kind: 'put', collection: DRAFTS, id: read.id, value: written });
+    return written;
+  }
+
+  /** Deletes the draft as read, unless it was written since (a save from another tab would go unseen). */
+  async delete(read: Draft): Promise<void> {
+    await this.#commit(read, { kind: 'delete', collection: DRAFTS, id: read.id });
+  }
+
+  async #commit(read: Draft, write: StoreWrite): Promise<void> {
+    // A draft from before revisions is written once unguarded (there is no revision to expect).
+    if (read.revision === undefined) {
+      await this.store.commit([write]);
+      return;
+    }
+    try {
+      await this.store.commit([write], { collection: DRAFTS, id: read.id, revision: read.revision });
+    } catch (error) {
+      if (!isEngineError(error, 'conflict')) throw error;
+      const now = await this.store.get<Draft>(DRAFTS, read.id);
+      throw now === undefined ? deletedDraft(read.id) : changedDraft(now);
+    }
+  }
+}
+
+/** Refuses a step made on a page loaded at `expected` (none: not checked) when the draft was written since. */
+export function requireRevision(draft: Draft, expected: number | undefined): void {
+  if (expected !== undefined && expected !== (draft.revision ?? 0)) throw changedDraft(draft);
+}
+
+/** A draft written since the caller's page loaded it: said with the revision it is at now. */
+function changedDraft(draft: Draft): EngineError {
+  const revision = draft.revision ?? 0;
+  return new EngineError('conflict', SAY.draftChanged(revision), { draft: draft.id, revision });
+}
+
+function deletedDraft(id: string): EngineError {
+  return new EngineError('conflict', SAY.draftDeleted, { draft: id, deleted: true });
+}

@@ -1,0 +1,246 @@
+import { cp, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../engine/ports.js';
+import { PostgresStore } from '../../engine/store/postgres/postgres-store.js';
+import { DraftService } from '../../server/drafts/drafts.js';
+import { definitionsWithRevisions } from '../support/definitions-fixture.js';
+import { freshSchema, postgresAvailable, POSTGRES_URL } from '../support/postgres.js';
+import { PROCESS, ServerHarness, VERSION, withUsers, type ApiResponse } from './harness.js';
+
+interface Draft {
+  id: string;
+  title: string;
+  files: Record<string, string>;
+  revision: number;
+  updatedBy?: string;
+  pendingPublication?: { version: string; requestedBy: string };
+  publishedAs?: string;
+}
+
+const BASIS = {
+  title: '市场监管总局办公厅关于调整全国质量品牌提升示范区创建期的通知',
+  documentNumber: '市监质发〔2024〕21号',
+  issuedOn: '2024-04-01',
+  url: 'https://www.samr.gov.cn/zw/zfxxgk/fdzdgknr/zljds/art/2024/art_21.html',
+};
+
+const error = (answer: ApiResponse) => (answer.body as { error: { code: string; message: string } }).error;
+
+/**
+ * Holds the next read of draft `id` until released: the step that read it is paused between its read
+ * and its write, so another step can come between them, as two requests (or processes) at once do.
+ */
+function holdNextRead(store: Store, id: string): { read: Promise<void>; release: () => void } {
+  const get = store.get.bind(store);
+  const signals: { read?: () => void; release?: () => void } = {};
+  const read = new Promise<void>((resolve) => {
+    signals.read = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    signals.release = resolve;
+  });
+  store.get = async <T>(collection: string, key: string): Promise<T | undefined> => {
+    const value = await get<T>(collection, key);
+    if (collection === 'drafts' && key === id) {
+      store.get = get;
+      signals.read?.();
+      await released;
+    }
+    return value;
+  };
+  return { read, release: () => signals.release?.() };
+}
+
+const stores: [string, () => Promise<{ store?: 'memory' | 'lowdb' | Store; drop?: () => Promise<void> }>][] = [
+  ['memory', () => Promise.resolve({ store: 'memory' })],
+  ['lowdb', () => Promise.resolve({ store: 'lowdb' })],
+];
+if (await postgresAvailable())
+  stores.push([
+    'PostgreSQL',
+    async () => {
+      const { schema, drop } = await freshSchema();
+      return { store: await PostgresStore.open({ connectionString: POSTGRES_URL, schema, poolSize: 4 }), drop };
+    },
+  ]);
+
+/**
+ * Every write of a draft names the revision it read (and, from a page, the one the page shows): no
+ * step — a save, a rename, a request to publish, an approval, a deletion — loses another's write or
+ * acts on content its officer has not seen.
+ */
+describe.each(stores)('draft steps, each on the revision it read (%s store)', (_name, open) => {
+  let h: ServerHarness;
+  let cleanup: () => Promise<void>;
+  let drop: (() => Promise<void>) | undefined;
+  const token = (user = 'policy') => h.token(user);
+  const draftOf = async (id: string) => (await h.api.get(`/api/drafts/${id}`, { token: token() })).body as Draft;
+  const create = async () =>
+    (await h.api.post('/api/drafts', { token: token(), body: { process: PROCESS, from: VERSION } })).body as Draft;
+  const save = (id: string, text: string, revision?: number, user = 'policy') =>
+    h.api.call('put', `/api/drafts/${id}/files`, {
+      token: token(user),
+      body: { path: 'manifest.json', text, ...(revision !== undefined && { revision }) },
+    });
+  /** The draft's manifest with `words` added to its title (a valid edit). */
+  const edited = (draft: Draft, words: string) => {
+    const manifest = JSON.parse(draft.files['manifest.json'] ?? '{}') as { title: string };
+    return `${JSON.stringify({ ...manifest, title: `${manifest.title}（${words}）` }, null, 2)}\n`;
+  };
+  const publish = (id: string, version: string, draftRevision?: number) =>
+    h.api.post(`/api/drafts/${id}/publish`, {
+      token: token(),
+      body: { version, effectiveFrom: version, revision: BASIS, ...(draftRevision !== undefined && { draftRevision }) },
+    });
+  const versions = async () => readdir(join(h.engine.definitions.root, PROCESS));
+
+  beforeAll(async () => {
+    const fixture = await definitionsWithRevisions([]);
+    for (const dir of ['calendars', 'directory'])
+      await cp(join('definitions', dir), join(fixture.root, dir), { recursive: true });
+    cleanup = fixture.cleanup;
+    const opened = await open();
+    drop = opened.drop;
+    h = await ServerHarness.create({ definitionsRoot: fixture.root, ...(opened.store && { store: opened.store }) });
+    await withUsers(h, ['policy']);
+    await h.user('policy2', ['policy-admin']);
+  }, 120_000);
+  afterAll(async () => {
+    await h.close();
+    await cleanup();
+    await drop?.();
+  });
+
+  it('a rename that read the draft before a file save is refused (409): the save is kept', async () => {
+    const draft = await create();
+    const held = holdNextRead(h.store, draft.id);
+    const renaming = h.api.patch(`/api/drafts/${draft.id}`, { token: token('policy2'), body: { title: '改名' } });
+    await held.read;
+    const text = edited(draft, '另一窗口保存的修改');
+    expect((await save(draft.id, text, 0)).status).toBe(200);
+    held.release();
+    const renamed = await renaming;
+    expect(renamed.status).toBe(409);
+    expect(error(renamed).message).toBe('此草稿已在其他窗口或由他人修改（第 1 次保存），请重新加载后再改');
+    expect(await draftOf(draft.id)).toMatchObject({ revision: 1, files: { 'manifest.json': text } });
+  });
+
+  it('a rename from a page loaded before another save is refused; from the current one it counts as a write', async () => {
+    const draft = await create();
+    expect((await save(draft.id, edited(draft, '一'), 0)).status).toBe(200);
+    const stale = await h.api.patch(`/api/drafts/${draft.id}`, {
+      token: token(),
+      body: { title: '新名', revision: 0 },
+    });
+    expect(stale.status).toBe(409);
+    expect((await draftOf(draft.id)).title).toBe(draft.title);
+    const renamed = await h.api.patch(`/api/drafts/${draft.id}`, {
+      token: token('policy2'),
+      body: { title: '新名', revision: 1 },
+    });
+    expect(renamed.body).toMatchObject({ title: '新名', revision: 2, updatedBy: 'policy2' });
+    // A page that saw revision 1 saves no more unseen over the rename.
+    expect((await save(draft.id, edited(draft, '二'), 1)).status).toBe(409);
+  });
+
+  it('a file save that read the draft before a request to publish is refused: the request stands, unchanged', async () => {
+    const draft = await create();
+    const held = holdNextRead(h.store, draft.id);
+    const saving = save(draft.id, edited(draft, '申请之后才到的修改'));
+    await held.read;
+    expect((await publish(draft.id, '2024-05-01', 0)).status).toBe(202);
+    held.release();
+    expect((await saving).status).toBe(409);
+    const after = await draftOf(draft.id);
+    expect(after.pendingPublication).toMatchObject({ version: '2024-05-01', requestedBy: 'policy' });
+    expect(after.files['manifest.json']).toBe(draft.files['manifest.json']);
+    expect((await h.api.post(`/api/drafts/${draft.id}/withdraw`, { token: token() })).status).toBe(200);
+  });
+
+  it('a request to publish from a page loaded before a file save is refused (409, said in Chinese): nothing is asked for', async () => {
+    const draft = await create();
+    expect((await save(draft.id, edited(draft, '另一位处长的修改'), 0, 'policy2')).status).toBe(200);
+    const stale = await publish(draft.id, '2024-05-02', 0);
+    expect(stale.status).toBe(409);
+    expect(error(stale)).toEqual({
+      code: 'conflict',
+      message:
+        '您打开此页后，此草稿已被 policy2 修改（您看到的是第 0 次保存，现为第 1 次）：发布申请未提交。请重新加载，核对修改后再申请发布',
+    });
+    expect((await draftOf(draft.id)).pendingPublication).toBeUndefined();
+    // Reloaded, the same request names revision 1; the request is a write too (2).
+    expect((await publish(draft.id, '2024-05-02', 1)).status).toBe(202);
+    expect((await draftOf(draft.id)).revision).toBe(2);
+    expect((await h.api.post(`/api/drafts/${draft.id}/withdraw`, { token: token() })).status).toBe(200);
+  });
+
+  it('an approval from a page showing a request since withdrawn, changed and asked for again is refused; the one read is approved', async () => {
+    const draft = await create();
+    expect((await publish(draft.id, '2024-06-01', 0)).status).toBe(202);
+    const seen = (await draftOf(draft.id)).revision;
+    // While policy2 reads the request, policy withdraws it, changes the draft and asks again.
+    expect((await h.api.post(`/api/drafts/${draft.id}/withdraw`, { token: token() })).status).toBe(200);
+    expect((await save(draft.id, edited(draft, '批准者没有看过的修改'), seen + 1)).status).toBe(200);
+    expect((await publish(draft.id, '2024-06-01', seen + 2)).status).toBe(202);
+    const approve = (draftRevision: number) =>
+      h.api.post(`/api/drafts/${draft.id}/approve`, { token: token('policy2'), body: { draftRevision } });
+    const stale = await approve(seen);
+    expect(stale.status).toBe(409);
+    expect(error(stale).message).toBe(
+      `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 policy 重新提交的申请（发布为 2024-06-01，第 ${String(seen + 3)} 次保存；您看到的是第 ${String(seen)} 次）：为免批准未看过的内容，本次未批准。请重新加载，查看申请与差异后再批准`,
+    );
+    expect(await versions()).not.toContain('2024-06-01');
+    const approved = await approve(seen + 3);
+    expect(approved.status).toBe(201);
+    expect(await versions()).toContain('2024-06-01');
+    expect(await draftOf(draft.id)).toMatchObject({ publishedAs: '2024-06-01', updatedBy: 'policy2' });
+  });
+
+  it('an approval whose request is withdrawn by another process meanwhile publishes nothing', async () => {
+    const draft = await create();
+    expect((await publish(draft.id, '2024-07-01', 0)).status).toBe(202);
+    // Another server process on the same store: its publication steps do not queue behind this one's.
+    const elsewhere = new DraftService(h.engine, h.store);
+    const held = holdNextRead(h.store, draft.id);
+    const approving = h.api.post(`/api/drafts/${draft.id}/approve`, { token: token('policy2') });
+    await held.read;
+    await elsewhere.withdrawPublication(draft.id, 'policy');
+    held.release();
+    expect((await approving).status).toBe(409);
+    await elsewhere.close();
+    expect(await versions()).not.toContain('2024-07-01');
+    expect(h.engine.definitions.list(PROCESS).map((version) => version.definition.manifest.version)).not.toContain(
+      '2024-07-01',
+    );
+    expect(await draftOf(draft.id)).not.toHaveProperty('publishedAs');
+  });
+
+  it('a save after the draft was deleted (another tab) says so, 409, and does not bring it back', async () => {
+    const draft = await create();
+    expect((await h.api.delete(`/api/drafts/${draft.id}`, { token: token('policy2') })).status).toBe(204);
+    const late = await save(draft.id, edited(draft, '删除之后'), 0);
+    expect(late.status).toBe(409);
+    expect(error(late).message).toBe('此草稿已在其他窗口或由他人删除，本次操作未执行（修改未保存）：请返回版本列表');
+    // Without a revision (a script) it is simply unknown.
+    expect((await save(draft.id, edited(draft, '删除之后'))).status).toBe(404);
+
+    // Deleted between a save's read and its write: the save is refused, the draft stays deleted.
+    const other = await create();
+    const held = holdNextRead(h.store, other.id);
+    const saving = save(other.id, edited(other, '删除之前读到的'), 0);
+    await held.read;
+    expect((await h.api.delete(`/api/drafts/${other.id}`, { token: token('policy2') })).status).toBe(204);
+    held.release();
+    expect(error(await saving).message).toContain('已在其他窗口或由他人删除');
+    expect((await h.api.get(`/api/drafts/${other.id}`, { token: token() })).status).toBe(404);
+  });
+
+  it('a deletion from a list shown before a save is refused; from the current one it goes', async () => {
+    const draft = await create();
+    expect((await save(draft.id, edited(draft, '列表之后的修改'), 0)).status).toBe(200);
+    expect((await h.api.delete(`/api/drafts/${draft.id}?revision=0`, { token: token() })).status).toBe(409);
+    expect((await h.api.delete(`/api/drafts/${draft.id}?revision=x`, { token: token() })).status).toBe(422);
+    expect((await h.api.delete(`/api/drafts/${draft.id}?revision=1`, { token: token() })).status).toBe(204);
+  });
+});
