@@ -666,14 +666,20 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
       })
     ).id;
 
-  /** A signed-in tab on a draft's 期限 tab. */
-  async function openPeriods(draftId: string): Promise<Page> {
+  /** A tab of its own with `username` signed in, on a draft. */
+  async function openDraft(draftId: string, username = 'officer'): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     await page.goto(`${server.url}/designer`);
-    await login(page, 'officer');
+    await login(page, username);
     await page.goto(`${server.url}/designer/${PROCESS}/draft:${draftId}`);
+    return page;
+  }
+
+  /** A signed-in tab on a draft's 期限 tab. */
+  async function openPeriods(draftId: string): Promise<Page> {
+    const page = await openDraft(draftId);
     await page.getByRole('tab', { name: '期限' }).click();
     return page;
   }
@@ -808,5 +814,68 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await page.locator(`[data-words="${name}"]`).textContent()).toBe('1 个月');
     expect(await whyDisabled(page, 'save-periods')).toBe('没有未保存的修改');
     await page.context().close();
+  }, 300_000);
+
+  it('refuses, beside its button, a request to publish or an approval made on a page the draft has changed under', async () => {
+    const { page, close } = await openNewDraft('officer');
+    const draftId = /draft:([\w-]+)/.exec(page.url())?.[1] ?? '';
+    const api = (user: string, method: string, path: string, body?: unknown) =>
+      server.ok<{ revision: number; files: Record<string, string> }>(method, `/api/drafts/${draftId}${path}`, {
+        token: token(user),
+        ...(body !== undefined && { body }),
+      });
+    /** Another officer's save of the manifest, its title changed (elsewhere: over the API). */
+    const saveElsewhere = async (user: string, words: string) => {
+      const draft = await api(user, 'GET', '');
+      const manifest = JSON.parse(draft.files['manifest.json'] ?? '{}') as { title: string };
+      const text = `${JSON.stringify({ ...manifest, title: `${manifest.title}（${words}）` }, null, 2)}\n`;
+      await api(user, 'PUT', '/files', { path: 'manifest.json', text, revision: draft.revision });
+    };
+    await page.getByRole('tab', { name: '发布' }).click();
+    await fillBasis(page);
+    const version = await page.getByLabel('版本名称', { exact: true }).inputValue();
+
+    // While the officer fills in the request, a colleague saves a change the officer has not seen.
+    await saveElsewhere('officer2', '同事的修改');
+    await page.getByTestId('request-publish').click();
+    await confirmDialog(page);
+    const refused = page.getByTestId('publish-result');
+    await poll(() => refused.textContent()).toContain(
+      '发布被拒绝：您打开此页后，此草稿已被 officer2 修改（您看到的是第 0 次保存，现为第 1 次）：发布申请未提交。请重新加载，核对修改后再申请发布',
+    );
+    await shot(page, '11-request-stale');
+    expect((await api('officer', 'GET', '')) as unknown).not.toHaveProperty('pendingPublication');
+    // 重新加载 (beside the refusal): the colleague's change on screen, the request goes through.
+    await refused.getByTestId('reload-draft').click();
+    await refused.waitFor({ state: 'detached' });
+    await fillBasis(page);
+    await page.getByTestId('request-publish').click();
+    await confirmDialog(page);
+    await page.getByTestId('pending-publication').waitFor();
+    await close();
+
+    // A second officer reads the request; meanwhile the officer withdraws it, changes the draft and asks again.
+    const approver = await openDraft(draftId, 'officer2');
+    await approver.getByRole('tab', { name: '发布' }).click();
+    await approver.getByTestId('approve-publication').waitFor();
+    await api('officer', 'POST', '/withdraw', {});
+    await saveElsewhere('officer', '批准者没有看过的修改');
+    const basis = { title: BASIS.title, documentNumber: BASIS.number, issuedOn: BASIS.issuedOn, url: BASIS.url };
+    await api('officer', 'POST', '/publish', { version, effectiveFrom: version, revision: basis });
+    await approver.getByTestId('approve-publication').click();
+    const refusal = approver.getByTestId('approval-refused');
+    await poll(() => refusal.textContent()).toContain(
+      `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 officer 重新提交的申请（发布为 ${version}`,
+    );
+    expect(await refusal.textContent()).toContain('为免批准未看过的内容，本次未批准');
+    await shot(approver, '11-approval-stale');
+    const published = await server.ok<{ version: string }[]>('GET', '/api/definitions', { token: token('officer2') });
+    expect(published.map((one) => one.version)).not.toContain(version);
+    // Reloaded, the page shows the request now waiting (the title with the change), and no refusal.
+    await refusal.getByTestId('reload-draft').click();
+    await refusal.waitFor({ state: 'detached' });
+    await approver.getByTestId('approve-publication').waitFor();
+    await api('officer', 'POST', '/withdraw', {});
+    await approver.context().close();
   }, 300_000);
 });

@@ -18,7 +18,12 @@ export interface DraftSummary {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
-  /** How many times its files were saved (none: stored before revisions, 0). */
+  /** Who wrote it last (none: stored before). */
+  updatedBy?: string;
+  /**
+   * How many times it was written — files saved, renamed, publication asked for, withdrawn or
+   * refused (none: stored before revisions, 0). Each step sends the one its page shows.
+   */
   revision?: number;
   publishedAs?: string;
   pendingPublication?: PendingPublication;
@@ -66,23 +71,34 @@ export const designerApi = {
   drafts: () => api<DraftSummary[]>('GET', '/api/drafts'),
   draft: (id: string) => api<Draft>('GET', `/api/drafts/${encodeURIComponent(id)}`),
   createDraft: (process: string, from: string) => api<Draft>('POST', '/api/drafts', { process, from }),
-  renameDraft: (id: string, title: string) => api<Draft>('PATCH', `/api/drafts/${encodeURIComponent(id)}`, { title }),
-  deleteDraft: (id: string) => api<undefined>('DELETE', `/api/drafts/${encodeURIComponent(id)}`),
+  /** Renames; `revision` is the one the page shows (409 when the draft was written since). */
+  renameDraft: (id: string, title: string, revision: number) =>
+    api<Draft>('PATCH', `/api/drafts/${encodeURIComponent(id)}`, { title, revision }),
+  /** Deletes; `revision` is the one the list shows (409 when the draft was written since). */
+  deleteDraft: (id: string, revision: number) =>
+    api<undefined>('DELETE', `/api/drafts/${encodeURIComponent(id)}?revision=${String(revision)}`),
   /** Saves a file; `revision` is the one the editor's files come from (409 when the draft was saved since). */
   saveFile: (id: string, file: string, text: string | null, revision: number) =>
     api<Draft>('PUT', `/api/drafts/${encodeURIComponent(id)}/files`, { path: file, text, revision }),
   validate: (id: string) =>
     api<{ ok: boolean; problems: Problem[] }>('POST', `/api/drafts/${encodeURIComponent(id)}/validate`),
   compare: (id: string) => api<VersionDiff>('GET', `/api/drafts/${encodeURIComponent(id)}/compare`),
-  /** Asks for publication; a second policy officer approves (four-eyes). */
-  publish: (id: string, version: string, effectiveFrom: string, revision: RevisionBasis) =>
+  /**
+   * Asks for publication; a second policy officer approves (four-eyes). `draftRevision`: the one the
+   * page shows (409 when the draft was changed since: the officer asks for what they have seen).
+   */
+  publish: (id: string, version: string, effectiveFrom: string, revision: RevisionBasis, draftRevision: number) =>
     api<{ pending: PendingPublication; problems: Problem[] }>('POST', `/api/drafts/${encodeURIComponent(id)}/publish`, {
       version,
       effectiveFrom,
       revision,
+      draftRevision,
     }),
-  approve: (id: string) =>
-    api<{ version: string; problems: Problem[] }>('POST', `/api/drafts/${encodeURIComponent(id)}/approve`, {}),
+  /** Approves the request the page shows (`draftRevision`; 409 when it was asked for again since). */
+  approve: (id: string, draftRevision: number) =>
+    api<{ version: string; problems: Problem[] }>('POST', `/api/drafts/${encodeURIComponent(id)}/approve`, {
+      draftRevision,
+    }),
   refuse: (id: string, reason: string) =>
     api<Draft>('POST', `/api/drafts/${encodeURIComponent(id)}/refuse`, { reason }),
   /** The requester takes back their own pending request. */

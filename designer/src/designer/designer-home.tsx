@@ -180,12 +180,17 @@ function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: 
                 <Popconfirm
                   title={d('deleteDraftConfirm')}
                   onConfirm={() => {
-                    designerApi.deleteDraft(draft.id).then(
+                    // As the list shows it: one saved since in another tab is not deleted unseen (409).
+                    designerApi.deleteDraft(draft.id, draft.revision ?? 0).then(
                       () => {
                         void message.success(d('deleted'));
                         onDeleted();
                       },
-                      (error: unknown) => void message.error((error as Error).message),
+                      (error: unknown) => {
+                        void message.error((error as Error).message);
+                        // Read again: the list shows the draft as it is now.
+                        onDeleted();
+                      },
                     );
                   }}
                 >

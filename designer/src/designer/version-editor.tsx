@@ -352,6 +352,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
                   onApprove={() => void actions.approve()}
                   onRefuse={(reason) => void actions.refuse(reason)}
                   onWithdraw={() => void actions.withdraw()}
+                  onReload={() => void actions.reload()}
                   onShowDiff={() => {
                     setTab('compare');
                     void actions.compare();
@@ -407,7 +408,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
         ) : (
           <>
             <Tag color="orange">{d('draftOf', { version: draft.baseVersion })}</Tag>
-            <DraftTitle draft={draft} editable={!workspace.readOnly} onRenamed={() => void workspace.refresh()} />
+            <DraftTitle draft={draft} editable={!workspace.readOnly} onRename={workspace.rename} />
             {draft.publishedAs !== undefined && (
               <Tag color="green">{d('publishedAs', { version: draft.publishedAs })}</Tag>
             )}

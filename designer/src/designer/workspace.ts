@@ -74,6 +74,10 @@ export interface Workspace {
   conflict: string | undefined;
   /** Reads the draft as saved now, dropping the unsaved edits. */
   reload(): Promise<void>;
+  /** The draft's revision the page's files come from: what a step on the draft says it was made on. */
+  revision: () => number;
+  /** Renames the draft, as of `revision()`; refused (409) when written since, like a save. */
+  rename: (title: string) => Promise<void>;
 }
 
 type Source = { draftId: string } | { version: string };
@@ -90,6 +94,10 @@ export function useWorkspace(process: string, source: Source) {
   // revision the one before it made (a tab's own saves are no conflict).
   const base = useRef(0);
   const saving = useRef<Promise<unknown>>(Promise.resolve());
+  /** A step refused because the draft was written (or deleted) since: said above the tabs until reloaded. */
+  const noteConflict = useCallback((caught: unknown) => {
+    if (caught instanceof ApiError && caught.status === 409) setConflict(caught.message);
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -136,7 +144,7 @@ export function useWorkspace(process: string, source: Source) {
           setDraft(saved);
           setFiles(saved.files);
         } catch (caught) {
-          if (caught instanceof ApiError && caught.status === 409) setConflict(caught.message);
+          noteConflict(caught);
           throw caught;
         }
         setEdits((before) => {
@@ -148,7 +156,25 @@ export function useWorkspace(process: string, source: Source) {
       saving.current = run.catch(() => undefined);
       return run;
     },
-    [draft, edits],
+    [draft, edits, noteConflict],
+  );
+
+  const rename = useCallback(
+    async (title: string) => {
+      if (draft === undefined) return;
+      // In turn with the saves, from the revision the last one made: the rename is the next write.
+      const run = saving.current.then(async () => {
+        const renamed = await designerApi.renameDraft(draft.id, title, base.current).catch((caught: unknown) => {
+          noteConflict(caught);
+          throw caught;
+        });
+        base.current = renamed.revision ?? base.current + 1;
+        setDraft(renamed);
+      });
+      saving.current = run.catch(() => undefined);
+      await run;
+    },
+    [draft, noteConflict],
   );
 
   const reload = useCallback(async () => {
@@ -194,6 +220,8 @@ export function useWorkspace(process: string, source: Source) {
       },
       conflict,
       reload,
+      revision: () => base.current,
+      rename,
       saveAll: async () => {
         const paths = Object.keys(edits);
         for (const path of paths) await save(path);
@@ -201,7 +229,7 @@ export function useWorkspace(process: string, source: Source) {
       },
     };
     // `source` is described by `key`.
-  }, [files, edits, draft, process, key, save, conflict, reload]);
+  }, [files, edits, draft, process, key, save, conflict, reload, rename]);
 
   return { workspace, error };
 }

@@ -17,6 +17,19 @@ interface Props {
   onWithdraw: () => void;
   /** Opens the comparison with the version in force. */
   onShowDiff: () => void;
+  /** The approval refused (a request asked for again since the page loaded, say), beside the button. */
+  refusal: { message: string; stale: boolean } | undefined;
+  onReload: () => void;
+}
+
+/** 重新加载: reads the draft as it is now, after a step was refused because it changed since. */
+export function ReloadButton({ onReload }: { onReload: () => void }) {
+  const { d } = useDesignerI18n();
+  return (
+    <Button type="primary" size="small" data-testid="reload-draft" onClick={onReload}>
+      {d('reload')}
+    </Button>
+  );
 }
 
 /**
@@ -24,7 +37,8 @@ interface Props {
  * and what it changes. The approver approves or sends it back with a reason; the requester may only
  * withdraw it (the server refuses their approval as well).
  */
-export function ApprovalBox({ pending, title, me, running, onApprove, onRefuse, onWithdraw, onShowDiff }: Props) {
+export function ApprovalBox(props: Props) {
+  const { pending, title, me, running, onApprove, onRefuse, onWithdraw, onShowDiff, refusal } = props;
   const { d } = useDesignerI18n();
   const { modal } = App.useApp();
   const [reason, setReason] = useState('');
@@ -64,9 +78,21 @@ export function ApprovalBox({ pending, title, me, running, onApprove, onRefuse, 
             </>
           ) : (
             <>
-              <Button type="primary" data-testid="approve-publication" loading={running} onClick={onApprove}>
-                {d('approve')}
-              </Button>
+              <Space wrap align="start">
+                <Button type="primary" data-testid="approve-publication" loading={running} onClick={onApprove}>
+                  {d('approve')}
+                </Button>
+                {refusal !== undefined && (
+                  <Alert
+                    type="error"
+                    showIcon
+                    role="alert"
+                    data-testid="approval-refused"
+                    title={refusal.message}
+                    action={refusal.stale && <ReloadButton onReload={props.onReload} />}
+                  />
+                )}
+              </Space>
               <Space wrap align="start">
                 <Input
                   aria-label={d('refuseReason')}

@@ -1,6 +1,6 @@
 import { App, Button, Input, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { designerApi, type DraftSummary } from '../designer-api.js';
+import type { DraftSummary } from '../designer-api.js';
 import { useDesignerI18n, type DesignerText } from '../designer-i18n.js';
 import { ExplainedButton } from './explained-button.js';
 
@@ -16,11 +16,12 @@ export function draftTitleOf(draft: DraftSummary, d: DesignerText): string {
 export function DraftTitle({
   draft,
   editable,
-  onRenamed,
+  onRename,
 }: {
   draft: DraftSummary;
   editable: boolean;
-  onRenamed: () => void;
+  /** Renames the draft as of the revision the page shows (a stale page is refused, 409). */
+  onRename: (title: string) => Promise<void>;
 }) {
   const { d } = useDesignerI18n();
   const { message } = App.useApp();
@@ -56,11 +57,10 @@ export function DraftTitle({
       </Space>
     );
   const save = () => {
-    designerApi.renameDraft(draft.id, editing.trim()).then(
+    onRename(editing.trim()).then(
       () => {
         setEditing(undefined);
         void message.success(d('renamed'));
-        onRenamed();
       },
       (error: unknown) => void message.error((error as Error).message),
     );

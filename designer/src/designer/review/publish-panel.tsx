@@ -5,7 +5,7 @@ import { designerApi, type DraftSummary, type Problem, type RevisionBasis } from
 import { useDesignerI18n, type DesignerText } from '../designer-i18n.js';
 import { firstOfNextMonth } from '../server-today.js';
 import { useLoad } from '../use-load.js';
-import { ApprovalBox } from './approval-box.js';
+import { ApprovalBox, ReloadButton } from './approval-box.js';
 import { BASIS_FIELDS } from './basis-descriptions.js';
 import { ProblemTable } from './problem-table.js';
 import type { ProblemNames } from './problem-text.js';
@@ -14,7 +14,10 @@ import { RequestForm, VERSION_NAME } from './request-form.js';
 export interface PublishOutcome {
   requested?: { version: string; effectiveFrom: string };
   published?: { version: string; effectiveFrom: string; problems: Problem[] };
-  refused?: { message: string; problems: Problem[] };
+  /** The request refused; `stale`: the draft changed since the page loaded (409), reloading helps. */
+  refused?: { message: string; problems: Problem[]; stale: boolean };
+  /** The approval refused, said beside its button. */
+  approvalRefused?: { message: string; stale: boolean };
 }
 
 interface Props {
@@ -28,6 +31,8 @@ interface Props {
   onApprove: () => void;
   onRefuse: (reason: string) => void;
   onWithdraw: () => void;
+  /** Reads the draft again (after a refusal because it changed since the page loaded). */
+  onReload: () => void;
   onShowDiff: () => void;
   onLocate: (problem: Problem) => void;
   /** Names of elements, rules, indicators and forms: a refusal's problems are told as in 校验. */
@@ -120,7 +125,12 @@ export function PublishPanel(props: Props) {
         />
       )}
       {draft.pendingPublication !== undefined && (
-        <ApprovalBox {...props} pending={draft.pendingPublication} title={draft.title ?? draft.id} />
+        <ApprovalBox
+          {...props}
+          pending={draft.pendingPublication}
+          title={draft.title ?? draft.id}
+          refusal={outcome?.approvalRefused}
+        />
       )}
       {!locked && (
         <RequestForm
@@ -160,6 +170,7 @@ export function PublishPanel(props: Props) {
           showIcon
           data-testid="publish-result"
           title={d('publishRefused', { message: outcome.refused.message })}
+          action={outcome.refused.stale && <ReloadButton onReload={props.onReload} />}
           description={
             outcome.refused.problems.length > 0 && (
               <ProblemTable problems={outcome.refused.problems} onLocate={onLocate} names={props.names} />

@@ -97,20 +97,32 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
       run('publish', async () => {
         setPublishOutcome(undefined);
         try {
-          await designerApi.publish(id, version, effectiveFrom, revision);
+          // As of the revision the page shows (after saving its edits): changed since, it is refused.
+          await designerApi.publish(id, version, effectiveFrom, revision, workspace.revision());
           setPublishOutcome({ requested: { version, effectiveFrom } });
           onPublished();
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
           // A refusal by the validator carries its problems: the 校验 tab and the diagram's badges show them too.
           if (error.problems.length > 0) setProblems([...error.problems]);
-          setPublishOutcome({ refused: { message: error.message, problems: [...error.problems] } });
+          setPublishOutcome({
+            refused: { message: error.message, problems: [...error.problems], stale: error.status === 409 },
+          });
         }
       }),
     approve: () =>
       run('publish', async () => {
         const pending = workspace.draft?.pendingPublication;
-        const result = await designerApi.approve(id);
+        setPublishOutcome(undefined);
+        let result: Awaited<ReturnType<typeof designerApi.approve>>;
+        try {
+          // The request as the page shows it: asked for again since, the server refuses (409).
+          result = await designerApi.approve(id, workspace.revision());
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          setPublishOutcome({ approvalRefused: { message: error.message, stale: error.status === 409 } });
+          return;
+        }
         setPublishOutcome({
           published: {
             version: result.version,
@@ -126,6 +138,11 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
         setPublishOutcome(undefined);
         onPublished();
       }),
+    /** Reads the draft again after a refusal as stale; the refusal goes with the page it was about. */
+    reload: async () => {
+      setPublishOutcome(undefined);
+      await workspace.reload();
+    },
     withdraw: () =>
       run('publish', async () => {
         await designerApi.withdraw(id);
