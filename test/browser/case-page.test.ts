@@ -20,6 +20,7 @@ const USERS: Record<string, string[]> = {
   park4: ['park:P-004'],
   park5: ['park:P-005'],
   park6: ['park:P-006'],
+  park7: ['park:P-007'],
   'province-js': ['province:320000'],
   'group-js': ['province-leading-group:320000'],
   samr: ['samr'],
@@ -473,6 +474,40 @@ describe.runIf(browserAvailable())(
       await nameOf(home).waitFor();
       expect([await nameOf(home).inputValue(), await notice.count(), await savedAt(home).count()]).toEqual(['', 0, 0]);
       await shot(home, '10-draft-discarded');
+    }, 300_000);
+
+    it('保存草稿 on a review: the province finds its decision on another computer; discarding it leaves the keyboard at the decision', async () => {
+      const started = await server.ok<CaseView>('POST', '/api/cases', {
+        as: 'park7',
+        body: { process: PROCESS, park: 'P-007', province: '320000' },
+      });
+      await completeWithExample(server, 'park7', started.id, 'submitCreationApplication', { parkName: PARK_NAME });
+      const reviewOf = (page: Page) => page.locator('[data-task="provincialFeasibilityReview"]');
+      const office = await open(CLOCK_START, 'province-js', started.id);
+      await choose(office, reviewOf(office), '审核结论', '退回修改');
+      await reviewOf(office).getByLabel('审核意见', { exact: true }).fill(COMMENT);
+      await reviewOf(office).getByRole('button', { name: '保存草稿' }).click();
+      await office.getByText('草稿已保存，可稍后（也可在其他电脑上）继续填写').waitFor();
+
+      // Another computer: the decision and the comment as saved, beside the application under review.
+      const home = await open(CLOCK_START, 'province-js', started.id);
+      const review = reviewOf(home);
+      await expect.poll(() => review.getByLabel('审核意见', { exact: true }).inputValue()).toBe(COMMENT);
+      expect(await review.locator('.ant-select').first().textContent()).toBe('退回修改');
+      await review.locator('[data-under-review]').getByRole('button', { name: /^下载/ }).first().waitFor();
+
+      // Discarded by keyboard: the form starts afresh with the keyboard at its first field, the
+      // decision (it went to the first download of the application beside the form, far up the page).
+      const notice = review.locator('[data-unsent-notice="draft"]');
+      await notice.getByRole('button', { name: '放弃草稿' }).focus();
+      await home.keyboard.press('Enter');
+      await home.getByRole('dialog', { name: '放弃保存的草稿？' }).waitFor();
+      await dialogsSettled(home);
+      await home.keyboard.press('Tab');
+      await home.keyboard.press('Enter');
+      await expect.poll(() => review.getByLabel('审核意见', { exact: true }).inputValue()).toBe('');
+      await expect.poll(() => home.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^task-.+_decision$/);
+      await shot(home, '11-review-draft-discarded');
     }, 300_000);
 
     it('a park withdrawing its application is told first that this ends the case (Art. 3); going back keeps it', async () => {

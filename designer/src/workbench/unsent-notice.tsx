@@ -19,10 +19,15 @@ function ago(savedAt: string, t: (key: MessageKey) => string): string {
   return fill(t('agoHours'), { count: Math.floor(minutes / 60) });
 }
 
-/** Moves the keyboard to the first field of the form in `container` once it has been drawn afresh. */
+/**
+ * Moves the keyboard to the first field of the form in `container` once it has been drawn afresh: of
+ * the form itself, for a review's form stands beside the document it reviews (whose first download
+ * the keyboard went to, at the top of a long page).
+ */
 function focusFirstField(container: Element | null | undefined): void {
   requestAnimationFrame(() => {
-    container?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea, button')?.focus();
+    const form = container?.querySelector('form') ?? container;
+    form?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea, button')?.focus();
   });
 }
 
