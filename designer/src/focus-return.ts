@@ -20,8 +20,17 @@ const lost = () => document.activeElement === null || document.activeElement ===
  * ends the watch.
  */
 export function headingWhenLost(): void {
+  whenLost(focusPageHeading);
+}
+
+/**
+ * Calls `focus` now if the focus is on no element, and again each time it falls to the page within
+ * the watch (see `headingWhenLost`): a confirmation closing after its animation gives the focus back
+ * to the control that opened it, and when that control went with what was done, to the page.
+ */
+export function whenLost(focus: () => void): void {
   if (lost()) {
-    focusPageHeading();
+    focus();
     return;
   }
   const stop = () => {
@@ -33,7 +42,7 @@ export function headingWhenLost(): void {
   const watch = new MutationObserver(() => {
     if (!lost()) return;
     stop();
-    focusPageHeading();
+    focus();
   });
   watch.observe(document.body, { childList: true, subtree: true });
   const timer = setTimeout(stop, WATCH_MS);

@@ -61,11 +61,13 @@ describe.runIf(browserAvailable())(
       await Promise.all(pages.splice(0).map((page) => page.context().close()));
     }, 60_000);
 
-    async function open(time: string, username: string, caseId: string): Promise<Page> {
+    /** `motion`: the page shows antd's animations, as most people see them (the others ask for reduced motion). */
+    async function open(time: string, username: string, caseId: string, motion = false): Promise<Page> {
       const context = await browser.newContext({
         viewport: { width: 1440, height: 1000 },
         locale: 'zh-CN',
         acceptDownloads: true,
+        ...(motion && { reducedMotion: 'no-preference' as const }),
       });
       await context.clock.setFixedTime(time);
       const page = await context.newPage();
@@ -489,15 +491,17 @@ describe.runIf(browserAvailable())(
       await reviewOf(office).getByRole('button', { name: '保存草稿' }).click();
       await office.getByText('草稿已保存，可稍后（也可在其他电脑上）继续填写').waitFor();
 
-      // Another computer: the decision and the comment as saved, beside the application under review.
-      const home = await open(CLOCK_START, 'province-js', started.id);
+      // Another computer (its dialogs animated): the decision and the comment as saved, beside the
+      // application under review.
+      const home = await open(CLOCK_START, 'province-js', started.id, true);
       const review = reviewOf(home);
       await expect.poll(() => review.getByLabel('审核意见', { exact: true }).inputValue()).toBe(COMMENT);
       expect(await review.locator('.ant-select').first().textContent()).toBe('退回修改');
       await review.locator('[data-under-review]').getByRole('button', { name: /^下载/ }).first().waitFor();
 
       // Discarded by keyboard: the form starts afresh with the keyboard at its first field, the
-      // decision (it went to the first download of the application beside the form, far up the page).
+      // decision (it went to the first download of the application beside the form, far up the page;
+      // or, now and then while the confirmation was closing, to the page itself).
       const notice = review.locator('[data-unsent-notice="draft"]');
       await notice.getByRole('button', { name: '放弃草稿' }).focus();
       await home.keyboard.press('Enter');
@@ -506,6 +510,8 @@ describe.runIf(browserAvailable())(
       await home.keyboard.press('Tab');
       await home.keyboard.press('Enter');
       await expect.poll(() => review.getByLabel('审核意见', { exact: true }).inputValue()).toBe('');
+      await home.getByRole('dialog').waitFor({ state: 'detached' });
+      await dialogsSettled(home);
       await expect.poll(() => home.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^task-.+_decision$/);
       await shot(home, '11-review-draft-discarded');
     }, 300_000);

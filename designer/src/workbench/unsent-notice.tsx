@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { fill } from '../i18n/fill.js';
 import { chinaTime } from './format.js';
+import { whenLost } from '../focus-return.js';
 
 const MINUTE = 60_000;
 
@@ -22,12 +23,18 @@ function ago(savedAt: string, t: (key: MessageKey) => string): string {
 /**
  * Moves the keyboard to the first field of the form in `container` once it has been drawn afresh: of
  * the form itself, for a review's form stands beside the document it reviews (whose first download
- * the keyboard went to, at the top of a long page).
+ * the keyboard went to, at the top of a long page). The confirmation asked first may still be closing
+ * (animated): it then hands the focus back to 放弃草稿, gone by then, so to the page; the field takes
+ * it from there.
  */
 function focusFirstField(container: Element | null | undefined): void {
-  requestAnimationFrame(() => {
+  const focus = () => {
     const form = container?.querySelector('form') ?? container;
     form?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea, button')?.focus();
+  };
+  requestAnimationFrame(() => {
+    focus();
+    whenLost(focus);
   });
 }
 
