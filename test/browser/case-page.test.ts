@@ -478,7 +478,7 @@ describe.runIf(browserAvailable())(
       await shot(home, '10-draft-discarded');
     }, 300_000);
 
-    it('保存草稿 on a review: the province finds its decision on another computer; discarding it leaves the keyboard at the decision', async () => {
+    it('保存草稿 on a review: the province finds its decision on another computer; discarding it leaves the keyboard at the decision, and 填入示例 works from there', async () => {
       const started = await server.ok<CaseView>('POST', '/api/cases', {
         as: 'park7',
         body: { process: PROCESS, park: 'P-007', province: '320000' },
@@ -514,6 +514,16 @@ describe.runIf(browserAvailable())(
       await dialogsSettled(home);
       await expect.poll(() => home.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^task-.+_decision$/);
       await shot(home, '11-review-draft-discarded');
+
+      // 填入示例 from there (the decision focused, empty) fills the form at the first click: the
+      // decision's error, shown as the mouse press took the focus, moved the button from under it.
+      await review.getByRole('button', { name: '填入示例（培训用）' }).click();
+      await expect.poll(() => review.getByLabel('可行性论证结论', { exact: true }).inputValue()).not.toBe('');
+      await choose(home, review, '审核结论', '退回修改');
+      await review.getByLabel('审核意见', { exact: true }).fill(COMMENT);
+      await send(home, review);
+      const returned = await server.ok<CaseView>('GET', `/api/cases/${started.id}`, { as: 'admin' });
+      expect(returned.openTasks.map((task) => task.taskId)).toEqual(['submitCreationApplication']);
     }, 300_000);
 
     it('a park withdrawing its application is told first that this ends the case (Art. 3); going back keeps it', async () => {

@@ -345,6 +345,12 @@ export function SchemaForm(props: SchemaFormProps) {
             {training && example !== undefined && (
               <Button
                 type="link"
+                // As for 提交: pressing the mouse must not take the focus from the field it is in. Left
+                // empty (the decision, where 放弃草稿 leaves the keyboard), that field's error shows on
+                // the blur, the button moves down from under the pointer and the click did nothing.
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                }}
                 onClick={() => {
                   const filled = exampleWithoutUploads(schema, example);
                   setStart((before) => ({ data: filled, generation: before.generation + 1 }));
