@@ -478,7 +478,7 @@ describe.runIf(browserAvailable())(
       await shot(home, '10-draft-discarded');
     }, 300_000);
 
-    it('保存草稿 on a review: the province finds its decision on another computer; discarding it leaves the keyboard at the decision, and 填入示例 works from there', async () => {
+    it('保存草稿 on a review: the province finds its decision on another computer; discarding it leaves the keyboard at the decision; a tab left open is told once it is sent', async () => {
       const started = await server.ok<CaseView>('POST', '/api/cases', {
         as: 'park7',
         body: { process: PROCESS, park: 'P-007', province: '320000' },
@@ -524,6 +524,28 @@ describe.runIf(browserAvailable())(
       await send(home, review);
       const returned = await server.ok<CaseView>('GET', `/api/cases/${started.id}`, { as: 'admin' });
       expect(returned.openTasks.map((task) => task.taskId)).toEqual(['submitCreationApplication']);
+
+      // Sent from home, the review is done: the office's page, still open, is told so in words it can
+      // act on (not 「任务 t_… 不存在或已办结」), beside 保存草稿 and above the form, and refreshes to the case.
+      const done =
+        '此任务已办结（可能已在其他窗口、其他电脑上或由同一单位的其他人员提交），本次操作未执行。请刷新查看案件的最新情况。';
+      const stale = reviewOf(office);
+      await stale.getByLabel('审核意见', { exact: true }).fill('办公室里又补充了一句。');
+      await stale.getByRole('button', { name: '保存草稿' }).click();
+      await expect.poll(() => stale.locator('[data-draft-failure]').textContent()).toBe(done);
+      // Sent (a complete form: the example) and confirmed, the server refuses it; said above the form.
+      await stale.getByRole('button', { name: '填入示例（培训用）' }).click();
+      await stale.getByRole('button', { name: twoChars('提交') }).click();
+      await clickInDialog(office, office.getByRole('dialog').getByRole('button', { name: '确认提交' }));
+      const failure = stale.locator('.ant-alert').filter({ hasText: '此任务已办结' });
+      await expect.poll(() => failure.textContent()).toContain(done);
+      await shot(office, '12-review-done-elsewhere');
+      // Each says so with a button to refresh the case: the form goes, nothing is open for the province.
+      const refresh = stale.getByRole('button', { name: twoChars('刷新') });
+      await expect.poll(() => refresh.count()).toBe(2);
+      await failure.getByRole('button', { name: twoChars('刷新') }).click();
+      await stale.waitFor({ state: 'detached' });
+      await office.getByText('您在本案件暂无待办任务').waitFor();
     }, 300_000);
 
     it('a park withdrawing its application is told first that this ends the case (Art. 3); going back keeps it', async () => {

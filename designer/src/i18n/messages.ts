@@ -227,6 +227,8 @@ export const MESSAGES = {
     draftDiscarded: '已放弃草稿',
     saveDraft: '保存草稿',
     draftSaved: '草稿已保存，可稍后（也可在其他电脑上）继续填写',
+    taskDoneElsewhere:
+      '此任务已办结（可能已在其他窗口、其他电脑上或由同一单位的其他人员提交），本次操作未执行。请刷新查看案件的最新情况。',
     draftSavedAt: '草稿保存于 {at}',
     draftLoadFailed: '保存的草稿未能载入：{reason}',
     draftSavedNotice: '已保存草稿（{at}），可稍后（也可在其他电脑上）继续填写。',
@@ -482,6 +484,8 @@ export const MESSAGES = {
     draftDiscarded: 'The draft was discarded',
     saveDraft: 'Save draft',
     draftSaved: 'Draft saved: you can finish it later, on this computer or another',
+    taskDoneElsewhere:
+      'This task is done already (sent in another window, on another computer or by a colleague): nothing was done now. Refresh to see the case as it is.',
     draftSavedAt: 'Draft saved at {at}',
     draftLoadFailed: 'Your saved draft could not be opened: {reason}',
     draftSavedNotice: 'Draft saved ({at}): you can finish it later, on this computer or another.',

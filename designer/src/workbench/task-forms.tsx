@@ -44,16 +44,28 @@ interface SubmitState {
   busy: boolean;
   errors?: FieldError[];
   failure?: string;
+  /** The task was done meanwhile (another tab, computer or colleague): the case is to be refreshed. */
+  gone?: true;
 }
 
-/** Posts a form and keeps what the server said: field errors at their fields, anything else above. */
-function useSubmit(post: (data: unknown) => Promise<unknown>, onDone: () => void) {
+/**
+ * A task refused as no longer open: done in another window, on another computer or by a colleague
+ * of the same group. The server's words name the task by its internal reference (任务 t_… 不存在或已办结).
+ */
+const taskGone = (caught: unknown): boolean => caught instanceof ApiError && caught.code === 'not-open';
+
+/**
+ * Posts a form and keeps what the server said: field errors at their fields, anything else above.
+ * `isTask`: a refusal because the task is no longer open is said in words a person can act on.
+ */
+function useSubmit(post: (data: unknown) => Promise<unknown>, onDone: () => void, isTask = false) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [state, setState] = useState<SubmitState>({ busy: false });
   const fail = (caught: unknown) => {
     // Field errors stand at their fields (and in the form's list); the summary would repeat them.
     if (caught instanceof ApiError && caught.errors.length > 0) setState({ busy: false, errors: caught.errors });
+    else if (isTask && taskGone(caught)) setState({ busy: false, failure: t('taskDoneElsewhere'), gone: true });
     else if (caught instanceof ApiError) setState({ busy: false, failure: caught.message });
     else setState({ busy: false, failure: String(caught) });
   };
@@ -74,9 +86,23 @@ function useSubmit(post: (data: unknown) => Promise<unknown>, onDone: () => void
   return { ...state, submit, fail };
 }
 
-function Failure({ text }: { text: string | undefined }) {
+function Failure({ text, onRefresh }: { text: string | undefined; onRefresh?: (() => void) | undefined }) {
+  const { t } = useI18n();
   return text === undefined ? null : (
-    <Alert type="error" showIcon title={text} role="alert" style={{ marginBottom: 16 }} />
+    <Alert
+      type="error"
+      showIcon
+      title={text}
+      role="alert"
+      style={{ marginBottom: 16 }}
+      {...(onRefresh !== undefined && {
+        action: (
+          <Button size="small" onClick={onRefresh}>
+            {t('reload')}
+          </Button>
+        ),
+      })}
+    />
   );
 }
 
@@ -152,6 +178,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
   const submitting = useSubmit(
     (data) => api('POST', `/api/tasks/${encodeURIComponent(task.ref)}/complete`, { data }),
     onDone,
+    true,
   );
   const schema = form.data;
   // One review per objection: which one this is (the same words as the inbox).
@@ -180,7 +207,10 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
       }
       data-task={task.taskId}
     >
-      <Failure text={form.error?.message ?? submitting.failure} />
+      <Failure
+        text={form.error?.message ?? submitting.failure}
+        onRefresh={form.error === undefined && submitting.gone === true ? onDone : undefined}
+      />
       <ReturnBanner review={returnOf(bundle, task)?.review} bundle={bundle} />
       {schema === undefined || saved.loading ? (
         <Spin />
@@ -204,6 +234,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
             schema={schema}
             saved={saved.data?.draft ?? null}
             submitting={submitting}
+            onRefresh={onDone}
           />
         </>
       )}
@@ -219,6 +250,8 @@ function TaskFormBody(props: {
   schema: FormSchema;
   saved: SavedDraft | null;
   submitting: ReturnType<typeof useSubmit>;
+  /** Reloads the case (after the task was done elsewhere). */
+  onRefresh: () => void;
 }) {
   const { task, bundle, schema, submitting } = props;
   const { t } = useI18n();
@@ -235,7 +268,7 @@ function TaskFormBody(props: {
   // A refused save is said beside its button (the form's failure line is at the top of a long form);
   // field errors (a file no longer there) stand at their fields, as a refused submission's do. One
   // refused because another tab or computer saved since offers to go on from that draft.
-  const [draftFailure, setDraftFailure] = useState<{ text: string; stale: boolean }>();
+  const [draftFailure, setDraftFailure] = useState<{ text: string; stale: boolean; gone?: true }>();
   const saveDraft = async () => {
     if (draft.saving) return;
     setDraftFailure(undefined);
@@ -247,6 +280,7 @@ function TaskFormBody(props: {
       void message.success(t('draftSaved'));
     } catch (caught) {
       if (caught instanceof ApiError && caught.errors.length > 0) fail(caught);
+      else if (taskGone(caught)) setDraftFailure({ text: t('taskDoneElsewhere'), stale: false, gone: true });
       else
         setDraftFailure({
           text: caught instanceof Error ? caught.message : String(caught),
@@ -325,6 +359,11 @@ function TaskFormBody(props: {
               {draftFailure?.stale === true && (
                 <Button size="small" onClick={() => void loadLatest()}>
                   {t('loadLatestDraft')}
+                </Button>
+              )}
+              {draftFailure?.gone === true && (
+                <Button size="small" onClick={props.onRefresh}>
+                  {t('reload')}
                 </Button>
               )}
               {draftFailure === undefined && start.restored?.kind === 'draft' && (
