@@ -7,7 +7,7 @@ export interface CurrentSteps {
   /** Events the case waits on: a period to end (timers) or a message no one sends from this page. */
   waiting: string[];
   /**
-   * Messages the case accepts now, by their form's title (撤回申请书, 公示异议书). They are open for a whole
+   * Messages the case accepts now, by their form's title (撤回申请, 公示异议书). They are open for a whole
    * phase, not awaited: naming them "waiting for" read as if the case expected a withdrawal.
    */
   receivable: string[];
