@@ -18,6 +18,10 @@ export const ENGINE_SAYS = {
     zh: `当前用户无权为 ${subject} 在 ${region} 发起申请`,
     en: `Your account may not start a case for ${subject} in ${region}`,
   }),
+  noRegionOnAccount: (regionTitle: string): Said => ({
+    zh: `您的账号未登记所在${regionTitle}，不能发起申请；请联系系统管理员补填`,
+    en: `Your account names no region, so it cannot start a case; ask an administrator to add it`,
+  }),
   caseIdTaken: (id: string): Said => ({ zh: `案件编号 ${id} 已存在`, en: `A case ${id} exists already` }),
   openCase: (subjectTitle: string, subject: string, active: string): Said => ({
     zh: `${subjectTitle} ${subject} 已有办理中的案件 ${active}`,

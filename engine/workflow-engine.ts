@@ -18,7 +18,7 @@ import { chinaDateOf, missingCalendarYear, type CalendarFile } from './legal-tim
 import { publishCalendarYear, type CalendarPublication } from './cases/calendar-publication.js';
 import type { Clock, IdGenerator, Store } from './ports.js';
 import { LiveInstance } from './runtime/live-instance.js';
-import { mayActAs, mayStart, type Actor } from './cases/actors.js';
+import { mayActAs, mayStart, regionMissing, type Actor } from './cases/actors.js';
 import { RedactionPolicy, type AuditView } from './redaction/redaction-policy.js';
 import { newCaseRecord, type CaseRecord, type Submission } from './cases/case-record.js';
 import { CaseRepository } from './cases/case-repository.js';
@@ -522,7 +522,10 @@ export class WorkflowEngine {
       const record = newCaseRecord(id, { process: input.process, version: manifest.version, subject, region }, now);
       // Who may start comes first: a refusal must not tell another subject's cases apart.
       if (!mayStart(actor, startGroups(version.model), manifest, record)) {
-        throw new EngineError('forbidden', ENGINE_SAYS.mayNotStart(subject, region), declared);
+        const missing = regionMissing(actor, startGroups(version.model), manifest, record);
+        const said =
+          missing === undefined ? ENGINE_SAYS.mayNotStart(subject, region) : ENGINE_SAYS.noRegionOnAccount(missing);
+        throw new EngineError('forbidden', said, declared);
       }
       if (runtime.index.has(id) || runtime.quarantine.has(id) || (await runtime.repository.record(id)) !== undefined) {
         throw new EngineError('conflict', ENGINE_SAYS.caseIdTaken(id), { caseId: id });

@@ -96,6 +96,20 @@ export function mayStart(actor: Actor, groups: readonly string[], manifest: Mani
 }
 
 /**
+ * The region's title when `actor` acts for this case's subject but its account names no region: it
+ * may start nothing until one is added (said so, rather than as a refusal of the region it chose).
+ */
+export function regionMissing(actor: Actor, groups: readonly string[], manifest: Manifest, record: CaseRecord) {
+  const lacking = groups.some(
+    (group) =>
+      actor.region === undefined &&
+      scopeKind(manifest, manifest.groups[group]) === 'subject' &&
+      mayActAs(actor, [group], manifest, record),
+  );
+  return lacking ? manifest.region.title : undefined;
+}
+
+/**
  * Whether `actor` may see the case: scoped groups see the cases of their subject or region; national
  * groups of the process (SAMR, ministries, experts) see all of them; the public sees none (public
  * notices are served separately).

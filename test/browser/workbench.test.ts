@@ -273,6 +273,35 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     expect(login.status).toBe(401);
   }, 120_000);
 
+  it('a park account made over the API without its province: the account page flags it, and the park is told why it cannot apply', async () => {
+    await server.ok('POST', '/api/users', {
+      as: 'admin',
+      body: { username: 'park-noprov', password: USER_PASSWORD, roles: ['park:P-NOPROV'] },
+    });
+    const admin = await newPage(CLOCK_START);
+    await admin.goto(`${server.url}/`);
+    await admin.getByLabel('用户名').fill('admin');
+    await admin.getByLabel('密码').fill(ADMIN_PASSWORD);
+    await admin.getByRole('button', { name: twoChars('登录') }).click();
+    await admin.getByRole('link', { name: '账号管理' }).click();
+    const row = admin.getByRole('row').filter({ hasText: 'park-noprov' });
+    await row.getByText('未填所在省级单位：不能发起创建申请').waitFor();
+    // A park with its province is not flagged.
+    await admin.getByRole('row').filter({ hasText: 'park1' }).first().waitFor();
+    expect(await admin.getByText('未填所在省级单位：不能发起创建申请').count()).toBe(1);
+
+    // The park could choose a province and was refused 「当前用户无权为 P-NOPROV 在 320000 发起申请」.
+    const park = await newPage(CLOCK_START);
+    await login(park, 'park-noprov');
+    await park.getByRole('button', { name: '发起创建申请' }).click();
+    const dialog = park.getByRole('dialog');
+    await dialog
+      .getByText('您的账号未登记所在省级单位，暂不能发起创建申请。请联系系统管理员在「账号管理」中补填。')
+      .waitFor();
+    expect(await dialog.getByRole('button', { name: '发起创建申请' }).isDisabled()).toBe(true);
+    expect(await dialog.getByRole('combobox', { name: '省级单位' }).count()).toBe(0);
+  }, 60_000);
+
   it('a page kept or typed that is not for the role says so (SAMR got a working calendar editor, then a 403 on 发布)', async () => {
     const page = await newPage(CLOCK_START);
     await login(page, 'samr');

@@ -167,6 +167,8 @@ describe('accounts and sessions, hardened', () => {
       body: { process: PROCESS, park: 'P-012', province: '320000' },
     });
     expect(none.status).toBe(403);
+    // Said as what it is: the account lacks its province (not "may not start in 320000", which it chose).
+    expect(codeOf(none.body).message).toBe('您的账号未登记所在省级单位，不能发起申请；请联系系统管理员补填');
     const neutral = await h.api.patch('/api/users/park-none', { token: h.adminToken, body: { region: '330000' } });
     expect(neutral.body).toMatchObject({ province: '330000' });
     expect((await h.api.get('/api/me', { token: await h.login('park-none') })).body).toMatchObject({

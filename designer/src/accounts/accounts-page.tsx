@@ -364,6 +364,9 @@ export function AccountsPage() {
                   {row.province !== undefined && (
                     <Typography.Text type="secondary">{provinceName(row.province)}</Typography.Text>
                   )}
+                  {row.province === undefined && needsRegion(rowsOf(row.roles), known) && (
+                    <Tag color="warning">{t('accountProvinceMissing')}</Tag>
+                  )}
                 </Space>
               ),
           },

@@ -21,7 +21,7 @@ interface Props {
 /** A park starts its creation application: which park (when it acts for several) and its province. */
 export function StartCaseDialog({ open, parks, onClose }: Props) {
   const { t } = useI18n();
-  // The account names the park's province; the server refuses any other (403), so it is preselected.
+  // The account names the park's province; the server refuses any other (403), so it is fixed.
   const province = useSession().me?.province;
   const navigate = useNavigate();
   const [form] = Form.useForm<{ park: string; province: string }>();
@@ -50,7 +50,7 @@ export function StartCaseDialog({ open, parks, onClose }: Props) {
       cancelText={t('cancel')}
       // Not `confirmLoading`: antd's spinner could stay after its leave motion and rename the button
       // (「loading 保存」) for screen readers, and for a test looking for 保存 (one CI run).
-      okButtonProps={{ disabled: busy, icon: busy ? <LoadingOutlined /> : undefined }}
+      okButtonProps={{ disabled: busy || province === undefined, icon: busy ? <LoadingOutlined /> : undefined }}
       onCancel={onClose}
       onOk={() => {
         form.submit();
@@ -58,6 +58,10 @@ export function StartCaseDialog({ open, parks, onClose }: Props) {
       destroyOnHidden
     >
       {error !== undefined && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {province === undefined && (
+        // The server refuses an account without its province whatever is chosen here (403).
+        <Alert type="warning" showIcon title={t('noProvinceOnAccount')} style={{ marginBottom: 16 }} />
+      )}
       <Form
         form={form}
         layout="vertical"
@@ -67,20 +71,18 @@ export function StartCaseDialog({ open, parks, onClose }: Props) {
         <Form.Item label={t('park')} name="park" rules={[{ required: true, message: t('required') }]}>
           <Select options={parks.map((park) => ({ value: park, label: park }))} disabled={parks.length < 2} />
         </Form.Item>
-        <Form.Item
-          label={t('province')}
-          name="province"
-          rules={[{ required: true, message: t('chooseProvince') }]}
-          extra={t('provinceHint')}
-        >
-          <Select
-            // An account that names its province may apply only there: offering others led to a 403.
-            disabled={province !== undefined}
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('chooseProvince')}
-            options={PROVINCES.entries.map((entry) => ({ value: entry.code, label: `${entry.name}（${entry.code}）` }))}
-          />
-        </Form.Item>
+        {province !== undefined && (
+          <Form.Item label={t('province')} name="province" extra={t('provinceHint')}>
+            {/* The account's own: the server refuses any other (403). */}
+            <Select
+              disabled
+              options={PROVINCES.entries.map((entry) => ({
+                value: entry.code,
+                label: `${entry.name}（${entry.code}）`,
+              }))}
+            />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
