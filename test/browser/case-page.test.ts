@@ -533,12 +533,13 @@ describe.runIf(browserAvailable())(
       await stale.getByLabel('审核意见', { exact: true }).fill('办公室里又补充了一句。');
       await stale.getByRole('button', { name: '保存草稿' }).click();
       await expect.poll(() => stale.locator('[data-draft-failure]').textContent()).toBe(done);
-      // Sent (a complete form: the example) and confirmed, the server refuses it; said above the form.
+      // Sent (a complete form: the example), the server refuses it; said above the form, without first
+      // asking 确认提交「…」？ about a decision that could not be sent (the preview was refused).
       await stale.getByRole('button', { name: '填入示例（培训用）' }).click();
       await stale.getByRole('button', { name: twoChars('提交') }).click();
-      await clickInDialog(office, office.getByRole('dialog').getByRole('button', { name: '确认提交' }));
       const failure = stale.locator('.ant-alert').filter({ hasText: '此任务已办结' });
       await expect.poll(() => failure.textContent()).toContain(done);
+      expect(await office.getByRole('dialog').count()).toBe(0);
       await shot(office, '12-review-done-elsewhere');
       // Each says so with a button to refresh the case: the form goes, nothing is open for the province.
       const refresh = stale.getByRole('button', { name: twoChars('刷新') });

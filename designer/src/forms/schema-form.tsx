@@ -18,7 +18,7 @@ import {
   ObjectFieldTemplate,
 } from './form-templates.js';
 import { schemaForRendering } from './conditional-shapes.js';
-import { decisionOf } from './decision.js';
+import { decisionOf, type Decision } from './decision.js';
 import { focusErrorField, inFormOrder } from './error-order.js';
 import {
   errorTransformer,
@@ -224,7 +224,8 @@ export function SchemaForm(props: SchemaFormProps) {
     // Sent as the server stores it, and as it was checked: texts trimmed at both ends.
     const formData = trimmedTexts(typed);
     const decision = props.confirmDecision === false ? undefined : decisionOf(schema, formData);
-    // A preview refused (invalid data) asks nothing more: the submission itself then says what is wrong.
+    // A preview refused (invalid data, a task done in another window) asks nothing more, not even
+    // 确认提交「退回修改」？: the submission is refused alike, at once, and says why.
     const preview = await props.outcomeOf?.(formData).then(
       (outcome) => ({ outcome, refused: false }),
       (error: unknown) => {
@@ -233,19 +234,16 @@ export function SchemaForm(props: SchemaFormProps) {
         throw error;
       },
     );
-    const outcome = preview?.outcome;
-    const title = typeof schema.title === 'string' ? schema.title : '';
-    if (decision !== undefined) {
-      if (!(await confirmDecision(decision, outcome))) return;
-    } else if (outcome?.final === true) {
-      if (!(await confirmEnding(outcome))) return;
-    } else if (
-      props.confirmSending === true &&
-      preview?.refused !== true &&
-      !(await confirmSending(title, props.sendingConsequence))
-    )
-      return;
+    if (preview?.refused !== true && !(await confirmed(decision, preview?.outcome))) return;
     await props.onSubmit?.(formData);
+  };
+  /** Asks before what cannot be taken back: a decision, an ending, a form sent for good. */
+  const confirmed = async (decision: Decision | undefined, outcome: Outcome | undefined) => {
+    const title = typeof schema.title === 'string' ? schema.title : '';
+    if (decision !== undefined) return confirmDecision(decision, outcome);
+    if (outcome?.final === true) return confirmEnding(outcome);
+    if (props.confirmSending === true) return confirmSending(title, props.sendingConsequence);
+    return true;
   };
   const formContext = useMemo<SchemaFormContext>(
     () => ({
