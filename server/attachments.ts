@@ -108,17 +108,21 @@ export class AttachmentStore {
     return this.store.get<AttachmentMeta>(ATTACHMENTS, id);
   }
 
-  /** The attachment's bytes; `damaged` (500, named in Chinese, no path) when they are not on disk. */
+  /**
+   * The attachment's bytes; `damaged` (500, named in Chinese, no path) when they are not on disk or no
+   * longer hash to their name (cut short or overwritten on disk): a reviewer must not be handed a
+   * broken copy of what the park sent as if it were the original.
+   */
   async content(meta: AttachmentMeta): Promise<Buffer> {
-    return readFile(this.#file(bytesName(meta))).catch((error: unknown) => {
+    const name = bytesName(meta);
+    const content = await readFile(this.#file(name)).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      throw new EngineError(
-        'damaged',
-        `附件「${meta.name}」的文件缺失，请联系管理员从备份恢复（npm run store:check 可列出缺失的附件文件）`,
-        { attachment: meta.id },
-        { cause: error },
-      );
+      throw new EngineError('damaged', SAY.attachmentMissing(meta.name), { attachment: meta.id }, { cause: error });
     });
+    if (createHash('sha256').update(content).digest('hex') !== name) {
+      throw new EngineError('damaged', SAY.attachmentAltered(meta.name), { attachment: meta.id });
+    }
+    return content;
   }
 
   /**

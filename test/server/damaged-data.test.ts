@@ -197,6 +197,37 @@ describe('the real server on a data directory with damaged files', () => {
     expect(health.body).toMatchObject({ status: 'ok', damagedCases: 2 });
   }, 300_000);
 
+  it("refuses to send an attachment whose file was cut short on disk (a broken copy passed for the park's original), and store:check names it", async () => {
+    const parks = await login('parks');
+    const [linked] = (await readdir(join(dataDir, 'attachments'))).filter((name) => name.endsWith('.json'));
+    if (linked === undefined) throw new Error('no attachment record');
+    const id = linked.slice(0, -'.json'.length);
+    const record = JSON.parse(await readFile(join(dataDir, 'attachments', linked), 'utf8')) as { sha256?: string };
+    const file = join(dataDir, 'attachment-files', record.sha256 ?? id);
+    const whole = await readFile(file);
+    await writeFile(file, whole.subarray(0, 10));
+
+    const download = await fetch(`${server?.base ?? ''}/api/attachments/${id}`, {
+      headers: { Authorization: `Bearer ${parks}` },
+    });
+    expect(download.status).toBe(500);
+    const { error } = (await download.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('damaged');
+    expect(error.message).toMatch(/^附件「.+」的文件已损坏（内容与上传时的校验和不符），未予下载/);
+    const check = storeCheck(dataDir);
+    expect(check.status, check.output).toBe(1);
+    expect(check.output).toContain(
+      `附件文件内容与校验和不符 / attachment bytes do not match their checksum: attachments/${id}`,
+    );
+    // Restored from a backup, it is sent again.
+    await writeFile(file, whole);
+    const restored = await fetch(`${server?.base ?? ''}/api/attachments/${id}`, {
+      headers: { Authorization: `Bearer ${parks}` },
+    });
+    expect(restored.status).toBe(200);
+    expect(Buffer.from(await restored.arrayBuffer()).equals(whole)).toBe(true);
+  }, 120_000);
+
   it("says in Chinese that an attachment's file is missing (no path, no bare 500), and store:check names it", async () => {
     const parks = await login('parks');
     const [linked] = (await readdir(join(dataDir, 'attachments'))).filter((name) => name.endsWith('.json'));
