@@ -38,6 +38,7 @@ import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { webAppRoutes } from './web-app.js';
 import { SharedRateLimitStore } from './shared-rate-limit-store.js';
+import { accountLimits, FailedTokens, REQUEST_LIMITS, type RequestLimits } from './request-limits.js';
 import { SAY } from './messages.js';
 
 export interface AppDeps {
@@ -62,7 +63,8 @@ export interface AppDeps {
   webRoot?: string;
   limits?: Partial<
     PublicLimits &
-      TaskLimits & {
+      TaskLimits &
+      RequestLimits & {
         jsonBody: string;
         /** The largest JSON body taken without a session (default 64kb; a public form's longest texts fit). */
         anonymousJsonBody: string;
@@ -191,7 +193,16 @@ export function createApp(deps: AppDeps): Express {
       next();
     });
   }
-  app.use(authenticate(accounts));
+  // Per process (server/request-limits.ts): an address's unknown tokens before their lookup, an
+  // account's requests and large bodies before the body is read.
+  const requestLimits: RequestLimits = {
+    accountRequestsPerMinute: deps.limits?.accountRequestsPerMinute ?? REQUEST_LIMITS.accountRequestsPerMinute,
+    accountLargeBodiesPerMinute: deps.limits?.accountLargeBodiesPerMinute ?? REQUEST_LIMITS.accountLargeBodiesPerMinute,
+    largeBodyBytes: deps.limits?.largeBodyBytes ?? REQUEST_LIMITS.largeBodyBytes,
+    failedTokensPerMinute: deps.limits?.failedTokensPerMinute ?? REQUEST_LIMITS.failedTokensPerMinute,
+  };
+  app.use(authenticate(accounts, new FailedTokens(requestLimits.failedTokensPerMinute)));
+  app.use(accountLimits(requestLimits));
   // Bodies are parsed once the caller is known: parsing a megabyte of JSON holds the one thread every
   // request shares for milliseconds, and a visitor sending them in a loop slowed every answer tenfold.
   // Without a session only small bodies are taken (logging in, an objection with its evidence ids).

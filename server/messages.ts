@@ -30,6 +30,16 @@ export const SAY = {
     en: `Too many sign-ins at once; try again in ${englishCount(seconds, 'second')}`,
   }),
 
+  // Too many requests (server/request-limits.ts).
+  tooManyRequests: (seconds: number): Said => ({
+    zh: `操作过于频繁，请 ${String(seconds)} 秒后再试`,
+    en: `Too many requests from this account; try again in ${englishCount(seconds, 'second')}`,
+  }),
+  tooManyFailedTokens: (seconds: number): Said => ({
+    zh: `无效的登录凭证过多，请 ${String(seconds)} 秒后再试`,
+    en: `Too many invalid sign-in tokens from this address; try again in ${englishCount(seconds, 'second')}`,
+  }),
+
   // The request itself.
   required: (field: string, label: string): Said => ({ zh: `「${label}」为必填项`, en: `${field} is required` }),
   notObject: { zh: '请求体应为 JSON 对象', en: 'The request body must be a JSON object' },

@@ -995,6 +995,9 @@ export function operation(spec: Operation): Json {
     ? Object.fromEntries(spec.errors.map((status) => [status, undefined]))
     : { ...spec.errors };
   errors[401] ??= spec.auth === 'user' ? '未登录或令牌无效 / no or bad token' : '令牌无效 / a bad token was sent';
+  // server/request-limits.ts: an account's requests a minute, and an address's unknown tokens.
+  errors[429] ??=
+    '操作过于频繁（每账户每分钟限次），或本地址无效令牌过多 / too many requests from this account, or too many bad tokens from this address';
   // A path parameter that is not valid percent-encoding is refused by the router (400).
   if (spec.parameters?.some((parameter) => parameter.in === 'path') === true) errors[400] ??= undefined;
   if (spec.body !== undefined) {

@@ -3,6 +3,7 @@ import type { Actor } from '../engine/index.js';
 import { actorOf, type Accounts, type User } from './accounts/accounts.js';
 import { HttpError } from './http-errors.js';
 import { SAY } from './messages.js';
+import { FailedTokens, tooManyFailedTokens } from './request-limits.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -15,37 +16,35 @@ declare module 'express-serve-static-core' {
 /**
  * Reads `Authorization: Bearer <token>`: no header makes an anonymous caller (public endpoints);
  * a header with an unknown, expired or revoked token is refused (401), never treated as anonymous.
+ * An address that has presented too many unknown tokens (`failedTokens`) is refused with 429 before
+ * its token is looked up.
  */
-export function authenticate(accounts: Accounts): RequestHandler {
+export function authenticate(accounts: Accounts, failedTokens: FailedTokens): RequestHandler {
   return (request: Request, _response: Response, next: NextFunction) => {
-    const header = request.get('authorization');
-    if (header === undefined) {
-      request.actor = actorOf(undefined);
-      next();
-      return;
-    }
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (match?.[1] === undefined) {
-      next(new HttpError(401, 'unauthorized', SAY.badToken));
-      return;
-    }
-    const token = match[1];
-    accounts.authenticate(token).then(
-      (user) => {
-        if (user === undefined) {
-          next(new HttpError(401, 'unauthorized', SAY.sessionEnded));
-          return;
-        }
-        request.user = user;
-        request.token = token;
-        request.actor = actorOf(user);
-        next();
-      },
-      (error: unknown) => {
-        next(error);
-      },
-    );
+    lookUp(accounts, failedTokens, request).then(next, next);
   };
+}
+
+async function lookUp(accounts: Accounts, failedTokens: FailedTokens, request: Request): Promise<void> {
+  const header = request.get('authorization');
+  if (header === undefined) {
+    request.actor = actorOf(undefined);
+    return;
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (match?.[1] === undefined) throw new HttpError(401, 'unauthorized', SAY.badToken);
+  const token = match[1];
+  const address = FailedTokens.key(request);
+  const wait = await failedTokens.wait(address);
+  if (wait > 0) throw tooManyFailedTokens(wait);
+  const user = await accounts.authenticate(token);
+  if (user === undefined) {
+    await failedTokens.failed(address);
+    throw new HttpError(401, 'unauthorized', SAY.sessionEnded);
+  }
+  request.user = user;
+  request.token = token;
+  request.actor = actorOf(user);
 }
 
 export function requireUser(request: Request): User {

@@ -13,6 +13,10 @@ export interface Answer {
 }
 
 export interface FloodRequest {
+  /** POST unless said. */
+  method?: string;
+  /** A signed-in sender's bearer token. */
+  token?: string;
   path: string;
   body: Record<string, unknown>;
   /** A loopback address to send from (127.0.0.2… are loopback addresses too on Linux). */
@@ -72,9 +76,15 @@ async function send(job: FloodJob): Promise<Answer[]> {
   const pending: Promise<Answer>[] = [];
   process.stdout.write('sending\n');
   for (const burst of job.bursts) {
-    for (const { path, body, from, padding } of burst) {
+    for (const { method, token, path, body, from, padding } of burst) {
       const sent = padding === undefined ? body : { ...body, padding: '体'.repeat(padding) };
-      pending.push(call(job.port, 'POST', path, { body: sent, ...(from !== undefined && { from }) }));
+      pending.push(
+        call(job.port, method ?? 'POST', path, {
+          body: sent,
+          ...(from !== undefined && { from }),
+          ...(token !== undefined && { token }),
+        }),
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, job.gapMs));
   }

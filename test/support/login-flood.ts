@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AppDeps } from '../../server/app.js';
 import { PROCESS, ServerHarness } from '../server/harness.js';
 import { type Answer, call, type FloodJob, type FloodRequest } from './flood-sender.js';
 
@@ -28,8 +29,11 @@ export interface FloodRun {
   logins: Answer[];
 }
 
-/** What a flood sends: its `index`-th request of burst `burst` (both from 0), from one of eight addresses. */
-type Flood = (burst: number, index: number) => Omit<FloodRequest, 'from'>;
+/**
+ * What a flood sends: its `index`-th request of burst `burst` (both from 0), from one of eight
+ * addresses; `attacker` is the token of a signed-in account (park2) other than the probe's.
+ */
+type Flood = (burst: number, index: number, attacker: string) => Omit<FloodRequest, 'from'>;
 
 /**
  * Issue 9 #1: logging in must never stall other requests. 200 logins (half for unknown users) arrive
@@ -37,7 +41,7 @@ type Flood = (burst: number, index: number) => Omit<FloodRequest, 'from'>;
  * probes health and a case read. Used by the test (behaviour) and the bench (p99 against the baseline).
  */
 export function floodLogins(hashCost: number): Promise<FloodRun> {
-  return underFlood(hashCost, (burst, index) => ({
+  return underFlood({ hashCost }, (burst, index) => ({
     path: '/api/session',
     body: { username: index % 2 === 0 ? `nobody-${burst}-${index}` : 'park1', password: 'wrong-password-x' },
   }));
@@ -48,18 +52,38 @@ export function floodLogins(hashCost: number): Promise<FloodRun> {
  * not there): the server must not read them, parsing is the one thread every answer shares.
  */
 export function floodLargeBodies(): Promise<FloodRun> {
-  return underFlood(2 ** 13, (_burst, index) => ({
+  return underFlood({ hashCost: 2 ** 13 }, (_burst, index) => ({
     path: index % 2 === 0 ? '/api/session' : '/api/nothing-here',
     body: { username: 'park1', password: 'x' },
     padding: 340_000, // just under 1 MB: the limit a signed-in caller's bodies have
   }));
 }
 
-async function underFlood(hashCost: number, next: Flood): Promise<FloodRun> {
-  const h = await ServerHarness.create({ store: 'lowdb', hashCost });
+/**
+ * The same 200 bodies of 1 MB from a signed-in account (park2, saving a "draft" of a task it does not
+ * hold, in a loop): parsed, since it is signed in, unless its account's limits refuse them first.
+ * `limits`: the server's (the harness raises the per-account ones; pass `REQUEST_LIMITS` for the real).
+ */
+export function floodSignedIn(limits: AppDeps['limits']): Promise<FloodRun> {
+  return underFlood({ hashCost: 2 ** 13, limits }, (_burst, _index, attacker) => ({
+    method: 'PUT',
+    token: attacker,
+    path: '/api/tasks/t_nothing/draft',
+    body: { data: {}, revision: null },
+    padding: 340_000,
+  }));
+}
+
+async function underFlood(options: { hashCost: number; limits?: AppDeps['limits'] }, next: Flood): Promise<FloodRun> {
+  const h = await ServerHarness.create({
+    store: 'lowdb',
+    hashCost: options.hashCost,
+    ...(options.limits !== undefined && { limits: options.limits }),
+  });
   let server: Server | undefined;
   try {
     await h.user('park1', ['park:P-001']);
+    const attacker = await h.user('park2', ['park:P-002']);
     const started = await h.api.post('/api/cases', {
       token: h.token('park1'),
       body: { process: PROCESS, park: 'P-001', province: '320000' },
@@ -92,7 +116,10 @@ async function underFlood(hashCost: number, next: Flood): Promise<FloodRun> {
       port,
       gapMs: 150,
       bursts: Array.from({ length: 10 }, (_, burst) =>
-        Array.from({ length: 20 }, (_, index) => ({ ...next(burst, index), from: `127.0.0.${2 + (index % 8)}` })),
+        Array.from({ length: 20 }, (_, index) => ({
+          ...next(burst, index, attacker),
+          from: `127.0.0.${2 + (index % 8)}`,
+        })),
       ),
     };
     // Probed from when the other process starts sending (starting it takes a while), until all is answered.

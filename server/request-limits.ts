@@ -1,0 +1,124 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ipKeyGenerator, rateLimit, type AugmentedRequest } from 'express-rate-limit';
+import { MemoryCounters, type RateCounters } from '../engine/index.js';
+import { HttpError } from './http-errors.js';
+import { SAY } from './messages.js';
+
+/**
+ * How much one account, and one address presenting unknown tokens, may ask of one server process.
+ * Counted in this process's memory, never in the shared store: what they protect is this process's
+ * one thread (a shared count would cost a database round trip on every request), so with several
+ * processes each takes this much.
+ */
+export interface RequestLimits {
+  /** Requests one signed-in account may make per minute. */
+  accountRequestsPerMinute: number;
+  /** Of them, requests with a body over `largeBodyBytes` (parsing a megabyte holds the thread). */
+  accountLargeBodiesPerMinute: number;
+  /** What counts as a large body: more than a visitor may send at all (64 KB). */
+  largeBodyBytes: number;
+  /** Requests with an unknown, expired or ended token one address may make per minute. */
+  failedTokensPerMinute: number;
+}
+
+export const REQUEST_LIMITS: RequestLimits = {
+  // A person clicking through the workbench makes a few requests a second at most (a case page asks
+  // about ten at once); a browser test walking cases, a few dozen. 20 a second, sustained for a minute,
+  // is a script.
+  accountRequestsPerMinute: 1200,
+  // Saving a long application's draft or sending it: a few a minute. One every three seconds, for a
+  // minute, is a loop; and a fixed window lets them all come at once, so the burst is kept small.
+  accountLargeBodiesPerMinute: 20,
+  largeBodyBytes: 64 * 1024,
+  // A session that ended shows the login page after a handful of 401s per open tab.
+  failedTokensPerMinute: 120,
+};
+
+const WINDOW_MS = 60_000;
+
+/** Seconds until a window that ends at `reset` (a Date or epoch ms) ends: at least 1. */
+const secondsUntil = (reset: number | undefined, now: number): number =>
+  reset === undefined ? 60 : Math.max(1, Math.ceil((reset - now) / 1000));
+
+/** A body over `bytes`, or one of unknown length (chunked): counted as large before it is read. */
+function hasLargeBody(request: Request, bytes: number): boolean {
+  const length = request.get('content-length');
+  if (length === undefined) return request.get('transfer-encoding') !== undefined;
+  return Number(length) > bytes;
+}
+
+/**
+ * Per signed-in account: at most `accountRequestsPerMinute` requests and `accountLargeBodiesPerMinute`
+ * large bodies a minute (express-rate-limit's fixed window), checked before the body is parsed so a
+ * refused one costs nothing; 429 `too-many-requests` with Retry-After. Callers without a session are
+ * not counted here (the public routes and logins have limits of their own).
+ */
+export function accountLimits(limits: RequestLimits): RequestHandler[] {
+  const limiter = (limit: number, large: boolean) =>
+    rateLimit({
+      windowMs: WINDOW_MS,
+      limit,
+      // Retry-After comes with the refusal (the error below); no RateLimit headers on every answer.
+      standardHeaders: false,
+      legacyHeaders: false,
+      // One name per account; an unknown caller never reaches here (skipped below).
+      keyGenerator: (request) => `user:${request.user?.username ?? ''}`,
+      skip: (request) => request.user === undefined || (large && !hasLargeBody(request, limits.largeBodyBytes)),
+      handler: (request: Request, _response: Response, next: NextFunction) => {
+        const reset = (request as AugmentedRequest).rateLimit?.resetTime?.getTime();
+        const seconds = secondsUntil(reset, Date.now());
+        next(new HttpError(429, 'too-many-requests', SAY.tooManyRequests(seconds), { 'Retry-After': String(seconds) }));
+      },
+    });
+  return [limiter(limits.accountRequestsPerMinute, false), limiter(limits.accountLargeBodiesPerMinute, true)];
+}
+
+/**
+ * Unknown tokens per client address (an IPv6 address by its /56, as the login throttle): each costs
+ * a session lookup (a hash and a store read), so past `failedTokensPerMinute` in a fixed minute the
+ * address is answered 429 before any lookup — a valid token from it too, since telling the two apart
+ * is the lookup. express-rate-limit counts a request before it is answered; here only refusals
+ * count, so an office behind one address is never limited by its own signed-in traffic.
+ */
+export class FailedTokens {
+  readonly #counters: RateCounters;
+
+  constructor(
+    readonly perMinute: number,
+    now: () => number = Date.now,
+  ) {
+    this.#counters = new MemoryCounters(now);
+  }
+
+  static key(request: Request): string {
+    return `failed-token:${ipKeyGenerator(request.ip ?? '', 56)}`;
+  }
+
+  /** Seconds the address must wait, or 0 when it may present a token now. */
+  wait(key: string): Promise<number> {
+    return this.#counters.update([key], (current, now) => {
+      const counter = current.get(key);
+      const seconds = counter === undefined || counter.count < this.perMinute ? 0 : secondsUntil(counter.expires, now);
+      return { set: new Map(), result: seconds };
+    });
+  }
+
+  /** An unknown token was presented from the address. */
+  async failed(key: string): Promise<void> {
+    await this.#counters.update([key], (current, now) => {
+      const counter = current.get(key);
+      const next =
+        counter === undefined
+          ? { count: 1, last: now, expires: now + WINDOW_MS }
+          : { ...counter, count: counter.count + 1, last: now };
+      return { set: new Map([[key, next]]), result: undefined };
+    });
+  }
+}
+
+/** The 429 an address gets once its unknown tokens are spent. */
+export function tooManyFailedTokens(seconds: number): HttpError {
+  return new HttpError(429, 'too-many-requests', SAY.tooManyFailedTokens(seconds), {
+    'Retry-After': String(seconds),
+  });
+}
