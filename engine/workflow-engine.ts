@@ -37,7 +37,7 @@ import type { MigrationPlan } from './cases/migration.js';
 import { publicWindows, type PublicWindow } from './cases/public-windows.js';
 import { startGroups } from './cases/start-groups.js';
 import { bindQueuedTask } from './cases/task-table.js';
-import { describeOrigin } from './cases/task-origin.js';
+import { describeOrigin, receiptCode } from './cases/task-origin.js';
 import { returnedTask } from './cases/returned-task.js';
 import { remindTask } from './cases/remind-task.js';
 import { fireSharedDueTimers } from './cases/shared-timers.js';
@@ -648,7 +648,8 @@ export class WorkflowEngine {
 
   /**
    * Sends a message as `sendMessage` does and says which of its name it is on the case (1: the first
-   * objection): the number the inbox gives the review it opens, for the sender's receipt to quote.
+   * objection: the number the inbox gives the review it opens) and the receipt code stored with it,
+   * for the sender to quote (random: the number is not told to the public, it counts objections).
    */
   async sendNumberedMessage(
     caseId: string,
@@ -656,17 +657,19 @@ export class WorkflowEngine {
     actor: Actor,
     data: unknown,
     check?: DataCheck,
-  ): Promise<{ view: CaseView; number: number }> {
+  ): Promise<{ view: CaseView; number: number; receipt: string }> {
     return this.#message(caseId, name, actor, data, check, async (runtime, record, step, submission) => {
       const seq = record.submissions + 1;
-      const committed = await runtime.run(record, submission.now, actor.id, step, [submission.entry], {
+      const receipt = receiptCode();
+      const entry = { ...submission.entry, receipt };
+      const committed = await runtime.run(record, submission.now, actor.id, step, [entry], {
         message: name,
         submission: seq,
       });
       // Counted as describeOrigin counts (task-origin.ts), within the case's lock: no other message between.
       const sent = await runtime.repository.submissions(caseId);
       const number = sent.filter((entry) => entry.kind === 'message' && entry.name === name && entry.seq <= seq).length;
-      return { view: runtime.view(committed), number };
+      return { view: runtime.view(committed), number, receipt };
     });
   }
 

@@ -87,6 +87,9 @@ const OpenTask = object(
       excerpt: text(
         '所提内容的开头几个字，仅向可阅读公众提交内容的单位提供 / the opening words of what was sent, only for groups that may read it',
       ),
+      receipt: text(
+        "提交人所得回执编号，仅向可阅读公众提交内容的单位提供（仅在待办列表中）/ the code on its sender's receipt, only for groups that may read what was sent (task listing only)",
+      ),
     }),
     due: schema('TaskDue'),
     reminders: arrayOf(schema('Reminder')),
@@ -682,11 +685,11 @@ const bodies: Json = {
     caseId: { type: 'string' },
     received: { const: true },
     receivedAt: INSTANT,
-    number: {
-      type: 'integer',
-      minimum: 1,
+    receipt: {
+      type: 'string',
+      pattern: '^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$',
       description:
-        '该案件收到的第几件同类消息（异议），与待办中该复核任务的编号一致 / which message of its kind on the case (as the inbox numbers its review)',
+        '回执编号：随机生成，不反映已收到的件数；待办中该复核任务显示同一编号 / the receipt code: random, it counts nothing; the review it opens shows the same code in the inbox',
     },
   }),
   AuditEntry,

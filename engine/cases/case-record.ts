@@ -128,6 +128,11 @@ export interface Submission {
   name: string;
   ref?: string;
   data: unknown;
+  /**
+   * The code a public message's sender was given to quote (random: it tells no one how many came
+   * before). Left out of copies shown without the data, as the sender's own.
+   */
+  receipt?: string;
   /** Set on copies shown without the data (personal data of a member of the public). */
   redacted?: true;
 }

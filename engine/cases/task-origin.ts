@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FormSchema } from '../definitions/types.js';
 import type { Submission } from './case-record.js';
 
@@ -12,6 +13,21 @@ export interface OriginDetail {
   receivedAt: string;
   /** The opening words of the message's first free-text field, for a reader allowed to see what was sent. */
   excerpt?: string;
+  /** The code its sender's receipt gave them (`K7QM-4XT2-9HBD`), for a reader allowed to see what was sent. */
+  receipt?: string;
+}
+
+/** Crockford's base32: no I, L, O or U to misread when a receipt is read out on the telephone. */
+const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A receipt code: 60 random bits as three groups of four (`K7QM-4XT2-9HBD`). Random, not a count:
+ * anyone may file an objection, and a sequence would tell them how many a case has had.
+ */
+export function receiptCode(): string {
+  const bytes = randomBytes(12);
+  const characters = Array.from(bytes, (byte) => RECEIPT_ALPHABET[byte % 32] ?? '0').join('');
+  return `${characters.slice(0, 4)}-${characters.slice(4, 8)}-${characters.slice(8, 12)}`;
 }
 
 /**
@@ -63,5 +79,6 @@ export function describeOrigin(
     number,
     receivedAt: submission.at,
     ...(typeof text === 'string' && text.trim() !== '' && { excerpt: excerptOf(text) }),
+    ...(submission.receipt !== undefined && submission.redacted !== true && { receipt: submission.receipt }),
   };
 }

@@ -59,7 +59,7 @@ export class RedactionPolicy {
   /** Submissions as `actor` may read them: the public's show that they came, not who sent what. */
   submissions(actor: Actor, submissions: readonly Submission[]): Submission[] {
     if (this.mayReadPublic(actor)) return [...submissions];
-    return submissions.map((submission) =>
+    return submissions.map(({ receipt: _receipt, ...submission }) =>
       this.isPublic(submission)
         ? { ...submission, actor: REDACTED_ACTOR, data: null, redacted: true as const }
         : submission,

@@ -90,7 +90,9 @@ export function publicRoutes(
     const closed = () => new EngineError('not-open', SAY.noticeClosed, { caseId });
     const message = engine.publicNoticeMessage(caseId);
     if (message === undefined) throw closed();
-    const { view, number } = await engine
+    // The receipt is a random code, not the objection's number on the case: that would tell anyone
+    // filing one how many came before (SAMR's inbox shows both, to find the review a code names).
+    const { view, receipt } = await engine
       .sendNumberedMessage(caseId, message, request.actor, body.data, references)
       .catch((error: unknown) => {
         throw isEngineError(error, 'not-found') || isEngineError(error, 'not-open') ? closed() : error;
@@ -98,7 +100,7 @@ export function publicRoutes(
     await attachments.link(view.id, body.data, true);
     response
       .status(201)
-      .json({ caseId: view.id, received: true, receivedAt: engine.clock.now().toISOString(), number });
+      .json({ caseId: view.id, received: true, receivedAt: engine.clock.now().toISOString(), receipt });
   });
 
   router.post(

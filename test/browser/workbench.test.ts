@@ -444,9 +444,10 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await expect.poll(() => notice.locator('.ant-result').textContent()).toContain('书面举证材料 1 份');
     expect(await notice.locator('.ant-result').textContent()).toMatch(/收件时间：2025-04-03 \d\d:\d\d（北京时间）/);
     // A number to quote, the one SAMR's inbox gives the review (below).
-    expect(await notice.locator('[data-receipt-number]').textContent()).toBe(
-      `回执编号：${caseId} · 公示异议书 第 1 件（查询时请告知此编号）`,
-    );
+    // A random code to quote (not the objection's number on the case, which would count them).
+    const receiptText = (await notice.locator('[data-receipt-number]').textContent()) ?? '';
+    expect(receiptText).toMatch(/^回执编号：[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}（查询时请告知此编号）$/);
+    const receiptCode = receiptText.slice('回执编号：'.length, '回执编号：'.length + 14);
     await shot(visitor, '8-objection-receipt');
     // Printed, the receipt stands alone: not the other notices, not its own buttons.
     await notice.getByRole('button', { name: '打印回执' }).waitFor();
@@ -462,8 +463,10 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await login(samr, 'samr');
     const row = samr.getByRole('row').filter({ hasText: '星河湾现代服务业集聚区' });
     await row.getByRole('link', { name: '复核异议' }).waitFor();
-    // The number on the objector's receipt.
-    expect(await row.getByTestId('task-origin').textContent()).toMatch(/^公示异议书 第 1 件 · /);
+    // Which objection it is, and the code on the objector's receipt (to find it when they quote it).
+    const origin = (await row.getByTestId('task-origin').textContent()) ?? '';
+    expect(origin).toMatch(/^公示异议书 第 1 件 · /);
+    expect(origin).toContain(`回执编号 ${receiptCode}`);
     // The task's own date (TaskView.due) or none, never the case's next date (issue 8 defect 5).
     const objectionTask = (
       await server.ok<(TaskView & { due?: { date: string } })[]>('GET', '/api/tasks', { as: 'samr' })

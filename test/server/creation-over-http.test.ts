@@ -169,10 +169,19 @@ describe('a case through creation, acceptance, public notice and recognition ove
     const objection = await h.example('objection', { evidence: [(evidence.body as { id: string }).id] });
     const filed = await h.api.post(`/api/public/notices/${caseId}/objections`, { body: { data: objection } });
     expect(filed.status).toBe(201);
-    // The receipt's number is the one SAMR's inbox gives the review it opened (the first objection).
-    expect(filed.body).toEqual({ caseId, received: true, receivedAt: expect.any(String) as unknown, number: 1 });
+    // The receipt's code (random, counting nothing) is the one SAMR's inbox shows on the review it opened.
+    expect(filed.body).toEqual({
+      caseId,
+      received: true,
+      receivedAt: expect.any(String) as unknown,
+      receipt: expect.stringMatching(/^\w{4}-\w{4}-\w{4}$/) as unknown,
+    });
+    const { receipt } = filed.body as { receipt: string };
     const review = (await h.tasks('samr')).find((task: TaskView) => task.caseId === caseId);
-    expect(review).toMatchObject({ taskId: 'samrObjectionReview', origin: { message: 'objection', number: 1 } });
+    expect(review).toMatchObject({
+      taskId: 'samrObjectionReview',
+      origin: { message: 'objection', number: 1, receipt },
+    });
 
     // The objector's personal data and evidence are for SAMR, not for the park objected to.
     const evidenceId = (evidence.body as { id: string }).id;

@@ -38,10 +38,26 @@ describe("SAMR's inbox tells objection reviews apart", () => {
       });
       const filed = await h.api.post(`/api/public/notices/${caseId}/objections`, { body: { data } });
       expect(filed.status, filed.text).toBe(201);
+      receipts.push((filed.body as { receipt: string }).receipt);
     }
   }, 120_000);
   afterAll(async () => {
     await h.close();
+  });
+
+  /** The receipt code each objector was given, in the order they objected. */
+  const receipts: string[] = [];
+
+  it('gives each objector a random receipt code, not a count of the objections, shown on its review', async () => {
+    // The answer says nothing that counts: no number, and codes that follow no order.
+    for (const receipt of receipts) expect(receipt).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){2}$/);
+    expect(new Set(receipts).size).toBe(3);
+    // SAMR finds the review a quoted code names; the park, whose case it is, never sees the codes.
+    expect((await reviews('samr')).map((task) => task.origin?.receipt)).toEqual(receipts);
+    for (const path of [`/api/cases/${caseId}`, '/api/tasks', `/api/cases/${caseId}/submissions`]) {
+      const { text } = await h.api.get(path, { token: h.token('park1') });
+      for (const receipt of receipts) expect(text, path).not.toContain(receipt);
+    }
   });
 
   const reviews = async (user: string): Promise<TaskView[]> =>

@@ -39,6 +39,7 @@ export const INBOX_MESSAGES = {
     'notify.status.changed': '案件进入新阶段',
     originNumber: '{title} 第 {number} 件',
     originReceived: '{time} 收到',
+    originReceipt: '回执编号 {receipt}',
   },
   en: {
     searchInbox: 'Search case, park or task',
@@ -79,5 +80,6 @@ export const INBOX_MESSAGES = {
     'notify.status.changed': 'Case entered a new stage',
     originNumber: '{title} no. {number}',
     originReceived: 'received {time}',
+    originReceipt: 'receipt {receipt}',
   },
 } as const;

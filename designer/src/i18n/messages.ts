@@ -179,7 +179,7 @@ export const MESSAGES = {
     objectionFormMissing: '暂时无法获取异议表，请稍后再试',
     objectionReceipt:
       '您对「{park}」的异议已收到（案件 {caseId}，书面举证材料 {evidence} 份）。市场监管总局将对异议进行复核（第二十二条）。',
-    objectionNumber: '回执编号：{caseId} · {title} 第 {number} 件（查询时请告知此编号）',
+    objectionNumber: '回执编号：{receipt}（查询时请告知此编号）',
     objectionReceived: '异议已提交',
     objectionReceivedAt: '收件时间：{time}（北京时间）',
     printReceipt: '打印回执',
@@ -434,7 +434,7 @@ export const MESSAGES = {
     objectionFormMissing: 'The objection form is not available right now; please try again later',
     objectionReceipt:
       'Your objection to "{park}" has been received (case {caseId}, {evidence} evidence file(s)). SAMR will review it (Art. 22).',
-    objectionNumber: 'Receipt number: {caseId} · {title} no. {number} (quote it when you ask after it)',
+    objectionNumber: 'Receipt number: {receipt} (quote it when you ask after it)',
     objectionReceived: 'Objection received',
     objectionReceivedAt: 'Received: {time} (Beijing time)',
     printReceipt: 'Print this receipt',

@@ -14,8 +14,8 @@ interface Receipt {
   evidence: number;
   /** When the server received it (an instant), as the receipt states it in China time. */
   receivedAt: string;
-  /** Which objection it is on the case: the number SAMR's inbox gives its review. */
-  number: number;
+  /** The code to quote (random: it counts nothing); SAMR's inbox shows it on the review it opened. */
+  receipt: string;
 }
 
 function evidenceCount(data: unknown): number {
@@ -47,7 +47,7 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
     setBusy(true);
     setFailure(undefined);
     try {
-      const answer = await api<{ caseId: string; received: boolean; receivedAt: string; number: number }>(
+      const answer = await api<{ caseId: string; received: boolean; receivedAt: string; receipt: string }>(
         'POST',
         `/api/public/notices/${encodeURIComponent(notice.caseId)}/objections`,
         { data },
@@ -57,7 +57,7 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
         caseId: answer.caseId,
         evidence: evidenceCount(data),
         receivedAt: answer.receivedAt,
-        number: answer.number,
+        receipt: answer.receipt,
       });
     } catch (caught) {
       // Field errors stand at their fields (and in the form's list); the summary would repeat them.
@@ -89,14 +89,7 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
             <br />
             {fill(t('objectionReceivedAt'), { time: chinaTime(receipt.receivedAt) })}
             <br />
-            <strong data-receipt-number>
-              {fill(t('objectionNumber'), {
-                caseId: receipt.caseId,
-                // As SAMR's inbox names the review it opened (公示异议书 第 2 件).
-                title: typeof form.data?.title === 'string' ? form.data.title : '',
-                number: receipt.number,
-              })}
-            </strong>
+            <strong data-receipt-number>{fill(t('objectionNumber'), { receipt: receipt.receipt })}</strong>
           </>
         }
         extra={

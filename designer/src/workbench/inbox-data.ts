@@ -58,6 +58,8 @@ export interface TaskOrigin {
   receivedAt: string;
   /** Only for a reader of what the public sent (the server leaves it out for anyone else). */
   excerpt?: string;
+  /** The code on the sender's receipt, which they quote when they ask after it; for readers as `excerpt`. */
+  receipt?: string;
 }
 
 export interface Inbox {
@@ -188,6 +190,7 @@ export function originOf(task: Pick<TaskView, 'origin'>, title: string | undefin
     number: origin.number,
     receivedAt: origin.receivedAt,
     ...(origin.excerpt !== undefined && { excerpt: origin.excerpt }),
+    ...(origin.receipt !== undefined && { receipt: origin.receipt }),
   };
 }
 

@@ -16,6 +16,7 @@ export function useOriginLabel(): (origin: TaskOrigin) => string {
     [
       fill(t('originNumber'), { title: origin.title, number: origin.number }),
       fill(t('originReceived'), { time: chinaTime(origin.receivedAt) }),
+      ...(origin.receipt === undefined ? [] : [fill(t('originReceipt'), { receipt: origin.receipt })]),
       ...(origin.excerpt === undefined ? [] : [`“${origin.excerpt}”`]),
     ].join(' · ');
 }
