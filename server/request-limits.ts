@@ -34,6 +34,19 @@ export const REQUEST_LIMITS: RequestLimits = {
   failedTokensPerMinute: 120,
 };
 
+/**
+ * ACCOUNT_REQUESTS_PER_MINUTE (a positive whole number): an operator's setting for a deployment whose
+ * accounts are scripts (an integration, a load test); the default suits people.
+ */
+export function accountRequestsFromEnvironment(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const text = env.ACCOUNT_REQUESTS_PER_MINUTE;
+  if (text === undefined || text === '') return undefined;
+  const limit = Number(text);
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new Error(`ACCOUNT_REQUESTS_PER_MINUTE must be a whole number of requests, at least 1: ${text}`);
+  return limit;
+}
+
 const WINDOW_MS = 60_000;
 
 /** Seconds until a window that ends at `reset` (a Date or epoch ms) ends: at least 1. */

@@ -26,6 +26,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { DraftService } from './drafts/drafts.js';
 import { emailChannelFromEnvironment } from './notify/email-channel.js';
 import { TimerScheduler } from './timer-scheduler.js';
+import { accountRequestsFromEnvironment } from './request-limits.js';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const port = Number(process.env.PORT ?? 3000);
@@ -33,6 +34,7 @@ const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const definitionsDir = resolve(process.env.DEFINITIONS_DIR ?? 'definitions');
 const webRoot = resolve(process.env.WEB_ROOT ?? 'dist/web');
 const hashCost = settingOrExit(() => sandboxHashCost(process.env));
+const accountRequestsPerMinute = settingOrExit(() => accountRequestsFromEnvironment(process.env));
 
 /** A setting read at start: a refused one stops the server with its reason, not a stack trace. */
 function settingOrExit<T>(read: () => T): T {
@@ -191,6 +193,7 @@ const app = createApp({
   attachments,
   logger,
   trustProxy: trustProxy(),
+  ...(accountRequestsPerMinute !== undefined && { limits: { accountRequestsPerMinute } }),
   ...(simulated !== undefined && {
     simulatedClock: simulated,
     // Remember how far the sandbox clock got, so a restart does not move it back.

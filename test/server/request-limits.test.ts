@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FailedTokens, REQUEST_LIMITS } from '../../server/request-limits.js';
+import { accountRequestsFromEnvironment, FailedTokens, REQUEST_LIMITS } from '../../server/request-limits.js';
 import { CHINESE, ServerHarness, type ApiResponse } from './harness.js';
 
 const code = (response: ApiResponse) => (response.body as { error?: { code: string } }).error?.code;
@@ -94,5 +94,17 @@ describe('FailedTokens', () => {
   it('is generous by default: far above what a person or a browser test sends', () => {
     expect(REQUEST_LIMITS.accountRequestsPerMinute).toBeGreaterThanOrEqual(1000);
     expect(REQUEST_LIMITS.failedTokensPerMinute).toBeGreaterThanOrEqual(100);
+  });
+});
+
+describe('ACCOUNT_REQUESTS_PER_MINUTE (npm start)', () => {
+  it('takes a whole number of at least 1; unset is the default; anything else stops the start with its reason', () => {
+    expect(accountRequestsFromEnvironment({})).toBeUndefined();
+    expect(accountRequestsFromEnvironment({ ACCOUNT_REQUESTS_PER_MINUTE: '' })).toBeUndefined();
+    expect(accountRequestsFromEnvironment({ ACCOUNT_REQUESTS_PER_MINUTE: '5000' })).toBe(5000);
+    for (const text of ['0', '-3', '2.5', 'many', '1e400'])
+      expect(() => accountRequestsFromEnvironment({ ACCOUNT_REQUESTS_PER_MINUTE: text }), text).toThrow(
+        /ACCOUNT_REQUESTS_PER_MINUTE must be a whole number/,
+      );
   });
 });
