@@ -25,7 +25,9 @@ const POLL_MS = 60_000;
 export function NotificationBell() {
   const { t } = useI18n();
   const location = useLocation();
-  const [listing, setListing] = useState<Listing>({ items: [], unread: 0 });
+  // Undefined until the first answer: 暂无通知 is said of an answer, not of a list still coming.
+  const [listing, setListing] = useState<Listing>();
+  const unread = listing?.unread ?? 0;
   const [open, setOpen] = useState(false);
   const bell = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -73,8 +75,10 @@ export function NotificationBell() {
     >
       <List<NotificationView>
         size="small"
-        dataSource={listing.items.slice(0, 20)}
-        locale={{ emptyText: t('noNotifications') }}
+        aria-busy={listing === undefined}
+        loading={listing === undefined}
+        dataSource={listing?.items.slice(0, 20) ?? []}
+        locale={{ emptyText: listing === undefined ? t('loading') : t('noNotifications') }}
         renderItem={(item) => (
           <List.Item style={{ fontWeight: item.read || item.done === true ? 'normal' : 'bold' }}>
             <List.Item.Meta
@@ -100,7 +104,7 @@ export function NotificationBell() {
           </List.Item>
         )}
       />
-      {listing.unread > 0 && (
+      {unread > 0 && (
         <Button type="link" onClick={() => void markRead('all')}>
           {t('markAllRead')}
         </Button>
@@ -121,12 +125,12 @@ export function NotificationBell() {
           bell.current?.focus();
       }}
     >
-      <Badge count={listing.unread} size="small" data-testid="notification-badge">
+      <Badge count={unread} size="small" data-testid="notification-badge">
         <Button
           ref={bell}
           type="text"
           icon={<BellOutlined style={{ color: '#fff' }} />}
-          aria-label={`${t('notificationsTitle')} (${String(listing.unread)})`}
+          aria-label={`${t('notificationsTitle')} (${String(unread)})`}
         />
       </Badge>
     </Popover>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Table, Tag, Typography, type TableColumnsType
 import { Link } from 'react-router';
 import { api } from '../api/client.js';
 import { useSession } from '../auth/session.js';
+import { useLoadingTable } from '../card-table.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadInbox, type TaskRow } from './inbox-data.js';
 import { TaskDueCell } from './task-due-cell.js';
@@ -84,14 +85,16 @@ export function OverdueBoard() {
       {inbox.error !== undefined && <Alert type="error" showIcon title={inbox.error.message} />}
       <Typography.Paragraph type="secondary">{t('overdueBoardHint')}</Typography.Paragraph>
       <Table<TaskRow>
-        rowKey="ref"
-        size="middle"
-        loading={inbox.loading}
-        dataSource={rows}
-        columns={columns}
-        rowClassName={(row) => `qbz-urgency-${urgency(row) ?? 'none'}`}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('noDueTasks') }}
+        {...useLoadingTable<TaskRow>({
+          rowKey: 'ref',
+          size: 'middle',
+          loading: inbox.loading,
+          dataSource: rows,
+          columns,
+          rowClassName: (row) => `qbz-urgency-${urgency(row) ?? 'none'}`,
+          pagination: { pageSize: 50, hideOnSinglePage: true },
+          locale: { emptyText: t('noDueTasks') },
+        })}
       />
     </Card>
   );

@@ -1,0 +1,67 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, failureScreenshot, launchChromium } from './chromium.js';
+import { openPage, type Visit } from './page-visit.js';
+import { sampleCases } from './sample-cases.js';
+import { startWebServer, type WebServer } from './web-server.js';
+
+const TODAY = '2025-04-03T10:00:00+08:00';
+
+/** A poll with room for a loaded machine. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
+
+describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets in Chinese', () => {
+  let server: WebServer;
+  let browser: Browser;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    const [started, launched] = await Promise.allSettled([startWebServer(), launchChromium()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+    await sampleCases(server);
+  }, 600_000);
+  afterAll(async () => {
+    await (browser as Browser | undefined)?.close();
+    await (server as WebServer | undefined)?.stop();
+  });
+  afterEach(async (context) => {
+    for (const [index, page] of pages.entries()) {
+      if (context.task.result?.state === 'fail')
+        await failureScreenshot(page, `screen-reader-zh-${context.task.name.slice(0, 24)}-${index}`);
+      await page.context().close();
+    }
+    pages.length = 0;
+  });
+
+  const open = async (visit: Visit) => {
+    const page = await openPage(browser, server, visit);
+    pages.push(page);
+    return page;
+  };
+
+  it('an inbox says 加载中… until its tasks come, and 暂无待办任务 only of an answer without any', async () => {
+    // moa has given its opinions on both cases: its answer is empty.
+    const page = await open({ path: '/notices', user: 'moa', time: TODAY });
+    // The answers are held (the prefetched one and the page's own) until the test lets them through.
+    const held: (() => void)[] = [];
+    let holding = true;
+    await page.route('**/api/tasks', async (route) => {
+      if (holding) await new Promise<void>((resolve) => held.push(resolve));
+      await route.continue();
+    });
+    await page.goto(`${server.url}/`);
+    const tasks = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '待办任务' }) });
+    await tasks.locator('table').waitFor();
+    expect(await page.getByText('暂无待办任务').count()).toBe(0);
+    await tasks.getByText('加载中…').waitFor();
+    expect(await tasks.locator('table').getAttribute('aria-busy')).toBe('true');
+    holding = false;
+    for (const answer of held) answer();
+    await tasks.getByText('暂无待办任务').waitFor();
+    await poll(() => tasks.locator('table').getAttribute('aria-busy')).toBe('false');
+    expect(await tasks.getByText('加载中…').count()).toBe(0);
+  }, 90_000);
+});
