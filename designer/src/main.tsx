@@ -7,6 +7,7 @@ import { BrowserRouter, useRoutes, type RouteObject } from 'react-router';
 import { AppShell } from './app-shell.js';
 import { PageErrorBoundary } from './page-error-boundary.js';
 import { keepTabInDialogs } from './dialog-tab-wrap.js';
+import { openSelectsWithSpace } from './select-space.js';
 import { LoginPage } from './auth/login-page.js';
 import { SessionProvider, useSession } from './auth/session.js';
 import dayjs from 'dayjs';
@@ -105,6 +106,7 @@ function App() {
 }
 
 keepTabInDialogs();
+openSelectsWithSpace();
 const root = document.getElementById('root');
 if (root !== null) {
   createRoot(root).render(

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, failureScreenshot, launchChromium } from './chromium.js';
 import { openPage, type Visit } from './page-visit.js';
-import { sampleCases } from './sample-cases.js';
+import { sampleCases, type SampleCases } from './sample-cases.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
 const TODAY = '2025-04-03T10:00:00+08:00';
@@ -13,6 +13,7 @@ const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_
 describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets in Chinese', () => {
   let server: WebServer;
   let browser: Browser;
+  let cases: SampleCases;
   const pages: Page[] = [];
 
   beforeAll(async () => {
@@ -21,7 +22,7 @@ describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets 
     if (launched.status === 'fulfilled') browser = launched.value;
     if (started.status === 'rejected') throw started.reason;
     if (launched.status === 'rejected') throw launched.reason;
-    await sampleCases(server);
+    cases = await sampleCases(server);
   }, 600_000);
   afterAll(async () => {
     await (browser as Browser | undefined)?.close();
@@ -63,5 +64,29 @@ describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets 
     await tasks.getByText('暂无待办任务').waitFor();
     await poll(() => tasks.locator('table').getAttribute('aria-busy')).toBe('false');
     expect(await tasks.getByText('加载中…').count()).toBe(0);
+  }, 90_000);
+
+  it('Space opens a searchable select with its whole list; typed after search text it is a space; Enter and ↓ still open it', async () => {
+    const page = await open({ path: `/cases/${encodeURIComponent(cases.applying)}`, user: 'park1', time: TODAY });
+    const select = page.getByLabel('园区类型', { exact: true });
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await select.focus();
+    await page.keyboard.press(' ');
+    await poll(() => select.getAttribute('aria-expanded')).toBe('true');
+    // It opened with its options, not filtered by a space (暂无数据).
+    await poll(() => options.count()).toBeGreaterThan(1);
+    expect(await select.inputValue()).toBe('');
+    await page.keyboard.type('产业');
+    await page.keyboard.press(' ');
+    expect(await select.inputValue()).toBe('产业 ');
+    await page.keyboard.press('Escape');
+    await poll(() => select.getAttribute('aria-expanded')).toBe('false');
+    await select.fill('');
+    for (const key of ['ArrowDown', 'Enter']) {
+      await page.keyboard.press(key);
+      await poll(() => select.getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.press('Escape');
+      await poll(() => select.getAttribute('aria-expanded')).toBe('false');
+    }
   }, 90_000);
 });
