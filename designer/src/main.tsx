@@ -8,6 +8,7 @@ import { AppShell } from './app-shell.js';
 import { PageErrorBoundary } from './page-error-boundary.js';
 import { keepTabInDialogs } from './dialog-tab-wrap.js';
 import { openSelectsWithSpace } from './select-space.js';
+import { quietIcons } from './quiet-icons.js';
 import { LoginPage } from './auth/login-page.js';
 import { SessionProvider, useSession } from './auth/session.js';
 import dayjs from 'dayjs';
@@ -107,6 +108,7 @@ function App() {
 
 keepTabInDialogs();
 openSelectsWithSpace();
+quietIcons();
 const root = document.getElementById('root');
 if (root !== null) {
   createRoot(root).render(

@@ -7,6 +7,21 @@ import { startWebServer, type WebServer } from './web-server.js';
 
 const TODAY = '2025-04-03T10:00:00+08:00';
 
+/**
+ * What a screen reader reads of the page (its accessibility tree, addresses left out) that names an
+ * antd icon in English: an icon's own name (reload, down, close-circle) as a graphic or in a control's
+ * name.
+ */
+async function englishNames(page: Page): Promise<string[]> {
+  const icons = await page
+    .locator('.anticon[aria-label]')
+    .evaluateAll((found) => [...new Set(found.map((icon) => icon.getAttribute('aria-label') ?? ''))]);
+  if (icons.length === 0) return [];
+  const english = new RegExp(`"[^"]*\\b(${icons.join('|')})\\b`);
+  const tree = await page.locator('body').ariaSnapshot();
+  return tree.split('\n').filter((line) => !line.includes('/url:') && english.test(line));
+}
+
 /** A poll with room for a loaded machine. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
 
@@ -88,5 +103,42 @@ describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets 
       await page.keyboard.press('Escape');
       await poll(() => select.getAttribute('aria-expanded')).toBe('false');
     }
+  }, 90_000);
+
+  const iconPages: [string, () => Visit][] = [
+    ['the login', () => ({ path: '/', time: TODAY })],
+    ['an inbox with its filters', () => ({ path: '/', user: 'park1', time: TODAY })],
+    [
+      'a case page with a form',
+      () => ({ path: `/cases/${encodeURIComponent(cases.applying)}`, user: 'park1', time: TODAY }),
+    ],
+    [
+      'a case page with its history',
+      () => ({ path: `/cases/${encodeURIComponent(cases.publicizing)}`, user: 'samr', time: TODAY }),
+    ],
+    ['the notices', () => ({ path: '/notices', time: TODAY })],
+  ];
+  it.each(iconPages)(
+    '%s names no icon in English (reload 刷新, down, close-circle)',
+    async (_name, visit) => {
+      const page = await open(visit());
+      expect(await englishNames(page)).toEqual([]);
+      // Every button has a name (an icon-only one is named in Chinese, not by its icon).
+      expect(await page.getByRole('button', { name: /^$/ }).count()).toBe(0);
+    },
+    90_000,
+  );
+
+  it('the objection form names no icon in English', async () => {
+    const page = await open({ path: '/notices', time: TODAY });
+    await page
+      .getByRole('button', { name: /^提出异议/ })
+      .first()
+      .click();
+    await page
+      .getByRole('region', { name: /^提出异议/ })
+      .locator('form')
+      .waitFor();
+    expect(await englishNames(page)).toEqual([]);
   }, 90_000);
 });

@@ -1,4 +1,5 @@
 import { ACCOUNT_MESSAGES } from './messages-accounts.js';
+import { CONTROL_MESSAGES } from './messages-controls.js';
 import { INBOX_MESSAGES } from './messages-inbox.js';
 
 /** UI strings, Chinese first; English is the switch (`?lang=en` or the header). Keys read as the English text. */
@@ -6,6 +7,7 @@ export const MESSAGES = {
   zh: {
     ...INBOX_MESSAGES.zh,
     ...ACCOUNT_MESSAGES.zh,
+    ...CONTROL_MESSAGES.zh,
     appTitle: '全国质量品牌提升示范区',
     workbench: '工作台',
     inbox: '待办任务',
@@ -259,6 +261,7 @@ export const MESSAGES = {
   en: {
     ...INBOX_MESSAGES.en,
     ...ACCOUNT_MESSAGES.en,
+    ...CONTROL_MESSAGES.en,
     appTitle: 'National Quality Brand Demonstration Zones',
     workbench: 'Workbench',
     inbox: 'My tasks',
