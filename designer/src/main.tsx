@@ -8,6 +8,7 @@ import { AppShell } from './app-shell.js';
 import { PageErrorBoundary } from './page-error-boundary.js';
 import { keepTabInDialogs } from './dialog-tab-wrap.js';
 import { openSelectsWithSpace } from './select-space.js';
+import { nameNumberSteps } from './number-steps.js';
 import { quietIcons } from './quiet-icons.js';
 import { LoginPage } from './auth/login-page.js';
 import { SessionProvider, useSession } from './auth/session.js';
@@ -109,6 +110,7 @@ function App() {
 keepTabInDialogs();
 openSelectsWithSpace();
 quietIcons();
+nameNumberSteps();
 const root = document.getElementById('root');
 if (root !== null) {
   createRoot(root).render(

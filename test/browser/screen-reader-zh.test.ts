@@ -10,14 +10,14 @@ const TODAY = '2025-04-03T10:00:00+08:00';
 /**
  * What a screen reader reads of the page (its accessibility tree, addresses left out) that names an
  * antd icon in English: an icon's own name (reload, down, close-circle) as a graphic or in a control's
- * name.
+ * name, and any control antd named in English.
  */
 async function englishNames(page: Page): Promise<string[]> {
   const icons = await page
     .locator('.anticon[aria-label]')
     .evaluateAll((found) => [...new Set(found.map((icon) => icon.getAttribute('aria-label') ?? ''))]);
   if (icons.length === 0) return [];
-  const english = new RegExp(`"[^"]*\\b(${icons.join('|')})\\b`);
+  const english = new RegExp(`"[^"]*\\b(${[...icons, 'Increase Value', 'Decrease Value'].join('|')})\\b`);
   const tree = await page.locator('body').ariaSnapshot();
   return tree.split('\n').filter((line) => !line.includes('/url:') && english.test(line));
 }
@@ -140,5 +140,20 @@ describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets 
       .locator('form')
       .waitFor();
     expect(await englishNames(page)).toEqual([]);
+  }, 90_000);
+
+  it('a number field’s step buttons are named 增加 and 减少', async () => {
+    const page = await open({ path: '/', user: 'park1', time: TODAY });
+    const field = page.getByRole('spinbutton', { name: '期限在 N 个工作日内' });
+    await field.waitFor();
+    const steps = page.locator('.ant-input-number').filter({ has: field }).getByRole('button');
+    expect(await steps.evaluateAll((found) => found.map((step) => step.getAttribute('aria-label')))).toEqual([
+      '增加',
+      '减少',
+    ]);
+    // In English they say so in English.
+    await page.goto(`${server.url}/?lang=en`);
+    await page.getByRole('spinbutton', { name: 'Due within N working days' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Increase', exact: true }).count()).toBe(1);
   }, 90_000);
 });
