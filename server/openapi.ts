@@ -908,6 +908,11 @@ const bodies: Json = {
   }),
   Refusal: object('退回发布申请 / refuse a publication', ['reason'], {
     reason: text('退回理由 / reason', { minLength: 1 }),
+    draftRevision: {
+      ...SHOWN_REVISION,
+      description:
+        '退回者页面上草稿的修订号；申请此后被撤回或退回并重新提交则 409，不退回 / the revision the refuser’s page shows: 409 when the request was withdrawn or returned and asked for again since, nothing returned',
+    },
   }),
   DraftFile: object('保存或删除草稿中的一个文件 / save (text) or delete (null) a file', ['path', 'text'], {
     path: text('如 rules.json、forms/objection.schema.json / a version file', { minLength: 1 }),
@@ -1848,7 +1853,12 @@ function draftPaths(): Json {
         parameters: [DRAFT_ID],
         body: jsonBody('Refusal'),
         ok: { 200: ok('草稿（可再修改）/ the draft, editable again', schema('Draft')) },
-        errors: { 403: EDITORS_ONLY, 404: '草稿不存在', 409: '没有等待批准的申请', 422: '缺少退回理由' },
+        errors: {
+          403: EDITORS_ONLY,
+          404: '草稿不存在',
+          409: '没有等待批准的申请，或申请自页面所示的修订号以来已重新提交 / nothing awaits approval, or asked for again since the page’s revision',
+          422: '缺少退回理由，或修订号无效',
+        },
       }),
     },
     '/api/drafts/{id}/withdraw': {

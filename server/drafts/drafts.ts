@@ -328,12 +328,21 @@ export class DraftService {
     });
   }
 
-  /** A second person refuses a publication, with the reason; the draft is editable again. */
-  async refusePublication(id: string, reason: unknown, actor: string): Promise<Draft> {
+  /**
+   * A second person refuses a publication, with the reason; the draft is editable again. With
+   * `expected`, the revision the refuser's page shows: a request withdrawn and asked for again since
+   * (perhaps put right meanwhile) is not sent back unseen, as an approval is not approved unseen.
+   */
+  async refusePublication(id: string, reason: unknown, actor: string, expected?: number): Promise<Draft> {
     return this.#inTurn(async () => {
-      const draft = await this.get(id);
+      const draft = await this.#records.read(id, expected);
       const pending = draft.pendingPublication;
       if (pending === undefined) throw new EngineError('conflict', SAY.nothingAwaiting, { draft: id });
+      if (expected !== undefined && expected !== (draft.revision ?? 0))
+        throw new EngineError('conflict', SAY.refusalStale(expected, draft.revision ?? 0, pending), {
+          draft: id,
+          revision: draft.revision ?? 0,
+        });
       if (typeof reason !== 'string' || reason.trim() === '')
         throw new EngineError('validation', SAY.returnReason, { field: 'reason' });
       const refusal: PublicationRefusal = {

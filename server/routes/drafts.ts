@@ -135,7 +135,9 @@ export function draftRoutes(drafts: DraftService): Router {
 
   router.post('/api/drafts/:id/refuse', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
-    response.json(await drafts.refusePublication(request.params.id, objectBody(request).reason, user.username));
+    const body = objectBody(request);
+    const revision = shownRevision(body.draftRevision);
+    response.json(await drafts.refusePublication(request.params.id, body.reason, user.username, revision));
   });
 
   router.post('/api/drafts/:id/withdraw', async (request, response) => {

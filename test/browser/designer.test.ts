@@ -875,6 +875,19 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await refusal.getByTestId('reload-draft').click();
     await refusal.waitFor({ state: 'detached' });
     await approver.getByTestId('approve-publication').waitFor();
+
+    // 退回 likewise: the request the page shows was withdrawn and asked for again meanwhile.
+    await api('officer', 'POST', '/withdraw', {});
+    await api('officer', 'POST', '/publish', { version, effectiveFrom: version, revision: basis });
+    await approver.getByLabel('退回理由').fill('修订依据的文号有误');
+    await approver.getByTestId('refuse-publication').click();
+    const returnRefused = approver.getByTestId('return-refused');
+    await poll(() => returnRefused.textContent()).toContain('为免退回未看过的申请，本次未退回');
+    await shot(approver, '11-return-stale');
+    expect((await api('officer', 'GET', '')) as unknown).not.toHaveProperty('refusal');
+    await returnRefused.getByTestId('reload-draft').click();
+    await returnRefused.waitFor({ state: 'detached' });
+    await approver.getByTestId('refuse-publication').waitFor();
     await api('officer', 'POST', '/withdraw', {});
     await approver.context().close();
   }, 300_000);

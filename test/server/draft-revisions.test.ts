@@ -16,6 +16,7 @@ interface Draft {
   updatedBy?: string;
   pendingPublication?: { version: string; requestedBy: string };
   publishedAs?: string;
+  refusal?: { reason: string };
 }
 
 const BASIS = {
@@ -94,6 +95,19 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
       body: { version, effectiveFrom: version, revision: BASIS, ...(draftRevision !== undefined && { draftRevision }) },
     });
   const versions = async () => readdir(join(h.engine.definitions.root, PROCESS));
+  /**
+   * A request to publish as `version`, read by policy2 at revision `seen`; meanwhile policy withdraws
+   * it, changes the draft and asks again (three writes since `seen`).
+   */
+  const askedAgainUnseen = async (version: string) => {
+    const draft = await create();
+    expect((await publish(draft.id, version, 0)).status).toBe(202);
+    const seen = (await draftOf(draft.id)).revision;
+    expect((await h.api.post(`/api/drafts/${draft.id}/withdraw`, { token: token() })).status).toBe(200);
+    expect((await save(draft.id, edited(draft, '第二人没有看过的修改'), seen + 1)).status).toBe(200);
+    expect((await publish(draft.id, version, seen + 2)).status).toBe(202);
+    return { draft, seen };
+  };
 
   beforeAll(async () => {
     const fixture = await definitionsWithRevisions([]);
@@ -176,13 +190,7 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
   });
 
   it('an approval from a page showing a request since withdrawn, changed and asked for again is refused; the one read is approved', async () => {
-    const draft = await create();
-    expect((await publish(draft.id, '2024-06-01', 0)).status).toBe(202);
-    const seen = (await draftOf(draft.id)).revision;
-    // While policy2 reads the request, policy withdraws it, changes the draft and asks again.
-    expect((await h.api.post(`/api/drafts/${draft.id}/withdraw`, { token: token() })).status).toBe(200);
-    expect((await save(draft.id, edited(draft, '批准者没有看过的修改'), seen + 1)).status).toBe(200);
-    expect((await publish(draft.id, '2024-06-01', seen + 2)).status).toBe(202);
+    const { draft, seen } = await askedAgainUnseen('2024-06-01');
     const approve = (draftRevision: number) =>
       h.api.post(`/api/drafts/${draft.id}/approve`, { token: token('policy2'), body: { draftRevision } });
     const stale = await approve(seen);
@@ -195,6 +203,67 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     expect(approved.status).toBe(201);
     expect(await versions()).toContain('2024-06-01');
     expect(await draftOf(draft.id)).toMatchObject({ publishedAs: '2024-06-01', updatedBy: 'policy2' });
+  });
+
+  it('a refusal (退回) from a page showing a request since withdrawn, changed and asked for again is refused; the one read is returned', async () => {
+    const { draft, seen } = await askedAgainUnseen('2024-06-02');
+    const refuse = (draftRevision: unknown) =>
+      h.api.post(`/api/drafts/${draft.id}/refuse`, {
+        token: token('policy2'),
+        body: { reason: '依据文号有误', draftRevision },
+        request: typeof draftRevision === 'number' ? 'valid' : 'invalid',
+      });
+    const stale = await refuse(seen);
+    expect(stale.status).toBe(409);
+    expect(error(stale)).toEqual({
+      code: 'conflict',
+      message: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 policy 重新提交的申请（发布为 2024-06-02，第 ${String(seen + 3)} 次保存；您看到的是第 ${String(seen)} 次）：为免退回未看过的申请，本次未退回。请重新加载，查看申请与差异后再决定`,
+    });
+    expect(await draftOf(draft.id)).toMatchObject({
+      revision: seen + 3,
+      pendingPublication: { version: '2024-06-02' },
+    });
+    expect((await refuse('x')).status).toBe(422);
+    const returned = await refuse(seen + 3);
+    expect(returned.status).toBe(200);
+    expect(returned.body).toMatchObject({
+      revision: seen + 4,
+      updatedBy: 'policy2',
+      refusal: { reason: '依据文号有误' },
+    });
+    expect(await draftOf(draft.id)).not.toHaveProperty('pendingPublication');
+  });
+
+  it('a refusal that read the request before another process withdrew it is refused: nothing is returned', async () => {
+    const draft = await create();
+    expect((await publish(draft.id, '2024-06-03', 0)).status).toBe(202);
+    const shown = (await draftOf(draft.id)).revision;
+    const held = holdNextRead(h.store, draft.id);
+    const refusing = h.api.post(`/api/drafts/${draft.id}/refuse`, {
+      token: token('policy2'),
+      body: { reason: '理由', draftRevision: shown },
+    });
+    await held.read;
+    // Another process (its publication steps do not queue behind this one's) withdraws and asks again.
+    const elsewhere = new DraftService(h.engine, h.store);
+    await elsewhere.withdrawPublication(draft.id, 'policy');
+    held.release();
+    expect((await refusing).status).toBe(409);
+    await elsewhere.close();
+    const after = await draftOf(draft.id);
+    expect(after).not.toHaveProperty('refusal');
+    expect(after.revision).toBe(shown + 1);
+  });
+
+  it('a refusal from a page on a draft deleted since says so (409)', async () => {
+    const draft = await create();
+    expect((await h.api.delete(`/api/drafts/${draft.id}?revision=0`, { token: token() })).status).toBe(204);
+    const late = await h.api.post(`/api/drafts/${draft.id}/refuse`, {
+      token: token('policy2'),
+      body: { reason: '理由', draftRevision: 1 },
+    });
+    expect(late.status).toBe(409);
+    expect(error(late).message).toContain('已在其他窗口或由他人删除');
   });
 
   it('an approval whose request is withdrawn by another process meanwhile publishes nothing', async () => {

@@ -99,8 +99,9 @@ export const designerApi = {
     api<{ version: string; problems: Problem[] }>('POST', `/api/drafts/${encodeURIComponent(id)}/approve`, {
       draftRevision,
     }),
-  refuse: (id: string, reason: string) =>
-    api<Draft>('POST', `/api/drafts/${encodeURIComponent(id)}/refuse`, { reason }),
+  /** Sends the request the page shows back (`draftRevision`; 409 when it was asked for again since). */
+  refuse: (id: string, reason: string, draftRevision: number) =>
+    api<Draft>('POST', `/api/drafts/${encodeURIComponent(id)}/refuse`, { reason, draftRevision }),
   /** The requester takes back their own pending request. */
   withdraw: (id: string) => api<Draft>('POST', `/api/drafts/${encodeURIComponent(id)}/withdraw`, {}),
   simulate: (id: string) => api<Simulation[]>('POST', `/api/drafts/${encodeURIComponent(id)}/simulate`, {}),

@@ -5,6 +5,7 @@ import { chinaTime } from '../../workbench/format.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { ExplainedButton } from './explained-button.js';
 import { BasisDescriptions } from './basis-descriptions.js';
+import type { StepRefusal } from './publish-panel.js';
 
 interface Props {
   pending: PendingPublication;
@@ -17,8 +18,8 @@ interface Props {
   onWithdraw: () => void;
   /** Opens the comparison with the version in force. */
   onShowDiff: () => void;
-  /** The approval refused (a request asked for again since the page loaded, say), beside the button. */
-  refusal: { message: string; stale: boolean } | undefined;
+  /** The approval or return refused (a request asked for again since the page loaded, say), beside its button. */
+  refusal: StepRefusal | undefined;
   onReload: () => void;
 }
 
@@ -29,6 +30,20 @@ export function ReloadButton({ onReload }: { onReload: () => void }) {
     <Button type="primary" size="small" data-testid="reload-draft" onClick={onReload}>
       {d('reload')}
     </Button>
+  );
+}
+
+/** Why an approval or a return was not done, beside its button; 重新加载 when the page is stale. */
+function StepRefused({ refusal, onReload }: { refusal: StepRefusal; onReload: () => void }) {
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid={refusal.step === 'approve' ? 'approval-refused' : 'return-refused'}
+      title={refusal.message}
+      action={refusal.stale && <ReloadButton onReload={onReload} />}
+    />
   );
 }
 
@@ -82,16 +97,7 @@ export function ApprovalBox(props: Props) {
                 <Button type="primary" data-testid="approve-publication" loading={running} onClick={onApprove}>
                   {d('approve')}
                 </Button>
-                {refusal !== undefined && (
-                  <Alert
-                    type="error"
-                    showIcon
-                    role="alert"
-                    data-testid="approval-refused"
-                    title={refusal.message}
-                    action={refusal.stale && <ReloadButton onReload={props.onReload} />}
-                  />
-                )}
+                {refusal?.step === 'approve' && <StepRefused refusal={refusal} onReload={props.onReload} />}
               </Space>
               <Space wrap align="start">
                 <Input
@@ -113,6 +119,7 @@ export function ApprovalBox(props: Props) {
                 >
                   {d('refuse')}
                 </ExplainedButton>
+                {refusal?.step === 'refuse' && <StepRefused refusal={refusal} onReload={props.onReload} />}
               </Space>
             </>
           )}

@@ -11,13 +11,20 @@ import { ProblemTable } from './problem-table.js';
 import type { ProblemNames } from './problem-text.js';
 import { RequestForm, VERSION_NAME } from './request-form.js';
 
+/** A second person's step refused: `stale`, the request changed since the page loaded (409). */
+export interface StepRefusal {
+  step: 'approve' | 'refuse';
+  message: string;
+  stale: boolean;
+}
+
 export interface PublishOutcome {
   requested?: { version: string; effectiveFrom: string };
   published?: { version: string; effectiveFrom: string; problems: Problem[] };
   /** The request refused; `stale`: the draft changed since the page loaded (409), reloading helps. */
   refused?: { message: string; problems: Problem[]; stale: boolean };
-  /** The approval refused, said beside its button. */
-  approvalRefused?: { message: string; stale: boolean };
+  /** The approval or the return (退回) refused, said beside its button. */
+  approvalRefused?: StepRefusal;
 }
 
 interface Props {

@@ -120,7 +120,9 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
           result = await designerApi.approve(id, workspace.revision());
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
-          setPublishOutcome({ approvalRefused: { message: error.message, stale: error.status === 409 } });
+          setPublishOutcome({
+            approvalRefused: { step: 'approve', message: error.message, stale: error.status === 409 },
+          });
           return;
         }
         setPublishOutcome({
@@ -134,8 +136,17 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
       }),
     refuse: (reason: string) =>
       run('publish', async () => {
-        await designerApi.refuse(id, reason);
         setPublishOutcome(undefined);
+        try {
+          // The request as the page shows it, as for an approval: asked for again since, refused (409).
+          await designerApi.refuse(id, reason, workspace.revision());
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          setPublishOutcome({
+            approvalRefused: { step: 'refuse', message: error.message, stale: error.status === 409 },
+          });
+          return;
+        }
         onPublished();
       }),
     /** Reads the draft again after a refusal as stale; the refusal goes with the page it was about. */
