@@ -101,10 +101,13 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       const errors = error.context.errors as FieldError[] | undefined;
       // A definition refused by the validator (publishing a draft) answers with its problems.
       const problems = error.context.problems;
+      // A step on something deleted since (a draft another tab deleted): the page offers a way out.
+      const deleted = error.context.deleted;
       response.status(STATUS[error.code]).json({
         error: { code: error.code, message: sayError(error) },
         ...(errors !== undefined && { errors }),
         ...(Array.isArray(problems) && { problems }),
+        ...(typeof deleted === 'object' && deleted !== null && { deleted }),
       });
       return;
     }

@@ -54,6 +54,12 @@ const ErrorBody = object('错误 / an error: a code to branch on and a Chinese m
     ...arrayOf(schema('Problem')),
     description: '定义校验问题（发布被拒时）/ the validator problems of a refused publication',
   },
+  deleted: object(
+    '操作对象已被删除（如页面所示的草稿已在其他窗口删除）：谁、何时（如有记录）/ what the step was on was deleted since: by whom and when, where known',
+    [],
+    { by: { type: 'string' }, at: INSTANT },
+    { additionalProperties: false },
+  ),
   stack: false,
 });
 

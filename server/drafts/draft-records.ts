@@ -3,6 +3,16 @@ import { SAY } from '../messages.js';
 import type { PendingPublication, PublicationRefusal } from './publication.js';
 
 const DRAFTS = 'drafts';
+/** Who deleted which draft, kept so that a page still open on it can be told (its id is never reused). */
+const DELETIONS = 'draft-deletions';
+
+/** A deleted draft's trace: a step from a page still showing it says who deleted it. */
+export interface DraftDeletion {
+  id: string;
+  title?: string;
+  deletedBy: string;
+  deletedAt: string;
+}
 
 export interface Draft {
   id: string;
@@ -63,7 +73,7 @@ export class DraftRecords {
   async read(id: string, loaded?: number): Promise<Draft> {
     const draft = /^d_[\w-]+$/.test(id) ? await this.store.get<Draft>(DRAFTS, id) : undefined;
     if (draft !== undefined) return draft;
-    if (loaded !== undefined) throw deletedDraft(id);
+    if (loaded !== undefined) throw await this.#deleted(id);
     throw new EngineError('not-found', SAY.noSuchDraft(id), { draft: id });
   }
 
@@ -82,24 +92,45 @@ export class DraftRecords {
     return written;
   }
 
-  /** Deletes the draft as read, unless it was written since (a save from another tab would go unseen). */
-  async delete(read: Draft): Promise<void> {
-    await this.#commit(read, { kind: 'delete', collection: DRAFTS, id: read.id });
+  /**
+   * Deletes the draft as read, unless it was written since (a save from another tab would go unseen);
+   * who deleted it is kept in the same commit, for the pages still open on it.
+   */
+  async delete(read: Draft, actor: string): Promise<void> {
+    const trace: DraftDeletion = {
+      id: read.id,
+      ...(read.title !== undefined && { title: read.title }),
+      deletedBy: actor,
+      deletedAt: this.now(),
+    };
+    await this.#commit(read, { kind: 'delete', collection: DRAFTS, id: read.id }, [
+      { kind: 'put', collection: DELETIONS, id: read.id, value: trace },
+    ]);
   }
 
-  async #commit(read: Draft, write: StoreWrite): Promise<void> {
+  async #commit(read: Draft, write: StoreWrite, also: StoreWrite[] = []): Promise<void> {
     // A draft from before revisions is written once unguarded (there is no revision to expect).
     if (read.revision === undefined) {
-      await this.store.commit([write]);
+      await this.store.commit([...also, write]);
       return;
     }
     try {
-      await this.store.commit([write], { collection: DRAFTS, id: read.id, revision: read.revision });
+      // The draft's own write last: the store's commit point (see Store.commit).
+      await this.store.commit([...also, write], { collection: DRAFTS, id: read.id, revision: read.revision });
     } catch (error) {
       if (!isEngineError(error, 'conflict')) throw error;
       const now = await this.store.get<Draft>(DRAFTS, read.id);
-      throw now === undefined ? deletedDraft(read.id) : changedDraft(now);
+      throw now === undefined ? await this.#deleted(read.id) : changedDraft(now);
     }
+  }
+
+  /** A draft deleted since the caller read it: said with who deleted it, where that was kept. */
+  async #deleted(id: string): Promise<EngineError> {
+    const trace = await this.store.get<DraftDeletion>(DELETIONS, id);
+    return new EngineError('conflict', trace === undefined ? SAY.draftDeleted : SAY.draftDeletedBy(trace.deletedBy), {
+      draft: id,
+      deleted: trace === undefined ? {} : { by: trace.deletedBy, at: trace.deletedAt },
+    });
   }
 }
 
@@ -112,8 +143,4 @@ export function requireRevision(draft: Draft, expected: number | undefined): voi
 function changedDraft(draft: Draft): EngineError {
   const revision = draft.revision ?? 0;
   return new EngineError('conflict', SAY.draftChanged(revision), { draft: draft.id, revision });
-}
-
-function deletedDraft(id: string): EngineError {
-  return new EngineError('conflict', SAY.draftDeleted, { draft: id, deleted: true });
 }

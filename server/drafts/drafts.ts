@@ -159,12 +159,12 @@ export class DraftService {
   }
 
   /** Deletes the draft; not one awaiting approval, nor (with `expected`) one written since it was shown. */
-  async remove(id: string, expected?: number): Promise<void> {
+  async remove(id: string, actor: string, expected?: number): Promise<void> {
     const draft = await this.#records.read(id, expected);
     if (draft.pendingPublication !== undefined)
       throw new EngineError('conflict', SAY.draftAwaitingDelete, { draft: id });
     requireRevision(draft, expected);
-    await this.#records.delete(draft);
+    await this.#records.delete(draft, actor);
   }
 
   /** The draft as a version source named after the version it would become. */

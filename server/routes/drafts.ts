@@ -78,10 +78,11 @@ export function draftRoutes(drafts: DraftService): Router {
   });
 
   router.delete('/api/drafts/:id', async (request, response) => {
-    requireRole(request, ...EDITORS);
+    const user = requireRole(request, ...EDITORS);
     const { revision } = request.query;
     await drafts.remove(
       request.params.id,
+      user.username,
       shownRevision(typeof revision === 'string' && /^\d+$/.test(revision) ? Number(revision) : revision),
     );
     response.status(204).end();

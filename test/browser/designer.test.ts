@@ -727,6 +727,35 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     for (const tab of [tabA, tabB]) await tab.context().close();
   }, 300_000);
 
+  it('after a save refused because another officer deleted the draft, says who and keeps the work as a new draft', async () => {
+    const draftId = await newDraft();
+    const page = await openPeriods(draftId);
+    await typeAmount(page, 'demonstrationPeriod', '4');
+    await server.ok('DELETE', `/api/drafts/${draftId}?revision=0`, { token: token('officer2') });
+    await page.getByTestId('save-periods').click();
+    const banner = page.getByTestId('draft-conflict');
+    await poll(() => banner.textContent()).toContain('此草稿已被 officer2 删除');
+    // Nothing to reload (it answered 404 behind the button): keep the work, or go back to the list.
+    expect(await banner.getByRole('button', { name: '重新加载' }).count()).toBe(0);
+    expect(await banner.getByRole('link', { name: '返回版本列表' }).count()).toBe(1);
+    await shot(page, '9-deleted-save');
+    await banner.getByTestId('save-as-new-draft').click();
+    await page.waitForURL((url) => /draft:/.test(url.pathname) && !url.pathname.includes(draftId));
+    const copyId = /draft:([\w-]+)/.exec(page.url())?.[1] ?? '';
+    const copy = await server.ok<{ title: string; files: Record<string, string> }>('GET', `/api/drafts/${copyId}`, {
+      token: token('officer'),
+    });
+    const rules = JSON.parse(copy.files['rules.json'] ?? '{}') as Record<string, { value: unknown }>;
+    expect(rules.demonstrationPeriod?.value).toBe('P4Y');
+    expect(copy.title).toContain('（另存）');
+    // The new draft opens with the edit saved: nothing unsaved, no banner.
+    await page.getByRole('tab', { name: '期限' }).click();
+    await poll(() => page.getByLabel('demonstrationPeriod · 取值 · 数量').inputValue()).toBe('4');
+    expect(await page.getByTestId('draft-conflict').count()).toBe(0);
+    expect(await whyDisabled(page, 'save-periods')).toBe('没有未保存的修改');
+    await page.context().close();
+  }, 300_000);
+
   /** Adds a rule by name on the 期限 tab (a new rule is 1 个月 with no title). */
   async function addRule(page: Page, name: string): Promise<void> {
     await page.getByPlaceholder('规则名（英文字母开头，如 objectionReplyDays）').fill(name);

@@ -263,7 +263,7 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
       body: { reason: '理由', draftRevision: 1 },
     });
     expect(late.status).toBe(409);
-    expect(error(late).message).toContain('已在其他窗口或由他人删除');
+    expect(error(late).message).toContain('已被 policy 删除');
   });
 
   it('an approval whose request is withdrawn by another process meanwhile publishes nothing', async () => {
@@ -290,7 +290,11 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     expect((await h.api.delete(`/api/drafts/${draft.id}`, { token: token('policy2') })).status).toBe(204);
     const late = await save(draft.id, edited(draft, '删除之后'), 0);
     expect(late.status).toBe(409);
-    expect(error(late).message).toBe('此草稿已在其他窗口或由他人删除，本次操作未执行（修改未保存）：请返回版本列表');
+    // Who deleted it is said, and marked for the page (it offers a way out instead of 重新加载).
+    expect(error(late).message).toBe(
+      '此草稿已被 policy2 删除（在其他窗口或由他人），本次操作未执行（修改未保存）：请返回版本列表',
+    );
+    expect((late.body as { deleted?: unknown }).deleted).toMatchObject({ by: 'policy2' });
     // Without a revision (a script) it is simply unknown.
     expect((await save(draft.id, edited(draft, '删除之后'))).status).toBe(404);
 
@@ -301,7 +305,7 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     await held.read;
     expect((await h.api.delete(`/api/drafts/${other.id}`, { token: token('policy2') })).status).toBe(204);
     held.release();
-    expect(error(await saving).message).toContain('已在其他窗口或由他人删除');
+    expect(error(await saving).message).toContain('已被 policy2 删除');
     expect((await h.api.get(`/api/drafts/${other.id}`, { token: token() })).status).toBe(404);
   });
 

@@ -14,6 +14,8 @@ export class ApiError extends Error {
     message: string,
     readonly errors: { path: string; message: string }[] = [],
     readonly problems: readonly Problem[] = [],
+    /** What the step was on was deleted since (a draft another tab deleted): by whom, where known. */
+    readonly deleted?: { by?: string; at?: string },
   ) {
     super(message);
   }
@@ -40,6 +42,7 @@ interface ErrorBody {
   error?: { code?: string; message?: string };
   errors?: { path: string; message: string }[];
   problems?: Problem[];
+  deleted?: { by?: string; at?: string };
 }
 
 /** GETs sent ahead (see `prefetch`), by path, with the token they were sent with: each is used once. */
@@ -124,6 +127,7 @@ async function answered(pending: Promise<Response>, token: string | null): Promi
       error.error?.message ?? fill(says.serverUnavailable, { status: response.status }),
       error.errors,
       error.problems,
+      error.deleted,
     );
   }
   return response;

@@ -70,7 +70,8 @@ export const designerApi = {
     api<unknown>('GET', `/api/definitions/${path(process, version)}/forms/${encodeURIComponent(formKey)}`),
   drafts: () => api<DraftSummary[]>('GET', '/api/drafts'),
   draft: (id: string) => api<Draft>('GET', `/api/drafts/${encodeURIComponent(id)}`),
-  createDraft: (process: string, from: string) => api<Draft>('POST', '/api/drafts', { process, from }),
+  createDraft: (process: string, from: string, title?: string) =>
+    api<Draft>('POST', '/api/drafts', { process, from, ...(title !== undefined && { title }) }),
   /** Renames; `revision` is the one the page shows (409 when the draft was written since). */
   renameDraft: (id: string, title: string, revision: number) =>
     api<Draft>('PATCH', `/api/drafts/${encodeURIComponent(id)}`, { title, revision }),

@@ -43,6 +43,9 @@ const zh = {
   save: '保存',
   saved: '已保存',
   reload: '重新加载',
+  draftDeletedKeep: '您在本页的修改仍在：可另存为新草稿（基于同一版本）继续编辑，或返回版本列表（修改将丢失）。',
+  saveAsNewDraft: '另存为新草稿',
+  copyTitle: '{title}（另存）',
   reloadLoses:
     '重新加载将显示最新保存的内容；本窗口中尚未保存的修改（仍显示在下方）将被放弃，需要时请先记下再重新加载。',
   savedBefore: '已先保存未保存的修改',
@@ -330,6 +333,10 @@ const en: Messages = {
   save: 'Save',
   saved: 'Saved',
   reload: 'Reload',
+  draftDeletedKeep:
+    'Your changes are still on this page: save them as a new draft (of the same version) to go on, or go back to the list of versions (they will be lost).',
+  saveAsNewDraft: 'Save as a new draft',
+  copyTitle: '{title} (saved again)',
   reloadLoses:
     'Reloading shows the draft as last saved; the changes not saved in this window (still shown below) are discarded: note them first if you need them.',
   savedBefore: 'Unsaved changes were saved first',

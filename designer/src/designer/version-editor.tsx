@@ -33,6 +33,7 @@ import { onDemand } from './on-demand.js';
 import { serverToday } from './server-today.js';
 import { useUnsavedGuard } from './unsaved-guard.js';
 import { FILES, formFile, parseJson, useWorkspace, type Workspace } from './workspace.js';
+import { ConflictBanner } from './review/conflict-banner.js';
 
 // The modeler (with its properties panel) and the form editor (with the form renderer) load when
 // they are needed: a published version opens in the lighter viewer.
@@ -415,20 +416,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
           </>
         )}
       </Space>
-      {workspace.conflict !== undefined && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="draft-conflict"
-          title={workspace.conflict}
-          description={d('reloadLoses')}
-          action={
-            <Button type="primary" onClick={() => void workspace.reload()}>
-              {d('reload')}
-            </Button>
-          }
-        />
-      )}
+      {workspace.conflict !== undefined && <ConflictBanner workspace={workspace} conflict={workspace.conflict} />}
       <Tabs activeKey={tab} onChange={setTab} items={items} />
     </Space>
   );

@@ -69,9 +69,15 @@ export interface Workspace {
   refresh(): Promise<void>;
   /**
    * The server's refusal of a save because the draft was saved elsewhere since these files were
-   * loaded (409); the unsaved edits stay until the officer reloads.
+   * loaded (409); the unsaved edits stay until the officer reloads. `deleted`: it was deleted
+   * instead, so there is nothing to reload — the edits can go into a new draft (`saveAsNew`).
    */
-  conflict: string | undefined;
+  conflict: Conflict | undefined;
+  /**
+   * Saves what the page shows — the files with their unsaved edits — as a new draft of the same base
+   * version (titled `title`), for a draft deleted under the page; the new draft.
+   */
+  saveAsNew(title: string): Promise<Draft | undefined>;
   /** Reads the draft as saved now, dropping the unsaved edits. */
   reload(): Promise<void>;
   /** The draft's revision the page's files come from: what a step on the draft says it was made on. */
@@ -82,6 +88,13 @@ export interface Workspace {
 
 type Source = { draftId: string } | { version: string };
 
+/** A step refused because the draft was written (or deleted) since the page loaded it. */
+export interface Conflict {
+  message: string;
+  /** Deleted since, by whom where the server knows. */
+  deleted?: { by?: string } | undefined;
+}
+
 /** Loads a published version (read-only) or a draft, and keeps the draft's unsaved edits. */
 export function useWorkspace(process: string, source: Source) {
   const key = 'draftId' in source ? `draft:${source.draftId}` : source.version;
@@ -89,14 +102,15 @@ export function useWorkspace(process: string, source: Source) {
   const [draft, setDraft] = useState<Draft | undefined>();
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [error, setError] = useState<Error | undefined>();
-  const [conflict, setConflict] = useState<string | undefined>();
+  const [conflict, setConflict] = useState<Conflict | undefined>();
   // The revision the files come from, sent with each save; saves run one after another, each from the
   // revision the one before it made (a tab's own saves are no conflict).
   const base = useRef(0);
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   /** A step refused because the draft was written (or deleted) since: said above the tabs until reloaded. */
   const noteConflict = useCallback((caught: unknown) => {
-    if (caught instanceof ApiError && caught.status === 409) setConflict(caught.message);
+    if (caught instanceof ApiError && caught.status === 409)
+      setConflict({ message: caught.message, deleted: caught.deleted });
   }, []);
 
   useEffect(() => {
@@ -187,6 +201,23 @@ export function useWorkspace(process: string, source: Source) {
     setConflict(undefined);
   }, [draft]);
 
+  const saveAsNew = useCallback(
+    async (title: string) => {
+      if (draft === undefined || files === undefined) return undefined;
+      const current = { ...files, ...edits };
+      const created = await designerApi.createDraft(draft.process, draft.baseVersion, title);
+      let saved = created;
+      const paths = new Set([...Object.keys(current), ...Object.keys(created.files)]);
+      for (const path of paths) {
+        const text = current[path] ?? null;
+        if ((created.files[path] ?? null) === text) continue;
+        saved = await designerApi.saveFile(created.id, path, text, saved.revision ?? 0);
+      }
+      return saved;
+    },
+    [draft, files, edits],
+  );
+
   const workspace = useMemo<Workspace | undefined>(() => {
     if (files === undefined) return undefined;
     return {
@@ -219,6 +250,7 @@ export function useWorkspace(process: string, source: Source) {
         setFiles(fresh.files);
       },
       conflict,
+      saveAsNew,
       reload,
       revision: () => base.current,
       rename,
@@ -229,7 +261,7 @@ export function useWorkspace(process: string, source: Source) {
       },
     };
     // `source` is described by `key`.
-  }, [files, edits, draft, process, key, save, conflict, reload, rename]);
+  }, [files, edits, draft, process, key, save, conflict, saveAsNew, reload, rename]);
 
   return { workspace, error };
 }
