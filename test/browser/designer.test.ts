@@ -845,6 +845,47 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.context().close();
   }, 300_000);
 
+  it('on a phone (390 px) shows each period as a card, every value under its column’s name and within the screen', async () => {
+    const draftId = await newDraft();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${server.url}/designer`);
+    await page.getByLabel('用户名').fill('officer');
+    await page.getByLabel('密码').fill(USER_PASSWORD);
+    await page.getByRole('button', { name: twoChars('登录') }).click();
+    // Signed in once the header offers its menu (退出 is in it on a phone).
+    await page.getByRole('button', { name: '菜单' }).waitFor();
+    await page.goto(`${server.url}/designer/${PROCESS}/draft:${draftId}`);
+    await page.getByRole('tab', { name: '期限' }).click();
+    const rule = 'publicityMinWorkingDays';
+    const row = page.locator(`tr[data-row-key="${rule}"]`);
+    await row.waitFor();
+    await shot(page, '12-periods-phone');
+    const cells = await row.locator('td').evaluateAll((tds) =>
+      tds.map((td) => {
+        const box = td.getBoundingClientRect();
+        return { left: box.left, right: box.right, width: box.width, label: getComputedStyle(td, '::before').content };
+      }),
+    );
+    // Stacked, each under its column's name (as a table the title was squeezed to a character a line
+    // and the value ran off the screen).
+    expect(cells.slice(0, 5).map((cell) => cell.label)).toEqual(['"规则名"', '"名称"', '"条款"', '"取值"', '"读作"']);
+    for (const cell of cells) {
+      expect(cell.width).toBeGreaterThan(300);
+      expect(cell.right).toBeLessThanOrEqual(390);
+    }
+    const box = async (label: string) => (await page.getByLabel(label).boundingBox()) ?? { x: 0, width: 0 };
+    expect((await box(`${rule} · 名称`)).width).toBeGreaterThan(300);
+    const unit = await box(`${rule} · 取值 · 单位`);
+    expect(unit.x + unit.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    // And usable there: the number is typed and read back in words.
+    await typeAmount(page, rule, '7');
+    await poll(() => page.locator(`[data-words="${rule}"]`).textContent()).toBe('7 个工作日');
+    await context.close();
+  }, 300_000);
+
   it('refuses, beside its button, a request to publish or an approval made on a page the draft has changed under', async () => {
     const { page, close } = await openNewDraft('officer');
     const draftId = /draft:([\w-]+)/.exec(page.url())?.[1] ?? '';

@@ -1,4 +1,4 @@
-import { App, Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { asked } from '../../forms/submit-guard.js';
 import { useMemo, useState } from 'react';
 import type { Manifest, Rule, Rules } from '../../../../engine/definitions/types.js';
@@ -9,6 +9,7 @@ import { FILES, jsonText, parseJson, type Workspace } from '../workspace.js';
 import { PERIOD_UNITS, periodValue, periodWords, simplePeriod, unitWords, type PeriodUnit } from './period-words.js';
 import { rulesCountedByTimers, rulesReadAsParameters } from './timer-rules.js';
 import { cellLabel } from '../cell-label.js';
+import { CardTable } from '../../card-table.js';
 
 interface Props {
   workspace: Workspace;
@@ -67,7 +68,9 @@ export function PeriodsEditor({ workspace, focus }: Props) {
   const rows = Object.entries(rules).map(([name, rule]) => ({ name, ...rule }));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Table
+      {/* On a phone each period is a card, each value under its column's name: as a table the titles
+          were squeezed to a character a line and the values ran off the screen. */}
+      <CardTable<(typeof rows)[number]>
         rowKey="name"
         size="small"
         pagination={false}
@@ -158,11 +161,11 @@ export function PeriodsEditor({ workspace, focus }: Props) {
         ]}
       />
       {!readOnly && (
-        <Space>
+        <Space wrap>
           <Input
             placeholder={d('ruleNameHint')}
             value={newName}
-            style={{ width: 360 }}
+            style={{ width: 360, maxWidth: '100%' }}
             onChange={(event) => {
               setNewName(event.target.value.trim());
             }}
