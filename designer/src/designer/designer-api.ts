@@ -9,30 +9,11 @@ export interface PublishedVersion {
   basis: string;
 }
 
-/** A draft without its files (GET /api/drafts). */
-export interface DraftSummary {
-  id: string;
-  title?: string;
-  process: string;
-  baseVersion: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  /** Who wrote it last (none: stored before). */
-  updatedBy?: string;
-  /**
-   * How many times it was written — files saved, renamed, publication asked for, withdrawn or
-   * refused (none: stored before revisions, 0). Each step sends the one its page shows.
-   */
-  revision?: number;
-  publishedAs?: string;
-  pendingPublication?: PendingPublication;
-  refusal?: PublicationRefusal;
-}
+/** A draft (GET /api/drafts/:id): the server's record, imported as a type only (below). */
+export type Draft = ServerDraft;
 
-export interface Draft extends DraftSummary {
-  files: Record<string, string>;
-}
+/** A draft without its files (GET /api/drafts). */
+export type DraftSummary = Omit<Draft, 'files'>;
 
 // The server's own shapes, imported as types only (erased from the bundle: no Node code comes along).
 export type { Problem } from '../../../engine/definitions/problems.js';
@@ -42,12 +23,13 @@ export type { Simulation } from '../../../server/drafts/simulate.js';
 export type { SimulationJob } from '../../../server/drafts/simulation-jobs.js';
 export type { PendingPublication, PublicationRefusal } from '../../../server/drafts/publication.js';
 export type { RevisionBasis } from '../../../engine/definitions/types.js';
-import type { PendingPublication, PublicationRefusal } from '../../../server/drafts/publication.js';
+import type { PendingPublication } from '../../../server/drafts/publication.js';
 import type { SimulationJob } from '../../../server/drafts/simulation-jobs.js';
 import type { RevisionBasis } from '../../../engine/definitions/types.js';
 import type { VersionDiff as ServerVersionDiff } from '../../../server/drafts/version-diff.js';
 import type { Simulation } from '../../../server/drafts/simulate.js';
 import type { Problem } from '../../../engine/definitions/problems.js';
+import type { Draft as ServerDraft } from '../../../server/drafts/draft-records.js';
 
 /** GET /api/drafts/:id/compare: the differences and the version compared against. */
 export type VersionDiff = ServerVersionDiff & { against: string };
