@@ -180,4 +180,67 @@ describe.runIf(browserAvailable())('the diagram editor in Chinese', () => {
     await expect.poll(() => id.inputValue()).toBe('start');
     expect(errors).toEqual([]);
   });
+  /** The selected element's panel (with and without 高级), context pad and 更改元素类型 menu. */
+  const checkSelected = async (kind: string) => {
+    await page.locator('.djs-context-pad .entry[data-action="replace"]').waitFor();
+    const advanced = page.getByRole('switch', { name: '高级' });
+    for (let turn = 0; turn < 2; turn += 1) {
+      const on = (await advanced.getAttribute('aria-checked')) === 'true';
+      await openPanel();
+      await check(`panel of a ${kind}${on ? ' (高级)' : ''}`, '.bio-properties-panel');
+      await advanced.click();
+    }
+    await check(`context pad of a ${kind}`, '.djs-context-pad');
+    await page.locator('.djs-context-pad .entry[data-action="replace"]').dispatchEvent('click');
+    await page.locator('.djs-popup').waitFor();
+    await check(`更改元素类型 of a ${kind}`, '.djs-popup');
+    // Escape in the menu's search box (the keyboard may still be at the 高级 switch); a short menu
+    // has none, and is closed by a click on the canvas instead (the selection moves: check it last).
+    const popup = page.locator('.djs-popup');
+    if ((await popup.locator('input').count()) > 0) await popup.locator('input').first().press('Escape');
+    else {
+      const canvas = await page.locator('.djs-container').first().boundingBox();
+      if (canvas !== null) await page.mouse.click(canvas.x + 20, canvas.y + canvas.height - 20);
+    }
+    await popup.waitFor({ state: 'detached' });
+  };
+
+  /** Changes the selected element's type through its 更改元素类型 menu (bpmn-js' replace menu). */
+  const replaceWith = async (type: string) => {
+    const before = await page.locator('.djs-shape.selected').getAttribute('data-element-id');
+    await page.locator('.djs-context-pad .entry[data-action="replace"]').dispatchEvent('click');
+    await page.locator(`.djs-popup [data-id="replace-with-${type}"]`).click();
+    await page.locator('.djs-popup').waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.djs-shape.selected').count()).toBe(1);
+    return before;
+  };
+
+  it('shows the kinds the programme does not draw, once made in the designer, in Chinese', async () => {
+    // Service, script and send tasks and an inclusive gateway: a user task and a gateway changed into them.
+    await select('submitCreationApplication');
+    for (const type of ['service-task', 'script-task', 'send-task']) {
+      await replaceWith(type);
+      await checkSelected(type.replace('-', ' '));
+    }
+    const task = page.locator('.djs-shape.selected');
+    const box = await task.boundingBox();
+    if (box === null) throw new Error('the task is not drawn');
+    // A boundary event: an intermediate event from the palette dropped on the task's lower edge.
+    await page.locator('.djs-palette .entry[data-action="create.intermediate-event"]').click();
+    // Within the task, near its edge (the selection's box is a few pixels larger than the task).
+    const [x, y] = [box.x + box.width / 2, box.y + box.height - 12];
+    await page.mouse.move(x, y - 30, { steps: 4 });
+    await page.mouse.move(x, y, { steps: 4 });
+    await page.mouse.click(x, y);
+    await expect.poll(() => page.locator('.djs-shape.selected').getAttribute('data-element-id')).toMatch(/^Event_/);
+    for (const type of ['timer-boundary', 'non-interrupting-message-boundary', 'error-boundary', 'signal-boundary']) {
+      await replaceWith(type);
+      await checkSelected(type.replace(/-/g, ' '));
+    }
+    await select('eligibilityCheck');
+    await replaceWith('inclusive-gateway');
+    await checkSelected('inclusive gateway');
+    expect(Object.fromEntries(english)).toEqual({});
+    expect(errors).toEqual([]);
+  }, 240_000);
 });
