@@ -236,7 +236,8 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
       STATEMENTS.map((statement, index): unknown =>
         expect.stringMatching(
           new RegExp(
-            `^公示异议书 第 ${index + 1} 件 · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 收到 · “${statement.slice(0, 10)}`,
+            // The receipt code its sender was given, so a code quoted on the telephone finds the review.
+            `^公示异议书 第 ${index + 1} 件 · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 收到 · 回执编号 [0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4} · “${statement.slice(0, 10)}`,
           ),
         ),
       ),
