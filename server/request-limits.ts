@@ -53,8 +53,13 @@ const WINDOW_MS = 60_000;
 const secondsUntil = (reset: number | undefined, now: number): number =>
   reset === undefined ? 60 : Math.max(1, Math.ceil((reset - now) / 1000));
 
-/** A body over `bytes`, or one of unknown length (chunked): counted as large before it is read. */
+/**
+ * A JSON body over `bytes`, or one of unknown length (chunked): counted as large before it is read.
+ * Only JSON is parsed on the thread; an upload is streamed to disk and has its own hourly limit (a
+ * park choosing 25 files at once is not a loop).
+ */
 function hasLargeBody(request: Request, bytes: number): boolean {
+  if (request.is('json') === false) return false;
   const length = request.get('content-length');
   if (length === undefined) return request.get('transfer-encoding') !== undefined;
   return Number(length) > bytes;

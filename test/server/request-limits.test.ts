@@ -48,6 +48,17 @@ describe('requests per signed-in account', () => {
     expectTooMany(await put(200 * 1024));
     expect((await put(1024)).status).toBe(409);
   });
+
+  it('does not count uploads as large bodies: they are streamed, not parsed, and have a limit of their own', async () => {
+    await h.user('park4', ['park:P-004']);
+    // A whole PDF of about 100 KB, each one different (identical bytes would be stored once).
+    const pdf = (index: number) =>
+      Buffer.from(`%PDF-1.4\n%${'x'.repeat(100 * 1024)}${String(index)}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+    for (let index = 0; index < 5; index += 1) {
+      const uploaded = await h.api.post('/api/attachments', { token: h.token('park4'), raw: pdf(index) });
+      expect(uploaded.status, String(index)).toBe(201);
+    }
+  });
 });
 
 describe('unknown tokens per address', () => {
