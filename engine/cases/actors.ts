@@ -100,13 +100,11 @@ export function mayStart(actor: Actor, groups: readonly string[], manifest: Mani
  * may start nothing until one is added (said so, rather than as a refusal of the region it chose).
  */
 export function regionMissing(actor: Actor, groups: readonly string[], manifest: Manifest, record: CaseRecord) {
-  const lacking = groups.some(
-    (group) =>
-      actor.region === undefined &&
-      scopeKind(manifest, manifest.groups[group]) === 'subject' &&
-      mayActAs(actor, [group], manifest, record),
+  if (actor.region !== undefined) return undefined;
+  const asSubject = groups.some(
+    (group) => scopeKind(manifest, manifest.groups[group]) === 'subject' && mayActAs(actor, [group], manifest, record),
   );
-  return lacking ? manifest.region.title : undefined;
+  return asSubject ? manifest.region.title : undefined;
 }
 
 /**

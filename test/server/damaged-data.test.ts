@@ -197,13 +197,18 @@ describe('the real server on a data directory with damaged files', () => {
     expect(health.body).toMatchObject({ status: 'ok', damagedCases: 2 });
   }, 300_000);
 
-  it("refuses to send an attachment whose file was cut short on disk (a broken copy passed for the park's original), and store:check names it", async () => {
-    const parks = await login('parks');
+  /** The case's attachment: its id, and the file its bytes are in. */
+  const storedAttachment = async () => {
     const [linked] = (await readdir(join(dataDir, 'attachments'))).filter((name) => name.endsWith('.json'));
     if (linked === undefined) throw new Error('no attachment record');
     const id = linked.slice(0, -'.json'.length);
     const record = JSON.parse(await readFile(join(dataDir, 'attachments', linked), 'utf8')) as { sha256?: string };
-    const file = join(dataDir, 'attachment-files', record.sha256 ?? id);
+    return { id, file: join(dataDir, 'attachment-files', record.sha256 ?? id) };
+  };
+
+  it("refuses to send an attachment whose file was cut short on disk (a broken copy passed for the park's original), and store:check names it", async () => {
+    const parks = await login('parks');
+    const { id, file } = await storedAttachment();
     const whole = await readFile(file);
     await writeFile(file, whole.subarray(0, 10));
 
@@ -230,11 +235,8 @@ describe('the real server on a data directory with damaged files', () => {
 
   it("says in Chinese that an attachment's file is missing (no path, no bare 500), and store:check names it", async () => {
     const parks = await login('parks');
-    const [linked] = (await readdir(join(dataDir, 'attachments'))).filter((name) => name.endsWith('.json'));
-    if (linked === undefined) throw new Error('no attachment record');
-    const id = linked.slice(0, -'.json'.length);
-    const record = JSON.parse(await readFile(join(dataDir, 'attachments', linked), 'utf8')) as { sha256?: string };
-    await rm(join(dataDir, 'attachment-files', record.sha256 ?? id));
+    const { id, file } = await storedAttachment();
+    await rm(file);
 
     const download = await fetch(`${server?.base ?? ''}/api/attachments/${id}`, {
       headers: { Authorization: `Bearer ${parks}` },
