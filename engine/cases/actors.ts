@@ -1,5 +1,6 @@
 import { EngineError } from '../errors.js';
 import { anyoneGroup, scopeKind } from '../definitions/subject-region.js';
+import type { ProcessModel } from '../definitions/process-model.js';
 import type { Manifest } from '../definitions/types.js';
 import type { CaseRecord } from './case-record.js';
 
@@ -109,10 +110,16 @@ export function regionMissing(actor: Actor, groups: readonly string[], manifest:
 
 /**
  * Whether `actor` may see the case: scoped groups see the cases of their subject or region; national
- * groups of the process (SAMR, ministries, experts) see all of them; the public sees none (public
+ * groups of the process (SAMR, ministries) see all of them, except a group that sees what is assigned
+ * to it (experts: the cases a token has reached one of its tasks in); the public sees none (public
  * notices are served separately).
  */
-export function maySee(actor: Actor, manifest: Manifest, record: CaseRecord): boolean {
+export function maySee(
+  actor: Actor,
+  manifest: Manifest,
+  model: Pick<ProcessModel, 'userTasks'>,
+  record: Pick<CaseRecord, 'subject' | 'region' | 'visited'>,
+): boolean {
   const anyone = anyoneGroup(manifest);
   return actor.roles.some((role) => {
     if (role.group === ADMIN_GROUP) return true;
@@ -122,6 +129,13 @@ export function maySee(actor: Actor, manifest: Manifest, record: CaseRecord): bo
     const kind = scopeKind(manifest, declared);
     if (kind === 'subject') return role.scope === record.subject;
     if (kind === 'region') return role.scope === record.region;
+    if (declared.sees === 'assigned') return hasReachedTaskOf(role.group, model, record);
     return true;
   });
+}
+
+function hasReachedTaskOf(group: string, model: Pick<ProcessModel, 'userTasks'>, record: Pick<CaseRecord, 'visited'>) {
+  return model.userTasks.some(
+    (task) => task.candidateGroups.includes(group) && record.visited.includes(task.elementId),
+  );
 }

@@ -133,7 +133,8 @@ export class CaseRuntime {
   }
 
   sees(actor: Actor, summary: CaseSummary): boolean {
-    return maySee(actor, this.version(summary).definition.manifest, summary as CaseRecord);
+    const { definition, model } = this.version(summary);
+    return maySee(actor, definition.manifest, model, summary);
   }
 
   /** Out of scope answers as not found: a case's existence is not disclosed (CONTRACT §6). */

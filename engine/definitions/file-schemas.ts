@@ -113,6 +113,7 @@ export const MANIFEST_SCHEMA = {
           directory: name,
           members: { type: 'object', minProperties: 1, propertyNames: name, additionalProperties: text },
           supervises: { enum: ['all', 'subject'] },
+          sees: { const: 'assigned' },
         },
       },
     },

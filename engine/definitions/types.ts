@@ -107,6 +107,11 @@ export interface GroupDeclaration {
   members?: Record<string, string>;
   /** Who this group may send reminders (催办) to: every open task, or the subject's tasks in its region. */
   supervises?: 'all' | 'subject';
+  /**
+   * Which cases an unscoped group sees: every case (absent), or only those a token has reached one of
+   * its tasks in (`assigned`: an expert panel sees the applications sent to it for evaluation, Art. 21).
+   */
+  sees?: 'assigned';
 }
 
 /** `rules.json`: named periods and parameters (CONTRACT §3). */

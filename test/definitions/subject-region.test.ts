@@ -85,6 +85,18 @@ describe('manifest declarations of subject, region, anyone and the public notice
     });
   });
 
+  it('a group that sees only the cases assigned to it is not scoped', async () => {
+    await expectBroken(setJson(real.source, MANIFEST, '/groups/park/sees', 'assigned'), {
+      check: 'group-sees',
+      file: MANIFEST,
+      pointer: '/groups/park/sees',
+    });
+    await expectBroken(setJson(real.source, MANIFEST, '/groups/expert/sees', 'everything'), {
+      check: 'file-shape',
+      file: MANIFEST,
+    });
+  });
+
   it('openCasesPerSubject is a positive whole number', async () => {
     await expectBroken(setJson(real.source, MANIFEST, '/openCasesPerSubject', 0), { check: 'file-shape', file: MANIFEST });
     await expectBroken(setJson(real.source, MANIFEST, '/openCasesPerSubject', 1.5), { check: 'file-shape', file: MANIFEST });

@@ -14,10 +14,13 @@ import {
   withUsers,
 } from './harness.js';
 
-/** Users whose scope does not cover a case of P-001 in 320000. */
-const OUTSIDERS = ['park2', 'park3', 'province2', 'group2'] as const;
+/**
+ * Users whose scope does not cover a case of P-001 in 320000: other parks and provinces, and the
+ * expert panel until SAMR sends the case to it (Art. 21).
+ */
+const OUTSIDERS = ['park2', 'park3', 'province2', 'group2', 'expert'] as const;
 /** Users who may read it: its park, province and leading group, the national groups, the admin. */
-const READERS = ['park1', 'province', 'group', 'samr', ...MINISTRIES, 'expert', 'policy', 'admin'] as const;
+const READERS = ['park1', 'province', 'group', 'samr', ...MINISTRIES, 'policy', 'admin'] as const;
 const EVERYONE = ['admin', ...Object.keys(ROLE_USERS)];
 const UNKNOWN_CASE = 'c_NoSuchCase00';
 
@@ -292,7 +295,14 @@ describe('role × scope matrix on a case of park P-001 in 320000', () => {
     await h.complete('group', caseId, 'provincialLeadingGroupAcceptanceReview');
     for (const ministry of MINISTRIES) await h.complete(ministry, caseId, 'departmentOpinion');
     await h.complete('samr', caseId, 'samrAcceptanceReview');
+    const assigned = await h.api.get(`/api/cases/${caseId}`, { token: h.token('expert') });
+    expect(assigned.status, 'the panel reads a case sent to it').toBe(200);
     expect((await h.complete('expert', caseId, 'expertEvaluation')).status).toBe('publicizing');
+    const evaluated = await h.api.get('/api/cases', { token: h.token('expert') });
+    expect(
+      (evaluated.body as CaseView[]).map((view) => view.id),
+      'and still after its evaluation',
+    ).toEqual([caseId]);
 
     const objection = { data: await h.withUploads('park3', await h.example('objection')) };
     const response = await as('park3', 'post', `/api/cases/${caseId}/messages/objection`, { body: objection });

@@ -81,7 +81,8 @@ const NOT_SUBJECT_OR_REGION = new Set(['element', 'process', 'version', 'id', 'c
 /**
  * `subject` and `region` (who a case is about, through whom it goes): two different names, neither a
  * word the engine or the API already uses; every scope a group names is one of them or `element`; the
- * region's directory exists; at most one group is `anyone`, and it is not scoped; `publicNotice`
+ * region's directory exists; at most one group is `anyone`, and it is not scoped; a group that sees
+ * only the cases assigned to it is neither scoped nor anyone (its tasks say which); `publicNotice`
  * names its subject-name key apart from the case's other keys.
  */
 function checkSubjectRegion(data: Manifest, context: DefinitionContext, problems: FileProblems): void {
@@ -113,6 +114,11 @@ function checkSubjectRegion(data: Manifest, context: DefinitionContext, problems
         `group "${name}" is scoped to "${group.scope}": a scope is the subject ("${subject.name}"), the region ("${region.name}") or "element"`,
         { pointer: `${at}/scope` },
       );
+    }
+    if (group.sees === 'assigned' && (group.scope !== undefined || group.anyone === true)) {
+      problems.error('group-sees', `group "${name}" sees the cases assigned to it: it cannot also be scoped or anyone`, {
+        pointer: `${at}/sees`,
+      });
     }
     if (group.anyone === true) {
       anyone.push(name);

@@ -27,6 +27,7 @@ export const CHECK_TEXT: Record<string, string> = {
   'subject-region': '申报主体（subject）与所属地区（region）的声明有误：两者不能同名，也不能使用引擎保留的名称',
   'group-scope': '办理组的范围只能是申报主体、所属地区或单个环节',
   'anyone-group': '“任何人”办理组的声明有误：只能有一个，且不能限定范围',
+  'group-sees': '只查看分派给本组案件的办理组不能再限定范围，也不能是“任何人”',
   'public-notice': '公示页面提供的消息或显示名称的字段声明有误',
   statistics: '统计声明有误：认定日期须是已声明的日期，主体类型须是表单中的选择字段',
   'unused-status': '声明了但流程中从未使用的案件状态',
