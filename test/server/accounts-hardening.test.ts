@@ -3,7 +3,7 @@ import { MemoryStore } from '../../engine/store/index.js';
 import { Accounts } from '../../server/accounts/accounts.js';
 import { RoleCatalogue } from '../../server/accounts/roles.js';
 import { DEMO_ACCOUNTS } from '../../server/demo-accounts.js';
-import { CHINESE, PASSWORD, PROCESS, ServerHarness } from './harness.js';
+import { CHINESE, PASSWORD, PROCESS, ServerHarness, tinyPdf } from './harness.js';
 
 const codeOf = (body: unknown) => (body as { error: { code: string; message: string } }).error;
 
@@ -184,6 +184,48 @@ describe('accounts and sessions, hardened', () => {
     expect((await createUser({ username: 'park-bad', password: PASSWORD, roles: [], province: '999999' })).status).toBe(
       422,
     );
+  });
+
+  it('answers an unknown name, a wrong password and a disabled account alike: nothing tells which names exist', async () => {
+    await h.user('disabled-expert', ['expert']);
+    expect(
+      (await h.api.patch('/api/users/disabled-expert', { token: h.adminToken, body: { disabled: true } })).status,
+    ).toBe(200);
+    const tries = [
+      { username: 'no-such-account', password: PASSWORD },
+      { username: 'samr', password: `${PASSWORD}-wrong` },
+      { username: 'disabled-expert', password: PASSWORD },
+      { username: 'disabled-expert', password: `${PASSWORD}-wrong` },
+    ];
+    // Each from its own address, so that throttling (tested above) does not answer first.
+    const answers = await Promise.all(
+      tries.map((body, index) =>
+        h.api.post('/api/session', { body, headers: { 'X-Forwarded-For': `198.51.100.${index + 1}` } }),
+      ),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(401);
+      expect(answer.text).toBe(answers[0]?.text);
+    }
+  });
+
+  it('lets no page run scripts but its own, nor another site frame it, nor a file be read as anything but its type', async () => {
+    const upload = await h.api.post('/api/attachments', { token: h.adminToken, raw: tinyPdf('headers') });
+    const download = await h.api.get(`/api/attachments/${(upload.body as { id: string }).id}`, {
+      token: h.adminToken,
+    });
+    for (const answer of [await h.api.get('/api/health'), download]) {
+      const policy = answer.headers['content-security-policy'] ?? '';
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("script-src-attr 'none'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).toContain("frame-ancestors 'self'");
+      expect(answer.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['referrer-policy']).toBe('no-referrer');
+    }
+    expect(download.headers['content-disposition']).toMatch(/^attachment;/);
   });
 
   it('sends HSTS only over HTTPS (a trusted proxy’s X-Forwarded-Proto), never over plain HTTP', async () => {
