@@ -19,7 +19,7 @@ export interface AttachmentMeta {
   size: number;
   uploadedBy: string;
   uploadedAt: string;
-  /** Uploaded by the public (objection evidence): only national groups and admins may download it. */
+  /** Sent with a message from the public (objection evidence): only the redaction policy's readers may download it. */
   restricted?: boolean;
   /** Cases whose form data refers to it: whoever may see one of them may download it. */
   cases: string[];
