@@ -720,8 +720,11 @@ export class WorkflowEngine {
         .assertValid(open.formKey ?? '', data, { variant: runtime.variant(version, record, data) });
       await assertChecked(open.formKey ?? name, data, check);
       const now = runtime.clock.now();
+      // What the public sends is kept as its submission, never as the case's data: a public form's
+      // field named like the park's (`commitment`) or a decision's would otherwise overwrite it.
+      const fromPublic = this.redaction(record).publicMessages.has(name);
       const step: Step = (live, transition) => {
-        Object.assign(transition.record.variables, data);
+        if (!fromPublic) Object.assign(transition.record.variables, data);
         transition.note('message.received', { message: name, dataHash: dataHash(data) });
         live.deliverMessage(message.id);
       };
