@@ -388,6 +388,29 @@ const DamagedUser = object(
   },
 );
 
+const CHANGED_FIELD = object('变更前后的值（未设置则无）/ the value before and after (absent: not set)', [], {
+  from: {},
+  to: {},
+});
+const AccountChange = object(
+  '账号变更记录：谁在何时创建或修改了哪个账号（密码只记“已重设”，不记内容）/ who created or changed which account, when; a password only as set',
+  ['at', 'by', 'username', 'action', 'fields'],
+  {
+    at: INSTANT,
+    by: text('操作的管理员；首次启动创建的账号为 system / the admin who made the change, or system'),
+    username: USERNAME,
+    action: { type: 'string', enum: ['created', 'changed'] },
+    fields: object('变更的字段 / the fields changed', [], {
+      roles: CHANGED_FIELD,
+      province: CHANGED_FIELD,
+      organisation: CHANGED_FIELD,
+      displayName: CHANGED_FIELD,
+      disabled: CHANGED_FIELD,
+    }),
+    passwordSet: { const: true, description: '设置或重设了密码 / a password was set' },
+  },
+);
+
 const PASSWORD = text('12–256 位，不能是常见密码或包含用户名 / 12 to 256 characters, not a common password', {
   minLength: 12,
   maxLength: 256,
@@ -702,6 +725,7 @@ const bodies: Json = {
   Submission,
   User,
   DamagedUser,
+  AccountChange,
   Session,
   Me,
   Attachment,
@@ -1141,6 +1165,16 @@ function accountPaths(): Json {
           409: '用户名已被使用（不区分大小写）/ name taken, in any case',
           422: '用户名、密码、角色或省级单位不合格 / bad name, password, unknown role or region',
         },
+      }),
+    },
+    '/api/account-changes': {
+      get: operation({
+        id: 'listAccountChanges',
+        tag: 'users',
+        summary: '账号变更记录（管理员），新的在前 / who changed which account (admin), newest first',
+        auth: 'user',
+        ok: { 200: ok('变更记录 / the changes', arrayOf(schema('AccountChange'))) },
+        errors: [403],
       }),
     },
     '/api/roles': {

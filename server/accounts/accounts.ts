@@ -1,3 +1,4 @@
+import { accountLog, changeOf, type AccountChange } from './account-log.js';
 import { isDeviceToken, issueDeviceToken } from './device-token.js';
 import { damageOf, EngineError, isEngineError, parseRole, type Actor, type Store } from '../../engine/index.js';
 import { HashPool } from './hash-pool.js';
@@ -58,6 +59,8 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/;
 /** Names the system acts under (anonymous callers, timers, tools): no account may take them. */
 const RESERVED_NAMES = new Set(['anonymous', 'system', 'public', 'scenario', 'cli']);
 const ADMIN = 'admin';
+/** Who made the accounts of a first start. */
+const SYSTEM = 'system';
 
 export function publicUser(user: User): PublicUser {
   const { passwordHash: _passwordHash, ...rest } = user;
@@ -111,14 +114,23 @@ export class Accounts {
     return readDocument<User>(this.store, USERS, username);
   }
 
-  async create(input: {
-    username: string;
-    password: string;
-    roles: string[];
-    displayName?: string;
-    province?: string;
-    organisation?: string;
-  }): Promise<PublicUser> {
+  /** Who changed which account, newest first (account-log.ts). */
+  changes(): Promise<AccountChange[]> {
+    return accountLog.read(this.store);
+  }
+
+  /** Creates an account; `by` is the admin who made it (`system`: the accounts of a first start). */
+  async create(
+    input: {
+      username: string;
+      password: string;
+      roles: string[];
+      displayName?: string;
+      province?: string;
+      organisation?: string;
+    },
+    by = SYSTEM,
+  ): Promise<PublicUser> {
     const { username, password, roles } = input;
     if (!USERNAME_PATTERN.test(username)) {
       throw new EngineError('validation', SAY.badUsername, { field: 'username' });
@@ -147,11 +159,11 @@ export class Accounts {
       // creating it at this moment (two processes started at once on an empty one both make the
       // first accounts), and a plain put would overwrite its password.
       try {
-        await this.store.commit([{ kind: 'put', collection: USERS, id: username, value: user }], {
-          collection: USERS,
-          id: username,
-          revision: null,
-        });
+        const logged = changeOf(undefined, user, { at: user.createdAt, by, passwordSet: false });
+        await this.store.commit(
+          [...accountLog.write(logged), { kind: 'put', collection: USERS, id: username, value: user }],
+          { collection: USERS, id: username, revision: null },
+        );
       } catch (error) {
         throw isEngineError(error, 'conflict') ? nameTaken(username, error) : error;
       }
@@ -161,13 +173,14 @@ export class Accounts {
     }
   }
 
-  update(username: string, change: UserChange): Promise<PublicUser> {
-    const run = this.#changes.then(() => this.#update(username, change));
+  /** Changes an account as the admin `by`. */
+  update(username: string, change: UserChange, by: string): Promise<PublicUser> {
+    const run = this.#changes.then(() => this.#update(username, change, by));
     this.#changes = run.catch(() => undefined);
     return run;
   }
 
-  async #update(username: string, change: UserChange): Promise<PublicUser> {
+  async #update(username: string, change: UserChange, by: string): Promise<PublicUser> {
     // Read as stored: a damaged account says so (数据文件损坏：users/<name>.json), not "no such user"
     // beside a create that calls the name taken.
     const user = USERNAME_PATTERN.test(username) ? await this.store.get<User>(USERS, username) : undefined;
@@ -189,7 +202,15 @@ export class Accounts {
       }),
     };
     if (isActiveAdmin(user) && !isActiveAdmin(next)) await this.#keepAnAdmin(username);
-    await this.store.put(USERS, username, next);
+    const logged = changeOf(user, next, {
+      at: this.#now().toISOString(),
+      by,
+      passwordSet: change.password !== undefined,
+    });
+    await this.store.commit([
+      ...accountLog.write(logged),
+      { kind: 'put', collection: USERS, id: username, value: next },
+    ]);
     if (change.password !== undefined || change.disabled === true || change.roles !== undefined)
       await this.#sessions.endAllOf(username);
     return publicUser(next);

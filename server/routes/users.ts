@@ -69,20 +69,29 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
     const granted = roles(body.roles);
     catalogue.check(granted);
     const province = region(body, catalogue);
-    const user = await accounts.create({
-      username: stringField(body, 'username', '用户名'),
-      password: stringField(body, 'password', '密码'),
-      roles: granted,
-      ...(typeof body.displayName === 'string' && { displayName: body.displayName }),
-      ...(typeof province === 'string' && { province }),
-      ...(body.organisation !== undefined && { organisation: organisation(body.organisation) }),
-    });
+    const user = await accounts.create(
+      {
+        username: stringField(body, 'username', '用户名'),
+        password: stringField(body, 'password', '密码'),
+        roles: granted,
+        ...(typeof body.displayName === 'string' && { displayName: body.displayName }),
+        ...(typeof province === 'string' && { province }),
+        ...(body.organisation !== undefined && { organisation: organisation(body.organisation) }),
+      },
+      request.actor.id,
+    );
     response.status(201).json(user);
   });
 
   router.get('/api/users', async (request, response) => {
     requireRole(request, 'admin');
     response.json(await accounts.list());
+  });
+
+  // Who changed which account (account-log.ts), newest first.
+  router.get('/api/account-changes', async (request, response) => {
+    requireRole(request, 'admin');
+    response.json(await accounts.changes());
   });
 
   // What the account page offers: each role an admin may give, titled, with its scope's choices.
@@ -106,7 +115,7 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
     if (typeof body.disabled === 'boolean') change.disabled = body.disabled;
     if (typeof body.displayName === 'string') change.displayName = body.displayName;
     if (body.organisation !== undefined) change.organisation = organisation(body.organisation);
-    response.json(await accounts.update(request.params.username, change));
+    response.json(await accounts.update(request.params.username, change, request.actor.id));
   });
 
   return router;

@@ -51,7 +51,7 @@ describe('device tokens: a known browser still signs in during a flood', () => {
     const bobs = (await users.login('bob', PASSWORD))?.device;
     const alices = (await users.login('alice', PASSWORD))?.device ?? '';
     const tampered = `${alices.slice(0, -1)}${alices.endsWith('A') ? 'B' : 'A'}`;
-    await users.update('alice', { password: 'Another-horse-7y' });
+    await users.update('alice', { password: 'Another-horse-7y' }, 'admin');
     for (const device of [bobs, tampered, alices, 'x'.repeat(500), 42]) {
       const guesses = flood(users);
       const refused = await users.login('alice', 'Another-horse-7y', device).catch((error: unknown) => error);
