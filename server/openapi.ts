@@ -944,6 +944,13 @@ const bodies: Json = {
         '退回者页面上草稿的修订号；申请此后被撤回或退回并重新提交则 409，不退回 / the revision the refuser’s page shows: 409 when the request was withdrawn or returned and asked for again since, nothing returned',
     },
   }),
+  Withdrawal: object('撤回发布申请 / withdraw a publication request', [], {
+    draftRevision: {
+      ...SHOWN_REVISION,
+      description:
+        '申请人页面上草稿的修订号；申请此后被撤回或退回并重新提交则 409，不撤回 / the revision the requester’s page shows: 409 when the request was withdrawn or returned and asked for again since, nothing withdrawn',
+    },
+  }),
   DraftFile: object('保存或删除草稿中的一个文件 / save (text) or delete (null) a file', ['path', 'text'], {
     path: text('如 rules.json、forms/objection.schema.json / a version file', { minLength: 1 }),
     text: { type: ['string', 'null'] },
@@ -1908,11 +1915,13 @@ function draftPaths(): Json {
         summary: '申请人撤回自己的发布申请 / the requester withdraws their own publication request',
         auth: 'user',
         parameters: [DRAFT_ID],
+        body: { required: false, content: json(schema('Withdrawal')) },
         ok: { 200: ok('草稿（可再修改）/ the draft, editable again', schema('Draft')) },
         errors: {
           403: '非政策管理人员或管理员，或不是申请人 / not an editor, or not the requester',
           404: '草稿不存在',
-          409: '没有等待批准的申请',
+          409: '没有等待批准的申请，或申请自页面所示的修订号以来已重新提交，或草稿已被删除 / nothing awaits approval, asked for again since the page’s revision, or the draft was deleted',
+          422: '修订号无效 / the revision is not a whole number from 0',
         },
       }),
     },

@@ -370,14 +370,21 @@ export class DraftService {
   /**
    * The requester takes back their own pending publication (to correct the draft or its basis): no
    * reason needed, nothing published, the draft editable again; audited like a request or a refusal.
-   * Only the requester may (403): anyone else refuses, with a reason.
+   * Only the requester may (403): anyone else refuses, with a reason. With `expected`, the revision
+   * the requester's page shows: a request withdrawn and asked for again since (in another window,
+   * perhaps after a return and a correction) is not withdrawn unseen, as it is not approved unseen.
    */
-  async withdrawPublication(id: string, actor: string): Promise<Draft> {
+  async withdrawPublication(id: string, actor: string, expected?: number): Promise<Draft> {
     return this.#inTurn(async () => {
-      const draft = await this.get(id);
+      const draft = await this.#records.read(id, expected);
       const pending = draft.pendingPublication;
       if (pending === undefined) throw new EngineError('conflict', SAY.nothingAwaiting, { draft: id });
       requireRequester(pending, actor);
+      if (expected !== undefined && expected !== (draft.revision ?? 0))
+        throw new EngineError('conflict', SAY.withdrawalStale(expected, draft.revision ?? 0, pending), {
+          draft: id,
+          revision: draft.revision ?? 0,
+        });
       const { pendingPublication: _pending, ...rest } = draft;
       const next = await this.#records.write(draft, rest, actor);
       await this.#audit(

@@ -143,7 +143,9 @@ export function draftRoutes(drafts: DraftService): Router {
 
   router.post('/api/drafts/:id/withdraw', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
-    response.json(await drafts.withdrawPublication(request.params.id, user.username));
+    // A body is optional (scripts withdraw without one); the page names the revision it shows.
+    const revision = shownRevision((request.body as { draftRevision?: unknown } | null | undefined)?.draftRevision);
+    response.json(await drafts.withdrawPublication(request.params.id, user.username, revision));
   });
 
   router.post('/api/drafts/:id/simulate', async (request, response) => {

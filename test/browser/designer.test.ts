@@ -955,4 +955,39 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await api('officer', 'POST', '/withdraw', {});
     await approver.context().close();
   }, 300_000);
+
+  it('refuses, beside its button, a withdrawal (撤回) from a page showing a request asked for again since', async () => {
+    const { page, close } = await openNewDraft('officer');
+    const draftId = /draft:([\w-]+)/.exec(page.url())?.[1] ?? '';
+    const api = (method: string, path: string, body?: unknown) =>
+      server.ok<{ pendingPublication?: unknown }>(method, `/api/drafts/${draftId}${path}`, {
+        token: token('officer'),
+        ...(body !== undefined && { body }),
+      });
+    await page.getByRole('tab', { name: '发布' }).click();
+    await fillBasis(page);
+    const version = await page.getByLabel('版本名称', { exact: true }).inputValue();
+    await page.getByTestId('request-publish').click();
+    await confirmDialog(page);
+    await page.getByTestId('pending-publication').waitFor();
+
+    // In another window the officer withdraws the request and asks again (perhaps corrected).
+    const basis = { title: BASIS.title, documentNumber: BASIS.number, issuedOn: BASIS.issuedOn, url: BASIS.url };
+    await api('POST', '/withdraw', {});
+    await api('POST', '/publish', { version, effectiveFrom: version, revision: basis });
+    await page.getByTestId('withdraw-publication').click();
+    await confirmDialog(page);
+    const refused = page.getByTestId('withdraw-refused');
+    await poll(() => refused.textContent()).toContain('为免撤回未看过的申请，本次未撤回');
+    await shot(page, '13-withdraw-stale');
+    expect(await api('GET', '')).toHaveProperty('pendingPublication');
+    // Reloaded, the request now waiting is shown, and withdrawn from there.
+    await refused.getByTestId('reload-draft').click();
+    await refused.waitFor({ state: 'detached' });
+    await page.getByTestId('withdraw-publication').click();
+    await confirmDialog(page);
+    await page.getByTestId('pending-publication').waitFor({ state: 'detached' });
+    expect(await api('GET', '')).not.toHaveProperty('pendingPublication');
+    await close();
+  }, 300_000);
 });

@@ -266,6 +266,61 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     expect(error(late).message).toContain('已被 policy 删除');
   });
 
+  it('a withdrawal (撤回) from a page showing a request since returned, corrected and asked for again is refused; the one read is withdrawn', async () => {
+    const draft = await create();
+    expect((await publish(draft.id, '2024-06-04', 0)).status).toBe(202);
+    const seen = (await draftOf(draft.id)).revision;
+    // While the requester's first window shows the request, policy2 returns it and the requester, in
+    // another window, corrects the draft and asks again.
+    const returned = await h.api.post(`/api/drafts/${draft.id}/refuse`, {
+      token: token('policy2'),
+      body: { reason: '文号有误', draftRevision: seen },
+    });
+    expect(returned.status).toBe(200);
+    expect((await save(draft.id, edited(draft, '第一个窗口没有看过的修改'), seen + 1)).status).toBe(200);
+    expect((await publish(draft.id, '2024-06-04', seen + 2)).status).toBe(202);
+    const withdraw = (draftRevision: unknown) =>
+      h.api.post(`/api/drafts/${draft.id}/withdraw`, {
+        token: token(),
+        body: { draftRevision },
+        request: Number.isSafeInteger(draftRevision) && (draftRevision as number) >= 0 ? 'valid' : 'invalid',
+      });
+    const stale = await withdraw(seen);
+    expect(stale.status).toBe(409);
+    expect(error(stale)).toEqual({
+      code: 'conflict',
+      message: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 policy 重新提交的申请（发布为 2024-06-04，第 ${String(seen + 3)} 次保存；您看到的是第 ${String(seen)} 次）：为免撤回未看过的申请，本次未撤回。请重新加载，查看申请后再决定是否撤回`,
+    });
+    expect(await draftOf(draft.id)).toMatchObject({
+      revision: seen + 3,
+      pendingPublication: { version: '2024-06-04' },
+    });
+    expect((await withdraw(-1)).status).toBe(422);
+    // Another officer still may not withdraw it, whatever page they have.
+    const other = await h.api.post(`/api/drafts/${draft.id}/withdraw`, {
+      token: token('policy2'),
+      body: { draftRevision: seen + 3 },
+    });
+    expect(other.status).toBe(403);
+    const withdrawn = await withdraw(seen + 3);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ revision: seen + 4, updatedBy: 'policy' });
+    expect(await draftOf(draft.id)).not.toHaveProperty('pendingPublication');
+  });
+
+  it('a withdrawal from a page on a draft deleted since says who deleted it (409); without a revision, 404', async () => {
+    const draft = await create();
+    expect((await h.api.delete(`/api/drafts/${draft.id}?revision=0`, { token: token('policy2') })).status).toBe(204);
+    const late = await h.api.post(`/api/drafts/${draft.id}/withdraw`, {
+      token: token(),
+      body: { draftRevision: 1 },
+    });
+    expect(late.status).toBe(409);
+    expect(error(late).message).toContain('已被 policy2 删除');
+    expect((late.body as { deleted?: unknown }).deleted).toMatchObject({ by: 'policy2' });
+    expect((await h.api.post(`/api/drafts/${draft.id}/withdraw`, { token: token() })).status).toBe(404);
+  });
+
   it('an approval whose request is withdrawn by another process meanwhile publishes nothing', async () => {
     const draft = await create();
     expect((await publish(draft.id, '2024-07-01', 0)).status).toBe(202);

@@ -85,8 +85,9 @@ export const designerApi = {
   /** Sends the request the page shows back (`draftRevision`; 409 when it was asked for again since). */
   refuse: (id: string, reason: string, draftRevision: number) =>
     api<Draft>('POST', `/api/drafts/${encodeURIComponent(id)}/refuse`, { reason, draftRevision }),
-  /** The requester takes back their own pending request. */
-  withdraw: (id: string) => api<Draft>('POST', `/api/drafts/${encodeURIComponent(id)}/withdraw`, {}),
+  /** The requester takes back their own pending request, as the page shows it (409 when asked for again since). */
+  withdraw: (id: string, draftRevision: number) =>
+    api<Draft>('POST', `/api/drafts/${encodeURIComponent(id)}/withdraw`, { draftRevision }),
   simulate: (id: string) => api<Simulation[]>('POST', `/api/drafts/${encodeURIComponent(id)}/simulate`, {}),
   startSimulation: (id: string) => api<SimulationJob>('POST', `/api/drafts/${encodeURIComponent(id)}/simulations`, {}),
   simulation: (id: string, job: string) =>

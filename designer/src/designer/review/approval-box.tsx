@@ -18,7 +18,7 @@ interface Props {
   onWithdraw: () => void;
   /** Opens the comparison with the version in force. */
   onShowDiff: () => void;
-  /** The approval or return refused (a request asked for again since the page loaded, say), beside its button. */
+  /** The approval, return or withdrawal refused (a request asked for again since the page loaded, say), beside its button. */
   refusal: StepRefusal | undefined;
   onReload: () => void;
 }
@@ -33,14 +33,16 @@ export function ReloadButton({ onReload }: { onReload: () => void }) {
   );
 }
 
-/** Why an approval or a return was not done, beside its button; 重新加载 when the page is stale. */
+const REFUSED_TEST_ID = { approve: 'approval-refused', refuse: 'return-refused', withdraw: 'withdraw-refused' };
+
+/** Why an approval, a return or a withdrawal was not done, beside its button; 重新加载 when the page is stale. */
 function StepRefused({ refusal, onReload }: { refusal: StepRefusal; onReload: () => void }) {
   return (
     <Alert
       type="error"
       showIcon
       role="alert"
-      data-testid={refusal.step === 'approve' ? 'approval-refused' : 'return-refused'}
+      data-testid={REFUSED_TEST_ID[refusal.step]}
       title={refusal.message}
       action={refusal.stale && <ReloadButton onReload={onReload} />}
     />
@@ -87,9 +89,12 @@ export function ApprovalBox(props: Props) {
           {own ? (
             <>
               <Typography.Text type="secondary">{d('pendingOwn')}</Typography.Text>
-              <Button data-testid="withdraw-publication" loading={running} onClick={withdraw}>
-                {d('withdraw')}
-              </Button>
+              <Space wrap align="start">
+                <Button data-testid="withdraw-publication" loading={running} onClick={withdraw}>
+                  {d('withdraw')}
+                </Button>
+                {refusal?.step === 'withdraw' && <StepRefused refusal={refusal} onReload={props.onReload} />}
+              </Space>
             </>
           ) : (
             <>

@@ -11,9 +11,9 @@ import { ProblemTable } from './problem-table.js';
 import type { ProblemNames } from './problem-text.js';
 import { RequestForm, VERSION_NAME } from './request-form.js';
 
-/** A second person's step refused: `stale`, the request changed since the page loaded (409). */
+/** A step on a waiting request refused: `stale`, the request changed since the page loaded (409). */
 export interface StepRefusal {
-  step: 'approve' | 'refuse';
+  step: 'approve' | 'refuse' | 'withdraw';
   message: string;
   stale: boolean;
 }
@@ -23,7 +23,7 @@ export interface PublishOutcome {
   published?: { version: string; effectiveFrom: string; problems: Problem[] };
   /** The request refused; `stale`: the draft changed since the page loaded (409), reloading helps. */
   refused?: { message: string; problems: Problem[]; stale: boolean };
-  /** The approval or the return (退回) refused, said beside its button. */
+  /** The approval, the return (退回) or the withdrawal (撤回) refused, said beside its button. */
   approvalRefused?: StepRefusal;
 }
 

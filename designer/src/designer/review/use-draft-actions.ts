@@ -156,8 +156,17 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
     },
     withdraw: () =>
       run('publish', async () => {
-        await designerApi.withdraw(id);
         setPublishOutcome(undefined);
+        try {
+          // The request as the page shows it: asked for again since (in another window), refused (409).
+          await designerApi.withdraw(id, workspace.revision());
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          setPublishOutcome({
+            approvalRefused: { step: 'withdraw', message: error.message, stale: error.status === 409 },
+          });
+          return;
+        }
         void message.success(d('withdrawn'));
         onPublished();
       }),
