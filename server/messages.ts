@@ -206,6 +206,11 @@ export const SAY = {
     zh: `此草稿已被 ${by} 删除（在其他窗口或由他人），本次操作未执行（修改未保存）：请返回版本列表`,
     en: `This draft was deleted by ${by} (in another window or by someone else); nothing was done (your changes were not saved): go back to the list of versions`,
   }),
+  /** A draft read again (not a step on it) after it was deleted: who deleted it. */
+  draftGone: (title: string, by: string): Said => ({
+    zh: `草稿「${title}」已被 ${by} 删除`,
+    en: `The draft “${title}” was deleted by ${by}`,
+  }),
   /** A request to publish made on a page showing an older revision than the draft's. */
   requestStale: (seen: number, now: number, by: string | undefined): Said => ({
     zh: `您打开此页后，此草稿已被${by === undefined ? '其他窗口或他人' : ` ${by} `}修改（您看到的是第 ${String(seen)} 次保存，现为第 ${String(now)} 次）：发布申请未提交。请重新加载，核对修改后再申请发布`,

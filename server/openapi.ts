@@ -1768,7 +1768,10 @@ function draftPaths(): Json {
         auth: 'user',
         parameters: [DRAFT_ID],
         ok: { 200: ok('草稿', schema('Draft')) },
-        errors: { 403: EDITORS_ONLY, 404: '草稿不存在' },
+        errors: {
+          403: EDITORS_ONLY,
+          404: '草稿不存在；已被删除的草稿说明由谁删除（deleted）/ no such draft; a deleted one says by whom (deleted)',
+        },
       }),
       patch: operation({
         id: 'renameDraft',

@@ -69,12 +69,20 @@ export class DraftRecords {
   /**
    * The draft. `loaded`: the revision the caller's page was loaded at — a caller that names one had
    * the draft, so when there is none it was deleted since (another tab, another officer), said so.
+   * Without one it is not found (404), said with who deleted it where that was kept: a page reading
+   * the draft again (重新加载) tells its officer who.
    */
   async read(id: string, loaded?: number): Promise<Draft> {
-    const draft = /^d_[\w-]+$/.test(id) ? await this.store.get<Draft>(DRAFTS, id) : undefined;
+    if (!/^d_[\w-]+$/.test(id)) throw new EngineError('not-found', SAY.noSuchDraft(id), { draft: id });
+    const draft = await this.store.get<Draft>(DRAFTS, id);
     if (draft !== undefined) return draft;
     if (loaded !== undefined) throw await this.#deleted(id);
-    throw new EngineError('not-found', SAY.noSuchDraft(id), { draft: id });
+    const trace = await this.store.get<DraftDeletion>(DELETIONS, id);
+    if (trace === undefined) throw new EngineError('not-found', SAY.noSuchDraft(id), { draft: id });
+    throw new EngineError('not-found', SAY.draftGone(trace.title ?? id, trace.deletedBy), {
+      draft: id,
+      deleted: { by: trace.deletedBy, at: trace.deletedAt },
+    });
   }
 
   async create(draft: Draft): Promise<void> {

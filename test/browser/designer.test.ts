@@ -990,4 +990,57 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await api('GET', '')).not.toHaveProperty('pendingPublication');
     await close();
   }, 300_000);
+
+  it('in the 发布 tab, a draft deleted meanwhile is said with who deleted it, on 重新加载 and on a step, with the way out that fits', async () => {
+    const { page, close } = await openNewDraft('officer');
+    const draftId = /draft:([\w-]+)/.exec(page.url())?.[1] ?? '';
+    const api = (method: string, path: string, body?: unknown) =>
+      server.ok<{ revision: number }>(method, `/api/drafts/${draftId}${path}`, {
+        token: token('officer'),
+        ...(body !== undefined && { body }),
+      });
+    await page.getByRole('tab', { name: '发布' }).click();
+    await fillBasis(page);
+    const version = await page.getByLabel('版本名称', { exact: true }).inputValue();
+    await page.getByTestId('request-publish').click();
+    await confirmDialog(page);
+    await page.getByTestId('pending-publication').waitFor();
+    const approver = await openDraft(draftId, 'officer2');
+    await approver.getByRole('tab', { name: '发布' }).click();
+    await approver.getByTestId('refuse-publication').waitFor();
+
+    // Asked for again in another window: the requester's 撤回 is refused as stale, with 重新加载.
+    const basis = { title: BASIS.title, documentNumber: BASIS.number, issuedOn: BASIS.issuedOn, url: BASIS.url };
+    await api('POST', '/withdraw', {});
+    await api('POST', '/publish', { version, effectiveFrom: version, revision: basis });
+    await page.getByTestId('withdraw-publication').click();
+    await confirmDialog(page);
+    const refused = page.getByTestId('withdraw-refused');
+    await refused.waitFor();
+    // Then, there, withdrawn and deleted.
+    await api('POST', '/withdraw', {});
+    await api('DELETE', `?revision=${String((await api('GET', '')).revision)}`);
+
+    // 重新加载 finds nothing: the page stays and says who deleted the draft; the requester may keep it.
+    await refused.getByTestId('reload-draft').click();
+    const banner = page.getByTestId('draft-conflict');
+    await poll(() => banner.textContent()).toContain('已被 officer 删除');
+    expect(await banner.getByRole('button', { name: '重新加载' }).count()).toBe(0);
+    expect(await banner.getByTestId('save-as-new-draft').count()).toBe(1);
+    expect(await banner.getByRole('link', { name: '返回版本列表' }).count()).toBe(1);
+    await shot(page, '14-reload-deleted');
+    await close();
+
+    // The second officer's 退回 meets the deletion: said above the tabs, only 返回版本列表 (nothing of theirs to keep).
+    await approver.getByLabel('退回理由').fill('修订依据的文号有误');
+    await approver.getByTestId('refuse-publication').click();
+    const told = approver.getByTestId('draft-conflict');
+    await poll(() => told.textContent()).toContain('此草稿已被 officer 删除');
+    expect(await approver.getByTestId('return-refused').count()).toBe(0);
+    expect(await told.getByRole('button', { name: '重新加载' }).count()).toBe(0);
+    expect(await told.getByTestId('save-as-new-draft').count()).toBe(0);
+    expect(await told.getByRole('link', { name: '返回版本列表' }).count()).toBe(1);
+    await shot(approver, '14-step-deleted');
+    await approver.context().close();
+  }, 300_000);
 });

@@ -364,6 +364,19 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     expect((await h.api.get(`/api/drafts/${other.id}`, { token: token() })).status).toBe(404);
   });
 
+  it('a draft read again after its deletion (a page’s 重新加载) is not found, said with who deleted it (404)', async () => {
+    const draft = await create();
+    expect((await h.api.delete(`/api/drafts/${draft.id}?revision=0`, { token: token('policy2') })).status).toBe(204);
+    const gone = await h.api.get(`/api/drafts/${draft.id}`, { token: token() });
+    expect(gone.status).toBe(404);
+    expect(error(gone)).toEqual({ code: 'not-found', message: `草稿「${draft.title}」已被 policy2 删除` });
+    expect((gone.body as { deleted?: unknown }).deleted).toMatchObject({ by: 'policy2' });
+    // A draft that never was is simply unknown.
+    const never = await h.api.get('/api/drafts/d_never-was', { token: token() });
+    expect(never.status).toBe(404);
+    expect(never.body).not.toHaveProperty('deleted');
+  });
+
   it('a deletion from a list shown before a save is refused; from the current one it goes', async () => {
     const draft = await create();
     expect((await save(draft.id, edited(draft, '列表之后的修改'), 0)).status).toBe(200);

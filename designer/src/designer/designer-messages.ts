@@ -44,6 +44,7 @@ const zh = {
   saved: '已保存',
   reload: '重新加载',
   draftDeletedKeep: '您在本页的修改仍在：可另存为新草稿（基于同一版本）继续编辑，或返回版本列表（修改将丢失）。',
+  draftDeletedGone: '此草稿已不存在，没有可重新加载的内容：请返回版本列表。',
   saveAsNewDraft: '另存为新草稿',
   copyTitle: '{title}（另存）',
   reloadLoses:
@@ -335,6 +336,7 @@ const en: Messages = {
   reload: 'Reload',
   draftDeletedKeep:
     'Your changes are still on this page: save them as a new draft (of the same version) to go on, or go back to the list of versions (they will be lost).',
+  draftDeletedGone: 'The draft no longer exists, so there is nothing to reload: go back to the list of versions.',
   saveAsNewDraft: 'Save as a new draft',
   copyTitle: '{title} (saved again)',
   reloadLoses:

@@ -78,8 +78,16 @@ export interface Workspace {
    * version (titled `title`), for a draft deleted under the page; the new draft.
    */
   saveAsNew(title: string): Promise<Draft | undefined>;
-  /** Reads the draft as saved now, dropping the unsaved edits. */
+  /**
+   * Reads the draft as saved now, dropping the unsaved edits; deleted meanwhile (404), it keeps the
+   * page as it is and says so (`conflict.deleted`).
+   */
   reload(): Promise<void>;
+  /**
+   * Takes a step's refusal because the draft was deleted under the page (409 with `deleted`, or 404):
+   * said above the tabs from then on, as for a save; true when it was that.
+   */
+  noteDeleted(caught: unknown): boolean;
   /** The draft's revision the page's files come from: what a step on the draft says it was made on. */
   revision: () => number;
   /** Renames the draft, as of `revision()`; refused (409) when written since, like a save. */
@@ -111,6 +119,11 @@ export function useWorkspace(process: string, source: Source) {
   const noteConflict = useCallback((caught: unknown) => {
     if (caught instanceof ApiError && caught.status === 409)
       setConflict({ message: caught.message, deleted: caught.deleted });
+  }, []);
+  const noteDeleted = useCallback((caught: unknown) => {
+    if (!(caught instanceof ApiError) || (caught.deleted === undefined && caught.status !== 404)) return false;
+    setConflict({ message: caught.message, deleted: caught.deleted ?? {} });
+    return true;
   }, []);
 
   useEffect(() => {
@@ -193,13 +206,20 @@ export function useWorkspace(process: string, source: Source) {
 
   const reload = useCallback(async () => {
     if (draft === undefined) return;
-    const fresh = await designerApi.draft(draft.id);
+    let fresh: Draft;
+    try {
+      fresh = await designerApi.draft(draft.id);
+    } catch (caught) {
+      // Deleted meanwhile: nothing to reload; the page stays, with its way out (另存为新草稿 / 返回版本列表).
+      if (noteDeleted(caught)) return;
+      throw caught;
+    }
     base.current = fresh.revision ?? 0;
     setDraft(fresh);
     setFiles(fresh.files);
     setEdits({});
     setConflict(undefined);
-  }, [draft]);
+  }, [draft, noteDeleted]);
 
   const saveAsNew = useCallback(
     async (title: string) => {
@@ -241,7 +261,11 @@ export function useWorkspace(process: string, source: Source) {
       save,
       refresh: async () => {
         if (draft === undefined) return;
-        const fresh = await designerApi.draft(draft.id);
+        const fresh = await designerApi.draft(draft.id).catch((caught: unknown) => {
+          if (noteDeleted(caught)) return undefined;
+          throw caught;
+        });
+        if (fresh === undefined) return;
         setDraft(fresh);
         // Saved elsewhere meanwhile: the unsaved edits were made on the files as they were, so the files
         // and their revision stay, and the next save is refused rather than overwriting that save.
@@ -252,6 +276,7 @@ export function useWorkspace(process: string, source: Source) {
       conflict,
       saveAsNew,
       reload,
+      noteDeleted,
       revision: () => base.current,
       rename,
       saveAll: async () => {
@@ -261,7 +286,7 @@ export function useWorkspace(process: string, source: Source) {
       },
     };
     // `source` is described by `key`.
-  }, [files, edits, draft, process, key, save, conflict, saveAsNew, reload, rename]);
+  }, [files, edits, draft, process, key, save, conflict, saveAsNew, reload, noteDeleted, rename]);
 
   return { workspace, error };
 }

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useSession } from '../../auth/session.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { draftPath } from '../routes.js';
 import type { Conflict, Workspace } from '../workspace.js';
@@ -8,12 +9,16 @@ import type { Conflict, Workspace } from '../workspace.js';
 /**
  * A step refused because the draft changed under the page: 重新加载 shows it as saved now. Deleted
  * instead, there is nothing to reload: the officer keeps their work as a new draft or goes back to
- * the list (asked first, the edits being unsaved).
+ * the list (asked first, the edits being unsaved). A second officer reading someone else's request
+ * has no work of theirs on the page: only the list.
  */
 export function ConflictBanner({ workspace, conflict }: { workspace: Workspace; conflict: Conflict }) {
   const { d } = useDesignerI18n();
   const { message } = App.useApp();
+  const { me } = useSession();
   const navigate = useNavigate();
+  const pending = workspace.draft?.pendingPublication;
+  const keep = pending === undefined || pending.requestedBy === me?.username;
   const [saving, setSaving] = useState(false);
   const title = workspace.draft?.title ?? workspace.draft?.id ?? '';
   const saveAsNew = () => {
@@ -34,7 +39,7 @@ export function ConflictBanner({ workspace, conflict }: { workspace: Workspace; 
       showIcon
       data-testid="draft-conflict"
       title={conflict.message}
-      description={d(conflict.deleted === undefined ? 'reloadLoses' : 'draftDeletedKeep')}
+      description={d(conflict.deleted === undefined ? 'reloadLoses' : keep ? 'draftDeletedKeep' : 'draftDeletedGone')}
       action={
         conflict.deleted === undefined ? (
           <Button type="primary" onClick={() => void workspace.reload()}>
@@ -42,9 +47,11 @@ export function ConflictBanner({ workspace, conflict }: { workspace: Workspace; 
           </Button>
         ) : (
           <Space orientation="vertical">
-            <Button type="primary" data-testid="save-as-new-draft" loading={saving} onClick={saveAsNew}>
-              {d('saveAsNewDraft')}
-            </Button>
+            {keep && (
+              <Button type="primary" data-testid="save-as-new-draft" loading={saving} onClick={saveAsNew}>
+                {d('saveAsNewDraft')}
+              </Button>
+            )}
             <Link to="/designer">{d('backToVersions')}</Link>
           </Space>
         )

@@ -103,6 +103,8 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
           onPublished();
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
+          // Deleted under the page: said above the tabs with its way out, not beside the button with 重新加载.
+          if (workspace.noteDeleted(error)) return;
           // A refusal by the validator carries its problems: the 校验 tab and the diagram's badges show them too.
           if (error.problems.length > 0) setProblems([...error.problems]);
           setPublishOutcome({
@@ -120,6 +122,7 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
           result = await designerApi.approve(id, workspace.revision());
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
+          if (workspace.noteDeleted(error)) return;
           setPublishOutcome({
             approvalRefused: { step: 'approve', message: error.message, stale: error.status === 409 },
           });
@@ -142,6 +145,7 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
           await designerApi.refuse(id, reason, workspace.revision());
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
+          if (workspace.noteDeleted(error)) return;
           setPublishOutcome({
             approvalRefused: { step: 'refuse', message: error.message, stale: error.status === 409 },
           });
@@ -152,7 +156,9 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
     /** Reads the draft again after a refusal as stale; the refusal goes with the page it was about. */
     reload: async () => {
       setPublishOutcome(undefined);
-      await workspace.reload();
+      await workspace.reload().catch((error: unknown) => {
+        void message.error(error instanceof Error ? error.message : String(error));
+      });
     },
     withdraw: () =>
       run('publish', async () => {
@@ -162,6 +168,7 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
           await designerApi.withdraw(id, workspace.revision());
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
+          if (workspace.noteDeleted(error)) return;
           setPublishOutcome({
             approvalRefused: { step: 'withdraw', message: error.message, stale: error.status === 409 },
           });
