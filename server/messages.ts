@@ -35,6 +35,21 @@ export const SAY = {
     zh: `操作过于频繁，请 ${String(seconds)} 秒后再试`,
     en: `Too many requests from this account; try again in ${englishCount(seconds, 'second')}`,
   }),
+  /** Previews of what a submission would do, per user per minute (server/routes/cases.ts). */
+  tooManyPreviews: (seconds: number): Said => ({
+    zh: `预览提交结果过于频繁，请 ${String(seconds)} 秒后再试`,
+    en: `Too many previews of what a submission would do; try again in ${englishCount(seconds, 'second')}`,
+  }),
+  /** What anyone may send to a public notice (an objection), per address per hour (server/routes/public.ts). */
+  tooManyPublicMessages: (limit: number, minutes: number): Said => ({
+    zh: `提交过于频繁：同一网络地址每小时最多提交 ${String(limit)} 件，请 ${String(minutes)} 分钟后再试`,
+    en: `Too many submissions: at most ${String(limit)} an hour from one network address; try again in ${englishCount(minutes, 'minute')}`,
+  }),
+  /** Evidence files anyone may upload, per address per hour. */
+  tooManyPublicUploads: (limit: number, minutes: number): Said => ({
+    zh: `上传文件过于频繁：同一网络地址每小时最多 ${String(limit)} 个，请 ${String(minutes)} 分钟后再试`,
+    en: `Too many uploads: at most ${String(limit)} an hour from one network address; try again in ${englishCount(minutes, 'minute')}`,
+  }),
   tooManyFailedTokens: (seconds: number): Said => ({
     zh: `无效的登录凭证过多，请 ${String(seconds)} 秒后再试`,
     en: `Too many invalid sign-in tokens from this address; try again in ${englishCount(seconds, 'second')}`,

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit, type AugmentedRequest } from 'express-rate-limit';
-import { MemoryCounters, type RateCounters } from '../engine/index.js';
+import { MemoryCounters, type RateCounters, type Said } from '../engine/index.js';
 import { HttpError } from './http-errors.js';
 import { SAY } from './messages.js';
 
@@ -52,6 +52,18 @@ const WINDOW_MS = 60_000;
 /** Seconds until a window that ends at `reset` (a Date or epoch ms) ends: at least 1. */
 const secondsUntil = (reset: number | undefined, now: number): number =>
   reset === undefined ? 60 : Math.max(1, Math.ceil((reset - now) / 1000));
+
+/**
+ * The handler of a route's own limit (express-rate-limit): the refusal, told with the seconds left in
+ * the window, goes to the one error handler — 429 `too-many-requests` in the caller's language. The
+ * limiter has set Retry-After (and its RateLimit headers) before this runs.
+ */
+export function refusedPastLimit(say: (secondsLeft: number) => Said) {
+  return (request: Request, _response: Response, next: NextFunction): void => {
+    const reset = (request as AugmentedRequest).rateLimit?.resetTime?.getTime();
+    next(new HttpError(429, 'too-many-requests', say(secondsUntil(reset, Date.now()))));
+  };
+}
 
 /**
  * A JSON body over `bytes`, or one of unknown length (chunked): counted as large before it is read.

@@ -1,11 +1,13 @@
 import { Router, type Request, type RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type AugmentedRequest, type Store as RateLimitStore } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
 import { ENGINE_SAYS, EngineError, isEngineError, type Actor, type WorkflowEngine } from '../../engine/index.js';
 import type { ActorNames } from '../actor-names.js';
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
 import type { FormDrafts } from '../form-drafts.js';
 import { HttpError } from '../http-errors.js';
+import { SAY } from '../messages.js';
+import { refusedPastLimit } from '../request-limits.js';
 import { objectBody, requireRole, requireUser, stringField } from '../request-context.js';
 
 /** Cases, their history and diagram, and messages to them (CONTRACT §6); `previews` limits how often one asks what a message would do. */
@@ -132,11 +134,7 @@ export function previewLimit(limits: TaskLimits): RequestHandler {
     legacyHeaders: false,
     keyGenerator: (request) =>
       request.user === undefined ? ipKeyGenerator(request.ip ?? '', 56) : `user:${request.user.username}`,
-    message: (request: AugmentedRequest) => {
-      const reset = request.rateLimit?.resetTime?.getTime();
-      const seconds = reset === undefined ? 60 : Math.max(1, Math.ceil((reset - Date.now()) / 1000));
-      return { error: { code: 'too-many-requests', message: `预览提交结果过于频繁，请 ${seconds} 秒后再试` } };
-    },
+    handler: refusedPastLimit(SAY.tooManyPreviews),
   });
 }
 

@@ -1,11 +1,12 @@
 import express, { Router } from 'express';
 import { ipKeyGenerator, rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
-import { EngineError, isEngineError, regionDirectory, type WorkflowEngine } from '../../engine/index.js';
+import { EngineError, isEngineError, regionDirectory, type Said, type WorkflowEngine } from '../../engine/index.js';
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
 import type { UploadGate } from '../upload-gate.js';
 import { objectBody } from '../request-context.js';
 import { SAY } from '../messages.js';
+import { refusedPastLimit } from '../request-limits.js';
 
 export interface PublicLimits {
   /** Objections one address may file per hour (Art. 22 is open to anyone). */
@@ -14,10 +15,6 @@ export interface PublicLimits {
   uploadsPerHour: number;
   /** Where each limit keeps its counts; absent: this process's memory (a store no other process shares). */
   store?: (limit: 'public-message' | 'public-upload') => RateLimitStore | undefined;
-}
-
-function tooMany(message: string) {
-  return { error: { code: 'too-many-requests', message } };
 }
 
 /**
@@ -32,7 +29,11 @@ export function publicRoutes(
   uploads: UploadGate,
 ): Router {
   const router = Router();
-  const perHour = (limit: number, name: 'public-message' | 'public-upload', message: string) => {
+  const perHour = (
+    limit: number,
+    name: 'public-message' | 'public-upload',
+    say: (limit: number, minutes: number) => Said,
+  ) => {
     const store = limits.store?.(name);
     return rateLimit({
       windowMs: 60 * 60_000,
@@ -40,11 +41,11 @@ export function publicRoutes(
       ...(store !== undefined && { store }),
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      message: tooMany(message),
+      handler: refusedPastLimit((seconds) => say(limit, Math.ceil(seconds / 60))),
     });
   };
-  const objectionLimit = perHour(limits.objectionsPerHour, 'public-message', '提交过于频繁，请稍后再试');
-  const uploadLimit = perHour(limits.uploadsPerHour, 'public-upload', '上传文件过于频繁，请稍后再试');
+  const objectionLimit = perHour(limits.objectionsPerHour, 'public-message', SAY.tooManyPublicMessages);
+  const uploadLimit = perHour(limits.uploadsPerHour, 'public-upload', SAY.tooManyPublicUploads);
 
   router.get('/api/public/notices', (_request, response) => {
     response.json(

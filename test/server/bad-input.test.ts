@@ -383,11 +383,25 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
         if (response.status === 429) expectError(response, 429, 'too-many-requests');
       }
       expect(statuses).toEqual([201, 201, 201, 429]);
+      // Said from the message catalogue: how many an hour and how long to wait, in Chinese or English.
+      const message = (response: ApiResponse) => (response.body as { error: { message: string } }).error.message;
+      const refusedUpload = await limited.api.post('/api/public/attachments', { raw: tinyPdf('evidence 5') });
+      expect(message(refusedUpload)).toMatch(/^上传文件过于频繁：同一网络地址每小时最多 3 个，请 \d+ 分钟后再试$/);
+      const inEnglish = await limited.api.post('/api/public/attachments', {
+        raw: tinyPdf('evidence 6'),
+        headers: { 'Accept-Language': 'en' },
+      });
+      expect(message(inEnglish)).toMatch(
+        /^Too many uploads: at most 3 an hour from one network address; try again in \d+ minutes?$/,
+      );
       // The uploads spent none of the objections' count.
       const objection = (caseId: string) =>
         limited.api.post(`/api/public/notices/${caseId}/objections`, { body: { data: {} }, request: 'unchecked' });
       expect([(await objection('c_none')).status, (await objection('c_none')).status]).toEqual([409, 409]);
-      expectError(await objection('c_none'), 429, 'too-many-requests');
+      const refusedObjection = await objection('c_none');
+      expectError(refusedObjection, 429, 'too-many-requests');
+      expect(message(refusedObjection)).toMatch(/^提交过于频繁：同一网络地址每小时最多提交 2 件，请 \d+ 分钟后再试$/);
+      expect(Number(refusedObjection.headers['retry-after'])).toBeGreaterThan(0);
     } finally {
       await limited.close();
     }

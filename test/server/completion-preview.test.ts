@@ -147,8 +147,25 @@ describe('previews per user are limited', () => {
     const refused = await preview('park1');
     expect(refused.status).toBe(429);
     expect((refused.body as { error: { code: string } }).error.code).toBe('too-many-requests');
-    expect(refused.text).toMatch(/预览.*秒后再试/);
+    expect((refused.body as { error: { message: string } }).error.message).toMatch(
+      /^预览提交结果过于频繁，请 \d+ 秒后再试$/,
+    );
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // In English for a client asking for it, as every other refusal (the message catalogue).
+    const english = await h.api.post(`/api/tasks/${task.ref}/preview`, {
+      token: h.token('park1'),
+      body: { data },
+      request: 'unchecked',
+      headers: { 'Accept-Language': 'en' },
+    });
+    expect(english.body).toMatchObject({
+      error: {
+        code: 'too-many-requests',
+        message: expect.stringMatching(
+          /^Too many previews of what a submission would do; try again in \d+ seconds?$/,
+        ) as string,
+      },
+    });
     // Another user's previews are counted apart (park2 may not see the task: 409, but not 429).
     expect((await preview('park2')).status).toBe(409);
   });
