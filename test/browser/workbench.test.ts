@@ -267,6 +267,17 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await edit.getByRole('button', { name: twoChars('保存') }).click();
     await edit.waitFor({ state: 'detached' });
     await row.getByText('已停用').waitFor();
+    // On record: who made the account and who disabled it (the log is folded until opened).
+    await page.getByRole('button', { name: '账号变更记录' }).click();
+    const changes = page.locator('[data-account-changes]');
+    const entries = changes.getByRole('row').filter({ has: page.locator('[data-account-change="park-new"]') });
+    await entries.nth(1).waitFor();
+    expect(await entries.nth(0).locator('[data-account-change]').textContent()).toBe('停用账号');
+    expect(await entries.nth(1).textContent()).toContain('admin');
+    expect(await entries.nth(1).locator('[data-account-change]').textContent()).toBe(
+      '创建账号角色：创建主体（园区管理委员会或所在地人民政府） · P-NEW-001所在省级单位：江苏省所属单位：云溪湾产业园区管理委员会',
+    );
+    await shot(page, '7b-account-changes');
     const login = await fetch(`${server.url}/api/session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -5,9 +5,10 @@ import { api, ApiError } from '../api/client.js';
 import { CardTable } from '../card-table.js';
 import { useFocusReturn } from '../focus-return.js';
 import { useI18n } from '../i18n/i18n.js';
-import type { MessageKey } from '../i18n/messages.js';
 import { PROVINCES, provinceName } from '../workbench/catalog.js';
 import { useAsync } from '../workbench/use-async.js';
+import { AccountChanges } from './account-changes.js';
+import { roleTitle, type AssignableRole } from './role-title.js';
 
 /** An account as GET /api/users gives it (never its password hash). */
 interface Account {
@@ -28,15 +29,6 @@ interface DamagedAccount {
 type Listed = Account | DamagedAccount;
 const isDamaged = (row: Listed): row is DamagedAccount => 'damaged' in row;
 
-/** A role an admin may give (GET /api/roles). */
-interface AssignableRole {
-  group: string;
-  title?: string;
-  scope?: { title: string; values?: { code: string; name: string }[] };
-  /** A subject's role: its account must name its region (CONTRACT §6). */
-  regionRequired?: true;
-}
-
 /** One role as the dialog edits it: its group, and its scope when the group has one. */
 interface RoleRow {
   group?: string;
@@ -51,18 +43,6 @@ interface AccountForm {
   province?: string;
   disabled?: boolean;
   roles: RoleRow[];
-}
-
-const SYSTEM_TITLES: Record<string, MessageKey> = { admin: 'roleAdmin', 'policy-admin': 'rolePolicyAdmin' };
-
-/** `province:320000` as people read it: 省级市场监管部门 · 江苏省. */
-function roleTitle(text: string, roles: readonly AssignableRole[], t: (key: MessageKey) => string): string {
-  const [group = '', scope] = text.split(':');
-  const role = roles.find((candidate) => candidate.group === group);
-  const system = SYSTEM_TITLES[group];
-  const title = role?.title ?? (system === undefined ? group : t(system));
-  if (scope === undefined) return title;
-  return `${title} · ${role?.scope?.values?.find((value) => value.code === scope)?.name ?? scope}`;
 }
 
 const rowsOf = (roles: readonly string[]): RoleRow[] =>
@@ -305,6 +285,7 @@ export function AccountsPage() {
   const accounts = useAsync(() => api<Listed[]>('GET', '/api/users'), 'accounts');
   const roles = useAsync(() => api<AssignableRole[]>('GET', '/api/roles'), 'roles');
   const [editing, setEditing] = useState<Account | 'new' | undefined>();
+  const [saves, setSaves] = useState(0);
   const opener = useFocusReturn();
   const known = roles.data ?? [];
   return (
@@ -413,10 +394,14 @@ export function AccountsPage() {
           onClose={(saved) => {
             setEditing(undefined);
             opener.restore();
-            if (saved) accounts.reload();
+            if (saved) {
+              accounts.reload();
+              setSaves((count) => count + 1);
+            }
           }}
         />
       )}
+      <AccountChanges roles={known} round={saves} />
     </Card>
   );
 }
