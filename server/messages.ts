@@ -213,13 +213,17 @@ export const SAY = {
     zh: '「修订号」应为不小于 0 的整数',
     en: 'The revision must be a whole number from 0',
   },
+  /**
+   * A step on a draft deleted since the page loaded it: what happened, not what to do — the page
+   * says that (whether it had unsaved edits, which way out fits), the server knows neither.
+   */
   draftDeleted: {
-    zh: '此草稿已在其他窗口或由他人删除，本次操作未执行（修改未保存）：请返回版本列表',
-    en: 'This draft was deleted in another window or by someone else; nothing was done (your changes were not saved): go back to the list of versions',
+    zh: '此草稿已在其他窗口或由他人删除，本次操作未执行',
+    en: 'This draft was deleted in another window or by someone else; nothing was done',
   },
   draftDeletedBy: (by: string): Said => ({
-    zh: `此草稿已被 ${by} 删除（在其他窗口或由他人），本次操作未执行（修改未保存）：请返回版本列表`,
-    en: `This draft was deleted by ${by} (in another window or by someone else); nothing was done (your changes were not saved): go back to the list of versions`,
+    zh: `此草稿已被 ${by} 删除，本次操作未执行`,
+    en: `This draft was deleted by ${by}; nothing was done`,
   }),
   /** A draft read again (not a step on it) after it was deleted: who deleted it. */
   draftGone: (title: string, by: string): Said => ({

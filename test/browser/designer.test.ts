@@ -738,7 +738,15 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     // Nothing to reload (it answered 404 behind the button): keep the work, or go back to the list.
     expect(await banner.getByRole('button', { name: '重新加载' }).count()).toBe(0);
     expect(await banner.getByRole('link', { name: '返回版本列表' }).count()).toBe(1);
+    // The page had an edit: said once, by the banner (the server cannot know).
+    expect((await banner.textContent())?.split('未保存的修改').length).toBe(2);
+    expect(await banner.textContent()).toContain('本页尚未保存的修改仍在');
     await shot(page, '9-deleted-save');
+    // Saving again, or asking to publish, could only be refused again: both say why not.
+    expect(await whyDisabled(page, 'save-periods')).toBe('此草稿已删除：可另存为新草稿后继续');
+    await page.getByRole('tab', { name: '发布' }).click();
+    await page.getByTestId('request-publish').waitFor();
+    expect(await whyDisabled(page, 'request-publish')).toBe('此草稿已删除：可另存为新草稿后继续');
     await banner.getByTestId('save-as-new-draft').click();
     await page.waitForURL((url) => /draft:/.test(url.pathname) && !url.pathname.includes(draftId));
     const copyId = /draft:([\w-]+)/.exec(page.url())?.[1] ?? '';
@@ -1028,6 +1036,12 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await banner.getByRole('button', { name: '重新加载' }).count()).toBe(0);
     expect(await banner.getByTestId('save-as-new-draft').count()).toBe(1);
     expect(await banner.getByRole('link', { name: '返回版本列表' }).count()).toBe(1);
+    // No edits on this page (a request locks it): none are spoken of.
+    expect(await banner.textContent()).not.toContain('修改');
+    expect(await banner.textContent()).toContain('可将本页内容另存为新草稿');
+    // The request is gone with the draft: no 撤回 under the banner (it could only be refused again).
+    expect(await page.getByTestId('pending-publication').count()).toBe(1);
+    expect(await page.getByTestId('withdraw-publication').count()).toBe(0);
     await shot(page, '14-reload-deleted');
     await close();
 
@@ -1040,6 +1054,14 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await told.getByRole('button', { name: '重新加载' }).count()).toBe(0);
     expect(await told.getByTestId('save-as-new-draft').count()).toBe(0);
     expect(await told.getByRole('link', { name: '返回版本列表' }).count()).toBe(1);
+    // Said once, and nothing of edits this officer never made.
+    expect((await told.textContent())?.split('请返回版本列表').length).toBe(2);
+    expect(await told.textContent()).not.toContain('修改');
+    // The request is gone: no 批准 or 退回 left under the banner.
+    expect(await approver.getByTestId('pending-publication').count()).toBe(1);
+    for (const step of ['approve-publication', 'refuse-publication'])
+      expect(await approver.getByTestId(step).count()).toBe(0);
+    expect(await approver.getByLabel('退回理由').count()).toBe(0);
     await shot(approver, '14-step-deleted');
     await approver.context().close();
   }, 300_000);

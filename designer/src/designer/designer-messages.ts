@@ -43,8 +43,11 @@ const zh = {
   save: '保存',
   saved: '已保存',
   reload: '重新加载',
-  draftDeletedKeep: '您在本页的修改仍在：可另存为新草稿（基于同一版本）继续编辑，或返回版本列表（修改将丢失）。',
-  draftDeletedGone: '此草稿已不存在，没有可重新加载的内容：请返回版本列表。',
+  // The server's message says who deleted the draft and that nothing was done; these say what now.
+  draftDeletedKeep:
+    '本页尚未保存的修改仍在：可另存为新草稿（基于同一版本）继续编辑，或返回版本列表（这些修改将丢失）。',
+  draftDeletedKeepUnedited: '可将本页内容另存为新草稿（基于同一版本）继续编辑，或返回版本列表。',
+  draftDeletedGone: '此草稿及其发布申请已不存在，无需再批准或退回：请返回版本列表。',
   saveAsNewDraft: '另存为新草稿',
   copyTitle: '{title}（另存）',
   reloadLoses:
@@ -258,6 +261,7 @@ const zh = {
   whyIssuedLate: '印发日期不能晚于生效日期',
   whyNoReason: '请先填写退回理由',
   whyNothingToSave: '没有未保存的修改',
+  whyDraftDeleted: '此草稿已删除：可另存为新草稿后继续',
   whyNoTitle: '请填写草稿名称',
   // Issue 12, item 5: named scripts, differences in words, timelines side by side, background runs.
   simulationProgress: '正在模拟：已完成 {done} / {total} 次运行',
@@ -335,8 +339,11 @@ const en: Messages = {
   saved: 'Saved',
   reload: 'Reload',
   draftDeletedKeep:
-    'Your changes are still on this page: save them as a new draft (of the same version) to go on, or go back to the list of versions (they will be lost).',
-  draftDeletedGone: 'The draft no longer exists, so there is nothing to reload: go back to the list of versions.',
+    'Your unsaved changes are still on this page: save them as a new draft (of the same version) to go on, or go back to the list of versions (they will be lost).',
+  draftDeletedKeepUnedited:
+    'Save what this page shows as a new draft (of the same version) to go on, or go back to the list of versions.',
+  draftDeletedGone:
+    'The draft and its request to publish no longer exist, so there is nothing to approve or return: go back to the list of versions.',
   saveAsNewDraft: 'Save as a new draft',
   copyTitle: '{title} (saved again)',
   reloadLoses:
@@ -554,6 +561,7 @@ const en: Messages = {
   whyIssuedLate: 'The date of issue cannot be after the effective date',
   whyNoReason: 'Enter the reason first',
   whyNothingToSave: 'Nothing unsaved',
+  whyDraftDeleted: 'The draft was deleted: save it as a new draft to go on',
   whyNoTitle: 'Enter a title',
   simulationProgress: 'Simulating: {done} of {total} runs done',
   cancelSimulation: 'Cancel simulation',

@@ -201,11 +201,17 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
     return { 'qbz-problem-error': ids('error'), 'qbz-problem-warning': ids('warning') };
   }, [actions.problems]);
 
+  // Deleted under the page (said in the banner with 另存为新草稿): a save could only be refused again.
+  const deleted = workspace.conflict?.deleted !== undefined;
+  const whyNoSave = (paths: string[]) => {
+    if (deleted) return d('whyDraftDeleted');
+    return paths.some((path) => workspace.dirty.has(path)) ? undefined : d('whyNothingToSave');
+  };
   const save = (key: string, paths: string[]) => (
     <ExplainedButton
       testId={`save-${key}`}
       type="primary"
-      disabledReason={paths.some((path) => workspace.dirty.has(path)) ? undefined : d('whyNothingToSave')}
+      disabledReason={whyNoSave(paths)}
       onClick={() =>
         void Promise.all(paths.filter((path) => workspace.dirty.has(path)).map((path) => workspace.save(path))).then(
           () => void message.success(d('saved')),
@@ -349,6 +355,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
                   me={me?.username}
                   outcome={actions.publishOutcome}
                   running={actions.running === 'publish'}
+                  deleted={deleted}
                   onPublish={(version, date, revision) => void actions.publish(version, date, revision)}
                   onApprove={() => void actions.approve()}
                   onRefuse={(reason) => void actions.refuse(reason)}

@@ -13,6 +13,11 @@ interface Props {
   title: string;
   me: string | undefined;
   running: boolean;
+  /**
+   * The draft was deleted since the page loaded it (said in the banner above the tabs, with its way
+   * out): the request no longer exists, so nothing here can be done to it.
+   */
+  deleted: boolean;
   onApprove: () => void;
   onRefuse: (reason: string) => void;
   onWithdraw: () => void;
@@ -52,10 +57,11 @@ function StepRefused({ refusal, onReload }: { refusal: StepRefusal; onReload: ()
 /**
  * A publication waiting for a second person (four-eyes): what was asked for, on what basis, by whom,
  * and what it changes. The approver approves or sends it back with a reason; the requester may only
- * withdraw it (the server refuses their approval as well).
+ * withdraw it (the server refuses their approval as well). Once the draft is known deleted, neither: the
+ * box stays as what was asked for, without steps that could only be refused.
  */
 export function ApprovalBox(props: Props) {
-  const { pending, title, me, running, onApprove, onRefuse, onWithdraw, onShowDiff, refusal } = props;
+  const { pending, title, me, running, deleted, onApprove, onRefuse, onWithdraw, onShowDiff, refusal } = props;
   const { d } = useDesignerI18n();
   const { modal } = App.useApp();
   const [reason, setReason] = useState('');
@@ -86,48 +92,49 @@ export function ApprovalBox(props: Props) {
           <Button type="link" style={{ padding: 0 }} data-testid="pending-diff" onClick={onShowDiff}>
             {d('showDiff')}
           </Button>
-          {own ? (
-            <>
-              <Typography.Text type="secondary">{d('pendingOwn')}</Typography.Text>
-              <Space wrap align="start">
-                <Button data-testid="withdraw-publication" loading={running} onClick={withdraw}>
-                  {d('withdraw')}
-                </Button>
-                {refusal?.step === 'withdraw' && <StepRefused refusal={refusal} onReload={props.onReload} />}
-              </Space>
-            </>
-          ) : (
-            <>
-              <Space wrap align="start">
-                <Button type="primary" data-testid="approve-publication" loading={running} onClick={onApprove}>
-                  {d('approve')}
-                </Button>
-                {refusal?.step === 'approve' && <StepRefused refusal={refusal} onReload={props.onReload} />}
-              </Space>
-              <Space wrap align="start">
-                <Input
-                  aria-label={d('refuseReason')}
-                  placeholder={d('refuseReason')}
-                  value={reason}
-                  style={{ width: 360 }}
-                  onChange={(event) => {
-                    setReason(event.target.value);
-                  }}
-                />
-                <ExplainedButton
-                  danger
-                  testId="refuse-publication"
-                  disabledReason={reason.trim() === '' ? d('whyNoReason') : undefined}
-                  onClick={() => {
-                    onRefuse(reason.trim());
-                  }}
-                >
-                  {d('refuse')}
-                </ExplainedButton>
-                {refusal?.step === 'refuse' && <StepRefused refusal={refusal} onReload={props.onReload} />}
-              </Space>
-            </>
-          )}
+          {!deleted &&
+            (own ? (
+              <>
+                <Typography.Text type="secondary">{d('pendingOwn')}</Typography.Text>
+                <Space wrap align="start">
+                  <Button data-testid="withdraw-publication" loading={running} onClick={withdraw}>
+                    {d('withdraw')}
+                  </Button>
+                  {refusal?.step === 'withdraw' && <StepRefused refusal={refusal} onReload={props.onReload} />}
+                </Space>
+              </>
+            ) : (
+              <>
+                <Space wrap align="start">
+                  <Button type="primary" data-testid="approve-publication" loading={running} onClick={onApprove}>
+                    {d('approve')}
+                  </Button>
+                  {refusal?.step === 'approve' && <StepRefused refusal={refusal} onReload={props.onReload} />}
+                </Space>
+                <Space wrap align="start">
+                  <Input
+                    aria-label={d('refuseReason')}
+                    placeholder={d('refuseReason')}
+                    value={reason}
+                    style={{ width: 360 }}
+                    onChange={(event) => {
+                      setReason(event.target.value);
+                    }}
+                  />
+                  <ExplainedButton
+                    danger
+                    testId="refuse-publication"
+                    disabledReason={reason.trim() === '' ? d('whyNoReason') : undefined}
+                    onClick={() => {
+                      onRefuse(reason.trim());
+                    }}
+                  >
+                    {d('refuse')}
+                  </ExplainedButton>
+                  {refusal?.step === 'refuse' && <StepRefused refusal={refusal} onReload={props.onReload} />}
+                </Space>
+              </>
+            ))}
         </Space>
       }
     />

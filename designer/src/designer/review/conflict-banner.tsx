@@ -7,10 +7,19 @@ import { draftPath } from '../routes.js';
 import type { Conflict, Workspace } from '../workspace.js';
 
 /**
+ * What the banner says to do, below the server's message (which says only who deleted the draft and
+ * that nothing was done): unsaved edits are mentioned only when the page has some.
+ */
+function deletedAdvice(workspace: Workspace, keep: boolean) {
+  if (!keep) return 'draftDeletedGone';
+  return workspace.dirty.size > 0 ? 'draftDeletedKeep' : 'draftDeletedKeepUnedited';
+}
+
+/**
  * A step refused because the draft changed under the page: 重新加载 shows it as saved now. Deleted
  * instead, there is nothing to reload: the officer keeps their work as a new draft or goes back to
  * the list (asked first, the edits being unsaved). A second officer reading someone else's request
- * has no work of theirs on the page: only the list.
+ * has no work of theirs on the page: only the list (the 发布 tab's buttons are gone meanwhile).
  */
 export function ConflictBanner({ workspace, conflict }: { workspace: Workspace; conflict: Conflict }) {
   const { d } = useDesignerI18n();
@@ -39,7 +48,7 @@ export function ConflictBanner({ workspace, conflict }: { workspace: Workspace; 
       showIcon
       data-testid="draft-conflict"
       title={conflict.message}
-      description={d(conflict.deleted === undefined ? 'reloadLoses' : keep ? 'draftDeletedKeep' : 'draftDeletedGone')}
+      description={d(conflict.deleted === undefined ? 'reloadLoses' : deletedAdvice(workspace, keep))}
       action={
         conflict.deleted === undefined ? (
           <Button type="primary" onClick={() => void workspace.reload()}>

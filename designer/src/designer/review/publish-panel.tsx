@@ -34,6 +34,8 @@ interface Props {
   me: string | undefined;
   outcome: PublishOutcome | undefined;
   running: boolean;
+  /** Deleted since the page loaded it (the banner above says by whom): no step is offered. */
+  deleted: boolean;
   onPublish: (version: string, effectiveFrom: string, revision: RevisionBasis) => void;
   onApprove: () => void;
   onRefuse: (reason: string) => void;
@@ -98,7 +100,7 @@ export function PublishPanel(props: Props) {
     () => new Set(published?.filter((one) => one.process === draft.process).map((one) => one.version)),
     [published, draft.process],
   );
-  const reason = whyNot(d, today, { name, effectiveFrom, basis }, versions);
+  const reason = props.deleted ? d('whyDraftDeleted') : whyNot(d, today, { name, effectiveFrom, basis }, versions);
 
   const confirm = () => {
     modal.confirm({
