@@ -443,6 +443,13 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
       ),
     ).toBe('上传附件：书面举证材料');
     await notice.getByRole('checkbox', { name: /真实性承诺/ }).check();
+    // A reload (or the back button) costs nothing typed: the tab kept it, and says so.
+    await visitor.reload();
+    await notice.getByRole('button', { name: '提出异议：星河湾现代服务业集聚区' }).click();
+    await notice.getByText(/^已恢复您.*未提交的填写内容。$/).waitFor();
+    expect(await notice.getByLabel('异议内容', { exact: true }).inputValue()).toMatch(/^该园区有企业于2024年/);
+    await notice.getByText('举证材料.pdf').waitFor();
+    expect(await notice.getByRole('checkbox', { name: /真实性承诺/ }).isChecked()).toBe(true);
     await shot(visitor, '7-objection-filled');
     await notice.getByRole('button', { name: '提交异议' }).click();
     // It cannot be taken back: asked first, saying who reviews it.
@@ -471,6 +478,12 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     expect(await pageHeading.isVisible()).toBe(false);
     expect(await notice.getByRole('button', { name: '打印回执' }).isVisible()).toBe(false);
     await visitor.emulateMedia({ media: 'screen' });
+    // Sent, nothing is kept: the form opens empty after a reload.
+    await visitor.reload();
+    await notice.getByRole('button', { name: '提出异议：星河湾现代服务业集聚区' }).click();
+    await notice.getByLabel('异议内容', { exact: true }).waitFor();
+    expect(await notice.getByLabel('异议内容', { exact: true }).inputValue()).toBe('');
+    expect(await notice.locator('[data-unsent-notice]').count()).toBe(0);
 
     const samr = await newPage('2025-04-03T10:00:00+08:00');
     await login(samr, 'samr');

@@ -8,14 +8,36 @@ export interface AttachmentInfo {
 }
 
 const known = new Map<string, AttachmentInfo>();
+/**
+ * Also kept in the tab (sessionStorage, gone when it closes): a form's unsent work restored after a
+ * reload names the files uploaded for it — the public's evidence too, whose names no one else may
+ * look up.
+ */
+const TAB_KEY = 'qbz.attachment.';
 
 /** Remembers a file uploaded in this session so forms show its name instead of its hash. */
 export function rememberAttachment(info: AttachmentInfo): void {
   known.set(info.id, info);
+  try {
+    sessionStorage.setItem(`${TAB_KEY}${info.id}`, JSON.stringify(info));
+  } catch {
+    // A full storage: the name is known until the page is left, as before.
+  }
 }
 
 export function attachmentInfo(id: string): AttachmentInfo | undefined {
-  return known.get(id);
+  const info = known.get(id);
+  if (info !== undefined) return info;
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(`${TAB_KEY}${id}`) ?? 'null') as AttachmentInfo | null;
+    if (kept?.id === id && typeof kept.name === 'string') {
+      known.set(id, kept);
+      return kept;
+    }
+  } catch {
+    // Unreadable: asked of the server, where the reader may.
+  }
+  return undefined;
 }
 
 export function shortId(id: string): string {

@@ -7,7 +7,16 @@ import { loadForm, loadToday, messageFormKey } from '../workbench/catalog.js';
 import { chinaTime } from '../workbench/format.js';
 import { fill } from '../i18n/fill.js';
 import { useAsync } from '../workbench/use-async.js';
+import { UnsentNotice } from '../workbench/unsent-notice.js';
+import { useUnsentWork } from '../workbench/unsent-work.js';
 import type { PublicNotice } from './notices-data.js';
+
+/**
+ * Whose unsent objection a tab keeps: the public's, signed in or not (no account may take the name).
+ * In this tab only, gone when it closes or the objection is sent: a reload or a slip of the back
+ * button does not cost a long statement and its evidence.
+ */
+const VISITOR = 'public';
 
 interface Receipt {
   caseId: string;
@@ -36,6 +45,8 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
   const [errors, setErrors] = useState<FieldError[] | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const [receipt, setReceipt] = useState<Receipt | undefined>();
+  const unsent = useUnsentWork(VISITOR, `objection.${notice.caseId}`);
+  const [restored, setRestored] = useState(unsent.restored);
   // The form the keyboard was in is gone once the receipt shows: its heading takes the focus (and a
   // screen reader reads it), rather than the page's body.
   const receiptTitle = useRef<HTMLHeadingElement>(null);
@@ -53,6 +64,8 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
         { data },
       );
       setErrors(undefined);
+      unsent.clear();
+      setRestored(undefined);
       setReceipt({
         caseId: answer.caseId,
         evidence: evidenceCount(data),
@@ -123,8 +136,19 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
       {failure !== undefined && (
         <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
       )}
+      <UnsentNotice
+        restored={restored === undefined ? undefined : { kind: 'unsent', at: restored.savedAt }}
+        onDiscard={() => {
+          unsent.clear();
+          setRestored(undefined);
+        }}
+      />
       <SchemaForm
+        // Discarded, the form starts afresh (its fields keep no trace of the restored work).
+        key={restored === undefined ? 'fresh' : 'restored'}
         schema={form.data}
+        {...(restored !== undefined && { formData: restored.data })}
+        onEdit={unsent.save}
         onSubmit={submit}
         {...(errors !== undefined && { extraErrors: errors })}
         busy={busy}
