@@ -532,6 +532,32 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     return { page, close: () => context.close() };
   }
 
+  /**
+   * A new draft opened by `username`, its publication asked for on the 发布 tab; with the draft's API
+   * as that user, and `askAgain`: the request withdrawn and asked for again, as from another window.
+   */
+  async function openRequestedDraft(username: string) {
+    const { page, close } = await openNewDraft(username);
+    const draftId = /draft:([\w-]+)/.exec(page.url())?.[1] ?? '';
+    const api = (method: string, path: string, body?: unknown) =>
+      server.ok<{ revision: number; pendingPublication?: unknown }>(method, `/api/drafts/${draftId}${path}`, {
+        token: token(username),
+        ...(body !== undefined && { body }),
+      });
+    await page.getByRole('tab', { name: '发布' }).click();
+    await fillBasis(page);
+    const version = await page.getByLabel('版本名称', { exact: true }).inputValue();
+    await page.getByTestId('request-publish').click();
+    await confirmDialog(page);
+    await page.getByTestId('pending-publication').waitFor();
+    const basis = { title: BASIS.title, documentNumber: BASIS.number, issuedOn: BASIS.issuedOn, url: BASIS.url };
+    const askAgain = async () => {
+      await api('POST', '/withdraw', {});
+      await api('POST', '/publish', { version, effectiveFrom: version, revision: basis });
+    };
+    return { page, close, draftId, api, askAgain };
+  }
+
   /** Adds a field to the department opinion form (titled by its key, no description) and saves. */
   async function addOpinionField(page: Page, key: string, title?: string): Promise<void> {
     await page.getByRole('tab', { name: '表单' }).click();
@@ -965,24 +991,9 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
   }, 300_000);
 
   it('refuses, beside its button, a withdrawal (撤回) from a page showing a request asked for again since', async () => {
-    const { page, close } = await openNewDraft('officer');
-    const draftId = /draft:([\w-]+)/.exec(page.url())?.[1] ?? '';
-    const api = (method: string, path: string, body?: unknown) =>
-      server.ok<{ pendingPublication?: unknown }>(method, `/api/drafts/${draftId}${path}`, {
-        token: token('officer'),
-        ...(body !== undefined && { body }),
-      });
-    await page.getByRole('tab', { name: '发布' }).click();
-    await fillBasis(page);
-    const version = await page.getByLabel('版本名称', { exact: true }).inputValue();
-    await page.getByTestId('request-publish').click();
-    await confirmDialog(page);
-    await page.getByTestId('pending-publication').waitFor();
-
+    const { page, close, api, askAgain } = await openRequestedDraft('officer');
     // In another window the officer withdraws the request and asks again (perhaps corrected).
-    const basis = { title: BASIS.title, documentNumber: BASIS.number, issuedOn: BASIS.issuedOn, url: BASIS.url };
-    await api('POST', '/withdraw', {});
-    await api('POST', '/publish', { version, effectiveFrom: version, revision: basis });
+    await askAgain();
     await page.getByTestId('withdraw-publication').click();
     await confirmDialog(page);
     const refused = page.getByTestId('withdraw-refused');
@@ -1000,27 +1011,13 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
   }, 300_000);
 
   it('in the 发布 tab, a draft deleted meanwhile is said with who deleted it, on 重新加载 and on a step, with the way out that fits', async () => {
-    const { page, close } = await openNewDraft('officer');
-    const draftId = /draft:([\w-]+)/.exec(page.url())?.[1] ?? '';
-    const api = (method: string, path: string, body?: unknown) =>
-      server.ok<{ revision: number }>(method, `/api/drafts/${draftId}${path}`, {
-        token: token('officer'),
-        ...(body !== undefined && { body }),
-      });
-    await page.getByRole('tab', { name: '发布' }).click();
-    await fillBasis(page);
-    const version = await page.getByLabel('版本名称', { exact: true }).inputValue();
-    await page.getByTestId('request-publish').click();
-    await confirmDialog(page);
-    await page.getByTestId('pending-publication').waitFor();
+    const { page, close, draftId, api, askAgain } = await openRequestedDraft('officer');
     const approver = await openDraft(draftId, 'officer2');
     await approver.getByRole('tab', { name: '发布' }).click();
     await approver.getByTestId('refuse-publication').waitFor();
 
     // Asked for again in another window: the requester's 撤回 is refused as stale, with 重新加载.
-    const basis = { title: BASIS.title, documentNumber: BASIS.number, issuedOn: BASIS.issuedOn, url: BASIS.url };
-    await api('POST', '/withdraw', {});
-    await api('POST', '/publish', { version, effectiveFrom: version, revision: basis });
+    await askAgain();
     await page.getByTestId('withdraw-publication').click();
     await confirmDialog(page);
     const refused = page.getByTestId('withdraw-refused');
