@@ -5,7 +5,7 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { completeWithExample } from './sample-cases.js';
-import { clickInDialog, twoChars } from './form-controls.js';
+import { clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
 const PROCESS = 'quality-brand-zone';
@@ -21,6 +21,7 @@ const USERS: Record<string, string[]> = {
   park9: ['park:P-009'],
   park0: ['park:P-000'],
   parka: ['park:P-00a'],
+  parkb: ['park:P-00b'],
   'province-js': ['province:320000'],
 };
 
@@ -182,6 +183,38 @@ describe.runIf(browserAvailable())(
       expect(await openTasks(caseId)).toEqual(['submitCreationApplication']);
       // The sent form is gone; the focus is on the case's heading, not left on the page itself.
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    }, 120_000);
+
+    it('提交 pressed twice before its question comes asks once (a second confirmation stacked on the first, and confirming both sent the form twice)', async () => {
+      const caseId = await startCase(server, 'parkb');
+      await completeWithExample(server, 'parkb', caseId, 'submitCreationApplication');
+      const page = await login(server, 'province-js');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="provincialFeasibilityReview"]');
+      await form.getByRole('button', { name: '填入示例（培训用）' }).click();
+      const previews: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/preview')) previews.push(request.url());
+      });
+      const submit = form.getByRole('button', { name: twoChars('提交') });
+      await submit.focus();
+      // The second press comes while the first one's preview is on its way, before any question.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      const confirmations = page.locator('.ant-modal-confirm');
+      await confirmations.first().waitFor();
+      await dialogsSettled(page);
+      expect(previews).toHaveLength(1);
+      expect(await confirmations.count()).toBe(1);
+      // Escape answers it, and leaves no other behind: the keyboard is back on 提交, nothing was sent.
+      await page.keyboard.press('Escape');
+      await confirmations.first().waitFor({ state: 'detached' });
+      await expect.poll(() => submit.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await openTasks(caseId)).toEqual(['provincialFeasibilityReview']);
+      // Answered, the question is asked again on the next press.
+      await page.keyboard.press('Enter');
+      await confirmations.first().waitFor();
+      expect(previews).toHaveLength(2);
     }, 120_000);
 
     it('errors appear when a field is left, in plain words; a number out of range, or letters in a number field, stay as typed and are an error', async () => {

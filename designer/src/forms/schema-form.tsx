@@ -220,6 +220,10 @@ export function SchemaForm(props: SchemaFormProps) {
   const attempt = () => {
     attemptedNow.current = true;
   };
+  // One submission at a time, from 提交 until it is sent or the question is answered: a second Enter
+  // (or tap) while the preview was on its way opened a second confirmation over the first, and
+  // confirming both sent the form twice (the second refused, unseen).
+  const sending = useRef(false);
   const send = async (typed: unknown) => {
     // Sent as the server stores it, and as it was checked: texts trimmed at both ends.
     const formData = trimmedTexts(typed);
@@ -315,7 +319,13 @@ export function SchemaForm(props: SchemaFormProps) {
         }}
         onSubmit={(event) => {
           setAttempted(true);
-          void send(event.formData).catch(() => undefined);
+          if (sending.current) return;
+          sending.current = true;
+          void send(event.formData)
+            .catch(() => undefined)
+            .finally(() => {
+              sending.current = false;
+            });
         }}
       >
         {readonly ? (
