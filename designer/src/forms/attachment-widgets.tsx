@@ -17,6 +17,7 @@ import {
   type UploadLimit,
 } from './attachments.js';
 import type { SchemaFormContext } from './form-context.js';
+import { whenLost } from '../focus-return.js';
 
 interface Upload {
   key: number;
@@ -138,6 +139,14 @@ function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
       )}
     </Space>
   );
+}
+
+/**
+ * A file removed by its button takes the button with it: the keyboard goes to the field's upload
+ * button (it fell to the page, and Tab started again from the top of a long form).
+ */
+function uploadButtonWhenLost(fieldId: string): void {
+  whenLost(() => document.getElementById(fieldId)?.focus());
 }
 
 /** Upload buttons (by field id) whose file is on its way: the focus returns to them when it arrives. */
@@ -276,6 +285,7 @@ export function AttachmentWidget(props: WidgetProps) {
           id={current}
           downloads={context.downloads}
           onRemove={() => {
+            uploadButtonWhenLost(id);
             onChange(undefined);
           }}
         />
@@ -333,6 +343,7 @@ export function AttachmentsWidget(props: WidgetProps) {
           id={item}
           downloads={context.downloads}
           onRemove={() => {
+            uploadButtonWhenLost(id);
             onChange(latest.current.filter((other) => other !== item));
           }}
         />
