@@ -211,4 +211,49 @@ describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets 
     await form.getByRole('button', { name: '删除文件：举证二.pdf' }).waitFor({ state: 'detached' });
     await poll(() => focused(page)).toBe('上传附件：书面举证材料');
   }, 90_000);
+
+  it('the public objects by keyboard alone: a wrong phone number is said at the field the keyboard is taken to; the receipt, then 再提出一项异议 on the new form’s first field (it fell to the page)', async () => {
+    const { page, form } = await objectionByKeyboard();
+    await tabTo(page, /_objector_type$/);
+    await page.keyboard.press('Space');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await poll(() => form.locator('.ant-select').first().textContent()).toBe('个人');
+    await tabTo(page, /_objector_name$/);
+    await page.keyboard.type('王芳');
+    await tabTo(page, /_objector_phone$/);
+    await page.keyboard.type('1391234');
+    await tabTo(page, /_statement$/);
+    await page.keyboard.type('该园区有企业于2024年发生产品质量事故，请予复核。');
+    await uploadByKeyboard(page, form, '举证.pdf');
+    await tabTo(page, /_commitment$/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^提交异议$/);
+    await page.keyboard.press('Enter');
+    // Nothing is asked nor sent: the keyboard is at the phone number, its error said there and listed.
+    await poll(() => focused(page)).toMatch(/_objector_phone$/);
+    expect(await form.locator('.qbz-error-summary li').allInnerTexts()).toEqual(['「联系电话」格式不正确']);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('13912345678');
+    await tabTo(page, /^提交异议$/);
+    await page.keyboard.press('Enter');
+    // Asked first; the keyboard is on 暂不提交, Tab takes it to 确认提交.
+    const sure = page.getByRole('dialog', { name: '确认提交「公示异议书」？' });
+    await sure.waitFor();
+    await poll(() => focused(page)).toBe('暂不提交');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('确认提交');
+    await page.keyboard.press('Enter');
+    const receipt = form.getByRole('heading', { name: '异议已提交' });
+    await receipt.waitFor();
+    await poll(() => receipt.evaluate((heading) => heading === document.activeElement)).toBe(true);
+    expect(await form.locator('[data-receipt-number]').textContent()).toMatch(/^回执编号：[0-9A-Z]{4}-/);
+    await tabTo(page, /^再提出一项异议$/);
+    await page.keyboard.press('Enter');
+    await receipt.waitFor({ state: 'detached' });
+    await poll(() => focused(page)).toMatch(/_objector_type$/);
+    expect(await form.getByRole('textbox', { name: '异议人名称' }).inputValue()).toBe('');
+  }, 120_000);
 });

@@ -18,6 +18,9 @@ import type { PublicNotice } from './notices-data.js';
  */
 const VISITOR = 'public';
 
+/** A form's first field a person can type in or choose from (a select's search box is an input). */
+const FIRST_FIELD = 'input:not([type="hidden"]):not([tabindex="-1"]), textarea';
+
 interface Receipt {
   caseId: string;
   evidence: number;
@@ -50,8 +53,15 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
   // The form the keyboard was in is gone once the receipt shows: its heading takes the focus (and a
   // screen reader reads it), rather than the page's body.
   const receiptTitle = useRef<HTMLHeadingElement>(null);
+  // 再提出一项异议 takes the receipt away with its button: the new form's first field has the keyboard.
+  const formArea = useRef<HTMLDivElement>(null);
+  const another = useRef(false);
   useEffect(() => {
     if (receipt !== undefined) receiptTitle.current?.focus();
+    else if (another.current) {
+      another.current = false;
+      formArea.current?.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+    }
   }, [receipt]);
 
   const submit = async (data: unknown) => {
@@ -118,6 +128,7 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
             </Button>
             <Button
               onClick={() => {
+                another.current = true;
                 setReceipt(undefined);
               }}
             >
@@ -130,7 +141,7 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
   if (form.error !== undefined) return <Alert type="error" showIcon title={form.error.message} />;
   if (form.data === undefined) return <Spin />;
   return (
-    <>
+    <div ref={formArea}>
       {/* Standing information, not news: antd's default role="alert" interrupts a screen reader. */}
       <Alert type="info" showIcon role="note" title={t('objectionHint')} style={{ marginBottom: 16 }} />
       {failure !== undefined && (
@@ -161,6 +172,6 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
         confirmSending
         sendingConsequence={t('objectionFinal')}
       />
-    </>
+    </div>
   );
 }
