@@ -22,6 +22,8 @@ const USERS: Record<string, string[]> = {
   park0: ['park:P-000'],
   parka: ['park:P-00a'],
   parkb: ['park:P-00b'],
+  parkc: ['park:P-00c'],
+  parkd: ['park:P-00d'],
   'province-js': ['province:320000'],
 };
 
@@ -215,6 +217,54 @@ describe.runIf(browserAvailable())(
       await page.keyboard.press('Enter');
       await confirmations.first().waitFor();
       expect(previews).toHaveLength(2);
+    }, 120_000);
+
+    /** Whether `element` has the keyboard. */
+    const hasFocus = (element: Locator) => element.evaluate((node) => node === document.activeElement);
+
+    it('a start refused (the case started in another window meanwhile) leaves the keyboard on 发起创建申请, the reason said (it fell to the page)', async () => {
+      const page = await login(server, 'parkc');
+      await page.getByRole('button', { name: '发起创建申请' }).focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: '发起创建申请' });
+      const start = dialog.getByRole('button', { name: '发起创建申请' });
+      await start.waitFor();
+      await dialogsSettled(page);
+      await startCase(server, 'parkc');
+      // Shift+Tab from the first control goes round to the last: the dialog's own 发起创建申请.
+      await page.keyboard.press('Shift+Tab');
+      expect(await hasFocus(start)).toBe(true);
+      await page.keyboard.press('Enter');
+      await dialog.getByRole('alert').filter({ hasText: '园区 P-00c 已有办理中的案件' }).waitFor();
+      await expect.poll(() => hasFocus(start)).toBe(true);
+    }, 120_000);
+
+    it('a decision refused (sent from another window meanwhile) leaves the keyboard on 提交, the reason said (it fell to the page)', async () => {
+      const caseId = await startCase(server, 'parkd');
+      await completeWithExample(server, 'parkd', caseId, 'submitCreationApplication');
+      const page = await login(server, 'province-js');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="provincialFeasibilityReview"]');
+      await form.getByRole('button', { name: '填入示例（培训用）' }).click();
+      const submit = form.getByRole('button', { name: twoChars('提交') });
+      await submit.focus();
+      await page.keyboard.press('Enter');
+      const sure = page.getByRole('dialog', { name: /^确认提交/ });
+      await sure.waitFor();
+      await dialogsSettled(page);
+      await completeWithExample(server, 'province-js', caseId, 'provincialFeasibilityReview');
+      // On a slow network the refusal comes after the question has closed and handed the keyboard
+      // back to 提交 (a quick one came before, while the button could still take it).
+      await page.route('**/complete', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.continue();
+      });
+      await page.keyboard.press('Tab');
+      expect(await hasFocus(sure.getByRole('button', { name: '确认提交' }))).toBe(true);
+      await page.keyboard.press('Enter');
+      await form.getByRole('alert').filter({ hasText: '此任务已办结' }).waitFor();
+      await sure.waitFor({ state: 'detached' });
+      await expect.poll(() => hasFocus(submit)).toBe(true);
     }, 120_000);
 
     it('errors appear when a field is left, in plain words; a number out of range, or letters in a number field, stay as typed and are an error', async () => {

@@ -319,7 +319,7 @@ export function SchemaForm(props: SchemaFormProps) {
         }}
         onSubmit={(event) => {
           setAttempted(true);
-          if (sending.current) return;
+          if (sending.current || busy) return;
           sending.current = true;
           void send(event.formData)
             .catch(() => undefined)
@@ -333,7 +333,9 @@ export function SchemaForm(props: SchemaFormProps) {
         ) : (
           <Space wrap>
             {/* Not `loading`: antd's icon can stay behind after its leave motion and rename the button
-              ("loading 提交") for screen readers. */}
+              ("loading 提交") for screen readers. Not disabled while sending either (a second press
+              waits, see `sending`): it has the keyboard, and a disabled button dropped it to the page,
+              where a refusal (此任务已办结) left it. */}
             <Button
               type="primary"
               htmlType="submit"
@@ -344,7 +346,7 @@ export function SchemaForm(props: SchemaFormProps) {
               onMouseDown={(event) => {
                 event.preventDefault();
               }}
-              disabled={busy}
+              aria-disabled={busy || undefined}
               icon={busy ? <LoadingOutlined /> : undefined}
             >
               {props.submitLabel ?? t('submit')}

@@ -49,11 +49,17 @@ export function StartCaseDialog({ open, parks, onClose }: Props) {
       okText={t('startCase')}
       cancelText={t('cancel')}
       // Not `confirmLoading`: antd's spinner could stay after its leave motion and rename the button
-      // (「loading 保存」) for screen readers, and for a test looking for 保存 (one CI run).
-      okButtonProps={{ disabled: busy || province === undefined, icon: busy ? <LoadingOutlined /> : undefined }}
+      // (「loading 保存」) for screen readers, and for a test looking for 保存 (one CI run). Not disabled
+      // while the request is on its way either: the button has the keyboard, and a disabled one dropped
+      // it to the page, where a refusal (已有办理中的案件) left it. A second press waits.
+      okButtonProps={{
+        disabled: province === undefined,
+        'aria-disabled': busy || undefined,
+        icon: busy ? <LoadingOutlined /> : undefined,
+      }}
       onCancel={onClose}
       onOk={() => {
-        form.submit();
+        if (!busy) form.submit();
       }}
       destroyOnHidden
     >
