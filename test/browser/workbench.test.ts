@@ -478,9 +478,15 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     expect(await pageHeading.isVisible()).toBe(false);
     expect(await notice.getByRole('button', { name: '打印回执' }).isVisible()).toBe(false);
     await visitor.emulateMedia({ media: 'screen' });
-    // Sent, nothing is kept: the form opens empty after a reload.
+    // Folded and opened again, or reloaded, the receipt is still there to quote (it was gone).
+    await notice.getByRole('button', { name: '收起异议表' }).click();
+    await notice.getByRole('button', { name: '提出异议：星河湾现代服务业集聚区' }).click();
+    expect(await notice.locator('[data-receipt-number]').textContent()).toBe(receiptText);
     await visitor.reload();
     await notice.getByRole('button', { name: '提出异议：星河湾现代服务业集聚区' }).click();
+    expect(await notice.locator('[data-receipt-number]').textContent()).toBe(receiptText);
+    // Sent, nothing typed is kept: 再提出一项异议 opens an empty form.
+    await notice.getByRole('button', { name: '再提出一项异议' }).click();
     await notice.getByLabel('异议内容', { exact: true }).waitFor();
     expect(await notice.getByLabel('异议内容', { exact: true }).inputValue()).toBe('');
     expect(await notice.locator('[data-unsent-notice]').count()).toBe(0);

@@ -30,6 +30,30 @@ interface Receipt {
   receipt: string;
 }
 
+/**
+ * The last receipt of a notice, kept in the tab until 再提出一项异议: folding the form (收起异议表) or
+ * a reload does not take away the code its sender must quote.
+ */
+const receiptKey = (caseId: string) => `qbz.receipt.${caseId}`;
+
+function keptReceipt(caseId: string): Receipt | undefined {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(receiptKey(caseId)) ?? 'null') as Receipt | null;
+    return kept?.caseId === caseId && typeof kept.receipt === 'string' ? kept : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function keepReceipt(caseId: string, receipt: Receipt | undefined): void {
+  try {
+    if (receipt === undefined) sessionStorage.removeItem(receiptKey(caseId));
+    else sessionStorage.setItem(receiptKey(caseId), JSON.stringify(receipt));
+  } catch {
+    // A full storage: the receipt stays on screen until the form is folded, as before.
+  }
+}
+
 function evidenceCount(data: unknown): number {
   if (typeof data !== 'object' || data === null) return 0;
   return Object.values(data).reduce<number>((count, value) => count + (Array.isArray(value) ? value.length : 0), 0);
@@ -47,7 +71,11 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldError[] | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
-  const [receipt, setReceipt] = useState<Receipt | undefined>();
+  const [receipt, showReceipt] = useState<Receipt | undefined>(() => keptReceipt(notice.caseId));
+  const setReceipt = (next: Receipt | undefined) => {
+    keepReceipt(notice.caseId, next);
+    showReceipt(next);
+  };
   const unsent = useUnsentWork(VISITOR, `objection.${notice.caseId}`);
   const [restored, setRestored] = useState(unsent.restored);
   // The form the keyboard was in is gone once the receipt shows: its heading takes the focus (and a
