@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadForm, loadToday, messageFormKey } from '../workbench/catalog.js';
 import { chinaTime } from '../workbench/format.js';
 import { fill } from '../i18n/fill.js';
+import { whenLost } from '../focus-return.js';
 import { useAsync } from '../workbench/use-async.js';
 import { UnsentNotice } from '../workbench/unsent-notice.js';
 import { useUnsentWork } from '../workbench/unsent-work.js';
@@ -85,8 +86,12 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
   const formArea = useRef<HTMLDivElement>(null);
   const another = useRef(false);
   useEffect(() => {
-    if (receipt !== undefined) receiptTitle.current?.focus();
-    else if (another.current) {
+    if (receipt !== undefined) {
+      // Again if the confirmation, closing after its animation, gives the focus back to 提交异议 (gone).
+      const focusReceipt = () => receiptTitle.current?.focus();
+      focusReceipt();
+      whenLost(focusReceipt);
+    } else if (another.current) {
       another.current = false;
       formArea.current?.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
     }
