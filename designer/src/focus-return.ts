@@ -50,6 +50,38 @@ export function whenLost(focus: () => void): void {
   document.addEventListener('pointerdown', stop, true);
 }
 
+/** An antd dialog, open or still closing. */
+const DIALOG = '.ant-modal-root';
+
+/**
+ * Gives `target` the focus and keeps it there until no dialog is left: a confirmation closing after
+ * its animation hands the focus back to what had it when it opened. That can be a control that stays
+ * (a mouse press on 提交 leaves the focus where it was, say on 收起异议表 beside a sent objection),
+ * which `whenLost` would leave it on; the receipt shown meanwhile lost it, and a screen reader never
+ * read it. What the person does next (a key, a press) ends the hold, as the watch's end does.
+ */
+export function holdFocus(target: () => HTMLElement | null | undefined): void {
+  const stop = () => {
+    watch.disconnect();
+    clearTimeout(timer);
+    document.removeEventListener('focusin', hold, true);
+    document.removeEventListener('keydown', stop, true);
+    document.removeEventListener('pointerdown', stop, true);
+  };
+  const hold = () => {
+    const element = target();
+    if (element?.isConnected === true && document.activeElement !== element) element.focus();
+    if (document.querySelector(DIALOG) === null) stop();
+  };
+  const watch = new MutationObserver(hold);
+  watch.observe(document.body, { childList: true, subtree: true });
+  const timer = setTimeout(stop, WATCH_MS);
+  document.addEventListener('focusin', hold, true);
+  document.addEventListener('keydown', stop, true);
+  document.addEventListener('pointerdown', stop, true);
+  hold();
+}
+
 /**
  * Gives the focus back to the control that opened a dialog. antd does so when its dialog closes, but
  * a dialog shown only while open is removed before its closing ends, and the focus fell to the page.

@@ -451,15 +451,24 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await notice.getByText('举证材料.pdf').waitFor();
     expect(await notice.getByRole('checkbox', { name: /真实性承诺/ }).isChecked()).toBe(true);
     await shot(visitor, '7-objection-filled');
+    // The confirmation closes slowly here, as on a busy computer: the receipt shows before it has gone,
+    // and its closing gives the focus back to what had it when it opened (收起异议表: a mouse press on
+    // 提交异议 leaves the focus where it was).
+    const slowDialogs = await visitor.addStyleTag({
+      content: '.ant-modal-root .ant-modal { animation-duration: 4s !important; }',
+    });
     await notice.getByRole('button', { name: '提交异议' }).click();
     // It cannot be taken back: asked first, saying who reviews it.
     const sure = visitor.getByRole('dialog', { name: '确认提交「公示异议书」？' });
     await sure.waitFor();
     expect(await sure.textContent()).toContain('提交后不能撤回或修改；市场监管总局将组织复核（第二十二条）');
     await clickInDialog(visitor, sure.getByRole('button', { name: '确认提交' }));
-    // The receipt's heading takes the focus from the form that is gone.
+    // The receipt's heading takes the focus from the form that is gone, and keeps it once the
+    // confirmation has closed.
     const receipt = notice.getByRole('heading', { name: '异议已提交' });
     await receipt.waitFor();
+    await visitor.locator('.ant-modal-root').waitFor({ state: 'detached' });
+    await slowDialogs.evaluate((style) => style.remove());
     await expect.poll(() => receipt.evaluate((heading) => heading === document.activeElement)).toBe(true);
     await expect.poll(() => notice.locator('.ant-result').textContent()).toContain('书面举证材料 1 份');
     expect(await notice.locator('.ant-result').textContent()).toMatch(/收件时间：2025-04-03 \d\d:\d\d（北京时间）/);

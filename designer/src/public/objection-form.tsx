@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { loadForm, loadToday, messageFormKey } from '../workbench/catalog.js';
 import { chinaTime } from '../workbench/format.js';
 import { fill } from '../i18n/fill.js';
-import { whenLost } from '../focus-return.js';
+import { holdFocus } from '../focus-return.js';
 import { useAsync } from '../workbench/use-async.js';
 import { UnsentNotice } from '../workbench/unsent-notice.js';
 import { useUnsentWork } from '../workbench/unsent-work.js';
@@ -87,10 +87,8 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
   const another = useRef(false);
   useEffect(() => {
     if (receipt !== undefined) {
-      // Again if the confirmation, closing after its animation, gives the focus back to 提交异议 (gone).
-      const focusReceipt = () => receiptTitle.current?.focus();
-      focusReceipt();
-      whenLost(focusReceipt);
+      // And kept there while the confirmation closes (it gives the focus back to what had it before).
+      holdFocus(() => receiptTitle.current);
     } else if (another.current) {
       another.current = false;
       formArea.current?.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
