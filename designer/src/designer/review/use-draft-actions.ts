@@ -11,7 +11,7 @@ import {
 } from '../designer-api.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import type { Workspace } from '../workspace.js';
-import type { PublishOutcome } from './publish-panel.js';
+import type { PublishOutcome, StepRefusal } from './publish-panel.js';
 
 type Action = 'validate' | 'compare' | 'publish' | 'simulate';
 
@@ -71,6 +71,29 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
     }
   };
 
+  /**
+   * Approves, returns (退回) or withdraws the publication request as the page shows it: asked for
+   * again since, the server refuses (409), said beside the step's button with 重新加载; a draft
+   * deleted under the page is said above the tabs instead.
+   */
+  const answerRequest = async <T>(
+    step: StepRefusal['step'],
+    send: () => Promise<T>,
+    done: (result: T) => void,
+  ): Promise<void> => {
+    setPublishOutcome(undefined);
+    let result: T;
+    try {
+      result = await send();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (!workspace.noteDeleted(error))
+        setPublishOutcome({ approvalRefused: { step, message: error.message, stale: error.status === 409 } });
+      return;
+    }
+    done(result);
+  };
+
   return {
     running,
     problems,
@@ -113,46 +136,27 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
         }
       }),
     approve: () =>
-      run('publish', async () => {
+      run('publish', () => {
         const pending = workspace.draft?.pendingPublication;
-        setPublishOutcome(undefined);
-        let result: Awaited<ReturnType<typeof designerApi.approve>>;
-        try {
-          // The request as the page shows it: asked for again since, the server refuses (409).
-          result = await designerApi.approve(id, workspace.revision());
-        } catch (error) {
-          if (!(error instanceof ApiError)) throw error;
-          if (workspace.noteDeleted(error)) return;
-          setPublishOutcome({
-            approvalRefused: { step: 'approve', message: error.message, stale: error.status === 409 },
-          });
-          return;
-        }
-        setPublishOutcome({
-          published: {
-            version: result.version,
-            effectiveFrom: pending?.effectiveFrom ?? '',
-            problems: result.problems,
+        return answerRequest(
+          'approve',
+          () => designerApi.approve(id, workspace.revision()),
+          (result) => {
+            setPublishOutcome({
+              published: {
+                version: result.version,
+                effectiveFrom: pending?.effectiveFrom ?? '',
+                problems: result.problems,
+              },
+            });
+            onPublished();
           },
-        });
-        onPublished();
+        );
       }),
     refuse: (reason: string) =>
-      run('publish', async () => {
-        setPublishOutcome(undefined);
-        try {
-          // The request as the page shows it, as for an approval: asked for again since, refused (409).
-          await designerApi.refuse(id, reason, workspace.revision());
-        } catch (error) {
-          if (!(error instanceof ApiError)) throw error;
-          if (workspace.noteDeleted(error)) return;
-          setPublishOutcome({
-            approvalRefused: { step: 'refuse', message: error.message, stale: error.status === 409 },
-          });
-          return;
-        }
-        onPublished();
-      }),
+      run('publish', () =>
+        answerRequest('refuse', () => designerApi.refuse(id, reason, workspace.revision()), onPublished),
+      ),
     /** Reads the draft again after a refusal as stale; the refusal goes with the page it was about. */
     reload: async () => {
       setPublishOutcome(undefined);
@@ -161,21 +165,15 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
       });
     },
     withdraw: () =>
-      run('publish', async () => {
-        setPublishOutcome(undefined);
-        try {
-          // The request as the page shows it: asked for again since (in another window), refused (409).
-          await designerApi.withdraw(id, workspace.revision());
-        } catch (error) {
-          if (!(error instanceof ApiError)) throw error;
-          if (workspace.noteDeleted(error)) return;
-          setPublishOutcome({
-            approvalRefused: { step: 'withdraw', message: error.message, stale: error.status === 409 },
-          });
-          return;
-        }
-        void message.success(d('withdrawn'));
-        onPublished();
-      }),
+      run('publish', () =>
+        answerRequest(
+          'withdraw',
+          () => designerApi.withdraw(id, workspace.revision()),
+          () => {
+            void message.success(d('withdrawn'));
+            onPublished();
+          },
+        ),
+      ),
   };
 }
