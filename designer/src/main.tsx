@@ -8,6 +8,7 @@ import { AppShell } from './app-shell.js';
 import { PageErrorBoundary } from './page-error-boundary.js';
 import { keepTabInDialogs } from './dialog-tab-wrap.js';
 import { openSelectsWithSpace } from './select-space.js';
+import { toggleCollapsesWithSpace } from './collapse-space.js';
 import { nameNumberSteps } from './number-steps.js';
 import { quietIcons } from './quiet-icons.js';
 import { LoginPage } from './auth/login-page.js';
@@ -109,6 +110,7 @@ function App() {
 
 keepTabInDialogs();
 openSelectsWithSpace();
+toggleCollapsesWithSpace();
 quietIcons();
 nameNumberSteps();
 const root = document.getElementById('root');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from './chromium.js';
-import { openPage, PHONE, screenshot, type Visit } from './page-visit.js';
+import { openPage, PHONE, screenshot, settled, type Visit } from './page-visit.js';
 import { sampleCases, type SampleCases } from './sample-cases.js';
 import { startWebServer, type WebServer } from './web-server.js';
 import { twoChars } from './form-controls.js';
@@ -139,6 +139,69 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     },
     90_000,
   );
+
+  it('accounts: the change log opens by a tap, and by the keyboard alone with Enter or Space (Space scrolled the page, the log stayed shut); its entries within the screen, every tap target at least 24 × 24', async () => {
+    const context = await browser.newContext({
+      viewport: PHONE,
+      hasTouch: true,
+      isMobile: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    await context.clock.setFixedTime(TODAY);
+    await context.addInitScript((value) => {
+      sessionStorage.setItem('qbz.token', value);
+    }, server.token('admin-two'));
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/accounts`);
+      await settled(page);
+      const header = page.getByRole('button', { name: '账号变更记录' });
+      const entries = page.locator('[data-account-changes] [data-account-change]');
+      const expanded = () => header.getAttribute('aria-expanded');
+      // By touch: the entries (the accounts made for the tests) in cards within the width.
+      await header.tap();
+      await entries.first().waitFor();
+      expect(await entries.count()).toBeGreaterThan(5);
+      expect(await entries.first().textContent()).toContain('创建账号');
+      await screenshot(page, 'phone-account-changes');
+      const measured = await overflow(page);
+      expect(measured, `the change log overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
+      expect(await smallTargets(page, MIN_TARGET)).toEqual([]);
+
+      // By keyboard alone, from the top of the page: Tab reaches the log's header, Enter opens it,
+      // Space shuts and opens it again without scrolling the page away.
+      await page.reload();
+      await settled(page);
+      const focused = () => header.evaluate((element) => element === document.activeElement);
+      for (let step = 0; step < 40 && !(await focused()); step += 1) await page.keyboard.press('Tab');
+      expect(await focused()).toBe(true);
+      expect(await expanded()).toBe('false');
+      await page.keyboard.press('Enter');
+      await entries.first().waitFor();
+      expect(await expanded()).toBe('true');
+      const scrolled = () => page.evaluate(() => window.scrollY);
+      const before = await scrolled();
+      await page.keyboard.press(' ');
+      await expect.poll(expanded).toBe('false');
+      await entries.first().waitFor({ state: 'hidden' });
+      await page.keyboard.press(' ');
+      await expect.poll(expanded).toBe('true');
+      await entries.first().waitFor();
+      expect(await scrolled()).toBe(before);
+      expect(await focused()).toBe(true);
+      // Read from there by scrolling: every entry lies within the width of the screen.
+      const outside = await entries.evaluateAll((elements) =>
+        elements.flatMap((element) => {
+          const box = element.getBoundingClientRect();
+          return box.left >= 0 && box.right <= window.innerWidth + 0.5 ? [] : [element.textContent];
+        }),
+      );
+      expect(outside).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 
   it('case-history: each 打印 link stays in its own row of the print list (it slid over the next one)', async () => {
     const page = await openPage(browser, server, { ...visitOf('case-history'), viewport: PHONE });
