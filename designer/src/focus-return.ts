@@ -83,8 +83,22 @@ export function holdFocus(target: () => HTMLElement | null | undefined): void {
 }
 
 /**
+ * The control standing where `gone` stood once its list was drawn again (a table reloading after a
+ * save draws its rows anew): the same kind of element with the same accessible name (修改：park1).
+ */
+function replacementOf(gone: HTMLElement): HTMLElement | undefined {
+  const label = gone.getAttribute('aria-label');
+  if (label === null) return undefined;
+  return Array.from(document.querySelectorAll<HTMLElement>(`main ${gone.tagName}[aria-label]`)).find(
+    (element) => element.getAttribute('aria-label') === label,
+  );
+}
+
+/**
  * Gives the focus back to the control that opened a dialog. antd does so when its dialog closes, but
  * a dialog shown only while open is removed before its closing ends, and the focus fell to the page.
+ * When what was done draws the control again (the account list reloading after 保存), its new self
+ * takes the focus; when it is gone for good, the page's heading.
  */
 export function useFocusReturn(): { remember: () => void; restore: () => void } {
   const opener = useRef<HTMLElement | null>(null);
@@ -98,7 +112,11 @@ export function useFocusReturn(): { remember: () => void; restore: () => void } 
       // After the dialog is gone: while it is there, its focus lock takes the focus back.
       setTimeout(() => {
         if (element?.isConnected === true) element.focus();
-        headingWhenLost();
+        whenLost(() => {
+          const again = element === null ? undefined : replacementOf(element);
+          if (again === undefined) focusPageHeading();
+          else again.focus();
+        });
       }, 0);
     },
   };

@@ -286,6 +286,53 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     expect(login.status).toBe(401);
   }, 120_000);
 
+  it('the account dialog keeps the keyboard on 保存 while it saves and when the server refuses (it fell to the page); a second press sends nothing; saved, the keyboard is back on 修改', async () => {
+    await server.createUsers({ 'samr-keys': ['samr'] });
+    const page = await newPage(CLOCK_START);
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: twoChars('登录') }).click();
+    await page.getByRole('link', { name: '账号管理' }).click();
+    const open = page.getByRole('button', { name: '修改：samr-keys' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '修改账号' });
+    await dialog.waitFor();
+    await dialogsSettled(page);
+    // A password the server refuses, on a slow network: the save is on its way for a while.
+    await dialog.getByLabel('新密码').fill('password1234');
+    const sent: string[] = [];
+    await page.route('**/api/users/samr-keys', async (route) => {
+      sent.push(route.request().method());
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    const save = dialog.getByRole('button', { name: twoChars('保存') });
+    const hasFocus = (element: Locator) => element.evaluate((node) => node === document.activeElement);
+    await save.focus();
+    await page.keyboard.press('Enter');
+    // Busy, it says so and keeps the keyboard; pressed again, it sends nothing more.
+    await expect.poll(() => sent).toEqual(['PATCH']);
+    expect(await hasFocus(save)).toBe(true);
+    expect(await save.getAttribute('aria-disabled')).toBe('true');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('alert').filter({ hasText: /密码/ }).waitFor();
+    expect(sent).toEqual(['PATCH']);
+    expect(await save.getAttribute('aria-disabled')).toBeNull();
+    await expect.poll(() => hasFocus(save)).toBe(true);
+    // Without the new password it is saved; the dialog gone, the keyboard is where it was before.
+    await dialog.getByLabel('新密码').fill('');
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(sent).toEqual(['PATCH', 'PATCH']);
+    // The list is drawn again with the change: the keyboard is on its new 修改 (it went to the heading).
+    await expect.poll(() => hasFocus(open)).toBe(true);
+    await page.waitForLoadState('networkidle');
+    expect(await hasFocus(open)).toBe(true);
+  }, 90_000);
+
   it('a park account made over the API without its province: the account page flags it, and the park is told why it cannot apply', async () => {
     await server.ok('POST', '/api/users', {
       as: 'admin',

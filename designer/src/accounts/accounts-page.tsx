@@ -1,6 +1,6 @@
 import { LoadingOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { CardTable } from '../card-table.js';
 import { useFocusReturn } from '../focus-return.js';
@@ -155,6 +155,8 @@ function AccountDialog({
   const [form] = Form.useForm<AccountForm>();
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // A second press (or Enter in a field) while the first save is on its way waits for it.
+  const sending = useRef(false);
   const isNew = editing === 'new';
   const initial: AccountForm = isNew
     ? { username: '', roles: [{}] }
@@ -169,6 +171,8 @@ function AccountDialog({
         disabled: editing.disabled === true,
       };
   const save = async (values: AccountForm) => {
+    if (sending.current) return;
+    sending.current = true;
     setBusy(true);
     setFailure(undefined);
     const common = {
@@ -194,6 +198,7 @@ function AccountDialog({
     } catch (caught) {
       setFailure(caught instanceof ApiError ? caught.message : String(caught));
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   };
@@ -204,10 +209,12 @@ function AccountDialog({
       okText={t('accountSave')}
       cancelText={t('cancel')}
       // Not `confirmLoading`: antd's spinner could stay after its leave motion and rename the button
-      // (「loading 保存」) for screen readers, and for a test looking for 保存 (one CI run).
-      okButtonProps={{ disabled: busy, icon: busy ? <LoadingOutlined /> : undefined }}
+      // (「loading 保存」) for screen readers, and for a test looking for 保存 (one CI run). Not disabled
+      // while saving either: the button has the keyboard, and a disabled one dropped it to the page,
+      // where a refusal (a weak password) left it. A second press waits (`sending`).
+      okButtonProps={{ 'aria-disabled': busy || undefined, icon: busy ? <LoadingOutlined /> : undefined }}
       onOk={() => {
-        form.submit();
+        if (!sending.current) form.submit();
       }}
       onCancel={() => {
         onClose(false);
