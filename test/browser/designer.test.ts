@@ -790,6 +790,37 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.context().close();
   }, 300_000);
 
+  it('on a draft another officer deleted, 运行校验 says so above the tabs (not its 404 as a message); then 校验, 比较 and 模拟 say why they cannot run, and the title cannot be changed', async () => {
+    const draftId = await newDraft();
+    const page = await openDraft(draftId);
+    await page.getByTestId('rename-draft').waitFor();
+    await server.ok('DELETE', `/api/drafts/${draftId}?revision=0`, { token: token('officer2') });
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes(`/api/drafts/${draftId}/`)) asked.push(request.url());
+    });
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByRole('button', { name: '运行校验' }).click();
+    const banner = page.getByTestId('draft-conflict');
+    await poll(() => banner.textContent()).toContain('」已被 officer2 删除');
+    expect(await banner.getByTestId('save-as-new-draft').count()).toBe(1);
+    expect(asked).toHaveLength(1);
+    // Each step could only be refused again: none is sent, each says why (as 保存 and 申请发布 do).
+    const why = '此草稿已删除：可另存为新草稿后继续';
+    expect(await whyDisabled(page, 'run-validate')).toBe(why);
+    await page.getByRole('tab', { name: '比较' }).click();
+    expect(await whyDisabled(page, 'run-compare')).toBe(why);
+    await page.getByRole('tab', { name: '模拟' }).click();
+    expect(await whyDisabled(page, 'run-simulate')).toBe(why);
+    // The title stays as it was, read only: 改名 is gone.
+    expect(await page.getByTestId('draft-title').count()).toBe(1);
+    expect(await page.getByTestId('rename-draft').count()).toBe(0);
+    // The refusal was said once, by the banner: no message with the server's 404.
+    expect(await page.locator('.ant-message-notice').count()).toBe(0);
+    expect(asked).toHaveLength(1);
+    await page.context().close();
+  }, 300_000);
+
   /** Adds a rule by name on the 期限 tab (a new rule is 1 个月 with no title). */
   async function addRule(page: Page, name: string): Promise<void> {
     await page.getByPlaceholder('规则名（英文字母开头，如 objectionReplyDays）').fill(name);

@@ -201,7 +201,8 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
     return { 'qbz-problem-error': ids('error'), 'qbz-problem-warning': ids('warning') };
   }, [actions.problems]);
 
-  // Deleted under the page (said in the banner with 另存为新草稿): a save could only be refused again.
+  // Deleted under the page (said in the banner with 另存为新草稿): a save, 校验, 比较, 模拟 or a new
+  // title could only be refused again.
   const deleted = workspace.conflict?.deleted !== undefined;
   const whyNoSave = (paths: string[]) => {
     if (deleted) return d('whyDraftDeleted');
@@ -318,6 +319,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
               <ValidatePanel
                 problems={actions.problems}
                 running={actions.running === 'validate'}
+                disabledReason={deleted ? d('whyDraftDeleted') : undefined}
                 onRun={() => void actions.validate()}
                 onLocate={locate}
                 names={problemNames}
@@ -331,6 +333,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
               <ComparePanel
                 diff={actions.diff}
                 running={actions.running === 'compare'}
+                disabledReason={deleted ? d('whyDraftDeleted') : undefined}
                 onRun={() => void actions.compare()}
                 draftXml={xml}
                 loadBaseXml={(version) => designerApi.processXml(workspace.process, version)}
@@ -377,6 +380,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
               <SimulatePanel
                 results={actions.simulations}
                 running={actions.running === 'simulate'}
+                disabledReason={deleted ? d('whyDraftDeleted') : undefined}
                 progress={actions.simulationProgress}
                 onRun={() => void actions.simulate()}
                 onCancel={actions.cancelSimulation}
@@ -416,7 +420,8 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
         ) : (
           <>
             <Tag color="orange">{d('draftOf', { version: draft.baseVersion })}</Tag>
-            <DraftTitle draft={draft} editable={!workspace.readOnly} onRename={workspace.rename} />
+            {/* Deleted under the page, a new title could only be refused (the draft is gone). */}
+            <DraftTitle draft={draft} editable={!workspace.readOnly && !deleted} onRename={workspace.rename} />
             {draft.publishedAs !== undefined && (
               <Tag color="green">{d('publishedAs', { version: draft.publishedAs })}</Tag>
             )}

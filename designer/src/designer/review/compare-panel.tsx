@@ -1,4 +1,4 @@
-import { Button, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
+import { Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Change, DiffEntry, VersionDiff } from '../designer-api.js';
 import type { DesignerMessageKey } from '../designer-messages.js';
@@ -7,10 +7,13 @@ import type { ElementFocus } from '../diagram/diagram-hooks.js';
 import { DiagramViewer } from '../diagram/diagram-viewer.js';
 import { periodWords } from '../periods/period-words.js';
 import { DIFF_GROUPS, diffWords, groupOf, type DiffGroup, type DiffNames } from './diff-words.js';
+import { ExplainedButton } from './explained-button.js';
 
 interface Props {
   diff: VersionDiff | undefined;
   running: boolean;
+  /** Why 比较 cannot be used now (the draft was deleted); undefined: it can. */
+  disabledReason?: string | undefined;
   onRun: () => void;
   draftXml: string;
   /** The diagram of the version compared against (loaded on demand). */
@@ -59,7 +62,17 @@ export function changeDetails(entry: DiffEntry, language: 'zh' | 'en'): string[]
 }
 
 /** GET /api/drafts/:id/compare: the differences as lists and as coloured markers on the diagrams. */
-export function ComparePanel({ diff, running, onRun, draftXml, loadBaseXml, active, onOpenForm, names }: Props) {
+export function ComparePanel({
+  diff,
+  running,
+  disabledReason,
+  onRun,
+  draftXml,
+  loadBaseXml,
+  active,
+  onOpenForm,
+  names,
+}: Props) {
   const { d, language } = useDesignerI18n();
   const [side, setSide] = useState<'draft' | 'base'>('draft');
   const [baseXml, setBaseXml] = useState<{ version: string; xml: string } | undefined>();
@@ -90,10 +103,16 @@ export function ComparePanel({ diff, running, onRun, draftXml, loadBaseXml, acti
   const xml = side === 'draft' ? draftXml : baseXml?.xml;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space>
-        <Button type="primary" loading={running} onClick={onRun}>
+      <Space wrap>
+        <ExplainedButton
+          testId="run-compare"
+          type="primary"
+          loading={running}
+          disabledReason={disabledReason}
+          onClick={onRun}
+        >
           {d('runCompare')}
-        </Button>
+        </ExplainedButton>
         {diff !== undefined && <Typography.Text>{d('compareAgainst', { version: diff.against })}</Typography.Text>}
       </Space>
       {diff !== undefined && diff.entries.length === 0 && <Empty description={d('noChanges')} />}

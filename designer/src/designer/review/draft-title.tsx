@@ -35,7 +35,8 @@ export function DraftTitle({
     wasEditing.current = editing !== undefined;
   }, [editing]);
   const title = draftTitleOf(draft, d);
-  if (editing === undefined)
+  // No longer editable while being renamed (the draft deleted, or asked to be approved, meanwhile): read only.
+  if (editing === undefined || !editable)
     return (
       <Space>
         <Typography.Title level={5} style={{ margin: 0 }} data-testid="draft-title">

@@ -5,10 +5,13 @@ import { useDesignerI18n } from '../designer-i18n.js';
 import { periodWords } from '../periods/period-words.js';
 import { differenceLines, reasonWords, type DateTitle } from './simulation-words.js';
 import { actionWords, type TimelineNames } from './timeline-words.js';
+import { ExplainedButton } from './explained-button.js';
 
 interface Props {
   results: Simulation[] | undefined;
   running: boolean;
+  /** Why 运行模拟 cannot be used now (the draft was deleted); undefined: it can. */
+  disabledReason?: string | undefined;
   progress: SimulationJob['progress'] | undefined;
   onRun: () => void;
   onCancel: () => void;
@@ -31,15 +34,30 @@ interface TimelineRow {
  * with progress and a cancel button; each script by its Chinese title; what moves said in words; the
  * two timelines side by side.
  */
-export function SimulatePanel({ results, running, progress, onRun, onCancel, dateTitle, names }: Props) {
+export function SimulatePanel({
+  results,
+  running,
+  disabledReason,
+  progress,
+  onRun,
+  onCancel,
+  dateTitle,
+  names,
+}: Props) {
   const { d } = useDesignerI18n();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary">{d('simulateHint')}</Typography.Paragraph>
       <Space wrap>
-        <Button type="primary" loading={running} onClick={onRun}>
+        <ExplainedButton
+          testId="run-simulate"
+          type="primary"
+          loading={running}
+          disabledReason={disabledReason}
+          onClick={onRun}
+        >
           {d('runSimulate')}
-        </Button>
+        </ExplainedButton>
         {running && (
           <Button danger onClick={onCancel} data-testid="cancel-simulation">
             {d('cancelSimulation')}

@@ -65,7 +65,8 @@ export function useDraftActions(workspace: Workspace, onPublished: () => void) {
       if (await workspace.saveAll()) void message.info(d('savedBefore'));
       await work();
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      // Deleted under the page: said above the tabs with its way out (the 404 was a message here).
+      if (!workspace.noteDeleted(error)) void message.error(error instanceof Error ? error.message : String(error));
     } finally {
       setRunning(undefined);
     }
