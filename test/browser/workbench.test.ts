@@ -392,6 +392,33 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     expect(await second.evaluate(() => sessionStorage.getItem('qbz.token'))).toBeNull();
   }, 120_000);
 
+  it('退出 takes the names of the files uploaded in the tab with the unsent work they were kept for (they stayed in sessionStorage)', async () => {
+    await server.createUsers({ 'park-out': ['park:P-OUT'] });
+    const started = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park-out',
+      body: { process: 'quality-brand-zone', park: 'P-OUT', province: '320000' },
+    });
+    const page = await newPage(CLOCK_START);
+    await login(page, 'park-out');
+    await page.goto(`${server.url}/cases/${encodeURIComponent(started.id)}`);
+    const form = page.locator('[data-task="submitCreationApplication"]');
+    await upload(page, form, '创建方案', '云杉湾创建方案（内部稿）.pdf');
+    const kept = (prefix: string) =>
+      page.evaluate((start) => Object.keys(sessionStorage).filter((key) => key.startsWith(start)), prefix);
+    // Kept for a reload: the form's unsent work, and the name of the file it cites.
+    await expect.poll(() => kept('qbz.unsent.park-out|')).toHaveLength(1);
+    expect(await kept('qbz.attachment.')).toHaveLength(1);
+    await page.getByRole('button', { name: twoChars('退出') }).click();
+    await page.getByLabel('用户名').waitFor();
+    expect(await kept('qbz.unsent.')).toEqual([]);
+    expect(await kept('qbz.attachment.')).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        Object.keys(sessionStorage).filter((key) => sessionStorage.getItem(key)?.includes('云杉湾创建方案') === true),
+      ),
+    ).toEqual([]);
+  }, 120_000);
+
   it('the public objects to a notice with written evidence and gets a receipt; SAMR has the review in its inbox', async () => {
     const caseId = await throughCreation(server, 'park2', 'P-002', '星河湾现代服务业集聚区');
     await server.advanceTo('2025-04-02T09:00:00+08:00');

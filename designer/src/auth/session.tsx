@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, storedToken, storeToken } from '../api/client.js';
 import { forgetUnsentWork } from '../workbench/unsent-work.js';
+import { forgetAttachments } from '../forms/attachments.js';
 
 export interface Me {
   username: string;
@@ -68,7 +69,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const endHere = useCallback(async () => {
     if (storedToken() !== null) await api('DELETE', '/api/session').catch(() => undefined);
     storeToken(null);
-    if (me !== undefined) forgetUnsentWork(me.username);
+    if (me !== undefined) {
+      forgetUnsentWork(me.username);
+      // The names of the files uploaded for that work (kept in the tab to show it restored).
+      forgetAttachments();
+    }
     setMe(undefined);
   }, [me]);
 

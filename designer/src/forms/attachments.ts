@@ -8,6 +8,8 @@ export interface AttachmentInfo {
 }
 
 const known = new Map<string, AttachmentInfo>();
+/** Look-ups of files someone else uploaded, asked of the server once each. */
+const asked = new Map<string, Promise<AttachmentInfo | undefined>>();
 /**
  * Also kept in the tab (sessionStorage, gone when it closes): a form's unsent work restored after a
  * reload names the files uploaded for it — the public's evidence too, whose names no one else may
@@ -22,6 +24,23 @@ export function rememberAttachment(info: AttachmentInfo): void {
     sessionStorage.setItem(`${TAB_KEY}${info.id}`, JSON.stringify(info));
   } catch {
     // A full storage: the name is known until the page is left, as before.
+  }
+}
+
+/**
+ * Forgets the names of the files uploaded in this tab (an explicit logout, with the user's unsent work
+ * they were kept for): the next person at the computer does not read them, in storage or on a page.
+ */
+export function forgetAttachments(): void {
+  known.clear();
+  asked.clear();
+  try {
+    for (let index = sessionStorage.length - 1; index >= 0; index--) {
+      const key = sessionStorage.key(index);
+      if (key?.startsWith(TAB_KEY) === true) sessionStorage.removeItem(key);
+    }
+  } catch {
+    // No storage: nothing was kept there.
   }
 }
 
@@ -80,8 +99,6 @@ export async function downloadAttachment(id: string): Promise<void> {
     URL.revokeObjectURL(url);
   }, 10_000);
 }
-
-const asked = new Map<string, Promise<AttachmentInfo | undefined>>();
 
 /** The name and size of a stored file someone else uploaded; undefined when it may not be seen. */
 export function lookUpAttachment(id: string): Promise<AttachmentInfo | undefined> {
