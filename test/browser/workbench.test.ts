@@ -542,7 +542,9 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     const receipt = notice.getByRole('heading', { name: '异议已提交' });
     await receipt.waitFor();
     await visitor.locator('.ant-modal-root').waitFor({ state: 'detached' });
-    await slowDialogs.evaluate((style) => style.remove());
+    await slowDialogs.evaluate((style) => {
+      (style as HTMLStyleElement).remove();
+    });
     await expect.poll(() => receipt.evaluate((heading) => heading === document.activeElement)).toBe(true);
     await expect.poll(() => notice.locator('.ant-result').textContent()).toContain('书面举证材料 1 份');
     expect(await notice.locator('.ant-result').textContent()).toMatch(/收件时间：2025-04-03 \d\d:\d\d（北京时间）/);
