@@ -5,6 +5,7 @@ import { openPage, PHONE, screenshot, settled, type Visit } from './page-visit.j
 import { sampleCases, type SampleCases } from './sample-cases.js';
 import { startWebServer, type WebServer } from './web-server.js';
 import { twoChars } from './form-controls.js';
+import { tinyPdf } from '../support/tiny-pdf.js';
 
 const TODAY = '2025-04-03T10:00:00+08:00';
 
@@ -117,6 +118,28 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
         element.getBoundingClientRect().width,
       ]);
       expect(item / whole).toBeGreaterThan(0.75);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
+  it('case-form: a file with a long name wraps its name within the screen (the page grew to 1,560 px)', async () => {
+    const visit = { path: `/cases/${encodeURIComponent(cases.applying)}`, user: 'park1', time: TODAY };
+    const page = await openPage(browser, server, { ...visit, viewport: PHONE });
+    try {
+      // As a park names a file: the document's whole title, in one unbroken run of Chinese.
+      const name = `${'关于全国质量品牌提升示范区创建方案及配套材料的说明'.repeat(6)}.pdf`;
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: '上传附件：创建方案' }).click();
+      await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: tinyPdf(name) });
+      const link = page.getByRole('button', { name: `下载：${name}` });
+      await link.waitFor();
+      await link.scrollIntoViewIfNeeded();
+      await screenshot(page, 'phone-long-file-name', false);
+      const measured = await overflow(page);
+      expect(measured, `the file's name overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
+      // Wrapped, not cut: the whole name is there to read.
+      expect(await link.textContent()).toBe(name);
     } finally {
       await page.context().close();
     }

@@ -100,7 +100,7 @@ function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
   const name = info?.name ?? `${t('attachment')} ${shortId(id)}`;
   const [failed, setFailed] = useState<string | undefined>();
   return (
-    <Space size="small" wrap>
+    <Space size="small" wrap className="qbz-attachment">
       <PaperClipOutlined aria-hidden />
       {!downloads && <Typography.Text id={linkId}>{name}</Typography.Text>}
       {downloads && (
@@ -108,6 +108,7 @@ function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
           type="link"
           size="small"
           id={linkId}
+          className="qbz-attachment-name"
           style={{ padding: 0 }}
           title={id}
           aria-label={`${t('download')}${t('colon')}${name}`}
