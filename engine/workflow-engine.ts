@@ -407,7 +407,7 @@ export class WorkflowEngine {
   ): Promise<TaskView> {
     const elementId = summary.tasks.find((open) => open.ref === task.ref)?.elementId;
     if (elementId === undefined || !(summary.completed ?? []).includes(elementId)) return task;
-    const review = returnedTask(await submissionsOf(task.caseId), task.taskId)?.review;
+    const review = returnedTask(await submissionsOf(task.caseId), task.taskId, task.scope)?.review;
     if (review === undefined) return task;
     const step = model.userTasks.find((spec) => spec.taskId === review.name);
     const name = step === undefined ? undefined : model.nodes.get(step.elementId)?.name;
@@ -613,6 +613,7 @@ export class WorkflowEngine {
         kind: 'task' as const,
         name: task.taskId,
         ref,
+        ...(task.scope !== undefined && { scope: task.scope }),
         data,
       };
       const step: Step = (live, transition) => {

@@ -348,6 +348,11 @@ const Submission = object('已提交的表单 / a submitted form', ['seq', 'at',
   kind: { enum: ['task', 'message', 'start'] },
   name: { type: 'string' },
   ref: { type: 'string' },
+  scope: {
+    type: 'string',
+    description:
+      '所办任务的范围（如多实例任务中的部门），任务有范围时才有 / the scope of the task submitted (a multi-instance member, e.g. a department), when it had one',
+  },
   data: { description: '表单数据 / the form data' },
   redacted: {
     const: true,

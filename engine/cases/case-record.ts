@@ -127,6 +127,11 @@ export interface Submission {
   kind: 'task' | 'message' | 'start';
   name: string;
   ref?: string;
+  /**
+   * The scope of the task submitted, when it had one (a member of a multi-instance task: which
+   * department gave this opinion). Tells its rounds apart from the other members'.
+   */
+  scope?: string;
   data: unknown;
   /**
    * The code a public message's sender was given to quote (random: it tells no one how many came

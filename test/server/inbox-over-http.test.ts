@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Submission } from '../../engine/cases/case-record.js';
 import type { CaseView } from '../../engine/cases/case-view.js';
+import { returnedTask } from '../../engine/cases/returned-task.js';
 import type { NotificationView } from '../../engine/notifications/notification.js';
 import { attachmentIds } from '../../server/attachments.js';
 import { CHINESE, MINISTRIES, PROCESS, ServerHarness, throughAcceptance, tinyPdf, withUsers } from './harness.js';
@@ -210,5 +212,41 @@ describe('催办 and the notification centre over HTTP', () => {
     for (const ministry of MINISTRIES) await h.complete(ministry, id, 'departmentOpinion');
     await h.complete('samr', id, 'samrCreationApproval', { decision: 'return' });
     expect(await returnedBy()).toEqual({ at: expect.any(String) as string, step: '审核同意创建' });
+  });
+
+  it("does not call the departments' opinions returned when SAMR sent the application back, and keeps each department's rounds its own", async () => {
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park2'),
+      body: { process: PROCESS, park: 'P-002', province: '320000' },
+    });
+    const id = (started.body as CaseView).id;
+    const untilDepartments = async () => {
+      await h.complete('park2', id, 'submitCreationApplication', { parkType: 'industry' });
+      await h.complete('province', id, 'provincialFeasibilityReview');
+      await h.complete('group', id, 'provincialLeadingGroupReview');
+    };
+    await untilDepartments();
+    for (const ministry of MINISTRIES)
+      await h.complete(ministry, id, 'departmentOpinion', { comments: `${ministry} 第一轮意见` });
+    await h.complete('samr', id, 'samrCreationApproval', { decision: 'return' });
+    await untilDepartments();
+    // Met again, not returned: SAMR sent the application back to the park (CONTRACT §2), and the
+    // park, the province and the group have acted since. The inbox said 退回修改 to each department.
+    for (const ministry of MINISTRIES) {
+      const task = (await h.tasks(ministry)).find((open) => open.caseId === id);
+      expect([ministry, task?.taskId, task?.returned]).toEqual([ministry, 'departmentOpinion', undefined]);
+    }
+    // One department answers: each of the others still finds its own first-round opinion as its
+    // previous one (the form offered another department's, whichever had answered last).
+    await h.complete('cnipa', id, 'departmentOpinion', { comments: 'cnipa 第二轮意见' });
+    const submissions = (await h.api.get(`/api/cases/${id}/submissions`, { token: h.adminToken })).body as Submission[];
+    for (const ministry of ['moa', 'mofcom', 'mct'] as const) {
+      const task = (await h.tasks(ministry)).find((open) => open.caseId === id);
+      const previous = returnedTask(submissions, 'departmentOpinion', task?.scope)?.previous;
+      expect([ministry, (previous?.data as { comments?: string } | undefined)?.comments]).toEqual([
+        ministry,
+        `${ministry} 第一轮意见`,
+      ]);
+    }
   });
 });

@@ -116,7 +116,7 @@ export function EndedBanner({ bundle }: { bundle: CaseBundle }) {
 
 /** The task's previous submission and the review that returned it, if it was returned. */
 export function returnOf(bundle: CaseBundle, task: TaskView) {
-  const found = returnedTask(bundle.submissions, task.taskId);
+  const found = returnedTask(bundle.submissions, task.taskId, task.scope);
   return found?.review === undefined ? undefined : { previous: found.previous, review: found.review };
 }
 
@@ -145,7 +145,11 @@ function ChangedSince({
 }) {
   const { t } = useI18n();
   const earlier = bundle.submissions.filter(
-    (other) => other.kind === submission.kind && other.name === submission.name && other.seq < submission.seq,
+    (other) =>
+      other.kind === submission.kind &&
+      other.name === submission.name &&
+      other.scope === submission.scope &&
+      other.seq < submission.seq,
   );
   const previous = earlier.at(-1);
   if (previous === undefined || schema === undefined) return null;
