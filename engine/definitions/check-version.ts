@@ -1,3 +1,4 @@
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { checkExecutionPhases } from './checks/execution-phases.js';
 import { createFormAjv } from '../forms/form-ajv.js';
 import { lintBpmn } from './checks/bpmn-lint.js';
@@ -117,7 +118,9 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
   if (indicators !== undefined) checkIndicatorScoreWords(indicators, at(VERSION_FILES.indicators));
 
   const forms = new Map<string, FormSchema>();
-  const ajv = createFormAjv();
+  // Made on the first form not compiled before (checkForm): one per version, so that ids stay its own.
+  let versionAjv: Ajv2020 | undefined;
+  const ajv = () => (versionAjv ??= createFormAjv());
   for (const [file, text] of source.files) {
     if (file.startsWith(FORMS_DIR) && file.endsWith(FORM_FILE_SUFFIX)) {
       const formKey = file.slice(FORMS_DIR.length, -FORM_FILE_SUFFIX.length);

@@ -1,3 +1,4 @@
+import type { ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createFormAjv, INDICATORS_KEYWORD } from '../../forms/form-ajv.js';
 import { checkFormPatterns } from './form-patterns.js';
@@ -103,13 +104,57 @@ function checkExampleIndicators(schema: FormSchema, example: unknown, indicators
   }
 }
 
-/** One form schema: compiles strictly, has a valid complete example, labels, no reserved field names. */
+/** Whether a schema names nothing outside itself nor for others: no `$id` or anchor, no `$ref` but `#…`. */
+function selfContained(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(selfContained);
+  if (!isSchema(value)) return true;
+  for (const [key, member] of Object.entries(value)) {
+    if (key === '$id' || key === '$anchor' || key === '$dynamicAnchor') return false;
+    if ((key === '$ref' || key === '$dynamicRef') && !(typeof member === 'string' && member.startsWith('#'))) return false;
+    if (!selfContained(member)) return false;
+  }
+  return true;
+}
+
+/**
+ * Validators compiled before, by the form file's text, the most recently used last. A version's
+ * validation compiles each of its forms, and Ajv's code generation was most of its time; a draft is
+ * validated again and again with most forms unchanged (and the validator's tests check hundreds of
+ * copies of one version). Only self-contained schemas are kept: one that declares an id or refers
+ * to another resolves against the version's own Ajv, where two forms claiming one id, or a reference
+ * to a form no longer there, must still be refused.
+ */
+const COMPILED_KEPT = 64;
+const compiledForms = new Map<string, ValidateFunction>();
+
+function compileForm(text: string, schema: FormSchema, ajv: () => Ajv2020): ValidateFunction {
+  const known = compiledForms.get(text);
+  if (known !== undefined) {
+    compiledForms.delete(text);
+    compiledForms.set(text, known);
+    return known;
+  }
+  // A copy of its own: the validator keeps parts of the schema it was compiled from, and the parsed one
+  // goes on to the version (which may be changed by whoever reads it).
+  const validate = ajv().compile(structuredClone(schema));
+  if (selfContained(schema)) {
+    compiledForms.set(text, validate);
+    const oldest = compiledForms.keys().next();
+    if (compiledForms.size > COMPILED_KEPT && oldest.done !== true) compiledForms.delete(oldest.value);
+  }
+  return validate;
+}
+
+/**
+ * One form schema: compiles strictly, has a valid complete example, labels, no reserved field names.
+ * `ajv` gives the version's Ajv, made when a form is first compiled on it.
+ */
 export function checkForm(
   formKey: string,
   text: string,
   indicators: Indicators | undefined,
   problems: FileProblems,
-  ajv: Ajv2020 = createFormAjv(),
+  ajv: () => Ajv2020 = createFormAjv,
 ): FormSchema | undefined {
   if (!FORM_KEY_PATTERN.test(formKey)) {
     problems.error('form-key', `form key "${formKey}" must be kebab-case (a-z, 0-9, -)`);
@@ -131,7 +176,7 @@ export function checkForm(
   if (!checkFormPatterns(schema, problems)) return undefined;
   let validate;
   try {
-    validate = ajv.compile(schema);
+    validate = compileForm(text, schema, ajv);
   } catch (error) {
     problems.error('form-compile', `does not compile (ajv strict): ${(error as Error).message}`, { pointer: '' });
     return undefined;
