@@ -6,6 +6,7 @@ import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js'
 import { startDesignerServer, type DesignerServer } from './designer-server.js';
 import { ADMIN_PASSWORD, CLOCK_START, USER_PASSWORD } from './web-server.js';
 import { accessibleDescription, clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
+import { signInTab } from './page-visit.js';
 
 const PROCESS = 'quality-brand-zone';
 const IN_FORCE = '2024-03-14';
@@ -525,8 +526,8 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
       token: token(username),
       body: { process: PROCESS, from: IN_FORCE },
     });
-    await page.goto(`${server.url}/designer`);
-    await login(page, username);
+    // Signed in without the login form (the first test signs in through it): the draft loads once.
+    await signInTab(page, server, username);
     await page.goto(`${server.url}/designer/${PROCESS}/draft:${draft.id}`);
     await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor();
     return { page, close: () => context.close() };
@@ -697,8 +698,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
-    await page.goto(`${server.url}/designer`);
-    await login(page, username);
+    await signInTab(page, server, username);
     await page.goto(`${server.url}/designer/${PROCESS}/draft:${draftId}`);
     return page;
   }

@@ -6,6 +6,7 @@ import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot } from 
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { completeWithExample } from './sample-cases.js';
 import { clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
+import { signInTab } from './page-visit.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
 const PROCESS = 'quality-brand-zone';
@@ -101,6 +102,17 @@ describe.runIf(browserAvailable())(
       return page;
     }
 
+    /**
+     * A page of the server's context signed in as `username` without the login form, for a test that
+     * goes on to a case page at once (`login` above and workbench.test.ts go through the form).
+     */
+    async function signedIn(target: WebServer, username: string): Promise<Page> {
+      const page = await (await contextFor(target)).newPage();
+      pages.push(page);
+      await signInTab(page, target, username);
+      return page;
+    }
+
     async function startCase(target: WebServer, user: string): Promise<string> {
       const started = await target.ok<CaseView>('POST', '/api/cases', {
         as: user,
@@ -124,7 +136,7 @@ describe.runIf(browserAvailable())(
     it('Enter in a field never sends a decision; the button asks first, restating 退回修改', async () => {
       const caseId = await startCase(server, 'park1');
       await completeWithExample(server, 'park1', caseId, 'submitCreationApplication');
-      const page = await login(server, 'province-js');
+      const page = await signedIn(server, 'province-js');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const form = page.locator('[data-task="provincialFeasibilityReview"]');
       await form.getByRole('button', { name: '填入示例（培训用）' }).click();
@@ -190,7 +202,7 @@ describe.runIf(browserAvailable())(
     it('提交 pressed twice before its question comes asks once (a second confirmation stacked on the first, and confirming both sent the form twice)', async () => {
       const caseId = await startCase(server, 'parkb');
       await completeWithExample(server, 'parkb', caseId, 'submitCreationApplication');
-      const page = await login(server, 'province-js');
+      const page = await signedIn(server, 'province-js');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const form = page.locator('[data-task="provincialFeasibilityReview"]');
       await form.getByRole('button', { name: '填入示例（培训用）' }).click();
@@ -242,7 +254,7 @@ describe.runIf(browserAvailable())(
     it('a decision refused (sent from another window meanwhile) leaves the keyboard on 提交, the reason said (it fell to the page)', async () => {
       const caseId = await startCase(server, 'parkd');
       await completeWithExample(server, 'parkd', caseId, 'submitCreationApplication');
-      const page = await login(server, 'province-js');
+      const page = await signedIn(server, 'province-js');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const form = page.locator('[data-task="provincialFeasibilityReview"]');
       await form.getByRole('button', { name: '填入示例（培训用）' }).click();
@@ -269,7 +281,7 @@ describe.runIf(browserAvailable())(
 
     it('errors appear when a field is left, in plain words; a number out of range, or letters in a number field, stay as typed and are an error', async () => {
       const caseId = await startCase(server, 'park2');
-      const page = await login(server, 'park2');
+      const page = await signedIn(server, 'park2');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const form = page.locator('[data-task="submitCreationApplication"]');
       // An unanswered drop-down says what to do.
@@ -346,7 +358,7 @@ describe.runIf(browserAvailable())(
 
     it('the training example fills the form but no upload (its file ids name no file)', async () => {
       const caseId = await startCase(server, 'park3');
-      const page = await login(server, 'park3');
+      const page = await signedIn(server, 'park3');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const form = page.locator('[data-task="submitCreationApplication"]');
       await form.getByRole('button', { name: '填入示例（培训用）' }).click();
@@ -396,7 +408,7 @@ describe.runIf(browserAvailable())(
     /** A new case's creation form, signed in as `user`: its first list, that list's add button and rows. */
     async function firstList(user: string) {
       const caseId = await startCase(server, user);
-      const page = await login(server, user);
+      const page = await signedIn(server, user);
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const add = page
         .locator('[data-task="submitCreationApplication"]')
@@ -470,7 +482,7 @@ describe.runIf(browserAvailable())(
 
     it('a submission that would end the case is asked about first (an Art. 7 declaration), naming why', async () => {
       const caseId = await startCase(server, 'park4');
-      const page = await login(server, 'park4');
+      const page = await signedIn(server, 'park4');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const form = page.locator('[data-task="submitCreationApplication"]');
       await form.getByRole('button', { name: '填入示例（培训用）' }).click();
@@ -505,7 +517,7 @@ describe.runIf(browserAvailable())(
 
     it('tells assistive technology which fields are invalid and required, and what their errors say', async () => {
       const caseId = await startCase(server, 'park5');
-      const page = await login(server, 'park5');
+      const page = await signedIn(server, 'park5');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const form = page.locator('[data-task="submitCreationApplication"]');
       await form.getByRole('button', { name: twoChars('提交') }).click();
@@ -527,7 +539,7 @@ describe.runIf(browserAvailable())(
 
     it('the error summary follows the form top to bottom, and each item takes the focus to its field', async () => {
       const caseId = await startCase(server, 'park6');
-      const page = await login(server, 'park6');
+      const page = await signedIn(server, 'park6');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const form = page.locator('[data-task="submitCreationApplication"]');
       await form.getByRole('button', { name: '添加一项：创建目标' }).click();
@@ -653,7 +665,7 @@ describe.runIf(browserAvailable())(
 
     it('no training example on a server on the real clock', async () => {
       const caseId = await startCase(production, 'park1');
-      const page = await login(production, 'park1');
+      const page = await signedIn(production, 'park1');
       // Asked of the server itself: a page's own request may be cut short by the navigation below.
       expect((await production.ok<{ simulated: boolean }>('GET', '/api/clock', { as: 'park1' })).simulated).toBe(false);
       await page.goto(`${production.url}/cases/${encodeURIComponent(caseId)}`);

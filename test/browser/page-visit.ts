@@ -28,6 +28,21 @@ async function signIn(server: WebServer, username: string): Promise<string> {
 }
 
 /**
+ * Leaves `page` signed in as `username` the way the login form leaves a tab (the session's token in the
+ * tab's sessionStorage), without loading the app to fill in that form: the next `goto` opens the page
+ * wanted, signed in. For tests about something else than signing in; the login form is the subject of
+ * workbench.test.ts (and the files that still sign in through it). The tab stands on a small API
+ * answer of the server's origin meanwhile, sessionStorage being the origin's.
+ */
+export async function signInTab(page: Page, server: WebServer, username: string): Promise<void> {
+  const token = await signIn(server, username);
+  await page.goto(`${server.url}/api/health`);
+  await page.evaluate((value) => {
+    sessionStorage.setItem('qbz.token', value);
+  }, token);
+}
+
+/**
  * Opens a page in a fresh context and waits until it has settled: its own content is there, nothing
  * is loading any more (spinners gone), and a diagram, if any, is drawn.
  */
