@@ -30,6 +30,22 @@ const FORMAT_MESSAGES: Readonly<Record<string, string>> = {
   'unified-social-credit-code': '不是有效的统一社会信用代码，请核对（校验码不符）',
 };
 
+/**
+ * A Chinese phone number as forms write it: an 11-digit mobile number (13… to 19…), or a landline with
+ * its area code (0 and 2–3 digits), an optional hyphen and a 7–8-digit number.
+ */
+export const PHONE_PATTERN = '^(?:1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$';
+
+/**
+ * What a value of a pattern forms share must look like, keyed by the pattern as written, so that the
+ * message says exactly what it accepts. Another pattern is said to be malformed only: the help text
+ * beside the field says what it is (repeating the regex helps no one).
+ */
+export const PATTERN_MESSAGES: Readonly<Record<string, string>> = {
+  [PHONE_PATTERN]:
+    '应为11位手机号码（13至19开头，如13912345678），或带区号的固定电话（区号以0开头共3至4位，号码7至8位，如0512-66881234，“-”可省略）',
+};
+
 /** The titles of a field whose choices are written `oneOf: [{ const, title }]`. */
 function choiceTitles(schema: Schema | undefined): string[] | undefined {
   const options = schema?.oneOf;
@@ -62,8 +78,7 @@ export function zhFieldMessage(
 ): string {
   switch (keyword) {
     case 'pattern':
-      // The help text beside the field says what the format is; repeating it (or the regex) helps no one.
-      return '格式不正确';
+      return PATTERN_MESSAGES[String(params.pattern)] ?? '格式不正确';
     case 'format':
       return FORMAT_MESSAGES[String(params.format)] ?? '格式不正确';
     case 'minimum':

@@ -233,7 +233,10 @@ describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets 
     await page.keyboard.press('Enter');
     // Nothing is asked nor sent: the keyboard is at the phone number, its error said there and listed.
     await poll(() => focused(page)).toMatch(/_objector_phone$/);
-    expect(await form.locator('.qbz-error-summary li').allInnerTexts()).toEqual(['「联系电话」格式不正确']);
+    // What is expected, not only that it is wrong (格式不正确).
+    expect(await form.locator('.qbz-error-summary li').allInnerTexts()).toEqual([
+      '「联系电话」应为11位手机号码（13至19开头，如13912345678），或带区号的固定电话（区号以0开头共3至4位，号码7至8位，如0512-66881234，“-”可省略）',
+    ]);
     expect(await page.getByRole('dialog').count()).toBe(0);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('13912345678');

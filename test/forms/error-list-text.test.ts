@@ -1,12 +1,14 @@
 import type { RJSFValidationError } from '@rjsf/utils';
 import { describe, expect, it } from 'vitest';
-import { errorListText } from '../../designer/src/forms/error-messages.js';
+import { errorListText, errorTransformer } from '../../designer/src/forms/error-messages.js';
+import { PHONE_PATTERN } from '../../engine/forms/field-messages.js';
 
 const SCHEMA = {
   type: 'object',
   properties: {
     scores: { type: 'object', title: '指标评分' },
     parkName: { type: 'string', title: '园区名称' },
+    phone: { type: 'string', title: '联系电话', maxLength: 13, pattern: PHONE_PATTERN },
     targets: {
       type: 'array',
       title: '创建目标',
@@ -42,5 +44,18 @@ describe('the error list above a form', () => {
     );
     // A whole row (a duplicate, say) is named by its list and row.
     expect(errorListText(SCHEMA, error('.targets.2', '与第 1 项重复'), 'zh')).toBe('「创建目标」第 3 项与第 1 项重复');
+  });
+
+  it('says what a phone number must be, in Chinese and in English (it said only 格式不正确), its length left unsaid', () => {
+    const malformed: RJSFValidationError[] = [
+      { name: 'pattern', property: '.phone', params: { pattern: PHONE_PATTERN }, message: '', stack: '' },
+      { name: 'maxLength', property: '.phone', params: { limit: 13 }, message: '', stack: '' },
+    ];
+    expect(errorTransformer(SCHEMA, 'zh')(malformed).map((item) => item.stack)).toEqual([
+      '「联系电话」应为11位手机号码（13至19开头，如13912345678），或带区号的固定电话（区号以0开头共3至4位，号码7至8位，如0512-66881234，“-”可省略）',
+    ]);
+    expect(errorTransformer(SCHEMA, 'en')(malformed).map((item) => item.stack)).toEqual([
+      '联系电话: must be an 11-digit mobile number (starting 13 to 19, e.g. 13912345678) or a landline with its area code (an area code of 3 or 4 digits starting with 0, a number of 7 or 8 digits, e.g. 0512-66881234; the "-" may be left out)',
+    ]);
   });
 });

@@ -75,9 +75,22 @@ describe('FormValidator: schema errors in Chinese at the field', () => {
     expectFieldError(errorsOf(form, { contact: { phone: null } }), '/contact/phone', '「联系电话」', '必填');
   });
 
-  it('says a bad phone number is malformed, without the regex or the help text beside the field', () => {
-    const errors = errorsOf(form, { contact: { phone: '12345' } });
-    expect(errors).toEqual([{ path: '/contact/phone', message: '「联系电话」格式不正确' }]);
+  it('says what a phone number must be, exactly as its pattern takes it (it said only 格式不正确)', () => {
+    const phone =
+      '「联系电话」应为11位手机号码（13至19开头，如13912345678），或带区号的固定电话（区号以0开头共3至4位，号码7至8位，如0512-66881234，“-”可省略）';
+    for (const wrong of ['12345', '12912345678', '0512-123456', '512-66881234', '+86139123456'])
+      expect(errorsOf(form, { contact: { phone: wrong } }), wrong).toEqual([
+        { path: '/contact/phone', message: phone },
+      ]);
+    // What the message names is taken: both kinds, area codes of 3 and 4 digits, numbers of 7 and 8, with or without "-".
+    for (const right of ['13912345678', '19912345678', '0512-66881234', '051266881234', '010-1234567', '0101234567'])
+      expect(errorsOf(form, { contact: { phone: right } }), right).toEqual([]);
+  });
+
+  it('keeps a pattern it has no words for said as malformed, without the regex', () => {
+    expect(errorsOf(form, { address: { postcode: '2151ab' } })).toEqual([
+      { path: '/address/postcode', message: '「邮政编码」格式不正确' },
+    ]);
   });
 
   it('refuses a unified social credit code with a forbidden letter or a wrong check character (GB 32100-2015)', () => {

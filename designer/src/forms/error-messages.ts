@@ -1,5 +1,5 @@
 import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
-import { isUploadList, zhFieldMessage } from '../../../engine/forms/field-messages.js';
+import { isUploadList, PHONE_PATTERN, zhFieldMessage } from '../../../engine/forms/field-messages.js';
 import type { Language } from '../i18n/messages.js';
 
 /** A field error as the server reports it (422 `errors`): a JSON Pointer and a Chinese message. */
@@ -90,6 +90,12 @@ const EN_FORMATS: Readonly<Record<string, string>> = {
   'unified-social-credit-code': 'is not a valid unified social credit code (its check character does not match)',
 };
 
+/** What a value of a shared pattern must look like, in English words (as PATTERN_MESSAGES says it in Chinese). */
+const EN_PATTERNS: Readonly<Record<string, string>> = {
+  [PHONE_PATTERN]:
+    'must be an 11-digit mobile number (starting 13 to 19, e.g. 13912345678) or a landline with its area code (an area code of 3 or 4 digits starting with 0, a number of 7 or 8 digits, e.g. 0512-66881234; the "-" may be left out)',
+};
+
 /** JSON types as a person reads them (as TYPE_NAMES says them in Chinese). */
 const EN_TYPES: Readonly<Record<string, string>> = {
   string: 'text',
@@ -117,7 +123,7 @@ function enMessage(error: RJSFValidationError, schema: Schema | undefined, value
     case 'maxLength':
       return `must be at most ${limit} characters`;
     case 'pattern':
-      return 'is not in the right format';
+      return EN_PATTERNS[String(params.pattern)] ?? 'is not in the right format';
     case 'format':
       return EN_FORMATS[String(params.format)] ?? 'is not in the right format';
     case 'type':
