@@ -408,10 +408,17 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     // Kept for a reload: the form's unsent work, and the name of the file it cites.
     await expect.poll(() => kept('qbz.unsent.park-out|')).toHaveLength(1);
     expect(await kept('qbz.attachment.')).toHaveLength(1);
+    // An objection typed in the tab as the public (kept signed in or not), citing its evidence.
+    const evidence = 'e'.repeat(64);
+    await page.evaluate((id) => {
+      const data = { statement: '请予复核。', evidence: [id] };
+      sessionStorage.setItem('qbz.unsent.public|objection.C-1', JSON.stringify({ data, savedAt: '2024-04-01' }));
+      sessionStorage.setItem(`qbz.attachment.${id}`, JSON.stringify({ id, name: '举证.pdf' }));
+    }, evidence);
     await page.getByRole('button', { name: twoChars('退出') }).click();
     await page.getByLabel('用户名').waitFor();
-    expect(await kept('qbz.unsent.')).toEqual([]);
-    expect(await kept('qbz.attachment.')).toEqual([]);
+    expect(await kept('qbz.unsent.')).toEqual(['qbz.unsent.public|objection.C-1']);
+    expect(await kept('qbz.attachment.')).toEqual([`qbz.attachment.${evidence}`]);
     expect(
       await page.evaluate(() =>
         Object.keys(sessionStorage).filter((key) => sessionStorage.getItem(key)?.includes('云杉湾创建方案') === true),

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, storedToken, storeToken } from '../api/client.js';
-import { forgetUnsentWork } from '../workbench/unsent-work.js';
+import { forgetUnsentWork, unsentWorkMentions } from '../workbench/unsent-work.js';
 import { forgetAttachments } from '../forms/attachments.js';
 
 export interface Me {
@@ -71,8 +71,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     storeToken(null);
     if (me !== undefined) {
       forgetUnsentWork(me.username);
-      // The names of the files uploaded for that work (kept in the tab to show it restored).
-      forgetAttachments();
+      // The names of the files uploaded for that work (kept in the tab to show it restored); those the
+      // public's objection typed in this tab cites stay with it.
+      forgetAttachments(unsentWorkMentions);
     }
     setMe(undefined);
   }, [me]);

@@ -30,14 +30,15 @@ export function rememberAttachment(info: AttachmentInfo): void {
 /**
  * Forgets the names of the files uploaded in this tab (an explicit logout, with the user's unsent work
  * they were kept for): the next person at the computer does not read them, in storage or on a page.
+ * Those `kept` says are still cited (by the public's objection, kept signed in or not) stay.
  */
-export function forgetAttachments(): void {
-  known.clear();
-  asked.clear();
+export function forgetAttachments(kept: (id: string) => boolean = () => false): void {
+  for (const id of known.keys()) if (!kept(id)) known.delete(id);
+  for (const id of asked.keys()) if (!kept(id)) asked.delete(id);
   try {
     for (let index = sessionStorage.length - 1; index >= 0; index--) {
       const key = sessionStorage.key(index);
-      if (key?.startsWith(TAB_KEY) === true) sessionStorage.removeItem(key);
+      if (key?.startsWith(TAB_KEY) === true && !kept(key.slice(TAB_KEY.length))) sessionStorage.removeItem(key);
     }
   } catch {
     // No storage: nothing was kept there.

@@ -40,6 +40,15 @@ export function forgetUnsentWork(username: string): void {
   }
 }
 
+/** Whether any unsent work left in this tab mentions `text` (an attachment id it cites). */
+export function unsentWorkMentions(text: string): boolean {
+  for (let index = 0; index < sessionStorage.length; index++) {
+    const key = sessionStorage.key(index);
+    if (key?.startsWith(PREFIX) === true && sessionStorage.getItem(key)?.includes(text) === true) return true;
+  }
+  return false;
+}
+
 /** Forms on the page holding unsent changes: while any does, leaving the page asks first. */
 const holding = new Set<object>();
 
