@@ -378,18 +378,39 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await page.getByRole('heading', { name: '待办任务' }).waitFor();
   }, 60_000);
 
-  it('退出 in one tab ends the session in every other tab of the browser (each tab signs in on its own)', async () => {
+  it('退出 in one tab ends the session in every other tab of the browser (each tab signs in on its own), which says so and keeps what was typed there', async () => {
+    await server.createUsers({ 'park-tabs': ['park:P-TABS'] });
+    const started = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park-tabs',
+      body: { process: 'quality-brand-zone', park: 'P-TABS', province: '320000' },
+    });
     const first = await newPage(CLOCK_START);
     const second = await first.context().newPage();
-    await login(first, 'province-js');
-    await login(second, 'province-js');
+    await login(first, 'park-tabs');
+    await login(second, 'park-tabs');
     const secondToken = await second.evaluate(() => sessionStorage.getItem('qbz.token'));
+    // The second tab has the application open, typed in and not sent.
+    await second.goto(`${server.url}/cases/${encodeURIComponent(started.id)}`);
+    const name = second.locator('[data-task="submitCreationApplication"]').getByLabel('园区名称', { exact: true });
+    await name.fill('两个标签页园区');
+    await expect
+      .poll(() => second.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('qbz.unsent.'))))
+      .toHaveLength(1);
     await first.getByRole('button', { name: twoChars('退出') }).click();
     await second.getByLabel('用户名').waitFor();
+    // It says why (it showed the login page without a word).
+    expect(await second.getByRole('alert').textContent()).toBe(
+      '您已在本浏览器的另一个标签页退出登录。本页未提交的填写内容已保留，重新登录后可继续。',
+    );
     // Not only hidden: the other tab's session is over on the server too.
     const me = await fetch(`${server.url}/api/me`, { headers: { Authorization: `Bearer ${secondToken ?? ''}` } });
     expect(me.status).toBe(401);
     expect(await second.evaluate(() => sessionStorage.getItem('qbz.token'))).toBeNull();
+    // Signed in again there, the application comes back as it was typed (it was gone).
+    await login(second, 'park-tabs');
+    await second.goto(`${server.url}/cases/${encodeURIComponent(started.id)}`);
+    await second.getByText(/^已恢复您.*未提交的填写内容。$/).waitFor();
+    expect(await name.inputValue()).toBe('两个标签页园区');
   }, 120_000);
 
   it('退出 takes the names of the files uploaded in the tab with the unsent work they were kept for (they stayed in sessionStorage)', async () => {

@@ -20,7 +20,7 @@ function loginErrorText(caught: unknown, language: Language, t: (key: MessageKey
 
 export function LoginPage() {
   const { t, language } = useI18n();
-  const { login, expired } = useSession();
+  const { login, ended } = useSession();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -34,8 +34,14 @@ export function LoginPage() {
       style={{ maxWidth: 400, margin: '64px auto' }}
     >
       {error !== undefined && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
-      {expired && error === undefined && (
-        <Alert type="warning" role="alert" title={t('sessionExpired')} style={{ marginBottom: 16 }} showIcon />
+      {ended !== undefined && error === undefined && (
+        <Alert
+          type="warning"
+          role="alert"
+          title={t(ended === 'elsewhere' ? 'sessionEndedElsewhere' : 'sessionExpired')}
+          style={{ marginBottom: 16 }}
+          showIcon
+        />
       )}
       <Form
         layout="vertical"

@@ -14,8 +14,11 @@ export interface Me {
 interface Session {
   me: Me | undefined;
   ready: boolean;
-  /** The session ended by itself (expired, ended elsewhere), not by logging out: the login page says so. */
-  expired: boolean;
+  /**
+   * Why the session ended, when not by 退出 in this tab: it expired (or was ended on the server), or
+   * 退出 in another tab of this browser ended it. The login page says so.
+   */
+  ended: 'expired' | 'elsewhere' | undefined;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
   hasGroup: (...groups: string[]) => boolean;
@@ -29,13 +32,13 @@ const TABS = 'qbz.session';
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | undefined>();
   const [ready, setReady] = useState(false);
-  const [expired, setExpired] = useState(false);
+  const [ended, setEnded] = useState<Session['ended']>();
 
   useEffect(() => {
     // Sent by the API client on a 401 to a signed-in request.
     const onLogout = () => {
       setMe(undefined);
-      setExpired(true);
+      setEnded('expired');
     };
     window.addEventListener('qbz:logout', onLogout);
     if (storedToken() === null) setReady(true);
@@ -61,7 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
     storeToken(session.token);
     rememberDevice(username, session.device);
-    setExpired(false);
+    setEnded(undefined);
     setMe(session.user);
   }, []);
 
@@ -80,19 +83,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Each tab keeps its own session (sessionStorage); 退出 in one ends them in every tab of this
   // browser, so that nobody leaves a shared computer with a session still open in another tab.
+  // What was typed in those tabs is kept, as when a session expires: it was not this tab's person
+  // who chose to leave it, and only the same user's next login there brings it back. The login page
+  // says what happened (it showed itself without a word, and the typing was gone).
+  const endedElsewhere = useCallback(async () => {
+    if (storedToken() !== null) await api('DELETE', '/api/session').catch(() => undefined);
+    storeToken(null);
+    setEnded('elsewhere');
+    setMe(undefined);
+  }, []);
   // The tab's one channel: it hears the other tabs, and what it sends reaches them (not itself).
   const tabs = useRef<BroadcastChannel | undefined>(undefined);
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return undefined;
     const channel = new BroadcastChannel(TABS);
     channel.onmessage = () => {
-      void endHere();
+      void endedElsewhere();
     };
     tabs.current = channel;
     return () => {
       channel.close();
     };
-  }, [endHere]);
+  }, [endedElsewhere]);
 
   const logout = useCallback(async () => {
     await endHere();
@@ -105,7 +117,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   return (
-    <SessionContext.Provider value={{ me, ready, expired, login, logout, hasGroup }}>
+    <SessionContext.Provider value={{ me, ready, ended, login, logout, hasGroup }}>
       {children}
     </SessionContext.Provider>
   );

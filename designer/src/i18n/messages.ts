@@ -214,6 +214,7 @@ export const MESSAGES = {
     blankText: '不能只填空格或不可见字符',
     choosePlaceholder: '请选择',
     sessionExpired: '登录已失效，请重新登录。本页未提交的填写内容已保留，登录后可继续。',
+    sessionEndedElsewhere: '您已在本浏览器的另一个标签页退出登录。本页未提交的填写内容已保留，重新登录后可继续。',
     unsentRestored: '已恢复您{ago}未提交的填写内容。',
     uploadHint: '可上传 {types} 文件，单个不超过 {size}',
     uploadSizeHint: '单个文件不超过 {size}',
@@ -473,6 +474,8 @@ export const MESSAGES = {
     choosePlaceholder: 'Choose…',
     sessionExpired:
       'Your session has ended; please sign in again. What you typed and did not submit on this page is kept.',
+    sessionEndedElsewhere:
+      'You signed out in another tab of this browser. What you typed and did not submit on this page is kept for when you sign in again.',
     unsentRestored: 'Restored what you typed {ago} and did not submit.',
     uploadHint: 'Accepted: {types}; up to {size} each',
     uploadSizeHint: 'Up to {size} each',
