@@ -176,7 +176,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await samr.getByRole('link', { name: caseId }).waitFor();
     await expect.poll(() => samr.locator('.ant-spin-spinning').count()).toBe(0);
     await shot(samr, '5-samr-inbox-en');
-  }, 90_000);
+  }, 180_000); // a whole application through three users; on a loaded machine over 90 s
 
   it('in English, a refused login and the server’s refusals are said in English, and the language stays without `?lang`', async () => {
     const page = await newPage(CLOCK_START);
