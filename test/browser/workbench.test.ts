@@ -78,6 +78,27 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await page.getByRole('heading', { name: '待办任务' }).waitFor();
   }
 
+  /** The account page (账号管理), the admin signed in through the login form. */
+  async function accountsAsAdmin(): Promise<Page> {
+    const page = await newPage(CLOCK_START);
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: twoChars('登录') }).click();
+    await page.getByRole('link', { name: '账号管理' }).click();
+    return page;
+  }
+
+  /** A park account of its own with a case just started (320000), for a test that signs it in and out. */
+  async function parkWithCase(username: string, park: string): Promise<string> {
+    await server.createUsers({ [username]: [`park:${park}`] });
+    const started = await server.ok<CaseView>('POST', '/api/cases', {
+      as: username,
+      body: { process: 'quality-brand-zone', park, province: '320000' },
+    });
+    return started.id;
+  }
+
   async function upload(page: Page, scope: Locator, field: string, name: string): Promise<void> {
     const chooser = page.waitForEvent('filechooser');
     await scope.getByRole('button', { name: `上传附件：${field}` }).click();
@@ -214,12 +235,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     // An account file cut short, as a full disk leaves it: listed with what is wrong, not silently left out.
     await mkdir(join(server.dataDir, 'users'), { recursive: true });
     await writeFile(join(server.dataDir, 'users', 'park-broken.json'), '{"username":"park-br');
-    const page = await newPage(CLOCK_START);
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: twoChars('登录') }).click();
-    await page.getByRole('link', { name: '账号管理' }).click();
+    const page = await accountsAsAdmin();
     await page.getByRole('heading', { name: '账号管理' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'province-js' }).getByText('省级市场监管部门 · 江苏省').waitFor();
     const broken = page.getByRole('row').filter({ hasText: 'park-broken' });
@@ -288,12 +304,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
 
   it('the account dialog keeps the keyboard on 保存 while it saves and when the server refuses (it fell to the page); a second press sends nothing; saved, the keyboard is back on 修改', async () => {
     await server.createUsers({ 'samr-keys': ['samr'] });
-    const page = await newPage(CLOCK_START);
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: twoChars('登录') }).click();
-    await page.getByRole('link', { name: '账号管理' }).click();
+    const page = await accountsAsAdmin();
     const open = page.getByRole('button', { name: '修改：samr-keys' });
     await open.focus();
     await page.keyboard.press('Enter');
@@ -379,18 +390,14 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
   }, 60_000);
 
   it('退出 in one tab ends the session in every other tab of the browser (each tab signs in on its own), which says so and keeps what was typed there', async () => {
-    await server.createUsers({ 'park-tabs': ['park:P-TABS'] });
-    const started = await server.ok<CaseView>('POST', '/api/cases', {
-      as: 'park-tabs',
-      body: { process: 'quality-brand-zone', park: 'P-TABS', province: '320000' },
-    });
+    const caseId = await parkWithCase('park-tabs', 'P-TABS');
     const first = await newPage(CLOCK_START);
     const second = await first.context().newPage();
     await login(first, 'park-tabs');
     await login(second, 'park-tabs');
     const secondToken = await second.evaluate(() => sessionStorage.getItem('qbz.token'));
     // The second tab has the application open, typed in and not sent.
-    await second.goto(`${server.url}/cases/${encodeURIComponent(started.id)}`);
+    await second.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
     const name = second.locator('[data-task="submitCreationApplication"]').getByLabel('园区名称', { exact: true });
     await name.fill('两个标签页园区');
     await expect
@@ -408,20 +415,16 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     expect(await second.evaluate(() => sessionStorage.getItem('qbz.token'))).toBeNull();
     // Signed in again there, the application comes back as it was typed (it was gone).
     await login(second, 'park-tabs');
-    await second.goto(`${server.url}/cases/${encodeURIComponent(started.id)}`);
+    await second.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
     await second.getByText(/^已恢复您.*未提交的填写内容。$/).waitFor();
     expect(await name.inputValue()).toBe('两个标签页园区');
   }, 120_000);
 
   it('退出 takes the names of the files uploaded in the tab with the unsent work they were kept for (they stayed in sessionStorage)', async () => {
-    await server.createUsers({ 'park-out': ['park:P-OUT'] });
-    const started = await server.ok<CaseView>('POST', '/api/cases', {
-      as: 'park-out',
-      body: { process: 'quality-brand-zone', park: 'P-OUT', province: '320000' },
-    });
+    const caseId = await parkWithCase('park-out', 'P-OUT');
     const page = await newPage(CLOCK_START);
     await login(page, 'park-out');
-    await page.goto(`${server.url}/cases/${encodeURIComponent(started.id)}`);
+    await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
     const form = page.locator('[data-task="submitCreationApplication"]');
     await upload(page, form, '创建方案', '云杉湾创建方案（内部稿）.pdf');
     const kept = (prefix: string) =>
