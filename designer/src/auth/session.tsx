@@ -117,9 +117,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   return (
-    <SessionContext.Provider value={{ me, ready, ended, login, logout, hasGroup }}>
-      {children}
-    </SessionContext.Provider>
+    <SessionContext.Provider value={{ me, ready, ended, login, logout, hasGroup }}>{children}</SessionContext.Provider>
   );
 }
 
