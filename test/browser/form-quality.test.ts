@@ -619,7 +619,8 @@ describe.runIf(browserAvailable())(
       });
       expect(refused.status).toBe(413);
       expect(refused.body.error.message).toBe('附件不能超过 1 MB');
-      const shown = `创建方案（扫描件）.pdf：${refused.body.error.message}`;
+      // Named as the server's own messages name a file (文件「…」已损坏或不完整).
+      const shown = `文件「创建方案（扫描件）.pdf」：${refused.body.error.message}`;
       // Shown at the field (the sighted user's), said in its live region (the screen reader's).
       await field.locator('.ant-typography-danger').getByText(shown, { exact: true }).waitFor();
       await expect.poll(() => field.getByRole('status').textContent()).toBe(shown);

@@ -42,9 +42,14 @@ function useUploads(uploadPath: string) {
   useEffect(() => {
     void uploadLimit();
   }, []);
-  /** Says at the field, and aloud, why a file was not taken (the server's message names it or not). */
+  /**
+   * Says at the field, and aloud, why a file was not taken, naming it as the server's messages do
+   * (「name」) when the reason does not (附件为空, 附件不能超过 20 MB).
+   */
   const refuse = (name: string, reason: string) => {
-    const text = reason.includes(name) ? reason : `${name}${t('colon')}${reason}`;
+    const text = reason.includes(name)
+      ? reason
+      : t('fileRefused').replaceAll('{name}', name).replaceAll('{reason}', reason);
     setError(text);
     setAnnounced(text);
   };

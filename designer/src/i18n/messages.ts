@@ -253,6 +253,7 @@ export const MESSAGES = {
     serverUnavailable: '服务器暂时无法处理（{status}），请稍后重试',
     // As the server says it (server/http-errors.ts): the widget refuses a file before sending it.
     fileTooLarge: '附件不能超过 {size}',
+    fileRefused: '文件「{name}」：{reason}',
     viewSubmission: '查看提交内容',
     yes: '是',
     zoomFit: '适应画布',
@@ -515,6 +516,7 @@ export const MESSAGES = {
     networkError: 'Cannot reach the server; check the connection and try again',
     serverUnavailable: 'The server cannot answer right now ({status}); please try again shortly',
     fileTooLarge: 'Files may not exceed {size}',
+    fileRefused: 'The file “{name}”: {reason}',
     viewSubmission: 'View the submission',
     yes: 'Yes',
     zoomFit: 'Fit to screen',
