@@ -351,7 +351,17 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     const page = await openPage(browser, server, { ...visitOf('expert-scores'), viewport: PHONE });
     try {
       const form = page.locator('[data-task="expertEvaluation"]');
-      await form.getByRole('textbox', { name: '质量品牌提升纳入发展规划和工作考核 得分' }).fill('abc');
+      const cell = form.getByRole('textbox', { name: '质量品牌提升纳入发展规划和工作考核 得分' });
+      await cell.fill('abc');
+      // Said at the cell as typed, in the words the list uses below (it said 「…」的得分应为 0 至 4 分).
+      const said = () =>
+        cell.evaluate((input) =>
+          (input.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(''),
+        );
+      await expect.poll(said).toBe('「质量品牌提升纳入发展规划和工作考核」应当为数字');
       await form.getByRole('button', { name: twoChars('提交') }).click();
       const listed = form.locator('.qbz-error-summary li');
       await listed.first().waitFor();

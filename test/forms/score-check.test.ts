@@ -1,7 +1,7 @@
 import type { RJSFValidationError } from '@rjsf/utils';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorChoices } from '../../designer/src/forms/form-context.js';
-import { withIndicatorScoreErrors } from '../../designer/src/forms/score-check.js';
+import { scoreProblem, withIndicatorScoreErrors } from '../../designer/src/forms/score-check.js';
 import { MESSAGES } from '../../designer/src/i18n/messages.js';
 
 const SCHEMA = {
@@ -28,6 +28,7 @@ const INDICATORS: IndicatorChoices = {
 };
 const MESSAGES_ZH = {
   outOfRange: MESSAGES.zh.scoreOutOfRange,
+  notNumber: MESSAGES.zh.scoreNotNumber,
   missing: MESSAGES.zh.scoresMissing,
   label: (field: string) => `「${field === 'scores' ? '指标评分' : field}」`,
   named: (title: string) => `「${title}」`,
@@ -55,6 +56,12 @@ describe('the score table checked in the browser, as the server checks it on 提
   it("leaves a cell the schema already faults (letters, below 0) to the schema's message, named by its indicator", () => {
     const letters = schemaError('.scores.a', 'type');
     expect(check({ scores: { a: '4分', b: 1, c: 1 } }, [letters])).toEqual([['.scores.a', '「领导小组」type']]);
+  });
+
+  it('says letters in a cell as the list says them, 「indicator」应当为数字, not as a score out of range', () => {
+    expect(scoreProblem('abc', '领导小组', 4, MESSAGES_ZH)).toBe('「领导小组」应当为数字');
+    expect(scoreProblem(5, '领导小组', 4, MESSAGES_ZH)).toBe('「领导小组」的得分应为 0 至 4 分');
+    expect(scoreProblem(4, '领导小组', 4, MESSAGES_ZH)).toBeUndefined();
   });
 
   it('says an empty table misses its indicators, not that it needs one property', () => {

@@ -116,7 +116,10 @@ export function IndicatorScoresField(props: FieldProps) {
     // The form's errors for the cell (after 提交, or the server's), else what is wrong as typed.
     const problem =
       cellErrors?.[row.id]?.__errors?.[0] ??
-      scoreProblem(scores[row.id], row.title, row.maxScore, t('scoreOutOfRange'));
+      scoreProblem(scores[row.id], row.title, row.maxScore, {
+        outOfRange: t('scoreOutOfRange'),
+        notNumber: t('scoreNotNumber'),
+      });
     const unscored = problem === undefined && missingSaid && scores[row.id] === undefined;
     const describedBy = problem !== undefined ? `${inputId}__error` : unscored ? tableErrorId : undefined;
     return (

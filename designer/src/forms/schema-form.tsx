@@ -198,6 +198,7 @@ export function SchemaForm(props: SchemaFormProps) {
     const transform = errorTransformer(schema, language, () => validated.data);
     const scoreMessages = {
       outOfRange: t('scoreOutOfRange'),
+      notNumber: t('scoreNotNumber'),
       missing: t('scoresMissing'),
       label: (field: string) => fieldLabel(schemaAt(schema, [field]), [field], language),
       named: (title: string) => fieldLabel({ title }, [title], language),

@@ -4,17 +4,25 @@ import { INDICATORS_KEYWORD } from '../../../engine/forms/form-ajv.js';
 import type { IndicatorChoices } from './form-context.js';
 
 export interface ScoreMessages {
-  /** `{indicator}`, `{max}`: a score that is no number or outside 0…max. */
+  /** `{indicator}`, `{max}`: a score outside 0…max. */
   outOfRange: string;
+  /** `{indicator}`: a score that is no number (letters), as the form's list says it. */
+  notNumber: string;
   /** `{count}`, `{names}`: indicators left without a score. */
   missing: string;
 }
 
 /** The message for a typed score that is no number or outside 0…max, else undefined. */
-export function scoreProblem(score: unknown, title: string, max: number, outOfRange: string): string | undefined {
+export function scoreProblem(
+  score: unknown,
+  title: string,
+  max: number,
+  messages: Pick<ScoreMessages, 'outOfRange' | 'notNumber'>,
+): string | undefined {
   if (score === undefined) return undefined;
-  if (typeof score === 'number' && score >= 0 && score <= max) return undefined;
-  return fill(outOfRange, { indicator: title, max });
+  if (typeof score !== 'number') return fill(messages.notNumber, { indicator: title });
+  if (score >= 0 && score <= max) return undefined;
+  return fill(messages.outOfRange, { indicator: title, max });
 }
 
 /**
@@ -46,7 +54,7 @@ export function withIndicatorScoreErrors(
     for (const indicator of indicators.items) {
       const property = `.${field}.${indicator.id}`;
       if (faulted.has(property)) continue;
-      const message = scoreProblem(given[indicator.id], indicator.title, indicator.maxScore, messages.outOfRange);
+      const message = scoreProblem(given[indicator.id], indicator.title, indicator.maxScore, messages);
       if (message !== undefined)
         found.push({ name: 'maximum', property, message, stack: message, params: {}, schemaPath: '' });
     }

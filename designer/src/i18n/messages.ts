@@ -199,6 +199,8 @@ export const MESSAGES = {
     retryIncidents: '重试',
     score: '得分',
     scoreOutOfRange: '「{indicator}」的得分应为 0 至 {max} 分',
+    // As the form's list says letters in a score (「indicator」 and the validator's 应当为数字).
+    scoreNotNumber: '「{indicator}」应当为数字',
     scoresMissing: '尚有 {count} 项指标未评分：{names}',
     scoreTableHelp: '逐项填写得分，不低于 0 分、不超过该项满分；每项指标都须评分。',
     scoredCount: '已评 {done} / {all} 项',
@@ -458,6 +460,7 @@ export const MESSAGES = {
     retryIncidents: 'Retry',
     score: 'Score',
     scoreOutOfRange: 'The score for 「{indicator}」 must be from 0 to {max}',
+    scoreNotNumber: 'The score for 「{indicator}」 must be a number',
     scoresMissing: '{count} indicators have no score yet: {names}',
     scoreTableHelp: 'Score each indicator, from 0 up to its maximum; every indicator needs a score.',
     scoredCount: '{done} of {all} scored',
