@@ -1,6 +1,6 @@
-import type { ErrorRequestHandler, Request } from 'express';
+import type { ErrorRequestHandler } from 'express';
 import { isEngineError, type ErrorCode, type FieldError, type Said } from '../engine/index.js';
-import { SAY } from './messages.js';
+import { languageOf, SAY } from './messages.js';
 
 /** An error of the HTTP layer itself (a bad request line, a missing login). */
 export class HttpError extends Error {
@@ -17,9 +17,6 @@ export class HttpError extends Error {
     this.english = typeof message === 'string' ? undefined : message.en;
   }
 }
-
-/** Chinese unless the client asks for English first (the workbench sends its language). */
-const inEnglish = (request: Request): boolean => request.acceptsLanguages('zh', 'en') === 'en';
 
 /** One status per engine error code (CONTRACT §6). */
 const STATUS: Record<ErrorCode, number> = {
@@ -83,7 +80,7 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
     }
     // A route may fail after choosing its own type (XML, a download): an error is JSON all the same.
     for (const header of ['Content-Type', 'Content-Disposition']) response.removeHeader(header);
-    const english = inEnglish(request);
+    const english = languageOf(request) === 'en';
     const say = (message: Said) => (english ? message.en : message.zh);
     // Both error types carry their Chinese `message` and, where written, its `english`.
     const sayError = (thrown: { message: string; english: string | undefined }) =>

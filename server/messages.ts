@@ -1,4 +1,11 @@
+import type { Request } from 'express';
 import type { Said } from '../engine/index.js';
+
+/** A language the server speaks to people in. */
+export type Language = keyof Said;
+
+/** Chinese unless the client asks for English first (the workbench sends its language). */
+export const languageOf = (request: Request): Language => (request.acceptsLanguages('zh', 'en') === 'en' ? 'en' : 'zh');
 
 /**
  * What the server says to people when it refuses, in Chinese and in English: the error handler answers
@@ -291,4 +298,26 @@ export const SAY = {
   },
   noSuchSimulation: (id: string): Said => ({ zh: `模拟 ${id} 不存在`, en: `No simulation ${id}` }),
   simulationOver: { zh: '模拟已经结束，无法取消', en: 'The simulation has ended and cannot be cancelled' },
+} as const;
+
+/**
+ * The case list exported as a workbook (server/reports/case-export.ts): its columns' headings, its
+ * sheet and file. The subject's and region's own titles come from the programme's manifest (Chinese);
+ * in English, and in Chinese where the cases' programmes disagree, the neutral words here stand in.
+ */
+export const CASE_EXPORT_WORDS = {
+  sheet: { zh: '案件', en: 'Cases' },
+  fileName: (day: string): Said => ({ zh: `案件列表-${day}.xlsx`, en: `cases-${day}.xlsx` }),
+  subject: { zh: '申报主体', en: 'Applicant' },
+  region: { zh: '所属地区', en: 'Region' },
+  code: (title: string): Said => ({ zh: `${title}代码`, en: `${title} code` }),
+  id: { zh: '案件编号', en: 'Case number' },
+  status: { zh: '状态', en: 'Status' },
+  statusDate: { zh: '状态日期', en: 'Status date' },
+  process: { zh: '流程', en: 'Process' },
+  version: { zh: '版本', en: 'Rule version' },
+  started: { zh: '发起日期', en: 'Started' },
+  nextDate: { zh: '下一日期', en: 'Next date' },
+  nextTitle: { zh: '下一日期名称', en: 'Next date is for' },
+  ended: { zh: '办结日期', en: 'Closed' },
 } as const;

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { chinaDateOf, type WorkflowEngine } from '../../engine/index.js';
+import { CASE_EXPORT_WORDS as WORDS, type Language } from '../messages.js';
 import { manifestOf, nextDue, regionNamer, type CaseView } from './case-query.js';
 
 /** What the programme calls a case's subject and region (manifest `subject.title`, `region.title`). */
@@ -12,22 +13,23 @@ interface Titles {
 /** A China calendar date (YYYY-MM-DD) as a date cell: Excel sorts, filters and subtracts it as a date. */
 const DATE_CELL = { numFmt: 'yyyy-mm-dd' } as const;
 
-/** The export's columns, headed in Chinese as the workbench's case list is. */
-function columnsOf(titles: Titles) {
+/** The export's columns, headed in the workbench's language (the case list's words). */
+function columnsOf(titles: Titles, language: Language) {
+  const say = (said: { zh: string; en: string }) => said[language];
   return [
-    { header: '案件编号', key: 'id', width: 22 },
+    { header: say(WORDS.id), key: 'id', width: 22 },
     { header: titles.subject, key: 'subjectName', width: 30 },
-    { header: `${titles.subject}代码`, key: 'subject', width: 12 },
+    { header: say(WORDS.code(titles.subject)), key: 'subject', width: 12 },
     { header: titles.region, key: 'regionName', width: 16 },
-    { header: `${titles.region}代码`, key: 'region', width: 12 },
-    { header: '状态', key: 'statusTitle', width: 16 },
-    { header: '状态日期', key: 'statusDate', width: 12, style: DATE_CELL },
-    { header: '流程', key: 'processTitle', width: 30 },
-    { header: '版本', key: 'version', width: 12 },
-    { header: '发起日期', key: 'started', width: 12, style: DATE_CELL },
-    { header: '下一日期', key: 'nextDate', width: 12, style: DATE_CELL },
-    { header: '下一日期名称', key: 'nextTitle', width: 34 },
-    { header: '办结日期', key: 'ended', width: 12, style: DATE_CELL },
+    { header: say(WORDS.code(titles.region)), key: 'region', width: 12 },
+    { header: say(WORDS.status), key: 'statusTitle', width: 16 },
+    { header: say(WORDS.statusDate), key: 'statusDate', width: 12, style: DATE_CELL },
+    { header: say(WORDS.process), key: 'processTitle', width: 30 },
+    { header: say(WORDS.version), key: 'version', width: 12 },
+    { header: say(WORDS.started), key: 'started', width: 12, style: DATE_CELL },
+    { header: say(WORDS.nextDate), key: 'nextDate', width: 12, style: DATE_CELL },
+    { header: say(WORDS.nextTitle), key: 'nextTitle', width: 34 },
+    { header: say(WORDS.ended), key: 'ended', width: 12, style: DATE_CELL },
   ] as const;
 }
 
@@ -41,8 +43,13 @@ type Row = Record<ReturnType<typeof columnsOf>[number]['key'], string | Date | u
 const dateCell = (date: string | undefined): Date | undefined =>
   date === undefined || date === '' ? undefined : new Date(`${date}T00:00:00Z`);
 
-/** The declared titles when every case's programme agrees on them; neutral words otherwise. */
-function titlesOf(engine: WorkflowEngine, cases: readonly CaseView[]): Titles {
+/**
+ * The declared titles when every case's programme agrees on them (they are Chinese: in English, the
+ * neutral words); the neutral words otherwise.
+ */
+function titlesOf(engine: WorkflowEngine, cases: readonly CaseView[], language: Language): Titles {
+  const neutral = { subject: WORDS.subject[language], region: WORDS.region[language] };
+  if (language === 'en') return neutral;
   const subjects = new Set<string>();
   const regions = new Set<string>();
   for (const view of cases) {
@@ -54,7 +61,7 @@ function titlesOf(engine: WorkflowEngine, cases: readonly CaseView[]): Titles {
   }
   const only = (titles: Set<string>, otherwise: string) =>
     (titles.size === 1 ? [...titles][0] : undefined) ?? otherwise;
-  return { subject: only(subjects, '申报主体'), region: only(regions, '所属地区') };
+  return { subject: only(subjects, neutral.subject), region: only(regions, neutral.region) };
 }
 
 /**
@@ -89,12 +96,18 @@ function rowOf(engine: WorkflowEngine, view: CaseView, today: string, regionName
 /**
  * Writes the cases as an .xlsx workbook onto `out` row by row (exceljs' streaming writer: the
  * workbook is never held whole in memory). Only what the case list shows goes in: no submissions,
- * so no objector (Art. 22) can appear.
+ * so no objector (Art. 22) can appear. Headings in `language`; what the cases hold (statuses, process
+ * titles) is in the definitions' language.
  */
-export async function writeCaseWorkbook(engine: WorkflowEngine, cases: readonly CaseView[], out: Writable) {
+export async function writeCaseWorkbook(
+  engine: WorkflowEngine,
+  cases: readonly CaseView[],
+  out: Writable,
+  language: Language,
+) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet('案件', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columnsOf(titlesOf(engine, cases)).map((column) => ({ ...column }));
+  const sheet = workbook.addWorksheet(WORDS.sheet[language], { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columnsOf(titlesOf(engine, cases, language), language).map((column) => ({ ...column }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   const today = chinaDateOf(engine.clock.now());

@@ -8,7 +8,7 @@ import { HttpError, sizeText } from '../http-errors.js';
 import type { UploadGate } from '../upload-gate.js';
 import { requireUser } from '../request-context.js';
 import { decodeName } from './public.js';
-import { SAY } from '../messages.js';
+import { languageOf, SAY } from '../messages.js';
 
 /**
  * Upload (raw body, the file name in `X-File-Name`, percent-encoded) and download. A file may be
@@ -102,8 +102,7 @@ export function userUploadLimit(limit: number, store: RateLimitStore | undefined
       const reset = request.rateLimit?.resetTime?.getTime();
       const minutes = reset === undefined ? 60 : Math.max(1, Math.ceil((reset - Date.now()) / 60_000));
       const said = SAY.tooManyUploads(limit, minutes);
-      const english = request.acceptsLanguages('zh', 'en') === 'en';
-      return { error: { code: 'too-many-requests', message: english ? said.en : said.zh } };
+      return { error: { code: 'too-many-requests', message: said[languageOf(request)] } };
     },
   });
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { WorkflowEngine } from '../../engine/index.js';
+import { CASE_EXPORT_WORDS, languageOf } from '../messages.js';
 import { requireUser } from '../request-context.js';
 import { caseFilterOf, casesFor } from '../reports/case-query.js';
 import { writeCaseWorkbook } from '../reports/case-export.js';
@@ -19,10 +20,11 @@ export function reportRoutes(engine: WorkflowEngine): Router {
     // Filters are read (and refused when malformed) before the first byte goes out.
     const cases = casesFor(engine, request, caseFilterOf(request, engine));
     const day = engine.clock.now().toISOString().slice(0, 10);
+    const language = languageOf(request);
     response.status(200).type(XLSX);
-    response.attachment(`案件列表-${day}.xlsx`);
+    response.attachment(CASE_EXPORT_WORDS.fileName(day)[language]);
     // The writer pipes its zip into the response and ends it.
-    await writeCaseWorkbook(engine, cases, response);
+    await writeCaseWorkbook(engine, cases, response, language);
   });
 
   router.get('/api/statistics', async (request, response) => {

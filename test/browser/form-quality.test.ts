@@ -212,11 +212,20 @@ describe.runIf(browserAvailable())(
       page.on('request', (request) => {
         if (request.url().endsWith('/preview')) previews.push(request.url());
       });
+      // The preview's answer is held until both presses are in: on a quick machine it came between
+      // them, the question had the focus, and the second Enter answered it (暂不提交).
+      let answerPreview = () => {};
+      const bothPressed = new Promise<void>((resolve) => (answerPreview = resolve));
+      await page.route('**/preview', async (route) => {
+        await bothPressed;
+        await route.continue();
+      });
       const submit = form.getByRole('button', { name: twoChars('提交') });
       await submit.focus();
       // The second press comes while the first one's preview is on its way, before any question.
       await page.keyboard.press('Enter');
       await page.keyboard.press('Enter');
+      answerPreview();
       const confirmations = page.locator('.ant-modal-confirm');
       await confirmations.first().waitFor();
       await dialogsSettled(page);

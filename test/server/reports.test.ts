@@ -8,11 +8,12 @@ import { MINISTRIES, PROCESS, ServerHarness, throughCreation, tinyPdf, withUsers
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** GET /api/cases/export.xlsx as the user, checked against the document, parsed back with exceljs. */
-async function exported(h: ServerHarness, username: string, query = '') {
+async function exported(h: ServerHarness, username: string, query = '', language = 'zh-CN') {
   const path = `/api/cases/export.xlsx${query}`;
   const response = await request(h.app)
     .get(path)
     .set('Authorization', `Bearer ${h.token(username)}`)
+    .set('Accept-Language', language)
     .buffer(true)
     .parse((res, done) => {
       const chunks: Buffer[] = [];
@@ -49,9 +50,16 @@ async function exported(h: ServerHarness, username: string, query = '') {
   const [headers = [], ...data] = rows;
   return {
     sheet,
+    fileName: fileNameOf(String(response.headers['content-disposition'])),
     headers,
     rows: data.map((row) => Object.fromEntries(headers.map((header, index) => [header, row[index] ?? '']))),
   };
+}
+
+/** The name a download is saved under: `filename*` (UTF-8, a Chinese name) where given, else `filename`. */
+function fileNameOf(disposition: string): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  return encoded === undefined ? (/filename="?([^";]+)/.exec(disposition)?.[1] ?? '') : decodeURIComponent(encoded);
 }
 
 async function statistics(h: ServerHarness, username: string): Promise<Statistics> {
@@ -115,6 +123,32 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
       发起日期: '2024-04-01',
     });
     expect(rows.find((row) => row['案件编号'] === zhejiang)).toMatchObject({ 省级单位: '浙江省', 状态: '创建中' });
+  });
+
+  it('heads the columns, names the sheet and the file in English for the workbench in English', async () => {
+    const chinese = await exported(h, 'samr');
+    const english = await exported(h, 'samr', '', 'en');
+    expect(english.headers).toEqual([
+      'Case number',
+      'Applicant',
+      'Applicant code',
+      'Region',
+      'Region code',
+      'Status',
+      'Status date',
+      'Process',
+      'Rule version',
+      'Started',
+      'Next date',
+      'Next date is for',
+      'Closed',
+    ]);
+    expect(english.sheet.name).toBe('Cases');
+    expect(english.fileName).toBe('cases-2025-04-11.xlsx');
+    expect(chinese.sheet.name).toBe('案件');
+    expect(chinese.fileName).toBe('案件列表-2025-04-11.xlsx');
+    // The same rows, cell for cell: only the headings change (what the cases hold is the definitions').
+    expect(english.rows.map((row) => Object.values(row))).toEqual(chinese.rows.map((row) => Object.values(row)));
   });
 
   it('writes the dates as date cells, so that a date filter or a subtraction in Excel takes them', async () => {

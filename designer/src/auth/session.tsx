@@ -70,8 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Leaving on purpose: the session ends, and what this user left unsent in this tab goes with them.
   const endHere = useCallback(async () => {
-    if (storedToken() !== null) await api('DELETE', '/api/session').catch(() => undefined);
-    storeToken(null);
+    await endTabSession();
     if (me !== undefined) {
       forgetUnsentWork(me.username);
       // The names of the files uploaded for that work (kept in the tab to show it restored); those the
@@ -87,8 +86,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // who chose to leave it, and only the same user's next login there brings it back. The login page
   // says what happened (it showed itself without a word, and the typing was gone).
   const endedElsewhere = useCallback(async () => {
-    if (storedToken() !== null) await api('DELETE', '/api/session').catch(() => undefined);
-    storeToken(null);
+    await endTabSession();
     setEnded('elsewhere');
     setMe(undefined);
   }, []);
@@ -125,6 +123,12 @@ export function useSession(): Session {
   const value = useContext(SessionContext);
   if (value === undefined) throw new Error('useSession outside SessionProvider');
   return value;
+}
+
+/** Ends this tab's session on the server (an unreachable server only leaves it to expire) and forgets its token. */
+async function endTabSession(): Promise<void> {
+  if (storedToken() !== null) await api('DELETE', '/api/session').catch(() => undefined);
+  storeToken(null);
 }
 
 /**

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { storedToken } from '../api/client.js';
+import { acceptLanguage, storedToken } from '../api/client.js';
 import { useReportI18n } from './report-i18n.js';
 
 /** The case list's filters the server's export honours (server/reports/case-query.ts). */
@@ -34,8 +34,12 @@ export function ExportCasesButton() {
     setBusy(true);
     try {
       const token = storedToken();
+      // Headed in the page's language, as the list it exports.
       const response = await fetch(exportPath(search), {
-        headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+        headers: {
+          'Accept-Language': acceptLanguage(),
+          ...(token !== null && { Authorization: `Bearer ${token}` }),
+        },
       });
       if (!response.ok) throw new Error(r('exportFailed'));
       const url = URL.createObjectURL(await response.blob());
