@@ -221,6 +221,23 @@ export function SchemaForm(props: SchemaFormProps) {
   const attempt = () => {
     attemptedNow.current = true;
   };
+  // Errors on show are said again in the language switched to (they stayed in the old one until their
+  // field was checked again). Quietly: the keyboard stays on the switch, and it is no submit attempt.
+  const resaying = useRef(false);
+  const shownIn = useRef(language);
+  useEffect(() => {
+    const form = formRef.current;
+    if (shownIn.current === language || form === null) return;
+    shownIn.current = language;
+    // Not by the errors in rjsf's state: a schema given anew (its titles in the new language) clears them.
+    if (!attemptedNow.current && touched.current.size === 0) return;
+    resaying.current = true;
+    form.validateForm();
+    // rjsf reports what it found (onError) once its state is set, after this effect.
+    setTimeout(() => {
+      resaying.current = false;
+    }, 0);
+  }, [language]);
   // One submission at a time, from 提交 until it is sent or the question is answered: a second Enter
   // (or tap) while the preview was on its way opened a second confirmation over the first, and
   // confirming both sent the form twice (the second refused, unseen).
@@ -289,7 +306,7 @@ export function SchemaForm(props: SchemaFormProps) {
         noHtml5Validate
         showErrorList={readonly ? false : 'top'}
         focusOnFirstError={(error) => {
-          focusErrorField(error.property, idPrefix);
+          if (!resaying.current) focusErrorField(error.property, idPrefix);
         }}
         liveValidate={attempted ? 'onChange' : 'onBlur'}
         onBlur={(id) => {
@@ -316,7 +333,7 @@ export function SchemaForm(props: SchemaFormProps) {
           }
         }}
         onError={() => {
-          setAttempted(true);
+          if (!resaying.current) setAttempted(true);
         }}
         onSubmit={(event) => {
           setAttempted(true);
