@@ -82,11 +82,11 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
   }
 
   /** Clicks 导出 Excel, saves the download, and reads it back with exceljs: headers and rows. */
-  async function downloadExport(page: Page) {
+  async function downloadExport(page: Page, button = '导出 Excel', named = /^案件列表-\d{4}-\d{2}-\d{2}\.xlsx$/) {
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出 Excel', exact: true }).click();
+    await page.getByRole('button', { name: button, exact: true }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(file.suggestedFilename()).toMatch(named);
     const path = join(ARTIFACTS_DIR, `reports-${file.suggestedFilename()}`);
     await file.saveAs(path);
     const workbook = new ExcelJS.Workbook();
@@ -111,6 +111,11 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     await page.getByRole('heading', { name: '待办任务' }).waitFor();
     const [, ...filtered] = await downloadExport(page);
     expect(filtered.map((row) => row[0])).toEqual([cases[1]]);
+
+    // In English, the headings and the file's name are English (the file was saved as cases.xlsx).
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    const [english] = await downloadExport(page, 'Export to Excel', /^cases-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(english).toEqual(expect.arrayContaining(['Case number', 'Region', 'Status', 'Rule version', 'Next date']));
   }, 120_000);
 
   it('prints a submitted application as an official form: title, case, park, fields by title, no help text', async () => {

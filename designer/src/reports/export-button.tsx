@@ -16,9 +16,11 @@ export function exportPath(search: URLSearchParams): string {
   return `/api/cases/export.xlsx${text === '' ? '' : `?${text}`}`;
 }
 
+/** The server's name for the file: `filename*` (UTF-8, the Chinese name), else `filename` (the English one). */
 function fileName(disposition: string | null): string {
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
-  return encoded === undefined ? 'cases.xlsx' : decodeURIComponent(encoded);
+  if (encoded !== undefined) return decodeURIComponent(encoded);
+  return /filename="?([^";]+)/i.exec(disposition ?? '')?.[1] ?? 'cases.xlsx';
 }
 
 /**
