@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { chinaDateOf, type WorkflowEngine } from '../../engine/index.js';
+import { chinaDateOf, type Said, type WorkflowEngine } from '../../engine/index.js';
 import { CASE_EXPORT_WORDS as WORDS, type Language } from '../messages.js';
 import { manifestOf, nextDue, regionNamer, type CaseView } from './case-query.js';
 
@@ -15,7 +15,7 @@ const DATE_CELL = { numFmt: 'yyyy-mm-dd' } as const;
 
 /** The export's columns, headed in the workbench's language (the case list's words). */
 function columnsOf(titles: Titles, language: Language) {
-  const say = (said: { zh: string; en: string }) => said[language];
+  const say = (said: Said) => said[language];
   return [
     { header: say(WORDS.id), key: 'id', width: 22 },
     { header: titles.subject, key: 'subjectName', width: 30 },
