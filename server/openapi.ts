@@ -741,6 +741,13 @@ const bodies: Json = {
   DefinitionSummary,
   DefinitionVersion,
   FormSchema,
+  Translations: {
+    type: 'object',
+    description:
+      '定义文字的译文目录，以原文（中文）为键（definitions/<process>/translations/<language>.json；没有时为空对象）' +
+      ' / what the definitions say, translated, keyed by the text as written; empty when there is no catalogue',
+    additionalProperties: { type: 'string' },
+  },
   CalendarFile,
   CalendarDay: object('日期与节日 / a day and its festival', ['date', 'name'], {
     date: DATE,
@@ -1606,6 +1613,18 @@ function definitionPaths(): Json {
         parameters: [path('process', '流程'), path('version', '版本'), path('formKey', '表单 / form key')],
         ok: { 200: ok('JSON Schema 2020-12，含 examples[0]', schema('FormSchema')) },
         errors: { 404: '版本或表单不存在' },
+      }),
+    },
+    '/api/definitions/{process}/translations/{language}': {
+      get: operation({
+        id: 'getTranslations',
+        tag: 'definitions',
+        summary:
+          '流程定义文字的译文（无需登录：公示页面也用）/ what the definitions of a process say, translated; public',
+        auth: 'optional',
+        parameters: [path('process', '流程 / process'), path('language', '语言，如 en / a language tag, e.g. en')],
+        ok: { 200: ok('原文 → 译文 / text as written → translation', schema('Translations')) },
+        errors: { 404: '流程不存在 / unknown process' },
       }),
     },
     '/api/definitions-audit': {

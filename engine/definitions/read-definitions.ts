@@ -5,6 +5,7 @@ import { FileProblems, type Problem } from './problems.js';
 import { checkDirectory } from './checks/directory.js';
 import type { DefinitionContext, VersionSource } from './version-source.js';
 import type { Directory } from './types.js';
+import { TRANSLATIONS_FOLDER } from './translations.js';
 
 // The Node side of the definitions: reading directories into sources. Everything it hands on is
 // pure data, so the designer can run the same checks in a browser.
@@ -90,6 +91,9 @@ export const SHARED_FOLDERS: ReadonlySet<string> = new Set(['calendars', 'direct
 /** A folder inside a process directory holding its case scripts (not a version). */
 export const SCENARIOS_FOLDER = 'scenarios';
 
+/** Folders inside a process directory that hold something other than a version. */
+const NOT_VERSIONS: ReadonlySet<string> = new Set([SCENARIOS_FOLDER, TRANSLATIONS_FOLDER]);
+
 /** The version directories below a definitions root: `<root>/<process>/<version>/`. */
 export async function findVersionDirs(root: string): Promise<string[]> {
   const dirs: string[] = [];
@@ -98,7 +102,7 @@ export async function findVersionDirs(root: string): Promise<string[]> {
     const processDir = join(root, processName);
     if (!(await isDirectory(processDir))) continue;
     for (const version of (await readdir(processDir)).sort()) {
-      if (version === SCENARIOS_FOLDER) continue;
+      if (NOT_VERSIONS.has(version)) continue;
       const versionDir = join(processDir, version);
       if (await isDirectory(versionDir)) dirs.push(versionDir);
     }
@@ -122,7 +126,7 @@ export async function definitionsRootOf(path: string): Promise<{ root: string; o
   if (await hasManifest(path)) return { root: dirname(dirname(path)), only: [path] };
   const versions: string[] = [];
   for (const name of await readdir(path)) {
-    if (name !== SCENARIOS_FOLDER && (await hasManifest(join(path, name)))) versions.push(join(path, name));
+    if (!NOT_VERSIONS.has(name) && (await hasManifest(join(path, name)))) versions.push(join(path, name));
   }
   return versions.length > 0 ? { root: dirname(path), only: versions.sort() } : { root: path };
 }

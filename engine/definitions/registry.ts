@@ -13,6 +13,7 @@ import { formatProblem, hasErrors, type Problem } from './problems.js';
 import type { Directory } from './types.js';
 import { validateDefinitions } from './validate-definitions.js';
 import type { DefinitionContext } from './version-source.js';
+import type { Catalogue } from './translations.js';
 
 /**
  * The definition versions an engine runs: every version of the definitions directory that passes
@@ -28,6 +29,7 @@ export class DefinitionRegistry {
     private readonly versions: ReadonlyMap<string, RuntimeVersion>,
     private readonly calendars: Map<string, WorkingDayCalendar>,
     private readonly directories: DefinitionContext['directories'],
+    private readonly catalogues: ReadonlyMap<string, ReadonlyMap<string, Catalogue>>,
     readonly problems: readonly Problem[],
   ) {}
 
@@ -43,7 +45,7 @@ export class DefinitionRegistry {
 
   /** Loads and checks a definitions directory. Throws `invalid-definition` when any version has errors. */
   static async load(root: string, options: { shared?: string } = {}): Promise<DefinitionRegistry> {
-    const { versions, problems, context, calendarDirs } = await validateDefinitions(root, options);
+    const { versions, problems, context, calendarDirs, translations } = await validateDefinitions(root, options);
     if (hasErrors(problems)) {
       const errors = problems.filter((problem) => problem.severity === 'error');
       throw new EngineError(
@@ -57,7 +59,16 @@ export class DefinitionRegistry {
       const loaded = await runtimeVersionOf(version);
       runtime.set(loaded.key, loaded);
     }
-    const registry = new DefinitionRegistry(root, options, calendarDirs, runtime, new Map(), context.directories, problems);
+    const registry = new DefinitionRegistry(
+      root,
+      options,
+      calendarDirs,
+      runtime,
+      new Map(),
+      context.directories,
+      translations,
+      problems,
+    );
     await registry.reloadCalendars();
     return registry;
   }
@@ -109,6 +120,18 @@ export class DefinitionRegistry {
     return [...this.versions.values()]
       .filter((version) => process === undefined || version.definition.manifest.process === process)
       .sort((a, b) => compareDates(a.definition.manifest.effectiveFrom, b.definition.manifest.effectiveFrom));
+  }
+
+  /**
+   * What a process's definitions say, in `language`, keyed by the text as written
+   * (`<process>/translations/<language>.json`); empty when there is no such catalogue. Throws
+   * `not-found` for a process with no version.
+   */
+  translations(process: string, language: string): Catalogue {
+    if (this.list(process).length === 0) {
+      throw new EngineError('not-found', `流程 ${process} 不存在`, { process });
+    }
+    return this.catalogues.get(process)?.get(language) ?? {};
   }
 
   /** The newest version whose effectiveFrom is on or before `day` (CONTRACT §1). */

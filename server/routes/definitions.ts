@@ -46,5 +46,10 @@ export function definitionRoutes(engine: WorkflowEngine): Router {
     response.json(schema);
   });
 
+  // Public like the forms: the notices page shows the objection form in the reader's language.
+  router.get('/api/definitions/:process/translations/:language', (request, response) => {
+    response.json(engine.definitions.translations(request.params.process, request.params.language));
+  });
+
   return router;
 }
