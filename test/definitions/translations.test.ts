@@ -1,0 +1,96 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckedVersion } from '../../engine/definitions/check-version.js';
+import { validateDefinitions } from '../../engine/definitions/validate-definitions.js';
+import {
+  diagramNames,
+  hasChinese,
+  translateIndicators,
+  translateManifest,
+  translateRules,
+  translateSchema,
+} from '../../designer/src/i18n/definition-text.js';
+import {
+  loadRealVersion,
+  makeTempDir,
+  REAL_PROCESS,
+  REAL_VERSION,
+  removeTempDir,
+  writeDefinitionsTree,
+} from './helpers.js';
+
+/**
+ * Every text of a version that people read, walked by the very functions the workbench translates
+ * with (each text they ask for is recorded), plus the names drawn on the diagram.
+ */
+function displayedTexts(version: CheckedVersion): Set<string> {
+  const texts = new Set<string>();
+  const record = (text: string) => {
+    if (hasChinese(text)) texts.add(text);
+    return text;
+  };
+  translateManifest(version.manifest, record);
+  translateRules(version.rules, record);
+  translateIndicators(version.indicators, record);
+  for (const schema of version.forms.values()) translateSchema(schema, record);
+  for (const name of diagramNames(version.processXml)) record(name);
+  return texts;
+}
+
+describe('the English catalogue of a programme (definitions/<process>/translations/en.json)', () => {
+  it('translates every text the versions show people, and nothing else', async () => {
+    const { versions, translations, problems } = await validateDefinitions('definitions');
+    expect(problems).toEqual([]);
+    const processes = new Set(versions.map((version) => version.manifest.process));
+    expect([...processes]).not.toHaveLength(0);
+    for (const process of processes) {
+      const catalogue = translations.get(process)?.get('en') ?? {};
+      const shown = new Set(
+        versions.filter((version) => version.manifest.process === process).flatMap((version) => [...displayedTexts(version)]),
+      );
+      // A new version's texts come out here: add their English to the catalogue.
+      const missing = [...shown].filter((text) => !Object.hasOwn(catalogue, text));
+      expect(missing, `${process}: texts without English`).toEqual([]);
+      const unused = Object.keys(catalogue).filter((text) => !shown.has(text));
+      expect(unused, `${process}: entries no version shows`).toEqual([]);
+      // Quoted examples of what is typed in (a 文号 such as "国市监质发〔2024〕58号") stay as written.
+      const untranslated = Object.entries(catalogue).filter(([, english]) => hasChinese(english.replace(/"[^"]*"/g, '')));
+      expect(untranslated, `${process}: English with Chinese left in it`).toEqual([]);
+    }
+  });
+
+  it('cites articles as Art. N, never 第N条', async () => {
+    const { translations } = await validateDefinitions('definitions');
+    for (const catalogues of translations.values())
+      for (const catalogue of catalogues.values())
+        expect(Object.values(catalogue).filter((text) => /第.+条|\bArticle\b/.test(text))).toEqual([]);
+  });
+
+  describe('on disk', () => {
+    let root: string;
+    beforeAll(async () => {
+      root = await makeTempDir();
+    });
+    afterAll(async () => {
+      await removeTempDir(root);
+    });
+
+    it('a translations folder is not a version; a broken catalogue is an error naming its file', async () => {
+      const tree = join(root, 'definitions');
+      await writeDefinitionsTree(tree, [{ process: REAL_PROCESS, version: REAL_VERSION, source: (await loadRealVersion()).source }]);
+      const folder = join(tree, REAL_PROCESS, 'translations');
+      await mkdir(folder, { recursive: true });
+      await writeFile(join(folder, 'en.json'), JSON.stringify({ 园区: 'Park', 省级单位: 7 }));
+      await writeFile(join(folder, 'fr.json'), '{ "园区": ');
+      await writeFile(join(folder, 'notes.txt'), 'not a catalogue');
+      const { problems, versions } = await validateDefinitions(tree);
+      expect(versions.map((version) => version.manifest.version)).toEqual([REAL_VERSION]);
+      expect(problems.map(({ check, severity, file, pointer }) => ({ check, severity, file: file.split('/').pop(), pointer }))).toEqual([
+        { check: 'translations', severity: 'error', file: 'en.json', pointer: '/省级单位' },
+        { check: 'json-syntax', severity: 'error', file: 'fr.json', pointer: '' },
+        { check: 'translations', severity: 'warning', file: 'notes.txt', pointer: undefined },
+      ]);
+    });
+  });
+});
