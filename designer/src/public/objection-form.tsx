@@ -65,9 +65,12 @@ function evidenceCount(data: unknown): number {
  * `objection` form with evidence uploads, sent to the notice; a receipt when it has been received.
  */
 export function ObjectionForm({ notice, version }: { notice: PublicNotice; version: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const formKey = messageFormKey(notice.message);
-  const form = useAsync(() => loadForm(notice.process, version, formKey), `${notice.process}@${version}/${formKey}`);
+  const form = useAsync(
+    () => loadForm(notice.process, version, formKey, language),
+    `${notice.process}@${version}/${formKey}/${language}`,
+  );
   const today = useAsync(() => loadToday(), 'today');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldError[] | undefined>();

@@ -6,6 +6,7 @@ import type { CaseView } from '../../../engine/cases/case-view.js';
 import type { FormSchema } from '../../../engine/definitions/types.js';
 import { SchemaForm } from '../forms/index.js';
 import { loadForm } from '../workbench/catalog.js';
+import type { Language } from '../i18n/messages.js';
 import type { TaskRow } from '../workbench/inbox-data.js';
 import { useAsync } from '../workbench/use-async.js';
 import { useFocusReturn } from '../focus-return.js';
@@ -27,10 +28,10 @@ interface Outcome {
 const caseLabel = (task: TaskRow) => `${task.parkName ?? task.park} · ${task.provinceName} · ${task.id}`;
 
 /** The form of the selected tasks (they share task and version, so one form), read via a case. */
-async function loadTaskForm(task: TaskRow): Promise<FormSchema> {
+async function loadTaskForm(task: TaskRow, language: Language): Promise<FormSchema> {
   const view = await api<CaseView>('GET', `/api/cases/${encodeURIComponent(task.id)}`);
   const open = view.openTasks.find((each) => each.ref === task.ref);
-  return loadForm(view.process, view.version, open?.formKey ?? '');
+  return loadForm(view.process, view.version, open?.formKey ?? '', language);
 }
 
 function Outcomes({ tasks, outcomes }: { tasks: readonly TaskRow[]; outcomes: readonly Outcome[] }) {
@@ -69,7 +70,7 @@ function Outcomes({ tasks, outcomes }: { tasks: readonly TaskRow[]; outcomes: re
 }
 
 function Dialog({ tasks, today, onClose }: { tasks: readonly TaskRow[]; today?: string; onClose: () => void }) {
-  const { r } = useReportI18n();
+  const { r, language } = useReportI18n();
   const [step, setStep] = useState(0);
   const [chosen, setChosen] = useState<string[]>(tasks.map((task) => task.ref));
   const [data, setData] = useState<unknown>(undefined);
@@ -77,8 +78,8 @@ function Dialog({ tasks, today, onClose }: { tasks: readonly TaskRow[]; today?: 
   const selected = tasks.filter((task) => chosen.includes(task.ref));
   const first = selected[0] ?? tasks[0];
   const form = useAsync(
-    () => (first === undefined ? Promise.reject(new Error('')) : loadTaskForm(first)),
-    first?.ref ?? '',
+    () => (first === undefined ? Promise.reject(new Error('')) : loadTaskForm(first, language)),
+    `${first?.ref ?? ''}/${language}`,
   );
 
   // Each case separately through the normal route, one after another; a failure is noted and the

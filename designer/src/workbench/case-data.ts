@@ -11,6 +11,7 @@ import {
   type VersionInfo,
 } from './catalog.js';
 import type { NamedAuditEntry, NamedSubmission } from './submissions.js';
+import type { Language } from '../i18n/messages.js';
 
 export interface CaseDiagramData {
   xml: string;
@@ -48,6 +49,8 @@ export interface CaseBundle {
   messageTitles: ReadonlyMap<string, string>;
   today: string;
   calendar?: WorkingDayCalendar;
+  /** The language the definitions' texts are in (case-text.ts; absent: as written, Chinese). */
+  language?: Language;
 }
 
 /** Element names and form keys, read from the BPMN XML (camunda:formKey) without a modeler. */

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.js';
 import { useSession } from '../auth/session.js';
@@ -19,6 +19,8 @@ import { currentSteps } from './current-steps.js';
 import { CaseTimeline } from './timeline.js';
 import { useAsync } from './use-async.js';
 import { useIdleAfter } from './use-idle-after.js';
+import { useDefinitionText } from '../i18n/use-definition-text.js';
+import { translateBundle } from './case-text.js';
 
 // bpmn-js is the largest part of the app: load it with the first case opened, not with the login.
 const CaseDiagram = lazy(() => import('./case-diagram.js'));
@@ -132,10 +134,16 @@ function Incidents({ bundle, onRetried }: { bundle: CaseBundle; onRetried: () =>
  */
 export function CasePage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { hasGroup } = useSession();
   const bundle = useAsync(() => loadCase(id, hasGroup('admin')), id);
-  const data = bundle.data;
+  // In the reader's language from here on down: statuses, steps, dates, forms' titles (case-text.ts).
+  const translator = useDefinitionText();
+  const loaded = bundle.data;
+  const data = useMemo(
+    () => (loaded === undefined ? undefined : translateBundle(loaded, translator(loaded.view.process), language)),
+    [loaded, translator, language],
+  );
   // What lies below the task forms (the diagram, the dates, the history) is drawn once the forms can
   // be used (their renderer loaded and the page idle after drawing them): drawing it all at once kept
   // the form from the user for seconds on a slow machine.

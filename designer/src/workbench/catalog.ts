@@ -2,6 +2,9 @@ import { api } from '../api/client.js';
 import type { CalendarFile } from '../../../engine/legal-time/calendar-file.js';
 import { calendarFromFiles, chinaDateOf, type WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
 import type { Directory, FormSchema, Indicators, Manifest, Rules } from '../../../engine/definitions/types.js';
+import { translateSchema } from '../i18n/definition-text.js';
+import type { Language } from '../i18n/messages.js';
+import { loadDefinitionText } from '../i18n/use-definition-text.js';
 import provincesFile from '../../../definitions/directory/provinces.json' with { type: 'json' };
 
 /** GET /api/definitions/:process/:version */
@@ -32,13 +35,26 @@ export function loadVersion(process: string, version: string): Promise<VersionIn
   );
 }
 
-/** Public: the objection form is filled in without an account. */
-export function loadForm(process: string, version: string, formKey: string): Promise<FormSchema> {
-  return cached(`form:${process}@${version}/${formKey}`, () =>
+/**
+ * Public: the objection form is filled in without an account. In another `language` its titles and
+ * descriptions come from the process's catalogue (the same object each time, as the original's).
+ */
+export function loadForm(
+  process: string,
+  version: string,
+  formKey: string,
+  language: Language = 'zh',
+): Promise<FormSchema> {
+  const key = `form:${process}@${version}/${formKey}`;
+  const original = cached(key, () =>
     api<FormSchema>(
       'GET',
       `/api/definitions/${encodeURIComponent(process)}/${encodeURIComponent(version)}/forms/${encodeURIComponent(formKey)}`,
     ),
+  );
+  if (language === 'zh') return original;
+  return cached(`${key}:${language}`, async () =>
+    translateSchema(await original, await loadDefinitionText(process, language)),
   );
 }
 

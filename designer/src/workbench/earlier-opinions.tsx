@@ -27,7 +27,7 @@ export function EarlierOpinions(props: {
   );
   const forms = useAsync(
     () => Promise.all(later.map((submission) => loadSubmissionForm(bundle, submission))),
-    `${bundle.view.id}/${later.map((submission) => submission.seq).join(',')}`,
+    `${bundle.view.id}/${later.map((submission) => submission.seq).join(',')}/${bundle.language ?? ''}`,
   );
   if (later.length === 0) return null;
   const items = later.map((submission, index) => {

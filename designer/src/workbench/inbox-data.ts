@@ -14,6 +14,9 @@ import {
 } from './catalog.js';
 import { nextDue, workingDaysLeft, type NextDue } from './due.js';
 import { damageOf } from './case-data.js';
+import { translateManifest, type Translate } from '../i18n/definition-text.js';
+import { loadDefinitionText } from '../i18n/use-definition-text.js';
+import type { Language } from '../i18n/messages.js';
 
 /** One case as the workbench lists it. */
 export interface CaseRow {
@@ -84,7 +87,13 @@ function taskHolderName(task: Pick<TaskView, 'group' | 'scope'>, view: CaseView,
   return holderName(manifest, task, { directory: () => PROVINCES, subject }) ?? task.group;
 }
 
-function caseRow(view: CaseView, today: string, version?: VersionInfo, calendar?: WorkingDayCalendar): CaseRow {
+function caseRow(
+  view: CaseView,
+  today: string,
+  translate: Translate,
+  version?: VersionInfo,
+  calendar?: WorkingDayCalendar,
+): CaseRow {
   const next = nextDue(view.due, today, version?.manifest);
   const daysLeft = next === undefined ? undefined : workingDaysLeft(calendar, today, next.date);
   return {
@@ -94,7 +103,7 @@ function caseRow(view: CaseView, today: string, version?: VersionInfo, calendar?
     province: String(view.province),
     provinceName: provinceName(String(view.province)),
     status: view.status,
-    statusTitle: view.statusTitle ?? view.status,
+    statusTitle: view.statusTitle === undefined ? view.status : translate(view.statusTitle),
     final: view.final,
     version: view.version,
     ...(next !== undefined && { next }),
@@ -104,9 +113,10 @@ function caseRow(view: CaseView, today: string, version?: VersionInfo, calendar?
 
 /**
  * The caller's open tasks joined with their cases, and every case in the caller's scope: names from
- * the forms, dates titled by the manifest, working days counted with the version's calendar.
+ * the forms, dates titled by the manifest, working days counted with the version's calendar; what
+ * the definitions say in `language` (their catalogue's, else as written).
  */
-export async function loadInbox(admin = false): Promise<Inbox> {
+export async function loadInbox(admin = false, language: Language = 'zh'): Promise<Inbox> {
   const [tasks, cases, today] = await Promise.all([
     api<TaskView[]>('GET', '/api/tasks'),
     api<CaseView[]>('GET', '/api/cases'),
@@ -114,21 +124,28 @@ export async function loadInbox(admin = false): Promise<Inbox> {
   ]);
   const byId = new Map(cases.map((view) => [view.id, view]));
   const versions = new Map<string, VersionInfo>();
+  const translators = new Map<string, Translate>();
+  const translatorOf = (view: CaseView): Translate => translators.get(view.process) ?? ((text) => text);
   const calendars = new Map<string, WorkingDayCalendar>();
   await Promise.all(
     // A case set aside for a damaged file names no version that exists: it is listed without one.
     [
       ...new Map(cases.filter((view) => damageOf(view) === undefined).map((view) => [versionKey(view), view])).values(),
     ].map(async (view) => {
-      const info = await loadVersion(view.process, view.version);
-      versions.set(versionKey(view), info);
+      const [info, translate] = await Promise.all([
+        loadVersion(view.process, view.version),
+        loadDefinitionText(view.process, language),
+      ]);
+      translators.set(view.process, translate);
+      versions.set(versionKey(view), { ...info, manifest: translateManifest(info.manifest, translate) });
       const calendar = await loadCalendar(info.manifest.calendar).catch(() => undefined);
       if (calendar !== undefined) calendars.set(info.manifest.calendar, calendar);
     }),
   );
   const rowOf = (view: CaseView) => {
     const version = versions.get(versionKey(view));
-    return caseRow(view, today, version, version === undefined ? undefined : calendars.get(version.manifest.calendar));
+    const calendar = version === undefined ? undefined : calendars.get(version.manifest.calendar);
+    return caseRow(view, today, translatorOf(view), version, calendar);
   };
   const titles = await loadFormTitles([
     ...tasks.flatMap((task) => {
@@ -145,6 +162,11 @@ export async function loadInbox(admin = false): Promise<Inbox> {
   ]);
   const taskRow = (view: CaseView, task: Omit<TaskView, 'caseId'>): TaskRow => {
     const version = versions.get(versionKey(view));
+    const translate = translatorOf(view);
+    const title = (formKey: string) => {
+      const found = titles.get(`${versionKey(view)}/${formKey}`);
+      return found === undefined ? undefined : translate(found);
+    };
     const calendar = version === undefined ? undefined : calendars.get(version.manifest.calendar);
     const taskDue =
       task.due === undefined
@@ -156,7 +178,7 @@ export async function loadInbox(admin = false): Promise<Inbox> {
       ref: task.ref,
       taskId: task.taskId,
       // The step as drawn (可行性论证与遴选), else its form's title.
-      taskName: task.name ?? titles.get(`${versionKey(view)}/${task.formKey}`) ?? task.taskId,
+      taskName: task.name === undefined ? (title(task.formKey) ?? task.taskId) : translate(task.name),
       createdAt: task.createdAt,
       ...(taskDue !== undefined && { taskDue }),
       ...(taskDaysLeft !== undefined && { taskDaysLeft }),
@@ -164,8 +186,8 @@ export async function loadInbox(admin = false): Promise<Inbox> {
       group: task.group,
       ...(task.scope !== undefined && { scope: task.scope }),
       holderName: taskHolderName(task, view, version),
-      ...(task.returned !== undefined && { returned: task.returned }),
-      ...withOrigin(originOf(task, titles.get(`${versionKey(view)}/${messageFormKey(task.origin?.message ?? '')}`))),
+      ...(task.returned !== undefined && { returned: { ...task.returned, step: translate(task.returned.step) } }),
+      ...withOrigin(originOf(task, title(messageFormKey(task.origin?.message ?? '')))),
     };
   };
   const taskRows = tasks.flatMap((task): TaskRow[] => {

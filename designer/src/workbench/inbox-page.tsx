@@ -80,13 +80,13 @@ function caseColumns(t: (key: MessageKey) => string, today: string): TableColumn
  * days left, every case the caller may see, and — for a park — starting a creation application.
  */
 export function InboxPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { me, hasGroup } = useSession();
   const navigate = useNavigate();
   const [starting, setStarting] = useState(false);
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
-  const inbox = useAsync(() => loadInbox(hasGroup('admin')), me?.username ?? '');
+  const inbox = useAsync(() => loadInbox(hasGroup('admin'), language), `${me?.username ?? ''}/${language}`);
   const today = inbox.data?.today ?? '';
   // One running case per park (the engine refuses a second): offer the parks without one.
   const parks = (me?.roles ?? [])

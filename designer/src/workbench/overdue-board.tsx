@@ -23,10 +23,10 @@ function urgency(row: TaskRow): 'red' | 'yellow' | undefined {
  * its own, as the API scopes them), most urgent first, with 催办 for supervising groups.
  */
 export function OverdueBoard() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { me } = useSession();
   const { message } = App.useApp();
-  const inbox = useAsync(() => loadInbox(false), me?.username ?? '');
+  const inbox = useAsync(() => loadInbox(false, language), `${me?.username ?? ''}/${language}`);
   const rows = [...(inbox.data?.dueTasks ?? [])].sort(
     (a, b) => (a.taskDaysLeft ?? Infinity) - (b.taskDaysLeft ?? Infinity) || a.createdAt.localeCompare(b.createdAt),
   );

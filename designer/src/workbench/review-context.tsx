@@ -30,7 +30,7 @@ export function ReturnBanner({ review, bundle }: { review: NamedSubmission | und
   const actorName = useActorName();
   const schema = useAsync(
     () => (review === undefined ? Promise.resolve(undefined) : loadSubmissionForm(bundle, review)),
-    `${bundle.view.id}/${String(review?.seq)}`,
+    `${bundle.view.id}/${String(review?.seq)}/${bundle.language ?? ''}`,
   );
   if (review === undefined || schema.loading) return null;
   const outcome = outcomeOf(schema.data, review.data);
@@ -75,7 +75,7 @@ export function EndedBanner({ bundle }: { bundle: CaseBundle }) {
   const decisive = view.final && last !== undefined && last.at === view.endedAt ? last : undefined;
   const schema = useAsync(
     () => (decisive === undefined ? Promise.resolve(undefined) : loadSubmissionForm(bundle, decisive)),
-    `${view.id}/${String(decisive?.seq)}`,
+    `${view.id}/${String(decisive?.seq)}/${bundle.language ?? ''}`,
   );
   if (!view.final || schema.loading) return null;
   const outcome = decisive === undefined ? undefined : outcomeOf(schema.data, decisive.data);
@@ -183,7 +183,10 @@ function ReviewedDocument({
 }) {
   const { t } = useI18n();
   const actorName = useActorName();
-  const schema = useAsync(() => loadSubmissionForm(bundle, submission), `${bundle.view.id}/${submission.seq}`);
+  const schema = useAsync(
+    () => loadSubmissionForm(bundle, submission),
+    `${bundle.view.id}/${submission.seq}/${bundle.language ?? ''}`,
+  );
   return (
     <Card
       size="small"

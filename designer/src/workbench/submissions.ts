@@ -116,7 +116,7 @@ export function formKeyOf(bundle: CaseBundle, submission: Pick<Submission, 'kind
   return undefined;
 }
 
-/** The schema a submission was made on (cached by the catalogue). */
+/** The schema a submission was made on (cached by the catalogue), in the bundle's language. */
 export function loadSubmissionForm(
   bundle: CaseBundle,
   submission: Pick<Submission, 'kind' | 'name'>,
@@ -124,7 +124,7 @@ export function loadSubmissionForm(
   const formKey = formKeyOf(bundle, submission);
   return formKey === undefined
     ? Promise.resolve(undefined)
-    : loadForm(bundle.view.process, bundle.view.version, formKey).catch(() => undefined);
+    : loadForm(bundle.view.process, bundle.view.version, formKey, bundle.language).catch(() => undefined);
 }
 
 /** What a park must see on a task it submitted before (engine/cases/returned-task.ts). */

@@ -22,6 +22,7 @@ import { loadSavedDraft, useSavedDraft, type SavedDraft } from './saved-draft.js
 import { asked } from '../forms/submit-guard.js';
 import { chinaTime } from './format.js';
 import { fill } from '../i18n/fill.js';
+import { useDefinitionSchema } from '../i18n/use-definition-text.js';
 
 /** The indicator variant of the case (its park type) for a form that scores indicators, if known. */
 function indicatorChoices(schema: FormSchema, bundle: CaseBundle): IndicatorChoices | undefined {
@@ -180,7 +181,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
     onDone,
     true,
   );
-  const schema = form.data;
+  const schema = useDefinitionSchema(view.process, form.data);
   // One review per objection: which one this is (the same words as the inbox).
   const originLabel = useOriginLabel();
   const origin = originOf(task, task.origin === undefined ? undefined : bundle.messageTitles.get(task.origin.message));
@@ -394,10 +395,11 @@ function mayAct(roles: readonly string[], groups: readonly string[], view: CaseV
 function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundle; onDone: () => void }) {
   const { view } = bundle;
   const form = useAsync(() => loadForm(view.process, view.version, messageFormKey(name)), `${view.version}/${name}`);
+  const schema = useDefinitionSchema(view.process, form.data);
   const message = `/api/cases/${encodeURIComponent(view.id)}/messages/${encodeURIComponent(name)}`;
   const { busy, errors, failure, submit, fail } = useSubmit((data) => api('POST', message, { data }), onDone);
   const start = useFormStart(`message.${view.id}.${name}`, undefined);
-  if (form.data === undefined) return <Failure text={form.error?.message} />;
+  if (schema === undefined) return <Failure text={form.error?.message} />;
   return (
     <>
       <Failure text={failure} />
@@ -408,7 +410,7 @@ function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundl
         }}
       />
       <SchemaForm
-        schema={form.data}
+        schema={schema}
         {...(start.data !== undefined && { formData: start.data })}
         onEdit={start.save}
         onSubmit={async (data) => {

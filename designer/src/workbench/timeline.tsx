@@ -72,7 +72,7 @@ function useTaskForms(bundle: CaseBundle): ReadonlyMap<number, FormSchema | unde
       ),
     // Keyed by the submissions, not only the case's time: on a simulated clock that stays put, a new
     // review would otherwise be shown by its decision's code until the page was reloaded.
-    `${bundle.view.id}/${bundle.view.updatedAt}/${tasks.map((submission) => submission.seq).join(',')}`,
+    `${bundle.view.id}/${bundle.view.updatedAt}/${tasks.map((submission) => submission.seq).join(',')}/${bundle.language ?? ''}`,
   );
   return forms.data === undefined ? undefined : new Map(forms.data);
 }
@@ -263,7 +263,10 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
 
 function SubmittedForm({ opened, bundle }: { opened: Opened; bundle: CaseBundle }) {
   const { process, version, formKey } = opened;
-  const form = useAsync(() => loadForm(process, version, formKey), `${process}@${version}/${formKey}`);
+  const form = useAsync(
+    () => loadForm(process, version, formKey, bundle.language),
+    `${process}@${version}/${formKey}/${bundle.language ?? ''}`,
+  );
   if (form.error !== undefined) return <Typography.Text type="danger">{form.error.message}</Typography.Text>;
   if (form.data === undefined) return <Spin />;
   return <SubmissionDocument schema={form.data} data={opened.data} indicators={documentIndicators(bundle)} />;

@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
+import { OpenPages, startServerAndBrowser } from './browser-setup.js';
+import { browserAvailable } from './chromium.js';
+import { choose } from './form-controls.js';
+import { openPage, settled, type Visit } from './page-visit.js';
+import { PROCESS } from './sample-cases.js';
+import { CLOCK_START, type WebServer } from './web-server.js';
+
+// The definitions carry Chinese only; in English the workbench shows their texts from the programme's
+// catalogue (definitions/quality-brand-zone/translations/en.json): task names, statuses, form labels.
+
+/** A poll with room for a loaded machine. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000 });
+
+describe.runIf(browserAvailable())('what the definitions say, in English', () => {
+  let server: WebServer;
+  let browser: Browser | undefined;
+  let caseId: string;
+  const pages = new OpenPages('definitions-english');
+
+  beforeAll(async () => {
+    ({ server, browser } = await startServerAndBrowser());
+    await server.createUsers({ park1: ['park:P-001'] });
+    const started = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park1',
+      body: { process: PROCESS, park: 'P-001', province: '320000' },
+    });
+    caseId = started.id;
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await (server as WebServer | undefined)?.stop();
+  });
+  afterEach(async (context) => {
+    await pages.closeAll(context.task);
+  });
+
+  const open = async (visit: Omit<Visit, 'time'>) =>
+    pages.keep(await openPage(browser as Browser, server, { ...visit, time: CLOCK_START }));
+  const switchLanguage = async (page: Page) => {
+    await page.locator('.qbz-language').first().click();
+    await settled(page);
+  };
+
+  it('the inbox names the task and the status in English once switched, and in Chinese again after', async () => {
+    const page = await open({ path: '/', user: 'park1' });
+    const tasks = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '待办任务' }) });
+    await tasks.getByText('提交创建申请').first().waitFor();
+    await switchLanguage(page);
+    await poll(() => page.getByText('Submit the creation application').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Creation application in progress').count()).toBeGreaterThan(0);
+    expect(await page.getByText('提交创建申请').count()).toBe(0);
+    expect(await page.getByText('创建申请中').count()).toBe(0);
+    await switchLanguage(page);
+    await poll(() => page.getByText('提交创建申请').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Submit the creation application').count()).toBe(0);
+  });
+
+  it("a park's application form has English labels, choices and messages in English; Chinese as written in Chinese", async () => {
+    const page = await open({ path: `/cases/${caseId}?lang=en`, user: 'park1' });
+    await poll(() => page.getByRole('heading', { name: /Submit the creation application/ }).count()).toBeGreaterThan(0);
+    expect(await page.getByText('Creation application in progress').count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .getByText('Creation and administration of National Quality Brand Improvement Demonstration Zones')
+        .count(),
+    ).toBeGreaterThan(0);
+    const form = page.locator('form').first();
+    await form.getByText('Park name', { exact: true }).first().waitFor();
+    expect(await form.getByText('Park type', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await form.getByText(/^Art\. 7 declarations/).count()).toBeGreaterThan(0);
+    expect(await form.getByText('园区名称', { exact: true }).count()).toBe(0);
+    // A choice by its English title; a field's error names the field by its English title.
+    await choose(page, form, 'Park type', 'Industry');
+    await poll(() => form.getByText('Industry', { exact: true }).count()).toBeGreaterThan(0);
+    await form.getByRole('button', { name: 'Submit', exact: true }).click();
+    // The list of what to correct names the fields by their English titles.
+    await poll(() => page.getByRole('alert').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Park name/)]),
+    );
+
+    await switchLanguage(page);
+    await poll(() => form.getByText('园区名称', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { name: /提交创建申请/ }).count()).toBeGreaterThan(0);
+    expect(await form.getByText('Park name', { exact: true }).count()).toBe(0);
+    expect(await page.getByText('创建申请中').count()).toBeGreaterThan(0);
+  });
+});
