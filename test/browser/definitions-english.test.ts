@@ -4,7 +4,7 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
 import { choose } from './form-controls.js';
-import { openPage, settled, type Visit } from './page-visit.js';
+import { openPage, screenshot, settled, type Visit } from './page-visit.js';
 import { PROCESS } from './sample-cases.js';
 import { CLOCK_START, type WebServer } from './web-server.js';
 
@@ -67,6 +67,10 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
         .getByText('Creation and administration of National Quality Brand Improvement Demonstration Zones')
         .count(),
     ).toBeGreaterThan(0);
+    // The diagram's steps are drawn with their English names too.
+    const diagram = page.getByTestId('case-diagram');
+    await poll(() => diagram.getByText('Submit the creation application').count()).toBeGreaterThan(0);
+    await screenshot(page, 'definitions-english-case');
     const form = page.locator('form').first();
     await form.getByText('Park name', { exact: true }).first().waitFor();
     expect(await form.getByText('Park type', { exact: true }).count()).toBeGreaterThan(0);

@@ -127,6 +127,22 @@ export function diagramNames(xml: string): string[] {
   return [...names];
 }
 
+const escapeXml = (text: string): string =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;');
+
+/** A diagram with the names drawn on it translated (its `name="…"` attributes; ids and the rest as they are). */
+export function translateDiagram(xml: string, translate: Translate): string {
+  return xml.replace(/(\sname=")([^"]*)"/g, (whole, start: string, name: string) => {
+    const translated = translate(unescapeXml(name));
+    return translated === unescapeXml(name) ? whole : `${start}${escapeXml(translated)}"`;
+  });
+}
+
 const unescapeXml = (text: string): string =>
   text
     .replace(/&#10;/g, '\n')

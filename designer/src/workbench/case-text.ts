@@ -1,4 +1,10 @@
-import { translateIndicators, translateManifest, translateRules, type Translate } from '../i18n/definition-text.js';
+import {
+  translateDiagram,
+  translateIndicators,
+  translateManifest,
+  translateRules,
+  type Translate,
+} from '../i18n/definition-text.js';
 import type { Language } from '../i18n/messages.js';
 import type { CaseBundle } from './case-data.js';
 
@@ -28,6 +34,7 @@ export function translateBundle(bundle: CaseBundle, translate: Translate, langua
       indicators: translateIndicators(version.indicators, translate),
     },
     tasks: bundle.tasks.map((task) => named(task, translate)),
+    diagram: { ...bundle.diagram, xml: translateDiagram(bundle.diagram.xml, translate) },
     elements: new Map([...bundle.elements].map(([id, element]) => [id, named(element, translate)])),
     messageTitles: new Map([...bundle.messageTitles].map(([name, title]) => [name, translate(title)])),
   };
