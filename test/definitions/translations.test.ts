@@ -6,6 +6,8 @@ import { validateDefinitions } from '../../engine/definitions/validate-definitio
 import {
   diagramNames,
   hasChinese,
+  translateDiagram,
+  translatorOf,
   translateIndicators,
   translateManifest,
   translateRules,
@@ -57,6 +59,16 @@ describe('the English catalogue of a programme (definitions/<process>/translatio
       // Quoted examples of what is typed in (a 文号 such as "国市监质发〔2024〕58号") stay as written.
       const untranslated = Object.entries(catalogue).filter(([, english]) => hasChinese(english.replace(/"[^"]*"/g, '')));
       expect(untranslated, `${process}: English with Chinese left in it`).toEqual([]);
+    }
+  });
+
+  it("draws a diagram with the catalogue's names: every name translated, the XML otherwise as it was", async () => {
+    const { versions, translations } = await validateDefinitions('definitions');
+    for (const version of versions) {
+      const translate = translatorOf(translations.get(version.manifest.process)?.get('en'));
+      const english = translateDiagram(version.processXml, translate);
+      expect(diagramNames(english)).toEqual(diagramNames(version.processXml).map(translate));
+      expect(english.replace(/\sname="[^"]*"/g, '')).toBe(version.processXml.replace(/\sname="[^"]*"/g, ''));
     }
   });
 
