@@ -101,7 +101,7 @@ export function translateManifest(manifest: Manifest, translate: Translate): Man
 /** The rules' titles (periods and parameters). */
 export const translateRules = (rules: Rules, translate: Translate): Rules => titled(rules, translate);
 
-/** The indicator system's names: its note, dimensions, indicators and veto items (guidance stays as written). */
+/** The indicator system's texts: its note, dimensions, indicators (name and scoring guidance) and veto items. */
 export function translateIndicators(indicators: Indicators, translate: Translate): Indicators {
   return {
     ...indicators,
@@ -112,7 +112,7 @@ export function translateIndicators(indicators: Indicators, translate: Translate
     variants: Object.fromEntries(
       Object.entries(indicators.variants).map(([variant, items]) => [
         variant,
-        items.map((item) => ({ ...item, title: translate(item.title) })),
+        items.map((item) => ({ ...item, title: translate(item.title), guidance: translate(item.guidance) })),
       ]),
     ),
     vetoes: indicators.vetoes.map((veto) => ({ ...veto, title: translate(veto.title) })),
