@@ -125,7 +125,7 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
   const byId = new Map(cases.map((view) => [view.id, view]));
   const versions = new Map<string, VersionInfo>();
   const translators = new Map<string, Translate>();
-  const translatorOf = (view: CaseView): Translate => translators.get(view.process) ?? ((text) => text);
+  const translateFor = (view: CaseView): Translate => translators.get(view.process) ?? ((text) => text);
   const calendars = new Map<string, WorkingDayCalendar>();
   await Promise.all(
     // A case set aside for a damaged file names no version that exists: it is listed without one.
@@ -145,7 +145,7 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
   const rowOf = (view: CaseView) => {
     const version = versions.get(versionKey(view));
     const calendar = version === undefined ? undefined : calendars.get(version.manifest.calendar);
-    return caseRow(view, today, translatorOf(view), version, calendar);
+    return caseRow(view, today, translateFor(view), version, calendar);
   };
   const titles = await loadFormTitles([
     ...tasks.flatMap((task) => {
@@ -162,7 +162,7 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
   ]);
   const taskRow = (view: CaseView, task: Omit<TaskView, 'caseId'>): TaskRow => {
     const version = versions.get(versionKey(view));
-    const translate = translatorOf(view);
+    const translate = translateFor(view);
     const title = (formKey: string) => {
       const found = titles.get(`${versionKey(view)}/${formKey}`);
       return found === undefined ? undefined : translate(found);
