@@ -73,7 +73,23 @@ function inertText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function rowOf(engine: WorkflowEngine, view: CaseView, today: string, regionName: (code: string) => string): Row {
+/** A text of the case's definitions in `language`, from its programme's catalogue (as written where it has none). */
+function definitionText(engine: WorkflowEngine, language: Language): (view: CaseView, text: string) => string {
+  if (language === 'zh') return (_view, text) => text;
+  return (view, text) => {
+    const catalogue =
+      engine.definitions.list(view.process).length === 0 ? {} : engine.definitions.translations(view.process, language);
+    return catalogue[text] ?? text;
+  };
+}
+
+function rowOf(
+  engine: WorkflowEngine,
+  view: CaseView,
+  today: string,
+  regionName: (code: string) => string,
+  say: (view: CaseView, text: string) => string,
+): Row {
   const next = nextDue(engine, view, today);
   const { subject, region } = engine.subjectRegionOf(view);
   return {
@@ -82,13 +98,13 @@ function rowOf(engine: WorkflowEngine, view: CaseView, today: string, regionName
     subject,
     regionName: regionName(region),
     region,
-    statusTitle: view.statusTitle ?? view.status,
+    statusTitle: view.statusTitle === undefined ? view.status : say(view, view.statusTitle),
     statusDate: dateCell(view.statusDate),
-    processTitle: manifestOf(engine, view)?.title ?? view.process,
+    processTitle: say(view, manifestOf(engine, view)?.title ?? view.process),
     version: view.version,
     started: dateCell(chinaDateOf(view.startedAt)),
     nextDate: dateCell(next?.date),
-    nextTitle: next?.title ?? '',
+    nextTitle: next === undefined ? '' : say(view, next.title),
     ended: dateCell(view.endedAt === undefined ? undefined : chinaDateOf(view.endedAt)),
   };
 }
@@ -96,8 +112,8 @@ function rowOf(engine: WorkflowEngine, view: CaseView, today: string, regionName
 /**
  * Writes the cases as an .xlsx workbook onto `out` row by row (exceljs' streaming writer: the
  * workbook is never held whole in memory). Only what the case list shows goes in: no submissions,
- * so no objector (Art. 22) can appear. Headings in `language`; what the cases hold (statuses, process
- * titles) is in the definitions' language.
+ * so no objector (Art. 22) can appear. In `language`: the headings, and the statuses, process and
+ * date titles where the programme's catalogue has them (names of parks and regions as written).
  */
 export async function writeCaseWorkbook(
   engine: WorkflowEngine,
@@ -112,8 +128,9 @@ export async function writeCaseWorkbook(
   sheet.getRow(1).commit();
   const today = chinaDateOf(engine.clock.now());
   const regionName = regionNamer(engine);
+  const say = definitionText(engine, language);
   for (const view of cases) {
-    const row = rowOf(engine, view, today, regionName);
+    const row = rowOf(engine, view, today, regionName, say);
     const cells = Object.entries(row).map(([key, value]) => [
       key,
       typeof value === 'string' ? inertText(value) : value,

@@ -147,8 +147,19 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
     expect(english.fileName).toBe('cases-2025-04-11.xlsx');
     expect(chinese.sheet.name).toBe('案件');
     expect(chinese.fileName).toBe('案件列表-2025-04-11.xlsx');
-    // The same rows, cell for cell: only the headings change (what the cases hold is the definitions').
-    expect(english.rows.map((row) => Object.values(row))).toEqual(chinese.rows.map((row) => Object.values(row)));
+    // The same rows; statuses and the process title from the programme's English catalogue.
+    const row = (rows: Record<string, string>[], id: string) => rows.find((each) => Object.values(each)[0] === id);
+    expect(row(english.rows, recognised)).toMatchObject({
+      'Case number': recognised,
+      Applicant: '云澜湖智能装备产业园区',
+      Region: '江苏省',
+      Status: 'In demonstration period',
+      Started: '2024-04-01',
+    });
+    expect(row(english.rows, recognised)?.Process).toBe(
+      'Creation and administration of National Quality Brand Improvement Demonstration Zones',
+    );
+    expect(english.rows.map((each) => each['Case number']).sort()).toEqual(ids(chinese.rows));
   });
 
   it('writes the dates as date cells, so that a date filter or a subtraction in Excel takes them', async () => {
