@@ -22,7 +22,7 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
 
   beforeAll(async () => {
     ({ server, browser } = await startServerAndBrowser());
-    await server.createUsers({ park1: ['park:P-001'] });
+    await server.createUsers({ park1: ['park:P-001'], park2: ['park:P-002'] });
     const started = await server.ok<CaseView>('POST', '/api/cases', {
       as: 'park1',
       body: { process: PROCESS, park: 'P-001', province: '320000' },
@@ -90,5 +90,32 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     expect(await page.getByRole('heading', { name: /提交创建申请/ }).count()).toBeGreaterThan(0);
     expect(await form.getByText('Park name', { exact: true }).count()).toBe(0);
     expect(await page.getByText('创建申请中').count()).toBeGreaterThan(0);
+  });
+
+  it('an error on show is said again in the language switched to, the keyboard left on the switch', async () => {
+    const started = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park2',
+      body: { process: PROCESS, park: 'P-002', province: '320000' },
+    });
+    const page = await open({ path: `/cases/${started.id}`, user: 'park2' });
+    const form = page.locator('[data-task="submitCreationApplication"]');
+    const name = form.getByLabel('园区名称', { exact: true });
+    // Found by its input's id: in English the label is translated.
+    const errors = form
+      .locator('.ant-form-item', { has: page.locator(`[id="${String(await name.getAttribute('id'))}"]`) })
+      .locator('.ant-form-item-explain-error');
+    await name.click();
+    await page.keyboard.press('Tab');
+    await poll(() => errors.allTextContents()).toEqual(['为必填项']);
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await form.getByText('Park name', { exact: true }).first().waitFor();
+    // Said again once the form's English has come in too (it came after, and took the errors away).
+    await poll(() => errors.allTextContents()).toEqual(['is required']);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('中文');
+    // The fields left only (园区类型 had the keyboard before the switch): the switch is no attempt to
+    // submit, which shows the error of every required field.
+    await poll(() => form.locator('.ant-form-item-explain-error').count()).toBe(2);
+    await page.getByRole('button', { name: '中文', exact: true }).click();
+    await poll(() => errors.allTextContents()).toEqual(['为必填项']);
   });
 });

@@ -25,7 +25,6 @@ const USERS: Record<string, string[]> = {
   parkb: ['park:P-00b'],
   parkc: ['park:P-00c'],
   parkd: ['park:P-00d'],
-  parke: ['park:P-00e'],
   'province-js': ['province:320000'],
 };
 
@@ -370,31 +369,6 @@ describe.runIf(browserAvailable())(
       await expect.poll(inErrorColour, { message: 'the count past the limit is in the error colour' }).toBe(true);
       await page.keyboard.press('Tab');
       await expect.poll(() => errorsAt(form, page, '园区基本情况')).toEqual(['不能超过 5000 个字']);
-    }, 120_000);
-
-    it('an error on show is said again in the language switched to, the keyboard left on the switch', async () => {
-      const caseId = await startCase(server, 'parke');
-      const page = await signedIn(server, 'parke');
-      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
-      const form = page.locator('[data-task="submitCreationApplication"]');
-      const name = form.getByLabel('园区名称', { exact: true });
-      const nameId = await name.getAttribute('id');
-      await name.click();
-      await page.keyboard.press('Tab');
-      await expect.poll(() => errorsAt(form, page, '园区名称')).toEqual(['为必填项']);
-      // Found by its input's id: in English the label may be translated.
-      const errors = form
-        .locator('.ant-form-item', { has: page.locator(`[id="${String(nameId)}"]`) })
-        .locator('.ant-form-item-explain-error');
-      const language = page.getByRole('button', { name: 'English', exact: true });
-      await language.click();
-      await expect.poll(() => errors.allTextContents()).toEqual(['is required']);
-      expect(await hasFocus(page.getByRole('button', { name: '中文', exact: true }))).toBe(true);
-      // The fields left only (园区类型 had the keyboard before the switch): the switch is no attempt to
-      // submit, which shows the error of every required field.
-      expect(await form.locator('.ant-form-item-explain-error').count()).toBe(2);
-      await page.getByRole('button', { name: '中文', exact: true }).click();
-      await expect.poll(() => errors.allTextContents()).toEqual(['为必填项']);
     }, 120_000);
 
     it('the training example fills the form but no upload (its file ids name no file)', async () => {

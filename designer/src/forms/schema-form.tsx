@@ -222,14 +222,15 @@ export function SchemaForm(props: SchemaFormProps) {
     attemptedNow.current = true;
   };
   // Errors on show are said again in the language switched to (they stayed in the old one until their
-  // field was checked again). Quietly: the keyboard stays on the switch, and it is no submit attempt.
+  // field was checked again), and again once the form's own words in that language have come in (a
+  // schema given anew clears them). Quietly: the keyboard stays on the switch; it is no submit attempt.
   const resaying = useRef(false);
-  const shownIn = useRef(language);
+  const shownWith = useRef({ language, schema });
   useEffect(() => {
     const form = formRef.current;
-    if (shownIn.current === language || form === null) return;
-    shownIn.current = language;
-    // Not by the errors in rjsf's state: a schema given anew (its titles in the new language) clears them.
+    const before = shownWith.current;
+    if ((before.language === language && before.schema === schema) || form === null) return;
+    shownWith.current = { language, schema };
     if (!attemptedNow.current && touched.current.size === 0) return;
     resaying.current = true;
     form.validateForm();
@@ -237,7 +238,7 @@ export function SchemaForm(props: SchemaFormProps) {
     setTimeout(() => {
       resaying.current = false;
     }, 0);
-  }, [language]);
+  }, [language, schema]);
   // One submission at a time, from 提交 until it is sent or the question is answered: a second Enter
   // (or tap) while the preview was on its way opened a second confirmation over the first, and
   // confirming both sent the form twice (the second refused, unseen).

@@ -31,6 +31,7 @@ export const CHECK_TEXT: Record<string, string> = {
   'public-notice': '公示页面提供的消息或显示名称的字段声明有误',
   statistics: '统计声明有误：认定日期须是已声明的日期，主体类型须是表单中的选择字段',
   'unused-status': '声明了但流程中从未使用的案件状态',
+  translations: '译文目录（translations/<语言>.json）有误：应为一个 JSON 对象，每条译文为非空文本',
   // Rules (periods) and indicators
   'rule-value': '期限的取值无效（应为年、月、周、日或工作日数）',
   'rule-not-period': '定时器引用的规则不是期限',
