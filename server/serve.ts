@@ -79,16 +79,21 @@ function clockStart(text: string): Date {
   }
 }
 
-/** CLOCK=simulated starts at CLOCK_START (default now) and after a restart goes on from where it was. */
+/**
+ * CLOCK=simulated starts at CLOCK_START (default now) and after a restart goes on from where it was:
+ * a later CLOCK_START moves it on; without one, it stays where it was (it jumped to the machine's day).
+ */
 async function clockFromEnvironment(): Promise<{ clock: Clock; simulated?: SimulatedClock }> {
   if (process.env.CLOCK !== 'simulated') return { clock: new SystemClock() };
-  const start = process.env.CLOCK_START === undefined ? new Date() : clockStart(process.env.CLOCK_START);
+  const start = process.env.CLOCK_START === undefined ? undefined : clockStart(process.env.CLOCK_START);
   // A damaged clock file (logged by the store) costs the position reached, not the start.
-  const reached = await store.get<{ now: string }>('system', 'clock').catch((error: unknown) => {
+  const stored = await store.get<{ now: string }>('system', 'clock').catch((error: unknown) => {
     if (damageOf(error) === undefined) throw error;
     return undefined;
   });
-  const from = reached !== undefined && new Date(reached.now) > start ? new Date(reached.now) : start;
+  const reached = stored === undefined ? undefined : new Date(stored.now);
+  const known = reached !== undefined && !Number.isNaN(reached.getTime()) ? reached : undefined;
+  const from = known === undefined || (start !== undefined && start > known) ? (start ?? new Date()) : known;
   const simulated = new SimulatedClock(from);
   return { clock: simulated, simulated };
 }
