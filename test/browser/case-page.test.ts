@@ -203,14 +203,19 @@ describe.runIf(browserAvailable())(
         'GET',
         `/api/definitions/${PROCESS}/${VERSION}/forms/objection`,
       );
-      await server.ok('POST', `/api/public/notices/${caseId}/objections`, { body: { data: objection.examples[0] } });
+      // Two objections, perhaps from two people: each is reviewed on its own.
+      for (let filed = 0; filed < 2; filed += 1)
+        await server.ok('POST', `/api/public/notices/${caseId}/objections`, { body: { data: objection.examples[0] } });
       const view = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
       expect(view.due.acceptanceOpens).toBe('2025-04-02');
 
       const samr = await open('2025-04-02T10:00:00+08:00', 'samr', caseId);
-      const task = samr.locator('[data-task="samrObjectionReview"]');
-      await task.locator('[data-under-review="objection"]').waitFor();
+      const tasks = samr.locator('[data-task="samrObjectionReview"]');
+      await expect.poll(() => tasks.locator('[data-under-review="objection"]').count()).toBe(2);
+      const task = tasks.first();
       expect(await task.textContent()).not.toContain('可申请验收之日');
+      // The second is not told as a revision of the first (第 2 次提交…与上次相比): another objection.
+      expect(await samr.locator('[data-changed-since]').count()).toBe(0);
       await shot(samr, '4-objection-review-first-day');
       // Nor in the inbox: the task's row shows its own date or none.
       await samr.goto(`${server.url}/`);

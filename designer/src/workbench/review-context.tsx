@@ -132,7 +132,8 @@ export function changedFields(before: unknown, after: unknown, schema: FormSchem
 
 /**
  * Over a resubmitted document (a return sent it back, Art. 17): which time it is, and what changed
- * since the last one — the reviewer need not read it all again to find the revision.
+ * since the last one — the reviewer need not read it all again to find the revision. A task's only:
+ * each message (an objection) is one of its own, perhaps from someone else, never a revision.
  */
 function ChangedSince({
   submission,
@@ -146,6 +147,7 @@ function ChangedSince({
   const { t } = useI18n();
   const earlier = bundle.submissions.filter(
     (other) =>
+      submission.kind === 'task' &&
       other.kind === submission.kind &&
       other.name === submission.name &&
       other.scope === submission.scope &&
