@@ -371,13 +371,17 @@ describe.runIf(browserAvailable())(
       await expect.poll(() => errorsAt(form, page, '园区基本情况')).toEqual(['不能超过 5000 个字']);
     }, 120_000);
 
-    it('the training example fills the form but no upload (its file ids name no file)', async () => {
+    it('the training example fills the form but no upload (its file ids name no file), and leaves the keyboard on its button', async () => {
       const caseId = await startCase(server, 'park3');
       const page = await signedIn(server, 'park3');
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       const form = page.locator('[data-task="submitCreationApplication"]');
-      await form.getByRole('button', { name: '填入示例（培训用）' }).click();
+      // By the keyboard: filled, the keyboard is still on the button (it fell to the page).
+      const example = form.getByRole('button', { name: '填入示例（培训用）' });
+      await example.focus();
+      await page.keyboard.press('Enter');
       await expect.poll(() => form.getByLabel('园区名称', { exact: true }).inputValue()).not.toBe('');
+      await expect.poll(() => hasFocus(example)).toBe(true);
       await form.getByRole('button', { name: twoChars('提交') }).click();
       const plan = form.locator('.ant-form-item', { has: page.getByRole('button', { name: '上传附件：创建方案' }) });
       await expect.poll(() => plan.locator('.ant-form-item-explain-error').allTextContents()).toEqual(['请上传文件']);

@@ -161,8 +161,14 @@ export function SchemaForm(props: SchemaFormProps) {
   const formRef = useRef<CoreForm>(null);
   // The form's data as last reported, starting from what it opened with (its defaults filled in).
   const lastReported = useRef<string | undefined>(undefined);
+  // 填入示例 starts the form afresh, its own button with it: the keyboard goes to the new button (it
+  // fell to the page, and a keyboard user began again from the top).
+  const exampleButton = useRef<HTMLButtonElement>(null);
+  const exampleJustFilled = useRef(false);
   useEffect(() => {
     lastReported.current = JSON.stringify(formRef.current?.state.formData);
+    if (exampleJustFilled.current) exampleButton.current?.focus();
+    exampleJustFilled.current = false;
   }, [start.generation]);
   // Before the first submit, errors show at the fields the user has left (blurred) only.
   const attemptedNow = useRef(false);
@@ -373,6 +379,7 @@ export function SchemaForm(props: SchemaFormProps) {
             {props.extraActions}
             {training && example !== undefined && (
               <Button
+                ref={exampleButton}
                 type="link"
                 // As for 提交: pressing the mouse must not take the focus from the field it is in. Left
                 // empty (the decision, where 放弃草稿 leaves the keyboard), that field's error shows on
@@ -382,6 +389,7 @@ export function SchemaForm(props: SchemaFormProps) {
                 }}
                 onClick={() => {
                   const filled = exampleWithoutUploads(schema, example);
+                  exampleJustFilled.current = true;
                   setStart((before) => ({ data: filled, generation: before.generation + 1 }));
                   props.onChange?.(filled);
                   props.onEdit?.(filled);
