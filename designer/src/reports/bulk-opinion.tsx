@@ -35,7 +35,7 @@ async function loadTaskForm(task: TaskRow, language: Language): Promise<FormSche
 }
 
 function Outcomes({ tasks, outcomes }: { tasks: readonly TaskRow[]; outcomes: readonly Outcome[] }) {
-  const { r } = useReportI18n();
+  const { r, t } = useReportI18n();
   return (
     <List
       size="small"
@@ -59,7 +59,7 @@ function Outcomes({ tasks, outcomes }: { tasks: readonly TaskRow[]; outcomes: re
               <span>{caseLabel(task)}</span>
               <Typography.Text type={outcome?.state === 'failed' ? 'danger' : 'secondary'}>
                 {state}
-                {outcome?.message === undefined ? '' : `：${outcome.message}`}
+                {outcome?.message === undefined ? '' : `${t('colon')}${outcome.message}`}
               </Typography.Text>
             </Space>
           </List.Item>
@@ -70,7 +70,7 @@ function Outcomes({ tasks, outcomes }: { tasks: readonly TaskRow[]; outcomes: re
 }
 
 function Dialog({ tasks, today, onClose }: { tasks: readonly TaskRow[]; today?: string; onClose: () => void }) {
-  const { r, language } = useReportI18n();
+  const { r, t, language } = useReportI18n();
   const [step, setStep] = useState(0);
   const [chosen, setChosen] = useState<string[]>(tasks.map((task) => task.ref));
   const [data, setData] = useState<unknown>(undefined);
@@ -212,7 +212,10 @@ function Dialog({ tasks, today, onClose }: { tasks: readonly TaskRow[]; today?: 
           </ol>
           {document?.rows.map((row) => (
             <Typography.Paragraph key={row.label}>
-              <Typography.Text type="secondary">{row.label}：</Typography.Text>
+              <Typography.Text type="secondary">
+                {row.label}
+                {t('colon')}
+              </Typography.Text>
               {row.value ?? row.children?.map((child) => `${child.label} ${child.value ?? ''}`).join('，')}
             </Typography.Paragraph>
           ))}

@@ -74,7 +74,7 @@ function AttachmentName({ id }: { id: string }) {
  * decides what may be read: an objection's personal data (Art. 22) comes redacted to those who may not.
  */
 export function PrintPage() {
-  const { r } = useReportI18n();
+  const { r, t } = useReportI18n();
   const { hasGroup } = useSession();
   const actorName = useActorName();
   const { id = '', seq = '' } = useParams();
@@ -150,13 +150,17 @@ export function PrintPage() {
           <ol className="print-form-attachments">
             {document.attachments.map((file) => (
               <li key={`${file.field}-${file.id}`}>
-                {file.field}：<AttachmentName id={file.id} />
+                {file.field}
+                {t('colon')}
+                <AttachmentName id={file.id} />
               </li>
             ))}
           </ol>
         )}
         <p className="print-form-date">
-          {r('submittedOn')}：{chinaTime(submission.at)}
+          {r('submittedOn')}
+          {t('colon')}
+          {chinaTime(submission.at)}
         </p>
       </article>
     </div>

@@ -118,7 +118,7 @@ export function InboxPage() {
             <div>
               <Tag color="volcano" data-testid="reminded">
                 {t('reminded')} × {row.reminders.length}
-                {row.reminders.at(-1)?.note !== undefined && `：${row.reminders.at(-1)?.note ?? ''}`}
+                {row.reminders.at(-1)?.note !== undefined && `${t('colon')}${row.reminders.at(-1)?.note ?? ''}`}
               </Tag>
             </div>
           )}
