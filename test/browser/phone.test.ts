@@ -318,6 +318,24 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('expert-scores: a link atop the document takes a person, and the keyboard, to the form below it (4,600 px down)', async () => {
+    const page = await openPage(browser, server, { ...visitOf('expert-scores'), viewport: PHONE });
+    try {
+      const link = page.getByRole('button', { name: '跳到办理表单' });
+      const column = page.locator('[data-task-form-column]');
+      expect((await column.boundingBox())?.y ?? 0).toBeGreaterThan(PHONE.height);
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => column.evaluate((element) => element === document.activeElement)).toBe(true);
+      await expect.poll(async () => Math.abs((await column.boundingBox())?.y ?? PHONE.height)).toBeLessThan(50);
+      // The next Tab is in the form.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-task-form-column]') !== null)).toBe(true);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('expert-scores: a long text’s count (0 / 5000) stands clear of the help under its box (they ran into each other)', async () => {
     const page = await openPage(browser, server, { ...visitOf('expert-scores'), viewport: PHONE });
     try {

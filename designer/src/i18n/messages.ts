@@ -79,6 +79,7 @@ export const MESSAGES = {
     answers: '所复核的事项',
     // case page: what is reviewed, returns, outcomes, due dates (issue 8: 2–5)
     underReview: '所审核的材料',
+    toTaskForm: '跳到办理表单',
     earlierOpinions: '材料提交后各方的意见（{count} 份）',
     scoreSummary: '合计 {total} 分（通过分数线 {pass} 分）',
     scoreSummaryVetoes: '否决项 {count} 项',
@@ -338,6 +339,7 @@ export const MESSAGES = {
     answers: 'Under review',
     // case page: what is reviewed, returns, outcomes, due dates (issue 8: 2–5)
     underReview: 'Under review',
+    toTaskForm: 'Go to the form',
     earlierOpinions: 'Opinions sent since the application ({count})',
     scoreSummary: 'Total {total} (pass mark {pass})',
     scoreSummaryVetoes: '{count} veto(es)',

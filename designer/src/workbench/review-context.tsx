@@ -1,5 +1,5 @@
-import { Alert, Card, Col, Row, Spin, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Button, Card, Col, Grid, Row, Spin, Typography } from 'antd';
+import { useRef, type ReactNode } from 'react';
 import { canonicalJson } from '../../../engine/audit/canonical-json.js';
 import type { TaskView } from '../../../engine/cases/case-view.js';
 import type { FormSchema } from '../../../engine/definitions/types.js';
@@ -226,6 +226,10 @@ export function BesideReview(props: {
 }) {
   const { t } = useI18n();
   const { task, bundle, schema, children } = props;
+  // Narrower than xl the form comes after the whole document (4,600 px down on a phone): a link at the
+  // top takes a person, and the keyboard, to it.
+  const stacked = Grid.useBreakpoint().xl !== true;
+  const formColumn = useRef<HTMLDivElement>(null);
   const submission =
     schema === undefined || (task.origin === undefined && !reviewsApplication(task.taskId, schema))
       ? undefined
@@ -234,6 +238,20 @@ export function BesideReview(props: {
   const title = `${t(task.origin === undefined ? 'underReview' : 'answers')}${t('colon')}${submissionName(bundle, submission)}`;
   return (
     <Row gutter={[24, 16]}>
+      {stacked && (
+        <Col xs={24}>
+          <Button
+            type="link"
+            style={{ paddingInline: 0 }}
+            onClick={() => {
+              formColumn.current?.focus();
+              formColumn.current?.scrollIntoView({ block: 'start' });
+            }}
+          >
+            {t('toTaskForm')}
+          </Button>
+        </Col>
+      )}
       <Col xs={24} xl={12}>
         <ReviewedDocument submission={submission} bundle={bundle} title={title} />
         <EarlierOpinions
@@ -242,7 +260,7 @@ export function BesideReview(props: {
           except={submission}
         />
       </Col>
-      <Col xs={24} xl={12}>
+      <Col xs={24} xl={12} ref={formColumn} tabIndex={-1} data-task-form-column>
         {children}
       </Col>
     </Row>
