@@ -207,6 +207,48 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     expect(await page.getByText(/Failed to fetch|Bad Gateway/).count()).toBe(0);
   }, 120_000);
 
+  it('opens a case with one history entry: one Back returns to the inbox with its filter (the link pushed twice)', async () => {
+    const park = '白云峰高端制造产业园区';
+    await server.createUsers({ park6: ['park:P-006'] });
+    const view = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park6',
+      body: { process: PROCESS, park: 'P-006', province: '320000' },
+    });
+    await completeWithExample(server, 'park6', view.id, 'submitCreationApplication', {
+      parkType: 'industry',
+      parkName: park,
+    });
+    const page = await loggedIn('js', '2024-04-30T09:00:00+08:00', `/?q=${encodeURIComponent(park)}`);
+    page.setDefaultTimeout(60_000);
+    const tasks = page
+      .locator('.ant-card')
+      .filter({ has: page.getByRole('heading', { name: '待办任务' }) })
+      .locator('tbody tr.ant-table-row');
+    const entries = () => page.evaluate(() => history.length);
+    const backToInbox = async () => {
+      await page.goBack();
+      await poll(() => new URL(page.url()).pathname).toBe('/');
+      expect(new URL(page.url()).searchParams.get('q')).toBe(park);
+      await poll(() => tasks.count()).toBe(1);
+      expect(await page.getByLabel('搜索案件编号、园区或任务').inputValue()).toBe(park);
+    };
+    await poll(() => tasks.count()).toBe(1);
+    const before = await entries();
+
+    // The task's link, in a row that opens the case when clicked anywhere else.
+    await tasks.first().getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(park) }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/cases/${view.id}`);
+    expect(await entries()).toBe(before + 1);
+    await backToInbox();
+
+    // The case's number in the list of cases; the forward entry is replaced, none added.
+    await page.getByRole('link', { name: view.id, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(park) }).waitFor();
+    expect(await entries()).toBe(before + 1);
+    await backToInbox();
+  }, 180_000);
+
   it("tells SAMR's three objection reviews of one notice apart: number, time received, opening words", async () => {
     await server.createUsers(OBJECTION_USERS);
     const caseId = await throughCreation(server, 'park5', 'P-005', '白鹭洲质量品牌园区');

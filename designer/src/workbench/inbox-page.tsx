@@ -1,6 +1,6 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session.js';
 import { CardTable } from '../card-table.js';
@@ -131,7 +131,13 @@ export function InboxPage() {
     { title: t('received'), key: 'received', render: (_, row) => chinaTime(row.createdAt) },
   ];
   const open = (row: CaseRow) => ({
-    onClick: () => void navigate(caseLink(row.id)),
+    onClick: (event: MouseEvent<HTMLElement>) => {
+      // A click on the row's own link (or a control in it) is theirs: the link has gone to the case
+      // already (or, with Ctrl, to a new tab), and going there again pushed a second history entry:
+      // the first Back stayed on the case.
+      if (event.target instanceof Element && event.target.closest('a[href], button, input') !== null) return;
+      void navigate(caseLink(row.id));
+    },
     style: { cursor: 'pointer' },
   });
 
