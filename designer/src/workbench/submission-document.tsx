@@ -6,6 +6,7 @@ import { downloadAttachment, lookUpAttachment, shortId } from '../forms/attachme
 import { useI18n } from '../i18n/i18n.js';
 import { choiceTitle } from './submissions.js';
 import { useAsync } from './use-async.js';
+import './submission-document.css';
 
 /** The indicator system of the case's variant, to read scores (and vetoes) as a table. */
 export interface DocumentIndicators {
@@ -33,6 +34,7 @@ function AttachmentLink({ id }: { id: string }) {
     <Button
       type="link"
       size="small"
+      className="qbz-document-file"
       icon={<PaperClipOutlined />}
       style={{ paddingInline: 0 }}
       aria-label={`${t('download')}${t('colon')}${name}`}
