@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchChromium } from './chromium.js';
+import { startServerAndBrowser } from './browser-setup.js';
+import { browserAvailable } from './chromium.js';
 import { DESKTOP, openPage, PHONE, screenshot } from './page-visit.js';
 import {
   ACCEPTANCE,
@@ -11,7 +12,7 @@ import {
   VERSION,
   walk,
 } from './sample-cases.js';
-import { startWebServer, type WebServer } from './web-server.js';
+import type { WebServer } from './web-server.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
 const TODAY = '2025-04-02T10:00:00+08:00';
@@ -36,11 +37,7 @@ describe.runIf(browserAvailable())('a long unbroken name or text read back (an o
   let caseId: string;
 
   beforeAll(async () => {
-    const [started, launched] = await Promise.allSettled([startWebServer(), launchChromium()]);
-    if (started.status === 'fulfilled') server = started.value;
-    if (launched.status === 'fulfilled') browser = launched.value;
-    if (started.status === 'rejected') throw started.reason;
-    if (launched.status === 'rejected') throw launched.reason;
+    ({ server, browser } = await startServerAndBrowser());
     await server.createUsers(SAMPLE_USERS);
     caseId = await throughCreation(server, 'park2', 'P-002', '云澜湖智能装备产业园区');
     await server.advanceTo('2025-04-02T09:00:00+08:00');
