@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { asked } from '../forms/submit-guard.js';
 import { useDesignerI18n } from './designer-i18n.js';
@@ -18,29 +18,6 @@ const HELD = 'qbzUnsavedHeld';
 const isHeld = (state: unknown) => typeof state === 'object' && state !== null && HELD in state;
 
 /**
- * The copy stays in the history once the edits are saved (no entry can be taken out of it): Back from
- * it lands on this page's own entry, the same page again, and seemed to do nothing. That step is
- * passed over: Back goes on to the page before.
- */
-function useCopyPassedOnceSaved(unsaved: boolean, onCopy: RefObject<boolean>): void {
-  const guarding = useRef(unsaved);
-  guarding.current = unsaved;
-  useEffect(() => {
-    const here = location.pathname;
-    onCopy.current = isHeld(history.state);
-    const popped = () => {
-      const fromCopy = onCopy.current;
-      onCopy.current = isHeld(history.state);
-      if (fromCopy && !onCopy.current && !guarding.current && location.pathname === here) history.back();
-    };
-    window.addEventListener('popstate', popped);
-    return () => {
-      window.removeEventListener('popstate', popped);
-    };
-  }, [onCopy]);
-}
-
-/**
  * Keeps edits not saved from being lost unasked. A reload or a closed tab gets the browser's own
  * question; a link of the app (返回版本列表, the menu), clicked or taken with Enter, and the browser's
  * back button are held until the officer chooses: stay (the default, so a stray Enter keeps the
@@ -53,9 +30,6 @@ export function useUnsavedGuard(unsaved: boolean): void {
   const { d } = useDesignerI18n();
   const { modal } = App.useApp();
   const navigate = useNavigate();
-  // Whether the entry shown is the copy (pushing it fires no event to tell).
-  const onCopy = useRef(false);
-  useCopyPassedOnceSaved(unsaved, onCopy);
 
   useEffect(() => {
     if (!unsaved) return;
@@ -76,14 +50,11 @@ export function useUnsavedGuard(unsaved: boolean): void {
       event.preventDefault();
       event.stopPropagation();
       void ask().then((leave) => {
-        // In place of the copy: kept, it was a second entry of this page, and Back from the page
-        // left for took two steps to get past this one.
-        if (leave) void navigate(`${to.pathname}${to.search}${to.hash}`, { replace: isHeld(history.state) });
+        if (leave) void navigate(`${to.pathname}${to.search}${to.hash}`);
       });
     };
     const copy = () => {
       history.pushState({ ...(history.state as object | null), [HELD]: true }, '', location.href);
-      onCopy.current = true;
     };
     if (!isHeld(history.state)) copy();
     const here = location.pathname;
