@@ -145,6 +145,26 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it("case-form in English: the task card's long group name wraps inside the card (antd's tag never wraps: it ran 48 px past the card)", async () => {
+    const visit = { path: `/cases/${encodeURIComponent(cases.applying)}?lang=en`, user: 'park1', time: TODAY };
+    const page = await openPage(browser, server, { ...visit, viewport: PHONE });
+    try {
+      const card = page.locator('[data-task]').first();
+      const group = card.locator('.ant-card-head .ant-tag').filter({ hasText: /^Applicant/ });
+      await group.waitFor();
+      await screenshot(page, 'phone-english-task-card', false);
+      const [cardBox, groupBox] = [await card.boundingBox(), await group.boundingBox()];
+      expect(groupBox?.x ?? 0).toBeGreaterThanOrEqual(cardBox?.x ?? Infinity);
+      expect((groupBox?.x ?? 0) + (groupBox?.width ?? Infinity)).toBeLessThanOrEqual(
+        (cardBox?.x ?? 0) + (cardBox?.width ?? 0),
+      );
+      const measured = await overflow(page);
+      expect(measured, `the page overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   /** Pages whose every tap target is measured too (the rest have few controls, or the designer's own). */
   const tapped = new Set(['inbox', 'case-form', 'case-history', 'expert-scores', 'accounts']);
   it.each(pages)(

@@ -23,6 +23,7 @@ import { asked } from '../forms/submit-guard.js';
 import { chinaTime } from './format.js';
 import { fill } from '../i18n/fill.js';
 import { useDefinitionSchema } from '../i18n/use-definition-text.js';
+import './task-card.css';
 
 /** The indicator variant of the case (its park type) for a form that scores indicators, if known. */
 function indicatorChoices(schema: FormSchema, bundle: CaseBundle): IndicatorChoices | undefined {
@@ -206,6 +207,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
           <Tag color="volcano">{groupTitle(bundle.version.manifest, task)}</Tag>
         </Space>
       }
+      className="qbz-task-card"
       data-task={task.taskId}
     >
       <Failure
