@@ -73,14 +73,23 @@ function inertText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** A text of the case's definitions in `language`, from its programme's catalogue (as written where it has none). */
+/**
+ * A text of the case's definitions in `language`, from its programme's catalogue (as written where it
+ * has none); each programme's catalogue looked up once for the whole export.
+ */
 function definitionText(engine: WorkflowEngine, language: Language): (view: CaseView, text: string) => string {
   if (language === 'zh') return (_view, text) => text;
-  return (view, text) => {
-    const catalogue =
-      engine.definitions.list(view.process).length === 0 ? {} : engine.definitions.translations(view.process, language);
-    return catalogue[text] ?? text;
+  const catalogues = new Map<string, Readonly<Record<string, string>>>();
+  const catalogueOf = (process: string): Readonly<Record<string, string>> => {
+    let catalogue = catalogues.get(process);
+    if (catalogue === undefined) {
+      catalogue =
+        engine.definitions.list(process).length === 0 ? {} : engine.definitions.translations(process, language);
+      catalogues.set(process, catalogue);
+    }
+    return catalogue;
   };
+  return (view, text) => catalogueOf(view.process)[text] ?? text;
 }
 
 function rowOf(

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import type { Statistics } from '../../server/reports/statistics.js';
+import { downloadName } from '../../designer/src/reports/download-name.js';
 import { MINISTRIES, PROCESS, ServerHarness, throughCreation, tinyPdf, withUsers } from './harness.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -50,16 +51,10 @@ async function exported(h: ServerHarness, username: string, query = '', language
   const [headers = [], ...data] = rows;
   return {
     sheet,
-    fileName: fileNameOf(String(response.headers['content-disposition'])),
+    fileName: downloadName(String(response.headers['content-disposition'])) ?? '',
     headers,
     rows: data.map((row) => Object.fromEntries(headers.map((header, index) => [header, row[index] ?? '']))),
   };
-}
-
-/** The name a download is saved under: `filename*` (UTF-8, a Chinese name) where given, else `filename`. */
-function fileNameOf(disposition: string): string {
-  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-  return encoded === undefined ? (/filename="?([^";]+)/.exec(disposition)?.[1] ?? '') : decodeURIComponent(encoded);
 }
 
 async function statistics(h: ServerHarness, username: string): Promise<Statistics> {

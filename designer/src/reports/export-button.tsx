@@ -3,6 +3,7 @@ import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { acceptLanguage, storedToken } from '../api/client.js';
+import { downloadName } from './download-name.js';
 import { useReportI18n } from './report-i18n.js';
 
 /** The case list's filters the server's export honours (server/reports/case-query.ts). */
@@ -14,13 +15,6 @@ export function exportPath(search: URLSearchParams): string {
   for (const name of FILTERS) for (const value of search.getAll(name)) if (value !== '') query.append(name, value);
   const text = query.toString();
   return `/api/cases/export.xlsx${text === '' ? '' : `?${text}`}`;
-}
-
-/** The server's name for the file: `filename*` (UTF-8, the Chinese name), else `filename` (the English one). */
-function fileName(disposition: string | null): string {
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
-  if (encoded !== undefined) return decodeURIComponent(encoded);
-  return /filename="?([^";]+)/i.exec(disposition ?? '')?.[1] ?? 'cases.xlsx';
 }
 
 /**
@@ -47,7 +41,7 @@ export function ExportCasesButton() {
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement('a');
       link.href = url;
-      link.download = fileName(response.headers.get('content-disposition'));
+      link.download = downloadName(response.headers.get('content-disposition')) ?? 'cases.xlsx';
       link.click();
       setTimeout(() => {
         URL.revokeObjectURL(url);
