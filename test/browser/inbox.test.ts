@@ -249,6 +249,35 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     await backToInbox();
   }, 180_000);
 
+  it('drops a task done in another tab once this tab is shown again (it stayed until 刷新)', async () => {
+    const park = '紫金山新材料产业园区';
+    await server.createUsers({ park7: ['park:P-007'] });
+    const view = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park7',
+      body: { process: PROCESS, park: 'P-007', province: '320000' },
+    });
+    const page = await loggedIn('park7', '2024-04-30T09:00:00+08:00');
+    const tasks = page
+      .locator('.ant-card')
+      .filter({ has: page.getByRole('heading', { name: '待办任务' }) })
+      .locator('tbody tr.ant-table-row');
+    await poll(() => tasks.count()).toBe(1);
+    // Meanwhile, in another tab: the application is sent.
+    await completeWithExample(server, 'park7', view.id, 'submitCreationApplication', {
+      parkType: 'industry',
+      parkName: park,
+    });
+    // The browser hides this tab and shows it again (headless Chromium keeps every tab visible).
+    await page.evaluate(() => {
+      for (const state of ['hidden', 'visible']) {
+        Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }
+    });
+    await poll(() => tasks.count()).toBe(0);
+    expect(await page.getByText(park).count()).toBeGreaterThan(0);
+  }, 180_000);
+
   it("tells SAMR's three objection reviews of one notice apart: number, time received, opening words", async () => {
     await server.createUsers(OBJECTION_USERS);
     const caseId = await throughCreation(server, 'park5', 'P-005', '白鹭洲质量品牌园区');

@@ -19,6 +19,7 @@ import { TaskDueCell } from './task-due-cell.js';
 import { OriginLine } from './task-origin.js';
 import { StartCaseDialog } from './start-case-dialog.js';
 import { useAsync } from './use-async.js';
+import { useReloadWhenShown } from './reload-when-shown.js';
 
 const caseLink = (id: string) => `/cases/${encodeURIComponent(id)}`;
 const originId = (row: TaskRow) => `task-origin-${row.ref}`;
@@ -87,6 +88,7 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const inbox = useAsync(() => loadInbox(hasGroup('admin'), language), `${me?.username ?? ''}/${language}`);
+  useReloadWhenShown(inbox.reload);
   const today = inbox.data?.today ?? '';
   // One running case per park (the engine refuses a second): offer the parks without one.
   const parks = (me?.roles ?? [])
