@@ -38,7 +38,7 @@ import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { webAppRoutes } from './web-app.js';
 import { SharedRateLimitStore } from './shared-rate-limit-store.js';
-import { accountLimits, FailedTokens, REQUEST_LIMITS, type RequestLimits } from './request-limits.js';
+import { accountLimits, anonymousLimit, FailedTokens, REQUEST_LIMITS, type RequestLimits } from './request-limits.js';
 import { SAY } from './messages.js';
 
 export interface AppDeps {
@@ -200,9 +200,11 @@ export function createApp(deps: AppDeps): Express {
     accountLargeBodiesPerMinute: deps.limits?.accountLargeBodiesPerMinute ?? REQUEST_LIMITS.accountLargeBodiesPerMinute,
     largeBodyBytes: deps.limits?.largeBodyBytes ?? REQUEST_LIMITS.largeBodyBytes,
     failedTokensPerMinute: deps.limits?.failedTokensPerMinute ?? REQUEST_LIMITS.failedTokensPerMinute,
+    anonymousRequestsPerMinute: deps.limits?.anonymousRequestsPerMinute ?? REQUEST_LIMITS.anonymousRequestsPerMinute,
   };
   app.use(authenticate(accounts, new FailedTokens(requestLimits.failedTokensPerMinute)));
   app.use(accountLimits(requestLimits));
+  app.use('/api', anonymousLimit(requestLimits));
   // Bodies are parsed once the caller is known: parsing a megabyte of JSON holds the one thread every
   // request shares for milliseconds, and a visitor sending them in a loop slowed every answer tenfold.
   // Without a session only small bodies are taken (logging in, an objection with its evidence ids).

@@ -57,6 +57,11 @@ export const SAY = {
     zh: `上传文件过于频繁：同一网络地址每小时最多 ${String(limit)} 个，请 ${String(minutes)} 分钟后再试`,
     en: `Too many uploads: at most ${String(limit)} an hour from one network address; try again in ${englishCount(minutes, 'minute')}`,
   }),
+  /** API requests without a session, per address per minute (server/request-limits.ts). */
+  tooManyAnonymousRequests: (seconds: number): Said => ({
+    zh: `来自同一网络地址的访问过于频繁，请 ${String(seconds)} 秒后再试`,
+    en: `Too many requests from this network address; try again in ${englishCount(seconds, 'second')}`,
+  }),
   tooManyFailedTokens: (seconds: number): Said => ({
     zh: `无效的登录凭证过多，请 ${String(seconds)} 秒后再试`,
     en: `Too many invalid sign-in tokens from this address; try again in ${englishCount(seconds, 'second')}`,

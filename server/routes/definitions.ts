@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
+import { sendPreparedJson } from '../prepared-json.js';
 import { requireUser } from '../request-context.js';
 
 /** The definition versions the engine runs: lists, files, forms (the workbench renders forms from them). */
@@ -48,7 +49,11 @@ export function definitionRoutes(engine: WorkflowEngine): Router {
 
   // Public like the forms: the notices page shows the objection form in the reader's language.
   router.get('/api/definitions/:process/translations/:language', (request, response) => {
-    response.json(engine.definitions.translations(request.params.process, request.params.language));
+    sendPreparedJson(
+      request,
+      response,
+      engine.definitions.translations(request.params.process, request.params.language),
+    );
   });
 
   return router;

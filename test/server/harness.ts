@@ -177,6 +177,7 @@ export class ServerHarness {
         accountRequestsPerMinute: 100_000,
         accountLargeBodiesPerMinute: 1000,
         failedTokensPerMinute: 100_000,
+        anonymousRequestsPerMinute: 100_000,
         ...options.limits,
       },
       ...(options.webRoot !== undefined && { webRoot: options.webRoot }),

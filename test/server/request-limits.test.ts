@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accountRequestsFromEnvironment, FailedTokens, REQUEST_LIMITS } from '../../server/request-limits.js';
-import { CHINESE, ServerHarness, type ApiResponse } from './harness.js';
+import { CHINESE, PROCESS, ServerHarness, type ApiResponse } from './harness.js';
 
 const code = (response: ApiResponse) => (response.body as { error?: { code: string } }).error?.code;
 
@@ -87,6 +87,28 @@ describe('unknown tokens per address', () => {
   });
 });
 
+describe('requests without a session per address', () => {
+  let h: ServerHarness;
+
+  beforeAll(async () => {
+    h = await ServerHarness.create({ limits: { anonymousRequestsPerMinute: 8 } });
+    await h.user('park1', ['park:P-001']);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('answers 429 in Chinese with Retry-After past the limit; a signed-in reader and the health check go on', async () => {
+    const catalogue = () => h.api.get(`/api/definitions/${PROCESS}/translations/en`);
+    // Logging admin and park1 in (beforeAll) took two of the eight: logging in is asked without a session.
+    for (let index = 0; index < 6; index += 1) expect((await catalogue()).status, String(index)).toBe(200);
+    expectTooMany(await catalogue());
+    expectTooMany(await h.api.get('/api/public/notices'));
+    expect((await h.api.get('/api/health')).status).toBe(200);
+    expect((await h.api.get('/api/me', { token: h.token('park1') })).status).toBe(200);
+  });
+});
+
 describe('FailedTokens', () => {
   it('counts unknown tokens in a fixed minute, then forgets them', async () => {
     let now = 0;
@@ -105,6 +127,7 @@ describe('FailedTokens', () => {
   it('is generous by default: far above what a person or a browser test sends', () => {
     expect(REQUEST_LIMITS.accountRequestsPerMinute).toBeGreaterThanOrEqual(1000);
     expect(REQUEST_LIMITS.failedTokensPerMinute).toBeGreaterThanOrEqual(100);
+    expect(REQUEST_LIMITS.anonymousRequestsPerMinute).toBeGreaterThanOrEqual(300);
   });
 });
 
