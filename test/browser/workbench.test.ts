@@ -550,7 +550,8 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await notice.getByRole('checkbox', { name: /真实性承诺/ }).check();
     // A reload (or the back button) costs nothing typed: the tab kept it, and says so.
     await visitor.reload();
-    await notice.getByRole('button', { name: '提出异议：星河湾现代服务业集聚区' }).click();
+    // The form opens by itself with it (it was folded, the restored work out of sight).
+    await notice.getByRole('button', { name: '收起异议表' }).waitFor();
     await notice.getByText(/^已恢复您.*未提交的填写内容。$/).waitFor();
     expect(await notice.getByLabel('异议内容', { exact: true }).inputValue()).toMatch(/^该园区有企业于2024年/);
     await notice.getByText('举证材料.pdf').waitFor();
@@ -599,7 +600,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await notice.getByRole('button', { name: '提出异议：星河湾现代服务业集聚区' }).click();
     expect(await notice.locator('[data-receipt-number]').textContent()).toBe(receiptText);
     await visitor.reload();
-    await notice.getByRole('button', { name: '提出异议：星河湾现代服务业集聚区' }).click();
+    await notice.getByRole('button', { name: '收起异议表' }).waitFor();
     expect(await notice.locator('[data-receipt-number]').textContent()).toBe(receiptText);
     // Sent, nothing typed is kept: 再提出一项异议 opens an empty form.
     await notice.getByRole('button', { name: '再提出一项异议' }).click();

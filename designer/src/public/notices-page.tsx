@@ -4,12 +4,12 @@ import { useI18n } from '../i18n/i18n.js';
 import { provinceName } from '../workbench/catalog.js';
 import { useAsync } from '../workbench/use-async.js';
 import { loadNotices, type PublicNotice } from './notices-data.js';
-import { ObjectionForm } from './objection-form.js';
+import { ObjectionForm, objectionUnderWay } from './objection-form.js';
 import { fill } from '../i18n/fill.js';
 
 function NoticeCard({ notice, version }: { notice: PublicNotice; version: string | undefined }) {
   const { t } = useI18n();
-  const [objecting, setObjecting] = useState(false);
+  const [objecting, setObjecting] = useState(() => objectionUnderWay(notice.caseId));
   const formId = `objection-form-${notice.caseId}`;
   const name = notice.parkName ?? notice.park;
   return (

@@ -9,7 +9,7 @@ import { fill } from '../i18n/fill.js';
 import { holdFocus } from '../focus-return.js';
 import { useAsync } from '../workbench/use-async.js';
 import { UnsentNotice } from '../workbench/unsent-notice.js';
-import { useUnsentWork } from '../workbench/unsent-work.js';
+import { hasUnsentWork, useUnsentWork } from '../workbench/unsent-work.js';
 import type { PublicNotice } from './notices-data.js';
 
 /**
@@ -60,6 +60,17 @@ function evidenceCount(data: unknown): number {
   return Object.values(data).reduce<number>((count, value) => count + (Array.isArray(value) ? value.length : 0), 0);
 }
 
+/** Where a notice's unsent objection is kept in this tab (unsent-work.ts). */
+const objectionForm = (caseId: string) => `objection.${caseId}`;
+
+/**
+ * Whether a notice's objection form opens unfolded: this tab holds what was typed in it and not sent,
+ * or the receipt of one sent (reloaded, the page showed the notice folded, the work out of sight).
+ */
+export function objectionUnderWay(caseId: string): boolean {
+  return hasUnsentWork(VISITOR, objectionForm(caseId)) || keptReceipt(caseId) !== undefined;
+}
+
 /**
  * An objection to one notice, without an account (Art. 22: 任何单位或个人): the version's
  * `objection` form with evidence uploads, sent to the notice; a receipt when it has been received.
@@ -80,7 +91,7 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
     keepReceipt(notice.caseId, next);
     showReceipt(next);
   };
-  const unsent = useUnsentWork(VISITOR, `objection.${notice.caseId}`);
+  const unsent = useUnsentWork(VISITOR, objectionForm(notice.caseId));
   const [restored, setRestored] = useState(unsent.restored);
   // The form the keyboard was in is gone once the receipt shows: its heading takes the focus (and a
   // screen reader reads it), rather than the page's body.

@@ -32,6 +32,11 @@ function read(key: string): Unsent | undefined {
   }
 }
 
+/** Whether this tab keeps unsent work of `username` in `form` (a folded form opens with it, say). */
+export function hasUnsentWork(username: string, form: string): boolean {
+  return read(keyOf(username, form)) !== undefined;
+}
+
 /** Forgets every unsent form of `username` in this tab (an explicit logout). */
 export function forgetUnsentWork(username: string): void {
   for (let index = sessionStorage.length - 1; index >= 0; index--) {
