@@ -58,7 +58,7 @@ export class EngineError extends Error {
 
   /** No open task `ref`: unknown, done, or (over HTTP) on a case the caller may not see — one answer. */
   static taskNotOpen(ref: string): EngineError {
-    return new EngineError('not-open', ENGINE_SAYS.taskNotOpen(ref), { ref });
+    return new EngineError('not-open', ENGINE_SAYS.taskNotOpen, { ref });
   }
 }
 

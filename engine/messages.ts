@@ -6,11 +6,12 @@ import type { Said } from './errors.js';
  * message's title) come from the definitions and stay as written there.
  */
 export const ENGINE_SAYS = {
-  taskNotOpen: (ref: string): Said => ({
-    zh: `任务 ${ref} 不存在或已办结`,
-    en: `Task ${ref} does not exist or is done`,
-  }),
-  taskNotYet: (ref: string): Said => ({ zh: `任务 ${ref} 尚不能办理`, en: `Task ${ref} cannot be done yet` }),
+  // The task's ref is internal (t_…): kept in the error's details for a client, never said to people.
+  taskNotOpen: {
+    zh: '该任务已办结或不存在（可能已在其他窗口或由他人提交），请刷新后查看',
+    en: 'This task is done or does not exist (perhaps sent in another window or by a colleague); refresh to see the case',
+  },
+  taskNotYet: { zh: '该任务尚不能办理', en: 'This task cannot be done yet' },
   mayNotDoTask: { zh: '当前用户无权办理该任务', en: 'Your account may not do this task' },
   mayNotRemind: { zh: '当前用户无权催办该任务', en: 'Your account may not send a reminder for this task' },
   mayNotSend: { zh: '当前用户无权发送该事项', en: 'Your account may not send this' },

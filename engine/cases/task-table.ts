@@ -92,7 +92,7 @@ export function reconcileTasks(
 export function bindQueuedTask(record: CaseRecord, task: TaskRecord): CaseRecord {
   if (task.executionId !== undefined) return record;
   const holder = record.tasks.find((open) => open.elementId === task.elementId && open.executionId !== undefined);
-  if (holder === undefined) throw new EngineError('not-open', ENGINE_SAYS.taskNotYet(task.ref), { ref: task.ref });
+  if (holder === undefined) throw new EngineError('not-open', ENGINE_SAYS.taskNotYet, { ref: task.ref });
   const tasks = record.tasks.map((open) => {
     if (open.ref === task.ref) return { ...open, executionId: holder.executionId };
     if (open.ref === holder.ref) {

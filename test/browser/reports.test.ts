@@ -251,4 +251,36 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     const months = ((await chart.locator('svg').textContent()) ?? '').match(/\d{4}-\d\d/g);
     expect(months).toEqual(['2024-04', '2024-05', '2024-06', '2024-07']);
   }, 180_000);
+
+  it('in English, the confirmation reads with English commas, and a case done meanwhile is said so in words (it said 「Task t_… does not exist」)', async () => {
+    await server.createUsers({ 'mct-desk': ['ministry:mct'] });
+    const page = await loggedIn('mct-desk');
+    await page.locator('.qbz-language').first().click();
+    await page.getByRole('button', { name: 'Opinion on several cases' }).click();
+    const dialog = page.getByRole('dialog');
+    for (const id of cases) await dialog.getByText(id, { exact: false }).waitFor();
+    await clickInDialog(page, dialog.getByRole('button', { name: 'Next' }));
+    const opinion = dialog.getByRole('radio', { name: 'Agree', exact: true });
+    if ((await opinion.count()) > 0) await opinion.check();
+    else {
+      await dialog.getByLabel("Department's opinion", { exact: true }).click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: /^Agree$/ })
+        .click();
+    }
+    await dialog.getByLabel('Name', { exact: true }).fill('Sun Liping');
+    await dialog.getByLabel('Telephone', { exact: true }).fill('010-82005678');
+    await dialog.locator('form').getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => dialog.locator('[data-confirm-list] li').count()).toBe(2);
+    expect(await dialog.textContent()).toContain('Name Sun Liping, Telephone 010-82005678');
+    // Meanwhile a colleague sends the ministry's opinion on the first case.
+    await completeWithExample(server, 'mct-desk', cases[0] ?? '', 'departmentOpinion');
+    await dialog.getByRole('button', { name: /^Submit each/ }).click();
+    await expect.poll(() => dialog.locator('[data-outcome="done"]').count(), { timeout: 20_000 }).toBe(1);
+    const failed = dialog.locator('[data-outcome="failed"]');
+    expect(await failed.count()).toBe(1);
+    expect(await failed.textContent()).toContain('This task is done already');
+    expect(await failed.textContent()).not.toMatch(/\bt_/);
+  }, 180_000);
 });

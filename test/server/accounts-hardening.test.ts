@@ -97,7 +97,9 @@ describe('accounts and sessions, hardened', () => {
       body: { data: {} },
     });
     expect(done.status).toBe(409);
-    expect(codeOf(done.body).message).toBe('Task no-such-task does not exist or is done');
+    expect(codeOf(done.body).message).toBe(
+      'This task is done or does not exist (perhaps sent in another window or by a colleague); refresh to see the case',
+    );
     // A browser in Chinese, or a client that asks for nothing, hears Chinese.
     for (const headers of [{ 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' }, {} as Record<string, string>]) {
       const answer = await h.api.patch('/api/users/admin', { token: h.adminToken, headers, body: { disabled: true } });

@@ -62,6 +62,8 @@ export const MESSAGES = {
     actorPublic: '公众（匿名）',
     colon: '：',
     listSeparator: '、',
+    // Between phrases (a field's title and its value, then the next): 姓名 李四，联系电话 …
+    phraseSeparator: '，',
     basisSentence: '{from}，{counted}{period}；{shown}',
     fixErrors: '请修改以下内容',
     dueToday: '今日',
@@ -322,6 +324,7 @@ export const MESSAGES = {
     actorPublic: 'Public (anonymous)',
     colon: ': ',
     listSeparator: ', ',
+    phraseSeparator: ', ',
     basisSentence: '{from}, {counted} {period}; {shown}',
     fixErrors: 'Please correct the following',
     dueToday: 'today',

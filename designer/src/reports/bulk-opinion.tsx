@@ -93,7 +93,12 @@ function Dialog({ tasks, today, onClose }: { tasks: readonly TaskRow[]; today?: 
         (error: unknown) => ({
           ref: task.ref,
           state: 'failed',
-          message: error instanceof ApiError ? error.message : String(error),
+          // Done meanwhile (another window, a colleague): said as the case page says it, not by its ref.
+          message: !(error instanceof ApiError)
+            ? String(error)
+            : error.code === 'not-open'
+              ? t('taskDoneElsewhere')
+              : error.message,
         }),
       );
       setOutcomes((before) => before.map((each) => (each.ref === task.ref ? outcome : each)));
@@ -216,7 +221,8 @@ function Dialog({ tasks, today, onClose }: { tasks: readonly TaskRow[]; today?: 
                 {row.label}
                 {t('colon')}
               </Typography.Text>
-              {row.value ?? row.children?.map((child) => `${child.label} ${child.value ?? ''}`).join('，')}
+              {row.value ??
+                row.children?.map((child) => `${child.label} ${child.value ?? ''}`).join(t('phraseSeparator'))}
             </Typography.Paragraph>
           ))}
         </>
