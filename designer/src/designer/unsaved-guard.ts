@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { useEffect } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { asked } from '../forms/submit-guard.js';
 import { useDesignerI18n } from './designer-i18n.js';
@@ -16,6 +16,9 @@ function pageLeftFor(event: MouseEvent): URL | undefined {
 /** The history entry this guard pushes: a copy of the page, for the back button to land on. */
 const HELD = 'qbzUnsavedHeld';
 const isHeld = (state: unknown) => typeof state === 'object' && state !== null && HELD in state;
+const pushCopy = () => {
+  history.pushState({ ...(history.state as object | null), [HELD]: true }, '', location.href);
+};
 
 /**
  * Keeps edits not saved from being lost unasked. A reload or a closed tab gets the browser's own
@@ -25,22 +28,38 @@ const isHeld = (state: unknown) => typeof state === 'object' && state !== null &
  * the back button lands on a copy of this page pushed while there are edits, then is asked about:
  * BrowserRouter has no navigation blocker, and React Router's data router, which has, made full page
  * loads flaky in the browser tests (a page came up signed out).
+ *
+ * No entry can be taken out of the history, so the copy stays once the edits are saved: Back from it
+ * lands on the page's own entry, the same page, and seemed to do nothing. Arriving there with nothing
+ * unsaved goes on back, so one Back leaves. A link taken from the copy (edits discarded) opens its page
+ * in the copy's place, leaving no second entry of this page behind.
+ *
+ * Layout effects, and one back-button listener that reads `unsaved` when Back comes: the guard changes
+ * in the same commit as the page that shows the edits made or saved. With passive effects it changed
+ * a moment after (another task): a Back in between was handled as before the save (asked about, and the
+ * page stayed), or went past a copy not pushed yet, edits lost unasked.
  */
 export function useUnsavedGuard(unsaved: boolean): void {
   const { d } = useDesignerI18n();
   const { modal } = App.useApp();
   const navigate = useNavigate();
-
-  useEffect(() => {
-    if (!unsaved) return;
-    const ask = () =>
+  const guarding = useRef(unsaved);
+  const ask = useCallback(
+    () =>
       asked(modal, {
         title: d('leaveUnsavedTitle'),
         content: d('leaveUnsavedBody'),
         okText: d('leaveUnsaved'),
         okButtonProps: { danger: true },
         cancelText: d('stayUnsaved'),
-      });
+      }),
+    [modal, d],
+  );
+
+  useLayoutEffect(() => {
+    guarding.current = unsaved;
+    if (!unsaved) return;
+    if (!isHeld(history.state)) pushCopy();
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
     };
@@ -50,31 +69,36 @@ export function useUnsavedGuard(unsaved: boolean): void {
       event.preventDefault();
       event.stopPropagation();
       void ask().then((leave) => {
-        if (leave) void navigate(`${to.pathname}${to.search}${to.hash}`);
-      });
-    };
-    const copy = () => {
-      history.pushState({ ...(history.state as object | null), [HELD]: true }, '', location.href);
-    };
-    if (!isHeld(history.state)) copy();
-    const here = location.pathname;
-    // Back from the copy lands on this page's own entry (same address: the app stays): asked there.
-    const popped = () => {
-      if (isHeld(history.state) || location.pathname !== here) return;
-      copy();
-      void ask().then((leave) => {
-        if (!leave) return;
-        window.removeEventListener('popstate', popped);
-        history.go(-2);
+        if (leave) void navigate(`${to.pathname}${to.search}${to.hash}`, { replace: isHeld(history.state) });
       });
     };
     window.addEventListener('beforeunload', warn);
-    window.addEventListener('popstate', popped);
     document.addEventListener('click', hold, true);
     return () => {
       window.removeEventListener('beforeunload', warn);
-      window.removeEventListener('popstate', popped);
       document.removeEventListener('click', hold, true);
     };
-  }, [unsaved, modal, d, navigate]);
+  }, [unsaved, ask, navigate]);
+
+  useLayoutEffect(() => {
+    const here = location.pathname;
+    // Back from the copy lands on this page's own entry (same address: the app stays): asked there
+    // while there are edits; with none (saved since), on back past it.
+    const popped = () => {
+      if (isHeld(history.state) || location.pathname !== here) return;
+      if (!guarding.current) {
+        history.back();
+        return;
+      }
+      pushCopy();
+      void ask().then((leave) => {
+        // Past the copy and this entry, to the page before.
+        if (leave && location.pathname === here) history.go(-2);
+      });
+    };
+    window.addEventListener('popstate', popped);
+    return () => {
+      window.removeEventListener('popstate', popped);
+    };
+  }, [ask]);
 }
