@@ -113,4 +113,22 @@ describe.runIf(browserAvailable())('Back from a draft in the designer', () => {
     await page.goForward();
     await onVersions();
   }, 120_000);
+
+  it('from a version to the draft made of it, one Back after a save returns to the version, not past it', async () => {
+    const versionPath = `/designer/${PROCESS}/2024-03-14`;
+    await page.goto(`${server.url}${versionPath}`);
+    await page.getByRole('button', { name: '以此新建草稿' }).click();
+    await poll(pathname).toMatch(new RegExp(`^/designer/${PROCESS}/draft:`));
+    await periodsTab().click();
+    await amount().fill('6');
+    await amount().blur();
+    await unsavedMark().waitFor();
+    await page.getByTestId('save-periods').click();
+    await unsavedMark().waitFor({ state: 'detached' });
+    await poll(() => page.locator('[data-why-disabled="save-periods"]').textContent()).toBe('没有未保存的修改');
+    await page.goBack();
+    await poll(pathname).toBe(versionPath);
+    await page.getByRole('button', { name: '以此新建草稿' }).waitFor();
+    expect(await leaveDialog().count()).toBe(0);
+  }, 120_000);
 });
