@@ -1,4 +1,11 @@
-import { anyoneGroup, holderName, parseRole, type AuditEntry, type WorkflowEngine } from '../engine/index.js';
+import {
+  anyoneGroup,
+  holderName,
+  parseRole,
+  type AuditEntry,
+  type Role,
+  type WorkflowEngine,
+} from '../engine/index.js';
 import type { Accounts, User } from './accounts/accounts.js';
 
 /** How the history names a member of the public (Art. 22): never by name, account or contact. */
@@ -14,18 +21,52 @@ interface CaseContext {
   subjectName?: string;
 }
 
+/**
+ * Who acted, for people. `actorName` is the Chinese name (the definitions' words, as written); the
+ * parts say what it was made of, so that a client in another language names the actor in its own
+ * words and the programme's catalogue: `actorPublic` for a member of the public (Art. 22),
+ * `actorRole` for an account named by its role (the group's title · its scope's name). An
+ * organisation or a display name is what people typed, and has no parts.
+ */
+export interface ActorNaming {
+  actorName: string;
+  /** The role named by: a group and, for a scoped group, its scope (`province`, `320000`). */
+  actorRole?: Role;
+  actorPublic?: true;
+}
+
+const PUBLIC: ActorNaming = { actorName: PUBLIC_NAME, actorPublic: true };
+
 /** An account without an organisation is named by its role: the group's title and its scope's name. */
-function roleName(user: User, manifest: Manifest, context: CaseContext, engine: WorkflowEngine): string | undefined {
+function roleName(
+  user: User,
+  manifest: Manifest,
+  context: CaseContext,
+  engine: WorkflowEngine,
+): ActorNaming | undefined {
   const subject = context[manifest.subject.name];
   const names = {
     directory: (name: string) => engine.definitions.directory(name),
     ...(typeof subject === 'string' && { subject: { code: subject, name: context.subjectName } }),
   };
   for (const text of user.roles) {
-    const name = holderName(manifest, parseRole(text), names);
-    if (name !== undefined) return name;
+    const role = parseRole(text);
+    const name = holderName(manifest, role, names);
+    if (name !== undefined) return { actorName: name, actorRole: role };
   }
   return undefined;
+}
+
+/** An account by its organisation, else its role, else its display name. */
+function accountName(
+  user: User,
+  manifest: Manifest,
+  context: CaseContext,
+  engine: WorkflowEngine,
+): ActorNaming | undefined {
+  if (user.organisation !== undefined) return { actorName: user.organisation };
+  const named = roleName(user, manifest, context, engine);
+  return named ?? (user.displayName === undefined ? undefined : { actorName: user.displayName });
 }
 
 /**
@@ -39,8 +80,8 @@ export class ActorNames {
     private readonly accounts: Accounts,
   ) {}
 
-  /** Audit entries with `actorName`; every entry of a public message's transition is the public's. */
-  async audit(entries: readonly AuditEntry[], context: CaseContext): Promise<(AuditEntry & { actorName?: string })[]> {
+  /** Audit entries with `actorName` (and its parts); every entry of a public message's transition is the public's. */
+  async audit(entries: readonly AuditEntry[], context: CaseContext): Promise<(AuditEntry & Partial<ActorNaming>)[]> {
     const open = this.#publicMessages(context);
     const fromPublic = new Set(
       entries
@@ -50,24 +91,24 @@ export class ActorNames {
     const name = this.#namer(context);
     return Promise.all(
       entries.map(async (entry) => {
-        const actorName = fromPublic.has(`${entry.at}|${entry.actor}`) ? PUBLIC_NAME : await name(entry.actor);
-        return actorName === undefined ? entry : { ...entry, actorName };
+        const naming = fromPublic.has(`${entry.at}|${entry.actor}`) ? PUBLIC : await name(entry.actor);
+        return naming === undefined ? entry : { ...entry, ...naming };
       }),
     );
   }
 
-  /** Submissions with `actorName`; public messages (redacted or not) are the public's. */
+  /** Submissions with `actorName` (and its parts); public messages (redacted or not) are the public's. */
   async submissions<T extends { actor: string; kind: string; name: string; redacted?: true }>(
     submissions: readonly T[],
     context: CaseContext,
-  ): Promise<(T & { actorName?: string })[]> {
+  ): Promise<(T & Partial<ActorNaming>)[]> {
     const open = this.#publicMessages(context);
     const name = this.#namer(context);
     return Promise.all(
       submissions.map(async (submission) => {
         const fromPublic = submission.redacted === true || (submission.kind === 'message' && open.has(submission.name));
-        const actorName = fromPublic ? PUBLIC_NAME : await name(submission.actor);
-        return actorName === undefined ? submission : { ...submission, actorName };
+        const naming = fromPublic ? PUBLIC : await name(submission.actor);
+        return naming === undefined ? submission : { ...submission, ...naming };
       }),
     );
   }
@@ -83,20 +124,15 @@ export class ActorNames {
     );
   }
 
-  #namer(context: CaseContext): (actor: string) => Promise<string | undefined> {
+  #namer(context: CaseContext): (actor: string) => Promise<ActorNaming | undefined> {
     const { manifest } = this.engine.definitions.get(context.process, context.version).definition;
-    const known = new Map<string, string | undefined>();
+    const known = new Map<string, ActorNaming | undefined>();
     return async (actor) => {
       if (actor === 'system') return undefined;
-      if (actor === 'anonymous' || actor === '—') return PUBLIC_NAME;
+      if (actor === 'anonymous' || actor === '—') return PUBLIC;
       if (!known.has(actor)) {
         const user = await this.accounts.get(actor);
-        known.set(
-          actor,
-          user === undefined
-            ? undefined
-            : (user.organisation ?? roleName(user, manifest, context, this.engine) ?? user.displayName),
-        );
+        known.set(actor, user === undefined ? undefined : accountName(user, manifest, context, this.engine));
       }
       return known.get(actor);
     };

@@ -318,6 +318,18 @@ const ACTOR_NAME = text(
   '办理单位：账户的所属单位，或角色的组名与范围；公众来件只称“公众”；不在哈希内 / who acted, by organisation (not hashed)',
   { examples: ['江苏省市场监督管理局', '省级市场监管部门 · 江苏省', '公众'] },
 );
+const ACTOR_PARTS = {
+  actorRole: object(
+    '按角色称呼办理单位时（账户无所属单位）：组与范围，供其他语言的客户端以定义的译文组成名称；不在哈希内 / when named by role: the group and its scope, for a client to name it in another language (not hashed)',
+    ['group'],
+    { group: { type: 'string' }, scope: { type: 'string' } },
+    { additionalProperties: false },
+  ),
+  actorPublic: {
+    const: true,
+    description: '公众（actorName 为“公众”）；不在哈希内 / a member of the public (not hashed)',
+  },
+};
 
 const AuditEntry = object(
   '审计记录（哈希链）/ an audit entry, hash-chained',
@@ -338,6 +350,7 @@ const AuditEntry = object(
         '按脱敏规则隐去了公众异议人（actor 为“—”，details 不含 dataHash）/ the public sender withheld by the redaction policy',
     },
     actorName: ACTOR_NAME,
+    ...ACTOR_PARTS,
   },
 );
 
@@ -360,6 +373,7 @@ const Submission = object('已提交的表单 / a submitted form', ['seq', 'at',
       '公众提交的内容，调用者无权查看（actor 为“—”，data 为 null）/ from the public; withheld by the redaction policy',
   },
   actorName: ACTOR_NAME,
+  ...ACTOR_PARTS,
 });
 
 const ORGANISATION = text('所属单位，1–100 字 / the organisation the account acts for', {

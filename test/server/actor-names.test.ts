@@ -4,7 +4,7 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { ActorNames, PUBLIC_NAME } from '../../server/actor-names.js';
 import { PASSWORD, PROCESS, ServerHarness, VERSION } from './harness.js';
 
-type Named = { actor: string; actorName?: string };
+type Named = { actor: string; actorName?: string; actorRole?: { group: string; scope?: string }; actorPublic?: true };
 
 describe('who acted on a case, by organisation (issue 8 defect 4)', () => {
   let h: ServerHarness;
@@ -90,6 +90,30 @@ describe('who acted on a case, by organisation (issue 8 defect 4)', () => {
     expect(submissions.at(-1)?.actorName).toBe('省级市场监管部门 · 江苏省');
   });
 
+  it('gives the parts a name by role is made of (group, scope), for a page in another language; none for an organisation', async () => {
+    const submissions = (await h.api.get(`/api/cases/${caseId}/submissions`, { token: h.token('park1') }))
+      .body as Named[];
+    expect(submissions.map(({ actorName, actorRole, actorPublic }) => ({ actorName, actorRole, actorPublic }))).toEqual(
+      [
+        {
+          actorName: '创建主体（园区管理委员会或所在地人民政府） · 云澜湖智能装备产业园区',
+          actorRole: { group: 'park', scope: 'P-001' },
+        },
+        { actorName: '江苏省市场监督管理局' },
+        {
+          actorName: '创建主体（园区管理委员会或所在地人民政府） · 云澜湖智能装备产业园区',
+          actorRole: { group: 'park', scope: 'P-001' },
+        },
+        { actorName: '省级市场监管部门 · 江苏省', actorRole: { group: 'province', scope: '320000' } },
+      ],
+    );
+    const audit = (await h.api.get(`/api/cases/${caseId}/audit`, { token: h.token('province') })).body as Named[];
+    expect(audit.find((entry) => entry.actorName === '省级市场监管部门 · 江苏省')?.actorRole).toEqual({
+      group: 'province',
+      scope: '320000',
+    });
+  });
+
   it('calls whoever sent an objection “公众”, even a signed-in official, and everything of that transition', async () => {
     const names = new ActorNames(h.engine, h.accounts);
     const context = { process: PROCESS, version: VERSION, park: 'P-001' };
@@ -110,6 +134,11 @@ describe('who acted on a case, by organisation (issue 8 defect 4)', () => {
       context,
     );
     expect(audit.map((item) => item.actorName)).toEqual([PUBLIC_NAME, PUBLIC_NAME]);
+    // Marked as the public's, never with the role of whoever sent it.
+    expect(audit.map(({ actorRole, actorPublic }) => ({ actorRole, actorPublic }))).toEqual([
+      { actorRole: undefined, actorPublic: true },
+      { actorRole: undefined, actorPublic: true },
+    ]);
     const submissions = await names.submissions(
       [
         { actor: 'province', kind: 'message', name: 'objection' },

@@ -6,6 +6,7 @@ import { verifyChain, type AuditEntry } from '../../engine/audit/audit-chain.js'
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { openApiDocument } from '../../server/openapi.js';
+import type { ActorNaming } from '../../server/actor-names.js';
 import { attachmentIds } from '../../server/attachments.js';
 import { PROCESS, START, tinyPdf, VERSION } from './harness.js';
 import { fetchChecked, freePort, startServer, type ServerProcess } from './http-client.js';
@@ -71,10 +72,10 @@ describe('the real server: kill -9 mid-burst, restart, SIGTERM', () => {
     const audits = new Map<string, AuditEntry[]>();
     const cases = (await call('get', '/api/cases', { token })).body as CaseView[];
     for (const view of cases) {
-      // `actorName` is how the server names who acted, for people: outside the hashed entry.
+      // `actorName` (with its parts) is how the server names who acted, for people: outside the hashed entry.
       const entries = (
-        (await call('get', `/api/cases/${view.id}/audit`, { token })).body as (AuditEntry & { actorName?: string })[]
-      ).map(({ actorName: _actorName, ...entry }) => entry);
+        (await call('get', `/api/cases/${view.id}/audit`, { token })).body as (AuditEntry & Partial<ActorNaming>)[]
+      ).map(({ actorName: _name, actorRole: _role, actorPublic: _public, ...entry }) => entry);
       expect(entries.map((entry) => entry.seq)).toEqual(entries.map((_entry, index) => index + 1));
       expect(verifyChain(entries), view.id).toEqual({ ok: true, problems: [] });
       const refs = entries.filter((entry) => entry.type === 'task.completed').map((entry) => String(entry.details.ref));
