@@ -5,7 +5,7 @@ import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
 import { choose } from './form-controls.js';
 import { openPage, screenshot, settled, type Visit } from './page-visit.js';
-import { PROCESS } from './sample-cases.js';
+import { completeWithExample, PROCESS } from './sample-cases.js';
 import { CLOCK_START, type WebServer } from './web-server.js';
 
 // The definitions carry Chinese only; in English the workbench shows their texts from the programme's
@@ -22,7 +22,12 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
 
   beforeAll(async () => {
     ({ server, browser } = await startServerAndBrowser());
-    await server.createUsers({ park1: ['park:P-001'], park2: ['park:P-002'] });
+    await server.createUsers({
+      park1: ['park:P-001'],
+      park2: ['park:P-002'],
+      park3: ['park:P-003'],
+      'province-js': ['province:320000'],
+    });
     const started = await server.ok<CaseView>('POST', '/api/cases', {
       as: 'park1',
       body: { process: PROCESS, park: 'P-001', province: '320000' },
@@ -90,6 +95,38 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     expect(await page.getByRole('heading', { name: /提交创建申请/ }).count()).toBeGreaterThan(0);
     expect(await form.getByText('Park name', { exact: true }).count()).toBe(0);
     expect(await page.getByText('创建申请中').count()).toBeGreaterThan(0);
+  });
+
+  it('the history names who acted by their roles in English (group and region), and in Chinese as the server does', async () => {
+    const started = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park3',
+      body: { process: PROCESS, park: 'P-003', province: '320000' },
+    });
+    await completeWithExample(server, 'park3', started.id, 'submitCreationApplication', {
+      parkName: '云澜湖智能装备产业园区',
+    });
+    await completeWithExample(server, 'province-js', started.id, 'provincialFeasibilityReview');
+    const page = await open({ path: `/cases/${started.id}?lang=en`, user: 'park3' });
+    const actors = page.locator('[data-actor]');
+    const province = 'Provincial market regulation department · Jiangsu';
+    const park = "Applicant (park management committee or local people's government) · 云澜湖智能装备产业园区";
+    await poll(() => actors.allTextContents()).toEqual(expect.arrayContaining([province, park]));
+    expect((await actors.allTextContents()).filter((text) => /省级市场监管部门|创建主体|江苏省/.test(text))).toEqual(
+      [],
+    );
+    // The case's region by its English name too, in the header and in the history's first line.
+    expect(await page.getByText('Jiangsu（320000）').count()).toBe(1);
+    expect(await page.getByText('Case started (park P-003, province Jiangsu)').count()).toBe(1);
+    await screenshot(page, 'definitions-english-history');
+
+    await switchLanguage(page);
+    await poll(() => actors.allTextContents()).toEqual(
+      expect.arrayContaining([
+        '省级市场监管部门 · 江苏省',
+        '创建主体（园区管理委员会或所在地人民政府） · 云澜湖智能装备产业园区',
+      ]),
+    );
+    expect((await actors.allTextContents()).filter((text) => /Jiangsu|Applicant/.test(text))).toEqual([]);
   });
 
   it('an error on show is said again in the language switched to, the keyboard left on the switch', async () => {

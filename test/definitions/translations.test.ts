@@ -2,11 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckedVersion } from '../../engine/definitions/check-version.js';
+import type { DefinitionContext } from '../../engine/definitions/version-source.js';
 import { validateDefinitions } from '../../engine/definitions/validate-definitions.js';
 import {
   diagramNames,
   hasChinese,
   translateDiagram,
+  translateDirectory,
   translatorOf,
   translateIndicators,
   translateManifest,
@@ -24,9 +26,10 @@ import {
 
 /**
  * Every text of a version that people read, walked by the very functions the workbench translates
- * with (each text they ask for is recorded), plus the names drawn on the diagram.
+ * with (each text they ask for is recorded), plus the names drawn on the diagram and the names in
+ * the directories its manifest names (the regions: who acted is named 省级市场监管部门 · 江苏省).
  */
-function displayedTexts(version: CheckedVersion): Set<string> {
+function displayedTexts(version: CheckedVersion, directories: DefinitionContext['directories']): Set<string> {
   const texts = new Set<string>();
   const record = (text: string) => {
     if (hasChinese(text)) texts.add(text);
@@ -37,19 +40,24 @@ function displayedTexts(version: CheckedVersion): Set<string> {
   translateIndicators(version.indicators, record);
   for (const schema of version.forms.values()) translateSchema(schema, record);
   for (const name of diagramNames(version.processXml)) record(name);
+  const named = [version.manifest.region.directory, ...Object.values(version.manifest.groups).map((group) => group.directory)];
+  for (const name of new Set(named)) {
+    const directory = name === undefined ? undefined : directories.get(name);
+    if (directory !== undefined) translateDirectory(directory, record);
+  }
   return texts;
 }
 
 describe('the English catalogue of a programme (definitions/<process>/translations/en.json)', () => {
   it('translates every text the versions show people, and nothing else', async () => {
-    const { versions, translations, problems } = await validateDefinitions('definitions');
+    const { versions, translations, problems, context } = await validateDefinitions('definitions');
     expect(problems).toEqual([]);
     const processes = new Set(versions.map((version) => version.manifest.process));
     expect([...processes]).not.toHaveLength(0);
     for (const process of processes) {
       const catalogue = translations.get(process)?.get('en') ?? {};
       const shown = new Set(
-        versions.filter((version) => version.manifest.process === process).flatMap((version) => [...displayedTexts(version)]),
+        versions.filter((version) => version.manifest.process === process).flatMap((version) => [...displayedTexts(version, context.directories)]),
       );
       // A new version's texts come out here: add their English to the catalogue.
       const missing = [...shown].filter((text) => !Object.hasOwn(catalogue, text));

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../../../engine/definitions/translations.js';
-import type { FormSchema, Indicators, Manifest, Rules } from '../../../engine/definitions/types.js';
+import type { Directory, FormSchema, Indicators, Manifest, Rules } from '../../../engine/definitions/types.js';
 
 /**
  * What the definitions say to people, in another language. A version's files carry one language
@@ -96,6 +96,15 @@ export function translateManifest(manifest: Manifest, translate: Translate): Man
       ]),
     ),
   };
+}
+
+/**
+ * A directory's entries by their names in the catalogue (江苏省 → Jiangsu). The directory files are
+ * shared by the programmes, so each programme's catalogue carries the names of the directories its
+ * manifest names (`regionDirectory`, a group's `directory`).
+ */
+export function translateDirectory(directory: Directory, translate: Translate): Directory {
+  return { ...directory, entries: directory.entries.map((entry) => ({ ...entry, name: translate(entry.name) })) };
 }
 
 /** The rules' titles (periods and parameters). */

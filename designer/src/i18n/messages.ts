@@ -59,7 +59,7 @@ export const MESSAGES = {
     reloadPage: '重新加载',
     back: '返回',
     // workbench, public notices, forms
-    actorPublic: '公众（匿名）',
+    actorPublic: '公众',
     colon: '：',
     listSeparator: '、',
     // Between phrases (a field's title and its value, then the next): 姓名 李四，联系电话 …
@@ -321,7 +321,7 @@ export const MESSAGES = {
     reloadPage: 'Reload',
     back: 'Back',
     // workbench, public notices, forms
-    actorPublic: 'Public (anonymous)',
+    actorPublic: 'The public',
     colon: ': ',
     listSeparator: ', ',
     phraseSeparator: ', ',

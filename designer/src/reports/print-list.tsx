@@ -6,6 +6,7 @@ import { loadFormTitles } from '../workbench/catalog.js';
 import { chinaTime } from '../workbench/format.js';
 import { useAsync } from '../workbench/use-async.js';
 import { useActorName } from '../workbench/review-parts.js';
+import { useDefinitionText } from '../i18n/use-definition-text.js';
 import { submissionFormKey } from './submission-form.js';
 import { useReportI18n } from './report-i18n.js';
 
@@ -20,8 +21,10 @@ const ROW = {
 /** The case's submitted applications and decisions, each with a link to its print view. */
 export function PrintList({ bundle }: { bundle: CaseBundle }) {
   const { r, t } = useReportI18n();
-  const actorName = useActorName();
+  const actorName = useActorName(bundle);
   const { view } = bundle;
+  // The documents print as written; the list names them in the reader's language, as the page does.
+  const translate = useDefinitionText()(view.process);
   const printable = bundle.submissions.flatMap((submission) => {
     const formKey = submission.kind === 'start' ? undefined : submissionFormKey(bundle, submission);
     return formKey === undefined ? [] : [{ submission, formKey }];
@@ -38,7 +41,8 @@ export function PrintList({ bundle }: { bundle: CaseBundle }) {
         size="small"
         dataSource={printable}
         renderItem={({ submission, formKey }) => {
-          const described = `${titles.data?.get(`${view.process}@${view.version}/${formKey}`) ?? formKey} · ${actorName(submission)} · ${chinaTime(submission.at)}`;
+          const title = titles.data?.get(`${view.process}@${view.version}/${formKey}`);
+          const described = `${title === undefined ? formKey : translate(title)} · ${actorName(submission)} · ${chinaTime(submission.at)}`;
           return (
             // The link beside the title in a row of its own, not as antd's item action: on a phone a
             // long title wrapped and the action slid down over the next row.

@@ -1,5 +1,6 @@
 import { api } from '../api/client.js';
 import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
+import type { Directory } from '../../../engine/definitions/types.js';
 import type { WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
 import {
   loadCalendar,
@@ -51,6 +52,8 @@ export interface CaseBundle {
   calendar?: WorkingDayCalendar;
   /** The language the definitions' texts are in (case-text.ts; absent: as written, Chinese). */
   language?: Language;
+  /** The regions' directory in `language` (absent: as written, the workbench's `PROVINCES`). */
+  regions?: Directory;
 }
 
 /** Element names and form keys, read from the BPMN XML (camunda:formKey) without a modeler. */

@@ -58,7 +58,7 @@ function Header({ bundle }: { bundle: CaseBundle }) {
             {
               key: 'province',
               label: t('province'),
-              children: `${provinceName(String(view.province))}（${String(view.province)}）`,
+              children: `${provinceName(String(view.province), bundle.regions)}（${String(view.province)}）`,
             },
             {
               key: 'status',

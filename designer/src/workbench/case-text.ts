@@ -1,5 +1,6 @@
 import {
   translateDiagram,
+  translateDirectory,
   translateIndicators,
   translateManifest,
   translateRules,
@@ -7,6 +8,7 @@ import {
 } from '../i18n/definition-text.js';
 import type { Language } from '../i18n/messages.js';
 import type { CaseBundle } from './case-data.js';
+import { PROVINCES } from './catalog.js';
 
 const named = <T extends { name?: string }>(item: T, translate: Translate): T =>
   item.name === undefined ? item : { ...item, name: translate(item.name) };
@@ -14,7 +16,7 @@ const named = <T extends { name?: string }>(item: T, translate: Translate): T =>
 /**
  * A case as its page shows it, in the reader's language: what comes from its definitions — the
  * status, the steps' names as drawn, the message forms' titles, the version's manifest, rules and
- * indicators — translated; what people wrote (names, comments, reasons) as they wrote it. The forms
+ * indicators, the regions' names — translated; what people wrote (names, comments, reasons) as they wrote it. The forms
  * of its submissions are translated as they are loaded (`loadSubmissionForm` reads `language`).
  */
 export function translateBundle(bundle: CaseBundle, translate: Translate, language: Language): CaseBundle {
@@ -37,5 +39,6 @@ export function translateBundle(bundle: CaseBundle, translate: Translate, langua
     diagram: { ...bundle.diagram, xml: translateDiagram(bundle.diagram.xml, translate) },
     elements: new Map([...bundle.elements].map(([id, element]) => [id, named(element, translate)])),
     messageTitles: new Map([...bundle.messageTitles].map(([name, title]) => [name, translate(title)])),
+    regions: translateDirectory(bundle.regions ?? PROVINCES, translate),
   };
 }

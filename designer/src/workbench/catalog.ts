@@ -110,6 +110,7 @@ export function messageFormKey(message: string): string {
 
 export const PROVINCES: Directory = provincesFile;
 
-export function provinceName(code: string): string {
-  return PROVINCES.entries.find((entry) => entry.code === code)?.name ?? code;
+/** A region's name by its code, from `directory` (a case's `regions`, in its language) or as written. */
+export function provinceName(code: string, directory: Directory = PROVINCES): string {
+  return directory.entries.find((entry) => entry.code === code)?.name ?? code;
 }

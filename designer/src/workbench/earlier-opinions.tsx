@@ -20,8 +20,8 @@ export function EarlierOpinions(props: {
   except?: NamedSubmission | undefined;
 }) {
   const { t } = useI18n();
-  const actorName = useActorName();
   const { bundle, since, except } = props;
+  const actorName = useActorName(bundle);
   const later = bundle.submissions.filter(
     (submission) => submission.seq > since.seq && submission.seq !== except?.seq && submission.kind !== 'start',
   );

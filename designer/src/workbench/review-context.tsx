@@ -27,7 +27,7 @@ import { useAsync } from './use-async.js';
  */
 export function ReturnBanner({ review, bundle }: { review: NamedSubmission | undefined; bundle: CaseBundle }) {
   const { t } = useI18n();
-  const actorName = useActorName();
+  const actorName = useActorName(bundle);
   const schema = useAsync(
     () => (review === undefined ? Promise.resolve(undefined) : loadSubmissionForm(bundle, review)),
     `${bundle.view.id}/${String(review?.seq)}/${bundle.language ?? ''}`,
@@ -69,7 +69,7 @@ export function ReturnBanner({ review, bundle }: { review: NamedSubmission | und
  */
 export function EndedBanner({ bundle }: { bundle: CaseBundle }) {
   const { t } = useI18n();
-  const actorName = useActorName();
+  const actorName = useActorName(bundle);
   const { view } = bundle;
   const last = bundle.submissions.at(-1);
   const decisive = view.final && last !== undefined && last.at === view.endedAt ? last : undefined;
@@ -184,7 +184,7 @@ function ReviewedDocument({
   title: string;
 }) {
   const { t } = useI18n();
-  const actorName = useActorName();
+  const actorName = useActorName(bundle);
   const schema = useAsync(
     () => loadSubmissionForm(bundle, submission),
     `${bundle.view.id}/${submission.seq}/${bundle.language ?? ''}`,

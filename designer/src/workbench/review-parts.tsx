@@ -1,13 +1,18 @@
 import { Typography } from 'antd';
 import { useI18n } from '../i18n/i18n.js';
+import { actorNameOf, type ActorContext, type NamedActor } from './actor-name.js';
 import { latestField, type CaseBundle } from './case-data.js';
 import type { DocumentIndicators } from './submission-document.js';
 import type { Outcome } from './submissions.js';
 
-/** Who acted, as the server names them (organisation); never the login. */
-export function useActorName(): (item: { actor: string; actorName?: string }) => string {
+/**
+ * Who acted, as the server names them (organisation), in the case's language; never the login.
+ * Without a case, as the server sent them (a print view: a document in the definitions' words).
+ */
+export function useActorName(context?: ActorContext): (item: NamedActor) => string {
   const { t } = useI18n();
-  return (item) => item.actorName ?? (item.actor === 'system' ? t('actorSystem') : '—');
+  const words = { public: t('actorPublic'), system: t('actorSystem') };
+  return (item) => actorNameOf(context, item, words);
 }
 
 /** The indicators of the case's park type, for reading scores as a table. */

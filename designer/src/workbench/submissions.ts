@@ -1,12 +1,16 @@
 import type { AuditEntry } from '../../../engine/audit/audit-chain.js';
 import type { Submission } from '../../../engine/cases/case-record.js';
 import type { FormSchema } from '../../../engine/definitions/types.js';
+import type { ActorNaming } from '../../../server/actor-names.js';
 import type { CaseBundle } from './case-data.js';
 import { loadForm, messageFormKey } from './catalog.js';
 
-/** The server names who acted by organisation (江苏省市场监督管理局); never a login name. */
-export type NamedSubmission = Submission & { actorName?: string };
-export type NamedAuditEntry = AuditEntry & { actorName?: string };
+/**
+ * The server names who acted by organisation (江苏省市场监督管理局), never a login name; in Chinese,
+ * with the parts a page in another language names them from (server/actor-names.ts).
+ */
+export type NamedSubmission = Submission & Partial<ActorNaming>;
+export type NamedAuditEntry = AuditEntry & Partial<ActorNaming>;
 
 /** What a review decided and why: the decision's Chinese title (退回修改) and the full comment. */
 export interface Outcome {

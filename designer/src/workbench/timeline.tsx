@@ -87,7 +87,7 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
   const [opened, setOpened] = useState<Opened | undefined>();
   const [showOpened, setShowOpened] = useState(false);
   const forms = useTaskForms(bundle);
-  const actorName = useActorName();
+  const actorName = useActorName(bundle);
   const { manifest, rules } = bundle.version;
   const statusTitle = (status: unknown) =>
     status === '' || status === undefined ? t('none') : (manifest.statuses[text(status)]?.title ?? text(status));
@@ -111,7 +111,10 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
     switch (entry.type) {
       case 'case.started':
         return {
-          label: fill(template, { park: text(details.park), province: provinceName(text(details.province)) }),
+          label: fill(template, {
+            park: text(details.park),
+            province: provinceName(text(details.province), bundle.regions),
+          }),
         };
       case 'task.opened':
         return { label: fill(template, { task: withMember(elementName(details), details.scope) }) };
