@@ -58,9 +58,13 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     expect(await page.getByText('Creation application in progress').count()).toBeGreaterThan(0);
     expect(await page.getByText('提交创建申请').count()).toBe(0);
     expect(await page.getByText('创建申请中').count()).toBe(0);
+    // The cases' region by its English name (the catalogue's, for the region directory).
+    expect(await page.getByText('Jiangsu', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByText('江苏省', { exact: true }).count()).toBe(0);
     await switchLanguage(page);
     await poll(() => page.getByText('提交创建申请').count()).toBeGreaterThan(0);
     expect(await page.getByText('Submit the creation application').count()).toBe(0);
+    expect(await page.getByText('江苏省', { exact: true }).count()).toBeGreaterThan(0);
   });
 
   it("a park's application form has English labels, choices and messages in English; Chinese as written in Chinese", async () => {

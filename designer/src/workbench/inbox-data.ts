@@ -2,6 +2,7 @@ import { api } from '../api/client.js';
 import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
 import { compareDates, type WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
 import { holderName } from '../../../engine/definitions/subject-region.js';
+import type { Directory } from '../../../engine/definitions/types.js';
 import {
   loadCalendar,
   loadFormTitles,
@@ -14,7 +15,7 @@ import {
 } from './catalog.js';
 import { nextDue, workingDaysLeft, type NextDue } from './due.js';
 import { damageOf } from './case-data.js';
-import { translateManifest, type Translate } from '../i18n/definition-text.js';
+import { translateDirectory, translateManifest, type Translate } from '../i18n/definition-text.js';
 import { loadDefinitionText } from '../i18n/use-definition-text.js';
 import type { Language } from '../i18n/messages.js';
 
@@ -76,7 +77,12 @@ export interface Inbox {
 const versionKey = (view: { process: string; version: string }) => `${view.process}@${view.version}`;
 
 /** A task's group by its declared title, and its scope by name (a region, a member, the subject). */
-function taskHolderName(task: Pick<TaskView, 'group' | 'scope'>, view: CaseView, version?: VersionInfo): string {
+function taskHolderName(
+  task: Pick<TaskView, 'group' | 'scope'>,
+  view: CaseView,
+  version: VersionInfo | undefined,
+  regions: Directory,
+): string {
   const manifest = version?.manifest;
   if (manifest === undefined) return task.group;
   const subject = {
@@ -84,7 +90,7 @@ function taskHolderName(task: Pick<TaskView, 'group' | 'scope'>, view: CaseView,
     ...(view.subjectName !== undefined && { name: view.subjectName }),
   };
   // The workbench carries one directory, the regions' (catalog.ts).
-  return holderName(manifest, task, { directory: () => PROVINCES, subject }) ?? task.group;
+  return holderName(manifest, task, { directory: () => regions, subject }) ?? task.group;
 }
 
 function caseRow(
@@ -101,7 +107,7 @@ function caseRow(
     park: String(view.park),
     ...(view.subjectName !== undefined && { parkName: view.subjectName }),
     province: String(view.province),
-    provinceName: provinceName(String(view.province)),
+    provinceName: translate(provinceName(String(view.province))),
     status: view.status,
     statusTitle: view.statusTitle === undefined ? view.status : translate(view.statusTitle),
     final: view.final,
@@ -126,6 +132,8 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
   const versions = new Map<string, VersionInfo>();
   const translators = new Map<string, Translate>();
   const translateFor = (view: CaseView): Translate => translators.get(view.process) ?? ((text) => text);
+  const regions = new Map<string, Directory>();
+  const regionsFor = (view: CaseView): Directory => regions.get(view.process) ?? PROVINCES;
   const calendars = new Map<string, WorkingDayCalendar>();
   await Promise.all(
     // A case set aside for a damaged file names no version that exists: it is listed without one.
@@ -137,6 +145,7 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
         loadDefinitionText(view.process, language),
       ]);
       translators.set(view.process, translate);
+      regions.set(view.process, translateDirectory(PROVINCES, translate));
       versions.set(versionKey(view), { ...info, manifest: translateManifest(info.manifest, translate) });
       const calendar = await loadCalendar(info.manifest.calendar).catch(() => undefined);
       if (calendar !== undefined) calendars.set(info.manifest.calendar, calendar);
@@ -185,7 +194,7 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
       reminders: task.reminders ?? [],
       group: task.group,
       ...(task.scope !== undefined && { scope: task.scope }),
-      holderName: taskHolderName(task, view, version),
+      holderName: taskHolderName(task, view, version, regionsFor(view)),
       ...(task.returned !== undefined && { returned: { ...task.returned, step: translate(task.returned.step) } }),
       ...withOrigin(originOf(task, title(messageFormKey(task.origin?.message ?? '')))),
     };
