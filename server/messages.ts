@@ -310,6 +310,11 @@ export const SAY = {
  * sheet and file. The subject's and region's own titles come from the programme's manifest (Chinese);
  * in English, and in Chinese where the cases' programmes disagree, the neutral words here stand in.
  */
+/** The statistics page's own words (the rest of its titles come from the definitions' catalogue). */
+export const STATISTICS_WORDS = {
+  unknownType: { zh: '未填写', en: 'Not given' },
+} as const;
+
 export const CASE_EXPORT_WORDS = {
   sheet: { zh: '案件', en: 'Cases' },
   fileName: (day: string): Said => ({ zh: `案件列表-${day}.xlsx`, en: `cases-${day}.xlsx` }),

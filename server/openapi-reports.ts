@@ -110,7 +110,8 @@ export function reportPaths(terms: ProgrammeTerms): Json {
         id: 'statistics',
         tag: 'reports',
         summary: '统计：按省、状态、阶段、逾期、园区类型 / statistics in the caller’s scope',
-        description: '省级单位只见本省 / a province sees its own cases only',
+        description:
+          '省级单位只见本省；状态、地区与类型的名称按 Accept-Language（en 时取流程的英文译文）/ a province sees its own cases only; status, region and type titles in the language asked for (`Accept-Language: en`: the programme’s English catalogue)',
         auth: 'user',
         parameters: caseFilters(terms),
         ok: { 200: ok('统计', schema('Statistics')) },

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { chinaDateOf, type Said, type WorkflowEngine } from '../../engine/index.js';
 import { CASE_EXPORT_WORDS as WORDS, type Language } from '../messages.js';
-import { manifestOf, nextDue, regionNamer, type CaseView } from './case-query.js';
+import { definitionText, manifestOf, nextDue, regionNamer, type CaseView } from './case-query.js';
 
 /** What the programme calls a case's subject and region (manifest `subject.title`, `region.title`). */
 interface Titles {
@@ -71,25 +71,6 @@ function titlesOf(engine: WorkflowEngine, cases: readonly CaseView[], language: 
  */
 function inertText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/**
- * A text of the case's definitions in `language`, from its programme's catalogue (as written where it
- * has none); each programme's catalogue looked up once for the whole export.
- */
-function definitionText(engine: WorkflowEngine, language: Language): (view: CaseView, text: string) => string {
-  if (language === 'zh') return (_view, text) => text;
-  const catalogues = new Map<string, Readonly<Record<string, string>>>();
-  const catalogueOf = (process: string): Readonly<Record<string, string>> => {
-    let catalogue = catalogues.get(process);
-    if (catalogue === undefined) {
-      catalogue =
-        engine.definitions.list(process).length === 0 ? {} : engine.definitions.translations(process, language);
-      catalogues.set(process, catalogue);
-    }
-    return catalogue;
-  };
-  return (view, text) => catalogueOf(view.process)[text] ?? text;
 }
 
 function rowOf(

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { compareDates, regionDirectory, type SubjectRegion, type WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
+import type { Language } from '../messages.js';
 
 /** A case as `GET /api/cases` answers it (the engine's view; the type comes from what it returns). */
 export type CaseView = ReturnType<WorkflowEngine['listCases']>[number];
@@ -91,6 +92,28 @@ export function regionNamer(engine: WorkflowEngine): (code: string) => string {
     }
   }
   return (code) => names.get(code) ?? code;
+}
+
+/**
+ * A text of the case's definitions in `language`, from its programme's catalogue (as written where it
+ * has none); each programme's catalogue looked up once for all the cases asked about.
+ */
+export function definitionText(engine: WorkflowEngine, language: Language): (view: CaseView, text: string) => string {
+  if (language === 'zh') return (_view, text) => text;
+  const catalogues = new Map<string, Readonly<Record<string, string>>>();
+  const catalogueOf = (process: string): Readonly<Record<string, string>> => {
+    let catalogue = catalogues.get(process);
+    if (catalogue === undefined) {
+      catalogue =
+        engine.definitions.list(process).length === 0 ? {} : engine.definitions.translations(process, language);
+      catalogues.set(process, catalogue);
+    }
+    return catalogue;
+  };
+  return (view, text) => {
+    const catalogue = catalogueOf(view.process);
+    return Object.hasOwn(catalogue, text) ? (catalogue[text] ?? text) : text;
+  };
 }
 
 /** The case's next named date on or after today, with its title from the manifest. */

@@ -1,7 +1,11 @@
 import { chinaDateOf, compareDates, type Actor, type WorkflowEngine } from '../../engine/index.js';
-import { manifestOf, regionNamer, type CaseView } from './case-query.js';
+import { STATISTICS_WORDS, type Language } from '../messages.js';
+import { definitionText, manifestOf, regionNamer, type CaseView } from './case-query.js';
 
-/** What `GET /api/statistics` answers: counts over the cases the caller may see. */
+/**
+ * What `GET /api/statistics` answers: counts over the cases the caller may see, titled in the caller's
+ * language (statuses, regions and types from the programme's catalogue; as written where it has none).
+ */
 export interface Statistics {
   today: string;
   total: number;
@@ -29,11 +33,14 @@ function tally<T extends object>(rows: readonly T[], key: (row: T) => string): (
   return [...counted.values()];
 }
 
+/** A text of a case's definitions in the caller's language. */
+type Say = (view: CaseView, text: string) => string;
+
 const statusTitle = (engine: WorkflowEngine, view: CaseView, status: string) =>
   manifestOf(engine, view)?.statuses[status]?.title ?? status;
 
 /** Status changes from each case's audit trail, read through the engine (the caller's read path). */
-async function stagesOverTime(engine: WorkflowEngine, cases: readonly CaseView[], actor: Actor) {
+async function stagesOverTime(engine: WorkflowEngine, cases: readonly CaseView[], actor: Actor, say: Say) {
   const changes: Omit<Statistics['stagesOverTime'][number], 'count'>[] = [];
   for (const view of cases) {
     for (const entry of await engine.audit(view.id, actor)) {
@@ -42,7 +49,7 @@ async function stagesOverTime(engine: WorkflowEngine, cases: readonly CaseView[]
       changes.push({
         month: chinaDateOf(entry.at).slice(0, 7),
         status,
-        statusTitle: statusTitle(engine, view, status),
+        statusTitle: say(view, statusTitle(engine, view, status)),
       });
     }
   }
@@ -59,7 +66,7 @@ function overdueTasks(engine: WorkflowEngine, cases: readonly CaseView[], today:
     view.openTasks
       .map((task) => (task as { due?: { date?: unknown } }).due?.date)
       .filter((date): date is string => typeof date === 'string' && compareDates(date, today) < 0)
-      .map(() => engine.subjectRegionOf(view).region),
+      .map(() => ({ view, region: engine.subjectRegionOf(view).region })),
   );
 }
 
@@ -80,56 +87,64 @@ function choiceTitle(engine: WorkflowEngine, view: CaseView, field: string, valu
 }
 
 /** The type the subject's latest submission gave in `field` (or `unknown`). */
-async function subjectType(engine: WorkflowEngine, view: CaseView, field: string, actor: Actor) {
+async function subjectType(engine: WorkflowEngine, view: CaseView, field: string, actor: Actor, say: Say) {
   const latest = (await engine.submissions(view.id, actor))
     .map((submission) => submission.data)
     .reverse()
     .find((data): data is Record<string, unknown> => typeof data === 'object' && data !== null && field in data);
   const type = latest?.[field];
-  return typeof type === 'string' ? { type, title: choiceTitle(engine, view, field, type) } : UNKNOWN_TYPE;
+  return typeof type === 'string' ? { type, title: say(view, choiceTitle(engine, view, field, type)) } : undefined;
 }
 
-const UNKNOWN_TYPE = { type: 'unknown', title: '未填写' };
-
-async function designatedByType(engine: WorkflowEngine, cases: readonly CaseView[], actor: Actor) {
+async function designatedByType(
+  engine: WorkflowEngine,
+  cases: readonly CaseView[],
+  actor: Actor,
+  say: Say,
+  language: Language,
+) {
+  const unknown = { type: 'unknown', title: STATISTICS_WORDS.unknownType[language] };
   const types: { type: string; title: string }[] = [];
   for (const view of cases) {
     const { designationDate, subjectTypeField } = manifestOf(engine, view)?.statistics ?? {};
     if (view.final || designationDate === undefined || view.due[designationDate] === undefined) continue;
-    types.push(
-      subjectTypeField === undefined ? UNKNOWN_TYPE : await subjectType(engine, view, subjectTypeField, actor),
-    );
+    const type =
+      subjectTypeField === undefined ? undefined : await subjectType(engine, view, subjectTypeField, actor, say);
+    types.push(type ?? unknown);
   }
   return tally(types, (row) => row.type);
 }
 
-/** The statistics page's figures over `cases` (already scoped to the caller by the engine). */
+/** The statistics page's figures over `cases` (already scoped to the caller by the engine), in `language`. */
 export async function statisticsOf(
   engine: WorkflowEngine,
   cases: readonly CaseView[],
   actor: Actor,
+  language: Language = 'zh',
 ): Promise<Statistics> {
   const today = chinaDateOf(engine.clock.now());
-  const regionName = regionNamer(engine);
+  const say = definitionText(engine, language);
+  const named = regionNamer(engine);
+  const regionName = (view: CaseView, code: string) => say(view, named(code));
   const byRegionStatus = tally(
     cases.map((view) => ({
       region: engine.subjectRegionOf(view).region,
-      regionName: regionName(engine.subjectRegionOf(view).region),
+      regionName: regionName(view, engine.subjectRegionOf(view).region),
       status: view.status,
-      statusTitle: view.statusTitle ?? view.status,
+      statusTitle: view.statusTitle === undefined ? view.status : say(view, view.statusTitle),
     })),
     (row) => `${row.region}/${row.status}`,
   );
   const overdue = tally(
-    overdueTasks(engine, cases, today).map((region) => ({ region, regionName: regionName(region) })),
+    overdueTasks(engine, cases, today).map(({ view, region }) => ({ region, regionName: regionName(view, region) })),
     (row) => row.region,
   );
   return {
     today,
     total: cases.length,
     byRegionStatus,
-    stagesOverTime: await stagesOverTime(engine, cases, actor),
+    stagesOverTime: await stagesOverTime(engine, cases, actor, say),
     overdue,
-    designatedByType: await designatedByType(engine, cases, actor),
+    designatedByType: await designatedByType(engine, cases, actor, say, language),
   };
 }

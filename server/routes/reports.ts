@@ -29,7 +29,7 @@ export function reportRoutes(engine: WorkflowEngine): Router {
 
   router.get('/api/statistics', async (request, response) => {
     requireUser(request);
-    response.json(await statisticsOf(engine, casesFor(engine, request), request.actor));
+    response.json(await statisticsOf(engine, casesFor(engine, request), request.actor, languageOf(request)));
   });
 
   return router;

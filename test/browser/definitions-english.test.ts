@@ -27,6 +27,7 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
       park2: ['park:P-002'],
       park3: ['park:P-003'],
       'province-js': ['province:320000'],
+      samr: ['samr'],
     });
     const started = await server.ok<CaseView>('POST', '/api/cases', {
       as: 'park1',
@@ -131,6 +132,17 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
       ]),
     );
     expect((await actors.allTextContents()).filter((text) => /Jiangsu|Applicant/.test(text))).toEqual([]);
+  });
+
+  it('the statistics page titles statuses and provinces in English, and in Chinese again after', async () => {
+    const page = await open({ path: '/statistics?lang=en', user: 'samr' });
+    const chart = page.locator('[data-chart]').first();
+    await poll(() => chart.locator('svg').textContent()).toContain('Jiangsu');
+    expect(await chart.locator('svg').textContent()).toContain('Creation application in progress');
+    expect(await chart.locator('svg').textContent()).not.toMatch(/江苏省|创建申请中/);
+    await switchLanguage(page);
+    await poll(() => page.locator('[data-chart]').first().locator('svg').textContent()).toContain('江苏省');
+    expect(await page.locator('[data-chart]').first().locator('svg').textContent()).toContain('创建申请中');
   });
 
   it('an error on show is said again in the language switched to, the keyboard left on the switch', async () => {

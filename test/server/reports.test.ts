@@ -57,8 +57,11 @@ async function exported(h: ServerHarness, username: string, query = '', language
   };
 }
 
-async function statistics(h: ServerHarness, username: string): Promise<Statistics> {
-  const response = await h.api.get('/api/statistics', { token: h.token(username) });
+async function statistics(h: ServerHarness, username: string, language = 'zh-CN'): Promise<Statistics> {
+  const response = await h.api.get('/api/statistics', {
+    token: h.token(username),
+    headers: { 'Accept-Language': language },
+  });
   expect(response.status).toBe(200);
   return response.body as Statistics;
 }
@@ -217,6 +220,23 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
     expect(entered('creating')).toEqual([['2024-04', 2]]);
     expect(entered('demonstrating')).toEqual([['2025-04', 1]]);
     expect(JSON.stringify(figures)).not.toContain(objectorName);
+  });
+
+  it('titles the statistics in English from the catalogue when asked (statuses, regions, types), the counts as in Chinese', async () => {
+    const [chinese, english] = await Promise.all([statistics(h, 'samr'), statistics(h, 'samr', 'en')]);
+    expect(english.byRegionStatus.map((row) => [row.regionName, row.statusTitle, row.count]).sort()).toEqual(
+      [
+        ['Jiangsu', 'Creation application in progress', 1],
+        ['Jiangsu', 'In demonstration period', 1],
+        ['Zhejiang', 'Creation in progress', 1],
+      ].sort(),
+    );
+    expect(english.designatedByType).toEqual([{ type: 'industry', title: 'Industry', count: 1 }]);
+    const codes = (figures: Statistics) =>
+      figures.stagesOverTime.map(({ month, status, count }) => [month, status, count]);
+    expect(codes(english)).toEqual(codes(chinese));
+    expect(english.stagesOverTime.find((row) => row.status === 'creating')?.statusTitle).toBe('Creation in progress');
+    expect(JSON.stringify(english)).not.toMatch(/[\u3400-\u9fff]/);
   });
 
   it('counts a province’s statistics over its own province only', async () => {

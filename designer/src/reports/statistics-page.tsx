@@ -20,11 +20,13 @@ function ChartCard({ title, option, empty }: { title: string; option: ChartOptio
 /**
  * Statistics for SAMR and the provinces over the cases the caller may see (the server scopes them: a
  * province sees its own): cases by province and status, stages entered by month, overdue tasks,
- * recognised zones by park type. Loaded on demand with ECharts, so other pages do not carry it.
+ * recognised zones by park type, titled in the page's language (statuses, provinces and types from the
+ * programme's catalogue). Loaded on demand with ECharts, so other pages do not carry it.
  */
 export function StatisticsPage() {
-  const { r } = useReportI18n();
-  const figures = useAsync(() => api<Statistics>('GET', '/api/statistics'), 'statistics');
+  const { r, language } = useReportI18n();
+  // Titled by the server in the page's language (Accept-Language): asked again when it is switched.
+  const figures = useAsync(() => api<Statistics>('GET', '/api/statistics'), `statistics/${language}`);
   const data = figures.data;
   const charts = useMemo(
     () =>
