@@ -47,6 +47,11 @@ export const INBOX_SCHEMAS: Json = {
       at: INSTANT,
       kind: { enum: [...NOTIFICATION_KINDS] },
       caseId: { type: 'string' },
+      process: {
+        type: 'string',
+        description:
+          '案件的流程，其译文目录给出任务与状态名称的其他语言 / the case’s process, whose catalogue translates taskName and statusTitle',
+      },
       park: { type: 'string' },
       province: { type: 'string' },
       subjectName: { type: 'string' },

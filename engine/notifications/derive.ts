@@ -26,6 +26,7 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
   const { record, audit } = change;
   const base = {
     caseId: record.id,
+    process: record.process,
     ...declaredSubjectRegion(change.manifest, record),
     ...(record.subjectName !== undefined && { subjectName: record.subjectName }),
   };

@@ -29,6 +29,11 @@ export interface Notification {
   at: string;
   kind: NotificationKind;
   caseId: string;
+  /**
+   * The case's process, whose catalogue gives `taskName` and `statusTitle` in another language
+   * (absent on notifications stored before it was recorded: they read as written).
+   */
+  process?: string;
   subjectName?: string;
   taskId?: string;
   /** The task's name in the diagram (可行性论证与遴选), what people read; `taskId` is the code. */

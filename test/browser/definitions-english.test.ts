@@ -134,6 +134,18 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     expect((await actors.allTextContents()).filter((text) => /Jiangsu|Applicant/.test(text))).toEqual([]);
   });
 
+  it("the bell names a new task as the diagram's English names it, and in Chinese again after", async () => {
+    const page = await open({ path: '/?lang=en', user: 'park1' });
+    await page.getByRole('button', { name: /^Notifications \(/ }).click();
+    const bell = page.locator('.ant-popover:visible');
+    await poll(() => bell.getByText(/^Submit the creation application/).count()).toBeGreaterThan(0);
+    expect(await bell.getByText(/提交创建申请/).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await switchLanguage(page);
+    await page.getByRole('button', { name: /^通知 \(/ }).click();
+    await poll(() => bell.getByText(/^提交创建申请/).count()).toBeGreaterThan(0);
+  });
+
   it('the statistics page titles statuses and provinces in English, and in Chinese again after', async () => {
     const page = await open({ path: '/statistics?lang=en', user: 'samr' });
     const chart = page.locator('[data-chart]').first();

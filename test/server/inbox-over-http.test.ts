@@ -66,10 +66,11 @@ describe('催办 and the notification centre over HTTP', () => {
     const listing = await notifications('province');
     expect(listing.unread).toBe(2);
     expect(listing.items[0]).toMatchObject({ kind: 'task.reminded', by: 'samr', note: '请尽快论证', read: false });
-    // Named as the diagram names the task, for people; the code stays beside it.
-    expect(listing.items.map((item) => [item.taskId, item.taskName])).toEqual([
-      ['provincialFeasibilityReview', '可行性论证与遴选'],
-      ['provincialFeasibilityReview', '可行性论证与遴选'],
+    // Named as the diagram names the task, for people; the code stays beside it, and the process
+    // whose catalogue names it in another language.
+    expect(listing.items.map((item) => [item.taskId, item.taskName, item.process])).toEqual([
+      ['provincialFeasibilityReview', '可行性论证与遴选', PROCESS],
+      ['provincialFeasibilityReview', '可行性论证与遴选', PROCESS],
     ]);
   });
 

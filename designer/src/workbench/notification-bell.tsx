@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 import type { NotificationView } from '../../../engine/notifications/notification.js';
 import { api } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
+import { useDefinitionText } from '../i18n/use-definition-text.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { chinaTime } from './format.js';
 
@@ -24,6 +25,16 @@ const POLL_MS = 60_000;
  */
 export function NotificationBell() {
   const { t } = useI18n();
+  // Task names and status titles are the definitions' words: in the reader's language by the case's process.
+  const definitionText = useDefinitionText();
+  const say = (item: NotificationView, text: string) =>
+    item.process === undefined ? text : definitionText(item.process)(text);
+  /** What it is about: the task as drawn, else its code, else the status the case entered or ended in. */
+  const about = (item: NotificationView): string => {
+    if (item.taskName !== undefined) return say(item, item.taskName);
+    if (item.taskId !== undefined) return item.taskId;
+    return item.statusTitle === undefined ? '' : say(item, item.statusTitle);
+  };
   const location = useLocation();
   // Undefined until the first answer: 暂无通知 is said of an answer, not of a list still coming.
   const [listing, setListing] = useState<Listing>();
@@ -95,7 +106,7 @@ export function NotificationBell() {
               }
               description={
                 <Typography.Text type="secondary">
-                  {item.taskName ?? item.taskId ?? item.statusTitle ?? ''} {chinaTime(item.at)}
+                  {about(item)} {chinaTime(item.at)}
                   {item.note === undefined ? '' : ` — ${item.note}`}
                   {item.done === true && ` · ${t('taskDoneNotice')}`}
                 </Typography.Text>
