@@ -120,7 +120,9 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
       [],
     );
     // The case's region by its English name too, in the header and in the history's first line.
-    expect(await page.getByText('Jiangsu（320000）').count()).toBe(1);
+    // Asides in English brackets (it read Jiangsu（320000）, a status（Art. 16）).
+    expect(await page.getByText('Jiangsu (320000)', { exact: true }).count()).toBe(1);
+    expect(await page.getByText(/^[A-Z][^（]* \(Art\. \d+\) · /).count()).toBeGreaterThan(0);
     expect(await page.getByText('Case started (park P-003, province Jiangsu)').count()).toBe(1);
     await screenshot(page, 'definitions-english-history');
 

@@ -3,7 +3,7 @@ import { Alert, Checkbox, Grid, Radio, Space, Table, Typography } from 'antd';
 import type { Indicator } from '../../../engine/definitions/types.js';
 import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
-import { articleText } from './article-text.js';
+import { articleAside } from './article-text.js';
 import type { IndicatorChoices, SchemaFormContext } from './form-context.js';
 import { NumberTextInput, type TypedNumber } from './number-text-input.js';
 import { scoreProblem } from './score-check.js';
@@ -50,7 +50,8 @@ export function IndicatorVetoesWidget({ id, value, onChange, disabled, readonly,
       <Space orientation="vertical" id={id}>
         {vetoes.map((veto) => (
           <Checkbox key={veto.id} value={veto.id}>
-            {veto.title}（{articleText(veto.article, language)}）
+            {veto.title}
+            {articleAside(veto.article, language)}
           </Checkbox>
         ))}
       </Space>
@@ -69,7 +70,8 @@ function IndicatorTitle({ row, dimension }: { row: Indicator; dimension?: string
     <>
       {dimension !== undefined && <Typography.Text type="secondary">{dimension} · </Typography.Text>}
       <div style={{ display: 'inline' }}>
-        {row.title}（{articleText(row.article, language)}）
+        {row.title}
+        {articleAside(row.article, language)}
       </div>
       <div>
         <Typography.Text type="secondary">{row.guidance}</Typography.Text>

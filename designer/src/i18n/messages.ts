@@ -61,6 +61,8 @@ export const MESSAGES = {
     // workbench, public notices, forms
     actorPublic: '公众',
     colon: '：',
+    // An aside after a name: 江苏省（320000）, Jiangsu (320000).
+    aside: '（{text}）',
     listSeparator: '、',
     // Between phrases (a field's title and its value, then the next): 姓名 李四，联系电话 …
     phraseSeparator: '，',
@@ -323,6 +325,7 @@ export const MESSAGES = {
     // workbench, public notices, forms
     actorPublic: 'The public',
     colon: ': ',
+    aside: ' ({text})',
     listSeparator: ', ',
     phraseSeparator: ', ',
     basisSentence: '{from}, {counted} {period}; {shown}',
@@ -464,8 +467,8 @@ export const MESSAGES = {
     required: 'Required',
     retryIncidents: 'Retry',
     score: 'Score',
-    scoreOutOfRange: 'The score for 「{indicator}」 must be from 0 to {max}',
-    scoreNotNumber: 'The score for 「{indicator}」 must be a number',
+    scoreOutOfRange: 'The score for “{indicator}” must be from 0 to {max}',
+    scoreNotNumber: 'The score for “{indicator}” must be a number',
     scoresMissing: '{count} indicators have no score yet: {names}',
     scoreTableHelp: 'Score each indicator, from 0 up to its maximum; every indicator needs a score.',
     scoredCount: '{done} of {all} scored',

@@ -22,7 +22,7 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
         size="small"
         column={{ xs: 1, md: 3 }}
         items={[
-          { key: 'park', label: t('park'), children: `${name}（${notice.park}）` },
+          { key: 'park', label: t('park'), children: `${name}${fill(t('aside'), { text: notice.park })}` },
           { key: 'province', label: t('province'), children: notice.provinceName ?? provinceName(notice.province) },
           { key: 'result', label: t('status'), children: notice.result ?? notice.status },
           {

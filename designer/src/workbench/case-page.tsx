@@ -9,7 +9,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { DamagedCaseError, loadCase, type CaseBundle } from './case-data.js';
 import { provinceName } from './catalog.js';
 import { DueDates } from './due-dates.js';
-import { articleText, chinaTime } from './format.js';
+import { articleAside, chinaTime } from './format.js';
 import { fill } from '../i18n/fill.js';
 import { preloadSchemaForm } from '../forms/index.js';
 import { PrintList } from '../reports/print-list.js';
@@ -53,17 +53,19 @@ function Header({ bundle }: { bundle: CaseBundle }) {
               label: t('park'),
               // The name comes from the application's form; until it is sent, the id is all there is.
               children:
-                view.subjectName === undefined ? String(view.park) : `${view.subjectName}（${String(view.park)}）`,
+                view.subjectName === undefined
+                  ? String(view.park)
+                  : `${view.subjectName}${fill(t('aside'), { text: String(view.park) })}`,
             },
             {
               key: 'province',
               label: t('province'),
-              children: `${provinceName(String(view.province), bundle.regions)}（${String(view.province)}）`,
+              children: `${provinceName(String(view.province), bundle.regions)}${fill(t('aside'), { text: String(view.province) })}`,
             },
             {
               key: 'status',
               label: t('status'),
-              children: `${view.statusTitle ?? view.status}${status?.article === undefined ? '' : `（${articleText(status.article, language)}）`} · ${t('since')} ${view.statusDate}`,
+              children: `${view.statusTitle ?? view.status}${articleAside(status?.article, language)} · ${t('since')} ${view.statusDate}`,
             },
             {
               key: 'version',

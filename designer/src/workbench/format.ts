@@ -14,4 +14,4 @@ export function chinaTime(instant: string): string {
   return `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''} ${parts.hour ?? ''}:${parts.minute ?? ''}`;
 }
 
-export { articleText } from '../forms/article-text.js';
+export { articleAside, articleText } from '../forms/article-text.js';

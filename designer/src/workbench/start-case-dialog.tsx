@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { api, ApiError } from '../api/client.js';
 import type { CaseView } from '../../../engine/cases/case-view.js';
 import { useSession } from '../auth/session.js';
+import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import { PROVINCES } from './catalog.js';
 
@@ -84,7 +85,7 @@ export function StartCaseDialog({ open, parks, onClose }: Props) {
               disabled
               options={PROVINCES.entries.map((entry) => ({
                 value: entry.code,
-                label: `${entry.name}（${entry.code}）`,
+                label: `${entry.name}${fill(t('aside'), { text: entry.code })}`,
               }))}
             />
           </Form.Item>
