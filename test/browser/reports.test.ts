@@ -252,7 +252,7 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     expect(months).toEqual(['2024-04', '2024-05', '2024-06', '2024-07']);
   }, 180_000);
 
-  it('in English, the confirmation reads with English commas, and a case done meanwhile is said so in words (it said 「Task t_… does not exist」)', async () => {
+  it('in English, the confirmation reads back what is sent in English, and a case done meanwhile is said so in words (it said 「Task t_… does not exist」)', async () => {
     await server.createUsers({ 'mct-desk': ['ministry:mct'] });
     const page = await loggedIn('mct-desk');
     await page.locator('.qbz-language').first().click();
@@ -273,7 +273,11 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     await dialog.getByLabel('Telephone', { exact: true }).fill('010-82005678');
     await dialog.locator('form').getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => dialog.locator('[data-confirm-list] li').count()).toBe(2);
-    expect(await dialog.textContent()).toContain('Name Sun Liping, Telephone 010-82005678');
+    // What each case is sent, read back in English (the contact's parts were joined with a Chinese comma).
+    const sent = dialog.locator('.qbz-document');
+    await sent.getByText('Sun Liping', { exact: true }).waitFor();
+    expect(await sent.getByText('Telephone', { exact: true }).count()).toBe(1);
+    expect(await dialog.textContent()).not.toMatch(/[，：]/);
     // Meanwhile a colleague sends the ministry's opinion on the first case.
     await completeWithExample(server, 'mct-desk', cases[0] ?? '', 'departmentOpinion');
     await dialog.getByRole('button', { name: /^Submit each/ }).click();

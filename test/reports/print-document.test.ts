@@ -1,54 +1,81 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { formDocument } from '../../designer/src/reports/print-document.js';
+import type { FormSchema, Indicators } from '../../engine/definitions/types.js';
+import { attachmentsOf, onlyFiles } from '../../designer/src/reports/print-document.js';
+import {
+  fieldValues,
+  type DocumentIndicators,
+  type FieldValue,
+} from '../../designer/src/workbench/submission-values.js';
 
-const FORMS = 'definitions/quality-brand-zone/2024-03-14/forms';
-const words = { yes: '是', no: '否', empty: '（未填写）', seeAttachments: '见附件 {numbers}' };
+const VERSION = 'definitions/quality-brand-zone/2024-03-14';
 
 async function example(formKey: string) {
-  const schema = JSON.parse(await readFile(`${FORMS}/${formKey}.schema.json`, 'utf8')) as Record<string, unknown>;
-  return { schema, data: (schema.examples as unknown[])[0] };
+  const schema = JSON.parse(await readFile(`${VERSION}/forms/${formKey}.schema.json`, 'utf8')) as FormSchema;
+  return { schema, data: (schema.examples as unknown[])[0] as Record<string, unknown> };
 }
 
-describe('a submitted form as a document', () => {
-  it('labels fields by their titles, values by their choices’ titles, and never shows help text', async () => {
+async function industry(): Promise<DocumentIndicators> {
+  const system = JSON.parse(await readFile(`${VERSION}/indicators.json`, 'utf8')) as Indicators;
+  return {
+    items: system.variants.industry ?? [],
+    dimensions: system.dimensions ?? [],
+    vetoes: system.vetoes,
+    passScore: system.passScore,
+  };
+}
+
+const field = (fields: FieldValue[], label: string) => fields.find((each) => each.label === label)?.value;
+
+describe('a submitted form’s values, as the read-back and the print view show them', () => {
+  it('labels fields by their titles and values by their choices’ titles, and never shows help text', async () => {
     const { schema, data } = await example('submit-creation-application');
-    const document = formDocument(schema, data, words);
-    expect(document.title).toBe(schema.title);
-    const labels = document.rows.map((row) => row.label);
-    expect(labels).toContain('园区类型');
-    expect(document.rows.find((row) => row.label === '园区类型')?.value).toBe('工业');
-    // Declarations are answered 是/否 in their own group.
-    const declarations = document.rows.find((row) => row.children?.some((child) => child.value === '否'));
-    expect(declarations).toBeDefined();
-    expect(JSON.stringify(document)).not.toContain('按园区所属领域选择');
+    const fields = fieldValues(schema, data);
+    expect(field(fields, '园区类型')).toEqual({ kind: 'text', text: '工业' });
+    // Declarations are answered yes / no in their own group.
+    expect(fields.some((each) => each.value.kind === 'group')).toBe(true);
+    expect(JSON.stringify(fields)).not.toContain('按园区所属领域选择');
   });
 
-  it('gathers every uploaded file into the attachments list, under its field', async () => {
-    const { schema, data } = await example('objection');
-    const document = formDocument(schema, data, words);
-    expect(document.attachments.map((file) => file.id)).toEqual((data as { evidence: string[] }).evidence);
-    expect(new Set(document.attachments.map((file) => file.field)).size).toBe(1);
+  it('reads scores by their indicators, with the total and the pass mark (they printed as org-1：4；…)', async () => {
+    const { schema, data } = await example('submit-acceptance-application');
+    const indicators = await industry();
+    const scores = field(fieldValues(schema, data, indicators), '评估指标自评得分');
+    if (scores?.kind !== 'scores') throw new Error(`scores read as ${JSON.stringify(scores)}`);
+    expect(scores.lines.map((line) => line.title)).toEqual(indicators.items.map((item) => item.title));
+    expect(scores.lines[0]?.dimension).toBe('组织保障');
+    const given = Object.values(data.selfAssessment as Record<string, number>);
+    expect(scores.total).toBe(given.reduce((sum, score) => sum + score, 0));
+    expect(scores.passScore).toBe(80);
   });
 
-  it('points each file field to its numbers in the attachments list (it showed a bare count, 「创建方案 1」)', async () => {
-    const { schema, data } = await example('submit-creation-application');
-    const document = formDocument(schema, data, words);
-    const fileRows = document.rows.filter((row) => row.value?.startsWith('见附件 '));
-    expect(fileRows.length).toBeGreaterThan(1);
-    // Numbered in the order the list gives them: the first field's file is 1, and so on, each once.
-    const numbers = fileRows.flatMap((row) => (row.value ?? '').replace('见附件 ', '').split('、').map(Number));
-    expect(numbers).toEqual(document.attachments.map((_, index) => index + 1).slice(0, numbers.length));
-    for (const row of fileRows) {
-      const [first] = (row.value ?? '').replace('见附件 ', '').split('、').map(Number);
-      expect(document.attachments[(first ?? 0) - 1]?.field).toBe(row.label);
-    }
+  it('reads an empty list of vetoes as none found, not as a blank', async () => {
+    const { schema, data } = await example('expert-evaluation');
+    const vetoes = Object.entries(schema.properties ?? {}).find(([, each]) => each['x-indicators'] === 'vetoes');
+    const fields = fieldValues(schema, { ...data, [vetoes?.[0] ?? '']: [] }, await industry());
+    expect(fields.find((each) => each.key === vetoes?.[0])?.value).toEqual({ kind: 'vetoes', titles: [] });
   });
 
-  it('shows a list of objects as a table with its items’ titles as columns', async () => {
-    const { schema, data } = await example('submit-creation-application');
-    const table = formDocument(schema, data, words).rows.find((row) => row.table !== undefined)?.table;
-    expect(table?.columns).toContain('指标名称');
-    expect(table?.rows.length).toBeGreaterThan(0);
+  it('gathers every file into the attachments list in reading order, a list row’s under the list', async () => {
+    const { schema, data } = await example('submit-acceptance-application');
+    const fields = fieldValues(schema, data);
+    const attachments = attachmentsOf(fields);
+    const rows = data.targetAchievements as { evidence: string[] }[];
+    expect(attachments.map((file) => file.id)).toEqual([
+      data.selfInspectionReport,
+      ...rows.flatMap((row) => row.evidence),
+      ...(data.attachments as string[]),
+    ]);
+    expect(attachments.filter((file) => file.field === '创建目标完成情况')).toHaveLength(
+      rows.flatMap((row) => row.evidence).length,
+    );
+    // The list is a table of its items' titles; its 佐证材料 cells hold files, not their ids as text.
+    const list = field(fields, '创建目标完成情况');
+    if (list?.kind !== 'list') throw new Error('not a list');
+    expect(list.columns?.map((column) => column.label)).toContain('佐证材料');
+    expect(JSON.stringify(list)).not.toContain('["');
+    expect(onlyFiles(list)).toBe(false);
+    const report = field(fields, '全面自查报告');
+    expect(report !== undefined && onlyFiles(report)).toBe(true);
   });
 });

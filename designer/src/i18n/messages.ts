@@ -64,8 +64,6 @@ export const MESSAGES = {
     // An aside after a name: 江苏省（320000）, Jiangsu (320000).
     aside: '（{text}）',
     listSeparator: '、',
-    // Between phrases (a field's title and its value, then the next): 姓名 李四，联系电话 …
-    phraseSeparator: '，',
     basisSentence: '{from}，{counted}{period}；{shown}',
     fixErrors: '请修改以下内容',
     dueToday: '今日',
@@ -327,7 +325,6 @@ export const MESSAGES = {
     colon: ': ',
     aside: ' ({text})',
     listSeparator: ', ',
-    phraseSeparator: ', ',
     basisSentence: '{from}, {counted} {period}; {shown}',
     fixErrors: 'Please correct the following',
     dueToday: 'today',

@@ -8,9 +8,9 @@ import { SchemaForm } from '../forms/index.js';
 import { loadForm } from '../workbench/catalog.js';
 import type { Language } from '../i18n/messages.js';
 import type { TaskRow } from '../workbench/inbox-data.js';
+import { SubmissionDocument } from '../workbench/submission-document.js';
 import { useAsync } from '../workbench/use-async.js';
 import { useFocusReturn } from '../focus-return.js';
-import { formDocument } from './print-document.js';
 import { useReportI18n } from './report-i18n.js';
 
 /**
@@ -105,10 +105,6 @@ function Dialog({ tasks, today, onClose }: { tasks: readonly TaskRow[]; today?: 
     }
   };
 
-  const document =
-    form.data === undefined || data === undefined
-      ? undefined
-      : formDocument(form.data, data, { yes: '', no: '', empty: '', seeAttachments: '' });
   const footer = [
     ...(step === 1 || step === 2
       ? [
@@ -215,16 +211,8 @@ function Dialog({ tasks, today, onClose }: { tasks: readonly TaskRow[]; today?: 
               <li key={task.ref}>{caseLabel(task)}</li>
             ))}
           </ol>
-          {document?.rows.map((row) => (
-            <Typography.Paragraph key={row.label}>
-              <Typography.Text type="secondary">
-                {row.label}
-                {t('colon')}
-              </Typography.Text>
-              {row.value ??
-                row.children?.map((child) => `${child.label} ${child.value ?? ''}`).join(t('phraseSeparator'))}
-            </Typography.Paragraph>
-          ))}
+          {/* What each case is sent, read back as its case page will show it. */}
+          {form.data !== undefined && data !== undefined && <SubmissionDocument schema={form.data} data={data} />}
         </>
       )}
       {step === 3 && <Outcomes tasks={selected} outcomes={outcomes} />}

@@ -1,14 +1,15 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Space, Spin } from 'antd';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client.js';
-import { useActorName } from '../workbench/review-parts.js';
+import { documentIndicators, useActorName } from '../workbench/review-parts.js';
 import { useSession } from '../auth/session.js';
 import { loadCase } from '../workbench/case-data.js';
 import { loadForm, provinceName } from '../workbench/catalog.js';
 import { chinaTime } from '../workbench/format.js';
 import { useAsync } from '../workbench/use-async.js';
-import { formDocument, type DocumentRow } from './print-document.js';
+import { fieldValues } from '../workbench/submission-values.js';
+import { attachmentsOf } from './print-document.js';
+import { AttachmentName, Rows } from './print-values.js';
 import { useReportI18n } from './report-i18n.js';
 import { submissionFormKey } from './submission-form.js';
 import './print.css';
@@ -19,53 +20,6 @@ async function loadPrint(id: string, seq: number, admin: boolean) {
   const formKey = submission === undefined ? undefined : submissionFormKey(bundle, submission);
   const schema = formKey === undefined ? undefined : await loadForm(bundle.view.process, bundle.view.version, formKey);
   return { bundle, submission, schema };
-}
-
-function Rows({ rows }: { rows: readonly DocumentRow[] }) {
-  return (
-    <>
-      {rows.map((row, index) => (
-        <tr key={`${row.label}-${index}`}>
-          <th scope="row">{row.label}</th>
-          <td>
-            {row.value}
-            {row.children !== undefined && (
-              <table className="print-form-fields nested">
-                <tbody>
-                  <Rows rows={row.children} />
-                </tbody>
-              </table>
-            )}
-            {row.table !== undefined && (
-              <table className="print-form-list">
-                <thead>
-                  <tr>
-                    {row.table.columns.map((column) => (
-                      <th key={column}>{column}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {row.table.rows.map((cells, line) => (
-                    <tr key={line}>
-                      {cells.map((cell, column) => (
-                        <td key={column}>{cell}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </td>
-        </tr>
-      ))}
-    </>
-  );
-}
-
-function AttachmentName({ id }: { id: string }) {
-  const meta = useAsync(() => api<{ name: string }>('GET', `/api/attachments/${encodeURIComponent(id)}/meta`), id);
-  return <>{meta.data?.name ?? `${id.slice(0, 12)}…`}</>;
 }
 
 /**
@@ -90,12 +44,11 @@ export function PrintPage() {
   );
   if (submission === undefined || schema === undefined)
     return <Result status="404" title={r('notFound')} extra={back} />;
-  const document = formDocument(schema, submission.data, {
-    yes: r('yes'),
-    no: r('no'),
-    empty: r('empty'),
-    seeAttachments: r('seeAttachments'),
-  });
+  // The values as the read-back reads them (indicators by name, files by name), laid out for paper.
+  const fields = fieldValues(schema, submission.data, documentIndicators(bundle));
+  const attachments = attachmentsOf(fields);
+  const numberOf = (fileId: string) => attachments.findIndex((file) => file.id === fileId) + 1;
+  const title = typeof schema.title === 'string' ? schema.title : '';
   return (
     <div className="print-page">
       <Space className="print-actions">
@@ -110,8 +63,8 @@ export function PrintPage() {
           {r('print')}
         </Button>
       </Space>
-      <article className="print-form" aria-label={document.title}>
-        <h1>{document.title}</h1>
+      <article className="print-form" aria-label={title}>
+        <h1>{title}</h1>
         <table className="print-form-head">
           <tbody>
             <tr>
@@ -136,7 +89,7 @@ export function PrintPage() {
         ) : (
           <table className="print-form-fields">
             <tbody>
-              <Rows rows={document.rows} />
+              <Rows fields={fields} numberOf={numberOf} />
             </tbody>
           </table>
         )}
@@ -144,11 +97,11 @@ export function PrintPage() {
         {/* A withheld objection's files are withheld too: 无附件 would say there were none. */}
         {submission.redacted === true ? (
           <p>{r('attachmentsWithheld')}</p>
-        ) : document.attachments.length === 0 ? (
+        ) : attachments.length === 0 ? (
           <p>{r('noAttachments')}</p>
         ) : (
           <ol className="print-form-attachments">
-            {document.attachments.map((file) => (
+            {attachments.map((file) => (
               <li key={`${file.field}-${file.id}`}>
                 {file.field}
                 {t('colon')}

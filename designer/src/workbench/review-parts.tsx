@@ -2,7 +2,7 @@ import { Typography } from 'antd';
 import { useI18n } from '../i18n/i18n.js';
 import { actorNameOf, type ActorContext, type NamedActor } from './actor-name.js';
 import { latestField, type CaseBundle } from './case-data.js';
-import type { DocumentIndicators } from './submission-document.js';
+import type { DocumentIndicators } from './submission-values.js';
 import type { Outcome } from './submissions.js';
 
 /**
@@ -22,7 +22,7 @@ export function documentIndicators(bundle: CaseBundle): DocumentIndicators | und
   const items = typeof variant === 'string' ? indicators.variants[variant] : undefined;
   return items === undefined
     ? undefined
-    : { items, dimensions: indicators.dimensions ?? [], vetoes: indicators.vetoes };
+    : { items, dimensions: indicators.dimensions ?? [], vetoes: indicators.vetoes, passScore: indicators.passScore };
 }
 
 /** A completed review's decision (its title) and full comment, under its line in the history. */
