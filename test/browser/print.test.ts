@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Indicators } from '../../engine/definitions/types.js';
 import { attachmentIds } from '../../server/attachments.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
-import { DESKTOP, openPage, screenshot } from './page-visit.js';
+import { DESKTOP, openPage, PHONE, screenshot } from './page-visit.js';
 import { ACCEPTANCE, completeWithExample, SAMPLE_USERS, throughCreation, walk } from './sample-cases.js';
 import type { WebServer } from './web-server.js';
 
@@ -17,6 +17,13 @@ interface Stored {
   name: string;
   data?: unknown;
 }
+
+type Box = { top: number; bottom: number; left: number; right: number };
+const boxOf = (locator: Locator): Promise<Box> =>
+  locator.evaluate((element) => {
+    const { top, bottom, left, right } = element.getBoundingClientRect();
+    return { top, bottom, left, right };
+  });
 
 /** The form's own text, the print page's header and buttons aside. */
 const documentText = async (page: Page) => (await page.locator('article.print-form').textContent()) ?? '';
@@ -93,5 +100,36 @@ describe.runIf(browserAvailable())('a submission’s print view reads as its rea
     for (const cell of await evidence.all()) expect.soft(await cell.textContent()).toContain('example.pdf');
     expect.soft(titles.filter((title) => !text.includes(title))).toEqual([]);
     expect.soft(text).not.toMatch(/[a-z]+-\d+[：:]/);
+  }, 120_000);
+
+  it('at 390 px the header table holds its cells and the case number reads on one line', async () => {
+    const page = await printOf('submitAcceptanceApplication', PHONE);
+    await screenshot(page, 'print-phone-header');
+    const head = page.locator('table.print-form-head');
+    const table = await boxOf(head);
+    const cells = await head.locator('th, td').all();
+    expect(cells.length).toBeGreaterThan(5);
+    for (const cell of cells) {
+      // The cell and its text (江苏省 stood right of the border, its cell a sliver).
+      const text = await cell.evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const { top, bottom, left, right } = range.getBoundingClientRect();
+        return { top, bottom, left, right };
+      });
+      for (const box of [await boxOf(cell), text]) {
+        expect.soft(box.left).toBeGreaterThanOrEqual(table.left - 0.5);
+        expect.soft(box.right).toBeLessThanOrEqual(table.right + 0.5);
+      }
+    }
+    // One line box for the whole case number (it ran one character a line under its label).
+    const number = head.locator('td', { hasText: caseId });
+    const lines = await number.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size;
+    });
+    expect.soft(lines).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   }, 120_000);
 });
