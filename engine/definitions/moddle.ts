@@ -15,6 +15,19 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
   return { definitions: rootElement, warnings };
 }
 
+/**
+ * Why moddle could not read a diagram, without the text it quotes: its message starts with the
+ * unreadable piece (`unparsable content <bpmn:flowNodeR detected … nested error: unclosed tag`) — what
+ * went wrong and where (counted from 1) say more to the author, and a half-written tag is no name.
+ */
+export function bpmnReadReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const found = /^unparsable content .*?detected\s+line: (\d+)\s+column: (\d+)\s+nested error: (.+)$/s.exec(message);
+  if (found === null) return message;
+  const [, line = '0', column = '0', reason = ''] = found;
+  return `${reason.trim()} (line ${String(Number(line) + 1)}, column ${String(Number(column) + 1)})`;
+}
+
 /** Reads a many-valued moddle property as a list (moddle leaves absent lists undefined). */
 export function list(element: ModdleElement | undefined, property: string): ModdleElement[] {
   const value = element?.[property];

@@ -20,12 +20,29 @@ export interface Problem {
 
 export type ProblemInput = Omit<Problem, 'severity' | 'file'> & { severity?: Problem['severity'] };
 
+/**
+ * A file's path within its version (`manifest.json`, `forms/withdraw.schema.json`), from its path
+ * under the definitions root: what an author knows the file by, and what a problem about the whole
+ * file names it by.
+ */
+export function versionPath(file: string): string {
+  const parts = file.split(/[\\/]/);
+  const name = parts.at(-1) ?? file;
+  const folder = parts.at(-2);
+  return folder === 'forms' || folder === 'translations' ? `${folder}/${name}` : name;
+}
+
 /** Collects problems for one file. */
 export class FileProblems {
   constructor(
     readonly file: string,
     private readonly into: Problem[],
   ) {}
+
+  /** The file's path within its version, for messages about the whole file. */
+  get name(): string {
+    return versionPath(this.file);
+  }
 
   error(check: string, message: string, where: Omit<ProblemInput, 'check' | 'message'> = {}): void {
     this.add({ check, message, severity: 'error', ...where });

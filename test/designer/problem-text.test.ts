@@ -7,7 +7,7 @@ import {
   problemArticle,
   problemText,
 } from '../../designer/src/designer/review/problem-text.js';
-import { REPO_ROOT } from '../definitions/helpers.js';
+import { check, loadRealVersion, REPO_ROOT, withFile } from '../definitions/helpers.js';
 
 /** Every check id the validator can report: `.error('id'`, `.warning('id'`, `check: 'id'`, and bpmnlint's rules. */
 async function validatorCheckIds(): Promise<string[]> {
@@ -112,5 +112,47 @@ describe('the validator problems in Chinese', () => {
     );
     expect(locationText({ file, pointer: '/title' }, names)).toBe('表单「相关部门意见表」的标题');
     expect(locationText({ file, pointer: '/examples/0/replyNote' }, names)).toBe('表单「相关部门意见表」的示例');
+  });
+
+  it('names the file of a problem about a whole file — where and in the sentence — and never quotes what it holds', async () => {
+    // QA's broken draft (PUT before the server refused such files): the validator's problems about it.
+    const real = await loadRealVersion();
+    const broken = {
+      'manifest.json': 'not json',
+      'rules.json': '[]',
+      'indicators.json': (real.source.files.get('indicators.json') ?? '').slice(0, 200),
+      'forms/department-opinion.schema.json': '{"title": "相关部门',
+      'process.bpmn': (real.source.files.get('process.bpmn') ?? '').slice(0, 5000),
+    };
+    const source = Object.entries(broken).reduce((from, [file, text]) => withFile(from, file, text), real.source);
+    const { problems } = await check(source, real.context);
+    const wholeFile = problems.filter((problem) => ['json-syntax', 'file-shape', 'bpmn-parse'].includes(problem.check));
+    expect(wholeFile.map((problem) => [problem.check, locationText(problem, {})])).toEqual([
+      ['json-syntax', 'manifest.json'],
+      ['file-shape', 'rules.json'],
+      ['json-syntax', 'indicators.json'],
+      ['json-syntax', 'forms/department-opinion.schema.json'],
+      ['bpmn-parse', 'process.bpmn'],
+    ]);
+    expect(wholeFile.map((problem) => problemText(problem))).toEqual([
+      '文件 manifest.json 不是有效的 JSON，无法读取',
+      '文件 rules.json 的内容结构不符合要求（缺少字段、类型不对或有未知字段）',
+      '文件 indicators.json 不是有效的 JSON，无法读取',
+      '文件 forms/department-opinion.schema.json 不是有效的 JSON，无法读取',
+      '流程图文件 process.bpmn 无法读取',
+    ]);
+    // The engine's message (small print; the text in English) quotes none of the file; one that
+    // could not read it names it.
+    for (const problem of wholeFile) {
+      if (problem.check !== 'file-shape') expect(problem.message).toContain(locationText(problem, {}));
+      for (const text of ['not json', '相关部门', '<bpmn:']) expect(problem.message).not.toContain(text);
+    }
+    // A root-level shape error still says which property.
+    const misspelt = { check: 'file-shape', file: 'definitions/p/v/manifest.json', pointer: '' };
+    expect(problemText({ ...misspelt, message: 'unknown property "subjectNam"' })).toBe(
+      '文件 manifest.json 的内容结构不符合要求（缺少字段、类型不对或有未知字段）（涉及：subjectNam）',
+    );
+    // No problem of the broken files goes without a place.
+    expect(problems.filter((problem) => locationText(problem, {}) === '')).toEqual([]);
   });
 });

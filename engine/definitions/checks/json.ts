@@ -2,12 +2,22 @@ import type { ErrorObject } from 'ajv';
 import { createFormAjv } from '../../forms/form-ajv.js';
 import type { FileProblems } from '../problems.js';
 
-/** Parses a JSON file; a syntax error becomes a problem and undefined. */
+/**
+ * Why `JSON.parse` refused a text, without the text: V8 quotes the start of what it read
+ * (`Unexpected token 'o', "not json" is not valid JSON`), which is whatever the file holds — a
+ * message names the file instead, and the designer would show the quote as the thing concerned.
+ */
+export function jsonSyntaxReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^(Unexpected token '.+?'), .* is not valid JSON$/s, '$1');
+}
+
+/** Parses a JSON file; a syntax error becomes a problem (naming the file, not quoting it) and undefined. */
 export function parseJson(text: string, problems: FileProblems): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    problems.error('json-syntax', `not valid JSON: ${(error as Error).message}`, { pointer: '' });
+    problems.error('json-syntax', `${problems.name} is not valid JSON: ${jsonSyntaxReason(error)}`, { pointer: '' });
     return undefined;
   }
 }

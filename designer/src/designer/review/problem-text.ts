@@ -1,4 +1,4 @@
-import type { Problem } from '../../../../engine/definitions/problems.js';
+import { versionPath, type Problem } from '../../../../engine/definitions/problems.js';
 
 /**
  * What each validator check (`Problem.check`, engine/definitions/checks) means, in the words of a
@@ -196,8 +196,36 @@ const BY_POINTER: Record<string, (tokens: string[]) => string | undefined> = {
   },
 };
 
-/** A problem in Chinese: the check's sentence and the names it concerns; the English message when the check is not catalogued. */
-export function problemText(problem: Pick<Problem, 'check' | 'message' | 'pointer'>): string {
+/**
+ * Checks about a file as a whole — it is missing, stray, cannot be read, or is not the shape its kind
+ * must have: their sentence names the file (its path in the version), since nothing inside it can.
+ */
+const WHOLE_FILE: Record<string, (file: string) => string> = {
+  'missing-file': (file) => `版本缺少必需的文件 ${file}`,
+  'unexpected-file': (file) => `版本中有不属于定义的文件 ${file}`,
+  'json-syntax': (file) => `文件 ${file} 不是有效的 JSON，无法读取`,
+  'file-shape': (file) => `文件 ${file} 的内容结构不符合要求（缺少字段、类型不对或有未知字段）`,
+  'bpmn-parse': (file) => `流程图文件 ${file} 无法读取`,
+};
+
+/** Whether a problem concerns its file as a whole (nothing inside it to point at). */
+function wholeFile(problem: Pick<Problem, 'check' | 'element' | 'pointer'>): boolean {
+  return WHOLE_FILE[problem.check] !== undefined && problem.element === undefined && (problem.pointer ?? '') === '';
+}
+
+/**
+ * A problem in Chinese: the check's sentence and the names it concerns; the English message when the
+ * check is not catalogued. A problem about a whole file names the file, never what the file holds.
+ */
+export function problemText(
+  problem: Pick<Problem, 'check' | 'message' | 'pointer'> & Partial<Pick<Problem, 'file' | 'element'>>,
+): string {
+  if (problem.file !== undefined && wholeFile(problem)) {
+    // What a root-level shape error quotes is a property's name (`unknown property "subjectNam"`).
+    const names = quotedNames(problem.message);
+    const text = WHOLE_FILE[problem.check]?.(versionPath(problem.file)) ?? problem.message;
+    return names.length === 0 ? text : `${text}（涉及：${names.join('、')}）`;
+  }
   const text = BY_POINTER[problem.check]?.(tokens(problem.pointer ?? '')) ?? checkText(problem.check);
   if (text === undefined) return problem.message;
   const detail = DETAIL[problem.check]?.(problem.message);
@@ -268,7 +296,12 @@ function tokens(pointer: string): string[] {
 }
 
 /** Where a problem is, in words: 「公示期最后一日」, 期限「…」的名称, 指标 工业园区 /「…」的评分指引. */
-export function locationText(problem: Pick<Problem, 'file' | 'element' | 'pointer'>, names: ProblemNames): string {
+export function locationText(
+  problem: Pick<Problem, 'file' | 'element' | 'pointer'> & Partial<Pick<Problem, 'check'>>,
+  names: ProblemNames,
+): string {
+  // A file that cannot be read, or is not the shape of its kind, is the place itself: its path.
+  if (problem.check !== undefined && wholeFile({ ...problem, check: problem.check })) return versionPath(problem.file);
   if (problem.element !== undefined) {
     const name = names.element?.(problem.element);
     return name === undefined || name === '' ? problem.element : `「${name}」`;
@@ -290,5 +323,7 @@ export function locationText(problem: Pick<Problem, 'file' | 'element' | 'pointe
     const title = names.indicator?.(parts[1], Number(parts[2])) ?? parts[2];
     return `指标（${variant}）「${title}」${field(parts[3])}`;
   }
-  return problem.pointer ?? '';
+  // Elsewhere in a file (the manifest's statuses, say): the file and the JSON Pointer, never blank.
+  const file = versionPath(problem.file);
+  return problem.pointer === undefined || problem.pointer === '' ? file : `${file} ${problem.pointer}`;
 }
