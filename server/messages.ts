@@ -208,6 +208,20 @@ export const SAY = {
     zh: `只有申请人（${requester}）可以撤回发布申请；其他人可以退回并说明理由`,
     en: `Only the one who asked (${requester}) may withdraw the request to publish; anyone else may return it, giving the reason`,
   }),
+  /**
+   * A draft file that cannot be read at all, refused with the rest of its save: the file by its path
+   * in the version and why (the reader's own English words: where it stopped), never its content.
+   */
+  unreadableDraftFile: (path: string, kind: 'json' | 'bpmn', reason: string): Said =>
+    kind === 'json'
+      ? {
+          zh: `文件 ${path} 不是有效的 JSON，无法读取（${reason}）：本次未保存任何文件，请改正后再保存`,
+          en: `${path} is not valid JSON (${reason}): nothing was saved; correct it and save again`,
+        }
+      : {
+          zh: `流程图文件 ${path} 不是可读取的 BPMN XML（${reason}）：本次未保存任何文件，请改正后再保存`,
+          en: `${path} is not readable BPMN XML (${reason}): nothing was saved; correct it and save again`,
+        },
   noSuchDraft: (id: string): Said => ({ zh: `草稿 ${id} 不存在`, en: `No draft ${id}` }),
   draftPublished: (version: string): Said => ({
     zh: `草稿已发布为 ${version}，不能再修改`,

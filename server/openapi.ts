@@ -982,6 +982,19 @@ const bodies: Json = {
     text: { type: ['string', 'null'] },
     revision: SHOWN_REVISION,
   }),
+  DraftFiles: object(
+    '一次保存或删除草稿中的几个文件：全部写入，或（有一个被拒）都不写入 / save (text) or delete (null) several files at once: all written, or (one refused) none',
+    ['files'],
+    {
+      files: {
+        type: 'object',
+        minProperties: 1,
+        description: '路径 → 内容（null：删除）/ path → text (null: delete)',
+        additionalProperties: { type: ['string', 'null'] },
+      },
+      revision: SHOWN_REVISION,
+    },
+  ),
   PublishRequest: object(
     '申请发布为新版本 / ask to publish as a new version',
     ['version', 'effectiveFrom', 'revision'],
@@ -1857,13 +1870,13 @@ function draftPaths(): Json {
         summary: '保存或删除草稿中的文件 / save or delete a file of a draft',
         auth: 'user',
         parameters: [DRAFT_ID],
-        body: jsonBody('DraftFile'),
+        body: { required: true, content: json({ oneOf: [schema('DraftFile'), schema('DraftFiles')] }) },
         ok: { 200: ok('保存后的草稿', schema('Draft')) },
         errors: {
           403: EDITORS_ONLY,
           404: '草稿不存在',
           409: '草稿已发布、正在等待批准，或自所依据的修订号以来已被写入或删除',
-          422: '文件不属于定义版本，或修订号不合格',
+          422: '文件不属于定义版本、无法读取（JSON 无法解析，流程图不是可读取的 XML：message 指出文件，problems 给出 json-syntax 或 bpmn-parse；本次什么也不写入），或修订号不合格',
         },
       }),
     },

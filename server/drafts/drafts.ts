@@ -12,12 +12,14 @@ import {
   chinaDateOf,
   compareDates,
   isLocalDate,
+  jsonSyntaxReason,
   readVersionSource,
   type AuditEntry,
   type Problem,
   type Store,
   type VersionSource,
   type WorkflowEngine,
+  unreadable,
 } from '../../engine/index.js';
 import { DRAFT_JOB_LIMITS, JobWorker, limitProblems, type JobLimits, type RunOptions } from './off-thread.js';
 import {
@@ -142,15 +144,45 @@ export class DraftService {
   }
 
   /**
-   * Saves (text) or deletes (null) one file. Two saves that read the same revision at once (two
-   * requests, two processes): the second is refused, as is one from a tab loaded before (`expected`).
+   * Saves (text) or deletes (null) files, all in one write or none. Two saves that read the same
+   * revision at once (two requests, two processes): the second is refused, as is one from a tab
+   * loaded before (`expected`). A file that cannot be read at all (JSON that does not parse, a
+   * diagram that is not readable XML) is refused, 422 naming it, and nothing of the save is written:
+   * what cannot be read could be neither shown nor mended in the designer. A file that reads but
+   * breaks a rule is kept (a draft may be mid-edit): the validator reports it.
    */
-  async saveFile(id: string, path: string, text: string | null, actor: string, expected?: number): Promise<Draft> {
+  async saveFiles(
+    id: string,
+    changes: Readonly<Record<string, string | null>>,
+    actor: string,
+    expected?: number,
+  ): Promise<Draft> {
     const draft = await this.#editable(id, expected);
-    if (!isVersionFile(path)) throw new EngineError('validation', `文件 ${path} 不属于定义版本`, { path });
-    const files = Object.fromEntries(Object.entries(draft.files).filter(([name]) => name !== path));
-    if (text !== null) files[path] = text;
+    for (const path of Object.keys(changes))
+      if (!isVersionFile(path)) throw new EngineError('validation', `文件 ${path} 不属于定义版本`, { path });
+    for (const [path, text] of Object.entries(changes)) {
+      const refused = text === null ? undefined : await unreadable(path, text);
+      if (refused !== undefined) {
+        const problem: Problem = {
+          severity: 'error',
+          check: refused.kind === 'json' ? 'json-syntax' : 'bpmn-parse',
+          file: path,
+          message: `${path} is not ${refused.kind === 'json' ? 'valid JSON' : 'readable BPMN XML'}: ${refused.reason}`,
+        };
+        throw new EngineError('validation', SAY.unreadableDraftFile(path, refused.kind, refused.reason), {
+          path,
+          problems: [problem],
+        });
+      }
+    }
+    const files = Object.fromEntries(Object.entries(draft.files).filter(([name]) => !Object.hasOwn(changes, name)));
+    for (const [path, text] of Object.entries(changes)) if (text !== null) files[path] = text;
     return this.#records.write(draft, { ...draft, files }, actor);
+  }
+
+  /** Saves (text) or deletes (null) one file: `saveFiles` with one. */
+  saveFile(id: string, path: string, text: string | null, actor: string, expected?: number): Promise<Draft> {
+    return this.saveFiles(id, { [path]: text }, actor, expected);
   }
 
   async rename(id: string, title: unknown, actor: string, expected?: number): Promise<Draft> {
@@ -555,18 +587,20 @@ export function parseManifest(draft: Pick<Draft, 'files'>): Record<string, unkno
   try {
     manifest = JSON.parse(draft.files[file] ?? '{}');
   } catch (cause) {
-    const message = `${file} 不是有效的 JSON：${(cause as Error).message}`;
-    throw new EngineError('validation', message, { problems: [manifestProblem(message)] }, { cause });
+    // A draft stored before saves refused unreadable files: named, never quoted (the problem table).
+    const reason = jsonSyntaxReason(cause);
+    const problem = manifestProblem('json-syntax', `${file} is not valid JSON: ${reason}`);
+    throw new EngineError('validation', `${file} 不是有效的 JSON：${reason}`, { problems: [problem] }, { cause });
   }
   if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
-    const message = `${file} 应为 JSON 对象`;
-    throw new EngineError('validation', message, { problems: [manifestProblem(message)] });
+    const problem = manifestProblem('file-shape', `${file}: must be object`);
+    throw new EngineError('validation', `${file} 应为 JSON 对象`, { problems: [problem] });
   }
   return manifest as Record<string, unknown>;
 }
 
-function manifestProblem(message: string): Problem {
-  return { severity: 'error', check: 'json', file: VERSION_FILES.manifest, message };
+function manifestProblem(check: 'json-syntax' | 'file-shape', message: string): Problem {
+  return { severity: 'error', check, file: VERSION_FILES.manifest, pointer: '', message };
 }
 
 function manifestVersion(draft: Draft): string | undefined {

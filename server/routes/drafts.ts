@@ -29,6 +29,27 @@ function shownRevision(value: unknown): number | undefined {
   throw new HttpError(422, 'validation', SAY.draftRevision);
 }
 
+const TEXT_OR_NULL = '「内容」应为文本或 null（删除文件）';
+
+/**
+ * The files a save writes: one (`{path, text}`) or several at once (`{files: {path: text}}`), text
+ * or null (deleted) each; written together or, one refused, none.
+ */
+function fileChanges(body: Record<string, unknown>): Record<string, string | null> {
+  if (body.files === undefined) {
+    const path = stringField(body, 'path', '文件');
+    if (body.text !== null && typeof body.text !== 'string') throw new HttpError(422, 'validation', TEXT_OR_NULL);
+    return { [path]: body.text };
+  }
+  const { files } = body;
+  if (typeof files !== 'object' || files === null || Array.isArray(files) || Object.keys(files).length === 0)
+    throw new HttpError(422, 'validation', '「文件」应为 { 路径: 内容 } 的对象，至少一个文件');
+  const entries = Object.entries(files as Record<string, unknown>);
+  for (const [path, text] of entries)
+    if (text !== null && typeof text !== 'string') throw new HttpError(422, 'validation', `${path}：${TEXT_OR_NULL}`);
+  return Object.fromEntries(entries) as Record<string, string | null>;
+}
+
 /** The scripts a simulation replays: those in the request, or the process's own. */
 async function scriptsOf(
   drafts: DraftService,
@@ -91,11 +112,8 @@ export function draftRoutes(drafts: DraftService): Router {
   router.put('/api/drafts/:id/files', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     const body = objectBody(request);
-    const path = stringField(body, 'path', '文件');
-    if (body.text !== null && typeof body.text !== 'string')
-      throw new HttpError(422, 'validation', '「内容」应为文本或 null（删除文件）');
     const revision = shownRevision(body.revision);
-    response.json(await drafts.saveFile(request.params.id, path, body.text, user.username, revision));
+    response.json(await drafts.saveFiles(request.params.id, fileChanges(body), user.username, revision));
   });
 
   router.post('/api/drafts/:id/validate', async (request, response) => {

@@ -430,7 +430,7 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     expect(twice.status).toBe(409);
   });
 
-  it('answers 422 with the problem for a manifest that is not JSON, 400 for absurdly deep scenarios, leaving no temp dirs', async () => {
+  it('answers 422 with the problem for a manifest that is not an object, 400 for absurdly deep scenarios, leaving no temp dirs', async () => {
     const token = h.token('policy');
     const simulationDirs = async () =>
       (await readdir(tmpdir())).filter((name) => name.startsWith('qbz-simulation-')).sort();
@@ -439,8 +439,9 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     const id = (created.body as Draft).id;
     const saved = await h.api.call('put', `/api/drafts/${id}/files`, {
       token,
-      body: { path: 'manifest.json', text: '{nope' },
+      body: { path: 'manifest.json', text: '[]' },
     });
+    // JSON, so kept (mid-edit); one that is not JSON is not saved at all (unreadable-draft-files.test.ts).
     expect(saved.status).toBe(200);
     for (const [path, body] of [
       [`/api/drafts/${id}/publish`, { version: '2030-01-01', effectiveFrom: '2030-01-01', revision: REVISION }],

@@ -63,6 +63,9 @@ export const designerApi = {
   /** Saves a file; `revision` is the one the editor's files come from (409 when the draft was saved since). */
   saveFile: (id: string, file: string, text: string | null, revision: number) =>
     api<Draft>('PUT', `/api/drafts/${encodeURIComponent(id)}/files`, { path: file, text, revision }),
+  /** Saves several files in one write: all or (one refused, 422) none. */
+  saveFiles: (id: string, files: Record<string, string | null>, revision: number) =>
+    api<Draft>('PUT', `/api/drafts/${encodeURIComponent(id)}/files`, { files, revision }),
   validate: (id: string) =>
     api<{ ok: boolean; problems: Problem[] }>('POST', `/api/drafts/${encodeURIComponent(id)}/validate`),
   compare: (id: string) => api<VersionDiff>('GET', `/api/drafts/${encodeURIComponent(id)}/compare`),

@@ -42,6 +42,7 @@ const zh = {
   stayUnsaved: '留在此页',
   save: '保存',
   saved: '已保存',
+  saveRefused: '未保存：服务器拒绝了这次保存',
   reload: '重新加载',
   // The server's message says who deleted the draft and that nothing was done; these say what now.
   draftDeletedKeep:
@@ -337,6 +338,7 @@ const en: Messages = {
   stayUnsaved: 'Stay',
   save: 'Save',
   saved: 'Saved',
+  saveRefused: 'Not saved: the server refused this save',
   reload: 'Reload',
   draftDeletedKeep:
     'Your unsaved changes are still on this page: save them as a new draft (of the same version) to go on, or go back to the list of versions (they will be lost).',

@@ -160,6 +160,8 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   }, []);
   // A diagram change counts as unsaved at once, before its XML reaches the workspace.
   const [diagramEditing, setDiagramEditing] = useState(false);
+  /** The server's refusal of the last save (not a conflict: that has its own banner), until closed or saved. */
+  const [saveRefusal, setSaveRefusal] = useState<string | undefined>();
   useUnsavedGuard(workspace.dirty.size > 0 || diagramEditing);
 
   const locate = (problem: Problem) => {
@@ -214,11 +216,15 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
       type="primary"
       disabledReason={whyNoSave(paths)}
       onClick={() =>
-        void Promise.all(paths.filter((path) => workspace.dirty.has(path)).map((path) => workspace.save(path))).then(
-          () => void message.success(d('saved')),
-          // A save refused because the draft was saved elsewhere is said by the banner with 重新加载.
+        void workspace.save(paths.filter((path) => workspace.dirty.has(path))).then(
+          () => {
+            setSaveRefusal(undefined);
+            void message.success(d('saved'));
+          },
+          // A save refused because the draft was saved elsewhere is said by the banner with 重新加载;
+          // any other refusal (422: a file that cannot be read, named) stays above the tabs until closed.
           (error: unknown) => {
-            if (!(error instanceof ApiError && error.status === 409)) void message.error((error as Error).message);
+            if (!(error instanceof ApiError && error.status === 409)) setSaveRefusal((error as Error).message);
           },
         )
       }
@@ -429,6 +435,20 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
         )}
       </Space>
       {workspace.conflict !== undefined && <ConflictBanner workspace={workspace} conflict={workspace.conflict} />}
+      {saveRefusal !== undefined && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{
+            onClose: () => {
+              setSaveRefusal(undefined);
+            },
+          }}
+          title={d('saveRefused')}
+          description={saveRefusal}
+          data-testid="save-refused"
+        />
+      )}
       <Tabs activeKey={tab} onChange={setTab} items={items} />
     </Space>
   );

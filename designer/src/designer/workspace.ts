@@ -62,7 +62,8 @@ export interface Workspace {
   paths: string[];
   edit(path: string, text: string): void;
   dirty: ReadonlySet<string>;
-  save(path: string): Promise<void>;
+  /** Saves the files' unsaved edits in one write: all, or (refused) none. */
+  save(paths: string | readonly string[]): Promise<void>;
   /** Saves every unsaved file; true when there was something to save. */
   saveAll(): Promise<boolean>;
   /** Reads the draft again (after publishing it, say). */
@@ -161,12 +162,23 @@ export function useWorkspace(process: string, source: Source) {
   }, [process, key]);
 
   const save = useCallback(
-    (path: string) => {
-      const text = edits[path];
-      if (draft === undefined || text === undefined) return Promise.resolve();
+    (which: string | readonly string[]) => {
+      const texts = Object.fromEntries(
+        (typeof which === 'string' ? [which] : which).flatMap((path) => {
+          const text = edits[path];
+          return text === undefined ? [] : [[path, text] as const];
+        }),
+      );
+      const paths = Object.keys(texts);
+      const [only] = paths;
+      if (draft === undefined || only === undefined) return Promise.resolve();
       const run = saving.current.then(async () => {
         try {
-          const saved = await designerApi.saveFile(draft.id, path, text, base.current);
+          // One file as before; several in one write, so that a refused one leaves none half-saved.
+          const saved =
+            paths.length === 1
+              ? await designerApi.saveFile(draft.id, only, texts[only] ?? '', base.current)
+              : await designerApi.saveFiles(draft.id, texts, base.current);
           base.current = saved.revision ?? base.current + 1;
           setDraft(saved);
           setFiles(saved.files);
@@ -174,11 +186,8 @@ export function useWorkspace(process: string, source: Source) {
           noteConflict(caught);
           throw caught;
         }
-        setEdits((before) => {
-          if (before[path] !== text) return before;
-          const { [path]: _saved, ...rest } = before;
-          return rest;
-        });
+        // An edit made while saving stays unsaved.
+        setEdits((before) => Object.fromEntries(Object.entries(before).filter(([path, text]) => texts[path] !== text)));
       });
       saving.current = run.catch(() => undefined);
       return run;
@@ -281,7 +290,7 @@ export function useWorkspace(process: string, source: Source) {
       rename,
       saveAll: async () => {
         const paths = Object.keys(edits);
-        for (const path of paths) await save(path);
+        await save(paths);
         return paths.length > 0;
       },
     };
