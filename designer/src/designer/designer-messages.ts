@@ -43,6 +43,14 @@ const zh = {
   save: '保存',
   saved: '已保存',
   saveRefused: '未保存：服务器拒绝了这次保存',
+  unreadableDiagram: '流程图文件 {file} 无法读取，不能显示流程图',
+  unreadableJson: '文件 {file} 不是有效的 JSON，无法读取，不能显示其内容',
+  unreadableWhy:
+    '原因：{reason}。可以「恢复为基础版本」（放回 {version} 版本中的此文件，作为未保存的修改，保存后生效），或通过接口写入改正后的文件。',
+  restoreBase: '恢复为基础版本',
+  rulesNotObject: '期限文件应为以规则名称为键的对象',
+  unusableShape: '文件 {file} 的内容结构不符合要求，不能显示其内容',
+  restoreFailed: '无法取回基础版本中的 {file}：{message}',
   reload: '重新加载',
   // The server's message says who deleted the draft and that nothing was done; these say what now.
   draftDeletedKeep:
@@ -339,6 +347,14 @@ const en: Messages = {
   save: 'Save',
   saved: 'Saved',
   saveRefused: 'Not saved: the server refused this save',
+  unreadableDiagram: 'The diagram file {file} cannot be read, so the diagram cannot be shown',
+  unreadableJson: 'The file {file} is not valid JSON and cannot be read, so its content cannot be shown',
+  unreadableWhy:
+    'Why: {reason}. Restore it from the base version (puts back the file of version {version} as an unsaved change, kept once saved), or write a corrected file through the API.',
+  restoreBase: 'Restore from base version',
+  rulesNotObject: 'the rules file must be an object keyed by rule name',
+  unusableShape: 'The file {file} is not shaped as it must be, so its content cannot be shown',
+  restoreFailed: 'Could not fetch {file} of the base version: {message}',
   reload: 'Reload',
   draftDeletedKeep:
     'Your unsaved changes are still on this page: save them as a new draft (of the same version) to go on, or go back to the list of versions (they will be lost).',

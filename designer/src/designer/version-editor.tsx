@@ -34,6 +34,7 @@ import { serverToday } from './server-today.js';
 import { useUnsavedGuard } from './unsaved-guard.js';
 import { FILES, formFile, parseJson, useWorkspace, type Workspace } from './workspace.js';
 import { ConflictBanner } from './review/conflict-banner.js';
+import { UnreadableFile, unreadableReason } from './unreadable-file.js';
 
 // The modeler (with its properties panel) and the form editor (with the form renderer) load when
 // they are needed: a published version opens in the lighter viewer.
@@ -160,6 +161,9 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   }, []);
   // A diagram change counts as unsaved at once, before its XML reaches the workspace.
   const [diagramEditing, setDiagramEditing] = useState(false);
+  // A draft saved before unreadable files were refused: its editor cannot open it.
+  const diagramUnreadable = useMemo(() => unreadableReason(FILES.process, workspace.text(FILES.process)), [xml]);
+  const manifestUnreadable = unreadableReason(FILES.manifest, workspace.text(FILES.manifest));
   /** The server's refusal of the last save (not a conflict: that has its own banner), until closed or saved. */
   const [saveRefusal, setSaveRefusal] = useState<string | undefined>();
   useUnsavedGuard(workspace.dirty.size > 0 || diagramEditing);
@@ -268,6 +272,9 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
             ruleWords={(name) => vocabulary.rules().find((rule) => rule.name === name)?.words}
           />
         )
+      ) : diagramUnreadable !== undefined ? (
+        // Not a blank canvas and a vanishing toast: which file, why, and the way back.
+        <UnreadableFile workspace={workspace} path={FILES.process} reason={diagramUnreadable} />
       ) : (
         <DiagramEditor
           xml={xml}
@@ -435,6 +442,9 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
         )}
       </Space>
       {workspace.conflict !== undefined && <ConflictBanner workspace={workspace} conflict={workspace.conflict} />}
+      {manifestUnreadable !== undefined && !workspace.readOnly && (
+        <UnreadableFile workspace={workspace} path={FILES.manifest} reason={manifestUnreadable} />
+      )}
       {saveRefusal !== undefined && (
         <Alert
           type="error"

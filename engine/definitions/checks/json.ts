@@ -1,16 +1,9 @@
 import type { ErrorObject } from 'ajv';
 import { createFormAjv } from '../../forms/form-ajv.js';
 import type { FileProblems } from '../problems.js';
+import { jsonSyntaxReason } from '../json-syntax.js';
 
-/**
- * Why `JSON.parse` refused a text, without the text: V8 quotes the start of what it read
- * (`Unexpected token 'o', "not json" is not valid JSON`), which is whatever the file holds — a
- * message names the file instead, and the designer would show the quote as the thing concerned.
- */
-export function jsonSyntaxReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^(Unexpected token '.+?'), .* is not valid JSON$/s, '$1');
-}
+export { jsonSyntaxReason } from '../json-syntax.js';
 
 /** Parses a JSON file; a syntax error becomes a problem (naming the file, not quoting it) and undefined. */
 export function parseJson(text: string, problems: FileProblems): unknown {

@@ -1,8 +1,9 @@
-import { Alert, Badge, Col, Menu, Row, Spin } from 'antd';
+import { Badge, Col, Menu, Row, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useDesignerI18n } from '../designer-i18n.js';
 import type { FileFocus } from '../focus.js';
 import { formFile, formKeyOf, jsonText, parseJson, type Workspace } from '../workspace.js';
+import { UnreadableFile, unreadableReason } from '../unreadable-file.js';
 import { FormEditor } from './form-editor.js';
 import type { JsonSchema } from './form-fields.js';
 
@@ -61,7 +62,14 @@ export function FormsEditor({ workspace, focus }: Props) {
       </Col>
       <Col flex="auto" style={{ minWidth: 0 }}>
         {form === undefined ? (
-          <Alert type="error" showIcon title={d('invalidJson', { message: formFile(selected) })} />
+          <UnreadableFile
+            workspace={workspace}
+            path={formFile(selected)}
+            reason={
+              unreadableReason(formFile(selected), workspace.text(formFile(selected))) ??
+              d('invalidJson', { message: '' })
+            }
+          />
         ) : (
           <FormEditor
             key={selected}

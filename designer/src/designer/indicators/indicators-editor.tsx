@@ -6,6 +6,7 @@ import { pointerTokens, type FileFocus } from '../focus.js';
 import { variantLabel } from './variant-label.js';
 import { removeColumns } from '../remove-column.js';
 import { FILES, jsonText, parseJson, type Workspace } from '../workspace.js';
+import { UnreadableFile, unreadableReason } from '../unreadable-file.js';
 import { guidanceMaxScore, variantTotals } from './indicator-totals.js';
 import { cellLabel } from '../cell-label.js';
 
@@ -25,6 +26,9 @@ export function IndicatorsEditor({ workspace, focus }: Props) {
   useEffect(() => {
     if (tokens[0] === 'variants' && tokens[1] !== undefined) setVariant(tokens[1]);
   }, [focus]);
+  const unreadable = unreadableReason(FILES.indicators, text);
+  if (unreadable !== undefined)
+    return <UnreadableFile workspace={workspace} path={FILES.indicators} reason={unreadable} />;
   if (data === undefined)
     return <Alert type="error" showIcon title={d('invalidJson', { message: FILES.indicators })} />;
 

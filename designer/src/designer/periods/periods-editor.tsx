@@ -6,6 +6,7 @@ import { useDesignerI18n } from '../designer-i18n.js';
 import { focusedRow, type FileFocus } from '../focus.js';
 import { removeColumns } from '../remove-column.js';
 import { FILES, jsonText, parseJson, type Workspace } from '../workspace.js';
+import { UnreadableFile, unreadableReason } from '../unreadable-file.js';
 import { PERIOD_UNITS, periodValue, periodWords, simplePeriod, unitWords, type PeriodUnit } from './period-words.js';
 import { rulesCountedByTimers, rulesReadAsParameters } from './timer-rules.js';
 import { cellLabel } from '../cell-label.js';
@@ -24,7 +25,10 @@ export function PeriodsEditor({ workspace, focus }: Props) {
   const { modal } = App.useApp();
   const [newName, setNewName] = useState('');
   const text = workspace.text(FILES.rules);
-  const rules = useMemo(() => parseJson<Rules>(text) ?? {}, [text]);
+  const parsed = useMemo(() => parseJson<unknown>(text), [text]);
+  // Not an object of rules (`[]`, or not JSON at all): said, never shown as 暂无数据.
+  const usable = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  const rules = (usable ? parsed : {}) as Rules;
   const xml = workspace.text(FILES.process);
   const counted = useMemo(() => rulesCountedByTimers(xml ?? ''), [xml]);
   const parameters = useMemo(() => rulesReadAsParameters(xml ?? ''), [xml]);
@@ -66,6 +70,17 @@ export function PeriodsEditor({ workspace, focus }: Props) {
   };
 
   const rows = Object.entries(rules).map(([name, rule]) => ({ name, ...rule }));
+  if (text !== undefined && !usable) {
+    const reason = unreadableReason(FILES.rules, text);
+    return (
+      <UnreadableFile
+        workspace={workspace}
+        path={FILES.rules}
+        reason={reason ?? d('rulesNotObject')}
+        shape={reason === undefined}
+      />
+    );
+  }
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {/* On a phone each period is a card, each value under its column's name: as a table the titles

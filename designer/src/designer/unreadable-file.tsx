@@ -1,0 +1,96 @@
+import { Alert, App, Button } from 'antd';
+import { useState } from 'react';
+import { jsonSyntaxReason } from '../../../engine/definitions/json-syntax.js';
+import { designerApi } from './designer-api.js';
+import { useDesignerI18n } from './designer-i18n.js';
+import { FILES, formKeyOf, jsonText, type Workspace } from './workspace.js';
+
+/**
+ * Why a draft's file cannot be read at all (JSON that does not parse, a diagram that is not XML), in
+ * the reader's own words and without quoting the file; undefined when it reads. The server refuses to
+ * save such a file, but a draft saved before it did may hold one.
+ */
+export function unreadableReason(path: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (path.endsWith('.json')) {
+    try {
+      JSON.parse(text);
+      return undefined;
+    } catch (error) {
+      return jsonSyntaxReason(error);
+    }
+  }
+  if (!path.endsWith('.bpmn')) return undefined;
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const error = doc.querySelector('parsererror');
+  // Chrome: "This page contains the following errors:error on line 70 at column 8: …Below is a rendering…".
+  if (error !== null) return /error on line[^\n]*?(?=Below is|$)/.exec(error.textContent)?.[0].trim() ?? 'not XML';
+  return doc.documentElement.localName === 'definitions' ? undefined : 'not a BPMN document (<definitions>)';
+}
+
+/** The base version's text of a draft file (a form as the designer writes JSON). */
+async function baseText(process: string, base: string, path: string): Promise<string> {
+  if (path === FILES.process) return designerApi.processXml(process, base);
+  const form = formKeyOf(path);
+  if (form !== undefined) return jsonText(await designerApi.form(process, base, form));
+  const version = await designerApi.version(process, base);
+  const key = ({ [FILES.manifest]: 'manifest', [FILES.rules]: 'rules', [FILES.indicators]: 'indicators' } as const)[
+    path
+  ];
+  if (key === undefined) throw new Error(path);
+  return jsonText(version[key]);
+}
+
+/**
+ * A draft file that cannot be read, said where its editor would be: which file, why, and
+ * 恢复为基础版本 — the base version's file put back as an unsaved edit (the officer saves it, or
+ * leaves it), so that its tab works again.
+ */
+export function UnreadableFile({
+  workspace,
+  path,
+  reason,
+  shape = false,
+}: {
+  workspace: Workspace;
+  path: string;
+  reason: string;
+  /** It reads, but is not what its kind must be (`[]` for the rules' object): not shown either. */
+  shape?: boolean;
+}) {
+  const { d } = useDesignerI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const draft = workspace.draft;
+  const restore = async () => {
+    if (draft === undefined) return;
+    setBusy(true);
+    try {
+      workspace.edit(path, await baseText(workspace.process, draft.baseVersion, path));
+    } catch (error) {
+      void message.error(d('restoreFailed', { file: path, message: (error as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="unreadable-file"
+      data-file={path}
+      title={d(shape ? 'unusableShape' : path.endsWith('.bpmn') ? 'unreadableDiagram' : 'unreadableJson', {
+        file: path,
+      })}
+      description={d('unreadableWhy', { reason, version: draft?.baseVersion ?? '' })}
+      action={
+        draft !== undefined &&
+        !workspace.readOnly && (
+          <Button loading={busy} onClick={() => void restore()}>
+            {d('restoreBase')}
+          </Button>
+        )
+      }
+    />
+  );
+}
