@@ -3,15 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
 import { DESKTOP, openPage, PHONE, screenshot } from './page-visit.js';
-import {
-  ACCEPTANCE,
-  completeWithExample,
-  PROCESS,
-  SAMPLE_USERS,
-  throughCreation,
-  VERSION,
-  walk,
-} from './sample-cases.js';
+import { PROCESS, SAMPLE_USERS, throughExpertEvaluation, VERSION } from './sample-cases.js';
 import type { WebServer } from './web-server.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
@@ -39,10 +31,7 @@ describe.runIf(browserAvailable())('a long unbroken name or text read back (an o
   beforeAll(async () => {
     ({ server, browser } = await startServerAndBrowser());
     await server.createUsers(SAMPLE_USERS);
-    caseId = await throughCreation(server, 'park2', 'P-002', '云澜湖智能装备产业园区');
-    await server.advanceTo('2025-04-02T09:00:00+08:00');
-    await walk(server, caseId, 'park2', ACCEPTANCE);
-    await completeWithExample(server, 'expert', caseId, 'expertEvaluation');
+    caseId = await throughExpertEvaluation(server, 'park2', 'P-002', '云澜湖智能装备产业园区');
     // The public's objection, its evidence uploaded as the public does, under the long name.
     const file = await server.ok<{ id: string }>('POST', '/api/public/attachments', {
       raw: tinyPdf(NAME),

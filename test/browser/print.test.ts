@@ -6,7 +6,7 @@ import { attachmentIds } from '../../server/attachments.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
 import { DESKTOP, openPage, PHONE, screenshot } from './page-visit.js';
-import { ACCEPTANCE, completeWithExample, SAMPLE_USERS, throughCreation, walk } from './sample-cases.js';
+import { SAMPLE_USERS, throughExpertEvaluation } from './sample-cases.js';
 import type { WebServer } from './web-server.js';
 
 const TODAY = '2025-04-02T10:00:00+08:00';
@@ -39,10 +39,7 @@ describe.runIf(browserAvailable())('a submission’s print view reads as its rea
   beforeAll(async () => {
     ({ server, browser } = await startServerAndBrowser());
     await server.createUsers(SAMPLE_USERS);
-    caseId = await throughCreation(server, 'park2', 'P-002', '云澜湖智能装备产业园区');
-    await server.advanceTo('2025-04-02T09:00:00+08:00');
-    await walk(server, caseId, 'park2', ACCEPTANCE);
-    await completeWithExample(server, 'expert', caseId, 'expertEvaluation');
+    caseId = await throughExpertEvaluation(server, 'park2', 'P-002', '云澜湖智能装备产业园区');
     submissions = await server.ok<Stored[]>('GET', `/api/cases/${encodeURIComponent(caseId)}/submissions`, {
       as: 'samr',
     });

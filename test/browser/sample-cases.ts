@@ -85,6 +85,25 @@ export async function throughCreation(
   return id;
 }
 
+/** When the acceptance applications of a case created with the examples may be made (Art. 18). */
+export const ACCEPTANCE_OPENS = '2025-04-02T09:00:00+08:00';
+
+/**
+ * A case taken through creation (`throughCreation`) and acceptance to the expert's evaluation,
+ * scored with its example: the case in its public notice (Art. 21); its id.
+ */
+export async function throughExpertEvaluation(
+  server: WebServer,
+  parkUser: string,
+  park: string,
+  parkName: string,
+): Promise<string> {
+  const id = await throughCreation(server, parkUser, park, parkName);
+  await server.advanceTo(ACCEPTANCE_OPENS);
+  await walk(server, id, parkUser, [...ACCEPTANCE, ['expert', 'expertEvaluation']]);
+  return id;
+}
+
 export interface SampleCases {
   /** park1's case, waiting for its creation application (a form to fill). */
   applying: string;
@@ -106,7 +125,7 @@ export async function sampleCases(server: WebServer): Promise<SampleCases> {
   const applying = (await start('park1', 'P-001')).id;
   const publicizing = await throughCreation(server, 'park2', 'P-002', '星河湾现代服务业集聚区');
   const evaluating = await throughCreation(server, 'park3', 'P-003', '青禾现代农业产业园');
-  await server.advanceTo('2025-04-02T09:00:00+08:00');
+  await server.advanceTo(ACCEPTANCE_OPENS);
   await walk(server, publicizing, 'park2', [...ACCEPTANCE, ['expert', 'expertEvaluation']]);
   await walk(server, evaluating, 'park3', ACCEPTANCE);
   await server.advanceTo('2025-04-03T10:00:00+08:00');
