@@ -65,8 +65,8 @@ export type { Directory, Indicators, Manifest, RevisionBasis, Rules } from './de
 export type { Problem } from './definitions/problems.js';
 export { checkVersion } from './definitions/check-version.js';
 export { parseBpmn } from './definitions/moddle.js';
-export { unreadable, type Unreadable } from './definitions/readable.js';
-export { jsonSyntaxReason } from './definitions/checks/json.js';
+export { unreadable, unreadableFile, type Unreadable } from './definitions/readable.js';
+export { jsonSyntaxReason } from './definitions/json-syntax.js';
 export { buildProcessModel, type ProcessModel } from './definitions/process-model.js';
 export { readVersionSource } from './definitions/read-definitions.js';
 export {

@@ -222,6 +222,30 @@ export const SAY = {
           zh: `流程图文件 ${path} 不是可读取的 BPMN XML（${reason}）：本次未保存任何文件，请改正后再保存`,
           en: `${path} is not readable BPMN XML (${reason}): nothing was saved; correct it and save again`,
         },
+  draftFileText: (path?: string): Said => ({
+    zh: `${path === undefined ? '' : `${path}：`}「内容」应为文本或 null（删除文件）`,
+    en: `${path === undefined ? 'The text' : `${path}: the text`} must be a string, or null to delete the file`,
+  }),
+  draftFiles: {
+    zh: '「文件」应为 { 路径: 内容 } 的对象，至少一个文件',
+    en: 'The files must be an object { path: text } with at least one file',
+  },
+  notVersionFile: (path: string): Said => ({
+    zh: `文件 ${path} 不属于定义版本`,
+    en: `${path} is not a file of a definition version`,
+  }),
+  draftManifestNotJson: (file: string, reason: string): Said => ({
+    zh: `${file} 不是有效的 JSON：${reason}`,
+    en: `${file} is not valid JSON: ${reason}`,
+  }),
+  draftManifestNotObject: (file: string): Said => ({
+    zh: `${file} 应为 JSON 对象`,
+    en: `${file} must be a JSON object`,
+  }),
+  scenariosTooDeep: (depth: number): Said => ({
+    zh: `「场景」嵌套超过 ${String(depth)} 层`,
+    en: `The scenarios are nested more than ${String(depth)} levels deep`,
+  }),
   noSuchDraft: (id: string): Said => ({ zh: `草稿 ${id} 不存在`, en: `No draft ${id}` }),
   draftPublished: (version: string): Said => ({
     zh: `草稿已发布为 ${version}，不能再修改`,

@@ -13,6 +13,7 @@ import { checkRules } from './checks/rules.js';
 import { checkElementTextNumbers, checkIndicatorScoreWords, checkRuleTitleNumbers } from './checks/text-numbers.js';
 import { checkTimerLoops } from './checks/timer-loops.js';
 import { bpmnReadReason, parseBpmn } from './moddle.js';
+import { unreadableMessage } from './readable.js';
 import { buildProcessModel, type ProcessModel } from './process-model.js';
 import { FileProblems, hasErrors, type Problem } from './problems.js';
 import type { FormSchema, Indicators, Manifest, Rules } from './types.js';
@@ -149,7 +150,7 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
       model = buildProcessModel(parsed.definitions);
       if (model === undefined) bpmn.error('bpmn-process', 'no <process> in the file');
     } catch (error) {
-      bpmn.error('bpmn-parse', `${bpmn.name} is not readable BPMN XML: ${bpmnReadReason(error)}`);
+      bpmn.error('bpmn-parse', unreadableMessage(bpmn.name, 'bpmn', bpmnReadReason(error)));
     }
     if (model !== undefined) {
       const input = { model, manifest, rules, forms, problems: bpmn };

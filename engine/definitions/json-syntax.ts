@@ -9,3 +9,13 @@ export function jsonSyntaxReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/^(Unexpected token '.+?'), .* is not valid JSON$/s, '$1');
 }
+
+/** Why a text is not JSON (`jsonSyntaxReason`), or undefined when it parses. */
+export function jsonReadFailure(text: string): string | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    return jsonSyntaxReason(error);
+  }
+}

@@ -1,28 +1,46 @@
-import { jsonSyntaxReason } from './checks/json.js';
+import { jsonReadFailure } from './json-syntax.js';
 import { bpmnReadReason, parseBpmn } from './moddle.js';
+import type { Problem } from './problems.js';
 
 /** What a file that cannot be read at all was meant to be. */
 export type UnreadableKind = 'json' | 'bpmn';
 
-/** Why a version file cannot be read at all, in English and without quoting it. */
+/** Why a version file cannot be read at all, in English and without quoting it, and the validator's problem for it. */
 export interface Unreadable {
   kind: UnreadableKind;
   reason: string;
+  problem: Problem;
+}
+
+/** The validator's sentence for a file that cannot be read at all: it names the file, never quotes it. */
+export function unreadableMessage(name: string, kind: UnreadableKind, reason: string): string {
+  return `${name} is not ${kind === 'json' ? 'valid JSON' : 'readable BPMN XML'}: ${reason}`;
+}
+
+/** A version file (`path` within its version) that cannot be read, with the validator's `json-syntax` or `bpmn-parse` problem. */
+export function unreadableFile(file: string, kind: UnreadableKind, reason: string): Unreadable {
+  const message = unreadableMessage(file, kind, reason);
+  const problem: Problem =
+    kind === 'json'
+      ? { severity: 'error', check: 'json-syntax', file, pointer: '', message }
+      : { severity: 'error', check: 'bpmn-parse', file, message };
+  return { kind, reason, problem };
 }
 
 /**
- * Whether a version file can be read at all: JSON that parses, a diagram moddle reads (the reading
- * the validator's `json-syntax` and `bpmn-parse` report). Nothing about its content: a file that reads
- * but breaks a rule is an edit in progress, for the validator to report.
+ * Whether a version file can be read at all: JSON that parses, a diagram moddle reads. Nothing about
+ * its content: a file that reads but breaks a rule is an edit in progress, for the validator to report.
  */
 export async function unreadable(path: string, text: string): Promise<Unreadable | undefined> {
+  if (path.endsWith('.json')) {
+    const reason = jsonReadFailure(text);
+    return reason === undefined ? undefined : unreadableFile(path, 'json', reason);
+  }
+  if (!path.endsWith('.bpmn')) return undefined;
   try {
-    if (path.endsWith('.json')) JSON.parse(text);
-    else if (path.endsWith('.bpmn')) await parseBpmn(text);
+    await parseBpmn(text);
     return undefined;
   } catch (error) {
-    return path.endsWith('.json')
-      ? { kind: 'json', reason: jsonSyntaxReason(error) }
-      : { kind: 'bpmn', reason: bpmnReadReason(error) };
+    return unreadableFile(path, 'bpmn', bpmnReadReason(error));
   }
 }

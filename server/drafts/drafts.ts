@@ -20,6 +20,7 @@ import {
   type VersionSource,
   type WorkflowEngine,
   unreadable,
+  unreadableFile,
 } from '../../engine/index.js';
 import { DRAFT_JOB_LIMITS, JobWorker, limitProblems, type JobLimits, type RunOptions } from './off-thread.js';
 import {
@@ -159,19 +160,13 @@ export class DraftService {
   ): Promise<Draft> {
     const draft = await this.#editable(id, expected);
     for (const path of Object.keys(changes))
-      if (!isVersionFile(path)) throw new EngineError('validation', `文件 ${path} 不属于定义版本`, { path });
+      if (!isVersionFile(path)) throw new EngineError('validation', SAY.notVersionFile(path), { path });
     for (const [path, text] of Object.entries(changes)) {
       const refused = text === null ? undefined : await unreadable(path, text);
       if (refused !== undefined) {
-        const problem: Problem = {
-          severity: 'error',
-          check: refused.kind === 'json' ? 'json-syntax' : 'bpmn-parse',
-          file: path,
-          message: `${path} is not ${refused.kind === 'json' ? 'valid JSON' : 'readable BPMN XML'}: ${refused.reason}`,
-        };
         throw new EngineError('validation', SAY.unreadableDraftFile(path, refused.kind, refused.reason), {
           path,
-          problems: [problem],
+          problems: [refused.problem],
         });
       }
     }
@@ -588,19 +583,20 @@ export function parseManifest(draft: Pick<Draft, 'files'>): Record<string, unkno
     manifest = JSON.parse(draft.files[file] ?? '{}');
   } catch (cause) {
     // A draft stored before saves refused unreadable files: named, never quoted (the problem table).
-    const reason = jsonSyntaxReason(cause);
-    const problem = manifestProblem('json-syntax', `${file} is not valid JSON: ${reason}`);
-    throw new EngineError('validation', `${file} 不是有效的 JSON：${reason}`, { problems: [problem] }, { cause });
+    const { reason, problem } = unreadableFile(file, 'json', jsonSyntaxReason(cause));
+    throw new EngineError('validation', SAY.draftManifestNotJson(file, reason), { problems: [problem] }, { cause });
   }
   if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
-    const problem = manifestProblem('file-shape', `${file}: must be object`);
-    throw new EngineError('validation', `${file} 应为 JSON 对象`, { problems: [problem] });
+    const problem: Problem = {
+      severity: 'error',
+      check: 'file-shape',
+      file,
+      pointer: '',
+      message: `${file}: must be object`,
+    };
+    throw new EngineError('validation', SAY.draftManifestNotObject(file), { problems: [problem] });
   }
   return manifest as Record<string, unknown>;
-}
-
-function manifestProblem(check: 'json-syntax' | 'file-shape', message: string): Problem {
-  return { severity: 'error', check, file: VERSION_FILES.manifest, pointer: '', message };
 }
 
 function manifestVersion(draft: Draft): string | undefined {

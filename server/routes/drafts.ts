@@ -29,8 +29,6 @@ function shownRevision(value: unknown): number | undefined {
   throw new HttpError(422, 'validation', SAY.draftRevision);
 }
 
-const TEXT_OR_NULL = '「内容」应为文本或 null（删除文件）';
-
 /**
  * The files a save writes: one (`{path, text}`) or several at once (`{files: {path: text}}`), text
  * or null (deleted) each; written together or, one refused, none.
@@ -38,15 +36,16 @@ const TEXT_OR_NULL = '「内容」应为文本或 null（删除文件）';
 function fileChanges(body: Record<string, unknown>): Record<string, string | null> {
   if (body.files === undefined) {
     const path = stringField(body, 'path', '文件');
-    if (body.text !== null && typeof body.text !== 'string') throw new HttpError(422, 'validation', TEXT_OR_NULL);
+    if (body.text !== null && typeof body.text !== 'string')
+      throw new HttpError(422, 'validation', SAY.draftFileText());
     return { [path]: body.text };
   }
   const { files } = body;
   if (typeof files !== 'object' || files === null || Array.isArray(files) || Object.keys(files).length === 0)
-    throw new HttpError(422, 'validation', '「文件」应为 { 路径: 内容 } 的对象，至少一个文件');
+    throw new HttpError(422, 'validation', SAY.draftFiles);
   const entries = Object.entries(files as Record<string, unknown>);
   for (const [path, text] of entries)
-    if (text !== null && typeof text !== 'string') throw new HttpError(422, 'validation', `${path}：${TEXT_OR_NULL}`);
+    if (text !== null && typeof text !== 'string') throw new HttpError(422, 'validation', SAY.draftFileText(path));
   return Object.fromEntries(entries) as Record<string, string | null>;
 }
 
@@ -57,7 +56,7 @@ async function scriptsOf(
   body: Record<string, unknown>,
 ): Promise<{ name: string; text: string }[]> {
   if (nestedDeeperThan(body.scenarios, MAX_SCENARIO_DEPTH))
-    throw new HttpError(422, 'validation', `「场景」嵌套超过 ${MAX_SCENARIO_DEPTH} 层`);
+    throw new HttpError(422, 'validation', SAY.scenariosTooDeep(MAX_SCENARIO_DEPTH));
   return Array.isArray(body.scenarios) && body.scenarios.length > 0
     ? body.scenarios.map((scenario, index) => ({ name: `scenario-${index + 1}`, text: JSON.stringify(scenario) }))
     : drafts.scenarios(process);

@@ -1,6 +1,6 @@
 import { Alert, App, Button } from 'antd';
 import { useState } from 'react';
-import { jsonSyntaxReason } from '../../../engine/definitions/json-syntax.js';
+import { jsonReadFailure } from '../../../engine/definitions/json-syntax.js';
 import { designerApi } from './designer-api.js';
 import { useDesignerI18n } from './designer-i18n.js';
 import { FILES, formKeyOf, jsonText, type Workspace } from './workspace.js';
@@ -12,15 +12,10 @@ import { FILES, formKeyOf, jsonText, type Workspace } from './workspace.js';
  */
 export function unreadableReason(path: string, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  if (path.endsWith('.json')) {
-    try {
-      JSON.parse(text);
-      return undefined;
-    } catch (error) {
-      return jsonSyntaxReason(error);
-    }
-  }
+  if (path.endsWith('.json')) return jsonReadFailure(text);
   if (!path.endsWith('.bpmn')) return undefined;
+  // The server reads a diagram with moddle (engine/definitions/readable.ts), asynchronous and heavy in
+  // the browser: here the browser's XML parser, which refuses the same truncated or broken text.
   const doc = new DOMParser().parseFromString(text, 'application/xml');
   const error = doc.querySelector('parsererror');
   // Chrome: "This page contains the following errors:error on line 70 at column 8: …Below is a rendering…".

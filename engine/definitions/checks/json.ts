@@ -2,15 +2,14 @@ import type { ErrorObject } from 'ajv';
 import { createFormAjv } from '../../forms/form-ajv.js';
 import type { FileProblems } from '../problems.js';
 import { jsonSyntaxReason } from '../json-syntax.js';
-
-export { jsonSyntaxReason } from '../json-syntax.js';
+import { unreadableMessage } from '../readable.js';
 
 /** Parses a JSON file; a syntax error becomes a problem (naming the file, not quoting it) and undefined. */
 export function parseJson(text: string, problems: FileProblems): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    problems.error('json-syntax', `${problems.name} is not valid JSON: ${jsonSyntaxReason(error)}`, { pointer: '' });
+    problems.error('json-syntax', unreadableMessage(problems.name, 'json', jsonSyntaxReason(error)), { pointer: '' });
     return undefined;
   }
 }
