@@ -7,7 +7,8 @@ import {
   problemArticle,
   problemText,
 } from '../../designer/src/designer/review/problem-text.js';
-import { check, loadRealVersion, REPO_ROOT, withFile } from '../definitions/helpers.js';
+import type { Indicators } from '../../engine/definitions/types.js';
+import { check, editJson, loadRealVersion, REPO_ROOT, withFile } from '../definitions/helpers.js';
 
 /** Every check id the validator can report: `.error('id'`, `.warning('id'`, `check: 'id'`, and bpmnlint's rules. */
 async function validatorCheckIds(): Promise<string[]> {
@@ -154,5 +155,36 @@ describe('the validator problems in Chinese', () => {
     );
     // No problem of the broken files goes without a place.
     expect(problems.filter((problem) => locationText(problem, {}) === '')).toEqual([]);
+  });
+
+  it('says an example a changed indicator left behind by park type and indicator name, with what to change', async () => {
+    // QA: lowering 产业链 chain-1's full mark for agricultural parks (6 → 5) reported the untouched
+    // expert forms' examples as 「…（涉及：agriculture）」.
+    const real = await loadRealVersion();
+    const lowered = editJson<Indicators>(real.source, 'indicators.json', (indicators) => {
+      const chain = indicators.variants.agriculture?.find((indicator) => indicator.id === 'chain-1');
+      if (chain !== undefined) chain.maxScore = 5;
+    });
+    const removed = editJson<Indicators>(real.source, 'indicators.json', (indicators) => {
+      indicators.variants.services =
+        indicators.variants.services?.filter((indicator) => indicator.id !== 'org-3') ?? [];
+    });
+    const examples = async (source: typeof real.source) =>
+      (await check(source, real.context)).problems.filter((problem) => problem.check === 'form-example-indicators');
+    const names = {
+      variant: (variant: string) => ({ agriculture: '农业园区', services: '服务业园区' })[variant],
+      indicatorTitle: (variant: string, id: string) =>
+        variant === 'agriculture' && id === 'chain-1' ? '产业链质量协同' : undefined,
+    };
+    const [tooHigh] = await examples(lowered);
+    expect(tooHigh === undefined ? undefined : problemText(tooHigh, names)).toBe(
+      '表单示例中的评分与指标体系不一致：示例给「产业链质量协同」评 6 分，农业园区此项满分为 5 分（改了满分的，请一并修改示例的评分）',
+    );
+    const [gone] = await examples(removed);
+    expect(gone === undefined ? undefined : problemText(gone, names)).toBe(
+      '表单示例中的评分与指标体系不一致：示例为指标 org-3 评了分，服务业园区的指标中没有此指标（删改了指标的，请一并修改示例）',
+    );
+    for (const problem of [...(await examples(lowered)), ...(await examples(removed))])
+      expect(problemText(problem, names)).not.toMatch(/agriculture|services/);
   });
 });

@@ -196,9 +196,9 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
       (actions.problems ?? []).flatMap((problem) =>
         problem.element === undefined
           ? []
-          : [{ element: problem.element, severity: problem.severity, text: problemText(problem) }],
+          : [{ element: problem.element, severity: problem.severity, text: problemText(problem, problemNames) }],
       ),
-    [actions.problems],
+    [actions.problems, problemNames],
   );
   const problemMarkers = useMemo(() => {
     const onDiagram = (actions.problems ?? []).filter((problem) => problem.element !== undefined);

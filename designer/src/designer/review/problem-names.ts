@@ -82,6 +82,7 @@ export function useProblemNames(workspace: Workspace, d: DesignerText): ProblemN
       elementArticle: (id) => articles.get(id),
       rule: (name) => rules[name]?.title,
       indicator: (variant, index) => indicators?.variants[variant]?.[index]?.title,
+      indicatorTitle: (variant, id) => indicators?.variants[variant]?.find((indicator) => indicator.id === id)?.title,
       variant: (variant) => variantLabel(variant, d),
       form: (key) => schemaTitle(forms.get(key), []),
       formField: (key, tokens) => schemaTitle(forms.get(key), tokens),

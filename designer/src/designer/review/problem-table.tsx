@@ -50,7 +50,7 @@ export function ProblemTable({ problems, onLocate, names }: Props) {
           render: (_, problem) => (
             <Space orientation="vertical" size={0}>
               <Typography.Text data-problem-text>
-                {language === 'zh' ? problemText(problem) : problem.message}
+                {language === 'zh' ? problemText(problem, names) : problem.message}
               </Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 11 }} data-problem-detail>
                 <code>{problem.check}</code>

@@ -46,7 +46,7 @@ export const CHECK_TEXT: Record<string, string> = {
   // Forms
   'form-compile': '表单定义无法使用（JSON Schema 有误）',
   'form-example': '表单的示例数据不符合表单本身',
-  'form-example-indicators': '表单示例中的评分超出指标的分值范围',
+  'form-example-indicators': '表单示例中的评分与指标体系不一致',
   'form-key': '表单文件名不符合命名规则',
   'form-draft': '表单使用了不支持的 JSON Schema 版本',
   'form-label': '表单或表单字段缺少中文标题或说明',
@@ -166,7 +166,7 @@ const UNIT_WORDS: [RegExp, string][] = [
 const periodWords = (text: string) => UNIT_WORDS.reduce((words, [unit, zh]) => words.replace(unit, zh), text);
 
 /** Checks whose message carries numbers worth saying in Chinese too (what the words say, what the value is). */
-const DETAIL: Record<string, (message: string) => string | undefined> = {
+const DETAIL: Record<string, (message: string, names: ProblemNames, tokens: string[]) => string | undefined> = {
   'rule-title-number': (message) => {
     const match = /says (.+), the value is (.+)$/.exec(message);
     return match === null
@@ -182,6 +182,19 @@ const DETAIL: Record<string, (message: string) => string | undefined> = {
   'indicator-text-number': (message) => {
     const match = /says 满分(\S+)分, maxScore is (\d+)/.exec(message);
     return match === null ? undefined : `文字写的是满分${match[1] ?? ''}分，指标满分为 ${match[2] ?? ''} 分`;
+  },
+  // Reported on a form the author may not have touched: a changed or removed indicator left its
+  // example behind. Said by park type and indicator name, with what to change.
+  'form-example-indicators': (message, names, tokens) => {
+    const score = /^score (\S+) is outside 0–(\S+) in variant "([^"]*)"$/.exec(message);
+    const missing = /^indicator "([^"]*)" is not in variant "([^"]*)"$/.exec(message);
+    const variant = score?.[3] ?? missing?.[2];
+    if (variant === undefined) return undefined;
+    const id = tokens.at(-1) ?? '';
+    const park = names.variant?.(variant) ?? variant;
+    if (score === null) return `示例为指标 ${id} 评了分，${park}的指标中没有此指标（删改了指标的，请一并修改示例）`;
+    const title = names.indicatorTitle?.(variant, id);
+    return `示例给${title === undefined ? ` ${id} ` : `「${title}」`}评 ${score[1] ?? ''} 分，${park}此项满分为 ${score[2] ?? ''} 分（改了满分的，请一并修改示例的评分）`;
   },
 };
 
@@ -219,19 +232,21 @@ function wholeFile(problem: Pick<Problem, 'check' | 'element' | 'pointer'>): boo
  */
 export function problemText(
   problem: Pick<Problem, 'check' | 'message' | 'pointer'> & Partial<Pick<Problem, 'file' | 'element'>>,
+  names: ProblemNames = {},
 ): string {
   if (problem.file !== undefined && wholeFile(problem)) {
     // What a root-level shape error quotes is a property's name (`unknown property "subjectNam"`).
-    const names = quotedNames(problem.message);
+    const quoted = quotedNames(problem.message);
     const text = WHOLE_FILE[problem.check]?.(versionPath(problem.file)) ?? problem.message;
-    return names.length === 0 ? text : `${text}（涉及：${names.join('、')}）`;
+    return quoted.length === 0 ? text : `${text}（涉及：${quoted.join('、')}）`;
   }
-  const text = BY_POINTER[problem.check]?.(tokens(problem.pointer ?? '')) ?? checkText(problem.check);
+  const parts = tokens(problem.pointer ?? '');
+  const text = BY_POINTER[problem.check]?.(parts) ?? checkText(problem.check);
   if (text === undefined) return problem.message;
-  const detail = DETAIL[problem.check]?.(problem.message);
+  const detail = DETAIL[problem.check]?.(problem.message, names, parts);
   if (detail !== undefined) return `${text}：${detail}`;
-  const names = quotedNames(problem.message);
-  return names.length === 0 ? text : `${text}（涉及：${names.join('、')}）`;
+  const quoted = quotedNames(problem.message);
+  return quoted.length === 0 ? text : `${text}（涉及：${quoted.join('、')}）`;
 }
 
 /** Names of the things a problem can point at, from the version being edited. */
@@ -239,6 +254,8 @@ export interface ProblemNames {
   element?: (id: string) => string | undefined;
   rule?: (name: string) => string | undefined;
   indicator?: (variant: string, index: number) => string | undefined;
+  /** An indicator's title by its id (`org-1`) within a park type. */
+  indicatorTitle?: (variant: string, id: string) => string | undefined;
   variant?: (variant: string) => string | undefined;
   /** The article an element's documentation cites (`Art. 22`), for problems the engine reports without one. */
   elementArticle?: (id: string) => string | undefined;
