@@ -92,7 +92,7 @@ export const MANIFEST_SCHEMA = {
         type: 'object',
         required: ['title'],
         additionalProperties: false,
-        properties: { title: text, article },
+        properties: { title: text, article, event: { type: 'boolean' } },
       },
     },
     groups: {

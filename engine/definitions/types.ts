@@ -65,6 +65,11 @@ export interface StatusDeclaration {
 export interface DateDeclaration {
   title: string;
   article?: string;
+  /**
+   * The date records when something happened (公示之日, 认定之日) rather than one to watch for: never
+   * shown as a case's next date, even on its day.
+   */
+  event?: boolean;
 }
 
 /** The subject a case is about: `name` is the word clients use (`park`), `title` the one people read (`园区`). */

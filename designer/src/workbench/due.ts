@@ -8,8 +8,8 @@ export interface NextDue {
 }
 
 /**
- * The case's next named date: the earliest of `due` that is today or later. Which dates are
- * deadlines is the process's business (its manifest names them); the workbench shows the next one.
+ * The case's next named date: the earliest of `due` that is today or later, leaving out those the
+ * manifest declares events (a record of the day something happened, not a date to watch for).
  */
 export function nextDue(
   due: Readonly<Record<string, string>>,
@@ -18,7 +18,7 @@ export function nextDue(
 ): NextDue | undefined {
   let next: NextDue | undefined;
   for (const [name, date] of Object.entries(due)) {
-    if (compareDates(date, today) < 0) continue;
+    if (compareDates(date, today) < 0 || manifest?.dates[name]?.event === true) continue;
     if (next === undefined || compareDates(date, next.date) < 0)
       next = { name, date, title: manifest?.dates[name]?.title ?? name };
   }
