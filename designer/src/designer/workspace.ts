@@ -235,14 +235,16 @@ export function useWorkspace(process: string, source: Source) {
       if (draft === undefined || files === undefined) return undefined;
       const current = { ...files, ...edits };
       const created = await designerApi.createDraft(draft.process, draft.baseVersion, title);
-      let saved = created;
       const paths = new Set([...Object.keys(current), ...Object.keys(created.files)]);
-      for (const path of paths) {
-        const text = current[path] ?? null;
-        if ((created.files[path] ?? null) === text) continue;
-        saved = await designerApi.saveFile(created.id, path, text, saved.revision ?? 0);
-      }
-      return saved;
+      // Every file the new draft needs changed, in one write: all of them or, one refused, none.
+      const changes = Object.fromEntries(
+        [...paths]
+          .map((path) => [path, current[path] ?? null] as const)
+          .filter(([path, text]) => (created.files[path] ?? null) !== text),
+      );
+      return Object.keys(changes).length === 0
+        ? created
+        : designerApi.saveFiles(created.id, changes, created.revision ?? 0);
     },
     [draft, files, edits],
   );
