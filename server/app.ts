@@ -34,7 +34,7 @@ import { FormDrafts } from './form-drafts.js';
 import { formDraftRoutes } from './routes/form-drafts.js';
 import { publicRoutes, type PublicLimits } from './routes/public.js';
 import { reportRoutes } from './routes/reports.js';
-import { sessionRoutes } from './routes/session.js';
+import { SIGN_IN_PATH, sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { webAppRoutes } from './web-app.js';
 import { SharedRateLimitStore } from './shared-rate-limit-store.js';
@@ -202,7 +202,8 @@ export function createApp(deps: AppDeps): Express {
     failedTokensPerMinute: deps.limits?.failedTokensPerMinute ?? REQUEST_LIMITS.failedTokensPerMinute,
     anonymousRequestsPerMinute: deps.limits?.anonymousRequestsPerMinute ?? REQUEST_LIMITS.anonymousRequestsPerMinute,
   };
-  app.use(authenticate(accounts, new FailedTokens(requestLimits.failedTokensPerMinute)));
+  const signingIn = (request: Request) => request.method === 'POST' && request.path === SIGN_IN_PATH;
+  app.use(authenticate(accounts, new FailedTokens(requestLimits.failedTokensPerMinute), signingIn));
   app.use(accountLimits(requestLimits));
   app.use('/api', anonymousLimit(requestLimits));
   // Bodies are parsed once the caller is known: parsing a megabyte of JSON holds the one thread every

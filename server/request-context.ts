@@ -17,10 +17,20 @@ declare module 'express-serve-static-core' {
  * Reads `Authorization: Bearer <token>`: no header makes an anonymous caller (public endpoints);
  * a header with an unknown, expired or revoked token is refused (401), never treated as anonymous.
  * An address that has presented too many unknown tokens (`failedTokens`) is refused with 429 before
- * its token is looked up.
+ * its token is looked up. A request `signingIn` is anonymous whatever it carries: a script signing in
+ * again with the token that has just expired still in its headers must not be told to sign in again.
  */
-export function authenticate(accounts: Accounts, failedTokens: FailedTokens): RequestHandler {
+export function authenticate(
+  accounts: Accounts,
+  failedTokens: FailedTokens,
+  signingIn: (request: Request) => boolean,
+): RequestHandler {
   return (request: Request, _response: Response, next: NextFunction) => {
+    if (signingIn(request)) {
+      request.actor = actorOf(undefined);
+      next();
+      return;
+    }
     lookUp(accounts, failedTokens, request).then(next, next);
   };
 }

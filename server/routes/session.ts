@@ -13,10 +13,13 @@ function tooManyAttempts(wait: number): HttpError {
   });
 }
 
+/** Where a client signs in (POST): the one request whose bearer token, if any, is not looked up. */
+export const SIGN_IN_PATH = '/api/session';
+
 export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Router {
   const router = Router();
 
-  router.post('/api/session', async (request, response) => {
+  router.post(SIGN_IN_PATH, async (request, response) => {
     const body = objectBody(request);
     const username = stringField(body, 'username', '用户名');
     const password = stringField(body, 'password', '密码');

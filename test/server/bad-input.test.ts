@@ -407,10 +407,24 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     }
   });
 
-  it('a bad bearer token → 401 everywhere, even on public endpoints', async () => {
+  it('a bad bearer token → 401 everywhere, even on public endpoints — but signing in again is not refused for it', async () => {
     for (const header of ['Bearer not-a-token', 'Basic YWRtaW46eA==', 'Bearer']) {
       const response = await h.api.get('/api/public/notices', { headers: { Authorization: header } });
       expectError(response, 401, 'unauthorized');
     }
+    // A script signing in again with its expired token still in its headers (QA: 401 登录已失效).
+    const { token } = (await h.api.post('/api/session', { body: { username: 'admin', password: PASSWORD } })).body as {
+      token: string;
+    };
+    await h.api.delete('/api/session', { headers: { Authorization: `Bearer ${token}` } });
+    const again = await h.api.post('/api/session', {
+      body: { username: 'admin', password: PASSWORD },
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(again.status).toBe(200);
+    const me = await h.api.get('/api/me', {
+      headers: { Authorization: `Bearer ${(again.body as { token: string }).token}` },
+    });
+    expect((me.body as { username: string }).username).toBe('admin');
   });
 });
