@@ -343,16 +343,16 @@ export const SAY = {
   simulationOver: { zh: '模拟已经结束，无法取消', en: 'The simulation has ended and cannot be cancelled' },
 } as const;
 
-/**
- * The case list exported as a workbook (server/reports/case-export.ts): its columns' headings, its
- * sheet and file. The subject's and region's own titles come from the programme's manifest (Chinese);
- * in English, and in Chinese where the cases' programmes disagree, the neutral words here stand in.
- */
 /** The statistics page's own words (the rest of its titles come from the definitions' catalogue). */
 export const STATISTICS_WORDS = {
   unknownType: { zh: '未填写', en: 'Not given' },
 } as const;
 
+/**
+ * The case list exported as a workbook (server/reports/case-export.ts): its columns' headings, its
+ * sheet and file. The subject's and region's own titles come from the programme's manifest (Chinese);
+ * in English, and in Chinese where the cases' programmes disagree, the neutral words here stand in.
+ */
 export const CASE_EXPORT_WORDS = {
   sheet: { zh: '案件', en: 'Cases' },
   fileName: (day: string): Said => ({ zh: `案件列表-${day}.xlsx`, en: `cases-${day}.xlsx` }),

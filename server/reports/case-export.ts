@@ -44,16 +44,20 @@ const dateCell = (date: string | undefined): Date | undefined =>
   date === undefined || date === '' ? undefined : new Date(`${date}T00:00:00Z`);
 
 /**
- * The declared titles when every case's programme agrees on them (they are Chinese: in English, the
- * neutral words); the neutral words otherwise.
+ * The declared titles when every case's programme agrees on them — with no case, every programme the
+ * server holds (one, usually) — (they are Chinese: in English, the neutral words); the neutral words
+ * otherwise.
  */
 function titlesOf(engine: WorkflowEngine, cases: readonly CaseView[], language: Language): Titles {
   const neutral = { subject: WORDS.subject[language], region: WORDS.region[language] };
   if (language === 'en') return neutral;
+  const manifests =
+    cases.length > 0
+      ? cases.map((view) => manifestOf(engine, view))
+      : engine.definitions.list().map((version) => version.definition.manifest);
   const subjects = new Set<string>();
   const regions = new Set<string>();
-  for (const view of cases) {
-    const manifest = manifestOf(engine, view);
+  for (const manifest of manifests) {
     if (manifest !== undefined) {
       subjects.add(manifest.subject.title);
       regions.add(manifest.region.title);

@@ -192,6 +192,10 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
     ]);
     expect(ids((await exported(h, 'samr', '?q=P-002')).rows)).toEqual([applying]);
     expect((await exported(h, 'samr', '?process=no-such-process')).rows).toEqual([]);
+    // Nothing found is still headed in the programme's words (QA: 申报主体, 所属地区).
+    const none = await exported(h, 'samr', '?q=nothing-matches');
+    expect(none.rows).toEqual([]);
+    expect(none.headers).toEqual(expect.arrayContaining(['园区', '园区代码', '省级单位']));
   });
 
   it('never names an objector (Art. 22) in an export', async () => {
