@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, failureScreenshot, launchChromium, stepScreenshot } from './chromium.js';
 import { startDesignerServer, type DesignerServer } from './designer-server.js';
@@ -25,17 +25,32 @@ describe.runIf(browserAvailable())('a draft file the designer cannot read', () =
   let server: DesignerServer;
   let browser: Browser;
   let draft: Draft;
+  let keyboardDraft: Draft;
+
+  /** A new draft whose stored files are changed as the store holds them: the server now refuses such a save (422). */
+  const damagedDraft = async (change: (files: Record<string, string>) => void): Promise<Draft> => {
+    const made = await server.ok<Draft>('POST', '/api/drafts', {
+      as: 'officer',
+      body: { process: PROCESS, from: BASE },
+    });
+    const file = join(server.dataDir, 'drafts', `${made.id}.json`);
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Draft;
+    change(stored.files);
+    await writeFile(file, JSON.stringify(stored));
+    return made;
+  };
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDesignerServer(), launchChromium()]);
     await server.createUsers({ officer: ['policy-admin'] });
-    draft = await server.ok<Draft>('POST', '/api/drafts', { as: 'officer', body: { process: PROCESS, from: BASE } });
-    // Written as the store holds it: the server now refuses such a save (422).
-    const file = join(server.dataDir, 'drafts', `${draft.id}.json`);
-    const stored = JSON.parse(await readFile(file, 'utf8')) as Draft;
-    stored.files['process.bpmn'] = (stored.files['process.bpmn'] ?? '').slice(0, 5000);
-    stored.files['rules.json'] = '[]';
-    await writeFile(file, JSON.stringify(stored));
+    draft = await damagedDraft((files) => {
+      files['process.bpmn'] = (files['process.bpmn'] ?? '').slice(0, 5000);
+      files['rules.json'] = '[]';
+    });
+    keyboardDraft = await damagedDraft((files) => {
+      files['process.bpmn'] = (files['process.bpmn'] ?? '').slice(0, 5000);
+      files['rules.json'] = '[]';
+    });
   }, 180_000);
   afterAll(async () => {
     await (browser as Browser | undefined)?.close();
@@ -81,6 +96,66 @@ describe.runIf(browserAvailable())('a draft file the designer cannot read', () =
       expect(errors).toEqual([]);
     } catch (error) {
       await failureScreenshot(page, 'designer-unreadable');
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('恢复为基础版本 by the keyboard alone: reached by Tab with its focus shown, pressed by Enter or Space, the keyboard then on the tab whose file came back', async () => {
+    const page: Page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const has = (target: Locator) =>
+      target.evaluate((element) => element === document.activeElement || element.contains(document.activeElement));
+    /** The focused element is seen to be: focus-visible, with an outline or a ring. */
+    const expectFocusShown = async () => {
+      const shown = await page.evaluate(() => {
+        const element = document.activeElement;
+        if (element === null || !element.matches(':focus-visible')) return false;
+        const style = getComputedStyle(element);
+        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+        return outline || (style.boxShadow !== 'none' && style.boxShadow !== '');
+      });
+      expect(shown).toBe(true);
+    };
+    /** Tabs until `target` has the focus, which is seen. */
+    const tabTo = async (target: Locator) => {
+      for (let presses = 0; presses < 80 && !(await has(target)); presses++) await page.keyboard.press('Tab');
+      expect(await has(target)).toBe(true);
+      await expectFocusShown();
+    };
+    const restoreIn = (file: string) =>
+      page
+        .locator(`[data-testid="unreadable-file"][data-file="${file}"]`)
+        .getByRole('button', { name: '恢复为基础版本' });
+    try {
+      await page.goto(`${server.url}/designer/${PROCESS}/draft:${encodeURIComponent(keyboardDraft.id)}`);
+      await page.getByLabel('用户名').fill('officer');
+      await page.getByLabel('密码').fill(USER_PASSWORD);
+      await page.getByLabel('密码').press('Enter');
+      await restoreIn('process.bpmn').waitFor();
+      await tabTo(restoreIn('process.bpmn'));
+      await stepScreenshot(page, 'designer-unreadable-keyboard-focus');
+      await page.keyboard.press('Enter');
+      await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor({ timeout: 60_000 });
+      // The button went with the message: the keyboard is on the tab whose diagram came back, not the page.
+      const diagramTab = page.getByRole('tab', { name: '流程图' });
+      await expect.poll(() => has(diagramTab)).toBe(true);
+      expect(await diagramTab.getAttribute('aria-selected')).toBe('true');
+      await expectFocusShown();
+
+      // From there along the tabs to 期限, whose rules.json is restored by Space.
+      const periodsTab = page.getByRole('tab', { name: '期限' });
+      for (let presses = 0; presses < 6 && !(await has(periodsTab)); presses++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      await restoreIn('rules.json').waitFor();
+      await tabTo(restoreIn('rules.json'));
+      await page.keyboard.press('Space');
+      await restoreIn('rules.json').waitFor({ state: 'detached' });
+      await expect.poll(() => has(periodsTab)).toBe(true);
+      expect(await periodsTab.getAttribute('aria-selected')).toBe('true');
+      await expectFocusShown();
+    } catch (error) {
+      await failureScreenshot(page, 'designer-unreadable-keyboard');
       throw error;
     } finally {
       await page.close();

@@ -1,6 +1,7 @@
 import { Alert, App, Button } from 'antd';
 import { useState } from 'react';
 import { jsonReadFailure } from '../../../engine/definitions/json-syntax.js';
+import { headingWhenLost, whenLost } from '../focus-return.js';
 import { designerApi } from './designer-api.js';
 import { useDesignerI18n } from './designer-i18n.js';
 import { FILES, formKeyOf, jsonText, type Workspace } from './workspace.js';
@@ -37,6 +38,23 @@ async function baseText(process: string, base: string, path: string): Promise<st
 }
 
 /**
+ * Where the keyboard goes once the message, and its button, give way to the file's editor: the tab
+ * whose panel it stood in (the editor is next in that tab's order), else — the manifest's, above the
+ * tabs — the page's heading. Left alone it fell to the page, and a keyboard user started again from
+ * its top.
+ */
+function focusAfterRestore(button: HTMLElement): void {
+  const panel = button.closest('[role="tabpanel"]');
+  const tabId = panel?.getAttribute('aria-labelledby');
+  const tab = tabId === null || tabId === undefined ? null : document.getElementById(tabId);
+  if (tab === null) headingWhenLost();
+  else
+    whenLost(() => {
+      tab.focus();
+    });
+}
+
+/**
  * A draft file that cannot be read, said where its editor would be: which file, why, and
  * 恢复为基础版本 — the base version's file put back as an unsaved edit (the officer saves it, or
  * leaves it), so that its tab works again.
@@ -57,11 +75,13 @@ export function UnreadableFile({
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const draft = workspace.draft;
-  const restore = async () => {
+  const restore = async (button: HTMLElement) => {
     if (draft === undefined) return;
     setBusy(true);
     try {
-      workspace.edit(path, await baseText(workspace.process, draft.baseVersion, path));
+      const text = await baseText(workspace.process, draft.baseVersion, path);
+      focusAfterRestore(button);
+      workspace.edit(path, text);
     } catch (error) {
       void message.error(d('restoreFailed', { file: path, message: (error as Error).message }));
     } finally {
@@ -81,7 +101,7 @@ export function UnreadableFile({
       action={
         draft !== undefined &&
         !workspace.readOnly && (
-          <Button loading={busy} onClick={() => void restore()}>
+          <Button loading={busy} onClick={(event) => void restore(event.currentTarget)}>
             {d('restoreBase')}
           </Button>
         )
