@@ -1,10 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
+import type { NotificationView } from '../../engine/notifications/notification.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
 import { choose } from './form-controls.js';
-import { openPage, screenshot, settled, type Visit } from './page-visit.js';
+import { openPage, PHONE, screenshot, settled, type Visit } from './page-visit.js';
 import { completeWithExample, PROCESS } from './sample-cases.js';
 import { CLOCK_START, type WebServer } from './web-server.js';
 
@@ -146,6 +148,60 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     await switchLanguage(page);
     await page.getByRole('button', { name: /^通知 \(/ }).click();
     await poll(() => bell.getByText(/^提交创建申请/).count()).toBeGreaterThan(0);
+  });
+
+  it('on a phone, the bell switched to English in the menu drawer names tasks and statuses in English, within the screen', async () => {
+    // Two applications of a park of its own: one rejected by the province (the case ended, in its
+    // final status), then one returned (a task returned).
+    await server.createUsers({ park4: ['park:P-004'] });
+    for (const decision of ['reject', 'return'] as const) {
+      const started = await server.ok<CaseView>('POST', '/api/cases', {
+        as: 'park4',
+        body: { process: PROCESS, park: 'P-004', province: '320000' },
+      });
+      await completeWithExample(server, 'park4', started.id, 'submitCreationApplication');
+      await completeWithExample(server, 'province-js', started.id, 'provincialFeasibilityReview', {
+        decision,
+        comments: '创建目标未对标先进，请修改后重新提交。',
+      });
+    }
+    const catalogue = JSON.parse(await readFile(`definitions/${PROCESS}/translations/en.json`, 'utf8')) as Record<
+      string,
+      string
+    >;
+    const { items } = await server.ok<{ items: NotificationView[] }>('GET', '/api/notifications', { as: 'park4' });
+    const chinese = [...new Set(items.flatMap((item) => [item.taskName, item.statusTitle]))].filter(
+      (text): text is string => text !== undefined,
+    );
+    expect(items.map((item) => item.kind)).toEqual(expect.arrayContaining(['task.returned', 'case.ended']));
+    const page = await open({ path: '/', user: 'park4', viewport: PHONE });
+    await page.locator('.qbz-menu-button').click();
+    await page.locator('.qbz-drawer').getByRole('button', { name: 'English', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await page.getByRole('button', { name: /^Notifications \(/ }).click();
+    const bell = page.locator('.ant-popover:visible');
+    await poll(() => bell.getByRole('link').count()).toBe(items.length);
+    await screenshot(page, 'definitions-english-phone-bell');
+    const text = (await bell.textContent()) ?? '';
+    expect(chinese.length).toBeGreaterThan(1);
+    expect(chinese.filter((name) => catalogue[name] === undefined)).toEqual([]);
+    expect(chinese.filter((name) => !text.includes(catalogue[name] ?? name))).toEqual([]);
+    expect(chinese.filter((name) => text.includes(name))).toEqual([]);
+    expect(await bell.getByText(/^Case returned: /).count()).toBeGreaterThan(0);
+    expect(await bell.getByText(/^Case closed: /).count()).toBeGreaterThan(0);
+    // The panel and each of its lines within the 390 px screen, nothing to scroll sideways.
+    const outside = await bell.evaluate((panel) =>
+      [panel, ...Array.from(panel.querySelectorAll('*'))]
+        .map((element) => ({ element, box: element.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.left < -0.5 || box.right > window.innerWidth + 0.5))
+        .map(
+          ({ element, box }) =>
+            `${element.tagName}.${element.getAttribute('class') ?? ''} ${String(box.left)}–${String(box.right)}`,
+        ),
+    );
+    expect(outside).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   });
 
   it('the statistics page titles statuses and provinces in English, and in Chinese again after', async () => {
