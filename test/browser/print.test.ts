@@ -6,7 +6,7 @@ import { attachmentIds } from '../../server/attachments.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
 import { DESKTOP, openPage, PHONE, screenshot } from './page-visit.js';
-import { SAMPLE_USERS, throughExpertEvaluation } from './sample-cases.js';
+import { completeWithExample, PROCESS, SAMPLE_USERS, throughExpertEvaluation } from './sample-cases.js';
 import type { WebServer } from './web-server.js';
 
 const TODAY = '2025-04-02T10:00:00+08:00';
@@ -34,11 +34,36 @@ describe.runIf(browserAvailable())('a submission’s print view reads as its rea
   let caseId: string;
   let submissions: Stored[];
   let titles: string[];
+  /** park1's application returned by the province, park3's rejected (Art. 17), with the province's reasons. */
+  const reviews = {
+    return: {
+      caseId: '',
+      decision: '退回修改',
+      comments: '创建目标未对标国内先进园区，指标基线数据缺少来源，请补充后重新提交。',
+    },
+    reject: { caseId: '', decision: '不予通过', comments: '园区近三年发生较大质量安全事故，不符合第七条规定。' },
+  };
   const pages = new OpenPages('print');
 
   beforeAll(async () => {
     ({ server, browser } = await startServerAndBrowser());
     await server.createUsers(SAMPLE_USERS);
+    for (const [decision, park] of [
+      ['return', 'P-001'],
+      ['reject', 'P-003'],
+    ] as const) {
+      const user = `park${park.slice(-1)}`;
+      const { id } = await server.ok<{ id: string }>('POST', '/api/cases', {
+        as: user,
+        body: { process: PROCESS, park, province: '320000' },
+      });
+      await completeWithExample(server, user, id, 'submitCreationApplication');
+      await completeWithExample(server, 'province-js', id, 'provincialFeasibilityReview', {
+        decision,
+        comments: reviews[decision].comments,
+      });
+      reviews[decision].caseId = id;
+    }
     caseId = await throughExpertEvaluation(server, 'park2', 'P-002', '云澜湖智能装备产业园区');
     submissions = await server.ok<Stored[]>('GET', `/api/cases/${encodeURIComponent(caseId)}/submissions`, {
       as: 'samr',
@@ -55,9 +80,13 @@ describe.runIf(browserAvailable())('a submission’s print view reads as its rea
     await (server as WebServer | undefined)?.stop();
   });
 
-  const printOf = async (name: string, viewport: { width: number; height: number } = DESKTOP) => {
-    const seq = submissions.find((submission) => submission.name === name)?.seq;
-    const path = `/cases/${encodeURIComponent(caseId)}/print/${String(seq)}`;
+  const printOf = async (
+    name: string,
+    viewport: { width: number; height: number } = DESKTOP,
+    of = { caseId, submissions },
+  ) => {
+    const seq = of.submissions.find((submission) => submission.name === name)?.seq;
+    const path = `/cases/${encodeURIComponent(of.caseId)}/print/${String(seq)}`;
     const page = pages.keep(await openPage(browser, server, { path, user: 'samr', time: TODAY, viewport }));
     await page.locator('article.print-form').waitFor();
     return page;
@@ -129,4 +158,36 @@ describe.runIf(browserAvailable())('a submission’s print view reads as its rea
     expect.soft(lines).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   }, 120_000);
+
+  it.each(['return', 'reject'] as const)(
+    'a %sed review prints its conclusion by its title and its reasons as written: no keys, no JSON, no ids',
+    async (decision) => {
+      const review = reviews[decision];
+      const stored = await server.ok<Stored[]>('GET', `/api/cases/${encodeURIComponent(review.caseId)}/submissions`, {
+        as: 'samr',
+      });
+      const page = await printOf('provincialFeasibilityReview', DESKTOP, {
+        caseId: review.caseId,
+        submissions: stored,
+      });
+      await screenshot(page, `print-review-${decision}`);
+      const row = (label: string) =>
+        page
+          .locator('.print-form-fields > tbody > tr', { has: page.locator('th', { hasText: label }) })
+          .locator('> td');
+      expect.soft(await row('审核结论').textContent()).toBe(review.decision);
+      expect.soft(await row('审核意见').textContent()).toBe(review.comments);
+      const text = await documentText(page);
+      // Neither the stored choice nor a task's code, a reference, a file id or a piece of JSON.
+      expect.soft(text).not.toMatch(/\b(approve|return|reject)\b/);
+      expect.soft(text).not.toMatch(/provincialFeasibilityReview|submitCreationApplication/);
+      expect.soft(text).not.toMatch(/[{}[\]"]/);
+      const submission = stored.find((item) => item.name === 'provincialFeasibilityReview');
+      expect.soft(Object.keys(submission?.data as object).filter((key) => text.includes(key))).toEqual([]);
+      // Who reviewed, by its group and region; the case by its number.
+      expect.soft(text).toContain('省级市场监管部门');
+      expect.soft(text).toContain(review.caseId);
+    },
+    120_000,
+  );
 });
