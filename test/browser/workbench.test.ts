@@ -231,6 +231,59 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await dialog.getByRole('alert').filter({ hasText: 'This password is too common or easy to guess' }).waitFor();
   }, 60_000);
 
+  it('a visitor’s address past its requests without a session: the notices and the login form say the server’s wait (请 N 秒后再试), in English too', async () => {
+    // A visitor of its own behind a proxy the server trusts (loopback, TRUST_PROXY's default): its
+    // address is spent, the test's own (127.0.0.1) is not.
+    const address = '203.0.113.29';
+    const ask = async () => {
+      const answer = await fetch(`${server.url}/api/public/notices`, { headers: { 'X-Forwarded-For': address } });
+      await answer.body?.cancel();
+      return { status: answer.status, wait: Number(answer.headers.get('Retry-After') ?? 0) };
+    };
+    /**
+     * Spends the address's minute (600 requests) until the server answers 429, with at least half a
+     * minute of it left for the steps after (on a slow machine the first window could end midway).
+     */
+    const spend = async (): Promise<void> => {
+      for (let sent = 0; sent < 2000; sent += 100) {
+        const refused = (await Promise.all(Array.from({ length: 100 }, ask))).find((answer) => answer.status === 429);
+        if (refused === undefined) continue;
+        if (refused.wait >= 30) return;
+        await new Promise((resolve) => setTimeout(resolve, (refused.wait + 1) * 1000));
+        return spend();
+      }
+      throw new Error(`${address} was never refused`);
+    };
+    const visitor = await newPage(CLOCK_START);
+    await visitor.context().setExtraHTTPHeaders({ 'X-Forwarded-For': address });
+    const refusal = (page: Page, text: RegExp) => page.getByRole('alert').filter({ hasText: text });
+    const zh = /^来自同一网络地址的访问过于频繁，请 \d+ 秒后再试$/;
+    const en = /^Too many requests from this network address; try again in \d+ seconds?$/;
+
+    await spend();
+    await visitor.goto(`${server.url}/notices`);
+    await visitor.getByRole('heading', { name: '公示名单' }).waitFor();
+    await refusal(visitor, zh).waitFor();
+    await visitor.goto(`${server.url}/`);
+    await visitor.getByLabel('用户名').fill('samr');
+    await visitor.getByLabel('密码').fill(USER_PASSWORD);
+    await visitor.getByRole('button', { name: twoChars('登录') }).click();
+    await refusal(visitor, zh).waitFor();
+
+    await spend();
+    await visitor.goto(`${server.url}/notices?lang=en`);
+    await visitor.getByRole('heading', { name: 'Public notices' }).waitFor();
+    await refusal(visitor, en).waitFor();
+    await visitor.goto(`${server.url}/?lang=en`);
+    await visitor.getByLabel('User name').fill('samr');
+    await visitor.getByLabel('Password').fill(USER_PASSWORD);
+    await visitor.getByRole('button', { name: 'Log in' }).click();
+    await refusal(visitor, en).waitFor();
+    await shot(visitor, '429-login-en');
+    // Nothing else in Chinese said there (the page's own words are English).
+    expect(await refusal(visitor, /[\u4e00-\u9fff]/).count()).toBe(0);
+  }, 120_000);
+
   it('the admin makes a park account on the account page (its province asked for, a weak password refused in Chinese), and disables it; a damaged account is listed as such', async () => {
     // An account file cut short, as a full disk leaves it: listed with what is wrong, not silently left out.
     await mkdir(join(server.dataDir, 'users'), { recursive: true });
