@@ -205,7 +205,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await page.getByLabel('User name').fill('samr');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Wrong user name or password' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'The user name or password is wrong' }).waitFor();
     expect(
       await page
         .getByRole('alert')
@@ -282,6 +282,46 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await shot(visitor, '429-login-en');
     // Nothing else in Chinese said there (the page's own words are English).
     expect(await refusal(visitor, /[\u4e00-\u9fff]/).count()).toBe(0);
+  }, 120_000);
+
+  it('a login throttled after failed passwords says the server’s wait, in Chinese and in English (English said 「please try again later」)', async () => {
+    const address = '203.0.113.31';
+    /** Wrong passwords for samr from the address until each further try must wait 8 s or more. */
+    const fail = async (): Promise<void> => {
+      for (let tries = 0; tries < 12; tries++) {
+        const answer = await fetch(`${server.url}/api/session`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address },
+          body: JSON.stringify({ username: 'samr', password: 'not-the-password' }),
+        });
+        await answer.body?.cancel();
+        const wait = Number(answer.headers.get('Retry-After') ?? 0);
+        if (answer.status === 429 && wait >= 8) return;
+        if (answer.status === 429) await new Promise((resolve) => setTimeout(resolve, (wait + 0.2) * 1000));
+      }
+      throw new Error(`samr from ${address} was never kept waiting`);
+    };
+    const page = await newPage(CLOCK_START);
+    await page.context().setExtraHTTPHeaders({ 'X-Forwarded-For': address });
+    const tryLogin = async (user: string, password: string, button: string) => {
+      await page.getByLabel(user).fill('samr');
+      await page.getByLabel(password).fill(USER_PASSWORD);
+      await page.getByRole('button', { name: button === '登录' ? twoChars(button) : button }).click();
+    };
+    await fail();
+    await page.goto(`${server.url}/`);
+    await tryLogin('用户名', '密码', '登录');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^登录失败次数过多，请 \d+ 秒后再试$/ })
+      .waitFor();
+    await fail();
+    await page.goto(`${server.url}/?lang=en`);
+    await tryLogin('User name', 'Password', 'Log in');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Too many failed sign-ins; try again in \d+ seconds?$/ })
+      .waitFor();
   }, 120_000);
 
   it('the admin makes a park account on the account page (its province asked for, a weak password refused in Chinese), and disables it; a damaged account is listed as such', async () => {

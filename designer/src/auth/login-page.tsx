@@ -2,24 +2,20 @@ import { Alert, Button, Card, Form, Input } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
-import type { Language, MessageKey } from '../i18n/messages.js';
 import { focusMainHeading } from './focus-after-login.js';
 import { useSession } from './session.js';
 
 /**
- * Why a login failed, in the page's language: the server words its refusals in Chinese (the wait
- * included), so in English the known ones are said from the catalogue.
+ * Why a login failed: the server's own refusal, which comes in the page's language (the client asks
+ * for it) and says how long to wait where there is a wait. The English page once put catalogue
+ * sentences in its place, and a throttled login lost its wait (「please try again later」).
  */
-function loginErrorText(caught: unknown, language: Language, t: (key: MessageKey) => string): string {
-  if (!(caught instanceof ApiError)) return String(caught);
-  if (language === 'zh') return caught.message;
-  if (caught.code === 'unauthorized') return t('loginRefused');
-  if (caught.code === 'too-many-attempts') return t('loginTooMany');
-  return caught.message;
+function loginErrorText(caught: unknown): string {
+  return caught instanceof ApiError ? caught.message : String(caught);
 }
 
 export function LoginPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { login, ended } = useSession();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -54,7 +50,7 @@ export function LoginPage() {
               focusMainHeading(own);
             })
             .catch((caught: unknown) => {
-              setError(loginErrorText(caught, language, t));
+              setError(loginErrorText(caught));
             })
             .finally(() => {
               setBusy(false);
