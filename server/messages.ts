@@ -116,6 +116,10 @@ export const SAY = {
     zh: '密码过于常见或容易猜到，请换一个',
     en: 'This password is too common or easy to guess; choose another',
   },
+  passwordHasUsername: {
+    zh: '密码不能包含用户名，请换一个',
+    en: 'The password must not contain the user name; choose another',
+  },
   unknownRole: (role: string): Said => ({ zh: `未知角色：${role}`, en: `Unknown role: ${role}` }),
   roleForm: (role: string, expected: string): Said => ({
     zh: `角色 ${role} 格式不正确，应为 ${expected}`,

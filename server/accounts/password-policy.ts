@@ -45,8 +45,11 @@ export function checkPassword(password: string, username?: string): void {
     throw new EngineError('validation', SAY.passwordTooLong(MAX_PASSWORD), { field: 'password' });
   }
   const lower = password.toLowerCase();
-  const named = username !== undefined && username.length >= 4 && lower.includes(username.toLowerCase());
-  if (COMMON.has(lower) || repeated(lower) || named) {
+  // Its own reason: a password with the user name in it is refused however uncommon the rest is.
+  if (username !== undefined && username.length >= 4 && lower.includes(username.toLowerCase())) {
+    throw new EngineError('validation', SAY.passwordHasUsername, { field: 'password' });
+  }
+  if (COMMON.has(lower) || repeated(lower)) {
     throw new EngineError('validation', SAY.passwordGuessable, { field: 'password' });
   }
 }

@@ -3,6 +3,7 @@ import { MemoryStore } from '../../engine/store/index.js';
 import { Accounts } from '../../server/accounts/accounts.js';
 import { RoleCatalogue } from '../../server/accounts/roles.js';
 import { DEMO_ACCOUNTS } from '../../server/demo-accounts.js';
+import { SAY } from '../../server/messages.js';
 import { CHINESE, PASSWORD, PROCESS, ServerHarness, tinyPdf } from './harness.js';
 
 const codeOf = (body: unknown) => (body as { error: { code: string; message: string } }).error;
@@ -29,6 +30,23 @@ describe('accounts and sessions, hardened', () => {
       expect(codeOf(answer.body).message).toMatch(CHINESE);
     }
     expect((await createUser({ username: 'newuser', password: 'x7-Quiet-Lantern', roles: ['samr'] })).status).toBe(201);
+  });
+
+  it('says a password holding the user name is refused for that, not as too common (Chinese and English)', async () => {
+    const made = await createUser({ username: 'newuser2', password: 'x7-NewUser2-Lantern', roles: ['samr'] });
+    expect(made.status).toBe(422);
+    expect(codeOf(made.body).message).toMatch(/不能包含用户名/);
+    const changed = await h.api.patch('/api/users/samr', {
+      token: h.adminToken,
+      headers: { 'Accept-Language': 'en' },
+      body: { password: 'Quiet-SAMR-Lantern-9' },
+    });
+    expect(changed.status).toBe(422);
+    expect(codeOf(changed.body).message).toMatch(/must not contain the user name/);
+    // A common password is still said to be one.
+    expect(
+      codeOf((await createUser({ username: 'newuser2', password: 'password1234', roles: ['samr'] })).body).message,
+    ).toBe(SAY.passwordGuessable.zh);
   });
 
   it('keeps user names unique regardless of case', async () => {
