@@ -67,8 +67,8 @@ const PASSED_ON_4XX: Partial<Record<number, { code: string; message: Said }>> = 
 };
 
 /**
- * The one place errors become responses: `{ error: { code, message } }` with a Chinese message (English
- * where written, for a client asking for English), and
+ * The one place errors become responses: `{ error: { code, message, field? } }` with a Chinese message
+ * (English where written, for a client asking for English) and the request field it is about, and
  * `errors: [{ path, message }]` for form validation. Bad input never gets a 5xx or a stack trace;
  * anything unexpected is logged and answered 500 without details.
  */
@@ -100,8 +100,10 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       const problems = error.context.problems;
       // A step on something deleted since (a draft another tab deleted): the page offers a way out.
       const deleted = error.context.deleted;
+      // The request field a refusal is about (a password too short): a form clears it when that field changes.
+      const field = error.context.field;
       response.status(STATUS[error.code]).json({
-        error: { code: error.code, message: sayError(error) },
+        error: { code: error.code, message: sayError(error), ...(typeof field === 'string' && { field }) },
         ...(errors !== undefined && { errors }),
         ...(Array.isArray(problems) && { problems }),
         ...(typeof deleted === 'object' && deleted !== null && { deleted }),

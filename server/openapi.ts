@@ -45,6 +45,9 @@ const ErrorBody = object('错误 / an error: a code to branch on and a Chinese m
         examples: ['validation', 'forbidden', 'not-open', 'not-found', 'conflict', 'unauthorized', 'bad-request'],
       }),
       message: text('中文错误说明 / Chinese message', { minLength: 1 }),
+      field: text('拒绝所针对的请求字段（如有，如 password）/ the request field the refusal is about, if any', {
+        minLength: 1,
+      }),
       stack: false,
     },
     { additionalProperties: false },

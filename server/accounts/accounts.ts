@@ -11,7 +11,12 @@ import { SAY } from '../messages.js';
 const USERS = 'users';
 
 const nameTaken = (username: string, cause?: unknown) =>
-  new EngineError('conflict', SAY.nameTaken(username), { username }, cause === undefined ? undefined : { cause });
+  new EngineError(
+    'conflict',
+    SAY.nameTaken(username),
+    { username, field: 'username' },
+    cause === undefined ? undefined : { cause },
+  );
 
 export interface User {
   username: string;

@@ -49,6 +49,15 @@ describe('accounts and sessions, hardened', () => {
     ).toBe(SAY.passwordGuessable.zh);
   });
 
+  it('names the request field a refusal is about (the dialog clears it when that field changes)', async () => {
+    const weak = await createUser({ username: 'fielded', password: 'password1234', roles: ['samr'] });
+    expect(codeOf(weak.body)).toMatchObject({ code: 'validation', field: 'password' });
+    const taken = await createUser({ username: 'SAMR', password: PASSWORD, roles: ['samr'] });
+    expect(codeOf(taken.body)).toMatchObject({ code: 'conflict', field: 'username' });
+    const lastAdmin = await h.api.patch('/api/users/admin', { token: h.adminToken, body: { disabled: true } });
+    expect(codeOf(lastAdmin.body)).not.toHaveProperty('field');
+  });
+
   it('keeps user names unique regardless of case', async () => {
     const answer = await createUser({ username: 'ADMIN', password: PASSWORD, roles: ['samr'] });
     expect(answer.status).toBe(409);

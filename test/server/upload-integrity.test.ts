@@ -44,7 +44,9 @@ describe('uploads: a damaged or incomplete file is refused, said apart from an u
       expect((await upload(whole, name)).status, name).toBe(201);
       const refused = await upload(cut, name);
       expect(refused.status, name).toBe(422);
-      expect(refused.body, name).toEqual({ error: { code: 'validation', message: damagedMessage(name) } });
+      expect(refused.body, name).toEqual({
+        error: { code: 'validation', message: damagedMessage(name), field: 'file' },
+      });
     }
   });
 
@@ -55,7 +57,7 @@ describe('uploads: a damaged or incomplete file is refused, said apart from an u
     const garbage = Buffer.from(docx);
     garbage.fill(0x5a, directoryAt, end);
     expect((await upload(garbage, '方案.docx')).body).toEqual({
-      error: { code: 'validation', message: damagedMessage('方案.docx') },
+      error: { code: 'validation', message: damagedMessage('方案.docx'), field: 'file' },
     });
     const outside = Buffer.from(docx);
     outside.writeUInt32LE(docx.length + 100, end + 16);
@@ -78,7 +80,7 @@ describe('uploads: a damaged or incomplete file is refused, said apart from an u
   it('a file named as an accepted type whose content is none reads as damaged; otherwise as unsupported', async () => {
     const text = Buffer.from('<html>登录已过期</html>');
     expect((await upload(text, '申报书.pdf')).body).toEqual({
-      error: { code: 'validation', message: damagedMessage('申报书.pdf') },
+      error: { code: 'validation', message: damagedMessage('申报书.pdf'), field: 'file' },
     });
     const unsupported = await upload(text, '申报书.html');
     expect(unsupported.status).toBe(422);

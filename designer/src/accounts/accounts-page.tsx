@@ -153,7 +153,8 @@ function AccountDialog({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<AccountForm>();
-  const [failure, setFailure] = useState<string | undefined>();
+  /** The server's refusal of the last save, and the field it is about where it names one. */
+  const [failure, setFailure] = useState<{ message: string; field?: string | undefined } | undefined>();
   const [busy, setBusy] = useState(false);
   // A second press (or Enter in a field) while the first save is on its way waits for it.
   const sending = useRef(false);
@@ -196,7 +197,9 @@ function AccountDialog({
       void message.success(t(isNew ? 'accountCreated' : 'accountSaved'));
       onClose(true);
     } catch (caught) {
-      setFailure(caught instanceof ApiError ? caught.message : String(caught));
+      setFailure(
+        caught instanceof ApiError ? { message: caught.message, field: caught.field } : { message: String(caught) },
+      );
     } finally {
       sending.current = false;
       setBusy(false);
@@ -223,9 +226,19 @@ function AccountDialog({
       destroyOnHidden
     >
       {failure !== undefined && (
-        <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon role="alert" title={failure.message} style={{ marginBottom: 16 }} />
       )}
-      <Form<AccountForm> form={form} layout="vertical" initialValues={initial} onFinish={(values) => void save(values)}>
+      <Form<AccountForm>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={(values) => void save(values)}
+        // A refusal about one field (the password) goes once that field is changed, as the form's own
+        // checks do; it stayed until the next save, saying a password no longer there was too short.
+        onValuesChange={(changed: Partial<AccountForm>) => {
+          if (failure?.field !== undefined && failure.field in changed) setFailure(undefined);
+        }}
+      >
         <Form.Item name="username" label={t('accountUsername')} rules={[{ required: true, whitespace: true }]}>
           <Input disabled={!isNew} autoComplete="off" />
         </Form.Item>

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly problems: readonly Problem[] = [],
     /** What the step was on was deleted since (a draft another tab deleted): by whom, where known. */
     readonly deleted?: { by?: string; at?: string },
+    /** The request field the refusal is about (`password`), where the server names one. */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -39,7 +41,7 @@ export function storeToken(token: string | null): void {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string };
+  error?: { code?: string; message?: string; field?: string };
   errors?: { path: string; message: string }[];
   problems?: Problem[];
   deleted?: { by?: string; at?: string };
@@ -128,6 +130,7 @@ async function answered(pending: Promise<Response>, token: string | null): Promi
       error.errors,
       error.problems,
       error.deleted,
+      error.error?.field,
     );
   }
   return response;
