@@ -114,6 +114,28 @@ describe.runIf(browserAvailable())('Back from a draft in the designer', () => {
     await onVersions();
   }, 120_000);
 
+  it('counts a form example that is not JSON as an unsaved edit: where it stops said in Chinese, no save, and leaving asks', async () => {
+    const formsTab = () => page.getByRole('tab', { name: '表单' });
+    await page.goto(`${server.url}${draftPath}`);
+    await onDraft();
+    await formsTab().click();
+    const example = page.locator('.ant-collapse-item').filter({ hasText: '示例数据 examples[0]' });
+    await example.getByRole('button', { name: '示例数据 examples[0]' }).click();
+    // A comma left before the closing brace: nothing reaches the form, the text stays in its box.
+    await example.locator('textarea').fill('{\n  "applicant": "云溪湾",\n}');
+    await example.getByText('JSON 有误：第 3 行第 1 列无法读取。改正后才会应用。', { exact: true }).waitFor();
+    await formsTab().getByTitle('未保存').waitFor();
+    expect(await page.locator('[data-why-disabled="save-forms"]').textContent()).toBe('JSON 尚未改正：改正后才能保存');
+    // Leaving by a link is held (it went at once, the text lost): 留在此页 keeps the text.
+    await page.getByRole('link', { name: '返回版本列表' }).first().click();
+    await clickInDialog(page, leaveDialog().getByRole('button', { name: '留在此页' }));
+    await leaveDialog().waitFor({ state: 'detached' });
+    expect(await example.locator('textarea').inputValue()).toBe('{\n  "applicant": "云溪湾",\n}');
+    await page.getByRole('link', { name: '返回版本列表' }).first().click();
+    await clickInDialog(page, leaveDialog().getByRole('button', { name: '放弃修改并离开' }));
+    await onVersions();
+  }, 120_000);
+
   it('from a version to the draft made of it, one Back after a save returns to the version, not past it', async () => {
     const versionPath = `/designer/${PROCESS}/2024-03-14`;
     await page.goto(`${server.url}${versionPath}`);

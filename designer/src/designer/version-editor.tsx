@@ -32,6 +32,7 @@ import { draftPath, parseVersionParam } from './routes.js';
 import { onDemand } from './on-demand.js';
 import { serverToday } from './server-today.js';
 import { useUnsavedGuard } from './unsaved-guard.js';
+import { HeldTextScope, useHeldTexts } from './held-text.js';
 import { FILES, formFile, parseJson, useWorkspace, type Workspace } from './workspace.js';
 import { ConflictBanner } from './review/conflict-banner.js';
 import { UnreadableFile, unreadableReason } from './unreadable-file.js';
@@ -166,7 +167,9 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   const manifestUnreadable = unreadableReason(FILES.manifest, workspace.text(FILES.manifest));
   /** The server's refusal of the last save (not a conflict: that has its own banner), until closed or saved. */
   const [saveRefusal, setSaveRefusal] = useState<string | undefined>();
-  useUnsavedGuard(workspace.dirty.size > 0 || diagramEditing);
+  // A form's example or composite field typed as JSON that does not parse yet: kept in its box, not in the workspace.
+  const formsText = useHeldTexts();
+  useUnsavedGuard(workspace.dirty.size > 0 || diagramEditing || formsText.held);
 
   const locate = (problem: Problem) => {
     const file = versionFileOf(problem.file);
@@ -212,6 +215,8 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   const deleted = workspace.conflict?.deleted !== undefined;
   const whyNoSave = (paths: string[]) => {
     if (deleted) return d('whyDraftDeleted');
+    // Saved now, the form would be written as it was before the text being corrected.
+    if (formsText.held && paths.some((path) => path.startsWith('forms/'))) return d('whyJsonNotValid');
     return paths.some((path) => workspace.dirty.has(path)) ? undefined : d('whyNothingToSave');
   };
   const save = (key: string, paths: string[]) => (
@@ -237,8 +242,8 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
     </ExplainedButton>
   );
   const formPaths = workspace.paths.filter((path) => path.startsWith('forms/'));
-  const label = (text: string, paths: string[]) =>
-    paths.some((path) => workspace.dirty.has(path)) ? (
+  const label = (text: string, paths: string[], held = false) =>
+    held || paths.some((path) => workspace.dirty.has(path)) ? (
       <Badge dot status="warning" title={d('unsaved')}>
         <span style={{ paddingRight: 6 }}>{text}</span>
       </Badge>
@@ -297,11 +302,13 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
     },
     {
       key: 'forms',
-      label: label(d('tabForms'), formPaths),
+      label: label(d('tabForms'), formPaths, formsText.held),
       children: withSave(
         'forms',
         formPaths,
-        <FormsEditor workspace={workspace} focus={focus?.file.startsWith('forms/') === true ? focus : undefined} />,
+        <HeldTextScope value={formsText.hold}>
+          <FormsEditor workspace={workspace} focus={focus?.file.startsWith('forms/') === true ? focus : undefined} />
+        </HeldTextScope>,
       ),
     },
     {

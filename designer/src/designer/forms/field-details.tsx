@@ -2,6 +2,8 @@ import { Button, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { cellLabel } from '../cell-label.js';
+import { useHeldText } from '../held-text.js';
+import { jsonPlace, type JsonPlace } from '../json-place.js';
 import {
   choicesOf,
   fieldKind,
@@ -131,11 +133,16 @@ function ChoicesEditor(props: { choices: Choice[]; readOnly: boolean; onChange: 
   );
 }
 
-/** A composite field's schema as JSON: applied while it parses, the error shown while it does not. */
+/**
+ * A composite field's schema, or the form's example, as JSON: applied while it parses; while it does
+ * not, kept in the box as an unsaved edit (the page asks before it is left) and where it stops being
+ * JSON said in the page's language.
+ */
 export function SchemaJson(props: { schema: unknown; readOnly: boolean; onChange: (schema: JsonSchema) => void }) {
   const { d } = useDesignerI18n();
   const [text, setText] = useState(() => JSON.stringify(props.schema, null, 2));
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<JsonPlace | undefined>();
+  useHeldText(error !== undefined);
   useEffect(() => {
     // Follow changes made elsewhere unless they are what this text already says.
     setText((current) => {
@@ -157,17 +164,20 @@ export function SchemaJson(props: { schema: unknown; readOnly: boolean; onChange
         autoSize={{ minRows: 4, maxRows: 18 }}
         style={{ fontFamily: 'monospace', fontSize: 12 }}
         status={error === undefined ? '' : 'error'}
+        aria-invalid={error !== undefined}
         onChange={(event) => {
-          setText(event.target.value);
-          try {
-            props.onChange(JSON.parse(event.target.value) as JsonSchema);
-            setError(undefined);
-          } catch (caught) {
-            setError((caught as Error).message);
-          }
+          const next = event.target.value;
+          setText(next);
+          const place = jsonPlace(next);
+          setError(place);
+          if (place === undefined) props.onChange(JSON.parse(next) as JsonSchema);
         }}
       />
-      {error !== undefined && <Typography.Text type="danger">{d('invalidJson', { message: error })}</Typography.Text>}
+      {error !== undefined && (
+        <Typography.Text type="danger" data-json-error>
+          {d(error.end ? 'invalidJsonEnd' : 'invalidJsonAt', { line: error.line, column: error.column })}
+        </Typography.Text>
+      )}
     </>
   );
 }
