@@ -28,48 +28,55 @@ const overflow = (page: Page) =>
 const MIN_TARGET = 24;
 
 /**
- * Every interactive target on the page smaller than MIN_TARGET either way, named for the message. A
- * check box or radio counts by its label (the whole label takes the tap), a select's search box by
- * the select; targets that are not displayed (closed menus, hidden file inputs) do not count.
+ * Every interactive target on the page (or within `scope`) smaller than MIN_TARGET either way, named
+ * for the message. A check box, radio or switch in a label counts by its label (the whole label takes
+ * the tap), a select's search box by the select, a text box by its field (not a button in it: the
+ * password's eye counts by itself); targets that are not displayed (closed menus, hidden file inputs)
+ * do not count.
  */
-const smallTargets = (page: Page, min: number) =>
-  page.evaluate((least) => {
-    const selector = [
-      'a[href]',
-      'button',
-      'input:not([type="hidden"])',
-      'select',
-      'textarea',
-      'summary',
-      '[role="button"]',
-      '[role="link"]',
-      '[role="checkbox"]',
-      '[role="radio"]',
-      '[role="switch"]',
-      '[role="tab"]',
-      '[role="menuitem"]',
-      '[role="combobox"]',
-      '[tabindex]:not([tabindex="-1"])',
-    ].join(',');
-    const targetOf = (element: Element): Element =>
-      element.closest('label, .ant-select, .ant-picker, .ant-input-number, .ant-input-affix-wrapper') ?? element;
-    const seen = new Set<Element>();
-    const small: string[] = [];
-    for (const element of Array.from(document.querySelectorAll(selector))) {
-      const target = targetOf(element);
-      if (seen.has(target)) continue;
-      seen.add(target);
-      const box = target.getBoundingClientRect();
-      const style = getComputedStyle(target);
-      if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
-      if (box.width + 0.5 < least || box.height + 0.5 < least) {
-        const name = (target.getAttribute('aria-label') ?? target.textContent).trim().slice(0, 30);
-        const kind = `${target.tagName.toLowerCase()}.${(target.getAttribute('class') ?? '').split(' ')[0] ?? ''}`;
-        small.push(`${kind} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+const smallTargets = (page: Page, least: number, scope = 'body') =>
+  page.evaluate(
+    (limits) => {
+      const selector = [
+        'a[href]',
+        'button',
+        'input:not([type="hidden"])',
+        'select',
+        'textarea',
+        'summary',
+        '[role="button"]',
+        '[role="link"]',
+        '[role="checkbox"]',
+        '[role="radio"]',
+        '[role="switch"]',
+        '[role="tab"]',
+        '[role="menuitem"]',
+        '[role="combobox"]',
+        '[tabindex]:not([tabindex="-1"])',
+      ].join(',');
+      const targetOf = (element: Element): Element =>
+        element.closest('label, .ant-select, .ant-picker, .ant-input-number') ??
+        (element.matches('input') ? element.closest('.ant-input-affix-wrapper') : null) ??
+        element;
+      const seen = new Set<Element>();
+      const small: string[] = [];
+      for (const element of Array.from(document.querySelectorAll(`${limits.scope} :is(${selector})`))) {
+        const target = targetOf(element);
+        if (seen.has(target)) continue;
+        seen.add(target);
+        const box = target.getBoundingClientRect();
+        const style = getComputedStyle(target);
+        if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
+        if (box.width + 0.5 < limits.least || box.height + 0.5 < limits.least) {
+          const name = (target.getAttribute('aria-label') ?? target.textContent).trim().slice(0, 30);
+          const kind = `${target.tagName.toLowerCase()}.${(target.getAttribute('class') ?? '').split(' ')[0] ?? ''}`;
+          small.push(`${kind} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+        }
       }
-    }
-    return small;
-  }, min);
+      return small;
+    },
+    { least, scope },
+  );
 
 describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
   let server: WebServer;
@@ -166,7 +173,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
   }, 90_000);
 
   /** Pages whose every tap target is measured too (the rest have few controls, or the designer's own). */
-  const tapped = new Set(['inbox', 'case-form', 'case-history', 'expert-scores', 'accounts']);
+  const tapped = new Set(['login', 'inbox', 'case-form', 'case-history', 'expert-scores', 'accounts']);
   it.each(pages)(
     '%s fits the width of the phone (no horizontal scroll); on the pages with many controls every tap target is at least 24 × 24 CSS px (WCAG 2.2, 2.5.8)',
     async (name, visit) => {
@@ -430,6 +437,11 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
         expect(await page.locator('.djs-element').count(), path).toBeGreaterThan(10);
         // The minimap would cover most of a phone's diagram: it starts closed there.
         expect(await page.locator('.djs-minimap.open').count(), path).toBe(0);
+        // The draft's toolbar: 高级 was a 28 × 16 switch, its word beside it no part of the target.
+        if (path.includes('draft:')) {
+          await page.getByRole('switch', { name: '高级' }).waitFor();
+          expect(await smallTargets(page, MIN_TARGET, '.qbz-diagram-toolbar')).toEqual([]);
+        }
         const measured = await overflow(page);
         expect(measured, `${path} overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
       } finally {
