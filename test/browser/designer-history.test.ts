@@ -121,6 +121,8 @@ describe.runIf(browserAvailable())('Back from a draft in the designer', () => {
     await formsTab().click();
     const example = page.locator('.ant-collapse-item').filter({ hasText: '示例数据 examples[0]' });
     await example.getByRole('button', { name: '示例数据 examples[0]' }).click();
+    // Said as what it is (it said 复合字段：在下面以 JSON Schema 编辑, a composite field's words).
+    await example.getByText('示例：一份完整、有效的填写，以 JSON 编辑', { exact: true }).waitFor();
     // A comma left before the closing brace: nothing reaches the form, the text stays in its box.
     await example.locator('textarea').fill('{\n  "applicant": "云溪湾",\n}');
     await example.getByText('JSON 有误：第 3 行第 1 列无法读取。改正后才会应用。', { exact: true }).waitFor();

@@ -138,7 +138,13 @@ function ChoicesEditor(props: { choices: Choice[]; readOnly: boolean; onChange: 
  * not, kept in the box as an unsaved edit (the page asks before it is left) and where it stops being
  * JSON said in the page's language.
  */
-export function SchemaJson(props: { schema: unknown; readOnly: boolean; onChange: (schema: JsonSchema) => void }) {
+export function SchemaJson(props: {
+  schema: unknown;
+  readOnly: boolean;
+  onChange: (schema: JsonSchema) => void;
+  /** What the box holds, said above it (a composite field's JSON Schema, unless told). */
+  hint?: string;
+}) {
   const { d } = useDesignerI18n();
   const [text, setText] = useState(() => JSON.stringify(props.schema, null, 2));
   const [error, setError] = useState<JsonPlace | undefined>();
@@ -157,7 +163,7 @@ export function SchemaJson(props: { schema: unknown; readOnly: boolean; onChange
   }, [props.schema]);
   return (
     <>
-      <Typography.Text type="secondary">{d('complexField')}</Typography.Text>
+      <Typography.Text type="secondary">{props.hint ?? d('complexField')}</Typography.Text>
       <Input.TextArea
         value={text}
         disabled={props.readOnly}

@@ -259,6 +259,7 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
                 label: d('example'),
                 children: (
                   <SchemaJson
+                    hint={d('exampleJson')}
                     schema={exampleOf(form) ?? {}}
                     readOnly={readOnly}
                     onChange={(example) => {
