@@ -8,6 +8,7 @@ import { completeWithExample } from './sample-cases.js';
 import { clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
 import { signInTab } from './page-visit.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
+import { tinyPng } from '../support/sample-files.js';
 
 const PROCESS = 'quality-brand-zone';
 const USERS: Record<string, string[]> = {
@@ -25,6 +26,7 @@ const USERS: Record<string, string[]> = {
   parkb: ['park:P-00b'],
   parkc: ['park:P-00c'],
   parkd: ['park:P-00d'],
+  parke: ['park:P-00e'],
   'province-js': ['province:320000'],
 };
 
@@ -649,6 +651,49 @@ describe.runIf(browserAvailable())(
       await (await next).setFiles({ name: '创建方案.pdf', mimeType: 'application/pdf', buffer: tinyPdf('small') });
       await expect.poll(() => form.getByRole('status').filter({ hasText: '已上传：创建方案.pdf' }).count()).toBe(1);
       expect(sent).toHaveLength(1);
+    }, 120_000);
+
+    it('files chosen together and refused are each said, at the field and aloud, with those uploaded (only the last refusal was)', async () => {
+      const caseId = await startCase(server, 'parke');
+      const page = await signedIn(server, 'parke');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="submitCreationApplication"]');
+      const picker = form.getByRole('button', { name: '上传附件：其他附件' });
+      const field = form
+        .locator('.ant-form-item', { has: page.getByRole('button', { name: '上传附件：其他附件' }) })
+        .last();
+      const files = [
+        { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
+        // A program renamed: its content is no PDF.
+        {
+          name: 'evil.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]),
+        },
+        { name: 'trunc.png', mimeType: 'image/png', buffer: tinyPng().subarray(0, -12) },
+        { name: 'ok.pdf', mimeType: 'application/pdf', buffer: tinyPdf('ok') },
+      ];
+      // The server's own refusal of each, as the field names a file (文件「…」).
+      const refusals: string[] = [];
+      for (const file of files.slice(0, 3)) {
+        const refused = await server.call<{ error: { message: string } }>('POST', '/api/attachments', {
+          as: 'parke',
+          raw: file.buffer,
+          fileName: file.name,
+        });
+        expect(refused.status, file.name).toBeGreaterThanOrEqual(400);
+        const { message } = refused.body.error;
+        refusals.push(message.includes(file.name) ? message : `文件「${file.name}」：${message}`);
+      }
+      expect(refusals[0]).toBe('文件「empty.pdf」：附件为空');
+      const chooser = page.waitForEvent('filechooser');
+      await picker.click();
+      await (await chooser).setFiles(files);
+      await form.getByRole('button', { name: '下载：ok.pdf' }).waitFor();
+      // One line per file refused, in the order chosen.
+      await expect.poll(() => field.locator('.ant-typography-danger').allTextContents()).toEqual(refusals);
+      // Said aloud once all have been tried: what was uploaded and each refusal.
+      await expect.poll(() => field.getByRole('status').textContent()).toBe(['已上传：ok.pdf', ...refusals].join('；'));
     }, 120_000);
 
     it("a date picker on a sandbox opens on the sandbox's day, calls it today, and picks days with the mouse", async () => {

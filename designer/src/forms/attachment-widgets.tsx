@@ -25,40 +25,35 @@ interface Upload {
   percent: number;
 }
 
+/** What became of a file sent: its stored id, or why it was not taken (naming the file). */
+type Sent = { id: string; name: string } | { refusal: string };
+
 /**
- * Uploads files one after another, reporting progress per file; resolves with the stored ids. A file
- * above the server's size limit is refused here, in the server's words, without being sent.
+ * Uploads files one after another, reporting progress per file; hands each stored id to the field. A
+ * file above the server's size limit is refused here, in the server's words, without being sent.
+ * Every file refused of those chosen together is said on its own line (a single line, overwritten by
+ * each refusal, said only the last of them), and aloud with what was uploaded once all were tried.
  */
 function useUploads(uploadPath: string) {
   const { t } = useI18n();
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const [error, setError] = useState<string | undefined>();
+  const [refusals, setRefusals] = useState<readonly string[]>([]);
   /**
-   * What a screen reader hears when a file has arrived or was refused (the live region is there before
-   * the text; the refusal shown at the field is not a second one, so it is not said twice).
+   * What a screen reader hears when the files chosen have arrived or were refused (the live region is
+   * there before the text; the refusals shown at the field are not a second one, so not said twice).
    */
   const [announced, setAnnounced] = useState('');
   const counter = useRef(0);
   useEffect(() => {
     void uploadLimit();
   }, []);
-  /**
-   * Says at the field, and aloud, why a file was not taken, naming it as the server's messages do
-   * (「name」) when the reason does not (附件为空, 附件不能超过 20 MB).
-   */
-  const refuse = (name: string, reason: string) => {
-    const text = reason.includes(name)
-      ? reason
-      : t('fileRefused').replaceAll('{name}', name).replaceAll('{reason}', reason);
-    setError(text);
-    setAnnounced(text);
-  };
-  const upload = async (file: File): Promise<string | undefined> => {
+  /** Why a file was not taken, naming it as the server's messages do (「name」) when the reason does not. */
+  const refusal = (name: string, reason: string) =>
+    reason.includes(name) ? reason : t('fileRefused').replaceAll('{name}', name).replaceAll('{reason}', reason);
+  const upload = async (file: File): Promise<Sent> => {
     const limit = await uploadLimit();
-    if (limit !== undefined && file.size > limit.maxBytes) {
-      refuse(file.name, t('fileTooLarge').replaceAll('{size}', limit.maxSize));
-      return undefined;
-    }
+    if (limit !== undefined && file.size > limit.maxBytes)
+      return { refusal: refusal(file.name, t('fileTooLarge').replaceAll('{size}', limit.maxSize)) };
     const key = (counter.current += 1);
     setUploads((list) => [...list, { key, name: file.name, percent: 0 }]);
     try {
@@ -66,16 +61,47 @@ function useUploads(uploadPath: string) {
         setUploads((list) => list.map((item) => (item.key === key ? { ...item, percent } : item)));
       });
       rememberAttachment({ id: meta.id, name: meta.name, size: meta.size });
-      setAnnounced(`${t('uploaded')}${t('colon')}${meta.name}`);
-      return meta.id;
+      return { id: meta.id, name: meta.name };
     } catch (caught) {
-      refuse(file.name, caught instanceof ApiError ? caught.message : String(caught));
-      return undefined;
+      return { refusal: refusal(file.name, caught instanceof ApiError ? caught.message : String(caught)) };
     } finally {
       setUploads((list) => list.filter((item) => item.key !== key));
     }
   };
-  return { uploads, error, setError, refuse, upload, announced };
+  /**
+   * Sends the files chosen together; `take` gets each stored id and returns why the field will not
+   * have it (already there), or nothing when taken.
+   */
+  const send = async (files: readonly File[], take: (id: string) => string | undefined) => {
+    setRefusals([]);
+    const uploaded: string[] = [];
+    const refused: string[] = [];
+    for (const file of files) {
+      const sent = await upload(file);
+      const reason = 'refusal' in sent ? sent.refusal : take(sent.id);
+      if (reason === undefined && 'name' in sent) uploaded.push(sent.name);
+      else if (reason !== undefined) {
+        refused.push('refusal' in sent ? reason : refusal(file.name, reason));
+        setRefusals([...refused]);
+      }
+    }
+    const arrived = uploaded.length === 0 ? [] : [`${t('uploaded')}${t('colon')}${uploaded.join(t('listSeparator'))}`];
+    setAnnounced([...arrived, ...refused].join(t('semicolon')));
+  };
+  return { uploads, refusals, send, announced };
+}
+
+/** The files of one choice that were not taken, one line each. */
+function Refusals({ refusals }: { refusals: readonly string[] }) {
+  return (
+    <>
+      {refusals.map((text, index) => (
+        <Typography.Text key={index} type="danger" style={{ display: 'block' }}>
+          {text}
+        </Typography.Text>
+      ))}
+    </>
+  );
 }
 
 /** One stored file: its name (when this browser uploaded it) or short id, a download link, remove. */
@@ -250,7 +276,7 @@ function useUploadLimit(): UploadLimit | undefined {
   return limit;
 }
 
-/** Files on their way, and a live region saying which one arrived or was refused last (there before its text). */
+/** Files on their way, and a live region saying which of those chosen arrived and which were refused (there before its text). */
 function UploadProgress({ uploads, announced }: { uploads: Upload[]; announced: string }) {
   const { t } = useI18n();
   return (
@@ -275,7 +301,7 @@ export function AttachmentWidget(props: WidgetProps) {
   const { id, onChange, disabled, readonly, label, registry } = props;
   const value = props.value as unknown;
   const context = registry.formContext as SchemaFormContext;
-  const { uploads, error, setError, upload, announced } = useUploads(context.uploadPath);
+  const { uploads, refusals, send, announced } = useUploads(context.uploadPath);
   const current = typeof value === 'string' && value !== '' ? value : undefined;
   if (readonly) {
     return current === undefined ? (
@@ -303,16 +329,15 @@ export function AttachmentWidget(props: WidgetProps) {
         busy={uploads.length > 0}
         disabled={disabled === true}
         hasFile={current !== undefined}
-        onFiles={([file]) => {
-          if (file === undefined) return;
-          setError(undefined);
-          void upload(file).then((stored) => {
-            if (stored !== undefined) onChange(stored);
+        onFiles={(files) => {
+          void send(files.slice(0, 1), (stored) => {
+            onChange(stored);
+            return undefined;
           });
         }}
       />
       <UploadProgress uploads={uploads} announced={announced} />
-      {error !== undefined && <Typography.Text type="danger">{error}</Typography.Text>}
+      <Refusals refusals={refusals} />
     </Space>
   );
 }
@@ -323,7 +348,7 @@ export function AttachmentsWidget(props: WidgetProps) {
   const value = props.value as unknown;
   const { t } = useI18n();
   const context = registry.formContext as SchemaFormContext;
-  const { uploads, error, setError, refuse, upload, announced } = useUploads(context.uploadPath);
+  const { uploads, refusals, send, announced } = useUploads(context.uploadPath);
   const ids = Array.isArray(value)
     ? value.filter((item): item is string => typeof item === 'string' && item !== '')
     : [];
@@ -362,22 +387,16 @@ export function AttachmentsWidget(props: WidgetProps) {
         disabled={disabled === true}
         hasFile={ids.length > 0}
         onFiles={(files) => {
-          setError(undefined);
-          void (async () => {
-            for (const file of files) {
-              const stored = await upload(file);
-              if (stored === undefined) continue;
-              if (latest.current.includes(stored)) refuse(file.name, t('alreadyUploaded'));
-              else {
-                latest.current = [...latest.current, stored];
-                onChange(latest.current);
-              }
-            }
-          })();
+          void send(files, (stored) => {
+            if (latest.current.includes(stored)) return t('alreadyUploaded');
+            latest.current = [...latest.current, stored];
+            onChange(latest.current);
+            return undefined;
+          });
         }}
       />
       <UploadProgress uploads={uploads} announced={announced} />
-      {error !== undefined && <Typography.Text type="danger">{error}</Typography.Text>}
+      <Refusals refusals={refusals} />
     </Space>
   );
 }
