@@ -27,6 +27,7 @@ const USERS: Record<string, string[]> = {
   parkc: ['park:P-00c'],
   parkd: ['park:P-00d'],
   parke: ['park:P-00e'],
+  parkf: ['park:P-00f'],
   'province-js': ['province:320000'],
 };
 
@@ -694,6 +695,53 @@ describe.runIf(browserAvailable())(
       await expect.poll(() => field.locator('.ant-typography-danger').allTextContents()).toEqual(refusals);
       // Said aloud once all have been tried: what was uploaded and each refusal.
       await expect.poll(() => field.getByRole('status').textContent()).toBe(['已上传：ok.pdf', ...refusals].join('；'));
+    }, 120_000);
+
+    /** A provincial feasibility review of a new case of `park`'s, open as province-js: its form. */
+    async function feasibilityReview(park: string): Promise<{ page: Page; form: Locator }> {
+      const caseId = await startCase(server, park);
+      await completeWithExample(server, park, caseId, 'submitCreationApplication');
+      const page = await signedIn(server, 'province-js');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="provincialFeasibilityReview"]');
+      await form.getByLabel('论证日期', { exact: true }).waitFor();
+      return { page, form };
+    }
+
+    it('a date typed as 2025/4/3, 2025-4-3 or 20250403 is that date; an impossible or garbled one stays and is said to be no date (both read as empty: 为必填项)', async () => {
+      const { page, form } = await feasibilityReview('parkf');
+      const date = form.getByLabel('论证日期', { exact: true });
+      const typeAndLeave = async (text: string) => {
+        await date.click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Backspace');
+        await page.keyboard.type(text);
+        await page.keyboard.press('Tab');
+      };
+      // The same date typed again another way is shown as the date too (it kept the text typed).
+      for (const [typed, shown] of [
+        ['2025-12-25', '2025-12-25'],
+        ['2025/4/3', '2025-04-03'],
+        ['2025-4-3', '2025-04-03'],
+        ['20250405', '2025-04-05'],
+        ['2025.04.06', '2025-04-06'],
+      ] as const) {
+        await typeAndLeave(typed);
+        await expect.poll(() => date.inputValue(), { message: typed }).toBe(shown);
+        await expect.poll(() => errorsAt(form, page, '论证日期'), { message: typed }).toEqual([]);
+      }
+      for (const typed of ['2025-04-0x', '2025-02-30']) {
+        await typeAndLeave(typed);
+        expect(await date.inputValue(), typed).toBe(typed);
+        // In the server's words for a malformed date (the field is not empty).
+        await expect
+          .poll(() => errorsAt(form, page, '论证日期'), { message: typed })
+          .toEqual(['应为有效的日期，如 2024-05-20']);
+      }
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      await expect
+        .poll(() => form.locator('.qbz-error-summary li').allTextContents())
+        .toContain('「论证日期」应为有效的日期，如 2024-05-20');
     }, 120_000);
 
     it("a date picker on a sandbox opens on the sandbox's day, calls it today, and picks days with the mouse", async () => {
