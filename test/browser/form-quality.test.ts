@@ -28,6 +28,7 @@ const USERS: Record<string, string[]> = {
   parkd: ['park:P-00d'],
   parke: ['park:P-00e'],
   parkf: ['park:P-00f'],
+  parkg: ['park:P-00g'],
   'province-js': ['province:320000'],
 };
 
@@ -742,6 +743,25 @@ describe.runIf(browserAvailable())(
       await expect
         .poll(() => form.locator('.qbz-error-summary li').allTextContents())
         .toContain('「论证日期」应为有效的日期，如 2024-05-20');
+    }, 120_000);
+
+    it('tabbing through a review form leaves errors at the fields left, but no summary until 提交; then the summary follows the fixes', async () => {
+      const { page, form } = await feasibilityReview('parkg');
+      const summary = form.getByRole('alert').filter({ hasText: '请修改以下内容' });
+      await form.getByLabel('审核结论', { exact: true }).focus();
+      for (let step = 0; step < 4; step += 1) await page.keyboard.press('Tab');
+      await expect.poll(() => form.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(1);
+      // Given time to appear (it grew at each field, re-announced by a screen reader each time).
+      await page.waitForTimeout(500);
+      expect(await summary.count()).toBe(0);
+
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      const items = form.locator('.qbz-error-summary li');
+      await expect.poll(() => items.allTextContents()).toContain('「可行性论证结论」为必填项');
+      await form.getByLabel('可行性论证结论', { exact: true }).fill('园区符合第三条、第七条要求。');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => items.allTextContents()).not.toContain('「可行性论证结论」为必填项');
+      expect(await items.count()).toBeGreaterThan(0);
     }, 120_000);
 
     it("a date picker on a sandbox opens on the sandbox's day, calls it today, and picks days with the mouse", async () => {

@@ -311,7 +311,10 @@ export function SchemaForm(props: SchemaFormProps) {
         idPrefix={idPrefix}
         readonly={readonly}
         noHtml5Validate
-        showErrorList={readonly ? false : 'top'}
+        // Errors show at each field as it is left; the summary (role=alert) only once a submit was
+        // tried, or the server refused the form: shown earlier it appeared and grew as a keyboard
+        // user merely tabbed through empty fields, and a screen reader said it again at each one.
+        showErrorList={readonly || (!attempted && extraErrors === undefined) ? false : 'top'}
         focusOnFirstError={(error) => {
           if (!resaying.current) focusErrorField(error.property, idPrefix);
         }}
