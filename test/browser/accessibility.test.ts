@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from './chromium.js';
-import { dialogsSettled } from './form-controls.js';
+import { accessibleDescription, dialogsSettled } from './form-controls.js';
 import { openPage, screenshot, type Visit } from './page-visit.js';
 import { sampleCases, type SampleCases } from './sample-cases.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
@@ -164,6 +164,37 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
     } finally {
       await page.context().close();
+    }
+  }, 90_000);
+
+  it('the diagram canvas, a Tab stop (Ctrl+arrows move it), is named by what it shows, in the page’s language (it had no name or role)', async () => {
+    for (const [query, name, hint] of [
+      ['', /^流程图：当前环节：提交创建申请；随时可受理：撤回申请$/, /Ctrl\+方向键/],
+      [
+        '?lang=en',
+        /^Process diagram: Current steps: Submit the creation application; may receive at any time: /,
+        /Ctrl\+arrow keys/,
+      ],
+    ] as const) {
+      const page = await openPage(browser, server, {
+        path: `/cases/${encodeURIComponent(cases.applying)}${query}`,
+        user: 'park1',
+        time: TODAY,
+      });
+      try {
+        const canvas = page.getByTestId('case-diagram').locator('svg[tabindex="0"]');
+        expect(await canvas.getAttribute('role'), query).toBe('img');
+        expect(await canvas.getAttribute('aria-label'), query).toMatch(name);
+        expect(await accessibleDescription(canvas), query).toMatch(hint);
+        // What the keyboard gets there: Ctrl+arrow moves the diagram, as the description says.
+        const viewport = page.getByTestId('case-diagram').locator('.viewport');
+        const before = await viewport.getAttribute('transform');
+        await canvas.focus();
+        await page.keyboard.press('Control+ArrowLeft');
+        await expect.poll(() => viewport.getAttribute('transform'), { message: query }).not.toBe(before);
+      } finally {
+        await page.context().close();
+      }
     }
   }, 90_000);
 

@@ -116,7 +116,8 @@ export const MESSAGES = {
     date: '日期',
     dateName: '日期名称',
     dayOfEvent: '事件发生之日（不计期间）',
-    diagramHint: '可拖动画布、滚轮缩放；绿色为已办环节，红框为当前环节，灰色为尚未到达的环节。',
+    diagramHint:
+      '可拖动画布、滚轮缩放（键盘：在流程图上按 Ctrl+方向键移动）；绿色为已办环节，红框为当前环节，灰色为尚未到达的环节。',
     dimension: '维度',
     download: '下载',
     dueDatesHint:
@@ -375,7 +376,8 @@ export const MESSAGES = {
     date: 'Date',
     dateName: 'Named date',
     dayOfEvent: 'The day of the event (no period counted)',
-    diagramHint: 'Drag to pan, scroll to zoom; green: done, red outline: open, grey: not reached yet.',
+    diagramHint:
+      'Drag to pan, scroll to zoom (by keyboard: Ctrl+arrow keys on the diagram move it); green: done, red outline: open, grey: not reached yet.',
     dimension: 'Dimension',
     download: 'Download',
     dueDatesHint:

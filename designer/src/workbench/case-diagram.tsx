@@ -3,7 +3,7 @@ import { Alert, Button, Space, Typography } from 'antd';
 import NavigatedViewerModule from 'bpmn-js/lib/NavigatedViewer.js';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/diagram-js.css';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import './case-diagram.css';
 
@@ -107,19 +107,42 @@ interface Props {
   xml: string;
   done: readonly string[];
   active: readonly string[];
+  /** What the diagram shows, for a screen reader (流程图：当前环节：…). */
+  label: string;
+}
+
+/**
+ * The canvas is a Tab stop of diagram-js's (tabindex=0) where Ctrl+arrow keys move the diagram
+ * (NavigatedViewer's keyboard-move), the keyboard's way to pan it: kept in the tab order, it is said
+ * as a picture named by what it shows, described by how to move it (it had no role or name).
+ */
+function nameCanvas(container: HTMLElement, label: string, hintId: string): void {
+  const svg = container.querySelector('svg[tabindex]');
+  if (svg === null) return;
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  svg.setAttribute('aria-describedby', hintId);
 }
 
 /** The case's version's diagram in a read-only bpmn-js viewer, each step marked done, open or ahead. */
-export function CaseDiagram({ xml, done, active }: Props) {
+export function CaseDiagram({ xml, done, active, label }: Props) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<Viewer | undefined>(undefined);
   const [error, setError] = useState<string | undefined>();
+  const hintId = useId();
+  // The name as the canvas is made, and again when it changes (the language switched): no new viewer for it.
+  const labelRef = useRef(label);
+  useEffect(() => {
+    labelRef.current = label;
+    if (container.current !== null) nameCanvas(container.current, label, hintId);
+  }, [label, hintId]);
 
   useEffect(() => {
     if (container.current === null) return;
     const viewer = new NavigatedViewer({ container: container.current });
     viewerRef.current = viewer;
+    nameCanvas(container.current, labelRef.current, hintId);
     let alive = true;
     viewer
       .importXML(xml)
@@ -202,7 +225,9 @@ export function CaseDiagram({ xml, done, active }: Props) {
       </Space>
       {/* A figure, not an img: an img's content is presentational, but the canvas holds focusable parts. */}
       <div ref={container} className="qbz-diagram" role="figure" aria-label={t('diagram')} data-testid="case-diagram" />
-      <Typography.Text type="secondary">{t('diagramHint')}</Typography.Text>
+      <Typography.Text type="secondary" id={hintId}>
+        {t('diagramHint')}
+      </Typography.Text>
     </div>
   );
 }

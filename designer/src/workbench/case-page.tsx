@@ -168,6 +168,13 @@ export function CasePage() {
     return <Spin size="large" style={{ display: 'block', margin: 64 }} />;
   }
   const steps = currentSteps(data);
+  const stepsLine = [
+    `${t('currentSteps')}${t('colon')}${steps.tasks.length === 0 ? t('none') : steps.tasks.join(t('listSeparator'))}`,
+    ...(steps.waiting.length > 0 ? [`${t('waitingFor')}${t('colon')}${steps.waiting.join(t('listSeparator'))}`] : []),
+    ...(steps.receivable.length > 0
+      ? [`${t('receivableAnyTime')}${t('colon')}${steps.receivable.join(t('listSeparator'))}`]
+      : []),
+  ].join(t('semicolon'));
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -190,18 +197,15 @@ export function CasePage() {
         <TaskForms key={data.view.updatedAt} bundle={data} onDone={bundle.reload} />
       </section>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('diagram')}</h2>}>
-        <Typography.Paragraph data-current-steps>
-          {t('currentSteps')}
-          {t('colon')}
-          {steps.tasks.length === 0 ? t('none') : steps.tasks.join(t('listSeparator'))}
-          {steps.waiting.length > 0 &&
-            `${t('semicolon')}${t('waitingFor')}${t('colon')}${steps.waiting.join(t('listSeparator'))}`}
-          {steps.receivable.length > 0 &&
-            `${t('semicolon')}${t('receivableAnyTime')}${t('colon')}${steps.receivable.join(t('listSeparator'))}`}
-        </Typography.Paragraph>
+        <Typography.Paragraph data-current-steps>{stepsLine}</Typography.Paragraph>
         {belowShown ? (
           <Suspense fallback={<Spin />}>
-            <CaseDiagram xml={data.diagram.xml} done={data.diagram.done} active={data.diagram.active} />
+            <CaseDiagram
+              xml={data.diagram.xml}
+              done={data.diagram.done}
+              active={data.diagram.active}
+              label={`${t('diagram')}${t('colon')}${stepsLine}`}
+            />
           </Suspense>
         ) : (
           <Spin />
