@@ -46,6 +46,7 @@ describe.runIf(browserAvailable())('a draft file the designer cannot read', () =
     draft = await damagedDraft((files) => {
       files['process.bpmn'] = (files['process.bpmn'] ?? '').slice(0, 5000);
       files['rules.json'] = '[]';
+      files['indicators.json'] = '{\n  "passScore": 80,\n  "variants": {\n    "industry": [\n';
     });
     keyboardDraft = await damagedDraft((files) => {
       files['process.bpmn'] = (files['process.bpmn'] ?? '').slice(0, 5000);
@@ -69,8 +70,9 @@ describe.runIf(browserAvailable())('a draft file the designer cannot read', () =
       const unreadable = (file: string) => page.locator(`[data-testid="unreadable-file"][data-file="${file}"]`);
       const diagram = unreadable('process.bpmn');
       await diagram.waitFor();
+      // Where the reader stopped, in Chinese (it was the browser's English: error on line 70 at column 8: …).
       expect(await diagram.textContent()).toMatch(
-        /流程图文件 process\.bpmn 无法读取，不能显示流程图原因：.*line.*恢复为基础版本/,
+        /流程图文件 process\.bpmn 无法读取，不能显示流程图原因：在第 \d+ 行第 \d+ 列提前结束（文件不完整）。.*恢复为基础版本/,
       );
       await stepScreenshot(page, 'designer-unreadable-diagram');
 
@@ -79,6 +81,13 @@ describe.runIf(browserAvailable())('a draft file the designer cannot read', () =
       await rules.waitFor();
       expect(await rules.textContent()).toContain('文件 rules.json 的内容结构不符合要求，不能显示其内容');
       expect(await page.getByText('暂无数据').count()).toBe(0);
+      await page.getByRole('tab', { name: '评估指标' }).click();
+      const indicators = unreadable('indicators.json');
+      await indicators.waitFor();
+      // JSON cut short: where it ends, not V8's 「Unexpected end of JSON input」.
+      expect(await indicators.textContent()).toContain(
+        '文件 indicators.json 不是有效的 JSON，无法读取，不能显示其内容原因：在第 5 行第 1 列提前结束（文件不完整）。',
+      );
 
       await page.getByRole('tab', { name: '流程图' }).click();
       await diagram.getByRole('button', { name: '恢复为基础版本' }).click();

@@ -4,6 +4,7 @@ import { jsonReadFailure } from '../../../engine/definitions/json-syntax.js';
 import { headingWhenLost, whenLost } from '../focus-return.js';
 import { designerApi } from './designer-api.js';
 import { useDesignerI18n } from './designer-i18n.js';
+import { jsonPlace } from './json-place.js';
 import { FILES, formKeyOf, jsonText, type Workspace } from './workspace.js';
 
 /**
@@ -75,6 +76,17 @@ export function UnreadableFile({
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const draft = workspace.draft;
+  // Where the reader stopped, in the page's language; the reader's own English where it gives no place.
+  const fileText = workspace.text(path);
+  const json = path.endsWith('.json') && fileText !== undefined ? jsonPlace(fileText) : undefined;
+  // Chrome's XML parser: `error on line 71 at column 24: Unexpected end of stream: …` (libxml: Premature end).
+  const xml = /error on line (\d+) at column (\d+): (Premature end|Unexpected end)?/.exec(reason);
+  const place =
+    json ?? (xml === null ? undefined : { line: Number(xml[1]), column: Number(xml[2]), end: xml[3] !== undefined });
+  const why =
+    place === undefined
+      ? reason
+      : d(place.end ? 'readEndsAt' : 'readStopsAt', { line: place.line, column: place.column });
   const restore = async (button: HTMLElement) => {
     if (draft === undefined) return;
     setBusy(true);
@@ -97,7 +109,7 @@ export function UnreadableFile({
       title={d(shape ? 'unusableShape' : path.endsWith('.bpmn') ? 'unreadableDiagram' : 'unreadableJson', {
         file: path,
       })}
-      description={d('unreadableWhy', { reason, version: draft?.baseVersion ?? '' })}
+      description={d('unreadableWhy', { reason: why, version: draft?.baseVersion ?? '' })}
       action={
         draft !== undefined &&
         !workspace.readOnly && (
