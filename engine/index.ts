@@ -67,6 +67,7 @@ export { checkVersion } from './definitions/check-version.js';
 export { parseBpmn } from './definitions/moddle.js';
 export { unreadable, unreadableFile, type Unreadable } from './definitions/readable.js';
 export { jsonSyntaxReason } from './definitions/json-syntax.js';
+export { jsonPlace, type ReadPlace } from './definitions/json-place.js';
 export { buildProcessModel, type ProcessModel } from './definitions/process-model.js';
 export { readVersionSource } from './definitions/read-definitions.js';
 export {

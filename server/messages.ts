@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Said } from '../engine/index.js';
+import type { ReadPlace, Said } from '../engine/index.js';
 
 /** A language the server speaks to people in. */
 export type Language = keyof Said;
@@ -7,15 +7,30 @@ export type Language = keyof Said;
 /** Chinese unless the client asks for English first (the workbench sends its language). */
 export const languageOf = (request: Request): Language => (request.acceptsLanguages('zh', 'en') === 'en' ? 'en' : 'zh');
 
+/** `1 second`, `30 seconds`. */
+const englishCount = (count: number, unit: string): string => `${String(count)} ${unit}${count === 1 ? '' : 's'}`;
+
+/** Where a file could not be read, as the designer says it; the reader's own reason where it names no place. */
+const readWhere = ({ reason, place }: { reason: string; place?: ReadPlace }): Said => {
+  if (place === undefined) return { zh: reason, en: reason };
+  const { line, column } = place;
+  return place.end
+    ? {
+        zh: `在第 ${String(line)} 行第 ${String(column)} 列提前结束（文件不完整）`,
+        en: `it ends early at line ${String(line)}, column ${String(column)} (the file is incomplete)`,
+      }
+    : {
+        zh: `第 ${String(line)} 行第 ${String(column)} 列无法读取`,
+        en: `it cannot be read at line ${String(line)}, column ${String(column)}`,
+      };
+};
+
 /**
  * What the server says to people when it refuses, in Chinese and in English: the error handler answers
  * in English to a client that asks for it (`Accept-Language: en`, which the workbench sends in English
  * mode) and in Chinese otherwise. Messages not here (the engine's, those only an API caller meets) are
  * Chinese in both.
  */
-/** `1 second`, `30 seconds`. */
-const englishCount = (count: number, unit: string): string => `${String(count)} ${unit}${count === 1 ? '' : 's'}`;
-
 export const SAY = {
   // Signing in and who may do what.
   badToken: { zh: '登录凭证格式不正确', en: 'The sign-in token is malformed' },
@@ -216,16 +231,18 @@ export const SAY = {
    * A draft file that cannot be read at all, refused with the rest of its save: the file by its path
    * in the version and why (the reader's own English words: where it stopped), never its content.
    */
-  unreadableDraftFile: (path: string, kind: 'json' | 'bpmn', reason: string): Said =>
-    kind === 'json'
+  unreadableDraftFile: (path: string, refusal: { kind: 'json' | 'bpmn'; reason: string; place?: ReadPlace }): Said => {
+    const where = readWhere(refusal);
+    return refusal.kind === 'json'
       ? {
-          zh: `文件 ${path} 不是有效的 JSON，无法读取（${reason}）：本次未保存任何文件，请改正后再保存`,
-          en: `${path} is not valid JSON (${reason}): nothing was saved; correct it and save again`,
+          zh: `文件 ${path} 不是有效的 JSON，${where.zh}：本次未保存任何文件，请改正后再保存`,
+          en: `${path} is not valid JSON: ${where.en}; nothing was saved, correct it and save again`,
         }
       : {
-          zh: `流程图文件 ${path} 不是可读取的 BPMN XML（${reason}）：本次未保存任何文件，请改正后再保存`,
-          en: `${path} is not readable BPMN XML (${reason}): nothing was saved; correct it and save again`,
-        },
+          zh: `流程图文件 ${path} 不是可读取的 BPMN XML，${where.zh}：本次未保存任何文件，请改正后再保存`,
+          en: `${path} is not readable BPMN XML: ${where.en}; nothing was saved, correct it and save again`,
+        };
+  },
   draftFileText: (path?: string): Said => ({
     zh: `${path === undefined ? '' : `${path}：`}「内容」应为文本或 null（删除文件）`,
     en: `${path === undefined ? 'The text' : `${path}: the text`} must be a string, or null to delete the file`,
@@ -238,10 +255,10 @@ export const SAY = {
     zh: `文件 ${path} 不属于定义版本`,
     en: `${path} is not a file of a definition version`,
   }),
-  draftManifestNotJson: (file: string, reason: string): Said => ({
-    zh: `${file} 不是有效的 JSON：${reason}`,
-    en: `${file} is not valid JSON: ${reason}`,
-  }),
+  draftManifestNotJson: (file: string, refusal: { reason: string; place?: ReadPlace }): Said => {
+    const where = readWhere(refusal);
+    return { zh: `${file} 不是有效的 JSON，${where.zh}`, en: `${file} is not valid JSON: ${where.en}` };
+  },
   draftManifestNotObject: (file: string): Said => ({
     zh: `${file} 应为 JSON 对象`,
     en: `${file} must be a JSON object`,

@@ -1,5 +1,6 @@
 import BpmnModdle, { type ModdleElement, type ParseWarning } from 'bpmn-moddle';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
+import type { ReadPlace } from './json-place.js';
 
 export type { ModdleElement } from 'bpmn-moddle';
 
@@ -15,17 +16,30 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
   return { definitions: rootElement, warnings };
 }
 
+/** What moddle's refusal says, and where (counted from 1), when it is the parser's own. */
+function moddleRefusal(error: unknown): { message: string; said?: { why: string; place: ReadPlace } } {
+  const message = error instanceof Error ? error.message : String(error);
+  const found = /^unparsable content .*?detected\s+line: (\d+)\s+column: (\d+)\s+nested error: (.+)$/s.exec(message);
+  if (found === null) return { message };
+  const [, line = '0', column = '0', why = ''] = found;
+  // moddle names the tag it could not finish, not the file's end: a cut file is "unclosed tag" there.
+  return { message, said: { why: why.trim(), place: { line: Number(line) + 1, column: Number(column) + 1, end: false } } };
+}
+
 /**
  * Why moddle could not read a diagram, without the text it quotes: its message starts with the
  * unreadable piece (`unparsable content <bpmn:flowNodeR detected … nested error: unclosed tag`) — what
  * went wrong and where (counted from 1) say more to the author, and a half-written tag is no name.
  */
 export function bpmnReadReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const found = /^unparsable content .*?detected\s+line: (\d+)\s+column: (\d+)\s+nested error: (.+)$/s.exec(message);
-  if (found === null) return message;
-  const [, line = '0', column = '0', reason = ''] = found;
-  return `${reason.trim()} (line ${String(Number(line) + 1)}, column ${String(Number(column) + 1)})`;
+  const { message, said } = moddleRefusal(error);
+  if (said === undefined) return message;
+  return `${said.why} (line ${String(said.place.line)}, column ${String(said.place.column)})`;
+}
+
+/** Where moddle stopped reading a diagram, when its refusal says. */
+export function bpmnReadPlace(error: unknown): ReadPlace | undefined {
+  return moddleRefusal(error).said?.place;
 }
 
 /** Reads a many-valued moddle property as a list (moddle leaves absent lists undefined). */

@@ -1,5 +1,6 @@
+import { jsonPlace, type ReadPlace } from './json-place.js';
 import { jsonReadFailure } from './json-syntax.js';
-import { bpmnReadReason, parseBpmn } from './moddle.js';
+import { bpmnReadPlace, bpmnReadReason, parseBpmn } from './moddle.js';
 import type { Problem } from './problems.js';
 
 /** What a file that cannot be read at all was meant to be. */
@@ -9,6 +10,8 @@ export type UnreadableKind = 'json' | 'bpmn';
 export interface Unreadable {
   kind: UnreadableKind;
   reason: string;
+  /** Where the reader stopped, for a message in any language; the reason alone when it names no place. */
+  place?: ReadPlace;
   problem: Problem;
 }
 
@@ -18,13 +21,13 @@ export function unreadableMessage(name: string, kind: UnreadableKind, reason: st
 }
 
 /** A version file (`path` within its version) that cannot be read, with the validator's `json-syntax` or `bpmn-parse` problem. */
-export function unreadableFile(file: string, kind: UnreadableKind, reason: string): Unreadable {
+export function unreadableFile(file: string, kind: UnreadableKind, reason: string, place?: ReadPlace): Unreadable {
   const message = unreadableMessage(file, kind, reason);
   const problem: Problem =
     kind === 'json'
       ? { severity: 'error', check: 'json-syntax', file, pointer: '', message }
       : { severity: 'error', check: 'bpmn-parse', file, message };
-  return { kind, reason, problem };
+  return { kind, reason, ...(place !== undefined && { place }), problem };
 }
 
 /**
@@ -34,13 +37,13 @@ export function unreadableFile(file: string, kind: UnreadableKind, reason: strin
 export async function unreadable(path: string, text: string): Promise<Unreadable | undefined> {
   if (path.endsWith('.json')) {
     const reason = jsonReadFailure(text);
-    return reason === undefined ? undefined : unreadableFile(path, 'json', reason);
+    return reason === undefined ? undefined : unreadableFile(path, 'json', reason, jsonPlace(text));
   }
   if (!path.endsWith('.bpmn')) return undefined;
   try {
     await parseBpmn(text);
     return undefined;
   } catch (error) {
-    return unreadableFile(path, 'bpmn', bpmnReadReason(error));
+    return unreadableFile(path, 'bpmn', bpmnReadReason(error), bpmnReadPlace(error));
   }
 }

@@ -12,6 +12,7 @@ import {
   chinaDateOf,
   compareDates,
   isLocalDate,
+  jsonPlace,
   jsonSyntaxReason,
   readVersionSource,
   type AuditEntry,
@@ -164,7 +165,7 @@ export class DraftService {
     for (const [path, text] of Object.entries(changes)) {
       const refused = text === null ? undefined : await unreadable(path, text);
       if (refused !== undefined) {
-        throw new EngineError('validation', SAY.unreadableDraftFile(path, refused.kind, refused.reason), {
+        throw new EngineError('validation', SAY.unreadableDraftFile(path, refused), {
           path,
           problems: [refused.problem],
         });
@@ -583,8 +584,13 @@ export function parseManifest(draft: Pick<Draft, 'files'>): Record<string, unkno
     manifest = JSON.parse(draft.files[file] ?? '{}');
   } catch (cause) {
     // A draft stored before saves refused unreadable files: named, never quoted (the problem table).
-    const { reason, problem } = unreadableFile(file, 'json', jsonSyntaxReason(cause));
-    throw new EngineError('validation', SAY.draftManifestNotJson(file, reason), { problems: [problem] }, { cause });
+    const refused = unreadableFile(file, 'json', jsonSyntaxReason(cause), jsonPlace(draft.files[file] ?? ''));
+    throw new EngineError(
+      'validation',
+      SAY.draftManifestNotJson(file, refused),
+      { problems: [refused.problem] },
+      { cause },
+    );
   }
   if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
     const problem: Problem = {

@@ -53,7 +53,7 @@ describe('saving draft files that cannot be read', () => {
     }
     const english = await save({ path: 'manifest.json', text: 'not json', revision: 0 }, { 'Accept-Language': 'en' });
     expect(refusal(english).error.message).toMatch(
-      /^manifest\.json is not valid JSON \(Unexpected token 'o'\): nothing was saved/,
+      /^manifest\.json is not valid JSON: it cannot be read at line 1, column 2; nothing was saved/,
     );
     const after = await stored();
     expect(after.revision).toBe(0);
@@ -65,7 +65,7 @@ describe('saving draft files that cannot be read', () => {
     expect(answer.status).toBe(422);
     const { error, problems } = refusal(answer);
     expect(error.message).toMatch(
-      /^流程图文件 process\.bpmn 不是可读取的 BPMN XML（unclosed tag \(line \d+, column \d+\)）/,
+      /^流程图文件 process\.bpmn 不是可读取的 BPMN XML，第 \d+ 行第 \d+ 列无法读取：本次未保存任何文件/,
     );
     expect(error.message).not.toContain('<bpmn:');
     expect(problems?.map((problem) => problem.check)).toEqual(['bpmn-parse']);

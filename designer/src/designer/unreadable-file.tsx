@@ -1,28 +1,39 @@
 import { Alert, App, Button } from 'antd';
 import { useState } from 'react';
-import { jsonReadFailure } from '../../../engine/definitions/json-syntax.js';
+import { jsonPlace, type ReadPlace } from '../../../engine/definitions/json-place.js';
 import { headingWhenLost, whenLost } from '../focus-return.js';
 import { designerApi } from './designer-api.js';
 import { useDesignerI18n } from './designer-i18n.js';
-import { jsonPlace } from './json-place.js';
 import { FILES, formKeyOf, jsonText, type Workspace } from './workspace.js';
 
+/** Why a file cannot be read: where its reader stopped, or — where it names no place — its own words. */
+export type ReadRefusal = { place: ReadPlace } | { reason: string };
+
 /**
- * Why a draft's file cannot be read at all (JSON that does not parse, a diagram that is not XML), in
- * the reader's own words and without quoting the file; undefined when it reads. The server refuses to
- * save such a file, but a draft saved before it did may hold one.
+ * Why a draft's file cannot be read at all (JSON that does not parse, a diagram that is not XML),
+ * without quoting the file; undefined when it reads. The server refuses to save such a file, but a
+ * draft saved before it did may hold one.
  */
-export function unreadableReason(path: string, text: string | undefined): string | undefined {
+export function unreadableReason(path: string, text: string | undefined): ReadRefusal | undefined {
   if (text === undefined) return undefined;
-  if (path.endsWith('.json')) return jsonReadFailure(text);
+  if (path.endsWith('.json')) {
+    const place = jsonPlace(text);
+    return place === undefined ? undefined : { place };
+  }
   if (!path.endsWith('.bpmn')) return undefined;
   // The server reads a diagram with moddle (engine/definitions/readable.ts), asynchronous and heavy in
   // the browser: here the browser's XML parser, which refuses the same truncated or broken text.
   const doc = new DOMParser().parseFromString(text, 'application/xml');
-  const error = doc.querySelector('parsererror');
-  // Chrome: "This page contains the following errors:error on line 70 at column 8: …Below is a rendering…".
-  if (error !== null) return /error on line[^\n]*?(?=Below is|$)/.exec(error.textContent)?.[0].trim() ?? 'not XML';
-  return doc.documentElement.localName === 'definitions' ? undefined : 'not a BPMN document (<definitions>)';
+  const error = doc.querySelector('parsererror')?.textContent;
+  if (error !== undefined) {
+    // Chrome: "…error on line 71 at column 24: Unexpected end of stream: …" (libxml: Premature end).
+    const found = /error on line (\d+) at column (\d+): (Premature end|Unexpected end)?/.exec(error);
+    if (found === null) return { reason: 'not XML' };
+    return { place: { line: Number(found[1]), column: Number(found[2]), end: found[3] !== undefined } };
+  }
+  return doc.documentElement.localName === 'definitions'
+    ? undefined
+    : { reason: 'not a BPMN document (<definitions>)' };
 }
 
 /** The base version's text of a draft file (a form as the designer writes JSON). */
@@ -68,7 +79,7 @@ export function UnreadableFile({
 }: {
   workspace: Workspace;
   path: string;
-  reason: string;
+  reason: ReadRefusal;
   /** It reads, but is not what its kind must be (`[]` for the rules' object): not shown either. */
   shape?: boolean;
 }) {
@@ -76,17 +87,10 @@ export function UnreadableFile({
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const draft = workspace.draft;
-  // Where the reader stopped, in the page's language; the reader's own English where it gives no place.
-  const fileText = workspace.text(path);
-  const json = path.endsWith('.json') && fileText !== undefined ? jsonPlace(fileText) : undefined;
-  // Chrome's XML parser: `error on line 71 at column 24: Unexpected end of stream: …` (libxml: Premature end).
-  const xml = /error on line (\d+) at column (\d+): (Premature end|Unexpected end)?/.exec(reason);
-  const place =
-    json ?? (xml === null ? undefined : { line: Number(xml[1]), column: Number(xml[2]), end: xml[3] !== undefined });
   const why =
-    place === undefined
-      ? reason
-      : d(place.end ? 'readEndsAt' : 'readStopsAt', { line: place.line, column: place.column });
+    'place' in reason
+      ? d(reason.place.end ? 'readEndsAt' : 'readStopsAt', { line: reason.place.line, column: reason.place.column })
+      : reason.reason;
   const restore = async (button: HTMLElement) => {
     if (draft === undefined) return;
     setBusy(true);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { cellLabel } from '../cell-label.js';
 import { useHeldText } from '../held-text.js';
-import { jsonPlace, type JsonPlace } from '../json-place.js';
+import { jsonPlace, type ReadPlace } from '../../../../engine/definitions/json-place.js';
 import {
   choicesOf,
   fieldKind,
@@ -147,7 +147,7 @@ export function SchemaJson(props: {
 }) {
   const { d } = useDesignerI18n();
   const [text, setText] = useState(() => JSON.stringify(props.schema, null, 2));
-  const [error, setError] = useState<JsonPlace | undefined>();
+  const [error, setError] = useState<ReadPlace | undefined>();
   useHeldText(error !== undefined);
   useEffect(() => {
     // Follow changes made elsewhere unless they are what this text already says.

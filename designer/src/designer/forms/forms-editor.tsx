@@ -66,8 +66,9 @@ export function FormsEditor({ workspace, focus }: Props) {
             workspace={workspace}
             path={formFile(selected)}
             reason={
-              unreadableReason(formFile(selected), workspace.text(formFile(selected))) ??
-              d('invalidJson', { message: '' })
+              unreadableReason(formFile(selected), workspace.text(formFile(selected))) ?? {
+                reason: d('invalidJson', { message: '' }),
+              }
             }
           />
         ) : (

@@ -76,7 +76,7 @@ export function PeriodsEditor({ workspace, focus }: Props) {
       <UnreadableFile
         workspace={workspace}
         path={FILES.rules}
-        reason={reason ?? d('rulesNotObject')}
+        reason={reason ?? { reason: d('rulesNotObject') }}
         shape={reason === undefined}
       />
     );

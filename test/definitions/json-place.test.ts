@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonPlace } from '../../designer/src/designer/json-place.js';
+import { jsonPlace } from '../../engine/definitions/json-place.js';
 
 /** JSON.parse's verdict: undefined when it takes the text, else the offset its message names (V8 names one for most mistakes). */
 const refusal = (text: string): { at: number | undefined } | undefined => {

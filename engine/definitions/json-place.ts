@@ -1,8 +1,10 @@
-/** Where a text stops being JSON: 1-based line and column, and whether the text ended there. */
-export interface JsonPlace {
+// No imports: the designer places a JSON mistake with this too, as the officer types.
+
+/** Where a reader stopped in a text: 1-based line and column, and whether the text ended there. */
+export interface ReadPlace {
   line: number;
   column: number;
-  /** The text ended before the JSON did (a bracket or quote not closed). */
+  /** The text ended before what it holds did (a bracket, quote or tag not closed). */
   end: boolean;
 }
 
@@ -146,7 +148,7 @@ class JsonReader {
  * when it is JSON. Read here, not from `JSON.parse`'s message: V8 words it in English, and gives no
  * position for some mistakes (`Unexpected token 'o', "oops" is not valid JSON`).
  */
-export function jsonPlace(text: string): JsonPlace | undefined {
+export function jsonPlace(text: string): ReadPlace | undefined {
   const at = new JsonReader(text).stop();
   if (at === undefined) return undefined;
   const before = text.slice(0, at).split('\n');
