@@ -602,7 +602,10 @@ export class WorkflowEngine {
       if (!mayActAs(actor, task.groups, version.definition.manifest, record, task.scope)) {
         throw new EngineError('forbidden', ENGINE_SAYS.mayNotDoTask, { ref, taskId: task.taskId });
       }
-      runtime.validator(version).assertValid(task.formKey, data, { variant: runtime.variant(version, record, data) });
+      runtime.validator(version).assertValid(task.formKey, data, {
+        variant: runtime.variant(version, record, data),
+        today: chinaDateOf(runtime.clock.now()),
+      });
       await assertChecked(task.formKey, data, check);
       const bound = bindQueuedTask(record, task);
       const executionId = bound.tasks.find((open) => open.ref === ref)?.executionId ?? '';
@@ -716,9 +719,10 @@ export class WorkflowEngine {
       if (!mayActAs(actor, groups, version.definition.manifest, record)) {
         throw new EngineError('forbidden', ENGINE_SAYS.mayNotSend, { caseId, name });
       }
-      runtime
-        .validator(version)
-        .assertValid(open.formKey ?? '', data, { variant: runtime.variant(version, record, data) });
+      runtime.validator(version).assertValid(open.formKey ?? '', data, {
+        variant: runtime.variant(version, record, data),
+        today: chinaDateOf(runtime.clock.now()),
+      });
       await assertChecked(open.formKey ?? name, data, check);
       const now = runtime.clock.now();
       // What the public sends is kept as its submission, never as the case's data: a public form's

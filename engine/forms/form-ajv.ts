@@ -11,10 +11,16 @@ export const INDICATORS_KEYWORD = 'x-indicators';
 export type IndicatorRole = 'scores' | 'vetoes';
 
 /**
+ * `x-not-after: "today"`: a date recording what has happened (a visit made, a meeting held) may not be
+ * later than the day it is sent, on the case's clock in China — checked by FormValidator, which knows it.
+ */
+export const NOT_AFTER_KEYWORD = 'x-not-after';
+
+/**
  * The one Ajv set-up for form schemas, shared by the validator, the engine and the designer:
  * draft 2020-12, strict mode, all errors, the standard formats plus `attachment-id` and
  * `unified-social-credit-code` (GB 32100-2015, check character included), and the
- * `x-indicators` annotation the engine acts on after schema validation.
+ * `x-indicators` and `x-not-after` annotations the engine acts on after schema validation.
  */
 export function createFormAjv(): Ajv2020 {
   // `pattern`s run on a linear-time engine: a published pattern must not be able to hang the server (ReDoS).
@@ -27,5 +33,6 @@ export function createFormAjv(): Ajv2020 {
     schemaType: 'string',
     metaSchema: { enum: ['scores', 'vetoes'] },
   });
+  ajv.addKeyword({ keyword: NOT_AFTER_KEYWORD, schemaType: 'string', metaSchema: { enum: ['today'] } });
   return ajv;
 }

@@ -7,6 +7,7 @@ import { EngineError } from '../errors.js';
 import { articleText } from './article-text.js';
 import { zhFieldMessage } from './field-messages.js';
 import { createFormAjv } from './form-ajv.js';
+import { datesAfterToday } from './not-after.js';
 import { nestedDeeperThan } from './json-depth.js';
 import { BLANK_TEXT_MESSAGE, isBlankText, stringValues, UNSAFE_TEXT_MESSAGE, unsafeTextPaths } from './text-safety.js';
 
@@ -21,6 +22,8 @@ export interface FieldError {
 export interface CheckOptions {
   /** The case's indicator variant (its park type, e.g. `industry`): scores are checked against it (Art. 19). */
   variant?: string;
+  /** The day it is sent (`YYYY-MM-DD`, China): no field marked `x-not-after: "today"` may be later. */
+  today?: string;
 }
 
 type Schema = Record<string, unknown>;
@@ -205,7 +208,12 @@ export class FormValidator {
         unsafe.push({ path, message: label + BLANK_TEXT_MESSAGE });
     }
     if (!validate(data)) return [...schemaErrors(schema, validate.errors ?? []), ...unsafe];
-    return [...this.indicatorErrors(schema, data, options.variant), ...unsafe];
+    const { today } = options;
+    const late = (today === undefined ? [] : datesAfterToday(schema, data, today)).map(({ path, date }) => ({
+      path,
+      message: `${locate(schema, path).label}不能晚于今天（${today ?? ''}），填写的是 ${date}`,
+    }));
+    return [...this.indicatorErrors(schema, data, options.variant), ...late, ...unsafe];
   }
 
   /** Throws EngineError `validation` with `{ formKey, errors }` when `check` finds errors. */

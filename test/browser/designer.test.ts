@@ -206,6 +206,12 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.locator('[data-form="provincial-feasibility-review"]').click();
     await page.locator('[data-row-key="decision"]').waitFor();
     await page.locator('[id^="preview_"]').first().waitFor();
+    // 论证日期 records a day past: its details say it may not be later than the day it is sent.
+    await page.locator('tr[data-row-key="reviewDate"] .ant-table-row-expand-icon').click();
+    const notAfter = page.getByLabel('reviewDate · 不得晚于提交当日（记录已发生的事，如会议、现场验收的日期）', {
+      exact: true,
+    });
+    expect(await notAfter.isChecked()).toBe(true);
     await shot(page, '3b-forms');
 
     // Periods: the public notice lasts 7 working days (Art. 22).

@@ -188,6 +188,37 @@ describe('FormValidator: schema errors in Chinese at the field', () => {
   });
 });
 
+describe('FormValidator: dates of what has happened are not later than the day they are sent', () => {
+  const sentOn = (formKey: string, patch: unknown, today: string, variant?: string) =>
+    validator.check(formKey, applyMergePatch(example(formKey), patch), { today, ...(variant && { variant }) });
+
+  it('refuses an on-site visit dated after today, at the field, saying both days', () => {
+    expect(sentOn('expert-evaluation', { onSiteVisitDate: '2025-09-19' }, '2025-09-18', 'industry')).toEqual([
+      { path: '/onSiteVisitDate', message: '「现场验收日期」不能晚于今天（2025-09-18），填写的是 2025-09-19' },
+    ]);
+    expect(sentOn('expert-evaluation', { onSiteVisitDate: '2025-09-18' }, '2025-09-18', 'industry')).toEqual([]);
+  });
+
+  it('finds a marked date in a list row, named by its row', () => {
+    const application = example('submit-acceptance-application') as { targetAchievements: object[] };
+    const targetAchievements = application.targetAchievements.map((row, index) =>
+      index === 1 ? { ...row, achievedOn: '2030-01-01' } : row,
+    );
+    expect(sentOn('submit-acceptance-application', { targetAchievements }, '2026-01-01', 'industry')).toEqual([
+      {
+        path: '/targetAchievements/1/achievedOn',
+        message: '「创建目标完成情况」第 2 项的「达成日期」不能晚于今天（2026-01-01），填写的是 2030-01-01',
+      },
+    ]);
+  });
+
+  it('leaves a date not so marked, and every date when the day is not given, to the schema alone', () => {
+    expect(sentOn('major-event', { occurredOn: '2024-03-01' }, '2024-03-01')).toEqual([]);
+    expect(errorsOf('major-event', { occurredOn: '2099-01-01' })).toEqual([]);
+    for (const key of forms.keys()) expect(sentOn(key, {}, '2024-03-14', 'industry'), key).toEqual([]);
+  });
+});
+
 describe('FormValidator: indicator scores and vetoes (CONTRACT §4, Art. 19)', () => {
   const form = 'expert-evaluation';
 

@@ -13,11 +13,15 @@ export function blankTextCheck(schema: Record<string, unknown>, message: string)
       if (text === '' || !isBlankText(text)) continue;
       const minLength = schemaAt(schema, pointerTokens(path))?.minLength;
       if (typeof minLength !== 'number' || minLength < 1) continue;
-      // rjsf's error handler mirrors the data: one node per key, each with addError.
-      let node = errors as unknown as Record<string, unknown> | undefined;
-      for (const key of pointerTokens(path)) node = node?.[key] as Record<string, unknown> | undefined;
-      (node as Partial<FormValidation> | undefined)?.addError?.(message);
+      addErrorAt(errors, path, message);
     }
     return errors;
   };
+}
+
+/** Adds `message` at the field of `path` (a JSON Pointer): rjsf's error handler mirrors the data, one node per key, each with addError. */
+export function addErrorAt(errors: FormValidation, path: string, message: string): void {
+  let node = errors as unknown as Record<string, unknown> | undefined;
+  for (const key of pointerTokens(path)) node = node?.[key] as Record<string, unknown> | undefined;
+  (node as Partial<FormValidation> | undefined)?.addError?.(message);
 }

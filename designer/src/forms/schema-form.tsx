@@ -1,7 +1,7 @@
 import { LoadingOutlined } from '@ant-design/icons';
 import Form from '@rjsf/antd';
 import type CoreForm from '@rjsf/core';
-import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
+import type { ErrorSchema, FormValidation, RJSFSchema } from '@rjsf/utils';
 import { Button, Space } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
@@ -47,6 +47,7 @@ import { validatorFor, watchingValidator } from './validator.js';
 import { trimmedTexts } from '../../../engine/forms/text-ends.js';
 import { blankTextCheck } from './blank-text.js';
 import { withIndicatorScoreErrors } from './score-check.js';
+import { notAfterTodayCheck } from './not-after-check.js';
 import './schema-form.css';
 
 export interface SchemaFormProps {
@@ -195,7 +196,13 @@ export function SchemaForm(props: SchemaFormProps) {
   // The data of the latest validation, for the error messages (an emptied field or a wrong kind).
   const validated = useRef<{ data: unknown }>({ data: undefined }).current;
   const validator = useMemo(() => watchingValidator(validatorFor(language), validated), [language, validated]);
-  const blankCheck = useMemo(() => blankTextCheck(schema, t('blankText')), [schema, t]);
+  const customValidate = useMemo(() => {
+    const blank = blankTextCheck(schema, t('blankText'));
+    const today = props.today;
+    if (today === undefined) return blank;
+    const late = notAfterTodayCheck(schema, today, t('dateAfterToday'));
+    return (data: unknown, errors: FormValidation) => late(data, blank(data, errors));
+  }, [schema, t, props.today]);
   const uiSchema = useMemo(
     () => uiSchemaFor(schema, { indicators: props.indicators !== undefined, choose: t('choosePlaceholder') }),
     [schema, props.indicators, t],
@@ -302,7 +309,7 @@ export function SchemaForm(props: SchemaFormProps) {
         uiSchema={uiSchema}
         initialFormData={start.data}
         validator={validator}
-        customValidate={blankCheck}
+        customValidate={customValidate}
         className={readonly ? 'qbz-schema-form qbz-readonly' : 'qbz-schema-form'}
         widgets={widgets}
         fields={fields}

@@ -216,6 +216,7 @@ export const MESSAGES = {
     objectionFinal: '提交后不能撤回或修改；市场监管总局将组织复核（第二十二条）。提交后请保存回执编号，查询时告知。',
     submittedOk: '已提交',
     blankText: '不能只填空格或不可见字符',
+    dateAfterToday: '不能晚于今天（{today}）',
     choosePlaceholder: '请选择',
     sessionExpired: '登录已失效，请重新登录。本页未提交的填写内容已保留，登录后可继续。',
     sessionEndedElsewhere: '您已在本浏览器的另一个标签页退出登录。本页未提交的填写内容已保留，重新登录后可继续。',
@@ -478,6 +479,7 @@ export const MESSAGES = {
       'Once submitted it cannot be withdrawn or changed; SAMR will have it reviewed (Art. 22). Keep the receipt number to quote when you ask after it.',
     submittedOk: 'Submitted',
     blankText: 'must not be only spaces or invisible characters',
+    dateAfterToday: 'must not be later than today ({today})',
     choosePlaceholder: 'Choose…',
     sessionExpired:
       'Your session has ended; please sign in again. What you typed and did not submit on this page is kept.',

@@ -1,9 +1,10 @@
-import { Button, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { cellLabel } from '../cell-label.js';
 import { useHeldText } from '../held-text.js';
 import { jsonPlace, type ReadPlace } from '../../../../engine/definitions/json-place.js';
+import { NOT_AFTER_KEYWORD } from '../../../../engine/forms/form-ajv.js';
 import {
   choicesOf,
   fieldKind,
@@ -55,6 +56,20 @@ export function FieldDetails({ fieldKey, schema, readOnly, onChange }: Props) {
           {number('minLength', d('minLength'))}
           {number('maxLength', d('maxLength'))}
         </Space>
+      )}
+      {kind === 'date' && (
+        <Form.Item style={{ marginBottom: 8 }}>
+          <Checkbox
+            checked={schema[NOT_AFTER_KEYWORD] === 'today'}
+            disabled={readOnly}
+            aria-label={cellLabel(fieldKey, d('notAfterToday'))}
+            onChange={(event) => {
+              onChange(withText(schema, NOT_AFTER_KEYWORD, event.target.checked ? 'today' : ''));
+            }}
+          >
+            {d('notAfterToday')}
+          </Checkbox>
+        </Form.Item>
       )}
       {(kind === 'number' || kind === 'integer') && (
         <Space size="large" wrap>
