@@ -147,8 +147,9 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     await expect.poll(selected).toBe(second);
   });
 
-  it('keeps the diagram when a file cannot be imported, and says why in Chinese (bpmn-js emptied the canvas)', async () => {
+  it('keeps the diagram when a file cannot be imported, and says which file and why in Chinese until closed', async () => {
     const file = page.locator('[data-testid="bpmn-file"]');
+    const refused = page.locator('[data-testid="import-refused"]');
     // Well-formed BPMN without its layout: bpmn-js cleared the canvas, then refused it.
     await file.setInputFiles({
       name: 'no-layout.bpmn',
@@ -158,21 +159,43 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
           'id="d" targetNamespace="x"><bpmn:process id="p"><bpmn:startEvent id="s"/></bpmn:process></bpmn:definitions>',
       ),
     });
-    await page
-      .locator('.ant-message-error')
-      .filter({ hasText: '无法打开：文件没有流程图的布局（BPMNDiagram），无法显示。流程图未改变。' })
-      .waitFor();
+    await expect
+      .poll(() => refused.textContent())
+      .toContain('无法导入文件 no-layout.bpmn，流程图未改变原因：文件没有流程图的布局（BPMNDiagram），无法显示。');
+    // Not a toast gone after a few seconds: still there for the officer to read.
+    await page.waitForTimeout(6_000);
+    expect(await refused.isVisible()).toBe(true);
+    expect(await page.locator('.ant-message-error').count()).toBe(0);
+    // An empty file: said so, not moddle's "missing start tag".
+    await file.setInputFiles({ name: 'empty.bpmn', mimeType: 'application/xml', buffer: Buffer.from('') });
+    await expect.poll(() => refused.textContent()).toBe('无法导入文件 empty.bpmn，流程图未改变原因：文件为空。');
+    // A cut file: where it stops being readable, in the words of the damaged-file card.
+    await file.setInputFiles({
+      name: 'cut.bpmn',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(
+        '<?xml version="1.0"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">\n' +
+          '<bpmn:process id="p"><bpmn:startEvent id="s"/></bpmn:process></bpmn:definit',
+      ),
+    });
+    await expect
+      .poll(() => refused.textContent())
+      .toContain(
+        '无法导入文件 cut.bpmn，流程图未改变原因：文件不是可读取的 BPMN XML，第 3 行第 62 列无法读取。技术细节：',
+      );
+    expect(await refused.textContent()).not.toContain('missing start tag');
     // A binary file: a sentence, with the parser's words cut short and printable beneath it.
     await file.setInputFiles({
       name: 'junk.bpmn',
       mimeType: 'application/xml',
       buffer: Buffer.from([0, 1, 2, 0xff, 60, 98]),
     });
-    const notBpmn = page
-      .locator('.ant-message-error')
-      .filter({ hasText: '无法打开：文件不是有效的 BPMN 流程图。流程图未改变。' });
-    await notBpmn.waitFor();
-    expect(await notBpmn.textContent()).not.toMatch(/[\u0000-\u0008\ufffd]/);
+    await expect.poll(() => refused.textContent()).toContain('无法导入文件 junk.bpmn');
+    expect(await refused.textContent()).not.toMatch(/[\u0000-\u0008\ufffd]/);
+    await shot(page, '2a-import-refused');
+    // Closed by the officer.
+    await refused.getByRole('button', { name: '关闭此提示' }).click();
+    await expect.poll(() => refused.count()).toBe(0);
     // The diagram as it was, still editable and downloadable.
     await page.locator('.djs-element[data-element-id="submitCreationApplication"]').waitFor();
     const [download] = await Promise.all([

@@ -7,6 +7,7 @@ import { createModeler } from './create-modeler.js';
 import './designer-diagram.css';
 import { DiagramSearch } from './diagram-search.js';
 import { importFailure, whyUnusable } from './import-failure.js';
+import { ImportRefusal, type RefusedImport } from './import-refusal.js';
 import { LaneTitles } from './lane-titles.js';
 import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
 import { notRunnable } from './runnability.js';
@@ -72,6 +73,8 @@ export function DiagramEditor(props: DiagramEditorProps) {
   advancedRef.current = advanced;
   // What the engine would not run in the diagram as it is now (an import from Camunda Modeler).
   const [unrunnable, setUnrunnable] = useState<ProblemBadge[]>([]);
+  // A file chosen with 导入 .bpmn that could not be opened: said until closed or the next import.
+  const [refused, setRefused] = useState<RefusedImport | undefined>();
   const checkRunnable = (modeler: BpmnDiagram) => {
     const found = notRunnable(modeler.getDefinitions() as ModdleElement);
     setUnrunnable(found);
@@ -158,10 +161,11 @@ export function DiagramEditor(props: DiagramEditorProps) {
 
   const importFile = async (file: File) => {
     if (diagram === undefined) return;
+    setRefused(undefined);
     const text = await file.text();
     const unusable = await whyUnusable(diagram, text);
     if (unusable !== undefined) {
-      void message.error(importFailure(unusable, d, { kept: true }), 8);
+      setRefused({ file: file.name, text, error: unusable });
       return;
     }
     try {
@@ -174,7 +178,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
       if (xml !== undefined) props.onChange(xml);
     } catch (error) {
       // Unforeseen by whyUnusable: the page's stored draft is unchanged (a reload shows it).
-      void message.error(importFailure(error, d), 8);
+      setRefused({ file: file.name, text, error });
     }
   };
 
@@ -240,6 +244,15 @@ export function DiagramEditor(props: DiagramEditorProps) {
           />
         </Tooltip>
       </Space>
+      {refused !== undefined && (
+        <ImportRefusal
+          refused={refused}
+          d={d}
+          onClose={() => {
+            setRefused(undefined);
+          }}
+        />
+      )}
       <div className="qbz-diagram">
         <LaneTitles diagram={diagram} />
         <div className="qbz-diagram-canvas" ref={canvasRef} data-diagram="modeler" data-diagram-ready={ready} />

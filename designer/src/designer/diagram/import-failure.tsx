@@ -23,7 +23,7 @@ export async function whyUnusable(diagram: BpmnDiagram, xml: string): Promise<Er
 }
 
 /** Parser details are English and may quote a binary file's bytes: printable text, cut short. */
-function detailOf(error: unknown): string {
+export function detailOf(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   const printable = raw
     .replace(/[^\p{L}\p{N}\p{P}\p{S} ]+/gu, ' ')
@@ -35,15 +35,13 @@ function detailOf(error: unknown): string {
 /**
  * Why a file could not be opened as the diagram, in the page's words, with bpmn-js's own (English,
  * technical) reason in small print beneath: a file without a layout, or one that is no BPMN at all.
- * `kept`: the diagram open before is still there (a file imported over it failed).
  */
-export function importFailure(error: unknown, d: DesignerText, { kept = false } = {}): ReactNode {
+export function importFailure(error: unknown, d: DesignerText): ReactNode {
   const detail = detailOf(error);
   const noLayout = /no diagram to display/i.test(detail);
   return (
     <span>
       {d(noLayout ? 'importNoLayout' : 'importNotBpmn')}
-      {kept && d('importKept')}
       <br />
       <small>{d('importDetail', { detail })}</small>
     </span>
