@@ -138,6 +138,36 @@ describe.runIf(browserAvailable())('Back from a draft in the designer', () => {
     await onVersions();
   }, 120_000);
 
+  it('keeps a form example that is not JSON while another form is shown, for the return (switching dropped it unasked)', async () => {
+    const formsTab = () => page.getByRole('tab', { name: '表单' });
+    await page.goto(`${server.url}${draftPath}`);
+    await onDraft();
+    await formsTab().click();
+    const forms = page.getByRole('menu', { name: '表单' }).getByRole('menuitem');
+    const example = page.locator('.ant-collapse-item').filter({ hasText: '示例数据 examples[0]' });
+    const held = '{\n  "applicant": "云溪湾",\n}';
+    await example.getByRole('button', { name: '示例数据 examples[0]' }).click();
+    await example.locator('textarea').fill(held);
+    await example.getByText('JSON 有误：第 3 行第 1 列无法读取。改正后才会应用。', { exact: true }).waitFor();
+    // Another form: the text is still an edit not saved — the tab marked, no save, the form it is in marked.
+    const [firstForm = '', secondForm = ''] = await forms.allTextContents();
+    await forms.nth(1).click();
+    await poll(() => page.getByLabel('表单标题').inputValue()).toBe(secondForm.trim());
+    await formsTab().getByTitle('未保存').waitFor();
+    expect(await page.locator('[data-why-disabled="save-forms"]').textContent()).toBe('JSON 尚未改正：改正后才能保存');
+    expect(await forms.nth(0).locator('.ant-badge-status-dot').count()).toBe(1);
+    expect(await forms.nth(1).locator('.ant-badge-status-dot').count()).toBe(0);
+    // Back on the form: the text as it was left, and where it stops.
+    await forms.nth(0).click();
+    await poll(() => page.getByLabel('表单标题').inputValue()).toBe(firstForm.trim());
+    await example.getByRole('button', { name: '示例数据 examples[0]' }).click();
+    expect(await example.locator('textarea').inputValue()).toBe(held);
+    await example.getByText('JSON 有误：第 3 行第 1 列无法读取。改正后才会应用。', { exact: true }).waitFor();
+    await page.getByRole('link', { name: '返回版本列表' }).first().click();
+    await clickInDialog(page, leaveDialog().getByRole('button', { name: '放弃修改并离开' }));
+    await onVersions();
+  }, 120_000);
+
   it('from a version to the draft made of it, one Back after a save returns to the version, not past it', async () => {
     const versionPath = `/designer/${PROCESS}/2024-03-14`;
     await page.goto(`${server.url}${versionPath}`);

@@ -306,7 +306,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
       children: withSave(
         'forms',
         formPaths,
-        <HeldTextScope value={formsText.hold}>
+        <HeldTextScope value={formsText.texts}>
           <FormsEditor workspace={workspace} focus={focus?.file.startsWith('forms/') === true ? focus : undefined} />
         </HeldTextScope>,
       ),

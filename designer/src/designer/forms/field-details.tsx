@@ -86,7 +86,9 @@ export function FieldDetails({ fieldKey, schema, readOnly, onChange }: Props) {
           }}
         />
       )}
-      {kind === 'complex' && <SchemaJson schema={schema} readOnly={readOnly} onChange={onChange} />}
+      {kind === 'complex' && (
+        <SchemaJson schema={schema} readOnly={readOnly} onChange={onChange} box={`properties/${fieldKey}`} />
+      )}
     </Form>
   );
 }
@@ -150,8 +152,8 @@ function ChoicesEditor(props: { choices: Choice[]; readOnly: boolean; onChange: 
 
 /**
  * A composite field's schema, or the form's example, as JSON: applied while it parses; while it does
- * not, kept in the box as an unsaved edit (the page asks before it is left) and where it stops being
- * JSON said in the page's language.
+ * not, kept in the box as an unsaved edit (the page asks before it is left; another form chosen
+ * meanwhile keeps it for the return) and where it stops being JSON said in the page's language.
  */
 export function SchemaJson(props: {
   schema: unknown;
@@ -159,11 +161,14 @@ export function SchemaJson(props: {
   onChange: (schema: JsonSchema) => void;
   /** What the box holds, said above it (a composite field's JSON Schema, unless told). */
   hint?: string;
+  /** The box within its form (`examples`, `properties/<field>`): its held text is kept under this name. */
+  box: string;
 }) {
   const { d } = useDesignerI18n();
-  const [text, setText] = useState(() => JSON.stringify(props.schema, null, 2));
-  const [error, setError] = useState<ReadPlace | undefined>();
-  useHeldText(error !== undefined);
+  const { kept, hold } = useHeldText(props.box);
+  // Back from another form: the text it held, not the form's value.
+  const [text, setText] = useState(() => kept ?? JSON.stringify(props.schema, null, 2));
+  const [error, setError] = useState<ReadPlace | undefined>(() => (kept === undefined ? undefined : jsonPlace(kept)));
   useEffect(() => {
     // Follow changes made elsewhere unless they are what this text already says.
     setText((current) => {
@@ -191,6 +196,7 @@ export function SchemaJson(props: {
           setText(next);
           const place = jsonPlace(next);
           setError(place);
+          hold(place === undefined ? undefined : next);
           if (place === undefined) props.onChange(JSON.parse(next) as JsonSchema);
         }}
       />

@@ -260,6 +260,7 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
                 children: (
                   <SchemaJson
                     hint={d('exampleJson')}
+                    box="examples"
                     schema={exampleOf(form) ?? {}}
                     readOnly={readOnly}
                     onChange={(example) => {

@@ -1,6 +1,7 @@
 import { Badge, Col, Menu, Row, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useDesignerI18n } from '../designer-i18n.js';
+import { HeldTextPlaceScope, useHeldIn, useHeldTextPlace } from '../held-text.js';
 import type { FileFocus } from '../focus.js';
 import { formFile, formKeyOf, jsonText, parseJson, type Workspace } from '../workspace.js';
 import { UnreadableFile, unreadableReason } from '../unreadable-file.js';
@@ -27,6 +28,9 @@ export function FormsEditor({ workspace, focus }: Props) {
     if (key !== undefined) setSelected(key);
   }, [focus]);
 
+  // A box's text that does not parse yet stays held while another form is shown (marked in the list).
+  const place = useHeldTextPlace(formFile(selected));
+  const heldIn = useHeldIn();
   const text = workspace.text(formFile(selected));
   const form = useMemo(() => parseJson<JsonSchema>(text), [text]);
   const pointer =
@@ -52,7 +56,7 @@ export function FormsEditor({ workspace, focus }: Props) {
               key,
               label: (
                 <span title={`${typeof title === 'string' ? title : ''} (${key})`} data-form={key}>
-                  {workspace.dirty.has(formFile(key)) && <Badge status="warning" />}{' '}
+                  {(workspace.dirty.has(formFile(key)) || heldIn(formFile(key))) && <Badge status="warning" />}{' '}
                   {typeof title === 'string' ? title : key}
                 </span>
               ),
@@ -72,15 +76,17 @@ export function FormsEditor({ workspace, focus }: Props) {
             }
           />
         ) : (
-          <FormEditor
-            key={selected}
-            form={form}
-            readOnly={workspace.readOnly}
-            pointer={pointer}
-            onChange={(next) => {
-              workspace.edit(formFile(selected), jsonText(next));
-            }}
-          />
+          <HeldTextPlaceScope value={place}>
+            <FormEditor
+              key={selected}
+              form={form}
+              readOnly={workspace.readOnly}
+              pointer={pointer}
+              onChange={(next) => {
+                workspace.edit(formFile(selected), jsonText(next));
+              }}
+            />
+          </HeldTextPlaceScope>
         )}
       </Col>
     </Row>
