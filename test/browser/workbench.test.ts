@@ -423,6 +423,11 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await page.keyboard.press('Enter');
     const refusal = dialog.getByRole('alert').filter({ hasText: /密码/ });
     await refusal.waitFor();
+    // Said under the field it is about (error.field: password), marked there; not above the form.
+    const passwordItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('新密码') });
+    expect(await passwordItem.getByRole('alert').textContent()).toMatch(/密码/);
+    expect(await passwordItem.locator('.ant-form-item-has-error, .ant-input-status-error').count()).toBeGreaterThan(0);
+    expect(await dialog.locator('.ant-alert').count()).toBe(0);
     expect(sent).toEqual(['PATCH']);
     expect(await save.getAttribute('aria-disabled')).toBeNull();
     await expect.poll(() => hasFocus(save)).toBe(true);

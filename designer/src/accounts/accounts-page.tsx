@@ -140,6 +140,12 @@ function RoleRows({ roles }: { roles: readonly AssignableRole[] }) {
   );
 }
 
+/** The dialog's fields a server refusal may name (`error.field`): said under the field, not above the form. */
+const REFUSABLE = ['username', 'password', 'displayName', 'organisation', 'province', 'roles'] as const;
+type Refusable = (typeof REFUSABLE)[number];
+const isRefusable = (field: string | undefined): field is Refusable =>
+  (REFUSABLE as readonly (string | undefined)[]).includes(field);
+
 /** Creates an account, or changes one (`editing`): the server checks everything and says what is wrong. */
 function AccountDialog({
   editing,
@@ -205,6 +211,19 @@ function AccountDialog({
       setBusy(false);
     }
   };
+  // A refusal naming a field stands under it, as the form's own checks do (it was above the form, away
+  // from what to change); said at once (the keyboard stays on 保存).
+  const refusalAt = (field: Refusable) =>
+    failure !== undefined && failure.field === field
+      ? {
+          validateStatus: 'error' as const,
+          help: (
+            <span role="alert" data-refused-field={field}>
+              {failure.message}
+            </span>
+          ),
+        }
+      : {};
   return (
     <Modal
       open
@@ -225,7 +244,7 @@ function AccountDialog({
       width={720}
       destroyOnHidden
     >
-      {failure !== undefined && (
+      {failure !== undefined && !isRefusable(failure.field) && (
         <Alert type="error" showIcon role="alert" title={failure.message} style={{ marginBottom: 16 }} />
       )}
       <Form<AccountForm>
@@ -239,7 +258,12 @@ function AccountDialog({
           if (failure?.field !== undefined && failure.field in changed) setFailure(undefined);
         }}
       >
-        <Form.Item name="username" label={t('accountUsername')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item
+          name="username"
+          label={t('accountUsername')}
+          rules={[{ required: true, whitespace: true }]}
+          {...refusalAt('username')}
+        >
           <Input disabled={!isNew} autoComplete="off" />
         </Form.Item>
         <Form.Item
@@ -248,13 +272,14 @@ function AccountDialog({
           // A new account has no sessions to end.
           extra={t(isNew ? 'accountPasswordRule' : 'accountPasswordHint')}
           rules={isNew ? [{ required: true }] : []}
+          {...refusalAt('password')}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('accountDisplayName')}>
+        <Form.Item name="displayName" label={t('accountDisplayName')} {...refusalAt('displayName')}>
           <Input />
         </Form.Item>
-        <Form.Item name="organisation" label={t('accountOrganisation')}>
+        <Form.Item name="organisation" label={t('accountOrganisation')} {...refusalAt('organisation')}>
           <Input />
         </Form.Item>
         {/* The API takes a park account without a province (it then starts no case); the dialog does not. */}
@@ -273,6 +298,7 @@ function AccountDialog({
                   message: t('accountProvinceNeeded'),
                 }),
               ]}
+              {...refusalAt('province')}
             >
               <Select
                 allowClear
@@ -282,7 +308,7 @@ function AccountDialog({
             </Form.Item>
           )}
         </Form.Item>
-        <Form.Item label={t('accountRoles')} required>
+        <Form.Item label={t('accountRoles')} required {...refusalAt('roles')}>
           <RoleRows roles={roles} />
         </Form.Item>
         {!isNew && (
