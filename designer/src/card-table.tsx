@@ -1,4 +1,4 @@
-import { Table, type TableColumnsType, type TableProps } from 'antd';
+import { Table, type SpinProps, type TableColumnsType, type TableProps } from 'antd';
 import { useMemo, type AriaAttributes, type HTMLAttributes } from 'react';
 import { useI18n } from './i18n/i18n.js';
 
@@ -29,14 +29,32 @@ export function useLoadingTable<T>(props: TableProps<T>): TableProps<T> & AriaAt
 }
 
 /**
- * A list: an antd table on a wide screen, a stack of cards on a phone (one card a row, each value
- * under its column's name), so that no cell is squeezed to one character a line.
+ * antd's loading wrapper around a table (its Spin) is a live region (`aria-live="polite"`) holding the
+ * whole table: a screen reader read every row again on each change. `off` for a table whose changes
+ * the page says briefly itself.
  */
-export function CardTable<T extends object>({ columns, className, ...props }: TableProps<T>) {
+function quietLoading<T>(loading: TableProps<T>['loading']): TableProps<T>['loading'] {
+  const spin: SpinProps = typeof loading === 'object' ? loading : { spinning: loading === true };
+  return { ...spin, 'aria-live': 'off' } as SpinProps;
+}
+
+/**
+ * A list: an antd table on a wide screen, a stack of cards on a phone (one card a row, each value
+ * under its column's name), so that no cell is squeezed to one character a line. `quiet`: the table
+ * is no live region (see quietLoading).
+ */
+export function CardTable<T extends object>({
+  columns,
+  className,
+  quiet = false,
+  ...props
+}: TableProps<T> & { quiet?: boolean }) {
   const withLabels = useMemo(() => (columns === undefined ? undefined : labelled(columns)), [columns]);
+  const table = useLoadingTable(props);
   return (
     <Table<T>
-      {...useLoadingTable(props)}
+      {...table}
+      {...(quiet && { loading: quietLoading(table.loading) })}
       className={['qbz-cards', className].filter(Boolean).join(' ')}
       {...(withLabels !== undefined && { columns: withLabels })}
     />

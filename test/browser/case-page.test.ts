@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
-import { ACCEPTANCE, completeWithExample, throughCreation, walk } from './sample-cases.js';
+import { ACCEPTANCE, completeWithExample, CREATION, throughCreation, walk } from './sample-cases.js';
 import { choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
 import { signInTab } from './page-visit.js';
 
@@ -192,6 +192,22 @@ describe.runIf(browserAvailable())(
       ]);
       await timeline.scrollIntoViewIfNeeded();
       await shot(province, '3-timeline');
+
+      // Creation approved meanwhile (the leading group, the opinions, SAMR): 刷新 shows the date it
+      // set, said once and briefly by a status beside the table. The table is no live region (antd's
+      // wrapper was one: every row was read out again on each change).
+      const dueCard = province
+        .locator('.ant-card')
+        .filter({ has: province.getByRole('heading', { name: '期限及依据' }) });
+      const dueSaid = dueCard.getByRole('status');
+      // The page's first showing of the dates is no change.
+      expect(await dueSaid.textContent()).toBe('');
+      expect(await dueCard.locator('[aria-live="polite"]').count()).toBe(0);
+      await walk(server, caseId, 'park1', CREATION.slice(2));
+      const { due } = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
+      await province.getByRole('button', { name: twoChars('刷新') }).click();
+      await expect.poll(() => dueSaid.textContent()).toBe(`期限已更新：可申请验收之日 ${due.acceptanceOpens ?? ''}`);
+      expect(await dueCard.locator('[aria-live="polite"]').count()).toBe(0);
     }, 300_000);
 
     it('on the first day of a public notice, SAMR’s objection review shows no other step’s date (可申请验收之日)', async () => {
