@@ -22,6 +22,7 @@ const USERS: Record<string, string[]> = {
   park5: ['park:P-005'],
   park6: ['park:P-006'],
   park7: ['park:P-007'],
+  park8: ['park:P-008'],
   'province-js': ['province:320000'],
   'group-js': ['province-leading-group:320000'],
   samr: ['samr'],
@@ -287,6 +288,33 @@ describe.runIf(browserAvailable())(
       const opensRow = park.getByRole('row').filter({ hasText: '可申请验收之日' });
       await expect.poll(() => opensRow.textContent()).toContain('案件已办结，不再计算');
       await shot(park, '6-rejected-in-acceptance');
+    }, 300_000);
+
+    it('SAMR returns an acceptance application from an empty form (Art. 21: no expert panel to name)', async () => {
+      const caseId = await throughCreation(server, 'park8', 'P-008', '青溪数字文旅服务业集聚区');
+      const { due } = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
+      const opens = due.acceptanceOpens ?? '';
+      await server.advanceTo(`${opens}T09:00:00+08:00`);
+      await walk(server, caseId, 'park8', ACCEPTANCE.slice(0, -1));
+
+      const samr = await open(`${opens}T10:00:00+08:00`, 'samr', caseId);
+      const review = samr.locator('[data-task="samrAcceptanceReview"]');
+      // Not the training example: the form as SAMR finds it, its expert panel's three rows empty.
+      await choose(samr, review, '审核结论', '退回修改');
+      await review.getByLabel('审核意见', { exact: true }).fill('验收材料不满足第九条要求。');
+      const feedback =
+        '一、补充计量、标准、检验检测等质量基础设施建设的佐证材料（第九条）；\n二、完善区域品牌培育方案。';
+      await review.getByLabel('改进意见', { exact: true }).fill(feedback);
+      await review.getByRole('button', { name: twoChars('提交') }).click();
+      // The panel and the form of evaluation are for 同意 alone: a return is asked about, not refused
+      // for three empty expert names.
+      const asked = samr.getByRole('dialog', { name: /^确认提交「退回修改」？/ });
+      await asked.waitFor();
+      expect(await review.locator('.qbz-error-summary').count()).toBe(0);
+      await clickInDialog(samr, asked.getByRole('button', { name: '确认提交' }));
+      await review.waitFor({ state: 'detached' });
+      const returned = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
+      expect(returned.openTasks.map((task) => task.taskId)).toEqual(['submitAcceptanceApplication']);
     }, 300_000);
 
     it('what a park typed and did not send survives a reload and an ended session; sent, it is gone', async () => {

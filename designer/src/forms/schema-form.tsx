@@ -46,6 +46,7 @@ import { InputTemplate } from './input-template.js';
 import { validatorFor, watchingValidator } from './validator.js';
 import { trimmedTexts } from '../../../engine/forms/text-ends.js';
 import { blankTextCheck } from './blank-text.js';
+import { withoutBlankOptionalLists } from './blank-lists.js';
 import { withIndicatorScoreErrors } from './score-check.js';
 import { notAfterTodayCheck } from './not-after-check.js';
 import './schema-form.css';
@@ -257,8 +258,9 @@ export function SchemaForm(props: SchemaFormProps) {
   // confirming both sent the form twice (the second refused, unseen).
   const sending = useRef(false);
   const send = async (typed: unknown) => {
-    // Sent as the server stores it, and as it was checked: texts trimmed at both ends.
-    const formData = trimmedTexts(typed);
+    // Sent as the server stores it, and as it was checked: texts trimmed at both ends, no list left
+    // blank that this data does not need.
+    const formData = withoutBlankOptionalLists(validator, rendered, trimmedTexts(typed));
     const decision = props.confirmDecision === false ? undefined : decisionOf(schema, formData);
     // A preview refused (invalid data, a task done in another window) asks nothing more, not even
     // 确认提交「退回修改」？: the submission is refused alike, at once, and says why.

@@ -10,6 +10,7 @@ import { isValidUscc, USCC_FORMAT } from '../../../engine/forms/uscc.js';
 import { trimmedTexts } from '../../../engine/forms/text-ends.js';
 import type { Language } from '../i18n/messages.js';
 import { InterpretingAjv } from './interpreting-ajv.js';
+import { withoutBlankOptionalLists } from './blank-lists.js';
 
 /**
  * ajv-i18n's files are CommonJS `module.exports = fn`: Vite hands over the function itself as the
@@ -96,10 +97,15 @@ export function watchingValidator<T extends object>(validator: T, seen: { data: 
       const member: unknown = Reflect.get(target, key, target);
       if (typeof member !== 'function') return member;
       if (key !== 'validateFormData') return member.bind(target) as unknown;
-      return (data: unknown, ...rest: unknown[]) => {
-        // Checked as it will be stored: trimmed at both ends (engine/forms/text-ends.ts).
-        seen.data = trimmedTexts(data);
-        return (member as (...args: unknown[]) => unknown).call(target, seen.data, ...rest);
+      return (data: unknown, schema: RJSFSchema, ...rest: unknown[]) => {
+        // Checked as it will be sent: trimmed at both ends (engine/forms/text-ends.ts), without the
+        // lists left blank that this data does not need (blank-lists.ts).
+        seen.data = withoutBlankOptionalLists(
+          validator as ValidatorType<unknown, RJSFSchema, FormContextType>,
+          schema,
+          trimmedTexts(data),
+        );
+        return (member as (...args: unknown[]) => unknown).call(target, seen.data, schema, ...rest);
       };
     },
   });
