@@ -290,7 +290,7 @@ describe.runIf(browserAvailable())(
       await shot(park, '6-rejected-in-acceptance');
     }, 300_000);
 
-    it('SAMR returns an acceptance application from an empty form (Art. 21: no expert panel to name)', async () => {
+    it('SAMR returns an acceptance application from an empty form (Art. 21: no expert panel to name); the park reads the 改进意见 in the return banner', async () => {
       const caseId = await throughCreation(server, 'park8', 'P-008', '青溪数字文旅服务业集聚区');
       const { due } = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
       const opens = due.acceptanceOpens ?? '';
@@ -315,6 +315,14 @@ describe.runIf(browserAvailable())(
       await review.waitFor({ state: 'detached' });
       const returned = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
       expect(returned.openTasks.map((task) => task.taskId)).toEqual(['submitAcceptanceApplication']);
+
+      // The park is told what to improve, as SAMR wrote it, beside the comment.
+      const park = await open(`${opens}T11:00:00+08:00`, 'park8', caseId);
+      const banner = park.locator('[data-returned-by]');
+      await expect.poll(() => banner.textContent()).toContain('验收材料不满足第九条要求。');
+      const note = banner.locator('[data-return-note]');
+      expect(await note.innerText()).toBe(`改进意见：\n${feedback}`);
+      await shot(park, '6b-acceptance-returned-with-feedback');
     }, 300_000);
 
     it('what a park typed and did not send survives a reload and an ended session; sent, it is gone', async () => {

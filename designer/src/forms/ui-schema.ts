@@ -28,6 +28,14 @@ interface UiOptions {
   choose?: string;
 }
 
+/** A text written in one's own words at some length: shown in a multi-line box. */
+export const isLongText = (schema: Schema) =>
+  schema.type === 'string' &&
+  schema.format === undefined &&
+  schema.oneOf === undefined &&
+  typeof schema.maxLength === 'number' &&
+  schema.maxLength > TEXTAREA_FROM;
+
 function fieldUi(schema: Schema, options: UiOptions): UiSchema {
   const { indicators } = options;
   const ui: UiSchema = {};
@@ -37,15 +45,9 @@ function fieldUi(schema: Schema, options: UiOptions): UiSchema {
   else if (schema.type === 'string' && schema.format === 'attachment-id') ui['ui:widget'] = WIDGETS.attachment;
   else if (schema.type === 'array' && items?.format === 'attachment-id') ui['ui:widget'] = WIDGETS.attachments;
   else if (schema.type === 'boolean' && schema.const !== true) ui['ui:widget'] = WIDGETS.yesNo;
-  else if (
-    schema.type === 'string' &&
-    schema.format === undefined &&
-    schema.oneOf === undefined &&
-    typeof schema.maxLength === 'number' &&
-    schema.maxLength > TEXTAREA_FROM
-  ) {
+  else if (isLongText(schema)) {
     ui['ui:widget'] = 'textarea';
-    ui['ui:options'] = { rows: schema.maxLength >= 2000 ? 5 : 3 };
+    ui['ui:options'] = { rows: (schema.maxLength as number) >= 2000 ? 5 : 3 };
   } else if (isChoice(schema) && options.choose !== undefined) {
     ui['ui:placeholder'] = options.choose;
   } else {

@@ -14,6 +14,7 @@ import {
   loadSubmissionForm,
   outcomeOf,
   returnedTask,
+  returnNotes,
   reviewsApplication,
   submissionName,
   underReview,
@@ -55,6 +56,17 @@ export function ReturnBanner({ review, bundle }: { review: NamedSubmission | und
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
             {outcome?.comment ?? '—'}
           </Typography.Paragraph>
+          {returnNotes(schema.data, review.data).map((note) => (
+            <div key={note.title} data-return-note>
+              <div>
+                {note.title}
+                {t('colon')}
+              </div>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
+                {note.text}
+              </Typography.Paragraph>
+            </div>
+          ))}
           <Typography.Text type="secondary">{t('prefilledFromLast')}</Typography.Text>
         </>
       }

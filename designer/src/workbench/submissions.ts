@@ -4,6 +4,7 @@ import type { FormSchema } from '../../../engine/definitions/types.js';
 import type { ActorNaming } from '../../../server/actor-names.js';
 import type { CaseBundle } from './case-data.js';
 import { loadForm, messageFormKey } from './catalog.js';
+import { isLongText } from '../forms/ui-schema.js';
 
 /**
  * The server names who acted by organisation (江苏省市场监督管理局), never a login name; in Chinese,
@@ -46,6 +47,21 @@ export function outcomeOf(schema: FormSchema | undefined, data: unknown): Outcom
     };
   }
   return undefined;
+}
+
+/**
+ * What else a review wrote to the one it returns to, beyond its comment: the long texts its form does
+ * not always ask for (SAMR's 改进意见, due with a return, Art. 21), by their titles, as written.
+ */
+export function returnNotes(schema: FormSchema | undefined, data: unknown): { title: string; text: string }[] {
+  const values = record(data);
+  const always = new Set(Array.isArray(schema?.required) ? (schema.required as unknown[]) : []);
+  return Object.entries(schema?.properties ?? {}).flatMap(([name, field]) => {
+    const text = values[name];
+    const skipped = name === 'comments' || always.has(name) || (DECISION_FIELDS as readonly string[]).includes(name);
+    if (skipped || !isLongText(field) || typeof text !== 'string' || text.trim() === '') return [];
+    return [{ title: typeof field.title === 'string' ? field.title : name, text }];
+  });
 }
 
 /** What a scoring (an expert evaluation, a self-assessment) came to: its total and its vetoes. */
