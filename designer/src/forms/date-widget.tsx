@@ -4,7 +4,7 @@ import type { GenerateConfig } from '@rc-component/picker/generate';
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
-import { useMemo, useState, type FocusEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import type { SchemaFormContext } from './form-context.js';
 
 const PICKER_STYLE = { width: '100%' };
@@ -71,6 +71,21 @@ const readDate = (typed: string) =>
     .find((date) => date.isValid())
     ?.format('YYYY-MM-DD');
 
+/** What may hold the keyboard inside a picker: its box and its clear button. */
+const PICKER_STOPS = 'input, button, [tabindex]';
+
+/**
+ * Where inside its picker the keyboard is going as the box is left (Tab from the box lands on the
+ * picker's 清除), to be put back there once the picker is drawn afresh: the redraw replaced that
+ * button and the keyboard fell to the page.
+ */
+function stopWithin(event: FocusEvent<HTMLElement>): number | undefined {
+  const picker = event.target.closest('.ant-picker');
+  const next = event.relatedTarget;
+  if (picker === null || !(next instanceof HTMLElement) || !picker.contains(next)) return undefined;
+  return Array.from(picker.querySelectorAll(PICKER_STOPS)).indexOf(next);
+}
+
 /** The picker's own value: a date, or nothing for an empty field or one holding text that is no date. */
 const pickerValue = (text: string | undefined) => {
   if (text === undefined) return null;
@@ -104,6 +119,14 @@ export function DateWidget({
   const date = pickerValue(text)?.format('YYYY-MM-DD');
   if ((date !== undefined || text === undefined) && date !== shown) setShown(date);
   const [drawn, setDrawn] = useState(0);
+  const refocus = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    const at = refocus.current;
+    refocus.current = undefined;
+    if (at === undefined || at < 0) return;
+    const picker = document.getElementById(id)?.closest('.ant-picker');
+    picker?.querySelectorAll<HTMLElement>(PICKER_STOPS)[at]?.focus();
+  }, [drawn, id]);
   return (
     <Picker
       key={drawn}
@@ -136,7 +159,10 @@ export function DateWidget({
           // value unchanged, the same date typed again another way stayed as typed).
           const read = readDate(typed);
           onChange(read ?? typed);
-          if (read !== undefined) setDrawn((count) => count + 1);
+          if (read !== undefined) {
+            refocus.current = stopWithin(event);
+            setDrawn((count) => count + 1);
+          }
           onBlur(id, read ?? typed);
         },
         onFocus: () => {
