@@ -138,6 +138,14 @@ function schemaErrors(root: Schema, ajvErrors: readonly ErrorObject[]): FieldErr
   return [...found.values()];
 }
 
+/** The dates marked `x-not-after: "today"` later than `today`, each at its field. */
+function lateDateErrors(root: Schema, data: unknown, today: string): FieldError[] {
+  return datesAfterToday(root, data, today).map(({ path, date }) => ({
+    path,
+    message: `${locate(root, path).label}不能晚于今天（${today}），填写的是 ${date}`,
+  }));
+}
+
 /** Chinese names of the variants (`industry` → 工业), from the choices of the form field that picks them. */
 function variantTitles(
   forms: ReadonlyMap<string, FormSchema>,
@@ -208,11 +216,7 @@ export class FormValidator {
         unsafe.push({ path, message: label + BLANK_TEXT_MESSAGE });
     }
     if (!validate(data)) return [...schemaErrors(schema, validate.errors ?? []), ...unsafe];
-    const { today } = options;
-    const late = (today === undefined ? [] : datesAfterToday(schema, data, today)).map(({ path, date }) => ({
-      path,
-      message: `${locate(schema, path).label}不能晚于今天（${today ?? ''}），填写的是 ${date}`,
-    }));
+    const late = options.today === undefined ? [] : lateDateErrors(schema, data, options.today);
     return [...this.indicatorErrors(schema, data, options.variant), ...late, ...unsafe];
   }
 

@@ -3,11 +3,16 @@ import { useState } from 'react';
 import { jsonPlace, type ReadPlace } from '../../../engine/definitions/json-place.js';
 import { headingWhenLost, whenLost } from '../focus-return.js';
 import { designerApi } from './designer-api.js';
-import { useDesignerI18n } from './designer-i18n.js';
+import { useDesignerI18n, type DesignerText } from './designer-i18n.js';
 import { FILES, formKeyOf, jsonText, type Workspace } from './workspace.js';
 
 /** Why a file cannot be read: where its reader stopped, or — where it names no place — its own words. */
 export type ReadRefusal = { place: ReadPlace } | { reason: string };
+
+/** Where a reader stopped in a file, in the page's language: also the words of the server's refusal. */
+export function readPlaceText(d: DesignerText, { line, column, end }: ReadPlace): string {
+  return d(end ? 'readEndsAt' : 'readStopsAt', { line, column });
+}
 
 /**
  * Why a draft's file cannot be read at all (JSON that does not parse, a diagram that is not XML),
@@ -87,10 +92,7 @@ export function UnreadableFile({
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const draft = workspace.draft;
-  const why =
-    'place' in reason
-      ? d(reason.place.end ? 'readEndsAt' : 'readStopsAt', { line: reason.place.line, column: reason.place.column })
-      : reason.reason;
+  const why = 'place' in reason ? readPlaceText(d, reason.place) : reason.reason;
   const restore = async (button: HTMLElement) => {
     if (draft === undefined) return;
     setBusy(true);

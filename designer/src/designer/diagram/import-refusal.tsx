@@ -1,6 +1,7 @@
 import { Alert, Typography } from 'antd';
 import { bpmnReadPlace } from '../../../../engine/definitions/moddle.js';
 import type { DesignerText } from '../designer-i18n.js';
+import { readPlaceText } from '../unreadable-file.js';
 import { detailOf } from './import-failure.js';
 
 /** A `.bpmn` file the officer chose to import that could not be opened: its name, its text and the reason. */
@@ -18,10 +19,7 @@ export interface RefusedImport {
 function reasonOf({ text, error }: RefusedImport, d: DesignerText): string {
   if (text.trim() === '') return d('importEmpty');
   const place = bpmnReadPlace(error);
-  if (place !== undefined)
-    return d('importUnreadable', {
-      place: d(place.end ? 'readEndsAt' : 'readStopsAt', { line: place.line, column: place.column }),
-    });
+  if (place !== undefined) return d('importUnreadable', { place: readPlaceText(d, place) });
   return d(/no diagram to display/i.test(detailOf(error)) ? 'importWhyNoLayout' : 'importWhyNotBpmn');
 }
 
