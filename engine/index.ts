@@ -57,7 +57,7 @@ export {
   type CalendarYearEntry,
   type EntryError,
 } from './legal-time/pure.js';
-export { ATTACHMENT_ID_PATTERN } from './forms/form-ajv.js';
+export { ATTACHMENT_ID_PATTERN, attachmentIds, attachmentRefs } from './forms/attachment-refs.js';
 export { freeTextProblem, stripUnsafeText } from './forms/text-safety.js';
 export { nestedDeeperThan } from './forms/json-depth.js';
 export type { FieldError } from './forms/form-validator.js';

@@ -1,5 +1,5 @@
-import { isEngineError, type Actor, type DataCheck, type WorkflowEngine } from '../engine/index.js';
-import { attachmentRefs, type AttachmentMeta, type AttachmentStore } from './attachments.js';
+import { attachmentRefs, isEngineError, type Actor, type DataCheck, type WorkflowEngine } from '../engine/index.js';
+import type { AttachmentMeta, AttachmentStore } from './attachments.js';
 
 /** The id uploads by the public (no login) are recorded under. */
 const ANONYMOUS = 'anonymous';

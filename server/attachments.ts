@@ -1,7 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ATTACHMENT_ID_PATTERN, damageOf, EngineError, isEngineError, type Store } from '../engine/index.js';
+import {
+  ATTACHMENT_ID_PATTERN,
+  attachmentIds,
+  damageOf,
+  EngineError,
+  isEngineError,
+  type Store,
+} from '../engine/index.js';
 import { cleanName, contentType } from './attachment-types.js';
 import { sizeText } from './http-errors.js';
 import { SAY } from './messages.js';
@@ -224,26 +231,4 @@ export class AttachmentStore {
       },
     );
   }
-}
-
-/** Strings shaped like attachment ids anywhere in form data, with the JSON Pointer of each. */
-export function attachmentRefs(data: unknown): { id: string; path: string }[] {
-  const found: { id: string; path: string }[] = [];
-  const visit = (value: unknown, path: string): void => {
-    if (typeof value === 'string') {
-      if (ATTACHMENT_ID_PATTERN.test(value)) found.push({ id: value, path });
-    } else if (Array.isArray(value)) {
-      for (const [index, item] of value.entries()) visit(item, `${path}/${index}`);
-    } else if (typeof value === 'object' && value !== null) {
-      for (const [key, item] of Object.entries(value))
-        visit(item, `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
-    }
-  };
-  visit(data, '');
-  return found;
-}
-
-/** Strings shaped like attachment ids anywhere in form data. */
-export function attachmentIds(data: unknown): Set<string> {
-  return new Set(attachmentRefs(data).map((ref) => ref.id));
 }

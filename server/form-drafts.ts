@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { damageOf, isEngineError, type Store } from '../engine/index.js';
-import { attachmentIds } from './attachments.js';
+import { attachmentIds, damageOf, isEngineError, type Store } from '../engine/index.js';
 import { HttpError } from './http-errors.js';
 import { SAY } from './messages.js';
 

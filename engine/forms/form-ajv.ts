@@ -1,10 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { ATTACHMENT_ID_PATTERN } from './attachment-refs.js';
 import { linearRegExp } from './linear-regexp.js';
 import { isValidUscc, USCC_FORMAT } from './uscc.js';
-
-/** Attachments are referenced by their content address: lowercase hex SHA-256. */
-export const ATTACHMENT_ID_PATTERN = /^[0-9a-f]{64}$/;
 
 /** `x-indicators`: marks the field holding indicator `scores` or the list of `vetoes` found. */
 export const INDICATORS_KEYWORD = 'x-indicators';

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
-import { EngineError, type WorkflowEngine } from '../../engine/index.js';
+import { attachmentIds, EngineError, type WorkflowEngine } from '../../engine/index.js';
 import { referenceCheck } from '../attachment-access.js';
-import { attachmentIds, type AttachmentStore } from '../attachments.js';
+import type { AttachmentStore } from '../attachments.js';
 import type { FormDrafts } from '../form-drafts.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';

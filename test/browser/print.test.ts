@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Indicators } from '../../engine/definitions/types.js';
-import { attachmentIds } from '../../server/attachments.js';
+import { attachmentIds } from '../../engine/forms/attachment-refs.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
 import { DESKTOP, openPage, PHONE, screenshot } from './page-visit.js';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentIds } from '../../server/attachments.js';
+import { attachmentIds } from '../../engine/forms/attachment-refs.js';
 import { TEST_HASH_COST } from '../server/http-client.js';
 import { inject } from 'vitest';
 import { buildWebApp } from './web-build.js';

@@ -6,7 +6,8 @@ import { schemaForRendering } from '../../designer/src/forms/conditional-shapes.
 import { createValidator } from '../../designer/src/forms/validator.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { ATTACHMENT_ID_PATTERN, createFormAjv, INDICATORS_KEYWORD } from '../../engine/forms/form-ajv.js';
+import { ATTACHMENT_ID_PATTERN } from '../../engine/forms/attachment-refs.js';
+import { createFormAjv, INDICATORS_KEYWORD } from '../../engine/forms/form-ajv.js';
 
 const FORMS = join(process.cwd(), 'definitions', 'quality-brand-zone', '2024-03-14', 'forms');
 type Json = Record<string, unknown>;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { openApiDocument } from '../../server/openapi.js';
-import { attachmentIds } from '../../server/attachments.js';
+import { attachmentIds } from '../../engine/forms/attachment-refs.js';
 import { PROCESS, START, tinyPdf, VERSION } from './harness.js';
 import { fetchChecked, freePort, startServer, type ServerProcess } from './http-client.js';
 import { OpenApiChecker } from './openapi-checker.js';

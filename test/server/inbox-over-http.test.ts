@@ -3,7 +3,7 @@ import type { Submission } from '../../engine/cases/case-record.js';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { returnedTask } from '../../engine/cases/returned-task.js';
 import type { NotificationView } from '../../engine/notifications/notification.js';
-import { attachmentIds } from '../../server/attachments.js';
+import { attachmentIds } from '../../engine/forms/attachment-refs.js';
 import { CHINESE, MINISTRIES, PROCESS, ServerHarness, throughAcceptance, tinyPdf, withUsers } from './harness.js';
 
 interface Listing {

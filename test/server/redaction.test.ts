@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
-import { attachmentIds } from '../../server/attachments.js';
+import { attachmentIds } from '../../engine/forms/attachment-refs.js';
 import { ServerHarness, throughAcceptance, throughCreation, tinyPdf, withUsers } from './harness.js';
 
 /**
