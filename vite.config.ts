@@ -35,6 +35,8 @@ export default defineConfig({
           // of ~90 files was 94 s of the unit project's time (364 s → 239 s without it). The unit
           // files share no module state they change (no mocks; each opens its own engine and store).
           isolate: false,
+          // The server bundled once for the run (each server a test starts loads it: test/support/server-bundle.ts).
+          globalSetup: ['test/support/server-bundle.ts'],
         },
       },
       {
@@ -46,7 +48,7 @@ export default defineConfig({
           name: 'browser',
           root: '.',
           include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/browser/global-setup.ts'],
+          globalSetup: ['test/support/server-bundle.ts', 'test/browser/global-setup.ts'],
           // A failed test's afterEach saves full-page screenshots of every open page: on a loaded
           // machine that took longer than the default 10 s, and the evidence was lost.
           hookTimeout: 60_000,

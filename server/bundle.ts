@@ -1,44 +1,7 @@
-// `npm run build` (after the web app) runs this: bundles the server into dist/node so that `npm start` runs it
-// with plain node. Compiling the TypeScript sources at every start (tsx) cost ~2.8 s of a cold start
-// on an empty store (docs/benchmarks.md, "Waking up"); a bundle loads in a fraction of that.
-//
-// Layout: dist/node/server/main.js (the server, serve.ts inlined) and dist/node/server/draft-worker.js
-// (the designer's worker thread, server/drafts/off-thread.ts starts it from beside the bundle). Files a
-// module finds next to itself through import.meta.url are copied beside the bundle: the PostgreSQL
-// migrations (engine/store/postgres/migrate.ts). Packages stay external: node_modules load as they are.
-import { cp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { build, type Plugin } from 'esbuild';
-
-const out = 'dist/node/server';
-
-/**
- * JSON a module imports from a package (`camunda-bpmn-moddle/resources/camunda.json`) goes into the
- * bundle: esbuild writes an external import without its `with { type: 'json' }`, which node refuses.
- */
-const jsonIntoBundle: Plugin = {
-  name: 'json-into-bundle',
-  setup(on) {
-    on.onResolve({ filter: /\.json$/ }, (args) =>
-      args.path.startsWith('.') ? undefined : { path: createRequire(args.importer).resolve(args.path) },
-    );
-  },
-};
+// `npm run build` (after the web app) runs this: the server bundled into dist/node/server, which `npm
+// start` runs with plain node (server/bundle-server.ts).
+import { rm } from 'node:fs/promises';
+import { bundleServer } from './bundle-server.js';
 
 await rm('dist/node', { recursive: true, force: true });
-await build({
-  entryPoints: [
-    { in: 'server/main.ts', out: 'main' },
-    { in: 'server/drafts/draft-worker.ts', out: 'draft-worker' },
-  ],
-  outdir: out,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: 'linked',
-  plugins: [jsonIntoBundle],
-  logLevel: 'warning',
-});
-await cp('engine/store/postgres/migrations', `${out}/migrations`, { recursive: true });
+await bundleServer('dist/node/server');

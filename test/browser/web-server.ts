@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentIds } from '../../engine/forms/attachment-refs.js';
-import { TEST_HASH_COST } from '../server/http-client.js';
+import { TEST_HASH_COST, testServerEntry } from '../server/http-client.js';
 import { inject } from 'vitest';
 import { buildWebApp } from './web-build.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
@@ -136,7 +136,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   // Dozens of accounts per file: at the default cost their hashing was most of a file's time. A
   // sandbox setting: a server on the real clock refuses it, and hashes as in production.
   if (env.CLOCK === 'simulated') env.PASSWORD_HASH_COST = String(TEST_HASH_COST);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...testServerEntry()], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

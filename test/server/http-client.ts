@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { OpenApiChecker } from './openapi-checker.js';
 
 export interface FetchResult {
@@ -67,20 +68,28 @@ export interface StartOptions {
   nodeArgs?: readonly string[];
   /** How often /api/health is asked while it starts (ms): a bench timing the start asks often. */
   pollMs?: number;
-  /** What node runs: default the sources through tsx; a bench of `npm start` passes the bundle. */
+  /** What node runs: default `testServerEntry()`; a bench of `npm start` passes dist's bundle. */
   entry?: readonly string[];
 }
 
-/** The server from its sources, as tests run it. */
 /** scrypt's N for the accounts of servers tests start on the simulated clock (PASSWORD_HASH_COST). */
 export const TEST_HASH_COST = 2 ** 10;
 
+/** The server from its sources. */
 export const SOURCE_ENTRY = ['--import', 'tsx', 'server/main.ts'] as const;
+/** Names the run's server bundle (test/support/server-bundle.ts, the tests' global set-up). */
+export const SERVER_BUNDLE_ENV = 'QBZ_TEST_SERVER_BUNDLE';
+
+/** The server a test starts: the run's bundle when there is one, else (a bench, a script) the sources. */
+export function testServerEntry(): readonly string[] {
+  const bundle = process.env[SERVER_BUNDLE_ENV];
+  return bundle === undefined ? SOURCE_ENTRY : [join(bundle, 'main.js')];
+}
 /** The server as `npm start` runs it: the bundle `npm run build` writes (server/bundle.ts). */
 export const BUILT_ENTRY = ['dist/node/server/main.js'] as const;
 
 /**
- * Starts `node --import tsx server/main.ts` (or `options.entry`) with `env` and waits until GET
+ * Starts the server (`options.entry`, default `testServerEntry()`) with `env` and waits until GET
  * /api/health answers — the real server, for tests and benches that need a process of its own.
  */
 export async function startServer(
@@ -92,7 +101,7 @@ export async function startServer(
     readyWithin = 30_000,
     nodeArgs = [],
     pollMs = 100,
-    entry = SOURCE_ENTRY,
+    entry = testServerEntry(),
   } = typeof options === 'number' ? { readyWithin: options } : options;
   // A server on the simulated clock hashes its accounts cheaply (a sandbox setting, refused on the
   // real clock): at the default cost, making and signing in accounts was most of a test's time.
