@@ -90,7 +90,8 @@ function rowOf(
     id: view.id,
     subjectName: view.subjectName ?? '',
     subject,
-    regionName: regionName(region),
+    // The region directory's names are the programme's words: its catalogue carries them (江苏省 → Jiangsu).
+    regionName: say(view, regionName(region)),
     region,
     statusTitle: view.statusTitle === undefined ? view.status : say(view, view.statusTitle),
     statusDate: dateCell(view.statusDate),
@@ -107,7 +108,7 @@ function rowOf(
  * Writes the cases as an .xlsx workbook onto `out` row by row (exceljs' streaming writer: the
  * workbook is never held whole in memory). Only what the case list shows goes in: no submissions,
  * so no objector (Art. 22) can appear. In `language`: the headings, and the statuses, process and
- * date titles where the programme's catalogue has them (names of parks and regions as written).
+ * date titles and the regions' names where the programme's catalogue has them (parks' names as written).
  */
 export async function writeCaseWorkbook(
   engine: WorkflowEngine,

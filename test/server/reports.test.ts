@@ -145,12 +145,14 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
     expect(english.fileName).toBe('cases-2025-04-11.xlsx');
     expect(chinese.sheet.name).toBe('案件');
     expect(chinese.fileName).toBe('案件列表-2025-04-11.xlsx');
-    // The same rows; statuses and the process title from the programme's English catalogue.
+    // The same rows; statuses, regions and the process title from the programme's English catalogue
+    // (a region's name is the directory's, a programme's word: 江苏省 was left Chinese); the park's
+    // name as it was written.
     const row = (rows: Record<string, string>[], id: string) => rows.find((each) => Object.values(each)[0] === id);
     expect(row(english.rows, recognised)).toMatchObject({
       'Case number': recognised,
       Applicant: '云澜湖智能装备产业园区',
-      Region: '江苏省',
+      Region: 'Jiangsu',
       Status: 'In demonstration period',
       Started: '2024-04-01',
     });
