@@ -1241,6 +1241,10 @@ function accountPaths(): Json {
             arrayOf(
               object('可授予的角色 / an assignable role', ['group'], {
                 group: text('组 / the group', { minLength: 1 }),
+                process: text(
+                  '为它命名的流程：其译文目录给出名称、范围名称和范围值名称的其他语言 / ' +
+                    'the process whose definitions title it: its catalogue gives the titles in another language',
+                ),
                 title: text('定义中的名称 / its declared title'),
                 scope: object('角色的范围 / its scope', ['title'], {
                   title: text('范围的名称，如 省级单位 / what the scope is'),

@@ -22,6 +22,11 @@ interface GroupRule {
 /** A group an account may be given, as the account page offers it. */
 export interface AssignableRole {
   group: string;
+  /**
+   * The process whose definitions title the group (the newest version's): its catalogue gives the
+   * title, the scope's title and its values' names in another language. None for `admin`.
+   */
+  process?: string;
   /** The group's declared title (the newest version's); none for `admin`. */
   title?: string;
   /** Present when the role names a scope (`province:320000`): its title and, where listed, its values. */
@@ -94,6 +99,7 @@ export class RoleCatalogue {
           kind === 'region' ? manifest.region.title : kind === 'subject' ? manifest.subject.title : group.title;
         described.set(name, {
           group: name,
+          process: manifest.process,
           title: group.title,
           ...(group.scope !== undefined && {
             scope: { title: scopeTitle, ...(values.length > 0 && { values }) },

@@ -215,6 +215,35 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     expect(await page.locator('[data-chart]').first().locator('svg').textContent()).toContain('创建申请中');
   });
 
+  it("the account page names roles, their scopes and an account's region in English, and in Chinese again after", async () => {
+    await server.createUsers({ 'admin-en': ['admin'] });
+    const page = await open({ path: '/accounts?lang=en', user: 'admin-en' });
+    const row = (username: string) => page.locator('tr', { has: page.getByText(username, { exact: true }) });
+    // Titled by the definitions: the group's title and the region's name from the programme's catalogue.
+    await poll(() => row('province-js').locator('.ant-tag').allTextContents()).toContain(
+      'Provincial market regulation department · Jiangsu',
+    );
+    await poll(() => row('park1').textContent()).toContain(
+      "Applicant (park management committee or local people's government) · P-001",
+    );
+    expect(await row('park1').textContent()).toContain('Jiangsu');
+    // (The admin's display name, 系统管理员, is what someone typed: it stays.)
+    expect((await page.locator('.ant-table .ant-tag').allTextContents()).join(' ')).not.toMatch(/[\u3400-\u9fff]/);
+    // The dialog: the role chosen, its scope's title and value.
+    await row('province-js').getByRole('button').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('.ant-select-content, .ant-select-selection-item').allTextContents()).toEqual(
+      expect.arrayContaining(['Provincial market regulation department', 'Jiangsu']),
+    );
+    expect(await dialog.getByText('Provincial unit', { exact: true }).count()).toBe(1);
+    expect(await dialog.locator('form').textContent()).not.toMatch(/省级市场监管部门|省级单位|江苏省/);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await switchLanguage(page);
+    await poll(() => row('province-js').locator('.ant-tag').allTextContents()).toContain('省级市场监管部门 · 江苏省');
+  });
+
   it('an error on show is said again in the language switched to, the keyboard left on the switch', async () => {
     const started = await server.ok<CaseView>('POST', '/api/cases', {
       as: 'park2',

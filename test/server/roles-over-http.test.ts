@@ -27,7 +27,9 @@ describe('GET /api/roles: what the account page offers an admin', () => {
     expect([...byGroup.keys()].sort()).toEqual(
       ['admin', 'expert', 'ministry', 'park', 'policy-admin', 'province', 'province-leading-group', 'samr'].sort(),
     );
-    expect(byGroup.get('samr')).toEqual({ group: 'samr', title: '市场监管总局' });
+    // Each declared group names its process, whose catalogue titles it in another language.
+    expect(byGroup.get('samr')).toEqual({ group: 'samr', process: 'quality-brand-zone', title: '市场监管总局' });
+    expect(byGroup.get('admin')).toEqual({ group: 'admin' });
     // A region-scoped group lists the directory's codes by name; a subject-scoped one lists none.
     expect(byGroup.get('province')?.scope?.title).toBe('省级单位');
     expect(byGroup.get('province')?.scope?.values).toContainEqual({ code: '320000', name: '江苏省' });

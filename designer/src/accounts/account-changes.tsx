@@ -5,10 +5,9 @@ import { CardTable } from '../card-table.js';
 import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { provinceName } from '../workbench/catalog.js';
 import { chinaTime } from '../workbench/format.js';
 import { useAsync } from '../workbench/use-async.js';
-import { roleTitle, type AssignableRole } from './role-title.js';
+import { regionName, roleTitle, type AssignableRole } from './role-title.js';
 
 type Translate = (key: MessageKey) => string;
 
@@ -32,7 +31,7 @@ function linesOf(change: AccountChange, roles: readonly AssignableRole[], t: Tra
       }),
     );
   if (fields.roles !== undefined) pair('accountChangeRoles', fields.roles, (role) => roleTitle(role, roles, t));
-  if (fields.province !== undefined) pair('accountChangeProvince', fields.province, provinceName);
+  if (fields.province !== undefined) pair('accountChangeProvince', fields.province, (code) => regionName(code, roles));
   if (fields.organisation !== undefined) pair('accountChangeOrganisation', fields.organisation);
   if (fields.displayName !== undefined) pair('accountChangeDisplayName', fields.displayName);
   if (fields.disabled !== undefined)

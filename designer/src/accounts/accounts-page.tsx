@@ -1,14 +1,15 @@
 import { LoadingOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { CardTable } from '../card-table.js';
 import { useFocusReturn } from '../focus-return.js';
 import { useI18n } from '../i18n/i18n.js';
-import { PROVINCES, provinceName } from '../workbench/catalog.js';
+import { useDefinitionText } from '../i18n/use-definition-text.js';
+import { PROVINCES } from '../workbench/catalog.js';
 import { useAsync } from '../workbench/use-async.js';
 import { AccountChanges } from './account-changes.js';
-import { roleTitle, type AssignableRole } from './role-title.js';
+import { regionName, roleTitle, translateRoles, type AssignableRole } from './role-title.js';
 
 /** An account as GET /api/users gives it (never its password hash). */
 interface Account {
@@ -303,7 +304,10 @@ function AccountDialog({
               <Select
                 allowClear
                 showSearch={{ optionFilterProp: 'label' }}
-                options={PROVINCES.entries.map((entry) => ({ value: entry.code, label: entry.name }))}
+                options={PROVINCES.entries.map((entry) => ({
+                  value: entry.code,
+                  label: regionName(entry.code, roles),
+                }))}
               />
             </Form.Item>
           )}
@@ -333,7 +337,9 @@ export function AccountsPage() {
   const [editing, setEditing] = useState<Account | 'new' | undefined>();
   const [saves, setSaves] = useState(0);
   const opener = useFocusReturn();
-  const known = roles.data ?? [];
+  // Titled by the definitions: in the reader's language from the catalogue of the process declaring each.
+  const definitionText = useDefinitionText();
+  const known = useMemo(() => translateRoles(roles.data ?? [], definitionText), [roles.data, definitionText]);
   return (
     <Card
       title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('accounts')}</h1>}
@@ -389,7 +395,7 @@ export function AccountsPage() {
                     <Tag key={role}>{roleTitle(role, known, t)}</Tag>
                   ))}
                   {row.province !== undefined && (
-                    <Typography.Text type="secondary">{provinceName(row.province)}</Typography.Text>
+                    <Typography.Text type="secondary">{regionName(row.province, known)}</Typography.Text>
                   )}
                   {row.province === undefined && needsRegion(rowsOf(row.roles), known) && (
                     <Tag color="warning">{t('accountProvinceMissing')}</Tag>
