@@ -140,6 +140,7 @@ export class WorkflowEngine {
       runtime.clock,
       channel,
       (ref) => runtime.index.caseOfTask(ref) !== undefined,
+      (caseId) => runtime.index.get(caseId)?.process,
     );
     this.notifications = center;
     runtime.onCommit = async (change) => {

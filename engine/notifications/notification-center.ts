@@ -48,6 +48,8 @@ export class NotificationCenter {
     private readonly channel?: NotificationChannel,
     /** Whether the task a notification names (by `ref`) is still open; none: always. */
     private readonly taskOpen: (ref: string) => boolean = () => true,
+    /** The process of a case, for notifications stored before they recorded it; none: unknown. */
+    private readonly processOf: (caseId: string) => string | undefined = () => undefined,
   ) {}
 
   /** Stores new notifications and hands each to the outbound channel, recording what it did. */
@@ -93,7 +95,10 @@ export class NotificationCenter {
       if (waiting) unread += 1;
       if ((options.unreadOnly !== true || waiting) && items.length < NOTIFICATION_PAGE) {
         const { audience: _audience, ...view } = notification;
-        items.push({ ...view, read: isRead, ...(done && { done }) });
+        // One stored before notifications recorded their process takes its case's: the reader's
+        // catalogue then names its task and status too (they are stored as the definitions' words).
+        const process = view.process ?? this.processOf(view.caseId);
+        items.push({ ...view, ...(process !== undefined && { process }), read: isRead, ...(done && { done }) });
       }
     }
     return { items, unread };

@@ -30,8 +30,9 @@ export interface Notification {
   kind: NotificationKind;
   caseId: string;
   /**
-   * The case's process, whose catalogue gives `taskName` and `statusTitle` in another language
-   * (absent on notifications stored before it was recorded: they read as written).
+   * The case's process, whose catalogue gives `taskName` and `statusTitle` in another language.
+   * Notifications stored before it was recorded lack it; a listing gives them their case's (a case
+   * the server does not hold leaves them as written).
    */
   process?: string;
   subjectName?: string;

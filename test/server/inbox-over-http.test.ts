@@ -250,4 +250,30 @@ describe('催办 and the notification centre over HTTP', () => {
       ]);
     }
   });
+
+  it('gives a notification stored before notifications recorded their process its case’s, so the bell can name its task and status in English', async () => {
+    // As a server of before stored it: the definitions' Chinese, no process (the bell showed it in Chinese to an English reader).
+    const stored = {
+      id: 'n20250101000000000-000001-0000000000',
+      at: '2025-01-01T00:00:00.000Z',
+      kind: 'status.changed',
+      caseId,
+      park: 'P-001',
+      province: '320000',
+      statusTitle: '创建中',
+      audience: [{ group: 'park', scope: 'P-001' }],
+    };
+    await h.store.put('notifications', stored.id, stored);
+    const item = (await notifications('park1')).items.find((each) => each.id === stored.id);
+    expect(item).toMatchObject({ kind: 'status.changed', statusTitle: '创建中', process: PROCESS });
+    // One whose case this server does not hold keeps reading as written.
+    await h.store.put('notifications', 'n20250101000000000-000002-0000000000', {
+      ...stored,
+      id: 'n20250101000000000-000002-0000000000',
+      caseId: 'no-such-case',
+    });
+    const unknown = (await notifications('park1')).items.find((each) => each.caseId === 'no-such-case');
+    expect(unknown).toBeDefined();
+    expect(unknown?.process).toBeUndefined();
+  });
 });
