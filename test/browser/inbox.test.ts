@@ -10,6 +10,7 @@ import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, SAMPLE_USERS, throughCreation, walk } from './sample-cases.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { twoChars } from './form-controls.js';
+import { settled } from './page-visit.js';
 
 const PROCESS = 'quality-brand-zone';
 const USERS: Record<string, string[]> = {
@@ -276,6 +277,42 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     });
     await poll(() => tasks.count()).toBe(0);
     expect(await page.getByText(park).count()).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('its tables are no live regions: a reload that changes the tasks is said once by a status beside them, a first load and an unchanged list not at all', async () => {
+    await server.createUsers({ park8: ['park:P-008'] });
+    const view = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park8',
+      body: { process: PROCESS, park: 'P-008', province: '320000' },
+    });
+    const page = await loggedIn('park8', '2024-04-30T09:00:00+08:00');
+    const card = (heading: string) =>
+      page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: heading }) });
+    const [tasks, cases] = [card('待办任务'), card('可查看的案件')];
+    await poll(() => tasks.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await poll(() => cases.locator('tbody tr.ant-table-row').count()).toBe(1);
+    // antd's loading wrapper (aria-live=polite) held each whole table: every reload read every row again.
+    expect(await page.locator('.ant-card [aria-live="polite"]').count()).toBe(0);
+    // The page's first answer is no change.
+    expect(await tasks.getByRole('status').textContent()).toBe('');
+    expect(await cases.getByRole('status').textContent()).toBe('');
+    // Meanwhile the application is sent (another tab); 刷新 shows the task gone, and says so once.
+    await completeWithExample(server, 'park8', view.id, 'submitCreationApplication', {
+      parkType: 'industry',
+      parkName: '栖霞湾数字服务业园区',
+    });
+    await tasks.getByRole('button', { name: twoChars('刷新') }).click();
+    await poll(() => tasks.getByRole('status').textContent()).toBe('待办任务已更新：共 0 项（减少 1）');
+    expect(await tasks.locator('tbody tr.ant-table-row').count()).toBe(0);
+    // The case is still applying, its next date now the province's review's (the revision's 20 working days).
+    expect(await cases.getByRole('status').textContent()).toBe('案件列表已更新：共 1 件（变更 1）');
+    expect(await page.locator('.ant-card [aria-live="polite"]').count()).toBe(0);
+    // A reload that changes nothing says nothing new (the line keeps the last change, not said again).
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/tasks'));
+    await tasks.getByRole('button', { name: twoChars('刷新') }).click();
+    await answered;
+    await settled(page);
+    expect(await tasks.getByRole('status').textContent()).toBe('待办任务已更新：共 0 项（减少 1）');
   }, 180_000);
 
   it("tells SAMR's three objection reviews of one notice apart: number, time received, opening words", async () => {

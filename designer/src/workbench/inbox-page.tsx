@@ -15,6 +15,7 @@ import { fill } from '../i18n/fill.js';
 import { loadInbox, type CaseRow, type TaskRow } from './inbox-data.js';
 import { applyFilter, readFilter } from './inbox-filter.js';
 import { InboxFilters } from './inbox-filters.js';
+import { useListChange, type ListChange } from './list-change.js';
 import { TaskDueCell } from './task-due-cell.js';
 import { OriginLine } from './task-origin.js';
 import { StartCaseDialog } from './start-case-dialog.js';
@@ -32,6 +33,21 @@ function describedBy(row: TaskRow): { 'aria-describedby'?: string } {
     ...(row.returned === undefined ? [] : [returnedId(row)]),
   ];
   return ids.length === 0 ? {} : { 'aria-describedby': ids.join(' ') };
+}
+
+/** A list's change said in one line: 待办任务已更新：共 3 项（新增 1、减少 2）; nothing without one. */
+function changeSaid(change: ListChange | undefined, head: MessageKey, t: (key: MessageKey) => string): string {
+  if (change === undefined) return '';
+  const parts = (
+    [
+      ['rowsAdded', change.added],
+      ['rowsRemoved', change.removed],
+      ['rowsChanged', change.changed],
+    ] as const
+  )
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => fill(t(key), { count: String(count) }));
+  return `${fill(t(head), { count: String(change.count) })}${fill(t('rowChanges'), { changes: parts.join(t('listSeparator')) })}`;
 }
 
 /** Who and where: the columns a task row shares with its case's row. */
@@ -89,6 +105,13 @@ export function InboxPage() {
   const filter = readFilter(params);
   const inbox = useAsync(() => loadInbox(hasGroup('admin'), language), `${me?.username ?? ''}/${language}`);
   useReloadWhenShown(inbox.reload);
+  // The tables are no live regions (each reload read every row out again): what a reload changed is
+  // said once by a status beside each — a task come or gone, a case's status or next date moved.
+  const taskChange = useListChange(inbox.data?.tasks, (row) => [
+    row.ref,
+    JSON.stringify([row.taskDue?.date, row.reminders.length, row.returned?.at]),
+  ]);
+  const caseChange = useListChange(inbox.data?.cases, (row) => [row.id, JSON.stringify([row.status, row.next?.date])]);
   const today = inbox.data?.today ?? '';
   // One running case per park (the engine refuses a second): offer the parks without one.
   const parks = (me?.roles ?? [])
@@ -185,7 +208,11 @@ export function InboxPage() {
             setParams(query, { replace: true });
           }}
         />
+        <div className="qbz-sr-only" role="status" data-list-change="tasks">
+          {changeSaid(taskChange, 'tasksUpdated', t)}
+        </div>
         <CardTable<TaskRow>
+          quiet
           rowKey="ref"
           size="middle"
           loading={inbox.loading}
@@ -197,7 +224,11 @@ export function InboxPage() {
         />
       </Card>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('casesInScope')}</h2>} extra={<ExportCasesButton />}>
+        <div className="qbz-sr-only" role="status" data-list-change="cases">
+          {changeSaid(caseChange, 'casesUpdated', t)}
+        </div>
         <CardTable<CaseRow>
+          quiet
           rowKey="id"
           size="middle"
           loading={inbox.loading}
