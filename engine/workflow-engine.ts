@@ -46,6 +46,7 @@ import { seedCompleted } from './cases/transition.js';
 import { deriveNotifications } from './notifications/derive.js';
 import type { NotificationChannel } from './notifications/notification.js';
 import { NotificationCenter } from './notifications/notification-center.js';
+import { storedBeforeParts } from './notifications/stored-before.js';
 import { ENGINE_SAYS } from './messages.js';
 
 export type { PublicWindow } from './cases/public-windows.js';
@@ -140,7 +141,12 @@ export class WorkflowEngine {
       runtime.clock,
       channel,
       (ref) => runtime.index.caseOfTask(ref) !== undefined,
-      (caseId) => runtime.index.get(caseId)?.process,
+      (notification) => {
+        const summary = runtime.index.get(notification.caseId);
+        // A case in the index runs on a loaded version (the registry holds every one a case is on).
+        const found = summary && { process: summary.process, model: runtime.version(summary).model };
+        return storedBeforeParts(notification, found);
+      },
     );
     this.notifications = center;
     runtime.onCommit = async (change) => {

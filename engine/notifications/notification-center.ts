@@ -48,8 +48,13 @@ export class NotificationCenter {
     private readonly channel?: NotificationChannel,
     /** Whether the task a notification names (by `ref`) is still open; none: always. */
     private readonly taskOpen: (ref: string) => boolean = () => true,
-    /** The process of a case, for notifications stored before they recorded it; none: unknown. */
-    private readonly processOf: (caseId: string) => string | undefined = () => undefined,
+    /**
+     * What a notification stored before it was recorded lacks, from its case (`process`, `taskName`);
+     * none: nothing (a case the server does not hold leaves it as stored).
+     */
+    private readonly storedBefore: (
+      notification: Notification,
+    ) => Pick<Notification, 'process' | 'taskName'> = () => ({}),
   ) {}
 
   /** Stores new notifications and hands each to the outbound channel, recording what it did. */
@@ -95,10 +100,9 @@ export class NotificationCenter {
       if (waiting) unread += 1;
       if ((options.unreadOnly !== true || waiting) && items.length < NOTIFICATION_PAGE) {
         const { audience: _audience, ...view } = notification;
-        // One stored before notifications recorded their process takes its case's: the reader's
-        // catalogue then names its task and status too (they are stored as the definitions' words).
-        const process = view.process ?? this.processOf(view.caseId);
-        items.push({ ...view, ...(process !== undefined && { process }), read: isRead, ...(done && { done }) });
+        // One stored before notifications recorded their process (or the task's name) takes its case's:
+        // the reader's catalogue then names its task and status (stored as the definitions' words).
+        items.push({ ...this.storedBefore(notification), ...view, read: isRead, ...(done && { done }) });
       }
     }
     return { items, unread };

@@ -251,7 +251,7 @@ describe('催办 and the notification centre over HTTP', () => {
     }
   });
 
-  it('gives a notification stored before notifications recorded their process its case’s, so the bell can name its task and status in English', async () => {
+  it('gives a notification stored before notifications recorded their process (or the task’s name) its case’s, so the bell can name its task and status in English', async () => {
     // As a server of before stored it: the definitions' Chinese, no process (the bell showed it in Chinese to an English reader).
     const stored = {
       id: 'n20250101000000000-000001-0000000000',
@@ -264,8 +264,26 @@ describe('催办 and the notification centre over HTTP', () => {
       audience: [{ group: 'park', scope: 'P-001' }],
     };
     await h.store.put('notifications', stored.id, stored);
-    const item = (await notifications('park1')).items.find((each) => each.id === stored.id);
-    expect(item).toMatchObject({ kind: 'status.changed', statusTitle: '创建中', process: PROCESS });
+    // Older still: a task by its code only (before notifications named it as the diagram does).
+    const byCode = {
+      ...stored,
+      id: 'n20250101000000000-000003-0000000000',
+      kind: 'task.opened',
+      taskId: 'provincialFeasibilityReview',
+      statusTitle: undefined,
+    };
+    await h.store.put('notifications', byCode.id, byCode);
+    const listed = (await notifications('park1')).items;
+    expect(listed.find((each) => each.id === stored.id)).toMatchObject({
+      kind: 'status.changed',
+      statusTitle: '创建中',
+      process: PROCESS,
+    });
+    expect(listed.find((each) => each.id === byCode.id)).toMatchObject({
+      taskId: 'provincialFeasibilityReview',
+      taskName: '可行性论证与遴选',
+      process: PROCESS,
+    });
     // One whose case this server does not hold keeps reading as written.
     await h.store.put('notifications', 'n20250101000000000-000002-0000000000', {
       ...stored,

@@ -1,0 +1,27 @@
+import { taskIdOf } from '../definitions/conventions.js';
+import type { ProcessModel } from '../definitions/process-model.js';
+import type { Notification } from './notification.js';
+
+/**
+ * What a notification stored before notifications recorded it lacks, from its case: the process,
+ * whose catalogue words its task and status in the reader's language (they are stored as the
+ * definitions' words, so an English reader saw the Chinese), and the task's name as the diagram draws
+ * it (it showed the task's code). Only what it lacks; nothing without its case (`found`).
+ */
+export function storedBeforeParts(
+  notification: Notification,
+  found: { process: string; model: Pick<ProcessModel, 'nodes'> } | undefined,
+): Pick<Notification, 'process' | 'taskName'> {
+  if (found === undefined) return {};
+  const { taskId } = notification;
+  const taskName =
+    notification.taskName !== undefined || taskId === undefined
+      ? undefined
+      : [...found.model.nodes.values()].find(
+          (node) => node.type === 'bpmn:UserTask' && taskIdOf(node.id) === taskId && node.name !== undefined,
+        )?.name;
+  return {
+    ...(notification.process === undefined && { process: found.process }),
+    ...(taskName !== undefined && { taskName }),
+  };
+}
