@@ -176,7 +176,9 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
   const pages = new Map<string, Page>();
   /**
    * One browser context for every user: each signs in on a page of their own (the session is the
-   * tab's), and the app's code, cached and compiled once, is not loaded afresh for each of them.
+   * tab's). The tabs share the context's download cache only: Chromium keeps no compiled code for an
+   * off-the-record context, so each tab still compiles the app's code (measured: script time per load
+   * the same in a shared context as in a new one).
    */
   let shared: BrowserContext | undefined;
   /** The user's page on the sandbox's day (a new session after each clock jump). */
