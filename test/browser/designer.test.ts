@@ -916,6 +916,23 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.context().close();
   }, 300_000);
 
+  it('保存 pressed by the keyboard keeps the keyboard on it once saved, with why it is now unavailable (disabled by its own use, it dropped the keyboard to the page)', async () => {
+    const page = await openPeriods(await newDraft());
+    await typeAmount(page, 'publicityMinWorkingDays', '7');
+    const save = page.getByTestId('save-periods');
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('已保存').first().waitFor();
+    expect(await whyDisabled(page, 'save-periods')).toBe('没有未保存的修改');
+    expect(await save.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await accessibleDescription(save)).toBe('没有未保存的修改');
+    // Pressed again, it saves nothing; Tab goes on from it to the periods, not from the top of the page.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('art7LookBack · 名称');
+    await page.context().close();
+  }, 300_000);
+
   it('on a phone (390 px) shows each period as a card, every value under its column’s name and within the screen', async () => {
     // Opened wide, then narrowed to the phone: opened at 390 px in CI the editor never showed its tabs
     // (two runs, three minutes each; it did alone and in this file on a quiet machine). What is checked
