@@ -418,7 +418,10 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
         <Link to="/designer">
           <ArrowLeftOutlined /> {d('backToVersions')}
         </Link>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        {/* The page's heading (h1, at the size it had as h4): a link or 以此新建草稿 followed here puts the
+            keyboard on it (app-shell.tsx); without one it stayed on the page, a keyboard user starting
+            again from its top. */}
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
           {manifest?.title ?? workspace.process}
         </Typography.Title>
         {draft === undefined ? (
