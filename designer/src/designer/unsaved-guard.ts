@@ -37,13 +37,16 @@ const pushCopy = () => {
  * Layout effects, and one back-button listener that reads `unsaved` when Back comes: the guard changes
  * in the same commit as the page that shows the edits made or saved. With passive effects it changed
  * a moment after (another task): a Back in between was handled as before the save (asked about, and the
- * page stayed), or went past a copy not pushed yet, edits lost unasked.
+ * page stayed), or went past a copy not pushed yet, edits lost unasked. `onDiscard` is told when the
+ * officer chose to discard the edits and leave.
  */
-export function useUnsavedGuard(unsaved: boolean): void {
+export function useUnsavedGuard(unsaved: boolean, onDiscard?: () => void): void {
   const { d } = useDesignerI18n();
   const { modal } = App.useApp();
   const navigate = useNavigate();
   const guarding = useRef(unsaved);
+  const discarded = useRef(onDiscard);
+  discarded.current = onDiscard;
   const ask = useCallback(
     () =>
       asked(modal, {
@@ -69,7 +72,9 @@ export function useUnsavedGuard(unsaved: boolean): void {
       event.preventDefault();
       event.stopPropagation();
       void ask().then((leave) => {
-        if (leave) void navigate(`${to.pathname}${to.search}${to.hash}`, { replace: isHeld(history.state) });
+        if (!leave) return;
+        discarded.current?.();
+        void navigate(`${to.pathname}${to.search}${to.hash}`, { replace: isHeld(history.state) });
       });
     };
     window.addEventListener('beforeunload', warn);
@@ -93,7 +98,9 @@ export function useUnsavedGuard(unsaved: boolean): void {
       pushCopy();
       void ask().then((leave) => {
         // Past the copy and this entry, to the page before.
-        if (leave && location.pathname === here) history.go(-2);
+        if (!leave || location.pathname !== here) return;
+        discarded.current?.();
+        history.go(-2);
       });
     };
     window.addEventListener('popstate', popped);

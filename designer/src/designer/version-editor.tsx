@@ -169,7 +169,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   const [saveRefusal, setSaveRefusal] = useState<string | undefined>();
   // A form's example or composite field typed as JSON that does not parse yet: kept in its box, not in the workspace.
   const formsText = useHeldTexts();
-  useUnsavedGuard(workspace.dirty.size > 0 || diagramEditing || formsText.held);
+  useUnsavedGuard(workspace.dirty.size > 0 || diagramEditing || formsText.held, workspace.forgetKept);
 
   const locate = (problem: Problem) => {
     const file = versionFileOf(problem.file);

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
+import { useSession } from '../auth/session.js';
+import { forgetUnsent, useUnsentWork } from '../workbench/unsent-work.js';
 import { designerApi, type Draft } from './designer-api.js';
+import { keptEdits } from './kept-edits.js';
 
 /** A version's files as the designer edits them (CONTRACT §1). */
 export const FILES = {
@@ -89,6 +92,8 @@ export interface Workspace {
    * said above the tabs from then on, as for a save; true when it was that.
    */
   noteDeleted(caught: unknown): boolean;
+  /** Forgets the unsaved edits this tab keeps for a later login (the officer discarded them and left). */
+  forgetKept: () => void;
   /** The draft's revision the page's files come from: what a step on the draft says it was made on. */
   revision: () => number;
   /** Renames the draft, as of `revision()`; refused (409) when written since, like a save. */
@@ -116,6 +121,12 @@ export function useWorkspace(process: string, source: Source) {
   // revision the one before it made (a tab's own saves are no conflict).
   const base = useRef(0);
   const saving = useRef<Promise<unknown>>(Promise.resolve());
+  // A draft's unsaved edits are kept in this tab as a form's unsent work is (unsent-work.ts): a session
+  // that ended meanwhile replaced the page by the login form, which says the page's work is kept, and
+  // the edits were lost with the page. Kept with the revision they were made on.
+  const username = useSession().me?.username;
+  const unsentForm = `designer:${process}:${key}`;
+  const unsent = useUnsentWork('draftId' in source ? username : undefined, unsentForm);
   /** A step refused because the draft was written (or deleted) since: said above the tabs until reloaded. */
   const noteConflict = useCallback((caught: unknown) => {
     if (caught instanceof ApiError && caught.status === 409)
@@ -142,6 +153,12 @@ export function useWorkspace(process: string, source: Source) {
         base.current = loaded.revision ?? 0;
         setDraft(loaded);
         setFiles(loaded.files);
+        const kept = keptEdits(username, unsentForm, loaded.files);
+        if (kept === undefined) return;
+        // Made on an earlier revision (saved elsewhere since): a save of them is refused as any stale
+        // tab's is, with 重新加载 and 另存为新草稿, rather than overwriting that save.
+        base.current = kept.basis;
+        setEdits(kept.edits);
       }, fail);
     } else {
       const { version } = source;
@@ -160,6 +177,14 @@ export function useWorkspace(process: string, source: Source) {
     };
     // `key` names the source.
   }, [process, key]);
+
+  const loadedDraft = draft !== undefined && files !== undefined;
+  useEffect(() => {
+    if (!loadedDraft) return;
+    if (Object.keys(edits).length > 0) unsent.save(edits, base.current);
+    else unsent.clear();
+    // `unsent` is a new object each render; its key follows `username` and `unsentForm`.
+  }, [edits, loadedDraft, username, unsentForm]);
 
   const save = useCallback(
     (which: string | readonly string[]) => {
@@ -289,6 +314,9 @@ export function useWorkspace(process: string, source: Source) {
       reload,
       noteDeleted,
       revision: () => base.current,
+      forgetKept: () => {
+        if (username !== undefined) forgetUnsent(username, unsentForm);
+      },
       rename,
       saveAll: async () => {
         const paths = Object.keys(edits);
@@ -297,7 +325,7 @@ export function useWorkspace(process: string, source: Source) {
       },
     };
     // `source` is described by `key`.
-  }, [files, edits, draft, process, key, save, conflict, saveAsNew, reload, noteDeleted, rename]);
+  }, [files, edits, draft, process, key, save, conflict, saveAsNew, reload, noteDeleted, rename, username, unsentForm]);
 
   return { workspace, error };
 }

@@ -32,6 +32,16 @@ function read(key: string): Unsent | undefined {
   }
 }
 
+/** The unsent work of `username` in `form` this tab keeps, read when it is needed (a page's data loaded). */
+export function unsentWork(username: string, form: string): Unsent | undefined {
+  return read(keyOf(username, form));
+}
+
+/** Forgets the unsent work of `username` in `form` (a page left with its edits discarded). */
+export function forgetUnsent(username: string, form: string): void {
+  sessionStorage.removeItem(keyOf(username, form));
+}
+
 /** Whether this tab keeps unsent work of `username` in `form` (a folded form opens with it, say). */
 export function hasUnsentWork(username: string, form: string): boolean {
   return read(keyOf(username, form)) !== undefined;
