@@ -7,7 +7,13 @@ import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
 import { choose } from './form-controls.js';
 import { openPage, PHONE, screenshot, settled, type Visit } from './page-visit.js';
-import { completeWithExample, PROCESS } from './sample-cases.js';
+import {
+  ACCEPTANCE_OPENS,
+  completeWithExample,
+  PROCESS,
+  SAMPLE_USERS,
+  throughExpertEvaluation,
+} from './sample-cases.js';
 import { CLOCK_START, type WebServer } from './web-server.js';
 
 // The definitions carry Chinese only; in English the workbench shows their texts from the programme's
@@ -269,5 +275,28 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     await poll(() => form.locator('.ant-form-item-explain-error').count()).toBe(2);
     await page.getByRole('button', { name: '中文', exact: true }).click();
     await poll(() => errors.allTextContents()).toEqual(['为必填项']);
+  });
+
+  // Last: it moves the sandbox's clock to the acceptance of a case it takes there.
+  it('the public notices name the status and the province in English (they stayed 公示中 and 江苏省), the park as it is named', async () => {
+    const {
+      park1: _park1,
+      park2: _park2,
+      park3: _park3,
+      'province-js': _province,
+      samr: _samr,
+      ...others
+    } = SAMPLE_USERS;
+    await server.createUsers({ ...others, parkNotice: ['park:P-009'] });
+    await throughExpertEvaluation(server, 'parkNotice', 'P-009', '云澜湖智能装备产业园区');
+    const page = pages.keep(await openPage(browser as Browser, server, { path: '/notices', time: ACCEPTANCE_OPENS }));
+    const notice = page.locator('[data-notice]').first();
+    await notice.getByText('公示中').first().waitFor();
+    await switchLanguage(page);
+    await poll(() => notice.getByText('Jiangsu', { exact: true }).count()).toBeGreaterThan(0);
+    const text = (await notice.textContent()) ?? '';
+    expect(text).not.toContain('公示中');
+    expect(text).not.toContain('江苏省');
+    expect(text).toContain('云澜湖智能装备产业园区');
   });
 });

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
+import { useDefinitionText } from '../i18n/use-definition-text.js';
 import { provinceName } from '../workbench/catalog.js';
 import { useAsync } from '../workbench/use-async.js';
 import { loadNotices, type PublicNotice } from './notices-data.js';
@@ -12,10 +13,14 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
   const [objecting, setObjecting] = useState(() => objectionUnderWay(notice.caseId));
   const formId = `objection-form-${notice.caseId}`;
   const name = notice.parkName ?? notice.park;
+  // The status and the province as the definitions name them in the reader's language (in English they
+  // stayed 公示中 and 江苏省); the park's name is the park's own.
+  const translate = useDefinitionText()(notice.process);
+  const result = notice.result === undefined ? undefined : translate(notice.result);
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{name}</h2>}
-      extra={notice.result !== undefined && <Tag color="gold">{notice.result}</Tag>}
+      extra={result !== undefined && <Tag color="gold">{result}</Tag>}
       data-notice={notice.caseId}
     >
       <Descriptions
@@ -23,8 +28,12 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
         column={{ xs: 1, md: 3 }}
         items={[
           { key: 'park', label: t('park'), children: `${name}${fill(t('aside'), { text: notice.park })}` },
-          { key: 'province', label: t('province'), children: notice.provinceName ?? provinceName(notice.province) },
-          { key: 'result', label: t('status'), children: notice.result ?? notice.status },
+          {
+            key: 'province',
+            label: t('province'),
+            children: translate(notice.provinceName ?? provinceName(notice.province)),
+          },
+          { key: 'result', label: t('status'), children: result ?? notice.status },
           {
             key: 'period',
             label: t('noticePeriod'),
