@@ -74,9 +74,17 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     await group.locator('.bio-properties-panel-group-header').click();
     const actor = (name: string) => page.locator(`[data-entry-id="task-actor-${name}"] input`);
     await actor('province').waitFor();
-    // The section's own buttons speak the page's language (bpmn-js-properties-panel left them English).
-    await group.getByRole('button', { name: '展开或收起此部分' }).waitFor();
+    // The section's own buttons speak the page's language (bpmn-js-properties-panel left them English),
+    // each named by its section and saying whether it is open (all were 「展开或收起此部分」 alone).
+    const title = (await group.locator('.bio-properties-panel-group-header-title').innerText()).trim();
+    const toggle = group.getByRole('button', { name: title, exact: true });
+    expect(await toggle.getAttribute('title')).toBe('展开或收起此部分');
     expect(await page.locator('.bio-properties-panel [title="Toggle section"]').count()).toBe(0);
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await toggle.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
     // The manifest's groups by their titles, ticked as the diagram declares (candidateGroups="province").
     expect(await page.locator('[data-entry-id="task-actor-province"]').textContent()).toContain('省级市场监管部门');
     expect(await actor('province').isChecked()).toBe(true);

@@ -11,6 +11,7 @@ import { ImportRefusal, type RefusedImport } from './import-refusal.js';
 import { LaneTitles } from './lane-titles.js';
 import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
 import { notRunnable } from './runnability.js';
+import { nameSectionToggles } from './section-toggles.js';
 import {
   download,
   useInitialView,
@@ -102,6 +103,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
       vocabulary,
       language: () => languageRef.current,
     }) as unknown as BpmnDiagram;
+    const stopNamingToggles = nameSectionToggles(properties);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const changed = (event: { trigger?: string }) => {
       // Not the stack cleared by an import: that is no edit.
@@ -131,6 +133,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
     return () => {
       alive = false;
       clearTimeout(timer);
+      stopNamingToggles();
       modeler.destroy();
       setDiagram(undefined);
       setReady(false);
