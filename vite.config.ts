@@ -52,6 +52,10 @@ export default defineConfig({
           // A failed test's afterEach saves full-page screenshots of every open page: on a loaded
           // machine that took longer than the default 10 s, and the evidence was lost.
           hookTimeout: 60_000,
+          // What a test polls for (a selection, a status, a class) is the page catching up: on two
+          // starved cores that took over Vitest's default second (a diagram element selected from the
+          // search, CI). Only a failing poll waits longer.
+          expect: { poll: { timeout: 10_000 } },
           // As the unit files: a worker keeps playwright-core and the helpers for its next file (each file
           // launches its own Chromium and server, and closes them).
           isolate: false,
