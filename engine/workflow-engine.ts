@@ -144,7 +144,11 @@ export class WorkflowEngine {
       (notification) => {
         const summary = runtime.index.get(notification.caseId);
         // A case in the index runs on a loaded version (the registry holds every one a case is on).
-        const found = summary && { process: summary.process, model: runtime.version(summary).model };
+        const found = summary && {
+          process: summary.process,
+          ...(summary.subjectName !== undefined && { subjectName: summary.subjectName }),
+          model: runtime.version(summary).model,
+        };
         return storedBeforeParts(notification, found);
       },
     );

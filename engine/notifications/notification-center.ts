@@ -49,12 +49,12 @@ export class NotificationCenter {
     /** Whether the task a notification names (by `ref`) is still open; none: always. */
     private readonly taskOpen: (ref: string) => boolean = () => true,
     /**
-     * What a notification stored before it was recorded lacks, from its case (`process`, `taskName`);
-     * none: nothing (a case the server does not hold leaves it as stored).
+     * What a notification stored before it was recorded lacks, from its case (`process`, `taskName`,
+     * `subjectName`); none: nothing (a case the server does not hold leaves it as stored).
      */
     private readonly storedBefore: (
       notification: Notification,
-    ) => Pick<Notification, 'process' | 'taskName'> = () => ({}),
+    ) => Pick<Notification, 'process' | 'taskName' | 'subjectName'> = () => ({}),
   ) {}
 
   /** Stores new notifications and hands each to the outbound channel, recording what it did. */
@@ -100,8 +100,9 @@ export class NotificationCenter {
       if (waiting) unread += 1;
       if ((options.unreadOnly !== true || waiting) && items.length < NOTIFICATION_PAGE) {
         const { audience: _audience, ...view } = notification;
-        // One stored before notifications recorded their process (or the task's name) takes its case's:
-        // the reader's catalogue then names its task and status (stored as the definitions' words).
+        // One stored before notifications recorded their process (or the task's name, or before the
+        // forms named the subject) takes its case's: the reader's catalogue then names its task and
+        // status (stored as the definitions' words), and the bell the park by its name.
         items.push({ ...this.storedBefore(notification), ...view, read: isRead, ...(done && { done }) });
       }
     }

@@ -294,4 +294,23 @@ describe('催办 and the notification centre over HTTP', () => {
     expect(unknown).toBeDefined();
     expect(unknown?.process).toBeUndefined();
   });
+
+  it("names the case's subject in a notice sent before the forms named it (the park's first 新待办 showed its code)", async () => {
+    await h.user('park4', ['park:P-004']);
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park4'),
+      body: { process: PROCESS, park: 'P-004', province: '320000' },
+    });
+    const { id } = started.body as CaseView;
+    const first = async () =>
+      (await notifications('park4')).items.find((item) => item.caseId === id && item.kind === 'task.opened');
+    // At the start no form has named the park yet: the notice has only its code.
+    expect((await first())?.subjectName).toBeUndefined();
+    await h.complete('park4', id, 'submitCreationApplication', {
+      parkType: 'industry',
+      parkName: '青峰山文旅服务业园区',
+    });
+    // Listed once the application names it, it names the park as the inbox and the case page do.
+    expect(await first()).toMatchObject({ subjectName: '青峰山文旅服务业园区' });
+  });
 });
