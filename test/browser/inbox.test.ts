@@ -1,8 +1,8 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView } from '../../engine/cases/case-view.js';
+import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { definitionsWithRevisions } from '../support/definitions-fixture.js';
 import { REVIEW_DUE_REVISION } from '../support/review-due-revision.js';
 import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
@@ -320,6 +320,42 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     expect(await tasks.getByRole('status').textContent()).toBe('待办任务已更新：共 0 项（减少 1）');
   }, 180_000);
 
+  it('says what a reload changed in the tasks the filter shows, and how many there are in all (it counted the hidden ones as shown)', async () => {
+    const [shown, hidden] = ['紫霞湖数字经济产业园区', '碧波湾生物医药产业园区'];
+    await server.createUsers({ park12: ['park:P-012'], park13: ['park:P-013'] });
+    const cases: string[] = [];
+    for (const [user, park, name] of [
+      ['park12', 'P-012', shown],
+      ['park13', 'P-013', hidden],
+    ] as const) {
+      const view = await server.ok<CaseView>('POST', '/api/cases', {
+        as: user,
+        body: { process: PROCESS, park, province: '320000' },
+      });
+      await completeWithExample(server, user, view.id, 'submitCreationApplication', {
+        parkType: 'industry',
+        parkName: name,
+      });
+      cases.push(view.id);
+    }
+    // The province's review of each.
+    const open = await server.ok<TaskView[]>('GET', '/api/tasks', { as: 'js' });
+    const reviews = cases.map((id) => open.find((task) => task.caseId === id)?.ref ?? '');
+    const page = await loggedIn('js', '2024-04-30T09:00:00+08:00', `/?q=${encodeURIComponent(shown)}`);
+    page.setDefaultTimeout(60_000);
+    const tasks = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '待办任务' }) });
+    await poll(() => tasks.locator('tbody tr.ant-table-row').count()).toBe(1);
+    const said = await listenToStatus(tasks);
+    // SAMR reminds the province of the task the search hides: what the reader sees is unchanged.
+    await server.ok('POST', `/api/tasks/${reviews[1] ?? ''}/remind`, { as: 'samr', body: {} });
+    await reload(page, tasks);
+    expect(await said()).toEqual([]);
+    // Then of the one it shows: said of the list shown, with how many there are in all.
+    await server.ok('POST', `/api/tasks/${reviews[0] ?? ''}/remind`, { as: 'samr', body: {} });
+    await reload(page, tasks);
+    await poll(said).toEqual([`待办任务已更新：筛选后显示 1 项（变更 1），共 ${String(open.length)} 项`]);
+  }, 180_000);
+
   it("tells SAMR's three objection reviews of one notice apart: number, time received, opening words", async () => {
     await server.createUsers(OBJECTION_USERS);
     const caseId = await throughCreation(server, 'park5', 'P-005', '白鹭洲质量品牌园区');
@@ -365,6 +401,32 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     await shot(samr, '5-objection-reviews');
   }, 300_000);
 });
+
+/**
+ * What a card's status is given to say from now on: its text each time text is put into it (a node
+ * added or a text changed; a screen reader says a live region's additions, and nothing for a text
+ * set again unchanged, which is no change to the page at all).
+ */
+async function listenToStatus(card: Locator): Promise<() => Promise<string[]>> {
+  const status = card.getByRole('status');
+  await status.evaluate((region) => {
+    const said: string[] = [];
+    Object.assign(region, { said });
+    new MutationObserver((records) => {
+      const put = records.some((record) => record.type === 'characterData' || record.addedNodes.length > 0);
+      if (put && region.textContent !== '') said.push(region.textContent);
+    }).observe(region, { childList: true, subtree: true, characterData: true });
+  });
+  return () => status.evaluate((region) => [...(region as unknown as { said: string[] }).said]);
+}
+
+/** 刷新, waiting for its answer and for the page to have shown it. */
+async function reload(page: Page, card: Locator): Promise<void> {
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/tasks'));
+  await card.getByRole('button', { name: twoChars('刷新') }).click();
+  await answered;
+  await settled(page);
+}
 
 /** Who takes a case to its public notice beside the users above, and a fifth park with no case yet. */
 const OBJECTION_USERS: Record<string, string[]> = Object.fromEntries(

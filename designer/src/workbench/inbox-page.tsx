@@ -15,7 +15,7 @@ import { fill } from '../i18n/fill.js';
 import { loadInbox, type CaseRow, type TaskRow } from './inbox-data.js';
 import { applyFilter, readFilter } from './inbox-filter.js';
 import { InboxFilters } from './inbox-filters.js';
-import { useListChange, type ListChange } from './list-change.js';
+import { useListChange, type ShownChange } from './list-change.js';
 import { TaskDueCell } from './task-due-cell.js';
 import { OriginLine } from './task-origin.js';
 import { StartCaseDialog } from './start-case-dialog.js';
@@ -35,8 +35,17 @@ function describedBy(row: TaskRow): { 'aria-describedby'?: string } {
   return ids.length === 0 ? {} : { 'aria-describedby': ids.join(' ') };
 }
 
-/** A list's change said in one line: 待办任务已更新：共 3 项（新增 1、减少 2）; nothing without one. */
-function changeSaid(change: ListChange | undefined, head: MessageKey, t: (key: MessageKey) => string): string {
+/**
+ * A list's change said in one line: 待办任务已更新：共 3 项（新增 1、减少 2）; of the rows a filter shows
+ * when it hides some, with every row's count: 待办任务已更新：筛选后显示 1 项（减少 1），共 3 项 (`filtered`,
+ * the tasks'). Nothing without one.
+ */
+function changeSaid(
+  change: ShownChange | undefined,
+  head: MessageKey,
+  t: (key: MessageKey) => string,
+  filtered?: MessageKey,
+): string {
   if (change === undefined) return '';
   const parts = (
     [
@@ -47,7 +56,10 @@ function changeSaid(change: ListChange | undefined, head: MessageKey, t: (key: M
   )
     .filter(([, count]) => count > 0)
     .map(([key, count]) => fill(t(key), { count: String(count) }));
-  return `${fill(t(head), { count: String(change.count) })}${fill(t('rowChanges'), { changes: parts.join(t('listSeparator')) })}`;
+  const changes = fill(t('rowChanges'), { changes: parts.join(t('listSeparator')) });
+  if (change.total !== undefined && filtered !== undefined)
+    return fill(t(filtered), { shown: String(change.count), changes, count: String(change.total) });
+  return `${fill(t(head), { count: String(change.count) })}${changes}`;
 }
 
 /** Who and where: the columns a task row shares with its case's row. */
@@ -106,11 +118,13 @@ export function InboxPage() {
   const inbox = useAsync(() => loadInbox(hasGroup('admin'), language), `${me?.username ?? ''}/${language}`);
   useReloadWhenShown(inbox.reload);
   // The tables are no live regions (each reload read every row out again): what a reload changed is
-  // said once by a status beside each — a task come or gone, a case's status or next date moved.
-  const taskChange = useListChange(inbox.data?.tasks, (row) => [
-    row.ref,
-    JSON.stringify([row.taskDue?.date, row.reminders.length, row.returned?.at]),
-  ]);
+  // said once by a status beside each — a task come or gone, a case's status or next date moved; of
+  // the tasks the filter shows (it counted the hidden ones too, as if shown).
+  const taskChange = useListChange(
+    inbox.data?.tasks,
+    (row) => [row.ref, JSON.stringify([row.taskDue?.date, row.reminders.length, row.returned?.at])],
+    (rows) => applyFilter(rows, filter),
+  );
   const caseChange = useListChange(inbox.data?.cases, (row) => [row.id, JSON.stringify([row.status, row.next?.date])]);
   const today = inbox.data?.today ?? '';
   // One running case per park (the engine refuses a second): offer the parks without one.
@@ -209,7 +223,7 @@ export function InboxPage() {
           }}
         />
         <div className="qbz-sr-only" role="status" data-list-change="tasks">
-          {changeSaid(taskChange, 'tasksUpdated', t)}
+          {changeSaid(taskChange, 'tasksUpdated', t, 'tasksUpdatedFiltered')}
         </div>
         <CardTable<TaskRow>
           quiet
