@@ -356,6 +356,31 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     await poll(said).toEqual([`待办任务已更新：筛选后显示 1 项（变更 1），共 ${String(open.length)} 项`]);
   }, 180_000);
 
+  it('says a change again when the next reload changes the tasks the same way (a live region keeps quiet about a text it already has), and nothing when nothing changed', async () => {
+    await server.createUsers({ park11: ['park:P-011'] });
+    const view = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park11',
+      body: { process: PROCESS, park: 'P-011', province: '320000' },
+    });
+    const ref = view.openTasks[0]?.ref ?? '';
+    const page = await loggedIn('park11', '2024-04-30T09:00:00+08:00');
+    page.setDefaultTimeout(60_000);
+    const tasks = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '待办任务' }) });
+    await poll(() => tasks.locator('tbody tr.ant-table-row').count()).toBe(1);
+    const said = await listenToStatus(tasks);
+    // The province reminds the park twice: each reload changes the one task the same way.
+    const line = '待办任务已更新：共 1 项（变更 1）';
+    await server.ok('POST', `/api/tasks/${ref}/remind`, { as: 'js', body: {} });
+    await reload(page, tasks);
+    await poll(said).toEqual([line]);
+    await server.ok('POST', `/api/tasks/${ref}/remind`, { as: 'js', body: {} });
+    await reload(page, tasks);
+    await poll(said).toEqual([line, line]);
+    await reload(page, tasks);
+    expect(await said()).toEqual([line, line]);
+    expect(await tasks.getByRole('status').textContent()).toBe(line);
+  }, 180_000);
+
   it("tells SAMR's three objection reviews of one notice apart: number, time received, opening words", async () => {
     await server.createUsers(OBJECTION_USERS);
     const caseId = await throughCreation(server, 'park5', 'P-005', '白鹭洲质量品牌园区');

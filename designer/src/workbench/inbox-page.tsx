@@ -15,7 +15,7 @@ import { fill } from '../i18n/fill.js';
 import { loadInbox, type CaseRow, type TaskRow } from './inbox-data.js';
 import { applyFilter, readFilter } from './inbox-filter.js';
 import { InboxFilters } from './inbox-filters.js';
-import { useListChange, type ShownChange } from './list-change.js';
+import { useListChange, type SaidChange, type ShownChange } from './list-change.js';
 import { TaskDueCell } from './task-due-cell.js';
 import { OriginLine } from './task-origin.js';
 import { StartCaseDialog } from './start-case-dialog.js';
@@ -60,6 +60,18 @@ function changeSaid(
   if (change.total !== undefined && filtered !== undefined)
     return fill(t(filtered), { shown: String(change.count), changes, count: String(change.total) });
   return `${fill(t(head), { count: String(change.count) })}${changes}`;
+}
+
+/**
+ * A list's status (a live region): each change in a node of its own, so one said like the last is
+ * said again (a screen reader keeps quiet about a text set again unchanged); nothing without one.
+ */
+function ChangeStatus({ change, list, said }: { change: SaidChange | undefined; list: string; said: string }) {
+  return (
+    <div className="qbz-sr-only" role="status" data-list-change={list}>
+      {change !== undefined && <span key={change.serial}>{said}</span>}
+    </div>
+  );
 }
 
 /** Who and where: the columns a task row shares with its case's row. */
@@ -222,9 +234,11 @@ export function InboxPage() {
             setParams(query, { replace: true });
           }}
         />
-        <div className="qbz-sr-only" role="status" data-list-change="tasks">
-          {changeSaid(taskChange, 'tasksUpdated', t, 'tasksUpdatedFiltered')}
-        </div>
+        <ChangeStatus
+          change={taskChange}
+          list="tasks"
+          said={changeSaid(taskChange, 'tasksUpdated', t, 'tasksUpdatedFiltered')}
+        />
         <CardTable<TaskRow>
           quiet
           rowKey="ref"
@@ -238,9 +252,7 @@ export function InboxPage() {
         />
       </Card>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('casesInScope')}</h2>} extra={<ExportCasesButton />}>
-        <div className="qbz-sr-only" role="status" data-list-change="cases">
-          {changeSaid(caseChange, 'casesUpdated', t)}
-        </div>
+        <ChangeStatus change={caseChange} list="cases" said={changeSaid(caseChange, 'casesUpdated', t)} />
         <CardTable<CaseRow>
           quiet
           rowKey="id"

@@ -14,6 +14,15 @@ export interface ShownChange extends ListChange {
   total?: number;
 }
 
+/**
+ * A change as said, numbered from the first answer: a status gives each its own node (keyed by
+ * `serial`), so a change said like the one before (a second reminder on the task) is said again —
+ * the same text set again is no change to the page, and a live region said nothing.
+ */
+export interface SaidChange extends ShownChange {
+  serial: number;
+}
+
 /** Each row's key with what of it, when it differs, is a change worth saying (a status, a date). */
 export type Signatures = ReadonlyMap<string, string>;
 
@@ -58,9 +67,9 @@ export function useListChange<T>(
   rows: readonly T[] | undefined,
   signatureOf: (row: T) => [key: string, signature: string],
   shown?: (rows: readonly T[]) => readonly T[],
-): ShownChange | undefined {
+): SaidChange | undefined {
   const last = useRef<readonly T[] | undefined>(undefined);
-  const [change, setChange] = useState<ShownChange>();
+  const [change, setChange] = useState<SaidChange>();
   useEffect(() => {
     if (rows === undefined) {
       last.current = undefined;
@@ -70,7 +79,7 @@ export function useListChange<T>(
     const before = last.current;
     last.current = rows;
     const found = before === undefined ? undefined : shownChange(before, rows, signatureOf, shown);
-    if (found !== undefined) setChange(found);
+    if (found !== undefined) setChange((said) => ({ ...found, serial: (said?.serial ?? 0) + 1 }));
     // `signatureOf` and `shown` are fresh closures each render (`shown` the filter on the screen as the
     // rows come); the rows say when there is something new.
   }, [rows]);
