@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { chinaDateOf, type Said, type WorkflowEngine } from '../../engine/index.js';
 import { CASE_EXPORT_WORDS as WORDS, type Language } from '../messages.js';
 import { definitionText, manifestOf, nextDue, regionNamer, type CaseView } from './case-query.js';
@@ -116,6 +115,8 @@ export async function writeCaseWorkbook(
   out: Writable,
   language: Language,
 ) {
+  // Loaded on the first export, not at start: requiring exceljs was a fifth of a server's start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const sheet = workbook.addWorksheet(WORDS.sheet[language], { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columnsOf(titlesOf(engine, cases, language), language).map((column) => ({ ...column }));
