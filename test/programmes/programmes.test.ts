@@ -33,7 +33,7 @@ async function runScenario(file: string): Promise<ScenarioResult> {
     const runner = new ScenarioRunner(scenario, {
       definitions: ROOT,
       shared: PROJECT_DEFINITIONS,
-      openStore: () => new LowdbStore(dataDir),
+      openStore: () => new LowdbStore(dataDir, { fsync: false }),
     });
     return await runner.run();
   } finally {

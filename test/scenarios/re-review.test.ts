@@ -153,7 +153,7 @@ describe('re-review notice in a year without calendar data (CONTRACT §3: an err
     const clock = new SimulatedClock(new Date(now));
     const engine = await WorkflowEngine.open({
       definitions: await DefinitionRegistry.load(sandbox.definitions, { shared: sandbox.shared }),
-      store: new LowdbStore(dataDir),
+      store: new LowdbStore(dataDir, { fsync: false }),
       clock,
     });
     return { engine, clock };

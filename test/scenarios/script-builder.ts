@@ -219,7 +219,7 @@ export class DefinitionsSandbox {
     return new ScenarioRunner(script.scenario(), {
       definitions: this.definitions,
       shared: this.shared,
-      openStore: () => new LowdbStore(dataDir),
+      openStore: () => new LowdbStore(dataDir, { fsync: false }),
     }).run();
   }
 
