@@ -55,6 +55,19 @@ async function whyDisabled(page: Page, testId: string): Promise<string | null> {
   return reason;
 }
 
+/**
+ * Types a date into one of the publish form's date pickers and presses `key` (Tab: leaves it, as a
+ * keyboard user does; the picker takes what was typed when the field is left or on Enter).
+ */
+async function typeDate(page: Page, label: string, text: string, key: 'Tab' | 'Enter' | null = 'Tab') {
+  const field = page.getByLabel(label, { exact: true });
+  await field.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+  if (key !== null) await page.keyboard.press(key);
+}
+
 /** Answers 确定 in the confirmation dialog open on the page. */
 const confirmDialog = (page: Page) =>
   clickInDialog(page, page.locator('.ant-modal-confirm').getByRole('button', { name: twoChars('确定') }));
@@ -438,15 +451,19 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
 
     // Publish, effective 2024-06-01: every reason it cannot yet be sent is said on the page.
     await page.getByRole('tab', { name: '发布' }).click();
-    const effectiveFrom = page.getByLabel('生效日期', { exact: true });
-    await effectiveFrom.fill('2024-03-31');
+    const why = page.locator('[data-why-disabled="request-publish"]');
+    // A day before today typed, and the field left with the mouse: kept, and said (Enter refuses it).
+    await typeDate(page, '生效日期', '2024-03-31', null);
+    await page.getByLabel('版本名称', { exact: true }).click();
+    await poll(() => why.textContent()).toBe('生效日期不能早于今日（2024-04-01）');
+    expect(await page.getByLabel('生效日期', { exact: true }).inputValue()).toBe('2024-03-31');
     expect(await whyDisabled(page, 'request-publish')).toBe('生效日期不能早于今日（2024-04-01）');
-    await effectiveFrom.fill(REVISION);
-    expect(await page.getByLabel('版本名称', { exact: true }).inputValue()).toBe(REVISION);
+    await typeDate(page, '生效日期', REVISION);
+    await poll(() => page.getByLabel('版本名称', { exact: true }).inputValue()).toBe(REVISION);
     expect(await whyDisabled(page, 'request-publish')).toBe('请填写修订依据：依据文件名称、文号、印发日期、发布网址');
     await page.getByLabel('依据文件名称', { exact: true }).fill(BASIS.title);
     await page.getByLabel('文号', { exact: true }).fill(BASIS.number);
-    await page.getByLabel('印发日期', { exact: true }).fill(BASIS.issuedOn);
+    await typeDate(page, '印发日期', BASIS.issuedOn);
     await page.getByLabel('发布网址', { exact: true }).fill(BASIS.url);
     await shot(page, '8-publish-form');
     await page.getByTestId('request-publish').click();
@@ -522,10 +539,17 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await context.close();
   }, 600_000);
 
-  /** A new draft of the version in force, opened in a fresh page by `username` (with the sandbox's date). */
-  async function openNewDraft(username: string): Promise<{ page: Page; close: () => Promise<void> }> {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    await context.clock.install({ time: CLOCK_START });
+  /**
+   * A new draft of the version in force, opened in a fresh page by `username`: in a Chinese browser
+   * set to the sandbox's date, unless `locale` names another language or `machineDay` (the browser on
+   * its machine's own day).
+   */
+  async function openNewDraft(
+    username: string,
+    { locale = 'zh-CN', machineDay = false } = {},
+  ): Promise<{ page: Page; close: () => Promise<void> }> {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale });
+    if (!machineDay) await context.clock.install({ time: CLOCK_START });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
@@ -580,7 +604,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
   async function fillBasis(page: Page): Promise<void> {
     await page.getByLabel('依据文件名称', { exact: true }).fill(BASIS.title);
     await page.getByLabel('文号', { exact: true }).fill(BASIS.number);
-    await page.getByLabel('印发日期', { exact: true }).fill(BASIS.issuedOn);
+    await typeDate(page, '印发日期', BASIS.issuedOn);
     await page.getByLabel('发布网址', { exact: true }).fill(BASIS.url);
   }
 
@@ -643,9 +667,9 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     const { page, close } = await openNewDraft('officer');
     await page.getByRole('tab', { name: '发布' }).click();
     // Named as shown (a screen reader read effectiveFrom and versionName).
-    await page.getByLabel('生效日期', { exact: true }).fill('2024-07-01');
+    await typeDate(page, '生效日期', '2024-07-01');
     const versionName = page.getByLabel('版本名称', { exact: true });
-    expect(await versionName.inputValue()).toBe('2024-07-01');
+    await poll(() => versionName.inputValue()).toBe('2024-07-01');
     await fillBasis(page);
     const why = page.locator('[data-why-disabled="request-publish"]');
     await versionName.fill('');
@@ -659,6 +683,72 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     );
     await versionName.fill('2024-07-01');
     await poll(() => page.getByTestId('request-publish').isDisabled()).toBe(false);
+    await close();
+  }, 300_000);
+
+  it("picks the publish form's dates as the forms' pickers do: on the sandbox's day, in the page's language, none before today", async () => {
+    // An English browser on its machine's own day (this context's clock is not set), on a Chinese page
+    // and a sandbox whose today is 2024-04-01: `<input type="date">` showed neither.
+    const { page, close } = await openNewDraft('officer', { locale: 'en-US', machineDay: true });
+    const draftId = /draft:([\w-]+)/.exec(page.url())?.[1] ?? '';
+    await page.getByRole('tab', { name: '发布' }).click();
+    const calendar = page.locator('.ant-picker-dropdown:visible');
+    const month = () => calendar.locator('.ant-picker-header-view').textContent();
+    // 印发日期, empty, opens on the sandbox's month, in Chinese; 今天 is the sandbox's day.
+    const issuedOn = page.getByLabel('印发日期', { exact: true });
+    await issuedOn.click();
+    await poll(month).toBe('2024年4月');
+    expect(await calendar.locator('.ant-picker-cell-today').getAttribute('title')).toBe('2024-04-01');
+    await calendar.getByText('今天', { exact: true }).click();
+    await poll(() => issuedOn.inputValue()).toBe('2024-04-01');
+    // 生效日期 opens on its own day (the first of next month); no day before today can be picked.
+    const effectiveFrom = page.getByLabel('生效日期', { exact: true });
+    expect(await effectiveFrom.inputValue()).toBe('2024-05-01');
+    await effectiveFrom.click();
+    await poll(month).toBe('2024年5月');
+    await calendar.locator('.ant-picker-header-prev-btn').click();
+    await poll(month).toBe('2024年4月');
+    expect(await calendar.locator('.ant-picker-cell[title="2024-04-01"]').getAttribute('class')).not.toContain(
+      'ant-picker-cell-disabled',
+    );
+    await calendar.locator('.ant-picker-header-prev-btn').click();
+    await poll(month).toBe('2024年3月');
+    const past = calendar.locator('.ant-picker-cell[title="2024-03-29"]');
+    expect(await past.getAttribute('class')).toContain('ant-picker-cell-disabled');
+    await past.click();
+    expect(await effectiveFrom.inputValue()).toBe('2024-05-01');
+    await shot(page, '11-publish-dates');
+    await page.keyboard.press('Escape');
+    // Typed and confirmed with Enter, a day before today is refused as its cell is: the day before stays.
+    await typeDate(page, '生效日期', '2024-03-31', 'Enter');
+    await poll(() => effectiveFrom.inputValue()).toBe('2024-05-01');
+    // Typed by keyboard (another common way of writing it): kept, shown as YYYY-MM-DD, and sent.
+    await typeDate(page, '生效日期', '2024/6/3');
+    await poll(() => effectiveFrom.inputValue()).toBe('2024-06-03');
+    expect(await page.getByLabel('版本名称', { exact: true }).inputValue()).toBe('2024-06-03');
+    await page.getByLabel('依据文件名称', { exact: true }).fill(BASIS.title);
+    await page.getByLabel('文号', { exact: true }).fill(BASIS.number);
+    await page.getByLabel('发布网址', { exact: true }).fill(BASIS.url);
+    // Text that is no date stays in the box and is said, not dropped nor sent.
+    await typeDate(page, '印发日期', '2024-02-30');
+    expect(await issuedOn.inputValue()).toBe('2024-02-30');
+    const why = page.locator('[data-why-disabled="request-publish"]');
+    await poll(() => why.textContent()).toBe('「印发日期」不是有效日期，请按 YYYY-MM-DD 填写');
+    await typeDate(page, '印发日期', '2024-04-01');
+    await page.getByTestId('request-publish').click();
+    await confirmDialog(page);
+    await poll(() => page.getByTestId('publish-result').textContent()).toContain(
+      '已提交发布为 2024-06-03（拟 2024-06-03 生效）',
+    );
+    const path = `/api/drafts/${draftId}`;
+    const sent = await server.ok<{ pendingPublication?: unknown }>('GET', path, { token: token('officer') });
+    expect(sent.pendingPublication).toMatchObject({
+      version: '2024-06-03',
+      effectiveFrom: '2024-06-03',
+      revision: { issuedOn: '2024-04-01' },
+    });
+    // Withdrawn: nothing of this test waits for approval.
+    await server.ok('POST', `${path}/withdraw`, { token: token('officer'), body: {} });
     await close();
   }, 300_000);
 

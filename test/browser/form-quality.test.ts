@@ -754,6 +754,11 @@ describe.runIf(browserAvailable())(
       await expect
         .poll(() => form.locator('.qbz-error-summary li').allTextContents())
         .toContain('「论证日期」应为有效的日期，如 2024-05-20');
+      // The date the field had before, typed again: taken (the picker, still holding it, saw no change
+      // and the text that is no date stayed the field's).
+      await typeAndLeave('2024-03-06');
+      await expect.poll(() => errorsAt(form, page, '论证日期')).toEqual([]);
+      expect(await date.inputValue()).toBe('2024-03-06');
     }, 120_000);
 
     it('tabbing through a review form leaves errors at the fields left, but no summary until 提交; then the summary follows the fixes', async () => {

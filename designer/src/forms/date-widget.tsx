@@ -1,103 +1,10 @@
 import { ariaDescribedByIds, type WidgetProps } from '@rjsf/utils';
-import dayjsConfigModule from '@rc-component/picker/generate/dayjs';
-import type { GenerateConfig } from '@rc-component/picker/generate';
-import { DatePicker } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat.js';
-import { useEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { DateInput } from './date-input.js';
 import type { SchemaFormContext } from './form-context.js';
 
-const PICKER_STYLE = { width: '100%' };
-
-dayjs.extend(customParseFormat);
-
 /**
- * The package's `.d.ts` files sit in a folder without `"type": "module"`, so TypeScript (NodeNext)
- * types this ES module's default export as `{ default: config }`; Vite hands over the config itself.
- * Accept either shape.
- */
-const dayjsConfig = (
-  'getNow' in dayjsConfigModule ? dayjsConfigModule : dayjsConfigModule.default
-) as GenerateConfig<Dayjs>;
-
-/**
- * A date picker whose "today" is the server's: on a training sandbox (`CLOCK=simulated`) the
- * calendar opens on the sandbox's month, marks its day as today and its 今天 button picks that day,
- * not the machine's (which may be a year away). Without a known day, the browser's.
- */
-function useDatePicker(today: string | undefined) {
-  return useMemo(
-    () =>
-      DatePicker.generatePicker<Dayjs>(
-        // dayjs(today) is midnight in the browser's zone; only its calendar day is used.
-        today === undefined ? dayjsConfig : { ...dayjsConfig, getNow: () => dayjs(today) },
-      ),
-    [today],
-  );
-}
-
-/**
- * A press in the calendar must not take the focus from the field: that blur reports the field left,
- * its error (为必填项) appears, the form grows, the calendar moves with its field, and the release
- * lands on another day than the press — the click picked nothing (with a mouse, on every form).
- */
-const keepFocusInField = (panel: ReactNode) => (
-  <div
-    onMouseDown={(event) => {
-      event.preventDefault();
-    }}
-  >
-    {panel}
-  </div>
-);
-
-/**
- * What a date may be typed as besides `YYYY-MM-DD` (the one shown): the ways people write
- * one without doubt about which is the day — 2025/4/3, 2025-4-3, 2025.04.03, 20250403, 2025年4月3日.
- * Each is read strictly: 2025-02-30 is no date, not 2 March.
- */
-const TYPED_FORMATS = [
-  'YYYY-MM-DD',
-  ...['-', '/', '.'].flatMap((separator) =>
-    ['MM', 'M'].flatMap((month) => ['DD', 'D'].map((day) => ['YYYY', month, day].join(separator))),
-  ),
-  'YYYYMMDD',
-  ...['MM', 'M'].flatMap((month) => ['DD', 'D'].map((day) => `YYYY年${month}月${day}日`)),
-].filter((format, index, all) => all.indexOf(format) === index);
-
-/** A date typed in one of the ways it may be, as `YYYY-MM-DD`; undefined for text that is no date. */
-const readDate = (typed: string) =>
-  TYPED_FORMATS.map((format) => dayjs(typed, format, true))
-    .find((date) => date.isValid())
-    ?.format('YYYY-MM-DD');
-
-/** What may hold the keyboard inside a picker: its box and its clear button. */
-const PICKER_STOPS = 'input, button, [tabindex]';
-
-/**
- * Where inside its picker the keyboard is going as the box is left (Tab from the box lands on the
- * picker's 清除), to be put back there once the picker is drawn afresh: the redraw replaced that
- * button and the keyboard fell to the page.
- */
-function stopWithin(event: FocusEvent<HTMLElement>): number | undefined {
-  const picker = event.target.closest('.ant-picker');
-  const next = event.relatedTarget;
-  if (picker === null || !(next instanceof HTMLElement) || !picker.contains(next)) return undefined;
-  return Array.from(picker.querySelectorAll(PICKER_STOPS)).indexOf(next);
-}
-
-/** The picker's own value: a date, or nothing for an empty field or one holding text that is no date. */
-const pickerValue = (text: string | undefined) => {
-  if (text === undefined) return null;
-  const date = dayjs(text, 'YYYY-MM-DD', true);
-  return date.isValid() ? date : null;
-};
-
-/**
- * `format: date` fields (`YYYY-MM-DD`), as @rjsf/antd's DateWidget but on the server's day. A date
- * typed another common way is read as that date and shown as `YYYY-MM-DD`; text that is no date
- * (2025-04-0x, 2025-02-30) stays in the box and in the form's data, so the field says it is no valid
- * date — the picker used to drop it, and the field, still showing it, said it was required.
+ * `format: date` fields (`YYYY-MM-DD`), as @rjsf/antd's DateWidget but on the server's day
+ * (`formContext.today`): the shared date field (date-input.tsx) tied to rjsf's callbacks.
  */
 export function DateWidget({
   disabled,
@@ -111,64 +18,22 @@ export function DateWidget({
   value,
 }: WidgetProps) {
   const { today } = registry.formContext as SchemaFormContext;
-  const Picker = useDatePicker(today);
-  const text = typeof value === 'string' && value !== '' ? value : undefined;
-  // The date the picker holds: the field's, or while the field holds text that is no date, the last
-  // one it had (an empty picker would empty the box, and the text typed would vanish beside its error).
-  const [shown, setShown] = useState(() => pickerValue(text)?.format('YYYY-MM-DD'));
-  const date = pickerValue(text)?.format('YYYY-MM-DD');
-  if ((date !== undefined || text === undefined) && date !== shown) setShown(date);
-  const [drawn, setDrawn] = useState(0);
-  const refocus = useRef<number | undefined>(undefined);
-  useEffect(() => {
-    const at = refocus.current;
-    refocus.current = undefined;
-    if (at === undefined || at < 0) return;
-    const picker = document.getElementById(id)?.closest('.ant-picker');
-    picker?.querySelectorAll<HTMLElement>(PICKER_STOPS)[at]?.focus();
-  }, [drawn, id]);
   return (
-    <Picker
-      key={drawn}
+    <DateInput
       id={id}
-      name={id}
-      disabled={disabled === true || readonly === true}
-      getPopupContainer={(node) => node.parentElement ?? document.body}
+      today={today}
+      value={typeof value === 'string' && value !== '' ? value : undefined}
+      disabled={disabled === true}
+      readOnly={readonly === true}
       placeholder={placeholder}
-      style={PICKER_STYLE}
-      value={pickerValue(shown)}
-      // The picker reads `YYYY-MM-DD` alone: given the other ways too, it took 2025-12-2 as a date
-      // while 2025-12-25 was being typed, rewrote the box, and the 5 came after 2025-12-02. The others
-      // are read on leaving the field, below. Text that is no date stays as typed, beside its error.
-      format="YYYY-MM-DD"
-      preserveInvalidOnBlur
       aria-describedby={ariaDescribedByIds(id)}
-      panelRender={keepFocusInField}
-      {...(readonly !== true && {
-        onChange: (next: Dayjs | null) => {
-          onChange(next === null ? undefined : next.format('YYYY-MM-DD'));
-        },
-        onBlur: (event: FocusEvent<HTMLElement>) => {
-          const typed = event.target instanceof HTMLInputElement ? event.target.value.trim() : '';
-          if (typed === '' || pickerValue(typed) !== null) {
-            onBlur(id, value);
-            return;
-          }
-          // Another way of writing a date is that date; text that is no date is kept for the form to
-          // say what is wrong. The picker is drawn afresh to show the date as dates are shown (its
-          // value unchanged, the same date typed again another way stayed as typed).
-          const read = readDate(typed);
-          onChange(read ?? typed);
-          if (read !== undefined) {
-            refocus.current = stopWithin(event);
-            setDrawn((count) => count + 1);
-          }
-          onBlur(id, read ?? typed);
-        },
-        onFocus: () => {
-          onFocus(id, value);
-        },
-      })}
+      onChange={onChange}
+      onBlur={(text) => {
+        onBlur(id, text);
+      }}
+      onFocus={() => {
+        onFocus(id, value);
+      }}
     />
   );
 }

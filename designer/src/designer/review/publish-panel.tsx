@@ -1,6 +1,7 @@
 import { Alert, App, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { isDate } from '../../forms/date-input.js';
 import { designerApi, type DraftSummary, type Problem, type RevisionBasis } from '../designer-api.js';
 import { useDesignerI18n, type DesignerText } from '../designer-i18n.js';
 import { firstOfNextMonth } from '../server-today.js';
@@ -48,7 +49,6 @@ interface Props {
   names: ProblemNames;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMPTY_BASIS: RevisionBasis = { title: '', documentNumber: '', issuedOn: '', url: '' };
 
 /** What the request asks for: the version's name and effective date, and the revision's basis. */
@@ -68,13 +68,16 @@ function whyNot(
   { name, effectiveFrom, basis }: Request,
   versions: ReadonlySet<string>,
 ): string | undefined {
-  if (!DATE.test(effectiveFrom)) return d('whyNoDate');
+  if (effectiveFrom === '') return d('whyNoDate');
+  // The date fields keep text typed that is no date (2024-06-3x, 2024-02-30), for it to be said here.
+  if (!isDate(effectiveFrom)) return d('whyNotADate', { field: d('effectiveFrom') });
   if (effectiveFrom < today) return d('whyPastDate', { today });
   if (name === '') return d('whyNoVersionName');
   if (!VERSION_NAME.test(name)) return d('whyVersionName');
   if (versions.has(name)) return d('whyVersionExists', { version: name });
   const missing = BASIS_FIELDS.filter(([field]) => basis[field].trim() === '').map(([, label]) => d(label));
   if (missing.length > 0) return d('whyBasis', { missing: missing.join('、') });
+  if (!isDate(basis.issuedOn)) return d('whyNotADate', { field: d('revisionIssuedOn') });
   if (!/^https?:\/\/\S+$/.test(basis.url.trim())) return d('whyUrl');
   if (basis.issuedOn > effectiveFrom) return d('whyIssuedLate');
   return undefined;

@@ -1,5 +1,6 @@
 import { Form, Input, Space, Typography } from 'antd';
 import type { Dispatch, SetStateAction } from 'react';
+import { DateInput, isDate } from '../../forms/date-input.js';
 import type { RevisionBasis } from '../designer-api.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { BASIS_FIELDS } from './basis-descriptions.js';
@@ -36,14 +37,14 @@ export function RequestForm(props: Props) {
       <Form layout="vertical" style={{ maxWidth: 720 }}>
         <Space wrap align="start">
           <Form.Item label={d('effectiveFrom')} required>
-            <Input
-              type="date"
+            <DateInput
               aria-label={d('effectiveFrom')}
-              min={today}
-              value={effectiveFrom}
-              status={effectiveFrom !== '' && effectiveFrom < today ? 'error' : ''}
-              onChange={(event) => {
-                props.onEffectiveFrom(event.target.value);
+              today={today}
+              notBefore={today}
+              value={effectiveFrom === '' ? undefined : effectiveFrom}
+              status={effectiveFrom !== '' && (!isDate(effectiveFrom) || effectiveFrom < today) ? 'error' : ''}
+              onChange={(text) => {
+                props.onEffectiveFrom(text ?? '');
               }}
             />
           </Form.Item>
@@ -59,18 +60,34 @@ export function RequestForm(props: Props) {
           </Form.Item>
         </Space>
         <Typography.Title level={5}>{d('revisionBasis')}</Typography.Title>
-        {BASIS_FIELDS.map(([field, label]) => (
-          <Form.Item key={field} label={d(label)} required>
-            <Input
-              aria-label={d(label)}
-              type={field === 'issuedOn' ? 'date' : 'text'}
-              value={basis[field]}
-              onChange={(event) => {
-                props.onBasis((before) => ({ ...before, [field]: event.target.value }));
-              }}
-            />
-          </Form.Item>
-        ))}
+        {BASIS_FIELDS.map(([field, label]) => {
+          const onText = (text: string) => {
+            props.onBasis((before) => ({ ...before, [field]: text }));
+          };
+          return (
+            <Form.Item key={field} label={d(label)} required>
+              {field === 'issuedOn' ? (
+                <DateInput
+                  aria-label={d(label)}
+                  today={today}
+                  value={basis.issuedOn === '' ? undefined : basis.issuedOn}
+                  status={basis.issuedOn !== '' && !isDate(basis.issuedOn) ? 'error' : ''}
+                  onChange={(text) => {
+                    onText(text ?? '');
+                  }}
+                />
+              ) : (
+                <Input
+                  aria-label={d(label)}
+                  value={basis[field]}
+                  onChange={(event) => {
+                    onText(event.target.value);
+                  }}
+                />
+              )}
+            </Form.Item>
+          );
+        })}
       </Form>
       <ExplainedButton
         type="primary"
