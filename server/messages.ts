@@ -115,6 +115,15 @@ export const SAY = {
     en: `The user name ${username} is reserved`,
   }),
   noSuchUser: (username: string): Said => ({ zh: `用户 ${username} 不存在`, en: `No user ${username}` }),
+  /** An account's display name: what the account page, the header and a case's history show. */
+  displayNameUnsafe: {
+    zh: '「显示名称」含有不允许的字符（空字符、换行等控制字符或双向文字控制符）',
+    en: 'The display name holds characters it may not (NUL, line breaks and other control characters, or bidirectional controls)',
+  },
+  displayNameLength: (max: number): Said => ({
+    zh: `「显示名称」应为 1–${String(max)} 字，如 张三`,
+    en: `A display name is 1–${String(max)} characters, such as Zhang San`,
+  }),
   lastAdmin: {
     zh: '不能移除或停用最后一个系统管理员',
     en: 'The last administrator cannot be removed or disabled',

@@ -384,6 +384,14 @@ const ORGANISATION = text('所属单位，1–100 字 / the organisation the acc
   maxLength: 100,
   examples: ['江苏省市场监督管理局'],
 });
+const DISPLAY_NAME = text(
+  '显示名称，1–100 字，一行，不含控制字符 / the name shown for the account: one line, 1–100 characters',
+  {
+    minLength: 1,
+    maxLength: 100,
+    examples: ['张三'],
+  },
+);
 const ROLE = text('角色：group 或 group:scope / a role', { pattern: '^[a-z][a-z0-9-]*(:.+)?$' });
 const USERNAME = text('2–64 位字母、数字、下划线或连字符', { pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$' });
 
@@ -921,7 +929,7 @@ const bodies: Json = {
       username: USERNAME,
       password: PASSWORD,
       roles: arrayOf(ROLE),
-      displayName: { type: 'string' },
+      displayName: DISPLAY_NAME,
       province: REGION,
       region: REGION,
       organisation: ORGANISATION,
@@ -935,7 +943,7 @@ const bodies: Json = {
       roles: arrayOf(ROLE),
       password: PASSWORD,
       disabled: { type: 'boolean' },
-      displayName: { type: 'string' },
+      displayName: DISPLAY_NAME,
       province: { oneOf: [REGION, { type: 'null' }] },
       region: { oneOf: [REGION, { type: 'null' }] },
       organisation: ORGANISATION,

@@ -1,8 +1,9 @@
 import { Router } from 'express';
-import { freeTextProblem } from '../../engine/index.js';
+import { EngineError, freeTextProblem, hasUnsafeText, isBlankText } from '../../engine/index.js';
 import type { Accounts, UserChange } from '../accounts/accounts.js';
 import type { RoleCatalogue } from '../accounts/roles.js';
 import { HttpError } from '../http-errors.js';
+import { SAY } from '../messages.js';
 import { objectBody, requireRole, stringField } from '../request-context.js';
 
 function roles(value: unknown): string[] {
@@ -32,6 +33,25 @@ function organisation(value: unknown): string {
     throw new HttpError(422, 'validation', '「所属单位」应为 1–100 字的单位名称，如 江苏省市场监督管理局');
   }
   return value.trim();
+}
+
+/** The longest display name, in characters (a person's or an office's name). */
+const DISPLAY_NAME_MAX = 100;
+
+/**
+ * An account's display name, which the account page, the header and a case's history show to others:
+ * one line of visible text — no NUL, line breaks or other control characters, no bidirectional
+ * controls (a history line spoofed to read backwards), not blank, at most DISPLAY_NAME_MAX characters.
+ */
+function displayName(value: string): string {
+  if (hasUnsafeText(value) || /\p{Cc}/u.test(value)) {
+    throw new EngineError('validation', SAY.displayNameUnsafe, { field: 'displayName' });
+  }
+  const trimmed = value.trim();
+  if (isBlankText(trimmed) || trimmed.length > DISPLAY_NAME_MAX) {
+    throw new EngineError('validation', SAY.displayNameLength(DISPLAY_NAME_MAX), { field: 'displayName' });
+  }
+  return trimmed;
 }
 
 const CREATED = ['username', 'password', 'roles', 'displayName', 'province', 'region', 'organisation'];
@@ -74,7 +94,7 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
         username: stringField(body, 'username', '用户名'),
         password: stringField(body, 'password', '密码'),
         roles: granted,
-        ...(typeof body.displayName === 'string' && { displayName: body.displayName }),
+        ...(typeof body.displayName === 'string' && { displayName: displayName(body.displayName) }),
         ...(typeof province === 'string' && { province }),
         ...(body.organisation !== undefined && { organisation: organisation(body.organisation) }),
       },
@@ -113,7 +133,7 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
     if (province !== undefined) change.province = province;
     if (typeof body.password === 'string') change.password = body.password;
     if (typeof body.disabled === 'boolean') change.disabled = body.disabled;
-    if (typeof body.displayName === 'string') change.displayName = body.displayName;
+    if (typeof body.displayName === 'string') change.displayName = displayName(body.displayName);
     if (body.organisation !== undefined) change.organisation = organisation(body.organisation);
     response.json(await accounts.update(request.params.username, change, request.actor.id));
   });

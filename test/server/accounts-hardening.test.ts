@@ -58,6 +58,42 @@ describe('accounts and sessions, hardened', () => {
     expect(codeOf(lastAdmin.body)).not.toHaveProperty('field');
   });
 
+  it('refuses a display name that hides or spoofs what it says, or is blank or endless: others read it in the history', async () => {
+    const made = await createUser({ username: 'shown', password: PASSWORD, roles: ['samr'], displayName: ' 张三 ' });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ displayName: '张三' });
+    for (const displayName of [
+      '张\u202e三',
+      '张\u0000三',
+      '张三\n市场监管总局',
+      '   ',
+      '\u200b\u200b',
+      'x'.repeat(101),
+    ]) {
+      const created = await createUser({ username: 'shown2', password: PASSWORD, roles: ['samr'], displayName });
+      const changed = await h.api.patch('/api/users/shown', {
+        token: h.adminToken,
+        body: { displayName },
+        request: 'unchecked',
+      });
+      for (const answer of [created, changed]) {
+        expect(answer.status, JSON.stringify(displayName).slice(0, 20)).toBe(422);
+        expect(codeOf(answer.body)).toMatchObject({ code: 'validation', field: 'displayName' });
+        expect(codeOf(answer.body).message).toMatch(/显示名称/);
+      }
+    }
+    const english = await h.api.patch('/api/users/shown', {
+      token: h.adminToken,
+      body: { displayName: '张\u202e三' },
+      headers: { 'Accept-Language': 'en' },
+      request: 'unchecked',
+    });
+    expect(codeOf(english.body).message).toBe(SAY.displayNameUnsafe.en);
+    expect((await h.api.get('/api/users', { token: h.adminToken })).body).toContainEqual(
+      expect.objectContaining({ username: 'shown', displayName: '张三' }),
+    );
+  });
+
   it('keeps user names unique regardless of case', async () => {
     const answer = await createUser({ username: 'ADMIN', password: PASSWORD, roles: ['samr'] });
     expect(answer.status).toBe(409);
