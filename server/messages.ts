@@ -120,6 +120,10 @@ export const SAY = {
     zh: '「显示名称」含有不允许的字符（空字符、换行等控制字符或双向文字控制符）',
     en: 'The display name holds characters it may not (NUL, line breaks and other control characters, or bidirectional controls)',
   },
+  organisationControl: {
+    zh: '「所属单位」应为一行文字，不能含换行、制表符等控制字符',
+    en: 'The organisation is one line of text, without line breaks, tabs or other control characters',
+  },
   displayNameLength: (max: number): Said => ({
     zh: `「显示名称」应为 1–${String(max)} 字，如 张三`,
     en: `A display name is 1–${String(max)} characters, such as Zhang San`,

@@ -27,6 +27,11 @@ function region(body: Record<string, unknown>, catalogue: RoleCatalogue): string
 
 /** The organisation an account acts for: the name the case history shows (1–100 characters). */
 function organisation(value: unknown): string {
+  // One line, as a display name: a line break or another control character would make the history
+  // line naming the account read as two, or hide part of the name.
+  if (typeof value === 'string' && /\p{Cc}/u.test(value)) {
+    throw new EngineError('validation', SAY.organisationControl, { field: 'organisation' });
+  }
   const problem = typeof value === 'string' ? freeTextProblem(value, '所属单位') : undefined;
   if (problem !== undefined) throw new HttpError(422, 'validation', problem);
   if (typeof value !== 'string' || value.length > 100) {

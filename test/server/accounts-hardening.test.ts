@@ -94,6 +94,24 @@ describe('accounts and sessions, hardened', () => {
     );
   });
 
+  it('refuses an organisation of more than one line: the history names the account by it', async () => {
+    for (const organisation of [
+      '江苏省市场监督管理局\n市场监管总局',
+      '江苏省\t市场监督管理局',
+      '江苏省\u0007市场监督管理局',
+    ]) {
+      const answer = await h.api.patch('/api/users/samr', { token: h.adminToken, body: { organisation } });
+      expect(answer.status, JSON.stringify(organisation)).toBe(422);
+      expect(codeOf(answer.body)).toMatchObject({ code: 'validation', field: 'organisation' });
+      expect(codeOf(answer.body).message).toBe(SAY.organisationControl.zh);
+    }
+    const kept = await h.api.patch('/api/users/samr', {
+      token: h.adminToken,
+      body: { organisation: ' 市场监管总局 ' },
+    });
+    expect(kept.body).toMatchObject({ organisation: '市场监管总局' });
+  });
+
   it('keeps user names unique regardless of case', async () => {
     const answer = await createUser({ username: 'ADMIN', password: PASSWORD, roles: ['samr'] });
     expect(answer.status).toBe(409);
