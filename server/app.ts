@@ -117,6 +117,14 @@ function refuseDeepBodies(request: Request, _response: Response, next: NextFunct
 }
 
 /**
+ * Query parameters a client might put a secret in by mistake (the API takes a session only in the
+ * Authorization header, and refuses one in the address): their values never reach the log.
+ */
+const SECRET_PARAMETERS = ['token', 'access_token', 'password'];
+const SECRET_IN_ADDRESS = new RegExp(`([?&](?:${SECRET_PARAMETERS.join('|')})=)[^&#]*`, 'gi');
+const withoutSecrets = (url: string | undefined) => url?.replace(SECRET_IN_ADDRESS, '$1[Redacted]');
+
+/**
  * The HTTP server as an express app, without listening (STYLE.md: `createApp(deps)`): routes turn
  * requests into engine calls and back; the engine decides who may do what.
  */
@@ -142,7 +150,9 @@ export function createApp(deps: AppDeps): Express {
         'req.headers.cookie',
         'req.headers["x-file-name"]',
         'res.headers["content-disposition"]',
+        ...SECRET_PARAMETERS.map((name) => `req.query.${name}`),
       ],
+      serializers: { req: (request: { url?: string }) => ({ ...request, url: withoutSecrets(request.url) }) },
     }),
   );
   app.use(

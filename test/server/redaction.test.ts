@@ -150,6 +150,16 @@ describe('objectors are named only to the groups the definitions allow, on every
     for (const secret of SECRETS) expect(logged.join('\n')).not.toContain(secret);
   });
 
+  it('the server’s log keeps no session token or password put in an address by mistake', async () => {
+    const token = h.token('park2');
+    const refused = await h.api.call('get', `/api/me?token=${token}&password=hunter2-secret&view=1`);
+    expect(refused.status).toBe(401);
+    const line = logged.find((entry) => entry.includes('view=1')) ?? '';
+    expect(line).toContain('/api/me?token=[Redacted]&password=[Redacted]&view=1');
+    expect(logged.join('\n')).not.toContain(token);
+    expect(logged.join('\n')).not.toContain('hunter2-secret');
+  });
+
   it('the logged-in objector does not gain the case, and keeps its own file', async () => {
     const answers = await readEverything('park2');
     expect(answers.find((answer) => answer.path === `/api/cases/${caseId}`)?.status).toBe(404);
