@@ -7,7 +7,7 @@ import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { completeWithExample, CREATION, walk } from './sample-cases.js';
-import { clickInDialog, twoChars } from './form-controls.js';
+import { clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 
@@ -287,4 +287,55 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     expect(await failed.textContent()).toContain('This task is done already');
     expect(await failed.textContent()).not.toMatch(/\bt_/);
   }, 180_000);
+
+  it('by keyboard, each step of the bulk opinion takes the focus (it fell to the page behind the dialog after 下一步 and 逐件提交)', async () => {
+    await server.createUsers({ 'cnipa-desk': ['ministry:cnipa'] });
+    const page = await loggedIn('cnipa-desk');
+    const opener = page.getByRole('button', { name: '批量填写部门意见' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    for (const id of cases) await dialog.getByText(id, { exact: false }).waitFor();
+    await dialogsSettled(page);
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        if (active === null || active.closest('[role="dialog"]') === null) return `outside: ${active?.tagName ?? ''}`;
+        if (active.id !== '') return `#${active.id}`;
+        const label: Element = active.closest('label') ?? active;
+        return label.textContent.trim();
+      });
+    // 选择案件 → 填写意见: the form's first field.
+    await dialog.getByRole('button', { name: '下一步' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('#bulk_opinion');
+    // 上一步 → the cases again, and forward.
+    await dialog.getByRole('button', { name: '上一步' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toContain(cases[0] ?? '');
+    await dialog.getByRole('button', { name: '下一步' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('#bulk_opinion');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('姓名', { exact: true }).fill('孙立平');
+    await dialog.getByLabel('联系电话', { exact: true }).fill('010-82005678');
+    // 填写意见 → 确认: what is about to be done, read first.
+    await dialog.locator('form').getByRole('button', { name: '下一步' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('将对以下 2 个案件分别提交同一意见：');
+    // 上一步 → the form again, as filled; and forward again.
+    await dialog.getByRole('button', { name: '上一步' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('#bulk_opinion');
+    await dialog.locator('form').getByRole('button', { name: '下一步' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('将对以下 2 个案件分别提交同一意见：');
+    // 逐件提交 → 结果: the results, which say each case's as it comes.
+    await dialog.getByRole('button', { name: /逐件提交/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.locator('[data-outcome="done"]').count(), { timeout: 20_000 }).toBe(2);
+    expect(await focused()).toMatch(/^.+已提交.+已提交$/);
+  }, 120_000);
 });

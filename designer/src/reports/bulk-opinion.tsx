@@ -1,6 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled, LoadingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, List, Modal, Space, Spin, Steps, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import type { CaseView } from '../../../engine/cases/case-view.js';
 import type { FormSchema } from '../../../engine/definitions/types.js';
@@ -69,9 +69,43 @@ function Outcomes({ tasks, outcomes }: { tasks: readonly TaskRow[]; outcomes: re
   );
 }
 
+/** What a step's content gives the focus: its first control, or (confirm, result) its text, which takes it from a script. */
+const STEP_START = 'input:not([disabled]), textarea:not([disabled]), button:not([disabled]), [data-step-start]';
+
 function Dialog({ tasks, today, onClose }: { tasks: readonly TaskRow[]; today?: string; onClose: () => void }) {
   const { r, t, language } = useReportI18n();
   const [step, setStep] = useState(0);
+  // Each step replaces the last one's content and the button pressed to get there (下一步, 逐件提交):
+  // the focus fell to the page, and a keyboard user started again from the top of the page behind the
+  // dialog. The new step's start takes it, once drawn (the opinion form's renderer loads first).
+  const body = useRef<HTMLDivElement>(null);
+  const opening = useRef(true);
+  useEffect(() => {
+    const container = body.current;
+    // On opening, the dialog's own focus stays (on its close button).
+    if (opening.current || container === null) {
+      opening.current = false;
+      return;
+    }
+    const place = (): boolean => {
+      const start = container.querySelector<HTMLElement>(STEP_START);
+      start?.focus();
+      return start !== null;
+    };
+    if (place()) return;
+    const watch = new MutationObserver(() => {
+      if (place()) stop();
+    });
+    const timer = setTimeout(() => {
+      stop();
+    }, 10_000);
+    const stop = () => {
+      watch.disconnect();
+      clearTimeout(timer);
+    };
+    watch.observe(container, { childList: true, subtree: true });
+    return stop;
+  }, [step]);
   const [chosen, setChosen] = useState<string[]>(tasks.map((task) => task.ref));
   const [data, setData] = useState<unknown>(undefined);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
@@ -169,53 +203,62 @@ function Dialog({ tasks, today, onClose }: { tasks: readonly TaskRow[]; today?: 
           { title: r('bulkResult') },
         ]}
       />
-      {step === 0 && (
-        <>
-          <Typography.Paragraph type="secondary">{r('bulkHint')}</Typography.Paragraph>
-          <Checkbox.Group
-            value={chosen}
-            onChange={(values) => {
-              setChosen(values);
-            }}
-            style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
-            options={tasks.map((task) => ({ value: task.ref, label: caseLabel(task) }))}
-          />
-        </>
-      )}
-      {step === 1 &&
-        (form.data === undefined ? (
-          form.error === undefined ? (
-            <Spin />
+      <div ref={body}>
+        {step === 0 && (
+          <>
+            <Typography.Paragraph type="secondary">{r('bulkHint')}</Typography.Paragraph>
+            <Checkbox.Group
+              value={chosen}
+              onChange={(values) => {
+                setChosen(values);
+              }}
+              style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+              options={tasks.map((task) => ({ value: task.ref, label: caseLabel(task) }))}
+            />
+          </>
+        )}
+        {step === 1 &&
+          (form.data === undefined ? (
+            form.error === undefined ? (
+              <Spin />
+            ) : (
+              <Alert type="error" showIcon title={form.error.message} />
+            )
           ) : (
-            <Alert type="error" showIcon title={form.error.message} />
-          )
-        ) : (
-          <SchemaForm
-            schema={form.data}
-            formData={data}
-            onSubmit={(value) => {
-              setData(value);
-              setStep(2);
-            }}
-            idPrefix="bulk"
-            {...(today !== undefined && { today })}
-            submitLabel={r('bulkNext')}
-            confirmDecision={false}
-          />
-        ))}
-      {step === 2 && (
-        <>
-          <Typography.Paragraph strong>{r('bulkConfirmText', { count: selected.length })}</Typography.Paragraph>
-          <ol data-confirm-list>
-            {selected.map((task) => (
-              <li key={task.ref}>{caseLabel(task)}</li>
-            ))}
-          </ol>
-          {/* What each case is sent, read back as its case page will show it. */}
-          {form.data !== undefined && data !== undefined && <SubmissionDocument schema={form.data} data={data} />}
-        </>
-      )}
-      {step === 3 && <Outcomes tasks={selected} outcomes={outcomes} />}
+            <SchemaForm
+              schema={form.data}
+              formData={data}
+              onSubmit={(value) => {
+                setData(value);
+                setStep(2);
+              }}
+              idPrefix="bulk"
+              {...(today !== undefined && { today })}
+              submitLabel={r('bulkNext')}
+              confirmDecision={false}
+            />
+          ))}
+        {step === 2 && (
+          <>
+            <Typography.Paragraph strong data-step-start tabIndex={-1}>
+              {r('bulkConfirmText', { count: selected.length })}
+            </Typography.Paragraph>
+            <ol data-confirm-list>
+              {selected.map((task) => (
+                <li key={task.ref}>{caseLabel(task)}</li>
+              ))}
+            </ol>
+            {/* What each case is sent, read back as its case page will show it. */}
+            {form.data !== undefined && data !== undefined && <SubmissionDocument schema={form.data} data={data} />}
+          </>
+        )}
+        {step === 3 && (
+          // Said as each case's result comes in.
+          <div data-step-start tabIndex={-1} role="group" aria-label={r('bulkResult')} aria-live="polite">
+            <Outcomes tasks={selected} outcomes={outcomes} />
+          </div>
+        )}
+      </div>
     </Modal>
   );
 }
