@@ -7,7 +7,7 @@ import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { completeWithExample, CREATION, walk } from './sample-cases.js';
-import { clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
+import { choose, clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
 
@@ -287,6 +287,27 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     expect(await failed.textContent()).toContain('This task is done already');
     expect(await failed.textContent()).not.toMatch(/\bt_/);
   }, 180_000);
+
+  it('names in the bulk opinion each case with the step its opinion is for, in the list to choose from and in the confirmation (a creation and an acceptance read alike)', async () => {
+    await server.createUsers({ 'mofcom-desk': ['ministry:mofcom'] });
+    const page = await loggedIn('mofcom-desk');
+    await page.getByRole('button', { name: '批量填写部门意见' }).click();
+    const dialog = page.getByRole('dialog');
+    for (const id of cases)
+      await dialog
+        .getByRole('checkbox', { name: new RegExp(`^.+ · 相关部门意见（创建） · 江苏省 · ${id}$`) })
+        .waitFor();
+    await clickInDialog(page, dialog.getByRole('button', { name: '下一步' }));
+    await choose(page, dialog, '部门意见', '同意');
+    await dialog.getByLabel('姓名', { exact: true }).fill('孙立平');
+    await dialog.getByLabel('联系电话', { exact: true }).fill('010-82005678');
+    await dialog.locator('form').getByRole('button', { name: '下一步' }).click();
+    const confirm = dialog.locator('[data-confirm-list] li');
+    await expect.poll(() => confirm.count()).toBe(2);
+    expect(await confirm.allTextContents()).toEqual(
+      cases.map((id) => expect.stringMatching(new RegExp(`^.+ · 相关部门意见（创建） · 江苏省 · ${id}$`)) as unknown),
+    );
+  }, 120_000);
 
   it('by keyboard, each step of the bulk opinion takes the focus (it fell to the page behind the dialog after 下一步 and 逐件提交)', async () => {
     await server.createUsers({ 'cnipa-desk': ['ministry:cnipa'] });

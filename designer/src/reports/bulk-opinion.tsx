@@ -25,7 +25,13 @@ interface Outcome {
   message?: string;
 }
 
-const caseLabel = (task: TaskRow) => `${task.parkName ?? task.park} · ${task.provinceName} · ${task.id}`;
+/**
+ * A case as the dialog lists it, with the step its opinion is for: one ministry may be asked about one
+ * park's creation (Art. 17) and another's acceptance (Art. 21) at once, and the same opinion is sent
+ * to every case chosen.
+ */
+const caseLabel = (task: TaskRow) =>
+  `${task.parkName ?? task.park} · ${task.taskName} · ${task.provinceName} · ${task.id}`;
 
 /** The form of the selected tasks (they share task and version, so one form), read via a case. */
 async function loadTaskForm(task: TaskRow, language: Language): Promise<FormSchema> {
