@@ -3,6 +3,7 @@
 // once, instead of one after the other once the app has started and checked the session (the case
 // page waited for that, then for four rounds of API calls, before its form could show).
 import { prefetch, storedToken } from './api/client.js';
+import { startLanguage } from './i18n/chosen-language.js';
 
 interface PageStart {
   path: RegExp;
@@ -42,6 +43,9 @@ const PAGES: PageStart[] = [
   { path: /^\/designer\/?$/, code: () => [import('./designer/designer-home.js')], api: () => [] },
   { path: /^\/designer\/[^/]+\/[^/]+/, code: () => [import('./designer/version-editor.js')], api: () => [] },
 ];
+
+// The answers sent ahead are in the page's language (a case not found, in English, said so in Chinese).
+startLanguage();
 
 for (const page of PAGES) {
   const match = page.path.exec(window.location.pathname);

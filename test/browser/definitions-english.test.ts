@@ -250,6 +250,20 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     await poll(() => row('province-js').locator('.ant-tag').allTextContents()).toContain('省级市场监管部门 · 江苏省');
   });
 
+  it('a case opened straight at its address in English is refused in English (the answers the page sent ahead asked in Chinese: 案件 … 不存在)', async () => {
+    // Chosen in the address, and remembered for the next address opened.
+    for (const path of ['/cases/c_no_such_case?lang=en', '/cases/c_no_such_case_either']) {
+      const page = pages.keep(
+        await openPage(browser as Browser, server, { path: '/?lang=en', user: 'samr', time: CLOCK_START }),
+      );
+      await page.goto(`${server.url}${path}`);
+      await settled(page);
+      const id = path.replace(/^\/cases\/([^?]+).*$/, '$1');
+      await poll(() => page.locator('main').textContent()).toContain(`No case ${id}`);
+      expect(await page.locator('main').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it('an error on show is said again in the language switched to, the keyboard left on the switch', async () => {
     const started = await server.ok<CaseView>('POST', '/api/cases', {
       as: 'park2',

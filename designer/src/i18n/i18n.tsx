@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { rememberLanguage, startLanguage } from './chosen-language.js';
 import { MESSAGES, type Language, type MessageKey } from './messages.js';
 
 interface I18n {
@@ -9,26 +10,13 @@ interface I18n {
 
 const I18nContext = createContext<I18n | undefined>(undefined);
 
-/** Kept so that a later visit, a reload or a link without `?lang` stays in the language chosen. */
-function remember(language: Language): Language {
-  localStorage.setItem('qbz.lang', language);
-  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-  return language;
-}
-
-function initialLanguage(): Language {
-  const query = new URLSearchParams(window.location.search).get('lang');
-  if (query === 'en' || query === 'zh') return remember(query);
-  return remember(localStorage.getItem('qbz.lang') === 'en' ? 'en' : 'zh');
-}
-
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const [language, setLanguageState] = useState<Language>(startLanguage);
   const value = useMemo<I18n>(
     () => ({
       language,
       setLanguage: (next) => {
-        setLanguageState(remember(next));
+        setLanguageState(rememberLanguage(next));
       },
       t: (key) => MESSAGES[language][key],
     }),
