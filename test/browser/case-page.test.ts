@@ -632,5 +632,22 @@ describe.runIf(browserAvailable())(
         .poll(async () => (await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).status)
         .toBe('withdrawn');
     }, 300_000);
+
+    it('a case not found is said by the page’s heading, with one button back to the workbench (it had no heading and a button inside a link)', async () => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+      await context.clock.setFixedTime(CLOCK_START);
+      const page = await context.newPage();
+      pages.push(page);
+      await signInTab(page, server, 'expert');
+      await page.goto(`${server.url}/cases/c_no_such_case`);
+      const heading = page.getByRole('heading', { level: 1 });
+      await heading.waitFor();
+      expect(await heading.textContent()).toBe('案件 c_no_such_case 不存在');
+      expect(await page.locator('main a button, main button a').count()).toBe(0);
+      const back = page.locator('main').getByRole('button', { name: '返回工作台' });
+      await back.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: '待办任务' }).waitFor();
+    }, 120_000);
   },
 );

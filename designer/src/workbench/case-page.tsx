@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client.js';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -138,6 +138,7 @@ export function CasePage() {
   const { id = '' } = useParams();
   const { t, language } = useI18n();
   const { hasGroup } = useSession();
+  const navigate = useNavigate();
   const bundle = useAsync(() => loadCase(id, hasGroup('admin')), id);
   // In the reader's language from here on down: statuses, steps, dates, forms' titles (case-text.ts).
   const translator = useDefinitionText();
@@ -154,14 +155,21 @@ export function CasePage() {
   if (data === undefined) {
     if (bundle.error !== undefined)
       return (
+        // The page's heading says why there is no case (no case of that number, or none this account
+        // may see), and one control leads back: a button inside a link was two stops for the keyboard
+        // and one nested control for a screen reader.
         <Result
           status={bundle.error instanceof DamagedCaseError ? 'error' : 'warning'}
-          title={bundle.error.message}
+          title={<h1 style={{ fontSize: 20, margin: 0 }}>{bundle.error.message}</h1>}
           {...(bundle.error instanceof DamagedCaseError && { subTitle: t('caseDamagedHelp') })}
           extra={
-            <Link to="/">
-              <Button>{t('back')}</Button>
-            </Link>
+            <Button
+              onClick={() => {
+                void navigate('/');
+              }}
+            >
+              {t('backToInbox')}
+            </Button>
           }
         />
       );
