@@ -392,6 +392,29 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('expert-scores: 否决项 is not starred as required — none found is an answer, and a tick fails the park (Art. 7); 评审意见 still is', async () => {
+    const page = await openPage(browser, server, { ...visitOf('expert-scores'), viewport: PHONE });
+    try {
+      const form = page.locator('[data-task="expertEvaluation"]');
+      const label = (title: string) =>
+        form.locator('.ant-form-item-label label').filter({ hasText: new RegExp(`^${title}$`) });
+      await label('否决项').waitFor();
+      expect(await label('否决项').evaluate((element) => element.classList.contains('ant-form-item-required'))).toBe(
+        false,
+      );
+      expect(await label('评审意见').evaluate((element) => element.classList.contains('ant-form-item-required'))).toBe(
+        true,
+      );
+      // Sent without a tick, nothing is said of it.
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      const listed = form.locator('.qbz-error-summary li');
+      await listed.first().waitFor();
+      expect((await listed.allInnerTexts()).filter((item) => item.includes('否决项'))).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it('expert-scores: letters in a score are named in the error list by their indicator (it said 「指标得分」应当为数字)', async () => {
     const page = await openPage(browser, server, { ...visitOf('expert-scores'), viewport: PHONE });
     try {

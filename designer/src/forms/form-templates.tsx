@@ -337,12 +337,17 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const { schema, uiSchema, displayLabel, hidden, children, rawErrors } = props;
   const container = schema.type === 'object' || (schema.type === 'array' && !displayLabel);
   if (hidden) return <AntFieldTemplate {...props} />;
-  if (!container)
+  if (!container) {
+    // A list that may be left empty asks for nothing to be filled in, whatever the schema's `required`
+    // says of its key (always sent, empty or not): the experts' 否决项 (Art. 7), starred, read as "tick
+    // at least one", and any one ticked fails the park.
+    const required = props.required === true && !(schema.type === 'array' && (schema.minItems ?? 0) === 0);
     return (
-      <FieldAria id={props.id} invalid={(rawErrors ?? []).length > 0} required={props.required === true}>
-        <AntFieldTemplate {...props} />
+      <FieldAria id={props.id} invalid={(rawErrors ?? []).length > 0} required={required}>
+        <AntFieldTemplate {...props} required={required} />
       </FieldAria>
     );
+  }
   // Lists show their own errors; a custom field (the indicator table) shows them inside itself.
   const own = schema.type === 'object' && uiSchema?.['ui:field'] === undefined ? (rawErrors ?? []) : [];
   return (
