@@ -92,3 +92,4 @@ export { NOTIFICATION_KINDS } from './notifications/notification.js';
 export type { NotificationCenter } from './notifications/notification-center.js';
 export { REMINDER_NOTE_MAX } from './cases/remind-task.js';
 export type { CaseView, TaskView } from './cases/case-view.js';
+export { nextDue, type NextDue } from './cases/next-due.js';

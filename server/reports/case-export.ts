@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
-import { chinaDateOf, type Said, type WorkflowEngine } from '../../engine/index.js';
+import { chinaDateOf, nextDue, type Said, type WorkflowEngine } from '../../engine/index.js';
 import { CASE_EXPORT_WORDS as WORDS, type Language } from '../messages.js';
-import { definitionText, manifestOf, nextDue, regionNamer, type CaseView } from './case-query.js';
+import { definitionText, manifestOf, regionNamer, type CaseView } from './case-query.js';
 
 /** What the programme calls a case's subject and region (manifest `subject.title`, `region.title`). */
 interface Titles {
@@ -83,7 +83,7 @@ function rowOf(
   regionName: (code: string) => string,
   say: (view: CaseView, text: string) => string,
 ): Row {
-  const next = nextDue(engine, view, today);
+  const next = nextDue(view.due, today, manifestOf(engine, view));
   const { subject, region } = engine.subjectRegionOf(view);
   return {
     id: view.id,

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { compareDates, regionDirectory, type SubjectRegion, type WorkflowEngine } from '../../engine/index.js';
+import { regionDirectory, type SubjectRegion, type WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
 import type { Language } from '../messages.js';
 
@@ -114,22 +114,6 @@ export function definitionText(engine: WorkflowEngine, language: Language): (vie
     const catalogue = catalogueOf(view.process);
     return Object.hasOwn(catalogue, text) ? (catalogue[text] ?? text) : text;
   };
-}
-
-/** The case's next named date on or after today, with its title from the manifest. */
-export function nextDue(
-  engine: WorkflowEngine,
-  view: CaseView,
-  today: string,
-): { name: string; title: string; date: string } | undefined {
-  let next: { name: string; date: string } | undefined;
-  for (const [name, date] of Object.entries(view.due)) {
-    if (compareDates(date, today) < 0) continue;
-    if (next === undefined || compareDates(date, next.date) < 0) next = { name, date };
-  }
-  if (next === undefined) return undefined;
-  const manifest = manifestOf(engine, view);
-  return { ...next, title: manifest?.dates[next.name]?.title ?? next.name };
 }
 
 export function manifestOf(engine: WorkflowEngine, view: CaseView) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../engine/definitions/types.js';
-import { nextDue } from '../../designer/src/workbench/due.js';
+import { nextDue } from '../../engine/cases/next-due.js';
 import { loadRealVersion } from '../definitions/helpers.js';
 
 describe('the inbox’s 下一期限', () => {

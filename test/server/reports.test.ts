@@ -156,6 +156,10 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
       Status: 'In demonstration period',
       Started: '2024-04-01',
     });
+    // As the workbench's case list: a record of what happened (the day of recognition) is no date to come.
+    expect(row(english.rows, recognised)?.['Next date is for']).toBe(
+      'Last day of the current demonstration year (the annual work report is due from the next day)',
+    );
     expect(row(english.rows, recognised)?.Process).toBe(
       'Creation and administration of National Quality Brand Improvement Demonstration Zones',
     );

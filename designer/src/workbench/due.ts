@@ -1,29 +1,4 @@
 import { addDays, compareDates, type WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
-import type { Manifest } from '../../../engine/definitions/types.js';
-
-export interface NextDue {
-  name: string;
-  title: string;
-  date: string;
-}
-
-/**
- * The case's next named date: the earliest of `due` that is today or later, leaving out those the
- * manifest declares events (a record of the day something happened, not a date to watch for).
- */
-export function nextDue(
-  due: Readonly<Record<string, string>>,
-  today: string,
-  manifest?: Manifest,
-): NextDue | undefined {
-  let next: NextDue | undefined;
-  for (const [name, date] of Object.entries(due)) {
-    if (compareDates(date, today) < 0 || manifest?.dates[name]?.event === true) continue;
-    if (next === undefined || compareDates(date, next.date) < 0)
-      next = { name, date, title: manifest?.dates[name]?.title ?? name };
-  }
-  return next;
-}
 
 /**
  * Working days after today up to and including `date` (today is not counted, as in Civil Code

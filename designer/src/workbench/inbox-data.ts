@@ -13,7 +13,8 @@ import {
   provinceName,
   type VersionInfo,
 } from './catalog.js';
-import { nextDue, workingDaysLeft, type NextDue } from './due.js';
+import { nextDue, type NextDue } from '../../../engine/cases/next-due.js';
+import { workingDaysLeft } from './due.js';
 import { damageOf } from './case-data.js';
 import { translateDirectory, translateManifest, type Translate } from '../i18n/definition-text.js';
 import { loadDefinitionText } from '../i18n/use-definition-text.js';
