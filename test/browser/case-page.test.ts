@@ -229,6 +229,11 @@ describe.runIf(browserAvailable())(
       const samr = await open('2025-04-02T10:00:00+08:00', 'samr', caseId);
       const tasks = samr.locator('[data-task="samrObjectionReview"]');
       await expect.poll(() => tasks.locator('[data-under-review="objection"]').count()).toBe(2);
+      // The page's headings go down one level at a time (当前任务 was an h4 between the h1 and the h2s).
+      const levels = await samr
+        .locator('main')
+        .evaluate((main) => Array.from(main.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => Number(h.tagName[1])));
+      expect(levels.filter((level, index) => level > (levels[index - 1] ?? 0) + 1)).toEqual([]);
       const task = tasks.first();
       expect(await task.textContent()).not.toContain('可申请验收之日');
       // The second is not told as a revision of the first (第 2 次提交…与上次相比): another objection.

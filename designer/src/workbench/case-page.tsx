@@ -199,7 +199,8 @@ export function CasePage() {
       <EndedBanner bundle={data} />
       <Incidents bundle={data} onRetried={bundle.reload} />
       <section aria-labelledby="open-tasks">
-        <Typography.Title level={4} id="open-tasks">
+        {/* A section of the page as 流程图 and 期限及依据 are (h2), drawn at the size it had as an h4. */}
+        <Typography.Title level={2} id="open-tasks" style={{ fontSize: 20 }}>
           {t('openTasks')}
         </Typography.Title>
         <TaskForms key={data.view.updatedAt} bundle={data} onDone={bundle.reload} />
