@@ -286,6 +286,11 @@ const caseSchema = (terms: ProgrammeTerms) =>
       openTasks: arrayOf(schema('OpenTask')),
       due: schema('Due'),
       dueBasis: { type: 'object', additionalProperties: schema('DueBasis') },
+      dueFireDays: {
+        ...arrayOf({ type: 'string', minLength: 1 }),
+        description:
+          '定时器触发日的日期名：当日 0 时即已到，不再是待到的日期；无则不列 / the names in due that are the day a timer fires (reached at 00:00 that day, so no longer to come on it); absent when none',
+      },
       openMessages: arrayOf(
         object('现在可发送的事项 / a message that may be sent now', ['name', 'groups'], {
           name: { type: 'string', minLength: 1 },

@@ -52,6 +52,8 @@ export interface CaseView {
   openTasks: Omit<TaskView, 'caseId'>[];
   due: Record<string, string>;
   dueBasis?: Record<string, DueBasis>;
+  /** The names in `due` that are fire days (the function `dueFireDays` below); absent: none, or not known. */
+  dueFireDays?: string[];
   /** Messages that may be sent now, and by whom. */
   openMessages: { name: string; groups: string[] }[];
   incidents: Incident[];
@@ -60,11 +62,34 @@ export interface CaseView {
   endedAt?: string;
 }
 
-export type CaseSummary = Omit<CaseRecord, 'variables' | 'dueBasis'>;
+/**
+ * A case without its form data and the basis of its dates: what the case index holds and the lists
+ * are drawn from. Of the basis it keeps which dates are fire days (`dueFireDays`).
+ */
+export type CaseSummary = Omit<CaseRecord, 'variables' | 'dueBasis'> & { dueFireDays?: string[] };
 
 export function summaryOf(record: CaseRecord): CaseSummary {
-  const { variables: _variables, dueBasis: _dueBasis, ...summary } = record;
-  return summary;
+  const { variables: _variables, dueBasis, ...summary } = record;
+  const fireDays = dueFireDays(record.due, dueBasis);
+  return { ...summary, ...(fireDays.length > 0 && { dueFireDays: fireDays }) };
+}
+
+/**
+ * The names in `due` that expose the day a timer fires (`dueIs: fireDay`, as the first day an application
+ * may be made), not a period's last day: such a date is reached at 00:00 that day, so on it it
+ * is no longer one to come (next-due.ts). Read from the basis each date was computed with, whenever a
+ * record is summarised: nothing more is stored, every stored case gives it as it is loaded, and a
+ * migration or a re-dating that computes a date again (under another version) is followed. A date that
+ * is not its basis's fire day is not counted.
+ */
+export function dueFireDays(
+  due: Readonly<Record<string, string>>,
+  dueBasis: Readonly<Record<string, DueBasis>> | undefined,
+): string[] {
+  // A damaged record (set aside in quarantine) may have no basis at all.
+  return Object.entries(dueBasis ?? {})
+    .filter(([name, basis]) => basis.dueIs === 'fireDay' && due[name] === basis.fireDay)
+    .map(([name]) => name);
 }
 
 /** The name a diagram element is drawn with (undefined: none, or no diagram to ask). */
@@ -104,6 +129,8 @@ export function caseViewOf(
   elementNames?: ElementNames,
 ): CaseView {
   const statusTitle = manifest?.statuses[record.status]?.title;
+  const fireDays =
+    record.dueBasis === undefined ? (record.dueFireDays ?? []) : dueFireDays(record.due, record.dueBasis);
   return {
     id: record.id,
     process: record.process,
@@ -123,6 +150,7 @@ export function caseViewOf(
     }),
     due: { ...record.due },
     ...(record.dueBasis !== undefined && { dueBasis: record.dueBasis }),
+    ...(fireDays.length > 0 && { dueFireDays: fireDays }),
     openMessages,
     incidents: record.incidents,
     startedAt: record.startedAt,

@@ -1,5 +1,6 @@
 import type { Manifest } from '../definitions/types.js';
 import { compareDates } from '../legal-time/pure.js';
+import type { CaseView } from './case-view.js';
 
 export interface NextDue {
   name: string;
@@ -9,17 +10,22 @@ export interface NextDue {
 
 /**
  * A case's next named date, as the case lists and their export show it: the earliest of `due` that is
- * today or later, leaving out those the manifest declares events (a record of the day something
- * happened, not a date to watch for). Titled by the manifest (its name without one).
+ * still to come, leaving out those the manifest declares events (a record of the day something
+ * happened, not a date to watch for). A period's last day is to come until that day is over; a fire
+ * day (`dueFireDays`: the day a timer fires, as the first day an application may be made) is reached
+ * at 00:00 that day, so on it the next date is the one after. Without `dueFireDays` (not known) every
+ * date counts until its day is over. Titled by the manifest (its name without one).
  */
 export function nextDue(
-  due: Readonly<Record<string, string>>,
+  dates: Pick<CaseView, 'due' | 'dueFireDays'>,
   today: string,
   manifest?: Pick<Manifest, 'dates'>,
 ): NextDue | undefined {
   let next: NextDue | undefined;
-  for (const [name, date] of Object.entries(due)) {
-    if (compareDates(date, today) < 0 || manifest?.dates[name]?.event === true) continue;
+  for (const [name, date] of Object.entries(dates.due)) {
+    const order = compareDates(date, today);
+    const passed = order < 0 || (order === 0 && dates.dueFireDays?.includes(name) === true);
+    if (passed || manifest?.dates[name]?.event === true) continue;
     if (next === undefined || compareDates(date, next.date) < 0)
       next = { name, date, title: manifest?.dates[name]?.title ?? name };
   }

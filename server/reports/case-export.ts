@@ -83,7 +83,7 @@ function rowOf(
   regionName: (code: string) => string,
   say: (view: CaseView, text: string) => string,
 ): Row {
-  const next = nextDue(view.due, today, manifestOf(engine, view));
+  const next = nextDue(view, today, manifestOf(engine, view));
   const { subject, region } = engine.subjectRegionOf(view);
   return {
     id: view.id,

@@ -15,16 +15,36 @@ describe('the inbox’s 下一期限', () => {
       demonstrationEnds: '2028-04-15',
       nextAnnualReportDue: '2026-04-15',
     };
-    expect(nextDue(due, '2025-04-15', manifest)).toEqual({
+    expect(nextDue({ due }, '2025-04-15', manifest)).toEqual({
       name: 'nextAnnualReportDue',
       date: '2026-04-15',
       title: manifest.dates.nextAnnualReportDue?.title,
     });
     // On the notice's first day, its last day is the one to watch.
-    expect(nextDue(due, '2025-04-03', manifest)?.name).toBe('publicityEnds');
+    expect(nextDue({ due }, '2025-04-03', manifest)?.name).toBe('publicityEnds');
     // A deadline on its own day is still the next date (its last day).
-    expect(nextDue(due, '2025-04-10', manifest)?.name).toBe('publicityEnds');
+    expect(nextDue({ due }, '2025-04-10', manifest)?.name).toBe('publicityEnds');
     // Without a manifest every date counts.
-    expect(nextDue(due, '2025-04-15')?.name).toBe('recognizedOn');
+    expect(nextDue({ due }, '2025-04-15')?.name).toBe('recognizedOn');
+  });
+
+  it('passes a fire day at 00:00 of that day: on it, the date after it is the next', async () => {
+    const { source } = await loadRealVersion();
+    const manifest = JSON.parse(source.files.get('manifest.json') ?? '{}') as Manifest;
+    // Six months before the period ends re-review may be applied for: its timer fired at 00:00 today.
+    const dates = {
+      due: { recognizedOn: '2025-04-15', reReviewOpens: '2027-10-16', demonstrationEnds: '2028-04-15' },
+      dueFireDays: ['reReviewOpens'],
+    };
+    expect(nextDue(dates, '2027-10-15', manifest)?.name).toBe('reReviewOpens');
+    expect(nextDue(dates, '2027-10-16', manifest)).toEqual({
+      name: 'demonstrationEnds',
+      date: '2028-04-15',
+      title: manifest.dates.demonstrationEnds?.title,
+    });
+    // A period's last day is still to come on its day (the deadline is today).
+    expect(nextDue(dates, '2028-04-15', manifest)?.name).toBe('demonstrationEnds');
+    // A case listed without the fact (not known) shows the date until its day is over, as before.
+    expect(nextDue({ due: dates.due }, '2027-10-16', manifest)?.name).toBe('reReviewOpens');
   });
 });

@@ -275,4 +275,27 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
     const named = (await exported(h, 'samr')).rows.find((exportedRow) => exportedRow['案件编号'] === recognised);
     expect(named).toMatchObject({ 园区: '云澜湖智能装备产业园区', 发起日期: '2024-04-01' });
   });
+
+  // Last of all: it moves the clock two years on.
+  it('passes a fire day at 00:00: on the day re-review opens its next date is the one after; a last day shows on its day', async () => {
+    const { due } = await h.case(recognised);
+    const opens = due.reReviewOpens ?? '';
+    const ends = due.demonstrationEnds ?? '';
+    expect(opens < ends).toBe(true);
+    await h.advanceTo(`${opens}T09:00:00+08:00`);
+    // Its timer fired at 00:00 (the park may apply), and the list says which of its dates are such days.
+    expect((await h.tasks('park1')).map((task) => task.taskId)).toContain('submitReReviewApplication');
+    const listed = ((await h.api.get('/api/cases', { token: h.token('samr') })).body as CaseView[]).find(
+      (view) => view.id === recognised,
+    );
+    expect(listed?.due.reReviewOpens).toBe(opens);
+    expect(listed?.dueFireDays).toEqual(['acceptanceOpens', 'reReviewOpens']);
+    const next = (await exported(h, 'samr')).rows.find((row) => row['案件编号'] === recognised);
+    expect(next?.['下一日期']).not.toBe(opens);
+    expect(next?.['下一日期']).toBe(ends);
+    // The period's last day is a deadline: on it, it is still the next date.
+    await h.advanceTo(`${ends}T09:00:00+08:00`);
+    const last = (await exported(h, 'samr')).rows.find((row) => row['案件编号'] === recognised);
+    expect(last?.['下一日期']).toBe(ends);
+  });
 });

@@ -101,7 +101,7 @@ function caseRow(
   version?: VersionInfo,
   calendar?: WorkingDayCalendar,
 ): CaseRow {
-  const next = nextDue(view.due, today, version?.manifest);
+  const next = nextDue(view, today, version?.manifest);
   const daysLeft = next === undefined ? undefined : workingDaysLeft(calendar, today, next.date);
   return {
     id: view.id,
