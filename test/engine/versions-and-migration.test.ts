@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextDue } from '../../engine/cases/next-due.js';
 import { isEngineError } from '../../engine/errors.js';
 import { ADMIN, as, EngineHarness, throughAcceptance, throughCreation } from '../support/engine-harness.js';
 import { definitionsWithRevisions } from '../support/definitions-fixture.js';
@@ -80,5 +81,49 @@ describe('versions in force and migration', () => {
       .migrateCase(view.id, '2024-03-14', as('admin'))
       .catch((caught: unknown) => caught);
     expect(isEngineError(error, 'conflict')).toBe(true);
+  });
+});
+
+describe('a migration that changes which day a date exposes', () => {
+  // A revision whose creation-period timer exposes the period's last day, not the day it fires.
+  const LAST_DAY = {
+    version: '2024-06-01',
+    effectiveFrom: '2024-06-01',
+    edit: async (read: (file: string) => Promise<string>) => {
+      const bpmn = await read('process.bpmn');
+      const exposed = bpmn.replace(
+        '<camunda:property name="due" value="acceptanceOpens" />\n          <camunda:property name="dueIs" value="fireDay" />',
+        '<camunda:property name="due" value="acceptanceOpens" />\n          <camunda:property name="dueIs" value="lastDay" />',
+      );
+      if (exposed === bpmn) throw new Error('the acceptance timer’s dueIs was not found');
+      return { 'process.bpmn': exposed };
+    },
+  };
+  let fixture: Awaited<ReturnType<typeof definitionsWithRevisions>>;
+  let h: EngineHarness;
+  beforeAll(async () => {
+    fixture = await definitionsWithRevisions([LAST_DAY]);
+    h = await EngineHarness.open({ start: '2024-04-01T09:00:00+08:00', definitions: fixture.root });
+  });
+  afterAll(async () => {
+    await h.close();
+    await fixture.cleanup();
+  });
+
+  it('lists the date as a fire day no more once re-dated as a last day, also after a restart', async () => {
+    const view = await throughCreation(h, 'P-OLD', '320000');
+    expect(view.due.acceptanceOpens).toBe('2025-04-02');
+    expect(h.engine.listCases(ADMIN).find((each) => each.id === view.id)?.dueFireDays).toEqual(['acceptanceOpens']);
+    // On its day the timer has fired: the list has no date to come.
+    expect(nextDue(view, '2025-04-02')).toBeUndefined();
+
+    const applied = await h.engine.migrateCase(view.id, '2024-06-01', as('policy-admin'));
+    expect(applied.view?.due.acceptanceOpens).toBe('2025-04-01');
+    expect(applied.view?.dueFireDays).toBeUndefined();
+    await h.restart();
+    const listed = h.engine.listCases(ADMIN).find((each) => each.id === view.id);
+    expect(listed?.dueFireDays).toBeUndefined();
+    // A last day is still to come on its day.
+    expect(nextDue(listed ?? { due: {} }, '2025-04-01')).toMatchObject({ name: 'acceptanceOpens' });
   });
 });

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { chainEntries, GENESIS_HASH } from '../../engine/audit/audit-chain.js';
+import { nextDue } from '../../engine/cases/next-due.js';
 import type { SimulatedClock } from '../../engine/clock.js';
 import { DefinitionRegistry } from '../../engine/definitions/registry.js';
 import type { Store } from '../../engine/ports.js';
@@ -109,6 +110,13 @@ async function completeOn(engine: WorkflowEngine, caseId: string, taskId: string
  * running timer fires when its day comes (opening the acceptance application). Then every chain verifies.
  */
 export async function continueEveryCase(engine: WorkflowEngine, clock: SimulatedClock, f: Fixture): Promise<void> {
+  // The list, drawn from the records as stored, knows the day acceptance opens for a fire day (its
+  // basis says so): on that day, after the timer fired at 00:00, it is no date to come.
+  const listed = engine.listCases(ADMIN).find((view) => view.id === f.creating);
+  if (listed === undefined) throw new Error(`${f.creating} is not listed`);
+  expect(listed.dueFireDays).toEqual(['acceptanceOpens']);
+  expect(nextDue(listed, ACCEPTANCE_OPEN.slice(0, 10))).toBeUndefined();
+  expect(nextDue(listed, '2025-04-01')).toMatchObject({ name: 'acceptanceOpens', date: '2025-04-02' });
   const reviewed = await completeOn(engine, f.reviewing, 'provincialFeasibilityReview', as('province', '320000'));
   expect(reviewed.openTasks.map((task) => task.taskId)).toEqual(['provincialLeadingGroupReview']);
   const submitted = await completeOn(engine, f.started, 'submitCreationApplication', as('park', 'P-003'), {
