@@ -83,7 +83,8 @@ function rowOf(
   regionName: (code: string) => string,
   say: (view: CaseView, text: string) => string,
 ): Row {
-  const next = nextDue(view, today, manifestOf(engine, view));
+  const manifest = manifestOf(engine, view);
+  const next = nextDue(view, today, manifest);
   const { subject, region } = engine.subjectRegionOf(view);
   return {
     id: view.id,
@@ -94,7 +95,7 @@ function rowOf(
     region,
     statusTitle: view.statusTitle === undefined ? view.status : say(view, view.statusTitle),
     statusDate: dateCell(view.statusDate),
-    processTitle: say(view, manifestOf(engine, view)?.title ?? view.process),
+    processTitle: say(view, manifest?.title ?? view.process),
     version: view.version,
     started: dateCell(chinaDateOf(view.startedAt)),
     nextDate: dateCell(next?.date),
