@@ -5,7 +5,7 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { completeWithExample } from './sample-cases.js';
-import { clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
+import { choose, clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
 import { signInTab } from './page-visit.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 import { tinyPng } from '../support/sample-files.js';
@@ -148,10 +148,13 @@ describe.runIf(browserAvailable())(
       await form.getByRole('button', { name: '填入示例（培训用）' }).click();
       await form.getByLabel('审核结论', { exact: true }).click();
       const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-      // No blank first entry: the one that empties the choice says so.
-      await expect
-        .poll(() => options.allTextContents())
-        .toEqual(['请选择', '同意（列入创建名单）', '退回修改', '不予通过']);
+      // Only the choices: no entry for "nothing" (blank, or 请选择) for the list to open on and the
+      // arrow keys to stop at — 请选择 is the closed field's placeholder.
+      await expect.poll(() => options.allTextContents()).toEqual(['同意（列入创建名单）', '退回修改', '不予通过']);
+      const active = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+      expect(await active.allTextContents()).toEqual(['同意（列入创建名单）']);
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(() => active.allTextContents()).toEqual(['不予通过']);
       await options.filter({ hasText: '退回修改' }).click();
       // Only spaces (an ideographic one too) is said at the field, before any dialog asks to send it.
       await form.getByLabel('审核意见', { exact: true }).fill('   　 ');
@@ -302,6 +305,19 @@ describe.runIf(browserAvailable())(
       // An unanswered drop-down says what to do.
       const parkType = form.locator('.ant-form-item', { has: page.getByLabel('园区类型', { exact: true }) });
       expect(await parkType.locator('.ant-select-placeholder').textContent()).toBe('请选择');
+      // An optional drop-down lists only its choices too; what one chose is taken back by its 清除
+      // (a required one has none), and 请选择 comes back.
+      const parkLevel = form.locator('.ant-form-item', { has: page.getByLabel('园区级别', { exact: true }) });
+      await form.getByLabel('园区级别', { exact: true }).click();
+      await expect
+        .poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents())
+        .toEqual(['国家级', '省级', '市级及以下', '其他']);
+      await page.keyboard.press('Escape');
+      await choose(page, form, '园区级别', '省级');
+      await parkLevel.getByRole('button', { name: '清除' }).click();
+      await expect.poll(() => parkLevel.locator('.ant-select-placeholder').textContent()).toBe('请选择');
+      await choose(page, form, '园区类型', '工业');
+      expect(await parkType.getByRole('button', { name: '清除' }).count()).toBe(0);
       await form.getByLabel('园区名称', { exact: true }).click();
       await page.keyboard.press('Tab');
       await expect.poll(() => errorsAt(form, page, '园区名称')).toEqual(['为必填项']);

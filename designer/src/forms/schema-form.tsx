@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { AttachmentsWidget, AttachmentWidget } from './attachment-widgets.js';
 import { DateWidget } from './date-widget.js';
+import { SelectWidget } from './select-widget.js';
 import { TextareaWidget } from './textarea-widget.js';
 import { IndicatorScoresField, IndicatorVetoesWidget, YesNoWidget } from './choice-widgets.js';
 import {
@@ -100,6 +101,7 @@ export interface SchemaFormProps {
 
 const widgets = {
   DateWidget,
+  SelectWidget,
   TextareaWidget,
   [WIDGETS.attachment]: AttachmentWidget,
   [WIDGETS.attachments]: AttachmentsWidget,

@@ -24,7 +24,7 @@ const isChoice = (schema: Schema) =>
 
 interface UiOptions {
   indicators: boolean;
-  /** What an unanswered drop-down says (请选择); its first entry, which empties it, says it too. */
+  /** What an unanswered drop-down says (请选择): its placeholder, never an entry of its list. */
   choose?: string;
 }
 

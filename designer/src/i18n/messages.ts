@@ -220,6 +220,7 @@ export const MESSAGES = {
     blankText: '不能只填空格或不可见字符',
     dateAfterToday: '不能晚于今天（{today}）',
     choosePlaceholder: '请选择',
+    clearChoice: '清除',
     sessionExpired: '登录已失效，请重新登录。本页未提交的填写内容已保留，登录后可继续。',
     sessionEndedElsewhere: '您已在本浏览器的另一个标签页退出登录。本页未提交的填写内容已保留，重新登录后可继续。',
     unsentRestored: '已恢复您{ago}未提交的填写内容。',
@@ -485,6 +486,7 @@ export const MESSAGES = {
     blankText: 'must not be only spaces or invisible characters',
     dateAfterToday: 'must not be later than today ({today})',
     choosePlaceholder: 'Choose…',
+    clearChoice: 'Clear',
     sessionExpired:
       'Your session has ended; please sign in again. What you typed and did not submit on this page is kept.',
     sessionEndedElsewhere:
