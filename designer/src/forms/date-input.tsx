@@ -3,7 +3,16 @@ import type { GenerateConfig } from '@rc-component/picker/generate';
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
-import { useEffect, useId, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 
 const PICKER_STYLE = { width: '100%' };
 
@@ -84,6 +93,25 @@ function stopWithin(event: FocusEvent<HTMLElement>): number | undefined {
   return Array.from(picker.querySelectorAll(PICKER_STOPS)).indexOf(next);
 }
 
+/**
+ * A key typed while the picker's 清除 has the keyboard (Tab from the box stops there) goes into the
+ * box, as if Tab had gone back to it: its text selected, so that what is typed replaces the date (a
+ * box one tabs into is selected so too). The button took it and did nothing: what was typed was lost,
+ * and the date in the box was not the one typed. Space and Enter still press 清除; Backspace and
+ * Delete go to the box too, and empty it.
+ */
+function typeIntoBox(event: KeyboardEvent<HTMLElement>): void {
+  const { key, target } = event;
+  if (!(target instanceof HTMLButtonElement) || !target.classList.contains('ant-picker-clear')) return;
+  if (event.ctrlKey || event.metaKey || event.altKey || event.nativeEvent.isComposing) return;
+  if (!((key.length === 1 && key !== ' ') || key === 'Backspace' || key === 'Delete')) return;
+  const box = target.closest('.ant-picker')?.querySelector('input');
+  if (box == null) return;
+  // Moved before the key's default action: the browser types it into the box that now has the focus.
+  box.focus();
+  box.select();
+}
+
 /** The picker's own value: a date, or nothing for an empty field or one holding text that is no date. */
 const pickerValue = (text: string | undefined) => {
   if (text === undefined) return null;
@@ -147,58 +175,61 @@ export function DateInput(props: DateInputProps) {
     picker?.querySelectorAll<HTMLElement>(PICKER_STOPS)[at]?.focus();
   }, [drawn, id]);
   return (
-    <Picker
-      key={drawn}
-      id={id}
-      name={id}
-      disabled={props.disabled === true || readOnly}
-      getPopupContainer={(node) => node.parentElement ?? document.body}
-      placeholder={props.placeholder}
-      style={PICKER_STYLE}
-      value={pickerValue(shown)}
-      // The picker reads `YYYY-MM-DD` alone: given the other ways too, it took 2025-12-2 as a date
-      // while 2025-12-25 was being typed, rewrote the box, and the 5 came after 2025-12-02. The others
-      // are read on leaving the field, below. Text that is no date stays as typed, beside its error.
-      format="YYYY-MM-DD"
-      preserveInvalidOnBlur
-      {...(notBefore !== undefined && { disabledDate: (day: Dayjs) => early(day.format('YYYY-MM-DD')) })}
-      {...(props.status !== undefined && { status: props.status })}
-      aria-label={props['aria-label']}
-      aria-describedby={props['aria-describedby']}
-      panelRender={keepFocusInField}
-      {...(!readOnly && {
-        onChange: (next: Dayjs | null) => {
-          props.onChange(next === null ? undefined : next.format('YYYY-MM-DD'));
-        },
-        onBlur: (event: FocusEvent<HTMLElement>) => {
-          const typed = event.target instanceof HTMLInputElement ? event.target.value.trim() : '';
-          if (typed === '' || typed === text) {
-            props.onBlur?.(text);
-            return;
-          }
-          if (pickerValue(typed) !== null && !early(typed)) {
-            // A date the picker took, or the one it still held while the field had text that is no
-            // date: typed again, the picker saw no change and told none, and the text stayed the field's.
-            props.onChange(typed);
-            props.onBlur?.(typed);
-            return;
-          }
-          // Another way of writing a date is that date (one the calendar would not offer too: the
-          // picker keeps it from its value); text that is no date is kept for the form to say what is
-          // wrong. The picker is drawn afresh to show the date as dates are shown (its value
-          // unchanged, the same date typed again another way stayed as typed).
-          const read = readDate(typed);
-          props.onChange(read ?? typed);
-          if (read !== undefined) {
-            refocus.current = stopWithin(event);
-            setDrawn((count) => count + 1);
-          }
-          props.onBlur?.(read ?? typed);
-        },
-        onFocus: () => {
-          props.onFocus?.();
-        },
-      })}
-    />
+    // `display: contents`: a wrapper for the keys typed on 清除 only, the picker laid out as before.
+    <div style={{ display: 'contents' }} onKeyDown={typeIntoBox}>
+      <Picker
+        key={drawn}
+        id={id}
+        name={id}
+        disabled={props.disabled === true || readOnly}
+        getPopupContainer={(node) => node.parentElement ?? document.body}
+        placeholder={props.placeholder}
+        style={PICKER_STYLE}
+        value={pickerValue(shown)}
+        // The picker reads `YYYY-MM-DD` alone: given the other ways too, it took 2025-12-2 as a date
+        // while 2025-12-25 was being typed, rewrote the box, and the 5 came after 2025-12-02. The others
+        // are read on leaving the field, below. Text that is no date stays as typed, beside its error.
+        format="YYYY-MM-DD"
+        preserveInvalidOnBlur
+        {...(notBefore !== undefined && { disabledDate: (day: Dayjs) => early(day.format('YYYY-MM-DD')) })}
+        {...(props.status !== undefined && { status: props.status })}
+        aria-label={props['aria-label']}
+        aria-describedby={props['aria-describedby']}
+        panelRender={keepFocusInField}
+        {...(!readOnly && {
+          onChange: (next: Dayjs | null) => {
+            props.onChange(next === null ? undefined : next.format('YYYY-MM-DD'));
+          },
+          onBlur: (event: FocusEvent<HTMLElement>) => {
+            const typed = event.target instanceof HTMLInputElement ? event.target.value.trim() : '';
+            if (typed === '' || typed === text) {
+              props.onBlur?.(text);
+              return;
+            }
+            if (pickerValue(typed) !== null && !early(typed)) {
+              // A date the picker took, or the one it still held while the field had text that is no
+              // date: typed again, the picker saw no change and told none, and the text stayed the field's.
+              props.onChange(typed);
+              props.onBlur?.(typed);
+              return;
+            }
+            // Another way of writing a date is that date (one the calendar would not offer too: the
+            // picker keeps it from its value); text that is no date is kept for the form to say what is
+            // wrong. The picker is drawn afresh to show the date as dates are shown (its value
+            // unchanged, the same date typed again another way stayed as typed).
+            const read = readDate(typed);
+            props.onChange(read ?? typed);
+            if (read !== undefined) {
+              refocus.current = stopWithin(event);
+              setDrawn((count) => count + 1);
+            }
+            props.onBlur?.(read ?? typed);
+          },
+          onFocus: () => {
+            props.onFocus?.();
+          },
+        })}
+      />
+    </div>
   );
 }
