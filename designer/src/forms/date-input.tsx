@@ -112,6 +112,39 @@ function typeIntoBox(event: KeyboardEvent<HTMLElement>): void {
   box.select();
 }
 
+/** What the keyboard may stop at as Tab goes through the page (the app sets no positive tabindex). */
+const TAB_STOPS = 'a[href], button, input, select, textarea, [tabindex]';
+
+/** The first stop after `picker` in the page's order, outside it and its calendar. */
+function stopAfter(picker: Element): HTMLElement | undefined {
+  return Array.from(document.querySelectorAll<HTMLElement>(TAB_STOPS)).find(
+    (stop) =>
+      (picker.compareDocumentPosition(stop) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 &&
+      !picker.contains(stop) &&
+      stop.closest('.ant-picker-dropdown') === null &&
+      stop.tabIndex >= 0 &&
+      !stop.matches(':disabled') &&
+      stop.getClientRects().length > 0,
+  );
+}
+
+/**
+ * Tab from a box emptied goes on past its 清除, to the next field: leaving the box empties the field
+ * (below), which takes 清除 away with the date, and the keyboard, sent to it, fell to the page.
+ */
+function tabOnward(event: KeyboardEvent<HTMLElement>): void {
+  const box = event.target;
+  if (event.key !== 'Tab' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return;
+  if (!(box instanceof HTMLInputElement) || box.value.trim() !== '') return;
+  const picker = box.closest('.ant-picker');
+  const next = picker === null ? undefined : stopAfter(picker);
+  if (next === undefined) return;
+  event.preventDefault();
+  next.focus();
+  // As Tab into a box does: what it holds is selected, and typing replaces it.
+  if (next instanceof HTMLInputElement) next.select();
+}
+
 /** The picker's own value: a date, or nothing for an empty field or one holding text that is no date. */
 const pickerValue = (text: string | undefined) => {
   if (text === undefined) return null;
@@ -175,8 +208,14 @@ export function DateInput(props: DateInputProps) {
     picker?.querySelectorAll<HTMLElement>(PICKER_STOPS)[at]?.focus();
   }, [drawn, id]);
   return (
-    // `display: contents`: a wrapper for the keys typed on 清除 only, the picker laid out as before.
-    <div style={{ display: 'contents' }} onKeyDown={typeIntoBox}>
+    // `display: contents`: a wrapper for keys only (typed on 清除, Tab), the picker laid out as before.
+    <div
+      style={{ display: 'contents' }}
+      onKeyDown={(event) => {
+        typeIntoBox(event);
+        tabOnward(event);
+      }}
+    >
       <Picker
         key={drawn}
         id={id}
@@ -201,7 +240,16 @@ export function DateInput(props: DateInputProps) {
             props.onChange(next === null ? undefined : next.format('YYYY-MM-DD'));
           },
           onBlur: (event: FocusEvent<HTMLElement>) => {
-            const typed = event.target instanceof HTMLInputElement ? event.target.value.trim() : '';
+            const box = event.target instanceof HTMLInputElement ? event.target : undefined;
+            const typed = box?.value.trim() ?? '';
+            if (box !== undefined && typed === '' && text !== undefined) {
+              // The box emptied (Backspace over the date, a cut) is the field emptied: the picker
+              // took an empty box for no change and kept its date, so the form sent a day no longer
+              // shown, and said nothing of a required field left empty.
+              props.onChange(undefined);
+              props.onBlur?.(undefined);
+              return;
+            }
             if (typed === '' || typed === text) {
               props.onBlur?.(text);
               return;
