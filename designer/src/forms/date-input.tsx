@@ -129,15 +129,19 @@ function stopAfter(picker: Element): HTMLElement | undefined {
 }
 
 /**
- * Tab from a box emptied goes on past its 清除, to the next field: leaving the box empties the field
- * (below), which takes 清除 away with the date, and the keyboard, sent to it, fell to the page.
+ * Tab from the box goes on to the next field when there is no 清除 to stop at. A box emptied: leaving
+ * it empties the field (below), which takes 清除 away with the date, and the keyboard, sent to it,
+ * fell to the page. A box without a date yet (a first one typed as 2024/3/3, read on leaving): the
+ * calendar, open as one types, stood next in the page's order — its panel took the keyboard though
+ * no key works in it, closed under it, and the keyboard fell to the page.
  */
 function tabOnward(event: KeyboardEvent<HTMLElement>): void {
   const box = event.target;
   if (event.key !== 'Tab' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return;
-  if (!(box instanceof HTMLInputElement) || box.value.trim() !== '') return;
+  if (!(box instanceof HTMLInputElement)) return;
   const picker = box.closest('.ant-picker');
-  const next = picker === null ? undefined : stopAfter(picker);
+  if (picker === null || (box.value.trim() !== '' && picker.querySelector('.ant-picker-clear') !== null)) return;
+  const next = stopAfter(picker);
   if (next === undefined) return;
   event.preventDefault();
   next.focus();
