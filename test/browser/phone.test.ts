@@ -405,6 +405,12 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       expect(await label('评审意见').evaluate((element) => element.classList.contains('ant-form-item-required'))).toBe(
         true,
       );
+      // Its help speaks of the boxes to tick, by the items' titles: the schema's (for those sending the
+      // data) asked to list the items' 编号, which the form shows none of.
+      const vetoes = form.locator('.ant-form-item', {
+        has: page.locator('.ant-form-item-label label').filter({ hasText: /^否决项$/ }),
+      });
+      expect(await vetoes.locator('.ant-form-item-extra').innerText()).toBe('勾选评估中查实的否决项；未发现的不勾选。');
       // Sent without a tick, nothing is said of it.
       await form.getByRole('button', { name: twoChars('提交') }).click();
       const listed = form.locator('.qbz-error-summary li');

@@ -207,7 +207,12 @@ export function SchemaForm(props: SchemaFormProps) {
     return (data: unknown, errors: FormValidation) => late(data, blank(data, errors));
   }, [schema, t, props.today]);
   const uiSchema = useMemo(
-    () => uiSchemaFor(schema, { indicators: props.indicators !== undefined, choose: t('choosePlaceholder') }),
+    () =>
+      uiSchemaFor(schema, {
+        indicators: props.indicators !== undefined,
+        choose: t('choosePlaceholder'),
+        vetoesHelp: t('vetoesHelp'),
+      }),
     [schema, props.indicators, t],
   );
   const transformErrors = useMemo(() => {

@@ -26,6 +26,8 @@ interface UiOptions {
   indicators: boolean;
   /** What an unanswered drop-down says (请选择): its placeholder, never an entry of its list. */
   choose?: string;
+  /** The help under the veto items' tick boxes (with the indicator system known). */
+  vetoesHelp?: string;
 }
 
 /** A text written in one's own words at some length: shown in a multi-line box. */
@@ -41,8 +43,12 @@ function fieldUi(schema: Schema, options: UiOptions): UiSchema {
   const ui: UiSchema = {};
   const items = isSchema(schema.items) ? schema.items : undefined;
   if (indicators && schema['x-indicators'] === 'scores') ui['ui:field'] = FIELDS.indicatorScores;
-  else if (indicators && schema['x-indicators'] === 'vetoes') ui['ui:widget'] = WIDGETS.indicatorVetoes;
-  else if (schema.type === 'string' && schema.format === 'attachment-id') ui['ui:widget'] = WIDGETS.attachment;
+  else if (indicators && schema['x-indicators'] === 'vetoes') {
+    ui['ui:widget'] = WIDGETS.indicatorVetoes;
+    // The schema's description says what the data holds for those who send it (the items' ids, 编号);
+    // the form lists the items by their titles, to tick.
+    if (options.vetoesHelp !== undefined) ui['ui:description'] = options.vetoesHelp;
+  } else if (schema.type === 'string' && schema.format === 'attachment-id') ui['ui:widget'] = WIDGETS.attachment;
   else if (schema.type === 'array' && items?.format === 'attachment-id') ui['ui:widget'] = WIDGETS.attachments;
   else if (schema.type === 'boolean' && schema.const !== true) ui['ui:widget'] = WIDGETS.yesNo;
   else if (isLongText(schema)) {
@@ -70,11 +76,15 @@ function fieldUi(schema: Schema, options: UiOptions): UiSchema {
  * The uiSchema a form schema gets, derived from the schema alone (forms are data: no hand-written
  * uiSchema per form): uploads for `attachment-id` fields, 是/否 for declarations (a box left
  * unticked is not an answer), multi-line boxes for long texts, 请选择 on drop-downs, and indicator tables for the fields
- * marked `x-indicators` when the indicator system is known.
+ * marked `x-indicators` when the indicator system is known (the veto items with help of their own).
  */
-export function uiSchemaFor(schema: Schema, options: { indicators?: boolean; choose?: string } = {}): UiSchema {
+export function uiSchemaFor(
+  schema: Schema,
+  options: { indicators?: boolean; choose?: string; vetoesHelp?: string } = {},
+): UiSchema {
   return fieldUi(schema, {
     indicators: options.indicators === true,
     ...(options.choose !== undefined && { choose: options.choose }),
+    ...(options.vetoesHelp !== undefined && { vetoesHelp: options.vetoesHelp }),
   });
 }
