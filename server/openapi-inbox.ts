@@ -152,6 +152,7 @@ export function inboxPaths(operation: OperationBuilder): Json {
                   data: { type: 'object' },
                   revision: { oneOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] },
                 },
+                additionalProperties: false,
               },
             },
           },
@@ -207,7 +208,11 @@ export function inboxPaths(operation: OperationBuilder): Json {
           required: false,
           content: {
             'application/json': {
-              schema: { type: 'object', properties: { note: { type: 'string', maxLength: 500 } } },
+              schema: {
+                type: 'object',
+                properties: { note: { type: 'string', maxLength: 500 } },
+                additionalProperties: false,
+              },
             },
           },
         },
@@ -252,6 +257,7 @@ export function inboxPaths(operation: OperationBuilder): Json {
                 type: 'object',
                 required: ['ids'],
                 properties: { ids: { oneOf: [{ const: 'all' }, { type: 'array', items: { type: 'string' } }] } },
+                additionalProperties: false,
               },
             },
           },

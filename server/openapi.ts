@@ -28,6 +28,14 @@ export function object(description: string, required: string[], properties: Json
   return { type: 'object', description, required, properties, ...extra };
 }
 
+/**
+ * A request body: these properties and no other — the route refuses any other with 422 naming it
+ * (`onlyFields` in request-context.ts), so a misspelt field is not dropped without a word.
+ */
+export function requestBody(description: string, required: string[], properties: Json): Json {
+  return object(description, required, properties, { additionalProperties: false });
+}
+
 // ---- bodies ---------------------------------------------------------------------------------------
 
 const FieldError = object('表单字段错误 / one field error', ['path', 'message'], {
@@ -867,7 +875,7 @@ const bodies: Json = {
     ),
     missing: arrayOf(schema('CalendarMissing')),
   }),
-  CalendarYearEntry: object(
+  CalendarYearEntry: requestBody(
     '一年的节假日安排（按国务院办公厅通知录入）/ a year as the notice lists it',
     ['notice', 'holidays'],
     {
@@ -918,7 +926,7 @@ const bodies: Json = {
     },
   ),
   // Requests.
-  Credentials: object('登录 / credentials', ['username', 'password'], {
+  Credentials: requestBody('登录 / credentials', ['username', 'password'], {
     username: { type: 'string', minLength: 1 },
     password: { type: 'string', minLength: 1 },
     device: {
@@ -927,58 +935,48 @@ const bodies: Json = {
         '此前登录时取得的设备令牌：密码校验走受信队列，登录洪泛时本设备仍可登录 / the device token of an earlier login: the check waits in the trusted queue, which a login flood cannot fill',
     },
   }),
-  NewUser: object(
-    '新用户 / a new user',
-    ['username', 'password', 'roles'],
-    {
-      username: USERNAME,
-      password: PASSWORD,
-      roles: arrayOf(ROLE),
-      displayName: DISPLAY_NAME,
-      province: REGION,
-      region: REGION,
-      organisation: ORGANISATION,
-    },
-    { additionalProperties: false },
-  ),
-  UserChange: object(
-    '修改用户（用户名不能改）/ a change to a user (not its name)',
-    [],
-    {
-      roles: arrayOf(ROLE),
-      password: PASSWORD,
-      disabled: { type: 'boolean' },
-      displayName: DISPLAY_NAME,
-      province: { oneOf: [REGION, { type: 'null' }] },
-      region: { oneOf: [REGION, { type: 'null' }] },
-      organisation: ORGANISATION,
-    },
-    { additionalProperties: false },
-  ),
-  FormData: object('表单数据 / form data (checked against the task or message form)', ['data'], {
+  NewUser: requestBody('新用户 / a new user', ['username', 'password', 'roles'], {
+    username: USERNAME,
+    password: PASSWORD,
+    roles: arrayOf(ROLE),
+    displayName: DISPLAY_NAME,
+    province: REGION,
+    region: REGION,
+    organisation: ORGANISATION,
+  }),
+  UserChange: requestBody('修改用户（用户名不能改）/ a change to a user (not its name)', [], {
+    roles: arrayOf(ROLE),
+    password: PASSWORD,
+    disabled: { type: 'boolean' },
+    displayName: DISPLAY_NAME,
+    province: { oneOf: [REGION, { type: 'null' }] },
+    region: { oneOf: [REGION, { type: 'null' }] },
+    organisation: ORGANISATION,
+  }),
+  FormData: requestBody('表单数据 / form data (checked against the task or message form)', ['data'], {
     data: { type: 'object', description: '按表单 JSON Schema 填写 / per the form schema' },
   }),
-  MigrationRequest: object('迁移到的版本 / target version', ['to'], {
+  MigrationRequest: requestBody('迁移到的版本 / target version', ['to'], {
     to: { type: 'string', minLength: 1 },
     dryRun: { type: 'boolean' },
   }),
-  NewDraft: object('起草 / start a draft from a version', ['process', 'from'], {
+  NewDraft: requestBody('起草 / start a draft from a version', ['process', 'from'], {
     process: { type: 'string', minLength: 1 },
     from: text('基础版本 / base version', { minLength: 1 }),
     title: text('草稿名称（缺省：基于某版本的修订草稿）/ title', { minLength: 1, maxLength: 100 }),
   }),
-  DraftRename: object('修改草稿名称 / rename a draft', ['title'], {
+  DraftRename: requestBody('修改草稿名称 / rename a draft', ['title'], {
     title: text('草稿名称 / title', { minLength: 1, maxLength: 100 }),
     revision: SHOWN_REVISION,
   }),
-  ApprovalRequest: object('批准发布 / approve a publication', [], {
+  ApprovalRequest: requestBody('批准发布 / approve a publication', [], {
     draftRevision: {
       ...SHOWN_REVISION,
       description:
         '批准者页面上草稿的修订号；申请此后被撤回或退回并重新提交则 409，不发布 / the revision the approver’s page shows: 409 when the request was withdrawn or returned and asked for again since, nothing published',
     },
   }),
-  Refusal: object('退回发布申请 / refuse a publication', ['reason'], {
+  Refusal: requestBody('退回发布申请 / refuse a publication', ['reason'], {
     reason: text('退回理由 / reason', { minLength: 1 }),
     draftRevision: {
       ...SHOWN_REVISION,
@@ -986,19 +984,19 @@ const bodies: Json = {
         '退回者页面上草稿的修订号；申请此后被撤回或退回并重新提交则 409，不退回 / the revision the refuser’s page shows: 409 when the request was withdrawn or returned and asked for again since, nothing returned',
     },
   }),
-  Withdrawal: object('撤回发布申请 / withdraw a publication request', [], {
+  Withdrawal: requestBody('撤回发布申请 / withdraw a publication request', [], {
     draftRevision: {
       ...SHOWN_REVISION,
       description:
         '申请人页面上草稿的修订号；申请此后被撤回或退回并重新提交则 409，不撤回 / the revision the requester’s page shows: 409 when the request was withdrawn or returned and asked for again since, nothing withdrawn',
     },
   }),
-  DraftFile: object('保存或删除草稿中的一个文件 / save (text) or delete (null) a file', ['path', 'text'], {
+  DraftFile: requestBody('保存或删除草稿中的一个文件 / save (text) or delete (null) a file', ['path', 'text'], {
     path: text('如 rules.json、forms/objection.schema.json / a version file', { minLength: 1 }),
     text: { type: ['string', 'null'] },
     revision: SHOWN_REVISION,
   }),
-  DraftFiles: object(
+  DraftFiles: requestBody(
     '一次保存或删除草稿中的几个文件：全部写入，或（有一个被拒）都不写入 / save (text) or delete (null) several files at once: all written, or (one refused) none',
     ['files'],
     {
@@ -1011,7 +1009,7 @@ const bodies: Json = {
       revision: SHOWN_REVISION,
     },
   ),
-  PublishRequest: object(
+  PublishRequest: requestBody(
     '申请发布为新版本 / ask to publish as a new version',
     ['version', 'effectiveFrom', 'revision'],
     {
@@ -1025,10 +1023,10 @@ const bodies: Json = {
       },
     },
   ),
-  SimulationRequest: object('要回放的案例脚本（缺省：流程自带的脚本）/ case scripts to replay', [], {
+  SimulationRequest: requestBody('要回放的案例脚本（缺省：流程自带的脚本）/ case scripts to replay', [], {
     scenarios: arrayOf({ type: 'object', description: '案例脚本（CONTRACT §5）/ a case script' }),
   }),
-  ClockAdvance: object('目标时间 / the instant to move to', ['advanceTo'], {
+  ClockAdvance: requestBody('目标时间 / the instant to move to', ['advanceTo'], {
     advanceTo: {
       type: 'string',
       // An offset or Z is taken as written; without one the instant is China time, never the server's zone.
@@ -1104,6 +1102,10 @@ export function operation(spec: Operation): Json {
     errors[400] ??= undefined;
     errors[413] ??= undefined;
   }
+  // A JSON field or a query parameter the route does not take is refused, naming it (onlyFields).
+  const takesJson =
+    typeof spec.body?.content === 'object' && spec.body.content !== null && 'application/json' in spec.body.content;
+  if (takesJson || spec.parameters?.some((parameter) => parameter.in === 'query') === true) errors[422] ??= undefined;
   errors[500] ??= undefined;
   const responses: Json = {};
   for (const [status, body] of Object.entries(spec.ok)) responses[status] = body;
@@ -2059,6 +2061,8 @@ function newCaseSchema(terms: ProgrammeTerms): Json {
         subject: text('对象（中性名称）/ the subject, neutral name', { minLength: 1 }),
         region: text('地区代码（中性名称）/ the region, neutral name', { minLength: 1 }),
       },
+      // Closed where the declared names are known; a document without definitions cannot list them.
+      terms === NEUTRAL_TERMS ? {} : { additionalProperties: false },
     ),
     ...(required.length === 2 && {
       anyOf: [{ required }, { required: ['subject', 'region'] }],

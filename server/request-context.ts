@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Actor } from '../engine/index.js';
+import { EngineError, type Actor } from '../engine/index.js';
 import { actorOf, type Accounts, type User } from './accounts/accounts.js';
 import { HttpError } from './http-errors.js';
 import { SAY } from './messages.js';
@@ -77,6 +77,25 @@ export function objectBody(request: Request): Record<string, unknown> {
     throw new HttpError(422, 'validation', SAY.notObject);
   }
   return body as Record<string, unknown>;
+}
+
+/**
+ * Refuses the fields of a request body (or the parameters of its query) that the route does not take,
+ * at the first of them (422, `field`): dropped without a word, a misspelt `revison` would turn off
+ * the check it was sent for, and a caller would believe it had set what it had not. `taken` is what
+ * openapi.ts documents for the route: its request body's properties (`additionalProperties: false`
+ * there) or its query parameters.
+ */
+export function onlyFields(
+  given: Record<string, unknown>,
+  taken: readonly string[],
+  where: 'body' | 'query' = 'body',
+): void {
+  const unknown = Object.keys(given).filter((field) => !taken.includes(field));
+  const [first] = unknown;
+  if (first === undefined) return;
+  const said = where === 'body' ? SAY.unknownFields(unknown, taken) : SAY.unknownParameters(unknown, taken);
+  throw new EngineError('validation', said, { field: first });
 }
 
 export function stringField(body: Record<string, unknown>, field: string, label: string): string {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { isEngineError, parseChinaInstant, type SimulatedClock, type WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
-import { objectBody, requireRole, stringField } from '../request-context.js';
+import { objectBody, onlyFields, requireRole, stringField } from '../request-context.js';
 
 /** An instant without an offset is China time, never the server's zone (CONTRACT §5, §6). */
 function chinaInstant(text: string): Date {
@@ -52,7 +52,9 @@ export function adminRoutes(
 
     router.post('/api/admin/clock', async (request, response) => {
       requireRole(request, 'admin');
-      const advanceTo = chinaInstant(stringField(objectBody(request), 'advanceTo', '目标时间'));
+      const body = objectBody(request);
+      onlyFields(body, ['advanceTo']);
+      const advanceTo = chinaInstant(stringField(body, 'advanceTo', '目标时间'));
       clock.advanceTo(advanceTo);
       await onAdvanced(clock.now());
       const fired = (await engine.runDueTimers()) + (await firedByOthers(engine));

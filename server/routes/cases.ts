@@ -8,7 +8,7 @@ import type { FormDrafts } from '../form-drafts.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
 import { refusedPastLimit } from '../request-limits.js';
-import { objectBody, requireRole, requireUser, stringField } from '../request-context.js';
+import { objectBody, onlyFields, requireRole, requireUser, stringField } from '../request-context.js';
 
 /** Cases, their history and diagram, and messages to them (CONTRACT §6); `previews` limits how often one asks what a message would do. */
 export function caseRoutes(
@@ -24,6 +24,8 @@ export function caseRoutes(
     const body = objectBody(request);
     // The subject and region come under the programme's declared names (`park`, `province`) or the
     // neutral `subject` / `region`; the engine reads and checks them.
+    const taken = startFields(engine, body.process);
+    if (taken !== undefined) onlyFields(body, taken);
     const { id: _id, ...rest } = body;
     const view = await engine.startCase({ ...rest, process: stringField(body, 'process', '流程') }, request.actor);
     response.status(201).json(view);
@@ -64,7 +66,7 @@ export function caseRoutes(
     previews,
     async (request: Request<{ id: string; name: string }>, response) => {
       requireUser(request);
-      const body = objectBody(request);
+      const body = formBody(request);
       const { id, name } = request.params;
       const references = referenceCheck(engine, attachments, request.actor, request.user?.username, {
         publicMessage: engine.isPublicMessage(id, name),
@@ -78,7 +80,7 @@ export function caseRoutes(
 
   router.post('/api/cases/:id/messages/:name', async (request, response) => {
     requireUser(request);
-    const body = objectBody(request);
+    const body = formBody(request);
     const publicMessage = engine.isPublicMessage(request.params.id, request.params.name);
     const references = referenceCheck(engine, attachments, request.actor, request.user?.username, { publicMessage });
     const view = await engine
@@ -100,6 +102,7 @@ export function caseRoutes(
   router.post('/api/cases/:id/migrate', async (request, response) => {
     requireRole(request, 'admin', 'policy-admin');
     const body = objectBody(request);
+    onlyFields(body, ['to', 'dryRun']);
     const to = stringField(body, 'to', '目标版本');
     if (body.dryRun !== undefined && typeof body.dryRun !== 'boolean')
       throw new HttpError(422, 'validation', '「试运行」应为布尔值');
@@ -107,6 +110,27 @@ export function caseRoutes(
   });
 
   return router;
+}
+
+/**
+ * What a case of `process` is started with: the process, and its subject and region under the neutral
+ * names or those its versions declare. Undefined for a process not loaded (the engine says so).
+ */
+function startFields(engine: WorkflowEngine, process: unknown): string[] | undefined {
+  const manifests = engine.definitions
+    .list()
+    .map((version) => version.definition.manifest)
+    .filter((manifest) => manifest.process === process);
+  if (manifests.length === 0) return undefined;
+  const declared = manifests.flatMap((manifest) => [manifest.subject.name, manifest.region.name]);
+  return [...new Set(['process', 'subject', 'region', ...declared])];
+}
+
+/** A form's submission, `{data}`: the envelope is closed, what is in `data` is the form's to check. */
+function formBody(request: Request): Record<string, unknown> {
+  const body = objectBody(request);
+  onlyFields(body, ['data']);
+  return body;
 }
 
 /** The answer for a message to a case that is not there or not open (as the engine words it). */
@@ -160,7 +184,7 @@ export function taskRoutes(
 
   router.post('/api/tasks/:taskRef/complete', async (request, response) => {
     requireUser(request);
-    const body = objectBody(request);
+    const body = formBody(request);
     const view = await engine
       .completeTask(request.params.taskRef, request.actor, body.data, references(request))
       .catch(unseenTask(request));
@@ -173,7 +197,7 @@ export function taskRoutes(
 
   router.post('/api/tasks/:taskRef/preview', previews, async (request: Request<{ taskRef: string }>, response) => {
     requireUser(request);
-    const body = objectBody(request);
+    const body = formBody(request);
     const outcome = await engine
       .previewCompletion(request.params.taskRef, request.actor, body.data, references(request))
       .catch(unseenTask(request));

@@ -1,8 +1,8 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { DraftService } from '../drafts/drafts.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
-import { objectBody, requireRole, stringField } from '../request-context.js';
+import { objectBody, onlyFields, requireRole, stringField } from '../request-context.js';
 
 const EDITORS = ['policy-admin', 'admin'];
 /** A case script is a few levels deep; far deeper input would overflow the stack when serialised. */
@@ -34,6 +34,7 @@ function shownRevision(value: unknown): number | undefined {
  * or null (deleted) each; written together or, one refused, none.
  */
 function fileChanges(body: Record<string, unknown>): Record<string, string | null> {
+  onlyFields(body, body.files === undefined ? ['path', 'text', 'revision'] : ['files', 'revision']);
   if (body.files === undefined) {
     const path = stringField(body, 'path', '文件');
     if (body.text !== null && typeof body.text !== 'string')
@@ -49,12 +50,21 @@ function fileChanges(body: Record<string, unknown>): Record<string, string | nul
   return Object.fromEntries(entries) as Record<string, string | null>;
 }
 
+/** A body that may be left out (none: `{}`), holding only the fields `taken`. */
+function optionalBody(request: Request, taken: readonly string[]): Record<string, unknown> {
+  if (request.body === undefined) return {};
+  const body = objectBody(request);
+  onlyFields(body, taken);
+  return body;
+}
+
 /** The scripts a simulation replays: those in the request, or the process's own. */
 async function scriptsOf(
   drafts: DraftService,
   process: string,
   body: Record<string, unknown>,
 ): Promise<{ name: string; text: string }[]> {
+  onlyFields(body, ['scenarios']);
   if (nestedDeeperThan(body.scenarios, MAX_SCENARIO_DEPTH))
     throw new HttpError(422, 'validation', SAY.scenariosTooDeep(MAX_SCENARIO_DEPTH));
   return Array.isArray(body.scenarios) && body.scenarios.length > 0
@@ -74,6 +84,7 @@ export function draftRoutes(drafts: DraftService): Router {
   router.post('/api/drafts', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     const body = objectBody(request);
+    onlyFields(body, ['process', 'from', 'title']);
     response
       .status(201)
       .json(
@@ -94,11 +105,13 @@ export function draftRoutes(drafts: DraftService): Router {
   router.patch('/api/drafts/:id', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     const body = objectBody(request);
+    onlyFields(body, ['title', 'revision']);
     response.json(await drafts.rename(request.params.id, body.title, user.username, shownRevision(body.revision)));
   });
 
   router.delete('/api/drafts/:id', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
+    onlyFields(request.query, ['revision'], 'query');
     const { revision } = request.query;
     await drafts.remove(
       request.params.id,
@@ -123,6 +136,7 @@ export function draftRoutes(drafts: DraftService): Router {
 
   router.get('/api/drafts/:id/compare', async (request, response) => {
     requireRole(request, ...EDITORS);
+    onlyFields(request.query, ['against'], 'query');
     const against = typeof request.query.against === 'string' ? request.query.against : undefined;
     response.json(await drafts.compare(request.params.id, against));
   });
@@ -131,6 +145,7 @@ export function draftRoutes(drafts: DraftService): Router {
   router.post('/api/drafts/:id/publish', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     const body = objectBody(request);
+    onlyFields(body, ['version', 'effectiveFrom', 'revision', 'draftRevision']);
     const result = await drafts.requestPublication(
       request.params.id,
       {
@@ -147,13 +162,14 @@ export function draftRoutes(drafts: DraftService): Router {
   router.post('/api/drafts/:id/approve', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     // A body is optional (scripts approve without one).
-    const revision = shownRevision((request.body as { draftRevision?: unknown } | null | undefined)?.draftRevision);
+    const revision = shownRevision(optionalBody(request, ['draftRevision']).draftRevision);
     response.status(201).json(await drafts.approvePublication(request.params.id, user.username, revision));
   });
 
   router.post('/api/drafts/:id/refuse', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     const body = objectBody(request);
+    onlyFields(body, ['reason', 'draftRevision']);
     const revision = shownRevision(body.draftRevision);
     response.json(await drafts.refusePublication(request.params.id, body.reason, user.username, revision));
   });
@@ -161,7 +177,7 @@ export function draftRoutes(drafts: DraftService): Router {
   router.post('/api/drafts/:id/withdraw', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     // A body is optional (scripts withdraw without one); the page names the revision it shows.
-    const revision = shownRevision((request.body as { draftRevision?: unknown } | null | undefined)?.draftRevision);
+    const revision = shownRevision(optionalBody(request, ['draftRevision']).draftRevision);
     response.json(await drafts.withdrawPublication(request.params.id, user.username, revision));
   });
 

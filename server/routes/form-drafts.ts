@@ -5,7 +5,7 @@ import type { AttachmentStore } from '../attachments.js';
 import type { FormDrafts } from '../form-drafts.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
-import { objectBody, requireUser } from '../request-context.js';
+import { objectBody, onlyFields, requireUser } from '../request-context.js';
 import { nestedDeeperThan } from './drafts.js';
 
 /**
@@ -35,7 +35,9 @@ export function formDraftRoutes(engine: WorkflowEngine, attachments: AttachmentS
 
   router.put('/api/tasks/:taskRef/draft', async (request, response) => {
     const { username, task } = holder(request);
-    const { data, revision } = objectBody(request);
+    const body = objectBody(request);
+    onlyFields(body, ['data', 'revision']);
+    const { data, revision } = body;
     if (typeof data !== 'object' || data === null || Array.isArray(data))
       throw new HttpError(422, 'validation', SAY.formDraftData);
     if (revision !== null && !(Number.isSafeInteger(revision) && (revision as number) >= 1))
@@ -58,6 +60,7 @@ export function formDraftRoutes(engine: WorkflowEngine, attachments: AttachmentS
 
   router.delete('/api/tasks/:taskRef/draft', async (request, response) => {
     const { username, task } = holder(request);
+    onlyFields(request.query, ['revision'], 'query');
     // The revision the page had: a draft saved since elsewhere is not deleted unseen.
     const { revision } = request.query;
     const expected = revision === undefined ? undefined : Number(revision);

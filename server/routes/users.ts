@@ -4,7 +4,7 @@ import type { Accounts, UserChange } from '../accounts/accounts.js';
 import type { RoleCatalogue } from '../accounts/roles.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
-import { objectBody, requireRole, stringField } from '../request-context.js';
+import { objectBody, onlyFields, requireRole, stringField } from '../request-context.js';
 
 function roles(value: unknown): string[] {
   if (!Array.isArray(value) || value.some((role) => typeof role !== 'string')) {
@@ -67,10 +67,7 @@ const CHANGED = ['roles', 'password', 'disabled', 'displayName', 'province', 're
  * `username`), or a value of the wrong type (`disabled: "yes"`), answered 200 with nothing changed.
  */
 function checkFields(body: Record<string, unknown>, taken: readonly string[]): void {
-  const unknown = Object.keys(body).filter((field) => !taken.includes(field));
-  if (unknown.length > 0) {
-    throw new HttpError(422, 'validation', `不接受的字段：${unknown.join('、')}（可用：${taken.join('、')}）`);
-  }
+  onlyFields(body, taken);
   if (body.disabled !== undefined && typeof body.disabled !== 'boolean') {
     throw new HttpError(422, 'validation', '「停用」应为 true 或 false');
   }

@@ -202,6 +202,80 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     expect((await h.case(caseId)).openTasks.map((task) => task.ref)).toEqual([reviewRef]);
   });
 
+  it('a field or query parameter a route does not take → 422 naming it, in Chinese and in English; without it the request is answered', async () => {
+    const admin = h.adminToken;
+    const park = h.token('park1');
+    const province = h.token('province');
+    const review = (await h.case(caseId)).openTasks[0];
+    const reviewData = { data: await h.example(review?.formKey ?? '') };
+    const withdraw = { data: await h.example('withdraw') };
+    const now = h.clock.now().toISOString();
+    // Each was answered as if the field were not there: `id` (the case's number) and `dryRun` misspelt too.
+    const cases: [
+      method: 'get' | 'post' | 'patch',
+      path: string,
+      token: string | undefined,
+      body: unknown,
+      field: string,
+    ][] = [
+      ['post', '/api/session', undefined, { username: 'park1', password: PASSWORD, remember: true }, 'remember'],
+      ['patch', '/api/users/park1', admin, { disabled: false, superuser: true }, 'superuser'],
+      ['post', '/api/cases', park, { process: PROCESS, park: 'P-001', province: '320000', id: 'c_mine' }, 'id'],
+      ['post', `/api/tasks/${reviewRef}/complete`, province, { ...reviewData, comment: 'x' }, 'comment'],
+      ['post', `/api/tasks/${reviewRef}/preview`, province, { ...reviewData, comment: 'x' }, 'comment'],
+      ['post', `/api/cases/${caseId}/messages/withdraw`, park, { ...withdraw, reason: 'x' }, 'reason'],
+      ['post', `/api/cases/${caseId}/messages/withdraw/preview`, park, { ...withdraw, reason: 'x' }, 'reason'],
+      ['post', `/api/public/notices/${caseId}/objections`, undefined, { data: {}, name: '张三' }, 'name'],
+      ['post', `/api/cases/${caseId}/migrate`, admin, { to: VERSION, dryrun: true }, 'dryrun'],
+      ['post', '/api/admin/clock', admin, { advanceTo: '2024-04-02T09:00', fire: false }, 'fire'],
+      ['get', '/api/notifications?unread=true&kind=task', park, undefined, 'kind'],
+      ['get', '/api/cases/export.xlsx?provnce=320000', park, undefined, 'provnce'],
+      ['get', '/api/statistics?status=created&page=2', park, undefined, 'page'],
+    ];
+    for (const [method, path, token, body, field] of cases) {
+      const request = body === undefined ? 'valid' : 'invalid';
+      for (const language of ['zh-CN', 'en']) {
+        const response = await h.api.call(method, path, {
+          token,
+          body,
+          request,
+          headers: { 'Accept-Language': language },
+        });
+        expect.soft(response.status, `${path} ${response.text.slice(0, 300)}`).toBe(422);
+        const error = (response.body as { error?: { code?: string; field?: string; message?: string } }).error;
+        expect.soft(error?.code).toBe('validation');
+        expect.soft(error?.field, path).toBe(field);
+        expect.soft(error?.message, path).toContain(field);
+        expect.soft(error?.message, path).toMatch(language === 'en' ? /^The (request|address) takes no / : CHINESE);
+      }
+    }
+    // The same requests without it (those that change nothing) are answered as before: a migration to the
+    // version the case is on by its engine (409), not for its fields.
+    const answered: [
+      method: 'get' | 'post' | 'patch',
+      path: string,
+      token: string | undefined,
+      body: unknown,
+      status?: number,
+    ][] = [
+      ['post', '/api/session', undefined, { username: 'park1', password: PASSWORD }],
+      ['patch', '/api/users/park1', admin, { disabled: false }],
+      ['post', `/api/tasks/${reviewRef}/preview`, province, reviewData],
+      ['post', `/api/cases/${caseId}/messages/withdraw/preview`, park, withdraw],
+      ['post', `/api/cases/${caseId}/migrate`, admin, { to: VERSION, dryRun: true }, 409],
+      ['get', '/api/notifications?unread=true', park, undefined],
+      ['get', '/api/cases/export.xlsx?province=320000', park, undefined],
+      ['get', '/api/statistics?status=created', park, undefined],
+    ];
+    for (const [method, path, token, body, status = 200] of answered) {
+      const response = await h.api.call(method, path, { token, body });
+      expect.soft(response.status, `${path} ${response.text.slice(0, 300)}`).toBe(status);
+    }
+    // Nothing of it changed the case, nor the clock.
+    expect((await h.case(caseId)).openTasks.map((task) => task.ref)).toEqual([reviewRef]);
+    expect(h.clock.now().toISOString()).toBe(now);
+  });
+
   it('oversized bodies → 413 (JSON over 1 MB, attachments over the limit)', async () => {
     const big = { data: { comments: 'x'.repeat(1024 * 1024 + 10) } };
     const json = await h.api.post(`/api/tasks/${reviewRef}/complete`, { token: h.token('province'), body: big });
@@ -216,7 +290,11 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
   it('without a session a JSON body over 64 KB is refused unread (413); the longest objection the form allows fits', async () => {
     // A visitor's megabyte bodies in a loop held the one thread parsing them: every answer slowed tenfold.
     const body = { data: { comments: '意'.repeat(30_000) } }; // 90 KB in UTF-8
-    const anonymous = await h.api.post('/api/session', { body: { username: 'admin', password: 'x', ...body } });
+    // The form data is only the bulk here (signing in takes no `data`): refused for its size, unread.
+    const anonymous = await h.api.post('/api/session', {
+      body: { username: 'admin', password: 'x', ...body },
+      request: 'invalid',
+    });
     expectError(anonymous, 413, 'too-large');
     expect((anonymous.body as { error: { message: string } }).error.message).toContain('64 KB');
     expectError(await h.api.post(`/api/public/notices/${caseId}/objections`, { body }), 413, 'too-large');

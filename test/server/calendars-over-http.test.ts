@@ -132,6 +132,13 @@ describe('calendar years entered over HTTP', () => {
       ).toContain(path);
       for (const found of errors) expect(found.message).toMatch(CHINESE);
     }
+    // A field an entry does not take (a year's `source` is the server's to write) is named, not dropped.
+    const extra = await h.api.post('/api/calendars/2030', {
+      token: h.token('policy'),
+      body: { ...year2030(), source: '国务院' },
+      request: 'invalid',
+    });
+    expect([extra.status, extra.body]).toMatchObject([422, { error: { code: 'validation', field: 'source' } }]);
     const notYear = await h.api.post('/api/calendars/cn', { token: h.token('policy'), body: year2030() });
     expect(notYear.status).toBe(404);
     expect(await readdir(sandbox.calendarDir)).not.toContain('2030.json');

@@ -524,6 +524,66 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     expect((await h.api.delete(`/api/drafts/${created.id}`, { token })).status).toBe(204);
   });
 
+  it('refuses a field or query parameter a route does not take, naming it (422, nothing written); what the designer sends is taken', async () => {
+    const token = h.token('policy');
+    const refused = async (
+      method: 'get' | 'post' | 'patch' | 'delete' | 'put',
+      path: string,
+      body: unknown,
+      field: string,
+    ) => {
+      const response = await h.api.call(method, path, {
+        token,
+        body,
+        request: body === undefined ? 'valid' : 'invalid',
+      });
+      expect([response.status, response.body], `${method} ${path}`).toMatchObject([
+        422,
+        { error: { code: 'validation', field } },
+      ]);
+    };
+    await refused('post', '/api/drafts', { process: PROCESS, from: VERSION, basedOn: VERSION }, 'basedOn');
+    const created = (await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: VERSION } }))
+      .body as Draft;
+    const at = `/api/drafts/${created.id}`;
+    const rules = created.files['rules.json'] ?? '';
+    // The designer's saves (designer-api.ts): one file, or several at once; a field beside them is refused.
+    await refused('patch', at, { title: '新名称', revision: 0, note: '' }, 'note');
+    await refused('put', `${at}/files`, { path: 'rules.json', text: rules, revision: 0, draft: 1 }, 'draft');
+    await refused('put', `${at}/files`, { files: { 'rules.json': rules }, revision: 0, path: 'rules.json' }, 'path');
+    await refused('put', `${at}/files`, { path: 'rules.json', text: rules, revision: 0, base: 0 }, 'base');
+    await refused('get', `${at}/compare?versus=${VERSION}`, undefined, 'versus');
+    await refused(
+      'post',
+      `${at}/publish`,
+      { version: 'v9', effectiveFrom: '2024-05-01', revision: REVISION, draftRevision: 0, force: true },
+      'force',
+    );
+    await refused('post', `${at}/approve`, { draftRevision: 0, comment: 'ok' }, 'comment');
+    await refused('post', `${at}/refuse`, { reason: '理由', draftRevision: 0, notify: true }, 'notify');
+    await refused('post', `${at}/withdraw`, { draftRevision: 0, reason: '' }, 'reason');
+    await refused('post', `${at}/simulate`, { scenarios: [], timeout: 5 }, 'timeout');
+    await refused('post', `${at}/simulations`, { scenarios: [], timeout: 5 }, 'timeout');
+    await refused('delete', `${at}?revison=0`, undefined, 'revison');
+    const unchanged = (await h.api.get(at, { token })).body as Draft;
+    expect([unchanged.revision, unchanged.title]).toEqual([0, created.title]);
+    // Without them, as the designer sends them, each is taken.
+    const renamed = await h.api.call('patch', at, { token, body: { title: '新名称', revision: 0 } });
+    expect(renamed.status).toBe(200);
+    const one = await h.api.call('put', `${at}/files`, {
+      token,
+      body: { path: 'rules.json', text: rules, revision: 1 },
+    });
+    expect(one.status).toBe(200);
+    const several = await h.api.call('put', `${at}/files`, {
+      token,
+      body: { files: { 'rules.json': rules }, revision: 2 },
+    });
+    expect(several.status).toBe(200);
+    expect((await h.api.get(`${at}/compare?against=${VERSION}`, { token })).status).toBe(200);
+    expect((await h.api.delete(`${at}?revision=3`, { token })).status).toBe(204);
+  });
+
   it('validates a rules file with a blank title without false errors elsewhere, and keeps the real ones', async () => {
     const token = h.token('policy');
     const created = (await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: VERSION } }))

@@ -109,6 +109,13 @@ describe.each(['memory', 'lowdb'] as const)(
         expect(response.status, JSON.stringify([data, revision])).toBe(422);
         expect((response.body as Refusal).error.message).toMatch(CHINESE);
       }
+      // A field the save does not take is named, not dropped (the page sends `data` and `revision` only).
+      const extra = await h.api.call('put', path(), {
+        token: h.token('park1'),
+        body: { data: { parkName: 'x' }, revision: 2, savedAt: h.clock.now().toISOString() },
+        request: 'invalid',
+      });
+      expect([extra.status, extra.body]).toMatchObject([422, { error: { code: 'validation', field: 'savedAt' } }]);
       // Held to what a form may be: as deep as a submission, and no more files than a form could cite.
       let deep: unknown = 'x';
       for (let level = 0; level < 33; level++) deep = { level: deep };
@@ -128,6 +135,12 @@ describe.each(['memory', 'lowdb'] as const)(
         h.api.delete(`${path()}?revision=${String(revision)}`, { token: h.token('park1b') });
       await save('park1b', { parkName: 'A' }, null);
       await save('park1b', { parkName: 'B' }, 1);
+      // A misspelt revision would discard unchecked: refused, naming it, and nothing is discarded.
+      const misspelt = await h.api.delete(`${path()}?revison=1`, { token: h.token('park1b') });
+      expect([misspelt.status, misspelt.body]).toMatchObject([
+        422,
+        { error: { code: 'validation', field: 'revison' } },
+      ]);
       const stale = await discard(1);
       expect(stale.status).toBe(409);
       expect((stale.body as Refusal).error.message).toMatch(/其他窗口或电脑上保存（第 2 次保存）/);

@@ -54,6 +54,13 @@ describe('催办 and the notification centre over HTTP', () => {
     const refused = await h.api.post(`/api/tasks/${task.ref}/remind`, { token: h.token('park1'), body: {} });
     expect(refused.status).toBe(403);
     expect((refused.body as { error: { message: string } }).error.message).toMatch(CHINESE);
+    // A field the reminder does not take is refused at the field, not dropped (nothing is sent).
+    const extra = await h.api.post(`/api/tasks/${task.ref}/remind`, {
+      token: h.token('samr'),
+      body: { note: '请尽快论证', urgent: true },
+      request: 'invalid',
+    });
+    expect([extra.status, extra.body]).toMatchObject([422, { error: { code: 'validation', field: 'urgent' } }]);
     const sent = await h.api.post(`/api/tasks/${task.ref}/remind`, {
       token: h.token('samr'),
       body: { note: '请尽快论证' },
@@ -103,6 +110,13 @@ describe('催办 and the notification centre over HTTP', () => {
     // The first 新任务 is done (the application was sent); the return and the reminder are of the task open again.
     expect(before.unread).toBe(2);
     const [first] = before.items;
+    // A field marking does not take is refused at the field (nothing is marked).
+    const extra = await h.api.post('/api/notifications/read', {
+      token: h.token('park1'),
+      body: { ids: [first?.id], read: true },
+      request: 'invalid',
+    });
+    expect([extra.status, extra.body]).toMatchObject([422, { error: { code: 'validation', field: 'read' } }]);
     const one = await h.api.post('/api/notifications/read', { token: h.token('park1'), body: { ids: [first?.id] } });
     expect(one.body).toEqual({ marked: 1, unread: 1 });
     const unreadOnly = await h.api.get('/api/notifications?unread=true', { token: h.token('park1') });
