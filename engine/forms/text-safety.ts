@@ -10,6 +10,9 @@ const UNSAFE_IN_FORMS = /[\0\u202a-\u202e\u2066-\u2069]/;
 const UNSAFE_IN_NAMES =
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Control characters (Unicode's Cc: U+0000–001F, U+007F–009F). */
+const CONTROL = /\p{Cc}/u;
+
 export const UNSAFE_TEXT_MESSAGE = '含有不允许的字符（空字符、双向文字控制符或无效的 Unicode 代理项）';
 
 /**
@@ -48,6 +51,15 @@ export function stringValues(data: unknown, path = ''): { path: string; text: st
 /** Whether a form text holds a character forms refuse. */
 export function hasUnsafeText(text: string): boolean {
   return UNSAFE_IN_FORMS.test(text) || !isWellFormed(text);
+}
+
+/**
+ * Whether a text holds a control character (C0, DEL, C1: line breaks and tabs too), which a text shown
+ * on one line — an account's display name or organisation, in a header or a history line — must not:
+ * a line break would make one history line read as two.
+ */
+export function hasControlText(text: string): boolean {
+  return CONTROL.test(text);
 }
 
 function isWellFormed(text: string): boolean {

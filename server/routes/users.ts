@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { EngineError, freeTextProblem, hasUnsafeText, isBlankText } from '../../engine/index.js';
+import { EngineError, freeTextProblem, hasControlText, hasUnsafeText, isBlankText } from '../../engine/index.js';
 import type { Accounts, UserChange } from '../accounts/accounts.js';
 import type { RoleCatalogue } from '../accounts/roles.js';
 import { HttpError } from '../http-errors.js';
@@ -29,7 +29,7 @@ function region(body: Record<string, unknown>, catalogue: RoleCatalogue): string
 function organisation(value: unknown): string {
   // One line, as a display name: a line break or another control character would make the history
   // line naming the account read as two, or hide part of the name.
-  if (typeof value === 'string' && /\p{Cc}/u.test(value)) {
+  if (typeof value === 'string' && hasControlText(value)) {
     throw new EngineError('validation', SAY.organisationControl, { field: 'organisation' });
   }
   const problem = typeof value === 'string' ? freeTextProblem(value, '所属单位') : undefined;
@@ -49,7 +49,7 @@ const DISPLAY_NAME_MAX = 100;
  * controls (a history line spoofed to read backwards), not blank, at most DISPLAY_NAME_MAX characters.
  */
 function displayName(value: string): string {
-  if (hasUnsafeText(value) || /\p{Cc}/u.test(value)) {
+  if (hasUnsafeText(value) || hasControlText(value)) {
     throw new EngineError('validation', SAY.displayNameUnsafe, { field: 'displayName' });
   }
   const trimmed = value.trim();

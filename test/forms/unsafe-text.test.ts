@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormSchema } from '../../engine/definitions/types.js';
 import { FormValidator } from '../../engine/forms/index.js';
+import { hasControlText } from '../../engine/forms/text-safety.js';
 
 const form: FormSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -65,5 +66,24 @@ describe('a text that must not be empty must not look empty', () => {
   it('leaves optional text alone, and accepts text with something visible in it', () => {
     expect(check({ parkName: ' 园区 ', note: '   ' })).toEqual([]);
     expect(check({ parkName: '\u200b甲' })).toEqual([]);
+  });
+});
+
+describe('a text shown on one line holds no control character', () => {
+  it.each([
+    ['a line break', 'a\nb'],
+    ['a carriage return', 'a\rb'],
+    ['a tab', 'a\tb'],
+    ['NUL', 'a\0b'],
+    ['DEL', 'a\u007fb'],
+    ['a C1 control', 'a\u0085b'],
+  ])('finds %s', (_label, text) => {
+    expect(hasControlText(text)).toBe(true);
+  });
+
+  it('finds none in ordinary text, spaces of every kind and a bidirectional mark (hasUnsafeText’s)', () => {
+    for (const text of ['江苏省市场监督管理局', 'Zhang San', '　甲 乙\u00a0丙', '😀', '\u202Efdp']) {
+      expect(hasControlText(text), JSON.stringify(text)).toBe(false);
+    }
   });
 });
