@@ -650,7 +650,7 @@ const DRAFT_PROPERTIES: Json = {
   ),
 };
 
-const RevisionBasis = object(
+const RevisionBasis = requestBody(
   '修订依据 / the document a revision rests on',
   ['title', 'documentNumber', 'issuedOn', 'url'],
   {

@@ -90,8 +90,12 @@ export function onlyFields(
   given: Record<string, unknown>,
   taken: readonly string[],
   where: 'body' | 'query' = 'body',
+  /** Where `given` is in the body (`revision`: its fields are named `revision.title`). */
+  at?: string,
 ): void {
-  const unknown = Object.keys(given).filter((field) => !taken.includes(field));
+  const unknown = Object.keys(given)
+    .filter((field) => !taken.includes(field))
+    .map((field) => (at === undefined ? field : `${at}.${field}`));
   const [first] = unknown;
   if (first === undefined) return;
   const said = where === 'body' ? SAY.unknownFields(unknown, taken) : SAY.unknownParameters(unknown, taken);

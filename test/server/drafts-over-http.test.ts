@@ -559,6 +559,18 @@ describe('definition drafts over HTTP (policy-admin)', () => {
       { version: 'v9', effectiveFrom: '2024-05-01', revision: REVISION, draftRevision: 0, force: true },
       'force',
     );
+    // Inside the revision's basis too, named where it is.
+    await refused(
+      'post',
+      `${at}/publish`,
+      {
+        version: 'v9',
+        effectiveFrom: '2024-05-01',
+        revision: { ...REVISION, issuer: '市场监管总局' },
+        draftRevision: 0,
+      },
+      'revision.issuer',
+    );
     await refused('post', `${at}/approve`, { draftRevision: 0, comment: 'ok' }, 'comment');
     await refused('post', `${at}/refuse`, { reason: '理由', draftRevision: 0, notify: true }, 'notify');
     await refused('post', `${at}/withdraw`, { draftRevision: 0, reason: '' }, 'reason');
