@@ -880,20 +880,23 @@ const bodies: Json = {
     ['notice', 'holidays'],
     {
       calendar: { type: 'string', description: '日历（缺省：唯一的日历 cn）/ calendar id' },
-      notice: object('通知 / the notice', ['title', 'number', 'issued', 'url'], {
+      notice: requestBody('通知 / the notice', ['title', 'number', 'issued', 'url'], {
         title: { type: 'string', examples: ['国务院办公厅关于2030年部分节假日安排的通知'] },
         number: { type: 'string', description: '文号 / document number' },
         issued: DATE,
         url: { type: 'string' },
       }),
       holidays: arrayOf(
-        object('一段假期 / a block of days off', ['name', 'from', 'to'], {
+        requestBody('一段假期 / a block of days off', ['name', 'from', 'to'], {
           name: { type: 'string', examples: ['春节'] },
           from: DATE,
           to: DATE,
         }),
       ),
-      workdays: arrayOf(schema('CalendarDay')),
+      // A CalendarDay, closed as a request's part (a calendar file's days are read as they are).
+      workdays: arrayOf(
+        requestBody('调休上班日 / a make-up working day', ['date', 'name'], { date: DATE, name: { type: 'string' } }),
+      ),
     },
   ),
   CalendarPublication: object(

@@ -39,6 +39,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Reports each field of `value` an entry does not take, at its path: one dropped without a word would
+ * leave its sender believing it was recorded (a `note` on a holiday block, say).
+ */
+function onlyKeys(value: Record<string, unknown>, taken: readonly string[], at: string, label: string, report: Report) {
+  for (const key of Object.keys(value))
+    if (!taken.includes(key))
+      report(
+        `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+        `${label}不接受字段「${key}」（可用：${taken.join('、')}）`,
+      );
+}
+
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
@@ -53,6 +66,7 @@ function checkNotice(
     report('/notice', '缺少「通知」：请填写通知标题、文号、发布日期和网址');
     return undefined;
   }
+  onlyKeys(value, ['title', 'number', 'issued', 'url'], '/notice', '「通知」', report);
   const title = text(value.title);
   const number = text(value.number);
   const issued = text(value.issued);
@@ -105,6 +119,7 @@ function checkHolidays(value: unknown, year: number, report: Report): Map<LocalD
       report(at, `${label}应为 { name, from, to }`);
       continue;
     }
+    onlyKeys(range, ['name', 'from', 'to'], at, label, report);
     const name = text(range.name);
     if (name === undefined) report(`${at}/name`, `${label}的「节日名称」不能为空`);
     const from = dateIn(range.from, year, `${at}/from`, `${label}开始日期`, report);
@@ -165,6 +180,7 @@ function checkWorkdays(
       report(at, `${label}应为 { date, name }`);
       continue;
     }
+    onlyKeys(entry, ['date', 'name'], at, label, report);
     const name = text(entry.name);
     if (name === undefined) report(`${at}/name`, `${label}的「节日名称」不能为空`);
     const date = dateIn(entry.date, year, `${at}/date`, `${label}日期`, report);

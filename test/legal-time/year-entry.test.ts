@@ -63,6 +63,28 @@ describe('a calendar year as entered (holiday blocks, make-up days, the notice)'
     expect(errors.find((error) => error.path === '/holidays')?.message).toContain('端午节');
   });
 
+  it('names a field a notice, a holiday block or a make-up day does not take, where it is; without it the year is taken', async () => {
+    const entry = entryFromCalendarYear(await readYear(2026));
+    const [first, ...rest] = entry.holidays;
+    const [day, ...days] = entry.workdays;
+    if (first === undefined || day === undefined) throw new Error('2026 has holidays and make-up days');
+    const extra = {
+      notice: { ...entry.notice, issuer: '国务院办公厅' },
+      holidays: [{ ...first, note: '调休' }, ...rest],
+      workdays: [{ ...day, weekday: '周日' }, ...days],
+    };
+    const { errors } = calendarYearFromEntry(extra, target(2026));
+    expect(errors).toEqual([
+      { path: '/notice/issuer', message: expect.stringMatching(/^「通知」不接受字段「issuer」/) as unknown },
+      { path: '/holidays/0/note', message: expect.stringMatching(/^第1段假期不接受字段「note」/) as unknown },
+      {
+        path: '/workdays/0/weekday',
+        message: expect.stringMatching(/^第1个调休上班日不接受字段「weekday」/) as unknown,
+      },
+    ]);
+    expect(calendarYearFromEntry(entry, target(2026)).errors).toEqual([]);
+  });
+
   it('refuses a notice issued after the day it is entered on (a mistyped date), and takes it on or before', async () => {
     const entry = entryFromCalendarYear(await readYear(2026));
     const issuedOn = entry.notice.issued ?? '';

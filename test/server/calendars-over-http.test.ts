@@ -139,6 +139,17 @@ describe('calendar years entered over HTTP', () => {
       request: 'invalid',
     });
     expect([extra.status, extra.body]).toMatchObject([422, { error: { code: 'validation', field: 'source' } }]);
+    // And one a holiday block does not take, at its path.
+    const [first, ...rest] = year2030().holidays;
+    const inner = await h.api.post('/api/calendars/2030', {
+      token: h.token('policy'),
+      body: { ...year2030(), holidays: [{ ...first, note: '调休' }, ...rest] },
+      request: 'invalid',
+    });
+    expect(inner.status).toBe(422);
+    expect((inner.body as { errors: { path: string }[] }).errors.map((found) => found.path)).toEqual([
+      '/holidays/0/note',
+    ]);
     const notYear = await h.api.post('/api/calendars/cn', { token: h.token('policy'), body: year2030() });
     expect(notYear.status).toBe(404);
     expect(await readdir(sandbox.calendarDir)).not.toContain('2030.json');
