@@ -11,6 +11,7 @@ import { openSelectsWithSpace } from './select-space.js';
 import { toggleCollapsesWithSpace } from './collapse-space.js';
 import { nameNumberSteps } from './number-steps.js';
 import { quietIcons } from './quiet-icons.js';
+import { titleTabsByHeading } from './tab-title.js';
 import { LoginPage } from './auth/login-page.js';
 import { SessionProvider, useSession } from './auth/session.js';
 import dayjs from 'dayjs';
@@ -115,6 +116,7 @@ quietIcons();
 nameNumberSteps();
 const root = document.getElementById('root');
 if (root !== null) {
+  titleTabsByHeading(root);
   createRoot(root).render(
     <StrictMode>
       <App />

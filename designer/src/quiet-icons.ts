@@ -20,7 +20,7 @@ function unnamed(control: Element): boolean {
 
 function quiet(icon: Element): void {
   icon.setAttribute('aria-hidden', 'true');
-  const control = icon.closest('button, a, [role="button"]');
+  const control = icon.closest('button, a, [role="button"], [role="menuitem"]');
   const key = nameFor(icon);
   if (control === null || key === undefined || !unnamed(control)) return;
   control.setAttribute('aria-label', pageMessage(key));
@@ -32,7 +32,8 @@ function quiet(icon: Element): void {
  * reader read them out in Chinese pages, before a button's words (「reload 刷新」) or as a graphic of
  * their own (a select's arrow). Every icon is hidden from it: beside words it says nothing more, and
  * a control of ours with only an icon has its own Chinese name (aria-label). A control of antd's with
- * only an icon and no name (the clear button of a search box) is named from the catalogue
+ * only an icon and no name (the clear button of a search box, the menu's ··· of the pages that did not
+ * fit) is named from the catalogue
  * (messages-controls.ts) by its icon.
  */
 export function quietIcons(): void {

@@ -20,13 +20,18 @@ interface Violation {
 /** axe-core's own build, injected as a script (the context bypasses the page's CSP for it). */
 const axeSource = () => readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** Lesser by axe's measure, but each makes a table or a page read as nothing: kept at zero too. */
+const ALSO_CHECKED = new Set(['empty-table-header', 'page-has-heading-one', 'heading-order']);
+
 async function seriousViolations(page: Page, source: string): Promise<Violation[]> {
   await page.addScriptTag({ content: source });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
     return (await axe.run()).violations;
   });
-  return (violations as Violation[]).filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
+  return (violations as Violation[]).filter(
+    (violation) => ['serious', 'critical'].includes(violation.impact ?? '') || ALSO_CHECKED.has(violation.id),
+  );
 }
 
 const describeViolations = (violations: Violation[]) =>
@@ -80,6 +85,11 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     ['/notices', () => ({ path: '/notices', time: TODAY })],
     ['/designer', () => ({ path: '/designer', user: 'officer', time: TODAY })],
     ['/accounts', () => ({ path: '/accounts', user: 'admin-two', time: TODAY })],
+    // In English the administrator's six pages do not all fit the header: some go under its ···.
+    ['/accounts (English)', () => ({ path: '/accounts?lang=en', user: 'admin-two', time: TODAY })],
+    ['/calendars', () => ({ path: '/calendars', user: 'officer', time: TODAY })],
+    ['/statistics', () => ({ path: '/statistics', user: 'samr', time: TODAY })],
+    ['/overdue', () => ({ path: '/overdue', user: 'samr', time: TODAY })],
   ];
 
   it.each(pages)(
@@ -90,8 +100,23 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
         await screenshot(page, `axe-${name.replace(/\W+/g, '-')}`);
         const violations = await seriousViolations(page, source);
         expect(violations, describeViolations(violations)).toEqual([]);
-        // One h1 per page: the page's own title.
+        // One h1 per page: the page's own title, which titles the tab too.
         expect(await page.locator('h1').count()).toBe(1);
+        const heading = (await page.locator('h1').textContent())?.trim() ?? '';
+        const app =
+          (await page.locator('html').getAttribute('lang')) === 'en'
+            ? 'National Quality Brand Demonstration Zones'
+            : '全国质量品牌提升示范区';
+        expect(await page.title()).toBe(heading === app ? app : `${heading} · ${app}`);
+        // No control is named by its icon's English name (the statistics' 刷新 was "reload").
+        const iconNames = await page
+          .locator('button[aria-label], a[aria-label], [role="menuitem"][aria-label]')
+          .evaluateAll((controls) =>
+            controls
+              .map((control) => control.getAttribute('aria-label') ?? '')
+              .filter((name) => /^[a-z-]+$/.test(name)),
+          );
+        expect(iconNames).toEqual([]);
       } finally {
         await page.context().close();
       }

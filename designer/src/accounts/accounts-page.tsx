@@ -5,6 +5,7 @@ import { api, ApiError } from '../api/client.js';
 import { CardTable } from '../card-table.js';
 import { useFocusReturn } from '../focus-return.js';
 import { useI18n } from '../i18n/i18n.js';
+import { hiddenColumnTitle } from '../hidden-column-title.js';
 import { useDefinitionText } from '../i18n/use-definition-text.js';
 import { PROVINCES } from '../workbench/catalog.js';
 import { useAsync } from '../workbench/use-async.js';
@@ -419,7 +420,7 @@ export function AccountsPage() {
               ),
           },
           {
-            title: '',
+            title: hiddenColumnTitle(t('columnActions')),
             key: 'edit',
             render: (_, row) =>
               // The server cannot change what it cannot read; the damaged file is restored from a backup.

@@ -1,11 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Space, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client.js';
 import type { CalendarFile, CalendarNotice } from '../../../engine/legal-time/calendar-file.js';
 import { entryFromCalendarYear } from '../../../engine/legal-time/pure.js';
 import { useAsync } from '../workbench/use-async.js';
 import { useCalendarText } from './calendar-messages.js';
+import { useI18n } from '../i18n/i18n.js';
+import { CardTable } from '../card-table.js';
+import { hiddenColumnTitle } from '../hidden-column-title.js';
 import { YearGrid } from './month-grid.js';
 import { blankDraft, daysOf, draftOf, YearEditor, type EntryDraft } from './year-editor.js';
 
@@ -39,6 +42,7 @@ async function loadCalendars(): Promise<{ list: CalendarYears; files: CalendarFi
  */
 export function CalendarPage() {
   const c = useCalendarText();
+  const { t } = useI18n();
   const [round, setRound] = useState(0);
   const loaded = useAsync(loadCalendars, String(round));
   const [editing, setEditing] = useState<{ draft: EntryDraft; revision?: number } | undefined>();
@@ -67,7 +71,7 @@ export function CalendarPage() {
     { title: c('holidayDays'), dataIndex: 'holidays', key: 'holidays' },
     { title: c('workdays'), dataIndex: 'workdays', key: 'workdays' },
     {
-      title: '',
+      title: hiddenColumnTitle(t('columnActions')),
       key: 'actions',
       render: (_, row) => (
         <Space>
@@ -118,13 +122,12 @@ export function CalendarPage() {
           }
         >
           <Typography.Paragraph type="secondary">{c('hint')}</Typography.Paragraph>
-          <Table<Row>
+          <CardTable<Row>
             rowKey={(row) => `${row.calendar}/${row.year}`}
             columns={columns}
             dataSource={list?.years ?? []}
             loading={loaded.loading}
             pagination={false}
-            scroll={{ x: true }}
           />
         </Card>
       ) : (

@@ -5,6 +5,7 @@ import { CardTable } from '../card-table.js';
 import { chinaTime } from '../workbench/format.js';
 import { designerApi, type DraftSummary, type PublishedVersion } from './designer-api.js';
 import { useDesignerI18n } from './designer-i18n.js';
+import { hiddenColumnTitle } from '../hidden-column-title.js';
 import { draftPath, versionPath } from './routes.js';
 import { serverToday, versionStates, type VersionState } from './server-today.js';
 import { useLoad } from './use-load.js';
@@ -64,7 +65,9 @@ export function DesignerHome() {
         const processDrafts = drafts.filter((draft) => draft.process === process);
         return (
           <Card key={process} title={`${list[0]?.title ?? process}（${process}）`} data-process={process}>
-            <Typography.Title level={5}>{d('versionsTitle')}</Typography.Title>
+            <Typography.Title level={2} style={{ fontSize: 16 }}>
+              {d('versionsTitle')}
+            </Typography.Title>
             <CardTable<PublishedVersion>
               rowKey="version"
               size="small"
@@ -92,7 +95,7 @@ export function DesignerHome() {
                 },
                 { title: d('basis'), dataIndex: 'basis', ellipsis: true },
                 {
-                  title: '',
+                  title: hiddenColumnTitle(t('columnActions')),
                   key: 'actions',
                   width: 240,
                   render: (_, version) => (
@@ -112,7 +115,7 @@ export function DesignerHome() {
                 },
               ]}
             />
-            <Typography.Title level={5} style={{ marginTop: 24 }}>
+            <Typography.Title level={2} style={{ marginTop: 24, fontSize: 16 }}>
               {d('drafts')}
             </Typography.Title>
             <DraftTable drafts={processDrafts} onDeleted={overview.reload} />
@@ -124,7 +127,7 @@ export function DesignerHome() {
 }
 
 function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: () => void }) {
-  const { d } = useDesignerI18n();
+  const { d, t } = useDesignerI18n();
   const { message } = App.useApp();
   return (
     <CardTable<DraftSummary>
@@ -152,7 +155,7 @@ function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: 
           render: (at: string) => chinaTime(at),
         },
         {
-          title: '',
+          title: hiddenColumnTitle(d('publication')),
           key: 'published',
           render: (_, draft) =>
             draft.publishedAs !== undefined ? (
@@ -169,7 +172,7 @@ function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: 
             ),
         },
         {
-          title: '',
+          title: hiddenColumnTitle(t('columnActions')),
           key: 'actions',
           width: 160,
           render: (_, draft) => (

@@ -1,4 +1,5 @@
 import { Button, type TableColumnsType } from 'antd';
+import { hiddenColumnTitle } from '../hidden-column-title.js';
 
 /**
  * The trailing column of an editable table whose link removes the row; none when the table is
@@ -14,7 +15,7 @@ export function removeColumns<Row>(
   if (readOnly) return [];
   return [
     {
-      title: '',
+      title: hiddenColumnTitle(label),
       key: 'remove',
       width: 70,
       render: (_: unknown, row: Row) => (

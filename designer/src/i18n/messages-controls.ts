@@ -11,6 +11,7 @@ export const CONTROL_MESSAGES = {
     'icon.right': '下一页',
     'icon.delete': '删除',
     'icon.search': '搜索',
+    'icon.ellipsis': '更多',
   },
   en: {
     stepUp: 'Increase',
@@ -21,5 +22,6 @@ export const CONTROL_MESSAGES = {
     'icon.right': 'Next page',
     'icon.delete': 'Delete',
     'icon.search': 'Search',
+    'icon.ellipsis': 'More',
   },
 } as const;

@@ -24,7 +24,7 @@ function ChartCard({ title, option, empty }: { title: string; option: ChartOptio
  * programme's catalogue). Loaded on demand with ECharts, so other pages do not carry it.
  */
 export function StatisticsPage() {
-  const { r, language } = useReportI18n();
+  const { r, t, language } = useReportI18n();
   // Titled by the server in the page's language (Accept-Language): asked again when it is switched.
   const figures = useAsync(() => api<Statistics>('GET', '/api/statistics'), `statistics/${language}`);
   const data = figures.data;
@@ -54,7 +54,7 @@ export function StatisticsPage() {
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {r('statisticsTitle')}
         </Typography.Title>
-        <Button icon={<ReloadOutlined spin={figures.loading} />} onClick={figures.reload} aria-label="reload" />
+        <Button icon={<ReloadOutlined spin={figures.loading} />} onClick={figures.reload} aria-label={t('reload')} />
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={8}>

@@ -1,9 +1,9 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../api/client.js';
 import { useSession } from '../auth/session.js';
-import { useLoadingTable } from '../card-table.js';
+import { CardTable } from '../card-table.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadInbox, type TaskRow } from './inbox-data.js';
 import { TaskDueCell } from './task-due-cell.js';
@@ -79,22 +79,20 @@ export function OverdueBoard() {
   ];
   return (
     <Card
-      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('overdueBoard')}</h2>}
+      title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('overdueBoard')}</h1>}
       extra={<Button icon={<ReloadOutlined />} onClick={inbox.reload} aria-label={t('reload')} />}
     >
       {inbox.error !== undefined && <Alert type="error" showIcon title={inbox.error.message} />}
       <Typography.Paragraph type="secondary">{t('overdueBoardHint')}</Typography.Paragraph>
-      <Table<TaskRow>
-        {...useLoadingTable<TaskRow>({
-          rowKey: 'ref',
-          size: 'middle',
-          loading: inbox.loading,
-          dataSource: rows,
-          columns,
-          rowClassName: (row) => `qbz-urgency-${urgency(row) ?? 'none'}`,
-          pagination: { pageSize: 50, hideOnSinglePage: true },
-          locale: { emptyText: t('noDueTasks') },
-        })}
+      <CardTable<TaskRow>
+        rowKey="ref"
+        size="middle"
+        loading={inbox.loading}
+        dataSource={rows}
+        columns={columns}
+        rowClassName={(row) => `qbz-urgency-${urgency(row) ?? 'none'}`}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: t('noDueTasks') }}
       />
     </Card>
   );
