@@ -20,7 +20,6 @@ const ALLOWED = new Map<string, string>([
 
 /** The accepted types as people name them, each once (`DOC/XLS` is how old Office files are detected). */
 export const ALLOWED_TYPE_NAMES = [...new Set([...ALLOWED.values()].flatMap((name) => name.split('/')))];
-const ALLOWED_TYPES_TEXT = ALLOWED_TYPE_NAMES.join('、');
 
 /** Extensions a detected type may be named with (the first is given when the name has none of them). */
 const EXTENSIONS = new Map<string, string[]>([
@@ -83,7 +82,7 @@ export async function contentType(content: Buffer, name: string): Promise<string
   const detected = await fileTypeFromBuffer(content);
   if (detected === undefined || !ALLOWED.has(detected.mime)) {
     if (namedAccepted(name)) throw damaged(name);
-    throw new EngineError('validation', SAY.fileType(ALLOWED_TYPES_TEXT), {
+    throw new EngineError('validation', SAY.fileType(ALLOWED_TYPE_NAMES), {
       field: 'file',
       reason: 'unsupported',
       detected: detected?.mime ?? 'unknown',

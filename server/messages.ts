@@ -184,9 +184,9 @@ export const SAY = {
   emptyFile: { zh: '附件为空', en: 'The file is empty' },
   noFileContent: { zh: '请上传文件内容', en: 'Send the file’s content' },
   fileTooLarge: (limit: string): Said => ({ zh: `附件不能超过 ${limit}`, en: `A file may not exceed ${limit}` }),
-  fileType: (types: string): Said => ({
-    zh: `附件类型不支持：只接受 ${types} 文件（按文件内容识别）`,
-    en: `This type of file is not accepted: only ${types} (told by the file’s content)`,
+  fileType: (types: readonly string[]): Said => ({
+    zh: `附件类型不支持：只接受 ${types.join('、')} 文件（按文件内容识别）`,
+    en: `This type of file is not accepted: only ${types.join(', ')} (told by the file’s content)`,
   }),
   fileDamaged: (name: string): Said => ({
     zh: `文件「${name}」已损坏或不完整，请重新导出后上传`,
