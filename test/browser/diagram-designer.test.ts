@@ -214,6 +214,30 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps the lane titles across after the draft’s own diagram is imported back (its lanes’ ids unchanged)', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 .bpmn' }).click(),
+    ]);
+    const lane = page.locator('.djs-element[data-element-id="Lane_park"]');
+    await expect.poll(() => lane.getAttribute('class')).toContain('qbz-titled-lane');
+    const drawnBefore = await lane.elementHandle();
+    await page.locator('[data-testid="bpmn-file"]').setInputFiles(await download.path());
+    // The import draws the lanes anew; their own titles, on their side, give way to the column's again
+    // (they showed through beside it: each lane's title twice, one of them turned on its side).
+    await expect.poll(() => drawnBefore.evaluate((node) => node.isConnected)).toBe(false);
+    await expect.poll(() => lane.getAttribute('class')).toContain('qbz-titled-lane');
+    const sideways = lane.evaluate(
+      (node) => getComputedStyle(node.querySelector(':scope > .djs-visual > text') ?? node).display,
+    );
+    expect(await sideways).toBe('none');
+    await expect
+      .poll(() => page.locator('[data-lane="Lane_park"]').textContent())
+      .toContain('创建主体（园区管理委员会或所在地人民政府，第三条）');
+    await shot(page, '2b-imported-back');
+    expect(errors).toEqual([]);
+  });
+
   it('marks in Chinese what an imported diagram uses that the engine does not run, and exports it', async () => {
     await page.locator('[data-testid="bpmn-file"]').setInputFiles(FIXTURE);
     expect(await badgeText(page, 'computeScore')).toContain('本系统不能运行脚本任务');

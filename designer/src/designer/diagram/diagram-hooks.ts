@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   addMarkers,
   initialView,
@@ -7,6 +7,7 @@ import {
   type BpmnDiagram,
   type Canvas,
   type ElementRegistry,
+  type EventBus,
   type Overlays,
 } from './services.js';
 
@@ -14,6 +15,27 @@ export interface ElementFocus {
   id: string;
   /** A new number for each request, so that the same element can be revealed twice. */
   seq: number;
+}
+
+/**
+ * How many diagrams were imported into `diagram` since it was first shown (导入 .bpmn). An import draws
+ * every element anew, without the markers put on the ones before: under the same ids (the draft's own
+ * diagram imported back, a revision of it) an effect keyed on ids would not run again to put them back.
+ */
+export function useImports(diagram: BpmnDiagram | undefined): number {
+  const [imports, setImports] = useState(0);
+  useEffect(() => {
+    if (diagram === undefined) return;
+    const eventBus = diagram.get<EventBus>('eventBus');
+    const imported = () => {
+      setImports((count) => count + 1);
+    };
+    eventBus.on('import.done', imported);
+    return () => {
+      eventBus.off('import.done', imported);
+    };
+  }, [diagram]);
+  return imports;
 }
 
 /** Keeps the diagram's markers equal to `markers` (class → element ids). */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DiagramElement } from './camunda-properties.js';
+import { useImports } from './diagram-hooks.js';
 import {
   addMarkers,
   removeMarkers,
@@ -59,14 +60,16 @@ export function LaneTitles({ diagram }: { diagram: BpmnDiagram | undefined }) {
     diagram?.get<Canvas>('canvas').resized();
   }, [diagram, shown]);
   // The lanes' own titles, turned on their side, give way to the column's.
+  // Again after an import: its lanes are drawn anew without the marker, often under the same ids.
   const laneIds = titles.map((title) => title.id).join(' ');
+  const imports = useImports(diagram);
   useEffect(() => {
     if (diagram === undefined || laneIds === '') return;
     const marked = addMarkers(diagram, laneIds.split(' '), 'qbz-titled-lane');
     return () => {
       removeMarkers(diagram, marked, 'qbz-titled-lane');
     };
-  }, [diagram, laneIds]);
+  }, [diagram, laneIds, imports]);
   useEffect(() => {
     if (diagram === undefined) return;
     let frame = 0;
