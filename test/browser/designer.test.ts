@@ -663,6 +663,38 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await close();
   }, 300_000);
 
+  it('says why 添加字段 and 添加规则 cannot be pressed yet: no name, a name it does not take, a name taken', async () => {
+    const { page, close } = await openNewDraft('officer');
+    await page.getByRole('tab', { name: '表单' }).click();
+    await page.locator('[data-form="department-opinion"]').click();
+    const key = page.getByPlaceholder('新字段名（英文字母开头）');
+    expect(await whyDisabled(page, 'add-field')).toBe('先填写新字段名');
+    // A name in Chinese, or with an underscore, disabled the button and said nothing.
+    for (const refused of ['答复说明', 'reply_note', '2nd']) {
+      await key.fill(refused);
+      await poll(() => whyDisabled(page, 'add-field')).toBe(
+        '字段名须以英文字母开头，只含英文字母和数字（如 contactPhone）',
+      );
+    }
+    await key.fill('comments');
+    await poll(() => whyDisabled(page, 'add-field')).toBe('字段 comments 已存在');
+    await key.fill('replyNote');
+    await poll(() => page.getByTestId('add-field').isDisabled()).toBe(false);
+    await page.getByTestId('add-field').click();
+    await page.getByLabel('replyNote · 标题').waitFor();
+
+    await page.getByRole('tab', { name: '期限' }).click();
+    const name = page.getByPlaceholder('规则名（英文字母开头，如 objectionReplyDays）');
+    expect(await whyDisabled(page, 'add-rule')).toBe('先填写新规则名');
+    await name.fill('异议答复期限');
+    await poll(() => whyDisabled(page, 'add-rule')).toBe(
+      '规则名须以英文字母开头，只含英文字母和数字（如 objectionReplyDays）',
+    );
+    await name.fill('replyDays');
+    await poll(() => page.getByTestId('add-rule').isDisabled()).toBe(false);
+    await close();
+  }, 300_000);
+
   it('names the publish form by its labels, and says a version name missing or taken before asking', async () => {
     const { page, close } = await openNewDraft('officer');
     await page.getByRole('tab', { name: '发布' }).click();

@@ -23,6 +23,7 @@ import {
 } from './form-fields.js';
 import { FormPreview } from './form-preview.js';
 import { cellLabel } from '../cell-label.js';
+import { ExplainedButton } from '../review/explained-button.js';
 
 interface Props {
   form: JsonSchema;
@@ -114,6 +115,15 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
     onChange(withField(form, key, schema));
   };
   const rows = Object.entries(properties).map(([key, schema]) => ({ key, schema }));
+  // Why 添加字段 cannot be pressed yet, beside it: a name in Chinese or with _ was refused in silence.
+  const keyProblem =
+    newKey === ''
+      ? d('newFieldKeyEmpty')
+      : !KEY.test(newKey)
+        ? d('newFieldKeyInvalid')
+        : newKey in properties
+          ? d('fieldExists', { key: newKey })
+          : undefined;
 
   return (
     <Row gutter={16} ref={editor}>
@@ -230,13 +240,15 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
               <Input
                 placeholder={d('newFieldKey')}
                 value={newKey}
-                style={{ width: 280 }}
+                style={{ width: 280, maxWidth: '100%' }}
+                status={newKey !== '' && keyProblem !== undefined ? 'error' : ''}
                 onChange={(event) => {
                   setNewKey(event.target.value.trim());
                 }}
               />
-              <Button
-                disabled={!KEY.test(newKey) || newKey in properties}
+              <ExplainedButton
+                disabledReason={keyProblem}
+                testId="add-field"
                 onClick={() => {
                   onChange(withField(form, newKey, { type: 'string', title: newKey, maxLength: 200 }));
                   setExpanded((keys) => [...keys, newKey]);
@@ -244,10 +256,7 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
                 }}
               >
                 {d('addField')}
-              </Button>
-              {newKey in properties && (
-                <Typography.Text type="danger">{d('fieldExists', { key: newKey })}</Typography.Text>
-              )}
+              </ExplainedButton>
             </Space>
           )}
           <Collapse

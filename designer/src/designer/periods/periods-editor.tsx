@@ -1,4 +1,4 @@
-import { App, Button, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { App, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { asked } from '../../forms/submit-guard.js';
 import { useMemo, useState } from 'react';
 import type { Manifest, Rule, Rules } from '../../../../engine/definitions/types.js';
@@ -10,6 +10,7 @@ import { UnreadableFile, unreadableReason } from '../unreadable-file.js';
 import { PERIOD_UNITS, periodValue, periodWords, simplePeriod, unitWords, type PeriodUnit } from './period-words.js';
 import { rulesCountedByTimers, rulesReadAsParameters } from './timer-rules.js';
 import { cellLabel } from '../cell-label.js';
+import { ExplainedButton } from '../review/explained-button.js';
 import { CardTable } from '../../card-table.js';
 
 interface Props {
@@ -68,6 +69,15 @@ export function PeriodsEditor({ workspace, focus }: Props) {
     workspace.edit(FILES.rules, jsonText({ ...rules, [newName]: { value: 'P1M', article: 'Art. ', title: '' } }));
     setNewName('');
   };
+  // Why 添加规则 cannot be pressed yet, beside it: a name in Chinese or with _ was refused in silence.
+  const nameProblem =
+    newName === ''
+      ? d('ruleNameEmpty')
+      : !NAME.test(newName)
+        ? d('ruleNameInvalid')
+        : newName in rules
+          ? d('ruleExists', { name: newName })
+          : undefined;
 
   const rows = Object.entries(rules).map(([name, rule]) => ({ name, ...rule }));
   if (text !== undefined && !usable) {
@@ -184,12 +194,11 @@ export function PeriodsEditor({ workspace, focus }: Props) {
             onChange={(event) => {
               setNewName(event.target.value.trim());
             }}
-            status={newName !== '' && (!NAME.test(newName) || newName in rules) ? 'error' : ''}
+            status={newName !== '' && nameProblem !== undefined ? 'error' : ''}
           />
-          <Button onClick={add} disabled={!NAME.test(newName) || newName in rules}>
+          <ExplainedButton onClick={add} disabledReason={nameProblem} testId="add-rule">
             {d('addRule')}
-          </Button>
-          {newName in rules && <Typography.Text type="danger">{d('ruleExists', { name: newName })}</Typography.Text>}
+          </ExplainedButton>
         </Space>
       )}
     </Space>
