@@ -15,6 +15,7 @@ import {
   translateRules,
   translateSchema,
 } from '../../designer/src/i18n/definition-text.js';
+import { MESSAGES } from '../../designer/src/i18n/messages.js';
 import {
   loadRealVersion,
   makeTempDir,
@@ -78,6 +79,17 @@ describe('the English catalogue of a programme (definitions/<process>/translatio
       expect(diagramNames(english)).toEqual(diagramNames(version.processXml).map(translate));
       expect(english.replace(/\sname="[^"]*"/g, '')).toBe(version.processXml.replace(/\sname="[^"]*"/g, ''));
     }
+  });
+
+  it("names the programme in the web app's English (header, public notices) as its catalogue does", async () => {
+    // The header said 'National Quality Brand Demonstration Zones' (提升 left out) over a case page whose
+    // process, forms and rule version read 'National Quality Brand Improvement Demonstration Zones'.
+    const { translations } = await validateDefinitions('definitions');
+    const catalogue = translations.get(REAL_PROCESS)?.get('en') ?? {};
+    const programme = catalogue['全国质量品牌提升示范区创建与管理'] ?? '';
+    expect(programme).toContain(MESSAGES.en.appTitle);
+    expect(MESSAGES.zh.appTitle).toBe('全国质量品牌提升示范区');
+    expect(MESSAGES.en.noticeIntro).toContain(MESSAGES.en.appTitle);
   });
 
   it('cites articles as Art. N, never 第N条', async () => {

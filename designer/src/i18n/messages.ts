@@ -274,7 +274,7 @@ export const MESSAGES = {
     ...INBOX_MESSAGES.en,
     ...ACCOUNT_MESSAGES.en,
     ...CONTROL_MESSAGES.en,
-    appTitle: 'National Quality Brand Demonstration Zones',
+    appTitle: 'National Quality Brand Improvement Demonstration Zones',
     workbench: 'Workbench',
     inbox: 'My tasks',
     cases: 'Cases',
@@ -448,7 +448,7 @@ export const MESSAGES = {
     noTasksHere: 'You have no open task on this case',
     none: 'none',
     noticeIntro:
-      'Results of acceptance evaluations and re-reviews of National Quality Brand Demonstration Zones on public notice by SAMR; each notice shows its dates below, within which anyone may object (Art. 22, 28).',
+      'Results of acceptance evaluations and re-reviews of National Quality Brand Improvement Demonstration Zones on public notice by SAMR; each notice shows its dates below, within which anyone may object (Art. 22, 28).',
     objectionFormMissing: 'The objection form is not available right now; please try again later',
     objectionReceipt:
       'Your objection to "{park}" has been received (case {caseId}, {evidence} evidence file(s)). SAMR will review it (Art. 22).',
