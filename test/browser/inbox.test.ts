@@ -296,6 +296,12 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     const [tasks, cases] = [card('待办任务'), card('可查看的案件')];
     await poll(() => tasks.locator('tbody tr.ant-table-row').count()).toBe(1);
     await poll(() => cases.locator('tbody tr.ant-table-row').count()).toBe(1);
+    // A case with no date ahead: 剩余工作日 says so as 下一期限 does (the cell was empty); then 规则版本.
+    expect(
+      await cases
+        .locator('tbody tr.ant-table-row td')
+        .evaluateAll((cells) => cells.slice(-3, -1).map((cell) => cell.textContent)),
+    ).toEqual(['—', '—']);
     // antd's loading wrapper (aria-live=polite) held each whole table: every reload read every row again.
     expect(await page.locator('.ant-card [aria-live="polite"]').count()).toBe(0);
     // The page's first answer is no change.

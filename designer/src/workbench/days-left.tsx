@@ -1,13 +1,14 @@
-import { Tag, Tooltip } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
 import { useI18n } from '../i18n/i18n.js';
 
 /**
- * Working days left until a date, coloured as it nears; "—" when a year in between has no
+ * Working days left until a date, coloured as it nears; "—" when there is no date ahead, or a year in between has no
  * calendar data (a count over it would be a guess).
  */
 export function DaysLeft({ row, today }: { row: { next?: { date: string }; daysLeft?: number }; today: string }) {
   const { t } = useI18n();
-  if (row.next === undefined) return null;
+  // No date ahead: said as 下一期限 beside it says it (an empty cell, on a phone's card a label with nothing after it).
+  if (row.next === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
   if (row.next.date === today) return <Tag color="red">{t('dueToday')}</Tag>;
   if (row.daysLeft === undefined)
     return (
