@@ -279,7 +279,8 @@ describe.runIf(browserAvailable())(
       await expect.poll(() => endedBanner.textContent()).toContain('本案已办结：未通过审核');
       const told = (await endedBanner.textContent()) ?? '';
       expect(told).toContain(PROVINCE_ORG);
-      expect(told).toContain('不予通过');
+      // The province decided: 作出结论, as the return banner says it (it read 提交：不予通过).
+      expect(told).toMatch(new RegExp(`${PROVINCE_ORG}于 ${opens} \\d\\d:\\d\\d 作出结论：不予通过`));
       expect(told).toContain('自查报告所列成效与创建方案目标不符，不予通过。');
       const element = (id: string) => park.locator(`g.djs-element[data-element-id="${id}"]`);
       await element('provincialAcceptanceRejectedEnd').waitFor({ state: 'attached' });

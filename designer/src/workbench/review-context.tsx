@@ -102,7 +102,8 @@ export function EndedBanner({ bundle }: { bundle: CaseBundle }) {
         decisive === undefined ? undefined : (
           <>
             <div>
-              {fill(t('endedBy'), {
+              {/* A decision (不予通过) is made, not 提交ed; a withdrawal is sent. */}
+              {fill(t(outcome?.title === undefined ? 'endedBy' : 'endedDecided'), {
                 who: actorName(decisive),
                 at: chinaTime(decisive.at),
                 what: outcome?.title ?? schema.data?.title ?? decisive.name,
