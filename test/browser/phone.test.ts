@@ -484,6 +484,35 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 120_000);
 
+  it('designer: a draft’s 表单 tab puts its list of forms above the form, both the screen’s width (the form was a 70 px strip running off it)', async () => {
+    const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
+      as: 'officer',
+      body: { process: 'quality-brand-zone', from: '2024-03-14' },
+    });
+    const path = `/designer/quality-brand-zone/draft:${draft.id}`;
+    const page = await openPage(browser, server, { path, user: 'officer', time: TODAY, viewport: PHONE });
+    try {
+      await page.getByRole('tab', { name: '表单' }).click();
+      const title = page.getByLabel('表单标题', { exact: true });
+      await title.waitFor();
+      const [list, form] = await Promise.all([
+        page
+          .locator('[data-form="department-opinion"]')
+          .evaluate((item) => (item.closest('ul') ?? item).getBoundingClientRect().toJSON() as DOMRect),
+        title.evaluate(
+          (input) => (input.closest('.ant-input-affix-wrapper') ?? input).getBoundingClientRect().toJSON() as DOMRect,
+        ),
+      ]);
+      // The title box with its 表单标题 prefix, across the screen but for the page's margins.
+      expect(form.width).toBeGreaterThan(340);
+      expect(form.top).toBeGreaterThanOrEqual(list.bottom - 0.5);
+      const measured = await overflow(page);
+      expect(measured, `表单 overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+
   it("park1's inbox: every tap target is at least 24 × 24 CSS px", async () => {
     const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY, viewport: PHONE });
     try {

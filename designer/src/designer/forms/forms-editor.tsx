@@ -1,4 +1,4 @@
-import { Badge, Col, Menu, Row, Spin } from 'antd';
+import { Badge, Col, Grid, Menu, Row, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { HeldTextPlaceScope, useHeldIn, useHeldTextPlace } from '../held-text.js';
@@ -31,6 +31,9 @@ export function FormsEditor({ workspace, focus }: Props) {
   // A box's text that does not parse yet stays held while another form is shown (marked in the list).
   const place = useHeldTextPlace(formFile(selected));
   const heldIn = useHeldIn();
+  // On a phone the list goes above the editor, each the screen's width: side by side, the list kept its
+  // 300 px and the editor was squeezed to a 70 px strip running off the screen.
+  const narrow = Grid.useBreakpoint().md === false;
   const text = workspace.text(formFile(selected));
   const form = useMemo(() => parseJson<JsonSchema>(text), [text]);
   const pointer =
@@ -40,12 +43,12 @@ export function FormsEditor({ workspace, focus }: Props) {
 
   if (keys.length === 0) return <Spin style={{ display: 'block', margin: 32 }} />;
   return (
-    <Row gutter={16} wrap={false}>
-      <Col flex="300px">
+    <Row gutter={[16, 16]} wrap={narrow}>
+      <Col flex={narrow ? '100%' : '300px'}>
         <Menu
           mode="inline"
           selectedKeys={[selected]}
-          style={{ maxHeight: 'calc(100vh - 240px)', overflow: 'auto' }}
+          style={{ maxHeight: narrow ? '40vh' : 'calc(100vh - 240px)', overflow: 'auto' }}
           aria-label={d('forms')}
           onClick={({ key }) => {
             setSelected(key);
@@ -64,7 +67,7 @@ export function FormsEditor({ workspace, focus }: Props) {
           })}
         />
       </Col>
-      <Col flex="auto" style={{ minWidth: 0 }}>
+      <Col flex={narrow ? '100%' : 'auto'} style={{ minWidth: 0 }}>
         {form === undefined ? (
           <UnreadableFile
             workspace={workspace}
