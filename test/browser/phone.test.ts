@@ -522,6 +522,23 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('the bell’s count stays on the screen, 99+ too (two digits ran past its edge: the page 7 px too wide)', async () => {
+    const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY, viewport: PHONE });
+    try {
+      await page.route('**/api/notifications', (route) => route.fulfill({ json: { items: [], unread: 120 } }));
+      await page.reload();
+      await settled(page);
+      const badge = page.getByTestId('notification-badge').locator('sup');
+      await expect.poll(() => badge.textContent()).toBe('99+');
+      const right = await badge.evaluate((count) => count.getBoundingClientRect().right);
+      expect(right).toBeLessThanOrEqual(PHONE.width);
+      const measured = await overflow(page);
+      expect(measured, `the header overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it('the menu is a drawer, opened by a named button, with the pages and 退出 in view', async () => {
     const page = await openPage(browser, server, { path: '/', user: 'officer', time: TODAY, viewport: PHONE });
     try {

@@ -136,7 +136,7 @@ export function NotificationBell() {
           bell.current?.focus();
       }}
     >
-      <Badge count={unread} size="small" data-testid="notification-badge">
+      <Badge count={unread} size="small" className="qbz-bell" data-testid="notification-badge">
         <Button
           ref={bell}
           type="text"
