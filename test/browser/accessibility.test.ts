@@ -105,7 +105,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
         const heading = (await page.locator('h1').textContent())?.trim() ?? '';
         const app =
           (await page.locator('html').getAttribute('lang')) === 'en'
-            ? 'National Quality Brand Demonstration Zones'
+            ? 'National Quality Brand Improvement Demonstration Zones'
             : '全国质量品牌提升示范区';
         expect(await page.title()).toBe(heading === app ? app : `${heading} · ${app}`);
         // No control is named by its icon's English name (the statistics' 刷新 was "reload").

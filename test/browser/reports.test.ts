@@ -337,7 +337,7 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     await dialog.getByRole('button', { name: '下一步' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(focused).toBe('#bulk_opinion');
-    await page.keyboard.press('ArrowDown');
+    // ↓ opens the list on its first choice (there is no blank 请选择 entry before it).
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await dialog.getByLabel('姓名', { exact: true }).fill('孙立平');
