@@ -85,8 +85,11 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     ['/notices', () => ({ path: '/notices', time: TODAY })],
     ['/designer', () => ({ path: '/designer', user: 'officer', time: TODAY })],
     ['/accounts', () => ({ path: '/accounts', user: 'admin-two', time: TODAY })],
-    // In English the administrator's six pages do not all fit the header: some go under its ···.
-    ['/accounts (English)', () => ({ path: '/accounts?lang=en', user: 'admin-two', time: TODAY })],
+    // In English on a laptop the administrator's six pages do not all fit the header: some go under its ···.
+    [
+      '/accounts (English, 1024 px)',
+      () => ({ path: '/accounts?lang=en', user: 'admin-two', time: TODAY, viewport: { width: 1024, height: 768 } }),
+    ],
     ['/calendars', () => ({ path: '/calendars', user: 'officer', time: TODAY })],
     ['/statistics', () => ({ path: '/statistics', user: 'samr', time: TODAY })],
     ['/overdue', () => ({ path: '/overdue', user: 'samr', time: TODAY })],
@@ -222,6 +225,36 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       }
     }
   }, 90_000);
+
+  it('the header keeps an administrator’s six pages in view on a desktop in English (the name takes two lines); on a laptop those under ··· are reached by it alone, not by Tab', async () => {
+    const page = await openPage(browser, server, { path: '/accounts?lang=en', user: 'admin-two', time: TODAY });
+    try {
+      const nav = page.getByRole('navigation', { name: /./ }).first();
+      const rest = nav.locator('.ant-menu-overflow-item-rest');
+      // antd keeps its ··· in the bar, hidden, while everything fits.
+      await expect.poll(() => rest.isVisible()).toBe(false);
+      await expect.poll(() => nav.getByRole('link', { name: 'Holiday calendar' }).isVisible()).toBe(true);
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await expect.poll(() => rest.isVisible()).toBe(true);
+      expect(await nav.getByRole('menuitem', { name: 'More' }).count()).toBe(1);
+      const stops: string[] = [];
+      await page.locator('body').focus();
+      for (let index = 0; index < 12; index += 1) {
+        await page.keyboard.press('Tab');
+        stops.push(
+          await page.evaluate(() => {
+            const active = document.activeElement;
+            if (active === null) return '';
+            const seen = active.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+            return seen ? '' : `${active.tagName}: ${active.textContent.trim()}`;
+          }),
+        );
+      }
+      expect(stops.filter((stop) => stop !== '')).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
 
   it('shows a visitor on the public notices the way to log in', async () => {
     const page = await openPage(browser, server, { path: '/notices', time: TODAY });
