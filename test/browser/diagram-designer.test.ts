@@ -243,6 +243,36 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opens a diagram with what it cannot read left out, and says each in Chinese above it until the next import (a toast said only how many)', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 .bpmn' }).click(),
+    ]);
+    const xml = (await readFile(await download.path(), 'utf8'))
+      .replace(
+        /(<bpmn:process [^>]*>)/,
+        '$1<bpmn:notAThing id="n1"/><bpmn:task id="undrawn"><bpmn:incoming>noSuchFlow</bpmn:incoming></bpmn:task>',
+      )
+      .replace('id="submitCreationApplication"', 'id="submitCreationApplication" bpmn:colour="red"');
+    await page
+      .locator('[data-testid="bpmn-file"]')
+      .setInputFiles({ name: 'odd.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    const warned = page.locator('[data-testid="import-warnings"]');
+    await expect.poll(() => warned.textContent()).toContain('流程图已打开，其中 3 处未能读取，已略去：');
+    const text = (await warned.textContent()) ?? '';
+    expect(text).toMatch(/第 \d+ 行第 \d+ 列的 <bpmn:notAThing> 不是可识别的 BPMN 内容/);
+    expect(text).toContain('属性 bpmn:colour 不是可识别的 BPMN 属性');
+    expect(text).toContain('引用的元素 noSuchFlow 不存在');
+    // Not a toast gone after a few seconds: still there to be read.
+    await page.waitForTimeout(5_000);
+    expect(await warned.isVisible()).toBe(true);
+    await page.locator('.djs-element[data-element-id="submitCreationApplication"]').waitFor();
+    // The next import starts afresh.
+    await page.locator('[data-testid="bpmn-file"]').setInputFiles(await download.path());
+    await expect.poll(() => warned.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('marks in Chinese what an imported diagram uses that the engine does not run, and exports it', async () => {
     await page.locator('[data-testid="bpmn-file"]').setInputFiles(FIXTURE);
     expect(await badgeText(page, 'computeScore')).toContain('本系统不能运行脚本任务');

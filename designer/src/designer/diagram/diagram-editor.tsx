@@ -7,6 +7,7 @@ import { createModeler } from './create-modeler.js';
 import './designer-diagram.css';
 import { DiagramSearch } from './diagram-search.js';
 import { importFailure, whyUnusable } from './import-failure.js';
+import { ImportWarnings } from './import-warnings.js';
 import { ImportRefusal, type RefusedImport } from './import-refusal.js';
 import { LaneTitles } from './lane-titles.js';
 import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
@@ -76,6 +77,8 @@ export function DiagramEditor(props: DiagramEditorProps) {
   const [unrunnable, setUnrunnable] = useState<ProblemBadge[]>([]);
   // A file chosen with 导入 .bpmn that could not be opened: said until closed or the next import.
   const [refused, setRefused] = useState<RefusedImport | undefined>();
+  // What bpmn-js left out of the diagram it opened last: said until closed or the next import.
+  const [warned, setWarned] = useState<string[]>([]);
   const checkRunnable = (modeler: BpmnDiagram) => {
     const found = notRunnable(modeler.getDefinitions() as ModdleElement);
     setUnrunnable(found);
@@ -121,7 +124,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
     modeler.importXML(latest.current.xml).then(
       ({ warnings }) => {
         if (!alive) return;
-        if (warnings.length > 0) void message.warning(d('importWarnings', { count: warnings.length }));
+        setWarned(warnings.map((warning) => warning.message));
         checkRunnable(modeler);
         setDiagram(modeler);
         setReady(true);
@@ -165,6 +168,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
   const importFile = async (file: File) => {
     if (diagram === undefined) return;
     setRefused(undefined);
+    setWarned([]);
     const text = await file.text();
     const unusable = await whyUnusable(diagram, text);
     if (unusable !== undefined) {
@@ -174,7 +178,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
     try {
       const { warnings } = await diagram.importXML(text);
       initialView(diagram);
-      if (warnings.length > 0) void message.warning(d('importWarnings', { count: warnings.length }));
+      setWarned(warnings.map((warning) => warning.message));
       const found = checkRunnable(diagram);
       if (found.length > 0) void message.warning(d('notRunnable', { count: found.length }));
       const { xml } = await diagram.saveXML({ format: true });
@@ -253,6 +257,15 @@ export function DiagramEditor(props: DiagramEditorProps) {
           d={d}
           onClose={() => {
             setRefused(undefined);
+          }}
+        />
+      )}
+      {warned.length > 0 && (
+        <ImportWarnings
+          warnings={warned}
+          d={d}
+          onClose={() => {
+            setWarned([]);
           }}
         />
       )}
