@@ -307,11 +307,14 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     const page = pages.keep(await openPage(browser as Browser, server, { path: '/notices', time: ACCEPTANCE_OPENS }));
     const notice = page.locator('[data-notice]').first();
     await notice.getByText('公示中').first().waitFor();
+    // Said once, as the card's tag (it was the tag and 状态 beside it).
+    expect(await notice.getByText('公示中', { exact: true }).count()).toBe(1);
     await switchLanguage(page);
     await poll(() => notice.getByText('Jiangsu', { exact: true }).count()).toBeGreaterThan(0);
     const text = (await notice.textContent()) ?? '';
     expect(text).not.toContain('公示中');
     expect(text).not.toContain('江苏省');
     expect(text).toContain('云澜湖智能装备产业园区');
+    expect(await notice.getByText('Under public notice', { exact: true }).count()).toBe(1);
   });
 });

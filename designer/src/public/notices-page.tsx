@@ -33,7 +33,8 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
             label: t('province'),
             children: translate(notice.provinceName ?? provinceName(notice.province)),
           },
-          { key: 'result', label: t('status'), children: result ?? notice.status },
+          // The status titled is the card's tag: said once (it read 公示中 twice).
+          ...(result === undefined ? [{ key: 'result', label: t('status'), children: notice.status }] : []),
           {
             key: 'period',
             label: t('noticePeriod'),
