@@ -234,8 +234,19 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       // antd keeps its ··· in the bar, hidden, while everything fits.
       await expect.poll(() => rest.isVisible()).toBe(false);
       await expect.poll(() => nav.getByRole('link', { name: 'Holiday calendar' }).isVisible()).toBe(true);
+      // The name, on two lines, within the header (on three it ran out of it).
+      const nameFits = () =>
+        page.evaluate(() => {
+          const name = document.querySelector('.qbz-brand')?.getBoundingClientRect();
+          const header = document.querySelector('.qbz-header')?.getBoundingClientRect();
+          return name !== undefined && header !== undefined && name.top >= header.top && name.bottom <= header.bottom;
+        });
+      expect(await nameFits()).toBe(true);
+      await screenshot(page, 'header-english-1440', false);
       await page.setViewportSize({ width: 1024, height: 768 });
       await expect.poll(() => rest.isVisible()).toBe(true);
+      expect(await nameFits()).toBe(true);
+      await screenshot(page, 'header-english-1024', false);
       expect(await nav.getByRole('menuitem', { name: 'More' }).count()).toBe(1);
       const stops: string[] = [];
       await page.locator('body').focus();
