@@ -102,6 +102,16 @@ export function onlyFields(
   throw new EngineError('validation', said, { field: first });
 }
 
+/**
+ * A form's submission, `{data}` (a task, a message, an objection): the envelope is closed, what is in
+ * `data` is the form's to check.
+ */
+export function formBody(request: Request): Record<string, unknown> {
+  const body = objectBody(request);
+  onlyFields(body, ['data']);
+  return body;
+}
+
 export function stringField(body: Record<string, unknown>, field: string, label: string): string {
   const value = body[field];
   if (typeof value !== 'string' || value.trim() === '')

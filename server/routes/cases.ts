@@ -8,7 +8,7 @@ import type { FormDrafts } from '../form-drafts.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
 import { refusedPastLimit } from '../request-limits.js';
-import { objectBody, onlyFields, requireRole, requireUser, stringField } from '../request-context.js';
+import { formBody, objectBody, onlyFields, requireRole, requireUser, stringField } from '../request-context.js';
 
 /** Cases, their history and diagram, and messages to them (CONTRACT §6); `previews` limits how often one asks what a message would do. */
 export function caseRoutes(
@@ -124,13 +124,6 @@ function startFields(engine: WorkflowEngine, process: unknown): string[] | undef
   if (manifests.length === 0) return undefined;
   const declared = manifests.flatMap((manifest) => [manifest.subject.name, manifest.region.name]);
   return [...new Set(['process', 'subject', 'region', ...declared])];
-}
-
-/** A form's submission, `{data}`: the envelope is closed, what is in `data` is the form's to check. */
-function formBody(request: Request): Record<string, unknown> {
-  const body = objectBody(request);
-  onlyFields(body, ['data']);
-  return body;
 }
 
 /** The answer for a message to a case that is not there or not open (as the engine words it). */

@@ -4,7 +4,7 @@ import { EngineError, isEngineError, regionDirectory, type Said, type WorkflowEn
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
 import type { UploadGate } from '../upload-gate.js';
-import { objectBody, onlyFields } from '../request-context.js';
+import { formBody } from '../request-context.js';
 import { SAY } from '../messages.js';
 import { refusedPastLimit } from '../request-limits.js';
 
@@ -79,9 +79,7 @@ export function publicRoutes(
   });
 
   router.post('/api/public/notices/:caseId/objections', objectionLimit, async (request, response) => {
-    const body = objectBody(request);
-    // The envelope is closed; what is in `data` is the objection form's to check.
-    onlyFields(body, ['data']);
+    const body = formBody(request);
     const caseId = String(request.params.caseId);
     const references = referenceCheck(engine, attachments, request.actor, request.user?.username, {
       publicMessage: true,
