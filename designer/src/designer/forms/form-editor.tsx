@@ -24,6 +24,7 @@ import {
 import { FormPreview } from './form-preview.js';
 import { cellLabel } from '../cell-label.js';
 import { ExplainedButton } from '../review/explained-button.js';
+import { whyNotNewName } from '../new-name.js';
 
 interface Props {
   form: JsonSchema;
@@ -42,8 +43,6 @@ const KIND_LABEL: Record<FieldKind, DesignerMessageKey> = {
   attachment: 'typeAttachment',
   complex: 'typeComplex',
 };
-
-const KEY = /^[A-Za-z][A-Za-z0-9]*$/;
 
 function summary(schema: JsonSchema): string {
   const parts: string[] = [];
@@ -116,14 +115,11 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
   };
   const rows = Object.entries(properties).map(([key, schema]) => ({ key, schema }));
   // Why 添加字段 cannot be pressed yet, beside it: a name in Chinese or with _ was refused in silence.
-  const keyProblem =
-    newKey === ''
-      ? d('newFieldKeyEmpty')
-      : !KEY.test(newKey)
-        ? d('newFieldKeyInvalid')
-        : newKey in properties
-          ? d('fieldExists', { key: newKey })
-          : undefined;
+  const keyProblem = whyNotNewName(newKey, properties, {
+    empty: d('newFieldKeyEmpty'),
+    invalid: d('newFieldKeyInvalid'),
+    taken: d('fieldExists', { key: newKey }),
+  });
 
   return (
     <Row gutter={16} ref={editor}>

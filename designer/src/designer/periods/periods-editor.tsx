@@ -11,14 +11,13 @@ import { PERIOD_UNITS, periodValue, periodWords, simplePeriod, unitWords, type P
 import { rulesCountedByTimers, rulesReadAsParameters } from './timer-rules.js';
 import { cellLabel } from '../cell-label.js';
 import { ExplainedButton } from '../review/explained-button.js';
+import { whyNotNewName } from '../new-name.js';
 import { CardTable } from '../../card-table.js';
 
 interface Props {
   workspace: Workspace;
   focus: FileFocus | undefined;
 }
-
-const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /** rules.json in words (CONTRACT §3): each period as a number and a unit, with its article and title. */
 export function PeriodsEditor({ workspace, focus }: Props) {
@@ -70,14 +69,11 @@ export function PeriodsEditor({ workspace, focus }: Props) {
     setNewName('');
   };
   // Why 添加规则 cannot be pressed yet, beside it: a name in Chinese or with _ was refused in silence.
-  const nameProblem =
-    newName === ''
-      ? d('ruleNameEmpty')
-      : !NAME.test(newName)
-        ? d('ruleNameInvalid')
-        : newName in rules
-          ? d('ruleExists', { name: newName })
-          : undefined;
+  const nameProblem = whyNotNewName(newName, rules, {
+    empty: d('ruleNameEmpty'),
+    invalid: d('ruleNameInvalid'),
+    taken: d('ruleExists', { name: newName }),
+  });
 
   const rows = Object.entries(rules).map(([name, rule]) => ({ name, ...rule }));
   if (text !== undefined && !usable) {
