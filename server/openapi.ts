@@ -321,7 +321,10 @@ const publicNoticeSchema = (terms: ProgrammeTerms) =>
     ...Object.fromEntries(terms.subjects.map((subject) => [subject.nameField, text(`${subject.title}名称`)])),
     ...Object.fromEntries(terms.regions.map((region) => [`${region.name}Name`, text(`${region.title}名称`)])),
     status: { type: 'string' },
-    result: text('公示事项 / what is publicized'),
+    result: text('状态名称（如“公示中”）/ the status as the definitions title it'),
+    title: text(
+      '公示事项：图中异议窗口（事件网关）或其所在子流程的名称；未命名时缺省 / what is publicized, as the diagram names the window or its sub-process',
+    ),
     message: text('可提交的事项（流程定义的 publicNotice.message）/ the message anyone may send', {
       minLength: 1,
       ...examples(terms.messages),

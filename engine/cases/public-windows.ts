@@ -6,16 +6,39 @@ import type { CaseView } from './case-view.js';
 export interface PublicWindow {
   view: CaseView;
   message: string;
+  /** What the notice publicises, as the diagram names it: the window's gateway or its sub-process. */
+  title?: string;
   opensOn?: string;
   closesOn?: string;
 }
 
-/** The timer on another branch of the event-based gateway in front of a catch event (the window's end). */
-function closingTimerOf(model: RuntimeVersion['model'], catchId: string) {
-  const gateways = (model.nodes.get(catchId)?.incoming ?? [])
+/** The event-based gateways in front of a catch event (the window it waits in). */
+function gatewaysBefore(model: RuntimeVersion['model'], catchId: string) {
+  return (model.nodes.get(catchId)?.incoming ?? [])
     .map((flow) => model.nodes.get(model.flows.get(flow)?.source ?? ''))
     .filter((node) => node?.type === 'bpmn:EventBasedGateway');
-  for (const gateway of gateways) {
+}
+
+/**
+ * The window's name: its gateway's, else the nearest named sub-process around it (公示评估验收结果),
+ * so that a programme with two notices (acceptance, re-review) says which one a case is on.
+ */
+function windowTitle(model: RuntimeVersion['model'], catchId: string): string | undefined {
+  const nameOf = (node: { name?: string } | undefined) => (node?.name?.trim() ? node.name.trim() : undefined);
+  const gatewayName = gatewaysBefore(model, catchId)
+    .map(nameOf)
+    .find((name) => name !== undefined);
+  if (gatewayName !== undefined) return gatewayName;
+  for (let node = model.nodes.get(catchId); node?.parent !== undefined;) {
+    node = model.nodes.get(node.parent);
+    if (nameOf(node) !== undefined) return nameOf(node);
+  }
+  return undefined;
+}
+
+/** The timer on another branch of the event-based gateway in front of a catch event (the window's end). */
+function closingTimerOf(model: RuntimeVersion['model'], catchId: string) {
+  for (const gateway of gatewaysBefore(model, catchId)) {
     for (const flow of gateway?.outgoing ?? []) {
       const target = model.flows.get(flow)?.target;
       const timer = model.dates.find((date) => date.elementId === target && date.isTimer);
@@ -44,9 +67,11 @@ export function publicWindows(runtime: CaseRuntime): PublicWindow[] {
       const closing = closingTimerOf(model, catcher.elementId);
       const opensOn = closing?.from === undefined ? undefined : summary.due[closing.from];
       const closesOn = closing?.due === undefined ? undefined : summary.due[closing.due];
+      const title = windowTitle(model, catcher.elementId);
       result.push({
         view: runtime.view(summary),
         message: catcher.messageName ?? '',
+        ...(title !== undefined && { title }),
         ...(opensOn !== undefined && { opensOn }),
         ...(closesOn !== undefined && { closesOn }),
       });

@@ -49,7 +49,7 @@ export function publicRoutes(
 
   router.get('/api/public/notices', (_request, response) => {
     response.json(
-      engine.publicWindows().map(({ view, message, opensOn, closesOn }) => {
+      engine.publicWindows().map(({ view, message, title, opensOn, closesOn }) => {
         // The subject and region under their declared names (park, parkName, province, provinceName).
         const manifest = engine.manifestOf(view);
         const { subject, region } = engine.subjectRegionOf(view);
@@ -71,6 +71,7 @@ export function publicRoutes(
           status: view.status,
           ...(view.statusTitle !== undefined && { result: view.statusTitle }),
           message,
+          ...(title !== undefined && { title }),
           ...(opensOn !== undefined && { opensOn }),
           ...(closesOn !== undefined && { closesOn }),
         };

@@ -293,7 +293,7 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
   });
 
   // Last: it moves the sandbox's clock to the acceptance of a case it takes there.
-  it('the public notices name the status and the province in English (they stayed 公示中 and 江苏省), the park as it is named', async () => {
+  it('the public notices name the status, what is publicised and the province in English (they stayed 公示中 and 江苏省), the park as it is named', async () => {
     const {
       park1: _park1,
       park2: _park2,
@@ -309,6 +309,8 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     await notice.getByText('公示中').first().waitFor();
     // Said once, as the card's tag (it was the tag and 状态 beside it).
     expect(await notice.getByText('公示中', { exact: true }).count()).toBe(1);
+    // What is publicised, as the diagram names the notice's sub-process (a park is on notice twice).
+    expect(await notice.getByText('公示评估验收结果', { exact: true }).count()).toBe(1);
     await switchLanguage(page);
     await poll(() => notice.getByText('Jiangsu', { exact: true }).count()).toBeGreaterThan(0);
     const text = (await notice.textContent()) ?? '';
@@ -316,5 +318,8 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     expect(text).not.toContain('江苏省');
     expect(text).toContain('云澜湖智能装备产业园区');
     expect(await notice.getByText('Under public notice', { exact: true }).count()).toBe(1);
+    expect(await notice.getByText('Public notice of the acceptance evaluation result', { exact: true }).count()).toBe(
+      1,
+    );
   });
 });

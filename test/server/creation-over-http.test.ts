@@ -155,6 +155,7 @@ describe('a case through creation, acceptance, public notice and recognition ove
         province: '320000',
         provinceName: '江苏省',
         message: 'objection',
+        title: '公示评估验收结果',
         opensOn: '2025-04-02',
         closesOn: '2025-04-10',
       }),

@@ -40,6 +40,7 @@ export const MESSAGES = {
     version: '规则版本',
     basis: '依据',
     noticeList: '公示名单',
+    noticeSubject: '公示事项',
     noticePeriod: '公示期',
     noticeOpenEnd: '自 {from} 起，截止日期待定：该年节假日安排公布后按工作日确定，在此之前均可提出异议',
     objection: '提出异议',
@@ -307,6 +308,7 @@ export const MESSAGES = {
     version: 'Rule version',
     basis: 'Basis',
     noticeList: 'Public notices',
+    noticeSubject: 'Subject of the notice',
     noticePeriod: 'Notice period',
     noticeOpenEnd:
       'From {from}; the end date will be fixed once that year’s public holidays are published, and objections may be made until then',

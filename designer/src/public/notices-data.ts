@@ -12,6 +12,8 @@ export interface PublicNotice {
   provinceName?: string;
   status: string;
   result?: string;
+  /** What is publicised, as the diagram names it (公示评估验收结果); absent when it names nothing. */
+  title?: string;
   /** The message the notice accepts: `objection`. */
   message: string;
   opensOn?: string;

@@ -27,6 +27,10 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
         size="small"
         column={{ xs: 1, md: 3 }}
         items={[
+          // Which notice this is (a park is on notice for its acceptance, later for its re-review).
+          ...(notice.title === undefined
+            ? []
+            : [{ key: 'subject', label: t('noticeSubject'), children: translate(notice.title) }]),
           { key: 'park', label: t('park'), children: `${name}${fill(t('aside'), { text: notice.park })}` },
           {
             key: 'province',
