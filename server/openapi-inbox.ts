@@ -5,6 +5,7 @@
  */
 
 import { NOTIFICATION_KINDS } from '../engine/index.js';
+import { QUERY_PARAMETERS } from './openapi-requests.js';
 type Json = Record<string, unknown>;
 type OperationBuilder = (spec: {
   id: string;
@@ -174,17 +175,7 @@ export function inboxPaths(operation: OperationBuilder): Json {
         tag: 'tasks',
         summary: '放弃草稿 / discard the saved draft',
         auth: 'user',
-        parameters: [
-          TASK_REF,
-          {
-            name: 'revision',
-            in: 'query',
-            required: false,
-            description:
-              '页面读到的修订号：其间另一窗口已保存或删除则 409、不删除 / the revision read: saved or deleted elsewhere since, 409',
-            schema: { type: 'string', pattern: '^[1-9][0-9]*$' },
-          },
-        ],
+        parameters: [TASK_REF, ...QUERY_PARAMETERS.deleteFormDraft],
         ok: { 204: { description: '已删除（没有草稿时亦然）/ deleted, or there was none' } },
         errors: {
           409: `${NOT_HOLDER}；或草稿已在其他窗口保存或删除 / or saved or deleted elsewhere since`,
@@ -230,15 +221,7 @@ export function inboxPaths(operation: OperationBuilder): Json {
         tag: 'notifications',
         summary: '我的通知与未读数 / my notifications and the unread count',
         auth: 'user',
-        parameters: [
-          {
-            name: 'unread',
-            in: 'query',
-            required: false,
-            description: 'true：只列未读 / only unread ones',
-            schema: { enum: ['true', 'false'] },
-          },
-        ],
+        parameters: QUERY_PARAMETERS.listNotifications,
         ok: { 200: ok('最新的在前 / newest first', ref('Notifications')) },
         errors: [],
       }),

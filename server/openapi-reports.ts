@@ -2,26 +2,9 @@
  * The OpenAPI part for exports and statistics (server/routes/reports.ts). Functions, not constants:
  * openapi.ts imports this module and this one its helpers, so nothing here runs at load time.
  */
-import { arrayOf, DATE, object, ok, operation, schema, text, type ProgrammeTerms } from './openapi.js';
-
-type Json = Record<string, unknown>;
-
-const query = (name: string, description: string): Json => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
-});
-
-/** The case list's filters (server/reports/case-query.ts): the region under its neutral and its declared names. */
-const caseFilters = (terms: ProgrammeTerms) => [
-  query('status', '状态（可多个，逗号分隔）/ statuses, any of them'),
-  query('process', '流程（可多个）/ processes'),
-  query('region', '所属地区代码（可多个）/ region codes'),
-  ...terms.regions.map((region) => query(region.name, `${region.title}代码（可多个，同 region）/ region codes`)),
-  query('q', '搜索：案件编号、申报主体代码或名称、所属地区（各词均须出现）/ words that must all occur'),
-];
+import { arrayOf, DATE, type Json, object, schema, text } from './openapi-builders.js';
+import { caseFilters } from './openapi-requests.js';
+import { ok, operation, type ProgrammeTerms } from './openapi.js';
 
 const COUNT = { type: 'integer', minimum: 1 };
 
@@ -91,7 +74,7 @@ export function reportPaths(terms: ProgrammeTerms): Json {
         description:
           '范围与 GET /api/cases 相同，按同样的筛选条件；中文列标题 / scoped like GET /api/cases, with its filters',
         auth: 'user',
-        parameters: caseFilters(terms),
+        parameters: caseFilters(terms.regions),
         ok: {
           200: {
             description: 'Excel 工作簿 / the workbook',
@@ -113,7 +96,7 @@ export function reportPaths(terms: ProgrammeTerms): Json {
         description:
           '省级单位只见本省；状态、地区与类型的名称按 Accept-Language（en 时取流程的英文译文）/ a province sees its own cases only; status, region and type titles in the language asked for (`Accept-Language: en`: the programme’s English catalogue)',
         auth: 'user',
-        parameters: caseFilters(terms),
+        parameters: caseFilters(terms.regions),
         ok: { 200: ok('统计', schema('Statistics')) },
         errors: { 422: '筛选条件格式不正确 / a malformed filter' },
       }),

@@ -5,36 +5,15 @@
  * open where the server may add fields. Describes CONTRACT §6 and what the workbench uses besides.
  */
 
+import { arrayOf, DATE, type Json, object, schema, text } from './openapi-builders.js';
 import { INBOX_SCHEMAS, inboxPaths } from './openapi-inbox.js';
 import { reportPaths, reportSchemas } from './openapi-reports.js';
+import { QUERY_PARAMETERS, REQUEST_BODIES, ROLE, USERNAME } from './openapi-requests.js';
 
-type Json = Record<string, unknown>;
-
-export const schema = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 const json = (body: Json): Json => ({ 'application/json': { schema: body } });
-export const arrayOf = (items: Json): Json => ({ type: 'array', items });
-export const text = (description: string, extra: Json = {}): Json => ({ type: 'string', description, ...extra });
-export const DATE = {
-  type: 'string',
-  format: 'date',
-  description: '中国标准时间的日期 / a local date (Asia/Shanghai)',
-};
 const INSTANT = { type: 'string', format: 'date-time' };
 const SHA256 = { type: 'string', pattern: '^[0-9a-f]{64}$' };
 const STRINGS = arrayOf({ type: 'string' });
-
-/** An object with these required properties; further properties the server may add are allowed. */
-export function object(description: string, required: string[], properties: Json, extra: Json = {}): Json {
-  return { type: 'object', description, required, properties, ...extra };
-}
-
-/**
- * A request body: these properties and no other — the route refuses any other with 422 naming it
- * (`onlyFields` in request-context.ts), so a misspelt field is not dropped without a word.
- */
-export function requestBody(description: string, required: string[], properties: Json): Json {
-  return object(description, required, properties, { additionalProperties: false });
-}
 
 // ---- bodies ---------------------------------------------------------------------------------------
 
@@ -395,22 +374,6 @@ const Submission = object('已提交的表单 / a submitted form', ['seq', 'at',
   ...ACTOR_PARTS,
 });
 
-const ORGANISATION = text('所属单位，1–100 字 / the organisation the account acts for', {
-  minLength: 1,
-  maxLength: 100,
-  examples: ['江苏省市场监督管理局'],
-});
-const DISPLAY_NAME = text(
-  '显示名称，1–100 字，一行，不含控制字符 / the name shown for the account: one line, 1–100 characters',
-  {
-    minLength: 1,
-    maxLength: 100,
-    examples: ['张三'],
-  },
-);
-const ROLE = text('角色：group 或 group:scope / a role', { pattern: '^[a-z][a-z0-9-]*(:.+)?$' });
-const USERNAME = text('2–64 位字母、数字、下划线或连字符', { pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$' });
-
 const User = object('用户（不含密码）/ a user, never with its password hash', ['username', 'roles', 'createdAt'], {
   username: USERNAME,
   roles: arrayOf(ROLE),
@@ -455,15 +418,6 @@ const AccountChange = object(
     }),
     passwordSet: { const: true, description: '设置或重设了密码 / a password was set' },
   },
-);
-
-const PASSWORD = text('12–256 位，不能是常见密码或包含用户名 / 12 to 256 characters, not a common password', {
-  minLength: 12,
-  maxLength: 256,
-});
-const REGION = text(
-  '园区账号所属省级单位代码；园区只能在此发起申请，未填则不能发起 / the region (province code) a park account starts cases in; `region` is the neutral name',
-  { minLength: 1, examples: ['320000'] },
 );
 
 const Session = object('登录会话 / a session', ['token', 'expiresAt', 'user', 'device'], {
@@ -616,14 +570,6 @@ const CalendarFile = object(
   },
 );
 
-/** The draft revision a page shows, which a step on it names (optional: scripts' steps are not checked). */
-const SHOWN_REVISION: Json = {
-  type: 'integer',
-  minimum: 0,
-  description:
-    '页面所显示的草稿修订号；草稿此后已被写入则 409（已被删除也是 409），不写入 / the revision the page shows: 409 when the draft was written (or deleted) since, nothing written',
-};
-
 const DRAFT_PROPERTIES: Json = {
   id: text('草稿编号 / draft id', { pattern: '^d_[\\w-]+$' }),
   process: { type: 'string' },
@@ -652,17 +598,6 @@ const DRAFT_PROPERTIES: Json = {
     },
   ),
 };
-
-const RevisionBasis = requestBody(
-  '修订依据 / the document a revision rests on',
-  ['title', 'documentNumber', 'issuedOn', 'url'],
-  {
-    title: text('文件名称 / title', { minLength: 1 }),
-    documentNumber: text('文号 / document number', { minLength: 1, examples: ['国市监质发〔2024〕88号'] }),
-    issuedOn: { ...DATE, description: '印发日期，不晚于生效日期 / date of issue' },
-    url: text('发布网址 / where it is published', { pattern: '^https?://\\S+$' }),
-  },
-);
 
 const PendingPublication = object(
   '等待另一人批准的发布（四眼原则）/ a publication waiting for a second person',
@@ -817,7 +752,6 @@ const bodies: Json = {
     version: { type: 'string' },
     problems: arrayOf(schema('Problem')),
   }),
-  RevisionBasis,
   PendingPublication,
   PublicationRequested: object('已提交，等待另一人批准 / requested, waiting for approval', ['pending', 'problems'], {
     pending: schema('PendingPublication'),
@@ -878,30 +812,6 @@ const bodies: Json = {
     ),
     missing: arrayOf(schema('CalendarMissing')),
   }),
-  CalendarYearEntry: requestBody(
-    '一年的节假日安排（按国务院办公厅通知录入）/ a year as the notice lists it',
-    ['notice', 'holidays'],
-    {
-      calendar: { type: 'string', description: '日历（缺省：唯一的日历 cn）/ calendar id' },
-      notice: requestBody('通知 / the notice', ['title', 'number', 'issued', 'url'], {
-        title: { type: 'string', examples: ['国务院办公厅关于2030年部分节假日安排的通知'] },
-        number: { type: 'string', description: '文号 / document number' },
-        issued: DATE,
-        url: { type: 'string' },
-      }),
-      holidays: arrayOf(
-        requestBody('一段假期 / a block of days off', ['name', 'from', 'to'], {
-          name: { type: 'string', examples: ['春节'] },
-          from: DATE,
-          to: DATE,
-        }),
-      ),
-      // A CalendarDay, closed as a request's part (a calendar file's days are read as they are).
-      workdays: arrayOf(
-        requestBody('调休上班日 / a make-up working day', ['date', 'name'], { date: DATE, name: { type: 'string' } }),
-      ),
-    },
-  ),
   CalendarPublication: object(
     '发布结果 / what publishing did',
     ['calendar', 'year', 'revision', 'notice', 'file', 'resolved', 'redated'],
@@ -931,116 +841,7 @@ const bodies: Json = {
       reason: { type: 'string', description: '结束的理由（流程定义所载）/ why it would end, as the definition says' },
     },
   ),
-  // Requests.
-  Credentials: requestBody('登录 / credentials', ['username', 'password'], {
-    username: { type: 'string', minLength: 1 },
-    password: { type: 'string', minLength: 1 },
-    device: {
-      type: 'string',
-      description:
-        '此前登录时取得的设备令牌：密码校验走受信队列，登录洪泛时本设备仍可登录 / the device token of an earlier login: the check waits in the trusted queue, which a login flood cannot fill',
-    },
-  }),
-  NewUser: requestBody('新用户 / a new user', ['username', 'password', 'roles'], {
-    username: USERNAME,
-    password: PASSWORD,
-    roles: arrayOf(ROLE),
-    displayName: DISPLAY_NAME,
-    province: REGION,
-    region: REGION,
-    organisation: ORGANISATION,
-  }),
-  UserChange: requestBody('修改用户（用户名不能改）/ a change to a user (not its name)', [], {
-    roles: arrayOf(ROLE),
-    password: PASSWORD,
-    disabled: { type: 'boolean' },
-    displayName: DISPLAY_NAME,
-    province: { oneOf: [REGION, { type: 'null' }] },
-    region: { oneOf: [REGION, { type: 'null' }] },
-    organisation: ORGANISATION,
-  }),
-  FormData: requestBody('表单数据 / form data (checked against the task or message form)', ['data'], {
-    data: { type: 'object', description: '按表单 JSON Schema 填写 / per the form schema' },
-  }),
-  MigrationRequest: requestBody('迁移到的版本 / target version', ['to'], {
-    to: { type: 'string', minLength: 1 },
-    dryRun: { type: 'boolean' },
-  }),
-  NewDraft: requestBody('起草 / start a draft from a version', ['process', 'from'], {
-    process: { type: 'string', minLength: 1 },
-    from: text('基础版本 / base version', { minLength: 1 }),
-    title: text('草稿名称（缺省：基于某版本的修订草稿）/ title', { minLength: 1, maxLength: 100 }),
-  }),
-  DraftRename: requestBody('修改草稿名称 / rename a draft', ['title'], {
-    title: text('草稿名称 / title', { minLength: 1, maxLength: 100 }),
-    revision: SHOWN_REVISION,
-  }),
-  ApprovalRequest: requestBody('批准发布 / approve a publication', [], {
-    draftRevision: {
-      ...SHOWN_REVISION,
-      description:
-        '批准者页面上草稿的修订号；申请此后被撤回或退回并重新提交则 409，不发布 / the revision the approver’s page shows: 409 when the request was withdrawn or returned and asked for again since, nothing published',
-    },
-  }),
-  Refusal: requestBody('退回发布申请 / refuse a publication', ['reason'], {
-    reason: text('退回理由 / reason', { minLength: 1 }),
-    draftRevision: {
-      ...SHOWN_REVISION,
-      description:
-        '退回者页面上草稿的修订号；申请此后被撤回或退回并重新提交则 409，不退回 / the revision the refuser’s page shows: 409 when the request was withdrawn or returned and asked for again since, nothing returned',
-    },
-  }),
-  Withdrawal: requestBody('撤回发布申请 / withdraw a publication request', [], {
-    draftRevision: {
-      ...SHOWN_REVISION,
-      description:
-        '申请人页面上草稿的修订号；申请此后被撤回或退回并重新提交则 409，不撤回 / the revision the requester’s page shows: 409 when the request was withdrawn or returned and asked for again since, nothing withdrawn',
-    },
-  }),
-  DraftFile: requestBody('保存或删除草稿中的一个文件 / save (text) or delete (null) a file', ['path', 'text'], {
-    path: text('如 rules.json、forms/objection.schema.json / a version file', { minLength: 1 }),
-    text: { type: ['string', 'null'] },
-    revision: SHOWN_REVISION,
-  }),
-  DraftFiles: requestBody(
-    '一次保存或删除草稿中的几个文件：全部写入，或（有一个被拒）都不写入 / save (text) or delete (null) several files at once: all written, or (one refused) none',
-    ['files'],
-    {
-      files: {
-        type: 'object',
-        minProperties: 1,
-        description: '路径 → 内容（null：删除）/ path → text (null: delete)',
-        additionalProperties: { type: ['string', 'null'] },
-      },
-      revision: SHOWN_REVISION,
-    },
-  ),
-  PublishRequest: requestBody(
-    '申请发布为新版本 / ask to publish as a new version',
-    ['version', 'effectiveFrom', 'revision'],
-    {
-      version: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
-      effectiveFrom: { ...DATE, description: '生效日期，不早于今天 / today or later' },
-      revision: schema('RevisionBasis'),
-      draftRevision: {
-        ...SHOWN_REVISION,
-        description:
-          '申请者页面上草稿的修订号；草稿此后已被修改则 409，不提交 / the revision the asker’s page shows: 409 when the draft was changed since, nothing asked for',
-      },
-    },
-  ),
-  SimulationRequest: requestBody('要回放的案例脚本（缺省：流程自带的脚本）/ case scripts to replay', [], {
-    scenarios: arrayOf({ type: 'object', description: '案例脚本（CONTRACT §5）/ a case script' }),
-  }),
-  ClockAdvance: requestBody('目标时间 / the instant to move to', ['advanceTo'], {
-    advanceTo: {
-      type: 'string',
-      // An offset or Z is taken as written; without one the instant is China time, never the server's zone.
-      pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?([Zz]|[+-]\\d{2}:?\\d{2})?)?$',
-      description: 'ISO 8601；未写时区的按北京时间 / ISO 8601; without an offset it is China time (UTC+8)',
-      examples: ['2025-04-02T09:00:00+08:00', '2025-04-02T09:00'],
-    },
-  }),
+  ...REQUEST_BODIES,
 };
 
 // ---- responses --------------------------------------------------------------------------------
@@ -1872,16 +1673,7 @@ function draftPaths(): Json {
         tag: 'drafts',
         summary: '删除草稿 / delete a draft',
         auth: 'user',
-        parameters: [
-          DRAFT_ID,
-          {
-            name: 'revision',
-            in: 'query',
-            required: false,
-            description: SHOWN_REVISION.description,
-            schema: { type: 'integer', minimum: 0 },
-          },
-        ],
+        parameters: [DRAFT_ID, ...QUERY_PARAMETERS.deleteDraft],
         ok: { 204: { description: '已删除 / deleted' } },
         errors: {
           403: EDITORS_ONLY,
@@ -1925,16 +1717,7 @@ function draftPaths(): Json {
         tag: 'drafts',
         summary: '与某版本对比（缺省：现行版本）/ compare with a version (default: the one in force)',
         auth: 'user',
-        parameters: [
-          DRAFT_ID,
-          {
-            name: 'against',
-            in: 'query',
-            required: false,
-            description: '对照版本 / version',
-            schema: { type: 'string' },
-          },
-        ],
+        parameters: [DRAFT_ID, ...QUERY_PARAMETERS.compareDraft],
         ok: { 200: ok('变化 / changes', schema('VersionDiff')) },
         errors: { 403: EDITORS_ONLY, 404: '草稿或版本不存在', 422: '草稿文件无法解析' },
       }),
