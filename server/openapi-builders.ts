@@ -10,7 +10,7 @@ export type Json = Record<string, unknown>;
 export interface ClosedObject extends Json {
   type: 'object';
   required: string[];
-  properties: Json;
+  properties: Record<string, Json>;
   additionalProperties: false;
 }
 
@@ -33,6 +33,6 @@ export function object(description: string, required: string[], properties: Json
  * (`onlyFieldsOf` in request-context.ts reads this object's properties), so a misspelt field is not
  * dropped without a word.
  */
-export function requestBody(description: string, required: string[], properties: Json): ClosedObject {
+export function requestBody(description: string, required: string[], properties: Record<string, Json>): ClosedObject {
   return { type: 'object', description, required, properties, additionalProperties: false };
 }

@@ -142,22 +142,7 @@ export function inboxPaths(operation: OperationBuilder): Json {
           '(null: none yet); saved meanwhile elsewhere: 409, nothing written. Deleted when the task is sent or closes.',
         auth: 'user',
         parameters: [TASK_REF],
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['data', 'revision'],
-                properties: {
-                  data: { type: 'object' },
-                  revision: { oneOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] },
-                },
-                additionalProperties: false,
-              },
-            },
-          },
-        },
+        body: { required: true, content: { 'application/json': { schema: ref('FormDraftSave') } } },
         ok: {
           200: ok('已保存 / saved', {
             type: 'object',
@@ -195,18 +180,7 @@ export function inboxPaths(operation: OperationBuilder): Json {
         parameters: [
           { name: 'taskRef', in: 'path', required: true, description: '任务实例编号', schema: { type: 'string' } },
         ],
-        body: {
-          required: false,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: { note: { type: 'string', maxLength: 500 } },
-                additionalProperties: false,
-              },
-            },
-          },
-        },
+        body: { required: false, content: { 'application/json': { schema: ref('ReminderNote') } } },
         ok: { 200: ok('催办后的案件 / the case', ref('Case')) },
         errors: {
           403: '无权催办该任务（非督办单位）/ not a supervising group for this task',
@@ -232,19 +206,7 @@ export function inboxPaths(operation: OperationBuilder): Json {
         tag: 'notifications',
         summary: '标记已读 / mark notifications read',
         auth: 'user',
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['ids'],
-                properties: { ids: { oneOf: [{ const: 'all' }, { type: 'array', items: { type: 'string' } }] } },
-                additionalProperties: false,
-              },
-            },
-          },
-        },
+        body: { required: true, content: { 'application/json': { schema: ref('NotificationsRead') } } },
         ok: {
           200: ok('已标记 / marked', {
             type: 'object',

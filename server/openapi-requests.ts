@@ -52,6 +52,21 @@ const RevisionBasis = requestBody(
   },
 );
 
+/**
+ * `POST /api/cases` under the neutral names. A programme's own names for its subject and region
+ * (`park`, `province`) are taken beside them, known only from the definitions loaded: openapi.ts adds
+ * those of every programme to the document's NewCase, routes/cases.ts those of the process asked for.
+ */
+export const NEW_CASE = requestBody(
+  '发起申请 / start a case: the subject and region under their declared names, or `subject` / `region`',
+  ['process'],
+  {
+    process: { type: 'string', minLength: 1 },
+    subject: text('对象（中性名称）/ the subject, neutral name', { minLength: 1 }),
+    region: text('地区代码（中性名称）/ the region, neutral name', { minLength: 1 }),
+  },
+);
+
 // ---- request bodies -------------------------------------------------------------------------------
 
 /** Every JSON request body a route takes, by the name the document gives it (components.schemas). */
@@ -82,6 +97,18 @@ export const REQUEST_BODIES = {
     province: { oneOf: [REGION, { type: 'null' }] },
     region: { oneOf: [REGION, { type: 'null' }] },
     organisation: ORGANISATION,
+  }),
+  FormDraftSave: requestBody(
+    '保存草稿：表单数据与上次读到的修订号（尚无草稿时为 null）/ a form saved to finish later: its data and the revision read (null: none yet)',
+    ['data', 'revision'],
+    {
+      data: { type: 'object' },
+      revision: { oneOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] },
+    },
+  ),
+  ReminderNote: requestBody('催办说明 / a reminder’s note', [], { note: { type: 'string', maxLength: 500 } }),
+  NotificationsRead: requestBody('标记已读的通知 / the notifications to mark read', ['ids'], {
+    ids: { oneOf: [{ const: 'all' }, { type: 'array', items: { type: 'string' } }] },
   }),
   FormData: requestBody('表单数据 / form data (checked against the task or message form)', ['data'], {
     data: { type: 'object', description: '按表单 JSON Schema 填写 / per the form schema' },

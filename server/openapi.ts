@@ -8,7 +8,7 @@
 import { arrayOf, DATE, type Json, object, schema, text } from './openapi-builders.js';
 import { INBOX_SCHEMAS, inboxPaths } from './openapi-inbox.js';
 import { reportPaths, reportSchemas } from './openapi-reports.js';
-import { QUERY_PARAMETERS, REQUEST_BODIES, ROLE, USERNAME } from './openapi-requests.js';
+import { NEW_CASE, QUERY_PARAMETERS, REQUEST_BODIES, ROLE, USERNAME } from './openapi-requests.js';
 
 const json = (body: Json): Json => ({ 'application/json': { schema: body } });
 const INSTANT = { type: 'string', format: 'date-time' };
@@ -1840,19 +1840,18 @@ function draftPaths(): Json {
 /** `POST /api/cases`: the process and its subject and region, under the declared or the neutral names. */
 function newCaseSchema(terms: ProgrammeTerms): Json {
   const required = requiredNames(terms);
+  // Closed where the declared names are known; a document without definitions cannot list them.
+  const { additionalProperties, ...open } = NEW_CASE;
+  // The neutral names last: without definitions, `subject` and `region` are said to be the neutral names.
+  const { process, ...neutral } = NEW_CASE.properties;
   return {
-    ...object(
-      '发起申请 / start a case: the subject and region under their declared names, or `subject` / `region`',
-      ['process'],
-      {
-        process: { type: 'string', minLength: 1, ...examples(terms.processes) },
-        ...subjectRegionProperties(terms, { minLength: 1 }),
-        subject: text('对象（中性名称）/ the subject, neutral name', { minLength: 1 }),
-        region: text('地区代码（中性名称）/ the region, neutral name', { minLength: 1 }),
-      },
-      // Closed where the declared names are known; a document without definitions cannot list them.
-      terms === NEUTRAL_TERMS ? {} : { additionalProperties: false },
-    ),
+    ...open,
+    properties: {
+      process: { ...process, ...examples(terms.processes) },
+      ...subjectRegionProperties(terms, { minLength: 1 }),
+      ...neutral,
+    },
+    ...(terms !== NEUTRAL_TERMS && { additionalProperties }),
     ...(required.length === 2 && {
       anyOf: [{ required }, { required: ['subject', 'region'] }],
     }),
