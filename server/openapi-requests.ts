@@ -265,7 +265,10 @@ export function caseFilters(regions: readonly { name: string; title: string }[])
     filter('status', '状态（可多个，逗号分隔）/ statuses, any of them'),
     filter('process', '流程（可多个）/ processes'),
     filter('region', '所属地区代码（可多个）/ region codes'),
-    ...regions.map((region) => filter(region.name, `${region.title}代码（可多个，同 region）/ region codes`)),
+    // Once, though `regions` may name it (the document's neutral terms do): a parameter is listed once.
+    ...regions
+      .filter((region) => region.name !== 'region')
+      .map((region) => filter(region.name, `${region.title}代码（可多个，同 region）/ region codes`)),
     filter('q', '搜索：案件编号、申报主体代码或名称、所属地区（各词均须出现）/ words that must all occur'),
   ];
 }

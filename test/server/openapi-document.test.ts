@@ -85,11 +85,13 @@ describe('the OpenAPI document', () => {
 });
 
 describe('the OpenAPI document validator', () => {
-  it('catches a broken $ref, an undeclared path parameter, an operation without responses, a bad schema', () => {
+  it('catches a broken $ref, an undeclared path parameter, a parameter listed twice, an operation without responses, a bad schema', () => {
     const document = openApiDocument(false) as { paths: Record<string, Record<string, Record<string, unknown>>> };
     const broken = structuredClone(document);
     const getCase = broken.paths['/api/cases/{id}']?.get ?? {};
     getCase.parameters = [];
+    const statistics = broken.paths['/api/statistics']?.get ?? {};
+    statistics.parameters = [...(statistics.parameters as unknown[]), { name: 'q', in: 'query', schema: {} }];
     const health = broken.paths['/api/health']?.get ?? {};
     health.responses = {};
     const listCases = broken.paths['/api/cases']?.get ?? {};
@@ -100,6 +102,7 @@ describe('the OpenAPI document validator', () => {
     const problems = openApiProblems(broken).join('\n');
     expect(problems).toContain('{id} is not declared');
     expect(problems).toContain('GET /api/health: no responses');
+    expect(problems).toContain('GET /api/statistics: parameter query q listed twice');
     expect(problems).toContain('#/components/schemas/Nope does not resolve');
     expect(problems).toMatch(/401.*not a JSON Schema/);
     expect(openApiProblems({ ...document, openapi: '3.0.3' })).toContain('openapi is "3.0.3", not 3.1.x');

@@ -35,8 +35,9 @@ function visit(value: unknown, at: string, found: (node: Json, at: string) => vo
 /**
  * The problems that make `document` not a usable OpenAPI 3.1 document (empty: none): the version,
  * info, every operation with responses that have descriptions, path parameters declared for every
- * template variable, unique operation ids, declared tags and security schemes, every local `$ref`
- * resolving, and every schema a valid JSON Schema 2020-12 (Ajv's meta-schema check).
+ * template variable, each parameter listed once, unique operation ids, declared tags and security
+ * schemes, every local `$ref` resolving, and every schema a valid JSON Schema 2020-12 (Ajv's
+ * meta-schema check).
  */
 export function openApiProblems(document: unknown): string[] {
   const problems: string[] = [];
@@ -101,6 +102,10 @@ export function openApiProblems(document: unknown): string[] {
         if (!variables.includes(String(parameter.name)))
           problems.push(`${at}: parameter ${String(parameter.name)} not in the path`);
       }
+      // OpenAPI 3.1: a parameter (a name in a location) is listed once.
+      const listed = parameters.map((parameter) => `${String(parameter.in)} ${String(parameter.name)}`);
+      for (const twice of new Set(listed.filter((key, index) => listed.indexOf(key) !== index)))
+        problems.push(`${at}: parameter ${twice} listed twice`);
       const responses = operation.responses;
       if (!isObject(responses) || Object.keys(responses).length === 0) {
         problems.push(`${at}: no responses`);
