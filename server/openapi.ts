@@ -909,7 +909,8 @@ export function operation(spec: Operation): Json {
     errors[400] ??= undefined;
     errors[413] ??= undefined;
   }
-  // A JSON field or a query parameter the route does not take is refused, naming it (onlyFields).
+  // A JSON field or a query parameter the route does not take is refused, naming it (onlyFieldsOf,
+  // onlyParametersOf in request-context.ts, reading the shapes of openapi-requests.ts).
   const takesJson =
     typeof spec.body?.content === 'object' && spec.body.content !== null && 'application/json' in spec.body.content;
   if (takesJson || spec.parameters?.some((parameter) => parameter.in === 'query') === true) errors[422] ??= undefined;

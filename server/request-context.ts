@@ -3,6 +3,8 @@ import { EngineError, type Actor } from '../engine/index.js';
 import { actorOf, type Accounts, type User } from './accounts/accounts.js';
 import { HttpError } from './http-errors.js';
 import { SAY } from './messages.js';
+import type { ClosedObject } from './openapi-builders.js';
+import { REQUEST_BODIES, type QueryParameter } from './openapi-requests.js';
 import { FailedTokens, tooManyFailedTokens } from './request-limits.js';
 
 declare module 'express-serve-static-core' {
@@ -83,8 +85,8 @@ export function objectBody(request: Request): Record<string, unknown> {
  * Refuses the fields of a request body (or the parameters of its query) that the route does not take,
  * at the first of them (422, `field`): dropped without a word, a misspelt `revison` would turn off
  * the check it was sent for, and a caller would believe it had set what it had not. `taken` is what
- * openapi.ts documents for the route: its request body's properties (`additionalProperties: false`
- * there) or its query parameters.
+ * the route's request shape in openapi-requests.ts declares: `onlyFieldsOf` and `onlyParametersOf`
+ * read it there; a route whose fields depend on the definitions loaded adds theirs to it.
  */
 export function onlyFields(
   given: Record<string, unknown>,
@@ -102,13 +104,30 @@ export function onlyFields(
   throw new EngineError('validation', said, { field: first });
 }
 
+/** The fields a request body's schema declares (`additionalProperties: false` there: no other). */
+export const fieldsOf = (shape: ClosedObject): string[] => Object.keys(shape.properties);
+
+/** Refuses a field `shape`, the body's schema in openapi-requests.ts, does not declare (onlyFields). */
+export function onlyFieldsOf(given: Record<string, unknown>, shape: ClosedObject, at?: string): void {
+  onlyFields(given, fieldsOf(shape), 'body', at);
+}
+
+/** Refuses a query parameter the route's declared `parameters` (openapi-requests.ts) do not name. */
+export function onlyParametersOf(query: Record<string, unknown>, parameters: readonly QueryParameter[]): void {
+  onlyFields(
+    query,
+    parameters.map((parameter) => parameter.name),
+    'query',
+  );
+}
+
 /**
  * A form's submission, `{data}` (a task, a message, an objection): the envelope is closed, what is in
  * `data` is the form's to check.
  */
 export function formBody(request: Request): Record<string, unknown> {
   const body = objectBody(request);
-  onlyFields(body, ['data']);
+  onlyFieldsOf(body, REQUEST_BODIES.FormData);
   return body;
 }
 

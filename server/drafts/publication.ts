@@ -1,6 +1,7 @@
 import { EngineError, compareDates, freeTextProblem, isLocalDate, type RevisionBasis } from '../../engine/index.js';
 import { SAY } from '../messages.js';
-import { onlyFields } from '../request-context.js';
+import { REQUEST_BODIES } from '../openapi-requests.js';
+import { onlyFieldsOf } from '../request-context.js';
 
 /**
  * A publication waiting for a second person (issue 12, item 6: four-eyes). Until it is approved no
@@ -40,7 +41,7 @@ function requiredText(value: unknown, field: string, label: string, english: str
  */
 export function parseRevisionBasis(value: unknown, effectiveFrom: string): RevisionBasis {
   const basis = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  onlyFields(basis, ['title', 'documentNumber', 'issuedOn', 'url'], 'body', 'revision');
+  onlyFieldsOf(basis, REQUEST_BODIES.RevisionBasis, 'revision');
   const title = requiredText(basis.title, 'revision.title', '修订依据名称', 'the revision’s basis');
   const documentNumber = requiredText(basis.documentNumber, 'revision.documentNumber', '文号', 'the document number');
   const issuedOn = requiredText(basis.issuedOn, 'revision.issuedOn', '印发日期', 'the issue date');

@@ -2,7 +2,8 @@ import type { Request } from 'express';
 import { regionDirectory, type SubjectRegion, type WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
 import type { Language } from '../messages.js';
-import { onlyFields } from '../request-context.js';
+import { caseFilters } from '../openapi-requests.js';
+import { onlyParametersOf } from '../request-context.js';
 
 /** A case as `GET /api/cases` answers it (the engine's view; the type comes from what it returns). */
 export type CaseView = ReturnType<WorkflowEngine['listCases']>[number];
@@ -44,7 +45,7 @@ export function regionKeys(engine: WorkflowEngine): { name: string; title: strin
 
 export function caseFilterOf(request: Request, engine: WorkflowEngine): CaseFilter {
   // A misspelt filter (`?provnce=`) would export every case the caller sees, as if none were asked.
-  onlyFields(request.query, ['status', 'process', ...regionKeys(engine).map(({ name }) => name), 'q'], 'query');
+  onlyParametersOf(request.query, caseFilters(regionKeys(engine)));
   const q = values(request, 'q', '搜索').join(' ');
   return {
     status: values(request, 'status', '状态'),

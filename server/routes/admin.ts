@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { isEngineError, parseChinaInstant, type SimulatedClock, type WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
-import { objectBody, onlyFields, requireRole, stringField } from '../request-context.js';
+import { REQUEST_BODIES } from '../openapi-requests.js';
+import { objectBody, onlyFieldsOf, requireRole, stringField } from '../request-context.js';
 
 /** An instant without an offset is China time, never the server's zone (CONTRACT §5, §6). */
 function chinaInstant(text: string): Date {
@@ -53,7 +54,7 @@ export function adminRoutes(
     router.post('/api/admin/clock', async (request, response) => {
       requireRole(request, 'admin');
       const body = objectBody(request);
-      onlyFields(body, ['advanceTo']);
+      onlyFieldsOf(body, REQUEST_BODIES.ClockAdvance);
       const advanceTo = chinaInstant(stringField(body, 'advanceTo', '目标时间'));
       clock.advanceTo(advanceTo);
       await onAdvanced(clock.now());

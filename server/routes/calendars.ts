@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { WorkflowEngine } from '../../engine/index.js';
 import type { DraftService } from '../drafts/drafts.js';
 import { HttpError } from '../http-errors.js';
-import { objectBody, onlyFields, requireRole } from '../request-context.js';
+import { REQUEST_BODIES } from '../openapi-requests.js';
+import { objectBody, onlyFieldsOf, requireRole } from '../request-context.js';
 
 const EDITORS = ['policy-admin', 'admin'];
 
@@ -27,7 +28,8 @@ export function calendarRoutes(engine: WorkflowEngine, drafts: DraftService): Ro
     if (!/^\d{4}$/.test(request.params.id)) throw new HttpError(404, 'not-found', '年份应为四位数字，如 2027');
     const year = Number(request.params.id);
     const entry = objectBody(request);
-    onlyFields(entry, ['calendar', 'notice', 'holidays', 'workdays']);
+    // Its parts' fields are the engine's to check (engine/legal-time/year-entry.ts), at their paths.
+    onlyFieldsOf(entry, REQUEST_BODIES.CalendarYearEntry);
     const published = await engine.publishCalendarYear(year, entry, request.actor);
     await drafts.recordPublication('calendar.published', `calendar:${published.calendar}/${year}`, user.username, {
       calendar: published.calendar,

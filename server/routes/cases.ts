@@ -8,7 +8,17 @@ import type { FormDrafts } from '../form-drafts.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
 import { refusedPastLimit } from '../request-limits.js';
-import { formBody, objectBody, onlyFields, requireRole, requireUser, stringField } from '../request-context.js';
+import { NEW_CASE, REQUEST_BODIES } from '../openapi-requests.js';
+import {
+  fieldsOf,
+  formBody,
+  objectBody,
+  onlyFields,
+  onlyFieldsOf,
+  requireRole,
+  requireUser,
+  stringField,
+} from '../request-context.js';
 
 /** Cases, their history and diagram, and messages to them (CONTRACT §6); `previews` limits how often one asks what a message would do. */
 export function caseRoutes(
@@ -102,7 +112,7 @@ export function caseRoutes(
   router.post('/api/cases/:id/migrate', async (request, response) => {
     requireRole(request, 'admin', 'policy-admin');
     const body = objectBody(request);
-    onlyFields(body, ['to', 'dryRun']);
+    onlyFieldsOf(body, REQUEST_BODIES.MigrationRequest);
     const to = stringField(body, 'to', '目标版本');
     if (body.dryRun !== undefined && typeof body.dryRun !== 'boolean')
       throw new HttpError(422, 'validation', '「试运行」应为布尔值');
@@ -113,8 +123,9 @@ export function caseRoutes(
 }
 
 /**
- * What a case of `process` is started with: the process, and its subject and region under the neutral
- * names or those its versions declare. Undefined for a process not loaded (the engine says so).
+ * What a case of `process` is started with: NEW_CASE's fields (the process, and its subject and region
+ * under the neutral names), and the names its versions declare for them — the document's NewCase has
+ * those of every programme loaded. Undefined for a process not loaded (the engine says so).
  */
 function startFields(engine: WorkflowEngine, process: unknown): string[] | undefined {
   const manifests = engine.definitions
@@ -123,7 +134,7 @@ function startFields(engine: WorkflowEngine, process: unknown): string[] | undef
     .filter((manifest) => manifest.process === process);
   if (manifests.length === 0) return undefined;
   const declared = manifests.flatMap((manifest) => [manifest.subject.name, manifest.region.name]);
-  return [...new Set(['process', 'subject', 'region', ...declared])];
+  return [...new Set([...fieldsOf(NEW_CASE), ...declared])];
 }
 
 /** The answer for a message to a case that is not there or not open (as the engine words it). */

@@ -2,7 +2,9 @@ import { Router, type Request } from 'express';
 import type { DraftService } from '../drafts/drafts.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
-import { objectBody, onlyFields, requireRole, stringField } from '../request-context.js';
+import type { ClosedObject } from '../openapi-builders.js';
+import { QUERY_PARAMETERS, REQUEST_BODIES } from '../openapi-requests.js';
+import { objectBody, onlyFieldsOf, onlyParametersOf, requireRole, stringField } from '../request-context.js';
 
 const EDITORS = ['policy-admin', 'admin'];
 /** A case script is a few levels deep; far deeper input would overflow the stack when serialised. */
@@ -31,10 +33,11 @@ function shownRevision(value: unknown): number | undefined {
 
 /**
  * The files a save writes: one (`{path, text}`) or several at once (`{files: {path: text}}`), text
- * or null (deleted) each; written together or, one refused, none.
+ * or null (deleted) each; written together or, one refused, none. Which of the document's two shapes
+ * (oneOf) a body is read as is told by `files`: with it, DraftFiles; without, DraftFile.
  */
 function fileChanges(body: Record<string, unknown>): Record<string, string | null> {
-  onlyFields(body, body.files === undefined ? ['path', 'text', 'revision'] : ['files', 'revision']);
+  onlyFieldsOf(body, body.files === undefined ? REQUEST_BODIES.DraftFile : REQUEST_BODIES.DraftFiles);
   if (body.files === undefined) {
     const path = stringField(body, 'path', '文件');
     if (body.text !== null && typeof body.text !== 'string')
@@ -50,11 +53,11 @@ function fileChanges(body: Record<string, unknown>): Record<string, string | nul
   return Object.fromEntries(entries) as Record<string, string | null>;
 }
 
-/** A body that may be left out (none: `{}`), holding only the fields `taken`. */
-function optionalBody(request: Request, taken: readonly string[]): Record<string, unknown> {
+/** A body that may be left out (none: `{}`), holding only the fields `shape` declares. */
+function optionalBody(request: Request, shape: ClosedObject): Record<string, unknown> {
   if (request.body === undefined) return {};
   const body = objectBody(request);
-  onlyFields(body, taken);
+  onlyFieldsOf(body, shape);
   return body;
 }
 
@@ -64,7 +67,7 @@ async function scriptsOf(
   process: string,
   body: Record<string, unknown>,
 ): Promise<{ name: string; text: string }[]> {
-  onlyFields(body, ['scenarios']);
+  onlyFieldsOf(body, REQUEST_BODIES.SimulationRequest);
   if (nestedDeeperThan(body.scenarios, MAX_SCENARIO_DEPTH))
     throw new HttpError(422, 'validation', SAY.scenariosTooDeep(MAX_SCENARIO_DEPTH));
   return Array.isArray(body.scenarios) && body.scenarios.length > 0
@@ -84,7 +87,7 @@ export function draftRoutes(drafts: DraftService): Router {
   router.post('/api/drafts', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     const body = objectBody(request);
-    onlyFields(body, ['process', 'from', 'title']);
+    onlyFieldsOf(body, REQUEST_BODIES.NewDraft);
     response
       .status(201)
       .json(
@@ -105,13 +108,13 @@ export function draftRoutes(drafts: DraftService): Router {
   router.patch('/api/drafts/:id', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     const body = objectBody(request);
-    onlyFields(body, ['title', 'revision']);
+    onlyFieldsOf(body, REQUEST_BODIES.DraftRename);
     response.json(await drafts.rename(request.params.id, body.title, user.username, shownRevision(body.revision)));
   });
 
   router.delete('/api/drafts/:id', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
-    onlyFields(request.query, ['revision'], 'query');
+    onlyParametersOf(request.query, QUERY_PARAMETERS.deleteDraft);
     const { revision } = request.query;
     await drafts.remove(
       request.params.id,
@@ -136,7 +139,7 @@ export function draftRoutes(drafts: DraftService): Router {
 
   router.get('/api/drafts/:id/compare', async (request, response) => {
     requireRole(request, ...EDITORS);
-    onlyFields(request.query, ['against'], 'query');
+    onlyParametersOf(request.query, QUERY_PARAMETERS.compareDraft);
     const against = typeof request.query.against === 'string' ? request.query.against : undefined;
     response.json(await drafts.compare(request.params.id, against));
   });
@@ -145,7 +148,7 @@ export function draftRoutes(drafts: DraftService): Router {
   router.post('/api/drafts/:id/publish', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     const body = objectBody(request);
-    onlyFields(body, ['version', 'effectiveFrom', 'revision', 'draftRevision']);
+    onlyFieldsOf(body, REQUEST_BODIES.PublishRequest);
     const result = await drafts.requestPublication(
       request.params.id,
       {
@@ -162,14 +165,14 @@ export function draftRoutes(drafts: DraftService): Router {
   router.post('/api/drafts/:id/approve', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     // A body is optional (scripts approve without one).
-    const revision = shownRevision(optionalBody(request, ['draftRevision']).draftRevision);
+    const revision = shownRevision(optionalBody(request, REQUEST_BODIES.ApprovalRequest).draftRevision);
     response.status(201).json(await drafts.approvePublication(request.params.id, user.username, revision));
   });
 
   router.post('/api/drafts/:id/refuse', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     const body = objectBody(request);
-    onlyFields(body, ['reason', 'draftRevision']);
+    onlyFieldsOf(body, REQUEST_BODIES.Refusal);
     const revision = shownRevision(body.draftRevision);
     response.json(await drafts.refusePublication(request.params.id, body.reason, user.username, revision));
   });
@@ -177,7 +180,7 @@ export function draftRoutes(drafts: DraftService): Router {
   router.post('/api/drafts/:id/withdraw', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
     // A body is optional (scripts withdraw without one); the page names the revision it shows.
-    const revision = shownRevision(optionalBody(request, ['draftRevision']).draftRevision);
+    const revision = shownRevision(optionalBody(request, REQUEST_BODIES.Withdrawal).draftRevision);
     response.json(await drafts.withdrawPublication(request.params.id, user.username, revision));
   });
 

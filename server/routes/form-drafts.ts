@@ -5,7 +5,8 @@ import type { AttachmentStore } from '../attachments.js';
 import type { FormDrafts } from '../form-drafts.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
-import { objectBody, onlyFields, requireUser } from '../request-context.js';
+import { QUERY_PARAMETERS, REQUEST_BODIES } from '../openapi-requests.js';
+import { objectBody, onlyFieldsOf, onlyParametersOf, requireUser } from '../request-context.js';
 import { nestedDeeperThan } from './drafts.js';
 
 /**
@@ -36,7 +37,7 @@ export function formDraftRoutes(engine: WorkflowEngine, attachments: AttachmentS
   router.put('/api/tasks/:taskRef/draft', async (request, response) => {
     const { username, task } = holder(request);
     const body = objectBody(request);
-    onlyFields(body, ['data', 'revision']);
+    onlyFieldsOf(body, REQUEST_BODIES.FormDraftSave);
     const { data, revision } = body;
     if (typeof data !== 'object' || data === null || Array.isArray(data))
       throw new HttpError(422, 'validation', SAY.formDraftData);
@@ -60,7 +61,7 @@ export function formDraftRoutes(engine: WorkflowEngine, attachments: AttachmentS
 
   router.delete('/api/tasks/:taskRef/draft', async (request, response) => {
     const { username, task } = holder(request);
-    onlyFields(request.query, ['revision'], 'query');
+    onlyParametersOf(request.query, QUERY_PARAMETERS.deleteFormDraft);
     // The revision the page had: a draft saved since elsewhere is not deleted unseen.
     const { revision } = request.query;
     const expected = revision === undefined ? undefined : Number(revision);

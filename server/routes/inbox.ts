@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
-import { objectBody, onlyFields, requireUser } from '../request-context.js';
+import { QUERY_PARAMETERS, REQUEST_BODIES } from '../openapi-requests.js';
+import { objectBody, onlyFieldsOf, onlyParametersOf, requireUser } from '../request-context.js';
 
 /**
  * 催办 and the notification centre over HTTP: each call is one engine call (the engine decides who
@@ -13,7 +14,7 @@ export function inboxRoutes(engine: WorkflowEngine): Router {
   router.post('/api/tasks/:taskRef/remind', async (request, response) => {
     requireUser(request);
     const body = request.body === undefined ? {} : objectBody(request);
-    onlyFields(body, ['note']);
+    onlyFieldsOf(body, REQUEST_BODIES.ReminderNote);
     const note = body.note;
     if (note !== undefined && typeof note !== 'string') throw new HttpError(422, 'validation', '「催办说明」应为文本');
     response.json(await engine.remindTask(request.params.taskRef, request.actor, note?.trim()));
@@ -21,7 +22,7 @@ export function inboxRoutes(engine: WorkflowEngine): Router {
 
   router.get('/api/notifications', async (request, response) => {
     requireUser(request);
-    onlyFields(request.query, ['unread'], 'query');
+    onlyParametersOf(request.query, QUERY_PARAMETERS.listNotifications);
     const unreadOnly = request.query.unread === 'true';
     response.json(await engine.notifications.list(request.actor, { unreadOnly }));
   });
@@ -29,7 +30,7 @@ export function inboxRoutes(engine: WorkflowEngine): Router {
   router.post('/api/notifications/read', async (request, response) => {
     requireUser(request);
     const body = objectBody(request);
-    onlyFields(body, ['ids']);
+    onlyFieldsOf(body, REQUEST_BODIES.NotificationsRead);
     const { ids } = body;
     const valid = ids === 'all' || (Array.isArray(ids) && ids.every((id) => typeof id === 'string'));
     if (!valid) throw new HttpError(422, 'validation', '「ids」应为通知编号列表或 "all"');

@@ -3,7 +3,8 @@ import { ipKeyGenerator } from 'express-rate-limit';
 import type { Accounts } from '../accounts/accounts.js';
 import { LoginThrottle } from '../accounts/login-throttle.js';
 import { HttpError } from '../http-errors.js';
-import { objectBody, onlyFields, requireUser, stringField } from '../request-context.js';
+import { REQUEST_BODIES } from '../openapi-requests.js';
+import { objectBody, onlyFieldsOf, requireUser, stringField } from '../request-context.js';
 import { SAY } from '../messages.js';
 
 function tooManyAttempts(wait: number): HttpError {
@@ -21,7 +22,7 @@ export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Rout
 
   router.post(SIGN_IN_PATH, async (request, response) => {
     const body = objectBody(request);
-    onlyFields(body, ['username', 'password', 'device']);
+    onlyFieldsOf(body, REQUEST_BODIES.Credentials);
     const username = stringField(body, 'username', '用户名');
     const password = stringField(body, 'password', '密码');
     // An IPv6 client holds a whole /64 (or more): one address key per /56, as the public limiter.

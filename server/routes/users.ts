@@ -4,7 +4,9 @@ import type { Accounts, UserChange } from '../accounts/accounts.js';
 import type { RoleCatalogue } from '../accounts/roles.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
-import { objectBody, onlyFields, requireRole, stringField } from '../request-context.js';
+import type { ClosedObject } from '../openapi-builders.js';
+import { REQUEST_BODIES } from '../openapi-requests.js';
+import { objectBody, onlyFieldsOf, requireRole, stringField } from '../request-context.js';
 
 function roles(value: unknown): string[] {
   if (!Array.isArray(value) || value.some((role) => typeof role !== 'string')) {
@@ -59,15 +61,12 @@ function displayName(value: string): string {
   return trimmed;
 }
 
-const CREATED = ['username', 'password', 'roles', 'displayName', 'province', 'region', 'organisation'];
-const CHANGED = ['roles', 'password', 'disabled', 'displayName', 'province', 'region', 'organisation'];
-
 /**
  * Refuses what would otherwise be dropped without a word: a field the route does not take (a new
  * `username`), or a value of the wrong type (`disabled: "yes"`), answered 200 with nothing changed.
  */
-function checkFields(body: Record<string, unknown>, taken: readonly string[]): void {
-  onlyFields(body, taken);
+function checkFields(body: Record<string, unknown>, shape: ClosedObject): void {
+  onlyFieldsOf(body, shape);
   if (body.disabled !== undefined && typeof body.disabled !== 'boolean') {
     throw new HttpError(422, 'validation', '「停用」应为 true 或 false');
   }
@@ -87,7 +86,7 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
   router.post('/api/users', async (request, response) => {
     requireRole(request, 'admin');
     const body = objectBody(request);
-    checkFields(body, CREATED);
+    checkFields(body, REQUEST_BODIES.NewUser);
     const granted = roles(body.roles);
     catalogue.check(granted);
     const province = region(body, catalogue);
@@ -125,7 +124,7 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
   router.patch('/api/users/:username', async (request, response) => {
     requireRole(request, 'admin');
     const body = objectBody(request);
-    checkFields(body, CHANGED);
+    checkFields(body, REQUEST_BODIES.UserChange);
     const change: UserChange = {};
     if (body.roles !== undefined) {
       change.roles = roles(body.roles);
