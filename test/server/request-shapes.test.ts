@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
+import { PROCESS, ServerHarness, VERSION, withUsers } from './harness.js';
+
+type Json = Record<string, unknown>;
+type Method = 'get' | 'post' | 'patch' | 'delete' | 'put';
+
+/** A field and a parameter no route takes. */
+const STRAY = 'strayField';
+
+/** What a documented JSON request body is: a closed object, or one of several (oneOf). */
+interface Shape {
+  name: string;
+  schema: Json;
+}
+
+/** The shapes a request body's schema allows, its `$ref`s resolved (a oneOf gives each). */
+function shapesOf(document: Json, schema: Json): Shape[] {
+  if (Array.isArray(schema.oneOf)) return (schema.oneOf as Json[]).flatMap((each) => shapesOf(document, each));
+  if (typeof schema.$ref !== 'string') return [{ name: '(inline)', schema }];
+  const name = schema.$ref.replace('#/components/schemas/', '');
+  const components = (document.components as { schemas: Record<string, Json> }).schemas;
+  return [{ name, schema: components[name] ?? {} }];
+}
+
+/** The fields (or parameters) a refusal says the call takes: `(it takes a, b)` in the English message. */
+function takenIn(message: string): string[] {
+  const listed = /\(it takes (.*)\)$/.exec(message)?.[1];
+  return listed === undefined || listed === 'none' ? [] : listed.split(', ');
+}
+
+const sorted = (names: readonly string[]) => [...names].sort();
+
+/**
+ * The single source of what a call takes: every documented call with a JSON body refuses a field its
+ * schema (or, for a body of two shapes, the shape it is read as) does not declare, naming it, and its
+ * refusal lists what it takes — exactly the schema's properties; every call with query parameters the
+ * same for a parameter. A route that took a field its schema leaves out, or refused one it declares,
+ * fails here; so does a documented body left open, and a new call this test cannot yet reach.
+ */
+describe('what a call takes is what the document declares', () => {
+  let h: ServerHarness;
+  let document: Json;
+  const ids = { caseId: '', taskRef: '', draftId: '' };
+
+  beforeAll(async () => {
+    h = await ServerHarness.create();
+    await withUsers(h, ['park1', 'province']);
+    document = h.api.checker.document;
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park1'),
+      body: { process: PROCESS, park: 'P-001', province: '320000' },
+    });
+    ids.caseId = (started.body as CaseView).id;
+    const submitted = await h.complete('park1', ids.caseId, 'submitCreationApplication');
+    ids.taskRef = submitted.openTasks[0]?.ref ?? '';
+    const draft = await h.api.post('/api/drafts', { token: h.adminToken, body: { process: PROCESS, from: VERSION } });
+    ids.draftId = (draft.body as { id: string }).id;
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  /** The path with its parameters filled in: ids that exist where the route looks them up first. */
+  function pathOf(template: string): string {
+    const id = template.startsWith('/api/drafts/')
+      ? ids.draftId
+      : template.startsWith('/api/calendars/')
+        ? '2030'
+        : ids.caseId;
+    return template
+      .replace('{id}', id)
+      .replace('{taskRef}', ids.taskRef)
+      .replace('{caseId}', ids.caseId)
+      .replace('{username}', 'park1')
+      .replace('{name}', 'withdraw')
+      .replace('{job}', 's_none');
+  }
+
+  /** Who calls: no one where signing in or the public; a task's holder for its saved form; else the admin. */
+  function tokenFor(template: string): string | undefined {
+    if (template === '/api/session' || template.startsWith('/api/public/')) return undefined;
+    if (template === '/api/tasks/{taskRef}/draft') return h.token('province');
+    return h.adminToken;
+  }
+
+  /** What a body needs beside the stray field for its route to read its fields at all. */
+  function baseOf(template: string, shape: string): Json {
+    if (template === '/api/cases') return { process: PROCESS };
+    if (shape === 'DraftFiles') return { files: {} };
+    return {};
+  }
+
+  const operations = () =>
+    Object.entries(document.paths as Record<string, Record<string, Json>>).flatMap(([template, item]) =>
+      Object.entries(item).map(([method, operation]) => ({ template, method: method as Method, operation })),
+    );
+
+  it('refuses a field a JSON body does not declare, and lists as taken just what it declares', async () => {
+    const checked: string[] = [];
+    for (const { template, method, operation } of operations()) {
+      const content = (operation.requestBody as { content?: Record<string, { schema: Json }> } | undefined)?.content;
+      const schema = content?.['application/json']?.schema;
+      if (schema === undefined) continue;
+      for (const shape of shapesOf(document, schema)) {
+        const at = `${method.toUpperCase()} ${template} (${shape.name})`;
+        expect.soft(shape.schema.additionalProperties, `${at}: closed`).toBe(false);
+        const response = await h.api.call(method, pathOf(template), {
+          token: tokenFor(template),
+          body: { ...baseOf(template, shape.name), [STRAY]: true },
+          request: 'invalid',
+          headers: { 'Accept-Language': 'en' },
+        });
+        const error = (response.body as { error?: { field?: string; message?: string } }).error;
+        expect.soft([response.status, error?.field], `${at}: ${response.text.slice(0, 300)}`).toEqual([422, STRAY]);
+        expect
+          .soft(sorted(takenIn(error?.message ?? '')), at)
+          .toEqual(sorted(Object.keys(shape.schema.properties ?? {})));
+        checked.push(at);
+      }
+    }
+    // The calls read as two shapes, and one whose fields are the programme's, are among them.
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'PUT /api/drafts/{id}/files (DraftFile)',
+        'PUT /api/drafts/{id}/files (DraftFiles)',
+        'POST /api/cases (NewCase)',
+      ]),
+    );
+    expect(checked.length).toBeGreaterThan(20);
+  });
+
+  it('refuses a query parameter a call does not declare, and lists as taken just those it declares', async () => {
+    const checked: string[] = [];
+    for (const { template, method, operation } of operations()) {
+      const declared = ((operation.parameters ?? []) as Json[]).filter((parameter) => parameter.in === 'query');
+      if (declared.length === 0) continue;
+      const at = `${method.toUpperCase()} ${template}`;
+      const response = await h.api.call(method, `${pathOf(template)}?${STRAY}=1`, {
+        token: tokenFor(template),
+        headers: { 'Accept-Language': 'en' },
+      });
+      const error = (response.body as { error?: { field?: string; message?: string } }).error;
+      expect.soft([response.status, error?.field], `${at}: ${response.text.slice(0, 300)}`).toEqual([422, STRAY]);
+      expect
+        .soft(sorted(takenIn(error?.message ?? '')), at)
+        .toEqual(sorted(declared.map((parameter) => String(parameter.name))));
+      checked.push(at);
+    }
+    expect(checked).toEqual(
+      expect.arrayContaining(['GET /api/statistics', 'GET /api/cases/export.xlsx', 'DELETE /api/drafts/{id}']),
+    );
+  });
+});
