@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
+import { calendarYearFromEntry } from '../../engine/legal-time/pure.js';
+import { REQUEST_BODIES } from '../../server/openapi-requests.js';
 import { PROCESS, ServerHarness, VERSION, withUsers } from './harness.js';
 
 type Json = Record<string, unknown>;
@@ -150,5 +152,28 @@ describe('what a call takes is what the document declares', () => {
     expect(checked).toEqual(
       expect.arrayContaining(['GET /api/statistics', 'GET /api/cases/export.xlsx', 'DELETE /api/drafts/{id}']),
     );
+  });
+});
+
+/**
+ * The one request whose parts another checks: a year's entry is read by the engine (its messages at
+ * their paths, the calendar editor's check in the browser too), which cannot import the server's
+ * document; its lists and the document's CalendarYearEntry are kept in step here.
+ */
+describe("a year entry's parts take what the document declares for them", () => {
+  const { notice, holidays, workdays } = REQUEST_BODIES.CalendarYearEntry.properties;
+  const stray = { [STRAY]: true };
+  const parts: [path: string, entry: Json, declared: Json | undefined][] = [
+    ['/notice', { notice: stray }, notice],
+    ['/holidays/0', { holidays: [stray] }, holidays?.items as Json | undefined],
+    ['/workdays/0', { workdays: [stray] }, workdays?.items as Json | undefined],
+  ];
+
+  it.each(parts)('%s', (path, entry, declared) => {
+    const { errors } = calendarYearFromEntry(entry, { calendar: 'cn', year: 2030, source: '' });
+    const refused = errors.find((error) => error.path === `${path}/${STRAY}`);
+    const taken = /（可用：(.*)）$/.exec(refused?.message ?? '')?.[1]?.split('、') ?? [];
+    expect(declared?.additionalProperties).toBe(false);
+    expect(sorted(taken)).toEqual(sorted(Object.keys((declared?.properties ?? {}) as Json)));
   });
 });
