@@ -76,8 +76,15 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0);
   if ((await page.getByTestId('case-diagram').count()) > 0)
     await page.getByTestId('case-diagram').locator('.djs-element').first().waitFor();
-  // Let entrance animations (antd's motion) finish before anything is measured.
-  await page.waitForTimeout(400);
+  // Let entrance animations (antd's motion) finish before anything is measured: at once for a person
+  // who asked for reduced motion, who sees none (a spinner's endless turn is not waited for).
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity,
+      ),
+  );
 }
 
 export { stepScreenshot as screenshot } from './chromium.js';
