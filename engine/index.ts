@@ -45,6 +45,7 @@ export {
 } from './store/index.js';
 export { EngineError, isEngineError, type ErrorCode, type Said } from './errors.js';
 export { ENGINE_SAYS } from './messages.js';
+export { englishCount } from './english-count.js';
 export { parseRole, type Actor, type Role } from './cases/actors.js';
 export { RedactionPolicy, REDACTED_ACTOR, type AuditView } from './redaction/redaction-policy.js';
 export { chainEntries, GENESIS_HASH, type AuditEntry } from './audit/audit-chain.js';

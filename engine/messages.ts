@@ -1,3 +1,4 @@
+import { englishCount } from './english-count.js';
 import type { Said } from './errors.js';
 
 /**
@@ -44,7 +45,7 @@ export const ENGINE_SAYS = {
   }),
   calendarNeeded: (days: number): Said => ({
     zh: `${String(days)} 个工作日的期限需要节假日日历`,
-    en: `a period of ${String(days)} working days needs a working-day calendar`,
+    en: `a period of ${englishCount(days, 'working day')} needs a working-day calendar`,
   }),
   calendarUnchanged: (year: number, revision: number): Said => ({
     zh: `${String(year)}年的节假日安排与已发布的第${String(revision)}版相同，无需更正`,

@@ -1,14 +1,11 @@
 import type { Request } from 'express';
-import type { ReadPlace, Said } from '../engine/index.js';
+import { englishCount, type ReadPlace, type Said } from '../engine/index.js';
 
 /** A language the server speaks to people in. */
 export type Language = keyof Said;
 
 /** Chinese unless the client asks for English first (the workbench sends its language). */
 export const languageOf = (request: Request): Language => (request.acceptsLanguages('zh', 'en') === 'en' ? 'en' : 'zh');
-
-/** `1 second`, `30 seconds`. */
-const englishCount = (count: number, unit: string): string => `${String(count)} ${unit}${count === 1 ? '' : 's'}`;
 
 /** Where a file could not be read, as the designer says it; the reader's own reason where it names no place. */
 const readWhere = ({ reason, place }: { reason: string; place?: ReadPlace }): Said => {
@@ -365,7 +362,7 @@ export const SAY = {
   draftInvalid: { zh: '草稿未通过校验，不能发布', en: 'The draft fails its checks and cannot be published' },
   draftWarnings: (count: number): Said => ({
     zh: `草稿还有 ${String(count)} 条警告，不能发布：发布的版本须与其条文一致（如名称写的期限与取值相同），请先修改`,
-    en: `The draft has ${String(count)} warning(s) and cannot be published: a published version must agree with its own words (a title's period and its value, say); correct them first`,
+    en: `The draft has ${englishCount(count, 'warning')} and cannot be published: a published version must agree with its own words (a title's period and its value, say); correct them first`,
   }),
   dateTaken: (version: string, effectiveFrom: string): Said => ({
     zh: `${version} 已于 ${effectiveFrom} 生效：每个日期只能有一个版本`,

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { englishCount } from '../english-count.js';
 import { EngineError } from '../errors.js';
 import {
   compareDates,
@@ -50,7 +51,7 @@ export class DefinitionRegistry {
       const errors = problems.filter((problem) => problem.severity === 'error');
       throw new EngineError(
         'invalid-definition',
-        `definitions in ${root} have ${errors.length} error(s); first: ${formatProblem(errors[0] as Problem)}`,
+        `definitions in ${root} have ${englishCount(errors.length, 'error')}; first: ${formatProblem(errors[0] as Problem)}`,
         { root, problems: errors },
       );
     }

@@ -1,5 +1,6 @@
 import { verifyChain, type AuditEntry, type ChainProblem } from '../audit/audit-chain.js';
 import type { CaseRecord, Submission } from '../cases/case-record.js';
+import { englishCount } from '../english-count.js';
 import type { StoreReader } from './store-reader.js';
 import { TransferError } from './transfer-error.js';
 
@@ -69,7 +70,7 @@ export function assertChain(where: string, log: string, id: string, problems: re
   if (first === undefined) return;
   throw new TransferError(
     'source-broken',
-    `${where} 的审计链 ${log}/${id} 校验失败：${first.message} / audit chain ${log}/${id} in ${where} does not verify (${problems.length} problem(s)); run npm run store:check`,
+    `${where} 的审计链 ${log}/${id} 校验失败：${first.message} / audit chain ${log}/${id} in ${where} does not verify (${englishCount(problems.length, 'problem')}); run npm run store:check`,
     { log, id, problems },
   );
 }

@@ -176,7 +176,7 @@ describe('the form validator the workbench uses under the server CSP (rjsf + int
         patch: { evidence: [] },
         property: '.evidence',
         zh: '至少上传 1 份文件',
-        en: 'upload at least 1 file(s)',
+        en: 'upload at least 1 file',
       },
       {
         // A format is said in words, never by its name (English said: must match format "email").

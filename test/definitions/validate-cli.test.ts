@@ -49,7 +49,7 @@ describe.concurrent('npm run validate (engine/cli/validate.ts)', () => {
 
   it('exits 0 on the committed definitions', async () => {
     const run = await validate('definitions');
-    expect(run.stdout).toBe('definitions: 1 definition version(s), no problems\n');
+    expect(run.stdout).toBe('definitions: 1 definition version, no problems\n');
     expect(run.code).toBe(0);
   });
 
@@ -67,7 +67,7 @@ describe.concurrent('npm run validate (engine/cli/validate.ts)', () => {
     const ruleNotPeriod = output.find((line) => line.endsWith('[rule-not-period]')) ?? '';
     const timerAt = `${join(version, 'process.bpmn')}: acceptanceOpensTimer: `;
     expect(ruleNotPeriod.slice(0, timerAt.length)).toBe(timerAt);
-    expect(output).toContain('2 error(s), 0 warning(s)');
+    expect(output).toContain('2 errors, 0 warnings');
   });
 
   it('--json prints ok: false and the problems', async () => {

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 
 /**
@@ -81,7 +82,7 @@ const en: Record<keyof typeof zh, string> = {
   publish: 'Publish',
   cancel: 'Cancel',
   published:
-    '{year} published (revision {revision}); incidents resolved on {resolved} case(s), due dates moved on {redated}',
+    '{year} published (revision {revision}); incidents resolved on {resolved, plural, one {# case} other {# cases}}, due dates moved on {redated, plural, one {# case} other {# cases}}',
   errors: 'Fix these before publishing',
   preview: 'Month view',
   legendHoliday: 'Day off',
@@ -96,16 +97,10 @@ const en: Record<keyof typeof zh, string> = {
 export type CalendarMessageKey = keyof typeof zh;
 export type CalendarText = (key: CalendarMessageKey, values?: Record<string, string | number>) => string;
 
-const MESSAGES = { zh, en };
+export const CALENDAR_MESSAGES = { zh, en };
 
 /** `c(key, values)`: the calendar editor's strings in the app's language. */
 export function useCalendarText(): CalendarText {
   const { language } = useI18n();
-  return useCallback<CalendarText>(
-    (key, values = {}) =>
-      MESSAGES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in values ? String(values[name]) : whole,
-      ),
-    [language],
-  );
+  return useCallback<CalendarText>((key, values = {}) => fill(CALENDAR_MESSAGES[language][key], values), [language]);
 }

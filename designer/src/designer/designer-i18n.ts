@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import { DESIGNER_MESSAGES, type DesignerMessageKey } from './designer-messages.js';
 
@@ -8,12 +9,6 @@ export type DesignerText = (key: DesignerMessageKey, values?: Record<string, str
 export function useDesignerI18n() {
   const i18n = useI18n();
   const { language } = i18n;
-  const d = useCallback<DesignerText>(
-    (key, values = {}) =>
-      DESIGNER_MESSAGES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in values ? String(values[name]) : whole,
-      ),
-    [language],
-  );
+  const d = useCallback<DesignerText>((key, values = {}) => fill(DESIGNER_MESSAGES[language][key], values), [language]);
   return { ...i18n, d };
 }

@@ -416,7 +416,7 @@ const en: Messages = {
   searchDiagram: 'Find an element by name',
   searchNone: 'No element has this in its name',
   notRunnable:
-    'The imported diagram has {count} constructs this system does not run, marked on the diagram: change them before saving',
+    'The imported diagram has {count, plural, one {# construct} other {# constructs}} this system does not run, marked on the diagram: change them before saving',
   advanced: 'Advanced',
   advancedHint: 'Show the full Camunda properties panel (for developers)',
   undo: 'Undo',

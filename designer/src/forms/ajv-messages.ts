@@ -52,7 +52,7 @@ export function messageOf(keyword: string, params: Json): string {
     case 'dependentRequired':
       return `must have property ${String(params.deps)} when property ${String(params.property)} is present`;
     case 'contains':
-      return 'must contain at least 1 valid item(s)';
+      return 'must contain at least 1 valid item';
     default:
       return `must pass "${keyword}" keyword validation`;
   }

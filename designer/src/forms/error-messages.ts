@@ -1,5 +1,6 @@
 import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
 import { isUploadList, PHONE_PATTERN, zhFieldMessage } from '../../../engine/forms/field-messages.js';
+import { englishCount } from '../../../engine/english-count.js';
 import type { Language } from '../i18n/messages.js';
 
 /** A field error as the server reports it (422 `errors`): a JSON Pointer and a Chinese message. */
@@ -113,11 +114,12 @@ function enMessage(error: RJSFValidationError, schema: Schema | undefined, value
   const params = (error.params ?? {}) as Record<string, unknown>;
   const limit = String(params.limit);
   const files = isUploadList(schema);
+  const count = (noun: string) => englishCount(Number(params.limit), noun);
   switch (error.name) {
     case 'minItems':
-      return files ? `upload at least ${limit} file(s)` : `add at least ${limit} item(s)`;
+      return files ? `upload at least ${count('file')}` : `add at least ${count('item')}`;
     case 'maxItems':
-      return files ? `upload at most ${limit} file(s)` : `add at most ${limit} item(s)`;
+      return files ? `upload at most ${count('file')}` : `add at most ${count('item')}`;
     case 'minLength':
       return limit === '1' ? 'must not be empty' : `must be at least ${limit} characters`;
     case 'maxLength':

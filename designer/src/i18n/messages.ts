@@ -351,7 +351,7 @@ export const MESSAGES = {
     toTaskForm: 'Go to the form',
     earlierOpinions: 'Opinions sent since the application ({count})',
     scoreSummary: 'Total {total} (pass mark {pass})',
-    scoreSummaryVetoes: '{count} veto(es)',
+    scoreSummaryVetoes: '{count, plural, one {# veto} other {# vetoes}}',
     caseDamagedHelp:
       'A file of this case is damaged: the case is set aside (its tasks and timers wait); all other cases run. Restore the file from a backup and restart the server (README, "Storage").',
     returnedTitle: '{who} decided on {at}: {decision}',
@@ -432,7 +432,8 @@ export const MESSAGES = {
       'The {year} holidays have not been entered yet, so this period cannot be counted in working days. Once they are entered on the Holiday calendar page, the case goes on by itself',
     incidentEvaluation: 'Condition could not be evaluated',
     incidentMissingDate: 'Start date missing',
-    incidentsTitle: 'This case has {count} incident(s) to resolve before it can go on',
+    incidentsTitle:
+      'This case has {count, plural, one {# incident} other {# incidents}} to resolve before it can go on',
     indicator: 'Indicator',
     legalBasis: 'Legal basis',
     legend: 'Legend',
@@ -455,7 +456,7 @@ export const MESSAGES = {
       'Results of acceptance evaluations and re-reviews of National Quality Brand Improvement Demonstration Zones on public notice by SAMR; each notice shows its dates below, within which anyone may object (Art. 22, 28).',
     objectionFormMissing: 'The objection form is not available right now; please try again later',
     objectionReceipt:
-      'Your objection to "{park}" has been received (case {caseId}, {evidence} evidence file(s)). SAMR will review it (Art. 22).',
+      'Your objection to "{park}" has been received (case {caseId}, {evidence, plural, one {# evidence file} other {# evidence files}}). SAMR will review it (Art. 22).',
     objectionNumber: 'Receipt number: {receipt} (quote it when you ask after it)',
     objectionReceived: 'Objection received',
     objectionReceivedAt: 'Received: {time} (Beijing time)',
@@ -477,7 +478,7 @@ export const MESSAGES = {
     score: 'Score',
     scoreOutOfRange: 'The score for “{indicator}” must be from 0 to {max}',
     scoreNotNumber: 'The score for “{indicator}” must be a number',
-    scoresMissing: '{count} indicators have no score yet: {names}',
+    scoresMissing: '{count, plural, one {# indicator has} other {# indicators have}} no score yet: {names}',
     scoreTableHelp: 'Score each indicator, from 0 up to its maximum; every indicator needs a score.',
     vetoesHelp: 'Tick each veto item the evaluation found; leave unticked those it did not.',
     scoredCount: '{done} of {all} scored',
@@ -528,8 +529,8 @@ export const MESSAGES = {
     draftDamaged:
       'Your saved draft is damaged and cannot be opened; the form starts afresh, and saving a draft replaces it.',
     agoJustNow: 'just now',
-    agoMinutes: '{count} minutes ago',
-    agoHours: '{count} hours ago',
+    agoMinutes: '{count, plural, one {# minute} other {# minutes}} ago',
+    agoHours: '{count, plural, one {# hour} other {# hours}} ago',
     today: 'Today',
     totalScore: 'Total',
     uploading: 'Uploading',

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import { REPORT_MESSAGES, type ReportMessageKey } from './report-messages.js';
 
@@ -8,12 +9,6 @@ export type ReportText = (key: ReportMessageKey, values?: Record<string, string 
 export function useReportI18n() {
   const i18n = useI18n();
   const { language } = i18n;
-  const r = useCallback<ReportText>(
-    (key, values = {}) =>
-      REPORT_MESSAGES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in values ? String(values[name]) : whole,
-      ),
-    [language],
-  );
+  const r = useCallback<ReportText>((key, values = {}) => fill(REPORT_MESSAGES[language][key], values), [language]);
   return { ...i18n, r };
 }

@@ -11,17 +11,20 @@ import { workingDaysLeft } from './due.js';
 import { DaysLeft } from './days-left.js';
 import { articleText } from './format.js';
 import { fill } from '../i18n/fill.js';
+import { englishCount } from '../../../engine/english-count.js';
 
 const UNITS_ZH: Record<string, string> = { Y: '年', M: '个月', W: '周', D: '日' };
-const UNITS_EN: Record<string, string> = { Y: 'year(s)', M: 'month(s)', W: 'week(s)', D: 'day(s)' };
+const UNITS_EN: Record<string, string> = { Y: 'year', M: 'month', W: 'week', D: 'day' };
 
 /** A rule value as words: `P1Y` → 1年, `5` → 5个工作日. */
 export function periodText(value: DueBasis['value'], language: 'zh' | 'en'): string {
   if (value === undefined) return '';
-  if (typeof value === 'number') return language === 'zh' ? `${value}个工作日` : `${value} working day(s)`;
+  if (typeof value === 'number') return language === 'zh' ? `${value}个工作日` : englishCount(value, 'working day');
   const units = language === 'zh' ? UNITS_ZH : UNITS_EN;
   const parts = [...value.matchAll(/(\d+)([YMWD])/g)].map(([, count, unit]) =>
-    language === 'zh' ? `${count ?? ''}${units[unit ?? ''] ?? ''}` : `${count ?? ''} ${units[unit ?? ''] ?? ''}`,
+    language === 'zh'
+      ? `${count ?? ''}${units[unit ?? ''] ?? ''}`
+      : englishCount(Number(count), units[unit ?? ''] ?? ''),
   );
   return parts.length === 0 ? value : parts.join(language === 'zh' ? '' : ' ');
 }
