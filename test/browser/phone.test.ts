@@ -24,6 +24,29 @@ const overflow = (page: Page) =>
     };
   });
 
+/**
+ * The rows (CSS px from the top) of a screenshot that hold ink — a pixel darker than mid-grey. The
+ * browser decodes the PNG: a list item's bullet is a `::marker`, which has no box to measure.
+ */
+const inkedRows = (page: Page, png: Buffer) =>
+  page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [image.width, image.height];
+    const context = canvas.getContext('2d');
+    if (context === null) throw new Error('no 2d canvas');
+    context.drawImage(image, 0, 0);
+    const { data: pixels } = context.getImageData(0, 0, image.width, image.height);
+    const rows = new Set<number>();
+    for (let at = 0; at < pixels.length; at += 4) {
+      const light = ((pixels[at] ?? 255) + (pixels[at + 1] ?? 255) + (pixels[at + 2] ?? 255)) / 3;
+      if (light < 128) rows.add(Math.floor(at / 4 / image.width) / window.devicePixelRatio);
+    }
+    return [...rows];
+  }, png.toString('base64'));
+
 /** WCAG 2.2 SC 2.5.8 (Target Size, Minimum): 24 × 24 CSS px. */
 const MIN_TARGET = 24;
 
@@ -149,6 +172,41 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       expect(measured, `the file's name overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
       // Wrapped, not cut: the whole name is there to read.
       expect(await link.textContent()).toBe(name);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
+  it('case-form: an error in the list above the form that takes two lines is one item, its bullet at its first line and the second line under its text (the bullet stood beside the last line, as if a new item)', async () => {
+    const visit = { path: `/cases/${encodeURIComponent(cases.applying)}`, user: 'park1', time: TODAY };
+    const page = await openPage(browser, server, { ...visit, viewport: PHONE });
+    try {
+      await page.getByRole('button', { name: twoChars('提交') }).click();
+      // A long title: 「严重损害营商环境、市场秩序事件」为必填项 takes two lines at 390 px.
+      const item = page.locator('.qbz-error-summary li').filter({ hasText: '严重损害营商环境、市场秩序事件' });
+      await item.waitFor();
+      await item.scrollIntoViewIfNeeded();
+      await screenshot(page, 'phone-error-summary', false);
+      const { box, lines } = await item.evaluate((li) => {
+        // The text's own lines (a range over the item would add the boxes of the elements in it).
+        const texts = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+        const lines: { left: number; bottom: number }[] = [];
+        for (let node = texts.nextNode(); node !== null; node = texts.nextNode()) {
+          const text = document.createRange();
+          text.selectNodeContents(node);
+          for (const line of Array.from(text.getClientRects())) lines.push({ left: line.left, bottom: line.bottom });
+        }
+        return { box: li.getBoundingClientRect().toJSON() as DOMRect, lines };
+      });
+      expect(lines.length).toBeGreaterThan(1);
+      // Each line starts where the first does, right of the bullet.
+      expect(new Set(lines.map((line) => Math.round(line.left))).size).toBe(1);
+      // The bullet (the only ink left of the text) stands beside the first line and no other.
+      const strip = { x: box.left - 20, y: box.top, width: 18, height: box.height };
+      const inked = await inkedRows(page, await page.screenshot({ clip: strip }));
+      const first = lines[0];
+      expect(inked.length).toBeGreaterThan(0);
+      for (const row of inked) expect(strip.y + row).toBeLessThan(first?.bottom ?? 0);
     } finally {
       await page.context().close();
     }
