@@ -56,7 +56,7 @@ const DIALOG = '.ant-modal-root';
 /**
  * Gives `target` the focus and keeps it there until no dialog is left: a confirmation closing after
  * its animation hands the focus back to what had it when it opened. That can be a control that stays
- * (a mouse press on 提交 leaves the focus where it was, say on 收起异议表 beside a sent objection),
+ * (a mouse press on 提交 leaves the focus where it was, say on 收起异议表 above the form),
  * which `whenLost` would leave it on; the receipt shown meanwhile lost it, and a screen reader never
  * read it. What the person does next (a key, a press) ends the hold, as the watch's end does.
  */

@@ -257,6 +257,21 @@ describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets 
     await receipt.waitFor();
     await poll(() => receipt.evaluate((heading) => heading === document.activeElement)).toBe(true);
     expect(await form.locator('[data-receipt-number]').textContent()).toMatch(/^回执编号：[0-9A-Z]{4}-/);
+    // The receipt comes first, then what may be done with it: no 收起异议表 above it, for a form that is
+    // gone (it stood there, read before the receipt).
+    const notice = page.locator('[data-notice]').filter({ has: form });
+    expect((await notice.getByRole('button').allInnerTexts()).map((name) => name.replaceAll(' ', ''))).toEqual([
+      '打印回执',
+      '再提出一项异议',
+      '收起回执',
+    ]);
+    // Folded by its own button, the keyboard goes to the one that shows it again (not to the page).
+    await tabTo(page, /^收起回执$/);
+    await page.keyboard.press('Enter');
+    await receipt.waitFor({ state: 'detached' });
+    await poll(() => focused(page)).toMatch(/^查看异议回执：/);
+    await page.keyboard.press('Enter');
+    await poll(() => receipt.evaluate((heading) => heading === document.activeElement)).toBe(true);
     await tabTo(page, /^再提出一项异议$/);
     await page.keyboard.press('Enter');
     await receipt.waitFor({ state: 'detached' });

@@ -701,11 +701,11 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     expect(await notice.getByRole('button', { name: '打印回执' }).isVisible()).toBe(false);
     await visitor.emulateMedia({ media: 'screen' });
     // Folded and opened again, or reloaded, the receipt is still there to quote (it was gone).
-    await notice.getByRole('button', { name: '收起异议表' }).click();
-    await notice.getByRole('button', { name: '提出异议：星河湾现代服务业集聚区' }).click();
+    await notice.getByRole('button', { name: '收起回执' }).click();
+    await notice.getByRole('button', { name: '查看异议回执：星河湾现代服务业集聚区' }).click();
     expect(await notice.locator('[data-receipt-number]').textContent()).toBe(receiptText);
     await visitor.reload();
-    await notice.getByRole('button', { name: '收起异议表' }).waitFor();
+    await notice.getByRole('button', { name: '收起回执' }).waitFor();
     expect(await notice.locator('[data-receipt-number]').textContent()).toBe(receiptText);
     // Sent, nothing typed is kept: 再提出一项异议 opens an empty form.
     await notice.getByRole('button', { name: '再提出一项异议' }).click();

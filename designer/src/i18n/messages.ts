@@ -77,6 +77,7 @@ export const MESSAGES = {
     actorSystem: '系统',
     alreadyUploaded: '该文件已上传，不能重复',
     anotherObjection: '再提出一项异议',
+    viewReceipt: '查看异议回执',
     answers: '所复核的事项',
     // case page: what is reviewed, returns, outcomes, due dates (issue 8: 2–5)
     underReview: '所审核的材料',
@@ -112,6 +113,7 @@ export const MESSAGES = {
     cancel: '取消',
     casesInScope: '可查看的案件',
     closeObjection: '收起异议表',
+    closeReceipt: '收起回执',
     countedAfter: '向后计算',
     countedBefore: '向前倒推',
     currentSteps: '当前环节',
@@ -345,6 +347,7 @@ export const MESSAGES = {
     actorSystem: 'System',
     alreadyUploaded: 'this file is already attached',
     anotherObjection: 'File another objection',
+    viewReceipt: 'View your receipt',
     answers: 'Under review',
     // case page: what is reviewed, returns, outcomes, due dates (issue 8: 2–5)
     underReview: 'Under review',
@@ -380,6 +383,7 @@ export const MESSAGES = {
     cancel: 'Cancel',
     casesInScope: 'Cases you may see',
     closeObjection: 'Close the objection form',
+    closeReceipt: 'Close the receipt',
     countedAfter: 'counting forward',
     countedBefore: 'counting back',
     currentSteps: 'Current steps',

@@ -1,16 +1,27 @@
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { useDefinitionText } from '../i18n/use-definition-text.js';
 import { provinceName } from '../workbench/catalog.js';
 import { useAsync } from '../workbench/use-async.js';
 import { loadNotices, type PublicNotice } from './notices-data.js';
 import { ObjectionForm, objectionUnderWay } from './objection-form.js';
+import { useKeptReceipt } from './objection-receipt.js';
 import { fill } from '../i18n/fill.js';
 
 function NoticeCard({ notice, version }: { notice: PublicNotice; version: string | undefined }) {
   const { t } = useI18n();
   const [objecting, setObjecting] = useState(() => objectionUnderWay(notice.caseId));
+  const [receipt, setReceipt] = useKeptReceipt(notice.caseId);
+  // Folded by the receipt's own button, the keyboard goes to the one that shows it again: the one it
+  // was on went with the receipt.
+  const toggle = useRef<HTMLButtonElement>(null);
+  const folded = useRef(false);
+  useEffect(() => {
+    if (objecting || !folded.current) return;
+    folded.current = false;
+    toggle.current?.focus();
+  }, [objecting]);
   const formId = `objection-form-${notice.caseId}`;
   const name = notice.parkName ?? notice.park;
   // The status and the province as the definitions name them in the reader's language (in English they
@@ -54,19 +65,34 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
         <Alert type="warning" showIcon title={t('objectionFormMissing')} />
       ) : (
         <div style={{ marginTop: 16 }}>
-          <Button
-            type={objecting ? 'default' : 'primary'}
-            aria-expanded={objecting}
-            aria-controls={formId}
-            onClick={() => {
-              setObjecting(!objecting);
-            }}
-          >
-            {objecting ? t('closeObjection') : `${t('objection')}${t('colon')}${name}`}
-          </Button>
+          {/* A receipt shown brings its own fold, after it: this one, above, would be read before it. */}
+          {!(objecting && receipt !== undefined) && (
+            <Button
+              ref={toggle}
+              type={objecting ? 'default' : 'primary'}
+              aria-expanded={objecting}
+              aria-controls={formId}
+              onClick={() => {
+                setObjecting(!objecting);
+              }}
+            >
+              {objecting
+                ? t('closeObjection')
+                : `${receipt === undefined ? t('objection') : t('viewReceipt')}${t('colon')}${name}`}
+            </Button>
+          )}
           {objecting && (
             <section id={formId} style={{ marginTop: 16 }} aria-label={`${t('objection')}${t('colon')}${name}`}>
-              <ObjectionForm notice={notice} version={version} />
+              <ObjectionForm
+                notice={notice}
+                version={version}
+                receipt={receipt}
+                setReceipt={setReceipt}
+                onFold={() => {
+                  folded.current = true;
+                  setObjecting(false);
+                }}
+              />
             </section>
           )}
         </div>

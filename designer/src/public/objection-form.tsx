@@ -1,16 +1,14 @@
-import { Alert, Button, Result, Spin } from 'antd';
+import { Alert, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { SchemaForm, type FieldError } from '../forms/index.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadForm, loadToday, messageFormKey } from '../workbench/catalog.js';
-import { chinaTime } from '../workbench/format.js';
-import { fill } from '../i18n/fill.js';
-import { holdFocus } from '../focus-return.js';
 import { useAsync } from '../workbench/use-async.js';
 import { UnsentNotice } from '../workbench/unsent-notice.js';
 import { hasUnsentWork, useUnsentWork } from '../workbench/unsent-work.js';
 import type { PublicNotice } from './notices-data.js';
+import { keptReceipt, ObjectionReceipt, type Receipt } from './objection-receipt.js';
 
 /**
  * Whose unsent objection a tab keeps: the public's, signed in or not (no account may take the name).
@@ -21,39 +19,6 @@ const VISITOR = 'public';
 
 /** A form's first field a person can type in or choose from (a select's search box is an input). */
 const FIRST_FIELD = 'input:not([type="hidden"]):not([tabindex="-1"]), textarea';
-
-interface Receipt {
-  caseId: string;
-  evidence: number;
-  /** When the server received it (an instant), as the receipt states it in China time. */
-  receivedAt: string;
-  /** The code to quote (random: it counts nothing); SAMR's inbox shows it on the review it opened. */
-  receipt: string;
-}
-
-/**
- * The last receipt of a notice, kept in the tab until 再提出一项异议: folding the form (收起异议表) or
- * a reload does not take away the code its sender must quote.
- */
-const receiptKey = (caseId: string) => `qbz.receipt.${caseId}`;
-
-function keptReceipt(caseId: string): Receipt | undefined {
-  try {
-    const kept = JSON.parse(sessionStorage.getItem(receiptKey(caseId)) ?? 'null') as Receipt | null;
-    return kept?.caseId === caseId && typeof kept.receipt === 'string' ? kept : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function keepReceipt(caseId: string, receipt: Receipt | undefined): void {
-  try {
-    if (receipt === undefined) sessionStorage.removeItem(receiptKey(caseId));
-    else sessionStorage.setItem(receiptKey(caseId), JSON.stringify(receipt));
-  } catch {
-    // A full storage: the receipt stays on screen until the form is folded, as before.
-  }
-}
 
 function evidenceCount(data: unknown): number {
   if (typeof data !== 'object' || data === null) return 0;
@@ -75,7 +40,14 @@ export function objectionUnderWay(caseId: string): boolean {
  * An objection to one notice, without an account (Art. 22: 任何单位或个人): the version's
  * `objection` form with evidence uploads, sent to the notice; a receipt when it has been received.
  */
-export function ObjectionForm({ notice, version }: { notice: PublicNotice; version: string }) {
+export function ObjectionForm(props: {
+  notice: PublicNotice;
+  version: string;
+  receipt: Receipt | undefined;
+  setReceipt: (next: Receipt | undefined) => void;
+  onFold: () => void;
+}) {
+  const { notice, version, receipt, setReceipt } = props;
   const { t, language } = useI18n();
   const formKey = messageFormKey(notice.message);
   const form = useAsync(
@@ -86,24 +58,13 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldError[] | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
-  const [receipt, showReceipt] = useState<Receipt | undefined>(() => keptReceipt(notice.caseId));
-  const setReceipt = (next: Receipt | undefined) => {
-    keepReceipt(notice.caseId, next);
-    showReceipt(next);
-  };
   const unsent = useUnsentWork(VISITOR, objectionForm(notice.caseId));
   const [restored, setRestored] = useState(unsent.restored);
-  // The form the keyboard was in is gone once the receipt shows: its heading takes the focus (and a
-  // screen reader reads it), rather than the page's body.
-  const receiptTitle = useRef<HTMLHeadingElement>(null);
   // 再提出一项异议 takes the receipt away with its button: the new form's first field has the keyboard.
   const formArea = useRef<HTMLDivElement>(null);
   const another = useRef(false);
   useEffect(() => {
-    if (receipt !== undefined) {
-      // And kept there while the confirmation closes (it gives the focus back to what had it before).
-      holdFocus(() => receiptTitle.current);
-    } else if (another.current) {
+    if (receipt === undefined && another.current) {
       another.current = false;
       formArea.current?.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
     }
@@ -139,48 +100,14 @@ export function ObjectionForm({ notice, version }: { notice: PublicNotice; versi
 
   if (receipt !== undefined)
     return (
-      <Result
-        className="qbz-receipt"
-        status="success"
-        title={
-          <h2 ref={receiptTitle} tabIndex={-1} className="qbz-receipt-title">
-            {t('objectionReceived')}
-          </h2>
-        }
-        subTitle={
-          <>
-            {fill(t('objectionReceipt'), {
-              park: notice.parkName ?? notice.park,
-              caseId: receipt.caseId,
-              evidence: receipt.evidence,
-            })}
-            <br />
-            {fill(t('objectionReceivedAt'), { time: chinaTime(receipt.receivedAt) })}
-            <br />
-            <strong data-receipt-number>{fill(t('objectionNumber'), { receipt: receipt.receipt })}</strong>
-          </>
-        }
-        extra={
-          <>
-            {/* Kept by the objector, to quote when they ask after it (print.css prints it alone). */}
-            <Button
-              type="primary"
-              onClick={() => {
-                window.print();
-              }}
-            >
-              {t('printReceipt')}
-            </Button>
-            <Button
-              onClick={() => {
-                another.current = true;
-                setReceipt(undefined);
-              }}
-            >
-              {t('anotherObjection')}
-            </Button>
-          </>
-        }
+      <ObjectionReceipt
+        notice={notice}
+        receipt={receipt}
+        onAnother={() => {
+          another.current = true;
+          setReceipt(undefined);
+        }}
+        onFold={props.onFold}
       />
     );
   if (form.error !== undefined) return <Alert type="error" showIcon title={form.error.message} />;
