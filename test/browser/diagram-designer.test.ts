@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,6 +213,53 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
       page.getByRole('button', { name: '下载 .bpmn' }).click(),
     ]);
     expect(await readFile(await download.path(), 'utf8')).toContain('id="submitCreationApplication"');
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses a file too large to save at once, by its size, without reading it (60 MB took 8 s with nothing shown); a file it reads shows and says it is being read', async () => {
+    const file = page.locator('[data-testid="bpmn-file"]');
+    const refused = page.locator('[data-testid="import-refused"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 .bpmn' }).click(),
+    ]);
+    const xml = await readFile(await download.path(), 'utf8');
+    // Over Playwright's 50 MB for a file given as bytes: written to a file of its own.
+    const huge = join(await mkdtemp(join(tmpdir(), 'qbz-huge-')), 'huge.bpmn');
+    await writeFile(
+      huge,
+      xml.replace('</bpmn:definitions>', `<!--${' '.repeat(60 * 1024 * 1024)}-->\n</bpmn:definitions>`),
+    );
+    await file.setInputFiles(huge);
+    await expect
+      .poll(() => refused.textContent(), { timeout: 2_000 })
+      .toBe(
+        '无法导入文件 huge.bpmn，流程图未改变原因：文件大小为 60.2 MB，草稿中的流程图文件不能超过 1 MB，无法保存。',
+      );
+    await refused.getByRole('button', { name: '关闭此提示' }).click();
+    // One it reads: the button says so meanwhile (busy, named for what it does then), and a status
+    // region tells a screen reader which file; both gone once it is open.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { busySeen: string[] }).busySeen = seen;
+      new MutationObserver(() => {
+        const busy = document.querySelector('[aria-busy="true"]');
+        if (busy !== null)
+          seen.push(
+            `${busy.textContent.trim()} / ${document.querySelector('[data-import-status]')?.textContent ?? ''}`,
+          );
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await file.setInputFiles({ name: 'same.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { busySeen: string[] }).busySeen.length))
+      .toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { busySeen: string[] }).busySeen[0])).toBe(
+      '正在读取与检查… / 正在读取与检查文件 same.bpmn…',
+    );
+    await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+    await page.getByRole('button', { name: '导入 .bpmn' }).waitFor();
+    expect(await page.locator('[data-import-status]').textContent()).toBe('');
     expect(errors).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { DownloadOutlined, ExpandOutlined, RedoOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExpandOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Space, Switch, Tooltip } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ModdleElement } from '../../../../engine/definitions/moddle.js';
@@ -7,6 +7,8 @@ import { createModeler } from './create-modeler.js';
 import './designer-diagram.css';
 import { DiagramSearch } from './diagram-search.js';
 import { importFailure, whyUnusable } from './import-failure.js';
+import { ImportButton } from './import-button.js';
+import { DIAGRAM_MAX_BYTES } from './import-limit.js';
 import { ImportWarnings } from './import-warnings.js';
 import { ImportRefusal, type RefusedImport } from './import-refusal.js';
 import { LaneTitles } from './lane-titles.js';
@@ -64,7 +66,6 @@ export function DiagramEditor(props: DiagramEditorProps) {
   languageRef.current = language;
   const canvasRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
   const [diagram, setDiagram] = useState<BpmnDiagram | undefined>();
   const [ready, setReady] = useState(false);
   const latest = useRef(props);
@@ -169,6 +170,11 @@ export function DiagramEditor(props: DiagramEditorProps) {
     if (diagram === undefined) return;
     setRefused(undefined);
     setWarned([]);
+    // Refused by its size before it is read: one too large to save took seconds to read and parse.
+    if (file.size > DIAGRAM_MAX_BYTES) {
+      setRefused({ file: file.name, text: '', error: undefined, size: file.size });
+      return;
+    }
     const text = await file.text();
     const unusable = await whyUnusable(diagram, text);
     if (unusable !== undefined) {
@@ -194,21 +200,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
     <div>
       <Space className="qbz-diagram-toolbar" style={{ marginBottom: 8 }} wrap>
         {props.toolbar}
-        <Button icon={<UploadOutlined />} onClick={() => fileRef.current?.click()} disabled={!ready}>
-          {d('importBpmn')}
-        </Button>
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".bpmn,.xml"
-          hidden
-          data-testid="bpmn-file"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file !== undefined) void importFile(file);
-          }}
-        />
+        <ImportButton disabled={!ready} d={d} onFile={importFile} />
         <Button
           icon={<DownloadOutlined />}
           disabled={!ready}

@@ -3,12 +3,15 @@ import { bpmnReadPlace } from '../../../../engine/definitions/moddle.js';
 import type { DesignerText } from '../designer-i18n.js';
 import { readPlaceText } from '../unreadable-file.js';
 import { detailOf } from './import-failure.js';
+import { DIAGRAM_MAX_BYTES, megabytes } from './import-limit.js';
 
 /** A `.bpmn` file the officer chose to import that could not be opened: its name, its text and the reason. */
 export interface RefusedImport {
   file: string;
   text: string;
   error: unknown;
+  /** Bytes, when it was refused by its size, unread. */
+  size?: number;
 }
 
 /**
@@ -16,7 +19,8 @@ export interface RefusedImport {
  * words the damaged-file card and the server's refusal use), no layout, or no BPMN. moddle says an
  * empty file is `missing start tag`, which tells an officer nothing.
  */
-function reasonOf({ text, error }: RefusedImport, d: DesignerText): string {
+function reasonOf({ text, error, size }: RefusedImport, d: DesignerText): string {
+  if (size !== undefined) return d('importTooLarge', { size: megabytes(size), limit: megabytes(DIAGRAM_MAX_BYTES) });
   if (text.trim() === '') return d('importEmpty');
   const place = bpmnReadPlace(error);
   if (place !== undefined) return d('importUnreadable', { place: readPlaceText(d, place) });
