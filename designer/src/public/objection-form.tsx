@@ -25,6 +25,32 @@ function evidenceCount(data: unknown): number {
   return Object.values(data).reduce<number>((count, value) => count + (Array.isArray(value) ? value.length : 0), 0);
 }
 
+/** How long a new form's first field is waited for: the form renderer loads on demand. */
+const FIELD_WAIT_MS = 10_000;
+
+/**
+ * Gives the form's first field the keyboard once it is drawn. After a reload that opened on the
+ * receipt, the form renderer (loaded with the first form shown) was not there yet when 再提出一项异议
+ * took the receipt and its button away, and the keyboard fell to the page. Not if the person has put
+ * it somewhere meanwhile.
+ */
+function focusFirstField(area: () => HTMLElement | null): void {
+  const focus = (): boolean => {
+    const field = area()?.querySelector<HTMLElement>(FIRST_FIELD);
+    if (field === null || field === undefined) return false;
+    if (document.activeElement === null || document.activeElement === document.body) field.focus();
+    return true;
+  };
+  if (focus()) return;
+  const watch = new MutationObserver(() => {
+    if (focus()) watch.disconnect();
+  });
+  watch.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => {
+    watch.disconnect();
+  }, FIELD_WAIT_MS);
+}
+
 /** Where a notice's unsent objection is kept in this tab (unsent-work.ts). */
 const objectionForm = (caseId: string) => `objection.${caseId}`;
 
@@ -66,7 +92,7 @@ export function ObjectionForm(props: {
   useEffect(() => {
     if (receipt === undefined && another.current) {
       another.current = false;
-      formArea.current?.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+      focusFirstField(() => formArea.current);
     }
   }, [receipt]);
 
