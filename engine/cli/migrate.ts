@@ -1,9 +1,11 @@
 // npm run migrate -- --case ID --to VERSION [--dry-run] [--json]
 // Moves a running case (in DATA_DIR, default ./data) to another definition version (DEFINITIONS_DIR,
 // default ./definitions). Run it while the server is stopped, or use the server's migration API.
+// On a sandbox's data (CLOCK=simulated) the move happens at the time the sandbox's clock has reached.
 import { parseArgs } from 'node:util';
-import { SystemClock } from '../clock.js';
+import { SimulatedClock, SystemClock } from '../clock.js';
 import { isEngineError } from '../errors.js';
+import type { Clock } from '../ports.js';
 import { LowdbStore } from '../store/index.js';
 import { WorkflowEngine } from '../workflow-engine.js';
 
@@ -20,11 +22,25 @@ if (values.case === undefined || values.to === undefined) {
   process.exit(2);
 }
 
+/**
+ * The machine's clock, or on a sandbox's data the position its clock reached (`system/clock`, kept by
+ * a server started with CLOCK=simulated): on the machine's time the move was audited before the steps
+ * the sandbox had already taken (or, a sandbox behind the machine, years after them).
+ */
+async function clockOf(store: LowdbStore): Promise<Clock> {
+  const stored = await store.get<{ now?: unknown }>('system', 'clock').catch((error: unknown) => {
+    if (isEngineError(error, 'damaged')) return undefined; // as the server: the position is lost
+    throw error;
+  });
+  const reached = typeof stored?.now === 'string' ? new Date(stored.now) : undefined;
+  return reached === undefined || Number.isNaN(reached.getTime()) ? new SystemClock() : new SimulatedClock(reached);
+}
+
 const store = new LowdbStore(process.env.DATA_DIR ?? 'data');
 const engine = await WorkflowEngine.open({
   definitions: process.env.DEFINITIONS_DIR ?? 'definitions',
   store,
-  clock: new SystemClock(),
+  clock: await clockOf(store),
 });
 try {
   const result = await engine.migrateCase(
