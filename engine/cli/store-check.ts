@@ -1,4 +1,4 @@
-// npm run store:check [-- DIR] [--json]
+// npm run store:check -- [DIR] [--json]   (npm keeps a --json written before the --: it never arrives)
 // Reads every document and log of the data directory (DIR, else DATA_DIR, default ./data), lists the
 // damaged files, verifies every audit chain and that every attachment's bytes are there. Read-only.
 // Exit 0: all readable, every chain whole, every attachment's bytes there; 1: something is wrong
