@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { SimulatedClock, SystemClock } from '../clock.js';
 import { isEngineError } from '../errors.js';
 import type { Clock } from '../ports.js';
+import { runningServer } from '../store/data-dir-marker.js';
 import { LowdbStore } from '../store/index.js';
 import { WorkflowEngine } from '../workflow-engine.js';
 
@@ -36,7 +37,17 @@ async function clockOf(store: LowdbStore): Promise<Clock> {
   return reached === undefined || Number.isNaN(reached.getTime()) ? new SystemClock() : new SimulatedClock(reached);
 }
 
-const store = new LowdbStore(process.env.DATA_DIR ?? 'data');
+const dataDir = process.env.DATA_DIR ?? 'data';
+// The server holds its cases in memory and writes them as one process; a second writer under it is
+// what "stop the server first" is for (the server's own migration API does the same while it runs).
+const server = runningServer(dataDir);
+if (server !== undefined) {
+  process.stderr.write(
+    `错误 / error: ${dataDir} 正由运行中的服务器（进程 ${server}）使用，请先停止服务器，或用 POST /api/cases/:id/migrate / a server (pid ${server}) is running on ${dataDir}: stop it first, or use POST /api/cases/:id/migrate\n`,
+  );
+  process.exit(1);
+}
+const store = new LowdbStore(dataDir);
 const engine = await WorkflowEngine.open({
   definitions: process.env.DEFINITIONS_DIR ?? 'definitions',
   store,

@@ -1,4 +1,4 @@
-import { cp } from 'node:fs/promises';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, EngineHarness, throughCreation } from '../support/engine-harness.js';
@@ -22,8 +22,25 @@ describe('npm run migrate on a sandbox’s data (CLOCK=simulated)', () => {
     await fixture.cleanup();
   });
 
-  it('moves the case at the time the sandbox’s clock reached, not the machine’s', async () => {
+  it('refuses while a server runs on DATA_DIR, and changes nothing', async () => {
     const view = await throughCreation(h, 'P-OLD', '320000');
+    // A live process (this one) marks the directory, as `npm start` does.
+    await writeFile(join(h.dataDir, 'server.pid'), String(process.pid));
+    for (const dryRun of [[], ['--dry-run']]) {
+      const result = await runCli('migrate', ['--case', view.id, '--to', REVISION.version, ...dryRun], {
+        DATA_DIR: h.dataDir,
+        DEFINITIONS_DIR: fixture.root,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`a server (pid ${process.pid}) is running`);
+    }
+    await rm(join(h.dataDir, 'server.pid'));
+    expect((await h.engine.getCase(view.id, ADMIN)).version).toBe('2024-03-14');
+  });
+
+  it('moves the case at the time the sandbox’s clock reached, not the machine’s', async () => {
+    const view = h.engine.listCases(ADMIN).find((candidate) => candidate.park === 'P-OLD');
+    if (view === undefined) throw new Error('no case');
     await h.advanceTo('2025-01-02T09:00:00+08:00');
     // What a server started with CLOCK=simulated keeps when it stops.
     await h.store.put('system', 'clock', { now: h.clock.now().toISOString(), revision: 1 });
