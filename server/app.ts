@@ -21,6 +21,7 @@ import type { AttachmentStore } from './attachments.js';
 import { errorHandler, HttpError } from './http-errors.js';
 import { openApiDocument, programmeTerms } from './openapi.js';
 import { authenticate } from './request-context.js';
+import { refuseUndeclaredQueries } from './undeclared-query.js';
 import { adminRoutes } from './routes/admin.js';
 import { attachmentRoutes, userUploadLimit } from './routes/attachments.js';
 import { UploadGate } from './upload-gate.js';
@@ -225,6 +226,7 @@ export function createApp(deps: AppDeps): Express {
     (request.user === undefined ? anonymousJson : signedInJson)(request, response, next);
   });
   app.use(refuseDeepBodies);
+  app.use(refuseUndeclaredQueries(openApiDocument(true)));
 
   // The clock cases run on (a sandbox clock with CLOCK=simulated): "today" for every page.
   app.get('/api/clock', (_request, response) => {

@@ -910,10 +910,9 @@ export function operation(spec: Operation): Json {
     errors[413] ??= undefined;
   }
   // A JSON field or a query parameter the route does not take is refused, naming it (onlyFieldsOf,
-  // onlyParametersOf in request-context.ts, reading the shapes of openapi-requests.ts).
-  const takesJson =
-    typeof spec.body?.content === 'object' && spec.body.content !== null && 'application/json' in spec.body.content;
-  if (takesJson || spec.parameters?.some((parameter) => parameter.in === 'query') === true) errors[422] ??= undefined;
+  // onlyParametersOf in request-context.ts, reading the shapes of openapi-requests.ts; a call that
+  // declares no parameter refuses any, undeclared-query.ts).
+  errors[422] ??= undefined;
   errors[500] ??= undefined;
   const responses: Json = {};
   for (const [status, body] of Object.entries(spec.ok)) responses[status] = body;
