@@ -221,6 +221,7 @@ export const MESSAGES = {
     stepDone: '已办',
     stepOpen: '当前环节',
     submitObjection: '提交异议',
+    messageFinal: '提交后不能撤回或修改，将记入本案办理记录。',
     objectionFinal: '提交后不能撤回或修改；市场监管总局将组织复核（第二十二条）。提交后请保存回执编号，查询时告知。',
     submittedOk: '已提交',
     blankText: '不能只填空格或不可见字符',
@@ -493,6 +494,7 @@ export const MESSAGES = {
     stepDone: 'Done',
     stepOpen: 'Open',
     submitObjection: 'Submit the objection',
+    messageFinal: 'Once submitted it cannot be withdrawn or changed; it is recorded in the case history.',
     objectionFinal:
       'Once submitted it cannot be withdrawn or changed; SAMR will have it reviewed (Art. 22). Keep the receipt number to quote when you ask after it.',
     submittedOk: 'Submitted',

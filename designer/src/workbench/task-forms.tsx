@@ -395,12 +395,16 @@ function mayAct(roles: readonly string[], groups: readonly string[], view: CaseV
 }
 
 function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundle; onDone: () => void }) {
+  const { t } = useI18n();
   const { view } = bundle;
   const form = useAsync(() => loadForm(view.process, view.version, messageFormKey(name)), `${view.version}/${name}`);
   const schema = useDefinitionSchema(view.process, form.data);
   const message = `/api/cases/${encodeURIComponent(view.id)}/messages/${encodeURIComponent(name)}`;
   const { busy, errors, failure, submit, fail } = useSubmit((data) => api('POST', message, { data }), onDone);
   const start = useFormStart(`message.${view.id}.${name}`, undefined);
+  // A message may be sent again (a second major event): once sent, its form starts empty — it kept
+  // what was sent, and a second press of 提交 sent the same report twice.
+  const [sentCount, setSentCount] = useState(0);
   if (schema === undefined) return <Failure text={form.error?.message} />;
   return (
     <>
@@ -412,19 +416,24 @@ function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundl
         }}
       />
       <SchemaForm
+        key={sentCount}
         schema={schema}
-        {...(start.data !== undefined && { formData: start.data })}
+        {...(start.data !== undefined && sentCount === 0 && { formData: start.data })}
         onEdit={start.save}
         onSubmit={async (data) => {
           await submit(data);
           start.sent();
+          setSentCount((count) => count + 1);
         }}
         {...(errors !== undefined && { extraErrors: errors })}
         busy={busy}
         showExample
         today={bundle.today}
         idPrefix={`message-${name}`}
-        // A message may end the case (a withdrawal, Art. 3): asked first, as a task's submission is.
+        // A message may end the case (a withdrawal, Art. 3): asked first, naming how it ends. Any other
+        // (a major event, a proposal to revoke, Art. 27) cannot be taken back either: asked by its title.
+        confirmSending
+        sendingConsequence={t('messageFinal')}
         outcomeOf={(data) => api<Outcome>('POST', `${message}/preview`, { data })}
         onPreviewFailed={fail}
       />
