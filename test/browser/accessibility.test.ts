@@ -127,6 +127,30 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     90_000,
   );
 
+  it('a form’s errors, said at each field, are read as clearly as its text (antd’s #ff4d4f is 3.2:1 on white)', async () => {
+    const page = await openPage(browser, server, {
+      path: `/cases/${encodeURIComponent(cases.applying)}`,
+      user: 'park1',
+      time: TODAY,
+      injectScripts: true,
+    });
+    try {
+      await page
+        .getByRole('button', { name: /^提\s?交$/ })
+        .first()
+        .click();
+      const errors = page.locator('.ant-form-item-explain-error');
+      await expect.poll(() => errors.count()).toBeGreaterThan(0);
+      // Once shown: they fade in, and axe passes over text it cannot see yet.
+      await expect.poll(() => errors.last().evaluate((error) => getComputedStyle(error).opacity)).toBe('1');
+      await screenshot(page, 'axe-form-errors');
+      const violations = await seriousViolations(page, source);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it('names two-character buttons as written (antd spaced them: 登 录, read out letter by letter)', async () => {
     const page = await openPage(browser, server, { path: '/', time: TODAY });
     try {
