@@ -71,6 +71,35 @@ describe('the English catalogue of a programme (definitions/<process>/translatio
     }
   });
 
+  it('words a text several forms share without one form’s matter in it (处理意见 read “of the objection” on the revocation decision)', async () => {
+    const { versions, translations } = await validateDefinitions('definitions');
+    // The English names a matter only where the Chinese does: the catalogue has one entry per text.
+    const matters: [RegExp, string][] = [
+      [/objection/i, '异议'],
+      [/revo/i, '撤销'],
+      [/re-review/i, '复审'],
+      [/acceptance/i, '验收'],
+      [/creation/i, '创建'],
+    ];
+    const misworded: string[] = [];
+    for (const version of versions) {
+      const catalogue = translations.get(version.manifest.process)?.get('en') ?? {};
+      const forms = new Map<string, string[]>();
+      for (const [key, schema] of version.forms)
+        translateSchema(schema, (text) => {
+          forms.set(text, [...(forms.get(text) ?? []), key]);
+          return text;
+        });
+      for (const [text, keys] of forms) {
+        const english = catalogue[text];
+        if (new Set(keys).size < 2 || english === undefined) continue;
+        for (const [word, chinese] of matters)
+          if (word.test(english) && !text.includes(chinese)) misworded.push(`${text} → ${english} (${[...new Set(keys)].join(', ')})`);
+      }
+    }
+    expect(misworded).toEqual([]);
+  });
+
   it("draws a diagram with the catalogue's names: every name translated, the XML otherwise as it was", async () => {
     const { versions, translations } = await validateDefinitions('definitions');
     for (const version of versions) {
