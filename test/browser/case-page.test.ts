@@ -633,6 +633,21 @@ describe.runIf(browserAvailable())(
       await dialog.waitFor({ state: 'detached' });
       expect((await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).status).toBe('applying');
 
+      // In English the status it ends in is the catalogue's (it read 「This ends the case: 已撤回」).
+      await park.goto(`${server.url}/cases/${encodeURIComponent(caseId)}?lang=en`);
+      await park.getByRole('button', { name: 'Withdraw the application', exact: true }).click();
+      const english = park.locator('.ant-collapse-item').filter({ hasText: 'Withdraw the application' });
+      await english.getByRole('button', { name: 'Fill in the example (training)' }).click();
+      await english.getByRole('button', { name: 'Submit', exact: true }).click();
+      const asked = park.getByRole('dialog', { name: 'Submitting ends this case: Withdrawn' });
+      await asked.waitFor();
+      expect(await asked.textContent()).not.toMatch(/\p{Script=Han}/u);
+      await clickInDialog(park, asked.getByRole('button', { name: 'Go back' }));
+      await asked.waitFor({ state: 'detached' });
+      await park.goto(`${server.url}/cases/${encodeURIComponent(caseId)}?lang=zh`);
+      await park.getByRole('button', { name: '撤回申请' }).click();
+      await withdrawal.getByRole('button', { name: '填入示例（培训用）' }).click();
+
       await sendIt();
       await clickInDialog(park, dialog.getByRole('button', { name: '确认提交' }));
       await expect

@@ -22,7 +22,7 @@ import { loadSavedDraft, useSavedDraft, type SavedDraft } from './saved-draft.js
 import { asked } from '../forms/submit-guard.js';
 import { chinaTime } from './format.js';
 import { fill } from '../i18n/fill.js';
-import { useDefinitionSchema } from '../i18n/use-definition-text.js';
+import { useDefinitionSchema, useDefinitionText } from '../i18n/use-definition-text.js';
 import './task-card.css';
 
 /** The indicator variant of the case (its park type) for a form that scores indicators, if known. */
@@ -261,6 +261,7 @@ function TaskFormBody(props: {
   const { message, modal } = App.useApp();
   const { busy, errors, submit, fail } = submitting;
   const indicators = indicatorChoices(schema, bundle);
+  const preview = usePreview(bundle.view.process, `/api/tasks/${encodeURIComponent(task.ref)}/preview`);
   // A returned task starts from what was sent last time (Art. 17: 退回修改 means change, not redo).
   const start = useFormStart(`task.${task.ref}`, returnOf(bundle, task)?.previous.data, props.saved);
   const draft = useSavedDraft(task.ref, start.basis);
@@ -338,7 +339,7 @@ function TaskFormBody(props: {
           idPrefix={`task-${task.ref}`}
           submitLabel={t('submit')}
           confirmSending
-          outcomeOf={(data) => api<Outcome>('POST', `/api/tasks/${encodeURIComponent(task.ref)}/preview`, { data })}
+          outcomeOf={preview}
           onPreviewFailed={fail}
           extraActions={
             <>
@@ -382,6 +383,19 @@ function TaskFormBody(props: {
   );
 }
 
+/**
+ * What sending would do (the server's preview), the status it would end the case in named in the
+ * reader's language: it comes in the definitions' Chinese, and an English dialog read 「This ends the
+ * case: 已撤销认定」.
+ */
+function usePreview(process: string, path: string): (data: unknown) => Promise<Outcome> {
+  const text = useDefinitionText()(process);
+  return async (data) => {
+    const outcome = await api<Outcome>('POST', path, { data });
+    return outcome.statusTitle === undefined ? outcome : { ...outcome, statusTitle: text(outcome.statusTitle) };
+  };
+}
+
 /** Whether the user has a role of one of the groups, in the scope the manifest gives it on this case. */
 function mayAct(roles: readonly string[], groups: readonly string[], view: CaseView, manifest: Manifest): boolean {
   return groups.some((group) => {
@@ -405,6 +419,7 @@ function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundl
   // A message may be sent again (a second major event): once sent, its form starts empty — it kept
   // what was sent, and a second press of 提交 sent the same report twice.
   const [sentCount, setSentCount] = useState(0);
+  const preview = usePreview(view.process, `${message}/preview`);
   if (schema === undefined) return <Failure text={form.error?.message} />;
   return (
     <>
@@ -434,7 +449,7 @@ function MessageForm({ name, bundle, onDone }: { name: string; bundle: CaseBundl
         // (a major event, a proposal to revoke, Art. 27) cannot be taken back either: asked by its title.
         confirmSending
         sendingConsequence={t('messageFinal')}
-        outcomeOf={(data) => api<Outcome>('POST', `${message}/preview`, { data })}
+        outcomeOf={preview}
         onPreviewFailed={fail}
       />
     </>
