@@ -218,6 +218,7 @@ const DueBasis = object(
     rule: { type: 'string' },
     article: { type: 'string' },
     value: { type: ['string', 'number'] },
+    periods: { type: 'integer', minimum: 1 },
     from: { type: 'string' },
     fromDate: DATE,
     direction: { enum: ['after', 'before'] },

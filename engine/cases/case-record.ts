@@ -100,6 +100,8 @@ export interface DueBasis {
   rule?: string;
   article?: string;
   value?: string | number;
+  /** A cycle's k-th period: the date is `value` × k from `fromDate` (the annual report's 3rd year). */
+  periods?: number;
   from?: string;
   fromDate?: LocalDate;
   direction: 'after' | 'before';

@@ -46,12 +46,15 @@ export function computeDate(
   }
   const period = parsePeriod(rule.value);
   let lastDay: LocalDate;
+  // The k-th period of a cycle is k periods from `from`: said so, or the 6th annual date read as one year.
+  let periods: number | undefined;
   if (spec.direction === 'before') {
     lastDay = addDays(periodBefore(base, period), -1);
   } else if (spec.cycle) {
     let k = 1;
     lastDay = nthPeriodLastDay(base, period, k);
     while (compareDates(lastDay, entryDay) < 0 && k < MAX_CYCLES) lastDay = nthPeriodLastDay(base, period, ++k);
+    periods = k;
   } else {
     lastDay = periodLastDay(base, period, calendar);
   }
@@ -62,6 +65,7 @@ export function computeDate(
     rule: spec.rule,
     article: rule.article,
     value: rule.value,
+    ...(periods !== undefined && { periods }),
     lastDay,
     fireDay,
     ...(years !== undefined && { calendar: calendar.id, calendarYears: years }),

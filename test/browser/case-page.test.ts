@@ -694,6 +694,21 @@ describe.runIf(browserAvailable())(
       await sendIt();
       await report.locator('[role=alert]').filter({ hasText: '「事项标题」为必填项' }).waitFor();
       expect(await reports()).toBe(1);
+
+      // A year on, the next annual date is the second anniversary: two years from recognition, as the
+      // table says (it read 向后计算1年 under a date two years on, Art. 27).
+      const { due } = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
+      const first = due.nextAnnualReportDue ?? '';
+      await server.advanceTo(`${first}T23:59:59+08:00`);
+      await server.advanceTo(new Date(Date.parse(`${first}T00:00:00+08:00`) + 2 * 86_400_000).toISOString());
+      const later = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
+      expect(later.due.nextAnnualReportDue).not.toBe(first);
+      await park.reload();
+      const row = park.getByRole('row').filter({ hasText: '本示范年度最后一日' });
+      await expect
+        .poll(() => row.textContent())
+        .toContain(`自认定之日（${later.due.recognizedOn ?? ''}）起，向后计算2年`);
+      expect(await row.textContent()).toContain(later.due.nextAnnualReportDue);
     }, 300_000);
 
     it('a case not found is said by the page’s heading, with one button back to the workbench (it had no heading and a button inside a link)', async () => {
