@@ -103,6 +103,7 @@ export interface DueBasis {
   /** A cycle's k-th period: the date is `value` × k from `fromDate` (the annual report's 3rd year). */
   periods?: number;
   from?: string;
+  /** The day counted from: `from`'s date, or without `from` the day the element was reached. */
   fromDate?: LocalDate;
   direction: 'after' | 'before';
   dueIs: 'lastDay' | 'fireDay';

@@ -38,7 +38,8 @@ export function computeDate(
     element: spec.elementId,
     direction: spec.direction,
     dueIs: spec.dueIs,
-    ...(spec.from !== undefined && { from: spec.from, fromDate: base }),
+    // Without `from`, the day the element was reached (a designation, a revocation): its date is said.
+    ...(spec.from === undefined ? { fromDate: base } : { from: spec.from, fromDate: base }),
   };
   if (spec.rule === undefined || rule === undefined || Array.isArray(rule.value)) {
     // A `due` without a rule records the day itself.

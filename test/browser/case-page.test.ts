@@ -704,11 +704,15 @@ describe.runIf(browserAvailable())(
       const later = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
       expect(later.due.nextAnnualReportDue).not.toBe(first);
       await park.reload();
-      const row = park.getByRole('row').filter({ hasText: '本示范年度最后一日' });
+      const row = park.locator('tr[data-row-key="nextAnnualReportDue"]');
       await expect
         .poll(() => row.textContent())
         .toContain(`自认定之日（${later.due.recognizedOn ?? ''}）起，向后计算2年`);
       expect(await row.textContent()).toContain(later.due.nextAnnualReportDue);
+      // The demonstration period is counted from the day of recognition, by its date (it read only
+      // 自事件发生之日起, Art. 24).
+      const period = park.locator('tr[data-row-key="demonstrationEnds"]');
+      expect(await period.textContent()).toContain(`自事件发生之日（${later.due.recognizedOn ?? ''}）起，向后计算3年`);
     }, 300_000);
 
     it('a case not found is said by the page’s heading, with one button back to the workbench (it had no heading and a button inside a link)', async () => {

@@ -158,6 +158,7 @@ export const MESSAGES = {
     confirmEndingOk: '确认提交',
     fromDate: '自{title}（{date}）起',
     fromEventDay: '自事件发生之日起',
+    fromEventDate: '自事件发生之日（{date}）起',
     illustrativeIndicators: '本指标体系为示例，待市场监管总局正式发布后替换（第十九条）。',
     incidentCalendarMissing: '缺少日历数据',
     incidentCalendarMissingHelp:
@@ -430,6 +431,7 @@ export const MESSAGES = {
     confirmEndingOk: 'Submit',
     fromDate: 'from {title} ({date})',
     fromEventDay: 'from the day of the event',
+    fromEventDate: 'from the day of the event ({date})',
     illustrativeIndicators:
       'Illustrative indicator system, to be replaced when SAMR publishes the official one (Art. 19).',
     incidentCalendarMissing: 'Calendar data missing',

@@ -86,7 +86,9 @@ export function DueDates({ view, version, today, calendar }: Props) {
     const rule = rules[basis.rule];
     const from =
       basis.from === undefined
-        ? t('fromEventDay')
+        ? basis.fromDate === undefined
+          ? t('fromEventDay')
+          : fill(t('fromEventDate'), { date: basis.fromDate })
         : fill(t('fromDate'), { title: dateTitle(basis.from), date: basis.fromDate ?? '' });
     const counted = basis.direction === 'before' ? t('countedBefore') : t('countedAfter');
     return (
