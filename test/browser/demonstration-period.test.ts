@@ -1,0 +1,111 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
+import { browserAvailable, failureScreenshot, launchChromium, stepScreenshot } from './chromium.js';
+import { clickInDialog, pickDate, twoChars } from './form-controls.js';
+import { signInTab } from './page-visit.js';
+import { ACCEPTANCE, completeWithExample, SAMPLE_USERS, throughCreation, walk } from './sample-cases.js';
+import { startWebServer, type WebServer } from './web-server.js';
+
+const shot = (page: Page, name: string) => stepScreenshot(page, `demonstration-${name}`);
+
+/**
+ * A recognised zone's demonstration period (Art. 24, 27) on its case page: what the zone sends and the
+ * dates it is held to. Its own server: the case runs from the sandbox's start, its dates within the
+ * calendar years the definitions carry.
+ */
+describe.runIf(browserAvailable())('the demonstration period on the case page (Art. 24, 27)', () => {
+  let server: WebServer;
+  let browser: Browser;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    const [started, launched] = await Promise.allSettled([startWebServer(), launchChromium()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+    await server.createUsers({ ...SAMPLE_USERS, park9: ['park:P-009'] });
+  }, 300_000);
+  afterAll(async () => {
+    await (browser as Browser | undefined)?.close();
+    await (server as WebServer | undefined)?.stop();
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail')
+      for (const [index, page] of pages.entries())
+        await failureScreenshot(page, `demonstration-failed-${context.task.name.slice(0, 24)}-${index}`);
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+  }, 60_000);
+
+  async function open(time: string, username: string, caseId: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    await context.clock.setFixedTime(time);
+    const page = await context.newPage();
+    pages.push(page);
+    await signInTab(page, server, username);
+    await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+    await page.getByRole('heading', { name: '办理记录' }).waitFor();
+    return page;
+  }
+
+  it('a zone’s report of a major matter (Art. 27) is asked about before it is sent, and its form is empty once sent; a year on, its dates say what they are counted from', async () => {
+    const caseId = await throughCreation(server, 'park9', 'P-009', '云栖湾数字经济产业园');
+    const opens = (await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).due.acceptanceOpens;
+    await server.advanceTo(`${opens ?? ''}T09:00:00+08:00`);
+    await walk(server, caseId, 'park9', [...ACCEPTANCE, ['expert', 'expertEvaluation']]);
+    const ends = (await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).due.publicityEnds;
+    const recognised = new Date(Date.parse(`${ends ?? ''}T09:00:00+08:00`) + 86_400_000).toISOString();
+    await server.advanceTo(recognised);
+    await completeWithExample(server, 'samr', caseId, 'samrRecognition');
+    const reports = async () =>
+      (await server.ok<{ name: string }[]>('GET', `/api/cases/${caseId}/submissions`, { as: 'admin' })).filter(
+        (submission) => submission.name === 'majorEvent',
+      ).length;
+
+    const park = await open(recognised, 'park9', caseId);
+    await park.getByRole('button', { name: '示范区重大事项报告', exact: true }).click();
+    const report = park.locator('.ant-collapse-item').filter({ hasText: '示范区重大事项报告' });
+    await report.getByRole('button', { name: '填入示例（培训用）' }).click();
+    await pickDate(park, report, '发生日期', (ends ?? '').slice(0, 10));
+    const sendIt = () => report.getByRole('button', { name: twoChars('提交') }).click();
+    await sendIt();
+    // It cannot be taken back: asked by its title, with what sending it means (it was sent at once).
+    const dialog = park.getByRole('dialog', { name: '确认提交「示范区重大事项报告」？' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('提交后不能撤回或修改，将记入本案办理记录。');
+    await shot(park, '13-major-event-asked');
+    await clickInDialog(park, dialog.getByRole('button', { name: '暂不提交' }));
+    await dialog.waitFor({ state: 'detached' });
+    expect(await reports()).toBe(0);
+
+    await sendIt();
+    await clickInDialog(park, dialog.getByRole('button', { name: '确认提交' }));
+    await expect.poll(reports).toBe(1);
+    // Sent, the form starts empty for the next report: it kept the one sent, a second 提交 sending it again.
+    await expect.poll(() => report.getByLabel('事项标题').inputValue()).toBe('');
+    await shot(park, '14-major-event-sent');
+    await sendIt();
+    await report.locator('[role=alert]').filter({ hasText: '「事项标题」为必填项' }).waitFor();
+    expect(await reports()).toBe(1);
+
+    // A year on, the next annual date is the second anniversary: two years from recognition, as the
+    // table says (it read 向后计算1年 under a date two years on, Art. 27).
+    const { due } = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
+    const first = due.nextAnnualReportDue ?? '';
+    await server.advanceTo(`${first}T23:59:59+08:00`);
+    await server.advanceTo(new Date(Date.parse(`${first}T00:00:00+08:00`) + 2 * 86_400_000).toISOString());
+    const later = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
+    expect(later.due.nextAnnualReportDue).not.toBe(first);
+    await park.reload();
+    const row = park.locator('tr[data-row-key="nextAnnualReportDue"]');
+    await expect
+      .poll(() => row.textContent())
+      .toContain(`自认定之日（${later.due.recognizedOn ?? ''}）起，向后计算2年`);
+    expect(await row.textContent()).toContain(later.due.nextAnnualReportDue);
+    // The demonstration period is counted from the day of recognition, by its date (it read only
+    // 自事件发生之日起, Art. 24).
+    const period = park.locator('tr[data-row-key="demonstrationEnds"]');
+    expect(await period.textContent()).toContain(`自事件发生之日（${later.due.recognizedOn ?? ''}）起，向后计算3年`);
+  }, 300_000);
+});
