@@ -20,7 +20,7 @@ export interface CommittedChange {
  * again by a review is "returned"), a reminder for the task's holders, each stage entered and the end
  * of the case for its subject and region, and — for the case's own subject and region and for the supervising national
  * groups — a public notice opening and each message the public sent (an objection), never saying who
- * sent it.
+ * sent it; and, for the supervising and region groups, each message the subject itself sent (a report).
  */
 export function deriveNotifications(change: CommittedChange): Omit<Notification, 'id'>[] {
   const { record, audit } = change;
@@ -58,6 +58,18 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
       fromPublic(change.manifest, change.model, String(details.message))
     ) {
       add(entry.at, 'objection.received', caseAudience(change.manifest, record));
+    } else if (entry.type === 'message.received') {
+      // What a case's subject reports of its own accord (a major event, Art. 27) opens no task: the
+      // groups that supervise it and its region hear of it, by the message's name on the diagram.
+      const catcher = subjectMessage(change.manifest, change.model, String(details.message));
+      const name = catcher === undefined ? undefined : change.model.nodes.get(catcher.elementId)?.name;
+      if (catcher !== undefined)
+        add(
+          entry.at,
+          'message.received',
+          caseAudience(change.manifest, record).filter((audience) => !catcher.candidateGroups.includes(audience.group)),
+          name === undefined ? {} : { taskName: name },
+        );
     } else if (entry.type === 'status.changed') {
       // The subject and its region hear of each stage their case enters (an approval to start, a
       // designation): these came only with the next task, or not at all. A final status is said by
@@ -122,5 +134,18 @@ function opensToAnyone(manifest: Manifest, groups: readonly string[]): boolean {
 function fromPublic(manifest: Manifest, model: ProcessModel, message: string): boolean {
   return model.messageCatches.some(
     (catcher) => catcher.messageName === message && opensToAnyone(manifest, catcher.candidateGroups),
+  );
+}
+
+/** The catch of a message only the case's own subject sends (not the public, not a supervising group). */
+function subjectMessage(manifest: Manifest, model: ProcessModel, message: string) {
+  return model.messageCatches.find(
+    (catcher) =>
+      catcher.messageName === message &&
+      catcher.candidateGroups.length > 0 &&
+      catcher.candidateGroups.every((group) => {
+        const declared = manifest.groups[group];
+        return declared !== undefined && scopeKind(manifest, declared) === 'subject';
+      }),
   );
 }

@@ -5,6 +5,7 @@ export const NOTIFICATION_KINDS = [
   'task.reminded',
   'notice.opened',
   'objection.received',
+  'message.received',
   'case.ended',
   'status.changed',
 ] as const;

@@ -327,4 +327,26 @@ describe('催办 and the notification centre over HTTP', () => {
     // Listed once the application names it, it names the park as the inbox and the case page do.
     expect(await first()).toMatchObject({ subjectName: '青峰山文旅服务业园区' });
   });
+
+  it('tells SAMR and the province of a major event a zone reports (Art. 27), naming it; not the park that sent it, not another province', async () => {
+    // The first test's case, in its public notice with an objection: reviewed, the notice over, recognised.
+    await h.complete('samr', caseId, 'samrObjectionReview');
+    const ends = (await h.case(caseId)).due.publicityEnds ?? '';
+    await h.advanceTo(new Date(Date.parse(`${ends}T09:00:00+08:00`) + 86_400_000).toISOString());
+    await h.complete('samr', caseId, 'samrRecognition');
+    expect((await h.case(caseId)).status).toBe('demonstrating');
+    const sent = await h.api.post(`/api/cases/${caseId}/messages/majorEvent`, {
+      token: h.token('park1'),
+      body: { data: await h.withUploads('park1', await h.example('major-event')) },
+    });
+    expect(sent.status, sent.text).toBe(202);
+    const reports = async (user: string) =>
+      (await notifications(user)).items.filter((item) => item.caseId === caseId && item.kind === 'message.received');
+    for (const user of ['samr', 'province', 'group']) {
+      const told = await reports(user);
+      expect(told, user).toHaveLength(1);
+      expect(told[0]?.taskName).toBe('重大事项报告');
+    }
+    for (const user of ['park1', 'province2']) expect(await reports(user), user).toEqual([]);
+  });
 });
