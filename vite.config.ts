@@ -19,6 +19,9 @@ export default defineConfig({
     root: '.',
     // Two unit files at a time on two cores (below): a test that takes 20 s alone may take 40 s beside another.
     testTimeout: 60_000,
+    // A file's set-up (a server, users, a case walked to its step) waits with its tests: beside another
+    // file on two busy cores it took over Vitest's default 10 s, and the file's tests were all skipped.
+    hookTimeout: 60_000,
     pool: 'forks',
     // Vitest's default is one worker fewer than the cores: on CI's two cores, every file one after
     // another. The unit files wait on fsync, child processes and PostgreSQL as much as they compute.
