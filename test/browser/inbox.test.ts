@@ -168,7 +168,7 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     expect(
       await page
         .locator('.ant-popover')
-        .getByText(/ · 任务已办结$/)
+        .getByText(/ · 已不在待办中$/)
         .count(),
     ).toBe(1);
     await shot(page, '4-notifications');

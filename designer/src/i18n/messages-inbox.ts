@@ -28,7 +28,8 @@ export const INBOX_MESSAGES = {
     holder: '办理单位',
     notificationsTitle: '通知',
     markAllRead: '全部标为已读',
-    taskDoneNotice: '任务已办结',
+    // Not 任务已办结: a task the case's end closed was never done (the annual reports left at expiry).
+    taskDoneNotice: '已不在待办中',
     noNotifications: '暂无通知',
     'notify.task.opened': '新待办',
     'notify.task.returned': '案件被退回',
@@ -77,7 +78,7 @@ export const INBOX_MESSAGES = {
     holder: 'Assigned to',
     notificationsTitle: 'Notifications',
     markAllRead: 'Mark all read',
-    taskDoneNotice: 'task done',
+    taskDoneNotice: 'no longer open',
     noNotifications: 'No notifications',
     'notify.task.opened': 'New task',
     'notify.task.returned': 'Case returned',
