@@ -85,12 +85,12 @@ export const SAY = {
   /** Fields a route does not take (the first is the error's `field`), and those it does. */
   unknownFields: (fields: readonly string[], taken: readonly string[]): Said => ({
     zh: `不接受的字段：${fields.join('、')}（${taken.length === 0 ? '此请求不带字段' : `可用：${taken.join('、')}`}）`,
-    en: `The request takes no field ${fields.join(', ')} (${taken.length === 0 ? 'it takes none' : `it takes ${taken.join(', ')}`})`,
+    en: `This request does not take ${fields.length === 1 ? 'the field' : 'the fields'} ${fields.join(', ')} (${taken.length === 0 ? 'it takes none' : `it takes ${taken.join(', ')}`})`,
   }),
   /** Query parameters a route does not take, and those it does. */
   unknownParameters: (names: readonly string[], taken: readonly string[]): Said => ({
     zh: `不接受的查询参数：${names.join('、')}（${taken.length === 0 ? '此地址不带参数' : `可用：${taken.join('、')}`}）`,
-    en: `The address takes no parameter ${names.join(', ')} (${taken.length === 0 ? 'it takes none' : `it takes ${taken.join(', ')}`})`,
+    en: `This address does not take ${names.length === 1 ? 'the parameter' : 'the parameters'} ${names.join(', ')} (${taken.length === 0 ? 'it takes none' : `it takes ${taken.join(', ')}`})`,
   }),
   notJson: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   tooDeep: (levels: number): Said => ({
