@@ -17,6 +17,9 @@ export const THEME: ThemeConfig = {
   token: {
     colorPrimary: '#b7202e',
     colorLink: '#0958d9',
+    // antd lightens a link under the pointer (#5198f0: 2.5:1 on an error list's pink); darker instead.
+    colorLinkHover: '#003eb3', // 9.0:1 on white, 7.7 on #ffe8e6
+    colorLinkActive: '#002c8c',
     colorError: ERROR,
     colorTextDescription: SECONDARY_TEXT,
     colorTextTertiary: SECONDARY_TEXT,
