@@ -79,7 +79,12 @@ export {
   type VersionSource,
 } from './definitions/version-source.js';
 export { parseScenario } from './scenario/scenario.js';
-export { ScenarioRunner, type ScenarioResult, type TimelineEntry } from './scenario/run-scenario.js';
+export {
+  ScenarioRunner,
+  type ScenarioIncident,
+  type ScenarioResult,
+  type TimelineEntry,
+} from './scenario/run-scenario.js';
 export type {
   Audience,
   Delivery,

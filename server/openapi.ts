@@ -623,6 +623,19 @@ const Problem = object('校验问题 / a validator problem', ['severity', 'check
   message: { type: 'string' },
 });
 
+const ScenarioIncident = object(
+  '案例脚本中案件出现或解除的异常 / an incident a case of the script got or lost',
+  ['case', 'caseId', 'kind', 'element', 'message', 'at'],
+  {
+    case: { type: 'string' },
+    caseId: { type: 'string' },
+    kind: { enum: ['calendar-missing', 'missing-date', 'evaluation', 'damaged'] },
+    element: { type: 'string' },
+    message: { type: 'string' },
+    at: INSTANT,
+  },
+);
+
 const TimelineEntry = object('案例脚本的一步 / one step of a case script run', ['step', 'at', 'action', 'ok'], {
   step: { type: 'integer' },
   at: INSTANT,
@@ -635,6 +648,8 @@ const TimelineEntry = object('案例脚本的一步 / one step of a case script 
   openTasks: STRINGS,
   due: { type: 'object', additionalProperties: { type: 'string' } },
   timersFired: { type: 'integer' },
+  incidentsRaised: arrayOf(ScenarioIncident),
+  incidentsCleared: arrayOf(ScenarioIncident),
 });
 
 const Outcome = object('脚本运行结果 / a script run', ['ok', 'timeline'], {

@@ -113,9 +113,15 @@ export interface DueBasis {
   calendarYears?: number[];
 }
 
+/**
+ * What kept the engine from carrying a case on: a date needing a year without calendar data, a date
+ * not known yet, a condition that could not be evaluated, a record that could not be read.
+ */
+export const INCIDENT_KINDS = ['calendar-missing', 'missing-date', 'evaluation', 'damaged'] as const;
+
 export interface Incident {
   id: string;
-  kind: 'calendar-missing' | 'missing-date' | 'evaluation' | 'damaged';
+  kind: (typeof INCIDENT_KINDS)[number];
   element: string;
   message: string;
   at: string;

@@ -49,6 +49,15 @@ try {
   } else {
     process.stdout.write(`${file}: step ${result.failedStep ?? '?'} failed: ${result.reason ?? ''}\n`);
   }
+  // Said whether or not the script expects it (exit code unchanged): a case the engine could not carry on.
+  if (!values.json) {
+    for (const incident of result.incidents) {
+      const where = incident.element === '' ? '' : ` at ${incident.element}`;
+      process.stdout.write(
+        `${file}: case "${incident.case}" holds an incident since ${incident.at}: ${incident.kind}${where}: ${incident.message}\n`,
+      );
+    }
+  }
   process.exitCode = result.ok ? 0 : 1;
 } finally {
   await rm(dataDir, { recursive: true, force: true });

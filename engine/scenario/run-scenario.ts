@@ -10,7 +10,10 @@ import type { Store } from '../ports.js';
 import { ADMIN_GROUP, parseRole, type Actor } from '../cases/actors.js';
 import type { CaseView } from '../cases/case-view.js';
 import { WorkflowEngine } from '../workflow-engine.js';
+import { IncidentWatch, incidentsProblem, type ScenarioIncident } from './incident-watch.js';
 import type { Expectation, Scenario, StartStep, Step } from './scenario.js';
+
+export type { ScenarioIncident } from './incident-watch.js';
 
 export interface ScenarioOptions {
   /** The definitions directory (root, process or version directory). */
@@ -33,6 +36,10 @@ export interface TimelineEntry {
   openTasks?: string[];
   due?: Record<string, string>;
   timersFired?: number;
+  /** Incidents the step left a case holding that it did not hold before (any case, not only the step's). */
+  incidentsRaised?: ScenarioIncident[];
+  /** Incidents a case held before the step and no longer holds. */
+  incidentsCleared?: ScenarioIncident[];
 }
 
 export interface ScenarioResult {
@@ -40,6 +47,11 @@ export interface ScenarioResult {
   failedStep?: number;
   reason?: string;
   timeline: TimelineEntry[];
+  /**
+   * The incidents the cases hold at the end (or after the failing step): the engine could not carry
+   * something out, whether or not an expectation names it.
+   */
+  incidents: ScenarioIncident[];
 }
 
 const OBSERVER: Actor = { id: 'scenario', roles: [{ group: ADMIN_GROUP }] };
@@ -56,6 +68,7 @@ export class ScenarioRunner {
   readonly #cases = new Map<string, string>();
   readonly #timeline: TimelineEntry[] = [];
   readonly #clock: SimulatedClock;
+  readonly #incidents = new IncidentWatch();
 
   constructor(
     private readonly scenario: Scenario,
@@ -72,10 +85,17 @@ export class ScenarioRunner {
           await this.#step(index, step);
         } catch (error) {
           const reason = error instanceof StepFailure ? error.message : `unexpected error: ${(error as Error).message}`;
-          return { ok: false, failedStep: index, reason, timeline: this.#timeline };
+          // What the failing step left held is reported too, unless the engine can no longer say.
+          try {
+            this.#watchIncidents(index);
+          } catch {
+            // The step's own failure is the one to report.
+          }
+          return { ok: false, failedStep: index, reason, timeline: this.#timeline, incidents: this.#incidents.held() };
         }
+        this.#watchIncidents(index);
       }
-      return { ok: true, timeline: this.#timeline };
+      return { ok: true, timeline: this.#timeline, incidents: this.#incidents.held() };
     } finally {
       await this.#engine?.close();
     }
@@ -111,6 +131,28 @@ export class ScenarioRunner {
 
   #record(entry: Omit<TimelineEntry, 'at'>): void {
     this.#timeline.push({ ...entry, at: this.#clock.now().toISOString() });
+  }
+
+  /** Records on the step's timeline entry the incidents its cases got and lost in it. */
+  #watchIncidents(index: number): void {
+    const raised: ScenarioIncident[] = [];
+    const cleared: ScenarioIncident[] = [];
+    const now = this.#clock.now().toISOString();
+    // Every case at once, from the engine's index: a script of 70 cases looks at them after each step.
+    const views = new Map(this.#running.listCases(OBSERVER).map((view) => [view.id, view]));
+    for (const [alias, id] of this.#cases) {
+      const changes = this.#incidents.see(alias, id, views.get(id)?.incidents ?? [], now);
+      raised.push(...changes.raised);
+      cleared.push(...changes.cleared);
+    }
+    if (raised.length === 0 && cleared.length === 0) return;
+    let entry = this.#timeline.at(-1);
+    if (entry?.step !== index) {
+      entry = { step: index, action: 'incidents', ok: true, at: now };
+      this.#timeline.push(entry);
+    }
+    if (raised.length > 0) entry.incidentsRaised = raised;
+    if (cleared.length > 0) entry.incidentsCleared = cleared;
   }
 
   async #step(index: number, step: Step): Promise<void> {
@@ -264,6 +306,8 @@ export class ScenarioRunner {
     for (const [name, day] of Object.entries(expect.due ?? {})) {
       if (view.due[name] !== day) problems.push(`due.${name} is ${view.due[name] ?? 'not set'}, expected ${day}`);
     }
+    const incidents = expect.incidents === undefined ? undefined : incidentsProblem(view.incidents, expect.incidents);
+    if (incidents !== undefined) problems.push(incidents);
     this.#record({
       step: index,
       action: 'expect',

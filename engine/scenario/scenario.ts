@@ -1,3 +1,4 @@
+import { INCIDENT_KINDS } from '../cases/case-record.js';
 import { EngineError } from '../errors.js';
 import { parseChinaInstant } from '../legal-time/china-time.js';
 
@@ -33,6 +34,8 @@ export interface Expectation {
   version?: string;
   openTasks?: string[];
   due?: Record<string, string>;
+  /** The kinds of the incidents the case holds, exactly (`[]`: none). */
+  incidents?: string[];
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -127,6 +130,15 @@ export function parseScenario(data: unknown): Scenario {
           !(isObject(expect.due) && Object.values(expect.due).every((day) => typeof day === 'string'))
         ) {
           throw unreadable('"due" maps date names to YYYY-MM-DD', index);
+        }
+        if (
+          'incidents' in expect &&
+          !(
+            Array.isArray(expect.incidents) &&
+            expect.incidents.every((kind) => (INCIDENT_KINDS as readonly unknown[]).includes(kind))
+          )
+        ) {
+          throw unreadable(`"incidents" is a list of incident kinds (${INCIDENT_KINDS.join(', ')})`, index);
         }
         break;
       }

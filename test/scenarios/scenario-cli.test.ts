@@ -1,4 +1,5 @@
-// `npm run scenario`'s exit codes (CONTRACT §5): 0 ok, 1 a failing step, 2 an unreadable scenario.
+// `npm run scenario`'s exit codes (CONTRACT §5): 0 ok, 1 a failing step, 2 an unreadable scenario; and
+// the incidents a case holds, said after the run and recorded in the --json timeline.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,11 @@ describe.concurrent('npm run scenario (engine/cli/scenario.ts)', () => {
   let wrongStep: number;
   let malformed: string;
   let invalid: string;
+  /** A programme's script whose case holds a calendar-missing incident from step 6 (no 2027 calendar). */
+  const withIncident = join(REPO_ROOT, 'test/programmes/scenarios/v1-notice-needs-2027-calendar.json');
+  const programmes = ['--definitions', join(REPO_ROOT, 'test/programmes')];
+  let expectingNoIncident: string;
+  let incidentStep: number;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'qbz-scenario-cli-'));
@@ -52,6 +58,10 @@ describe.concurrent('npm run scenario (engine/cli/scenario.ts)', () => {
         steps: [{ start: { case: 'c1', park: 'P-001', province: '320000' } }, { advance: 'P1Y', restart: true }],
       }),
     );
+    const v1 = JSON.parse(await readFile(withIncident, 'utf8')) as { steps: unknown[] };
+    incidentStep = v1.steps.push({ expect: { case: 'c1', status: 'publicizing', incidents: [] } }) - 1;
+    expectingNoIncident = join(dir, 'expecting-no-incident.json');
+    await writeFile(expectingNoIncident, JSON.stringify(v1));
   });
 
   afterAll(async () => {
@@ -61,7 +71,37 @@ describe.concurrent('npm run scenario (engine/cli/scenario.ts)', () => {
   it('exits 0 on a scenario whose expectations hold', async () => {
     const run = await cli(example);
     expect(run.stdout).toMatch(/contract-example\.json: ok, \d+ steps/);
+    expect(run.stdout).not.toContain('incident');
     expect(run.code).toBe(0);
+  });
+
+  it('says which case holds an incident at the end, and still exits 0 when every expectation holds', async () => {
+    const run = await cli(withIncident, ...programmes);
+    expect(run.stdout).toMatch(/v1-notice-needs-2027-calendar\.json: ok, \d+ steps/);
+    expect(run.stdout).toMatch(
+      /case "c1" holds an incident since 2027-01-07T01:00:00\.000Z: calendar-missing at noticeEndsTimer: .*2027/,
+    );
+    expect(run.code).toBe(0);
+  });
+
+  it('records with --json when a case got an incident, and the incidents held at the end', async () => {
+    const run = await cli(withIncident, ...programmes, '--json');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as ScenarioResult;
+    const raised = { case: 'c1', kind: 'calendar-missing', element: 'noticeEndsTimer', at: '2027-01-07T01:00:00.000Z' };
+    const entries = result.timeline.filter((entry) => entry.incidentsRaised !== undefined);
+    // submitSelfEvaluation opens the notice, whose end falls in 2027; the objection's new notice is held the same way.
+    expect(entries.map((entry) => [entry.step, entry.action])).toEqual([[6, 'complete submitSelfEvaluation']]);
+    expect(entries[0]?.incidentsRaised).toEqual([expect.objectContaining(raised)]);
+    expect(result.incidents).toEqual([expect.objectContaining(raised)]);
+  });
+
+  it('exits 1 naming the step when an expect names incidents the case does not hold exactly', async () => {
+    const run = await cli(expectingNoIncident, ...programmes);
+    expect(run.stdout).toContain(`step ${incidentStep} failed`);
+    expect(run.stdout).toContain('incidents are [calendar-missing], expected []');
+    expect(run.stdout).toContain('case "c1" holds an incident');
+    expect(run.code).toBe(1);
   });
 
   it('exits 1 and names the failing step on a copy whose expectation is wrong', async () => {

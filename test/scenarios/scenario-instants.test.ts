@@ -1,8 +1,11 @@
 // The scenario file's instants and expected errors (CONTRACT §5): `clock` and `advanceTo` without a UTC
 // offset are China time whatever the host's zone (npm test runs this under America/Los_Angeles and
-// Asia/Shanghai); `expectError: "incident"` expects a command the definition cannot carry out.
+// Asia/Shanghai); `expectError: "incident"` expects a command the definition cannot carry out, and the
+// incidents a case holds are in the timeline, in the result and, when an `expect` names them, checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEngineError } from '../../engine/errors.js';
+import type { Incident } from '../../engine/cases/case-record.js';
+import { IncidentWatch } from '../../engine/scenario/incident-watch.js';
 import { ScenarioRunner, type ScenarioResult } from '../../engine/scenario/run-scenario.js';
 import { parseScenario } from '../../engine/scenario/scenario.js';
 import { MemoryStore } from '../../engine/store/index.js';
@@ -109,5 +112,107 @@ describe('expectError: incident', () => {
 
   it('is still refused for codes a step cannot expect', () => {
     expect(refused({ process: REAL_PROCESS, clock: '2024-04-01T09:00:00+08:00', steps: steps('oops') })).toBe(true);
+  });
+
+  it('records the incident on the step that raised it, and the case holds it at the end', async () => {
+    const result = await run(
+      { process: REAL_PROCESS, clock: '2024-04-01T09:00:00+08:00', steps: [...steps('incident'), { advance: 'P1D' }] },
+      root,
+    );
+    expect(result.ok).toBe(true);
+    const raised = { case: 'c1', kind: 'evaluation', at: '2024-04-01T01:00:00.000Z' };
+    expect(result.timeline[2]?.incidentsRaised).toEqual([expect.objectContaining(raised)]);
+    expect(result.timeline[2]?.incidentsRaised?.[0]?.message).toMatch(/demonstrationEnds/);
+    // Still held a day later: raised once, never cleared.
+    expect(result.timeline.filter((entry) => entry.incidentsRaised !== undefined)).toHaveLength(1);
+    expect(result.timeline.some((entry) => entry.incidentsCleared !== undefined)).toBe(false);
+    expect(result.incidents).toEqual([expect.objectContaining(raised)]);
+  });
+
+  it('an expect naming incidents checks their kinds exactly, and fails naming the step and what is held', async () => {
+    const clock = '2024-04-01T09:00:00+08:00';
+    const held = await run(
+      {
+        process: REAL_PROCESS,
+        clock,
+        steps: [...steps('incident'), { expect: { case: 'c1', incidents: ['evaluation'] } }],
+      },
+      root,
+    );
+    expect(held.reason).toBeUndefined();
+    const none = await run(
+      { process: REAL_PROCESS, clock, steps: [...steps('incident'), { expect: { case: 'c1', incidents: [] } }] },
+      root,
+    );
+    expect(none.ok).toBe(false);
+    expect(none.failedStep).toBe(3);
+    expect(none.reason).toMatch(/incidents are \[evaluation\], expected \[\]/);
+    expect(none.incidents).toEqual([expect.objectContaining({ case: 'c1', kind: 'evaluation' })]);
+    // Not named, not checked (CONTRACT §5): the case's incident does not fail an expect on its status.
+    const unnamed = await run(
+      { process: REAL_PROCESS, clock, steps: [...steps('incident'), { expect: { case: 'c1', status: 'applying' } }] },
+      root,
+    );
+    expect(unnamed.reason).toBeUndefined();
+  });
+
+  it('an expect naming no incidents holds on a case that has none', async () => {
+    const result = await run({
+      process: REAL_PROCESS,
+      clock: '2024-04-01T09:00:00+08:00',
+      steps: [...steps().slice(0, 2), { expect: { case: 'c1', incidents: [] } }],
+    });
+    expect(result.reason).toBeUndefined();
+    expect(result.incidents).toEqual([]);
+    expect(result.timeline.some((entry) => entry.incidentsRaised !== undefined)).toBe(false);
+  });
+
+  it('refuses incidents that are not a list of incident kinds', () => {
+    const expecting = (incidents: unknown) => ({
+      process: REAL_PROCESS,
+      clock: '2024-04-01T09:00:00+08:00',
+      steps: [{ expect: { case: 'c1', incidents } }],
+    });
+    expect(refused(expecting(['calendar-missing', 'evaluation']))).toBe(false);
+    expect(refused(expecting('evaluation'))).toBe(true);
+    expect(refused(expecting(['calendar-mising']))).toBe(true);
+  });
+});
+
+describe('the incidents a case gets and loses, step by step', () => {
+  const incident = (id: string, at: string): Incident => ({
+    id,
+    kind: 'calendar-missing',
+    element: 'noticeEndsTimer',
+    message: 'no calendar for 2027',
+    at,
+    year: 2027,
+  });
+
+  it('reports an incident raised once, kept while retried the same way, and cleared when it is gone', () => {
+    const watch = new IncidentWatch();
+    const first = incident('i1', '2026-12-30T01:00:00.000Z');
+    expect(watch.see('c1', 'c_1', [first], '2026-12-30T01:00:00.000Z').raised).toEqual([
+      {
+        case: 'c1',
+        caseId: 'c_1',
+        kind: 'calendar-missing',
+        element: 'noticeEndsTimer',
+        message: 'no calendar for 2027',
+        at: first.at,
+      },
+    ]);
+    // A restart retries it and the engine records it anew (another id, another time): still the same one.
+    expect(watch.see('c1', 'c_1', [incident('i2', '2027-01-02T01:00:00.000Z')], '2027-01-02T01:00:00.000Z')).toEqual({
+      raised: [],
+      cleared: [],
+    });
+    expect(watch.held()).toEqual([expect.objectContaining({ case: 'c1', at: first.at })]);
+    const changes = watch.see('c1', 'c_1', [], '2027-01-05T01:00:00.000Z');
+    expect(changes.raised).toEqual([]);
+    expect(changes.cleared).toEqual([
+      expect.objectContaining({ case: 'c1', kind: 'calendar-missing', at: '2027-01-05T01:00:00.000Z' }),
+    ]);
+    expect(watch.held()).toEqual([]);
   });
 });
