@@ -289,6 +289,29 @@ const caseSchema = (terms: ProgrammeTerms) =>
       startedAt: INSTANT,
       updatedAt: INSTANT,
       endedAt: INSTANT,
+      foretold: object(
+        '仅单个案件：某待办任务无论表单如何填写，提交后案件都将办结（其后网关的条件只读案件事实且当前成立）/ one case only: an open task whose submission ends the case whatever its form holds (the gateway after it has a condition on the case facts alone that holds today)',
+        ['taskId', 'status', 'earlier'],
+        {
+          taskId: { type: 'string', minLength: 1 },
+          status: { type: 'string', minLength: 1 },
+          statusTitle: { type: 'string' },
+          reason: text('办结原因（流程定义所载，引用条款）/ the reason the end records'),
+          earlier: arrayOf(
+            object(
+              '同一对象此前的案件，其具名日期尚未到来 / an earlier case of the subject with a named date still to come',
+              ['id', 'status', 'statusDate', 'due'],
+              {
+                id: { type: 'string', minLength: 1 },
+                status: { type: 'string', minLength: 1 },
+                statusTitle: { type: 'string' },
+                statusDate: DATE,
+                due: schema('Due'),
+              },
+            ),
+          ),
+        },
+      ),
     },
   );
 

@@ -12,6 +12,8 @@ import { caseViewOf, elementNamesOf, type CaseSummary, type CaseView } from './c
 import type { LiveCache } from './live-cache.js';
 import { DAMAGED_MESSAGE, Quarantine } from './quarantine.js';
 import { Transition } from './transition.js';
+import { foretoldEnd } from './foretold-end.js';
+import { chinaDateOf } from '../legal-time/china-time.js';
 import type { CommittedChange } from '../notifications/derive.js';
 import { isRevisionConflict } from '../store/commit-writes.js';
 import { CaseSync } from './case-sync.js';
@@ -185,6 +187,23 @@ export class CaseRuntime {
     const { definition, model } = this.version(record);
     const { manifest } = definition;
     return caseViewOf(record, manifest, this.openMessages(record), manifest, elementNamesOf(model));
+  }
+
+  /**
+   * One case's view with what the page tells before a form is filled: a task whose submission ends
+   * the case whatever it holds (foretold-end.ts; an Art. 27 ban read from the subject's earlier cases).
+   */
+  detailedView(record: CaseRecord): CaseView {
+    const view = this.view(record);
+    if (record.final || record.tasks.length === 0) return view;
+    const foretold = foretoldEnd({
+      version: this.version(record),
+      record,
+      earlier: this.index.casesOfSubject(record.subject, record.process, record.id),
+      versionOf: (earlier) => this.version(earlier),
+      today: chinaDateOf(this.clock.now()),
+    });
+    return foretold === undefined ? view : { ...view, foretold };
   }
 
   transition(record: CaseRecord, version: RuntimeVersion, now: Date, actor: string): Transition {

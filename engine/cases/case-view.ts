@@ -2,6 +2,7 @@ import type { ProcessModel } from '../definitions/process-model.js';
 import { declaredSubjectRegion, type SubjectRegion } from '../definitions/subject-region.js';
 import type { Manifest } from '../definitions/types.js';
 import type { CaseRecord, DueBasis, Incident } from './case-record.js';
+import type { ForetoldEnd } from './foretold-end.js';
 import type { OriginDetail } from './task-origin.js';
 
 /** An open task as clients see it (CONTRACT §6). */
@@ -60,6 +61,8 @@ export interface CaseView {
   startedAt: string;
   updatedAt: string;
   endedAt?: string;
+  /** One case's view only (not lists): an open task whose submission ends the case whatever it holds. */
+  foretold?: ForetoldEnd;
 }
 
 /**

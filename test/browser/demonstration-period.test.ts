@@ -4,7 +4,15 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { browserAvailable, failureScreenshot, launchChromium, stepScreenshot } from './chromium.js';
 import { clickInDialog, pickDate, twoChars } from './form-controls.js';
 import { signInTab } from './page-visit.js';
-import { ACCEPTANCE, completeWithExample, SAMPLE_USERS, throughCreation, walk } from './sample-cases.js';
+import {
+  ACCEPTANCE,
+  completeWithExample,
+  PROCESS,
+  SAMPLE_USERS,
+  throughCreation,
+  VERSION,
+  walk,
+} from './sample-cases.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
 const shot = (page: Page, name: string) => stepScreenshot(page, `demonstration-${name}`);
@@ -18,6 +26,8 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
   let server: WebServer;
   let browser: Browser;
   const pages: Page[] = [];
+  /** The zone the first test recognises; the second revokes it (its dates stay within 2024–2026). */
+  let zone = '';
 
   beforeAll(async () => {
     const [started, launched] = await Promise.allSettled([startWebServer(), launchChromium()]);
@@ -51,6 +61,7 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
 
   it('a zone’s report of a major matter (Art. 27) is asked about before it is sent, and its form is empty once sent; a year on, its dates say what they are counted from', async () => {
     const caseId = await throughCreation(server, 'park9', 'P-009', '云栖湾数字经济产业园');
+    zone = caseId;
     const opens = (await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' })).due.acceptanceOpens;
     await server.advanceTo(`${opens ?? ''}T09:00:00+08:00`);
     await walk(server, caseId, 'park9', [...ACCEPTANCE, ['expert', 'expertEvaluation']]);
@@ -107,5 +118,49 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
     // 自事件发生之日起, Art. 24).
     const period = park.locator('tr[data-row-key="demonstrationEnds"]');
     expect(await period.textContent()).toContain(`自事件发生之日（${later.due.recognizedOn ?? ''}）起，向后计算3年`);
+  }, 300_000);
+
+  it('a zone revoked (Art. 27): its new case says above the form, before it is filled, that submitting ends it, and from which day it may apply again', async () => {
+    expect(zone, 'the zone the test above recognises').not.toBe('');
+    const proposal = await server.ok<{ examples: unknown[] }>(
+      'GET',
+      `/api/definitions/${PROCESS}/${VERSION}/forms/revocation-proposed`,
+    );
+    await server.ok('POST', `/api/cases/${zone}/messages/revocationProposed`, {
+      as: 'samr',
+      body: { data: proposal.examples[0] },
+    });
+    const revoked = await completeWithExample(server, 'samr', zone, 'samrRevocationDecision', { decision: 'revoke' });
+    expect(revoked.status).toBe('revoked');
+    const allowedFrom = revoked.due.reapplyAllowedFrom ?? '';
+    const again = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'park9',
+      body: { process: PROCESS, park: 'P-009', province: '320000' },
+    });
+
+    // The walk filled the whole creation application and learnt it only in the dialog before 提交.
+    const park = await open(revoked.updatedAt, 'park9', again.id);
+    const card = park.locator('.qbz-task-card[data-task="submitCreationApplication"]');
+    const banner = card.locator('[data-foretold="ineligible"]');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('无论本表单如何填写，提交后本案都将以「不符合申报条件」办结');
+    expect(await banner.textContent()).toContain('不得再次提出创建申请（Art. 27）');
+    expect(await banner.textContent()).toContain(
+      `此前的案件 ${zone} 已于 ${revoked.statusDate} 办结（已撤销认定）；可再次提出创建申请之日：${allowedFrom}（Art. 27）。`,
+    );
+    // Above the form, not below it.
+    const above = await banner.evaluate((node) => {
+      const form = node.closest('.qbz-task-card')?.querySelector('form');
+      return form != null && (node.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    });
+    expect(above).toBe(true);
+    await shot(park, '15-reapply-ban-foretold');
+
+    await park.goto(`${server.url}/cases/${encodeURIComponent(again.id)}?lang=en`);
+    await banner.waitFor();
+    await expect.poll(() => banner.textContent()).toContain('submitting it ends this case as "Not eligible to apply"');
+    expect(await banner.textContent()).toContain(
+      `Earlier case ${zone} ended on ${revoked.statusDate} (Recognition revoked); Date from which a creation application may be made again: ${allowedFrom} (Art. 27).`,
+    );
   }, 300_000);
 });

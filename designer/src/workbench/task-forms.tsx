@@ -23,6 +23,7 @@ import { asked } from '../forms/submit-guard.js';
 import { chinaTime } from './format.js';
 import { fill } from '../i18n/fill.js';
 import { useDefinitionSchema, useDefinitionText } from '../i18n/use-definition-text.js';
+import { ForetoldBanner } from './foretold-banner.js';
 import './task-card.css';
 
 /** The indicator variant of the case (its park type) for a form that scores indicators, if known. */
@@ -214,6 +215,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
         text={form.error?.message ?? submitting.failure}
         onRefresh={form.error === undefined && submitting.gone === true ? onDone : undefined}
       />
+      <ForetoldBanner task={task} bundle={bundle} />
       <ReturnBanner review={returnOf(bundle, task)?.review} bundle={bundle} />
       {schema === undefined || saved.loading ? (
         <Spin />

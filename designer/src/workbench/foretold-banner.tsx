@@ -1,0 +1,50 @@
+import { Alert } from 'antd';
+import type { TaskView } from '../../../engine/cases/case-view.js';
+import { fill } from '../i18n/fill.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useDefinitionText } from '../i18n/use-definition-text.js';
+import type { CaseBundle } from './case-data.js';
+
+/**
+ * Above a task's form whose submission ends the case whatever it holds (the server's `foretold`: an
+ * Art. 27 ban after a revocation): how it ends, the reason the definitions give, and the earlier case
+ * and date that decide it — before the form is filled, not in the dialog after it (found by the walk).
+ */
+export function ForetoldBanner({ task, bundle }: { task: TaskView; bundle: CaseBundle }) {
+  const { t } = useI18n();
+  const { view } = bundle;
+  const text = useDefinitionText()(view.process);
+  const foretold = view.foretold;
+  if (foretold?.taskId !== task.taskId) return null;
+  const { manifest } = bundle.version;
+  const statusOf = (status: string, title: string | undefined) => text(title ?? status);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-foretold={foretold.status}
+      style={{ marginBottom: 16 }}
+      title={fill(t('foretoldTitle'), { status: statusOf(foretold.status, foretold.statusTitle) })}
+      description={
+        <>
+          {foretold.reason !== undefined && <div>{text(foretold.reason)}</div>}
+          {foretold.earlier.flatMap((earlier) =>
+            Object.entries(earlier.due).map(([name, due]) => (
+              <div key={`${earlier.id}/${name}`} data-foretold-earlier={earlier.id}>
+                {fill(t('foretoldEarlier'), {
+                  id: earlier.id,
+                  date: earlier.statusDate,
+                  status: statusOf(earlier.status, earlier.statusTitle),
+                  dateTitle: text(manifest.dates[name]?.title ?? name),
+                  due,
+                  article: manifest.dates[name]?.article ?? '',
+                })}
+              </div>
+            )),
+          )}
+        </>
+      }
+    />
+  );
+}

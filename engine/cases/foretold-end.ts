@@ -1,0 +1,150 @@
+import { PROPERTY } from '../definitions/conventions.js';
+import { evaluateFeel, feelContext, type CaseFacts } from '../feel/feel-context.js';
+import type { LocalDate } from '../legal-time/pure.js';
+import type { RuntimeVersion } from '../runtime/runtime-version.js';
+import type { CaseSummary } from './case-view.js';
+
+/**
+ * How an open task's submission will end the case whatever its form holds: the exclusive gateway the
+ * task leads straight into has a condition that reads no form field, holds today, and leads to a final
+ * end (an Art. 27 ban after a revocation: `some h in case.history satisfies …`). Told on the case page
+ * before the form is filled, not in the dialog after it (the walk filled a whole creation application
+ * to learn it).
+ */
+export interface ForetoldEnd {
+  taskId: string;
+  /** The end's status, its title in the definitions' words, and the reason it records. */
+  status: string;
+  statusTitle?: string;
+  reason?: string;
+  /**
+   * The subject's earlier cases that ended with a named date still to come, set as they ended (可再次提出创建申请之日
+   * on a revocation): what the condition may have read, and when it may read otherwise.
+   */
+  earlier: { id: string; status: string; statusTitle?: string; statusDate: LocalDate; due: Record<string, string> }[];
+}
+
+export interface ForetellInput {
+  version: RuntimeVersion;
+  record: CaseSummary;
+  earlier: readonly CaseSummary[];
+  /** The version an earlier case runs on (its end's dates are its diagram's). */
+  versionOf: (earlier: CaseSummary) => RuntimeVersion;
+  today: LocalDate;
+}
+
+/** A condition's value on the case's facts alone — undefined when it reads anything else (a form field). */
+type Strict = true | false | undefined;
+
+/** The first open task whose submission ends the case whatever it holds (ForetoldEnd), if any. */
+export function foretoldEnd(input: ForetellInput): ForetoldEnd | undefined {
+  const { version, record } = input;
+  if (record.final) return undefined;
+  for (const task of record.tasks) {
+    const end = endAfter(input, task.elementId);
+    if (end === undefined) continue;
+    const { manifest } = version.definition;
+    const node = version.model.nodes.get(end);
+    const status = node?.status ?? '';
+    const title = manifest.statuses[status]?.title;
+    const reason = node?.properties.get(PROPERTY.reason);
+    return {
+      taskId: task.taskId,
+      status,
+      ...(title !== undefined && { statusTitle: title }),
+      ...(reason !== undefined && { reason }),
+      earlier: datesToCome(input),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The end the gateway after `elementId` will take, or undefined when the form may decide. Its flows are
+ * read in the order the gateway tries them: a flow whose condition holds on the facts alone is taken
+ * (told only when it ends the case); one that may hold on the form's data is passed only when it ends
+ * the case too; the default flow is taken only when none holds.
+ */
+function endAfter(input: ForetellInput, elementId: string): string | undefined {
+  const { model, definition } = input.version;
+  const [out, ...more] = model.nodes.get(elementId)?.outgoing ?? [];
+  const gateway = model.nodes.get((out === undefined ? undefined : model.flows.get(out))?.target ?? '');
+  if (more.length > 0 || gateway?.type !== 'bpmn:ExclusiveGateway') return undefined;
+  const ends = (target: string) => {
+    const node = model.nodes.get(target);
+    return node?.isEnd === true && definition.manifest.statuses[node.status ?? '']?.final === true;
+  };
+  for (const flowId of gateway.outgoing) {
+    const condition = model.conditions.find((spec) => spec.flowId === flowId);
+    if (condition === undefined) continue;
+    const holds = strictly(input, condition.body);
+    if (holds === true) return ends(condition.targetId) ? condition.targetId : undefined;
+    if (holds === undefined && !ends(condition.targetId)) return undefined;
+  }
+  return undefined;
+}
+
+/** The condition evaluated with no form data: a name it cannot find is one the form would give. */
+function strictly(input: ForetellInput, expression: string): Strict {
+  const { definition } = input.version;
+  const { record } = input;
+  const facts: CaseFacts = {
+    subject: record.subject,
+    region: record.region,
+    process: record.process,
+    version: record.version,
+    status: record.status,
+    due: record.due,
+    history: input.earlier.map((other) => ({ status: other.status, statusDate: other.statusDate })),
+  };
+  const context = feelContext({
+    variables: {},
+    facts,
+    names: definition.manifest,
+    rules: definition.rules,
+    indicators: definition.indicators,
+    today: input.today,
+  });
+  const { value, warnings } = evaluateFeel(expression, context);
+  if (warnings.length > 0) return undefined;
+  return value === true;
+}
+
+/**
+ * The earlier cases' dates set by the end they reached, after today (a fire day is reached on its
+ * day, so not on it). Other dates a revoked zone keeps (its demonstration's end) are not its end's.
+ */
+function datesToCome(input: ForetellInput): ForetoldEnd['earlier'] {
+  const { manifest } = input.version.definition;
+  return input.earlier.flatMap((other) => {
+    if (!other.final) return [];
+    const fireDays = other.dueFireDays ?? [];
+    const names = endDateNames(input.versionOf(other), other.status);
+    const due = Object.fromEntries(
+      Object.entries(other.due).filter(
+        ([name, date]) => names.has(name) && (fireDays.includes(name) ? date > input.today : date >= input.today),
+      ),
+    );
+    if (Object.keys(due).length === 0) return [];
+    const title = manifest.statuses[other.status]?.title;
+    return [
+      {
+        id: other.id,
+        status: other.status,
+        ...(title !== undefined && { statusTitle: title }),
+        statusDate: other.statusDate,
+        due,
+      },
+    ];
+  });
+}
+
+/** The dates the end events of a status name (`due` on 撤销认定: reapplyAllowedFrom). */
+function endDateNames({ model }: RuntimeVersion, status: string): Set<string> {
+  const names = new Set<string>();
+  for (const spec of model.dates) {
+    const node = model.nodes.get(spec.elementId);
+    if (node?.isEnd === true && node.status === status && spec.due !== undefined) names.add(spec.due);
+  }
+  return names;
+}

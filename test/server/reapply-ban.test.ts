@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
+import { PROCESS, ServerHarness, throughAcceptance, throughCreation, withUsers } from './harness.js';
+
+/**
+ * The walk: a park whose zone was revoked pressed 发起创建申请, filled the whole creation application,
+ * and learnt only in the dialog before 提交 that the case would end — Art. 27 bans it for three years
+ * (rules.reapplyBanAfterRevocation). The gateway after the application reads nothing of the form for
+ * the ban (`some h in case.history …`), so the new case's view says so from the start: `foretold`,
+ * with the earlier case's revocation and its 可再次提出创建申请之日.
+ */
+describe('a new case within the Art. 27 ban after a revocation', () => {
+  let h: ServerHarness;
+  let revoked = '';
+
+  beforeAll(async () => {
+    h = await ServerHarness.create();
+    await withUsers(h, ['park1', 'park2', 'province', 'group', 'samr', 'moa', 'mofcom', 'mct', 'cnipa', 'expert']);
+    revoked = (await throughCreation(h)).id;
+    await throughAcceptance(h, revoked);
+    await h.advanceTo('2025-04-11T09:00:00+08:00');
+    await h.complete('samr', revoked, 'samrRecognition');
+    await h.advanceTo('2026-03-02T09:00:00+08:00');
+    const proposal = await h.api.post(`/api/cases/${revoked}/messages/revocationProposed`, {
+      token: h.token('samr'),
+      body: { data: await h.withUploads('samr', await h.example('revocation-proposed')) },
+    });
+    expect(proposal.status, proposal.text).toBe(202);
+    await h.advanceTo('2026-03-16T09:00:00+08:00');
+    const decided = await h.complete('samr', revoked, 'samrRevocationDecision', { decision: 'revoke' });
+    expect(decided).toMatchObject({ status: 'revoked', due: { reapplyAllowedFrom: '2029-03-17' } });
+    await h.advanceTo('2026-06-01T09:00:00+08:00');
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const start = async (user: string, park: string) => {
+    const started = await h.api.post('/api/cases', {
+      token: h.token(user),
+      body: { process: PROCESS, park, province: '320000' },
+    });
+    expect(started.status, started.text).toBe(201);
+    return started.body as CaseView;
+  };
+
+  it('tells the park at the start, and on the case page, that its application will end the case, and why', async () => {
+    const started = await start('park1', 'P-001');
+    const foretold = {
+      taskId: 'submitCreationApplication',
+      status: 'ineligible',
+      statusTitle: '不符合申报条件',
+      reason: expect.stringContaining('Art. 27') as unknown,
+      earlier: [
+        {
+          id: revoked,
+          status: 'revoked',
+          statusTitle: '已撤销认定',
+          statusDate: '2026-03-16',
+          due: { reapplyAllowedFrom: '2029-03-17' },
+        },
+      ],
+    };
+    expect(started.foretold).toEqual(foretold);
+    expect((await h.case(started.id)).foretold).toEqual(foretold);
+    // What it tells is what the submission does.
+    const ended = await h.complete('park1', started.id, 'submitCreationApplication', { parkType: 'industry' });
+    expect(ended).toMatchObject({ status: 'ineligible', final: true });
+    expect(ended.foretold).toBeUndefined();
+  });
+
+  it('tells nothing to a park never revoked, nor of the revoked case itself, nor in a list', async () => {
+    const other = await start('park2', 'P-002');
+    expect(other.foretold).toBeUndefined();
+    expect((await h.case(other.id)).foretold).toBeUndefined();
+    expect((await h.case(revoked)).foretold).toBeUndefined();
+    const listed = await h.api.get('/api/cases', { token: h.token('park1') });
+    expect((listed.body as CaseView[]).some((view) => view.foretold !== undefined)).toBe(false);
+  });
+});
