@@ -353,7 +353,7 @@ export class WorkflowEngine {
   async getCase(id: string, actor: Actor): Promise<CaseView> {
     const quarantined = this.runtime.quarantine.view(id, actor);
     if (quarantined !== undefined) return quarantined;
-    return this.runtime.detailedView(await this.runtime.visibleRecord(id, actor));
+    return this.runtime.detailedView(await this.runtime.visibleRecord(id, actor), actor);
   }
 
   listCases(actor: Actor): CaseView[] {
@@ -569,7 +569,7 @@ export class WorkflowEngine {
           { cause: error },
         );
       }
-      return runtime.detailedView(await runtime.settle(transition, live, []));
+      return runtime.detailedView(await runtime.settle(transition, live, []), actor);
     });
   }
 

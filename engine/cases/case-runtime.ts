@@ -191,19 +191,28 @@ export class CaseRuntime {
 
   /**
    * One case's view with what the page tells before a form is filled: a task whose submission ends
-   * the case whatever it holds (foretold-end.ts; an Art. 27 ban read from the subject's earlier cases).
+   * the case whatever it holds (foretold-end.ts; an Art. 27 ban read from the subject's earlier cases),
+   * naming only the earlier cases `actor` may see: the condition reads them all, as the gateway will,
+   * but a reader of this case is not told of a case out of its scope (under 2024-03-14 every reader of
+   * a park's new case sees its earlier ones, of the same park and province; a programme whose scopes
+   * differ, an `assigned` group, need not).
    */
-  detailedView(record: CaseRecord): CaseView {
+  detailedView(record: CaseRecord, actor: Actor): CaseView {
     const view = this.view(record);
     if (record.final || record.tasks.length === 0) return view;
-    const foretold = foretoldEnd({
+    const told = foretoldEnd({
       version: this.version(record),
       record,
       earlier: this.index.casesOfSubject(record.subject, record.process, record.id),
       versionOf: (earlier) => this.version(earlier),
       today: chinaDateOf(this.clock.now()),
     });
-    return foretold === undefined ? view : { ...view, foretold };
+    if (told === undefined) return view;
+    const seen = told.earlier.filter((earlier) => {
+      const summary = this.index.get(earlier.id);
+      return summary !== undefined && this.sees(actor, summary);
+    });
+    return { ...view, foretold: { ...told, earlier: seen } };
   }
 
   transition(record: CaseRecord, version: RuntimeVersion, now: Date, actor: string): Transition {
