@@ -143,7 +143,7 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
     const card = park.locator('.qbz-task-card[data-task="submitCreationApplication"]');
     const banner = card.locator('[data-foretold="ineligible"]');
     await banner.waitFor();
-    expect(await banner.textContent()).toContain('无论本表单如何填写，提交后本案都将以「不符合申报条件」办结');
+    expect(await banner.textContent()).toContain('无论本表单如何填写，今日提交后本案都将以「不符合申报条件」办结');
     expect(await banner.textContent()).toContain('不得再次提出创建申请（Art. 27）');
     expect(await banner.textContent()).toContain(
       `此前的案件 ${zone} 已于 ${revoked.statusDate} 办结（已撤销认定）；可再次提出创建申请之日：${allowedFrom}（Art. 27）。`,
@@ -158,7 +158,9 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
 
     await park.goto(`${server.url}/cases/${encodeURIComponent(again.id)}?lang=en`);
     await banner.waitFor();
-    await expect.poll(() => banner.textContent()).toContain('submitting it ends this case as "Not eligible to apply"');
+    await expect
+      .poll(() => banner.textContent())
+      .toContain('submitting it today ends this case as "Not eligible to apply"');
     expect(await banner.textContent()).toContain(
       `Earlier case ${zone} ended on ${revoked.statusDate} (Recognition revoked); Date from which a creation application may be made again: ${allowedFrom} (Art. 27).`,
     );
