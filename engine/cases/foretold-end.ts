@@ -1,5 +1,5 @@
 import { PROPERTY } from '../definitions/conventions.js';
-import { evaluateFeel, feelContext, type CaseFacts } from '../feel/feel-context.js';
+import { caseFacts, evaluateFeel, feelContext } from '../feel/feel-context.js';
 import type { LocalDate } from '../legal-time/pure.js';
 import type { RuntimeVersion } from '../runtime/runtime-version.js';
 import type { CaseSummary } from './case-view.js';
@@ -88,15 +88,10 @@ function endAfter(input: ForetellInput, elementId: string): string | undefined {
 function strictly(input: ForetellInput, expression: string): Strict {
   const { definition } = input.version;
   const { record } = input;
-  const facts: CaseFacts = {
-    subject: record.subject,
-    region: record.region,
-    process: record.process,
-    version: record.version,
-    status: record.status,
-    due: record.due,
-    history: input.earlier.map((other) => ({ status: other.status, statusDate: other.statusDate })),
-  };
+  const facts = caseFacts(
+    record,
+    input.earlier.map((other) => ({ status: other.status, statusDate: other.statusDate })),
+  );
   const context = feelContext({
     variables: {},
     facts,

@@ -1,6 +1,6 @@
 import { EngineError, isEngineError } from '../errors.js';
 import { PROPERTY } from '../definitions/conventions.js';
-import { evaluateFeel, feelContext, type CaseFacts } from '../feel/feel-context.js';
+import { caseFacts, evaluateFeel, feelContext, type CaseFacts } from '../feel/feel-context.js';
 import { chinaDateOf, startOfChinaDay, type LocalDate, type WorkingDayCalendar } from '../legal-time/pure.js';
 import type { AuditDraft } from '../audit/audit-chain.js';
 import type { StepHost } from '../runtime/live-instance.js';
@@ -65,24 +65,11 @@ export class Transition implements StepHost {
     });
   }
 
-  #facts(): CaseFacts {
-    const { record } = this;
-    return {
-      subject: record.subject,
-      region: record.region,
-      process: record.process,
-      version: record.version,
-      status: record.status,
-      due: record.due,
-      history: this.context.history,
-    };
-  }
-
   evaluate(expression: string, element: string): unknown {
     const { rules, indicators } = this.context.version.definition;
     const context = feelContext({
       variables: this.record.variables,
-      facts: this.#facts(),
+      facts: caseFacts(this.record, this.context.history),
       names: this.context.version.definition.manifest,
       rules,
       indicators,

@@ -15,6 +15,12 @@ export interface CaseFacts {
   history: readonly { status: string; statusDate: LocalDate }[];
 }
 
+/** A case's facts as conditions read them: its own, and its subject's earlier cases. */
+export function caseFacts(record: Omit<CaseFacts, 'history'>, history: CaseFacts['history']): CaseFacts {
+  const { subject, region, process, version, status, due } = record;
+  return { subject, region, process, version, status, due, history };
+}
+
 export interface FeelInput {
   /** The latest value of every form field submitted so far, and output assignments. */
   variables: Readonly<Record<string, unknown>>;
