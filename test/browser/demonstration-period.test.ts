@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
-import { browserAvailable, failureScreenshot, launchChromium, stepScreenshot } from './chromium.js';
+import { OpenPages, startServerAndBrowser } from './browser-setup.js';
+import { browserAvailable, stepScreenshot } from './chromium.js';
 import { clickInDialog, pickDate, twoChars } from './form-controls.js';
 import { signInTab } from './page-visit.js';
 import {
@@ -13,7 +14,7 @@ import {
   VERSION,
   walk,
 } from './sample-cases.js';
-import { startWebServer, type WebServer } from './web-server.js';
+import type { WebServer } from './web-server.js';
 
 const shot = (page: Page, name: string) => stepScreenshot(page, `demonstration-${name}`);
 
@@ -24,35 +25,27 @@ const shot = (page: Page, name: string) => stepScreenshot(page, `demonstration-$
  */
 describe.runIf(browserAvailable())('the demonstration period on the case page (Art. 24, 27)', () => {
   let server: WebServer;
-  let browser: Browser;
-  const pages: Page[] = [];
+  let browser: Browser | undefined;
+  const pages = new OpenPages('demonstration-failed');
   /** The zone the first test recognises; the second revokes it (its dates stay within 2024–2026). */
   let zone = '';
 
   beforeAll(async () => {
-    const [started, launched] = await Promise.allSettled([startWebServer(), launchChromium()]);
-    if (started.status === 'fulfilled') server = started.value;
-    if (launched.status === 'fulfilled') browser = launched.value;
-    if (started.status === 'rejected') throw started.reason;
-    if (launched.status === 'rejected') throw launched.reason;
+    ({ server, browser } = await startServerAndBrowser());
     await server.createUsers({ ...SAMPLE_USERS, park9: ['park:P-009'] });
   }, 300_000);
   afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
+    await browser?.close();
     await (server as WebServer | undefined)?.stop();
   });
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      for (const [index, page] of pages.entries())
-        await failureScreenshot(page, `demonstration-failed-${context.task.name.slice(0, 24)}-${index}`);
-    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+    await pages.closeAll(context.task);
   }, 60_000);
 
   async function open(time: string, username: string, caseId: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    const context = await (browser as Browser).newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     await context.clock.setFixedTime(time);
-    const page = await context.newPage();
-    pages.push(page);
+    const page = pages.keep(await context.newPage());
     await signInTab(page, server, username);
     await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
     await page.getByRole('heading', { name: '办理记录' }).waitFor();
