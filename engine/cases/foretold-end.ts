@@ -74,9 +74,9 @@ function endAfter(input: ForetellInput, elementId: string): string | undefined {
     const node = model.nodes.get(target);
     return node?.isEnd === true && definition.manifest.statuses[node.status ?? '']?.final === true;
   };
-  for (const flowId of gateway.outgoing) {
-    const condition = model.conditions.find((spec) => spec.flowId === flowId);
-    if (condition === undefined) continue;
+  // As the engine lists them (bpmn-elements: the diagram's sequence flows in their order), which a
+  // designer's diagram may not keep in the gateway's <outgoing> (a flow reconnected to it).
+  for (const condition of model.conditions.filter((spec) => spec.sourceId === gateway.id)) {
     const holds = strictly(input, condition.body);
     if (holds === true) return ends(condition.targetId) ? condition.targetId : undefined;
     if (holds === undefined && !ends(condition.targetId)) return undefined;
