@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { calendarYearFromEntry } from '../../engine/legal-time/pure.js';
@@ -166,6 +167,16 @@ describe('what a call takes is what the document declares', () => {
         'POST /api/session',
       ]),
     );
+  });
+
+  it('refuses it on a path written with a trailing slash too, which the router answers as without one', async () => {
+    // GET /api/cases/?status=x is routed to GET /api/cases, and listed every case as if filtered.
+    // Not through h.api: the document has no such path, and its checker takes any answer but 404 for a fault.
+    for (const path of ['/api/cases/', `/api/cases/${ids.caseId}/`, '/api/tasks/']) {
+      const response = await request(h.app).get(`${path}?${STRAY}=1`).set('Authorization', `Bearer ${h.adminToken}`);
+      const error = (response.body as { error?: { field?: string } }).error;
+      expect.soft([response.status, error?.field], path).toEqual([422, STRAY]);
+    }
   });
 });
 
