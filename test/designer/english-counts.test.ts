@@ -63,7 +63,8 @@ describe('counts in English', () => {
       '2025 published (revision 2); incidents resolved on 1 case, due dates moved on 3 cases',
     );
     expect(fill(MESSAGES.zh.incidentsTitle, { count: 1 })).toBe(MESSAGES.zh.incidentsTitle.replace('{count}', '1'));
-    expect(fill(MESSAGES.zh.objectionReceipt, { park: 'P', caseId: 'c1', evidence: 1 })).toContain('1');
+    // The count where it stands (the case id 'c1' holds a 1 too: containing '1' proved nothing).
+    expect(fill(MESSAGES.zh.objectionReceipt, { park: 'P', caseId: 'c1', evidence: 1 })).toContain('书面举证材料 1 份');
   });
 
   it('read right in the forms, the due dates and the server’s and engine’s refusals', () => {
