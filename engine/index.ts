@@ -95,6 +95,7 @@ export type {
   NotificationView,
 } from './notifications/notification.js';
 export { NOTIFICATION_KINDS } from './notifications/notification.js';
+export { INCIDENT_KINDS } from './cases/case-record.js';
 export type { NotificationCenter } from './notifications/notification-center.js';
 export { REMINDER_NOTE_MAX } from './cases/remind-task.js';
 export type { CaseView, TaskView } from './cases/case-view.js';

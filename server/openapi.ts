@@ -5,6 +5,7 @@
  * open where the server may add fields. Describes CONTRACT §6 and what the workbench uses besides.
  */
 
+import { INCIDENT_KINDS } from '../engine/index.js';
 import { arrayOf, DATE, type Json, object, schema, text } from './openapi-builders.js';
 import { INBOX_SCHEMAS, inboxPaths } from './openapi-inbox.js';
 import { reportPaths, reportSchemas } from './openapi-reports.js';
@@ -232,7 +233,7 @@ const DueBasis = object(
 
 const Incident = object('流程异常 / an incident recorded on a case', ['id', 'kind', 'element', 'message', 'at'], {
   id: { type: 'string' },
-  kind: { enum: ['calendar-missing', 'missing-date', 'evaluation', 'damaged'] },
+  kind: { enum: [...INCIDENT_KINDS] },
   element: { type: 'string' },
   message: { type: 'string' },
   at: INSTANT,
@@ -652,7 +653,7 @@ const ScenarioIncident = object(
   {
     case: { type: 'string' },
     caseId: { type: 'string' },
-    kind: { enum: ['calendar-missing', 'missing-date', 'evaluation', 'damaged'] },
+    kind: { enum: [...INCIDENT_KINDS] },
     element: { type: 'string' },
     message: { type: 'string' },
     at: INSTANT,
