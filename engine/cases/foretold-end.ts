@@ -63,23 +63,35 @@ export function foretoldEnd(input: ForetellInput): ForetoldEnd | undefined {
  * The end the gateway after `elementId` will take, or undefined when the form may decide. Its flows are
  * read in the order the gateway tries them: a flow whose condition holds on the facts alone is taken
  * (told only when it ends the case); one that may hold on the form's data is passed only when it ends
- * the case too; the default flow is taken only when none holds.
+ * the case too, in the status told (else the form decides how it ends); the default flow is taken only
+ * when none holds.
  */
 function endAfter(input: ForetellInput, elementId: string): string | undefined {
   const { model, definition } = input.version;
   const [out, ...more] = model.nodes.get(elementId)?.outgoing ?? [];
   const gateway = model.nodes.get((out === undefined ? undefined : model.flows.get(out))?.target ?? '');
   if (more.length > 0 || gateway?.type !== 'bpmn:ExclusiveGateway') return undefined;
-  const ends = (target: string) => {
+  /** The final status a flow's target ends the case in, if it ends it. */
+  const endStatus = (target: string) => {
     const node = model.nodes.get(target);
-    return node?.isEnd === true && definition.manifest.statuses[node.status ?? '']?.final === true;
+    const status = node?.status ?? '';
+    return node?.isEnd === true && definition.manifest.statuses[status]?.final === true ? status : undefined;
   };
+  /** What the form may end the case in before the flow that holds is reached. */
+  const formMayEnd = new Set<string>();
   // As the engine lists them (bpmn-elements: the diagram's sequence flows in their order), which a
   // designer's diagram may not keep in the gateway's <outgoing> (a flow reconnected to it).
   for (const condition of model.conditions.filter((spec) => spec.sourceId === gateway.id)) {
     const holds = strictly(input, condition.body);
-    if (holds === true) return ends(condition.targetId) ? condition.targetId : undefined;
-    if (holds === undefined && !ends(condition.targetId)) return undefined;
+    const status = endStatus(condition.targetId);
+    if (holds === true) {
+      const others = [...formMayEnd].some((other) => other !== status);
+      return status === undefined || others ? undefined : condition.targetId;
+    }
+    if (holds === undefined) {
+      if (status === undefined) return undefined;
+      formMayEnd.add(status);
+    }
   }
   return undefined;
 }

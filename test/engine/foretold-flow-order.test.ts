@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
 import { definitionsWithRevisions } from '../support/definitions-fixture.js';
-import { as, EngineHarness, formExample, throughAcceptance, throughCreation } from '../support/engine-harness.js';
+import {
+  ADMIN,
+  as,
+  EngineHarness,
+  formExample,
+  throughAcceptance,
+  throughCreation,
+} from '../support/engine-harness.js';
 
 /**
  * A foretold end reads the gateway's flows in the order the engine tries them: bpmn-elements takes the
@@ -9,7 +17,7 @@ import { as, EngineHarness, formExample, throughAcceptance, throughCreation } fr
  * This revision's eligibility gateway tries first a flow reading the form that goes on (an Art. 7
  * declaration made to go on, contrived), then the Art. 27 ban; its <outgoing> lists the ban first.
  */
-describe('a foretold end, the gateway listing its flows otherwise than the diagram', () => {
+describe('a foretold end, the gateway listing its flows otherwise than the diagram, or ending otherwise', () => {
   let h: EngineHarness;
   let cleanup: () => Promise<void>;
 
@@ -38,6 +46,17 @@ describe('a foretold end, the gateway listing its flows otherwise than the diagr
           return { 'process.bpmn': xml };
         },
       },
+      {
+        // The Art. 7 end, which the form may reach before the ban, ends the case otherwise (contrived).
+        version: '2026-07-01',
+        effectiveFrom: '2026-07-01',
+        edit: async (read) => ({
+          'process.bpmn': (await read('process.bpmn')).replace(
+            /(<bpmn:endEvent id="ineligibleArt7End"[\s\S]*?<camunda:property name="status" value=")ineligible(")/,
+            '$1rejected$2',
+          ),
+        }),
+      },
     ]);
     cleanup = fixture.cleanup;
     h = await EngineHarness.open({ start: '2024-04-01T09:00:00+08:00', definitions: fixture.root });
@@ -58,18 +77,33 @@ describe('a foretold end, the gateway listing its flows otherwise than the diagr
     await cleanup();
   });
 
-  it('tells no end where the form may send the case on first, and the form does', async () => {
+  /**
+   * The revoked park starts a new case (withdrawing one left open: one case a park at a time), which
+   * is told nothing, and submits its application declaring an Art. 7 situation: the case as it goes.
+   */
+  async function declareInNewCase(version: string): Promise<CaseView> {
+    for (const open of h.engine.listCases(ADMIN).filter((view) => view.park === 'P-001' && !view.final))
+      await h.engine.sendMessage(open.id, 'withdraw', as('park', 'P-001'), await formExample('withdraw'));
     const started = await h.engine.startCase(
       { process: 'quality-brand-zone', park: 'P-001', province: '320000' },
       { ...as('park', 'P-001'), region: '320000' },
     );
-    expect(started.version).toBe('2026-04-01');
+    expect(started.version).toBe(version);
     expect(started.foretold).toBeUndefined();
-    const declared = await h.complete(started.id, 'submitCreationApplication', as('park', 'P-001'), {
+    return h.complete(started.id, 'submitCreationApplication', as('park', 'P-001'), {
       parkType: 'industry',
       art7Declarations: { majorQualityAccident: true },
     });
+  }
+
+  it('tells no end where the form may send the case on first, and the form does', async () => {
+    const declared = await declareInNewCase('2026-04-01');
     expect(declared.status).toBe('applying');
     expect(declared.openTasks.map((task) => task.taskId)).toEqual(['provincialFeasibilityReview']);
+  });
+
+  it('tells no end where the form may end the case otherwise first, and the form does', async () => {
+    await h.advanceTo('2026-08-03T09:00:00+08:00');
+    expect((await declareInNewCase('2026-07-01')).status).toBe('rejected');
   });
 });
