@@ -32,8 +32,8 @@ export class Transition implements StepHost {
   readonly audit: AuditDraft[] = [];
   readonly today: LocalDate;
   readonly at: string;
-  /** The message windows open and the elements visited before this transition (for notifications). */
-  readonly before: { windows: readonly string[]; visited: ReadonlySet<string> };
+  /** The message windows open, the elements visited and the tasks open before this transition (for notifications). */
+  readonly before: { windows: readonly string[]; visited: ReadonlySet<string>; tasks: readonly TaskRecord[] };
   #ended = false;
   /** The end event that ended the case in this step: the last element whose completion counts. */
   #endedAt: string | undefined;
@@ -44,7 +44,7 @@ export class Transition implements StepHost {
   ) {
     this.record = structuredClone(record);
     this.record.completed ??= seedCompleted(record);
-    this.before = { windows: [...record.windows], visited: new Set(record.visited) };
+    this.before = { windows: [...record.windows], visited: new Set(record.visited), tasks: [...record.tasks] };
     this.at = context.now.toISOString();
     this.today = chinaDateOf(context.now);
   }

@@ -10,7 +10,7 @@ export interface CommittedChange {
   record: CaseRecord;
   audit: readonly AuditDraft[];
   /** The message windows open and the elements visited before the transition. */
-  before: { windows: readonly string[]; visited: ReadonlySet<string> };
+  before: { windows: readonly string[]; visited: ReadonlySet<string>; tasks: readonly CaseRecord['tasks'][number][] };
   manifest: Manifest;
   model: ProcessModel;
 }
@@ -18,9 +18,11 @@ export interface CommittedChange {
 /**
  * The notifications a transition gives rise to: a new task for its group and scope (a task opened
  * again by a review is "returned"), a reminder for the task's holders, each stage entered and the end
- * of the case for its subject and region, and — for the case's own subject and region and for the supervising national
- * groups — a public notice opening and each message the public sent (an objection), never saying who
- * sent it; and, for the supervising and region groups, each message the subject itself sent (a report).
+ * of the case for its subject and region (the end also for the holders of the tasks it closed), and — for
+ * the case's own subject and region and for the supervising national groups — a public notice opening and
+ * each message the public sent (an objection), never saying who sent it; and each message a group sent
+ * of its own accord (the subject's report, a supervising group's proposal), to those groups of the case
+ * that did not send it — unless it ended the case, which the end says.
  */
 export function deriveNotifications(change: CommittedChange): Omit<Notification, 'id'>[] {
   const { record, audit } = change;
@@ -35,6 +37,7 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
     if (audience.length > 0) out.push({ at, kind, ...base, ...extra, audience });
   };
   const completedHere = audit.some((entry) => entry.type === 'task.completed');
+  const endedHere = audit.some((entry) => entry.type === 'case.ended');
   for (const entry of audit) {
     const details = entry.details;
     const ref = typeof details.ref === 'string' ? details.ref : undefined;
@@ -58,10 +61,12 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
       fromPublic(change.manifest, change.model, String(details.message))
     ) {
       add(entry.at, 'objection.received', caseAudience(change.manifest, record));
-    } else if (entry.type === 'message.received') {
-      // What a case's subject reports of its own accord (a major event, Art. 27) opens no task: the
-      // groups that supervise it and its region hear of it, by the message's name on the diagram.
-      const catcher = subjectMessage(change.manifest, change.model, String(details.message));
+    } else if (entry.type === 'message.received' && !endedHere) {
+      // A message a group sends of its own accord opens no task for the others (a major event the
+      // subject reports, Art. 27; a revocation the supervising group proposes): the case's other
+      // groups hear of it, by the message's name on the diagram. One that ends the case (a withdrawal)
+      // is told by case.ended, once.
+      const catcher = sentByCaseGroup(change.manifest, change.model, String(details.message));
       const name = catcher === undefined ? undefined : change.model.nodes.get(catcher.elementId)?.name;
       if (catcher !== undefined)
         add(
@@ -84,13 +89,17 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
           { statusTitle: status.title },
         );
     } else if (entry.type === 'case.ended') {
-      // The subject and its region hear how their case ended (a rejection, Art. 7); the national
-      // groups see it in their lists.
+      // The subject and its region hear how their case ended (a rejection, Art. 7), and so do the
+      // holders of a task the end closed (a review under way when the subject withdrew); the national
+      // groups see the others in their lists.
       const statusTitle = change.manifest.statuses[record.status]?.title;
       add(
         entry.at,
         'case.ended',
-        caseAudience(change.manifest, record).filter((audience) => audience.scope !== undefined),
+        distinct([
+          ...caseAudience(change.manifest, record).filter((audience) => audience.scope !== undefined),
+          ...closedTasks(change).flatMap((task) => taskAudience(change.manifest, task)),
+        ]),
         statusTitle === undefined ? {} : { statusTitle },
       );
     }
@@ -137,15 +146,38 @@ function fromPublic(manifest: Manifest, model: ProcessModel, message: string): b
   );
 }
 
-/** The catch of a message only the case's own subject sends (not the public, not a supervising group). */
-function subjectMessage(manifest: Manifest, model: ProcessModel, message: string) {
+/**
+ * The catch of a message that groups of the case send of their own accord: not the public (an
+ * objection, told as such), and only groups the case declares (its subject, region or supervisors).
+ */
+function sentByCaseGroup(manifest: Manifest, model: ProcessModel, message: string) {
   return model.messageCatches.find(
     (catcher) =>
       catcher.messageName === message &&
       catcher.candidateGroups.length > 0 &&
       catcher.candidateGroups.every((group) => {
         const declared = manifest.groups[group];
-        return declared !== undefined && scopeKind(manifest, declared) === 'subject';
+        const kind = scopeKind(manifest, declared);
+        return kind === 'subject' || kind === 'region' || declared?.supervises === 'all';
       }),
   );
+}
+
+/** The tasks open before the transition that it closed without their being done (the case ended). */
+function closedTasks(change: CommittedChange): CaseRecord['tasks'] {
+  const done = new Set(
+    change.audit.filter((entry) => entry.type === 'task.completed').map((entry) => String(entry.details.ref)),
+  );
+  const open = new Set(change.record.tasks.map((task) => task.ref));
+  return change.before.tasks.filter((task) => !done.has(task.ref) && !open.has(task.ref));
+}
+
+function distinct(audience: Audience[]): Audience[] {
+  const seen = new Set<string>();
+  return audience.filter((one) => {
+    const key = `${one.group}\u0000${one.scope ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

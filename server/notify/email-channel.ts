@@ -15,7 +15,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
   'task.reminded': '催办提醒',
   'notice.opened': '公示已开始',
   'objection.received': '收到异议',
-  'message.received': '收到报告事项',
+  'message.received': '案件收到新事项',
   'case.ended': '案件已办结',
   'status.changed': '案件进入新阶段',
 };

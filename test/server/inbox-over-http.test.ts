@@ -349,4 +349,54 @@ describe('催办 and the notification centre over HTTP', () => {
     }
     for (const user of ['park1', 'province2']) expect(await reports(user), user).toEqual([]);
   });
+
+  it('tells the zone and its province once that SAMR proposes to revoke it (Art. 27), naming it; not SAMR that sent it, not another province', async () => {
+    // The first test's case, recognised above.
+    const sent = await h.api.post(`/api/cases/${caseId}/messages/revocationProposed`, {
+      token: h.token('samr'),
+      body: { data: await h.withUploads('samr', await h.example('revocation-proposed')) },
+    });
+    expect(sent.status, sent.text).toBe(202);
+    const told = async (user: string) =>
+      (await notifications(user)).items
+        .filter((item) => item.caseId === caseId && item.kind === 'message.received')
+        .map((item) => item.taskName);
+    for (const user of ['park1', 'province', 'group']) expect(await told(user), user).toContain('提出撤销');
+    for (const user of ['park1', 'province', 'group'])
+      expect(
+        (await told(user)).filter((name) => name === '提出撤销'),
+        user,
+      ).toHaveLength(1);
+    for (const user of ['samr', 'province2', 'park2']) expect(await told(user), user).not.toContain('提出撤销');
+    expect(await kinds('samr')).toContain('task.opened samrRevocationDecision');
+  });
+
+  it('tells a withdrawal (Art. 3) once, as the end of the case, to the park, its province and the holders of the tasks it closed; no one else', async () => {
+    // Park P-005 withdraws while the departments give their opinions on its creation (moa has given its).
+    await h.user('park5', ['park:P-005']);
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park5'),
+      body: { process: PROCESS, park: 'P-005', province: '320000' },
+    });
+    const withdrawnId = (started.body as CaseView).id;
+    await h.complete('park5', withdrawnId, 'submitCreationApplication', { parkType: 'industry' });
+    await h.complete('province', withdrawnId, 'provincialFeasibilityReview');
+    await h.complete('group', withdrawnId, 'provincialLeadingGroupReview');
+    await h.complete('moa', withdrawnId, 'departmentOpinion');
+    const sent = await h.api.post(`/api/cases/${withdrawnId}/messages/withdraw`, {
+      token: h.token('park5'),
+      body: { data: await h.example('withdraw') },
+    });
+    expect(sent.status, sent.text).toBe(202);
+    expect((await h.case(withdrawnId)).status).toBe('withdrawn');
+    const about = async (user: string) =>
+      (await notifications(user)).items
+        .filter((item) => item.caseId === withdrawnId && !item.kind.startsWith('task.'))
+        .map((item) => `${item.kind} ${item.statusTitle ?? ''}`);
+    // The province heard 收到撤回申请 and 案件已办结 of the one withdrawal; now once.
+    for (const user of ['park5', 'province', 'group', 'mofcom', 'mct', 'cnipa'])
+      expect(await about(user), user).toEqual(['case.ended 已撤回']);
+    // moa had given its opinion (no task of its was closed), SAMR held none; another province, another park.
+    for (const user of ['moa', 'samr', 'province2', 'park1']) expect(await about(user), user).toEqual([]);
+  });
 });
