@@ -22,6 +22,25 @@ const readWhere = ({ reason, place }: { reason: string; place?: ReadPlace }): Sa
       };
 };
 
+/** How many of the fields (or parameters) a route does not take its refusal names, and how much of each name. */
+const STRAYS_NAMED = 5;
+const STRAY_NAME_LENGTH = 40;
+
+/**
+ * The names a refusal lists: the first few, each cut short, then how many there were — a request with
+ * 500 stray parameters was answered with all 500 (a-1、a-2、… 等 500 项; a-1, a-2, … and 495 others).
+ */
+const strays = (names: readonly string[]): Said => {
+  const shown = names
+    .slice(0, STRAYS_NAMED)
+    .map((name) => (name.length > STRAY_NAME_LENGTH ? `${name.slice(0, STRAY_NAME_LENGTH)}…` : name));
+  const rest = names.length - shown.length;
+  return {
+    zh: rest === 0 ? shown.join('、') : `${shown.join('、')} 等 ${String(names.length)} 项`,
+    en: rest === 0 ? shown.join(', ') : `${shown.join(', ')} and ${englishCount(rest, 'other')}`,
+  };
+};
+
 /**
  * What the server says to people when it refuses, in Chinese and in English: the error handler answers
  * in English to a client that asks for it (`Accept-Language: en`, which the workbench sends in English
@@ -82,15 +101,15 @@ export const SAY = {
   // The request itself.
   required: (field: string, label: string): Said => ({ zh: `「${label}」为必填项`, en: `${field} is required` }),
   notObject: { zh: '请求体应为 JSON 对象', en: 'The request body must be a JSON object' },
-  /** Fields a route does not take (the first is the error's `field`), and those it does. */
+  /** Fields a route does not take (the first is the error's `field`, the first few named), and those it does. */
   unknownFields: (fields: readonly string[], taken: readonly string[]): Said => ({
-    zh: `不接受的字段：${fields.join('、')}（${taken.length === 0 ? '此请求不带字段' : `可用：${taken.join('、')}`}）`,
-    en: `This request does not take ${fields.length === 1 ? 'the field' : 'the fields'} ${fields.join(', ')} (${taken.length === 0 ? 'it takes none' : `it takes ${taken.join(', ')}`})`,
+    zh: `不接受的字段：${strays(fields).zh}（${taken.length === 0 ? '此请求不带字段' : `可用：${taken.join('、')}`}）`,
+    en: `This request does not take ${fields.length === 1 ? 'the field' : 'the fields'} ${strays(fields).en} (${taken.length === 0 ? 'it takes none' : `it takes ${taken.join(', ')}`})`,
   }),
   /** Query parameters a route does not take, and those it does. */
   unknownParameters: (names: readonly string[], taken: readonly string[]): Said => ({
-    zh: `不接受的查询参数：${names.join('、')}（${taken.length === 0 ? '此地址不带参数' : `可用：${taken.join('、')}`}）`,
-    en: `This address does not take ${names.length === 1 ? 'the parameter' : 'the parameters'} ${names.join(', ')} (${taken.length === 0 ? 'it takes none' : `it takes ${taken.join(', ')}`})`,
+    zh: `不接受的查询参数：${strays(names).zh}（${taken.length === 0 ? '此地址不带参数' : `可用：${taken.join('、')}`}）`,
+    en: `This address does not take ${names.length === 1 ? 'the parameter' : 'the parameters'} ${strays(names).en} (${taken.length === 0 ? 'it takes none' : `it takes ${taken.join(', ')}`})`,
   }),
   notJson: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   tooDeep: (levels: number): Said => ({

@@ -278,6 +278,47 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     expect(h.clock.now().toISOString()).toBe(now);
   });
 
+  it('many fields or query parameters a route does not take → 422 at the first, naming the first five and how many (all 500 were listed)', async () => {
+    const names = Array.from({ length: 500 }, (_, index) => `stray${String(index + 1)}`);
+    const query = `/api/notifications?unread=true&${names.map((name) => `${name}=1`).join('&')}`;
+    const body = { username: 'park1', password: PASSWORD, ...Object.fromEntries(names.map((name) => [name, 1])) };
+    for (const [method, path, token, sent] of [
+      ['get', query, h.token('park1'), undefined],
+      ['post', '/api/session', undefined, body],
+    ] as const) {
+      const said: Record<string, string> = {};
+      for (const language of ['zh-CN', 'en']) {
+        const response = await h.api.call(method, path, {
+          token,
+          body: sent,
+          request: 'invalid',
+          headers: { 'Accept-Language': language },
+        });
+        expect(response.status, response.text.slice(0, 300)).toBe(422);
+        const error = (response.body as { error: { code: string; field: string; message: string } }).error;
+        expect([error.code, error.field]).toEqual(['validation', 'stray1']);
+        said[language] = error.message;
+      }
+      for (const message of Object.values(said)) {
+        for (const name of names.slice(0, 5)) expect(message).toContain(name);
+        expect(message).not.toMatch(/stray6\b/);
+        expect(message.length, message).toBeLessThan(200);
+      }
+      expect(said['zh-CN']).toContain('stray5 等 500 项');
+      expect(said.en).toContain('stray5 and 495 others');
+    }
+    // Two: both named, nothing counted; one over-long name is cut short, still the error's field.
+    const long = 'x'.repeat(5000);
+    const response = await h.api.call('post', '/api/session', {
+      body: { username: 'park1', password: PASSWORD, [long]: 1, other: 1 },
+      request: 'invalid',
+      headers: { 'Accept-Language': 'en' },
+    });
+    const error = (response.body as { error: { field: string; message: string } }).error;
+    expect(error.field).toBe(long);
+    expect(error.message).toMatch(/^This request does not take the fields x{40}…, other \(/);
+  });
+
   it('oversized bodies → 413 (JSON over 1 MB, attachments over the limit)', async () => {
     const big = { data: { comments: 'x'.repeat(1024 * 1024 + 10) } };
     const json = await h.api.post(`/api/tasks/${reviewRef}/complete`, { token: h.token('province'), body: big });
