@@ -193,9 +193,8 @@ export class CaseRuntime {
    * One case's view with what the page tells before a form is filled: a task whose submission ends
    * the case whatever it holds (foretold-end.ts; an Art. 27 ban read from the subject's earlier cases),
    * naming only the earlier cases `actor` may see: the condition reads them all, as the gateway will,
-   * but a reader of this case is not told of a case out of its scope (under 2024-03-14 every reader of
-   * a park's new case sees its earlier ones, of the same park and province; a programme whose scopes
-   * differ, an `assigned` group, need not).
+   * but a reader of this case is not told of a case out of its scope (a subject now applying through
+   * another region: that region's groups see the new case, not the earlier one; an `assigned` group).
    */
   detailedView(record: CaseRecord, actor: Actor): CaseView {
     const view = this.view(record);

@@ -15,7 +15,10 @@ describe('a new case within the Art. 27 ban after a revocation', () => {
 
   beforeAll(async () => {
     h = await ServerHarness.create();
-    await withUsers(h, ['park1', 'park2', 'province', 'group', 'samr', 'moa', 'mofcom', 'mct', 'cnipa', 'expert']);
+    await withUsers(h, [
+      ...['park1', 'park2', 'province', 'province2', 'group', 'group2', 'samr'],
+      ...['moa', 'mofcom', 'mct', 'cnipa', 'expert'],
+    ]);
     revoked = (await throughCreation(h)).id;
     await throughAcceptance(h, revoked);
     await h.advanceTo('2025-04-11T09:00:00+08:00');
@@ -63,6 +66,11 @@ describe('a new case within the Art. 27 ban after a revocation', () => {
     };
     expect(started.foretold).toEqual(foretold);
     expect((await h.case(started.id)).foretold).toEqual(foretold);
+    // Its province and leading group, who see the revoked case too, read the same.
+    for (const user of ['park1', 'province', 'group']) {
+      const read = await h.api.get(`/api/cases/${started.id}`, { token: h.token(user) });
+      expect((read.body as CaseView).foretold, user).toEqual(foretold);
+    }
     // What it tells is what the submission does.
     const ended = await h.complete('park1', started.id, 'submitCreationApplication', { parkType: 'industry' });
     expect(ended).toMatchObject({ status: 'ineligible', final: true });
@@ -76,5 +84,37 @@ describe('a new case within the Art. 27 ban after a revocation', () => {
     expect((await h.case(revoked)).foretold).toBeUndefined();
     const listed = await h.api.get('/api/cases', { token: h.token('park1') });
     expect((listed.body as CaseView[]).some((view) => view.foretold !== undefined)).toBe(false);
+  });
+
+  it("names the earlier case only to readers who may see it: a park now in another province applies, that province's department is not told of it", async () => {
+    // P-001, revoked in 320000, now applies through 330000 (an account there, after a redrawing of
+    // the regions): the ban holds whatever the province, and the new case tells so to every reader.
+    await h.user('park1-zj', ['park:P-001'], '330000');
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park1-zj'),
+      body: { process: PROCESS, park: 'P-001', province: '330000' },
+    });
+    expect(started.status, started.text).toBe(201);
+    const { id } = started.body as CaseView;
+    const read = async (user: string) => {
+      const response = await h.api.get(`/api/cases/${id}`, { token: h.token(user) });
+      expect(response.status, `${user} ${response.text.slice(0, 200)}`).toBe(200);
+      return (response.body as CaseView).foretold;
+    };
+    // The park (either account) and SAMR see the revoked case: it is named, with its date.
+    for (const user of ['park1-zj', 'park1', 'samr'])
+      expect(
+        (await read(user))?.earlier.map((earlier) => [earlier.id, earlier.due]),
+        user,
+      ).toEqual([[revoked, { reapplyAllowedFrom: '2029-03-17' }]]);
+    // The new province and its leading group see this case, not the one in 320000: told the end, not of that case.
+    for (const user of ['province2', 'group2']) {
+      const told = await read(user);
+      expect(told, user).toMatchObject({ taskId: 'submitCreationApplication', status: 'ineligible' });
+      expect(told?.earlier, user).toEqual([]);
+      expect(JSON.stringify(told), user).not.toContain(revoked);
+    }
+    // The old province sees the revoked case, not this one.
+    expect((await h.api.get(`/api/cases/${id}`, { token: h.token('province') })).status).toBe(404);
   });
 });
