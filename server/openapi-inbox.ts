@@ -57,7 +57,11 @@ export const INBOX_SCHEMAS: Json = {
       province: { type: 'string' },
       subjectName: { type: 'string' },
       taskId: { type: 'string' },
-      taskName: { type: 'string', description: '任务在流程图中的名称 / the task as the diagram names it' },
+      taskName: {
+        type: 'string',
+        description:
+          '任务在流程图中的名称；message.received 为消息接收事件的名称，branch.ended 为到达的结束事件的名称 / the task as the diagram names it; for message.received the message’s catch event, for branch.ended the end event reached',
+      },
       statusTitle: {
         type: 'string',
         description: '案件办结或进入的状态（case.ended、status.changed）/ the status a case ended in or entered',

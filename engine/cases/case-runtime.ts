@@ -374,6 +374,7 @@ export class CaseRuntime {
         record,
         audit: transition.audit,
         before: transition.before,
+        reached: transition.reached,
         manifest: definition.manifest,
         model,
       });

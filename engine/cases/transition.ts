@@ -34,6 +34,8 @@ export class Transition implements StepHost {
   readonly at: string;
   /** The message windows open, the elements visited and the tasks open before this transition (for notifications). */
   readonly before: { windows: readonly string[]; visited: ReadonlySet<string>; tasks: readonly TaskRecord[] };
+  /** The elements a token entered in this transition, in order (for notifications: a branch's end reached). */
+  readonly reached: string[] = [];
   #ended = false;
   /** The end event that ended the case in this step: the last element whose completion counts. */
   #endedAt: string | undefined;
@@ -89,6 +91,7 @@ export class Transition implements StepHost {
     if (this.#ended) return;
     const node = this.context.version.model.nodes.get(elementId);
     if (node === undefined) return;
+    this.reached.push(elementId);
     if (!this.record.visited.includes(elementId)) this.record.visited.push(elementId);
     if (node.status !== undefined && node.status !== this.record.status) {
       this.note('status.changed', { from: this.record.status, to: node.status, element: elementId });

@@ -11,6 +11,8 @@ export interface CommittedChange {
   audit: readonly AuditDraft[];
   /** The message windows open and the elements visited before the transition. */
   before: { windows: readonly string[]; visited: ReadonlySet<string>; tasks: readonly CaseRecord['tasks'][number][] };
+  /** The elements a token entered in the transition. */
+  reached?: readonly string[];
   manifest: Manifest;
   model: ProcessModel;
 }
@@ -22,7 +24,8 @@ export interface CommittedChange {
  * the case's own subject and region and for the supervising national groups — a public notice opening and
  * each message the public sent (an objection), never saying who sent it; and each message a group sent
  * of its own accord (the subject's report, a supervising group's proposal), to those groups of the case
- * that did not send it — unless it ended the case, which the end says.
+ * that did not send it — unless it ended the case, which the end says; and what a submission concluded
+ * that opens nothing for the others (a plain end reached, by its name), to the groups that did not submit it.
  */
 export function deriveNotifications(change: CommittedChange): Omit<Notification, 'id'>[] {
   const { record, audit } = change;
@@ -105,6 +108,15 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
     }
   }
   if (opensNotice(change)) add(record.updatedAt, 'notice.opened', caseAudience(change.manifest, record));
+  for (const end of branchEnds(change))
+    add(
+      record.updatedAt,
+      'branch.ended',
+      caseAudience(change.manifest, record).filter((one) => !end.by.has(one.group)),
+      {
+        taskName: end.name,
+      },
+    );
   return out;
 }
 
@@ -161,6 +173,29 @@ function sentByCaseGroup(manifest: Manifest, model: ProcessModel, message: strin
         return kind === 'subject' || kind === 'region' || declared?.supervises === 'all';
       }),
   );
+}
+
+/**
+ * The plain ends (no status: the case goes on) a submission led to, by their names on the diagram, and
+ * the groups that submitted: what a task's holder did that opens nothing for the others — an annual
+ * report received (Art. 27), a revocation not pursued (维持认定), an objection found groundless. Not when
+ * the transition ended the case or entered a stage, which case.ended and status.changed say.
+ */
+function branchEnds(change: CommittedChange): { name: string; by: ReadonlySet<string> }[] {
+  const completed = change.audit.filter((entry) => entry.type === 'task.completed');
+  if (completed.length === 0) return [];
+  if (change.audit.some((entry) => entry.type === 'case.ended' || entry.type === 'status.changed')) return [];
+  const by = new Set(
+    completed.flatMap(
+      (entry) => change.before.tasks.find((task) => task.ref === String(entry.details.ref))?.groups ?? [],
+    ),
+  );
+  return (change.reached ?? []).flatMap((elementId) => {
+    const node = change.model.nodes.get(elementId);
+    return node?.isEnd === true && node.status === undefined && node.name !== undefined && node.name !== ''
+      ? [{ name: node.name, by }]
+      : [];
+  });
 }
 
 /** The tasks open before the transition that it closed without their being done (the case ended). */

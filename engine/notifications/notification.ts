@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   'message.received',
   'case.ended',
   'status.changed',
+  'branch.ended',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -38,7 +39,10 @@ export interface Notification {
   process?: string;
   subjectName?: string;
   taskId?: string;
-  /** The task's name in the diagram (可行性论证与遴选), what people read; `taskId` is the code. */
+  /**
+   * The task's name in the diagram (可行性论证与遴选), what people read; `taskId` is the code. For a
+   * message, its catch event's name (重大事项报告); for `branch.ended`, the end event's (维持认定).
+   */
   taskName?: string;
   ref?: string;
   /** The status a case ended in (不予通过, `case.ended`) or entered (创建中, `status.changed`), by its title. */

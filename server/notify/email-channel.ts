@@ -18,6 +18,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
   'message.received': '案件收到新事项',
   'case.ended': '案件已办结',
   'status.changed': '案件进入新阶段',
+  'branch.ended': '案件有新进展',
 };
 
 /**

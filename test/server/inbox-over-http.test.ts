@@ -371,6 +371,30 @@ describe('催办 and the notification centre over HTTP', () => {
     expect(await kinds('samr')).toContain('task.opened samrRevocationDecision');
   });
 
+  it('tells what a submission concluded that opens nothing for the others, by its end on the diagram: an objection found groundless, a revocation not pursued, an annual report (Art. 22, 27)', async () => {
+    const progress = async (user: string) =>
+      (await notifications(user)).items
+        .filter((item) => item.caseId === caseId && item.kind === 'branch.ended')
+        .map((item) => item.taskName);
+    // Newest first. SAMR kept the zone it had proposed to revoke: the zone and its province heard of the proposal, and now of this.
+    await h.complete('samr', caseId, 'samrRevocationDecision', { decision: 'keep' });
+    for (const user of ['park1', 'province', 'group'])
+      expect(await progress(user), user).toEqual(['维持认定', '异议不成立']);
+    for (const user of ['samr', 'province2']) expect(await progress(user), user).toEqual([]);
+    // A year into the demonstration the zone reports to SAMR (每年向市场监管总局报送年度工作报告): SAMR and
+    // the province hear of it, the zone (which sent it) does not.
+    const due = (await h.case(caseId)).due.nextAnnualReportDue ?? '';
+    await h.advanceTo(new Date(Date.parse(`${due}T09:00:00+08:00`) + 86_400_000).toISOString());
+    await h.complete('park1', caseId, 'submitAnnualReport');
+    for (const user of ['samr', 'province', 'group'])
+      expect(
+        (await progress(user)).filter((name) => name === '年度报告已报送'),
+        user,
+      ).toHaveLength(1);
+    expect(await progress('park1')).toEqual(['维持认定', '异议不成立']);
+    expect(await progress('province2')).toEqual([]);
+  });
+
   it('tells a withdrawal (Art. 3) once, as the end of the case, to the park, its province and the holders of the tasks it closed; no one else', async () => {
     // Park P-005 withdraws while the departments give their opinions on its creation (moa has given its).
     await h.user('park5', ['park:P-005']);
