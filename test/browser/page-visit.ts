@@ -62,6 +62,7 @@ export async function openPage(browser: Browser, server: WebServer, visit: Visit
     }, token);
   }
   const page = await context.newPage();
+  trackRequests(page);
   page.on('pageerror', (error) => {
     console.error(`page error on ${visit.path}: ${error.message}`);
   });
@@ -70,9 +71,40 @@ export async function openPage(browser: Browser, server: WebServer, visit: Visit
   return page;
 }
 
+/** The requests a page opened by `openPage` has under way, and when that number last changed. */
+const requestsOf = new WeakMap<Page, { underWay: number; changedAt: number }>();
+
+function trackRequests(page: Page): void {
+  const requests = { underWay: 0, changedAt: Date.now() };
+  requestsOf.set(page, requests);
+  const change = (by: number) => () => {
+    requests.underWay += by;
+    requests.changedAt = Date.now();
+  };
+  page.on('request', change(1));
+  page.on('requestfinished', change(-1));
+  page.on('requestfailed', change(-1));
+}
+
+/**
+ * Until the page has had no request under way for a moment (what the app asks for next, it asks
+ * for within a frame of an answer). Playwright's `networkidle` waits out a fixed 500 ms of quiet on
+ * every visit; a page not opened by `openPage` still gets it, its requests so far being unknown.
+ */
+async function requestsDone(page: Page): Promise<void> {
+  const requests = requestsOf.get(page);
+  if (requests === undefined) return page.waitForLoadState('networkidle');
+  const quietMs = 150;
+  for (const started = Date.now(); Date.now() - started < 30_000;) {
+    if (requests.underWay === 0 && Date.now() - requests.changedAt >= quietMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${page.url()}: ${requests.underWay} requests still under way after 30 s`);
+}
+
 export async function settled(page: Page): Promise<void> {
   await page.locator('#root main, #root form').first().waitFor();
-  await page.waitForLoadState('networkidle');
+  await requestsDone(page);
   await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0);
   if ((await page.getByTestId('case-diagram').count()) > 0)
     await page.getByTestId('case-diagram').locator('.djs-element').first().waitFor();

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
-import { ACCEPTANCE, completeWithExample, CREATION, opinions, type Step, walk } from './sample-cases.js';
+import { ACCEPTANCE, completeWithExample, CREATION, opinions, type Step, walkEach } from './sample-cases.js';
 import { choose, clickInDialog, twoChars } from './form-controls.js';
 
 const PROCESS = 'quality-brand-zone';
@@ -170,7 +170,18 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
   async function complete(user: string, caseId: string, taskId: string, patch: unknown = {}): Promise<void> {
     await completeWithExample(server, user === 'park' ? (parkOf.get(caseId) ?? user) : user, caseId, taskId, patch);
   }
-  const run = (caseId: string, steps: readonly Step[]) => walk(server, caseId, parkOf.get(caseId) ?? 'park', steps);
+  /** Both cases of each review walked their steps. */
+  const runEach = (walks: readonly (readonly [Review, readonly Step[]])[]) =>
+    walkEach(
+      server,
+      walks.flatMap(([review, steps]) =>
+        Object.values(cases.get(review.taskId) ?? {}).map((caseId) => ({
+          caseId,
+          parkUser: parkOf.get(caseId) ?? 'park',
+          steps,
+        })),
+      ),
+    );
   const view = (caseId: string) => server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
 
   const pages = new Map<string, Page>();
@@ -337,9 +348,10 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
 
   it('creation: a province, its leading group and SAMR return and reject in the page', async () => {
     for (const review of REVIEWS) cases.set(review.taskId, { returned: await start(), rejected: await start() });
-    for (const review of inPhase(CREATION))
-      for (const id of Object.values(cases.get(review.taskId) ?? {})) await run(id, before(review));
-    for (const review of later) for (const id of Object.values(cases.get(review.taskId) ?? {})) await run(id, CREATION);
+    await runEach([
+      ...inPhase(CREATION).map((review) => [review, before(review)] as const),
+      ...later.map((review) => [review, CREATION] as const),
+    ]);
     await decideAll(inPhase(CREATION), CLOCK_START);
     // The park finds its application back in its inbox, marked as returned and by which step.
     const returned = cases.get('provincialFeasibilityReview')?.returned ?? '';
@@ -356,10 +368,7 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
   it('acceptance: the province, its leading group and SAMR return and reject', async () => {
     const time = '2025-04-02T09:00:00+08:00';
     await server.advanceTo(time);
-    for (const review of later) {
-      const steps = review.phase === ACCEPTANCE ? before(review) : ACCEPTANCE;
-      for (const id of Object.values(cases.get(review.taskId) ?? {})) await run(id, steps);
-    }
+    await runEach(later.map((review) => [review, review.phase === ACCEPTANCE ? before(review) : ACCEPTANCE] as const));
     await decideAll(inPhase(ACCEPTANCE), time);
     await closePages();
   }, 300_000);
@@ -392,8 +401,7 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
       });
     const time = '2027-11-08T09:00:00+08:00';
     await server.advanceTo(time);
-    for (const review of reReview)
-      for (const id of Object.values(cases.get(review.taskId) ?? {})) await run(id, before(review));
+    await runEach(reReview.map((review) => [review, before(review)] as const));
     await decideAll(reReview, time);
     const page = await pageOf('samr', time);
     await stepScreenshot(page, 'review-forms-re-review');
