@@ -12,7 +12,7 @@ import { caseViewOf, elementNamesOf, type CaseSummary, type CaseView } from './c
 import type { LiveCache } from './live-cache.js';
 import { DAMAGED_MESSAGE, Quarantine } from './quarantine.js';
 import { Transition } from './transition.js';
-import { foretoldEnd } from './foretold-end.js';
+import { ForetoldEnds } from './foretold-end.js';
 import { chinaDateOf } from '../legal-time/china-time.js';
 import type { CommittedChange } from '../notifications/derive.js';
 import { isRevisionConflict } from '../store/commit-writes.js';
@@ -49,6 +49,7 @@ export class CaseRuntime {
   readonly quarantine = new Quarantine();
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #validators = new Map<string, FormValidator>();
+  readonly #foretold = new ForetoldEnds();
   #definitions: DefinitionRegistry;
   readonly #sync: CaseSync;
   /** Told of every committed transition (the notification centre listens); its failure undoes nothing. */
@@ -72,6 +73,7 @@ export class CaseRuntime {
   async reloadDefinitions(): Promise<void> {
     this.#definitions = await DefinitionRegistry.load(this.#definitions.root, this.#definitions.options);
     this.#validators.clear();
+    this.#foretold.clear();
   }
 
   /** Commands on one case run one after another; different cases run side by side. */
@@ -199,7 +201,7 @@ export class CaseRuntime {
   detailedView(record: CaseRecord, actor: Actor): CaseView {
     const view = this.view(record);
     if (record.final || record.tasks.length === 0) return view;
-    const told = foretoldEnd({
+    const told = this.#foretold.of({
       version: this.version(record),
       record,
       earlier: this.index.casesOfSubject(record.subject, record.process, record.id),

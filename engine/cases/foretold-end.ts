@@ -33,6 +33,41 @@ export interface ForetellInput {
   today: LocalDate;
 }
 
+/**
+ * The foretold end of each case read lately, kept while nothing it was told from has changed: the
+ * case and its version, its subject's earlier cases (each at its revision) and the day. feelin walks
+ * `some h in case.history satisfies …` at about a millisecond an earlier case, and every read of the
+ * case evaluated it again: a subject with a few hundred ended cases (each a start and a withdrawal
+ * away) polling its own case held the server's one thread (found by the attacker's walk).
+ */
+export class ForetoldEnds {
+  readonly #told = new Map<string, { key: string; told: ForetoldEnd | undefined }>();
+
+  constructor(
+    private readonly foretell: (input: ForetellInput) => ForetoldEnd | undefined = foretoldEnd,
+    /** Cases kept at most (the least recently told goes first). */
+    private readonly capacity = 1000,
+  ) {}
+
+  of(input: ForetellInput): ForetoldEnd | undefined {
+    const { record } = input;
+    const earlier = input.earlier.map((other) => `${other.id}@${String(other.revision)}`);
+    const key = [input.version.key, String(record.revision), input.today, ...earlier].join(' ');
+    const kept = this.#told.get(record.id);
+    this.#told.delete(record.id);
+    const told = kept?.key === key ? kept.told : this.foretell(input);
+    const [oldest] = this.#told.keys();
+    if (this.#told.size >= this.capacity && oldest !== undefined) this.#told.delete(oldest);
+    this.#told.set(record.id, { key, told });
+    return told;
+  }
+
+  /** Forgets every case's (the definitions were loaded again). */
+  clear(): void {
+    this.#told.clear();
+  }
+}
+
 /** A condition's value on the case's facts alone — undefined when it reads anything else (a form field). */
 type Strict = true | false | undefined;
 

@@ -116,5 +116,19 @@ describe('a new case within the Art. 27 ban after a revocation', () => {
     }
     // The old province sees the revoked case, not this one.
     expect((await h.api.get(`/api/cases/${id}`, { token: h.token('province') })).status).toBe(404);
+    // Submitted, it ends as told (the park has one case in progress at a time: the next test starts another).
+    const ended = await h.complete('park1-zj', id, 'submitCreationApplication', { parkType: 'industry' });
+    expect(ended).toMatchObject({ status: 'ineligible', final: true });
+  });
+
+  it('tells again, read after read, until the day the park may apply again, and then nothing', async () => {
+    // What a view tells is kept between reads (a park polling its case); a new day is read anew.
+    const again = await start('park1', 'P-001');
+    for (let read = 0; read < 3; read += 1)
+      expect((await h.case(again.id)).foretold).toMatchObject({ status: 'ineligible', earlier: [{ id: revoked }] });
+    await h.advanceTo('2029-03-16T09:00:00+08:00');
+    expect((await h.case(again.id)).foretold).toMatchObject({ status: 'ineligible' });
+    await h.advanceTo('2029-03-17T09:00:00+08:00');
+    expect((await h.case(again.id)).foretold).toBeUndefined();
   });
 });
