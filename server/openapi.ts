@@ -1244,6 +1244,7 @@ function casePaths(terms: ProgrammeTerms): Json {
           404: '事项不存在（案件可见时）/ unknown message on a case the caller sees',
           409: '不在受理期内；案件不存在或不可见时同样如此 / outside its window — also for a case unknown or not seen',
           422: '表单数据不合格',
+          429: '本账号今日向该案件提交事项过多（默认每天 20 件），或每分钟请求过多 / too many messages from this account to this case today (20 by default), or too many requests a minute',
         },
       }),
     },

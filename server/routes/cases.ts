@@ -20,12 +20,16 @@ import {
   stringField,
 } from '../request-context.js';
 
-/** Cases, their history and diagram, and messages to them (CONTRACT §6); `previews` limits how often one asks what a message would do. */
+/**
+ * Cases, their history and diagram, and messages to them (CONTRACT §6); `previews` limits how often one
+ * asks what a message would do, `messages` how many one sends to a case (messageLimit).
+ */
 export function caseRoutes(
   engine: WorkflowEngine,
   attachments: AttachmentStore,
   names: ActorNames,
   previews: RequestHandler,
+  messages: RequestHandler,
 ): Router {
   const router = Router();
 
@@ -88,26 +92,30 @@ export function caseRoutes(
     },
   );
 
-  router.post('/api/cases/:id/messages/:name', async (request, response) => {
-    requireUser(request);
-    const body = formBody(request);
-    const publicMessage = engine.isPublicMessage(request.params.id, request.params.name);
-    const references = referenceCheck(engine, attachments, request.actor, request.user?.username, { publicMessage });
-    const view = await engine
-      .sendMessage(request.params.id, request.params.name, request.actor, body.data, references)
-      .catch(
-        hideUnseen(engine, request.actor, request.params.id, () =>
-          notOpen(engine, request.params.id, request.params.name),
-        ),
+  router.post(
+    '/api/cases/:id/messages/:name',
+    messages,
+    async (request: Request<{ id: string; name: string }>, response) => {
+      requireUser(request);
+      const body = formBody(request);
+      const publicMessage = engine.isPublicMessage(request.params.id, request.params.name);
+      const references = referenceCheck(engine, attachments, request.actor, request.user?.username, { publicMessage });
+      const view = await engine
+        .sendMessage(request.params.id, request.params.name, request.actor, body.data, references)
+        .catch(
+          hideUnseen(engine, request.actor, request.params.id, () =>
+            notOpen(engine, request.params.id, request.params.name),
+          ),
+        );
+      await attachments.link(view.id, body.data, publicMessage);
+      // A sender who may not read the case (anyone objecting, Art. 22) gets a receipt, not the case.
+      const visible = await engine.getCase(view.id, request.actor).then(
+        (own) => own,
+        () => undefined,
       );
-    await attachments.link(view.id, body.data, publicMessage);
-    // A sender who may not read the case (anyone objecting, Art. 22) gets a receipt, not the case.
-    const visible = await engine.getCase(view.id, request.actor).then(
-      (own) => own,
-      () => undefined,
-    );
-    response.status(202).json(visible ?? { caseId: view.id, received: true });
-  });
+      response.status(202).json(visible ?? { caseId: view.id, received: true });
+    },
+  );
 
   router.post('/api/cases/:id/migrate', async (request, response) => {
     requireRole(request, 'admin', 'policy-admin');
@@ -145,6 +153,8 @@ export function notOpen(engine: WorkflowEngine, caseId: string, name: string): E
 export interface TaskLimits {
   /** Previews one user may ask for per minute: each runs the step on the process. */
   previewsPerMinute: number;
+  /** Messages one account may send to one case a day (messageLimit). */
+  messagesPerCaseDay: number;
   /** Where the counts are kept; absent: this process's memory (a store no other process shares). */
   store?: RateLimitStore;
 }
@@ -153,7 +163,7 @@ export interface TaskLimits {
  * At most `previewsPerMinute` previews a minute per user (per address without a login): each costs a
  * full process step, and the workbench asks one per submission. Past it, 429 with Retry-After.
  */
-export function previewLimit(limits: TaskLimits): RequestHandler {
+export function previewLimit(limits: Pick<TaskLimits, 'previewsPerMinute' | 'store'>): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: limits.previewsPerMinute,
@@ -163,6 +173,28 @@ export function previewLimit(limits: TaskLimits): RequestHandler {
     keyGenerator: (request) =>
       request.user === undefined ? ipKeyGenerator(request.ip ?? '', 56) : `user:${request.user.username}`,
     handler: refusedPastLimit(SAY.tooManyPreviews),
+  });
+}
+
+/**
+ * At most `messagesPerCaseDay` messages a day from one account to one case, counting those taken: a
+ * subject's report (a major event, Art. 27) opens no task and cannot be refused by its window, and each
+ * is told in the bell of SAMR, its province and its leading group — the attacker's walk sent 300 from one
+ * zone in half a minute and SAMR's bell (its newest 200) held nothing else. Past it, 429 with Retry-After.
+ */
+export function messageLimit(limits: Pick<TaskLimits, 'messagesPerCaseDay' | 'store'>): RequestHandler {
+  return rateLimit({
+    windowMs: 24 * 60 * 60_000,
+    limit: limits.messagesPerCaseDay,
+    ...(limits.store !== undefined && { store: limits.store }),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // A refusal (not its window, not its sender, a form with errors) changes nothing and is not counted.
+    skipFailedRequests: true,
+    keyGenerator: (request) => `${request.user?.username ?? ''}\n${String(request.params.id)}`,
+    handler: refusedPastLimit((seconds) =>
+      SAY.tooManyCaseMessages(limits.messagesPerCaseDay, Math.max(1, Math.ceil(seconds / 3600))),
+    ),
   });
 }
 

@@ -20,7 +20,8 @@ describe('催办 and the notification centre over HTTP', () => {
     (await notifications(user)).items.map((item) => `${item.kind} ${item.taskId ?? ''}`.trim());
 
   beforeAll(async () => {
-    h = await ServerHarness.create();
+    // At most three messages a day from one account to one case (20 by default): the last tests send four.
+    h = await ServerHarness.create({ limits: { messagesPerCaseDay: 3 } });
     await withUsers(h);
     const started = await h.api.post('/api/cases', {
       token: h.token('park1'),
@@ -348,6 +349,28 @@ describe('催办 and the notification centre over HTTP', () => {
       expect(told[0]?.taskName).toBe('重大事项报告');
     }
     for (const user of ['park1', 'province2']) expect(await reports(user), user).toEqual([]);
+  });
+
+  it("takes a zone's reports to its case up to a day's limit: 300 sent in half a minute buried SAMR's bell", async () => {
+    const report = async (patch: Record<string, unknown> = {}) =>
+      h.api.post(`/api/cases/${caseId}/messages/majorEvent`, {
+        token: h.token('park1'),
+        body: { data: { ...(await h.withUploads('park1', await h.example('major-event'))), ...patch } },
+        request: 'unchecked',
+      });
+    // The previous test sent one; a report with errors is refused and not counted.
+    expect((await report({ title: '' })).status).toBe(422);
+    for (let sent = 2; sent <= 3; sent += 1) expect((await report()).status).toBe(202);
+    const refused = await report();
+    expect(refused.status, refused.text).toBe(429);
+    const { error } = refused.body as { error: { code: string; message: string } };
+    expect(error.code).toBe('too-many-requests');
+    expect(error.message).toMatch(CHINESE);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const told = (await notifications('samr')).items.filter(
+      (item) => item.caseId === caseId && item.kind === 'message.received',
+    );
+    expect(told).toHaveLength(3);
   });
 
   it('tells the zone and its province once that SAMR proposes to revoke it (Art. 27), naming it; not SAMR that sent it, not another province', async () => {
