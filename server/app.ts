@@ -26,7 +26,7 @@ import { adminRoutes } from './routes/admin.js';
 import { attachmentRoutes, userUploadLimit } from './routes/attachments.js';
 import { UploadGate } from './upload-gate.js';
 import { calendarRoutes } from './routes/calendars.js';
-import { caseRoutes, messageLimit, previewLimit, taskRoutes, type TaskLimits } from './routes/cases.js';
+import { caseRoutes, messageLimit, previewLimit, startLimit, taskRoutes, type TaskLimits } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -254,7 +254,11 @@ export function createApp(deps: AppDeps): Express {
     messagesPerCaseDay: deps.limits?.messagesPerCaseDay ?? 20,
     store: limitStore('case-message:'),
   });
-  app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts), previews, messages));
+  const starts = startLimit({
+    casesStartedPerDay: deps.limits?.casesStartedPerDay ?? 100,
+    store: limitStore('case-start:'),
+  });
+  app.use(caseRoutes(engine, attachments, new ActorNames(engine, accounts), previews, messages, starts));
   const formDrafts = deps.formDrafts ?? new FormDrafts(deps.store ?? new MemoryStore());
   app.use(formDraftRoutes(engine, attachments, formDrafts));
   app.use(taskRoutes(engine, attachments, formDrafts, previews));

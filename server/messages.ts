@@ -83,6 +83,11 @@ export const SAY = {
     zh: `向同一案件提交事项过于频繁：每个账号每天最多 ${String(limit)} 件，请 ${String(hours)} 小时后再试`,
     en: `Too many submissions to this case: at most ${String(limit)} a day from one account; try again in ${englishCount(hours, 'hour')}`,
   }),
+  /** Cases one account started in a day (server/routes/cases.ts). */
+  tooManyCaseStarts: (limit: number, hours: number): Said => ({
+    zh: `发起案件过于频繁：每个账号每天最多发起 ${String(limit)} 件，请 ${String(hours)} 小时后再试`,
+    en: `Too many cases started: at most ${String(limit)} a day from one account; try again in ${englishCount(hours, 'hour')}`,
+  }),
   /** What anyone may send to a public notice (an objection), per address per hour (server/routes/public.ts). */
   tooManyPublicMessages: (limit: number, minutes: number): Said => ({
     zh: `提交过于频繁：同一网络地址每小时最多提交 ${String(limit)} 件，请 ${String(minutes)} 分钟后再试`,

@@ -1176,6 +1176,7 @@ function casePaths(terms: ProgrammeTerms): Json {
           404: '流程不存在或无有效版本 / unknown process or no version in force',
           409: '该对象已有办理中的案件（openCasesPerSubject）/ the subject has as many open cases as declared',
           422: '缺少字段或地区代码不正确',
+          429: '本账号今日发起案件过多（默认每天 100 件），或每分钟请求过多 / too many cases started by this account today (100 by default), or too many requests a minute',
         },
       }),
     },

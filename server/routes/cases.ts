@@ -1,6 +1,13 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
-import { ENGINE_SAYS, EngineError, isEngineError, type Actor, type WorkflowEngine } from '../../engine/index.js';
+import {
+  ENGINE_SAYS,
+  EngineError,
+  isEngineError,
+  type Actor,
+  type Said,
+  type WorkflowEngine,
+} from '../../engine/index.js';
 import type { ActorNames } from '../actor-names.js';
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
@@ -22,7 +29,8 @@ import {
 
 /**
  * Cases, their history and diagram, and messages to them (CONTRACT §6); `previews` limits how often one
- * asks what a message would do, `messages` how many one sends to a case (messageLimit).
+ * asks what a message would do, `messages` how many one sends to a case (messageLimit), `starts` how many
+ * cases one starts (startLimit).
  */
 export function caseRoutes(
   engine: WorkflowEngine,
@@ -30,10 +38,11 @@ export function caseRoutes(
   names: ActorNames,
   previews: RequestHandler,
   messages: RequestHandler,
+  starts: RequestHandler,
 ): Router {
   const router = Router();
 
-  router.post('/api/cases', async (request, response) => {
+  router.post('/api/cases', starts, async (request, response) => {
     requireUser(request);
     const body = objectBody(request);
     // The subject and region come under the programme's declared names (`park`, `province`) or the
@@ -155,6 +164,8 @@ export interface TaskLimits {
   previewsPerMinute: number;
   /** Messages one account may send to one case a day (messageLimit). */
   messagesPerCaseDay: number;
+  /** Cases one account may start a day (startLimit). */
+  casesStartedPerDay: number;
   /** Where the counts are kept; absent: this process's memory (a store no other process shares). */
   store?: RateLimitStore;
 }
@@ -183,18 +194,46 @@ export function previewLimit(limits: Pick<TaskLimits, 'previewsPerMinute' | 'sto
  * zone in half a minute and SAMR's bell (its newest 200) held nothing else. Past it, 429 with Retry-After.
  */
 export function messageLimit(limits: Pick<TaskLimits, 'messagesPerCaseDay' | 'store'>): RequestHandler {
+  return perAccountDay(
+    limits.messagesPerCaseDay,
+    limits.store,
+    (request) => `${request.user?.username ?? ''}\n${String(request.params.id)}`,
+    (hours) => SAY.tooManyCaseMessages(limits.messagesPerCaseDay, hours),
+  );
+}
+
+/**
+ * At most `casesStartedPerDay` cases a day started by one account, counting those started: each start
+ * reads the subject's earlier cases (an Art. 27 ban, `some h in case.history …`, about a millisecond
+ * each in feelin), and a park that started and withdrew cases in a loop made every start, and every
+ * application after, cost more — at 400 earlier cases, 250–450 ms of the server's thread a start
+ * (found by the attacker's walk). A park starts a case a few times in years. Past it, 429.
+ */
+export function startLimit(limits: Pick<TaskLimits, 'casesStartedPerDay' | 'store'>): RequestHandler {
+  return perAccountDay(
+    limits.casesStartedPerDay,
+    limits.store,
+    (request) => request.user?.username ?? '',
+    (hours) => SAY.tooManyCaseStarts(limits.casesStartedPerDay, hours),
+  );
+}
+
+/** A day's count per key of the requests taken; a refusal changes nothing and is not counted. */
+function perAccountDay(
+  limit: number,
+  store: RateLimitStore | undefined,
+  key: (request: Request) => string,
+  say: (hours: number) => Said,
+): RequestHandler {
   return rateLimit({
     windowMs: 24 * 60 * 60_000,
-    limit: limits.messagesPerCaseDay,
-    ...(limits.store !== undefined && { store: limits.store }),
+    limit,
+    ...(store !== undefined && { store }),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    // A refusal (not its window, not its sender, a form with errors) changes nothing and is not counted.
     skipFailedRequests: true,
-    keyGenerator: (request) => `${request.user?.username ?? ''}\n${String(request.params.id)}`,
-    handler: refusedPastLimit((seconds) =>
-      SAY.tooManyCaseMessages(limits.messagesPerCaseDay, Math.max(1, Math.ceil(seconds / 3600))),
-    ),
+    keyGenerator: key,
+    handler: refusedPastLimit((seconds) => say(Math.max(1, Math.ceil(seconds / 3600)))),
   });
 }
 

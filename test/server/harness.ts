@@ -174,6 +174,7 @@ export class ServerHarness {
         userUploadsPerHour: 1000,
         previewsPerMinute: 1000,
         messagesPerCaseDay: 1000,
+        casesStartedPerDay: 1000,
         // A test calls in memory far faster than a person clicks (test/server/request-limits.test.ts
         // runs the per-account and per-address limits on their own).
         accountRequestsPerMinute: 100_000,

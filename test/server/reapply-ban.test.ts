@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
-import { PROCESS, ServerHarness, throughAcceptance, throughCreation, withUsers } from './harness.js';
+import { CHINESE, PROCESS, ServerHarness, throughAcceptance, throughCreation, withUsers } from './harness.js';
 
 /**
  * The walk: a park whose zone was revoked pressed 发起创建申请, filled the whole creation application,
@@ -130,5 +130,49 @@ describe('a new case within the Art. 27 ban after a revocation', () => {
     expect((await h.case(again.id)).foretold).toMatchObject({ status: 'ineligible' });
     await h.advanceTo('2029-03-17T09:00:00+08:00');
     expect((await h.case(again.id)).foretold).toBeUndefined();
+  });
+});
+
+/**
+ * Every start reads the subject's earlier cases, and so does the gateway after its application: the
+ * attacker's walk started and withdrew 400 cases of one park in three minutes, and each start then held
+ * the server's thread 250–450 ms. An account starts at most `casesStartedPerDay` cases a day (100).
+ */
+describe('cases one account starts in a day', () => {
+  let h: ServerHarness;
+  beforeAll(async () => {
+    h = await ServerHarness.create({ limits: { casesStartedPerDay: 2 } });
+    await withUsers(h, ['park1', 'park2']);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const start = (user: string, park: string) =>
+    h.api.post('/api/cases', { token: h.token(user), body: { process: PROCESS, park, province: '320000' } });
+  const withdraw = async (user: string, id: string) => {
+    const sent = await h.api.post(`/api/cases/${id}/messages/withdraw`, {
+      token: h.token(user),
+      body: { data: await h.example('withdraw') },
+    });
+    expect(sent.status, sent.text).toBe(202);
+  };
+
+  it('starts two, not counting a refused start, and refuses the third (429); another account starts its own', async () => {
+    const first = await start('park1', 'P-001');
+    expect(first.status).toBe(201);
+    expect((await start('park1', 'P-001')).status).toBe(409); // one open already: refused, not counted
+    await withdraw('park1', (first.body as CaseView).id);
+    const second = await start('park1', 'P-001');
+    expect(second.status).toBe(201);
+    await withdraw('park1', (second.body as CaseView).id);
+    const third = await start('park1', 'P-001');
+    expect(third.status, third.text).toBe(429);
+    const { error } = third.body as { error: { code: string; message: string } };
+    expect(error.code).toBe('too-many-requests');
+    expect(error.message).toMatch(CHINESE);
+    expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await h.api.get('/api/cases', { token: h.token('park1') })).body).toHaveLength(2);
+    expect((await start('park2', 'P-002')).status).toBe(201);
   });
 });
