@@ -40,8 +40,9 @@ export function refuseUndeclaredQueries(document: Record<string, unknown>): Requ
         // OpenAPI: [] is no login, a {} among them a login optional, and an operation without one the document's.
         const securities = operation.security ?? (document.security as Operation['security']) ?? [];
         const signedIn = securities.length > 0 && !securities.some((security) => Object.keys(security).length === 0);
-        // A trailing slash too: the router (not strict) answers /api/cases/ as /api/cases.
-        return [{ method, pattern: new RegExp(`^${literal}/?$`), signedIn, declares }];
+        // As the router matches: a trailing slash and any letter case (`/api/cases/?status=x` and
+        // `/API/cases?status=x` still answered every case).
+        return [{ method, pattern: new RegExp(`^${literal}/?$`, 'i'), signedIn, declares }];
       }),
     );
   return (request: Request, _response: Response, next: NextFunction) => {
