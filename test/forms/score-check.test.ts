@@ -30,6 +30,8 @@ const MESSAGES_ZH = {
   outOfRange: MESSAGES.zh.scoreOutOfRange,
   notNumber: MESSAGES.zh.scoreNotNumber,
   missing: MESSAGES.zh.scoresMissing,
+  missingName: MESSAGES.zh.scoreMissingName,
+  missingNamesJoin: MESSAGES.zh.scoreMissingNamesJoin,
   label: (field: string) => `「${field === 'scores' ? '指标评分' : field}」`,
   named: (title: string) => `「${title}」`,
 };
@@ -51,6 +53,23 @@ describe('the score table checked in the browser, as the server checks it on 提
     expect(check({ scores: { b: 3 } })).toEqual([
       ['.scores', '「指标评分」尚有 2 项指标未评分：「领导小组」「标准化」'],
     ]);
+  });
+
+  it('names them in English between English quotes, not in 「」 (found by the walk: an English expert read 「Creation leading group…」「…」)', () => {
+    const english = {
+      ...MESSAGES_ZH,
+      missing: MESSAGES.en.scoresMissing,
+      missingName: MESSAGES.en.scoreMissingName,
+      missingNamesJoin: MESSAGES.en.scoreMissingNamesJoin,
+      label: () => 'Indicator scores: ',
+    };
+    const titled = {
+      ...INDICATORS,
+      items: INDICATORS.items.map((item, i) => ({ ...item, title: `Item ${String(i)}` })),
+    };
+    expect(
+      withIndicatorScoreErrors(SCHEMA, titled, { scores: { b: 3 } }, [], english).map((error) => error.stack),
+    ).toEqual(['Indicator scores: 2 indicators have no score yet: “Item 0”, “Item 2”']);
   });
 
   it("leaves a cell the schema already faults (letters, below 0) to the schema's message, named by its indicator", () => {

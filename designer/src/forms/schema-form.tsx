@@ -221,6 +221,8 @@ export function SchemaForm(props: SchemaFormProps) {
       outOfRange: t('scoreOutOfRange'),
       notNumber: t('scoreNotNumber'),
       missing: t('scoresMissing'),
+      missingName: t('scoreMissingName'),
+      missingNamesJoin: t('scoreMissingNamesJoin'),
       label: (field: string) => fieldLabel(schemaAt(schema, [field]), [field], language),
       named: (title: string) => fieldLabel({ title }, [title], language),
     };

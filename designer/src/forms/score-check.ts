@@ -10,6 +10,9 @@ export interface ScoreMessages {
   notNumber: string;
   /** `{count}`, `{names}`: indicators left without a score. */
   missing: string;
+  /** `{name}`: one of `missing`'s names (「…」 in Chinese, “…” in English), and what joins two. */
+  missingName: string;
+  missingNamesJoin: string;
 }
 
 /** The message for a typed score that is no number or outside 0…max, else undefined. */
@@ -60,7 +63,9 @@ export function withIndicatorScoreErrors(
     }
     const missing = indicators.items.filter((indicator) => given[indicator.id] === undefined);
     if (missing.length === 0) continue;
-    const names = missing.map((indicator) => `「${indicator.title}」`).join('');
+    const names = missing
+      .map((indicator) => fill(messages.missingName, { name: indicator.title }))
+      .join(messages.missingNamesJoin);
     const message = fill(messages.missing, { count: missing.length, names });
     const stack = `${messages.label(field)}${message}`;
     found.push({ name: 'required', property: `.${field}`, message, stack, params: {}, schemaPath: '' });

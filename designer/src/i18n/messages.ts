@@ -214,6 +214,9 @@ export const MESSAGES = {
     // As the form's list says letters in a score (「indicator」 and the validator's 应当为数字).
     scoreNotNumber: '「{indicator}」应当为数字',
     scoresMissing: '尚有 {count} 项指标未评分：{names}',
+    // One indicator in scoresMissing's {names}, and what stands between two.
+    scoreMissingName: '「{name}」',
+    scoreMissingNamesJoin: '',
     scoreTableHelp: '逐项填写得分，不低于 0 分、不超过该项满分；每项指标都须评分。',
     vetoesHelp: '勾选评估中查实的否决项；未发现的不勾选。',
     scoredCount: '已评 {done} / {all} 项',
@@ -490,6 +493,8 @@ export const MESSAGES = {
     scoreOutOfRange: 'The score for “{indicator}” must be from 0 to {max}',
     scoreNotNumber: 'The score for “{indicator}” must be a number',
     scoresMissing: '{count, plural, one {# indicator has} other {# indicators have}} no score yet: {names}',
+    scoreMissingName: '“{name}”',
+    scoreMissingNamesJoin: ', ',
     scoreTableHelp: 'Score each indicator, from 0 up to its maximum; every indicator needs a score.',
     vetoesHelp: 'Tick each veto item the evaluation found; leave unticked those it did not.',
     scoredCount: '{done} of {all} scored',
