@@ -111,12 +111,20 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     await page.getByRole('button', { name: '清除筛选' }).click();
     await poll(() => order(page)).toHaveLength(3);
 
-    await page.getByLabel('搜索案件编号、园区或任务').fill('青峰');
+    const search = page.getByLabel('搜索案件编号、园区或任务');
+    await search.fill('青峰');
     // The button is named in words (antd's icon named it "search").
     await page.getByRole('button', { name: twoChars('搜索') }).click();
     await poll(() => order(page)).toEqual([PARKS.park4]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('青峰');
+    // By the keyboard: Enter searches and leaves the focus in the box (the box was made again, and
+    // the focus fell to the page's top: found by the walk).
+    await search.fill('青');
+    await search.press('Enter');
+    await poll(() => new URL(page.url()).searchParams.get('q')).toBe('青');
+    expect(await search.evaluate((box) => box === document.activeElement)).toBe(true);
     await page.getByRole('button', { name: '清除筛选' }).click();
+    await poll(() => search.inputValue()).toBe('');
 
     await page.getByLabel('任务类型', { exact: true }).click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');

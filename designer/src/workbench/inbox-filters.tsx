@@ -1,4 +1,5 @@
 import { Button, Checkbox, Input, InputNumber, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import type { TaskRow } from './inbox-data.js';
 import { facetCounts, writeFilter, type FilterChange, type InboxFilter, type InboxSort } from './inbox-filter.js';
@@ -28,6 +29,12 @@ export function InboxFilters({ rows, filter, onChange }: Props) {
   const set = (change: FilterChange) => {
     onChange(writeFilter({ ...filter, ...change }));
   };
+  // The box follows the address (清除筛选, Back) but is never made again: it was keyed by the query, and
+  // a search by Enter or by 搜索 dropped the keyboard's focus to the page's top (found by the walk).
+  const [text, setText] = useState(filter.q);
+  useEffect(() => {
+    setText(filter.q);
+  }, [filter.q]);
   return (
     <Space wrap style={{ marginBottom: 16 }}>
       <Input.Search
@@ -36,8 +43,10 @@ export function InboxFilters({ rows, filter, onChange }: Props) {
         enterButton={t('searchButton')}
         placeholder={t('searchInbox')}
         aria-label={t('searchInbox')}
-        defaultValue={filter.q}
-        key={filter.q}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+        }}
         onSearch={(q) => {
           set({ q });
         }}
