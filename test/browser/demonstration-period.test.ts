@@ -4,7 +4,7 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable, stepScreenshot } from './chromium.js';
 import { clickInDialog, pickDate, twoChars } from './form-controls.js';
-import { signInTab } from './page-visit.js';
+import { PHONE, signInTab } from './page-visit.js';
 import {
   ACCEPTANCE,
   completeWithExample,
@@ -157,5 +157,19 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
     expect(await banner.textContent()).toContain(
       `Earlier case ${zone} ended on ${revoked.statusDate} (Recognition revoked); Date from which a creation application may be made again: ${allowedFrom} (Art. 27).`,
     );
+
+    // On a phone, by keyboard: the first Tab after the case's 刷新 (the page's heading comes next)
+    // stops on the banner, a region named by its first sentence, and shows its top (the form's first
+    // field took that Tab, and the banner's words were scrolled off above it: found by the walk).
+    await park.setViewportSize(PHONE);
+    await park.getByRole('button', { name: 'Reload', exact: true }).focus();
+    await park.keyboard.press('Tab');
+    const region = park.getByRole('region', { name: /^Read this first: whatever this form holds/ });
+    expect(await region.evaluate((node) => node === document.activeElement)).toBe(true);
+    expect(await region.locator('[data-foretold]').count()).toBe(1);
+    const top = await region.evaluate((node) => node.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(PHONE.height);
+    await shot(park, '16-reapply-ban-phone-keyboard');
   }, 300_000);
 });

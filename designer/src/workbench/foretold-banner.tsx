@@ -1,4 +1,5 @@
 import { Alert } from 'antd';
+import { useId } from 'react';
 import type { TaskView } from '../../../engine/cases/case-view.js';
 import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -9,9 +10,13 @@ import type { CaseBundle } from './case-data.js';
  * Above a task's form whose submission ends the case whatever it holds (the server's `foretold`: an
  * Art. 27 ban after a revocation): how it ends, the reason the definitions give, and the earlier case
  * and date that decide it — before the form is filled, not in the dialog after it (found by the walk).
+ * It is the first stop of the keyboard after the page's heading, a region named by its first sentence:
+ * it was no stop at all, and on a phone the first Tab took the form's first field to the screen's
+ * middle with the banner's words above it, off the screen (found by the walk).
  */
 export function ForetoldBanner({ task, bundle }: { task: TaskView; bundle: CaseBundle }) {
   const { t } = useI18n();
+  const titleId = useId();
   const { view } = bundle;
   const text = useDefinitionText()(view.process);
   const foretold = view.foretold;
@@ -19,32 +24,37 @@ export function ForetoldBanner({ task, bundle }: { task: TaskView; bundle: CaseB
   const { manifest } = bundle.version;
   const statusOf = (status: string, title: string | undefined) => text(title ?? status);
   return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-foretold={foretold.status}
-      style={{ marginBottom: 16 }}
-      title={fill(t('foretoldTitle'), { status: statusOf(foretold.status, foretold.statusTitle) })}
-      description={
-        <>
-          {foretold.reason !== undefined && <div>{text(foretold.reason)}</div>}
-          {foretold.earlier.flatMap((earlier) =>
-            Object.entries(earlier.due).map(([name, due]) => (
-              <div key={`${earlier.id}/${name}`} data-foretold-earlier={earlier.id}>
-                {fill(t('foretoldEarlier'), {
-                  id: earlier.id,
-                  date: earlier.statusDate,
-                  status: statusOf(earlier.status, earlier.statusTitle),
-                  dateTitle: text(manifest.dates[name]?.title ?? name),
-                  due,
-                  article: manifest.dates[name]?.article ?? '',
-                })}
-              </div>
-            )),
-          )}
-        </>
-      }
-    />
+    <section tabIndex={0} aria-labelledby={titleId} className="qbz-foretold" style={{ marginBottom: 16 }}>
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        data-foretold={foretold.status}
+        title={
+          <span id={titleId}>
+            {fill(t('foretoldTitle'), { status: statusOf(foretold.status, foretold.statusTitle) })}
+          </span>
+        }
+        description={
+          <>
+            {foretold.reason !== undefined && <div>{text(foretold.reason)}</div>}
+            {foretold.earlier.flatMap((earlier) =>
+              Object.entries(earlier.due).map(([name, due]) => (
+                <div key={`${earlier.id}/${name}`} data-foretold-earlier={earlier.id}>
+                  {fill(t('foretoldEarlier'), {
+                    id: earlier.id,
+                    date: earlier.statusDate,
+                    status: statusOf(earlier.status, earlier.statusTitle),
+                    dateTitle: text(manifest.dates[name]?.title ?? name),
+                    due,
+                    article: manifest.dates[name]?.article ?? '',
+                  })}
+                </div>
+              )),
+            )}
+          </>
+        }
+      />
+    </section>
   );
 }
