@@ -14,13 +14,16 @@ export interface NextDue {
  * happened, not a date to watch for). A period's last day is to come until that day is over; a fire
  * day (`dueFireDays`: the day a timer fires, as the first day an application may be made) is reached
  * at 00:00 that day, so on it the next date is the one after. Without `dueFireDays` (not known) every
- * date counts until its day is over. Titled by the manifest (its name without one).
+ * date counts until its day is over. Titled by the manifest (its name without one). An ended case
+ * (`final`) has none: its dates stay as the record of what was set, as on its page, and a revoked
+ * zone's list row said 2026-04-11, 示范期当年度最后一日, 247 working days left (found by the walk).
  */
 export function nextDue(
-  dates: Pick<CaseView, 'due' | 'dueFireDays'>,
+  dates: Pick<CaseView, 'due' | 'dueFireDays'> & { final?: boolean },
   today: string,
   manifest?: Pick<Manifest, 'dates'>,
 ): NextDue | undefined {
+  if (dates.final === true) return undefined;
   let next: NextDue | undefined;
   for (const [name, date] of Object.entries(dates.due)) {
     const order = compareDates(date, today);

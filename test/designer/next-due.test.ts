@@ -26,6 +26,8 @@ describe('the inbox’s 下一期限', () => {
     expect(nextDue({ due }, '2025-04-10', manifest)?.name).toBe('publicityEnds');
     // Without a manifest every date counts.
     expect(nextDue({ due }, '2025-04-15')?.name).toBe('recognizedOn');
+    // An ended case (a zone revoked) has none: its annual date was left counting down in the lists.
+    expect(nextDue({ due, final: true }, '2025-04-15', manifest)).toBeUndefined();
   });
 
   it('passes a fire day at 00:00 of that day: on it, the date after it is the next', async () => {
