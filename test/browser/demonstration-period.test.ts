@@ -157,6 +157,11 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
     expect(await banner.textContent()).toContain(
       `Earlier case ${zone} ended on ${revoked.statusDate} (Recognition revoked); Date from which a creation application may be made again: ${allowedFrom} (Art. 27).`,
     );
+    // The reason the end records is the definitions' and reads in English too (it stayed 该园区示范区认定被撤销未满三年…).
+    expect(await banner.textContent()).toContain(
+      'revoked less than three years ago: it may not apply for creation again (Art. 27).',
+    );
+    expect(await banner.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
 
     // On a phone, by keyboard: the first Tab after the case's 刷新 (the page's heading comes next)
     // stops on the banner, a region named by its first sentence, and shows its top (the form's first

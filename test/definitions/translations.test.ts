@@ -6,6 +6,7 @@ import type { DefinitionContext } from '../../engine/definitions/version-source.
 import { validateDefinitions } from '../../engine/definitions/validate-definitions.js';
 import {
   diagramNames,
+  diagramReasons,
   hasChinese,
   translateDiagram,
   translateDirectory,
@@ -41,6 +42,7 @@ function displayedTexts(version: CheckedVersion, directories: DefinitionContext[
   translateIndicators(version.indicators, record);
   for (const schema of version.forms.values()) translateSchema(schema, record);
   for (const name of diagramNames(version.processXml)) record(name);
+  for (const reason of diagramReasons(version.processXml)) record(reason);
   const named = [version.manifest.region.directory, ...Object.values(version.manifest.groups).map((group) => group.directory)];
   for (const name of new Set(named)) {
     const directory = name === undefined ? undefined : directories.get(name);

@@ -136,6 +136,19 @@ export function diagramNames(xml: string): string[] {
   return [...names];
 }
 
+/**
+ * The reasons the diagram's final ends record on a case (`camunda:property name="reason"`): shown with
+ * the case's end and in the banner that foretells it, so the catalogue translates them like a name.
+ */
+export function diagramReasons(xml: string): string[] {
+  const reasons = new Set<string>();
+  for (const [property] of xml.matchAll(/<camunda:property\b[^>]*>/g)) {
+    const value = /\svalue="([^"]*)"/.exec(property)?.[1];
+    if (/\sname="reason"/.test(property) && value !== undefined && value !== '') reasons.add(unescapeXml(value));
+  }
+  return [...reasons];
+}
+
 const escapeXml = (text: string): string =>
   text
     .replace(/&/g, '&amp;')

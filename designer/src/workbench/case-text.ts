@@ -15,7 +15,7 @@ const named = <T extends { name?: string }>(item: T, translate: Translate): T =>
 
 /**
  * A case as its page shows it, in the reader's language: what comes from its definitions — the
- * status, the steps' names as drawn, the message forms' titles, the version's manifest, rules and
+ * status, the reason its end recorded (the diagram's), the steps' names as drawn, the message forms' titles, the version's manifest, rules and
  * indicators, the regions' names — translated; what people wrote (names, comments, reasons) as they wrote it. The forms
  * of its submissions are translated as they are loaded (`loadSubmissionForm` reads `language`).
  */
@@ -27,6 +27,7 @@ export function translateBundle(bundle: CaseBundle, translate: Translate, langua
     view: {
       ...view,
       ...(view.statusTitle !== undefined && { statusTitle: translate(view.statusTitle) }),
+      ...(view.reason !== undefined && { reason: translate(view.reason) }),
       openTasks: view.openTasks.map((task) => named(task, translate)),
     },
     version: {
