@@ -332,7 +332,7 @@ export class CaseRuntime {
     if (keep) this.live.keep(committed, live);
     else this.live.drop(committed.id);
     this.index.remember(committed);
-    await this.#committed(transition, committed);
+    await this.#committed(transition, committed, submissions);
     return committed;
   }
 
@@ -368,7 +368,11 @@ export class CaseRuntime {
     }
   }
 
-  async #committed(transition: Transition, record: CaseRecord): Promise<void> {
+  async #committed(
+    transition: Transition,
+    record: CaseRecord,
+    submissions: readonly Omit<Submission, 'seq'>[] = [],
+  ): Promise<void> {
     if (this.onCommit === undefined) return;
     const { definition, model } = this.version(record);
     try {
@@ -379,6 +383,7 @@ export class CaseRuntime {
         reached: transition.reached,
         manifest: definition.manifest,
         model,
+        submissions,
       });
     } catch {
       // The case is committed and its audit holds what happened; a notification that could not be

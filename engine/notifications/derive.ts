@@ -2,7 +2,7 @@ import type { AuditDraft } from '../audit/audit-chain.js';
 import type { ProcessModel } from '../definitions/process-model.js';
 import type { Manifest } from '../definitions/types.js';
 import { anyoneGroup, declaredSubjectRegion, scopeKind } from '../definitions/subject-region.js';
-import type { CaseRecord } from '../cases/case-record.js';
+import type { CaseRecord, Submission } from '../cases/case-record.js';
 import type { Audience, Notification, NotificationKind } from './notification.js';
 
 /** What one committed transition changed, as the notification centre reads it. */
@@ -15,11 +15,15 @@ export interface CommittedChange {
   reached?: readonly string[];
   manifest: Manifest;
   model: ProcessModel;
+  /** The forms the transition took in (a task's, a message's): a review's `decision` says a return. */
+  submissions?: readonly Pick<Submission, 'kind' | 'data'>[];
 }
 
 /**
  * The notifications a transition gives rise to: a new task for its group and scope (a task opened
- * again by a review is "returned"), a reminder for the task's holders, each stage entered and the end
+ * again by a review deciding `return`, CONTRACT §2, is "returned"; one met again as the case goes on —
+ * the province's review after the park sent its application again — is new, not returned), a reminder
+ * for the task's holders, each stage entered and the end
  * of the case for its subject and region (the end also for the holders of the tasks it closed), and — for
  * the case's own subject and region and for the supervising national groups — a public notice opening and
  * each message the public sent (an objection), never saying who sent it; and each message a group sent
@@ -39,8 +43,16 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
   const add = (at: string, kind: NotificationKind, audience: Audience[], extra: Partial<Notification> = {}) => {
     if (audience.length > 0) out.push({ at, kind, ...base, ...extra, audience });
   };
-  const completedHere = audit.some((entry) => entry.type === 'task.completed');
   const endedHere = audit.some((entry) => entry.type === 'case.ended');
+  // The province heard 案件已退回 of its own review when the park sent a returned application again
+  // (found by the walk): only a review's `return` sends a task back.
+  const returning = (change.submissions ?? []).some(
+    (submission) =>
+      submission.kind === 'task' &&
+      typeof submission.data === 'object' &&
+      submission.data !== null &&
+      (submission.data as Record<string, unknown>).decision === 'return',
+  );
   for (const entry of audit) {
     const details = entry.details;
     const ref = typeof details.ref === 'string' ? details.ref : undefined;
@@ -49,7 +61,7 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
     const taskName = task === undefined ? undefined : change.model.nodes.get(task.elementId)?.name;
     const named = { ref, taskId, ...(taskName !== undefined && { taskName }) };
     if (entry.type === 'task.opened' && task !== undefined) {
-      const again = completedHere && change.before.visited.has(task.elementId);
+      const again = returning && change.before.visited.has(task.elementId);
       add(entry.at, again ? 'task.returned' : 'task.opened', taskAudience(change.manifest, task), named);
     } else if (entry.type === 'task.reminded' && task !== undefined) {
       const note = typeof details.note === 'string' ? details.note : undefined;

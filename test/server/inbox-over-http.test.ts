@@ -252,6 +252,17 @@ describe('催办 and the notification centre over HTTP', () => {
       const task = (await h.tasks(ministry)).find((open) => open.caseId === id);
       expect([ministry, task?.taskId, task?.returned]).toEqual([ministry, 'departmentOpinion', undefined]);
     }
+    // Nor their bells, nor the province's, whose review met the park's application again: new tasks,
+    // not 案件已退回 (found by the walk); the park's, sent back by SAMR, was returned.
+    const latest = async (user: string) =>
+      (await notifications(user)).items
+        .filter((item) => item.caseId === id && item.kind.startsWith('task.'))
+        .map((item) => `${item.kind} ${item.taskId ?? ''}`)[0];
+    for (const user of ['province', 'group', ...MINISTRIES])
+      expect([user, await latest(user)]).toEqual([user, expect.stringMatching(/^task\.opened /)]);
+    expect((await notifications('park2')).items.map((item) => `${item.kind} ${item.taskId ?? ''}`)).toContain(
+      'task.returned submitCreationApplication',
+    );
     // One department answers: each of the others still finds its own first-round opinion as its
     // previous one (the form offered another department's, whichever had answered last).
     await h.complete('cnipa', id, 'departmentOpinion', { comments: 'cnipa 第二轮意见' });
