@@ -1,7 +1,7 @@
 // npm run migrate -- --case ID --to VERSION [--dry-run] [--json]
 // Moves a running case (in DATA_DIR, default ./data) to another definition version (DEFINITIONS_DIR,
 // default ./definitions). Run it while the server is stopped, or use the server's migration API.
-// On a sandbox's data (CLOCK=simulated) the move happens at the time the sandbox's clock has reached.
+// With CLOCK=simulated, as the sandbox's server was started, the move happens at the time its clock reached.
 import { parseArgs } from 'node:util';
 import { SimulatedClock, SystemClock } from '../clock.js';
 import { isEngineError } from '../errors.js';
@@ -24,11 +24,13 @@ if (values.case === undefined || values.to === undefined) {
 }
 
 /**
- * The machine's clock, or on a sandbox's data the position its clock reached (`system/clock`, kept by
- * a server started with CLOCK=simulated): on the machine's time the move was audited before the steps
- * the sandbox had already taken (or, a sandbox behind the machine, years after them).
+ * The machine's clock, or with CLOCK=simulated (as serve.ts decides) the position the sandbox's clock
+ * reached (`system/clock`, kept by a server so started): on the machine's time the move was audited
+ * before the steps the sandbox had already taken. Without CLOCK=simulated the stored position is not
+ * read: a folder once run as a sandbox and served since on the real clock keeps a stale one.
  */
 async function clockOf(store: LowdbStore): Promise<Clock> {
+  if (process.env.CLOCK !== 'simulated') return new SystemClock();
   const stored = await store.get<{ now?: unknown }>('system', 'clock').catch((error: unknown) => {
     if (isEngineError(error, 'damaged')) return undefined; // as the server: the position is lost
     throw error;

@@ -38,25 +38,44 @@ describe('npm run migrate on a sandbox’s data (CLOCK=simulated)', () => {
     expect((await h.engine.getCase(view.id, ADMIN)).version).toBe('2024-03-14');
   });
 
+  /**
+   * Stops the engine leaving the sandbox's clock where it reached, as a server started with
+   * CLOCK=simulated keeps it; migrates the case with the CLI under this CLOCK; opens the engine again
+   * and answers the case's last audit entry.
+   */
+  async function migrateStopped(caseId: string, clock: string) {
+    await h.store.put('system', 'clock', { now: h.clock.now().toISOString(), revision: 1 });
+    await h.engine.close();
+    await h.store.close();
+    const result = await runCli('migrate', ['--case', caseId, '--to', REVISION.version], {
+      DATA_DIR: h.dataDir,
+      DEFINITIONS_DIR: fixture.root,
+      CLOCK: clock,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    await h.restart(false);
+    return (await h.engine.audit(caseId, ADMIN)).at(-1);
+  }
+
+  it('moves the case at the machine’s time without CLOCK=simulated, whatever clock a sandbox left', async () => {
+    const view = await throughCreation(h, 'P-REAL', '320000');
+    // A folder once served with CLOCK=simulated keeps the position it reached; served since on the
+    // real clock, the steps taken there come after it.
+    const before = new Date().toISOString();
+    const moved = await migrateStopped(view.id, 'system');
+    expect(moved?.type).toBe('case.migrated');
+    expect((moved?.at ?? '') >= before).toBe(true);
+  });
+
   it('moves the case at the time the sandbox’s clock reached, not the machine’s', async () => {
     const view = h.engine.listCases(ADMIN).find((candidate) => candidate.park === 'P-OLD');
     if (view === undefined) throw new Error('no case');
     await h.advanceTo('2025-01-02T09:00:00+08:00');
-    // What a server started with CLOCK=simulated keeps when it stops.
-    await h.store.put('system', 'clock', { now: h.clock.now().toISOString(), revision: 1 });
-    await h.engine.close();
-    await h.store.close();
-
-    const result = await runCli('migrate', ['--case', view.id, '--to', REVISION.version], {
-      DATA_DIR: h.dataDir,
-      DEFINITIONS_DIR: fixture.root,
+    expect(await migrateStopped(view.id, 'simulated')).toMatchObject({
+      type: 'case.migrated',
+      at: '2025-01-02T01:00:00.000Z',
     });
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-
-    await h.restart(false);
-    const audit = await h.engine.audit(view.id, ADMIN);
-    expect(audit.at(-1)).toMatchObject({ type: 'case.migrated', at: '2025-01-02T01:00:00.000Z' });
     expect((await h.engine.verifyAudit(view.id)).ok).toBe(true);
   });
 });
