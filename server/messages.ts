@@ -111,6 +111,11 @@ export const SAY = {
   // The request itself.
   required: (field: string, label: string): Said => ({ zh: `「${label}」为必填项`, en: `${field} is required` }),
   notObject: { zh: '请求体应为 JSON 对象', en: 'The request body must be a JSON object' },
+  notBoolean: (field: string, label: string): Said => ({
+    zh: `「${label}」应为 true 或 false`,
+    en: `${field} must be true or false`,
+  }),
+  notText: (field: string, label: string): Said => ({ zh: `「${label}」应为文字`, en: `${field} must be text` }),
   /** Fields a route does not take (the first is the error's `field`, the first few named), and those it does. */
   unknownFields: (fields: readonly string[], taken: readonly string[]): Said => ({
     zh: `不接受的字段：${strays(fields).zh}（${taken.length === 0 ? '此请求不带字段' : `可用：${taken.join('、')}`}）`,

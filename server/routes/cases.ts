@@ -132,7 +132,7 @@ export function caseRoutes(
     onlyFieldsOf(body, REQUEST_BODIES.MigrationRequest);
     const to = stringField(body, 'to', '目标版本');
     if (body.dryRun !== undefined && typeof body.dryRun !== 'boolean')
-      throw new HttpError(422, 'validation', '「试运行」应为布尔值');
+      throw new HttpError(422, 'validation', SAY.notBoolean('dryRun', '试运行'));
     response.json(await engine.migrateCase(request.params.id, to, request.actor, { dryRun: body.dryRun === true }));
   });
 

@@ -68,14 +68,14 @@ function displayName(value: string): string {
 function checkFields(body: Record<string, unknown>, shape: ClosedObject): void {
   onlyFieldsOf(body, shape);
   if (body.disabled !== undefined && typeof body.disabled !== 'boolean') {
-    throw new HttpError(422, 'validation', '「停用」应为 true 或 false');
+    throw new HttpError(422, 'validation', SAY.notBoolean('disabled', '停用'));
   }
   for (const [field, title] of [
     ['password', '密码'],
     ['displayName', '显示名称'],
   ] as const)
     if (body[field] !== undefined && typeof body[field] !== 'string') {
-      throw new HttpError(422, 'validation', `「${title}」应为文字`);
+      throw new HttpError(422, 'validation', SAY.notText(field, title));
     }
 }
 

@@ -220,6 +220,37 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     expect((await h.case(caseId)).openTasks.map((task) => task.ref)).toEqual([reviewRef]);
   });
 
+  it('a field of the wrong type → 422 naming it, in English when asked', async () => {
+    const admin = h.adminToken;
+    const cases: [path: string, body: unknown, zh: string, en: string][] = [
+      [
+        `/api/cases/${caseId}/migrate`,
+        { to: VERSION, dryRun: 'yes' },
+        '「试运行」应为 true 或 false',
+        'dryRun must be true or false',
+      ],
+      ['/api/users/park1', { disabled: 'yes' }, '「停用」应为 true 或 false', 'disabled must be true or false'],
+      ['/api/users/park1', { password: 5 }, '「密码」应为文字', 'password must be text'],
+      ['/api/users/park1', { displayName: 5 }, '「显示名称」应为文字', 'displayName must be text'],
+    ];
+    for (const [path, body, zh, en] of cases) {
+      const method = path.endsWith('/migrate') ? 'post' : 'patch';
+      for (const [language, said] of [
+        ['zh-CN', zh],
+        ['en', en],
+      ] as const) {
+        const response = await h.api.call(method, path, {
+          token: admin,
+          body,
+          request: 'invalid',
+          headers: { 'Accept-Language': language },
+        });
+        expect.soft(response.status, path).toBe(422);
+        expect.soft(response.body, path).toMatchObject({ error: { code: 'validation', message: said } });
+      }
+    }
+  });
+
   it('a field or query parameter a route does not take → 422 naming it, in Chinese and in English; without it the request is answered', async () => {
     const admin = h.adminToken;
     const park = h.token('park1');
