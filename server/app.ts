@@ -38,6 +38,7 @@ import { reportRoutes } from './routes/reports.js';
 import { SIGN_IN_PATH, sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { webAppRoutes } from './web-app.js';
+import { SIGNED_IN_JSON_BODY_BYTES } from './body-limits.js';
 import { SharedRateLimitStore } from './shared-rate-limit-store.js';
 import { accountLimits, anonymousLimit, FailedTokens, REQUEST_LIMITS, type RequestLimits } from './request-limits.js';
 import { SAY } from './messages.js';
@@ -220,7 +221,7 @@ export function createApp(deps: AppDeps): Express {
   // Bodies are parsed once the caller is known: parsing a megabyte of JSON holds the one thread every
   // request shares for milliseconds, and a visitor sending them in a loop slowed every answer tenfold.
   // Without a session only small bodies are taken (logging in, an objection with its evidence ids).
-  const signedInJson: RequestHandler = express.json({ limit: deps.limits?.jsonBody ?? '1mb' });
+  const signedInJson: RequestHandler = express.json({ limit: deps.limits?.jsonBody ?? SIGNED_IN_JSON_BODY_BYTES });
   const anonymousJson: RequestHandler = express.json({ limit: deps.limits?.anonymousJsonBody ?? '64kb' });
   app.use((request: Request, response: Response, next: NextFunction) => {
     (request.user === undefined ? anonymousJson : signedInJson)(request, response, next);

@@ -237,6 +237,21 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
         '无法导入文件 huge.bpmn，流程图未改变原因：文件大小为 60.2 MB，草稿中的流程图文件不能超过 1 MB，无法保存。',
       );
     await refused.getByRole('button', { name: '关闭此提示' }).click();
+    // Just under the limit by its size, over it as the save sends it (its quotes and line breaks
+    // escaped in the JSON body): refused, saying the size the file must come under.
+    const near = join(await mkdtemp(join(tmpdir(), 'qbz-near-')), 'near.bpmn');
+    const padding = 1024 * 1024 - 1024 - Buffer.byteLength(xml) - '<!---->\n'.length;
+    await writeFile(near, xml.replace('</bpmn:definitions>', `<!--${' '.repeat(padding)}-->\n</bpmn:definitions>`));
+    await file.setInputFiles(near);
+    await expect.poll(() => refused.count()).toBe(1);
+    const said = (await refused.textContent()) ?? '';
+    expect(said).toMatch(
+      /^无法导入文件 near\.bpmn，流程图未改变原因：文件大小为 1 MB，保存时连同转义字符为 1\.\d\d MB，超过一次保存所能接受的 1 MB，无法保存；此文件须小于 \d+ KB。$/,
+    );
+    const fit = Number(/须小于 (\d+) KB/.exec(said)?.[1]);
+    expect(fit).toBeLessThan(1023);
+    expect(fit).toBeGreaterThan(900);
+    await refused.getByRole('button', { name: '关闭此提示' }).click();
     // One it reads: the button says so meanwhile (busy, named for what it does then), and a status
     // region tells a screen reader which file; both gone once it is open.
     await page.evaluate(() => {

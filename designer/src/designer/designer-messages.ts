@@ -72,6 +72,8 @@ const zh = {
   importRefused: '无法导入文件 {file}，流程图未改变',
   importEmpty: '原因：文件为空。',
   importTooLarge: '原因：文件大小为 {size}，草稿中的流程图文件不能超过 {limit}，无法保存。',
+  importTooLargeSaved:
+    '原因：文件大小为 {size}，保存时连同转义字符为 {saved}，超过一次保存所能接受的 {limit}，无法保存；此文件须小于 {fit}。',
   importReading: '正在读取与检查…',
   importReadingFile: '正在读取与检查文件 {file}…',
   importUnreadable: '原因：文件不是可读取的 BPMN XML，{place}。',
@@ -404,6 +406,8 @@ const en: Messages = {
   importEmpty: 'Why: the file is empty.',
   importTooLarge:
     "Why: the file is {size}; a draft's diagram file may be at most {limit} (a larger one cannot be saved).",
+  importTooLargeSaved:
+    'Why: the file is {size}, and {saved} as a save sends it (quotes and line breaks escaped), over the {limit} one save may send: it could not be saved. This file must be under {fit}.',
   importReading: 'Reading and checking…',
   importReadingFile: 'Reading and checking {file}…',
   importUnreadable: 'Why: the file is not readable BPMN XML: {place}.',

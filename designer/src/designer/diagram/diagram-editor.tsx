@@ -8,7 +8,7 @@ import './designer-diagram.css';
 import { DiagramSearch } from './diagram-search.js';
 import { importFailure, whyUnusable } from './import-failure.js';
 import { ImportButton } from './import-button.js';
-import { DIAGRAM_MAX_BYTES } from './import-limit.js';
+import { DIAGRAM_MAX_BYTES, savedBytes } from './import-limit.js';
 import { ImportWarnings } from './import-warnings.js';
 import { ImportRefusal, type RefusedImport } from './import-refusal.js';
 import { LaneTitles } from './lane-titles.js';
@@ -176,6 +176,12 @@ export function DiagramEditor(props: DiagramEditorProps) {
       return;
     }
     const text = await file.text();
+    // Saved, it goes as a JSON string, escapes and all: a file just under the limit may not fit.
+    const saved = savedBytes(text);
+    if (saved > DIAGRAM_MAX_BYTES) {
+      setRefused({ file: file.name, text: '', error: undefined, size: file.size, saved });
+      return;
+    }
     const unusable = await whyUnusable(diagram, text);
     if (unusable !== undefined) {
       setRefused({ file: file.name, text, error: unusable });

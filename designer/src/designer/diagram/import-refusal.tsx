@@ -3,15 +3,17 @@ import { bpmnReadPlace } from '../../../../engine/definitions/moddle.js';
 import type { DesignerText } from '../designer-i18n.js';
 import { readPlaceText } from '../unreadable-file.js';
 import { detailOf } from './import-failure.js';
-import { DIAGRAM_MAX_BYTES, megabytes } from './import-limit.js';
+import { DIAGRAM_MAX_BYTES, fittingFileBytes, megabytes } from './import-limit.js';
 
 /** A `.bpmn` file the officer chose to import that could not be opened: its name, its text and the reason. */
 export interface RefusedImport {
   file: string;
   text: string;
   error: unknown;
-  /** Bytes, when it was refused by its size, unread. */
+  /** Bytes, when it was refused by its size (unread when `saved` is not given). */
   size?: number;
+  /** The bytes its save would send, when it was read and refused by them. */
+  saved?: number;
 }
 
 /**
@@ -19,8 +21,16 @@ export interface RefusedImport {
  * words the damaged-file card and the server's refusal use), no layout, or no BPMN. moddle says an
  * empty file is `missing start tag`, which tells an officer nothing.
  */
-function reasonOf({ text, error, size }: RefusedImport, d: DesignerText): string {
-  if (size !== undefined) return d('importTooLarge', { size: megabytes(size), limit: megabytes(DIAGRAM_MAX_BYTES) });
+function reasonOf({ text, error, size, saved }: RefusedImport, d: DesignerText): string {
+  const limit = megabytes(DIAGRAM_MAX_BYTES);
+  if (size !== undefined && saved !== undefined)
+    return d('importTooLargeSaved', {
+      size: megabytes(size),
+      saved: megabytes(saved),
+      limit,
+      fit: `${String(fittingFileBytes(size, saved) / 1024)} KB`,
+    });
+  if (size !== undefined) return d('importTooLarge', { size: megabytes(size), limit });
   if (text.trim() === '') return d('importEmpty');
   const place = bpmnReadPlace(error);
   if (place !== undefined) return d('importUnreadable', { place: readPlaceText(d, place) });
