@@ -301,13 +301,22 @@ const caseSchema = (terms: ProgrammeTerms) =>
           earlier: arrayOf(
             object(
               '同一对象此前的案件，其具名日期尚未到来 / an earlier case of the subject with a named date still to come',
-              ['id', 'status', 'statusDate', 'due'],
+              ['id', 'status', 'statusDate', 'due', 'dueTitles'],
               {
                 id: { type: 'string', minLength: 1 },
                 status: { type: 'string', minLength: 1 },
                 statusTitle: { type: 'string' },
                 statusDate: DATE,
                 due: schema('Due'),
+                dueTitles: {
+                  type: 'object',
+                  description:
+                    '各日期在该案件所用版本中的名称与条款 / each date’s title and article in that case’s own version',
+                  additionalProperties: object('日期名称 / a date’s title', ['title'], {
+                    title: { type: 'string', minLength: 1 },
+                    article: { type: 'string' },
+                  }),
+                },
               },
             ),
           ),

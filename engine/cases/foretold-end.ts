@@ -21,7 +21,15 @@ export interface ForetoldEnd {
    * The subject's earlier cases that ended with a named date still to come, set as they ended (可再次提出创建申请之日
    * on a revocation): what the condition may have read, and when it may read otherwise.
    */
-  earlier: { id: string; status: string; statusTitle?: string; statusDate: LocalDate; due: Record<string, string> }[];
+  earlier: {
+    id: string;
+    status: string;
+    statusTitle?: string;
+    statusDate: LocalDate;
+    due: Record<string, string>;
+    /** Each date's title and article in the earlier case's own version (the new case's may differ). */
+    dueTitles: Record<string, { title: string; article?: string }>;
+  }[];
 }
 
 export interface ForetellInput {
@@ -157,11 +165,12 @@ function strictly(input: ForetellInput, expression: string): Strict {
  * day, so not on it). Other dates a revoked zone keeps (its demonstration's end) are not its end's.
  */
 function datesToCome(input: ForetellInput): ForetoldEnd['earlier'] {
-  const { manifest } = input.version.definition;
   return input.earlier.flatMap((other) => {
     if (!other.final) return [];
     const fireDays = other.dueFireDays ?? [];
-    const names = endDateNames(input.versionOf(other), other.status);
+    const version = input.versionOf(other);
+    const { manifest } = version.definition;
+    const names = endDateNames(version, other.status);
     const due = Object.fromEntries(
       Object.entries(other.due).filter(
         ([name, date]) => names.has(name) && (fireDays.includes(name) ? date > input.today : date >= input.today),
@@ -176,6 +185,13 @@ function datesToCome(input: ForetellInput): ForetoldEnd['earlier'] {
         ...(title !== undefined && { statusTitle: title }),
         statusDate: other.statusDate,
         due,
+        dueTitles: Object.fromEntries(
+          Object.keys(due).map((name) => {
+            const declared = manifest.dates[name];
+            const article = declared?.article;
+            return [name, { title: declared?.title ?? name, ...(article !== undefined && { article }) }];
+          }),
+        ),
       },
     ];
   });

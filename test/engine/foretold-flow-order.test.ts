@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
+import type { Manifest } from '../../engine/definitions/types.js';
 import { definitionsWithRevisions } from '../support/definitions-fixture.js';
 import {
   ADMIN,
@@ -57,6 +58,17 @@ describe('a foretold end, the gateway listing its flows otherwise than the diagr
           ),
         }),
       },
+      {
+        // Names the revocation and the date it sets otherwise, the date with no article (contrived).
+        version: '2026-10-01',
+        effectiveFrom: '2026-10-01',
+        edit: async (read) => {
+          const manifest = JSON.parse(await read('manifest.json')) as Manifest;
+          manifest.statuses.revoked = { ...manifest.statuses.revoked, title: '认定已撤销' };
+          manifest.dates.reapplyAllowedFrom = { title: '重新申请之日' };
+          return { 'manifest.json': JSON.stringify(manifest) };
+        },
+      },
     ]);
     cleanup = fixture.cleanup;
     h = await EngineHarness.open({ start: '2024-04-01T09:00:00+08:00', definitions: fixture.root });
@@ -105,5 +117,24 @@ describe('a foretold end, the gateway listing its flows otherwise than the diagr
   it('tells no end where the form may end the case otherwise first, and the form does', async () => {
     await h.advanceTo('2026-08-03T09:00:00+08:00');
     expect((await declareInNewCase('2026-07-01')).status).toBe('rejected');
+  });
+
+  it('names the earlier case’s end and dates as its own version does, not as the new case’s', async () => {
+    await h.advanceTo('2026-10-02T09:00:00+08:00');
+    for (const open of h.engine.listCases(ADMIN).filter((view) => view.park === 'P-001' && !view.final))
+      await h.engine.sendMessage(open.id, 'withdraw', as('park', 'P-001'), await formExample('withdraw'));
+    const started = await h.engine.startCase(
+      { process: 'quality-brand-zone', park: 'P-001', province: '320000' },
+      { ...as('park', 'P-001'), region: '320000' },
+    );
+    expect(started.version).toBe('2026-10-01');
+    expect(started.foretold?.earlier).toEqual([
+      expect.objectContaining({
+        status: 'revoked',
+        statusTitle: '已撤销认定',
+        due: { reapplyAllowedFrom: '2029-03-17' },
+        dueTitles: { reapplyAllowedFrom: { title: '可再次提出创建申请之日', article: 'Art. 27' } },
+      }),
+    ]);
   });
 });

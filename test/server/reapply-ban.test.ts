@@ -61,6 +61,7 @@ describe('a new case within the Art. 27 ban after a revocation', () => {
           statusTitle: '已撤销认定',
           statusDate: '2026-03-16',
           due: { reapplyAllowedFrom: '2029-03-17' },
+          dueTitles: { reapplyAllowedFrom: { title: '可再次提出创建申请之日', article: 'Art. 27' } },
         },
       ],
     };

@@ -5,6 +5,7 @@ import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useDefinitionText } from '../i18n/use-definition-text.js';
 import type { CaseBundle } from './case-data.js';
+import { earlierLine } from './foretold-words.js';
 
 /**
  * Above a task's form whose submission ends the case whatever it holds (the server's `foretold`: an
@@ -21,7 +22,6 @@ export function ForetoldBanner({ task, bundle }: { task: TaskView; bundle: CaseB
   const text = useDefinitionText()(view.process);
   const foretold = view.foretold;
   if (foretold?.taskId !== task.taskId) return null;
-  const { manifest } = bundle.version;
   const statusOf = (status: string, title: string | undefined) => text(title ?? status);
   return (
     <section tabIndex={0} aria-labelledby={titleId} className="qbz-foretold" style={{ marginBottom: 16 }}>
@@ -39,16 +39,9 @@ export function ForetoldBanner({ task, bundle }: { task: TaskView; bundle: CaseB
           <>
             {foretold.reason !== undefined && <div>{text(foretold.reason)}</div>}
             {foretold.earlier.flatMap((earlier) =>
-              Object.entries(earlier.due).map(([name, due]) => (
+              Object.keys(earlier.due).map((name) => (
                 <div key={`${earlier.id}/${name}`} data-foretold-earlier={earlier.id}>
-                  {fill(t('foretoldEarlier'), {
-                    id: earlier.id,
-                    date: earlier.statusDate,
-                    status: statusOf(earlier.status, earlier.statusTitle),
-                    dateTitle: text(manifest.dates[name]?.title ?? name),
-                    due,
-                    article: manifest.dates[name]?.article ?? '',
-                  })}
+                  {earlierLine(earlier, name, t, text)}
                 </div>
               )),
             )}
