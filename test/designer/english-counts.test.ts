@@ -11,7 +11,7 @@ import { errorTransformer } from '../../designer/src/forms/error-messages.js';
 import { messageOf } from '../../designer/src/forms/ajv-messages.js';
 import { fill } from '../../designer/src/i18n/fill.js';
 import { MESSAGES } from '../../designer/src/i18n/messages.js';
-import { periodText } from '../../designer/src/workbench/due-dates.js';
+import { periodWords } from '../../designer/src/designer/periods/period-words.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -82,9 +82,16 @@ describe('counts in English', () => {
     const messages = errorTransformer(schema, 'en')([minItems(1), minItems(2)]).map((error) => error.message);
     expect(messages).toEqual(['upload at least 1 file', 'upload at least 2 files']);
     expect(messageOf('contains', {})).toBe('must contain at least 1 valid item');
-    expect(periodText(1, 'en')).toBe('1 working day');
-    expect(periodText('P1Y2M', 'en')).toBe('1 year 2 months');
-    expect(periodText('P1Y2M', 'zh')).toBe('1年2个月');
+    // The case page's compact words and the designer's spaced ones, from one helper.
+    const compact = { compact: true };
+    expect(periodWords(1, 'en', compact)).toBe('1 working day');
+    expect(periodWords('P1Y2M', 'en', compact)).toBe('1 year 2 months');
+    expect(periodWords('P1Y2M', 'zh', compact)).toBe('1年2个月');
+    expect(periodWords('P1Y', 'zh', { compact: true, times: 3 })).toBe('3年');
+    expect(periodWords(5, 'zh', compact)).toBe('5个工作日');
+    expect(periodWords('P1Y2M', 'zh')).toBe('1 年 2 个月');
+    expect(periodWords('P1Y', 'en')).toBe('1 year');
+    expect(periodWords(5, 'en')).toBe('5 working days');
     expect(SAY.draftWarnings(1).en).toMatch(/^The draft has 1 warning and/);
     expect(SAY.draftWarnings(2).en).toMatch(/^The draft has 2 warnings and/);
     expect(ENGINE_SAYS.calendarNeeded(1).en).toBe('a period of 1 working day needs a working-day calendar');

@@ -11,23 +11,7 @@ import { workingDaysLeft } from './due.js';
 import { DaysLeft } from './days-left.js';
 import { articleText } from './format.js';
 import { fill } from '../i18n/fill.js';
-import { englishCount } from '../../../engine/english-count.js';
-
-const UNITS_ZH: Record<string, string> = { Y: '年', M: '个月', W: '周', D: '日' };
-const UNITS_EN: Record<string, string> = { Y: 'year', M: 'month', W: 'week', D: 'day' };
-
-/** A rule value as words: `P1Y` → 1年, `5` → 5个工作日; `times` of it (a cycle's 3rd period: 3年). */
-export function periodText(value: DueBasis['value'], language: 'zh' | 'en', times = 1): string {
-  if (value === undefined) return '';
-  if (typeof value === 'number')
-    return language === 'zh' ? `${value * times}个工作日` : englishCount(value * times, 'working day');
-  const units = language === 'zh' ? UNITS_ZH : UNITS_EN;
-  const parts = [...value.matchAll(/(\d+)([YMWD])/g)].map(([, count, unit]) => {
-    const counted = Number(count ?? '') * times;
-    return language === 'zh' ? `${counted}${units[unit ?? ''] ?? ''}` : englishCount(counted, units[unit ?? ''] ?? '');
-  });
-  return parts.length === 0 ? value : parts.join(language === 'zh' ? '' : ' ');
-}
+import { periodWords } from '../designer/periods/period-words.js';
 
 interface Row {
   name: string;
@@ -101,7 +85,10 @@ export function DueDates({ view, version, today, calendar }: Props) {
           {fill(t('basisSentence'), {
             from,
             counted,
-            period: periodText(basis.value, language, basis.periods),
+            period:
+              basis.value === undefined
+                ? ''
+                : periodWords(basis.value, language, { compact: true, times: basis.periods }),
             shown: basis.dueIs === 'fireDay' ? t('dueIsFireDay') : t('dueIsLastDay'),
           })}
         </Typography.Text>

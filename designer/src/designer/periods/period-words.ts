@@ -3,6 +3,8 @@
  * and back: an ISO 8601 date duration is a Civil Code period, a whole number counted by a timer is
  * a number of working days.
  */
+import { englishCount } from '../../../../engine/english-count.js';
+
 export const PERIOD_UNITS = ['years', 'months', 'weeks', 'days', 'workingDays'] as const;
 export type PeriodUnit = (typeof PERIOD_UNITS)[number];
 
@@ -14,22 +16,19 @@ export interface SimplePeriod {
   unit: PeriodUnit;
 }
 
-const WORDS: Record<'zh' | 'en', Record<PeriodUnit, (n: number) => string>> = {
-  zh: {
-    years: (n) => `${n} 年`,
-    months: (n) => `${n} 个月`,
-    weeks: (n) => `${n} 周`,
-    days: (n) => `${n} 日`,
-    workingDays: (n) => `${n} 个工作日`,
-  },
-  en: {
-    years: (n) => `${n} year${n === 1 ? '' : 's'}`,
-    months: (n) => `${n} month${n === 1 ? '' : 's'}`,
-    weeks: (n) => `${n} week${n === 1 ? '' : 's'}`,
-    days: (n) => `${n} day${n === 1 ? '' : 's'}`,
-    workingDays: (n) => `${n} working day${n === 1 ? '' : 's'}`,
-  },
+/** A count and its unit: Chinese spaced ("1 年") or compact ("1年"), English by englishCount. */
+const WORDS: Record<PeriodUnit, { zh: string; en: string }> = {
+  years: { zh: '年', en: 'year' },
+  months: { zh: '个月', en: 'month' },
+  weeks: { zh: '周', en: 'week' },
+  days: { zh: '日', en: 'day' },
+  workingDays: { zh: '个工作日', en: 'working day' },
 };
+
+function countWords(amount: number, unit: PeriodUnit, language: 'zh' | 'en', compact: boolean): string {
+  if (language === 'en') return englishCount(amount, WORDS[unit].en);
+  return `${String(amount)}${compact ? '' : ' '}${WORDS[unit].zh}`;
+}
 
 const DATE_DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
 
@@ -58,15 +57,24 @@ export function periodValue(period: SimplePeriod): string | number {
 }
 
 export function unitWords(unit: PeriodUnit, language: 'zh' | 'en'): string {
-  return WORDS[language][unit](2).replace(/^2 /, '');
+  return countWords(2, unit, language, false).replace(/^2 /, '');
+}
+
+export interface PeriodWordsOptions {
+  /** Chinese without spaces ("1年6个月"), as a sentence reads it (the case page); the editors space it. */
+  compact?: boolean;
+  /** The value taken this many times (a cycle's 3rd period of P1Y: 3 years). */
+  times?: number;
 }
 
 /** "1 年", "1 年 6 个月", "5 个工作日" — or the value as written when it is not a period. */
-export function periodWords(value: unknown, language: 'zh' | 'en'): string {
-  if (typeof value === 'number') return WORDS[language].workingDays(value);
+export function periodWords(value: unknown, language: 'zh' | 'en', options: PeriodWordsOptions = {}): string {
+  const { compact = false, times = 1 } = options;
+  if (typeof value === 'number') return countWords(value * times, 'workingDays', language, compact);
   if (Array.isArray(value)) return value.map(String).join(language === 'zh' ? '、' : ', ');
   if (typeof value !== 'string') return JSON.stringify(value);
   const parts = durationParts(value);
   if (parts === undefined) return value;
-  return parts.map((part) => WORDS[language][part.unit](part.amount)).join(' ');
+  const words = parts.map((part) => countWords(part.amount * times, part.unit, language, compact));
+  return words.join(compact && language === 'zh' ? '' : ' ');
 }

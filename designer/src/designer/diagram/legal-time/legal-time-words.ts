@@ -37,7 +37,7 @@ export interface LegalTimeExplanation {
 }
 
 function counted(value: string | number): string {
-  return periodWords(value, 'zh').replace(/(\d) /g, '$1');
+  return periodWords(value, 'zh', { compact: true });
 }
 
 /** The element's legal time in words and a worked example from `example` (the day counted from). */
