@@ -35,7 +35,7 @@ import { FormDrafts } from './form-drafts.js';
 import { formDraftRoutes } from './routes/form-drafts.js';
 import { publicRoutes, type PublicLimits } from './routes/public.js';
 import { reportRoutes } from './routes/reports.js';
-import { SIGN_IN_PATH, sessionRoutes } from './routes/session.js';
+import { sessionRoutes, signsIn } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { webAppRoutes } from './web-app.js';
 import { SIGNED_IN_JSON_BODY_BYTES } from './body-limits.js';
@@ -101,8 +101,7 @@ function strictTransport(request: Request, response: Response, next: NextFunctio
  */
 function noStoreWhenLoggedIn(request: Request, response: Response, next: NextFunction): void {
   // Logging in answers with the session token before the caller has one to send.
-  if (request.get('authorization') !== undefined || request.path === '/session')
-    response.setHeader('Cache-Control', 'no-store');
+  if (request.get('authorization') !== undefined || signsIn(request)) response.setHeader('Cache-Control', 'no-store');
   next();
 }
 
@@ -214,8 +213,7 @@ export function createApp(deps: AppDeps): Express {
     failedTokensPerMinute: deps.limits?.failedTokensPerMinute ?? REQUEST_LIMITS.failedTokensPerMinute,
     anonymousRequestsPerMinute: deps.limits?.anonymousRequestsPerMinute ?? REQUEST_LIMITS.anonymousRequestsPerMinute,
   };
-  const signingIn = (request: Request) => request.method === 'POST' && request.path === SIGN_IN_PATH;
-  app.use(authenticate(accounts, new FailedTokens(requestLimits.failedTokensPerMinute), signingIn));
+  app.use(authenticate(accounts, new FailedTokens(requestLimits.failedTokensPerMinute), signsIn));
   app.use(accountLimits(requestLimits));
   app.use('/api', anonymousLimit(requestLimits));
   // Bodies are parsed once the caller is known: parsing a megabyte of JSON holds the one thread every

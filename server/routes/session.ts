@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Accounts } from '../accounts/accounts.js';
 import { LoginThrottle } from '../accounts/login-throttle.js';
@@ -16,6 +16,16 @@ function tooManyAttempts(wait: number): HttpError {
 
 /** Where a client signs in (POST): the one request whose bearer token, if any, is not looked up. */
 export const SIGN_IN_PATH = '/api/session';
+
+/**
+ * Whether a request signs in, its path spelt as the router takes it: any letter case, a trailing slash
+ * (`POST /API/Session/` signed in, but was not seen to, and the answer with its token could be kept).
+ */
+export function signsIn(request: Request): boolean {
+  return (
+    request.method === 'POST' && `${request.baseUrl}${request.path}`.replace(/\/$/, '').toLowerCase() === SIGN_IN_PATH
+  );
+}
 
 export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Router {
   const router = Router();

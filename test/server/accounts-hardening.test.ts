@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../engine/store/index.js';
 import { Accounts } from '../../server/accounts/accounts.js';
@@ -329,6 +330,10 @@ describe('accounts and sessions, hardened', () => {
     const login = await h.api.post('/api/session', { body: { username: 'samr', password: PASSWORD } });
     expect(login.status).toBe(200);
     expect(login.headers['cache-control']).toBe('no-store');
+    // However the path is spelt, as the router takes it.
+    const spelt = await request(h.app).post('/API/Session/').send({ username: 'samr', password: PASSWORD });
+    expect(spelt.status).toBe(200);
+    expect(spelt.headers['cache-control']).toBe('no-store');
   });
 });
 

@@ -603,5 +603,11 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
       headers: { Authorization: `Bearer ${(again.body as { token: string }).token}` },
     });
     expect((me.body as { username: string }).username).toBe('admin');
+    // However the path is spelt, as the router takes it (it was told 登录已失效).
+    const spelt = await request(h.app)
+      .post('/API/Session/')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ username: 'admin', password: PASSWORD });
+    expect(spelt.status, spelt.text).toBe(200);
   });
 });
