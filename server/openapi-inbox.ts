@@ -60,7 +60,7 @@ export const INBOX_SCHEMAS: Json = {
       taskName: {
         type: 'string',
         description:
-          '任务在流程图中的名称；message.received 为消息接收事件的名称，branch.ended 为到达的结束事件的名称 / the task as the diagram names it; for message.received the message’s catch event, for branch.ended the end event reached',
+          '任务在流程图中的名称；message.received 为消息接收事件的名称，branch.ended 为到达的结束事件的名称，status.changed 为使案件进入该阶段的事件名称（流程图有命名时）/ the task as the diagram names it; for message.received the message’s catch event, for branch.ended the end event reached, for status.changed the event that entered the stage, when the diagram names one',
       },
       statusTitle: {
         type: 'string',

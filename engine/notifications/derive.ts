@@ -23,7 +23,8 @@ export interface CommittedChange {
  * The notifications a transition gives rise to: a new task for its group and scope (a task opened
  * again by a review deciding `return`, CONTRACT §2, is "returned"; one met again as the case goes on —
  * the province's review after the park sent its application again — is new, not returned), a reminder
- * for the task's holders, each stage entered and the end
+ * for the task's holders, each stage entered (by the outcome's name when an event drawn on the diagram
+ * entered it: a re-review failed) for its subject and region groups that did not decide it, and the end
  * of the case for its subject and region (the end also for the holders of the tasks it closed), and — for
  * the case's own subject and region and for the supervising national groups — a public notice opening and
  * each message the public sent (an objection), never saying who sent it; and each message a group sent
@@ -44,6 +45,7 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
     if (audience.length > 0) out.push({ at, kind, ...base, ...extra, audience });
   };
   const endedHere = audit.some((entry) => entry.type === 'case.ended');
+  const deciders = submitters(change);
   // The province heard 案件已退回 of its own review when the park sent a returned application again
   // (found by the walk): only a review's `return` sends a task back.
   const returning = (change.submissions ?? []).some(
@@ -96,12 +98,17 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
       // case.ended, a public notice opening by notice.opened; the first status (from none) is the start.
       const status = change.manifest.statuses[String(details.to)];
       const started = typeof details.from !== 'string' || details.from === '';
+      // A stage entered by an outcome the diagram names (an event carrying the status) is told by that
+      // name: a failed re-review was heard only as 示范期内 again, never that it failed.
+      const outcome = stageOutcome(change, String(details.to));
       if (status !== undefined && status.final !== true && !started && !opensNotice(change))
         add(
           entry.at,
           'status.changed',
-          caseAudience(change.manifest, record).filter((audience) => audience.scope !== undefined),
-          { statusTitle: status.title },
+          caseAudience(change.manifest, record).filter(
+            (audience) => audience.scope !== undefined && !deciders.has(audience.group),
+          ),
+          { statusTitle: status.title, ...(outcome !== undefined && { taskName: outcome }) },
         );
     } else if (entry.type === 'case.ended') {
       // The subject and its region hear how their case ended (a rejection, Art. 7), and so do the
@@ -194,20 +201,42 @@ function sentByCaseGroup(manifest: Manifest, model: ProcessModel, message: strin
  * the transition ended the case or entered a stage, which case.ended and status.changed say.
  */
 function branchEnds(change: CommittedChange): { name: string; by: ReadonlySet<string> }[] {
-  const completed = change.audit.filter((entry) => entry.type === 'task.completed');
-  if (completed.length === 0) return [];
+  if (!change.audit.some((entry) => entry.type === 'task.completed')) return [];
   if (change.audit.some((entry) => entry.type === 'case.ended' || entry.type === 'status.changed')) return [];
-  const by = new Set(
-    completed.flatMap(
-      (entry) => change.before.tasks.find((task) => task.ref === String(entry.details.ref))?.groups ?? [],
-    ),
-  );
+  const by = submitters(change);
   return (change.reached ?? []).flatMap((elementId) => {
     const node = change.model.nodes.get(elementId);
     return node?.isEnd === true && node.status === undefined && node.name !== undefined && node.name !== ''
       ? [{ name: node.name, by }]
       : [];
   });
+}
+
+/** The groups whose tasks the transition completed: who decided what it concluded. */
+function submitters(change: CommittedChange): ReadonlySet<string> {
+  return new Set(
+    change.audit
+      .filter((entry) => entry.type === 'task.completed')
+      .flatMap((entry) => change.before.tasks.find((task) => task.ref === String(entry.details.ref))?.groups ?? []),
+  );
+}
+
+/**
+ * The name of the event, drawn on the diagram, that put the case in `status` in this transition (继续认定为示范区,
+ * 复审未通过，示范期内维持认定): an outcome. A task carrying a status is told as the task; a catch event
+ * names what the stage waits for, not how it came.
+ */
+function stageOutcome(change: CommittedChange, status: string): string | undefined {
+  const names = (change.reached ?? []).flatMap((elementId) => {
+    const node = change.model.nodes.get(elementId);
+    return node?.type === 'bpmn:IntermediateThrowEvent' &&
+      node.status === status &&
+      node.name !== undefined &&
+      node.name !== ''
+      ? [node.name]
+      : [];
+  });
+  return names.at(-1);
 }
 
 /** The tasks open before the transition that it closed without their being done (the case ended). */

@@ -41,7 +41,8 @@ export interface Notification {
   taskId?: string;
   /**
    * The task's name in the diagram (可行性论证与遴选), what people read; `taskId` is the code. For a
-   * message, its catch event's name (重大事项报告); for `branch.ended`, the end event's (维持认定).
+   * message, its catch event's name (重大事项报告); for `branch.ended`, the end event's (维持认定); for
+   * `status.changed`, the event's that entered the stage, when the diagram names one (继续认定为示范区).
    */
   taskName?: string;
   ref?: string;

@@ -52,7 +52,10 @@ export class EmailChannel implements NotificationChannel {
     const lines = [
       `案件：${notification.caseId}`,
       `${about.title}：${notification.subjectName ?? ''}（${about.id}）`,
-      ...(notification.taskId === undefined ? [] : [`事项：${notification.taskName ?? notification.taskId}`]),
+      // A stage's outcome, an end or a message is named (taskName) without a task: said too.
+      ...(notification.taskName === undefined && notification.taskId === undefined
+        ? []
+        : [`事项：${notification.taskName ?? notification.taskId ?? ''}`]),
       ...(notification.statusTitle === undefined
         ? []
         : [`${notification.kind === 'status.changed' ? '阶段' : '结果'}：${notification.statusTitle}`]),

@@ -66,6 +66,30 @@ describe('the outbound e-mail channel', () => {
     });
   });
 
+  it('names the outcome that put a case in a stage, which has no task (a failed re-review, Art. 28)', async () => {
+    const mail = transport();
+    const center = new NotificationCenter(
+      new MemoryStore(),
+      clock,
+      new EmailChannel(mail, 'noreply@example.cn', { 'park:P-001': ['park@example.cn'] }),
+    );
+    const { taskId: _taskId, by: _by, ...rest } = DRAFT;
+    await center.publish(
+      [
+        {
+          ...rest,
+          kind: 'status.changed',
+          taskName: '复审未通过，示范期内维持认定',
+          statusTitle: '示范期内',
+          audience: [{ group: 'park', scope: 'P-001' }],
+        },
+      ],
+      NAMES,
+    );
+    expect(mail.sent[0]?.text).toContain('事项：复审未通过，示范期内维持认定');
+    expect(mail.sent[0]?.text).toContain('阶段：示范期内');
+  });
+
   it('records a failed delivery and keeps the in-app notification', async () => {
     const channel = new EmailChannel(transport(true), 'noreply@example.cn', { province: ['all@example.cn'] });
     const center = new NotificationCenter(new MemoryStore(), clock, channel);

@@ -429,6 +429,29 @@ describe('催办 and the notification centre over HTTP', () => {
     expect(await progress('province2')).toEqual([]);
   });
 
+  it('tells the zone and its leading group by name that its re-review failed within the period (Art. 28), once; not the province that decided it', async () => {
+    const stages = async (user: string) =>
+      (await notifications(user)).items
+        .filter((item) => item.caseId === caseId && (item.kind === 'status.changed' || item.kind === 'branch.ended'))
+        .map((item) => `${item.kind} ${item.taskName ?? ''} ${item.statusTitle ?? ''}`.trim());
+    // Recognised earlier: the zone heard the designation by its name on the diagram, not only 示范期内.
+    expect(await stages('park1')).toContain('status.changed 认定为示范区 示范期内');
+    const opens = (await h.case(caseId)).due.reReviewOpens ?? '';
+    await h.advanceTo(new Date(Date.parse(`${opens}T09:00:00+08:00`) + 86_400_000).toISOString());
+    await h.complete('park1', caseId, 'submitReReviewApplication');
+    const before = { park1: await stages('park1'), group: await stages('group'), province: await stages('province') };
+    const failed = await h.complete('province', caseId, 'provincialReReview', { decision: 'reject' });
+    expect(failed.status).toBe('demonstrating');
+    // It was heard only as 案件进入新阶段：示范期内, the zone's stage before its re-review.
+    for (const user of ['park1', 'group'] as const)
+      expect((await stages(user)).slice(0, -before[user].length), user).toEqual([
+        'status.changed 复审未通过，示范期内维持认定 示范期内',
+      ]);
+    expect(await stages('province')).toEqual(before.province);
+    for (const user of ['samr', 'province2', 'park2'])
+      expect(await stages(user), user).not.toContainEqual(expect.stringContaining('复审'));
+  });
+
   it('tells a withdrawal (Art. 3) once, as the end of the case, to the park, its province and the holders of the tasks it closed; no one else', async () => {
     // Park P-005 withdraws while the departments give their opinions on its creation (moa has given its).
     await h.user('park5', ['park:P-005']);
