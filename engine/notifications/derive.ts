@@ -30,7 +30,8 @@ export interface CommittedChange {
  * each message the public sent (an objection), never saying who sent it; and each message a group sent
  * of its own accord (the subject's report, a supervising group's proposal), to those groups of the case
  * that did not send it — unless it ended the case, which the end says; and what a submission concluded
- * that opens nothing for the others (a plain end reached, by its name), to the groups that did not submit it.
+ * that opens nothing for the others (a plain end reached, by its name), to the groups that did not submit it;
+ * and a plain end a timer reached (公示结束: the notice closed), to the case's groups not given a task by it.
  */
 export function deriveNotifications(change: CommittedChange): Omit<Notification, 'id'>[] {
   const { record, audit } = change;
@@ -197,13 +198,23 @@ function sentByCaseGroup(manifest: Manifest, model: ProcessModel, message: strin
 /**
  * The plain ends (no status: the case goes on) a submission led to, by their names on the diagram, and
  * the groups that submitted: what a task's holder did that opens nothing for the others — an annual
- * report received (Art. 27), a revocation not pursued (维持认定), an objection found groundless. Not when
- * the transition ended the case or entered a stage, which case.ended and status.changed say.
+ * report received (Art. 27), a revocation not pursued (维持认定), an objection found groundless; or a plain
+ * end a timer reached, which no one submitted: a public notice closed (Art. 22, 28) — the park heard nothing
+ * more until it was recognised. Not when the transition ended the case or entered a stage, which
+ * case.ended and status.changed say; not to those the same step gave a task, which says it.
  */
 function branchEnds(change: CommittedChange): { name: string; by: ReadonlySet<string> }[] {
-  if (!change.audit.some((entry) => entry.type === 'task.completed')) return [];
-  if (change.audit.some((entry) => entry.type === 'case.ended' || entry.type === 'status.changed')) return [];
-  const by = submitters(change);
+  const has = (type: string) => change.audit.some((entry) => entry.type === type);
+  const timed = has('timer.fired') && !has('message.received');
+  if (!has('task.completed') && !timed) return [];
+  if (has('case.ended') || has('status.changed')) return [];
+  // Those given a task in the same step hear of it by the task (SAMR's recognition as the notice closes).
+  const by = new Set([
+    ...submitters(change),
+    ...change.audit
+      .filter((entry) => entry.type === 'task.opened')
+      .flatMap((entry) => change.record.tasks.find((task) => task.ref === String(entry.details.ref))?.groups ?? []),
+  ]);
   return (change.reached ?? []).flatMap((elementId) => {
     const node = change.model.nodes.get(elementId);
     return node?.isEnd === true && node.status === undefined && node.name !== undefined && node.name !== ''

@@ -411,9 +411,11 @@ describe('催办 and the notification centre over HTTP', () => {
         .filter((item) => item.caseId === caseId && item.kind === 'branch.ended')
         .map((item) => item.taskName);
     // Newest first. SAMR kept the zone it had proposed to revoke: the zone and its province heard of the proposal, and now of this.
+    // Before it, the public notice closed by its timer (公示结束): the park heard nothing more until it was
+    // recognised; SAMR, given the recognition by the same step, hears of that task.
     await h.complete('samr', caseId, 'samrRevocationDecision', { decision: 'keep' });
     for (const user of ['park1', 'province', 'group'])
-      expect(await progress(user), user).toEqual(['维持认定', '异议不成立']);
+      expect(await progress(user), user).toEqual(['维持认定', '公示结束', '异议不成立']);
     for (const user of ['samr', 'province2']) expect(await progress(user), user).toEqual([]);
     // A year into the demonstration the zone reports to SAMR (每年向市场监管总局报送年度工作报告): SAMR and
     // the province hear of it, the zone (which sent it) does not.
@@ -425,7 +427,7 @@ describe('催办 and the notification centre over HTTP', () => {
         (await progress(user)).filter((name) => name === '年度报告已报送'),
         user,
       ).toHaveLength(1);
-    expect(await progress('park1')).toEqual(['维持认定', '异议不成立']);
+    expect(await progress('park1')).toEqual(['维持认定', '公示结束', '异议不成立']);
     expect(await progress('province2')).toEqual([]);
   });
 
