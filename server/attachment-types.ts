@@ -34,7 +34,7 @@ const EXTENSIONS = new Map<string, string[]>([
 ]);
 
 /** The name as sent, without path parts, control or bidi characters, or characters no file name has. */
-function shownName(name: string): string {
+export function shownName(name: string): string {
   const base = stripUnsafeText(name.replace(/\\/g, '/').split('/').pop() ?? '');
   const clean = base.replace(/["<>|:*?]/g, '').trim();
   return clean === '' || clean === '.' || clean === '..' ? 'attachment' : clean;

@@ -9,7 +9,7 @@ import {
   isEngineError,
   type Store,
 } from '../engine/index.js';
-import { cleanName, contentType } from './attachment-types.js';
+import { cleanName, contentType, shownName } from './attachment-types.js';
 import { sizeText } from './http-errors.js';
 import { SAY } from './messages.js';
 
@@ -83,7 +83,7 @@ export class AttachmentStore {
     now: Date,
     restricted = false,
   ): Promise<AttachmentMeta> {
-    if (content.length === 0) throw new EngineError('validation', SAY.emptyFile, { field: 'file' });
+    if (content.length === 0) throw new EngineError('validation', SAY.emptyFile(shownName(name)), { field: 'file' });
     if (content.length > this.maxBytes) {
       throw new EngineError('validation', SAY.fileTooLarge(sizeText(this.maxBytes)), { field: 'file' });
     }

@@ -212,7 +212,7 @@ export const SAY = {
     zh: `附件「${name}」的文件已损坏（内容与上传时的校验和不符），未予下载；请联系管理员从备份恢复（npm run store:check 可列出损坏的附件文件）`,
     en: `The file of the attachment “${name}” is damaged (it no longer matches its checksum) and was not sent; ask an administrator to restore it from a backup (npm run store:check lists them)`,
   }),
-  emptyFile: { zh: '附件为空', en: 'The file is empty' },
+  emptyFile: (name: string): Said => ({ zh: `文件「${name}」为空`, en: `The file “${name}” is empty` }),
   noFileContent: { zh: '请上传文件内容', en: 'Send the file’s content' },
   fileTooLarge: (limit: string): Said => ({ zh: `附件不能超过 ${limit}`, en: `A file may not exceed ${limit}` }),
   fileType: (types: readonly string[]): Said => ({

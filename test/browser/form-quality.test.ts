@@ -703,7 +703,7 @@ describe.runIf(browserAvailable())(
         const { message } = refused.body.error;
         refusals.push(message.includes(file.name) ? message : `文件「${file.name}」：${message}`);
       }
-      expect(refusals[0]).toBe('文件「empty.pdf」：附件为空');
+      expect(refusals[0]).toBe('文件「empty.pdf」为空');
       const chooser = page.waitForEvent('filechooser');
       await picker.click();
       await (await chooser).setFiles(files);

@@ -548,6 +548,18 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
       );
       expectError(await h.api.post('/api/public/attachments', { raw: content, headers }), 422, 'validation');
     }
+    // An empty file is named, as a damaged one is: the page shows the server's words as they come.
+    const empty = (language: string) =>
+      h.api.post('/api/attachments', {
+        token,
+        raw: Buffer.alloc(0),
+        type: 'application/pdf',
+        headers: { 'X-File-Name': encodeURIComponent('空文件.pdf'), 'Accept-Language': language },
+      });
+    const said = async (language: string) =>
+      ((await empty(language)).body as { error: { message: string } }).error.message;
+    expect(await said('zh')).toBe('文件「空文件.pdf」为空');
+    expect(await said('en')).toBe('The file “空文件.pdf” is empty');
   });
 
   it('limits anonymous objections and evidence uploads per address, each on its own count (429)', async () => {
