@@ -571,9 +571,13 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 120_000);
 
-  it("park1's inbox: every tap target is at least 24 × 24 CSS px", async () => {
+  it("park1's inbox: every tap target is at least 24 × 24 CSS px, the search box's × too (shown once text is typed: it was 12 × 12)", async () => {
     const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY, viewport: PHONE });
     try {
+      expect(await smallTargets(page, MIN_TARGET)).toEqual([]);
+      // The × that clears the search box is there only once something is typed.
+      await page.getByRole('searchbox', { name: '搜索案件编号、园区或任务' }).fill('质量');
+      await page.locator('.ant-input-clear-icon').filter({ visible: true }).waitFor();
       expect(await smallTargets(page, MIN_TARGET)).toEqual([]);
     } finally {
       await page.context().close();
