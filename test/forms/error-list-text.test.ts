@@ -31,8 +31,38 @@ describe('the error list above a form', () => {
   it('names the field before a message of the form’s own check', () => {
     expect(errorListText(SCHEMA, error('.parkName', '不能只填空格'), 'zh')).toBe('「园区名称」不能只填空格');
     expect(errorListText(SCHEMA, error('.parkName', 'must not be spaces only'), 'en')).toBe(
-      '园区名称: must not be spaces only',
+      '园区名称 must not be spaces only',
     );
+  });
+
+  it('reads as English: a field is required, not “Telephone: is required”; an instruction after a colon; Chinese as it was', () => {
+    const schema = {
+      type: 'object',
+      required: ['phone', 'files'],
+      properties: {
+        phone: { type: 'string', title: 'Telephone' },
+        files: { type: 'array', title: 'Attachments', items: { type: 'string', format: 'attachment-id' }, minItems: 1 },
+      },
+    };
+    const missing = (property: string): RJSFValidationError => ({
+      name: 'required',
+      property,
+      params: { missingProperty: property.slice(1) },
+      message: '',
+      stack: '',
+    });
+    const listed = (language: 'zh' | 'en', errors: RJSFValidationError[]) =>
+      errorTransformer(schema, language)(errors).map((item) => errorListText(schema, item, language));
+    expect(listed('en', [missing('.phone')])).toEqual(['Telephone is required']);
+    expect(listed('zh', [missing('.phone')])).toEqual(['「Telephone」为必填项']);
+    const tooFew: RJSFValidationError = {
+      name: 'minItems',
+      property: '.files',
+      params: { limit: 1 },
+      message: '',
+      stack: '',
+    };
+    expect(listed('en', [tooFew])).toEqual(['Attachments: upload at least 1 file']);
   });
 
   it('says which row of a list a field is in', () => {
@@ -40,7 +70,7 @@ describe('the error list above a form', () => {
       '「创建目标」第 2 项「指标名称」为必填项',
     );
     expect(errorListText(SCHEMA, error('.targets.0.indicator', 'is required'), 'en')).toBe(
-      '创建目标 row 1, 指标名称: is required',
+      '创建目标 row 1, 指标名称 is required',
     );
     // A whole row (a duplicate, say) is named by its list and row.
     expect(errorListText(SCHEMA, error('.targets.2', '与第 1 项重复'), 'zh')).toBe('「创建目标」第 3 项与第 1 项重复');
@@ -55,7 +85,7 @@ describe('the error list above a form', () => {
       '「联系电话」应为11位手机号码（13至19开头，如13912345678），或带区号的固定电话（区号以0开头共3至4位，号码7至8位，如0512-66881234，“-”可省略）',
     ]);
     expect(errorTransformer(SCHEMA, 'en')(malformed).map((item) => item.stack)).toEqual([
-      '联系电话: must be an 11-digit mobile number (starting 13 to 19, e.g. 13912345678) or a landline with its area code (an area code of 3 or 4 digits starting with 0, a number of 7 or 8 digits, e.g. 0512-66881234; the "-" may be left out)',
+      '联系电话 must be an 11-digit mobile number (starting 13 to 19, e.g. 13912345678) or a landline with its area code (an area code of 3 or 4 digits starting with 0, a number of 7 or 8 digits, e.g. 0512-66881234; the "-" may be left out)',
     ]);
   });
 });

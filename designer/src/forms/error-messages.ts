@@ -171,6 +171,18 @@ export function fieldPlace(root: Schema, tokens: readonly string[], language: La
 }
 
 /**
+ * A field's place and its message as one line of the error list. English joins a message that goes on
+ * from its subject (is required, must be …) with a space — Telephone is required, not Telephone: is
+ * required — and the rest (upload a file, add at least …) after the colon; Chinese as it is.
+ */
+function placed(place: string, message: string, language: Language): string {
+  if (language === 'en' && place.endsWith(': ') && /^(?:is|are|must) /.test(message)) {
+    return `${place.slice(0, -2)} ${message}`;
+  }
+  return `${place}${message}`;
+}
+
+/**
  * An error list entry's text: the field named before the message. Errors found by the form's own
  * checks (customValidate: a text of spaces only) come as `.field message` and get their label here;
  * so do the server's, which name their field already (「指标评分」缺少…): they are shown as they are.
@@ -180,7 +192,7 @@ export function errorListText(root: Schema, error: RJSFValidationError, language
   const message = error.message ?? '';
   if (message.startsWith('「')) return message;
   const tokens = propertyTokens(error.property);
-  return `${fieldPlace(root, tokens, language)}${message}`;
+  return placed(fieldPlace(root, tokens, language), message, language);
 }
 
 /**
@@ -203,7 +215,7 @@ export function errorTransformer(root: Schema, language: Language, validated: ()
         const schema = schemaAt(root, tokens);
         const value = valueAt(validated(), tokens);
         const message = language === 'zh' ? zhMessage(error, schema, value) : enMessage(error, schema, value);
-        return { ...error, message, stack: `${fieldPlace(root, tokens, language)}${message}` };
+        return { ...error, message, stack: placed(fieldPlace(root, tokens, language), message, language) };
       });
   };
 }
