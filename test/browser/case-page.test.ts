@@ -154,6 +154,26 @@ describe.runIf(browserAvailable())(
       await document.getByText('工业', { exact: true }).waitFor();
       expect(await document.locator('input, textarea, .ant-select').count()).toBe(0);
       expect(await document.textContent()).not.toContain('填写');
+      // Until its name has loaded, a file's button says what it does, not its id (下载：附件 06998a3a…).
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await province.route('**/api/attachments/*/meta', async (route) => {
+        await held;
+        await route.continue();
+      });
+      // (The tab keeps the names it has read: forgotten, they are asked again.)
+      await province.evaluate(() => {
+        for (const key of Object.keys(sessionStorage))
+          if (key.startsWith('qbz.attachment.')) sessionStorage.removeItem(key);
+      });
+      await province.reload();
+      const loading = document.getByRole('button', { name: '下载附件', exact: true });
+      await loading.first().waitFor();
+      expect(await loading.allTextContents()).toEqual(['下载附件', '下载附件', '下载附件']);
+      expect(await document.getByRole('button', { name: /^下载：/ }).count()).toBe(0);
+      release();
       const [download] = await Promise.all([
         province.waitForEvent('download'),
         document.getByRole('button', { name: '下载：创建方案.pdf' }).click(),

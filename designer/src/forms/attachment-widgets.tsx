@@ -116,19 +116,22 @@ function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
   const { t } = useI18n();
   // Read for the id shown now: a field whose file is replaced keeps this component (it showed the
   // first file's name after 重新上传 sent another).
-  const [lookedUp, setLookedUp] = useState<{ id: string; info: AttachmentInfo } | undefined>();
+  const [lookedUp, setLookedUp] = useState<{ id: string; info: AttachmentInfo | undefined } | undefined>();
   const info = attachmentInfo(id) ?? (lookedUp?.id === id ? lookedUp.info : undefined);
   useEffect(() => {
     if (info !== undefined || !downloads) return;
     let current = true;
     void lookUpAttachment(id).then((found) => {
-      if (current && found !== undefined) setLookedUp({ id, info: found });
+      if (current) setLookedUp({ id, info: found });
     });
     return () => {
       current = false;
     };
   }, [id, info, downloads]);
   const name = info?.name ?? `${t('attachment')} ${shortId(id)}`;
+  // Until its name has loaded the button says what it does, not an id (下载：附件 06998a3a…); a file
+  // whose name cannot be had is named by its id.
+  const looking = downloads && info === undefined && lookedUp?.id !== id;
   const [failed, setFailed] = useState<string | undefined>();
   return (
     <Space size="small" wrap className="qbz-attachment">
@@ -142,7 +145,7 @@ function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
           className="qbz-attachment-name"
           style={{ padding: 0 }}
           title={id}
-          aria-label={`${t('download')}${t('colon')}${name}`}
+          aria-label={looking ? t('downloadFile') : `${t('download')}${t('colon')}${name}`}
           onClick={() => {
             setFailed(undefined);
             downloadAttachment(id).catch((caught: unknown) => {
@@ -150,7 +153,7 @@ function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
             });
           }}
         >
-          {name}
+          {looking ? t('downloadFile') : name}
         </Button>
       )}
       {info?.size !== undefined && <Typography.Text type="secondary">{formatSize(info.size)}</Typography.Text>}

@@ -127,6 +127,8 @@ export const MESSAGES = {
       '可拖动画布、滚轮缩放（键盘：在流程图上按 Ctrl+方向键移动）；绿色为已办环节，红框为当前环节，灰色为尚未到达的环节。',
     dimension: '维度',
     download: '下载',
+    // A file's download button until its name has loaded (not its id).
+    downloadFile: '下载附件',
     dueDatesHint:
       '期间按《民法典》第二百零一条、第二百零二条计算，开始当日不计入；工作日扣除法定节假日并计入调休上班日。',
     dueIsFireDay: '显示届满次日（自该日零时起可办理）',
@@ -405,6 +407,7 @@ export const MESSAGES = {
       'Drag to pan, scroll to zoom (by keyboard: Ctrl+arrow keys on the diagram move it); green: done, red outline: open, grey: not reached yet.',
     dimension: 'Dimension',
     download: 'Download',
+    downloadFile: 'Download file',
     dueDatesHint:
       'Periods follow Civil Code Art. 201–202: the first day is not counted; working days skip statutory holidays and include make-up working days.',
     dueIsFireDay: 'shown as the day after the period (open from 00:00)',

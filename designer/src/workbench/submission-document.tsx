@@ -28,6 +28,9 @@ function AttachmentLink({ id }: { id: string }) {
   const { message } = App.useApp();
   const info = useAsync(() => lookUpAttachment(id), id);
   const name = info.data?.name ?? shortId(id);
+  // Until its name has loaded the button says what it does, not an id; a file whose name cannot be
+  // had is named by its id.
+  const looking = info.loading && info.data === undefined;
   return (
     <Button
       type="link"
@@ -35,14 +38,14 @@ function AttachmentLink({ id }: { id: string }) {
       className="qbz-document-file"
       icon={<PaperClipOutlined />}
       style={{ paddingInline: 0 }}
-      aria-label={`${t('download')}${t('colon')}${name}`}
+      aria-label={looking ? t('downloadFile') : `${t('download')}${t('colon')}${name}`}
       onClick={() => {
         downloadAttachment(id).catch((caught: unknown) => {
           void message.error(caught instanceof Error ? caught.message : String(caught));
         });
       }}
     >
-      {name}
+      {looking ? t('downloadFile') : name}
     </Button>
   );
 }
