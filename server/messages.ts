@@ -131,6 +131,10 @@ export const SAY = {
     zh: `请求内容嵌套层级过深（最多 ${String(levels)} 层）`,
     en: `The request nests too deep (at most ${String(levels)} levels)`,
   }),
+  tooManyMembers: (limit: number): Said => ({
+    zh: `请求内容中的对象成员过多（每个对象最多 ${String(limit)} 项）`,
+    en: `An object in the request has too many members (at most ${String(limit)} each)`,
+  }),
   tooLarge: { zh: '请求体过大', en: 'The request body is too large' },
   tooLargeAt: (limit: string): Said => ({
     zh: `请求体过大（上限 ${limit}）`,
