@@ -120,7 +120,7 @@ const MAX_OBJECT_MEMBERS = 1000;
  * A small body nested thousands of levels deep, or with an object of thousands of members, is refused
  * before any route walks it.
  */
-function refuseDeepBodies(request: Request, _response: Response, next: NextFunction): void {
+function refuseOutsizedBodies(request: Request, _response: Response, next: NextFunction): void {
   const beyond = beyondShape(request.body, { depth: MAX_BODY_DEPTH, members: MAX_OBJECT_MEMBERS });
   if (beyond === 'depth') {
     next(new HttpError(400, 'bad-request', SAY.tooDeep(MAX_BODY_DEPTH)));
@@ -240,7 +240,7 @@ export function createApp(deps: AppDeps): Express {
   app.use((request: Request, response: Response, next: NextFunction) => {
     (request.user === undefined ? anonymousJson : signedInJson)(request, response, next);
   });
-  app.use(refuseDeepBodies);
+  app.use(refuseOutsizedBodies);
   app.use(refuseUndeclaredQueries(openApiDocument(true)));
 
   // The clock cases run on (a sandbox clock with CLOCK=simulated): "today" for every page.
