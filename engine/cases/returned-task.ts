@@ -5,6 +5,10 @@ const isRecord = (data: unknown): data is Record<string, unknown> =>
 
 type Submitted = Pick<Submission, 'seq' | 'kind' | 'name' | 'data' | 'scope'>;
 
+/** A task's submission deciding `return` (CONTRACT §2): it sends the case back to the task reviewed. */
+export const decidesReturn = (submission: Pick<Submission, 'kind' | 'data'>): boolean =>
+  submission.kind === 'task' && isRecord(submission.data) && submission.data.decision === 'return';
+
 /**
  * A task submitted before and since sent back: its latest submission (of the same scope: a
  * department's own opinion, not another's), and the review that returned it (CONTRACT §2: `return`
@@ -23,9 +27,6 @@ export function returnedTask<S extends Submitted>(
   const previous = tasks.findLast((submission) => submission.name === taskId && submission.scope === scope);
   if (previous === undefined) return undefined;
   const last = tasks.at(-1);
-  const review =
-    last !== undefined && last.seq > previous.seq && isRecord(last.data) && last.data.decision === 'return'
-      ? last
-      : undefined;
+  const review = last !== undefined && last.seq > previous.seq && decidesReturn(last) ? last : undefined;
   return { previous, ...(review !== undefined && { review }) };
 }

@@ -3,6 +3,7 @@ import type { ProcessModel } from '../definitions/process-model.js';
 import type { Manifest } from '../definitions/types.js';
 import { anyoneGroup, declaredSubjectRegion, scopeKind } from '../definitions/subject-region.js';
 import type { CaseRecord, Submission } from '../cases/case-record.js';
+import { decidesReturn } from '../cases/returned-task.js';
 import type { Audience, Notification, NotificationKind } from './notification.js';
 
 /** What one committed transition changed, as the notification centre reads it. */
@@ -49,13 +50,7 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
   const deciders = submitters(change);
   // The province heard 案件已退回 of its own review when the park sent a returned application again
   // (found by the walk): only a review's `return` sends a task back.
-  const returning = (change.submissions ?? []).some(
-    (submission) =>
-      submission.kind === 'task' &&
-      typeof submission.data === 'object' &&
-      submission.data !== null &&
-      (submission.data as Record<string, unknown>).decision === 'return',
-  );
+  const returning = (change.submissions ?? []).some(decidesReturn);
   for (const entry of audit) {
     const details = entry.details;
     const ref = typeof details.ref === 'string' ? details.ref : undefined;
@@ -223,13 +218,17 @@ function branchEnds(change: CommittedChange): { name: string; by: ReadonlySet<st
   });
 }
 
+/** The refs of the tasks the transition completed. */
+function completedRefs(change: CommittedChange): ReadonlySet<string> {
+  return new Set(
+    change.audit.filter((entry) => entry.type === 'task.completed').map((entry) => String(entry.details.ref)),
+  );
+}
+
 /** The groups whose tasks the transition completed: who decided what it concluded. */
 function submitters(change: CommittedChange): ReadonlySet<string> {
-  return new Set(
-    change.audit
-      .filter((entry) => entry.type === 'task.completed')
-      .flatMap((entry) => change.before.tasks.find((task) => task.ref === String(entry.details.ref))?.groups ?? []),
-  );
+  const done = completedRefs(change);
+  return new Set(change.before.tasks.filter((task) => done.has(task.ref)).flatMap((task) => task.groups));
 }
 
 /**
@@ -252,9 +251,7 @@ function stageOutcome(change: CommittedChange, status: string): string | undefin
 
 /** The tasks open before the transition that it closed without their being done (the case ended). */
 function closedTasks(change: CommittedChange): CaseRecord['tasks'] {
-  const done = new Set(
-    change.audit.filter((entry) => entry.type === 'task.completed').map((entry) => String(entry.details.ref)),
-  );
+  const done = completedRefs(change);
   const open = new Set(change.record.tasks.map((task) => task.ref));
   return change.before.tasks.filter((task) => !done.has(task.ref) && !open.has(task.ref));
 }
