@@ -52,6 +52,25 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
     return page;
   }
 
+  /**
+   * The bell's entries, opened by its button named `bell` (通知 (n) / Notifications (n)), each as
+   * "title｜what it is about and when" (案件有新进展：园区｜公示结束 2025-… ).
+   */
+  async function bellEntries(page: Page, bell: RegExp): Promise<() => Promise<string[]>> {
+    await page.getByRole('button', { name: bell }).click();
+    const items = page.locator('.ant-popover:visible .ant-list-item');
+    return () =>
+      items.evaluateAll((elements) =>
+        elements.map(
+          (item) =>
+            `${item.querySelector('a')?.textContent ?? ''}｜${item.querySelector('.ant-typography')?.textContent ?? ''}`,
+        ),
+      );
+  }
+  /** An entry with its label, the zone's name and what it is about, then its time. */
+  const told = (title: string, about: string): unknown =>
+    expect.stringMatching(new RegExp(`^${title}｜${about} \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`));
+
   it('a zone’s report of a major matter (Art. 27) is asked about before it is sent, and its form is empty once sent; a year on, its dates say what they are counted from', async () => {
     const caseId = await throughCreation(server, 'park9', 'P-009', '云栖湾数字经济产业园');
     zone = caseId;
@@ -68,6 +87,19 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
       ).length;
 
     const park = await open(recognised, 'park9', caseId);
+    // The zone's bell told it the notice closed (a timer's plain end, by its name) and that it was
+    // recognised (the stage entered by the event named on the diagram), each under its label.
+    const entries = await bellEntries(park, /^通知 \(\d+\)$/);
+    await expect
+      .poll(entries)
+      .toEqual(
+        expect.arrayContaining([
+          told('案件有新进展：云栖湾数字经济产业园', '公示结束'),
+          told('案件进入新阶段：云栖湾数字经济产业园', '认定为示范区'),
+        ]),
+      );
+    await park.keyboard.press('Escape');
+    await park.locator('.ant-popover:visible').waitFor({ state: 'detached' });
     await park.getByRole('button', { name: '示范区重大事项报告', exact: true }).click();
     const report = park.locator('.ant-collapse-item').filter({ hasText: '示范区重大事项报告' });
     await report.getByRole('button', { name: '填入示例（培训用）' }).click();
@@ -119,10 +151,15 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
       'GET',
       `/api/definitions/${PROCESS}/${VERSION}/forms/revocation-proposed`,
     );
-    await server.ok('POST', `/api/cases/${zone}/messages/revocationProposed`, {
-      as: 'samr',
-      body: { data: proposal.examples[0] },
-    });
+    const propose = () =>
+      server.ok('POST', `/api/cases/${zone}/messages/revocationProposed`, {
+        as: 'samr',
+        body: { data: proposal.examples[0] },
+      });
+    // Proposed once and kept (维持认定, a plain end SAMR's decision reached), then proposed again.
+    await propose();
+    await completeWithExample(server, 'samr', zone, 'samrRevocationDecision', { decision: 'keep' });
+    await propose();
     const revoked = await completeWithExample(server, 'samr', zone, 'samrRevocationDecision', { decision: 'revoke' });
     expect(revoked.status).toBe('revoked');
     const allowedFrom = revoked.due.reapplyAllowedFrom ?? '';
@@ -149,6 +186,27 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
     expect(above).toBe(true);
     await shot(park, '15-reapply-ban-foretold');
 
+    // The zone's bell: SAMR's proposals reached it as new matters on its case, by the message's name,
+    // and the revocation kept as progress on the case, by the end's name; one opens that case.
+    const entries = await bellEntries(park, /^通知 \(\d+\)$/);
+    await expect
+      .poll(entries)
+      .toEqual(
+        expect.arrayContaining([
+          told('案件收到新事项：云栖湾数字经济产业园', '提出撤销'),
+          told('案件有新进展：云栖湾数字经济产业园', '维持认定'),
+        ]),
+      );
+    await shot(park, '15a-zone-bell');
+    await park
+      .locator('.ant-popover:visible')
+      .getByRole('link', { name: '案件收到新事项：云栖湾数字经济产业园' })
+      .first()
+      .click();
+    await park.waitForURL(`**/cases/${encodeURIComponent(zone)}`);
+    // The revoked zone's own page (the new case's heading names the park by its id, P-009).
+    await park.getByRole('heading', { name: '云栖湾数字经济产业园 已撤销认定', level: 1 }).waitFor();
+
     await park.goto(`${server.url}/cases/${encodeURIComponent(again.id)}?lang=en`);
     await banner.waitFor();
     await expect
@@ -162,6 +220,20 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
       'revoked less than three years ago: it may not apply for creation again (Art. 27).',
     );
     expect(await banner.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    // The bell in English: each label, and the names the diagram gives, in English.
+    const english = await bellEntries(park, /^Notifications \(\d+\)$/);
+    await expect
+      .poll(english)
+      .toEqual(
+        expect.arrayContaining([
+          told('New matter on the case: 云栖湾数字经济产业园', 'Revocation proposed'),
+          told('Progress on the case: 云栖湾数字经济产业园', 'Keep recognition'),
+          told('Progress on the case: 云栖湾数字经济产业园', 'Public notice ended'),
+          told('Case entered a new stage: 云栖湾数字经济产业园', 'Recognised as a demonstration zone'),
+        ]),
+      );
+    await park.keyboard.press('Escape');
+    await park.locator('.ant-popover:visible').waitFor({ state: 'detached' });
 
     // On a phone, by keyboard: the first Tab after the case's 刷新 (the page's heading comes next)
     // stops on the banner, a region named by its first sentence, and shows its top (the form's first
