@@ -101,6 +101,15 @@ const smallTargets = (page: Page, least: number, scope = 'body') =>
     { least, scope },
   );
 
+/** Each drop-down's × that clears it (shown once something is chosen), by its name and size in CSS px. */
+const clearButtons = (page: Page) =>
+  page.locator('.ant-select-clear').evaluateAll((buttons) =>
+    buttons.map((button) => {
+      const box = button.getBoundingClientRect();
+      return `${button.getAttribute('aria-label') ?? ''} ${String(Math.round(box.width))}×${String(Math.round(box.height))}`;
+    }),
+  );
+
 describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
   let server: WebServer;
   let browser: Browser;
@@ -138,7 +147,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     return visit();
   };
 
-  it('gives a list item of a form the whole row, its buttons below it (they took half of it)', async () => {
+  it('gives a list item of a form the whole row, its buttons below it (they took half of it); a drop-down’s × taps as 24 × 24', async () => {
     const visit = { path: `/cases/${encodeURIComponent(cases.applying)}`, user: 'park1', time: TODAY };
     const page = await openPage(browser, server, { ...visit, viewport: PHONE });
     try {
@@ -150,6 +159,10 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
         element.getBoundingClientRect().width,
       ]);
       expect(item / whole).toBeGreaterThan(0.75);
+      // The example chose 园区级别, an optional drop-down: its × that clears it was 12 × 12 (the check of
+      // every tap target counts a select's parts as the select, so it is measured here by itself).
+      await expect.poll(() => clearButtons(page)).toContain('清除 24×24');
+      expect(new Set(await clearButtons(page))).toEqual(new Set(['清除 24×24']));
     } finally {
       await page.context().close();
     }
@@ -571,10 +584,16 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 120_000);
 
-  it("park1's inbox: every tap target is at least 24 × 24 CSS px, the search box's × too (shown once text is typed: it was 12 × 12)", async () => {
+  it("park1's inbox: every tap target is at least 24 × 24 CSS px, the search box's and a filter's × too (shown once text is typed or a choice made: they were 12 × 12)", async () => {
     const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY, viewport: PHONE });
     try {
       expect(await smallTargets(page, MIN_TARGET)).toEqual([]);
+      // A filter chosen shows the × that clears it, named in Chinese (antd named it Clear).
+      await page.getByRole('combobox', { name: '任务类型' }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await expect.poll(() => clearButtons(page)).toEqual(['清除 24×24']);
+      await page.getByRole('button', { name: '清除', exact: true }).click();
+      await expect.poll(() => clearButtons(page)).toEqual([]);
       // The × that clears the search box is there only once something is typed.
       await page.getByRole('searchbox', { name: '搜索案件编号、园区或任务' }).fill('质量');
       await page.locator('.ant-input-clear-icon').filter({ visible: true }).waitFor();

@@ -351,6 +351,9 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await dialog.getByRole('button', { name: twoChars('保存') }).click();
     await dialog.getByText('园区账号须选择所在省级单位，否则不能发起创建申请').waitFor();
     await choose(page, dialog, '所在省级单位（园区账号必填）', '江苏省');
+    // Chosen, it is taken back by its ×, named in Chinese (antd named it Clear).
+    await dialog.getByRole('button', { name: '清除', exact: true }).waitFor({ state: 'attached' });
+    expect(await dialog.getByRole('button', { name: 'Clear' }).count()).toBe(0);
     await dialog.getByRole('button', { name: twoChars('保存') }).click();
     // The server's password policy, said in the dialog; nothing is created.
     await dialog.getByRole('alert').filter({ hasText: /密码/ }).waitFor();

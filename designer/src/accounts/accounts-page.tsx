@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { CardTable } from '../card-table.js';
 import { useFocusReturn } from '../focus-return.js';
+import { useClearChoice } from '../forms/clear-choice.js';
 import { useI18n } from '../i18n/i18n.js';
 import { hiddenColumnTitle } from '../hidden-column-title.js';
 import { useDefinitionText } from '../i18n/use-definition-text.js';
@@ -159,6 +160,7 @@ function AccountDialog({
   onClose: (saved: boolean) => void;
 }) {
   const { t } = useI18n();
+  const clearChoice = useClearChoice();
   const { message } = App.useApp();
   const [form] = Form.useForm<AccountForm>();
   /** The server's refusal of the last save, and the field it is about where it names one. */
@@ -303,7 +305,7 @@ function AccountDialog({
               {...refusalAt('province')}
             >
               <Select
-                allowClear
+                allowClear={clearChoice}
                 showSearch={{ optionFilterProp: 'label' }}
                 options={PROVINCES.entries.map((entry) => ({
                   value: entry.code,

@@ -1,4 +1,3 @@
-import { CloseCircleFilled } from '@ant-design/icons';
 import {
   ariaDescribedByIds,
   enumOptionSelectedValue,
@@ -11,7 +10,7 @@ import {
 } from '@rjsf/utils';
 import { Select } from 'antd';
 import { useMemo } from 'react';
-import { useI18n } from '../i18n/i18n.js';
+import { useClearChoice } from './clear-choice.js';
 
 const SELECT_STYLE = { width: '100%' };
 
@@ -30,7 +29,7 @@ export function SelectWidget(props: WidgetProps) {
   const { id, htmlName, multiple, options, placeholder, readonly, disabled, autofocus, required } = props;
   const { onChange, onBlur, onFocus, registry, uiSchema } = props;
   const value = props.value as unknown;
-  const { t } = useI18n();
+  const clearChoice = useClearChoice();
   const { enumOptions, enumDisabled } = options;
   const emptyValue = options.emptyValue as unknown;
   const format = getOptionValueFormat(options);
@@ -61,7 +60,7 @@ export function SelectWidget(props: WidgetProps) {
         value={enumOptionSelectedValue(value, enumOptions, multiple === true, format, emptyValue) as unknown}
         options={choices}
         showSearch={{ filterOption: matches }}
-        {...(required !== true && { allowClear: { clearIcon: <CloseCircleFilled />, label: t('clearChoice') } })}
+        {...(required !== true && { allowClear: clearChoice })}
         aria-describedby={ariaDescribedByIds(id)}
         {...(readonly !== true && {
           onChange: (next: unknown) => {

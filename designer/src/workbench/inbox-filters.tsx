@@ -1,5 +1,6 @@
 import { Button, Checkbox, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
+import { useClearChoice } from '../forms/clear-choice.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { TaskRow } from './inbox-data.js';
 import { facetCounts, writeFilter, type FilterChange, type InboxFilter, type InboxSort } from './inbox-filter.js';
@@ -25,6 +26,7 @@ function options(
 /** The inbox's search box, filters (with counts) and sort; every change goes to the address. */
 export function InboxFilters({ rows, filter, onChange }: Props) {
   const { t } = useI18n();
+  const clearChoice = useClearChoice();
   const counts = facetCounts(rows, filter);
   const set = (change: FilterChange) => {
     onChange(writeFilter({ ...filter, ...change }));
@@ -53,7 +55,7 @@ export function InboxFilters({ rows, filter, onChange }: Props) {
         style={{ width: 240 }}
       />
       <Select
-        allowClear
+        allowClear={clearChoice}
         aria-label={t('filterTask')}
         placeholder={t('filterTask')}
         value={filter.task}
@@ -70,7 +72,7 @@ export function InboxFilters({ rows, filter, onChange }: Props) {
         popupMatchSelectWidth={false}
       />
       <Select
-        allowClear
+        allowClear={clearChoice}
         aria-label={t('filterStatus')}
         placeholder={t('filterStatus')}
         value={filter.status}
@@ -86,7 +88,7 @@ export function InboxFilters({ rows, filter, onChange }: Props) {
         style={{ minWidth: 140 }}
       />
       <Select
-        allowClear
+        allowClear={clearChoice}
         aria-label={t('filterProvince')}
         placeholder={t('filterProvince')}
         value={filter.province}
