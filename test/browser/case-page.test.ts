@@ -63,8 +63,17 @@ describe.runIf(browserAvailable())(
       await Promise.all(pages.splice(0).map((page) => page.context().close()));
     }, 60_000);
 
-    /** `motion`: the page shows antd's animations, as most people see them (the others ask for reduced motion). */
-    async function open(time: string, username: string, caseId: string, motion = false): Promise<Page> {
+    /**
+     * `motion`: the page shows antd's animations, as most people see them (the others ask for reduced
+     * motion). `before`: done to the tab before it opens the case (a request held back).
+     */
+    async function open(
+      time: string,
+      username: string,
+      caseId: string,
+      motion = false,
+      before?: (page: Page) => Promise<unknown>,
+    ): Promise<Page> {
       const context = await browser.newContext({
         viewport: { width: 1440, height: 1000 },
         locale: 'zh-CN',
@@ -76,6 +85,7 @@ describe.runIf(browserAvailable())(
       pages.push(page);
       // Signed in without the login form (workbench.test.ts is about it): the case page loads once.
       await signInTab(page, server, username);
+      await before?.(page);
       await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
       await page.getByRole('heading', { name: '办理记录' }).waitFor();
       return page;
@@ -121,8 +131,39 @@ describe.runIf(browserAvailable())(
       });
 
       // The park sees who returned it, when, the decision and the whole comment, over its own earlier answers.
-      const park = await open(CLOCK_START, 'park1', caseId);
+      // Its file, sent before, is in the form again: until its name has loaded (held back here), the
+      // field's buttons say what they do, not the file's id (下载：附件 06998a3a…).
+      let showName = () => {};
+      const named = new Promise<void>((resolve) => {
+        showName = resolve;
+      });
+      const park = await open(CLOCK_START, 'park1', caseId, false, (page) =>
+        page.route('**/api/attachments/*/meta', async (route) => {
+          await named;
+          await route.continue();
+        }),
+      );
       const form = park.locator('[data-task="submitCreationApplication"]');
+      const file = form.locator('.qbz-attachment', { has: park.locator(`[title="${plan.id}"]`) });
+      await file.getByRole('button', { name: '下载附件', exact: true }).waitFor();
+      expect(
+        await file
+          .getByRole('button')
+          .evaluateAll((buttons) => buttons.map((button) => [button.getAttribute('aria-label'), button.textContent])),
+      ).toEqual([
+        ['下载附件', '下载附件'],
+        ['删除文件', ''],
+      ]);
+      showName();
+      await file.getByRole('button', { name: '下载：创建方案.pdf', exact: true }).waitFor();
+      expect(
+        await file
+          .getByRole('button')
+          .evaluateAll((buttons) => buttons.map((button) => [button.getAttribute('aria-label'), button.textContent])),
+      ).toEqual([
+        ['下载：创建方案.pdf', '创建方案.pdf'],
+        ['删除文件：创建方案.pdf', ''],
+      ]);
       const banner = form.getByRole('alert').filter({ hasText: '退回' });
       await expect.poll(() => banner.textContent()).toContain(PROVINCE_ORG);
       const said = (await banner.textContent()) ?? '';

@@ -129,8 +129,8 @@ function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
     };
   }, [id, info, downloads]);
   const name = info?.name ?? `${t('attachment')} ${shortId(id)}`;
-  // Until its name has loaded the button says what it does, not an id (下载：附件 06998a3a…); a file
-  // whose name cannot be had is named by its id.
+  // Until its name has loaded the buttons say what they do, not an id (下载：附件 06998a3a…, and
+  // 删除文件：附件 06998a3a…); a file whose name cannot be had is named by its id.
   const looking = downloads && info === undefined && lookedUp?.id !== id;
   const [failed, setFailed] = useState<string | undefined>();
   return (
@@ -163,7 +163,7 @@ function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
           type="text"
           danger
           icon={<DeleteOutlined />}
-          aria-label={`${t('removeFile')}${t('colon')}${name}`}
+          aria-label={looking ? t('removeFile') : `${t('removeFile')}${t('colon')}${name}`}
           onClick={onRemove}
         />
       )}
