@@ -101,9 +101,12 @@ const smallTargets = (page: Page, least: number, scope = 'body') =>
     { least, scope },
   );
 
-/** Each drop-down's × that clears it (shown once something is chosen), by its name and size in CSS px. */
+/**
+ * Each drop-down's or date box's × that clears it (there once something is chosen), by its name and
+ * size in CSS px.
+ */
 const clearButtons = (page: Page) =>
-  page.locator('.ant-select-clear').evaluateAll((buttons) =>
+  page.locator('.ant-select-clear, .ant-picker-clear').evaluateAll((buttons) =>
     buttons.map((button) => {
       const box = button.getBoundingClientRect();
       return `${button.getAttribute('aria-label') ?? ''} ${String(Math.round(box.width))}×${String(Math.round(box.height))}`;
@@ -416,6 +419,10 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
         lines.every((count) => count === 1),
         String(lines),
       ).toBe(true);
+      // The example's 现场验收日期 shows the × that clears the date: 24 × 24 as a drop-down's.
+      await page.locator('[data-task="expertEvaluation"]').getByRole('button', { name: '填入示例（培训用）' }).click();
+      await expect.poll(() => clearButtons(page)).toContain('清除 24×24');
+      expect(new Set(await clearButtons(page))).toEqual(new Set(['清除 24×24']));
     } finally {
       await page.context().close();
     }
