@@ -99,4 +99,5 @@ export { INCIDENT_KINDS } from './cases/case-record.js';
 export type { NotificationCenter } from './notifications/notification-center.js';
 export { REMINDER_NOTE_MAX } from './cases/remind-task.js';
 export type { CaseView, TaskView } from './cases/case-view.js';
+export type { StatusChange } from './cases/history-digest.js';
 export { nextDue, type NextDue } from './cases/next-due.js';

@@ -18,6 +18,7 @@ import { chinaDateOf, missingCalendarYear, type CalendarFile } from './legal-tim
 import { publishCalendarYear, type CalendarPublication } from './cases/calendar-publication.js';
 import type { Clock, IdGenerator, Store } from './ports.js';
 import { LiveInstance } from './runtime/live-instance.js';
+import type { RuntimeVersion } from './runtime/runtime-version.js';
 import { mayActAs, mayStart, regionMissing, type Actor } from './cases/actors.js';
 import { RedactionPolicy, type AuditView } from './redaction/redaction-policy.js';
 import { newCaseRecord, type CaseRecord, type Submission } from './cases/case-record.js';
@@ -31,6 +32,7 @@ import {
   type CaseView,
   type TaskView,
 } from './cases/case-view.js';
+import { HistoryDigest, type LogHead, type Reader, type StatusChange } from './cases/history-digest.js';
 import { LiveCache } from './cases/live-cache.js';
 import { migrateCase } from './cases/migrate-case.js';
 import type { MigrationPlan } from './cases/migration.js';
@@ -128,6 +130,10 @@ export class WorkflowEngine {
   /** This process's name on the timer leases it takes (shared stores). */
   readonly #timerHolder = `timers-${randomBytes(8).toString('hex')}`;
   #ready: Promise<void> = Promise.resolve();
+  /** What reports read from every case's history, per case at the head its record names. */
+  readonly #history = new HistoryDigest();
+  /** Each loaded version's redaction policy (it reads only the version's manifest and diagram). */
+  readonly #policies = new WeakMap<RuntimeVersion, RedactionPolicy>();
   #loading = false;
 
   private constructor(
@@ -490,12 +496,51 @@ export class WorkflowEngine {
   }
 
   /**
+   * The statuses the case entered, and when, oldest first: the `status.changed` entries of its audit
+   * trail as `audit` gives it to the actor. For reports over every case (GET /api/statistics): the
+   * trail is read once per head its record names (HistoryDigest), not on every call.
+   */
+  async statusChanges(id: string, actor: Actor): Promise<readonly StatusChange[]> {
+    const { head, reader } = this.#historyReader(id, actor);
+    return (
+      this.#history.statusChanges(id, head, reader) ??
+      this.#history.rememberStatusChanges(id, head, reader, await this.audit(id, actor))
+    );
+  }
+
+  /**
+   * The value of `field` in the case's latest submission whose data holds it, as `submissions` gives
+   * them to the actor (undefined: none holds it). Read once per head its record names, as statusChanges.
+   */
+  async latestSubmitted(id: string, actor: Actor, field: string): Promise<unknown> {
+    const { head, reader } = this.#historyReader(id, actor);
+    const known = this.#history.latestValue(id, head, reader, field);
+    if (known !== undefined) return known.value;
+    return this.#history.rememberLatestValue(id, head, reader, field, await this.submissions(id, actor));
+  }
+
+  /** Where the case's logs end as this process last took its record in, and what the actor may read of them. */
+  #historyReader(id: string, actor: Actor): { head: LogHead; reader: Reader } {
+    const summary = this.runtime.index.get(id);
+    if (summary === undefined || !this.runtime.sees(actor, summary)) {
+      throw new EngineError('not-found', ENGINE_SAYS.noSuchCase(id), { caseId: id });
+    }
+    const head = { audit: { ...summary.audit }, submissions: summary.submissions };
+    return { head, reader: this.redaction(summary).mayReadPublic(actor) ? 'public-readable' : 'redacted' };
+  }
+
+  /**
    * The redaction policy of a case's version (engine/redaction). Every read path that shows a case's
    * history (notifications, exports, …) applies it.
    */
   redaction(of: { process: string; version: string }): RedactionPolicy {
     const version = this.runtime.version(of);
-    return new RedactionPolicy(version.definition.manifest, version.model);
+    let policy = this.#policies.get(version);
+    if (policy === undefined) {
+      policy = new RedactionPolicy(version.definition.manifest, version.model);
+      this.#policies.set(version, policy);
+    }
+    return policy;
   }
 
   /** Whether the actor may read the public's submissions on cases of this manifest's version. */

@@ -39,15 +39,16 @@ type Say = (view: CaseView, text: string) => string;
 const statusTitle = (engine: WorkflowEngine, view: CaseView, status: string) =>
   manifestOf(engine, view)?.statuses[status]?.title ?? status;
 
-/** Status changes from each case's audit trail, read through the engine (the caller's read path). */
+/**
+ * Status changes from each case's audit trail, read through the engine (the caller's read path; the
+ * engine reads a trail again only once it has grown, so a call costs no read of every case's history).
+ */
 async function stagesOverTime(engine: WorkflowEngine, cases: readonly CaseView[], actor: Actor, say: Say) {
   const changes: Omit<Statistics['stagesOverTime'][number], 'count'>[] = [];
   for (const view of cases) {
-    for (const entry of await engine.audit(view.id, actor)) {
-      if (entry.type !== 'status.changed' || typeof entry.details.to !== 'string') continue;
-      const status = entry.details.to;
+    for (const { date, status } of await engine.statusChanges(view.id, actor)) {
       changes.push({
-        month: chinaDateOf(entry.at).slice(0, 7),
+        month: date.slice(0, 7),
         status,
         statusTitle: say(view, statusTitle(engine, view, status)),
       });
@@ -88,11 +89,7 @@ function choiceTitle(engine: WorkflowEngine, view: CaseView, field: string, valu
 
 /** The type the subject's latest submission gave in `field` (or `unknown`). */
 async function subjectType(engine: WorkflowEngine, view: CaseView, field: string, actor: Actor, say: Say) {
-  const latest = (await engine.submissions(view.id, actor))
-    .map((submission) => submission.data)
-    .reverse()
-    .find((data): data is Record<string, unknown> => typeof data === 'object' && data !== null && field in data);
-  const type = latest?.[field];
+  const type = await engine.latestSubmitted(view.id, actor, field);
   return typeof type === 'string' ? { type, title: say(view, choiceTitle(engine, view, field, type)) } : undefined;
 }
 
