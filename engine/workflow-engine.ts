@@ -498,9 +498,11 @@ export class WorkflowEngine {
   /**
    * The statuses the case entered, and when, oldest first: the `status.changed` entries of its audit
    * trail as `audit` gives it to the actor. For reports over every case (GET /api/statistics): the
-   * trail is read once per head its record names (HistoryDigest), not on every call.
+   * trail is read once per head its record names (HistoryDigest), not on every call. None for a
+   * quarantined case (its files cannot be read until it is restored), which admins see listed.
    */
   async statusChanges(id: string, actor: Actor): Promise<readonly StatusChange[]> {
+    if (this.runtime.quarantine.view(id, actor) !== undefined) return [];
     const { head, reader } = this.#historyReader(id, actor);
     return (
       this.#history.statusChanges(id, head, reader) ??
@@ -510,9 +512,11 @@ export class WorkflowEngine {
 
   /**
    * The value of `field` in the case's latest submission whose data holds it, as `submissions` gives
-   * them to the actor (undefined: none holds it). Read once per head its record names, as statusChanges.
+   * them to the actor (undefined: none holds it, or the case is quarantined). Read once per head its
+   * record names, as statusChanges.
    */
   async latestSubmitted(id: string, actor: Actor, field: string): Promise<unknown> {
+    if (this.runtime.quarantine.view(id, actor) !== undefined) return undefined;
     const { head, reader } = this.#historyReader(id, actor);
     const known = this.#history.latestValue(id, head, reader, field);
     if (known !== undefined) return known.value;

@@ -141,6 +141,12 @@ describe('the real server on a data directory with damaged files', () => {
       expect(incidents.find((incident) => incident.kind === 'damaged')?.message).toContain('数据文件损坏');
       expect(openTasks).toEqual([]);
     }
+    // The statistics count every case listed; a quarantined one's history, unreadable, counts no change.
+    const statistics = await call('get', '/api/statistics', { token: admin });
+    expect(statistics.status, JSON.stringify(statistics.body)).toBe(200);
+    const figures = statistics.body as { total: number; stagesOverTime: { status: string; count: number }[] };
+    expect(figures.total).toBe(cases.length);
+    expect(figures.stagesOverTime.find((row) => row.status === 'applying')?.count).toBe(cases.length - 2);
     // Nobody can act on a quarantined case; its task is no longer offered.
     const parks = await login('parks');
     const refused = await call('post', `/api/tasks/${auditDamaged.openTasks[0]?.ref ?? ''}/complete`, {
