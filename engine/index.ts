@@ -8,6 +8,8 @@ export {
   type CalendarYearSummary,
   type DataCheck,
   type EngineOptions,
+  type IncidentEvent,
+  type IncidentListener,
   type PublicWindow,
   type StartCaseInput,
 } from './workflow-engine.js';
@@ -82,6 +84,7 @@ export { parseScenario } from './scenario/scenario.js';
 export {
   ScenarioRunner,
   type ScenarioIncident,
+  type ScenarioIncidentEvent,
   type ScenarioResult,
   type TimelineEntry,
 } from './scenario/run-scenario.js';

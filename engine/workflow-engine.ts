@@ -50,9 +50,11 @@ import type { NotificationChannel } from './notifications/notification.js';
 import { NotificationCenter } from './notifications/notification-center.js';
 import { storedBeforeParts } from './notifications/stored-before.js';
 import { ENGINE_SAYS } from './messages.js';
+import type { IncidentListener } from './cases/incident-events.js';
 
 export type { PublicWindow } from './cases/public-windows.js';
 export type { CalendarPublication } from './cases/calendar-publication.js';
+export type { IncidentEvent, IncidentListener } from './cases/incident-events.js';
 
 /** One published calendar year, without its days (GET /api/calendars). */
 export type CalendarYearSummary = Pick<CalendarFile, 'calendar' | 'year' | 'notice' | 'source'> & {
@@ -115,6 +117,11 @@ export interface EngineOptions {
    * until then). Default `before-open`: `open` returns with every case loaded.
    */
   loadCases?: 'before-open' | 'background';
+  /**
+   * Told of each incident raised or resolved from the start — the retries of `open` itself included,
+   * which a listener added by watchIncidents afterwards would miss.
+   */
+  onIncident?: IncidentListener;
 }
 
 /**
@@ -173,6 +180,7 @@ export class WorkflowEngine {
     const live = new LiveCache(options.hotCases ?? DEFAULT_HOT_CASES);
     const runtime = new CaseRuntime(definitions, repository, options.clock, options.ids ?? new RandomIds(), live);
     const engine = new WorkflowEngine(runtime, options.store, options.notificationChannel);
+    if (options.onIncident !== undefined) runtime.incidentListeners.add(options.onIncident);
     engine.#loading = true;
     engine.#ready = (async () => {
       await WorkflowEngine.#load(runtime);
@@ -809,6 +817,19 @@ export class WorkflowEngine {
   /** 催办: a supervising group reminds the holders of an open task (cases/remind-task.ts). */
   remindTask(ref: string, actor: Actor, note?: string): Promise<CaseView> {
     return remindTask(this.runtime, ref, actor, note);
+  }
+
+  /**
+   * Tells `listener` of each incident a committed transition raises or resolves from now on, in
+   * order, with the instant the engine recorded it (cases/incident-events.ts); returns the call that
+   * stops telling it. What a command did to the cases' incidents, not only where they stand after it.
+   */
+  watchIncidents(listener: IncidentListener): () => void {
+    const { incidentListeners } = this.runtime;
+    incidentListeners.add(listener);
+    return () => {
+      incidentListeners.delete(listener);
+    };
   }
 
   /** Fires every timer due by the clock, each at its own due instant, in due order. */

@@ -656,17 +656,25 @@ const Problem = object('校验问题 / a validator problem', ['severity', 'check
   message: { type: 'string' },
 });
 
+const scenarioIncidentProperties = {
+  case: { type: 'string' },
+  caseId: { type: 'string' },
+  kind: { enum: [...INCIDENT_KINDS] },
+  element: { type: 'string' },
+  message: { type: 'string' },
+  at: INSTANT,
+};
+
 const ScenarioIncident = object(
   '案例脚本中案件出现或解除的异常 / an incident a case of the script got or lost',
-  ['case', 'caseId', 'kind', 'element', 'message', 'at'],
-  {
-    case: { type: 'string' },
-    caseId: { type: 'string' },
-    kind: { enum: [...INCIDENT_KINDS] },
-    element: { type: 'string' },
-    message: { type: 'string' },
-    at: INSTANT,
-  },
+  Object.keys(scenarioIncidentProperties),
+  scenarioIncidentProperties,
+);
+
+const ScenarioIncidentEvent = object(
+  '一步之中出现（raised）或解除（cleared）的异常，按发生顺序 / an incident raised or cleared during the step, in order',
+  ['event', 'case', 'caseId', 'kind', 'element', 'message', 'at'],
+  { event: { enum: ['raised', 'cleared'] }, ...scenarioIncidentProperties },
 );
 
 const TimelineEntry = object('案例脚本的一步 / one step of a case script run', ['step', 'at', 'action', 'ok'], {
@@ -683,6 +691,7 @@ const TimelineEntry = object('案例脚本的一步 / one step of a case script 
   timersFired: { type: 'integer' },
   incidentsRaised: arrayOf(ScenarioIncident),
   incidentsCleared: arrayOf(ScenarioIncident),
+  incidentEvents: arrayOf(ScenarioIncidentEvent),
 });
 
 const Outcome = object('脚本运行结果 / a script run', ['ok', 'timeline'], {

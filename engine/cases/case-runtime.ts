@@ -18,6 +18,7 @@ import type { CommittedChange } from '../notifications/derive.js';
 import { isRevisionConflict } from '../store/commit-writes.js';
 import { CaseSync } from './case-sync.js';
 import { ENGINE_SAYS } from '../messages.js';
+import { incidentEventsOf, type IncidentListener } from './incident-events.js';
 
 /** The actor of transitions nobody asked for (timers firing, incidents, recovery). */
 export const SYSTEM = 'system';
@@ -54,6 +55,8 @@ export class CaseRuntime {
   readonly #sync: CaseSync;
   /** Told of every committed transition (the notification centre listens); its failure undoes nothing. */
   onCommit: ((change: CommittedChange) => Promise<void>) | undefined;
+  /** Told of each incident a committed transition raised or resolved, in order (WorkflowEngine.watchIncidents). */
+  readonly incidentListeners = new Set<IncidentListener>();
 
   constructor(
     definitions: DefinitionRegistry,
@@ -373,6 +376,17 @@ export class CaseRuntime {
     record: CaseRecord,
     submissions: readonly Omit<Submission, 'seq'>[] = [],
   ): Promise<void> {
+    if (this.incidentListeners.size > 0) {
+      for (const event of incidentEventsOf(transition.audit)) {
+        for (const listener of this.incidentListeners) {
+          try {
+            listener(event);
+          } catch {
+            // As for onCommit below: a listener's failure must not turn a done command into a failure.
+          }
+        }
+      }
+    }
     if (this.onCommit === undefined) return;
     const { definition, model } = this.version(record);
     try {

@@ -139,6 +139,7 @@ export class Transition implements StepHost {
   #setDate(
     elementId: string,
     compute: () => ReturnType<typeof computeDate>,
+    options: { quiet?: boolean } = {},
   ): Omit<TimerRecord, 'executionId' | 'startedOn'> {
     const spec = this.context.version.model.dates.find((date) => date.elementId === elementId);
     try {
@@ -147,7 +148,15 @@ export class Transition implements StepHost {
         this.record.due[spec.due] = exposedDay(basis);
         this.record.dueBasis[spec.due] = basis;
       }
+      const resolved = this.record.incidents.filter((incident) => incident.element === elementId);
       this.record.incidents = this.record.incidents.filter((incident) => incident.element !== elementId);
+      // Every incident that goes is in the audit, as every one raised is: an element entered again
+      // whose date now computes (a migration, a loop reaching a year with data) clears it as surely
+      // as a calendar year published does (rederiveTimers notes that one itself, `quiet`).
+      if (options.quiet !== true) {
+        for (const incident of resolved)
+          this.note('incident.resolved', { element: elementId, kind: incident.kind, message: incident.message });
+      }
       return {
         elementId,
         ...(spec?.rule !== undefined && { rule: spec.rule }),
@@ -251,12 +260,14 @@ export class Transition implements StepHost {
   }
 
   /** A timer's dates computed again from the day it started, under this transition's version and calendar. */
-  #redate(timer: TimerRecord): TimerRecord | undefined {
+  #redate(timer: TimerRecord, options: { quiet?: boolean } = {}): TimerRecord | undefined {
     const spec = this.context.version.model.dates.find((date) => date.elementId === timer.elementId && date.isTimer);
     if (spec === undefined) return undefined;
     const { rules } = this.context.version.definition;
-    const computed = this.#setDate(spec.elementId, () =>
-      computeDate(spec, timer.startedOn, this.record.due, rules, this.context.calendar),
+    const computed = this.#setDate(
+      spec.elementId,
+      () => computeDate(spec, timer.startedOn, this.record.due, rules, this.context.calendar),
+      options,
     );
     return { ...computed, executionId: timer.executionId, startedOn: timer.startedOn };
   }
@@ -289,7 +300,8 @@ export class Transition implements StepHost {
       )
         return timer;
       const before = timer.due === undefined ? undefined : this.record.due[timer.due];
-      const redated = this.#redate(timer);
+      const held = this.record.incidents.find((incident) => incident.element === timer.elementId);
+      const redated = this.#redate(timer, { quiet: true });
       if (redated === undefined || redated.incident !== undefined) {
         if (timer.incident === undefined && redated?.incident !== undefined) changed = true;
         return redated ?? timer;
@@ -301,6 +313,7 @@ export class Transition implements StepHost {
         const date = due === undefined ? undefined : this.record.due[due];
         this.note('incident.resolved', {
           ...where,
+          ...(held !== undefined && { kind: held.kind, message: held.message }),
           ...(date !== undefined && { to: date }),
           lastDay: redated.lastDay,
           fireDay: redated.fireDay,

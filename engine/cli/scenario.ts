@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseScenario, type Scenario } from '../scenario/scenario.js';
 import { ScenarioRunner } from '../scenario/run-scenario.js';
+import { cameAndWent } from '../scenario/incident-watch.js';
 import { LowdbStore } from '../store/index.js';
 import { PROJECT_DEFINITIONS } from './project-definitions.js';
 
@@ -51,6 +52,14 @@ try {
   }
   // Said whether or not the script expects it (exit code unchanged): a case the engine could not carry on.
   if (!values.json) {
+    for (const entry of result.timeline) {
+      for (const { incident, clearedAt } of cameAndWent(entry.incidentEvents ?? [])) {
+        const where = incident.element === '' ? '' : ` at ${incident.element}`;
+        process.stdout.write(
+          `${file}: case "${incident.case}" held an incident from ${incident.at} to ${clearedAt} (step ${entry.step}): ${incident.kind}${where}: ${incident.message}\n`,
+        );
+      }
+    }
     for (const incident of result.incidents) {
       const where = incident.element === '' ? '' : ` at ${incident.element}`;
       process.stdout.write(

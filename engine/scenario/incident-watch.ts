@@ -1,4 +1,5 @@
 import type { Incident } from '../cases/case-record.js';
+import type { IncidentEvent } from '../cases/incident-events.js';
 
 /** An incident one of a script's cases got or lost (CONTRACT §5's timeline, extended). */
 export interface ScenarioIncident {
@@ -11,6 +12,61 @@ export interface ScenarioIncident {
   message: string;
   /** Raised or held: when the engine recorded it; cleared: the clock when the runner found it gone. */
   at: string;
+}
+
+/**
+ * One incident raised or cleared during a step, when the engine recorded it: every one, in order,
+ * those that came and went within the step included.
+ */
+export interface ScenarioIncidentEvent extends ScenarioIncident {
+  event: 'raised' | 'cleared';
+}
+
+/** The engine's incident events in a script's words: its cases' names, `raised` or `cleared`. */
+export function scenarioEvents(
+  events: readonly IncidentEvent[],
+  aliases: ReadonlyMap<string, string>,
+): ScenarioIncidentEvent[] {
+  return events.flatMap((event): ScenarioIncidentEvent[] => {
+    const alias = aliases.get(event.caseId);
+    if (alias === undefined) return [];
+    return [
+      {
+        event: event.type === 'incident.raised' ? 'raised' : 'cleared',
+        case: alias,
+        caseId: event.caseId,
+        kind: event.kind,
+        element: event.element,
+        message: event.message,
+        at: event.at,
+      },
+    ];
+  });
+}
+
+/**
+ * The incidents of one step's events raised and cleared again within it, each with when it was
+ * cleared: a case held them neither before nor after the step, so nothing else says the engine was
+ * stuck on them meanwhile.
+ */
+export function cameAndWent(
+  events: readonly ScenarioIncidentEvent[],
+): { incident: ScenarioIncidentEvent; clearedAt: string }[] {
+  const open = new Map<string, ScenarioIncidentEvent>();
+  const passed: { incident: ScenarioIncidentEvent; clearedAt: string }[] = [];
+  // Cleared by element: a date computed at last clears whatever that element held.
+  const where = (event: ScenarioIncidentEvent) => JSON.stringify([event.caseId, event.element]);
+  for (const event of events) {
+    if (event.event === 'raised') {
+      if (!open.has(where(event))) open.set(where(event), event);
+      continue;
+    }
+    const raised = open.get(where(event));
+    if (raised === undefined) continue;
+    open.delete(where(event));
+    passed.push({ incident: raised, clearedAt: event.at });
+  }
+  return passed;
 }
 
 export interface IncidentChanges {

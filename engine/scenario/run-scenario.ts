@@ -10,10 +10,17 @@ import type { Store } from '../ports.js';
 import { ADMIN_GROUP, parseRole, type Actor } from '../cases/actors.js';
 import type { CaseView } from '../cases/case-view.js';
 import { WorkflowEngine } from '../workflow-engine.js';
-import { IncidentWatch, incidentsProblem, type ScenarioIncident } from './incident-watch.js';
+import type { IncidentEvent } from '../cases/incident-events.js';
+import {
+  IncidentWatch,
+  incidentsProblem,
+  scenarioEvents,
+  type ScenarioIncident,
+  type ScenarioIncidentEvent,
+} from './incident-watch.js';
 import type { Expectation, Scenario, StartStep, Step } from './scenario.js';
 
-export type { ScenarioIncident } from './incident-watch.js';
+export type { ScenarioIncident, ScenarioIncidentEvent } from './incident-watch.js';
 
 export interface ScenarioOptions {
   /** The definitions directory (root, process or version directory). */
@@ -40,6 +47,12 @@ export interface TimelineEntry {
   incidentsRaised?: ScenarioIncident[];
   /** Incidents a case held before the step and no longer holds. */
   incidentsCleared?: ScenarioIncident[];
+  /**
+   * Every incident raised or cleared during the step, in the order the engine recorded them, each
+   * `at` the instant it did (a timer's due instant in an advance): those that came and went within
+   * the step too, which incidentsRaised and incidentsCleared (after the step against before it) miss.
+   */
+  incidentEvents?: ScenarioIncidentEvent[];
 }
 
 export interface ScenarioResult {
@@ -69,6 +82,8 @@ export class ScenarioRunner {
   readonly #timeline: TimelineEntry[] = [];
   readonly #clock: SimulatedClock;
   readonly #incidents = new IncidentWatch();
+  /** What the engine told of incidents since the last step was looked at. */
+  #events: IncidentEvent[] = [];
 
   constructor(
     private readonly scenario: Scenario,
@@ -115,6 +130,8 @@ export class ScenarioRunner {
       definitions: registry,
       store: this.options.openStore(),
       clock: this.#clock,
+      // From the start: a restart's own retries raise and clear incidents before open returns.
+      onIncident: (event) => this.#events.push(event),
     });
   }
 
@@ -138,6 +155,8 @@ export class ScenarioRunner {
     const raised: ScenarioIncident[] = [];
     const cleared: ScenarioIncident[] = [];
     const now = this.#clock.now().toISOString();
+    const events = scenarioEvents(this.#events, new Map([...this.#cases].map(([alias, id]) => [id, alias])));
+    this.#events = [];
     // Every case at once, from the engine's index: a script of 70 cases looks at them after each step.
     const views = new Map(this.#running.listCases(OBSERVER).map((view) => [view.id, view]));
     for (const [alias, id] of this.#cases) {
@@ -145,7 +164,7 @@ export class ScenarioRunner {
       raised.push(...changes.raised);
       cleared.push(...changes.cleared);
     }
-    if (raised.length === 0 && cleared.length === 0) return;
+    if (raised.length === 0 && cleared.length === 0 && events.length === 0) return;
     let entry = this.#timeline.at(-1);
     if (entry?.step !== index) {
       entry = { step: index, action: 'incidents', ok: true, at: now };
@@ -153,6 +172,7 @@ export class ScenarioRunner {
     }
     if (raised.length > 0) entry.incidentsRaised = raised;
     if (cleared.length > 0) entry.incidentsCleared = cleared;
+    if (events.length > 0) entry.incidentEvents = events;
   }
 
   async #step(index: number, step: Step): Promise<void> {

@@ -2,15 +2,19 @@
 // offset are China time whatever the host's zone (npm test runs this under America/Los_Angeles and
 // Asia/Shanghai); `expectError: "incident"` expects a command the definition cannot carry out, and the
 // incidents a case holds are in the timeline, in the result and, when an `expect` names them, checked.
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEngineError } from '../../engine/errors.js';
 import type { Incident } from '../../engine/cases/case-record.js';
-import { IncidentWatch } from '../../engine/scenario/incident-watch.js';
+import { cameAndWent, IncidentWatch } from '../../engine/scenario/incident-watch.js';
 import { ScenarioRunner, type ScenarioResult } from '../../engine/scenario/run-scenario.js';
 import { parseScenario } from '../../engine/scenario/scenario.js';
 import { MemoryStore } from '../../engine/store/index.js';
 import {
   DEFINITIONS_ROOT,
+  editBpmn,
+  editJson,
   feelCondition,
   loadRealVersion,
   makeTempDir,
@@ -20,6 +24,8 @@ import {
   setCondition,
   writeDefinitionsTree,
 } from '../definitions/helpers.js';
+import { SCENARIOS } from './scenario-files.js';
+import { syntheticYear } from './script-builder.js';
 
 async function run(data: unknown, definitions = DEFINITIONS_ROOT): Promise<ScenarioResult> {
   const runner = new ScenarioRunner(parseScenario(data), {
@@ -214,5 +220,64 @@ describe('the incidents a case gets and loses, step by step', () => {
       expect.objectContaining({ case: 'c1', kind: 'calendar-missing', at: '2027-01-05T01:00:00.000Z' }),
     ]);
     expect(watch.held()).toEqual([]);
+  });
+});
+
+describe('an incident raised and cleared within one step', () => {
+  let root: string;
+
+  // Each demonstration year's annual report (forkAnnualReport, passed on every anniversary) gets a
+  // date five working days on (the test's own target, as in test/support/review-due-revision.ts), and
+  // the tree's calendar has 2025 and a synthetic 2027 but not 2026: on 2026-05-08 the date cannot be
+  // computed (calendar-missing), on 2027-05-08 it can, which clears it. One advance across both
+  // anniversaries raises and clears it; the case holds none before or after the step.
+  beforeAll(async () => {
+    root = await makeTempDir('scenario-incident-in-step-');
+    const { source } = await loadRealVersion();
+    const withRule = editJson<Record<string, unknown>>(source, 'rules.json', (rules) => {
+      rules.annualReportWorkingDays = { value: 5, article: 'Art. 27', title: '年度工作报告报送时限（测试用）' };
+    });
+    const withDate = editJson<{ dates: Record<string, unknown> }>(withRule, 'manifest.json', (manifest) => {
+      manifest.dates.annualReportDue = { title: '年度工作报告报送期限', article: 'Art. 27' };
+    });
+    const dated = editBpmn(withDate, [
+      '<bpmn:parallelGateway id="forkAnnualReport">',
+      '<bpmn:parallelGateway id="forkAnnualReport"><bpmn:extensionElements><camunda:properties>' +
+        '<camunda:property name="due" value="annualReportDue" />' +
+        '<camunda:property name="rule" value="annualReportWorkingDays" />' +
+        '</camunda:properties></bpmn:extensionElements>',
+    ]);
+    await writeDefinitionsTree(root, [{ process: REAL_PROCESS, version: REAL_VERSION, source: dated }]);
+    const calendars = join(root, 'calendars', 'cn');
+    await rm(join(calendars, '2026.json'));
+    await writeFile(join(calendars, '2027.json'), JSON.stringify(syntheticYear(2027), null, 2));
+  });
+  afterAll(() => removeTempDir(root));
+
+  it('lists every raise and clear of the step in order, at the instants the engine recorded them', async () => {
+    const lifecycle = parseScenario(JSON.parse(await readFile(join(SCENARIOS, 'full-lifecycle.json'), 'utf8')));
+    // Up to the recognition on 2025-05-07 (and the expect after it).
+    const recognised = lifecycle.steps.findIndex((step) => 'complete' in step && step.complete === 'samrRecognition');
+    // Without its restarts: run() keeps the store in memory, which a restart would drop.
+    const before = lifecycle.steps.slice(0, recognised + 1).filter((step) => !('restart' in step));
+    const steps = [...before, { advanceTo: '2027-05-10T09:00:00+08:00' }, { expect: { case: 'c1', incidents: [] } }];
+    const result = await run({ process: REAL_PROCESS, clock: lifecycle.clock, steps }, root);
+    expect(result.reason).toBeUndefined();
+    const advance = result.timeline.find((entry) => entry.step === before.length);
+    const incident = { case: 'c1', kind: 'calendar-missing', element: 'forkAnnualReport' };
+    expect(advance?.incidentEvents).toEqual([
+      expect.objectContaining({ event: 'raised', ...incident, at: '2026-05-07T16:00:00.000Z' }),
+      expect.objectContaining({ event: 'cleared', ...incident, at: '2027-05-07T16:00:00.000Z' }),
+    ]);
+    expect(advance?.incidentEvents?.[0]?.message).toMatch(/2026/);
+    // Held neither before nor after the step: what the step changed is nothing, as before.
+    expect(advance?.incidentsRaised).toBeUndefined();
+    expect(advance?.incidentsCleared).toBeUndefined();
+    expect(result.incidents).toEqual([]);
+    // What the CLI prints without --json: the one that came and went, and until when.
+    const passed = cameAndWent(advance?.incidentEvents ?? []);
+    expect(passed.map(({ incident: held, clearedAt }) => [held.element, held.at, clearedAt])).toEqual([
+      ['forkAnnualReport', '2026-05-07T16:00:00.000Z', '2027-05-07T16:00:00.000Z'],
+    ]);
   });
 });
