@@ -832,9 +832,23 @@ const bodies: Json = {
     },
   ),
   Clock: object('模拟时钟 / the sandbox clock', ['now', 'simulated'], { now: INSTANT, simulated: { const: true } }),
-  ClockAdvanced: object('时钟已前进 / clock moved, due timers fired', ['now', 'timersFired'], {
+  ClockAdvanced: object('时钟已前进 / clock moved, due timers fired', ['now', 'timersFired', 'incidents'], {
     now: INSTANT,
     timersFired: { type: 'integer', minimum: 0 },
+    incidents: arrayOf(
+      object(
+        "前进期间案件出现（raised）或解除（cleared）的异常，按发生顺序；at 为引擎记录之时（定时器的到期时刻）/ an incident a case got or lost during the advance, in order; at: when the engine recorded it (the timer's due instant)",
+        ['event', 'caseId', 'kind', 'element', 'message', 'at'],
+        {
+          event: { enum: ['raised', 'cleared'] },
+          caseId: { type: 'string' },
+          kind: { enum: [...INCIDENT_KINDS] },
+          element: { type: 'string' },
+          message: { type: 'string' },
+          at: INSTANT,
+        },
+      ),
+    ),
   }),
   Health: object('运行状态 / health', ['status', 'cases', 'definitions'], {
     status: { const: 'ok' },

@@ -1,5 +1,11 @@
 import { Router } from 'express';
-import { isEngineError, parseChinaInstant, type SimulatedClock, type WorkflowEngine } from '../../engine/index.js';
+import {
+  isEngineError,
+  parseChinaInstant,
+  type IncidentEvent,
+  type SimulatedClock,
+  type WorkflowEngine,
+} from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
 import { REQUEST_BODIES } from '../openapi-requests.js';
 import { objectBody, onlyFieldsOf, requireRole, stringField } from '../request-context.js';
@@ -37,6 +43,12 @@ async function firedByOthers(engine: WorkflowEngine): Promise<number> {
   return fired;
 }
 
+/** An incident raised or cleared during an advance, in the scenario runner's words (`raised`, `cleared`). */
+function advanceIncident(event: IncidentEvent) {
+  const { caseId, kind, element, message, at } = event;
+  return { event: event.type === 'incident.raised' ? 'raised' : 'cleared', caseId, kind, element, message, at };
+}
+
 /** Administration: the sandbox clock (only with CLOCK=simulated) and incident retries. */
 export function adminRoutes(
   engine: WorkflowEngine,
@@ -56,10 +68,19 @@ export function adminRoutes(
       const body = objectBody(request);
       onlyFieldsOf(body, REQUEST_BODIES.ClockAdvance);
       const advanceTo = chinaInstant(stringField(body, 'advanceTo', '目标时间'));
-      clock.advanceTo(advanceTo);
-      await onAdvanced(clock.now());
-      const fired = (await engine.runDueTimers()) + (await firedByOthers(engine));
-      response.json({ now: clock.now().toISOString(), timersFired: fired });
+      // What the timers fired did to the cases' incidents, each as it happened: one raised and
+      // cleared again within the advance too, which the cases' incidents afterwards would not show.
+      const events: IncidentEvent[] = [];
+      const stop = engine.watchIncidents((event) => events.push(event));
+      let fired: number;
+      try {
+        clock.advanceTo(advanceTo);
+        await onAdvanced(clock.now());
+        fired = (await engine.runDueTimers()) + (await firedByOthers(engine));
+      } finally {
+        stop();
+      }
+      response.json({ now: clock.now().toISOString(), timersFired: fired, incidents: events.map(advanceIncident) });
     });
   }
 

@@ -1,7 +1,9 @@
 // POST /api/admin/clock (CLOCK=simulated): an instant without a UTC offset is China time, never the
-// server's zone (npm test runs this under America/Los_Angeles); what is not ISO 8601 is 422.
+// server's zone (npm test runs this under America/Los_Angeles); what is not ISO 8601 is 422; the
+// answer says which incidents the timers it fired raised or cleared.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHINESE, ServerHarness } from './harness.js';
+import { definitionsWithRevisions, type Revision } from '../support/definitions-fixture.js';
+import { CHINESE, ServerHarness, throughCreation, withUsers } from './harness.js';
 
 describe('POST /api/admin/clock reads an instant without an offset as China time', () => {
   let h: ServerHarness;
@@ -34,4 +36,72 @@ describe('POST /api/admin/clock reads an instant without an offset as China time
     expect(response.status).toBe(422);
     expect((response.body as { error: { message: string } }).error.message).toMatch(CHINESE);
   });
+});
+
+/**
+ * A test revision whose acceptance application is due ten working days after it opens (the test's
+ * own target, not the programme's): the date is computed when the timer opening it fires.
+ */
+const ACCEPTANCE_DUE_REVISION: Revision = {
+  version: '2024-03-15',
+  effectiveFrom: '2024-03-15',
+  edit: async (read) => {
+    const rules = JSON.parse(await read('rules.json')) as Record<string, unknown>;
+    rules.acceptanceApplicationWorkingDays = { value: 10, article: 'Art. 19', title: '验收申请报送时限（测试用）' };
+    const manifest = JSON.parse(await read('manifest.json')) as { dates: Record<string, unknown> };
+    manifest.dates.acceptanceApplicationDue = { title: '验收申请报送期限', article: 'Art. 19' };
+    const bpmn = (await read('process.bpmn')).replace(
+      /(<bpmn:userTask id="submitAcceptanceApplication"[^>]*>\s*<bpmn:documentation>[^<]*<\/bpmn:documentation>)/,
+      '$1<bpmn:extensionElements><camunda:properties>' +
+        '<camunda:property name="due" value="acceptanceApplicationDue" />' +
+        '<camunda:property name="rule" value="acceptanceApplicationWorkingDays" />' +
+        '</camunda:properties></bpmn:extensionElements>',
+    );
+    return {
+      'rules.json': JSON.stringify(rules, null, 2),
+      'manifest.json': JSON.stringify(manifest, null, 2),
+      'process.bpmn': bpmn,
+    };
+  },
+};
+
+describe('POST /api/admin/clock says which incidents the timers it fired raised', () => {
+  let h: ServerHarness;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const fixture = await definitionsWithRevisions([ACCEPTANCE_DUE_REVISION]);
+    cleanup = fixture.cleanup;
+    h = await ServerHarness.create({ definitionsRoot: fixture.root });
+    await withUsers(h, ['park1', 'province', 'group', 'moa', 'mofcom', 'mct', 'cnipa', 'samr']);
+  }, 60_000);
+  afterAll(async () => {
+    await h.close();
+    await cleanup();
+  });
+
+  it('a case approved in 2026 opens its acceptance in 2027, a year without holiday data: calendar-missing, in the answer', async () => {
+    await h.advanceTo('2026-02-02T09:00:00+08:00');
+    const created = await throughCreation(h);
+    expect(created.due.acceptanceOpens).toBe('2027-02-03');
+    const response = await h.api.post('/api/admin/clock', {
+      token: h.adminToken,
+      body: { advanceTo: '2027-02-04T09:00:00+08:00' },
+    });
+    expect(response.status).toBe(200);
+    const body = response.body as { timersFired: number; incidents: unknown[] };
+    expect(body.timersFired).toBe(1);
+    expect(body.incidents).toEqual([
+      {
+        event: 'raised',
+        caseId: created.id,
+        kind: 'calendar-missing',
+        element: 'submitAcceptanceApplication',
+        message: expect.stringContaining('2027') as unknown,
+        at: '2027-02-02T16:00:00.000Z',
+      },
+    ]);
+    // Held, not raised again: an advance that fires nothing says none.
+    const quiet = await h.api.post('/api/admin/clock', { token: h.adminToken, body: { advanceTo: '2027-02-05' } });
+    expect(quiet.body).toMatchObject({ timersFired: 0, incidents: [] });
+  }, 120_000);
 });
