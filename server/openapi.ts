@@ -694,11 +694,15 @@ const TimelineEntry = object('案例脚本的一步 / one step of a case script 
   incidentEvents: arrayOf(ScenarioIncidentEvent),
 });
 
-const Outcome = object('脚本运行结果 / a script run', ['ok', 'timeline'], {
+const Outcome = object('脚本运行结果 / a script run', ['ok', 'timeline', 'incidents'], {
   ok: { type: 'boolean' },
   failedStep: { type: 'integer' },
   reason: { type: 'string' },
   timeline: arrayOf(TimelineEntry),
+  incidents: {
+    ...arrayOf(ScenarioIncident),
+    description: '运行结束时各案件仍存在的异常 / the incidents the cases hold at the end',
+  },
 });
 
 const Simulation = object(

@@ -5,6 +5,7 @@ import {
   ScenarioRunner,
   VERSION_FILES,
   parseScenario,
+  type ScenarioIncident,
   type ScenarioResult,
   type TimelineEntry,
 } from '../../engine/index.js';
@@ -27,6 +28,11 @@ interface Outcome {
   failedStep?: number;
   reason?: string;
   timeline: TimelineEntry[];
+  /**
+   * The incidents the script's cases hold at the end (or after the failing step): a run whose
+   * expectations all hold may still have left a case stuck (a date reaching a year without holiday data).
+   */
+  incidents: ScenarioIncident[];
 }
 
 /** The most steps one case script may have in a simulation (a lifecycle is a few dozen). */
@@ -49,6 +55,7 @@ async function run(definitions: string, shared: string, text: string, onDraft: b
     ...(result.failedStep !== undefined && { failedStep: result.failedStep }),
     ...(result.reason !== undefined && { reason: result.reason }),
     timeline: result.timeline,
+    incidents: result.incidents,
   };
 }
 

@@ -3,7 +3,12 @@ import type { Simulation } from '../../designer/src/designer/designer-api.js';
 import type { DesignerText } from '../../designer/src/designer/designer-i18n.js';
 import { DESIGNER_MESSAGES } from '../../designer/src/designer/designer-messages.js';
 import { periodWords } from '../../designer/src/designer/periods/period-words.js';
-import { differenceLines, reasonWords } from '../../designer/src/designer/review/simulation-words.js';
+import {
+  differenceLines,
+  incidentEventWords,
+  incidentSummary,
+  reasonWords,
+} from '../../designer/src/designer/review/simulation-words.js';
 import { actionWords, type TimelineNames } from '../../designer/src/designer/review/timeline-words.js';
 
 // A simulation's result in the officer's words (issue 12, item 5).
@@ -73,5 +78,40 @@ describe('a timeline step in words', () => {
   it('keeps the id of an element the diagram does not name, and an action it does not know, as written', () => {
     expect(words('complete removedTask')).toBe('办结「removedTask」');
     expect(words('teleport c1')).toBe('teleport c1');
+  });
+});
+
+describe('the incidents of a simulation in words', () => {
+  const incident = (alias: string, kind: 'calendar-missing' | 'evaluation') => ({
+    case: alias,
+    caseId: `c_${alias}`,
+    kind,
+    element: 'publicityEndsTimer_acceptance',
+    message: '节假日日历 cn 尚无 2027 年的安排',
+    at: '2025-04-25T01:00:00.000Z',
+  });
+  const en: DesignerText = (key, values = {}) =>
+    DESIGNER_MESSAGES.en[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in values ? String(values[name]) : whole,
+    );
+
+  it('says how many cases a run left holding one, and of which kinds, in Chinese and in English', () => {
+    const held = [incident('c1', 'calendar-missing'), incident('c2', 'calendar-missing'), incident('c2', 'evaluation')];
+    expect(incidentSummary(d, held)).toBe(
+      '运行结束时 2 个案件存在流程异常：节假日日历缺失，日期无法计算；条件无法计算',
+    );
+    expect(incidentSummary(en, held)).toBe(
+      'Cases holding an incident at the end: 2 — holiday calendar missing, a date cannot be computed; a condition cannot be evaluated',
+    );
+    expect(incidentSummary(d, [])).toBeUndefined();
+  });
+
+  it('says each incident a step raised or cleared', () => {
+    expect(incidentEventWords(d, { event: 'raised', ...incident('c1', 'calendar-missing') })).toBe(
+      '出现异常：节假日日历缺失，日期无法计算（c1）',
+    );
+    expect(incidentEventWords(en, { event: 'cleared', ...incident('c1', 'calendar-missing') })).toBe(
+      'Incident cleared: holiday calendar missing, a date cannot be computed (c1)',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { cp, readdir } from 'node:fs/promises';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,43 @@ describe('definition drafts over HTTP (policy-admin)', () => {
       draft: { acceptanceOpens: '2025-10-02' },
     });
   });
+
+  it('says which incidents a simulation left the cases holding: a notice whose end the draft pushes into 2027', async () => {
+    const token = h.token('policy');
+    const created = await h.api.post('/api/drafts', { token, body: { process: PROCESS, from: VERSION } });
+    const draft = created.body as Draft;
+    const rules = JSON.parse(draft.files['rules.json'] ?? '{}') as Record<string, { value: unknown }>;
+    if (rules.publicityMinWorkingDays !== undefined) rules.publicityMinWorkingDays.value = 600;
+    const saved = await h.api.call('put', `/api/drafts/${draft.id}/files`, {
+      token,
+      body: { path: 'rules.json', text: JSON.stringify(rules, null, 2) },
+    });
+    expect(saved.status).toBe(200);
+    // The lifecycle up to the expert evaluation, which opens the notice on 2025-04-25: 600 working
+    // days from then reach 2027, whose holiday calendar is not entered.
+    const lifecycle = JSON.parse(await readFile('test/scenarios/full-lifecycle.json', 'utf8')) as {
+      steps: { complete?: string }[];
+    };
+    const evaluated = lifecycle.steps.findIndex((step) => step.complete === 'expertEvaluation');
+    const script = { ...lifecycle, steps: lifecycle.steps.slice(0, evaluated + 1) };
+    const simulated = await h.api.post(`/api/drafts/${draft.id}/simulate`, { token, body: { scenarios: [script] } });
+    expect(simulated.status).toBe(200);
+    const [result] = simulated.body as {
+      current?: { ok: boolean; incidents: unknown[] };
+      draft?: { ok: boolean; incidents: unknown[]; timeline: { incidentEvents?: unknown[] }[] };
+    }[];
+    expect(result?.current).toMatchObject({ ok: true, incidents: [] });
+    const held = { case: 'c1', kind: 'calendar-missing', element: 'publicityEndsTimer_acceptance' };
+    expect(result?.draft?.ok).toBe(true);
+    expect(result?.draft?.incidents).toEqual([expect.objectContaining(held)]);
+    expect(result?.draft?.timeline.at(-1)?.incidentEvents).toEqual([
+      expect.objectContaining({ event: 'raised', ...held }),
+    ]);
+    // Gone again: the tests below count the drafts.
+    const { revision } = (await h.api.get(`/api/drafts/${draft.id}`, { token })).body as Draft;
+    const deleted = await h.api.call('delete', `/api/drafts/${draft.id}?revision=${String(revision ?? 0)}`, { token });
+    expect(deleted.status).toBe(204);
+  }, 120_000);
 
   it('has a title, set at creation (default: after its base version) and editable', async () => {
     const token = h.token('policy');

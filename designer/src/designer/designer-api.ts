@@ -17,7 +17,7 @@ export type DraftSummary = Omit<Draft, 'files'>;
 
 // The server's own shapes, imported as types only (erased from the bundle: no Node code comes along).
 export type { Problem } from '../../../engine/definitions/problems.js';
-export type { TimelineEntry } from '../../../engine/scenario/run-scenario.js';
+export type { ScenarioIncident, ScenarioIncidentEvent, TimelineEntry } from '../../../engine/scenario/run-scenario.js';
 export type { Change, DiffEntry } from '../../../server/drafts/version-diff.js';
 export type { Simulation } from '../../../server/drafts/simulate.js';
 export type { SimulationJob } from '../../../server/drafts/simulation-jobs.js';

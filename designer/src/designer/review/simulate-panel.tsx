@@ -3,7 +3,13 @@ import { chinaTime } from '../../workbench/format.js';
 import type { Simulation, SimulationJob, SimulationOutcome, TimelineEntry } from '../designer-api.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import { periodWords } from '../periods/period-words.js';
-import { differenceLines, reasonWords, type DateTitle } from './simulation-words.js';
+import {
+  differenceLines,
+  incidentEventWords,
+  incidentSummary,
+  reasonWords,
+  type DateTitle,
+} from './simulation-words.js';
 import { actionWords, type TimelineNames } from './timeline-words.js';
 import { ExplainedButton } from './explained-button.js';
 
@@ -121,12 +127,28 @@ export function SimulatePanel({
 function RunOutcome({ outcome, dateTitle }: { outcome: SimulationOutcome | undefined; dateTitle: DateTitle }) {
   const { d } = useDesignerI18n();
   if (outcome === undefined) return null;
-  if (outcome.ok) return <Tag color="green">{d('ok')}</Tag>;
+  // A run whose expectations hold may still have left a case stuck: said beside 通过, not hidden by it.
+  const incidents = incidentSummary(d, outcome.incidents);
   return (
-    <Typography.Text type="danger" data-simulation-failure>
-      {d('expectationNote', { step: outcome.failedStep ?? '?' })}
-      {reasonWords(d, dateTitle, outcome.reason ?? '')}
-    </Typography.Text>
+    <Space orientation="vertical" size={4}>
+      {outcome.ok ? (
+        <Tag color="green">{d('ok')}</Tag>
+      ) : (
+        <Typography.Text type="danger" data-simulation-failure>
+          {d('expectationNote', { step: outcome.failedStep ?? '?' })}
+          {reasonWords(d, dateTitle, outcome.reason ?? '')}
+        </Typography.Text>
+      )}
+      {incidents !== undefined && (
+        <Typography.Text
+          type="warning"
+          data-simulation-incidents
+          title={outcome.incidents.map((incident) => incident.message).join('\n')}
+        >
+          {incidents}
+        </Typography.Text>
+      )}
+    </Space>
   );
 }
 
@@ -161,6 +183,17 @@ function Dates({ entry, other, dateTitle, names }: DatesProps) {
   if (entry === undefined) return <>{d('noDates')}</>;
   return (
     <Space orientation="vertical" size={0}>
+      {/* Every incident the step raised or cleared, in order: one that came and went within it too. */}
+      {entry.incidentEvents?.map((event, index) => (
+        <Typography.Text
+          key={`incident-${String(index)}`}
+          type={event.event === 'raised' ? 'danger' : 'success'}
+          title={event.message}
+          data-timeline-incident={event.event}
+        >
+          {incidentEventWords(d, event)}
+        </Typography.Text>
+      ))}
       {entry.status !== undefined && (
         <Tag title={entry.status} data-timeline-status={entry.status}>
           {names.status(entry.status) ?? entry.status}

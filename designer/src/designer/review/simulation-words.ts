@@ -1,5 +1,6 @@
-import type { Simulation } from '../designer-api.js';
+import type { ScenarioIncident, ScenarioIncidentEvent, Simulation } from '../designer-api.js';
 import type { DesignerText } from '../designer-i18n.js';
+import type { DesignerMessageKey } from '../designer-messages.js';
 
 /** A due date's declared title (manifest `dates`), or undefined for one the manifest does not declare. */
 export type DateTitle = (name: string) => string | undefined;
@@ -44,4 +45,29 @@ export function reasonWords(d: DesignerText, title: DateTitle, reason: string): 
       return differenceWords(d, title, name, expected, actual === 'not set' ? undefined : actual);
     })
     .join('；');
+}
+
+const INCIDENT_KINDS: Record<ScenarioIncident['kind'], DesignerMessageKey> = {
+  'calendar-missing': 'incidentCalendarMissing',
+  'missing-date': 'incidentMissingDate',
+  evaluation: 'incidentEvaluation',
+  damaged: 'incidentDamaged',
+};
+
+/**
+ * What a run left stuck, said beside its result (a run whose expectations all hold is not simply
+ * 通过 when a case holds an incident): "运行结束时 1 个案件存在流程异常：节假日日历缺失，日期无法计算".
+ * Undefined when no case holds one.
+ */
+export function incidentSummary(d: DesignerText, incidents: readonly ScenarioIncident[]): string | undefined {
+  if (incidents.length === 0) return undefined;
+  const cases = new Set(incidents.map((incident) => incident.case)).size;
+  const kinds = [...new Set(incidents.map((incident) => d(INCIDENT_KINDS[incident.kind])))];
+  return d('simulationIncidents', { cases, kinds: kinds.join(d('incidentKindsJoin')) });
+}
+
+/** One incident a step raised or cleared: "出现异常：节假日日历缺失，日期无法计算（c1）". */
+export function incidentEventWords(d: DesignerText, event: ScenarioIncidentEvent): string {
+  const values = { kind: d(INCIDENT_KINDS[event.kind]), case: event.case };
+  return event.event === 'raised' ? d('incidentRaised', values) : d('incidentCleared', values);
 }
