@@ -120,6 +120,9 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
       .toContain('创建主体（园区管理委员会或所在地人民政府，第三条）');
     await shot(page, '1-at-100');
 
+    // After another tab and back (the canvas hidden meanwhile): the search still centres, no page error.
+    await page.getByRole('tab', { name: '期限' }).click();
+    await page.getByRole('tab', { name: '流程图' }).click();
     const search = page.getByRole('combobox', { name: '按名称查找元素' });
     await search.fill('期满到期');
     await page.locator('[data-search-result="expiredEnd"]').click();
@@ -134,6 +137,7 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     await expect
       .poll(() => page.locator('.qbz-lane-title').allTextContents())
       .toContainEqual(expect.stringContaining('市场监管总局'));
+    expect(errors).toEqual([]);
     await shot(page, '2-found');
   });
 

@@ -17,10 +17,9 @@ import { notRunnable } from './runnability.js';
 import { nameSectionToggles } from './section-toggles.js';
 import {
   download,
-  useInitialView,
+  useCanvasSize,
   useMarkers,
   useProblemBadges,
-  useResized,
   useReveal,
   type ElementFocus,
   type ProblemBadge,
@@ -145,8 +144,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
     // One modeler per mount: later XML comes from the modeler itself.
   }, []);
 
-  useResized(diagram, props.active);
-  useInitialView(diagram, props.active);
+  useCanvasSize(diagram);
 
   // The panel asks again which groups to show (and the legal time's example, after a Periods edit).
   useEffect(() => {

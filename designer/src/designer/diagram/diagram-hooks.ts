@@ -92,11 +92,31 @@ export function useProblemBadges(diagram: BpmnDiagram | undefined, badges: reado
   }, [diagram, badges]);
 }
 
-/** Measures the canvas again whenever its tab is shown (a hidden canvas has no size). */
-export function useResized(diagram: BpmnDiagram | undefined, active: boolean) {
+/**
+ * Measures the canvas again whenever its size changes — its tab shown again (a hidden canvas has no
+ * size), the window resized — and fits the diagram the first time it has a size (`initialView`; fitting
+ * a canvas of no size, a diagram imported in a hidden tab, left bpmn-js a zero scale). Not on the
+ * tab's switch: antd shows the pane only after the editor's effects ran, so the measure taken then
+ * was 0 × 0, kept by diagram-js until the view next changed — after 期限 and back, the minimap showed
+ * a corner and 按名称查找元素 threw (SVGMatrix scale non-finite) instead of centring the element.
+ */
+export function useCanvasSize(diagram: BpmnDiagram | undefined) {
   useEffect(() => {
-    if (diagram !== undefined && active) diagram.get<Canvas>('canvas').resized();
-  }, [diagram, active]);
+    if (diagram === undefined) return;
+    const canvas = diagram.get<Canvas>('canvas');
+    let viewed = false;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry === undefined || entry.contentRect.width === 0 || entry.contentRect.height === 0) return;
+      canvas.resized();
+      if (viewed) return;
+      viewed = true;
+      initialView(diagram);
+    });
+    observer.observe(canvas.getContainer());
+    return () => {
+      observer.disconnect();
+    };
+  }, [diagram]);
 }
 
 /** Selects and centres each newly focused element, once its tab is shown. */
@@ -124,18 +144,4 @@ export function download(name: string, text: string, type = 'application/xml'): 
   setTimeout(() => {
     URL.revokeObjectURL(url);
   }, 1000);
-}
-
-/**
- * Fits the diagram once it is shown (`initialView`). A diagram imported in a hidden tab has a canvas
- * of no size, and fitting that leaves bpmn-js a zero scale that its next zoom turns into an
- * SVGMatrix error (a draft becoming editable again on 发布 after 撤回申请, the approver's 查看差异).
- */
-export function useInitialView(diagram: BpmnDiagram | undefined, active: boolean) {
-  const viewed = useRef<BpmnDiagram | undefined>(undefined);
-  useEffect(() => {
-    if (diagram === undefined || !active || viewed.current === diagram) return;
-    viewed.current = diagram;
-    initialView(diagram);
-  }, [diagram, active]);
 }

@@ -11,7 +11,7 @@ import { DIAGRAM_TEXT } from './diagram-text.js';
 import { LaneTitles } from './lane-titles.js';
 import { translateFor } from './translate-zh.js';
 import type { DiagramElement } from './camunda-properties.js';
-import { useInitialView, useMarkers, useResized, useReveal, type ElementFocus } from './diagram-hooks.js';
+import { useCanvasSize, useMarkers, useReveal, type ElementFocus } from './diagram-hooks.js';
 import './designer-diagram.css';
 import { ElementDetails } from './element-details.js';
 import { importFailure } from './import-failure.js';
@@ -78,9 +78,7 @@ export function DiagramViewer(props: DiagramViewerProps) {
     // A new viewer for new XML.
   }, [props.xml]);
 
-  useResized(diagram, props.active);
-
-  useInitialView(diagram, props.active);
+  useCanvasSize(diagram);
 
   useMarkers(diagram, props.markers);
 

@@ -19,6 +19,7 @@ export interface Canvas {
   removeMarker(element: DiagramElement | string, marker: string): void;
   zoom(level: 'fit-viewport' | number, center?: 'auto' | { x: number; y: number }): number;
   resized(): void;
+  getContainer(): HTMLElement;
 }
 
 export interface ElementRegistry {
