@@ -77,6 +77,34 @@ describe('differences in words', () => {
     });
   });
 
+  it('a changed form says what changed in each field and which became required, in the form editor’s words', async () => {
+    // It said only 修改字段：园区面积（平方公里）（area） and 表单的标题、说明、必填项或示例有修改.
+    const revised = editJson<Record<string, unknown>>(
+      real.source,
+      'forms/submit-creation-application.schema.json',
+      (form) => {
+        const properties = form.properties as Record<string, Record<string, unknown>>;
+        if (properties.area === undefined) throw new Error('no area');
+        properties.area.maximum = 5000;
+        properties.qualityOfficer = { type: 'string', title: '质量负责人', maxLength: 50 };
+        form.required = [...(form.required as string[]).filter((key) => key !== 'leadingIndustry'), 'qualityOfficer'];
+      },
+    );
+    const diff = await diffVersions(real.source, revised);
+    const entry = diff.entries.find((found) => found.kind === 'form');
+    if (entry === undefined) throw new Error('no form difference');
+    expect(diffWords(entry, names)).toEqual({
+      title: '全国质量品牌提升示范区创建申请表（submit-creation-application）',
+      lines: [
+        '新增字段：质量负责人（qualityOfficer）',
+        '修改字段：园区面积（平方公里）（area）',
+        '改为必填：质量负责人（qualityOfficer）',
+        '改为选填：主导产业（leadingIndustry）',
+        '园区面积（平方公里）：最大值 10000 → 5000',
+      ],
+    });
+  });
+
   it('shortens titles and long texts to what matters', () => {
     expect(shortTitle('评估验收及复审结果公示期（不少于五个工作日，第二十二条、第二十八条）')).toBe(
       '评估验收及复审结果公示期',

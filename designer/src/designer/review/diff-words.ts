@@ -1,6 +1,8 @@
 import type { DiffEntry } from '../../../../server/drafts/version-diff.js';
 import { articleNumeral } from '../../../../engine/forms/article-text.js';
 import { periodWords } from '../periods/period-words.js';
+import { formWords } from './form-diff-words.js';
+import { textChange } from './text-change.js';
 
 /**
  * A version difference (server/drafts/version-diff.ts) as a policy officer reads it: by the names,
@@ -65,24 +67,7 @@ export function shortTitle(title: string): string {
 
 const article = (value: unknown) => (typeof value === 'string' ? (articleNumeral(value) ?? value) : '');
 
-/** Two long texts by what differs between them: …满分6分… → …满分5分… */
-export function textChange(before: string, after: string, context = 6): string {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start += 1;
-  let end = 0;
-  while (
-    end < before.length - start &&
-    end < after.length - start &&
-    before[before.length - 1 - end] === after[after.length - 1 - end]
-  )
-    end += 1;
-  const cut = (value: string) => {
-    const from = Math.max(0, start - context);
-    const to = Math.min(value.length, value.length - end + context);
-    return `${from > 0 ? '…' : ''}${value.slice(from, to)}${to < value.length ? '…' : ''}`;
-  };
-  return `${cut(before)} → ${cut(after)}`;
-}
+export { textChange };
 
 /** `field：before → after` for each field that differs, in the given order, with the given words. */
 function fieldLines(
@@ -152,47 +137,6 @@ function indicatorWords(entry: DiffEntry, names: DiffNames): DiffWords {
           ? (names.dimension(value) ?? value)
           : text(value),
   ).map((line) => line.replace(/^满分：(\S+) → (\S+)$/, '满分 $1 → $2'));
-  return { title, lines };
-}
-
-function formWords(entry: DiffEntry): DiffWords {
-  const parse = (value: unknown): Shape => {
-    try {
-      const data: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-      return isShape(data) ? data : {};
-    } catch {
-      return {};
-    }
-  };
-  const before = parse(entry.before);
-  const after = parse(entry.after);
-  const shape = entry.change === 'removed' ? before : after;
-  const title = typeof shape.title === 'string' ? `${shape.title}（${entry.key}）` : entry.key;
-  if (entry.change !== 'changed') return { title, lines: [CHANGE_WORD[entry.change]] };
-  const fields = (schema: Shape): Shape => (isShape(schema.properties) ? schema.properties : {});
-  const [a, b] = [fields(before), fields(after)];
-  const titleOf = (field: unknown) => (isShape(field) && typeof field.title === 'string' ? field.title : undefined);
-  const fieldName = (key: string) => {
-    const title = titleOf(b[key] ?? a[key]);
-    return title === undefined ? key : `${title}（${key}）`;
-  };
-  // A renamed field says its old title too (园区名称 → 园区全称（修订）), as periods and scores do.
-  const changedName = (key: string) => {
-    const [old, now] = [titleOf(a[key]), titleOf(b[key])];
-    return old !== undefined && now !== undefined && old !== now ? `${old} → ${now}（${key}）` : fieldName(key);
-  };
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  const list = (keep: (key: string) => boolean, name = fieldName) => keys.filter(keep).map(name).join('、');
-  const lines = [
-    ['新增字段', list((key) => !(key in a))],
-    ['删除字段', list((key) => !(key in b))],
-    ['修改字段', list((key) => key in a && key in b && JSON.stringify(a[key]) !== JSON.stringify(b[key]), changedName)],
-  ]
-    .filter(([, names]) => names !== '')
-    .map(([label, names]) => `${label}：${names}`);
-  const { properties: _a, ...restBefore } = before;
-  const { properties: _b, ...restAfter } = after;
-  if (JSON.stringify(restBefore) !== JSON.stringify(restAfter)) lines.push('表单的标题、说明、必填项或示例有修改');
   return { title, lines };
 }
 
