@@ -37,6 +37,14 @@ describe('counts in English', () => {
     expect(plurals).toEqual([]);
   });
 
+  it('the designer’s English sends a policy officer to no command line, as its Chinese does not', () => {
+    // The 校验 tab read in English “The checks of npm run validate.” beside 检查这个草稿能否发布….
+    const said = (texts: Record<string, string>) =>
+      Object.entries(texts).flatMap(([key, text]) => (/\bnpm\b/.test(text) ? [key] : []));
+    expect(said(DESIGNER_MESSAGES.en)).toEqual([]);
+    expect(said(DESIGNER_MESSAGES.zh)).toEqual([]);
+  });
+
   it('say one thing in the singular and any other count in the plural', () => {
     expect(englishCount(1, 'file')).toBe('1 file');
     expect(englishCount(0, 'file')).toBe('0 files');

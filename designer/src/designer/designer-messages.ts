@@ -565,7 +565,7 @@ const en: Messages = {
   keepRule: 'Keep it',
   validate: 'Validate',
   validateHint:
-    'The checks of npm run validate. Problems with an element are marked on the diagram; click a row to go there.',
+    'Checks whether this draft can be published: errors must be corrected before it is published; read each warning. Problems with an element are marked beside it on the diagram (red: error, yellow: warning); click a mark or a row below to go there.',
   runValidate: 'Validate',
   noProblems: 'No problems',
   problemsCount: '{errors} errors, {warnings} warnings',
