@@ -341,6 +341,48 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     expect(errors).toEqual([]);
   });
 
+  it('reads a diagram saved in GBK in its encoding, and says in Chinese an encoding it does not know', async () => {
+    // File.text() read UTF-8 only: each Chinese name of a GBK file became �, and bpmn-js said in English
+    // “unsupported document encoding <GBK>, falling back to UTF-8” as something left out.
+    const file = (encoding: string, name: Buffer) =>
+      Buffer.concat([
+        Buffer.from(
+          `<?xml version="1.0" encoding="${encoding}"?><bpmn:definitions ` +
+            'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" ' +
+            'xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" ' +
+            'xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" id="d" targetNamespace="x">' +
+            '<bpmn:process id="p" isExecutable="true"><bpmn:userTask id="gbkTask" name="',
+        ),
+        name,
+        Buffer.from(
+          '"/></bpmn:process><bpmndi:BPMNDiagram id="dg"><bpmndi:BPMNPlane id="pl" bpmnElement="p">' +
+            '<bpmndi:BPMNShape id="gbkTask_di" bpmnElement="gbkTask"><dc:Bounds x="100" y="100" width="100" ' +
+            'height="80"/></bpmndi:BPMNShape></bpmndi:BPMNPlane></bpmndi:BPMNDiagram></bpmn:definitions>',
+        ),
+      ]);
+    const input = page.locator('[data-testid="bpmn-file"]');
+    const label = page.locator('.djs-element[data-element-id="gbkTask"] text').first();
+    const warned = page.locator('[data-testid="import-warnings"]');
+    // 审核申请 in GBK.
+    await input.setInputFiles({
+      name: 'gbk.bpmn',
+      mimeType: 'application/xml',
+      buffer: file('GBK', Buffer.from('c9f3bacbc9eac7eb', 'hex')),
+    });
+    await expect.poll(() => label.textContent()).toBe('审核申请');
+    expect(await warned.count()).toBe(0);
+    await input.setInputFiles({
+      name: 'odd-encoding.bpmn',
+      mimeType: 'application/xml',
+      buffer: file('x-no-such-encoding', Buffer.from('审核申请')),
+    });
+    await expect
+      .poll(() => warned.textContent())
+      .toContain('文件声明的字符编码 x-no-such-encoding 无法识别，已按 UTF-8 读取');
+    expect(await label.textContent()).toBe('审核申请');
+    expect(errors).toEqual([]);
+  });
+
   it('marks in Chinese what an imported diagram uses that the engine does not run, and exports it', async () => {
     await page.locator('[data-testid="bpmn-file"]').setInputFiles(FIXTURE);
     expect(await badgeText(page, 'computeScore')).toContain('本系统不能运行脚本任务');

@@ -87,6 +87,8 @@ const zh = {
   warnUnresolved: '引用的元素 {name} 不存在',
   warnAttribute: '属性 {name} 不是可识别的 BPMN 属性',
   warnDrawnTwice: '元素 {name} 画了不止一处，只显示第一处',
+  warnEncoding:
+    '文件声明的字符编码 {encoding} 无法识别，已按 UTF-8 读取：名称中的中文可能显示为乱码，请在原工具中另存为 UTF-8 后再导入',
   fitDiagram: '适应窗口',
   actualSize: '100%',
   actualSizeHint: '按实际大小（100%）显示',
@@ -429,6 +431,8 @@ const en: Messages = {
   warnUnresolved: 'the element {name} it refers to does not exist',
   warnAttribute: 'the attribute {name} is not a BPMN attribute this designer knows',
   warnDrawnTwice: 'the element {name} is drawn more than once; the first is shown',
+  warnEncoding:
+    'the file says it is in {encoding}, an encoding not known here, and was read as UTF-8: names in Chinese may be garbled; save it as UTF-8 in the tool it came from and import it again',
   fitDiagram: 'Fit',
   actualSize: '100%',
   actualSizeHint: 'Show at actual size (100%)',

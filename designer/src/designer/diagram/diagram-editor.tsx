@@ -9,6 +9,7 @@ import { DiagramSearch } from './diagram-search.js';
 import { importFailure, whyUnusable } from './import-failure.js';
 import { ImportButton } from './import-button.js';
 import { DIAGRAM_MAX_BYTES, savedBytes } from './import-limit.js';
+import { readDiagramFile } from './import-text.js';
 import { ImportWarnings } from './import-warnings.js';
 import { ImportRefusal, type RefusedImport } from './import-refusal.js';
 import { LaneTitles } from './lane-titles.js';
@@ -173,7 +174,8 @@ export function DiagramEditor(props: DiagramEditorProps) {
       setRefused({ file: file.name, text: '', error: undefined, size: file.size });
       return;
     }
-    const text = await file.text();
+    // In the encoding it declares (GBK, ISO-8859-1…): File.text() read UTF-8 only.
+    const text = await readDiagramFile(file);
     // Saved, it goes as a JSON string, escapes and all: a file just under the limit may not fit.
     const saved = savedBytes(text);
     if (saved > DIAGRAM_MAX_BYTES) {

@@ -16,6 +16,8 @@ function warningText(message: string, d: DesignerText): string | undefined {
     const [, content = '', line = '0', column = '0'] = unparsable;
     return d('warnUnparsable', { content, line: Number(line) + 1, column: Number(column) + 1 });
   }
+  const encoding = /^unsupported document encoding <([^>]*)>/.exec(message);
+  if (encoding !== null) return d('warnEncoding', { encoding: encoding[1] ?? '' });
   const named = /^(unresolved reference|unknown attribute|multiple DI elements defined for) <([^>]*)>?/.exec(message);
   if (named === null) return undefined;
   const [, kind, name = ''] = named;
