@@ -14,7 +14,7 @@ import { checkElementTextNumbers, checkIndicatorScoreWords, checkRuleTitleNumber
 import { checkTimerLoops } from './checks/timer-loops.js';
 import { bpmnReadReason, parseBpmn } from './moddle.js';
 import { unreadableMessage } from './readable.js';
-import { buildProcessModel, type ProcessModel } from './process-model.js';
+import { buildProcessModel, otherProcesses, type ProcessModel } from './process-model.js';
 import { FileProblems, hasErrors, type Problem } from './problems.js';
 import type { FormSchema, Indicators, Manifest, Rules } from './types.js';
 import { FORM_FILE_SUFFIX, FORMS_DIR, VERSION_FILES, type DefinitionContext, type VersionSource } from './version-source.js';
@@ -149,6 +149,10 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
       await lintBpmn(parsed.definitions, bpmn);
       model = buildProcessModel(parsed.definitions);
       if (model === undefined) bpmn.error('bpmn-process', 'no <process> in the file');
+      for (const other of otherProcesses(parsed.definitions)) {
+        const message = `<process> ${other.process} is a second process: a version runs one, draw its steps in lanes of it`;
+        bpmn.error('several-processes', message, { element: other.element });
+      }
     } catch (error) {
       bpmn.error('bpmn-parse', unreadableMessage(bpmn.name, 'bpmn', bpmnReadReason(error)));
     }

@@ -204,12 +204,38 @@ function userTaskSpec(element: ModdleElement): UserTaskSpec {
   };
 }
 
+/** The process a version runs: the first executable one, else the first. */
+function runProcess(rootElements: ModdleElement[]): ModdleElement | undefined {
+  return (
+    rootElements.find((root) => is(root, 'bpmn:Process') && root.isExecutable === true) ??
+    rootElements.find((root) => is(root, 'bpmn:Process'))
+  );
+}
+
+/**
+ * The processes of a file other than the one a version runs, each by the pool (participant) that
+ * draws it, else by its own id: a diagram drawn as several pools (one per authority, as another
+ * modeller may) had only its first checked, while bpmn-engine runs every executable process of the
+ * file with each case.
+ */
+export function otherProcesses(definitions: ModdleElement): { process: string; element: string }[] {
+  const rootElements = list(definitions, 'rootElements');
+  const run = runProcess(rootElements);
+  const pools = rootElements
+    .filter((root) => is(root, 'bpmn:Collaboration'))
+    .flatMap((collaboration) => list(collaboration, 'participants'));
+  return rootElements
+    .filter((root) => is(root, 'bpmn:Process') && root !== run)
+    .map((process) => ({
+      process: process.id ?? '',
+      element: pools.find((pool) => child(pool, 'processRef') === process)?.id ?? process.id ?? '',
+    }));
+}
+
 /** Builds the model of the first executable process of parsed BPMN definitions. */
 export function buildProcessModel(definitions: ModdleElement): ProcessModel | undefined {
   const rootElements = list(definitions, 'rootElements');
-  const process =
-    rootElements.find((root) => is(root, 'bpmn:Process') && root.isExecutable === true) ??
-    rootElements.find((root) => is(root, 'bpmn:Process'));
+  const process = runProcess(rootElements);
   if (process === undefined) return undefined;
 
   const messages = rootElements

@@ -575,6 +575,24 @@ describe('process.bpmn: reading and lint', () => {
     await expectBroken(withFile(real.source, BPMN, xml), { check: 'bpmn-process', file: BPMN });
   });
 
+  it('several-processes: a second pool with a process of its own, named by its pool', async () => {
+    // Only the first process was checked, while bpmn-engine runs every executable process with each case.
+    await expectBroken(
+      editBpmn(
+        real.source,
+        [
+          '  </bpmn:collaboration>',
+          '    <bpmn:participant id="Participant_other" name="另一单位" processRef="other" />\n  </bpmn:collaboration>',
+        ],
+        [
+          '  </bpmn:process>',
+          '  </bpmn:process>\n  <bpmn:process id="other" isExecutable="true"><bpmn:task id="otherTask" /></bpmn:process>',
+        ],
+      ),
+      { check: 'several-processes', file: BPMN, element: 'Participant_other' },
+    );
+  });
+
   it('bpmnlint/no-disconnected (error): an element without flows', async () => {
     await expectBroken(
       editBpmn(real.source, [

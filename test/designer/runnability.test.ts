@@ -21,6 +21,25 @@ describe('what an imported diagram uses that the engine does not run', () => {
     expect(on('start')).toEqual([]);
   });
 
+  it('marks a second pool’s process on its pool: only one process runs (a diagram drawn one pool per authority)', async () => {
+    const xml = (await readFile('definitions/quality-brand-zone/2024-03-14/process.bpmn', 'utf8'))
+      .replace(
+        '  </bpmn:collaboration>',
+        '    <bpmn:participant id="Participant_other" processRef="other" />\n  </bpmn:collaboration>',
+      )
+      .replace(
+        '  </bpmn:process>',
+        '  </bpmn:process>\n  <bpmn:process id="other"><bpmn:scriptTask id="otherScript" /></bpmn:process>',
+      );
+    expect(notRunnable((await parseBpmn(xml)).definitions)).toEqual([
+      {
+        element: 'Participant_other',
+        severity: 'error',
+        text: '本系统每个版本只运行一个流程：此池中的步骤不会按图运行，请把它们画为主流程的泳道',
+      },
+    ]);
+  });
+
   it('finds nothing in the 2024 process', async () => {
     const xml = await readFile('definitions/quality-brand-zone/2024-03-14/process.bpmn', 'utf8');
     expect(notRunnable((await parseBpmn(xml)).definitions)).toEqual([]);

@@ -1,7 +1,7 @@
 import { checkProcessStructure } from '../../../../engine/definitions/checks/process-structure.js';
 import type { ModdleElement } from '../../../../engine/definitions/moddle.js';
 import { FileProblems, type Problem } from '../../../../engine/definitions/problems.js';
-import { buildProcessModel, type NodeSpec } from '../../../../engine/definitions/process-model.js';
+import { buildProcessModel, otherProcesses, type NodeSpec } from '../../../../engine/definitions/process-model.js';
 import type { ProblemBadge } from './diagram-hooks.js';
 
 /** BPMN element types in the words of the Chinese edition of the standard (and Camunda Modeler's). */
@@ -32,6 +32,8 @@ const INSTEAD: Record<string, string> = {
   'bpmn:SendTask': '请改为中间抛出事件或用户任务',
   'bpmn:ReceiveTask': '请改为消息中间捕获事件',
 };
+
+const SECOND_PROCESS = '本系统每个版本只运行一个流程：此池中的步骤不会按图运行，请把它们画为主流程的泳道';
 
 /** One sentence per problem, in Chinese, naming what is not run and what to use instead. */
 function sentence(problem: Problem, node: NodeSpec | undefined, inEventSubProcess: boolean): string {
@@ -72,5 +74,8 @@ export function notRunnable(definitions: ModdleElement): ProblemBadge[] {
     const text = sentence(problem, node, parent?.triggeredByEvent === true);
     badges.set(`${problem.element}\u0000${text}`, { element: problem.element, severity: problem.severity, text });
   }
+  // A second pool's process: not checked above (the model is of one process), and not run as drawn.
+  for (const other of otherProcesses(definitions))
+    badges.set(other.element, { element: other.element, severity: 'error', text: SECOND_PROCESS });
   return [...badges.values()];
 }

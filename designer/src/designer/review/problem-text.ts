@@ -56,6 +56,8 @@ export const CHECK_TEXT: Record<string, string> = {
   // The diagram: structure
   'bpmn-parse': '流程图文件无法读取',
   'bpmn-process': '流程图中没有流程',
+  'several-processes':
+    '流程图中有不止一个流程（池）：每个版本只运行一个流程，其他池中的步骤不会按本办法运行，请把它们画为主流程的泳道',
   'unsupported-element': '流程图使用了本系统不能运行的元素',
   'unsupported-gateway': '流程图使用了本系统不能运行的网关类型',
   'unsupported-start': '流程图使用了本系统不能运行的开始事件',
