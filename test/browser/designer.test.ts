@@ -1142,6 +1142,23 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     // And usable there: the number is typed and read back in words.
     await typeAmount(page, rule, '7');
     await poll(() => page.locator(`[data-words="${rule}"]`).textContent()).toBe('7 个工作日');
+    // Its problems too, a card each: as a table the message was squeezed to a word a line beside 位置 and 条款.
+    await page.getByTestId('save-periods').click();
+    await page.getByText('已保存').first().waitFor();
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByRole('button', { name: '运行校验' }).click();
+    const message = page.locator('[data-problem="rule-title-number"] td').nth(1);
+    await message.waitFor();
+    await shot(page, '12b-problems-phone');
+    const said = await message.evaluate((td) => ({
+      width: td.getBoundingClientRect().width,
+      right: td.getBoundingClientRect().right,
+      label: getComputedStyle(td, '::before').content,
+    }));
+    expect(said.label).toBe('"问题"');
+    expect(said.width).toBeGreaterThan(300);
+    expect(said.right).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
     await close();
   }, 300_000);
 

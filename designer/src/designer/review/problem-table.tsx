@@ -1,4 +1,5 @@
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
+import { CardTable } from '../../card-table.js';
 import { articleText } from '../../forms/article-text.js';
 import type { Problem } from '../designer-api.js';
 import { useDesignerI18n } from '../designer-i18n.js';
@@ -21,7 +22,9 @@ interface Props {
 export function ProblemTable({ problems, onLocate, names }: Props) {
   const { d, language } = useDesignerI18n();
   return (
-    <Table<Problem & { index: number }>
+    // A card a problem on a phone, each part under its column's name: as a table at 390 px the message
+    // was squeezed to a word a line beside the fixed 位置 and 条款 columns.
+    <CardTable<Problem & { index: number }>
       size="small"
       rowKey="index"
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
