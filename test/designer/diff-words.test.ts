@@ -7,6 +7,7 @@ import {
   textChange,
   type DiffNames,
 } from '../../designer/src/designer/review/diff-words.js';
+import { formWords } from '../../designer/src/designer/review/form-diff-words.js';
 import { diffVersions } from '../../server/drafts/version-diff.js';
 import { editBpmn, editJson, loadRealVersion, setJson, type RealVersion } from '../definitions/helpers.js';
 
@@ -103,6 +104,14 @@ describe('differences in words', () => {
         '园区面积（平方公里）：最大值 10000 → 5000',
       ],
     });
+    // In English the same, where the compare tab said nothing of a form but its title.
+    expect(formWords(entry, 'en').lines).toEqual([
+      'Fields added: 质量负责人 (qualityOfficer)',
+      'Fields changed: 园区面积（平方公里） (area)',
+      'Now required: 质量负责人 (qualityOfficer)',
+      'No longer required: 主导产业 (leadingIndustry)',
+      '园区面积（平方公里）: maximum 10000 → 5000',
+    ]);
   });
 
   it('shortens titles and long texts to what matters', () => {

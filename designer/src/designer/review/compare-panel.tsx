@@ -8,6 +8,7 @@ import { DiagramViewer } from '../diagram/diagram-viewer.js';
 import { periodWords } from '../periods/period-words.js';
 import { DIFF_GROUPS, diffWords, groupOf, type DiffGroup, type DiffNames } from './diff-words.js';
 import { ExplainedButton } from './explained-button.js';
+import { formWords } from './form-diff-words.js';
 
 interface Props {
   diff: VersionDiff | undefined;
@@ -127,7 +128,13 @@ export function ComparePanel({
                 dataSource={entries}
                 renderItem={(entry) => {
                   const words = diffWords(entry, names);
-                  const lines = language === 'zh' ? words.lines : changeDetails(entry, language);
+                  // A form's changes in the officer's words in English too (its details were none).
+                  const lines =
+                    language === 'zh'
+                      ? words.lines
+                      : entry.kind === 'form'
+                        ? formWords(entry, language).lines
+                        : changeDetails(entry, language);
                   return (
                     <List.Item
                       data-diff={`${entry.kind}:${entry.key}`}
