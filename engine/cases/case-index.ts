@@ -1,4 +1,4 @@
-import type { CaseRecord, TimerRecord } from './case-record.js';
+import { armed, type CaseRecord, type TimerRecord } from './case-record.js';
 import { summaryOf, type CaseSummary } from './case-view.js';
 import { DueQueue } from './due-queue.js';
 
@@ -77,5 +77,5 @@ export class CaseIndex {
 
 /** Timers are kept in due order, those without a date (an incident) last. */
 function earliestOf(summary: CaseSummary): TimerRecord | undefined {
-  return summary.final ? undefined : summary.timers.find((candidate) => candidate.fireAt !== undefined);
+  return summary.final ? undefined : summary.timers.find(armed);
 }

@@ -91,8 +91,21 @@ export interface TimerRecord {
   fireDay?: LocalDate;
   /** 00:00 China time on fireDay, as a UTC ISO instant. Absent while the date cannot be computed (see incidents). */
   fireAt?: string;
+  /**
+   * The incident holding the timer back: its date could not be computed (no `fireAt`), or its firing
+   * failed (`fireAt` kept, for an administrator's retry).
+   */
   incident?: string;
 }
+
+/**
+ * Whether a timer fires when its instant comes: it has one, and no incident holds it. A timer whose
+ * firing failed (a condition the process could not evaluate) is held until an administrator retries
+ * it: fired again at once it failed again, each time noting one more incident, and a timer wave that
+ * met it first never got past it.
+ */
+export const armed = (timer: TimerRecord): timer is TimerRecord & { fireAt: string } =>
+  timer.fireAt !== undefined && timer.incident === undefined;
 
 /** Where a due date comes from: the rule, its article, and the calendar years counted in. */
 export interface DueBasis {

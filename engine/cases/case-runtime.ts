@@ -6,7 +6,7 @@ import { LiveInstance } from '../runtime/live-instance.js';
 import { AS_DRAWN, type RuntimeVersion } from '../runtime/runtime-version.js';
 import { maySee, type Actor } from './actors.js';
 import { CaseIndex } from './case-index.js';
-import type { CaseRecord, Submission, TaskRecord, TimerRecord } from './case-record.js';
+import { armed, type CaseRecord, type Submission, type TaskRecord, type TimerRecord } from './case-record.js';
 import type { CaseRepository } from './case-repository.js';
 import { caseViewOf, elementNamesOf, type CaseSummary, type CaseView } from './case-view.js';
 import type { LiveCache } from './live-cache.js';
@@ -33,6 +33,8 @@ export type Step = (live: LiveInstance, transition: Transition) => void;
  */
 export interface RunOptions {
   keepHot?: boolean | ((committed: CaseRecord) => boolean);
+  /** The timer the step fires: held by the incident if the step fails (`armed`). */
+  firing?: TimerRecord;
 }
 
 /** How often a command refused because another process committed the case first is run again. */
@@ -259,7 +261,7 @@ export class CaseRuntime {
     try {
       live = await this.liveOf(record, version, now);
     } catch (error) {
-      return this.#raiseIncident(record, version, now, error);
+      return this.#raiseIncident(record, version, now, error, options.firing);
     }
     const transition = this.transition(record, version, now, actor);
     try {
@@ -269,7 +271,7 @@ export class CaseRuntime {
     } catch (error) {
       this.live.drop(record.id);
       live.release();
-      return this.#raiseIncident(record, version, now, error);
+      return this.#raiseIncident(record, version, now, error, options.firing);
     }
     return this.settle(transition, live, submissions, origin, options);
   }
@@ -405,18 +407,30 @@ export class CaseRuntime {
     }
   }
 
-  async #raiseIncident(record: CaseRecord, version: RuntimeVersion, now: Date, error: unknown): Promise<never> {
+  async #raiseIncident(
+    record: CaseRecord,
+    version: RuntimeVersion,
+    now: Date,
+    error: unknown,
+    firing?: TimerRecord,
+  ): Promise<never> {
     const message = error instanceof Error ? error.message : String(error);
     const transition = this.transition(record, version, now, SYSTEM);
     const element = isEngineError(error) && typeof error.context.element === 'string' ? error.context.element : '';
-    transition.record.incidents.push({
-      id: this.ids.next('incident'),
+    const id = this.ids.next('incident');
+    transition.record.incidents.push({ id, kind: 'evaluation', element, message, at: now.toISOString() });
+    // The timer waits for an administrator's retry (retryIncidents) instead of failing again at once.
+    if (firing !== undefined) {
+      transition.record.timers = transition.record.timers.map((timer) =>
+        timer.executionId === firing.executionId ? { ...timer, incident: id } : timer,
+      );
+    }
+    transition.note('incident.raised', {
       kind: 'evaluation',
       element,
       message,
-      at: now.toISOString(),
+      ...(firing !== undefined && { timer: firing.elementId }),
     });
-    transition.note('incident.raised', { kind: 'evaluation', element, message });
     await this.commitRecord(transition);
     throw new EngineError(
       'incident',
@@ -447,7 +461,7 @@ export class CaseRuntime {
       },
       [],
       undefined,
-      options,
+      { ...options, firing: timer },
     );
   }
 
@@ -459,7 +473,7 @@ export class CaseRuntime {
     const record = await this.record(id);
     if (record.final) return false;
     const due = record.timers
-      .filter((timer) => timer.fireAt !== undefined && timer.fireAt <= now)
+      .filter((timer) => armed(timer) && timer.fireAt <= now)
       .sort((a, b) => (a.fireAt ?? '').localeCompare(b.fireAt ?? ''))[0];
     if (due === undefined) return false;
     await this.fireTimer(record, due, options);
@@ -471,7 +485,7 @@ export class CaseRuntime {
     const now = this.clock.now().toISOString();
     let current = record;
     for (;;) {
-      const due = current.timers.find((timer) => timer.fireAt !== undefined && timer.fireAt <= now);
+      const due = current.timers.find((timer) => armed(timer) && timer.fireAt <= now);
       if (due === undefined || current.final) return current;
       current = await this.fireTimer(current, due);
     }

@@ -22,9 +22,10 @@ export async function fireSharedDueTimers(runtime: CaseRuntime, shared: SharedCa
   let fired = 0;
   // A case claimed that had nothing due after all, claimed again: the run stops (never a busy loop).
   const nothingDue = new Set<string>();
+  const failures: unknown[] = [];
   for (;;) {
     const caseIds = await shared.claimDueTimers(now, holder, TIMER_LEASE_MS, WAVE_CONCURRENCY);
-    if (caseIds.length === 0) return fired;
+    if (caseIds.length === 0) break;
     const again = caseIds.some((caseId) => nothingDue.has(caseId));
     const counts = await allThenFirstFailure(
       caseIds.map(async (caseId) => {
@@ -33,12 +34,20 @@ export async function fireSharedDueTimers(runtime: CaseRuntime, shared: SharedCa
           const count = await runtime.withCase(caseId, () => fireCaseDue(runtime, caseId, now.toISOString()));
           if (count === 0) nothingDue.add(caseId);
           return count;
+        } catch (error) {
+          // The run goes on with the other cases (a batch of failures used to end it): the timer is
+          // held by the incident it raised (`armed`), or, failing otherwise, not tried again in this run.
+          failures.push(error);
+          nothingDue.add(caseId);
+          return 0;
         } finally {
           await shared.releaseTimer(caseId, holder);
         }
       }),
     );
-    if (again) return fired;
+    if (again) break;
     fired += counts.reduce((sum, count) => sum + count, 0);
   }
+  if (failures.length > 0) throw failures[0];
+  return fired;
 }

@@ -1,4 +1,4 @@
-import type { CaseRecord } from './case-record.js';
+import { armed, type CaseRecord } from './case-record.js';
 import type { CaseRuntime } from './case-runtime.js';
 
 /**
@@ -17,8 +17,7 @@ export async function fireCaseDue(runtime: CaseRuntime, caseId: string, now: str
   const wasHot = runtime.live.record(caseId) !== undefined;
   let fired = 0;
   try {
-    const moreDue = (committed: CaseRecord) =>
-      committed.timers.some((timer) => timer.fireAt !== undefined && timer.fireAt <= now);
+    const moreDue = (committed: CaseRecord) => committed.timers.some((timer) => armed(timer) && timer.fireAt <= now);
     const keepHot = (committed: CaseRecord) => wasHot || moreDue(committed);
     while (await runtime.fireEarliestDue(caseId, now, { keepHot })) fired += 1;
   } finally {
@@ -51,6 +50,7 @@ export async function allThenFirstFailure<T>(work: readonly Promise<T>[]): Promi
 export async function fireDueTimers(runtime: CaseRuntime): Promise<number> {
   const now = runtime.clock.now().toISOString();
   let fired = 0;
+  const failures: unknown[] = [];
   for (;;) {
     const queue = runtime.index.dueQueue(now);
     let firedNow = 0;
@@ -59,13 +59,22 @@ export async function fireDueTimers(runtime: CaseRuntime): Promise<number> {
         const { caseId } = entry;
         const current = runtime.index.earliestTimerOf(caseId)?.fireAt;
         if (current === undefined || current > now) continue;
-        // Not `firedNow += await …`: that reads firedNow before the await, losing the other workers' counts.
-        const count = await runtime.withLock(caseId, () => fireCaseDue(runtime, caseId, now));
-        firedNow += count;
+        try {
+          // Not `firedNow += await …`: that reads firedNow before the await, losing the other workers' counts.
+          const count = await runtime.withLock(caseId, () => fireCaseDue(runtime, caseId, now));
+          firedNow += count;
+        } catch (error) {
+          // The case holds an incident now; the worker goes on with the queue (the first WAVE_CONCURRENCY
+          // failures used to stop every worker, and no other case's timer fired).
+          failures.push(error);
+        }
       }
     };
     await allThenFirstFailure(Array.from({ length: WAVE_CONCURRENCY }, worker));
     fired += firedNow;
-    if (firedNow === 0) return fired;
+    if (firedNow > 0) continue;
+    // Every case's timers fired but those now held by the incidents they raised: the first is told.
+    if (failures.length > 0) throw failures[0];
+    return fired;
   }
 }

@@ -278,9 +278,33 @@ export class Transition implements StepHost {
     this.record.timers.sort((a, b) => (a.fireAt ?? '~').localeCompare(b.fireAt ?? '~'));
   }
 
-  /** Recomputes the dates of timers stuck on an incident (after calendar data was added). */
+  /**
+   * Recomputes the dates of timers stuck on an incident (after calendar data was added), and lets a
+   * timer whose firing failed fire again (its incident resolved; failing again raises a new one).
+   */
   retryTimers(reason: Record<string, unknown> = {}): boolean {
-    return this.rederiveTimers(reason, { all: false });
+    const released = this.#releaseFailedTimers();
+    return this.rederiveTimers(reason, { all: false }) || released;
+  }
+
+  /** Timers held by the incident their firing raised (`armed`), armed again. */
+  #releaseFailedTimers(): boolean {
+    let released = false;
+    this.record.timers = this.record.timers.map((timer) => {
+      const { incident: id, ...rest } = timer;
+      if (id === undefined || timer.fireAt === undefined) return timer;
+      const incident = this.record.incidents.find((held) => held.id === id);
+      this.record.incidents = this.record.incidents.filter((held) => held.id !== id);
+      this.note('incident.resolved', {
+        element: incident?.element ?? timer.elementId,
+        timer: timer.elementId,
+        retried: true,
+        ...(incident !== undefined && { kind: incident.kind, message: incident.message }),
+      });
+      released = true;
+      return rest;
+    });
+    return released;
   }
 
   /**
@@ -292,6 +316,8 @@ export class Transition implements StepHost {
     let changed = false;
     this.record.timers = this.record.timers.map((timer) => {
       if (timer.incident === undefined && !options.all) return timer;
+      // Held by its failed firing, its date known: only an administrator's retry releases it.
+      if (timer.incident !== undefined && timer.fireAt !== undefined) return timer;
       // A period of months or years does not depend on the calendar: only working-day ones move.
       if (
         timer.incident === undefined &&

@@ -1,7 +1,22 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { LiveInstance } from '../../engine/runtime/live-instance.js';
-import { ADMIN, as, EngineHarness, throughAcceptance, throughCreation } from '../support/engine-harness.js';
+import { DefinitionRegistry } from '../../engine/definitions/registry.js';
+import { SimulatedClock } from '../../engine/clock.js';
+import { PostgresStore } from '../../engine/store/postgres/postgres-store.js';
+import { WorkflowEngine } from '../../engine/workflow-engine.js';
+import {
+  ADMIN,
+  as,
+  completeOpenTask,
+  EngineHarness,
+  throughAcceptance,
+  throughCreation,
+  type CaseWalker,
+} from '../support/engine-harness.js';
+import { freshSchema, postgresAvailable, POSTGRES_URL } from '../support/postgres.js';
+
+const postgresUp = await postgresAvailable();
 
 describe('a timer wave after a long downtime', () => {
   const dirs: string[] = [];
@@ -46,5 +61,97 @@ describe('a timer wave after a long downtime', () => {
     }
     expect(fired).toBe(inWave);
     await h.close();
+  });
+});
+
+/**
+ * Six cases whose acceptance opens on the same day (Art. 18), the first four firings failing (as a
+ * condition the process cannot evaluate would) — as many as a wave works on at once.
+ */
+async function heldTimers(walker: CaseWalker, clock: SimulatedClock): Promise<void> {
+  const { engine } = walker;
+  const ids: string[] = [];
+  for (const park of ['P-1', 'P-2', 'P-3', 'P-4', 'P-5', 'P-6']) ids.push((await throughCreation(walker, park)).id);
+  /** Each case's timers fired so far, by element. */
+  const firedOf = async () =>
+    new Map(
+      await Promise.all(
+        ids.map(
+          async (id) =>
+            [
+              id,
+              (await engine.audit(id, ADMIN))
+                .filter((entry) => entry.type === 'timer.fired')
+                .map((entry) => String(entry.details.element))
+                .join(),
+            ] as const,
+        ),
+      ),
+    );
+  const incidents = async (id: string) => (await engine.getCase(id, ADMIN)).incidents.map((incident) => incident.kind);
+  const before = await firedOf();
+
+  const spy = vi.spyOn(LiveInstance.prototype, 'fireTimer');
+  for (let failing = 0; failing < 4; failing += 1) spy.mockImplementationOnce(() => false);
+  clock.advanceTo(new Date('2025-04-03T09:00:00+08:00'));
+  await expect(engine.runDueTimers()).rejects.toThrow(/流程定义无法执行/);
+
+  // The other two cases moved on; the four hold one incident each and their timer waits
+  const after = await firedOf();
+  const moved = ids.filter((id) => after.get(id) !== before.get(id));
+  const stuck = ids.filter((id) => !moved.includes(id));
+  expect(moved).toHaveLength(2);
+  for (const id of stuck) expect(await incidents(id)).toEqual(['evaluation']);
+  expect(spy).toHaveBeenCalledTimes(6);
+  // and firing again neither fails nor notes another incident (it looped, an incident a try)
+  expect(await engine.runDueTimers()).toBe(0);
+  expect(engine.nextTimerAt()?.toISOString() ?? '').not.toMatch(/^2025-04-0[0-3]/);
+  for (const id of stuck) expect(await incidents(id)).toEqual(['evaluation']);
+
+  // An administrator's retry, the process able to go on again: every case where the two went, with
+  // no incident, each audit chain whole
+  spy.mockRestore();
+  expect(await engine.retryIncidents()).toBe(4);
+  expect(await engine.runDueTimers()).toBeGreaterThanOrEqual(4);
+  const final = await firedOf();
+  for (const id of ids) {
+    expect(final.get(id)).toBe(after.get(moved[0] ?? ''));
+    expect(final.get(id)).not.toBe(before.get(id));
+    expect(await incidents(id)).toEqual([]);
+    const audit = await engine.audit(id, ADMIN);
+    if (stuck.includes(id)) {
+      expect(audit.filter((entry) => entry.type === 'incident.raised')).toHaveLength(1);
+      expect(audit.filter((entry) => entry.type === 'incident.resolved')).toHaveLength(1);
+    }
+    expect(await engine.verifyAudit(id)).toEqual({ ok: true, problems: [] });
+  }
+}
+
+describe('a timer whose firing fails is held by its incident until a retry, and the wave fires every other case meanwhile', () => {
+  it('on the embedded store', async () => {
+    const h = await EngineHarness.open({ start: '2024-04-01T09:00:00+08:00' });
+    try {
+      await heldTimers(h, h.clock);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it.skipIf(!postgresUp)('on PostgreSQL (a held timer is not claimed as due)', async () => {
+    const schema = await freshSchema();
+    const store = await PostgresStore.open({ connectionString: POSTGRES_URL, schema: schema.schema });
+    const clock = new SimulatedClock(new Date('2024-04-01T09:00:00+08:00'));
+    const definitions = await DefinitionRegistry.load('definitions', { shared: 'definitions' });
+    const engine = await WorkflowEngine.open({ definitions, store, clock });
+    try {
+      await heldTimers(
+        { engine, complete: (caseId, taskId, actor, patch) => completeOpenTask(engine, caseId, taskId, actor, patch) },
+        clock,
+      );
+    } finally {
+      await engine.close();
+      await store.close();
+      await schema.drop();
+    }
   });
 });

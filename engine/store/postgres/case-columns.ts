@@ -95,7 +95,8 @@ export function caseChildren(value: unknown): CaseChildren {
       execution_id: executionId,
       element_id: text(timer.elementId),
       fire_on: localDate(timer.fireDay),
-      fire_at: instant(timer.fireAt),
+      // A timer an incident holds is not due (TimerRecord.incident, `armed`).
+      fire_at: timer.incident === undefined ? instant(timer.fireAt) : null,
     });
   }
   return { due, tasks, timers };
