@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../../engine/scenario/run-scenario.js';
+import { scenarioCli } from '../../engine/scenario/scenario-cli.js';
 import { REPO_ROOT, SCENARIOS } from './scenario-files.js';
 
 interface Run {
@@ -14,14 +15,36 @@ interface Run {
   stderr: string;
 }
 
-/** `npx tsx engine/cli/scenario.ts …args` in the repository root; resolves whatever the exit code. */
+/**
+ * `tsx engine/cli/scenario.ts …args` in the repository root, in a process of its own (node with tsx's
+ * loader, as `npm run` runs it); resolves whatever the exit code. One for each exit code: that the
+ * process exits with what the command answers, and writes to its stdout and stderr.
+ */
 function cli(...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile('npx', ['tsx', 'engine/cli/scenario.ts', ...args], { cwd: REPO_ROOT }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-      done({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'engine/cli/scenario.ts', ...args],
+      { cwd: REPO_ROOT },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+        done({ code, stdout, stderr });
+      },
+    );
   });
+}
+
+/**
+ * The same command in this process (engine/scenario/scenario-cli.ts, which the script calls): what it
+ * says and answers, without loading the engine and validating the definitions cold (~2.5 CPU-s a process).
+ */
+async function command(...args: string[]): Promise<Run> {
+  const run = { stdout: '', stderr: '' };
+  const code = await scenarioCli(args, {
+    stdout: (text) => (run.stdout += text),
+    stderr: (text) => (run.stderr += text),
+  });
+  return { code, ...run };
 }
 
 describe.concurrent('npm run scenario (engine/cli/scenario.ts)', () => {
@@ -76,7 +99,7 @@ describe.concurrent('npm run scenario (engine/cli/scenario.ts)', () => {
   });
 
   it('says which case holds an incident at the end, and still exits 0 when every expectation holds', async () => {
-    const run = await cli(withIncident, ...programmes);
+    const run = await command(withIncident, ...programmes);
     expect(run.stdout).toMatch(/v1-notice-needs-2027-calendar\.json: ok, \d+ steps/);
     expect(run.stdout).toMatch(
       /case "c1" holds an incident since 2027-01-07T01:00:00\.000Z: calendar-missing at noticeEndsTimer: .*2027/,
@@ -85,7 +108,7 @@ describe.concurrent('npm run scenario (engine/cli/scenario.ts)', () => {
   });
 
   it('records with --json when a case got an incident, and the incidents held at the end', async () => {
-    const run = await cli(withIncident, ...programmes, '--json');
+    const run = await command(withIncident, ...programmes, '--json');
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as ScenarioResult;
     const raised = { case: 'c1', kind: 'calendar-missing', element: 'noticeEndsTimer', at: '2027-01-07T01:00:00.000Z' };
@@ -97,7 +120,7 @@ describe.concurrent('npm run scenario (engine/cli/scenario.ts)', () => {
   });
 
   it('exits 1 naming the step when an expect names incidents the case does not hold exactly', async () => {
-    const run = await cli(expectingNoIncident, ...programmes);
+    const run = await command(expectingNoIncident, ...programmes);
     expect(run.stdout).toContain(`step ${incidentStep} failed`);
     expect(run.stdout).toContain('incidents are [calendar-missing], expected []');
     expect(run.stdout).toContain('case "c1" holds an incident');
@@ -112,7 +135,7 @@ describe.concurrent('npm run scenario (engine/cli/scenario.ts)', () => {
   });
 
   it('prints the timeline with --json, the failing step included', async () => {
-    const run = await cli(wrongExpectation, '--json');
+    const run = await command(wrongExpectation, '--json');
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout) as ScenarioResult;
     expect(result.ok).toBe(false);
@@ -130,14 +153,15 @@ describe.concurrent('npm run scenario (engine/cli/scenario.ts)', () => {
   });
 
   it('exits 2 on a structurally invalid scenario, naming the step', async () => {
-    const run = await cli(invalid);
+    const run = await command(invalid);
     expect(run.stderr).toContain('unreadable scenario');
     expect(run.stderr).toContain('step 1');
     expect(run.code).toBe(2);
   });
 
   it('exits 2 without a file', async () => {
-    const run = await cli();
+    const run = await command();
+    expect(run.stderr).toContain('usage: npm run --silent scenario');
     expect(run.code).toBe(2);
   });
 });
