@@ -3,6 +3,7 @@ import { checkForm } from '../../engine/definitions/checks/forms.js';
 import { FileProblems, type Problem } from '../../engine/definitions/problems.js';
 import type { FormSchema } from '../../engine/definitions/types.js';
 import { FormValidator } from '../../engine/forms/index.js';
+import { linearPatternProblem, linearRegExp } from '../../engine/forms/linear-regexp.js';
 import { InterpretingAjv } from '../../designer/src/forms/interpreting-ajv.js';
 
 /** A published form whose pattern backtracks exponentially on a backtracking engine. */
@@ -61,5 +62,30 @@ describe('form patterns run in linear time (ReDoS)', () => {
     };
     checkForm('fine', JSON.stringify(schema), undefined, new FileProblems('forms/fine.schema.json', problems));
     expect(problems.filter((problem) => problem.check === 'form-pattern')).toEqual([]);
+  });
+
+  it('a pattern compiled once serves every caller, kept apart by its flags; one that cannot compile fails each time', () => {
+    // The same pattern asked twice, with and without i: each answers as its own flags say.
+    for (let round = 0; round < 2; round++) {
+      expect(linearRegExp('^abc$').test('ABC')).toBe(false);
+      expect(linearRegExp('^abc$', 'i').test('ABC')).toBe(true);
+      expect(linearRegExp('^abc$').test('abc')).toBe(true);
+      expect(linearRegExp('^a.c$').test('a\nc')).toBe(false);
+      expect(linearRegExp('^a.c$', 's').test('a\nc')).toBe(true);
+      expect(linearPatternProblem('^(a)\\1$')).toBeDefined();
+    }
+    // One compiled pattern asked in turn on different inputs (its automaton kept between calls).
+    const shared = linearRegExp('^(a+)+$');
+    expect([attack, 'aaa', long, 'a'.repeat(1000), 'b'].map((text) => shared.test(text))).toEqual([
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
+    // Past the bound (64 remembered) the first are compiled again, with the same answers.
+    for (let n = 0; n < 100; n++) expect(linearRegExp(`^n${String(n)}$`).test(`n${String(n)}`)).toBe(true);
+    expect(linearRegExp('^abc$', 'i').test('ABC')).toBe(true);
+    expect(linearRegExp('^abc$').test('ABC')).toBe(false);
   });
 });
