@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../transfer/run-cli.js';
 import { validateCommand } from '../../engine/cli/validate-command.js';
 import type { Problem } from '../../engine/definitions/problems.js';
 import {
@@ -14,11 +14,7 @@ import {
   writeDefinitionsTree,
 } from './helpers.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliResult;
 
 /**
  * `tsx engine/cli/validate.ts …args` in the repository root, in a process of its own (node with tsx's
@@ -26,17 +22,7 @@ interface Run {
  * process exits with what the command answers.
  */
 function validate(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'engine/cli/validate.ts', ...args],
-      { cwd: REPO_ROOT },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+  return runCli('validate', args);
 }
 
 /**

@@ -1,19 +1,15 @@
 // `npm run scenario`'s exit codes (CONTRACT §5): 0 ok, 1 a failing step, 2 an unreadable scenario; and
 // the incidents a case holds, said after the run and recorded in the --json timeline.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../transfer/run-cli.js';
 import type { ScenarioResult } from '../../engine/scenario/run-scenario.js';
 import { scenarioCli } from '../../engine/scenario/scenario-cli.js';
 import { REPO_ROOT, SCENARIOS } from './scenario-files.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliResult;
 
 /**
  * `tsx engine/cli/scenario.ts …args` in the repository root, in a process of its own (node with tsx's
@@ -21,17 +17,7 @@ interface Run {
  * process exits with what the command answers, and writes to its stdout and stderr.
  */
 function cli(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'engine/cli/scenario.ts', ...args],
-      { cwd: REPO_ROOT },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        done({ code, stdout, stderr });
-      },
-    );
-  });
+  return runCli('scenario', args);
 }
 
 /**
