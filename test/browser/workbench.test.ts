@@ -769,5 +769,31 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await park.getByRole('button', { name: /^通知 \(\d+\)$/ }).click();
     await park.getByRole('link', { name: '案件进入新阶段：星河湾现代服务业集聚区' }).first().waitFor();
     expect(await park.locator('.ant-popover').textContent()).toContain('创建中');
+
+    // The notice closes (its last day 2025-04-10) with the visitor's page still open on a new form:
+    // sent, it is refused; said where the visitor is, with the notice's period and that nothing was
+    // sent (the server's 该公示当前不在受理期内 stood above the form, on a phone 1,600 px above 提交异议, the
+    // keyboard left on 提交异议 and nothing in view changed).
+    await server.advanceTo('2025-04-11T10:00:00+08:00');
+    await choose(visitor, notice, '异议人类型', '个人');
+    await notice.getByLabel('异议人名称', { exact: true }).fill('张明');
+    await notice.getByLabel('联系电话', { exact: true }).fill('13912345678');
+    await notice.getByLabel('异议内容', { exact: true }).fill('公示期最后一日之后才写完的异议。');
+    await upload(visitor, notice, '书面举证材料', '逾期举证.pdf');
+    await notice.getByRole('checkbox', { name: /真实性承诺/ }).check();
+    await notice.getByRole('button', { name: '提交异议' }).click();
+    await clickInDialog(
+      visitor,
+      visitor.getByRole('dialog', { name: '确认提交「公示异议书」？' }).getByRole('button', { name: '确认提交' }),
+    );
+    const refused = notice.locator('[data-objection-failure]');
+    await refused
+      .getByRole('alert')
+      .filter({ hasText: '此项公示已不再受理异议，您的异议未提交（公示期：2025-04-02 — 2025-04-10）' })
+      .waitFor();
+    await visitor.locator('.ant-modal-root').waitFor({ state: 'detached' });
+    await expect.poll(() => refused.evaluate((area) => area === document.activeElement)).toBe(true);
+    // What was typed stays, to be kept or copied elsewhere.
+    expect(await notice.getByLabel('异议内容', { exact: true }).inputValue()).toBe('公示期最后一日之后才写完的异议。');
   }, 180_000); // three users, two reloads of the notice; on a loaded machine over 90 s
 });

@@ -1,6 +1,8 @@
 import { Alert, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
+import { holdFocus } from '../focus-return.js';
+import { fill } from '../i18n/fill.js';
 import { SchemaForm, type FieldError } from '../forms/index.js';
 import { useI18n } from '../i18n/i18n.js';
 import { loadForm, loadToday, messageFormKey } from '../workbench/catalog.js';
@@ -89,6 +91,12 @@ export function ObjectionForm(props: {
   // 再提出一项异议 takes the receipt away with its button: the new form's first field has the keyboard.
   const formArea = useRef<HTMLDivElement>(null);
   const another = useRef(false);
+  // A refusal that names no field is said above the form, out of sight from 提交异议 at its foot (on a
+  // phone, 1,600 px up): it takes the keyboard, and the screen scrolls to it.
+  const failureArea = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (failure !== undefined) holdFocus(() => failureArea.current);
+  }, [failure]);
   useEffect(() => {
     if (receipt === undefined && another.current) {
       another.current = false;
@@ -118,10 +126,25 @@ export function ObjectionForm(props: {
       // Field errors stand at their fields (and in the form's list); the summary would repeat them.
       const fieldErrors = caught instanceof ApiError && caught.errors.length > 0 ? caught.errors : undefined;
       setErrors(fieldErrors);
-      if (fieldErrors === undefined) setFailure(caught instanceof ApiError ? caught.message : String(caught));
+      if (fieldErrors === undefined) setFailure(refusal(caught));
     } finally {
       setBusy(false);
     }
+  };
+
+  /**
+   * Why nothing was sent. A notice that takes no objections now (409 not-open) has closed since the
+   * page was loaded — its period over, or the case ended: the server says only 该公示当前不在受理期内
+   * (as for a case it does not show), the page says the notice's period and that nothing was sent.
+   */
+  const refusal = (caught: unknown): string => {
+    if (!(caught instanceof ApiError)) return String(caught);
+    if (caught.status !== 409 || caught.code !== 'not-open') return caught.message;
+    const period =
+      notice.closesOn === undefined
+        ? fill(t('noticeOpenEnd'), { from: notice.opensOn ?? '—' })
+        : `${notice.opensOn ?? '—'} — ${notice.closesOn}`;
+    return fill(t('objectionNoticeClosed'), { period });
   };
 
   if (receipt !== undefined)
@@ -143,7 +166,9 @@ export function ObjectionForm(props: {
       {/* Standing information, not news: antd's default role="alert" interrupts a screen reader. */}
       <Alert type="info" showIcon role="note" title={t('objectionHint')} style={{ marginBottom: 16 }} />
       {failure !== undefined && (
-        <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
+        <div ref={failureArea} tabIndex={-1} data-objection-failure>
+          <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
+        </div>
       )}
       <UnsentNotice
         restored={restored === undefined ? undefined : { kind: 'unsent', at: restored.savedAt }}
