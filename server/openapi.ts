@@ -344,6 +344,12 @@ const publicNoticeSchema = (terms: ProgrammeTerms) =>
     }),
     opensOn: DATE,
     closesOn: text('公示期最后一日 / last day of the notice', { format: 'date' }),
+    workingDays: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        '公示期的工作日数（关闭公示的定时器按工作日计算时）/ how many working days the notice runs, when the timer closing it counts working days',
+    },
   });
 
 const ACTOR_NAME = text(

@@ -10,6 +10,8 @@ export interface PublicWindow {
   title?: string;
   opensOn?: string;
   closesOn?: string;
+  /** How many working days the notice runs, when the timer that closes it counts working days (Art. 22: 5). */
+  workingDays?: number;
 }
 
 /** The event-based gateways in front of a catch event (the window it waits in). */
@@ -68,12 +70,16 @@ export function publicWindows(runtime: CaseRuntime): PublicWindow[] {
       const opensOn = closing?.from === undefined ? undefined : summary.due[closing.from];
       const closesOn = closing?.due === undefined ? undefined : summary.due[closing.due];
       const title = windowTitle(model, catcher.elementId);
+      // A whole number is a period of working days (CONTRACT §3); a calendar period is not counted so.
+      const period = closing?.rule === undefined ? undefined : definition.rules[closing.rule]?.value;
+      const workingDays = typeof period === 'number' ? period : undefined;
       result.push({
         view: runtime.view(summary),
         message: catcher.messageName ?? '',
         ...(title !== undefined && { title }),
         ...(opensOn !== undefined && { opensOn }),
         ...(closesOn !== undefined && { closesOn }),
+        ...(workingDays !== undefined && { workingDays }),
       });
     }
   }

@@ -49,7 +49,7 @@ export function publicRoutes(
 
   router.get('/api/public/notices', (_request, response) => {
     response.json(
-      engine.publicWindows().map(({ view, message, title, opensOn, closesOn }) => {
+      engine.publicWindows().map(({ view, message, title, opensOn, closesOn, workingDays }) => {
         // The subject and region under their declared names (park, parkName, province, provinceName).
         const manifest = engine.manifestOf(view);
         const { subject, region } = engine.subjectRegionOf(view);
@@ -74,6 +74,7 @@ export function publicRoutes(
           ...(title !== undefined && { title }),
           ...(opensOn !== undefined && { opensOn }),
           ...(closesOn !== undefined && { closesOn }),
+          ...(workingDays !== undefined && { workingDays }),
         };
       }),
     );

@@ -311,6 +311,13 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     expect(await notice.getByText('公示中', { exact: true }).count()).toBe(1);
     // What is publicised, as the diagram names the notice's sub-process (a park is on notice twice).
     expect(await notice.getByText('公示评估验收结果', { exact: true }).count()).toBe(1);
+    // How long it runs in working days, and that its last day still takes objections (Art. 22): the
+    // two dates alone left both to be guessed.
+    expect(
+      await notice
+        .getByText('2025-04-02 — 2025-04-10（5个工作日，2025-04-10 当日仍可提出异议）', { exact: true })
+        .count(),
+    ).toBe(1);
     await switchLanguage(page);
     await poll(() => notice.getByText('Jiangsu', { exact: true }).count()).toBeGreaterThan(0);
     const text = (await notice.textContent()) ?? '';
@@ -321,5 +328,15 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     expect(await notice.getByText('Public notice of the acceptance evaluation result', { exact: true }).count()).toBe(
       1,
     );
+    expect(
+      await notice
+        .getByText(
+          '2025-04-02 — 2025-04-10 (5 working days; objections are taken until the end of 2025-04-10, China time)',
+          {
+            exact: true,
+          },
+        )
+        .count(),
+    ).toBe(1);
   });
 });

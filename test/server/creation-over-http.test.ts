@@ -158,6 +158,7 @@ describe('a case through creation, acceptance, public notice and recognition ove
         title: '公示评估验收结果',
         opensOn: '2025-04-02',
         closesOn: '2025-04-10',
+        workingDays: 5,
       }),
     ]);
 

@@ -42,6 +42,7 @@ export const MESSAGES = {
     noticeList: '公示名单',
     noticeSubject: '公示事项',
     noticePeriod: '公示期',
+    noticeWorkingDays: '（{days}，{closesOn} 当日仍可提出异议）',
     noticeOpenEnd: '自 {from} 起，截止日期待定：该年节假日安排公布后按工作日确定，在此之前均可提出异议',
     objection: '提出异议',
     objectionHint:
@@ -324,6 +325,7 @@ export const MESSAGES = {
     noticeList: 'Public notices',
     noticeSubject: 'Subject of the notice',
     noticePeriod: 'Notice period',
+    noticeWorkingDays: ' ({days}; objections are taken until the end of {closesOn}, China time)',
     noticeOpenEnd:
       'From {from}; the end date will be fixed once that year’s public holidays are published, and objections may be made until then',
     objection: 'File an objection',

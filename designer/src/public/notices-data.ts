@@ -18,6 +18,8 @@ export interface PublicNotice {
   message: string;
   opensOn?: string;
   closesOn?: string;
+  /** How many working days the notice runs (Art. 22: five), when its period counts working days. */
+  workingDays?: number;
 }
 
 export async function loadNotices(): Promise<{ notices: PublicNotice[]; versions: Map<string, string> }> {

@@ -8,9 +8,10 @@ import { loadNotices, type PublicNotice } from './notices-data.js';
 import { ObjectionForm, objectionUnderWay } from './objection-form.js';
 import { useKeptReceipt } from './objection-receipt.js';
 import { fill } from '../i18n/fill.js';
+import { periodWords } from '../designer/periods/period-words.js';
 
 function NoticeCard({ notice, version }: { notice: PublicNotice; version: string | undefined }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [objecting, setObjecting] = useState(() => objectionUnderWay(notice.caseId));
   const [receipt, setReceipt] = useKeptReceipt(notice.caseId);
   // Folded by the receipt's own button, the keyboard goes to the one that shows it again: the one it
@@ -54,10 +55,19 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
             key: 'period',
             label: t('noticePeriod'),
             // An end not yet known (the holiday calendar of its year not entered) is said, not left as a dash.
+            // A known one says how many working days the notice runs and that its last day still counts
+            // (Art. 22: no fewer than five working days; two dates alone left both to be guessed).
             children:
               notice.closesOn === undefined
                 ? fill(t('noticeOpenEnd'), { from: notice.opensOn ?? '—' })
-                : `${notice.opensOn ?? '—'} — ${notice.closesOn}`,
+                : `${notice.opensOn ?? '—'} — ${notice.closesOn}${
+                    notice.workingDays === undefined
+                      ? ''
+                      : fill(t('noticeWorkingDays'), {
+                          days: periodWords(notice.workingDays, language, { compact: true }),
+                          closesOn: notice.closesOn,
+                        })
+                  }`,
           },
         ]}
       />
