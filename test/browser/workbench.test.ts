@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
@@ -780,6 +780,27 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await notice.getByLabel('联系电话', { exact: true }).fill('13912345678');
     await notice.getByLabel('异议内容', { exact: true }).fill('公示期最后一日之后才写完的异议。');
     await upload(visitor, notice, '书面举证材料', '逾期举证.pdf');
+    // The evidence takes 20 files: of 20 more chosen at once, 19 are sent and the last is refused by
+    // name before it is sent (all 21 went up, and only then was the form one too many).
+    const uploads: string[] = [];
+    const countUploads = (request: Request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/public/attachments')) uploads.push(request.url());
+    };
+    visitor.on('request', countUploads);
+    const chooser = visitor.waitForEvent('filechooser');
+    await notice.getByRole('button', { name: '上传附件：书面举证材料' }).click();
+    await (
+      await chooser
+    ).setFiles(
+      Array.from({ length: 20 }, (_, index) => {
+        const name = `补充材料${String(index + 1)}.pdf`;
+        return { name, mimeType: 'application/pdf', buffer: tinyPdf(name) };
+      }),
+    );
+    await notice.getByText('文件「补充材料20.pdf」：未上传，最多上传 20 份文件').waitFor();
+    await notice.getByText('补充材料19.pdf', { exact: true }).waitFor();
+    visitor.off('request', countUploads);
+    expect(uploads).toHaveLength(19);
     await notice.getByRole('checkbox', { name: /真实性承诺/ }).check();
     await notice.getByRole('button', { name: '提交异议' }).click();
     await clickInDialog(

@@ -3,6 +3,7 @@ import type { WidgetProps } from '@rjsf/utils';
 import { Button, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { ApiError, uploadFile } from '../api/client.js';
+import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import {
   ACCEPTED_FILES,
@@ -72,10 +73,15 @@ function useUploads(uploadPath: string) {
    * Sends the files chosen together; `take` gets each stored id and returns why the field will not
    * have it (already there), or nothing when taken.
    */
-  const send = async (files: readonly File[], take: (id: string) => string | undefined) => {
-    setRefusals([]);
+  const send = async (
+    files: readonly File[],
+    take: (id: string) => string | undefined,
+    /** Files chosen but not sent, and why (more than the field takes): said with the rest. */
+    skipped: readonly { name: string; reason: string }[] = [],
+  ) => {
+    const refused: string[] = skipped.map((file) => refusal(file.name, file.reason));
+    setRefusals([...refused]);
     const uploaded: string[] = [];
-    const refused: string[] = [];
     for (const file of files) {
       const sent = await upload(file);
       const reason = 'refusal' in sent ? sent.refusal : take(sent.id);
@@ -355,6 +361,7 @@ export function AttachmentsWidget(props: WidgetProps) {
   const ids = Array.isArray(value)
     ? value.filter((item): item is string => typeof item === 'string' && item !== '')
     : [];
+  const maxItems = typeof props.schema.maxItems === 'number' ? props.schema.maxItems : undefined;
   // Uploads finish one by one after this render: add each to the latest list, not to a stale copy.
   const latest = useRef(ids);
   latest.current = ids;
@@ -390,12 +397,20 @@ export function AttachmentsWidget(props: WidgetProps) {
         disabled={disabled === true}
         hasFile={ids.length > 0}
         onFiles={(files) => {
-          void send(files, (stored) => {
-            if (latest.current.includes(stored)) return t('alreadyUploaded');
-            latest.current = [...latest.current, stored];
-            onChange(latest.current);
-            return undefined;
-          });
+          // No more than the field takes (an objection's evidence: 20) is sent: the 21st of 21 chosen was
+          // uploaded, counted against the public's uploads an hour, and only then found one too many.
+          const room = maxItems === undefined ? files.length : Math.max(0, maxItems - latest.current.length);
+          const over = fill(t('filesOverLimit'), { limit: maxItems ?? 0 });
+          void send(
+            files.slice(0, room),
+            (stored) => {
+              if (latest.current.includes(stored)) return t('alreadyUploaded');
+              latest.current = [...latest.current, stored];
+              onChange(latest.current);
+              return undefined;
+            },
+            files.slice(room).map((file) => ({ name: file.name, reason: over })),
+          );
         }}
       />
       <UploadProgress uploads={uploads} announced={announced} />
