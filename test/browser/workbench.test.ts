@@ -770,6 +770,16 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await park.getByRole('link', { name: '案件进入新阶段：星河湾现代服务业集聚区' }).first().waitFor();
     expect(await park.locator('.ant-popover').textContent()).toContain('创建中');
 
+    // SAMR finds the objection founded (Art. 22) while the notice runs: once it is over the case ends
+    // by itself at 异议成立，不予认定 (below).
+    const review = (await server.ok<TaskView[]>('GET', '/api/tasks', { as: 'samr' })).find(
+      (task) => task.caseId === caseId && task.taskId === 'samrObjectionReview',
+    );
+    await server.ok('POST', `/api/tasks/${review?.ref ?? ''}/complete`, {
+      as: 'samr',
+      body: { data: { decision: 'upheld', findings: '经核查异议属实。', comments: '不予认定。' } },
+    });
+
     // The notice closes (its last day 2025-04-10) with the visitor's page still open on a new form:
     // sent, it is refused; said where the visitor is, with the notice's period and that nothing was
     // sent (the server's 该公示当前不在受理期内 stood above the form, on a phone 1,600 px above 提交异议, the
@@ -816,5 +826,12 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await expect.poll(() => refused.evaluate((area) => area === document.activeElement)).toBe(true);
     // What was typed stays, to be kept or copied elsewhere.
     expect(await notice.getByLabel('异议内容', { exact: true }).inputValue()).toBe('公示期最后一日之后才写完的异议。');
+
+    // The park's page says so at the top, where and when the process ended (it said only
+    // 本案已办结：未予认定, no submission having ended it).
+    await park.goto(`${server.url}/cases/${caseId}`);
+    const ended = park.locator('[data-ended]');
+    await expect.poll(() => ended.textContent()).toContain('本案已办结：未予认定');
+    expect(await ended.textContent()).toContain('2025-04-11 00:00 办结于「异议成立，不予认定」');
   }, 180_000); // three users, two reloads of the notice; on a loaded machine over 90 s
 });

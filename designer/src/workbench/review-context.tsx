@@ -74,10 +74,20 @@ export function ReturnBanner({ review, bundle }: { review: NamedSubmission | und
   );
 }
 
+/** The named end event a case's last status change reached, and when: undefined when it has no name. */
+function endReached(bundle: CaseBundle): { name: string; at: string } | undefined {
+  const { view } = bundle;
+  const entry = bundle.audit.findLast((item) => item.type === 'status.changed' && item.at === view.endedAt);
+  const element = (entry?.details as { element?: unknown } | undefined)?.element;
+  const info = typeof element === 'string' ? bundle.elements.get(element) : undefined;
+  const name = info?.type === 'endEvent' ? info.name?.trim() : undefined;
+  return name === undefined || name === '' || entry === undefined ? undefined : { name, at: entry.at };
+}
+
 /**
  * On a case that has ended: how (its final status), and — when a submission ended it (a rejection,
- * a withdrawal) — who sent it, when, their decision and their full comment, at the top of the page
- * rather than only in the history.
+ * a withdrawal) — who sent it, when, their decision and their full comment, or, when the process ran
+ * to its end by itself, that end's name; at the top of the page rather than only in the history.
  */
 export function EndedBanner({ bundle }: { bundle: CaseBundle }) {
   const { t } = useI18n();
@@ -91,6 +101,10 @@ export function EndedBanner({ bundle }: { bundle: CaseBundle }) {
   );
   if (!view.final || schema.loading) return null;
   const outcome = decisive === undefined ? undefined : outcomeOf(schema.data, decisive.data);
+  // Ended by a timer, not a submission (a notice over with an objection upheld: 异议成立，不予认定, Art.
+  // 22; a period run out): where the process ended, by the end event's name, and when. The banner
+  // said only 本案已办结：未予认定, the reason left to be pieced together from the history.
+  const endedAt = decisive === undefined ? endReached(bundle) : undefined;
   return (
     <Alert
       type="info"
@@ -99,7 +113,11 @@ export function EndedBanner({ bundle }: { bundle: CaseBundle }) {
       style={{ marginBottom: 16 }}
       title={fill(t('endedTitle'), { status: view.statusTitle ?? view.status })}
       description={
-        decisive === undefined ? undefined : (
+        decisive === undefined ? (
+          endedAt === undefined ? undefined : (
+            <div>{fill(t('endedReached'), { at: chinaTime(endedAt.at), what: endedAt.name })}</div>
+          )
+        ) : (
           <>
             <div>
               {/* A decision (不予通过) is made, not 提交ed; a withdrawal is sent. */}
