@@ -685,6 +685,7 @@ export class WorkflowEngine {
         name: task.taskId,
         ref,
         ...(task.scope !== undefined && { scope: task.scope }),
+        ...(task.origin !== undefined && { origin: task.origin }),
         data,
       };
       const step: Step = (live, transition) => {

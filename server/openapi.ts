@@ -404,6 +404,11 @@ const Submission = object('已提交的表单 / a submitted form', ['seq', 'at',
     description:
       '所办任务的范围（如多实例任务中的部门），任务有范围时才有 / the scope of the task submitted (a multi-instance member, e.g. a department), when it had one',
   },
+  origin: object(
+    '消息开启的任务所答复的消息（如所复核的异议）及其提交序号 / the message a task opened by one answered, and its seq',
+    ['message', 'submission'],
+    { message: { type: 'string' }, submission: { type: 'integer', minimum: 1 } },
+  ),
   data: { description: '表单数据 / the form data' },
   redacted: {
     const: true,

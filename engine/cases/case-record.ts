@@ -154,6 +154,11 @@ export interface Submission {
    * department gave this opinion). Tells its rounds apart from the other members'.
    */
   scope?: string;
+  /**
+   * What the task answered, when a message opened it (a review of an objection): the message and
+   * its submission's seq, so that the history tells which of several it decided.
+   */
+  origin?: { message: string; submission: number };
   data: unknown;
   /**
    * The code a public message's sender was given to quote (random: it tells no one how many came

@@ -833,5 +833,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     const ended = park.locator('[data-ended]');
     await expect.poll(() => ended.textContent()).toContain('本案已办结：未予认定');
     expect(await ended.textContent()).toContain('2025-04-11 00:00 办结于「异议成立，不予认定」');
+    // Its history says which objection SAMR decided (two 办结任务：复核异议 would not say which).
+    await park.getByText('办结任务：复核异议 · 公示异议书 第 1 件').waitFor();
   }, 180_000); // three users, two reloads of the notice; on a loaded machine over 90 s
 });

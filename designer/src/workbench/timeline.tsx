@@ -104,6 +104,10 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
     return title === undefined ? name : `${name} · ${title}`;
   };
 
+  /** A message's number on the case: the n-th of its name received (公示异议书 第 n 件). */
+  const numberOf = (message: string, seq: number) =>
+    bundle.submissions.filter((item) => item.kind === 'message' && item.name === message && item.seq <= seq).length;
+
   const describe = (entry: NamedAuditEntry): { label: string; open?: Opened; outcome?: Outcome } => {
     const details = entry.details as Details;
     const template = t(EVENT_KEYS[entry.type] ?? 'eventOther');
@@ -121,7 +125,17 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
       case 'task.completed': {
         const submission = bundle.submissions.find((item) => item.kind === 'task' && item.ref === details.ref);
         const formKey = bundle.elements.get(text(details.element))?.formKey;
-        const label = fill(template, { task: withMember(elementName(details), details.scope) });
+        // A review a message opened names the one it decided (复核异议 · 公示异议书 第 2 件): with two
+        // objections on a case, two 办结任务：复核异议 did not say which was upheld.
+        const origin = submission?.origin;
+        const answered =
+          origin === undefined
+            ? ''
+            : ` · ${fill(t('originNumber'), {
+                title: bundle.messageTitles.get(origin.message) ?? origin.message,
+                number: numberOf(origin.message, origin.submission),
+              })}`;
+        const label = `${fill(template, { task: withMember(elementName(details), details.scope) })}${answered}`;
         const outcome =
           submission === undefined || forms === undefined
             ? undefined
@@ -138,7 +152,15 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
         const submission = bundle.submissions.filter(
           (item: NamedSubmission) => item.kind === 'message' && item.name === name,
         )[nth];
-        const label = fill(template, { message: bundle.messageTitles.get(name) ?? name });
+        const title = bundle.messageTitles.get(name) ?? name;
+        // Numbered when the case had several (公示异议书 第 2 件), as the reviews that answer them are.
+        const several = bundle.submissions.filter((item) => item.kind === 'message' && item.name === name).length > 1;
+        const label = fill(template, {
+          message:
+            several && submission !== undefined
+              ? fill(t('originNumber'), { title, number: numberOf(name, submission.seq) })
+              : title,
+        });
         return submission === undefined
           ? { label }
           : { label, open: { title: label, process, version, formKey: messageFormKey(name), data: submission.data } };
