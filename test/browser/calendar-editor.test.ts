@@ -121,11 +121,12 @@ describe.runIf(browserAvailable())('the calendar editor in Chromium', () => {
         '2030 年的节假日安排尚未录入，此期限暂无法按工作日计算。日历维护人员在「节假日安排」页录入该年安排后，本案件自动继续',
       );
     expect(await incident.innerText()).not.toMatch(/[A-Za-z]{4,}/);
-    // The public notice says its end is not fixed yet (it read 「2029-12-27 — —」).
+    // The public notice says its end is not fixed yet (it read 「2029-12-27 — —」), and how many
+    // working days it runs (Art. 22; it said only from when).
     await samr.goto(`${server.url}/notices`);
     await samr
       .locator(`[data-notice="${caseId}"]`)
-      .getByText(/^自 \d{4}-\d{2}-\d{2} 起，截止日期待定：该年节假日安排公布后按工作日确定/)
+      .getByText(/^自 \d{4}-\d{2}-\d{2} 起公示5个工作日，截止日期待定：该年节假日安排公布后按工作日确定/)
       .waitFor();
 
     const page = await loggedIn('policy');

@@ -43,6 +43,7 @@ export const MESSAGES = {
     noticeSubject: '公示事项',
     noticePeriod: '公示期',
     noticeWorkingDays: '（{days}，{closesOn} 当日仍可提出异议）',
+    noticeOpenEndDays: '自 {from} 起公示{days}，截止日期待定：该年节假日安排公布后按工作日确定，在此之前均可提出异议',
     noticeOpenEnd: '自 {from} 起，截止日期待定：该年节假日安排公布后按工作日确定，在此之前均可提出异议',
     objection: '提出异议',
     objectionHint:
@@ -328,6 +329,8 @@ export const MESSAGES = {
     noticeSubject: 'Subject of the notice',
     noticePeriod: 'Notice period',
     noticeWorkingDays: ' ({days}; objections are taken until the end of {closesOn}, China time)',
+    noticeOpenEndDays:
+      'From {from} for {days}; the end date will be fixed once that year’s public holidays are published, and objections may be made until then',
     noticeOpenEnd:
       'From {from}; the end date will be fixed once that year’s public holidays are published, and objections may be made until then',
     objection: 'File an objection',

@@ -59,7 +59,12 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
             // (Art. 22: no fewer than five working days; two dates alone left both to be guessed).
             children:
               notice.closesOn === undefined
-                ? fill(t('noticeOpenEnd'), { from: notice.opensOn ?? '—' })
+                ? notice.workingDays === undefined
+                  ? fill(t('noticeOpenEnd'), { from: notice.opensOn ?? '—' })
+                  : fill(t('noticeOpenEndDays'), {
+                      from: notice.opensOn ?? '—',
+                      days: periodWords(notice.workingDays, language, { compact: true }),
+                    })
                 : `${notice.opensOn ?? '—'} — ${notice.closesOn}${
                     notice.workingDays === undefined
                       ? ''
