@@ -297,11 +297,16 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     }
   });
 
-  it('shows a visitor on the public notices the way to log in', async () => {
+  it('shows a visitor on the public notices the way to log in, and one on the login page the way back (no login needed)', async () => {
     const page = await openPage(browser, server, { path: '/notices', time: TODAY });
     try {
       await page.getByRole('navigation').getByRole('link', { name: '登录' }).click();
       await page.getByLabel('用户名').waitFor();
+      // On a phone the menu is behind ☰: the login card itself says the notices need no account (Art. 22).
+      const card = page.locator('.ant-card').filter({ has: page.getByLabel('用户名') });
+      expect(await card.innerText()).toContain('查阅公示、对公示提出异议无需登录：查看公示');
+      await card.getByRole('link', { name: '查看公示' }).click();
+      await page.getByRole('heading', { level: 1, name: '公示名单' }).waitFor();
     } finally {
       await page.context().close();
     }

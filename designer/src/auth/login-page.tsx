@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
 import { focusMainHeading } from './focus-after-login.js';
@@ -67,6 +68,11 @@ export function LoginPage() {
           {t('login')}
         </Button>
       </Form>
+      {/* A member of the public comes here first: on a phone the notices are otherwise only behind ☰ (Art. 22). */}
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+        {t('noticesWithoutLogin')}
+        <Link to="/notices">{t('openNotices')}</Link>
+      </Typography.Paragraph>
     </Card>
   );
 }
