@@ -43,6 +43,9 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     // Nothing selected: the panel speaks of the process (bpmn-js' header said COLLABORATION).
     await expect.poll(() => page.locator('.bio-properties-panel-header-type').first().textContent()).toBe('流程');
     await shot(page, '0-process-heading');
+    // The bpmn.io watermark (kept, as its licence asks) is a link named in the page's language.
+    expect(await page.locator('a.bjs-powered-by').getAttribute('aria-label')).toBe('由 bpmn.io 提供');
+    await expect.poll(() => page.getByRole('link', { name: '由 bpmn.io 提供' }).isVisible()).toBe(true);
 
     await page.locator('.djs-element[data-element-id="objectionReceived_acceptance"]').first().dispatchEvent('click');
     const group = page.locator('[data-group-id="group-messageEvent"]');

@@ -94,6 +94,7 @@ const zh = {
   actualSizeHint: '按实际大小（100%）显示',
   searchDiagram: '按名称查找元素',
   searchNone: '没有名称含此文字的元素',
+  poweredBy: '由 bpmn.io 提供',
   notRunnable: '导入的流程图中有 {count} 处本系统不能运行的内容，已在图上标出：保存前请修改',
   advanced: '高级',
   advancedHint: '显示完整的 Camunda 属性面板（开发人员使用）',
@@ -438,6 +439,7 @@ const en: Messages = {
   actualSizeHint: 'Show at actual size (100%)',
   searchDiagram: 'Find an element by name',
   searchNone: 'No element has this in its name',
+  poweredBy: 'Powered by bpmn.io',
   notRunnable:
     'The imported diagram has {count, plural, one {# construct} other {# constructs}} this system does not run, marked on the diagram: change them before saving',
   advanced: 'Advanced',

@@ -19,6 +19,7 @@ import { nameSectionToggles } from './section-toggles.js';
 import {
   download,
   useCanvasSize,
+  useWatermarkName,
   useMarkers,
   useProblemBadges,
   useReveal,
@@ -146,6 +147,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
   }, []);
 
   useCanvasSize(diagram);
+  useWatermarkName(diagram, d('poweredBy'));
 
   // The panel asks again which groups to show (and the legal time's example, after a Periods edit).
   useEffect(() => {

@@ -145,3 +145,19 @@ export function download(name: string, text: string, type = 'application/xml'): 
     URL.revokeObjectURL(url);
   }, 1000);
 }
+
+/**
+ * Names the bpmn.io watermark link in the page's language: bpmn-js adds it with a logo and an English
+ * title only, so a screen reader met an unnamed link. Its licence requires it to stay visible: it is
+ * named, never removed.
+ */
+export function useWatermarkName(diagram: BpmnDiagram | undefined, name: string) {
+  useEffect(() => {
+    if (diagram === undefined) return;
+    const container = diagram.get<Canvas>('canvas').getContainer().parentElement;
+    const link = container?.querySelector('a.bjs-powered-by');
+    if (link === null || link === undefined) return;
+    link.setAttribute('aria-label', name);
+    link.setAttribute('title', name);
+  }, [diagram, name]);
+}

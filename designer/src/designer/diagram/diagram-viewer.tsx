@@ -11,7 +11,7 @@ import { DIAGRAM_TEXT } from './diagram-text.js';
 import { LaneTitles } from './lane-titles.js';
 import { translateFor } from './translate-zh.js';
 import type { DiagramElement } from './camunda-properties.js';
-import { useCanvasSize, useMarkers, useReveal, type ElementFocus } from './diagram-hooks.js';
+import { useCanvasSize, useMarkers, useReveal, useWatermarkName, type ElementFocus } from './diagram-hooks.js';
 import './designer-diagram.css';
 import { ElementDetails } from './element-details.js';
 import { importFailure } from './import-failure.js';
@@ -79,6 +79,7 @@ export function DiagramViewer(props: DiagramViewerProps) {
   }, [props.xml]);
 
   useCanvasSize(diagram);
+  useWatermarkName(diagram, d('poweredBy'));
 
   useMarkers(diagram, props.markers);
 
