@@ -114,6 +114,36 @@ describe('differences in words', () => {
     ]);
   });
 
+  it('an indicator, the pass score and a veto say what changed in words in English too (it said `maxScore: 4 → 6`)', async () => {
+    const revised = editJson<Indicators>(real.source, 'indicators.json', (indicators) => {
+      const indicator = indicators.variants.agriculture?.[0];
+      const veto = indicators.vetoes[0];
+      if (indicator === undefined || veto === undefined) throw new Error('no agriculture/org-1 or veto');
+      indicator.maxScore = 6;
+      indicator.title = '领导小组';
+      indicators.passScore += 5;
+      veto.title = `${veto.title}（修订）`;
+    });
+    const diff = await diffVersions(real.source, revised);
+    const english: DiffNames = { ...names, variant: (name) => (name === 'agriculture' ? 'Agricultural park' : name) };
+    const words = (kind: string, language: 'zh' | 'en') => {
+      const entry = diff.entries.find((found) => found.kind === kind);
+      if (entry === undefined) throw new Error(`no ${kind} difference`);
+      return diffWords(entry, language === 'zh' ? names : english, language);
+    };
+    expect(words('indicator', 'en')).toEqual({
+      title: 'Agricultural park / 组织保障 / 领导小组',
+      lines: ['Maximum score 4 → 6', 'Name: 创建工作领导小组与工作机制 → 领导小组'],
+    });
+    // The Chinese as diffWords said it before.
+    expect(words('indicator', 'zh').lines).toEqual(['满分 4 → 6', '名称：创建工作领导小组与工作机制 → 领导小组']);
+    expect(words('passScore', 'en').title).toBe('Pass score');
+    expect(words('passScore', 'en').lines).toEqual([expect.stringMatching(/^Pass score: (\d+) → (\d+)$/)]);
+    expect(words('veto', 'en').title).toMatch(/^Veto: .+（修订）$/);
+    expect(words('veto', 'en').lines).toEqual([expect.stringMatching(/^Name: .+ → .+（修订）$/)]);
+    expect(words('veto', 'zh').lines).toEqual([expect.stringMatching(/^名称：.+ → .+（修订）$/)]);
+  });
+
   it('shortens titles and long texts to what matters', () => {
     expect(shortTitle('评估验收及复审结果公示期（不少于五个工作日，第二十二条、第二十八条）')).toBe(
       '评估验收及复审结果公示期',

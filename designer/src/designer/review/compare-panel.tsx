@@ -5,10 +5,8 @@ import type { DesignerMessageKey } from '../designer-messages.js';
 import { useDesignerI18n } from '../designer-i18n.js';
 import type { ElementFocus } from '../diagram/diagram-hooks.js';
 import { DiagramViewer } from '../diagram/diagram-viewer.js';
-import { periodWords } from '../periods/period-words.js';
 import { DIFF_GROUPS, diffWords, groupOf, type DiffGroup, type DiffNames } from './diff-words.js';
 import { ExplainedButton } from './explained-button.js';
-import { formWords } from './form-diff-words.js';
 
 interface Props {
   diff: VersionDiff | undefined;
@@ -33,34 +31,6 @@ const GROUP_LABEL: Record<DiffGroup, DesignerMessageKey> = {
   manifest: 'groupManifest',
 };
 export const CHANGE_COLOR: Record<Change, string> = { added: 'green', removed: 'red', changed: 'orange' };
-
-function show(value: unknown, kind: DiffEntry['kind'], field: string, language: 'zh' | 'en'): string {
-  if (kind === 'rule' && field === 'value') return periodWords(value, language);
-  if (typeof value === 'string') return value.length > 60 ? `${value.slice(0, 60)}…` : value;
-  return value === undefined ? '—' : JSON.stringify(value);
-}
-
-/** What changed inside a changed entry, field by field ("maxScore: 6 → 5"). */
-export function changeDetails(entry: DiffEntry, language: 'zh' | 'en'): string[] {
-  if (entry.change !== 'changed') return [];
-  const { before, after } = entry;
-  const isObject = (value: unknown): value is Record<string, unknown> =>
-    typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (entry.kind === 'form') return [];
-  if (!isObject(before) || !isObject(after))
-    return [`${show(before, entry.kind, '', language)} → ${show(after, entry.kind, '', language)}`];
-  const lines = (a: Record<string, unknown>, b: Record<string, unknown>, prefix: string): string[] =>
-    [...new Set([...Object.keys(a), ...Object.keys(b)])]
-      .filter((field) => JSON.stringify(a[field]) !== JSON.stringify(b[field]))
-      .flatMap((field) => {
-        const [x, y] = [a[field], b[field]];
-        // One level down (an element's extension properties): name the property that changed.
-        if (prefix === '' && isObject(x) && isObject(y)) return lines(x, y, `${field}.`);
-        const shown = (value: unknown) => (value === undefined ? '—' : show(value, entry.kind, field, language));
-        return [`${prefix}${field}: ${shown(x)} → ${shown(y)}`];
-      });
-  return lines(before, after, '');
-}
 
 /** GET /api/drafts/:id/compare: the differences as lists and as coloured markers on the diagrams. */
 export function ComparePanel({
@@ -127,14 +97,7 @@ export function ComparePanel({
                 size="small"
                 dataSource={entries}
                 renderItem={(entry) => {
-                  const words = diffWords(entry, names);
-                  // A form's changes in the officer's words in English too (its details were none).
-                  const lines =
-                    language === 'zh'
-                      ? words.lines
-                      : entry.kind === 'form'
-                        ? formWords(entry, language).lines
-                        : changeDetails(entry, language);
+                  const words = diffWords(entry, names, language);
                   return (
                     <List.Item
                       data-diff={`${entry.kind}:${entry.key}`}
@@ -153,7 +116,7 @@ export function ComparePanel({
                             <code>{entry.key}</code>
                           </Typography.Text>
                         </Space>
-                        {lines.map((line) => (
+                        {words.lines.map((line) => (
                           <Typography.Text key={line} style={{ paddingLeft: 8 }} data-diff-line>
                             {line}
                           </Typography.Text>

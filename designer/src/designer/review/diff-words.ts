@@ -2,7 +2,8 @@ import type { DiffEntry } from '../../../../server/drafts/version-diff.js';
 import { articleNumeral } from '../../../../engine/forms/article-text.js';
 import { periodWords } from '../periods/period-words.js';
 import { formWords } from './form-diff-words.js';
-import { textChange } from './text-change.js';
+import { scoreWords } from './score-diff-words.js';
+import { shortTitle, textChange } from './text-change.js';
 
 /**
  * A version difference (server/drafts/version-diff.ts) as a policy officer reads it: by the names,
@@ -59,15 +60,9 @@ const text = (value: unknown): string =>
       ? value
       : JSON.stringify(value);
 
-/** 评估验收及复审结果公示期（不少于五个工作日，…） → 评估验收及复审结果公示期: the name, without its gloss. */
-export function shortTitle(title: string): string {
-  const short = title.replace(/[（(][^（）()]*[）)]\s*$/, '').trim();
-  return short === '' ? title : short;
-}
-
 const article = (value: unknown) => (typeof value === 'string' ? (articleNumeral(value) ?? value) : '');
 
-export { textChange };
+export { shortTitle, textChange };
 
 /** `field：before → after` for each field that differs, in the given order, with the given words. */
 function fieldLines(
@@ -115,29 +110,6 @@ function ruleWords(entry: DiffEntry): DiffWords {
     ),
   );
   return { title: name, lines };
-}
-
-function indicatorWords(entry: DiffEntry, names: DiffNames): DiffWords {
-  const before = isShape(entry.before) ? entry.before : {};
-  const after = isShape(entry.after) ? entry.after : {};
-  const shape = entry.change === 'removed' ? before : after;
-  const variant = names.variant(entry.key.split('/')[0] ?? '');
-  const dimension = typeof shape.dimension === 'string' ? (names.dimension(shape.dimension) ?? shape.dimension) : '';
-  const title = [variant, shortTitle(dimension), text(shape.title)].filter((part) => part !== '').join(' / ');
-  if (entry.change !== 'changed')
-    return { title, lines: [`${CHANGE_WORD[entry.change]}：满分 ${text(shape.maxScore)}`] };
-  const lines = fieldLines(
-    before,
-    after,
-    { maxScore: '满分', title: '名称', dimension: '维度', article: '条款', guidance: '评分指引' },
-    (field, value) =>
-      field === 'article'
-        ? article(value)
-        : field === 'dimension' && typeof value === 'string'
-          ? (names.dimension(value) ?? value)
-          : text(value),
-  ).map((line) => line.replace(/^满分：(\S+) → (\S+)$/, '满分 $1 → $2'));
-  return { title, lines };
 }
 
 const ELEMENT_TYPES: Record<string, string> = {
@@ -239,33 +211,50 @@ function manifestWords(entry: DiffEntry): DiffWords {
   return { title, lines: [`${text(entry.before)} → ${text(entry.after)}`] };
 }
 
-/** One difference in words. */
-export function diffWords(entry: DiffEntry, names: DiffNames): DiffWords {
+function show(value: unknown, kind: DiffEntry['kind'], field: string, language: 'zh' | 'en'): string {
+  if (kind === 'rule' && field === 'value') return periodWords(value, language);
+  if (typeof value === 'string') return value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return value === undefined ? '—' : JSON.stringify(value);
+}
+
+/** What changed inside a changed entry, field by field ("name: 公示期满 → 公示期届满"): English for the rest. */
+export function changeDetails(entry: DiffEntry, language: 'zh' | 'en'): string[] {
+  if (entry.change !== 'changed') return [];
+  const { before, after } = entry;
+  if (entry.kind === 'form') return [];
+  if (!isShape(before) || !isShape(after))
+    return [`${show(before, entry.kind, '', language)} → ${show(after, entry.kind, '', language)}`];
+  const lines = (a: Shape, b: Shape, prefix: string): string[] =>
+    [...new Set([...Object.keys(a), ...Object.keys(b)])]
+      .filter((field) => JSON.stringify(a[field]) !== JSON.stringify(b[field]))
+      .flatMap((field) => {
+        const [x, y] = [a[field], b[field]];
+        // One level down (an element's extension properties): name the property that changed.
+        if (prefix === '' && isShape(x) && isShape(y)) return lines(x, y, `${field}.`);
+        const shown = (value: unknown) => (value === undefined ? '—' : show(value, entry.kind, field, language));
+        return [`${prefix}${field}: ${shown(x)} → ${shown(y)}`];
+      });
+  return lines(before, after, '');
+}
+
+/** One difference in words, in the page's language. */
+export function diffWords(entry: DiffEntry, names: DiffNames, language: 'zh' | 'en' = 'zh'): DiffWords {
+  if (language === 'zh') return chineseWords(entry, names);
+  // The scores and forms in the officer's words in English too (they said `maxScore: 4 → 5`, and a
+  // form nothing); the rest by its Chinese title with its fields' changes.
+  if (groupOf(entry.kind) === 'indicators') return scoreWords(entry, names, language);
+  if (entry.kind === 'form') return formWords(entry, language);
+  return { title: chineseWords(entry, names).title, lines: changeDetails(entry, language) };
+}
+
+function chineseWords(entry: DiffEntry, names: DiffNames): DiffWords {
   switch (entry.kind) {
     case 'rule':
       return ruleWords(entry);
     case 'indicator':
-      return indicatorWords(entry, names);
     case 'passScore':
-      return { title: '合格分数', lines: [`合格分数：${text(entry.before)} → ${text(entry.after)}`] };
-    case 'veto': {
-      const shape = isShape(entry.after ?? entry.before) ? ((entry.after ?? entry.before) as Shape) : {};
-      const before = isShape(entry.before) ? entry.before : {};
-      const after = isShape(entry.after) ? entry.after : {};
-      return {
-        title: `否决项：${text(shape.title)}`,
-        lines:
-          entry.change === 'changed'
-            ? fieldLines(
-                before,
-                after,
-                { title: '名称', article: '条款' },
-                (field, value) => (field === 'article' ? article(value) : text(value)),
-                true,
-              )
-            : [CHANGE_WORD[entry.change]],
-      };
-    }
+    case 'veto':
+      return scoreWords(entry, names);
     case 'form':
       return formWords(entry);
     case 'element':

@@ -16,3 +16,9 @@ export function textChange(before: string, after: string, context = 6): string {
   };
   return `${cut(before)} → ${cut(after)}`;
 }
+
+/** 评估验收及复审结果公示期（不少于五个工作日，…） → 评估验收及复审结果公示期: the name, without its gloss. */
+export function shortTitle(title: string): string {
+  const short = title.replace(/[（(][^（）()]*[）)]\s*$/, '').trim();
+  return short === '' ? title : short;
+}
