@@ -425,7 +425,7 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     expect(errors).toEqual([]);
   });
 
-  it('asks about leaving at once after a diagram edit, before its XML is exported (it left unasked for a second)', async () => {
+  it('asks about leaving at once after a diagram edit, before its XML is exported (it left unasked for a second); undone, nothing is unsaved', async () => {
     const task = page.locator('.djs-element[data-element-id="submitCreationApplication"]').first();
     await task.dispatchEvent('click');
     const name = page.locator('#bio-properties-panel-name');
@@ -439,6 +439,15 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
     await clickInDialog(page, leave.getByRole('button', { name: '留在此页' }));
     await leave.waitFor({ state: 'detached' });
     expect(new URL(page.url()).pathname).not.toBe('/designer');
+    // Undone back to the saved diagram: nothing unsaved (it stayed 未保存, and leaving asked).
+    const unsaved = page.getByRole('tab', { name: /流程图/ }).getByTitle('未保存');
+    await unsaved.waitFor();
+    await page.getByRole('button', { name: '撤销' }).click();
+    await task.getByText('提交创建申请', { exact: true }).waitFor();
+    await unsaved.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: '返回版本列表' }).first().click();
+    await page.locator('tr[data-version]').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/designer');
     expect(errors).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { ImportRefusal, type RefusedImport } from './import-refusal.js';
 import { LaneTitles } from './lane-titles.js';
 import type { LegalTimeVocabulary } from './legal-time/vocabulary.js';
 import { notRunnable } from './runnability.js';
+import { exportedAlike } from './saved-diagram.js';
 import { nameSectionToggles } from './section-toggles.js';
 import {
   download,
@@ -109,6 +110,11 @@ export function DiagramEditor(props: DiagramEditorProps) {
       language: () => languageRef.current,
     }) as unknown as BpmnDiagram;
     const stopNamingToggles = nameSectionToggles(properties);
+    // The text opened and bpmn-js' export of it: a diagram exported alike (every edit undone) is the
+    // text opened, so the workspace finds it equal to what is saved (bpmn-js lays its export out
+    // otherwise, and a renamed element keeps an empty label after its undo: exportedAlike).
+    const opened = latest.current.xml;
+    let openedExport: string | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const changed = (event: { trigger?: string }) => {
       // Not the stack cleared by an import: that is no edit.
@@ -117,14 +123,18 @@ export function DiagramEditor(props: DiagramEditorProps) {
       timer = setTimeout(() => {
         checkRunnable(modeler);
         void modeler.saveXML({ format: true }).then(({ xml }) => {
-          if (xml !== undefined) latest.current.onChange(xml);
+          if (xml !== undefined) latest.current.onChange(exportedAlike(xml, openedExport) ? opened : xml);
         });
       }, CHANGE_DELAY_MS);
     };
     modeler.get<EventBus>('eventBus').on('commandStack.changed', changed);
     let alive = true;
-    modeler.importXML(latest.current.xml).then(
-      ({ warnings }) => {
+    modeler.importXML(opened).then(
+      async ({ warnings }) => {
+        openedExport = await modeler.saveXML({ format: true }).then(
+          ({ xml }) => xml,
+          () => undefined,
+        );
         if (!alive) return;
         setWarned(warnings.map((warning) => warning.message));
         checkRunnable(modeler);
