@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n.js';
 import {
   ACCEPTED_FILES,
   attachmentInfo,
+  exampleFile,
   uploadLimit,
   downloadAttachment,
   formatSize,
@@ -114,12 +115,17 @@ function Refusals({ refusals }: { refusals: readonly string[] }) {
 interface ItemProps {
   id: string;
   downloads: boolean;
+  /** In a preview: an id not uploaded here is an example's placeholder (exampleFile). */
+  preview?: boolean | undefined;
   onRemove?: () => void;
   linkId?: string;
 }
 
-function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
+function AttachmentItem({ id, downloads: stored, preview = false, onRemove, linkId }: ItemProps) {
   const { t } = useI18n();
+  // An example's file is neither looked up nor downloaded: there is none.
+  const example = exampleFile(id, preview);
+  const downloads = stored && !example;
   // Read for the id shown now: a field whose file is replaced keeps this component (it showed the
   // first file's name after 重新上传 sent another).
   const [lookedUp, setLookedUp] = useState<{ id: string; info: AttachmentInfo | undefined } | undefined>();
@@ -134,7 +140,7 @@ function AttachmentItem({ id, downloads, onRemove, linkId }: ItemProps) {
       current = false;
     };
   }, [id, info, downloads]);
-  const name = info?.name ?? `${t('attachment')} ${shortId(id)}`;
+  const name = example ? t('exampleAttachment') : (info?.name ?? `${t('attachment')} ${shortId(id)}`);
   // Until its name has loaded the buttons say what they do, not an id (下载：附件 06998a3a…, and
   // 删除文件：附件 06998a3a…); a file whose name cannot be had is named by its id.
   const looking = downloads && info === undefined && lookedUp?.id !== id;
@@ -316,7 +322,7 @@ export function AttachmentWidget(props: WidgetProps) {
     return current === undefined ? (
       <Typography.Text type="secondary">—</Typography.Text>
     ) : (
-      <AttachmentItem id={current} linkId={id} downloads={context.downloads} />
+      <AttachmentItem id={current} linkId={id} downloads={context.downloads} preview={context.preview} />
     );
   }
   return (
@@ -325,6 +331,7 @@ export function AttachmentWidget(props: WidgetProps) {
         <AttachmentItem
           id={current}
           downloads={context.downloads}
+          preview={context.preview}
           onRemove={() => {
             uploadButtonWhenLost(id);
             onChange(undefined);
@@ -371,7 +378,13 @@ export function AttachmentsWidget(props: WidgetProps) {
     ) : (
       <Space orientation="vertical">
         {ids.map((item, index) => (
-          <AttachmentItem key={item} id={item} downloads={context.downloads} {...(index === 0 && { linkId: id })} />
+          <AttachmentItem
+            key={item}
+            id={item}
+            downloads={context.downloads}
+            preview={context.preview}
+            {...(index === 0 && { linkId: id })}
+          />
         ))}
       </Space>
     );
@@ -383,6 +396,7 @@ export function AttachmentsWidget(props: WidgetProps) {
           key={item}
           id={item}
           downloads={context.downloads}
+          preview={context.preview}
           onRemove={() => {
             uploadButtonWhenLost(id);
             onChange(latest.current.filter((other) => other !== item));

@@ -60,6 +60,15 @@ export function attachmentInfo(id: string): AttachmentInfo | undefined {
   return undefined;
 }
 
+/**
+ * Whether a file in a form is an example's: in a preview (the designer's, filled with the form's
+ * example) an id is a placeholder, not a stored file — asking its details failed for each and it read
+ * 附件 a87b2530… — unless this browser uploaded it there.
+ */
+export function exampleFile(id: string, preview: boolean): boolean {
+  return preview && attachmentInfo(id) === undefined;
+}
+
 export function shortId(id: string): string {
   return `${id.slice(0, 8)}…`;
 }

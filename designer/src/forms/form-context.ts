@@ -15,6 +15,8 @@ export interface SchemaFormContext {
   /** Where files go: `/api/attachments`, or `/api/public/attachments` without an account. */
   uploadPath: string;
   indicators?: IndicatorChoices;
+  /** A preview filled with an example: its files are placeholders, shown as example files (exampleFile). */
+  preview?: boolean;
   /** Whether stored files may be downloaded here (not without an account). */
   downloads: boolean;
   /** Today as the server has it (YYYY-MM-DD; a sandbox's day), for date pickers; else the browser's. */

@@ -69,6 +69,8 @@ export interface SchemaFormProps {
   uploadPath?: string;
   /** Offer stored files for download (default true; the public has no account to download with). */
   downloads?: boolean;
+  /** A preview with example data (the designer's): its files are example files, not looked up. */
+  preview?: boolean;
   /** The indicator system for `x-indicators` fields (the expert's score sheet). */
   indicators?: IndicatorChoices;
   /** Field ids start with this (several forms on one page need different ones). */
@@ -301,8 +303,9 @@ export function SchemaForm(props: SchemaFormProps) {
       downloads: props.downloads ?? true,
       ...(props.indicators !== undefined && { indicators: props.indicators }),
       ...(props.today !== undefined && { today: props.today }),
+      ...(props.preview === true && { preview: true }),
     }),
-    [props.uploadPath, props.indicators, props.downloads, props.today],
+    [props.uploadPath, props.indicators, props.downloads, props.today, props.preview],
   );
   const extraErrors = useMemo<ErrorSchema | undefined>(() => {
     const shown = (props.extraErrors ?? []).filter((error) => !dismissed.has(error.path));

@@ -19,6 +19,7 @@ export function FormPreview({ schema, data, onChange }: Props) {
         formData={data}
         onChange={onChange}
         idPrefix="preview"
+        preview
         submitLabel={d('checkPreview')}
         onSubmit={() => undefined}
       />
