@@ -673,6 +673,20 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) expect(file).toBe('示例附件');
     expect(metas).toEqual([]);
+    // An example that does not fit its form: the problem leads to the example's box, with the keyboard
+    // in it (it highlighted the field's row and left the example closed).
+    await page.getByText('示例数据 examples[0]').click();
+    const exampleBox = page.locator('.ant-collapse textarea');
+    const example = JSON.parse(await exampleBox.inputValue()) as Record<string, unknown>;
+    await exampleBox.fill(JSON.stringify({ ...example, area: '很大' }, null, 2));
+    await page.getByTestId('save-forms').click();
+    await page.getByText('已保存').first().waitFor();
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByRole('button', { name: '运行校验' }).click();
+    const exampleProblem = page.locator('[data-problem="form-example"] [data-problem-where]').first();
+    await exampleProblem.click();
+    await poll(() => exampleBox.evaluate((box) => box === document.activeElement)).toBe(true);
+    expect(await page.locator('tr.qbz-focused').count()).toBe(0);
     await close();
   }, 300_000);
 

@@ -186,6 +186,7 @@ export function SchemaJson(props: {
       <Typography.Text type="secondary">{props.hint ?? d('complexField')}</Typography.Text>
       <Input.TextArea
         value={text}
+        data-json-box={props.box}
         disabled={props.readOnly}
         autoSize={{ minRows: 4, maxRows: 18 }}
         style={{ fontFamily: 'monospace', fontSize: 12 }}

@@ -82,14 +82,21 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
   const properties = propertiesOf(form);
   const required = new Set(requiredOf(form));
   const tokens = pointerTokens(pointer?.value);
-  // `/properties/<field>/…`, or `/examples/0/<field>/…` (the example's value of that field).
-  const focusedField = tokens[0] === 'properties' ? tokens[1] : tokens[0] === 'examples' ? tokens[2] : undefined;
+  // `/properties/<field>/…`; `/examples/0/…` is the example's, fixed in its box, not in the field's row
+  // (the row was highlighted and the example box left closed to the keyboard).
+  const focusedField = tokens[0] === 'properties' ? tokens[1] : undefined;
 
   useEffect(() => {
     if (focusedField !== undefined)
       setExpanded((keys) => (keys.includes(focusedField) ? keys : [...keys, focusedField]));
     const label = focusLabel(tokens, d);
-    if (label === undefined) {
+    const target =
+      tokens[0] === 'examples'
+        ? `[data-json-box="examples"]`
+        : label === undefined
+          ? undefined
+          : `[aria-label="${CSS.escape(label)}"]`;
+    if (target === undefined) {
       if (focusedField !== undefined)
         document.querySelector(`[data-row-key="${CSS.escape(focusedField)}"]`)?.scrollIntoView({ block: 'center' });
       return undefined;
@@ -99,7 +106,7 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
     let frame = 0;
     let tries = 0;
     const seek = () => {
-      const input = editor.current?.querySelector<HTMLElement>(`[aria-label="${CSS.escape(label)}"]`) ?? null;
+      const input = editor.current?.querySelector<HTMLElement>(target) ?? null;
       input?.focus({ preventScroll: true });
       if (input !== null && document.activeElement === input) input.scrollIntoView({ block: 'center' });
       else if (++tries < 60) frame = requestAnimationFrame(seek);
