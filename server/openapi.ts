@@ -652,6 +652,7 @@ const PendingPublication = object(
     effectiveFrom: DATE,
     revision: { $ref: '#/components/schemas/RevisionBasis' },
     requestedBy: { type: 'string' },
+    requestedByName: text('申请人提交时的显示名称 / the requester’s display name when they asked'),
     requestedAt: INSTANT,
   },
 );

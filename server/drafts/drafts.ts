@@ -272,6 +272,7 @@ export class DraftService {
     id: string,
     request: PublicationRequest,
     actor: string,
+    actorName?: string,
   ): Promise<{ pending: PendingPublication; problems: Problem[] }> {
     return this.#inTurn(async () => {
       const draft = await this.#publishable(id);
@@ -292,6 +293,7 @@ export class DraftService {
         effectiveFrom: request.effectiveFrom,
         revision,
         requestedBy: actor,
+        ...(actorName !== undefined && actorName !== '' && { requestedByName: actorName }),
         requestedAt: this.engine.clock.now().toISOString(),
       };
       const { problems } = await this.#prepare(draft, pending);

@@ -12,6 +12,8 @@ export interface PendingPublication {
   effectiveFrom: string;
   revision: RevisionBasis;
   requestedBy: string;
+  /** The requester's display name when they asked, for people (requestedBy stays the account). */
+  requestedByName?: string;
   requestedAt: string;
 }
 

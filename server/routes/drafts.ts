@@ -158,6 +158,7 @@ export function draftRoutes(drafts: DraftService): Router {
         draftRevision: shownRevision(body.draftRevision),
       },
       user.username,
+      user.displayName,
     );
     response.status(202).json(result);
   });

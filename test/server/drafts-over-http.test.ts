@@ -13,7 +13,7 @@ interface Draft {
   files: Record<string, string>;
   revision?: number;
   publishedAs?: string;
-  pendingPublication?: { version: string; requestedBy: string };
+  pendingPublication?: { version: string; requestedBy: string; requestedByName?: string };
   refusal?: { reason: string; refusedBy: string };
 }
 
@@ -237,9 +237,17 @@ describe('definition drafts over HTTP (policy-admin)', () => {
     expect((await h.api.post(`/api/drafts/${draftId}/validate`, { token })).body).toMatchObject({ ok: true });
 
     const draftTitleBefore = ((await h.api.get(`/api/drafts/${draftId}`, { token })).body as Draft).title;
+    // The requester by display name for people (the 发布 tab said 「policy 于 … 提交」), the account beside it.
+    const named = await h.api.patch('/api/users/policy', { token: h.adminToken, body: { displayName: '王政策' } });
+    expect(named.status).toBe(200);
     const requested = await publish({ version: '2024-05-01', effectiveFrom: '2024-05-01', revision: REVISION });
     expect(requested.status).toBe(202);
-    expect(requested.body).toMatchObject({ pending: { version: '2024-05-01', requestedBy: 'policy' } });
+    expect(requested.body).toMatchObject({
+      pending: { version: '2024-05-01', requestedBy: 'policy', requestedByName: '王政策' },
+    });
+    expect(((await h.api.get(`/api/drafts/${draftId}`, { token })).body as Draft).pendingPublication).toMatchObject({
+      requestedByName: '王政策',
+    });
     // Pending: no version yet, the draft locked, a second request refused.
     const versionsOf = async () =>
       ((await h.api.get('/api/definitions', { token })).body as { version: string }[]).map(

@@ -87,7 +87,7 @@ export function ApprovalBox(props: Props) {
           <Typography.Text strong data-testid="pending-draft-title">
             {d('pendingDraft', { title })}
           </Typography.Text>
-          <span>{d('pendingBy', { user: pending.requestedBy, at })}</span>
+          <span>{d('pendingBy', { user: pending.requestedByName ?? pending.requestedBy, at })}</span>
           <BasisDescriptions basis={pending.revision} />
           <Button type="link" style={{ padding: 0 }} data-testid="pending-diff" onClick={onShowDiff}>
             {d('showDiff')}
