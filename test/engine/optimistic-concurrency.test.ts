@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../../engine/clock.js';
 import { DefinitionRegistry } from '../../engine/definitions/registry.js';
 import { isEngineError } from '../../engine/errors.js';
-import { PostgresStore } from '../../engine/store/postgres/postgres-store.js';
 import { WorkflowEngine } from '../../engine/workflow-engine.js';
 import { ADMIN, as, EngineHarness, formExample } from '../support/engine-harness.js';
-import { adminQuery, freshSchema, postgresAvailable, POSTGRES_URL } from '../support/postgres.js';
+import { adminQuery, postgresAvailable } from '../support/postgres.js';
+import { enginesOnPostgres, type EnginesOnPostgres } from '../support/postgres-engines.js';
 
 /**
  * Two engines on one store, as two server processes on one database would be: each keeps the case
@@ -62,28 +62,17 @@ describe('optimistic concurrency per case', () => {
 const postgresUp = await postgresAvailable();
 
 describe.skipIf(!postgresUp)('optimistic concurrency per case, PostgreSQL, two pools', () => {
-  let schema: { schema: string; drop: () => Promise<void> } | undefined;
-  const engines: WorkflowEngine[] = [];
-  const stores: PostgresStore[] = [];
-
+  let engines: EnginesOnPostgres | undefined;
   afterEach(async () => {
-    for (const engine of engines.splice(0)) await engine.close();
-    for (const store of stores.splice(0)) await store.close();
-    await schema?.drop();
-    schema = undefined;
+    await engines?.close();
+    engines = undefined;
   });
 
   it('runs cases on PostgreSQL; the process that kept the case hot reads the stored revision and writes nothing', async () => {
-    schema = await freshSchema();
     const clock = new SimulatedClock(new Date('2024-04-01T09:00:00+08:00'));
-    const definitions = await DefinitionRegistry.load('definitions', { shared: 'definitions' });
-    const open = async () => {
-      const store = await PostgresStore.open({ connectionString: POSTGRES_URL, schema: schema?.schema ?? '' });
-      stores.push(store);
-      const engine = await WorkflowEngine.open({ definitions, store, clock });
-      engines.push(engine);
-      return engine;
-    };
+    engines = await enginesOnPostgres(clock);
+    const { schema } = engines;
+    const open = () => engines?.open() ?? Promise.reject(new Error('no engines'));
     const a = await open();
     const started = await a.startCase(
       { process: 'quality-brand-zone', park: 'P-001', province: '320000' },
@@ -112,7 +101,7 @@ describe.skipIf(!postgresUp)('optimistic concurrency per case, PostgreSQL, two p
     const [row] = await adminQuery<{ revision: number; status: string }>(
       'SELECT revision, status FROM cases WHERE id = $1',
       [started.id],
-      schema.schema,
+      schema,
     );
     expect(row).toEqual({ revision: 2, status: view.status });
   });

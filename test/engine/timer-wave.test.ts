@@ -1,10 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { LiveInstance } from '../../engine/runtime/live-instance.js';
-import { DefinitionRegistry } from '../../engine/definitions/registry.js';
 import { SimulatedClock } from '../../engine/clock.js';
-import { PostgresStore } from '../../engine/store/postgres/postgres-store.js';
-import { WorkflowEngine } from '../../engine/workflow-engine.js';
 import {
   ADMIN,
   as,
@@ -14,7 +11,8 @@ import {
   throughCreation,
   type CaseWalker,
 } from '../support/engine-harness.js';
-import { freshSchema, postgresAvailable, POSTGRES_URL } from '../support/postgres.js';
+import { postgresAvailable } from '../support/postgres.js';
+import { enginesOnPostgres } from '../support/postgres-engines.js';
 
 const postgresUp = await postgresAvailable();
 
@@ -138,20 +136,16 @@ describe('a timer whose firing fails is held by its incident until a retry, and 
   });
 
   it.skipIf(!postgresUp)('on PostgreSQL (a held timer is not claimed as due)', async () => {
-    const schema = await freshSchema();
-    const store = await PostgresStore.open({ connectionString: POSTGRES_URL, schema: schema.schema });
     const clock = new SimulatedClock(new Date('2024-04-01T09:00:00+08:00'));
-    const definitions = await DefinitionRegistry.load('definitions', { shared: 'definitions' });
-    const engine = await WorkflowEngine.open({ definitions, store, clock });
+    const engines = await enginesOnPostgres(clock);
     try {
+      const engine = await engines.open();
       await heldTimers(
         { engine, complete: (caseId, taskId, actor, patch) => completeOpenTask(engine, caseId, taskId, actor, patch) },
         clock,
       );
     } finally {
-      await engine.close();
-      await store.close();
-      await schema.drop();
+      await engines.close();
     }
   });
 });

@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../../engine/clock.js';
-import { DefinitionRegistry } from '../../engine/definitions/registry.js';
 import type { Actor } from '../../engine/cases/actors.js';
 import { chinaDateOf } from '../../engine/legal-time/pure.js';
-import { PostgresStore } from '../../engine/store/postgres/postgres-store.js';
 import { WorkflowEngine } from '../../engine/workflow-engine.js';
 import { statisticsOf, type Statistics } from '../../server/reports/statistics.js';
 import { as, completeOpenTask, throughCreation as engineThroughCreation } from '../support/engine-harness.js';
-import { freshSchema, postgresAvailable, POSTGRES_URL } from '../support/postgres.js';
+import { postgresAvailable } from '../support/postgres.js';
+import { enginesOnPostgres, type EnginesOnPostgres } from '../support/postgres-engines.js';
 import { MINISTRIES, PROCESS, ServerHarness, throughAcceptance, withUsers } from './harness.js';
 
 type Counts = [string, string, number][];
@@ -123,28 +122,16 @@ const postgresUp = await postgresAvailable();
  * commits in, as the server does before every request — count the move, though nothing told it.
  */
 describe.skipIf(!postgresUp)('statistics across two processes on one database', () => {
-  let schema: { schema: string; drop: () => Promise<void> } | undefined;
-  const engines: WorkflowEngine[] = [];
-  const stores: PostgresStore[] = [];
-
+  let engines: EnginesOnPostgres | undefined;
   afterEach(async () => {
-    for (const engine of engines.splice(0)) await engine.close();
-    for (const store of stores.splice(0)) await store.close();
-    await schema?.drop();
-    schema = undefined;
+    await engines?.close();
+    engines = undefined;
   });
 
   it('counts in one process the statuses a case entered through the other', async () => {
-    schema = await freshSchema();
     const clock = new SimulatedClock(new Date('2024-04-01T09:00:00+08:00'));
-    const definitions = await DefinitionRegistry.load('definitions', { shared: 'definitions' });
-    const open = async () => {
-      const store = await PostgresStore.open({ connectionString: POSTGRES_URL, schema: schema?.schema ?? '' });
-      stores.push(store);
-      const engine = await WorkflowEngine.open({ definitions, store, clock });
-      engines.push(engine);
-      return engine;
-    };
+    engines = await enginesOnPostgres(clock);
+    const open = () => engines?.open() ?? Promise.reject(new Error('no engines'));
     const [a, b] = [await open(), await open()];
     const samr = as('samr');
     const counted = async (engine: WorkflowEngine) => {
