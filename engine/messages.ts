@@ -34,6 +34,10 @@ export const ENGINE_SAYS = {
     en: `“${title}” cannot be sent now`,
   }),
   noSuchCase: (id: string): Said => ({ zh: `案件 ${id} 不存在`, en: `No case ${id}` }),
+  timerHeld: (id: string, element: string): Said => ({
+    zh: `案件 ${id} 的定时事项 ${element} 已到期但无法执行（已记录异常），待管理员处理后重试；在此之前不受理其他操作`,
+    en: `Case ${id}: the timer ${element} is due but could not be carried out (an incident is recorded); nothing else is taken on the case until an administrator has dealt with it and retried`,
+  }),
   noSuchNotification: { zh: '通知不存在', en: 'No such notification' },
   clockBackwards: (now: string): Said => ({
     zh: `模拟时钟不能倒退：当前 ${now}`,

@@ -480,13 +480,26 @@ export class CaseRuntime {
     return true;
   }
 
-  /** Fires the case's overdue timers, in due order, before a command acts on it. */
-  async catchUp(record: CaseRecord): Promise<CaseRecord> {
+  /**
+   * Fires the case's overdue timers, in due order, before a command acts on it. A due timer held by
+   * the incident its firing raised refuses the command (the case is where it was when it failed: an
+   * objection after its notice's end would otherwise be taken), without noting another incident;
+   * `pastHeld` lets a migration through, which is how such a case is mended.
+   */
+  async catchUp(record: CaseRecord, options: { pastHeld?: boolean } = {}): Promise<CaseRecord> {
     const now = this.clock.now().toISOString();
     let current = record;
     for (;;) {
-      const due = current.timers.find((timer) => armed(timer) && timer.fireAt <= now);
+      const due = current.timers.find(
+        (timer) => timer.fireAt !== undefined && timer.fireAt <= now && (options.pastHeld !== true || armed(timer)),
+      );
       if (due === undefined || current.final) return current;
+      if (!armed(due)) {
+        throw new EngineError('incident', ENGINE_SAYS.timerHeld(current.id, due.elementId), {
+          caseId: current.id,
+          element: due.elementId,
+        });
+      }
       current = await this.fireTimer(current, due);
     }
   }

@@ -24,7 +24,7 @@ export async function migrateCase(
     throw new EngineError('forbidden', '只有政策管理人员或系统管理员可以迁移案件', { caseId });
   }
   return runtime.withLock(caseId, async () => {
-    const record = await runtime.catchUp(await runtime.record(caseId));
+    const record = await runtime.catchUp(await runtime.record(caseId), { pastHeld: true });
     const from = runtime.version(record);
     const target = runtime.definitions.get(record.process, to);
     if (record.final) throw new EngineError('conflict', `案件 ${caseId} 已办结，不能迁移`, { caseId });

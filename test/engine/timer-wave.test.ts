@@ -2,11 +2,13 @@ import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { LiveInstance } from '../../engine/runtime/live-instance.js';
 import { SimulatedClock } from '../../engine/clock.js';
+import { isEngineError } from '../../engine/errors.js';
 import {
   ADMIN,
   as,
   completeOpenTask,
   EngineHarness,
+  formExample,
   throughAcceptance,
   throughCreation,
   type CaseWalker,
@@ -105,6 +107,14 @@ async function heldTimers(walker: CaseWalker, clock: SimulatedClock): Promise<vo
   expect(await engine.runDueTimers()).toBe(0);
   expect(engine.nextTimerAt()?.toISOString() ?? '').not.toMatch(/^2025-04-0[0-3]/);
   for (const id of stuck) expect(await incidents(id)).toEqual(['evaluation']);
+  // and a command on such a case (a withdrawal) is refused until then, noting no other incident
+  const [held = ''] = stuck;
+  const park = `P-${String(ids.indexOf(held) + 1)}`;
+  const refused: unknown = await engine
+    .sendMessage(held, 'withdraw', as('park', park), await formExample('withdraw'))
+    .catch((error: unknown) => error);
+  expect(isEngineError(refused, 'incident'), String(refused)).toBe(true);
+  expect(await incidents(held)).toEqual(['evaluation']);
 
   // An administrator's retry, the process able to go on again: every case where the two went, with
   // no incident, each audit chain whole
