@@ -365,19 +365,19 @@ export const SAY = {
     en: `This draft was changed ${by === undefined ? 'in another window or by someone else' : `by ${by}`} after you opened this page (you saw save no. ${String(seen)}; it is now at no. ${String(now)}): nothing was submitted. Reload it, check the changes, then ask to publish again`,
   }),
   /** An approval made on a page showing an earlier request than the one waiting now. */
-  approvalStale: (seen: number, now: number, pending: { requestedBy: string; version: string }): Said => ({
-    zh: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 ${pending.requestedBy} 重新提交的申请（发布为 ${pending.version}，第 ${String(now)} 次保存；您看到的是第 ${String(seen)} 次）：为免批准未看过的内容，本次未批准。请重新加载，查看申请与差异后再批准`,
-    en: `After you opened this page the request to publish was withdrawn or returned, and the draft may have changed; what awaits approval now is ${pending.requestedBy}'s new request (to publish as ${pending.version}, save no. ${String(now)}; you saw no. ${String(seen)}). Nothing was approved, so as not to approve what you have not seen: reload, read the request and its changes, then approve`,
+  approvalStale: (seen: number, now: number, pending: { requester: string; version: string }): Said => ({
+    zh: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 ${pending.requester} 重新提交的申请（发布为 ${pending.version}，第 ${String(now)} 次保存；您看到的是第 ${String(seen)} 次）：为免批准未看过的内容，本次未批准。请重新加载，查看申请与差异后再批准`,
+    en: `After you opened this page the request to publish was withdrawn or returned, and the draft may have changed; what awaits approval now is ${pending.requester}'s new request (to publish as ${pending.version}, save no. ${String(now)}; you saw no. ${String(seen)}). Nothing was approved, so as not to approve what you have not seen: reload, read the request and its changes, then approve`,
   }),
   /** A refusal made on a page showing an earlier request than the one waiting now. */
-  refusalStale: (seen: number, now: number, pending: { requestedBy: string; version: string }): Said => ({
-    zh: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 ${pending.requestedBy} 重新提交的申请（发布为 ${pending.version}，第 ${String(now)} 次保存；您看到的是第 ${String(seen)} 次）：为免退回未看过的申请，本次未退回。请重新加载，查看申请与差异后再决定`,
-    en: `After you opened this page the request to publish was withdrawn or returned, and the draft may have changed; what awaits approval now is ${pending.requestedBy}'s new request (to publish as ${pending.version}, save no. ${String(now)}; you saw no. ${String(seen)}). Nothing was returned, so as not to return a request you have not seen: reload, read the request and its changes, then decide`,
+  refusalStale: (seen: number, now: number, pending: { requester: string; version: string }): Said => ({
+    zh: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 ${pending.requester} 重新提交的申请（发布为 ${pending.version}，第 ${String(now)} 次保存；您看到的是第 ${String(seen)} 次）：为免退回未看过的申请，本次未退回。请重新加载，查看申请与差异后再决定`,
+    en: `After you opened this page the request to publish was withdrawn or returned, and the draft may have changed; what awaits approval now is ${pending.requester}'s new request (to publish as ${pending.version}, save no. ${String(now)}; you saw no. ${String(seen)}). Nothing was returned, so as not to return a request you have not seen: reload, read the request and its changes, then decide`,
   }),
   /** A withdrawal made on a page showing an earlier request than the one waiting now (asked for again in another window). */
-  withdrawalStale: (seen: number, now: number, pending: { requestedBy: string; version: string }): Said => ({
-    zh: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 ${pending.requestedBy} 重新提交的申请（发布为 ${pending.version}，第 ${String(now)} 次保存；您看到的是第 ${String(seen)} 次）：为免撤回未看过的申请，本次未撤回。请重新加载，查看申请后再决定是否撤回`,
-    en: `After you opened this page the request to publish was withdrawn or returned, and the draft may have changed; what awaits approval now is ${pending.requestedBy}'s new request (to publish as ${pending.version}, save no. ${String(now)}; you saw no. ${String(seen)}). Nothing was withdrawn, so as not to withdraw a request you have not seen: reload, read the request, then decide whether to withdraw it`,
+  withdrawalStale: (seen: number, now: number, pending: { requester: string; version: string }): Said => ({
+    zh: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 ${pending.requester} 重新提交的申请（发布为 ${pending.version}，第 ${String(now)} 次保存；您看到的是第 ${String(seen)} 次）：为免撤回未看过的申请，本次未撤回。请重新加载，查看申请后再决定是否撤回`,
+    en: `After you opened this page the request to publish was withdrawn or returned, and the draft may have changed; what awaits approval now is ${pending.requester}'s new request (to publish as ${pending.version}, save no. ${String(now)}; you saw no. ${String(seen)}). Nothing was withdrawn, so as not to withdraw a request you have not seen: reload, read the request, then decide whether to withdraw it`,
   }),
   draftAwaitingDelete: {
     zh: '草稿已提交发布，等待批准期间不能删除（先撤回申请）',

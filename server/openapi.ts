@@ -620,6 +620,7 @@ const DRAFT_PROPERTIES: Json = {
   process: { type: 'string' },
   baseVersion: text('起草所依据的版本 / the version it started from'),
   createdBy: { type: 'string' },
+  createdByName: text('创建人创建时的显示名称 / the creator’s display name then'),
   createdAt: INSTANT,
   updatedAt: INSTANT,
   updatedBy: text('最后写入者 / who wrote it last'),
@@ -638,6 +639,7 @@ const DRAFT_PROPERTIES: Json = {
     {
       version: { type: 'string' },
       refusedBy: { type: 'string' },
+      refusedByName: text('退回人当时的显示名称 / the refuser’s display name then'),
       refusedAt: INSTANT,
       reason: { type: 'string' },
     },

@@ -188,7 +188,7 @@ const sweeper = new UnlinkedSweeper(
   },
 );
 // The designer's validation and simulation workers; stopped on shutdown.
-const drafts = new DraftService(engine, store);
+const drafts = new DraftService(engine, store, { nameOf: (account) => accounts.nameOf(account) });
 const app = createApp({
   engine,
   store,

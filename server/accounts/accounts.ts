@@ -119,6 +119,12 @@ export class Accounts {
     return readDocument<User>(this.store, USERS, username);
   }
 
+  /** The name people know an account by: its display name, else the account (deleted, unreadable, unnamed). */
+  async nameOf(username: string): Promise<string> {
+    const user = await this.get(username).catch(() => undefined);
+    return user?.displayName ?? username;
+  }
+
   /** Who changed which account, newest first (account-log.ts). */
   changes(): Promise<AccountChange[]> {
     return accountLog.read(this.store);

@@ -23,6 +23,8 @@ export interface Draft {
   baseVersion: string;
   files: Record<string, string>;
   createdBy: string;
+  /** The creator's display name then, for people (createdBy stays the account); drafts stored before have none. */
+  createdByName?: string;
   createdAt: string;
   updatedAt: string;
   /** Who wrote it last (a save, a rename, a publication step); drafts stored before have none. */
@@ -41,6 +43,12 @@ export interface Draft {
   refusal?: PublicationRefusal;
 }
 
+/** The name people know an account by: its display name, else the account itself. */
+export type AccountNames = (account: string) => Promise<string>;
+
+/** Accounts named by themselves (a service without the accounts: tests, scripts). */
+export const accountsUnnamed: AccountNames = (account) => Promise.resolve(account);
+
 /** What a step changes of a draft; its revision, time and author are set by the write. */
 export type DraftChange = Omit<Draft, 'revision' | 'updatedAt' | 'updatedBy'>;
 
@@ -55,6 +63,7 @@ export class DraftRecords {
   constructor(
     private readonly store: Store,
     private readonly now: () => string,
+    private readonly nameOf: AccountNames = accountsUnnamed,
   ) {}
 
   async list(): Promise<Draft[]> {
@@ -79,7 +88,7 @@ export class DraftRecords {
     if (loaded !== undefined) throw await this.#deleted(id);
     const trace = await this.store.get<DraftDeletion>(DELETIONS, id);
     if (trace === undefined) throw new EngineError('not-found', SAY.noSuchDraft(id), { draft: id });
-    throw new EngineError('not-found', SAY.draftGone(trace.title ?? id, trace.deletedBy), {
+    throw new EngineError('not-found', SAY.draftGone(trace.title ?? id, await this.nameOf(trace.deletedBy)), {
       draft: id,
       deleted: { by: trace.deletedBy, at: trace.deletedAt },
     });
@@ -135,7 +144,8 @@ export class DraftRecords {
   /** A draft deleted since the caller read it: said with who deleted it, where that was kept. */
   async #deleted(id: string): Promise<EngineError> {
     const trace = await this.store.get<DraftDeletion>(DELETIONS, id);
-    return new EngineError('conflict', trace === undefined ? SAY.draftDeleted : SAY.draftDeletedBy(trace.deletedBy), {
+    const said = trace === undefined ? SAY.draftDeleted : SAY.draftDeletedBy(await this.nameOf(trace.deletedBy));
+    return new EngineError('conflict', said, {
       draft: id,
       deleted: trace === undefined ? {} : { by: trace.deletedBy, at: trace.deletedAt },
     });

@@ -37,7 +37,7 @@ import type { Simulation } from './simulate.js';
 import { SimulationJobs } from './simulation-jobs.js';
 import { diffVersions, type VersionDiff } from './version-diff.js';
 import { SAY } from '../messages.js';
-import { DraftRecords, requireRevision, type Draft } from './draft-records.js';
+import { DraftRecords, accountsUnnamed, requireRevision, type AccountNames, type Draft } from './draft-records.js';
 
 export type { Draft } from './draft-records.js';
 
@@ -53,6 +53,16 @@ export interface PublicationRequest {
   draftRevision?: number | undefined;
 }
 
+/** A pending publication as its stale-page refusals name it: by the requester's name when they asked. */
+function asked(pending: PendingPublication): { requester: string; version: string } {
+  return { requester: pending.requestedByName ?? pending.requestedBy, version: pending.version };
+}
+
+/** `{ [key]: name }` where the account has a name of its own (people read it; the account stays the record). */
+function named<K extends string>(key: K, account: string, name: string): Partial<Record<K, string>> {
+  return name === account ? {} : ({ [key]: name } as Record<K, string>);
+}
+
 /** Files a definition version may hold (CONTRACT §1). */
 export function isVersionFile(path: string): boolean {
   if ((Object.values(VERSION_FILES) as string[]).includes(path)) return true;
@@ -66,6 +76,11 @@ export interface DraftJobOptions {
   simulation?: JobLimits;
 }
 
+export interface DraftServiceOptions extends DraftJobOptions {
+  /** Who changed or deleted a draft, as its messages name them (without: by account). */
+  nameOf?: AccountNames;
+}
+
 /**
  * Definition drafts policy staff edit in the designer: a copy of a published version's files, kept
  * in the store until it is published as a new, immutable version directory (CONTRACT §1).
@@ -74,6 +89,7 @@ export interface DraftJobOptions {
  */
 export class DraftService {
   #publishing: Promise<unknown> = Promise.resolve();
+  readonly #nameOf: AccountNames;
   readonly validator: JobWorker;
   readonly simulator: JobWorker;
   /** Simulations started in the background, followed by id (progress, cancel). */
@@ -83,11 +99,12 @@ export class DraftService {
   constructor(
     private readonly engine: WorkflowEngine,
     private readonly store: Store,
-    limits: DraftJobOptions = {},
+    options: DraftServiceOptions = {},
   ) {
-    this.#records = new DraftRecords(store, () => engine.clock.now().toISOString());
-    this.validator = new JobWorker(limits.validation ?? DRAFT_JOB_LIMITS);
-    this.simulator = new JobWorker(limits.simulation ?? DRAFT_JOB_LIMITS);
+    this.#nameOf = options.nameOf ?? accountsUnnamed;
+    this.#records = new DraftRecords(store, () => engine.clock.now().toISOString(), this.#nameOf);
+    this.validator = new JobWorker(options.validation ?? DRAFT_JOB_LIMITS);
+    this.simulator = new JobWorker(options.simulation ?? DRAFT_JOB_LIMITS);
   }
 
   /** Stops the workers (a server exiting needs nothing: an idle worker never keeps the process alive). */
@@ -119,6 +136,7 @@ export class DraftService {
       baseVersion: from,
       files: Object.fromEntries([...source.files].filter(([path]) => isVersionFile(path))),
       createdBy: actor,
+      ...named('createdByName', actor, await this.#nameOf(actor)),
       createdAt: now,
       updatedAt: now,
       revision: 0,
@@ -282,10 +300,15 @@ export class DraftService {
         });
       const seen = request.draftRevision;
       if (seen !== undefined && seen !== (draft.revision ?? 0))
-        throw new EngineError('conflict', SAY.requestStale(seen, draft.revision ?? 0, draft.updatedBy), {
-          draft: id,
-          revision: draft.revision ?? 0,
-        });
+        throw new EngineError(
+          'conflict',
+          SAY.requestStale(
+            seen,
+            draft.revision ?? 0,
+            draft.updatedBy === undefined ? undefined : await this.#nameOf(draft.updatedBy),
+          ),
+          { draft: id, revision: draft.revision ?? 0 },
+        );
       this.#checkNameAndDate(request.version, request.effectiveFrom);
       const revision = parseRevisionBasis(request.revision, request.effectiveFrom);
       const pending: PendingPublication = {
@@ -332,7 +355,7 @@ export class DraftService {
       if (pending === undefined) throw new EngineError('conflict', SAY.nothingAwaiting, { draft: id });
       requireSecondPerson(pending, actor);
       if (expected !== undefined && expected !== (draft.revision ?? 0))
-        throw new EngineError('conflict', SAY.approvalStale(expected, draft.revision ?? 0, pending), {
+        throw new EngineError('conflict', SAY.approvalStale(expected, draft.revision ?? 0, asked(pending)), {
           draft: id,
           revision: draft.revision ?? 0,
         });
@@ -369,7 +392,7 @@ export class DraftService {
       const pending = draft.pendingPublication;
       if (pending === undefined) throw new EngineError('conflict', SAY.nothingAwaiting, { draft: id });
       if (expected !== undefined && expected !== (draft.revision ?? 0))
-        throw new EngineError('conflict', SAY.refusalStale(expected, draft.revision ?? 0, pending), {
+        throw new EngineError('conflict', SAY.refusalStale(expected, draft.revision ?? 0, asked(pending)), {
           draft: id,
           revision: draft.revision ?? 0,
         });
@@ -378,6 +401,7 @@ export class DraftService {
       const refusal: PublicationRefusal = {
         version: pending.version,
         refusedBy: actor,
+        ...named('refusedByName', actor, await this.#nameOf(actor)),
         refusedAt: this.engine.clock.now().toISOString(),
         reason: reason.trim(),
       };
@@ -411,7 +435,7 @@ export class DraftService {
       if (pending === undefined) throw new EngineError('conflict', SAY.nothingAwaiting, { draft: id });
       requireRequester(pending, actor);
       if (expected !== undefined && expected !== (draft.revision ?? 0))
-        throw new EngineError('conflict', SAY.withdrawalStale(expected, draft.revision ?? 0, pending), {
+        throw new EngineError('conflict', SAY.withdrawalStale(expected, draft.revision ?? 0, asked(pending)), {
           draft: id,
           revision: draft.revision ?? 0,
         });

@@ -21,6 +21,8 @@ export interface PendingPublication {
 export interface PublicationRefusal {
   version: string;
   refusedBy: string;
+  /** The refuser's display name then, for people (refusedBy stays the account). */
+  refusedByName?: string;
   refusedAt: string;
   reason: string;
 }

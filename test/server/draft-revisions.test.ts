@@ -119,6 +119,14 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     h = await ServerHarness.create({ definitionsRoot: fixture.root, ...(opened.store && { store: opened.store }) });
     await withUsers(h, ['policy']);
     await h.user('policy2', ['policy-admin']);
+    // Messages name officers as people know them, not by account.
+    for (const [user, displayName] of [
+      ['policy', '李政策'],
+      ['policy2', '王政策'],
+    ] as const) {
+      const named = await h.api.patch(`/api/users/${user}`, { token: h.adminToken, body: { displayName } });
+      expect(named.status).toBe(200);
+    }
   }, 120_000);
   afterAll(async () => {
     await h.close();
@@ -180,7 +188,7 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     expect(error(stale)).toEqual({
       code: 'conflict',
       message:
-        '您打开此页后，此草稿已被 policy2 修改（您看到的是第 0 次保存，现为第 1 次）：发布申请未提交。请重新加载，核对修改后再申请发布',
+        '您打开此页后，此草稿已被 王政策 修改（您看到的是第 0 次保存，现为第 1 次）：发布申请未提交。请重新加载，核对修改后再申请发布',
     });
     expect((await draftOf(draft.id)).pendingPublication).toBeUndefined();
     // Reloaded, the same request names revision 1; the request is a write too (2).
@@ -196,7 +204,7 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     const stale = await approve(seen);
     expect(stale.status).toBe(409);
     expect(error(stale).message).toBe(
-      `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 policy 重新提交的申请（发布为 2024-06-01，第 ${String(seen + 3)} 次保存；您看到的是第 ${String(seen)} 次）：为免批准未看过的内容，本次未批准。请重新加载，查看申请与差异后再批准`,
+      `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 李政策 重新提交的申请（发布为 2024-06-01，第 ${String(seen + 3)} 次保存；您看到的是第 ${String(seen)} 次）：为免批准未看过的内容，本次未批准。请重新加载，查看申请与差异后再批准`,
     );
     expect(await versions()).not.toContain('2024-06-01');
     const approved = await approve(seen + 3);
@@ -217,7 +225,7 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     expect(stale.status).toBe(409);
     expect(error(stale)).toEqual({
       code: 'conflict',
-      message: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 policy 重新提交的申请（发布为 2024-06-02，第 ${String(seen + 3)} 次保存；您看到的是第 ${String(seen)} 次）：为免退回未看过的申请，本次未退回。请重新加载，查看申请与差异后再决定`,
+      message: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 李政策 重新提交的申请（发布为 2024-06-02，第 ${String(seen + 3)} 次保存；您看到的是第 ${String(seen)} 次）：为免退回未看过的申请，本次未退回。请重新加载，查看申请与差异后再决定`,
     });
     expect(await draftOf(draft.id)).toMatchObject({
       revision: seen + 3,
@@ -229,7 +237,9 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     expect(returned.body).toMatchObject({
       revision: seen + 4,
       updatedBy: 'policy2',
-      refusal: { reason: '依据文号有误' },
+      refusal: { reason: '依据文号有误', refusedBy: 'policy2', refusedByName: '王政策' },
+      createdBy: 'policy',
+      createdByName: '李政策',
     });
     expect(await draftOf(draft.id)).not.toHaveProperty('pendingPublication');
   });
@@ -263,7 +273,7 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
       body: { reason: '理由', draftRevision: 1 },
     });
     expect(late.status).toBe(409);
-    expect(error(late).message).toContain('已被 policy 删除');
+    expect(error(late).message).toContain('已被 李政策 删除');
   });
 
   it('a withdrawal (撤回) from a page showing a request since returned, corrected and asked for again is refused; the one read is withdrawn', async () => {
@@ -289,7 +299,7 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     expect(stale.status).toBe(409);
     expect(error(stale)).toEqual({
       code: 'conflict',
-      message: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 policy 重新提交的申请（发布为 2024-06-04，第 ${String(seen + 3)} 次保存；您看到的是第 ${String(seen)} 次）：为免撤回未看过的申请，本次未撤回。请重新加载，查看申请后再决定是否撤回`,
+      message: `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 李政策 重新提交的申请（发布为 2024-06-04，第 ${String(seen + 3)} 次保存；您看到的是第 ${String(seen)} 次）：为免撤回未看过的申请，本次未撤回。请重新加载，查看申请后再决定是否撤回`,
     });
     expect(await draftOf(draft.id)).toMatchObject({
       revision: seen + 3,
@@ -316,7 +326,7 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
       body: { draftRevision: 1 },
     });
     expect(late.status).toBe(409);
-    expect(error(late).message).toContain('已被 policy2 删除');
+    expect(error(late).message).toContain('已被 王政策 删除');
     expect((late.body as { deleted?: unknown }).deleted).toMatchObject({ by: 'policy2' });
     expect((await h.api.post(`/api/drafts/${draft.id}/withdraw`, { token: token() })).status).toBe(404);
   });
@@ -347,7 +357,7 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     expect(late.status).toBe(409);
     // Who deleted it is said, and marked for the page (it offers a way out instead of 重新加载).
     // What happened only: whether edits were lost and where to go is the page's to say.
-    expect(error(late).message).toBe('此草稿已被 policy2 删除，本次操作未执行');
+    expect(error(late).message).toBe('此草稿已被 王政策 删除，本次操作未执行');
     expect((late.body as { deleted?: unknown }).deleted).toMatchObject({ by: 'policy2' });
     // Without a revision (a script) it is simply unknown.
     expect((await save(draft.id, edited(draft, '删除之后'))).status).toBe(404);
@@ -359,7 +369,7 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     await held.read;
     expect((await h.api.delete(`/api/drafts/${other.id}`, { token: token('policy2') })).status).toBe(204);
     held.release();
-    expect(error(await saving).message).toContain('已被 policy2 删除');
+    expect(error(await saving).message).toContain('已被 王政策 删除');
     expect((await h.api.get(`/api/drafts/${other.id}`, { token: token() })).status).toBe(404);
   });
 
@@ -368,7 +378,7 @@ describe.each(stores)('draft steps, each on the revision it read (%s store)', (_
     expect((await h.api.delete(`/api/drafts/${draft.id}?revision=0`, { token: token('policy2') })).status).toBe(204);
     const gone = await h.api.get(`/api/drafts/${draft.id}`, { token: token() });
     expect(gone.status).toBe(404);
-    expect(error(gone)).toEqual({ code: 'not-found', message: `草稿「${draft.title}」已被 policy2 删除` });
+    expect(error(gone)).toEqual({ code: 'not-found', message: `草稿「${draft.title}」已被 王政策 删除` });
     expect((gone.body as { deleted?: unknown }).deleted).toMatchObject({ by: 'policy2' });
     // A draft that never was is simply unknown.
     const never = await h.api.get('/api/drafts/d_never-was', { token: token() });

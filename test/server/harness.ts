@@ -158,7 +158,10 @@ export class ServerHarness {
     const engine = await WorkflowEngine.open({ definitions: registry, store, clock });
     const accounts = new Accounts(store, { hashCost: options.hashCost ?? 2 ** 10 });
     const simulated = options.systemClock !== true;
-    const drafts = new DraftService(engine, store, options.draftLimits);
+    const drafts = new DraftService(engine, store, {
+      ...options.draftLimits,
+      nameOf: (account) => accounts.nameOf(account),
+    });
     const attachments = new AttachmentStore(dataDir, store, options.attachmentMaxBytes ?? 256 * 1024);
     const app = createApp({
       engine,

@@ -148,7 +148,11 @@ function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: 
           ),
         },
         { title: d('baseVersion'), dataIndex: 'baseVersion' },
-        { title: d('createdBy'), dataIndex: 'createdBy' },
+        {
+          title: d('createdBy'),
+          dataIndex: 'createdBy',
+          render: (account: string, draft) => draft.createdByName ?? account,
+        },
         {
           title: d('updatedAt'),
           dataIndex: 'updatedAt',

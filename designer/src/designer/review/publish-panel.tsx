@@ -133,7 +133,10 @@ export function PublishPanel(props: Props) {
           type="warning"
           showIcon
           data-testid="publish-refusal"
-          title={d('refused', { reason: draft.refusal.reason, user: draft.refusal.refusedBy })}
+          title={d('refused', {
+            reason: draft.refusal.reason,
+            user: draft.refusal.refusedByName ?? draft.refusal.refusedBy,
+          })}
         />
       )}
       {draft.pendingPublication !== undefined && (
