@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
 import { ADMIN_PASSWORD, CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
-import { ACCEPTANCE, throughCreation, walk } from './sample-cases.js';
+import { ACCEPTANCE, PROCESS, throughCreation, VERSION, walk } from './sample-cases.js';
 import { accessibleDescription, choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
@@ -778,6 +778,28 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await server.ok('POST', `/api/tasks/${review?.ref ?? ''}/complete`, {
       as: 'samr',
       body: { data: { decision: 'upheld', findings: '经核查异议属实。', comments: '不予认定。' } },
+    });
+    // A second objection comes in: SAMR's review of it names it, and among what was sent since, the
+    // first one's review says which it decided (it read 复核异议 [异议成立], as if on this objection).
+    const objectionForm = await server.ok<{ examples: unknown[] }>(
+      'GET',
+      `/api/definitions/${PROCESS}/${VERSION}/forms/objection`,
+    );
+    await server.ok('POST', `/api/public/notices/${caseId}/objections`, { body: { data: objectionForm.examples[0] } });
+    await samr.goto(`${server.url}/cases/${caseId}`);
+    await samr.getByRole('heading', { name: '所复核的事项：公示异议书 第 2 件' }).waitFor();
+    const firstReview = samr.locator('[data-earlier-opinion]').filter({ hasText: /^复核异议 · 公示异议书 第 1 件 · / });
+    expect(await firstReview.locator('.ant-tag').textContent()).toBe('异议成立');
+    await samr
+      .locator('[data-earlier-opinion]')
+      .filter({ hasText: /^公示异议书 第 1 件 · 公众 · / })
+      .waitFor();
+    const secondReview = (await server.ok<TaskView[]>('GET', '/api/tasks', { as: 'samr' })).find(
+      (task) => task.caseId === caseId && task.taskId === 'samrObjectionReview',
+    );
+    await server.ok('POST', `/api/tasks/${secondReview?.ref ?? ''}/complete`, {
+      as: 'samr',
+      body: { data: { decision: 'dismissed', findings: '经核查异议不属实。', comments: '不影响认定。' } },
     });
 
     // The notice closes (its last day 2025-04-10) with the visitor's page still open on a new form:

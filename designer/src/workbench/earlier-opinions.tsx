@@ -5,7 +5,7 @@ import { chinaTime } from './format.js';
 import { fill } from '../i18n/fill.js';
 import { documentIndicators, useActorName } from './review-parts.js';
 import { SubmissionDocument } from './submission-document.js';
-import { loadSubmissionForm, outcomeOf, scoreSummaryOf, submissionName, type NamedSubmission } from './submissions.js';
+import { loadSubmissionForm, numberedName, outcomeOf, scoreSummaryOf, type NamedSubmission } from './submissions.js';
 import { useAsync } from './use-async.js';
 
 /**
@@ -22,6 +22,7 @@ export function EarlierOpinions(props: {
   const { t } = useI18n();
   const { bundle, since, except } = props;
   const actorName = useActorName(bundle);
+  const numbered = (title: string, number: number) => fill(t('originNumber'), { title, number });
   const later = bundle.submissions.filter(
     (submission) => submission.seq > since.seq && submission.seq !== except?.seq && submission.kind !== 'start',
   );
@@ -39,7 +40,7 @@ export function EarlierOpinions(props: {
       key: String(submission.seq),
       label: (
         <span data-earlier-opinion={submission.seq}>
-          {submissionName(bundle, submission)}
+          {numberedName(bundle, submission, numbered)}
           <Typography.Text type="secondary">
             {' · '}
             {actorName(submission)} · {chinaTime(submission.at)}

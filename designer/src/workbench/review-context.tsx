@@ -12,11 +12,11 @@ import { documentIndicators, useActorName } from './review-parts.js';
 import { SubmissionDocument } from './submission-document.js';
 import {
   loadSubmissionForm,
+  numberedName,
   outcomeOf,
   returnedTask,
   returnNotes,
   reviewsApplication,
-  submissionName,
   underReview,
   type NamedSubmission,
 } from './submissions.js';
@@ -266,7 +266,8 @@ export function BesideReview(props: {
       ? undefined
       : underReview(bundle.submissions, task.origin);
   if (submission === undefined) return <>{children}</>;
-  const title = `${t(task.origin === undefined ? 'underReview' : 'answers')}${t('colon')}${submissionName(bundle, submission)}`;
+  const numbered = (name: string, number: number) => fill(t('originNumber'), { title: name, number });
+  const title = `${t(task.origin === undefined ? 'underReview' : 'answers')}${t('colon')}${numberedName(bundle, submission, numbered)}`;
   return (
     <Row gutter={[24, 16]}>
       {stacked && (

@@ -126,6 +126,34 @@ export function submissionName(bundle: CaseBundle, submission: Pick<Submission, 
   return drawn ?? taskName(bundle, submission.name) ?? submission.name;
 }
 
+/** A message's number on the case: the n-th of its name received (公示异议书 第 n 件). */
+export function messageNumber(submissions: readonly Submission[], message: string, seq: number): number {
+  return submissions.filter((item) => item.kind === 'message' && item.name === message && item.seq <= seq).length;
+}
+
+/**
+ * A submission's name where others of its kind stand beside it: a message numbered when the case had
+ * several (公示异议书 第 2 件), a review a message opened followed by the one it answered (复核异议 ·
+ * 公示异议书 第 2 件) — with two objections on a case, SAMR reviewing the second read the first's
+ * review as 复核异议 [异议不成立], not said to be another's. `numbered` fills the catalogue's
+ * originNumber.
+ */
+export function numberedName(
+  bundle: CaseBundle,
+  submission: Submission,
+  numbered: (title: string, number: number) => string,
+): string {
+  const name = submissionName(bundle, submission);
+  const { origin } = submission;
+  if (origin !== undefined) {
+    const answered = bundle.messageTitles.get(origin.message) ?? origin.message;
+    return `${name} · ${numbered(answered, messageNumber(bundle.submissions, origin.message, origin.submission))}`;
+  }
+  if (submission.kind !== 'message') return name;
+  const several = bundle.submissions.filter((item) => item.kind === 'message' && item.name === submission.name);
+  return several.length > 1 ? numbered(name, messageNumber(bundle.submissions, submission.name, submission.seq)) : name;
+}
+
 /** The form a submission was made on: its task's element (`<taskId>` or `<taskId>_<suffix>`), or its message's form. */
 export function formKeyOf(bundle: CaseBundle, submission: Pick<Submission, 'kind' | 'name'>): string | undefined {
   if (submission.kind === 'message') return messageFormKey(submission.name);

@@ -11,6 +11,7 @@ import { documentIndicators, OutcomeLines, useActorName } from './review-parts.j
 import { SubmissionDocument } from './submission-document.js';
 import {
   loadSubmissionForm,
+  messageNumber,
   outcomeOf,
   type NamedAuditEntry,
   type NamedSubmission,
@@ -104,9 +105,7 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
     return title === undefined ? name : `${name} · ${title}`;
   };
 
-  /** A message's number on the case: the n-th of its name received (公示异议书 第 n 件). */
-  const numberOf = (message: string, seq: number) =>
-    bundle.submissions.filter((item) => item.kind === 'message' && item.name === message && item.seq <= seq).length;
+  const numberOf = (message: string, seq: number) => messageNumber(bundle.submissions, message, seq);
 
   const describe = (entry: NamedAuditEntry): { label: string; open?: Opened; outcome?: Outcome } => {
     const details = entry.details as Details;
