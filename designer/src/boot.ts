@@ -40,6 +40,7 @@ const PAGES: PageStart[] = [
   },
   { path: /^\/notices/, code: () => [import('./public/notices-page.js')], api: () => [] },
   { path: /^\/calendars/, code: () => [import('./calendars/calendar-page.js')], api: () => [] },
+  { path: /^\/clock/, code: () => [import('./sandbox/sandbox-clock-page.js')], api: () => [] },
   { path: /^\/designer\/?$/, code: () => [import('./designer/designer-home.js')], api: () => [] },
   { path: /^\/designer\/[^/]+\/[^/]+/, code: () => [import('./designer/version-editor.js')], api: () => [] },
 ];

@@ -32,6 +32,9 @@ const NoticesPage = onDemand(() => import('./public/notices-page.js').then((modu
 const DesignerHome = onDemand(() => import('./designer/designer-home.js').then((module) => module.DesignerHome));
 const VersionEditor = onDemand(() => import('./designer/version-editor.js').then((module) => module.VersionEditor));
 const CalendarPage = onDemand(() => import('./calendars/calendar-page.js').then((module) => module.CalendarPage));
+const SandboxClockPage = onDemand(() =>
+  import('./sandbox/sandbox-clock-page.js').then((module) => module.SandboxClockPage),
+);
 const OverdueBoard = onDemand(() => import('./workbench/overdue-board.js').then((module) => module.OverdueBoard));
 // Statistics (ECharts) and print views load when opened: other pages do not carry them.
 const StatisticsPage = onDemand(() => import('./reports/statistics-page.js').then((module) => module.StatisticsPage));
@@ -82,6 +85,7 @@ const ROUTES: RouteObject[] = [
   { path: '/overdue', element: signedIn(<OverdueBoard />, 'overdue') },
   { path: '/accounts', element: signedIn(<AccountsPage />, 'accounts') },
   { path: '/calendars', element: signedIn(<CalendarPage />, 'calendars') },
+  { path: '/clock', element: signedIn(<SandboxClockPage />, 'clock') },
   { path: '/designer', element: signedIn(<DesignerHome />, 'designer') },
   { path: '/designer/:process/:version', element: signedIn(<VersionEditor />, 'designer') },
   { path: '*', element: <NoSuchPage /> },

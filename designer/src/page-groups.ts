@@ -8,6 +8,7 @@ export const PAGE_GROUPS = {
   accounts: ['admin'],
   designer: ['policy-admin', 'admin'],
   calendars: ['policy-admin', 'admin'],
+  clock: ['admin'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PageName = keyof typeof PAGE_GROUPS;

@@ -141,6 +141,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     ['designer', () => ({ path: '/designer', user: 'officer', time: TODAY })],
     ['accounts', () => ({ path: '/accounts', user: 'admin-two', time: TODAY })],
     ['calendars', () => ({ path: '/calendars', user: 'officer', time: TODAY })],
+    ['clock', () => ({ path: '/clock', user: 'admin-two', time: TODAY })],
     ['overdue', () => ({ path: '/overdue', user: 'samr', time: TODAY })],
   ];
 
@@ -249,7 +250,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
   }, 90_000);
 
   /** Pages whose every tap target is measured too (the rest have few controls, or the designer's own). */
-  const tapped = new Set(['login', 'inbox', 'case-form', 'case-history', 'expert-scores', 'accounts']);
+  const tapped = new Set(['login', 'inbox', 'case-form', 'case-history', 'expert-scores', 'accounts', 'clock']);
   /** Pages whose lists are cards on a phone: as tables, their columns were squeezed to a character a line. */
   const listed = new Set(['inbox', 'designer', 'accounts', 'calendars', 'overdue']);
   it.each(pages)(

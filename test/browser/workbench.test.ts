@@ -484,7 +484,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
   it('a page kept or typed that is not for the role says so (SAMR got a working calendar editor, then a 403 on 发布)', async () => {
     const page = await newPage(CLOCK_START);
     await login(page, 'samr');
-    for (const path of ['/calendars', '/designer', '/accounts']) {
+    for (const path of ['/calendars', '/designer', '/accounts', '/clock']) {
       // Reached through the app, as a kept link is (a full load would only add the login).
       await page.evaluate((to) => {
         history.pushState({}, '', to);
@@ -858,4 +858,36 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     // Its history says which objection SAMR decided (two 办结任务：复核异议 would not say which).
     await park.getByText('办结任务：复核异议 · 公示异议书 第 1 件').waitFor();
   }, 180_000); // three users, two reloads of the notice; on a loaded machine over 90 s
+  it('the admin moves the rehearsal clock from the workbench (it took curl): a time not later is refused, then the timers due run', async () => {
+    // A case approved in 2026 opens its acceptance a year later, by its timer.
+    await server.advanceTo('2026-02-02T09:00:00+08:00');
+    await server.createUsers({ 'park-clock': ['park:P-009'] });
+    const caseId = await throughCreation(server, 'park-clock', 'P-009', '青石港临港物流园区');
+    const page = await accountsAsAdmin();
+    await page.getByRole('link', { name: '演练时钟' }).click();
+    await page.getByRole('heading', { name: '演练时钟' }).waitFor();
+    const now = page.locator('[data-sandbox-now]');
+    await expect.poll(() => now.textContent()).toBe('当前时间：2026-02-02 09:00（北京时间）');
+    const card = page.locator('.ant-card').first();
+    // Enter in the date box takes the date; it does not move the clock.
+    await pickDate(page, card, '推进到日期', '2026-02-02');
+    await choose(page, card, '时刻（北京时间）', '08:00');
+    await page.getByRole('button', { name: '推进' }).click();
+    await page.getByRole('alert').filter({ hasText: '请选择晚于当前时间的时刻（时钟不能回拨）' }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await pickDate(page, card, '推进到日期', '2027-02-04');
+    await choose(page, card, '时刻（北京时间）', '09:00');
+    await page.getByRole('button', { name: '推进' }).click();
+    const sure = page.getByRole('dialog', { name: '将时钟推进到 2027-02-04 09:00（北京时间）？' });
+    expect(await sure.textContent()).toContain('推进后不能回拨；其间到期的定时事项将依次执行。');
+    await clickInDialog(page, sure.getByRole('button', { name: '推进' }));
+    await expect
+      .poll(() => page.locator('[data-sandbox-result]').getByRole('status').textContent())
+      .toMatch(/^已推进到 2027-02-04 09:00（北京时间），执行定时事项 [1-9]\d* 项。$/);
+    await expect.poll(() => now.textContent()).toBe('当前时间：2027-02-04 09:00（北京时间）');
+    await shot(page, '11-sandbox-clock');
+    // The case's timer ran: its acceptance is open to its park.
+    const view = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
+    expect(view.openTasks.map((task) => task.taskId)).toContain('submitAcceptanceApplication');
+  }, 120_000);
 });
