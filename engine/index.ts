@@ -53,6 +53,7 @@ export { RedactionPolicy, REDACTED_ACTOR, type AuditView } from './redaction/red
 export { chainEntries, GENESIS_HASH, type AuditEntry } from './audit/audit-chain.js';
 export {
   chinaDateOf,
+  chinaMinuteOf,
   compareDates,
   isLocalDate,
   parseChinaInstant,

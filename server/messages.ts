@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { englishCount, type ReadPlace, type Said } from '../engine/index.js';
+import { englishCount, type NotificationKind, type ReadPlace, type Said } from '../engine/index.js';
 
 /** A language the server speaks to people in. */
 export type Language = keyof Said;
@@ -420,6 +420,33 @@ export const SAY = {
   },
   noSuchSimulation: (id: string): Said => ({ zh: `模拟 ${id} 不存在`, en: `No simulation ${id}` }),
   simulationOver: { zh: '模拟已经结束，无法取消', en: 'The simulation has ended and cannot be cancelled' },
+} as const;
+
+/**
+ * The notification e-mails' words (server/notify/email-channel.ts), Chinese: they go to the
+ * programme's officials' addresses. The programme, subject and task names come from the definitions.
+ */
+export const MAIL_WORDS = {
+  kinds: {
+    'task.opened': '新待办',
+    'task.returned': '案件已退回，请修改后重新提交',
+    'task.reminded': '催办提醒',
+    'notice.opened': '公示已开始',
+    'objection.received': '收到异议',
+    'message.received': '案件收到新事项',
+    'case.ended': '案件已办结',
+    'status.changed': '案件进入新阶段',
+    'branch.ended': '案件有新进展',
+  } satisfies Record<NotificationKind, string>,
+  subject: (programme: string, kind: string, about: string) => `【${programme}】${kind}：${about}`,
+  caseId: (id: string) => `案件：${id}`,
+  about: (title: string, name: string, id: string) => `${title}：${name}（${id}）`,
+  task: (name: string) => `事项：${name}`,
+  stage: (title: string) => `阶段：${title}`,
+  outcome: (title: string) => `结果：${title}`,
+  note: (text: string) => `说明：${text}`,
+  at: (time: string) => `时间：${time}（北京时间）`,
+  link: (url: string) => `查看案件：${url}`,
 } as const;
 
 /** The statistics page's own words (the rest of its titles come from the definitions' catalogue). */

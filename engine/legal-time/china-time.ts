@@ -26,6 +26,13 @@ export function chinaDateOf(instant: string | Date): LocalDate {
   return fromPlainDate(toInstant(instant).toZonedDateTimeISO(CHINA_TIME_ZONE).toPlainDate());
 }
 
+/** The minute in China at `instant` as people read it ('2024-04-01T01:05:00Z' → '2024-04-01 09:05'). */
+export function chinaMinuteOf(instant: string | Date): string {
+  const time = toInstant(instant).toZonedDateTimeISO(CHINA_TIME_ZONE);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${fromPlainDate(time.toPlainDate())} ${pad(time.hour)}:${pad(time.minute)}`;
+}
+
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:[Zz]|[+-]\d{2}:?\d{2})$/;
 const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?$/;
 

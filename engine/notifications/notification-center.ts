@@ -60,7 +60,7 @@ export class NotificationCenter {
   /** Stores new notifications and hands each to the outbound channel, recording what it did. */
   async publish(
     drafts: readonly Omit<Notification, 'id'>[],
-    subject: Pick<Manifest, 'subject' | 'region'>,
+    subject: Pick<Manifest, 'subject' | 'region' | 'title'>,
   ): Promise<Notification[]> {
     const published: Notification[] = [];
     for (const draft of drafts) {
@@ -71,6 +71,7 @@ export class NotificationCenter {
       await this.#deliver(notification, {
         title: subject.subject.title,
         id: subjectRegionOfNotification(notification, subject).subject,
+        programme: subject.title,
       });
     }
     return published;

@@ -79,6 +79,8 @@ export interface Delivery {
 export interface NotificationSubject {
   title: string;
   id: string;
+  /** The programme the case runs under, by its manifest's title (an e-mail says which it is about). */
+  programme: string;
 }
 
 export interface NotificationChannel {

@@ -1,5 +1,11 @@
 import { createTransport } from 'nodemailer';
-import type { Notification, NotificationChannel, NotificationKind, NotificationSubject } from '../../engine/index.js';
+import {
+  chinaMinuteOf,
+  type Notification,
+  type NotificationChannel,
+  type NotificationSubject,
+} from '../../engine/index.js';
+import { MAIL_WORDS as MAIL } from '../messages.js';
 
 /** What sends one e-mail (nodemailer's transport; a fake one in tests). */
 export interface MailTransport {
@@ -8,18 +14,6 @@ export interface MailTransport {
 
 /** Addresses by audience: `group:scope` (e.g. `province:320000`) or a whole `group` (e.g. `samr`). */
 export type Recipients = Readonly<Record<string, readonly string[]>>;
-
-const SUBJECTS: Record<NotificationKind, string> = {
-  'task.opened': '新待办',
-  'task.returned': '案件已退回，请修改后重新提交',
-  'task.reminded': '催办提醒',
-  'notice.opened': '公示已开始',
-  'objection.received': '收到异议',
-  'message.received': '案件收到新事项',
-  'case.ended': '案件已办结',
-  'status.changed': '案件进入新阶段',
-  'branch.ended': '案件有新进展',
-};
 
 /**
  * E-mail over SMTP as the notification centre's outbound channel. Each notification goes to the
@@ -33,6 +27,8 @@ export class EmailChannel implements NotificationChannel {
     private readonly transport: MailTransport,
     private readonly from: string,
     private readonly recipients: Recipients,
+    /** The workbench's address (`WORKBENCH_URL`), for a link to the case; none: no link. */
+    private readonly workbench?: string,
   ) {}
 
   async send(
@@ -48,19 +44,24 @@ export class EmailChannel implements NotificationChannel {
       ),
     ].sort();
     if (to.length === 0) return { status: 'not-configured', recipients: [] };
-    const subject = `【示范区】${SUBJECTS[notification.kind]}：${notification.subjectName ?? about.id}`;
+    const name = notification.subjectName ?? about.id;
+    const subject = MAIL.subject(about.programme, MAIL.kinds[notification.kind], name);
     const lines = [
-      `案件：${notification.caseId}`,
-      `${about.title}：${notification.subjectName ?? ''}（${about.id}）`,
+      MAIL.caseId(notification.caseId),
+      MAIL.about(about.title, notification.subjectName ?? '', about.id),
       // A stage's outcome, an end or a message is named (taskName) without a task: said too.
       ...(notification.taskName === undefined && notification.taskId === undefined
         ? []
-        : [`事项：${notification.taskName ?? notification.taskId ?? ''}`]),
+        : [MAIL.task(notification.taskName ?? notification.taskId ?? '')]),
       ...(notification.statusTitle === undefined
         ? []
-        : [`${notification.kind === 'status.changed' ? '阶段' : '结果'}：${notification.statusTitle}`]),
-      ...(notification.note === undefined ? [] : [`说明：${notification.note}`]),
-      `时间：${notification.at}`,
+        : [(notification.kind === 'status.changed' ? MAIL.stage : MAIL.outcome)(notification.statusTitle)]),
+      ...(notification.note === undefined ? [] : [MAIL.note(notification.note)]),
+      // The instant as the officials read it (it was the stored UTC instant, 2025-04-02T01:00:00.000Z).
+      MAIL.at(chinaMinuteOf(notification.at)),
+      ...(this.workbench === undefined
+        ? []
+        : [MAIL.link(`${this.workbench}/cases/${encodeURIComponent(notification.caseId)}`)]),
     ];
     await this.transport.sendMail({ from: this.from, to, subject, text: lines.join('\n') });
     return { status: 'sent', recipients: to };
@@ -69,7 +70,8 @@ export class EmailChannel implements NotificationChannel {
 
 /**
  * The channel the environment configures: `SMTP_URL` (e.g. smtps://user:pass@smtp.example.cn),
- * `SMTP_FROM` and `SMTP_RECIPIENTS` (JSON: audience → addresses). Without SMTP_URL, none.
+ * `SMTP_FROM`, `SMTP_RECIPIENTS` (JSON: audience → addresses) and `WORKBENCH_URL` (the e-mails link to
+ * the case there). Without SMTP_URL, none.
  */
 export function emailChannelFromEnvironment(env: NodeJS.ProcessEnv): EmailChannel | undefined {
   const url = env.SMTP_URL;
@@ -78,5 +80,16 @@ export function emailChannelFromEnvironment(env: NodeJS.ProcessEnv): EmailChanne
   if (typeof recipients !== 'object' || recipients === null || Array.isArray(recipients)) {
     throw new Error('SMTP_RECIPIENTS must be a JSON object of audience → addresses');
   }
-  return new EmailChannel(createTransport(url), env.SMTP_FROM ?? 'noreply@localhost', recipients as Recipients);
+  const workbench = env.WORKBENCH_URL?.trim().replace(/\/+$/, '');
+  if (workbench !== undefined && workbench !== '' && !/^https?:\/\/\S+$/.test(workbench)) {
+    throw new Error(
+      'WORKBENCH_URL must be the http(s) address people open the workbench at, e.g. https://zlpp.example.cn',
+    );
+  }
+  return new EmailChannel(
+    createTransport(url),
+    env.SMTP_FROM ?? 'noreply@localhost',
+    recipients as Recipients,
+    workbench === '' ? undefined : workbench,
+  );
 }

@@ -8,8 +8,12 @@ import type { Notification } from '../../engine/notifications/notification.js';
 import { LowdbStore, MemoryStore } from '../../engine/store/index.js';
 import { EmailChannel, emailChannelFromEnvironment, type MailTransport } from '../../server/notify/email-channel.js';
 
-/** The subject and region as quality-brand-zone declares them. */
-const NAMES = { subject: { name: 'park', title: '园区' }, region: { name: 'province', title: '省级单位' } };
+/** The programme, its subject and region as quality-brand-zone declares them. */
+const NAMES = {
+  title: '全国质量品牌提升示范区创建与管理',
+  subject: { name: 'park', title: '园区' },
+  region: { name: 'province', title: '省级单位' },
+};
 
 const DRAFT: Omit<Notification, 'id'> = {
   at: '2024-04-01T01:00:00.000Z',
@@ -40,6 +44,10 @@ const clock = new SimulatedClock(new Date('2024-04-01T01:00:00Z'));
 describe('the outbound e-mail channel', () => {
   it('is absent without SMTP_URL: nothing is sent, and each notification records that', async () => {
     expect(emailChannelFromEnvironment({})).toBeUndefined();
+    // A workbench address that is no address is refused at start, not sent in every e-mail.
+    expect(() =>
+      emailChannelFromEnvironment({ SMTP_URL: 'smtp://localhost:2525', WORKBENCH_URL: 'zlpp.example.cn' }),
+    ).toThrow(/WORKBENCH_URL/);
     const center = new NotificationCenter(new MemoryStore(), clock);
     const [published] = await center.publish([DRAFT], NAMES);
     expect(await center.deliveries()).toEqual([
@@ -49,16 +57,25 @@ describe('the outbound e-mail channel', () => {
 
   it("mails the addresses configured for the audience's scope and records the delivery", async () => {
     const mail = transport();
-    const channel = new EmailChannel(mail, 'noreply@example.cn', {
-      'province:320000': ['js@example.cn'],
-      'province:330000': ['zj@example.cn'],
-      samr: ['samr@example.cn'],
-    });
+    const channel = new EmailChannel(
+      mail,
+      'noreply@example.cn',
+      { 'province:320000': ['js@example.cn'], 'province:330000': ['zj@example.cn'], samr: ['samr@example.cn'] },
+      'https://zlpp.example.cn',
+    );
     const center = new NotificationCenter(new MemoryStore(), clock, channel);
     await center.publish([DRAFT], NAMES);
     expect(mail.sent.map((message) => message.to)).toEqual([['js@example.cn']]);
-    expect(mail.sent[0]?.subject).toContain('催办');
-    expect(mail.sent[0]?.text).toContain('事项：可行性论证与遴选');
+    // Which programme, in China time, with the way to the case (it said 【示范区】 for every programme,
+    // the stored UTC instant, and no link).
+    expect(mail.sent[0]?.subject).toBe('【全国质量品牌提升示范区创建与管理】催办提醒：云澜高新区');
+    expect(mail.sent[0]?.text.split('\n')).toEqual([
+      '案件：c1',
+      '园区：云澜高新区（P-001）',
+      '事项：可行性论证与遴选',
+      '时间：2024-04-01 09:00（北京时间）',
+      '查看案件：https://zlpp.example.cn/cases/c1',
+    ]);
     expect((await center.deliveries())[0]).toMatchObject({
       channel: 'email',
       status: 'sent',
