@@ -418,6 +418,10 @@ export const SAY = {
     zh: '「草稿名称」不能超过 100 个字',
     en: 'The draft’s name may have at most 100 characters',
   },
+  advanceToFormat: {
+    zh: '「目标时间」应为 ISO 8601 时间，如 2025-04-02T09:00:00+08:00（未写时区的按北京时间）',
+    en: '“advanceTo” must be an ISO 8601 time, such as 2025-04-02T09:00:00+08:00 (China time when it has no offset)',
+  },
   noSuchSimulation: (id: string): Said => ({ zh: `模拟 ${id} 不存在`, en: `No simulation ${id}` }),
   simulationOver: { zh: '模拟已经结束，无法取消', en: 'The simulation has ended and cannot be cancelled' },
 } as const;

@@ -7,6 +7,7 @@ import {
   type WorkflowEngine,
 } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
+import { SAY } from '../messages.js';
 import { REQUEST_BODIES } from '../openapi-requests.js';
 import { objectBody, onlyFieldsOf, requireRole, stringField } from '../request-context.js';
 
@@ -16,11 +17,7 @@ function chinaInstant(text: string): Date {
     return parseChinaInstant(text);
   } catch (error) {
     if (!isEngineError(error, 'validation')) throw error;
-    throw new HttpError(
-      422,
-      'validation',
-      '「目标时间」应为 ISO 8601 时间，如 2025-04-02T09:00:00+08:00（未写时区的按北京时间）',
-    );
+    throw new HttpError(422, 'validation', SAY.advanceToFormat);
   }
 }
 

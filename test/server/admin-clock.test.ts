@@ -100,6 +100,20 @@ describe('POST /api/admin/clock says which incidents the timers it fired raised'
         at: '2027-02-02T16:00:00.000Z',
       },
     ]);
+    // A time that is no time is refused, in the reader's language, and moves nothing.
+    for (const [headers, said] of [
+      [{}, /^「目标时间」应为 ISO 8601 时间/],
+      [{ 'Accept-Language': 'en' }, /^“advanceTo” must be an ISO 8601 time/],
+    ] as const) {
+      const refused = await h.api.post('/api/admin/clock', {
+        token: h.adminToken,
+        headers,
+        body: { advanceTo: 'next Tuesday' },
+        request: 'invalid',
+      });
+      expect(refused.status).toBe(422);
+      expect((refused.body as { error: { message: string } }).error.message).toMatch(said);
+    }
     // Held, not raised again: an advance that fires nothing says none.
     const quiet = await h.api.post('/api/admin/clock', { token: h.adminToken, body: { advanceTo: '2027-02-05' } });
     expect(quiet.body).toMatchObject({ timersFired: 0, incidents: [] });
