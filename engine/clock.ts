@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EngineError } from './errors.js';
 import type { Clock, IdGenerator } from './ports.js';
 import { ENGINE_SAYS } from './messages.js';
+import { chinaMinuteOf } from './legal-time/china-time.js';
 
 /** The machine's clock: the one place the engine's time may come from the system. */
 export class SystemClock implements Clock {
@@ -29,7 +30,7 @@ export class SimulatedClock implements Clock {
     if (Number.isNaN(instant.getTime()))
       throw new EngineError('validation', '时间格式不正确', { instant: String(instant) });
     if (instant.getTime() < this.#now.getTime()) {
-      throw new EngineError('conflict', ENGINE_SAYS.clockBackwards(this.#now.toISOString()), {
+      throw new EngineError('conflict', ENGINE_SAYS.clockBackwards(chinaMinuteOf(this.#now)), {
         now: this.#now.toISOString(),
         requested: instant.toISOString(),
       });

@@ -39,9 +39,10 @@ export const ENGINE_SAYS = {
     en: `Case ${id}: the timer ${element} is due but could not be carried out (an incident is recorded); nothing else is taken on the case until an administrator has dealt with it and retried`,
   }),
   noSuchNotification: { zh: '通知不存在', en: 'No such notification' },
+  /** `now` as people read it: China time to the minute. */
   clockBackwards: (now: string): Said => ({
-    zh: `模拟时钟不能倒退：当前 ${now}`,
-    en: `The simulated clock cannot go back: it is ${now}`,
+    zh: `模拟时钟不能倒退：现在是 ${now}（北京时间）`,
+    en: `The simulated clock cannot go back: it is ${now} (Beijing time)`,
   }),
   calendarYearMissing: (calendar: string, year: number, date: string): Said => ({
     zh: `节假日日历 ${calendar} 尚无 ${String(year)} 年的安排（计算 ${date} 需要），无法按工作日计算；录入该年安排后即可继续`,

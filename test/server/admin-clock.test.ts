@@ -114,6 +114,15 @@ describe('POST /api/admin/clock says which incidents the timers it fired raised'
       expect(refused.status).toBe(422);
       expect((refused.body as { error: { message: string } }).error.message).toMatch(said);
     }
+    // Nor one before now: said in China time (it gave the stored UTC instant).
+    const back = await h.api.post('/api/admin/clock', {
+      token: h.adminToken,
+      body: { advanceTo: '2027-02-03T09:00:00+08:00' },
+    });
+    expect(back.status).toBe(409);
+    expect((back.body as { error: { message: string } }).error.message).toBe(
+      '模拟时钟不能倒退：现在是 2027-02-04 09:00（北京时间）',
+    );
     // Held, not raised again: an advance that fires nothing says none.
     const quiet = await h.api.post('/api/admin/clock', { token: h.adminToken, body: { advanceTo: '2027-02-05' } });
     expect(quiet.body).toMatchObject({ timersFired: 0, incidents: [] });
