@@ -314,7 +314,16 @@ describe.runIf(browserAvailable())(
         .toEqual(['国家级', '省级', '市级及以下', '其他']);
       await page.keyboard.press('Escape');
       await choose(page, form, '园区级别', '省级');
-      await parkLevel.getByRole('button', { name: '清除' }).click();
+      // Tab from the box goes to its 清除, which shows and alone is outlined (antd showed it under the
+      // pointer only: the keyboard landed on nothing to be seen, and Enter there emptied the choice).
+      const clear = parkLevel.getByRole('button', { name: '清除' });
+      await form.getByLabel('园区级别', { exact: true }).focus();
+      await page.keyboard.press('Tab');
+      expect(await clear.evaluate((button) => button === document.activeElement)).toBe(true);
+      expect(await clear.evaluate((button) => button.checkVisibility({ opacityProperty: true }))).toBe(true);
+      expect(await clear.evaluate((button) => getComputedStyle(button).outlineStyle)).toBe('solid');
+      expect(await parkLevel.locator('.ant-select').evaluate((box) => getComputedStyle(box).outlineStyle)).toBe('none');
+      await page.keyboard.press('Enter');
       await expect.poll(() => parkLevel.locator('.ant-select-placeholder').textContent()).toBe('请选择');
       await choose(page, form, '园区类型', '工业');
       expect(await parkType.getByRole('button', { name: '清除' }).count()).toBe(0);
