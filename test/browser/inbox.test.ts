@@ -9,7 +9,7 @@ import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js'
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, SAMPLE_USERS, throughCreation, walk } from './sample-cases.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
-import { twoChars } from './form-controls.js';
+import { accessibleDescription, twoChars } from './form-controls.js';
 import { settled } from './page-visit.js';
 
 const PROCESS = 'quality-brand-zone';
@@ -162,11 +162,20 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     // park2's review, done: it stays in the list, saying so, but is not counted (the bell kept it).
     await poll(() => bell.getAttribute('aria-label')).toBe('通知 (4)');
     // By keyboard: Enter on the bell takes the focus to the first notification, a link; Escape back.
+    // The bell says it opens a dialog, and whether it is open; the panel is that dialog, named 通知.
+    expect(await bell.getAttribute('aria-haspopup')).toBe('dialog');
+    expect(await bell.getAttribute('aria-expanded')).toBe('false');
     await bell.focus();
     await page.keyboard.press('Enter');
-    const reminder = page.getByRole('link', { name: /^催办：云澜湖/ });
+    const panel = page.getByRole('dialog', { name: '通知' });
+    const reminder = panel.getByRole('link', { name: /^催办：云澜湖/ });
     await reminder.waitFor();
     await poll(() => reminder.evaluate((link) => link === document.activeElement)).toBe(true);
+    expect(await bell.getAttribute('aria-expanded')).toBe('true');
+    expect(await bell.getAttribute('aria-controls')).toBe(await panel.getAttribute('id'));
+    // An unread one says so (it was bold only); its entries are no headings (each was an h4: a level skipped).
+    expect(await accessibleDescription(reminder)).toBe('未读');
+    expect(await panel.getByRole('heading').count()).toBe(0);
     // Named by the task's name in the diagram, not its code.
     await page
       .getByText(/^可行性论证与遴选 /)

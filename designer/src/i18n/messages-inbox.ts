@@ -28,6 +28,7 @@ export const INBOX_MESSAGES = {
     holder: '办理单位',
     notificationsTitle: '通知',
     markAllRead: '全部标为已读',
+    notificationUnread: '未读',
     // Not 任务已办结: a task the case's end closed was never done (the annual reports left at expiry).
     taskDoneNotice: '已不在待办中',
     noNotifications: '暂无通知',
@@ -79,6 +80,7 @@ export const INBOX_MESSAGES = {
     holder: 'Assigned to',
     notificationsTitle: 'Notifications',
     markAllRead: 'Mark all read',
+    notificationUnread: 'unread',
     taskDoneNotice: 'no longer open',
     noNotifications: 'No notifications',
     'notify.task.opened': 'New task',

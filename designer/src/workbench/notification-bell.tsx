@@ -1,6 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, List, Popover, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { NotificationView } from '../../../engine/notifications/notification.js';
 import { api } from '../api/client.js';
@@ -21,7 +21,10 @@ const POLL_MS = 60_000;
  * The header's bell: the unread count as a badge, the latest notifications in a popover; opening
  * one marks it read and goes to its case. One about a task that is done says so and is not counted. It never shows who objected (the server sends no such data).
  * Each notification is a link; opening the popover moves focus to the first, Escape returns it to the
- * bell (the popover renders at the end of the page, out of the header's tab order).
+ * bell (the popover renders at the end of the page, out of the header's tab order). The bell says it
+ * opens a dialog and whether it is open, the panel is that dialog named 通知, and an unread entry says
+ * so to a screen reader (it was bold only); its entries are not headings (antd's list made each an h4,
+ * below the page's h2s: a heading level skipped).
  */
 export function NotificationBell() {
   const { t } = useI18n();
@@ -42,6 +45,9 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const bell = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
+  const ids = useId();
+  const panelId = `${ids}-panel`;
+  const titleId = `${ids}-title`;
   useEffect(() => {
     if (!open) return;
     const timer = setTimeout(() => panel.current?.querySelector<HTMLElement>('a, button')?.focus(), 0);
@@ -70,6 +76,9 @@ export function NotificationBell() {
   const content = (
     <div
       ref={panel}
+      id={panelId}
+      role="dialog"
+      aria-labelledby={titleId}
       style={{ width: 320, maxWidth: '80vw' }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') close();
@@ -84,36 +93,46 @@ export function NotificationBell() {
         }
       }}
     >
+      {/* The title within the dialog it names (antd's, above the content, stood outside it). */}
+      <div id={titleId} className="ant-popover-title">
+        {t('notificationsTitle')}
+      </div>
       <List<NotificationView>
         size="small"
         aria-busy={listing === undefined}
         loading={listing === undefined}
         dataSource={listing?.items.slice(0, 20) ?? []}
         locale={{ emptyText: listing === undefined ? t('loading') : t('noNotifications') }}
-        renderItem={(item) => (
-          <List.Item style={{ fontWeight: item.read || item.done === true ? 'normal' : 'bold' }}>
-            <List.Item.Meta
-              title={
-                <Link
-                  to={`/cases/${encodeURIComponent(item.caseId)}`}
-                  onClick={() => {
-                    void markRead([item.id]);
-                    setOpen(false);
-                  }}
-                >
-                  {`${t(`notify.${item.kind}` as MessageKey)}${t('colon')}${item.subjectName ?? String((item as unknown as Record<string, unknown>).park)}`}
-                </Link>
-              }
-              description={
+        renderItem={(item) => {
+          const unreadNote = `${ids}-${item.id}-unread`;
+          const unseen = !item.read && item.done !== true;
+          return (
+            <List.Item style={{ display: 'block', fontWeight: unseen ? 'bold' : 'normal' }}>
+              <Link
+                to={`/cases/${encodeURIComponent(item.caseId)}`}
+                {...(unseen && { 'aria-describedby': unreadNote })}
+                onClick={() => {
+                  void markRead([item.id]);
+                  setOpen(false);
+                }}
+              >
+                {`${t(`notify.${item.kind}` as MessageKey)}${t('colon')}${item.subjectName ?? String((item as unknown as Record<string, unknown>).park)}`}
+              </Link>
+              {unseen && (
+                <span id={unreadNote} className="qbz-sr-only">
+                  {t('notificationUnread')}
+                </span>
+              )}
+              <div>
                 <Typography.Text type="secondary">
                   {about(item)} {chinaTime(item.at)}
                   {item.note === undefined ? '' : ` — ${item.note}`}
                   {item.done === true && ` · ${t('taskDoneNotice')}`}
                 </Typography.Text>
-              }
-            />
-          </List.Item>
-        )}
+              </div>
+            </List.Item>
+          );
+        }}
       />
       {unread > 0 && (
         <Button type="link" onClick={() => void markRead('all')}>
@@ -125,7 +144,6 @@ export function NotificationBell() {
   return (
     <Popover
       content={content}
-      title={t('notificationsTitle')}
       trigger="click"
       open={open}
       onOpenChange={(next) => {
@@ -142,6 +160,9 @@ export function NotificationBell() {
           type="text"
           icon={<BellOutlined style={{ color: '#fff' }} />}
           aria-label={`${t('notificationsTitle')} (${String(unread)})`}
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          {...(open && { 'aria-controls': panelId })}
         />
       </Badge>
     </Popover>
