@@ -279,6 +279,15 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       expect(await nameFits()).toBe(true);
       await screenshot(page, 'header-english-1024', false);
       expect(await nav.getByRole('menuitem', { name: 'More' }).count()).toBe(1);
+      // The first stop, shown once it has the focus, skips the header: Enter puts the focus on the heading.
+      await page.locator('body').focus();
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: 'Skip to main content' });
+      expect(await skip.evaluate((link) => link === document.activeElement)).toBe(true);
+      expect(await skip.evaluate((link) => link.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+      await page.keyboard.press('Enter');
+      const heading = page.getByRole('heading', { level: 1 });
+      await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
       const stops: string[] = [];
       await page.locator('body').focus();
       for (let index = 0; index < 12; index += 1) {
