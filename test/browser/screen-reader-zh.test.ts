@@ -131,7 +131,7 @@ describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets 
     90_000,
   );
 
-  it('the objection form names no icon in English', async () => {
+  it('the objection form names no icon in English, nor a required field by its * (read 星号 before each name)', async () => {
     const page = await open({ path: '/notices', time: TODAY });
     await page
       .getByRole('button', { name: /^提出异议/ })
@@ -142,6 +142,9 @@ describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets 
       .locator('form')
       .waitFor();
     expect(await englishNames(page)).toEqual([]);
+    const tree = await page.locator('form').ariaSnapshot();
+    expect(tree).toContain('combobox "异议人类型"');
+    expect(tree.split('\n').filter((line) => line.includes('"*'))).toEqual([]);
   }, 90_000);
 
   it('a number field’s step buttons are named 增加 and 减少', async () => {
