@@ -833,7 +833,11 @@ export class WorkflowEngine {
     };
   }
 
-  /** Fires every timer due by the clock, each at its own due instant, in due order. */
+  /**
+   * Fires every timer due by the clock, each at its own due instant, in due order. A timer whose
+   * firing fails is held by its incident and the others fire; then the first failure is thrown, its
+   * context `timersFired` saying how many fired besides (timer-wave.ts, waveFailure).
+   */
   async runDueTimers(): Promise<number> {
     const { runtime } = this;
     const { shared } = runtime.repository;

@@ -235,6 +235,10 @@ export const SAY = {
 
   // Messages to a case (a withdrawal, an objection).
   noticeClosed: { zh: '该公示当前不在受理期内', en: 'This notice does not take objections now' },
+  objectionNotTaken: {
+    zh: '系统暂时无法受理对此项公示的异议，您的异议未提交；管理员已收到异常记录，请稍后再试',
+    en: 'Objections to this notice cannot be taken at the moment, and yours was not sent; the administrators have been told of the fault. Please try again later',
+  },
 
   // A form saved to finish later (保存草稿).
   formDraftData: {

@@ -1409,7 +1409,7 @@ function publicPaths(): Json {
         body: formBody,
         ok: { 201: ok('已受理，交市场监管总局复核 / received; opens a review', schema('Receipt')) },
         errors: {
-          409: '未在公示（含案件不存在）/ no notice open — also for an unknown case',
+          409: '未在公示（含案件不存在，公示期满待处理）；incident：案件异常，异议未提交 / no notice open — also for an unknown case; incident: not sent, the case holds an incident',
           422: '异议表单不合格（附件编号须为本次上传者的证明材料）',
           429: '提交过于频繁',
         },

@@ -53,12 +53,16 @@ function closingTimerOf(model: RuntimeVersion['model'], catchId: string) {
 /**
  * Cases with an open window for the message their programme's public notice offers
  * (`publicNotice.message`, sent by the `anyone` group: objections, Art. 22), with the window's
- * dates: those of the timer that closes it (its `from` and `due`).
+ * dates: those of the timer that closes it (its `from` and `due`). None of a case with a timer due.
  */
 export function publicWindows(runtime: CaseRuntime): PublicWindow[] {
   const result: PublicWindow[] = [];
+  const now = runtime.clock.now().toISOString();
   for (const summary of runtime.index.all()) {
     if (summary.final) continue;
+    // A case with a timer due (a notice's end about to fire, or held by the incident its firing
+    // raised) takes no command until it has fired (catchUp): its notice is over, not open.
+    if (summary.timers.some((timer) => timer.fireAt !== undefined && timer.fireAt <= now)) continue;
     const { model, definition } = runtime.version(summary);
     const anyone = anyoneGroup(definition.manifest);
     const offered = definition.manifest.publicNotice?.message;

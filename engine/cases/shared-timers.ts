@@ -1,6 +1,6 @@
 import type { SharedCases } from '../ports.js';
 import type { CaseRuntime } from './case-runtime.js';
-import { allThenFirstFailure, fireCaseDue, WAVE_CONCURRENCY } from './timer-wave.js';
+import { allThenFirstFailure, fireCaseDue, WAVE_CONCURRENCY, waveFailure } from './timer-wave.js';
 
 /**
  * How long a process holds the due timers of a case it claimed: long enough for a batch of firings
@@ -48,6 +48,6 @@ export async function fireSharedDueTimers(runtime: CaseRuntime, shared: SharedCa
     if (again) break;
     fired += counts.reduce((sum, count) => sum + count, 0);
   }
-  if (failures.length > 0) throw failures[0];
+  if (failures.length > 0) throw waveFailure(failures[0], fired);
   return fired;
 }

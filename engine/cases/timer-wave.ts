@@ -1,3 +1,4 @@
+import { EngineError, isEngineError } from '../errors.js';
 import { armed, type CaseRecord } from './case-record.js';
 import type { CaseRuntime } from './case-runtime.js';
 
@@ -74,7 +75,18 @@ export async function fireDueTimers(runtime: CaseRuntime): Promise<number> {
     fired += firedNow;
     if (firedNow > 0) continue;
     // Every case's timers fired but those now held by the incidents they raised: the first is told.
-    if (failures.length > 0) throw failures[0];
+    if (failures.length > 0) throw waveFailure(failures[0], fired);
     return fired;
   }
+}
+
+/**
+ * A wave's first failure, told with how many timers the wave fired besides it (context
+ * `timersFired`): the sandbox clock's advance answers that count and the incidents raised, not the
+ * failure, since every other case moved on and the failing timer is held by its incident.
+ */
+export function waveFailure(first: unknown, fired: number): unknown {
+  if (!isEngineError(first)) return first;
+  const message = first.english === undefined ? first.message : { zh: first.message, en: first.english };
+  return new EngineError(first.code, message, { ...first.context, timersFired: fired }, { cause: first });
 }

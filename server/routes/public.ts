@@ -98,7 +98,13 @@ export function publicRoutes(
     const { view, receipt } = await engine
       .sendNumberedMessage(caseId, message, request.actor, body.data, references)
       .catch((error: unknown) => {
-        throw isEngineError(error, 'not-found') || isEngineError(error, 'not-open') ? closed() : error;
+        if (isEngineError(error, 'not-found') || isEngineError(error, 'not-open')) throw closed();
+        // The case's incident is the administrators' (its words name the case's timer or the
+        // definition's fault): the public hears that its notice is over — a timer due, held by the
+        // incident its firing raised — or else that nothing was sent and why, in its own words.
+        if (!isEngineError(error, 'incident')) throw error;
+        if (!engine.publicWindows().some((window) => window.view.id === caseId)) throw closed();
+        throw new EngineError('incident', SAY.objectionNotTaken, { caseId });
       });
     await attachments.link(view.id, body.data, true);
     response

@@ -1,9 +1,10 @@
 // POST /api/admin/clock (CLOCK=simulated): an instant without a UTC offset is China time, never the
 // server's zone (npm test runs this under America/Los_Angeles); what is not ISO 8601 is 422; the
 // answer says which incidents the timers it fired raised or cleared.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LiveInstance } from '../../engine/runtime/live-instance.js';
 import { definitionsWithRevisions, type Revision } from '../support/definitions-fixture.js';
-import { CHINESE, ServerHarness, throughCreation, withUsers } from './harness.js';
+import { CHINESE, ServerHarness, throughAcceptance, throughCreation, tinyPdf, withUsers } from './harness.js';
 
 describe('POST /api/admin/clock reads an instant without an offset as China time', () => {
   let h: ServerHarness;
@@ -127,4 +128,103 @@ describe('POST /api/admin/clock says which incidents the timers it fired raised'
     const quiet = await h.api.post('/api/admin/clock', { token: h.adminToken, body: { advanceTo: '2027-02-05' } });
     expect(quiet.body).toMatchObject({ timersFired: 0, incidents: [] });
   }, 120_000);
+});
+
+describe('an advance whose timer fails answers 200 with the incident, and its notice takes no objection', () => {
+  let h: ServerHarness;
+  beforeAll(async () => {
+    h = await ServerHarness.create();
+    await withUsers(h);
+  }, 60_000);
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await h.close();
+  });
+
+  /** park1's case and park2's. */
+  const ids: string[] = [];
+  /** The next firing of any timer fails, as a condition the process cannot evaluate would. */
+  const failNextFiring = () => vi.spyOn(LiveInstance.prototype, 'fireTimer').mockImplementationOnce(() => false);
+  type Advanced = { now: string; timersFired: number; incidents: { event: string; caseId: string; kind: string }[] };
+
+  it('fires the other timers and says which one failed, as the scenario runner does', async () => {
+    // Two cases whose acceptance opens on 2025-04-02 (Art. 18); the first firing fails.
+    ids.push((await throughCreation(h, 'park1')).id, (await throughCreation(h, 'park2')).id);
+    failNextFiring();
+    const response = await h.api.post('/api/admin/clock', {
+      token: h.adminToken,
+      body: { advanceTo: '2025-04-02T09:00:00+08:00' },
+    });
+    vi.restoreAllMocks();
+    // It was 409 incident (案件 … 流程定义无法执行), though the clock had moved and the other case's timer fired.
+    expect(response.status, response.text).toBe(200);
+    const body = response.body as Advanced;
+    expect(body.now).toBe('2025-04-02T01:00:00.000Z');
+    expect(body.timersFired).toBe(1);
+    expect(body.incidents).toHaveLength(1);
+    expect(body.incidents[0]).toMatchObject({ event: 'raised', kind: 'evaluation' });
+    expect(ids).toContain(body.incidents[0]?.caseId);
+    // An administrator's retry lets it fire.
+    const retried = await h.api.post('/api/admin/incidents/retry', { token: h.adminToken });
+    expect(retried.body).toEqual({ resolved: 1 });
+  }, 120_000);
+
+  it('lists no notice whose end is due, and refuses an objection to it as to any closed notice', async () => {
+    const [id = ''] = ids;
+    expect((await throughAcceptance(h, id)).status).toBe('publicizing');
+    failNextFiring();
+    // The notice ran to 2025-04-10 (five working days); its end fails to fire.
+    const advanced = await h.api.post('/api/admin/clock', {
+      token: h.adminToken,
+      body: { advanceTo: '2025-04-11T09:00:00+08:00' },
+    });
+    vi.restoreAllMocks();
+    expect((advanced.body as Advanced).incidents).toMatchObject([{ event: 'raised', caseId: id }]);
+    const notices = (await h.api.get('/api/public/notices')).body as { caseId: string }[];
+    expect(notices.map((notice) => notice.caseId)).not.toContain(id);
+    const upload = await h.api.post('/api/public/attachments', {
+      raw: tinyPdf('held-notice'),
+      type: 'application/pdf',
+      headers: { 'X-File-Name': 'evidence.pdf' },
+    });
+    const data = await h.example('objection', { evidence: [(upload.body as { id: string }).id] });
+    const objection = await h.api.post(`/api/public/notices/${id}/objections`, { body: { data } });
+    // It was 409 incident: 案件 … 的定时事项 … 已到期但无法执行（已记录异常），待管理员处理后重试 — the server's
+    // incident, its case and its timer told to a member of the public.
+    expect(objection.status).toBe(409);
+    expect(objection.body).toEqual({ error: { code: 'not-open', message: '该公示当前不在受理期内' } });
+  }, 180_000);
+
+  it('tells an objector whose objection raised an incident that it was not sent, in the public’s words', async () => {
+    const [, id = ''] = ids;
+    for (const [user, taskId] of [
+      ['park2', 'submitAcceptanceApplication'],
+      ['province', 'provincialAcceptanceReview'],
+      ['group', 'provincialLeadingGroupAcceptanceReview'],
+      ...['moa', 'mofcom', 'mct', 'cnipa'].map((ministry) => [ministry, 'departmentOpinion']),
+      ['samr', 'samrAcceptanceReview'],
+      ['expert', 'expertEvaluation'],
+    ] as const)
+      await h.complete(user, id, taskId);
+    const upload = await h.api.post('/api/public/attachments', {
+      raw: tinyPdf('failing-objection'),
+      type: 'application/pdf',
+      headers: { 'X-File-Name': 'evidence.pdf' },
+    });
+    const data = await h.example('objection', { evidence: [(upload.body as { id: string }).id] });
+    vi.spyOn(LiveInstance.prototype, 'deliverMessage').mockImplementationOnce(() => {
+      throw new Error('condition cannot be evaluated');
+    });
+    const objection = await h.api.post(`/api/public/notices/${id}/objections`, { body: { data } });
+    vi.restoreAllMocks();
+    // It was the incident's own words: 案件 c_… 流程定义无法执行，已记录异常：condition cannot be evaluated.
+    expect(objection.status).toBe(409);
+    expect(objection.body).toEqual({
+      error: {
+        code: 'incident',
+        message: '系统暂时无法受理对此项公示的异议，您的异议未提交；管理员已收到异常记录，请稍后再试',
+      },
+    });
+    expect((await h.case(id)).incidents).toMatchObject([{ kind: 'evaluation' }]);
+  }, 180_000);
 });
