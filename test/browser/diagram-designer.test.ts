@@ -383,6 +383,21 @@ describe.runIf(browserAvailable())('the designer’s diagram', () => {
       .poll(() => warned.textContent())
       .toContain('文件声明的字符编码 x-no-such-encoding 无法识别，已按 UTF-8 读取');
     expect(await label.textContent()).toBe('审核申请');
+    // A byte order mark wins over the declaration (XML 1.0, Appendix F): UTF-16 as Windows' “Unicode”
+    // saves it was read as UTF-8 and refused as unreadable; UTF-8 that says UTF-16 (no such file can
+    // be, its declaration reads as ASCII) was read as UTF-16, one line of CJK nonsense, and refused too.
+    const utf16 = (name: string) =>
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(file('UTF-16', Buffer.from(name)).toString(), 'utf16le')]);
+    const refused = page.locator('[data-testid="import-refused"]');
+    for (const [name, buffer] of [
+      ['utf-16.bpmn', utf16('审核材料')],
+      ['says-utf-16.bpmn', file('UTF-16', Buffer.from('审核意见'))],
+    ] as const) {
+      await input.setInputFiles({ name, mimeType: 'application/xml', buffer });
+      await expect.poll(() => label.textContent()).toBe(name === 'utf-16.bpmn' ? '审核材料' : '审核意见');
+      expect(await refused.count(), name).toBe(0);
+      expect(await warned.count(), name).toBe(0);
+    }
     expect(errors).toEqual([]);
   });
 
