@@ -943,7 +943,7 @@ function requiredSubjectRegion(manifest: Manifest, input: StartCaseInput): Subje
 function namesOf(
   definitions: DefinitionRegistry,
   readable: CaseRecord | undefined,
-): Pick<Manifest, 'subject' | 'region'> | undefined {
+): (Pick<Manifest, 'subject' | 'region'> & Partial<Pick<Manifest, 'statuses'>>) | undefined {
   if (readable !== undefined) {
     try {
       return definitions.get(readable.process, readable.version).definition.manifest;

@@ -25,7 +25,8 @@ export class Quarantine {
     damage: StoreDamage,
     readable: CaseRecord | undefined,
     now: Date,
-    names: Pick<Manifest, 'subject' | 'region'> | undefined,
+    /** The declared names of subject and region, and of the statuses where the case's version is known. */
+    names: (Pick<Manifest, 'subject' | 'region'> & Partial<Pick<Manifest, 'statuses'>>) | undefined,
   ): void {
     const at = now.toISOString();
     const record: CaseRecord = readable ?? placeholder(id, now);
@@ -42,8 +43,10 @@ export class Quarantine {
       ],
     };
     const view = caseViewOf(summaryOf(quarantined), undefined, [], names);
+    // A case whose record reads keeps its status's title (lists and statistics showed its code).
+    const statusTitle = readable === undefined ? DAMAGED_MESSAGE : names?.statuses?.[record.status]?.title;
     this.#cases.set(id, {
-      view: readable === undefined ? { ...view, statusTitle: DAMAGED_MESSAGE } : view,
+      view: statusTitle === undefined ? view : { ...view, statusTitle },
       damage,
       ...(readable !== undefined &&
         !readable.final && { open: { subject: readable.subject, process: readable.process } }),

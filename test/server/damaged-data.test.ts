@@ -147,6 +147,13 @@ describe('the real server on a data directory with damaged files', () => {
     const figures = statistics.body as { total: number; stagesOverTime: { status: string; count: number }[] };
     expect(figures.total).toBe(cases.length);
     expect(figures.stagesOverTime.find((row) => row.status === 'applying')?.count).toBe(cases.length - 2);
+    // A case whose record reads keeps its status's title (it read applying, its code, in the list and
+    // the statistics); one whose record does not reads 数据文件损坏.
+    const titles = new Map(listed.map((view) => [view.id, view.statusTitle]));
+    expect(titles.get(auditDamaged.id)).toBe('创建申请中');
+    expect(titles.get(recordDamaged.id)).toBe('数据文件损坏');
+    const rows = (statistics.body as { byRegionStatus: { status: string; statusTitle: string }[] }).byRegionStatus;
+    expect(rows.filter((row) => row.status === 'applying').map((row) => row.statusTitle)).toEqual(['创建申请中']);
     // Nobody can act on a quarantined case; its task is no longer offered.
     const parks = await login('parks');
     const refused = await call('post', `/api/tasks/${auditDamaged.openTasks[0]?.ref ?? ''}/complete`, {
