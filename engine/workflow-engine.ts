@@ -858,19 +858,24 @@ export class WorkflowEngine {
     return next !== undefined && next <= now.toISOString() ? 1 : 0;
   }
 
-  /** Recomputes timer dates held up by incidents (e.g. a calendar year added since). */
+  /**
+   * Recomputes timer dates held up by incidents (e.g. a calendar year added since). Each case under
+   * withCase: on a shared store, a case another process's retry committed first is read again and
+   * found resolved (the commit refused as a conflict ended this retry with 409, the cases after it
+   * left held).
+   */
   async retryIncidents(): Promise<number> {
     const { runtime } = this;
     await runtime.definitions.reloadCalendars();
     let resolved = 0;
     for (const summary of [...runtime.index.all()]) {
       if (!summary.timers.some((timer) => timer.incident !== undefined)) continue;
-      await runtime.withLock(summary.id, async () => {
+      await runtime.withCase(summary.id, async () => {
         const record = await runtime.record(summary.id);
         const transition = runtime.transition(record, runtime.version(record), runtime.clock.now(), SYSTEM);
         if (!transition.retryTimers()) return;
-        resolved += 1;
         await runtime.commitRecord(transition);
+        resolved += 1;
       });
     }
     return resolved;
