@@ -10,7 +10,7 @@ import {
 } from './definitions/subject-region.js';
 import type { Manifest } from './definitions/types.js';
 import type { ProcessModel } from './definitions/process-model.js';
-import { EngineError } from './errors.js';
+import { EngineError, isEngineError } from './errors.js';
 import type { FieldError } from './forms/form-validator.js';
 import { trimmedTexts } from './forms/text-ends.js';
 import { damageOf, type StoreDamage } from './store/damage.js';
@@ -507,20 +507,21 @@ export class WorkflowEngine {
    * The statuses the case entered, and when, oldest first: the `status.changed` entries of its audit
    * trail as `audit` gives it to the actor. For reports over every case (GET /api/statistics): the
    * trail is read once per head its record names (HistoryDigest), not on every call. None for a
-   * quarantined case (its files cannot be read until it is restored), which admins see listed.
+   * quarantined case (its files cannot be read until it is restored), which admins see listed, nor
+   * for one whose audit log is found damaged while the server runs.
    */
   async statusChanges(id: string, actor: Actor): Promise<readonly StatusChange[]> {
     if (this.runtime.quarantine.view(id, actor) !== undefined) return [];
     const { head, reader } = this.#historyReader(id, actor);
-    return (
-      this.#history.statusChanges(id, head, reader) ??
-      this.#history.rememberStatusChanges(id, head, reader, await this.audit(id, actor))
-    );
+    const known = this.#history.statusChanges(id, head, reader);
+    if (known !== undefined) return known;
+    const audit = await readableHistory(() => this.audit(id, actor));
+    return audit === undefined ? [] : this.#history.rememberStatusChanges(id, head, reader, audit);
   }
 
   /**
    * The value of `field` in the case's latest submission whose data holds it, as `submissions` gives
-   * them to the actor (undefined: none holds it, or the case is quarantined). Read once per head its
+   * them to the actor (undefined: none holds it, or the case is quarantined or its log damaged). Read once per head its
    * record names, as statusChanges.
    */
   async latestSubmitted(id: string, actor: Actor, field: string): Promise<unknown> {
@@ -528,7 +529,10 @@ export class WorkflowEngine {
     const { head, reader } = this.#historyReader(id, actor);
     const known = this.#history.latestValue(id, head, reader, field);
     if (known !== undefined) return known.value;
-    return this.#history.rememberLatestValue(id, head, reader, field, await this.submissions(id, actor));
+    const submissions = await readableHistory(() => this.submissions(id, actor));
+    return submissions === undefined
+      ? undefined
+      : this.#history.rememberLatestValue(id, head, reader, field, submissions);
   }
 
   /** Where the case's logs end as this process last took its record in, and what the actor may read of them. */
@@ -945,6 +949,20 @@ function requiredSubjectRegion(manifest: Manifest, input: StartCaseInput): Subje
  * The subject's and region's declared names for a damaged case: its own version's when its record
  * could be read, else the names every loaded programme agrees on (none: the neutral names).
  */
+/**
+ * A case's log as a report reads it, or undefined when it is damaged: the store has told its damage
+ * listener (the server logs the file at error), and the case counts as a quarantined one does — one
+ * damaged log met while the server runs made every statistics call covering its case answer 500.
+ */
+async function readableHistory<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isEngineError(error, 'damaged')) return undefined;
+    throw error;
+  }
+}
+
 function namesOf(
   definitions: DefinitionRegistry,
   readable: CaseRecord | undefined,

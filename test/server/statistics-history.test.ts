@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../../engine/clock.js';
 import type { Actor } from '../../engine/cases/actors.js';
@@ -76,7 +78,8 @@ describe('statistics follow the cases as they move', () => {
   };
 
   beforeAll(async () => {
-    h = await ServerHarness.create();
+    // On files, as `npm start` keeps them: the last test tears a log.
+    h = await ServerHarness.create({ store: 'lowdb' });
     await withUsers(h);
   }, 30_000);
   afterAll(async () => {
@@ -111,6 +114,53 @@ describe('statistics follow the cases as they move', () => {
     const recognised = await fresh();
     expect(entered(recognised, 'demonstrating')).toBe(1);
     expect(recognised.designatedByType.map((row) => [row.type, row.count])).toEqual([['industry', 1]]);
+  }, 60_000);
+
+  it('answers for every other case when one case’s logs are found damaged while the server runs', async () => {
+    const before = await statistics('samr');
+    const [recognised = ''] = (
+      (await h.api.get('/api/cases', { token: h.token('samr') })).body as { id: string }[]
+    ).map((view) => view.id);
+    const started = await h.api.post('/api/cases', {
+      token: h.token('park2'),
+      body: { process: PROCESS, park: 'P-002', province: '320000' },
+    });
+    const fresh = (started.body as { id: string }).id;
+    /** The case's log torn before its last line. */
+    const tear = async (log: string, id: string) => {
+      const file = join(h.dataDir, 'store', log, `${id}.jsonl`);
+      const lines = (await readFile(file, 'utf8')).split('\n');
+      lines[0] = '{"seq":1,"torn';
+      await writeFile(file, lines.join('\n'));
+    };
+    /** Each reader's statistics answered (it was 500 damaged, 数据文件损坏：audit/c_….jsonl 第 1 行, for every reader of the case). */
+    const answered = async () => {
+      const all: Statistics[] = [];
+      for (const username of ['province', 'samr'] as const) {
+        const response = await h.api.get('/api/statistics', { token: h.token(username) });
+        expect(response.status, response.text).toBe(200);
+        all.push(response.body as Statistics);
+      }
+      return all;
+    };
+    // The new case's audit: it is counted, its history unread enters no status (as a quarantined case's).
+    await tear('audit', fresh);
+    for (const figures of await answered()) {
+      expect(figures.total).toBe(before.total + 1);
+      expect(figures.stagesOverTime).toEqual(before.stagesOverTime);
+      expect(figures.designatedByType).toEqual(before.designatedByType);
+    }
+    // The recognised case's submissions, read again once it moves on (a major event reported): its type unknown.
+    await tear('submissions', recognised);
+    const sent = await h.api.post(`/api/cases/${recognised}/messages/majorEvent`, {
+      token: h.token('park1'),
+      body: { data: await h.withUploads('park1', await h.example('major-event')) },
+    });
+    expect(sent.status, sent.text).toBe(202);
+    for (const figures of await answered()) {
+      expect(figures.total).toBe(before.total + 1);
+      expect(figures.designatedByType.map((row) => [row.type, row.count])).toEqual([['unknown', 1]]);
+    }
   }, 60_000);
 });
 
