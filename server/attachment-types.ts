@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { EngineError, stripUnsafeText } from '../engine/index.js';
+import { EngineError, isBlankText, stripUnsafeText } from '../engine/index.js';
 import { looksWhole } from './file-integrity.js';
 import { SAY } from './messages.js';
 
@@ -69,7 +69,9 @@ export function cleanName(name: string, type: string): string {
   const given = /\.[^.]+$/.exec(clean)?.[0];
   const fits = given !== undefined && allowed.includes(given.slice(1).toLowerCase());
   const suffix = fits ? given : `.${allowed[0] ?? 'bin'}`;
-  const stem = fits ? clean.slice(0, -suffix.length) : clean;
+  const named = fits ? clean.slice(0, -suffix.length) : clean;
+  // A stem that shows nothing (zero-width characters, spaces) is no name: a reviewer saw “.pdf”.
+  const stem = isBlankText(named) ? 'attachment' : named;
   // Cut to 200 UTF-16 units without leaving half a surrogate pair.
   return stem.slice(0, 200 - suffix.length).replace(/[\ud800-\udbff]$/, '') + suffix;
 }

@@ -59,6 +59,14 @@ describe('attachments: one record per upload, referable only by who may read the
     expect((await upload('park1', tinyPdf('html'), 'report.html')).name).toBe('report.html.pdf');
     expect((await upload('park1', tinyPdf('marks'), 'a\u200Fb\u2066c\u0085.PDF')).name).toBe('abc.PDF');
     expect((await upload('park1', tinyPdf('plain'), '方案.pdf')).name).toBe('方案.pdf');
+    // A name that shows nothing before its extension (zero-width characters, spaces) is no name:
+    // it was kept, and a reviewer saw a file called “.pdf”, or “​​​.pdf” that reads the same.
+    for (const [label, name] of [
+      ['zero-width', '\u200B\u200B\u200B.pdf'],
+      ['spaces', ' \u3000.pdf'],
+      ['filler', '\u3164'],
+    ] as const)
+      expect((await upload('park1', tinyPdf(label), name)).name, label).toBe('attachment.pdf');
   });
 
   it("a form may refer only to the sender's own or readable files; another's id and a never-uploaded id read alike (422 at the field)", async () => {
