@@ -35,7 +35,7 @@ import {
 } from './publication.js';
 import type { Simulation } from './simulate.js';
 import { SimulationJobs } from './simulation-jobs.js';
-import { diffVersions, type VersionDiff } from './version-diff.js';
+import type { VersionDiff } from './version-diff.js';
 import { SAY } from '../messages.js';
 import { DraftRecords, accountsUnnamed, requireRevision, type AccountNames, type Draft } from './draft-records.js';
 
@@ -275,7 +275,9 @@ export class DraftService {
       this.engine.definitions.inForce(draft.process, chinaDateOf(this.engine.clock.now())).definition.manifest.version;
     this.engine.definitions.get(draft.process, base);
     const baseSource = await readVersionSource(join(this.#root, draft.process, base));
-    return { ...(await diffVersions(baseSource, this.sourceOf(draft))), against: base };
+    // In the validation worker: both diagrams are parsed, which the request thread must not wait on.
+    const diff = await this.validator.run({ kind: 'compare', base: baseSource, draft: this.sourceOf(draft) });
+    return { ...diff, against: base };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { cp, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readVersionSource } from '../../engine/definitions/read-definitions.js';
 import type { Problem } from '../../engine/definitions/problems.js';
 import { isEngineError } from '../../engine/errors.js';
@@ -171,5 +171,31 @@ describe('draft jobs within limits', () => {
     expect(answer.status).toBe(200);
     const [result] = answer.body as { error?: string }[];
     expect(result?.error).toContain(LIMIT);
+  }, 120_000);
+
+  it('compares a draft in the validation worker: a deep diagram holds no request up', async () => {
+    const token = h.token('policy');
+    const id = await draft();
+    // 9,000 nested sub-processes, 400 KB: compared on the request thread, each call held every other
+    // answer (GET /api/health too) for over a second on the development machine.
+    const deep =
+      '<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions ' +
+      'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><bpmn:process id="p" isExecutable="true">' +
+      Array.from({ length: 9000 }, (_, index) => `<bpmn:subProcess id="s${String(index)}">`).join('') +
+      '</bpmn:subProcess>'.repeat(9000) +
+      '</bpmn:process></bpmn:definitions>';
+    const saved = await h.api.call('put', `/api/drafts/${id}/files`, {
+      token,
+      body: { path: 'process.bpmn', text: deep },
+    });
+    expect(saved.status).toBe(200);
+    const run = vi.spyOn(h.drafts.validator, 'run');
+    try {
+      const compared = await h.api.get(`/api/drafts/${id}/compare`, { token });
+      expect(compared.status).toBe(200);
+      expect(run.mock.calls.map(([job]) => job.kind)).toEqual(['compare']);
+    } finally {
+      run.mockRestore();
+    }
   }, 120_000);
 });
