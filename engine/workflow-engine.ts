@@ -863,9 +863,9 @@ export class WorkflowEngine {
   }
 
   /**
-   * Recomputes timer dates held up by incidents (e.g. a calendar year added since). Each case under
-   * withCase: on a shared store, a case another process's retry committed first is read again and
-   * found resolved (the commit refused as a conflict ended this retry with 409, the cases after it
+   * Recomputes timer and task dates held up by incidents (e.g. a calendar year added since). Each case
+   * under withCase: on a shared store, a case another process's retry committed first is read again
+   * and found resolved (the commit refused as a conflict ended this retry with 409, the cases after it
    * left held).
    */
   async retryIncidents(): Promise<number> {
@@ -873,11 +873,13 @@ export class WorkflowEngine {
     await runtime.definitions.reloadCalendars();
     let resolved = 0;
     for (const summary of [...runtime.index.all()]) {
-      if (!summary.timers.some((timer) => timer.incident !== undefined)) continue;
+      if (!summary.timers.some((timer) => timer.incident !== undefined) && summary.incidents.length === 0) continue;
       await runtime.withCase(summary.id, async () => {
         const record = await runtime.record(summary.id);
         const transition = runtime.transition(record, runtime.version(record), runtime.clock.now(), SYSTEM);
-        if (!transition.retryTimers()) return;
+        const timers = transition.retryTimers();
+        const tasks = transition.redateTasks({}, { all: false });
+        if (!timers && !tasks) return;
         await runtime.commitRecord(transition);
         resolved += 1;
       });

@@ -107,14 +107,17 @@ export async function bringCasesUpToDate(
   const redated: string[] = [];
   const failed: string[] = [];
   for (const summary of [...runtime.index.all()]) {
-    if (summary.final || summary.timers.length === 0) continue;
-    const waiting = summary.timers.some((timer) => timer.incident !== undefined);
+    if (summary.final || (summary.timers.length === 0 && summary.tasks.length === 0)) continue;
+    // A task's date waits on the year as a timer's does (an annual report opened in a year without data).
+    const waiting = summary.timers.some((timer) => timer.incident !== undefined) || summary.incidents.length > 0;
     if (!waiting && !correction) continue;
     try {
       await runtime.withLock(summary.id, async () => {
         const record = await runtime.record(summary.id);
         const transition = runtime.transition(record, runtime.version(record), runtime.clock.now(), SYSTEM);
-        if (!transition.rederiveTimers(reason, { all: correction })) return;
+        const timers = transition.rederiveTimers(reason, { all: correction });
+        const tasks = transition.redateTasks(reason, { all: correction });
+        if (!timers && !tasks) return;
         const types = new Set(transition.audit.map((entry) => entry.type));
         if (types.has('incident.resolved')) resolved.push(summary.id);
         if (types.has('due.rederived')) redated.push(summary.id);

@@ -6,6 +6,7 @@ import type { AuditDraft } from '../audit/audit-chain.js';
 import type { StepHost } from '../runtime/live-instance.js';
 import type { RuntimeVersion } from '../runtime/runtime-version.js';
 import type { Snapshot } from '../runtime/snapshot.js';
+import type { DateSpec } from '../definitions/process-model.js';
 import type { CaseRecord, Incident, TaskRecord, TimerRecord } from './case-record.js';
 import { computeDate, exposedDay } from './due-dates.js';
 import { reconcileTasks, type TaskFactory } from './task-table.js';
@@ -99,7 +100,10 @@ export class Transition implements StepHost {
       this.record.statusDate = this.today;
     }
     const date = this.context.version.model.dates.find((spec) => spec.elementId === elementId && !spec.isTimer);
-    if (date !== undefined)
+    // A user task's date is its task's own, counted when the task opens (#dateTask): a token that comes
+    // round to a task still open (the second year's report while the first is late) waits in its queue
+    // and enters only once that one is done — counted from then, it took another day than its own.
+    if (date !== undefined && !this.#isUserTask(elementId))
       this.#setDate(date.elementId, () =>
         computeDate(date, this.today, this.record.due, this.context.version.definition.rules, this.context.calendar),
       );
@@ -233,8 +237,9 @@ export class Transition implements StepHost {
     }
     const before = new Set(record.tasks.map((task) => task.ref));
     record.tasks = reconcileTasks(record, snapshot, model, definition.manifest, { ...factory, now: this.at });
+    const dated = new Map<string, TaskRecord['due']>();
     for (const task of record.tasks) {
-      if (!before.has(task.ref)) this.#dateTask(task);
+      if (!before.has(task.ref)) this.#dateTask(task, dated);
       if (!before.has(task.ref))
         this.note('task.opened', {
           ref: task.ref,
@@ -247,16 +252,83 @@ export class Transition implements StepHost {
     record.windows = snapshot.messageCatches;
   }
 
+  #isUserTask(elementId: string): boolean {
+    return this.context.version.model.userTasks.some((spec) => spec.elementId === elementId);
+  }
+
+  /** The `due` a user task's element declares (README "Task due dates"), if any. */
+  #taskDateSpec(task: TaskRecord): (DateSpec & { due: string }) | undefined {
+    const spec = this.context.version.model.dates.find((date) => date.elementId === task.elementId && !date.isTimer);
+    return spec?.due === undefined ? undefined : { ...spec, due: spec.due };
+  }
+
   /**
-   * A task whose element declares `due` takes that date, computed when the token entered it (README
-   * "Task due dates"); the task keeps it even if a later element writes the same name.
+   * A task whose element declares `due` takes that date, computed as it opens, from that day (README
+   * "Task due dates") — a task queued behind an open one of its element as much as the first; the
+   * case's date of that name is the newest task's. Tasks of one element opened in one step (each
+   * department's opinion) share one computation (`dated`). The task keeps its date even if a later
+   * element writes the same name; a date that cannot be computed yet (a year without calendar data)
+   * is an incident, and the task gets its date when the year is published (redateTasks).
    */
-  #dateTask(task: TaskRecord): void {
-    const name = this.context.version.model.dates.find(
-      (spec) => spec.elementId === task.elementId && !spec.isTimer,
-    )?.due;
-    const date = name === undefined ? undefined : this.record.due[name];
-    if (name !== undefined && date !== undefined) task.due = { name, date };
+  #dateTask(task: TaskRecord, dated: Map<string, TaskRecord['due']>): void {
+    const spec = this.#taskDateSpec(task);
+    if (spec === undefined) return;
+    if (!dated.has(task.elementId)) {
+      const { rules } = this.context.version.definition;
+      const computed = this.#setDate(spec.elementId, () =>
+        computeDate(spec, this.today, this.record.due, rules, this.context.calendar),
+      );
+      const date = this.record.due[spec.due];
+      dated.set(
+        task.elementId,
+        computed.incident === undefined && date !== undefined ? { name: spec.due, date } : undefined,
+      );
+    }
+    const due = dated.get(task.elementId);
+    if (due !== undefined) task.due = due;
+  }
+
+  /**
+   * Open tasks' dates under the calendar as it is now, each counted from the day its task opened: a
+   * task without its date (its year had no calendar data) gets it, and with `all` (a corrected year)
+   * a date counted in working days is computed again and moves. Each is noted in the audit with
+   * `reason` (the calendar notice), as rederiveTimers notes a timer's.
+   */
+  redateTasks(reason: Record<string, unknown>, options: { all: boolean }): boolean {
+    const { rules } = this.context.version.definition;
+    let changed = false;
+    for (const task of this.record.tasks) {
+      const spec = this.#taskDateSpec(task);
+      if (spec === undefined) continue;
+      const rule = spec.rule === undefined ? undefined : rules[spec.rule];
+      // A period of months or years does not depend on the calendar.
+      if (task.due !== undefined && !(options.all && typeof rule?.value === 'number')) continue;
+      const opened = chinaDateOf(new Date(task.createdAt));
+      const compute = () => computeDate(spec, opened, this.record.due, rules, this.context.calendar);
+      try {
+        compute();
+      } catch (error) {
+        if (isEngineError(error) && (error.code === 'calendar-missing' || error.code === 'not-found')) continue;
+        throw error;
+      }
+      const held = this.record.incidents.find((incident) => incident.element === task.elementId);
+      this.#setDate(spec.elementId, compute, { quiet: true });
+      const date = this.record.due[spec.due];
+      if (date === undefined || date === task.due?.date) continue;
+      const where = { element: task.elementId, due: spec.due, ref: task.ref, ...reason };
+      if (task.due === undefined) {
+        this.note('incident.resolved', {
+          ...where,
+          ...(held !== undefined && { kind: held.kind, message: held.message }),
+          to: date,
+        });
+      } else {
+        this.note('due.rederived', { ...where, from: task.due.date, to: date });
+      }
+      task.due = { name: spec.due, date };
+      changed = true;
+    }
+    return changed;
   }
 
   /** A timer's dates computed again from the day it started, under this transition's version and calendar. */

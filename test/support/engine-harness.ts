@@ -40,14 +40,22 @@ export class EngineHarness {
     readonly dataDir: string,
     readonly definitions: string,
     readonly clock: SimulatedClock,
+    /** Where calendars and directory files come from (a sandbox's, so a test may publish a year). */
+    readonly shared = 'definitions',
   ) {}
 
-  static async open(options: { start: string; definitions?: string; dataDir?: string }): Promise<EngineHarness> {
+  static async open(options: {
+    start: string;
+    definitions?: string;
+    dataDir?: string;
+    shared?: string;
+  }): Promise<EngineHarness> {
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'qbz-engine-')));
     const harness = new EngineHarness(
       dataDir,
       options.definitions ?? 'definitions',
       new SimulatedClock(new Date(options.start)),
+      options.shared,
     );
     await harness.restart(false);
     return harness;
@@ -59,7 +67,7 @@ export class EngineHarness {
       await this.store.close();
     }
     this.store = new LowdbStore(this.dataDir);
-    const definitions = await DefinitionRegistry.load(this.definitions, { shared: 'definitions' });
+    const definitions = await DefinitionRegistry.load(this.definitions, { shared: this.shared });
     this.engine = await WorkflowEngine.open({ definitions, store: this.store, clock: this.clock });
   }
 
