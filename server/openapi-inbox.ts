@@ -33,6 +33,18 @@ export const INBOX_SCHEMAS: Json = {
     required: ['name', 'date'],
     properties: { name: { type: 'string', minLength: 1 }, date: { type: 'string', format: 'date' } },
   },
+  TaskPeriod: {
+    type: 'object',
+    description:
+      '开启该任务的周期期间：周期定时器所示日期名称、第几期及起止日 / the period of a cycle whose end opened the task: the due name its timer exposes, which period, its first and last days',
+    required: ['due', 'number', 'start', 'end'],
+    properties: {
+      due: { type: 'string', minLength: 1 },
+      number: { type: 'integer', minimum: 1 },
+      start: { type: 'string', format: 'date' },
+      end: { type: 'string', format: 'date' },
+    },
+  },
   Reminder: {
     type: 'object',
     description: '催办 / a reminder sent on the task by a supervising group',

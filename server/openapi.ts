@@ -95,6 +95,7 @@ const OpenTask = object(
       ['at', 'step'],
       { at: INSTANT, step: text('退回它的审核环节 / the reviewing step that returned it', { minLength: 1 }) },
     ),
+    period: schema('TaskPeriod'),
   },
 );
 

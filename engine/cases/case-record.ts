@@ -70,6 +70,20 @@ export interface TaskRecord {
   due?: { name: string; date: LocalDate };
   /** Reminders (催办) supervising groups sent on it, oldest first. */
   reminders?: Reminder[];
+  /**
+   * The period of a cycle whose end opened the task (README "Timer vocabulary", `cycle`): the due
+   * date the cycle's timer exposes, which period it is (from 1) and its first and last days — the
+   * k-th demonstration year, whose annual report the task is (Art. 27).
+   */
+  period?: TaskPeriod;
+}
+
+/** One period of a cycle: the `number`-th, from `start` to `end` (both counted in). */
+export interface TaskPeriod {
+  due: string;
+  number: number;
+  start: LocalDate;
+  end: LocalDate;
 }
 
 /** A reminder (催办) on an open task: who sent it (their group) and when, with an optional note. */

@@ -453,6 +453,7 @@ export class CaseRuntime {
           ...(timer.due !== undefined && { due: timer.due }),
           ...(timer.rule !== undefined && { rule: timer.rule }),
         });
+        transition.firing(timer);
         if (!live.fireTimer(timer.executionId)) {
           throw new EngineError('incident', `timer ${timer.elementId} is not armed in the process instance`, {
             element: timer.elementId,

@@ -27,6 +27,8 @@ export interface TaskView {
   due?: { name: string; date: string };
   /** Reminders (催办) sent on this task by supervising groups. */
   reminders?: { at: string; group: string; note?: string }[];
+  /** The period of a cycle whose end opened the task (the k-th demonstration year of its annual report). */
+  period?: { due: string; number: number; start: string; end: string };
   /**
    * In an inbox listing (`inboxTasks`): the task was submitted before and a review sent it back —
    * when, and the reviewing step's name as drawn (else its task id).
@@ -117,6 +119,7 @@ export function taskViewOf(record: CaseSummary, task: CaseRecord['tasks'][number
     createdAt: task.createdAt,
     ...(task.origin !== undefined && { origin: task.origin }),
     ...(task.due !== undefined && { due: { ...task.due } }),
+    ...(task.period !== undefined && { period: { ...task.period } }),
     ...(task.reminders !== undefined && {
       reminders: task.reminders.map(({ at, group, note }) => ({ at, group, ...(note !== undefined && { note }) })),
     }),

@@ -1,13 +1,21 @@
 import { EngineError, isEngineError } from '../errors.js';
 import { PROPERTY } from '../definitions/conventions.js';
 import { caseFacts, evaluateFeel, feelContext, type CaseFacts } from '../feel/feel-context.js';
-import { chinaDateOf, startOfChinaDay, type LocalDate, type WorkingDayCalendar } from '../legal-time/pure.js';
+import {
+  addDays,
+  chinaDateOf,
+  nthPeriodLastDay,
+  parsePeriod,
+  startOfChinaDay,
+  type LocalDate,
+  type WorkingDayCalendar,
+} from '../legal-time/pure.js';
 import type { AuditDraft } from '../audit/audit-chain.js';
 import type { StepHost } from '../runtime/live-instance.js';
 import type { RuntimeVersion } from '../runtime/runtime-version.js';
 import type { Snapshot } from '../runtime/snapshot.js';
 import type { DateSpec } from '../definitions/process-model.js';
-import type { CaseRecord, Incident, TaskRecord, TimerRecord } from './case-record.js';
+import type { CaseRecord, Incident, TaskPeriod, TaskRecord, TimerRecord } from './case-record.js';
 import { computeDate, exposedDay } from './due-dates.js';
 import { reconcileTasks, type TaskFactory } from './task-table.js';
 
@@ -37,6 +45,8 @@ export class Transition implements StepHost {
   readonly before: { windows: readonly string[]; visited: ReadonlySet<string>; tasks: readonly TaskRecord[] };
   /** The elements a token entered in this transition, in order (for notifications: a branch's end reached). */
   readonly reached: string[] = [];
+  /** The period of a cycle the timer this transition fires ended, given to the tasks it opens. */
+  #period: TaskPeriod | undefined;
   #ended = false;
   /** The end event that ended the case in this step: the last element whose completion counts. */
   #endedAt: string | undefined;
@@ -66,6 +76,22 @@ export class Transition implements StepHost {
       version: `${manifest.process}@${manifest.version}`,
       details,
     });
+  }
+
+  /**
+   * The timer this transition fires. When it is a cycle's (the k-th anniversary), the tasks it opens
+   * belong to the period it ended — the first and last days the basis it was armed with gives — so
+   * that two annual reports open at once (one late) say which year each is for.
+   */
+  firing(timer: TimerRecord): void {
+    const basis = timer.due === undefined ? undefined : this.record.dueBasis[timer.due];
+    const k = basis?.periods;
+    if (timer.due === undefined || basis === undefined || k === undefined || basis.value === undefined) return;
+    if (basis.element !== timer.elementId || basis.lastDay !== timer.lastDay || basis.fromDate === undefined) return;
+    const { value } = basis;
+    if (typeof value !== 'string') return; // a cycle counts years or months, never working days
+    const previousEnd = k === 1 ? basis.fromDate : nthPeriodLastDay(basis.fromDate, parsePeriod(value), k - 1);
+    this.#period = { due: timer.due, number: k, start: addDays(previousEnd, 1), end: basis.lastDay };
   }
 
   evaluate(expression: string, element: string): unknown {
@@ -240,6 +266,7 @@ export class Transition implements StepHost {
     const dated = new Map<string, TaskRecord['due']>();
     for (const task of record.tasks) {
       if (!before.has(task.ref)) this.#dateTask(task, dated);
+      if (!before.has(task.ref) && this.#period !== undefined) task.period = { ...this.#period };
       if (!before.has(task.ref))
         this.note('task.opened', {
           ref: task.ref,

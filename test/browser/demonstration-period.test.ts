@@ -139,6 +139,13 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
       .poll(() => row.textContent())
       .toContain(`自认定之日（${later.due.recognizedOn ?? ''}）起，向后计算2年`);
     expect(await row.textContent()).toContain(later.due.nextAnnualReportDue);
+    // The first year's report, open now, says which year it is for: from the day after recognition to
+    // the first anniversary (a late one stands beside the next year's under the same name, Art. 27).
+    const yearStart = new Date(Date.parse(`${later.due.recognizedOn ?? ''}T00:00:00Z`) + 86_400_000).toISOString();
+    const reportCard = park.locator('.qbz-task-card[data-task="submitAnnualReport"]');
+    expect(await reportCard.locator('[data-task-period="1"]').textContent()).toBe(
+      ` · 所属期间：${yearStart.slice(0, 10)} 至 ${first}`,
+    );
     // The demonstration period is counted from the day of recognition, by its date (it read only
     // 自事件发生之日起, Art. 24).
     const period = park.locator('tr[data-row-key="demonstrationEnds"]');

@@ -114,7 +114,7 @@ const YEAR_2027 = {
   ],
 };
 
-describe('a task a loop comes round to again: each year’s annual report dated on its own (Art. 27)', () => {
+describe('a task a loop comes round to again: each year’s annual report dated and told apart on its own (Art. 27)', () => {
   let fixture: Awaited<ReturnType<typeof definitionsWithRevisions>>;
   let sandbox: DefinitionsSandbox;
   let h: EngineHarness;
@@ -157,7 +157,13 @@ describe('a task a loop comes round to again: each year’s annual report dated 
       ['2026-05-07T16:00:00.000Z', '2026-06-04'],
       ['2027-05-07T16:00:00.000Z', undefined],
     ]);
+    // Each says which demonstration year it is for: two open reports of one name, told apart.
     const waiting = await h.engine.getCase(caseId, ADMIN);
+    expect(waiting.openTasks.map((task) => task.period)).toEqual([
+      { due: 'nextAnnualReportDue', number: 1, start: '2025-05-08', end: '2026-05-07' },
+      { due: 'nextAnnualReportDue', number: 2, start: '2026-05-08', end: '2027-05-07' },
+    ]);
+    expect(h.engine.listTasks(PARK).map((task) => task.period?.number)).toEqual([1, 2]);
     expect(waiting.incidents).toEqual([
       expect.objectContaining({ kind: 'calendar-missing', element: 'submitAnnualReport', year: 2027 }),
     ]);

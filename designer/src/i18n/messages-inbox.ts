@@ -43,6 +43,8 @@ export const INBOX_MESSAGES = {
     'notify.branch.ended': '案件有新进展',
     originNumber: '{title} 第 {number} 件',
     originReceived: '{time} 收到',
+    // A task a cycle's period opened (each demonstration year's annual report, Art. 27): which one.
+    taskPeriod: '所属期间：{start} 至 {end}',
     originReceipt: '回执编号 {receipt}',
     tasksUpdated: '待办任务已更新：共 {count} 项',
     tasksUpdatedFiltered: '待办任务已更新：筛选后显示 {shown} 项{changes}，共 {count} 项',
@@ -94,6 +96,7 @@ export const INBOX_MESSAGES = {
     'notify.branch.ended': 'Progress on the case',
     originNumber: '{title} no. {number}',
     originReceived: 'received {time}',
+    taskPeriod: 'For the period {start} to {end}',
     originReceipt: 'receipt {receipt}',
     tasksUpdated: 'Tasks updated: {count} open',
     tasksUpdatedFiltered: 'Tasks updated: {shown} shown by the filter{changes}, {count} open in all',

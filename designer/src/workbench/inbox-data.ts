@@ -54,6 +54,8 @@ export interface TaskRow extends CaseRow {
   origin?: TaskOrigin;
   /** Submitted before and sent back by a review: when, and by which step. */
   returned?: NonNullable<TaskView['returned']>;
+  /** The period of a cycle the task is for (each demonstration year's annual report). */
+  period?: NonNullable<TaskView['period']>;
 }
 
 /** Which message a task answers: its form's title, its number on the case, when it came, its opening words. */
@@ -198,6 +200,7 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
       holderName: taskHolderName(task, view, version, regionsFor(view)),
       ...(task.returned !== undefined && { returned: { ...task.returned, step: translate(task.returned.step) } }),
       ...withOrigin(originOf(task, title(messageFormKey(task.origin?.message ?? '')))),
+      ...(task.period !== undefined && { period: task.period }),
     };
   };
   const taskRows = tasks.flatMap((task): TaskRow[] => {

@@ -18,6 +18,7 @@ import { InboxFilters } from './inbox-filters.js';
 import { useListChange, type SaidChange, type ShownChange } from './list-change.js';
 import { TaskDueCell } from './task-due-cell.js';
 import { OriginLine } from './task-origin.js';
+import { PeriodLine } from './task-period.js';
 import { StartCaseDialog } from './start-case-dialog.js';
 import { useAsync } from './use-async.js';
 import { useReloadWhenShown } from './reload-when-shown.js';
@@ -25,11 +26,13 @@ import { useReloadWhenShown } from './reload-when-shown.js';
 const caseLink = (id: string) => `/cases/${encodeURIComponent(id)}`;
 const originId = (row: TaskRow) => `task-origin-${row.ref}`;
 const returnedId = (row: TaskRow) => `task-returned-${row.ref}`;
+const periodId = (row: TaskRow) => `task-period-${row.ref}`;
 
 /** A task's link is described by what tells it apart: the message it answers, the review that sent it back. */
 function describedBy(row: TaskRow): { 'aria-describedby'?: string } {
   const ids = [
     ...(row.origin === undefined ? [] : [originId(row)]),
+    ...(row.period === undefined ? [] : [periodId(row)]),
     ...(row.returned === undefined ? [] : [returnedId(row)]),
   ];
   return ids.length === 0 ? {} : { 'aria-describedby': ids.join(' ') };
@@ -155,6 +158,7 @@ export function InboxPage() {
             {row.taskName}
           </Link>
           {row.origin !== undefined && <OriginLine origin={row.origin} id={originId(row)} />}
+          {row.period !== undefined && <PeriodLine period={row.period} id={periodId(row)} />}
           {row.returned !== undefined && (
             <div>
               <Tag color="orange" data-returned>

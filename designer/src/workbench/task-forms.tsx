@@ -13,6 +13,7 @@ import { loadForm, messageFormKey, type VersionInfo } from './catalog.js';
 import { BesideReview, returnOf, ReturnBanner } from './review-context.js';
 import { taskName } from './submissions.js';
 import { TaskDue } from './task-due.js';
+import { usePeriodLabel } from './task-period.js';
 import { originOf } from './inbox-data.js';
 import { useOriginLabel } from './task-origin.js';
 import { useAsync } from './use-async.js';
@@ -186,6 +187,7 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
   const schema = useDefinitionSchema(view.process, form.data);
   // One review per objection: which one this is (the same words as the inbox).
   const originLabel = useOriginLabel();
+  const periodLabel = usePeriodLabel();
   const origin = originOf(task, task.origin === undefined ? undefined : bundle.messageTitles.get(task.origin.message));
   return (
     <Card
@@ -198,6 +200,16 @@ function TaskForm({ task, bundle, onDone }: { task: TaskView; bundle: CaseBundle
             <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal' }}>
               {' · '}
               {originLabel(origin)}
+            </Typography.Text>
+          )}
+          {task.period !== undefined && (
+            <Typography.Text
+              type="secondary"
+              style={{ fontSize: 14, fontWeight: 'normal' }}
+              data-task-period={task.period.number}
+            >
+              {' · '}
+              {periodLabel(task.period)}
             </Typography.Text>
           )}
         </h3>
