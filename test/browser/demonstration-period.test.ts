@@ -213,6 +213,14 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
     await park.waitForURL(`**/cases/${encodeURIComponent(zone)}`);
     // The revoked zone's own page (the new case's heading names the park by its id, P-009).
     await park.getByRole('heading', { name: '云栖湾数字经济产业园 已撤销认定', level: 1 }).waitFor();
+    // Its end says on what grounds and by which decision (Art. 27), not only 撤销认定 and the comment.
+    const details = park.locator('[data-ended] [data-decision-detail]');
+    await details.first().waitFor();
+    expect(await details.allTextContents()).toEqual([
+      '撤销事由：示范推广工作不力、引领效果不明显',
+      expect.stringMatching(/^核查情况：经会同相关部门核查/),
+      '决定文号：国市监质函〔2026〕35号',
+    ]);
 
     await park.goto(`${server.url}/cases/${encodeURIComponent(again.id)}?lang=en`);
     await banner.waitFor();

@@ -11,6 +11,7 @@ import { fill } from '../i18n/fill.js';
 import { documentIndicators, useActorName } from './review-parts.js';
 import { SubmissionDocument } from './submission-document.js';
 import {
+  decisionDetails,
   loadSubmissionForm,
   numberedName,
   outcomeOf,
@@ -86,7 +87,8 @@ function endReached(bundle: CaseBundle): { name: string; at: string } | undefine
 
 /**
  * On a case that has ended: how (its final status), and — when a submission ended it (a rejection,
- * a withdrawal) — who sent it, when, their decision and their full comment, or, when the process ran
+ * a withdrawal) — who sent it, when, their decision, their full comment and what else the decision
+ * stated (the grounds and findings of a revocation, Art. 27), or, when the process ran
  * to its end by itself, that end's name; at the top of the page rather than only in the history.
  */
 export function EndedBanner({ bundle }: { bundle: CaseBundle }) {
@@ -138,6 +140,18 @@ export function EndedBanner({ bundle }: { bundle: CaseBundle }) {
                 </Typography.Paragraph>
               </>
             )}
+            {outcome !== undefined &&
+              decisionDetails(schema.data, decisive.data).map((detail) => (
+                <div key={detail.title} data-decision-detail>
+                  <div>
+                    {detail.title}
+                    {t('colon')}
+                  </div>
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                    {detail.text}
+                  </Typography.Paragraph>
+                </div>
+              ))}
           </>
         )
       }

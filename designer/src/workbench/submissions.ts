@@ -64,6 +64,22 @@ export function returnNotes(schema: FormSchema | undefined, data: unknown): { ti
   });
 }
 
+/**
+ * What else a decision that ended a case stated, by title, in its form's order: its other choices by
+ * their titles and its texts as written (SAMR's revocation: 撤销事由, 核查情况, 决定文号, Art. 27) —
+ * not the decision and comment said before them, nor dates, files or nested parts.
+ */
+export function decisionDetails(schema: FormSchema | undefined, data: unknown): { title: string; text: string }[] {
+  const values = record(data);
+  return Object.entries(schema?.properties ?? {}).flatMap(([name, field]) => {
+    const value = values[name];
+    const skipped = name === 'comments' || (DECISION_FIELDS as readonly string[]).includes(name);
+    if (skipped || field.type !== 'string' || field.format !== undefined) return [];
+    if (typeof value !== 'string' || value.trim() === '') return [];
+    return [{ title: typeof field.title === 'string' ? field.title : name, text: choiceTitle(field, value) ?? value }];
+  });
+}
+
 /** What a scoring (an expert evaluation, a self-assessment) came to: its total and its vetoes. */
 export interface ScoreSummary {
   total: number;
