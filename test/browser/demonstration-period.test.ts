@@ -146,6 +146,16 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
     expect(await reportCard.locator('[data-task-period="1"]').textContent()).toBe(
       ` · 所属期间：${yearStart.slice(0, 10)} 至 ${first}`,
     );
+    // The province, holding nothing on the case, reads that the zone owes it and since when (the page
+    // said only 您在本案件暂无待办任务, the reports left unsent one red box on the diagram).
+    const openedOn = new Date(Date.parse(`${first}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const province = await open(`${openedOn}T09:00:00+08:00`, 'province-js', caseId);
+    const owed = province.locator('[data-others-tasks] [data-others-task="submitAnnualReport"]');
+    await owed.waitFor();
+    expect(await owed.textContent()).toBe(
+      '报送年度工作报告创建主体（园区管理委员会或所在地人民政府） · 云栖湾数字经济产业园 · ' +
+        `${openedOn} 00:00 开启 · 所属期间：${yearStart.slice(0, 10)} 至 ${first}`,
+    );
     // The demonstration period is counted from the day of recognition, by its date (it read only
     // 自事件发生之日起, Art. 24).
     const period = park.locator('tr[data-row-key="demonstrationEnds"]');

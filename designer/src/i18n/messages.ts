@@ -197,6 +197,8 @@ export const MESSAGES = {
     noHistory: '暂无办理记录',
     noNotices: '目前没有正在公示的名单',
     noTasksHere: '您在本案件暂无待办任务',
+    othersTasks: '其他单位待办',
+    othersTaskOpened: '{time} 开启',
     none: '无',
     noticeIntro:
       // The period is the rule of each case's version (a revision may lengthen it): each notice shows its own dates.
@@ -491,6 +493,8 @@ export const MESSAGES = {
     noHistory: 'No history yet',
     noNotices: 'No public notice is open',
     noTasksHere: 'You have no open task on this case',
+    othersTasks: 'Open with others',
+    othersTaskOpened: 'open since {time}',
     none: 'none',
     noticeIntro:
       'Results of acceptance evaluations and re-reviews of National Quality Brand Improvement Demonstration Zones on public notice by SAMR; each notice shows its dates below, within which anyone may object (Art. 22, 28).',

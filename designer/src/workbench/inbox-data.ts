@@ -80,7 +80,7 @@ export interface Inbox {
 const versionKey = (view: { process: string; version: string }) => `${view.process}@${view.version}`;
 
 /** A task's group by its declared title, and its scope by name (a region, a member, the subject). */
-function taskHolderName(
+export function taskHolderName(
   task: Pick<TaskView, 'group' | 'scope'>,
   view: CaseView,
   version: VersionInfo | undefined,

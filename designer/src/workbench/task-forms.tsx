@@ -14,6 +14,7 @@ import { BesideReview, returnOf, ReturnBanner } from './review-context.js';
 import { taskName } from './submissions.js';
 import { TaskDue } from './task-due.js';
 import { usePeriodLabel } from './task-period.js';
+import { OthersTasks } from './others-tasks.js';
 import { originOf } from './inbox-data.js';
 import { useOriginLabel } from './task-origin.js';
 import { useAsync } from './use-async.js';
@@ -482,13 +483,19 @@ export function TaskForms({ bundle, onDone }: { bundle: CaseBundle; onDone: () =
     (message) => !message.groups.includes('public') && mayAct(me?.roles ?? [], message.groups, view, version.manifest),
   );
   if (bundle.tasks.length === 0 && messages.length === 0)
-    return <Typography.Text type="secondary">{t('noTasksHere')}</Typography.Text>;
+    return (
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('noTasksHere')}</Typography.Text>
+        <OthersTasks bundle={bundle} />
+      </Space>
+    );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {bundle.tasks.map((task) => (
         <TaskForm key={task.ref} task={task} bundle={bundle} onDone={onDone} />
       ))}
       {bundle.tasks.length === 0 && <Typography.Text type="secondary">{t('noTasksHere')}</Typography.Text>}
+      <OthersTasks bundle={bundle} />
       {messages.length > 0 && (
         <MessageFolds
           names={messages.map((message) => message.name)}
