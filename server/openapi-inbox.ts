@@ -69,6 +69,13 @@ export const INBOX_SCHEMAS: Json = {
       province: { type: 'string' },
       subjectName: { type: 'string' },
       taskId: { type: 'string' },
+      period: {
+        type: 'object',
+        description:
+          'task.opened：任务所属的周期期间起止日（见 TaskPeriod）/ task.opened: the first and last days of the period of a cycle the task is for (see TaskPeriod)',
+        required: ['start', 'end'],
+        properties: { start: { type: 'string', format: 'date' }, end: { type: 'string', format: 'date' } },
+      },
       taskName: {
         type: 'string',
         description:

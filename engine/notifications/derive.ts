@@ -60,7 +60,11 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
     const named = { ref, taskId, ...(taskName !== undefined && { taskName }) };
     if (entry.type === 'task.opened' && task !== undefined) {
       const again = returning && change.before.visited.has(task.elementId);
-      add(entry.at, again ? 'task.returned' : 'task.opened', taskAudience(change.manifest, task), named);
+      const period = task.period === undefined ? undefined : { start: task.period.start, end: task.period.end };
+      add(entry.at, again ? 'task.returned' : 'task.opened', taskAudience(change.manifest, task), {
+        ...named,
+        ...(period !== undefined && { period }),
+      });
     } else if (entry.type === 'task.reminded' && task !== undefined) {
       const note = typeof details.note === 'string' ? details.note : undefined;
       const by = typeof details.group === 'string' ? details.group : undefined;

@@ -48,6 +48,8 @@ export interface Notification {
   ref?: string;
   /** The status a case ended in (不予通过, `case.ended`) or entered (创建中, `status.changed`), by its title. */
   statusTitle?: string;
+  /** For `task.opened`: the period of a cycle the task is for (that year's annual report), as on the task. */
+  period?: { start: string; end: string };
   /** The group that sent a reminder, and its note. */
   by?: string;
   note?: string;

@@ -421,6 +421,16 @@ describe('催办 and the notification centre over HTTP', () => {
     // the province hear of it, the zone (which sent it) does not.
     const due = (await h.case(caseId)).due.nextAnnualReportDue ?? '';
     await h.advanceTo(new Date(Date.parse(`${due}T09:00:00+08:00`) + 86_400_000).toISOString());
+    // The zone was told its report opened, and for which year: the day after recognition to the first
+    // anniversary (each year's report opens under one name, Art. 27).
+    const recognizedOn = (await h.case(caseId)).due.recognizedOn ?? '';
+    const opened = (await notifications('park1')).items.find(
+      (item) => item.caseId === caseId && item.kind === 'task.opened' && item.taskId === 'submitAnnualReport',
+    );
+    expect(opened?.period).toEqual({
+      start: new Date(Date.parse(`${recognizedOn}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
+      end: due,
+    });
     await h.complete('park1', caseId, 'submitAnnualReport');
     for (const user of ['samr', 'province', 'group'])
       expect(

@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 import type { NotificationView } from '../../../engine/notifications/notification.js';
 import { api } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
+import { usePeriodLabel } from './task-period.js';
 import { useDefinitionText } from '../i18n/use-definition-text.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { chinaTime } from './format.js';
@@ -30,11 +31,16 @@ export function NotificationBell() {
   const { t } = useI18n();
   // Task names and status titles are the definitions' words: in the reader's language by the case's process.
   const definitionText = useDefinitionText();
+  const periodLabel = usePeriodLabel();
   const say = (item: NotificationView, text: string) =>
     item.process === undefined ? text : definitionText(item.process)(text);
   /** What it is about: the task as drawn, else its code, else the status the case entered or ended in. */
   const about = (item: NotificationView): string => {
-    if (item.taskName !== undefined) return say(item, item.taskName);
+    // Each year's report opens under one name: the year it is for tells them apart (Art. 27).
+    if (item.taskName !== undefined)
+      return item.period === undefined
+        ? say(item, item.taskName)
+        : `${say(item, item.taskName)} · ${periodLabel(item.period)}`;
     if (item.taskId !== undefined) return item.taskId;
     return item.statusTitle === undefined ? '' : say(item, item.statusTitle);
   };

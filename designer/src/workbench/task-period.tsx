@@ -11,7 +11,7 @@ export type TaskPeriod = NonNullable<TaskView['period']>;
  * name — this is what tells them apart. By its days, not its number: the cycle counts on from the
  * first recognition, while a report numbers its year within the period it is in (Art. 28).
  */
-export function usePeriodLabel(): (period: TaskPeriod) => string {
+export function usePeriodLabel(): (period: Pick<TaskPeriod, 'start' | 'end'>) => string {
   const { t } = useI18n();
   return (period) => fill(t('taskPeriod'), { start: period.start, end: period.end });
 }
