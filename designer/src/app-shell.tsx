@@ -6,7 +6,6 @@ import { focusHeading, focusMainHeading } from './auth/focus-after-login.js';
 import { useSession } from './auth/session.js';
 import { useI18n } from './i18n/i18n.js';
 import { PAGE_GROUPS } from './page-groups.js';
-import { useTrainingServer } from './forms/training-example.js';
 import { NotificationBell } from './workbench/notification-bell.js';
 import { reportMenu } from './reports/report-menu.js';
 import './app-shell.css';
@@ -18,7 +17,6 @@ function useNavigation() {
   const { t, language } = useI18n();
   const { me, hasGroup } = useSession();
   const location = useLocation();
-  const rehearsal = useTrainingServer(hasGroup(...PAGE_GROUPS.clock));
   const items = [
     // Signed out, the same place is the login (a visitor on the public notices finds the way in).
     { key: '/', label: <Link to="/">{t(me === undefined ? 'login' : 'workbench')}</Link> },
@@ -36,8 +34,6 @@ function useNavigation() {
     ...(hasGroup(...PAGE_GROUPS.calendars)
       ? [{ key: '/calendars', label: <Link to="/calendars">{t('calendars')}</Link> }]
       : []),
-    // Only where time can be moved: a rehearsal server (CLOCK=simulated).
-    ...(rehearsal ? [{ key: '/clock', label: <Link to="/clock">{t('sandboxClock')}</Link> }] : []),
   ];
   const selected = items
     .map((item) => item.key)

@@ -789,7 +789,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await samr.goto(`${server.url}/cases/${caseId}`);
     await samr.getByRole('heading', { name: '所复核的事项：公示异议书 第 2 件' }).waitFor();
     const firstReview = samr.locator('[data-earlier-opinion]').filter({ hasText: /^复核异议 · 公示异议书 第 1 件 · / });
-    expect(await firstReview.locator('.ant-tag').textContent()).toBe('异议成立');
+    await expect.poll(() => firstReview.locator('.ant-tag').textContent()).toBe('异议成立');
     await samr
       .locator('[data-earlier-opinion]')
       .filter({ hasText: /^公示异议书 第 1 件 · 公众 · / })
@@ -864,7 +864,13 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await server.createUsers({ 'park-clock': ['park:P-009'] });
     const caseId = await throughCreation(server, 'park-clock', 'P-009', '青石港临港物流园区');
     const page = await accountsAsAdmin();
-    await page.getByRole('link', { name: '演练时钟' }).click();
+    // The administrator's workbench says it is a rehearsal, on which day, and where time is moved.
+    await page.getByRole('link', { name: '工作台' }).click();
+    const rehearsal = page.locator('[data-rehearsal]');
+    await expect
+      .poll(() => rehearsal.textContent())
+      .toBe('此服务器为演练环境，今日为 2026-02-02，时间只在推进时变化：演练时钟');
+    await rehearsal.getByRole('link', { name: '演练时钟' }).click();
     await page.getByRole('heading', { name: '演练时钟' }).waitFor();
     const now = page.locator('[data-sandbox-now]');
     await expect.poll(() => now.textContent()).toBe('当前时间：2026-02-02 09:00（北京时间）');

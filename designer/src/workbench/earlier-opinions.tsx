@@ -33,7 +33,8 @@ export function EarlierOpinions(props: {
   if (later.length === 0) return null;
   const items = later.map((submission, index) => {
     const schema = forms.data?.[index];
-    const outcome = outcomeOf(schema, submission.data);
+    // Its form read first: without it a decision showed as its code (upheld) until the form came.
+    const outcome = schema === undefined ? undefined : outcomeOf(schema, submission.data);
     // A scoring has no decision to show: its total against the pass mark, and its vetoes, are its result.
     const scored = outcome === undefined ? scoreSummaryOf(schema, submission.data) : undefined;
     return {

@@ -3,6 +3,8 @@ import { Alert, Button, Card, Space, Tag, Typography, type TableColumnsType } fr
 import { useState, type MouseEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session.js';
+import { useTrainingServer } from '../forms/training-example.js';
+import { PAGE_GROUPS } from '../page-groups.js';
 import { CardTable } from '../card-table.js';
 import { useI18n } from '../i18n/i18n.js';
 import { BulkOpinion } from '../reports/bulk-opinion.js';
@@ -126,6 +128,7 @@ function caseColumns(t: (key: MessageKey) => string, today: string): TableColumn
 export function InboxPage() {
   const { t, language } = useI18n();
   const { me, hasGroup } = useSession();
+  const rehearsal = useTrainingServer(hasGroup(...PAGE_GROUPS.clock));
   const navigate = useNavigate();
   const [starting, setStarting] = useState(false);
   const [params, setParams] = useSearchParams();
@@ -200,6 +203,21 @@ export function InboxPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {inbox.error !== undefined && <Alert type="error" showIcon title={inbox.error.message} />}
       <CalendarWarning />
+      {rehearsal && inbox.data !== undefined && (
+        // An administrator of a rehearsal server moves its time (演练时钟; the header has no room for a
+        // seventh page in English).
+        <Alert
+          type="info"
+          showIcon
+          data-rehearsal
+          title={
+            <>
+              {fill(t('rehearsalToday'), { today: inbox.data.today })}
+              <Link to="/clock">{t('sandboxClock')}</Link>
+            </>
+          }
+        />
+      )}
       <Card
         title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('inbox')}</h1>}
         extra={
