@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEngineError } from '../../engine/errors.js';
 import { ADMIN, as, EngineHarness, throughAcceptance, throughCreation } from '../support/engine-harness.js';
 import { definitionsWithRevisions } from '../support/definitions-fixture.js';
-import { ANNUAL_REPORT_DUE_REVISION, REVIEW_DUE_REVISION } from '../support/review-due-revision.js';
+import { ANNUAL_REPORT_DUE_REVISION, REVIEW_DUE_REVISION } from '../support/task-due-revisions.js';
 import { DefinitionsSandbox } from '../scenarios/script-builder.js';
 
 // A park's account names its province: it starts cases only there (CONTRACT §6).

@@ -227,7 +227,7 @@ describe('an incident raised and cleared within one step', () => {
   let root: string;
 
   // Each demonstration year's annual report (forkAnnualReport, passed on every anniversary) gets a
-  // date five working days on (the test's own target, as in test/support/review-due-revision.ts), and
+  // date five working days on (the test's own target, as in test/support/task-due-revisions.ts), and
   // the tree's calendar has 2025 and a synthetic 2027 but not 2026: on 2026-05-08 the date cannot be
   // computed (calendar-missing), on 2027-05-08 it can, which clears it. One advance across both
   // anniversaries raises and clears it; the case holds none before or after the step.

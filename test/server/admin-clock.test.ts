@@ -3,7 +3,8 @@
 // answer says which incidents the timers it fired raised or cleared.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LiveInstance } from '../../engine/runtime/live-instance.js';
-import { definitionsWithRevisions, type Revision } from '../support/definitions-fixture.js';
+import { definitionsWithRevisions } from '../support/definitions-fixture.js';
+import { ACCEPTANCE_DUE_REVISION } from '../support/task-due-revisions.js';
 import { CHINESE, ServerHarness, throughAcceptance, throughCreation, tinyPdf, withUsers } from './harness.js';
 
 describe('POST /api/admin/clock reads an instant without an offset as China time', () => {
@@ -38,33 +39,6 @@ describe('POST /api/admin/clock reads an instant without an offset as China time
     expect((response.body as { error: { message: string } }).error.message).toMatch(CHINESE);
   });
 });
-
-/**
- * A test revision whose acceptance application is due ten working days after it opens (the test's
- * own target, not the programme's): the date is computed when the timer opening it fires.
- */
-const ACCEPTANCE_DUE_REVISION: Revision = {
-  version: '2024-03-15',
-  effectiveFrom: '2024-03-15',
-  edit: async (read) => {
-    const rules = JSON.parse(await read('rules.json')) as Record<string, unknown>;
-    rules.acceptanceApplicationWorkingDays = { value: 10, article: 'Art. 19', title: '验收申请报送时限（测试用）' };
-    const manifest = JSON.parse(await read('manifest.json')) as { dates: Record<string, unknown> };
-    manifest.dates.acceptanceApplicationDue = { title: '验收申请报送期限', article: 'Art. 19' };
-    const bpmn = (await read('process.bpmn')).replace(
-      /(<bpmn:userTask id="submitAcceptanceApplication"[^>]*>\s*<bpmn:documentation>[^<]*<\/bpmn:documentation>)/,
-      '$1<bpmn:extensionElements><camunda:properties>' +
-        '<camunda:property name="due" value="acceptanceApplicationDue" />' +
-        '<camunda:property name="rule" value="acceptanceApplicationWorkingDays" />' +
-        '</camunda:properties></bpmn:extensionElements>',
-    );
-    return {
-      'rules.json': JSON.stringify(rules, null, 2),
-      'manifest.json': JSON.stringify(manifest, null, 2),
-      'process.bpmn': bpmn,
-    };
-  },
-};
 
 describe('POST /api/admin/clock says which incidents the timers it fired raised', () => {
   let h: ServerHarness;
