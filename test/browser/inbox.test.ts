@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { definitionsWithRevisions } from '../support/definitions-fixture.js';
-import { REVIEW_DUE_REVISION } from '../support/review-due-revision.js';
+import { REVIEW_DUE_REVISION } from '../support/task-due-revisions.js';
 import { browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, SAMPLE_USERS, throughCreation, walk } from './sample-cases.js';
@@ -199,9 +199,26 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     await page.keyboard.press('Tab');
     await poll(() => bell.evaluate((button) => button === document.activeElement)).toBe(true);
     await markAll.waitFor({ state: 'hidden' });
+    // Opening the bell fetches the list; its answer, read before 全部标为已读 and held back here until
+    // after the list fetched since, must not bring the count back (it said 通知 (4) again).
+    let staleAnswered!: () => void;
+    const staleDelivered = new Promise<void>((resolve) => (staleAnswered = resolve));
+    await page.route(
+      '**/api/notifications',
+      async (route) => {
+        const answer = await route.fetch();
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.fulfill({ response: answer });
+        staleAnswered();
+      },
+      { times: 1 },
+    );
     await bell.click();
     await page.getByRole('button', { name: '全部标为已读' }).click();
+    await staleDelivered;
     await poll(() => bell.getAttribute('aria-label')).toBe('通知 (0)');
+    await page.waitForTimeout(500);
+    expect(await bell.getAttribute('aria-label')).toBe('通知 (0)');
 
     expect(first).not.toBe('');
   }, 300_000);

@@ -65,8 +65,17 @@ export function NotificationBell() {
     setOpen(false);
     bell.current?.focus();
   };
+  // Only the latest request's answer is shown: opening the bell and then 全部标为已读 sent two, and
+  // when the first (read before the marking) came back last, the bell said 通知 (4) again.
+  const latestRequest = useRef(0);
   const refresh = useCallback(() => {
-    api<Listing>('GET', '/api/notifications').then(setListing, () => undefined);
+    const request = ++latestRequest.current;
+    api<Listing>('GET', '/api/notifications').then(
+      (answer) => {
+        if (request === latestRequest.current) setListing(answer);
+      },
+      () => undefined,
+    );
   }, []);
   useEffect(() => {
     refresh();
