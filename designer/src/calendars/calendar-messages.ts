@@ -1,6 +1,4 @@
-import { useCallback } from 'react';
-import { fill } from '../i18n/fill.js';
-import { useI18n } from '../i18n/i18n.js';
+import { pageTextHook, type PageText } from '../i18n/page-text.js';
 
 /**
  * The calendar editor's UI strings, Chinese first (kept beside the page, which loads on its own);
@@ -95,12 +93,9 @@ const en: Record<keyof typeof zh, string> = {
 };
 
 export type CalendarMessageKey = keyof typeof zh;
-export type CalendarText = (key: CalendarMessageKey, values?: Record<string, string | number>) => string;
+export type CalendarText = PageText<CalendarMessageKey>;
 
 export const CALENDAR_MESSAGES = { zh, en };
 
 /** `c(key, values)`: the calendar editor's strings in the app's language. */
-export function useCalendarText(): CalendarText {
-  const { language } = useI18n();
-  return useCallback<CalendarText>((key, values = {}) => fill(CALENDAR_MESSAGES[language][key], values), [language]);
-}
+export const useCalendarText = pageTextHook(CALENDAR_MESSAGES);

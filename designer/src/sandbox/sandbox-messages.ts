@@ -1,6 +1,4 @@
-import { useCallback } from 'react';
-import { fill } from '../i18n/fill.js';
-import { useI18n } from '../i18n/i18n.js';
+import { pageTextHook, type PageText } from '../i18n/page-text.js';
 
 /**
  * The sandbox clock page's strings, Chinese first (kept beside the page, which loads on its own);
@@ -59,12 +57,9 @@ const en: Record<keyof typeof zh, string> = {
 };
 
 export type SandboxMessageKey = keyof typeof zh;
-export type SandboxText = (key: SandboxMessageKey, values?: Record<string, string | number>) => string;
+export type SandboxText = PageText<SandboxMessageKey>;
 
 export const SANDBOX_MESSAGES = { zh, en };
 
 /** `s(key, values)`: the sandbox clock page's strings in the app's language. */
-export function useSandboxText(): SandboxText {
-  const { language } = useI18n();
-  return useCallback<SandboxText>((key, values = {}) => fill(SANDBOX_MESSAGES[language][key], values), [language]);
-}
+export const useSandboxText = pageTextHook(SANDBOX_MESSAGES);

@@ -23,6 +23,20 @@ import {
 } from './submissions.js';
 import { useAsync } from './use-async.js';
 
+/** A titled piece of someone's free text (a comment, a return note, a decision's grounds), its line breaks kept. */
+function TitledText({ title, text, gap }: { title: string; text: string; gap: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div>
+        {title}
+        {t('colon')}
+      </div>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: gap }}>{text}</Typography.Paragraph>
+    </>
+  );
+}
+
 /**
  * On a task sent back for changes: who returned it, when, their decision and their full comment
  * (Art. 17, 20, 28: 退回修改). Undefined (nothing shown) when the task was not returned.
@@ -50,22 +64,10 @@ export function ReturnBanner({ review, bundle }: { review: NamedSubmission | und
       })}
       description={
         <>
-          <div>
-            {t('returnComment')}
-            {t('colon')}
-          </div>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
-            {outcome?.comment ?? '—'}
-          </Typography.Paragraph>
+          <TitledText title={t('returnComment')} text={outcome?.comment ?? '—'} gap={8} />
           {returnNotes(schema.data, review.data).map((note) => (
             <div key={note.title} data-return-note>
-              <div>
-                {note.title}
-                {t('colon')}
-              </div>
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
-                {note.text}
-              </Typography.Paragraph>
+              <TitledText title={note.title} text={note.text} gap={8} />
             </div>
           ))}
           <Typography.Text type="secondary">{t('prefilledFromLast')}</Typography.Text>
@@ -129,27 +131,11 @@ export function EndedBanner({ bundle }: { bundle: CaseBundle }) {
                 what: outcome?.title ?? schema.data?.title ?? decisive.name,
               })}
             </div>
-            {outcome?.comment !== undefined && (
-              <>
-                <div>
-                  {t('returnComment')}
-                  {t('colon')}
-                </div>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-                  {outcome.comment}
-                </Typography.Paragraph>
-              </>
-            )}
+            {outcome?.comment !== undefined && <TitledText title={t('returnComment')} text={outcome.comment} gap={0} />}
             {outcome !== undefined &&
               decisionDetails(schema.data, decisive.data).map((detail) => (
                 <div key={detail.title} data-decision-detail>
-                  <div>
-                    {detail.title}
-                    {t('colon')}
-                  </div>
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-                    {detail.text}
-                  </Typography.Paragraph>
+                  <TitledText title={detail.title} text={detail.text} gap={0} />
                 </div>
               ))}
           </>
