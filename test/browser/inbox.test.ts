@@ -102,6 +102,12 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     await poll(() => page.getByText(/已逾期 \(1\)/).count()).toBe(1);
     await poll(() => page.getByText(/逾期 1 个工作日/).count()).toBe(1);
     await shot(page, '1-sorted-by-due');
+    // Two links named 可行性论证与遴选: each says, after its name, which park it is for (a screen
+    // reader's list of links leaves the row out).
+    const reviews = page.getByRole('link', { name: '可行性论证与遴选', exact: true });
+    await poll(() => reviews.count()).toBe(2);
+    expect(await accessibleDescription(reviews.first())).toContain(PARKS.park1);
+    expect(await accessibleDescription(reviews.last())).toContain(PARKS.park4);
 
     await page.getByRole('checkbox', { name: /已逾期/ }).click();
     await poll(() => order(page)).toEqual([PARKS.park1]);

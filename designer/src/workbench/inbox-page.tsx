@@ -29,10 +29,14 @@ const caseLink = (id: string) => `/cases/${encodeURIComponent(id)}`;
 const originId = (row: TaskRow) => `task-origin-${row.ref}`;
 const returnedId = (row: TaskRow) => `task-returned-${row.ref}`;
 const periodId = (row: TaskRow) => `task-period-${row.ref}`;
+const subjectId = (row: TaskRow) => `task-subject-${row.ref}`;
 
 /** A task's link is described by what tells it apart: the message it answers, the review that sent it back. */
-function describedBy(row: TaskRow): { 'aria-describedby'?: string } {
+function describedBy(row: TaskRow, subjects: number): { 'aria-describedby'?: string } {
   const ids = [
+    // Three provincial reviews are three links named 可行性论证与遴选: which park each is for was
+    // said only by its row, which a screen reader's list of links leaves out.
+    ...(subjects > 1 ? [subjectId(row)] : []),
     ...(row.origin === undefined ? [] : [originId(row)]),
     ...(row.period === undefined ? [] : [periodId(row)]),
     ...(row.returned === undefined ? [] : [returnedId(row)]),
@@ -80,14 +84,17 @@ function ChangeStatus({ change, list, said }: { change: SaidChange | undefined; 
 }
 
 /** Who and where: the columns a task row shares with its case's row. */
-function subjectColumns(t: (key: MessageKey) => string): TableColumnsType<CaseRow> {
+function subjectColumns<Row extends CaseRow>(
+  t: (key: MessageKey) => string,
+  nameId?: (row: Row) => string,
+): TableColumnsType<Row> {
   return [
     {
       title: t('park'),
       key: 'park',
       render: (_, row) => (
         <>
-          <div>{row.parkName ?? row.park}</div>
+          <div id={nameId?.(row)}>{row.parkName ?? row.park}</div>
           {row.parkName !== undefined && <Typography.Text type="secondary">{row.park}</Typography.Text>}
         </>
       ),
@@ -151,13 +158,14 @@ export function InboxPage() {
     .map((role) => role.slice(5))
     .filter((park) => inbox.data?.cases.some((row) => row.park === park && !row.final) !== true);
 
+  const subjects = new Set(inbox.data?.tasks.map((row) => row.park)).size;
   const taskColumns: TableColumnsType<TaskRow> = [
     {
       title: t('task'),
       key: 'task',
       render: (_, row) => (
         <>
-          <Link to={caseLink(row.id)} {...describedBy(row)}>
+          <Link to={caseLink(row.id)} {...describedBy(row, subjects)}>
             {row.taskName}
           </Link>
           {row.origin !== undefined && <OriginLine origin={row.origin} id={originId(row)} />}
@@ -185,7 +193,7 @@ export function InboxPage() {
     },
     { title: t('taskDue'), key: 'taskDue', render: (_, row) => <TaskDueCell row={row} /> },
     // A task shows the date that governs it or none, never its case's next date (another step's).
-    ...(subjectColumns(t) as TableColumnsType<TaskRow>),
+    ...subjectColumns<TaskRow>(t, subjectId),
     { title: t('received'), key: 'received', render: (_, row) => chinaTime(row.createdAt) },
   ];
   const open = (row: CaseRow) => ({
