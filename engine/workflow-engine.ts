@@ -515,8 +515,10 @@ export class WorkflowEngine {
     const { head, reader } = this.#historyReader(id, actor);
     const known = this.#history.statusChanges(id, head, reader);
     if (known !== undefined) return known;
-    const audit = await readableHistory(() => this.audit(id, actor));
-    return audit === undefined ? [] : this.#history.rememberStatusChanges(id, head, reader, audit);
+    return this.#history.readOnce(id, head, reader, 'statuses', async () => {
+      const audit = await readableHistory(() => this.audit(id, actor));
+      return audit === undefined ? [] : this.#history.rememberStatusChanges(id, head, reader, audit);
+    });
   }
 
   /**
@@ -529,10 +531,12 @@ export class WorkflowEngine {
     const { head, reader } = this.#historyReader(id, actor);
     const known = this.#history.latestValue(id, head, reader, field);
     if (known !== undefined) return known.value;
-    const submissions = await readableHistory(() => this.submissions(id, actor));
-    return submissions === undefined
-      ? undefined
-      : this.#history.rememberLatestValue(id, head, reader, field, submissions);
+    return this.#history.readOnce(id, head, reader, `latest ${field}`, async () => {
+      const submissions = await readableHistory(() => this.submissions(id, actor));
+      return submissions === undefined
+        ? undefined
+        : this.#history.rememberLatestValue(id, head, reader, field, submissions);
+    });
   }
 
   /** Where the case's logs end as this process last took its record in, and what the actor may read of them. */

@@ -45,6 +45,20 @@ const endsAt = (entries: readonly AuditEntry[], head: LogHead) =>
  */
 export class HistoryDigest {
   readonly #cases = new Map<string, CaseDigest>();
+  readonly #reading = new Map<string, Promise<unknown>>();
+
+  /**
+   * `read()`'s answer, shared by every caller asking for the same thing of a case at the same head
+   * while it is read: the first statistics calls after a start, made at once, each read every history.
+   */
+  readOnce<T>(id: string, head: LogHead, reader: Reader, what: string, read: () => Promise<T>): Promise<T> {
+    const key = `${id} ${headKey(head)} ${reader} ${what}`;
+    const reading = this.#reading.get(key) as Promise<T> | undefined;
+    if (reading !== undefined) return reading;
+    const started = read().finally(() => this.#reading.delete(key));
+    this.#reading.set(key, started);
+    return started;
+  }
 
   /** The statuses the case entered, oldest first, if read at this head for this kind of reader. */
   statusChanges(id: string, head: LogHead, reader: Reader): readonly StatusChange[] | undefined {

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chainEntries, GENESIS_HASH, type AuditDraft } from '../../engine/audit/audit-chain.js';
 import type { Submission } from '../../engine/cases/case-record.js';
 import { HistoryDigest, type LogHead } from '../../engine/cases/history-digest.js';
+import { as, EngineHarness, throughCreation } from '../support/engine-harness.js';
 
 const draft = (at: string, type: string, details: Record<string, unknown> = {}): AuditDraft => ({
   at,
@@ -80,5 +81,51 @@ describe('HistoryDigest', () => {
     // Read beyond the count its caller knew: not remembered.
     digest.rememberLatestValue('c_1', headOf(3, 2), 'redacted', 'parkType', submissions);
     expect(digest.latestValue('c_1', headOf(3, 2), 'redacted', 'parkType')).toBeUndefined();
+  });
+
+  it('shares a read in flight with every caller asking the same of a case at the same head, and no other', async () => {
+    const digest = new HistoryDigest();
+    let answer!: (value: string) => void;
+    const read = vi.fn(() => new Promise<string>((resolve) => (answer = resolve)));
+    const first = digest.readOnce('c_1', headOf(3), 'redacted', 'statuses', read);
+    const second = digest.readOnce('c_1', headOf(3), 'redacted', 'statuses', read);
+    const other = digest.readOnce('c_1', headOf(3), 'public-readable', 'statuses', () => Promise.resolve('theirs'));
+    expect(read).toHaveBeenCalledTimes(1);
+    answer('read once');
+    expect(await Promise.all([first, second, other])).toEqual(['read once', 'read once', 'theirs']);
+    // Once answered, what is remembered is the caller's to keep; a later call reads again.
+    const again = digest.readOnce('c_1', headOf(3), 'redacted', 'statuses', read);
+    answer('read again');
+    expect(await again).toBe('read again');
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the engine reads a history once for reports asked for at the same time', () => {
+  let h: EngineHarness;
+  beforeAll(async () => {
+    h = await EngineHarness.open({ start: '2024-04-01T09:00:00+08:00' });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("ten statistics calls at once after a start read each case's trail and submissions once, not ten times", async () => {
+    const { id } = await throughCreation(h);
+    await h.restart();
+    const audit = vi.spyOn(h.engine, 'audit');
+    const submissions = vi.spyOn(h.engine, 'submissions');
+    const samr = as('samr');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, async () => ({
+        statuses: (await h.engine.statusChanges(id, samr)).map((change) => change.status),
+        type: await h.engine.latestSubmitted(id, samr, 'parkType'),
+      })),
+    );
+    expect(new Set(answers.map((answer) => JSON.stringify(answer)))).toEqual(
+      new Set([JSON.stringify({ statuses: ['applying', 'creating'], type: 'industry' })]),
+    );
+    expect(audit).toHaveBeenCalledTimes(1);
+    expect(submissions).toHaveBeenCalledTimes(1);
   });
 });
