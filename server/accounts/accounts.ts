@@ -64,6 +64,16 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/;
 /** Names the system acts under (anonymous callers, timers, tools): no account may take them. */
 const RESERVED_NAMES = new Set(['anonymous', 'system', 'public', 'scenario', 'cli']);
 const ADMIN = 'admin';
+
+/**
+ * The user name a login means, as typed: full-width letters (a Chinese input method in full-width
+ * mode types ａｄｍｉｎ) and compatibility forms folded (NFKC), spaces and zero-width characters at
+ * either end (a name pasted from a message or a spreadsheet) dropped. Names are unique regardless of
+ * case, so the account is then found regardless of case too.
+ */
+export function signInName(typed: string): string {
+  return typed.normalize('NFKC').replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/gu, '');
+}
 /** Who made the accounts of a first start. */
 const SYSTEM = 'system';
 
@@ -247,7 +257,7 @@ export class Accounts {
   ): Promise<{ token: string; expiresAt: string; user: PublicUser; device: string } | undefined> {
     // No account has a longer password, so there is nothing to hash (and nothing to learn from timing).
     if (passwordLength(password) > MAX_PASSWORD) return undefined;
-    const user = await this.get(username);
+    const user = await this.#signingIn(username);
     const now = this.#now().getTime();
     const known = user !== undefined && isDeviceToken(device, user.username, user.passwordHash, now);
     const valid = await verifyPassword(
@@ -264,6 +274,20 @@ export class Accounts {
       user: publicUser(user),
       device: issueDeviceToken(user.username, user.passwordHash, now),
     };
+  }
+
+  /**
+   * The account a login names (`signInName`), its letters' case as created or not: 「Admin」 signed
+   * in as no one, said 用户名或密码不正确 though no other account could be called so. The names are
+   * listed for every login, a known name's too, so the answer takes as long.
+   */
+  async #signingIn(typed: string): Promise<User | undefined> {
+    const name = signInName(typed);
+    if (!USERNAME_PATTERN.test(name)) return undefined;
+    const key = name.toLowerCase();
+    const names = await this.store.list(USERS);
+    const stored = names.includes(name) ? name : names.find((candidate) => candidate.toLowerCase() === key);
+    return stored === undefined ? undefined : this.get(stored);
   }
 
   async logout(token: string): Promise<void> {

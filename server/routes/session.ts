@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
-import type { Accounts } from '../accounts/accounts.js';
+import { signInName, type Accounts } from '../accounts/accounts.js';
 import { LoginThrottle } from '../accounts/login-throttle.js';
 import { HttpError } from '../http-errors.js';
 import { REQUEST_BODIES } from '../openapi-requests.js';
@@ -35,8 +35,9 @@ export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Rout
     onlyFieldsOf(body, REQUEST_BODIES.Credentials);
     const username = stringField(body, 'username', '用户名');
     const password = stringField(body, 'password', '密码');
-    // An IPv6 client holds a whole /64 (or more): one address key per /56, as the public limiter.
-    const keys = LoginThrottle.keys(username, ipKeyGenerator(request.ip ?? '', 56));
+    // An IPv6 client holds a whole /64 (or more): one address key per /56, as the public limiter. The
+    // name is counted as it signs in: ａｄｍｉｎ and 「admin 」 are guesses at admin, not fresh names.
+    const keys = LoginThrottle.keys(signInName(username), ipKeyGenerator(request.ip ?? '', 56));
     const attempt = await throttle.attempt(keys);
     if ('retryAfter' in attempt) throw tooManyAttempts(attempt.retryAfter);
     const session = await accounts.login(username, password, body.device).catch(async (error: unknown) => {

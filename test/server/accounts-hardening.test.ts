@@ -119,6 +119,41 @@ describe('accounts and sessions, hardened', () => {
     expect(codeOf(answer.body).code).toBe('conflict');
   });
 
+  it('signs a name in as it was created whatever its case, width or surrounding spaces, and counts its guesses as one name', async () => {
+    expect((await createUser({ username: 'Zhang-Wei', password: PASSWORD, roles: ['samr'] })).status).toBe(201);
+    // Typed with Caps Lock, in a full-width input method, pasted with a space or a zero-width space:
+    // each was 用户名或密码不正确 though no other account could be meant.
+    for (const [index, username] of [
+      'zhang-wei',
+      'ZHANG-WEI',
+      'Ｚｈａｎｇ－Ｗｅｉ',
+      ' Zhang-Wei ',
+      'Zhang-Wei\u200b',
+      '\u3000zhang-wei',
+    ].entries()) {
+      const answer = await h.api.post('/api/session', {
+        headers: { 'X-Forwarded-For': `198.51.100.${40 + index}` },
+        body: { username, password: PASSWORD },
+      });
+      expect(answer.status, JSON.stringify(username)).toBe(200);
+      expect(answer.body).toMatchObject({ user: { username: 'Zhang-Wei' } });
+    }
+    // A wrong password is still wrong, and each spelling is a guess at the same name from that address.
+    const headers = { 'X-Forwarded-For': '198.51.100.60' };
+    const statuses: number[] = [];
+    for (const username of ['zhang-wei', 'ZHANG-WEI', 'Ｚｈａｎｇ－Ｗｅｉ', ' zhang-wei']) {
+      statuses.push(
+        (await h.api.post('/api/session', { headers, body: { username, password: 'wrong-password' } })).status,
+      );
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const other = { 'X-Forwarded-For': '198.51.100.61' };
+    expect(
+      (await h.api.post('/api/session', { headers: other, body: { username: 'zhang wei', password: PASSWORD } }))
+        .status,
+    ).toBe(401);
+  });
+
   it('refuses unknown roles, a scoped group without its scope and an unknown scope', async () => {
     for (const roles of [['superuser'], ['park'], ['samr:x'], ['province:999999'], ['ministry:nasa'], ['public']]) {
       const answer = await createUser({ username: 'roleless', password: PASSWORD, roles });

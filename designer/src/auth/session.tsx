@@ -56,14 +56,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const device = deviceToken(username);
+    // The server signs ａｄｍｉｎ and 「admin 」 in as admin: the device is looked up as it will be kept.
+    const device = deviceToken(username.normalize('NFKC').trim());
     const session = await api<{ token: string; user: Me; device: string }>('POST', '/api/session', {
       username,
       password,
       ...(device !== null && { device }),
     });
     storeToken(session.token);
-    rememberDevice(username, session.device);
+    rememberDevice(session.user.username, session.device);
     setEnded(undefined);
     setMe(session.user);
   }, []);
