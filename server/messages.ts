@@ -426,6 +426,10 @@ export const SAY = {
     zh: '「目标时间」应为 ISO 8601 时间，如 2025-04-02T09:00:00+08:00（未写时区的按北京时间）',
     en: '“advanceTo” must be an ISO 8601 time, such as 2025-04-02T09:00:00+08:00 (China time when it has no offset)',
   },
+  advanceTooFar: (years: number, limit: string): Said => ({
+    zh: `演练时钟一次最多前进 ${years} 年，且不能晚于北京时间 9999 年底：本次最晚可到 ${limit}（北京时间）`,
+    en: `The sandbox clock moves at most ${years} years at once, and not past the end of 9999 in China: this time, to ${limit} (China time) at the latest`,
+  }),
   noSuchSimulation: (id: string): Said => ({ zh: `模拟 ${id} 不存在`, en: `No simulation ${id}` }),
   simulationOver: { zh: '模拟已经结束，无法取消', en: 'The simulation has ended and cannot be cancelled' },
 } as const;

@@ -133,6 +133,9 @@ export function formBody(request: Request): Record<string, unknown> {
 
 export function stringField(body: Record<string, unknown>, field: string, label: string): string {
   const value = body[field];
+  // A number or a list is there, only not text: 「…」为必填项 sent the caller looking for a missing field.
+  if (value !== undefined && value !== null && typeof value !== 'string')
+    throw new HttpError(422, 'validation', SAY.notText(field, label));
   if (typeof value !== 'string' || value.trim() === '')
     throw new HttpError(422, 'validation', SAY.required(field, label));
   return value;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  chinaMinuteOf,
   isEngineError,
   parseChinaInstant,
   type IncidentEvent,
@@ -19,6 +20,30 @@ function chinaInstant(text: string): Date {
     if (!isEngineError(error, 'validation')) throw error;
     throw new HttpError(422, 'validation', SAY.advanceToFormat);
   }
+}
+
+/** How far one advance may move the sandbox clock: a rehearsal spans a few years, a typo (2925) centuries. */
+const MAX_ADVANCE_YEARS = 100;
+/** The last minute the engine's dates can name: a China date in year 10000 is no YYYY-MM-DD. */
+const LAST_INSTANT = parseChinaInstant('9999-12-31T23:59:00');
+
+/**
+ * The instant an advance asks for, refused (422, moving nothing) when it is no text — 12345 was told
+ * 「目标时间」为必填项 — or lies further ahead than an advance may go: the clock never goes back, so
+ * year 9999 left a rehearsal there for good, and a minute into year 10000 (9999-12-31T23:59-12:00)
+ * made every new case refuse to start, in English (not a date (YYYY-MM-DD)).
+ */
+function advanceTarget(body: Record<string, unknown>, now: Date): Date {
+  const value = body.advanceTo;
+  if (value !== undefined && value !== null && typeof value !== 'string')
+    throw new HttpError(422, 'validation', SAY.advanceToFormat);
+  const target = chinaInstant(stringField(body, 'advanceTo', '目标时间'));
+  const furthest = new Date(now);
+  furthest.setUTCFullYear(furthest.getUTCFullYear() + MAX_ADVANCE_YEARS);
+  const limit = furthest < LAST_INSTANT ? furthest : LAST_INSTANT;
+  if (target > limit)
+    throw new HttpError(422, 'validation', SAY.advanceTooFar(MAX_ADVANCE_YEARS, chinaMinuteOf(limit)));
+  return target;
 }
 
 /** How long an advance waits for due timers another process holds (longer than a timer lease). */
@@ -79,7 +104,7 @@ export function adminRoutes(
       requireRole(request, 'admin');
       const body = objectBody(request);
       onlyFieldsOf(body, REQUEST_BODIES.ClockAdvance);
-      const advanceTo = chinaInstant(stringField(body, 'advanceTo', '目标时间'));
+      const advanceTo = advanceTarget(body, clock.now());
       // What the timers fired did to the cases' incidents, each as it happened: one raised and
       // cleared again within the advance too, which the cases' incidents afterwards would not show.
       const events: IncidentEvent[] = [];

@@ -40,6 +40,60 @@ describe('POST /api/admin/clock reads an instant without an offset as China time
   });
 });
 
+describe('POST /api/admin/clock refuses what is no time, or too far ahead, and moves nothing', () => {
+  let h: ServerHarness;
+  beforeAll(async () => {
+    h = await ServerHarness.create();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const advance = (advanceTo: unknown, english = false) =>
+    h.api.post('/api/admin/clock', {
+      token: h.adminToken,
+      body: { advanceTo },
+      request: 'unchecked',
+      ...(english && { headers: { 'Accept-Language': 'en' } }),
+    });
+  const messageOf = (body: unknown) => (body as { error: { message: string } }).error.message;
+  const now = async () => ((await h.api.get('/api/admin/clock', { token: h.adminToken })).body as { now: string }).now;
+
+  it('says a number or a list is not an ISO 8601 time (it said 「目标时间」为必填项), and that a missing one is', async () => {
+    const before = await now();
+    for (const value of [12345, ['2024-05-01'], { at: '2024-05-01' }, true]) {
+      const answer = await advance(value);
+      expect(answer.status, JSON.stringify(value)).toBe(422);
+      expect(messageOf(answer.body)).toMatch(/^「目标时间」应为 ISO 8601 时间/);
+    }
+    expect(messageOf((await advance(null)).body)).toBe('「目标时间」为必填项');
+    expect(messageOf((await advance(12345, true)).body)).toMatch(/must be an ISO 8601 time/);
+    expect(await now()).toBe(before);
+  });
+
+  it('moves at most 100 years at once and never into year 10000: the clock cannot come back, and a case then could not start', async () => {
+    const before = await now();
+    for (const value of ['9999-12-31T00:00:00+08:00', '9999-12-31T23:59:59-12:00', '2925-04-01']) {
+      const answer = await advance(value);
+      expect(answer.status, value).toBe(422);
+      expect(messageOf(answer.body)).toBe(
+        '演练时钟一次最多前进 100 年，且不能晚于北京时间 9999 年底：本次最晚可到 2124-04-01 09:00（北京时间）',
+      );
+    }
+    expect(messageOf((await advance('2925-04-01', true)).body)).toMatch(/at most 100 years at once/);
+    expect(await now()).toBe(before);
+    // A century is a rehearsal's business: it goes, and the next step counts from there.
+    expect((await advance('2124-04-01T09:00:00+08:00')).status).toBe(200);
+    expect((await advance('2125-01-01')).status).toBe(200);
+  });
+
+  it('says of a name, a password or a process given as a number that it should be text', async () => {
+    const login = await h.api.post('/api/session', { body: { username: 12345, password: 'x' }, request: 'unchecked' });
+    expect(login.status).toBe(422);
+    expect(messageOf(login.body)).toBe('「用户名」应为文字');
+  });
+});
+
 describe('POST /api/admin/clock says which incidents the timers it fired raised', () => {
   let h: ServerHarness;
   let cleanup: () => Promise<void>;
