@@ -135,11 +135,32 @@ function refuseOutsizedBodies(request: Request, _response: Response, next: NextF
 
 /**
  * Query parameters a client might put a secret in by mistake (the API takes a session only in the
- * Authorization header, and refuses one in the address): their values never reach the log.
+ * Authorization header, and refuses one in the address): their values never reach the log. A name is
+ * read as the router reads it — any case, percent-encoded, with `[]` or a NUL — and by what it names,
+ * not one spelling: `?Token=`, `?tok%65n=`, `?token[]=`, `?access-token=`, `?api_key=`,
+ * `?Authorization=Bearer …` and `;token=` were logged as sent, in the address or the query.
  */
-const SECRET_PARAMETERS = ['token', 'access_token', 'password'];
-const SECRET_IN_ADDRESS = new RegExp(`([?&](?:${SECRET_PARAMETERS.join('|')})=)[^&#]*`, 'gi');
-const withoutSecrets = (url: string | undefined) => url?.replace(SECRET_IN_ADDRESS, '$1[Redacted]');
+const SECRET_WORDS = /token|passw|pwd|secret|auth|apikey|session|credential/;
+function isSecretName(name: string): boolean {
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    // A malformed escape: judged as written.
+  }
+  return SECRET_WORDS.test(decoded.toLowerCase().replace(/[^a-z]/g, ''));
+}
+/** Every `name=value` of the address (after `?`, `&` or `;`), its value redacted when its name is secret. */
+const withoutSecrets = (url: string | undefined) =>
+  url?.replace(/([?&;])([^=&;#?]*)=([^&;#]*)/g, (whole, before: string, name: string) =>
+    isSecretName(name) ? `${before}${name}=[Redacted]` : whole,
+  );
+function queryWithoutSecrets(query: unknown): unknown {
+  if (typeof query !== 'object' || query === null) return query;
+  return Object.fromEntries(
+    Object.entries(query).map(([name, value]) => [name, isSecretName(name) ? '[Redacted]' : (value as unknown)]),
+  );
+}
 
 /**
  * The HTTP server as an express app, without listening (STYLE.md: `createApp(deps)`): routes turn
@@ -167,9 +188,14 @@ export function createApp(deps: AppDeps): Express {
         'req.headers.cookie',
         'req.headers["x-file-name"]',
         'res.headers["content-disposition"]',
-        ...SECRET_PARAMETERS.map((name) => `req.query.${name}`),
       ],
-      serializers: { req: (request: { url?: string }) => ({ ...request, url: withoutSecrets(request.url) }) },
+      serializers: {
+        req: (request: { url?: string; query?: unknown }) => ({
+          ...request,
+          url: withoutSecrets(request.url),
+          query: queryWithoutSecrets(request.query),
+        }),
+      },
     }),
   );
   app.use(

@@ -160,6 +160,32 @@ describe('objectors are named only to the groups the definitions allow, on every
     expect(logged.join('\n')).not.toContain('hunter2-secret');
   });
 
+  it('the server’s log keeps it whatever the parameter’s case, spelling or escape, in the address and the query', async () => {
+    const token = h.token('park2');
+    const names = [
+      'Token',
+      'TOKEN',
+      'tok%65n',
+      'token[]',
+      'token%00',
+      'access-token',
+      'id_token',
+      'api_key',
+      'Authorization',
+      'session',
+      'Password',
+    ];
+    for (const [index, name] of names.entries()) {
+      const answer = await h.api.call('get', `/api/me?${name}=${token}&look=${index}`);
+      expect(answer.status, name).toBe(401);
+    }
+    await h.api.call('get', `/api/me;token=${token}`);
+    expect(logged.filter((entry) => entry.includes('look=')).length).toBe(names.length);
+    expect(logged.join('\n')).not.toContain(token);
+    const line = logged.find((entry) => entry.includes('look=0')) ?? '';
+    expect(line).toContain('/api/me?Token=[Redacted]&look=0');
+  });
+
   it('the logged-in objector does not gain the case, and keeps its own file', async () => {
     const answers = await readEverything('park2');
     expect(answers.find((answer) => answer.path === `/api/cases/${caseId}`)?.status).toBe(404);
