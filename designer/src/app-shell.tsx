@@ -88,7 +88,9 @@ function Account({ inDrawer }: { inDrawer: boolean }) {
       </Button>
       {me !== undefined && (
         <>
-          <Typography.Text className="qbz-user">{me.displayName ?? me.username}</Typography.Text>
+          <Typography.Text className="qbz-user" title={me.displayName ?? me.username}>
+            {me.displayName ?? me.username}
+          </Typography.Text>
           <Button onClick={() => void logout()}>{t('logout')}</Button>
         </>
       )}
