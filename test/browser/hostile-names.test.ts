@@ -6,8 +6,12 @@ import { DESKTOP, openPage, PHONE, screenshot } from './page-visit.js';
 import type { WebServer } from './web-server.js';
 
 const TODAY = '2024-04-01T10:00:00+08:00';
+/** An office laptop's screen. */
+const LAPTOP = { width: 1280, height: 800 } as const;
 /** The longest display name an admin may give (100 characters), one unbroken run as a pasted title is. */
 const LONG = '园'.repeat(60) + 'QualityBrandZoneAdministration'.repeat(2).slice(0, 40);
+/** 100 letters without a space: nowhere for the line to break. */
+const LATIN = 'QualityBrandZoneAdministration'.repeat(4).slice(0, 100);
 /** Markup is a name like any other: shown as typed, never run. */
 const MARKUP = '<img src=x onerror="window.__ran=1">省局审核人';
 
@@ -21,12 +25,16 @@ describe.runIf(browserAvailable())('a display name an admin gave, read back in t
 
   beforeAll(async () => {
     ({ server, browser } = await startServerAndBrowser());
-    await server.createUsers({ longname: ['samr'], markup: ['samr'] });
-    for (const [username, displayName] of [
-      ['longname', LONG],
-      ['markup', MARKUP],
+    await server.createUsers({ longname: ['samr'], markup: ['samr'], latin: ['park:P-001'], 'admin-two': ['admin'] });
+    for (const [username, displayName, organisation] of [
+      ['longname', LONG, LONG],
+      ['markup', MARKUP, MARKUP],
+      ['latin', LATIN, LATIN],
     ]) {
-      await server.ok('PATCH', `/api/users/${username}`, { token: server.adminToken, body: { displayName } });
+      await server.ok('PATCH', `/api/users/${username}`, {
+        token: server.adminToken,
+        body: { displayName, organisation },
+      });
     }
   }, 600_000);
   afterAll(async () => {
@@ -79,6 +87,27 @@ describe.runIf(browserAvailable())('a display name an admin gave, read back in t
     try {
       await expect(page.locator('.qbz-header .qbz-user').textContent()).resolves.toBe(MARKUP);
       await expect(page.evaluate(() => (window as { __ran?: number }).__ran)).resolves.toBeUndefined();
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('the account page wraps a 100-letter name and organisation in their column, 修改 within the card at 1280 px (it stood past it)', async () => {
+    const page = await openPage(browser, server, {
+      path: '/accounts',
+      user: 'admin-two',
+      time: TODAY,
+      viewport: LAPTOP,
+    });
+    try {
+      const edit = page.getByRole('button', { name: '修改：latin' });
+      await edit.waitFor();
+      await screenshot(page, 'hostile-names-accounts', true);
+      // The card's content ends where its 新建账号 does; the table ran 16 px past it, into the padding.
+      const content = await rightOf(page.getByRole('button', { name: '新建账号' }));
+      expect(await rightOf(edit)).toBeLessThanOrEqual(content + 0.5);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(LAPTOP.width);
+      await expect(page.getByText(MARKUP, { exact: true }).first().isVisible()).resolves.toBe(true);
     } finally {
       await page.context().close();
     }

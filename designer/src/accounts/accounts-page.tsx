@@ -378,12 +378,14 @@ export function AccountsPage() {
               isDamaged(row) ? (
                 '—'
               ) : (
-                <>
+                // A name or organisation of 100 letters without a space breaks anywhere: unbroken, it
+                // widened its column until 修改 stood past the card's right edge.
+                <div style={{ overflowWrap: 'anywhere' }}>
                   <div>{row.displayName ?? '—'}</div>
                   {row.organisation !== undefined && (
                     <Typography.Text type="secondary">{row.organisation}</Typography.Text>
                   )}
-                </>
+                </div>
               ),
           },
           {
