@@ -194,6 +194,19 @@ export const SAY = {
     en: 'The password must not contain the user name; choose another',
   },
   unknownRole: (role: string): Said => ({ zh: `未知角色：${role}`, en: `Unknown role: ${role}` }),
+  rolesForm: {
+    zh: '「角色」应为字符串数组，如 ["park:P-001"]',
+    en: '“roles” must be a list of texts, such as ["park:P-001"]',
+  },
+  regionForm: { zh: '「省级单位」应为省级单位代码，如 "320000"', en: 'The region must be its code, such as "320000"' },
+  organisationForm: {
+    zh: '「所属单位」应为 1–100 字的单位名称，如 江苏省市场监督管理局',
+    en: 'The organisation must be a name of 1–100 characters, such as Jiangsu Administration for Market Regulation',
+  },
+  regionTwice: {
+    zh: '「province」与「region」是同一项，只能填写一个（或填写相同的代码）',
+    en: '“province” and “region” are the same field: give one (or the same code in both)',
+  },
   roleForm: (role: string, expected: string): Said => ({
     zh: `角色 ${role} 格式不正确，应为 ${expected}`,
     en: `The role ${role} should read ${expected}`,

@@ -8,20 +8,30 @@ import type { ClosedObject } from '../openapi-builders.js';
 import { REQUEST_BODIES } from '../openapi-requests.js';
 import { objectBody, onlyFieldsOf, requireRole, stringField } from '../request-context.js';
 
+/**
+ * The roles given, each once: `["samr", "samr"]` was stored as sent (5,000 copies too, read on every
+ * request of that account, listed twice on the account page and in the record of changes).
+ */
 function roles(value: unknown): string[] {
   if (!Array.isArray(value) || value.some((role) => typeof role !== 'string')) {
-    throw new HttpError(422, 'validation', '「角色」应为字符串数组，如 ["park:P-001"]');
+    throw new HttpError(422, 'validation', SAY.rolesForm);
   }
-  return value as string[];
+  return [...new Set(value as string[])];
 }
 
-/** `province`, or the neutral `region` (CONTRACT §6): a string, or null to remove it (PATCH). */
+/**
+ * `province`, or the neutral `region` (CONTRACT §6): a string, or null to remove it (PATCH). Both,
+ * naming different provinces, are refused: `province` was taken and `region` dropped without a word.
+ */
 function region(body: Record<string, unknown>, catalogue: RoleCatalogue): string | null | undefined {
+  if ('province' in body && 'region' in body && body.province !== body.region) {
+    throw new HttpError(422, 'validation', SAY.regionTwice);
+  }
   // `in`, not `??`: a `province: null` removes the province as `region: null` does.
   const value = 'province' in body ? body.province : body.region;
   if (value === undefined || value === null) return value;
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new HttpError(422, 'validation', '「省级单位」应为省级单位代码，如 "320000"');
+    throw new HttpError(422, 'validation', SAY.regionForm);
   }
   catalogue.checkRegion(value);
   return value;
@@ -37,7 +47,7 @@ function organisation(value: unknown): string {
   const problem = typeof value === 'string' ? freeTextProblem(value, '所属单位') : undefined;
   if (problem !== undefined) throw new HttpError(422, 'validation', problem);
   if (typeof value !== 'string' || value.length > 100) {
-    throw new HttpError(422, 'validation', '「所属单位」应为 1–100 字的单位名称，如 江苏省市场监督管理局');
+    throw new HttpError(422, 'validation', SAY.organisationForm);
   }
   return value.trim();
 }

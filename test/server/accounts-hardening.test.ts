@@ -154,6 +154,47 @@ describe('accounts and sessions, hardened', () => {
     ).toBe(401);
   });
 
+  it('keeps each role once, refuses two different provinces, and says so in English when asked', async () => {
+    const made = await createUser({ username: 'twice', password: PASSWORD, roles: ['samr', 'samr', 'expert', 'samr'] });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ roles: ['samr', 'expert'] });
+    const many = await h.api.patch('/api/users/twice', {
+      token: h.adminToken,
+      body: { roles: Array.from({ length: 5000 }, () => 'samr') },
+    });
+    expect(many.body).toMatchObject({ roles: ['samr'] });
+    const listed = (await h.api.get('/api/users', { token: h.adminToken })).body as {
+      username: string;
+      roles: string[];
+    }[];
+    expect(listed.find((user) => user.username === 'twice')?.roles).toEqual(['samr']);
+    // province and region are one field: two different codes were taken as the first, the other dropped.
+    const both = await h.api.patch('/api/users/twice', {
+      token: h.adminToken,
+      body: { province: '320000', region: '330000' },
+      request: 'unchecked',
+    });
+    expect(both.status).toBe(422);
+    expect(codeOf(both.body).message).toMatch(/只能填写一个/);
+    const same = await h.api.patch('/api/users/twice', {
+      token: h.adminToken,
+      body: { province: '320000', region: '320000' },
+      request: 'unchecked',
+    });
+    expect(same.status).toBe(200);
+    const english = { 'Accept-Language': 'en' };
+    for (const body of [{ roles: 'samr' }, { province: 5 }, { organisation: 'x'.repeat(101) }]) {
+      const answer = await h.api.patch('/api/users/twice', {
+        token: h.adminToken,
+        headers: english,
+        body,
+        request: 'unchecked',
+      });
+      expect(answer.status).toBe(422);
+      expect(codeOf(answer.body).message, JSON.stringify(body)).not.toMatch(CHINESE);
+    }
+  });
+
   it('refuses unknown roles, a scoped group without its scope and an unknown scope', async () => {
     for (const roles of [['superuser'], ['park'], ['samr:x'], ['province:999999'], ['ministry:nasa'], ['public']]) {
       const answer = await createUser({ username: 'roleless', password: PASSWORD, roles });
