@@ -628,6 +628,24 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('the bell’s entries tap as 24 px at least (each case’s link was a 16 px line of text), in English too', async () => {
+    // SAMR was told of each task the sample cases opened for it.
+    for (const lang of ['zh', 'en']) {
+      const path = lang === 'en' ? '/?lang=en' : '/';
+      const page = await openPage(browser, server, { path, user: 'samr', time: TODAY, viewport: PHONE });
+      try {
+        await page.getByTestId('notification-badge').locator('button').click();
+        const dialog = page.getByRole('dialog', { name: lang === 'en' ? 'Notifications' : '通知' });
+        await dialog.getByRole('link').first().waitFor();
+        expect(await dialog.getByRole('link').count()).toBeGreaterThan(0);
+        // Measured once the popover has grown in (it opens from 80 %).
+        await expect.poll(() => smallTargets(page, MIN_TARGET, '[role="dialog"]')).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    }
+  }, 90_000);
+
   it('the menu is a drawer, opened by a named button, with the pages and 退出 in view', async () => {
     const page = await openPage(browser, server, { path: '/', user: 'officer', time: TODAY, viewport: PHONE });
     try {

@@ -125,6 +125,8 @@ export function NotificationBell() {
             <List.Item style={{ display: 'block', fontWeight: unseen ? 'bold' : 'normal' }}>
               <Link
                 to={`/cases/${encodeURIComponent(item.caseId)}`}
+                // A line of text was a 16 px target to tap on a phone (WCAG 2.5.8 asks 24 × 24).
+                style={{ display: 'inline-block', minHeight: 24, paddingBlock: 2 }}
                 {...(unseen && { 'aria-describedby': unreadNote })}
                 onClick={() => {
                   void markRead([item.id]);
