@@ -646,6 +646,68 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('statistics in English: each chart’s legend lists every status whole within the screen, no 15 px page arrows (it cut In demonstrat… and paged the rest), and the pie reads Industry: 2, not Industry：2', async () => {
+    const statuses = [
+      'Creation application in progress',
+      'Creating',
+      'Acceptance in progress',
+      'Under public notice',
+      'In demonstration period',
+      'Re-review in progress',
+    ];
+    const figures = {
+      today: '2025-04-03',
+      total: 12,
+      byRegionStatus: statuses.map((statusTitle, index) => ({
+        region: '320000',
+        regionName: 'Jiangsu',
+        status: `s${String(index)}`,
+        statusTitle,
+        count: index + 1,
+      })),
+      stagesOverTime: statuses.map((statusTitle, index) => ({
+        month: `2025-0${String(index + 1)}`,
+        status: `s${String(index)}`,
+        statusTitle,
+        count: 2,
+      })),
+      overdue: [],
+      designatedByType: [{ type: 'industry', title: 'Industry', count: 2 }],
+    };
+    const page = await openPage(browser, server, { path: '/?lang=en', user: 'samr', time: TODAY, viewport: PHONE });
+    try {
+      await page.route('**/api/statistics', (route) => route.fulfill({ json: figures }));
+      await page.goto(`${server.url}/statistics?lang=en`);
+      const charts = page.locator('[data-chart]');
+      await expect.poll(() => charts.locator('svg').count()).toBe(3);
+      for (const index of [0, 1]) {
+        const chart = charts.nth(index);
+        // Each name a text of its own, within the chart's box (a scrolled legend clipped it at the edge).
+        const placed = () =>
+          chart.evaluate((box, names) => {
+            const { left, right } = box.getBoundingClientRect();
+            const texts = Array.from(box.querySelectorAll('svg text'));
+            return names.map((name) => {
+              const text = texts.find((element) => element.textContent === name);
+              if (text === undefined) return `${name}: not drawn`;
+              const bounds = text.getBoundingClientRect();
+              return bounds.left >= left && bounds.right <= right ? `${name}: whole` : `${name}: cut`;
+            });
+          }, statuses);
+        await expect.poll(placed).toEqual(statuses.map((name) => `${name}: whole`));
+        expect(await chart.locator('svg').textContent()).not.toMatch(/\d+\/\d+/);
+      }
+      const pie = charts.nth(2).locator('svg');
+      await expect.poll(() => pie.textContent()).toContain('Industry: 2');
+      expect(await pie.textContent()).not.toContain('：');
+      const measured = await overflow(page);
+      expect(measured, `the page overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
+      await screenshot(page, 'phone-statistics-en');
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it('the menu is a drawer, opened by a named button, with the pages and 退出 in view', async () => {
     const page = await openPage(browser, server, { path: '/', user: 'officer', time: TODAY, viewport: PHONE });
     try {

@@ -20,35 +20,59 @@ function monthsThrough(months: readonly string[]): string[] {
   }
 }
 
-/** Stacked bars: one bar per `x` (or per given category), one series per `series`, from rows with counts. */
+/** A chart's option and the height of the box it is drawn in. */
+export interface Chart {
+  option: ChartOption;
+  height: number;
+}
+
+const HEIGHT = 320;
+/** A legend line on a phone: a 14 px key and the gap to the next. */
+const LEGEND_LINE = 24;
+
+/**
+ * Stacked bars: one bar per `x` (or per given category), one series per `series`, from rows with counts.
+ * On a phone (`narrow`) the legend is a list under the plot, a series a line, each name whole: the
+ * scrolling legend above it cut names (In demonstrat…) and showed the rest one page at a time behind
+ * 15 px arrows, and the box grows by its lines.
+ */
 function stacked<T extends { count: number }>(
   rows: readonly T[],
   x: (row: T) => string,
   series: (row: T) => string,
+  narrow: boolean,
   categories = distinct(rows, x),
-): ChartOption {
+): Chart {
+  const names = distinct(rows, series);
+  const legendHeight = narrow ? names.length * LEGEND_LINE : 0;
   return {
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0, type: 'scroll' },
-    grid: { top: 40, left: 40, right: 16, bottom: 32, containLabel: true },
-    xAxis: { type: 'category', data: categories },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: distinct(rows, series).map((name) => ({
-      name,
-      type: 'bar',
-      stack: 'total',
-      data: categories.map((category) =>
-        rows.filter((row) => x(row) === category && series(row) === name).reduce((sum, row) => sum + row.count, 0),
-      ),
-    })),
+    height: HEIGHT + legendHeight,
+    option: {
+      tooltip: { trigger: 'axis' },
+      legend: narrow
+        ? { type: 'plain', orient: 'vertical', left: 0, bottom: 0, itemGap: LEGEND_LINE - 14 }
+        : { top: 0, type: 'scroll' },
+      grid: { top: narrow ? 16 : 40, left: 40, right: 16, bottom: 32 + legendHeight, containLabel: true },
+      xAxis: { type: 'category', data: categories },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: names.map((name) => ({
+        name,
+        type: 'bar',
+        stack: 'total',
+        data: categories.map((category) =>
+          rows.filter((row) => x(row) === category && series(row) === name).reduce((sum, row) => sum + row.count, 0),
+        ),
+      })),
+    },
   };
 }
 
-export function regionStatusChart(figures: Statistics): ChartOption {
+export function regionStatusChart(figures: Statistics, narrow: boolean): Chart {
   return stacked(
     figures.byRegionStatus,
     (row) => row.regionName,
     (row) => row.statusTitle,
+    narrow,
   );
 }
 
@@ -56,37 +80,45 @@ export function regionStatusChart(figures: Statistics): ChartOption {
  * Months on a time axis: every month from the first change to the last, a quiet one an empty slot
  * (months without a change were left out, and 2024-04 stood beside 2025-04 as if a month apart).
  */
-export function stagesChart(figures: Statistics): ChartOption {
+export function stagesChart(figures: Statistics, narrow: boolean): Chart {
   return stacked(
     figures.stagesOverTime,
     (row) => row.month,
     (row) => row.statusTitle,
+    narrow,
     monthsThrough(figures.stagesOverTime.map((row) => row.month)),
   );
 }
 
-export function overdueChart(figures: Statistics, label: string): ChartOption {
+export function overdueChart(figures: Statistics, label: string): Chart {
   return {
-    tooltip: { trigger: 'axis' },
-    grid: { top: 24, left: 40, right: 16, bottom: 32, containLabel: true },
-    xAxis: { type: 'category', data: figures.overdue.map((row) => row.regionName) },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [{ name: label, type: 'bar', color: '#b7202e', data: figures.overdue.map((row) => row.count) }],
+    height: HEIGHT,
+    option: {
+      tooltip: { trigger: 'axis' },
+      grid: { top: 24, left: 40, right: 16, bottom: 32, containLabel: true },
+      xAxis: { type: 'category', data: figures.overdue.map((row) => row.regionName) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ name: label, type: 'bar', color: '#b7202e', data: figures.overdue.map((row) => row.count) }],
+    },
   };
 }
 
-export function subjectTypeChart(figures: Statistics, label: string): ChartOption {
+/** `colon`: the language's (Industry: 2; the Chinese full-width one stood in English). */
+export function subjectTypeChart(figures: Statistics, label: string, colon: string): Chart {
   return {
-    tooltip: { trigger: 'item' },
-    legend: { bottom: 0 },
-    series: [
-      {
-        name: label,
-        type: 'pie',
-        radius: ['35%', '65%'],
-        label: { formatter: '{b}：{c}' },
-        data: figures.designatedByType.map((row) => ({ name: row.title, value: row.count })),
-      },
-    ],
+    height: HEIGHT,
+    option: {
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
+      series: [
+        {
+          name: label,
+          type: 'pie',
+          radius: ['35%', '65%'],
+          label: { formatter: `{b}${colon}{c}` },
+          data: figures.designatedByType.map((row) => ({ name: row.title, value: row.count })),
+        },
+      ],
+    },
   };
 }

@@ -1,18 +1,22 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Grid, Row, Space, Spin, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { api } from '../api/client.js';
 import type { Statistics } from '../../../server/reports/statistics.js';
 import { useAsync } from '../workbench/use-async.js';
-import { EChart, type ChartOption } from './echart.js';
+import { EChart } from './echart.js';
 import { useReportI18n } from './report-i18n.js';
-import { overdueChart, subjectTypeChart, regionStatusChart, stagesChart } from './statistics-charts.js';
+import { overdueChart, subjectTypeChart, regionStatusChart, stagesChart, type Chart } from './statistics-charts.js';
 
-function ChartCard({ title, option, empty }: { title: string; option: ChartOption; empty: boolean }) {
+function ChartCard({ title, chart, empty }: { title: string; chart: Chart; empty: boolean }) {
   const { r } = useReportI18n();
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>} data-chart-card={title}>
-      {empty ? <Empty description={r('noData')} /> : <EChart option={option} label={title} />}
+      {empty ? (
+        <Empty description={r('noData')} />
+      ) : (
+        <EChart option={chart.option} height={chart.height} label={title} />
+      )}
     </Card>
   );
 }
@@ -28,17 +32,18 @@ export function StatisticsPage() {
   // Titled by the server in the page's language (Accept-Language): asked again when it is switched.
   const figures = useAsync(() => api<Statistics>('GET', '/api/statistics'), `statistics/${language}`);
   const data = figures.data;
+  const narrow = Grid.useBreakpoint().md !== true;
   const charts = useMemo(
     () =>
       data === undefined
         ? undefined
         : {
-            regions: regionStatusChart(data),
-            stages: stagesChart(data),
+            regions: regionStatusChart(data, narrow),
+            stages: stagesChart(data, narrow),
             overdue: overdueChart(data, r('overdueTotal')),
-            subjectTypes: subjectTypeChart(data, r('recognised')),
+            subjectTypes: subjectTypeChart(data, r('recognised'), t('colon')),
           },
-    [data, r],
+    [data, r, t, narrow],
   );
   if (data === undefined || charts === undefined)
     return figures.error === undefined ? (
@@ -79,16 +84,16 @@ export function StatisticsPage() {
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <ChartCard title={r('byProvinceStatus')} option={charts.regions} empty={data.byRegionStatus.length === 0} />
+          <ChartCard title={r('byProvinceStatus')} chart={charts.regions} empty={data.byRegionStatus.length === 0} />
         </Col>
         <Col xs={24} lg={12}>
-          <ChartCard title={r('stagesOverTime')} option={charts.stages} empty={data.stagesOverTime.length === 0} />
+          <ChartCard title={r('stagesOverTime')} chart={charts.stages} empty={data.stagesOverTime.length === 0} />
         </Col>
         <Col xs={24} lg={12}>
-          <ChartCard title={r('overdue')} option={charts.overdue} empty={data.overdue.length === 0} />
+          <ChartCard title={r('overdue')} chart={charts.overdue} empty={data.overdue.length === 0} />
         </Col>
         <Col xs={24} lg={12}>
-          <ChartCard title={r('recognised')} option={charts.subjectTypes} empty={data.designatedByType.length === 0} />
+          <ChartCard title={r('recognised')} chart={charts.subjectTypes} empty={data.designatedByType.length === 0} />
         </Col>
       </Row>
     </Space>
