@@ -708,6 +708,35 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('expert-scores: a veto item ticked says the evaluation fails whatever the score, with its article, in Chinese and English (the total read 92 / 80 and only the dialog before sending told)', async () => {
+    for (const [lang, veto, said] of [
+      ['zh', '发生重大安全事故（第七条）', '已勾选否决项：无论得分多少，本次评估均为不通过（第七条）。'],
+      [
+        'en',
+        'A major safety accident occurred (Art. 7)',
+        'A veto item is ticked: the evaluation fails whatever the score (Art. 7).',
+      ],
+    ] as const) {
+      const path = `/cases/${encodeURIComponent(cases.evaluating)}?lang=${lang}`;
+      const page = await openPage(browser, server, { path, user: 'expert', time: TODAY, viewport: PHONE });
+      try {
+        const form = page.locator('[data-task="expertEvaluation"]');
+        await form
+          .getByRole('button', { name: lang === 'en' ? 'Fill in the example (training)' : '填入示例（培训用）' })
+          .click();
+        const warning = form.getByRole('alert').filter({ hasText: said });
+        expect(await warning.count()).toBe(0);
+        await form.getByRole('checkbox', { name: veto }).click();
+        await warning.waitFor();
+        // Unticked, it goes: the evaluation is the scores' again.
+        await form.getByRole('checkbox', { name: veto }).click();
+        await warning.waitFor({ state: 'detached' });
+      } finally {
+        await page.context().close();
+      }
+    }
+  }, 90_000);
+
   it('the menu is a drawer, opened by a named button, with the pages and 退出 in view', async () => {
     const page = await openPage(browser, server, { path: '/', user: 'officer', time: TODAY, viewport: PHONE });
     try {

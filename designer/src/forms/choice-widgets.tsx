@@ -3,7 +3,7 @@ import { Alert, Checkbox, Grid, Radio, Space, Table, Typography } from 'antd';
 import type { Indicator } from '../../../engine/definitions/types.js';
 import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
-import { articleAside } from './article-text.js';
+import { articleAside, articleText } from './article-text.js';
 import type { IndicatorChoices, SchemaFormContext } from './form-context.js';
 import { NumberTextInput, type TypedNumber } from './number-text-input.js';
 import { scoreProblem } from './score-check.js';
@@ -33,29 +33,46 @@ export function YesNoWidget({ id, value, onChange, disabled, readonly, label, ra
   );
 }
 
-/** The veto items (`x-indicators: vetoes`) as check boxes with their titles and articles. */
+/**
+ * The veto items (`x-indicators: vetoes`) as check boxes with their titles and articles. One ticked is
+ * said to fail the evaluation whatever the score, with its article (Art. 7): the total above still
+ * read 92 / 80 against the pass mark, and only the dialog before sending said the case would end.
+ */
 export function IndicatorVetoesWidget({ id, value, onChange, disabled, readonly, label, registry }: WidgetProps) {
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   const { vetoes = [] } = (registry.formContext as SchemaFormContext).indicators ?? {};
   const selected = Array.isArray(value) ? (value as string[]) : [];
+  const articles = [
+    ...new Set(vetoes.filter((veto) => selected.includes(veto.id)).map((veto) => articleText(veto.article, language))),
+  ];
   return (
-    <Checkbox.Group
-      aria-label={label}
-      value={selected}
-      disabled={disabled === true || readonly === true}
-      onChange={(next) => {
-        onChange(next);
-      }}
-    >
-      <Space orientation="vertical" id={id}>
-        {vetoes.map((veto) => (
-          <Checkbox key={veto.id} value={veto.id}>
-            {veto.title}
-            {articleAside(veto.article, language)}
-          </Checkbox>
-        ))}
-      </Space>
-    </Checkbox.Group>
+    <>
+      <Checkbox.Group
+        aria-label={label}
+        value={selected}
+        disabled={disabled === true || readonly === true}
+        onChange={(next) => {
+          onChange(next);
+        }}
+      >
+        <Space orientation="vertical" id={id}>
+          {vetoes.map((veto) => (
+            <Checkbox key={veto.id} value={veto.id}>
+              {veto.title}
+              {articleAside(veto.article, language)}
+            </Checkbox>
+          ))}
+        </Space>
+      </Checkbox.Group>
+      {articles.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={fill(t('vetoFound'), { articles: articles.join(language === 'zh' ? '、' : ', ') })}
+        />
+      )}
+    </>
   );
 }
 

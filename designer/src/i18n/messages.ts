@@ -234,6 +234,8 @@ export const MESSAGES = {
     scoreMissingNamesJoin: '',
     scoreTableHelp: '逐项填写得分，不低于 0 分、不超过该项满分；每项指标都须评分。',
     vetoesHelp: '勾选评估中查实的否决项；未发现的不勾选。',
+    // Beside a ticked veto item: the total above it may stand over the pass mark.
+    vetoFound: '已勾选否决项：无论得分多少，本次评估均为不通过（{articles}）。',
     scoredCount: '已评 {done} / {all} 项',
     serverChecks: '提交后系统将按规则再次校验。',
     since: '自',
@@ -529,6 +531,7 @@ export const MESSAGES = {
     scoreMissingNamesJoin: ', ',
     scoreTableHelp: 'Score each indicator, from 0 up to its maximum; every indicator needs a score.',
     vetoesHelp: 'Tick each veto item the evaluation found; leave unticked those it did not.',
+    vetoFound: 'A veto item is ticked: the evaluation fails whatever the score ({articles}).',
     scoredCount: '{done} of {all} scored',
     serverChecks: 'The server checks the form again when it is submitted.',
     since: 'since',
