@@ -737,6 +737,27 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('case-history: a date whose working days cannot be counted (a year without holiday data) says so in words on the card, in English too (a 14 × 16 px dash whose reason waited for a hover)', async () => {
+    for (const [lang, said] of [
+      ['zh', '该期间涉及的年份尚无节假日安排数据，无法计算工作日'],
+      ['en', 'No holiday data yet for a year in this period: working days cannot be counted'],
+    ] as const) {
+      const path = `/cases/${encodeURIComponent(cases.publicizing)}?lang=${lang}`;
+      const page = await openPage(browser, server, { path, user: 'samr', time: TODAY, viewport: PHONE });
+      try {
+        // A calendar holding no year: every date ahead is in a year without data (as 2027 was on 2026's server).
+        await page.route('**/api/calendars/*', (route) => route.fulfill({ json: [] }));
+        await page.reload();
+        const words = page.getByText(said, { exact: true }).first();
+        await words.waitFor({ state: 'attached' });
+        await expect.poll(async () => (await words.boundingBox())?.width ?? 0).toBeGreaterThan(100);
+        expect(await smallTargets(page, MIN_TARGET, 'main .qbz-cards')).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    }
+  }, 90_000);
+
   it('the menu is a drawer, opened by a named button, with the pages and 退出 in view', async () => {
     const page = await openPage(browser, server, { path: '/', user: 'officer', time: TODAY, viewport: PHONE });
     try {
