@@ -88,4 +88,24 @@ describe('the error list above a form', () => {
       '联系电话 must be an 11-digit mobile number (starting 13 to 19, e.g. 13912345678) or a landline with its area code (an area code of 3 or 4 digits starting with 0, a number of 7 or 8 digits, e.g. 0512-66881234; the "-" may be left out)',
     ]);
   });
+
+  it('says a repeated row in English words, rows counted from 1 as in Chinese (it was ajv’s “must NOT have duplicate items (items ## 2 and 1 are identical)”, counted from 0)', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        experts: { type: 'array', title: 'Expert review panel members', items: { type: 'string' }, uniqueItems: true },
+      },
+    };
+    const repeated: RJSFValidationError = {
+      name: 'uniqueItems',
+      property: '.experts',
+      params: { i: 1, j: 2 },
+      message: 'must NOT have duplicate items (items ## 2 and 1 are identical)',
+      stack: '',
+    };
+    const listed = (language: 'zh' | 'en') =>
+      errorTransformer(schema, language)([repeated]).map((item) => errorListText(schema, item, language));
+    expect(listed('en')).toEqual(['Expert review panel members must not repeat a row (rows 2 and 3 are the same)']);
+    expect(listed('zh')).toEqual(['「Expert review panel members」不应当含有重复项（第 2 项与第 3 项重复）']);
+  });
 });

@@ -137,6 +137,11 @@ function enMessage(error: RJSFValidationError, schema: Schema | undefined, value
       return `must be at least ${limit}`;
     case 'maximum':
       return `must be at most ${limit}`;
+    case 'uniqueItems': {
+      // ajv counts from 0 and names the later row first (as zhFieldMessage reads it for Chinese).
+      const [first = 0, second = 0] = [Number(params.j), Number(params.i)].sort((a, b) => a - b);
+      return `must not repeat a row (rows ${String(first + 1)} and ${String(second + 1)} are the same)`;
+    }
     default:
       return error.message ?? '';
   }
