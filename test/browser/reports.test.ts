@@ -288,6 +288,24 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     expect(await failed.textContent()).not.toMatch(/\bt_/);
   }, 180_000);
 
+  it('in English, one case chosen of two is confirmed as one (it read “each of these 1 cases”)', async () => {
+    await server.createUsers({ 'cnipa-english': ['ministry:cnipa'] });
+    const page = await loggedIn('cnipa-english');
+    await page.locator('.qbz-language').first().click();
+    await page.getByRole('button', { name: 'Opinion on several cases' }).click();
+    const dialog = page.getByRole('dialog');
+    for (const id of cases) await dialog.getByText(id, { exact: false }).waitFor();
+    await dialog.getByRole('checkbox').first().uncheck();
+    await clickInDialog(page, dialog.getByRole('button', { name: 'Next' }));
+    await choose(page, dialog, "Department's opinion", 'Agree');
+    await dialog.getByLabel('Name', { exact: true }).fill('Sun Liping');
+    await dialog.getByLabel('Telephone', { exact: true }).fill('010-82005678');
+    await dialog.locator('form').getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => dialog.locator('[data-confirm-list] li').count()).toBe(1);
+    await dialog.getByText('The opinion will be submitted on this case:', { exact: true }).waitFor();
+    expect(await dialog.textContent()).not.toContain('1 cases');
+  }, 120_000);
+
   it('names in the bulk opinion each case with the step its opinion is for, in the list to choose from and in the confirmation (a creation and an acceptance read alike)', async () => {
     await server.createUsers({ 'mofcom-desk': ['ministry:mofcom'] });
     const page = await loggedIn('mofcom-desk');

@@ -95,7 +95,8 @@ const en: Record<keyof typeof zh, string> = {
   bulkNext: 'Next',
   bulkBack: 'Back',
   bulkSubmitAll: 'Submit each ({count})',
-  bulkConfirmText: 'The same opinion will be submitted on each of these {count} cases:',
+  bulkConfirmText:
+    '{count, plural, one {The opinion will be submitted on this case:} other {The same opinion will be submitted on each of these # cases:}}',
   bulkDone: 'Submitted',
   bulkFailed: 'Not submitted',
   bulkClose: 'Close',
