@@ -758,6 +758,48 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('statistics: a status keeps its legend colour from chart to chart (Under public notice was blue by province and orange by month)', async () => {
+    const row = (statusTitle: string, index: number) => ({ status: `s${String(index)}`, statusTitle, count: 1 });
+    const figures = {
+      today: '2025-04-03',
+      total: 3,
+      // By province in another order than the months list them.
+      byRegionStatus: ['Under public notice', 'Creating'].map((title, index) => ({
+        ...row(title, index),
+        region: '320000',
+        regionName: 'Jiangsu',
+      })),
+      stagesOverTime: ['Creation application in progress', 'Creating', 'Under public notice'].map((title, index) => ({
+        ...row(title, index),
+        month: `2025-0${String(index + 1)}`,
+      })),
+      overdue: [],
+      designatedByType: [],
+    };
+    const page = await openPage(browser, server, { path: '/?lang=en', user: 'samr', time: TODAY, viewport: PHONE });
+    try {
+      await page.route('**/api/statistics', (route) => route.fulfill({ json: figures }));
+      await page.goto(`${server.url}/statistics?lang=en`);
+      const charts = page.locator('[data-chart]');
+      await expect.poll(() => charts.locator('svg').count()).toBe(2);
+      // The fill of the legend key beside a status's name.
+      const key = (index: number, name: string) =>
+        charts.nth(index).evaluate((box, title) => {
+          // ECharts draws its SVG flat: the key is the path just before the name.
+          const text = Array.from(box.querySelectorAll('svg text')).find((element) => element.textContent === title);
+          const icon = text?.previousElementSibling;
+          return icon?.tagName === 'path' ? icon.getAttribute('fill') : null;
+        }, name);
+      for (const name of ['Under public notice', 'Creating']) {
+        await expect.poll(() => key(0, name)).not.toBeNull();
+        await expect.poll(() => key(1, name)).not.toBeNull();
+        expect(await key(0, name), name).toBe(await key(1, name));
+      }
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it('the menu is a drawer, opened by a named button, with the pages and 退出 in view', async () => {
     const page = await openPage(browser, server, { path: '/', user: 'officer', time: TODAY, viewport: PHONE });
     try {

@@ -27,6 +27,18 @@ export interface Chart {
 }
 
 const HEIGHT = 320;
+
+/** ECharts' own palette (6.x), given by name so that a status keeps its colour from chart to chart. */
+const PALETTE = ['#5070dd', '#b6d634', '#505372', '#ff994d', '#0ca8df', '#ffd10a', '#fb628b', '#785db0', '#3fbe95'];
+
+/**
+ * Each status's colour, the same on both bar charts: each chart gave its series the palette in its own
+ * order, so 公示中 was blue by province and orange by month. Statuses in the order they were entered.
+ */
+function statusColours(figures: Statistics): (title: string) => string {
+  const titles = distinct([...figures.stagesOverTime, ...figures.byRegionStatus], (row) => row.statusTitle);
+  return (title) => PALETTE[Math.max(0, titles.indexOf(title)) % PALETTE.length] ?? '#5070dd';
+}
 /** A legend line on a phone: a 14 px key and the gap to the next. */
 const LEGEND_LINE = 24;
 
@@ -41,6 +53,7 @@ function stacked<T extends { count: number }>(
   x: (row: T) => string,
   series: (row: T) => string,
   narrow: boolean,
+  colour: (name: string) => string,
   categories = distinct(rows, x),
 ): Chart {
   const names = distinct(rows, series);
@@ -59,6 +72,7 @@ function stacked<T extends { count: number }>(
         name,
         type: 'bar',
         stack: 'total',
+        color: colour(name),
         data: categories.map((category) =>
           rows.filter((row) => x(row) === category && series(row) === name).reduce((sum, row) => sum + row.count, 0),
         ),
@@ -73,6 +87,7 @@ export function regionStatusChart(figures: Statistics, narrow: boolean): Chart {
     (row) => row.regionName,
     (row) => row.statusTitle,
     narrow,
+    statusColours(figures),
   );
 }
 
@@ -86,6 +101,7 @@ export function stagesChart(figures: Statistics, narrow: boolean): Chart {
     (row) => row.month,
     (row) => row.statusTitle,
     narrow,
+    statusColours(figures),
     monthsThrough(figures.stagesOverTime.map((row) => row.month)),
   );
 }
