@@ -586,6 +586,16 @@ const DefinitionVersion = object(
     rules: { type: 'object' },
     indicators: { type: 'object' },
     forms: STRINGS,
+    regions: object(
+      "所属地区的目录（manifest 声明时）/ the region's directory, when the manifest names one",
+      ['entries'],
+      {
+        title: { type: 'string' },
+        entries: arrayOf(
+          object('地区 / a region', ['code', 'name'], { code: { type: 'string' }, name: { type: 'string' } }),
+        ),
+      },
+    ),
   },
 );
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { WorkflowEngine } from '../../engine/index.js';
+import { regionDirectory, type WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
 import { sendPreparedJson } from '../prepared-json.js';
 import { requireUser } from '../request-context.js';
@@ -25,11 +25,16 @@ export function definitionRoutes(engine: WorkflowEngine): Router {
   router.get('/api/definitions/:process/:version', (request, response) => {
     requireUser(request);
     const { definition } = version(request.params.process, request.params.version);
+    // The region's directory comes along: the workbench names a case's region (杭州市, not 330100)
+    // from the directory its programme declares, not from the one it carries itself.
+    const directory = regionDirectory(definition.manifest);
+    const regions = directory === undefined ? undefined : engine.definitions.directory(directory);
     response.json({
       manifest: definition.manifest,
       rules: definition.rules,
       indicators: definition.indicators,
       forms: [...definition.forms.keys()].sort(),
+      ...(regions !== undefined && { regions }),
     });
   });
 

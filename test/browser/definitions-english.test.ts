@@ -131,7 +131,7 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     // Asides in English brackets (it read Jiangsu（320000）, a status（Art. 16）).
     expect(await page.getByText('Jiangsu (320000)', { exact: true }).count()).toBe(1);
     expect(await page.getByText(/^[A-Z][^（]* \(Art\. \d+\) · /).count()).toBeGreaterThan(0);
-    expect(await page.getByText('Case started (park P-003, province Jiangsu)').count()).toBe(1);
+    expect(await page.getByText('Case started (Park P-003, Provincial unit Jiangsu)').count()).toBe(1);
     await screenshot(page, 'definitions-english-history');
 
     await switchLanguage(page);

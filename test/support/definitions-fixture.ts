@@ -48,3 +48,15 @@ export async function definitionsWithRevisions(
   }
   return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
 }
+
+/**
+ * A temporary definitions root as a server of the `county-brand` programme has it (test/programmes/):
+ * its version, the project's calendars, and its own region directory (`directory/cities.json`).
+ */
+export async function countyBrandRoot(): Promise<{ root: string; cleanup: () => Promise<void> }> {
+  const root = await mkdtemp(join(tmpdir(), 'county-brand-definitions-'));
+  await cp(join('test', 'programmes', 'county-brand'), join(root, 'county-brand'), { recursive: true });
+  await cp(join('definitions', 'calendars'), join(root, 'calendars'), { recursive: true });
+  await cp(join('test', 'programmes', 'directory', 'cities.json'), join(root, 'directory', 'cities.json'));
+  return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}

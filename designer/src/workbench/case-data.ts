@@ -52,7 +52,7 @@ export interface CaseBundle {
   calendar?: WorkingDayCalendar;
   /** The language the definitions' texts are in (case-text.ts; absent: as written, Chinese). */
   language?: Language;
-  /** The regions' directory in `language` (absent: as written, the workbench's `PROVINCES`). */
+  /** The regions' directory in `language` (the version's; absent: as written, the workbench's `PROVINCES`). */
   regions?: Directory;
 }
 
@@ -157,6 +157,8 @@ export async function loadCase(id: string, admin = false): Promise<CaseBundle> {
     messageTitles,
     today,
     ...(calendar !== undefined && { calendar }),
+    // The region's directory the programme declares (cities, provinces), not the workbench's own.
+    ...(version.regions !== undefined && { regions: version.regions }),
   };
 }
 

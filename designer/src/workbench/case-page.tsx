@@ -7,6 +7,7 @@ import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { DamagedCaseError, loadCase, type CaseBundle } from './case-data.js';
+import { subjectRegionOfView } from '../../../engine/cases/case-view.js';
 import { provinceName } from './catalog.js';
 import { DueDates } from './due-dates.js';
 import { articleAside, chinaTime } from './format.js';
@@ -35,11 +36,13 @@ function Header({ bundle }: { bundle: CaseBundle }) {
   const { t, language } = useI18n();
   const { view, version } = bundle;
   const status = version.manifest.statuses[view.status];
+  // Under the names and titles the case's programme declares (园区 · 省级单位, 申报县 · 设区的市).
+  const { subject, region } = subjectRegionOfView(view, version.manifest);
   return (
     <Card>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
-          {view.subjectName ?? String(view.park)}{' '}
+          {view.subjectName ?? subject}{' '}
           <Tag color={view.final ? 'default' : 'blue'} style={{ verticalAlign: 'middle' }}>
             {view.statusTitle ?? view.status}
           </Tag>
@@ -50,17 +53,15 @@ function Header({ bundle }: { bundle: CaseBundle }) {
           items={[
             {
               key: 'park',
-              label: t('park'),
+              label: version.manifest.subject.title,
               // The name comes from the application's form; until it is sent, the id is all there is.
               children:
-                view.subjectName === undefined
-                  ? String(view.park)
-                  : `${view.subjectName}${fill(t('aside'), { text: String(view.park) })}`,
+                view.subjectName === undefined ? subject : `${view.subjectName}${fill(t('aside'), { text: subject })}`,
             },
             {
               key: 'province',
-              label: t('province'),
-              children: `${provinceName(String(view.province), bundle.regions)}${fill(t('aside'), { text: String(view.province) })}`,
+              label: version.manifest.region.title,
+              children: `${provinceName(region, bundle.regions)}${fill(t('aside'), { text: region })}`,
             },
             {
               key: 'status',

@@ -13,6 +13,8 @@ export interface VersionInfo {
   rules: Rules;
   indicators: Indicators;
   forms: string[];
+  /** The region's directory, when the version's manifest names one (cities, provinces). */
+  regions?: Directory;
 }
 
 /** Answers that do not change while the app runs (a published version is immutable), fetched once. */

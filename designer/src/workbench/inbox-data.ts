@@ -1,5 +1,5 @@
 import { api } from '../api/client.js';
-import type { CaseView, TaskView } from '../../../engine/cases/case-view.js';
+import { subjectRegionOfView, type CaseView, type TaskView } from '../../../engine/cases/case-view.js';
 import { compareDates, type WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
 import { holderName } from '../../../engine/definitions/subject-region.js';
 import type { Directory } from '../../../engine/definitions/types.js';
@@ -15,6 +15,7 @@ import {
 } from './catalog.js';
 import { nextDue, type NextDue } from '../../../engine/cases/next-due.js';
 import { workingDaysLeft } from './due.js';
+import { loadVocabulary, type Vocabulary } from './vocabulary.js';
 import { damageOf } from './case-data.js';
 import { translateDirectory, translateManifest, type Translate } from '../i18n/definition-text.js';
 import { loadDefinitionText } from '../i18n/use-definition-text.js';
@@ -75,6 +76,8 @@ export interface Inbox {
   cases: CaseRow[];
   /** Every open task with a due date on the cases in scope (the overdue board). */
   dueTasks: TaskRow[];
+  /** What the programmes call a case's subject and region (the lists' column titles). */
+  vocabulary: Vocabulary;
 }
 
 const versionKey = (view: { process: string; version: string }) => `${view.process}@${view.version}`;
@@ -100,17 +103,20 @@ function caseRow(
   view: CaseView,
   today: string,
   translate: Translate,
+  regions: Directory,
   version?: VersionInfo,
   calendar?: WorkingDayCalendar,
 ): CaseRow {
   const next = nextDue(view, today, version?.manifest);
   const daysLeft = next === undefined ? undefined : workingDaysLeft(calendar, today, next.date);
+  // The subject and region under the names the case's programme declares (park, county; province, city).
+  const { subject, region } = subjectRegionOfView(view, version?.manifest);
   return {
     id: view.id,
-    park: String(view.park),
+    park: subject,
     ...(view.subjectName !== undefined && { parkName: view.subjectName }),
-    province: String(view.province),
-    provinceName: translate(provinceName(String(view.province))),
+    province: region,
+    provinceName: provinceName(region, regions),
     status: view.status,
     statusTitle: view.statusTitle === undefined ? view.status : translate(view.statusTitle),
     final: view.final,
@@ -126,10 +132,12 @@ function caseRow(
  * the definitions say in `language` (their catalogue's, else as written).
  */
 export async function loadInbox(admin = false, language: Language = 'zh'): Promise<Inbox> {
-  const [tasks, cases, today] = await Promise.all([
+  const [tasks, cases, today, vocabulary] = await Promise.all([
     api<TaskView[]>('GET', '/api/tasks'),
     api<CaseView[]>('GET', '/api/cases'),
     loadToday(admin),
+    // Without it the lists keep the workbench's own words: not a reason to show no list.
+    loadVocabulary(language).catch((): Vocabulary => ({})),
   ]);
   const byId = new Map(cases.map((view) => [view.id, view]));
   const versions = new Map<string, VersionInfo>();
@@ -148,7 +156,7 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
         loadDefinitionText(view.process, language),
       ]);
       translators.set(view.process, translate);
-      regions.set(view.process, translateDirectory(PROVINCES, translate));
+      regions.set(view.process, translateDirectory(info.regions ?? PROVINCES, translate));
       versions.set(versionKey(view), { ...info, manifest: translateManifest(info.manifest, translate) });
       const calendar = await loadCalendar(info.manifest.calendar).catch(() => undefined);
       if (calendar !== undefined) calendars.set(info.manifest.calendar, calendar);
@@ -157,7 +165,7 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
   const rowOf = (view: CaseView) => {
     const version = versions.get(versionKey(view));
     const calendar = version === undefined ? undefined : calendars.get(version.manifest.calendar);
-    return caseRow(view, today, translateFor(view), version, calendar);
+    return caseRow(view, today, translateFor(view), regionsFor(view), version, calendar);
   };
   const titles = await loadFormTitles([
     ...tasks.flatMap((task) => {
@@ -210,7 +218,7 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
   const dueTasks = cases.flatMap((view) =>
     view.openTasks.filter((task) => task.due !== undefined).map((task) => taskRow(view, task)),
   );
-  return { today, tasks: taskRows, cases: cases.map(rowOf), dueTasks };
+  return { today, tasks: taskRows, cases: cases.map(rowOf), dueTasks, vocabulary };
 }
 
 /**

@@ -2,12 +2,16 @@ import { Button, Checkbox, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useClearChoice } from '../forms/clear-choice.js';
 import { useI18n } from '../i18n/i18n.js';
+import { fill } from '../i18n/fill.js';
 import type { TaskRow } from './inbox-data.js';
+import type { Vocabulary } from './vocabulary.js';
 import { facetCounts, writeFilter, type FilterChange, type InboxFilter, type InboxSort } from './inbox-filter.js';
 
 interface Props {
   rows: readonly TaskRow[];
   filter: InboxFilter;
+  /** What the programmes call the subject and region (the region filter, the sort by subject). */
+  words: Vocabulary;
   onChange: (query: URLSearchParams) => void;
 }
 
@@ -24,7 +28,7 @@ function options(
 }
 
 /** The inbox's search box, filters (with counts) and sort; every change goes to the address. */
-export function InboxFilters({ rows, filter, onChange }: Props) {
+export function InboxFilters({ rows, filter, words, onChange }: Props) {
   const { t } = useI18n();
   const clearChoice = useClearChoice();
   const counts = facetCounts(rows, filter);
@@ -89,8 +93,8 @@ export function InboxFilters({ rows, filter, onChange }: Props) {
       />
       <Select
         allowClear={clearChoice}
-        aria-label={t('filterProvince')}
-        placeholder={t('filterProvince')}
+        aria-label={words.region ?? t('filterProvince')}
+        placeholder={words.region ?? t('filterProvince')}
         value={filter.province}
         options={options(
           rows,
@@ -128,7 +132,10 @@ export function InboxFilters({ rows, filter, onChange }: Props) {
         options={[
           { value: 'due', label: t('sortDue') },
           { value: 'received', label: t('sortReceived') },
-          { value: 'park', label: t('sortPark') },
+          {
+            value: 'park',
+            label: words.subject === undefined ? t('sortPark') : fill(t('sortSubject'), { subject: words.subject }),
+          },
         ]}
         onChange={(sort) => {
           set({ sort });

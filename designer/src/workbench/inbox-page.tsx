@@ -17,6 +17,7 @@ import { fill } from '../i18n/fill.js';
 import { loadInbox, type CaseRow, type TaskRow } from './inbox-data.js';
 import { applyFilter, readFilter } from './inbox-filter.js';
 import { InboxFilters } from './inbox-filters.js';
+import type { Vocabulary } from './vocabulary.js';
 import { useListChange, type SaidChange, type ShownChange } from './list-change.js';
 import { TaskDueCell } from './task-due-cell.js';
 import { OriginLine } from './task-origin.js';
@@ -83,14 +84,15 @@ function ChangeStatus({ change, list, said }: { change: SaidChange | undefined; 
   );
 }
 
-/** Who and where: the columns a task row shares with its case's row. */
+/** Who and where: the columns a task row shares with its case's row, titled as the programmes call them. */
 function subjectColumns<Row extends CaseRow>(
   t: (key: MessageKey) => string,
+  words: Vocabulary,
   nameId?: (row: Row) => string,
 ): TableColumnsType<Row> {
   return [
     {
-      title: t('park'),
+      title: words.subject ?? t('park'),
       key: 'park',
       render: (_, row) => (
         <>
@@ -99,7 +101,7 @@ function subjectColumns<Row extends CaseRow>(
         </>
       ),
     },
-    { title: t('province'), dataIndex: 'provinceName', key: 'province' },
+    { title: words.region ?? t('province'), dataIndex: 'provinceName', key: 'province' },
     {
       title: t('status'),
       key: 'status',
@@ -108,9 +110,9 @@ function subjectColumns<Row extends CaseRow>(
   ];
 }
 
-function caseColumns(t: (key: MessageKey) => string, today: string): TableColumnsType<CaseRow> {
+function caseColumns(t: (key: MessageKey) => string, today: string, words: Vocabulary): TableColumnsType<CaseRow> {
   return [
-    ...subjectColumns(t),
+    ...subjectColumns(t, words),
     {
       title: t('nextDue'),
       key: 'due',
@@ -152,6 +154,7 @@ export function InboxPage() {
   );
   const caseChange = useListChange(inbox.data?.cases, (row) => [row.id, JSON.stringify([row.status, row.next?.date])]);
   const today = inbox.data?.today ?? '';
+  const words = inbox.data?.vocabulary ?? {};
   // One running case per park (the engine refuses a second): offer the parks without one.
   const parks = (me?.roles ?? [])
     .filter((role) => role.startsWith('park:'))
@@ -193,7 +196,7 @@ export function InboxPage() {
     },
     { title: t('taskDue'), key: 'taskDue', render: (_, row) => <TaskDueCell row={row} /> },
     // A task shows the date that governs it or none, never its case's next date (another step's).
-    ...subjectColumns<TaskRow>(t, subjectId),
+    ...subjectColumns<TaskRow>(t, words, subjectId),
     { title: t('received'), key: 'received', render: (_, row) => chinaTime(row.createdAt) },
   ];
   const open = (row: CaseRow) => ({
@@ -259,6 +262,7 @@ export function InboxPage() {
       >
         <InboxFilters
           rows={inbox.data?.tasks ?? []}
+          words={words}
           filter={filter}
           onChange={(query) => {
             setParams(query, { replace: true });
@@ -295,7 +299,7 @@ export function InboxPage() {
               key: 'id',
               render: (_, row) => <Link to={caseLink(row.id)}>{row.id}</Link>,
             },
-            ...caseColumns(t, today),
+            ...caseColumns(t, today, words),
             { title: t('version'), dataIndex: 'version', key: 'version' },
           ]}
           onRow={open}

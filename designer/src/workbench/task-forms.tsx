@@ -415,7 +415,11 @@ function usePreview(process: string, path: string): (data: unknown) => Promise<O
 function mayAct(roles: readonly string[], groups: readonly string[], view: CaseView, manifest: Manifest): boolean {
   return groups.some((group) => {
     const scope = manifest.groups[group]?.scope;
-    const wanted = scope === 'park' ? view.park : scope === 'province' ? view.province : undefined;
+    // A group scoped by the subject or the region acts on this case's own (the view keeps them under those names).
+    const wanted =
+      scope !== undefined && (scope === manifest.subject.name || scope === manifest.region.name)
+        ? String(view[scope])
+        : undefined;
     return roles.some((role) => {
       const [name, value] = role.split(':');
       return name === group && (wanted === undefined || value === wanted);

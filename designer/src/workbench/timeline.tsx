@@ -112,13 +112,18 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
     const template = t(EVENT_KEYS[entry.type] ?? 'eventOther');
     const [process = '', version = ''] = entry.version.split('@');
     switch (entry.type) {
-      case 'case.started':
+      case 'case.started': {
+        // Its details name the subject and region as the programme declares them (park, county; province, city).
+        const { subject, region } = bundle.version.manifest;
         return {
           label: fill(template, {
-            park: text(details.park),
-            province: provinceName(text(details.province), bundle.regions),
+            subjectTitle: subject.title,
+            park: text(details[subject.name]),
+            regionTitle: region.title,
+            province: provinceName(text(details[region.name]), bundle.regions),
           }),
         };
+      }
       case 'task.opened':
         return { label: fill(template, { task: withMember(elementName(details), details.scope) }) };
       case 'task.completed': {

@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
+import { countyBrandRoot } from '../support/definitions-fixture.js';
+import { OpenPages, startServerAndBrowser } from './browser-setup.js';
+import { browserAvailable } from './chromium.js';
+import { openPage, type Visit } from './page-visit.js';
+import type { WebServer } from './web-server.js';
+
+// Another 创建示范 programme is files, not code (README, "Other programmes"): the workbench on a server
+// running only test/programmes/county-brand — counties in cities, none of the first programme's words.
+// Its subject and region are `county` and `city` (申报县, 设区的市; cities from its own directory).
+
+const START = '2025-07-01T09:00:00+08:00';
+
+describe.runIf(browserAvailable())('the workbench on another programme (county-brand)', () => {
+  let server: WebServer;
+  let browser: Browser | undefined;
+  let definitions: Awaited<ReturnType<typeof countyBrandRoot>> | undefined;
+  let caseId: string;
+  const pages = new OpenPages('other-programme');
+
+  beforeAll(async () => {
+    definitions = await countyBrandRoot();
+    ({ server, browser } = await startServerAndBrowser({
+      clockStart: START,
+      env: { DEFINITIONS_DIR: definitions.root },
+    }));
+    await server.createUsers({ county: ['county:C-001'], city: ['city:330100'], bureau: ['bureau'] });
+    // A county's account names its city (the programme's region), as a park's names its province.
+    await server.ok('PATCH', '/api/users/county', { as: 'admin', body: { region: '330100' } });
+    const started = await server.ok<CaseView>('POST', '/api/cases', {
+      as: 'county',
+      body: { process: 'county-brand', subject: 'C-001', region: '330100' },
+    });
+    caseId = started.id;
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await (server as WebServer | undefined)?.stop();
+    await definitions?.cleanup();
+  });
+  afterEach(async (context) => {
+    await pages.closeAll(context.task);
+  });
+
+  const open = async (visit: Omit<Visit, 'time'>) =>
+    pages.keep(await openPage(browser as Browser, server, { ...visit, time: START }));
+
+  it("the inbox's lists name the county and its city under the programme's titles, never undefined", async () => {
+    const page = await open({ path: '/', user: 'city' });
+    const cases = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '可查看的案件' }) });
+    const headers = await cases.getByRole('columnheader').allInnerTexts();
+    expect(headers).toEqual(expect.arrayContaining(['申报县', '设区的市']));
+    expect(headers).not.toContain('园区');
+    expect(headers).not.toContain('省级单位');
+    const row = cases.getByRole('row').filter({ hasText: caseId });
+    expect(await row.innerText()).toContain('C-001');
+    expect(await row.innerText()).toContain('杭州市');
+    expect(await page.locator('#root').innerText()).not.toContain('undefined');
+    expect(await page.getByRole('combobox', { name: '设区的市' }).count()).toBe(1);
+  });
+
+  it('the case page titles its county and city and names the city; its history says who started it where', async () => {
+    const page = await open({ path: `/cases/${caseId}`, user: 'county' });
+    const text = await page.locator('#root').innerText();
+    expect(text).not.toContain('undefined');
+    const item = (label: string) =>
+      page.locator('.ant-descriptions-item').filter({ has: page.getByText(label, { exact: true }) });
+    expect(await item('申报县').innerText()).toContain('C-001');
+    expect(await item('设区的市').innerText()).toContain('杭州市（330100）');
+    expect(await page.getByText('发起案件（申报县 C-001，设区的市 杭州市）').count()).toBe(1);
+  });
+});
