@@ -4,7 +4,8 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { countyBrandRoot } from '../support/definitions-fixture.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
-import { openPage, type Visit } from './page-visit.js';
+import { dialogsSettled } from './form-controls.js';
+import { openPage, settled, type Visit } from './page-visit.js';
 import type { WebServer } from './web-server.js';
 
 // Another 创建示范 programme is files, not code (README, "Other programmes"): the workbench on a server
@@ -26,9 +27,15 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
       clockStart: START,
       env: { DEFINITIONS_DIR: definitions.root },
     }));
-    await server.createUsers({ county: ['county:C-001'], city: ['city:330100'], bureau: ['bureau'] });
+    await server.createUsers({
+      county: ['county:C-001'],
+      county2: ['county:C-002'],
+      city: ['city:330100'],
+      bureau: ['bureau'],
+    });
     // A county's account names its city (the programme's region), as a park's names its province.
     await server.ok('PATCH', '/api/users/county', { as: 'admin', body: { region: '330100' } });
+    await server.ok('PATCH', '/api/users/county2', { as: 'admin', body: { region: '330200' } });
     const started = await server.ok<CaseView>('POST', '/api/cases', {
       as: 'county',
       body: { process: 'county-brand', subject: 'C-001', region: '330100' },
@@ -70,5 +77,23 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     expect(await item('申报县').innerText()).toContain('C-001');
     expect(await item('设区的市').innerText()).toContain('杭州市（330100）');
     expect(await page.getByText('发起案件（申报县 C-001，设区的市 杭州市）').count()).toBe(1);
+  });
+
+  it('a county starts its application from the workbench: its county and its city, sent as the programme names them', async () => {
+    const page = await open({ path: '/', user: 'county2' });
+    await page.getByRole('button', { name: '发起创建申请' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialogsSettled(page);
+    expect(await dialog.getByRole('combobox', { name: '设区的市' }).isDisabled()).toBe(true);
+    expect(await dialog.locator('.ant-select-disabled').filter({ hasText: '宁波市（330200）' }).count()).toBe(1);
+    expect(await dialog.getByText('C-002', { exact: true }).count()).toBe(1);
+    expect(await dialog.innerText()).not.toMatch(/园区|省级|第十六条/);
+    await dialog.getByRole('button', { name: '发起创建申请' }).click();
+    await page.waitForURL(/\/cases\//);
+    await settled(page);
+    const id = decodeURIComponent(page.url().split('/cases/')[1] ?? '');
+    const view = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(id)}`, { as: 'county2' });
+    expect([view.process, view.county, view.city]).toEqual(['county-brand', 'C-002', '330200']);
+    await page.locator('[data-task="submitApplication"]').waitFor();
   });
 });

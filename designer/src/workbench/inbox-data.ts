@@ -15,7 +15,7 @@ import {
 } from './catalog.js';
 import { nextDue, type NextDue } from '../../../engine/cases/next-due.js';
 import { workingDaysLeft } from './due.js';
-import { loadVocabulary, type Vocabulary } from './vocabulary.js';
+import { loadProgrammes, vocabularyOf, type Programme, type Vocabulary } from './vocabulary.js';
 import { damageOf } from './case-data.js';
 import { translateDirectory, translateManifest, type Translate } from '../i18n/definition-text.js';
 import { loadDefinitionText } from '../i18n/use-definition-text.js';
@@ -24,6 +24,7 @@ import type { Language } from '../i18n/messages.js';
 /** One case as the workbench lists it. */
 export interface CaseRow {
   id: string;
+  process: string;
   park: string;
   parkName?: string;
   province: string;
@@ -78,6 +79,8 @@ export interface Inbox {
   dueTasks: TaskRow[];
   /** What the programmes call a case's subject and region (the lists' column titles). */
   vocabulary: Vocabulary;
+  /** Every version the server runs (what may be started, and how it is titled). */
+  programmes: Programme[];
 }
 
 const versionKey = (view: { process: string; version: string }) => `${view.process}@${view.version}`;
@@ -113,6 +116,7 @@ function caseRow(
   const { subject, region } = subjectRegionOfView(view, version?.manifest);
   return {
     id: view.id,
+    process: view.process,
     park: subject,
     ...(view.subjectName !== undefined && { parkName: view.subjectName }),
     province: region,
@@ -132,13 +136,14 @@ function caseRow(
  * the definitions say in `language` (their catalogue's, else as written).
  */
 export async function loadInbox(admin = false, language: Language = 'zh'): Promise<Inbox> {
-  const [tasks, cases, today, vocabulary] = await Promise.all([
+  const [tasks, cases, today, programmes] = await Promise.all([
     api<TaskView[]>('GET', '/api/tasks'),
     api<CaseView[]>('GET', '/api/cases'),
     loadToday(admin),
-    // Without it the lists keep the workbench's own words: not a reason to show no list.
-    loadVocabulary(language).catch((): Vocabulary => ({})),
+    // Without them the lists keep the workbench's own words: not a reason to show no list.
+    loadProgrammes(language).catch((): Programme[] => []),
   ]);
+  const vocabulary = vocabularyOf(programmes);
   const byId = new Map(cases.map((view) => [view.id, view]));
   const versions = new Map<string, VersionInfo>();
   const translators = new Map<string, Translate>();
@@ -218,7 +223,7 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
   const dueTasks = cases.flatMap((view) =>
     view.openTasks.filter((task) => task.due !== undefined).map((task) => taskRow(view, task)),
   );
-  return { today, tasks: taskRows, cases: cases.map(rowOf), dueTasks, vocabulary };
+  return { today, tasks: taskRows, cases: cases.map(rowOf), dueTasks, vocabulary, programmes };
 }
 
 /**

@@ -17,7 +17,7 @@ import { fill } from '../i18n/fill.js';
 import { loadInbox, type CaseRow, type TaskRow } from './inbox-data.js';
 import { applyFilter, readFilter } from './inbox-filter.js';
 import { InboxFilters } from './inbox-filters.js';
-import type { Vocabulary } from './vocabulary.js';
+import { startable, type Vocabulary } from './vocabulary.js';
 import { useListChange, type SaidChange, type ShownChange } from './list-change.js';
 import { TaskDueCell } from './task-due-cell.js';
 import { OriginLine } from './task-origin.js';
@@ -155,11 +155,18 @@ export function InboxPage() {
   const caseChange = useListChange(inbox.data?.cases, (row) => [row.id, JSON.stringify([row.status, row.next?.date])]);
   const today = inbox.data?.today ?? '';
   const words = inbox.data?.vocabulary ?? {};
-  // One running case per park (the engine refuses a second): offer the parks without one.
-  const parks = (me?.roles ?? [])
-    .filter((role) => role.startsWith('park:'))
-    .map((role) => role.slice(5))
-    .filter((park) => inbox.data?.cases.some((row) => row.park === park && !row.final) !== true);
+  // One running case per subject (the engine refuses a second): offer, per programme in force, the
+  // subjects the user acts for (its subject-scoped group's roles) without one.
+  const starts = startable(inbox.data?.programmes ?? [], me?.roles ?? [], today)
+    .map(({ programme, subjects }) => ({
+      programme,
+      subjects: subjects.filter(
+        (subject) =>
+          inbox.data?.cases.some((row) => row.process === programme.process && row.park === subject && !row.final) !==
+          true,
+      ),
+    }))
+    .filter((start) => start.subjects.length > 0);
 
   const subjects = new Set(inbox.data?.tasks.map((row) => row.park)).size;
   const taskColumns: TableColumnsType<TaskRow> = [
@@ -246,7 +253,7 @@ export function InboxPage() {
               onDone={inbox.reload}
             />
             <Button icon={<ReloadOutlined />} onClick={inbox.reload} aria-label={t('reload')} />
-            {parks.length > 0 && inbox.data !== undefined && (
+            {starts.length > 0 && inbox.data !== undefined && (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
@@ -309,7 +316,7 @@ export function InboxPage() {
       </Card>
       <StartCaseDialog
         open={starting}
-        parks={parks}
+        starts={starts}
         onClose={() => {
           setStarting(false);
         }}

@@ -7,33 +7,51 @@ import type { CaseView } from '../../../engine/cases/case-view.js';
 import { useSession } from '../auth/session.js';
 import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
-import { PROVINCES } from './catalog.js';
-
-/** The process a park starts (CONTRACT §6 `POST /api/cases`). */
-export const PROCESS = 'quality-brand-zone';
+import type { Startable } from './vocabulary.js';
 
 interface Props {
   open: boolean;
-  /** The parks the user acts for (`park:<id>` roles). */
-  parks: readonly string[];
+  /** The programmes in force the user starts cases of, with the subjects (parks, counties) without one. */
+  starts: readonly Startable[];
   onClose: () => void;
 }
 
-/** A park starts its creation application: which park (when it acts for several) and its province. */
-export function StartCaseDialog({ open, parks, onClose }: Props) {
+interface Values {
+  process: string;
+  park: string;
+  province: string;
+}
+
+/**
+ * A subject (a park, a county) starts its application (CONTRACT §6 `POST /api/cases`): which programme
+ * when it may start several, which subject when it acts for several, and its region — titled as the
+ * programme's manifest titles them, the region named from its directory, sent under the names it declares.
+ */
+export function StartCaseDialog({ open, starts, onClose }: Props) {
   const { t } = useI18n();
-  // The account names the park's province; the server refuses any other (403), so it is fixed.
-  const province = useSession().me?.province;
+  // The account names the subject's region; the server refuses any other (403), so it is fixed.
+  const region = useSession().me?.province;
   const navigate = useNavigate();
-  const [form] = Form.useForm<{ park: string; province: string }>();
+  const [form] = Form.useForm<Values>();
+  // Unset until the form has rendered its field (and never with one programme to start): the first.
+  const chosen: string | undefined = Form.useWatch('process', form);
+  const start = starts.find((item) => item.programme.process === chosen) ?? starts[0];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  if (start === undefined) return null;
+  const { manifest, regions } = start.programme;
+  const subjectTitle = manifest.subject.title;
+  const regionTitle = manifest.region.title;
 
-  const submit = async (values: { park: string; province: string }) => {
+  const submit = async (values: Values) => {
     setBusy(true);
     setError(undefined);
     try {
-      const view = await api<CaseView>('POST', '/api/cases', { process: PROCESS, ...values });
+      const view = await api<CaseView>('POST', '/api/cases', {
+        process: start.programme.process,
+        [manifest.subject.name]: values.park,
+        [manifest.region.name]: values.province,
+      });
       onClose();
       void navigate(`/cases/${encodeURIComponent(view.id)}`);
     } catch (caught) {
@@ -54,7 +72,7 @@ export function StartCaseDialog({ open, parks, onClose }: Props) {
       // while the request is on its way either: the button has the keyboard, and a disabled one dropped
       // it to the page, where a refusal (已有办理中的案件) left it. A second press waits.
       okButtonProps={{
-        disabled: province === undefined,
+        disabled: region === undefined,
         'aria-disabled': busy || undefined,
         icon: busy ? <LoadingOutlined /> : undefined,
       }}
@@ -65,27 +83,51 @@ export function StartCaseDialog({ open, parks, onClose }: Props) {
       destroyOnHidden
     >
       {error !== undefined && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      {province === undefined && (
-        // The server refuses an account without its province whatever is chosen here (403).
-        <Alert type="warning" showIcon title={t('noProvinceOnAccount')} style={{ marginBottom: 16 }} />
+      {region === undefined && (
+        // The server refuses an account without its region whatever is chosen here (403).
+        <Alert
+          type="warning"
+          showIcon
+          title={fill(t('noProvinceOnAccount'), { region: regionTitle })}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ park: parks[0], province }}
+        initialValues={{ process: start.programme.process, park: start.subjects[0], province: region }}
         onFinish={(values) => void submit(values)}
       >
-        <Form.Item label={t('park')} name="park" rules={[{ required: true, message: t('required') }]}>
-          <Select options={parks.map((park) => ({ value: park, label: park }))} disabled={parks.length < 2} />
+        {starts.length > 1 && (
+          <Form.Item label={t('startProgramme')} name="process">
+            <Select
+              options={starts.map((item) => ({ value: item.programme.process, label: item.programme.manifest.title }))}
+              onChange={(process: string) => {
+                const subjects = starts.find((item) => item.programme.process === process)?.subjects ?? [];
+                form.setFieldValue('park', subjects[0]);
+              }}
+            />
+          </Form.Item>
+        )}
+        <Form.Item label={subjectTitle} name="park" rules={[{ required: true, message: t('required') }]}>
+          <Select
+            options={start.subjects.map((subject) => ({ value: subject, label: subject }))}
+            disabled={start.subjects.length < 2}
+          />
         </Form.Item>
-        {province !== undefined && (
-          <Form.Item label={t('province')} name="province" extra={t('provinceHint')}>
+        {region !== undefined && (
+          <Form.Item label={regionTitle} name="province" extra={fill(t('provinceHint'), { region: regionTitle })}>
             {/* The account's own: the server refuses any other (403). */}
             <Select
               disabled
-              options={PROVINCES.entries.map((entry) => ({
+              options={[
+                ...regions.entries,
+                // A code the programme's directory does not list is shown as it is (the server decides).
+                ...(regions.entries.some((entry) => entry.code === region) ? [] : [{ code: region, name: region }]),
+              ].map((entry) => ({
                 value: entry.code,
-                label: `${entry.name}${fill(t('aside'), { text: entry.code })}`,
+                label:
+                  entry.name === entry.code ? entry.code : `${entry.name}${fill(t('aside'), { text: entry.code })}`,
               }))}
             />
           </Form.Item>

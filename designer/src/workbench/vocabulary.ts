@@ -1,7 +1,9 @@
 import { api } from '../api/client.js';
+import type { Directory, Manifest } from '../../../engine/definitions/types.js';
+import { translateDirectory, translateManifest } from '../i18n/definition-text.js';
 import type { Language } from '../i18n/messages.js';
 import { loadDefinitionText } from '../i18n/use-definition-text.js';
-import { loadVersion } from './catalog.js';
+import { loadVersion, PROVINCES } from './catalog.js';
 
 /**
  * What the programmes the server runs call a case's subject and region — 园区 and 省级单位 in one,
@@ -14,6 +16,15 @@ export interface Vocabulary {
   region?: string;
 }
 
+/** One version the server runs, its manifest and region directory in the reader's language. */
+export interface Programme {
+  process: string;
+  version: string;
+  effectiveFrom: string;
+  manifest: Manifest;
+  regions: Directory;
+}
+
 /** The one value every version gives, else none. */
 function agreed(values: readonly string[]): string | undefined {
   const distinct = new Set(values);
@@ -21,18 +32,59 @@ function agreed(values: readonly string[]): string | undefined {
 }
 
 /** GET /api/definitions: every version the server runs (each manifest is fetched once, cached). */
-export async function loadVocabulary(language: Language): Promise<Vocabulary> {
-  const versions = await api<{ process: string; version: string }[]>('GET', '/api/definitions');
-  const titles = await Promise.all(
-    versions.map(async ({ process, version }) => {
+export async function loadProgrammes(language: Language): Promise<Programme[]> {
+  const versions = await api<{ process: string; version: string; effectiveFrom: string }[]>('GET', '/api/definitions');
+  return Promise.all(
+    versions.map(async ({ process, version, effectiveFrom }) => {
       const [info, translate] = await Promise.all([
         loadVersion(process, version),
         loadDefinitionText(process, language),
       ]);
-      return { subject: translate(info.manifest.subject.title), region: translate(info.manifest.region.title) };
+      return {
+        process,
+        version,
+        effectiveFrom,
+        manifest: translateManifest(info.manifest, translate),
+        regions: translateDirectory(info.regions ?? PROVINCES, translate),
+      };
     }),
   );
-  const subject = agreed(titles.map((title) => title.subject));
-  const region = agreed(titles.map((title) => title.region));
+}
+
+export function vocabularyOf(programmes: readonly Programme[]): Vocabulary {
+  const subject = agreed(programmes.map((programme) => programme.manifest.subject.title));
+  const region = agreed(programmes.map((programme) => programme.manifest.region.title));
   return { ...(subject !== undefined && { subject }), ...(region !== undefined && { region }) };
+}
+
+/** A programme a user may start cases of: the version in force today and the subjects they act for. */
+export interface Startable {
+  programme: Programme;
+  /** The subjects of the user's roles in the programme's subject group (`county:C-001` → C-001). */
+  subjects: string[];
+}
+
+/**
+ * Which programmes `roles` start cases of (a role in the group scoped by the programme's subject,
+ * CONTRACT §6), on the version in force `today` (the newest whose effectiveFrom is on or before it).
+ */
+export function startable(programmes: readonly Programme[], roles: readonly string[], today: string): Startable[] {
+  const inForce = new Map<string, Programme>();
+  for (const programme of programmes) {
+    const known = inForce.get(programme.process);
+    const due = programme.effectiveFrom <= today;
+    if (known === undefined || (due && (known.effectiveFrom > today || programme.effectiveFrom > known.effectiveFrom)))
+      inForce.set(programme.process, programme);
+  }
+  return [...inForce.values()].flatMap((programme) => {
+    const { manifest } = programme;
+    const groups = Object.entries(manifest.groups)
+      .filter(([, group]) => group.scope === manifest.subject.name)
+      .map(([name]) => `${name}:`);
+    const subjects = roles.flatMap((role) => {
+      const group = groups.find((prefix) => role.startsWith(prefix));
+      return group === undefined ? [] : [role.slice(group.length)];
+    });
+    return subjects.length === 0 ? [] : [{ programme, subjects }];
+  });
 }
