@@ -79,6 +79,14 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     expect(await page.getByText('发起案件（申报县 C-001，设区的市 杭州市）').count()).toBe(1);
   });
 
+  it('the bell names the county a new task is about (it read 新待办：undefined)', async () => {
+    const page = await open({ path: '/', user: 'county' });
+    await page.getByRole('button', { name: /^通知 \(\d+\)$/ }).click();
+    const panel = page.getByRole('dialog', { name: '通知' });
+    await expect.poll(() => panel.getByRole('link', { name: '新待办：C-001' }).count(), { timeout: 30_000 }).toBe(1);
+    expect(await panel.innerText()).not.toContain('undefined');
+  });
+
   it('a county starts its application from the workbench: its county and its city, sent as the programme names them', async () => {
     const page = await open({ path: '/', user: 'county2' });
     await page.getByRole('button', { name: '发起创建申请' }).click();

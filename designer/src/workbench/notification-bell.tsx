@@ -9,6 +9,7 @@ import { usePeriodLabel } from './task-period.js';
 import { useDefinitionText } from '../i18n/use-definition-text.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { chinaTime } from './format.js';
+import { loadSubjectKeys } from './vocabulary.js';
 
 interface Listing {
   items: NotificationView[];
@@ -43,6 +44,18 @@ export function NotificationBell() {
         : `${say(item, item.taskName)} · ${periodLabel(item.period)}`;
     if (item.taskId !== undefined) return item.taskId;
     return item.statusTitle === undefined ? '' : say(item, item.statusTitle);
+  };
+  // Who a notification is about: the name from its case's forms, else its subject's code, carried
+  // under the name its programme declares (park, county); the case's id until those names are known.
+  const [subjectKeys, setSubjectKeys] = useState<Map<string, string>>();
+  useEffect(() => {
+    loadSubjectKeys().then(setSubjectKeys, () => undefined);
+  }, []);
+  const subjectOf = (item: NotificationView): string => {
+    if (item.subjectName !== undefined) return item.subjectName;
+    const key = item.process === undefined ? undefined : subjectKeys?.get(item.process);
+    const code: unknown = key === undefined ? undefined : (item as unknown as Record<string, unknown>)[key];
+    return typeof code === 'string' ? code : item.caseId;
   };
   const location = useLocation();
   // Undefined until the first answer: 暂无通知 is said of an answer, not of a list still coming.
@@ -133,7 +146,7 @@ export function NotificationBell() {
                   setOpen(false);
                 }}
               >
-                {`${t(`notify.${item.kind}` as MessageKey)}${t('colon')}${item.subjectName ?? String((item as unknown as Record<string, unknown>).park)}`}
+                {`${t(`notify.${item.kind}` as MessageKey)}${t('colon')}${subjectOf(item)}`}
               </Link>
               {unseen && (
                 <span id={unreadNote} className="qbz-sr-only">

@@ -88,3 +88,13 @@ export function startable(programmes: readonly Programme[], roles: readonly stri
     return subjects.length === 0 ? [] : [{ programme, subjects }];
   });
 }
+
+/**
+ * Each process's subject name (`park`, `county`): a notification carries its case's subject under it.
+ * From the versions the server runs (each manifest fetched once, cached); a process's versions share it.
+ */
+export async function loadSubjectKeys(): Promise<Map<string, string>> {
+  const versions = await api<{ process: string; version: string }[]>('GET', '/api/definitions');
+  const infos = await Promise.all(versions.map(({ process, version }) => loadVersion(process, version)));
+  return new Map(infos.map((info) => [info.manifest.process, info.manifest.subject.name]));
+}
