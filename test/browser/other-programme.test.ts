@@ -87,6 +87,28 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     expect(await panel.innerText()).not.toContain('undefined');
   });
 
+  it('the print view of its application names the county and its city under their titles (it read 省级单位 undefined)', async () => {
+    const view = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(caseId)}`, { as: 'county' });
+    const task = view.openTasks.find((item) => item.taskId === 'submitApplication');
+    const schema = await server.ok<{ examples: unknown[] }>(
+      'GET',
+      '/api/definitions/county-brand/2025-07-01/forms/submit-application',
+      { as: 'county' },
+    );
+    // The example's file ids are uploaded by the harness (`ok` on a submission).
+    await server.ok('POST', `/api/tasks/${task?.ref ?? ''}/complete`, {
+      as: 'county',
+      body: { data: schema.examples[0] },
+    });
+    const page = await open({ path: `/cases/${caseId}/print/1`, user: 'city' });
+    const head = page.locator('.print-form-head');
+    const cell = (title: string) =>
+      head.getByRole('rowheader', { name: title }).locator('xpath=following-sibling::td[1]');
+    expect(await cell('设区的市').innerText()).toBe('杭州市');
+    expect(await cell('申报县').innerText()).toContain('（C-001）');
+    expect(await head.innerText()).not.toMatch(/undefined|园区|省级单位/);
+  });
+
   it('a county starts its application from the workbench: its county and its city, sent as the programme names them', async () => {
     const page = await open({ path: '/', user: 'county2' });
     await page.getByRole('button', { name: '发起创建申请' }).click();

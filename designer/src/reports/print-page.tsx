@@ -3,6 +3,7 @@ import { Alert, Button, Result, Space, Spin } from 'antd';
 import { Link, useParams } from 'react-router';
 import { documentIndicators, useActorName } from '../workbench/review-parts.js';
 import { useSession } from '../auth/session.js';
+import { subjectRegionOfView } from '../../../engine/cases/case-view.js';
 import { loadCase } from '../workbench/case-data.js';
 import { loadForm, provinceName } from '../workbench/catalog.js';
 import { chinaTime } from '../workbench/format.js';
@@ -11,6 +12,7 @@ import { fieldValues } from '../workbench/submission-values.js';
 import { attachmentsOf } from './print-document.js';
 import { AttachmentName, Rows } from './print-values.js';
 import { useReportI18n } from './report-i18n.js';
+import { useDefinitionText } from '../i18n/use-definition-text.js';
 import { submissionFormKey } from './submission-form.js';
 import './print.css';
 
@@ -31,12 +33,18 @@ export function PrintPage() {
   const { r, t } = useReportI18n();
   const { hasGroup } = useSession();
   const actorName = useActorName();
+  const definitionText = useDefinitionText();
   const { id = '', seq = '' } = useParams();
   const loaded = useAsync(() => loadPrint(id, Number(seq), hasGroup('admin')), `${id}/${seq}`);
   if (loaded.error !== undefined) return <Alert type="error" showIcon title={loaded.error.message} />;
   if (loaded.data === undefined) return <Spin style={{ display: 'block', margin: 64 }} />;
   const { bundle, submission, schema } = loaded.data;
   const { view } = bundle;
+  // The subject and region under the names and titles the case's programme declares (园区 · 省级单位,
+  // 申报县 · 设区的市); the region named from its version's directory.
+  const { subject, region } = subjectRegionOfView(view, bundle.version.manifest);
+  const titles = bundle.version.manifest;
+  const text = definitionText(view.process);
   const back = (
     <Link to={`/cases/${encodeURIComponent(view.id)}`}>
       <ArrowLeftOutlined /> {r('back')}
@@ -70,12 +78,12 @@ export function PrintPage() {
             <tr>
               <th scope="row">{r('caseNumber')}</th>
               <td>{view.id}</td>
-              <th scope="row">{r('province')}</th>
-              <td>{provinceName(String(view.province))}</td>
+              <th scope="row">{text(titles.region.title)}</th>
+              <td>{provinceName(region, bundle.regions)}</td>
             </tr>
             <tr>
-              <th scope="row">{r('park')}</th>
-              <td colSpan={3}>{`${view.subjectName ?? ''}（${String(view.park)}）`}</td>
+              <th scope="row">{text(titles.subject.title)}</th>
+              <td colSpan={3}>{`${view.subjectName ?? ''}（${subject}）`}</td>
             </tr>
             <tr>
               {/* Which ministry gave this opinion, which province reviewed: four 相关部门意见表 read alike. */}
