@@ -334,6 +334,22 @@ const publicNoticeSchema = (terms: ProgrammeTerms) =>
     ...subjectRegionProperties(terms, {}),
     ...Object.fromEntries(terms.subjects.map((subject) => [subject.nameField, text(`${subject.title}名称`)])),
     ...Object.fromEntries(terms.regions.map((region) => [`${region.name}Name`, text(`${region.title}名称`)])),
+    about: object(
+      '申报主体与所属地区，以固定名称并附版本说明中的标题 / the subject and region under fixed names, with their titles',
+      ['subject', 'region'],
+      {
+        subject: object('申报主体 / the subject', ['code', 'title'], {
+          code: text('代码'),
+          title: text('标题'),
+          name: text('名称（表单填写后）/ its name, once a form gave it'),
+        }),
+        region: object('所属地区 / the region', ['code', 'title'], {
+          code: text('代码'),
+          title: text('标题'),
+          name: text('名称（目录中有时）/ its name, when the directory lists it'),
+        }),
+      },
+    ),
     status: { type: 'string' },
     result: text('状态名称（如“公示中”）/ the status as the definitions title it'),
     title: text(

@@ -68,6 +68,20 @@ export function publicRoutes(
           ...(view.subjectName !== undefined && { [nameKey]: view.subjectName }),
           [regionKey]: region,
           ...(regionName !== undefined && { [`${regionKey}Name`]: regionName }),
+          // The same under fixed names, with the manifest's titles: a page that has no manifest (the
+          // public's) shows any programme's notice (申报县 · 设区的市 as well as 园区 · 省级单位).
+          about: {
+            subject: {
+              code: subject,
+              title: manifest?.subject.title ?? subjectKey,
+              ...(view.subjectName !== undefined && { name: view.subjectName }),
+            },
+            region: {
+              code: region,
+              title: manifest?.region.title ?? regionKey,
+              ...(regionName !== undefined && { name: regionName }),
+            },
+          },
           status: view.status,
           ...(view.statusTitle !== undefined && { result: view.statusTitle }),
           message,

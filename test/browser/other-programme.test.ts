@@ -126,4 +126,34 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     expect([view.process, view.county, view.city]).toEqual(['county-brand', 'C-002', '330200']);
     await page.locator('[data-task="submitApplication"]').waitFor();
   });
+
+  it('the public notice names the county and its city under their titles (it read 园区 undefined（{text}）, 提出异议：undefined)', async () => {
+    const complete = async (user: string, taskId: string, patch: Record<string, unknown> = {}) => {
+      const view = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(caseId)}`, { as: user });
+      const task = view.openTasks.find((item) => item.taskId === taskId);
+      if (task === undefined) throw new Error(`no open ${taskId}`);
+      const form = `/api/definitions/county-brand/2025-07-01/forms/${task.formKey}`;
+      const schema = await server.ok<{ examples: Record<string, unknown>[] }>('GET', form, { as: user });
+      const data = { ...schema.examples[0], ...patch };
+      await server.ok('POST', `/api/tasks/${task.ref}/complete`, { as: user, body: { data } });
+    };
+    // The application is sent by the print view's test, or here when that one did not run (-t).
+    const started = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(caseId)}`, { as: 'county' });
+    if (started.openTasks.some((task) => task.taskId === 'submitApplication'))
+      await complete('county', 'submitApplication');
+    await complete('city', 'cityReview', { decision: 'approve', reviewDate: '2025-07-01' });
+    await complete('bureau', 'bureauApproval');
+    await server.advanceTo('2026-07-03T10:00:00+08:00');
+    await complete('county', 'submitSelfEvaluation', { score: 60 });
+    const page = pages.keep(
+      await openPage(browser as Browser, server, { path: '/notices', time: '2026-07-03T10:00:00+08:00' }),
+    );
+    const card = page.locator(`[data-notice="${caseId}"]`);
+    const item = (label: string) =>
+      card.locator('.ant-descriptions-item').filter({ has: page.getByText(label, { exact: true }) });
+    expect(await item('设区的市').innerText()).toContain('杭州市');
+    expect(await item('申报县').innerText()).toContain('C-001');
+    expect(await card.innerText()).not.toMatch(/undefined|\{text\}|园区|省级单位/);
+    expect(await card.getByRole('button', { name: /提出异议：/ }).innerText()).not.toContain('undefined');
+  });
 });

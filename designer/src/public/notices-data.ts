@@ -6,10 +6,13 @@ export interface PublicNotice {
   process: string;
   /** The case's definition version: its objection form belongs to it. */
   version: string;
-  park: string;
-  parkName?: string;
-  province: string;
-  provinceName?: string;
+  /** The subject, its name and the region also under the names the programme declares (`park`, `parkName`). */
+  readonly [declared: string]: unknown;
+  /** The subject and region under fixed names, titled as the programme's manifest titles them. */
+  about: {
+    subject: { code: string; title: string; name?: string };
+    region: { code: string; title: string; name?: string };
+  };
   status: string;
   result?: string;
   /** What is publicised, as the diagram names it (公示评估验收结果); absent when it names nothing. */

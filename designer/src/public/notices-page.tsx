@@ -24,7 +24,8 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
     toggle.current?.focus();
   }, [objecting]);
   const formId = `objection-form-${notice.caseId}`;
-  const name = notice.parkName ?? notice.park;
+  const { subject, region } = notice.about;
+  const name = subject.name ?? subject.code;
   // The status and the province as the definitions name them in the reader's language (in English they
   // stayed 公示中 and 江苏省); the park's name is the park's own.
   const translate = useDefinitionText()(notice.process);
@@ -43,11 +44,15 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
           ...(notice.title === undefined
             ? []
             : [{ key: 'subject', label: t('noticeSubject'), children: translate(notice.title) }]),
-          { key: 'park', label: t('park'), children: `${name}${fill(t('aside'), { text: notice.park })}` },
+          {
+            key: 'park',
+            label: translate(subject.title),
+            children: `${name}${fill(t('aside'), { text: subject.code })}`,
+          },
           {
             key: 'province',
-            label: t('province'),
-            children: translate(notice.provinceName ?? provinceName(notice.province)),
+            label: translate(region.title),
+            children: translate(region.name ?? provinceName(region.code)),
           },
           // The status titled is the card's tag: said once (it read 公示中 twice).
           ...(result === undefined ? [{ key: 'result', label: t('status'), children: notice.status }] : []),

@@ -81,7 +81,7 @@ export function ObjectionReceipt(props: {
       subTitle={
         <>
           {fill(t('objectionReceipt'), {
-            park: notice.parkName ?? notice.park,
+            park: notice.about.subject.name ?? notice.about.subject.code,
             caseId: receipt.caseId,
             evidence: receipt.evidence,
           })}
