@@ -1201,6 +1201,19 @@ function accountPaths(): Json {
                     '主体的角色（如 park:P-001）：持有它的账号须填所属地区，否则不能发起案件 / ' +
                     "a subject's role: its account names its region, or it starts no case",
                 },
+                region: object(
+                  "主体角色的账号所填地区：名称与可选值（如 设区的市）/ for a subject's role, the region its account names: what it is called and its listed values",
+                  ['title'],
+                  {
+                    title: text('所属地区的名称，如 省级单位 / what the region is'),
+                    values: arrayOf(
+                      object('可选的地区 / a listed region', ['code', 'name'], {
+                        code: text('代码 / code', { minLength: 1 }),
+                        name: text('名称 / name'),
+                      }),
+                    ),
+                  },
+                ),
               }),
             ),
           ),

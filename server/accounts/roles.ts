@@ -4,6 +4,7 @@ import {
   parseRole,
   regionDirectory,
   scopeKind,
+  type Manifest,
   type WorkflowEngine,
 } from '../../engine/index.js';
 import { SAY } from '../messages.js';
@@ -33,6 +34,8 @@ export interface AssignableRole {
   scope?: { title: string; values?: { code: string; name: string }[] };
   /** A subject's role (`park:P-001`): its account names its region, or it can start no case (CONTRACT §6). */
   regionRequired?: true;
+  /** With `regionRequired`: the region the account names, as the programme calls it, and its listed values. */
+  region?: { title: string; values?: { code: string; name: string }[] };
 }
 
 /**
@@ -104,12 +107,22 @@ export class RoleCatalogue {
           ...(group.scope !== undefined && {
             scope: { title: scopeTitle, ...(values.length > 0 && { values }) },
           }),
-          ...(kind === 'subject' && { regionRequired: true as const }),
+          ...(kind === 'subject' && { regionRequired: true as const, region: this.#region(manifest) }),
         });
       }
     }
     if (!described.has('policy-admin')) described.set('policy-admin', { group: 'policy-admin' });
     return [...described.values()];
+  }
+
+  /** The region a subject's account names (设区的市, 省级单位), with its directory's values. */
+  #region(manifest: Manifest): NonNullable<AssignableRole['region']> {
+    const directory = regionDirectory(manifest);
+    const entries = directory === undefined ? undefined : this.engine.definitions.directory(directory)?.entries;
+    return {
+      title: manifest.region.title,
+      ...(entries !== undefined && { values: entries.map(({ code, name }) => ({ code, name })) }),
+    };
   }
 
   #anyone(): Set<string> {

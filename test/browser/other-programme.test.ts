@@ -4,7 +4,7 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { countyBrandRoot } from '../support/definitions-fixture.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
-import { dialogsSettled } from './form-controls.js';
+import { choose, dialogsSettled, twoChars } from './form-controls.js';
 import { openPage, settled, type Visit } from './page-visit.js';
 import type { WebServer } from './web-server.js';
 
@@ -32,6 +32,7 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
       county2: ['county:C-002'],
       city: ['city:330100'],
       bureau: ['bureau'],
+      officer: ['admin'],
     });
     // A county's account names its city (the programme's region), as a park's names its province.
     await server.ok('PATCH', '/api/users/county', { as: 'admin', body: { region: '330100' } });
@@ -107,6 +108,27 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     expect(await cell('设区的市').innerText()).toBe('杭州市');
     expect(await cell('申报县').innerText()).toContain('（C-001）');
     expect(await head.innerText()).not.toMatch(/undefined|园区|省级单位/);
+  });
+
+  it("the admin makes a county's account on the account page: its city chosen among the programme's cities (they were the provinces)", async () => {
+    const page = await open({ path: '/accounts', user: 'officer' });
+    await page.getByRole('button', { name: '新建账号' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建账号' });
+    await dialogsSettled(page);
+    await dialog.getByLabel('用户名').fill('county3');
+    await dialog.getByLabel('密码').fill('Linan-County#2025-apply');
+    await choose(page, dialog, '角色', '申报县（县级人民政府）');
+    await dialog.getByLabel('申报县', { exact: true }).fill('C-003');
+    await dialog.getByRole('button', { name: twoChars('保存') }).click();
+    await dialog.getByText('申报县账号须选择所在设区的市，否则不能发起创建申请').waitFor();
+    await choose(page, dialog, '所在设区的市（申报县账号必填）', '宁波市');
+    await dialog.getByRole('button', { name: twoChars('保存') }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const made = (
+      await server.ok<{ username: string; roles: string[]; province?: string }[]>('GET', '/api/users', { as: 'admin' })
+    ).find((user) => user.username === 'county3');
+    expect(made).toMatchObject({ roles: ['county:C-003'], province: '330200' });
+    await page.getByRole('row').filter({ hasText: 'county3' }).getByText('宁波市', { exact: true }).waitFor();
   });
 
   it('a county starts its application from the workbench: its county and its city, sent as the programme names them', async () => {

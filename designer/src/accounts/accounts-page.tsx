@@ -8,10 +8,10 @@ import { useClearChoice } from '../forms/clear-choice.js';
 import { useI18n } from '../i18n/i18n.js';
 import { hiddenColumnTitle } from '../hidden-column-title.js';
 import { useDefinitionText } from '../i18n/use-definition-text.js';
-import { PROVINCES } from '../workbench/catalog.js';
 import { useAsync } from '../workbench/use-async.js';
 import { AccountChanges } from './account-changes.js';
-import { regionName, roleTitle, translateRoles, type AssignableRole } from './role-title.js';
+import { accountRegion, regionName, roleTitle, translateRoles, type AssignableRole } from './role-title.js';
+import { fill } from '../i18n/fill.js';
 
 /** An account as GET /api/users gives it (never its password hash). */
 interface Account {
@@ -169,6 +169,9 @@ function AccountDialog({
   // A second press (or Enter in a field) while the first save is on its way waits for it.
   const sending = useRef(false);
   const isNew = editing === 'new';
+  // The region a subject's account names, as the programmes call it (设区的市 and its cities, 省级单位).
+  const region = accountRegion(roles);
+  const words = { region: region.title ?? t('province'), subject: region.subject ?? t('park') };
   const initial: AccountForm = isNew
     ? { username: '', roles: [{}] }
     : {
@@ -294,12 +297,12 @@ function AccountDialog({
           {({ getFieldValue }) => (
             <Form.Item
               name="province"
-              label={t('accountProvince')}
+              label={fill(t('accountProvince'), words)}
               required={needsRegion(getFieldValue('roles') as RoleRow[] | undefined, roles)}
               rules={[
                 ({ getFieldValue: current }) => ({
                   required: needsRegion(current('roles') as RoleRow[] | undefined, roles),
-                  message: t('accountProvinceNeeded'),
+                  message: fill(t('accountProvinceNeeded'), words),
                 }),
               ]}
               {...refusalAt('province')}
@@ -307,7 +310,7 @@ function AccountDialog({
               <Select
                 allowClear={clearChoice}
                 showSearch={{ optionFilterProp: 'label' }}
-                options={PROVINCES.entries.map((entry) => ({
+                options={region.values.map((entry) => ({
                   value: entry.code,
                   label: regionName(entry.code, roles),
                 }))}
@@ -403,7 +406,9 @@ export function AccountsPage() {
                     <Typography.Text type="secondary">{regionName(row.province, known)}</Typography.Text>
                   )}
                   {row.province === undefined && needsRegion(rowsOf(row.roles), known) && (
-                    <Tag color="warning">{t('accountProvinceMissing')}</Tag>
+                    <Tag color="warning">
+                      {fill(t('accountProvinceMissing'), { region: accountRegion(known).title ?? t('province') })}
+                    </Tag>
                   )}
                 </Space>
               ),

@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n/definition-text.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { provinceName } from '../workbench/catalog.js';
+import { PROVINCES, provinceName } from '../workbench/catalog.js';
 
 /** A role an admin may give (GET /api/roles). */
 export interface AssignableRole {
@@ -11,6 +11,8 @@ export interface AssignableRole {
   scope?: { title: string; values?: { code: string; name: string }[] };
   /** A subject's role: its account must name its region (CONTRACT §6). */
   regionRequired?: true;
+  /** With `regionRequired`: the region the account names, as the programme calls it, and its values. */
+  region?: { title: string; values?: { code: string; name: string }[] };
 }
 
 const SYSTEM_TITLES: Record<string, MessageKey> = { admin: 'roleAdmin', 'policy-admin': 'rolePolicyAdmin' };
@@ -37,9 +39,17 @@ export function translateRoles(
   return roles.map((role) => {
     if (role.process === undefined) return role;
     const say = translatorOf(role.process);
-    const { scope } = role;
+    const { scope, region } = role;
     return {
       ...role,
+      ...(region !== undefined && {
+        region: {
+          title: say(region.title),
+          ...(region.values !== undefined && {
+            values: region.values.map((value) => ({ ...value, name: say(value.name) })),
+          }),
+        },
+      }),
       ...(role.title !== undefined && { title: say(role.title) }),
       ...(scope !== undefined && {
         scope: {
@@ -59,8 +69,33 @@ export function translateRoles(
  */
 export function regionName(code: string, roles: readonly AssignableRole[]): string {
   for (const role of roles) {
-    const listed = role.scope?.values?.find((value) => value.code === code);
+    const listed = [...(role.region?.values ?? []), ...(role.scope?.values ?? [])].find((value) => value.code === code);
     if (listed !== undefined) return listed.name;
   }
   return provinceName(code);
+}
+
+/**
+ * What an account's region is called and which codes it takes, from the subjects' roles (设区的市 and
+ * its cities on a server running county-brand): one title when they all agree, else none (the page's own
+ * word); the values of all of them, else the workbench's provinces.
+ */
+export function accountRegion(roles: readonly AssignableRole[]): {
+  title?: string;
+  subject?: string;
+  values: { code: string; name: string }[];
+} {
+  const subjects = roles.filter((role) => role.region !== undefined);
+  const agreed = (values: readonly (string | undefined)[]) => {
+    const distinct = new Set(values);
+    return distinct.size === 1 ? [...distinct][0] : undefined;
+  };
+  const title = agreed(subjects.map((role) => role.region?.title));
+  const subject = agreed(subjects.map((role) => role.scope?.title));
+  const values = new Map(subjects.flatMap((role) => role.region?.values ?? []).map((value) => [value.code, value]));
+  return {
+    ...(title !== undefined && { title }),
+    ...(subject !== undefined && { subject }),
+    values: values.size > 0 ? [...values.values()] : PROVINCES.entries,
+  };
 }
