@@ -57,3 +57,27 @@ export const DEMO_ACCOUNTS: readonly {
   { username: 'cnipa', roles: ['ministry:cnipa'], displayName: '国家知识产权局', organisation: '国家知识产权局' },
   { username: 'expert', roles: ['expert'], displayName: '专家评审组', organisation: '示范区评估验收专家组' },
 ];
+
+/**
+ * The demo accounts a first start makes on the definitions it runs: those whose roles they declare
+ * (`check` throws for any other, RoleCatalogue.check). A server running another programme
+ * (test/programmes/county-brand declares no park, province or ministry) made all of them anyway, with
+ * roles that granted nothing; those are left out and named, for the start to say so.
+ */
+export function demoAccountsFor(check: (roles: readonly string[]) => void): {
+  made: (typeof DEMO_ACCOUNTS)[number][];
+  leftOut: string[];
+} {
+  const declared = (roles: readonly string[]) => {
+    try {
+      check(roles);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    made: DEMO_ACCOUNTS.filter((account) => declared(account.roles)),
+    leftOut: DEMO_ACCOUNTS.filter((account) => !declared(account.roles)).map((account) => account.username),
+  };
+}

@@ -22,7 +22,8 @@ import { UnlinkedSweeper } from './attachment-sweep.js';
 import { FormDrafts } from './form-drafts.js';
 import { AttachmentStore } from './attachments.js';
 import { ClockPosition } from './clock-position.js';
-import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { RoleCatalogue } from './accounts/roles.js';
+import { demoAccountsFor } from './demo-accounts.js';
 import { DraftService } from './drafts/drafts.js';
 import { emailChannelFromEnvironment } from './notify/email-channel.js';
 import { TimerScheduler } from './timer-scheduler.js';
@@ -104,12 +105,15 @@ async function clockFromEnvironment(): Promise<{ clock: Clock; simulated?: Simul
  * once on an empty database, the one that makes it makes the rest, and the other says so instead of
  * printing a password that is not the one stored.
  */
-async function firstStart(accounts: Accounts): Promise<void> {
+async function firstStart(accounts: Accounts, catalogue: RoleCatalogue): Promise<void> {
   if ((await accounts.count()) > 0) return;
   const adminPassword = process.env.ADMIN_PASSWORD;
   const demo = adminPassword === undefined || adminPassword === '';
   const password = demo ? `demo-${randomBytes(6).toString('base64url')}` : adminPassword;
-  const made = demo ? DEMO_ACCOUNTS : [{ username: 'admin', roles: ['admin'], displayName: '系统管理员' }];
+  const demoAccounts = demoAccountsFor((roles) => {
+    catalogue.check(roles);
+  });
+  const made = demo ? demoAccounts.made : [{ username: 'admin', roles: ['admin'], displayName: '系统管理员' }];
   const isAdmin = (account: { username: string }) => account.username === 'admin';
   const admin = made.find(isAdmin);
   const others = made.filter((account) => !isAdmin(account));
@@ -131,11 +135,15 @@ async function firstStart(accounts: Accounts): Promise<void> {
     return;
   }
   await Promise.all(others.map((account) => accounts.create({ ...account, password })));
-  const lines = DEMO_ACCOUNTS.map(
+  const lines = demoAccounts.made.map(
     (account) => `  ${account.username.padEnd(16)} ${account.roles.join(', ').padEnd(34)} ${account.displayName}`,
   );
   process.stdout.write(
     `\n演示账号 / demo accounts (shown once; password for all: ${password})\n${lines.join('\n')}\n` +
+      (demoAccounts.leftOut.length === 0
+        ? ''
+        : `未创建 / not made (their roles are not in these definitions): ${demoAccounts.leftOut.join(', ')}\n` +
+          `  在「账号管理」中为本项目的各组创建账号 / make this programme's accounts on the account page\n`) +
       `Set ADMIN_PASSWORD on an empty data directory to start with only an admin account instead.\n\n`,
   );
 }
@@ -159,7 +167,7 @@ const engine = await WorkflowEngine.open({
 });
 // Sessions run on the machine's clock: advancing the sandbox clock must not log anyone out (CONTRACT §6).
 const accounts = new Accounts(store, hashCost === undefined ? {} : { hashCost });
-await firstStart(accounts);
+await firstStart(accounts, new RoleCatalogue(engine));
 await accounts.purgeExpiredSessions();
 const attachments = new AttachmentStore(
   dataDir,
