@@ -76,6 +76,8 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     const item = (label: string) =>
       page.locator('.ant-descriptions-item').filter({ has: page.getByText(label, { exact: true }) });
     expect(await item('申报县').innerText()).toContain('C-001');
+    // Its code aside only beside a name (county-brand's forms give none): it read C-001（C-001）.
+    expect(await item('申报县').innerText()).not.toContain('C-001（C-001）');
     expect(await item('设区的市').innerText()).toContain('杭州市（330100）');
     expect(await page.getByText('发起案件（申报县 C-001，设区的市 杭州市）').count()).toBe(1);
   });
@@ -175,6 +177,8 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
       card.locator('.ant-descriptions-item').filter({ has: page.getByText(label, { exact: true }) });
     expect(await item('设区的市').innerText()).toContain('杭州市');
     expect(await item('申报县').innerText()).toContain('C-001');
+    // Its code aside only beside a name (county-brand's forms give none): it read C-001（C-001）.
+    expect(await item('申报县').innerText()).not.toContain('C-001（C-001）');
     expect(await card.innerText()).not.toMatch(/undefined|\{text\}|园区|省级单位/);
     expect(await card.getByRole('button', { name: /提出异议：/ }).innerText()).not.toContain('undefined');
   });

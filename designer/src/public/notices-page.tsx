@@ -47,7 +47,9 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
           {
             key: 'park',
             label: translate(subject.title),
-            children: `${name}${fill(t('aside'), { text: subject.code })}`,
+            // Its code aside only beside its name: a subject no form has named yet read C-001（C-001）.
+            children:
+              subject.name === undefined ? subject.code : `${subject.name}${fill(t('aside'), { text: subject.code })}`,
           },
           {
             key: 'province',
