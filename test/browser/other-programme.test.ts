@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
-import { countyBrandRoot } from '../support/definitions-fixture.js';
+import { bothProgrammesRoot, countyBrandRoot } from '../support/definitions-fixture.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
 import { choose, dialogsSettled, twoChars } from './form-controls.js';
@@ -181,5 +181,57 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     expect(await item('申报县').innerText()).not.toContain('C-001（C-001）');
     expect(await card.innerText()).not.toMatch(/undefined|\{text\}|园区|省级单位/);
     expect(await card.getByRole('button', { name: /提出异议：/ }).innerText()).not.toContain('undefined');
+  });
+});
+
+describe.runIf(browserAvailable())('the workbench on a server running both programmes', () => {
+  let server: WebServer;
+  let browser: Browser | undefined;
+  let definitions: Awaited<ReturnType<typeof bothProgrammesRoot>> | undefined;
+  const pages = new OpenPages('both-programmes');
+
+  beforeAll(async () => {
+    definitions = await bothProgrammesRoot();
+    ({ server, browser } = await startServerAndBrowser({
+      clockStart: START,
+      env: { DEFINITIONS_DIR: definitions.root },
+    }));
+    await server.createUsers({ county: ['county:C-001'], park: ['park:P-001'], samr: ['samr', 'bureau'] });
+    await server.ok('PATCH', '/api/users/county', { as: 'admin', body: { region: '330100' } });
+    await server.ok('POST', '/api/cases', {
+      as: 'county',
+      body: { process: 'county-brand', county: 'C-001', city: '330100' },
+    });
+    await server.ok('POST', '/api/cases', {
+      as: 'park',
+      body: { process: 'quality-brand-zone', park: 'P-001', province: '320000' },
+    });
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await (server as WebServer | undefined)?.stop();
+    await definitions?.cleanup();
+  });
+  afterEach(async (context) => {
+    await pages.closeAll(context.task);
+  });
+
+  const headers = async (user: string) => {
+    const page = pages.keep(await openPage(browser as Browser, server, { path: '/', user, time: START }));
+    const cases = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '可查看的案件' }) });
+    await cases.getByRole('row').nth(1).waitFor();
+    return cases.getByRole('columnheader').allInnerTexts();
+  };
+
+  it("a county's lists are titled as its programme calls them (they read 园区 and 省级单位 beside the park's programme)", async () => {
+    expect(await headers('county')).toEqual(expect.arrayContaining(['申报县', '设区的市']));
+    expect(await headers('park')).toEqual(expect.arrayContaining(['园区', '省级单位']));
+  });
+
+  it("a reader of both programmes' cases reads neither's words over the other's rows", async () => {
+    const titles = await headers('samr');
+    expect(titles).toEqual(expect.arrayContaining(['申报主体', '所属地区']));
+    expect(titles).not.toContain('园区');
+    expect(titles).not.toContain('申报县');
   });
 });

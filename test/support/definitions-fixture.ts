@@ -60,3 +60,11 @@ export async function countyBrandRoot(): Promise<{ root: string; cleanup: () => 
   await cp(join('test', 'programmes', 'directory', 'cities.json'), join(root, 'directory', 'cities.json'));
   return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
 }
+
+/** A definitions root running both programmes side by side: the project's (with its translations) and county-brand. */
+export async function bothProgrammesRoot(): Promise<{ root: string; cleanup: () => Promise<void> }> {
+  const built = await countyBrandRoot();
+  await cp(join('definitions', PROCESS), join(built.root, PROCESS), { recursive: true });
+  await cp(join('definitions', 'directory', 'provinces.json'), join(built.root, 'directory', 'provinces.json'));
+  return built;
+}

@@ -143,7 +143,12 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
     // Without them the lists keep the workbench's own words: not a reason to show no list.
     loadProgrammes(language).catch((): Programme[] => []),
   ]);
-  const vocabulary = vocabularyOf(programmes);
+  // Titled as the programmes of the cases listed call them (a county's workbench on a server running
+  // two programmes reads 申报县), else as all the server runs do.
+  const listed = new Set(cases.map((view) => view.process));
+  const vocabulary = vocabularyOf(
+    listed.size === 0 ? programmes : programmes.filter((programme) => listed.has(programme.process)),
+  );
   const byId = new Map(cases.map((view) => [view.id, view]));
   const versions = new Map<string, VersionInfo>();
   const translators = new Map<string, Translate>();

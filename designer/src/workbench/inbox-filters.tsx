@@ -93,8 +93,8 @@ export function InboxFilters({ rows, filter, words, onChange }: Props) {
       />
       <Select
         allowClear={clearChoice}
-        aria-label={words.region ?? t('filterProvince')}
-        placeholder={words.region ?? t('filterProvince')}
+        aria-label={words.region ?? t('regionAny')}
+        placeholder={words.region ?? t('regionAny')}
         value={filter.province}
         options={options(
           rows,
@@ -134,7 +134,7 @@ export function InboxFilters({ rows, filter, words, onChange }: Props) {
           { value: 'received', label: t('sortReceived') },
           {
             value: 'park',
-            label: words.subject === undefined ? t('sortPark') : fill(t('sortSubject'), { subject: words.subject }),
+            label: fill(t('sortSubject'), { subject: words.subject ?? t('subjectAny') }),
           },
         ]}
         onChange={(sort) => {

@@ -92,7 +92,7 @@ function subjectColumns<Row extends CaseRow>(
 ): TableColumnsType<Row> {
   return [
     {
-      title: words.subject ?? t('park'),
+      title: words.subject ?? t('subjectAny'),
       key: 'park',
       render: (_, row) => (
         <>
@@ -101,7 +101,7 @@ function subjectColumns<Row extends CaseRow>(
         </>
       ),
     },
-    { title: words.region ?? t('province'), dataIndex: 'provinceName', key: 'province' },
+    { title: words.region ?? t('regionAny'), dataIndex: 'provinceName', key: 'province' },
     {
       title: t('status'),
       key: 'status',
