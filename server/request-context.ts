@@ -112,6 +112,24 @@ export function onlyFieldsOf(given: Record<string, unknown>, shape: ClosedObject
   onlyFields(given, fieldsOf(shape), 'body', at);
 }
 
+/**
+ * A call that takes no body refuses one with fields (422, as any field a call does not take): `POST
+ * /api/admin/incidents/retry {"x": 1}` and `DELETE /api/session` with one were answered as if it were
+ * not there. No body, or `{}`, is fine.
+ */
+export function noBody(request: Request): void {
+  if (request.body === undefined) return;
+  onlyFields(objectBody(request), []);
+}
+
+/** A body the call may go without (scripts send none): its fields checked against `shape` when there is one. */
+export function optionalBody(request: Request, shape: ClosedObject): Record<string, unknown> {
+  if (request.body === undefined) return {};
+  const body = objectBody(request);
+  onlyFieldsOf(body, shape);
+  return body;
+}
+
 /** Refuses a query parameter the route's declared `parameters` (openapi-requests.ts) do not name. */
 export function onlyParametersOf(query: Record<string, unknown>, parameters: readonly QueryParameter[]): void {
   onlyFields(

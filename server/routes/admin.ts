@@ -10,7 +10,7 @@ import {
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
 import { REQUEST_BODIES } from '../openapi-requests.js';
-import { objectBody, onlyFieldsOf, requireRole, stringField } from '../request-context.js';
+import { noBody, objectBody, onlyFieldsOf, requireRole, stringField } from '../request-context.js';
 
 /** An instant without an offset is China time, never the server's zone (CONTRACT §5, §6). */
 function chinaInstant(text: string): Date {
@@ -123,6 +123,7 @@ export function adminRoutes(
 
   router.post('/api/admin/incidents/retry', async (request, response) => {
     requireRole(request, 'admin');
+    noBody(request);
     response.json({ resolved: await engine.retryIncidents() });
   });
 

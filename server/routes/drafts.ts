@@ -1,10 +1,17 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import type { DraftService } from '../drafts/drafts.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
-import type { ClosedObject } from '../openapi-builders.js';
 import { QUERY_PARAMETERS, REQUEST_BODIES } from '../openapi-requests.js';
-import { objectBody, onlyFieldsOf, onlyParametersOf, requireRole, stringField } from '../request-context.js';
+import {
+  noBody,
+  objectBody,
+  onlyFieldsOf,
+  onlyParametersOf,
+  optionalBody,
+  requireRole,
+  stringField,
+} from '../request-context.js';
 
 const EDITORS = ['policy-admin', 'admin'];
 /** A case script is a few levels deep; far deeper input would overflow the stack when serialised. */
@@ -51,14 +58,6 @@ function fileChanges(body: Record<string, unknown>): Record<string, string | nul
   for (const [path, text] of entries)
     if (text !== null && typeof text !== 'string') throw new HttpError(422, 'validation', SAY.draftFileText(path));
   return Object.fromEntries(entries) as Record<string, string | null>;
-}
-
-/** A body that may be left out (none: `{}`), holding only the fields `shape` declares. */
-function optionalBody(request: Request, shape: ClosedObject): Record<string, unknown> {
-  if (request.body === undefined) return {};
-  const body = objectBody(request);
-  onlyFieldsOf(body, shape);
-  return body;
 }
 
 /** The scripts a simulation replays: those in the request, or the process's own. */
@@ -114,6 +113,7 @@ export function draftRoutes(drafts: DraftService): Router {
 
   router.delete('/api/drafts/:id', async (request, response) => {
     const user = requireRole(request, ...EDITORS);
+    noBody(request);
     onlyParametersOf(request.query, QUERY_PARAMETERS.deleteDraft);
     const { revision } = request.query;
     await drafts.remove(
@@ -133,6 +133,7 @@ export function draftRoutes(drafts: DraftService): Router {
 
   router.post('/api/drafts/:id/validate', async (request, response) => {
     requireRole(request, ...EDITORS);
+    noBody(request);
     const problems = await drafts.validate(request.params.id);
     response.json({ ok: problems.length === 0, problems });
   });
@@ -210,6 +211,7 @@ export function draftRoutes(drafts: DraftService): Router {
 
   router.delete('/api/drafts/:id/simulations/:job', (request, response) => {
     requireRole(request, ...EDITORS);
+    noBody(request);
     response.json(drafts.simulations.cancel(request.params.id, request.params.job));
   });
 

@@ -6,7 +6,7 @@ import type { FormDrafts } from '../form-drafts.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
 import { QUERY_PARAMETERS, REQUEST_BODIES } from '../openapi-requests.js';
-import { objectBody, onlyFieldsOf, onlyParametersOf, requireUser } from '../request-context.js';
+import { noBody, objectBody, onlyFieldsOf, onlyParametersOf, requireUser } from '../request-context.js';
 import { nestedDeeperThan } from './drafts.js';
 
 /**
@@ -61,6 +61,7 @@ export function formDraftRoutes(engine: WorkflowEngine, attachments: AttachmentS
 
   router.delete('/api/tasks/:taskRef/draft', async (request, response) => {
     const { username, task } = holder(request);
+    noBody(request);
     onlyParametersOf(request.query, QUERY_PARAMETERS.deleteFormDraft);
     // The revision the page had: a draft saved since elsewhere is not deleted unseen.
     const { revision } = request.query;

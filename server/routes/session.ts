@@ -4,7 +4,7 @@ import { signInName, type Accounts } from '../accounts/accounts.js';
 import { LoginThrottle } from '../accounts/login-throttle.js';
 import { HttpError } from '../http-errors.js';
 import { REQUEST_BODIES } from '../openapi-requests.js';
-import { objectBody, onlyFieldsOf, requireUser, stringField } from '../request-context.js';
+import { noBody, objectBody, onlyFieldsOf, requireUser, stringField } from '../request-context.js';
 import { SAY } from '../messages.js';
 
 function tooManyAttempts(wait: number): HttpError {
@@ -52,6 +52,7 @@ export function sessionRoutes(accounts: Accounts, throttle: LoginThrottle): Rout
 
   router.delete('/api/session', async (request, response) => {
     requireUser(request);
+    noBody(request);
     if (request.token !== undefined) await accounts.logout(request.token);
     response.status(204).end();
   });

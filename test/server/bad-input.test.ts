@@ -299,7 +299,7 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     const now = h.clock.now().toISOString();
     // Each was answered as if the field were not there: `id` (the case's number) and `dryRun` misspelt too.
     const cases: [
-      method: 'get' | 'post' | 'patch',
+      method: 'get' | 'post' | 'patch' | 'delete',
       path: string,
       token: string | undefined,
       body: unknown,
@@ -315,6 +315,9 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
       ['post', `/api/public/notices/${caseId}/objections`, undefined, { data: {}, name: '张三' }, 'name'],
       ['post', `/api/cases/${caseId}/migrate`, admin, { to: VERSION, dryrun: true }, 'dryrun'],
       ['post', '/api/admin/clock', admin, { advanceTo: '2024-04-02T09:00', fire: false }, 'fire'],
+      // Calls that take no body: one with a field was answered as if it were not there.
+      ['post', '/api/admin/incidents/retry', admin, { all: true }, 'all'],
+      ['delete', '/api/session', park, { everywhere: true }, 'everywhere'],
       ['get', '/api/notifications?unread=true&kind=task', park, undefined, 'kind'],
       ['get', '/api/cases/export.xlsx?provnce=320000', park, undefined, 'provnce'],
       ['get', '/api/statistics?status=created&page=2', park, undefined, 'page'],
@@ -348,7 +351,7 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     // The same requests without it (those that change nothing) are answered as before: a migration to the
     // version the case is on by its engine (409), not for its fields.
     const answered: [
-      method: 'get' | 'post' | 'patch',
+      method: 'get' | 'post' | 'patch' | 'delete',
       path: string,
       token: string | undefined,
       body: unknown,
@@ -362,6 +365,7 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
       ['get', '/api/notifications?unread=true', park, undefined],
       ['get', '/api/cases/export.xlsx?province=320000', park, undefined],
       ['get', '/api/statistics?status=created', park, undefined],
+      ['post', '/api/admin/incidents/retry', admin, undefined],
     ];
     for (const [method, path, token, body, status = 200] of answered) {
       const response = await h.api.call(method, path, { token, body });
