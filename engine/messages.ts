@@ -1,5 +1,6 @@
 import { englishCount } from './english-count.js';
 import type { Said } from './errors.js';
+import { UNSAFE_TEXT_MESSAGE } from './forms/text-safety.js';
 
 /**
  * What the engine says to people when it refuses a step, in Chinese and in English (the server
@@ -15,6 +16,14 @@ export const ENGINE_SAYS = {
   taskNotYet: { zh: '该任务尚不能办理', en: 'This task cannot be done yet' },
   mayNotDoTask: { zh: '当前用户无权办理该任务', en: 'Your account may not do this task' },
   mayNotRemind: { zh: '当前用户无权催办该任务', en: 'Your account may not send a reminder for this task' },
+  reminderNoteTooLong: (max: number): Said => ({
+    zh: `催办说明不能超过 ${String(max)} 个字`,
+    en: `A reminder's note may be at most ${String(max)} characters long`,
+  }),
+  reminderNoteUnsafe: {
+    zh: `「催办说明」${UNSAFE_TEXT_MESSAGE}`,
+    en: 'The reminder’s note contains characters that are not allowed (a null character, a bidirectional text control or an invalid Unicode surrogate)',
+  },
   mayNotSend: { zh: '当前用户无权发送该事项', en: 'Your account may not send this' },
   mayNotStart: (subject: string, region: string): Said => ({
     zh: `当前用户无权为 ${subject} 在 ${region} 发起申请`,

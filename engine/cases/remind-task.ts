@@ -1,5 +1,5 @@
 import { EngineError } from '../errors.js';
-import { hasUnsafeText, UNSAFE_TEXT_MESSAGE } from '../forms/text-safety.js';
+import { hasUnsafeText } from '../forms/text-safety.js';
 import { scopeKind } from '../definitions/subject-region.js';
 import type { Manifest } from '../definitions/types.js';
 import { ADMIN_GROUP, type Actor, type Role } from './actors.js';
@@ -38,10 +38,10 @@ export async function remindTask(
   const caseId = runtime.index.caseOfTask(ref);
   if (caseId === undefined) throw EngineError.taskNotOpen(ref);
   if (note !== undefined && note.length > REMINDER_NOTE_MAX) {
-    throw new EngineError('validation', `催办说明不能超过 ${String(REMINDER_NOTE_MAX)} 个字`, { ref });
+    throw new EngineError('validation', ENGINE_SAYS.reminderNoteTooLong(REMINDER_NOTE_MAX), { ref });
   }
   if (note !== undefined && hasUnsafeText(note)) {
-    throw new EngineError('validation', `「催办说明」${UNSAFE_TEXT_MESSAGE}`, { ref });
+    throw new EngineError('validation', ENGINE_SAYS.reminderNoteUnsafe, { ref });
   }
   return runtime.withLock(caseId, async () => {
     const record = await runtime.catchUp(await runtime.record(caseId));

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
+import { SAY } from '../messages.js';
 import { QUERY_PARAMETERS, REQUEST_BODIES } from '../openapi-requests.js';
 import { objectBody, onlyFieldsOf, onlyParametersOf, requireUser } from '../request-context.js';
 
@@ -16,7 +17,8 @@ export function inboxRoutes(engine: WorkflowEngine): Router {
     const body = request.body === undefined ? {} : objectBody(request);
     onlyFieldsOf(body, REQUEST_BODIES.ReminderNote);
     const note = body.note;
-    if (note !== undefined && typeof note !== 'string') throw new HttpError(422, 'validation', '「催办说明」应为文本');
+    if (note !== undefined && typeof note !== 'string')
+      throw new HttpError(422, 'validation', SAY.notText('note', '催办说明'));
     response.json(await engine.remindTask(request.params.taskRef, request.actor, note?.trim()));
   });
 

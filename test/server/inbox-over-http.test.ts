@@ -97,6 +97,27 @@ describe('催办 and the notification centre over HTTP', () => {
       request: 'unchecked',
     });
     expect(bad.status).toBe(422);
+    // Each refusal of a note in the reader's language (they were Chinese only).
+    const notes: [note: unknown, zh: RegExp, en: RegExp][] = [
+      [5, /^「催办说明」应为文字$/, /^note must be text$/],
+      ['催'.repeat(501), /^催办说明不能超过 500 个字$/, /^A reminder's note may be at most 500 characters long$/],
+      ['请‮尽快', /^「催办说明」含有不允许的字符/, /^The reminder’s note contains characters that are not allowed/],
+    ];
+    for (const [note, zh, en] of notes) {
+      for (const [language, expected] of [
+        ['zh-CN', zh],
+        ['en', en],
+      ] as const) {
+        const refused = await h.api.post(`/api/tasks/${submit.ref}/remind`, {
+          token: h.token('province'),
+          body: { note },
+          request: 'unchecked',
+          headers: { 'Accept-Language': language },
+        });
+        expect.soft(refused.status).toBe(422);
+        expect.soft((refused.body as { error: { message: string } }).error.message).toMatch(expected);
+      }
+    }
     const own = await h.api.post(`/api/tasks/${submit.ref}/remind`, { token: h.token('province'), body: {} });
     expect(own.status).toBe(200);
     expect(await kinds('park1')).toEqual([
