@@ -108,4 +108,22 @@ describe('the error list above a form', () => {
     expect(listed('en')).toEqual(['Expert review panel members must not repeat a row (rows 2 and 3 are the same)']);
     expect(listed('zh')).toEqual(['「Expert review panel members」不应当含有重复项（第 2 项与第 3 项重复）']);
   });
+
+  it('says an exclusive bound in English words (it was ajv’s “must be > 0”)', () => {
+    const schema = { type: 'object', properties: { area: { type: 'number', title: 'Planned area (km²)' } } };
+    const bound = (name: string, comparison: string): RJSFValidationError => ({
+      name,
+      property: '.area',
+      params: { comparison, limit: 0 },
+      message: `must be ${comparison} 0`,
+      stack: '',
+    });
+    const listed = errorTransformer(
+      schema,
+      'en',
+    )([bound('exclusiveMinimum', '>'), bound('exclusiveMaximum', '<')]).map((item) =>
+      errorListText(schema, item, 'en'),
+    );
+    expect(listed).toEqual(['Planned area (km²) must be more than 0', 'Planned area (km²) must be less than 0']);
+  });
 });

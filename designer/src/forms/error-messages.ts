@@ -137,6 +137,11 @@ function enMessage(error: RJSFValidationError, schema: Schema | undefined, value
       return `must be at least ${limit}`;
     case 'maximum':
       return `must be at most ${limit}`;
+    // ajv's own read "must be > 0" (a park's area).
+    case 'exclusiveMinimum':
+      return `must be more than ${limit}`;
+    case 'exclusiveMaximum':
+      return `must be less than ${limit}`;
     case 'uniqueItems': {
       // ajv counts from 0 and names the later row first (as zhFieldMessage reads it for Chinese).
       const [first = 0, second = 0] = [Number(params.j), Number(params.i)].sort((a, b) => a - b);
