@@ -5,7 +5,7 @@ import { Link, useLocation } from 'react-router';
 import { focusHeading, focusMainHeading } from './auth/focus-after-login.js';
 import { useSession } from './auth/session.js';
 import { useI18n } from './i18n/i18n.js';
-import { PAGE_GROUPS } from './page-groups.js';
+import { usePageGroups } from './page-groups.js';
 import { NotificationBell } from './workbench/notification-bell.js';
 import { reportMenu } from './reports/report-menu.js';
 import './app-shell.css';
@@ -17,21 +17,22 @@ function useNavigation() {
   const { t, language } = useI18n();
   const { me, hasGroup } = useSession();
   const location = useLocation();
+  const { groups: pageGroups } = usePageGroups(me !== undefined);
   const items = [
     // Signed out, the same place is the login (a visitor on the public notices finds the way in).
     { key: '/', label: <Link to="/">{t(me === undefined ? 'login' : 'workbench')}</Link> },
-    ...reportMenu(me !== undefined && hasGroup(...PAGE_GROUPS.statistics), language),
+    ...reportMenu(me !== undefined && hasGroup(...pageGroups.statistics), language),
     { key: '/notices', label: <Link to="/notices">{t('notices')}</Link> },
-    ...(hasGroup(...PAGE_GROUPS.overdue)
+    ...(hasGroup(...pageGroups.overdue)
       ? [{ key: '/overdue', label: <Link to="/overdue">{t('overdueBoard')}</Link> }]
       : []),
-    ...(hasGroup(...PAGE_GROUPS.accounts)
+    ...(hasGroup(...pageGroups.accounts)
       ? [{ key: '/accounts', label: <Link to="/accounts">{t('accounts')}</Link> }]
       : []),
-    ...(hasGroup(...PAGE_GROUPS.designer)
+    ...(hasGroup(...pageGroups.designer)
       ? [{ key: '/designer', label: <Link to="/designer">{t('designer')}</Link> }]
       : []),
-    ...(hasGroup(...PAGE_GROUPS.calendars)
+    ...(hasGroup(...pageGroups.calendars)
       ? [{ key: '/calendars', label: <Link to="/calendars">{t('calendars')}</Link> }]
       : []),
   ];

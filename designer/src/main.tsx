@@ -18,7 +18,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { enUS, zhCN } from './i18n/antd-locales.js';
 import { onDemand } from './designer/on-demand.js';
-import { PAGE_GROUPS, type PageName } from './page-groups.js';
+import { usePageGroups, type PageName } from './page-groups.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { usePrefersReducedMotion } from './reduced-motion.js';
 import { STILL_THEME, THEME } from './theme.js';
@@ -49,9 +49,12 @@ const PrintPage = onDemand(() => import('./reports/print-page.js').then((module)
  */
 function Authenticated({ children, page }: { children: ReactNode; page?: PageName }) {
   const { me, ready, hasGroup } = useSession();
+  const pages = usePageGroups(me !== undefined);
   if (!ready) return <Spin style={{ display: 'block', margin: 64 }} />;
   if (me === undefined) return <LoginPage />;
-  return page === undefined || hasGroup(...PAGE_GROUPS[page]) ? children : <NotForRole />;
+  if (page === undefined || hasGroup(...pages.groups[page])) return children;
+  // Not theirs by the fallback: the programmes' manifests, still loading, may say it is.
+  return pages.ready ? <NotForRole /> : <Spin style={{ display: 'block', margin: 64 }} />;
 }
 
 function Localized({ children }: { children: ReactNode }) {

@@ -69,6 +69,18 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     expect(await page.getByRole('combobox', { name: '设区的市' }).count()).toBe(1);
   });
 
+  it("the statistics page is for the programme's city and bureau (they were told it is not for their role), not for a county", async () => {
+    for (const user of ['city', 'bureau']) {
+      const page = await open({ path: '/statistics', user });
+      await page.getByRole('heading', { name: '统计分析' }).waitFor();
+      expect(await page.getByRole('menuitem', { name: '统计' }).count()).toBe(1);
+      expect(await page.locator('#root').innerText()).not.toContain('此页面不对您的角色开放');
+    }
+    const county = await open({ path: '/', user: 'county' });
+    await county.getByRole('menuitem', { name: '工作台' }).waitFor();
+    expect(await county.getByRole('menuitem', { name: '统计' }).count()).toBe(0);
+  });
+
   it('the case page titles its county and city and names the city; its history says who started it where', async () => {
     const page = await open({ path: `/cases/${caseId}`, user: 'county' });
     const text = await page.locator('#root').innerText();
