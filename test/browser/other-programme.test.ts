@@ -81,6 +81,17 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     expect(await county.getByRole('menuitem', { name: '统计' }).count()).toBe(0);
   });
 
+  it("the statistics page titles its charts by the programme's city (they read 各省, 按省 and 已认定示范区（按园区类型）)", async () => {
+    const page = await open({ path: '/statistics', user: 'bureau' });
+    await page.getByRole('heading', { name: '统计分析' }).waitFor();
+    await page.locator('[data-chart-card]').first().waitFor();
+    const titles = await page
+      .locator('[data-chart-card]')
+      .evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.chartCard));
+    expect(titles).toEqual(['各设区的市案件状态', '各月进入各阶段的案件', '逾期待办（按设区的市）']);
+    expect(await page.locator('#main').innerText()).not.toMatch(/各省|按省|示范区|园区|undefined/);
+  });
+
   it('the case page titles its county and city and names the city; its history says who started it where', async () => {
     const page = await open({ path: `/cases/${caseId}`, user: 'county' });
     const text = await page.locator('#root').innerText();

@@ -180,6 +180,10 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     // The bars are drawn from the figures: Jiangsu on the axis, bars (paths) in the plot.
     await expect.poll(() => chart.locator('svg').textContent()).toContain('江苏省');
     expect(await chart.locator('svg path').count()).toBeGreaterThan(3);
+    // Titled in the programme's own words (county-brand's are its own: other-programme.test.ts).
+    expect(
+      await page.locator('[data-chart-card]').evaluateAll((cards) => cards.map((card) => card.dataset.chartCard)),
+    ).toEqual(['各省案件状态', '各月进入各阶段的案件', '逾期待办（按省）', '已认定示范区（按园区类型）']);
     await shot(page, 'statistics');
   }, 120_000);
 

@@ -6,6 +6,7 @@ import type { Statistics } from '../../../server/reports/statistics.js';
 import { useAsync } from '../workbench/use-async.js';
 import { EChart } from './echart.js';
 import { useReportI18n } from './report-i18n.js';
+import { loadStatisticsWords, OWN_WORDS } from './statistics-words.js';
 import { overdueChart, subjectTypeChart, regionStatusChart, stagesChart, type Chart } from './statistics-charts.js';
 
 function ChartCard({ title, chart, empty }: { title: string; chart: Chart; empty: boolean }) {
@@ -31,6 +32,22 @@ export function StatisticsPage() {
   const { r, t, language } = useReportI18n();
   // Titled by the server in the page's language (Accept-Language): asked again when it is switched.
   const figures = useAsync(() => api<Statistics>('GET', '/api/statistics'), `statistics/${language}`);
+  // The charts' titles in the programmes' words (statistics-words.ts); the page's own if they cannot be read.
+  const vocabulary = useAsync(
+    () => loadStatisticsWords(language, { subject: t('subjectAny'), region: t('regionAny') }).catch(() => OWN_WORDS),
+    `statistics-words/${language}`,
+  );
+  const words = vocabulary.data;
+  const titles =
+    words === undefined
+      ? undefined
+      : {
+          byRegion: words.region === undefined ? r('byProvinceStatus') : r('byRegionStatus', { region: words.region }),
+          overdue: words.region === undefined ? r('overdue') : r('overdueByRegion', { region: words.region }),
+          designated: words.subject === undefined ? r('recognised') : r('designatedByType', { subject: words.subject }),
+          designatedTotal:
+            words.subject === undefined ? r('recognised') : r('designatedTotal', { subject: words.subject }),
+        };
   const data = figures.data;
   const narrow = Grid.useBreakpoint().md !== true;
   const charts = useMemo(
@@ -41,11 +58,11 @@ export function StatisticsPage() {
             regions: regionStatusChart(data, narrow),
             stages: stagesChart(data, narrow),
             overdue: overdueChart(data, r('overdueTotal')),
-            subjectTypes: subjectTypeChart(data, r('recognised'), t('colon')),
+            subjectTypes: subjectTypeChart(data, titles?.designated ?? r('recognised'), t('colon')),
           },
-    [data, r, t, narrow],
+    [data, r, t, narrow, titles?.designated],
   );
-  if (data === undefined || charts === undefined)
+  if (data === undefined || charts === undefined || words === undefined || titles === undefined)
     return figures.error === undefined ? (
       <Spin style={{ display: 'block', margin: 64 }} />
     ) : (
@@ -76,25 +93,33 @@ export function StatisticsPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} sm={8}>
-          <Card>
-            <Statistic title={r('recognised')} value={recognised} />
-          </Card>
-        </Col>
+        {words.designations && (
+          <Col xs={24} sm={8}>
+            <Card>
+              <Statistic title={titles.designatedTotal} value={recognised} />
+            </Card>
+          </Col>
+        )}
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <ChartCard title={r('byProvinceStatus')} chart={charts.regions} empty={data.byRegionStatus.length === 0} />
+          <ChartCard title={titles.byRegion} chart={charts.regions} empty={data.byRegionStatus.length === 0} />
         </Col>
         <Col xs={24} lg={12}>
           <ChartCard title={r('stagesOverTime')} chart={charts.stages} empty={data.stagesOverTime.length === 0} />
         </Col>
         <Col xs={24} lg={12}>
-          <ChartCard title={r('overdue')} chart={charts.overdue} empty={data.overdue.length === 0} />
+          <ChartCard title={titles.overdue} chart={charts.overdue} empty={data.overdue.length === 0} />
         </Col>
-        <Col xs={24} lg={12}>
-          <ChartCard title={r('recognised')} chart={charts.subjectTypes} empty={data.designatedByType.length === 0} />
-        </Col>
+        {words.designations && (
+          <Col xs={24} lg={12}>
+            <ChartCard
+              title={titles.designated}
+              chart={charts.subjectTypes}
+              empty={data.designatedByType.length === 0}
+            />
+          </Col>
+        )}
       </Row>
     </Space>
   );
