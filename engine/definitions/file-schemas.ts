@@ -66,6 +66,8 @@ export const MANIFEST_SCHEMA = {
       additionalProperties: false,
       properties: { message: name, subjectNameField: name },
     },
+    /** What the workbench's button that starts a case says (none: the workbench's own words). */
+    startTitle: text,
     /** The form field naming the case's subject (the subject's name), shown in lists and notices. */
     subjectName: name,
     /** What the statistics page counts: the date a subject holds the designation from, and its type. */

@@ -20,6 +20,8 @@ export interface Manifest {
   executionPhases?: ExecutionPhase[];
   /** The public notices page: the message anyone may send there, and the key naming the subject. */
   publicNotice?: PublicNoticeDeclaration;
+  /** What the workbench's button that starts a case says (e.g. 发起命名申报; none: the workbench's own words). */
+  startTitle?: string;
   /** The form field naming the case's subject (e.g. `parkName`), shown in lists and public notices. */
   subjectName?: string;
   /** What the statistics page counts (none: it shows no designations by type). */

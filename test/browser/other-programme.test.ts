@@ -156,16 +156,18 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     await page.getByRole('row').filter({ hasText: 'county3' }).getByText('宁波市', { exact: true }).waitFor();
   });
 
-  it('a county starts its application from the workbench: its county and its city, sent as the programme names them', async () => {
+  it('a county starts its application from the workbench (发起命名申报, as the programme calls it): its county and its city, sent as the programme names them', async () => {
     const page = await open({ path: '/', user: 'county2' });
-    await page.getByRole('button', { name: '发起创建申请' }).click();
-    const dialog = page.getByRole('dialog');
+    // As the programme calls its first step (manifest startTitle): it read 发起创建申请.
+    await page.getByRole('button', { name: '发起命名申报' }).click();
+    const dialog = page.getByRole('dialog', { name: '发起命名申报' });
     await dialogsSettled(page);
     expect(await dialog.getByRole('combobox', { name: '设区的市' }).isDisabled()).toBe(true);
     expect(await dialog.locator('.ant-select-disabled').filter({ hasText: '宁波市（330200）' }).count()).toBe(1);
     expect(await dialog.getByText('C-002', { exact: true }).count()).toBe(1);
     expect(await dialog.innerText()).not.toMatch(/园区|省级|第十六条/);
-    await dialog.getByRole('button', { name: '发起创建申请' }).click();
+    expect(await page.locator('#root').innerText()).not.toContain('发起创建申请');
+    await dialog.getByRole('button', { name: '发起命名申报' }).click();
     await page.waitForURL(/\/cases\//);
     await settled(page);
     const id = decodeURIComponent(page.url().split('/cases/')[1] ?? '');

@@ -79,6 +79,7 @@ export function translateManifest(manifest: Manifest, translate: Translate): Man
     ...manifest,
     title: translate(manifest.title),
     basis: translate(manifest.basis),
+    ...(manifest.startTitle !== undefined && { startTitle: translate(manifest.startTitle) }),
     subject: { ...manifest.subject, title: translate(manifest.subject.title) },
     region: { ...manifest.region, title: translate(manifest.region.title) },
     statuses: titled(manifest.statuses, translate),

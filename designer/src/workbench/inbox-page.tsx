@@ -167,6 +167,9 @@ export function InboxPage() {
       ),
     }))
     .filter((start) => start.subjects.length > 0);
+  // As the programmes it starts call their first step (manifest `startTitle`), when they agree.
+  const startTitles = new Set(starts.map((start) => start.programme.manifest.startTitle));
+  const startTitle = (startTitles.size === 1 ? [...startTitles][0] : undefined) ?? t('startCase');
 
   const subjects = new Set(inbox.data?.tasks.map((row) => row.park)).size;
   const taskColumns: TableColumnsType<TaskRow> = [
@@ -261,7 +264,7 @@ export function InboxPage() {
                   setStarting(true);
                 }}
               >
-                {t('startCase')}
+                {startTitle}
               </Button>
             )}
           </Space>

@@ -42,6 +42,8 @@ export function StartCaseDialog({ open, starts, onClose }: Props) {
   const { manifest, regions } = start.programme;
   const subjectTitle = manifest.subject.title;
   const regionTitle = manifest.region.title;
+  // As the programme calls its first step (manifest `startTitle`), else the workbench's 发起创建申请.
+  const startTitle = manifest.startTitle ?? t('startCase');
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -64,8 +66,8 @@ export function StartCaseDialog({ open, starts, onClose }: Props) {
   return (
     <Modal
       open={open}
-      title={t('startCase')}
-      okText={t('startCase')}
+      title={startTitle}
+      okText={startTitle}
       cancelText={t('cancel')}
       // Not `confirmLoading`: antd's spinner could stay after its leave motion and rename the button
       // (「loading 保存」) for screen readers, and for a test looking for 保存 (one CI run). Not disabled
