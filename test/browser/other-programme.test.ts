@@ -154,6 +154,12 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     ).find((user) => user.username === 'county3');
     expect(made).toMatchObject({ roles: ['county:C-003'], province: '330200' });
     await page.getByRole('row').filter({ hasText: 'county3' }).getByText('宁波市', { exact: true }).waitFor();
+    // The change log names the city as the programme calls it (it read 所在省级单位：宁波市).
+    await page.getByRole('button', { name: '账号变更记录' }).click();
+    const entry = page.locator('[data-account-changes] [data-account-change="county3"]').first();
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('所在设区的市：宁波市');
+    expect(await entry.textContent()).not.toContain('省级单位');
   });
 
   it('a county starts its application from the workbench (发起命名申报, as the programme calls it): its county and its city, sent as the programme names them', async () => {

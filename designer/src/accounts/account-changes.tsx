@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { chinaTime } from '../workbench/format.js';
 import { useAsync } from '../workbench/use-async.js';
-import { regionName, roleTitle, type AssignableRole } from './role-title.js';
+import { accountRegion, regionName, roleTitle, type AssignableRole } from './role-title.js';
 
 type Translate = (key: MessageKey) => string;
 
@@ -22,16 +22,25 @@ function linesOf(change: AccountChange, roles: readonly AssignableRole[], t: Tra
   const lines: string[] = [];
   if (change.action === 'created') lines.push(t('accountChangeCreated'));
   // A new account's values are said as set; a change's from what to what.
-  const pair = (key: MessageKey, field: { from?: unknown; to?: unknown }, as?: (text: string) => string) =>
+  const pair = (
+    key: MessageKey,
+    field: { from?: unknown; to?: unknown },
+    as?: (text: string) => string,
+    values: Record<string, string> = {},
+  ) =>
     lines.push(
       fill(t(change.action === 'created' ? 'accountChangeSet' : 'accountChangeFromTo'), {
-        field: t(key),
+        field: fill(t(key), values),
         from: shown(field.from, as),
         to: shown(field.to, as),
       }),
     );
   if (fields.roles !== undefined) pair('accountChangeRoles', fields.roles, (role) => roleTitle(role, roles, t));
-  if (fields.province !== undefined) pair('accountChangeProvince', fields.province, (code) => regionName(code, roles));
+  // The region as the programmes call it (所在设区的市), else the workbench's own word (所在省级单位).
+  if (fields.province !== undefined)
+    pair('accountChangeProvince', fields.province, (code) => regionName(code, roles), {
+      region: accountRegion(roles).title ?? t('province'),
+    });
   if (fields.organisation !== undefined) pair('accountChangeOrganisation', fields.organisation);
   if (fields.displayName !== undefined) pair('accountChangeDisplayName', fields.displayName);
   if (fields.disabled !== undefined)

@@ -41,7 +41,7 @@ export const ACCOUNT_MESSAGES = {
     accountChangeSystem: '系统（首次启动）',
     accountChangeCreated: '创建账号',
     accountChangeRoles: '角色',
-    accountChangeProvince: '所在省级单位',
+    accountChangeProvince: '所在{region}',
     accountChangeOrganisation: '所属单位',
     accountChangeDisplayName: '显示名称',
     accountChangeFromTo: '{field}：{from} → {to}',
