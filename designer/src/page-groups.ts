@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { scopeKind } from '../../engine/definitions/subject-region.js';
 import type { Manifest } from '../../engine/definitions/types.js';
-import { api } from './api/client.js';
-import { loadVersion } from './workbench/catalog.js';
+import { loadRunVersions } from './workbench/vocabulary.js';
 
 /**
  * Who each signed-in page is for, by group: the menu offers a page only to them, and the page itself
@@ -54,9 +53,8 @@ let loaded: Promise<Record<ProgrammePage, string[]>> | undefined;
 
 /** GET /api/definitions and each version's manifest (cached); a failure is forgotten, to be asked again. */
 function loadPageGroups(): Promise<Record<ProgrammePage, string[]>> {
-  loaded ??= api<{ process: string; version: string }[]>('GET', '/api/definitions')
-    .then((versions) => Promise.all(versions.map(({ process, version }) => loadVersion(process, version))))
-    .then((infos) => programmePageGroups(infos.map((info) => info.manifest)))
+  loaded ??= loadRunVersions()
+    .then((versions) => programmePageGroups(versions.map(({ info }) => info.manifest)))
     .catch((error: unknown) => {
       loaded = undefined;
       throw error;

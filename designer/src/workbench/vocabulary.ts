@@ -3,7 +3,7 @@ import type { Directory, Manifest } from '../../../engine/definitions/types.js';
 import { translateDirectory, translateManifest } from '../i18n/definition-text.js';
 import type { Language } from '../i18n/messages.js';
 import { loadDefinitionText } from '../i18n/use-definition-text.js';
-import { loadVersion, PROVINCES } from './catalog.js';
+import { loadVersion, PROVINCES, type VersionInfo } from './catalog.js';
 
 /**
  * What the programmes the server runs call a case's subject and region — 园区 and 省级单位 in one,
@@ -31,15 +31,33 @@ function agreed(values: readonly string[]): string | undefined {
   return distinct.size === 1 ? [...distinct][0] : undefined;
 }
 
-/** GET /api/definitions: every version the server runs (each manifest is fetched once, cached). */
-export async function loadProgrammes(language: Language): Promise<Programme[]> {
+/** A version the server runs, with its manifest, rules and directory as written. */
+export interface RunVersion {
+  process: string;
+  version: string;
+  effectiveFrom: string;
+  info: VersionInfo;
+}
+
+/** GET /api/definitions: every version the server runs, now (each version's files fetched once, cached). */
+export async function loadRunVersions(): Promise<RunVersion[]> {
   const versions = await api<{ process: string; version: string; effectiveFrom: string }[]>('GET', '/api/definitions');
   return Promise.all(
-    versions.map(async ({ process, version, effectiveFrom }) => {
-      const [info, translate] = await Promise.all([
-        loadVersion(process, version),
-        loadDefinitionText(process, language),
-      ]);
+    versions.map(async ({ process, version, effectiveFrom }) => ({
+      process,
+      version,
+      effectiveFrom,
+      info: await loadVersion(process, version),
+    })),
+  );
+}
+
+/** Every version the server runs, its manifest and region directory in the reader's language. */
+export async function loadProgrammes(language: Language): Promise<Programme[]> {
+  const versions = await loadRunVersions();
+  return Promise.all(
+    versions.map(async ({ process, version, effectiveFrom, info }) => {
+      const translate = await loadDefinitionText(process, language);
       return {
         process,
         version,
@@ -94,7 +112,6 @@ export function startable(programmes: readonly Programme[], roles: readonly stri
  * From the versions the server runs (each manifest fetched once, cached); a process's versions share it.
  */
 export async function loadSubjectKeys(): Promise<Map<string, string>> {
-  const versions = await api<{ process: string; version: string }[]>('GET', '/api/definitions');
-  const infos = await Promise.all(versions.map(({ process, version }) => loadVersion(process, version)));
-  return new Map(infos.map((info) => [info.manifest.process, info.manifest.subject.name]));
+  const versions = await loadRunVersions();
+  return new Map(versions.map(({ info }) => [info.manifest.process, info.manifest.subject.name]));
 }
