@@ -284,11 +284,14 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
         (ministry) => new RegExp(`^相关部门意见（创建） · 相关部门 · ${ministry} · .+同意$`),
       ),
     ];
-    const shown = await headers.allInnerTexts();
-    expect(shown).toHaveLength(expected.length);
-    expected.forEach((pattern, index) => {
-      expect(shown[index]).toMatch(pattern);
-    });
+    // Each decision shows once its form has come (until then the header has no tag), so poll for them.
+    const mismatched = async () => {
+      const shown = await headers.allInnerTexts();
+      const matches =
+        shown.length === expected.length && expected.every((pattern, index) => pattern.test(shown[index] ?? ''));
+      return matches ? [] : shown;
+    };
+    await expect.poll(mismatched).toEqual([]);
     // A ministry's opinion opens by keyboard to its decision and the whole document.
     const ministry = opinions.getByRole('button', { name: /^相关部门意见（创建）/ }).first();
     await ministry.focus();
