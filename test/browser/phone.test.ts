@@ -339,6 +339,11 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       const items = page.locator('[data-print-item]');
       await items.first().waitFor();
       expect(await items.count()).toBeGreaterThan(10);
+      // Each named by its step, as the history names it: the ministries' opinions on creation and on
+      // acceptance are one form (相关部门意见表), and read alike by its title.
+      const texts = await items.allInnerTexts();
+      for (const step of ['相关部门意见（创建）', '相关部门意见（验收）'])
+        expect(texts).toContainEqual(expect.stringMatching(new RegExp(`^${step} · 相关部门 · 农业农村部 · `)));
       const outside = await items.evaluateAll((elements) =>
         elements.flatMap((item) => {
           const row = item.getBoundingClientRect();

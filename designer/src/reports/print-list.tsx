@@ -2,12 +2,10 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Card, List, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CaseBundle } from '../workbench/case-data.js';
-import { loadFormTitles } from '../workbench/catalog.js';
+import { fill } from '../i18n/fill.js';
 import { chinaTime } from '../workbench/format.js';
-import { useAsync } from '../workbench/use-async.js';
 import { useActorName } from '../workbench/review-parts.js';
-import { useDefinitionText } from '../i18n/use-definition-text.js';
-import { submissionFormKey } from './submission-form.js';
+import { formKeyOf, numberedName } from '../workbench/submissions.js';
 import { useReportI18n } from './report-i18n.js';
 
 const ROW = {
@@ -23,16 +21,8 @@ export function PrintList({ bundle }: { bundle: CaseBundle }) {
   const { r, t } = useReportI18n();
   const actorName = useActorName(bundle);
   const { view } = bundle;
-  // The documents print as written; the list names them in the reader's language, as the page does.
-  const translate = useDefinitionText()(view.process);
-  const printable = bundle.submissions.flatMap((submission) => {
-    const formKey = submission.kind === 'start' ? undefined : submissionFormKey(bundle, submission);
-    return formKey === undefined ? [] : [{ submission, formKey }];
-  });
-  const titles = useAsync(
-    () => loadFormTitles(printable.map(({ formKey }) => ({ process: view.process, version: view.version, formKey }))),
-    `${view.id}/${printable.length}`,
-  );
+  const numbered = (title: string, number: number) => fill(t('originNumber'), { title, number });
+  const printable = bundle.submissions.filter((submission) => formKeyOf(bundle, submission) !== undefined);
   if (printable.length === 0) return null;
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{r('printForms')}</h2>}>
@@ -40,9 +30,10 @@ export function PrintList({ bundle }: { bundle: CaseBundle }) {
       <List
         size="small"
         dataSource={printable}
-        renderItem={({ submission, formKey }) => {
-          const title = titles.data?.get(`${view.process}@${view.version}/${formKey}`);
-          const described = `${title === undefined ? formKey : translate(title)} · ${actorName(submission)} · ${chinaTime(submission.at)}`;
+        renderItem={(submission) => {
+          // Named as the history names it, by its step as drawn: one form serves several steps (the
+          // ministries' opinions on creation, acceptance and re-review read alike by the form's title).
+          const described = `${numberedName(bundle, submission, numbered)} · ${actorName(submission)} · ${chinaTime(submission.at)}`;
           return (
             // The link beside the title in a row of its own, not as antd's item action: on a phone a
             // long title wrapped and the action slid down over the next row.

@@ -13,13 +13,13 @@ import { attachmentsOf } from './print-document.js';
 import { AttachmentName, Rows } from './print-values.js';
 import { useReportI18n } from './report-i18n.js';
 import { useDefinitionText } from '../i18n/use-definition-text.js';
-import { submissionFormKey } from './submission-form.js';
+import { formKeyOf } from '../workbench/submissions.js';
 import './print.css';
 
 async function loadPrint(id: string, seq: number, admin: boolean) {
   const bundle = await loadCase(id, admin);
   const submission = bundle.submissions.find((item) => item.seq === seq);
-  const formKey = submission === undefined ? undefined : submissionFormKey(bundle, submission);
+  const formKey = submission === undefined ? undefined : formKeyOf(bundle, submission);
   const schema = formKey === undefined ? undefined : await loadForm(bundle.view.process, bundle.view.version, formKey);
   return { bundle, submission, schema };
 }
