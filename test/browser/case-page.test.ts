@@ -215,10 +215,16 @@ describe.runIf(browserAvailable())(
       expect(await loading.allTextContents()).toEqual(['下载附件', '下载附件', '下载附件']);
       expect(await document.getByRole('button', { name: /^下载：/ }).count()).toBe(0);
       release();
-      const [download] = await Promise.all([
-        province.waitForEvent('download'),
-        document.getByRole('button', { name: '下载：创建方案.pdf' }).click(),
-      ]);
+      // Each file's button says which field holds it: the example's files share one name (example.pdf),
+      // and a screen reader's list of buttons read 下载：example.pdf three times.
+      const planFile = document.getByRole('button', { name: '下载：创建方案.pdf（创建方案）', exact: true });
+      await planFile.waitFor();
+      const files = await document
+        .getByRole('button', { name: /^下载：/ })
+        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
+      expect(files).toHaveLength(3);
+      expect(new Set(files).size, files.join(' | ')).toBe(files.length);
+      const [download] = await Promise.all([province.waitForEvent('download'), planFile.click()]);
       expect(download.suggestedFilename()).toBe('创建方案.pdf');
       const documentBox = await document.boundingBox();
       const formBox = await review.locator('form').first().boundingBox();

@@ -136,6 +136,9 @@ export const MESSAGES = {
       '可拖动画布、滚轮缩放（键盘：在流程图上按 Ctrl+方向键移动）；绿色为已办环节，红框为当前环节，灰色为尚未到达的环节。',
     dimension: '维度',
     download: '下载',
+    // A sent document's file by its field: a screen reader's list of buttons read 下载：example.pdf three times.
+    downloadFromField: '下载：{name}（{field}）',
+    fieldItem: '{field} 第 {number} 项',
     // A file's download button until its name has loaded (not its id).
     downloadFile: '下载附件',
     dueDatesHint:
@@ -434,6 +437,8 @@ export const MESSAGES = {
       'Drag to pan, scroll to zoom (by keyboard: Ctrl+arrow keys on the diagram move it); green: done, red outline: open, grey: not reached yet.',
     dimension: 'Dimension',
     download: 'Download',
+    downloadFromField: 'Download: {name} ({field})',
+    fieldItem: '{field}, item {number}',
     downloadFile: 'Download file',
     dueDatesHint:
       'Periods follow Civil Code Art. 201–202: the first day is not counted; working days skip statutory holidays and include make-up working days.',

@@ -2,6 +2,7 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Grid, Space, Table, Typography } from 'antd';
 import type { FormSchema } from '../../../engine/definitions/types.js';
 import { downloadAttachment, lookUpAttachment, shortId } from '../forms/attachments.js';
+import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import {
   fieldValues,
@@ -22,8 +23,8 @@ interface Props {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** One stored file by its name, downloaded with the session's token. */
-function AttachmentLink({ id }: { id: string }) {
+/** One stored file by its name, downloaded with the session's token; its button says which field holds it. */
+function AttachmentLink({ id, field }: { id: string; field: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const info = useAsync(() => lookUpAttachment(id), id);
@@ -38,7 +39,7 @@ function AttachmentLink({ id }: { id: string }) {
       className="qbz-document-file"
       icon={<PaperClipOutlined />}
       style={{ paddingInline: 0 }}
-      aria-label={looking ? t('downloadFile') : `${t('download')}${t('colon')}${name}`}
+      aria-label={looking ? t('downloadFile') : fill(t('downloadFromField'), { name, field })}
       onClick={() => {
         downloadAttachment(id).catch((caught: unknown) => {
           void message.error(caught instanceof Error ? caught.message : String(caught));
@@ -117,7 +118,7 @@ function IndicatorTable({ lines, total }: { lines: readonly ScoreLine[]; total: 
 }
 
 /** A value as a reader sees it: choices by their titles, yes / no, files by name, lists and groups laid out. */
-function Value({ node }: { node: ValueNode }) {
+function Value({ node, field }: { node: ValueNode; field: string }) {
   const { t } = useI18n();
   switch (node.kind) {
     case 'empty':
@@ -127,7 +128,7 @@ function Value({ node }: { node: ValueNode }) {
     case 'vetoes':
       return <>{node.titles.length === 0 ? t('none') : node.titles.join(t('listSeparator'))}</>;
     case 'file':
-      return <AttachmentLink id={node.id} />;
+      return <AttachmentLink id={node.id} field={field} />;
     case 'yes-no':
       return <>{node.value ? t('yes') : t('no')}</>;
     case 'text':
@@ -136,7 +137,11 @@ function Value({ node }: { node: ValueNode }) {
       return (
         <Space orientation="vertical" size={4} style={{ width: '100%' }}>
           {node.items.map((item, index) => (
-            <Value key={index} node={item} />
+            <Value
+              key={index}
+              node={item}
+              field={node.items.length > 1 ? fill(t('fieldItem'), { field, number: index + 1 }) : field}
+            />
           ))}
         </Space>
       );
@@ -149,7 +154,11 @@ function Fields({ fields, nested = false }: { fields: readonly FieldValue[]; nes
   // On a phone, each title stands above its value: side by side, a nested part's columns were a
   // character wide.
   const narrow = Grid.useBreakpoint().md === false;
-  const items = fields.map((field) => ({ key: field.key, label: field.label, children: <Value node={field.value} /> }));
+  const items = fields.map((field) => ({
+    key: field.key,
+    label: field.label,
+    children: <Value node={field.value} field={field.label} />,
+  }));
   return (
     <Descriptions
       bordered
