@@ -46,6 +46,7 @@ import { fireSharedDueTimers } from './cases/shared-timers.js';
 import { fireDueTimers } from './cases/timer-wave.js';
 import { seedCompleted } from './cases/transition.js';
 import { deriveNotifications } from './notifications/derive.js';
+import { dueWarnings } from './notifications/due-warnings.js';
 import type { NotificationChannel } from './notifications/notification.js';
 import { NotificationCenter } from './notifications/notification-center.js';
 import { storedBeforeParts } from './notifications/stored-before.js';
@@ -844,13 +845,47 @@ export class WorkflowEngine {
   /**
    * Fires every timer due by the clock, each at its own due instant, in due order. A timer whose
    * firing fails is held by its incident and the others fire; then the first failure is thrown, its
-   * context `timersFired` saying how many fired besides (timer-wave.ts, waveFailure).
+   * context `timersFired` saying how many fired besides (timer-wave.ts, waveFailure). Then — whatever
+   * the timers did — warns the holders of open tasks whose due date is near or past (warnDueTasks).
    */
   async runDueTimers(): Promise<number> {
     const { runtime } = this;
     const { shared } = runtime.repository;
-    if (shared !== undefined) return fireSharedDueTimers(runtime, shared, this.#timerHolder);
-    return fireDueTimers(runtime);
+    try {
+      return shared !== undefined
+        ? await fireSharedDueTimers(runtime, shared, this.#timerHolder)
+        : await fireDueTimers(runtime);
+    } finally {
+      await this.warnDueTasks();
+    }
+  }
+
+  /**
+   * Tells the holders of each open task with a due date, once, that it is near (`task.dueSoon`, the
+   * manifest's `dueSoonWorkingDays` before it) or past (`task.overdue`): notifications/due-warnings.ts.
+   * Run after the timers fire, on the real clock and on an advance of the simulated one alike; on a
+   * shared store after taking in what other processes committed (a task done there is not warned
+   * here), each warning stored once among them. Returns how many were published.
+   */
+  async warnDueTasks(): Promise<number> {
+    const { runtime } = this;
+    if (runtime.shared) await runtime.sync();
+    const now = runtime.clock.now();
+    let published = 0;
+    for (const summary of [...runtime.index.all()]) {
+      if (summary.final || !summary.tasks.some((task) => task.due !== undefined)) continue;
+      const version = runtime.version(summary);
+      const { manifest } = version.definition;
+      const warnings = dueWarnings({
+        summary,
+        manifest,
+        model: version.model,
+        calendar: runtime.definitions.calendarOf(version),
+        now,
+      });
+      if (warnings.length > 0) published += (await this.notifications.publishOnce(warnings, manifest)).length;
+    }
+    return published;
   }
 
   /**

@@ -456,6 +456,8 @@ export const MAIL_WORDS = {
     'task.opened': '新待办',
     'task.returned': '案件已退回，请修改后重新提交',
     'task.reminded': '催办提醒',
+    'task.dueSoon': '临近办理期限',
+    'task.overdue': '已超过办理期限',
     'notice.opened': '公示已开始',
     'objection.received': '收到异议',
     'message.received': '案件收到新事项',
@@ -470,6 +472,8 @@ export const MAIL_WORDS = {
   stage: (title: string) => `阶段：${title}`,
   outcome: (title: string) => `结果：${title}`,
   note: (text: string) => `说明：${text}`,
+  due: (date: string, left: number | undefined) =>
+    left === undefined ? `办理期限：${date}` : `办理期限：${date}（剩 ${String(left)} 个工作日）`,
   at: (time: string) => `时间：${time}（北京时间）`,
   link: (url: string) => `查看案件：${url}`,
 } as const;

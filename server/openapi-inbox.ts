@@ -86,6 +86,19 @@ export const INBOX_SCHEMAS: Json = {
         description: '案件办结或进入的状态（case.ended、status.changed）/ the status a case ended in or entered',
       },
       ref: { type: 'string' },
+      due: {
+        type: 'object',
+        description:
+          'task.dueSoon、task.overdue：任务的办理期限（日期名称与日期）/ task.dueSoon, task.overdue: the task’s due date (its name and day)',
+        required: ['name', 'date'],
+        properties: { name: { type: 'string' }, date: { type: 'string', format: 'date' } },
+      },
+      workingDaysLeft: {
+        type: 'integer',
+        minimum: 0,
+        description:
+          'task.dueSoon：告知之日后至期限（含）剩余的工作日数 / task.dueSoon: working days left after the day it was told, up to and including the due date',
+      },
       by: { type: 'string', description: '催办的单位（组）/ the group that sent a reminder' },
       note: { type: 'string' },
       read: { type: 'boolean' },

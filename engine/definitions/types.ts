@@ -16,6 +16,11 @@ export interface Manifest {
   region: RegionDeclaration;
   /** How many cases of the process one subject may have open at once (none: any number). */
   openCasesPerSubject?: number;
+  /**
+   * How many working days before a task's due date its holders are warned (`task.dueSoon`); none:
+   * DEFAULT_DUE_SOON_WORKING_DAYS, the overdue board's yellow.
+   */
+  dueSoonWorkingDays?: number;
   /** Parts of the diagram bpmn-engine runs as sub-processes, to keep an instance small (no change to what cases do). */
   executionPhases?: ExecutionPhase[];
   /** The public notices page: the message anyone may send there, and the key naming the subject. */

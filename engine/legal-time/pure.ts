@@ -4,6 +4,7 @@ export { CHINA_TIME_ZONE, chinaDateOf, chinaMinuteOf, parseChinaInstant, startOf
 export { addDays, compareDates, dayOfWeek, isLocalDate, isWeekend, type LocalDate } from './local-date.js';
 export { nthPeriodLastDay, parsePeriod, periodBefore, periodLastDay, type Period, type PeriodInput } from './period.js';
 export { validateCalendarFile, validateCalendarFiles } from './validate-calendar.js';
+export { firstDayWithin, workingDaysLeft } from './working-days-left.js';
 export { calendarFromFiles, type DayInfo, type DayKind, type WorkingDayCalendar } from './working-day-calendar.js';
 export { EngineError, type ErrorCode } from '../errors.js';
 export { serialiseCalendarFile } from './calendar-serialise.js';

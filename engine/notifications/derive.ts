@@ -150,7 +150,8 @@ function opensNotice(change: CommittedChange): boolean {
   );
 }
 
-function taskAudience(manifest: Manifest, task: CaseRecord['tasks'][number]): Audience[] {
+/** A task's holders: its group within its scope (none for the group that is anyone). */
+export function taskAudience(manifest: Manifest, task: CaseRecord['tasks'][number]): Audience[] {
   const group = task.groups[0];
   if (group === undefined || group === anyoneGroup(manifest)) return [];
   return [{ group, ...(task.scope !== undefined && { scope: task.scope }) }];

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../cases/actors.js';
-import { EngineError } from '../errors.js';
+import { EngineError, isEngineError } from '../errors.js';
 import { damageOf } from '../store/damage.js';
 import type { Clock, Store } from '../ports.js';
 import type { Manifest } from '../definitions/types.js';
@@ -21,7 +21,13 @@ const READS = 'notification-reads';
 const DELIVERIES = 'notification-deliveries';
 
 /** Kinds about one task (`ref`): done once the task is no longer open. */
-const TASK_KINDS: ReadonlySet<NotificationKind> = new Set(['task.opened', 'task.returned', 'task.reminded']);
+const TASK_KINDS: ReadonlySet<NotificationKind> = new Set([
+  'task.opened',
+  'task.returned',
+  'task.reminded',
+  'task.dueSoon',
+  'task.overdue',
+]);
 
 /** The most notifications one listing returns (newest first). */
 export const NOTIFICATION_PAGE = 200;
@@ -41,6 +47,8 @@ export class NotificationCenter {
    * process's are as good here as this one's: each list reads only the ids it has not met.
    */
   readonly #read = new Map<string, Notification | null>();
+  /** Ids `publishOnce` found stored already (by this process before, or by another). */
+  readonly #stored = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -66,15 +74,51 @@ export class NotificationCenter {
     for (const draft of drafts) {
       const notification = { id: this.#newId(draft), ...draft };
       await this.store.put(NOTIFICATIONS, notification.id, notification);
-      this.#read.set(notification.id, notification);
+      await this.#published(notification, subject);
       published.push(notification);
-      await this.#deliver(notification, {
-        title: subject.subject.title,
-        id: subjectRegionOfNotification(notification, subject).subject,
-        programme: subject.title,
-      });
     }
     return published;
+  }
+
+  /**
+   * Stores notifications whose ids say what they are about (a task's warning before its due date),
+   * each only when none of its id is stored — by this process or another on the same store, before a
+   * restart or since — and hands only those to the outbound channel: the store's insert-if-absent
+   * (a commit expecting no document), one transaction on PostgreSQL.
+   */
+  async publishOnce(
+    notifications: readonly Notification[],
+    subject: Pick<Manifest, 'subject' | 'region' | 'title'>,
+  ): Promise<Notification[]> {
+    const published: Notification[] = [];
+    for (const notification of notifications) {
+      const { id } = notification;
+      if (this.#read.has(id) || this.#stored.has(id)) continue;
+      try {
+        await this.store.commit([{ kind: 'put', collection: NOTIFICATIONS, id, value: notification }], {
+          collection: NOTIFICATIONS,
+          id,
+          revision: null,
+        });
+      } catch (error) {
+        // Stored already (a damaged one too: it was stored, and is not told again).
+        if (!isEngineError(error, 'conflict') && damageOf(error) === undefined) throw error;
+        this.#stored.add(id);
+        continue;
+      }
+      await this.#published(notification, subject);
+      published.push(notification);
+    }
+    return published;
+  }
+
+  async #published(notification: Notification, subject: Pick<Manifest, 'subject' | 'region' | 'title'>): Promise<void> {
+    this.#read.set(notification.id, notification);
+    await this.#deliver(notification, {
+      title: subject.subject.title,
+      id: subjectRegionOfNotification(notification, subject).subject,
+      programme: subject.title,
+    });
   }
 
   /**

@@ -3,6 +3,8 @@ export const NOTIFICATION_KINDS = [
   'task.opened',
   'task.returned',
   'task.reminded',
+  'task.dueSoon',
+  'task.overdue',
   'notice.opened',
   'objection.received',
   'message.received',
@@ -50,6 +52,12 @@ export interface Notification {
   statusTitle?: string;
   /** For `task.opened`: the period of a cycle the task is for (that year's annual report), as on the task. */
   period?: { start: string; end: string };
+  /**
+   * For `task.dueSoon` and `task.overdue`: the task's due date (its manifest name and the day), and for
+   * `task.dueSoon` the working days left after the day it was told (0: due that day).
+   */
+  due?: { name: string; date: string };
+  workingDaysLeft?: number;
   /** The group that sent a reminder, and its note. */
   by?: string;
   note?: string;

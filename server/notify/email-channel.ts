@@ -57,6 +57,7 @@ export class EmailChannel implements NotificationChannel {
         ? []
         : [(notification.kind === 'status.changed' ? MAIL.stage : MAIL.outcome)(notification.statusTitle)]),
       ...(notification.note === undefined ? [] : [MAIL.note(notification.note)]),
+      ...(notification.due === undefined ? [] : [MAIL.due(notification.due.date, notification.workingDaysLeft)]),
       // The instant as the officials read it (it was the stored UTC instant, 2025-04-02T01:00:00.000Z).
       MAIL.at(chinaMinuteOf(notification.at)),
       ...(this.workbench === undefined

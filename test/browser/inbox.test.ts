@@ -165,8 +165,9 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
       .toEqual([expect.stringContaining('已催办 × 1')]);
     const bell = page.getByRole('button', { name: /^通知 \(\d+\)$/ });
     // Four new tasks (the three parks' reviews, park2's leading-group review) and the reminder, less
-    // park2's review, done: it stays in the list, saying so, but is not counted (the bell kept it).
-    await poll(() => bell.getAttribute('aria-label')).toBe('通知 (4)');
+    // park2's review, done: it stays in the list, saying so, but is not counted (the bell kept it); and
+    // the deadline warnings: park1's review past its date, park4's five working days from it.
+    await poll(() => bell.getAttribute('aria-label')).toBe('通知 (6)');
     // By keyboard: Enter on the bell takes the focus to the first notification, a link; Escape back.
     // The bell says it opens a dialog, and whether it is open; the panel is that dialog, named 通知.
     expect(await bell.getAttribute('aria-haspopup')).toBe('dialog');
@@ -188,6 +189,11 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
       .first()
       .waitFor();
     expect(await page.getByText('provincialFeasibilityReview').count()).toBe(0);
+    // The holder is told a deadline is near, or passed, with the date and the working days left.
+    await panel.getByRole('link', { name: `临近办理期限：${PARKS.park4}` }).waitFor();
+    await panel.getByText(/^可行性论证与遴选 · 截止 2024-05-10（剩 5 个工作日） /).waitFor();
+    await panel.getByRole('link', { name: `已超过办理期限：${PARKS.park1}` }).waitFor();
+    await panel.getByText(/^可行性论证与遴选 · 截止 2024-04-29 2024-/).waitFor();
     expect(
       await page
         .locator('.ant-popover')

@@ -102,6 +102,14 @@ describe('manifest declarations of subject, region, anyone and the public notice
     await expectBroken(setJson(real.source, MANIFEST, '/openCasesPerSubject', 1.5), { check: 'file-shape', file: MANIFEST });
   });
 
+  it('dueSoonWorkingDays is a whole number of working days, 1 to 60', async () => {
+    for (const wrong of [0, 1.5, '5', 61])
+      await expectBroken(setJson(real.source, MANIFEST, '/dueSoonWorkingDays', wrong), {
+        check: 'file-shape',
+        file: MANIFEST,
+      });
+  });
+
   it('the public notice offers a message the anyone group may send', async () => {
     await expectBroken(setJson(real.source, MANIFEST, '/publicNotice/message', 'withdraw'), {
       check: 'public-notice',

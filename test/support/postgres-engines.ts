@@ -8,15 +8,15 @@ import { freshSchema, POSTGRES_URL } from './postgres.js';
 export interface EnginesOnPostgres {
   /** The schema they share (for a test that reads its tables). */
   readonly schema: string;
-  /** One more engine on the schema, on the project's definitions. */
+  /** One more engine on the schema, on the project's definitions (or the root given). */
   open(): Promise<WorkflowEngine>;
   /** Closes every engine and its pool, then drops the schema. */
   close(): Promise<void>;
 }
 
-export async function enginesOnPostgres(clock: Clock): Promise<EnginesOnPostgres> {
+export async function enginesOnPostgres(clock: Clock, root = 'definitions'): Promise<EnginesOnPostgres> {
   const { schema, drop } = await freshSchema();
-  const definitions = await DefinitionRegistry.load('definitions', { shared: 'definitions' });
+  const definitions = await DefinitionRegistry.load(root, { shared: 'definitions' });
   const engines: WorkflowEngine[] = [];
   const stores: PostgresStore[] = [];
   return {

@@ -1,6 +1,6 @@
 import { api } from '../api/client.js';
 import { subjectRegionOfView, type CaseView, type TaskView } from '../../../engine/cases/case-view.js';
-import { compareDates, type WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
+import { compareDates, workingDaysLeft, type WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
 import { holderName } from '../../../engine/definitions/subject-region.js';
 import type { Directory } from '../../../engine/definitions/types.js';
 import {
@@ -14,7 +14,6 @@ import {
   type VersionInfo,
 } from './catalog.js';
 import { nextDue, type NextDue } from '../../../engine/cases/next-due.js';
-import { workingDaysLeft } from './due.js';
 import { loadProgrammes, vocabularyOf, type Programme, type Vocabulary } from './vocabulary.js';
 import { damageOf } from './case-data.js';
 import { translateDirectory, translateManifest, type Translate } from '../i18n/definition-text.js';

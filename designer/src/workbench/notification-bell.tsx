@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { NotificationView } from '../../../engine/notifications/notification.js';
 import { api } from '../api/client.js';
+import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import { usePeriodLabel } from './task-period.js';
 import { useDefinitionText } from '../i18n/use-definition-text.js';
@@ -35,13 +36,21 @@ export function NotificationBell() {
   const periodLabel = usePeriodLabel();
   const say = (item: NotificationView, text: string) =>
     item.process === undefined ? text : definitionText(item.process)(text);
+  /** A deadline near or past: the task's date, and the working days left (· 截止 2025-05-01（剩 5 个工作日）). */
+  const dueLabel = (item: NotificationView): string => {
+    if (item.due === undefined) return '';
+    const left = item.workingDaysLeft;
+    return ` · ${
+      left === undefined
+        ? fill(t('notifyDue'), { date: item.due.date })
+        : fill(t('notifyDueLeft'), { date: item.due.date, count: left })
+    }`;
+  };
   /** What it is about: the task as drawn, else its code, else the status the case entered or ended in. */
   const about = (item: NotificationView): string => {
     // Each year's report opens under one name: the year it is for tells them apart (Art. 27).
     if (item.taskName !== undefined)
-      return item.period === undefined
-        ? say(item, item.taskName)
-        : `${say(item, item.taskName)} · ${periodLabel(item.period)}`;
+      return `${say(item, item.taskName)}${item.period === undefined ? '' : ` · ${periodLabel(item.period)}`}${dueLabel(item)}`;
     if (item.taskId !== undefined) return item.taskId;
     return item.statusTitle === undefined ? '' : say(item, item.statusTitle);
   };

@@ -1,10 +1,9 @@
 import { Space, Tag, Typography } from 'antd';
 import type { TaskView } from '../../../engine/cases/case-view.js';
-import { compareDates } from '../../../engine/legal-time/pure.js';
+import { compareDates, workingDaysLeft } from '../../../engine/legal-time/pure.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { CaseBundle } from './case-data.js';
 import { DaysLeft } from './days-left.js';
-import { workingDaysLeft } from './due.js';
 
 /**
  * The date that governs a task (CONTRACT: `TaskView.due`, a manifest date by name), or nothing:

@@ -1,4 +1,5 @@
-import { addDays, compareDates, type WorkingDayCalendar } from '../../../engine/legal-time/pure.js';
+import { addDays, compareDates, type LocalDate } from './local-date.js';
+import type { WorkingDayCalendar } from './working-day-calendar.js';
 
 /**
  * Working days after today up to and including `date` (today is not counted, as in Civil Code
@@ -19,4 +20,18 @@ export function workingDaysLeft(
     if (calendar.isWorkingDay(day)) count += 1;
   }
   return count;
+}
+
+/**
+ * The first day on which at most `days` working days are left until `date` (workingDaysLeft ≤ `days`
+ * from then on): the (`days` + 1)-th working day counted back from `date`, `date` itself counted.
+ * Counting back stops at a year without calendar data: the first day after it stands.
+ */
+export function firstDayWithin(calendar: WorkingDayCalendar, date: LocalDate, days: number): LocalDate {
+  let counted = 0;
+  for (let day = date; ; day = addDays(day, -1)) {
+    if (!calendar.years.includes(Number(day.slice(0, 4)))) return addDays(day, 1);
+    if (calendar.isWorkingDay(day)) counted += 1;
+    if (counted > days) return day;
+  }
 }
