@@ -107,6 +107,27 @@ describe('the outbound e-mail channel', () => {
     expect(mail.sent[0]?.text).toContain('阶段：示范期内');
   });
 
+  it('mails a deadline warning with its date and the working days left, once though published again', async () => {
+    const mail = transport();
+    const store = new MemoryStore();
+    const channel = new EmailChannel(mail, 'noreply@example.cn', { 'province:320000': ['js@example.cn'] });
+    const { by: _by, ...rest } = DRAFT;
+    const warning: Notification = {
+      ...rest,
+      id: 'n20240422160000000-000000-0123456789',
+      kind: 'task.dueSoon',
+      due: { name: 'provincialReviewDue', date: '2024-04-29' },
+      workingDaysLeft: 5,
+    };
+    await new NotificationCenter(store, clock, channel).publishOnce([warning, warning], NAMES);
+    // Another process on the same store, or this one after a restart: stored already, not sent again.
+    expect(await new NotificationCenter(store, clock, channel).publishOnce([warning], NAMES)).toEqual([]);
+    expect(mail.sent.map((message) => message.subject)).toEqual([
+      '【全国质量品牌提升示范区创建与管理】临近办理期限：云澜高新区',
+    ]);
+    expect(mail.sent[0]?.text).toContain('事项：可行性论证与遴选\n办理期限：2024-04-29（剩 5 个工作日）');
+  });
+
   it('records a failed delivery and keeps the in-app notification', async () => {
     const channel = new EmailChannel(transport(true), 'noreply@example.cn', { province: ['all@example.cn'] });
     const center = new NotificationCenter(new MemoryStore(), clock, channel);
