@@ -49,7 +49,7 @@ export const MANIFEST_SCHEMA = {
     },
     /** How many cases of the process one subject may have open at once (none: any number). */
     openCasesPerSubject: { type: 'integer', minimum: 1 },
-    /** How many working days before a task's due date its holders are warned (none: five). */
+    /** How many working days before a task's due date its holders are warned and the board shows it yellow (none: five). */
     dueSoonWorkingDays: { type: 'integer', minimum: 1, maximum: 60 },
     /** Parts of the diagram run as sub-processes (engine/definitions/execution-phases.ts). */
     executionPhases: {

@@ -17,8 +17,8 @@ export interface Manifest {
   /** How many cases of the process one subject may have open at once (none: any number). */
   openCasesPerSubject?: number;
   /**
-   * How many working days before a task's due date its holders are warned (`task.dueSoon`); none:
-   * DEFAULT_DUE_SOON_WORKING_DAYS, the overdue board's yellow.
+   * How many working days before a task's due date its holders are warned (`task.dueSoon`) and the
+   * overdue board shows it yellow; none: five (due-soon.ts).
    */
   dueSoonWorkingDays?: number;
   /** Parts of the diagram bpmn-engine runs as sub-processes, to keep an instance small (no change to what cases do). */

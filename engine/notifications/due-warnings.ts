@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseSummary } from '../cases/case-view.js';
 import type { ProcessModel } from '../definitions/process-model.js';
+import { dueSoonWorkingDays } from '../definitions/due-soon.js';
 import { declaredSubjectRegion } from '../definitions/subject-region.js';
 import type { Manifest } from '../definitions/types.js';
 import {
@@ -14,9 +15,6 @@ import {
 } from '../legal-time/pure.js';
 import { taskAudience } from './derive.js';
 import type { Notification } from './notification.js';
-
-/** Working days before a task's due date its holders are warned when the manifest says none: the overdue board's yellow. */
-export const DEFAULT_DUE_SOON_WORKING_DAYS = 5;
 
 /**
  * The warnings a case's open tasks with a due date are owed at `now` (README "Notifications"):
@@ -39,7 +37,7 @@ export function dueWarnings(input: {
   const { summary, manifest, calendar, now } = input;
   if (summary.final) return [];
   const today = chinaDateOf(now);
-  const days = manifest.dueSoonWorkingDays ?? DEFAULT_DUE_SOON_WORKING_DAYS;
+  const days = dueSoonWorkingDays(manifest);
   return summary.tasks.flatMap((task): Notification[] => {
     const { due } = task;
     if (due === undefined) return [];

@@ -24,7 +24,8 @@ export const INBOX_MESSAGES = {
     remindNote: '催办说明（可选）',
     remindSent: '已催办',
     overdueBoard: '督办看板',
-    overdueBoardHint: '有办理期限的待办：红色为已逾期或今日到期，黄色为五个工作日内到期。',
+    overdueBoardHint:
+      '有办理期限的待办：红色为已逾期或今日到期，黄色为临近期限（流程规定的工作日数内到期，未规定的为五个工作日）。',
     noDueTasks: '暂无有办理期限的待办',
     holder: '办理单位',
     notificationsTitle: '通知',
@@ -84,7 +85,8 @@ export const INBOX_MESSAGES = {
     remindNote: 'Note (optional)',
     remindSent: 'Reminder sent',
     overdueBoard: 'Overdue board',
-    overdueBoardHint: 'Open tasks with a due date: red when overdue or due today, yellow within five working days.',
+    overdueBoardHint:
+      'Open tasks with a due date: red when overdue or due today, yellow when the deadline is near (within the working days the programme sets, five unless it sets another).',
     noDueTasks: 'No open tasks with a due date',
     holder: 'Assigned to',
     notificationsTitle: 'Notifications',

@@ -14,6 +14,7 @@ import {
   type VersionInfo,
 } from './catalog.js';
 import { nextDue, type NextDue } from '../../../engine/cases/next-due.js';
+import { dueSoonWorkingDays } from '../../../engine/definitions/due-soon.js';
 import { loadProgrammes, vocabularyOf, type Programme, type Vocabulary } from './vocabulary.js';
 import { damageOf } from './case-data.js';
 import { translateDirectory, translateManifest, type Translate } from '../i18n/definition-text.js';
@@ -46,6 +47,8 @@ export interface TaskRow extends CaseRow {
   taskDue?: NextDue;
   /** Working days from today to `taskDue` (negative: working days overdue); undefined without one. */
   taskDaysLeft?: number;
+  /** Working days before its due date the task's programme counts it due soon (`dueSoonWorkingDays`). */
+  dueSoonDays: number;
   reminders: NonNullable<TaskView['reminders']>;
   group: string;
   scope?: string;
@@ -211,6 +214,7 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
       createdAt: task.createdAt,
       ...(taskDue !== undefined && { taskDue }),
       ...(taskDaysLeft !== undefined && { taskDaysLeft }),
+      dueSoonDays: dueSoonWorkingDays(version?.manifest),
       reminders: task.reminders ?? [],
       group: task.group,
       ...(task.scope !== undefined && { scope: task.scope }),

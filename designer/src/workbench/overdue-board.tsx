@@ -5,18 +5,14 @@ import { api } from '../api/client.js';
 import { useSession } from '../auth/session.js';
 import { CardTable } from '../card-table.js';
 import { useI18n } from '../i18n/i18n.js';
+import { dueUrgency } from './due-urgency.js';
 import { loadInbox, type TaskRow } from './inbox-data.js';
 import { TaskDueCell } from './task-due-cell.js';
 import { useAsync } from './use-async.js';
 import './inbox.css';
 
-/** Red: overdue or due today; yellow: within five working days (the board's two alarms). */
-function urgency(row: TaskRow): 'red' | 'yellow' | undefined {
-  const left = row.taskDaysLeft;
-  if (left === undefined) return undefined;
-  if (left <= 0) return 'red';
-  return left <= 5 ? 'yellow' : undefined;
-}
+/** Red: overdue or due today; yellow: within the working days the task's programme counts due soon. */
+const urgency = (row: TaskRow) => dueUrgency(row.taskDaysLeft, row.dueSoonDays);
 
 /**
  * 督办看板: every open task with a due date on the cases the caller may see (SAMR: all; a province:
