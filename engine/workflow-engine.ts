@@ -851,13 +851,15 @@ export class WorkflowEngine {
   async runDueTimers(): Promise<number> {
     const { runtime } = this;
     const { shared } = runtime.repository;
-    try {
-      return shared !== undefined
-        ? await fireSharedDueTimers(runtime, shared, this.#timerHolder)
-        : await fireDueTimers(runtime);
-    } finally {
-      await this.warnDueTasks();
-    }
+    const firing =
+      shared !== undefined ? fireSharedDueTimers(runtime, shared, this.#timerHolder) : fireDueTimers(runtime);
+    // The warnings follow the timers even when one failed, whose error is the one thrown.
+    const fired = await firing.catch(async (error: unknown) => {
+      await this.warnDueTasks().catch(() => undefined);
+      throw error;
+    });
+    await this.warnDueTasks();
+    return fired;
   }
 
   /**
