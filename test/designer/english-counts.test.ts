@@ -11,6 +11,7 @@ import { errorTransformer } from '../../designer/src/forms/error-messages.js';
 import { messageOf } from '../../designer/src/forms/ajv-messages.js';
 import { fill } from '../../designer/src/i18n/fill.js';
 import { MESSAGES } from '../../designer/src/i18n/messages.js';
+import { INBOX_MESSAGES } from '../../designer/src/i18n/messages-inbox.js';
 import { periodWords } from '../../designer/src/designer/periods/period-words.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -64,6 +65,10 @@ describe('counts in English', () => {
       '(case c1, 0 evidence files)',
     );
     expect(fill(en.agoMinutes, { count: 1 })).toBe('1 minute ago');
+    // The inbox's due tag read Overdue 1 working days.
+    expect(fill(INBOX_MESSAGES.en.overdueBy, { count: 1 })).toBe('Overdue 1 working day');
+    expect(fill(INBOX_MESSAGES.en.workingDaysLeftTag, { count: 2 })).toBe('2 working days');
+    expect(fill(INBOX_MESSAGES.zh.overdueBy, { count: 1 })).toBe('逾期 1 个工作日');
     expect(fill(en.agoHours, { count: 5 })).toBe('5 hours ago');
     expect(fill(en.scoresMissing, { count: 1, names: 'A' })).toBe('1 indicator has no score yet: A');
     expect(fill(DESIGNER_MESSAGES.en.notRunnable, { count: 1 })).toMatch(/^The imported diagram has 1 construct this/);
