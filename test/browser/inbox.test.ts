@@ -191,9 +191,9 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     expect(await page.getByText('provincialFeasibilityReview').count()).toBe(0);
     // The holder is told a deadline is near, or passed, with the date and the working days left.
     await panel.getByRole('link', { name: `临近办理期限：${PARKS.park4}` }).waitFor();
-    await panel.getByText(/^可行性论证与遴选 · 截止 2024-05-10（剩 5 个工作日） /).waitFor();
+    await panel.getByText(/^可行性论证与遴选 · 截止 2024-05-10（剩 5 个工作日） · 2024-/).waitFor();
     await panel.getByRole('link', { name: `已超过办理期限：${PARKS.park1}` }).waitFor();
-    await panel.getByText(/^可行性论证与遴选 · 截止 2024-04-29 2024-/).waitFor();
+    await panel.getByText(/^可行性论证与遴选 · 截止 2024-04-29 · 2024-/).waitFor();
     expect(
       await page
         .locator('.ant-popover')

@@ -164,7 +164,8 @@ export function NotificationBell() {
               )}
               <div>
                 <Typography.Text type="secondary">
-                  {about(item)} {chinaTime(item.at)}
+                  {/* Set apart from what it is about: a deadline's date and the time read as one (截止 2024-04-29 2024-04-30 10:00). */}
+                  {[about(item), chinaTime(item.at)].filter((part) => part !== '').join(' · ')}
                   {item.note === undefined ? '' : ` — ${item.note}`}
                   {item.done === true && ` · ${t('taskDoneNotice')}`}
                 </Typography.Text>
