@@ -92,6 +92,22 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     expect(await page.locator('#main').innerText()).not.toMatch(/各省|按省|示范区|园区|undefined/);
   });
 
+  it('the statistics page fills its top row with the two figures it has (a third of it stood empty: no designations to count)', async () => {
+    const page = await open({ path: '/statistics', user: 'bureau' });
+    const figures = page
+      .locator('.ant-row')
+      .filter({ has: page.locator('.ant-statistic') })
+      .first();
+    await figures.locator('.ant-statistic').first().waitFor();
+    const { row, cards } = await figures.evaluate((element) => ({
+      row: element.getBoundingClientRect().right,
+      cards: Array.from(element.querySelectorAll('.ant-card'), (card) => card.getBoundingClientRect().right),
+    }));
+    expect(cards).toHaveLength(2);
+    // Ant's gutter of 16 leaves 8 px between the row's edge and its last card's.
+    expect(row - (cards.at(-1) ?? 0)).toBeLessThanOrEqual(8.5);
+  });
+
   it('the case page titles its county and city and names the city; its history says who started it where', async () => {
     const page = await open({ path: `/cases/${caseId}`, user: 'county' });
     const text = await page.locator('#root').innerText();

@@ -70,6 +70,8 @@ export function StatisticsPage() {
     );
   const overdue = data.overdue.reduce((sum, row) => sum + row.count, 0);
   const recognised = data.designatedByType.reduce((sum, row) => sum + row.count, 0);
+  // Two figures or three fill the top row: without designations to count there is no third to leave room for.
+  const figureSpan = words.designations ? 8 : 12;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
@@ -79,12 +81,12 @@ export function StatisticsPage() {
         <Button icon={<ReloadOutlined spin={figures.loading} />} onClick={figures.reload} aria-label={t('reload')} />
       </Space>
       <Row gutter={[16, 16]}>
-        <Col xs={24} sm={8}>
+        <Col xs={24} sm={figureSpan}>
           <Card>
             <Statistic title={r('total')} value={data.total} />
           </Card>
         </Col>
-        <Col xs={24} sm={8}>
+        <Col xs={24} sm={figureSpan}>
           <Card>
             <Statistic
               title={r('overdueTotal')}
@@ -94,7 +96,7 @@ export function StatisticsPage() {
           </Card>
         </Col>
         {words.designations && (
-          <Col xs={24} sm={8}>
+          <Col xs={24} sm={figureSpan}>
             <Card>
               <Statistic title={titles.designatedTotal} value={recognised} />
             </Card>
