@@ -1214,6 +1214,9 @@ function accountPaths(): Json {
                     ),
                   },
                 ),
+                startTitle: text(
+                  "主体角色所属项目对发起案件的称呼（清单 startTitle，如 发起命名申报；未声明则无）/ for a subject's role, what its programme calls starting a case (manifest startTitle), when it declares one",
+                ),
               }),
             ),
           ),

@@ -36,6 +36,8 @@ export interface AssignableRole {
   regionRequired?: true;
   /** With `regionRequired`: the region the account names, as the programme calls it, and its listed values. */
   region?: { title: string; values?: { code: string; name: string }[] };
+  /** With `regionRequired`: what the programme calls starting a case (its manifest's `startTitle`), when it says. */
+  startTitle?: string;
 }
 
 /**
@@ -107,7 +109,11 @@ export class RoleCatalogue {
           ...(group.scope !== undefined && {
             scope: { title: scopeTitle, ...(values.length > 0 && { values }) },
           }),
-          ...(kind === 'subject' && { regionRequired: true as const, region: this.#region(manifest) }),
+          ...(kind === 'subject' && {
+            regionRequired: true as const,
+            region: this.#region(manifest),
+            ...(manifest.startTitle !== undefined && { startTitle: manifest.startTitle }),
+          }),
         });
       }
     }

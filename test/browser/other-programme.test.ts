@@ -161,7 +161,8 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     await choose(page, dialog, '角色', '申报县（县级人民政府）');
     await dialog.getByLabel('申报县', { exact: true }).fill('C-003');
     await dialog.getByRole('button', { name: twoChars('保存') }).click();
-    await dialog.getByText('申报县账号须选择所在设区的市，否则不能发起创建申请').waitFor();
+    // As the programme calls starting a case (manifest startTitle): it read 否则不能发起创建申请.
+    await dialog.getByText('申报县账号须选择所在设区的市，否则不能发起命名申报').waitFor();
     await choose(page, dialog, '所在设区的市（申报县账号必填）', '宁波市');
     await dialog.getByRole('button', { name: twoChars('保存') }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -176,6 +177,61 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     await entry.waitFor();
     expect(await entry.textContent()).toContain('所在设区的市：宁波市');
     expect(await entry.textContent()).not.toContain('省级单位');
+  });
+
+  it("the account page says a county's account without its city cannot start what the programme starts (发起命名申报, in English from its catalogue)", async () => {
+    await server.createUsers({ county4: ['county:C-004'] });
+    for (const [language, words] of [
+      [
+        'zh',
+        {
+          add: '新建账号',
+          user: '用户名',
+          password: '密码',
+          role: '角色',
+          county: '申报县',
+          group: '申报县（县级人民政府）',
+          save: twoChars('保存'),
+          needed: '申报县账号须选择所在设区的市，否则不能发起命名申报',
+          missing: '未填所在设区的市：不能发起命名申报',
+        },
+      ],
+      [
+        'en',
+        {
+          add: 'New account',
+          user: 'User name',
+          password: 'Password',
+          role: 'Role',
+          county: 'Applicant county',
+          group: "Applicant county (county people's government)",
+          save: 'Save',
+          needed: 'A Applicant county account needs its City: without one, “Apply for designation” is closed to it',
+          missing: 'No City: “Apply for designation” is closed to it',
+        },
+      ],
+    ] as const) {
+      const page = await open({ path: language === 'en' ? '/accounts?lang=en' : '/accounts', user: 'officer' });
+      // An account that names no city is marked so in the list (it read 未填所在设区的市：不能发起创建申请).
+      await page.getByRole('row').filter({ hasText: 'county4' }).getByText(words.missing, { exact: true }).waitFor();
+      await page.getByRole('button', { name: words.add }).click();
+      const dialog = page.getByRole('dialog', { name: words.add });
+      await dialogsSettled(page);
+      await dialog.getByLabel(words.user).fill(`county5${language}`);
+      await dialog.getByLabel(words.password).fill('Linan-County#2025-apply');
+      await choose(page, dialog, words.role, words.group);
+      await dialog.getByLabel(words.county, { exact: true }).fill('C-005');
+      await dialog.getByRole('button', { name: words.save }).click();
+      await dialog.getByText(words.needed, { exact: true }).waitFor();
+      expect(await page.locator('#root').innerText()).not.toMatch(/发起创建申请|start no application/);
+    }
+    // The county itself is told so when it would start one (it read 暂不能发起创建申请).
+    const county = await open({ path: '/', user: 'county4' });
+    await county.getByRole('button', { name: '发起命名申报' }).click();
+    await county
+      .getByRole('dialog', { name: '发起命名申报' })
+      .getByText('您的账号未登记所在设区的市，暂不能发起命名申报。请联系系统管理员在「账号管理」中补填。')
+      .waitFor();
   });
 
   it('a county starts its application from the workbench (发起命名申报, as the programme calls it): its county and its city, sent as the programme names them', async () => {

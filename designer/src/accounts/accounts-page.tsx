@@ -149,6 +149,14 @@ type Refusable = (typeof REFUSABLE)[number];
 const isRefusable = (field: string | undefined): field is Refusable =>
   (REFUSABLE as readonly (string | undefined)[]).includes(field);
 
+/** A subject's account that names no region, as the programmes call it and starting a case (startTitle). */
+function regionMissing(region: ReturnType<typeof accountRegion>, t: ReturnType<typeof useI18n>['t']): string {
+  const title = region.title ?? t('province');
+  return region.start === undefined
+    ? fill(t('accountProvinceMissing'), { region: title })
+    : fill(t('accountProvinceMissingTo'), { region: title, start: region.start });
+}
+
 /** Creates an account, or changes one (`editing`): the server checks everything and says what is wrong. */
 function AccountDialog({
   editing,
@@ -172,6 +180,11 @@ function AccountDialog({
   // The region a subject's account names, as the programmes call it (设区的市 and its cities, 省级单位).
   const region = accountRegion(roles);
   const words = { region: region.title ?? t('province'), subject: region.subject ?? t('park') };
+  // As the programmes call starting a case (manifest startTitle: 发起命名申报), where they say so alike.
+  const regionNeeded =
+    region.start === undefined
+      ? fill(t('accountProvinceNeeded'), words)
+      : fill(t('accountProvinceNeededTo'), { ...words, start: region.start });
   const initial: AccountForm = isNew
     ? { username: '', roles: [{}] }
     : {
@@ -302,7 +315,7 @@ function AccountDialog({
               rules={[
                 ({ getFieldValue: current }) => ({
                   required: needsRegion(current('roles') as RoleRow[] | undefined, roles),
-                  message: fill(t('accountProvinceNeeded'), words),
+                  message: regionNeeded,
                 }),
               ]}
               {...refusalAt('province')}
@@ -406,9 +419,7 @@ export function AccountsPage() {
                     <Typography.Text type="secondary">{regionName(row.province, known)}</Typography.Text>
                   )}
                   {row.province === undefined && needsRegion(rowsOf(row.roles), known) && (
-                    <Tag color="warning">
-                      {fill(t('accountProvinceMissing'), { region: accountRegion(known).title ?? t('province') })}
-                    </Tag>
+                    <Tag color="warning">{regionMissing(accountRegion(known), t)}</Tag>
                   )}
                 </Space>
               ),

@@ -13,6 +13,8 @@ export interface AssignableRole {
   regionRequired?: true;
   /** With `regionRequired`: the region the account names, as the programme calls it, and its values. */
   region?: { title: string; values?: { code: string; name: string }[] };
+  /** With `regionRequired`: what its programme calls starting a case (manifest `startTitle`), when it says. */
+  startTitle?: string;
 }
 
 const SYSTEM_TITLES: Record<string, MessageKey> = { admin: 'roleAdmin', 'policy-admin': 'rolePolicyAdmin' };
@@ -51,6 +53,7 @@ export function translateRoles(
         },
       }),
       ...(role.title !== undefined && { title: say(role.title) }),
+      ...(role.startTitle !== undefined && { startTitle: say(role.startTitle) }),
       ...(scope !== undefined && {
         scope: {
           title: say(scope.title),
@@ -83,6 +86,8 @@ export function regionName(code: string, roles: readonly AssignableRole[]): stri
 export function accountRegion(roles: readonly AssignableRole[]): {
   title?: string;
   subject?: string;
+  /** What their programmes call starting a case, when they all say the same (manifest `startTitle`). */
+  start?: string;
   values: { code: string; name: string }[];
 } {
   const subjects = roles.filter((role) => role.region !== undefined);
@@ -92,10 +97,12 @@ export function accountRegion(roles: readonly AssignableRole[]): {
   };
   const title = agreed(subjects.map((role) => role.region?.title));
   const subject = agreed(subjects.map((role) => role.scope?.title));
+  const start = agreed(subjects.map((role) => role.startTitle));
   const values = new Map(subjects.flatMap((role) => role.region?.values ?? []).map((value) => [value.code, value]));
   return {
     ...(title !== undefined && { title }),
     ...(subject !== undefined && { subject }),
+    ...(start !== undefined && { start }),
     values: values.size > 0 ? [...values.values()] : PROVINCES.entries,
   };
 }

@@ -10,6 +10,9 @@ export const ACCOUNT_MESSAGES = {
     accountProvince: '所在{region}（{subject}账号必填）',
     accountProvinceNeeded: '{subject}账号须选择所在{region}，否则不能发起创建申请',
     accountProvinceMissing: '未填所在{region}：不能发起创建申请',
+    // As the programme calls starting a case (manifest startTitle), where it declares it: 发起命名申报.
+    accountProvinceNeededTo: '{subject}账号须选择所在{region}，否则不能{start}',
+    accountProvinceMissingTo: '未填所在{region}：不能{start}',
     accountRoleNeeded: '请选择角色',
     accountRoles: '角色',
     accountRole: '角色',
@@ -61,6 +64,8 @@ export const ACCOUNT_MESSAGES = {
     accountProvince: '{region} (required for a {subject} account)',
     accountProvinceNeeded: 'A {subject} account needs its {region}: without one it can start no application',
     accountProvinceMissing: 'No {region}: cannot start an application',
+    accountProvinceNeededTo: 'A {subject} account needs its {region}: without one, “{start}” is closed to it',
+    accountProvinceMissingTo: 'No {region}: “{start}” is closed to it',
     accountRoleNeeded: 'Choose a role',
     accountRoles: 'Roles',
     accountRole: 'Role',

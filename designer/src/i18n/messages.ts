@@ -219,6 +219,7 @@ export const MESSAGES = {
     passed: '已届至',
     provinceHint: '{region}为您账号登记的所在地，申请向该地提出，不能在此更改。',
     noProvinceOnAccount: '您的账号未登记所在{region}，暂不能发起创建申请。请联系系统管理员在「账号管理」中补填。',
+    noRegionToStart: '您的账号未登记所在{region}，暂不能{start}。请联系系统管理员在「账号管理」中补填。',
     startProgramme: '申报项目',
     reason: '办结原因',
     received: '收到时间',
@@ -521,6 +522,8 @@ export const MESSAGES = {
     provinceHint: 'The {region} your account names: the application goes there, and it cannot be changed here.',
     noProvinceOnAccount:
       'Your account names no {region}, so it cannot start an application yet. Ask an administrator to add it under Accounts.',
+    noRegionToStart:
+      'Your account names no {region}, so “{start}” is closed to it yet. Ask an administrator to add it under Accounts.',
     startProgramme: 'Programme',
     reason: 'Reason',
     received: 'Received',

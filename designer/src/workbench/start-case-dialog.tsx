@@ -90,7 +90,11 @@ export function StartCaseDialog({ open, starts, onClose }: Props) {
         <Alert
           type="warning"
           showIcon
-          title={fill(t('noProvinceOnAccount'), { region: regionTitle })}
+          title={
+            manifest.startTitle === undefined
+              ? fill(t('noProvinceOnAccount'), { region: regionTitle })
+              : fill(t('noRegionToStart'), { region: regionTitle, start: manifest.startTitle })
+          }
           style={{ marginBottom: 16 }}
         />
       )}
