@@ -794,6 +794,30 @@ const bodies: Json = {
   Task,
   DueBasis,
   Incident,
+  PublicProgramme: object(
+    '一个项目，取自其生效版本的清单 / a programme, from the manifest of its version in force',
+    ['process', 'version', 'title'],
+    {
+      process: text('流程 / process id'),
+      version: text('当日生效的版本（尚无生效版本时为其最早版本）/ the version in force (none yet: its first)'),
+      title: text('项目名称（清单 title）/ the manifest title'),
+      shortTitle: text(
+        '网页标题所用的简称（清单 shortTitle，可无）/ the name the web app heads its pages with, when declared',
+      ),
+      publicNotice: object(
+        '公示页对该项目公示的表述（清单 publicNotice，可无）/ what the notices page says of its notices, when declared',
+        ['title', 'articles', 'objectionArticle', 'reviewer'],
+        {
+          title: text('公示的是什么，如 拟命名的全国质量品牌强县 / what is on notice'),
+          articles: arrayOf(text('公示所依据的条款 / an article the notice rests on', { pattern: '^Art\\. \\d+$' })),
+          objectionArticle: text('异议及其复核所依据的条款 / the article objections rest on', {
+            pattern: '^Art\\. \\d+$',
+          }),
+          reviewer: text('发布公示并复核异议的单位（其组的名称）/ who publishes the notice and reviews objections'),
+        },
+      ),
+    },
+  ),
   Receipt: object('已受理（不含案件内容）/ received, without the case', ['caseId', 'received'], {
     caseId: { type: 'string' },
     received: { const: true },
@@ -1432,6 +1456,17 @@ function casePaths(terms: ProgrammeTerms): Json {
 /** What anyone may do without an account (Art. 22), and attachments. */
 function publicPaths(): Json {
   return {
+    '/api/public/programmes': {
+      get: operation({
+        id: 'publicProgrammes',
+        tag: 'public',
+        summary:
+          '服务器运行的项目及其名称、公示用语（无需登录；各项目取当日生效的版本）/ the programmes the server runs, their names and public notice words, no login (each from its version in force)',
+        auth: 'optional',
+        ok: { 200: ok('项目 / programmes', arrayOf(schema('PublicProgramme'))) },
+        errors: [],
+      }),
+    },
     '/api/public/notices': {
       get: operation({
         id: 'publicNotices',

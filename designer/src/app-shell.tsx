@@ -1,3 +1,4 @@
+import { useAppTitle } from './public/programmes.js';
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -106,6 +107,7 @@ function Account({ inDrawer }: { inDrawer: boolean }) {
  */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
+  const appTitle = useAppTitle();
   const { me } = useSession();
   const { items, selected, pathname } = useNavigation();
   const narrow = Grid.useBreakpoint().md === false;
@@ -137,7 +139,8 @@ export function AppShell({ children }: { children: ReactNode }) {
             }}
           />
         )}
-        <span className="qbz-brand">{t('appTitle')}</span>
+        {/* The programme's name, known before sign-in (GET /api/public/programmes); the tab reads it too. */}
+        <span className="qbz-brand">{appTitle}</span>
         {!narrow && (
           <nav className="qbz-nav" aria-label={t('mainNavigation')}>
             <Menu theme="dark" mode="horizontal" items={items} selectedKeys={selected} />

@@ -48,6 +48,9 @@ const PAGES: PageStart[] = [
 // The answers sent ahead are in the page's language (a case not found, in English, said so in Chinese).
 startLanguage();
 
+// Public (no sign-in): the header's and the tab's name of the app, on every page (public/programmes.ts).
+prefetch(['/api/public/programmes']);
+
 for (const page of PAGES) {
   const match = page.path.exec(window.location.pathname);
   if (match === null) continue;

@@ -66,10 +66,26 @@ export const MANIFEST_SCHEMA = {
       type: 'object',
       required: ['message'],
       additionalProperties: false,
-      properties: { message: name, subjectNameField: name },
+      properties: {
+        message: name,
+        subjectNameField: name,
+        // What the notices page says of the programme's notices: all four, or none (its own words).
+        title: text,
+        articles: { type: 'array', minItems: 1, items: article },
+        objectionArticle: article,
+        reviewer: name,
+      },
+      dependentRequired: {
+        title: ['articles', 'objectionArticle', 'reviewer'],
+        articles: ['title'],
+        objectionArticle: ['title'],
+        reviewer: ['title'],
+      },
     },
     /** What the workbench's button that starts a case says (none: the workbench's own words). */
     startTitle: text,
+    /** The programme's name as the web app heads its pages and tabs (none: the web app's own). */
+    shortTitle: text,
     /** The form field naming the case's subject (the subject's name), shown in lists and notices. */
     subjectName: name,
     /** What the statistics page counts: the date a subject holds the designation from, and its type. */

@@ -27,6 +27,8 @@ export interface Manifest {
   publicNotice?: PublicNoticeDeclaration;
   /** What the workbench's button that starts a case says (e.g. 发起命名申报; none: the workbench's own words). */
   startTitle?: string;
+  /** The programme's name as the web app heads its pages and tabs (e.g. 全国质量品牌强县; none: the web app's own). */
+  shortTitle?: string;
   /** The form field naming the case's subject (e.g. `parkName`), shown in lists and public notices. */
   subjectName?: string;
   /** What the statistics page counts (none: it shows no designations by type). */
@@ -105,6 +107,15 @@ export interface PublicNoticeDeclaration {
   message: string;
   /** The key a public notice names the subject's name under (e.g. `parkName`; default `<subject>Name`). */
   subjectNameField?: string;
+  /**
+   * What the notices page says of this programme's notices, declared together (none: the web app's own
+   * words): what is on notice (拟命名的全国质量品牌强县), the articles the notice rests on, the article
+   * objections are filed and reviewed under, and the group that publishes the notice and reviews them.
+   */
+  title?: string;
+  articles?: string[];
+  objectionArticle?: string;
+  reviewer?: string;
 }
 
 export interface GroupDeclaration {

@@ -1,6 +1,15 @@
 import express, { Router } from 'express';
 import { ipKeyGenerator, rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
-import { EngineError, isEngineError, regionDirectory, type Said, type WorkflowEngine } from '../../engine/index.js';
+import {
+  chinaDateOf,
+  compareDates,
+  EngineError,
+  isEngineError,
+  regionDirectory,
+  type Manifest,
+  type Said,
+  type WorkflowEngine,
+} from '../../engine/index.js';
 import { referenceCheck } from '../attachment-access.js';
 import type { AttachmentStore } from '../attachments.js';
 import type { UploadGate } from '../upload-gate.js';
@@ -46,6 +55,20 @@ export function publicRoutes(
   };
   const objectionLimit = perHour(limits.objectionsPerHour, 'public-message', SAY.tooManyPublicMessages);
   const uploadLimit = perHour(limits.uploadsPerHour, 'public-upload', SAY.tooManyPublicUploads);
+
+  // What the web app is titled by before anyone signs in, and what the notices page says of each
+  // programme's notices: from the manifest of each programme's version in force (none yet: its first).
+  router.get('/api/public/programmes', (_request, response) => {
+    const today = chinaDateOf(engine.clock.now());
+    const inForce = new Map<string, Manifest>();
+    // Oldest first: a later version replaces an earlier one only once it is in force.
+    for (const { definition } of engine.definitions.list()) {
+      const { manifest } = definition;
+      if (!inForce.has(manifest.process) || compareDates(manifest.effectiveFrom, today) <= 0)
+        inForce.set(manifest.process, manifest);
+    }
+    response.json([...inForce.values()].map(publicProgramme));
+  });
 
   router.get('/api/public/notices', (_request, response) => {
     response.json(
@@ -144,6 +167,26 @@ export function publicRoutes(
   );
 
   return router;
+}
+
+/** A programme as anyone may read it (GET /api/public/programmes), from its version in force. */
+function publicProgramme(manifest: Manifest) {
+  const notice = manifest.publicNotice;
+  return {
+    process: manifest.process,
+    version: manifest.version,
+    title: manifest.title,
+    ...(manifest.shortTitle !== undefined && { shortTitle: manifest.shortTitle }),
+    ...(notice?.title !== undefined && {
+      publicNotice: {
+        title: notice.title,
+        articles: notice.articles ?? [],
+        objectionArticle: notice.objectionArticle,
+        // The group's title: who publishes the notice and reviews the objections (市场监管总局).
+        reviewer: manifest.groups[notice.reviewer ?? '']?.title ?? notice.reviewer,
+      },
+    }),
+  };
 }
 
 export function decodeName(header: string | undefined): string {

@@ -4,7 +4,7 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { bothProgrammesRoot, countyBrandRoot } from '../support/definitions-fixture.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
-import { choose, dialogsSettled, twoChars } from './form-controls.js';
+import { choose, clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
 import { openPage, settled, type Visit } from './page-visit.js';
 import type { WebServer } from './web-server.js';
 
@@ -254,7 +254,10 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     await page.locator('[data-task="submitApplication"]').waitFor();
   });
 
-  it('the public notice names the county and its city under their titles (it read 园区 undefined（{text}）, 提出异议：undefined)', async () => {
+  /** The county's case on public notice (2026-07-03), as the bureau puts it there; once. */
+  let onNotice: Promise<void> | undefined;
+  const putOnNotice = () => (onNotice ??= sendToNotice());
+  const sendToNotice = async () => {
     const complete = async (user: string, taskId: string, patch: Record<string, unknown> = {}) => {
       const view = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(caseId)}`, { as: user });
       const task = view.openTasks.find((item) => item.taskId === taskId);
@@ -272,6 +275,10 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     await complete('bureau', 'bureauApproval');
     await server.advanceTo('2026-07-03T10:00:00+08:00');
     await complete('county', 'submitSelfEvaluation', { score: 60 });
+  };
+
+  it('the public notice names the county and its city under their titles (it read 园区 undefined（{text}）, 提出异议：undefined)', async () => {
+    await putOnNotice();
     const page = pages.keep(
       await openPage(browser as Browser, server, { path: '/notices', time: '2026-07-03T10:00:00+08:00' }),
     );
@@ -284,6 +291,72 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     expect(await item('申报县').innerText()).not.toContain('C-001（C-001）');
     expect(await card.innerText()).not.toMatch(/undefined|\{text\}|园区|省级单位/);
     expect(await card.getByRole('button', { name: /提出异议：/ }).innerText()).not.toContain('undefined');
+  });
+
+  it("the header and the tab name the programme, before sign-in and after (they read the first programme's 全国质量品牌提升示范区), in both languages", async () => {
+    for (const [query, name] of [
+      ['', '全国质量品牌强县'],
+      ['?lang=en', 'National Quality Brand Counties'],
+    ] as const) {
+      for (const user of [undefined, 'bureau']) {
+        const page = await open({ path: `/${query}`, ...(user !== undefined && { user }) });
+        await expect.poll(() => page.locator('.qbz-brand').innerText()).toBe(name);
+        await expect.poll(() => page.title()).toMatch(new RegExp(`^.+ · ${name}$`));
+        expect(await page.locator('#root').innerText()).not.toMatch(/示范区|Demonstration Zones/);
+      }
+    }
+  });
+
+  it("the public notices, the note above the objection and its receipt cite the programme's own articles and reviewer (they cited Art. 22 and 28), in both languages", async () => {
+    await putOnNotice();
+    for (const words of [
+      {
+        query: '',
+        intro:
+          '以下为市场监管总局正在公示的拟命名的全国质量品牌强县；每项公示的起止日期见其下方，公示期内可以提出异议（第十五条、第十六条）。',
+        open: /^提出异议：/,
+        hint: '任何单位或个人对公示名单有不同意见的，可提出异议，并提供详实的书面举证材料（第十六条）。',
+        submit: '提交异议',
+        confirm: '确认提交「公示异议书」？',
+        ok: '确认提交',
+        final: '提交后不能撤回或修改；市场监管总局将组织复核（第十六条）。',
+        receipt: '市场监管总局将对异议进行复核（第十六条）。',
+      },
+      {
+        query: '?lang=en',
+        intro:
+          'Counties proposed for designation as National Quality Brand Counties on public notice by SAMR; each notice shows its dates below, within which anyone may object (Art. 15, Art. 16).',
+        open: /^File an objection/,
+        hint: 'Anyone who disagrees with a listed result may object, with written evidence (Art. 16).',
+        submit: 'Submit the objection',
+        confirm: 'Submit "公示异议书"?',
+        ok: 'Submit',
+        final: 'Once submitted it cannot be withdrawn or changed; SAMR will have it reviewed (Art. 16).',
+        receipt: 'SAMR will review it (Art. 16).',
+      },
+    ]) {
+      const page = pages.keep(
+        await openPage(browser as Browser, server, {
+          path: `/notices${words.query}`,
+          time: '2026-07-03T10:00:00+08:00',
+        }),
+      );
+      await page.getByText(words.intro, { exact: true }).waitFor();
+      const card = page.locator(`[data-notice="${caseId}"]`);
+      await card.getByRole('button', { name: words.open }).click();
+      await card.getByText(words.hint, { exact: true }).waitFor();
+      await card.getByLabel('异议人名称或姓名', { exact: true }).fill('张明');
+      await card.getByLabel('联系电话', { exact: true }).fill('13912345678');
+      await card.getByLabel('异议内容', { exact: true }).fill('该县2025年发生区域性质量安全事件，请予复核。');
+      await card.getByRole('checkbox', { name: /真实性承诺/ }).check();
+      await card.getByRole('button', { name: words.submit }).click();
+      const sure = page.getByRole('dialog', { name: words.confirm });
+      await sure.waitFor();
+      expect(await sure.textContent()).toContain(words.final);
+      await clickInDialog(page, sure.getByRole('button', { name: words.ok, exact: true }));
+      await expect.poll(() => card.locator('.ant-result').textContent()).toContain(words.receipt);
+      expect(await page.locator('#root').innerText()).not.toMatch(/二十二条|二十八条|Art\. 2[28]/);
+    }
   });
 });
 
@@ -336,5 +409,28 @@ describe.runIf(browserAvailable())('the workbench on a server running both progr
     expect(titles).toEqual(expect.arrayContaining(['申报主体', '所属地区']));
     expect(titles).not.toContain('园区');
     expect(titles).not.toContain('申报县');
+  });
+
+  it("the header, the tab and the notices' introduction say neither programme's name over both (they read the first's, Art. 22 and 28), in both languages", async () => {
+    for (const words of [
+      {
+        query: '',
+        name: '质量品牌创建与管理',
+        intro: '以下为正在公示的名单，各依其项目的办法公示；每项公示的起止日期见其下方，公示期内可以提出异议。',
+      },
+      {
+        query: '?lang=en',
+        name: 'Quality brand programmes',
+        intro:
+          'Results on public notice, each under its own programme’s measures; each notice shows its dates below, within which anyone may object.',
+      },
+    ]) {
+      const page = pages.keep(
+        await openPage(browser as Browser, server, { path: `/notices${words.query}`, time: START }),
+      );
+      await page.getByText(words.intro, { exact: true }).waitFor();
+      expect(await page.locator('.qbz-brand').innerText()).toBe(words.name);
+      await expect.poll(() => page.title()).toMatch(new RegExp(` · ${words.name}$`));
+    }
   });
 });

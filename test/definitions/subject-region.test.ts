@@ -125,6 +125,26 @@ describe('manifest declarations of subject, region, anyone and the public notice
     expect(problems.some((problem) => problem.message.includes('no group is declared "anyone"'))).toBe(true);
   });
 
+  it("the notice's own words are declared together, cite articles, and name a declared group as its reviewer", async () => {
+    const words = { title: '拟命名的园区', articles: ['Art. 22'], objectionArticle: 'Art. 22', reviewer: 'samr' };
+    const declared = setJson(real.source, MANIFEST, '/publicNotice', { message: 'objection', ...words });
+    expect((await check(declared, real.context)).problems).toEqual([]);
+    const { reviewer: _left, ...withoutReviewer } = words;
+    await expectBroken(setJson(real.source, MANIFEST, '/publicNotice', { message: 'objection', ...withoutReviewer }), {
+      check: 'file-shape',
+      file: MANIFEST,
+    });
+    await expectBroken(setJson(real.source, MANIFEST, '/publicNotice/articles', ['第二十二条']), {
+      check: 'file-shape',
+      file: MANIFEST,
+    });
+    await expectBroken(setJson(real.source, MANIFEST, '/publicNotice', { message: 'objection', ...words, reviewer: 'nobody' }), {
+      check: 'public-notice',
+      file: MANIFEST,
+      pointer: '/publicNotice/reviewer',
+    });
+  });
+
   it('a condition reads the case under the declared names (case.park, case.province)', async () => {
     const flow = 'Flow_feasibilityDecision_to_provincialLeadingGroupReview';
     const declared = setCondition(

@@ -9,6 +9,8 @@ export const MESSAGES = {
     ...ACCOUNT_MESSAGES.zh,
     ...CONTROL_MESSAGES.zh,
     appTitle: '全国质量品牌提升示范区',
+    // The web app's name on a server whose programmes are called differently (public/programmes.ts).
+    appTitleNeutral: '质量品牌创建与管理',
     workbench: '工作台',
     inbox: '待办任务',
     cases: '案件',
@@ -207,6 +209,15 @@ export const MESSAGES = {
     noticeIntro:
       // The period is the rule of each case's version (a revision may lengthen it): each notice shows its own dates.
       '以下为市场监管总局正在公示的全国质量品牌提升示范区评估验收及复审结果；每项公示的起止日期见其下方，公示期内可以提出异议（第二十二条、第二十八条）。',
+    // A programme's own words for its notices (manifest publicNotice: what, articles, reviewer); without
+    // them the texts above; on a server of several programmes the intro is none's (public/notice-text.ts).
+    noticeIntroOf:
+      '以下为{reviewer}正在公示的{title}；每项公示的起止日期见其下方，公示期内可以提出异议（{articles}）。',
+    noticeIntroAll: '以下为正在公示的名单，各依其项目的办法公示；每项公示的起止日期见其下方，公示期内可以提出异议。',
+    objectionHintOf: '任何单位或个人对公示名单有不同意见的，可提出异议，并提供详实的书面举证材料（{article}）。',
+    objectionFinalOf: '提交后不能撤回或修改；{reviewer}将组织复核（{article}）。提交后请保存回执编号，查询时告知。',
+    objectionReceiptOf:
+      '您对「{park}」的异议已收到（案件 {caseId}，书面举证材料 {evidence} 份）。{reviewer}将对异议进行复核（{article}）。',
     objectionFormMissing: '暂时无法获取异议表，请稍后再试',
     objectionReceipt:
       '您对「{park}」的异议已收到（案件 {caseId}，书面举证材料 {evidence} 份）。市场监管总局将对异议进行复核（第二十二条）。',
@@ -310,6 +321,7 @@ export const MESSAGES = {
     ...ACCOUNT_MESSAGES.en,
     ...CONTROL_MESSAGES.en,
     appTitle: 'National Quality Brand Improvement Demonstration Zones',
+    appTitleNeutral: 'Quality brand programmes',
     workbench: 'Workbench',
     inbox: 'My tasks',
     cases: 'Cases',
@@ -509,6 +521,15 @@ export const MESSAGES = {
     none: 'none',
     noticeIntro:
       'Results of acceptance evaluations and re-reviews of National Quality Brand Improvement Demonstration Zones on public notice by SAMR; each notice shows its dates below, within which anyone may object (Art. 22, 28).',
+    noticeIntroOf:
+      '{title} on public notice by {reviewer}; each notice shows its dates below, within which anyone may object ({articles}).',
+    noticeIntroAll:
+      'Results on public notice, each under its own programme’s measures; each notice shows its dates below, within which anyone may object.',
+    objectionHintOf: 'Anyone who disagrees with a listed result may object, with written evidence ({article}).',
+    objectionFinalOf:
+      'Once submitted it cannot be withdrawn or changed; {reviewer} will have it reviewed ({article}). Keep the receipt number to quote when you ask after it.',
+    objectionReceiptOf:
+      'Your objection to "{park}" has been received (case {caseId}, {evidence, plural, one {# evidence file} other {# evidence files}}). {reviewer} will review it ({article}).',
     objectionFormMissing: 'The objection form is not available right now; please try again later',
     objectionReceipt:
       'Your objection to "{park}" has been received (case {caseId}, {evidence, plural, one {# evidence file} other {# evidence files}}). SAMR will review it (Art. 22).',

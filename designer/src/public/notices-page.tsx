@@ -1,3 +1,5 @@
+import { noticeIntro } from './notice-text.js';
+import { usePublicProgrammes } from './programmes.js';
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
@@ -128,8 +130,10 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
  * objection form with written evidence (Art. 22).
  */
 export function NoticesPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const notices = useAsync(loadNotices, 'notices');
+  // Introduced in the programme's own words (its manifest's publicNotice), or the page's own.
+  const known = usePublicProgrammes();
   return (
     <Space
       orientation="vertical"
@@ -140,7 +144,9 @@ export function NoticesPage() {
         <Typography.Title level={1} style={{ marginTop: 0, fontSize: 30 }}>
           {t('noticeList')}
         </Typography.Title>
-        <Typography.Paragraph>{t('noticeIntro')}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {known.failed ? t('noticeIntroAll') : noticeIntro(known.programmes, t, language)}
+        </Typography.Paragraph>
       </div>
       {notices.error !== undefined && <Alert type="error" showIcon title={notices.error.message} />}
       {notices.data === undefined && notices.error === undefined && <Spin />}

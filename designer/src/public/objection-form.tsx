@@ -1,3 +1,5 @@
+import { objectionFinal, objectionHint } from './notice-text.js';
+import { noticeWordsOf, usePublicProgrammes } from './programmes.js';
 import { Alert, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
@@ -83,6 +85,9 @@ export function ObjectionForm(props: {
     `${notice.process}@${version}/${formKey}/${language}`,
   );
   const today = useAsync(() => loadToday(), 'today');
+  // The note and the warning cite the programme's own articles and reviewer (its manifest's publicNotice).
+  const known = usePublicProgrammes();
+  const words = noticeWordsOf(known.programmes, notice.process);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldError[] | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
@@ -160,11 +165,11 @@ export function ObjectionForm(props: {
       />
     );
   if (form.error !== undefined) return <Alert type="error" showIcon title={form.error.message} />;
-  if (form.data === undefined) return <Spin />;
+  if (form.data === undefined || (known.programmes === undefined && !known.failed)) return <Spin />;
   return (
     <div ref={formArea}>
       {/* Standing information, not news: antd's default role="alert" interrupts a screen reader. */}
-      <Alert type="info" showIcon role="note" title={t('objectionHint')} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon role="note" title={objectionHint(words, t, language)} style={{ marginBottom: 16 }} />
       {failure !== undefined && (
         <div ref={failureArea} tabIndex={-1} data-objection-failure>
           <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />
@@ -193,7 +198,7 @@ export function ObjectionForm(props: {
         submitLabel={t('submitObjection')}
         // Sent, it cannot be taken back nor changed (a second objection is another one): asked first.
         confirmSending
-        sendingConsequence={t('objectionFinal')}
+        sendingConsequence={objectionFinal(words, t, language)}
       />
     </div>
   );

@@ -1,3 +1,5 @@
+import { objectionReceipt } from './notice-text.js';
+import { noticeWordsOf, usePublicProgrammes } from './programmes.js';
 import { Button, Result } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { holdFocus } from '../focus-return.js';
@@ -61,7 +63,9 @@ export function ObjectionReceipt(props: {
   onFold: () => void;
 }) {
   const { notice, receipt } = props;
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  // Who reviews it, under which article, as the programme's manifest says (publicNotice).
+  const words = noticeWordsOf(usePublicProgrammes().programmes, notice.process);
   // The form the keyboard was in is gone once the receipt shows (and so is the control that showed a
   // folded one): its heading takes the focus, and a screen reader reads it, rather than the page's body.
   const title = useRef<HTMLHeadingElement>(null);
@@ -80,7 +84,7 @@ export function ObjectionReceipt(props: {
       }
       subTitle={
         <>
-          {fill(t('objectionReceipt'), {
+          {objectionReceipt(words, t, language, {
             park: notice.about.subject.name ?? notice.about.subject.code,
             caseId: receipt.caseId,
             evidence: receipt.evidence,

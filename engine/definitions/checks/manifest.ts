@@ -130,6 +130,12 @@ function checkSubjectRegion(data: Manifest, context: DefinitionContext, problems
   if (anyone.length > 1) {
     problems.error('anyone-group', `only one group may be anyone; ${anyone.join(', ')} all are`, { pointer: '/groups' });
   }
+  const reviewer = data.publicNotice?.reviewer;
+  if (reviewer !== undefined && data.groups[reviewer] === undefined) {
+    problems.error('public-notice', `the public notice's reviewer "${reviewer}" is no group the manifest declares`, {
+      pointer: '/publicNotice/reviewer',
+    });
+  }
   const key = data.publicNotice?.subjectNameField;
   if (key !== undefined && (key === subject.name || key === region.name)) {
     problems.error('public-notice', `the subject's name cannot be shown under "${key}": that key holds the ${key === subject.name ? 'subject' : 'region'}`, {

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../designer/src/i18n/messages.js';
+import { noticeIntro, objectionFinal, objectionHint, objectionReceipt } from '../../designer/src/public/notice-text.js';
+import type { PublicProgramme } from '../../designer/src/public/programmes.js';
+
+// What the notices page says of a programme's notices: its manifest's publicNotice words, or the
+// page's own (the first programme's, word for word).
+
+const FIRST: PublicProgramme = {
+  process: 'quality-brand-zone',
+  version: '2024-03-14',
+  title: '全国质量品牌提升示范区创建与管理',
+};
+const COUNTY: PublicProgramme = {
+  process: 'county-brand',
+  version: '2025-07-01',
+  title: '全国质量品牌强县培育与命名（设区的市初审）',
+  publicNotice: {
+    title: '拟命名的全国质量品牌强县',
+    articles: ['Art. 15', 'Art. 16'],
+    objectionArticle: 'Art. 16',
+    reviewer: '市场监管总局',
+  },
+};
+const RECEIPT = { park: '云溪县', caseId: 'c1', evidence: 2 };
+
+describe('the notices page in the programmes’ words', () => {
+  for (const language of ['zh', 'en'] as const) {
+    const t = (key: keyof (typeof MESSAGES)['zh']) => MESSAGES[language][key];
+    it(`the first programme reads the page's own texts as before (${language})`, () => {
+      expect(noticeIntro([FIRST], t, language)).toBe(MESSAGES[language].noticeIntro);
+      expect(objectionHint(undefined, t, language)).toBe(MESSAGES[language].objectionHint);
+      expect(objectionFinal(undefined, t, language)).toBe(MESSAGES[language].objectionFinal);
+      expect(objectionReceipt(undefined, t, language, RECEIPT)).toContain(
+        language === 'zh' ? '市场监管总局将对异议进行复核（第二十二条）。' : 'SAMR will review it (Art. 22).',
+      );
+    });
+  }
+
+  it("county-brand reads its own articles and reviewer; both side by side, neither's introduction", () => {
+    const t = (key: keyof (typeof MESSAGES)['zh']) => MESSAGES.zh[key];
+    expect(noticeIntro([COUNTY], t, 'zh')).toBe(
+      '以下为市场监管总局正在公示的拟命名的全国质量品牌强县；每项公示的起止日期见其下方，公示期内可以提出异议（第十五条、第十六条）。',
+    );
+    expect(objectionReceipt(COUNTY.publicNotice, t, 'zh', RECEIPT)).toBe(
+      '您对「云溪县」的异议已收到（案件 c1，书面举证材料 2 份）。市场监管总局将对异议进行复核（第十六条）。',
+    );
+    expect(noticeIntro([FIRST, COUNTY], t, 'zh')).toBe(MESSAGES.zh.noticeIntroAll);
+    expect(noticeIntro(undefined, t, 'zh')).toBe('');
+  });
+});
