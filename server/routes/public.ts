@@ -2,7 +2,6 @@ import express, { Router } from 'express';
 import { ipKeyGenerator, rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
 import {
   chinaDateOf,
-  compareDates,
   EngineError,
   isEngineError,
   regionDirectory,
@@ -60,14 +59,19 @@ export function publicRoutes(
   // programme's notices: from the manifest of each programme's version in force (none yet: its first).
   router.get('/api/public/programmes', (_request, response) => {
     const today = chinaDateOf(engine.clock.now());
-    const inForce = new Map<string, Manifest>();
-    // Oldest first: a later version replaces an earlier one only once it is in force.
-    for (const { definition } of engine.definitions.list()) {
-      const { manifest } = definition;
-      if (!inForce.has(manifest.process) || compareDates(manifest.effectiveFrom, today) <= 0)
-        inForce.set(manifest.process, manifest);
-    }
-    response.json([...inForce.values()].map(publicProgramme));
+    const { definitions } = engine;
+    const processes = new Set(definitions.list().map(({ definition }) => definition.manifest.process));
+    // A programme none of whose versions is in force yet is told by its first.
+    const inForce = [...processes].map((process): Manifest => {
+      try {
+        return definitions.inForce(process, today).definition.manifest;
+      } catch (error) {
+        const [first] = definitions.list(process);
+        if (!isEngineError(error, 'not-found') || first === undefined) throw error;
+        return first.definition.manifest;
+      }
+    });
+    response.json(inForce.map(publicProgramme));
   });
 
   router.get('/api/public/notices', (_request, response) => {
