@@ -206,7 +206,7 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
           county: 'Applicant county',
           group: "Applicant county (county people's government)",
           save: 'Save',
-          needed: 'A Applicant county account needs its City: without one, “Apply for designation” is closed to it',
+          needed: 'Applicant county accounts need their City: without one, “Apply for designation” is closed to them',
           missing: 'No City: “Apply for designation” is closed to it',
         },
       ],
