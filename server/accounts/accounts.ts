@@ -201,11 +201,14 @@ export class Accounts {
     return run;
   }
 
-  async #update(username: string, change: UserChange, by: string): Promise<PublicUser> {
+  async #update(typed: string, change: UserChange, by: string): Promise<PublicUser> {
+    // The account a login with this name would find (LI-NA, ｌｉ－ｎａ: Li-Na): names are unique
+    // regardless of case and width, and PATCH /api/users/LI-NA answered 用户 LI-NA 不存在.
+    const username = await this.#storedName(typed);
     // Read as stored: a damaged account says so (数据文件损坏：users/<name>.json), not "no such user"
     // beside a create that calls the name taken.
-    const user = USERNAME_PATTERN.test(username) ? await this.store.get<User>(USERS, username) : undefined;
-    if (user === undefined) throw new EngineError('not-found', SAY.noSuchUser(username), { username });
+    const user = username === undefined ? undefined : await this.store.get<User>(USERS, username);
+    if (username === undefined || user === undefined) throw new EngineError('not-found', SAY.noSuchUser(typed));
     if (change.roles !== undefined) for (const role of change.roles) parseRole(role);
     if (change.password !== undefined) checkPassword(change.password, username);
     const { province, ...rest } = user;
@@ -282,12 +285,17 @@ export class Accounts {
    * listed for every login, a known name's too, so the answer takes as long.
    */
   async #signingIn(typed: string): Promise<User | undefined> {
+    const stored = await this.#storedName(typed);
+    return stored === undefined ? undefined : this.get(stored);
+  }
+
+  /** The stored name of the account `typed` means, as a login finds it (`signInName`); undefined: none. */
+  async #storedName(typed: string): Promise<string | undefined> {
     const name = signInName(typed);
     if (!USERNAME_PATTERN.test(name)) return undefined;
     const key = name.toLowerCase();
     const names = await this.store.list(USERS);
-    const stored = names.includes(name) ? name : names.find((candidate) => candidate.toLowerCase() === key);
-    return stored === undefined ? undefined : this.get(stored);
+    return names.includes(name) ? name : names.find((candidate) => candidate.toLowerCase() === key);
   }
 
   async logout(token: string): Promise<void> {

@@ -154,6 +154,37 @@ describe('accounts and sessions, hardened', () => {
     ).toBe(401);
   });
 
+  it('finds the account an admin changes as a sign-in does, whatever its case or width, and never echoes an endless name', async () => {
+    expect((await createUser({ username: 'Li-Na', password: PASSWORD, roles: ['samr'] })).status).toBe(201);
+    // PATCH /api/users/LI-NA answered 404 「用户 LI-NA 不存在」 though no other account could be meant.
+    for (const [typed, displayName] of [
+      ['LI-NA', '李娜'],
+      ['ｌｉ－ｎａ', '李娜（全角）'],
+      [' li-na ', '李娜（空格）'],
+    ] as const) {
+      const answer = await h.api.patch(`/api/users/${encodeURIComponent(typed)}`, {
+        token: h.adminToken,
+        body: { displayName },
+        request: 'unchecked',
+      });
+      expect(answer.status, JSON.stringify(typed)).toBe(200);
+      expect(answer.body).toMatchObject({ username: 'Li-Na', displayName });
+    }
+    expect((await h.api.get('/api/users', { token: h.adminToken })).body).not.toContainEqual(
+      expect.objectContaining({ username: 'LI-NA' }),
+    );
+    // A name of 10,000 characters was said back whole in the 404.
+    const endless = 'x'.repeat(10_000);
+    const answer = await h.api.patch(`/api/users/${endless}`, {
+      token: h.adminToken,
+      body: { displayName: '无名' },
+      request: 'unchecked',
+    });
+    expect(answer.status).toBe(404);
+    expect(codeOf(answer.body).message.length).toBeLessThan(120);
+    expect(codeOf(answer.body).message).toContain('xxxx…');
+  });
+
   it('keeps each role once, refuses two different provinces, and says so in English when asked', async () => {
     const made = await createUser({ username: 'twice', password: PASSWORD, roles: ['samr', 'samr', 'expert', 'samr'] });
     expect(made.status).toBe(201);
