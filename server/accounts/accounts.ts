@@ -1,6 +1,15 @@
 import { accountLog, changeOf, type AccountChange } from './account-log.js';
 import { isDeviceToken, issueDeviceToken } from './device-token.js';
-import { damageOf, EngineError, isEngineError, parseRole, type Actor, type Store } from '../../engine/index.js';
+import {
+  damageOf,
+  EngineError,
+  isEngineError,
+  parseRole,
+  type Actor,
+  type Store,
+  type StoreExpectation,
+  type StoreWrite,
+} from '../../engine/index.js';
 import { HashPool } from './hash-pool.js';
 import { readDocument } from './read-document.js';
 import { DEFAULT_COST, dummyHash, hashPassword, verifyPassword } from './password.js';
@@ -64,6 +73,8 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/;
 /** Names the system acts under (anonymous callers, timers, tools): no account may take them. */
 const RESERVED_NAMES = new Set(['anonymous', 'system', 'public', 'scenario', 'cli']);
 const ADMIN = 'admin';
+/** The document every change that takes an active admin away is committed guarded on (`#keepAnAdmin`). */
+const ADMIN_GUARD = { collection: 'account-guards', id: 'admins' } as const;
 
 /**
  * The user name a login means, as typed: full-width letters (a Chinese input method in full-width
@@ -225,27 +236,48 @@ export class Accounts {
         passwordHash: await hashPassword(this.pool, change.password, this.options.hashCost),
       }),
     };
-    if (isActiveAdmin(user) && !isActiveAdmin(next)) await this.#keepAnAdmin(username);
+    const guard = isActiveAdmin(user) && !isActiveAdmin(next) ? await this.#keepAnAdmin(username) : undefined;
     const logged = changeOf(user, next, {
       at: this.#now().toISOString(),
       by,
       passwordSet: change.password !== undefined,
     });
-    await this.store.commit([
-      ...accountLog.write(logged),
-      { kind: 'put', collection: USERS, id: username, value: next },
-    ]);
+    try {
+      await this.store.commit(
+        [
+          ...accountLog.write(logged),
+          { kind: 'put', collection: USERS, id: username, value: next },
+          ...(guard?.writes ?? []),
+        ],
+        guard?.expect,
+      );
+    } catch (error) {
+      // Another process took an admin away since the admins were counted: count them again.
+      if (guard === undefined || !isEngineError(error, 'conflict')) throw error;
+      return this.#update(typed, change, by);
+    }
     if (change.password !== undefined || change.disabled === true || change.roles !== undefined)
       await this.#sessions.endAllOf(username);
     return publicUser(next);
   }
 
-  /** Refuses to leave the system without an active admin: no one could manage users again. */
-  async #keepAnAdmin(leaving: string): Promise<void> {
+  /**
+   * Refuses to leave the system without an active admin: no one could manage users again. Else the
+   * writes and expectation the change commits with: two admins each removing the other at once
+   * through two processes on one database both counted the other as remaining, and both were
+   * written. Every change taking an admin away bumps one guard document, read before the admins are
+   * counted and expected unchanged at the commit, so of two such changes the second counts again.
+   */
+  async #keepAnAdmin(leaving: string): Promise<{ writes: StoreWrite[]; expect: StoreExpectation }> {
+    const revision = (await this.store.get<{ revision: number }>(ADMIN_GUARD.collection, ADMIN_GUARD.id))?.revision;
     const others = (await this.#all()).filter((user) => user.username !== leaving && isActiveAdmin(user));
     if (others.length === 0) {
       throw new EngineError('conflict', SAY.lastAdmin, { username: leaving });
     }
+    return {
+      writes: [{ kind: 'put', ...ADMIN_GUARD, value: { revision: (revision ?? 0) + 1 } }],
+      expect: { ...ADMIN_GUARD, revision: revision ?? null },
+    };
   }
 
   /**

@@ -1,11 +1,16 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../engine/ports.js';
 import { MemoryStore } from '../../engine/store/index.js';
-import { Accounts } from '../../server/accounts/accounts.js';
+import { PostgresStore } from '../../engine/store/postgres/postgres-store.js';
+import { Accounts, type UserChange } from '../../server/accounts/accounts.js';
 import { RoleCatalogue } from '../../server/accounts/roles.js';
 import { DEMO_ACCOUNTS } from '../../server/demo-accounts.js';
 import { SAY } from '../../server/messages.js';
 import { CHINESE, PASSWORD, PROCESS, ServerHarness, tinyPdf } from './harness.js';
+import { freshSchema, postgresAvailable, POSTGRES_URL } from '../support/postgres.js';
+
+const postgresUp = await postgresAvailable();
 
 const codeOf = (body: unknown) => (body as { error: { code: string; message: string } }).error;
 
@@ -486,6 +491,91 @@ describe('accounts shared by server processes', () => {
     const winner = results[0].status === 'fulfilled' ? 'first-Quiet-Lantern' : 'second-Quiet-Lantern';
     expect(await first.login('twin', winner)).toBeDefined();
   });
+});
+
+/**
+ * Two admins, each removing the other's admin role (or disabling the other) at the same instant
+ * through two server processes: each saw the other's account as "another admin remains", and both
+ * changes were written, leaving no admin to manage accounts again.
+ */
+async function demoteEachOther(stores: readonly [Store, Store]): Promise<void> {
+  const [first, second] = stores.map((store) => new Accounts(store, { hashCost: 2 ** 10 })) as [Accounts, Accounts];
+  try {
+    const rounds: [UserChange, UserChange][] = [
+      [{ roles: ['samr'] }, { roles: ['samr'] }],
+      [{ disabled: true }, { disabled: true }],
+      [{ roles: ['samr'] }, { disabled: true }],
+    ];
+    for (const [index, [a, b]] of rounds.entries()) {
+      const [nameA, nameB] = [`admin-a${String(index)}`, `admin-b${String(index)}`];
+      await first.create({ username: nameA, password: PASSWORD, roles: ['admin'] });
+      await first.create({ username: nameB, password: PASSWORD, roles: ['admin'] });
+      // The admins of the round before are gone: only these two remain.
+      for (const earlier of await first.list())
+        if (earlier.username !== nameA && earlier.username !== nameB && !('damaged' in earlier))
+          await first.update(earlier.username, { roles: ['samr'] }, nameA);
+      const results = await Promise.allSettled([first.update(nameB, a, nameA), second.update(nameA, b, nameB)]);
+      const refused = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as Error] : []));
+      expect(refused.map((error) => error.message)).toEqual([SAY.lastAdmin.zh]);
+      const admins = (await first.list()).filter(
+        (user) => 'roles' in user && user.roles.includes('admin') && user.disabled !== true,
+      );
+      expect(admins).toHaveLength(1);
+    }
+  } finally {
+    await first.close();
+    await second.close();
+  }
+}
+
+describe('the last admin, shared by server processes', () => {
+  it('stays when two admins each remove the other, or disable the other, by requests at the same moment', async () => {
+    for (const [a, b] of [
+      [{ roles: ['samr'] }, { roles: ['samr'] }],
+      [{ disabled: true }, { roles: ['samr'] }],
+    ]) {
+      const h = await ServerHarness.create();
+      try {
+        const [tokenA, tokenB] = [await h.user('admin-a', ['admin']), await h.user('admin-b', ['admin'])];
+        // The harness's own admin steps aside: only admin-a and admin-b are admins.
+        await h.api.patch('/api/users/admin', { token: tokenA, body: { roles: ['samr'] } });
+        const answers = await Promise.all([
+          h.api.patch('/api/users/admin-b', { token: tokenA, body: a, request: 'unchecked' }),
+          h.api.patch('/api/users/admin-a', { token: tokenB, body: b, request: 'unchecked' }),
+        ]);
+        // The other is refused as the last admin's, or as a session the first change ended.
+        const statuses = answers.map((answer) => answer.status).sort();
+        expect(statuses[0]).toBe(200);
+        expect([401, 409]).toContain(statuses[1]);
+        const admins = (await h.accounts.list()).filter(
+          (user) => 'roles' in user && user.roles.includes('admin') && user.disabled !== true,
+        );
+        expect(admins).toHaveLength(1);
+      } finally {
+        await h.close();
+      }
+    }
+  });
+
+  it('stays when two processes each remove the other admin at the same moment (one store)', async () => {
+    const store = new MemoryStore();
+    await demoteEachOther([store, store]);
+  });
+
+  it.skipIf(!postgresUp)(
+    'stays when two processes on one PostgreSQL database each remove the other admin',
+    async () => {
+      const { schema, drop } = await freshSchema();
+      const open = () => PostgresStore.open({ connectionString: POSTGRES_URL, schema, poolSize: 4 });
+      const stores = [await open(), await open()] as const;
+      try {
+        await demoteEachOther(stores);
+      } finally {
+        for (const store of stores) await store.close();
+        await drop();
+      }
+    },
+  );
 });
 
 describe('the demo accounts', () => {
