@@ -28,7 +28,8 @@ export interface CommittedChange {
  * entered it: a re-review failed) for its subject and region groups that did not decide it, and the end
  * of the case for its subject and region (the end also for the holders of the tasks it closed), and — for
  * the case's own subject and region and for the supervising national groups — a public notice opening and
- * each message the public sent (an objection), never saying who sent it; and each message a group sent
+ * each message the public sent (an objection), never saying who sent it — once while its review is
+ * pending (`repeatedPublicMessage`); and each message a group sent
  * of its own accord (the subject's report, a supervising group's proposal), to those groups of the case
  * that did not send it — unless it ended the case, which the end says; and what a submission concluded
  * that opens nothing for the others (a plain end reached, by its name), to the groups that did not submit it;
@@ -51,6 +52,7 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
   // The province heard 案件已退回 of its own review when the park sent a returned application again
   // (found by the walk): only a review's `return` sends a task back.
   const returning = (change.submissions ?? []).some(decidesReturn);
+  const repeated = repeatedPublicMessage(change);
   for (const entry of audit) {
     const details = entry.details;
     const ref = typeof details.ref === 'string' ? details.ref : undefined;
@@ -59,6 +61,7 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
     const taskName = task === undefined ? undefined : change.model.nodes.get(task.elementId)?.name;
     const named = { ref, taskId, ...(taskName !== undefined && { taskName }) };
     if (entry.type === 'task.opened' && task !== undefined) {
+      if (repeated.has(task.ref)) continue;
       const again = returning && change.before.visited.has(task.elementId);
       const period = task.period === undefined ? undefined : { start: task.period.start, end: task.period.end };
       add(entry.at, again ? 'task.returned' : 'task.opened', taskAudience(change.manifest, task), {
@@ -77,7 +80,7 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
       entry.type === 'message.received' &&
       fromPublic(change.manifest, change.model, String(details.message))
     ) {
-      add(entry.at, 'objection.received', caseAudience(change.manifest, record));
+      if (repeated.size === 0) add(entry.at, 'objection.received', caseAudience(change.manifest, record));
     } else if (entry.type === 'message.received' && !endedHere) {
       // A message a group sends of its own accord opens no task for the others (a major event the
       // subject reports, Art. 27; a revocation the supervising group proposes): the case's other
@@ -137,6 +140,31 @@ export function deriveNotifications(change: CommittedChange): Omit<Notification,
       },
     );
   return out;
+}
+
+/**
+ * The tasks a message from the public (an objection) opened while a task of the same element, group
+ * and scope was still open on the case — another review while the last is pending — when every task
+ * it opened is such; else none. Neither the objection nor its review is told again then: an
+ * anonymous flood of objections put an entry per objection in the bells of the subject, its region
+ * and SAMR (two in SAMR's), hundreds a day. Each is recorded and reviewed all the same (the case's
+ * history, the inbox's reviews); one after the reviews are done is told again.
+ */
+function repeatedPublicMessage(change: CommittedChange): ReadonlySet<string> {
+  const { audit, record, before } = change;
+  const fromAnyone = audit.some(
+    (entry) =>
+      entry.type === 'message.received' && fromPublic(change.manifest, change.model, String(entry.details.message)),
+  );
+  if (!fromAnyone) return new Set();
+  const opened = audit
+    .filter((entry) => entry.type === 'task.opened')
+    .flatMap((entry) => record.tasks.filter((task) => task.ref === entry.details.ref));
+  const pending = (task: CaseRecord['tasks'][number]) =>
+    before.tasks.some(
+      (open) => open.elementId === task.elementId && open.scope === task.scope && open.groups[0] === task.groups[0],
+    );
+  return opened.length > 0 && opened.every(pending) ? new Set(opened.map((task) => task.ref)) : new Set();
 }
 
 /** Whether the transition opened a window for anyone to send a message (a public notice). */

@@ -91,4 +91,53 @@ describe("SAMR's inbox tells objection reviews apart", () => {
       for (const statement of STATEMENTS) expect(text, path).not.toContain(statement.slice(0, 8));
     }
   });
+
+  /** The user's bell entries about the case's objections: each objection received and each review opened. */
+  const bell = async (user: string): Promise<string[]> => {
+    const { items } = (await h.api.get('/api/notifications', { token: h.token(user) })).body as {
+      items: { kind: string; caseId: string; taskId?: string; done?: boolean }[];
+    };
+    return items
+      .filter(
+        (item) =>
+          item.caseId === caseId && (item.kind === 'objection.received' || item.taskId === 'samrObjectionReview'),
+      )
+      .map(
+        (item) =>
+          `${item.kind}${item.taskId === undefined ? '' : ` ${item.taskId}`}${item.done === true ? ' done' : ''}`,
+      );
+  };
+
+  /** Files an objection from an address of its own (the per-address limits count none twice). */
+  const object = async (address: string, statement: string): Promise<void> => {
+    const headers = { 'X-Forwarded-For': address };
+    const upload = await h.api.post('/api/public/attachments', {
+      raw: tinyPdf(`evidence-${address}`),
+      type: 'application/pdf',
+      headers: { ...headers, 'X-File-Name': 'evidence.pdf' },
+    });
+    const data = await h.example('objection', { statement, evidence: [(upload.body as { id: string }).id] });
+    const filed = await h.api.post(`/api/public/notices/${caseId}/objections`, { body: { data }, headers });
+    expect(filed.status, filed.text).toBe(201);
+  };
+
+  it('tells the bells of an objection once while its reviews are pending, each objection kept: a flood of them filled the bells', async () => {
+    for (let index = 0; index < 10; index++)
+      await object(`203.0.113.${String(index + 10)}`, `${STATEMENTS[0] ?? ''}（第 ${String(index + 4)} 件）`);
+    // Every objection is recorded and reviewed: thirteen reviews in SAMR's inbox.
+    expect(await reviews('samr')).toHaveLength(13);
+    // Each objection told the park, its province and SAMR, and each review SAMR again: 13 and 26 entries.
+    expect(await bell('park1')).toEqual(['objection.received']);
+    expect(await bell('province')).toEqual(['objection.received']);
+    expect((await bell('samr')).sort()).toEqual(['objection.received', 'task.opened samrObjectionReview']);
+    // Once SAMR has reviewed them all, the next objection is told again.
+    for (let review = 0; review < 13; review++)
+      await h.complete('samr', caseId, 'samrObjectionReview', { decision: 'dismissed' });
+    await object('203.0.113.99', STATEMENTS[1] ?? '');
+    expect((await bell('park1')).filter((kind) => kind === 'objection.received')).toHaveLength(2);
+    expect((await bell('samr')).filter((kind) => kind.startsWith('task.opened samrObjectionReview'))).toEqual([
+      'task.opened samrObjectionReview',
+      'task.opened samrObjectionReview done',
+    ]);
+  }, 120_000);
 });
