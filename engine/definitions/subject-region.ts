@@ -26,7 +26,7 @@ export function anyoneGroup(manifest: Pick<Manifest, 'groups'>): string | undefi
 }
 
 /** The directory file listing valid region codes: the region's own, else one a region-scoped group names. */
-export function regionDirectory(manifest: Manifest): string | undefined {
+export function regionDirectory(manifest: Pick<Manifest, 'groups' | 'subject' | 'region'>): string | undefined {
   if (manifest.region.directory !== undefined) return manifest.region.directory;
   return Object.values(manifest.groups).find(
     (group) => scopeKind(manifest, group) === 'region' && group.directory !== undefined,
@@ -79,11 +79,11 @@ export function holderName(
   const { scope } = holder;
   if (scope === undefined) return group.title;
   const subject = names.subject;
+  // A region's group may leave its directory to the region's (county-brand's city: it read · 330100).
+  const directory = group.directory ?? (scopeKind(manifest, group) === 'region' ? regionDirectory(manifest) : undefined);
   const scopeName =
     group.members?.[scope] ??
-    (group.directory === undefined
-      ? undefined
-      : names.directory(group.directory)?.entries.find((entry) => entry.code === scope)?.name) ??
+    (directory === undefined ? undefined : names.directory(directory)?.entries.find((entry) => entry.code === scope)?.name) ??
     (scopeKind(manifest, group) === 'subject' && subject?.code === scope ? subject.name : undefined) ??
     scope;
   return `${group.title} · ${scopeName}`;

@@ -1,11 +1,11 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { bothProgrammesRoot, countyBrandRoot } from '../support/definitions-fixture.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
 import { choose, clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
-import { openPage, settled, type Visit } from './page-visit.js';
+import { openPage, overflow, PHONE, screenshot, settled, type Visit } from './page-visit.js';
 import type { WebServer } from './web-server.js';
 
 // Another 创建示范 programme is files, not code (README, "Other programmes"): the workbench on a server
@@ -13,6 +13,9 @@ import type { WebServer } from './web-server.js';
 // Its subject and region are `county` and `city` (申报县, 设区的市; cities from its own directory).
 
 const START = '2025-07-01T09:00:00+08:00';
+/** A city's return comment as one is written: a document number, and an address that has no place to break. */
+const RETURN_COMMENT =
+  '申报材料中创建方案的目标指标与《杭州市质量强市建设实施方案》（杭质强〔2025〕3号）不一致，请修改后重新报送。\n对照文件见 https://scjg.hangzhou.gov.cn/art/2025/6/30/art_1229000001_59012345.html';
 
 describe.runIf(browserAvailable())('the workbench on another programme (county-brand)', () => {
   let server: WebServer;
@@ -30,6 +33,7 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     await server.createUsers({
       county: ['county:C-001'],
       county2: ['county:C-002'],
+      county6: ['county:C-006'],
       city: ['city:330100'],
       bureau: ['bureau'],
       officer: ['admin'],
@@ -37,6 +41,7 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     // A county's account names its city (the programme's region), as a park's names its province.
     await server.ok('PATCH', '/api/users/county', { as: 'admin', body: { region: '330100' } });
     await server.ok('PATCH', '/api/users/county2', { as: 'admin', body: { region: '330200' } });
+    await server.ok('PATCH', '/api/users/county6', { as: 'admin', body: { region: '330100' } });
     const started = await server.ok<CaseView>('POST', '/api/cases', {
       as: 'county',
       body: { process: 'county-brand', subject: 'C-001', region: '330100' },
@@ -252,6 +257,63 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     const view = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(id)}`, { as: 'county2' });
     expect([view.process, view.county, view.city]).toEqual(['county-brand', 'C-002', '330200']);
     await page.locator('[data-task="submitApplication"]').waitFor();
+  });
+
+  it("a county's case on a phone (390 px): its start, its inbox, its case page and the city's return comment read within the screen", async () => {
+    const fits = async (page: Page, what: string) => {
+      await screenshot(page, `county-phone-${what}`);
+      const measured = await overflow(page);
+      expect(measured, `${what} overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
+    };
+    const page = await open({ path: '/', user: 'county6', viewport: PHONE });
+    const start = page.getByRole('button', { name: '发起命名申报' });
+    await start.waitFor();
+    await fits(page, '1-inbox');
+    await start.click();
+    const dialog = page.getByRole('dialog', { name: '发起命名申报' });
+    await dialogsSettled(page);
+    expect(await dialog.getByText('C-006', { exact: true }).count()).toBe(1);
+    await fits(page, '2-start');
+    await dialog.getByRole('button', { name: '发起命名申报' }).click();
+    await page.waitForURL(/\/cases\//);
+    await settled(page);
+    const id = decodeURIComponent(page.url().split('/cases/')[1] ?? '');
+    await page.locator('[data-task="submitApplication"]').waitFor();
+    await fits(page, '3-case');
+    // Sent, and returned by the city with a comment naming a document and where to read it.
+    const step = async (user: string, taskId: string, patch: Record<string, unknown> = {}) => {
+      const view = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(id)}`, { as: user });
+      const task = view.openTasks.find((item) => item.taskId === taskId);
+      const form = `/api/definitions/county-brand/2025-07-01/forms/${task?.formKey ?? ''}`;
+      const schema = await server.ok<{ examples: Record<string, unknown>[] }>('GET', form, { as: user });
+      await server.ok('POST', `/api/tasks/${task?.ref ?? ''}/complete`, {
+        as: user,
+        body: { data: { ...schema.examples[0], ...patch } },
+      });
+    };
+    await step('county6', 'submitApplication');
+    await step('city', 'cityReview', { decision: 'return', comments: RETURN_COMMENT, reviewDate: '2025-07-01' });
+    await page.goto(`${server.url}/`);
+    await settled(page);
+    const returned = page.locator('[data-returned]');
+    await returned.first().waitFor();
+    await fits(page, '4-inbox-returned');
+    await page.goto(`${server.url}/cases/${encodeURIComponent(id)}`);
+    await settled(page);
+    const banner = page.locator('[data-returned-by]');
+    await banner.waitFor();
+    await expect.poll(() => banner.innerText()).toContain('退回修改');
+    // Who returned it, by its city's name (it read 设区的市市场监管局 · 330100).
+    expect(await banner.innerText()).toContain('设区的市市场监管局 · 杭州市');
+    // The comment whole, line by line, its address too: not cut, nor running off the screen.
+    for (const line of RETURN_COMMENT.split('\n')) expect(await banner.innerText()).toContain(line);
+    const box = await banner.evaluate((element) => {
+      const { left, right } = element.getBoundingClientRect();
+      return { left, right };
+    });
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(PHONE.width);
+    await fits(page, '5-case-returned');
   });
 
   /** The county's case on public notice (2026-07-03), as the bureau puts it there; once. */

@@ -119,4 +119,19 @@ export async function settled(page: Page): Promise<void> {
   );
 }
 
+/** How far the page reaches past the viewport, and the widest element that does (for the message). */
+export const overflow = (page: Page) =>
+  page.evaluate(() => {
+    const width = window.innerWidth;
+    const widest = Array.from(document.querySelectorAll('body *'))
+      .map((element) => ({ element, right: element.getBoundingClientRect().right }))
+      .filter(({ right }) => right > width + 0.5)
+      .sort((a, b) => b.right - a.right)[0];
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: width,
+      widest: widest === undefined ? '' : `${widest.element.tagName}.${widest.element.getAttribute('class') ?? ''}`,
+    };
+  });
+
 export { stepScreenshot as screenshot } from './chromium.js';

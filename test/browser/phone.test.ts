@@ -1,28 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from './chromium.js';
-import { openPage, PHONE, screenshot, settled, type Visit } from './page-visit.js';
+import { openPage, overflow, PHONE, screenshot, settled, type Visit } from './page-visit.js';
 import { sampleCases, type SampleCases } from './sample-cases.js';
 import { startWebServer, type WebServer } from './web-server.js';
 import { twoChars } from './form-controls.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
 const TODAY = '2025-04-03T10:00:00+08:00';
-
-/** How far the page reaches past the viewport, and the widest element that does (for the message). */
-const overflow = (page: Page) =>
-  page.evaluate(() => {
-    const width = window.innerWidth;
-    const widest = Array.from(document.querySelectorAll('body *'))
-      .map((element) => ({ element, right: element.getBoundingClientRect().right }))
-      .filter(({ right }) => right > width + 0.5)
-      .sort((a, b) => b.right - a.right)[0];
-    return {
-      scrollWidth: document.documentElement.scrollWidth,
-      innerWidth: width,
-      widest: widest === undefined ? '' : `${widest.element.tagName}.${widest.element.getAttribute('class') ?? ''}`,
-    };
-  });
 
 /**
  * The rows (CSS px from the top) of a screenshot that hold ink — a pixel darker than mid-grey. The

@@ -38,6 +38,19 @@ describe('holderName', () => {
     expect(holderName(manifest, { group: 'park', scope: 'P-002' }, names)).toBe('创建主体 · P-002');
   });
 
+  it("names a region by the region's directory when its group names none (county-brand's city read 设区的市市场监管局 · 330100)", () => {
+    const counties: Pick<Manifest, 'groups' | 'subject' | 'region'> = {
+      subject: { name: 'county', title: '申报县' },
+      region: { name: 'city', title: '设区的市', directory: 'cities' },
+      groups: { city: { title: '设区的市市场监管局', scope: 'city' } },
+    };
+    const cities: ScopeNames = {
+      directory: (name) =>
+        name === 'cities' ? { title: '设区的市', entries: [{ code: '330100', name: '杭州市' }] } : undefined,
+    };
+    expect(holderName(counties, { group: 'city', scope: '330100' }, cities)).toBe('设区的市市场监管局 · 杭州市');
+  });
+
   it('answers nothing for a group the manifest does not declare', () => {
     expect(holderName(manifest, { group: 'superuser' }, names)).toBeUndefined();
   });
