@@ -407,18 +407,33 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
       const card = page.locator(`[data-notice="${caseId}"]`);
       await card.getByRole('button', { name: words.open }).click();
       await card.getByText(words.hint, { exact: true }).waitFor();
-      await card.getByLabel('异议人名称或姓名', { exact: true }).fill('张明');
-      await card.getByLabel('联系电话', { exact: true }).fill('13912345678');
-      await card.getByLabel('异议内容', { exact: true }).fill('该县2025年发生区域性质量安全事件，请予复核。');
-      await card.getByRole('checkbox', { name: /真实性承诺/ }).check();
-      await card.getByRole('button', { name: words.submit }).click();
-      const sure = page.getByRole('dialog', { name: words.confirm });
-      await sure.waitFor();
-      expect(await sure.textContent()).toContain(words.final);
-      await clickInDialog(page, sure.getByRole('button', { name: words.ok, exact: true }));
-      await expect.poll(() => card.locator('.ant-result').textContent()).toContain(words.receipt);
+      const object = async (name: string, statement: string): Promise<string> => {
+        await card.getByLabel('异议人名称或姓名', { exact: true }).fill(name);
+        await card.getByLabel('联系电话', { exact: true }).fill('13912345678');
+        await card.getByLabel('异议内容', { exact: true }).fill(statement);
+        await card.getByRole('checkbox', { name: /真实性承诺/ }).check();
+        await card.getByRole('button', { name: words.submit }).click();
+        const sure = page.getByRole('dialog', { name: words.confirm });
+        await sure.waitFor();
+        expect(await sure.textContent()).toContain(words.final);
+        await clickInDialog(page, sure.getByRole('button', { name: words.ok, exact: true }));
+        await expect.poll(() => card.locator('.ant-result').textContent()).toContain(words.receipt);
+        return (await card.locator('[data-receipt-number]').textContent()) ?? '';
+      };
+      const first = await object('张明', '该县2025年发生区域性质量安全事件，请予复核。');
       expect(await page.locator('#root').innerText()).not.toMatch(/二十二条|二十八条|Art\. 2[28]/);
+      if (words.query !== '') continue;
+      // A second objection from the receipt (再提出一项异议): an empty form, its own receipt.
+      await card.getByRole('button', { name: '再提出一项异议' }).click();
+      await card.getByLabel('异议内容', { exact: true }).waitFor();
+      expect(await card.getByLabel('异议内容', { exact: true }).inputValue()).toBe('');
+      const second = await object('云溪县某茶叶专业合作社', '公示的申报县2025年有茶叶产品抽检不合格，请予复核。');
+      expect(second).toMatch(/^回执编号：/);
+      expect(second).not.toBe(first);
     }
+    // Each objection is reviewed on its own by the bureau (three: two in Chinese, one in English).
+    const view = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(caseId)}`, { as: 'bureau' });
+    expect(view.openTasks.filter((task) => task.taskId === 'bureauObjectionReview')).toHaveLength(3);
   });
 });
 
