@@ -377,7 +377,7 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
         intro:
           '以下为市场监管总局正在公示的拟命名的全国质量品牌强县；每项公示的起止日期见其下方，公示期内可以提出异议（第十五条、第十六条）。',
         open: /^提出异议：/,
-        hint: '任何单位或个人对公示名单有不同意见的，可提出异议，并提供详实的书面举证材料（第十六条）。',
+        hint: '任何单位或个人对公示名单有不同意见的，可提出异议，并提供证明材料（第十六条）。',
         submit: '提交异议',
         confirm: '确认提交「公示异议书」？',
         ok: '确认提交',
@@ -418,6 +418,8 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
         expect(await sure.textContent()).toContain(words.final);
         await clickInDialog(page, sure.getByRole('button', { name: words.ok, exact: true }));
         await expect.poll(() => card.locator('.ant-result').textContent()).toContain(words.receipt);
+        // Its evidence counted as its form calls it (it read 书面举证材料, the first programme's field).
+        if (words.query === '') expect(await card.locator('.ant-result').textContent()).toContain('证明材料 0 份');
         return (await card.locator('[data-receipt-number]').textContent()) ?? '';
       };
       const first = await object('张明', '该县2025年发生区域性质量安全事件，请予复核。');

@@ -214,10 +214,10 @@ export const MESSAGES = {
     noticeIntroOf:
       '以下为{reviewer}正在公示的{title}；每项公示的起止日期见其下方，公示期内可以提出异议（{articles}）。',
     noticeIntroAll: '以下为正在公示的名单，各依其项目的办法公示；每项公示的起止日期见其下方，公示期内可以提出异议。',
-    objectionHintOf: '任何单位或个人对公示名单有不同意见的，可提出异议，并提供详实的书面举证材料（{article}）。',
+    objectionHintOf: '任何单位或个人对公示名单有不同意见的，可提出异议，并提供{evidence}（{article}）。',
     objectionFinalOf: '提交后不能撤回或修改；{reviewer}将组织复核（{article}）。提交后请保存回执编号，查询时告知。',
     objectionReceiptOf:
-      '您对「{park}」的异议已收到（案件 {caseId}，书面举证材料 {evidence} 份）。{reviewer}将对异议进行复核（{article}）。',
+      '您对「{park}」的异议已收到（案件 {caseId}，{evidenceTitle} {evidence} 份）。{reviewer}将对异议进行复核（{article}）。',
     objectionFormMissing: '暂时无法获取异议表，请稍后再试',
     objectionReceipt:
       '您对「{park}」的异议已收到（案件 {caseId}，书面举证材料 {evidence} 份）。市场监管总局将对异议进行复核（第二十二条）。',

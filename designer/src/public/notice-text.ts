@@ -26,11 +26,11 @@ export function noticeIntro(programmes: readonly PublicProgramme[] | undefined, 
   });
 }
 
-/** The note above the objection form. */
-export function objectionHint(words: NoticeWords | undefined, t: Say, language: Language): string {
+/** The note above the objection form; `evidence`: what the form calls its evidence (证明材料). */
+export function objectionHint(words: NoticeWords | undefined, t: Say, language: Language, evidence: string): string {
   return words === undefined
     ? t('objectionHint')
-    : fill(t('objectionHintOf'), { article: articleText(words.objectionArticle, language) });
+    : fill(t('objectionHintOf'), { evidence, article: articleText(words.objectionArticle, language) });
 }
 
 /** What sending an objection means, said before it is sent. */
@@ -48,7 +48,7 @@ export function objectionReceipt(
   words: NoticeWords | undefined,
   t: Say,
   language: Language,
-  values: { park: string; caseId: string; evidence: number },
+  values: { park: string; caseId: string; evidence: number; evidenceTitle: string },
 ): string {
   return words === undefined
     ? fill(t('objectionReceipt'), values)

@@ -11,6 +11,7 @@ import { loadForm, loadToday, messageFormKey } from '../workbench/catalog.js';
 import { useAsync } from '../workbench/use-async.js';
 import { UnsentNotice } from '../workbench/unsent-notice.js';
 import { hasUnsentWork, useUnsentWork } from '../workbench/unsent-work.js';
+import type { FormSchema } from '../../../engine/definitions/types.js';
 import type { PublicNotice } from './notices-data.js';
 import { keptReceipt, ObjectionReceipt, type Receipt } from './objection-receipt.js';
 
@@ -24,9 +25,19 @@ const VISITOR = 'public';
 /** A form's first field a person can type in or choose from (a select's search box is an input). */
 const FIRST_FIELD = 'input:not([type="hidden"]):not([tabindex="-1"]), textarea';
 
-function evidenceCount(data: unknown): number {
-  if (typeof data !== 'object' || data === null) return 0;
-  return Object.values(data).reduce<number>((count, value) => count + (Array.isArray(value) ? value.length : 0), 0);
+/** The form's evidence: its top-level list of uploads (书面举证材料; county-brand's 证明材料). */
+function evidenceField(schema: FormSchema): { name: string; title: string } | undefined {
+  for (const [name, field] of Object.entries(schema.properties ?? {})) {
+    const { type, title, items } = field as { type?: unknown; title?: unknown; items?: { format?: unknown } };
+    if (type === 'array' && items?.format === 'attachment-id' && typeof title === 'string') return { name, title };
+  }
+  return undefined;
+}
+
+function evidenceCount(data: unknown, field: string | undefined): number {
+  if (typeof data !== 'object' || data === null || field === undefined) return 0;
+  const files = (data as Record<string, unknown>)[field];
+  return Array.isArray(files) ? files.length : 0;
 }
 
 /** How long a new form's first field is waited for: the form renderer loads on demand. */
@@ -121,9 +132,11 @@ export function ObjectionForm(props: {
       setErrors(undefined);
       unsent.clear();
       setRestored(undefined);
+      const evidence = form.data === undefined ? undefined : evidenceField(form.data);
       setReceipt({
         caseId: answer.caseId,
-        evidence: evidenceCount(data),
+        evidence: evidenceCount(data, evidence?.name),
+        ...(evidence !== undefined && { evidenceTitle: evidence.title }),
         receivedAt: answer.receivedAt,
         receipt: answer.receipt,
       });
@@ -169,7 +182,13 @@ export function ObjectionForm(props: {
   return (
     <div ref={formArea}>
       {/* Standing information, not news: antd's default role="alert" interrupts a screen reader. */}
-      <Alert type="info" showIcon role="note" title={objectionHint(words, t, language)} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        role="note"
+        title={objectionHint(words, t, language, evidenceField(form.data)?.title ?? t('attachment'))}
+        style={{ marginBottom: 16 }}
+      />
       {failure !== undefined && (
         <div ref={failureArea} tabIndex={-1} data-objection-failure>
           <Alert type="error" showIcon role="alert" title={failure} style={{ marginBottom: 16 }} />

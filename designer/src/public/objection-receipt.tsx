@@ -11,6 +11,8 @@ import type { PublicNotice } from './notices-data.js';
 export interface Receipt {
   caseId: string;
   evidence: number;
+  /** What the form calls its evidence (书面举证材料, 证明材料); absent in a receipt kept before it was. */
+  evidenceTitle?: string;
   /** When the server received it (an instant), as the receipt states it in China time. */
   receivedAt: string;
   /** The code to quote (random: it counts nothing); SAMR's inbox shows it on the review it opened. */
@@ -88,6 +90,7 @@ export function ObjectionReceipt(props: {
             park: notice.about.subject.name ?? notice.about.subject.code,
             caseId: receipt.caseId,
             evidence: receipt.evidence,
+            evidenceTitle: receipt.evidenceTitle ?? t('attachment'),
           })}
           <br />
           {fill(t('objectionReceivedAt'), { time: chinaTime(receipt.receivedAt) })}
