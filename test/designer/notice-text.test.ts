@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../designer/src/i18n/messages.js';
-import { noticeIntro, objectionFinal, objectionHint, objectionReceipt } from '../../designer/src/public/notice-text.js';
+import {
+  noticeIntro,
+  objectionFinal,
+  objectionHint,
+  objectionNoticeClosed,
+  objectionReceipt,
+} from '../../designer/src/public/notice-text.js';
 import type { PublicProgramme } from '../../designer/src/public/programmes.js';
 
 // What the notices page says of a programme's notices: its manifest's publicNotice words, or the
@@ -44,6 +50,13 @@ describe('the notices page in the programmes’ words', () => {
     );
     expect(objectionReceipt(COUNTY.publicNotice, t, 'zh', RECEIPT)).toBe(
       '您对「云溪县」的异议已收到（案件 c1，证明材料 2 份）。市场监管总局将对异议进行复核（第十六条）。',
+    );
+    // A notice closed since the page was loaded: under its own article (it cited 第二十二条).
+    expect(objectionNoticeClosed(COUNTY.publicNotice, t, 'zh', '2026-07-03 — 2026-07-09')).toContain(
+      '不再受理异议（第十六条）',
+    );
+    expect(objectionNoticeClosed(undefined, t, 'zh', 'P')).toBe(
+      MESSAGES.zh.objectionNoticeClosed.replace('{period}', 'P'),
     );
     // The evidence as its form calls it (it read 书面举证材料, the first programme's field).
     expect(objectionHint(COUNTY.publicNotice, t, 'zh', '证明材料')).toBe(

@@ -263,6 +263,8 @@ export const MESSAGES = {
     messageFinal: '提交后不能撤回或修改，将记入本案办理记录。',
     objectionNoticeClosed:
       '此项公示已不再受理异议，您的异议未提交（公示期：{period}）。公示期届满或案件已办结后，不再受理异议（第二十二条）；请刷新本页查看正在公示的名单。',
+    objectionNoticeClosedOf:
+      '此项公示已不再受理异议，您的异议未提交（公示期：{period}）。公示期届满或案件已办结后，不再受理异议（{article}）；请刷新本页查看正在公示的名单。',
     objectionFinal: '提交后不能撤回或修改；市场监管总局将组织复核（第二十二条）。提交后请保存回执编号，查询时告知。',
     submittedOk: '已提交',
     blankText: '不能只填空格或不可见字符',
@@ -574,6 +576,8 @@ export const MESSAGES = {
     messageFinal: 'Once submitted it cannot be withdrawn or changed; it is recorded in the case history.',
     objectionNoticeClosed:
       'This notice no longer takes objections, and yours was not sent (notice period: {period}). Objections are taken only while a notice is open (Art. 22); reload the page for the notices open now.',
+    objectionNoticeClosedOf:
+      'This notice no longer takes objections, and yours was not sent (notice period: {period}). Objections are taken only while a notice is open ({article}); reload the page for the notices open now.',
     objectionFinal:
       'Once submitted it cannot be withdrawn or changed; SAMR will have it reviewed (Art. 22). Keep the receipt number to quote when you ask after it.',
     submittedOk: 'Submitted',

@@ -43,6 +43,18 @@ export function objectionFinal(words: NoticeWords | undefined, t: Say, language:
       });
 }
 
+/** Why an objection was not sent: the notice closed since the page was loaded (its period said). */
+export function objectionNoticeClosed(
+  words: NoticeWords | undefined,
+  t: Say,
+  language: Language,
+  period: string,
+): string {
+  return words === undefined
+    ? fill(t('objectionNoticeClosed'), { period })
+    : fill(t('objectionNoticeClosedOf'), { period, article: articleText(words.objectionArticle, language) });
+}
+
 /** The receipt's sentence: whose notice, which case, how many evidence files, and who reviews it. */
 export function objectionReceipt(
   words: NoticeWords | undefined,

@@ -1,4 +1,4 @@
-import { objectionFinal, objectionHint } from './notice-text.js';
+import { objectionFinal, objectionHint, objectionNoticeClosed } from './notice-text.js';
 import { noticeWordsOf, usePublicProgrammes } from './programmes.js';
 import { Alert, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -162,7 +162,7 @@ export function ObjectionForm(props: {
       notice.closesOn === undefined
         ? fill(t('noticeOpenEnd'), { from: notice.opensOn ?? '—' })
         : `${notice.opensOn ?? '—'} — ${notice.closesOn}`;
-    return fill(t('objectionNoticeClosed'), { period });
+    return objectionNoticeClosed(words, t, language, period);
   };
 
   if (receipt !== undefined)
