@@ -69,7 +69,7 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
   }
   /** An entry with its label, the zone's name and what it is about, then its time. */
   const told = (title: string, about: string): unknown =>
-    expect.stringMatching(new RegExp(`^${title}｜${about} \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`));
+    expect.stringMatching(new RegExp(`^${title}｜${about} · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`));
 
   it('a zone’s report of a major matter (Art. 27) is asked about before it is sent, and its form is empty once sent; a year on, its dates say what they are counted from', async () => {
     const caseId = await throughCreation(server, 'park9', 'P-009', '云栖湾数字经济产业园');
