@@ -58,6 +58,9 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
    */
   async function bellEntries(page: Page, bell: RegExp): Promise<() => Promise<string[]>> {
     await page.getByRole('button', { name: bell }).click();
+    // Once it has grown to its place: a link clicked while the panel still zoomed in (antd's ant-zoom-big,
+    // slow on a loaded machine) missed it, and the page stayed where it was.
+    await page.locator('.ant-popover:not(.ant-zoom-big)').waitFor();
     const items = page.locator('.ant-popover:visible .ant-list-item');
     return () =>
       items.evaluateAll((elements) =>
@@ -216,7 +219,8 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
       );
     await shot(park, '15a-zone-bell');
     await park
-      .locator('.ant-popover:visible')
+      .locator('.ant-popover:visible .ant-list-item')
+      .filter({ hasText: '提出撤销' })
       .getByRole('link', { name: '案件收到新事项：云栖湾数字经济产业园' })
       .first()
       .click();
