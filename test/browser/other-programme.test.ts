@@ -383,6 +383,7 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
         ok: '确认提交',
         final: '提交后不能撤回或修改；市场监管总局将组织复核（第十六条）。',
         receipt: '市场监管总局将对异议进行复核（第十六条）。',
+        labels: { name: '异议人名称或姓名', phone: '联系电话', statement: '异议内容', declaration: /真实性承诺/ },
       },
       {
         query: '?lang=en',
@@ -391,10 +392,17 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
         open: /^File an objection/,
         hint: 'Anyone who disagrees with a listed result may object, with written evidence (Art. 16).',
         submit: 'Submit the objection',
-        confirm: 'Submit "公示异议书"?',
+        confirm: 'Submit "Objection to the public notice"?',
         ok: 'Submit',
         final: 'Once submitted it cannot be withdrawn or changed; SAMR will have it reviewed (Art. 16).',
         receipt: 'SAMR will review it (Art. 16).',
+        // The form in English from the programme's catalogue (it was in Chinese: county-brand had a few words).
+        labels: {
+          name: "Objector's name",
+          phone: 'Telephone',
+          statement: 'Objection',
+          declaration: /Declaration of truthfulness/,
+        },
       },
     ]) {
       const page = pages.keep(
@@ -408,10 +416,11 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
       await card.getByRole('button', { name: words.open }).click();
       await card.getByText(words.hint, { exact: true }).waitFor();
       const object = async (name: string, statement: string): Promise<string> => {
-        await card.getByLabel('异议人名称或姓名', { exact: true }).fill(name);
-        await card.getByLabel('联系电话', { exact: true }).fill('13912345678');
-        await card.getByLabel('异议内容', { exact: true }).fill(statement);
-        await card.getByRole('checkbox', { name: /真实性承诺/ }).check();
+        const { labels } = words;
+        await card.getByLabel(labels.name, { exact: true }).fill(name);
+        await card.getByLabel(labels.phone, { exact: true }).fill('13912345678');
+        await card.getByLabel(labels.statement, { exact: true }).fill(statement);
+        await card.getByRole('checkbox', { name: labels.declaration }).check();
         await card.getByRole('button', { name: words.submit }).click();
         const sure = page.getByRole('dialog', { name: words.confirm });
         await sure.waitFor();

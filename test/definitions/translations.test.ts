@@ -25,6 +25,7 @@ import {
   removeTempDir,
   writeDefinitionsTree,
 } from './helpers.js';
+import { countyBrandRoot } from '../support/definitions-fixture.js';
 
 /**
  * Every text of a version that people read, walked by the very functions the workbench translates
@@ -52,8 +53,9 @@ function displayedTexts(version: CheckedVersion, directories: DefinitionContext[
 }
 
 describe('the English catalogue of a programme (definitions/<process>/translations/en.json)', () => {
-  it('translates every text the versions show people, and nothing else', async () => {
-    const { versions, translations, problems, context } = await validateDefinitions('definitions');
+  /** Every programme under `root`: each text its versions show has English, and each entry is shown. */
+  async function expectCompleteCatalogues(root: string): Promise<void> {
+    const { versions, translations, problems, context } = await validateDefinitions(root);
     expect(problems).toEqual([]);
     const processes = new Set(versions.map((version) => version.manifest.process));
     expect([...processes]).not.toHaveLength(0);
@@ -70,6 +72,19 @@ describe('the English catalogue of a programme (definitions/<process>/translatio
       // Quoted examples of what is typed in (a 文号 such as "国市监质发〔2024〕58号") stay as written.
       const untranslated = Object.entries(catalogue).filter(([, english]) => hasChinese(english.replace(/"[^"]*"/g, '')));
       expect(untranslated, `${process}: English with Chinese left in it`).toEqual([]);
+    }
+  }
+
+  it('translates every text the versions show people, and nothing else', async () => {
+    await expectCompleteCatalogues('definitions');
+  });
+
+  it('does so for the second programme too (county-brand, written as files: its English is files as well)', async () => {
+    const { root, cleanup } = await countyBrandRoot();
+    try {
+      await expectCompleteCatalogues(root);
+    } finally {
+      await cleanup();
     }
   });
 

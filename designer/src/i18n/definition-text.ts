@@ -80,6 +80,10 @@ export function translateManifest(manifest: Manifest, translate: Translate): Man
     title: translate(manifest.title),
     basis: translate(manifest.basis),
     ...(manifest.startTitle !== undefined && { startTitle: translate(manifest.startTitle) }),
+    ...(manifest.shortTitle !== undefined && { shortTitle: translate(manifest.shortTitle) }),
+    ...(manifest.publicNotice?.title !== undefined && {
+      publicNotice: { ...manifest.publicNotice, title: translate(manifest.publicNotice.title) },
+    }),
     subject: { ...manifest.subject, title: translate(manifest.subject.title) },
     region: { ...manifest.region, title: translate(manifest.region.title) },
     statuses: titled(manifest.statuses, translate),
