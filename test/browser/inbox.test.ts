@@ -10,7 +10,7 @@ import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, SAMPLE_USERS, throughCreation, walk } from './sample-cases.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { accessibleDescription, twoChars } from './form-controls.js';
-import { settled } from './page-visit.js';
+import { PHONE, settled } from './page-visit.js';
 
 const PROCESS = 'quality-brand-zone';
 const USERS: Record<string, string[]> = {
@@ -61,8 +61,13 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     return view.id;
   }
 
-  async function loggedIn(username: string, time: string, path = '/'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  async function loggedIn(
+    username: string,
+    time: string,
+    path = '/',
+    viewport: { width: number; height: number } = { width: 1440, height: 1000 },
+  ): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
     await context.clock.setFixedTime(time);
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
@@ -201,6 +206,38 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
         .count(),
     ).toBe(1);
     await shot(page, '4-notifications');
+    // On a phone the warnings' long lines wrap within the panel, and the panel stays within the screen.
+    const phone = await loggedIn('js', now, '/', PHONE);
+    await phone.getByRole('button', { name: /^通知 \(\d+\)$/ }).click();
+    const phonePanel = phone.getByRole('dialog', { name: '通知' });
+    await phonePanel.getByText(/^可行性论证与遴选 · 截止 2024-05-10（剩 5 个工作日） · 2024-/).waitFor();
+    await poll(() =>
+      phonePanel.evaluate((element) => {
+        const { left, right } = element.getBoundingClientRect();
+        return left >= 0 && right <= window.innerWidth && document.documentElement.scrollWidth <= window.innerWidth;
+      }),
+    ).toBe(true);
+    // No date is split over two lines (a line broke at one's hyphen: 截止 2024-04-29 · 2024- / 04-30 09:00).
+    const splitDates = await phonePanel.locator('.ant-typography').evaluateAll((lines) =>
+      lines.flatMap((line) => {
+        const split: string[] = [];
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          for (const match of (node.textContent ?? '').matchAll(/\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            if (new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size > 1)
+              split.push(match[0]);
+          }
+        }
+        return split;
+      }),
+    );
+    expect(splitDates).toEqual([]);
+    await phone.locator('.ant-popover:not(.ant-zoom-big)').waitFor();
+    await stepScreenshot(phone, 'inbox-4a-notifications-phone', false);
+    await phone.context().close();
     await page.keyboard.press('Escape');
     await poll(() => bell.evaluate((button) => button === document.activeElement)).toBe(true);
     // Tab past the popover's last control closes it and gives the bell the focus (it fell to the page).

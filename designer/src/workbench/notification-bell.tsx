@@ -11,6 +11,7 @@ import { useDefinitionText } from '../i18n/use-definition-text.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { chinaTime } from './format.js';
 import { loadSubjectKeys } from './vocabulary.js';
+import { WholeDates } from './whole-dates.js';
 
 interface Listing {
   items: NotificationView[];
@@ -165,7 +166,7 @@ export function NotificationBell() {
               <div>
                 <Typography.Text type="secondary">
                   {/* Set apart from what it is about: a deadline's date and the time read as one (截止 2024-04-29 2024-04-30 10:00). */}
-                  {[about(item), chinaTime(item.at)].filter((part) => part !== '').join(' · ')}
+                  <WholeDates text={[about(item), chinaTime(item.at)].filter((part) => part !== '').join(' · ')} />
                   {item.note === undefined ? '' : ` — ${item.note}`}
                   {item.done === true && ` · ${t('taskDoneNotice')}`}
                 </Typography.Text>
