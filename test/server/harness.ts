@@ -71,7 +71,12 @@ export class Api {
     if (options.token !== undefined) pending = pending.set('Authorization', `Bearer ${options.token}`);
     for (const [name, value] of Object.entries(options.headers ?? {})) pending = pending.set(name, value);
     if (options.raw !== undefined) {
-      pending = pending.set('Content-Type', options.type ?? 'application/octet-stream').send(options.raw);
+      // As is, whatever the type: superagent would serialize a Buffer sent as JSON (a compressed body).
+      const raw = options.raw;
+      pending = pending
+        .set('Content-Type', options.type ?? 'application/octet-stream')
+        .serialize(() => raw as string)
+        .send(raw);
     } else if (options.body !== undefined) {
       pending = pending.send(options.body as object);
     }

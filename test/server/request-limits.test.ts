@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import { accountRequestsFromEnvironment, FailedTokens, REQUEST_LIMITS } from '../../server/request-limits.js';
 import { CHINESE, PROCESS, ServerHarness, type ApiResponse } from './harness.js';
 
@@ -47,6 +48,23 @@ describe('requests per signed-in account', () => {
     for (let index = 0; index < 3; index += 1) expect((await put(200 * 1024)).status).toBe(409);
     expectTooMany(await put(200 * 1024));
     expect((await put(1024)).status).toBe(409);
+  });
+
+  it('counts a compressed body as large: its length says nothing of what parsing it costs', async () => {
+    await h.user('park5', ['park:P-005']);
+    // 200 KB of JSON in about 1 KB of gzip: the parser inflates it and parses all of it.
+    const put = () =>
+      h.api.call('put', '/api/tasks/t_nothing/draft', {
+        token: h.token('park5'),
+        raw: gzipSync(JSON.stringify(body(200 * 1024))),
+        type: 'application/json',
+        headers: { 'Content-Encoding': 'gzip' },
+      });
+    for (let index = 0; index < 3; index += 1) {
+      const r = await put();
+      expect(r.status, r.text).toBe(409);
+    }
+    expectTooMany(await put());
   });
 
   it('does not count uploads as large bodies: they are streamed, not parsed, and have a limit of their own', async () => {
