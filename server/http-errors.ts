@@ -133,6 +133,10 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       response.status(413).json({ error: { code: 'too-large', message: say(message) } });
       return;
     }
+    if (parser.type === 'encoding.unsupported') {
+      response.status(415).json({ error: { code: 'unsupported-encoding', message: say(SAY.compressedBody) } });
+      return;
+    }
     if (typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500) {
       // The file server's answers too: a missing web asset (404), a path it will not serve (403).
       const answer = PASSED_ON_4XX[parser.status] ?? { code: 'bad-request', message: SAY.malformed };

@@ -239,6 +239,10 @@ export const SAY = {
   }),
   emptyFile: (name: string): Said => ({ zh: `文件「${name}」为空`, en: `The file “${name}” is empty` }),
   noFileContent: { zh: '请上传文件内容', en: 'Send the file’s content' },
+  compressedBody: {
+    zh: '请按原样上传文件：不接受压缩传输的请求体（Content-Encoding）',
+    en: 'Send the file as it is: a compressed body (Content-Encoding) is not taken',
+  },
   fileTooLarge: (limit: string): Said => ({ zh: `附件不能超过 ${limit}`, en: `A file may not exceed ${limit}` }),
   fileType: (types: readonly string[]): Said => ({
     zh: `附件类型不支持：只接受 ${types.join('、')} 文件（按文件内容识别）`,

@@ -996,6 +996,7 @@ const errorResponses: Record<string, Json> = {
   NotFound: errorResponse('不存在或不在可见范围内 / unknown or out of scope'),
   Conflict: errorResponse('不在办理期内或状态冲突 / not open, or a conflict'),
   TooLarge: errorResponse('请求体过大 / body too large'),
+  UnsupportedEncoding: errorResponse('请求体经压缩传输（Content-Encoding），不接受 / a compressed body, not taken'),
   Unprocessable: errorResponse('数据校验未通过 / validation failed', {
     anyOf: [schema('ValidationError'), schema('Error')],
   }),
@@ -1013,6 +1014,7 @@ const ERROR_OF: Record<number, string> = {
   404: 'NotFound',
   409: 'Conflict',
   413: 'TooLarge',
+  415: 'UnsupportedEncoding',
   422: 'Unprocessable',
   429: 'TooMany',
   500: 'Internal',
@@ -1502,7 +1504,12 @@ function publicPaths(): Json {
         parameters: [FILE_NAME],
         body: binaryBody,
         ok: { 201: ok('附件编号，填入表单 / the id to put in the form', schema('PublicAttachment')) },
-        errors: { 413: '超过附件大小上限', 422: '附件为空、类型不支持或文件已损坏', 429: '提交过于频繁' },
+        errors: {
+          413: '超过附件大小上限',
+          415: '文件须按原样发送，不接受压缩传输（Content-Encoding）',
+          422: '附件为空、类型不支持或文件已损坏',
+          429: '提交过于频繁',
+        },
       }),
     },
     '/api/attachments': {
@@ -1516,6 +1523,7 @@ function publicPaths(): Json {
         ok: { 201: ok('附件 / the attachment', schema('Attachment')) },
         errors: {
           413: '超过附件大小上限 / over the size limit',
+          415: '文件须按原样发送，不接受压缩传输（Content-Encoding）/ the file as it is, never compressed',
           422: '附件为空、类型不支持或文件已损坏（不完整）/ empty, type not allowed, or damaged (incomplete)',
           429: '本账户本小时上传过多（默认 300 个）/ too many uploads by this account this hour (300 by default)',
         },

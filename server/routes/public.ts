@@ -157,7 +157,8 @@ export function publicRoutes(
     '/api/public/attachments',
     uploadLimit,
     uploads.admit((request) => ipKeyGenerator(request.ip ?? '', 56), 'public'),
-    express.raw({ type: () => true, limit: attachments.maxBytes }),
+    // As sent, never inflated (415 otherwise): see the signed-in upload route.
+    express.raw({ type: () => true, limit: attachments.maxBytes, inflate: false }),
     async (request, response) => {
       const meta = await attachments.save(
         Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), // a JSON body was parsed already: no file

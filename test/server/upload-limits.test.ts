@@ -1,5 +1,6 @@
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerHarness, tinyPdf, withUsers } from './harness.js';
 
@@ -197,6 +198,38 @@ describe('uploads: how many at once, and how large', () => {
     });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body).toEqual({ error: { code: 'too-large', message: '附件不能超过 256 KB' } });
+  });
+
+  it('takes a file as it is, never compressed: 2 KB of gzip stored 200 KB (a kilobyte a megabyte), the public and a park alike', async () => {
+    const padded = Buffer.from(`%PDF-1.4\n%${' '.repeat(200 * 1024)}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+    for (const [path, token] of [
+      ['/api/public/attachments', undefined],
+      ['/api/attachments', h.token('park2')],
+    ] as const) {
+      for (const encoding of ['gzip', 'deflate', 'br']) {
+        const raw =
+          encoding === 'gzip'
+            ? gzipSync(padded)
+            : encoding === 'deflate'
+              ? deflateSync(padded)
+              : brotliCompressSync(padded);
+        const sent = await h.api.post(path, {
+          token,
+          raw,
+          headers: { 'X-File-Name': 'padded.pdf', 'Content-Encoding': encoding },
+        });
+        expect(sent.status, `${path} ${encoding}`).toBe(415);
+        expect(sent.body).toEqual({
+          error: {
+            code: 'unsupported-encoding',
+            message: '请按原样上传文件：不接受压缩传输的请求体（Content-Encoding）',
+          },
+        });
+      }
+      // As it is, the same file is taken.
+      const plain = await h.api.post(path, { token, raw: padded, headers: { 'X-File-Name': 'padded.pdf' } });
+      expect(plain.status, path).toBe(201);
+    }
   });
 
   it('tells anyone the limit as a refusal words it (the upload widget refuses a larger file before sending)', async () => {
