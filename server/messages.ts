@@ -239,6 +239,10 @@ export const SAY = {
   }),
   emptyFile: (name: string): Said => ({ zh: `文件「${name}」为空`, en: `The file “${name}” is empty` }),
   noFileContent: { zh: '请上传文件内容', en: 'Send the file’s content' },
+  uploadsBusy: {
+    zh: '同时上传的文件过多，请稍候几秒再上传',
+    en: 'Too many files are being uploaded at once; upload again in a few seconds',
+  },
   compressedBody: {
     zh: '请按原样上传文件：不接受压缩传输的请求体（Content-Encoding）',
     en: 'Send the file as it is: a compressed body (Content-Encoding) is not taken',

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import { languageOf, SAY } from './messages.js';
 
 export interface UploadGateLimits {
   /** Uploads read at once, in all. */
@@ -53,7 +54,7 @@ export class UploadGate {
           response
             .status(503)
             .set('Retry-After', '5')
-            .json({ error: { code: 'busy', message: '同时上传的文件过多，请稍候几秒再上传' } });
+            .json({ error: { code: 'busy', message: SAY.uploadsBusy[languageOf(request)] } });
         });
         return;
       }

@@ -40,6 +40,7 @@ describe('uploads: how many at once, and how large', () => {
     path: string,
     token?: string,
     to = base,
+    headers: Record<string, string> = {},
   ): { finish: () => void; send: (bytes: number) => void; answer: Promise<Answer> } {
     const file = tinyPdf('in flight');
     let sent: ClientRequest;
@@ -53,6 +54,7 @@ describe('uploads: how many at once, and how large', () => {
             'Content-Length': String(file.length),
             'X-File-Name': 'a.pdf',
             ...(token !== undefined && { Authorization: `Bearer ${token}` }),
+            ...headers,
           },
         },
         (response) => {
@@ -83,7 +85,7 @@ describe('uploads: how many at once, and how large', () => {
 
   const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
-  it('reads two uploads of one account at once; a third waits its turn (503, Retry-After), in Chinese', async () => {
+  it('reads two uploads of one account at once; a third waits its turn (503, Retry-After), in Chinese or English', async () => {
     const first = startUpload('/api/attachments', h.token('park1'));
     const second = startUpload('/api/attachments', h.token('park1'));
     await settle();
@@ -92,7 +94,13 @@ describe('uploads: how many at once, and how large', () => {
     const refused = await third.answer;
     expect(refused.status).toBe(503);
     expect(refused.retryAfter).toBe('5');
-    expect(refused.body.error).toEqual({ code: 'busy', message: expect.stringMatching(/上传/) as unknown });
+    expect(refused.body.error).toEqual({ code: 'busy', message: '同时上传的文件过多，请稍候几秒再上传' });
+    const english = startUpload('/api/attachments', h.token('park1'), base, { 'Accept-Language': 'en' });
+    english.finish();
+    expect((await english.answer).body.error).toEqual({
+      code: 'busy',
+      message: 'Too many files are being uploaded at once; upload again in a few seconds',
+    });
 
     // Another account is not held up by the first one's uploads.
     const other = startUpload('/api/attachments', h.token('park2'));
