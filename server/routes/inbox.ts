@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { WorkflowEngine } from '../../engine/index.js';
+import { EngineError, type WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
 import { QUERY_PARAMETERS, REQUEST_BODIES } from '../openapi-requests.js';
@@ -25,7 +25,11 @@ export function inboxRoutes(engine: WorkflowEngine): Router {
   router.get('/api/notifications', async (request, response) => {
     requireUser(request);
     onlyParametersOf(request.query, QUERY_PARAMETERS.listNotifications);
-    const unreadOnly = request.query.unread === 'true';
+    // Another word, or the parameter twice, would list everything as if it were absent.
+    const { unread } = request.query;
+    if (unread !== undefined && unread !== 'true' && unread !== 'false')
+      throw new EngineError('validation', SAY.notBoolean('unread', '只看未读'), { field: 'unread' });
+    const unreadOnly = unread === 'true';
     response.json(await engine.notifications.list(request.actor, { unreadOnly }));
   });
 

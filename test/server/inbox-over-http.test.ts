@@ -143,6 +143,15 @@ describe('催办 and the notification centre over HTTP', () => {
     expect(one.body).toEqual({ marked: 1, unread: 1 });
     const unreadOnly = await h.api.get('/api/notifications?unread=true', { token: h.token('park1') });
     expect((unreadOnly.body as Listing).items.map((item) => item.id)).not.toContain(first?.id);
+    // `unread` is true or false: another word, or the parameter twice, listed everything as if absent.
+    for (const query of ['unread=yes', 'unread=1', 'unread=true&unread=false']) {
+      const refused = await h.api.get(`/api/notifications?${query}`, { token: h.token('park1') });
+      expect([query, refused.status, refused.body]).toEqual([
+        query,
+        422,
+        { error: { code: 'validation', message: '「只看未读」应为 true 或 false', field: 'unread' } },
+      ]);
+    }
     const foreign = await h.api.post('/api/notifications/read', {
       token: h.token('park2'),
       body: { ids: [first?.id] },
