@@ -40,6 +40,8 @@ interface BodyParserError {
   limit?: number;
   /** The raw body that failed to parse. */
   body?: unknown;
+  /** The Content-Encoding the parser does not inflate. */
+  encoding?: unknown;
 }
 
 /** True when a body express refused still parses as JSON (it takes only objects and arrays). */
@@ -134,7 +136,16 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       return;
     }
     if (parser.type === 'encoding.unsupported') {
-      response.status(415).json({ error: { code: 'unsupported-encoding', message: say(SAY.compressedBody) } });
+      // An upload is taken only as it is; JSON in gzip, deflate or br is inflated.
+      const message = request.path.endsWith('/attachments')
+        ? SAY.compressedBody
+        : SAY.unsupportedEncoding(
+            (typeof parser.encoding === 'string' ? parser.encoding : (request.get('content-encoding') ?? '')).slice(
+              0,
+              40,
+            ),
+          );
+      response.status(415).json({ error: { code: 'unsupported-encoding', message: say(message) } });
       return;
     }
     if (typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500) {

@@ -239,6 +239,10 @@ export const SAY = {
   }),
   emptyFile: (name: string): Said => ({ zh: `文件「${name}」为空`, en: `The file “${name}” is empty` }),
   noFileContent: { zh: '请上传文件内容', en: 'Send the file’s content' },
+  unsupportedEncoding: (encoding: string): Said => ({
+    zh: `请求体的压缩方式（Content-Encoding: ${encoding}）不受支持：请以 gzip 压缩或不压缩`,
+    en: `A body compressed as ${encoding} (Content-Encoding) is not taken: send it gzipped or as it is`,
+  }),
   uploadsBusy: {
     zh: '同时上传的文件过多，请稍候几秒再上传',
     en: 'Too many files are being uploaded at once; upload again in a few seconds',

@@ -996,7 +996,9 @@ const errorResponses: Record<string, Json> = {
   NotFound: errorResponse('不存在或不在可见范围内 / unknown or out of scope'),
   Conflict: errorResponse('不在办理期内或状态冲突 / not open, or a conflict'),
   TooLarge: errorResponse('请求体过大 / body too large'),
-  UnsupportedEncoding: errorResponse('请求体经压缩传输（Content-Encoding），不接受 / a compressed body, not taken'),
+  UnsupportedEncoding: errorResponse(
+    '请求体的压缩方式不受支持（上传的文件不接受任何压缩）/ a Content-Encoding not taken (none for an upload)',
+  ),
   Unprocessable: errorResponse('数据校验未通过 / validation failed', {
     anyOf: [schema('ValidationError'), schema('Error')],
   }),
@@ -1051,6 +1053,8 @@ export function operation(spec: Operation): Json {
   if (spec.body !== undefined) {
     errors[400] ??= undefined;
     errors[413] ??= undefined;
+    // A body in a Content-Encoding the parser does not inflate (an upload: any at all).
+    errors[415] ??= undefined;
   }
   // A JSON field or a query parameter the route does not take is refused, naming it (onlyFieldsOf,
   // onlyParametersOf in request-context.ts, reading the shapes of openapi-requests.ts; a call that

@@ -115,6 +115,23 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     }
   });
 
+  it('a JSON body in an encoding the server does not inflate → 415 saying so, not that the file must go as it is', async () => {
+    const response = await h.api.call('post', '/api/session', {
+      raw: '{"username":"park1"}',
+      type: 'application/json',
+      headers: { 'Content-Encoding': 'compress' },
+    });
+    expect([response.status, response.body]).toEqual([
+      415,
+      {
+        error: {
+          code: 'unsupported-encoding',
+          message: '请求体的压缩方式（Content-Encoding: compress）不受支持：请以 gzip 压缩或不压缩',
+        },
+      },
+    ]);
+  });
+
   it('bodies nested thousands of levels deep (a few KB) → 400, on every route that walks a form', async () => {
     const deep = (levels: number): unknown => {
       let value: unknown = '末层';
