@@ -1574,9 +1574,13 @@ function publicPaths(): Json {
         ok: {
           200: {
             description: '文件内容 / the file',
-            headers: { 'Content-Disposition': { schema: { type: 'string' } } },
+            headers: {
+              'Content-Disposition': { schema: { type: 'string' } },
+              ETag: { description: '内容的 SHA-256 / the content’s SHA-256', schema: { type: 'string' } },
+            },
             content: { '*/*': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
           },
+          304: { description: '浏览器所存的副本未变（If-None-Match）/ the copy the browser holds is unchanged' },
         },
         errors: { 404: '不存在或无权查看 / unknown or out of scope' },
       }),

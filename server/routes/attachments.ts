@@ -3,7 +3,7 @@ import { rateLimit, type AugmentedRequest, type Store as RateLimitStore } from '
 import type { WorkflowEngine } from '../../engine/index.js';
 import { mayReadAttachment } from '../attachment-access.js';
 import { ALLOWED_TYPE_NAMES } from '../attachment-types.js';
-import type { AttachmentMeta, AttachmentStore } from '../attachments.js';
+import { bytesName, type AttachmentMeta, type AttachmentStore } from '../attachments.js';
 import { HttpError, sizeText } from '../http-errors.js';
 import type { UploadGate } from '../upload-gate.js';
 import { requireUser } from '../request-context.js';
@@ -81,7 +81,14 @@ export function attachmentRoutes(
       .type(meta.type)
       .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.name)}`)
       .set('X-Content-Type-Options', 'nosniff')
-      .send(await attachments.content(meta));
+      // The content's checksum, which names its file: express would hash the whole file again for
+      // its own tag, on the thread, on every download (a 20 MB file: about 15 ms).
+      .set('ETag', `"${bytesName(meta)}"`);
+    if (request.fresh) {
+      response.status(304).end();
+      return;
+    }
+    response.send(await attachments.content(meta));
   });
 
   return router;

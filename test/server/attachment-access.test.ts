@@ -1,3 +1,7 @@
+import request from 'supertest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { PROCESS, ServerHarness, tinyPdf, withUsers } from './harness.js';
@@ -52,6 +56,31 @@ describe('attachments: one record per upload, referable only by who may read the
       expect(own.headers['content-disposition']).toContain(encodeURIComponent(mine.name));
       expect((await h.api.get(`/api/attachments/${theirs.id}`, { token: h.token(who) })).status, who).toBe(404);
     }
+  });
+
+  it('a download is tagged by its checksum, and a copy the browser holds is answered 304', async () => {
+    // The tag express made hashed all of a 20 MB file again on the thread, on every download.
+    const bytes = tinyPdf('tagged');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const { id } = await upload('park1', bytes, 'tagged.pdf');
+    const download = await h.api.get(`/api/attachments/${id}`, { token: h.token('park1') });
+    expect(download.status).toBe(200);
+    expect(download.headers.etag).toBe(`"${sha256}"`);
+    const again = await h.api.get(`/api/attachments/${id}`, {
+      token: h.token('park1'),
+      headers: { 'If-None-Match': `"${sha256}"` },
+    });
+    expect([again.status, again.text]).toEqual([304, '']);
+    // Its bytes were checked on the first download; changed on disk since, they are checked again.
+    const file = join(h.attachments.filesDir, sha256);
+    await writeFile(file, Buffer.concat([bytes.subarray(0, -4), Buffer.from('XXXX')]));
+    // Past the OpenAPI checker, which takes any 5xx for the server's fault (here it is the disk's).
+    const altered = await request(h.app)
+      .get(`/api/attachments/${id}`)
+      .set('Authorization', `Bearer ${h.token('park1')}`);
+    expect([altered.status, (altered.body as { error: { code: string } }).error.code]).toEqual([500, 'damaged']);
+    await writeFile(file, bytes);
+    expect((await h.api.get(`/api/attachments/${id}`, { token: h.token('park1') })).status).toBe(200);
   });
 
   it('file names lose bidi and control characters, and take the extension of what the content is', async () => {
