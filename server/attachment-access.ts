@@ -1,5 +1,6 @@
 import { attachmentRefs, isEngineError, type Actor, type DataCheck, type WorkflowEngine } from '../engine/index.js';
 import type { AttachmentMeta, AttachmentStore } from './attachments.js';
+import { SAY } from './messages.js';
 
 /** The id uploads by the public (no login) are recorded under. */
 const ANONYMOUS = 'anonymous';
@@ -53,13 +54,10 @@ export function referenceCheck(
       // committed); one swept meanwhile is cited as a file never uploaded.
       const usable =
         readable && (meta.cases.length > 0 || (await attachments.hold(meta, engine.clock.now())) !== undefined);
-      if (!usable)
-        errors.push({ path, message: `附件 ${id.slice(0, 8)}… 不存在或无权引用（只能引用本人上传或有权查看的附件）` });
+      // Field errors are Chinese (FieldError); the web app names the field in the reader's language.
+      if (!usable) errors.push({ path, message: SAY.attachmentNotCitable(id.slice(0, 8)).zh });
       else if (publicMessage && meta.cases.length > 0)
-        errors.push({
-          path,
-          message: `附件 ${id.slice(0, 8)}… 已是案件材料，不能作为异议证据引用：请上传证据文件本身`,
-        });
+        errors.push({ path, message: SAY.attachmentNotEvidence(id.slice(0, 8)).zh });
     }
     return errors;
   };

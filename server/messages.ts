@@ -119,6 +119,11 @@ export const SAY = {
     en: `${field} must be true or false`,
   }),
   notText: (field: string, label: string): Said => ({ zh: `「${label}」应为文字`, en: `${field} must be text` }),
+  notNotificationIds: {
+    zh: '「ids」应为通知编号列表或 "all"',
+    en: 'ids must be a list of notification ids, or "all"',
+  },
+  noSuchForm: (formKey: string): Said => ({ zh: `表单 ${formKey} 不存在`, en: `There is no form ${formKey}` }),
   /** Fields a route does not take (the first is the error's `field`, the first few named), and those it does. */
   unknownFields: (fields: readonly string[], taken: readonly string[]): Said => ({
     zh: `不接受的字段：${strays(fields).zh}（${taken.length === 0 ? '此请求不带字段' : `可用：${taken.join('、')}`}）`,
@@ -261,6 +266,15 @@ export const SAY = {
     en: `The file “${name}” is damaged or incomplete; export it again and upload it`,
   }),
   noSuchAttachment: { zh: '附件不存在', en: 'No such file' },
+  /** A form citing an upload by an id it may not cite (`shortId`: its first characters, then …). */
+  attachmentNotCitable: (shortId: string): Said => ({
+    zh: `附件 ${shortId}… 不存在或无权引用（只能引用本人上传或有权查看的附件）`,
+    en: `File ${shortId}… does not exist or may not be cited (only your own uploads, or files you may read)`,
+  }),
+  attachmentNotEvidence: (shortId: string): Said => ({
+    zh: `附件 ${shortId}… 已是案件材料，不能作为异议证据引用：请上传证据文件本身`,
+    en: `File ${shortId}… is already part of a case and cannot be cited as evidence: upload the evidence itself`,
+  }),
   tooManyUploads: (limit: number, minutes: number): Said => ({
     zh: `上传文件过于频繁：每个账户每小时最多 ${String(limit)} 个，请 ${String(minutes)} 分钟后再试`,
     en: `Too many uploads: at most ${String(limit)} an hour per account; try again in ${englishCount(minutes, 'minute')}`,

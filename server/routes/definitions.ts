@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { regionDirectory, type WorkflowEngine } from '../../engine/index.js';
 import { HttpError } from '../http-errors.js';
+import { SAY } from '../messages.js';
 import { sendPreparedJson } from '../prepared-json.js';
 import { requireUser } from '../request-context.js';
 
@@ -48,7 +49,7 @@ export function definitionRoutes(engine: WorkflowEngine): Router {
   // Forms are public: the objection form is filled in without an account.
   router.get('/api/definitions/:process/:version/forms/:formKey', (request, response) => {
     const schema = version(request.params.process, request.params.version).definition.forms.get(request.params.formKey);
-    if (schema === undefined) throw new HttpError(404, 'not-found', `表单 ${request.params.formKey} 不存在`);
+    if (schema === undefined) throw new HttpError(404, 'not-found', SAY.noSuchForm(request.params.formKey));
     response.json(schema);
   });
 

@@ -39,7 +39,7 @@ export function inboxRoutes(engine: WorkflowEngine): Router {
     onlyFieldsOf(body, REQUEST_BODIES.NotificationsRead);
     const { ids } = body;
     const valid = ids === 'all' || (Array.isArray(ids) && ids.every((id) => typeof id === 'string'));
-    if (!valid) throw new HttpError(422, 'validation', '「ids」应为通知编号列表或 "all"');
+    if (!valid) throw new HttpError(422, 'validation', SAY.notNotificationIds);
     const marked = await engine.notifications.markRead(request.actor, ids);
     response.json({ marked, unread: (await engine.notifications.list(request.actor)).unread });
   });

@@ -152,6 +152,19 @@ describe('催办 and the notification centre over HTTP', () => {
         { error: { code: 'validation', message: '「只看未读」应为 true 或 false', field: 'unread' } },
       ]);
     }
+    // Ids that are not a list of ids are refused in the reader's language (it was Chinese to English too).
+    for (const [language, message] of [
+      ['zh', '「ids」应为通知编号列表或 "all"'],
+      ['en', 'ids must be a list of notification ids, or "all"'],
+    ]) {
+      const refused = await h.api.post('/api/notifications/read', {
+        token: h.token('park1'),
+        body: { ids: 'some' },
+        request: 'unchecked',
+        headers: { 'Accept-Language': language ?? '' },
+      });
+      expect([refused.status, (refused.body as { error: { message: string } }).error.message]).toEqual([422, message]);
+    }
     const foreign = await h.api.post('/api/notifications/read', {
       token: h.token('park2'),
       body: { ids: [first?.id] },
