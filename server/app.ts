@@ -35,7 +35,7 @@ import { DraftService } from './drafts/drafts.js';
 import { FormDrafts } from './form-drafts.js';
 import { formDraftRoutes } from './routes/form-drafts.js';
 import { publicRoutes, type PublicLimits } from './routes/public.js';
-import { reportRoutes } from './routes/reports.js';
+import { exportLimit, reportRoutes, type ReportLimits } from './routes/reports.js';
 import { sessionRoutes, signsIn } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { webAppRoutes } from './web-app.js';
@@ -67,6 +67,7 @@ export interface AppDeps {
   limits?: Partial<
     PublicLimits &
       TaskLimits &
+      ReportLimits &
       RequestLimits & {
         jsonBody: string;
         /** The largest JSON body taken without a session (default 64kb; a public form's longest texts fit). */
@@ -295,7 +296,8 @@ export function createApp(deps: AppDeps): Express {
     shared === undefined ? undefined : new SharedRateLimitStore(shared.counters, prefix);
   app.use(sessionRoutes(accounts, new LoginThrottle(shared?.counters ?? new MemoryCounters(Date.now))));
   app.use(userRoutes(accounts, new RoleCatalogue(engine)));
-  app.use(reportRoutes(engine)); // before /api/cases/:id, which would take `export.xlsx` for an id
+  const exports = exportLimit({ exportsPerMinute: deps.limits?.exportsPerMinute ?? 20, store: limitStore('export:') });
+  app.use(reportRoutes(engine, exports)); // before /api/cases/:id, which would take `export.xlsx` for an id
   // One count of previews per user, of tasks and of messages alike.
   const previews = previewLimit({
     previewsPerMinute: deps.limits?.previewsPerMinute ?? 30,

@@ -81,6 +81,11 @@ export const SAY = {
     zh: `预览提交结果过于频繁，请 ${String(seconds)} 秒后再试`,
     en: `Too many previews of what a submission would do; try again in ${englishCount(seconds, 'second')}`,
   }),
+  /** Excel exports of the case list, per account per minute (server/routes/reports.ts). */
+  tooManyExports: (seconds: number): Said => ({
+    zh: `导出 Excel 过于频繁，请 ${String(seconds)} 秒后再试`,
+    en: `Too many Excel exports; try again in ${englishCount(seconds, 'second')}`,
+  }),
   /** Messages one account sent to one case in a day (a report, a proposal: server/routes/cases.ts). */
   tooManyCaseMessages: (limit: number, hours: number): Said => ({
     zh: `向同一案件提交事项过于频繁：每个账号每天最多 ${String(limit)} 件，请 ${String(hours)} 小时后再试`,

@@ -85,7 +85,10 @@ export function reportPaths(terms: ProgrammeTerms): Json {
             },
           },
         },
-        errors: { 422: '筛选条件格式不正确 / a malformed filter' },
+        errors: {
+          422: '筛选条件格式不正确 / a malformed filter',
+          429: '本账号导出过于频繁（默认每分钟 20 次）/ too many exports by this account (20 a minute by default)',
+        },
       }),
     },
     '/api/statistics': {

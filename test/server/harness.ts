@@ -181,6 +181,7 @@ export class ServerHarness {
         uploadsPerHour: 1000,
         userUploadsPerHour: 1000,
         previewsPerMinute: 1000,
+        exportsPerMinute: 1000,
         messagesPerCaseDay: 1000,
         casesStartedPerDay: 1000,
         // A test calls in memory far faster than a person clicks (test/server/request-limits.test.ts

@@ -299,3 +299,40 @@ describe('exports and statistics, scoped like GET /api/cases', () => {
     expect(last?.['下一日期']).toBe(ends);
   });
 });
+
+/** Each export reads every case the account sees and writes a workbook: one account's loop must not hold up everyone. */
+describe('exports per account are limited', () => {
+  let h: ServerHarness;
+
+  beforeAll(async () => {
+    h = await ServerHarness.create({ limits: { exportsPerMinute: 2 } });
+    await withUsers(h, ['park1', 'samr']);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('answers 429 with Retry-After past the limit, in the reader’s language, for that account only', async () => {
+    const exportAs = (username: string, language = 'zh-CN') =>
+      request(h.app)
+        .get('/api/cases/export.xlsx')
+        .set('Authorization', `Bearer ${h.token(username)}`)
+        .set('Accept-Language', language);
+    for (let index = 0; index < 2; index += 1) expect((await exportAs('park1')).status).toBe(200);
+    const refused = await exportAs('park1');
+    expect([refused.status, (refused.body as { error: { code: string; message: string } }).error]).toEqual([
+      429,
+      {
+        code: 'too-many-requests',
+        message: expect.stringMatching(/^导出 Excel 过于频繁，请 \d+ 秒后再试$/) as unknown,
+      },
+    ]);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const english = await exportAs('park1', 'en');
+    expect((english.body as { error: { message: string } }).error.message).toMatch(
+      /^Too many Excel exports; try again in \d+ seconds?$/,
+    );
+    // Another account's exports are its own.
+    expect((await exportAs('samr')).status).toBe(200);
+  });
+});
