@@ -46,7 +46,7 @@ export {
   type StoreDamage,
 } from './store/index.js';
 export { EngineError, isEngineError, type ErrorCode, type Said } from './errors.js';
-export { ENGINE_SAYS } from './messages.js';
+export { ENGINE_SAYS, shownKey } from './messages.js';
 export { englishCount } from './english-count.js';
 export { parseRole, type Actor, type Role } from './cases/actors.js';
 export { RedactionPolicy, REDACTED_ACTOR, type AuditView } from './redaction/redaction-policy.js';

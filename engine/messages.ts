@@ -1,6 +1,18 @@
 import { englishCount } from './english-count.js';
 import type { Said } from './errors.js';
-import { UNSAFE_TEXT_MESSAGE } from './forms/text-safety.js';
+import { stripUnsafeText, UNSAFE_TEXT_MESSAGE } from './forms/text-safety.js';
+
+/** How much of a name taken from the address (a case id, a form's key) a refusal says back. */
+const KEY_SHOWN = 64;
+
+/**
+ * A name from the request as a refusal says it back: cut to 64 characters (a 3,000-character case id in
+ * the path came back whole in 案件 … 不存在), and without the characters no text may hold (NUL, bidi).
+ */
+export function shownKey(key: string): string {
+  const safe = stripUnsafeText(key);
+  return safe.length > KEY_SHOWN ? `${safe.slice(0, KEY_SHOWN)}…` : safe;
+}
 
 /**
  * What the engine says to people when it refuses a step, in Chinese and in English (the server
@@ -42,7 +54,7 @@ export const ENGINE_SAYS = {
     zh: `当前不在「${title}」的受理期内`,
     en: `“${title}” cannot be sent now`,
   }),
-  noSuchCase: (id: string): Said => ({ zh: `案件 ${id} 不存在`, en: `No case ${id}` }),
+  noSuchCase: (id: string): Said => ({ zh: `案件 ${shownKey(id)} 不存在`, en: `No case ${shownKey(id)}` }),
   timerHeld: (id: string, element: string): Said => ({
     zh: `案件 ${id} 的定时事项 ${element} 已到期但无法执行（已记录异常），待管理员处理后重试；在此之前不受理其他操作`,
     en: `Case ${id}: the timer ${element} is due but could not be carried out (an incident is recorded); nothing else is taken on the case until an administrator has dealt with it and retried`,

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { englishCount, stripUnsafeText, type NotificationKind, type ReadPlace, type Said } from '../engine/index.js';
+import { englishCount, shownKey, type NotificationKind, type ReadPlace, type Said } from '../engine/index.js';
 
 /** A language the server speaks to people in. */
 export type Language = keyof Said;
@@ -25,9 +25,6 @@ const readWhere = ({ reason, place }: { reason: string; place?: ReadPlace }): Sa
 /** How many of the fields (or parameters) a route does not take its refusal names, and how much of each name. */
 const STRAYS_NAMED = 5;
 const STRAY_NAME_LENGTH = 40;
-
-/** How much of a user name a refusal says back: the longest a user name may be (USERNAME_PATTERN). */
-const USER_NAME_SHOWN = 64;
 
 /**
  * The names a refusal lists: the first few, each cut short, then how many there were — a request with
@@ -128,7 +125,10 @@ export const SAY = {
     zh: '「ids」应为通知编号列表或 "all"',
     en: 'ids must be a list of notification ids, or "all"',
   },
-  noSuchForm: (formKey: string): Said => ({ zh: `表单 ${formKey} 不存在`, en: `There is no form ${formKey}` }),
+  noSuchForm: (formKey: string): Said => ({
+    zh: `表单 ${shownKey(formKey)} 不存在`,
+    en: `There is no form ${shownKey(formKey)}`,
+  }),
   /** Fields a route does not take (the first is the error's `field`, the first few named), and those it does. */
   unknownFields: (fields: readonly string[], taken: readonly string[]): Said => ({
     zh: `不接受的字段：${strays(fields).zh}（${taken.length === 0 ? '此请求不带字段' : `可用：${taken.join('、')}`}）`,
@@ -172,12 +172,8 @@ export const SAY = {
     zh: `用户名 ${username} 为系统保留，不能使用`,
     en: `The user name ${username} is reserved`,
   }),
-  noSuchUser: (typed: string): Said => {
-    // The name as sent, cut to the longest a user name may be: a name of 10,000 characters was said back whole.
-    const name = stripUnsafeText(typed);
-    const shown = name.length > USER_NAME_SHOWN ? `${name.slice(0, USER_NAME_SHOWN)}…` : name;
-    return { zh: `用户 ${shown} 不存在`, en: `No user ${shown}` };
-  },
+  // The name as sent, cut to the longest a user name may be: a name of 10,000 characters was said back whole.
+  noSuchUser: (typed: string): Said => ({ zh: `用户 ${shownKey(typed)} 不存在`, en: `No user ${shownKey(typed)}` }),
   /** An account's display name: what the account page, the header and a case's history show. */
   displayNameUnsafe: {
     zh: '「显示名称」含有不允许的字符（空字符、换行等控制字符或双向文字控制符）',

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { englishCount } from '../english-count.js';
 import { EngineError } from '../errors.js';
+import { shownKey } from '../messages.js';
 import {
   compareDates,
   loadCalendar,
@@ -112,7 +113,7 @@ export class DefinitionRegistry {
   get(process: string, version: string): RuntimeVersion {
     const found = this.versions.get(`${process}@${version}`);
     if (found === undefined) {
-      throw new EngineError('not-found', `流程定义 ${process}@${version} 不存在`, { process, version });
+      throw new EngineError('not-found', `流程定义 ${shownKey(`${process}@${version}`)} 不存在`, { process, version });
     }
     return found;
   }

@@ -498,6 +498,20 @@ describe('bad input: 4xx with a Chinese error, never a 5xx or a stack trace', ()
     expectError(unknownTask, 409, 'not-open');
   });
 
+  it('a long name in the path is said back cut to 64 characters (a 3,000-character case id came back whole)', async () => {
+    const long = 'x'.repeat(3000);
+    const said = async (path: string) => {
+      const answer = await h.api.get(path, { token: h.token('park1') });
+      expectError(answer, 404, 'not-found');
+      return (answer.body as { error: { message: string } }).error.message;
+    };
+    expect(await said(`/api/cases/c_${long}`)).toBe(`案件 c_${'x'.repeat(62)}… 不存在`);
+    expect(await said(`/api/definitions/${PROCESS}/${VERSION}/forms/${long}`)).toBe(`表单 ${'x'.repeat(64)}… 不存在`);
+    expect(await said(`/api/definitions/${long}/${VERSION}/forms/objection`)).toBe(
+      `流程定义 ${'x'.repeat(64)}… 不存在`,
+    );
+  });
+
   it('unknown definition versions and processes → 404 with a Chinese message', async () => {
     const token = h.adminToken;
     expectError(await h.api.get(`/api/definitions/${PROCESS}/1999-01-01`, { token }), 404, 'not-found');
