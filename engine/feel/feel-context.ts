@@ -1,6 +1,7 @@
 import { date as feelDate, evaluate } from 'feelin';
 import type { LocalDate } from '../legal-time/pure.js';
 import type { Indicators, Manifest, Rules } from '../definitions/types.js';
+import { decimalSum } from './decimal-sum.js';
 
 /** What conditions know about the case itself (CONTRACT §8: `case`). */
 export interface CaseFacts {
@@ -37,13 +38,29 @@ const toFeelDates = (dates: Readonly<Record<string, LocalDate>>) =>
   Object.fromEntries(Object.entries(dates).map(([name, value]) => [name, feelDate(value)]));
 
 /**
+ * FEEL's `sum` as its builtin takes it (a list, or the numbers as arguments; null for none, or for one
+ * that is no number), adding as decimals: feelin's adds doubles, and scores in tenths totalling the pass
+ * mark came to 79.99999999999999 (see decimal-sum.ts).
+ */
+const sum = Object.assign(
+  (...list: unknown[]): number | null => {
+    const values = list.length === 1 && Array.isArray(list[0]) ? (list[0] as unknown[]) : list;
+    if (values.length === 0 || !values.every((value) => typeof value === 'number')) return null;
+    return decimalSum(values);
+  },
+  { $args: ['...list'] },
+);
+
+/**
  * The context FEEL conditions are evaluated over: form fields at the top, then `case`, `rules`,
- * `indicators` and `today()` (the case clock's date, never the machine's).
+ * `indicators` and `today()` (the case clock's date, never the machine's). `sum` comes first so that a
+ * form field of that name shadows it, as it shadowed feelin's builtin.
  */
 export function feelContext(input: FeelInput): Record<string, unknown> {
   const { facts, indicators, names } = input;
   const { subject, region, ...rest } = facts;
   return {
+    sum,
     ...input.variables,
     case: {
       [names.subject.name]: subject,

@@ -521,6 +521,25 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('expert-scores: scores in tenths total as written, on a desktop and a phone (3.1 and 3.2 made 6.300000000000001, and tenths adding up to the pass mark 79.99999999999999)', async () => {
+    const tenths = [4, 4, 4, 6, 5, 4, 5, 5, 5, 4, 5, 6, 2.6, 3.3, 4.6, 3.5, 1.8, 0.1, 4, 3.1];
+    for (const viewport of [undefined, PHONE]) {
+      const page = await openPage(browser, server, { ...visitOf('expert-scores'), ...(viewport && { viewport }) });
+      try {
+        const form = page.locator('[data-task="expertEvaluation"]');
+        const cells = form.locator('table input');
+        const total = form.getByText(/^合计得分/);
+        await cells.nth(0).fill('3.1');
+        await cells.nth(1).fill('3.2');
+        await expect.poll(() => total.innerText()).toMatch(/^合计得分：6\.3 \/ 合格分数线 80/);
+        for (const [index, score] of tenths.entries()) await cells.nth(index).fill(String(score));
+        await expect.poll(() => total.innerText()).toBe('合计得分：80 / 合格分数线 80 · 已评 20 / 20 项');
+      } finally {
+        await page.context().close();
+      }
+    }
+  }, 90_000);
+
   it('designer: a version and a draft draw their diagram, its side panel under it (the page went blank: a canvas 0 px wide)', async () => {
     const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
       as: 'officer',

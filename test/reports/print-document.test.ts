@@ -49,6 +49,16 @@ describe('a submitted form’s values, as the read-back and the print view show 
     expect(scores.passScore).toBe(80);
   });
 
+  it('totals scores in tenths as written (tenths adding up to 80 read 79.99999999999999)', async () => {
+    const { schema, data } = await example('expert-evaluation');
+    const indicators = await industry();
+    const tenths = [4, 4, 4, 6, 5, 4, 5, 5, 5, 4, 5, 6, 2.6, 3.3, 4.6, 3.5, 1.8, 0.1, 4, 3.1];
+    const scores = Object.fromEntries(indicators.items.map((item, index) => [item.id, tenths[index] ?? 0]));
+    const read = field(fieldValues(schema, { ...data, scores }, indicators), '指标评分');
+    if (read?.kind !== 'scores') throw new Error(`scores read as ${JSON.stringify(read)}`);
+    expect(read.total).toBe(80);
+  });
+
   it('reads an empty list of vetoes as none found, not as a blank', async () => {
     const { schema, data } = await example('expert-evaluation');
     const vetoes = Object.entries(schema.properties ?? {}).find(([, each]) => each['x-indicators'] === 'vetoes');

@@ -1,6 +1,7 @@
 import type { FieldProps, WidgetProps } from '@rjsf/utils';
 import { Alert, Checkbox, Grid, Radio, Space, Table, Typography } from 'antd';
 import type { Indicator } from '../../../engine/definitions/types.js';
+import { decimalSum } from '../../../engine/feel/decimal-sum.js';
 import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import { articleAside, articleText } from './article-text.js';
@@ -117,7 +118,8 @@ export function IndicatorScoresField(props: FieldProps) {
     const score = scores[item.id];
     return counts(score, item) ? [score] : [];
   });
-  const sum = counted.reduce((all, score) => all + score, 0);
+  // As the diagram's condition adds them: 3.1 and 3.2 make 6.3, not 6.300000000000001.
+  const sum = decimalSum(counted);
   // One cell per dimension, spanning its indicators (they are listed dimension by dimension).
   const span = (index: number) => {
     const dimension = items[index]?.dimension;

@@ -1,4 +1,5 @@
 import type { FormSchema, Indicator, Veto } from '../../../engine/definitions/types.js';
+import { decimalSum } from '../../../engine/feel/decimal-sum.js';
 import { choiceTitle } from './submissions.js';
 
 /**
@@ -63,7 +64,7 @@ function scoresOf(scores: Record<string, unknown>, indicators: DocumentIndicator
       score: typeof score === 'number' ? score : undefined,
     };
   });
-  const total = lines.reduce((sum, line) => sum + (line.score ?? 0), 0);
+  const total = decimalSum(lines.flatMap((line) => (line.score === undefined ? [] : [line.score])));
   return { kind: 'scores', lines, total, passScore: indicators.passScore };
 }
 
