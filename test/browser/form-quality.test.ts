@@ -29,6 +29,7 @@ const USERS: Record<string, string[]> = {
   parke: ['park:P-00e'],
   parkf: ['park:P-00f'],
   parkg: ['park:P-00g'],
+  parkh: ['park:P-00h'],
   'province-js': ['province:320000'],
 };
 
@@ -295,6 +296,33 @@ describe.runIf(browserAvailable())(
       await form.getByRole('alert').filter({ hasText: '此任务已办结' }).waitFor();
       await sure.waitFor({ state: 'detached' });
       await expect.poll(() => hasFocus(submit)).toBe(true);
+    }, 120_000);
+
+    it('a decision refused (done by a colleague meanwhile) is said beside 提交 too, with 刷新, where the mouse pressed it (only the top of the card said it, out of sight)', async () => {
+      const caseId = await startCase(server, 'parkh');
+      await completeWithExample(server, 'parkh', caseId, 'submitCreationApplication');
+      const page = await signedIn(server, 'province-js');
+      await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+      const form = page.locator('[data-task="provincialFeasibilityReview"]');
+      await form.getByRole('button', { name: '填入示例（培训用）' }).click();
+      await completeWithExample(server, 'province-js', caseId, 'provincialFeasibilityReview');
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      const beside = form.locator('[data-submit-failure]');
+      await expect.poll(() => beside.textContent()).toMatch(/^此任务已办结/);
+      // In view where 提交 was pressed; the top of the card is not.
+      const inView = (locator: Locator) =>
+        locator.evaluate((node) => {
+          const box = node.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        });
+      expect(await inView(beside)).toBe(true);
+      expect(await inView(form.getByRole('alert').filter({ hasText: '此任务已办结' }))).toBe(false);
+      const refresh = form.getByRole('button', { name: twoChars('刷新') });
+      expect(await refresh.count()).toBe(2);
+      expect(await inView(refresh.last())).toBe(true);
+      await refresh.last().click();
+      await form.waitFor({ state: 'detached' });
+      await page.getByText('您在本案件暂无待办任务').waitFor();
     }, 120_000);
 
     it('errors appear when a field is left, in plain words; a number out of range, or letters in a number field, stay as typed and are an error', async () => {

@@ -274,7 +274,7 @@ function TaskFormBody(props: {
   const { task, bundle, schema, submitting } = props;
   const { t } = useI18n();
   const { message, modal } = App.useApp();
-  const { busy, errors, submit, fail } = submitting;
+  const { busy, errors, submit, fail, failure, gone } = submitting;
   const indicators = indicatorChoices(schema, bundle);
   const preview = usePreview(bundle.view.process, `/api/tasks/${encodeURIComponent(task.ref)}/preview`);
   // A returned task starts from what was sent last time (Art. 17: 退回修改 means change, not redo).
@@ -381,6 +381,19 @@ function TaskFormBody(props: {
                 </Button>
               )}
               {draftFailure?.gone === true && (
+                <Button size="small" onClick={props.onRefresh}>
+                  {t('reload')}
+                </Button>
+              )}
+              {/* A refused submission is said here too, where 提交 was pressed: above, at the top of the
+                card, it stood 6,700 px up the expert's score sheet, out of sight, and nothing seemed to
+                happen. Not an alert: the one above is read out. */}
+              {draftFailure === undefined && failure !== undefined && (
+                <Typography.Text type="danger" data-submit-failure>
+                  {failure}
+                </Typography.Text>
+              )}
+              {draftFailure === undefined && gone === true && (
                 <Button size="small" onClick={props.onRefresh}>
                   {t('reload')}
                 </Button>
