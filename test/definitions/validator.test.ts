@@ -318,6 +318,16 @@ describe('indicators.json', () => {
     );
   });
 
+  it('pass-score-unreachable: maxima in tenths that add up to the pass mark reach it (doubles made them 79.99999999999999)', async () => {
+    const tenths = [4, 4, 4, 6, 5, 4, 5, 5, 5, 4, 5, 6, 2.6, 3.3, 4.6, 3.5, 1.8, 0.1, 4, 3.1];
+    // The pass mark is 80; the indicators from the 13th on lose 20 of their maxima, in tenths.
+    expect(getJson(real.source, 'indicators.json', '/passScore')).toBe(80);
+    let source = real.source;
+    for (const [index, maxScore] of [...tenths.entries()].filter(([at]) => at >= 12))
+      source = setJson(source, 'indicators.json', `/variants/industry/${index}/maxScore`, maxScore);
+    expectNoProblem(await check(source, real.context), { check: 'pass-score-unreachable' });
+  });
+
   it('veto-duplicate', async () => {
     const first = getJson(real.source, 'indicators.json', '/vetoes/0/id');
     await expectBroken(setJson(real.source, 'indicators.json', '/vetoes/1/id', first), {

@@ -7,6 +7,7 @@ import {
   type DocumentIndicators,
   type FieldValue,
 } from '../../designer/src/workbench/submission-values.js';
+import { scoreSummaryOf } from '../../designer/src/workbench/submissions.js';
 
 const VERSION = 'definitions/quality-brand-zone/2024-03-14';
 
@@ -57,6 +58,8 @@ describe('a submitted form’s values, as the read-back and the print view show 
     const read = field(fieldValues(schema, { ...data, scores }, indicators), '指标评分');
     if (read?.kind !== 'scores') throw new Error(`scores read as ${JSON.stringify(read)}`);
     expect(read.total).toBe(80);
+    // The tag beside the evaluation among the opinions a reviewer reads (合计 80 / 80).
+    expect(scoreSummaryOf(schema, { ...data, scores })?.total).toBe(80);
   });
 
   it('reads an empty list of vetoes as none found, not as a blank', async () => {

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../../engine/audit/audit-chain.js';
 import type { Submission } from '../../../engine/cases/case-record.js';
 import type { FormSchema } from '../../../engine/definitions/types.js';
+import { decimalSum } from '../../../engine/feel/decimal-sum.js';
 import type { ActorNaming } from '../../../server/actor-names.js';
 import type { CaseBundle } from './case-data.js';
 import { loadForm, messageFormKey } from './catalog.js';
@@ -93,9 +94,9 @@ export function scoreSummaryOf(schema: FormSchema | undefined, data: unknown): S
   const scoresField = field('scores');
   if (scoresField === undefined) return undefined;
   const values = record(data);
-  const total = Object.values(record(values[scoresField])).reduce<number>(
-    (sum, score) => sum + (typeof score === 'number' ? score : 0),
-    0,
+  // As the diagram's condition adds them (scores in tenths totalling 80 read 79.99999999999999 / 80).
+  const total = decimalSum(
+    Object.values(record(values[scoresField])).filter((score): score is number => typeof score === 'number'),
   );
   const vetoesField = field('vetoes');
   const vetoes = vetoesField === undefined ? undefined : values[vetoesField];

@@ -1,6 +1,7 @@
 import { INDICATORS_SCHEMA } from '../file-schemas.js';
 import { pointerToken, type FileProblems } from '../problems.js';
 import type { Indicators } from '../types.js';
+import { decimalSum } from '../../feel/decimal-sum.js';
 import { checkShape, parseJson } from './json.js';
 
 /** `indicators.json` (CONTRACT §4): unique ids, known dimensions, a reachable pass mark, unique vetoes. */
@@ -11,7 +12,6 @@ export function checkIndicators(text: string, problems: FileProblems): Indicator
   for (const [variant, indicators] of Object.entries(data.variants)) {
     const at = `/variants/${pointerToken(variant)}`;
     const seen = new Set<string>();
-    let total = 0;
     for (const [index, indicator] of indicators.entries()) {
       if (seen.has(indicator.id)) {
         problems.error('indicator-duplicate', `indicator id "${indicator.id}" is used twice in variant "${variant}"`, {
@@ -24,8 +24,9 @@ export function checkIndicators(text: string, problems: FileProblems): Indicator
           pointer: `${at}/${index}/dimension`,
         });
       }
-      total += indicator.maxScore;
     }
+    // Added as the pass condition adds scores: maxima in tenths totalling the pass mark reach it.
+    const total = decimalSum(indicators.map((indicator) => indicator.maxScore));
     if (total < data.passScore) {
       problems.error(
         'pass-score-unreachable',

@@ -1,15 +1,16 @@
 import type { Indicator, Indicators } from '../../../../engine/definitions/types.js';
+import { decimalSum } from '../../../../engine/feel/decimal-sum.js';
 
 /** The sum of maximum scores of a variant, and per dimension (Art. 19's indicator system). */
 export function variantTotals(indicators: readonly Indicator[]): { total: number; byDimension: Map<string, number> } {
-  const byDimension = new Map<string, number>();
-  let total = 0;
+  const maxima = new Map<string, number[]>();
   for (const indicator of indicators) {
     const score = Number.isFinite(indicator.maxScore) ? indicator.maxScore : 0;
-    total += score;
-    byDimension.set(indicator.dimension, (byDimension.get(indicator.dimension) ?? 0) + score);
+    maxima.set(indicator.dimension, [...(maxima.get(indicator.dimension) ?? []), score]);
   }
-  return { total, byDimension };
+  // As decimals, as the validator and the pass condition add them (tenths totalling 80 are 80).
+  const byDimension = new Map([...maxima].map(([dimension, scores]) => [dimension, decimalSum(scores)]));
+  return { total: decimalSum([...maxima.values()].flat()), byDimension };
 }
 
 /** Every variant's total against the pass mark (the validator refuses an unreachable pass mark). */
