@@ -24,12 +24,18 @@ export function nextDue(
   manifest?: Pick<Manifest, 'dates'>,
 ): NextDue | undefined {
   if (dates.final === true) return undefined;
+  // Two dates on one day: the one the manifest lists first. A zone's last demonstration year ends on
+  // the day its period does, and the lists said 本示范年度最后一日（次日起报送年度工作报告） where the zone
+  // expires the next day (示范期最后一日, listed before it).
+  const declared = Object.keys(manifest?.dates ?? {});
+  const rank = (name: string) => (declared.includes(name) ? declared.indexOf(name) : declared.length);
   let next: NextDue | undefined;
   for (const [name, date] of Object.entries(dates.due)) {
     const order = compareDates(date, today);
     const passed = order < 0 || (order === 0 && dates.dueFireDays?.includes(name) === true);
     if (passed || manifest?.dates[name]?.event === true) continue;
-    if (next === undefined || compareDates(date, next.date) < 0)
+    const before = next === undefined ? -1 : compareDates(date, next.date);
+    if (next === undefined || before < 0 || (before === 0 && rank(name) < rank(next.name)))
       next = { name, date, title: manifest?.dates[name]?.title ?? name };
   }
   return next;

@@ -49,4 +49,18 @@ describe('the inbox’s 下一期限', () => {
     // A case listed without the fact (not known) shows the date until its day is over, as before.
     expect(nextDue({ due: dates.due }, '2027-10-16', manifest)?.name).toBe('reReviewOpens');
   });
+
+  it('gives two dates on one day as the manifest lists them: the last demonstration year ends as the period does', async () => {
+    const { source } = await loadRealVersion();
+    const manifest = JSON.parse(source.files.get('manifest.json') ?? '{}') as Manifest;
+    // Found in the supervisors' case list during a re-review: 2029-03-20 read 本示范年度最后一日（次日起报送年度工作报告）.
+    const due = { nextAnnualReportDue: '2029-03-20', demonstrationEnds: '2029-03-20', reReviewOpens: '2028-09-20' };
+    expect(nextDue({ due, dueFireDays: ['reReviewOpens'] }, '2028-09-21', manifest)).toEqual({
+      name: 'demonstrationEnds',
+      date: '2029-03-20',
+      title: manifest.dates.demonstrationEnds?.title,
+    });
+    // Without a manifest, the case's own order as before.
+    expect(nextDue({ due }, '2028-09-21')?.name).toBe('nextAnnualReportDue');
+  });
 });
