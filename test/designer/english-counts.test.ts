@@ -110,3 +110,10 @@ describe('counts in English', () => {
     expect(ENGINE_SAYS.calendarNeeded(1).en).toBe('a period of 1 working day needs a working-day calendar');
   });
 });
+
+describe('a refusal names the button it offers by the button’s own words', () => {
+  it('此任务已办结 … 请刷新 sits beside 刷新, and in English … Reload … beside Reload (it said Refresh)', () => {
+    for (const language of ['zh', 'en'] as const)
+      expect(MESSAGES[language].taskDoneElsewhere).toContain(MESSAGES[language].reload);
+  });
+});

@@ -605,7 +605,7 @@ export const MESSAGES = {
     saveDraft: 'Save draft',
     draftSaved: 'Draft saved: you can finish it later, on this computer or another',
     taskDoneElsewhere:
-      'This task is done already (sent in another window, on another computer or by a colleague): nothing was done now. Refresh to see the case as it is.',
+      'This task is done already (sent in another window, on another computer or by a colleague): nothing was done now. Reload to see the case as it is.',
     draftSavedAt: 'Draft saved at {at}',
     draftLoadFailed: 'Your saved draft could not be opened: {reason}',
     draftSavedNotice: 'Draft saved ({at}): you can finish it later, on this computer or another.',
