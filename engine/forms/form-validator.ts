@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import { indicatorFields } from '../definitions/checks/forms.js';
 import { pointerToken } from '../definitions/problems.js';
-import type { FormSchema, Indicators } from '../definitions/types.js';
+import type { FormSchema, Indicator, Indicators } from '../definitions/types.js';
 import { EngineError } from '../errors.js';
 import { articleText } from './article-text.js';
 import { zhFieldMessage } from './field-messages.js';
@@ -155,6 +155,10 @@ function lateDateErrors(root: Schema, data: unknown, today: string): FieldError[
   }));
 }
 
+/** A score outside its indicator's range, named by the indicator's title and id. */
+const scoreMessage = (label: string, indicator: Indicator, score: unknown): string =>
+  `${label}中「${indicator.title}」（${indicator.id}）的得分应为 0 至 ${indicator.maxScore} 分，填写的是 ${JSON.stringify(score)}`;
+
 /** Chinese names of the variants (`industry` → 工业), from the choices of the form field that picks them. */
 function variantTitles(
   forms: ReadonlyMap<string, FormSchema>,
@@ -227,7 +231,10 @@ export class FormValidator {
       if (typeof field?.minLength === 'number' && field.minLength > 0)
         unsafe.push({ path, message: label + BLANK_TEXT_MESSAGE });
     }
-    if (!validate(data)) return [...schemaErrors(schema, validate.errors ?? []), ...unsafe].slice(0, MAX_FIELD_ERRORS);
+    if (!validate(data)) {
+      const refused = this.namedScores(schema, schemaErrors(schema, validate.errors ?? []), data, options.variant);
+      return [...refused, ...unsafe].slice(0, MAX_FIELD_ERRORS);
+    }
     const late = options.today === undefined ? [] : lateDateErrors(schema, data, options.today);
     return [...this.indicatorErrors(schema, data, options.variant), ...late, ...unsafe].slice(0, MAX_FIELD_ERRORS);
   }
@@ -288,9 +295,7 @@ export class FormValidator {
       if (indicator === undefined) {
         errors.push({ path: at, message: `${label}中的指标 ${id} 不在${system}中${this.article}` });
       } else if (typeof score !== 'number' || score < 0 || score > indicator.maxScore) {
-        const given = JSON.stringify(score);
-        const message = `${label}中「${indicator.title}」（${id}）的得分应为 0 至 ${indicator.maxScore} 分，填写的是 ${given}`;
-        errors.push({ path: at, message });
+        errors.push({ path: at, message: scoreMessage(label, indicator, score) });
       }
     }
     const missing = list.filter((indicator) => !Object.hasOwn(scores, indicator.id));
@@ -299,6 +304,34 @@ export class FormValidator {
       errors.push({ path, message: `${label}缺少${system}中以下指标的评分：${names}${this.article}` });
     }
     return errors;
+  }
+
+  /**
+   * A score the schema refuses (below 0, not a number) named by its indicator and the variant's
+   * maximum, as one above that maximum is: the schema's words named it by its key alone
+   * (「指标评分」中的 org-1 不能小于 0).
+   */
+  private namedScores(schema: FormSchema, errors: FieldError[], data: Schema, variant: string | undefined) {
+    const field = indicatorFields(schema).scores;
+    const variants = this.indicators?.variants;
+    const list =
+      variants !== undefined && variant !== undefined && Object.hasOwn(variants, variant)
+        ? variants[variant]
+        : undefined;
+    const scores = field === undefined ? undefined : data[field];
+    if (field === undefined || list === undefined || !isSchema(scores)) return errors;
+    const label = quote(schema.properties?.[field]?.title, field);
+    const at = (id: string) => `/${pointerToken(field)}/${pointerToken(id)}`;
+    const named = new Map<string, FieldError>();
+    for (const error of errors) {
+      const indicator = list.find((item) => at(item.id) === error.path);
+      const said =
+        indicator === undefined
+          ? error
+          : { path: error.path, message: scoreMessage(label, indicator, scores[indicator.id]) };
+      named.set(`${said.path}\n${said.message}`, said);
+    }
+    return [...named.values()];
   }
 
   /** Only the vetoes of the indicator system. */

@@ -236,6 +236,19 @@ describe('FormValidator: indicator scores and vetoes (CONTRACT §4, Art. 19)', (
     expectFieldError(errorsOf(form, { scores: { 'org-1': -1 } }, 'industry'), '/scores/org-1', '「指标评分」', '0');
   });
 
+  it('names a score below 0 or not a number by its indicator, as one above its maximum (it said 「指标评分」中的 org-1 不能小于 0)', () => {
+    expect(errorsOf(form, { scores: { 'org-1': -1, 'org-2': '4' } }, 'industry')).toEqual([
+      {
+        path: '/scores/org-1',
+        message: '「指标评分」中「创建工作领导小组与工作机制」（org-1）的得分应为 0 至 4 分，填写的是 -1',
+      },
+      {
+        path: '/scores/org-2',
+        message: '「指标评分」中「质量品牌提升纳入发展规划和工作考核」（org-2）的得分应为 0 至 4 分，填写的是 "4"',
+      },
+    ]);
+  });
+
   it('checks the maximum of the case’s variant', () => {
     // infra-1 is worth 6 points for an industrial park and 4 for an agricultural one.
     expect(errorsOf(form, { scores: { 'infra-1': 6 } }, 'industry')).toEqual([]);
