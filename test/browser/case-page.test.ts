@@ -219,10 +219,12 @@ describe.runIf(browserAvailable())(
       // and a screen reader's list of buttons read 下载：example.pdf three times.
       const planFile = document.getByRole('button', { name: '下载：创建方案.pdf（创建方案）', exact: true });
       await planFile.waitFor();
-      const files = await document
-        .getByRole('button', { name: /^下载：/ })
-        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
-      expect(files).toHaveLength(3);
+      // Each button is named once its file's details have come (one at a time, in no set order).
+      const fileButtons = document.getByRole('button', { name: /^下载：/ });
+      await expect.poll(() => fileButtons.count()).toBe(3);
+      const files = await fileButtons.evaluateAll((buttons) =>
+        buttons.map((button) => button.getAttribute('aria-label')),
+      );
       expect(new Set(files).size, files.join(' | ')).toBe(files.length);
       const [download] = await Promise.all([province.waitForEvent('download'), planFile.click()]);
       expect(download.suggestedFilename()).toBe('创建方案.pdf');
