@@ -24,6 +24,13 @@ export interface AccountChange {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * An account without `disabled` is enabled: the account dialog sends its 停用 box, unticked, with
+ * every save, and a password reset was recorded as 启用账号 too.
+ */
+const unchanged = (field: RecordedField, from: unknown, to: unknown) =>
+  field === 'disabled' ? (from === true) === (to === true) : same(from, to);
+
 /** What differs between the account as it was (undefined: it is new) and as it is now. */
 export function changeOf(
   before: User | undefined,
@@ -34,7 +41,7 @@ export function changeOf(
   for (const field of RECORDED_FIELDS) {
     const from = before?.[field];
     const to = after[field];
-    if (!same(from, to)) fields[field] = { ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
+    if (!unchanged(field, from, to)) fields[field] = { ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
   }
   if (before !== undefined && Object.keys(fields).length === 0 && !meta.passwordSet) return undefined;
   return {

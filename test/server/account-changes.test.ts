@@ -61,6 +61,23 @@ describe('the account change log', () => {
     });
   });
 
+  it('records a password reset as such, not as 启用账号: the dialog sends its 停用 box unticked with it', async () => {
+    await h.user('park9', ['park:P-009']);
+    const reset = await h.api.patch('/api/users/park9', {
+      token: h.adminToken,
+      body: { password: 'Another-horse-9y', disabled: false },
+    });
+    expect(reset.status).toBe(200);
+    const [latest] = await changes(h.adminToken);
+    expect(latest).toMatchObject({ username: 'park9', passwordSet: true });
+    expect(latest?.fields).toEqual({});
+    // Enabled again once disabled: that is a change, and said as one.
+    await h.api.patch('/api/users/park9', { token: h.adminToken, body: { disabled: true } });
+    await h.api.patch('/api/users/park9', { token: h.adminToken, body: { disabled: false } });
+    const [enabled] = await changes(h.adminToken);
+    expect(enabled?.fields).toEqual({ disabled: { from: true, to: false } });
+  });
+
   it('is for admins only', async () => {
     expect((await h.api.get('/api/account-changes', { token: h.token('samr') })).status).toBe(403);
     expect((await h.api.get('/api/account-changes')).status).toBe(401);
