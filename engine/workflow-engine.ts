@@ -24,6 +24,7 @@ import { RedactionPolicy, type AuditView } from './redaction/redaction-policy.js
 import { newCaseRecord, type CaseRecord, type Submission } from './cases/case-record.js';
 import { CaseRepository } from './cases/case-repository.js';
 import { CaseRuntime, SYSTEM, type Step } from './cases/case-runtime.js';
+import { namesOf, readmitRestored } from './cases/set-aside.js';
 import {
   elementNamesOf,
   subjectRegionOfView,
@@ -904,7 +905,8 @@ export class WorkflowEngine {
   }
 
   /**
-   * Recomputes timer and task dates held up by incidents (e.g. a calendar year added since). Each case
+   * Takes back the cases set aside whose files read again (restored from a backup), then recomputes
+   * timer and task dates held up by incidents (e.g. a calendar year added since). Each case
    * under withCase: on a shared store, a case another process's retry committed first is read again
    * and found resolved (the commit refused as a conflict ended this retry with 409, the cases after it
    * left held).
@@ -912,7 +914,7 @@ export class WorkflowEngine {
   async retryIncidents(): Promise<number> {
     const { runtime } = this;
     await runtime.definitions.reloadCalendars();
-    let resolved = 0;
+    let resolved = await readmitRestored(runtime);
     for (const summary of [...runtime.index.all()]) {
       if (!summary.timers.some((timer) => timer.incident !== undefined) && summary.incidents.length === 0) continue;
       await runtime.withCase(summary.id, async () => {
@@ -989,10 +991,6 @@ function requiredSubjectRegion(manifest: Manifest, input: StartCaseInput): Subje
 }
 
 /**
- * The subject's and region's declared names for a damaged case: its own version's when its record
- * could be read, else the names every loaded programme agrees on (none: the neutral names).
- */
-/**
  * A case's log as a report reads it, or undefined when it is damaged: the store has told its damage
  * listener (the server logs the file at error), and the case counts as a quarantined one does — one
  * damaged log met while the server runs made every statistics call covering its case answer 500.
@@ -1004,23 +1002,4 @@ async function readableHistory<T>(read: () => Promise<T>): Promise<T | undefined
     if (isEngineError(error, 'damaged')) return undefined;
     throw error;
   }
-}
-
-function namesOf(
-  definitions: DefinitionRegistry,
-  readable: CaseRecord | undefined,
-): (Pick<Manifest, 'subject' | 'region'> & Partial<Pick<Manifest, 'statuses'>>) | undefined {
-  if (readable !== undefined) {
-    try {
-      return definitions.get(readable.process, readable.version).definition.manifest;
-    } catch {
-      // Its version is gone: as for an unreadable record.
-    }
-  }
-  const manifests = definitions.list().map((version) => version.definition.manifest);
-  const first = manifests[0];
-  const agreed = manifests.every(
-    (manifest) => manifest.subject.name === first?.subject.name && manifest.region.name === first.region.name,
-  );
-  return agreed ? first : undefined;
 }

@@ -21,6 +21,15 @@ export class CaseIndex {
     this.#bySubject.set(record.subject, subject);
   }
 
+  /** A case set aside (its file found damaged): no list, inbox or timer wave meets it any more. */
+  forget(id: string): void {
+    const summary = this.#summaries.get(id);
+    if (summary === undefined) return;
+    for (const task of summary.tasks) this.#taskCase.delete(task.ref);
+    this.#bySubject.get(summary.subject)?.delete(id);
+    this.#summaries.delete(id);
+  }
+
   get(id: string): CaseSummary | undefined {
     return this.#summaries.get(id);
   }

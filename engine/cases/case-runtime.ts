@@ -19,6 +19,8 @@ import { isRevisionConflict } from '../store/commit-writes.js';
 import { CaseSync } from './case-sync.js';
 import { ENGINE_SAYS } from '../messages.js';
 import { incidentEventsOf, type IncidentListener } from './incident-events.js';
+import { damageOf } from '../store/damage.js';
+import { setAside } from './set-aside.js';
 
 /** The actor of transitions nobody asked for (timers firing, incidents, recovery). */
 export const SYSTEM = 'system';
@@ -135,7 +137,11 @@ export class CaseRuntime {
     // case, and a hot instance is used only at the revision read (liveOf).
     const hot = this.live.record(id);
     if (hot !== undefined && !this.shared) return hot;
-    const record = await this.repository.record(id);
+    const record = await this.repository.record(id).catch(async (error: unknown) => {
+      const damage = damageOf(error);
+      if (damage !== undefined) await setAside(this, id, damage);
+      throw error;
+    });
     if (record === undefined) throw new EngineError('not-found', ENGINE_SAYS.noSuchCase(id), { caseId: id });
     if (this.shared) this.#sync.adopt(record);
     return record;

@@ -53,6 +53,11 @@ export class Quarantine {
     });
   }
 
+  /** Its files read again (restored from a backup): it goes back among the running cases. */
+  release(id: string): void {
+    this.#cases.delete(id);
+  }
+
   has(id: string): boolean {
     return this.#cases.has(id);
   }

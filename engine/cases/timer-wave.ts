@@ -65,6 +65,8 @@ export async function fireDueTimers(runtime: CaseRuntime): Promise<number> {
           const count = await runtime.withLock(caseId, () => fireCaseDue(runtime, caseId, now));
           firedNow += count;
         } catch (error) {
+          // A case whose file was found damaged is set aside, and told as an incident (set-aside.ts).
+          if (isEngineError(error, 'damaged') && runtime.quarantine.has(caseId)) continue;
           // The case holds an incident now; the worker goes on with the queue (the first WAVE_CONCURRENCY
           // failures used to stop every worker, and no other case's timer fired).
           failures.push(error);

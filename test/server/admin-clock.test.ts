@@ -1,7 +1,10 @@
 // POST /api/admin/clock (CLOCK=simulated): an instant without a UTC offset is China time, never the
 // server's zone (npm test runs this under America/Los_Angeles); what is not ISO 8601 is 422; the
 // answer says which incidents the timers it fired raised or cleared.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CaseView } from '../../engine/cases/case-view.js';
 import { LiveInstance } from '../../engine/runtime/live-instance.js';
 import { definitionsWithRevisions } from '../support/definitions-fixture.js';
 import { ACCEPTANCE_DUE_REVISION } from '../support/task-due-revisions.js';
@@ -255,4 +258,61 @@ describe('an advance whose timer fails answers 200 with the incident, and its no
     });
     expect((await h.case(id)).incidents).toMatchObject([{ kind: 'evaluation' }]);
   }, 180_000);
+});
+
+describe('an advance meeting a case whose file was damaged while the server ran', () => {
+  let h: ServerHarness;
+  beforeAll(async () => {
+    // No case kept in memory: a damaged file is met as a case nobody has worked on lately is.
+    h = await ServerHarness.create({ store: 'lowdb', hotCases: 0 });
+    await withUsers(h);
+  }, 60_000);
+  afterAll(async () => {
+    await h.close();
+  });
+
+  type Advanced = { now: string; timersFired: number; incidents: Record<string, unknown>[] };
+
+  it('answers 200, sets the case aside with the file to restore, and takes it back on 重试 once the file is mended', async () => {
+    // Two cases whose acceptance opens on 2025-04-02 (Art. 18); one's file is cut short meanwhile.
+    const damaged = (await throughCreation(h, 'park1')).id;
+    const healthy = (await throughCreation(h, 'park2')).id;
+    const file = join(h.dataDir, 'store', 'cases', `${damaged}.json`);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.slice(0, 150));
+    const response = await h.api.post('/api/admin/clock', {
+      token: h.adminToken,
+      body: { advanceTo: '2025-04-02T09:00:00+08:00' },
+    });
+    // It was 500 「数据文件损坏：cases/….json」 at every advance, though the clock had moved and the other case's timer fired.
+    expect(response.status, response.text).toBe(200);
+    const body = response.body as Advanced;
+    expect(body.timersFired).toBe(1);
+    expect(body.incidents).toEqual([
+      {
+        event: 'raised',
+        caseId: damaged,
+        kind: 'damaged',
+        element: '',
+        message: `数据文件损坏：cases/${damaged}.json`,
+        at: '2025-04-02T01:00:00.000Z',
+      },
+    ]);
+    expect((await h.case(healthy)).openTasks.map((task) => task.taskId)).toContain('submitAcceptanceApplication');
+    // Set aside as at start-up: the admin sees it with its file; the next advance does not stumble on it.
+    const view = (await h.api.get(`/api/cases/${damaged}`, { token: h.adminToken })).body as CaseView;
+    expect(view.incidents).toMatchObject([{ kind: 'damaged', message: `数据文件损坏：cases/${damaged}.json` }]);
+    const next = await h.api.post('/api/admin/clock', { token: h.adminToken, body: { advanceTo: '2025-04-03' } });
+    expect(next.status).toBe(200);
+    expect(next.body).toMatchObject({ timersFired: 0, incidents: [] });
+    // Retried while still damaged: it stays aside.
+    expect((await h.api.post('/api/admin/incidents/retry', { token: h.adminToken })).body).toEqual({ resolved: 0 });
+    // Restored from a backup: 重试 takes it back, and its timer due meanwhile fires.
+    await writeFile(file, text);
+    expect((await h.api.post('/api/admin/incidents/retry', { token: h.adminToken })).body).toEqual({ resolved: 1 });
+    await h.advanceTo('2025-04-03T09:00:00+08:00');
+    const restored = (await h.api.get(`/api/cases/${damaged}`, { token: h.adminToken })).body as CaseView;
+    expect(restored.incidents).toEqual([]);
+    expect(restored.openTasks.map((task) => task.taskId)).toContain('submitAcceptanceApplication');
+  }, 120_000);
 });

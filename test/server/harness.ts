@@ -122,6 +122,8 @@ export interface HarnessOptions {
   webRoot?: string;
   /** Where the server logs (default: nowhere). */
   logger?: Logger;
+  /** How many process instances the engine keeps in memory (0: every case is read from the store). */
+  hotCases?: number;
 }
 
 /**
@@ -160,7 +162,12 @@ export class ServerHarness {
         : await DefinitionRegistry.load(options.definitionsRoot, {
             shared: options.sharedDefinitions ?? 'definitions',
           });
-    const engine = await WorkflowEngine.open({ definitions: registry, store, clock });
+    const engine = await WorkflowEngine.open({
+      definitions: registry,
+      store,
+      clock,
+      ...(options.hotCases !== undefined && { hotCases: options.hotCases }),
+    });
     const accounts = new Accounts(store, { hashCost: options.hashCost ?? 2 ** 10 });
     const simulated = options.systemClock !== true;
     const drafts = new DraftService(engine, store, {
