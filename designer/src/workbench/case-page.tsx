@@ -7,6 +7,7 @@ import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { DamagedCaseError, loadCase, type CaseBundle } from './case-data.js';
+import { DamagedCase } from './damaged-case.js';
 import { subjectRegionOfView } from '../../../engine/cases/case-view.js';
 import { provinceName } from './catalog.js';
 import { DueDates } from './due-dates.js';
@@ -154,15 +155,16 @@ export function CasePage() {
   const belowShown = useIdleAfter(preloadSchemaForm, data !== undefined);
 
   if (data === undefined) {
+    if (bundle.error instanceof DamagedCaseError)
+      return <DamagedCase message={bundle.error.message} loading={bundle.loading} reload={bundle.reload} />;
     if (bundle.error !== undefined)
       return (
         // The page's heading says why there is no case (no case of that number, or none this account
         // may see), and one control leads back: a button inside a link was two stops for the keyboard
         // and one nested control for a screen reader.
         <Result
-          status={bundle.error instanceof DamagedCaseError ? 'error' : 'warning'}
+          status="warning"
           title={<h1 style={{ fontSize: 20, margin: 0 }}>{bundle.error.message}</h1>}
-          {...(bundle.error instanceof DamagedCaseError && { subTitle: t('caseDamagedHelp') })}
           extra={
             <Button
               onClick={() => {
