@@ -106,7 +106,12 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       const field = error.context.field;
       response.status(STATUS[error.code]).json({
         error: { code: error.code, message: sayError(error), ...(typeof field === 'string' && { field }) },
-        ...(errors !== undefined && { errors }),
+        // An entry's problems carry their English where written (the calendar editor's, year-entry.ts).
+        ...(errors !== undefined && {
+          errors: errors.map(({ english: inEnglish, ...said }: FieldError & { english?: unknown }) =>
+            english && typeof inEnglish === 'string' ? { ...said, message: inEnglish } : said,
+          ),
+        }),
         ...(Array.isArray(problems) && { problems }),
         ...(typeof deleted === 'object' && deleted !== null && { deleted }),
       });

@@ -35,8 +35,9 @@ function calendarId(runtime: CaseRuntime, requested: unknown): string {
   const ids = runtime.definitions.calendarIds();
   if (requested === undefined && ids.length === 1) return ids[0] as string;
   if (typeof requested === 'string' && ids.includes(requested)) return requested;
-  throw new EngineError('validation', `「日历」应为 ${ids.join('、')} 之一`, {
-    errors: [{ path: '/calendar', message: `「日历」应为 ${ids.join('、')} 之一` }],
+  const said = { zh: `「日历」应为 ${ids.join('、')} 之一`, en: `The calendar should be one of ${ids.join(', ')}` };
+  throw new EngineError('validation', said, {
+    errors: [{ path: '/calendar', message: said.zh, english: said.en }],
   });
 }
 
@@ -66,7 +67,8 @@ export async function publishCalendarYear(
   });
   const [first] = built.errors;
   if (built.file === undefined || first !== undefined) {
-    throw new EngineError('validation', first?.message ?? '日历数据无效', { errors: built.errors });
+    const said = first?.message ?? '日历数据无效';
+    throw new EngineError('validation', { zh: said, en: first?.english ?? said }, { errors: built.errors });
   }
   const { file } = built;
   if (previous !== undefined && sameDays(previous, file)) {

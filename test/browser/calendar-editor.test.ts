@@ -215,4 +215,20 @@ describe.runIf(browserAvailable())('the calendar editor in Chromium', () => {
     await casePage.getByText(/节假日安排更正（第2版）.*2030-01-04 改为 2030-01-07/).waitFor();
     await shot(casePage, 'case-rederived');
   }, 120_000);
+
+  it('in English, says the problems of an entry in English, a day that is no day as such (they were all Chinese)', async () => {
+    const page = await loggedIn('policy', '/calendars');
+    await page.getByRole('button', { name: twoChars('退出') }).waitFor();
+    await page.goto(`${server.url}/calendars?lang=en`);
+    await page.getByRole('button', { name: 'Enter a new year' }).click();
+    await page.getByLabel('Block 2 From').fill('2030-02-20');
+    await page.getByLabel('Block 2 To').fill('2030-02-30');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const list = page.getByText('Fix these before publishing').locator('..').locator('..');
+    await list.getByText('“Block 2 To” 2030-02-30 is no day: month 2 of 2030 has 28 days').waitFor();
+    // The first field at fault has the focus (the notice's document number, empty).
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('calendar-entry-notice-number');
+    // Chinese only where it is a name (a document number's example, 国办发明电〔2025〕7号).
+    expect(await list.textContent()).not.toMatch(/应为|不能|不存在|段假期|调休/);
+  }, 120_000);
 });

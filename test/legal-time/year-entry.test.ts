@@ -63,6 +63,32 @@ describe('a calendar year as entered (holiday blocks, make-up days, the notice)'
     expect(errors.find((error) => error.path === '/holidays')?.message).toContain('端午节');
   });
 
+  it('says a date written right that is no day so (2027-02-30 was told to be written YYYY-MM-DD), and each problem in English too', async () => {
+    const entry = entryFromCalendarYear(await readYear(2026));
+    const broken = {
+      notice: { ...entry.notice, issued: '2025-13-04' },
+      holidays: entry.holidays.map((range, index) => (index === 1 ? { ...range, to: '2026-02-30' } : range)),
+      workdays: [...entry.workdays, { date: '2026-10-03', name: '国庆节' }, { date: '26-3-7', name: 'x' }],
+    };
+    const { errors } = calendarYearFromEntry(broken, target(2026));
+    const at = (path: string) => errors.find((error) => error.path === path);
+    expect(at('/holidays/1/to')).toEqual({
+      path: '/holidays/1/to',
+      message: '「第2段假期结束日期」2026-02-30 不存在：2026年2月只有 28 天',
+      english: '“Block 2 To” 2026-02-30 is no day: month 2 of 2026 has 28 days',
+    });
+    expect(at('/notice/issued')?.message).toBe('「发布日期」2025-13-04 不存在：月份应为 01 至 12');
+    expect(at(`/workdays/${entry.workdays.length + 1}/date`)?.message).toBe(
+      `「第${entry.workdays.length + 2}个调休上班日日期」应为日期（YYYY-MM-DD）`,
+    );
+    expect(at(`/workdays/${entry.workdays.length}/date`)?.english).toBe(
+      `Make-up day ${entry.workdays.length + 1}, 2026-10-03, is also a day off (国庆节): a day cannot be both`,
+    );
+    expect(errors.length).toBeGreaterThan(3);
+    for (const error of errors) expect(error.english).toMatch(/^[\x20-\x7e“”’（）〔〕\u4e00-\u9fff]+$/);
+    for (const error of errors) expect(error.english).toMatch(/[a-z]{3}/);
+  });
+
   it('names a field a notice, a holiday block or a make-up day does not take, where it is; without it the year is taken', async () => {
     const entry = entryFromCalendarYear(await readYear(2026));
     const [first, ...rest] = entry.holidays;
@@ -74,7 +100,7 @@ describe('a calendar year as entered (holiday blocks, make-up days, the notice)'
       workdays: [{ ...day, weekday: '周日' }, ...days],
     };
     const { errors } = calendarYearFromEntry(extra, target(2026));
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       { path: '/notice/issuer', message: expect.stringMatching(/^「通知」不接受字段「issuer」/) as unknown },
       { path: '/holidays/0/note', message: expect.stringMatching(/^第1段假期不接受字段「note」/) as unknown },
       {
@@ -92,7 +118,11 @@ describe('a calendar year as entered (holiday blocks, make-up days, the notice)'
     const later = calendarYearFromEntry(entry, { ...target(2026), today: '2025-11-03' });
     expect(issuedOn > '2025-11-03').toBe(true);
     expect(later.errors).toEqual([
-      { path: '/notice/issued', message: `「发布日期」${issuedOn} 晚于今天（2025-11-03），请填写通知实际发布的日期` },
+      {
+        path: '/notice/issued',
+        message: `「发布日期」${issuedOn} 晚于今天（2025-11-03），请填写通知实际发布的日期`,
+        english: `“Issued on” ${issuedOn} is after today (2025-11-03): give the day the notice was issued`,
+      },
     ]);
     expect(calendarYearFromEntry(entry, { ...target(2026), today: issuedOn }).errors).toEqual([]);
   });

@@ -131,6 +131,17 @@ describe('calendar years entered over HTTP', () => {
         JSON.stringify(errors),
       ).toContain(path);
       for (const found of errors) expect(found.message).toMatch(CHINESE);
+      expect(errors.every((found) => !('english' in found))).toBe(true);
+      // Asked in English (the editor in English), said in English: they were all Chinese.
+      const english = await h.api.post('/api/calendars/2030', {
+        token: h.token('policy'),
+        headers: { 'Accept-Language': 'en' },
+        body,
+        request: 'unchecked',
+      });
+      const said = english.body as { error: { message: string }; errors: { path: string; message: string }[] };
+      expect(said.errors.map((found) => found.path)).toEqual(errors.map((found) => found.path));
+      for (const found of [said.error, ...said.errors]) expect(found.message, path).not.toMatch(/「|」|应为|不能/);
     }
     // A field an entry does not take (a year's `source` is the server's to write) is named, not dropped.
     const extra = await h.api.post('/api/calendars/2030', {

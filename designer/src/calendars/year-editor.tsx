@@ -17,6 +17,7 @@ import { forgetCalendars } from '../workbench/catalog.js';
 import type { CalendarText } from './calendar-messages.js';
 import { entryErrorId, entryFieldId, errorsAt, fieldsFor } from './entry-fields.js';
 import { YearGrid, type YearDays } from './month-grid.js';
+import { useI18n } from '../i18n/i18n.js';
 
 /** What the server answers to a publication (POST /api/calendars/:year). */
 interface Publication {
@@ -88,6 +89,7 @@ export function YearEditor(props: {
 }) {
   const { c, revision } = props;
   const { message } = App.useApp();
+  const { language } = useI18n();
   const [draft, setDraft] = useState(props.initial);
   const [errors, setErrors] = useState<EntryError[]>([]);
   const [busy, setBusy] = useState(false);
@@ -143,7 +145,13 @@ export function YearEditor(props: {
       ...(today !== undefined && { today }),
     });
     if (checked.errors.length > 0) {
-      refuse(checked.errors);
+      // Said in the page's language (the server says its own refusals in it too).
+      refuse(
+        checked.errors.map(({ path, message: said, english }) => ({
+          path,
+          message: language === 'en' ? (english ?? said) : said,
+        })),
+      );
       return;
     }
     setErrors([]);
