@@ -213,6 +213,30 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     }
   }, 90_000);
 
+  it('the account dialog by keyboard: 保存 with fields missing takes the focus to the first of them (it stayed on 保存, the errors above it)', async () => {
+    const page = await openPage(browser, server, { path: '/accounts', user: 'admin-two', time: TODAY });
+    try {
+      await page.getByRole('button', { name: '新建账号' }).focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: '新建账号' });
+      await dialog.waitFor();
+      await dialogsSettled(page);
+      const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+      const save = dialog.getByRole('button', { name: /^保\s?存$/ });
+      await save.focus();
+      await page.keyboard.press('Enter');
+      await dialog.getByText('请输入用户名').waitFor();
+      await expect.poll(focusedId).toBe(await dialog.getByLabel('用户名').getAttribute('id'));
+      // Typed there, the next one missing takes it: the password.
+      await page.keyboard.type('keyboard-officer');
+      await save.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(focusedId).toBe(await dialog.getByLabel('密码').getAttribute('id'));
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it('a task link followed by the keyboard puts the focus on the case page’s heading (it was left on <body>)', async () => {
     const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY });
     try {

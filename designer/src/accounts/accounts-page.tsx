@@ -272,6 +272,9 @@ function AccountDialog({
         layout="vertical"
         initialValues={initial}
         onFinish={(values) => void save(values)}
+        // The dialog's own checks take the keyboard to the first field at fault, as the calendar
+        // editor's do: it stayed on 保存, the messages above it out of reach (a server's refusal keeps it there).
+        scrollToFirstError={{ focus: true, block: 'nearest' }}
         // A refusal about one field (the password) goes once that field is changed, as the form's own
         // checks do; it stayed until the next save, saying a password no longer there was too short.
         onValuesChange={(changed: Partial<AccountForm>) => {
