@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { browserAvailable, failureScreenshot, launchChromium } from './chromium.js';
 import { twoChars } from './form-controls.js';
+import { ACCEPTANCE_OPENS, SAMPLE_USERS, throughCreation } from './sample-cases.js';
 import { ADMIN_PASSWORD, startWebServer, type WebServer } from './web-server.js';
 
 const START = { process: 'quality-brand-zone', province: '320000' };
@@ -23,6 +24,8 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
   let healthy: string;
   let file: string;
   let whole: string;
+  /** A case whose acceptance opens on ACCEPTANCE_OPENS, by a timer (Art. 18). */
+  let waiting: string;
 
   beforeAll(async () => {
     dataDir = join(await mkdtemp(join(tmpdir(), 'qbz-damaged-')), 'data');
@@ -31,6 +34,9 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
     await first.createUsers({ park1: ['park:P-001'], park2: ['park:P-002'] });
     damaged = (await first.ok<CaseView>('POST', '/api/cases', { as: 'park1', body: { ...START, park: 'P-001' } })).id;
     healthy = (await first.ok<CaseView>('POST', '/api/cases', { as: 'park2', body: { ...START, park: 'P-002' } })).id;
+    const { park1: _park1, park2: _park2, ...others } = SAMPLE_USERS;
+    await first.createUsers(others);
+    waiting = await throughCreation(first, 'park3', 'P-003', '青石港临港物流园区');
     await first.stop();
     file = join(dataDir, 'cases', `${damaged}.json`);
     whole = await readFile(file, 'utf8');
@@ -74,6 +80,36 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
       expect(errors).toEqual([]);
     } catch (error) {
       await failureScreenshot(page, 'damaged-case-admin');
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('says on the clock page which file of which case a timer found damaged, and what to do (it answered 500 at every advance)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    try {
+      const waitingFile = join(dataDir, 'cases', `${waiting}.json`);
+      const text = await readFile(waitingFile, 'utf8');
+      await writeFile(waitingFile, text.slice(0, Math.floor(text.length / 2)));
+      await page.goto(`${server?.url ?? ''}/clock`);
+      await page.getByLabel('用户名').fill('admin');
+      await page.getByLabel('密码').fill(ADMIN_PASSWORD);
+      await page.getByRole('button', { name: twoChars('登录') }).click();
+      await page.getByRole('heading', { name: '演练时钟' }).waitFor();
+      await page.locator('#sandbox-date').fill(ACCEPTANCE_OPENS.slice(0, 10));
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: twoChars('推进') }).click();
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: twoChars('推进') }).click();
+      const result = page.locator('[data-sandbox-result]');
+      await result.getByRole('status').waitFor();
+      const row = result.getByRole('row').filter({ hasText: waiting });
+      expect(await row.textContent()).toContain(
+        `数据文件损坏：cases/${waiting}.json。案件已暂停办理：请按 README「Storage」一节从备份恢复该文件，再打开案件点击「重试」。`,
+      );
+      await writeFile(waitingFile, text);
+    } catch (error) {
+      await failureScreenshot(page, 'damaged-case-clock');
       throw error;
     } finally {
       await page.close();

@@ -7,7 +7,7 @@ import { DateInput } from '../forms/date-input.js';
 import { chinaDateOf } from '../../../engine/legal-time/pure.js';
 import { chinaTime } from '../workbench/format.js';
 import { useAsync } from '../workbench/use-async.js';
-import { useSandboxText } from './sandbox-messages.js';
+import { useSandboxText, type SandboxText } from './sandbox-messages.js';
 
 /** POST /api/admin/clock's answer (README: `CLOCK=simulated`). */
 interface Advanced {
@@ -28,6 +28,20 @@ type IncidentRow = Advanced['incidents'][number] & { key: number };
 /** The hours a clock is moved to, China time: a working day's opening by default. */
 const HOURS = Array.from({ length: 24 }, (_, hour) => `${String(hour).padStart(2, '0')}:00`);
 const OPENING = '09:00';
+
+/**
+ * What an incident raised means and who does what, in the page's language, for the kinds the page
+ * knows; the engine's own words otherwise (a damaged file was named in Chinese, in English too, with
+ * nothing said of restoring it).
+ */
+function incidentDetail(row: IncidentRow, s: SandboxText): string {
+  if (row.event !== 'raised') return row.message;
+  const year = /(\d{4}) 年/.exec(row.message)?.[1];
+  if (row.kind === 'calendar-missing' && year !== undefined) return s('calendarMissingDetail', { year });
+  const colon = row.message.indexOf('：');
+  if (row.kind === 'damaged' && colon >= 0) return s('damagedDetail', { file: row.message.slice(colon + 1) });
+  return row.message;
+}
 
 /** The sandbox clock, or undefined when the server runs on the system clock (the route is not there). */
 async function loadClock(): Promise<{ now: string } | undefined> {
@@ -112,7 +126,7 @@ export function SandboxClockPage() {
       key: 'event',
       render: (event: IncidentRow['event']) => s(event),
     },
-    { title: s('message'), dataIndex: 'message', key: 'message' },
+    { title: s('message'), key: 'message', render: (_: unknown, row: IncidentRow) => incidentDetail(row, s) },
   ];
 
   return (

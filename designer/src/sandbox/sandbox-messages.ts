@@ -27,6 +27,10 @@ const zh = {
   raised: '出现',
   cleared: '已排除',
   message: '说明',
+  damagedDetail:
+    '数据文件损坏：{file}。案件已暂停办理：请按 README「Storage」一节从备份恢复该文件，再打开案件点击「重试」。',
+  calendarMissingDetail:
+    '{year} 年节假日安排尚未录入，此期限无法按工作日计算：在「节假日安排」页录入该年安排后，案件自动继续。',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -54,6 +58,10 @@ const en: Record<keyof typeof zh, string> = {
   raised: 'Raised',
   cleared: 'Cleared',
   message: 'Details',
+  damagedDetail:
+    'A data file is damaged: {file}. The case is set aside: restore the file from a backup (README, “Storage”), then open the case and press “Retry”.',
+  calendarMissingDetail:
+    'The {year} holidays have not been entered, so this date cannot be counted in working days: once they are entered on the Holiday calendar page, the case goes on by itself.',
 };
 
 export type SandboxMessageKey = keyof typeof zh;
