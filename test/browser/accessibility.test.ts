@@ -237,6 +237,21 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     }
   }, 90_000);
 
+  it('the account dialog in English says a missing field as the app’s English does (antd said Please enter User name)', async () => {
+    const page = await openPage(browser, server, { path: '/accounts?lang=en', user: 'admin-two', time: TODAY });
+    try {
+      await page.getByRole('button', { name: 'New account' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New account' });
+      await dialogsSettled(page);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.getByText('User name is required', { exact: true }).waitFor();
+      await dialog.getByText('Password is required', { exact: true }).waitFor();
+      expect(await dialog.getByText(/Please enter/).count()).toBe(0);
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it('a task link followed by the keyboard puts the focus on the case page’s heading (it was left on <body>)', async () => {
     const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY });
     try {

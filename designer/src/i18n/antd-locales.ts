@@ -16,4 +16,20 @@ function localeOf(module: unknown): Locale {
 }
 
 export const zhCN = localeOf(zh);
-export const enUS = localeOf(en);
+const english = localeOf(en);
+
+/**
+ * English as the rest of the app writes it (Telephone is required): antd said 「Please enter User
+ * name」 and 「User name cannot be a blank character」 on the account dialog.
+ */
+export const enUS: Locale = {
+  ...english,
+  Form: {
+    ...english.Form,
+    defaultValidateMessages: {
+      ...english.Form?.defaultValidateMessages,
+      required: '${label} is required',
+      whitespace: '${label} is required',
+    },
+  },
+};
