@@ -315,4 +315,16 @@ describe('an advance meeting a case whose file was damaged while the server ran'
     expect(restored.incidents).toEqual([]);
     expect(restored.openTasks.map((task) => task.taskId)).toContain('submitAcceptanceApplication');
   }, 120_000);
+
+  it('shows an admin opening a case whose file is found damaged then the case set aside, not a 500', async () => {
+    const id = (await throughCreation(h, 'park3')).id;
+    const file = join(h.dataDir, 'store', 'cases', `${id}.json`);
+    await writeFile(file, (await readFile(file, 'utf8')).slice(0, 150));
+    // It answered 500 数据文件损坏 the first time, and the page showed that alone, without what to do.
+    const opened = await h.api.get(`/api/cases/${id}`, { token: h.adminToken });
+    expect(opened.status, opened.text).toBe(200);
+    expect((opened.body as CaseView).incidents).toMatchObject([
+      { kind: 'damaged', message: `数据文件损坏：cases/${id}.json` },
+    ]);
+  });
 });
