@@ -186,7 +186,8 @@ export class WorkflowEngine {
     engine.#loading = true;
     engine.#ready = (async () => {
       await WorkflowEngine.#load(runtime);
-      await engine.retryIncidents();
+      // The cases just set aside were just read: reading them again only logs their damage twice.
+      await engine.retryIncidents({ readmit: false });
       engine.#loading = false;
     })();
     // Observed here so that a failure before the caller awaits `ready` is not an unhandled rejection;
@@ -919,10 +920,10 @@ export class WorkflowEngine {
    * and found resolved (the commit refused as a conflict ended this retry with 409, the cases after it
    * left held).
    */
-  async retryIncidents(): Promise<number> {
+  async retryIncidents(options: { readmit?: boolean } = {}): Promise<number> {
     const { runtime } = this;
     await runtime.definitions.reloadCalendars();
-    let resolved = await readmitRestored(runtime);
+    let resolved = options.readmit === false ? 0 : await readmitRestored(runtime);
     for (const summary of [...runtime.index.all()]) {
       if (!summary.timers.some((timer) => timer.incident !== undefined) && summary.incidents.length === 0) continue;
       await runtime.withCase(summary.id, async () => {
