@@ -252,6 +252,27 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
     }
   }, 90_000);
 
+  it('Tab from a date field’s 清除 goes to the next field (it stopped in the closed calendar, a box of 0 × 0 px: nothing to be seen)', async () => {
+    const page = await openPage(browser, server, { path: '/clock', user: 'admin-two', time: TODAY });
+    try {
+      const box = page.locator('#sandbox-date');
+      await box.focus();
+      await page.keyboard.type('2099-01-20');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      const focused = () =>
+        page.evaluate(() => {
+          const element = document.activeElement;
+          return element?.id === '' ? (element.getAttribute('aria-label') ?? element.className) : element?.id;
+        });
+      expect(await focused()).toMatch(/清除|ant-picker-clear/);
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('sandbox-hour');
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
   it('a task link followed by the keyboard puts the focus on the case page’s heading (it was left on <body>)', async () => {
     const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY });
     try {

@@ -138,9 +138,13 @@ function stopAfter(picker: Element): HTMLElement | undefined {
 function tabOnward(event: KeyboardEvent<HTMLElement>): void {
   const box = event.target;
   if (event.key !== 'Tab' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return;
-  if (!(box instanceof HTMLInputElement)) return;
+  // From 清除 too: the closed calendar, 0 × 0 px, stood next and took the keyboard to nothing to be seen.
+  const onClear = box instanceof HTMLButtonElement && box.classList.contains('ant-picker-clear');
+  if (!(box instanceof HTMLInputElement) && !onClear) return;
   const picker = box.closest('.ant-picker');
-  if (picker === null || (box.value.trim() !== '' && picker.querySelector('.ant-picker-clear') !== null)) return;
+  if (picker === null) return;
+  if (box instanceof HTMLInputElement && box.value.trim() !== '' && picker.querySelector('.ant-picker-clear') !== null)
+    return;
   const next = stopAfter(picker);
   if (next === undefined) return;
   event.preventDefault();
