@@ -891,6 +891,9 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
       .poll(() => page.locator('[data-sandbox-result]').getByRole('status').textContent())
       .toMatch(/^已推进到 2027-02-04 09:00（北京时间），执行定时事项 [1-9]\d* 项。$/);
     await expect.poll(() => now.textContent()).toBe('当前时间：2027-02-04 09:00（北京时间）');
+    // The keyboard is back on 推进, to move on again (the page was drawn afresh and it fell to the page).
+    const advance = page.getByRole('button', { name: '推进' });
+    await expect.poll(() => advance.evaluate((button) => button === document.activeElement)).toBe(true);
     await shot(page, '11-sandbox-clock');
     // The case's timer ran: its acceptance is open to its park.
     const view = await server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });

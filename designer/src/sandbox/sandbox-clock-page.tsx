@@ -61,8 +61,9 @@ async function loadClock(): Promise<{ now: string } | undefined> {
 export function SandboxClockPage() {
   const s = useSandboxText();
   const { modal } = App.useApp();
-  const [round, setRound] = useState(0);
-  const clock = useAsync(loadClock, String(round));
+  // Read again in place after an advance (reload keeps the page drawn): a new key drew it afresh,
+  // and the keyboard, on 推进, fell to the page.
+  const clock = useAsync(loadClock, 'clock');
   const [date, setDate] = useState<string | undefined>();
   const [hour, setHour] = useState(OPENING);
   const [problem, setProblem] = useState<string | undefined>();
@@ -79,10 +80,12 @@ export function SandboxClockPage() {
         (answer) => {
           setResult(answer);
           setDate(undefined);
-          setRound((before) => before + 1);
+          clock.reload();
         },
         (error: unknown) => {
           setProblem(error instanceof Error ? error.message : String(error));
+          // A failed advance may have moved the clock all the same: the time shown stayed the old one.
+          clock.reload();
         },
       )
       .finally(() => {
