@@ -220,15 +220,30 @@ describe.runIf(browserAvailable())('the calendar editor in Chromium', () => {
     const page = await loggedIn('policy', '/calendars');
     await page.getByRole('button', { name: twoChars('退出') }).waitFor();
     await page.goto(`${server.url}/calendars?lang=en`);
-    await page.getByRole('button', { name: 'Enter a new year' }).click();
-    await page.getByLabel('Block 2 From').fill('2030-02-20');
-    await page.getByLabel('Block 2 To').fill('2030-02-30');
+    // By keyboard, the editor takes the focus at its heading (it fell to the page with the button).
+    const enter = page.getByRole('button', { name: 'Enter a new year' });
+    // Enabled once the years are listed (it proposes the first year missing).
+    await expect.poll(() => enter.isEnabled()).toBe(true);
+    await enter.focus();
+    await page.keyboard.press('Enter');
+    // 2030, or 2031 once the tests above published 2030.
+    const heading = page.getByRole('heading', { name: /^Enter the \d{4} arrangement$/ });
+    await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    const year = /\d{4}/.exec((await heading.textContent()) ?? '')?.[0] ?? '';
+    const february = new Date(Date.UTC(Number(year), 2, 0)).getUTCDate();
+    await page.getByLabel('Block 2 From').fill(`${year}-02-20`);
+    await page.getByLabel('Block 2 To').fill(`${year}-02-30`);
     await page.getByRole('button', { name: 'Publish' }).click();
     const list = page.getByText('Fix these before publishing').locator('..').locator('..');
-    await list.getByText('“Block 2 To” 2030-02-30 is no day: month 2 of 2030 has 28 days').waitFor();
+    await list.getByText(`“Block 2 To” ${year}-02-30 is no day: month 2 of ${year} has ${february} days`).waitFor();
     // The first field at fault has the focus (the notice's document number, empty).
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('calendar-entry-notice-number');
     // Chinese only where it is a name (a document number's example, 国办发明电〔2025〕7号).
     expect(await list.textContent()).not.toMatch(/应为|不能|不存在|段假期|调休/);
+    // Cancelled by keyboard, the list's heading has it back.
+    await page.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
+    const listHeading = page.getByRole('heading', { name: 'Holiday calendar' });
+    await expect.poll(() => listHeading.evaluate((element) => element === document.activeElement)).toBe(true);
   }, 120_000);
 });

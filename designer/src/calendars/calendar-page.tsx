@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.js';
 import type { CalendarFile, CalendarNotice } from '../../../engine/legal-time/calendar-file.js';
 import { entryFromCalendarYear } from '../../../engine/legal-time/pure.js';
@@ -43,9 +43,17 @@ async function loadCalendars(): Promise<{ list: CalendarYears; files: CalendarFi
 export function CalendarPage() {
   const c = useCalendarText();
   const { t } = useI18n();
-  const [round, setRound] = useState(0);
-  const loaded = useAsync(loadCalendars, String(round));
+  // Read again in place once a year is published (reload keeps the list drawn): a new key drew the
+  // page afresh, and the keyboard, given back to the list's heading, fell to the page.
+  const loaded = useAsync(loadCalendars, 'calendars');
   const [editing, setEditing] = useState<{ draft: EntryDraft; revision?: number } | undefined>();
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const returning = useRef(false);
+  useEffect(() => {
+    if (editing !== undefined || !returning.current) return;
+    returning.current = false;
+    listHeading.current?.focus();
+  }, [editing]);
   const [shown, setShown] = useState<number | undefined>();
   const list = loaded.data?.list;
   const fileOf = (year: number) => loaded.data?.files.find((file) => file.year === year);
@@ -107,7 +115,11 @@ export function CalendarPage() {
       ))}
       {editing === undefined ? (
         <Card
-          title={<h1 style={{ fontSize: 16, margin: 0 }}>{c('title')}</h1>}
+          title={
+            <h1 ref={listHeading} tabIndex={-1} style={{ fontSize: 16, margin: 0 }}>
+              {c('title')}
+            </h1>
+          }
           extra={
             <Button
               type="primary"
@@ -138,7 +150,9 @@ export function CalendarPage() {
           c={c}
           onDone={() => {
             setEditing(undefined);
-            setRound((value) => value + 1);
+            loaded.reload();
+            // Closed, back to the list's heading: what had the keyboard (发布, 取消) is gone.
+            returning.current = true;
           }}
         />
       )}

@@ -98,6 +98,11 @@ export function YearEditor(props: {
   useEffect(() => {
     void serverToday().then(setToday);
   }, []);
+  // Opened, the editor has the keyboard: the button that opened it went, and the focus fell to the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
   const year = Number(draft.year);
   const days = useMemo(() => daysOf(draft), [draft]);
   const update = (change: (next: EntryDraft) => void) => {
@@ -199,7 +204,11 @@ export function YearEditor(props: {
   return (
     <Card
       title={
-        revision === undefined ? c('newYear', { year: draft.year }) : c('correctYear', { year: draft.year, revision })
+        <h1 ref={heading} tabIndex={-1} style={{ fontSize: 16, margin: 0 }}>
+          {revision === undefined
+            ? c('newYear', { year: draft.year })
+            : c('correctYear', { year: draft.year, revision })}
+        </h1>
       }
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
