@@ -41,7 +41,8 @@ export function changeOf(
   for (const field of RECORDED_FIELDS) {
     const from = before?.[field];
     const to = after[field];
-    if (!unchanged(field, from, to)) fields[field] = { ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
+    if (!unchanged(field, from, to))
+      fields[field] = { ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
   }
   if (before !== undefined && Object.keys(fields).length === 0 && !meta.passwordSet) return undefined;
   return {

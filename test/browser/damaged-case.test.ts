@@ -100,7 +100,10 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
       await page.locator('#sandbox-date').fill(ACCEPTANCE_OPENS.slice(0, 10));
       await page.keyboard.press('Enter');
       await page.getByRole('button', { name: twoChars('推进') }).click();
-      await page.locator('.ant-modal-confirm').getByRole('button', { name: twoChars('推进') }).click();
+      await page
+        .locator('.ant-modal-confirm')
+        .getByRole('button', { name: twoChars('推进') })
+        .click();
       const result = page.locator('[data-sandbox-result]');
       await result.getByRole('status').waitFor();
       const row = result.getByRole('row').filter({ hasText: waiting });
