@@ -316,12 +316,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(formDraftRoutes(engine, attachments, formDrafts));
   app.use(taskRoutes(engine, attachments, formDrafts, previews));
   app.use(inboxRoutes(engine));
-  // Uploads held in memory at once: 4 × ATTACHMENT_MAX_MB at most, 2 per sender, half of them for
-  // the public; one that sends nothing for 30 s is dropped, and one averaging under 1 KB/s after
-  // its first 10 s (a weak mobile connection sends several times that).
-  const uploadsAtOnce = deps.limits?.uploadsAtOnce ?? 4;
+  // Uploads read at once, each to a file: 32, 2 per sender, half of them for the public; in memory
+  // 4 × ATTACHMENT_MAX_MB at most while they are checked. One that sends nothing for 30 s is dropped,
+  // and one averaging under 1 KB/s after its first 10 s (a weak mobile connection sends several times that).
+  const uploadsAtOnce = deps.limits?.uploadsAtOnce ?? 32;
   const uploads = new UploadGate({
     total: uploadsAtOnce,
+    checkedAtOnce: 4,
     perSender: 2,
     publicMax: Math.max(1, Math.floor(uploadsAtOnce / 2)),
     idleMs: deps.limits?.uploadIdleMs ?? 30_000,

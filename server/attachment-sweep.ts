@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bytesName, type AttachmentMeta, type AttachmentStore } from './attachments.js';
+import { INCOMING } from './upload-body.js';
 
 /** What one sweep took away: upload records, and files no record named any more. */
 export interface SweepResult {
@@ -58,6 +59,8 @@ export async function sweepUnlinked(
 /** What a sweep moves a file to before it decides (see sweepUnlinked); `.tmp`: a save cut short. */
 const ASIDE = /^([0-9a-f]{64})\.\d+\.[0-9a-f]+\.sweeping$/;
 const SAVING = /^[0-9a-f]{64}\.\d+\.[0-9a-f]+\.tmp$/;
+/** How long an upload's body file is left before it counts as left behind: a day. */
+const INCOMING_KEPT_MS = 24 * 60 * 60_000;
 
 /** Moves the files aside, reads the records again, and deletes each file none names (else puts it back). */
 async function dropFiles(attachments: AttachmentStore, names: readonly string[], cutoff: number): Promise<number> {
@@ -67,11 +70,14 @@ async function dropFiles(attachments: AttachmentStore, names: readonly string[],
     const path = join(dir, `${name}.${process.pid}.${randomBytes(6).toString('hex')}.sweeping`);
     if (await moved(join(dir, name), path)) aside.set(path, name);
   }
-  // Left by a sweep or a save that stopped half-way (a killed process).
+  // Left by a sweep or a save that stopped half-way (a killed process), or by an upload's body that
+  // did (upload-body.ts): its age on the machine's clock, as a body takes hours at the most to come.
   for (const entry of await readdir(dir).catch(() => [])) {
     const name = ASIDE.exec(entry)?.[1];
     if (name !== undefined) aside.set(join(dir, entry), name);
     else if (SAVING.test(entry) && (await modifiedBefore(join(dir, entry), cutoff)))
+      await rm(join(dir, entry), { force: true });
+    else if (INCOMING.test(entry) && (await modifiedBefore(join(dir, entry), Date.now() - INCOMING_KEPT_MS)))
       await rm(join(dir, entry), { force: true });
   }
   if (aside.size === 0) return 0;

@@ -1,9 +1,12 @@
 import type { Request, RequestHandler } from 'express';
 import { languageOf, SAY } from './messages.js';
+import { Turns, uploadBody } from './upload-body.js';
 
 export interface UploadGateLimits {
-  /** Uploads read at once, in all. */
+  /** Uploads read at once, in all (each to its own file on disk). */
   total: number;
+  /** Uploads read back into memory and checked at once (each up to ATTACHMENT_MAX_MB); the rest wait. */
+  checkedAtOnce: number;
   /** Uploads one sender (an account, or an address for the public) may have read at once. */
   perSender: number;
   /** Of `total`, how many the public may hold: the rest stay free for signed-in users. */
@@ -19,9 +22,11 @@ export interface UploadGateLimits {
 }
 
 /**
- * How many uploads are read at once. Each body is held in memory until it is stored (`express.raw`, up
- * to ATTACHMENT_MAX_MB): forty at once took the server to 1.3 GB and stalled every other request for
- * seconds. Past `total` at once, `perSender` for one sender or `publicMax` for the public as a whole,
+ * How many uploads are read at once. Each body goes to a file on disk as it comes (upload-body.ts) and
+ * is read back into memory only to be checked and stored, `checkedAtOnce` at a time: held in memory
+ * while it came, forty at once took the server to 1.3 GB and stalled every other request for seconds,
+ * so only four could come at once, and two uploads trickling from one address held all the public's
+ * places. Past `total` at once, `perSender` for one sender or `publicMax` for the public as a whole,
  * an upload is not kept: its body is read and dropped, then refused with 503 and Retry-After
  * (answering before the body is read would reset the connection under a browser still sending it).
  * A sender that stops sending loses its place after `idleMs`, and one that sends a trickle (slower
@@ -32,8 +37,16 @@ export class UploadGate {
   #inFlight = 0;
   #publicInFlight = 0;
   readonly #bySender = new Map<string, number>();
+  readonly #checking: Turns;
 
-  constructor(readonly limits: UploadGateLimits) {}
+  constructor(readonly limits: UploadGateLimits) {
+    this.#checking = new Turns(limits.checkedAtOnce);
+  }
+
+  /** The body parser for an upload route, after `admit`: the body to a file in `dir`, then a Buffer (upload-body.ts). */
+  body(dir: string, maxBytes: number): RequestHandler {
+    return uploadBody(dir, maxBytes, this.#checking);
+  }
 
   /**
    * Middleware for an upload route, before its body parser; `sender` says whose upload it is, and

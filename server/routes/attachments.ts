@@ -1,4 +1,4 @@
-import express, { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { rateLimit, type AugmentedRequest, type Store as RateLimitStore } from 'express-rate-limit';
 import type { WorkflowEngine } from '../../engine/index.js';
 import { mayReadAttachment } from '../attachment-access.js';
@@ -45,7 +45,7 @@ export function attachmentRoutes(
     uploads.admit((request) => request.user?.username ?? '', 'user'),
     // A compressed body is refused (415): a kilobyte of gzip inflates to a megabyte kept on disk, so
     // the hourly limits would cost a sender a thousandth of the disk they fill. Browsers never send one.
-    express.raw({ type: () => true, limit: attachments.maxBytes, inflate: false }),
+    uploads.body(attachments.filesDir, attachments.maxBytes),
     async (request, response) => {
       const user = requireUser(request);
       const body: unknown = request.body;

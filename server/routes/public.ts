@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { ipKeyGenerator, rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
 import {
   chinaDateOf,
@@ -158,7 +158,7 @@ export function publicRoutes(
     uploadLimit,
     uploads.admit((request) => ipKeyGenerator(request.ip ?? '', 56), 'public'),
     // As sent, never inflated (415 otherwise): see the signed-in upload route.
-    express.raw({ type: () => true, limit: attachments.maxBytes, inflate: false }),
+    uploads.body(attachments.filesDir, attachments.maxBytes),
     async (request, response) => {
       const meta = await attachments.save(
         Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), // a JSON body was parsed already: no file

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -165,6 +165,26 @@ describe('an identical upload saved while a sweep takes the same bytes away', ()
     release();
     const saved = await saving;
     expect(await readable(attachments, await attachments.meta(saved.id))).toBe(true);
+    await shared.close();
+  });
+});
+
+describe('an upload body left behind (a process killed while one came)', () => {
+  it('is removed once a day old on the machine’s clock; one still coming stays', async () => {
+    const shared = await sharing(() => Promise.resolve([new MemoryStore()]));
+    const { filesDir } = shared.first;
+    await mkdir(filesDir, { recursive: true });
+    const left = join(filesDir, 'incoming.4242.00aa11bb22cc33dd.part');
+    const coming = join(filesDir, 'incoming.4242.44ee55ff6677aabb.part');
+    await writeFile(left, 'half a file');
+    await writeFile(coming, 'a file on its way');
+    const twoDaysAgo = new Date(Date.now() - 48 * HOUR);
+    await utimes(left, twoDaysAgo, twoDaysAgo);
+    // The sweep's own clock (a rehearsal's, years on) does not decide: a body comes in hours at most.
+    await sweepUnlinked(shared.first, new Date(Date.now() + 1000 * 24 * HOUR), NONE);
+    expect((await readdir(filesDir)).filter((name) => name.startsWith('incoming.'))).toEqual([
+      'incoming.4242.44ee55ff6677aabb.part',
+    ]);
     await shared.close();
   });
 });

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
@@ -12,8 +13,9 @@ interface Answer {
 }
 
 /**
- * Upload bodies are held in memory until stored (issue: forty 19 MB uploads at once took the server to
- * 1.3 GB and stalled it): the server reads a bounded number at once, and says what the size limit is.
+ * Upload bodies were held in memory until stored (issue: forty 19 MB uploads at once took the server to
+ * 1.3 GB and stalled it); now each goes to a file as it comes and is read back only to be checked, a few
+ * at a time. The server reads a bounded number at once, and says what the size limit is.
  */
 describe('uploads: how many at once, and how large', () => {
   let h: ServerHarness;
@@ -194,6 +196,35 @@ describe('uploads: how many at once, and how large', () => {
     } finally {
       await new Promise((resolve) => listening.close(resolve));
       await slow.close();
+    }
+  });
+
+  it('writes a body to a file as it comes: two uploads trickling from one address leave the public other places (they held its only two)', async () => {
+    const roomy = await ServerHarness.create();
+    const listening = roomy.app.listen(0);
+    await new Promise((resolve) => listening.once('listening', resolve));
+    const to = `http://127.0.0.1:${String((listening.address() as AddressInfo).port)}`;
+    // Addresses as a proxy on this machine names them (trusted: loopback).
+    const from = (address: string) => ({ 'X-Forwarded-For': address });
+    const incoming = async () =>
+      (await readdir(roomy.attachments.filesDir).catch(() => [])).filter((name) => name.startsWith('incoming.'));
+    try {
+      const held = [
+        startUpload('/api/public/attachments', undefined, to, from('203.0.113.5')),
+        startUpload('/api/public/attachments', undefined, to, from('203.0.113.5')),
+      ];
+      await settle();
+      // On disk while they come, not in memory.
+      expect(await incoming()).toHaveLength(2);
+      const another = startUpload('/api/public/attachments', undefined, to, from('198.51.100.7'));
+      another.finish();
+      expect((await another.answer).status).toBe(201);
+      for (const upload of held) upload.finish();
+      for (const upload of held) expect((await upload.answer).status).toBe(201);
+      expect(await incoming()).toEqual([]);
+    } finally {
+      await new Promise((resolve) => listening.close(resolve));
+      await roomy.close();
     }
   });
 
