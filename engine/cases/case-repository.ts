@@ -50,6 +50,15 @@ export class CaseRepository {
     return record;
   }
 
+  /**
+   * The record with its logs checked again, as at start-up (a case restored from a backup): checked
+   * once before its damage, a case whose record alone was restored came back with its log still damaged.
+   */
+  async recheck(id: string): Promise<CaseRecord | undefined> {
+    this.#checked.delete(id);
+    return this.record(id);
+  }
+
   /** The record as stored, without checking its logs; undefined when it is missing or damaged itself. */
   async readable(id: string): Promise<CaseRecord | undefined> {
     try {

@@ -63,7 +63,7 @@ export async function setAside(runtime: CaseRuntime, id: string, damage: StoreDa
 export async function readmitRestored(runtime: CaseRuntime): Promise<number> {
   let readmitted = 0;
   for (const { caseId, damage } of runtime.quarantine.damages()) {
-    const record = await runtime.repository.record(caseId).catch(() => undefined);
+    const record = await runtime.repository.recheck(caseId).catch(() => undefined);
     if (record === undefined) continue;
     runtime.quarantine.release(caseId);
     runtime.index.remember(record);

@@ -316,6 +316,35 @@ describe('an advance meeting a case whose file was damaged while the server ran'
     expect(restored.openTasks.map((task) => task.taskId)).toContain('submitAcceptanceApplication');
   }, 120_000);
 
+  it('keeps a case aside on 重试 while another of its files is still damaged (its record restored, its log not)', async () => {
+    const own = await ServerHarness.create({ store: 'lowdb', hotCases: 0 });
+    try {
+      await withUsers(own);
+      const id = (await throughCreation(own, 'park1')).id;
+      // Read once, its logs checked against its record: that check is not to be taken for granted later.
+      await own.api.get(`/api/cases/${id}`, { token: own.adminToken });
+      const record = join(own.dataDir, 'store', 'cases', `${id}.json`);
+      const log = join(own.dataDir, 'store', 'audit', `${id}.jsonl`);
+      const [recordText, logText] = [await readFile(record, 'utf8'), await readFile(log, 'utf8')];
+      await writeFile(record, recordText.slice(0, 150));
+      await writeFile(log, logText.replace(/^[^\n]*/, '{"seq": 1, "broken'));
+      const opened = await own.api.get(`/api/cases/${id}`, { token: own.adminToken });
+      expect((opened.body as CaseView).incidents).toMatchObject([{ kind: 'damaged' }]);
+      // The record restored alone: its log is still damaged, so it stays aside (it came back).
+      await writeFile(record, recordText);
+      expect((await own.api.post('/api/admin/incidents/retry', { token: own.adminToken })).body).toEqual({
+        resolved: 0,
+      });
+      await writeFile(log, logText);
+      expect((await own.api.post('/api/admin/incidents/retry', { token: own.adminToken })).body).toEqual({
+        resolved: 1,
+      });
+      expect((await own.case(id)).incidents).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
+
   it('shows an admin opening a case whose file is found damaged then the case set aside, not a 500', async () => {
     const id = (await throughCreation(h, 'park3')).id;
     const file = join(h.dataDir, 'store', 'cases', `${id}.json`);
