@@ -67,6 +67,11 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
       await page.getByText(`数据文件损坏：cases/${damaged}.json`).first().waitFor();
       await page.getByText(/已暂停办理.*从备份恢复该文件，然后点击「重试」（或重启服务）/).waitFor();
       expect(await page.getByText(/流程定义.*不存在/).count()).toBe(0);
+      // In English, in English around the file's name (the heading stayed Chinese).
+      await page.getByRole('button', { name: 'English', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: `A data file is damaged: cases/${damaged}.json` }).waitFor();
+      await page.getByRole('button', { name: '中文', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: `数据文件损坏：cases/${damaged}.json` }).waitFor();
       // 重试 before the file is restored: said to be still unreadable, the case still aside.
       const retry = page.getByRole('button', { name: twoChars('重试') });
       await retry.click();

@@ -97,6 +97,7 @@ export const MESSAGES = {
     caseDamagedHelp:
       '此案件的数据文件已损坏，已暂停办理（任务、定时器均不运行），其他案件照常。请按 README「Storage」一节从备份恢复该文件，然后点击「重试」（或重启服务）。',
     caseDamagedStill: '该文件仍无法读取，案件仍暂停办理：请用 npm run store:check 核对恢复的文件后再试。',
+    caseDamagedTitle: '数据文件损坏：{file}',
     returnedTitle: '{who}于 {at} 作出审核结论：{decision}',
     resubmittedChanged: '第 {count} 次提交。与上次（{time}）相比，修改了：{fields}',
     resubmittedSame: '第 {count} 次提交，与上次（{time}）相同，未作修改。',
@@ -413,6 +414,7 @@ export const MESSAGES = {
       'A file of this case is damaged: the case is set aside (its tasks and timers wait); all other cases run. Restore the file from a backup (README, "Storage"), then press Retry (or restart the server).',
     caseDamagedStill:
       'The file still cannot be read and the case stays set aside: check the restored file with npm run store:check and try again.',
+    caseDamagedTitle: 'A data file is damaged: {file}',
     returnedTitle: '{who} decided on {at}: {decision}',
     resubmittedChanged: 'Submission {count}. Changed since the last one ({time}): {fields}',
     resubmittedSame: 'Submission {count}, the same as the last one ({time}): nothing changed.',

@@ -7,6 +7,7 @@ import { DateInput } from '../forms/date-input.js';
 import { chinaDateOf } from '../../../engine/legal-time/pure.js';
 import { chinaTime } from '../workbench/format.js';
 import { useAsync } from '../workbench/use-async.js';
+import { damagedFileOf } from '../workbench/damage-words.js';
 import { useSandboxText, type SandboxText } from './sandbox-messages.js';
 
 /** POST /api/admin/clock's answer (README: `CLOCK=simulated`). */
@@ -38,8 +39,8 @@ function incidentDetail(row: IncidentRow, s: SandboxText): string {
   if (row.event !== 'raised') return row.message;
   const year = /(\d{4}) 年/.exec(row.message)?.[1];
   if (row.kind === 'calendar-missing' && year !== undefined) return s('calendarMissingDetail', { year });
-  const colon = row.message.indexOf('：');
-  if (row.kind === 'damaged' && colon >= 0) return s('damagedDetail', { file: row.message.slice(colon + 1) });
+  const file = damagedFileOf(row.message);
+  if (row.kind === 'damaged' && file !== undefined) return s('damagedDetail', { file });
   return row.message;
 }
 

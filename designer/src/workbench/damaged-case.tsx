@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client.js';
 import { useSession } from '../auth/session.js';
+import { fill } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
+import { damagedFileOf } from './damage-words.js';
 
 /**
  * A case set aside for a damaged file, as an admin opens it: the file, what to do, and 重试 once the
@@ -15,6 +17,8 @@ export function DamagedCase({ message, loading, reload }: { message: string; loa
   const { hasGroup } = useSession();
   const navigate = useNavigate();
   const [retry, setRetry] = useState<'none' | 'running' | 'done'>('none');
+  // The engine names the file in Chinese; the heading says it in the reader's language.
+  const file = damagedFileOf(message);
   const retried = () => {
     setRetry('done');
     reload();
@@ -22,7 +26,11 @@ export function DamagedCase({ message, loading, reload }: { message: string; loa
   return (
     <Result
       status="error"
-      title={<h1 style={{ fontSize: 20, margin: 0 }}>{message}</h1>}
+      title={
+        <h1 style={{ fontSize: 20, margin: 0 }}>
+          {file === undefined ? message : fill(t('caseDamagedTitle'), { file })}
+        </h1>
+      }
       subTitle={
         <Space orientation="vertical">
           {t('caseDamagedHelp')}
