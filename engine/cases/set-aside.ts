@@ -2,7 +2,7 @@ import type { DefinitionRegistry } from '../definitions/registry.js';
 import type { Manifest } from '../definitions/types.js';
 import { damageWhere, type StoreDamage } from '../store/damage.js';
 import type { CaseRecord } from './case-record.js';
-import type { CaseRuntime } from './case-runtime.js';
+import { SYSTEM, type CaseRuntime } from './case-runtime.js';
 import type { IncidentEvent } from './incident-events.js';
 import { DAMAGED_MESSAGE } from './quarantine.js';
 
@@ -58,7 +58,8 @@ export async function setAside(runtime: CaseRuntime, id: string, damage: StoreDa
 
 /**
  * Takes back each set-aside case whose files read again (restored from a backup): an admin's 重试
- * on its page did nothing until the server was restarted. Returns how many came back.
+ * on its page did nothing until the server was restarted. Its history says so (the damage itself could
+ * not be written there), which tells the incident's listeners too. Returns how many came back.
  */
 export async function readmitRestored(runtime: CaseRuntime): Promise<number> {
   let readmitted = 0;
@@ -68,14 +69,18 @@ export async function readmitRestored(runtime: CaseRuntime): Promise<number> {
     runtime.quarantine.release(caseId);
     runtime.index.remember(record);
     readmitted += 1;
-    tell(runtime, {
-      type: 'incident.resolved',
-      caseId,
-      at: runtime.clock.now().toISOString(),
-      kind: 'damaged',
-      element: '',
-      message: `${DAMAGED_MESSAGE}：${damageWhere(damage)}`,
-    });
+    const resolved = { kind: 'damaged' as const, element: '', message: `${DAMAGED_MESSAGE}：${damageWhere(damage)}` };
+    try {
+      await runtime.withCase(caseId, async () => {
+        const current = await runtime.record(caseId);
+        const transition = runtime.transition(current, runtime.version(current), runtime.clock.now(), SYSTEM);
+        transition.note('incident.resolved', resolved);
+        await runtime.commitRecord(transition);
+      });
+    } catch {
+      // Back among the running cases all the same (its version gone, say): told without the note.
+      tell(runtime, { type: 'incident.resolved', caseId, at: runtime.clock.now().toISOString(), ...resolved });
+    }
   }
   return readmitted;
 }

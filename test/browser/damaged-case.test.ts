@@ -82,6 +82,8 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
       await retry.click();
       await page.getByText('数据文件损坏').waitFor({ state: 'detached' });
       await page.getByText('提交创建申请').first().waitFor();
+      // Its history says it was taken back, naming the file (nothing was said of the pause).
+      await page.getByText(`数据文件已从备份恢复，案件继续办理：cases/${damaged}.json`).waitFor();
       expect(errors).toEqual([]);
     } catch (error) {
       await failureScreenshot(page, 'damaged-case-admin');

@@ -310,6 +310,15 @@ describe('an advance meeting a case whose file was damaged while the server ran'
     // Restored from a backup: 重试 takes it back, and its timer due meanwhile fires.
     await writeFile(file, text);
     expect((await h.api.post('/api/admin/incidents/retry', { token: h.adminToken })).body).toEqual({ resolved: 1 });
+    // Its history says it was taken back, and from which file's damage (it said nothing of the pause).
+    const audit = (await h.api.get(`/api/cases/${damaged}/audit`, { token: h.adminToken })).body as {
+      type: string;
+      actor: string;
+      details: Record<string, unknown>;
+    }[];
+    expect(audit.filter((entry) => entry.type === 'incident.resolved')).toMatchObject([
+      { actor: 'system', details: { kind: 'damaged', message: `数据文件损坏：cases/${damaged}.json` } },
+    ]);
     await h.advanceTo('2025-04-03T09:00:00+08:00');
     const restored = (await h.api.get(`/api/cases/${damaged}`, { token: h.adminToken })).body as CaseView;
     expect(restored.incidents).toEqual([]);

@@ -154,6 +154,7 @@ export const MESSAGES = {
     eventCaseStarted: '发起案件（{subjectTitle} {park}，{regionTitle} {province}）',
     eventIncident: '出现异常：{message}',
     eventIncidentResolved: '异常已解决：{element}',
+    eventDamageResolved: '数据文件已从备份恢复，案件继续办理：{file}',
     eventIncidentResolvedByCalendar: '节假日安排已录入，异常已解决：{date}为 {to}（依据{notice}）',
     eventDueRederived: '节假日安排更正（第{revision}版），{date}由 {from} 改为 {to}（依据{notice}）',
     eventMessageReceived: '收到：{message}',
@@ -469,6 +470,7 @@ export const MESSAGES = {
     eventCaseStarted: 'Case started ({subjectTitle} {park}, {regionTitle} {province})',
     eventIncident: 'Incident: {message}',
     eventIncidentResolved: 'Incident resolved: {element}',
+    eventDamageResolved: 'Data file restored from a backup; the case goes on: {file}',
     eventIncidentResolvedByCalendar: 'Holiday calendar entered, incident resolved: {date} is {to} (per {notice})',
     eventDueRederived:
       'Holiday calendar corrected (revision {revision}): {date} moved from {from} to {to} (per {notice})',

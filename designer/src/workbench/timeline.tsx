@@ -7,6 +7,7 @@ import type { CaseBundle } from './case-data.js';
 import { loadForm, messageFormKey, provinceName } from './catalog.js';
 import { chinaTime } from './format.js';
 import { fill } from '../i18n/fill.js';
+import { damagedFileOf } from './damage-words.js';
 import { documentIndicators, OutcomeLines, useActorName } from './review-parts.js';
 import { SubmissionDocument } from './submission-document.js';
 import {
@@ -188,6 +189,13 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
       case 'incident.raised':
         return { label: fill(template, { message: text(details.message) }) };
       case 'incident.resolved':
+        // A case set aside for a damaged file, back once the file was restored (重试): which file.
+        if (details.kind === 'damaged')
+          return {
+            label: fill(t('eventDamageResolved'), {
+              file: damagedFileOf(text(details.message)) ?? text(details.message),
+            }),
+          };
         // Resolved by a calendar year entered: which date it gave, and from which notice.
         return details.notice === undefined
           ? { label: fill(template, { element: elementName(details) }) }
