@@ -18,7 +18,7 @@ import type { CommittedChange } from '../notifications/derive.js';
 import { isRevisionConflict } from '../store/commit-writes.js';
 import { CaseSync } from './case-sync.js';
 import { ENGINE_SAYS } from '../messages.js';
-import { incidentEventsOf, type IncidentListener } from './incident-events.js';
+import { incidentEventsOf, type IncidentEvent, type IncidentListener } from './incident-events.js';
 import { damageOf } from '../store/damage.js';
 import { setAside } from './set-aside.js';
 
@@ -379,22 +379,25 @@ export class CaseRuntime {
     }
   }
 
+  /** Tells the incident listeners of `events` (a commit's, or a case set aside, which commits nothing). */
+  tellIncidents(events: Iterable<IncidentEvent>): void {
+    for (const event of events) {
+      for (const listener of this.incidentListeners) {
+        try {
+          listener(event);
+        } catch {
+          // As for onCommit below: a listener's failure must not turn a done command into a failure.
+        }
+      }
+    }
+  }
+
   async #committed(
     transition: Transition,
     record: CaseRecord,
     submissions: readonly Omit<Submission, 'seq'>[] = [],
   ): Promise<void> {
-    if (this.incidentListeners.size > 0) {
-      for (const event of incidentEventsOf(transition.audit)) {
-        for (const listener of this.incidentListeners) {
-          try {
-            listener(event);
-          } catch {
-            // As for onCommit below: a listener's failure must not turn a done command into a failure.
-          }
-        }
-      }
-    }
+    if (this.incidentListeners.size > 0) this.tellIncidents(incidentEventsOf(transition.audit));
     if (this.onCommit === undefined) return;
     const { definition, model } = this.version(record);
     try {

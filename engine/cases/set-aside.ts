@@ -3,7 +3,6 @@ import type { Manifest } from '../definitions/types.js';
 import { damageWhere, type StoreDamage } from '../store/damage.js';
 import type { CaseRecord } from './case-record.js';
 import { SYSTEM, type CaseRuntime } from './case-runtime.js';
-import type { IncidentEvent } from './incident-events.js';
 import { DAMAGED_MESSAGE } from './quarantine.js';
 
 /**
@@ -29,16 +28,6 @@ export function namesOf(
   return agreed ? first : undefined;
 }
 
-function tell(runtime: CaseRuntime, event: IncidentEvent): void {
-  for (const listener of runtime.incidentListeners) {
-    try {
-      listener(event);
-    } catch {
-      // A listener's failure must not turn what was done into a failure (as for a commit's events).
-    }
-  }
-}
-
 /**
  * A case whose file is found damaged while the server runs (a timer falling due on it, a command),
  * set aside as one found at start-up is, and told as an incident: each advance of the sandbox clock
@@ -53,7 +42,9 @@ export async function setAside(runtime: CaseRuntime, id: string, damage: StoreDa
   runtime.index.forget(id);
   runtime.live.drop(id);
   const message = `${DAMAGED_MESSAGE}：${damageWhere(damage)}`;
-  tell(runtime, { type: 'incident.raised', caseId: id, at: now.toISOString(), kind: 'damaged', element: '', message });
+  runtime.tellIncidents([
+    { type: 'incident.raised', caseId: id, at: now.toISOString(), kind: 'damaged', element: '', message },
+  ]);
 }
 
 /**
@@ -79,7 +70,9 @@ export async function readmitRestored(runtime: CaseRuntime): Promise<number> {
       });
     } catch {
       // Back among the running cases all the same (its version gone, say): told without the note.
-      tell(runtime, { type: 'incident.resolved', caseId, at: runtime.clock.now().toISOString(), ...resolved });
+      runtime.tellIncidents([
+        { type: 'incident.resolved', caseId, at: runtime.clock.now().toISOString(), ...resolved },
+      ]);
     }
   }
   return readmitted;
