@@ -64,6 +64,12 @@ export function requireUser(request: Request): User {
   return request.user;
 }
 
+/** requireUser before the handlers after it: a caller without a login is refused (401) before a limit counts it. */
+export const signedIn: RequestHandler = (request, _response, next) => {
+  requireUser(request);
+  next();
+};
+
 export function requireRole(request: Request, ...groups: string[]): User {
   const user = requireUser(request);
   if (!request.actor.roles.some((role) => groups.includes(role.group))) {

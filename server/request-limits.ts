@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, rateLimit, type AugmentedRequest } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type AugmentedRequest, type Store as RateLimitStore } from 'express-rate-limit';
 import { MemoryCounters, type RateCounters, type Said } from '../engine/index.js';
 import { HttpError } from './http-errors.js';
 import { SAY } from './messages.js';
@@ -70,6 +70,27 @@ export function refusedPastLimit(say: (secondsLeft: number) => Said) {
     const reset = (request as AugmentedRequest).rateLimit?.resetTime?.getTime();
     next(new HttpError(429, 'too-many-requests', say(secondsUntil(reset, Date.now()))));
   };
+}
+
+/**
+ * A route's own limit per minute, per account (per address without a login), counted in `store` when
+ * processes share one. Past it, 429 with Retry-After, told by `say` (refusedPastLimit).
+ */
+export function perCallerPerMinute(
+  limit: number,
+  store: RateLimitStore | undefined,
+  say: (secondsLeft: number) => Said,
+): RequestHandler {
+  return rateLimit({
+    windowMs: WINDOW_MS,
+    limit,
+    ...(store !== undefined && { store }),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (request) =>
+      request.user === undefined ? ipKeyGenerator(request.ip ?? '', 56) : `user:${request.user.username}`,
+    handler: refusedPastLimit(say),
+  });
 }
 
 /**

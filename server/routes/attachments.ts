@@ -6,7 +6,7 @@ import { ALLOWED_TYPE_NAMES } from '../attachment-types.js';
 import { bytesName, type AttachmentMeta, type AttachmentStore } from '../attachments.js';
 import { HttpError, sizeText } from '../http-errors.js';
 import type { UploadGate } from '../upload-gate.js';
-import { requireUser } from '../request-context.js';
+import { requireUser, signedIn } from '../request-context.js';
 import { decodeName } from './public.js';
 import { languageOf, SAY } from '../messages.js';
 
@@ -37,10 +37,7 @@ export function attachmentRoutes(
   router.post(
     '/api/attachments',
     // Refused before it takes a place: the public's uploads go through /api/public/attachments.
-    (request, _response, next) => {
-      requireUser(request);
-      next();
-    },
+    signedIn,
     perHour,
     uploads.admit((request) => request.user?.username ?? '', 'user'),
     // A compressed body is refused (415): a kilobyte of gzip inflates to a megabyte kept on disk, so

@@ -1,5 +1,5 @@
 import { Router, type Request, type RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
+import { rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
 import {
   ENGINE_SAYS,
   EngineError,
@@ -14,7 +14,7 @@ import type { AttachmentStore } from '../attachments.js';
 import type { FormDrafts } from '../form-drafts.js';
 import { HttpError } from '../http-errors.js';
 import { SAY } from '../messages.js';
-import { refusedPastLimit } from '../request-limits.js';
+import { perCallerPerMinute, refusedPastLimit } from '../request-limits.js';
 import { NEW_CASE, REQUEST_BODIES } from '../openapi-requests.js';
 import {
   fieldsOf,
@@ -175,16 +175,7 @@ export interface TaskLimits {
  * full process step, and the workbench asks one per submission. Past it, 429 with Retry-After.
  */
 export function previewLimit(limits: Pick<TaskLimits, 'previewsPerMinute' | 'store'>): RequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: limits.previewsPerMinute,
-    ...(limits.store !== undefined && { store: limits.store }),
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (request) =>
-      request.user === undefined ? ipKeyGenerator(request.ip ?? '', 56) : `user:${request.user.username}`,
-    handler: refusedPastLimit(SAY.tooManyPreviews),
-  });
+  return perCallerPerMinute(limits.previewsPerMinute, limits.store, SAY.tooManyPreviews);
 }
 
 /**

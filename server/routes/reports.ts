@@ -1,9 +1,9 @@
 import { Router, type RequestHandler } from 'express';
-import { rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
+import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { WorkflowEngine } from '../../engine/index.js';
 import { CASE_EXPORT_WORDS, languageOf, SAY } from '../messages.js';
-import { refusedPastLimit } from '../request-limits.js';
-import { requireUser } from '../request-context.js';
+import { perCallerPerMinute } from '../request-limits.js';
+import { requireUser, signedIn } from '../request-context.js';
 import { caseFilterOf, casesFor } from '../reports/case-query.js';
 import { writeCaseWorkbook } from '../reports/case-export.js';
 import { statisticsOf } from '../reports/statistics.js';
@@ -20,10 +20,7 @@ export function reportRoutes(engine: WorkflowEngine, exportLimit: RequestHandler
   router.get(
     '/api/cases/export.xlsx',
     // Refused without a login before it is counted: the limit is per account.
-    (request, _response, next) => {
-      requireUser(request);
-      next();
-    },
+    signedIn,
     exportLimit,
     async (request, response) => {
       // Filters are read (and refused when malformed) before the first byte goes out.
@@ -59,13 +56,5 @@ export interface ReportLimits {
  * a person exports a few times an hour. Past it, 429 with Retry-After.
  */
 export function exportLimit(limits: ReportLimits): RequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: limits.exportsPerMinute,
-    ...(limits.store !== undefined && { store: limits.store }),
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (request) => `user:${request.user?.username ?? ''}`,
-    handler: refusedPastLimit(SAY.tooManyExports),
-  });
+  return perCallerPerMinute(limits.exportsPerMinute, limits.store, SAY.tooManyExports);
 }
