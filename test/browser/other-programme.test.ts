@@ -4,7 +4,7 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { bothProgrammesRoot, countyBrandRoot } from '../support/definitions-fixture.js';
 import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
-import { choose, clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
+import { choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
 import { openPage, overflow, PHONE, screenshot, settled, type Visit } from './page-visit.js';
 import type { WebServer } from './web-server.js';
 
@@ -59,6 +59,22 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
 
   const open = async (visit: Omit<Visit, 'time'>) =>
     pages.keep(await openPage(browser as Browser, server, { ...visit, time: START }));
+  /** Sends `user`'s open `taskId` on case `id` with its form's example, changed by `patch`. */
+  const complete = async (id: string, user: string, taskId: string, patch: Record<string, unknown> = {}) => {
+    const view = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(id)}`, { as: user });
+    const task = view.openTasks.find((item) => item.taskId === taskId);
+    if (task === undefined) throw new Error(`no open ${taskId}`);
+    const form = `/api/definitions/county-brand/2025-07-01/forms/${task.formKey}`;
+    const schema = await server.ok<{ examples: Record<string, unknown>[] }>('GET', form, { as: user });
+    const data = { ...schema.examples[0], ...patch };
+    await server.ok('POST', `/api/tasks/${task.ref}/complete`, { as: user, body: { data } });
+  };
+  /** The page, measured and saved: nothing wider than the phone's screen. */
+  const fits = async (page: Page, what: string) => {
+    await screenshot(page, `county-phone-${what}`);
+    const measured = await overflow(page);
+    expect(measured, `${what} overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
+  };
 
   it("the inbox's lists name the county and its city under the programme's titles, never undefined", async () => {
     const page = await open({ path: '/', user: 'city' });
@@ -135,18 +151,8 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
   });
 
   it('the print view of its application names the county and its city under their titles (it read 省级单位 undefined)', async () => {
-    const view = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(caseId)}`, { as: 'county' });
-    const task = view.openTasks.find((item) => item.taskId === 'submitApplication');
-    const schema = await server.ok<{ examples: unknown[] }>(
-      'GET',
-      '/api/definitions/county-brand/2025-07-01/forms/submit-application',
-      { as: 'county' },
-    );
     // The example's file ids are uploaded by the harness (`ok` on a submission).
-    await server.ok('POST', `/api/tasks/${task?.ref ?? ''}/complete`, {
-      as: 'county',
-      body: { data: schema.examples[0] },
-    });
+    await complete(caseId, 'county', 'submitApplication');
     const page = await open({ path: `/cases/${caseId}/print/1`, user: 'city' });
     const head = page.locator('.print-form-head');
     const cell = (title: string) =>
@@ -260,11 +266,6 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
   });
 
   it("a county's case on a phone (390 px): its start, its inbox, its case page and the city's return comment read within the screen", async () => {
-    const fits = async (page: Page, what: string) => {
-      await screenshot(page, `county-phone-${what}`);
-      const measured = await overflow(page);
-      expect(measured, `${what} overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
-    };
     const page = await open({ path: '/', user: 'county6', viewport: PHONE });
     const start = page.getByRole('button', { name: '发起命名申报' });
     await start.waitFor();
@@ -281,18 +282,12 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     await page.locator('[data-task="submitApplication"]').waitFor();
     await fits(page, '3-case');
     // Sent, and returned by the city with a comment naming a document and where to read it.
-    const step = async (user: string, taskId: string, patch: Record<string, unknown> = {}) => {
-      const view = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(id)}`, { as: user });
-      const task = view.openTasks.find((item) => item.taskId === taskId);
-      const form = `/api/definitions/county-brand/2025-07-01/forms/${task?.formKey ?? ''}`;
-      const schema = await server.ok<{ examples: Record<string, unknown>[] }>('GET', form, { as: user });
-      await server.ok('POST', `/api/tasks/${task?.ref ?? ''}/complete`, {
-        as: user,
-        body: { data: { ...schema.examples[0], ...patch } },
-      });
-    };
-    await step('county6', 'submitApplication');
-    await step('city', 'cityReview', { decision: 'return', comments: RETURN_COMMENT, reviewDate: '2025-07-01' });
+    await complete(id, 'county6', 'submitApplication');
+    await complete(id, 'city', 'cityReview', {
+      decision: 'return',
+      comments: RETURN_COMMENT,
+      reviewDate: '2025-07-01',
+    });
     await page.goto(`${server.url}/`);
     await settled(page);
     const returned = page.locator('[data-returned]');
@@ -316,27 +311,120 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
     await fits(page, '5-case-returned');
   });
 
+  /** A county of Hangzhou with its application sent: its case's id. */
+  const applied = async (user: string, county: string) => {
+    await server.createUsers({ [user]: [`county:${county}`] });
+    await server.ok('PATCH', `/api/users/${user}`, { as: 'admin', body: { region: '330100' } });
+    const started = await server.ok<CaseView>('POST', '/api/cases', {
+      as: user,
+      body: { process: 'county-brand', county, city: '330100' },
+    });
+    await complete(started.id, user, 'submitApplication');
+    return started.id;
+  };
+  const CHINESE = /[\u3400-\u9fff]/;
+  const COMMENT = '目标指标与《杭州市质量强市建设实施方案》不一致，请修改后重新报送。';
+  const ENDED =
+    'Case ended: Not approved in review. The city market regulation department rejected the application; it ends here (Art. 9).';
+
+  it("in English, a city returns one county's application and rejects another's: what it reviews, the reason asked for, the dialog and the history in English", async () => {
+    for (const [user, county, choice] of [
+      ['county7', 'C-007', 'Return for revision'],
+      ['county8', 'C-008', 'Reject'],
+    ] as const) {
+      const id = await applied(user, county);
+      const page = await open({ path: `/cases/${id}?lang=en`, user: 'city' });
+      const form = page.locator('[data-task="cityReview"]');
+      // What is reviewed, named whole beside the form (it was cut to "Under review: Submit th").
+      const head = form.locator('[data-under-review] .ant-card-head-title');
+      await expect.poll(() => head.innerText()).toBe('Under review: Submit the cultivation application');
+      expect(await head.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+      await choose(page, form, 'Review conclusion', choice);
+      await pickDate(page, form, 'Date of review', '2025-07-01');
+      // A return or a rejection needs its reason: said in English, naming the field.
+      await form.getByRole('button', { name: 'Submit', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'Review comments is required' }).waitFor();
+      await form.getByLabel('Review comments', { exact: true }).fill(COMMENT);
+      await form.getByRole('button', { name: 'Submit', exact: true }).click();
+      const sure = page.getByRole('dialog');
+      await sure.getByRole('button', { name: 'Submit', exact: true }).waitFor();
+      const said = (await sure.textContent()) ?? '';
+      expect(said).toContain(`Submit "${choice}"?`);
+      expect(said).not.toMatch(CHINESE);
+      await clickInDialog(page, sure.getByRole('button', { name: 'Submit', exact: true }));
+      await form.waitFor({ state: 'detached' });
+      if (choice === 'Reject') {
+        // How the rejection ends the case, from the programme's catalogue (it was the diagram's Chinese).
+        expect(said).toContain('This ends the case: Not approved in review');
+        expect(said).toContain(
+          'The city market regulation department rejected the application; it ends here (Art. 9).',
+        );
+        await page.getByText(ENDED, { exact: true }).waitFor();
+      }
+    }
+  });
+
+  it("in English on a phone, a returned county's inbox, bell and task with the city's reason, sent again; a rejected county's bell and history", async () => {
+    const returned = await applied('county9', 'C-009');
+    await complete(returned, 'city', 'cityReview', { decision: 'return', comments: COMMENT, reviewDate: '2025-07-01' });
+    const rejected = await applied('county10', 'C-010');
+    await complete(rejected, 'city', 'cityReview', { decision: 'reject', comments: COMMENT, reviewDate: '2025-07-01' });
+
+    const county = await open({ path: '/?lang=en', user: 'county9', viewport: PHONE });
+    await county.locator('[data-returned]').getByText('Returned for revision').waitFor();
+    await fits(county, 'en-1-inbox-returned');
+    await county.getByRole('button', { name: /^Notifications \(\d+\)$/ }).click();
+    const bell = county.locator('.ant-popover:visible');
+    await bell.getByRole('link', { name: 'Case returned: C-009' }).waitFor();
+    expect(await bell.innerText()).toContain('Submit the cultivation application');
+    expect(await bell.innerText()).not.toMatch(CHINESE);
+    await fits(county, 'en-2-bell');
+    await bell.getByRole('link', { name: 'Case returned: C-009' }).click();
+    await county.waitForURL(/\/cases\//);
+    await settled(county);
+    const banner = county.locator('[data-returned-by]');
+    await expect
+      .poll(() => banner.innerText())
+      .toContain('City market regulation bureau · Hangzhou decided on 2025-07-01 09:00: Return for revision');
+    expect(await banner.innerText()).toContain(COMMENT);
+    await fits(county, 'en-3-case-returned');
+    // Sent again from the phone: the button within reach, its dialog in English.
+    const task = county.locator('[data-task="submitApplication"]');
+    await task.getByRole('button', { name: 'Submit', exact: true }).click();
+    const again = county.getByRole('dialog', {
+      name: 'Submit "Application for National Quality County demonstration cultivation"?',
+    });
+    await again.waitFor();
+    await fits(county, 'en-4-resubmit');
+    await clickInDialog(county, again.getByRole('button', { name: 'Submit', exact: true }));
+    await task.waitFor({ state: 'detached' });
+    const resent = await server.ok<CaseView>('GET', `/api/cases/${returned}`, { as: 'city' });
+    expect([resent.status, resent.openTasks.map((open) => open.taskId)]).toEqual(['nominating', ['cityReview']]);
+
+    const ended = await open({ path: `/cases/${rejected}?lang=en`, user: 'county10', viewport: PHONE });
+    await ended.getByText(ENDED, { exact: true }).waitFor();
+    expect(await ended.locator('.ant-timeline').innerText()).toContain('Decision: Reject');
+    await ended.getByRole('button', { name: /^Notifications \(\d+\)$/ }).click();
+    const closed = ended.locator('.ant-popover:visible');
+    await closed.getByRole('link', { name: 'Case closed: C-010' }).waitFor();
+    expect(await closed.innerText()).toContain('Not approved in review');
+    await fits(ended, 'en-5-rejected');
+  });
+
   /** The county's case on public notice (2026-07-03), as the bureau puts it there; once. */
   let onNotice: Promise<void> | undefined;
   const putOnNotice = () => (onNotice ??= sendToNotice());
   const sendToNotice = async () => {
-    const complete = async (user: string, taskId: string, patch: Record<string, unknown> = {}) => {
-      const view = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(caseId)}`, { as: user });
-      const task = view.openTasks.find((item) => item.taskId === taskId);
-      if (task === undefined) throw new Error(`no open ${taskId}`);
-      const form = `/api/definitions/county-brand/2025-07-01/forms/${task.formKey}`;
-      const schema = await server.ok<{ examples: Record<string, unknown>[] }>('GET', form, { as: user });
-      const data = { ...schema.examples[0], ...patch };
-      await server.ok('POST', `/api/tasks/${task.ref}/complete`, { as: user, body: { data } });
-    };
+    const step = (user: string, taskId: string, patch: Record<string, unknown> = {}) =>
+      complete(caseId, user, taskId, patch);
     // The application is sent by the print view's test, or here when that one did not run (-t).
     const started = await server.ok<CaseView>('GET', `/api/cases/${encodeURIComponent(caseId)}`, { as: 'county' });
     if (started.openTasks.some((task) => task.taskId === 'submitApplication'))
-      await complete('county', 'submitApplication');
-    await complete('city', 'cityReview', { decision: 'approve', reviewDate: '2025-07-01' });
-    await complete('bureau', 'bureauApproval');
+      await step('county', 'submitApplication');
+    await step('city', 'cityReview', { decision: 'approve', reviewDate: '2025-07-01' });
+    await step('bureau', 'bureauApproval');
     await server.advanceTo('2026-07-03T10:00:00+08:00');
-    await complete('county', 'submitSelfEvaluation', { score: 60 });
+    await step('county', 'submitSelfEvaluation', { score: 60 });
   };
 
   it('the public notice names the county and its city under their titles (it read 园区 undefined（{text}）, 提出异议：undefined)', async () => {

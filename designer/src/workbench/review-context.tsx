@@ -223,6 +223,7 @@ function ReviewedDocument({
   return (
     <Card
       size="small"
+      className="qbz-reviewed-card"
       data-under-review={submission.name}
       title={<h4 style={{ fontSize: 15, margin: 0 }}>{title}</h4>}
       extra={

@@ -412,15 +412,19 @@ function TaskFormBody(props: {
 }
 
 /**
- * What sending would do (the server's preview), the status it would end the case in named in the
- * reader's language: it comes in the definitions' Chinese, and an English dialog read 「This ends the
- * case: 已撤销认定」.
+ * What sending would do (the server's preview), the status it would end the case in and the reason
+ * the diagram gives named in the reader's language: they come in the definitions' Chinese, and an
+ * English dialog read 「This ends the case: 已撤销认定」, then the reason in Chinese.
  */
 function usePreview(process: string, path: string): (data: unknown) => Promise<Outcome> {
   const text = useDefinitionText()(process);
   return async (data) => {
     const outcome = await api<Outcome>('POST', path, { data });
-    return outcome.statusTitle === undefined ? outcome : { ...outcome, statusTitle: text(outcome.statusTitle) };
+    return {
+      ...outcome,
+      ...(outcome.statusTitle !== undefined && { statusTitle: text(outcome.statusTitle) }),
+      ...(outcome.reason !== undefined && { reason: text(outcome.reason) }),
+    };
   };
 }
 

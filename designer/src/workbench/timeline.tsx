@@ -2,6 +2,7 @@ import { Button, Checkbox, Drawer, Empty, Spin, Timeline, Typography } from 'ant
 import { useState } from 'react';
 import type { FormSchema } from '../../../engine/definitions/types.js';
 import { useI18n } from '../i18n/i18n.js';
+import { useDefinitionText } from '../i18n/use-definition-text.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { CaseBundle } from './case-data.js';
 import { loadForm, messageFormKey, provinceName } from './catalog.js';
@@ -90,6 +91,8 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
   const [showOpened, setShowOpened] = useState(false);
   const forms = useTaskForms(bundle);
   const actorName = useActorName(bundle);
+  // The reason an end records is the diagram's words (…本次申报办理终结): the trail keeps them as written.
+  const definitionText = useDefinitionText();
   const { manifest, rules } = bundle.version;
   const statusTitle = (status: unknown) =>
     status === '' || status === undefined ? t('none') : (manifest.statuses[text(status)]?.title ?? text(status));
@@ -183,7 +186,12 @@ export function CaseTimeline({ bundle }: { bundle: CaseBundle }) {
       case 'status.changed':
         return { label: fill(template, { from: statusTitle(details.from), to: statusTitle(details.to) }) };
       case 'case.ended':
-        return { label: fill(template, { status: statusTitle(details.status), reason: text(details.reason) }) };
+        return {
+          label: fill(template, {
+            status: statusTitle(details.status),
+            reason: definitionText(process)(text(details.reason)),
+          }),
+        };
       case 'case.migrated':
         return { label: fill(template, { from: text(details.from), to: text(details.to) }) };
       case 'incident.raised':
