@@ -7,7 +7,8 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { browserAvailable, failureScreenshot, launchChromium } from './chromium.js';
 import { twoChars } from './form-controls.js';
 import { ACCEPTANCE_OPENS, SAMPLE_USERS, throughCreation } from './sample-cases.js';
-import { ADMIN_PASSWORD, startWebServer, type WebServer } from './web-server.js';
+import { openPage, overflow, PHONE, screenshot } from './page-visit.js';
+import { ADMIN_PASSWORD, CLOCK_START, startWebServer, type WebServer } from './web-server.js';
 
 const START = { process: 'quality-brand-zone', province: '320000' };
 
@@ -47,6 +48,44 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
     await (browser as Browser | undefined)?.close();
     await server?.stop();
     await rm(join(dataDir, '..'), { recursive: true, force: true });
+  });
+
+  // Before the next test, which restores the file.
+  it('shows the damaged case on a phone (390 px), in Chinese and in English: its heading whole, 重试 within reach, the header readable', async () => {
+    for (const [query, heading, retry] of [
+      ['', `数据文件损坏：cases/${damaged}.json`, twoChars('重试')],
+      ['?lang=en', `A data file is damaged: cases/${damaged}.json`, /^Retry$/],
+    ] as const) {
+      const page = await openPage(browser, server as WebServer, {
+        path: `/cases/${damaged}${query}`,
+        user: 'admin-two',
+        viewport: PHONE,
+        time: CLOCK_START,
+      });
+      try {
+        const title = page.getByRole('heading', { level: 1, name: heading });
+        await title.waitFor();
+        await screenshot(page, `damaged-case-phone${query === '' ? '' : '-en'}`, false);
+        const button = page.getByRole('button', { name: retry });
+        const within = (element: Element) => {
+          const box = element.getBoundingClientRect();
+          return box.left >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight;
+        };
+        expect(await title.evaluate(within)).toBe(true);
+        expect(await button.evaluate(within)).toBe(true);
+        expect(await overflow(page)).toMatchObject({ scrollWidth: PHONE.width });
+        // The programme's name whole (in English a phone read "National Quality Brand Improveme…").
+        const brand = page.locator('.qbz-brand');
+        expect(await brand.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+        expect(await brand.evaluate(within)).toBe(true);
+        if (query !== '') expect(await page.locator('#root').innerText()).not.toMatch(/[\u3400-\u9fff]/);
+      } catch (error) {
+        await failureScreenshot(page, 'damaged-case-phone');
+        throw error;
+      } finally {
+        await page.context().close();
+      }
+    }
   });
 
   it('lists the damaged case to the admin as such, beside the healthy one, with no error', async () => {
