@@ -360,6 +360,19 @@ describe.runIf(browserAvailable())('the workbench on another programme (county-b
           'The city market regulation department rejected the application; it ends here (Art. 9).',
         );
         await page.getByText(ENDED, { exact: true }).waitFor();
+        // The header's codes and times on one line each beside the reason (C- / 002, 2025-07-01 / 09:00).
+        const header = page.locator('main .ant-descriptions').first();
+        await header.getByText('Reason', { exact: true }).waitFor();
+        for (const label of ['Applicant county', 'Case', 'Started', 'Ended']) {
+          const content = header
+            .locator('.ant-descriptions-item')
+            .filter({ has: page.getByText(label, { exact: true }) })
+            .locator('.ant-descriptions-item-content');
+          const lines = await content.evaluate((element) =>
+            Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight)),
+          );
+          expect(lines, `${label}: ${await content.innerText()}`).toBe(1);
+        }
       }
     }
   });

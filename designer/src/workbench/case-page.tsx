@@ -20,6 +20,7 @@ import { EndedBanner } from './review-context.js';
 import { currentSteps } from './current-steps.js';
 import { CaseTimeline } from './timeline.js';
 import { useAsync } from './use-async.js';
+import { Unbroken, WholeDates } from './whole-dates.js';
 import { useIdleAfter } from './use-idle-after.js';
 import { useDefinitionText } from '../i18n/use-definition-text.js';
 import { translateBundle } from './case-text.js';
@@ -56,30 +57,50 @@ function Header({ bundle }: { bundle: CaseBundle }) {
               key: 'park',
               label: version.manifest.subject.title,
               // The name comes from the application's form; until it is sent, the id is all there is.
-              children:
-                view.subjectName === undefined ? subject : `${view.subjectName}${fill(t('aside'), { text: subject })}`,
+              // One inline run (the content is a flex box: each part would stand as a column of its own).
+              children: (
+                <span>
+                  {view.subjectName}
+                  <Unbroken>{view.subjectName === undefined ? subject : fill(t('aside'), { text: subject })}</Unbroken>
+                </span>
+              ),
             },
             {
               key: 'province',
               label: version.manifest.region.title,
-              children: `${provinceName(region, bundle.regions)}${fill(t('aside'), { text: region })}`,
+              children: (
+                <span>
+                  {provinceName(region, bundle.regions)}
+                  <Unbroken>{fill(t('aside'), { text: region })}</Unbroken>
+                </span>
+              ),
             },
             {
               key: 'status',
               label: t('status'),
-              children: `${view.statusTitle ?? view.status}${articleAside(status?.article, language)} · ${t('since')} ${view.statusDate}`,
+              children: (
+                <span>
+                  <WholeDates
+                    text={`${view.statusTitle ?? view.status}${articleAside(status?.article, language)} · ${t('since')} ${view.statusDate}`}
+                  />
+                </span>
+              ),
             },
             {
               key: 'version',
               label: t('version'),
-              children: `${version.manifest.title} · ${view.version}`,
+              children: (
+                <span>
+                  <WholeDates text={`${version.manifest.title} · ${view.version}`} />
+                </span>
+              ),
             },
-            { key: 'case', label: t('case'), children: view.id },
-            { key: 'started', label: t('startedAt'), children: chinaTime(view.startedAt) },
+            { key: 'case', label: t('case'), children: <Unbroken>{view.id}</Unbroken> },
+            { key: 'started', label: t('startedAt'), children: <Unbroken>{chinaTime(view.startedAt)}</Unbroken> },
             ...(view.reason === undefined ? [] : [{ key: 'reason', label: t('reason'), children: view.reason }]),
             ...(view.endedAt === undefined
               ? []
-              : [{ key: 'ended', label: t('endedAt'), children: chinaTime(view.endedAt) }]),
+              : [{ key: 'ended', label: t('endedAt'), children: <Unbroken>{chinaTime(view.endedAt)}</Unbroken> }]),
           ]}
         />
       </Space>

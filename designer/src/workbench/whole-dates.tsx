@@ -10,14 +10,16 @@ export function WholeDates({ text }: { text: string }) {
     <>
       {text.split(DATE).map((part, index) =>
         // split with a capturing group: the dates are the odd parts.
-        index % 2 === 1 ? (
-          <span key={index} style={{ whiteSpace: 'nowrap' }}>
-            {part}
-          </span>
-        ) : (
-          part
-        ),
+        index % 2 === 1 ? <Unbroken key={index}>{part}</Unbroken> : part,
       )}
     </>
   );
+}
+
+/**
+ * A short code or time kept on one line (C-002, a case's id): beside a long text in a table's
+ * columns (the case page's header) it was broken a character or two a line, C / -0 / 02.
+ */
+export function Unbroken({ children }: { children: string }) {
+  return <span style={{ whiteSpace: 'nowrap' }}>{children}</span>;
 }
