@@ -862,7 +862,7 @@ describe.runIf(browserAvailable())(
       expect(await items.count()).toBeGreaterThan(0);
     }, 120_000);
 
-    it("a date picker on a sandbox opens on the sandbox's day, calls it today, and picks days with the mouse", async () => {
+    it("a date picker on a sandbox opens on the sandbox's day, calls it today, picks days with the mouse, and greys out the days after it for a date of what has happened", async () => {
       const caseId = await startCase(server, 'park8');
       await completeWithExample(server, 'park8', caseId, 'submitCreationApplication');
       // The browser on its machine's own day (this context's clock is not set): not the sandbox's 2024-04-01.
@@ -885,13 +885,23 @@ describe.runIf(browserAvailable())(
         // moved the calendar, and the release picked nothing).
         await calendar.getByText('今天', { exact: true }).click();
         await expect.poll(() => date.inputValue()).toBe('2024-04-01');
+        // 论证日期 records a day past (`x-not-after: today`): the days after the sandbox's today are
+        // greyed out and a click on one picks nothing, as the server refuses them (they could be
+        // picked, and were refused only on 提交).
         await date.click();
-        await calendar.locator('.ant-picker-cell[title="2024-04-12"]').click();
-        await expect.poll(() => date.inputValue()).toBe('2024-04-12');
+        const later = calendar.locator('.ant-picker-cell[title="2024-04-12"]');
+        expect(await later.getAttribute('class')).toContain('ant-picker-cell-disabled');
+        expect(await calendar.locator('.ant-picker-cell[title="2024-04-01"]').getAttribute('class')).not.toContain(
+          'ant-picker-cell-disabled',
+        );
+        await later.click();
         await stepScreenshot(page, 'form-quality-sandbox-date', false);
-        // 论证日期 records a day past (`x-not-after: today`): a later one is said to be later than the
-        // sandbox's today, at the field, before anything is sent (the server refuses it too).
-        await page.keyboard.press('Tab');
+        await page.keyboard.press('Escape');
+        expect(await date.inputValue()).toBe('2024-04-01');
+        // Typed and left with the mouse, a later day is said to be later than the sandbox's today, at
+        // the field, before anything is sent.
+        await date.fill('2024-04-12');
+        await form.getByLabel('可行性论证结论', { exact: true }).click();
         await expect.poll(() => errorsAt(form, page, '论证日期')).toEqual(['不能晚于今天（2024-04-01）']);
       } finally {
         await context.close();

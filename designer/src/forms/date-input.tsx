@@ -177,6 +177,8 @@ export interface DateInputProps {
   onFocus?: () => void;
   /** Days before this one (`YYYY-MM-DD`) cannot be picked in the calendar. */
   notBefore?: string;
+  /** Days after this one (`YYYY-MM-DD`) cannot be picked in the calendar: a date of what has happened. */
+  notAfter?: string;
   disabled?: boolean;
   readOnly?: boolean;
   placeholder?: string;
@@ -193,14 +195,16 @@ export interface DateInputProps {
  * — the picker used to drop it, and the field, still showing it, said it was required. A day before
  * `notBefore` typed is refused by Enter or Tab as its greyed cell is (the field's date comes back);
  * left with the mouse it stays and is handed on too, for the form to say it is too early, never
- * shown while another day is sent.
+ * shown while another day is sent. So too a day after `notAfter`.
  */
 export function DateInput(props: DateInputProps) {
-  const { today, value: text, notBefore, readOnly = false } = props;
+  const { today, value: text, notBefore, notAfter, readOnly = false } = props;
   const ownId = useId();
   const id = props.id ?? ownId;
   const Picker = useDatePicker(today);
-  const early = (date: string) => notBefore !== undefined && date < notBefore;
+  // Outside the days that may be picked: before `notBefore` or after `notAfter` (dates compare as text).
+  const outside = (date: string) =>
+    (notBefore !== undefined && date < notBefore) || (notAfter !== undefined && date > notAfter);
   // The date the picker holds: the field's, or while the field holds text that is no date, the last
   // one it had (an empty picker would empty the box, and the text typed would vanish beside its error).
   const [shown, setShown] = useState(() => pickerValue(text)?.format('YYYY-MM-DD'));
@@ -238,7 +242,9 @@ export function DateInput(props: DateInputProps) {
         // are read on leaving the field, below. Text that is no date stays as typed, beside its error.
         format="YYYY-MM-DD"
         preserveInvalidOnBlur
-        {...(notBefore !== undefined && { disabledDate: (day: Dayjs) => early(day.format('YYYY-MM-DD')) })}
+        {...((notBefore !== undefined || notAfter !== undefined) && {
+          disabledDate: (day: Dayjs) => outside(day.format('YYYY-MM-DD')),
+        })}
         {...(props.status !== undefined && { status: props.status })}
         aria-label={props['aria-label']}
         aria-describedby={props['aria-describedby']}
@@ -262,7 +268,7 @@ export function DateInput(props: DateInputProps) {
               props.onBlur?.(text);
               return;
             }
-            if (pickerValue(typed) !== null && !early(typed)) {
+            if (pickerValue(typed) !== null && !outside(typed)) {
               // A date the picker took, or the one it still held while the field had text that is no
               // date: typed again, the picker saw no change and told none, and the text stayed the field's.
               props.onChange(typed);
