@@ -233,6 +233,10 @@ export const SAY = {
     zh: `${title}代码 ${code} 不存在`,
     en: `No region with the code ${code}`,
   }),
+  regionAgainstRole: (title: string, code: string, role: string): Said => ({
+    zh: `「${title}」${code} 与角色 ${role} 不符：该角色的${title}是 ${role.slice(role.indexOf(':') + 1)}`,
+    en: `The region ${code} contradicts the role ${role}, whose region is ${role.slice(role.indexOf(':') + 1)}`,
+  }),
 
   // Attachments.
   attachmentMissing: (name: string): Said => ({

@@ -205,14 +205,27 @@ export class Accounts {
     }
   }
 
-  /** Changes an account as the admin `by`. */
-  update(username: string, change: UserChange, by: string): Promise<PublicUser> {
-    const run = this.#changes.then(() => this.#update(username, change, by));
+  /**
+   * Changes an account as the admin `by`. `check` sees the account as it would be (the roles kept
+   * and the region changed, or the other way round) and throws to refuse it.
+   */
+  update(
+    username: string,
+    change: UserChange,
+    by: string,
+    check?: (next: Pick<User, 'roles' | 'province'>) => void,
+  ): Promise<PublicUser> {
+    const run = this.#changes.then(() => this.#update(username, change, by, check));
     this.#changes = run.catch(() => undefined);
     return run;
   }
 
-  async #update(typed: string, change: UserChange, by: string): Promise<PublicUser> {
+  async #update(
+    typed: string,
+    change: UserChange,
+    by: string,
+    check?: (next: Pick<User, 'roles' | 'province'>) => void,
+  ): Promise<PublicUser> {
     // The account a login with this name would find (LI-NA, ｌｉ－ｎａ: Li-Na): names are unique
     // regardless of case and width, and PATCH /api/users/LI-NA answered 用户 LI-NA 不存在.
     const username = await this.#storedName(typed);
@@ -223,6 +236,8 @@ export class Accounts {
     if (change.roles !== undefined) for (const role of change.roles) parseRole(role);
     if (change.password !== undefined) checkPassword(change.password, username);
     const { province, ...rest } = user;
+    const kept = change.province === undefined ? province : (change.province ?? undefined);
+    check?.({ roles: change.roles ?? user.roles, ...(kept !== undefined && { province: kept }) });
     const next: User = {
       ...rest,
       ...(change.roles !== undefined && { roles: change.roles }),
@@ -254,7 +269,7 @@ export class Accounts {
     } catch (error) {
       // Another process took an admin away since the admins were counted: count them again.
       if (guard === undefined || !isEngineError(error, 'conflict')) throw error;
-      return this.#update(typed, change, by);
+      return this.#update(typed, change, by, check);
     }
     if (change.password !== undefined || change.disabled === true || change.roles !== undefined)
       await this.#sessions.endAllOf(username);

@@ -79,6 +79,24 @@ export class RoleCatalogue {
   }
 
   /**
+   * Throws `validation` (at the request's `province`) when the account's region contradicts a role it
+   * holds scoped to a region (`province:320000` on an account naming 330000): the role acts in one
+   * province while the account, shown and listed as of the other, says another. No region is no
+   * contradiction: the role's scope names it (the demo accounts' province offices name none).
+   */
+  checkRegionAgrees(roles: readonly string[], region: string | undefined): void {
+    if (region === undefined) return;
+    const scopedByRegion = this.#regionScopedGroups();
+    const against = roles.find((text) => {
+      const role = parseRole(text);
+      return scopedByRegion.has(role.group) && role.scope !== undefined && role.scope !== region;
+    });
+    if (against === undefined) return;
+    const title = this.engine.definitions.list().at(-1)?.definition.manifest.region.title ?? '地区';
+    throw new EngineError('validation', SAY.regionAgainstRole(title, region, against), { field: 'province' });
+  }
+
+  /**
    * Every role an admin may give, with its title and its scope's choices (newest version first for
    * titles; values from every version): `admin`, then each declared group but the public's.
    */
@@ -154,6 +172,15 @@ export class RoleCatalogue {
       }
     }
     return rules;
+  }
+
+  /** The groups whose scope is a region (`province`, `province-leading-group`), in any version. */
+  #regionScopedGroups(): Set<string> {
+    const groups = new Set<string>();
+    for (const { definition } of this.engine.definitions.list())
+      for (const [name, group] of Object.entries(definition.manifest.groups))
+        if (scopeKind(definition.manifest, group) === 'region') groups.add(name);
+    return groups;
   }
 
   #regions(): Set<string> {

@@ -100,6 +100,7 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
     const granted = roles(body.roles);
     catalogue.check(granted);
     const province = region(body, catalogue);
+    catalogue.checkRegionAgrees(granted, province ?? undefined);
     const user = await accounts.create(
       {
         username: stringField(body, 'username', '用户名'),
@@ -146,7 +147,11 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
     if (typeof body.disabled === 'boolean') change.disabled = body.disabled;
     if (typeof body.displayName === 'string') change.displayName = displayName(body.displayName);
     if (body.organisation !== undefined) change.organisation = organisation(body.organisation);
-    response.json(await accounts.update(request.params.username, change, request.actor.id));
+    response.json(
+      await accounts.update(request.params.username, change, request.actor.id, (next) => {
+        catalogue.checkRegionAgrees(next.roles, next.province);
+      }),
+    );
   });
 
   return router;

@@ -245,6 +245,31 @@ describe('accounts and sessions, hardened', () => {
     expect(patched.status).toBe(422);
   });
 
+  it('refuses an account whose region contradicts its region-scoped role, at the field, created or changed', async () => {
+    // Made and listed as of Zhejiang while its role acts in Jiangsu (accepted, 201).
+    const made = await createUser({
+      username: 'mixed',
+      password: PASSWORD,
+      roles: ['province:320000'],
+      province: '330000',
+    });
+    expect(made.status).toBe(422);
+    expect(codeOf(made.body)).toMatchObject({ code: 'validation', field: 'province' });
+    expect(codeOf(made.body).message).toBe(SAY.regionAgainstRole('省级单位', '330000', 'province:320000').zh);
+    // The region the role names, or none (the role's scope names it), is taken.
+    expect((await createUser({ username: 'mixed', password: PASSWORD, roles: ['province:320000'] })).status).toBe(201);
+    const patch = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      h.api.patch('/api/users/mixed', { token: h.adminToken, headers, body, request: 'unchecked' });
+    // Changed apart: the region alone, then the roles alone, against what the account keeps.
+    const moved = await patch({ region: '330000' }, { 'Accept-Language': 'en' });
+    expect(moved.status).toBe(422);
+    expect(codeOf(moved.body)).toMatchObject({ field: 'province' });
+    expect(codeOf(moved.body).message).toBe(SAY.regionAgainstRole('省级单位', '330000', 'province:320000').en);
+    expect((await patch({ province: '320000' })).status).toBe(200);
+    expect((await patch({ roles: ['province-leading-group:330000'] })).status).toBe(422);
+    expect((await patch({ roles: ['province-leading-group:330000'], province: '330000' })).status).toBe(200);
+  });
+
   it('refuses removing or disabling the last admin, and allows it when another admin remains', async () => {
     for (const body of [{ roles: ['samr'] }, { disabled: true }]) {
       const answer = await h.api.patch('/api/users/admin', { token: h.adminToken, body });
