@@ -22,6 +22,7 @@ export {
   scopeKind,
   type SubjectRegion,
 } from './definitions/subject-region.js';
+export { programmeName } from './definitions/programme-name.js';
 export { subjectRegionOfNotification } from './notifications/notification.js';
 export type {
   Clock,

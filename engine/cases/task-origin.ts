@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { FormSchema } from '../definitions/types.js';
 import type { Submission } from './case-record.js';
+import { excerptOf } from './excerpt.js';
 
-/** How many characters of the sent text an inbox shows (enough to tell two messages apart). */
-export const EXCERPT_LENGTH = 24;
+export { excerptOf };
 
 /** What tells a task a message opened apart from others the same message opened. */
 export interface OriginDetail {
@@ -43,15 +43,6 @@ export function freeTextField(schema: FormSchema | undefined): string | undefine
     return name;
   }
   return undefined;
-}
-
-const GRAPHEMES = new Intl.Segmenter('zh', { granularity: 'grapheme' });
-
-/** A text's opening words on one line, shortened with an ellipsis. */
-export function excerptOf(text: string, length = EXCERPT_LENGTH): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  const characters = Array.from(GRAPHEMES.segment(line), (part) => part.segment);
-  return characters.length <= length ? line : `${characters.slice(0, length).join('')}…`;
 }
 
 /**

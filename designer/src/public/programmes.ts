@@ -1,8 +1,9 @@
 import { api } from '../api/client.js';
-import type { Language, MessageKey } from '../i18n/messages.js';
+import type { Language } from '../i18n/messages.js';
 import { loadDefinitionText } from '../i18n/use-definition-text.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useAsync } from '../workbench/use-async.js';
+import { appTitleOf } from './app-title.js';
 
 /** What the notices page says of one programme's notices (manifest `publicNotice`), when it declares it. */
 export interface NoticeWords {
@@ -62,17 +63,6 @@ export function usePublicProgrammes(): { programmes: PublicProgramme[] | undefin
   const { language } = useI18n();
   const state = useAsync(() => loadPublicProgrammes(language), `public-programmes/${language}`);
   return { programmes: state.data, failed: state.error !== undefined };
-}
-
-/**
- * What the web app is titled by: the name of the programme the server runs (its `shortTitle`; one
- * that declares none, as the first, is the app's own 全国质量品牌提升示范区), the same when several
- * agree, and a name of no programme's (质量品牌创建与管理) when they do not.
- */
-export function appTitleOf(programmes: readonly PublicProgramme[], t: (key: MessageKey) => string): string {
-  const names = new Set(programmes.map((programme) => programme.shortTitle ?? t('appTitle')));
-  if (names.size > 1) return t('appTitleNeutral');
-  return [...names][0] ?? t('appTitle');
 }
 
 /** The web app's name in the reader's language (appTitleOf); empty until the programmes are known. */
