@@ -39,6 +39,7 @@ import { exportLimit, reportRoutes, type ReportLimits } from './routes/reports.j
 import { sessionRoutes, signsIn } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { webAppRoutes } from './web-app.js';
+import { manifestsInForce } from './programmes-in-force.js';
 import { SIGNED_IN_JSON_BODY_BYTES } from './body-limits.js';
 import { SharedRateLimitStore } from './shared-rate-limit-store.js';
 import { accountLimits, anonymousLimit, FailedTokens, REQUEST_LIMITS, type RequestLimits } from './request-limits.js';
@@ -357,7 +358,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', () => {
     throw new HttpError(404, 'not-found', SAY.noSuchApi);
   });
-  if (deps.webRoot !== undefined) app.use(webAppRoutes(deps.webRoot));
+  if (deps.webRoot !== undefined) app.use(webAppRoutes(deps.webRoot, () => manifestsInForce(engine)));
   app.use(
     errorHandler((error, requestId) => {
       logger.error({ err: error, requestId }, 'unhandled error');

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { ipKeyGenerator, rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
 import {
-  chinaDateOf,
   EngineError,
   isEngineError,
   regionDirectory,
@@ -10,6 +9,7 @@ import {
   type WorkflowEngine,
 } from '../../engine/index.js';
 import { referenceCheck } from '../attachment-access.js';
+import { manifestsInForce } from '../programmes-in-force.js';
 import type { AttachmentStore } from '../attachments.js';
 import type { UploadGate } from '../upload-gate.js';
 import { formBody } from '../request-context.js';
@@ -58,20 +58,7 @@ export function publicRoutes(
   // What the web app is titled by before anyone signs in, and what the notices page says of each
   // programme's notices: from the manifest of each programme's version in force (none yet: its first).
   router.get('/api/public/programmes', (_request, response) => {
-    const today = chinaDateOf(engine.clock.now());
-    const { definitions } = engine;
-    const processes = new Set(definitions.list().map(({ definition }) => definition.manifest.process));
-    // A programme none of whose versions is in force yet is told by its first.
-    const inForce = [...processes].map((process): Manifest => {
-      try {
-        return definitions.inForce(process, today).definition.manifest;
-      } catch (error) {
-        const [first] = definitions.list(process);
-        if (!isEngineError(error, 'not-found') || first === undefined) throw error;
-        return first.definition.manifest;
-      }
-    });
-    response.json(inForce.map(publicProgramme));
+    response.json(manifestsInForce(engine).map(publicProgramme));
   });
 
   router.get('/api/public/notices', (_request, response) => {
