@@ -154,6 +154,11 @@ export const SAY = {
     en: `The request body is too large (at most ${limit})`,
   }),
   malformed: { zh: '请求格式不正确', en: 'The request is malformed' },
+  headersTooLarge: (limit: string): Said => ({
+    zh: `请求头过大（上限 ${limit}），未予处理；请清除本站的 Cookie 后重试`,
+    en: `The request headers are too large (at most ${limit}); clear this site's cookies and try again`,
+  }),
+  requestTimeout: { zh: '请求发送超时，请重试', en: 'The request took too long to arrive; please try again' },
   internal: { zh: '服务器内部错误，请稍后重试', en: 'The server failed; please try again later' },
   noSuchApi: { zh: '接口不存在', en: 'No such API' },
   forbiddenResource: { zh: '无权访问该资源', en: 'You may not open this' },

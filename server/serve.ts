@@ -28,6 +28,7 @@ import { DraftService } from './drafts/drafts.js';
 import { emailChannelFromEnvironment } from './notify/email-channel.js';
 import { TimerScheduler } from './timer-scheduler.js';
 import { accountRequestsFromEnvironment } from './request-limits.js';
+import { answerClientErrors } from './client-errors.js';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const port = Number(process.env.PORT ?? 3000);
@@ -261,6 +262,7 @@ const server: Server = app.listen(port, (error?: Error) => {
     `listening on http://localhost:${port}`,
   );
 });
+answerClientErrors(server);
 
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;

@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { fetchChecked } from './http-client.js';
 import { PASSWORD, PROCESS, ServerHarness } from './harness.js';
 import { openApiProblems } from './openapi-validate.js';
+import { answerClientErrors } from '../../server/client-errors.js';
+import { SAY } from '../../server/messages.js';
 
 describe('the app on a real socket, called with fetch', () => {
   let h: ServerHarness;
@@ -17,12 +19,41 @@ describe('the app on a real socket, called with fetch', () => {
     h = await ServerHarness.create();
     await h.user('park1', ['park:P-001']);
     server = h.app.listen(0, '127.0.0.1');
+    answerClientErrors(server);
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
     await h.close();
+  });
+
+  it('answers headers too large (431) and a request it cannot read (400) as JSON in Chinese, then closes', async () => {
+    // A browser whose cookies for the site grew past Node's 16 KB: Node answered 431 with no body.
+    const big = await fetch(`${base}/api/health`, { headers: { 'X-Filler': 'x'.repeat(20_000) } });
+    expect(big.status).toBe(431);
+    expect(big.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await big.json()).toEqual({
+      error: { code: 'headers-too-large', message: SAY.headersTooLarge('16 KB').zh },
+    });
+    // A request line that is no HTTP, on a raw socket: 400 with the malformed-request message, and the end.
+    const port = (server.address() as AddressInfo).port;
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('end', () => {
+        resolve(text);
+      });
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(raw).toMatch(/\r\nConnection: close\r\n/);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({
+      error: { code: 'bad-request', message: SAY.malformed.zh },
+    });
+    // The server still answers.
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
   });
 
   it('logs in, starts a case and reads it back; unknown paths are JSON 404s', async () => {
