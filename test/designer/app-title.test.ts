@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../designer/src/i18n/messages.js';
 import { appTitleOf } from '../../designer/src/public/app-title.js';
-import type { PublicProgramme } from '../../designer/src/public/programmes.js';
+import { COUNTY, FIRST } from './fixtures/public-programmes.js';
 
 // The web app's header (and so its tab) names the programme the server runs: its shortTitle, or
 // without one its own title — not the first programme's name, which another programme without a
 // shortTitle was headed by.
 
 const say = (language: 'zh' | 'en') => (key: keyof (typeof MESSAGES)['zh']) => MESSAGES[language][key];
-const FIRST: PublicProgramme = {
-  process: 'quality-brand-zone',
-  version: '2024-03-14',
-  title: '全国质量品牌提升示范区创建与管理',
-};
-const COUNTY: PublicProgramme = {
-  process: 'county-brand',
-  version: '2025-07-01',
-  title: '全国质量品牌强县培育与命名（设区的市初审）',
-  shortTitle: '全国质量品牌强县',
-};
-const { shortTitle: _shortTitle, ...UNSHORTENED } = COUNTY;
+const { shortTitle: _shortTitle, publicNotice: _notice, ...UNSHORTENED } = COUNTY;
 
 describe("the web app's name", () => {
   it("is the first programme's own name, in either language, and another's shortTitle", () => {

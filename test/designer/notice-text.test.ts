@@ -7,27 +7,11 @@ import {
   objectionNoticeClosed,
   objectionReceipt,
 } from '../../designer/src/public/notice-text.js';
-import type { PublicProgramme } from '../../designer/src/public/programmes.js';
+import { COUNTY, FIRST } from './fixtures/public-programmes.js';
 
 // What the notices page says of a programme's notices: its manifest's publicNotice words, or the
 // page's own (the first programme's, word for word).
 
-const FIRST: PublicProgramme = {
-  process: 'quality-brand-zone',
-  version: '2024-03-14',
-  title: '全国质量品牌提升示范区创建与管理',
-};
-const COUNTY: PublicProgramme = {
-  process: 'county-brand',
-  version: '2025-07-01',
-  title: '全国质量品牌强县培育与命名（设区的市初审）',
-  publicNotice: {
-    title: '拟命名的全国质量品牌强县',
-    articles: ['Art. 15', 'Art. 16'],
-    objectionArticle: 'Art. 16',
-    reviewer: '市场监管总局',
-  },
-};
 const RECEIPT = { park: '云溪县', caseId: 'c1', evidence: 2, evidenceTitle: '证明材料' };
 
 describe('the notices page in the programmes’ words', () => {
