@@ -1,8 +1,11 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
+import { join } from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../engine/store/index.js';
 import { ServerHarness, tinyPdf, withUsers } from './harness.js';
 
 /** An answer to an upload sent over a real socket. */
@@ -43,7 +46,7 @@ describe('uploads: how many at once, and how large', () => {
     token?: string,
     to = base,
     headers: Record<string, string> = {},
-  ): { finish: () => void; send: (bytes: number) => void; answer: Promise<Answer> } {
+  ): { finish: () => void; send: (bytes: number) => void; leave: () => void; answer: Promise<Answer> } {
     const file = tinyPdf('in flight');
     let sent: ClientRequest;
     let offset = 10;
@@ -81,11 +84,17 @@ describe('uploads: how many at once, and how large', () => {
         sent.write(file.subarray(offset, offset + bytes));
         offset += bytes;
       },
+      // The sender goes away: its connection closed, whatever was sent.
+      leave: () => sent.destroy(),
       answer,
     };
   }
 
   const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+  /** Waits for what the server does out of sight (a file written, a store call) to be so. */
+  async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+    while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 
   it('reads two uploads of one account at once; a third waits its turn (503, Retry-After), in Chinese or English', async () => {
     const first = startUpload('/api/attachments', h.token('park1'));
@@ -225,6 +234,69 @@ describe('uploads: how many at once, and how large', () => {
     } finally {
       await new Promise((resolve) => listening.close(resolve));
       await roomy.close();
+    }
+  });
+
+  it('lets a sender go while it waits for a check turn, or mid-body: its file removed, its turn and place given on, nothing stored', async () => {
+    // The first four uploads are held in the store, their check turns taken, until `release`.
+    let release = () => {};
+    const stored = new Promise<void>((resolve) => (release = resolve));
+    let storing = 0;
+    class HeldAttachments extends MemoryStore {
+      override async put(collection: string, id: string, value: unknown): Promise<void> {
+        if (collection === 'attachments') {
+          storing += 1;
+          await stored;
+        }
+        return super.put(collection, id, value);
+      }
+    }
+    const logged: string[] = [];
+    const held = await ServerHarness.create({
+      store: new HeldAttachments(),
+      logger: pino({ level: 'warn' }, { write: (line: string) => logged.push(line) }),
+    });
+    await withUsers(held, ['park1', 'park2', 'province']);
+    const listening = held.app.listen(0);
+    await new Promise((resolve) => listening.once('listening', resolve));
+    const to = `http://127.0.0.1:${String((listening.address() as AddressInfo).port)}`;
+    const dir = held.attachments.filesDir;
+    const incoming = async () => (await readdir(dir).catch(() => [])).filter((name) => name.startsWith('incoming.'));
+    const whole = tinyPdf('in flight').length;
+    try {
+      const checking = ['park1', 'park1', 'park2', 'park2'].map((user) =>
+        startUpload('/api/attachments', held.token(user), to),
+      );
+      for (const upload of checking) upload.finish();
+      await until(() => storing === 4);
+
+      // Its whole body on disk, waiting for a turn, the sender leaves.
+      const waiting = startUpload('/api/attachments', held.token('province'), to);
+      waiting.finish();
+      await until(async () => {
+        const [name] = await incoming();
+        return name !== undefined && (await stat(join(dir, name))).size === whole;
+      });
+      waiting.leave();
+      await expect(waiting.answer).rejects.toThrow(/socket hang up|ECONNRESET/);
+      // One leaving mid-body.
+      const cut = startUpload('/api/attachments', held.token('province'), to);
+      await until(async () => (await incoming()).length === 2);
+      cut.leave();
+      await expect(cut.answer).rejects.toThrow(/socket hang up|ECONNRESET/);
+
+      // Their places are free: the same sender may have two more under way.
+      const next = [0, 1].map(() => startUpload('/api/attachments', held.token('province'), to));
+      for (const upload of next) upload.finish();
+      release();
+      for (const upload of [...checking, ...next]) expect((await upload.answer).status).toBe(201);
+      expect(await incoming()).toEqual([]);
+      expect((await held.attachments.records()).records).toHaveLength(6);
+      expect(logged).toEqual([]);
+    } finally {
+      release();
+      await new Promise((resolve) => listening.close(resolve));
+      await held.close();
     }
   });
 
