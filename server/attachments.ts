@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import {
   ATTACHMENT_ID_PATTERN,
   attachmentIds,
@@ -44,6 +46,21 @@ export function bytesName(meta: AttachmentMeta): string {
   return meta.sha256 ?? meta.id;
 }
 
+/**
+ * Opens a file to write an upload's bytes to (`createWriteStream`): every byte an upload puts on disk
+ * goes through it, so a test can make the disk fail as a full one does (ENOSPC).
+ */
+export type OpenForWriting = (path: string) => Writable;
+
+/** Writes `content` whole to a fresh stream; rejects with the stream's error (the disk full, say). */
+export function writeWhole(stream: Writable, content: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject);
+    stream.once('close', resolve);
+    stream.end(content);
+  });
+}
+
 /** Verified files remembered at most (a few hundred kilobytes); past it, each is hashed once more. */
 const VERIFIED_KEPT = 10_000;
 
@@ -64,6 +81,7 @@ export class AttachmentStore {
     readonly maxBytes: number,
     /** How long an upload on no case is kept before a sweep deletes it (attachment-sweep.ts). */
     readonly keepUnlinkedMs = DAY_MS,
+    readonly openForWriting: OpenForWriting = (path) => createWriteStream(path),
   ) {}
 
   /** Where the bytes are: one file per content. */
@@ -78,7 +96,11 @@ export class AttachmentStore {
   async #write(name: string, content: Buffer): Promise<void> {
     await mkdir(this.filesDir, { recursive: true });
     const temporary = `${this.#file(name)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(temporary, content);
+    // A write cut short (the disk full) leaves no part of a file behind.
+    await writeWhole(this.openForWriting(temporary), content).catch(async (error: unknown) => {
+      await rm(temporary, { force: true });
+      throw error;
+    });
     await rename(temporary, this.#file(name));
   }
 
@@ -112,7 +134,13 @@ export class AttachmentStore {
     await this.store.put(ATTACHMENTS, id, meta);
     // A sweep may have taken the same bytes of a forgotten upload away since: with the record stored,
     // the bytes must be there (attachment-sweep.ts).
-    if ((await stat(this.#file(sha256)).catch(() => undefined)) === undefined) await this.#write(sha256, content);
+    if ((await stat(this.#file(sha256)).catch(() => undefined)) === undefined) {
+      // Written again; if that fails (the disk full meanwhile), no record is left naming bytes not there.
+      await this.#write(sha256, content).catch(async (error: unknown) => {
+        await this.forget(meta);
+        throw error;
+      });
+    }
     return meta;
   }
 

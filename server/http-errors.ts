@@ -62,6 +62,12 @@ export function sizeText(bytes: number): string {
     : `${String(Math.ceil(bytes / 1024))} KB`;
 }
 
+/** A write refused because the disk, or the account's quota on it, is full. */
+function isNoSpace(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 /** 4xx answers passed on from express's parsers and file server that are not a malformed request. */
 const PASSED_ON_4XX: Partial<Record<number, { code: string; message: Said }>> = {
   403: { code: 'forbidden', message: SAY.forbiddenResource },
@@ -160,6 +166,12 @@ export function errorHandler(log: (error: unknown, requestId: unknown) => void):
       return;
     }
     log(error, (request as { id?: unknown }).id);
+    if (isNoSpace(error)) {
+      // Not the caller's fault, nor a silent 500: they learn to try later, whoever runs the server from the log.
+      const message = request.path.endsWith('/attachments') ? SAY.fileNoSpace : SAY.noSpace;
+      response.status(507).json({ error: { code: 'insufficient-storage', message: say(message) } });
+      return;
+    }
     response.status(500).json({ error: { code: 'internal', message: say(SAY.internal) } });
   };
 }

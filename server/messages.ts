@@ -266,6 +266,15 @@ export const SAY = {
     zh: '请按原样上传文件：不接受压缩传输的请求体（Content-Encoding）',
     en: 'Send the file as it is: a compressed body (Content-Encoding) is not taken',
   },
+  // The disk (or the user's quota) is full: 507, logged for whoever runs the server.
+  noSpace: {
+    zh: '服务器存储空间不足，操作未能完成，请稍后再试或联系系统管理员',
+    en: 'The server is out of storage space and could not finish; try again later or tell the system administrator',
+  },
+  fileNoSpace: {
+    zh: '服务器存储空间不足，文件未能保存，请稍后再试或联系系统管理员',
+    en: 'The server is out of storage space, so the file was not saved; try again later or tell the system administrator',
+  },
   fileTooLarge: (limit: string): Said => ({ zh: `附件不能超过 ${limit}`, en: `A file may not exceed ${limit}` }),
   fileType: (types: readonly string[]): Said => ({
     zh: `附件类型不支持：只接受 ${types.join('、')} 文件（按文件内容识别）`,

@@ -1007,6 +1007,7 @@ const errorResponses: Record<string, Json> = {
     headers: { 'Retry-After': { description: '秒 / seconds', schema: { type: 'string' } } },
   },
   Internal: errorResponse('服务器内部错误（不含细节）/ unexpected error, without details'),
+  InsufficientStorage: errorResponse('服务器存储空间不足，未保存 / the server is out of storage space, nothing saved'),
 };
 
 const ERROR_OF: Record<number, string> = {
@@ -1020,6 +1021,7 @@ const ERROR_OF: Record<number, string> = {
   422: 'Unprocessable',
   429: 'TooMany',
   500: 'Internal',
+  507: 'InsufficientStorage',
 };
 
 // ---- operations -------------------------------------------------------------------------------
@@ -1513,6 +1515,7 @@ function publicPaths(): Json {
           415: '文件须按原样发送，不接受压缩传输（Content-Encoding）',
           422: '附件为空、类型不支持或文件已损坏',
           429: '提交过于频繁',
+          507: '服务器存储空间不足，文件未保存 / the server is out of storage space, the file not saved',
         },
       }),
     },
@@ -1530,6 +1533,7 @@ function publicPaths(): Json {
           415: '文件须按原样发送，不接受压缩传输（Content-Encoding）/ the file as it is, never compressed',
           422: '附件为空、类型不支持或文件已损坏（不完整）/ empty, type not allowed, or damaged (incomplete)',
           429: '本账户本小时上传过多（默认 300 个）/ too many uploads by this account this hour (300 by default)',
+          507: '服务器存储空间不足，文件未保存 / the server is out of storage space, the file not saved',
         },
       }),
     },

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Request, RequestHandler } from 'express';
+import type { AttachmentStore } from './attachments.js';
+
+/** Where an upload's body goes and how large it may be: the attachments' folder, limit and writer. */
+export type UploadFiles = Pick<AttachmentStore, 'filesDir' | 'maxBytes' | 'openForWriting'>;
 
 /** What an upload's body is written to while it comes: `incoming.<pid>.<random>.part` (the sweep clears old ones). */
 export const INCOMING = /^incoming\.\d+\.[0-9a-f]+\.part$/;
@@ -50,7 +53,8 @@ export class Turns {
  * turns, which bound the memory held at once, and the file is removed. Compressed bodies are refused
  * (415) and ones over `maxBytes` (413), each after the rest of the body has been read and dropped.
  */
-export function uploadBody(dir: string, maxBytes: number, checking: Turns): RequestHandler {
+export function uploadBody(files: UploadFiles, checking: Turns): RequestHandler {
+  const { filesDir: dir, maxBytes } = files;
   return (request, response, next) => {
     // Read already (a JSON body, parsed before any route): the route says it is no file.
     if (request.readableEnded) {
@@ -107,7 +111,7 @@ export function uploadBody(dir: string, maxBytes: number, checking: Turns): Requ
   /** The body in a file; `too large` once past `maxBytes` (the rest read and dropped); `gone` when the sender left. */
   async function receive(from: Request, path: string): Promise<Received> {
     await mkdir(dir, { recursive: true });
-    const file = createWriteStream(path);
+    const file = files.openForWriting(path);
     // A disk that refuses the write (full, say): the upload fails with it, the server stays up.
     const state: { size: number; tooLarge: boolean; failed?: Error } = { size: 0, tooLarge: false };
     file.on('error', (error) => {

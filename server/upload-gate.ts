@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { languageOf, SAY } from './messages.js';
-import { Turns, uploadBody } from './upload-body.js';
+import { Turns, uploadBody, type UploadFiles } from './upload-body.js';
 
 export interface UploadGateLimits {
   /** Uploads read at once, in all (each to its own file on disk). */
@@ -43,9 +43,9 @@ export class UploadGate {
     this.#checking = new Turns(limits.checkedAtOnce);
   }
 
-  /** The body parser for an upload route, after `admit`: the body to a file in `dir`, then a Buffer (upload-body.ts). */
-  body(dir: string, maxBytes: number): RequestHandler {
-    return uploadBody(dir, maxBytes, this.#checking);
+  /** The body parser for an upload route, after `admit`: the body to a file in `files`' folder, then a Buffer (upload-body.ts). */
+  body(files: UploadFiles): RequestHandler {
+    return uploadBody(files, this.#checking);
   }
 
   /**

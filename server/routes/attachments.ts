@@ -42,7 +42,7 @@ export function attachmentRoutes(
     uploads.admit((request) => request.user?.username ?? '', 'user'),
     // A compressed body is refused (415): a kilobyte of gzip inflates to a megabyte kept on disk, so
     // the hourly limits would cost a sender a thousandth of the disk they fill. Browsers never send one.
-    uploads.body(attachments.filesDir, attachments.maxBytes),
+    uploads.body(attachments),
     async (request, response) => {
       const user = requireUser(request);
       const body: unknown = request.body;

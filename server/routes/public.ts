@@ -145,7 +145,7 @@ export function publicRoutes(
     uploadLimit,
     uploads.admit((request) => ipKeyGenerator(request.ip ?? '', 56), 'public'),
     // As sent, never inflated (415 otherwise): see the signed-in upload route.
-    uploads.body(attachments.filesDir, attachments.maxBytes),
+    uploads.body(attachments),
     async (request, response) => {
       const meta = await attachments.save(
         Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), // a JSON body was parsed already: no file

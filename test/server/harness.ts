@@ -14,7 +14,7 @@ import { WorkflowEngine } from '../../engine/workflow-engine.js';
 import { Accounts } from '../../server/accounts/accounts.js';
 import { createApp, type AppDeps } from '../../server/app.js';
 import { attachmentIds } from '../../engine/forms/attachment-refs.js';
-import { AttachmentStore } from '../../server/attachments.js';
+import { AttachmentStore, type OpenForWriting } from '../../server/attachments.js';
 import { DraftService, type DraftJobOptions } from '../../server/drafts/drafts.js';
 import { openApiDocument, programmeTerms } from '../../server/openapi.js';
 import { OpenApiChecker, type RequestMode } from './openapi-checker.js';
@@ -41,6 +41,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** `valid` (default): the JSON body must match the document; `invalid`: it must not; `unchecked`. */
   request?: RequestMode;
+  /** A 5xx answer is expected (the test makes the server's disk fail): still checked against the document. */
+  allow5xx?: boolean;
 }
 
 export interface ApiResponse {
@@ -86,7 +88,12 @@ export class Api {
     const text = typeof response.text === 'string' ? response.text : '';
     const body: unknown = isJson ? response.body : undefined;
     const length = Buffer.isBuffer(response.body) ? response.body.length : text.length;
-    this.checker.checkResponse(method, path, { status: response.status, contentType, body, length });
+    this.checker.checkResponse(
+      method,
+      path,
+      { status: response.status, contentType, body, length },
+      { allow5xx: options.allow5xx === true },
+    );
     return {
       status: response.status,
       body,
@@ -109,6 +116,8 @@ export interface HarnessOptions {
   /** Omit the sandbox clock (then /api/admin/clock is absent). */
   systemClock?: boolean;
   attachmentMaxBytes?: number;
+  /** How the attachments' bytes are written (a test's disk that fills up). */
+  openForWriting?: OpenForWriting;
   limits?: AppDeps['limits'];
   /** Another definitions root (drafts publish into it); calendars and directories come from the project's. */
   definitionsRoot?: string;
@@ -174,7 +183,13 @@ export class ServerHarness {
       ...options.draftLimits,
       nameOf: (account) => accounts.nameOf(account),
     });
-    const attachments = new AttachmentStore(dataDir, store, options.attachmentMaxBytes ?? 256 * 1024);
+    const attachments = new AttachmentStore(
+      dataDir,
+      store,
+      options.attachmentMaxBytes ?? 256 * 1024,
+      undefined,
+      options.openForWriting,
+    );
     const app = createApp({
       engine,
       store,

@@ -1,11 +1,14 @@
+import { createWriteStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../engine/store/index.js';
+import type { AttachmentMeta, OpenForWriting } from '../../server/attachments.js';
 import { ServerHarness, tinyPdf, withUsers } from './harness.js';
 
 /** An answer to an upload sent over a real socket. */
@@ -403,5 +406,105 @@ describe('uploads: how many an account may make in an hour', () => {
       },
     });
     expect((await upload('park2')).status).toBe(201);
+  });
+});
+
+/**
+ * A disk with room for `room(path)` more bytes in each file written: what fits is written, then the
+ * write fails as a full disk's does (ENOSPC), leaving the part written on disk.
+ */
+function diskWith(room: (path: string) => number): OpenForWriting {
+  return (path) => {
+    const file = createWriteStream(path);
+    let written = 0;
+    return new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        const fits = chunk.subarray(0, Math.max(0, room(path) - written));
+        written += fits.length;
+        file.write(fits, (error) => {
+          if (error) done(error);
+          else if (fits.length < chunk.length)
+            done(Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC' }));
+          else done();
+        });
+      },
+      final(done) {
+        file.end(done);
+      },
+      destroy(error, done) {
+        if (file.closed) done(error);
+        else {
+          file.once('close', () => {
+            done(error);
+          });
+          file.destroy();
+        }
+      },
+    });
+  };
+}
+
+describe('uploads: when the disk is full', () => {
+  let h: ServerHarness;
+  /** Bytes left on the disk for an upload's body as it comes, and for the file it is stored as. */
+  const room = { incoming: Infinity, stored: Infinity };
+  const logged: string[] = [];
+  beforeAll(async () => {
+    h = await ServerHarness.create({
+      // Two places in all, two per account: a place not freed refuses the next upload (503).
+      limits: { uploadsAtOnce: 2 },
+      openForWriting: diskWith((path) => (path.endsWith('.part') ? room.incoming : room.stored)),
+      logger: pino({ level: 'error' }, { write: (line: string) => logged.push(line) }),
+    });
+    await withUsers(h, ['park1']);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  // Sent in several pieces, so part of it is on disk when the disk fills.
+  const file = Buffer.from(`%PDF-1.4\n%${' '.repeat(200 * 1024)}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+  const upload = (path: string, english = false) =>
+    h.api.post(path, {
+      ...(path === '/api/attachments' && { token: h.token('park1') }),
+      raw: file,
+      headers: { 'X-File-Name': 'plan.pdf', ...(english && { 'Accept-Language': 'en' }) },
+      allow5xx: true,
+    });
+  const files = async () => (await readdir(h.attachments.filesDir).catch(() => [])).sort();
+
+  it('says so (507, in Chinese or English), keeps no part of the file nor a record, frees the place, and tells the operator', async () => {
+    for (const [full, left] of [
+      ['incoming', 1000],
+      ['stored', 1000],
+    ] as const) {
+      room[full] = left;
+      for (const path of ['/api/attachments', '/api/attachments', '/api/public/attachments', '/api/attachments']) {
+        const refused = await upload(path);
+        expect(refused.status, `${full} ${path}`).toBe(507);
+        expect(refused.body).toEqual({
+          error: {
+            code: 'insufficient-storage',
+            message: '服务器存储空间不足，文件未能保存，请稍后再试或联系系统管理员',
+          },
+        });
+      }
+      expect((await upload('/api/attachments', true)).body).toEqual({
+        error: {
+          code: 'insufficient-storage',
+          message:
+            'The server is out of storage space, so the file was not saved; try again later or tell the system administrator',
+        },
+      });
+      expect(await files(), full).toEqual([]);
+      expect((await h.attachments.records()).records).toEqual([]);
+      room[full] = Infinity;
+    }
+    expect(logged.filter((line) => line.includes('ENOSPC'))).toHaveLength(10);
+
+    // Room again: the same upload is stored whole.
+    const stored = await upload('/api/attachments');
+    expect(stored.status).toBe(201);
+    expect((await h.attachments.content(stored.body as AttachmentMeta)).equals(file)).toBe(true);
   });
 });
