@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { acceptLanguage, storedToken } from '../api/client.js';
+import { ApiError, fetchFile } from '../api/client.js';
 import { downloadName } from './download-name.js';
 import { useReportI18n } from './report-i18n.js';
 
@@ -29,15 +29,8 @@ export function ExportCasesButton() {
   const download = async () => {
     setBusy(true);
     try {
-      const token = storedToken();
       // Headed in the page's language, as the list it exports.
-      const response = await fetch(exportPath(search), {
-        headers: {
-          'Accept-Language': acceptLanguage(),
-          ...(token !== null && { Authorization: `Bearer ${token}` }),
-        },
-      });
-      if (!response.ok) throw new Error(r('exportFailed'));
+      const response = await fetchFile(exportPath(search));
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement('a');
       link.href = url;
@@ -46,8 +39,9 @@ export function ExportCasesButton() {
       setTimeout(() => {
         URL.revokeObjectURL(url);
       }, 1000);
-    } catch {
-      void message.error(r('exportFailed'));
+    } catch (error) {
+      // The server's refusal as it says it (429: 导出 Excel 过于频繁，请 N 秒后再试); it read 导出失败 alone.
+      void message.error(error instanceof ApiError ? error.message : r('exportFailed'));
     } finally {
       setBusy(false);
     }
