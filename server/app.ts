@@ -26,6 +26,7 @@ import { refuseUndeclaredQueries } from './undeclared-query.js';
 import { adminRoutes } from './routes/admin.js';
 import { attachmentRoutes, userUploadLimit } from './routes/attachments.js';
 import { UploadGate } from './upload-gate.js';
+import { bodyDeadline } from './body-deadline.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { caseRoutes, messageLimit, previewLimit, startLimit, taskRoutes, type TaskLimits } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
@@ -79,6 +80,8 @@ export interface AppDeps {
         uploadIdleMs: number;
         uploadMinBytesPerSecond: number;
         uploadRateGraceMs: number;
+        /** How long a request's body may take to come, an upload's aside (default 5 minutes: body-deadline.ts). */
+        requestBodyMs: number;
       }
   >;
   /**
@@ -174,6 +177,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? 'loopback');
+  // Node's own deadline is off (appServer): a body is timed here, an admitted upload by the gate.
+  app.use(bodyDeadline(deps.limits?.requestBodyMs ?? 5 * 60_000));
   app.use(
     pinoHttp({
       logger,

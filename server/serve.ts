@@ -18,6 +18,7 @@ import {
 import { Accounts } from './accounts/accounts.js';
 import { sandboxHashCost } from './accounts/password.js';
 import { createApp } from './app.js';
+import { appServer } from './body-deadline.js';
 import { UnlinkedSweeper } from './attachment-sweep.js';
 import { FormDrafts } from './form-drafts.js';
 import { AttachmentStore } from './attachments.js';
@@ -244,8 +245,9 @@ engine.ready.then(
   },
 );
 
-const server: Server = app.listen(port, (error?: Error) => {
-  // Express 5 calls back with the error when the port cannot be taken (EADDRINUSE): say so and stop.
+// Node's whole-request deadline (5 minutes) is off: the app times bodies, the upload gate uploads (body-deadline.ts).
+const server: Server = appServer(app);
+const started = (error?: Error) => {
   if (error !== undefined) {
     logger.fatal({ err: error, port }, `无法监听端口 ${port} / cannot listen: ${error.message}`);
     process.exit(1);
@@ -261,6 +263,12 @@ const server: Server = app.listen(port, (error?: Error) => {
     },
     `listening on http://localhost:${port}`,
   );
+};
+// The port cannot be taken (EADDRINUSE): said as the listen callback's error, as express's app.listen does.
+server.once('error', started);
+server.listen(port, () => {
+  server.off('error', started);
+  started();
 });
 answerClientErrors(server);
 

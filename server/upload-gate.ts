@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import { liftBodyDeadline } from './body-deadline.js';
 import { languageOf, SAY } from './messages.js';
 import { Turns, uploadBody, type UploadFiles } from './upload-body.js';
 
@@ -97,6 +98,9 @@ export class UploadGate {
       };
       socket.setTimeout(this.limits.idleMs);
       socket.once('timeout', drop);
+      // Timed by what it sends from now, not by how long it takes: a large file on a slow line is
+      // not cut at the deadline other bodies have (body-deadline.ts).
+      liftBodyDeadline(request);
       request.once('end', done);
       response.once('close', done);
       next();

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest } from 'node:http';
-import type { AddressInfo, Server } from 'node:net';
+import { connect, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../engine/store/index.js';
 import type { AttachmentMeta, OpenForWriting } from '../../server/attachments.js';
+import { appServer } from '../../server/body-deadline.js';
 import { ServerHarness, tinyPdf, withUsers } from './harness.js';
 
 /** An answer to an upload sent over a real socket. */
@@ -300,6 +301,50 @@ describe('uploads: how many at once, and how large', () => {
       release();
       await new Promise((resolve) => listening.close(resolve));
       await held.close();
+    }
+  });
+
+  it('takes an upload that comes steadily for longer than any other body may take; cuts such a body, and slow headers, still', async () => {
+    // Bodies 300 ms (5 minutes in service), headers 300 ms (60 s): as serve.ts starts the server.
+    const timed = await ServerHarness.create({ limits: { requestBodyMs: 300 } });
+    await withUsers(timed, ['park1']);
+    const listening = appServer(timed.app, { headersMs: 300, checkEveryMs: 50 }).listen(0);
+    await new Promise((resolve) => listening.once('listening', resolve));
+    const port = (listening.address() as AddressInfo).port;
+    const to = `http://127.0.0.1:${String(port)}`;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
+    try {
+      // Under Node's whole-request deadline (5 minutes) a 20 MB upload slower than 68 KB/s was cut.
+      const steady = startUpload('/api/attachments', timed.token('park1'), to);
+      for (let piece = 0; piece < 16; piece++) {
+        await pause();
+        steady.send(5);
+      }
+      steady.finish();
+      expect((await steady.answer).status).toBe(201);
+
+      // A JSON body that takes longer is cut, as Node's deadline cut it.
+      const json = httpRequest(`${to}/api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': '100' },
+      });
+      const cut = new Promise((resolve, reject) => {
+        json.on('response', resolve);
+        json.on('error', reject);
+      });
+      json.write('{"username":');
+      await expect(cut).rejects.toThrow(/socket hang up|ECONNRESET/);
+
+      // Headers that never end are cut too (Node's headersTimeout).
+      const socket = connect(port, '127.0.0.1');
+      socket.write('POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      let heard = '';
+      socket.on('data', (chunk: Buffer) => (heard += chunk.toString()));
+      await new Promise((resolve) => socket.once('close', resolve));
+      expect(heard).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      await new Promise((resolve) => listening.close(resolve));
+      await timed.close();
     }
   });
 
