@@ -706,6 +706,24 @@ describe.runIf(browserAvailable())(
       await (await next).setFiles({ name: '创建方案.pdf', mimeType: 'application/pdf', buffer: tinyPdf('small') });
       await expect.poll(() => form.getByRole('status').filter({ hasText: '已上传：创建方案.pdf' }).count()).toBe(1);
       expect(sent).toHaveLength(1);
+
+      // A proxy's own error page (HTML, not the server's JSON) ends the upload with a message: it threw
+      // reading it, and the upload stayed under way for ever.
+      await page.route('**/api/attachments', (route) =>
+        route.fulfill({ status: 502, contentType: 'text/html', body: '<html><h1>502 Bad Gateway</h1></html>' }),
+      );
+      const proxied = page.waitForEvent('filechooser');
+      // 创建方案 holds one file, now taken: the list of others.
+      const others = '上传附件：其他附件';
+      await form.getByRole('button', { name: others }).click();
+      await (await proxied).setFiles({ name: '方案.pdf', mimeType: 'application/pdf', buffer: tinyPdf('proxied') });
+      await form
+        .locator('.ant-form-item', { has: page.getByRole('button', { name: others }) })
+        .last()
+        .locator('.ant-typography-danger')
+        .getByText('文件「方案.pdf」：服务器暂时无法处理（502），请稍后重试', { exact: true })
+        .waitFor();
+      await page.unroute('**/api/attachments');
     }, 120_000);
 
     it('files chosen together and refused are each said, at the field and aloud, with those uploaded (only the last refusal was)', async () => {

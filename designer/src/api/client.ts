@@ -170,12 +170,20 @@ export function uploadFile(
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };
     request.onload = () => {
-      const body = JSON.parse(request.responseText || '{}') as ErrorBody & {
-        id: string;
-        name: string;
-        type: string;
-        size: number;
-      };
+      let body: ErrorBody & { id: string; name: string; type: string; size: number };
+      try {
+        body = JSON.parse(request.responseText || '{}') as typeof body;
+      } catch {
+        // Another's error page (a proxy's 502 or 413, in HTML): it threw here, and the upload never ended.
+        reject(
+          new ApiError(
+            request.status,
+            'error',
+            fill(MESSAGES[pageLanguage()].serverUnavailable, { status: request.status }),
+          ),
+        );
+        return;
+      }
       if (request.status >= 200 && request.status < 300) resolve(body);
       else
         reject(
