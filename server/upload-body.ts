@@ -145,7 +145,12 @@ export function uploadBody(files: UploadFiles, checking: Turns): RequestHandler 
       await new Promise<void>((resolve) => file.end(resolve));
       if (state.failed === undefined) return { kind: 'file', path };
     }
-    file.destroy();
+    // Removed once closed: a file still being opened (a loaded disk) would be made after the removal, and left.
+    if (!file.closed) {
+      const closed = new Promise((resolve) => file.once('close', resolve));
+      file.destroy();
+      await closed;
+    }
     await rm(path, { force: true });
     if (state.failed !== undefined) throw state.failed;
     return complete ? { kind: 'too large' } : { kind: 'gone' };

@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { connect, type AddressInfo, type Server } from 'node:net';
@@ -301,6 +301,60 @@ describe('uploads: how many at once, and how large', () => {
       release();
       await new Promise((resolve) => listening.close(resolve));
       await held.close();
+    }
+  });
+
+  it('removes the file of a sender who left before the file was open (a loaded disk opens it late)', async () => {
+    let open = () => {};
+    const opening = new Promise<void>((resolve) => (open = resolve));
+    let asked = false;
+    let made = false;
+    const late = await ServerHarness.create({
+      openForWriting: (path) => {
+        asked = true;
+        let file: WriteStream | undefined;
+        return new Writable({
+          construct(done) {
+            void opening.then(() => {
+              file = createWriteStream(path);
+              file.once('open', () => {
+                made = true;
+                done();
+              });
+            });
+          },
+          write(chunk: Buffer, _encoding, done) {
+            file?.write(chunk, done);
+          },
+          destroy(error, done) {
+            if (file === undefined || file.closed) done(error);
+            else {
+              file.once('close', () => {
+                done(error);
+              });
+              file.destroy();
+            }
+          },
+        });
+      },
+    });
+    await withUsers(late, ['park1']);
+    const listening = late.app.listen(0);
+    await new Promise((resolve) => listening.once('listening', resolve));
+    const to = `http://127.0.0.1:${String((listening.address() as AddressInfo).port)}`;
+    try {
+      const gone = startUpload('/api/attachments', late.token('park1'), to);
+      await until(() => asked);
+      gone.leave();
+      await expect(gone.answer).rejects.toThrow(/socket hang up|ECONNRESET/);
+      // The server has seen the sender go; only then is the file made.
+      await settle();
+      open();
+      await until(() => made);
+      await until(async () => !(await readdir(late.attachments.filesDir)).some((name) => name.startsWith('incoming.')));
+    } finally {
+      await new Promise((resolve) => listening.close(resolve));
+      await late.close();
     }
   });
 
