@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   // A stored file cannot be read back (truncated, not JSON): context `file` names it. The record is
   // quarantined, never guessed at; `npm run store:check` lists every such file.
   'damaged',
+  // A case its caller could see cannot be read now (its file damaged, set aside for an admin's restore).
+  'unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -55,6 +55,10 @@ export const ENGINE_SAYS = {
     en: `“${title}” cannot be sent now`,
   }),
   noSuchCase: (id: string): Said => ({ zh: `案件 ${shownKey(id)} 不存在`, en: `No case ${shownKey(id)}` }),
+  caseUnreadable: (id: string): Said => ({
+    zh: `案件 ${shownKey(id)} 的数据暂时无法读取，已通知系统管理员；恢复后即可继续办理`,
+    en: `The data of case ${shownKey(id)} cannot be read at the moment; the administrator has been told, and the case goes on once it is restored`,
+  }),
   timerHeld: (id: string, element: string): Said => ({
     zh: `案件 ${id} 的定时事项 ${element} 已到期但无法执行（已记录异常），待管理员处理后重试；在此之前不受理其他操作`,
     en: `Case ${id}: the timer ${element} is due but could not be carried out (an incident is recorded); nothing else is taken on the case until an administrator has dealt with it and retried`,

@@ -375,8 +375,9 @@ export class WorkflowEngine {
     } catch (error) {
       // Its file found damaged by this very read: set aside (cases/set-aside.ts), it reads as one set
       // aside at start-up does (the first look answered 500 with the file's name and nothing else).
-      const aside = isEngineError(error, 'damaged') ? this.runtime.quarantine.view(id, actor) : undefined;
-      if (aside === undefined) throw error;
+      if (!isEngineError(error, 'damaged') || !this.runtime.quarantine.has(id)) throw error;
+      const aside = this.runtime.quarantine.view(id, actor);
+      if (aside === undefined) throw this.runtime.unseen(id, actor);
       return aside;
     }
   }

@@ -31,6 +31,8 @@ const STATUS: Record<ErrorCode, number> = {
   incident: 409,
   // A damaged data file is the server's fault, not the caller's (logged at error by the store).
   damaged: 500,
+  // Told to those who could see the case: it is there, but unreadable until an admin restores it.
+  unavailable: 503,
 };
 
 interface BodyParserError {

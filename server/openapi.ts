@@ -1092,6 +1092,9 @@ const path = (name: string, description: string, extra: Json = {}): Json => ({
   schema: { type: 'string', ...extra },
 });
 const CASE_ID = path('id', '案件编号 / case id');
+/** A case its caller could see, set aside for a damaged file (code `unavailable`); others get 404. */
+const CASE_UNREADABLE =
+  '调用者可见的案件数据文件损坏、暂无法读取，已通知管理员（code unavailable）/ a case the caller could see cannot be read now (damaged file; code unavailable)';
 const jsonBody = (name: string): Json => ({ required: true, content: json(schema(name)) });
 export const ok = (description: string, body: Json): Json => ({ description, content: json(body) });
 const formBody = jsonBody('FormData');
@@ -1313,7 +1316,7 @@ function casePaths(terms: ProgrammeTerms): Json {
         auth: 'user',
         parameters: [CASE_ID],
         ok: { 200: ok('案件', schema('Case')) },
-        errors: { 404: '不存在或不在可见范围内（不披露是否存在）/ unknown or out of scope' },
+        errors: { 404: '不存在或不在可见范围内（不披露是否存在）/ unknown or out of scope', 503: CASE_UNREADABLE },
       }),
     },
     '/api/cases/{id}/audit': {
@@ -1324,7 +1327,7 @@ function casePaths(terms: ProgrammeTerms): Json {
         auth: 'user',
         parameters: [CASE_ID],
         ok: { 200: ok('按 seq 排序 / oldest first', arrayOf(schema('AuditEntry'))) },
-        errors: { 404: '不存在或不在可见范围内' },
+        errors: { 404: '不存在或不在可见范围内', 503: CASE_UNREADABLE },
       }),
     },
     '/api/cases/{id}/submissions': {
@@ -1335,7 +1338,7 @@ function casePaths(terms: ProgrammeTerms): Json {
         auth: 'user',
         parameters: [CASE_ID],
         ok: { 200: ok('按 seq 排序', arrayOf(schema('Submission'))) },
-        errors: { 404: '不存在或不在可见范围内' },
+        errors: { 404: '不存在或不在可见范围内', 503: CASE_UNREADABLE },
       }),
     },
     '/api/cases/{id}/diagram': {
@@ -1346,7 +1349,7 @@ function casePaths(terms: ProgrammeTerms): Json {
         auth: 'user',
         parameters: [CASE_ID],
         ok: { 200: ok('BPMN XML 与经过、当前的元素', schema('Diagram')) },
-        errors: { 404: '不存在或不在可见范围内' },
+        errors: { 404: '不存在或不在可见范围内', 503: CASE_UNREADABLE },
       }),
     },
     '/api/cases/{id}/messages/{name}': {

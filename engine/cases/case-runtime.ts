@@ -155,10 +155,20 @@ export class CaseRuntime {
   /** Out of scope answers as not found: a case's existence is not disclosed (CONTRACT §6). */
   async visibleRecord(id: string, actor: Actor): Promise<CaseRecord> {
     const summary = this.index.get(id);
-    if (summary === undefined || !this.sees(actor, summary)) {
-      throw new EngineError('not-found', ENGINE_SAYS.noSuchCase(id), { caseId: id });
-    }
+    if (summary === undefined || !this.sees(actor, summary)) throw this.unseen(id, actor);
     return this.record(id);
+  }
+
+  /**
+   * Why `actor` gets no case `id`: one it could see that is set aside (its file damaged) cannot be
+   * read now (its owner read 「不存在」, as if the application had been deleted); any other, not found.
+   */
+  unseen(id: string, actor: Actor): EngineError {
+    const seenAs = this.quarantine.seenAs(id);
+    if (seenAs !== undefined && this.sees(actor, seenAs)) {
+      return new EngineError('unavailable', ENGINE_SAYS.caseUnreadable(id), { caseId: id });
+    }
+    return new EngineError('not-found', ENGINE_SAYS.noSuchCase(id), { caseId: id });
   }
 
   version(record: Pick<CaseRecord, 'process' | 'version'>): RuntimeVersion {

@@ -2,7 +2,7 @@ import { damageWhere, type StoreDamage } from '../store/damage.js';
 import { ADMIN_GROUP, type Actor } from './actors.js';
 import type { Manifest } from '../definitions/types.js';
 import { newCaseRecord, type CaseRecord } from './case-record.js';
-import { caseViewOf, summaryOf, type CaseView } from './case-view.js';
+import { caseViewOf, summaryOf, type CaseSummary, type CaseView } from './case-view.js';
 
 /** The incident message a quarantined case shows (the README's recovery section starts from it). */
 export const DAMAGED_MESSAGE = '数据文件损坏';
@@ -16,7 +16,7 @@ export const DAMAGED_MESSAGE = '数据文件损坏';
 export class Quarantine {
   readonly #cases = new Map<
     string,
-    { view: CaseView; damage: StoreDamage; open?: { subject: string; process: string } }
+    { view: CaseView; damage: StoreDamage; open?: { subject: string; process: string }; seenAs?: CaseSummary }
   >();
 
   /** `readable` is the case record when only one of its logs is damaged. */
@@ -27,6 +27,8 @@ export class Quarantine {
     now: Date,
     /** The declared names of subject and region, and of the statuses where the case's version is known. */
     names: (Pick<Manifest, 'subject' | 'region'> & Partial<Pick<Manifest, 'statuses'>>) | undefined,
+    /** What the engine last knew of the case before it was set aside (its index summary), if anything. */
+    remembered?: CaseSummary,
   ): void {
     const at = now.toISOString();
     const record: CaseRecord = readable ?? placeholder(id, now);
@@ -43,6 +45,8 @@ export class Quarantine {
       ],
     };
     const view = caseViewOf(summaryOf(quarantined), undefined, [], names);
+    // Who could see the case is read only from what was read whole (never from the damaged file).
+    const seenAs = remembered ?? (readable === undefined ? undefined : summaryOf(readable));
     // A case whose record reads keeps its status's title (lists and statistics showed its code).
     const statusTitle = readable === undefined ? DAMAGED_MESSAGE : names?.statuses?.[record.status]?.title;
     this.#cases.set(id, {
@@ -50,6 +54,7 @@ export class Quarantine {
       damage,
       ...(readable !== undefined &&
         !readable.final && { open: { subject: readable.subject, process: readable.process } }),
+      ...(seenAs !== undefined && { seenAs }),
     });
   }
 
@@ -65,6 +70,15 @@ export class Quarantine {
   /** The quarantined case as an admin sees it; nobody else sees it at all. */
   view(id: string, actor: Actor): CaseView | undefined {
     return isAdmin(actor) ? this.#cases.get(id)?.view : undefined;
+  }
+
+  /**
+   * The case as it was last read whole, to tell who could see it (its owner is told it cannot be
+   * read, not that it does not exist); undefined when nothing of it was ever read (its record
+   * damaged at start-up): then nobody but an admin can be told it exists.
+   */
+  seenAs(id: string): CaseSummary | undefined {
+    return this.#cases.get(id)?.seenAs;
   }
 
   views(actor: Actor): CaseView[] {

@@ -38,7 +38,7 @@ export async function setAside(runtime: CaseRuntime, id: string, damage: StoreDa
   if (runtime.shared || runtime.quarantine.has(id)) return;
   const readable = damage.name === 'cases' ? undefined : await runtime.repository.readable(id);
   const now = runtime.clock.now();
-  runtime.quarantine.add(id, damage, readable, now, namesOf(runtime.definitions, readable));
+  runtime.quarantine.add(id, damage, readable, now, namesOf(runtime.definitions, readable), runtime.index.get(id));
   runtime.index.forget(id);
   runtime.live.drop(id);
   const message = `${DAMAGED_MESSAGE}：${damageWhere(damage)}`;

@@ -154,8 +154,45 @@ describe('the real server on a data directory with damaged files', () => {
     expect(titles.get(recordDamaged.id)).toBe('数据文件损坏');
     const rows = (statistics.body as { byRegionStatus: { status: string; statusTitle: string }[] }).byRegionStatus;
     expect(rows.filter((row) => row.status === 'applying').map((row) => row.statusTitle)).toEqual(['创建申请中']);
-    // Nobody can act on a quarantined case; its task is no longer offered.
+    // Its park is told the case cannot be read now, not that it does not exist (it read 「案件 … 不存在」,
+    // as if its application had been deleted); who could see it is read from its record, which reads.
     const parks = await login('parks');
+    // A 503 the document names (the checker takes no 5xx unasked).
+    const unreadableCase = async (id: string, language = 'zh') => {
+      const response = await fetch(`${server?.base ?? ''}/api/cases/${id}`, {
+        headers: { Authorization: `Bearer ${parks}`, 'Accept-Language': language },
+      });
+      const text = await response.text();
+      const observed = { status: response.status, contentType: 'application/json', body: JSON.parse(text) as unknown };
+      checker.checkResponse('get', `/api/cases/${id}`, { ...observed, length: text.length }, { allow5xx: true });
+      return observed;
+    };
+    const unreadable = await unreadableCase(auditDamaged.id);
+    expect(unreadable.status).toBe(503);
+    expect(unreadable.body).toEqual({
+      error: {
+        code: 'unavailable',
+        message: `案件 ${auditDamaged.id} 的数据暂时无法读取，已通知系统管理员；恢复后即可继续办理`,
+      },
+    });
+    const english = await unreadableCase(auditDamaged.id, 'en');
+    expect((english.body as { error: { message: string } }).error.message).toMatch(
+      /^The data of case .+ cannot be read at the moment; the administrator has been told/,
+    );
+    // Another park guessing the id learns no more than of an id that names no case.
+    const stranger = await call('post', '/api/users', {
+      token: admin,
+      body: { username: 'stranger', password: PASSWORD, roles: ['park:P-D9'], province: '320000' },
+    });
+    expect(stranger.status).toBe(201);
+    const strangerToken = await login('stranger');
+    const unknown = await call('get', '/api/cases/c_nosuchcase', { token: strangerToken });
+    for (const id of [auditDamaged.id, recordDamaged.id]) {
+      const guessed = await call('get', `/api/cases/${id}`, { token: strangerToken });
+      expect(guessed.status).toBe(404);
+      expect(JSON.stringify(guessed.body)).toBe(JSON.stringify(unknown.body).replace('c_nosuchcase', id));
+    }
+    // Nobody can act on a quarantined case; its task is no longer offered.
     const refused = await call('post', `/api/tasks/${auditDamaged.openTasks[0]?.ref ?? ''}/complete`, {
       token: parks,
       body: { data: {} },
