@@ -164,4 +164,29 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
       await page.close();
     }
   });
+
+  // After the clock test, whose timer set park3's case aside while the server ran (its file is back,
+  // the case still aside until 重试).
+  it('tells the park whose case was set aside that it cannot be read now (it read 「案件 … 不存在」), and another park only that there is no such case', async () => {
+    for (const [user, query, heading] of [
+      ['park3', '', `案件 ${waiting} 的数据暂时无法读取，已通知系统管理员；恢复后即可继续办理`],
+      ['park3', '?lang=en', /^The data of case .+ cannot be read at the moment; the administrator has been told/],
+      ['park1', '', `案件 ${waiting} 不存在`],
+    ] as const) {
+      const page = await openPage(browser, server as WebServer, {
+        path: `/cases/${waiting}${query}`,
+        user,
+        time: CLOCK_START,
+      });
+      try {
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        if (user === 'park3') await screenshot(page, `damaged-case-owner${query === '' ? '' : '-en'}`, false);
+      } catch (error) {
+        await failureScreenshot(page, 'damaged-case-owner');
+        throw error;
+      } finally {
+        await page.context().close();
+      }
+    }
+  });
 });
