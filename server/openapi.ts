@@ -1007,6 +1007,7 @@ const errorResponses: Record<string, Json> = {
     headers: { 'Retry-After': { description: '秒 / seconds', schema: { type: 'string' } } },
   },
   Internal: errorResponse('服务器内部错误（不含细节）/ unexpected error, without details'),
+  Unavailable: errorResponse('暂时无法读取，已通知管理员 / cannot be read now; the administrator has been told'),
   InsufficientStorage: errorResponse('服务器存储空间不足，未保存 / the server is out of storage space, nothing saved'),
 };
 
@@ -1021,6 +1022,7 @@ const ERROR_OF: Record<number, string> = {
   422: 'Unprocessable',
   429: 'TooMany',
   500: 'Internal',
+  503: 'Unavailable',
   507: 'InsufficientStorage',
 };
 

@@ -358,6 +358,10 @@ describe('an advance meeting a case whose file was damaged while the server ran'
     const id = (await throughCreation(h, 'park3')).id;
     const file = join(h.dataDir, 'store', 'cases', `${id}.json`);
     await writeFile(file, (await readFile(file, 'utf8')).slice(0, 150));
+    // Its park, the first to open it, is told it cannot be read now (it got 500 with the file's name).
+    const owner = await h.api.get(`/api/cases/${id}`, { token: h.token('park3') });
+    expect(owner.status, owner.text).toBe(503);
+    expect((owner.body as { error: { code: string } }).error.code).toBe('unavailable');
     // It answered 500 数据文件损坏 the first time, and the page showed that alone, without what to do.
     const opened = await h.api.get(`/api/cases/${id}`, { token: h.adminToken });
     expect(opened.status, opened.text).toBe(200);

@@ -157,16 +157,8 @@ describe('the real server on a data directory with damaged files', () => {
     // Its park is told the case cannot be read now, not that it does not exist (it read 「案件 … 不存在」,
     // as if its application had been deleted); who could see it is read from its record, which reads.
     const parks = await login('parks');
-    // A 503 the document names (the checker takes no 5xx unasked).
-    const unreadableCase = async (id: string, language = 'zh') => {
-      const response = await fetch(`${server?.base ?? ''}/api/cases/${id}`, {
-        headers: { Authorization: `Bearer ${parks}`, 'Accept-Language': language },
-      });
-      const text = await response.text();
-      const observed = { status: response.status, contentType: 'application/json', body: JSON.parse(text) as unknown };
-      checker.checkResponse('get', `/api/cases/${id}`, { ...observed, length: text.length }, { allow5xx: true });
-      return observed;
-    };
+    const unreadableCase = (id: string, language = 'zh') =>
+      call('get', `/api/cases/${id}`, { token: parks, headers: { 'Accept-Language': language } });
     const unreadable = await unreadableCase(auditDamaged.id);
     expect(unreadable.status).toBe(503);
     expect(unreadable.body).toEqual({
