@@ -3,8 +3,6 @@ import type { FormSchema } from '../definitions/types.js';
 import type { Submission } from './case-record.js';
 import { excerptOf } from './excerpt.js';
 
-export { excerptOf };
-
 /** What tells a task a message opened apart from others the same message opened. */
 export interface OriginDetail {
   /** The how-manieth message of its name on the case (1: the first objection). */

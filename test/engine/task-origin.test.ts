@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../engine/cases/case-record.js';
-import { describeOrigin, excerptOf, freeTextField } from '../../engine/cases/task-origin.js';
+import { excerptOf } from '../../engine/cases/excerpt.js';
+import { describeOrigin, freeTextField } from '../../engine/cases/task-origin.js';
 import type { FormSchema } from '../../engine/definitions/types.js';
 
 /** A message form as a programme might write it: who sent it (nested), a choice, a date, then free text. */
