@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from './chromium.js';
 import { accessibleDescription, dialogsSettled } from './form-controls.js';
-import { openPage, screenshot, type Visit } from './page-visit.js';
+import { closeTab, openPage, screenshot, type Visit } from './page-visit.js';
 import { sampleCases, type SampleCases } from './sample-cases.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 
@@ -122,7 +122,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
           );
         expect(iconNames).toEqual([]);
       } finally {
-        await page.context().close();
+        await closeTab(page);
       }
     },
     90_000,
@@ -154,7 +154,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       const hovered = await seriousViolations(page, source);
       expect(hovered, describeViolations(hovered)).toEqual([]);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -167,7 +167,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       expect(names).toContain('登录');
       expect(names.filter((name) => /^\p{Script=Han} \p{Script=Han}$/u.test(name))).toEqual([]);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -188,7 +188,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       expect(await page.getByRole('tab', { name: label, exact: true }).count()).toBe(1);
       expect(await second.evaluate((tab) => (tab as HTMLElement).innerText)).toBe(label);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -209,7 +209,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       await dialog.waitFor({ state: 'detached' });
       await expect.poll(() => create.evaluate((element) => element === document.activeElement)).toBe(true);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -233,7 +233,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       await page.keyboard.press('Enter');
       await expect.poll(focusedId).toBe(await dialog.getByLabel('密码').getAttribute('id'));
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -248,7 +248,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       await dialog.getByText('Password is required', { exact: true }).waitFor();
       expect(await dialog.getByText(/Please enter/).count()).toBe(0);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -269,7 +269,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       await page.keyboard.press('Tab');
       expect(await focused()).toBe('sandbox-hour');
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -282,7 +282,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       await heading.waitFor();
       await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -312,7 +312,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
         await page.keyboard.press('Control+ArrowLeft');
         await expect.poll(() => viewport.getAttribute('transform'), { message: query }).not.toBe(before);
       } finally {
-        await page.context().close();
+        await closeTab(page);
       }
     }
   }, 90_000);
@@ -363,7 +363,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       }
       expect(stops.filter((stop) => stop !== '')).toEqual([]);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   });
 
@@ -378,7 +378,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       await card.getByRole('link', { name: '查看公示' }).click();
       await page.getByRole('heading', { level: 1, name: '公示名单' }).waitFor();
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -412,7 +412,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
         await page.keyboard.press('Tab');
         expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
       } finally {
-        await page.context().close();
+        await closeTab(page);
       }
     },
     90_000,
@@ -446,7 +446,7 @@ describe.runIf(browserAvailable())('axe finds no serious or critical violation',
       await page.waitForTimeout(500);
       return await page.evaluate(() => (window as unknown as { listAnimations: string[] }).listAnimations);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { failureScreenshot, launchChromium } from './chromium.js';
+import { closeTab } from './tabs.js';
 import { startWebServer, type WebServer, type WebServerOptions } from './web-server.js';
 
 /**
@@ -18,7 +19,7 @@ export async function startServerAndBrowser(
 }
 
 /**
- * The pages a test opened: each closed after the test (with its context), a failed test's saved as
+ * The pages a test opened: each given back after the test (`closeTab`), a failed test's saved as
  * screenshots first, named `<prefix>-<test>-<n>`.
  */
 export class OpenPages {
@@ -35,7 +36,7 @@ export class OpenPages {
     for (const [index, page] of this.#pages.splice(0).entries()) {
       if (test.result?.state === 'fail')
         await failureScreenshot(page, `${this.prefix}-${test.name.slice(0, 24)}-${index}`);
-      await page.context().close();
+      await closeTab(page);
     }
   }
 }

@@ -9,6 +9,7 @@ import { syntheticYear } from '../scenarios/script-builder.js';
 import { browserAvailable, launchChromium, stepScreenshot, failureScreenshot } from './chromium.js';
 import { ACCEPTANCE, CREATION, PROCESS, walk } from './sample-cases.js';
 import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+import { closeTab, newTab } from './tabs.js';
 
 const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
 
@@ -87,13 +88,11 @@ describe.runIf(browserAvailable())('the calendar editor in Chromium', () => {
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail')
       for (const [index, page] of pages.entries()) await failureScreenshot(page, `calendar-failed-${index}`);
-    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+    await Promise.all(pages.splice(0).map(closeTab));
   }, 30_000);
 
   async function loggedIn(username: string, path = '/'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    await context.clock.setFixedTime('2029-12-27T10:00:00+08:00');
-    const page = await context.newPage();
+    const page = await newTab(browser, { viewport: { width: 1440, height: 1000 }, time: '2029-12-27T10:00:00+08:00' });
     pages.push(page);
     page.on('pageerror', (error) => {
       console.error(`page error: ${error.message}`);

@@ -6,6 +6,7 @@ import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './we
 import { ACCEPTANCE, completeWithExample, CREATION, throughCreation, walk } from './sample-cases.js';
 import { choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
 import { signInTab } from './page-visit.js';
+import { closeTab, newTab } from './tabs.js';
 
 const PROCESS = 'quality-brand-zone';
 const VERSION = '2024-03-14';
@@ -60,7 +61,7 @@ describe.runIf(browserAvailable())(
       if (context.task.result?.state === 'fail')
         for (const [index, page] of pages.entries())
           await failureScreenshot(page, `case-page-failed-${context.task.name.slice(0, 24)}-${index}`);
-      await Promise.all(pages.splice(0).map((page) => page.context().close()));
+      await Promise.all(pages.splice(0).map(closeTab));
     }, 60_000);
 
     /**
@@ -74,14 +75,11 @@ describe.runIf(browserAvailable())(
       motion = false,
       before?: (page: Page) => Promise<unknown>,
     ): Promise<Page> {
-      const context = await browser.newContext({
+      const page = await newTab(browser, {
         viewport: { width: 1440, height: 1000 },
-        locale: 'zh-CN',
-        acceptDownloads: true,
+        time,
         ...(motion && { reducedMotion: 'no-preference' as const }),
       });
-      await context.clock.setFixedTime(time);
-      const page = await context.newPage();
       pages.push(page);
       // Signed in without the login form (workbench.test.ts is about it): the case page loads once.
       await signInTab(page, server, username);
@@ -724,9 +722,7 @@ describe.runIf(browserAvailable())(
     }, 300_000);
 
     it('a case not found is said by the page’s heading, with one button back to the workbench (it had no heading and a button inside a link)', async () => {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-      await context.clock.setFixedTime(CLOCK_START);
-      const page = await context.newPage();
+      const page = await newTab(browser, { viewport: { width: 1440, height: 1000 }, time: CLOCK_START });
       pages.push(page);
       await signInTab(page, server, 'expert');
       await page.goto(`${server.url}/cases/c_no_such_case`);

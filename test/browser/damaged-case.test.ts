@@ -7,7 +7,7 @@ import type { CaseView } from '../../engine/cases/case-view.js';
 import { browserAvailable, failureScreenshot, launchChromium } from './chromium.js';
 import { twoChars } from './form-controls.js';
 import { ACCEPTANCE_OPENS, SAMPLE_USERS, throughCreation } from './sample-cases.js';
-import { openPage, overflow, PHONE, screenshot } from './page-visit.js';
+import { closeTab, openPage, overflow, PHONE, screenshot } from './page-visit.js';
 import { ADMIN_PASSWORD, CLOCK_START, startWebServer, type WebServer } from './web-server.js';
 
 const START = { process: 'quality-brand-zone', province: '320000' };
@@ -83,7 +83,7 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
         await failureScreenshot(page, 'damaged-case-phone');
         throw error;
       } finally {
-        await page.context().close();
+        await closeTab(page);
       }
     }
   });
@@ -185,7 +185,7 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
         await failureScreenshot(page, 'damaged-case-owner');
         throw error;
       } finally {
-        await page.context().close();
+        await closeTab(page);
       }
     }
   });

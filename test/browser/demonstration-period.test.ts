@@ -5,6 +5,7 @@ import { OpenPages, startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable, stepScreenshot } from './chromium.js';
 import { clickInDialog, pickDate, twoChars } from './form-controls.js';
 import { PHONE, signInTab } from './page-visit.js';
+import { newTab } from './tabs.js';
 import {
   ACCEPTANCE,
   completeWithExample,
@@ -43,9 +44,7 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
   }, 60_000);
 
   async function open(time: string, username: string, caseId: string): Promise<Page> {
-    const context = await (browser as Browser).newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    await context.clock.setFixedTime(time);
-    const page = pages.keep(await context.newPage());
+    const page = pages.keep(await newTab(browser as Browser, { viewport: { width: 1440, height: 1000 }, time }));
     await signInTab(page, server, username);
     await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
     await page.getByRole('heading', { name: '办理记录' }).waitFor();

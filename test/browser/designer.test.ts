@@ -7,6 +7,7 @@ import { startDesignerServer, type DesignerServer } from './designer-server.js';
 import { ADMIN_PASSWORD, CLOCK_START, USER_PASSWORD } from './web-server.js';
 import { accessibleDescription, clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
 import { signInTab } from './page-visit.js';
+import { closeTab, newTab } from './tabs.js';
 
 const PROCESS = 'quality-brand-zone';
 const IN_FORCE = '2024-03-14';
@@ -140,9 +141,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
 
   it('changes the notice period and an indicator, validates, compares, simulates and publishes for 2024-06-01', async () => {
     // The browser shows the sandbox's date: a policy officer cannot read the sandbox clock (admin only).
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    await context.clock.install({ time: CLOCK_START });
-    const page = await context.newPage();
+    const page = await newTab(browser, { viewport: { width: 1600, height: 1000 }, runningFrom: CLOCK_START });
     page.setDefaultTimeout(60_000);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -536,7 +535,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await inForce.locator('[data-state]').getAttribute('data-state')).toBe('inForce');
     await shot(page, '9-versions-after');
     expect(errors).toEqual([]);
-    await context.close();
+    await closeTab(page);
   }, 600_000);
 
   /**
@@ -548,9 +547,11 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     username: string,
     { locale = 'zh-CN', machineDay = false } = {},
   ): Promise<{ page: Page; close: () => Promise<void> }> {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale });
-    if (!machineDay) await context.clock.install({ time: CLOCK_START });
-    const page = await context.newPage();
+    const page = await newTab(browser, {
+      viewport: { width: 1600, height: 1000 },
+      locale,
+      ...(!machineDay && { runningFrom: CLOCK_START }),
+    });
     page.setDefaultTimeout(60_000);
     const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
       token: token(username),
@@ -560,7 +561,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await signInTab(page, server, username);
     await page.goto(`${server.url}/designer/${PROCESS}/draft:${draft.id}`);
     await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor();
-    return { page, close: () => context.close() };
+    return { page, close: () => closeTab(page) };
   }
 
   /**
@@ -850,8 +851,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
 
   /** A tab of its own with `username` signed in, on a draft. */
   async function openDraft(draftId: string, username = 'officer'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    const page = await context.newPage();
+    const page = await newTab(browser, { viewport: { width: 1600, height: 1000 } });
     page.setDefaultTimeout(60_000);
     await signInTab(page, server, username);
     await page.goto(`${server.url}/designer/${PROCESS}/draft:${draftId}`);
@@ -905,7 +905,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await typeAmount(tabB, 'demonstrationPeriod', '4');
     await tabB.getByTestId('save-periods').click();
     await tabB.getByText('已保存').first().waitFor();
-    for (const tab of [tabA, tabB]) await tab.context().close();
+    for (const tab of [tabA, tabB]) await closeTab(tab);
   }, 300_000);
 
   it('after a save refused because another officer deleted the draft, says who and keeps the work as a new draft', async () => {
@@ -942,7 +942,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await poll(() => page.getByLabel('demonstrationPeriod · 取值 · 数量').inputValue()).toBe('4');
     expect(await page.getByTestId('draft-conflict').count()).toBe(0);
     expect(await whyDisabled(page, 'save-periods')).toBe('没有未保存的修改');
-    await page.context().close();
+    await closeTab(page);
   }, 300_000);
 
   it('on a draft another officer deleted, 运行校验 says so above the tabs (not its 404 as a message); then 校验, 比较 and 模拟 say why they cannot run, and the title cannot be changed', async () => {
@@ -973,7 +973,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     // The refusal was said once, by the banner: no message with the server's 404.
     expect(await page.locator('.ant-message-notice').count()).toBe(0);
     expect(asked).toHaveLength(1);
-    await page.context().close();
+    await closeTab(page);
   }, 300_000);
 
   /** Adds a rule by name on the 期限 tab (a new rule is 1 个月 with no title). */
@@ -1008,7 +1008,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await row.locator('.ant-select-content').textContent()).toContain('个工作日');
     expect(await row.textContent()).not.toContain('参数');
     await shot(page, '10-new-working-days-period');
-    await page.context().close();
+    await closeTab(page);
   }, 300_000);
 
   it('asks before removing a period the diagram counts (保留 by default); an unused one goes at once', async () => {
@@ -1045,7 +1045,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByRole('button', { name: `删除：${unused}` }).click();
     await poll(() => page.locator(`tr[data-row-key="${unused}"]`).count()).toBe(0);
     expect(await ask.count()).toBe(0);
-    await page.context().close();
+    await closeTab(page);
   }, 300_000);
 
   it('shows a period as stored once saved: a number not taken (-3) does not stay in the field', async () => {
@@ -1062,7 +1062,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await amount.getAttribute('aria-invalid')).toBe('false');
     expect(await page.locator(`[data-words="${name}"]`).textContent()).toBe('1 个月');
     expect(await whyDisabled(page, 'save-periods')).toBe('没有未保存的修改');
-    await page.context().close();
+    await closeTab(page);
   }, 300_000);
 
   it('保存 pressed by the keyboard keeps the keyboard on it once saved, with why it is now unavailable (disabled by its own use, it dropped the keyboard to the page)', async () => {
@@ -1079,12 +1079,11 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('art7LookBack · 名称');
-    await page.context().close();
+    await closeTab(page);
   }, 300_000);
 
   it('以此新建草稿 pressed by the keyboard puts it on the new draft’s heading (the page had no h1: it was left on the page, Tab starting again at the top)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    const page = await context.newPage();
+    const page = await newTab(browser, { viewport: { width: 1600, height: 1000 } });
     await signInTab(page, server, 'officer');
     await page.goto(`${server.url}/designer`);
     // The version in force's row (a version published by a test above has its own).
@@ -1098,7 +1097,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     const heading = page.getByRole('heading', { level: 1, name: '全国质量品牌提升示范区创建与管理' });
     await heading.waitFor();
     await poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
-    await context.close();
+    await closeTab(page);
   }, 300_000);
 
   it('keeps a draft’s unsaved edits over a session that ended, as the login page says, and saves them after the login; discarded on leaving, they do not come back', async () => {
@@ -1134,7 +1133,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByRole('tab', { name: '期限' }).click();
     await poll(() => amount.inputValue()).toBe('2');
     expect(await whyDisabled(page, 'save-periods')).toBe('没有未保存的修改');
-    await page.context().close();
+    await closeTab(page);
   }, 300_000);
 
   it('on a phone (390 px) shows each period as a card, every value under its column’s name and within the screen', async () => {
@@ -1262,7 +1261,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await returnRefused.waitFor({ state: 'detached' });
     await approver.getByTestId('refuse-publication').waitFor();
     await api('officer', 'POST', '/withdraw', {});
-    await approver.context().close();
+    await closeTab(approver);
   }, 300_000);
 
   it('refuses, beside its button, a withdrawal (撤回) from a page showing a request asked for again since', async () => {
@@ -1335,6 +1334,6 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
       expect(await approver.getByTestId(step).count()).toBe(0);
     expect(await approver.getByLabel('退回理由').count()).toBe(0);
     await shot(approver, '14-step-deleted');
-    await approver.context().close();
+    await closeTab(approver);
   }, 300_000);
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
@@ -7,6 +7,7 @@ import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './we
 import { completeWithExample } from './sample-cases.js';
 import { choose, clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
 import { signInTab } from './page-visit.js';
+import { closeTab, newTab } from './tabs.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 import { tinyPng } from '../support/sample-files.js';
 
@@ -76,31 +77,23 @@ describe.runIf(browserAvailable())(
       if (context.task.result?.state === 'fail')
         for (const [index, page] of pages.entries())
           await page.screenshot({ path: join(ARTIFACTS_DIR, `form-quality-failed-${index}.png`), fullPage: true });
-      await Promise.all(pages.splice(0).map((page) => page.close()));
+      await Promise.all(pages.splice(0).map(closeTab));
     });
 
-    /**
-     * One browser context per server, its tests' pages opened and closed in it: each signs in on its
-     * own page (the session is the tab's), and the app's code is loaded and compiled once, not per test.
-     */
-    const contexts = new Map<WebServer, BrowserContext>();
-    async function contextFor(target: WebServer): Promise<BrowserContext> {
-      const known = contexts.get(target);
-      if (known !== undefined) return known;
-      // With antd's animations, as most people see it: a click must not land on a button still moving in.
-      const context = await browser.newContext({
+    /** A tab of its own (the session is the tab's), on the sandbox's day for the first server. */
+    async function tabFor(target: WebServer): Promise<Page> {
+      const page = await newTab(browser, {
         viewport: { width: 1440, height: 1000 },
-        locale: 'zh-CN',
+        // With antd's animations, as most people see it: a click must not land on a button still moving in.
         reducedMotion: 'no-preference',
+        ...(target === server && { time: CLOCK_START }),
       });
-      if (target === server) await context.clock.setFixedTime(CLOCK_START);
-      contexts.set(target, context);
-      return context;
+      pages.push(page);
+      return page;
     }
 
     async function login(target: WebServer, username: string): Promise<Page> {
-      const page = await (await contextFor(target)).newPage();
-      pages.push(page);
+      const page = await tabFor(target);
       await page.goto(`${target.url}/`);
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(USER_PASSWORD);
@@ -114,8 +107,7 @@ describe.runIf(browserAvailable())(
      * goes on to a case page at once (`login` above and workbench.test.ts go through the form).
      */
     async function signedIn(target: WebServer, username: string): Promise<Page> {
-      const page = await (await contextFor(target)).newPage();
-      pages.push(page);
+      const page = await tabFor(target);
       await signInTab(page, target, username);
       return page;
     }

@@ -2,7 +2,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
-import { DESKTOP, openPage, PHONE, screenshot } from './page-visit.js';
+import { closeTab, DESKTOP, openPage, PHONE, screenshot } from './page-visit.js';
 import type { WebServer } from './web-server.js';
 
 const TODAY = '2024-04-01T10:00:00+08:00';
@@ -57,7 +57,7 @@ describe.runIf(browserAvailable())('a display name an admin gave, read back in t
       // The whole name is still there to read, on pointing at it.
       await expect(page.locator('.qbz-header .qbz-user').getAttribute('title')).resolves.toBe(LONG);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   });
 
@@ -78,7 +78,7 @@ describe.runIf(browserAvailable())('a display name an admin gave, read back in t
       expect(await rightOf(page.locator('.qbz-account-drawer .qbz-user'))).toBeLessThanOrEqual(drawer + 0.5);
       expect(await rightOf(logout)).toBeLessThanOrEqual(drawer + 0.5);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   });
 
@@ -88,7 +88,7 @@ describe.runIf(browserAvailable())('a display name an admin gave, read back in t
       await expect(page.locator('.qbz-header .qbz-user').textContent()).resolves.toBe(MARKUP);
       await expect(page.evaluate(() => (window as { __ran?: number }).__ran)).resolves.toBeUndefined();
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   });
 
@@ -109,7 +109,7 @@ describe.runIf(browserAvailable())('a display name an admin gave, read back in t
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(LAPTOP.width);
       await expect(page.getByText(MARKUP, { exact: true }).first().isVisible()).resolves.toBe(true);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   });
 });

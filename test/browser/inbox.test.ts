@@ -1,7 +1,7 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { definitionsWithRevisions } from '../support/definitions-fixture.js';
 import { REVIEW_DUE_REVISION } from '../support/task-due-revisions.js';
@@ -10,7 +10,8 @@ import { startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, SAMPLE_USERS, throughCreation, walk } from './sample-cases.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { accessibleDescription, twoChars } from './form-controls.js';
-import { PHONE, settled } from './page-visit.js';
+import { closeTab, PHONE, settled } from './page-visit.js';
+import { newTab } from './tabs.js';
 
 const PROCESS = 'quality-brand-zone';
 const USERS: Record<string, string[]> = {
@@ -61,15 +62,19 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     return view.id;
   }
 
+  const pages: Page[] = [];
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map(closeTab));
+  }, 30_000);
+
   async function loggedIn(
     username: string,
     time: string,
     path = '/',
     viewport: { width: number; height: number } = { width: 1440, height: 1000 },
   ): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    await context.clock.setFixedTime(time);
-    const page = await context.newPage();
+    const page = await newTab(browser, { viewport, time });
+    pages.push(page);
     await page.goto(`${server.url}/`);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(USER_PASSWORD);
@@ -237,7 +242,6 @@ describe.runIf(browserAvailable())('the inbox: search, filters, sort in the addr
     expect(splitDates).toEqual([]);
     await phone.locator('.ant-popover:not(.ant-zoom-big)').waitFor();
     await stepScreenshot(phone, 'inbox-4a-notifications-phone', false);
-    await phone.context().close();
     await page.keyboard.press('Escape');
     await poll(() => bell.evaluate((button) => button === document.activeElement)).toBe(true);
     // Tab past the popover's last control closes it and gives the bell the focus (it fell to the page).

@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
-import { DESKTOP, openPage, PHONE, screenshot } from './page-visit.js';
+import { closeTab, DESKTOP, openPage, PHONE, screenshot } from './page-visit.js';
 import { PROCESS, SAMPLE_USERS, throughExpertEvaluation, VERSION } from './sample-cases.js';
 import type { WebServer } from './web-server.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
@@ -83,7 +83,7 @@ describe.runIf(browserAvailable())('a long unbroken name or text read back (an o
       const statement = await boxOf(document.getByText(STATEMENT));
       expect(statement.right).toBeLessThanOrEqual(column.right + 0.5);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 120_000);
 
@@ -113,7 +113,7 @@ describe.runIf(browserAvailable())('a long unbroken name or text read back (an o
       expect((await boxOf(link)).right).toBeLessThanOrEqual(body.right + 0.5);
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 120_000);
 
@@ -139,7 +139,7 @@ describe.runIf(browserAvailable())('a long unbroken name or text read back (an o
       }));
       expect(cell.scroll).toBeLessThanOrEqual(cell.client);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 120_000);
 });

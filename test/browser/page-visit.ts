@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { newTab } from './tabs.js';
 import { USER_PASSWORD, type WebServer } from './web-server.js';
 
 export const PHONE = { width: 390, height: 844 } as const;
@@ -43,25 +44,19 @@ export async function signInTab(page: Page, server: WebServer, username: string)
 }
 
 /**
- * Opens a page in a fresh context and waits until it has settled: its own content is there, nothing
- * is loading any more (spinners gone), and a diagram, if any, is drawn.
+ * Opens a page in a tab of its own (`newTab`: kept from an earlier test when it fits) and waits until
+ * it has settled: its own content is there, nothing is loading any more (spinners gone), and a
+ * diagram, if any, is drawn. Give it back with `closeTab`.
  */
 export async function openPage(browser: Browser, server: WebServer, visit: Visit): Promise<Page> {
-  const context = await browser.newContext({
+  const page = await newTab(browser, {
     viewport: visit.viewport ?? DESKTOP,
-    locale: 'zh-CN',
+    time: visit.time,
     timezoneId: 'Asia/Shanghai',
-    bypassCSP: visit.injectScripts === true,
+    ...(visit.injectScripts === true && { bypassCSP: true }),
     ...(visit.reducedMotion !== undefined && { reducedMotion: visit.reducedMotion }),
   });
-  await context.clock.setFixedTime(visit.time);
-  if (visit.user !== undefined) {
-    const token = await signIn(server, visit.user);
-    await context.addInitScript((value) => {
-      sessionStorage.setItem('qbz.token', value);
-    }, token);
-  }
-  const page = await context.newPage();
+  if (visit.user !== undefined) await signInTab(page, server, visit.user);
   trackRequests(page);
   page.on('pageerror', (error) => {
     console.error(`page error on ${visit.path}: ${error.message}`);
@@ -135,3 +130,4 @@ export const overflow = (page: Page) =>
   });
 
 export { stepScreenshot as screenshot } from './chromium.js';
+export { closeTab } from './tabs.js';

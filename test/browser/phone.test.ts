@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from './chromium.js';
-import { openPage, overflow, PHONE, screenshot, settled, type Visit } from './page-visit.js';
+import { closeTab, openPage, overflow, PHONE, screenshot, settled, type Visit } from './page-visit.js';
 import { sampleCases, type SampleCases } from './sample-cases.js';
 import { startWebServer, type WebServer } from './web-server.js';
 import { twoChars } from './form-controls.js';
@@ -153,7 +153,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       await expect.poll(() => clearButtons(page)).toContain('清除 24×24');
       expect(new Set(await clearButtons(page))).toEqual(new Set(['清除 24×24']));
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -175,7 +175,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       // Wrapped, not cut: the whole name is there to read.
       expect(await link.textContent()).toBe(name);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -210,7 +210,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       expect(inked.length).toBeGreaterThan(0);
       for (const row of inked) expect(strip.y + row).toBeLessThan(first?.bottom ?? 0);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -230,7 +230,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       const measured = await overflow(page);
       expect(measured, `the page overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -249,7 +249,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
         if (tapped.has(name)) expect(await smallTargets(page, MIN_TARGET)).toEqual([]);
         if (listed.has(name)) expect(await page.locator('.ant-table-thead').filter({ visible: true }).count()).toBe(0);
       } finally {
-        await page.context().close();
+        await closeTab(page);
       }
     },
     90_000,
@@ -339,7 +339,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       );
       expect(outside).toEqual([]);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -357,7 +357,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       // Side by side, a nested part's values were about 40 px wide: a character a line.
       expect(narrowest).toBeGreaterThan(200);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -415,7 +415,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       await expect.poll(() => clearButtons(page)).toContain('清除 24×24');
       expect(new Set(await clearButtons(page))).toEqual(new Set(['清除 24×24']));
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -433,7 +433,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.closest('[data-task-form-column]') !== null)).toBe(true);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   });
 
@@ -462,7 +462,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       expect(await counts.count()).toBeGreaterThan(0);
       expect(overlaps).toEqual([]);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -491,7 +491,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       await listed.first().waitFor();
       expect((await listed.allInnerTexts()).filter((item) => item.includes('否决项'))).toEqual([]);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -517,7 +517,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       expect(items).toContain('「质量品牌提升纳入发展规划和工作考核」应当为数字');
       expect(items.filter((item) => item.includes('「指标得分」'))).toEqual([]);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -535,7 +535,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
         for (const [index, score] of tenths.entries()) await cells.nth(index).fill(String(score));
         await expect.poll(() => total.innerText()).toBe('合计得分：80 / 合格分数线 80 · 已评 20 / 20 项');
       } finally {
-        await page.context().close();
+        await closeTab(page);
       }
     }
   }, 90_000);
@@ -567,7 +567,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
         const measured = await overflow(page);
         expect(measured, `${path} overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
       } finally {
-        await page.context().close();
+        await closeTab(page);
       }
     }
   }, 120_000);
@@ -597,7 +597,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       const measured = await overflow(page);
       expect(measured, `表单 overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 120_000);
 
@@ -616,7 +616,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       await page.locator('.ant-input-clear-icon').filter({ visible: true }).waitFor();
       expect(await smallTargets(page, MIN_TARGET)).toEqual([]);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -633,7 +633,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       const measured = await overflow(page);
       expect(measured, `the header overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -650,7 +650,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
         // Measured once the popover has grown in (it opens from 80 %).
         await expect.poll(() => smallTargets(page, MIN_TARGET, '[role="dialog"]')).toEqual([]);
       } finally {
-        await page.context().close();
+        await closeTab(page);
       }
     }
   }, 90_000);
@@ -713,7 +713,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       expect(measured, `the page overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
       await screenshot(page, 'phone-statistics-en');
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -741,7 +741,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
         await form.getByRole('checkbox', { name: veto }).click();
         await warning.waitFor({ state: 'detached' });
       } finally {
-        await page.context().close();
+        await closeTab(page);
       }
     }
   }, 90_000);
@@ -762,7 +762,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
         await expect.poll(async () => (await words.boundingBox())?.width ?? 0).toBeGreaterThan(100);
         expect(await smallTargets(page, MIN_TARGET, 'main .qbz-cards')).toEqual([]);
       } finally {
-        await page.context().close();
+        await closeTab(page);
       }
     }
   }, 90_000);
@@ -805,7 +805,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
         expect(await key(0, name), name).toBe(await key(1, name));
       }
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -832,7 +832,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       await page.waitForURL(/\/designer$/);
       await expect.poll(() => drawer.isVisible()).toBe(false);
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -855,7 +855,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       for (const cell of cells) expect(cell.width).toBeGreaterThan(250);
       expect(cells[0]?.label).toContain('任务');
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   }, 90_000);
 });

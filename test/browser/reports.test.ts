@@ -8,6 +8,7 @@ import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot, failur
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { completeWithExample, CREATION, walk } from './sample-cases.js';
 import { choose, clickInDialog, dialogsSettled, twoChars } from './form-controls.js';
+import { closeTab, newTab } from './tabs.js';
 
 const PROCESS = 'quality-brand-zone';
 
@@ -59,17 +60,11 @@ describe.runIf(browserAvailable())('exports, print views, statistics and bulk op
     if (context.task.result?.state === 'fail')
       for (const [index, page] of pages.entries())
         await failureScreenshot(page, `reports-failed-${context.task.name.slice(0, 24)}-${index}`);
-    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+    await Promise.all(pages.splice(0).map(closeTab));
   }, 30_000);
 
   async function loggedIn(username: string, path = '/'): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 1000 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    await context.clock.setFixedTime(CLOCK_START);
-    const page = await context.newPage();
+    const page = await newTab(browser, { viewport: { width: 1440, height: 1000 }, time: CLOCK_START });
     pages.push(page);
     page.on('pageerror', (error) => {
       console.error(`page error: ${error.message}`);

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
 import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, CREATION, opinions, type Step, walkEach } from './sample-cases.js';
 import { choose, clickInDialog, twoChars } from './form-controls.js';
+import { closeTab, newTab } from './tabs.js';
 
 const PROCESS = 'quality-brand-zone';
 const VERSION = '2024-03-14';
@@ -186,20 +187,13 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
 
   const pages = new Map<string, Page>();
   /**
-   * One browser context for every user: each signs in on a page of their own (the session is the
-   * tab's). The tabs share the context's download cache only: Chromium keeps no compiled code for an
-   * off-the-record context, so each tab still compiles the app's code (measured: script time per load
-   * the same in a shared context as in a new one).
+   * The user's page on the sandbox's day (a new session after each clock jump), in a tab of its own:
+   * each user signs in on theirs (the session is the tab's).
    */
-  let shared: BrowserContext | undefined;
-  /** The user's page on the sandbox's day (a new session after each clock jump). */
   async function pageOf(user: string, time: string): Promise<Page> {
     const known = pages.get(user);
     if (known !== undefined) return known;
-    shared ??= await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    const context = shared;
-    await context.clock.setFixedTime(time);
-    const page = await context.newPage();
+    const page = await newTab(browser, { viewport: { width: 1440, height: 1000 }, time });
     await page.goto(`${server.url}/`);
     await page.getByLabel('用户名').fill(user);
     await page.getByLabel('密码').fill(USER_PASSWORD);
@@ -220,7 +214,7 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
           .catch(() => undefined);
   });
   async function closePages(): Promise<void> {
-    for (const page of pages.values()) await page.close();
+    for (const page of pages.values()) await closeTab(page);
     pages.clear();
   }
 

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, failureScreenshot, launchChromium } from './chromium.js';
-import { openPage, type Visit } from './page-visit.js';
+import { closeTab, openPage, type Visit } from './page-visit.js';
 import { sampleCases, type SampleCases } from './sample-cases.js';
 import { startWebServer, type WebServer } from './web-server.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
@@ -49,7 +49,7 @@ describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets 
     for (const [index, page] of pages.entries()) {
       if (context.task.result?.state === 'fail')
         await failureScreenshot(page, `screen-reader-zh-${context.task.name.slice(0, 24)}-${index}`);
-      await page.context().close();
+      await closeTab(page);
     }
     pages.length = 0;
   });

@@ -7,6 +7,7 @@ import { browserAvailable, launchChromium, stepScreenshot, failureScreenshot } f
 import { ADMIN_PASSWORD, CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
 import { ACCEPTANCE, PROCESS, throughCreation, VERSION, walk } from './sample-cases.js';
 import { accessibleDescription, choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
+import { closeTab, newTab } from './tabs.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
 const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
@@ -48,21 +49,19 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     if (context.task.result?.state === 'fail')
       for (const [index, page] of pages.entries())
         await failureScreenshot(page, `workbench-failed-${context.task.name.slice(0, 24)}-${index}`);
-    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+    await Promise.all(pages.splice(0).map(closeTab));
   });
 
-  /** A fresh browser (own session) whose clock shows the sandbox time, in another zone than China's. */
+  /** A tab of its own (own session) whose clock shows the sandbox time, in another zone than China's. */
   async function newPage(time: string): Promise<Page> {
-    const context = await browser.newContext({
+    const page = await newTab(browser, {
       viewport: { width: 1440, height: 1000 },
-      locale: 'zh-CN',
+      // Only the date moves (the sandbox's day); timers stay real, so animations run as usual.
+      time,
       timezoneId: 'America/Los_Angeles',
       // As most people see it: dialogs and lists move in (the other files ask for reduced motion).
       reducedMotion: 'no-preference',
     });
-    // Only the date moves (the sandbox's day); timers stay real, so animations run as usual.
-    await context.clock.setFixedTime(time);
-    const page = await context.newPage();
     pages.push(page);
     page.on('pageerror', (error) => {
       console.error(`page error: ${error.message}`);
