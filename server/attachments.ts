@@ -61,6 +61,22 @@ export function writeWhole(stream: Writable, content: Buffer): Promise<void> {
   });
 }
 
+/** A save under way; `overlapped` once another save of the same bytes ran beside it in this process. */
+interface Saving {
+  overlapped: boolean;
+}
+
+/** Renames; false when there was nothing to rename (a sweep took it first). */
+async function renamed(from: string, to: string): Promise<boolean> {
+  try {
+    await rename(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
 /** Verified files remembered at most (a few hundred kilobytes); past it, each is hashed once more. */
 const VERIFIED_KEPT = 10_000;
 
@@ -104,6 +120,11 @@ export class AttachmentStore {
     await rename(temporary, this.#file(name));
   }
 
+  /**
+   * Stores an upload: its bytes, then its record. All or nothing: when the record is not written (the
+   * store failed, the disk full), no record is kept and the bytes go too unless another upload has the
+   * same ones; the error is thrown.
+   */
   async save(
     content: Buffer,
     name: string,
@@ -117,31 +138,95 @@ export class AttachmentStore {
     }
     const type = await contentType(content, name);
     const sha256 = createHash('sha256').update(content).digest('hex');
-    await this.#write(sha256, content);
-    const id = randomBytes(32).toString('hex');
-    const meta: AttachmentMeta = {
-      id,
-      sha256,
-      name: cleanName(name, type),
-      type,
-      size: content.length,
-      uploadedBy,
-      uploadedAt: now.toISOString(),
-      cases: [],
-      ...(restricted && { restricted }),
-      revision: 0,
-    };
-    await this.store.put(ATTACHMENTS, id, meta);
-    // A sweep may have taken the same bytes of a forgotten upload away since: with the record stored,
-    // the bytes must be there (attachment-sweep.ts).
-    if ((await stat(this.#file(sha256)).catch(() => undefined)) === undefined) {
-      // Written again; if that fails (the disk full meanwhile), no record is left naming bytes not there.
-      await this.#write(sha256, content).catch(async (error: unknown) => {
-        await this.forget(meta);
+    const saving = this.#begin(sha256);
+    try {
+      // Bytes there before are another upload's: never taken back by this one.
+      const existed = (await stat(this.#file(sha256)).catch(() => undefined)) !== undefined;
+      await this.#write(sha256, content);
+      const id = randomBytes(32).toString('hex');
+      const meta: AttachmentMeta = {
+        id,
+        sha256,
+        name: cleanName(name, type),
+        type,
+        size: content.length,
+        uploadedBy,
+        uploadedAt: now.toISOString(),
+        cases: [],
+        ...(restricted && { restricted }),
+        revision: 0,
+      };
+      try {
+        await this.store.put(ATTACHMENTS, id, meta);
+      } catch (error) {
+        // Best effort: the error said is the store's, whatever this meets.
+        const bytes = existed ? 'theirs' : saving.overlapped || this.store.shared !== undefined ? 'unsure' : 'own';
+        await this.#takeBack(meta, bytes).catch(() => undefined);
         throw error;
-      });
+      }
+      // A sweep may have taken the same bytes of a forgotten upload away since: with the record stored,
+      // the bytes must be there (attachment-sweep.ts).
+      if ((await stat(this.#file(sha256)).catch(() => undefined)) === undefined) {
+        // Written again; if that fails (the disk full meanwhile), no record is left naming bytes not there.
+        await this.#write(sha256, content).catch(async (error: unknown) => {
+          await this.forget(meta);
+          throw error;
+        });
+      }
+      return meta;
+    } finally {
+      this.#end(sha256, saving);
     }
-    return meta;
+  }
+
+  /** Saves under way in this process, by the bytes they write (see #takeBack). */
+  readonly #saving = new Map<string, Set<Saving>>();
+
+  #begin(sha256: string): Saving {
+    const saving: Saving = { overlapped: false };
+    const others = this.#saving.get(sha256) ?? new Set<Saving>();
+    if (others.size > 0) {
+      saving.overlapped = true;
+      for (const other of others) other.overlapped = true;
+    }
+    this.#saving.set(sha256, others.add(saving));
+    return saving;
+  }
+
+  #end(sha256: string, saving: Saving): void {
+    const others = this.#saving.get(sha256);
+    others?.delete(saving);
+    if (others?.size === 0) this.#saving.delete(sha256);
+  }
+
+  /**
+   * Takes back a save whose record was not written: the record if it is there after all
+   * (a store that failed once it had written), then the bytes unless they are `theirs` (there before
+   * this save). They are its `own` when no other save of the same bytes overlapped it and no other
+   * process writes to the store: then they are removed. Else (`unsure`, or the record's fate not known)
+   * another upload may name them: they are moved aside, the records read, and put back if one does, as
+   * the sweep does (attachment-sweep.ts).
+   */
+  async #takeBack(meta: AttachmentMeta, bytes: 'own' | 'theirs' | 'unsure'): Promise<void> {
+    const name = bytesName(meta);
+    const noRecord = await this.forget(meta).then(
+      () => true,
+      () => false,
+    );
+    if (bytes === 'theirs') return;
+    if (noRecord && bytes === 'own') {
+      await rm(this.#file(name), { force: true });
+      return;
+    }
+    const aside = join(this.filesDir, `${name}.${String(process.pid)}.${randomBytes(6).toString('hex')}.sweeping`);
+    if (!(await renamed(this.#file(name), aside))) return;
+    const named = await this.records().then(
+      ({ records, unreadable }) => unreadable || records.some((record) => bytesName(record) === name),
+      // Not known: kept, as the sweep keeps what it cannot judge.
+      () => true,
+    );
+    if (named) await renamed(aside, this.#file(name));
+    else await rm(aside, { force: true });
   }
 
   async meta(id: string): Promise<AttachmentMeta | undefined> {

@@ -189,6 +189,32 @@ describe('an upload body left behind (a process killed while one came)', () => {
   });
 });
 
+describe('an upload whose record fails while an identical one is saved beside it', () => {
+  it('leaves the bytes the other one stored, and no record of its own', async () => {
+    let fail: () => void = () => undefined;
+    const failing = new Promise<void>((resolve) => (fail = resolve));
+    class OneFails extends MemoryStore {
+      override async put(collection: string, id: string, value: unknown): Promise<void> {
+        if (collection === 'attachments' && (value as AttachmentMeta).name === 'fails.pdf') {
+          await failing;
+          throw Object.assign(new Error('EIO: the record could not be written'), { code: 'EIO' });
+        }
+        return super.put(collection, id, value);
+      }
+    }
+    const shared = await sharing(() => Promise.resolve([new OneFails()]));
+    const attachments = shared.first;
+    const failed = attachments.save(tinyPdf('same'), 'fails.pdf', 'park1', T0);
+    const stored = await attachments.save(tinyPdf('same'), 'stored.pdf', 'park2', T0);
+    fail();
+    await expect(failed).rejects.toThrow(/EIO/);
+    expect(await readable(attachments, stored)).toBe(true);
+    expect((await attachments.records()).records).toEqual([stored]);
+    expect(await readdir(attachments.filesDir)).toEqual([bytesName(stored)]);
+    await shared.close();
+  });
+});
+
 sweepContract('MemoryStore', () => Promise.resolve([new MemoryStore()]));
 sweepContract('LowdbStore', async () => [new LowdbStore(await mkdtemp(join(tmpdir(), 'qbz-sweep-store-')))]);
 

@@ -607,3 +607,96 @@ describe('uploads: when the disk is full', () => {
     expect((await h.attachments.content(stored.body as AttachmentMeta)).equals(file)).toBe(true);
   });
 });
+
+describe('uploads: when the record cannot be written once the bytes are', () => {
+  /** How the next attachment records fail: before anything is written, or once written (a flush that failed). */
+  const failing: { error?: Error; afterWriting?: boolean } = {};
+  class FailingRecords extends MemoryStore {
+    override async put(collection: string, id: string, value: unknown): Promise<void> {
+      const { error, afterWriting } = failing;
+      if (collection !== 'attachments' || error === undefined) return super.put(collection, id, value);
+      if (afterWriting === true) await super.put(collection, id, value);
+      throw error;
+    }
+  }
+  const failure = (code: string) => Object.assign(new Error(`${code}: the record's write failed`), { code });
+  let h: ServerHarness;
+  const logged: string[] = [];
+  beforeAll(async () => {
+    h = await ServerHarness.create({
+      store: new FailingRecords(),
+      // Two places in all, two per account: a place not freed refuses the next upload (503).
+      limits: { uploadsAtOnce: 2 },
+      logger: pino({ level: 'error' }, { write: (line: string) => logged.push(line) }),
+    });
+    await withUsers(h, ['park1']);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const upload = (path: string, content = tinyPdf('evidence'), english = false) =>
+    h.api.post(path, {
+      ...(path === '/api/attachments' && { token: h.token('park1') }),
+      raw: content,
+      headers: { 'X-File-Name': 'plan.pdf', ...(english && { 'Accept-Language': 'en' }) },
+      allow5xx: true,
+    });
+  const files = async () => (await readdir(h.attachments.filesDir).catch(() => [])).sort();
+
+  it('keeps neither the bytes nor a record: 507 for a full disk, 500 for any other failure, the place freed', async () => {
+    const paths = ['/api/attachments', '/api/attachments', '/api/public/attachments', '/api/attachments'];
+    for (const afterWriting of [false, true]) {
+      failing.afterWriting = afterWriting;
+      failing.error = failure('ENOSPC');
+      for (const path of paths) {
+        const refused = await upload(path, tinyPdf(`full ${path} ${String(afterWriting)}`));
+        expect(refused.status, `${path} ${String(afterWriting)}`).toBe(507);
+        expect(refused.body).toEqual({
+          error: {
+            code: 'insufficient-storage',
+            message: '服务器存储空间不足，文件未能保存，请稍后再试或联系系统管理员',
+          },
+        });
+      }
+      expect((await upload('/api/attachments', tinyPdf('in English'), true)).body).toEqual({
+        error: {
+          code: 'insufficient-storage',
+          message:
+            'The server is out of storage space, so the file was not saved; try again later or tell the system administrator',
+        },
+      });
+      failing.error = failure('EIO');
+      for (const path of paths) {
+        const failed = await upload(path, tinyPdf(`failed ${path} ${String(afterWriting)}`));
+        expect(failed.status, `${path} ${String(afterWriting)}`).toBe(500);
+        expect(failed.body).toEqual({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } });
+      }
+      expect(await files(), String(afterWriting)).toEqual([]);
+      expect((await h.attachments.records()).records).toEqual([]);
+    }
+    expect(logged.filter((line) => line.includes('ENOSPC'))).toHaveLength(10);
+    expect(logged.filter((line) => line.includes('EIO'))).toHaveLength(8);
+
+    // The store writes again: the same upload is stored whole.
+    delete failing.error;
+    const stored = await upload('/api/attachments');
+    expect(stored.status).toBe(201);
+    expect((await h.attachments.content(stored.body as AttachmentMeta)).equals(tinyPdf('evidence'))).toBe(true);
+  });
+
+  it('leaves the bytes of an identical upload stored before (one file for both) where they are', async () => {
+    delete failing.error;
+    const first = await upload('/api/attachments', tinyPdf('twice'));
+    expect(first.status).toBe(201);
+    const before = await files();
+    for (const afterWriting of [false, true]) {
+      Object.assign(failing, { error: failure('ENOSPC'), afterWriting });
+      expect((await upload('/api/public/attachments', tinyPdf('twice'))).status).toBe(507);
+    }
+    delete failing.error;
+    expect(await files()).toEqual(before);
+    expect((await h.attachments.content(first.body as AttachmentMeta)).equals(tinyPdf('twice'))).toBe(true);
+    expect((await h.attachments.records()).records.map((meta) => meta.id)).toContain((first.body as AttachmentMeta).id);
+  });
+});
