@@ -122,8 +122,9 @@ export class AttachmentStore {
 
   /**
    * Stores an upload: its bytes, then its record. All or nothing: when the record is not written (the
-   * store failed, the disk full), no record is kept and the bytes go too unless another upload has the
-   * same ones; the error is thrown.
+   * store failed, the disk full) or `signal` is aborted first (the sender left, never to hear of it),
+   * no record is kept and the bytes go too unless another upload has the same ones; the error (or the
+   * signal's reason) is thrown.
    */
   async save(
     content: Buffer,
@@ -131,12 +132,14 @@ export class AttachmentStore {
     uploadedBy: string,
     now: Date,
     restricted = false,
+    signal?: AbortSignal,
   ): Promise<AttachmentMeta> {
     if (content.length === 0) throw new EngineError('validation', SAY.emptyFile(shownName(name)), { field: 'file' });
     if (content.length > this.maxBytes) {
       throw new EngineError('validation', SAY.fileTooLarge(sizeText(this.maxBytes)), { field: 'file' });
     }
     const type = await contentType(content, name);
+    signal?.throwIfAborted();
     const sha256 = createHash('sha256').update(content).digest('hex');
     const saving = this.#begin(sha256);
     try {
@@ -157,9 +160,12 @@ export class AttachmentStore {
         revision: 0,
       };
       try {
+        signal?.throwIfAborted();
         await this.store.put(ATTACHMENTS, id, meta);
+        // Gone while its record was written: no one has its id, nothing can cite it.
+        signal?.throwIfAborted();
       } catch (error) {
-        // Best effort: the error said is the store's, whatever this meets.
+        // Best effort: the error said is the store's (or the sender's leaving), whatever this meets.
         const bytes = existed ? 'theirs' : saving.overlapped || this.store.shared !== undefined ? 'unsure' : 'own';
         await this.#takeBack(meta, bytes).catch(() => undefined);
         throw error;
@@ -200,7 +206,7 @@ export class AttachmentStore {
   }
 
   /**
-   * Takes back a save whose record was not written: the record if it is there after all
+   * Takes back a save whose record was not written or not wanted: the record if it is there after all
    * (a store that failed once it had written), then the bytes unless they are `theirs` (there before
    * this save). They are its `own` when no other save of the same bytes overlapped it and no other
    * process writes to the store: then they are removed. Else (`unsure`, or the record's fate not known)

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { AttachmentStore } from './attachments.js';
 
 /** Where an upload's body goes and how large it may be: the attachments' folder, limit and writer. */
@@ -154,6 +154,32 @@ export function uploadBody(files: UploadFiles, checking: Turns): RequestHandler 
     await rm(path, { force: true });
     if (state.failed !== undefined) throw state.failed;
     return complete ? { kind: 'too large' } : { kind: 'gone' };
+  }
+}
+
+/**
+ * Stores an upload (`save`, given a signal aborted once the sender has left unanswered) unless its sender
+ * leaves first: an upload never confirmed to anyone is not kept, as nothing can cite it (it was kept
+ * until the sweep, a day). Undefined when the sender left: there is no one to answer.
+ */
+export async function unlessSenderLeft<T>(
+  response: Response,
+  save: (signal: AbortSignal) => Promise<T>,
+): Promise<T | undefined> {
+  const left = new AbortController();
+  const leave = () => {
+    left.abort();
+  };
+  // Closed before the answer: the connection is gone (a sender that left, or the gate that dropped it).
+  if (response.closed) leave();
+  else response.once('close', leave);
+  try {
+    return await save(left.signal);
+  } catch (error) {
+    if (left.signal.aborted && error === left.signal.reason) return undefined;
+    throw error;
+  } finally {
+    response.off('close', leave);
   }
 }
 

@@ -5,6 +5,7 @@ import { mayReadAttachment } from '../attachment-access.js';
 import { ALLOWED_TYPE_NAMES } from '../attachment-types.js';
 import { bytesName, type AttachmentMeta, type AttachmentStore } from '../attachments.js';
 import { HttpError, sizeText } from '../http-errors.js';
+import { unlessSenderLeft } from '../upload-body.js';
 import type { UploadGate } from '../upload-gate.js';
 import { requireUser, signedIn } from '../request-context.js';
 import { decodeName } from './public.js';
@@ -47,12 +48,18 @@ export function attachmentRoutes(
       const user = requireUser(request);
       const body: unknown = request.body;
       if (!Buffer.isBuffer(body)) throw new HttpError(422, 'validation', SAY.noFileContent);
-      const meta = await attachments.save(
-        body,
-        decodeName(request.get('x-file-name')),
-        user.username,
-        engine.clock.now(),
+      const meta = await unlessSenderLeft(response, (signal) =>
+        attachments.save(
+          body,
+          decodeName(request.get('x-file-name')),
+          user.username,
+          engine.clock.now(),
+          false,
+          signal,
+        ),
       );
+      // The sender left before it was stored: nothing kept, no one to answer.
+      if (meta === undefined) return;
       response.status(201).json(meta);
     },
   );

@@ -11,6 +11,7 @@ import {
 import { referenceCheck } from '../attachment-access.js';
 import { manifestsInForce } from '../programmes-in-force.js';
 import type { AttachmentStore } from '../attachments.js';
+import { unlessSenderLeft } from '../upload-body.js';
 import type { UploadGate } from '../upload-gate.js';
 import { formBody } from '../request-context.js';
 import { SAY } from '../messages.js';
@@ -147,13 +148,18 @@ export function publicRoutes(
     // As sent, never inflated (415 otherwise): see the signed-in upload route.
     uploads.body(attachments),
     async (request, response) => {
-      const meta = await attachments.save(
-        Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), // a JSON body was parsed already: no file
-        decodeName(request.get('x-file-name')),
-        request.actor.id,
-        engine.clock.now(),
-        true,
+      const meta = await unlessSenderLeft(response, (signal) =>
+        attachments.save(
+          Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), // a JSON body was parsed already: no file
+          decodeName(request.get('x-file-name')),
+          request.actor.id,
+          engine.clock.now(),
+          true,
+          signal,
+        ),
       );
+      // The sender left before it was stored: nothing kept, no one to answer.
+      if (meta === undefined) return;
       response.status(201).json({ id: meta.id, name: meta.name, type: meta.type, size: meta.size });
     },
   );

@@ -358,6 +358,87 @@ describe('uploads: how many at once, and how large', () => {
     }
   });
 
+  it('keeps nothing of a sender who left while its upload was checked or its record written: it was never confirmed, nothing can cite it', async () => {
+    // The stored bytes' write, then the record's, each held until `go`; the store tells what it was asked.
+    const gates = { bytes: false, record: false };
+    let go = () => {};
+    let held = new Promise<void>((resolve) => (go = resolve));
+    let holding = false;
+    const asked: string[] = [];
+    class WatchedRecords extends MemoryStore {
+      override async put(collection: string, id: string, value: unknown): Promise<void> {
+        if (collection === 'attachments') {
+          asked.push('put');
+          if (gates.record) {
+            holding = true;
+            await held;
+          }
+        }
+        return super.put(collection, id, value);
+      }
+      override async commit(...args: Parameters<MemoryStore['commit']>): Promise<void> {
+        if (args[0].some((write) => write.kind === 'delete' && write.collection === 'attachments'))
+          asked.push('delete');
+        return super.commit(...args);
+      }
+    }
+    const watched = await ServerHarness.create({
+      store: new WatchedRecords(),
+      openForWriting: (path) => {
+        const file = createWriteStream(path);
+        if (path.endsWith('.part') || !gates.bytes) return file;
+        holding = true;
+        return new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            void held.then(() => file.write(chunk, done));
+          },
+          final(done) {
+            file.end(done);
+          },
+        });
+      },
+    });
+    await withUsers(watched, ['park1']);
+    const listening = watched.app.listen(0);
+    await new Promise((resolve) => listening.once('listening', resolve));
+    const to = `http://127.0.0.1:${String((listening.address() as AddressInfo).port)}`;
+    const stored = async () =>
+      (await readdir(watched.attachments.filesDir).catch(() => [])).filter((name) => !name.startsWith('incoming.'));
+    try {
+      for (const gate of ['bytes', 'record'] as const) {
+        gates[gate] = true;
+        asked.length = 0;
+        holding = false;
+        held = new Promise<void>((resolve) => (go = resolve));
+        const gone = startUpload('/api/attachments', watched.token('park1'), to);
+        gone.finish();
+        await until(() => holding);
+        gone.leave();
+        await expect(gone.answer).rejects.toThrow(/socket hang up|ECONNRESET/);
+        // The server has seen the sender go (its place is free again) before the check goes on.
+        await settle();
+        go();
+        // Never recorded once its bytes are in; recorded while it left, then deleted: either way, nothing kept.
+        if (gate === 'bytes') {
+          await until(() => asked.length > 0);
+          expect(asked).toEqual(['delete']);
+        } else await until(() => asked.includes('delete'));
+        await until(async () => (await stored()).length === 0);
+        expect((await watched.attachments.records()).records, gate).toEqual([]);
+        gates[gate] = false;
+      }
+      // One who stays is answered and kept, as before.
+      const stays = startUpload('/api/attachments', watched.token('park1'), to);
+      stays.finish();
+      expect((await stays.answer).status).toBe(201);
+      expect((await watched.attachments.records()).records).toHaveLength(1);
+    } finally {
+      go();
+      await new Promise((resolve) => listening.close(resolve));
+      await watched.close();
+    }
+  });
+
   it('takes an upload that comes steadily for longer than any other body may take; cuts such a body, and slow headers, still', async () => {
     // Bodies 300 ms (5 minutes in service), headers 300 ms (60 s): as serve.ts starts the server.
     const timed = await ServerHarness.create({ limits: { requestBodyMs: 300 } });
