@@ -22,7 +22,8 @@ function unlinkedSince(meta: AttachmentMeta, cutoff: number): boolean {
 
 /**
  * Deletes the uploads no case (nor objection) took up within `attachments.keepUnlinkedMs` of `now`
- * and no form draft cites (`cited`, see FormDrafts.sweep), then their files when no other record names the same bytes. Safe beside other server processes on
+ * and no form draft cites (`cited`, see FormDrafts.sweep), then their files when no other record names the same bytes,
+ * and bytes no record names a day after they were written (their record never was). Safe beside other server processes on
  * the same database and attachment folder, and beside uploads and links under way:
  * - a record goes only by a commit guarded on the revision the sweep read: linking it (or a form citing
  *   it, see AttachmentStore.hold) moves the revision, so a linked upload is never deleted;
@@ -51,6 +52,7 @@ export async function sweepUnlinked(
   const files = await dropFiles(
     attachments,
     [...freed].filter((name) => !kept.has(name)),
+    kept,
     cutoff,
   );
   return { records: removed, files };
@@ -59,11 +61,21 @@ export async function sweepUnlinked(
 /** What a sweep moves a file to before it decides (see sweepUnlinked); `.tmp`: a save cut short. */
 const ASIDE = /^([0-9a-f]{64})\.\d+\.[0-9a-f]+\.sweeping$/;
 const SAVING = /^[0-9a-f]{64}\.\d+\.[0-9a-f]+\.tmp$/;
-/** How long an upload's body file is left before it counts as left behind: a day. */
+/** Stored bytes, named by their SHA-256 (or by the id of a record from before, the same). */
+const BYTES = /^[0-9a-f]{64}$/;
+/** How long an upload's body file, or bytes no record names, are left before they count as left behind: a day. */
 const INCOMING_KEPT_MS = 24 * 60 * 60_000;
 
-/** Moves the files aside, reads the records again, and deletes each file none names (else puts it back). */
-async function dropFiles(attachments: AttachmentStore, names: readonly string[], cutoff: number): Promise<number> {
+/**
+ * Moves the files aside, reads the records again, and deletes each file none names (else puts it back).
+ * `named`: the files the records named when the sweep began.
+ */
+async function dropFiles(
+  attachments: AttachmentStore,
+  names: readonly string[],
+  named: ReadonlySet<string>,
+  cutoff: number,
+): Promise<number> {
   const dir = attachments.filesDir;
   const aside = new Map<string, string>();
   for (const name of names) {
@@ -79,13 +91,23 @@ async function dropFiles(attachments: AttachmentStore, names: readonly string[],
       await rm(join(dir, entry), { force: true });
     else if (INCOMING.test(entry) && (await modifiedBefore(join(dir, entry), Date.now() - INCOMING_KEPT_MS)))
       await rm(join(dir, entry), { force: true });
+    // Bytes no record named, a day old: an upload whose record was never written (a process killed
+    // between the two, bytes a failed save could not take back). Decided as the rest, below.
+    else if (
+      BYTES.test(entry) &&
+      !named.has(entry) &&
+      (await modifiedBefore(join(dir, entry), Date.now() - INCOMING_KEPT_MS))
+    ) {
+      const path = join(dir, `${entry}.${String(process.pid)}.${randomBytes(6).toString('hex')}.sweeping`);
+      if (await moved(join(dir, entry), path)) aside.set(path, entry);
+    }
   }
   if (aside.size === 0) return 0;
   const { records, unreadable } = await attachments.records();
-  const named = new Set(records.map(bytesName));
+  const namedNow = new Set(records.map(bytesName));
   let dropped = 0;
   for (const [path, name] of aside) {
-    if (unreadable || named.has(name)) await moved(path, join(dir, name));
+    if (unreadable || namedNow.has(name)) await moved(path, join(dir, name));
     else {
       await rm(path, { force: true });
       dropped += 1;

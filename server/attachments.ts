@@ -211,7 +211,8 @@ export class AttachmentStore {
    * this save). They are its `own` when no other save of the same bytes overlapped it and no other
    * process writes to the store: then they are removed. Else (`unsure`, or the record's fate not known)
    * another upload may name them: they are moved aside, the records read, and put back if one does, as
-   * the sweep does (attachment-sweep.ts).
+   * the sweep does (attachment-sweep.ts). Bytes left (theirs, or a failure here) that no record names
+   * are the sweep's once a day old.
    */
   async #takeBack(meta: AttachmentMeta, bytes: 'own' | 'theirs' | 'unsure'): Promise<void> {
     const name = bytesName(meta);

@@ -215,6 +215,30 @@ describe('an upload whose record fails while an identical one is saved beside it
   });
 });
 
+describe('bytes no record names (their record never written: a process killed between the two)', () => {
+  it('are removed once a day old on the machine’s clock; bytes a record names, and fresh ones, stay', async () => {
+    const shared = await sharing(() => Promise.resolve([new MemoryStore()]));
+    const attachments = shared.first;
+    const { filesDir } = attachments;
+    const named = await attachments.save(tinyPdf('named'), 'a.pdf', 'park1', T0);
+    await attachments.link('case-1', { plan: named.id });
+    const orphan = join(filesDir, 'a'.repeat(64));
+    const fresh = join(filesDir, 'b'.repeat(64));
+    await writeFile(orphan, 'bytes whose record was never written');
+    await writeFile(fresh, 'bytes whose record is being written');
+    const twoDaysAgo = new Date(Date.now() - 48 * HOUR);
+    for (const path of [orphan, join(filesDir, bytesName(named))]) await utimes(path, twoDaysAgo, twoDaysAgo);
+    // The sweep's own clock (a rehearsal's, years on) does not decide: a save takes milliseconds.
+    expect(await sweepUnlinked(attachments, new Date(Date.now() + 1000 * 24 * HOUR), NONE)).toEqual({
+      records: 0,
+      files: 1,
+    });
+    expect((await readdir(filesDir)).sort()).toEqual([bytesName(named), 'b'.repeat(64)].sort());
+    expect(await readable(attachments, named)).toBe(true);
+    await shared.close();
+  });
+});
+
 sweepContract('MemoryStore', () => Promise.resolve([new MemoryStore()]));
 sweepContract('LowdbStore', async () => [new LowdbStore(await mkdtemp(join(tmpdir(), 'qbz-sweep-store-')))]);
 
