@@ -42,6 +42,7 @@ import { startGroups } from './cases/start-groups.js';
 import { bindQueuedTask } from './cases/task-table.js';
 import { describeOrigin, receiptCode } from './cases/task-origin.js';
 import { returnedTask } from './cases/returned-task.js';
+import { listedAside, unavailableCases, unavailableTasks } from './cases/unavailable.js';
 import { remindTask } from './cases/remind-task.js';
 import { fireSharedDueTimers } from './cases/shared-timers.js';
 import { fireDueTimers } from './cases/timer-wave.js';
@@ -382,11 +383,12 @@ export class WorkflowEngine {
     }
   }
 
+  /** The cases the actor may see; those set aside for a damaged file as admins or their own people see them. */
   listCases(actor: Actor): CaseView[] {
     return [...this.runtime.index.all()]
       .filter((summary) => this.runtime.sees(actor, summary))
       .map((summary) => this.runtime.view(summary))
-      .concat(this.runtime.quarantine.views(actor));
+      .concat(this.runtime.quarantine.views(actor), unavailableCases(this.runtime, actor));
   }
 
   /** Open tasks the actor may complete, oldest first. */
@@ -415,7 +417,7 @@ export class WorkflowEngine {
       read.set(caseId, pending);
       return pending;
     };
-    return Promise.all(
+    const listed = await Promise.all(
       this.listTasks(actor).map(async (task) => {
         const summary = this.runtime.index.get(task.caseId);
         if (summary === undefined) return task;
@@ -430,6 +432,9 @@ export class WorkflowEngine {
         return detail === undefined ? described : { ...described, origin: { ...described.origin, ...detail } };
       }),
     );
+    // The tasks it held on cases set aside since: listed, marked, not to be done (they vanished).
+    const aside = unavailableTasks(this.runtime, actor);
+    return aside.length === 0 ? listed : [...listed, ...aside].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   /**
@@ -519,11 +524,11 @@ export class WorkflowEngine {
    * The statuses the case entered, and when, oldest first: the `status.changed` entries of its audit
    * trail as `audit` gives it to the actor. For reports over every case (GET /api/statistics): the
    * trail is read once per head its record names (HistoryDigest), not on every call. None for a
-   * quarantined case (its files cannot be read until it is restored), which admins see listed, nor
-   * for one whose audit log is found damaged while the server runs.
+   * quarantined case (its files cannot be read until it is restored), which admins and those who could
+   * see it find listed, nor for one whose audit log is found damaged while the server runs.
    */
   async statusChanges(id: string, actor: Actor): Promise<readonly StatusChange[]> {
-    if (this.runtime.quarantine.view(id, actor) !== undefined) return [];
+    if (listedAside(this.runtime, actor, id)) return [];
     const { head, reader } = this.#historyReader(id, actor);
     const known = this.#history.statusChanges(id, head, reader);
     if (known !== undefined) return known;
@@ -539,7 +544,7 @@ export class WorkflowEngine {
    * record names, as statusChanges.
    */
   async latestSubmitted(id: string, actor: Actor, field: string): Promise<unknown> {
-    if (this.runtime.quarantine.view(id, actor) !== undefined) return undefined;
+    if (listedAside(this.runtime, actor, id)) return undefined;
     const { head, reader } = this.#historyReader(id, actor);
     const known = this.#history.latestValue(id, head, reader, field);
     if (known !== undefined) return known.value;

@@ -101,7 +101,17 @@ const OpenTask = object(
 
 const Task = {
   description: '当前用户可办理的任务 / an open task the caller may complete',
-  allOf: [schema('OpenTask'), object('', ['caseId'], { caseId: { type: 'string', minLength: 1 } })],
+  allOf: [
+    schema('OpenTask'),
+    object('', ['caseId'], {
+      caseId: { type: 'string', minLength: 1 },
+      unavailable: {
+        const: true,
+        description:
+          '所属案件数据文件损坏、暂时无法读取（已通知系统管理员）：恢复前不能办理，打开案件答 503 unavailable / its case is set aside for a damaged file and cannot be read now (the administrator is told): not to be done until restored; opening the case answers 503 unavailable',
+      },
+    }),
+  ],
 };
 
 /**
@@ -291,6 +301,11 @@ const caseSchema = (terms: ProgrammeTerms) =>
       startedAt: INSTANT,
       updatedAt: INSTANT,
       endedAt: INSTANT,
+      unavailable: {
+        const: true,
+        description:
+          '仅列表：案件数据文件损坏、暂时无法读取，已通知系统管理员；按最后完整读取时的样子列出，无可办事项，仅向原可见该案件者列出（管理员见 incidents 中的损坏文件）/ lists only: the case is set aside for a damaged file and cannot be read now (the administrator is told); listed as last read whole, with nothing open, only to those who could see it (admins read the damaged file in incidents instead)',
+      },
       foretold: object(
         '仅单个案件：某待办任务无论表单如何填写，提交后案件都将办结（其后网关的条件只读案件事实且当前成立）/ one case only: an open task whose submission ends the case whatever its form holds (the gateway after it has a condition on the case facts alone that holds today)',
         ['taskId', 'status', 'earlier'],
@@ -1289,6 +1304,8 @@ function casePaths(terms: ProgrammeTerms): Json {
         id: 'listCases',
         tag: 'cases',
         summary: '可见范围内的案件 / cases in the caller’s scope',
+        description:
+          '数据文件损坏而暂停的案件：管理员见其损坏文件（incidents），原可见该案件者见 unavailable 标记，其他人不见 / a case set aside for a damaged file: admins read its file in incidents, those who could see it read `unavailable`, others nothing',
         auth: 'user',
         ok: { 200: ok('案件 / cases', arrayOf(schema('Case'))) },
         errors: [],
@@ -1422,6 +1439,8 @@ function casePaths(terms: ProgrammeTerms): Json {
         id: 'listTasks',
         tag: 'tasks',
         summary: '当前用户可办理的待办 / open tasks the caller may complete',
+        description:
+          '所属案件因数据文件损坏而暂停的待办仍列出，标 unavailable，恢复前不能办理 / a task whose case is set aside for a damaged file is still listed, marked `unavailable`, not to be done until restored',
         auth: 'user',
         ok: { 200: ok('最早的在前 / oldest first', arrayOf(schema('Task'))) },
         errors: [],

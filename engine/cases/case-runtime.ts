@@ -21,6 +21,7 @@ import { ENGINE_SAYS } from '../messages.js';
 import { incidentEventsOf, type IncidentEvent, type IncidentListener } from './incident-events.js';
 import { damageOf } from '../store/damage.js';
 import { setAside } from './set-aside.js';
+import { couldSee } from './unavailable.js';
 
 /** The actor of transitions nobody asked for (timers firing, incidents, recovery). */
 export const SYSTEM = 'system';
@@ -165,7 +166,7 @@ export class CaseRuntime {
    */
   unseen(id: string, actor: Actor): EngineError {
     const seenAs = this.quarantine.seenAs(id);
-    if (seenAs !== undefined && this.sees(actor, seenAs)) {
+    if (seenAs !== undefined && couldSee(this, actor, seenAs)) {
       return new EngineError('unavailable', ENGINE_SAYS.caseUnreadable(id), { caseId: id });
     }
     return new EngineError('not-found', ENGINE_SAYS.noSuchCase(id), { caseId: id });

@@ -34,6 +34,11 @@ export interface TaskView {
    * when, and the reviewing step's name as drawn (else its task id).
    */
   returned?: { at: string; step: string };
+  /**
+   * In an inbox listing: the task's case is set aside for a damaged file (README "Storage"); it cannot
+   * be done until the case is restored, and its page answers 503 `unavailable`.
+   */
+  unavailable?: true;
 }
 
 /**
@@ -65,6 +70,11 @@ export interface CaseView {
   endedAt?: string;
   /** One case's view only (not lists): an open task whose submission ends the case whatever it holds. */
   foretold?: ForetoldEnd;
+  /**
+   * Lists only: the case is set aside for a damaged file and cannot be read now (the administrator is
+   * told); shown as last read whole, nothing open on it, to those who could see it (unavailable.ts).
+   */
+  unavailable?: true;
 }
 
 /**

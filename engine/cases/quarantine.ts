@@ -81,6 +81,13 @@ export class Quarantine {
     return this.#cases.get(id)?.seenAs;
   }
 
+  /** Each set-aside case of which something was read whole, as it was then (see `seenAs`). */
+  seen(): { id: string; seenAs: CaseSummary }[] {
+    return [...this.#cases].flatMap(([id, entry]) =>
+      entry.seenAs === undefined ? [] : [{ id, seenAs: entry.seenAs }],
+    );
+  }
+
   views(actor: Actor): CaseView[] {
     return isAdmin(actor) ? [...this.#cases.values()].map((entry) => entry.view) : [];
   }

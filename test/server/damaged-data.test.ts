@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView } from '../../engine/cases/case-view.js';
+import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { openApiDocument } from '../../server/openapi.js';
 import { attachmentIds } from '../../engine/forms/attachment-refs.js';
@@ -238,6 +238,63 @@ describe('the real server on a data directory with damaged files', () => {
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: 'ok', damagedCases: 2 });
   }, 300_000);
+
+  // After the test above, which set the cases aside (a park and an admin are there already).
+  it("lists the set-aside case to its park and its province, marked as unreadable now, with nothing to do on it (it vanished from their lists, as if deleted); another park's lists hold no trace of it", async () => {
+    const [recordDamaged, auditDamaged] = cases;
+    if (recordDamaged === undefined || auditDamaged === undefined) throw new Error('no cases');
+    const admin = await login('admin', ADMIN_PASSWORD);
+    const reviewer = await call('post', '/api/users', {
+      token: admin,
+      body: { username: 'reviewer', password: PASSWORD, roles: ['province:320000'] },
+    });
+    expect(reviewer.status).toBe(201);
+    for (const username of ['parks', 'reviewer']) {
+      const token = await login(username);
+      const listed = await call('get', '/api/cases', { token });
+      expect(listed.status).toBe(200);
+      const views = listed.body as CaseView[];
+      // As last read whole (its record: only its log is damaged), nothing open on it.
+      expect(views.find((view) => view.id === auditDamaged.id)).toMatchObject({
+        unavailable: true,
+        status: 'applying',
+        statusTitle: '创建申请中',
+        park: auditDamaged.park,
+        province: '320000',
+        openTasks: [],
+        openMessages: [],
+      });
+      expect(views.filter((view) => view.unavailable === true).map((view) => view.id)).toEqual([auditDamaged.id]);
+    }
+    // The statistics over the same list still answer (its history unread, it counts by its status).
+    const statistics = await call('get', '/api/statistics', { token: await login('reviewer') });
+    expect(statistics.status, JSON.stringify(statistics.body)).toBe(200);
+    const rows = (statistics.body as { byRegionStatus: { status: string; count: number }[] }).byRegionStatus;
+    expect(rows.find((row) => row.status === 'applying')?.count).toBe(2);
+    // The park's task on it stays in its inbox, marked: not to be done until the case is restored.
+    const parks = await login('parks');
+    const inbox = (await call('get', '/api/tasks', { token: parks })).body as TaskView[];
+    expect(inbox.filter((task) => task.unavailable === true)).toEqual([
+      expect.objectContaining({
+        caseId: auditDamaged.id,
+        ref: auditDamaged.openTasks[0]?.ref,
+        taskId: 'submitCreationApplication',
+      }),
+    ]);
+    const refused = await call('post', `/api/tasks/${auditDamaged.openTasks[0]?.ref ?? ''}/complete`, {
+      token: parks,
+      body: { data: {} },
+    });
+    expect(refused.status).toBe(409);
+    // Another park learns nothing of either set-aside case, not even that its id exists.
+    const stranger = await login('stranger');
+    const theirs = await Promise.all(
+      ['/api/cases', '/api/tasks'].map((path) => call('get', path, { token: stranger })),
+    );
+    expect(theirs.map((answer) => answer.status)).toEqual([200, 200]);
+    for (const damaged of [recordDamaged, auditDamaged])
+      expect(JSON.stringify(theirs.map((answer) => answer.body))).not.toContain(damaged.id);
+  }, 120_000);
 
   /** The case's attachment: its id, and the file its bytes are in. */
   const storedAttachment = async () => {
