@@ -189,4 +189,53 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
       }
     }
   });
+
+  // As the test above: park3's case set aside by the clock test's timer.
+  it("lists the set-aside case in its park's case list, marked unreadable now with the administrator told, in Chinese and in English (it vanished, as if deleted), and opened it says so; another park's list holds no trace of it", async () => {
+    for (const [query, mark, help, heading] of [
+      [
+        '',
+        '暂时无法读取',
+        '数据暂时无法读取，已通知系统管理员；恢复后即可继续办理',
+        `案件 ${waiting} 的数据暂时无法读取，已通知系统管理员；恢复后即可继续办理`,
+      ],
+      [
+        '?lang=en',
+        'Cannot be read now',
+        'Its data cannot be read at the moment; the administrator has been told, and it goes on once restored',
+        /^The data of case .+ cannot be read at the moment; the administrator has been told/,
+      ],
+    ] as const) {
+      const page = await openPage(browser, server as WebServer, {
+        path: `/${query}`,
+        user: 'park3',
+        time: CLOCK_START,
+      });
+      try {
+        const row = page.locator('tr').filter({ hasText: waiting });
+        const marked = row.locator('[data-unavailable]');
+        await marked.getByText(mark, { exact: true }).waitFor();
+        expect(await marked.innerText()).toContain(help);
+        if (query !== '') expect(await marked.innerText()).not.toMatch(/[\u3400-\u9fff]/);
+        await screenshot(page, `damaged-case-owner-list${query === '' ? '' : '-en'}`, false);
+        await row.getByRole('link', { name: waiting }).click();
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      } catch (error) {
+        await failureScreenshot(page, 'damaged-case-owner-list');
+        throw error;
+      } finally {
+        await page.context().close();
+      }
+    }
+    const page = await openPage(browser, server as WebServer, { path: '/', user: 'park1', time: CLOCK_START });
+    try {
+      await page.locator('tr').filter({ hasText: damaged }).first().waitFor();
+      expect(await page.locator('#root').innerText()).not.toContain(waiting);
+    } catch (error) {
+      await failureScreenshot(page, 'damaged-case-other-list');
+      throw error;
+    } finally {
+      await page.context().close();
+    }
+  });
 });

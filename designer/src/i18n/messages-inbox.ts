@@ -60,6 +60,9 @@ export const INBOX_MESSAGES = {
     rowsRemoved: '减少 {count}',
     rowsChanged: '变更 {count}',
     rowChanges: '（{changes}）',
+    // A case set aside for a damaged file, as its own people's lists show it (its page answers 503).
+    caseUnavailable: '暂时无法读取',
+    caseUnavailableHelp: '数据暂时无法读取，已通知系统管理员；恢复后即可继续办理',
   },
   en: {
     searchInbox: 'Search case, park or task',
@@ -118,5 +121,8 @@ export const INBOX_MESSAGES = {
     rowsRemoved: '{count} gone',
     rowsChanged: '{count} changed',
     rowChanges: ' ({changes})',
+    caseUnavailable: 'Cannot be read now',
+    caseUnavailableHelp:
+      'Its data cannot be read at the moment; the administrator has been told, and it goes on once restored',
   },
 } as const;

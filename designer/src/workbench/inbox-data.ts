@@ -36,6 +36,11 @@ export interface CaseRow {
   next?: NextDue;
   /** Working days until `next`; undefined when a year in between has no calendar data. */
   daysLeft?: number;
+  /**
+   * Set aside for a damaged file: its data cannot be read now (the administrator is told), nothing can
+   * be done on it, and no date is counted down on it until it is restored (CaseView `unavailable`).
+   */
+  unavailable?: true;
 }
 
 export interface TaskRow extends CaseRow {
@@ -112,7 +117,7 @@ function caseRow(
   version?: VersionInfo,
   calendar?: WorkingDayCalendar,
 ): CaseRow {
-  const next = nextDue(view, today, version?.manifest);
+  const next = view.unavailable === true ? undefined : nextDue(view, today, version?.manifest);
   const daysLeft = next === undefined ? undefined : workingDaysLeft(calendar, today, next.date);
   // The subject and region under the names the case's programme declares (park, county; province, city).
   const { subject, region } = subjectRegionOfView(view, version?.manifest);
@@ -129,6 +134,7 @@ function caseRow(
     version: view.version,
     ...(next !== undefined && { next }),
     ...(daysLeft !== undefined && { daysLeft }),
+    ...(view.unavailable === true && { unavailable: true }),
   };
 }
 
@@ -201,7 +207,7 @@ export async function loadInbox(admin = false, language: Language = 'zh'): Promi
     };
     const calendar = version === undefined ? undefined : calendars.get(version.manifest.calendar);
     const taskDue =
-      task.due === undefined
+      task.due === undefined || view.unavailable === true
         ? undefined
         : { ...task.due, title: version?.manifest.dates[task.due.name]?.title ?? task.due.name };
     const taskDaysLeft = taskDue === undefined ? undefined : signedWorkingDays(calendar, today, taskDue.date);

@@ -31,6 +31,7 @@ const originId = (row: TaskRow) => `task-origin-${row.ref}`;
 const returnedId = (row: TaskRow) => `task-returned-${row.ref}`;
 const periodId = (row: TaskRow) => `task-period-${row.ref}`;
 const subjectId = (row: TaskRow) => `task-subject-${row.ref}`;
+const unavailableId = (row: TaskRow) => `task-unavailable-${row.ref}`;
 
 /** A task's link is described by what tells it apart: the message it answers, the review that sent it back. */
 function describedBy(row: TaskRow, subjects: number): { 'aria-describedby'?: string } {
@@ -38,6 +39,8 @@ function describedBy(row: TaskRow, subjects: number): { 'aria-describedby'?: str
     // Three provincial reviews are three links named 可行性论证与遴选: which park each is for was
     // said only by its row, which a screen reader's list of links leaves out.
     ...(subjects > 1 ? [subjectId(row)] : []),
+    // A task that cannot be done now (its case set aside): said with its link, not only in its row.
+    ...(row.unavailable === true ? [unavailableId(row)] : []),
     ...(row.origin === undefined ? [] : [originId(row)]),
     ...(row.period === undefined ? [] : [periodId(row)]),
     ...(row.returned === undefined ? [] : [returnedId(row)]),
@@ -89,6 +92,7 @@ function subjectColumns<Row extends CaseRow>(
   t: (key: MessageKey) => string,
   words: Vocabulary,
   nameId?: (row: Row) => string,
+  markId?: (row: Row) => string,
 ): TableColumnsType<Row> {
   return [
     {
@@ -105,9 +109,30 @@ function subjectColumns<Row extends CaseRow>(
     {
       title: t('status'),
       key: 'status',
-      render: (_, row) => <Tag color={row.final ? 'default' : 'blue'}>{row.statusTitle}</Tag>,
+      render: (_, row) => (
+        <>
+          <Tag color={row.final ? 'default' : 'blue'}>{row.statusTitle}</Tag>
+          {row.unavailable === true && <UnavailableMark id={markId?.(row)} />}
+        </>
+      ),
     },
   ];
+}
+
+/**
+ * A case set aside for a damaged file, in its own people's lists: said to be unreadable now, the
+ * administrator told (it vanished from them, as if deleted); its page says the same.
+ */
+function UnavailableMark({ id }: { id: string | undefined }) {
+  const { t } = useI18n();
+  return (
+    <div data-unavailable>
+      <Tag color="red">{t('caseUnavailable')}</Tag>
+      <Typography.Text type="secondary" id={id}>
+        {t('caseUnavailableHelp')}
+      </Typography.Text>
+    </div>
+  );
 }
 
 function caseColumns(t: (key: MessageKey) => string, today: string, words: Vocabulary): TableColumnsType<CaseRow> {
@@ -206,7 +231,7 @@ export function InboxPage() {
     },
     { title: t('taskDue'), key: 'taskDue', render: (_, row) => <TaskDueCell row={row} /> },
     // A task shows the date that governs it or none, never its case's next date (another step's).
-    ...subjectColumns<TaskRow>(t, words, subjectId),
+    ...subjectColumns<TaskRow>(t, words, subjectId, unavailableId),
     { title: t('received'), key: 'received', render: (_, row) => chinaTime(row.createdAt) },
   ];
   const open = (row: CaseRow) => ({
@@ -251,7 +276,7 @@ export function InboxPage() {
               </Typography.Text>
             )}
             <BulkOpinion
-              tasks={inbox.data?.tasks ?? []}
+              tasks={inbox.data?.tasks.filter((row) => row.unavailable !== true) ?? []}
               {...(inbox.data !== undefined && { today })}
               onDone={inbox.reload}
             />
