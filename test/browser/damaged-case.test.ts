@@ -23,6 +23,8 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
   let browser: Browser;
   let damaged: string;
   let healthy: string;
+  /** Park4's case, its audit log damaged: its park's task on it waits, set aside. */
+  let logDamaged: string;
   let file: string;
   let whole: string;
   /** A case whose acceptance opens on ACCEPTANCE_OPENS, by a timer (Art. 18). */
@@ -32,9 +34,11 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
     dataDir = join(await mkdtemp(join(tmpdir(), 'qbz-damaged-')), 'data');
     const env = { DATA_DIR: dataDir };
     const first = await startWebServer({ env });
-    await first.createUsers({ park1: ['park:P-001'], park2: ['park:P-002'] });
+    await first.createUsers({ park1: ['park:P-001'], park2: ['park:P-002'], park4: ['park:P-004'] });
     damaged = (await first.ok<CaseView>('POST', '/api/cases', { as: 'park1', body: { ...START, park: 'P-001' } })).id;
     healthy = (await first.ok<CaseView>('POST', '/api/cases', { as: 'park2', body: { ...START, park: 'P-002' } })).id;
+    logDamaged = (await first.ok<CaseView>('POST', '/api/cases', { as: 'park4', body: { ...START, park: 'P-004' } }))
+      .id;
     const { park1: _park1, park2: _park2, ...others } = SAMPLE_USERS;
     await first.createUsers(others);
     waiting = await throughCreation(first, 'park3', 'P-003', '青石港临港物流园区');
@@ -42,6 +46,11 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
     file = join(dataDir, 'cases', `${damaged}.json`);
     whole = await readFile(file, 'utf8');
     await writeFile(file, whole.slice(0, Math.floor(whole.length / 2)));
+    // A line of park4's history torn (its record reads): set aside at the start, its task with it.
+    const log = join(dataDir, 'audit', `${logDamaged}.jsonl`);
+    const lines = (await readFile(log, 'utf8')).split('\n');
+    lines[1] = '{"seq":2,"torn';
+    await writeFile(log, lines.join('\n'));
     [server, browser] = await Promise.all([startWebServer({ env }), launchChromium()]);
   }, 180_000);
   afterAll(async () => {
@@ -190,7 +199,7 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
     }
   });
 
-  // As the test above: park3's case set aside by the clock test's timer.
+  // As the test above: park3's case set aside by the clock test's timer; park4's at the start.
   it("lists the set-aside case in its park's case list, marked unreadable now with the administrator told, in Chinese and in English (it vanished, as if deleted), and opened it says so; another park's list holds no trace of it", async () => {
     for (const [query, mark, help, heading] of [
       [
@@ -227,10 +236,26 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
         await page.context().close();
       }
     }
+    // The task park4 held on its set-aside case stays in its inbox, marked, said with its link.
+    const owner = await openPage(browser, server as WebServer, { path: '/', user: 'park4', time: CLOCK_START });
+    try {
+      const task = owner.locator('tr').filter({ has: owner.getByRole('link', { name: '提交创建申请' }) });
+      await task.locator('[data-unavailable]').getByText('暂时无法读取', { exact: true }).waitFor();
+      const link = task.getByRole('link', { name: '提交创建申请' });
+      expect(await link.getAttribute('aria-describedby')).toContain('task-unavailable-');
+      await owner.locator('tr').filter({ hasText: logDamaged }).locator('[data-unavailable]').waitFor();
+      await screenshot(owner, 'damaged-case-owner-inbox', false);
+    } catch (error) {
+      await failureScreenshot(owner, 'damaged-case-owner-inbox');
+      throw error;
+    } finally {
+      await owner.context().close();
+    }
     const page = await openPage(browser, server as WebServer, { path: '/', user: 'park1', time: CLOCK_START });
     try {
       await page.locator('tr').filter({ hasText: damaged }).first().waitFor();
       expect(await page.locator('#root').innerText()).not.toContain(waiting);
+      expect(await page.locator('#root').innerText()).not.toContain(logDamaged);
     } catch (error) {
       await failureScreenshot(page, 'damaged-case-other-list');
       throw error;
