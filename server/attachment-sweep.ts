@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bytesName, type AttachmentMeta, type AttachmentStore } from './attachments.js';
+import { bytesName, renamed, type AttachmentMeta, type AttachmentStore } from './attachments.js';
 import { INCOMING } from './upload-body.js';
 
 /** What one sweep took away: upload records, and files no record named any more. */
@@ -80,7 +80,7 @@ async function dropFiles(
   const aside = new Map<string, string>();
   for (const name of names) {
     const path = join(dir, `${name}.${process.pid}.${randomBytes(6).toString('hex')}.sweeping`);
-    if (await moved(join(dir, name), path)) aside.set(path, name);
+    if (await renamed(join(dir, name), path)) aside.set(path, name);
   }
   // Left by a sweep or a save that stopped half-way (a killed process), or by an upload's body that
   // did (upload-body.ts): its age on the machine's clock, as a body takes hours at the most to come.
@@ -99,7 +99,7 @@ async function dropFiles(
       (await modifiedBefore(join(dir, entry), Date.now() - INCOMING_KEPT_MS))
     ) {
       const path = join(dir, `${entry}.${String(process.pid)}.${randomBytes(6).toString('hex')}.sweeping`);
-      if (await moved(join(dir, entry), path)) aside.set(path, entry);
+      if (await renamed(join(dir, entry), path)) aside.set(path, entry);
     }
   }
   if (aside.size === 0) return 0;
@@ -107,24 +107,13 @@ async function dropFiles(
   const namedNow = new Set(records.map(bytesName));
   let dropped = 0;
   for (const [path, name] of aside) {
-    if (unreadable || namedNow.has(name)) await moved(path, join(dir, name));
+    if (unreadable || namedNow.has(name)) await renamed(path, join(dir, name));
     else {
       await rm(path, { force: true });
       dropped += 1;
     }
   }
   return dropped;
-}
-
-/** Renames; false when there was nothing to rename (another process took it first). */
-async function moved(from: string, to: string): Promise<boolean> {
-  try {
-    await rename(from, to);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
 }
 
 async function modifiedBefore(path: string, cutoff: number): Promise<boolean> {

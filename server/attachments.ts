@@ -66,8 +66,8 @@ interface Saving {
   overlapped: boolean;
 }
 
-/** Renames; false when there was nothing to rename (a sweep took it first). */
-async function renamed(from: string, to: string): Promise<boolean> {
+/** Renames; false when there was nothing to rename (a sweep, or another process, took it first). */
+export async function renamed(from: string, to: string): Promise<boolean> {
   try {
     await rename(from, to);
     return true;
