@@ -233,7 +233,7 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
         await failureScreenshot(page, 'damaged-case-owner-list');
         throw error;
       } finally {
-        await page.context().close();
+        await closeTab(page);
       }
     }
     // The task park4 held on its set-aside case stays in its inbox, marked, said with its link.
@@ -249,7 +249,7 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
       await failureScreenshot(owner, 'damaged-case-owner-inbox');
       throw error;
     } finally {
-      await owner.context().close();
+      await closeTab(owner);
     }
     const page = await openPage(browser, server as WebServer, { path: '/', user: 'park1', time: CLOCK_START });
     try {
@@ -260,7 +260,7 @@ describe.runIf(browserAvailable())('a damaged case file in the workbench', () =>
       await failureScreenshot(page, 'damaged-case-other-list');
       throw error;
     } finally {
-      await page.context().close();
+      await closeTab(page);
     }
   });
 });
