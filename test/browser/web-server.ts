@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentIds } from '../../engine/forms/attachment-refs.js';
-import { freePort, TEST_HASH_COST, testServerEntry } from '../server/http-client.js';
+import { TEST_HASH_COST, testServerEntry } from '../server/http-client.js';
 import { inject } from 'vitest';
 import { buildWebApp } from './web-build.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
@@ -70,6 +71,20 @@ export interface WebServerOptions {
 }
 
 const ROOT = process.cwd();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
 
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

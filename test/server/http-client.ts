@@ -38,56 +38,18 @@ export async function fetchChecked(
 }
 
 /** A TCP port nothing listens on right now. */
-/** Whether nothing listens on `port` (probed as the server listens: every interface). */
-function unused(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => {
-      resolve(false);
-    });
-    probe.listen(port, () => {
-      probe.close(() => {
-        resolve(true);
-      });
-    });
-  });
-}
-
-/** A port the system hands out (`listen(0)`): free once the probe has closed, until someone takes it. */
-function systemPort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => {
+      server.close(() => {
         resolve(port);
       });
     });
   });
-}
-
-/** Each Vitest worker's ports: a range of its own, below the system's ephemeral ports (32768 up). */
-const FIRST_PORT = 20_000;
-const PORTS_PER_WORKER = 2_000;
-let handedOut = 0;
-
-/**
- * A port for a server process a test starts. Within Vitest each worker (VITEST_POOL_ID) takes the
- * ports of its own range in turn: from `listen(0)`, two workers were once given the same port before
- * either server listened, and one test's health check was answered by the other file's server, then
- * refused once that stopped (CI). Outside Vitest (a bench, a script): a port the system hands out.
- */
-export async function freePort(): Promise<number> {
-  const worker = Number(process.env.VITEST_POOL_ID);
-  if (!Number.isInteger(worker) || worker < 1) return systemPort();
-  const first = FIRST_PORT + ((worker - 1) % 6) * PORTS_PER_WORKER;
-  for (let tried = 0; tried < PORTS_PER_WORKER; tried += 1) {
-    const port = first + (handedOut++ % PORTS_PER_WORKER);
-    if (await unused(port)) return port;
-  }
-  throw new Error(`no free port in ${String(first)}–${String(first + PORTS_PER_WORKER - 1)}`);
 }
 
 export interface ServerProcess {
