@@ -30,6 +30,7 @@ import { emailChannelFromEnvironment } from './notify/email-channel.js';
 import { TimerScheduler } from './timer-scheduler.js';
 import { accountRequestsFromEnvironment } from './request-limits.js';
 import { answerClientErrors } from './client-errors.js';
+import { reportListening } from './listening-report.js';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const port = Number(process.env.PORT ?? 3000);
@@ -252,17 +253,21 @@ const started = (error?: Error) => {
     logger.fatal({ err: error, port }, `无法监听端口 ${port} / cannot listen: ${error.message}`);
     process.exit(1);
   }
+  // PORT=0: the port the system chose.
+  const address = server.address();
+  const listening = typeof address === 'object' && address !== null ? address.port : port;
   logger.info(
     {
-      port,
+      port: listening,
       store: opened.kind,
       where: opened.where,
       dataDir,
       definitionsDir,
       clock: simulated === undefined ? 'system' : 'simulated',
     },
-    `listening on http://localhost:${port}`,
+    `listening on http://localhost:${listening}`,
   );
+  reportListening(listening);
 };
 // The port cannot be taken (EADDRINUSE): said as the listen callback's error, as express's app.listen does.
 server.once('error', started);

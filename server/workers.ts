@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
+import { reportListening } from './listening-report.js';
 
 /** A worker that dies within this long of its start is replaced only after a pause (no busy crash loop). */
 const QUICK_DEATH_MS = 5_000;
@@ -71,7 +72,8 @@ export function superviseWorkers(count: number, logger: Logger): void {
   });
 
   const first = fork();
-  first.once('listening', () => {
+  first.once('listening', (address) => {
+    reportListening(address.port);
     for (let index = 1; index < count; index += 1) fork();
     logger.info({ workers: count }, `started ${count} workers`);
   });

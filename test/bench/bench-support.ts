@@ -16,8 +16,6 @@ export function benchDatabase(purpose: string): Promise<{ url: string; drop: () 
   return freshDatabase(`throughput_${purpose}`);
 }
 
-export { freePort } from '../server/http-client.js';
-
 /** The machine a table was measured on: cores and `uptime`'s load averages, said beside every table. */
 export async function machineLine(): Promise<string> {
   const { availableParallelism, loadavg } = await import('node:os');

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startServer, stopServer, type ServerProcess } from '../server/http-client.js';
 import { formExample } from '../support/engine-harness.js';
 import { postgresAvailable } from '../support/postgres.js';
-import { benchDatabase, freePort, machineLine, type FigureRow } from './bench-support.js';
+import { benchDatabase, machineLine, type FigureRow } from './bench-support.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -55,7 +55,6 @@ class Server {
   }
 
   static async start(setting: ServerSetting): Promise<Server> {
-    const port = await freePort();
     const dataDir = await mkdtemp(join(tmpdir(), 'qbz-server-bench-'));
     const database = setting.store === 'postgres' ? await benchDatabase('server') : undefined;
     const server = await startServer(
@@ -70,7 +69,7 @@ class Server {
         // 50 clients share a few reviewers' accounts, each far past what one person sends (1,200 a minute).
         ACCOUNT_REQUESTS_PER_MINUTE: '10000000',
       },
-      port,
+      0,
       {
         // A loaded machine takes a while to compile and start the server (and migrate the database).
         readyWithin: 600_000,

@@ -25,7 +25,7 @@ import { LowdbStore, openStore } from '../../engine/store/index.js';
 import type { Store } from '../../engine/ports.js';
 import { WorkflowEngine } from '../../engine/workflow-engine.js';
 import { Accounts } from '../../server/accounts/accounts.js';
-import { BUILT_ENTRY, freePort, startServer, stopServer } from '../server/http-client.js';
+import { BUILT_ENTRY, startServer, stopServer } from '../server/http-client.js';
 import { freshDatabase } from '../server/shared-database.js';
 import { EngineHarness, throughCreation } from '../support/engine-harness.js';
 import { adminQuery, POSTGRES_URL } from '../support/postgres.js';
@@ -122,11 +122,10 @@ interface StartFigures {
  * store and times its first answers: the health check, then a logged-in read of one case.
  */
 async function coldStart(env: Record<string, string>, name: string, caseId?: string): Promise<StartFigures> {
-  const port = await freePort();
   const started = performance.now();
   const server = await startServer(
     { CLOCK: 'simulated', CLOCK_START: START, WEB_ROOT: join(TMP, 'no-web'), ...env },
-    port,
+    0,
     {
       readyWithin: 600_000,
       pollMs: 10,

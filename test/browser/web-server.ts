@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentIds } from '../../engine/forms/attachment-refs.js';
-import { TEST_HASH_COST, testServerEntry } from '../server/http-client.js';
+import { listeningPort, TEST_HASH_COST, testServerEntry } from '../server/http-client.js';
 import { inject } from 'vitest';
 import { buildWebApp } from './web-build.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
@@ -72,20 +71,6 @@ export interface WebServerOptions {
 
 const ROOT = process.cwd();
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
-
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -96,13 +81,7 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-// SERVER_START_TIMEOUT_MS: more time on a machine shared by many jobs.
-async function waitUntilUp(
-  url: string,
-  child: ChildProcess,
-  log: () => string,
-  wait = Number(process.env.SERVER_START_TIMEOUT_MS ?? 60_000),
-): Promise<void> {
+async function waitUntilUp(url: string, child: ChildProcess, log: () => string, wait: number): Promise<void> {
   const deadline = Date.now() + wait;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log()}`);
@@ -120,11 +99,10 @@ async function waitUntilUp(
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   const temp = await mkdtemp(join(tmpdir(), 'qbz-web-'));
   const webRoot = options.webRoot ?? inject('webRoot');
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: String(port),
+    // The system chooses the port, and the server says which (listeningPort).
+    PORT: '0',
     DATA_DIR: join(temp, 'data'),
     WEB_ROOT: webRoot,
     CLOCK: 'simulated',
@@ -139,11 +117,11 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   const child = spawn(process.execPath, [...testServerEntry()], {
     cwd: ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const log = () => output;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -155,8 +133,12 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     await rm(temp, { recursive: true, force: true });
   };
 
+  // SERVER_START_TIMEOUT_MS: more time on a machine shared by many jobs.
+  const wait = options.startTimeoutMs ?? Number(process.env.SERVER_START_TIMEOUT_MS ?? 60_000);
+  let url: string;
   try {
-    await waitUntilUp(url, child, log, options.startTimeoutMs);
+    url = `http://127.0.0.1:${await listeningPort(child, wait, log)}`;
+    await waitUntilUp(url, child, log, wait);
   } catch (error) {
     await stop();
     throw error;

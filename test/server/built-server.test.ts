@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../server/openapi.js';
-import { BUILT_ENTRY, fetchChecked, freePort, startServer, stopServer } from './http-client.js';
+import { BUILT_ENTRY, fetchChecked, startServer, stopServer } from './http-client.js';
 import { OpenApiChecker } from './openapi-checker.js';
 
 const ADMIN_PASSWORD = 'root-secret-for-tests';
@@ -25,7 +25,7 @@ describe('the built server (npm start)', () => {
     execFileSync(process.execPath, ['--import', 'tsx', 'server/bundle.ts'], { stdio: 'inherit' });
     const dataDir = await mkdtemp(join(tmpdir(), 'qbz-built-'));
     dirs.push(dataDir);
-    const server = await startServer({ DATA_DIR: dataDir, ADMIN_PASSWORD }, await freePort(), {
+    const server = await startServer({ DATA_DIR: dataDir, ADMIN_PASSWORD }, 0, {
       entry: BUILT_ENTRY,
       readyWithin: 60_000,
     });

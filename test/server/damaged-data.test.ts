@@ -8,7 +8,7 @@ import { applyMergePatch } from '../../engine/forms/merge-patch.js';
 import { openApiDocument } from '../../server/openapi.js';
 import { attachmentIds } from '../../engine/forms/attachment-refs.js';
 import { PROCESS, START, tinyPdf, VERSION } from './harness.js';
-import { fetchChecked, freePort, startServer, type ServerProcess } from './http-client.js';
+import { fetchChecked, startServer, type ServerProcess } from './http-client.js';
 import { OpenApiChecker } from './openapi-checker.js';
 
 const ADMIN_PASSWORD = 'root-secret-for-tests';
@@ -38,7 +38,6 @@ function storeCheck(dataDir: string): { status: number | null; output: string } 
 describe('the real server on a data directory with damaged files', () => {
   const checker = new OpenApiChecker(openApiDocument(true));
   let dataDir = '';
-  let port = 0;
   let server: ServerProcess | undefined;
   const env = () => ({
     DATA_DIR: dataDir,
@@ -57,8 +56,7 @@ describe('the real server on a data directory with damaged files', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'qbz-damaged-'));
-    port = await freePort();
-    server = await startServer(env(), port, { readyWithin: READY_WITHIN });
+    server = await startServer(env(), 0, { readyWithin: READY_WITHIN });
     const admin = await login('admin', ADMIN_PASSWORD);
     for (const [username, roles] of [
       ['parks', PARKS.map((park) => `park:${park}`)],
@@ -118,7 +116,7 @@ describe('the real server on a data directory with damaged files', () => {
     ])
       expect(check.output).toContain(file);
 
-    server = await startServer({ ...env(), LOG_LEVEL: 'info' }, port, { readyWithin: READY_WITHIN });
+    server = await startServer({ ...env(), LOG_LEVEL: 'info' }, 0, { readyWithin: READY_WITHIN });
     const errors = server
       .output()
       .split('\n')

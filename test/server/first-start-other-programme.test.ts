@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countyBrandRoot } from '../support/definitions-fixture.js';
-import { freePort, startServer, stopServer, type ServerProcess } from './http-client.js';
+import { startServer, stopServer, type ServerProcess } from './http-client.js';
 
 const DEMO_PASSWORD = /password for all: (\S+)\)/;
 
@@ -26,7 +26,7 @@ describe('a first start on another programme', () => {
     cleanups.push(definitions.cleanup, () => rm(dataDir, { recursive: true, force: true }));
     server = await startServer(
       { DATA_DIR: dataDir, DEFINITIONS_DIR: definitions.root, CLOCK: 'simulated', LOG_LEVEL: 'info' },
-      await freePort(),
+      0,
       { readyWithin: 120_000 },
     );
     const password = DEMO_PASSWORD.exec(server.output())?.[1];

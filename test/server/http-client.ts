@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { OpenApiChecker } from './openapi-checker.js';
 
@@ -37,18 +36,38 @@ export async function fetchChecked(
   return { status: response.status, body, headers: response.headers };
 }
 
-/** A TCP port nothing listens on right now. */
-export function freePort(): Promise<number> {
+/**
+ * The port `child` (a server started with an IPC channel) reports it listens on
+ * (server/listening-report.ts); rejects if it exits first or says nothing within `within` ms. Asking
+ * the port for /api/health instead was answered, once, by another test's server that had been given
+ * the same port: the test went on against it until that server stopped.
+ */
+export function listeningPort(child: ChildProcess, within: number, output: () => string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
+    const done = () => {
+      clearTimeout(timer);
+      child.off('message', heard);
+      child.off('close', ended);
+    };
+    const heard = (message: unknown) => {
+      if (typeof message !== 'object' || message === null || !('listening' in message)) return;
+      done();
+      // The channel has said what it was for; open, it would keep this process alive.
+      child.disconnect();
+      resolve(Number(message.listening));
+    };
+    const ended = () => {
+      done();
+      reject(new Error(`server exited before it was ready:\n${output()}`));
+    };
+    const timer = setTimeout(() => {
+      done();
+      child.kill('SIGKILL');
+      reject(new Error(`server not listening in ${within / 1000} s:\n${output()}`));
+    }, within);
+    child.on('message', heard);
+    // 'close', not 'exit': by then all it wrote (the reason it stopped) has been read.
+    child.once('close', ended);
   });
 }
 
@@ -89,12 +108,13 @@ export function testServerEntry(): readonly string[] {
 export const BUILT_ENTRY = ['dist/node/server/main.js'] as const;
 
 /**
- * Starts the server (`options.entry`, default `testServerEntry()`) with `env` and waits until GET
- * /api/health answers — the real server, for tests and benches that need a process of its own.
+ * Starts the server (`options.entry`, default `testServerEntry()`) with `env` on `port` (0: one the
+ * system chooses) and waits until it listens and GET /api/health answers — the real server, for
+ * tests and benches that need a process of its own.
  */
 export async function startServer(
   env: Record<string, string>,
-  port: number,
+  port = 0,
   options: StartOptions | number = {},
 ): Promise<ServerProcess> {
   const {
@@ -108,22 +128,22 @@ export async function startServer(
   const sandbox = env.CLOCK === 'simulated' ? { PASSWORD_HASH_COST: String(TEST_HASH_COST) } : {};
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...sandbox, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   // A failing test or bench must not leave the server running.
   const kill = () => child.kill('SIGKILL');
   process.on('exit', kill);
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => {
       process.off('exit', kill);
       resolve({ code, signal });
     });
   });
-  const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + readyWithin;
+  const base = `http://127.0.0.1:${await listeningPort(child, readyWithin, () => output)}`;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`server exited before it was ready:\n${output}`);

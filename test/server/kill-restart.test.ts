@@ -9,7 +9,7 @@ import { openApiDocument } from '../../server/openapi.js';
 import type { ActorNaming } from '../../server/actor-names.js';
 import { attachmentIds } from '../../engine/forms/attachment-refs.js';
 import { PROCESS, START, tinyPdf, VERSION } from './harness.js';
-import { fetchChecked, freePort, startServer, type ServerProcess } from './http-client.js';
+import { fetchChecked, startServer, type ServerProcess } from './http-client.js';
 import { OpenApiChecker } from './openapi-checker.js';
 
 const ADMIN_PASSWORD = 'root-secret-for-tests';
@@ -31,7 +31,6 @@ interface Attempt {
 describe('the real server: kill -9 mid-burst, restart, SIGTERM', () => {
   const checker = new OpenApiChecker(openApiDocument(true));
   let dataDir = '';
-  let port = 0;
   let server: ServerProcess | undefined;
   const env = () => ({
     DATA_DIR: dataDir,
@@ -87,7 +86,6 @@ describe('the real server: kill -9 mid-burst, restart, SIGTERM', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'qbz-kill-'));
-    port = await freePort();
   });
   afterAll(async () => {
     if (server?.child.exitCode === null) server.child.kill('SIGKILL');
@@ -95,7 +93,7 @@ describe('the real server: kill -9 mid-burst, restart, SIGTERM', () => {
   });
 
   it('loses no answered completion and records none twice when killed with SIGKILL mid-burst', async () => {
-    server = await startServer(env(), port);
+    server = await startServer(env());
     const admin = await login('admin', ADMIN_PASSWORD);
     const parks = Array.from({ length: CASES }, (_unused, index) => `park:${parkOf(index)}`);
     for (const [username, roles] of [
@@ -195,7 +193,7 @@ describe('the real server: kill -9 mid-burst, restart, SIGTERM', () => {
     expect(ok.length).toBeGreaterThan(0);
     for (const attempt of attempts) expect([undefined, 200, 409]).toContain(attempt.status);
 
-    server = await startServer(env(), port);
+    server = await startServer(env());
     // Sessions are stored: the tokens from before the crash still work.
     const after = (await call('get', '/api/cases', { token: admin })).body as CaseView[];
     expect(after).toHaveLength(CASES);
@@ -240,7 +238,7 @@ describe('the real server: kill -9 mid-burst, restart, SIGTERM', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
 
-    server = await startServer(env(), port);
+    server = await startServer(env());
     const again = await login('admin', ADMIN_PASSWORD);
     const clock = await call('get', '/api/admin/clock', { token: again });
     expect(clock.body).toEqual({ now: '2024-06-01T01:00:00.000Z', simulated: true });
@@ -256,7 +254,7 @@ describe('the real server: kill -9 mid-burst, restart, SIGTERM', () => {
 
     // Restarted without CLOCK_START, it goes on from where it was too (it jumped to the machine's day).
     const { CLOCK_START: _start, ...withoutStart } = env();
-    server = await startServer(withoutStart, port);
+    server = await startServer(withoutStart);
     const third = await login('admin', ADMIN_PASSWORD);
     expect((await call('get', '/api/admin/clock', { token: third })).body).toEqual({
       now: '2024-06-01T01:00:00.000Z',

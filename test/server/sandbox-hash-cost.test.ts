@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COST, sandboxHashCost } from '../../server/accounts/password.js';
-import { freePort, startServer } from './http-client.js';
+import { startServer } from './http-client.js';
 
 describe('PASSWORD_HASH_COST (sandboxes only)', () => {
   it('is taken on the simulated clock, as a power of two within bounds', () => {
@@ -18,7 +18,7 @@ describe('PASSWORD_HASH_COST (sandboxes only)', () => {
   });
 
   it('stops a server on the real clock with the reason, before it answers anything', async () => {
-    const start = startServer({ DATA_DIR: '/nonexistent/never-opened', PASSWORD_HASH_COST: '1024' }, await freePort(), {
+    const start = startServer({ DATA_DIR: '/nonexistent/never-opened', PASSWORD_HASH_COST: '1024' }, 0, {
       readyWithin: 60_000,
     });
     await expect(start).rejects.toThrow(/PASSWORD_HASH_COST is for sandboxes only/);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { ADMIN, formExample } from '../support/engine-harness.js';
 import { postgresAvailable } from '../support/postgres.js';
-import { freePort, startServer, type ServerProcess } from './http-client.js';
+import { startServer, type ServerProcess } from './http-client.js';
 import { databaseQuery, freshDatabase, inParallel, Seeder } from './shared-database.js';
 
 /**
@@ -50,7 +50,6 @@ describe.skipIf(!postgresUp)('two server processes on one PostgreSQL database', 
   let database: { url: string; drop: () => Promise<void> } | undefined;
   let seeder: Seeder | undefined;
   let dataDir = '';
-  const ports = { a: 0, b: 0 };
   const servers: { a?: ServerProcess; b?: ServerProcess } = {};
   const tokens = { admin: '', province: '', group: '' };
   const timerCases: string[][] = [];
@@ -97,11 +96,9 @@ describe.skipIf(!postgresUp)('two server processes on one PostgreSQL database', 
     reviewed.push(reviews.slice(0, REVIEWED), reviews.slice(REVIEWED));
 
     mark('seeded');
-    ports.a = await freePort();
-    ports.b = await freePort();
     // One after the other on the empty database: the first creates the admin account.
-    servers.a = await startServer(env(), ports.a, { readyWithin: 180_000 });
-    servers.b = await startServer(env(), ports.b, { readyWithin: 180_000 });
+    servers.a = await startServer(env(), 0, { readyWithin: 180_000 });
+    servers.b = await startServer(env(), 0, { readyWithin: 180_000 });
     // Logged in through one process, the sessions work on the other (they live in the database).
     const login = async (username: string, password: string) => {
       const response = await call('a', 'POST', '/api/session', undefined, { username, password });
@@ -267,7 +264,7 @@ describe.skipIf(!postgresUp)('two server processes on one PostgreSQL database', 
     expect(firedAtKill).toBeLessThan(TIMERS);
     expect(answeredAtKill).toBeLessThan(REVIEWED * REVIEWS.length);
 
-    servers.a = await startServer(env(), ports.a, { readyWithin: 180_000 });
+    servers.a = await startServer(env(), 0, { readyWithin: 180_000 });
     // The same advance again through the restarted process: the rest of the timers fire, once.
     const again = await call('a', 'POST', '/api/admin/clock', tokens.admin, { advanceTo: PHASE_2 });
     expect(again.status, servers.a.output()).toBe(200);
