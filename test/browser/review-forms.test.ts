@@ -3,10 +3,11 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TaskView } from '../../engine/cases/case-view.js';
 import { ARTIFACTS_DIR, browserAvailable, launchChromium, stepScreenshot } from './chromium.js';
-import { CLOCK_START, startWebServer, USER_PASSWORD, type WebServer } from './web-server.js';
+import { CLOCK_START, startWebServer, type WebServer } from './web-server.js';
 import { ACCEPTANCE, completeWithExample, CREATION, opinions, type Step, walkEach } from './sample-cases.js';
 import { choose, clickInDialog, twoChars } from './form-controls.js';
 import { closeTab, newTab } from './tabs.js';
+import { signInTab } from './page-visit.js';
 
 const PROCESS = 'quality-brand-zone';
 const VERSION = '2024-03-14';
@@ -187,20 +188,20 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
 
   const pages = new Map<string, Page>();
   /**
-   * The user's page on the sandbox's day (a new session after each clock jump), in a tab of its own:
-   * each user signs in on theirs (the session is the tab's).
+   * The user's page on the sandbox's day (a new session after each clock jump), in a tab of its own
+   * (the session is the tab's), opened at `path`; `opened` says whether it was loaded there just now.
+   * Signed in through the API (`signInTab`), not the login form: the form is the subject of
+   * workbench.test.ts (its first test signs three users in by it), and filling it here cost each
+   * user's tab a load of the form and of its inbox in every test.
    */
-  async function pageOf(user: string, time: string): Promise<Page> {
+  async function pageOf(user: string, time: string, path: string): Promise<{ page: Page; opened: boolean }> {
     const known = pages.get(user);
-    if (known !== undefined) return known;
+    if (known !== undefined) return { page: known, opened: false };
     const page = await newTab(browser, { viewport: { width: 1440, height: 1000 }, time });
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('用户名').fill(user);
-    await page.getByLabel('密码').fill(USER_PASSWORD);
-    await page.getByRole('button', { name: twoChars('登录') }).click();
-    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+    await signInTab(page, server, user);
+    await page.goto(`${server.url}${path}`);
     pages.set(user, page);
-    return page;
+    return { page, opened: true };
   }
   afterEach(async (context) => {
     // A failing step leaves every open page on disk, as it was.
@@ -224,15 +225,15 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
    * and confirmed in a dialog that restates the choice.
    */
   async function decide(review: Review, caseId: string, choice: string, time: string): Promise<void> {
-    const page = await pageOf(review.user, time);
-    // Within the app, as its links go (the page is not loaded again): the route changes, the case loads.
-    await page.evaluate(
-      (path) => {
-        history.pushState(null, '', path);
+    const path = `/cases/${encodeURIComponent(caseId)}`;
+    const { page, opened } = await pageOf(review.user, time, path);
+    // The user's next cases within the app, as its links go (the page is not loaded again): the route
+    // changes, the case loads.
+    if (!opened)
+      await page.evaluate((to) => {
+        history.pushState(null, '', to);
         dispatchEvent(new PopStateEvent('popstate'));
-      },
-      `/cases/${encodeURIComponent(caseId)}`,
-    );
+      }, path);
     const form = page.locator(`[data-task="${review.taskId}"]`);
     if (review.taskId === 'samrCreationApproval' && choice === review.returnTitle) await opinionsBeside(page);
     await form.getByRole('button', { name: '填入示例（培训用）' }).click();
@@ -352,7 +353,8 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
     await decideAll(inPhase(CREATION), CLOCK_START);
     // The park finds its application back in its inbox, marked as returned and by which step.
     const returned = cases.get('provincialFeasibilityReview')?.returned ?? '';
-    const park = await pageOf(parkOf.get(returned) ?? 'park', CLOCK_START);
+    const { page: park } = await pageOf(parkOf.get(returned) ?? 'park', CLOCK_START, '/');
+    await park.getByRole('heading', { name: '待办任务' }).waitFor();
     const marked = park.locator('[data-returned]').locator('..');
     await marked.first().waitFor();
     expect(await marked.count()).toBe(1);
@@ -400,7 +402,7 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
     await server.advanceTo(time);
     await runEach(reReview.map((review) => [review, before(review)] as const));
     await decideAll(reReview, time);
-    const page = await pageOf('samr', time);
+    const { page } = await pageOf('samr', time, '/');
     await stepScreenshot(page, 'review-forms-re-review');
     await closePages();
   }, 300_000);
