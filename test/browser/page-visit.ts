@@ -18,25 +18,30 @@ export interface Visit {
   reducedMotion?: 'reduce' | 'no-preference';
 }
 
-async function signIn(server: WebServer, username: string): Promise<string> {
+async function signIn(server: WebServer, username: string, password: string): Promise<string> {
   const response = await fetch(`${server.url}/api/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: USER_PASSWORD }),
+    body: JSON.stringify({ username, password }),
   });
   if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
 }
 
 /**
- * Leaves `page` signed in as `username` the way the login form leaves a tab (the session's token in the
+ * Leaves `page` signed in as `username` (with `password`, USER_PASSWORD unless given) the way the login form leaves a tab (the session's token in the
  * tab's sessionStorage), without loading the app to fill in that form: the next `goto` opens the page
  * wanted, signed in. For tests about something else than signing in; the login form is the subject of
  * workbench.test.ts (and the files that still sign in through it). The tab stands on a small API
  * answer of the server's origin meanwhile, sessionStorage being the origin's.
  */
-export async function signInTab(page: Page, server: WebServer, username: string): Promise<void> {
-  const token = await signIn(server, username);
+export async function signInTab(
+  page: Page,
+  server: WebServer,
+  username: string,
+  password = USER_PASSWORD,
+): Promise<void> {
+  const token = await signIn(server, username, password);
   await page.goto(`${server.url}/api/health`);
   await page.evaluate((value) => {
     sessionStorage.setItem('qbz.token', value);

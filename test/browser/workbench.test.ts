@@ -8,6 +8,7 @@ import { ADMIN_PASSWORD, CLOCK_START, startWebServer, USER_PASSWORD, type WebSer
 import { ACCEPTANCE, PROCESS, throughCreation, VERSION, walk } from './sample-cases.js';
 import { accessibleDescription, choose, clickInDialog, dialogsSettled, pickDate, twoChars } from './form-controls.js';
 import { closeTab, newTab } from './tabs.js';
+import { signInTab } from './page-visit.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
 const MINISTRIES = ['moa', 'mofcom', 'mct', 'cnipa'] as const;
@@ -77,14 +78,21 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     await page.getByRole('heading', { name: '待办任务' }).waitFor();
   }
 
-  /** The account page (账号管理), the admin signed in through the login form. */
+  /**
+   * `page` signed in as `username` without the login form (`signInTab`), opened at `path`. The form
+   * itself is what the first two tests fill (three users, then the admin in English, who goes on to
+   * Accounts by its link), and the inbox's links what the first follows; loading the form and the
+   * inbox in the other tests only led to the page they were about.
+   */
+  async function signedIn(page: Page, username: string, path: string): Promise<void> {
+    await signInTab(page, server, username, username === 'admin' ? ADMIN_PASSWORD : USER_PASSWORD);
+    await page.goto(`${server.url}${path}`);
+  }
+
+  /** The account page (账号管理), the admin signed in. */
   async function accountsAsAdmin(): Promise<Page> {
     const page = await newPage(CLOCK_START);
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: twoChars('登录') }).click();
-    await page.getByRole('link', { name: '账号管理' }).click();
+    await signedIn(page, 'admin', '/accounts');
     return page;
   }
 
@@ -456,12 +464,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
       as: 'admin',
       body: { username: 'park-noprov', password: USER_PASSWORD, roles: ['park:P-NOPROV'] },
     });
-    const admin = await newPage(CLOCK_START);
-    await admin.goto(`${server.url}/`);
-    await admin.getByLabel('用户名').fill('admin');
-    await admin.getByLabel('密码').fill(ADMIN_PASSWORD);
-    await admin.getByRole('button', { name: twoChars('登录') }).click();
-    await admin.getByRole('link', { name: '账号管理' }).click();
+    const admin = await accountsAsAdmin();
     const row = admin.getByRole('row').filter({ hasText: 'park-noprov' });
     await row.getByText('未填所在省级单位：不能发起创建申请').waitFor();
     // A park with its province is not flagged.
@@ -470,7 +473,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
 
     // The park could choose a province and was refused 「当前用户无权为 P-NOPROV 在 320000 发起申请」.
     const park = await newPage(CLOCK_START);
-    await login(park, 'park-noprov');
+    await signedIn(park, 'park-noprov', '/');
     await park.getByRole('button', { name: '发起创建申请' }).click();
     const dialog = park.getByRole('dialog');
     await dialog
@@ -482,7 +485,8 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
 
   it('a page kept or typed that is not for the role says so (SAMR got a working calendar editor, then a 403 on 发布)', async () => {
     const page = await newPage(CLOCK_START);
-    await login(page, 'samr');
+    await signedIn(page, 'samr', '/');
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
     for (const path of ['/calendars', '/designer', '/accounts', '/clock']) {
       // Reached through the app, as a kept link is (a full load would only add the login).
       await page.evaluate((to) => {
@@ -530,8 +534,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
   it('退出 takes the names of the files uploaded in the tab with the unsent work they were kept for (they stayed in sessionStorage)', async () => {
     const caseId = await parkWithCase('park-out', 'P-OUT');
     const page = await newPage(CLOCK_START);
-    await login(page, 'park-out');
-    await page.goto(`${server.url}/cases/${encodeURIComponent(caseId)}`);
+    await signedIn(page, 'park-out', `/cases/${encodeURIComponent(caseId)}`);
     const form = page.locator('[data-task="submitCreationApplication"]');
     await upload(page, form, '创建方案', '云杉湾创建方案（内部稿）.pdf');
     const kept = (prefix: string) =>
@@ -566,8 +569,8 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     // indicator's maximum, every indicator of the park's type, Art. 19) is said in the browser: at
     // the cell as typed, and on 提交 without sending. The training example passes.
     const expert = await newPage('2025-04-02T10:00:00+08:00');
-    await login(expert, 'expert');
-    await expert.getByRole('link', { name: '专家评估验收' }).click();
+    // Straight to the case: the inbox's link to a task is the first test's (可行性论证与遴选).
+    await signedIn(expert, 'expert', `/cases/${encodeURIComponent(caseId)}`);
     const evaluation = expert.locator('[data-task="expertEvaluation"]');
     // What the experts evaluate, beside their form: the park's acceptance application, its
     // self-assessment as a table (the form had stood alone; the materials only in the history).
@@ -716,7 +719,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
     expect(await notice.locator('[data-unsent-notice]').count()).toBe(0);
 
     const samr = await newPage('2025-04-03T10:00:00+08:00');
-    await login(samr, 'samr');
+    await signedIn(samr, 'samr', '/');
     const row = samr.getByRole('row').filter({ hasText: '星河湾现代服务业集聚区' });
     await row.getByRole('link', { name: '复核异议' }).waitFor();
     // Which objection it is, and the code on the objector's receipt (to find it when they quote it).
@@ -759,8 +762,7 @@ describe.runIf(browserAvailable())('the workbench and the public notices in Chro
       })
     ).find((submission) => submission.redacted === true);
     const park = await newPage('2025-04-03T10:00:00+08:00');
-    await login(park, 'park2');
-    await park.goto(`${server.url}/cases/${caseId}/print/${String(withheld?.seq)}`);
+    await signedIn(park, 'park2', `/cases/${caseId}/print/${String(withheld?.seq)}`);
     const printed = park.locator('article.print-form');
     await printed.getByText('附件与上述材料一并不予显示。').waitFor();
     expect(await printed.textContent()).not.toContain('无附件');
