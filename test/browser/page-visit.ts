@@ -29,11 +29,12 @@ async function signIn(server: WebServer, username: string, password: string): Pr
 }
 
 /**
- * Leaves `page` signed in as `username` (with `password`, USER_PASSWORD unless given) the way the login form leaves a tab (the session's token in the
- * tab's sessionStorage), without loading the app to fill in that form: the next `goto` opens the page
- * wanted, signed in. For tests about something else than signing in; the login form is the subject of
- * workbench.test.ts (and the files that still sign in through it). The tab stands on a small API
- * answer of the server's origin meanwhile, sessionStorage being the origin's.
+ * Leaves `page` signed in as `username` (with `password`, USER_PASSWORD unless given) the way the
+ * login form leaves a tab (the session's token in the tab's sessionStorage), without loading the app
+ * to fill in that form: the next `goto` opens the page wanted, signed in. For tests about something
+ * else than signing in; the login form is the subject of workbench.test.ts (and the files that still
+ * sign in through it). The tab stands on a small API answer of the server's origin meanwhile,
+ * sessionStorage being the origin's.
  */
 export async function signInTab(
   page: Page,
