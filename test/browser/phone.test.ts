@@ -1,7 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from './chromium.js';
-import { closeTab, openPage, overflow, PHONE, screenshot, settled, type Visit } from './page-visit.js';
+import {
+  closeTab,
+  DESKTOP,
+  openPage,
+  overflow,
+  PHONE,
+  screenshot,
+  settled,
+  signInTab,
+  type Visit,
+} from './page-visit.js';
+import { newTab } from './tabs.js';
 import { sampleCases, type SampleCases } from './sample-cases.js';
 import { startWebServer, type WebServer } from './web-server.js';
 import { twoChars } from './form-controls.js';
@@ -134,6 +145,29 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     const visit = pages.find(([page]) => page === name)?.[1];
     if (visit === undefined) throw new Error(`no ${name} page`);
     return visit();
+  };
+
+  /**
+   * A phone page opened as `openPage` opens it (the same kept tab), with the API answers `fake` sets
+   * (`page.route`) in place before the app asks for anything: opened first and reloaded under them, the
+   * app loaded twice. A route turns Playwright's HTTP cache off, so the one load fetches the app afresh.
+   * It is settled as a page `openPage` did not open (`networkidle`: a quiet wait, no work).
+   */
+  const openFaked = async (visit: Visit, fake: (page: Page) => Promise<unknown>): Promise<Page> => {
+    const page = await newTab(browser, { viewport: PHONE, time: visit.time, timezoneId: 'Asia/Shanghai' });
+    try {
+      if (visit.user !== undefined) await signInTab(page, server, visit.user);
+      page.on('pageerror', (error) => {
+        console.error(`page error on ${visit.path}: ${error.message}`);
+      });
+      await fake(page);
+      await page.goto(`${server.url}${visit.path}`);
+      await settled(page);
+    } catch (error) {
+      await closeTab(page);
+      throw error;
+    }
+    return page;
   };
 
   it('gives a list item of a form the whole row, its buttons below it (they took half of it); a drop-down’s × taps as 24 × 24', async () => {
@@ -523,20 +557,28 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
 
   it('expert-scores: scores in tenths total as written, on a desktop and a phone (3.1 and 3.2 made 6.300000000000001, and tenths adding up to the pass mark 79.99999999999999)', async () => {
     const tenths = [4, 4, 4, 6, 5, 4, 5, 5, 5, 4, 5, 6, 2.6, 3.3, 4.6, 3.5, 1.8, 0.1, 4, 3.1];
-    for (const viewport of [undefined, PHONE]) {
-      const page = await openPage(browser, server, { ...visitOf('expert-scores'), ...(viewport && { viewport }) });
-      try {
-        const form = page.locator('[data-task="expertEvaluation"]');
-        const cells = form.locator('table input');
-        const total = form.getByText(/^合计得分/);
-        await cells.nth(0).fill('3.1');
-        await cells.nth(1).fill('3.2');
-        await expect.poll(() => total.innerText()).toMatch(/^合计得分：6\.3 \/ 合格分数线 80/);
-        for (const [index, score] of tenths.entries()) await cells.nth(index).fill(String(score));
-        await expect.poll(() => total.innerText()).toBe('合计得分：80 / 合格分数线 80 · 已评 20 / 20 项');
-      } finally {
-        await closeTab(page);
-      }
+    // One page, its width changed under the scores: the two layouts are the same cells (four columns on a
+    // desktop, two on a phone) and the same total, each typed into and read on both.
+    const page = await openPage(browser, server, visitOf('expert-scores'));
+    try {
+      const form = page.locator('[data-task="expertEvaluation"]');
+      const cells = form.locator('table input');
+      const columns = form.locator('fieldset[id$="_scores"] table thead th');
+      const total = form.getByText(/^合计得分/);
+      await expect.poll(() => columns.count()).toBe(4);
+      await cells.nth(0).fill('3.1');
+      await cells.nth(1).fill('3.2');
+      await expect.poll(() => total.innerText()).toMatch(/^合计得分：6\.3 \/ 合格分数线 80/);
+      await page.setViewportSize(PHONE);
+      await expect.poll(() => columns.count()).toBe(2);
+      await expect.poll(() => total.innerText()).toMatch(/^合计得分：6\.3 \/ 合格分数线 80/);
+      for (const [index, score] of tenths.entries()) await cells.nth(index).fill(String(score));
+      await expect.poll(() => total.innerText()).toBe('合计得分：80 / 合格分数线 80 · 已评 20 / 20 项');
+      await page.setViewportSize(DESKTOP);
+      await expect.poll(() => columns.count()).toBe(4);
+      await expect.poll(() => total.innerText()).toBe('合计得分：80 / 合格分数线 80 · 已评 20 / 20 项');
+    } finally {
+      await closeTab(page);
     }
   }, 90_000);
 
@@ -621,11 +663,10 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
   }, 90_000);
 
   it('the bell’s count stays on the screen, 99+ too (two digits ran past its edge: the page 7 px too wide)', async () => {
-    const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY, viewport: PHONE });
+    const page = await openFaked({ path: '/', user: 'park1', time: TODAY }, (faked) =>
+      faked.route('**/api/notifications', (route) => route.fulfill({ json: { items: [], unread: 120 } })),
+    );
     try {
-      await page.route('**/api/notifications', (route) => route.fulfill({ json: { items: [], unread: 120 } }));
-      await page.reload();
-      await settled(page);
       const badge = page.getByTestId('notification-badge').locator('sup');
       await expect.poll(() => badge.textContent()).toBe('99+');
       const right = await badge.evaluate((count) => count.getBoundingClientRect().right);
@@ -683,10 +724,10 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       overdue: [],
       designatedByType: [{ type: 'industry', title: 'Industry', count: 2 }],
     };
-    const page = await openPage(browser, server, { path: '/?lang=en', user: 'samr', time: TODAY, viewport: PHONE });
+    const page = await openFaked({ path: '/statistics?lang=en', user: 'samr', time: TODAY }, (faked) =>
+      faked.route('**/api/statistics', (route) => route.fulfill({ json: figures })),
+    );
     try {
-      await page.route('**/api/statistics', (route) => route.fulfill({ json: figures }));
-      await page.goto(`${server.url}/statistics?lang=en`);
       const charts = page.locator('[data-chart]');
       await expect.poll(() => charts.locator('svg').count()).toBe(3);
       for (const index of [0, 1]) {
@@ -752,11 +793,11 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       ['en', 'No holiday data yet for a year in this period: working days cannot be counted'],
     ] as const) {
       const path = `/cases/${encodeURIComponent(cases.publicizing)}?lang=${lang}`;
-      const page = await openPage(browser, server, { path, user: 'samr', time: TODAY, viewport: PHONE });
+      // A calendar holding no year: every date ahead is in a year without data (as 2027 was on 2026's server).
+      const page = await openFaked({ path, user: 'samr', time: TODAY }, (faked) =>
+        faked.route('**/api/calendars/*', (route) => route.fulfill({ json: [] })),
+      );
       try {
-        // A calendar holding no year: every date ahead is in a year without data (as 2027 was on 2026's server).
-        await page.route('**/api/calendars/*', (route) => route.fulfill({ json: [] }));
-        await page.reload();
         const words = page.getByText(said, { exact: true }).first();
         await words.waitFor({ state: 'attached' });
         await expect.poll(async () => (await words.boundingBox())?.width ?? 0).toBeGreaterThan(100);
@@ -785,10 +826,10 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       overdue: [],
       designatedByType: [],
     };
-    const page = await openPage(browser, server, { path: '/?lang=en', user: 'samr', time: TODAY, viewport: PHONE });
+    const page = await openFaked({ path: '/statistics?lang=en', user: 'samr', time: TODAY }, (faked) =>
+      faked.route('**/api/statistics', (route) => route.fulfill({ json: figures })),
+    );
     try {
-      await page.route('**/api/statistics', (route) => route.fulfill({ json: figures }));
-      await page.goto(`${server.url}/statistics?lang=en`);
       const charts = page.locator('[data-chart]');
       await expect.poll(() => charts.locator('svg').count()).toBe(2);
       // The fill of the legend key beside a status's name.
