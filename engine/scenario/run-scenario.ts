@@ -78,6 +78,7 @@ class StepFailure extends Error {}
  */
 export class ScenarioRunner {
   #engine: WorkflowEngine | undefined;
+  #registry: DefinitionRegistry | undefined;
   readonly #cases = new Map<string, string>();
   readonly #timeline: TimelineEntry[] = [];
   readonly #clock: SimulatedClock;
@@ -116,7 +117,24 @@ export class ScenarioRunner {
     }
   }
 
+  /**
+   * Opens an engine on the script's store. The definitions are read and checked on the first open
+   * only: no step writes them, and a `restart` re-reading them was most of a long script's time
+   * (full-lifecycle: ten loads of every version, each checked in full, in a designer simulation run
+   * twice). A restart still re-reads the calendars, as the engine's retry of incidents does on open.
+   */
   async #open(): Promise<void> {
+    this.#registry ??= await this.#load();
+    this.#engine = await WorkflowEngine.open({
+      definitions: this.#registry,
+      store: this.options.openStore(),
+      clock: this.#clock,
+      // From the start: a restart's own retries raise and clear incidents before open returns.
+      onIncident: (event) => this.#events.push(event),
+    });
+  }
+
+  async #load(): Promise<DefinitionRegistry> {
     const registry = await DefinitionRegistry.load(this.options.definitions, {
       ...(this.options.shared !== undefined && { shared: this.options.shared }),
     });
@@ -126,13 +144,7 @@ export class ScenarioRunner {
         `process ${this.scenario.process} has no version in ${this.options.definitions}`,
       );
     }
-    this.#engine = await WorkflowEngine.open({
-      definitions: registry,
-      store: this.options.openStore(),
-      clock: this.#clock,
-      // From the start: a restart's own retries raise and clear incidents before open returns.
-      onIncident: (event) => this.#events.push(event),
-    });
+    return registry;
   }
 
   get #running(): WorkflowEngine {
