@@ -16,6 +16,11 @@ export interface Visit {
   injectScripts?: boolean;
   /** The system's motion setting (default: reduced, see launchChromium). */
   reducedMotion?: 'reduce' | 'no-preference';
+  /**
+   * Done to the tab before the page loads, e.g. an API answer faked (`page.route`): set after, it
+   * needed a second load. A route turns Playwright's HTTP cache off, so the load fetches the app afresh.
+   */
+  before?: (page: Page) => Promise<unknown>;
 }
 
 async function signIn(server: WebServer, username: string, password: string): Promise<string> {
@@ -67,6 +72,7 @@ export async function openPage(browser: Browser, server: WebServer, visit: Visit
   page.on('pageerror', (error) => {
     console.error(`page error on ${visit.path}: ${error.message}`);
   });
+  await visit.before?.(page);
   await page.goto(`${server.url}${visit.path}`);
   await settled(page);
   return page;

@@ -1,18 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from './chromium.js';
-import {
-  closeTab,
-  DESKTOP,
-  openPage,
-  overflow,
-  PHONE,
-  screenshot,
-  settled,
-  signInTab,
-  type Visit,
-} from './page-visit.js';
-import { newTab } from './tabs.js';
+import { closeTab, DESKTOP, openPage, overflow, PHONE, screenshot, settled, type Visit } from './page-visit.js';
 import { sampleCases, type SampleCases } from './sample-cases.js';
 import { startWebServer, type WebServer } from './web-server.js';
 import { twoChars } from './form-controls.js';
@@ -145,29 +134,6 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     const visit = pages.find(([page]) => page === name)?.[1];
     if (visit === undefined) throw new Error(`no ${name} page`);
     return visit();
-  };
-
-  /**
-   * A phone page opened as `openPage` opens it (the same kept tab), with the API answers `fake` sets
-   * (`page.route`) in place before the app asks for anything: opened first and reloaded under them, the
-   * app loaded twice. A route turns Playwright's HTTP cache off, so the one load fetches the app afresh.
-   * It is settled as a page `openPage` did not open (`networkidle`: a quiet wait, no work).
-   */
-  const openFaked = async (visit: Visit, fake: (page: Page) => Promise<unknown>): Promise<Page> => {
-    const page = await newTab(browser, { viewport: PHONE, time: visit.time, timezoneId: 'Asia/Shanghai' });
-    try {
-      if (visit.user !== undefined) await signInTab(page, server, visit.user);
-      page.on('pageerror', (error) => {
-        console.error(`page error on ${visit.path}: ${error.message}`);
-      });
-      await fake(page);
-      await page.goto(`${server.url}${visit.path}`);
-      await settled(page);
-    } catch (error) {
-      await closeTab(page);
-      throw error;
-    }
-    return page;
   };
 
   it('gives a list item of a form the whole row, its buttons below it (they took half of it); a drop-down’s × taps as 24 × 24', async () => {
@@ -663,9 +629,14 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
   }, 90_000);
 
   it('the bell’s count stays on the screen, 99+ too (two digits ran past its edge: the page 7 px too wide)', async () => {
-    const page = await openFaked({ path: '/', user: 'park1', time: TODAY }, (faked) =>
-      faked.route('**/api/notifications', (route) => route.fulfill({ json: { items: [], unread: 120 } })),
-    );
+    const page = await openPage(browser, server, {
+      path: '/',
+      user: 'park1',
+      time: TODAY,
+      viewport: PHONE,
+      before: (faked) =>
+        faked.route('**/api/notifications', (route) => route.fulfill({ json: { items: [], unread: 120 } })),
+    });
     try {
       const badge = page.getByTestId('notification-badge').locator('sup');
       await expect.poll(() => badge.textContent()).toBe('99+');
@@ -724,9 +695,13 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       overdue: [],
       designatedByType: [{ type: 'industry', title: 'Industry', count: 2 }],
     };
-    const page = await openFaked({ path: '/statistics?lang=en', user: 'samr', time: TODAY }, (faked) =>
-      faked.route('**/api/statistics', (route) => route.fulfill({ json: figures })),
-    );
+    const page = await openPage(browser, server, {
+      path: '/statistics?lang=en',
+      user: 'samr',
+      time: TODAY,
+      viewport: PHONE,
+      before: (faked) => faked.route('**/api/statistics', (route) => route.fulfill({ json: figures })),
+    });
     try {
       const charts = page.locator('[data-chart]');
       await expect.poll(() => charts.locator('svg').count()).toBe(3);
@@ -794,9 +769,13 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     ] as const) {
       const path = `/cases/${encodeURIComponent(cases.publicizing)}?lang=${lang}`;
       // A calendar holding no year: every date ahead is in a year without data (as 2027 was on 2026's server).
-      const page = await openFaked({ path, user: 'samr', time: TODAY }, (faked) =>
-        faked.route('**/api/calendars/*', (route) => route.fulfill({ json: [] })),
-      );
+      const page = await openPage(browser, server, {
+        path,
+        user: 'samr',
+        time: TODAY,
+        viewport: PHONE,
+        before: (faked) => faked.route('**/api/calendars/*', (route) => route.fulfill({ json: [] })),
+      });
       try {
         const words = page.getByText(said, { exact: true }).first();
         await words.waitFor({ state: 'attached' });
@@ -826,9 +805,13 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       overdue: [],
       designatedByType: [],
     };
-    const page = await openFaked({ path: '/statistics?lang=en', user: 'samr', time: TODAY }, (faked) =>
-      faked.route('**/api/statistics', (route) => route.fulfill({ json: figures })),
-    );
+    const page = await openPage(browser, server, {
+      path: '/statistics?lang=en',
+      user: 'samr',
+      time: TODAY,
+      viewport: PHONE,
+      before: (faked) => faked.route('**/api/statistics', (route) => route.fulfill({ json: figures })),
+    });
     try {
       const charts = page.locator('[data-chart]');
       await expect.poll(() => charts.locator('svg').count()).toBe(2);
