@@ -667,6 +667,16 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  /** The English statistics page on a phone, showing `figures` as the server's answer. */
+  const openStatistics = (figures: object) =>
+    openPage(browser, server, {
+      path: '/statistics?lang=en',
+      user: 'samr',
+      time: TODAY,
+      viewport: PHONE,
+      before: (faked) => faked.route('**/api/statistics', (route) => route.fulfill({ json: figures })),
+    });
+
   it('statistics in English: each chart’s legend lists every status whole within the screen, no 15 px page arrows (it cut In demonstrat… and paged the rest), and the pie reads Industry: 2, not Industry：2', async () => {
     const statuses = [
       'Creation application in progress',
@@ -695,13 +705,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       overdue: [],
       designatedByType: [{ type: 'industry', title: 'Industry', count: 2 }],
     };
-    const page = await openPage(browser, server, {
-      path: '/statistics?lang=en',
-      user: 'samr',
-      time: TODAY,
-      viewport: PHONE,
-      before: (faked) => faked.route('**/api/statistics', (route) => route.fulfill({ json: figures })),
-    });
+    const page = await openStatistics(figures);
     try {
       const charts = page.locator('[data-chart]');
       await expect.poll(() => charts.locator('svg').count()).toBe(3);
@@ -805,13 +809,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       overdue: [],
       designatedByType: [],
     };
-    const page = await openPage(browser, server, {
-      path: '/statistics?lang=en',
-      user: 'samr',
-      time: TODAY,
-      viewport: PHONE,
-      before: (faked) => faked.route('**/api/statistics', (route) => route.fulfill({ json: figures })),
-    });
+    const page = await openStatistics(figures);
     try {
       const charts = page.locator('[data-chart]');
       await expect.poll(() => charts.locator('svg').count()).toBe(2);
