@@ -64,10 +64,14 @@ export function sizeText(bytes: number): string {
     : `${String(Math.ceil(bytes / 1024))} KB`;
 }
 
-/** A write refused because the disk, or the account's quota on it, is full. */
+/**
+ * A write refused because the disk, or the account's quota on it, is full: the embedded store's and
+ * the attachments' files (ENOSPC, EDQUOT), or PostgreSQL's (SQLSTATE 53100 disk_full, its transaction
+ * rolled back).
+ */
 function isNoSpace(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOSPC' || code === 'EDQUOT';
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === '53100';
 }
 
 /** 4xx answers passed on from express's parsers and file server that are not a malformed request. */

@@ -1080,6 +1080,8 @@ export function operation(spec: Operation): Json {
   // declares no parameter refuses any, undeclared-query.ts).
   errors[422] ??= undefined;
   errors[500] ??= undefined;
+  // Any request that writes may find the disk full (http-errors.ts): refused whole, to be tried again.
+  errors[507] ??= undefined;
   const responses: Json = {};
   for (const [status, body] of Object.entries(spec.ok)) responses[status] = body;
   for (const [status, description] of Object.entries(errors).sort(([a], [b]) => Number(a) - Number(b))) {
