@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import compression from 'compression';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import {
   MemoryCounters,
@@ -13,6 +11,7 @@ import {
   type Store,
   type WorkflowEngine,
 } from '../engine/index.js';
+import { accessLog } from './access-log.js';
 import type { Accounts } from './accounts/accounts.js';
 import { LoginThrottle } from './accounts/login-throttle.js';
 import { RoleCatalogue } from './accounts/roles.js';
@@ -140,35 +139,6 @@ function refuseOutsizedBodies(request: Request, _response: Response, next: NextF
 }
 
 /**
- * Query parameters a client might put a secret in by mistake (the API takes a session only in the
- * Authorization header, and refuses one in the address): their values never reach the log. A name is
- * read as the router reads it — any case, percent-encoded, with `[]` or a NUL — and by what it names,
- * not one spelling: `?Token=`, `?tok%65n=`, `?token[]=`, `?access-token=`, `?api_key=`,
- * `?Authorization=Bearer …` and `;token=` were logged as sent, in the address or the query.
- */
-const SECRET_WORDS = /token|passw|pwd|secret|auth|apikey|session|credential/;
-function isSecretName(name: string): boolean {
-  let decoded = name;
-  try {
-    decoded = decodeURIComponent(name.replace(/\+/g, ' '));
-  } catch {
-    // A malformed escape: judged as written.
-  }
-  return SECRET_WORDS.test(decoded.toLowerCase().replace(/[^a-z]/g, ''));
-}
-/** Every `name=value` of the address (after `?`, `&` or `;`), its value redacted when its name is secret. */
-const withoutSecrets = (url: string | undefined) =>
-  url?.replace(/([?&;])([^=&;#?]*)=([^&;#]*)/g, (whole, before: string, name: string) =>
-    isSecretName(name) ? `${before}${name}=[Redacted]` : whole,
-  );
-function queryWithoutSecrets(query: unknown): unknown {
-  if (typeof query !== 'object' || query === null) return query;
-  return Object.fromEntries(
-    Object.entries(query).map(([name, value]) => [name, isSecretName(name) ? '[Redacted]' : (value as unknown)]),
-  );
-}
-
-/**
  * The HTTP server as an express app, without listening (STYLE.md: `createApp(deps)`): routes turn
  * requests into engine calls and back; the engine decides who may do what.
  */
@@ -179,33 +149,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.trustProxy ?? 'loopback');
   // Node's own deadline is off (appServer): a body is timed here, an admitted upload by the gate.
   app.use(bodyDeadline(deps.limits?.requestBodyMs ?? 5 * 60_000));
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (request, response) => {
-        const id = request.headers['x-request-id'];
-        const value = typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? id : randomUUID();
-        response.setHeader('X-Request-Id', value);
-        return value;
-      },
-      // A file's name may name a person (an objector's evidence, Art. 22): the upload's record keeps it,
-      // for those the redaction policy lets read it; the log, read by those who run the server, does not
-      // (sent on upload, answered on download).
-      redact: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'req.headers["x-file-name"]',
-        'res.headers["content-disposition"]',
-      ],
-      serializers: {
-        req: (request: { url?: string; query?: unknown }) => ({
-          ...request,
-          url: withoutSecrets(request.url),
-          query: queryWithoutSecrets(request.query),
-        }),
-      },
-    }),
-  );
+  app.use(accessLog(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -23,6 +23,9 @@ const LOGGED_IN = [
 const ANONYMOUS = ['匿名异议人李某', '13900002222', 'anon-objector@example.cn', '星港路77号', 'evidence-of-public'];
 const SECRETS = [...LOGGED_IN, ...ANONYMOUS];
 
+/** Where the objectors sent from, as a proxy in front of the server forwards it. */
+const OBJECTOR_ADDRESS = '203.0.113.77';
+
 const READERS = ['samr', 'moa', 'mct', 'expert'];
 const NOT_READERS = ['park1', 'province', 'group', 'policy', 'admin'];
 
@@ -44,7 +47,7 @@ describe('objectors are named only to the groups the definitions allow, on every
       const response = await h.api.post(path, {
         token,
         raw: tinyPdf(name),
-        headers: { 'X-File-Name': `${name}.pdf` },
+        headers: { 'X-File-Name': `${name}.pdf`, 'X-Forwarded-For': OBJECTOR_ADDRESS },
       });
       expect(response.status).toBe(201);
       return (response.body as { id: string }).id;
@@ -70,6 +73,7 @@ describe('objectors are named only to the groups the definitions allow, on every
     });
     expect(filed.status, filed.text).toBe(201);
     const anonymous = await h.api.post(`/api/public/notices/${caseId}/objections`, {
+      headers: { 'X-Forwarded-For': OBJECTOR_ADDRESS },
       body: { data: await objection(ANONYMOUS, evidence.anonymous) },
     });
     expect(anonymous.status, anonymous.text).toBe(201);
@@ -148,6 +152,20 @@ describe('objectors are named only to the groups the definitions allow, on every
     expect(logged.some((line) => line.includes('/api/public/attachments'))).toBe(true);
     expect(logged.some((line) => line.includes(`/api/attachments/${evidence.anonymous}`))).toBe(true);
     for (const secret of SECRETS) expect(logged.join('\n')).not.toContain(secret);
+  });
+
+  it('the server’s log keeps no address an objection or its evidence came from, and keeps it for reads', async () => {
+    const sent = logged.filter((line) => /"method":"POST","url":"\/api\/public\//.test(line));
+    // Two uploads (one signed in, to /api/attachments, is not the public side's) and two objections.
+    expect(sent).toHaveLength(3);
+    for (const line of sent) {
+      expect(line).not.toContain(OBJECTOR_ADDRESS);
+      expect(line).not.toContain('remoteAddress');
+    }
+    await h.api.get('/api/public/notices', { headers: { 'X-Forwarded-For': OBJECTOR_ADDRESS } });
+    const read = logged.filter((line) => line.includes('"url":"/api/public/notices"')).at(-1) ?? '';
+    expect(read).toContain('remoteAddress');
+    expect(read).toContain(OBJECTOR_ADDRESS);
   });
 
   it('the server’s log keeps no session token or password put in an address by mistake', async () => {
