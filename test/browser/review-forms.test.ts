@@ -186,38 +186,39 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
     );
   const view = (caseId: string) => server.ok<CaseView>('GET', `/api/cases/${caseId}`, { as: 'admin' });
 
-  const pages = new Map<string, Page>();
+  /** The test's one tab and the user signed in on it. */
+  let tab: { page: Page; user: string } | undefined;
   /**
-   * The user's page on the sandbox's day (a new session after each clock jump), in a tab of its own
-   * (the session is the tab's), opened at `path`; `opened` says whether it was loaded there just now.
+   * The user's page on the sandbox's day (a new session after each clock jump), opened at `path`;
+   * `opened` says whether it was loaded there just now. One tab serves every user of a test, each in
+   * turn (each user's decisions come one after another): a user's first page is a load of that tab
+   * under a new session, which a tab of each user's own would have cost as well, and a context fewer
+   * for each other user (a new context's renderer compiles the web app afresh: 2.5–3.6 CPU-s).
    * Signed in through the API (`signInTab`), not the login form: the form is the subject of
    * workbench.test.ts (its first test signs three users in by it), and filling it here cost each
    * user's tab a load of the form and of its inbox in every test.
    */
   async function pageOf(user: string, time: string, path: string): Promise<{ page: Page; opened: boolean }> {
-    const known = pages.get(user);
-    if (known !== undefined) return { page: known, opened: false };
-    const page = await newTab(browser, { viewport: { width: 1440, height: 1000 }, time });
+    if (tab?.user === user) return { page: tab.page, opened: false };
+    const page = tab?.page ?? (await newTab(browser, { viewport: { width: 1440, height: 1000 }, time }));
     await signInTab(page, server, user);
     await page.goto(`${server.url}${path}`);
-    pages.set(user, page);
+    tab = { page, user };
     return { page, opened: true };
   }
   afterEach(async (context) => {
-    // A failing step leaves every open page on disk, as it was.
-    if (context.task.result?.state === 'fail')
-      for (const [user, page] of pages)
-        await page
-          .screenshot({
-            path: join(ARTIFACTS_DIR, `review-forms-failed-${context.task.name.slice(0, 12)}-${user}.png`),
-            fullPage: true,
-          })
-          .catch(() => undefined);
+    // A failing step leaves the open page on disk, as it was.
+    if (context.task.result?.state === 'fail' && tab !== undefined)
+      await tab.page
+        .screenshot({
+          path: join(ARTIFACTS_DIR, `review-forms-failed-${context.task.name.slice(0, 12)}-${tab.user}.png`),
+          fullPage: true,
+        })
+        .catch(() => undefined);
+    // Given back after a failure too: the next test's first page is its own, not one left mid-step.
+    if (tab !== undefined) await closeTab(tab.page);
+    tab = undefined;
   });
-  async function closePages(): Promise<void> {
-    for (const page of pages.values()) await closeTab(page);
-    pages.clear();
-  }
 
   /**
    * The decision taken on the case page: the training example, a comment typed while 同意 is chosen,
@@ -361,7 +362,6 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
     expect(await marked.innerText()).toMatch(/^退回修改\s*可行性论证与遴选于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 退回$/);
     const link = park.getByRole('link', { name: '提交创建申请' });
     expect(await link.getAttribute('aria-describedby')).toMatch(/^task-returned-/);
-    await closePages();
   }, 300_000);
 
   it('acceptance: the province, its leading group and SAMR return and reject', async () => {
@@ -369,7 +369,6 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
     await server.advanceTo(time);
     await runEach(later.map((review) => [review, review.phase === ACCEPTANCE ? before(review) : ACCEPTANCE] as const));
     await decideAll(inPhase(ACCEPTANCE), time);
-    await closePages();
   }, 300_000);
 
   it('recognition: SAMR returns a case to the experts and refuses recognition of another', async () => {
@@ -380,7 +379,6 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
     const time = '2025-05-07T10:00:00+08:00';
     await server.advanceTo(time);
     await decideAll(recognition, time);
-    await closePages();
   }, 300_000);
 
   it('re-review: the province, its leading group and SAMR return and reject', async () => {
@@ -404,6 +402,5 @@ describe.runIf(browserAvailable())('review forms in Chromium: return and reject 
     await decideAll(reReview, time);
     const { page } = await pageOf('samr', time, '/');
     await stepScreenshot(page, 'review-forms-re-review');
-    await closePages();
   }, 300_000);
 });
