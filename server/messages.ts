@@ -242,6 +242,14 @@ export const SAY = {
     zh: `「${title}」${code} 与角色 ${role} 不符：该角色的${title}是 ${role.slice(role.indexOf(':') + 1)}`,
     en: `The region ${code} contradicts the role ${role}, whose region is ${role.slice(role.indexOf(':') + 1)}`,
   }),
+  subjectSpeltOtherwise: (scope: string, registered: string): Said => ({
+    zh: `${scope} 与已登记的 ${registered} 仅大小写不同；同一主体请填写 ${registered}`,
+    en: `${scope} differs from the registered ${registered} only in case; for the same one, enter ${registered}`,
+  }),
+  subjectInAnotherRegion: (scope: string, title: string, registered: string, given: string): Said => ({
+    zh: `${scope} 已登记在「${title}」${registered}，不能再登记在 ${given}；如确属同一主体，请先更正已有账号`,
+    en: `${scope} is registered in ${registered}, not ${given}; if it is the same one, correct the existing accounts first`,
+  }),
 
   // Attachments.
   attachmentMissing: (name: string): Said => ({

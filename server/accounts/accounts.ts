@@ -135,6 +135,14 @@ export class Accounts {
     return accounts;
   }
 
+  /** The roles and region of every readable account but `username`'s (any case), for checks across accounts. */
+  async others(username = ''): Promise<AccountScope[]> {
+    const key = username.toLowerCase();
+    return (await this.#all())
+      .filter((user) => user.username.toLowerCase() !== key)
+      .map(({ roles, province }) => ({ roles, ...(province !== undefined && { province }) }));
+  }
+
   async get(username: string): Promise<User | undefined> {
     if (!USERNAME_PATTERN.test(username)) return undefined;
     return readDocument<User>(this.store, USERS, username);
@@ -207,13 +215,13 @@ export class Accounts {
 
   /**
    * Changes an account as the admin `by`. `check` sees the account as it would be (the roles kept
-   * and the region changed, or the other way round) and throws to refuse it.
+   * and the region changed, or the other way round), beside every other account, and throws to refuse it.
    */
   update(
     username: string,
     change: UserChange,
     by: string,
-    check?: (next: Pick<User, 'roles' | 'province'>) => void,
+    check?: (next: AccountScope, others: AccountScope[]) => void,
   ): Promise<PublicUser> {
     const run = this.#changes.then(() => this.#update(username, change, by, check));
     this.#changes = run.catch(() => undefined);
@@ -224,7 +232,7 @@ export class Accounts {
     typed: string,
     change: UserChange,
     by: string,
-    check?: (next: Pick<User, 'roles' | 'province'>) => void,
+    check?: (next: AccountScope, others: AccountScope[]) => void,
   ): Promise<PublicUser> {
     // The account a login with this name would find (LI-NA, ｌｉ－ｎａ: Li-Na): names are unique
     // regardless of case and width, and PATCH /api/users/LI-NA answered 用户 LI-NA 不存在.
@@ -237,7 +245,11 @@ export class Accounts {
     if (change.password !== undefined) checkPassword(change.password, username);
     const { province, ...rest } = user;
     const kept = change.province === undefined ? province : (change.province ?? undefined);
-    check?.({ roles: change.roles ?? user.roles, ...(kept !== undefined && { province: kept }) });
+    if (check !== undefined)
+      check(
+        { roles: change.roles ?? user.roles, ...(kept !== undefined && { province: kept }) },
+        await this.others(username),
+      );
     const next: User = {
       ...rest,
       ...(change.roles !== undefined && { roles: change.roles }),
@@ -379,6 +391,9 @@ export class Accounts {
     return users;
   }
 }
+
+/** What an account may act on: its roles and the region it names. */
+export type AccountScope = Pick<User, 'roles' | 'province'>;
 
 export function actorOf(user: User | undefined): Actor {
   if (user === undefined) return { id: 'anonymous', roles: [] };

@@ -92,8 +92,44 @@ export class RoleCatalogue {
       return scopedByRegion.has(role.group) && role.scope !== undefined && role.scope !== region;
     });
     if (against === undefined) return;
-    const title = this.engine.definitions.list().at(-1)?.definition.manifest.region.title ?? '地区';
+    const title = this.#regionTitle();
     throw new EngineError('validation', SAY.regionAgainstRole(title, region, against), { field: 'province' });
+  }
+
+  /**
+   * Throws `validation` when a subject's role (`park:P-JS-001`) names a subject other accounts hold
+   * in another region, or spelt otherwise (`park:p-js-001`): one park registered in two provinces gave
+   * each province's account the other's cases, and a case started under one blocked the other's.
+   * `others` are the other accounts as stored; one naming no region contradicts none.
+   */
+  checkSubjectAgrees(
+    roles: readonly string[],
+    region: string | undefined,
+    others: readonly { roles: readonly string[]; province?: string }[],
+  ): void {
+    const subjectScoped = this.#subjectScopedGroups();
+    for (const text of roles) {
+      const role = parseRole(text);
+      if (!subjectScoped.has(role.group) || role.scope === undefined) continue;
+      const scope = role.scope;
+      for (const other of others)
+        for (const held of other.roles.map(parseRole)) {
+          if (held.group !== role.group || held.scope?.toLowerCase() !== scope.toLowerCase()) continue;
+          if (held.scope !== scope) {
+            throw new EngineError('validation', SAY.subjectSpeltOtherwise(scope, held.scope), { field: 'roles' });
+          }
+          if (region !== undefined && other.province !== undefined && other.province !== region) {
+            const title = this.#regionTitle();
+            throw new EngineError('validation', SAY.subjectInAnotherRegion(scope, title, other.province, region), {
+              field: 'province',
+            });
+          }
+        }
+    }
+  }
+
+  #regionTitle(): string {
+    return this.engine.definitions.list().at(-1)?.definition.manifest.region.title ?? '地区';
   }
 
   /**
@@ -176,10 +212,19 @@ export class RoleCatalogue {
 
   /** The groups whose scope is a region (`province`, `province-leading-group`), in any version. */
   #regionScopedGroups(): Set<string> {
+    return this.#groupsScopedBy('region');
+  }
+
+  /** The groups whose scope is the subject (`park`), in any version. */
+  #subjectScopedGroups(): Set<string> {
+    return this.#groupsScopedBy('subject');
+  }
+
+  #groupsScopedBy(kind: 'region' | 'subject'): Set<string> {
     const groups = new Set<string>();
     for (const { definition } of this.engine.definitions.list())
       for (const [name, group] of Object.entries(definition.manifest.groups))
-        if (scopeKind(definition.manifest, group) === 'region') groups.add(name);
+        if (scopeKind(definition.manifest, group) === kind) groups.add(name);
     return groups;
   }
 

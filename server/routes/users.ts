@@ -101,6 +101,7 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
     catalogue.check(granted);
     const province = region(body, catalogue);
     catalogue.checkRegionAgrees(granted, province ?? undefined);
+    catalogue.checkSubjectAgrees(granted, province ?? undefined, await accounts.others());
     const user = await accounts.create(
       {
         username: stringField(body, 'username', '用户名'),
@@ -148,8 +149,9 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
     if (typeof body.displayName === 'string') change.displayName = displayName(body.displayName);
     if (body.organisation !== undefined) change.organisation = organisation(body.organisation);
     response.json(
-      await accounts.update(request.params.username, change, request.actor.id, (next) => {
+      await accounts.update(request.params.username, change, request.actor.id, (next, others) => {
         catalogue.checkRegionAgrees(next.roles, next.province);
+        catalogue.checkSubjectAgrees(next.roles, next.province, others);
       }),
     );
   });

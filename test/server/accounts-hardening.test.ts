@@ -270,6 +270,36 @@ describe('accounts and sessions, hardened', () => {
     expect((await patch({ roles: ['province-leading-group:330000'], province: '330000' })).status).toBe(200);
   });
 
+  it('keeps a park in one province across its accounts, spelt one way: created or changed (it gave two provinces each other’s cases)', async () => {
+    const make = (username: string, roles: string[], province: string) =>
+      createUser({ username, password: PASSWORD, roles, province });
+    expect((await make('park-a1', ['park:P-JS-101'], '320000')).status).toBe(201);
+    // A second officer of the same park, in its province: taken.
+    expect((await make('park-a2', ['park:P-JS-101'], '320000')).status).toBe(201);
+
+    const elsewhere = await make('park-zj9', ['park:P-JS-101'], '330000');
+    expect(elsewhere.status).toBe(422);
+    expect(codeOf(elsewhere.body)).toMatchObject({ code: 'validation', field: 'province' });
+    expect(codeOf(elsewhere.body).message).toBe(
+      SAY.subjectInAnotherRegion('P-JS-101', '省级单位', '320000', '330000').zh,
+    );
+    const spelt = await make('park-a3', ['park:p-js-101'], '320000');
+    expect(spelt.status).toBe(422);
+    expect(codeOf(spelt.body)).toMatchObject({ code: 'validation', field: 'roles' });
+    expect(codeOf(spelt.body).message).toBe(SAY.subjectSpeltOtherwise('p-js-101', 'P-JS-101').zh);
+
+    // Changed: another park's account given this park from another province, or one of its accounts moved.
+    expect((await make('park-zj9', ['park:P-ZJ-109'], '330000')).status).toBe(201);
+    const patch = (username: string, body: Record<string, unknown>) =>
+      h.api.patch(`/api/users/${username}`, { token: h.adminToken, body, request: 'unchecked' });
+    expect((await patch('park-zj9', { roles: ['park:P-JS-101'] })).status).toBe(422);
+    expect((await patch('PARK-A1', { province: '330000' })).status).toBe(422);
+    // Its own account is not another: saved unchanged, or moved with every other account of the park gone.
+    expect((await patch('PARK-A1', { province: '320000', displayName: '园区甲' })).status).toBe(200);
+    expect((await patch('park-a2', { roles: ['park:P-JS-102'] })).status).toBe(200);
+    expect((await patch('park-a1', { province: '330000' })).status).toBe(200);
+  });
+
   it('refuses removing or disabling the last admin, and allows it when another admin remains', async () => {
     for (const body of [{ roles: ['samr'] }, { disabled: true }]) {
       const answer = await h.api.patch('/api/users/admin', { token: h.adminToken, body });

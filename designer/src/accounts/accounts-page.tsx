@@ -54,12 +54,14 @@ const rowsOf = (roles: readonly string[]): RoleRow[] =>
     return { ...(group !== undefined && { group }), ...(scope !== undefined && { scope }) };
   });
 
+/** Each row as a role; a typed scope without the spaces a paste brings (`P-JS-020 ` was refused as malformed). */
 const textOf = (rows: readonly RoleRow[]): string[] =>
   rows
     .filter((row) => row.group !== undefined && row.group !== '')
-    .map((row) =>
-      row.scope === undefined || row.scope === '' ? String(row.group) : `${String(row.group)}:${row.scope}`,
-    );
+    .map((row) => {
+      const scope = row.scope?.trim() ?? '';
+      return scope === '' ? String(row.group) : `${String(row.group)}:${scope}`;
+    });
 
 /** True when one of the rows is a subject's role, whose account must name its region. */
 const needsRegion = (rows: readonly RoleRow[] | undefined, roles: readonly AssignableRole[]): boolean =>
