@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Manifest, Rules } from '../../../engine/definitions/types.js';
 import { designerApi, type Problem } from './designer-api.js';
@@ -12,9 +12,9 @@ import { useWorkingDayCalendar } from './diagram/legal-time/use-calendar.js';
 import { conditionField, conditionWords } from './diagram/condition-words.js';
 import type { DesignerMessageKey } from './designer-messages.js';
 import { versionFileOf, type FileFocus } from './focus.js';
-import { IndicatorsEditor } from './indicators/indicators-editor.js';
+import { IndicatorsEditor as IndicatorsTable } from './indicators/indicators-editor.js';
 import { periodWords } from './periods/period-words.js';
-import { PeriodsEditor } from './periods/periods-editor.js';
+import { PeriodsEditor as PeriodsTable } from './periods/periods-editor.js';
 import { ComparePanel } from './review/compare-panel.js';
 import { PublishPanel } from './review/publish-panel.js';
 import { SimulatePanel } from './review/simulate-panel.js';
@@ -40,7 +40,12 @@ import { UnreadableFile, unreadableReason } from './unreadable-file.js';
 // The modeler (with its properties panel) and the form editor (with the form renderer) load when
 // they are needed: a published version opens in the lighter viewer.
 const DiagramEditor = onDemand(() => import('./diagram/diagram-editor.js').then((module) => module.DiagramEditor));
-const FormsEditor = onDemand(() => import('./forms/forms-editor.js').then((module) => module.FormsEditor));
+// The editors of the 表单, 评估指标 and 期限 tabs stay mounted once shown, and redraw only when the
+// workspace or their focus changes: redrawn with the page, their tables of inputs and selects took the
+// renderer about 4 CPU-s of a simulation's run, its progress being asked for every 400 ms.
+const FormsEditor = memo(onDemand(() => import('./forms/forms-editor.js').then((module) => module.FormsEditor)));
+const IndicatorsEditor = memo(IndicatorsTable);
+const PeriodsEditor = memo(PeriodsTable);
 
 /** `/designer/:process/:version` (or `draft:<id>`): one version in the designer's tabs. */
 export function VersionEditor() {
