@@ -1146,7 +1146,8 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByRole('link', { name: '返回版本列表' }).click();
     await clickInDialog(page, page.getByRole('button', { name: '放弃修改并离开' }));
     await page.getByRole('heading', { name: '规则设计器' }).waitFor();
-    await page.goto(`${server.url}/designer/${PROCESS}/draft:${draftId}`);
+    // Opened again from the list, as a person does (the draft's page mounts afresh, reading what the tab kept).
+    await page.locator(`tr[data-row-key="${draftId}"]`).getByRole('link', { name: '打开' }).click();
     await page.getByRole('tab', { name: '期限' }).click();
     await poll(() => amount.inputValue()).toBe('2');
     expect(await whyDisabled(page, 'save-periods')).toBe('没有未保存的修改');
@@ -1303,7 +1304,8 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
 
   it('in the 发布 tab, a draft deleted meanwhile is said with who deleted it, on 重新加载 and on a step, with the way out that fits', async () => {
     const { page, close, draftId, api, askAgain } = await openRequestedDraft('officer');
-    const approver = await openDraft(draftId, 'officer2');
+    // The second officer in a second tab of the same browser (a session per tab): no browser of its own.
+    const approver = await openDraft(draftId, 'officer2', page);
     await approver.getByRole('tab', { name: '发布' }).click();
     await approver.getByTestId('refuse-publication').waitFor();
 
@@ -1331,7 +1333,6 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await page.getByTestId('pending-publication').count()).toBe(1);
     expect(await page.getByTestId('withdraw-publication').count()).toBe(0);
     await shot(page, '14-reload-deleted');
-    await close();
 
     // The second officer's 退回 meets the deletion: said above the tabs, only 返回版本列表 (nothing of theirs to keep).
     await approver.getByLabel('退回理由').fill('修订依据的文号有误');
@@ -1352,5 +1353,6 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     expect(await approver.getByLabel('退回理由').count()).toBe(0);
     await shot(approver, '14-step-deleted');
     await closeTab(approver);
+    await close();
   }, 300_000);
 });
