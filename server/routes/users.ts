@@ -44,10 +44,11 @@ function organisation(value: unknown): string {
   if (typeof value === 'string' && hasControlText(value)) {
     throw new EngineError('validation', SAY.organisationControl, { field: 'organisation' });
   }
+  // At the field, as the account dialog says it (above the form, it was away from what to change).
   const problem = typeof value === 'string' ? freeTextProblem(value, '所属单位') : undefined;
-  if (problem !== undefined) throw new HttpError(422, 'validation', problem);
+  if (problem !== undefined) throw new EngineError('validation', problem, { field: 'organisation' });
   if (typeof value !== 'string' || value.length > 100) {
-    throw new HttpError(422, 'validation', SAY.organisationForm);
+    throw new EngineError('validation', SAY.organisationForm, { field: 'organisation' });
   }
   return value.trim();
 }

@@ -111,6 +111,14 @@ describe('accounts and sessions, hardened', () => {
       expect(codeOf(answer.body)).toMatchObject({ code: 'validation', field: 'organisation' });
       expect(codeOf(answer.body).message).toBe(SAY.organisationControl.zh);
     }
+    // Too long, at the field too (it stood above the account dialog's form).
+    const long = await h.api.patch('/api/users/samr', {
+      token: h.adminToken,
+      body: { organisation: '局'.repeat(101) },
+      request: 'invalid',
+    });
+    expect(codeOf(long.body)).toMatchObject({ code: 'validation', field: 'organisation' });
+    expect(codeOf(long.body).message).toBe(SAY.organisationForm.zh);
     const kept = await h.api.patch('/api/users/samr', {
       token: h.adminToken,
       body: { organisation: ' 市场监管总局 ' },
