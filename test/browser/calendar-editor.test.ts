@@ -229,6 +229,8 @@ describe.runIf(browserAvailable())('the calendar editor in Chromium', () => {
     const heading = page.getByRole('heading', { name: /^Enter the \d{4} arrangement$/ });
     await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
     const year = /\d{4}/.exec((await heading.textContent()) ?? '')?.[0] ?? '';
+    // The preview heads its months by name (Month 2 read as a count).
+    expect(await page.getByTestId('month-2').locator('caption').textContent()).toBe('February');
     const february = new Date(Date.UTC(Number(year), 2, 0)).getUTCDate();
     await page.getByLabel('Block 2 From').fill(`${year}-02-20`);
     await page.getByLabel('Block 2 To').fill(`${year}-02-30`);

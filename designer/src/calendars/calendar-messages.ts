@@ -44,7 +44,7 @@ const zh = {
   legendRest: '周末休息',
   legendWeekday: '工作日',
   weekdays: '一,二,三,四,五,六,日',
-  month: '{month}月',
+  months: '1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月',
   missing: '{year}年节假日安排尚未录入',
 };
 
@@ -88,7 +88,8 @@ const en: Record<keyof typeof zh, string> = {
   legendRest: 'Weekend',
   legendWeekday: 'Working day',
   weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su',
-  month: 'Month {month}',
+  // Named, as an English calendar heads its months (Month 1 … Month 12 read as a count).
+  months: 'January,February,March,April,May,June,July,August,September,October,November,December',
   missing: 'The {year} holiday arrangement has not been entered',
 };
 

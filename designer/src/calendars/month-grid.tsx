@@ -32,7 +32,7 @@ function Month({ year, month, days, c }: { year: number; month: number; days: Ye
   };
   return (
     <table className="qbz-month" data-testid={`month-${month}`}>
-      <caption>{c('month', { month })}</caption>
+      <caption>{c('months').split(',')[month - 1]}</caption>
       <thead>
         <tr>
           {c('weekdays')
