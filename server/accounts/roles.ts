@@ -86,7 +86,7 @@ export class RoleCatalogue {
    */
   checkRegionAgrees(roles: readonly string[], region: string | undefined): void {
     if (region === undefined) return;
-    const scopedByRegion = this.#regionScopedGroups();
+    const scopedByRegion = this.#groupsScopedBy('region');
     const against = roles.find((text) => {
       const role = parseRole(text);
       return scopedByRegion.has(role.group) && role.scope !== undefined && role.scope !== region;
@@ -107,7 +107,7 @@ export class RoleCatalogue {
     region: string | undefined,
     others: readonly { roles: readonly string[]; province?: string }[],
   ): void {
-    const subjectScoped = this.#subjectScopedGroups();
+    const subjectScoped = this.#groupsScopedBy('subject');
     for (const text of roles) {
       const role = parseRole(text);
       if (!subjectScoped.has(role.group) || role.scope === undefined) continue;
@@ -210,16 +210,7 @@ export class RoleCatalogue {
     return rules;
   }
 
-  /** The groups whose scope is a region (`province`, `province-leading-group`), in any version. */
-  #regionScopedGroups(): Set<string> {
-    return this.#groupsScopedBy('region');
-  }
-
-  /** The groups whose scope is the subject (`park`), in any version. */
-  #subjectScopedGroups(): Set<string> {
-    return this.#groupsScopedBy('subject');
-  }
-
+  /** The groups whose scope is a region (`province`, `province-leading-group`) or the subject (`park`), in any version. */
   #groupsScopedBy(kind: 'region' | 'subject'): Set<string> {
     const groups = new Set<string>();
     for (const { definition } of this.engine.definitions.list())
