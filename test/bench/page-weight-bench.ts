@@ -83,7 +83,7 @@ const dir = await mkdtemp(join(tmpdir(), 'qbz-page-weight-bench-'));
 const built = join(dir, 'web');
 const webRoots = given.length > 0 ? given : [built];
 if (given.length === 0) await buildWebApp(built);
-const browser = await launchChromium();
+const browser = await launchChromium({ asUsersHaveIt: true });
 const servers: WebServer[] = [];
 try {
   const subjects = [];

@@ -19,7 +19,7 @@ const dir = await mkdtemp(join(tmpdir(), 'qbz-page-weight-profile-'));
 const webRoot = given ?? join(dir, 'web');
 if (given === undefined) await buildWebApp(webRoot);
 const server = await startWebServer({ webRoot });
-const browser = await launchChromium();
+const browser = await launchChromium({ asUsersHaveIt: true });
 try {
   await server.createUsers({ [USER]: ['park:P-001'] });
   const started = await server.ok<CaseView>('POST', '/api/cases', {
