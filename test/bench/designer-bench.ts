@@ -38,7 +38,7 @@ const sizes = await bundleSizes(webRoot);
 const html = await readFile(join(webRoot, 'index.html'), 'utf8');
 const initial = new Set([...html.matchAll(/assets\/([\w.-]+\.js)/g)].map((match) => match[1]));
 const server = await startWebServer({ webRoot });
-const browser = await launchChromium();
+const browser = await launchChromium({ asUsersHaveIt: true });
 try {
   await server.createUsers({ officer: ['policy-admin'] });
   const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
