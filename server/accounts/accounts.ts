@@ -215,13 +215,14 @@ export class Accounts {
 
   /**
    * Changes an account as the admin `by`. `check` sees the account as it would be (the roles kept
-   * and the region changed, or the other way round), beside every other account, and throws to refuse it.
+   * and the region changed, or the other way round), beside every other account and as it was, and
+   * throws to refuse it.
    */
   update(
     username: string,
     change: UserChange,
     by: string,
-    check?: (next: AccountScope, others: AccountScope[]) => void,
+    check?: (next: AccountScope, others: AccountScope[], before: AccountScope) => void,
   ): Promise<PublicUser> {
     const run = this.#changes.then(() => this.#update(username, change, by, check));
     this.#changes = run.catch(() => undefined);
@@ -232,7 +233,7 @@ export class Accounts {
     typed: string,
     change: UserChange,
     by: string,
-    check?: (next: AccountScope, others: AccountScope[]) => void,
+    check?: (next: AccountScope, others: AccountScope[], before: AccountScope) => void,
   ): Promise<PublicUser> {
     // The account a login with this name would find (LI-NA, ｌｉ－ｎａ: Li-Na): names are unique
     // regardless of case and width, and PATCH /api/users/LI-NA answered 用户 LI-NA 不存在.
@@ -249,6 +250,7 @@ export class Accounts {
       check(
         { roles: change.roles ?? user.roles, ...(kept !== undefined && { province: kept }) },
         await this.others(username),
+        { roles: user.roles, ...(province !== undefined && { province }) },
       );
     const next: User = {
       ...rest,

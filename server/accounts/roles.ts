@@ -97,10 +97,11 @@ export class RoleCatalogue {
   }
 
   /**
-   * Throws `validation` when a subject's role (`park:P-JS-001`) names a subject other accounts hold
-   * in another region, or spelt otherwise (`park:p-js-001`): one park registered in two provinces gave
-   * each province's account the other's cases, and a case started under one blocked the other's.
-   * `others` are the other accounts as stored; one naming no region contradicts none.
+   * Throws `validation` when a subject's role given (`park:P-JS-001`) names a subject other accounts
+   * hold in another region, or spelt otherwise (`park:p-js-001`): a park given by mistake in another
+   * province gave each province's account the other's cases, and a case started under one blocked
+   * the other's. `others` are the other accounts as stored; one naming no region contradicts none. A
+   * park whose region really changed has its accounts moved (their region changed), not new ones given.
    */
   checkSubjectAgrees(
     roles: readonly string[],

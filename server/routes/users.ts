@@ -150,9 +150,11 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
     if (typeof body.displayName === 'string') change.displayName = displayName(body.displayName);
     if (body.organisation !== undefined) change.organisation = organisation(body.organisation);
     response.json(
-      await accounts.update(request.params.username, change, request.actor.id, (next, others) => {
+      await accounts.update(request.params.username, change, request.actor.id, (next, others, before) => {
         catalogue.checkRegionAgrees(next.roles, next.province);
-        catalogue.checkSubjectAgrees(next.roles, next.province, others);
+        // Only a park newly given: an account moved with its park (the regions redrawn) is moved on purpose.
+        const granted = next.roles.filter((role) => !before.roles.includes(role));
+        catalogue.checkSubjectAgrees(granted, next.province, others);
       }),
     );
   });

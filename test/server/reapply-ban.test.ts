@@ -88,8 +88,12 @@ describe('a new case within the Art. 27 ban after a revocation', () => {
   });
 
   it("names the earlier case only to readers who may see it: a park now in another province applies, that province's department is not told of it", async () => {
-    // P-001, revoked in 320000, now applies through 330000 (an account there, after a redrawing of
-    // the regions): the ban holds whatever the province, and the new case tells so to every reader.
+    // P-001, revoked in 320000, now applies through 330000 (after a redrawing of the regions, its
+    // account moved there and another made): the ban holds whatever the province, and the new case
+    // tells so to every reader.
+    expect((await h.api.patch('/api/users/park1', { token: h.adminToken, body: { province: '330000' } })).status).toBe(
+      200,
+    );
     await h.user('park1-zj', ['park:P-001'], '330000');
     const started = await h.api.post('/api/cases', {
       token: h.token('park1-zj'),
@@ -120,6 +124,10 @@ describe('a new case within the Art. 27 ban after a revocation', () => {
     // Submitted, it ends as told (the park has one case in progress at a time: the next test starts another).
     const ended = await h.complete('park1-zj', id, 'submitCreationApplication', { parkType: 'industry' });
     expect(ended).toMatchObject({ status: 'ineligible', final: true });
+    // The next tests' park1 applies in 320000 again.
+    expect((await h.api.patch('/api/users/park1', { token: h.adminToken, body: { province: '320000' } })).status).toBe(
+      200,
+    );
   });
 
   it('tells again, read after read, until the day the park may apply again, and then nothing', async () => {
