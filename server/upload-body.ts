@@ -95,13 +95,17 @@ export function uploadBody(files: UploadFiles, checking: Turns): RequestHandler 
           return;
         }
         response.once('close', done);
-        try {
-          request.body = await readFile(received.path);
+        const read = await readFile(received.path).then(
+          (body) => ({ body }),
+          (error: unknown) => ({ error }),
+        );
+        // Removed before the route goes on: its answer (a 507 from a full disk, say) came while the file
+        // was still being removed, and a sender or a check reading the disk at once found it there.
+        await rm(received.path, { force: true });
+        if ('error' in read) next(read.error);
+        else {
+          request.body = read.body;
           next();
-        } catch (error) {
-          next(error);
-        } finally {
-          await rm(received.path, { force: true });
         }
       },
       next,
