@@ -39,8 +39,9 @@ function queryWithoutSecrets(query: unknown): unknown {
  * the time would name the objector. Reads of the public side keep theirs, as every other request does.
  */
 const SENDER_HEADERS = ['x-forwarded-for', 'x-real-ip', 'forwarded'];
+// Any case: the router takes /API/Public/… for /api/public/….
 const sentToThePublicSide = (method: string | undefined, url: string | undefined) =>
-  method !== 'GET' && method !== 'HEAD' && url?.startsWith('/api/public/') === true;
+  method !== 'GET' && method !== 'HEAD' && url?.toLowerCase().startsWith('/api/public/') === true;
 
 interface LoggedRequest {
   method?: string;

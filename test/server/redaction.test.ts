@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../engine/cases/case-view.js';
 import { attachmentIds } from '../../engine/forms/attachment-refs.js';
@@ -162,6 +163,16 @@ describe('objectors are named only to the groups the definitions allow, on every
       expect(line).not.toContain(OBJECTOR_ADDRESS);
       expect(line).not.toContain('remoteAddress');
     }
+    // Sent under another case of the address, which the router takes as well.
+    // (Not through h.api, which takes only the documented spelling.)
+    const shouted = await request(h.app)
+      .post(`/API/PUBLIC/notices/${caseId}/objections`)
+      .set('X-Forwarded-For', OBJECTOR_ADDRESS)
+      .send({ data: {} });
+    expect(shouted.status).toBe(422);
+    const line = logged.filter((entry) => entry.includes('/API/PUBLIC/')).at(-1) ?? '';
+    expect(line).not.toBe('');
+    expect(line).not.toContain(OBJECTOR_ADDRESS);
     await h.api.get('/api/public/notices', { headers: { 'X-Forwarded-For': OBJECTOR_ADDRESS } });
     const read = logged.filter((line) => line.includes('"url":"/api/public/notices"')).at(-1) ?? '';
     expect(read).toContain('remoteAddress');
