@@ -89,6 +89,11 @@ export interface StartOptions {
   pollMs?: number;
   /** What node runs: default `testServerEntry()`; a bench of `npm start` passes dist's bundle. */
   entry?: readonly string[];
+  /**
+   * Also wait until its cases are loaded (`/api/health` answers `cases: "ready"`): the server answers
+   * while it loads them, and what loading logs (a damaged file set aside) may come after the first answer.
+   */
+  casesLoaded?: boolean;
 }
 
 /** scrypt's N for the accounts of servers tests start on the simulated clock (PASSWORD_HASH_COST). */
@@ -122,6 +127,7 @@ export async function startServer(
     nodeArgs = [],
     pollMs = 100,
     entry = testServerEntry(),
+    casesLoaded = false,
   } = typeof options === 'number' ? { readyWithin: options } : options;
   // A server on the simulated clock hashes its accounts cheaply (a sandbox setting, refused on the
   // real clock): at the default cost, making and signing in accounts was most of a test's time.
@@ -149,7 +155,7 @@ export async function startServer(
       throw new Error(`server exited before it was ready:\n${output}`);
     try {
       const response = await fetch(`${base}/api/health`);
-      if (response.ok) break;
+      if (response.ok && (!casesLoaded || ((await response.json()) as { cases?: string }).cases === 'ready')) break;
     } catch {
       // not listening yet
     }
