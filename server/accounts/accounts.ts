@@ -19,13 +19,8 @@ import { SAY } from '../messages.js';
 
 const USERS = 'users';
 
-const nameTaken = (username: string, cause?: unknown) =>
-  new EngineError(
-    'conflict',
-    SAY.nameTaken(username),
-    { username, field: 'username' },
-    cause === undefined ? undefined : { cause },
-  );
+const nameTaken = (username: string) =>
+  new EngineError('conflict', SAY.nameTaken(username), { username, field: 'username' });
 
 export interface User {
   username: string;
@@ -73,8 +68,14 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/;
 /** Names the system acts under (anonymous callers, timers, tools): no account may take them. */
 const RESERVED_NAMES = new Set(['anonymous', 'system', 'public', 'scenario', 'cli']);
 const ADMIN = 'admin';
-/** The document every change that takes an active admin away is committed guarded on (`#keepAnAdmin`). */
-const ADMIN_GUARD = { collection: 'account-guards', id: 'admins' } as const;
+/**
+ * The document every change checked against other accounts is committed guarded on (`#guard`): a
+ * create, a change of roles or region, one that takes an active admin away.
+ */
+const ACCOUNTS_GUARD = { collection: 'account-guards', id: 'accounts' } as const;
+
+/** Checks an account as it would be (`next`) against every other account, and throws to refuse it. */
+export type AccountCheck = (next: AccountScope, others: AccountScope[]) => void;
 
 /**
  * The user name a login means, as typed: full-width letters (a Chinese input method in full-width
@@ -100,9 +101,10 @@ export class Accounts {
   readonly pool: HashPool;
   readonly #sessions: Sessions;
   readonly #now: () => Date;
-  /** User names (lower-cased) being created: the check and the write straddle a slow hash. */
-  readonly #creating = new Set<string>();
-  /** Changes run one at a time, so two admins cannot each remove the other's admin role. */
+  /**
+   * Creates and changes commit one at a time in this process, so two admins cannot each remove the
+   * other's admin role, or give one park in two provinces; across processes `#guard` does it.
+   */
   #changes: Promise<unknown> = Promise.resolve();
   readonly #dummy: string;
 
@@ -138,9 +140,7 @@ export class Accounts {
   /** The roles and region of every readable account but `username`'s (any case), for checks across accounts. */
   async others(username = ''): Promise<AccountScope[]> {
     const key = username.toLowerCase();
-    return (await this.#all())
-      .filter((user) => user.username.toLowerCase() !== key)
-      .map(({ roles, province }) => ({ roles, ...(province !== undefined && { province }) }));
+    return (await this.#all()).filter((user) => user.username.toLowerCase() !== key).map(scopeOf);
   }
 
   async get(username: string): Promise<User | undefined> {
@@ -159,7 +159,10 @@ export class Accounts {
     return accountLog.read(this.store);
   }
 
-  /** Creates an account; `by` is the admin who made it (`system`: the accounts of a first start). */
+  /**
+   * Creates an account; `by` is the admin who made it (`system`: the accounts of a first start).
+   * `check` sees it beside every other account, and throws to refuse it.
+   */
   async create(
     input: {
       username: string;
@@ -170,6 +173,7 @@ export class Accounts {
       organisation?: string;
     },
     by = SYSTEM,
+    check?: AccountCheck,
   ): Promise<PublicUser> {
     const { username, password, roles } = input;
     if (!USERNAME_PATTERN.test(username)) {
@@ -180,37 +184,50 @@ export class Accounts {
     }
     checkPassword(password, username);
     for (const role of roles) parseRole(role);
-    const key = username.toLowerCase();
-    // Names are unique regardless of case: `ADMIN` beside `admin` would pass for it in every list.
-    const taken = (await this.store.list(USERS)).some((name) => name.toLowerCase() === key);
-    if (this.#creating.has(key) || taken) throw nameTaken(username);
-    this.#creating.add(key);
+    // Said before the slow hash; the commit asks again.
+    if (await this.#taken(username)) throw nameTaken(username);
+    const user: User = {
+      username,
+      passwordHash: await hashPassword(this.pool, password, this.options.hashCost),
+      roles: [...roles],
+      ...(input.displayName !== undefined && { displayName: input.displayName }),
+      ...(input.province !== undefined && { province: input.province }),
+      ...(input.organisation !== undefined && { organisation: input.organisation }),
+      createdAt: this.#now().toISOString(),
+    };
+    await this.#oneAtATime(() => this.#insert(user, by, check));
+    return publicUser(user);
+  }
+
+  async #insert(user: User, by: string, check?: AccountCheck): Promise<void> {
+    // Guarded, so that another server process on the same database creating this name at this moment
+    // (two processes started at once on an empty one both make the first accounts), or giving the same
+    // park elsewhere, makes one of the two commits count again.
+    const guard = await this.#guard();
+    if (await this.#taken(user.username)) throw nameTaken(user.username);
+    check?.(scopeOf(user), await this.others(user.username));
+    const logged = changeOf(undefined, user, { at: user.createdAt, by, passwordSet: false });
     try {
-      const user: User = {
-        username,
-        passwordHash: await hashPassword(this.pool, password, this.options.hashCost),
-        roles: [...roles],
-        ...(input.displayName !== undefined && { displayName: input.displayName }),
-        ...(input.province !== undefined && { province: input.province }),
-        ...(input.organisation !== undefined && { organisation: input.organisation }),
-        createdAt: this.#now().toISOString(),
-      };
-      // Only if no account has this name yet: another server process on the same database may be
-      // creating it at this moment (two processes started at once on an empty one both make the
-      // first accounts), and a plain put would overwrite its password.
-      try {
-        const logged = changeOf(undefined, user, { at: user.createdAt, by, passwordSet: false });
-        await this.store.commit(
-          [...accountLog.write(logged), { kind: 'put', collection: USERS, id: username, value: user }],
-          { collection: USERS, id: username, revision: null },
-        );
-      } catch (error) {
-        throw isEngineError(error, 'conflict') ? nameTaken(username, error) : error;
-      }
-      return publicUser(user);
-    } finally {
-      this.#creating.delete(key);
+      await this.store.commit(
+        [...accountLog.write(logged), { kind: 'put', collection: USERS, id: user.username, value: user }, guard.write],
+        guard.expect,
+      );
+    } catch (error) {
+      if (!isEngineError(error, 'conflict')) throw error;
+      return this.#insert(user, by, check);
     }
+  }
+
+  /** Names are unique regardless of case: `ADMIN` beside `admin` would pass for it in every list. */
+  async #taken(username: string): Promise<boolean> {
+    const key = username.toLowerCase();
+    return (await this.store.list(USERS)).some((name) => name.toLowerCase() === key);
+  }
+
+  #oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#changes.then(work);
+    this.#changes = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -224,9 +241,7 @@ export class Accounts {
     by: string,
     check?: (next: AccountScope, others: AccountScope[], before: AccountScope) => void,
   ): Promise<PublicUser> {
-    const run = this.#changes.then(() => this.#update(username, change, by, check));
-    this.#changes = run.catch(() => undefined);
-    return run;
+    return this.#oneAtATime(() => this.#update(username, change, by, check));
   }
 
   async #update(
@@ -244,13 +259,18 @@ export class Accounts {
     if (username === undefined || user === undefined) throw new EngineError('not-found', SAY.noSuchUser(typed));
     if (change.roles !== undefined) for (const role of change.roles) parseRole(role);
     if (change.password !== undefined) checkPassword(change.password, username);
+    // What the checks read other accounts for: a scope changed (check), an admin taken away (#keepAnAdmin).
+    const guard =
+      change.roles !== undefined || change.province !== undefined || change.disabled === true
+        ? await this.#guard()
+        : undefined;
     const { province, ...rest } = user;
     const kept = change.province === undefined ? province : (change.province ?? undefined);
     if (check !== undefined)
       check(
         { roles: change.roles ?? user.roles, ...(kept !== undefined && { province: kept }) },
         await this.others(username),
-        { roles: user.roles, ...(province !== undefined && { province }) },
+        scopeOf(user),
       );
     const next: User = {
       ...rest,
@@ -265,7 +285,7 @@ export class Accounts {
         passwordHash: await hashPassword(this.pool, change.password, this.options.hashCost),
       }),
     };
-    const guard = isActiveAdmin(user) && !isActiveAdmin(next) ? await this.#keepAnAdmin(username) : undefined;
+    if (isActiveAdmin(user) && !isActiveAdmin(next)) await this.#keepAnAdmin(username);
     const logged = changeOf(user, next, {
       at: this.#now().toISOString(),
       by,
@@ -276,12 +296,12 @@ export class Accounts {
         [
           ...accountLog.write(logged),
           { kind: 'put', collection: USERS, id: username, value: next },
-          ...(guard?.writes ?? []),
+          ...(guard === undefined ? [] : [guard.write]),
         ],
         guard?.expect,
       );
     } catch (error) {
-      // Another process took an admin away since the admins were counted: count them again.
+      // Another process changed an account since the others were read: check again.
       if (guard === undefined || !isEngineError(error, 'conflict')) throw error;
       return this.#update(typed, change, by, check);
     }
@@ -291,22 +311,27 @@ export class Accounts {
   }
 
   /**
-   * Refuses to leave the system without an active admin: no one could manage users again. Else the
-   * writes and expectation the change commits with: two admins each removing the other at once
-   * through two processes on one database both counted the other as remaining, and both were
-   * written. Every change taking an admin away bumps one guard document, read before the admins are
-   * counted and expected unchanged at the commit, so of two such changes the second counts again.
+   * What a change checked against other accounts commits guarded on. Two admins each removing the
+   * other at once through two processes on one database both counted the other as remaining, and both
+   * were written; two giving one park in two provinces each found no other province. Every such change
+   * bumps one document, read before the other accounts are and expected unchanged at the commit, so of
+   * two such changes the second reads the accounts again.
    */
-  async #keepAnAdmin(leaving: string): Promise<{ writes: StoreWrite[]; expect: StoreExpectation }> {
-    const revision = (await this.store.get<{ revision: number }>(ADMIN_GUARD.collection, ADMIN_GUARD.id))?.revision;
+  async #guard(): Promise<{ write: StoreWrite; expect: StoreExpectation }> {
+    const { collection, id } = ACCOUNTS_GUARD;
+    const revision = (await this.store.get<{ revision: number }>(collection, id))?.revision ?? null;
+    return {
+      write: { kind: 'put', collection, id, value: { revision: (revision ?? 0) + 1 } },
+      expect: { collection, id, revision },
+    };
+  }
+
+  /** Refuses to leave the system without an active admin: no one could manage users again. */
+  async #keepAnAdmin(leaving: string): Promise<void> {
     const others = (await this.#all()).filter((user) => user.username !== leaving && isActiveAdmin(user));
     if (others.length === 0) {
       throw new EngineError('conflict', SAY.lastAdmin, { username: leaving });
     }
-    return {
-      writes: [{ kind: 'put', ...ADMIN_GUARD, value: { revision: (revision ?? 0) + 1 } }],
-      expect: { ...ADMIN_GUARD, revision: revision ?? null },
-    };
   }
 
   /**
@@ -396,6 +421,11 @@ export class Accounts {
 
 /** What an account may act on: its roles and the region it names. */
 export type AccountScope = Pick<User, 'roles' | 'province'>;
+
+const scopeOf = ({ roles, province }: AccountScope): AccountScope => ({
+  roles,
+  ...(province !== undefined && { province }),
+});
 
 export function actorOf(user: User | undefined): Actor {
   if (user === undefined) return { id: 'anonymous', roles: [] };

@@ -7,6 +7,7 @@ import {
   type Manifest,
   type WorkflowEngine,
 } from '../../engine/index.js';
+import type { AccountScope } from './accounts.js';
 import { SAY } from '../messages.js';
 
 /** Groups every programme has: administrators (CONTRACT §6) and the designer's editors. */
@@ -106,7 +107,7 @@ export class RoleCatalogue {
   checkSubjectAgrees(
     roles: readonly string[],
     region: string | undefined,
-    others: readonly { roles: readonly string[]; province?: string }[],
+    others: readonly AccountScope[],
   ): void {
     const subjectScoped = this.#groupsScopedBy('subject');
     for (const text of roles) {

@@ -102,7 +102,6 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
     catalogue.check(granted);
     const province = region(body, catalogue);
     catalogue.checkRegionAgrees(granted, province ?? undefined);
-    catalogue.checkSubjectAgrees(granted, province ?? undefined, await accounts.others());
     const user = await accounts.create(
       {
         username: stringField(body, 'username', '用户名'),
@@ -113,6 +112,9 @@ export function userRoutes(accounts: Accounts, catalogue: RoleCatalogue): Router
         ...(body.organisation !== undefined && { organisation: organisation(body.organisation) }),
       },
       request.actor.id,
+      (next, others) => {
+        catalogue.checkSubjectAgrees(next.roles, next.province, others);
+      },
     );
     response.status(201).json(user);
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../engine/ports.js';
 import { MemoryStore } from '../../engine/store/index.js';
 import { PostgresStore } from '../../engine/store/postgres/postgres-store.js';
-import { Accounts, type UserChange } from '../../server/accounts/accounts.js';
+import { Accounts, type AccountScope, type UserChange } from '../../server/accounts/accounts.js';
 import { RoleCatalogue } from '../../server/accounts/roles.js';
 import { DEMO_ACCOUNTS } from '../../server/demo-accounts.js';
 import { SAY } from '../../server/messages.js';
@@ -309,6 +309,27 @@ describe('accounts and sessions, hardened', () => {
     expect((await make('park-a4', ['park:P-JS-101'], '330000')).status).toBe(201);
   });
 
+  it('gives a park in one province when two admins give it in two at the same moment (each read no other)', async () => {
+    const answers = await Promise.all([
+      createUser({ username: 'park-b1', password: PASSWORD, roles: ['park:P-JS-201'], province: '320000' }),
+      createUser({ username: 'park-b2', password: PASSWORD, roles: ['park:P-JS-201'], province: '330000' }),
+      h.api.patch('/api/users/park-zj9', {
+        token: h.adminToken,
+        body: { roles: ['park:P-ZJ-109', 'park:P-JS-201'] },
+        request: 'unchecked',
+      }),
+    ]);
+    // Whichever is committed first decides: 江苏 alone, or 浙江 for both that name it.
+    expect([
+      [201, 422, 422],
+      [422, 201, 200],
+    ]).toContainEqual(answers.map((answer) => answer.status));
+    const holders = (await h.accounts.list()).flatMap((user) =>
+      'roles' in user && user.roles.includes('park:P-JS-201') ? [user.province] : [],
+    );
+    expect(new Set(holders).size).toBe(1);
+  });
+
   it('refuses removing or disabling the last admin, and allows it when another admin remains', async () => {
     for (const body of [{ roles: ['samr'] }, { disabled: true }]) {
       const answer = await h.api.patch('/api/users/admin', { token: h.adminToken, body });
@@ -535,7 +556,91 @@ describe('sessions and throttling on the machine clock', () => {
   });
 });
 
+/**
+ * Stores whose first `parties` commits wait for one another, so that two writers have each read what
+ * they read before either writes: the instant two requests race for.
+ */
+function commitsMeeting(parties: number): (store: Store) => Store {
+  const waiting: (() => void)[] = [];
+  const meet = () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      if (waiting.length === parties) for (const release of waiting) release();
+    });
+  return (store) =>
+    new Proxy(store, {
+      get(target, key) {
+        if (key === 'commit')
+          return async (...args: Parameters<Store['commit']>) => {
+            if (waiting.length < parties) await meet();
+            return target.commit(...args);
+          };
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+}
+
+/**
+ * Two admins giving one park in two provinces at the same instant through two server processes: each
+ * read the other accounts before the other's was written, and both were.
+ */
+async function giveOneParkInTwoProvinces(stores: readonly [Store, Store]): Promise<void> {
+  const h = await ServerHarness.create();
+  const catalogue = new RoleCatalogue(h.engine);
+  const meeting = commitsMeeting(2);
+  const [first, second] = stores.map((store) => new Accounts(meeting(store), { hashCost: 2 ** 10 })) as [
+    Accounts,
+    Accounts,
+  ];
+  const check = (next: AccountScope, others: AccountScope[]) => {
+    catalogue.checkSubjectAgrees(next.roles, next.province, others);
+  };
+  const park = (username: string, province: string) => ({
+    username,
+    password: PASSWORD,
+    roles: ['park:P-JS-301'],
+    province,
+  });
+  try {
+    const results = await Promise.allSettled([
+      first.create(park('park-c1', '320000'), 'admin', check),
+      second.create(park('park-c2', '330000'), 'admin', check),
+    ]);
+    const refused = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as Error] : []));
+    expect(refused.map((error) => error.message)).toEqual([
+      results[0].status === 'fulfilled'
+        ? SAY.subjectInAnotherRegion('P-JS-301', '省级单位', '320000', '330000').zh
+        : SAY.subjectInAnotherRegion('P-JS-301', '省级单位', '330000', '320000').zh,
+    ]);
+  } finally {
+    await first.close();
+    await second.close();
+    await h.close();
+  }
+}
+
 describe('accounts shared by server processes', () => {
+  it('gives a park in one province when two processes give it in two at the same moment (one store)', async () => {
+    const store = new MemoryStore();
+    await giveOneParkInTwoProvinces([store, store]);
+  });
+
+  it.skipIf(!postgresUp)(
+    'gives a park in one province when two processes on one PostgreSQL database give it in two',
+    async () => {
+      const { schema, drop } = await freshSchema();
+      const open = () => PostgresStore.open({ connectionString: POSTGRES_URL, schema, poolSize: 4 });
+      const stores = [await open(), await open()] as const;
+      try {
+        await giveOneParkInTwoProvinces(stores);
+      } finally {
+        for (const store of stores) await store.close();
+        await drop();
+      }
+    },
+  );
+
   it('creates a name once when two processes create it at the same moment: the other hears it is taken', async () => {
     // Given two processes' account services on one store (each with its own in-process guard)
     const store = new MemoryStore();
