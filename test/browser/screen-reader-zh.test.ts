@@ -133,14 +133,11 @@ describe.runIf(browserAvailable())('what a keyboard or screen-reader user meets 
 
   it('the objection form names no icon in English, nor a required field by its * (read 星号 before each name)', async () => {
     const page = await open({ path: '/notices', time: TODAY });
-    await page
-      .getByRole('button', { name: /^提出异议/ })
-      .first()
-      .click();
-    await page
-      .getByRole('region', { name: /^提出异议/ })
-      .locator('form')
-      .waitFor();
+    // Heard with the park's code, the button and the form: two parks of one name had buttons of one name.
+    const opens = page.getByRole('button', { name: /^提出异议/ }).first();
+    expect(await opens.ariaSnapshot()).toMatch(/^- button "提出异议：星河湾现代服务业集聚区（P-002）"/);
+    await opens.click();
+    await page.getByRole('region', { name: '提出异议：星河湾现代服务业集聚区（P-002）' }).locator('form').waitFor();
     expect(await englishNames(page)).toEqual([]);
     const tree = await page.locator('form').ariaSnapshot();
     expect(tree).toContain('combobox "异议人类型"');

@@ -28,10 +28,14 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
   const formId = `objection-form-${notice.caseId}`;
   const { subject, region } = notice.about;
   const name = subject.name ?? subject.code;
+  // Its code aside only beside its name: a subject no form has named yet read C-001（C-001）.
+  const named =
+    subject.name === undefined ? subject.code : `${subject.name}${fill(t('aside'), { text: subject.code })}`;
   // The status and the province as the definitions name them in the reader's language (in English they
   // stayed 公示中 and 江苏省); the park's name is the park's own.
   const translate = useDefinitionText()(notice.process);
   const result = notice.result === undefined ? undefined : translate(notice.result);
+  const opens = receipt === undefined ? t('objection') : t('viewReceipt');
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{name}</h2>}
@@ -49,9 +53,7 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
           {
             key: 'park',
             label: translate(subject.title),
-            // Its code aside only beside its name: a subject no form has named yet read C-001（C-001）.
-            children:
-              subject.name === undefined ? subject.code : `${subject.name}${fill(t('aside'), { text: subject.code })}`,
+            children: named,
           },
           {
             key: 'province',
@@ -96,17 +98,17 @@ function NoticeCard({ notice, version }: { notice: PublicNotice; version: string
               type={objecting ? 'default' : 'primary'}
               aria-expanded={objecting}
               aria-controls={formId}
+              // Heard with the park's code: two parks of one name had buttons of one name in a list of buttons.
+              aria-label={`${objecting ? t('closeObjection') : opens}${t('colon')}${named}`}
               onClick={() => {
                 setObjecting(!objecting);
               }}
             >
-              {objecting
-                ? t('closeObjection')
-                : `${receipt === undefined ? t('objection') : t('viewReceipt')}${t('colon')}${name}`}
+              {objecting ? t('closeObjection') : `${opens}${t('colon')}${name}`}
             </Button>
           )}
           {objecting && (
-            <section id={formId} style={{ marginTop: 16 }} aria-label={`${t('objection')}${t('colon')}${name}`}>
+            <section id={formId} style={{ marginTop: 16 }} aria-label={`${t('objection')}${t('colon')}${named}`}>
               <ObjectionForm
                 notice={notice}
                 version={version}
