@@ -222,6 +222,12 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     expect(await page.locator('[data-chart]').first().locator('svg').textContent()).toContain('创建申请中');
   });
 
+  it('the overdue board titles its region column as the lists do, in English (it read Province beside their Provincial unit)', async () => {
+    const page = await open({ path: '/overdue?lang=en', user: 'samr' });
+    await poll(() => page.getByRole('columnheader').allInnerTexts()).toContain('Provincial unit');
+    expect(await page.getByRole('columnheader').allInnerTexts()).not.toContain('Province');
+  });
+
   it("the account page names roles, their scopes and an account's region in English, and in Chinese again after", async () => {
     await server.createUsers({ 'admin-en': ['admin'] });
     const page = await open({ path: '/accounts?lang=en', user: 'admin-en' });

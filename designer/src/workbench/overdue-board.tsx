@@ -48,7 +48,8 @@ export function OverdueBoard() {
         </>
       ),
     },
-    { title: t('province'), dataIndex: 'provinceName', key: 'province' },
+    // As the inbox's lists title it (the programme's 省级单位, Provincial unit in English; it read Province).
+    { title: inbox.data?.vocabulary.region ?? t('regionAny'), dataIndex: 'provinceName', key: 'province' },
     { title: t('task'), dataIndex: 'taskName', key: 'task' },
     {
       title: t('holder'),
