@@ -64,6 +64,7 @@ export {
 } from './legal-time/pure.js';
 export { ATTACHMENT_ID_PATTERN, attachmentIds, attachmentRefs } from './forms/attachment-refs.js';
 export { freeTextProblem, hasControlText, hasUnsafeText, isBlankText, stripUnsafeText } from './forms/text-safety.js';
+export { trimEnds } from './forms/text-ends.js';
 export { beyondShape, nestedDeeperThan } from './forms/json-depth.js';
 export type { FieldError } from './forms/form-validator.js';
 export type { Directory, Indicators, Manifest, RevisionBasis, Rules } from './definitions/types.js';

@@ -13,6 +13,7 @@ const NAME_MAX = 24;
 export function programmeName(programme: { title: string; shortTitle?: string }, appName: string): string {
   if (programme.shortTitle !== undefined) return programme.shortTitle;
   if (programme.title.includes(appName)) return appName;
-  const plain = programme.title.replace(/\s*[（(][^（()）]*[）)]\s*$/u, '').trim();
+  // Trimmed first, not by `\s*` before the gloss: tried from each space of a run, that was quadratic.
+  const plain = programme.title.trim().replace(/[（(][^（()）]*[）)]$/u, '').trim();
   return excerptOf(plain === '' ? programme.title : plain, NAME_MAX);
 }

@@ -5,6 +5,7 @@ import {
   EngineError,
   isEngineError,
   parseRole,
+  trimEnds,
   type Actor,
   type Store,
   type StoreExpectation,
@@ -84,7 +85,7 @@ export type AccountCheck = (next: AccountScope, others: AccountScope[]) => void;
  * case, so the account is then found regardless of case too.
  */
 export function signInName(typed: string): string {
-  return typed.normalize('NFKC').replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/gu, '');
+  return trimEnds(typed.normalize('NFKC'), (char) => /^[\s\u200b-\u200d\u2060\ufeff]$/.test(char));
 }
 /** Who made the accounts of a first start. */
 const SYSTEM = 'system';
