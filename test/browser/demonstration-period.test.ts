@@ -195,7 +195,7 @@ describe.runIf(browserAvailable())('the demonstration period on the case page (A
     expect(await banner.textContent()).toContain('无论本表单如何填写，今日提交后本案都将以「不符合申报条件」办结');
     expect(await banner.textContent()).toContain('不得再次提出创建申请（Art. 27）');
     expect(await banner.textContent()).toContain(
-      `此前的案件 ${zone} 已于 ${revoked.statusDate} 办结（已撤销认定）；可再次提出创建申请之日：${allowedFrom}（Art. 27）。`,
+      `此前的案件 ${zone} 已于 ${revoked.statusDate} 办结（已撤销认定）；可再次提出创建申请之日：${allowedFrom}（第二十七条）。`,
     );
     // Above the form, not below it.
     const above = await banner.evaluate((node) => {

@@ -16,7 +16,7 @@ import { earlierLine } from './foretold-words.js';
  * middle with the banner's words above it, off the screen (found by the walk).
  */
 export function ForetoldBanner({ task, bundle }: { task: TaskView; bundle: CaseBundle }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const titleId = useId();
   const { view } = bundle;
   const text = useDefinitionText()(view.process);
@@ -41,7 +41,7 @@ export function ForetoldBanner({ task, bundle }: { task: TaskView; bundle: CaseB
             {foretold.earlier.flatMap((earlier) =>
               Object.keys(earlier.due).map((name) => (
                 <div key={`${earlier.id}/${name}`} data-foretold-earlier={earlier.id}>
-                  {earlierLine(earlier, name, t, text)}
+                  {earlierLine(earlier, name, t, text, language)}
                 </div>
               )),
             )}
