@@ -78,6 +78,7 @@ export interface AppDeps {
         uploadsAtOnce: number;
         uploadIdleMs: number;
         uploadMinBytesPerSecond: number;
+        uploadPressedBytesPerSecond: number;
         uploadRateGraceMs: number;
         /** How long a request's body may take to come, an upload's aside (default 5 minutes: body-deadline.ts). */
         requestBodyMs: number;
@@ -268,7 +269,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(inboxRoutes(engine));
   // Uploads read at once, each to a file: 32, 2 per sender, half of them for the public; in memory
   // 4 × ATTACHMENT_MAX_MB at most while they are checked. One that sends nothing for 30 s is dropped,
-  // and one averaging under 1 KB/s after its first 10 s (a weak mobile connection sends several times that).
+  // and one averaging under 1 KB/s after its first 10 s (a weak mobile connection sends several times that),
+  // or under 16 KB/s while the places it counts among are all taken (20 MB in 21 minutes).
   const uploadsAtOnce = deps.limits?.uploadsAtOnce ?? 32;
   const uploads = new UploadGate({
     total: uploadsAtOnce,
@@ -277,6 +279,7 @@ export function createApp(deps: AppDeps): Express {
     publicMax: Math.max(1, Math.floor(uploadsAtOnce / 2)),
     idleMs: deps.limits?.uploadIdleMs ?? 30_000,
     minBytesPerSecond: deps.limits?.uploadMinBytesPerSecond ?? 1024,
+    pressedBytesPerSecond: deps.limits?.uploadPressedBytesPerSecond ?? 16 * 1024,
     rateGraceMs: deps.limits?.uploadRateGraceMs ?? 10_000,
   });
   app.use(

@@ -19,6 +19,11 @@ export interface UploadGateLimits {
    * a byte now and then keeps a socket from being idle but must not hold a place for hours.
    */
   minBytesPerSecond: number;
+  /**
+   * While the places an upload counts among are all taken (the public's, or all), the average it must
+   * keep instead: at 1 KB/s, sixteen uploads from eight addresses held every public place for hours.
+   */
+  pressedBytesPerSecond: number;
   rateGraceMs: number;
 }
 
@@ -32,7 +37,9 @@ export interface UploadGateLimits {
  * (answering before the body is read would reset the connection under a browser still sending it).
  * A sender that stops sending loses its place after `idleMs`, and one that sends a trickle (slower
  * than `minBytesPerSecond` on average after `rateGraceMs`) loses it too: a few stalled or trickling
- * uploads from the public cannot keep officials, nor the rest of the public, from uploading.
+ * uploads from the public cannot keep officials, nor the rest of the public, from uploading. While the
+ * places are all taken, the first found slower than `pressedBytesPerSecond` loses its place: senders
+ * holding them all just above the minimum then pay for each place with a new upload of their hourly count.
  */
 export class UploadGate {
   #inFlight = 0;
@@ -90,7 +97,7 @@ export class UploadGate {
       // Once the body is in, the socket (kept alive for the next request) is as it was.
       const socket = request.socket;
       const drop = () => socket.destroy();
-      const slow = this.#watchRate(socket, drop);
+      const slow = this.#watchRate(socket, drop, isPublic);
       const done = () => {
         socket.setTimeout(0);
         socket.off('timeout', drop);
@@ -107,19 +114,25 @@ export class UploadGate {
     };
   }
 
+  /** Whether the places an upload counts among are all taken: the public's, or all. */
+  #full(isPublic: boolean): boolean {
+    return this.#inFlight >= this.limits.total || (isPublic && this.#publicInFlight >= this.limits.publicMax);
+  }
+
   /**
    * Checks the bytes the socket has read since the upload began (the body's stream is left alone:
    * the body parser reads it) and drops the upload when it has been too slow on average.
    */
-  #watchRate(socket: Request['socket'], drop: () => void): NodeJS.Timeout {
-    const { minBytesPerSecond, rateGraceMs } = this.limits;
+  #watchRate(socket: Request['socket'], drop: () => void, isPublic: boolean): NodeJS.Timeout {
+    const { minBytesPerSecond, pressedBytesPerSecond, rateGraceMs } = this.limits;
     const started = performance.now();
     const before = socket.bytesRead;
     const check = setInterval(
       () => {
         const elapsed = performance.now() - started;
         if (elapsed < rateGraceMs) return;
-        if (((socket.bytesRead - before) * 1000) / elapsed < minBytesPerSecond) {
+        const floor = this.#full(isPublic) ? pressedBytesPerSecond : minBytesPerSecond;
+        if (((socket.bytesRead - before) * 1000) / elapsed < floor) {
           clearInterval(check);
           drop();
         }

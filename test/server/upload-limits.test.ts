@@ -50,8 +50,9 @@ describe('uploads: how many at once, and how large', () => {
     token?: string,
     to = base,
     headers: Record<string, string> = {},
+    label = 'in flight',
   ): { finish: () => void; send: (bytes: number) => void; leave: () => void; answer: Promise<Answer> } {
-    const file = tinyPdf('in flight');
+    const file = tinyPdf(label);
     let sent: ClientRequest;
     let offset = 10;
     const answer = new Promise<Answer>((resolve, reject) => {
@@ -187,13 +188,13 @@ describe('uploads: how many at once, and how large', () => {
 
   it('drops an upload that trickles (a byte now and then, never idle), and frees its place', async () => {
     const slow = await ServerHarness.create({
-      limits: { uploadsAtOnce: 2, uploadMinBytesPerSecond: 200, uploadRateGraceMs: 400 },
+      limits: { uploadsAtOnce: 4, uploadMinBytesPerSecond: 200, uploadRateGraceMs: 400 },
     });
     const listening = slow.app.listen(0);
     await new Promise((resolve) => listening.once('listening', resolve));
     const to = `http://127.0.0.1:${String((listening.address() as AddressInfo).port)}`;
     try {
-      // The public's one place (half of two), held by a byte every 50 ms: far from idle (30 s).
+      // One of the public's two places (half of four), held by a byte every 50 ms: far from idle (30 s).
       const trickle = startUpload('/api/public/attachments', undefined, to);
       const drip = setInterval(() => {
         trickle.send(1);
@@ -209,6 +210,59 @@ describe('uploads: how many at once, and how large', () => {
     } finally {
       await new Promise((resolve) => listening.close(resolve));
       await slow.close();
+    }
+  });
+
+  it('drops an upload slower than the pressed rate while the public’s places are all held (at 1.5 KB/s, 16 from 8 addresses held them for hours); not before', async () => {
+    const pressed = await ServerHarness.create({
+      limits: {
+        uploadsAtOnce: 4,
+        uploadMinBytesPerSecond: 100,
+        uploadPressedBytesPerSecond: 2000,
+        uploadRateGraceMs: 400,
+      },
+    });
+    const listening = pressed.app.listen(0);
+    await new Promise((resolve) => listening.once('listening', resolve));
+    const to = `http://127.0.0.1:${String((listening.address() as AddressInfo).port)}`;
+    const drips: NodeJS.Timeout[] = [];
+    /** An upload from `address` sending 10 bytes every 50 ms: 200 B/s, above the minimum, below the pressed rate. */
+    const trickle = (address: string) => {
+      // 10 KB: 50 s of it at that rate.
+      const upload = startUpload(
+        '/api/public/attachments',
+        undefined,
+        to,
+        { 'X-Forwarded-For': address },
+        'x'.repeat(10_000),
+      );
+      drips.push(
+        setInterval(() => {
+          upload.send(10);
+        }, 50),
+      );
+      let ended = false;
+      upload.answer.then(
+        () => (ended = true),
+        () => (ended = true),
+      );
+      return { ...upload, ended: () => ended };
+    };
+    try {
+      // One of the public's two places held: it keeps it past its grace, at twice the minimum.
+      const first = trickle('203.0.113.5');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(first.ended()).toBe(false);
+      // Both held: one found too slow now goes, and its place is another's.
+      const second = trickle('198.51.100.7');
+      await expect(Promise.race([first.answer, second.answer])).rejects.toThrow(/socket hang up|ECONNRESET/);
+      const next = startUpload('/api/public/attachments', undefined, to, { 'X-Forwarded-For': '192.0.2.9' });
+      next.finish();
+      expect((await next.answer).status).toBe(201);
+    } finally {
+      for (const drip of drips) clearInterval(drip);
+      await new Promise((resolve) => listening.close(resolve));
+      await pressed.close();
     }
   });
 
