@@ -3,6 +3,7 @@ import { checkExecutionPhases } from './checks/execution-phases.js';
 import { createFormAjv } from '../forms/form-ajv.js';
 import { lintBpmn } from './checks/bpmn-lint.js';
 import { checkConditionChoices } from './checks/condition-choices.js';
+import { checkConditionFields } from './checks/condition-fields.js';
 import { checkForm, fieldChoices } from './checks/forms.js';
 import { checkIndicators } from './checks/indicators.js';
 import { checkManifest } from './checks/manifest.js';
@@ -162,6 +163,7 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
       checkProcessDeclarations(input);
       checkProcessExpressions(input, indicators);
       checkConditionChoices(input);
+      checkConditionFields(input);
       checkTimerLoops(model, bpmn);
       if (manifest !== undefined) checkExecutionPhases(model, manifest, at(VERSION_FILES.manifest));
       if (rules !== undefined) checkElementTextNumbers(model, rules, bpmn);

@@ -894,6 +894,31 @@ describe('process.bpmn: expressions', () => {
     });
   });
 
+  it('condition-field: a field deleted from the form before the gateway, though later forms have one of its name (publishing took it; cases stopped there)', async () => {
+    const form = 'forms/provincial-feasibility-review.schema.json';
+    let source = removeJson(real.source, form, '/properties/decision');
+    source = setJson(source, form, '/required', ['feasibilityConclusion', 'departmentsConsulted', 'reviewDate']);
+    source = removeJson(source, form, '/if');
+    source = removeJson(source, form, '/then');
+    source = removeJson(source, form, '/else');
+    const examples = getJson(source, form, '/examples') as Record<string, unknown>[];
+    source = setJson(source, form, '/examples', examples.map(({ decision: _decision, ...rest }) => rest));
+    const flow = 'Flow_feasibilityDecision_to_feasibilityRejectedEnd';
+    const problems = await expectBroken(source, { check: 'condition-field', file: BPMN, element: flow });
+    expect(problems.find((problem) => problem.element === flow)?.message).toBe(
+      '"decision" is not set on every path to this condition: no form submitted before it on such a path asks for it',
+    );
+  });
+
+  it('condition-field: a field an earlier form set on every path is read further on, and what follows a return is what came before it', async () => {
+    // The park's application is submitted before the feasibility review, on every path (returns included).
+    const flow = 'Flow_feasibilityDecision_to_provincialLeadingGroupReview';
+    const body = 'decision = &quot;approve&quot; and parkName != &quot;&quot;';
+    const { problems } = await check(setCondition(real.source, flow, feelCondition(body)), real.context);
+    expect(problems.filter((problem) => problem.check === 'condition-field')).toEqual([]);
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
   it('condition-choice: case.status compared with a status the manifest does not declare', async () => {
     const flow = 'Flow_periodEndCheck_to_reReviewPendingEnd';
     await expectBroken(setCondition(real.source, flow, feelCondition('case.status = &quot;rereviewing&quot;')), {
