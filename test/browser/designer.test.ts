@@ -524,7 +524,10 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await page.getByTestId('pending-diff').click();
     await page.locator('[data-diff-group="periods"] [data-diff="rule:publicityMinWorkingDays"]').waitFor();
     await page.getByRole('tab', { name: '发布' }).click();
+    // Asked first: published at once and for good.
     await page.getByTestId('approve-publication').click();
+    await poll(() => page.locator('.ant-modal-confirm').textContent()).toContain(`批准发布为版本 ${REVISION}？`);
+    await confirmDialog(page);
     await poll(() => page.getByTestId('publish-result').textContent()).toContain(`已批准，发布为 ${REVISION}`);
     await shot(page, '8c-approved');
 
@@ -1253,6 +1256,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     const basis = { title: BASIS.title, documentNumber: BASIS.number, issuedOn: BASIS.issuedOn, url: BASIS.url };
     await api('officer', 'POST', '/publish', { version, effectiveFrom: version, revision: basis });
     await approver.getByTestId('approve-publication').click();
+    await confirmDialog(approver);
     const refusal = approver.getByTestId('approval-refused');
     await poll(() => refusal.textContent()).toContain(
       `您打开此页后，此发布申请已被撤回或退回，草稿可能已被修改；现在等待批准的是 officer 重新提交的申请（发布为 ${version}`,

@@ -336,6 +336,8 @@ const zh = {
   pendingDraft: '草稿：{title}',
   showDiff: '查看与现行版本的差异',
   withdraw: '撤回申请',
+  approveConfirmTitle: '批准发布为版本 {version}？',
+  approveConfirmBody: '批准后即发布，不能撤回或修改；自 {date} 起，新发起的案件按此版本办理。',
   withdrawConfirmTitle: '撤回发布申请？',
   withdrawConfirmBody: '撤回后不会发布，草稿可以再修改，修改后可重新提交发布。',
   withdrawn: '已撤回发布申请，草稿可以再修改',
@@ -683,6 +685,9 @@ const en: Messages = {
   pendingDraft: 'Draft: {title}',
   showDiff: 'Changes against the version in force',
   withdraw: 'Withdraw the request',
+  approveConfirmTitle: 'Approve and publish version {version}?',
+  approveConfirmBody:
+    'It is published at once and cannot be withdrawn or changed; cases started from {date} run on it.',
   withdrawConfirmTitle: 'Withdraw the publication request?',
   withdrawConfirmBody: 'Nothing is published; the draft can be edited again and submitted anew.',
   withdrawn: 'Request withdrawn; the draft can be edited again',

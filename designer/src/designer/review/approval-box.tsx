@@ -67,6 +67,16 @@ export function ApprovalBox(props: Props) {
   const [reason, setReason] = useState('');
   const at = chinaTime(pending.requestedAt);
   const own = me === pending.requestedBy;
+  // Published at once and for good: asked first, as submitting and withdrawing are.
+  const approve = () => {
+    modal.confirm({
+      title: d('approveConfirmTitle', { version: pending.version }),
+      content: d('approveConfirmBody', { date: pending.effectiveFrom }),
+      okText: d('confirm'),
+      cancelText: d('cancel'),
+      onOk: onApprove,
+    });
+  };
   const withdraw = () => {
     modal.confirm({
       title: d('withdrawConfirmTitle'),
@@ -106,7 +116,7 @@ export function ApprovalBox(props: Props) {
             ) : (
               <>
                 <Space wrap align="start">
-                  <Button type="primary" data-testid="approve-publication" loading={running} onClick={onApprove}>
+                  <Button type="primary" data-testid="approve-publication" loading={running} onClick={approve}>
                     {d('approve')}
                   </Button>
                   {refusal?.step === 'approve' && <StepRefused refusal={refusal} onReload={props.onReload} />}
