@@ -107,6 +107,20 @@ describe.runIf(browserAvailable())('a submission’s print view reads as its rea
     expect.soft(await veto.locator('> td').textContent()).toBe('无');
   }, 120_000);
 
+  it('in English the document stays Chinese, as official documents do (it read Case number and none beside Chinese fields); the way back and its button are English', async () => {
+    const seq = submissions.find((submission) => submission.name === 'expertEvaluation')?.seq;
+    const path = `/cases/${encodeURIComponent(caseId)}/print/${String(seq)}?lang=en`;
+    const page = pages.keep(await openPage(browser, server, { path, user: 'samr', time: TODAY, viewport: DESKTOP }));
+    const article = page.locator('article.print-form');
+    await article.waitFor();
+    expect(await article.getAttribute('lang')).toBe('zh-CN');
+    const text = await documentText(page);
+    expect(text).toContain('案件编号');
+    expect(text).toContain('通过分数线 80 分');
+    expect(text).not.toMatch(/Case number|Total|none|Attachments|Submitted/);
+    await page.getByRole('button', { name: 'Print' }).waitFor();
+  }, 120_000);
+
   it('the acceptance application names each 佐证材料 file, lists it among the attachments, and shows no file id', async () => {
     const page = await printOf('submitAcceptanceApplication');
     const application = submissions.find((submission) => submission.name === 'submitAcceptanceApplication');

@@ -30,3 +30,13 @@ export function useI18n(): I18n {
   if (value === undefined) throw new Error('useI18n outside I18nProvider');
   return value;
 }
+
+/**
+ * Its children in `language` whatever the reader chose (a printed document stays Chinese): every
+ * hook below reads it; switching the language still switches the page around them.
+ */
+export function InLanguage({ language, children }: { language: Language; children: ReactNode }) {
+  const outer = useI18n();
+  const value = useMemo<I18n>(() => ({ ...outer, language, t: (key) => MESSAGES[language][key] }), [outer, language]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
