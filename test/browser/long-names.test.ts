@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerAndBrowser } from './browser-setup.js';
 import { browserAvailable } from './chromium.js';
 import { closeTab, DESKTOP, openPage, PHONE, screenshot } from './page-visit.js';
-import { PROCESS, SAMPLE_USERS, throughExpertEvaluation, VERSION } from './sample-cases.js';
+import { completeWithExample, PROCESS, SAMPLE_USERS, throughExpertEvaluation, VERSION } from './sample-cases.js';
 import type { WebServer } from './web-server.js';
 import { tinyPdf } from '../support/tiny-pdf.js';
 
@@ -12,6 +12,15 @@ const TODAY = '2025-04-02T10:00:00+08:00';
 const NAME = `${'关于云澜湖智能装备产业园区存在重大质量事故隐瞒情况的举证材料'.repeat(5)}.pdf`;
 /** A statement pasted without a space: a long run of letters and digits has no place to break either. */
 const STATEMENT = `该园区企业产品抽检不合格，见https://example.cn/${'a1b2c3d4e5'.repeat(20)}，请予复核。`;
+
+/** A province's comment of 2,000 characters, in paragraphs (a ministry's filled 25 lines of the history). */
+const LONG_COMMENT = Array.from(
+  { length: 20 },
+  (_, index) => `第${String(index + 1)}条意见：${'创建方案中的指标需要细化并补充佐证材料。'.repeat(4)}`,
+)
+  .join('\n')
+  .slice(0, 2000);
+const START_P001 = { process: PROCESS, park: 'P-001', province: '320000' };
 
 type Box = { left: number; right: number; width: number };
 const boxOf = (locator: Locator): Promise<Box> =>
@@ -27,11 +36,24 @@ describe.runIf(browserAvailable())('a long unbroken name or text read back (an o
   let server: WebServer;
   let browser: Browser;
   let caseId: string;
+  let returnedId: string;
 
   beforeAll(async () => {
     ({ server, browser } = await startServerAndBrowser());
     await server.createUsers(SAMPLE_USERS);
     caseId = await throughExpertEvaluation(server, 'park2', 'P-002', '云澜湖智能装备产业园区');
+    // A return whose comment runs to the form's limit, and one of a line.
+    returnedId = (await server.ok<{ id: string }>('POST', '/api/cases', { as: 'park1', body: START_P001 })).id;
+    await completeWithExample(server, 'park1', returnedId, 'submitCreationApplication');
+    await completeWithExample(server, 'province-js', returnedId, 'provincialFeasibilityReview', {
+      decision: 'return',
+      comments: LONG_COMMENT,
+    });
+    await completeWithExample(server, 'park1', returnedId, 'submitCreationApplication');
+    await completeWithExample(server, 'province-js', returnedId, 'provincialFeasibilityReview', {
+      decision: 'return',
+      comments: '请补充创建方案。',
+    });
     // The public's objection, its evidence uploaded as the public does, under the long name.
     const file = await server.ok<{ id: string }>('POST', '/api/public/attachments', {
       raw: tinyPdf(NAME),
@@ -112,6 +134,38 @@ describe.runIf(browserAvailable())('a long unbroken name or text read back (an o
       expect(inner.scroll).toBeLessThanOrEqual(inner.client);
       expect((await boxOf(link)).right).toBeLessThanOrEqual(body.right + 0.5);
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    } finally {
+      await closeTab(page);
+    }
+  }, 120_000);
+
+  it('the history folds a long comment to its first lines until 展开全文 (2,000 characters filled 25 lines), a line-long one not', async () => {
+    const visit = {
+      path: `/cases/${encodeURIComponent(returnedId)}`,
+      user: 'province-js',
+      time: TODAY,
+      viewport: DESKTOP,
+    };
+    const page = await openPage(browser, server, visit);
+    try {
+      const outcomes = page.locator('.ant-timeline [data-outcome="return"]');
+      await expect.poll(() => outcomes.count()).toBe(2);
+      // Newest first: the short one has nothing to unfold.
+      const [short, long] = [outcomes.nth(0), outcomes.nth(1)];
+      expect(await short.getByRole('button').count()).toBe(0);
+      const comment = long.locator('.ant-typography').last();
+      const lineHeight = await comment.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+      const foldedHeight = (await comment.boundingBox())?.height ?? 0;
+      expect(foldedHeight).toBeLessThanOrEqual(lineHeight * 3 + 1);
+      const unfold = long.getByRole('button', { name: '展开全文' });
+      expect(await unfold.getAttribute('aria-expanded')).toBe('false');
+      await unfold.click();
+      const fold = long.getByRole('button', { name: '收起' });
+      expect(await fold.getAttribute('aria-expanded')).toBe('true');
+      expect((await comment.boundingBox())?.height ?? 0).toBeGreaterThan(lineHeight * 10);
+      expect(await comment.textContent()).toContain(LONG_COMMENT.slice(-20));
+      await fold.click();
+      await long.getByRole('button', { name: '展开全文' }).waitFor();
     } finally {
       await closeTab(page);
     }

@@ -1,4 +1,6 @@
-import { Typography } from 'antd';
+import { Button, Typography } from 'antd';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
+import './review-parts.css';
 import { useI18n } from '../i18n/i18n.js';
 import { actorNameOf, type ActorContext, type NamedActor } from './actor-name.js';
 import { latestField, type CaseBundle } from './case-data.js';
@@ -25,9 +27,24 @@ export function documentIndicators(bundle: CaseBundle): DocumentIndicators | und
     : { items, dimensions: indicators.dimensions ?? [], vetoes: indicators.vetoes, passScore: indicators.passScore };
 }
 
-/** A completed review's decision (its title) and full comment, under its line in the history. */
+/**
+ * A comment stands folded to its first lines (review-parts.css) where it has more, until unfolded: a
+ * ministry's opinion of 2,000 characters filled 25 lines of the history.
+ */
 export function OutcomeLines({ outcome }: { outcome: Outcome }) {
   const { t } = useI18n();
+  const [unfolded, setUnfolded] = useState(false);
+  const [long, setLong] = useState(false);
+  const paragraph = useRef<HTMLDivElement>(null);
+  const commentId = useId();
+  const { comment } = outcome;
+  // Measured folded: a comment of three lines or fewer has nothing to unfold. One not laid out (in a
+  // hidden panel) cannot be measured: it keeps the button, never a fold without a way to open it.
+  useLayoutEffect(() => {
+    const element = paragraph.current;
+    if (element !== null) setLong(element.clientHeight === 0 || element.scrollHeight > element.clientHeight + 1);
+  }, [comment]);
+  const folded = !unfolded;
   return (
     <div data-outcome={outcome.decision}>
       <div>
@@ -35,12 +52,31 @@ export function OutcomeLines({ outcome }: { outcome: Outcome }) {
         {t('colon')}
         <Typography.Text strong>{outcome.title}</Typography.Text>
       </div>
-      {outcome.comment !== undefined && (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+      {comment !== undefined && (
+        <Typography.Paragraph
+          id={commentId}
+          ref={paragraph}
+          className={folded ? 'qbz-folded-comment' : undefined}
+          style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}
+        >
           {t('outcomeComment')}
           {t('colon')}
-          {outcome.comment}
+          {comment}
         </Typography.Paragraph>
+      )}
+      {long && (
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0 }}
+          aria-expanded={unfolded}
+          aria-controls={commentId}
+          onClick={() => {
+            setUnfolded(!unfolded);
+          }}
+        >
+          {unfolded ? t('foldComment') : t('unfoldComment')}
+        </Button>
       )}
     </div>
   );
