@@ -481,7 +481,7 @@ export const SAY = {
     en: `The draft has ${englishCount(count, 'warning')} and cannot be published: a published version must agree with its own words (a title's period and its value, say); correct them first`,
   }),
   dateTaken: (version: string, effectiveFrom: string): Said => ({
-    zh: `${version} 已于 ${effectiveFrom} 生效：每个日期只能有一个版本`,
+    zh: `${effectiveFrom} 已有版本 ${version} 生效（或定于该日生效）：每个日期只能有一个版本`,
     en: `${version} takes effect on ${effectiveFrom}: one version per date`,
   }),
   versionName: {
