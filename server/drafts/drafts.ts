@@ -504,7 +504,7 @@ export class DraftService {
       .list(draft.process)
       .find((other) => other.definition.manifest.effectiveFrom === effectiveFrom);
     if (clash !== undefined)
-      throw new EngineError('conflict', SAY.dateTaken(clash.key, effectiveFrom), {
+      throw new EngineError('conflict', SAY.dateTaken(clash.definition.manifest.version, effectiveFrom), {
         effectiveFrom,
       });
     return { files, problems };
