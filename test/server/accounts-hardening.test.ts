@@ -556,6 +556,19 @@ describe('sessions and throttling on the machine clock', () => {
   });
 });
 
+/** Runs `run` on two stores on one fresh PostgreSQL schema: two server processes' views of one database. */
+async function onTwoPostgresStores(run: (stores: readonly [Store, Store]) => Promise<void>): Promise<void> {
+  const { schema, drop } = await freshSchema();
+  const open = () => PostgresStore.open({ connectionString: POSTGRES_URL, schema, poolSize: 4 });
+  const stores = [await open(), await open()] as const;
+  try {
+    await run(stores);
+  } finally {
+    for (const store of stores) await store.close();
+    await drop();
+  }
+}
+
 /**
  * Stores whose first `parties` commits wait for one another, so that two writers have each read what
  * they read before either writes: the instant two requests race for.
@@ -628,17 +641,7 @@ describe('accounts shared by server processes', () => {
 
   it.skipIf(!postgresUp)(
     'gives a park in one province when two processes on one PostgreSQL database give it in two',
-    async () => {
-      const { schema, drop } = await freshSchema();
-      const open = () => PostgresStore.open({ connectionString: POSTGRES_URL, schema, poolSize: 4 });
-      const stores = [await open(), await open()] as const;
-      try {
-        await giveOneParkInTwoProvinces(stores);
-      } finally {
-        for (const store of stores) await store.close();
-        await drop();
-      }
-    },
+    () => onTwoPostgresStores(giveOneParkInTwoProvinces),
   );
 
   it('creates a name once when two processes create it at the same moment: the other hears it is taken', async () => {
@@ -731,19 +734,8 @@ describe('the last admin, shared by server processes', () => {
     await demoteEachOther([store, store]);
   });
 
-  it.skipIf(!postgresUp)(
-    'stays when two processes on one PostgreSQL database each remove the other admin',
-    async () => {
-      const { schema, drop } = await freshSchema();
-      const open = () => PostgresStore.open({ connectionString: POSTGRES_URL, schema, poolSize: 4 });
-      const stores = [await open(), await open()] as const;
-      try {
-        await demoteEachOther(stores);
-      } finally {
-        for (const store of stores) await store.close();
-        await drop();
-      }
-    },
+  it.skipIf(!postgresUp)('stays when two processes on one PostgreSQL database each remove the other admin', () =>
+    onTwoPostgresStores(demoteEachOther),
   );
 });
 
