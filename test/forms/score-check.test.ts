@@ -72,9 +72,28 @@ describe('the score table checked in the browser, as the server checks it on 提
     ).toEqual(['Indicator scores: 2 indicators have no score yet: “Item 0”, “Item 2”']);
   });
 
-  it("leaves a cell the schema already faults (letters, below 0) to the schema's message, named by its indicator", () => {
+  it('says a cell the schema already faults (letters, below 0) in the words the cell said as it was typed, at the cell and in the list (-1 read 「…的得分应为 0 至 4 分」 on leaving the cell, 「…」不能小于 0 after 提交)', () => {
     const letters = schemaError('.scores.a', 'type');
-    expect(check({ scores: { a: '4分', b: 1, c: 1 } }, [letters])).toEqual([['.scores.a', '「领导小组」type']]);
+    expect(check({ scores: { a: '4分', b: 1, c: 1 } }, [letters])).toEqual([['.scores.a', '「领导小组」应当为数字']]);
+    const below = [schemaError('.scores.b', 'minimum')];
+    const said = withIndicatorScoreErrors(SCHEMA, INDICATORS, { scores: { a: 1, b: -1, c: 1 } }, below, MESSAGES_ZH);
+    expect(said.map((error) => [error.property, error.message, error.stack])).toEqual([
+      ['.scores.b', '「发展规划」的得分应为 0 至 6 分', '「发展规划」的得分应为 0 至 6 分'],
+    ]);
+    expect(scoreProblem(-1, '发展规划', 6, MESSAGES_ZH)).toBe(said[0]?.message);
+    const english = { ...MESSAGES_ZH, outOfRange: MESSAGES.en.scoreOutOfRange, notNumber: MESSAGES.en.scoreNotNumber };
+    const both = [schemaError('.scores.c', 'maximum'), schemaError('.scores.c', 'multipleOf')];
+    expect(
+      withIndicatorScoreErrors(SCHEMA, INDICATORS, { scores: { a: 1, b: 1, c: 150 } }, both, english).map((error) => [
+        error.message,
+        error.stack,
+      ]),
+    ).toEqual([['The score for “标准化” must be from 0 to 10', 'The score for “标准化” must be from 0 to 10']]);
+  });
+
+  it('keeps another schema error at a cell, named in the list by its indicator', () => {
+    const other = schemaError('.scores.a', 'propertyNames');
+    expect(check({ scores: { a: 1, b: 1, c: 1 } }, [other])).toEqual([['.scores.a', '「领导小组」propertyNames']]);
   });
 
   it('says letters in a cell as the list says them, 「indicator」应当为数字, not as a score out of range', () => {

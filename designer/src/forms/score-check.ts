@@ -32,9 +32,11 @@ export function scoreProblem(
  * The schema's `errors` with what the server checks of a score table (`x-indicators: scores`) on 提交
  * (engine/forms/form-validator.ts) — each score within its indicator's maximum, every indicator scored —
  * found in the browser, as rjsf errors (`stack` as the error list shows it). A cell the schema already
- * faults (letters, a negative number) keeps the schema's message alone, named in the list by its
- * indicator (the cells' shared title, 「指标得分」应当为数字, did not say which of twenty); an empty
- * table is said to miss its indicators, not to need one property (`minProperties`).
+ * faults (letters, a negative number) is said once, at the cell and in the list, in the words the cell
+ * shows as it is typed (scoreProblem): -1 read 「…的得分应为 0 至 4 分」 on leaving the cell and
+ * 「…」不能小于 0 after 提交. Another schema error at a cell is named in the list by its indicator (the
+ * cells' shared title did not say which of twenty); an empty table is said to miss its indicators, not
+ * to need one property (`minProperties`).
  */
 export function withIndicatorScoreErrors(
   schema: Record<string, unknown>,
@@ -48,6 +50,8 @@ export function withIndicatorScoreErrors(
   const faulted = new Set(errors.map((error) => error.property));
   const found: RJSFValidationError[] = [];
   const cellTitles = new Map<string, string>();
+  // A cell the schema faults too (below 0, letters), with the message the cell shows as it is typed.
+  const cellProblems = new Map<string, string>();
   for (const field of Object.keys(properties)) {
     if (properties[field]?.[INDICATORS_KEYWORD] !== 'scores') continue;
     for (const indicator of indicators.items) cellTitles.set(`.${field}.${indicator.id}`, indicator.title);
@@ -56,10 +60,10 @@ export function withIndicatorScoreErrors(
     const given = scores as Record<string, unknown>;
     for (const indicator of indicators.items) {
       const property = `.${field}.${indicator.id}`;
-      if (faulted.has(property)) continue;
       const message = scoreProblem(given[indicator.id], indicator.title, indicator.maxScore, messages);
-      if (message !== undefined)
-        found.push({ name: 'maximum', property, message, stack: message, params: {}, schemaPath: '' });
+      if (message === undefined) continue;
+      if (faulted.has(property)) cellProblems.set(property, message);
+      else found.push({ name: 'maximum', property, message, stack: message, params: {}, schemaPath: '' });
     }
     const missing = indicators.items.filter((indicator) => given[indicator.id] === undefined);
     if (missing.length === 0) continue;
@@ -71,11 +75,19 @@ export function withIndicatorScoreErrors(
     found.push({ name: 'required', property: `.${field}`, message, stack, params: {}, schemaPath: '' });
   }
   const missingSaid = new Set(found.filter((error) => error.name === 'required').map((error) => error.property));
+  const resaid = new Set<string>();
   const kept = errors
     .filter((error) => !(error.name === 'minProperties' && missingSaid.has(error.property)))
-    .map((error) => {
+    .flatMap((error) => {
+      const cell = error.property === undefined ? undefined : cellProblems.get(error.property);
+      if (cell !== undefined && error.property !== undefined) {
+        // Said once, in the words the cell said as it was typed (a cell may fail two keywords).
+        if (resaid.has(error.property)) return [];
+        resaid.add(error.property);
+        return [{ ...error, message: cell, stack: cell }];
+      }
       const title = error.property === undefined ? undefined : cellTitles.get(error.property);
-      return title === undefined ? error : { ...error, stack: `${messages.named(title)}${error.message ?? ''}` };
+      return [title === undefined ? error : { ...error, stack: `${messages.named(title)}${error.message ?? ''}` }];
     });
   return [...kept, ...found];
 }
