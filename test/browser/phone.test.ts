@@ -521,6 +521,37 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  it('expert-scores: a score below 0 is said in the same words at the cell and in the list after 提交 (「…」不能小于 0 there), and a decimal comma is no number (3,5 said 应为 0 至 4 分)', async () => {
+    const page = await openPage(browser, server, visitOf('expert-scores'));
+    try {
+      const form = page.locator('[data-task="expertEvaluation"]');
+      const cell = form.getByRole('textbox', { name: '质量品牌提升纳入发展规划和工作考核 得分' });
+      const said = () =>
+        cell.evaluate((input) =>
+          (input.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(''),
+        );
+      await cell.fill('3,5');
+      await cell.press('Tab');
+      await expect.poll(said).toBe('「质量品牌提升纳入发展规划和工作考核」应当为数字');
+      await cell.fill('-1');
+      await cell.press('Tab');
+      const outOfRange = '「质量品牌提升纳入发展规划和工作考核」的得分应为 0 至 4 分';
+      await expect.poll(said).toBe(outOfRange);
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      const listed = form.locator('.qbz-error-summary li');
+      await listed.first().waitFor();
+      const items = await listed.allInnerTexts();
+      expect(items).toContain(outOfRange);
+      expect(items.filter((item) => item.includes('不能小于'))).toEqual([]);
+      await expect.poll(said).toBe(outOfRange);
+    } finally {
+      await closeTab(page);
+    }
+  }, 90_000);
+
   it('expert-scores: scores in tenths total as written, on a desktop and a phone (3.1 and 3.2 made 6.300000000000001, and tenths adding up to the pass mark 79.99999999999999)', async () => {
     const tenths = [4, 4, 4, 6, 5, 4, 5, 5, 5, 4, 5, 6, 2.6, 3.3, 4.6, 3.5, 1.8, 0.1, 4, 3.1];
     // One page, its width changed under the scores: the two layouts are the same cells (four columns on a
