@@ -911,6 +911,43 @@ describe.runIf(browserAvailable())(
       await date.fill('2024-04-12');
       await form.getByLabel('可行性论证结论', { exact: true }).click();
       await expect.poll(() => errorsAt(form, page, '论证日期')).toEqual(['不能晚于今天（2024-04-01）']);
+      // So too typed and left by Tab, or taken by Enter: kept as typed and said why, as with the mouse
+      // (the picker refused the greyed day: the box went back to the date before, or empty, and the
+      // field said 为必填项 or nothing).
+      const typeLate = async (typed: string, key: 'Tab' | 'Enter') => {
+        await date.click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Backspace');
+        await page.keyboard.type(typed);
+        await page.keyboard.press(key);
+      };
+      await typeLate('2024-03-20', 'Tab');
+      await expect.poll(() => date.inputValue()).toBe('2024-03-20');
+      await expect.poll(() => errorsAt(form, page, '论证日期')).toEqual([]);
+      await typeLate('2024-04-15', 'Tab');
+      await expect.poll(() => date.inputValue()).toBe('2024-04-15');
+      await expect.poll(() => errorsAt(form, page, '论证日期')).toEqual(['不能晚于今天（2024-04-01）']);
+      // The keyboard went on (to the picker's 清除), not to the page.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('清除');
+      await typeLate('2024/4/20', 'Tab');
+      await expect.poll(() => date.inputValue()).toBe('2024-04-20');
+      await expect.poll(() => errorsAt(form, page, '论证日期')).toEqual(['不能晚于今天（2024-04-01）']);
+      await typeLate('2024-04-25', 'Enter');
+      await expect.poll(() => date.inputValue()).toBe('2024-04-25');
+      await page.keyboard.press('Escape');
+      await form.getByLabel('可行性论证结论', { exact: true }).click();
+      await expect.poll(() => date.inputValue()).toBe('2024-04-25');
+      await expect.poll(() => errorsAt(form, page, '论证日期')).toEqual(['不能晚于今天（2024-04-01）']);
+      // From an empty field too (it stayed empty and said 为必填项).
+      await typeLate('', 'Tab');
+      await expect.poll(() => errorsAt(form, page, '论证日期')).toEqual(['为必填项']);
+      await typeLate('2024-05-02', 'Tab');
+      await expect.poll(() => date.inputValue()).toBe('2024-05-02');
+      await expect.poll(() => errorsAt(form, page, '论证日期')).toEqual(['不能晚于今天（2024-04-01）']);
+      await form.getByRole('button', { name: twoChars('提交') }).click();
+      await expect
+        .poll(() => form.locator('.qbz-error-summary li').allTextContents())
+        .toContain('「论证日期」不能晚于今天（2024-04-01）');
     }, 120_000);
 
     it('no training example on a server on the real clock', async () => {

@@ -193,9 +193,10 @@ export interface DateInputProps {
  * A date typed another common way is read as that date and shown as `YYYY-MM-DD`; text that is no date
  * (2025-04-0x, 2025-02-30) stays in the box and is handed on as typed, so the field says what is wrong
  * — the picker used to drop it, and the field, still showing it, said it was required. A day before
- * `notBefore` typed is refused by Enter or Tab as its greyed cell is (the field's date comes back);
- * left with the mouse it stays and is handed on too, for the form to say it is too early, never
- * shown while another day is sent. So too a day after `notAfter`.
+ * `notBefore` typed stays and is handed on too, however the field is left (Tab, Enter, the mouse), for
+ * the form to say why it is refused (生效日期不能早于今日), never shown while another day is sent. So too
+ * a day after `notAfter`. The picker refused such a day on Tab and Enter as it refuses its greyed cell:
+ * the box went back to the date before, or empty, and nothing said why.
  */
 export function DateInput(props: DateInputProps) {
   const { today, value: text, notBefore, notAfter, readOnly = false } = props;
@@ -212,6 +213,13 @@ export function DateInput(props: DateInputProps) {
   if ((date !== undefined || text === undefined) && date !== shown) setShown(date);
   const [drawn, setDrawn] = useState(0);
   const refocus = useRef<number | undefined>(undefined);
+  // A day outside those that may be picked, typed in the box as Tab or Enter was pressed: the picker
+  // puts its own date back in the box before the field is left, and the day typed would be lost.
+  const refused = useRef<string | undefined>(undefined);
+  const refusedDay = (typed: string) => {
+    const read = readDate(typed);
+    return read !== undefined && outside(read) ? typed : undefined;
+  };
   useEffect(() => {
     const at = refocus.current;
     refocus.current = undefined;
@@ -223,9 +231,19 @@ export function DateInput(props: DateInputProps) {
     // `display: contents`: a wrapper for keys only (typed on 清除, Tab), the picker laid out as before.
     <div
       style={{ display: 'contents' }}
+      onKeyDownCapture={(event) => {
+        const box = event.target;
+        if (readOnly || !(box instanceof HTMLInputElement) || (event.key !== 'Tab' && event.key !== 'Enter')) return;
+        refused.current = refusedDay(box.value.trim());
+      }}
       onKeyDown={(event) => {
         typeIntoBox(event);
         tabOnward(event);
+        // Enter takes the day typed as the field's, as it takes any other (the field is not left).
+        const typed = event.key === 'Enter' ? refused.current : undefined;
+        if (typed === undefined) return;
+        refused.current = undefined;
+        props.onChange(readDate(typed));
       }}
     >
       <Picker
@@ -255,7 +273,9 @@ export function DateInput(props: DateInputProps) {
           },
           onBlur: (event: FocusEvent<HTMLElement>) => {
             const box = event.target instanceof HTMLInputElement ? event.target : undefined;
-            const typed = box?.value.trim() ?? '';
+            const late = box === undefined ? undefined : refused.current;
+            refused.current = undefined;
+            const typed = late ?? box?.value.trim() ?? '';
             if (box !== undefined && typed === '' && text !== undefined) {
               // The box emptied (Backspace over the date, a cut) is the field emptied: the picker
               // took an empty box for no change and kept its date, so the form sent a day no longer
@@ -288,6 +308,7 @@ export function DateInput(props: DateInputProps) {
             props.onBlur?.(read ?? typed);
           },
           onFocus: () => {
+            refused.current = undefined;
             props.onFocus?.();
           },
         })}
