@@ -1,5 +1,5 @@
 import { Form, Input, Space, Typography } from 'antd';
-import type { Dispatch, SetStateAction } from 'react';
+import { useId, type Dispatch, type SetStateAction } from 'react';
 import { DateInput, isDate } from '../../forms/date-input.js';
 import type { RevisionBasis } from '../designer-api.js';
 import { useDesignerI18n } from '../designer-i18n.js';
@@ -32,17 +32,36 @@ interface Props {
 export function RequestForm(props: Props) {
   const { today, effectiveFrom, name, basis, reason, running } = props;
   const { d } = useDesignerI18n();
+  const helpId = useId();
+  // What is wrong with the date typed, said at the field as well as beside the button below (a day
+  // before today, greyed in the calendar, typed and left by Tab, went back to the date before unsaid).
+  const dateProblem =
+    effectiveFrom === ''
+      ? undefined
+      : !isDate(effectiveFrom)
+        ? d('whyNotADate', { field: d('effectiveFrom') })
+        : effectiveFrom < today
+          ? d('whyPastDate', { today })
+          : undefined;
   return (
     <>
       <Form layout="vertical" style={{ maxWidth: 720 }}>
         <Space wrap align="start">
-          <Form.Item label={d('effectiveFrom')} required>
+          <Form.Item
+            label={d('effectiveFrom')}
+            required
+            {...(dateProblem !== undefined && {
+              validateStatus: 'error' as const,
+              help: <span id={helpId}>{dateProblem}</span>,
+            })}
+          >
             <DateInput
               aria-label={d('effectiveFrom')}
+              {...(dateProblem !== undefined && { 'aria-describedby': helpId })}
               today={today}
               notBefore={today}
               value={effectiveFrom === '' ? undefined : effectiveFrom}
-              status={effectiveFrom !== '' && (!isDate(effectiveFrom) || effectiveFrom < today) ? 'error' : ''}
+              status={dateProblem !== undefined ? 'error' : ''}
               onChange={(text) => {
                 props.onEffectiveFrom(text ?? '');
               }}
