@@ -640,6 +640,53 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 120_000);
 
+  /** Each input, select and button of `scope` that lies partly off the screen, named by its tag and class. */
+  const offScreen = (page: Page, scope: string) =>
+    page.locator(scope).evaluate((element, width) => {
+      const controls = element.querySelectorAll('input, textarea, button, .ant-select');
+      return Array.from(controls)
+        .filter((control) => {
+          const box = control.getBoundingClientRect();
+          return box.left < -0.5 || box.right > width + 0.5;
+        })
+        .map((control) => `${control.tagName}.${control.getAttribute('class') ?? ''}`);
+    }, PHONE.width);
+
+  it('designer: a draft’s 评估指标 tab shows each indicator as a card, its title across the screen (squeezed, the title read a character a line, 编号 and 条款 20 px wide)', async () => {
+    const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
+      as: 'officer',
+      body: { process: 'quality-brand-zone', from: '2024-03-14' },
+    });
+    const path = `/designer/quality-brand-zone/draft:${draft.id}`;
+    const page = await openPage(browser, server, { path, user: 'officer', time: TODAY, viewport: PHONE });
+    try {
+      await page.getByRole('tab', { name: '评估指标' }).click();
+      // The longest title of the agriculture parks' table (19 characters).
+      const row = page.locator('[data-indicator="agriculture/infra-3"]');
+      await row.waitFor();
+      await row.scrollIntoViewIfNeeded();
+      await screenshot(page, 'phone-designer-indicators', false);
+      const title = await row
+        .locator('textarea')
+        .first()
+        .evaluate((box) => box.getBoundingClientRect().toJSON() as DOMRect);
+      expect(title.width).toBeGreaterThan(300);
+      // One line or two (a line is 22 px, the box's padding 10).
+      expect(title.height).toBeLessThan(60);
+      expect(await offScreen(page, '[data-indicator="agriculture/infra-3"]')).toEqual([]);
+      expect(await smallTargets(page, MIN_TARGET, '[data-indicator="agriculture/infra-3"]')).toEqual([]);
+      // A veto's 情形 too (its 编号 column took 280 px of the screen).
+      const situation = await page
+        .locator('input[value="发生重大质量事故"]')
+        .evaluate((box) => box.getBoundingClientRect().toJSON() as DOMRect);
+      expect(situation.width).toBeGreaterThan(300);
+      const measured = await overflow(page);
+      expect(measured, `评估指标 overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
+    } finally {
+      await closeTab(page);
+    }
+  }, 120_000);
+
   it("park1's inbox: every tap target is at least 24 × 24 CSS px, the search box's and a filter's × too (shown once text is typed or a choice made: they were 12 × 12)", async () => {
     const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY, viewport: PHONE });
     try {

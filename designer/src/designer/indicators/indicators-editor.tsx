@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Input, InputNumber, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, InputNumber, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Indicator, Indicators, Veto } from '../../../../engine/definitions/types.js';
 import { useDesignerI18n } from '../designer-i18n.js';
@@ -9,6 +9,7 @@ import { FILES, jsonText, parseJson, type Workspace } from '../workspace.js';
 import { UnreadableFile, unreadableReason } from '../unreadable-file.js';
 import { guidanceMaxScore, variantTotals } from './indicator-totals.js';
 import { cellLabel } from '../cell-label.js';
+import { CardTable } from '../../card-table.js';
 
 interface Props {
   workspace: Workspace;
@@ -141,7 +142,9 @@ function VariantTable({ variant, data, readOnly, focusedIndex, onChange }: Varia
           {d('total')} {total} / {d('passScore')} {data.passScore}
         </Tag>
       </Space>
-      <Table
+      {/* On a phone each indicator is a card, each value under its column's name: as a table 编号 and
+          条款 were 20 px wide and the title read a character a line, each row 350 px tall. */}
+      <CardTable<(typeof rows)[number]>
         rowKey="index"
         size="small"
         pagination={false}
@@ -305,7 +308,7 @@ function VetoTable({ vetoes, readOnly, focusedIndex, onChange }: VetoProps) {
   });
   return (
     <Card size="small" title={d('vetoes')}>
-      <Table
+      <CardTable<Veto & { index: number }>
         rowKey="index"
         size="small"
         pagination={false}
