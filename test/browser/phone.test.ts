@@ -687,6 +687,41 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 120_000);
 
+  it('designer: a draft’s 表单 tab shows each field as a card on the screen, its details too (the field table ran off the screen’s right edge)', async () => {
+    const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
+      as: 'officer',
+      body: { process: 'quality-brand-zone', from: '2024-03-14' },
+    });
+    const path = `/designer/quality-brand-zone/draft:${draft.id}`;
+    const page = await openPage(browser, server, { path, user: 'officer', time: TODAY, viewport: PHONE });
+    try {
+      await page.getByRole('tab', { name: '表单' }).click();
+      await page.locator('[data-form="department-opinion"]').click();
+      const title = page.getByLabel('opinion · 标题', { exact: true });
+      await title.waitFor();
+      await screenshot(page, 'phone-designer-form', false);
+      const box = await title.evaluate((input) => input.getBoundingClientRect().toJSON() as DOMRect);
+      expect(box.width).toBeGreaterThan(300);
+      const row = '[data-row-key="opinion"]';
+      expect(await offScreen(page, row)).toEqual([]);
+      // The toggle that opens its details too (antd's is 17 × 17).
+      expect(await smallTargets(page, MIN_TARGET, row)).toEqual([]);
+      // The row's details (its 说明, choices…) open under it, on the screen too.
+      await page.locator(`${row} .ant-table-row-expand-icon`).click();
+      const details = page.getByLabel('opinion · 说明', { exact: true });
+      await details.waitFor();
+      expect(await offScreen(page, `${row} + tr`)).toEqual([]);
+      await page.locator(row).evaluate((element) => {
+        element.scrollIntoView({ block: 'start' });
+      });
+      await screenshot(page, 'phone-designer-form-fields', false);
+      const measured = await overflow(page);
+      expect(measured, `表单 overflows: ${measured.widest}`).toMatchObject({ scrollWidth: PHONE.width });
+    } finally {
+      await closeTab(page);
+    }
+  }, 120_000);
+
   it("park1's inbox: every tap target is at least 24 × 24 CSS px, the search box's and a filter's × too (shown once text is typed or a choice made: they were 12 × 12)", async () => {
     const page = await openPage(browser, server, { path: '/', user: 'park1', time: TODAY, viewport: PHONE });
     try {

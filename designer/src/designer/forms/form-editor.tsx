@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Col, Collapse, Input, Row, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, Collapse, Grid, Input, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { DesignerMessageKey } from '../designer-messages.js';
 import { useDesignerI18n, type DesignerText } from '../designer-i18n.js';
@@ -23,6 +23,7 @@ import {
 } from './form-fields.js';
 import { FormPreview } from './form-preview.js';
 import { cellLabel } from '../cell-label.js';
+import { CardTable } from '../../card-table.js';
 import { ExplainedButton } from '../review/explained-button.js';
 import { whyNotNewName } from '../new-name.js';
 
@@ -79,6 +80,8 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
   const editor = useRef<HTMLDivElement>(null);
   const [newKey, setNewKey] = useState('');
   const [preview, setPreview] = useState<unknown>(() => exampleOf(form));
+  // Below 576 px the fields are cards (CardTable), as wide as the screen: no table 720 px wide to scroll.
+  const cards = Grid.useBreakpoint().sm === false;
   const properties = propertiesOf(form);
   const required = new Set(requiredOf(form));
   const tokens = pointerTokens(pointer?.value);
@@ -150,10 +153,12 @@ export function FormEditor({ form, readOnly, pointer, onChange }: Props) {
               onChange(withText(form, 'description', event.target.value));
             }}
           />
-          <Table
+          {/* On a phone each field is a card, each value under its column's name, its details under it:
+              as a table it ran off the screen's right edge, 标题 a 120 px box. */}
+          <CardTable<(typeof rows)[number]>
             size="small"
             pagination={false}
-            scroll={{ x: 720 }}
+            {...(!cards && { scroll: { x: 720 } })}
             dataSource={rows}
             rowClassName={(row) => (row.key === focusedField ? 'qbz-focused' : '')}
             expandable={{
