@@ -666,9 +666,9 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       await row.waitFor();
       await row.scrollIntoViewIfNeeded();
       await screenshot(page, 'phone-designer-indicators', false);
-      const title = await row
-        .locator('textarea')
-        .first()
+      // Each box named by its indicator and column, as the card shows it (the column's name above it).
+      const title = await page
+        .getByLabel('农业园区 · infra-3 · 指标', { exact: true })
         .evaluate((box) => box.getBoundingClientRect().toJSON() as DOMRect);
       expect(title.width).toBeGreaterThan(300);
       // One line or two (a line is 22 px, the box's padding 10).
@@ -677,7 +677,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       expect(await smallTargets(page, MIN_TARGET, '[data-indicator="agriculture/infra-3"]')).toEqual([]);
       // A veto's 情形 too (its 编号 column took 280 px of the screen).
       const situation = await page
-        .locator('input[value="发生重大质量事故"]')
+        .getByLabel('majorQualityAccident · 情形', { exact: true })
         .evaluate((box) => box.getBoundingClientRect().toJSON() as DOMRect);
       expect(situation.width).toBeGreaterThan(300);
       const measured = await overflow(page);

@@ -160,6 +160,7 @@ function VariantTable({ variant, data, readOnly, focusedIndex, onChange }: Varia
               <Select
                 value={dimension}
                 disabled={readOnly}
+                aria-label={cellLabel(variantLabel(variant, d), row.id, d('dimension'))}
                 style={{ width: '100%' }}
                 popupMatchSelectWidth={false}
                 options={dimensions.map((item) => ({ value: item.id, label: item.title }))}
@@ -177,6 +178,7 @@ function VariantTable({ variant, data, readOnly, focusedIndex, onChange }: Varia
               <Input
                 value={id}
                 disabled={readOnly}
+                aria-label={cellLabel(variantLabel(variant, d), row.id, d('indicatorId'))}
                 onChange={(event) => {
                   set(row.index, { id: event.target.value });
                 }}
@@ -192,6 +194,7 @@ function VariantTable({ variant, data, readOnly, focusedIndex, onChange }: Varia
                 autoSize
                 value={title}
                 disabled={readOnly}
+                aria-label={cellLabel(variantLabel(variant, d), row.id, d('indicatorTitle'))}
                 onChange={(event) => {
                   set(row.index, { title: event.target.value });
                 }}
@@ -206,6 +209,7 @@ function VariantTable({ variant, data, readOnly, focusedIndex, onChange }: Varia
               <Input
                 value={article}
                 disabled={readOnly}
+                aria-label={cellLabel(variantLabel(variant, d), row.id, d('article'))}
                 onChange={(event) => {
                   set(row.index, { article: event.target.value });
                 }}
@@ -296,10 +300,11 @@ function VetoTable({ vetoes, readOnly, focusedIndex, onChange }: VetoProps) {
     title,
     dataIndex: key,
     ...(width !== undefined && { width }),
-    render: (value: string, row: { index: number }) => (
+    render: (value: string, row: Veto & { index: number }) => (
       <Input
         value={value}
         disabled={readOnly}
+        aria-label={cellLabel(row.id, title)}
         onChange={(event) => {
           set(row.index, { [key]: event.target.value });
         }}
