@@ -676,10 +676,16 @@ const DRAFT_PROPERTIES: Json = {
   title: text('草稿名称 / what people call the draft'),
   pendingPublication: { $ref: '#/components/schemas/PendingPublication' },
   refusal: object(
-    '最近一次被退回的发布 / the last refused publication',
+    '最近一次被退回的发布，连同所申请的内容 / the last refused publication, with what was asked',
     ['version', 'refusedBy', 'refusedAt', 'reason'],
     {
       version: { type: 'string' },
+      effectiveFrom: { ...DATE, description: '所申请的生效日期 / the effective date asked for' },
+      revision: {
+        $ref: '#/components/schemas/RevisionBasis',
+        description:
+          '所申请的修订依据（2026 年 12 月前退回的没有）/ the revision basis asked for (absent from refusals before December 2026)',
+      },
       refusedBy: { type: 'string' },
       refusedByName: text('退回人当时的显示名称 / the refuser’s display name then'),
       refusedAt: INSTANT,

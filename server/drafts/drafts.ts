@@ -384,7 +384,8 @@ export class DraftService {
   }
 
   /**
-   * A second person refuses a publication, with the reason; the draft is editable again. With
+   * A second person refuses a publication, with the reason; the draft is editable again, and keeps
+   * what was asked (name, date, basis) for the requester to correct and ask again. With
    * `expected`, the revision the refuser's page shows: a request withdrawn and asked for again since
    * (perhaps put right meanwhile) is not sent back unseen, as an approval is not approved unseen.
    */
@@ -402,6 +403,8 @@ export class DraftService {
         throw new EngineError('validation', SAY.returnReason, { field: 'reason' });
       const refusal: PublicationRefusal = {
         version: pending.version,
+        effectiveFrom: pending.effectiveFrom,
+        revision: pending.revision,
         refusedBy: actor,
         ...named('refusedByName', actor, await this.#nameOf(actor)),
         refusedAt: this.engine.clock.now().toISOString(),

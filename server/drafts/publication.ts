@@ -17,9 +17,15 @@ export interface PendingPublication {
   requestedAt: string;
 }
 
-/** The last refusal of a draft's publication (the draft is editable again). */
+/**
+ * The last refusal of a draft's publication (the draft is editable again), with what was asked: the
+ * requester's form comes back as they sent it. `effectiveFrom` and `revision` are absent from a
+ * refusal stored before they were kept (December 2026).
+ */
 export interface PublicationRefusal {
   version: string;
+  effectiveFrom?: string;
+  revision?: RevisionBasis;
   refusedBy: string;
   /** The refuser's display name then, for people (refusedBy stays the account). */
   refusedByName?: string;

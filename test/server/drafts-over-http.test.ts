@@ -340,7 +340,9 @@ describe('definition drafts over HTTP (policy-admin)', () => {
       body: { reason: '文号有误，请核对' },
     });
     expect(refused.status).toBe(200);
-    expect(refused.body).toMatchObject({ refusal: { reason: '文号有误，请核对', refusedBy: 'policy2' } });
+    // What was asked is kept with the refusal: the requester's form comes back as they sent it.
+    const asked = { version: '2024-07-01', effectiveFrom: '2024-07-01', revision: REVISION };
+    expect(refused.body).toMatchObject({ refusal: { reason: '文号有误，请核对', refusedBy: 'policy2', ...asked } });
     expect((refused.body as Draft).pendingPublication).toBeUndefined();
     expect((await h.api.post(`/api/drafts/${other}/approve`, { token: h.token('policy2') })).status).toBe(409);
     const versions = (await h.api.get('/api/definitions', { token })).body as { version: string }[];
@@ -350,6 +352,12 @@ describe('definition drafts over HTTP (policy-admin)', () => {
       body: { path: 'rules.json', text: (refused.body as Draft).files['rules.json'] ?? '' },
     });
     expect(edit.status).toBe(200);
+    // Still there once the draft is changed, for the draft and the list of drafts to show.
+    expect((await h.api.get(`/api/drafts/${other}`, { token })).body).toMatchObject({ refusal: asked });
+    const listed = (await h.api.get('/api/drafts', { token })).body as Draft[];
+    expect(listed.find((draft) => draft.id === other)).toMatchObject({
+      refusal: { reason: '文号有误，请核对', ...asked },
+    });
     const audit = (await h.api.get('/api/definitions-audit', { token })).body as AuditEntry[];
     expect(audit.slice(-2).map((entry) => [entry.type, entry.actor, entry.details.reason])).toEqual([
       ['definition.publication-requested', 'policy', undefined],
