@@ -1335,6 +1335,65 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     await close();
   }, 300_000);
 
+  it('a request returned (退回) comes back to its requester as it was asked, the reason above it, and the list of drafts says it was returned', async () => {
+    const { page, close } = await openNewDraft('officer');
+    const draftId = /draft:([\w-]+)/.exec(page.url())?.[1] ?? '';
+    await page.getByRole('tab', { name: '发布' }).click();
+    // Asked for otherwise than the form's defaults: the 15th of the default month, a name not the date.
+    const first = await page.getByLabel('生效日期', { exact: true }).inputValue();
+    const date = `${first.slice(0, 8)}15`;
+    const version = `${date}-r1`;
+    const reason = '文号有误：应为国市监质发〔2024〕36号，请核对后重新提交';
+    await typeDate(page, '生效日期', date);
+    await page.getByLabel('版本名称', { exact: true }).fill(version);
+    await fillBasis(page);
+    await page.getByTestId('request-publish').click();
+    await confirmDialog(page);
+    await page.getByTestId('pending-publication').waitFor();
+
+    // A second officer returns it, with the reason, from a page that showed the request.
+    const approver = await openDraft(draftId, 'officer2', page);
+    await approver.getByRole('tab', { name: '发布' }).click();
+    await approver.getByLabel('退回理由').fill(reason);
+    await approver.getByTestId('refuse-publication').click();
+    await approver.getByTestId('publish-refusal').waitFor();
+    // The form on that page comes back as the request was, not as the page first drew it.
+    await poll(() => approver.getByLabel('版本名称', { exact: true }).inputValue()).toBe(version);
+    expect(await approver.getByLabel('文号', { exact: true }).inputValue()).toBe(BASIS.number);
+    await closeTab(approver);
+    await close();
+
+    // The requester, on a page of their own: the reason, and the form as they sent it, ready to send again.
+    const requester = await openDraft(draftId, 'officer');
+    await requester.getByRole('tab', { name: '发布' }).click();
+    expect(await requester.getByTestId('publish-refusal').textContent()).toContain(`已退回：${reason}（officer2）`);
+    const field = (label: string) => requester.getByLabel(label, { exact: true }).inputValue();
+    expect(await field('生效日期')).toBe(date);
+    expect(await field('版本名称')).toBe(version);
+    expect(await field('依据文件名称')).toBe(BASIS.title);
+    expect(await field('文号')).toBe(BASIS.number);
+    expect(await field('印发日期')).toBe(BASIS.issuedOn);
+    expect(await field('发布网址')).toBe(BASIS.url);
+    expect(await requester.getByTestId('request-publish').isDisabled()).toBe(false);
+    await shot(requester, '14a-returned');
+
+    // The list of drafts says it was returned, and why: cut short, in full with who returned it in its tooltip.
+    await requester.getByRole('link', { name: '返回版本列表' }).first().click();
+    const row = requester.locator('tr').filter({ has: requester.locator(`a[href$="draft:${draftId}"]`) });
+    const returned = row.locator(`[data-refused="${version}"]`);
+    await poll(() => returned.textContent()).toBe(
+      `发布为 ${version} 的申请已退回：文号有误：应为国市监质发〔2024〕36…`,
+    );
+    expect(await returned.getAttribute('title')).toBe(`已退回：${reason}（officer2）`);
+    await shot(requester, '14b-returned-listed');
+    await requester.locator('.qbz-language').first().click();
+    await poll(() => returned.textContent()).toBe(
+      `Request for version ${version} refused: 文号有误：应为国市监质发〔2024〕36…`,
+    );
+    await requester.locator('.qbz-language').first().click();
+    await closeTab(requester);
+  }, 300_000);
+
   it('in the 发布 tab, a draft deleted meanwhile is said with who deleted it, on 重新加载 and on a step, with the way out that fits', async () => {
     const { page, close, draftId, api, askAgain } = await openRequestedDraft('officer');
     // The second officer in a second tab of the same browser (a session per tab): no browser of its own.

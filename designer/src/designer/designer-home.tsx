@@ -126,6 +126,12 @@ export function DesignerHome() {
   );
 }
 
+/** A refusal's reason as the list of drafts shows it: its first 20 characters. */
+function shortReason(reason: string): string {
+  const characters = Array.from(reason);
+  return characters.length > 20 ? `${characters.slice(0, 20).join('')}…` : reason;
+}
+
 function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: () => void }) {
   const { d, t } = useDesignerI18n();
   const { message } = App.useApp();
@@ -164,13 +170,26 @@ function DraftTable({ drafts, onDeleted }: { drafts: DraftSummary[]; onDeleted: 
           render: (_, draft) =>
             draft.publishedAs !== undefined ? (
               <Tag color="green">{d('publishedAs', { version: draft.publishedAs })}</Tag>
+            ) : draft.pendingPublication !== undefined ? (
+              <Tag color="gold" data-pending={draft.pendingPublication.version}>
+                {d('pendingTitle', {
+                  version: draft.pendingPublication.version,
+                  date: draft.pendingPublication.effectiveFrom,
+                })}
+              </Tag>
             ) : (
-              draft.pendingPublication !== undefined && (
-                <Tag color="gold" data-pending={draft.pendingPublication.version}>
-                  {d('pendingTitle', {
-                    version: draft.pendingPublication.version,
-                    date: draft.pendingPublication.effectiveFrom,
+              draft.refusal !== undefined && (
+                // Returned (退回): the reason cut short, whole with who returned it in the tooltip.
+                <Tag
+                  color="volcano"
+                  data-refused={draft.refusal.version}
+                  style={{ whiteSpace: 'normal' }}
+                  title={d('refused', {
+                    reason: draft.refusal.reason,
+                    user: draft.refusal.refusedByName ?? draft.refusal.refusedBy,
                   })}
+                >
+                  {d('refusedTitle', { version: draft.refusal.version, reason: shortReason(draft.refusal.reason) })}
                 </Tag>
               )
             ),

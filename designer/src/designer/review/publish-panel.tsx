@@ -84,6 +84,25 @@ function whyNot(
 }
 
 /**
+ * What the form starts from: a returned request (退回) as it was asked — its name (followed by the date
+ * when it was the date, as the form's default is), date and basis — else the first of next month.
+ */
+function startingRequest(
+  today: string,
+  draft: DraftSummary,
+): { version?: string; effectiveFrom: string; basis: RevisionBasis } {
+  const asked = draft.pendingPublication === undefined ? draft.refusal : undefined;
+  if (asked === undefined) return { effectiveFrom: firstOfNextMonth(today), basis: EMPTY_BASIS };
+  // A refusal stored before the date and basis were kept has the name alone.
+  const effectiveFrom = asked.effectiveFrom ?? firstOfNextMonth(today);
+  return {
+    ...(asked.version !== effectiveFrom && { version: asked.version }),
+    effectiveFrom,
+    basis: asked.revision ?? EMPTY_BASIS,
+  };
+}
+
+/**
  * Publishing (issue 12, item 6): a name, an effective date (today or later) and the revision's basis
  * (title, 文号, date, address) are submitted; a second policy officer approves or refuses with a reason,
  * or the requester withdraws. While a request waits (or once published) the form is gone: the
@@ -93,9 +112,22 @@ export function PublishPanel(props: Props) {
   const { today, draft, outcome, running, onPublish, onLocate } = props;
   const { d } = useDesignerI18n();
   const { modal } = App.useApp();
-  const [effectiveFrom, setEffectiveFrom] = useState(() => firstOfNextMonth(today));
-  const [version, setVersion] = useState<string | undefined>();
-  const [basis, setBasis] = useState<RevisionBasis>(EMPTY_BASIS);
+  const [first] = useState(() => startingRequest(today, draft));
+  const [effectiveFrom, setEffectiveFrom] = useState(first.effectiveFrom);
+  const [version, setVersion] = useState(first.version);
+  const [basis, setBasis] = useState(first.basis);
+  // A request returned while the page is open (read again, or returned from this page) comes back too.
+  const returned = draft.pendingPublication === undefined ? draft.refusal?.refusedAt : undefined;
+  const [shownReturn, setShownReturn] = useState(returned);
+  if (returned !== shownReturn) {
+    setShownReturn(returned);
+    if (returned !== undefined) {
+      const asked = startingRequest(today, draft);
+      setEffectiveFrom(asked.effectiveFrom);
+      setVersion(asked.version);
+      setBasis(asked.basis);
+    }
+  }
   const name = version ?? effectiveFrom;
   const locked = draft.publishedAs !== undefined || draft.pendingPublication !== undefined;
   const published = useLoad(designerApi.versions, 'versions').data;
