@@ -777,6 +777,12 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     // 生效日期 opens on its own day (the first of next month); no day before today can be picked.
     const effectiveFrom = page.getByLabel('生效日期', { exact: true });
     expect(await effectiveFrom.inputValue()).toBe('2024-05-01');
+    // The revision published above waits for 2024-06-01: said before anything is asked for (a version
+    // approved and waiting was undone by the next, quietly).
+    const waiting = page.getByTestId('waiting-version');
+    await poll(() => waiting.allTextContents()).toEqual([
+      `版本 ${REVISION} 已发布，定于 ${REVISION} 生效，晚于本次：自该日起新发起的案件按版本 ${REVISION} 办理，本草稿的修改若不在其中，届时不再适用。`,
+    ]);
     await effectiveFrom.click();
     await poll(month).toBe('2024年5月');
     await calendar.locator('.ant-picker-header-prev-btn').click();
@@ -796,10 +802,7 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     // beside the button, as when the field is left with the mouse (the picker refused it as it refuses
     // its greyed cell: the day before came back, and nothing said why).
     const whyAtField = () =>
-      page
-        .locator('.ant-form-item', { has: effectiveFrom })
-        .locator('.ant-form-item-explain-error')
-        .allTextContents();
+      page.locator('.ant-form-item', { has: effectiveFrom }).locator('.ant-form-item-explain-error').allTextContents();
     const why = page.locator('[data-why-disabled="request-publish"]');
     for (const key of ['Tab', 'Enter'] as const) {
       await typeDate(page, '生效日期', '2024-05-01');
@@ -822,6 +825,9 @@ describe.runIf(browserAvailable())('a policy officer revises the measures in the
     // Typed by keyboard (another common way of writing it): kept, shown as YYYY-MM-DD, and sent.
     await typeDate(page, '生效日期', '2024/6/3');
     await poll(() => effectiveFrom.inputValue()).toBe('2024-06-03');
+    await poll(() => waiting.allTextContents()).toEqual([
+      `版本 ${REVISION} 已发布，定于 ${REVISION} 生效，本草稿并非基于它修订：本次生效后，新发起的案件按本版本办理，版本 ${REVISION} 的修改若不在本草稿中，届时不再适用。`,
+    ]);
     expect(await page.getByLabel('版本名称', { exact: true }).inputValue()).toBe('2024-06-03');
     await page.getByLabel('依据文件名称', { exact: true }).fill(BASIS.title);
     await page.getByLabel('文号', { exact: true }).fill(BASIS.number);

@@ -337,6 +337,10 @@ const zh = {
   pendingDraft: '草稿：{title}',
   showDiff: '查看与现行版本的差异',
   withdraw: '撤回申请',
+  waitingAfter:
+    '版本 {version} 已发布，定于 {date} 生效，晚于本次：自该日起新发起的案件按版本 {version} 办理，本草稿的修改若不在其中，届时不再适用。',
+  waitingBefore:
+    '版本 {version} 已发布，定于 {date} 生效，本草稿并非基于它修订：本次生效后，新发起的案件按本版本办理，版本 {version} 的修改若不在本草稿中，届时不再适用。',
   approveConfirmTitle: '批准发布为版本 {version}？',
   approveConfirmBody: '批准后即发布，不能撤回或修改；自 {date} 起，新发起的案件按此版本办理。',
   withdrawConfirmTitle: '撤回发布申请？',
@@ -687,6 +691,10 @@ const en: Messages = {
   pendingDraft: 'Draft: {title}',
   showDiff: 'Changes against the version in force',
   withdraw: 'Withdraw the request',
+  waitingAfter:
+    'Version {version} is published and takes effect on {date}, after this one: cases started from that day run on it, without this draft’s changes unless it has them.',
+  waitingBefore:
+    'Version {version} is published and takes effect on {date}, and this draft is not based on it: once this one takes effect, cases started run on it, without version {version}’s changes unless this draft has them.',
   approveConfirmTitle: 'Approve and publish version {version}?',
   approveConfirmBody:
     'It is published at once and cannot be withdrawn or changed; cases started from {date} run on it.',

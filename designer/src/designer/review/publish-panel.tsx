@@ -2,7 +2,13 @@ import { Alert, App, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { isDate } from '../../forms/date-input.js';
-import { designerApi, type DraftSummary, type Problem, type RevisionBasis } from '../designer-api.js';
+import {
+  designerApi,
+  type DraftSummary,
+  type Problem,
+  type PublishedVersion,
+  type RevisionBasis,
+} from '../designer-api.js';
 import { useDesignerI18n, type DesignerText } from '../designer-i18n.js';
 import { firstOfNextMonth } from '../server-today.js';
 import { useLoad } from '../use-load.js';
@@ -84,6 +90,28 @@ function whyNot(
 }
 
 /**
+ * What a version published but not yet in force does to this one, said before it is asked for: one
+ * taking effect after it takes its place on that day (cases started from then run on it, without this
+ * draft's changes); one taking effect before it, not this draft's base, loses its own changes once this
+ * takes effect. Each went unsaid: a version approved and waiting was undone by the next, quietly.
+ */
+function waitingVersions(
+  published: readonly PublishedVersion[],
+  draft: DraftSummary,
+  today: string,
+  effectiveFrom: string,
+  d: DesignerText,
+): string[] {
+  return published
+    .filter((other) => other.process === draft.process && other.effectiveFrom > today)
+    .flatMap((other) => {
+      const said = { version: other.version, date: other.effectiveFrom };
+      if (isDate(effectiveFrom) && other.effectiveFrom > effectiveFrom) return [d('waitingAfter', said)];
+      return other.version === draft.baseVersion ? [] : [d('waitingBefore', said)];
+    });
+}
+
+/**
  * What the form starts from: a returned request (退回) as it was asked — its name (followed by the date
  * when it was the date, as the form's default is), date and basis — else the first of next month.
  */
@@ -136,6 +164,10 @@ export function PublishPanel(props: Props) {
     [published, draft.process],
   );
   const reason = props.deleted ? d('whyDraftDeleted') : whyNot(d, today, { name, effectiveFrom, basis }, versions);
+  const waiting = useMemo(
+    () => waitingVersions(published ?? [], draft, today, effectiveFrom, d),
+    [published, draft, today, effectiveFrom, d],
+  );
 
   const confirm = () => {
     modal.confirm({
@@ -179,6 +211,8 @@ export function PublishPanel(props: Props) {
           refusal={outcome?.approvalRefused}
         />
       )}
+      {!locked &&
+        waiting.map((said) => <Alert key={said} type="warning" showIcon data-testid="waiting-version" title={said} />)}
       {!locked && (
         <RequestForm
           today={today}
