@@ -104,11 +104,7 @@ export class RoleCatalogue {
    * the other's. `others` are the other accounts as stored; one naming no region contradicts none. A
    * park whose region really changed has its accounts moved (their region changed), not new ones given.
    */
-  checkSubjectAgrees(
-    roles: readonly string[],
-    region: string | undefined,
-    others: readonly AccountScope[],
-  ): void {
+  checkSubjectAgrees(roles: readonly string[], region: string | undefined, others: readonly AccountScope[]): void {
     const subjectScoped = this.#groupsScopedBy('subject');
     for (const text of roles) {
       const role = parseRole(text);
