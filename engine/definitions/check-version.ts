@@ -120,12 +120,14 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
   if (indicators !== undefined) checkIndicatorScoreWords(indicators, at(VERSION_FILES.indicators));
 
   const forms = new Map<string, FormSchema>();
+  const formFiles = new Set<string>();
   // Made on the first form not compiled before (checkForm): one per version, so that ids stay its own.
   let versionAjv: Ajv2020 | undefined;
   const ajv = () => (versionAjv ??= createFormAjv());
   for (const [file, text] of source.files) {
     if (file.startsWith(FORMS_DIR) && file.endsWith(FORM_FILE_SUFFIX)) {
       const formKey = file.slice(FORMS_DIR.length, -FORM_FILE_SUFFIX.length);
+      formFiles.add(formKey);
       const schema = checkForm(formKey, text, indicators, at(file), ajv);
       if (schema !== undefined) forms.set(formKey, schema);
     } else if (!(Object.values(VERSION_FILES) as string[]).includes(file)) {
@@ -158,7 +160,7 @@ export async function checkVersion(source: VersionSource, context: DefinitionCon
       bpmn.error('bpmn-parse', unreadableMessage(bpmn.name, 'bpmn', bpmnReadReason(error)));
     }
     if (model !== undefined) {
-      const input = { model, manifest, rules, forms, problems: bpmn };
+      const input = { model, manifest, rules, forms, formFiles, problems: bpmn };
       checkProcessStructure(model, bpmn);
       checkProcessDeclarations(input);
       checkProcessExpressions(input, indicators);

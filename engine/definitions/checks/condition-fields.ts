@@ -3,22 +3,24 @@ import type { NodeSpec, ProcessModel } from '../process-model.js';
 import type { ProcessCheckInput } from './process-declarations.js';
 
 /** What every path may have set: unknown (a start inside a sub-process, an event sub-process), so anything. */
-const ANY = null;
+const ANY = Symbol('any');
 type Assigned = ReadonlySet<string> | typeof ANY;
 
 const JOINS_ALL = new Set(['bpmn:ParallelGateway', 'bpmn:InclusiveGateway']);
 
-/** The fields each element's submission sets: its form's, and the outputs assigned there. */
-function setsOf(input: ProcessCheckInput): Map<string, Set<string>> {
-  const sets = new Map<string, Set<string>>();
+/** The fields each element's submission sets: its form's, and the outputs assigned there; ANY for a form there but broken. */
+function setsOf(input: ProcessCheckInput): Map<string, Assigned> {
+  const sets = new Map<string, Assigned>();
   const add = (element: string, names: Iterable<string>) => {
-    const own = sets.get(element) ?? new Set<string>();
-    for (const name of names) own.add(name);
-    sets.set(element, own);
+    const own = sets.get(element);
+    if (own === ANY) return;
+    sets.set(element, new Set([...(own ?? []), ...names]));
   };
   for (const { elementId, formKey } of [...input.model.userTasks, ...input.model.messageCatches]) {
-    const properties = formKey === undefined ? undefined : input.forms.get(formKey)?.properties;
-    add(elementId, Object.keys(properties ?? {}));
+    const schema = formKey === undefined ? undefined : input.forms.get(formKey);
+    // Said at its own file: what it would set is not known, so no condition after it is faulted for it.
+    if (formKey !== undefined && schema === undefined && input.formFiles.has(formKey)) sets.set(elementId, ANY);
+    else add(elementId, Object.keys(schema?.properties ?? {}));
   }
   for (const output of input.model.outputs) add(output.elementId, [output.name]);
   return sets;
@@ -29,7 +31,7 @@ function setsOf(input: ProcessCheckInput): Map<string, Set<string>> {
  * a must-analysis over the flows, from "everything" down to a fixed point. Where all incoming paths
  * run (a parallel or inclusive join), what any of them set; elsewhere what all of them set.
  */
-function assignedAfter(model: ProcessModel, sets: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Assigned> {
+function assignedAfter(model: ProcessModel, sets: ReadonlyMap<string, Assigned>): Map<string, Assigned> {
   const after = new Map<string, Assigned>([...model.nodes.keys()].map((id) => [id, ANY]));
   const before = (node: NodeSpec): Assigned => {
     if (node.attachedTo !== undefined) return before(model.nodes.get(node.attachedTo) ?? node);
@@ -48,8 +50,8 @@ function assignedAfter(model: ProcessModel, sets: ReadonlyMap<string, ReadonlySe
     for (const node of model.nodes.values()) {
       const entering = before(node);
       // What a sub-process's own steps set is not followed: after it, anything.
-      const leaving =
-        entering === ANY || node.type === 'bpmn:SubProcess' ? ANY : union([entering, sets.get(node.id) ?? new Set()]);
+      const own = sets.get(node.id) ?? new Set<string>();
+      const leaving = entering === ANY || own === ANY || node.type === 'bpmn:SubProcess' ? ANY : union([entering, own]);
       if (!sameSet(after.get(node.id) ?? ANY, leaving)) {
         after.set(node.id, leaving);
         changed = true;
@@ -74,7 +76,7 @@ const sameSet = (a: Assigned, b: Assigned) =>
 export function checkConditionFields(input: ProcessCheckInput): void {
   const { model, problems } = input;
   const sets = setsOf(input);
-  const fields = new Set([...sets.values()].flatMap((names) => [...names]));
+  const fields = new Set([...sets.values()].flatMap((names) => (names === ANY ? [] : [...names])));
   const after = assignedAfter(model, sets);
   for (const condition of model.conditions) {
     const assigned = after.get(condition.sourceId) ?? ANY;

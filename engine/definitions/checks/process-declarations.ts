@@ -10,6 +10,8 @@ export interface ProcessCheckInput {
   manifest: Manifest | undefined;
   rules: Rules | undefined;
   forms: ReadonlyMap<string, FormSchema>;
+  /** Every form with a file, read or not: one that is there but broken is said at its file, not as missing. */
+  formFiles: ReadonlySet<string>;
   problems: FileProblems;
 }
 
@@ -125,13 +127,13 @@ function checkDate(date: DateSpec, node: NodeSpec, input: ProcessCheckInput): vo
 
 /** User tasks: a form, known groups, scopes a group can be checked against, an article. */
 function checkUserTasks(input: ProcessCheckInput): void {
-  const { model, manifest, forms, problems } = input;
+  const { model, manifest, formFiles, problems } = input;
   const byTaskId = new Map<string, { formKey?: string; groups: string }>();
   for (const task of model.userTasks) {
     const element = task.elementId;
     if (task.formKey === undefined) {
       problems.error('task-form', 'user task has no camunda:formKey', { element });
-    } else if (!forms.has(task.formKey)) {
+    } else if (!formFiles.has(task.formKey)) {
       problems.error('unknown-form', `form "${task.formKey}" has no forms/${task.formKey}.schema.json`, { element });
     }
     if (task.candidateGroups.length === 0) {
@@ -163,7 +165,7 @@ function checkUserTasks(input: ProcessCheckInput): void {
 
 /** Messages: named, unique, caught with a sender group and a form named after the message. */
 function checkMessages(input: ProcessCheckInput): void {
-  const { model, manifest, forms, problems } = input;
+  const { model, manifest, formFiles, problems } = input;
   const names = new Set<string>();
   for (const message of model.messages) {
     if (message.name === '') problems.error('message-name', 'message has no name', { element: message.id });
@@ -194,7 +196,7 @@ function checkMessages(input: ProcessCheckInput): void {
     }
     if (catcher.formKey === undefined) {
       problems.error('message-form', 'message catch event has no formKey property', { element });
-    } else if (!forms.has(catcher.formKey)) {
+    } else if (!formFiles.has(catcher.formKey)) {
       problems.error('unknown-form', `form "${catcher.formKey}" has no forms/${catcher.formKey}.schema.json`, { element });
     } else if (catcher.formKey !== kebabCase(catcher.messageName)) {
       problems.warning('message-form', `message forms are named after the message: expected "${kebabCase(catcher.messageName)}"`, {
