@@ -100,6 +100,7 @@ describe.runIf(haveModels && browserAvailable())('the MIWG reference models in t
           rules: () => [],
           dates: () => [],
           label: (key) => key,
+          aside: (text, note) => `${text} (${note})`,
           explain: () => undefined,
           conditionWords: () => undefined,
           groups: () => [],

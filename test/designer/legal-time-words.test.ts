@@ -8,6 +8,8 @@ import {
   type LegalTimeTerms,
 } from '../../designer/src/designer/diagram/legal-time/legal-time-words.js';
 import { DEFINITIONS_ROOT } from '../definitions/helpers.js';
+import { DESIGNER_MESSAGES, type DesignerMessageKey } from '../../designer/src/designer/designer-messages.js';
+import { fill } from '../../designer/src/i18n/fill.js';
 
 // The legal time of a timer in words, with a worked example computed from the calendar (issue 12, item 1).
 
@@ -21,6 +23,22 @@ beforeAll(async () => {
   );
   calendar = calendarFromFiles(files, 'cn');
 });
+
+/** The explanation in `language`, in the designer's messages, on the real calendar. */
+const explain = (
+  declaration: Parameters<typeof explainLegalTime>[0],
+  terms: LegalTimeTerms,
+  day: string,
+  language: 'zh' | 'en' = 'zh',
+) =>
+  explainLegalTime(
+    declaration,
+    terms,
+    day,
+    calendar,
+    (key: DesignerMessageKey, values = {}) => fill(DESIGNER_MESSAGES[language][key], values),
+    language,
+  );
 
 const RULES: Record<string, { title: string; value: string | number }> = {
   publicityMinWorkingDays: { title: '评估验收及复审结果公示期（不少于五个工作日，第二十二条、第二十八条）', value: 5 },
@@ -46,11 +64,11 @@ describe('a timer in words, with an example date', () => {
   const notice = { rule: 'publicityMinWorkingDays', from: 'publicityStarts', due: 'publicityEnds', dueIs: 'lastDay' };
 
   it('the notice: five working days after 2025-09-26 end on 2025-10-10 (National Day); seven on 2025-10-13', () => {
-    expect(explainLegalTime(notice, terms(), '2025-09-26', calendar)).toEqual({
+    expect(explain(notice, terms(), '2025-09-26')).toEqual({
       words: '自公示之日起，向后计算 5个工作日（评估验收及复审结果公示期）；期限最后一日即「公示期最后一日」',
       example: '例：若公示之日为 2025-09-26，则公示期最后一日为 2025-10-10',
     });
-    expect(explainLegalTime(notice, terms(7), '2025-09-26', calendar)?.example).toBe(
+    expect(explain(notice, terms(7), '2025-09-26')?.example).toBe(
       '例：若公示之日为 2025-09-26，则公示期最后一日为 2025-10-13',
     );
   });
@@ -63,24 +81,83 @@ describe('a timer in words, with an example date', () => {
       due: 'reReviewOpens',
       dueIs: 'fireDay',
     };
-    expect(explainLegalTime(window, terms(), '2027-06-03', calendar)).toEqual({
+    expect(explain(window, terms(), '2027-06-03')).toEqual({
       words: '示范期最后一日之前 6个月 的对应日（复审申请窗口）；该日即「可申请复审之日」',
       example: '例：若示范期最后一日为 2027-06-03，则可申请复审之日为 2026-12-03',
     });
     const creation = { rule: 'creationMinPeriod', due: 'acceptanceOpens', dueIs: 'fireDay' };
-    expect(explainLegalTime(creation, terms(), '2024-04-01', calendar)?.example).toBe(
+    expect(explain(creation, terms(), '2024-04-01')?.example).toBe(
       '例：若进入此环节之日为 2024-04-01，则可申请验收之日为 2025-04-02',
     );
   });
 
   it('says so when the calendar has no data for the year, and explains nothing on an element without legal time', () => {
-    expect(explainLegalTime(notice, terms(), '2026-12-28', calendar)?.example).toMatch(/^无法计算示例/);
-    expect(explainLegalTime({}, terms(), '2025-09-26', calendar)).toBeUndefined();
-    expect(explainLegalTime({ timer: true, due: 'publicityEnds' }, terms(), '2025-09-26', calendar)?.words).toBe(
+    expect(explain(notice, terms(), '2026-12-28')?.example).toMatch(/^无法计算示例/);
+    expect(explain({}, terms(), '2025-09-26')).toBeUndefined();
+    expect(explain({ timer: true, due: 'publicityEnds' }, terms(), '2025-09-26')?.words).toBe(
       '未指定期限规则：请选择期限规则',
     );
-    expect(explainLegalTime({ due: 'publicityEnds' }, terms(), '2025-09-26', calendar)?.words).toBe(
+    expect(explain({ due: 'publicityEnds' }, terms(), '2025-09-26')?.words).toBe(
       '记录进入此环节之日为「公示期最后一日」',
     );
+  });
+});
+
+describe('a timer in words in English', () => {
+  // The definitions' titles as the programme's catalogue gives them (translations/en.json).
+  const english: LegalTimeTerms = {
+    rule: (name) =>
+      name === 'publicityMinWorkingDays'
+        ? {
+            title: 'Public notice period for acceptance and re-review results (no fewer than five working days)',
+            value: 5,
+          }
+        : name === 'reReviewWindowBeforeExpiry'
+          ? {
+              title: 'Re-review application window (from six months before the demonstration period ends)',
+              value: 'P6M',
+            }
+          : undefined,
+    date: (name) =>
+      ({
+        publicityStarts: 'Date of public notice',
+        publicityEnds: 'Last day of the public notice period',
+        demonstrationEnds: 'Last day of the demonstration period',
+        reReviewOpens: 'Date from which re-review may be applied for',
+      })[name],
+  };
+  const notice = { rule: 'publicityMinWorkingDays', from: 'publicityStarts', due: 'publicityEnds', dueIs: 'lastDay' };
+  const han = /[\u3400-\u9fff（）「」；：，]/;
+
+  it('says the notice and its example in English (they stayed 自…起，向后计算 … / 例：若…), by the titles given', () => {
+    expect(explain(notice, english, '2025-09-26', 'en')).toEqual({
+      words:
+        'From “Date of public notice”, 5 working days counted forward (Public notice period for acceptance and re-review results); the last day of the period is “Last day of the public notice period”',
+      example: 'E.g. if “Date of public notice” is 2025-09-26, “Last day of the public notice period” is 2025-10-10',
+    });
+    const window = {
+      rule: 'reReviewWindowBeforeExpiry',
+      from: 'demonstrationEnds',
+      direction: 'before',
+      due: 'reReviewOpens',
+    };
+    const before = explain(window, english, '2027-06-03', 'en');
+    expect(before?.example).toBe(
+      'E.g. if “Last day of the demonstration period” is 2027-06-03, “Date from which re-review may be applied for” is 2026-12-03',
+    );
+    for (const declaration of [
+      notice,
+      window,
+      { rule: 'publicityMinWorkingDays', cycle: 'true' },
+      { rule: 'publicityMinWorkingDays', dueIs: 'fireDay' },
+      { rule: 'missing' },
+      { timer: true },
+      { due: 'publicityEnds' },
+    ]) {
+      for (const day of ['2025-09-26', '2026-12-28']) {
+        const explained = explain(declaration, english, day, 'en');
+        expect(`${explained?.words} ${explained?.example}`).not.toMatch(han);
+      }
+    }
   });
 });

@@ -24,6 +24,7 @@ import { ValidatePanel } from './review/validate-panel.js';
 import { DraftTitle } from './review/draft-title.js';
 import { ExplainedButton } from './review/explained-button.js';
 import { useSession } from '../auth/session.js';
+import { useDefinitionText } from '../i18n/use-definition-text.js';
 import { ApiError } from '../api/client.js';
 import { useDiffNames, useProblemNames } from './review/problem-names.js';
 import { problemText } from './review/problem-text.js';
@@ -87,10 +88,12 @@ const LEGAL_TIME_LABELS: Record<LegalTimeLabel, DesignerMessageKey> = {
 
 /**
  * The legal-time group's choices from the current (possibly unsaved) rules and manifest, and its
- * explanation with a worked example counted from `exampleDay` on the version's calendar.
+ * explanation with a worked example counted from `exampleDay` on the version's calendar. Their titles
+ * in the page's language: in English from the programme's catalogue (a title it lacks stays as written).
  */
 function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Omit<LegalTimeVocabulary, 'simple'> {
   const { d, language } = useDesignerI18n();
+  const say = useDefinitionText()(workspace.process);
   const rulesText = workspace.text(FILES.rules);
   const manifestText = workspace.text(FILES.manifest);
   const calendar = useWorkingDayCalendar(parseJson<Manifest>(manifestText)?.calendar);
@@ -111,9 +114,14 @@ function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Om
     const terms: LegalTimeTerms = {
       rule: (name) => {
         const rule = rules[name];
-        return rule === undefined || Array.isArray(rule.value) ? undefined : { title: rule.title, value: rule.value };
+        return rule === undefined || Array.isArray(rule.value)
+          ? undefined
+          : { title: say(rule.title), value: rule.value };
       },
-      date: (name) => dates[name]?.title,
+      date: (name) => {
+        const title = dates[name]?.title;
+        return title === undefined ? undefined : say(title);
+      },
     };
     return {
       rules: () =>
@@ -121,14 +129,15 @@ function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Om
           .filter(([, rule]) => !Array.isArray(rule.value))
           .map(([name, rule]) => ({
             name,
-            title: rule.title,
+            title: say(rule.title),
             article: rule.article,
             words: periodWords(rule.value, language),
           })),
-      dates: () => Object.entries(dates).map(([name, date]) => ({ name, title: date.title })),
-      groups: () => Object.entries(groups).map(([name, group]) => ({ name, title: group.title })),
-      forms: () => [...forms].map(([key, form]) => ({ key, title: form?.title ?? key })),
+      dates: () => Object.entries(dates).map(([name, date]) => ({ name, title: say(date.title) })),
+      groups: () => Object.entries(groups).map(([name, group]) => ({ name, title: say(group.title) })),
+      forms: () => [...forms].map(([key, form]) => ({ key, title: form?.title === undefined ? key : say(form.title) })),
       label: (key) => d(LEGAL_TIME_LABELS[key]),
+      aside: (text, note) => d('ltAside', { text, note }),
       conditionWords: (body, formKeys) => {
         const field = (name: string) => {
           const keys = [...formKeys, ...forms.keys()];
@@ -138,13 +147,19 @@ function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Om
           }
           return undefined;
         };
-        return conditionWords(body, { field, status: (name) => statuses[name]?.title });
+        return conditionWords(body, {
+          field,
+          status: (name) => {
+            const title = statuses[name]?.title;
+            return title === undefined ? undefined : say(title);
+          },
+        });
       },
       explain: (declaration) =>
-        exampleDay === undefined ? undefined : explainLegalTime(declaration, terms, exampleDay, calendar),
+        exampleDay === undefined ? undefined : explainLegalTime(declaration, terms, exampleDay, calendar, d, language),
     };
     // formTexts stands for the forms' contents (read through workspace.text above).
-  }, [rulesText, manifestText, language, d, calendar, exampleDay, formTexts]);
+  }, [rulesText, manifestText, language, d, say, calendar, exampleDay, formTexts]);
 }
 
 function LoadedEditor({ workspace }: { workspace: Workspace }) {

@@ -99,6 +99,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
       groups: () => latest.current.vocabulary.groups(),
       forms: () => latest.current.vocabulary.forms(),
       label: (key) => latest.current.vocabulary.label(key),
+      aside: (text, note) => latest.current.vocabulary.aside(text, note),
       explain: (declaration) => latest.current.vocabulary.explain(declaration),
       conditionWords: (body, formKeys) => latest.current.vocabulary.conditionWords(body, formKeys),
       simple: () => !advancedRef.current,

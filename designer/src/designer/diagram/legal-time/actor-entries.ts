@@ -158,7 +158,7 @@ function FormSelect({
       ];
       // A form the draft does not have stays visible, so that nothing is lost silently.
       if (current() !== '' && !options.some((option) => option.value === current()))
-        options.push({ value: current(), label: `${current()}（${vocabulary.label('unknown')}）` });
+        options.push({ value: current(), label: vocabulary.aside(current(), vocabulary.label('unknown')) });
       return options;
     },
   });
@@ -169,7 +169,7 @@ function actorEntries(element: DiagramElement, vocabulary: LegalTimeVocabulary, 
   // A group the manifest does not declare stays visible as its name, so that nothing is lost silently.
   const undeclared = groupsOf(element, kind.actors)
     .filter((name) => !declared.some((group) => group.name === name))
-    .map((name) => ({ name, title: `${name}（${vocabulary.label('unknown')}）` }));
+    .map((name) => ({ name, title: vocabulary.aside(name, vocabulary.label('unknown')) }));
   return [
     { id: kind.ids.heading, component: Heading, label: kind.labels.actors, hint: kind.labels.actorsHint },
     ...[...declared, ...undeclared].map((group) => ({

@@ -26,7 +26,9 @@ function options(vocabulary: LegalTimeVocabulary, property: LegalTimeProperty, c
   let choices: SelectOption[];
   switch (property) {
     case 'rule':
-      choices = vocabulary.rules().map((rule) => ({ value: rule.name, label: `${rule.title}（${rule.words}）` }));
+      choices = vocabulary
+        .rules()
+        .map((rule) => ({ value: rule.name, label: vocabulary.aside(rule.title, rule.words) }));
       break;
     case 'due':
     case 'from':
@@ -34,7 +36,7 @@ function options(vocabulary: LegalTimeVocabulary, property: LegalTimeProperty, c
         value: date.name,
         // The key only where two dates share a title: officers choose by the title.
         label: dates.some((other) => other !== date && other.title === date.title)
-          ? `${date.title}（${date.name}）`
+          ? vocabulary.aside(date.title, date.name)
           : date.title,
       }));
       break;
@@ -56,7 +58,7 @@ function options(vocabulary: LegalTimeVocabulary, property: LegalTimeProperty, c
   }
   // A name the vocabulary does not know stays visible (and selectable) so that nothing is lost silently.
   if (current !== '' && !choices.some((choice) => choice.value === current))
-    choices.push({ value: current, label: `${current}（${label('unknown')}）` });
+    choices.push({ value: current, label: vocabulary.aside(current, label('unknown')) });
   return [none, ...choices];
 }
 

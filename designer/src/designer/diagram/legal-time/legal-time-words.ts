@@ -6,6 +6,7 @@ import {
   type LocalDate,
   type WorkingDayCalendar,
 } from '../../../../../engine/legal-time/pure.js';
+import type { DesignerText } from '../../designer-i18n.js';
 import { periodWords } from '../../periods/period-words.js';
 
 /**
@@ -36,30 +37,31 @@ export interface LegalTimeExplanation {
   example?: string;
 }
 
-function counted(value: string | number): string {
-  return periodWords(value, 'zh', { compact: true });
-}
-
-/** The element's legal time in words and a worked example from `example` (the day counted from). */
+/**
+ * The element's legal time in words and a worked example from `example` (the day counted from), in
+ * `language`: the sentences are the designer's messages (`d`), the rules' and dates' titles those
+ * `terms` give in that language.
+ */
 export function explainLegalTime(
   declaration: LegalTimeDeclaration,
   terms: LegalTimeTerms,
   example: LocalDate,
   calendar: WorkingDayCalendar | undefined,
+  d: DesignerText,
+  language: 'zh' | 'en',
 ): LegalTimeExplanation | undefined {
   if (declaration.rule === undefined || declaration.rule === '') {
-    if (declaration.timer === true || (declaration.from ?? '') !== '')
-      return { words: '未指定期限规则：请选择期限规则' };
+    if (declaration.timer === true || (declaration.from ?? '') !== '') return { words: d('ltNoRule') };
     if (declaration.due === undefined || declaration.due === '') return undefined;
-    return { words: `记录进入此环节之日为「${terms.date(declaration.due) ?? declaration.due}」` };
+    return { words: d('ltRecorded', { date: terms.date(declaration.due) ?? declaration.due }) };
   }
   const rule = terms.rule(declaration.rule);
-  if (rule === undefined) return { words: `期限规则 ${declaration.rule} 不存在` };
-  const period = counted(rule.value);
+  if (rule === undefined) return { words: d('ltRuleMissing', { name: declaration.rule }) };
+  const period = periodWords(rule.value, language, { compact: true });
   const origin =
     declaration.from === undefined || declaration.from === ''
-      ? '进入此环节之日'
-      : (terms.date(declaration.from) ?? declaration.from);
+      ? d('ltEntered')
+      : d('ltNamed', { title: terms.date(declaration.from) ?? declaration.from });
   const fireDay = declaration.dueIs === 'fireDay';
   const before = declaration.direction === 'before';
   const cycle = declaration.cycle === 'true';
@@ -67,23 +69,24 @@ export function explainLegalTime(
     declaration.due === undefined || declaration.due === ''
       ? undefined
       : (terms.date(declaration.due) ?? declaration.due);
-  const counting = before
-    ? `${origin}之前 ${period} 的对应日`
-    : cycle
-      ? `自${origin}起，每满 ${period}`
-      : `自${origin}起，向后计算 ${period}`;
-  const which = before ? '该日' : fireDay ? '期满次日' : '期限最后一日';
-  const words = `${counting}（${shortRule(rule.title)}）${dueName === undefined ? '' : `；${which}即「${dueName}」`}`;
+  const counting = d(before ? 'ltCountBefore' : cycle ? 'ltCountCycle' : 'ltCountAfter', { origin, period });
+  const which = d(before ? 'ltThatDay' : fireDay ? 'ltDayAfter' : 'ltPeriodLastDay');
+  const rulePart = shortRule(rule.title);
+  const words =
+    dueName === undefined
+      ? d('ltWords', { counting, rule: rulePart })
+      : d('ltWordsDue', { counting, rule: rulePart, which, due: dueName });
   try {
     let day: LocalDate;
     if (before) day = periodBefore(example, rule.value);
     else if (cycle) day = nthPeriodLastDay(example, rule.value, 1);
     else day = periodLastDay(example, rule.value, calendar);
     if (fireDay && !before) day = addDays(day, 1);
-    return { words, example: `例：若${origin}为 ${example}，则${dueName ?? which}为 ${day}` };
+    const due = dueName === undefined ? which : d('ltNamed', { title: dueName });
+    return { words, example: d('ltExample', { origin, example, due, day }) };
   } catch {
     // A working-day period reaching a year without calendar data is an error in the engine too.
-    return { words, example: `无法计算示例：工作日历中没有 ${example} 之后所需年份的数据` };
+    return { words, example: d('ltNoExample', { example }) };
   }
 }
 

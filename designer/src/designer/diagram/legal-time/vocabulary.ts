@@ -11,6 +11,8 @@ export interface LegalTimeVocabulary {
   dates(): { name: string; title: string }[];
   /** A label of the group in the current UI language. */
   label(key: LegalTimeLabel): string;
+  /** A text with a note after it, in brackets of the current UI language: 撤回申请（未声明）, Withdraw (not declared). */
+  aside(text: string, note: string): string;
   /** The element's legal time in words with a worked example date (from the working-day calendar). */
   explain(declaration: LegalTimeDeclaration): LegalTimeExplanation | undefined;
   /** A flow's condition in words where it is a simple choice, from the forms filled in just before it. */
