@@ -78,6 +78,61 @@ describe('differences in words', () => {
     });
   });
 
+  it('in English, a period, a task, an event and a flow are headed in English (they read （用户任务） and （中间事件）), by the catalogue’s names', async () => {
+    let revised = editJson<Rules>(real.source, 'rules.json', (rules) => {
+      const rule = rules.publicityMinWorkingDays;
+      if (rule !== undefined) rule.value = 7;
+    });
+    revised = editBpmn(
+      revised,
+      [
+        '<bpmn:intermediateCatchEvent id="publicityEndsTimer_acceptance" name="公示期满">',
+        '<bpmn:intermediateCatchEvent id="publicityEndsTimer_acceptance" name="公示期届满">',
+      ],
+      ['name="可行性论证与遴选"', 'name="可行性论证"'],
+      [/<bpmn:sequenceFlow id="Flow_publicityStart_acceptance_to_mergeObjectionWindow_acceptance"[^>]*\/>/, ''],
+    );
+    const diff = await diffVersions(real.source, revised);
+    // The names as the designer gives them in English: the catalogue's, where it has them.
+    const catalogue: Record<string, string> = {
+      可行性论证: 'Feasibility review',
+      公示期届满: 'Public notice period ended',
+      '评估验收及复审结果公示期（不少于五个工作日，第二十二条、第二十八条）':
+        'Public notice period for acceptance and re-review results (no fewer than five working days, Art. 22, Art. 28)',
+    };
+    const say = (text: string) => catalogue[text] ?? text;
+    const english: DiffNames = {
+      ...names,
+      element: (id) =>
+        ({
+          provincialFeasibilityReview: '可行性论证',
+          publicityEndsTimer_acceptance: '公示期届满',
+          publicityStart_acceptance: '公示开始',
+          mergeObjectionWindow_acceptance: '合并',
+        })[id] ?? undefined,
+      text: say,
+    };
+    const translated: DiffNames = {
+      ...english,
+      element: (id) => {
+        const name = english.element(id);
+        return name === undefined ? undefined : say(name);
+      },
+    };
+    const titles = Object.fromEntries(
+      diff.entries.map((entry) => [`${entry.kind}:${entry.key}`, diffWords(entry, translated, 'en').title]),
+    );
+    expect(titles['element:provincialFeasibilityReview']).toBe('Feasibility review (user task)');
+    expect(titles['element:publicityEndsTimer_acceptance']).toBe('Public notice period ended (intermediate event)');
+    expect(titles['rule:publicityMinWorkingDays']).toBe('Public notice period for acceptance and re-review results');
+    expect(titles['flow:Flow_publicityStart_acceptance_to_mergeObjectionWindow_acceptance']).toBe(
+      'Flow: 公示开始 → 合并',
+    );
+    // A name the catalogue lacks stays as written; the words of the page are English.
+    for (const title of Object.values(titles))
+      expect(title.replace(/公示开始|合并/g, '')).not.toMatch(/[\u3400-\u9fff（）：]/);
+  });
+
   it('a changed form says what changed in each field and which became required, in the form editor’s words', async () => {
     // It said only 修改字段：园区面积（平方公里）（area） and 表单的标题、说明、必填项或示例有修改.
     const revised = editJson<Record<string, unknown>>(

@@ -115,6 +115,42 @@ describe('the validator problems in Chinese', () => {
     expect(locationText({ file, pointer: '/examples/0/replyNote' }, names)).toBe('表单「相关部门意见表」的示例');
   });
 
+  it('says where in English by the English names given (it read 表单「撤回申请」 and 期限「…」的名称 in English)', () => {
+    const names = {
+      element: (id: string) => ({ publicityEndsTimer_acceptance: 'Public notice period over' })[id],
+      rule: (name: string) => ({ publicityMinWorkingDays: 'Public notice period', demonstrationPeriod: ' ' })[name],
+      indicator: (variant: string, index: number) =>
+        variant === 'agriculture' && index === 0 ? 'Leading group and working mechanism' : undefined,
+      variant: (variant: string) => (variant === 'agriculture' ? 'Agricultural park' : undefined),
+      form: (key: string) => (key === 'withdraw' ? 'Withdraw the application' : undefined),
+      formField: (key: string, tokens: string[]) =>
+        key === 'withdraw' && tokens.join('/') === 'properties/reason' ? 'Reason' : undefined,
+    };
+    const at = (file: string, where: { element?: string; pointer?: string }) =>
+      locationText({ file: `quality-brand-zone/2024-03-14/${file}`, ...where }, names, 'en');
+    const places = [
+      at('process.bpmn', { element: 'publicityEndsTimer_acceptance' }),
+      at('rules.json', { pointer: '/publicityMinWorkingDays/title' }),
+      at('rules.json', { pointer: '/demonstrationPeriod/title' }),
+      at('indicators.json', { pointer: '/variants/agriculture/0/guidance' }),
+      at('indicators.json', { pointer: '/variants/agriculture' }),
+      at('forms/withdraw.schema.json', { pointer: '/properties/reason/description' }),
+      at('forms/withdraw.schema.json', { pointer: '/properties/other' }),
+      at('forms/withdraw.schema.json', { pointer: '/title' }),
+    ];
+    expect(places).toEqual([
+      '“Public notice period over”',
+      'Period “Public notice period”, title',
+      'Period demonstrationPeriod, title',
+      'Indicator (Agricultural park) “Leading group and working mechanism”, scoring guidance',
+      'Indicators (Agricultural park)',
+      'Form “Withdraw the application”, field “Reason”, description',
+      'Form “Withdraw the application”, field “other”',
+      'Form “Withdraw the application”, title',
+    ]);
+    for (const place of places) expect(place).not.toMatch(/[\u3400-\u9fff「」（）]/);
+  });
+
   it('names the file of a problem about a whole file — where and in the sentence — and never quotes what it holds', async () => {
     // QA's broken draft (PUT before the server refused such files): the validator's problems about it.
     const real = await loadRealVersion();

@@ -163,7 +163,7 @@ function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Om
 }
 
 function LoadedEditor({ workspace }: { workspace: Workspace }) {
-  const { d, t } = useDesignerI18n();
+  const { d, t, language } = useDesignerI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [tab, setTab] = useState('diagram');
@@ -214,14 +214,21 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
   };
   const problemNames = useProblemNames(workspace, d);
   const diffNames = useDiffNames(workspace, d);
+  // A badge says its problem as the 校验 tab's table does: the engine's English in English.
   const problemBadges = useMemo<ProblemBadge[]>(
     () =>
       (actions.problems ?? []).flatMap((problem) =>
         problem.element === undefined
           ? []
-          : [{ element: problem.element, severity: problem.severity, text: problemText(problem, problemNames) }],
+          : [
+              {
+                element: problem.element,
+                severity: problem.severity,
+                text: language === 'zh' ? problemText(problem, problemNames) : problem.message,
+              },
+            ],
       ),
-    [actions.problems, problemNames],
+    [actions.problems, problemNames, language],
   );
   const problemMarkers = useMemo(() => {
     const onDiagram = (actions.problems ?? []).filter((problem) => problem.element !== undefined);

@@ -42,6 +42,8 @@ export interface DiffNames {
   element: (id: string) => string | undefined;
   /** A rule's short title, for an element's `rule` property. */
   rule: (name: string) => string | undefined;
+  /** A text of the definitions in the page's language (the catalogue's English), where it has one. */
+  text?: (chinese: string) => string;
 }
 
 /** What a line says: a heading (the thing changed) and the changes in it. */
@@ -112,21 +114,64 @@ function ruleWords(entry: DiffEntry): DiffWords {
   return { title: name, lines };
 }
 
-const ELEMENT_TYPES: Record<string, string> = {
-  'bpmn:UserTask': '用户任务',
-  'bpmn:ServiceTask': '服务任务',
-  'bpmn:Task': '任务',
-  'bpmn:StartEvent': '开始事件',
-  'bpmn:EndEvent': '结束事件',
-  'bpmn:IntermediateCatchEvent': '中间事件',
-  'bpmn:IntermediateThrowEvent': '中间事件',
-  'bpmn:BoundaryEvent': '边界事件',
-  'bpmn:ExclusiveGateway': '排他网关',
-  'bpmn:ParallelGateway': '并行网关',
-  'bpmn:EventBasedGateway': '事件网关',
-  'bpmn:SubProcess': '子流程',
-  'bpmn:CallActivity': '调用活动',
+const ELEMENT_TYPES: Record<'zh' | 'en', Record<string, string>> = {
+  zh: {
+    'bpmn:UserTask': '用户任务',
+    'bpmn:ServiceTask': '服务任务',
+    'bpmn:Task': '任务',
+    'bpmn:StartEvent': '开始事件',
+    'bpmn:EndEvent': '结束事件',
+    'bpmn:IntermediateCatchEvent': '中间事件',
+    'bpmn:IntermediateThrowEvent': '中间事件',
+    'bpmn:BoundaryEvent': '边界事件',
+    'bpmn:ExclusiveGateway': '排他网关',
+    'bpmn:ParallelGateway': '并行网关',
+    'bpmn:EventBasedGateway': '事件网关',
+    'bpmn:SubProcess': '子流程',
+    'bpmn:CallActivity': '调用活动',
+  },
+  // As bpmn-js' menus name them.
+  en: {
+    'bpmn:UserTask': 'user task',
+    'bpmn:ServiceTask': 'service task',
+    'bpmn:Task': 'task',
+    'bpmn:StartEvent': 'start event',
+    'bpmn:EndEvent': 'end event',
+    'bpmn:IntermediateCatchEvent': 'intermediate event',
+    'bpmn:IntermediateThrowEvent': 'intermediate event',
+    'bpmn:BoundaryEvent': 'boundary event',
+    'bpmn:ExclusiveGateway': 'exclusive gateway',
+    'bpmn:ParallelGateway': 'parallel gateway',
+    'bpmn:EventBasedGateway': 'event-based gateway',
+    'bpmn:SubProcess': 'sub-process',
+    'bpmn:CallActivity': 'call activity',
+  },
 };
+
+/** An element's type in words (`bpmn:UserTask`: 用户任务, user task); one not listed by its BPMN name. */
+function elementType(type: unknown, language: 'zh' | 'en'): string {
+  return typeof type === 'string' ? (ELEMENT_TYPES[language][type] ?? type.replace(/^bpmn:/, '')) : '';
+}
+
+/** What an element or a flow is called: 公示期满（中间事件）, 连线：a → b; in English, its name from `names`. */
+function elementTitle(entry: DiffEntry, names: DiffNames, language: 'zh' | 'en'): string {
+  const before = isShape(entry.before) ? entry.before : {};
+  const after = isShape(entry.after) ? entry.after : {};
+  const shape = entry.change === 'removed' ? before : after;
+  const end = (id: unknown) => names.element(text(id)) ?? text(id);
+  if (entry.kind === 'flow')
+    return language === 'zh'
+      ? `连线：${end(shape.source)} → ${end(shape.target)}`
+      : `Flow: ${end(shape.source)} → ${end(shape.target)}`;
+  const type = elementType(shape.type, language);
+  // The draft's name tells apart two elements named alike; a removed element has only its own.
+  const own = typeof shape.name === 'string' && shape.name !== '' ? shape.name.replace(/\s+/g, ' ') : undefined;
+  const name =
+    (entry.change === 'removed' ? undefined : names.element(entry.key)) ??
+    (own === undefined ? entry.key : (names.text?.(own) ?? own));
+  if (type === '') return name;
+  return language === 'zh' ? `${name}（${type}）` : `${name} (${type})`;
+}
 
 const ELEMENT_FIELDS: Record<string, string> = {
   name: '名称',
@@ -148,16 +193,7 @@ const ELEMENT_FIELDS: Record<string, string> = {
 function elementWords(entry: DiffEntry, names: DiffNames): DiffWords {
   const before = isShape(entry.before) ? entry.before : {};
   const after = isShape(entry.after) ? entry.after : {};
-  const shape = entry.change === 'removed' ? before : after;
-  const type = typeof shape.type === 'string' ? (ELEMENT_TYPES[shape.type] ?? shape.type.replace(/^bpmn:/, '')) : '';
-  // The draft's name tells apart two elements named alike; a removed element has only its own.
-  const name =
-    (entry.change === 'removed' ? undefined : names.element(entry.key)) ??
-    (typeof shape.name === 'string' && shape.name !== '' ? shape.name.replace(/\s+/g, ' ') : entry.key);
-  const title =
-    entry.kind === 'flow'
-      ? `连线：${names.element(text(shape.source)) ?? text(shape.source)} → ${names.element(text(shape.target)) ?? text(shape.target)}`
-      : `${name}${type === '' ? '' : `（${type}）`}`;
+  const title = elementTitle(entry, names, 'zh');
   if (entry.change !== 'changed') return { title, lines: [CHANGE_WORD[entry.change]] };
   // Extension properties are compared one by one, beside the element's own fields.
   const flat = (value: Shape): Shape => ({
@@ -169,7 +205,7 @@ function elementWords(entry: DiffEntry, names: DiffNames): DiffWords {
     field === 'rule' && typeof value === 'string'
       ? (names.rule(value) ?? value)
       : field === 'type' && typeof value === 'string'
-        ? (ELEMENT_TYPES[value] ?? value)
+        ? (ELEMENT_TYPES.zh[value] ?? value)
         : text(value);
   return { title, lines: fieldLines(flat(before), flat(after), ELEMENT_FIELDS, show) };
 }
@@ -243,8 +279,37 @@ export function diffWords(entry: DiffEntry, names: DiffNames, language: 'zh' | '
   // The scores and forms in the officer's words in English too (they said `maxScore: 4 → 5`, and a
   // form nothing); the rest by its Chinese title with its fields' changes.
   if (groupOf(entry.kind) === 'indicators') return scoreWords(entry, names, language);
-  if (entry.kind === 'form') return formWords(entry, language);
-  return { title: chineseWords(entry, names).title, lines: changeDetails(entry, language) };
+  if (entry.kind === 'form') return formWords(entry, language, names.text);
+  return { title: englishTitle(entry, names), lines: changeDetails(entry, language) };
+}
+
+const MANIFEST_FIELDS_EN: Record<string, string> = {
+  title: 'Title',
+  basis: 'Basis',
+  calendar: 'Working-day calendar',
+  statuses: 'Case statuses',
+  dates: 'Dates',
+  groups: 'Groups',
+  subjectName: 'Subject name field',
+  publicSubmissionReaders: 'Groups that may read public submissions',
+};
+
+/** The heading of a period, an element, a flow or a part of the manifest in English (they read 公示期满（中间事件）). */
+function englishTitle(entry: DiffEntry, names: DiffNames): string {
+  switch (entry.kind) {
+    case 'element':
+    case 'flow':
+      return elementTitle(entry, names, 'en');
+    case 'manifest':
+      return MANIFEST_FIELDS_EN[entry.key] ?? entry.key;
+    case 'rule': {
+      const shape = entry.change === 'removed' ? entry.before : entry.after;
+      const title = isShape(shape) && typeof shape.title === 'string' && shape.title !== '' ? shape.title : entry.key;
+      return shortTitle(names.text?.(title) ?? title);
+    }
+    default:
+      return chineseWords(entry, names).title;
+  }
 }
 
 function chineseWords(entry: DiffEntry, names: DiffNames): DiffWords {

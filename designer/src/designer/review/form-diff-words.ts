@@ -161,8 +161,15 @@ function parse(value: unknown): Shape {
 const requiredOf = (schema: Shape) =>
   new Set(Array.isArray(schema.required) ? schema.required.filter((key) => typeof key === 'string') : []);
 
-/** A form added, removed or changed, headed by its title and key, in the page's language. */
-export function formWords(entry: DiffEntry, language: Language = 'zh'): { title: string; lines: string[] } {
+/**
+ * A form added, removed or changed, headed by its title and key, in the page's language; `say` gives
+ * the form's and its fields' titles in that language (the catalogue's English, where it has them).
+ */
+export function formWords(
+  entry: DiffEntry,
+  language: Language = 'zh',
+  say: (text: string) => string = (text) => text,
+): { title: string; lines: string[] } {
   const w = WORDS[language];
   const named = (title: string, key: string) => (language === 'zh' ? `${title}（${key}）` : `${title} (${key})`);
   const shown = (value: unknown) =>
@@ -170,11 +177,12 @@ export function formWords(entry: DiffEntry, language: Language = 'zh'): { title:
   const before = parse(entry.before);
   const after = parse(entry.after);
   const shape = entry.change === 'removed' ? before : after;
-  const title = typeof shape.title === 'string' ? named(shape.title, entry.key) : entry.key;
+  const title = typeof shape.title === 'string' ? named(say(shape.title), entry.key) : entry.key;
   if (entry.change !== 'changed') return { title, lines: [entry.change === 'added' ? w.added : w.removed] };
   const fields = (schema: Shape): Shape => (isShape(schema.properties) ? schema.properties : {});
   const [a, b] = [fields(before), fields(after)];
-  const titleOf = (field: unknown) => (isShape(field) && typeof field.title === 'string' ? field.title : undefined);
+  const titleOf = (field: unknown) =>
+    isShape(field) && typeof field.title === 'string' ? say(field.title) : undefined;
   const fieldName = (key: string) => {
     const title = titleOf(b[key] ?? a[key]);
     return title === undefined ? key : named(title, key);

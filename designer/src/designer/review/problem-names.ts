@@ -5,6 +5,8 @@ import { variantLabel } from '../indicators/variant-label.js';
 import { FILES, formKeyOf, parseJson, type Workspace } from '../workspace.js';
 import { shortTitle, type DiffNames } from './diff-words.js';
 import type { ProblemNames } from './problem-text.js';
+import type { Translate } from '../../i18n/definition-text.js';
+import { useDefinitionText } from '../../i18n/use-definition-text.js';
 
 function parseXml(xml: string): Document | undefined {
   return xml.trim() === '' ? undefined : new DOMParser().parseFromString(xml, 'application/xml');
@@ -22,7 +24,7 @@ function enclosingName(node: Element): string | undefined {
  * two elements share (公示期满 in the acceptance and the re-review notice) is told by the sub-process
  * it is in: 公示评估验收结果 / 公示期满.
  */
-export function elementNames(xml: string, doc = parseXml(xml)): Map<string, string> {
+export function elementNames(xml: string, doc = parseXml(xml), say: Translate = (text) => text): Map<string, string> {
   const found: { id: string; name: string; node: Element }[] = [];
   for (const node of Array.from(doc?.querySelectorAll('[id][name]') ?? [])) {
     const name = node.getAttribute('name')?.trim();
@@ -34,7 +36,7 @@ export function elementNames(xml: string, doc = parseXml(xml)): Map<string, stri
   const names = new Map<string, string>();
   for (const { id, name, node } of found) {
     const within = (uses.get(name) ?? 0) > 1 ? enclosingName(node) : undefined;
-    names.set(id, within === undefined ? name : `${within} / ${name}`);
+    names.set(id, within === undefined ? say(name) : `${say(within)} / ${say(name)}`);
   }
   return names;
 }
@@ -62,8 +64,16 @@ function schemaTitle(form: Schema, tokens: string[]): string | undefined {
   return typeof schema?.title === 'string' ? schema.title : undefined;
 }
 
-/** The names a problem can be told by, from the version as it is edited. */
+/** A title of the definitions in the page's language, or undefined where there is none. */
+const titleIn = (say: Translate, title: unknown): string | undefined =>
+  typeof title === 'string' ? say(title) : undefined;
+
+/**
+ * The names a problem can be told by, from the version as it is edited; in English the programme's
+ * catalogue's (translations/en.json), a title it lacks as written.
+ */
 export function useProblemNames(workspace: Workspace, d: DesignerText): ProblemNames {
+  const say = useDefinitionText()(workspace.process);
   const xml = workspace.text(FILES.process) ?? '';
   const rulesText = workspace.text(FILES.rules);
   const indicatorsText = workspace.text(FILES.indicators);
@@ -73,40 +83,46 @@ export function useProblemNames(workspace: Workspace, d: DesignerText): ProblemN
   return useMemo(() => {
     const forms = new Map(formPaths.map((path) => [formKeyOf(path) ?? '', parseJson<Schema>(workspace.text(path))]));
     const doc = parseXml(xml);
-    const elements = elementNames(xml, doc);
+    const elements = elementNames(xml, doc, say);
     const articles = elementArticles(doc);
     const rules = parseJson<Rules>(rulesText) ?? {};
     const indicators = parseJson<Indicators>(indicatorsText);
     return {
       element: (id) => elements.get(id),
       elementArticle: (id) => articles.get(id),
-      rule: (name) => rules[name]?.title,
-      indicator: (variant, index) => indicators?.variants[variant]?.[index]?.title,
-      indicatorTitle: (variant, id) => indicators?.variants[variant]?.find((indicator) => indicator.id === id)?.title,
+      rule: (name) => titleIn(say, rules[name]?.title),
+      indicator: (variant, index) => titleIn(say, indicators?.variants[variant]?.[index]?.title),
+      indicatorTitle: (variant, id) =>
+        titleIn(say, indicators?.variants[variant]?.find((indicator) => indicator.id === id)?.title),
       variant: (variant) => variantLabel(variant, d),
-      form: (key) => schemaTitle(forms.get(key), []),
-      formField: (key, tokens) => schemaTitle(forms.get(key), tokens),
+      form: (key) => titleIn(say, schemaTitle(forms.get(key), [])),
+      formField: (key, tokens) => titleIn(say, schemaTitle(forms.get(key), tokens)),
     };
-  }, [xml, rulesText, indicatorsText, formTexts, d]);
+  }, [xml, rulesText, indicatorsText, formTexts, d, say]);
 }
 
-/** The names a difference is told by: park types, dimensions, rules and elements of the draft (a removed element carries its own name). */
+/**
+ * The names a difference is told by: park types, dimensions, rules and elements of the draft (a removed
+ * element carries its own name); in English the catalogue's, as useProblemNames gives them.
+ */
 export function useDiffNames(workspace: Workspace, d: DesignerText): DiffNames {
+  const say = useDefinitionText()(workspace.process);
   const xml = workspace.text(FILES.process) ?? '';
   const rulesText = workspace.text(FILES.rules);
   const indicatorsText = workspace.text(FILES.indicators);
   return useMemo(() => {
-    const elements = elementNames(xml);
+    const elements = elementNames(xml, undefined, say);
     const rules = parseJson<Rules>(rulesText) ?? {};
     const dimensions = parseJson<Indicators>(indicatorsText)?.dimensions ?? [];
     return {
       variant: (variant) => variantLabel(variant, d),
-      dimension: (id) => dimensions.find((dimension) => dimension.id === id)?.title,
+      dimension: (id) => titleIn(say, dimensions.find((dimension) => dimension.id === id)?.title),
       element: (id) => elements.get(id),
       rule: (name) => {
-        const title = rules[name]?.title;
+        const title = titleIn(say, rules[name]?.title);
         return title === undefined ? undefined : shortTitle(title);
       },
+      text: say,
     };
-  }, [xml, rulesText, indicatorsText, d]);
+  }, [xml, rulesText, indicatorsText, d, say]);
 }

@@ -66,7 +66,9 @@ export function ProblemTable({ problems, onLocate, names }: Props) {
           title: d('location'),
           key: 'where',
           width: 280,
-          render: (_, problem) => <Typography.Link data-problem-where>{locationText(problem, names)}</Typography.Link>,
+          render: (_, problem) => (
+            <Typography.Link data-problem-where>{locationText(problem, names, language)}</Typography.Link>
+          ),
         },
         {
           title: d('article'),

@@ -273,37 +273,78 @@ export function problemArticle(problem: Pick<Problem, 'article' | 'element'>, na
   return problem.article ?? (problem.element === undefined ? undefined : names.elementArticle?.(problem.element));
 }
 
-const FIELD_WORDS: Record<string, string> = {
-  title: '名称',
-  value: '取值',
-  article: '条款',
-  guidance: '评分指引',
-  maxScore: '满分',
-  dimension: '维度',
-};
+/** The words of a place, in the page's language: 表单「…」字段「…」的说明, Form “…”, field “…”, description. */
+const PLACE = {
+  zh: {
+    fields: {
+      title: '名称',
+      value: '取值',
+      article: '条款',
+      guidance: '评分指引',
+      maxScore: '满分',
+      dimension: '维度',
+    },
+    formParts: {
+      title: '标题',
+      description: '说明',
+      examples: '示例',
+      oneOf: '选项',
+      required: '必填',
+      pattern: '格式规则',
+    },
+    member: (word: string) => `的${word}`,
+    element: (name: string) => `「${name}」`,
+    rule: (title: string) => `期限「${title}」`,
+    ruleKey: (key: string) => `期限 ${key} `,
+    variant: (variant: string) => `指标（${variant}）`,
+    indicator: (variant: string, title: string) => `指标（${variant}）「${title}」`,
+    form: (title: string) => `表单「${title}」`,
+    field: (title: string) => `字段「${title}」`,
+  },
+  en: {
+    fields: {
+      title: 'title',
+      value: 'value',
+      article: 'article',
+      guidance: 'scoring guidance',
+      maxScore: 'maximum score',
+      dimension: 'dimension',
+    },
+    formParts: {
+      title: 'title',
+      description: 'description',
+      examples: 'examples',
+      oneOf: 'choices',
+      required: 'required fields',
+      pattern: 'pattern',
+    },
+    member: (word: string) => `, ${word}`,
+    element: (name: string) => `“${name}”`,
+    rule: (title: string) => `Period “${title}”`,
+    ruleKey: (key: string) => `Period ${key}`,
+    variant: (variant: string) => `Indicators (${variant})`,
+    indicator: (variant: string, title: string) => `Indicator (${variant}) “${title}”`,
+    form: (title: string) => `Form “${title}”`,
+    field: (title: string) => `, field “${title}”`,
+  },
+} as const;
+type Place = (typeof PLACE)[keyof typeof PLACE];
 
-const FORM_WORDS: Record<string, string> = {
-  title: '标题',
-  description: '说明',
-  examples: '示例',
-  oneOf: '选项',
-  required: '必填',
-  pattern: '格式规则',
-};
+const partWord = (words: Readonly<Record<string, string>>, token: string): string => words[token] ?? token;
 
 /** Where in a form: 表单「相关部门意见表」字段「答复说明」的说明. */
-function formLocation(key: string, parts: string[], names: ProblemNames): string {
-  const form = `表单「${names.form?.(key) ?? key}」`;
+function formLocation(key: string, parts: string[], names: ProblemNames, place: Place): string {
+  const form = place.form(names.form?.(key) ?? key);
   let end = 0;
   while (parts[end] === 'items' || (parts[end] === 'properties' && parts[end + 1] !== undefined))
     end += parts[end] === 'items' ? 1 : 2;
   const path = parts.slice(0, end);
   const field = path.filter((_, index) => path[index - 1] === 'properties').at(-1);
   const rest = parts[end];
-  const member = rest === undefined ? '' : `的${FORM_WORDS[rest] ?? rest}`;
+  const member = rest === undefined ? '' : place.member(partWord(place.formParts, rest));
   if (field === undefined) return `${form}${member}`;
   const title = names.formField?.(key, path);
-  return `${form}字段「${title === undefined || title === '' ? field : title}」${member}`;
+  return `${form}${place.field(title === undefined || title === '' ? field : title)}${member}`;
 }
 
 function tokens(pointer: string): string[] {
@@ -315,33 +356,38 @@ function tokens(pointer: string): string[] {
         .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
-/** Where a problem is, in words: 「公示期最后一日」, 期限「…」的名称, 指标 工业园区 /「…」的评分指引. */
+/**
+ * Where a problem is, in words: 「公示期最后一日」, 期限「…」的名称, 指标 工业园区 /「…」的评分指引; in
+ * English (`language` en) Period “…”, title — by the names given, in that language.
+ */
 export function locationText(
   problem: Pick<Problem, 'file' | 'element' | 'pointer'> & Partial<Pick<Problem, 'check'>>,
   names: ProblemNames,
+  language: 'zh' | 'en' = 'zh',
 ): string {
+  const place = PLACE[language];
   // A file that cannot be read, or is not the shape of its kind, is the place itself: its path.
   if (problem.check !== undefined && wholeFile({ ...problem, check: problem.check })) return versionPath(problem.file);
   if (problem.element !== undefined) {
     const name = names.element?.(problem.element);
-    return name === undefined || name === '' ? problem.element : `「${name}」`;
+    return name === undefined || name === '' ? problem.element : place.element(name);
   }
   const parts = tokens(problem.pointer ?? '');
-  const field = (token: string | undefined) => (token === undefined ? '' : `的${FIELD_WORDS[token] ?? token}`);
+  const field = (token: string | undefined) => (token === undefined ? '' : place.member(partWord(place.fields, token)));
   if (problem.file.endsWith('rules.json') && parts[0] !== undefined) {
     // A blank title (often the problem itself) would read 期限「」: the rule's key says which one.
     const title = names.rule?.(parts[0])?.trim();
     return title === undefined || title === ''
-      ? `期限 ${parts[0]} ${field(parts[1])}`.trimEnd()
-      : `期限「${title}」${field(parts[1])}`;
+      ? `${place.ruleKey(parts[0])}${field(parts[1])}`.trimEnd()
+      : `${place.rule(title)}${field(parts[1])}`;
   }
   const form = /forms\/([^/]+)\.schema\.json$/.exec(problem.file)?.[1];
-  if (form !== undefined) return formLocation(form, parts, names);
+  if (form !== undefined) return formLocation(form, parts, names, place);
   if (problem.file.endsWith('indicators.json') && parts[0] === 'variants' && parts[1] !== undefined) {
     const variant = names.variant?.(parts[1]) ?? parts[1];
-    if (parts[2] === undefined) return `指标（${variant}）`;
+    if (parts[2] === undefined) return place.variant(variant);
     const title = names.indicator?.(parts[1], Number(parts[2])) ?? parts[2];
-    return `指标（${variant}）「${title}」${field(parts[3])}`;
+    return `${place.indicator(variant, title)}${field(parts[3])}`;
   }
   // Elsewhere in a file (the manifest's statuses, say): the file and the JSON Pointer, never blank.
   const file = versionPath(problem.file);
