@@ -1,5 +1,5 @@
 import { CAMUNDA_ZH } from './zh/camunda-words.js';
-import { elementNameZh } from './zh/element-names.js';
+import { elementNameEn, elementNameZh } from './zh/element-names.js';
 import { MODELER_ZH } from './zh/modeler-words.js';
 import { PANEL_ZH } from './zh/panel-words.js';
 
@@ -17,10 +17,13 @@ export function zh(template: string): string | undefined {
   return ZH[template] ?? elementNameZh(template);
 }
 
-/** A `translate` service: Chinese while `language()` is zh, the English template otherwise. */
+/**
+ * A `translate` service: Chinese while `language()` is zh, the English template otherwise — an
+ * element type in sentence case (elementNameEn), as the menus write it.
+ */
 export function translateFor(language: () => 'zh' | 'en'): Translate {
   return (template, replacements = {}) => {
-    const text = language() === 'zh' ? (zh(template) ?? template) : template;
+    const text = language() === 'zh' ? (zh(template) ?? template) : (elementNameEn(template) ?? template);
     return text.replace(/{([^}]+)}/g, (whole, key: string) => replacements[key] ?? whole);
   };
 }

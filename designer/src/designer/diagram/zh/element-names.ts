@@ -98,3 +98,16 @@ export function elementNameZh(english: string): string | undefined {
   const [, trigger, position = '', nonInterrupting] = event;
   return `${trigger === undefined ? '' : TRIGGERS[trigger]}${POSITIONS[position]}${nonInterrupting === undefined ? '' : '（非中断）'}`;
 }
+
+/**
+ * An element type as bpmn-js writes it, in the English a policy officer reads: sentence case as the
+ * menus write it ("Timer Intermediate Catch Event", the panel's header, → "Timer intermediate catch
+ * event"), the whole diagram the process (it read COLLABORATION); undefined if it names no type.
+ */
+export function elementNameEn(english: string): string | undefined {
+  const key = english.toLowerCase();
+  if (elementNameZh(key) === undefined) return undefined;
+  if (key === 'collaboration') return 'Process';
+  const sentence = key.replace(/\(non interrupting\)/, '(non-interrupting)');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
+}
