@@ -298,6 +298,84 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     await poll(() => errors.allTextContents()).toEqual(['为必填项']);
   });
 
+  it('the designer in English: the legal time, the panel’s heading, the compare and validate tabs say nothing in Chinese but names the catalogue lacks', async () => {
+    await server.createUsers({ 'officer-en': ['policy-admin'] });
+    const made = await server.ok<{ id: string }>('POST', '/api/drafts', {
+      as: 'officer-en',
+      body: { process: PROCESS, from: '2024-03-14' },
+    });
+    const draft = await server.ok<{ id: string; revision: number; files: Record<string, string> }>(
+      'GET',
+      `/api/drafts/${made.id}`,
+      { as: 'officer-en' },
+    );
+    // A task and a timer changed, a form field without its 说明.
+    const xml = draft.files['process.bpmn'] ?? '';
+    const element = (id: string, kind: string) => new RegExp(`<bpmn:${kind} id="${id}"[\\s\\S]*?</bpmn:${kind}>`);
+    const edited = xml
+      .replace(element('provincialFeasibilityReview', 'userTask'), (task) =>
+        task.replace('</bpmn:documentation>', '（修订）</bpmn:documentation>'),
+      )
+      .replace(element('publicityEndsTimer_acceptance', 'intermediateCatchEvent'), (timer) =>
+        timer.replace('name="dueIs" value="lastDay"', 'name="dueIs" value="fireDay"'),
+      );
+    expect(edited.split('（修订）</bpmn:documentation>').length).toBe(2);
+    expect(edited).toContain('value="fireDay"');
+    const withdraw = JSON.parse(draft.files['forms/withdraw.schema.json'] ?? '{}') as {
+      properties: Record<string, { description?: string }>;
+    };
+    delete withdraw.properties.reason?.description;
+    await server.ok('PUT', `/api/drafts/${draft.id}/files`, {
+      as: 'officer-en',
+      body: {
+        files: { 'process.bpmn': edited, 'forms/withdraw.schema.json': JSON.stringify(withdraw, null, 2) },
+        revision: draft.revision,
+      },
+    });
+    const page = await open({ path: `/designer/${PROCESS}/draft:${draft.id}?lang=en`, user: 'officer-en' });
+    await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor({ timeout: 60_000 });
+    const han = /[\u3400-\u9fff]/;
+    // The panel's heading: the process, in words (it read COLLABORATION), then the timer's type.
+    const heading = page.locator('.bio-properties-panel-header-type').first();
+    await poll(() => heading.innerText()).toBe('Process');
+    await page.locator('.djs-element[data-element-id="publicityEndsTimer_acceptance"]').first().dispatchEvent('click');
+    await poll(() => heading.innerText()).toBe('Timer intermediate catch event');
+    // The legal time in English, by the catalogue's titles (it stayed 自公示之日起，向后计算 …).
+    await page.locator('[data-group-id="group-legalTime"] .bio-properties-panel-group-header').click();
+    const words = page.locator('[data-legal-time-words]');
+    await poll(() => words.textContent()).toBe(
+      'From “Date of public notice”, 5 working days counted forward (Public notice period for acceptance and re-review results); the day after the period ends is “Last day of the public notice period”',
+    );
+    expect(await page.locator('[data-legal-time-example]').textContent()).toMatch(
+      /^E\.g\. if “Date of public notice” is \d{4}-\d\d-\d\d, “Last day of the public notice period” is \d{4}-\d\d-\d\d$/,
+    );
+    const rule = page.locator('[data-entry-id="legalTime-rule"] select');
+    expect(await rule.locator('option:checked').textContent()).not.toMatch(han);
+    // Compare: each difference headed in English (they read （用户任务） and （中间事件）), a form by its English title.
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    await page.getByTestId('run-compare').click();
+    const titles = page.locator('[data-diff-title]');
+    await poll(() => titles.count()).toBeGreaterThan(0);
+    expect(await titles.allTextContents()).toEqual(
+      expect.arrayContaining([
+        'Feasibility review and selection (user task)',
+        'Withdraw the application (withdraw)',
+        expect.stringMatching(/Public notice period over \(intermediate event\)$/),
+      ]),
+    );
+    for (const title of await titles.allTextContents()) expect(title).not.toMatch(han);
+    // Validate: where the problem is, by the form's and the field's English titles (it read 表单「撤回申请」).
+    await page.getByRole('tab', { name: 'Validate' }).click();
+    await page.getByTestId('run-validate').click();
+    const where = page.locator('[data-problem="form-label"] [data-problem-where]');
+    await poll(() => where.count()).toBeGreaterThan(0);
+    expect(await where.first().textContent()).toBe(
+      'Form “Withdraw the application”, field “Reason for withdrawal”, description',
+    );
+    for (const place of await page.locator('[data-problem-where]').allTextContents()) expect(place).not.toMatch(han);
+    await screenshot(page, 'definitions-english-designer');
+  }, 300_000);
+
   // Last: it moves the sandbox's clock to the acceptance of a case it takes there.
   it('the public notices name the status, what is publicised and the province in English (they stayed 公示中 and 江苏省), the park as it is named', async () => {
     const {
