@@ -335,6 +335,10 @@ describe.runIf(browserAvailable())('what the definitions say, in English', () =>
     const page = await open({ path: `/designer/${PROCESS}/draft:${draft.id}?lang=en`, user: 'officer-en' });
     await page.locator('[data-diagram="modeler"][data-diagram-ready="true"]').waitFor({ timeout: 60_000 });
     const han = /[\u3400-\u9fff]/;
+    // The programme by its English title (the heading read 全国质量品牌提升示范区创建与管理).
+    await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(
+      'Creation and administration of National Quality Brand Improvement Demonstration Zones',
+    );
     // The panel's heading: the process, in words (it read COLLABORATION), then the timer's type.
     const heading = page.locator('.bio-properties-panel-header-type').first();
     await poll(() => heading.innerText()).toBe('Process');

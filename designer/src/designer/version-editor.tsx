@@ -164,6 +164,8 @@ function useVocabulary(workspace: Workspace, exampleDay: string | undefined): Om
 
 function LoadedEditor({ workspace }: { workspace: Workspace }) {
   const { d, t, language } = useDesignerI18n();
+  // The programme's title in the page's language (its catalogue's English): the heading read 全国质量品牌….
+  const say = useDefinitionText()(workspace.process);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [tab, setTab] = useState('diagram');
@@ -449,7 +451,7 @@ function LoadedEditor({ workspace }: { workspace: Workspace }) {
             keyboard on it (app-shell.tsx); without one it stayed on the page, a keyboard user starting
             again from its top. */}
         <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
-          {manifest?.title ?? workspace.process}
+          {manifest?.title === undefined ? workspace.process : say(manifest.title)}
         </Typography.Title>
         {draft === undefined ? (
           <>
