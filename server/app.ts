@@ -80,6 +80,7 @@ export interface AppDeps {
         uploadMinBytesPerSecond: number;
         uploadPressedBytesPerSecond: number;
         uploadRateGraceMs: number;
+        uploadPressedGraceMs: number;
         /** How long a request's body may take to come, an upload's aside (default 5 minutes: body-deadline.ts). */
         requestBodyMs: number;
       }
@@ -270,7 +271,8 @@ export function createApp(deps: AppDeps): Express {
   // Uploads read at once, each to a file: 32, 2 per sender, half of them for the public; in memory
   // 4 × ATTACHMENT_MAX_MB at most while they are checked. One that sends nothing for 30 s is dropped,
   // and one averaging under 1 KB/s after its first 10 s (a weak mobile connection sends several times that),
-  // or under 16 KB/s while the places it counts among are all taken (20 MB in 21 minutes).
+  // or under 16 KB/s while the places it counts among are all taken (20 MB in 21 minutes), then
+  // dropped for a newcomer once under way 2 s.
   const uploadsAtOnce = deps.limits?.uploadsAtOnce ?? 32;
   const uploads = new UploadGate({
     total: uploadsAtOnce,
@@ -281,6 +283,7 @@ export function createApp(deps: AppDeps): Express {
     minBytesPerSecond: deps.limits?.uploadMinBytesPerSecond ?? 1024,
     pressedBytesPerSecond: deps.limits?.uploadPressedBytesPerSecond ?? 16 * 1024,
     rateGraceMs: deps.limits?.uploadRateGraceMs ?? 10_000,
+    pressedGraceMs: deps.limits?.uploadPressedGraceMs ?? 2_000,
   });
   app.use(
     publicRoutes(

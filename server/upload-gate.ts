@@ -25,6 +25,23 @@ export interface UploadGateLimits {
    */
   pressedBytesPerSecond: number;
   rateGraceMs: number;
+  /**
+   * While the places are all taken, how long an upload may be under way before a newcomer may take
+   * its place for being slower than `pressedBytesPerSecond`: dropped only at `rateGraceMs`, senders
+   * reconnecting at once took each place freed before anyone else could.
+   */
+  pressedGraceMs: number;
+}
+
+/** An upload holding a place. */
+interface Held {
+  isPublic: boolean;
+  socket: Request['socket'];
+  started: number;
+  /** The socket's bytes read when it began (a kept-alive socket has read earlier requests). */
+  before: number;
+  /** Closes its connection and frees its place at once. */
+  drop: () => void;
 }
 
 /**
@@ -44,6 +61,7 @@ export interface UploadGateLimits {
 export class UploadGate {
   #inFlight = 0;
   #publicInFlight = 0;
+  readonly #held = new Set<Held>();
   readonly #bySender = new Map<string, number>();
   readonly #checking: Turns;
 
@@ -65,11 +83,8 @@ export class UploadGate {
       const key = sender(request);
       const own = this.#bySender.get(key) ?? 0;
       const isPublic = from === 'public';
-      if (
-        this.#inFlight >= this.limits.total ||
-        own >= this.limits.perSender ||
-        (isPublic && this.#publicInFlight >= this.limits.publicMax)
-      ) {
+      const full = () => this.#full(isPublic);
+      if (own >= this.limits.perSender || (full() && !this.#makeRoom(isPublic))) {
         request.resume();
         request.once('end', () => {
           response
@@ -82,22 +97,34 @@ export class UploadGate {
       this.#inFlight += 1;
       if (isPublic) this.#publicInFlight += 1;
       this.#bySender.set(key, own + 1);
+      const socket = request.socket;
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        this.#held.delete(held);
         this.#inFlight -= 1;
         if (isPublic) this.#publicInFlight -= 1;
         const left = (this.#bySender.get(key) ?? 1) - 1;
         if (left > 0) this.#bySender.set(key, left);
         else this.#bySender.delete(key);
       };
+      const held: Held = {
+        isPublic,
+        socket,
+        started: performance.now(),
+        before: socket.bytesRead,
+        drop: () => {
+          socket.destroy();
+          release();
+        },
+      };
+      this.#held.add(held);
       response.once('close', release);
       // Idle while its body is read: the socket is closed, which frees the place ('close' above).
       // Once the body is in, the socket (kept alive for the next request) is as it was.
-      const socket = request.socket;
       const drop = () => socket.destroy();
-      const slow = this.#watchRate(socket, drop, isPublic);
+      const slow = this.#watchRate(held, drop);
       const done = () => {
         socket.setTimeout(0);
         socket.off('timeout', drop);
@@ -114,6 +141,25 @@ export class UploadGate {
     };
   }
 
+  /**
+   * Frees a place for a newcomer when the places it counts among are all taken: the slowest upload
+   * under way for `pressedGraceMs` and slower than `pressedBytesPerSecond` is dropped (for a public
+   * newcomer, only one of the public's). Whether one was.
+   */
+  #makeRoom(isPublic: boolean): boolean {
+    const now = performance.now();
+    let slowest: { held: Held; rate: number } | undefined;
+    for (const held of this.#held) {
+      const elapsed = now - held.started;
+      if ((isPublic && !held.isPublic) || elapsed < this.limits.pressedGraceMs) continue;
+      const rate = ((held.socket.bytesRead - held.before) * 1000) / elapsed;
+      if (rate < this.limits.pressedBytesPerSecond && (slowest === undefined || rate < slowest.rate))
+        slowest = { held, rate };
+    }
+    slowest?.held.drop();
+    return slowest !== undefined && !this.#full(isPublic);
+  }
+
   /** Whether the places an upload counts among are all taken: the public's, or all. */
   #full(isPublic: boolean): boolean {
     return this.#inFlight >= this.limits.total || (isPublic && this.#publicInFlight >= this.limits.publicMax);
@@ -123,16 +169,14 @@ export class UploadGate {
    * Checks the bytes the socket has read since the upload began (the body's stream is left alone:
    * the body parser reads it) and drops the upload when it has been too slow on average.
    */
-  #watchRate(socket: Request['socket'], drop: () => void, isPublic: boolean): NodeJS.Timeout {
+  #watchRate(held: Held, drop: () => void): NodeJS.Timeout {
     const { minBytesPerSecond, pressedBytesPerSecond, rateGraceMs } = this.limits;
-    const started = performance.now();
-    const before = socket.bytesRead;
     const check = setInterval(
       () => {
-        const elapsed = performance.now() - started;
+        const elapsed = performance.now() - held.started;
         if (elapsed < rateGraceMs) return;
-        const floor = this.#full(isPublic) ? pressedBytesPerSecond : minBytesPerSecond;
-        if (((socket.bytesRead - before) * 1000) / elapsed < floor) {
+        const floor = this.#full(held.isPublic) ? pressedBytesPerSecond : minBytesPerSecond;
+        if (((held.socket.bytesRead - held.before) * 1000) / elapsed < floor) {
           clearInterval(check);
           drop();
         }

@@ -266,6 +266,67 @@ describe('uploads: how many at once, and how large', () => {
     }
   });
 
+  it('gives a newcomer the place of the slowest upload under way while every public place is held (senders reconnecting at once took each place freed first)', async () => {
+    const pressed = await ServerHarness.create({
+      limits: {
+        uploadsAtOnce: 4,
+        uploadMinBytesPerSecond: 100,
+        uploadPressedBytesPerSecond: 2000,
+        // Not dropped by the rate check while the test runs: only a newcomer takes their place.
+        uploadRateGraceMs: 60_000,
+        uploadPressedGraceMs: 300,
+      },
+    });
+    const listening = pressed.app.listen(0);
+    await new Promise((resolve) => listening.once('listening', resolve));
+    const to = `http://127.0.0.1:${String((listening.address() as AddressInfo).port)}`;
+    const drips: NodeJS.Timeout[] = [];
+    const trickle = (address: string) => {
+      const upload = startUpload(
+        '/api/public/attachments',
+        undefined,
+        to,
+        { 'X-Forwarded-For': address },
+        'x'.repeat(10_000),
+      );
+      drips.push(
+        setInterval(() => {
+          upload.send(10);
+        }, 50),
+      );
+      return upload;
+    };
+    const newcomer = () => {
+      const upload = startUpload('/api/public/attachments', undefined, to, { 'X-Forwarded-For': '192.0.2.9' });
+      upload.finish();
+      return upload.answer;
+    };
+    try {
+      const held = [trickle('203.0.113.5'), trickle('198.51.100.7')];
+      // How the first of them ends, heard as it happens (a rejection heard late counts as unhandled).
+      const firstEnded = Promise.race(
+        held.map((upload) =>
+          upload.answer.then(
+            () => 'answered',
+            (error: unknown) => (error as Error).message,
+          ),
+        ),
+      );
+      await settle();
+      // Under way less than the pressed grace: no place is taken from them.
+      expect((await newcomer()).status).toBe(503);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect((await newcomer()).status).toBe(201);
+      expect(await firstEnded).toMatch(/socket hang up|ECONNRESET/);
+      // The other keeps its place, and goes with the test.
+      for (const upload of held) upload.leave();
+    } finally {
+      for (const drip of drips) clearInterval(drip);
+      await new Promise((resolve) => listening.close(resolve));
+      await pressed.close();
+    }
+  });
+
   it('writes a body to a file as it comes: two uploads trickling from one address leave the public other places (they held its only two)', async () => {
     const roomy = await ServerHarness.create();
     const listening = roomy.app.listen(0);
