@@ -40,6 +40,8 @@ interface Held {
   started: number;
   /** The socket's bytes read when it began (a kept-alive socket has read earlier requests). */
   before: number;
+  /** Its body is in (it waits to be checked, or is stored): no newcomer takes its place. */
+  bodyIn: boolean;
   /** Closes its connection and frees its place at once. */
   drop: () => void;
 }
@@ -83,8 +85,7 @@ export class UploadGate {
       const key = sender(request);
       const own = this.#bySender.get(key) ?? 0;
       const isPublic = from === 'public';
-      const full = () => this.#full(isPublic);
-      if (own >= this.limits.perSender || (full() && !this.#makeRoom(isPublic))) {
+      if (own >= this.limits.perSender || (this.#full(isPublic) && !this.#makeRoom(isPublic))) {
         request.resume();
         request.once('end', () => {
           response
@@ -114,6 +115,7 @@ export class UploadGate {
         socket,
         started: performance.now(),
         before: socket.bytesRead,
+        bodyIn: false,
         drop: () => {
           socket.destroy();
           release();
@@ -126,6 +128,7 @@ export class UploadGate {
       const drop = () => socket.destroy();
       const slow = this.#watchRate(held, drop);
       const done = () => {
+        held.bodyIn = true;
         socket.setTimeout(0);
         socket.off('timeout', drop);
         clearInterval(slow);
@@ -143,15 +146,15 @@ export class UploadGate {
 
   /**
    * Frees a place for a newcomer when the places it counts among are all taken: the slowest upload
-   * under way for `pressedGraceMs` and slower than `pressedBytesPerSecond` is dropped (for a public
-   * newcomer, only one of the public's). Whether one was.
+   * under way for `pressedGraceMs`, its body not yet in, and slower than `pressedBytesPerSecond` is
+   * dropped (for a public newcomer, only one of the public's). Whether one was.
    */
   #makeRoom(isPublic: boolean): boolean {
     const now = performance.now();
     let slowest: { held: Held; rate: number } | undefined;
     for (const held of this.#held) {
       const elapsed = now - held.started;
-      if ((isPublic && !held.isPublic) || elapsed < this.limits.pressedGraceMs) continue;
+      if ((isPublic && !held.isPublic) || held.bodyIn || elapsed < this.limits.pressedGraceMs) continue;
       const rate = ((held.socket.bytesRead - held.before) * 1000) / elapsed;
       if (rate < this.limits.pressedBytesPerSecond && (slowest === undefined || rate < slowest.rate))
         slowest = { held, rate };

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from './chromium.js';
 import { closeTab, DESKTOP, openPage, overflow, PHONE, screenshot, settled, type Visit } from './page-visit.js';
@@ -495,6 +495,15 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 90_000);
 
+  /** What a field is described by (its message, as a screen reader reads it with the field). */
+  const describedBy = (field: Locator) =>
+    field.evaluate((input) =>
+      (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(''),
+    );
+
   it('expert-scores: letters in a score are named in the error list by their indicator (it said 「指标得分」应当为数字)', async () => {
     const page = await openPage(browser, server, { ...visitOf('expert-scores'), viewport: PHONE });
     try {
@@ -502,13 +511,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
       const cell = form.getByRole('textbox', { name: '质量品牌提升纳入发展规划和工作考核 得分' });
       await cell.fill('abc');
       // Said at the cell as typed, in the words the list uses below (it said 「…」的得分应为 0 至 4 分).
-      const said = () =>
-        cell.evaluate((input) =>
-          (input.getAttribute('aria-describedby') ?? '')
-            .split(' ')
-            .map((id) => document.getElementById(id)?.textContent ?? '')
-            .join(''),
-        );
+      const said = () => describedBy(cell);
       await expect.poll(said).toBe('「质量品牌提升纳入发展规划和工作考核」应当为数字');
       await form.getByRole('button', { name: twoChars('提交') }).click();
       const listed = form.locator('.qbz-error-summary li');
@@ -526,13 +529,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     try {
       const form = page.locator('[data-task="expertEvaluation"]');
       const cell = form.getByRole('textbox', { name: '质量品牌提升纳入发展规划和工作考核 得分' });
-      const said = () =>
-        cell.evaluate((input) =>
-          (input.getAttribute('aria-describedby') ?? '')
-            .split(' ')
-            .map((id) => document.getElementById(id)?.textContent ?? '')
-            .join(''),
-        );
+      const said = () => describedBy(cell);
       await cell.fill('3,5');
       await cell.press('Tab');
       await expect.poll(said).toBe('「质量品牌提升纳入发展规划和工作考核」应当为数字');
@@ -611,13 +608,18 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }
   }, 120_000);
 
-  it('designer: a draft’s 表单 tab puts its list of forms above the form, both the screen’s width (the form was a 70 px strip running off it)', async () => {
+  /** A new draft of the version in force, opened by the policy officer on the phone. */
+  const newDraftOnPhone = async () => {
     const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
       as: 'officer',
       body: { process: 'quality-brand-zone', from: '2024-03-14' },
     });
     const path = `/designer/quality-brand-zone/draft:${draft.id}`;
-    const page = await openPage(browser, server, { path, user: 'officer', time: TODAY, viewport: PHONE });
+    return openPage(browser, server, { path, user: 'officer', time: TODAY, viewport: PHONE });
+  };
+
+  it('designer: a draft’s 表单 tab puts its list of forms above the form, both the screen’s width (the form was a 70 px strip running off it)', async () => {
+    const page = await newDraftOnPhone();
     try {
       await page.getByRole('tab', { name: '表单' }).click();
       const title = page.getByLabel('表单标题', { exact: true });
@@ -653,12 +655,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
     }, PHONE.width);
 
   it('designer: a draft’s 评估指标 tab shows each indicator as a card, its title across the screen (squeezed, the title read a character a line, 编号 and 条款 20 px wide)', async () => {
-    const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
-      as: 'officer',
-      body: { process: 'quality-brand-zone', from: '2024-03-14' },
-    });
-    const path = `/designer/quality-brand-zone/draft:${draft.id}`;
-    const page = await openPage(browser, server, { path, user: 'officer', time: TODAY, viewport: PHONE });
+    const page = await newDraftOnPhone();
     try {
       await page.getByRole('tab', { name: '评估指标' }).click();
       // The longest title of the agriculture parks' table (19 characters).
@@ -688,12 +685,7 @@ describe.runIf(browserAvailable())('every page on a phone (390×844)', () => {
   }, 120_000);
 
   it('designer: a draft’s 表单 tab shows each field as a card on the screen, its details too (the field table ran off the screen’s right edge)', async () => {
-    const draft = await server.ok<{ id: string }>('POST', '/api/drafts', {
-      as: 'officer',
-      body: { process: 'quality-brand-zone', from: '2024-03-14' },
-    });
-    const path = `/designer/quality-brand-zone/draft:${draft.id}`;
-    const page = await openPage(browser, server, { path, user: 'officer', time: TODAY, viewport: PHONE });
+    const page = await newDraftOnPhone();
     try {
       await page.getByRole('tab', { name: '表单' }).click();
       await page.locator('[data-form="department-opinion"]').click();
